@@ -1,0 +1,58 @@
+# gongkai — build, run and test. `make run` and `make test` are all a newcomer needs.
+GO      ?= go
+BIN     := bin/gongkai
+VENDOR  := dashboard/static/vendor
+ECHARTS := $(VENDOR)/echarts.min.js
+# Debian packages the tests need: Chromium for the browser tests, CJK fonts so
+# screenshots show Chinese text.
+DEB_PKGS := chromium fonts-noto-cjk
+
+.PHONY: build run test bench fuzz assets deps clean
+
+build: assets
+	$(GO) build -o $(BIN) ./cmd/gongkai
+
+# The browser assets come from npm at the versions pinned in web/package-lock.json
+# and are embedded into the binary; at run time nothing is fetched.
+assets: $(ECHARTS)
+
+$(ECHARTS): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp web/node_modules/echarts/dist/echarts.min.js $@
+
+# The dashboard on the embedded database with demo data, at http://127.0.0.1:8080.
+run: build
+	mkdir -p data
+	./$(BIN) serve --demo --addr 127.0.0.1:8080
+
+# Installs the Debian packages the tests need when they are missing (as root).
+deps:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "missing Debian packages:$$missing (run: sudo apt-get install$$missing)"; exit 1; \
+		fi; \
+	fi
+
+test: assets deps
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 25m ./...
+
+bench: assets
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s -timeout 30m ./...
+
+# Runs each fuzz target for FUZZTIME (default 30s).
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+clean:
+	rm -rf bin $(VENDOR)/echarts.min.js web/node_modules
