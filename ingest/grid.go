@@ -11,6 +11,8 @@ package ingest
 import (
 	"fmt"
 	"strconv"
+
+	"gongkai"
 )
 
 // Cell is the displayed text of one grid cell. Line is the 1-based line of
@@ -38,6 +40,9 @@ type Document struct {
 	Name  string // the file name
 	Grids []*Grid
 	Lines []Line
+	// Notes are problems the reader met and resolved or gave up on (a lost
+	// row label, digits run together); Extract adds them to the findings.
+	Notes []gongkai.Finding
 }
 
 // Line is one line of narrative text with its 1-based line number.
