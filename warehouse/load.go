@@ -1,0 +1,606 @@
+package warehouse
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"gongkai"
+)
+
+// LoadRequest is one report to store. Source is the file it was read from,
+// kept for download (may be nil, as for demo data); By names who loaded it.
+type LoadRequest struct {
+	Report *gongkai.Report
+	Source []byte
+	By     string
+}
+
+// LoadResult says what became of one LoadRequest. Duplicate reports that the
+// same source file (same SHA-256) was loaded before: ReportID, AgencyID and
+// Version then name that earlier report and nothing was written. Findings are
+// all findings stored with the report: the format's (from ingest) and those of
+// the rules across years (R4, R5) added by the loader. Err is set when the
+// report was not loaded; nothing of it was written.
+type LoadResult struct {
+	ReportID  int64             `json:"report_id"`
+	AgencyID  int64             `json:"agency_id"`
+	Version   int               `json:"version"`
+	Duplicate bool              `json:"duplicate,omitempty"`
+	Findings  []gongkai.Finding `json:"findings"`
+	Err       error             `json:"-"`
+}
+
+// groupSize is how many reports commit together. Bigger groups amortize the
+// commit; a failed group is retried report by report.
+const groupSize = 256
+
+// Load stores reports, each whole or not at all, and returns one result per
+// request in order. Reports are checked whole before anything is written and
+// commit in groups; a group that fails is retried report by report, so that
+// one bad report never takes others with it. A new report for an agency and
+// year already loaded becomes the current version; the earlier one stays as
+// history.
+//
+// The error is nil when every report was loaded (or was a duplicate);
+// otherwise it is the first failure, a *gongkai.Error, and the Err of each
+// failed result says why that one failed.
+func (db *DB) Load(ctx context.Context, reqs []LoadRequest) ([]LoadResult, error) {
+	if db.state == nil {
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能载入报告")
+	}
+	results := make([]LoadResult, len(reqs))
+	items := make([]*item, 0, len(reqs))
+	for i, req := range reqs {
+		it, err := prepare(req)
+		if err != nil {
+			results[i].Err = err
+			continue
+		}
+		it.index = i
+		items = append(items, it)
+	}
+
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if len(items) > 0 {
+		conn, err := db.db.Conn(ctx)
+		if err != nil {
+			return results, fmt.Errorf("warehouse: load: %w", err)
+		}
+		defer conn.Close()
+		now := time.Now().UTC()
+		for start := 0; start < len(items); start += groupSize {
+			group := items[start:min(start+groupSize, len(items))]
+			err := db.loadGroup(ctx, conn, group, now, results)
+			if err == nil {
+				continue
+			}
+			if ctx.Err() != nil {
+				for _, it := range items[start:] {
+					results[it.index] = LoadResult{Err: &gongkai.Error{Code: gongkai.CodeTimeout, Message: "载入被中止", Err: ctx.Err()}}
+				}
+				break
+			}
+			for _, it := range group {
+				if err := db.loadGroup(ctx, conn, []*item{it}, now, results); err != nil {
+					results[it.index] = LoadResult{Err: &gongkai.Error{Code: gongkai.CodeInternal, Message: "报告未能写入数据库", Err: err}}
+				}
+			}
+		}
+	}
+	for _, r := range results {
+		if r.Err != nil {
+			return results, r.Err
+		}
+	}
+	return results, nil
+}
+
+// item is a request checked and made ready to write.
+type item struct {
+	index    int
+	req      LoadRequest
+	r        *gongkai.Report
+	agency   string // trimmed name
+	key      string // nameKey(agency)
+	sha      string
+	values   []gongkai.Value // the report's, then derived ones
+	nDerived int
+	cells    map[cellKey]gongkai.Value // the figures the rules across years read
+}
+
+// prepare checks a request whole, before any writing, and computes what the
+// write needs. Its errors are *gongkai.Error with CodeInvalid.
+func prepare(req LoadRequest) (*item, error) {
+	r := req.Report
+	if r == nil {
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "没有报告内容")
+	}
+	it := &item{req: req, r: r, agency: strings.TrimSpace(r.Agency)}
+	it.key = nameKey(it.agency)
+	if it.key == "" {
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "报告缺少机关名称")
+	}
+	if r.Year < 1990 || r.Year > 2100 {
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "报告年度 %d 不合理", r.Year)
+	}
+	switch r.Format {
+	case gongkai.Format2021, gongkai.Format2019, gongkai.FormatPre2019:
+	default:
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "未知的报告格式 %q", r.Format)
+	}
+	for i, v := range r.Values {
+		if strings.TrimSpace(v.Measure) == "" {
+			return nil, gongkai.Errorf(gongkai.CodeInvalid, "第 %d 个数值（%s）缺少指标代码", i+1, v.At)
+		}
+		if !validApplicant(v.Applicant) {
+			return nil, gongkai.Errorf(gongkai.CodeInvalid, "数值 %s（%s）的申请人类别 %q 无效", v.Measure, v.At, v.Applicant)
+		}
+		if v.Number != nil && (math.IsNaN(*v.Number) || math.IsInf(*v.Number, 0)) {
+			return nil, gongkai.Errorf(gongkai.CodeInvalid, "数值 %s（%s）不是有限数", v.Measure, v.At)
+		}
+	}
+	for i, f := range r.Findings {
+		if f.Severity != gongkai.SeverityError && f.Severity != gongkai.SeverityWarning {
+			return nil, gongkai.Errorf(gongkai.CodeInvalid, "第 %d 条检查结果的严重程度 %q 无效", i+1, f.Severity)
+		}
+	}
+	switch {
+	case req.Source != nil:
+		sum := sha256.Sum256(req.Source)
+		it.sha = hex.EncodeToString(sum[:])
+	default:
+		it.sha = strings.ToLower(strings.TrimSpace(r.Source.SHA256))
+	}
+	it.values = r.Values
+	if d := derive(r); len(d) > 0 {
+		it.values = append(append(make([]gongkai.Value, 0, len(r.Values)+len(d)), r.Values...), d...)
+		it.nDerived = len(d)
+	}
+	prior := priorMeasureSet()
+	it.cells = map[cellKey]gongkai.Value{}
+	for _, v := range it.values {
+		if prior[v.Measure] {
+			it.cells[cellKey{v.Measure, v.Applicant}] = v
+		}
+	}
+	return it, nil
+}
+
+func validApplicant(a string) bool {
+	for _, x := range gongkai.Applicants {
+		if a == x {
+			return true
+		}
+	}
+	return false
+}
+
+// derive computes the format's derived measures the report does not state
+// itself, e.g. 2021's apps.other as the sum of its three sub-rows, so that
+// measures compare across formats. Blank parts count as 0; a derived value is
+// blank only when every part is.
+func derive(r *gongkai.Report) []gongkai.Value {
+	f := gongkai.FormatByID(r.Format)
+	if f == nil || len(f.Derived) == 0 {
+		return nil
+	}
+	type acc struct {
+		sum  float64
+		seen bool
+	}
+	var out []gongkai.Value
+	for _, d := range f.Derived {
+		parts := map[string]bool{}
+		for _, p := range d.Sum {
+			parts[p] = true
+		}
+		stated := map[string]bool{}
+		sums := map[string]*acc{}
+		var order []string
+		for _, v := range r.Values {
+			switch {
+			case v.Measure == d.Measure:
+				stated[v.Applicant] = true
+			case parts[v.Measure]:
+				a := sums[v.Applicant]
+				if a == nil {
+					a = &acc{}
+					sums[v.Applicant] = a
+					order = append(order, v.Applicant)
+				}
+				if v.Number != nil {
+					a.sum += *v.Number
+					a.seen = true
+				}
+			}
+		}
+		for _, app := range order {
+			if stated[app] {
+				continue
+			}
+			v := gongkai.Value{Measure: d.Measure, Applicant: app}
+			if a := sums[app]; a.seen {
+				v.Number = gongkai.Float(a.sum)
+			}
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// plan is what one group will write, worked out in memory against the
+// writer's state before the transaction starts; it becomes the new state only
+// when the transaction commits.
+type plan struct {
+	st         *state
+	nextAgency int64
+	nextReport int64
+	agencies   map[string]*agencyState
+	bySHA      map[string]LoadResult
+	current    map[agencyYear]*reportState
+
+	newAgencies []newAgency
+	regions     []regionUpdate
+	retire      []int64
+	writes      []*write
+	rechecks    map[int64]*recheck // by report id: a later year re-checked against a newly loaded one
+}
+
+type newAgency struct {
+	id    int64
+	name  string
+	key   string
+	place place
+}
+
+type regionUpdate struct {
+	agency int64
+	place  place
+}
+
+type write struct {
+	it       *item
+	id       int64
+	agency   int64
+	version  int
+	findings []gongkai.Finding
+	others   []int64 // per finding: the report it compares with, 0 for none
+}
+
+type recheck struct {
+	findings []gongkai.Finding
+	others   []int64
+}
+
+func (p *plan) agency(key string) *agencyState {
+	if a, ok := p.agencies[key]; ok {
+		return a
+	}
+	return p.st.agencies[key]
+}
+
+func (p *plan) currentOf(k agencyYear) *reportState {
+	if r, ok := p.current[k]; ok {
+		return r
+	}
+	return p.st.current[k]
+}
+
+func (p *plan) sha(s string) (LoadResult, bool) {
+	if r, ok := p.bySHA[s]; ok {
+		return r, true
+	}
+	r, ok := p.st.bySHA[s]
+	return r, ok
+}
+
+// loadGroup writes a group of reports in one transaction. results receive
+// the outcome of each report; on error nothing was written and the state is
+// unchanged.
+func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now time.Time, results []LoadResult) error {
+	st := db.state
+	p := &plan{
+		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
+		agencies: map[string]*agencyState{}, bySHA: map[string]LoadResult{},
+		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{},
+	}
+	out := make(map[int]LoadResult, len(group))
+	for _, it := range group {
+		if it.sha != "" {
+			if dup, ok := p.sha(it.sha); ok {
+				dup.Duplicate = true
+				out[it.index] = dup
+				continue
+			}
+		}
+		w := p.add(it, now)
+		out[it.index] = LoadResult{ReportID: w.id, AgencyID: w.agency, Version: w.version, Findings: w.findings}
+	}
+	if len(p.writes) > 0 {
+		if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, now) }); err != nil {
+			return err
+		}
+	}
+	p.apply()
+	for i, r := range out {
+		results[i] = r
+	}
+	return nil
+}
+
+// add plans the write of one report: its agency, version, and the findings of
+// the rules across years, for itself and for a later year already stored.
+func (p *plan) add(it *item, now time.Time) *write {
+	r := it.r
+	stated := place{Province: r.Province, City: r.City, County: r.County, Level: r.Level}
+	a := p.agency(it.key)
+	switch {
+	case a == nil:
+		pl, src := stated, "report"
+		if stated.empty() {
+			pl, src = derivePlace(it.agency), "derived"
+			if pl.empty() {
+				src = ""
+			}
+		}
+		a = &agencyState{id: p.nextAgency, regionSource: src}
+		p.nextAgency++
+		p.agencies[it.key] = a
+		p.newAgencies = append(p.newAgencies, newAgency{id: a.id, name: it.agency, key: it.key, place: pl})
+	case !stated.empty() && (a.regionSource == "" || a.regionSource == "derived"):
+		// The source states where the agency stands: that beats a derivation,
+		// but never an administrator's correction.
+		a = &agencyState{id: a.id, regionSource: "report"}
+		p.agencies[it.key] = a
+		p.regions = append(p.regions, regionUpdate{agency: a.id, place: stated})
+	}
+
+	w := &write{it: it, id: p.nextReport, agency: a.id, version: 1}
+	p.nextReport++
+	k := agencyYear{a.id, r.Year}
+	if prev := p.currentOf(k); prev != nil {
+		w.version = prev.version + 1
+		p.retire = append(p.retire, prev.id)
+	}
+	rs := &reportState{id: w.id, version: w.version, format: r.Format, prior: map[cellKey]*float64{}}
+	for c, v := range it.cells {
+		rs.prior[c] = v.Number
+	}
+	p.current[k] = rs
+	if it.sha != "" {
+		p.bySHA[it.sha] = LoadResult{ReportID: w.id, AgencyID: a.id, Version: w.version}
+	}
+
+	w.findings = append(w.findings, r.Findings...)
+	w.others = make([]int64, len(w.findings))
+	if last := p.currentOf(agencyYear{a.id, r.Year - 1}); last != nil {
+		for _, f := range priorYearFindings(r.Year, it.cells, last.prior) {
+			w.findings = append(w.findings, f)
+			w.others = append(w.others, last.id)
+		}
+	}
+	if next := p.currentOf(agencyYear{a.id, r.Year + 1}); next != nil {
+		rc := &recheck{}
+		cells := map[cellKey]gongkai.Value{}
+		for c, v := range next.prior {
+			cells[c] = gongkai.Value{Measure: c.measure, Applicant: c.applicant, Number: v}
+		}
+		for _, f := range priorYearFindings(r.Year+1, cells, rs.prior) {
+			rc.findings = append(rc.findings, f)
+			rc.others = append(rc.others, w.id)
+		}
+		p.rechecks[next.id] = rc
+	}
+	p.writes = append(p.writes, w)
+	return w
+}
+
+// exec runs the plan's statements and appends inside the open transaction.
+func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
+	for _, id := range p.retire {
+		if _, err := conn.ExecContext(ctx, stmt("report_retire"), id); err != nil {
+			return err
+		}
+	}
+	for _, u := range p.regions {
+		if _, err := conn.ExecContext(ctx, stmt("agency_region"), u.agency, null(u.place.Province), null(u.place.City),
+			null(u.place.County), null(u.place.Level), null(u.place.Code), "report"); err != nil {
+			return err
+		}
+	}
+	type recheckRow struct {
+		id  int64
+		seq int
+		rc  *recheck
+	}
+	var rechecks []recheckRow
+	for id, rc := range p.rechecks {
+		if _, err := conn.ExecContext(ctx, stmt("findings_drop_rules"), id, priorRuleIDs()); err != nil {
+			return err
+		}
+		var seq int
+		if err := conn.QueryRowContext(ctx, stmt("findings_next_seq"), id).Scan(&seq); err != nil {
+			return err
+		}
+		rechecks = append(rechecks, recheckRow{id, seq, rc})
+	}
+
+	if len(p.newAgencies) > 0 {
+		err := appendRows(conn, "agencies", func(a *duckdb.Appender) error {
+			for _, n := range p.newAgencies {
+				src := any(nil)
+				if !n.place.empty() {
+					src = "derived"
+					if p.agencies[n.key] != nil && p.agencies[n.key].regionSource == "report" {
+						src = "report"
+					}
+				}
+				if err := a.AppendRow(n.id, n.name, n.key, null(n.place.Province), null(n.place.City),
+					null(n.place.County), null(n.place.Level), null(n.place.Code), src, true, now); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("agencies: %w", err)
+		}
+	}
+	err := appendRows(conn, "reports", func(a *duckdb.Appender) error {
+		for _, w := range p.writes {
+			r := w.it.r
+			errs, warns := countSeverities(w.findings)
+			size := r.Source.Size
+			if w.it.req.Source != nil {
+				size = int64(len(w.it.req.Source))
+			}
+			if err := a.AppendRow(w.id, w.agency, int32(r.Year), r.Format, null(r.Province), null(r.City),
+				null(r.County), null(r.Level), null(r.Published), null(r.Source.Kind), null(r.Source.Name),
+				null(w.it.sha), size, now, null(w.it.req.By), int32(w.version), true, int32(errs), int32(warns)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reports: %w", err)
+	}
+	err = appendRows(conn, "report_values", func(a *duckdb.Appender) error {
+		for _, w := range p.writes {
+			derivedFrom := len(w.it.values) - w.it.nDerived
+			for i, v := range w.it.values {
+				var num any
+				if v.Number != nil {
+					num = *v.Number
+				}
+				if i >= derivedFrom {
+					err := a.AppendRow(w.id, v.Measure, v.Applicant, num, nil, nil, nil, true)
+					if err != nil {
+						return err
+					}
+					continue
+				}
+				if err := a.AppendRow(w.id, v.Measure, v.Applicant, num, null(v.Unit), v.Raw, null(v.At), false); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("values: %w", err)
+	}
+	err = appendRows(conn, "findings", func(a *duckdb.Appender) error {
+		add := func(id int64, seq int, f gongkai.Finding, other int64) error {
+			return a.AppendRow(id, int32(seq), f.Rule, f.Severity, null(f.At), null(f.RowLabel), null(f.ColumnLabel),
+				null(f.Measure), null(f.Applicant), f.Message, floatOrNil(f.Expected), floatOrNil(f.Actual), idOrNil(other))
+		}
+		for _, w := range p.writes {
+			for i, f := range w.findings {
+				if err := add(w.id, i+1, f, w.others[i]); err != nil {
+					return err
+				}
+			}
+		}
+		for _, rr := range rechecks {
+			for i, f := range rr.rc.findings {
+				if err := add(rr.id, rr.seq+i, f, rr.rc.others[i]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("findings: %w", err)
+	}
+	err = appendRows(conn, "sections", func(a *duckdb.Appender) error {
+		for _, w := range p.writes {
+			for i, s := range w.it.r.Sections {
+				if err := a.AppendRow(w.id, int32(i+1), null(s.Numeral), null(s.Title), s.Text, null(s.At), nil); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sections: %w", err)
+	}
+	err = appendRows(conn, "sources", func(a *duckdb.Appender) error {
+		for _, w := range p.writes {
+			if w.it.req.Source != nil {
+				if err := a.AppendRow(w.it.sha, int64(len(w.it.req.Source)), w.it.req.Source); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sources: %w", err)
+	}
+	for _, rr := range rechecks {
+		if _, err := conn.ExecContext(ctx, stmt("report_recount"), rr.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// apply makes a committed plan the writer's state.
+func (p *plan) apply() {
+	st := p.st
+	st.nextAgency, st.nextReport = p.nextAgency, p.nextReport
+	for k, a := range p.agencies {
+		st.agencies[k] = a
+	}
+	for k, r := range p.bySHA {
+		st.bySHA[k] = r
+	}
+	for k, r := range p.current {
+		st.current[k] = r
+	}
+}
+
+func countSeverities(fs []gongkai.Finding) (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == gongkai.SeverityError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+// null maps an empty string to SQL NULL: unknown stays unknown.
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func floatOrNil(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func idOrNil(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

@@ -1,0 +1,119 @@
+-- 0001_init: the stored tables.
+--
+-- Everything written by the loader lives in the schema "store"; analysts read
+-- the views of the main schema (0002_views.sql), whose column names are the
+-- contract with the dashboard and the demo. Ids are assigned by the single
+-- writer in Go, so the tables carry no sequences and no indexes: DuckDB's
+-- zone maps serve the scans, and appends stay fast.
+CREATE SCHEMA store;
+
+-- One row per agency. name is the name as first seen; name_key the folded form
+-- that re-uploads are matched on. The region columns stay NULL when unknown:
+-- they are never guessed. region_source says who set them: 'report' (the
+-- source states them), 'derived' (from the name, by package region) or
+-- 'admin' (corrected by hand; never overwritten by a load).
+CREATE TABLE store.agencies (
+    agency_id     BIGINT  NOT NULL,
+    name          VARCHAR NOT NULL,
+    name_key      VARCHAR NOT NULL,
+    province      VARCHAR,
+    city          VARCHAR,
+    county        VARCHAR,
+    level         VARCHAR,
+    code          VARCHAR,
+    region_source VARCHAR,
+    expected      BOOLEAN NOT NULL DEFAULT TRUE,
+    created_at    TIMESTAMP NOT NULL
+);
+
+-- One row per loaded report version. A re-upload for the same agency and year
+-- adds a row with the next version and clears is_current on the old one.
+-- province … level are what the source itself states (cover sheet), kept as
+-- read; the views show the agency's region.
+CREATE TABLE store.reports (
+    report_id   BIGINT  NOT NULL,
+    agency_id   BIGINT  NOT NULL,
+    year        INTEGER NOT NULL,
+    format      VARCHAR NOT NULL,
+    province    VARCHAR,
+    city        VARCHAR,
+    county      VARCHAR,
+    level       VARCHAR,
+    published   VARCHAR,
+    source_kind VARCHAR,
+    source_name VARCHAR,
+    sha256      VARCHAR,
+    size        BIGINT,
+    loaded_at   TIMESTAMP NOT NULL,
+    loaded_by   VARCHAR,
+    version     INTEGER NOT NULL,
+    is_current  BOOLEAN NOT NULL,
+    errors      INTEGER NOT NULL,
+    warnings    INTEGER NOT NULL
+);
+
+-- One row per figure. value is NULL when the source leaves the cell blank;
+-- derived rows (e.g. 2021's apps.other, the sum of its sub-rows) have
+-- derived = true and no raw text or location.
+CREATE TABLE store.report_values (
+    report_id BIGINT  NOT NULL,
+    measure   VARCHAR NOT NULL,
+    applicant VARCHAR NOT NULL,
+    value     DOUBLE,
+    unit      VARCHAR,
+    raw       VARCHAR,
+    "at"      VARCHAR,
+    derived   BOOLEAN NOT NULL
+);
+
+-- Findings of the format's rules (from ingest) and of the rules across years
+-- (R4, R5, content similarity: from the loader). other_report_id names the
+-- report a cross-report finding compares with.
+CREATE TABLE store.findings (
+    report_id       BIGINT  NOT NULL,
+    seq             INTEGER NOT NULL,
+    rule            VARCHAR NOT NULL,
+    severity        VARCHAR NOT NULL,
+    "at"            VARCHAR,
+    row_label       VARCHAR,
+    column_label    VARCHAR,
+    measure         VARCHAR,
+    applicant       VARCHAR,
+    message         VARCHAR NOT NULL,
+    expected        DOUBLE,
+    actual          DOUBLE,
+    other_report_id BIGINT
+);
+
+-- Narrative sections (一、总体情况 …). fingerprint is a MinHash signature of
+-- the text's character 4-grams, for the content-similarity check.
+CREATE TABLE store.sections (
+    report_id   BIGINT  NOT NULL,
+    seq         INTEGER NOT NULL,
+    numeral     VARCHAR,
+    title       VARCHAR,
+    text        VARCHAR,
+    "at"        VARCHAR,
+    fingerprint UINTEGER[]
+);
+
+-- The source files, content-addressed by their SHA-256, so that the report
+-- page can offer the file a report was read from for download.
+CREATE TABLE store.sources (
+    sha256 VARCHAR NOT NULL,
+    size   BIGINT  NOT NULL,
+    data   BLOB    NOT NULL
+);
+
+-- The measure catalogue, rewritten from the format definitions at every Open.
+CREATE TABLE store.measures (
+    code         VARCHAR NOT NULL,
+    label        VARCHAR NOT NULL,
+    table_id     VARCHAR NOT NULL,
+    group_label  VARCHAR,
+    formats      VARCHAR[],
+    unit         VARCHAR,
+    kind         VARCHAR,
+    by_applicant BOOLEAN NOT NULL,
+    derived      BOOLEAN NOT NULL
+);

@@ -1,0 +1,163 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"gongkai"
+)
+
+// state is what the single writer remembers between loads, so that loading a
+// report needs no lookups: the next ids, agencies by folded name, reports by
+// source hash, the current version of every agency and year, and the figures
+// of current reports that the rules across years compare with. It is read
+// from the file at Open and changed only after a commit succeeds.
+type state struct {
+	nextAgency int64
+	nextReport int64
+	agencies   map[string]*agencyState // by nameKey
+	bySHA      map[string]LoadResult   // the first report loaded from each source file
+	current    map[agencyYear]*reportState
+}
+
+type agencyState struct {
+	id           int64
+	regionSource string // "", "report", "derived", "admin"
+}
+
+type agencyYear struct {
+	agency int64
+	year   int
+}
+
+// reportState is a current report as the rules across years need it.
+type reportState struct {
+	id      int64
+	version int
+	format  string
+	prior   map[cellKey]*float64 // the figures named by prior_year rules
+}
+
+type cellKey struct{ measure, applicant string }
+
+// nameKey folds an agency name for matching: compatibility forms (full-width
+// letters, digits and brackets) to their plain forms, and no white space.
+func nameKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, norm.NFKC.String(name))
+}
+
+// priorMeasures lists the measures the prior_year rules read.
+func priorMeasures() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range gongkai.CommonDefs().Rules {
+		if r.Kind != "prior_year" {
+			continue
+		}
+		for _, m := range append(append([]string{}, r.LHS...), r.RHS...) {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+func loadState(ctx context.Context, db *sql.DB) (*state, error) {
+	st := &state{
+		nextAgency: 1,
+		nextReport: 1,
+		agencies:   map[string]*agencyState{},
+		bySHA:      map[string]LoadResult{},
+		current:    map[agencyYear]*reportState{},
+	}
+	err := scanRows(ctx, db, stmt("state_agencies"), nil, func(rows *sql.Rows) error {
+		var a agencyState
+		var key string
+		if err := rows.Scan(&a.id, &key, &a.regionSource); err != nil {
+			return err
+		}
+		st.agencies[key] = &a
+		st.nextAgency = max(st.nextAgency, a.id+1)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: read agencies: %w", err)
+	}
+	byID := map[int64]*reportState{}
+	err = scanRows(ctx, db, stmt("state_reports"), nil, func(rows *sql.Rows) error {
+		var (
+			id, agency int64
+			year, ver  int
+			format     string
+			current    bool
+			sha        string
+		)
+		if err := rows.Scan(&id, &agency, &year, &format, &ver, &current, &sha); err != nil {
+			return err
+		}
+		st.nextReport = max(st.nextReport, id+1)
+		if sha != "" {
+			if old, ok := st.bySHA[sha]; !ok || id < old.ReportID {
+				st.bySHA[sha] = LoadResult{ReportID: id, AgencyID: agency, Version: ver, Duplicate: true}
+			}
+		}
+		if current {
+			rs := &reportState{id: id, version: ver, format: format, prior: map[cellKey]*float64{}}
+			st.current[agencyYear{agency, year}] = rs
+			byID[id] = rs
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: read reports: %w", err)
+	}
+	err = scanRows(ctx, db, stmt("state_prior_values"), []any{priorMeasures()}, func(rows *sql.Rows) error {
+		var (
+			id                 int64
+			measure, applicant string
+			value              sql.NullFloat64
+		)
+		if err := rows.Scan(&id, &measure, &applicant, &value); err != nil {
+			return err
+		}
+		if rs := byID[id]; rs != nil {
+			var v *float64
+			if value.Valid {
+				v = gongkai.Float(value.Float64)
+			}
+			rs.prior[cellKey{measure, applicant}] = v
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: read figures for the rules across years: %w", err)
+	}
+	return st, nil
+}
+
+// scanRows runs query and calls fn for every row.
+func scanRows(ctx context.Context, db *sql.DB, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

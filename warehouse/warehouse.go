@@ -1,0 +1,340 @@
+// Package warehouse stores annual reports in an embedded DuckDB file and
+// answers questions about them: named queries, the read-only SQL sandbox, and
+// exports. It is the only package that imports the DuckDB driver.
+//
+// The schema is a list of numbered, embedded migrations (migrations/*.sql)
+// recorded in the table schema_migrations. Loaded data lives in the schema
+// "store"; analysts read the views of the main schema (see docs/schema.md).
+//
+// One process may open a file read-write. Inside it, any number of readers
+// (dashboard queries, the sandbox) run beside the single writer: DuckDB's
+// MVCC gives each reader a consistent snapshot while a load commits.
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"gongkai"
+)
+
+// DefaultPath is where commands keep the warehouse unless told otherwise.
+const DefaultPath = "data/gongkai.duckdb"
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+//go:embed sql/*.sql
+var stmtFS embed.FS
+
+// stmt returns the text of the embedded statement sql/<name>.sql. A missing
+// file is a build defect that every test run catches, hence the panic.
+func stmt(name string) string {
+	b, err := stmtFS.ReadFile("sql/" + name + ".sql")
+	if err != nil {
+		panic("warehouse: no statement " + name)
+	}
+	return string(b)
+}
+
+// Options tunes a warehouse. The zero value is what Open uses.
+type Options struct {
+	// ReadOnly opens the file read-only: no migrations, no loads. Another
+	// process may hold it read-only too, but none may hold it read-write.
+	ReadOnly bool
+	// Threads is DuckDB's worker thread count; 0 means one per CPU.
+	Threads int
+	// MemoryLimit caps DuckDB's memory ("2GB"); empty keeps DuckDB's default
+	// (80% of RAM).
+	MemoryLimit string
+	// SandboxTimeout stops an ad-hoc query (SQL); 0 means 10 seconds.
+	SandboxTimeout time.Duration
+	// SandboxRows caps the rows SQL returns; 0 means 10,000.
+	SandboxRows int
+}
+
+// DB is an open warehouse. It is safe for concurrent use: reads run in
+// parallel, writes are serialized by one writer lock.
+type DB struct {
+	db   *sql.DB
+	path string
+	opts Options
+
+	mu    sync.Mutex // the writer: Load and every other write
+	state *state     // what the writer remembers; guarded by mu
+}
+
+// Open opens the warehouse at path, creating the file (and its directory) and
+// applying pending migrations. It returns a *gongkai.Error with CodeConflict
+// when another process holds the file.
+func Open(ctx context.Context, path string) (*DB, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenReadOnly opens an existing warehouse read-only, as `gongkai query` does
+// while no server runs. The file must exist and be up to date.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	return OpenWith(ctx, path, Options{ReadOnly: true})
+}
+
+// OpenWith opens the warehouse at path with options; see Open.
+//
+// Every connection runs with external access disabled (no files but the
+// warehouse's own, no network), extension auto-install and auto-load off, and
+// the configuration locked, so that ad-hoc SQL cannot reach outside the
+// warehouse or loosen these settings. Nothing the warehouse itself does needs
+// more: exports write their files through a separate in-memory database.
+func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
+	if opts.Threads <= 0 {
+		opts.Threads = runtime.NumCPU()
+	}
+	if opts.SandboxTimeout <= 0 {
+		opts.SandboxTimeout = 10 * time.Second
+	}
+	if opts.SandboxRows <= 0 {
+		opts.SandboxRows = 10000
+	}
+	if opts.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, gongkai.Errorf(gongkai.CodeNotFound, "数据库文件 %s 不存在", path)
+		}
+	} else if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("warehouse: %w", err)
+		}
+	}
+	cfg := url.Values{}
+	if opts.ReadOnly {
+		cfg.Set("access_mode", "READ_ONLY")
+	}
+	cfg.Set("threads", strconv.Itoa(opts.Threads))
+	if opts.MemoryLimit != "" {
+		cfg.Set("memory_limit", opts.MemoryLimit)
+	}
+	cfg.Set("enable_external_access", "false")
+	cfg.Set("autoinstall_known_extensions", "false")
+	cfg.Set("autoload_known_extensions", "false")
+	cfg.Set("lock_configuration", "true")
+	connector, err := duckdb.NewConnector(path+"?"+cfg.Encode(), nil)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	db := &DB{db: sql.OpenDB(connector), path: path, opts: opts}
+	if err := db.db.PingContext(ctx); err != nil {
+		db.db.Close()
+		return nil, openError(path, err)
+	}
+	if !opts.ReadOnly {
+		if err := db.migrate(ctx); err != nil {
+			db.db.Close()
+			return nil, err
+		}
+		if err := db.writeCatalogue(ctx); err != nil {
+			db.db.Close()
+			return nil, err
+		}
+		st, err := loadState(ctx, db.db)
+		if err != nil {
+			db.db.Close()
+			return nil, err
+		}
+		db.state = st
+	}
+	return db, nil
+}
+
+// openError turns a driver error on open into a message a person can act on.
+func openError(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "lock"):
+		return &gongkai.Error{Code: gongkai.CodeConflict,
+			Message: fmt.Sprintf("数据库文件 %s 正被另一个进程使用（例如正在运行的 gongkai serve），请稍后再试或停止该进程", path), Err: err}
+	case strings.Contains(msg, "not a valid DuckDB database") || strings.Contains(msg, "file is not"):
+		return &gongkai.Error{Code: gongkai.CodeInvalid, Message: fmt.Sprintf("%s 不是 DuckDB 数据库文件", path), Err: err}
+	}
+	return &gongkai.Error{Code: gongkai.CodeInternal, Message: "无法打开数据库", Err: fmt.Errorf("warehouse: open %s: %w", path, err)}
+}
+
+// Close checkpoints and closes the warehouse.
+func (db *DB) Close() error {
+	return db.db.Close()
+}
+
+// Path returns the file the warehouse was opened from.
+func (db *DB) Path() string { return db.path }
+
+// migration is one embedded migrations/NNNN_name.sql file.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFS, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, name, ok := strings.Cut(strings.TrimSuffix(e.Name(), ".sql"), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("warehouse: migration %s is not named NNNN_name.sql", e.Name())
+		}
+		b, err := migrationFS.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// migrate applies the migrations not yet recorded, each in its own
+// transaction together with its record.
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.db.ExecContext(ctx, stmt("schema_migrations")); err != nil {
+		return fmt.Errorf("warehouse: migrate: %w", err)
+	}
+	applied := map[int]bool{}
+	rows, err := db.db.QueryContext(ctx, stmt("migrations_applied"))
+	if err != nil {
+		return fmt.Errorf("warehouse: migrate: %w", err)
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return fmt.Errorf("warehouse: migrate: %w", err)
+		}
+		applied[v] = true
+	}
+	rows.Close()
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if applied[m.version] {
+			continue
+		}
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, stmt("migration_record"), m.version, m.name, time.Now().UTC())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("warehouse: migration %04d_%s: %w", m.version, m.name, err)
+		}
+	}
+	return nil
+}
+
+// writeCatalogue rewrites store.measures from the format definitions, so that
+// the catalogue always matches the binary that reads it.
+func (db *DB) writeCatalogue(ctx context.Context) error {
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		return inConnTx(ctx, conn, func() error {
+			if _, err := conn.ExecContext(ctx, stmt("measures_clear")); err != nil {
+				return err
+			}
+			return appendRows(conn, "measures", func(a *duckdb.Appender) error {
+				for _, m := range gongkai.Catalogue() {
+					formats := m.Formats
+					if formats == nil {
+						formats = []string{}
+					}
+					if err := a.AppendRow(m.Code, m.Label, m.Table, m.Group, formats, m.Unit, m.Kind, m.ByApp, m.Derived); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("warehouse: measure catalogue: %w", err)
+	}
+	return nil
+}
+
+// withConn runs fn on one connection of the pool.
+func (db *DB) withConn(ctx context.Context, fn func(*sql.Conn) error) error {
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return fn(conn)
+}
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// inConnTx runs fn inside an explicit transaction on conn. Appenders need the
+// raw connection, which database/sql hides behind a *sql.Tx, so the
+// transaction is opened by statement instead.
+func inConnTx(ctx context.Context, conn *sql.Conn, fn func() error) error {
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		// A fresh context: the rollback must run even when ctx was canceled.
+		if _, rerr := conn.ExecContext(context.Background(), "ROLLBACK"); rerr != nil {
+			return errors.Join(err, rerr)
+		}
+		return err
+	}
+	_, err := conn.ExecContext(ctx, "COMMIT")
+	if err != nil {
+		conn.ExecContext(context.Background(), "ROLLBACK")
+	}
+	return err
+}
+
+// appendRows opens an Appender on store.<table>, lets fill add rows, and
+// flushes them.
+func appendRows(conn *sql.Conn, table string, fill func(*duckdb.Appender) error) error {
+	return conn.Raw(func(dc any) error {
+		a, err := duckdb.NewAppender(dc.(*duckdb.Conn), "", "store", table)
+		if err != nil {
+			return err
+		}
+		if err := fill(a); err != nil {
+			a.Close()
+			return err
+		}
+		return a.Close()
+	})
+}
