@@ -256,10 +256,11 @@ type plan struct {
 }
 
 type newAgency struct {
-	id    int64
-	name  string
-	key   string
-	place place
+	id     int64
+	name   string
+	key    string
+	place  place
+	source string // region_source
 }
 
 type regionUpdate struct {
@@ -345,23 +346,18 @@ func (p *plan) add(it *item, now time.Time) *write {
 	a := p.agency(it.key)
 	switch {
 	case a == nil:
-		pl, src := stated, "report"
-		if stated.empty() {
-			pl, src = derivePlace(it.agency), "derived"
-			if pl.empty() {
-				src = ""
-			}
-		}
+		pl, src := resolvePlace(stated, it.agency)
 		a = &agencyState{id: p.nextAgency, regionSource: src}
 		p.nextAgency++
 		p.agencies[it.key] = a
-		p.newAgencies = append(p.newAgencies, newAgency{id: a.id, name: it.agency, key: it.key, place: pl})
+		p.newAgencies = append(p.newAgencies, newAgency{id: a.id, name: it.agency, key: it.key, place: pl, source: src})
 	case !stated.empty() && (a.regionSource == "" || a.regionSource == "derived"):
 		// The source states where the agency stands: that beats a derivation,
 		// but never an administrator's correction.
+		pl, _ := resolvePlace(stated, it.agency)
 		a = &agencyState{id: a.id, regionSource: "report"}
 		p.agencies[it.key] = a
-		p.regions = append(p.regions, regionUpdate{agency: a.id, place: stated})
+		p.regions = append(p.regions, regionUpdate{agency: a.id, place: pl})
 	}
 
 	w := &write{it: it, id: p.nextReport, agency: a.id, version: 1}
@@ -437,15 +433,8 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 	if len(p.newAgencies) > 0 {
 		err := appendRows(conn, "agencies", func(a *duckdb.Appender) error {
 			for _, n := range p.newAgencies {
-				src := any(nil)
-				if !n.place.empty() {
-					src = "derived"
-					if p.agencies[n.key] != nil && p.agencies[n.key].regionSource == "report" {
-						src = "report"
-					}
-				}
 				if err := a.AppendRow(n.id, n.name, n.key, null(n.place.Province), null(n.place.City),
-					null(n.place.County), null(n.place.Level), null(n.place.Code), src, true, now); err != nil {
+					null(n.place.County), null(n.place.Level), null(n.place.Code), null(n.source), true, now); err != nil {
 					return err
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"gongkai"
+	regionpkg "gongkai/region"
 )
 
 // openTest opens a fresh warehouse file in a temporary directory.
@@ -239,5 +240,48 @@ func TestPriorYearRules(t *testing.T) {
 	res = load(t, db2, LoadRequest{Report: sampleReport("丁局", 2022, 2, 0)}, LoadRequest{Report: sampleReport("丁局", 2021, 0, 3)})
 	if n := count(t, db2, "SELECT count(*) FROM findings WHERE rule = 'R4' AND year = 2022"); n != 7 {
 		t.Errorf("same group: 2022 has %d R4 findings, want 7", n)
+	}
+}
+
+func TestAgencyRegion(t *testing.T) {
+	db := openTest(t)
+	derived := sampleReport("安顺市应急管理局", 2021, 0, 0)
+	stated := sampleReport("某某中心", 2021, 0, 0)
+	stated.Province, stated.Level = "贵州省", "市级部门"
+	unknown := sampleReport("某某委员会", 2021, 0, 0)
+	res := load(t, db, LoadRequest{Report: derived}, LoadRequest{Report: stated}, LoadRequest{Report: unknown})
+
+	region := func(id int64) string {
+		var p, c, l, src sql.NullString
+		if err := db.db.QueryRow("SELECT province, city, level, region_source FROM agencies WHERE agency_id = ?", id).Scan(&p, &c, &l, &src); err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join([]string{p.String, c.String, l.String, src.String}, "/")
+	}
+	if got := region(res[1].AgencyID); got != "贵州省//市级部门/report" {
+		t.Errorf("stated region: %q", got)
+	}
+	if got := region(res[2].AgencyID); got != "///" {
+		t.Errorf("unknown region: %q, want all unknown", got)
+	}
+	want := "贵州省/安顺市/市级部门/derived"
+	if _, err := regionpkg.Load(); err != nil {
+		want = "///" // built without the division data (make assets): unknown stays unknown
+	}
+	if got := region(res[0].AgencyID); got != want {
+		t.Errorf("derived region: %q, want %q", got, want)
+	}
+
+	if err := db.SetAgencyRegion(context.Background(), res[2].AgencyID, Region{Province: "云南省", Level: "省级部门"}); err != nil {
+		t.Fatal(err)
+	}
+	again := sampleReport("某某委员会", 2022, 0, 0)
+	again.Province = "贵州省"
+	load(t, db, LoadRequest{Report: again})
+	if got := region(res[2].AgencyID); got != "云南省//省级部门/admin" {
+		t.Errorf("after an admin correction and a later load: %q", got)
+	}
+	if err := db.SetAgencyRegion(context.Background(), 999, Region{}); gongkai.ErrorCode(err) != gongkai.CodeNotFound {
+		t.Errorf("unknown agency: %v", err)
 	}
 }

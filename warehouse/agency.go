@@ -1,0 +1,43 @@
+package warehouse
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gongkai"
+)
+
+// Region is where an agency stands and its level of government, as an
+// administrator corrects it. Empty fields mean unknown.
+type Region struct {
+	Province, City, County, Level string
+}
+
+// SetAgencyRegion records an administrator's correction of an agency's region
+// and level. Later loads never overwrite it. It returns a *gongkai.Error with
+// CodeNotFound when there is no such agency.
+func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) error {
+	if db.state == nil {
+		return gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能修改")
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	var key string
+	for k, a := range db.state.agencies {
+		if a.id == agencyID {
+			key = k
+		}
+	}
+	if key == "" {
+		return gongkai.Errorf(gongkai.CodeNotFound, "没有编号为 %d 的机关", agencyID)
+	}
+	trim := strings.TrimSpace
+	_, err := db.db.ExecContext(ctx, stmt("agency_region"), agencyID, null(trim(r.Province)), null(trim(r.City)),
+		null(trim(r.County)), null(trim(r.Level)), nil, "admin")
+	if err != nil {
+		return fmt.Errorf("warehouse: set region of agency %d: %w", agencyID, err)
+	}
+	db.state.agencies[key] = &agencyState{id: agencyID, regionSource: "admin"}
+	return nil
+}
