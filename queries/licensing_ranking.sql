@@ -1,0 +1,22 @@
+-- name: licensing_ranking
+-- title: 行政许可决定数量排名
+-- params: year_from, year_to, province, city, level, agency, limit
+-- columns: agency_id, agency, level, city, reports, licensing_decisions
+-- Agencies ranked by the licensing decisions they report over the selected
+-- years (the dashboard selects one year); ties by name so the order is stable.
+SELECT agency_id,
+       any_value(agency) AS agency,
+       any_value(level) AS level,
+       any_value(city) AS city,
+       count(*) AS reports,
+       coalesce(sum(licensing_decisions), 0) AS licensing_decisions
+FROM report_summary
+WHERE ($year_from IS NULL OR year >= $year_from)
+  AND ($year_to IS NULL OR year <= $year_to)
+  AND ($province IS NULL OR province = $province)
+  AND ($city IS NULL OR city = $city)
+  AND ($level IS NULL OR level = $level)
+  AND ($agency IS NULL OR contains(agency, $agency))
+GROUP BY agency_id
+ORDER BY licensing_decisions DESC, agency, agency_id
+LIMIT coalesce($limit, 20)

@@ -1,0 +1,32 @@
+-- name: quality_by_year
+-- title: 报送与质量（按年度）
+-- params: year_from, year_to, province, city, level, agency
+-- columns: year, reported, missing, with_errors, with_warnings
+-- Per year: agencies with a current report, agencies missing one (reported in
+-- an earlier year or listed as expected), and reports with errors or (only)
+-- warnings.
+WITH years AS (
+    SELECT DISTINCT year FROM reports
+    WHERE is_current AND ($year_from IS NULL OR year >= $year_from) AND ($year_to IS NULL OR year <= $year_to)
+), ag AS (
+    SELECT a.agency_id, coalesce(a.expected, false) AS expected
+    FROM agencies a
+    WHERE ($province IS NULL OR a.province = $province)
+      AND ($city IS NULL OR a.city = $city)
+      AND ($level IS NULL OR a.level = $level)
+      AND ($agency IS NULL OR contains(a.name, $agency))
+), cur AS (
+    SELECT agency_id, year, report_id, errors, warnings FROM reports WHERE is_current
+), first AS (
+    SELECT agency_id, min(year) AS first_year FROM cur GROUP BY agency_id
+)
+SELECT y.year,
+       count(c.report_id) AS reported,
+       count(*) FILTER (WHERE c.report_id IS NULL AND (ag.expected OR f.first_year < y.year)) AS missing,
+       count(*) FILTER (WHERE c.errors > 0) AS with_errors,
+       count(*) FILTER (WHERE c.errors = 0 AND c.warnings > 0) AS with_warnings
+FROM ag CROSS JOIN years y
+LEFT JOIN cur c ON c.agency_id = ag.agency_id AND c.year = y.year
+LEFT JOIN first f ON f.agency_id = ag.agency_id
+GROUP BY y.year
+ORDER BY y.year

@@ -1,0 +1,17 @@
+-- name: quality_findings
+-- title: 问题清单
+-- params: year_from, year_to, province, city, level, agency, limit, offset
+-- columns: report_id, agency_id, agency, year, rule, severity, at, row_label, column_label, message, expected, actual, findings_total
+-- The findings of current reports, errors first; findings_total counts all
+-- the filter selects, for paging.
+SELECT f.report_id, f.agency_id, f.agency, f.year, f.rule, f.severity, f.at,
+       f.row_label, f.column_label, f.message, f.expected, f.actual,
+       count(*) OVER () AS findings_total
+FROM findings f JOIN agencies a USING (agency_id)
+WHERE ($province IS NULL OR a.province = $province)
+      AND ($city IS NULL OR a.city = $city)
+      AND ($level IS NULL OR a.level = $level)
+      AND ($agency IS NULL OR contains(a.name, $agency))
+  AND ($year_from IS NULL OR f.year >= $year_from) AND ($year_to IS NULL OR f.year <= $year_to)
+ORDER BY f.year DESC, (f.severity = 'error') DESC, f.agency, f.report_id, f.rule, f.at
+LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)

@@ -1,0 +1,6 @@
+-- read_report_values: the figures of report version $1 (any version, not
+-- only the current one), derived rows included.
+SELECT measure, applicant, value, coalesce(unit, ''), coalesce(raw, ''), coalesce("at", '')
+FROM store.report_values
+WHERE report_id = $1
+ORDER BY measure, applicant;
