@@ -1,0 +1,138 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"gongkai"
+	"gongkai/queries"
+)
+
+// Filter narrows a named query. Zero fields are unset and bind as NULL, so
+// that the SQL reads `($province IS NULL OR province = $province)`.
+type Filter struct {
+	YearFrom, YearTo              int
+	Province, City, Level, Agency string
+	AgencyID, ReportID            int64
+	Limit, Offset                 int
+}
+
+// Table is a query result: column names and rows of values (int64, float64,
+// string, bool, time.Time, []byte, nil …). Truncated reports that the
+// sandbox's row cap cut the result short.
+type Table struct {
+	Columns   []string `json:"columns"`
+	Rows      [][]any  `json:"rows"`
+	Truncated bool     `json:"truncated"`
+}
+
+// args binds every parameter a named query may use, by name.
+func (f Filter) args() []any {
+	str := func(s string) any {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		return s
+	}
+	num := func(n int64) any {
+		if n == 0 {
+			return nil
+		}
+		return n
+	}
+	vals := map[string]any{
+		"year_from": num(int64(f.YearFrom)), "year_to": num(int64(f.YearTo)),
+		"province": str(f.Province), "city": str(f.City), "level": str(f.Level), "agency": str(f.Agency),
+		"agency_id": num(f.AgencyID), "report_id": num(f.ReportID),
+		"limit": num(int64(f.Limit)), "offset": num(int64(f.Offset)),
+	}
+	out := make([]any, 0, len(queries.Params))
+	for _, p := range queries.Params {
+		out = append(out, sql.Named(p, vals[p]))
+	}
+	return out
+}
+
+// Query runs the named query queries/<name>.sql with the filter's values
+// bound to its parameters. It returns a *gongkai.Error with CodeNotFound for
+// an unknown name and CodeTimeout when ctx expires.
+func (db *DB) Query(ctx context.Context, name string, f Filter) (*Table, error) {
+	q, ok := queries.Get(name)
+	if !ok {
+		return nil, gongkai.Errorf(gongkai.CodeNotFound, "没有名为 %q 的查询", name)
+	}
+	// Bind only what the header names, so that a parameter the header
+	// forgets fails loudly instead of binding by position.
+	var args []any
+	for _, a := range f.args() {
+		na := a.(sql.NamedArg)
+		for _, p := range q.Params {
+			if p == na.Name {
+				args = append(args, na)
+			}
+		}
+	}
+	rows, err := db.db.QueryContext(ctx, q.SQL, args...)
+	if err != nil {
+		return nil, queryError(ctx, name, err)
+	}
+	defer rows.Close()
+	t, err := readTable(rows, 0)
+	if err != nil {
+		return nil, queryError(ctx, name, err)
+	}
+	return t, nil
+}
+
+func queryError(ctx context.Context, name string, err error) error {
+	if ctx.Err() != nil {
+		return &gongkai.Error{Code: gongkai.CodeTimeout, Message: "查询超时，已停止", Err: err}
+	}
+	return fmt.Errorf("warehouse: query %s: %w", name, err)
+}
+
+// readTable reads rows into a Table; with limit > 0 it reads at most limit
+// rows and sets Truncated when there were more.
+func readTable(rows *sql.Rows, limit int) (*Table, error) {
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Columns: cols, Rows: [][]any{}}
+	for rows.Next() {
+		if limit > 0 && len(t.Rows) == limit {
+			t.Truncated = true
+			break
+		}
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		for i, v := range vals {
+			vals[i] = plain(v)
+		}
+		t.Rows = append(t.Rows, vals)
+	}
+	return t, rows.Err()
+}
+
+// plain turns driver values that encode poorly (HUGEINT sums as *big.Int)
+// into plain Go numbers.
+func plain(v any) any {
+	switch x := v.(type) {
+	case *big.Int:
+		if x.IsInt64() {
+			return x.Int64()
+		}
+		f, _ := new(big.Float).SetInt(x).Float64()
+		return f
+	}
+	return v
+}
