@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"gongkai/dashboard"
+	"gongkai/demo"
+	"gongkai/warehouse"
+)
+
+func init() {
+	commands["serve"] = command{
+		usage: "serve [--addr 127.0.0.1:8080] [--demo]    启动看板（--demo：数据库为空时载入演示数据）",
+		run:   runServe,
+	}
+}
+
+// shutdownGrace is how long in-flight requests may take to finish once the
+// server is told to stop.
+const shutdownGrace = 10 * time.Second
+
+// runServe runs the dashboard until ctx is canceled (SIGINT, SIGTERM), then
+// shuts down gracefully: the listener closes, in-flight requests finish, the
+// warehouse is closed. It prints the address it listens on, so that
+// `--addr 127.0.0.1:0` can be used by scripts and tests.
+func runServe(ctx context.Context, e env) error {
+	fs := newFlags("serve", e)
+	db := dbFlag(fs, e)
+	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
+	withDemo := fs.Bool("demo", false, "数据库中没有报告时载入演示数据")
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usageErrorf("用法：gongkai serve [--addr 127.0.0.1:8080] [--demo] [--db PATH]")
+	}
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+
+	wh, err := warehouse.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer wh.Close()
+	if *withDemo {
+		if err := loadDemoIfEmpty(ctx, wh, logger); err != nil {
+			return err
+		}
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("无法监听 %s：%w", *addr, err)
+	}
+	srv := &http.Server{
+		Handler:           dashboard.New(wh, logger, dashboard.Options{}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(e.stdout, "gongkai 看板：http://%s/\n", ln.Addr())
+	logger.Info("serving", "addr", ln.Addr().String(), "db", *db)
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return fmt.Errorf("看板服务意外停止：%w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("看板服务未能正常停止：%w", err)
+	}
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// loadDemoIfEmpty loads the default demo set when the warehouse holds no
+// report at all; a warehouse with real reports is never mixed with demo data.
+func loadDemoIfEmpty(ctx context.Context, wh *warehouse.DB, logger *slog.Logger) error {
+	t, err := wh.Query(ctx, "demo_status", warehouse.Filter{})
+	if err != nil {
+		return err
+	}
+	n, err := wh.Query(ctx, "overview_totals", warehouse.Filter{})
+	if err != nil {
+		return err
+	}
+	if len(n.Rows) > 0 && n.Rows[0][0] != nil && fmt.Sprint(n.Rows[0][0]) != "0" {
+		logger.Info("warehouse has reports; demo data not loaded", "demo_reports", t.Rows[0][0])
+		return nil
+	}
+	reports := demo.Generate(demo.DefaultSeed, demo.DefaultAgencies)
+	if len(reports) == 0 {
+		return fmt.Errorf("无法生成演示数据（缺少行政区划数据）")
+	}
+	reqs := make([]warehouse.LoadRequest, len(reports))
+	for i, r := range reports {
+		reqs[i] = warehouse.LoadRequest{Report: r, By: "demo"}
+	}
+	start := time.Now()
+	if _, err := wh.Load(ctx, reqs); err != nil {
+		return fmt.Errorf("载入演示数据失败：%w", err)
+	}
+	logger.Info("demo data loaded", "reports", len(reports), "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}

@@ -1,0 +1,219 @@
+package dashboard
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"gongkai"
+	"gongkai/warehouse"
+)
+
+const agenciesPageSize = 50
+
+// agenciesData is the agency index: a page of agencies the filter selects.
+type agenciesData struct {
+	Rows  []agencyRow
+	Pager pager
+}
+
+type agencyRow struct {
+	URL, Name, Province, City, Level string
+	Reports                          int64
+	Years                            string
+}
+
+// agencies is the agency index (机构): search by name, filter by region and
+// level, paged.
+func (h *handler) agencies(c echo.Context) error {
+	p, err := h.dashboardPage(c, "机构")
+	if err != nil {
+		return err
+	}
+	pg, err := parsePage(c.QueryParams(), "page")
+	if err != nil {
+		return err
+	}
+	fl := *p.Filter
+	wf := fl.warehouse()
+	wf.Limit, wf.Offset = agenciesPageSize, (pg-1)*agenciesPageSize
+	t, err := h.query(c, "agencies_list", wf)
+	if err != nil {
+		return err
+	}
+	var d agenciesData
+	var total int64
+	for i := range t.Rows {
+		total = integer(get(t, i, "agencies_total"))
+		years := plain(get(t, i, "first_year"))
+		if last := plain(get(t, i, "last_year")); last != years {
+			years += "—" + last
+		}
+		d.Rows = append(d.Rows, agencyRow{
+			URL: agencyURL(get(t, i, "agency_id")), Name: plain(get(t, i, "agency")),
+			Province: plain(get(t, i, "province")), City: plain(get(t, i, "city")), Level: plain(get(t, i, "level")),
+			Reports: integer(get(t, i, "reports")), Years: years,
+		})
+	}
+	d.Pager = newPager(pg, agenciesPageSize, total, func(n int) string {
+		v := fl.values()
+		v.Set("page", strconv.Itoa(n))
+		return "/agencies?" + v.Encode()
+	})
+	p.Data = d
+	return h.render(c, http.StatusOK, "agencies", p)
+}
+
+// agencyData is the profile of one agency.
+type agencyData struct {
+	ID                                  int64
+	Name, Province, City, County, Level string
+	Years                               []string
+	Reports                             []agencyReport
+	Measures                            []measureRow
+}
+
+type agencyReport struct {
+	Year, URL, Format string
+	Errors, Warnings  int64
+}
+
+// measureRow is one measure across the agency's years; Cells follow Years.
+type measureRow struct {
+	Code, Label, Unit string
+	Cells             []string
+}
+
+// agency is the profile of one agency: its reports by year, the trend of its
+// headline figures (a click opens that year's report), and every measure
+// across its years. An unknown agency is a 404.
+func (h *handler) agency(c echo.Context) error {
+	id, err := pathID(c, "机构")
+	if err != nil {
+		return err
+	}
+	fl, err := parseFilter(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	wf := fl.warehouse()
+	wf.AgencyID = id
+	info, err := h.query(c, "agency_info", wf)
+	if err != nil {
+		return err
+	}
+	if len(info.Rows) == 0 {
+		return notFound("没有编号为 %d 的机构。", id)
+	}
+	years, err := h.query(c, "agency_years", wf)
+	if err != nil {
+		return err
+	}
+	vals, err := h.query(c, "agency_values", wf)
+	if err != nil {
+		return err
+	}
+	d := agencyData{
+		ID: id, Name: plain(get(info, 0, "agency")), Province: plain(get(info, 0, "province")),
+		City: plain(get(info, 0, "city")), County: plain(get(info, 0, "county")), Level: plain(get(info, 0, "level")),
+	}
+	for i := range years.Rows {
+		y := plain(get(years, i, "year"))
+		d.Years = append(d.Years, y)
+		d.Reports = append(d.Reports, agencyReport{Year: y, URL: reportURL(get(years, i, "report_id")),
+			Format: plain(get(years, i, "format")), Errors: integer(get(years, i, "errors")), Warnings: integer(get(years, i, "warnings"))})
+	}
+	d.Measures = pivotMeasures(vals, d.Years)
+
+	trend := newChart("chart-agency-trend", "主要指标历年变化", "agency_years", fl, years,
+		lineChart(years, "year", []series{
+			{"apps_new", "本年新收申请"}, {"apps_total", "申请办理总计"}, {"licensing_decisions", "行政许可决定"},
+			{"penalty_decisions", "行政处罚决定"}, {"proactive_items", "主动公开信息"},
+		}), "report_id")
+	v := fl.values()
+	v.Set("agency_id", strconv.FormatInt(id, 10))
+	trend.Params = v.Encode()
+	trend.Links = linksBy(years, "year", func(i int) string { return reportURL(get(years, i, "report_id")) })
+	p := &page{Title: d.Name, Nav: "agencies", Filter: &fl, Path: c.Path(), Charts: []chart{trend}, Data: d}
+	return h.render(c, http.StatusOK, "agency", p)
+}
+
+// pivotMeasures turns agency_values rows (measure, year, value) into one row
+// per measure with a cell per year, in the catalogue's order of tables.
+func pivotMeasures(t *warehouse.Table, years []string) []measureRow {
+	yearIdx := map[string]int{}
+	for i, y := range years {
+		yearIdx[y] = i
+	}
+	rows := map[string]*measureRow{}
+	for i := range t.Rows {
+		code := plain(get(t, i, "measure"))
+		r := rows[code]
+		if r == nil {
+			m := gongkai.CatalogueByCode()[code]
+			label := m.Label
+			if label == "" {
+				label = code
+			}
+			r = &measureRow{Code: code, Label: label, Unit: m.Unit, Cells: make([]string, len(years))}
+			rows[code] = r
+		}
+		if j, ok := yearIdx[plain(get(t, i, "year"))]; ok {
+			r.Cells[j] = text(get(t, i, "value"))
+		}
+	}
+	var out []measureRow
+	for _, code := range measureOrder() {
+		if r := rows[code]; r != nil {
+			out = append(out, *r)
+			delete(rows, code)
+		}
+	}
+	for _, m := range gongkai.Catalogue() { // anything the formats do not lay out, by code
+		if r := rows[m.Code]; r != nil {
+			out = append(out, *r)
+			delete(rows, m.Code)
+		}
+	}
+	for _, r := range rows {
+		out = append(out, *r)
+	}
+	return out
+}
+
+// measureOrder lists measure codes in the order the official tables print
+// them (2021 first, then what only 2019 has), narrative figures last.
+func measureOrder() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(code string) {
+		if !seen[code] {
+			seen[code] = true
+			out = append(out, code)
+		}
+	}
+	for _, code := range []string{"narrative.proactive_items"} {
+		add(code)
+	}
+	for _, f := range gongkai.Formats() {
+		for _, t := range f.Tables {
+			for _, b := range t.Blocks {
+				for _, r := range b.Rows {
+					if r.Group {
+						continue
+					}
+					if b.Dimension == "applicant" {
+						add(r.Measure)
+						continue
+					}
+					for _, c := range b.Columns {
+						m, _ := b.Cell(r, c)
+						add(m)
+					}
+				}
+			}
+		}
+	}
+	return out
+}

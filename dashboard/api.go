@@ -1,0 +1,227 @@
+package dashboard
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math/big"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/xuri/excelize/v2"
+
+	"gongkai/queries"
+	"gongkai/warehouse"
+)
+
+// apiQueries lists the named queries: name, Chinese title, parameters and
+// result columns.
+func (h *handler) apiQueries(c echo.Context) error {
+	return c.JSON(http.StatusOK, queries.List())
+}
+
+// apiQuery runs one named query with the filter of the URL and sends the
+// result as JSON ({"columns", "rows"}), CSV (UTF-8 with a BOM, so that Excel
+// reads the Chinese right) or XLSX. A bad parameter is a 400 naming it; an
+// unknown query a 404.
+func (h *handler) apiQuery(c echo.Context) error {
+	name := c.Param("name")
+	q, ok := queries.Get(name)
+	if !ok {
+		return notFound("没有名为“%s”的查询。", clip(name))
+	}
+	wf, err := apiFilter(c.QueryParams())
+	if err != nil {
+		return err
+	}
+	format := strings.ToLower(strings.TrimSpace(c.QueryParam("format")))
+	if format == "" {
+		format = "json"
+	}
+	if format != "json" && format != "csv" && format != "xlsx" {
+		return invalid("导出格式不正确：“%s”。可选 json、csv、xlsx。", clip(format))
+	}
+	t, err := h.db.Query(c.Request().Context(), q.Name, wf)
+	if err != nil {
+		return err
+	}
+	return writeTable(c, t, q.Name, q.Title, format)
+}
+
+// apiFilter reads the dashboard filter plus what the API adds: agency_id,
+// report (a report id), limit and offset.
+func apiFilter(q url.Values) (warehouse.Filter, error) {
+	f, err := parseFilter(q)
+	if err != nil {
+		return warehouse.Filter{}, err
+	}
+	wf := f.warehouse()
+	for _, p := range []struct {
+		key, label string
+		max        int64
+		dst        func(int64)
+	}{
+		{"agency_id", "机构编号", 1 << 62, func(n int64) { wf.AgencyID = n }},
+		{"report", "报告编号", 1 << 62, func(n int64) { wf.ReportID = n }},
+		{"limit", "行数上限", 100000, func(n int64) { wf.Limit = int(n) }},
+		{"offset", "起始行", 1 << 40, func(n int64) { wf.Offset = int(n) }},
+	} {
+		v := strings.TrimSpace(q.Get(p.key))
+		if v == "" {
+			continue
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 || n > p.max {
+			return wf, invalid("参数 %s（%s）不正确：“%s”。", p.key, p.label, clip(v))
+		}
+		p.dst(n)
+	}
+	return wf, nil
+}
+
+// writeTable sends t in format; name names the download file.
+func writeTable(c echo.Context, t *warehouse.Table, name, title, format string) error {
+	switch format {
+	case "csv":
+		var buf bytes.Buffer
+		buf.WriteString("\ufeff")
+		w := csv.NewWriter(&buf)
+		w.Write(t.Columns)
+		for _, row := range t.Rows {
+			rec := make([]string, len(row))
+			for i, v := range row {
+				rec[i] = csvValue(v)
+			}
+			w.Write(rec)
+		}
+		w.Flush()
+		if err := w.Error(); err != nil {
+			return err
+		}
+		attach(c, name+".csv")
+		return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	case "xlsx":
+		b, err := xlsxTable(t, title)
+		if err != nil {
+			return err
+		}
+		attach(c, name+".xlsx")
+		return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b)
+	}
+	rows := t.Rows
+	if rows == nil {
+		rows = [][]any{}
+	}
+	return c.JSON(http.StatusOK, struct {
+		Columns   []string `json:"columns"`
+		Rows      [][]any  `json:"rows"`
+		Truncated bool     `json:"truncated"`
+	}{t.Columns, jsonRows(rows), t.Truncated})
+}
+
+func attach(c echo.Context, filename string) {
+	c.Response().Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", filename))
+}
+
+// jsonRows converts values JSON cannot carry as they are (big integers,
+// decimals, blobs) into numbers and strings.
+func jsonRows(rows [][]any) [][]any {
+	out := make([][]any, len(rows))
+	for i, row := range rows {
+		out[i] = make([]any, len(row))
+		for j, v := range row {
+			out[i][j] = jsonValue(v)
+		}
+	}
+	return out
+}
+
+func jsonValue(v any) any {
+	switch x := v.(type) {
+	case nil, string, bool, int, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float32, time.Time:
+		return v
+	case float64:
+		if x != x { // NaN has no JSON form
+			return nil
+		}
+		return v
+	case *big.Int, interface{ Float64() float64 }:
+		if f, ok := number(v); ok {
+			return f
+		}
+		return nil
+	case []byte:
+		return fmt.Sprintf("(%d bytes)", len(x))
+	}
+	return fmt.Sprint(v)
+}
+
+// csvValue renders a value for CSV: plain numbers (no grouping), ISO times.
+func csvValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		return x.Format(time.RFC3339)
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	if f, ok := number(v); ok {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// xlsxTable writes t as a workbook with one sheet, 数据: the column names in
+// the first row (the same as in CSV and JSON), numbers as numbers.
+func xlsxTable(t *warehouse.Table, title string) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "数据"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	header := make([]any, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = c
+	}
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+		return nil, err
+	}
+	for i, row := range t.Rows {
+		out := make([]any, len(row))
+		for j, v := range row {
+			switch x := v.(type) {
+			case nil, string, bool, time.Time:
+				out[j] = x
+			default:
+				if n, ok := number(v); ok {
+					out[j] = n
+				} else {
+					out[j] = fmt.Sprint(v)
+				}
+			}
+		}
+		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return nil, err
+		}
+		if err := f.SetSheetRow(sheet, cell, &out); err != nil {
+			return nil, err
+		}
+	}
+	if title != "" {
+		f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "gongkai"})
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,249 @@
+package dashboard
+
+import (
+	"encoding/json"
+	"math"
+	"net/url"
+	"slices"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"gongkai/warehouse"
+)
+
+// chart is one chart card of a page: a fixed DOM id (tests and bookmarks rely
+// on it), the ECharts option built from a named query's result, the URLs a
+// click on a bar or point leads to, the same data as a table, and the query
+// and filter behind it for the CSV/XLSX downloads.
+type chart struct {
+	ID     string
+	Title  string
+	Note   string
+	Query  string // the queries/<name>.sql the data comes from
+	Params string // the URL parameters it was run with
+	Height int    // pixels; 0 means the default
+	Option map[string]any
+	Links  map[string]string // category or "series|category" → URL
+	Table  dataTable
+}
+
+// Spec returns what app.js needs to draw the chart, as JSON.
+func (c chart) Spec() string {
+	b, err := json.Marshal(struct {
+		Option map[string]any    `json:"option"`
+		Links  map[string]string `json:"links,omitempty"`
+	}{c.Option, c.Links})
+	if err != nil {
+		return "{}" // options are built from plain values; this does not happen
+	}
+	return string(b)
+}
+
+// series names one value column of a query result and its legend label.
+type series struct {
+	Column string
+	Name   string
+}
+
+// palette keeps colours consistent across pages: the same measure has the
+// same colour wherever it appears.
+var palette = []string{"#3867d6", "#20bf6b", "#f7b731", "#eb3b5a", "#0fb9b1", "#8854d0", "#fa8231", "#4b6584", "#a5b1c2", "#2d98da"}
+
+func commonOpts(legend bool) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Top: "0", Type: "scroll"}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "24", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAnimation(false),
+	}
+}
+
+// categories returns column x of every row as axis labels.
+func categories(t *warehouse.Table, x string) []string {
+	out := make([]string, len(t.Rows))
+	for i := range t.Rows {
+		out[i] = plain(get(t, i, x))
+	}
+	return out
+}
+
+// values returns column y of every row; NULL stays null so ECharts shows a gap.
+func values(t *warehouse.Table, y string, scale float64) []any {
+	out := make([]any, len(t.Rows))
+	for i := range t.Rows {
+		if f, ok := number(get(t, i, y)); ok {
+			out[i] = math.Round(f*scale*100) / 100
+		}
+	}
+	return out
+}
+
+// barChart draws one bar series per column of ys over the categories in
+// column x; stacked puts them on one bar, horizontal turns the chart so long
+// agency names stay readable.
+func barChart(t *warehouse.Table, x string, ys []series, stacked, horizontal bool) map[string]any {
+	bar := charts.NewBar()
+	g := commonOpts(len(ys) > 1)
+	if horizontal {
+		g = append(g,
+			charts.WithXAxisOpts(opts.XAxis{Type: "value"}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+		)
+		bar.XYReversal()
+	} else {
+		g = append(g, charts.WithXAxisOpts(opts.XAxis{Type: "category"}), charts.WithYAxisOpts(opts.YAxis{Type: "value"}))
+	}
+	bar.SetGlobalOptions(g...)
+	bar.SetXAxis(categories(t, x))
+	for _, s := range ys {
+		data := make([]opts.BarData, len(t.Rows))
+		for i, v := range values(t, s.Column, 1) {
+			data[i] = opts.BarData{Value: v}
+		}
+		var so []charts.SeriesOpts
+		if stacked {
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+		}
+		bar.AddSeries(s.Name, data, so...)
+	}
+	bar.Validate()
+	return bar.JSON()
+}
+
+// lineChart draws one line per column of ys over the categories in column x.
+func lineChart(t *warehouse.Table, x string, ys []series) map[string]any {
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(commonOpts(len(ys) > 1),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}), charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
+	line.SetXAxis(categories(t, x))
+	for _, s := range ys {
+		data := make([]opts.LineData, len(t.Rows))
+		for i, v := range values(t, s.Column, 1) {
+			data[i] = opts.LineData{Value: v, SymbolSize: 8}
+		}
+		line.AddSeries(s.Name, data)
+	}
+	line.Validate()
+	return line.JSON()
+}
+
+// comboChart draws bars for ys and, on a second axis in percent, lines for
+// the ratio columns of rates (0.25 is drawn as 25).
+func comboChart(t *warehouse.Table, x string, ys, rates []series) map[string]any {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(commonOpts(true),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "件"}))...)
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Name: "%", Min: 0, Max: 100, SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	bar.SetXAxis(categories(t, x))
+	for _, s := range ys {
+		data := make([]opts.BarData, len(t.Rows))
+		for i, v := range values(t, s.Column, 1) {
+			data[i] = opts.BarData{Value: v}
+		}
+		bar.AddSeries(s.Name, data)
+	}
+	line := charts.NewLine()
+	line.SetXAxis(categories(t, x))
+	for _, s := range rates {
+		data := make([]opts.LineData, len(t.Rows))
+		for i, v := range values(t, s.Column, 100) {
+			data[i] = opts.LineData{Value: v, SymbolSize: 8, YAxisIndex: 1}
+		}
+		line.AddSeries(s.Name, data, charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.YAxisIndex = 1 }))
+	}
+	bar.Overlap(line)
+	bar.Validate()
+	return bar.JSON()
+}
+
+// groupedLineChart draws one line per distinct value of column group (an
+// agency), over the sorted distinct values of column x (years).
+func groupedLineChart(t *warehouse.Table, x, group, y string) map[string]any {
+	var xs []string
+	seenX := map[string]bool{}
+	var groups []string
+	byGroup := map[string]map[string]any{}
+	for i := range t.Rows {
+		xv, gv := plain(get(t, i, x)), plain(get(t, i, group))
+		if !seenX[xv] {
+			seenX[xv] = true
+			xs = append(xs, xv)
+		}
+		if byGroup[gv] == nil {
+			byGroup[gv] = map[string]any{}
+			groups = append(groups, gv)
+		}
+		if f, ok := number(get(t, i, y)); ok {
+			byGroup[gv][xv] = f
+		}
+	}
+	slices.Sort(xs)
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(commonOpts(true),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}), charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
+	line.SetXAxis(xs)
+	for _, gname := range groups {
+		data := make([]opts.LineData, len(xs))
+		for i, xv := range xs {
+			data[i] = opts.LineData{Value: byGroup[gname][xv], SymbolSize: 8}
+		}
+		line.AddSeries(gname, data)
+	}
+	line.Validate()
+	return line.JSON()
+}
+
+// pieChart draws the shares of column value by the names in column name;
+// rows with nothing to show are left out.
+func pieChart(t *warehouse.Table, name, value string) map[string]any {
+	pie := charts.NewPie()
+	pie.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAnimation(false),
+	)
+	var data []opts.PieData
+	for i := range t.Rows {
+		if f, ok := number(get(t, i, value)); ok && f > 0 {
+			data = append(data, opts.PieData{Name: plain(get(t, i, name)), Value: f})
+		}
+	}
+	pie.AddSeries(columnLabel(value), data,
+		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"38%", "66%"}, Center: []string{"50%", "56%"}}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}：{d}%"}))
+	pie.Validate()
+	return pie.JSON()
+}
+
+// linksBy maps the category of every row (column key) to the URL that link
+// returns for it; rows for which link returns "" are not clickable.
+func linksBy(t *warehouse.Table, key string, link func(i int) string) map[string]string {
+	out := map[string]string{}
+	for i := range t.Rows {
+		if u := link(i); u != "" {
+			out[plain(get(t, i, key))] = u
+		}
+	}
+	return out
+}
+
+// newChart assembles a chart card around the result t of query run with the
+// filter fl; the data table shows every column of t except hide.
+func newChart(id, title, query string, fl filter, t *warehouse.Table, option map[string]any, hide ...string) chart {
+	return chart{ID: id, Title: title, Query: query, Params: fl.Query(), Option: option, Table: newDataTable(t, hide...)}
+}
+
+// Download returns the URL of the chart's data in format (csv or xlsx).
+func (c chart) Download(format string) string {
+	v, _ := url.ParseQuery(c.Params)
+	v.Set("format", format)
+	return "/api/queries/" + url.PathEscape(c.Query) + "?" + v.Encode()
+}
+
+// Empty reports whether the chart has no rows to draw.
+func (c chart) Empty() bool { return len(c.Table.Rows) == 0 }

@@ -1,0 +1,184 @@
+package dashboard
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"gongkai/warehouse"
+)
+
+// Page sizes of the two paged lists of 报送与质量. A province has thousands of
+// agencies; a page is what a person scans at once.
+const (
+	matrixPageSize   = 50
+	findingsPageSize = 50
+)
+
+// qualityData is what 报送与质量 shows besides its chart.
+type qualityData struct {
+	Matrix   matrix
+	Findings findingList
+}
+
+// matrix is one page of the agency × year table of reporting status.
+type matrix struct {
+	Years []string
+	Rows  []matrixRow
+	Pager pager
+}
+
+type matrixRow struct {
+	AgencyURL, Agency, City, Level string
+	Cells                          []matrixCell
+}
+
+// matrixCell is the status of one agency in one year; see quality_matrix.sql.
+type matrixCell struct {
+	Status, Label, URL string
+	Errors, Warnings   int64
+}
+
+var statusLabels = map[string]string{
+	"ok": "已报送", "warnings": "有警告", "errors": "有错误", "missing": "缺报", "none": "—",
+}
+
+// findingList is one page of findings, each linked to its report.
+type findingList struct {
+	Rows  []findingRow
+	Pager pager
+}
+
+type findingRow struct {
+	ReportURL, Agency, Year, Rule, Severity, At, Row, Column, Message, Expected, Actual string
+}
+
+// pager describes a page of a list and the links to its neighbours.
+type pager struct {
+	Page, Pages int
+	Total       int64
+	Prev, Next  string
+}
+
+func newPager(page, size int, total int64, link func(page int) string) pager {
+	p := pager{Page: page, Total: total, Pages: int((total + int64(size) - 1) / int64(size))}
+	if p.Pages == 0 {
+		p.Pages = 1
+	}
+	if page > 1 {
+		p.Prev = link(page - 1)
+	}
+	if page < p.Pages {
+		p.Next = link(page + 1)
+	}
+	return p
+}
+
+// quality is 报送与质量: per year, who reported, who is missing (reported in
+// an earlier year or listed as expected, but not this year) and whose reports
+// have errors or warnings; the agency × year matrix, paged; and the findings,
+// each linked to its report.
+func (h *handler) quality(c echo.Context) error {
+	p, err := h.dashboardPage(c, "报送与质量")
+	if err != nil {
+		return err
+	}
+	q := c.QueryParams()
+	mpage, err := parsePage(q, "page")
+	if err != nil {
+		return err
+	}
+	fpage, err := parsePage(q, "fpage")
+	if err != nil {
+		return err
+	}
+	fl := *p.Filter
+	byYear, err := h.query(c, "quality_by_year", fl.warehouse())
+	if err != nil {
+		return err
+	}
+	wf := fl.warehouse()
+	wf.Limit, wf.Offset = matrixPageSize, (mpage-1)*matrixPageSize
+	mt, err := h.query(c, "quality_matrix", wf)
+	if err != nil {
+		return err
+	}
+	wf.Limit, wf.Offset = findingsPageSize, (fpage-1)*findingsPageSize
+	ft, err := h.query(c, "quality_findings", wf)
+	if err != nil {
+		return err
+	}
+	years := newChart("chart-quality-years", "报送情况（按年度，机构数）", "quality_by_year", fl, byYear,
+		barChart(byYear, "year", []series{{"reported", "已报送"}, {"missing", "缺报"}, {"with_errors", "有错误"}, {"with_warnings", "仅有警告"}}, false, false))
+	years.Links = linksBy(byYear, "year", yearLink(fl, "/quality", byYear))
+	p.Charts = []chart{years}
+
+	link := func(key string, keep int, keepKey string) func(int) string {
+		return func(n int) string {
+			v := fl.values()
+			v.Set(key, strconv.Itoa(n))
+			if keep > 1 {
+				v.Set(keepKey, strconv.Itoa(keep))
+			}
+			return "/quality?" + v.Encode()
+		}
+	}
+	p.Data = qualityData{
+		Matrix:   buildMatrix(mt, mpage, link("page", fpage, "fpage")),
+		Findings: buildFindings(ft, fpage, link("fpage", mpage, "page")),
+	}
+	return h.render(c, http.StatusOK, "quality", p)
+}
+
+// buildMatrix pivots quality_matrix rows (agency, year) into one row per agency.
+func buildMatrix(t *warehouse.Table, page int, link func(int) string) matrix {
+	var m matrix
+	yearIndex := map[string]int{}
+	for i := range t.Rows {
+		y := plain(get(t, i, "year"))
+		if _, ok := yearIndex[y]; !ok {
+			yearIndex[y] = len(m.Years)
+			m.Years = append(m.Years, y)
+		}
+	}
+	var total int64
+	rowOf := map[int64]int{}
+	for i := range t.Rows {
+		id := integer(get(t, i, "agency_id"))
+		total = integer(get(t, i, "agencies_total"))
+		r, ok := rowOf[id]
+		if !ok {
+			r = len(m.Rows)
+			rowOf[id] = r
+			m.Rows = append(m.Rows, matrixRow{
+				AgencyURL: agencyURL(id), Agency: plain(get(t, i, "agency")),
+				City: plain(get(t, i, "city")), Level: plain(get(t, i, "level")),
+				Cells: make([]matrixCell, len(m.Years)),
+			})
+		}
+		st := plain(get(t, i, "status"))
+		m.Rows[r].Cells[yearIndex[plain(get(t, i, "year"))]] = matrixCell{
+			Status: st, Label: statusLabels[st], URL: reportURL(get(t, i, "report_id")),
+			Errors: integer(get(t, i, "errors")), Warnings: integer(get(t, i, "warnings")),
+		}
+	}
+	m.Pager = newPager(page, matrixPageSize, total, link)
+	return m
+}
+
+func buildFindings(t *warehouse.Table, page int, link func(int) string) findingList {
+	var l findingList
+	var total int64
+	for i := range t.Rows {
+		total = integer(get(t, i, "findings_total"))
+		l.Rows = append(l.Rows, findingRow{
+			ReportURL: reportURL(get(t, i, "report_id")), Agency: plain(get(t, i, "agency")),
+			Year: plain(get(t, i, "year")), Rule: plain(get(t, i, "rule")), Severity: plain(get(t, i, "severity")),
+			At: plain(get(t, i, "at")), Row: plain(get(t, i, "row_label")), Column: plain(get(t, i, "column_label")),
+			Message: plain(get(t, i, "message")), Expected: text(get(t, i, "expected")), Actual: text(get(t, i, "actual")),
+		})
+	}
+	l.Pager = newPager(page, findingsPageSize, total, link)
+	return l
+}

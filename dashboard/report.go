@@ -1,0 +1,117 @@
+package dashboard
+
+import (
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"gongkai"
+	"gongkai/warehouse"
+)
+
+// reportData is what the report page shows.
+type reportData struct {
+	Info     warehouse.ReportInfo
+	Format   string // the format's Chinese name
+	Tables   []officialTable
+	Findings []gongkai.Finding
+	Sections []gongkai.Section
+	Values   []valueRow // figures outside the official tables (narrative, pre2019)
+	Versions []warehouse.ReportInfo
+	Source   bool // a source file can be downloaded
+}
+
+// valueRow is one figure listed by label.
+type valueRow struct {
+	Label, Applicant, Text, At string
+}
+
+// report renders one report version in the official table layout, with the
+// cells its findings point at highlighted, its versions, and a link to the
+// source file. An id that is not a number or names no report is a 404.
+func (h *handler) report(c echo.Context) error {
+	id, err := pathID(c, "报告")
+	if err != nil {
+		return err
+	}
+	sr, err := h.db.Report(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	d := reportData{
+		Info: sr.Info, Tables: officialLayout(sr.Report), Findings: sr.Report.Findings,
+		Sections: sr.Report.Sections, Versions: sr.Versions, Values: otherValues(sr.Report),
+		Source: sr.Info.SHA256 != "" && sr.Info.SourceKind != "demo",
+	}
+	if f := gongkai.FormatByID(sr.Info.Format); f != nil {
+		d.Format = f.Name
+	} else {
+		d.Format = sr.Info.Format
+	}
+	title := sr.Info.Agency + " " + strconv.Itoa(sr.Info.Year) + "年政府信息公开工作年度报告"
+	return h.render(c, http.StatusOK, "report", &page{Title: title, Nav: "agencies", Data: d})
+}
+
+// otherValues lists the figures that the official tables of the report's
+// format do not show: narrative figures, and every figure of a format
+// without tables.
+func otherValues(r *gongkai.Report) []valueRow {
+	inTables := map[string]bool{}
+	if f := gongkai.FormatByID(r.Format); f != nil {
+		for _, t := range f.Tables {
+			for _, b := range t.Blocks {
+				for _, row := range b.Rows {
+					for _, c := range b.Columns {
+						m, a := b.Cell(row, c)
+						inTables[m+"|"+a] = true
+					}
+				}
+			}
+		}
+	}
+	var out []valueRow
+	for _, v := range r.Values {
+		if inTables[v.Measure+"|"+v.Applicant] {
+			continue
+		}
+		out = append(out, valueRow{Label: gongkai.MeasureLabel(v.Measure), Applicant: gongkai.ApplicantLabel(v.Applicant),
+			Text: valueText(v), At: v.At})
+	}
+	return out
+}
+
+// reportSource sends the file a report was read from, under its original name.
+func (h *handler) reportSource(c echo.Context) error {
+	id, err := pathID(c, "报告")
+	if err != nil {
+		return err
+	}
+	name, kind, data, err := h.db.Source(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		name = "report-" + strconv.FormatInt(id, 10) + "." + kind
+	}
+	ctype := mime.TypeByExtension(strings.ToLower(path.Ext(name)))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	c.Response().Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	return c.Blob(http.StatusOK, ctype, data)
+}
+
+// pathID reads the :id path parameter. Anything but a positive integer is
+// a 404 for the named thing (报告, 机构): such a page cannot exist.
+func pathID(c echo.Context, what string) (int64, error) {
+	s := c.Param("id")
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, notFound("没有编号为“%s”的%s。", clip(s), what)
+	}
+	return id, nil
+}

@@ -1,0 +1,58 @@
+package dashboard
+
+import (
+	"io/fs"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// routes registers the whole URL surface of the dashboard. Accounts are not
+// implemented yet; the groups below are where an authentication middleware
+// (session cookie for pages, bearer token for /api) will be attached.
+func (h *handler) routes(e *echo.Echo) {
+	e.GET("/healthz", h.healthz)
+	e.GET("/static/*", staticHandler())
+	e.GET("/favicon.ico", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
+
+	pages := e.Group("")
+	pages.GET("/", h.overview)
+	pages.GET("/licensing", h.licensing)
+	pages.GET("/proactive", h.proactive)
+	pages.GET("/applications", h.applications)
+	pages.GET("/reviews", h.reviews)
+	pages.GET("/quality", h.quality)
+	pages.GET("/agencies", h.agencies)
+	pages.GET("/agencies/:id", h.agency)
+	pages.GET("/reports/:id", h.report)
+	pages.GET("/reports/:id/source", h.reportSource)
+	pages.GET("/upload", h.uploadForm)
+	pages.POST("/upload", h.uploadSubmit)
+	pages.GET("/sql", h.sqlForm)
+	pages.POST("/sql", h.sqlSubmit)
+
+	api := e.Group("/api")
+	api.GET("/queries", h.apiQueries)
+	api.GET("/queries/:name", h.apiQuery)
+	api.POST("/reports", h.apiUpload)
+	api.POST("/sql", h.apiSQL)
+}
+
+func (h *handler) healthz(c echo.Context) error {
+	return c.String(http.StatusOK, "ok\n")
+}
+
+// staticHandler serves the embedded styles, scripts and vendor assets. They
+// change only with the binary, so browsers may cache them for a day.
+func staticHandler() echo.HandlerFunc {
+	sub, err := fs.Sub(assets, "static")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the folder
+	}
+	files := http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+	return func(c echo.Context) error {
+		c.Response().Header().Set("Cache-Control", "public, max-age=86400")
+		files.ServeHTTP(c.Response(), c.Request())
+		return nil
+	}
+}

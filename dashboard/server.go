@@ -1,0 +1,136 @@
+// Package dashboard is the web interface of gongkai: the dashboards in Chinese,
+// the report and agency pages, the upload page for agency staff, the SQL
+// console for analysts, and the JSON/CSV/XLSX API.
+//
+// Everything a page needs is embedded in the binary (templates, styles,
+// scripts, ECharts); no page requests anything from another origin, so the
+// dashboards work on an intranet with no network at all.
+//
+// The URL surface is in routes.go, one file per page, and errors.go holds the
+// one error handler: handlers return errors, users see a safe Chinese message,
+// the log gets the detail.
+package dashboard
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"gongkai/warehouse"
+)
+
+// Options tunes the server. The zero value is usable.
+type Options struct {
+	// MaxUpload is the largest report file accepted, in bytes (default 32 MiB).
+	MaxUpload int64
+	// QueryTimeout bounds the time of one request's warehouse work (default 60s).
+	QueryTimeout time.Duration
+}
+
+// handler holds what the page handlers share: the warehouse, the log and the
+// parsed templates. It is built once by New and never changes.
+type handler struct {
+	db    *warehouse.DB
+	log   *slog.Logger
+	pages *templates
+	opts  Options
+}
+
+// New returns the dashboard's HTTP handler over db. Request logs and error
+// details go to logger. It panics only if the embedded templates are
+// malformed, which the package's tests catch.
+func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
+	if opts.MaxUpload <= 0 {
+		opts.MaxUpload = 32 << 20
+	}
+	if opts.QueryTimeout <= 0 {
+		opts.QueryTimeout = 60 * time.Second
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	h := &handler{db: db, log: logger, pages: mustParseTemplates(), opts: opts}
+
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = h.handleError
+	e.Use(h.logRequests, h.recoverPanics, securityHeaders, h.limits)
+	h.routes(e)
+	return e
+}
+
+// securityHeaders forbids the browser to load anything from another origin:
+// the dashboards must work offline, and the policy makes a stray external
+// reference fail loudly in tests instead of silently on an intranet.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		hd := c.Response().Header()
+		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'self'")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "same-origin")
+		return next(c)
+	}
+}
+
+// logRequests logs one line per request with slog. It runs outermost and
+// hands errors to the central handler first, so that the status it logs is
+// the one the client got.
+func (h *handler) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		status := c.Response().Status
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		attrs := []slog.Attr{
+			slog.String("method", c.Request().Method), slog.String("uri", c.Request().RequestURI),
+			slog.Int("status", status), slog.Duration("latency", time.Since(start)),
+			slog.Int64("bytes", c.Response().Size), slog.String("remote", c.RealIP()),
+		}
+		if err != nil {
+			attrs = append(attrs, slog.String("error", err.Error()))
+		}
+		h.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
+		return nil
+	}
+}
+
+// recoverPanics turns a panic in a handler into a 500 for the client and a
+// stack trace in the log, so that one bad request never takes the server down.
+func (h *handler) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				if r == http.ErrAbortHandler {
+					panic(r)
+				}
+				err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+			}
+		}()
+		return next(c)
+	}
+}
+
+// limits bounds a request: its body (uploads are the largest) and the time
+// its warehouse work may take.
+func (h *handler) limits(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		req.Body = http.MaxBytesReader(c.Response(), req.Body, h.opts.MaxUpload+1<<20)
+		ctx, cancel := context.WithTimeout(req.Context(), h.opts.QueryTimeout)
+		defer cancel()
+		c.SetRequest(req.WithContext(ctx))
+		return next(c)
+	}
+}

@@ -1,0 +1,153 @@
+package dashboard
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"gongkai"
+	"gongkai/ingest"
+	"gongkai/warehouse"
+)
+
+// uploadResult is what an upload leads to. A rejected file (not a report,
+// no agency or year) has Error and no ReportID; a loaded report has its id
+// and every finding, each with its place and labels.
+type uploadResult struct {
+	ReportID  int64             `json:"report_id,omitempty"`
+	AgencyID  int64             `json:"agency_id,omitempty"`
+	Version   int               `json:"version,omitempty"`
+	Duplicate bool              `json:"duplicate,omitempty"`
+	Agency    string            `json:"agency,omitempty"`
+	Year      int               `json:"year,omitempty"`
+	Errors    int               `json:"errors"`
+	Warnings  int               `json:"warnings"`
+	Findings  []gongkai.Finding `json:"findings"`
+	Error     string            `json:"error,omitempty"`
+
+	report *gongkai.Report // for the page's official-layout view
+}
+
+// receive reads the multipart upload (file, optional agency and year),
+// parses it and loads it. A file ingest rejects gives a result with Error
+// and status 422; other failures (the warehouse) are errors.
+func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
+	res := uploadResult{Findings: []gongkai.Finding{}}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return res, 0, invalid("请选择要上传的报告文件（字段 file）。")
+	}
+	if fh.Size > h.opts.MaxUpload {
+		return res, 0, invalid("文件太大：最多 %d MB。", h.opts.MaxUpload>>20)
+	}
+	var opts ingest.Options
+	if opts.Agency, err = parseText(c.FormValue("agency"), "机构名称"); err != nil {
+		return res, 0, err
+	}
+	if y := strings.TrimSpace(c.FormValue("year")); y != "" {
+		if opts.Year, err = parseYear(y); err != nil {
+			return res, 0, err
+		}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return res, 0, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, h.opts.MaxUpload+1))
+	f.Close()
+	if err != nil {
+		return res, 0, err
+	}
+	r, err := ingest.Parse(fh.Filename, data, opts)
+	if err != nil {
+		if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+			return res, 0, err
+		}
+		res.Error = gongkai.ErrorMessage(err)
+		return res, http.StatusUnprocessableEntity, nil
+	}
+	res.Agency, res.Year, res.report = r.Agency, r.Year, r
+	loaded, err := h.load(c.Request().Context(), r, data)
+	if err != nil {
+		if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+			return res, 0, err
+		}
+		res.Error = gongkai.ErrorMessage(err)
+		res.Findings = nonNil(r.Findings)
+		return res, http.StatusUnprocessableEntity, nil
+	}
+	res.ReportID, res.AgencyID, res.Version, res.Duplicate = loaded.ReportID, loaded.AgencyID, loaded.Version, loaded.Duplicate
+	res.Findings = nonNil(loaded.Findings)
+	if res.Duplicate || len(loaded.Findings) == 0 {
+		res.Findings = nonNil(r.Findings)
+	}
+	for _, fd := range res.Findings {
+		if fd.Severity == gongkai.SeverityError {
+			res.Errors++
+		} else {
+			res.Warnings++
+		}
+	}
+	r.Findings = res.Findings
+	return res, http.StatusCreated, nil
+}
+
+func (h *handler) load(ctx context.Context, r *gongkai.Report, data []byte) (warehouse.LoadResult, error) {
+	results, err := h.db.Load(ctx, []warehouse.LoadRequest{{Report: r, Source: data, By: "upload"}})
+	if len(results) == 1 && results[0].Err != nil {
+		return results[0], results[0].Err
+	}
+	if err != nil {
+		return warehouse.LoadResult{}, err
+	}
+	return results[0], nil
+}
+
+func nonNil(f []gongkai.Finding) []gongkai.Finding {
+	if f == nil {
+		return []gongkai.Finding{}
+	}
+	return f
+}
+
+// apiUpload is POST /api/reports: 201 with the report id and findings, or
+// 422 with the reason the file was rejected.
+func (h *handler) apiUpload(c echo.Context) error {
+	res, status, err := h.receive(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(status, res)
+}
+
+// uploadData is what the upload page shows after an upload.
+type uploadData struct {
+	Result *uploadResult
+	Tables []officialTable
+	Agency string
+	Year   string
+}
+
+// uploadForm is 上传报告: agency staff upload their workbook or report page
+// and see every problem at its cell.
+func (h *handler) uploadForm(c echo.Context) error {
+	return h.render(c, http.StatusOK, "upload", &page{Title: "上传报告", Data: uploadData{}})
+}
+
+// uploadSubmit takes the form of 上传报告 and shows the result on the same
+// page: the rejection reason, or the findings with their row and column
+// labels and the report in the official layout with the problem cells marked.
+func (h *handler) uploadSubmit(c echo.Context) error {
+	res, status, err := h.receive(c)
+	if err != nil {
+		return err
+	}
+	d := uploadData{Result: &res, Agency: c.FormValue("agency"), Year: c.FormValue("year")}
+	if res.report != nil {
+		d.Tables = officialLayout(res.report)
+	}
+	return h.render(c, status, "upload", &page{Title: "上传报告", Data: d})
+}
