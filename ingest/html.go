@@ -1,0 +1,333 @@
+package ingest
+
+import (
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"gongkai"
+)
+
+// Limits that keep a hostile page from taking the memory of the server: the
+// HTML standard caps colspan at 1000 and rowspan at 65534; a report table
+// has a few hundred cells.
+const (
+	maxColspan   = 1000
+	maxHTMLCells = 1 << 20
+)
+
+// ReadHTML reads an HTML page into grids (one per <table>, merged cells
+// expanded so that every cell a rowspan or colspan covers holds its text,
+// &nbsp; cells blank) and lines (the text outside tables: title, narrative,
+// publication date). Every cell and line keeps the line of the source it
+// starts on, which is where its location points ("line 87"). The encoding is
+// detected: a byte-order mark, else valid UTF-8, else the page's declared
+// <meta charset>, else GB18030/GBK.
+//
+// When the page has no table holding report labels (the tables were pasted
+// as paragraphs), its lines are read the way ReadText reads page text.
+//
+// It returns a *gongkai.Error (CodeInvalid) for an empty page, one that does
+// not decode, or a table too large to be a report.
+func ReadHTML(data []byte) (*Document, error) {
+	s, err := decodeWeb(data, true)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "文件为空")
+	}
+	p := &htmlReader{z: html.NewTokenizer(strings.NewReader(s)), line: 1}
+	if err := p.run(); err != nil {
+		return nil, err
+	}
+	if !gridsHaveLabels(p.grids) {
+		// No report table in <table> form: read the page's text lines for
+		// tables, keeping any real tables as they are.
+		doc := readLines(p.lines, "html")
+		doc.Grids = append(p.grids, doc.Grids...)
+		return doc, nil
+	}
+	return &Document{Kind: "html", Grids: p.grids, Lines: p.lines}, nil
+}
+
+// htmlReader walks the tokens of a page once.
+type htmlReader struct {
+	z      *html.Tokenizer
+	line   int // the source line the next token starts on
+	skip   int // inside <script>, <style> …
+	tables []*htmlTable
+	grids  []*Grid
+	lines  []Line
+	text   strings.Builder // the narrative line being collected
+	textN  int             // its source line
+}
+
+type htmlTable struct {
+	rows [][]*htmlCell
+	cell *htmlCell
+	open bool // a <tr> is open
+}
+
+type htmlCell struct {
+	text             strings.Builder
+	line             int
+	rowspan, colspan int
+}
+
+func (p *htmlReader) run() error {
+	for {
+		tt := p.z.Next()
+		raw := p.z.Raw()
+		start := p.line
+		p.line += strings.Count(string(raw), "\n")
+		switch tt {
+		case html.ErrorToken:
+			if err := p.z.Err(); err != nil && !errors.Is(err, io.EOF) {
+				return gongkai.Errorf(gongkai.CodeInvalid, "HTML 无法解析（第%d行附近）", start)
+			}
+			for len(p.tables) > 0 {
+				if err := p.endTable(); err != nil {
+					return err
+				}
+			}
+			p.flush()
+			return nil
+		case html.TextToken:
+			if p.skip > 0 {
+				continue
+			}
+			p.addText(string(p.z.Text()), start+leadingNewlines(string(raw)))
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := p.z.TagName()
+			if err := p.start(string(name), hasAttr, tt == html.SelfClosingTagToken); err != nil {
+				return err
+			}
+		case html.EndTagToken:
+			name, _ := p.z.TagName()
+			if err := p.end(string(name)); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// leadingNewlines counts the line breaks before the first visible character,
+// so that a text token starting with blank lines is placed where its text is.
+func leadingNewlines(raw string) int {
+	n := 0
+	for _, r := range raw {
+		switch {
+		case r == '\n':
+			n++
+		case r == ' ' || r == '\t' || r == '\r':
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+func (p *htmlReader) table() *htmlTable {
+	if len(p.tables) == 0 {
+		return nil
+	}
+	return p.tables[len(p.tables)-1]
+}
+
+func (p *htmlReader) start(name string, hasAttr, selfClosing bool) error {
+	switch name {
+	case "script", "style", "noscript", "template", "head":
+		if name == "head" {
+			return nil // the <title> inside it is wanted
+		}
+		if !selfClosing {
+			p.skip++
+		}
+		return nil
+	case "table":
+		p.flush()
+		p.tables = append(p.tables, &htmlTable{})
+		return nil
+	case "tr":
+		if t := p.table(); t != nil {
+			t.cell = nil
+			t.rows = append(t.rows, nil)
+			t.open = true
+		}
+		return nil
+	case "td", "th":
+		t := p.table()
+		if t == nil {
+			p.flush()
+			return nil
+		}
+		if !t.open {
+			t.rows = append(t.rows, nil)
+			t.open = true
+		}
+		c := &htmlCell{rowspan: 1, colspan: 1}
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = p.z.TagAttr()
+			switch string(k) {
+			case "rowspan":
+				c.rowspan = spanAttr(string(v), 1<<16)
+			case "colspan":
+				c.colspan = spanAttr(string(v), maxColspan)
+			}
+		}
+		t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], c)
+		t.cell = c
+		return nil
+	case "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer", "blockquote", "pre", "hr", "caption":
+		p.lineBreak()
+	}
+	return nil
+}
+
+func (p *htmlReader) end(name string) error {
+	switch name {
+	case "script", "style", "noscript", "template":
+		if p.skip > 0 {
+			p.skip--
+		}
+	case "table":
+		if len(p.tables) > 0 {
+			return p.endTable()
+		}
+	case "td", "th":
+		if t := p.table(); t != nil {
+			t.cell = nil
+		}
+	case "tr":
+		if t := p.table(); t != nil {
+			t.cell, t.open = nil, false
+		}
+	case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer", "blockquote", "pre", "caption":
+		p.lineBreak()
+	}
+	return nil
+}
+
+func spanAttr(v string, limit int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, limit)
+}
+
+// addText adds text to the open cell, or to the narrative line.
+func (p *htmlReader) addText(s string, line int) {
+	if t := p.table(); t != nil {
+		if t.cell == nil {
+			return // text between cells is markup noise
+		}
+		if t.cell.line == 0 && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != "" {
+			t.cell.line = line
+		}
+		t.cell.text.WriteString(s)
+		return
+	}
+	if p.textN == 0 && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != "" {
+		p.textN = line
+	}
+	p.text.WriteString(s)
+}
+
+// lineBreak ends the narrative line at a block element, or adds a soft
+// break inside a cell (labels broken over <br>).
+func (p *htmlReader) lineBreak() {
+	if t := p.table(); t != nil {
+		if t.cell != nil {
+			t.cell.text.WriteByte(' ')
+		}
+		return
+	}
+	p.flush()
+}
+
+func (p *htmlReader) flush() {
+	text := collapseSpace(p.text.String())
+	if text != "" {
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				p.lines = append(p.lines, Line{N: p.textN, Text: l})
+			}
+		}
+	}
+	p.text.Reset()
+	p.textN = 0
+}
+
+// collapseSpace turns &nbsp; and runs of white space into single spaces.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// endTable closes the innermost table and lays its cells out on a grid,
+// expanding row and column spans.
+func (p *htmlReader) endTable() error {
+	t := p.tables[len(p.tables)-1]
+	p.tables = p.tables[:len(p.tables)-1]
+	rows := make([][]Cell, len(t.rows))
+	taken := make([][]bool, len(t.rows)) // cells covered by a span from above
+	cells := 0
+	for r, tr := range t.rows {
+		c := 0
+		for _, hc := range tr {
+			for c < len(taken[r]) && taken[r][c] {
+				c++
+			}
+			text := collapseSpace(hc.text.String())
+			for dr := 0; dr < min(hc.rowspan, len(t.rows)-r); dr++ {
+				for dc := 0; dc < hc.colspan; dc++ {
+					if cells++; cells > maxHTMLCells {
+						return gongkai.Errorf(gongkai.CodeInvalid, "第%d行的表格过大，不像年度报告的表格", hc.line)
+					}
+					place(&rows[r+dr], &taken[r+dr], c+dc, Cell{Text: text, Line: hc.line})
+				}
+			}
+			c += hc.colspan
+		}
+	}
+	p.grids = append(p.grids, &Grid{Kind: "html", Name: "表格" + strconv.Itoa(len(p.grids)+1), Rows: rows})
+	return nil
+}
+
+// place puts a cell at column c of a row, padding with blank cells.
+func place(row *[]Cell, taken *[]bool, c int, cell Cell) {
+	for len(*row) <= c {
+		*row = append(*row, Cell{})
+		*taken = append(*taken, false)
+	}
+	(*row)[c] = cell
+	(*taken)[c] = true
+}
+
+// gridsHaveLabels reports whether any grid holds a row label of a report
+// table, so that layout tables of a page do not hide the report's text.
+func gridsHaveLabels(grids []*Grid) bool {
+	for _, f := range gongkai.Formats() {
+		if len(f.Tables) == 0 {
+			continue
+		}
+		d := dictFor(f)
+		for _, g := range grids {
+			for _, row := range g.Rows {
+				for _, c := range row {
+					for _, e := range d.lookup(c.Text) {
+						if e.kind == "row" {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}

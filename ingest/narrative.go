@@ -1,0 +1,120 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"gongkai"
+)
+
+// narrativeFigure is a figure the narrative states: its measure, the table
+// measure it restates (empty when no table has it), and how to find it.
+type narrativeFigure struct {
+	measure string
+	table   string
+	label   string
+	re      *regexp.Regexp
+}
+
+// The phrases are the ones reports use; a clause that compares with another
+// year ("较上年增加12件") or sums over years ("累计") states no figure of
+// this year and is skipped.
+var narrativeFigures = []narrativeFigure{
+	{"narrative.proactive_items", "", "主动公开信息",
+		regexp.MustCompile(`主动公开[^。；;，,：:]{0,16}?([0-9０-９][0-9０-９,]*)\s*条`)},
+	{"narrative.apps_received", "apps.new", "收到政府信息公开申请",
+		regexp.MustCompile(`(?:收到|受理|接收|接到)[^。；;，,]{0,16}?申请[^。；;，,]{0,8}?([0-9０-９][0-9０-９,]*)\s*(?:件|个|次|条)`)},
+	{"narrative.licensing", "licensing.decisions", "行政许可",
+		regexp.MustCompile(`行政许可[^。；;，,、]{0,10}?([0-9０-９][0-9０-９,]*)\s*(?:件|项|个|次|宗)`)},
+	{"narrative.penalty", "penalty.decisions", "行政处罚",
+		regexp.MustCompile(`行政处罚[^。；;，,、]{0,10}?([0-9０-９][0-9０-９,]*)\s*(?:件|项|个|次|宗)`)},
+}
+
+var notThisYear = regexp.MustCompile(`较|同比|增加|减少|增长|下降|累计|上年|上一年|历年`)
+
+// narrativeExtras adds the figures the narrative states, each with its
+// sentence as Raw and its line as At, and a warning wherever one contradicts
+// the table figure it restates (the sample says 行政处罚 "1件" in the text and
+// 11 in the table). Only the first statement of each figure counts.
+func narrativeExtras(lines []Line, r *gongkai.Report) {
+	for _, nf := range narrativeFigures {
+		v, ok := findNarrative(lines, nf)
+		if !ok {
+			continue
+		}
+		if old, has := r.Lookup(nf.measure, gongkai.ApplicantTotal); has {
+			// The cover sheet already states it; a different narrative
+			// figure is worth a look, a second value is not.
+			if old.Number != nil && *old.Number != *v.Number {
+				r.Findings = append(r.Findings, contradiction(nf, v, old))
+			}
+			continue
+		}
+		r.Values = append(r.Values, v)
+		if nf.table == "" {
+			continue
+		}
+		if tv, has := r.Lookup(nf.table, gongkai.ApplicantTotal); has && tv.Number != nil && *tv.Number != *v.Number {
+			r.Findings = append(r.Findings, contradiction(nf, v, tv))
+		}
+	}
+}
+
+func contradiction(nf narrativeFigure, said, table gongkai.Value) gongkai.Finding {
+	measure := nf.table
+	if measure == "" {
+		measure = nf.measure
+	}
+	return gongkai.Finding{
+		Rule: "narrative", Severity: gongkai.SeverityWarning, At: said.At,
+		RowLabel: nf.label, Measure: measure, Applicant: gongkai.ApplicantTotal,
+		Message: fmt.Sprintf("正文所述%s为%s，与表格（%s）的%s不一致：%s",
+			nf.label, fmtNum(*said.Number), table.At, fmtNum(*table.Number), said.Raw),
+		Expected: table.Number, Actual: said.Number,
+	}
+}
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// findNarrative returns the first statement of a figure in the lines.
+func findNarrative(lines []Line, nf narrativeFigure) (gongkai.Value, bool) {
+	for _, l := range lines {
+		t := l.Text
+		for _, m := range nf.re.FindAllStringSubmatchIndex(t, -1) {
+			if notThisYear.MatchString(t[m[0]:m[1]]) {
+				continue
+			}
+			f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(t[m[2]:m[3]]), ",", ""), 64)
+			if err != nil {
+				continue
+			}
+			return gongkai.Value{
+				Measure: nf.measure, Applicant: gongkai.ApplicantTotal, Number: &f,
+				Raw: sentence(t, m[0], m[1]), At: lineAt(l.N),
+			}, true
+		}
+	}
+	return gongkai.Value{}, false
+}
+
+// sentence returns the sentence of t around bytes [i, j): from the previous
+// full stop or semicolon to the next one.
+func sentence(t string, i, j int) string {
+	start := 0
+	for _, sep := range []string{"。", "；", ";", "！", "？"} {
+		if k := strings.LastIndex(t[:i], sep); k >= 0 && k+len(sep) > start {
+			start = k + len(sep)
+		}
+	}
+	end := len(t)
+	for _, sep := range []string{"。", "；", ";", "！", "？"} {
+		if k := strings.Index(t[j:], sep); k >= 0 && j+k+len(sep) < end {
+			end = j + k + len(sep)
+		}
+	}
+	return strings.TrimSpace(t[start:end])
+}

@@ -1,0 +1,213 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"gongkai"
+)
+
+// ReadText reads published page text (a web page saved or scraped as text, or
+// the text of a PDF) into grids and lines. The encoding is detected (UTF-8,
+// UTF-16 with a byte-order mark, else GB18030/GBK).
+//
+// Page text comes in several shapes (report-format.md): one cell per line
+// ("label |" then "0 |"), pipe rows, cells separated by blank lines,
+// space-separated rows, digits run together with their label, and PDF text
+// with one character per line in the headers. ReadText recovers the rows of
+// tables 二, 三 and 四 using the format definitions and hands the locator
+// grids in the official layout, every figure keeping the line it was read
+// from. What it cannot place with certainty it leaves blank, with a note.
+//
+// It returns a *gongkai.Error (CodeInvalid) for an empty file or one that
+// does not decode. A page without tables is not an error here: it may be a
+// pre-2019 narrative; Extract decides.
+func ReadText(data []byte) (*Document, error) {
+	s, err := decodeWeb(data, false)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "文件为空")
+	}
+	raw := splitLines(s)
+	lines := make([]Line, len(raw))
+	for i, l := range raw {
+		lines[i] = Line{N: i + 1, Text: l}
+	}
+	return readLines(lines, "text"), nil
+}
+
+// splitLines splits text into lines, accepting \n, \r\n and \r.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}
+
+// token is one cell of page text.
+type tcell struct {
+	text  string
+	line  int  // the source line, for locations
+	idx   int  // the index of the line in the reader's list
+	value bool // a sumFigure or a blank marker ("/", "-", "无")
+	fused bool // digits that followed a label with no separator
+}
+
+var figureRE = regexp.MustCompile(`^(?:[+\-]?\d+(?:,\d{3})*(?:\.\d+)?|[增减]\d+(?:\.\d+)?)(?:元|万元|件|条|个|项)?$`)
+
+// isFigure reports whether a cell holds a figure or a blank marker.
+func isFigure(s string) bool {
+	s = strings.TrimSpace(width.Fold.String(s))
+	switch s {
+	case "/", "-", "—", "–", "——", "无":
+		return true
+	}
+	return s != "" && figureRE.MatchString(s)
+}
+
+var trailingDigits = regexp.MustCompile(`^(.*[^\d.+\-\s])\s*(\d[\d.]*)$`)
+
+// cellsOf splits one line of page text into its cells: on pipes, else tabs,
+// else on spaces when that yields figures (adjacent words are joined again,
+// so that a soft-broken label like "商业 企业" stays one cell).
+func cellsOf(line string) []string {
+	line = strings.TrimSpace(strings.ReplaceAll(line, "\u00a0", " "))
+	if line == "" {
+		return nil
+	}
+	var parts []string
+	switch {
+	case strings.ContainsAny(line, "|｜"):
+		parts = strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '｜' })
+	case strings.Contains(line, "\t"):
+		parts = strings.Split(line, "\t")
+	default:
+		fields := strings.FieldsFunc(line, unicode.IsSpace)
+		figures := 0
+		for _, f := range fields {
+			if isFigure(f) {
+				figures++
+			}
+		}
+		if figures == 0 {
+			return []string{line}
+		}
+		var cur []string
+		for _, f := range fields {
+			if isFigure(f) {
+				if len(cur) > 0 {
+					parts = append(parts, strings.Join(cur, " "))
+					cur = nil
+				}
+				parts = append(parts, f)
+				continue
+			}
+			cur = append(cur, f)
+		}
+		if len(cur) > 0 {
+			parts = append(parts, strings.Join(cur, " "))
+		}
+	}
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// tokenize turns lines into cells. A label with digits run onto it
+// ("行政许可3960181") becomes the label and a fused figure when the label is
+// one the format knows; single characters on consecutive lines (PDF headers)
+// are joined and cut again at the labels the format knows.
+func tokenize(lines []Line, d *labelDict) []tcell {
+	var toks []tcell
+	for i, ln := range lines {
+		l := ln.Text
+		cells := cellsOf(l)
+		for _, c := range cells {
+			if isFigure(c) {
+				// Digits alone on a line with no separator may be several
+				// cells run together (shape 4); only the row can tell.
+				fused := len(cells) == 1 && len(c) > 1 && digitsOnly(c) && strings.TrimSpace(l) == c
+				toks = append(toks, tcell{text: c, line: ln.N, idx: i, value: true, fused: fused})
+				continue
+			}
+			if m := trailingDigits.FindStringSubmatch(c); m != nil && d.known(labelKey(m[1])) {
+				toks = append(toks, tcell{text: m[1], line: ln.N, idx: i}, tcell{text: m[2], line: ln.N, idx: i, value: true, fused: true})
+				continue
+			}
+			toks = append(toks, tcell{text: c, line: ln.N, idx: i})
+		}
+	}
+	return joinSingles(toks, d)
+}
+
+// joinSingles joins runs of one-character labels from consecutive lines (a
+// PDF header printed one character per line) and cuts the joined text at the
+// labels the format knows, longest first.
+func joinSingles(toks []tcell, d *labelDict) []tcell {
+	single := func(t tcell) bool { return !t.value && utf8.RuneCountInString(t.text) == 1 }
+	var out []tcell
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && single(toks[j]) && (j == i || toks[j].idx > toks[j-1].idx) {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, toks[i])
+			i++
+			continue
+		}
+		out = append(out, segmentRun(toks[i:j], d)...)
+		i = j
+	}
+	return out
+}
+
+// segment cuts a run of single characters into known labels, greedily from
+// the longest; characters that start no known label stay joined with their
+// neighbours.
+func segmentRun(run []tcell, d *labelDict) []tcell {
+	var out []tcell
+	var pending []tcell
+	flush := func() {
+		if len(pending) > 0 {
+			out = append(out, joinRun(pending))
+			pending = nil
+		}
+	}
+	for i := 0; i < len(run); {
+		n := 0
+		for k := min(len(run)-i, d.longest); k >= 2; k-- {
+			if d.known(labelKey(joinRun(run[i : i+k]).text)) {
+				n = k
+				break
+			}
+		}
+		if n == 0 {
+			pending = append(pending, run[i])
+			i++
+			continue
+		}
+		flush()
+		out = append(out, joinRun(run[i:i+n]))
+		i += n
+	}
+	flush()
+	return out
+}
+
+func joinRun(run []tcell) tcell {
+	var b strings.Builder
+	for _, t := range run {
+		b.WriteString(t.text)
+	}
+	return tcell{text: b.String(), line: run[0].line, idx: run[0].idx}
+}

@@ -1,0 +1,120 @@
+package ingest
+
+import "gongkai"
+
+// grids lays the figures read from page text out as the official tables:
+// the headers and row labels of the format (page text mangles them; the
+// figures are what it is read for), every figure at the line it came from.
+// A table that the text does not contain gets no grid.
+func (tt *textTables) grids() []*Grid {
+	if len(tt.rows) == 0 {
+		return nil
+	}
+	rows := tt.resolve()
+	var grids []*Grid
+	for ti := range tt.format.Tables {
+		t := &tt.format.Tables[ti]
+		present := false
+		for k := range rows {
+			if k.table == t.ID {
+				present = true
+				break
+			}
+		}
+		if !present {
+			continue
+		}
+		g := &Grid{Kind: "text", Name: "表" + t.Numeral}
+		g.Rows = append(g.Rows, []Cell{{Text: t.Numeral + "、" + t.Title}})
+		for bi := range t.Blocks {
+			b := &t.Blocks[bi]
+			if t.ID == "reviews" {
+				g.Rows = append(g.Rows, reviewHeader(b)...)
+				g.Rows = append(g.Rows, valueCells(rows[rowKey{t.ID, bi, 0}], len(b.Columns)))
+				continue
+			}
+			g.Rows = append(g.Rows, blockHeader(b)...)
+			for ri, r := range b.Rows {
+				label := Cell{Text: r.Label}
+				p := rows[rowKey{t.ID, bi, ri}]
+				if p != nil && p.label != nil {
+					label.Line = p.label.line
+				}
+				row := []Cell{label}
+				if !r.Group {
+					row = append(row, valueCells(p, len(b.Columns))...)
+				}
+				g.Rows = append(g.Rows, row)
+			}
+		}
+		grids = append(grids, g)
+	}
+	return grids
+}
+
+// blockHeader is the header of a block with a label column: its title row
+// when it has one, the column groups, and the column labels under the corner.
+func blockHeader(b *gongkai.Block) [][]Cell {
+	var out [][]Cell
+	if b.Title != "" {
+		row := []Cell{{Text: b.Title}}
+		for range b.Columns {
+			row = append(row, Cell{Text: b.Title})
+		}
+		out = append(out, row)
+	}
+	if b.Header != "" {
+		row := []Cell{{Text: b.Corner}}
+		for range b.Columns {
+			row = append(row, Cell{Text: b.Header})
+		}
+		out = append(out, row)
+	}
+	grouped := false
+	for _, c := range b.Columns {
+		grouped = grouped || c.Group != ""
+	}
+	if grouped {
+		row := []Cell{{Text: b.Corner}}
+		for _, c := range b.Columns {
+			if c.Group != "" {
+				row = append(row, Cell{Text: c.Group})
+			} else {
+				row = append(row, Cell{Text: c.Label})
+			}
+		}
+		out = append(out, row)
+	}
+	row := []Cell{{Text: b.Corner}}
+	for _, c := range b.Columns {
+		row = append(row, Cell{Text: c.Label})
+	}
+	return append(out, row)
+}
+
+// reviewHeader is the three header rows of table 四, which has no label column.
+func reviewHeader(b *gongkai.Block) [][]Cell {
+	var groups, subs, labels []Cell
+	for _, c := range b.Columns {
+		groups = append(groups, Cell{Text: c.Group})
+		sub := c.Subgroup
+		if sub == "" {
+			sub = c.Group
+		}
+		subs = append(subs, Cell{Text: sub})
+		labels = append(labels, Cell{Text: c.Label})
+	}
+	return [][]Cell{groups, subs, labels}
+}
+
+// valueCells is the n figure cells of a row; cells without a figure are blank.
+func valueCells(p *placedRow, n int) []Cell {
+	cells := make([]Cell, n)
+	if p == nil {
+		return cells
+	}
+	for i := 0; i < n && i < len(p.vals); i++ {
+		cells[i] = Cell{Text: p.vals[i].text, Line: p.vals[i].line}
+	}
+	return cells
+}

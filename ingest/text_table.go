@@ -1,0 +1,211 @@
+package ingest
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"gongkai"
+)
+
+// rowAcc is a row of a table as met in page text: the template row its label
+// names (row < 0 when the label is unknown) and the figures that follow it.
+type rowAcc struct {
+	table string
+	block int
+	row   int
+	group bool
+	label *tcell
+	vals  []tcell
+}
+
+// textTables is the result of reading the tables out of page text.
+type textTables struct {
+	format   *gongkai.Format
+	rows     []*rowAcc
+	consumed map[int]bool // indexes of the lines that belong to a table body
+	notes    []gongkai.Finding
+}
+
+// readLines is the shared back end of ReadText and of HTML pages whose
+// tables are not HTML tables: it finds the tables in the lines and returns
+// the document.
+func readLines(lines []Line, kind string) *Document {
+	f := pickFormat(lines)
+	d := dictFor(f)
+	toks := tokenize(lines, d)
+	tt := parseTables(toks, d)
+	doc := &Document{Kind: kind}
+	doc.Grids = tt.grids()
+	doc.Notes = tt.notes
+	for i, l := range lines {
+		if t := strings.TrimSpace(l.Text); t != "" && !tt.consumed[i] {
+			doc.Lines = append(doc.Lines, Line{N: l.N, Text: t})
+		}
+	}
+	return doc
+}
+
+// pickFormat tells the format from the labels only in it; 2021 when none.
+func pickFormat(lines []Line) *gongkai.Format {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(labelKey(l.Text))
+	}
+	all := b.String()
+	var best *gongkai.Format
+	bestN := -1
+	for _, f := range gongkai.Formats() {
+		if len(f.Tables) == 0 {
+			continue
+		}
+		n := 0
+		for _, l := range f.Detect {
+			if strings.Contains(all, labelKey(l)) {
+				n++
+			}
+		}
+		if n > bestN || (n == bestN && f.ID == gongkai.Format2021) {
+			best, bestN = f, n
+		}
+	}
+	return best
+}
+
+// parseTables walks the cells once. A label the format knows opens a table,
+// a header or a row; figures go to the open row. Section headings of the
+// narrative and long sentences close the table.
+func parseTables(toks []tcell, d *labelDict) *textTables {
+	tt := &textTables{format: d.format, consumed: map[int]bool{}}
+	state := ""      // the table being read
+	var cur *rowAcc  // the open row
+	lastApp := -1    // index of the last table 三 row met
+	appRows := false // a table 三 row has been met, so "其他" and "总计" are rows now
+	for i := range toks {
+		t := &toks[i]
+		if t.value {
+			switch {
+			case cur != nil:
+				cur.vals = append(cur.vals, *t)
+				tt.consumed[t.idx] = true
+			case state == "reviews":
+				cur = &rowAcc{table: "reviews", vals: []tcell{*t}}
+				tt.rows = append(tt.rows, cur)
+				tt.consumed[t.idx] = true
+			}
+			continue
+		}
+		es := d.lookup(t.text)
+		if len(es) == 0 {
+			if closesTable(t.text) {
+				state, cur = "", nil
+				continue
+			}
+			if state != "" {
+				// An unknown short label inside a table: a header cut short
+				// ("结果", "尚未") or a row label in unusual words.
+				tt.consumed[t.idx] = true
+				if state == "applications" && appRows {
+					cur = &rowAcc{table: state, row: -1, label: t}
+					tt.rows = append(tt.rows, cur)
+				} else if state != "reviews" {
+					cur = nil
+				}
+			}
+			continue
+		}
+		e, ok := pickEntry(es, state, appRows, lastApp)
+		if !ok {
+			continue
+		}
+		if state != "" && e.table != state && e.kind != "table" && utf8.RuneCountInString(t.text) <= 4 {
+			// A short label of another table inside this one is a header
+			// cut short ("其他" for 其他结果 in table 四), not a jump.
+			tt.consumed[t.idx] = true
+			continue
+		}
+		switch e.kind {
+		case "table":
+			state, cur = e.table, nil
+			continue
+		case "row", "group":
+			state = e.table
+			cur = &rowAcc{table: e.table, block: e.block, row: e.index, group: e.kind == "group", label: t}
+			tt.rows = append(tt.rows, cur)
+			if e.table == "applications" {
+				lastApp, appRows = e.index, true
+			}
+		default: // a header cell
+			if state != e.table {
+				state = e.table
+			}
+			if e.table != "reviews" {
+				cur = nil
+			}
+		}
+		tt.consumed[t.idx] = true
+	}
+	return tt
+}
+
+// choose picks the meaning of a label from its candidates, by context: in
+// table 三, once its rows have begun, the next row in template order wins
+// (so "其他" is 3.其他, not the column); before that, a header of the table
+// being read wins.
+func pickEntry(es []labelEntry, state string, appRows bool, lastApp int) (labelEntry, bool) {
+	for _, e := range es {
+		if e.kind == "table" {
+			return e, true
+		}
+	}
+	isRow := func(e labelEntry) bool { return e.kind == "row" || e.kind == "group" }
+	if state == "applications" && appRows {
+		best, found := labelEntry{}, false
+		for _, e := range es {
+			if e.table == "applications" && isRow(e) && e.index > lastApp && (!found || e.index < best.index) {
+				best, found = e, true
+			}
+		}
+		if found {
+			return best, true
+		}
+	}
+	for _, e := range es {
+		if e.table == state && !isRow(e) {
+			return e, true
+		}
+	}
+	best, found := labelEntry{}, false
+	for _, e := range es {
+		if isRow(e) && (!found || (e.table == "applications" && e.index > lastApp && (best.index <= lastApp || e.index < best.index))) {
+			best, found = e, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	return es[0], true
+}
+
+// closesTable reports whether an unknown label ends the table being read: a
+// numbered section heading, or a sentence.
+func closesTable(s string) bool {
+	s = strings.TrimSpace(s)
+	if sectionNumeral(s) != "" {
+		return true
+	}
+	return strings.ContainsAny(s, "。；;") || utf8.RuneCountInString(s) > 60
+}
+
+// sectionNumeral returns the numeral of a section heading ("五、存在的主要问题…")
+// or "" when s is not one.
+func sectionNumeral(s string) string {
+	s = strings.TrimSpace(s)
+	for _, n := range []string{"一", "二", "三", "四", "五", "六", "七", "八"} {
+		for _, sep := range []string{"、", "．", ".", " "} {
+			if strings.HasPrefix(s, n+sep) && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "。") {
+				return n
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,209 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"gongkai"
+)
+
+// webExtras adds what only web sources carry: the reader's notes (lost
+// labels, run-together digits), the agency and year from the page title when
+// still unknown, the statistics period (a finding when it disagrees with the
+// year), the publication date, the numbered sections, the figures the
+// narrative states (and warnings where they contradict the tables), and for a
+// page without official tables, the pre-2019 figures. Extract calls it after
+// locating the tables, before applying options and validating.
+func webExtras(doc *Document, r *gongkai.Report) {
+	r.Findings = append(r.Findings, doc.Notes...)
+	if len(doc.Lines) == 0 {
+		return
+	}
+	titleYear := 0
+	for i, l := range doc.Lines {
+		if i >= 40 {
+			break
+		}
+		if agency, year := titleMeta(l.Text, true); year != 0 {
+			fill(r, agency, year)
+			titleYear = year
+			break
+		}
+	}
+	if p, ok := statPeriod(doc.Lines); ok {
+		if r.Year == 0 {
+			r.Year = p.year
+		}
+		stated := titleYear
+		if stated == 0 {
+			stated = r.Year
+		}
+		if p.year != stated || p.endYear != p.year {
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "period", Severity: gongkai.SeverityWarning, At: lineAt(p.line),
+				Message: fmt.Sprintf("统计期限（%s）与报告年度%d年不一致", p.text, stated),
+			})
+		}
+	}
+	if r.Published == "" {
+		r.Published = publishedDate(doc.Lines)
+	}
+	r.Sections = append(r.Sections, sections(doc.Lines)...)
+	if r.Format == "" {
+		pre2019Extras(doc, r)
+	}
+	narrativeExtras(doc.Lines, r)
+}
+
+func lineAt(n int) string { return "line " + strconv.Itoa(n) }
+
+// period is the statistics period a report states.
+type period struct {
+	year, endYear int
+	text          string
+	line          int
+}
+
+var periodRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+
+// statPeriod finds the sentence stating the statistics period
+// ("统计期限自2021年1月1日起至2021年12月31日止").
+func statPeriod(lines []Line) (period, bool) {
+	for _, l := range lines {
+		t := width.Fold.String(l.Text)
+		if !strings.Contains(t, "统计") && !strings.Contains(t, "期限") && !strings.Contains(t, "时限") {
+			continue
+		}
+		m := periodRE.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		e, _ := strconv.Atoi(m[4])
+		return period{year: y, endYear: e, text: m[0], line: l.N}, true
+	}
+	return period{}, false
+}
+
+var (
+	dateRE      = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?`)
+	dateOnlyRE  = regexp.MustCompile(`^[\s(（]*((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?[\s)）]*$`)
+	dateLabelRE = regexp.MustCompile(`(?:发布|成文|印发|公开)(?:时间|日期)`)
+)
+
+// publishedDate returns the publication date as YYYY-MM-DD: a date labelled
+// 发布时间/发布日期, else the last line that is only a date (the date under
+// the signature), else "".
+func publishedDate(lines []Line) string {
+	last := ""
+	for _, l := range lines {
+		t := width.Fold.String(l.Text)
+		if utf8.RuneCountInString(t) > 80 {
+			continue
+		}
+		if dateLabelRE.MatchString(t) {
+			if m := dateRE.FindStringSubmatch(t[dateLabelRE.FindStringIndex(t)[0]:]); m != nil {
+				if d := isoDate(m); d != "" {
+					return d
+				}
+			}
+		}
+		if m := dateOnlyRE.FindStringSubmatch(t); m != nil {
+			if d := isoDate(m); d != "" {
+				last = d
+			}
+		}
+	}
+	return last
+}
+
+func isoDate(m []string) string {
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+}
+
+var numerals = []string{"一", "二", "三", "四", "五", "六"}
+
+// bareTitles are section titles some reports print without their numeral.
+var bareTitles = map[string]string{
+	"总体情况": "一", "基本情况": "一", "概述": "一", "基本情况概述": "一",
+	"主动公开政府信息情况": "二", "收到和处理政府信息公开申请情况": "三",
+	"政府信息公开行政复议、行政诉讼情况": "四", "因政府信息公开工作被申请行政复议和提起行政诉讼情况": "四",
+	"存在的主要问题及改进情况": "五", "政府信息公开工作存在的主要问题及改进情况": "五", "其他需要报告的事项": "六",
+}
+
+var bareTitleKeys = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for t, n := range bareTitles {
+		m[Normalize(t)] = n
+	}
+	return m
+})
+
+// sections splits the page lines at the numbered headings 一 … 六. Headings
+// are keyed by their numeral (titles vary) and must come in order, so that
+// "二、上年结转…" inside a table or "一是…" in the text are not taken for one.
+func sections(lines []Line) []gongkai.Section {
+	var out []gongkai.Section
+	var body []string
+	next := 0 // index in numerals of the lowest numeral still to come
+	flush := func() {
+		if len(out) > 0 {
+			out[len(out)-1].Text = strings.Join(body, "\n")
+		}
+		body = nil
+	}
+	for _, l := range lines {
+		num, title := heading(l.Text)
+		if num != "" {
+			if i := indexOf(numerals, num); i >= next {
+				flush()
+				out = append(out, gongkai.Section{Numeral: num, Title: title, At: lineAt(l.N)})
+				next = i + 1
+				continue
+			}
+		}
+		if len(out) > 0 {
+			body = append(body, l.Text)
+		}
+	}
+	flush()
+	return out
+}
+
+// heading returns the numeral and title of a section heading, or "".
+func heading(s string) (numeral, title string) {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。；") {
+		return "", ""
+	}
+	if n := sectionNumeral(s); n != "" {
+		_, size := utf8.DecodeRuneInString(s)
+		rest := strings.TrimLeft(s[size:], "、．. ")
+		return n, strings.TrimSpace(rest)
+	}
+	if n, ok := bareTitleKeys()[Normalize(s)]; ok {
+		return n, s
+	}
+	return "", ""
+}
+
+func indexOf(ss []string, s string) int {
+	for i, x := range ss {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

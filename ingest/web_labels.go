@@ -1,0 +1,134 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"gongkai"
+)
+
+// labelKey folds a label for matching in the web readers: the package-wide
+// folding, then the enumerations labels may or may not carry ("1.", "（三）",
+// "一、") are kept, so that "3.其他" and the column "其他" stay apart.
+func labelKey(s string) string {
+	return foldLabel(s)
+}
+
+var enumPrefix = regexp.MustCompile(`^(\d{1,2}[.、．]|\(?[一二三四五六七八九十]{1,3}[)、.]|[一二三四五六七八九十]{1,3}、)`)
+
+// stripEnum removes a leading enumeration from a folded label.
+func stripEnum(key string) string {
+	return enumPrefix.ReplaceAllString(key, "")
+}
+
+// entry is what a label means in a format.
+type labelEntry struct {
+	kind  string // "table", "title", "corner", "header", "colgroup", "col", "row", "group"
+	table string // table id
+	block int    // block index in the table
+	index int    // row or column index in the block
+}
+
+// labelDict maps folded labels of one format to their meanings.
+type labelDict struct {
+	format  *gongkai.Format
+	exact   map[string][]labelEntry // full label or alias
+	bare    map[string][]labelEntry // the same without a leading enumeration
+	longest int                     // longest key in runes, for segmenting run-together headers
+}
+
+var dictCache sync.Map // format id → *labelDict; the formats are immutable
+
+func dictFor(f *gongkai.Format) *labelDict {
+	if d, ok := dictCache.Load(f.ID); ok {
+		return d.(*labelDict)
+	}
+	d := &labelDict{format: f, exact: map[string][]labelEntry{}, bare: map[string][]labelEntry{}}
+	add := func(e labelEntry, labels ...string) {
+		for _, l := range labels {
+			k := labelKey(l)
+			if k == "" {
+				continue
+			}
+			d.exact[k] = appendEntry(d.exact[k], e)
+			if b := stripEnum(k); b != "" && b != k {
+				d.bare[b] = appendEntry(d.bare[b], e)
+			}
+			if n := utf8.RuneCountInString(k); n > d.longest {
+				d.longest = n
+			}
+		}
+	}
+	for _, t := range f.Tables {
+		add(labelEntry{kind: "table", table: t.ID}, append([]string{t.Numeral + "、" + t.Title, t.Title}, t.Aliases...)...)
+		for bi, b := range t.Blocks {
+			if b.Title != "" {
+				add(labelEntry{kind: "title", table: t.ID, block: bi}, b.Title)
+			}
+			if b.Corner != "" {
+				add(labelEntry{kind: "corner", table: t.ID, block: bi}, b.Corner, "信息内容")
+			}
+			if b.Header != "" {
+				add(labelEntry{kind: "header", table: t.ID, block: bi}, b.Header)
+			}
+			for ci, c := range b.Columns {
+				add(labelEntry{kind: "col", table: t.ID, block: bi, index: ci}, append([]string{c.Label}, c.Aliases...)...)
+				if c.Group != "" {
+					add(labelEntry{kind: "colgroup", table: t.ID, block: bi}, c.Group)
+				}
+				if c.Subgroup != "" {
+					add(labelEntry{kind: "colgroup", table: t.ID, block: bi}, c.Subgroup)
+				}
+			}
+			for ri, r := range b.Rows {
+				kind := "row"
+				if r.Group {
+					kind = "group"
+				}
+				add(labelEntry{kind: kind, table: t.ID, block: bi, index: ri}, append([]string{r.Label}, r.Aliases...)...)
+			}
+		}
+	}
+	dictCache.Store(f.ID, d)
+	return d
+}
+
+func appendEntry(es []labelEntry, e labelEntry) []labelEntry {
+	for _, x := range es {
+		if x == e {
+			return es
+		}
+	}
+	return append(es, e)
+}
+
+// lookup returns the meanings of a label: by its full folded form, else
+// without its enumeration.
+func (d *labelDict) lookup(label string) []labelEntry {
+	k := labelKey(label)
+	if es := d.exact[k]; len(es) > 0 {
+		return es
+	}
+	return d.bare[stripEnum(k)]
+}
+
+// known reports whether a folded label is any label of the format.
+func (d *labelDict) known(key string) bool {
+	return len(d.exact[key]) > 0 || len(d.bare[stripEnum(key)]) > 0
+}
+
+// foldLabel is the matching form of a label. It uses the package's Normalize
+// (width, spaces, punctuation, traditional script, mirror-site mangling) and
+// removes what Normalize keeps but page text varies in.
+func foldLabel(s string) string {
+	s = Normalize(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
