@@ -1,0 +1,271 @@
+package ingest
+
+import (
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"gongkai"
+)
+
+// Options are what the person loading a file says about it; they win over
+// what the file says.
+type Options struct {
+	Agency string
+	Year   int
+}
+
+// Extract makes a report of a document's grids and lines.
+//
+// It locates tables 二, 三 and 四 (telling the format from their labels,
+// never from the year), reads one Value per located cell, takes the agency,
+// year and region from the cover sheet, the title row and the file name (in
+// that order), lets the web readers add what only pages carry, applies opts,
+// and validates the figures.
+//
+// The error, always a *gongkai.Error with code CodeInvalid and a Chinese
+// message, means the document is rejected: none of the tables was found, or
+// the agency or the year is unknown. Figures that break the format's rules do
+// not reject a report; they become Findings.
+func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
+	if doc == nil {
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "文件内容为空")
+	}
+	r := &gongkai.Report{Source: gongkai.Source{Kind: doc.Kind, Name: doc.Name}}
+	loc := locate(doc.Grids)
+	found := loc != nil && len(loc.cells) > 0
+	if found {
+		r.Format = loc.lf.f.ID
+		r.Values = loc.values()
+		r.Findings = append(r.Findings, loc.findings...)
+	}
+	readCover(doc.Grids, r)
+	readTitle(doc, r)
+	if r.Agency == "" || r.Year == 0 {
+		agency, year := titleMeta(strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name)), false)
+		fill(r, agency, year)
+	}
+	webExtras(doc, r)
+	if a := strings.TrimSpace(opts.Agency); a != "" {
+		r.Agency = a
+	}
+	if opts.Year != 0 {
+		r.Year = opts.Year
+	}
+	switch {
+	case !found && r.Format != gongkai.FormatPre2019:
+		return nil, gongkai.Errorf(gongkai.CodeInvalid,
+			"未找到表二、表三、表四中的任何一张表：请确认这是政府信息公开工作年度报告，且表格的行列标签与官方格式一致")
+	case r.Agency == "":
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "缺少单位名称：请在封面填写“单位名称”，或使用 --agency 指定")
+	case r.Year == 0:
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "缺少年度：请在封面填写“年度”（数据所属年份），或使用 --year 指定")
+	case r.Year < 1990 || r.Year > 2100:
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, "年度 %d 无效：请填写数据所属年份，如 2021", r.Year)
+	}
+	if r.Values == nil {
+		r.Values = []gongkai.Value{}
+	}
+	Validate(r)
+	return r, nil
+}
+
+// fill sets the agency and year of r where they are still unknown.
+func fill(r *gongkai.Report, agency string, year int) {
+	if r.Agency == "" {
+		r.Agency = agency
+	}
+	if r.Year == 0 {
+		r.Year = year
+	}
+}
+
+// coverKey is a cover-sheet label prepared for matching.
+type coverKey struct {
+	field *gongkai.CoverField
+	hint  string
+}
+
+var coverKeys = sync.OnceValue(func() map[string]coverKey {
+	m := map[string]coverKey{}
+	for i := range gongkai.CommonDefs().Cover {
+		f := &gongkai.CommonDefs().Cover[i]
+		k := coverKey{field: f, hint: Normalize(f.Hint)}
+		for _, l := range append([]string{f.Label}, f.Aliases...) {
+			m[Normalize(l)] = k
+			// "本年主动公开信息条数(条)" is also written without its unit.
+			if base, _, ok := strings.Cut(Normalize(l), "("); ok && base != "" {
+				if _, taken := m[base]; !taken {
+					m[base] = k
+				}
+			}
+		}
+	}
+	return m
+})
+
+// readCover reads the cover-sheet fields: a label cell with its value to
+// the right or below ("单位名称 | 安顺市应急管理局"), or both in one cell
+// ("单位名称：安顺市应急管理局"). The first statement of a field wins.
+func readCover(grids []*Grid, r *gongkai.Report) {
+	keys := coverKeys()
+	seen := map[*gongkai.CoverField]bool{}
+	for _, g := range grids {
+		if g == nil {
+			continue
+		}
+		for ri, row := range g.Rows {
+			for ci, cell := range row {
+				if cell.Text == "" || utf8.RuneCountInString(cell.Text) > 40 {
+					continue
+				}
+				t := Normalize(cell.Text)
+				label, inline, hasColon := strings.Cut(t, ":")
+				k, ok := keys[label]
+				if !ok || seen[k.field] {
+					continue
+				}
+				vr, vc, text := -1, -1, ""
+				if hasColon && inline != "" {
+					vr, vc = ri, ci
+					_, text, _ = strings.Cut(strings.ReplaceAll(cell.Text, "：", ":"), ":")
+				} else {
+					vr, vc, text = coverValue(g, ri, ci, t, k.hint, keys)
+				}
+				text = strings.TrimSpace(text)
+				if vr < 0 || text == "" {
+					continue
+				}
+				seen[k.field] = true
+				setCover(r, k.field, text, g.Loc(vr, vc))
+			}
+		}
+	}
+}
+
+// coverValue finds the value of a cover label at (r, c): the next cell to the
+// right that is not the label repeated by a merge, else the cell below. A
+// cell holding the field's hint or another label is not a value.
+func coverValue(g *Grid, r, c int, label, hint string, keys map[string]coverKey) (int, int, string) {
+	ok := func(rr, cc int) bool {
+		t := Normalize(g.Text(rr, cc))
+		if t == "" || t == hint {
+			return false
+		}
+		l, _, _ := strings.Cut(t, ":")
+		_, isLabel := keys[l]
+		return !isLabel
+	}
+	cc := c + 1
+	for cc < len(g.Rows[r]) && Normalize(g.Text(r, cc)) == label {
+		cc++
+	}
+	if ok(r, cc) {
+		return r, cc, g.Text(r, cc)
+	}
+	rr := r + 1
+	for rr < len(g.Rows) && Normalize(g.Text(rr, c)) == label {
+		rr++
+	}
+	if ok(rr, c) {
+		return rr, c, g.Text(rr, c)
+	}
+	return -1, -1, ""
+}
+
+// setCover stores one cover field in the report.
+func setCover(r *gongkai.Report, f *gongkai.CoverField, text, at string) {
+	switch f.Key {
+	case "agency":
+		r.Agency = text
+	case "year":
+		if y := findYear(text); y != 0 {
+			r.Year = y
+		}
+	case "province":
+		r.Province = text
+	case "city":
+		r.City = text
+	case "county":
+		r.County = text
+	case "level":
+		r.Level = text
+	case "":
+		if f.Measure == "" {
+			return
+		}
+		kind := gongkai.CatalogueByCode()[f.Measure].Kind
+		n, unit, _ := ParseValue(text, kind)
+		r.Values = append(r.Values, gongkai.Value{
+			Measure: f.Measure, Applicant: gongkai.ApplicantTotal, Number: n, Unit: unit, Raw: text, At: at,
+		})
+	}
+}
+
+var yearRE = regexp.MustCompile(`(?:19|20)\d\d`)
+
+// findYear returns the first plausible year written in s ("2021", "2021年度"), or 0.
+func findYear(s string) int {
+	y, _ := strconv.Atoi(yearRE.FindString(foldValue(s)))
+	return y
+}
+
+// titleRE reads a report title: the agency, then the year, then (for a
+// title) the name of the report.
+var titleRE = regexp.MustCompile(`^(.*?)((?:19|20)\d\d)年度?(.*)$`)
+
+// readTitle takes the agency and year from the report's title row, in a grid
+// or among the page lines: "安顺市应急管理局2021年政府信息公开工作年度报告".
+func readTitle(doc *Document, r *gongkai.Report) {
+	if r.Agency != "" && r.Year != 0 {
+		return
+	}
+	for _, g := range doc.Grids {
+		if g == nil {
+			continue
+		}
+		for _, row := range g.Rows {
+			for _, cell := range row {
+				if agency, year := titleMeta(cell.Text, true); year != 0 {
+					fill(r, agency, year)
+					return
+				}
+			}
+		}
+	}
+	for i, l := range doc.Lines {
+		if i >= 40 {
+			break
+		}
+		if agency, year := titleMeta(l.Text, true); year != 0 {
+			fill(r, agency, year)
+			return
+		}
+	}
+}
+
+// titleMeta reads agency and year from a title. A strict title must name an
+// information-disclosure report after the year; a file name need not.
+func titleMeta(s string, strict bool) (agency string, year int) {
+	s = foldValue(s)
+	if len(s) > 300 {
+		return "", 0
+	}
+	m := titleRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", 0
+	}
+	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) {
+		return "", 0
+	}
+	agency = strings.Trim(m[1], "《》<>\"“”'‘’[]【】()（）-_—、,，.。:： ")
+	agency = strings.TrimSuffix(agency, "关于")
+	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") {
+		agency = ""
+	}
+	year, _ = strconv.Atoi(m[2])
+	return agency, year
+}

@@ -1,0 +1,139 @@
+package ingest
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// t2sData is the traditional → simplified map for the characters report
+// labels use. golang.org/x/text has no such mapping, and a full conversion
+// table would be thousands of entries for the few hundred characters labels
+// contain; the file says how it was made.
+//
+//go:embed t2s.txt
+var t2sData string
+
+var t2s = parseT2S(t2sData)
+
+func parseT2S(data string) map[rune]rune {
+	m := make(map[rune]rune)
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		rs := []rune(line)
+		if len(rs) == 2 {
+			m[rs[0]] = rs[1]
+		}
+	}
+	return m
+}
+
+// Normalize folds a label for matching, so that the same label written in any
+// of the ways real reports write it compares equal:
+//   - full-width letters, digits and punctuation become half-width ("（一）" → "(一)", "：" → ":");
+//   - every kind of white space, soft break and zero-width character is removed ("商业 企业" → "商业企业");
+//   - quotation marks fold to '"' and '\” (“三安全一稳定” → "三安全一稳定");
+//   - traditional characters become simplified for the characters labels use (規 → 规);
+//   - a parenthesised pinyin syllable after a Chinese character, left by mirror
+//     sites, is dropped ("規(guī)章" → "规章");
+//   - ASCII letters become lower case.
+//
+// Normalize is meant for labels; cell values go through ParseValue.
+func Normalize(label string) string {
+	if isPlainASCIILower(label) {
+		return label
+	}
+	var b strings.Builder
+	b.Grow(len(label))
+	var prev rune // the last rune written, for the pinyin rule
+	for i := 0; i < len(label); {
+		r, size := utf8.DecodeRuneInString(label[i:])
+		i += size
+		r = foldRune(r)
+		if r < 0 {
+			continue
+		}
+		if r == '(' && unicode.Is(unicode.Han, prev) {
+			if n := pinyinLen(label[i:]); n > 0 {
+				i += n
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// foldRune maps one rune of a label to its folded form, or to -1 when the
+// rune is dropped (white space, soft hyphen, zero-width characters).
+func foldRune(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII variants
+		r -= 0xFEE0
+	case r == 0x00AD || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF:
+		return -1
+	case unicode.IsSpace(r):
+		return -1
+	}
+	switch r {
+	case '“', '”', '„', '‟', '「', '」', '『', '』', '〝', '〞':
+		return '"'
+	case '‘', '’', '‚', '‛':
+		return '\''
+	case '・', '‧', '•', '∙':
+		return '·'
+	}
+	if r >= 'A' && r <= 'Z' {
+		return r + ('a' - 'A')
+	}
+	if s, ok := t2s[r]; ok {
+		return s
+	}
+	return r
+}
+
+// pinyinLen returns the length in bytes of a pinyin syllable and its closing
+// parenthesis at the start of s ("guī)" → 5), or 0 when s does not start
+// with one. A syllable is one to seven Latin letters (with tone marks) or
+// tone digits, holding at least one letter.
+func pinyinLen(s string) int {
+	letters := 0
+	for i, n := 0, 0; i < len(s) && n <= 8; n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		r2 := r
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r2 = r - 0xFEE0
+		}
+		switch {
+		case r2 == ')':
+			if letters == 0 || n > 7 {
+				return 0
+			}
+			return i + size
+		case unicode.Is(unicode.Latin, r2):
+			letters++
+		case r2 >= '1' && r2 <= '5':
+		default:
+			return 0
+		}
+		i += size
+	}
+	return 0
+}
+
+// isPlainASCIILower reports whether s needs no folding at all, the common
+// case for values and short codes.
+func isPlainASCIILower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c <= ' ' || (c >= 'A' && c <= 'Z') || c == '"' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,281 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"gongkai"
+)
+
+// Rule kinds Validate evaluates; "prior_year" needs last year's report and is
+// the warehouse's.
+const (
+	ruleSum          = "sum"
+	ruleApplicantSum = "applicant_sum"
+	ruleValues       = "values"
+)
+
+// Validate evaluates the rules of the report's format on its figures and
+// appends a Finding for each violation, at the cell a person must look at:
+// the first left-hand cell of a sum, the 总计 cell of an applicant sum, the
+// cell itself for a value its column does not allow. A blank counts as 0 in
+// sums; a rule whose cells are all absent or blank does not fire. Figures are
+// never changed. Validating a report twice adds nothing the second time.
+// Reports of a format without a definition get no findings.
+func Validate(r *gongkai.Report) {
+	if r == nil {
+		return
+	}
+	f := gongkai.FormatByID(r.Format)
+	if f == nil {
+		return
+	}
+	v := &validator{r: r, f: f, labels: cellLabels(f), values: map[string]int{}, seen: map[string]bool{}}
+	for i, val := range r.Values {
+		k := val.Measure + "|" + val.Applicant
+		if _, ok := v.values[k]; !ok {
+			v.values[k] = i
+		}
+	}
+	for _, fd := range r.Findings {
+		v.seen[findingKey(fd)] = true
+	}
+	for _, rule := range f.Rules {
+		switch rule.Kind {
+		case ruleSum:
+			v.sum(rule)
+		case ruleApplicantSum:
+			v.applicantSum(rule)
+		case ruleValues:
+			v.kinds(rule)
+		}
+	}
+}
+
+type validator struct {
+	r      *gongkai.Report
+	f      *gongkai.Format
+	labels map[string]cellLabel
+	values map[string]int // measure|applicant → index in r.Values
+	seen   map[string]bool
+}
+
+// cell returns the value of measure × applicant, if the report has it.
+func (v *validator) cell(measure, applicant string) (gongkai.Value, bool) {
+	i, ok := v.values[measure+"|"+applicant]
+	if !ok {
+		return gongkai.Value{}, false
+	}
+	return v.r.Values[i], true
+}
+
+// total sums the cells, blank as 0, and reports whether any holds a number.
+func (v *validator) total(measures []string, applicant string) (float64, bool) {
+	sum, any := 0.0, false
+	for _, m := range measures {
+		if val, ok := v.cell(m, applicant); ok && val.Number != nil {
+			sum += *val.Number
+			any = true
+		}
+	}
+	return sum, any
+}
+
+func (v *validator) sum(rule gongkai.Rule) {
+	applicants := []string{gongkai.ApplicantTotal}
+	if rule.PerApplicant {
+		applicants = gongkai.Applicants
+	}
+	for _, a := range applicants {
+		lhs, anyL := v.total(rule.LHS, a)
+		rhs, anyR := v.total(rule.RHS, a)
+		if !anyL && !anyR || equal(lhs, rhs) {
+			continue
+		}
+		at, measure := v.anchor(append(append([]string{}, rule.LHS...), rule.RHS...), a)
+		lbl := v.labels[measure+"|"+a]
+		subject := v.subject(rule.LHS, a)
+		v.add(rule, gongkai.Finding{
+			At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: measure, Applicant: a,
+			Expected: gongkai.Float(rhs), Actual: gongkai.Float(lhs),
+			Message: fmt.Sprintf("%s × %s：应为 %s（%s），实为 %s", subject, lbl.col, num(rhs), ruleSide(rule), num(lhs)),
+		})
+	}
+}
+
+// applicantSum checks, for every row of the rule's table that has applicant
+// columns, that 总计 equals the sum of the other applicants.
+func (v *validator) applicantSum(rule gongkai.Rule) {
+	t := v.f.Table(rule.Table)
+	if t == nil {
+		return
+	}
+	var parts []string
+	for _, a := range gongkai.Applicants {
+		if a != gongkai.ApplicantTotal {
+			parts = append(parts, a)
+		}
+	}
+	for _, b := range t.Blocks {
+		if b.Dimension != "applicant" {
+			continue
+		}
+		for _, row := range b.Rows {
+			if row.Group || row.Measure == "" {
+				continue
+			}
+			var sum float64
+			any := false
+			for _, a := range parts {
+				if val, ok := v.cell(row.Measure, a); ok && val.Number != nil {
+					sum += *val.Number
+					any = true
+				}
+			}
+			tv, ok := v.cell(row.Measure, gongkai.ApplicantTotal)
+			var total float64
+			if ok && tv.Number != nil {
+				total, any = *tv.Number, true
+			}
+			if !any || equal(sum, total) {
+				continue
+			}
+			at := tv.At
+			if !ok {
+				at, _ = v.anchor([]string{row.Measure}, gongkai.ApplicantNatural)
+			}
+			lbl := v.labels[row.Measure+"|"+gongkai.ApplicantTotal]
+			v.add(rule, gongkai.Finding{
+				At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: row.Measure, Applicant: gongkai.ApplicantTotal,
+				Expected: gongkai.Float(sum), Actual: gongkai.Float(total),
+				Message: fmt.Sprintf("%s × %s：应为 %s（%s），实为 %s", lbl.row, lbl.col, num(sum), ruleSide(rule), num(total)),
+			})
+		}
+	}
+}
+
+// kinds checks that every figure is one its cell allows: a non-negative
+// integer count, an integer delta, a non-negative amount.
+func (v *validator) kinds(rule gongkai.Rule) {
+	cat := gongkai.CatalogueByCode()
+	for _, val := range v.r.Values {
+		m, ok := cat[val.Measure]
+		if !ok {
+			continue
+		}
+		var err error
+		if strings.TrimSpace(val.Raw) != "" && m.Table != "narrative" {
+			// A narrative figure's Raw is its whole sentence (web-text); its Number is checked below.
+			_, _, err = ParseValue(val.Raw, m.Kind)
+		} else if val.Number != nil {
+			err = checkNumber(*val.Number, m.Kind)
+		}
+		if err == nil {
+			continue
+		}
+		lbl, ok := v.labels[val.Measure+"|"+val.Applicant]
+		if !ok {
+			lbl = cellLabel{row: m.Label}
+		}
+		where := lbl.row
+		if lbl.col != "" {
+			where += " × " + lbl.col
+		}
+		v.add(rule, gongkai.Finding{
+			At: val.At, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: val.Measure, Applicant: val.Applicant,
+			Message: where + "：" + gongkai.ErrorMessage(err),
+		})
+	}
+}
+
+// add appends a finding of the rule unless the report already has it.
+func (v *validator) add(rule gongkai.Rule, fd gongkai.Finding) {
+	fd.Rule, fd.Severity = rule.ID, rule.Severity
+	if fd.Severity == "" {
+		fd.Severity = gongkai.SeverityError
+	}
+	k := findingKey(fd)
+	if v.seen[k] {
+		return
+	}
+	v.seen[k] = true
+	v.r.Findings = append(v.r.Findings, fd)
+}
+
+func findingKey(f gongkai.Finding) string {
+	return f.Rule + "|" + f.At + "|" + f.Measure + "|" + f.Applicant + "|" + f.Message
+}
+
+// anchor returns the location and measure of the first of the measures the
+// report has for the applicant: where a finding about them stands.
+func (v *validator) anchor(measures []string, applicant string) (at, measure string) {
+	for _, m := range measures {
+		if val, ok := v.cell(m, applicant); ok {
+			return val.At, m
+		}
+	}
+	return "", measures[0]
+}
+
+// subject names the left-hand side of a sum: its row labels.
+func (v *validator) subject(measures []string, applicant string) string {
+	names := make([]string, 0, len(measures))
+	for _, m := range measures {
+		l := v.labels[m+"|"+applicant].row
+		if l == "" {
+			l = gongkai.MeasureLabel(m)
+		}
+		names = append(names, l)
+	}
+	return strings.Join(names, " + ")
+}
+
+// ruleSide is what the right-hand side of a rule is called: the part of its
+// name after "等于" ("（七）总计等于各项办理结果之和" → "各项办理结果之和").
+func ruleSide(rule gongkai.Rule) string {
+	if i := strings.LastIndex(rule.Name, "等于"); i >= 0 {
+		return rule.Name[i+len("等于"):]
+	}
+	return rule.Name
+}
+
+func equal(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// cellLabel is how a person names a cell: its row and column labels.
+type cellLabel struct{ row, col string }
+
+var labelCache sync.Map // format id → map[string]cellLabel; formats never change
+
+// cellLabels returns the row and column labels of every cell of the format,
+// keyed by measure|applicant. A block without row labels (table 四) names its
+// rows by the column groups ("行政诉讼 未经复议直接起诉").
+func cellLabels(f *gongkai.Format) map[string]cellLabel {
+	if m, ok := labelCache.Load(f.ID); ok {
+		return m.(map[string]cellLabel)
+	}
+	m := map[string]cellLabel{}
+	for _, t := range f.Tables {
+		for _, b := range t.Blocks {
+			for _, row := range b.Rows {
+				if row.Group {
+					continue
+				}
+				for _, c := range b.Columns {
+					measure, applicant := b.Cell(row, c)
+					rl := row.Label
+					if rl == "" {
+						rl = strings.TrimSpace(c.Group + " " + c.Subgroup)
+					}
+					m[measure+"|"+applicant] = cellLabel{row: rl, col: c.Label}
+				}
+			}
+		}
+	}
+	labelCache.Store(f.ID, m)
+	return m
+}

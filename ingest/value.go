@@ -1,0 +1,207 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+
+	"gongkai"
+)
+
+// Value kinds, as gongkai.CellKind returns them.
+const (
+	kindCount  = "count"  // a non-negative integer
+	kindSigned = "signed" // an integer that may carry a sign: "+2", "-1", "减4"
+	kindMoney  = "money"  // a non-negative decimal
+)
+
+// blankMarks are the cell texts that mean "nothing to report": stored as
+// blank, counted as 0 in sums.
+var blankMarks = map[string]bool{
+	"": true, "/": true, "\\": true, "-": true, "--": true, "—": true, "——": true,
+	"–": true, "−": true, "无": true, "空": true, "/件": true,
+}
+
+// cellUnits are the units a cell may name after its number, longest first so
+// that "万元" is not read as "元".
+var cellUnits = []string{"万元", "元", "件", "条", "个", "项", "次"}
+
+// signWords are the prefixes that give a delta its sign ("增3", "减4").
+var signWords = []struct {
+	word string
+	sign float64
+}{
+	{"增加", 1}, {"减少", -1}, {"增", 1}, {"减", -1}, {"+", 1}, {"-", -1}, {"−", -1},
+}
+
+// ParseValue reads the text of one figure cell of the given kind ("count",
+// "signed" or "money"; empty means "count").
+//
+// A blank cell, or one holding "/", "-", "—" or "无", yields a nil number and
+// no error. A number may be written with full-width digits, thousands
+// separators, a sign or the words 增/减, a decimal point, and a unit after it
+// ("251000元", "3件"); the unit is returned as written.
+//
+// The error, a *gongkai.Error with a Chinese message that does not name the
+// cell (the caller knows where it is), says why the text is not a valid figure
+// of that kind. When the text is a number the kind does not allow (a negative
+// or fractional count), the number is returned as well: values are stored as
+// the report states them and the error becomes a finding.
+func ParseValue(raw, kind string) (number *float64, unit string, err error) {
+	v := scanValue(raw)
+	if v.blank {
+		return nil, "", nil
+	}
+	text := strings.TrimSpace(raw)
+	if !v.ok {
+		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "“%s”不是有效的数字", text)
+	}
+	f := v.f
+	n := &f
+	switch kind {
+	case kindSigned:
+		if f != float64(int64(f)) {
+			return n, v.unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”应为整数（本年增/减是项目数量的变化）", text)
+		}
+	case kindMoney:
+		if f < 0 {
+			return n, v.unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：金额不能为负数", text)
+		}
+	default:
+		if f < 0 || v.negative {
+			return n, v.unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数不能为负数", text)
+		}
+		if f != float64(int64(f)) {
+			return n, v.unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数应为整数", text)
+		}
+	}
+	return n, v.unit, nil
+}
+
+// scanned is what scanValue makes of a cell's text.
+type scanned struct {
+	blank    bool    // empty or a blank mark
+	ok       bool    // a number was read
+	f        float64 // the number, with its sign
+	unit     string  // the unit the cell names
+	negative bool    // a minus sign or 减 was written, even before zero
+}
+
+// scanValue reads a cell's text without judging it against a kind and
+// without allocating errors, since the locator calls it for every cell.
+func scanValue(raw string) scanned {
+	s := foldValue(raw)
+	if blankMarks[s] {
+		return scanned{blank: true}
+	}
+	var v scanned
+	for _, u := range cellUnits {
+		if len(s) > len(u) && strings.HasSuffix(s, u) {
+			s, v.unit = s[:len(s)-len(u)], u
+			break
+		}
+	}
+	sign := 1.0
+	for _, w := range signWords {
+		if strings.HasPrefix(s, w.word) {
+			s, sign = s[len(w.word):], w.sign
+			break
+		}
+	}
+	digits, ok := plainNumber(s)
+	if !ok {
+		return scanned{}
+	}
+	f, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return scanned{}
+	}
+	v.ok, v.negative = true, sign < 0
+	v.f = f * sign
+	if v.f == 0 {
+		v.f = 0 // no negative zero from "-0"
+	}
+	return v
+}
+
+// checkNumber applies the kind's limits to a number that has no cell text
+// (a report built by a program rather than read from a file).
+func checkNumber(f float64, kind string) error {
+	_, _, err := ParseValue(strconv.FormatFloat(f, 'f', -1, 64), kind)
+	return err
+}
+
+// foldValue folds full-width characters and removes white space, so that
+// "１ ２３" reads as "123".
+func foldValue(raw string) string {
+	if isPlainASCIILower(raw) {
+		return raw
+	}
+	var b strings.Builder
+	for _, r := range raw {
+		r = foldRune(r)
+		if r >= 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// plainNumber checks that s is digits with at most one decimal point between
+// digits, and optional thousands separators in their proper places
+// ("12,345.5"), and returns it without the separators.
+func plainNumber(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	if hasFrac && (frac == "" || !allDigits(frac)) {
+		return "", false
+	}
+	if strings.Contains(intPart, ",") {
+		groups := strings.Split(intPart, ",")
+		if len(groups[0]) == 0 || len(groups[0]) > 3 || !allDigits(groups[0]) {
+			return "", false
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 || !allDigits(g) {
+				return "", false
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+	if !allDigits(intPart) {
+		return "", false
+	}
+	if hasFrac {
+		return intPart + "." + frac, true
+	}
+	return intPart, true
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// figureCell reports whether a cell's text reads as a figure: a number
+// (valid for its kind or not) or a blank mark such as "/" — but not the
+// empty string. The locator uses it to tell label cells from value cells.
+func figureCell(text string) bool {
+	if text == "" {
+		return false
+	}
+	v := scanValue(text)
+	return v.ok || (v.blank && strings.TrimSpace(text) != "")
+}
+
+// numberCell reports whether a cell's text holds a number.
+func numberCell(text string) bool {
+	return text != "" && scanValue(text).ok
+}
