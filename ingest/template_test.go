@@ -1,0 +1,245 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongkai"
+)
+
+// fillTemplate writes the blank template of format, opens it as a user
+// would and types a distinct value into every input cell the layout offers
+// (the figures and the cover fields), leaving the total formulas alone. It
+// returns the workbook and the value typed into each input cell by location.
+func fillTemplate(t testing.TB, format string) ([]byte, map[string]float64) {
+	t.Helper()
+	var blank bytes.Buffer
+	if err := WriteTemplate(&blank, format); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&blank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	typed := map[string]float64{}
+	l := layoutWorkbook(gongkai.FormatByID(format), layoutOptions{})
+	for i, c := range l.cells {
+		if c.cover != nil && c.cover.Key != "" {
+			v := map[string]string{"agency": "某市测试局", "year": "2022", "province": "某省", "city": "某市",
+				"county": "", "level": "市级部门"}[c.cover.Key]
+			if c.cover.Key == "year" {
+				err = x.SetCellInt(c.sheet, c.ref(), 2022)
+			} else {
+				err = x.SetCellStr(c.sheet, c.ref(), v)
+			}
+		} else if c.measure != "" && c.formula == "" {
+			v := float64(i + 1)
+			switch c.kind {
+			case "signed":
+				v = -v
+			case "money":
+				v += 0.25
+			}
+			typed[c.sheet+"!"+c.ref()] = v
+			err = x.SetCellFloat(c.sheet, c.ref(), v, -1, 64)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var filled bytes.Buffer
+	if err := x.Write(&filled); err != nil {
+		t.Fatal(err)
+	}
+	return filled.Bytes(), typed
+}
+
+// TestTemplateRoundTrip fills every input cell of each template and reads the
+// workbook back through Parse: every figure must come back from its cell, and
+// the total formulas (computed by the reader, since no spreadsheet program
+// has recalculated the workbook) must satisfy the format's sum rules.
+func TestTemplateRoundTrip(t *testing.T) {
+	for _, format := range []string{gongkai.Format2021, gongkai.Format2019} {
+		t.Run(format, func(t *testing.T) {
+			data, typed := fillTemplate(t, format)
+			r, err := Parse("filled.xlsx", data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Agency != "某市测试局" || r.Year != 2022 || r.Format != format || r.Province != "某省" || r.Level != "市级部门" {
+				t.Errorf("metadata: agency %q year %d format %q province %q level %q", r.Agency, r.Year, r.Format, r.Province, r.Level)
+			}
+			byAt := map[string]gongkai.Value{}
+			for _, v := range r.Values {
+				byAt[v.At] = v
+			}
+			l := layoutWorkbook(gongkai.FormatByID(format), layoutOptions{})
+			for _, c := range l.cells {
+				if c.measure == "" {
+					continue
+				}
+				at := c.sheet + "!" + c.ref()
+				v, ok := byAt[at]
+				switch {
+				case !ok:
+					t.Errorf("%s (%s %s): not read", at, c.measure, c.applicant)
+				case v.Measure != c.measure || v.Applicant != c.applicant:
+					t.Errorf("%s: read as %s %s, want %s %s", at, v.Measure, v.Applicant, c.measure, c.applicant)
+				case v.Number == nil:
+					t.Errorf("%s (%s %s): no number, raw %q", at, c.measure, c.applicant, v.Raw)
+				case c.formula == "" && *v.Number != typed[at]:
+					t.Errorf("%s (%s %s) = %v, want %v", at, c.measure, c.applicant, *v.Number, typed[at])
+				}
+			}
+			for _, f := range r.Findings {
+				if f.Rule != "stated_balance" { // the typed values do not balance, by design
+					t.Errorf("finding %s at %s: %s", f.Rule, f.At, f.Message)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteTemplateUnknownFormat(t *testing.T) {
+	for _, format := range []string{"", "2020", gongkai.FormatPre2019} {
+		err := WriteTemplate(&bytes.Buffer{}, format)
+		var ge *gongkai.Error
+		if !errors.As(err, &ge) || ge.Code != gongkai.CodeInvalid || !strings.Contains(ge.Message, "格式") {
+			t.Errorf("WriteTemplate(%q) = %v, want a CodeInvalid error naming the format", format, err)
+		}
+	}
+}
+
+// TestTemplateLayout checks what a person sees in the official layout: the
+// merged group headers and row groups, the formulas, the validations and
+// the print setup.
+func TestTemplateLayout(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, gongkai.Format2021); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got := x.GetSheetList(); strings.Join(got, ",") != "封面,表二,表三,表四" {
+		t.Fatalf("sheets %v", got)
+	}
+	merged := func(sheet string) map[string]string {
+		ms, err := x.GetMergeCells(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, mc := range ms {
+			m[mc.GetCellValue()] = mc.GetStartAxis() + ":" + mc.GetEndAxis()
+		}
+		return m
+	}
+	m3 := merged("表三")
+	for label, want := range map[string]string{
+		"申请人情况":     "D2:J2",
+		"法人或其他组织":   "E3:I3",
+		"自然人":       "D3:D4",
+		"三、本年度办理结果": "A7:A28",
+		"（三）不予公开":   "B9:B16",
+		"（七）总计":     "B28:C28",
+		"一、本年新收政府信息公开申请数量": "A5:C5",
+	} {
+		if m3[label] != want {
+			t.Errorf("表三 %s merged over %q, want %s", label, m3[label], want)
+		}
+	}
+	m4 := merged("表四")
+	for label, want := range map[string]string{"行政复议": "A2:E3", "行政诉讼": "F2:O2", "未经复议直接起诉": "F3:J3", "复议后起诉": "K3:O3"} {
+		if m4[label] != want {
+			t.Errorf("表四 %s merged over %q, want %s", label, m4[label], want)
+		}
+	}
+	formulas := map[string]string{
+		"表三!J5":  "SUM(D5:I5)",
+		"表三!D28": "SUM(D7:D27)",
+		"表四!E5":  "SUM(A5:D5)",
+		"表四!O5":  "SUM(K5:N5)",
+	}
+	for at, want := range formulas {
+		sheet, cell, _ := strings.Cut(at, "!")
+		got, err := x.GetCellFormula(sheet, cell)
+		if err != nil || got != want {
+			t.Errorf("formula of %s = %q, %v; want %q", at, got, err, want)
+		}
+	}
+	dvs, err := x.GetDataValidations("表二")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]string{}
+	for _, dv := range dvs {
+		kinds[dv.Type+" "+dv.Operator+" "+dv.Formula1] = dv.Sqref
+	}
+	if kinds["whole greaterThanOrEqual 0"] == "" || kinds["decimal greaterThanOrEqual 0"] != "B15" {
+		t.Errorf("表二 validations %v: want counts as non-negative whole numbers, B15 (收费金额) as a decimal", kinds)
+	}
+	layout, err := x.GetPageLayout("表三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" ||
+		layout.FitToWidth == nil || *layout.FitToWidth != 1 {
+		t.Errorf("表三 page layout %+v, want A4 landscape one page wide", layout)
+	}
+	panes, err := x.GetPanes("表三")
+	if err != nil || !panes.Freeze || panes.YSplit != 4 || panes.XSplit != 3 {
+		t.Errorf("表三 panes %+v, %v: want the header rows and label columns frozen", panes, err)
+	}
+}
+
+func TestWriteFilledKeepsStatedFigures(t *testing.T) {
+	r := &gongkai.Report{Agency: "某县测试局", Year: 2020, Format: gongkai.Format2019, Level: "县级部门",
+		Values: []gongkai.Value{
+			{Measure: "apps.new", Applicant: "natural", Number: gongkai.Float(3), Raw: "3"},
+			{Measure: "apps.new", Applicant: "total", Number: gongkai.Float(5), Raw: "5"}, // breaks R2
+			{Measure: "licensing.items_delta", Applicant: "total", Number: gongkai.Float(-4), Raw: "减4"},
+			{Measure: "procurement.amount", Applicant: "total", Number: gongkai.Float(251000), Unit: "元", Raw: "251000元"},
+			{Measure: "review.upheld", Applicant: "total", Raw: "/"},
+			{Measure: "narrative.proactive_items", Applicant: "total", Number: gongkai.Float(928), Raw: "928"},
+		}}
+	var buf bytes.Buffer
+	if err := WriteFilled(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Parse("filled.xlsx", buf.Bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Agency != r.Agency || got.Year != r.Year || got.Format != r.Format || got.Level != r.Level {
+		t.Errorf("metadata %q %d %q %q", got.Agency, got.Year, got.Format, got.Level)
+	}
+	for _, want := range r.Values {
+		v, ok := got.Lookup(want.Measure, want.Applicant)
+		if !ok || v.Raw != want.Raw {
+			t.Errorf("%s %s: got %+v, want raw %q", want.Measure, want.Applicant, v, want.Raw)
+		}
+	}
+	if v, _ := got.Lookup("apps.new", "business"); v.Number != nil {
+		t.Errorf("apps.new business = %v, want blank", *v.Number)
+	}
+	r2 := false
+	for _, f := range got.Findings {
+		r2 = r2 || (f.Rule == "R2" && f.At == "表三!J5")
+	}
+	if !r2 {
+		t.Errorf("findings %+v: want R2 at 表三!J5 (the stated total kept)", got.Findings)
+	}
+
+	err = WriteFilled(&bytes.Buffer{}, &gongkai.Report{Format: gongkai.FormatPre2019})
+	if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+		t.Errorf("WriteFilled(pre2019) = %v, want CodeInvalid", err)
+	}
+}
