@@ -77,11 +77,7 @@ func loadWarehouse(path string, reports []*gongkai.Report) (*warehouse.DB, error
 	if err != nil {
 		return nil, err
 	}
-	reqs := make([]warehouse.LoadRequest, len(reports))
-	for i, r := range reports {
-		reqs[i] = warehouse.LoadRequest{Report: r, By: "test"}
-	}
-	if _, err := db.Load(ctx, reqs); err != nil {
+	if err := demo.Load(ctx, db, reports); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -87,28 +87,20 @@ func runServe(ctx context.Context, e env) error {
 // loadDemoIfEmpty loads the default demo set when the warehouse holds no
 // report at all; a warehouse with real reports is never mixed with demo data.
 func loadDemoIfEmpty(ctx context.Context, wh *warehouse.DB, logger *slog.Logger) error {
-	t, err := wh.Query(ctx, "demo_status", warehouse.Filter{})
+	t, err := wh.Query(ctx, "overview_totals", warehouse.Filter{})
 	if err != nil {
 		return err
 	}
-	n, err := wh.Query(ctx, "overview_totals", warehouse.Filter{})
-	if err != nil {
-		return err
-	}
-	if len(n.Rows) > 0 && n.Rows[0][0] != nil && fmt.Sprint(n.Rows[0][0]) != "0" {
-		logger.Info("warehouse has reports; demo data not loaded", "demo_reports", t.Rows[0][0])
+	if len(t.Rows) == 1 && fmt.Sprint(t.Rows[0][0]) != "0" {
+		logger.Info("warehouse has reports; demo data not loaded", "reports", t.Rows[0][0])
 		return nil
 	}
 	reports := demo.Generate(demo.DefaultSeed, demo.DefaultAgencies)
 	if len(reports) == 0 {
 		return fmt.Errorf("无法生成演示数据（缺少行政区划数据）")
 	}
-	reqs := make([]warehouse.LoadRequest, len(reports))
-	for i, r := range reports {
-		reqs[i] = warehouse.LoadRequest{Report: r, By: "demo"}
-	}
 	start := time.Now()
-	if _, err := wh.Load(ctx, reqs); err != nil {
+	if err := demo.Load(ctx, wh, reports); err != nil {
 		return fmt.Errorf("载入演示数据失败：%w", err)
 	}
 	logger.Info("demo data loaded", "reports", len(reports), "took", time.Since(start).Round(time.Millisecond))
