@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 
 	"gongkai"
+	"gongkai/ingest"
 	"gongkai/region"
 )
 
@@ -127,7 +128,7 @@ func generate(seed int64, agencies int, emit func(*gongkai.Report) error, note f
 				Name:   fmt.Sprintf("demo/%s-%d.xlsx", a.name, year),
 				SHA256: hex.EncodeToString(sum[:]),
 			}
-			validate(r)
+			ingest.Validate(r)
 			if err := emit(r); err != nil {
 				return err
 			}

@@ -295,3 +295,39 @@ func TestEachMatchesGenerate(t *testing.T) {
 		t.Errorf("Each after an error: %v after %d reports", err, n)
 	}
 }
+
+// TestGenerateFindings checks that validation finds the planted faults in
+// table 三 and nothing in the reports without one.
+func TestGenerateFindings(t *testing.T) {
+	s := generateSet(t, 3, DefaultAgencies)
+	faults := map[string]string{}
+	for _, a := range s.Anomalies {
+		if a.Kind != AnomalyOldFormat {
+			faults[a.Agency+"/"+itoa(a.Year)] = a.Kind
+		}
+	}
+	for _, r := range s.Reports {
+		rules := map[string]bool{}
+		for _, f := range r.Findings {
+			rules[f.Rule] = true
+		}
+		var want []string
+		switch faults[r.Agency+"/"+itoa(r.Year)] {
+		case AnomalyRowSum: // the column of the broken cell no longer adds up either
+			want = []string{"R2", "R1"}
+		case AnomalyTotal:
+			want = []string{"R1", "stated_balance"}
+		case AnomalyNarrative:
+			want = []string{"narrative"}
+		}
+		if len(rules) != len(want) {
+			t.Errorf("%s %d (fault %q): findings %v, want rules %v", r.Agency, r.Year, faults[r.Agency+"/"+itoa(r.Year)], r.Findings, want)
+			continue
+		}
+		for _, w := range want {
+			if !rules[w] {
+				t.Errorf("%s %d: no %s finding among %v", r.Agency, r.Year, w, r.Findings)
+			}
+		}
+	}
+}

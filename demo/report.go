@@ -141,14 +141,29 @@ func (h *history) report(rng *rand.Rand, year int, format, anomaly string) *gong
 			stated = penalty + 10
 		}
 	}
+	sentReceived := fmt.Sprintf("全年收到政府信息公开申请%d件。", received)
+	sentPenalty := fmt.Sprintf("依法作出行政处罚决定%d件。", stated)
 	add(measureProactiveItems, gongkai.ApplicantTotal, p.coverAt, float64(items), itoa(items), "")
-	add(measureAppsReceived, gongkai.ApplicantTotal, narrativeAt, float64(received), itoa(received), "")
-	add(measurePenalty, gongkai.ApplicantTotal, narrativeAt, float64(stated), itoa(stated), "")
+	add(measureAppsReceived, gongkai.ApplicantTotal, narrativeAt, float64(received), sentReceived, "")
+	add(measurePenalty, gongkai.ApplicantTotal, narrativeAt, float64(stated), sentPenalty, "")
 	r.Sections = []gongkai.Section{{
 		Numeral: "一", Title: "总体情况", At: narrativeAt,
-		Text: fmt.Sprintf("%d年，%s认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息%d条，"+
-			"收到政府信息公开申请%d件，作出行政处罚决定%d件。（演示数据）", year, a.name, items, received, stated),
+		Text: fmt.Sprintf("%d年，%s认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息%d条。%s%s（演示数据）",
+			year, a.name, items, sentReceived, sentPenalty),
 	}}
+	if stated != penalty {
+		// ingest.Validate checks the tables only; reading a published page,
+		// ingest warns where its narrative contradicts them. Say here what
+		// it would say there.
+		table, _ := r.Lookup("penalty.decisions", gongkai.ApplicantTotal)
+		said := r.Values[len(r.Values)-1]
+		r.Findings = append(r.Findings, gongkai.Finding{
+			Rule: "narrative", Severity: gongkai.SeverityWarning, At: said.At,
+			RowLabel: "行政处罚", Measure: table.Measure, Applicant: gongkai.ApplicantTotal,
+			Message:  fmt.Sprintf("正文所述行政处罚为%d，与表格（%s）的%d不一致：%s", stated, table.At, penalty, said.Raw),
+			Expected: table.Number, Actual: said.Number,
+		})
+	}
 	return r
 }
 
