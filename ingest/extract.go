@@ -35,14 +35,15 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "文件内容为空")
 	}
 	r := &gongkai.Report{Source: gongkai.Source{Kind: doc.Kind, Name: doc.Name}}
-	loc := locate(doc.Grids)
+	ngs := normalizeGrids(doc.Grids)
+	loc := locate(ngs)
 	found := loc != nil && len(loc.cells) > 0
 	if found {
 		r.Format = loc.lf.f.ID
 		r.Values = loc.values()
 		r.Findings = append(r.Findings, loc.findings...)
 	}
-	readCover(doc.Grids, r)
+	readCover(ngs, r)
 	readTitle(doc, r)
 	if r.Agency == "" || r.Year == 0 {
 		agency, year := titleMeta(strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name)), false)
@@ -110,19 +111,16 @@ var coverKeys = sync.OnceValue(func() map[string]coverKey {
 // readCover reads the cover-sheet fields: a label cell with its value to
 // the right or below ("单位名称 | 安顺市应急管理局"), or both in one cell
 // ("单位名称：安顺市应急管理局"). The first statement of a field wins.
-func readCover(grids []*Grid, r *gongkai.Report) {
+func readCover(ngs []*normGrid, r *gongkai.Report) {
 	keys := coverKeys()
 	seen := map[*gongkai.CoverField]bool{}
-	for _, g := range grids {
-		if g == nil {
-			continue
-		}
-		for ri, row := range g.Rows {
-			for ci, cell := range row {
-				if cell.Text == "" || utf8.RuneCountInString(cell.Text) > 40 {
+	for _, ng := range ngs {
+		g := ng.g
+		for ri, row := range ng.norm {
+			for ci, t := range row {
+				if t == "" || len(t) > 120 || (ci > 0 && t == row[ci-1]) {
 					continue
 				}
-				t := Normalize(cell.Text)
 				label, inline, hasColon := strings.Cut(t, ":")
 				k, ok := keys[label]
 				if !ok || seen[k.field] {
@@ -131,9 +129,9 @@ func readCover(grids []*Grid, r *gongkai.Report) {
 				vr, vc, text := -1, -1, ""
 				if hasColon && inline != "" {
 					vr, vc = ri, ci
-					_, text, _ = strings.Cut(strings.ReplaceAll(cell.Text, "：", ":"), ":")
+					_, text, _ = strings.Cut(strings.ReplaceAll(g.Rows[ri][ci].Text, "：", ":"), ":")
 				} else {
-					vr, vc, text = coverValue(g, ri, ci, t, k.hint, keys)
+					vr, vc, text = coverValue(ng, ri, ci, k.hint, keys)
 				}
 				text = strings.TrimSpace(text)
 				if vr < 0 || text == "" {
@@ -149,29 +147,30 @@ func readCover(grids []*Grid, r *gongkai.Report) {
 // coverValue finds the value of a cover label at (r, c): the next cell to the
 // right that is not the label repeated by a merge, else the cell below. A
 // cell holding the field's hint or another label is not a value.
-func coverValue(g *Grid, r, c int, label, hint string, keys map[string]coverKey) (int, int, string) {
+func coverValue(ng *normGrid, r, c int, hint string, keys map[string]coverKey) (int, int, string) {
+	label := ng.at(r, c)
 	ok := func(rr, cc int) bool {
-		t := Normalize(g.Text(rr, cc))
-		if t == "" || t == hint {
+		t := ng.at(rr, cc)
+		if ng.g.Text(rr, cc) == "" || (t != "" && t == hint) {
 			return false
 		}
 		l, _, _ := strings.Cut(t, ":")
 		_, isLabel := keys[l]
-		return !isLabel
+		return t == "" || !isLabel
 	}
 	cc := c + 1
-	for cc < len(g.Rows[r]) && Normalize(g.Text(r, cc)) == label {
+	for cc < len(ng.norm[r]) && ng.at(r, cc) == label {
 		cc++
 	}
 	if ok(r, cc) {
-		return r, cc, g.Text(r, cc)
+		return r, cc, ng.g.Text(r, cc)
 	}
 	rr := r + 1
-	for rr < len(g.Rows) && Normalize(g.Text(rr, c)) == label {
+	for rr < len(ng.norm) && ng.at(rr, c) == label {
 		rr++
 	}
 	if ok(rr, c) {
-		return rr, c, g.Text(rr, c)
+		return rr, c, ng.g.Text(rr, c)
 	}
 	return -1, -1, ""
 }

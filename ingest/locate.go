@@ -39,6 +39,7 @@ type locBlock struct {
 	title      string
 	groups     []string // the group and subgroup labels over its columns
 	cols       []locCol
+	colNames   map[string]bool // every column label and alias, for spotting header rows
 	rows       []locRow
 	headerOnly bool // the block has no row labels (table 四): found from its header
 }
@@ -90,7 +91,8 @@ func newLocFormat(f *gongkai.Format) *locFormat {
 		t := &f.Tables[ti]
 		for bi := range t.Blocks {
 			b := &t.Blocks[bi]
-			lb := &locBlock{index: len(lf.blocks), table: t, block: b, title: Normalize(b.Title), headerOnly: true}
+			lb := &locBlock{index: len(lf.blocks), table: t, block: b, title: Normalize(b.Title), headerOnly: true,
+				colNames: map[string]bool{}}
 			for ci := range b.Columns {
 				c := &b.Columns[ci]
 				lc := locCol{def: c, label: Normalize(c.Label), group: Normalize(c.Group), subgroup: Normalize(c.Subgroup)}
@@ -98,6 +100,10 @@ func newLocFormat(f *gongkai.Format) *locFormat {
 					lc.aliases = append(lc.aliases, Normalize(a))
 				}
 				lb.groups = appendNew(appendNew(lb.groups, lc.group), lc.subgroup)
+				lb.colNames[lc.label] = true
+				for _, a := range lc.aliases {
+					lb.colNames[a] = true
+				}
 				lb.cols = append(lb.cols, lc)
 			}
 			for ri := range b.Rows {
@@ -294,26 +300,46 @@ func (c *locCol) match(t string) int {
 	return 0
 }
 
-// normGrid is a grid with every cell's normalized text.
+// normGrid is a grid with every cell's normalized text, and whether it
+// holds a figure, worked out once.
 type normGrid struct {
 	g    *Grid
 	norm [][]string
+	fig  [][]bool
 }
 
-func normalizeGrid(g *Grid) *normGrid {
-	ng := &normGrid{g: g, norm: make([][]string, len(g.Rows))}
-	for r, row := range g.Rows {
-		ns := make([]string, len(row))
-		for c, cell := range row {
-			if c > 0 && cell.Text == row[c-1].Text {
-				ns[c] = ns[c-1] // a merge the reader repeated
-				continue
-			}
-			ns[c] = Normalize(cell.Text)
+// normalizeGrids prepares the grids of a document. Labels repeat (merges,
+// the same group in every row), so each distinct text is normalized once.
+func normalizeGrids(grids []*Grid) []*normGrid {
+	cache := make(map[string]string, 256)
+	ngs := make([]*normGrid, 0, len(grids))
+	for _, g := range grids {
+		if g == nil {
+			continue
 		}
-		ng.norm[r] = ns
+		ng := &normGrid{g: g, norm: make([][]string, len(g.Rows)), fig: make([][]bool, len(g.Rows))}
+		for r, row := range g.Rows {
+			ns, fs := make([]string, len(row)), make([]bool, len(row))
+			for c, cell := range row {
+				if c > 0 && cell.Text == row[c-1].Text {
+					ns[c], fs[c] = ns[c-1], fs[c-1] // a merge the reader repeated
+					continue
+				}
+				if fs[c] = figureCell(cell.Text); fs[c] {
+					continue // figures are not labels
+				}
+				n, ok := cache[cell.Text]
+				if !ok {
+					n = Normalize(cell.Text)
+					cache[cell.Text] = n
+				}
+				ns[c] = n
+			}
+			ng.norm[r], ng.fig[r] = ns, fs
+		}
+		ngs = append(ngs, ng)
 	}
-	return ng
+	return ngs
 }
 
 func (ng *normGrid) at(r, c int) string {
@@ -352,7 +378,7 @@ func (l *location) tables() map[string]bool {
 // values returns one Value per located cell, in the order of the format
 // definition.
 func (l *location) values() []gongkai.Value {
-	var out []gongkai.Value
+	out := make([]gongkai.Value, 0, len(l.cells)+4)
 	for bi, lb := range l.lf.blocks {
 		for ri, lr := range lb.rows {
 			if lr.def.Group {
@@ -379,13 +405,7 @@ func (l *location) values() []gongkai.Value {
 // locate finds the tables of the format that best fits the grids: the one
 // whose format-only labels occur most, and on a tie (a report with only
 // table 三 or 四) the one that places more cells.
-func locate(grids []*Grid) *location {
-	ngs := make([]*normGrid, 0, len(grids))
-	for _, g := range grids {
-		if g != nil {
-			ngs = append(ngs, normalizeGrid(g))
-		}
-	}
+func locate(ngs []*normGrid) *location {
 	var best *location
 	bestScore := -1
 	var tied []*locFormat
@@ -398,13 +418,27 @@ func locate(grids []*Grid) *location {
 			tied = append(tied, lf)
 		}
 	}
+	bestFirm := -1
 	for _, lf := range tied {
 		l := lf.locate(ngs)
-		if best == nil || len(l.cells) > len(best.cells) {
-			best = l
+		if n := l.firm(); n > bestFirm {
+			best, bestFirm = l, n
 		}
 	}
 	return best
+}
+
+// firm counts the cells found under their own labels: a format that reads a
+// 2019 row (（六）其他处理 with figures) as a group with a lost first row
+// places as many cells, but fewer firmly.
+func (l *location) firm() int {
+	n := 0
+	for _, c := range l.cells {
+		if !c.tentative {
+			n++
+		}
+	}
+	return n
 }
 
 // detectScore counts the label cells that hold one of the format's own
@@ -412,9 +446,9 @@ func locate(grids []*Grid) *location {
 func (lf *locFormat) detectScore(ngs []*normGrid) int {
 	score := 0
 	for _, ng := range ngs {
-		for r, row := range ng.norm {
+		for _, row := range ng.norm {
 			for c, t := range row {
-				if t == "" || (c > 0 && t == row[c-1]) || figureCell(ng.g.Rows[r][c].Text) {
+				if t == "" || (c > 0 && t == row[c-1]) {
 					continue
 				}
 				n := utf8.RuneCountInString(t)
@@ -479,7 +513,7 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 		// figures in front of every label (a serial-number column).
 		labelEnd, seenLabel := len(row), false
 		for c := range row {
-			if figureCell(row[c].Text) {
+			if ng.fig[r][c] {
 				if seenLabel {
 					labelEnd = c
 					break
@@ -492,7 +526,7 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 		unmatched := 0
 		for c := 0; c < labelEnd; c++ {
 			t := ng.norm[r][c]
-			if t == "" || (c > 0 && t == ng.norm[r][c-1]) || figureCell(row[c].Text) {
+			if t == "" || (c > 0 && t == ng.norm[r][c-1]) {
 				continue
 			}
 			refs := lf.lookup(t)
@@ -517,10 +551,10 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 				hit = &locHit{b: groupHit.b, ri: gr.firstChild, r: r, labelCol: groupHit.labelCol, tentative: true}
 			}
 		}
-		if hit == nil || lf.headerLike(ng, r) {
+		if hit == nil {
 			continue
 		}
-		if labelEnd == len(row) && (textAfter(ng, r, hit.labelCol) || unmatched >= 2) {
+		if labelEnd == len(row) && (textAfter(ng, r, hit.labelCol) || unmatched >= 2 || lf.headerLike(ng, r)) {
 			continue // words and no figures: a header ("自然人 | 法人或其他组织 | 总计")
 		}
 		hits = append(hits, *hit)
@@ -566,11 +600,8 @@ func (lf *locFormat) headerLike(ng *normGrid, r int) bool {
 			if t == "" || (c > 0 && t == ng.norm[r][c-1]) {
 				continue
 			}
-			for i := range b.cols {
-				if b.cols[i].match(t) >= 2 {
-					n++
-					break
-				}
+			if b.colNames[t] {
+				n++
 			}
 		}
 		if n >= 2 {
@@ -644,11 +675,8 @@ func (l *location) placeHeaderBlock(lb *locBlock, ng *normGrid, isHit map[int]bo
 				cols = 3
 				break
 			}
-			for i := range lb.cols {
-				if lb.cols[i].match(t) >= 2 {
-					cols++
-					break
-				}
+			if lb.colNames[t] {
+				cols++
 			}
 		}
 		if cols >= 3 {

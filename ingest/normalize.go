@@ -17,6 +17,24 @@ var t2sData string
 
 var t2s = parseT2S(t2sData)
 
+// t2sSet marks the CJK characters t2s maps, so that the common case (a
+// character that needs no folding) costs a bit test instead of a map lookup.
+var t2sSet = func() *[(cjkLast - cjkFirst + 64) / 64]uint64 {
+	var set [(cjkLast - cjkFirst + 64) / 64]uint64
+	for r := range t2s {
+		if r >= cjkFirst && r <= cjkLast {
+			set[(r-cjkFirst)/64] |= 1 << ((r - cjkFirst) % 64)
+		}
+	}
+	return &set
+}()
+
+// The block of CJK unified ideographs, where almost every label character is.
+const (
+	cjkFirst = 0x4E00
+	cjkLast  = 0x9FFF
+)
+
 func parseT2S(data string) map[rune]rune {
 	m := make(map[rune]rune)
 	for _, line := range strings.Split(data, "\n") {
@@ -72,6 +90,12 @@ func Normalize(label string) string {
 // foldRune maps one rune of a label to its folded form, or to -1 when the
 // rune is dropped (white space, soft hyphen, zero-width characters).
 func foldRune(r rune) rune {
+	if r >= cjkFirst && r <= cjkLast {
+		if t2sSet[(r-cjkFirst)/64]&(1<<((r-cjkFirst)%64)) != 0 {
+			return t2s[r]
+		}
+		return r
+	}
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII variants
 		r -= 0xFEE0
@@ -99,8 +123,9 @@ func foldRune(r rune) rune {
 
 // pinyinLen returns the length in bytes of a pinyin syllable and its closing
 // parenthesis at the start of s ("guī)" → 5), or 0 when s does not start
-// with one. A syllable is one to seven Latin letters (with tone marks) or
-// tone digits, holding at least one letter.
+// with one. A syllable is one to seven lower-case Latin letters (with tone marks) or
+// tone digits, holding at least one letter; pinyin is written in lower case,
+// which keeps "(A)" apart.
 func pinyinLen(s string) int {
 	letters := 0
 	for i, n := 0, 0; i < len(s) && n <= 8; n++ {
@@ -115,7 +140,7 @@ func pinyinLen(s string) int {
 				return 0
 			}
 			return i + size
-		case unicode.Is(unicode.Latin, r2):
+		case unicode.Is(unicode.Latin, r2) && unicode.IsLower(r2):
 			letters++
 		case r2 >= '1' && r2 <= '5':
 		default:

@@ -33,9 +33,10 @@ func Validate(r *gongkai.Report) {
 	if f == nil {
 		return
 	}
-	v := &validator{r: r, f: f, labels: cellLabels(f), values: map[string]int{}, seen: map[string]bool{}}
+	v := &validator{r: r, f: f, labels: cellLabels(f), values: make(map[valueKey]int, len(r.Values)),
+		seen: make(map[string]bool, len(r.Findings))}
 	for i, val := range r.Values {
-		k := val.Measure + "|" + val.Applicant
+		k := valueKey{val.Measure, val.Applicant}
 		if _, ok := v.values[k]; !ok {
 			v.values[k] = i
 		}
@@ -58,14 +59,14 @@ func Validate(r *gongkai.Report) {
 type validator struct {
 	r      *gongkai.Report
 	f      *gongkai.Format
-	labels map[string]cellLabel
-	values map[string]int // measure|applicant → index in r.Values
+	labels map[valueKey]cellLabel
+	values map[valueKey]int // index in r.Values
 	seen   map[string]bool
 }
 
 // cell returns the value of measure × applicant, if the report has it.
 func (v *validator) cell(measure, applicant string) (gongkai.Value, bool) {
-	i, ok := v.values[measure+"|"+applicant]
+	i, ok := v.values[valueKey{measure, applicant}]
 	if !ok {
 		return gongkai.Value{}, false
 	}
@@ -96,7 +97,7 @@ func (v *validator) sum(rule gongkai.Rule) {
 			continue
 		}
 		at, measure := v.anchor(append(append([]string{}, rule.LHS...), rule.RHS...), a)
-		lbl := v.labels[measure+"|"+a]
+		lbl := v.labels[valueKey{measure, a}]
 		subject := v.subject(rule.LHS, a)
 		v.add(rule, gongkai.Finding{
 			At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: measure, Applicant: a,
@@ -147,7 +148,7 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 			if !ok {
 				at, _ = v.anchor([]string{row.Measure}, gongkai.ApplicantNatural)
 			}
-			lbl := v.labels[row.Measure+"|"+gongkai.ApplicantTotal]
+			lbl := v.labels[valueKey{row.Measure, gongkai.ApplicantTotal}]
 			v.add(rule, gongkai.Finding{
 				At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: row.Measure, Applicant: gongkai.ApplicantTotal,
 				Expected: gongkai.Float(sum), Actual: gongkai.Float(total),
@@ -176,7 +177,7 @@ func (v *validator) kinds(rule gongkai.Rule) {
 		if err == nil {
 			continue
 		}
-		lbl, ok := v.labels[val.Measure+"|"+val.Applicant]
+		lbl, ok := v.labels[valueKey{val.Measure, val.Applicant}]
 		if !ok {
 			lbl = cellLabel{row: m.Label}
 		}
@@ -224,7 +225,7 @@ func (v *validator) anchor(measures []string, applicant string) (at, measure str
 func (v *validator) subject(measures []string, applicant string) string {
 	names := make([]string, 0, len(measures))
 	for _, m := range measures {
-		l := v.labels[m+"|"+applicant].row
+		l := v.labels[valueKey{m, applicant}].row
 		if l == "" {
 			l = gongkai.MeasureLabel(m)
 		}
@@ -246,19 +247,22 @@ func equal(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
+// valueKey names a value of a report: measure and applicant.
+type valueKey struct{ measure, applicant string }
+
 // cellLabel is how a person names a cell: its row and column labels.
 type cellLabel struct{ row, col string }
 
-var labelCache sync.Map // format id → map[string]cellLabel; formats never change
+var labelCache sync.Map // format id → map[valueKey]cellLabel; formats never change
 
 // cellLabels returns the row and column labels of every cell of the format,
-// keyed by measure|applicant. A block without row labels (table 四) names its
+// keyed by measure and applicant. A block without row labels (table 四) names its
 // rows by the column groups ("行政诉讼 未经复议直接起诉").
-func cellLabels(f *gongkai.Format) map[string]cellLabel {
+func cellLabels(f *gongkai.Format) map[valueKey]cellLabel {
 	if m, ok := labelCache.Load(f.ID); ok {
-		return m.(map[string]cellLabel)
+		return m.(map[valueKey]cellLabel)
 	}
-	m := map[string]cellLabel{}
+	m := map[valueKey]cellLabel{}
 	for _, t := range f.Tables {
 		for _, b := range t.Blocks {
 			for _, row := range b.Rows {
@@ -271,7 +275,7 @@ func cellLabels(f *gongkai.Format) map[string]cellLabel {
 					if rl == "" {
 						rl = strings.TrimSpace(c.Group + " " + c.Subgroup)
 					}
-					m[measure+"|"+applicant] = cellLabel{row: rl, col: c.Label}
+					m[valueKey{measure, applicant}] = cellLabel{row: rl, col: c.Label}
 				}
 			}
 		}

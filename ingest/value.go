@@ -194,7 +194,7 @@ func allDigits(s string) bool {
 // (valid for its kind or not) or a blank mark such as "/" — but not the
 // empty string. The locator uses it to tell label cells from value cells.
 func figureCell(text string) bool {
-	if text == "" {
+	if text == "" || !mayBeFigure(text) {
 		return false
 	}
 	v := scanValue(text)
@@ -204,4 +204,19 @@ func figureCell(text string) bool {
 // numberCell reports whether a cell's text holds a number.
 func numberCell(text string) bool {
 	return text != "" && scanValue(text).ok
+}
+
+// mayBeFigure is a quick test on the first visible character, so that label
+// cells are told apart without folding them.
+func mayBeFigure(text string) bool {
+	for _, r := range text {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || r == '\u00a0':
+			continue
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			return true
+		}
+		return strings.ContainsRune("+-−－/／\\—–增减无空", r)
+	}
+	return false
 }

@@ -1,0 +1,262 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai"
+)
+
+// reviewRows is table 四 with 15 figures, as one stacked block.
+var reviewRows = []string{
+	"四、政府信息公开行政复议、行政诉讼情况",
+	"行政复议|行政复议|行政复议|行政复议|行政复议|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼",
+	"结果维持|结果纠正|其他结果|尚未审结|总计|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉",
+	"结果维持|结果纠正|其他结果|尚未审结|总计|结果维持|结果纠正|其他结果|尚未审结|总计|结果维持|结果纠正|其他结果|尚未审结|总计",
+	"1|0|2|1|4|0|0|0|0|0|1|1|1|1|4",
+}
+
+func TestExtractMetadata(t *testing.T) {
+	tables := coreGrid("表四", "xlsx", reviewRows...)
+	tests := []struct {
+		name    string
+		docName string
+		cover   []string
+		title   string
+		opts    Options
+		agency  string
+		year    int
+		check   func(t *testing.T, r *gongkai.Report)
+	}{
+		{name: "cover", cover: []string{"单位名称|测试市测试局", "年度|2021年", "所属省份|贵州省", "层级|市级部门",
+			"本年主动公开信息条数（条）|928"}, agency: "测试市测试局", year: 2021,
+			check: func(t *testing.T, r *gongkai.Report) {
+				v, ok := r.Lookup("narrative.proactive_items", "total")
+				if r.Province != "贵州省" || r.Level != "市级部门" || !ok || v.Number == nil || *v.Number != 928 || v.At != "封面!B5" {
+					t.Errorf("province %q, level %q, proactive items %+v", r.Province, r.Level, v)
+				}
+			}},
+		{name: "cover inline", cover: []string{"单位名称：测试县民政局", "年度：２０２０"}, agency: "测试县民政局", year: 2020},
+		{name: "cover merged label", cover: []string{"单位名称|单位名称|测试局", "报告年度|报告年度|2019"}, agency: "测试局", year: 2019},
+		{name: "cover values below", cover: []string{"单位名称|年度", "测试局|2022"}, agency: "测试局", year: 2022},
+		{name: "cover hint is no value", cover: []string{"单位名称||填写机关全称，如：安顺市应急管理局", "年度|2021"},
+			title: "测试市审计局2021年政府信息公开工作年度报告", agency: "测试市审计局", year: 2021},
+		{name: "title row", title: "测试县民政局2021年度政府信息公开工作年度报告", agency: "测试县民政局", year: 2021},
+		{name: "title in traditional", title: "測試縣民政局２０２１年政府資訊公開工作年度報告", agency: "", year: 0,
+			opts: Options{Agency: "x", Year: 2021}, check: func(t *testing.T, r *gongkai.Report) {}},
+		{name: "file name", docName: "测试市教育局2022年政府信息公开工作年度报告.xlsx", agency: "测试市教育局", year: 2022},
+		{name: "loose file name", docName: "测试市教育局-2022年.xlsx", agency: "测试市教育局", year: 2022},
+		{name: "cover wins over title and name", cover: []string{"单位名称|封面局", "年度|2021"}, title: "标题局2020年政府信息公开工作年度报告",
+			docName: "文件局2019年政府信息公开工作年度报告.xlsx", agency: "封面局", year: 2021},
+		{name: "options win", cover: []string{"单位名称|封面局", "年度|2021"}, opts: Options{Agency: " 选项局 ", Year: 2020},
+			agency: "选项局", year: 2020},
+		{name: "statistics period is no title", title: "统计期限自2021年1月1日起至2021年12月31日止", opts: Options{Agency: "a", Year: 2021},
+			agency: "a", year: 2021},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &Document{Kind: "xlsx", Name: tt.docName}
+			if doc.Name == "" {
+				doc.Name = "报告.xlsx"
+			}
+			if tt.cover != nil {
+				doc.Grids = append(doc.Grids, coreGrid("封面", "xlsx", tt.cover...))
+			}
+			g := &Grid{Name: tables.Name, Kind: "xlsx", Rows: tables.Rows}
+			if tt.title != "" {
+				g = &Grid{Name: "表四", Kind: "xlsx", Rows: append([][]Cell{{{Text: tt.title}}}, tables.Rows...)}
+			}
+			doc.Grids = append(doc.Grids, g)
+			r, err := Extract(doc, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.check == nil && (r.Agency != tt.agency || r.Year != tt.year) {
+				t.Errorf("agency, year = %q, %d; want %q, %d", r.Agency, r.Year, tt.agency, tt.year)
+			}
+			if tt.check != nil {
+				tt.check(t, r)
+			}
+		})
+	}
+}
+
+func TestExtractRejects(t *testing.T) {
+	f := gongkai.FormatByID("2021")
+	full := coreDoc(f, coreValues(t, f), coreLayout{})
+	tests := []struct {
+		name string
+		doc  *Document
+		opts Options
+		want string
+	}{
+		{"no agency", full, Options{Year: 2021}, "缺少单位名称：请在封面填写“单位名称”，或使用 --agency 指定"},
+		{"no year", full, Options{Agency: "测试局"}, "缺少年度"},
+		{"bad year", full, Options{Agency: "测试局", Year: 21}, "年度 21 无效"},
+		{"no tables", &Document{Kind: "xlsx", Grids: []*Grid{coreGrid("Sheet1", "xlsx", "单位名称|测试局", "年度|2021", "说明|本表无数据")}},
+			Options{}, "未找到表二、表三、表四中的任何一张表"},
+		{"nothing", &Document{}, Options{Agency: "a", Year: 2021}, "未找到表二、表三、表四"},
+		{"nil", nil, Options{}, "文件内容为空"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Extract(tt.doc, tt.opts)
+			if err == nil || r != nil {
+				t.Fatalf("got report %v, error %v; want rejection", r != nil, err)
+			}
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.Contains(gongkai.ErrorMessage(err), tt.want) {
+				t.Errorf("error %q (code %s), want %q", gongkai.ErrorMessage(err), gongkai.ErrorCode(err), tt.want)
+			}
+		})
+	}
+}
+
+// TestExtractFormat checks the format is told from the labels, never the year.
+func TestExtractFormat(t *testing.T) {
+	only := func(format, table string) *Document {
+		f := gongkai.FormatByID(format)
+		g := *f
+		g.Tables = []gongkai.Table{*f.Table(table)}
+		return coreDoc(&g, coreValues(t, f), coreLayout{})
+	}
+	tests := []struct {
+		name string
+		doc  *Document
+		year int
+		want string
+	}{
+		{"2021", coreDoc(gongkai.FormatByID("2021"), coreValues(t, gongkai.FormatByID("2021")), coreLayout{}), 2021, "2021"},
+		{"2019 layout for 2021", coreDoc(gongkai.FormatByID("2019"), coreValues(t, gongkai.FormatByID("2019")), coreLayout{}), 2021, "2019"},
+		{"2021 layout for 2019", coreDoc(gongkai.FormatByID("2021"), coreValues(t, gongkai.FormatByID("2021")), coreLayout{}), 2019, "2021"},
+		{"2019 table 二 only", only("2019", "proactive"), 2020, "2019"},
+		{"2019 table 三 only", only("2019", "applications"), 2022, "2019"},
+		{"2021 table 三 only", only("2021", "applications"), 2019, "2021"},
+		{"table 四 only", only("2019", "reviews"), 2020, "2021"},
+		{"2019 in traditional", coreDoc(gongkai.FormatByID("2019"), coreValues(t, gongkai.FormatByID("2019")),
+			coreLayout{label: toTraditional, header: func(s string) string { return strings.TrimSuffix(s, "减") }}), 2020, "2019"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Extract(tt.doc, Options{Agency: "测试局", Year: tt.year})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Format != tt.want {
+				t.Errorf("format = %q, want %q", r.Format, tt.want)
+			}
+			for _, f := range r.Findings {
+				t.Errorf("finding %s at %s: %s", f.Rule, f.At, f.Message)
+			}
+		})
+	}
+}
+
+// TestExtractRows covers rows that real pages break: a lost label whose
+// figures hang under its group, bare enumerations told apart by their group,
+// a serial-number column, and ragged page text whose header does not line up.
+func TestExtractRows(t *testing.T) {
+	header := []string{
+		"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）|申请人情况",
+		"自然人|法人或其他组织|总计",
+		"商业企业|科研机构|社会公益组织|法律服务机构|其他",
+	}
+	tests := []struct {
+		name string
+		kind string
+		rows []string
+		want map[string]string // measure|applicant → raw; other cells are not checked
+		at   map[string]string // measure|applicant → location
+	}{
+		{"lost first label", "text", append(header,
+			"（三）不予公开|5|0|0|0|0|0|5",
+			"2.其他法律行政法规禁止公开|1|0|0|0|0|0|1"),
+			map[string]string{"apps.withheld.state_secret|natural": "5", "apps.withheld.prohibited_by_law|total": "1"}, nil},
+		{"bare enumerations", "text", append(header,
+			"（三）不予公开", "1.|1|0|0|0|0|0|1", "2.|2|0|0|0|0|0|2",
+			"（四）无法提供", "1.|3|0|0|0|0|0|3",
+			"（五）不予处理", "1.|4|0|0|0|0|0|4", "2.|5|0|0|0|0|0|5"),
+			map[string]string{"apps.withheld.state_secret|natural": "1", "apps.withheld.prohibited_by_law|natural": "2",
+				"apps.unavailable.not_held|natural": "3", "apps.not_processed.petition|natural": "4",
+				"apps.not_processed.duplicate|natural": "5"}, nil},
+		{"label then explicit first row", "text", append(header,
+			"（三）不予公开|9|9|9|9|9|9|54", "1.属于国家秘密|1|0|0|0|0|0|1"),
+			map[string]string{"apps.withheld.state_secret|natural": "1", "apps.withheld.state_secret|total": "1"}, nil},
+		{"serial numbers", "xlsx", []string{
+			"序号|信息内容|本年处理决定数量",
+			"1|行政许可|867",
+			"2|行政处罚|11",
+		}, map[string]string{"licensing.decisions|total": "867", "penalty.decisions|total": "11"},
+			map[string]string{"licensing.decisions|total": "表!C2"}},
+		{"ragged text with spacer cells", "text", append(header,
+			"一、本年新收政府信息公开申请数量|3||0|0|0|0|0|3|"),
+			map[string]string{"apps.new|natural": "3", "apps.new|business": "0", "apps.new|total": "3"}, nil},
+		{"blank cells in page text", "text", append(header,
+			"一、本年新收政府信息公开申请数量|3|||||0|3"),
+			map[string]string{"apps.new|natural": "3", "apps.new|business": "", "apps.new|other": "0", "apps.new|total": "3"}, nil},
+		{"text lines", "text", []string{"一、本年新收政府信息公开申请数量|0|0|0|0|0|0|0"},
+			map[string]string{"apps.new|total": "0"}, map[string]string{"apps.new|natural": "line 7"}},
+		{"2019 signed and money", "xlsx", []string{
+			"信息内容|上一年项目数量|本年增/|处理决定数量",
+			"行政许可|10|减4|867",
+			"信息内容|采购项目数量|采购总金额",
+			"政府集中采购|3|251000元",
+		}, map[string]string{"licensing.items_delta|total": "减4", "procurement.amount|total": "251000元"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := coreGrid("表", tt.kind, tt.rows...)
+			if tt.name == "text lines" {
+				for i := range g.Rows {
+					for j := range g.Rows[i] {
+						g.Rows[i][j].Line = 7 + i
+					}
+				}
+			}
+			r, err := Extract(&Document{Kind: tt.kind, Grids: []*Grid{g}}, Options{Agency: "测试局", Year: 2021})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := valuesByKey(r)
+			for k, want := range tt.want {
+				if v, ok := got[k]; !ok || v.Raw != want {
+					t.Errorf("%s = %q (found %v at %s), want %q", k, v.Raw, ok, v.At, want)
+				}
+			}
+			for k, want := range tt.at {
+				if got[k].At != want {
+					t.Errorf("%s at %q, want %q", k, got[k].At, want)
+				}
+			}
+			for _, f := range r.Findings {
+				if f.Rule == "layout" {
+					t.Errorf("finding %s at %s: %s", f.Rule, f.At, f.Message)
+				}
+			}
+		})
+	}
+}
+
+// TestExtractLayoutFinding checks a row whose figures cannot be placed is
+// reported rather than guessed.
+func TestExtractLayoutFinding(t *testing.T) {
+	g := coreGrid("", "text",
+		"自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计",
+		"一、本年新收政府信息公开申请数量|1|2|3",
+		"二、上年结转政府信息公开申请数量|0|0|0|0|0|0|0")
+	r, err := Extract(&Document{Kind: "text", Grids: []*Grid{g}}, Options{Agency: "测试局", Year: 2021})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := r.Lookup("apps.new", "natural"); ok {
+		t.Error("apps.new was read from a row whose columns cannot be told")
+	}
+	var layout []gongkai.Finding
+	for _, f := range r.Findings {
+		if f.Rule == "layout" {
+			layout = append(layout, f)
+		}
+	}
+	if len(layout) != 1 || layout[0].At != "表格 第2行第1列" || layout[0].Severity != "warning" {
+		t.Errorf("layout findings = %+v, want one warning at 表格 第2行第1列", layout)
+	}
+}

@@ -1,0 +1,98 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"gongkai"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"（一）予以公开", "(一)予以公开"},
+		{"(一)予以公开", "(一)予以公开"},
+		{"商业 企业", "商业企业"},
+		{"商业\u00a0企业", "商业企业"},
+		{"商业\r\n企业", "商业企业"},
+		{"商\u200b业企\u00ad业", "商业企业"},
+		{"\u3000总计\t", "总计"},
+		{"本年收费金额（单位：万元）", "本年收费金额(单位:万元)"},
+		{"本年增／减", "本年增/减"},
+		{"１．属于国家秘密", "1.属于国家秘密"},
+		{"3.危及“三安全一稳定”", `3.危及"三安全一稳定"`},
+		{`3.危及"三安全一稳定"`, `3.危及"三安全一稳定"`},
+		{"3.危及「三安全一稳定」", `3.危及"三安全一稳定"`},
+		{"1.申请人无正当理由逾期不补正，行政机关不再处理", "1.申请人无正当理由逾期不补正,行政机关不再处理"},
+		{"規章", "规章"},
+		{"行政許可", "行政许可"},
+		{"行政處罰", "行政处罚"},
+		{"行政強制", "行政强制"},
+		{"本年製發件數", "本年制发件数"},
+		{"本年廢止件數", "本年废止件数"},
+		{"（三）不予公開", "(三)不予公开"},
+		{"行政復議", "行政复议"},
+		{"行政訴訟", "行政诉讼"},
+		{"結果維持", "结果维持"},
+		{"規(guī)章", "规章"},
+		{"规(guī)章", "规章"},
+		{"許(xǔ)可", "许可"},
+		{"行政许(xǔ)可", "行政许可"},
+		{"规（guī）章", "规章"},
+		{"处(chu3)罚", "处罚"},
+		{"部分公开(区分处理的)", "部分公开(区分处理的)"},
+		{"收费(元)", "收费(元)"},
+		{"附件(A)", "附件(a)"},
+		{"", ""},
+		{"0", "0"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestNormalizeFormatLabels checks that every label of every format survives
+// traditional script, full width and mangling: the locator relies on it.
+func TestNormalizeFormatLabels(t *testing.T) {
+	for _, f := range gongkai.Formats() {
+		for _, tb := range f.Tables {
+			for _, b := range tb.Blocks {
+				var labels []string
+				for _, r := range b.Rows {
+					labels = append(labels, r.Label)
+				}
+				for _, c := range b.Columns {
+					labels = append(labels, c.Label, c.Group, c.Subgroup)
+				}
+				for _, l := range labels {
+					want := Normalize(l)
+					for _, in := range []string{toTraditional(l), toFullWidth(l), mangle(l), softBreaks(l)} {
+						if got := Normalize(in); got != want {
+							t.Errorf("%s: Normalize(%q) = %q, want %q", f.ID, in, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestT2SData(t *testing.T) {
+	for i, line := range strings.Split(t2sData, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if n := utf8.RuneCountInString(line); n != 2 {
+			t.Errorf("t2s.txt line %d: %q has %d characters, want 2", i+1, line, n)
+		}
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	for b.Loop() {
+		Normalize("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+	}
+}

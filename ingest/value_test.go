@@ -1,0 +1,107 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseValue(t *testing.T) {
+	tests := []struct {
+		raw, kind string
+		want      any // nil: blank; float64: the number; "error": not a number
+		unit      string
+		err       string // part of the error message, when the value is not allowed
+	}{
+		{"", "count", nil, "", ""},
+		{"  ", "count", nil, "", ""},
+		{"/", "count", nil, "", ""},
+		{"／", "count", nil, "", ""},
+		{"-", "count", nil, "", ""},
+		{"—", "count", nil, "", ""},
+		{"——", "count", nil, "", ""},
+		{"无", "count", nil, "", ""},
+		{"0", "count", 0.0, "", ""},
+		{"12", "count", 12.0, "", ""},
+		{"１２", "count", 12.0, "", ""},
+		{" 1 2 ", "count", 12.0, "", ""},
+		{"1,234", "count", 1234.0, "", ""},
+		{"1，234", "count", 1234.0, "", ""},
+		{"12,34", "count", "error", "", "不是有效的数字"},
+		{"3件", "count", 3.0, "件", ""},
+		{"928条", "count", 928.0, "条", ""},
+		{"5个", "count", 5.0, "个", ""},
+		{"+2", "count", 2.0, "", ""},
+		{"-1", "count", -1.0, "", "不能为负数"},
+		{"-0", "count", 0.0, "", "不能为负数"},
+		{"1.5", "count", 1.5, "", "应为整数"},
+		{"+2", "signed", 2.0, "", ""},
+		{"-1", "signed", -1.0, "", ""},
+		{"－1", "signed", -1.0, "", ""},
+		{"减4", "signed", -4.0, "", ""},
+		{"增3", "signed", 3.0, "", ""},
+		{"减少2", "signed", -2.0, "", ""},
+		{"0.5", "signed", 0.5, "", "应为整数"},
+		{"251000元", "money", 251000.0, "元", ""},
+		{"79000.1元", "money", 79000.1, "元", ""},
+		{"11.876", "money", 11.876, "", ""},
+		{"1.5万元", "money", 1.5, "万元", ""},
+		{"-3", "money", -3.0, "", "不能为负数"},
+		{"十二", "count", "error", "", "不是有效的数字"},
+		{"abc", "count", "error", "", "不是有效的数字"},
+		{"3.", "count", "error", "", "不是有效的数字"},
+		{".5", "money", "error", "", "不是有效的数字"},
+		{"1.2.3", "money", "error", "", "不是有效的数字"},
+		{"元", "money", "error", "", "不是有效的数字"},
+		{"2-3", "count", "error", "", "不是有效的数字"},
+	}
+	for _, tt := range tests {
+		n, unit, err := ParseValue(tt.raw, tt.kind)
+		name := tt.kind + " " + tt.raw
+		switch want := tt.want.(type) {
+		case nil:
+			if n != nil || err != nil {
+				t.Errorf("%s: got %v, %v; want blank", name, deref(n), err)
+			}
+			continue
+		case string:
+			if n != nil || err == nil {
+				t.Errorf("%s: got %v, %v; want an error", name, deref(n), err)
+			}
+		case float64:
+			if n == nil || *n != want {
+				t.Errorf("%s: number %v, want %v", name, deref(n), want)
+			}
+			if unit != tt.unit {
+				t.Errorf("%s: unit %q, want %q", name, unit, tt.unit)
+			}
+			if tt.err == "" && err != nil {
+				t.Errorf("%s: unexpected error %v", name, err)
+			}
+		}
+		if tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
+			t.Errorf("%s: error %v, want one saying %q", name, err, tt.err)
+		}
+	}
+}
+
+func deref(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func FuzzParseValue(f *testing.F) {
+	for _, s := range []string{"0", "+2", "减4", "251000元", "1,234.5", "十二", "／"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, kind := range []string{"count", "signed", "money"} {
+			n, _, err := ParseValue(raw, kind)
+			if n == nil && err == nil && strings.TrimSpace(foldValue(raw)) != "" && !blankMarks[foldValue(raw)] {
+				t.Errorf("%q (%s): blank without being a blank mark", raw, kind)
+			}
+		}
+		Normalize(raw)
+	})
+}
