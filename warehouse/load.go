@@ -40,7 +40,7 @@ type LoadResult struct {
 
 // groupSize is how many reports commit together. Bigger groups amortize the
 // commit; a failed group is retried report by report.
-const groupSize = 256
+const groupSize = 1024
 
 // Load stores reports, each whole or not at all, and returns one result per
 // request in order. Reports are checked whole before anything is written and
@@ -166,9 +166,11 @@ func prepare(req LoadRequest) (*item, error) {
 		it.nDerived = len(d)
 	}
 	prior := priorMeasureSet()
-	it.cells = map[cellKey]gongkai.Value{}
 	for _, v := range it.values {
 		if prior[v.Measure] {
+			if it.cells == nil {
+				it.cells = map[cellKey]gongkai.Value{}
+			}
 			it.cells[cellKey{v.Measure, v.Applicant}] = v
 		}
 	}
@@ -193,42 +195,50 @@ func derive(r *gongkai.Report) []gongkai.Value {
 	if f == nil || len(f.Derived) == 0 {
 		return nil
 	}
+	// A handful of parts and seven applicants: slices beat maps here, and
+	// this runs for every report of a bulk load.
 	type acc struct {
-		sum  float64
-		seen bool
+		applicant string
+		sum       float64
+		seen      bool // some part is not blank
+		stated    bool // the report states the measure itself
+		parts     bool // the report has some part
 	}
 	var out []gongkai.Value
 	for _, d := range f.Derived {
-		parts := map[string]bool{}
-		for _, p := range d.Sum {
-			parts[p] = true
-		}
-		stated := map[string]bool{}
-		sums := map[string]*acc{}
-		var order []string
-		for _, v := range r.Values {
-			switch {
-			case v.Measure == d.Measure:
-				stated[v.Applicant] = true
-			case parts[v.Measure]:
-				a := sums[v.Applicant]
-				if a == nil {
-					a = &acc{}
-					sums[v.Applicant] = a
-					order = append(order, v.Applicant)
-				}
-				if v.Number != nil {
-					a.sum += *v.Number
-					a.seen = true
+		var accs []acc
+		find := func(app string) *acc {
+			for i := range accs {
+				if accs[i].applicant == app {
+					return &accs[i]
 				}
 			}
+			accs = append(accs, acc{applicant: app})
+			return &accs[len(accs)-1]
 		}
-		for _, app := range order {
-			if stated[app] {
+		for _, v := range r.Values {
+			if v.Measure == d.Measure {
+				find(v.Applicant).stated = true
 				continue
 			}
-			v := gongkai.Value{Measure: d.Measure, Applicant: app}
-			if a := sums[app]; a.seen {
+			for _, part := range d.Sum {
+				if v.Measure == part {
+					a := find(v.Applicant)
+					a.parts = true
+					if v.Number != nil {
+						a.sum += *v.Number
+						a.seen = true
+					}
+					break
+				}
+			}
+		}
+		for _, a := range accs {
+			if a.stated || !a.parts {
+				continue
+			}
+			v := gongkai.Value{Measure: d.Measure, Applicant: a.applicant}
+			if a.seen {
 				v.Number = gongkai.Float(a.sum)
 			}
 			out = append(out, v)
@@ -253,6 +263,26 @@ type plan struct {
 	retire      []int64
 	writes      []*write
 	rechecks    map[int64]*recheck // by report id: a later year re-checked against a newly loaded one
+	texts       map[string]int32   // strings new in this group, numbered from st.nextText
+	newTexts    []string
+}
+
+// text returns the id in store.texts of s, numbering it when it is new, or
+// nil (SQL NULL) for the empty string.
+func (p *plan) text(s string) any {
+	if s == "" {
+		return nil
+	}
+	if id, ok := p.st.texts[s]; ok {
+		return id
+	}
+	if id, ok := p.texts[s]; ok {
+		return id
+	}
+	id := p.st.nextText + int32(len(p.newTexts))
+	p.texts[s] = id
+	p.newTexts = append(p.newTexts, s)
+	return id
 }
 
 type newAgency struct {
@@ -313,6 +343,7 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
 		agencies: map[string]*agencyState{}, bySHA: map[string]LoadResult{},
 		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{},
+		texts: map[string]int32{},
 	}
 	out := make(map[int]LoadResult, len(group))
 	for _, it := range group {
@@ -463,7 +494,7 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("reports: %w", err)
 	}
-	err = appendRows(conn, "report_values", func(a *duckdb.Appender) error {
+	err = appendRows(conn, "figures", func(a *duckdb.Appender) error {
 		for _, w := range p.writes {
 			derivedFrom := len(w.it.values) - w.it.nDerived
 			for i, v := range w.it.values {
@@ -471,14 +502,9 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 				if v.Number != nil {
 					num = *v.Number
 				}
-				if i >= derivedFrom {
-					err := a.AppendRow(w.id, v.Measure, v.Applicant, num, nil, nil, nil, true)
-					if err != nil {
-						return err
-					}
-					continue
-				}
-				if err := a.AppendRow(w.id, v.Measure, v.Applicant, num, null(v.Unit), v.Raw, null(v.At), false); err != nil {
+				err := a.AppendRow(w.id, p.text(v.Measure), p.text(v.Applicant), num, p.text(v.Unit),
+					p.text(v.Raw), p.text(v.At), i >= derivedFrom)
+				if err != nil {
 					return err
 				}
 			}
@@ -486,7 +512,18 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("values: %w", err)
+		return fmt.Errorf("figures: %w", err)
+	}
+	err = appendRows(conn, "texts", func(a *duckdb.Appender) error {
+		for i, t := range p.newTexts {
+			if err := a.AppendRow(p.st.nextText+int32(i), t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("texts: %w", err)
 	}
 	err = appendRows(conn, "findings", func(a *duckdb.Appender) error {
 		add := func(id int64, seq int, f gongkai.Finding, other int64) error {
@@ -559,6 +596,10 @@ func (p *plan) apply() {
 	for k, r := range p.current {
 		st.current[k] = r
 	}
+	for k, id := range p.texts {
+		st.texts[k] = id
+	}
+	st.nextText += int32(len(p.newTexts))
 }
 
 func countSeverities(fs []gongkai.Finding) (errs, warns int) {

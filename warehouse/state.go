@@ -15,7 +15,8 @@ import (
 // state is what the single writer remembers between loads, so that loading a
 // report needs no lookups: the next ids, agencies by folded name, reports by
 // source hash, the current version of every agency and year, and the figures
-// of current reports that the rules across years compare with. It is read
+// of current reports that the rules across years compare with, and the
+// string dictionary (store.texts) figures are written with. It is read
 // from the file at Open and changed only after a commit succeeds.
 type state struct {
 	nextAgency int64
@@ -23,6 +24,8 @@ type state struct {
 	agencies   map[string]*agencyState // by nameKey
 	bySHA      map[string]LoadResult   // the first report loaded from each source file
 	current    map[agencyYear]*reportState
+	texts      map[string]int32 // store.texts
+	nextText   int32
 }
 
 type agencyState struct {
@@ -81,8 +84,23 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 		agencies:   map[string]*agencyState{},
 		bySHA:      map[string]LoadResult{},
 		current:    map[agencyYear]*reportState{},
+		texts:      map[string]int32{},
+		nextText:   1,
 	}
-	err := scanRows(ctx, db, stmt("state_agencies"), nil, func(rows *sql.Rows) error {
+	err := scanRows(ctx, db, stmt("state_texts"), nil, func(rows *sql.Rows) error {
+		var id int32
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return err
+		}
+		st.texts[text] = id
+		st.nextText = max(st.nextText, id+1)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: read texts: %w", err)
+	}
+	err = scanRows(ctx, db, stmt("state_agencies"), nil, func(rows *sql.Rows) error {
 		var a agencyState
 		var key string
 		if err := rows.Scan(&a.id, &key, &a.regionSource); err != nil {

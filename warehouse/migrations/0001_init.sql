@@ -52,18 +52,29 @@ CREATE TABLE store.reports (
     warnings    INTEGER NOT NULL
 );
 
--- One row per figure. value is NULL when the source leaves the cell blank;
--- derived rows (e.g. 2021's apps.other, the sum of its sub-rows) have
--- derived = true and no raw text or location.
-CREATE TABLE store.report_values (
-    report_id BIGINT  NOT NULL,
-    measure   VARCHAR NOT NULL,
-    applicant VARCHAR NOT NULL,
-    value     DOUBLE,
-    unit      VARCHAR,
-    raw       VARCHAR,
-    "at"      VARCHAR,
-    derived   BOOLEAN NOT NULL
+-- The strings that figures repeat (measure codes, applicants, units, cell
+-- text, locations), each stored once. The loader keeps them in memory and
+-- writes figures as numbers only: DuckDB appends numbers several times faster
+-- than strings, and a report has about 200 figures.
+CREATE TABLE store.texts (
+    text_id INTEGER NOT NULL,
+    text    VARCHAR NOT NULL
+);
+
+-- One row per figure, every version; the *_id columns point into
+-- store.texts. The view store.report_values (0002) shows it decoded. value is NULL
+-- when the source leaves the cell blank (raw_id is then NULL too); derived
+-- rows (e.g. 2021's apps.other, the sum of its sub-rows) have derived = true
+-- and no raw text or location.
+CREATE TABLE store.figures (
+    report_id    BIGINT  NOT NULL,
+    measure_id   INTEGER NOT NULL,
+    applicant_id INTEGER NOT NULL,
+    value        DOUBLE,
+    unit_id      INTEGER,
+    raw_id       INTEGER,
+    at_id        INTEGER,
+    derived      BOOLEAN NOT NULL
 );
 
 -- Findings of the format's rules (from ingest) and of the rules across years

@@ -15,6 +15,17 @@ SELECT r.report_id, r.agency_id, a.name AS agency, a.province, a.city, a.county,
 FROM store.reports r
 JOIN store.agencies a USING (agency_id);
 
+-- The figures of every report version, decoded.
+CREATE VIEW store.report_values AS
+SELECT f.report_id, m.text AS measure, ap.text AS applicant, f.value, u.text AS unit,
+       raw.text AS raw, loc.text AS "at", f.derived
+FROM store.figures f
+JOIN store.texts m ON m.text_id = f.measure_id
+JOIN store.texts ap ON ap.text_id = f.applicant_id
+LEFT JOIN store.texts u ON u.text_id = f.unit_id
+LEFT JOIN store.texts raw ON raw.text_id = f.raw_id
+LEFT JOIN store.texts loc ON loc.text_id = f.at_id;
+
 -- The figures of current reports, one row per measure and applicant.
 CREATE VIEW report_values AS
 SELECT r.report_id, r.agency_id, a.name AS agency, a.province, a.city, a.county, a.level,
@@ -31,9 +42,11 @@ WHERE r.is_current;
 -- unavailable and not-processed columns sum their numbered sub-rows.
 CREATE VIEW report_summary AS
 WITH t AS (
-    SELECT report_id, measure, value
-    FROM store.report_values
-    WHERE applicant = 'total'
+    SELECT f.report_id, m.text AS measure, f.value
+    FROM store.figures f
+    JOIN store.texts m ON m.text_id = f.measure_id
+    JOIN store.texts ap ON ap.text_id = f.applicant_id
+    WHERE ap.text = 'total'
 )
 SELECT r.report_id, r.agency_id, a.name AS agency, a.province, a.city, a.county, a.level,
        r.year, r.format, r.errors, r.warnings,

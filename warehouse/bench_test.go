@@ -1,0 +1,95 @@
+package warehouse
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gongkai"
+)
+
+// fullReport builds a report with every figure of the 2021 format (about
+// 200 values, like a real one) and a few findings.
+func fullReport(agency string, year int) *gongkai.Report {
+	r := &gongkai.Report{Agency: agency, Year: year, Format: gongkai.Format2021,
+		Source: gongkai.Source{Kind: "xlsx", Name: agency + ".xlsx"}}
+	n := 0
+	for _, m := range gongkai.Catalogue() {
+		if !contains(m.Formats, gongkai.Format2021) || m.Derived {
+			continue
+		}
+		apps := []string{gongkai.ApplicantTotal}
+		if m.ByApp {
+			apps = gongkai.Applicants
+		}
+		for _, app := range apps {
+			n++
+			v := float64(n % 17)
+			r.Values = append(r.Values, gongkai.Value{Measure: m.Code, Applicant: app, Number: &v,
+				Raw: fmt.Sprint(v), At: fmt.Sprintf("表三!%s%d", string(rune('C'+n%7)), 5+n/7)})
+		}
+	}
+	for i := 0; i < 3; i++ {
+		r.Findings = append(r.Findings, gongkai.Finding{Rule: "R1", Severity: gongkai.SeverityError, At: "表三!I33",
+			RowLabel: "（七）总计", ColumnLabel: "总计", Measure: "apps.total", Applicant: "total",
+			Message: "（七）总计不等于各项办理结果之和", Expected: gongkai.Float(12), Actual: gongkai.Float(11)})
+	}
+	return r
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// BenchmarkLoad measures loading throughput with one writer: reports of
+// about 200 values committed in groups, without and with a 16 KB source file
+// kept for download, and the file size per report after a checkpoint.
+func BenchmarkLoad(b *testing.B) {
+	for _, tc := range []struct {
+		name   string
+		source int
+	}{{"nosource", 0}, {"source16k", 16 << 10}} {
+		b.Run(tc.name, func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "bench.duckdb")
+			db, err := Open(context.Background(), path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			template := fullReport("x", 2021)
+			reqs := make([]LoadRequest, b.N)
+			for i := range reqs {
+				r := *template
+				r.Agency = fmt.Sprintf("基准测试机关%07d", i)
+				reqs[i] = LoadRequest{Report: &r}
+				if tc.source > 0 {
+					src := make([]byte, tc.source)
+					copy(src, fmt.Sprintf("source %d", i))
+					reqs[i].Source = src
+				}
+			}
+			b.ReportMetric(float64(len(template.Values)), "values/report")
+			b.ResetTimer()
+			const perCall = 2000
+			for start := 0; start < len(reqs); start += perCall {
+				if _, err := db.Load(context.Background(), reqs[start:min(start+perCall, len(reqs))]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+			if err := db.Close(); err != nil {
+				b.Fatal(err)
+			}
+			if st, err := os.Stat(path); err == nil && b.N >= 1000 {
+				b.ReportMetric(float64(st.Size())/float64(b.N), "filebytes/report")
+			}
+		})
+	}
+}
