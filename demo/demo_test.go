@@ -1,12 +1,14 @@
 package demo
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest"
 	"gongkai/region"
 )
 
@@ -124,7 +126,7 @@ func TestGenerateLocations(t *testing.T) {
 			{"fees.amount_wan", "total"}:               "表二!B15",
 			{"review.upheld", "total"}:                 "表四!A5",
 			{"litigation_after_review.total", "total"}: "表四!O5",
-			{"narrative.proactive_items", "total"}:     "封面!B8",
+			{"narrative.proactive_items", "total"}:     "封面!B9",
 		},
 		gongkai.Format2019: {
 			{"apps.other", "total"}:            "表三!J25",
@@ -330,4 +332,67 @@ func TestGenerateFindings(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWorkbookRoundTrip writes demo reports of both formats into the official
+// workbook (ingest.WriteFilled) and reads them back: every figure the
+// workbook holds comes back with the same number at the same cell, and
+// validation finds the same faults.
+func TestWorkbookRoundTrip(t *testing.T) {
+	s := generateSet(t, 3, DefaultAgencies)
+	faulty := map[string]bool{}
+	narrative := map[string]bool{} // its finding comes from the page, not the workbook
+	for _, a := range s.Anomalies {
+		switch a.Kind {
+		case AnomalyRowSum, AnomalyTotal:
+			faulty[a.Agency+"/"+itoa(a.Year)] = true
+		case AnomalyNarrative:
+			narrative[a.Agency+"/"+itoa(a.Year)] = true
+		}
+	}
+	picked := map[string]bool{}
+	for _, r := range s.Reports {
+		kind := r.Format
+		if faulty[r.Agency+"/"+itoa(r.Year)] {
+			kind += " faulty"
+		}
+		if picked[kind] || narrative[r.Agency+"/"+itoa(r.Year)] {
+			continue
+		}
+		picked[kind] = true
+		var buf bytes.Buffer
+		if err := ingest.WriteFilled(&buf, r); err != nil {
+			t.Fatalf("%s %d: %v", r.Agency, r.Year, err)
+		}
+		got, err := ingest.Parse(r.Source.Name, buf.Bytes(), ingest.Options{})
+		if err != nil {
+			t.Fatalf("%s %d: %v", r.Agency, r.Year, err)
+		}
+		if got.Agency != r.Agency || got.Year != r.Year || got.Format != r.Format {
+			t.Errorf("read back as %s %d %s, want %s %d %s", got.Agency, got.Year, got.Format, r.Agency, r.Year, r.Format)
+		}
+		for _, v := range r.Values {
+			if v.At == narrativeAt {
+				continue // the narrative is not in the workbook
+			}
+			g, ok := got.Lookup(v.Measure, v.Applicant)
+			if !ok || g.At != v.At || !sameNumber(g.Number, v.Number) {
+				t.Errorf("%s %d: %s × %s = %v at %s; read back %v at %s (found %v)",
+					r.Agency, r.Year, v.Measure, v.Applicant, v.Raw, v.At, g.Raw, g.At, ok)
+			}
+		}
+		if len(got.Findings) != len(r.Findings) {
+			t.Errorf("%s %d: %d findings read back, %d generated", r.Agency, r.Year, len(got.Findings), len(r.Findings))
+		}
+	}
+	if len(picked) != 4 {
+		t.Errorf("checked %v, want both formats with and without faults", picked)
+	}
+}
+
+func sameNumber(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
 }

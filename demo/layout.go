@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"gongkai"
+	"gongkai/ingest"
 )
 
 // cellDef is one figure cell of a format, in the order of the official
@@ -59,12 +60,14 @@ var plans = sync.OnceValue(func() map[string]*plan {
 // rows, labels in column A. In 表三 three header rows (申请人情况, 法人或其他组织,
 // the applicant labels) and three label columns come first, so the figures
 // start at D5; group labels span the rows under them and take no row. 表四
-// has three header rows and its fifteen figures in A5:O5.
+// has three header rows and its fifteen figures in A5:O5. The cover sheet 封面
+// has one field a row from row 3, values in column B. ingest.WriteFilled
+// writes the same workbook (TestWorkbookRoundTrip holds the two together).
 func newPlan(f *gongkai.Format) *plan {
 	p := &plan{format: f, newRow: -1, inRow: -1, totalRow: -1, outRow: -1, totalCol: -1}
 	for _, t := range f.Tables {
 		sheet := "表" + t.Numeral + "!"
-		at := func(row, col int) string { return sheet + columnName(col) + strconv.Itoa(row) }
+		at := func(row, col int) string { return sheet + ingest.ColumnName(col) + strconv.Itoa(row) }
 		switch t.ID {
 		case "applications":
 			b := t.Blocks[0]
@@ -131,7 +134,7 @@ func newPlan(f *gongkai.Format) *plan {
 	}
 	for i, c := range gongkai.CommonDefs().Cover {
 		if c.Measure == measureProactiveItems {
-			p.coverAt = "封面!B" + strconv.Itoa(2+i)
+			p.coverAt = "封面!B" + strconv.Itoa(3+i) // below the title row and a blank one
 		}
 	}
 	return p
@@ -166,13 +169,3 @@ var smallInts = sync.OnceValue(func() []string {
 // "review.upheld"), and prefix what precedes it.
 func suffix(code string) string { return code[strings.LastIndexByte(code, '.')+1:] }
 func prefix(code string) string { return code[:max(0, strings.LastIndexByte(code, '.'))] }
-
-// columnName returns the spreadsheet letters of the 0-based column c (as
-// ingest.ColumnName, which this package does not import only for that).
-func columnName(c int) string {
-	name := ""
-	for c++; c > 0; c = (c - 1) / 26 {
-		name = string(rune('A'+(c-1)%26)) + name
-	}
-	return name
-}
