@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -257,4 +259,122 @@ func TestDecodeHelpers(t *testing.T) {
 			t.Errorf("displayNumber(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestParseRejectsBadWorkbooks checks that Parse turns every kind of bad
+// workbook into a clear error, never a report or a panic.
+func TestParseRejectsBadWorkbooks(t *testing.T) {
+	filled, _ := fillTemplate(t, gongkai.Format2021)
+	var blank bytes.Buffer
+	if err := WriteTemplate(&blank, gongkai.Format2021); err != nil {
+		t.Fatal(err)
+	}
+	noTables := excelize.NewFile()
+	defer noTables.Close()
+	if err := noTables.SetCellStr("Sheet1", "A1", "单位名称"); err != nil {
+		t.Fatal(err)
+	}
+	if err := noTables.SetCellStr("Sheet1", "B1", "某市测试局"); err != nil {
+		t.Fatal(err)
+	}
+	var noTablesBuf bytes.Buffer
+	if err := noTables.Write(&noTablesBuf); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "为空"},
+		{"corrupt zip", filled[:len(filled)*2/3], ".xlsx"},
+		{"csv renamed", []byte("单位名称,某市测试局\n年度,2021\n"), "xlsx"},
+		{"no tables", noTablesBuf.Bytes(), "未找到"},
+		{"blank template: no agency", blank.Bytes(), "单位名称"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse(tt.name+".xlsx", tt.data, Options{})
+			var ge *gongkai.Error
+			if !errors.As(err, &ge) || ge.Code != gongkai.CodeInvalid {
+				t.Fatalf("Parse = %v, %v; want a CodeInvalid *gongkai.Error", r, err)
+			}
+			if !strings.Contains(ge.Message, tt.want) {
+				t.Errorf("message %q does not mention %q", ge.Message, tt.want)
+			}
+		})
+	}
+	// With the agency given, the blank template still lacks its year.
+	_, err := Parse("blank.xlsx", blank.Bytes(), Options{Agency: "某市测试局"})
+	if ge := (*gongkai.Error)(nil); !errors.As(err, &ge) || !strings.Contains(ge.Message, "年度") {
+		t.Errorf("Parse(blank, agency) = %v, want an error about the year", err)
+	}
+}
+
+// FuzzReadXLSX feeds ReadXLSX arbitrary bytes, seeded with the golden
+// workbooks and hand-made packages: it must return a document or a
+// *gongkai.Error, never panic, and keep its grids within the limits.
+func FuzzReadXLSX(f *testing.F) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "xlsx", "*.xlsx"))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add(minimalPackage(f, `<x:row r="1"><x:c r="A1"><x:f>SUM(B1:C1)</x:f></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c></x:row>`,
+		`<x:mergeCells><x:mergeCell ref="A1:B2"/></x:mergeCells>`, `<si><t>1</t></si>`))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := ReadXLSX(data)
+		if err != nil {
+			var ge *gongkai.Error
+			if !errors.As(err, &ge) || ge.Code != gongkai.CodeInvalid || ge.Message == "" {
+				t.Fatalf("error %v is not a CodeInvalid *gongkai.Error", err)
+			}
+			return
+		}
+		cells := 0
+		for _, g := range doc.Grids {
+			if len(g.Rows) > maxRows {
+				t.Fatalf("grid %q has %d rows", g.Name, len(g.Rows))
+			}
+			for _, row := range g.Rows {
+				cells += len(row)
+			}
+		}
+		if cells > maxGridCells {
+			t.Fatalf("%d cells", cells)
+		}
+	})
+}
+
+// BenchmarkParseXLSX measures what a bulk load does per workbook: Parse
+// (read, locate, validate) of a filled ~9 KB official workbook.
+func BenchmarkParseXLSX(b *testing.B) {
+	data, _ := fillTemplate(b, gongkai.Format2021)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Parse("filled.xlsx", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+// BenchmarkReadXLSX measures the workbook reader alone on the same workbook.
+func BenchmarkReadXLSX(b *testing.B) {
+	data, _ := fillTemplate(b, gongkai.Format2021)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ReadXLSX(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
 }
