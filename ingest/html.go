@@ -56,14 +56,15 @@ func ReadHTML(data []byte) (*Document, error) {
 
 // htmlReader walks the tokens of a page once.
 type htmlReader struct {
-	z      *html.Tokenizer
-	line   int // the source line the next token starts on
-	skip   int // inside <script>, <style> …
-	tables []*htmlTable
-	grids  []*Grid
-	lines  []Line
-	text   strings.Builder // the narrative line being collected
-	textN  int             // its source line
+	z       *html.Tokenizer
+	line    int // the source line the next token starts on
+	skip    int // inside <script>, <style> …
+	tables  []*htmlTable
+	grids   []*Grid
+	lines   []Line
+	text    strings.Builder // the narrative line being collected
+	textN   int             // its source line
+	tagLine int             // the source line of the tag being read
 }
 
 type htmlTable struct {
@@ -75,6 +76,7 @@ type htmlTable struct {
 type htmlCell struct {
 	text             strings.Builder
 	line             int
+	hasText          bool
 	rowspan, colspan int
 }
 
@@ -102,6 +104,7 @@ func (p *htmlReader) run() error {
 			}
 			p.addText(string(p.z.Text()), start+leadingNewlines(string(raw)))
 		case html.StartTagToken, html.SelfClosingTagToken:
+			p.tagLine = start
 			name, hasAttr := p.z.TagName()
 			if err := p.start(string(name), hasAttr, tt == html.SelfClosingTagToken); err != nil {
 				return err
@@ -169,7 +172,7 @@ func (p *htmlReader) start(name string, hasAttr, selfClosing bool) error {
 			t.rows = append(t.rows, nil)
 			t.open = true
 		}
-		c := &htmlCell{rowspan: 1, colspan: 1}
+		c := &htmlCell{rowspan: 1, colspan: 1, line: p.tagLine}
 		for hasAttr {
 			var k, v []byte
 			k, v, hasAttr = p.z.TagAttr()
@@ -227,8 +230,8 @@ func (p *htmlReader) addText(s string, line int) {
 		if t.cell == nil {
 			return // text between cells is markup noise
 		}
-		if t.cell.line == 0 && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != "" {
-			t.cell.line = line
+		if !t.cell.hasText && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) != "" {
+			t.cell.line, t.cell.hasText = line, true // a blank cell keeps the line of its tag
 		}
 		t.cell.text.WriteString(s)
 		return

@@ -49,12 +49,13 @@ func splitLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-// token is one cell of page text.
+// tcell is one cell of page text.
 type tcell struct {
 	text  string
 	line  int  // the source line, for locations
 	idx   int  // the index of the line in the reader's list
-	value bool // a sumFigure or a blank marker ("/", "-", "无")
+	end   int  // for a cell joined over lines, the index of its last line
+	value bool // a figure or a blank marker ("/", "-", "无")
 	fused bool // digits that followed a label with no separator
 }
 
@@ -209,5 +210,5 @@ func joinRun(run []tcell) tcell {
 	for _, t := range run {
 		b.WriteString(t.text)
 	}
-	return tcell{text: b.String(), line: run[0].line, idx: run[0].idx}
+	return tcell{text: b.String(), line: run[0].line, idx: run[0].idx, end: run[len(run)-1].idx}
 }

@@ -113,6 +113,9 @@ func valueCells(p *placedRow, n int) []Cell {
 	if p == nil {
 		return cells
 	}
+	for i := range cells {
+		cells[i].Line = p.line // a cell left blank points at its row
+	}
 	for i := 0; i < n && i < len(p.vals); i++ {
 		cells[i] = Cell{Text: p.vals[i].text, Line: p.vals[i].line}
 	}

@@ -76,53 +76,71 @@ func sumFigure(s string) float64 {
 	return f
 }
 
-// reading is the outcome of fitting figures to n cells.
+// maxCands is how many distinct readings of one row are kept for the
+// second pass over the whole table; a row with more stays ambiguous.
+const maxCands = 8
+
+// rowReading is the outcome of fitting figures to n cells.
 type rowReading struct {
-	vals  []tcell // the n cells; nil unless exactly one rowReading fits
-	count int     // distinct readings that fitRow (2 means "two or more")
-	how   string  // "", "split" (digits cut apart) or "window" (stray figures left out)
+	vals  []tcell   // the n cells; nil unless exactly one reading fits
+	cands [][]tcell // the distinct readings that fit, up to maxCands
+	many  bool      // more than maxCands fit, or the search was cut short
+	how   string    // "", "split" (digits cut apart) or "window" (stray figures left out)
 }
 
-// fit places figures into n cells. With exactly n figures they are the row.
-// With fewer, figures made only of digits may be several cells run together:
-// every way to cut them into n cells is tried. With more, every window of n
-// consecutive figures is tried. Readings that give the same texts are one
-// reading.
+// count is the number of distinct readings, maxCands+1 meaning "more".
+func (rd rowReading) count() int {
+	if rd.many {
+		return maxCands + 1
+	}
+	return len(rd.cands)
+}
+
+// fitRow places figures into n cells. With exactly n figures they are the
+// row. With fewer, figures made only of digits that ran together may be
+// several cells: every way to cut them into n cells is tried. With more,
+// every window of n consecutive figures is tried. Readings that give the
+// same texts are one reading.
 func fitRow(vals []tcell, n int, check rowCheck) rowReading {
+	rd := rowReading{}
 	switch {
 	case n <= 0:
-		return rowReading{}
+		return rd
 	case len(vals) == n:
-		return rowReading{vals: vals, count: 1}
+		return rowReading{vals: vals, cands: [][]tcell{vals}}
 	case len(vals) > n:
-		var found []tcell
-		count := 0
+		rd.how = "window"
 		for i := 0; i+n <= len(vals); i++ {
-			w := vals[i : i+n]
-			if !check(w) {
-				continue
-			}
-			if count == 0 {
-				found, count = w, 1
-			} else if !sameTexts(found, w) {
-				count = 2
-				break
+			if w := vals[i : i+n]; check(w) {
+				rd.add(w)
 			}
 		}
-		if count != 1 {
-			found = nil
+	default:
+		rd.how = "split"
+		s := &digitSplitter{vals: vals, n: n, check: check, rd: &rd}
+		s.walk(0, nil)
+		if s.work > maxSplitWork {
+			rd.many = true // not searched to the end: another reading may exist
 		}
-		return rowReading{vals: found, count: count, how: "window"}
 	}
-	s := &digitSplitter{vals: vals, n: n, check: check}
-	s.walk(0, nil)
-	if s.work > maxSplitWork && s.count == 1 {
-		s.count = 2 // not searched to the end: another rowReading may exist
+	if rd.count() == 1 {
+		rd.vals = rd.cands[0]
 	}
-	if s.count != 1 {
-		s.found = nil
+	return rd
+}
+
+// add records a reading unless an identical one is known.
+func (rd *rowReading) add(vals []tcell) {
+	for _, c := range rd.cands {
+		if sameTexts(c, vals) {
+			return
+		}
 	}
-	return rowReading{vals: s.found, count: s.count, how: "split"}
+	if len(rd.cands) == maxCands {
+		rd.many = true
+		return
+	}
+	rd.cands = append(rd.cands, append([]tcell(nil), vals...))
 }
 
 func sameTexts(a, b []tcell) bool {
@@ -137,70 +155,59 @@ func sameTexts(a, b []tcell) bool {
 	return true
 }
 
-// splitter searches the ways to cut run-together digits into n cells.
+// digitSplitter searches the ways to cut run-together digits into n cells.
 type digitSplitter struct {
 	vals  []tcell
 	n     int
 	check rowCheck
-	found []tcell
-	count int
+	rd    *rowReading
 	work  int
 }
 
+func (s *digitSplitter) done() bool { return s.rd.many || s.work > maxSplitWork }
+
 func (s *digitSplitter) walk(i int, acc []tcell) {
 	s.work++
-	if s.count > 1 || s.work > maxSplitWork {
-		return
-	}
-	left := len(s.vals) - i
-	if len(acc)+left > s.n {
+	if s.done() || len(acc)+len(s.vals)-i > s.n {
 		return
 	}
 	if i == len(s.vals) {
-		if len(acc) != s.n || !s.check(acc) {
-			return
-		}
-		if s.count == 0 {
-			s.found, s.count = append([]tcell(nil), acc...), 1
-		} else if !sameTexts(s.found, acc) {
-			s.count = 2
+		if len(acc) == s.n && s.check(acc) {
+			s.rd.add(acc)
 		}
 		return
 	}
 	v := s.vals[i]
 	if !v.fused || !digitsOnly(v.text) {
-		s.walk(i+1, append(acc, v))
+		s.walk(i+1, append(acc[:len(acc):len(acc)], v))
 		return
 	}
-	// Cut v.text into parts: the first part is a prefix, the rest recurse
-	// on the remainder as if it were a token of its own.
 	s.cut(i, v, v.text, acc)
 }
 
+// cut tries every first part of rest and recurses on the remainder as if it
+// were a cell of its own.
 func (s *digitSplitter) cut(i int, v tcell, rest string, acc []tcell) {
-	room := s.n - len(acc) - (len(s.vals) - i - 1) // cells this tcell may still take
+	room := s.n - len(acc) - (len(s.vals) - i - 1) // cells this token may still take
 	if room <= 0 {
 		return
 	}
 	if room == 1 || len(rest) == 1 {
 		if validPart(rest) {
-			s.walk(i+1, append(acc, tcell{text: rest, line: v.line, value: true}))
+			s.walk(i+1, append(acc[:len(acc):len(acc)], tcell{text: rest, line: v.line, idx: v.idx, value: true}))
 		}
 		return
 	}
-	for k := 1; k <= len(rest); k++ {
+	for k := 1; k <= len(rest) && !s.done(); k++ {
 		part := rest[:k]
 		if !validPart(part) {
 			break // a longer part would start with the same zero
 		}
-		next := append(acc, tcell{text: part, line: v.line, value: true})
+		next := append(acc[:len(acc):len(acc)], tcell{text: part, line: v.line, idx: v.idx, value: true})
 		if k == len(rest) {
 			s.walk(i+1, next)
 		} else {
 			s.cut(i, v, rest[k:], next)
-		}
-		if s.count > 1 || s.work > maxSplitWork {
-			return
 		}
 		s.work++
 	}
@@ -223,11 +230,12 @@ func digitsOnly(s string) bool {
 	return true
 }
 
-// placed holds the figures resolved for one template row: one token per
+// placedRow holds the figures resolved for one template row: one cell per
 // column, an empty text for a cell left blank.
 type placedRow struct {
 	label *tcell
 	vals  []tcell
+	line  int // the line of its first figure, where blank cells point
 }
 
 type rowKey struct {
@@ -235,12 +243,21 @@ type rowKey struct {
 	block, index int
 }
 
+// pendingRow is a row of table 三 whose own total allows several readings;
+// the rules across rows decide (joint).
+type pendingRow struct {
+	key   rowKey
+	label string
+	raw   string
+	at    string
+	rd    rowReading
+}
+
 // resolve turns the rows met in the text into figures per template row,
 // adding a note for every repair and every cell left blank.
 func (tt *textTables) resolve() map[rowKey]*placedRow {
 	out := map[rowKey]*placedRow{}
 	var reviews []tcell
-	var reviewLabel *tcell
 	var apps []*rowAcc
 	for _, r := range tt.rows {
 		switch r.table {
@@ -249,59 +266,175 @@ func (tt *textTables) resolve() map[rowKey]*placedRow {
 				continue
 			}
 			b := &tt.format.Table("proactive").Blocks[r.block]
-			row := b.Rows[r.row]
-			out[rowKey{"proactive", r.block, r.row}] = tt.place(r.label, r.vals, len(b.Columns), anyRow, row.Label)
+			key := rowKey{"proactive", r.block, r.row}
+			out[key] = tt.place(key, r.label, r.vals, len(b.Columns), anyRow, b.Rows[r.row].Label, false)
 		case "applications":
 			apps = append(apps, r)
 		case "reviews":
 			reviews = append(reviews, r.vals...)
-			if reviewLabel == nil && len(r.vals) > 0 {
-				reviewLabel = &r.vals[0]
-			}
 		}
 	}
 	if t := tt.format.Table("reviews"); t != nil && len(reviews) > 0 {
-		out[rowKey{"reviews", 0, 0}] = tt.place(nil, reviews, len(t.Blocks[0].Columns), reviewSums, t.Title)
+		key := rowKey{"reviews", 0, 0}
+		out[key] = tt.place(key, nil, reviews, len(t.Blocks[0].Columns), reviewSums, t.Title, false)
 	}
 	if len(apps) > 0 {
 		tt.resolveApplications(apps, out)
+		tt.joint(out)
+	}
+	if tt.trivial > 0 {
+		tt.note("run_together", gongkai.SeverityWarning, lineAt(tt.trivialAt), "",
+			fmt.Sprintf("表格中有%d行的数字之间没有分隔符；这些行的位数与列数相同，每格一位数，只有一种读法", tt.trivial))
 	}
 	return out
 }
 
-// place fits figures to one row and notes what it did.
-func (tt *textTables) place(label *tcell, vals []tcell, n int, check rowCheck, rowLabel string) *placedRow {
+// place fits figures to one row and notes what it did. With pending set, a
+// row with a few readings waits for the rules across rows instead.
+func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check rowCheck, rowLabel string, pending bool) *placedRow {
 	p := &placedRow{label: label}
 	if len(vals) == 0 {
 		return p
 	}
+	p.line = vals[0].line
 	rd := fitRow(vals, n, check)
-	at := "line " + strconv.Itoa(vals[0].line)
+	at := lineAt(vals[0].line)
 	raw := joinTexts(vals)
 	switch {
-	case rd.count == 1 && rd.how == "":
-	case rd.count == 1 && rd.how == "split":
+	case rd.count() == 1 && rd.how == "":
+	case rd.count() == 1 && rd.how == "split" && digitCount(vals) == n:
+		if tt.trivial == 0 {
+			tt.trivialAt = vals[0].line
+		}
+		tt.trivial++
+	case rd.count() == 1 && rd.how == "split":
 		tt.note("run_together", gongkai.SeverityWarning, at, rowLabel,
-			fmt.Sprintf("「%s」的数字连在一起（%s），按模板的%d列和表内规则只有一种拆法：%s", rowLabel, raw, n, joinTexts(rd.vals)))
-	case rd.count == 1:
+			fmt.Sprintf("「%s」的数字连在一起（%s），按模板的%d列和本行合计只有一种拆法：%s", rowLabel, raw, n, joinTexts(rd.vals)))
+	case rd.count() == 1:
 		tt.note("extra_figures", gongkai.SeverityWarning, at, rowLabel,
-			fmt.Sprintf("「%s」有%d个数字（应为%d个），按表内规则只有一种读法：%s", rowLabel, len(vals), n, joinTexts(rd.vals)))
+			fmt.Sprintf("「%s」有%d个数字（应为%d个），按本行合计只有一种读法：%s", rowLabel, len(vals), n, joinTexts(rd.vals)))
+	case pending && rd.count() > 1 && !rd.many:
+		tt.pending = append(tt.pending, pendingRow{key: key, label: rowLabel, raw: raw, at: at, rd: rd})
 	case rd.how == "split":
 		tt.note("run_together", gongkai.SeverityError, at, rowLabel,
-			fmt.Sprintf("「%s」的数字连在一起（%s），%s，未填入，请核对原文", rowLabel, raw, readingsText(rd.count, n)))
+			fmt.Sprintf("「%s」的数字连在一起（%s），%s，未填入，请核对原文", rowLabel, raw, readingsText(rd.count(), n)))
 	default:
 		tt.note("extra_figures", gongkai.SeverityError, at, rowLabel,
-			fmt.Sprintf("「%s」有%d个数字（应为%d个），%s，未填入，请核对原文", rowLabel, len(vals), n, readingsText(rd.count, n)))
+			fmt.Sprintf("「%s」有%d个数字（应为%d个），%s，未填入，请核对原文", rowLabel, len(vals), n, readingsText(rd.count(), n)))
 	}
 	p.vals = rd.vals
 	return p
+}
+
+func digitCount(vals []tcell) int {
+	n := 0
+	for _, v := range vals {
+		if v.fused && digitsOnly(v.text) {
+			n += len(v.text)
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 func readingsText(count, n int) string {
 	if count == 0 {
 		return fmt.Sprintf("没有一种分成%d列的读法符合表内规则", n)
 	}
-	return fmt.Sprintf("有不止一种分成%d列的读法符合表内规则", n)
+	return fmt.Sprintf("有不止一种分成%d列的读法，表内规则无法区分", n)
+}
+
+// maxJoint bounds the combinations the second pass tries.
+const maxJoint = 4096
+
+// joint decides the rows of table 三 that their own total left open, with
+// the format's per-column sum rules (（七）总计 = the outcomes; 一 + 二 = 三 + 四):
+// when exactly one combination of their readings obeys every rule, it is
+// placed; otherwise they stay blank.
+func (tt *textTables) joint(out map[rowKey]*placedRow) {
+	pend := tt.pending
+	tt.pending = nil
+	if len(pend) == 0 {
+		return
+	}
+	combos := 1
+	for _, p := range pend {
+		combos *= len(p.rd.cands)
+		if combos > maxJoint {
+			break
+		}
+	}
+	b := &tt.format.Table("applications").Blocks[0]
+	var rules []gongkai.Rule
+	for _, r := range tt.format.Rules {
+		if r.Kind == "sum" && r.Table == "applications" && r.PerApplicant {
+			rules = append(rules, r)
+		}
+	}
+	matches := 0
+	var found []int
+	if combos <= maxJoint && len(rules) > 0 {
+		choice := make([]int, len(pend))
+		for c := 0; c < combos && matches < 2; c++ {
+			rest := c
+			for i, p := range pend {
+				choice[i] = rest % len(p.rd.cands)
+				rest /= len(p.rd.cands)
+			}
+			if tt.obeys(b, rules, out, pend, choice) {
+				if matches++; matches == 1 {
+					found = append([]int(nil), choice...)
+				}
+			}
+		}
+	}
+	if matches == 1 {
+		for i, p := range pend {
+			vals := p.rd.cands[found[i]]
+			out[p.key].vals = vals
+			tt.note("run_together", gongkai.SeverityWarning, p.at, p.label,
+				fmt.Sprintf("「%s」的数字连在一起（%s），按本行合计有%d种拆法，再按表内各列的勾稽关系只有一种：%s",
+					p.label, p.raw, len(p.rd.cands), joinTexts(vals)))
+		}
+		return
+	}
+	for _, p := range pend {
+		tt.note("run_together", gongkai.SeverityError, p.at, p.label,
+			fmt.Sprintf("「%s」的数字连在一起（%s），按本行合计有%d种拆法，表内各列的勾稽关系也不能确定唯一一种，未填入，请核对原文",
+				p.label, p.raw, len(p.rd.cands)))
+	}
+}
+
+// obeys reports whether table 三, with the pending rows read as choice, obeys
+// every per-column sum rule. Blank and missing cells count 0.
+func (tt *textTables) obeys(b *gongkai.Block, rules []gongkai.Rule, out map[rowKey]*placedRow, pend []pendingRow, choice []int) bool {
+	byMeasure := map[string][]tcell{}
+	for i, r := range b.Rows {
+		if p := out[rowKey{"applications", 0, i}]; p != nil && r.Measure != "" {
+			byMeasure[r.Measure] = p.vals
+		}
+	}
+	for i, p := range pend {
+		byMeasure[b.Rows[p.key.index].Measure] = p.rd.cands[choice[i]]
+	}
+	for col := range b.Columns {
+		for _, r := range rules {
+			side := func(ms []string) float64 {
+				sum := 0.0
+				for _, m := range ms {
+					if vals := byMeasure[m]; col < len(vals) {
+						sum += sumFigure(vals[col].text)
+					}
+				}
+				return sum
+			}
+			if side(r.LHS) != side(r.RHS) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // resolveApplications places table 三. Rows whose labels were found anchor
@@ -330,7 +463,7 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 		if poolLabel != nil {
 			under = poolLabel.text
 		}
-		at := "line " + strconv.Itoa(pool[0].line)
+		at := lineAt(pool[0].line)
 		if len(missing) == 0 {
 			tt.note("lost_label", gongkai.SeverityWarning, at, under,
 				fmt.Sprintf("「%s」下有%d个数字对应不到模板中的任何行，未采用：%s", under, len(pool), joinTexts(pool)))
@@ -340,27 +473,27 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 		for _, i := range missing {
 			labels = append(labels, b.Rows[i].Label)
 		}
-		rd := rowReading{}
+		rd := rowReading{many: true}
 		if len(pool) >= n*len(missing) || hasDigitRuns(pool) {
+			// Fewer figures than the missing rows hold cannot say which
+			// rows they belong to.
 			rd = fitRow(pool, n*len(missing), applicantSums)
-		} else {
-			rd.count = 2 // fewer figures than the missing rows hold: which rows have them is unknown
 		}
-		if rd.count != 1 {
+		if rd.count() != 1 {
 			tt.note("lost_label", gongkai.SeverityError, at, under,
-				fmt.Sprintf("「%s」下的%d个数字缺少行标签，可能属于%s，但不止一种或没有一种读法符合模板和表内规则，未填入，请核对原文",
+				fmt.Sprintf("「%s」下的%d个数字缺少行标签，可能属于%s，但不止一种或没有一种读法符合模板和本行合计，未填入，请核对原文",
 					under, len(pool), "「"+strings.Join(labels, "」「")+"」"))
 			return
 		}
 		for k, i := range missing {
-			out[rowKey{"applications", 0, i}] = &placedRow{vals: rd.vals[k*n : (k+1)*n]}
+			out[rowKey{"applications", 0, i}] = &placedRow{vals: rd.vals[k*n : (k+1)*n], line: pool[0].line}
 		}
 		extra := ""
 		if len(pool) != n*len(missing) {
 			extra = fmt.Sprintf("（%d个数字中多出的%d个不影响读数）", len(pool), len(pool)-n*len(missing))
 		}
 		tt.note("lost_label", gongkai.SeverityWarning, at, labels[0],
-			fmt.Sprintf("「%s」下的数字缺少行标签，按模板的行结构和表内规则归入%s%s",
+			fmt.Sprintf("「%s」下的数字缺少行标签，按模板的行结构和本行合计归入%s%s",
 				under, "「"+strings.Join(labels, "」「")+"」", extra))
 	}
 	for _, r := range apps {
@@ -372,8 +505,9 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 			continue
 		}
 		gap(r.row)
-		if _, dup := out[rowKey{"applications", 0, r.row}]; !dup {
-			out[rowKey{"applications", 0, r.row}] = tt.place(r.label, r.vals, n, applicantSums, b.Rows[r.row].Label)
+		key := rowKey{"applications", 0, r.row}
+		if _, dup := out[key]; !dup {
+			out[key] = tt.place(key, r.label, r.vals, n, applicantSums, b.Rows[r.row].Label, true)
 		}
 		prev = r.row
 	}

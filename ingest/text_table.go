@@ -24,6 +24,10 @@ type textTables struct {
 	rows     []*rowAcc
 	consumed map[int]bool // indexes of the lines that belong to a table body
 	notes    []gongkai.Finding
+
+	pending   []pendingRow // table 三 rows waiting for the rules across rows
+	trivial   int          // rows whose run-together digits were one per cell
+	trivialAt int          // the line of the first of them
 }
 
 // readLines is the shared back end of ReadText and of HTML pages whose
@@ -86,11 +90,11 @@ func parseTables(toks []tcell, d *labelDict) *textTables {
 			switch {
 			case cur != nil:
 				cur.vals = append(cur.vals, *t)
-				tt.consumed[t.idx] = true
+				tt.consume(t)
 			case state == "reviews":
 				cur = &rowAcc{table: "reviews", vals: []tcell{*t}}
 				tt.rows = append(tt.rows, cur)
-				tt.consumed[t.idx] = true
+				tt.consume(t)
 			}
 			continue
 		}
@@ -103,7 +107,7 @@ func parseTables(toks []tcell, d *labelDict) *textTables {
 			if state != "" {
 				// An unknown short label inside a table: a header cut short
 				// ("结果", "尚未") or a row label in unusual words.
-				tt.consumed[t.idx] = true
+				tt.consume(t)
 				if state == "applications" && appRows {
 					cur = &rowAcc{table: state, row: -1, label: t}
 					tt.rows = append(tt.rows, cur)
@@ -120,7 +124,7 @@ func parseTables(toks []tcell, d *labelDict) *textTables {
 		if state != "" && e.table != state && e.kind != "table" && utf8.RuneCountInString(t.text) <= 4 {
 			// A short label of another table inside this one is a header
 			// cut short ("其他" for 其他结果 in table 四), not a jump.
-			tt.consumed[t.idx] = true
+			tt.consume(t)
 			continue
 		}
 		switch e.kind {
@@ -142,7 +146,7 @@ func parseTables(toks []tcell, d *labelDict) *textTables {
 				cur = nil
 			}
 		}
-		tt.consumed[t.idx] = true
+		tt.consume(t)
 	}
 	return tt
 }
@@ -208,4 +212,12 @@ func sectionNumeral(s string) string {
 		}
 	}
 	return ""
+}
+
+// consume marks the lines of a cell as table body, not narrative.
+func (tt *textTables) consume(t *tcell) {
+	tt.consumed[t.idx] = true
+	for i := t.idx + 1; i <= t.end; i++ {
+		tt.consumed[i] = true
+	}
 }
