@@ -271,6 +271,15 @@ func (p *xlsxPackage) sharedStrings(wbPath string) ([]string, error) {
 // richText reads the text of an <si> or <is> element whose start tag was
 // just read: its <t>, or the <t> of each rich text run, without phonetic runs.
 func richText(s *xmlScanner) string {
+	// The common case, <si><t>规章</t></si>.
+	save := s.pos
+	if s.next() == xmlStart && s.is("t") && !s.pendingEnd {
+		t := s.elementText()
+		if s.next() == xmlEnd {
+			return decodeXString(t)
+		}
+	}
+	s.pos, s.pendingEnd, s.kind = save, false, xmlStart
 	var b strings.Builder
 	depth := 1
 	for depth > 0 {
@@ -330,8 +339,8 @@ func (p *xlsxPackage) readSheet(name string, data []byte, strs []string) (*Grid,
 		}
 		switch {
 		case s.is("row"):
-			if r, ok := s.attr("r"); ok {
-				if n, err := strconv.Atoi(r); err == nil && n > 0 {
+			if r, ok := s.attrRaw("r"); ok {
+				if n, err := strconv.Atoi(string(r)); err == nil && n > 0 {
 					row = n
 				} else {
 					row++
@@ -380,10 +389,7 @@ func (p *xlsxPackage) readSheet(name string, data []byte, strs []string) (*Grid,
 	if s.err != nil {
 		return nil, invalidXLSX("工作表“"+name+"”已损坏（XML 无法解析）", s.err)
 	}
-	if len(formulas) > 0 {
-		cells = evalFormulas(name, cells, formulas)
-	}
-	return p.buildGrid(name, cells, merges, tooBig)
+	return p.buildGrid(name, cells, formulas, merges, tooBig)
 }
 
 // rawCell is what readCell makes of one <c> element.
@@ -399,12 +405,12 @@ type rawCell struct {
 // without an r attribute follows the previous cell of its row.
 func readCell(s *xmlScanner, row, prevCol int, strs []string) rawCell {
 	c := rawCell{row: row, col: prevCol + 1}
-	if ref, ok := s.attr("r"); ok {
+	if ref, ok := s.attrRaw("r"); ok {
 		if r, cc, ok := parseCellRef(ref); ok {
 			c.row, c.col = r, cc
 		}
 	}
-	typ, _ := s.attr("t")
+	typ, _ := s.attrRaw("t")
 	if s.pendingEnd {
 		s.next()
 		return c
@@ -438,7 +444,7 @@ func readCell(s *xmlScanner, row, prevCol int, strs []string) rawCell {
 			depth--
 		}
 	}
-	switch typ {
+	switch string(typ) {
 	case "s":
 		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(strs) {
 			c.text = strs[i]
@@ -494,7 +500,7 @@ func formatNumber(f float64) string {
 }
 
 // parseCellRef parses "B12" (or "$B$12") into 1-based row and column.
-func parseCellRef(ref string) (row, col int, ok bool) {
+func parseCellRef[T string | []byte](ref T) (row, col int, ok bool) {
 	i := 0
 	if i < len(ref) && ref[i] == '$' {
 		i++
@@ -547,11 +553,12 @@ func parseRange(ref string) (sheetRange, bool) {
 // clipped to the extent of the cells with text, so that a merge spanning a
 // whole column costs nothing, and only merges whose first cell has text
 // change the grid.
-func (p *xlsxPackage) buildGrid(name string, cells []sheetCell, merges []sheetRange, tooBig func() error) (*Grid, error) {
+func (p *xlsxPackage) buildGrid(name string, cells []sheetCell, formulas []sheetFormula, merges []sheetRange, tooBig func() error) (*Grid, error) {
 	g := &Grid{Name: name, Kind: "xlsx"}
-	if len(cells) == 0 {
+	if len(cells) == 0 && len(formulas) == 0 {
 		return g, nil
 	}
+	// Formula cells get their place in the grid before they are computed.
 	lastRow, lastCol := 0, 0
 	for _, c := range cells {
 		if c.row > maxRows || c.col > maxCols {
@@ -559,9 +566,18 @@ func (p *xlsxPackage) buildGrid(name string, cells []sheetCell, merges []sheetRa
 		}
 		lastRow, lastCol = max(lastRow, c.row), max(lastCol, c.col)
 	}
+	for _, f := range formulas {
+		if f.row > maxRows || f.col > maxCols {
+			return nil, tooBig()
+		}
+		lastRow, lastCol = max(lastRow, f.row), max(lastCol, f.col)
+	}
 	rowLen := make([]int, lastRow)
 	for _, c := range cells {
 		rowLen[c.row-1] = max(rowLen[c.row-1], c.col)
+	}
+	for _, f := range formulas {
+		rowLen[f.row-1] = max(rowLen[f.row-1], f.col)
 	}
 	total := 0
 	for _, n := range rowLen {
@@ -578,6 +594,9 @@ func (p *xlsxPackage) buildGrid(name string, cells []sheetCell, merges []sheetRa
 	}
 	for _, c := range cells {
 		g.Rows[c.row-1][c.col-1].Text = c.text
+	}
+	if len(formulas) > 0 {
+		evalFormulas(name, g, formulas)
 	}
 	// Overlapping merges are invalid but possible; the area budget bounds
 	// the work they can cause.

@@ -20,13 +20,16 @@ const evalBudget = 2_000_000
 
 type cellKey struct{ row, col int }
 
+// evaluator computes the pending formulas of one sheet over its grid, where
+// every formula cell has a place (blank until computed).
 type evaluator struct {
-	sheet   string
-	values  map[cellKey]string
-	pending map[cellKey]sheetFormula
-	done    map[cellKey]evalResult
-	active  map[cellKey]bool // formulas being evaluated, to stop cycles
-	budget  int
+	sheet    string
+	g        *Grid
+	formulas []sheetFormula
+	index    map[cellKey]int // formula cells by position
+	state    []uint8         // per formula: 0 not yet, 1 in progress, 2 done
+	result   []evalResult
+	budget   int
 }
 
 type evalResult struct {
@@ -34,59 +37,58 @@ type evalResult struct {
 	ok bool
 }
 
-// evalFormulas returns cells with the results of formulas appended; a
-// formula it cannot compute adds nothing.
-func evalFormulas(sheet string, cells []sheetCell, formulas []sheetFormula) []sheetCell {
+// evalFormulas writes into g the results of the formulas it can compute; a
+// formula it cannot compute leaves its cell blank.
+func evalFormulas(sheet string, g *Grid, formulas []sheetFormula) {
 	e := &evaluator{
-		sheet:   sheet,
-		values:  make(map[cellKey]string, len(cells)),
-		pending: make(map[cellKey]sheetFormula, len(formulas)),
-		done:    make(map[cellKey]evalResult, len(formulas)),
-		active:  map[cellKey]bool{},
-		budget:  evalBudget,
+		sheet:    sheet,
+		g:        g,
+		formulas: formulas,
+		index:    make(map[cellKey]int, len(formulas)),
+		state:    make([]uint8, len(formulas)),
+		result:   make([]evalResult, len(formulas)),
+		budget:   evalBudget,
 	}
-	for _, c := range cells {
-		e.values[cellKey{c.row, c.col}] = c.text
+	for i, f := range formulas {
+		e.index[cellKey{f.row, f.col}] = i
 	}
-	for _, f := range formulas {
-		e.pending[cellKey{f.row, f.col}] = f
+	for i := range formulas {
+		e.formula(i)
 	}
-	for _, f := range formulas {
-		if r := e.formula(cellKey{f.row, f.col}); r.ok {
-			cells = append(cells, sheetCell{row: f.row, col: f.col, text: formatNumber(r.v)})
+	for i, f := range formulas {
+		if r := e.result[i]; r.ok {
+			g.Rows[f.row-1][f.col-1].Text = formatNumber(r.v)
 		}
 	}
-	return cells
 }
 
-// formula evaluates the pending formula at k, once.
-func (e *evaluator) formula(k cellKey) evalResult {
-	if r, ok := e.done[k]; ok {
-		return r
-	}
-	if e.active[k] {
+// formula evaluates formula i, once.
+func (e *evaluator) formula(i int) evalResult {
+	switch e.state[i] {
+	case 1:
 		return evalResult{} // a circular reference has no value
+	case 2:
+		return e.result[i]
 	}
-	e.active[k] = true
-	f := e.pending[k]
+	e.state[i] = 1
+	f := e.formulas[i]
 	p := &formulaParser{e: e, s: strings.TrimPrefix(f.text, "="), dr: f.dr, dc: f.dc}
 	v, ok := p.expr()
 	p.space()
 	r := evalResult{v: v, ok: ok && p.i == len(p.s) && !math.IsInf(v, 0) && !math.IsNaN(v)}
-	delete(e.active, k)
-	e.done[k] = r
+	e.state[i], e.result[i] = 2, r
 	return r
 }
 
 // value returns the number in cell k: a formula's result, a number typed as
 // text, or 0 for a blank cell. blank reports an empty cell; ok is false for
-// text that is not a number.
+// text that is not a number and for a formula that has no value.
 func (e *evaluator) value(k cellKey) (v float64, blank, ok bool) {
-	if _, isFormula := e.pending[k]; isFormula {
-		r := e.formula(k)
+	if i, isFormula := e.index[k]; isFormula {
+		r := e.formula(i)
 		return r.v, false, r.ok
 	}
-	t := strings.TrimSpace(e.values[k])
+	t := strings.TrimSpace(e.g.Text(k.row-1, k.col-1))
 	if t == "" {
 		return 0, true, true
 	}
@@ -107,48 +109,31 @@ func parsePlainNumber(t string) (float64, bool) {
 	return v, err == nil
 }
 
-// sumRange adds the numbers of a range; text and blank cells count as
-// nothing, as SUM does.
+// sumRange adds the numbers of a range, clipped to the grid; text and blank
+// cells count as nothing, as SUM does, but a formula without a value makes
+// the sum fail.
 func (e *evaluator) sumRange(m sheetRange) (float64, bool) {
-	area := (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1)
-	known := len(e.values) + len(e.pending)
 	sum := 0.0
-	add := func(k cellKey) bool {
-		v, blank, ok := e.value(k)
-		if _, isFormula := e.pending[k]; isFormula && !ok {
-			return false // an error inside the range is the sum's error
+	for r := max(m.r0, 1); r <= min(m.r1, len(e.g.Rows)); r++ {
+		row := e.g.Rows[r-1]
+		c0, c1 := max(m.c0, 1), min(m.c1, len(row))
+		if c1 < c0 {
+			continue
 		}
-		if ok && !blank {
-			sum += v
-		}
-		return true
-	}
-	if area <= known {
-		if e.budget -= area; e.budget < 0 {
+		if e.budget -= c1 - c0 + 1; e.budget < 0 {
 			return 0, false
 		}
-		for r := m.r0; r <= m.r1; r++ {
-			for c := m.c0; c <= m.c1; c++ {
-				if !add(cellKey{r, c}) {
+		for c := c0; c <= c1; c++ {
+			v, blank, ok := e.value(cellKey{r, c})
+			if !ok {
+				if _, isFormula := e.index[cellKey{r, c}]; isFormula {
 					return 0, false
 				}
+				continue
 			}
-		}
-		return sum, true
-	}
-	// A large range: visit the cells that exist instead of the area.
-	if e.budget -= known; e.budget < 0 {
-		return 0, false
-	}
-	in := func(k cellKey) bool { return k.row >= m.r0 && k.row <= m.r1 && k.col >= m.c0 && k.col <= m.c1 }
-	for k := range e.values {
-		if in(k) && !add(k) {
-			return 0, false
-		}
-	}
-	for k := range e.pending {
-		if in(k) && !add(k) {
-			return 0, false
+			if !blank {
+				sum += v
+			}
 		}
 	}
 	return sum, true

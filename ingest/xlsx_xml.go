@@ -174,24 +174,41 @@ func (s *xmlScanner) is(n string) bool { return string(s.name) == n }
 // attr returns the decoded value of the attribute of the current start tag
 // whose local name is n.
 func (s *xmlScanner) attr(n string) (string, bool) {
+	v, ok := s.attrRaw(n)
+	if !ok {
+		return "", false
+	}
+	return decodeEntities(v), true
+}
+
+// attrRaw returns the undecoded value of the attribute whose local name is
+// n, without allocating; callers that only compare or parse it use this.
+func (s *xmlScanner) attrRaw(n string) ([]byte, bool) {
 	a := s.attrs
-	for len(a) > 0 {
+	for {
+		i := 0
+		for i < len(a) && isXMLSpace(a[i]) {
+			i++
+		}
+		a = a[i:]
+		eq := bytes.IndexByte(a, '=')
+		if eq < 0 {
+			return nil, false
+		}
+		key := a[:eq]
+		for len(key) > 0 && isXMLSpace(key[len(key)-1]) {
+			key = key[:len(key)-1]
+		}
+		a = a[eq+1:]
 		for len(a) > 0 && isXMLSpace(a[0]) {
 			a = a[1:]
 		}
-		eq := bytes.IndexByte(a, '=')
-		if eq < 0 {
-			return "", false
-		}
-		key := bytes.TrimSpace(a[:eq])
-		a = bytes.TrimLeft(a[eq+1:], " \t\r\n")
 		if len(a) == 0 || (a[0] != '"' && a[0] != '\'') {
-			return "", false
+			return nil, false
 		}
-		q := a[0]
-		end := bytes.IndexByte(a[1:], q)
+		end := bytes.IndexByte(a[1:], a[0])
 		if end < 0 {
-			return "", false
+			return nil, false
 		}
 		val := a[1 : 1+end]
 		a = a[end+2:]
@@ -199,10 +216,9 @@ func (s *xmlScanner) attr(n string) (string, bool) {
 			key = key[colon+1:]
 		}
 		if string(key) == n {
-			return decodeEntities(val), true
+			return val, true
 		}
 	}
-	return "", false
 }
 
 // textValue returns the decoded character data of the current text token.
@@ -217,6 +233,19 @@ func (s *xmlScanner) textValue() string {
 // whose start tag was just read, including text of nested elements, and
 // leaves the scanner on its end tag.
 func (s *xmlScanner) elementText() string {
+	if s.pendingEnd {
+		s.next()
+		return ""
+	}
+	// The common case, <v>12</v>: one text token, then the end tag.
+	save := s.pos
+	if s.next() == xmlText && !s.cdata {
+		text := s.text
+		if s.next() == xmlEnd {
+			return decodeEntities(text)
+		}
+	}
+	s.pos, s.pendingEnd, s.kind = save, false, xmlStart
 	var b []byte
 	depth := 1
 	for {
