@@ -160,3 +160,28 @@ func BenchmarkDerive(b *testing.B) {
 		a.Derive(names[i%len(names)])
 	}
 }
+
+// FuzzDerive checks that no name makes Derive panic or invent a level, and
+// that whatever place it names is one the divisions have.
+func FuzzDerive(f *testing.F) {
+	for _, s := range []string{"安顺市应急管理局", "西秀区某某镇人民政府", "朝阳区人民政府", "吉林", "\xff安顺", "黔东南州"} {
+		f.Add(s)
+	}
+	a := atlas(f)
+	known := map[string]bool{"": true}
+	for _, l := range Levels {
+		known[l] = true
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		p := a.Derive(name)
+		if !known[p.Level] {
+			t.Fatalf("Derive(%q) level %q", name, p.Level)
+		}
+		if p.City != "" && !hasDivision(a.Cities(p.Province), p.City) {
+			t.Fatalf("Derive(%q) = %+v: no such city", name, p)
+		}
+		if p.County != "" && !hasDivision(a.Counties(p.Province, p.City), p.County) {
+			t.Fatalf("Derive(%q) = %+v: no such county", name, p)
+		}
+	})
+}
