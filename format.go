@@ -29,6 +29,10 @@ type Format struct {
 	// Derived measures computed from others of the same report, e.g. the
 	// 2019-style apps.other as the sum of 2021's three sub-rows.
 	Derived []Derived `json:"derived,omitempty"`
+	// Measures a format states outside tables (pre2019: narrative and
+	// provincial statistics). An entry with only a code marks a canonical
+	// measure of the tables as stated in this format too.
+	Measures []Measure `json:"measures,omitempty"`
 }
 
 // Table is one of the numbered statistics tables (二, 三, 四).
@@ -183,6 +187,7 @@ var loadOnce = sync.OnceValues(loadFormats)
 
 type formatSet struct {
 	formats   []*Format
+	untabled  []*Format // formats without tables (pre2019): not in Formats, found by FormatByID
 	common    *Common
 	catalogue []Measure
 	byCode    map[string]Measure
@@ -195,9 +200,15 @@ func Formats() []*Format {
 	return mustLoad().formats
 }
 
-// FormatByID returns the definition of the given regime, or nil.
+// FormatByID returns the definition of the given regime, or nil. It also
+// finds the regimes without tables (pre2019), which Formats leaves out.
 func FormatByID(id string) *Format {
 	for _, f := range Formats() {
+		if f.ID == id {
+			return f
+		}
+	}
+	for _, f := range mustLoad().untabled {
 		if f.ID == id {
 			return f
 		}
@@ -243,6 +254,10 @@ func loadFormats() (*formatSet, error) {
 		f := new(Format)
 		if err := json.Unmarshal(data, f); err != nil {
 			return nil, fmt.Errorf("formats/%s: %w", e.Name(), err)
+		}
+		if len(f.Tables) == 0 {
+			s.untabled = append(s.untabled, f)
+			continue
 		}
 		s.formats = append(s.formats, f)
 	}
@@ -302,6 +317,13 @@ func loadFormats() (*formatSet, error) {
 	}
 	for _, m := range s.common.Narrative {
 		add(m, "")
+	}
+	// Measures stated outside tables last, so that a code-only entry marks
+	// an existing measure as stated in that format too.
+	for _, f := range append(append([]*Format(nil), s.formats...), s.untabled...) {
+		for _, m := range f.Measures {
+			add(m, f.ID)
+		}
 	}
 	for _, m := range s.byCode {
 		s.catalogue = append(s.catalogue, m)
