@@ -107,3 +107,28 @@ func softBreaks(s string) string {
 	}
 	return string(rs[:2]) + "\u00a0\n" + string(rs[2:])
 }
+
+// FuzzExtract feeds arbitrary grids to the locator, the metadata readers and
+// the rules: whatever the input, Extract returns a report or a rejection,
+// never a panic, and every value it returns names where it stands.
+func FuzzExtract(f *testing.F) {
+	f.Add("单位名称|测试局\n年度|2021\n自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|1|0|0|0|0|0|1", "xlsx")
+	f.Add("（三）不予公开|5|0|0|0|0|0|5\n1.|1\n行政复议|行政诉讼\n结果|结果|其他|尚未|总计\n1|2|3", "text")
+	f.Add("信息内容|上一年项目数量|本年增/|处理决定数量\n行政许可|10|减4|867\n規(guī)章|1|2|3", "html")
+	f.Fuzz(func(t *testing.T, text, kind string) {
+		rows := strings.Split(text, "\n")
+		doc := &Document{Kind: kind, Name: "fuzz.xlsx", Grids: []*Grid{coreGrid("表", kind, rows...), nil}}
+		r, err := Extract(doc, Options{Agency: "测试局", Year: 2021})
+		if err != nil {
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+				t.Fatalf("error of code %s: %v", gongkai.ErrorCode(err), err)
+			}
+			return
+		}
+		for _, v := range r.Values {
+			if v.At == "" || v.Measure == "" {
+				t.Fatalf("value without place or measure: %+v", v)
+			}
+		}
+	})
+}

@@ -57,8 +57,7 @@ func runCheck(ctx context.Context, e env) error {
 type checkValue struct {
 	Measure   string   `json:"measure"`
 	Applicant string   `json:"applicant"`
-	Value     *float64 `json:"value"`
-	Unit      string   `json:"unit,omitempty"`
+	Value     *float64 `json:"value"` // null when the cell is blank; the unit, if any, is in raw
 	Raw       string   `json:"raw"`
 	At        string   `json:"at"`
 }
@@ -77,7 +76,7 @@ func writeCheckJSON(w io.Writer, r *gongkai.Report) error {
 		Values: make([]checkValue, 0, len(r.Values)), Findings: r.Findings}
 	for _, v := range r.Values {
 		out.Values = append(out.Values, checkValue{Measure: v.Measure, Applicant: v.Applicant,
-			Value: v.Number, Unit: v.Unit, Raw: v.Raw, At: v.At})
+			Value: v.Number, Raw: v.Raw, At: v.At})
 	}
 	if out.Findings == nil {
 		out.Findings = []gongkai.Finding{}
