@@ -42,6 +42,9 @@ var notThisYear = regexp.MustCompile(`较|同比|增加|减少|增长|下降|累
 // 11 in the table). Only the first statement of each figure counts.
 func narrativeExtras(lines []Line, r *gongkai.Report) {
 	for _, nf := range narrativeFigures {
+		if nf.table == "apps.new" && r.Format == gongkai.FormatPre2019 {
+			continue // a pre-2019 narrative is where apps.new itself comes from
+		}
 		v, ok := findNarrative(lines, nf)
 		if !ok {
 			continue

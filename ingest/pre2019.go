@@ -1,6 +1,284 @@
 package ingest
 
-import "gongkai"
+import (
+	"regexp"
+	"strconv"
+	"strings"
 
-// pre2019Extras reads a pre-2019 report (no official tables).
-func pre2019Extras(doc *Document, r *gongkai.Report) {}
+	"golang.org/x/text/width"
+
+	"gongkai"
+)
+
+// Reports for 2008–2018 follow the old 条例 第三十二条: no national table, a
+// narrative (items published, applications by channel, granted / partly
+// granted / refused / does not exist / not this organ, fees, review and
+// litigation), and in some provinces a statistics table with the columns
+// 本年度 | 历年累计. The figures that mean the same in every regime take the
+// canonical codes (apps.new, apps.granted, apps.partial, apps.total,
+// review.total, narrative.proactive_items); the rest take pre2019.* codes
+// (formats/pre2019.json). Only 本年度 figures are read.
+
+// statRow maps a row of the statistics table, by a phrase its label holds,
+// to a measure. Order matters: "不同意公开" before "同意公开".
+var statRows = []struct{ phrase, measure string }{
+	{"主动公开政府信息数", "narrative.proactive_items"},
+	{"主动公开信息数", "narrative.proactive_items"},
+	{"收到申请数", "apps.new"},
+	{"申请总数", "apps.new"},
+	{"当面申请", "pre2019.apps_in_person"},
+	{"传真申请", "pre2019.apps_fax"},
+	{"电子邮件申请", "pre2019.apps_email"},
+	{"网络申请", "pre2019.apps_online"},
+	{"网上申请", "pre2019.apps_online"},
+	{"信函申请", "pre2019.apps_letter"},
+	{"申请办结数", "apps.total"},
+	{"按时办结", "pre2019.apps_on_time"},
+	{"延期办结", "pre2019.apps_extended"},
+	{"申请答复数", "pre2019.apps_answered"},
+	{"已主动公开范围", "pre2019.already_public"},
+	{"不同意公开", "pre2019.apps_withheld"},
+	{"同意部分公开", "apps.partial"},
+	{"同意公开", "apps.granted"},
+	{"不属于本行政机关", "pre2019.not_this_organ"},
+	{"非本机关", "pre2019.not_this_organ"},
+	{"信息不存在", "pre2019.not_exist"},
+	{"更改补充", "pre2019.asked_to_amend"},
+	{"其他途径", "pre2019.other_channel"},
+	{"行政复议数", "review.total"},
+	{"行政诉讼数", "pre2019.litigation_total"},
+	{"举报投诉", "pre2019.complaints"},
+	{"收取的费用", "pre2019.fees"},
+	{"收取费用", "pre2019.fees"},
+}
+
+// The rows under 行政复议 and 行政诉讼 share their labels; the last of the
+// two headings met decides.
+var statOutcomes = map[string][2]string{
+	"维持":   {"pre2019.review_upheld", "pre2019.litigation_upheld"},
+	"纠错":   {"pre2019.review_corrected", "pre2019.litigation_corrected"},
+	"其他情形": {"pre2019.review_other", "pre2019.litigation_other"},
+}
+
+// narrativeRule finds one pre-2019 figure in a sentence.
+type narrativeRule struct {
+	measure string
+	re      *regexp.Regexp
+}
+
+const fig = `([0-9０-９][0-9０-９,]*)`
+
+var pre2019Narrative = []narrativeRule{
+	{"narrative.proactive_items", narrativeFigures[0].re},
+	{"apps.new", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"pre2019.apps_in_person", regexp.MustCompile(`当面(?:申请|提出)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"pre2019.apps_email", regexp.MustCompile(`电子邮件(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"pre2019.apps_online", regexp.MustCompile(`(?:网络|网上)(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"pre2019.apps_letter", regexp.MustCompile(`信函(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"pre2019.apps_fax", regexp.MustCompile(`传真(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"apps.total", regexp.MustCompile(`(?:已|共|全部)?办结[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"pre2019.apps_withheld", regexp.MustCompile(`(?:不予公开|不同意公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"apps.partial", regexp.MustCompile(`部分公开[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"apps.granted", regexp.MustCompile(`(?:^|[^不部分])(?:同意公开|予以公开|全部公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"pre2019.not_exist", regexp.MustCompile(`信息不存在[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"pre2019.not_this_organ", regexp.MustCompile(`(?:非本(?:行政)?机关|不属于本(?:行政)?机关)[^。；;，,、]{0,12}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"review.total", regexp.MustCompile(`行政复议[^。；;，,、]{0,6}?` + fig + `\s*(?:件|起|宗|次)`)},
+	{"pre2019.litigation_total", regexp.MustCompile(`行政诉讼[^。；;，,、]{0,6}?` + fig + `\s*(?:件|起|宗|次)`)},
+	{"pre2019.fees", regexp.MustCompile(`收取[^。；;，,]{0,12}?费[^。；;，,]{0,4}?([0-9０-９][0-9０-９,]*(?:\.[0-9]+)?)\s*(万元|元)`)},
+}
+
+// noneRE reads the sentences that state a zero in words: "未发生行政复议和行政诉讼".
+var noneRE = map[string]*regexp.Regexp{
+	"review.total":             regexp.MustCompile(`(?:未|没有)(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政复议`),
+	"pre2019.litigation_total": regexp.MustCompile(`(?:未|没有)(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政诉讼`),
+}
+
+// pre2019Extras reads a page without official tables as a pre-2019 report
+// when its statistics table or its narrative states at least two of the
+// figures that report had to state; it then sets r.Format to pre2019.
+// Pages that are neither leave r untouched, and Extract rejects them.
+func pre2019Extras(doc *Document, r *gongkai.Report) {
+	vals := statTable(doc)
+	seen := map[string]bool{}
+	for _, v := range vals {
+		seen[v.Measure] = true
+	}
+	for _, v := range pre2019FromNarrative(doc.Lines) {
+		if !seen[v.Measure] {
+			seen[v.Measure] = true
+			vals = append(vals, v)
+		}
+	}
+	stated := 0
+	for m := range seen {
+		if m != "pre2019.fees" {
+			stated++
+		}
+	}
+	if stated < 2 {
+		return
+	}
+	r.Format = gongkai.FormatPre2019
+	r.Values = append(r.Values, vals...)
+}
+
+// statRow is one row of a statistics table: its label, the 本年度 figure
+// and where it is.
+type statLine struct {
+	label, unit, raw, at string
+}
+
+// statTable reads the provincial statistics table (指标 | 单位 | 本年度 |
+// 历年累计) from the grids or, when the page has it as text, from the lines.
+func statTable(doc *Document) []gongkai.Value {
+	var rows []statLine
+	for _, g := range doc.Grids {
+		for ri, row := range g.Rows {
+			var cells []string
+			var locs []string
+			for ci, c := range row {
+				if ci > 0 && c.Text == row[ci-1].Text && c.Text != "" {
+					continue // a merged cell repeats its text
+				}
+				cells = append(cells, c.Text)
+				locs = append(locs, g.Loc(ri, ci))
+			}
+			if sl, ok := statCells(cells, locs); ok {
+				rows = append(rows, sl)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		for _, l := range doc.Lines {
+			cells := cellsOf(l.Text)
+			locs := make([]string, len(cells))
+			for i := range locs {
+				locs[i] = lineAt(l.N)
+			}
+			if len(cells) > 1 {
+				if sl, ok := statCells(cells, locs); ok {
+					rows = append(rows, sl)
+				}
+			}
+		}
+	}
+	var out []gongkai.Value
+	seen := map[string]bool{}
+	under := 0 // 0 行政复议, 1 行政诉讼
+	for _, sl := range rows {
+		key := Normalize(sl.label)
+		measure := ""
+		for _, sr := range statRows {
+			if strings.Contains(key, sr.phrase) {
+				measure = sr.measure
+				break
+			}
+		}
+		switch measure {
+		case "review.total":
+			under = 0
+		case "pre2019.litigation_total":
+			under = 1
+		case "":
+			for phrase, ms := range statOutcomes {
+				if strings.Contains(key, phrase) {
+					measure = ms[under]
+				}
+			}
+		}
+		if measure == "" || seen[measure] {
+			continue
+		}
+		seen[measure] = true
+		out = append(out, pre2019Value(measure, sl.raw, sl.unit, sl.at))
+	}
+	return out
+}
+
+// statCells reads a row as label, optional unit, then the 本年度 figure.
+func statCells(cells, locs []string) (statLine, bool) {
+	var sl statLine
+	for i, c := range cells {
+		c = strings.TrimSpace(c)
+		switch {
+		case c == "":
+		case sl.label == "" && !isFigure(c):
+			sl.label = c
+		case sl.label != "" && !isFigure(c) && len([]rune(c)) <= 3:
+			sl.unit = c // 件, 条, 万元
+		case sl.label != "" && isFigure(c):
+			sl.raw, sl.at = c, locs[i]
+			return sl, true
+		default:
+			return sl, false
+		}
+	}
+	return sl, false
+}
+
+// pre2019FromNarrative reads the figures the old 条例 asked for from the
+// narrative: the first statement of each.
+func pre2019FromNarrative(lines []Line) []gongkai.Value {
+	var out []gongkai.Value
+	for _, nr := range pre2019Narrative {
+	lines:
+		for _, l := range lines {
+			for _, m := range nr.re.FindAllStringSubmatchIndex(l.Text, -1) {
+				span := l.Text[m[0]:m[1]]
+				if notThisYear.MatchString(span) {
+					continue
+				}
+				unit := ""
+				if len(m) > 4 && m[4] >= 0 {
+					unit = l.Text[m[4]:m[5]]
+				}
+				v := pre2019Value(nr.measure, l.Text[m[2]:m[3]], unit, lineAt(l.N))
+				v.Raw = sentence(l.Text, m[0], m[1])
+				out = append(out, v)
+				break lines
+			}
+		}
+	}
+	// "未发生行政复议和行政诉讼" states two zeros; "尚未审结" states none.
+	have := map[string]bool{}
+	for _, v := range out {
+		have[v.Measure] = true
+	}
+	for _, measure := range []string{"review.total", "pre2019.litigation_total"} {
+		if have[measure] {
+			continue
+		}
+	search:
+		for _, l := range lines {
+			for _, m := range noneRE[measure].FindAllStringIndex(l.Text, -1) {
+				if strings.HasSuffix(l.Text[:m[0]], "尚") {
+					continue
+				}
+				zero := 0.0
+				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,
+					Raw: sentence(l.Text, m[0], m[1]), At: lineAt(l.N)})
+				break search
+			}
+		}
+	}
+	return out
+}
+
+// pre2019Value makes the value of one pre-2019 figure.
+func pre2019Value(measure, raw, unit, at string) gongkai.Value {
+	v := gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Raw: raw, At: at}
+	s := strings.ReplaceAll(width.Fold.String(strings.TrimSpace(raw)), ",", "")
+	for _, u := range []string{"万元", "元", "件", "条", "个", "份", "次"} {
+		if strings.HasSuffix(s, u) {
+			s, unit = strings.TrimSuffix(s, u), u
+			break
+		}
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		v.Number = &f
+	}
+	if measure == "pre2019.fees" && (unit == "元" || unit == "万元") {
+		v.Unit = unit
+	}
+	return v
+}

@@ -290,3 +290,64 @@ func TestSampleReport(t *testing.T) {
 		t.Errorf("lost-label finding %v, 行政处罚 contradiction %v; want both: %+v", lost, penalty, r.Findings)
 	}
 }
+
+// TestPre2019 checks that pages without official tables are read as
+// pre-2019 reports from their narrative or their provincial statistics
+// table, with the aligned figures under the canonical codes.
+func TestPre2019(t *testing.T) {
+	tests := []struct {
+		file      string
+		year      int
+		published string
+		want      map[string]float64
+	}{
+		{"pre2019-narrative.txt", 2015, "2016-03-28", map[string]float64{
+			"narrative.proactive_items": 315, "apps.new": 21, "apps.granted": 12, "apps.partial": 2, "apps.total": 21,
+			"pre2019.apps_withheld": 1, "pre2019.not_exist": 4, "pre2019.not_this_organ": 2, "pre2019.apps_online": 15,
+			"review.total": 1, "pre2019.litigation_total": 0, "pre2019.fees": 36.5,
+		}},
+		{"pre2019-stats.html", 2016, "2017-03-15", map[string]float64{
+			"narrative.proactive_items": 642, "apps.new": 37, "apps.granted": 20, "apps.partial": 3, "apps.total": 36,
+			"pre2019.apps_withheld": 2, "pre2019.already_public": 6, "review.total": 1, "pre2019.review_upheld": 1,
+			"pre2019.litigation_total": 0, "pre2019.litigation_upheld": 0,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata/web", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Parse(tt.file, data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Format != gongkai.FormatPre2019 || r.Year != tt.year || r.Published != tt.published {
+				t.Errorf("format %q year %d published %q; want pre2019 %d %s", r.Format, r.Year, r.Published, tt.year, tt.published)
+			}
+			cat := gongkai.CatalogueByCode()
+			for m, want := range tt.want {
+				v, ok := r.Lookup(m, gongkai.ApplicantTotal)
+				if !ok || v.Number == nil || *v.Number != want || !strings.HasPrefix(v.At, "line ") {
+					t.Errorf("%s = %+v, want %v at a line", m, v, want)
+				}
+				if !strings.Contains(strings.Join(cat[m].Formats, ","), gongkai.FormatPre2019) {
+					t.Errorf("%s: catalogue formats %v lack pre2019", m, cat[m].Formats)
+				}
+			}
+		})
+	}
+}
+
+// TestNotAReport checks that a page with neither tables nor a pre-2019
+// narrative is rejected, not read as an empty report.
+func TestNotAReport(t *testing.T) {
+	for name, page := range map[string]string{
+		"news.txt":  "示例市召开2021年防汛工作会议\n会议要求各单位压实责任。\n",
+		"news.html": "<html><title>示例市2021年政府信息公开工作年度报告</title><p>页面已迁移。</p></html>",
+	} {
+		if _, err := Parse(name, []byte(page), Options{}); err == nil || gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+			t.Errorf("%s: err = %v, want a rejection", name, err)
+		}
+	}
+}
