@@ -1,0 +1,329 @@
+package dashboard
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// screenshotDir is where the browser test leaves a picture of every page
+// (gitignored), for a person to look at.
+const screenshotDir = "../testout/screenshots"
+
+// browserPages are the dashboard pages and the chart ids each must draw.
+var browserPages = []struct {
+	name, path string
+	charts     []string
+}{
+	{"overview", "/", []string{"chart-overview-applications", "chart-overview-licensing", "chart-overview-proactive"}},
+	{"licensing", "/licensing", []string{"chart-licensing-ranking", "chart-licensing-trend", "chart-licensing-levels"}},
+	{"proactive", "/proactive", []string{"chart-proactive-items", "chart-proactive-normative", "chart-proactive-decisions"}},
+	{"applications", "/applications", []string{"chart-applications-outcomes", "chart-applications-agencies",
+		"chart-applications-applicants", "chart-applications-withheld", "chart-applications-carryover"}},
+	{"reviews", "/reviews", []string{"chart-reviews-years", "chart-reviews-outcomes"}},
+	{"quality", "/quality", []string{"chart-quality-years"}},
+	{"agencies", "/agencies", nil},
+	{"agency", "/agencies/3", []string{"chart-agency-trend"}},
+	{"report", "/reports/3", nil},
+	{"upload", "/upload", nil},
+	{"sql", "/sql", nil},
+}
+
+// chromium returns the path of the Chromium binary. Without one the test
+// fails on CI (make deps installs it) and is skipped elsewhere.
+func chromium(t *testing.T) string {
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is not installed (make deps installs it)")
+	}
+	t.Skip("chromium is not installed; run make deps to run the browser tests")
+	return ""
+}
+
+// browserLog collects what the page must not do: requests to another
+// origin, console errors, uncaught exceptions, browser log errors (CSP
+// violations, failed loads).
+type browserLog struct {
+	origin string
+	mu     sync.Mutex
+	bad    []string
+	seen   map[string]bool // paths requested from the test server
+}
+
+func (b *browserLog) listen(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		u := ev.Request.URL
+		if !strings.HasPrefix(u, b.origin+"/") && u != b.origin && !strings.HasPrefix(u, "data:") {
+			b.bad = append(b.bad, "request to another origin: "+u)
+		}
+		b.seen[strings.TrimPrefix(u, b.origin)] = true
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			var args []string
+			for _, a := range ev.Args {
+				args = append(args, string(a.Value)+a.Description)
+			}
+			b.bad = append(b.bad, "console."+string(ev.Type)+": "+strings.Join(args, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		desc := d.Text
+		if d.Exception != nil {
+			desc += " " + d.Exception.Description
+		}
+		b.bad = append(b.bad, fmt.Sprintf("exception at %s:%d: %s", d.URL, d.LineNumber+1, desc))
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			b.bad = append(b.bad, "browser log: "+ev.Entry.Text+" "+ev.Entry.URL)
+		}
+	}
+}
+
+func (b *browserLog) take() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := b.bad
+	b.bad = nil
+	return out
+}
+
+// chartsWithoutData is evaluated in the page: for each chart id it returns a
+// complaint unless the element holds an ECharts instance whose option has a
+// series with at least one value.
+const chartsWithoutData = `(function (ids) {
+  return ids.map(function (id) {
+    var el = document.getElementById(id);
+    if (!el) return id + ': no element';
+    var c = echarts.getInstanceByDom(el);
+    if (!c) return id + ': no ECharts instance';
+    var n = 0;
+    (c.getOption().series || []).forEach(function (s) {
+      (s.data || []).forEach(function (d) {
+        var v = (d !== null && typeof d === 'object') ? d.value : d;
+        if (v !== null && v !== undefined && v !== '-') n++;
+      });
+    });
+    return n > 0 ? '' : id + ': no data';
+  }).filter(function (s) { return s !== ''; });
+})(%s)`
+
+// TestBrowser drives headless Chromium through every page of the dashboard
+// over the fixture warehouse: charts are drawn with data, nothing goes to
+// another origin, the console stays clean, a filter change updates the URL
+// and the charts, and a click on a bar opens the agency page.
+func TestBrowser(t *testing.T) {
+	exe := chromium(t)
+	db, _ := fixtureDB(t)
+	srv := httptest.NewServer(New(db, testLogger(t), Options{}))
+	defer srv.Close()
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	bl := &browserLog{origin: srv.URL, seen: map[string]bool{}}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true), chromedp.Flag("lang", "zh-CN"),
+		chromedp.WindowSize(1400, 1000),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(bl.listen))
+	defer cancel()
+	// The first action starts the browser; it must not run under a timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	step := func(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		sctx, scancel := context.WithTimeout(ctx, 30*time.Second)
+		defer scancel()
+		if err := chromedp.Do(sctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	eval := func(t *testing.T, expr string, out any) {
+		t.Helper()
+		sctx, scancel := context.WithTimeout(ctx, 30*time.Second)
+		defer scancel()
+		v, err := chromedp.Run(sctx, chromedp.Evaluate[[]byte](expr))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", clip(expr), err)
+		}
+		if err := jsonUnmarshal(v, out); err != nil {
+			t.Fatalf("evaluate %s: %v (%s)", clip(expr), err, v)
+		}
+	}
+	// waitFor evaluates expr until it is true. Evaluations that fail because
+	// the page is navigating are retried.
+	waitFor := func(t *testing.T, expr string) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for time.Now().Before(deadline) {
+			sctx, scancel := context.WithTimeout(ctx, 5*time.Second)
+			ok, err := chromedp.Run(sctx, chromedp.Evaluate[bool](expr))
+			scancel()
+			if err == nil && ok {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("timed out waiting for %s", expr)
+	}
+	open := func(t *testing.T, path string) {
+		t.Helper()
+		step(t, "open "+path, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("footer")))
+		// app.js runs on DOMContentLoaded; give ECharts a frame to draw.
+		waitFor(t, `document.readyState === 'complete' && typeof echarts !== 'undefined'`)
+	}
+
+	for _, pg := range browserPages {
+		t.Run(pg.name, func(t *testing.T) {
+			open(t, pg.path)
+			if len(pg.charts) > 0 {
+				var missing []string
+				eval(t, fmt.Sprintf(chartsWithoutData, jsonString(pg.charts)), &missing)
+				if len(missing) > 0 {
+					t.Errorf("charts without data: %v", missing)
+				}
+			}
+			var h1 string
+			eval(t, `document.querySelector('h1').textContent`, &h1)
+			if h1 == "" {
+				t.Error("page has no heading")
+			}
+			step(t, "settle", chromedp.Sleep(300*time.Millisecond))
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatalf("screenshot: %v", err)
+			}
+			if err := os.WriteFile(filepath.Join(screenshotDir, pg.name+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range bl.take() {
+				t.Errorf("%s: %s", pg.path, b)
+			}
+		})
+	}
+
+	// The request check above only means something if the listener saw the
+	// page's own requests.
+	bl.mu.Lock()
+	if !bl.seen["/static/vendor/echarts.min.js"] || !bl.seen["/static/app.css"] {
+		t.Errorf("the network listener missed the page's requests: %v", bl.seen)
+	}
+	bl.mu.Unlock()
+
+	t.Run("filter", func(t *testing.T) {
+		open(t, "/licensing")
+		const rankingData = `JSON.stringify(echarts.getInstanceByDom(document.getElementById('chart-licensing-ranking')).getOption().series[0].data)`
+		var before, after string
+		eval(t, rankingData, &before)
+		step(t, "choose 2020",
+			chromedp.SetValue(chromedp.CSS(`select[name="year_to"]`), "2020"),
+			// Dispatched after this evaluation returns: the change navigates away.
+			chromedp.Evaluate[chromedp.Void](`setTimeout(function () { document.querySelector('select[name="year_to"]').dispatchEvent(new Event('change', {bubbles: true})); }, 0)`),
+		)
+		waitFor(t, `location.search.indexOf('year_to=2020') >= 0 && document.readyState === 'complete' &&
+			typeof echarts !== 'undefined' && !!echarts.getInstanceByDom(document.getElementById('chart-licensing-ranking'))`)
+		var loc string
+		eval(t, `location.pathname + location.search`, &loc)
+		if loc != "/licensing?year_to=2020" {
+			t.Errorf("URL after the filter change = %q, want /licensing?year_to=2020", loc)
+		}
+		eval(t, rankingData, &after)
+		if before == after || after == "" {
+			t.Errorf("the ranking did not change with the filter: %s", clip(after))
+		}
+		var title string
+		eval(t, `document.querySelector('#chart-licensing-ranking-card h2').textContent`, &title)
+		if !strings.HasPrefix(title, "2020年") {
+			t.Errorf("ranking title after the filter change = %q", title)
+		}
+		for _, b := range bl.take() {
+			t.Error(b)
+		}
+	})
+
+	t.Run("click", func(t *testing.T) {
+		open(t, "/licensing")
+		// The middle of the first bar of the ranking, in page coordinates.
+		var xy []float64
+		eval(t, `(function () {
+  var el = document.getElementById('chart-licensing-ranking');
+  el.scrollIntoView({block: 'center'});
+  var c = echarts.getInstanceByDom(el), o = c.getOption();
+  var d = o.series[0].data[0], v = (d !== null && typeof d === 'object') ? d.value : d;
+  var p = c.convertToPixel({seriesIndex: 0}, [v / 2, o.yAxis[0].data[0]]);
+  var r = el.getBoundingClientRect();
+  return [r.left + p[0], r.top + p[1]];
+})()`, &xy)
+		var agency string
+		eval(t, `echarts.getInstanceByDom(document.getElementById('chart-licensing-ranking')).getOption().yAxis[0].data[0]`, &agency)
+		step(t, "click the first bar",
+			chromedp.MouseClickXY(xy[0], xy[1]),
+		)
+		waitFor(t, `/^\/agencies\/\d+$/.test(location.pathname) && document.readyState === 'complete'`)
+		var h1 string
+		eval(t, `document.querySelector('h1').textContent`, &h1)
+		if h1 != agency {
+			t.Errorf("after the click the page is %q, want the agency %q", h1, agency)
+		}
+		var missing []string
+		eval(t, fmt.Sprintf(chartsWithoutData, `["chart-agency-trend"]`), &missing)
+		if len(missing) > 0 {
+			t.Errorf("agency page: %v", missing)
+		}
+		for _, b := range bl.take() {
+			t.Error(b)
+		}
+	})
+
+	t.Run("table toggle", func(t *testing.T) {
+		open(t, "/")
+		var hidden []bool
+		eval(t, `(function () {
+  var t = document.getElementById('chart-overview-licensing-table'), h = [t.hidden];
+  document.querySelector('button[data-chart="chart-overview-licensing"]').click();
+  h.push(t.hidden);
+  return h;
+})()`, &hidden)
+		if len(hidden) != 2 || !hidden[0] || hidden[1] {
+			t.Errorf("数据表 toggle: hidden before/after = %v, want [true false]", hidden)
+		}
+	})
+}
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+func jsonString(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
