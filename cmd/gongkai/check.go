@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gongkai"
 	"gongkai/ingest"
@@ -124,6 +125,14 @@ func writeCheckText(w io.Writer, r *gongkai.Report) {
 			at := f.At
 			if at == "" {
 				at = "—"
+			}
+			// Name the cell by its labels unless the message already does.
+			if f.RowLabel != "" && !strings.Contains(f.Message, f.RowLabel) {
+				at += "（" + f.RowLabel
+				if f.ColumnLabel != "" {
+					at += " × " + f.ColumnLabel
+				}
+				at += "）"
 			}
 			fmt.Fprintf(w, "  [%s] %s  %s\n", f.Rule, at, f.Message)
 		}
