@@ -1,0 +1,432 @@
+package main
+
+import (
+	"archive/zip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"gongkai"
+	"gongkai/ingest"
+	"gongkai/warehouse"
+)
+
+func init() {
+	commands["ingest"] = command{
+		usage: "ingest [--agency NAME] [--year N] [--json] PATH...   载入报告文件、文件夹或 .zip 压缩包",
+		run:   runIngest,
+	}
+}
+
+// Bounds on what ingest reads, so that one hostile archive cannot exhaust
+// memory.
+const (
+	maxFileSize = 64 << 20 // one source file
+	loadBatch   = 1024     // reports handed to the warehouse at once
+)
+
+// source is one input file: a file on disk or an entry of a .zip archive.
+type source struct {
+	seq  int
+	name string // as shown to the user: the path, or archive.zip/entry
+	read func() ([]byte, error)
+}
+
+// outcome is what became of one source.
+type outcome struct {
+	File      string            `json:"file"`
+	Status    string            `json:"status"` // loaded, duplicate, rejected
+	ReportID  int64             `json:"report_id,omitempty"`
+	AgencyID  int64             `json:"agency_id,omitempty"`
+	Agency    string            `json:"agency,omitempty"`
+	Year      int               `json:"year,omitempty"`
+	Format    string            `json:"format,omitempty"`
+	Version   int               `json:"version,omitempty"`
+	Errors    int               `json:"errors"`
+	Warnings  int               `json:"warnings"`
+	Message   string            `json:"message,omitempty"`
+	Findings  []gongkai.Finding `json:"findings,omitempty"`
+	seq       int
+	report    *gongkai.Report
+	sourceRaw []byte
+}
+
+// runIngest loads files, folders and .zip archives: parsing on every core,
+// one writer committing reports in groups. It prints one line (or, with
+// --json, one JSON object) per file and a summary, and exits 0 when every
+// file was loaded or already loaded, 1 when any was rejected, 2 on bad usage.
+func runIngest(ctx context.Context, e env) error {
+	fs := newFlags("ingest", e)
+	dbPath := dbFlag(fs, e)
+	agency := fs.String("agency", "", "单位名称（优先于文件中的写法）")
+	year := fs.Int("year", 0, "数据所属年度（优先于文件中的写法）")
+	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON")
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageErrorf("用法：gongkai ingest [--agency NAME] [--year N] [--json] PATH...")
+	}
+	if *year != 0 && (*year < 1990 || *year > 2100) {
+		return usageErrorf("--year %d 无效：请填写数据所属年份，如 2021", *year)
+	}
+	sources, bad, closeAll := collect(fs.Args())
+	defer closeAll()
+	db, err := warehouse.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	start := time.Now()
+	var bar *progressbar.ProgressBar
+	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && len(sources) > 1 {
+		bar = progressbar.NewOptions(len(sources), progressbar.OptionSetWriter(e.stderr),
+			progressbar.OptionSetDescription("载入中"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+	}
+	p := &printer{w: e.stdout, json: *asJSON, bar: bar}
+	for _, o := range bad {
+		p.print(o)
+	}
+	by := "cli"
+	if u := e.getenv("USER"); u != "" {
+		by = "cli:" + u
+	}
+	if err := pipeline(ctx, db, sources, ingest.Options{Agency: *agency, Year: *year}, by, p); err != nil {
+		return err
+	}
+	if bar != nil {
+		bar.Finish()
+	}
+	took := time.Since(start)
+	summary := fmt.Sprintf("共 %d 个文件：载入 %d，已载入过 %d，未载入 %d；用时 %.1f 秒",
+		p.total, p.loaded, p.duplicate, p.rejected, took.Seconds())
+	if p.loaded > 0 && took > 0 {
+		summary += fmt.Sprintf("（每秒 %.0f 份）", float64(p.loaded)/took.Seconds())
+	}
+	if *asJSON {
+		fmt.Fprintln(e.stderr, summary)
+	} else {
+		fmt.Fprintln(e.stdout, summary)
+	}
+	if p.rejected > 0 {
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+// pipeline parses sources on every core and loads them with one writer, in
+// input order, in groups.
+func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts ingest.Options, by string, p *printer) error {
+	jobs := make(chan source)
+	parsed := make(chan outcome, 4*runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range jobs {
+				parsed <- parseOne(s, opts)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, s := range sources {
+			select {
+			case jobs <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(parsed)
+	}()
+
+	// The writer: put results back in input order, and hand them to the
+	// warehouse in groups. A group closes when it is full or when no parsed
+	// report is waiting, so that slow parsing still shows steady progress.
+	waiting := map[int]outcome{}
+	next := 0
+	var batch []outcome
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := loadBatchOf(ctx, db, batch, by); err != nil {
+			return err
+		}
+		for _, o := range batch {
+			p.print(o)
+		}
+		batch = batch[:0]
+		return nil
+	}
+	for o := range parsed {
+		waiting[o.seq] = o
+		for {
+			o, ok := waiting[next]
+			if !ok {
+				break
+			}
+			delete(waiting, next)
+			next++
+			batch = append(batch, o)
+		}
+		if len(batch) >= loadBatch || (len(parsed) == 0 && len(batch) > 0) {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+func parseOne(s source, opts ingest.Options) outcome {
+	o := outcome{File: s.name, seq: s.seq}
+	data, err := s.read()
+	if err != nil {
+		o.Status, o.Message = "rejected", err.Error()
+		return o
+	}
+	r, err := ingest.Parse(filepath.Base(s.name), data, opts)
+	if err != nil {
+		o.Status, o.Message = "rejected", gongkai.ErrorMessage(err)
+		return o
+	}
+	o.report, o.sourceRaw = r, data
+	return o
+}
+
+// loadBatchOf loads the parsed reports of batch and fills in their outcomes.
+// Its error is a failure of the warehouse itself, not of a report.
+func loadBatchOf(ctx context.Context, db *warehouse.DB, batch []outcome, by string) error {
+	var reqs []warehouse.LoadRequest
+	var idx []int
+	for i, o := range batch {
+		if o.report != nil {
+			reqs = append(reqs, warehouse.LoadRequest{Report: o.report, Source: o.sourceRaw, By: by})
+			idx = append(idx, i)
+		}
+	}
+	if len(reqs) == 0 {
+		return nil
+	}
+	results, err := db.Load(ctx, reqs)
+	if results == nil {
+		return err
+	}
+	for k, res := range results {
+		o := &batch[idx[k]]
+		r := o.report
+		o.Agency, o.Year, o.Format = r.Agency, r.Year, r.Format
+		switch {
+		case res.Err != nil:
+			o.Status, o.Message = "rejected", gongkai.ErrorMessage(res.Err)
+		case res.Duplicate:
+			o.Status = "duplicate"
+			o.ReportID, o.AgencyID, o.Version = res.ReportID, res.AgencyID, res.Version
+		default:
+			o.Status = "loaded"
+			o.ReportID, o.AgencyID, o.Version = res.ReportID, res.AgencyID, res.Version
+			o.Findings = res.Findings
+			for _, f := range res.Findings {
+				if f.Severity == gongkai.SeverityError {
+					o.Errors++
+				} else {
+					o.Warnings++
+				}
+			}
+		}
+		o.report, o.sourceRaw = nil, nil // let the memory go
+	}
+	return nil
+}
+
+// printer writes per-file results and counts them.
+type printer struct {
+	w                                  io.Writer
+	json                               bool
+	bar                                *progressbar.ProgressBar
+	total, loaded, duplicate, rejected int
+}
+
+// shownFindings is how many findings a text line lists under a file.
+const shownFindings = 3
+
+func (p *printer) print(o outcome) {
+	p.total++
+	switch o.Status {
+	case "loaded":
+		p.loaded++
+	case "duplicate":
+		p.duplicate++
+	default:
+		p.rejected++
+	}
+	if p.bar != nil {
+		p.bar.Add(1)
+	}
+	if p.json {
+		b, _ := json.Marshal(o)
+		fmt.Fprintf(p.w, "%s\n", b)
+		return
+	}
+	switch o.Status {
+	case "loaded":
+		fmt.Fprintf(p.w, "已载入\t%s\t%s %d年（%s格式）报告#%d 第%d版，错误 %d，警告 %d\n",
+			o.File, o.Agency, o.Year, o.Format, o.ReportID, o.Version, o.Errors, o.Warnings)
+		for i, f := range o.Findings {
+			if i == shownFindings {
+				fmt.Fprintf(p.w, "\t…另有 %d 条问题\n", len(o.Findings)-shownFindings)
+				break
+			}
+			fmt.Fprintf(p.w, "\t%s %s：%s\n", severityLabel(f.Severity), f.At, f.Message)
+		}
+	case "duplicate":
+		fmt.Fprintf(p.w, "已载入过\t%s\t与报告#%d 是同一文件，未重复载入\n", o.File, o.ReportID)
+	default:
+		fmt.Fprintf(p.w, "未载入\t%s\t%s\n", o.File, o.Message)
+	}
+}
+
+func severityLabel(s string) string {
+	if s == gongkai.SeverityError {
+		return "错误"
+	}
+	return "警告"
+}
+
+// ingestible reports whether a file name is one ingest reads.
+func ingestible(name string) bool {
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") {
+		return false // hidden files and Excel's lock files
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm", ".html", ".htm", ".txt":
+		return true
+	}
+	return false
+}
+
+// collect expands the command-line paths into sources: files as given,
+// folders walked for the kinds ingest reads, .zip archives opened (closeAll
+// closes them). Paths that cannot be read come back as rejected outcomes.
+func collect(paths []string) (out []source, bad []outcome, closeAll func()) {
+	var archives []io.Closer
+	closeAll = func() {
+		for _, c := range archives {
+			c.Close()
+		}
+	}
+	add := func(name string, read func() ([]byte, error)) {
+		out = append(out, source{seq: len(out), name: name, read: read})
+	}
+	reject := func(name string, format string, args ...any) {
+		bad = append(bad, outcome{File: name, Status: "rejected", Message: fmt.Sprintf(format, args...)})
+	}
+	var visit func(path string, explicit bool)
+	visit = func(path string, explicit bool) {
+		info, err := os.Stat(path)
+		switch {
+		case err != nil:
+			reject(path, "无法读取：%v", err)
+		case info.IsDir():
+			var files []string
+			filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					reject(p, "无法读取：%v", err)
+					return nil
+				}
+				if !d.IsDir() && (ingestible(p) || strings.EqualFold(filepath.Ext(p), ".zip")) {
+					files = append(files, p)
+				}
+				return nil
+			})
+			sort.Strings(files)
+			for _, f := range files {
+				visit(f, false)
+			}
+		case strings.EqualFold(filepath.Ext(path), ".zip"):
+			zr, err := addZip(path, add)
+			if err != nil {
+				reject(path, "%s", err)
+				return
+			}
+			archives = append(archives, zr)
+		case explicit || ingestible(path):
+			add(path, func() ([]byte, error) { return readLimited(path) })
+		}
+	}
+	for _, p := range paths {
+		visit(p, true)
+	}
+	return out, bad, closeAll
+}
+
+// addZip adds the readable entries of a .zip archive, read on demand by the
+// parsers; the caller closes the archive when they are done.
+func addZip(path string, add func(string, func() ([]byte, error))) (io.Closer, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, fmt.Errorf("不是有效的 .zip 压缩包：%v", err)
+	}
+	for _, f := range zr.File {
+		if f.FileInfo().IsDir() || !ingestible(f.Name) {
+			continue
+		}
+		f := f
+		add(path+"/"+f.Name, func() ([]byte, error) {
+			if f.UncompressedSize64 > maxFileSize {
+				return nil, fmt.Errorf("文件超过 %d MB，未读取", maxFileSize>>20)
+			}
+			rc, err := f.Open()
+			if err != nil {
+				return nil, fmt.Errorf("无法解压：%v", err)
+			}
+			defer rc.Close()
+			return readAllLimited(rc)
+		})
+	}
+	return zr, nil
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取：%v", err)
+	}
+	defer f.Close()
+	return readAllLimited(f)
+}
+
+// readAllLimited reads at most maxFileSize bytes, refusing larger input
+// (a declared size in an archive can lie).
+func readAllLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("无法读取：%v", err)
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("文件超过 %d MB，未读取", maxFileSize>>20)
+	}
+	return data, nil
+}

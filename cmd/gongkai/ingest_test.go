@@ -1,0 +1,116 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongkai"
+	"gongkai/demo"
+	"gongkai/ingest"
+)
+
+// writeWorkbooks writes the reports as filled official workbooks into dir
+// and returns their paths.
+func writeWorkbooks(t testing.TB, dir string, reports []*gongkai.Report) []string {
+	t.Helper()
+	var paths []string
+	for i, r := range reports {
+		var buf bytes.Buffer
+		if err := ingest.WriteFilled(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, strings.ReplaceAll(r.Agency, "/", "_")+"-"+string(rune('a'+i%26))+".xlsx")
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+func demoReports(t testing.TB, n int) []*gongkai.Report {
+	t.Helper()
+	reports := demo.Generate(1, n)
+	if len(reports) < n {
+		t.Skip("demo data needs the division data (make assets)")
+	}
+	// Different agencies and years: every one a new report.
+	return reports[:n]
+}
+
+func TestIngest(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.duckdb")
+	folder := filepath.Join(dir, "in")
+	os.Mkdir(folder, 0o755)
+	reports := demoReports(t, 5)
+	paths := writeWorkbooks(t, folder, reports[:3])
+
+	// Two more inside a .zip archive, beside a file that is no report.
+	zipPath := filepath.Join(dir, "more.zip")
+	zf, _ := os.Create(zipPath)
+	zw := zip.NewWriter(zf)
+	for i, r := range reports[3:] {
+		var buf bytes.Buffer
+		if err := ingest.WriteFilled(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		w, _ := zw.Create(filepath.Join("sub", string(rune('x'+i))+".xlsx"))
+		w.Write(buf.Bytes())
+	}
+	w, _ := zw.Create("readme.txt")
+	w.Write([]byte("这不是年度报告"))
+	zw.Close()
+	zf.Close()
+
+	out, errs, code := runCmd(t, "", "ingest", "--db", db, folder, zipPath)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (readme.txt is rejected)\n%s%s", code, out, errs)
+	}
+	if n := strings.Count(out, "已载入\t"); n != 5 {
+		t.Errorf("%d files loaded, want 5:\n%s", n, out)
+	}
+	if !strings.Contains(out, "未载入\t"+zipPath+"/readme.txt") || !strings.Contains(out, "共 6 个文件：载入 5，已载入过 0，未载入 1") {
+		t.Errorf("rejected line or summary missing:\n%s", out)
+	}
+
+	// The same files again: already loaded, exit 0.
+	out, errs, code = runCmd(t, "", "ingest", "--db", db, "--json", paths[0], paths[1])
+	if code != 0 {
+		t.Fatalf("again: exit %d\n%s%s", code, out, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("--json printed %d lines, want one per file:\n%s", len(lines), out)
+	}
+	for _, l := range lines {
+		var o struct {
+			File     string `json:"file"`
+			Status   string `json:"status"`
+			ReportID int64  `json:"report_id"`
+		}
+		if err := json.Unmarshal([]byte(l), &o); err != nil || o.Status != "duplicate" || o.ReportID == 0 {
+			t.Errorf("line %q: %+v %v, want a duplicate with its report id", l, o, err)
+		}
+	}
+	if !strings.Contains(errs, "已载入过 2") {
+		t.Errorf("summary on stderr with --json: %q", errs)
+	}
+}
+
+func TestIngestUsage(t *testing.T) {
+	for _, args := range [][]string{{"ingest"}, {"ingest", "--year", "12", "x.xlsx"}, {"ingest", "--nope"}} {
+		if _, _, code := runCmd(t, "", args...); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+	_, _, code := runCmd(t, "", "ingest", "--db", filepath.Join(t.TempDir(), "w.duckdb"), "/no/such/file.xlsx")
+	if code != 1 {
+		t.Errorf("missing file: exit %d, want 1", code)
+	}
+}
