@@ -211,42 +211,42 @@ func (lf *locFormat) lookup(cell string) []locRowRef {
 	return best
 }
 
-// splitEnum splits a leading enumeration from a normalized label: "1." or
-// "1、", "(一)", "一、". It returns empty strings when there is none.
+// splitEnum splits a leading enumeration from a normalized label and returns
+// it in one spelling per kind, so that "1.", "1、", "(1)" and "1)" all read
+// "1." and "(一)" and "一、" keep theirs. It returns empty strings when the
+// label has no enumeration.
 func splitEnum(s string) (enum, rest string) {
-	i := 0
-	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+	open := strings.HasPrefix(s, "(")
+	k := 0
+	if open {
+		k = 1
+	}
+	i := k
+	for i < len(s) && i-k < 2 && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
-	if i > 0 {
-		if strings.HasPrefix(s[i:], ".") {
-			return s[:i+1], s[i+1:]
-		}
-		if strings.HasPrefix(s[i:], "、") {
-			return s[:i+len("、")], s[i+len("、"):]
+	if i > k {
+		digits := s[k:i]
+		for _, sep := range []string{".", "、", ")"} {
+			if strings.HasPrefix(s[i:], sep) && (sep == ")" || !open) {
+				return digits + ".", s[i+len(sep):]
+			}
 		}
 		return "", ""
 	}
-	j := 0
-	if strings.HasPrefix(s, "(") {
-		j = 1
-	}
-	k := j
-	for n := 0; n < 3 && k < len(s); n++ {
-		r, size := utf8.DecodeRuneInString(s[k:])
+	for n := 0; n < 3 && i < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !strings.ContainsRune("一二三四五六七八九十", r) {
 			break
 		}
-		k += size
+		i += size
 	}
-	if k == j {
-		return "", ""
-	}
-	if j == 1 && strings.HasPrefix(s[k:], ")") {
-		return s[:k+1], s[k+1:]
-	}
-	if j == 0 && strings.HasPrefix(s[k:], "、") {
-		return s[:k+len("、")], s[k+len("、"):]
+	switch {
+	case i == k:
+	case open && strings.HasPrefix(s[i:], ")"):
+		return s[:i+1], s[i+1:]
+	case !open && strings.HasPrefix(s[i:], "、"):
+		return s[:i+len("、")], s[i+len("、"):]
 	}
 	return "", ""
 }

@@ -132,3 +132,28 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitEnum(t *testing.T) {
+	tests := []struct{ in, enum, rest string }{
+		{"1.属于国家秘密", "1.", "属于国家秘密"},
+		{"1、属于国家秘密", "1.", "属于国家秘密"},
+		{"(1)属于国家秘密", "1.", "属于国家秘密"},
+		{"1)属于国家秘密", "1.", "属于国家秘密"},
+		{"12.x", "12.", "x"},
+		{"1.", "1.", ""},
+		{"(三)不予公开", "(三)", "不予公开"},
+		{"三、本年度办理结果", "三、", "本年度办理结果"},
+		{"(十二)x", "(十二)", "x"},
+		{"2021年", "", ""},
+		{"(本列数据)", "", ""},
+		{"(1.x", "", ""},
+		{"三安全", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		enum, rest := splitEnum(tt.in)
+		if enum != tt.enum || rest != tt.rest {
+			t.Errorf("splitEnum(%q) = %q, %q; want %q, %q", tt.in, enum, rest, tt.enum, tt.rest)
+		}
+	}
+}
