@@ -272,7 +272,7 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 			continue // words and no figures: a header ("自然人 | 法人或其他组织 | 总计")
 		}
 		hits = append(hits, *hit)
-		last = &hits[len(hits)-1]
+		last = hit
 		if p := hit.b.rows[hit.ri].parent; p != "" && !hit.tentative {
 			group[hit.b] = p
 		}
