@@ -396,3 +396,14 @@ func sameNumber(a, b *float64) bool {
 	}
 	return *a == *b
 }
+
+// BenchmarkEach streams the large set without keeping it, as a loader of
+// 100,000 reports should.
+func BenchmarkEach(b *testing.B) {
+	for b.Loop() {
+		n := 0
+		if err := Each(1, 20000, func(*gongkai.Report) error { n++; return nil }); err != nil || n == 0 {
+			b.Fatal(err, n)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"sync"
 
 	"gongkai"
 	"gongkai/region"
@@ -21,6 +22,7 @@ type history struct {
 	items         map[string]int // 2019 上一年项目数量 by row measure
 	procureStyle  int            // how the agency writes 采购总金额: 0 "251000元", 1 "25.1万元", 2 bare "25.1"
 	carriedInited bool
+	facts         map[string]fact // table 二 of the year being made, reused from year to year
 }
 
 func newHistory(rng *rand.Rand, a *agency) *history {
@@ -32,21 +34,9 @@ func newHistory(rng *rand.Rand, a *agency) *history {
 		}
 	}
 	h.norms = poisson(rng, 10+a.appsScale/2)
-	// Kinds of items of the 2019 format, by row measure, in a fixed order
-	// so that the draws are the same every run.
-	bases := []struct {
-		row  string
-		base float64
-	}{
-		{"licensing", a.licensing}, {"other_services", a.licensing / 2}, {"penalty", a.penalty},
-		{"coercion", a.coercion}, {"fees", 0},
-	}
-	if a.fees {
-		bases[4].base = 40
-	}
-	for _, b := range bases {
-		if b.base > 0 {
-			h.items[b.row] = 1 + poisson(rng, math.Sqrt(b.base))
+	for _, it := range itemRows() {
+		if b := itemBase(a, it.row); b > 0 {
+			h.items[it.row] = 1 + poisson(rng, math.Sqrt(b))
 		}
 	}
 	return h
@@ -267,7 +257,11 @@ func count(n int) fact { return fact{n: float64(n), raw: itoa(n)} }
 // published in all, kinds of items) carry on from the year before.
 func (h *history) proactive(rng *rand.Rand, year int, noise func() float64) map[string]fact {
 	a := h.a
-	f := map[string]fact{}
+	if h.facts == nil {
+		h.facts = map[string]fact{}
+	}
+	f := h.facts
+	clear(f)
 	scaled := func(mean float64) int { return poisson(rng, mean*noise()) }
 
 	// 规章: only provincial and 设区的市 governments make them.
@@ -307,19 +301,19 @@ func (h *history) proactive(rng *rand.Rand, year int, noise func() float64) map[
 	}
 
 	// 2019: kinds of items, last year's count and this year's signed change.
-	for _, k := range []string{"licensing", "other_services", "penalty", "coercion", "fees"} {
-		prev := h.items[k]
+	for _, it := range itemRows() {
+		prev := h.items[it.row]
 		delta := 0
 		if rng.Float64() < 0.3 {
 			delta = max(-prev, rng.IntN(7)-3)
 		}
-		h.items[k] = prev + delta
+		h.items[it.row] = prev + delta
 		raw := itoa(delta)
 		if delta > 0 {
 			raw = "+" + raw
 		}
-		f[k+".items_prev"] = count(prev)
-		f[k+".items_delta"] = fact{n: float64(delta), raw: raw}
+		f[it.prev] = count(prev)
+		f[it.delta] = fact{n: float64(delta), raw: raw}
 	}
 
 	// 2019: 政府集中采购, its amount written the way the agency always does.
@@ -387,4 +381,53 @@ func (h *history) reviews(rng *rand.Rand, p *plan) []int {
 		start = end
 	}
 	return out
+}
+
+// itemRow is a row of the 2019 table 二 that counts kinds of items (上一年项目数量,
+// 本年增/减), with the measure codes of those two cells.
+type itemRow struct{ row, prev, delta string }
+
+// itemRows returns the rows of the 2019 format that count kinds of items.
+var itemRows = sync.OnceValue(func() []itemRow {
+	var out []itemRow
+	t := gongkai.FormatByID(gongkai.Format2019).Table("proactive")
+	for _, b := range t.Blocks {
+		for _, r := range b.Rows {
+			var it itemRow
+			for _, c := range b.Columns {
+				m, _ := b.Cell(r, c)
+				switch c.Key {
+				case "items_prev":
+					it.prev = m
+				case "items_delta":
+					it.delta = m
+				}
+			}
+			if it.prev != "" && it.delta != "" {
+				it.row = r.Measure
+				out = append(out, it)
+			}
+		}
+	}
+	return out
+})
+
+// itemBase is the scale of an agency's kinds of items in a row: an organ that
+// makes many decisions of a kind has many kinds of items.
+func itemBase(a *agency, row string) float64 {
+	switch row {
+	case "licensing":
+		return a.licensing
+	case "other_services":
+		return a.licensing / 2
+	case "penalty":
+		return a.penalty
+	case "coercion":
+		return a.coercion
+	case "fees":
+		if a.fees {
+			return 40
+		}
+	}
+	return 0
 }
