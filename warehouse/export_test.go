@@ -1,0 +1,160 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/duckdb/duckdb-go/v2"
+	"github.com/xuri/excelize/v2"
+)
+
+// viewText returns the rows of a view as the exports render them.
+func viewText(t *testing.T, db *DB, view string) (cols []string, rows [][]string) {
+	t.Helper()
+	err := db.eachRow(context.Background(), view, func(cs []*sql.ColumnType) error {
+		for _, c := range cs {
+			cols = append(cols, c.Name())
+		}
+		return nil
+	}, func(vals []any) error {
+		rec := make([]string, len(vals))
+		for i, v := range vals {
+			rec[i] = text(v)
+		}
+		rows = append(rows, rec)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cols, rows
+}
+
+func exportFixture(t *testing.T) *DB {
+	db := openTest(t)
+	r := sampleReport("甲局", 2020, 0, 1)
+	r.Province = "贵州省"
+	load(t, db, LoadRequest{Report: r, Source: []byte("a")},
+		LoadRequest{Report: sampleReport("甲局", 2021, 2, 0), Source: []byte("b")},
+		LoadRequest{Report: sampleReport("乙局, \"引号\"", 2021, 0, 0), Source: []byte("c")})
+	return db
+}
+
+func TestExportCSV(t *testing.T) {
+	db := exportFixture(t)
+	dir := t.TempDir()
+	if err := db.Export(context.Background(), ExportCSV, dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, view := range ExportViews {
+		data, err := os.ReadFile(filepath.Join(dir, view+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), "\ufeff") {
+			t.Errorf("%s.csv has no byte-order mark", view)
+		}
+		got, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff"))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s.csv: %v", view, err)
+		}
+		cols, rows := viewText(t, db, view)
+		if len(got)-1 != len(rows) || !reflect.DeepEqual(got[0], cols) || (len(rows) > 0 && !reflect.DeepEqual(got[1:], rows)) {
+			t.Errorf("%s.csv does not read back equal to the view (%d rows, want %d)", view, len(got)-1, len(rows))
+		}
+		if len(rows) == 0 && view != "sections" {
+			t.Errorf("view %s is empty; the test proves nothing", view)
+		}
+	}
+}
+
+func TestExportParquet(t *testing.T) {
+	db := exportFixture(t)
+	dir := t.TempDir()
+	if err := db.Export(context.Background(), ExportParquet, dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report_values", "year=2021")); err != nil {
+		t.Errorf("report_values is not partitioned by year: %v", err)
+	}
+	// Read back with a DuckDB of the test's own, which may read files.
+	c, err := duckdb.NewConnector("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := sql.OpenDB(c)
+	defer mem.Close()
+	for _, view := range ExportViews {
+		cols, want := viewText(t, db, view)
+		src := quoteString(filepath.Join(dir, view+".parquet"))
+		if contains(cols, "year") {
+			src = "read_parquet(" + quoteString(filepath.Join(dir, view, "*", "*.parquet")) + ", hive_partitioning = true)"
+		}
+		quoted := make([]string, len(cols))
+		for i, c := range cols {
+			quoted[i] = quoteIdent(c)
+		}
+		rows, err := mem.Query("SELECT " + strings.Join(quoted, ", ") + " FROM " + src)
+		if err != nil {
+			t.Fatalf("%s: %v", view, err)
+		}
+		got, err := readTable(rows, 0)
+		rows.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotText [][]string
+		for _, r := range got.Rows {
+			rec := make([]string, len(r))
+			for i, v := range r {
+				rec[i] = text(v)
+			}
+			gotText = append(gotText, rec)
+		}
+		sortRows(gotText)
+		sortRows(want)
+		if !reflect.DeepEqual(gotText, want) {
+			t.Errorf("%s: Parquet reads back %d rows unequal to the view's %d", view, len(gotText), len(want))
+			for i := range min(len(gotText), len(want), 3) {
+				if !reflect.DeepEqual(gotText[i], want[i]) {
+					t.Logf("got  %q\nwant %q", gotText[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+func sortRows(rows [][]string) {
+	sort.Slice(rows, func(i, j int) bool { return strings.Join(rows[i], "\x00") < strings.Join(rows[j], "\x00") })
+}
+
+func TestExportXLSX(t *testing.T) {
+	db := exportFixture(t)
+	dir := t.TempDir()
+	if err := db.Export(context.Background(), ExportXLSX, dir); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "gongkai.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, ExportViews) {
+		t.Errorf("sheets %v, want %v", got, ExportViews)
+	}
+	rows, _ := f.GetRows("report_summary")
+	_, want := viewText(t, db, "report_summary")
+	if len(rows) != len(want)+1 || rows[1][2] != want[0][2] {
+		t.Errorf("report_summary sheet: %d rows, want %d", len(rows), len(want)+1)
+	}
+	if err := db.Export(context.Background(), "docx", dir); err == nil {
+		t.Error("an unknown format was accepted")
+	}
+}

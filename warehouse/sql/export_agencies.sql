@@ -1,0 +1,2 @@
+-- export_agencies: the view agencies as exported, in a stable order.
+SELECT * FROM agencies ORDER BY agency_id;
