@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strconv"
@@ -85,7 +86,7 @@ func (p *htmlReader) run() error {
 		tt := p.z.Next()
 		raw := p.z.Raw()
 		start := p.line
-		p.line += strings.Count(string(raw), "\n")
+		p.line += bytes.Count(raw, newline)
 		switch tt {
 		case html.ErrorToken:
 			if err := p.z.Err(); err != nil && !errors.Is(err, io.EOF) {
@@ -102,7 +103,7 @@ func (p *htmlReader) run() error {
 			if p.skip > 0 {
 				continue
 			}
-			p.addText(string(p.z.Text()), start+leadingNewlines(string(raw)))
+			p.addText(string(p.z.Text()), start+leadingNewlines(raw))
 		case html.StartTagToken, html.SelfClosingTagToken:
 			p.tagLine = start
 			name, hasAttr := p.z.TagName()
@@ -120,7 +121,7 @@ func (p *htmlReader) run() error {
 
 // leadingNewlines counts the line breaks before the first visible character,
 // so that a text token starting with blank lines is placed where its text is.
-func leadingNewlines(raw string) int {
+func leadingNewlines(raw []byte) int {
 	n := 0
 	for _, r := range raw {
 		switch {
@@ -267,8 +268,13 @@ func (p *htmlReader) flush() {
 	p.textN = 0
 }
 
+var newline = []byte{'\n'}
+
 // collapseSpace turns &nbsp; and runs of white space into single spaces.
 func collapseSpace(s string) string {
+	if plain := strings.TrimSpace(s); !strings.ContainsAny(plain, "\u00a0\n\r\t") && !strings.Contains(plain, "  ") {
+		return plain
+	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 }
 

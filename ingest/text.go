@@ -52,26 +52,59 @@ func splitLines(s string) []string {
 // tcell is one cell of page text.
 type tcell struct {
 	text  string
-	line  int  // the source line, for locations
-	idx   int  // the index of the line in the reader's list
-	end   int  // for a cell joined over lines, the index of its last line
-	value bool // a figure or a blank marker ("/", "-", "无")
-	fused bool // digits that followed a label with no separator
+	key   string // a label's folded form, for matching
+	line  int    // the source line, for locations
+	idx   int    // the index of the line in the reader's list
+	end   int    // for a cell joined over lines, the index of its last line
+	value bool   // a figure or a blank marker ("/", "-", "无")
+	fused bool   // digits that followed a label with no separator
 }
 
 var figureRE = regexp.MustCompile(`^(?:[+\-]?\d+(?:,\d{3})*(?:\.\d+)?|[增减]\d+(?:\.\d+)?)(?:元|万元|件|条|个|项)?$`)
 
 // isFigure reports whether a cell holds a figure or a blank marker.
 func isFigure(s string) bool {
-	s = strings.TrimSpace(width.Fold.String(s))
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if plainDigits(s) {
+		return true // the common case, without folding
+	}
+	s = width.Fold.String(s)
 	switch s {
 	case "/", "-", "—", "–", "——", "无":
 		return true
 	}
-	return s != "" && figureRE.MatchString(s)
+	return figureRE.MatchString(s)
 }
 
-var trailingDigits = regexp.MustCompile(`^(.*[^\d.+\-\s])\s*(\d[\d.]*)$`)
+func plainDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// splitTrailing cuts ASCII digits off the end of a label ("行政许可3960181"
+// → "行政许可", "3960181"); ok is false when the cell does not end in digits
+// after a label.
+func splitTrailing(c string) (label, digits string, ok bool) {
+	i := len(c)
+	for i > 0 && (c[i-1] >= '0' && c[i-1] <= '9' || c[i-1] == '.') {
+		i--
+	}
+	if i == len(c) || i == 0 || c[i] < '0' || c[i] > '9' {
+		return "", "", false
+	}
+	label = strings.TrimRight(c[:i], " \t")
+	if label == "" || strings.ContainsAny(label[len(label)-1:], "+-") {
+		return "", "", false
+	}
+	return label, c[i:], true
+}
 
 // cellsOf splits one line of page text into its cells: on pipes, else tabs,
 // else on spaces when that yields figures (adjacent words are joined again,
@@ -127,8 +160,8 @@ func cellsOf(line string) []string {
 // ("行政许可3960181") becomes the label and a fused figure when the label is
 // one the format knows; single characters on consecutive lines (PDF headers)
 // are joined and cut again at the labels the format knows.
-func tokenize(lines []Line, d *labelDict) []tcell {
-	var toks []tcell
+func tokenize(lines []Line) []tcell {
+	toks := make([]tcell, 0, len(lines))
 	for i, ln := range lines {
 		l := ln.Text
 		cells := cellsOf(l)
@@ -140,20 +173,23 @@ func tokenize(lines []Line, d *labelDict) []tcell {
 				toks = append(toks, tcell{text: c, line: ln.N, idx: i, value: true, fused: fused})
 				continue
 			}
-			if m := trailingDigits.FindStringSubmatch(c); m != nil && d.known(labelKey(m[1])) {
-				toks = append(toks, tcell{text: m[1], line: ln.N, idx: i}, tcell{text: m[2], line: ln.N, idx: i, value: true, fused: true})
-				continue
+			if label, digits, ok := splitTrailing(c); ok {
+				if key := labelKey(label); knownAny(key) {
+					toks = append(toks, tcell{text: label, key: key, line: ln.N, idx: i},
+						tcell{text: digits, line: ln.N, idx: i, value: true, fused: true})
+					continue
+				}
 			}
-			toks = append(toks, tcell{text: c, line: ln.N, idx: i})
+			toks = append(toks, tcell{text: c, key: labelKey(c), line: ln.N, idx: i})
 		}
 	}
-	return joinSingles(toks, d)
+	return joinSingles(toks)
 }
 
 // joinSingles joins runs of one-character labels from consecutive lines (a
 // PDF header printed one character per line) and cuts the joined text at the
 // labels the format knows, longest first.
-func joinSingles(toks []tcell, d *labelDict) []tcell {
+func joinSingles(toks []tcell) []tcell {
 	single := func(t tcell) bool { return !t.value && utf8.RuneCountInString(t.text) == 1 }
 	var out []tcell
 	for i := 0; i < len(toks); {
@@ -166,7 +202,7 @@ func joinSingles(toks []tcell, d *labelDict) []tcell {
 			i++
 			continue
 		}
-		out = append(out, segmentRun(toks[i:j], d)...)
+		out = append(out, segmentRun(toks[i:j])...)
 		i = j
 	}
 	return out
@@ -175,7 +211,7 @@ func joinSingles(toks []tcell, d *labelDict) []tcell {
 // segment cuts a run of single characters into known labels, greedily from
 // the longest; characters that start no known label stay joined with their
 // neighbours.
-func segmentRun(run []tcell, d *labelDict) []tcell {
+func segmentRun(run []tcell) []tcell {
 	var out []tcell
 	var pending []tcell
 	flush := func() {
@@ -186,8 +222,8 @@ func segmentRun(run []tcell, d *labelDict) []tcell {
 	}
 	for i := 0; i < len(run); {
 		n := 0
-		for k := min(len(run)-i, d.longest); k >= 2; k-- {
-			if d.known(labelKey(joinRun(run[i : i+k]).text)) {
+		for k := min(len(run)-i, longestLabel()); k >= 2; k-- {
+			if knownAny(joinRun(run[i : i+k]).key) {
 				n = k
 				break
 			}
@@ -210,5 +246,5 @@ func joinRun(run []tcell) tcell {
 	for _, t := range run {
 		b.WriteString(t.text)
 	}
-	return tcell{text: b.String(), line: run[0].line, idx: run[0].idx, end: run[len(run)-1].idx}
+	return tcell{text: b.String(), key: labelKey(b.String()), line: run[0].line, idx: run[0].idx, end: run[len(run)-1].idx}
 }

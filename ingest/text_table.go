@@ -22,7 +22,7 @@ type rowAcc struct {
 type textTables struct {
 	format   *gongkai.Format
 	rows     []*rowAcc
-	consumed map[int]bool // indexes of the lines that belong to a table body
+	consumed []bool // by line index: the line belongs to a table body
 	notes    []gongkai.Finding
 
 	pending   []pendingRow // table 三 rows waiting for the rules across rows
@@ -34,10 +34,9 @@ type textTables struct {
 // tables are not HTML tables: it finds the tables in the lines and returns
 // the document.
 func readLines(lines []Line, kind string) *Document {
-	f := pickFormat(lines)
-	d := dictFor(f)
-	toks := tokenize(lines, d)
-	tt := parseTables(toks, d)
+	toks := tokenize(lines)
+	d := dictFor(pickFormat(toks))
+	tt := parseTables(toks, d, len(lines))
 	doc := &Document{Kind: kind}
 	doc.Grids = tt.grids()
 	doc.Notes = tt.notes
@@ -50,10 +49,12 @@ func readLines(lines []Line, kind string) *Document {
 }
 
 // pickFormat tells the format from the labels only in it; 2021 when none.
-func pickFormat(lines []Line) *gongkai.Format {
+func pickFormat(toks []tcell) *gongkai.Format {
 	var b strings.Builder
-	for _, l := range lines {
-		b.WriteString(labelKey(l.Text))
+	for _, t := range toks {
+		if !t.value && len(t.key) <= 240 {
+			b.WriteString(t.key)
+		}
 	}
 	all := b.String()
 	var best *gongkai.Format
@@ -78,8 +79,8 @@ func pickFormat(lines []Line) *gongkai.Format {
 // parseTables walks the cells once. A label the format knows opens a table,
 // a header or a row; figures go to the open row. Section headings of the
 // narrative and long sentences close the table.
-func parseTables(toks []tcell, d *labelDict) *textTables {
-	tt := &textTables{format: d.format, consumed: map[int]bool{}}
+func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
+	tt := &textTables{format: d.format, consumed: make([]bool, lines)}
 	state := ""      // the table being read
 	var cur *rowAcc  // the open row
 	lastApp := -1    // index of the last table 三 row met
@@ -98,7 +99,7 @@ func parseTables(toks []tcell, d *labelDict) *textTables {
 			}
 			continue
 		}
-		es := d.lookup(t.text)
+		es := d.lookupKey(t.key)
 		if len(es) == 0 {
 			if closesTable(t.text) {
 				state, cur = "", nil

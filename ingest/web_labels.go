@@ -1,10 +1,8 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"gongkai"
@@ -17,11 +15,44 @@ func labelKey(s string) string {
 	return foldLabel(s)
 }
 
-var enumPrefix = regexp.MustCompile(`^(\d{1,2}[.、．]|\(?[一二三四五六七八九十]{1,3}[)、.]|[一二三四五六七八九十]{1,3}、)`)
-
-// stripEnum removes a leading enumeration from a folded label.
+// stripEnum removes a leading enumeration from a folded label: "1.", "2、",
+// "(三)", "三、".
 func stripEnum(key string) string {
-	return enumPrefix.ReplaceAllString(key, "")
+	i := 0
+	for i < len(key) && i < 2 && key[i] >= '0' && key[i] <= '9' {
+		i++
+	}
+	if i > 0 {
+		if rest, ok := cutAny(key[i:], ".", "、"); ok {
+			return rest
+		}
+		return key
+	}
+	rest := strings.TrimPrefix(key, "(")
+	n := 0
+	for n < 3 {
+		r, size := utf8.DecodeRuneInString(rest)
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		rest, n = rest[size:], n+1
+	}
+	if n == 0 {
+		return key
+	}
+	if rest, ok := cutAny(rest, ")", "、", "."); ok {
+		return rest
+	}
+	return key
+}
+
+func cutAny(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):], true
+		}
+	}
+	return s, false
 }
 
 // entry is what a label means in a format.
@@ -108,11 +139,35 @@ func appendEntry(es []labelEntry, e labelEntry) []labelEntry {
 // lookup returns the meanings of a label: by its full folded form, else
 // without its enumeration.
 func (d *labelDict) lookup(label string) []labelEntry {
-	k := labelKey(label)
+	return d.lookupKey(labelKey(label))
+}
+
+// lookupKey is lookup for a label already folded.
+func (d *labelDict) lookupKey(k string) []labelEntry {
 	if es := d.exact[k]; len(es) > 0 {
 		return es
 	}
 	return d.bare[stripEnum(k)]
+}
+
+// knownAny reports whether a folded label is a label of any format with
+// tables, for the reader's work before it knows the format.
+func knownAny(key string) bool {
+	for _, f := range gongkai.Formats() {
+		if dictFor(f).known(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// longestLabel is the longest label of any format, in runes.
+func longestLabel() int {
+	n := 0
+	for _, f := range gongkai.Formats() {
+		n = max(n, dictFor(f).longest)
+	}
+	return n
 }
 
 // known reports whether a folded label is any label of the format.
@@ -120,15 +175,8 @@ func (d *labelDict) known(key string) bool {
 	return len(d.exact[key]) > 0 || len(d.bare[stripEnum(key)]) > 0
 }
 
-// foldLabel is the matching form of a label. It uses the package's Normalize
-// (width, spaces, punctuation, traditional script, mirror-site mangling) and
-// removes what Normalize keeps but page text varies in.
+// foldLabel is the matching form of a label: the package's Normalize
+// (width, spaces, punctuation, traditional script, mirror-site mangling).
 func foldLabel(s string) string {
-	s = Normalize(s)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
+	return Normalize(s)
 }

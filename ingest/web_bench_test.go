@@ -1,0 +1,35 @@
+package ingest
+
+import (
+	"os"
+	"testing"
+)
+
+// benchParse parses one fixture b.N times and reports reports per second.
+// Goal: ≥ 2,000 reports/s on one core for page text and for HTML
+// (go test -run '^$' -bench 'ParseText|ParseHTML' -cpu 1 ./ingest).
+func benchParse(b *testing.B, name string) {
+	data, err := os.ReadFile("testdata/web/" + name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := Parse(name, data, Options{}); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Parse(name, data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+// BenchmarkParseText parses a 2021 report published as one cell per line,
+// the shape of the sample report.
+func BenchmarkParseText(b *testing.B) { benchParse(b, "shape1-cell-per-line.txt") }
+
+// BenchmarkParseHTML parses a 2021 report page with merged table cells.
+func BenchmarkParseHTML(b *testing.B) { benchParse(b, "shape6-rowspan.html") }
