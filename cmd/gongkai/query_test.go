@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongkai/demo"
+	"gongkai/warehouse"
+)
+
+// demoWarehouse returns the path of a warehouse file holding a small demo set.
+func demoWarehouse(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	db, err := warehouse.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := demo.Load(context.Background(), db, demoReports(t, 12)); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestQuery(t *testing.T) {
+	db := demoWarehouse(t)
+	out, errs, code := runCmd(t, "", "query", "--db", db, "SELECT count(*) AS n FROM reports")
+	if code != 0 || out != "n\n12\n" {
+		t.Errorf("csv: exit %d, %q %q", code, out, errs)
+	}
+	out, _, code = runCmd(t, "", "query", "--db", db, "--format", "json", "--max-rows", "2", "SELECT report_id FROM reports ORDER BY 1")
+	var tb struct {
+		Columns   []string `json:"columns"`
+		Rows      [][]any  `json:"rows"`
+		Truncated bool     `json:"truncated"`
+	}
+	if err := json.Unmarshal([]byte(out), &tb); err != nil || code != 0 || len(tb.Rows) != 2 || !tb.Truncated {
+		t.Errorf("json: exit %d, %q, %v", code, out, err)
+	}
+	out, _, code = runCmd(t, "SELECT 42 AS answer", "query", "--db", db, "-")
+	if code != 0 || out != "answer\n42\n" {
+		t.Errorf("from stdin: exit %d, %q", code, out)
+	}
+	xlsx := filepath.Join(t.TempDir(), "q.xlsx")
+	if _, errs, code := runCmd(t, "", "query", "--db", db, "--format", "xlsx", "-o", xlsx, "FROM measures"); code != 0 {
+		t.Errorf("xlsx: exit %d %s", code, errs)
+	} else if b, _ := os.ReadFile(xlsx); !strings.HasPrefix(string(b), "PK") {
+		t.Error("xlsx output is not a workbook")
+	}
+	_, errs, code = runCmd(t, "", "query", "--db", db, "DROP VIEW reports")
+	if code != 1 || !strings.Contains(errs, "只允许只读的查询语句") {
+		t.Errorf("refused statement: exit %d, %q", code, errs)
+	}
+	if _, _, code := runCmd(t, "", "query", "--db", db, "--format", "pdf", "SELECT 1"); code != 2 {
+		t.Errorf("bad format: exit %d, want 2", code)
+	}
+}
+
+func TestExport(t *testing.T) {
+	db := demoWarehouse(t)
+	for _, tc := range []struct{ format, file string }{
+		{"parquet", "report_values/year=2021"},
+		{"csv", "report_summary.csv"},
+		{"xlsx", "gongkai.xlsx"},
+	} {
+		dir := t.TempDir()
+		out, errs, code := runCmd(t, "", "export", "--db", db, "--format", tc.format, "--out", dir)
+		if code != 0 {
+			t.Errorf("%s: exit %d %s %s", tc.format, code, out, errs)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, tc.file)); err != nil {
+			t.Errorf("%s: %v", tc.format, err)
+		}
+	}
+	if _, _, code := runCmd(t, "", "export", "--db", db, "--out", t.TempDir()); code != 2 {
+		t.Errorf("no --format: exit %d, want 2", code)
+	}
+}

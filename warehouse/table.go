@@ -1,0 +1,73 @@
+package warehouse
+
+import (
+	"encoding/csv"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// WriteCSV writes the table as CSV with a header row. With bom it starts
+// with a UTF-8 byte-order mark, which Excel needs to read Chinese text.
+func (t *Table) WriteCSV(w io.Writer, bom bool) error {
+	if bom {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Columns); err != nil {
+		return err
+	}
+	rec := make([]string, len(t.Columns))
+	for _, row := range t.Rows {
+		for i, v := range row {
+			rec[i] = text(v)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteXLSX writes the table as a workbook with one sheet of the given name.
+func (t *Table) WriteXLSX(w io.Writer, sheet string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	header := make([]any, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = c
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	for r, row := range t.Rows {
+		cells := make([]any, len(row))
+		for i, v := range row {
+			switch x := plain(v).(type) {
+			case nil:
+			case float64, int64, int32, bool:
+				cells[i] = x
+			default:
+				cells[i] = text(x)
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
