@@ -31,3 +31,28 @@ func Load(ctx context.Context, db *warehouse.DB, reports []*gongkai.Report) erro
 	}
 	return nil
 }
+
+// LoadGenerated generates the set Generate(seed, agencies) returns and loads
+// it batch by batch, never holding more than a batch in memory, and returns
+// how many reports it loaded. Its errors are Each's and Load's.
+func LoadGenerated(ctx context.Context, db *warehouse.DB, seed int64, agencies int) (int, error) {
+	n := 0
+	batch := make([]*gongkai.Report, 0, loadBatch)
+	flush := func() error {
+		err := Load(ctx, db, batch)
+		n += len(batch)
+		batch = batch[:0]
+		return err
+	}
+	err := Each(seed, agencies, func(r *gongkai.Report) error {
+		batch = append(batch, r)
+		if len(batch) == loadBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil && len(batch) > 0 {
+		err = flush()
+	}
+	return n, err
+}

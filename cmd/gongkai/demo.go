@@ -16,8 +16,8 @@ func init() {
 	}
 }
 
-// maxDemoAgencies bounds --agencies: the set is held in memory while it loads
-// (about 30 kB a report, six reports an agency).
+// maxDemoAgencies bounds --agencies: about six reports an agency, loaded in
+// batches.
 const maxDemoAgencies = 20000
 
 // runDemo generates the demo set and loads it. Loading the same set again
@@ -45,11 +45,11 @@ func runDemo(ctx context.Context, e env) error {
 		return err
 	}
 	defer wh.Close()
-	reports := demo.Generate(*seed, *agencies)
-	if err := demo.Load(ctx, wh, reports); err != nil {
+	n, err := demo.LoadGenerated(ctx, wh, *seed, *agencies)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "已载入演示数据：%d 个机关，%d 份报告（%d–%d 年），数据库 %s\n",
-		*agencies, len(reports), demo.FirstYear, demo.LastYear, *db)
+		*agencies, n, demo.FirstYear, demo.LastYear, *db)
 	return nil
 }
