@@ -59,9 +59,10 @@ func invalidXLSX(msg string, err error) error {
 
 // xlsxPackage is an opened workbook archive.
 type xlsxPackage struct {
-	files map[string]*zip.File // by normalised part name
-	read_ int64                // decompressed bytes so far
-	cells int                  // grid cells so far, against maxGridCells
+	files   map[string]*zip.File // by normalised part name
+	read_   int64                // decompressed bytes so far
+	cells   int                  // grid cells so far, against maxGridCells
+	numbers map[string]string    // the text of whole numbers seen, shared
 }
 
 // normPartName folds the ways writers spell part names: backslashes, a
@@ -350,7 +351,7 @@ func (p *xlsxPackage) readSheet(name string, data []byte, strs []string) (*Grid,
 			}
 			col = 0
 		case s.is("c"):
-			c := readCell(s, row, col, strs)
+			c := p.readCell(s, row, col, strs)
 			if c.row <= 0 || c.col <= 0 {
 				continue
 			}
@@ -403,7 +404,7 @@ type rawCell struct {
 
 // readCell reads the <c> element whose start tag was just read. A cell
 // without an r attribute follows the previous cell of its row.
-func readCell(s *xmlScanner, row, prevCol int, strs []string) rawCell {
+func (p *xlsxPackage) readCell(s *xmlScanner, row, prevCol int, strs []string) rawCell {
 	c := rawCell{row: row, col: prevCol + 1}
 	if ref, ok := s.attrRaw("r"); ok {
 		if r, cc, ok := parseCellRef(ref); ok {
@@ -415,7 +416,7 @@ func readCell(s *xmlScanner, row, prevCol int, strs []string) rawCell {
 		s.next()
 		return c
 	}
-	var v string
+	var v []byte
 	for depth := 1; depth > 0; {
 		switch s.next() {
 		case xmlEOF:
@@ -423,7 +424,7 @@ func readCell(s *xmlScanner, row, prevCol int, strs []string) rawCell {
 		case xmlStart:
 			switch {
 			case s.is("v"):
-				v = s.elementText()
+				v = s.elementBytes()
 				c.hasValue = true
 			case s.is("f"):
 				if t, _ := s.attr("t"); t == "shared" {
@@ -444,30 +445,68 @@ func readCell(s *xmlScanner, row, prevCol int, strs []string) rawCell {
 			depth--
 		}
 	}
+	v = bytes.TrimSpace(v)
 	switch string(typ) {
 	case "s":
-		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(strs) {
+		if i, ok := smallIndex(v); ok && i < len(strs) {
 			c.text = strs[i]
 		}
 	case "inlineStr":
 		// the text came from <is>
 	case "b":
-		switch strings.TrimSpace(v) {
+		switch string(v) {
 		case "1":
 			c.text = "TRUE"
 		case "0":
 			c.text = "FALSE"
 		}
 	case "str", "e", "d":
-		c.text = decodeXString(v)
+		c.text = decodeXString(string(v))
 	default:
-		c.text = displayNumber(v)
+		c.text = p.number(v)
 	}
-	if c.hasValue && v == "" && c.text == "" && c.formula != "" {
+	if c.hasValue && len(v) == 0 && c.text == "" && c.formula != "" {
 		// <v></v> under a formula: no cached value either.
 		c.hasValue = false
 	}
 	return c
+}
+
+// smallIndex parses a non-negative decimal index without allocating.
+func smallIndex(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// number returns the displayed text of a numeric cell. Whole numbers, by
+// far the most common figures, are shown as stored and shared between the
+// cells of a workbook, which saves an allocation per cell.
+func (p *xlsxPackage) number(v []byte) string {
+	plain := len(v) > 0 && len(v) <= 15 && (v[0] != '0' || len(v) == 1)
+	for _, c := range v {
+		plain = plain && c >= '0' && c <= '9'
+	}
+	if !plain {
+		return displayNumber(string(v))
+	}
+	if s, ok := p.numbers[string(v)]; ok {
+		return s
+	}
+	if p.numbers == nil {
+		p.numbers = map[string]string{}
+	}
+	s := string(v)
+	p.numbers[s] = s
+	return s
 }
 
 // displayNumber renders the stored text of a numeric cell the way a

@@ -269,6 +269,24 @@ func (s *xmlScanner) elementText() string {
 	}
 }
 
+// elementBytes is elementText for callers that only parse the text: in the
+// common case it returns the bytes of the input without copying them.
+func (s *xmlScanner) elementBytes() []byte {
+	if s.pendingEnd {
+		s.next()
+		return nil
+	}
+	save := s.pos
+	if s.next() == xmlText && !s.cdata {
+		text := s.text
+		if s.next() == xmlEnd && bytes.IndexByte(text, '&') < 0 {
+			return text
+		}
+	}
+	s.pos, s.pendingEnd, s.kind = save, false, xmlStart
+	return []byte(s.elementText())
+}
+
 // skipElement skips to the end of the element whose start tag was just read.
 func (s *xmlScanner) skipElement() {
 	depth := 1
