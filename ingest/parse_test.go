@@ -71,3 +71,31 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestExtractConcurrent checks Extract shares nothing mutable between calls:
+// the warehouse and the upload handler parse files in parallel. Run it with
+// -race to make it bite.
+func TestExtractConcurrent(t *testing.T) {
+	f := gongkai.FormatByID("2019")
+	doc := coreDoc(f, coreValues(t, f), coreLayout{merged: true, cover: coreCover})
+	done := make(chan int)
+	for range 4 {
+		go func() {
+			r, err := Extract(doc, Options{})
+			if err != nil {
+				t.Error(err)
+				done <- 0
+				return
+			}
+			done <- len(r.Values)
+		}()
+	}
+	want := -1
+	for range 4 {
+		n := <-done
+		if want >= 0 && n != want {
+			t.Errorf("concurrent Extract calls found %d and %d values", want, n)
+		}
+		want = n
+	}
+}
