@@ -168,7 +168,9 @@ func roster(rng *rand.Rand, atlas *region.Atlas, n int) []*agency {
 	}
 	for i := 0; len(names) < n; i++ {
 		t := towns[i%len(towns)]
-		k := i / len(towns)
+		// The k-th township of the county, its name shifted by the county
+		// so that neighbouring counties' townships differ.
+		k := i/len(towns) + 7*(i%len(towns))
 		name := string(townFirst[k%len(townFirst)]) + string(townSecond[(k/len(townFirst))%len(townSecond)])
 		switch {
 		case k >= len(townFirst)*len(townSecond):
