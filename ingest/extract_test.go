@@ -264,3 +264,25 @@ func TestExtractLayoutFinding(t *testing.T) {
 		t.Errorf("layout findings = %+v, want one warning at 表格 第2行第1列", layout)
 	}
 }
+
+// TestExtractNotesSheet checks that a sheet of explanations naming rows in
+// words does not take the place of the table's figures.
+func TestExtractNotesSheet(t *testing.T) {
+	notes := coreGrid("填表说明", "xlsx",
+		"行政许可|指本机关本年作出的行政许可决定",
+		"（七）总计|各项办理结果之和|须与第一项加第二项减第四项相等|总计列为各类申请人之和|见附表|另附|说明|备注")
+	table := coreGrid("表二", "xlsx", "信息内容|本年处理决定数量", "行政许可|867")
+	r, err := Extract(&Document{Kind: "xlsx", Grids: []*Grid{notes, table}}, Options{Agency: "测试局", Year: 2021})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := r.Lookup("licensing.decisions", "total"); !ok || v.Raw != "867" || v.At != "表二!B2" {
+		t.Errorf("licensing.decisions = %+v, want 867 at 表二!B2", v)
+	}
+	if _, ok := r.Lookup("apps.total", "natural"); ok {
+		t.Error("apps.total read from the notes")
+	}
+	for _, f := range r.Findings {
+		t.Errorf("finding %s at %s: %s", f.Rule, f.At, f.Message)
+	}
+}

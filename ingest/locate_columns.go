@@ -128,21 +128,27 @@ func officialOrder(row []Cell, labelCol, n int) []int {
 	for end > labelCol+1 && strings.TrimSpace(row[end-1].Text) == "" {
 		end--
 	}
-	if end-(labelCol+1) == n {
-		cols := make([]int, n)
-		for i := range cols {
-			cols[i] = labelCol + 1 + i
-		}
-		return cols
-	}
-	var cols []int
+	var cols, filled []int
+	figures := 0
 	for c := labelCol + 1; c < end; c++ {
+		cols = append(cols, c)
 		if strings.TrimSpace(row[c].Text) != "" {
-			cols = append(cols, c)
+			filled = append(filled, c)
+			if figureCell(row[c].Text) {
+				figures++
+			}
 		}
 	}
-	if len(cols) == n {
+	// Words where figures belong (a note, a second header) are not a row
+	// of figures, even when their count fits.
+	if figures*2 < len(filled) {
+		return nil
+	}
+	switch n {
+	case len(cols):
 		return cols
+	case len(filled):
+		return filled
 	}
 	return nil
 }
