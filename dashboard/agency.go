@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -176,8 +177,13 @@ func pivotMeasures(t *warehouse.Table, years []string) []measureRow {
 			delete(rows, m.Code)
 		}
 	}
-	for _, r := range rows {
-		out = append(out, *r)
+	rest := make([]string, 0, len(rows))
+	for code := range rows {
+		rest = append(rest, code)
+	}
+	slices.Sort(rest)
+	for _, code := range rest {
+		out = append(out, *rows[code])
 	}
 	return out
 }

@@ -28,7 +28,7 @@ var browserPages = []struct {
 	name, path string
 	charts     []string
 }{
-	{"overview", "/", []string{"chart-overview-applications", "chart-overview-licensing", "chart-overview-proactive"}},
+	{"overview", "/", []string{"chart-overview-applications", "chart-overview-licensing", "chart-overview-proactive", "chart-overview-reports"}},
 	{"licensing", "/licensing", []string{"chart-licensing-ranking", "chart-licensing-trend", "chart-licensing-levels"}},
 	{"proactive", "/proactive", []string{"chart-proactive-items", "chart-proactive-normative", "chart-proactive-decisions"}},
 	{"applications", "/applications", []string{"chart-applications-outcomes", "chart-applications-agencies",

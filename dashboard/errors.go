@@ -49,7 +49,10 @@ func (h *handler) handleError(err error, c echo.Context) {
 	}
 	status, msg := http.StatusInternalServerError, gongkai.ErrorMessage(err)
 	var he *echo.HTTPError
+	var tooLarge *http.MaxBytesError
 	switch {
+	case errors.As(err, &tooLarge):
+		status, msg = http.StatusRequestEntityTooLarge, echoMessages[http.StatusRequestEntityTooLarge]
 	case errors.As(err, &he):
 		status = he.Code
 		msg = echoMessages[status]

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"gongkai"
 )
@@ -112,10 +113,11 @@ func officialLayout(r *gongkai.Report) []officialTable {
 	return out
 }
 
-// valueText shows a figure as the source wrote it when the raw text is
-// there, else the number.
+// valueText shows a figure as the source wrote it when the raw text is a
+// cell's worth ("0", "/", "+2", "251000元"), else the number: the raw text of
+// a narrative figure is the whole sentence that states it.
 func valueText(v gongkai.Value) string {
-	if s := strings.TrimSpace(v.Raw); s != "" {
+	if s := strings.TrimSpace(v.Raw); s != "" && utf8.RuneCountInString(s) <= 16 {
 		return s
 	}
 	if v.Number == nil {

@@ -45,7 +45,10 @@ func (h *handler) overview(c echo.Context) error {
 	pro := newChart("chart-overview-proactive", "主动公开政府信息（条）", "overview_trend", fl, trend,
 		barChart(trend, "year", []series{{"proactive_items", "主动公开信息"}}, false, false))
 	pro.Links = linksBy(trend, "year", yearLink(fl, "/proactive", trend))
-	p.Charts = []chart{apps, lic, pro}
+	reps := newChart("chart-overview-reports", "已载入报告（份）", "overview_trend", fl, trend,
+		barChart(trend, "year", []series{{"reports", "报告"}}, false, false))
+	reps.Links = linksBy(trend, "year", yearLink(fl, "/quality", trend))
+	p.Charts = []chart{apps, lic, pro, reps}
 	return h.render(c, http.StatusOK, "overview", p)
 }
 

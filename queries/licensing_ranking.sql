@@ -4,6 +4,8 @@
 -- columns: agency_id, agency, level, city, reports, licensing_decisions
 -- Agencies ranked by the licensing decisions they report over the selected
 -- years (the dashboard selects one year); ties by name so the order is stable.
+-- Agencies that report no licensing decision are left out: a ranking of zeros
+-- says nothing.
 SELECT agency_id,
        any_value(agency) AS agency,
        any_value(level) AS level,
@@ -18,5 +20,6 @@ WHERE ($year_from IS NULL OR year >= $year_from)
   AND ($level IS NULL OR level = $level)
   AND ($agency IS NULL OR contains(agency, $agency))
 GROUP BY agency_id
+HAVING coalesce(sum(licensing_decisions), 0) > 0
 ORDER BY licensing_decisions DESC, agency, agency_id
 LIMIT coalesce($limit, 20)
