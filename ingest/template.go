@@ -65,6 +65,7 @@ type layoutOptions struct {
 	spacers    bool // a blank row between blocks and a blank column before the figures
 	noTitles   bool // no table title rows ("二、主动公开政府信息情况")
 	unmerged   bool // no merges: a header's text only in its first cell, as after "unmerge cells"
+	asText     bool // figures stored as text, as in cells formatted as text before typing
 }
 
 // Cell styles of the layout.
@@ -113,6 +114,7 @@ type tplSheet struct {
 }
 
 type tplLayout struct {
+	opts   layoutOptions
 	sheets []*tplSheet
 	cells  []*tplCell
 	merges []tplMerge
@@ -169,7 +171,7 @@ func (l *tplLayout) figures() []*tplCell {
 
 // layoutWorkbook lays out the cover sheet and the tables of f.
 func layoutWorkbook(f *gongkai.Format, o layoutOptions) *tplLayout {
-	l := &tplLayout{}
+	l := &tplLayout{opts: o}
 	row := layoutCover(l, coverSheet, f, o)
 	for i := range f.Tables {
 		t := &f.Tables[i]
@@ -697,7 +699,7 @@ func render(x *excelize.File, l *tplLayout, r *gongkai.Report) error {
 				validations[c.sheet][c.kind] = append(validations[c.sheet][c.kind], ref)
 			}
 		}
-		if err := fillCell(x, c, r); err != nil {
+		if err := fillCell(x, c, r, l.opts.asText); err != nil {
 			return err
 		}
 	}
@@ -715,7 +717,7 @@ func render(x *excelize.File, l *tplLayout, r *gongkai.Report) error {
 }
 
 // fillCell writes the formula of a total cell, or r's figure or metadata.
-func fillCell(x *excelize.File, c *tplCell, r *gongkai.Report) error {
+func fillCell(x *excelize.File, c *tplCell, r *gongkai.Report, asText bool) error {
 	ref := c.ref()
 	if r != nil && c.cover != nil && c.cover.Key != "" {
 		if v := reportMeta(r, c.cover.Key); v != "" {
@@ -732,7 +734,7 @@ func fillCell(x *excelize.File, c *tplCell, r *gongkai.Report) error {
 	if r != nil {
 		if v, ok := r.Lookup(c.measure, c.applicant); ok {
 			switch {
-			case v.Number != nil && v.Unit == "" && strings.TrimSpace(v.Raw) == formatNumber(*v.Number):
+			case v.Number != nil && v.Unit == "" && strings.TrimSpace(v.Raw) == formatNumber(*v.Number) && !asText:
 				return x.SetCellFloat(c.sheet, ref, *v.Number, -1, 64)
 			case v.Raw != "":
 				return x.SetCellStr(c.sheet, ref, v.Raw)

@@ -30,6 +30,7 @@ var goldenWorkbooks = []struct {
 	{"total-first-no-titles", gongkai.Format2021, 2023, layoutOptions{totalFirst: true, noTitles: true}, false},
 	{"spacers", gongkai.Format2021, 2022, layoutOptions{spacers: true}, false},
 	{"unmerged-headers", gongkai.Format2021, 2022, layoutOptions{unmerged: true}, false},
+	{"numbers-as-text", gongkai.Format2021, 2022, layoutOptions{asText: true, spacers: true}, false},
 	{"format-2019", gongkai.Format2019, 2020, layoutOptions{}, false},
 	{"format-2019-year-2021", gongkai.Format2019, 2021, layoutOptions{oneSheet: true, spacers: true}, false},
 	{"violations", gongkai.Format2021, 2022, layoutOptions{}, true},
