@@ -199,6 +199,8 @@ func TestExtractRows(t *testing.T) {
 			map[string]string{"apps.new|natural": "3", "apps.new|business": "", "apps.new|other": "0", "apps.new|total": "3"}, nil},
 		{"text lines", "text", []string{"一、本年新收政府信息公开申请数量|0|0|0|0|0|0|0"},
 			map[string]string{"apps.new|total": "0"}, map[string]string{"apps.new|natural": "line 7"}},
+		{"a figure in words", "text", []string{"行政许可|十二", "行政处罚|11"},
+			map[string]string{"licensing.decisions|total": "十二", "penalty.decisions|total": "11"}, nil},
 		{"2019 signed and money", "xlsx", []string{
 			"信息内容|上一年项目数量|本年增/|处理决定数量",
 			"行政许可|10|减4|867",
@@ -284,5 +286,21 @@ func TestExtractNotesSheet(t *testing.T) {
 	}
 	for _, f := range r.Findings {
 		t.Errorf("finding %s at %s: %s", f.Rule, f.At, f.Message)
+	}
+}
+
+// TestExtractBadFigure checks a figure written in words is read as it
+// stands and flagged once, at its cell.
+func TestExtractBadFigure(t *testing.T) {
+	g := coreGrid("表二", "xlsx", "信息内容|本年处理决定数量", "行政许可|十二")
+	r, err := Extract(&Document{Kind: "xlsx", Grids: []*Grid{g}}, Options{Agency: "测试局", Year: 2021})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := r.Lookup("licensing.decisions", "total"); !ok || v.Raw != "十二" || v.Number != nil {
+		t.Errorf("licensing.decisions = %+v, want raw 十二 and no number", v)
+	}
+	if got := findingSet(r); strings.Join(got, " ") != "values@表二!B2" {
+		t.Errorf("findings = %q, want values@表二!B2", got)
 	}
 }

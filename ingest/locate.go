@@ -268,8 +268,10 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 		if hit == nil {
 			continue
 		}
-		if labelEnd == len(row) && (textAfter(ng, r, hit.labelCol) || unmatched >= 2 || lf.headerLike(ng, r)) {
-			continue // words and no figures: a header ("自然人 | 法人或其他组织 | 总计")
+		if labelEnd == len(row) && (unmatched >= 2 || lf.headerLike(ng, r) || lf.wordsAfter(ng, r, hit.labelCol)) {
+			// Words and no figures: a header ("自然人 | 法人或其他组织 | 总计")
+			// or a note. A short word ("十二") is a bad figure, read and flagged.
+			continue
 		}
 		hits = append(hits, *hit)
 		last = hit
@@ -482,16 +484,31 @@ func rowHasText(g *Grid, r, from int) bool {
 	return false
 }
 
-// textAfter reports whether row r has text after column c other than the
-// text of c repeated by a merge.
-func textAfter(ng *normGrid, r, c int) bool {
+// wordsAfter reports whether row r has, after column c, a cell that reads
+// as words rather than as a figure: a column label, or more than a few
+// characters.
+func (lf *locFormat) wordsAfter(ng *normGrid, r, c int) bool {
 	row := ng.norm[r]
 	for i := c + 1; i < len(row); i++ {
-		if row[i] != "" && row[i] != row[c] {
+		if row[i] == "" || row[i] == row[c] {
+			continue
+		}
+		if wordy(row[i]) {
 			return true
+		}
+		for _, b := range lf.blocks {
+			if b.colNames[row[i]] {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// wordy reports whether a normalized cell text is too long to be a figure
+// written in words or a mistyped one ("十二", "1O"): a note or a label.
+func wordy(t string) bool {
+	return utf8.RuneCountInString(t) > 6
 }
 
 func containsString(ss []string, s string) bool {

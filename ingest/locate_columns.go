@@ -129,19 +129,19 @@ func officialOrder(row []Cell, labelCol, n int) []int {
 		end--
 	}
 	var cols, filled []int
-	figures := 0
+	words := 0
 	for c := labelCol + 1; c < end; c++ {
 		cols = append(cols, c)
 		if strings.TrimSpace(row[c].Text) != "" {
 			filled = append(filled, c)
-			if figureCell(row[c].Text) {
-				figures++
+			if !figureCell(row[c].Text) && wordy(Normalize(row[c].Text)) {
+				words++
 			}
 		}
 	}
 	// Words where figures belong (a note, a second header) are not a row
 	// of figures, even when their count fits.
-	if figures*2 < len(filled) {
+	if words*2 > len(filled) {
 		return nil
 	}
 	switch n {
