@@ -1,0 +1,166 @@
+package ingest
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// TestDecodeWeb checks that encodings are detected, not assumed.
+func TestDecodeWeb(t *testing.T) {
+	text := "行政許可 規章 總計"
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte("行政许可 规章 总计"))
+	big5, _ := traditionalchinese.Big5.NewEncoder().Bytes([]byte(text))
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+	tests := []struct {
+		name   string
+		data   []byte
+		html   bool
+		want   string
+		differ bool // the decoded text must not contain want
+	}{
+		{"utf-8", []byte(text), false, text, false},
+		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, text...), false, text, false},
+		{"utf-16 bom", u16, false, text, false},
+		{"gbk undeclared", gbk, false, "行政许可 规章 总计", false},
+		{"gbk declared gb2312", append([]byte(`<meta charset="gb2312">`), gbk...), true, "行政许可 规章 总计", false},
+		{"big5 declared", append([]byte(`<meta http-equiv="Content-Type" content="text/html; charset=big5">`), big5...), true, text, false},
+		// Without its declaration Big5 is read as GB18030: the declaration is what makes it right.
+		{"big5 undeclared", big5, false, text, true},
+		// A page that says utf-8 but is GBK is read by its bytes.
+		{"gbk declared utf-8", append([]byte(`<meta charset="utf-8">`), gbk...), true, "行政许可 规章 总计", false},
+	}
+	for _, tt := range tests {
+		got, err := decodeWeb(tt.data, tt.html)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if strings.Contains(got, tt.want) == tt.differ {
+			t.Errorf("%s: decoded %q, want it to contain %q: %v", tt.name, got, tt.want, !tt.differ)
+		}
+	}
+}
+
+// TestFitRow checks the readings of a row whose figures ran together or
+// came with a stray figure: placed only when exactly one reading fits.
+func TestFitRow(t *testing.T) {
+	fused := func(s ...string) []tcell {
+		var out []tcell
+		for _, x := range s {
+			out = append(out, tcell{text: x, value: true, fused: digitsOnly(x) && len(x) > 1, line: 1})
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		vals  []tcell
+		n     int
+		check rowCheck
+		want  string // the placed texts, "" when left blank
+		count int
+	}{
+		{"one digit per cell", fused("000"), 3, anyRow, "0 0 0", 1},
+		{"table 二 cannot tell", fused("3960181"), 3, anyRow, "", maxCands + 1},
+		{"two cells", fused("45"), 2, anyRow, "4 5", 1},
+		{"leading zeros are not numbers", fused("1007"), 3, anyRow, "10 0 7", 1}, // not 1|0|07 or 1|00|7
+		{"R2 decides", fused("120000012"), 7, applicantSums, "12 0 0 0 0 0 12", 1},
+		{"R2 cannot decide", fused("110000011"), 7, applicantSums, "", 2},
+		{"no reading fits", fused("1000002"), 7, applicantSums, "", 0},
+		{"stray figure, same values", fused("0", "0", "0", "0", "0", "0", "0", "0"), 7, applicantSums, "0 0 0 0 0 0 0", 1},
+		{"stray figure, rule decides", fused("9", "1", "0", "0", "0", "0", "0", "1"), 7, applicantSums, "1 0 0 0 0 0 1", 1},
+		{"reviews", fused("100010001100000"), 15, reviewSums, "1 0 0 0 1 0 0 0 1 1 0 0 0 0 0", 1},
+		{"hostile length", fused(strings.Repeat("1", 400)), 7, applicantSums, "", maxCands + 1},
+	}
+	for _, tt := range tests {
+		rd := fitRow(tt.vals, tt.n, tt.check)
+		if got := joinTexts(rd.vals); got != tt.want {
+			t.Errorf("%s: placed %q, want %q", tt.name, got, tt.want)
+		}
+		if tt.count >= 0 && rd.count() != tt.count && !(tt.count == 2 && rd.count() > 1) {
+			t.Errorf("%s: %d readings, want %d", tt.name, rd.count(), tt.count)
+		}
+	}
+}
+
+// TestCellsOf checks how a line of page text splits into cells.
+func TestCellsOf(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"规章 | 0 | 0 | 0 ||", "规章/0/0/0"},
+		{"0 | ||", "0"},
+		{"商业 企业 |", "商业 企业"},
+		{"行政规范性文件  2 1 15", "行政规范性文件/2/1/15"},
+		{"一、本年新收政府信息公开申请数量\t10\t2\t0", "一、本年新收政府信息公开申请数量/10/2/0"},
+		{"2021年，我局主动公开政府信息共456条。", "2021年，我局主动公开政府信息共456条。"},
+		{"行政事业性收费 　0.5", "行政事业性收费/0.5"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(cellsOf(tt.line), "/"); got != tt.want {
+			t.Errorf("cellsOf(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestLabelFolding checks the labels of our fixtures (traditional script,
+// mirror-site mangling, full width, soft breaks, enumerations) against the
+// format's labels through Normalize and the readers' enumeration folding.
+func TestLabelFolding(t *testing.T) {
+	tests := []struct{ label, want string }{
+		{"規(guī)章", "规章"},
+		{"行政規(guī)范性文件", "行政规范性文件"},
+		{"本年處理决定數量", "本年处理决定数量"},
+		{"第二十條第（一）項", "第二十条第(一)项"},
+		{"商业 企业", "商业企业"},
+		{"（三）不予公開", "(三)不予公开"},
+		{"３．危及“三安全一稳定”", `3.危及"三安全一稳定"`},
+	}
+	for _, tt := range tests {
+		if got := labelKey(tt.label); got != labelKey(tt.want) {
+			t.Errorf("labelKey(%q) = %q, want %q", tt.label, got, labelKey(tt.want))
+		}
+	}
+	for _, tt := range []struct{ key, want string }{
+		{"1.属于国家秘密", "属于国家秘密"}, {"(三)不予公开", "不予公开"}, {"四、结转下年度继续办理", "结转下年度继续办理"},
+		{"3.其他", "其他"}, {"其他", "其他"}, {"2021年", "2021年"}, {"十一、", ""},
+	} {
+		if got := stripEnum(tt.key); got != tt.want {
+			t.Errorf("stripEnum(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}
+
+// TestReadHTMLSpans checks that merged cells are expanded and that &nbsp;
+// cells and nested tables come out right.
+func TestReadHTMLSpans(t *testing.T) {
+	page := "<table>\n<tr><td rowspan=2>A</td><td colspan=2>B</td></tr>\n<tr><td>&nbsp;</td><td>1<table><tr><td>inner</td></tr></table></td></tr>\n</table>"
+	doc, err := ReadHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Grids) != 2 {
+		t.Fatalf("%d grids, want 2 (the nested table is its own)", len(doc.Grids))
+	}
+	outer := doc.Grids[1]
+	var rows []string
+	for _, r := range outer.Rows {
+		var cells []string
+		for _, c := range r {
+			cells = append(cells, c.Text)
+		}
+		rows = append(rows, strings.Join(cells, "|"))
+	}
+	if got := strings.Join(rows, "\n"); got != "A|B|B\nA||1" {
+		t.Errorf("grid:\n%s\nwant:\nA|B|B\nA||1", got)
+	}
+	if outer.Loc(1, 2) != "line 3" || outer.Loc(0, 0) != "line 2" {
+		t.Errorf("locations %q %q, want line 3 and line 2", outer.Loc(1, 2), outer.Loc(0, 0))
+	}
+	if !bytes.Contains([]byte(doc.Grids[0].Text(0, 0)), []byte("inner")) {
+		t.Errorf("nested table = %q", doc.Grids[0].Text(0, 0))
+	}
+}
