@@ -249,10 +249,11 @@ func readTitle(doc *Document, r *gongkai.Report) {
 // titleMeta reads agency and year from a title. A strict title must name an
 // information-disclosure report after the year; a file name need not.
 func titleMeta(s string, strict bool) (agency string, year int) {
-	s = foldValue(s)
 	if len(s) > 300 {
 		return "", 0
 	}
+	// Folded like a label: mirror sites publish titles in traditional script.
+	s = Normalize(s)
 	m := titleRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", 0
@@ -260,7 +261,17 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) {
 		return "", 0
 	}
-	agency = strings.Trim(m[1], "《》<>\"“”'‘’[]【】()（）-_—、,，.。:： ")
+	agency = m[1]
+	if strict && strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ") == "" {
+		// "2021年度某局政府信息公开工作年度报告": the agency follows the year.
+		for _, name := range []string{"政府信息公开", "政务公开", "信息公开"} {
+			if i := strings.Index(m[3], name); i > 0 {
+				agency = m[3][:i]
+				break
+			}
+		}
+	}
+	agency = strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ")
 	agency = strings.TrimSuffix(agency, "关于")
 	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") {
 		agency = ""
