@@ -16,13 +16,12 @@ import (
 // follow from the year before, so that the rules across years (R4, R5) hold
 // unless a fault is put in on purpose.
 type history struct {
-	a             *agency
-	carried       []int          // 结转下年度继续办理 of last year, by applicant column (total excluded)
-	rules, norms  int            // 规章, 规范性文件 in force (2021) or published in all (2019)
-	items         map[string]int // 2019 上一年项目数量 by row measure
-	procureStyle  int            // how the agency writes 采购总金额: 0 "251000元", 1 "25.1万元", 2 bare "25.1"
-	carriedInited bool
-	facts         map[string]fact // table 二 of the year being made, reused from year to year
+	a            *agency
+	carried      []int           // 结转下年度继续办理 of last year, by applicant column (total excluded)
+	rules, norms int             // 规章, 规范性文件 in force (2021) or published in all (2019)
+	items        map[string]int  // 2019 上一年项目数量 by row measure
+	procureStyle int             // how the agency writes 采购总金额: 0 "251000元", 1 "25.1万元", 2 bare "25.1"
+	facts        map[string]fact // table 二 of the year being made, reused from year to year
 }
 
 func newHistory(rng *rand.Rand, a *agency) *history {
@@ -51,10 +50,9 @@ var outcomeWeights = map[string]float64{
 	"apps.withheld.internal_affairs": 1, "apps.withheld.process_info": 1.2,
 	"apps.withheld.enforcement_file": 0.5, "apps.withheld.query_matter": 0.5,
 	"apps.unavailable.not_held": 22, "apps.unavailable.needs_creation": 3, "apps.unavailable.unclear": 3,
-	"apps.not_processed.petition": 4, "apps.not_processed.duplicate": 3,
-	"apps.not_processed.publication": 0.5, "apps.not_processed.vexatious": 0.5,
-	"apps.not_processed.confirmation": 1,
-	"apps.other":                      5, "apps.other.no_correction": 3, "apps.other.no_fee": 0.2, "apps.other.other": 1.8,
+	"apps.not_processed.petition": 4, "apps.not_processed.duplicate": 3, "apps.not_processed.publication": 0.5,
+	"apps.not_processed.vexatious": 0.5, "apps.not_processed.confirmation": 1,
+	"apps.other": 5, "apps.other.no_correction": 3, "apps.other.no_fee": 0.2, "apps.other.other": 1.8,
 }
 
 const weightOther = 0.5
@@ -168,9 +166,8 @@ func (h *history) applications(rng *rand.Rand, p *plan, lambda float64, breakCar
 	for i := range apps {
 		apps[i] = flat[i*cols : (i+1)*cols]
 	}
-	if !h.carriedInited {
+	if h.carried == nil {
 		h.carried = make([]int, cols)
-		h.carriedInited = true
 		// What the agency carried over from 2018.
 		h.carried[0] = poisson(rng, lambda*0.03)
 	}
