@@ -159,6 +159,9 @@ func TestWebFixtures(t *testing.T) {
 			[]cell{{"licensing.decisions", "total", 60, "", false}}, nil, 190},
 		{"traditional-mirror.txt", "示例市生态环境局", "2021",
 			[]cell{{"rules.issued", "total", 0, "", false}, {"apps.total", "total", 12, "", false}, {"review.upheld", "total", 1, "", false}}, nil, 200},
+		{"html-paragraphs.html", "示例市生态环境局", "2021",
+			[]cell{{"apps.unavailable.not_held", "total", 3, "line 157", false}, {"fees.amount_wan", "total", 0.5, "", false}},
+			[]string{"lost_label@line 151"}, 200},
 		{"period-mismatch.txt", "示例市生态环境局", "2021", nil, []string{"period@line 3"}, 200},
 	}
 	for _, tt := range tests {
