@@ -59,10 +59,10 @@ func invalidXLSX(msg string, err error) error {
 
 // xlsxPackage is an opened workbook archive.
 type xlsxPackage struct {
-	files   map[string]*zip.File // by normalised part name
-	read_   int64                // decompressed bytes so far
-	cells   int                  // grid cells so far, against maxGridCells
-	numbers map[string]string    // the text of whole numbers seen, shared
+	files    map[string]*zip.File // by normalised part name
+	unzipped int64                // decompressed bytes so far
+	cells    int                  // grid cells so far, against maxGridCells
+	numbers  map[string]string    // the text of whole numbers seen, shared
 }
 
 // normPartName folds the ways writers spell part names: backslashes, a
@@ -79,7 +79,7 @@ func (p *xlsxPackage) part(name string) ([]byte, error) {
 	if f == nil {
 		return nil, nil
 	}
-	if f.UncompressedSize64 > maxPartSize || p.read_+int64(f.UncompressedSize64) > maxTotalSize {
+	if f.UncompressedSize64 > maxPartSize || p.unzipped+int64(f.UncompressedSize64) > maxTotalSize {
 		return nil, invalidXLSX("工作簿过大（解压后超过上限），不像年度报告表格", nil)
 	}
 	rc, err := f.Open()
@@ -93,10 +93,10 @@ func (p *xlsxPackage) part(name string) ([]byte, error) {
 	if err != nil {
 		return nil, invalidXLSX("工作簿已损坏，无法读取其中的 "+f.Name, err)
 	}
-	if n > maxPartSize || p.read_+n > maxTotalSize {
+	if n > maxPartSize || p.unzipped+n > maxTotalSize {
 		return nil, invalidXLSX("工作簿过大（解压后超过上限），不像年度报告表格", nil)
 	}
-	p.read_ += n
+	p.unzipped += n
 	return buf.Bytes(), nil
 }
 
@@ -115,11 +115,16 @@ func (p *xlsxPackage) read() (*Document, error) {
 		}
 		return nil, invalidXLSX("压缩包中没有工作簿（xl/workbook.xml），不是有效的 .xlsx 文件", nil)
 	}
-	sheets, err := p.sheetList(wbPath, wb)
+	relData, err := p.part(relsPath(wbPath))
 	if err != nil {
 		return nil, err
 	}
-	strs, err := p.sharedStrings(wbPath)
+	rels := parseRels(relData)
+	sheets, err := p.sheetList(wbPath, wb, rels)
+	if err != nil {
+		return nil, err
+	}
+	strs, err := p.sharedStrings(wbPath, rels)
 	if err != nil {
 		return nil, err
 	}
@@ -196,13 +201,9 @@ type xlsxSheet struct{ name, path string }
 
 // sheetList returns the worksheets in workbook order. Chart sheets and other
 // sheet kinds are skipped: they hold no cells.
-func (p *xlsxPackage) sheetList(wbPath string, wb []byte) ([]xlsxSheet, error) {
-	relData, err := p.part(relsPath(wbPath))
-	if err != nil {
-		return nil, err
-	}
+func (p *xlsxPackage) sheetList(wbPath string, wb []byte, wbRels []xlsxRel) ([]xlsxSheet, error) {
 	rels := map[string]xlsxRel{}
-	for _, r := range parseRels(relData) {
+	for _, r := range wbRels {
 		rels[r.id] = r
 	}
 	dir := path.Dir(wbPath)
@@ -240,13 +241,11 @@ func (p *xlsxPackage) sheetList(wbPath string, wb []byte) ([]xlsxSheet, error) {
 
 // sharedStrings reads the shared string table. Phonetic runs (<rPh>) are
 // not part of the text a person sees and are skipped.
-func (p *xlsxPackage) sharedStrings(wbPath string) ([]string, error) {
+func (p *xlsxPackage) sharedStrings(wbPath string, wbRels []xlsxRel) ([]string, error) {
 	name := path.Join(path.Dir(wbPath), "sharedStrings.xml")
-	if relData, err := p.part(relsPath(wbPath)); err == nil {
-		for _, r := range parseRels(relData) {
-			if strings.HasSuffix(r.typ, "/sharedStrings") {
-				name = resolvePart(path.Dir(wbPath), r.target)
-			}
+	for _, r := range wbRels {
+		if strings.HasSuffix(r.typ, "/sharedStrings") {
+			name = resolvePart(path.Dir(wbPath), r.target)
 		}
 	}
 	data, err := p.part(name)

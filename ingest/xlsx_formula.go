@@ -14,9 +14,14 @@ import (
 // of the same sheet, + - * /, parentheses and SUM over cells and ranges — and
 // leaves anything else blank rather than guess.
 
-// evalBudget bounds the cells one sheet's formulas may visit in total, so
-// that a hostile workbook cannot make evaluation quadratic.
-const evalBudget = 2_000_000
+// evalBudget bounds the work of one sheet's formulas (cells and rows
+// visited, formula text parsed), so that a hostile workbook cannot make
+// evaluation quadratic; maxEvalDepth bounds chains of formulas referring to
+// formulas, which would otherwise recurse without limit.
+const (
+	evalBudget   = 4_000_000
+	maxEvalDepth = 256
+)
 
 type cellKey struct{ row, col int }
 
@@ -30,6 +35,7 @@ type evaluator struct {
 	state    []uint8         // per formula: 0 not yet, 1 in progress, 2 done
 	result   []evalResult
 	budget   int
+	depth    int
 }
 
 type evalResult struct {
@@ -70,12 +76,17 @@ func (e *evaluator) formula(i int) evalResult {
 	case 2:
 		return e.result[i]
 	}
-	e.state[i] = 1
 	f := e.formulas[i]
+	if e.budget -= len(f.text); e.budget < 0 || e.depth >= maxEvalDepth {
+		return evalResult{} // not marked done: a shallower evaluation may still succeed
+	}
+	e.state[i] = 1
+	e.depth++
 	p := &formulaParser{e: e, s: strings.TrimPrefix(f.text, "="), dr: f.dr, dc: f.dc}
 	v, ok := p.expr()
 	p.space()
 	r := evalResult{v: v, ok: ok && p.i == len(p.s) && !math.IsInf(v, 0) && !math.IsNaN(v)}
+	e.depth--
 	e.state[i], e.result[i] = 2, r
 	return r
 }
@@ -117,11 +128,11 @@ func (e *evaluator) sumRange(m sheetRange) (float64, bool) {
 	for r := max(m.r0, 1); r <= min(m.r1, len(e.g.Rows)); r++ {
 		row := e.g.Rows[r-1]
 		c0, c1 := max(m.c0, 1), min(m.c1, len(row))
+		if e.budget -= 1 + max(c1-c0+1, 0); e.budget < 0 {
+			return 0, false
+		}
 		if c1 < c0 {
 			continue
-		}
-		if e.budget -= c1 - c0 + 1; e.budget < 0 {
-			return 0, false
 		}
 		for c := c0; c <= c1; c++ {
 			v, blank, ok := e.value(cellKey{r, c})

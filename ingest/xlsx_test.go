@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,6 +41,19 @@ func zipParts(t testing.TB, parts map[string]string) []byte {
 // minimalPackage is a one-sheet workbook; sheet is the content of its
 // <sheetData> element, after which extra follows (merges, say).
 func minimalPackage(t testing.TB, sheet, extra, sharedStrings string) []byte {
+	ws := `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+		sheet + `</x:sheetData>` + extra + `</x:worksheet>`
+	if sharedStrings != "" {
+		sharedStrings = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sharedStrings + `</sst>`
+	}
+	return sheetPackage(t, ws, sharedStrings)
+}
+
+// sheetPackage is a one-sheet workbook with the given worksheet part and
+// shared string part (none when empty). Its sheet is named "表&三", and its
+// parts are spelled as various writers spell them (prefixed elements, an
+// absolute target).
+func sheetPackage(t testing.TB, worksheet, sharedStrings string) []byte {
 	parts := map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
 		"_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -48,10 +63,10 @@ func minimalPackage(t testing.TB, sheet, extra, sharedStrings string) []byte {
 		"xl/_rels/workbook.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/>` +
 			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-		"xl/worksheets/data.xml": `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` + sheet + `</x:sheetData>` + extra + `</x:worksheet>`,
+		"xl/worksheets/data.xml": worksheet,
 	}
 	if sharedStrings != "" {
-		parts["xl/sharedStrings.xml"] = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sharedStrings + `</sst>`
+		parts["xl/sharedStrings.xml"] = sharedStrings
 	}
 	return zipParts(t, parts)
 }
@@ -131,6 +146,28 @@ func TestReadXLSXFormulas(t *testing.T) {
 	got := gridText(doc.Grids[0])
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A long chain of formulas, each referring to the next, must neither
+// overflow the stack nor take long: evaluation gives up past a depth.
+func TestReadXLSXFormulaChain(t *testing.T) {
+	var sheet strings.Builder
+	const n = 5000
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d"><f>A%d+1</f></c></row>`, i, i, i+1)
+	}
+	fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, n, n)
+	doc, err := ReadXLSX(minimalPackage(t, sheet.String(), "", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := doc.Grids[0]
+	if got := g.Text(n-2, 0); got != "2" {
+		t.Errorf("A%d = %q, want 2", n-1, got)
+	}
+	if len(g.Rows) != n {
+		t.Errorf("%d rows, want %d", len(g.Rows), n)
 	}
 }
 
@@ -346,6 +383,60 @@ func FuzzReadXLSX(f *testing.F) {
 		}
 		if cells > maxGridCells {
 			t.Fatalf("%d cells", cells)
+		}
+	})
+}
+
+// FuzzReadXLSXSheet fuzzes what lies inside the archive — the worksheet and
+// shared strings XML — which FuzzReadXLSX rarely reaches, since most
+// mutations of a compressed part fail its checksum. It is seeded with the
+// parts of the golden workbooks.
+func FuzzReadXLSXSheet(f *testing.F) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "xlsx", "*.xlsx"))
+	for _, p := range paths[:min(len(paths), 3)] {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			f.Fatal(err)
+		}
+		var sst string
+		var sheets []string
+		for _, zf := range zr.File {
+			rc, err := zf.Open()
+			if err != nil {
+				f.Fatal(err)
+			}
+			b, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				f.Fatal(err)
+			}
+			switch {
+			case zf.Name == "xl/sharedStrings.xml":
+				sst = string(b)
+			case strings.HasPrefix(zf.Name, "xl/worksheets/"):
+				sheets = append(sheets, string(b))
+			}
+		}
+		for _, s := range sheets {
+			f.Add(s, sst)
+		}
+	}
+	f.Add(`<worksheet><sheetData><row><c><f>A1+B1</f></c><c t="shared"><f t="shared" si="1" ref="A1:A9">SUM(A2:XFD9)</f></c></row></sheetData>`+
+		`<mergeCells><mergeCell ref="A1:C1"/></mergeCells></worksheet>`, `<sst><si><r><t>a</t></r><rPh><t>x</t></rPh></si></sst>`)
+	f.Fuzz(func(t *testing.T, sheet, sst string) {
+		doc, err := ReadXLSX(sheetPackage(t, sheet, sst))
+		if err != nil {
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+				t.Fatalf("error %v is not CodeInvalid", err)
+			}
+			return
+		}
+		if len(doc.Grids) != 1 || len(doc.Grids[0].Rows) > maxRows {
+			t.Fatalf("%d grids", len(doc.Grids))
 		}
 	})
 }
