@@ -60,8 +60,8 @@ type Set struct {
 
 // Generate returns the demo reports of the given number of agencies for the
 // years 2019–2024, in agency then year order. The same seed and size give the
-// same reports. It returns nil when the division data is missing
-// (region.Load says why).
+// same reports. It returns nil when the division data is missing or lacks
+// the demo provinces (GenerateSet says why).
 func Generate(seed int64, agencies int) []*gongkai.Report {
 	s, err := GenerateSet(seed, agencies)
 	if err != nil {
@@ -71,7 +71,8 @@ func Generate(seed int64, agencies int) []*gongkai.Report {
 }
 
 // GenerateSet is Generate that also lists the faults it put in on purpose.
-// Its error is region.Load's when the division data is missing.
+// Its error is region.Load's when the division data is missing, or says
+// which provinces the data lacks.
 func GenerateSet(seed int64, agencies int) (*Set, error) {
 	s := &Set{Reports: make([]*gongkai.Report, 0, max(0, agencies)*(LastYear-FirstYear+1))}
 	err := generate(seed, agencies, func(r *gongkai.Report) error {
@@ -102,7 +103,10 @@ func generate(seed int64, agencies int, emit func(*gongkai.Report) error, note f
 		return nil
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x676f6e676b6169)) // "gongkai"
-	roster := roster(rng, atlas, agencies)
+	roster, err := roster(rng, atlas, agencies)
+	if err != nil {
+		return err
+	}
 	plan := planAnomalies(rng, len(roster))
 	for i, a := range roster {
 		st := newHistory(rng, a)

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 
@@ -111,8 +112,9 @@ type unit struct {
 
 // roster returns n agencies of the demo provinces: about 4% provincial, 30%
 // city, 46% county organs and the rest townships, spread so that each city
-// or county used has a government and several departments.
-func roster(rng *rand.Rand, atlas *region.Atlas, n int) []*agency {
+// or county used has a government and several departments. It returns an
+// error when the division data lacks the demo provinces' counties.
+func roster(rng *rand.Rand, atlas *region.Atlas, n int) ([]*agency, error) {
 	var provinces, cities, counties []unit
 	var towns []string // county prefixes townships are named after
 	for _, p := range demoProvinces {
@@ -155,6 +157,10 @@ func roster(rng *rand.Rand, atlas *region.Atlas, n int) []*agency {
 		}
 	}
 
+	if len(counties) == 0 {
+		return nil, fmt.Errorf("demo: 行政区划数据中没有%s的区县", strings.Join(demoProvinces, "、"))
+	}
+
 	quota := func(share int) int { return n * share / 100 }
 	names := pick(provinces, max(2, quota(4)))
 	names = append(names, pick(cities, quota(30))...)
@@ -162,9 +168,6 @@ func roster(rng *rand.Rand, atlas *region.Atlas, n int) []*agency {
 	names = append(names, countyNames...)
 	for _, u := range counties[:used] {
 		towns = append(towns, u.prefix)
-	}
-	if len(towns) == 0 {
-		towns = append(towns, counties[0].prefix)
 	}
 	for i := 0; len(names) < n; i++ {
 		t := towns[i%len(towns)]
@@ -190,7 +193,7 @@ func roster(rng *rand.Rand, atlas *region.Atlas, n int) []*agency {
 	for i, name := range names {
 		out[i] = newAgency(rng, atlas, name)
 	}
-	return out
+	return out, nil
 }
 
 // pick returns up to n agency names of units: first every unit's government,
