@@ -168,6 +168,9 @@ func (v *validator) kinds(rule gongkai.Rule) {
 			continue
 		}
 		var err error
+		if allDigits(val.Raw) {
+			continue // the common case, valid for every kind
+		}
 		if strings.TrimSpace(val.Raw) != "" && m.Table != "narrative" {
 			// A narrative figure's Raw is its whole sentence (web-text); its Number is checked below.
 			_, _, err = ParseValue(val.Raw, m.Kind)
