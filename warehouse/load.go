@@ -262,6 +262,7 @@ type plan struct {
 	regions     []regionUpdate
 	retire      []int64
 	writes      []*write
+	pending     map[int64]*write   // writes of this group by report id
 	rechecks    map[int64]*recheck // by report id: a later year re-checked against a newly loaded one
 	texts       map[string]int32   // strings new in this group, numbered from st.nextText
 	newTexts    []string
@@ -303,6 +304,7 @@ type write struct {
 	id       int64
 	agency   int64
 	version  int
+	current  bool
 	findings []gongkai.Finding
 	others   []int64 // per finding: the report it compares with, 0 for none
 }
@@ -342,7 +344,7 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 	p := &plan{
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
 		agencies: map[string]*agencyState{}, bySHA: map[string]LoadResult{},
-		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{},
+		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
 		texts: map[string]int32{},
 	}
 	out := make(map[int]LoadResult, len(group))
@@ -391,12 +393,16 @@ func (p *plan) add(it *item, now time.Time) *write {
 		p.regions = append(p.regions, regionUpdate{agency: a.id, place: pl})
 	}
 
-	w := &write{it: it, id: p.nextReport, agency: a.id, version: 1}
+	w := &write{it: it, id: p.nextReport, agency: a.id, version: 1, current: true}
 	p.nextReport++
 	k := agencyYear{a.id, r.Year}
 	if prev := p.currentOf(k); prev != nil {
 		w.version = prev.version + 1
-		p.retire = append(p.retire, prev.id)
+		if pw := p.pending[prev.id]; pw != nil {
+			pw.current = false // an earlier version in this same group
+		} else {
+			p.retire = append(p.retire, prev.id)
+		}
 	}
 	rs := &reportState{id: w.id, version: w.version, format: r.Format, prior: map[cellKey]*float64{}}
 	for c, v := range it.cells {
@@ -425,16 +431,40 @@ func (p *plan) add(it *item, now time.Time) *write {
 			rc.findings = append(rc.findings, f)
 			rc.others = append(rc.others, w.id)
 		}
-		p.rechecks[next.id] = rc
+		if nw := p.pending[next.id]; nw != nil {
+			nw.replacePrior(rc) // not written yet: fix its findings in memory
+		} else {
+			p.rechecks[next.id] = rc
+		}
 	}
 	p.writes = append(p.writes, w)
+	p.pending[w.id] = w
 	return w
+}
+
+// replacePrior replaces the findings of the rules across years of a report
+// not yet written with those of a re-check.
+func (w *write) replacePrior(rc *recheck) {
+	prior := map[string]bool{}
+	for _, id := range priorRuleIDs() {
+		prior[id] = true
+	}
+	var fs []gongkai.Finding
+	var others []int64
+	for i, f := range w.findings {
+		if !prior[f.Rule] || w.others[i] == 0 {
+			fs = append(fs, f)
+			others = append(others, w.others[i])
+		}
+	}
+	w.findings = append(fs, rc.findings...)
+	w.others = append(others, rc.others...)
 }
 
 // exec runs the plan's statements and appends inside the open transaction.
 func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
-	for _, id := range p.retire {
-		if _, err := conn.ExecContext(ctx, stmt("report_retire"), id); err != nil {
+	if len(p.retire) > 0 {
+		if _, err := conn.ExecContext(ctx, stmt("reports_retire"), p.retire); err != nil {
 			return err
 		}
 	}
@@ -444,21 +474,40 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 			return err
 		}
 	}
+	// Reports of later years already stored, re-checked against a year
+	// loaded now: their findings of the rules across years are replaced.
 	type recheckRow struct {
 		id  int64
 		seq int
 		rc  *recheck
 	}
 	var rechecks []recheckRow
-	for id, rc := range p.rechecks {
-		if _, err := conn.ExecContext(ctx, stmt("findings_drop_rules"), id, priorRuleIDs()); err != nil {
+	var recheckIDs []int64
+	if len(p.rechecks) > 0 {
+		for id := range p.rechecks {
+			recheckIDs = append(recheckIDs, id)
+		}
+		if _, err := conn.ExecContext(ctx, stmt("findings_drop_rules"), recheckIDs, priorRuleIDs()); err != nil {
 			return err
 		}
-		var seq int
-		if err := conn.QueryRowContext(ctx, stmt("findings_next_seq"), id).Scan(&seq); err != nil {
+		seqs := map[int64]int{}
+		rows, err := conn.QueryContext(ctx, stmt("findings_next_seq"), recheckIDs)
+		if err != nil {
 			return err
 		}
-		rechecks = append(rechecks, recheckRow{id, seq, rc})
+		for rows.Next() {
+			var id int64
+			var seq int
+			if err := rows.Scan(&id, &seq); err != nil {
+				rows.Close()
+				return err
+			}
+			seqs[id] = seq
+		}
+		rows.Close()
+		for _, id := range recheckIDs {
+			rechecks = append(rechecks, recheckRow{id, max(seqs[id], 1), p.rechecks[id]})
+		}
 	}
 
 	if len(p.newAgencies) > 0 {
@@ -485,7 +534,7 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 			}
 			if err := a.AppendRow(w.id, w.agency, int32(r.Year), r.Format, null(r.Province), null(r.City),
 				null(r.County), null(r.Level), null(r.Published), null(r.Source.Kind), null(r.Source.Name),
-				null(w.it.sha), size, now, null(w.it.req.By), int32(w.version), true, int32(errs), int32(warns)); err != nil {
+				null(w.it.sha), size, now, null(w.it.req.By), int32(w.version), w.current, int32(errs), int32(warns)); err != nil {
 				return err
 			}
 		}
@@ -575,8 +624,8 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("sources: %w", err)
 	}
-	for _, rr := range rechecks {
-		if _, err := conn.ExecContext(ctx, stmt("report_recount"), rr.id); err != nil {
+	if len(recheckIDs) > 0 {
+		if _, err := conn.ExecContext(ctx, stmt("reports_recount"), recheckIDs); err != nil {
 			return err
 		}
 	}

@@ -285,3 +285,20 @@ func TestAgencyRegion(t *testing.T) {
 		t.Errorf("unknown agency: %v", err)
 	}
 }
+
+func TestLoadVersionsInOneGroup(t *testing.T) {
+	db := openTest(t)
+	res := load(t, db,
+		LoadRequest{Report: sampleReport("甲局", 2021, 0, 0), Source: []byte("v1")},
+		LoadRequest{Report: sampleReport("甲局", 2021, 0, 0), Source: []byte("v2")},
+		LoadRequest{Report: sampleReport("甲局", 2021, 0, 0), Source: []byte("v1")})
+	if res[0].Version != 1 || res[1].Version != 2 || !res[2].Duplicate || res[2].ReportID != res[0].ReportID {
+		t.Errorf("results %+v", res)
+	}
+	if n := count(t, db, "SELECT count(*) FROM reports WHERE is_current"); n != 1 {
+		t.Errorf("%d current versions, want 1", n)
+	}
+	if n := count(t, db, "SELECT report_id FROM report_summary"); int64(n) != res[1].ReportID {
+		t.Errorf("current report %d, want version 2 (%d)", n, res[1].ReportID)
+	}
+}

@@ -35,6 +35,7 @@ func init() {
 const (
 	maxFileSize = 64 << 20 // one source file
 	loadBatch   = 1024     // reports handed to the warehouse at once
+	flushEvery  = 500 * time.Millisecond
 )
 
 // source is one input file: a file on disk or an entry of a .zip archive.
@@ -158,8 +159,9 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 	}()
 
 	// The writer: put results back in input order, and hand them to the
-	// warehouse in groups. A group closes when it is full or when no parsed
-	// report is waiting, so that slow parsing still shows steady progress.
+	// warehouse in groups. A group closes when it is full, or at the latest
+	// every flushEvery, so that slow parsing still shows steady progress
+	// while fast parsing gets big, cheap commits.
 	waiting := map[int]outcome{}
 	next := 0
 	var batch []outcome
@@ -176,27 +178,38 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 		batch = batch[:0]
 		return nil
 	}
-	for o := range parsed {
-		waiting[o.seq] = o
-		for {
-			o, ok := waiting[next]
+	tick := time.NewTicker(flushEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case o, ok := <-parsed:
 			if !ok {
-				break
+				if err := flush(); err != nil {
+					return err
+				}
+				return ctx.Err()
 			}
-			delete(waiting, next)
-			next++
-			batch = append(batch, o)
-		}
-		if len(batch) >= loadBatch || (len(parsed) == 0 && len(batch) > 0) {
+			waiting[o.seq] = o
+			for {
+				o, ok := waiting[next]
+				if !ok {
+					break
+				}
+				delete(waiting, next)
+				next++
+				batch = append(batch, o)
+			}
+			if len(batch) >= loadBatch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		case <-tick.C:
 			if err := flush(); err != nil {
 				return err
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		return err
-	}
-	return ctx.Err()
 }
 
 func parseOne(s source, opts ingest.Options) outcome {

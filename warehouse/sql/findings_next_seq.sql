@@ -1,2 +1,2 @@
--- findings_next_seq: the next free finding number of report $1.
-SELECT coalesce(max(seq), 0) + 1 FROM store.findings WHERE report_id = $1;
+-- findings_next_seq: the next free finding number of each report in list $1 that has findings.
+SELECT report_id, max(seq) + 1 FROM store.findings WHERE list_contains($1, report_id) GROUP BY report_id;
