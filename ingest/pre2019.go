@@ -122,7 +122,7 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 	r.Values = append(r.Values, vals...)
 }
 
-// statRow is one row of a statistics table: its label, the 本年度 figure
+// statLine is one row of a statistics table: its label, the 本年度 figure
 // and where it is.
 type statLine struct {
 	label, unit, raw, at string

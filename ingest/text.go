@@ -208,9 +208,10 @@ func joinSingles(toks []tcell) []tcell {
 	return out
 }
 
-// segment cuts a run of single characters into known labels, greedily from
-// the longest; characters that start no known label stay joined with their
-// neighbours.
+// segmentRun cuts a run of single characters into known labels, greedily
+// from the longest; characters that start no known label stay joined with
+// their neighbours. Each character is folded once (its key), so trying a
+// label of k characters costs one lookup of the joined keys.
 func segmentRun(run []tcell) []tcell {
 	var out []tcell
 	var pending []tcell
@@ -220,12 +221,16 @@ func segmentRun(run []tcell) []tcell {
 			pending = nil
 		}
 	}
+	longest := longestLabel()
+	var b strings.Builder
 	for i := 0; i < len(run); {
 		n := 0
-		for k := min(len(run)-i, longestLabel()); k >= 2; k-- {
-			if knownAny(joinRun(run[i : i+k]).key) {
+		b.Reset()
+		b.WriteString(run[i].key)
+		for k := 2; k <= min(len(run)-i, longest); k++ {
+			b.WriteString(run[i+k-1].key)
+			if knownAny(b.String()) {
 				n = k
-				break
 			}
 		}
 		if n == 0 {

@@ -59,7 +59,7 @@ func reviewSums(vals []tcell) bool {
 	return true
 }
 
-// figure is the number a cell counts as in a sum: blank markers and text
+// sumFigure is the number a cell counts as in a sum: blank markers and text
 // count 0.
 func sumFigure(s string) float64 {
 	s = strings.TrimSpace(width.Fold.String(s))
@@ -118,7 +118,7 @@ func fitRow(vals []tcell, n int, check rowCheck) rowReading {
 	default:
 		rd.how = "split"
 		s := &digitSplitter{vals: vals, n: n, check: check, rd: &rd}
-		s.walk(0, nil)
+		s.walk(0, 0)
 		if s.work > maxSplitWork {
 			rd.many = true // not searched to the end: another reading may exist
 		}
@@ -156,58 +156,71 @@ func sameTexts(a, b []tcell) bool {
 }
 
 // digitSplitter searches the ways to cut run-together digits into n cells.
+// The cells of the reading being built live in buf, so the search does not
+// allocate.
 type digitSplitter struct {
 	vals  []tcell
 	n     int
 	check rowCheck
 	rd    *rowReading
+	buf   []tcell
 	work  int
 }
 
+// maxPartDigits is the longest figure a cut may make: no count in a report
+// reaches a billion.
+const maxPartDigits = 9
+
 func (s *digitSplitter) done() bool { return s.rd.many || s.work > maxSplitWork }
 
-func (s *digitSplitter) walk(i int, acc []tcell) {
+// walk places vals[i:] after the depth cells already in buf.
+func (s *digitSplitter) walk(i, depth int) {
+	if s.buf == nil {
+		s.buf = make([]tcell, s.n)
+	}
 	s.work++
-	if s.done() || len(acc)+len(s.vals)-i > s.n {
+	if s.done() || depth+len(s.vals)-i > s.n {
 		return
 	}
 	if i == len(s.vals) {
-		if len(acc) == s.n && s.check(acc) {
-			s.rd.add(acc)
+		if depth == s.n && s.check(s.buf) {
+			s.rd.add(s.buf)
 		}
 		return
 	}
 	v := s.vals[i]
 	if !v.fused || !digitsOnly(v.text) {
-		s.walk(i+1, append(acc[:len(acc):len(acc)], v))
+		s.buf[depth] = v
+		s.walk(i+1, depth+1)
 		return
 	}
-	s.cut(i, v, v.text, acc)
+	s.cut(i, v, v.text, depth)
 }
 
 // cut tries every first part of rest and recurses on the remainder as if it
 // were a cell of its own.
-func (s *digitSplitter) cut(i int, v tcell, rest string, acc []tcell) {
-	room := s.n - len(acc) - (len(s.vals) - i - 1) // cells this token may still take
-	if room <= 0 {
+func (s *digitSplitter) cut(i int, v tcell, rest string, depth int) {
+	room := s.n - depth - (len(s.vals) - i - 1) // cells this figure may still take
+	if room <= 0 || len(rest) > room*maxPartDigits {
 		return
 	}
+	part := func(p string) tcell { return tcell{text: p, line: v.line, idx: v.idx, value: true} }
 	if room == 1 || len(rest) == 1 {
 		if validPart(rest) {
-			s.walk(i+1, append(acc[:len(acc):len(acc)], tcell{text: rest, line: v.line, idx: v.idx, value: true}))
+			s.buf[depth] = part(rest)
+			s.walk(i+1, depth+1)
 		}
 		return
 	}
 	for k := 1; k <= len(rest) && !s.done(); k++ {
-		part := rest[:k]
-		if !validPart(part) {
-			break // a longer part would start with the same zero
+		if !validPart(rest[:k]) {
+			break // a longer part would start with the same zero, or be too long
 		}
-		next := append(acc[:len(acc):len(acc)], tcell{text: part, line: v.line, idx: v.idx, value: true})
+		s.buf[depth] = part(rest[:k])
 		if k == len(rest) {
-			s.walk(i+1, next)
+			s.walk(i+1, depth+1)
 		} else {
-			s.cut(i, v, rest[k:], next)
+			s.cut(i, v, rest[k:], depth+1)
 		}
 		s.work++
 	}
@@ -215,7 +228,9 @@ func (s *digitSplitter) cut(i int, v tcell, rest string, acc []tcell) {
 
 // validPart rejects numbers written with a leading zero ("07"): published
 // tables never print them, so "007" is three cells, not one.
-func validPart(p string) bool { return p != "" && (len(p) == 1 || p[0] != '0') }
+func validPart(p string) bool {
+	return p != "" && len(p) <= maxPartDigits && (len(p) == 1 || p[0] != '0')
+}
 
 // digitsOnly reports whether s is a non-empty run of ASCII digits.
 func digitsOnly(s string) bool {

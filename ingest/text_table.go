@@ -118,10 +118,7 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 			}
 			continue
 		}
-		e, ok := pickEntry(es, state, appRows, lastApp)
-		if !ok {
-			continue
-		}
+		e := pickEntry(es, state, appRows, lastApp)
 		if state != "" && e.table != state && e.kind != "table" && utf8.RuneCountInString(t.text) <= 4 {
 			// A short label of another table inside this one is a header
 			// cut short ("其他" for 其他结果 in table 四), not a jump.
@@ -140,9 +137,7 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 				lastApp, appRows = e.index, true
 			}
 		default: // a header cell
-			if state != e.table {
-				state = e.table
-			}
+			state = e.table
 			if e.table != "reviews" {
 				cur = nil
 			}
@@ -152,14 +147,14 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 	return tt
 }
 
-// choose picks the meaning of a label from its candidates, by context: in
-// table 三, once its rows have begun, the next row in template order wins
-// (so "其他" is 3.其他, not the column); before that, a header of the table
-// being read wins.
-func pickEntry(es []labelEntry, state string, appRows bool, lastApp int) (labelEntry, bool) {
+// pickEntry picks the meaning of a label from its candidates, by context:
+// a table title first; in table 三, once its rows have begun, the next row in
+// template order (so "其他" is 3.其他, not the column); else a header of the
+// table being read; else a row of any table.
+func pickEntry(es []labelEntry, state string, appRows bool, lastApp int) labelEntry {
 	for _, e := range es {
 		if e.kind == "table" {
-			return e, true
+			return e
 		}
 	}
 	isRow := func(e labelEntry) bool { return e.kind == "row" || e.kind == "group" }
@@ -171,12 +166,12 @@ func pickEntry(es []labelEntry, state string, appRows bool, lastApp int) (labelE
 			}
 		}
 		if found {
-			return best, true
+			return best
 		}
 	}
 	for _, e := range es {
 		if e.table == state && !isRow(e) {
-			return e, true
+			return e
 		}
 	}
 	best, found := labelEntry{}, false
@@ -186,9 +181,9 @@ func pickEntry(es []labelEntry, state string, appRows bool, lastApp int) (labelE
 		}
 	}
 	if found {
-		return best, true
+		return best
 	}
-	return es[0], true
+	return es[0]
 }
 
 // closesTable reports whether an unknown label ends the table being read: a
