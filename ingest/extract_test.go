@@ -305,3 +305,35 @@ func TestExtractBadFigure(t *testing.T) {
 		t.Errorf("findings = %q, want values@表二!B2", got)
 	}
 }
+
+// TestExtractSplitReviews reads table 四 laid out as two tables, 行政复议 and
+// then 行政诉讼, each with its header and its row of figures.
+func TestExtractSplitReviews(t *testing.T) {
+	for _, kind := range []string{"xlsx", "html"} {
+		g := coreGrid("表四", kind,
+			"行政复议|行政复议|行政复议|行政复议|行政复议",
+			"结果维持|结果纠正|其他结果|尚未审结|总计",
+			"1|0|2|1|4",
+			"",
+			"行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼|行政诉讼",
+			"未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|未经复议直接起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉|复议后起诉",
+			"结果维持|结果纠正|其他结果|尚未审结|总计|结果维持|结果纠正|其他结果|尚未审结|总计",
+			"0|1|0|0|1|1|1|1|1|4")
+		r, err := Extract(&Document{Kind: kind, Grids: []*Grid{g}}, Options{Agency: "测试局", Year: 2021})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"review.total|total": "4", "review.upheld|total": "1",
+			"litigation_direct.corrected|total": "1", "litigation_direct.total|total": "1",
+			"litigation_after_review.total|total": "4"}
+		got := valuesByKey(r)
+		for k, w := range want {
+			if got[k].Raw != w {
+				t.Errorf("%s: %s = %q at %s, want %q", kind, k, got[k].Raw, got[k].At, w)
+			}
+		}
+		if len(r.Values) != 15 || len(r.Findings) != 0 {
+			t.Errorf("%s: %d values and findings %+v; want 15 and none", kind, len(r.Values), r.Findings)
+		}
+	}
+}

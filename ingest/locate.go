@@ -372,61 +372,6 @@ func (l *location) placeRows(lb *locBlock, ng *normGrid, hits []locHit, isHit ma
 // starts at a row naming one of its column groups, or three of its columns;
 // its figures are the first row below that holds figures.
 func (l *location) placeHeaderBlock(lb *locBlock, ng *normGrid, isHit map[int]bool) {
-	for k := range l.cells {
-		if k.b == lb.index {
-			return // already found in an earlier grid
-		}
-	}
-	start := -1
-	for r, row := range ng.norm {
-		if isHit[r] {
-			continue
-		}
-		cols := 0
-		for c, t := range row {
-			if t == "" || (c > 0 && t == row[c-1]) {
-				continue
-			}
-			if containsString(lb.groups, t) {
-				cols = 3
-				break
-			}
-			if lb.colNames[t] {
-				cols++
-			}
-		}
-		if cols >= 3 {
-			start = r
-			break
-		}
-	}
-	if start < 0 {
-		return
-	}
-	data := -1
-	for r := start + 1; r < len(ng.g.Rows) && r <= start+8; r++ {
-		if rowHasFigure(ng.g, r) {
-			data = r
-			break
-		}
-	}
-	if data < 0 {
-		return
-	}
-	header := make([]int, 0, data-start)
-	for r := start; r < data; r++ {
-		header = append(header, r)
-	}
-	labelCol := -1
-	for c, cell := range ng.g.Rows[data] {
-		if figureCell(cell.Text) {
-			break
-		}
-		if strings.TrimSpace(cell.Text) != "" {
-			labelCol = c
-		}
-	}
-	colMap := resolveColumns(lb, ng, header, labelCol+1)
 	ri := 0
 	for i, lr := range lb.rows {
 		if !lr.def.Group {
@@ -434,17 +379,87 @@ func (l *location) placeHeaderBlock(lb *locBlock, ng *normGrid, isHit map[int]bo
 			break
 		}
 	}
-	h := locHit{b: lb, ri: ri, r: data, labelCol: labelCol}
-	cols := rowCells(lb, ng, data, labelCol, colMap)
-	if cols == nil {
-		l.layoutFinding(lb, ng, h)
-		return
-	}
-	for ci, c := range cols {
-		if c >= 0 {
-			l.cells[locKey{lb.index, ri, ci}] = locCell{g: ng.g, r: data, c: c}
+	placed := 0
+	for ci := range lb.cols {
+		if _, ok := l.cells[locKey{lb.index, ri, ci}]; ok {
+			placed++
 		}
 	}
+	// Some reports split the table in two (行政复议, then 行政诉讼), each with
+	// its own header and row of figures: keep reading until every column is
+	// placed or no header is left.
+	for from := 0; placed < len(lb.cols); {
+		start := headerStart(lb, ng, isHit, from)
+		if start < 0 {
+			return
+		}
+		data := -1
+		for r := start + 1; r < len(ng.g.Rows) && r <= start+8; r++ {
+			if rowHasFigure(ng.g, r) {
+				data = r
+				break
+			}
+		}
+		if data < 0 {
+			return
+		}
+		header := make([]int, 0, data-start)
+		for r := start; r < data; r++ {
+			header = append(header, r)
+		}
+		labelCol := -1
+		for c, cell := range ng.g.Rows[data] {
+			if ng.fig[data][c] {
+				break
+			}
+			if strings.TrimSpace(cell.Text) != "" {
+				labelCol = c
+			}
+		}
+		colMap := resolveColumns(lb, ng, header, labelCol+1)
+		cols := rowCells(lb, ng, data, labelCol, colMap)
+		if cols == nil {
+			if placed == 0 {
+				l.layoutFinding(lb, ng, locHit{b: lb, ri: ri, r: data, labelCol: labelCol})
+			}
+			return
+		}
+		for ci, c := range cols {
+			k := locKey{lb.index, ri, ci}
+			if _, ok := l.cells[k]; c >= 0 && !ok {
+				l.cells[k] = locCell{g: ng.g, r: data, c: c}
+				placed++
+			}
+		}
+		from = data + 1
+	}
+}
+
+// headerStart returns the first row at or after from that starts the header
+// of a block without row labels: it names one of the block's column groups,
+// or three of its columns. It returns -1 when there is none.
+func headerStart(lb *locBlock, ng *normGrid, isHit map[int]bool, from int) int {
+	for r := from; r < len(ng.norm); r++ {
+		if isHit[r] {
+			continue
+		}
+		row, cols := ng.norm[r], 0
+		for c, t := range row {
+			if t == "" || (c > 0 && t == row[c-1]) {
+				continue
+			}
+			if containsString(lb.groups, t) {
+				return r
+			}
+			if lb.colNames[t] {
+				cols++
+			}
+		}
+		if cols >= 3 {
+			return r
+		}
+	}
+	return -1
 }
 
 func rowHas(ng *normGrid, r int, t string) bool {

@@ -114,10 +114,25 @@ func rowCells(lb *locBlock, ng *normGrid, r, labelCol int, colMap []int) []int {
 	if cols := officialOrder(row, labelCol, len(lb.cols)); cols != nil {
 		return cols
 	}
-	if ng.g.Kind == "xlsx" && mapped > 0 && mapped*2 >= len(colMap) {
+	// A partial mapping stands when the row's cells are exactly the mapped
+	// ones (part of a table: 行政复议 alone), or in a workbook, whose columns
+	// line up, when the header lost a few columns.
+	if mapped > 0 && consistent(row, labelCol, colMap) &&
+		(filledAfter(row, labelCol) == mapped || ng.g.Kind == "xlsx" && mapped*2 >= len(colMap)) {
 		return colMap
 	}
 	return nil
+}
+
+// filledAfter counts the non-blank cells after the label.
+func filledAfter(row []Cell, labelCol int) int {
+	n := 0
+	for c := labelCol + 1; c < len(row); c++ {
+		if strings.TrimSpace(row[c].Text) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // officialOrder reads the cells after the label as the block's columns in
@@ -160,7 +175,7 @@ func consistent(row []Cell, labelCol int, colMap []int) bool {
 	in := make(map[int]bool, len(colMap))
 	for _, c := range colMap {
 		in[c] = true
-		if c < len(row) && row[c].Text != "" && !figureCell(row[c].Text) && strings.TrimSpace(row[c].Text) != "" {
+		if c >= 0 && c < len(row) && !figureCell(row[c].Text) && strings.TrimSpace(row[c].Text) != "" {
 			return false
 		}
 	}
