@@ -94,10 +94,16 @@ var noneRE = map[string]*regexp.Regexp{
 }
 
 // pre2019Extras reads a page without official tables as a pre-2019 report
-// when its statistics table or its narrative states at least two of the
-// figures that report had to state; it then sets r.Format to pre2019.
-// Pages that are neither leave r untouched, and Extract rejects them.
+// when it uses the old regime's words (the detect labels of
+// formats/pre2019.json: 同意公开, 信息不存在, 历年累计 …) and its statistics
+// table or its narrative states at least two of the figures that report had
+// to state; it then sets r.Format to pre2019. Other pages (a 2021 report
+// whose tables are images, a news page) leave r untouched, and Extract
+// rejects them.
 func pre2019Extras(doc *Document, r *gongkai.Report) {
+	if !oldRegimeWords(doc) {
+		return
+	}
 	vals := statTable(doc)
 	seen := map[string]bool{}
 	for _, v := range vals {
@@ -120,6 +126,39 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 	}
 	r.Format = gongkai.FormatPre2019
 	r.Values = append(r.Values, vals...)
+}
+
+// oldRegimeWords reports whether the page uses a word only the old regime's
+// reports use.
+func oldRegimeWords(doc *Document) bool {
+	f := gongkai.FormatByID(gongkai.FormatPre2019)
+	if f == nil {
+		return false
+	}
+	has := func(text string) bool {
+		t := Normalize(text)
+		for _, d := range f.Detect {
+			if strings.Contains(t, Normalize(d)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, l := range doc.Lines {
+		if has(l.Text) {
+			return true
+		}
+	}
+	for _, g := range doc.Grids {
+		for _, row := range g.Rows {
+			for _, c := range row {
+				if has(c.Text) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // statLine is one row of a statistics table: its label, the 本年度 figure

@@ -348,6 +348,9 @@ func TestNotAReport(t *testing.T) {
 	for name, page := range map[string]string{
 		"news.txt":  "示例市召开2021年防汛工作会议\n会议要求各单位压实责任。\n",
 		"news.html": "<html><title>示例市2021年政府信息公开工作年度报告</title><p>页面已迁移。</p></html>",
+		// A 2021 report whose tables are images: its narrative has figures,
+		// but not the old regime's words, so it is not taken for pre-2019.
+		"images.txt": "示例局2021年政府信息公开工作年度报告\n2021年，我局主动公开政府信息共456条。本年度共收到政府信息公开申请13件。\n",
 	} {
 		if _, err := Parse(name, []byte(page), Options{}); err == nil || gongkai.ErrorCode(err) != gongkai.CodeInvalid {
 			t.Errorf("%s: err = %v, want a rejection", name, err)
