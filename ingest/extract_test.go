@@ -202,6 +202,13 @@ func TestExtractRows(t *testing.T) {
 			map[string]string{"apps.new|total": "0"}, map[string]string{"apps.new|natural": "line 7"}},
 		{"a figure in words", "text", []string{"行政许可|十二", "行政处罚|11"},
 			map[string]string{"licensing.decisions|total": "十二", "penalty.decisions|total": "11"}, nil},
+		{"merged figure cells in a page", "html", []string{
+			"信息内容|本年处理决定数量|本年处理决定数量|本年处理决定数量",
+			"行政许可|867|867|867",
+			"信息内容|本年收费金额（单位：万元）|本年收费金额（单位：万元）|本年收费金额（单位：万元）",
+			"行政事业性收费|0|0|0",
+		}, map[string]string{"licensing.decisions|total": "867", "fees.amount_wan|total": "0"},
+			map[string]string{"licensing.decisions|total": "表 第2行第2列"}},
 		{"2019 signed and money", "xlsx", []string{
 			"信息内容|上一年项目数量|本年增/|处理决定数量",
 			"行政许可|10|减4|867",

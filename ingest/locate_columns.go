@@ -180,7 +180,9 @@ func consistent(row []Cell, labelCol int, colMap []int) bool {
 		}
 	}
 	for c := labelCol + 1; c < len(row); c++ {
-		if !in[c] && figureCell(row[c].Text) {
+		// A figure repeated from its left neighbour is a merged cell
+		// (colspan) the reader spread out, not a figure of its own.
+		if !in[c] && figureCell(row[c].Text) && (c == 0 || row[c].Text != row[c-1].Text) {
 			return false
 		}
 	}
