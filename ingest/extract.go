@@ -123,6 +123,9 @@ func readCover(ngs []*normGrid, r *gongkai.Report) {
 				}
 				label, inline, hasColon := strings.Cut(t, ":")
 				k, ok := keys[label]
+				if base, _, cut := strings.Cut(label, "("); !ok && cut {
+					k, ok = keys[base] // "填报单位（盖章）"
+				}
 				if !ok || seen[k.field] {
 					continue
 				}

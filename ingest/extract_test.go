@@ -36,6 +36,7 @@ func TestExtractMetadata(t *testing.T) {
 					t.Errorf("province %q, level %q, proactive items %+v", r.Province, r.Level, v)
 				}
 			}},
+		{name: "cover label with a note", cover: []string{"填报单位（盖章）：测试县民政局", "统计年度|2020"}, agency: "测试县民政局", year: 2020},
 		{name: "cover inline", cover: []string{"单位名称：测试县民政局", "年度：２０２０"}, agency: "测试县民政局", year: 2020},
 		{name: "cover merged label", cover: []string{"单位名称|单位名称|测试局", "报告年度|报告年度|2019"}, agency: "测试局", year: 2019},
 		{name: "cover values below", cover: []string{"单位名称|年度", "测试局|2022"}, agency: "测试局", year: 2022},
