@@ -200,7 +200,7 @@ func closesTable(s string) bool {
 // or "" when s is not one.
 func sectionNumeral(s string) string {
 	s = strings.TrimSpace(s)
-	for _, n := range []string{"一", "二", "三", "四", "五", "六", "七", "八"} {
+	for _, n := range numerals {
 		for _, sep := range []string{"、", "．", ".", " "} {
 			if strings.HasPrefix(s, n+sep) && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "。") {
 				return n

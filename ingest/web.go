@@ -133,7 +133,9 @@ func isoDate(m []string) string {
 	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 }
 
-var numerals = []string{"一", "二", "三", "四", "五", "六"}
+// numerals of the sections: six in the 2019 and 2021 formats, up to eight
+// in pre-2019 reports.
+var numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 
 // bareTitles are section titles some reports print without their numeral.
 var bareTitles = map[string]string{
