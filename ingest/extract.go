@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"gongkai"
@@ -276,7 +277,9 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 	}
 	agency = strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ")
 	agency = strings.TrimSuffix(agency, "关于")
-	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") {
+	// An agency's name is Chinese and short; "report-2021年.xlsx" names none.
+	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") ||
+		!strings.ContainsFunc(agency, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 		agency = ""
 	}
 	year, _ = strconv.Atoi(m[2])

@@ -47,6 +47,7 @@ func TestExtractMetadata(t *testing.T) {
 		{name: "title with 关于", title: "《测试市民政局关于2021年政府信息公开工作的年度报告》", agency: "测试市民政局", year: 2021},
 		{name: "title in traditional", title: "測試縣民政局２０２１年政府資訊公開工作年度報告", agency: "测试县民政局", year: 2021},
 		{name: "file name", docName: "测试市教育局2022年政府信息公开工作年度报告.xlsx", agency: "测试市教育局", year: 2022},
+		{name: "file name without an agency", docName: "report-2021年.xlsx", opts: Options{Agency: "选项局"}, agency: "选项局", year: 2021},
 		{name: "loose file name", docName: "测试市教育局-2022年.xlsx", agency: "测试市教育局", year: 2022},
 		{name: "cover wins over title and name", cover: []string{"单位名称|封面局", "年度|2021"}, title: "标题局2020年政府信息公开工作年度报告",
 			docName: "文件局2019年政府信息公开工作年度报告.xlsx", agency: "封面局", year: 2021},
