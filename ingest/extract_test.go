@@ -346,3 +346,28 @@ func TestExtractSplitReviews(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleMeta(t *testing.T) {
+	tests := []struct {
+		in     string
+		strict bool
+		agency string
+		year   int
+	}{
+		{"测试局2021年政府信息公开工作年度报告", true, "测试局", 2021},
+		{"测试局2021年度政府信息公开工作年度报告", true, "测试局", 2021},
+		{"2021年度测试局政府信息公开工作年度报告", true, "测试局", 2021},
+		{"测试局关于2021年政务公开工作年度报告", true, "测试局", 2021},
+		{"统计期限自2021年1月1日起至2021年12月31日止", true, "", 0},
+		{"2021年，我局认真贯彻落实", true, "", 0},
+		{"report-2021年", false, "", 2021},
+		{"测试局_2022年", false, "测试局", 2022},
+		{"测试局", false, "", 0},
+	}
+	for _, tt := range tests {
+		agency, year := titleMeta(tt.in, tt.strict)
+		if agency != tt.agency || year != tt.year {
+			t.Errorf("titleMeta(%q, %v) = %q, %d; want %q, %d", tt.in, tt.strict, agency, year, tt.agency, tt.year)
+		}
+	}
+}
