@@ -202,6 +202,9 @@ func TestExtractRows(t *testing.T) {
 			map[string]string{"apps.new|natural": "3", "apps.new|business": "", "apps.new|other": "0", "apps.new|total": "3"}, nil},
 		{"text lines", "text", []string{"一、本年新收政府信息公开申请数量|0|0|0|0|0|0|0"},
 			map[string]string{"apps.new|total": "0"}, map[string]string{"apps.new|natural": "line 7"}},
+		{"note split off the label", "text", append(header,
+			"（二）部分公开|（区分处理的，只计这一情形，不计其他情形）|1|0|0|0|0|0|1"),
+			map[string]string{"apps.partial|natural": "1", "apps.partial|total": "1"}, nil},
 		{"a figure in words", "text", []string{"行政许可|十二", "行政处罚|11"},
 			map[string]string{"licensing.decisions|total": "十二", "penalty.decisions|total": "11"}, nil},
 		{"merged figure cells in a page", "html", []string{

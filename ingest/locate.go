@@ -183,7 +183,8 @@ type locHit struct {
 	b         *locBlock
 	ri        int
 	r         int
-	labelCol  int
+	labelCol  int // the column of the matched label
+	textEnd   int // the last label column: the row's figures stand after it
 	tentative bool
 }
 
@@ -268,6 +269,13 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 		if hit == nil {
 			continue
 		}
+		// A note split off the label ("（二）部分公开 | （区分处理的……）")
+		// stands between the label and the figures; a short word there is a
+		// figure written wrong ("十二") and stays a figure.
+		hit.textEnd = hit.labelCol
+		for c := hit.labelCol + 1; c < labelEnd && wordy(ng.norm[r][c]); c++ {
+			hit.textEnd = c
+		}
 		if labelEnd == len(row) && (unmatched >= 2 || lf.headerLike(ng, r) || lf.wordsAfter(ng, r, hit.labelCol)) {
 			// Words and no figures: a header ("自然人 | 法人或其他组织 | 总计")
 			// or a note. A short word ("十二") is a bad figure, read and flagged.
@@ -348,9 +356,9 @@ func (l *location) placeRows(lb *locBlock, ng *normGrid, hits []locHit, isHit ma
 	}
 	colMap := resolveColumns(lb, ng, header, labelCol+1)
 	for _, h := range hits {
-		cols := rowCells(lb, ng, h.r, h.labelCol, colMap)
+		cols := rowCells(lb, ng, h.r, h.textEnd, colMap)
 		if cols == nil {
-			if rowHasText(ng.g, h.r, h.labelCol+1) {
+			if rowHasText(ng.g, h.r, h.textEnd+1) {
 				l.layoutFinding(lb, ng, h)
 			}
 			continue
