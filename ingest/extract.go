@@ -253,7 +253,7 @@ func readTitle(doc *Document, r *gongkai.Report) {
 // titleMeta reads agency and year from a title. A strict title must name an
 // information-disclosure report after the year; a file name need not.
 func titleMeta(s string, strict bool) (agency string, year int) {
-	if len(s) > 300 {
+	if len(s) > 300 || !strings.Contains(s, "年") {
 		return "", 0
 	}
 	// Folded like a label: mirror sites publish titles in traditional script.

@@ -189,9 +189,15 @@ func consistent(row []Cell, labelCol int, colMap []int) bool {
 	return true
 }
 
+// maxLayoutFindings caps the rows reported as unreadable in one report.
+const maxLayoutFindings = 20
+
 // layoutFinding records a row whose figures could not be assigned to
 // columns: saying so is better than guessing.
 func (l *location) layoutFinding(lb *locBlock, ng *normGrid, h locHit) {
+	if len(l.findings) >= maxLayoutFindings {
+		return // a page this broken needs reading by a person, not a longer list
+	}
 	lr := lb.rows[h.ri]
 	label := lr.def.Label
 	if label == "" {
