@@ -43,6 +43,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		r.Format = loc.lf.f.ID
 		r.Values = loc.values()
 		r.Findings = append(r.Findings, loc.findings...)
+		r.Findings = append(r.Findings, loc.guessFindings()...)
 	}
 	readCover(ngs, r)
 	readTitle(doc, r)

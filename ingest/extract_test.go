@@ -374,3 +374,31 @@ func TestTitleMeta(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractLostLabel checks figures placed under a missing row label are
+// flagged once, at the row, and a row stated later under its own label wins.
+func TestExtractLostLabel(t *testing.T) {
+	g := coreGrid("表三", "xlsx",
+		"自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计",
+		"三、本年度办理结果|（三）不予公开||5|0|0|0|0|0|5",
+		"三、本年度办理结果|（四）无法提供||1|0|0|0|0|0|1",
+		"三、本年度办理结果|（四）无法提供|1.本机关不掌握相关政府信息|2|0|0|0|0|0|2")
+	r, err := Extract(&Document{Kind: "xlsx", Grids: []*Grid{g}}, Options{Agency: "测试局", Year: 2021})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := valuesByKey(r)
+	if got["apps.withheld.state_secret|natural"].Raw != "5" || got["apps.unavailable.not_held|natural"].Raw != "2" {
+		t.Errorf("state_secret %q, not_held %q; want 5 and 2",
+			got["apps.withheld.state_secret|natural"].Raw, got["apps.unavailable.not_held|natural"].Raw)
+	}
+	var lost []string
+	for _, f := range findingSet(r) {
+		if strings.HasPrefix(f, "lost_label@") {
+			lost = append(lost, f)
+		}
+	}
+	if strings.Join(lost, " ") != "lost_label@表三!D2" {
+		t.Errorf("lost-label findings = %q, want lost_label@表三!D2 only", lost)
+	}
+}

@@ -116,6 +116,31 @@ func (l *location) values() []gongkai.Value {
 	return out
 }
 
+// guessFindings says where figures were placed under a row whose label is
+// missing (the figures of a group row taken as its first row's), one
+// warning per row, so that a person checks the guess.
+func (l *location) guessFindings() []gongkai.Finding {
+	var out []gongkai.Finding
+	for bi, lb := range l.lf.blocks {
+		for ri, lr := range lb.rows {
+			for ci := range lb.cols {
+				at, ok := l.cells[locKey{bi, ri, ci}]
+				if !ok || !at.tentative {
+					continue
+				}
+				out = append(out, gongkai.Finding{
+					Rule: "lost_label", Severity: gongkai.SeverityWarning, At: at.g.Loc(at.r, at.c),
+					RowLabel: lr.def.Label, Measure: lr.def.Measure,
+					Message: "这一行的数字没有自己的行标签，写在“" + lr.def.Parent + "”一行，按模板的行结构归入“" +
+						lr.def.Label + "”；请核对原表",
+				})
+				break
+			}
+		}
+	}
+	return out
+}
+
 // locate finds the tables of the format that best fits the grids: the one
 // whose format-only labels occur most, and on a tie (a report with only
 // table 三 or 四) the one that places more cells.
