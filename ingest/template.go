@@ -691,7 +691,13 @@ func render(x *excelize.File, l *tplLayout, r *gongkai.Report) error {
 				return err
 			}
 		}
-		if c.kind != "" {
+		if c.cover != nil {
+			// Cover fields are few: each gets its own validation, which
+			// shows the field's hint when the cell is selected.
+			if err := addValidation(x, c.sheet, c.kind, []string{ref}, c.cover); err != nil {
+				return err
+			}
+		} else if c.kind != "" {
 			if validations[c.sheet] == nil {
 				validations[c.sheet] = map[string][]string{}
 			}
@@ -706,7 +712,7 @@ func render(x *excelize.File, l *tplLayout, r *gongkai.Report) error {
 	for _, s := range l.sheets {
 		for _, kind := range []string{"count", "signed", "money", "year"} {
 			if refs := validations[s.name][kind]; len(refs) > 0 {
-				if err := addValidation(x, s.name, kind, refs); err != nil {
+				if err := addValidation(x, s.name, kind, refs, nil); err != nil {
 					return err
 				}
 			}
@@ -802,12 +808,19 @@ func setupSheet(x *excelize.File, s *tplSheet) error {
 }
 
 // addValidation limits the input cells of one kind: counts are non-negative
-// whole numbers, 本年增/减 any whole number, money a non-negative decimal.
-func addValidation(x *excelize.File, sheet, kind string, refs []string) error {
+// whole numbers, 本年增/减 any whole number, money a non-negative decimal, a
+// year a year; other cover fields take any text. For a cover field the hint
+// shows as the cell's input message.
+func addValidation(x *excelize.File, sheet, kind string, refs []string, cover *gongkai.CoverField) error {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(strings.Join(strings.Split(compactRefs(refs), ","), " "))
+	if cover != nil && cover.Hint != "" {
+		dv.SetInput(cover.Label, cover.Hint)
+	}
 	var err error
 	switch kind {
+	case "":
+		// any value: the validation carries only the input message
 	case "signed":
 		err = dv.SetRange(-1000000000, 1000000000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
 		dv.SetError(excelize.DataValidationErrorStyleStop, "数值无效", "请填写整数（增加为正数，减少为负数）。")

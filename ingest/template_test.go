@@ -186,6 +186,20 @@ func TestTemplateLayout(t *testing.T) {
 	if kinds["whole greaterThanOrEqual 0"] == "" || kinds["decimal greaterThanOrEqual 0"] != "B15" {
 		t.Errorf("表二 validations %v: want counts as non-negative whole numbers, B15 (收费金额) as a decimal", kinds)
 	}
+	cover, err := x.GetDataValidations("封面")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prompts := map[string]string{}
+	for _, dv := range cover {
+		if dv.Prompt != nil {
+			prompts[dv.Sqref] = *dv.Prompt
+		}
+	}
+	if !strings.Contains(prompts["B3"], "机关全称") || len(prompts) != len(gongkai.CommonDefs().Cover) {
+		t.Errorf("封面 input messages %v: want every field's hint, 单位名称 at B3", prompts)
+	}
+
 	layout, err := x.GetPageLayout("表三")
 	if err != nil {
 		t.Fatal(err)
