@@ -271,6 +271,10 @@ func (p *xlsxPackage) sharedStrings(wbPath string, wbRels []xlsxRel) ([]string, 
 // richText reads the text of an <si> or <is> element whose start tag was
 // just read: its <t>, or the <t> of each rich text run, without phonetic runs.
 func richText(s *xmlScanner) string {
+	if s.pendingEnd { // <si/>: an empty string
+		s.next()
+		return ""
+	}
 	// The common case, <si><t>规章</t></si>.
 	save := s.pos
 	if s.next() == xmlStart && s.is("t") && !s.pendingEnd {

@@ -89,14 +89,16 @@ func TestReadXLSXCellKinds(t *testing.T) {
 	sst := `<si><t>规章</t></si>` +
 		`<si><r><rPr><b/></rPr><t>行政</t></r><r><t xml:space="preserve">许可 </t></r><rPh sb="0" eb="2"><t>ぎょうせい</t></rPh></si>` +
 		`<si><t>12</t></si>` +
-		`<si><t>第一行_x000D_第二行</t></si>`
+		`<si><t>第一行_x000D_第二行</t></si>` +
+		`<si/><si><t/></si><si><t>空串之后</t></si>`
 	sheet := `<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>3</x:v></x:c><x:c r="C1" t="s"><x:v>2</x:v></x:c></x:row>` +
 		`<x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2" t="b"><x:v>1</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:r><x:t>内联</x:t></x:r><x:r><x:t>文字</x:t></x:r></x:is></x:c></x:row>` +
 		// No r attributes: cells follow one another, rows too.
 		`<x:row><x:c><x:v>1.1000000000000001</x:v></x:c><x:c t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c></x:row>` +
 		// Formulas with cached values keep them; without, simple ones are computed.
 		`<x:row r="5"><x:c r="A5"><x:f>SUM(B1,A3)</x:f><x:v>4.1</x:v></x:c><x:c r="B5"><x:f>B1*2+A3</x:f></x:c><x:c r="C5"><x:f>SUM(A5:B5)</x:f><x:v></x:v></x:c><x:c r="D5"><x:f>VLOOKUP(1,A1:B2,2)</x:f></x:c></x:row>` +
-		`<x:row r="6"><x:c r="A6" t="s"><x:v>3</x:v></x:c><x:c r="B6" t="s"><x:v>99</x:v></x:c></x:row>`
+		`<x:row r="6"><x:c r="A6" t="s"><x:v>3</x:v></x:c><x:c r="B6" t="s"><x:v>99</x:v></x:c></x:row>` +
+		`<x:row r="7"><x:c r="A7" t="s"><x:v>4</x:v></x:c><x:c r="B7" t="s"><x:v>5</x:v></x:c><x:c r="C7" t="s"><x:v>6</x:v></x:c><x:c r="D7" t="inlineStr"><x:is/></x:c></x:row>`
 	doc, err := ReadXLSX(minimalPackage(t, sheet, "", sst))
 	if err != nil {
 		t.Fatal(err)
@@ -115,6 +117,7 @@ func TestReadXLSXCellKinds(t *testing.T) {
 		"",
 		"4.1|7.1|11.2|", // a formula it cannot compute stays blank
 		"第一行\r第二行",
+		"||空串之后", // empty shared strings keep their places
 	}
 	got := gridText(g)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
