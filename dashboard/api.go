@@ -45,7 +45,7 @@ func (h *handler) apiQuery(c echo.Context) error {
 	if format != "json" && format != "csv" && format != "xlsx" {
 		return invalid("导出格式不正确：“%s”。可选 json、csv、xlsx。", clip(format))
 	}
-	t, err := h.db.Query(c.Request().Context(), q.Name, wf)
+	t, err := h.query(c, q.Name, wf)
 	if err != nil {
 		return err
 	}

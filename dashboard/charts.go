@@ -46,6 +46,33 @@ type series struct {
 	Name   string
 }
 
+// seriesColors fixes the colour of the columns whose meaning a colour
+// carries (outcomes, statuses), so that they look the same on every page
+// and match app.css; other columns take the palette in turn.
+var seriesColors = map[string]string{
+	"reported": colorOK, "missing": colorMissing, "with_errors": colorError, "with_warnings": colorWarning,
+	"apps_granted": "#20bf6b", "apps_partial": "#0fb9b1", "apps_withheld": "#eb3b5a",
+	"apps_unavailable": "#a5b1c2", "apps_not_processed": "#fa8231", "apps_other": "#8854d0",
+	"upheld": "#20bf6b", "corrected": "#eb3b5a", "other": "#a5b1c2", "pending": "#f7b731",
+}
+
+// style returns the series options that give s its fixed colour, if any.
+func (s series) style() []charts.SeriesOpts {
+	c, ok := seriesColors[s.Column]
+	if !ok {
+		return nil
+	}
+	return []charts.SeriesOpts{charts.WithItemStyleOpts(opts.ItemStyle{Color: c})}
+}
+
+// Colours of statuses, the same on every page and in app.css.
+const (
+	colorOK      = "#3867d6"
+	colorMissing = "#a5b1c2"
+	colorError   = "#eb3b5a"
+	colorWarning = "#f7b731"
+)
+
 // palette keeps colours consistent across pages: the same measure has the
 // same colour wherever it appears.
 var palette = []string{"#3867d6", "#20bf6b", "#f7b731", "#eb3b5a", "#0fb9b1", "#8854d0", "#fa8231", "#4b6584", "#a5b1c2", "#2d98da"}
@@ -102,7 +129,7 @@ func barChart(t *warehouse.Table, x string, ys []series, stacked, horizontal boo
 		for i, v := range values(t, s.Column, 1) {
 			data[i] = opts.BarData{Value: v}
 		}
-		var so []charts.SeriesOpts
+		so := s.style()
 		if stacked {
 			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
 		}
@@ -123,7 +150,7 @@ func lineChart(t *warehouse.Table, x string, ys []series) map[string]any {
 		for i, v := range values(t, s.Column, 1) {
 			data[i] = opts.LineData{Value: v, SymbolSize: 8}
 		}
-		line.AddSeries(s.Name, data)
+		line.AddSeries(s.Name, data, s.style()...)
 	}
 	line.Validate()
 	return line.JSON()

@@ -123,7 +123,7 @@ func (h *handler) render(c echo.Context, status int, name string, p *page) error
 // hasDemo reports whether the warehouse holds any demo report. Errors count
 // as no: the banner is a courtesy, not worth failing a page over.
 func (h *handler) hasDemo(ctx context.Context) bool {
-	t, err := h.db.Query(ctx, "demo_status", warehouse.Filter{})
+	t, err := h.cache.get(ctx, "demo_status", warehouse.Filter{}, h.db.Query)
 	return err == nil && integer(get(t, 0, "demo_reports")) > 0
 }
 
@@ -136,7 +136,7 @@ func (h *handler) dashboardPage(c echo.Context, title string) (*page, error) {
 		return nil, err
 	}
 	p := &page{Title: title, Filter: &f, Path: c.Path()}
-	t, err := h.db.Query(c.Request().Context(), "filter_options", warehouse.Filter{})
+	t, err := h.query(c, "filter_options", warehouse.Filter{})
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +156,8 @@ func (h *handler) dashboardPage(c echo.Context, title string) (*page, error) {
 	return p, nil
 }
 
-// query runs the named query with filter f and builds the chart around it.
+// query returns the result of the named query with filter f, from the
+// cache when it is there.
 func (h *handler) query(c echo.Context, name string, f warehouse.Filter) (*warehouse.Table, error) {
-	return h.db.Query(c.Request().Context(), name, f)
+	return h.cache.get(c.Request().Context(), name, f, h.db.Query)
 }

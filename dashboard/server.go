@@ -30,6 +30,9 @@ type Options struct {
 	MaxUpload int64
 	// QueryTimeout bounds the time of one request's warehouse work (default 60s).
 	QueryTimeout time.Duration
+	// CacheEntries is how many query results are kept (default 1024; negative
+	// turns the cache off). See queryCache.
+	CacheEntries int
 }
 
 // handler holds what the page handlers share: the warehouse, the log and the
@@ -38,6 +41,7 @@ type handler struct {
 	db    *warehouse.DB
 	log   *slog.Logger
 	pages *templates
+	cache *queryCache
 	opts  Options
 }
 
@@ -51,10 +55,13 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 	if opts.QueryTimeout <= 0 {
 		opts.QueryTimeout = 60 * time.Second
 	}
+	if opts.CacheEntries == 0 {
+		opts.CacheEntries = 1024
+	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	h := &handler{db: db, log: logger, pages: mustParseTemplates(), opts: opts}
+	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), opts: opts}
 
 	e := echo.New()
 	e.HideBanner = true

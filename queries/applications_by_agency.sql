@@ -2,18 +2,23 @@
 -- title: 依申请公开办理结果（按机构，前二十位）
 -- params: year_from, year_to, province, city, level, agency, limit
 -- columns: agency_id, agency, apps_granted, apps_partial, apps_withheld, apps_unavailable, apps_not_processed, apps_other, apps_total
--- The agencies that handled the most applications over the selected years.
+-- The agencies that handled the most applications over the selected years
+-- (table 三, column 总计; outcomes summed as in applications_by_year).
+-- Reads report_values with only the measures it needs rather than the
+-- report_summary view, whose pivot of every figure is the slow part on a
+-- large warehouse (see BenchmarkPages).
 SELECT agency_id,
        any_value(agency) AS agency,
-       coalesce(sum(apps_granted), 0) AS apps_granted,
-       coalesce(sum(apps_partial), 0) AS apps_partial,
-       coalesce(sum(apps_withheld), 0) AS apps_withheld,
-       coalesce(sum(apps_unavailable), 0) AS apps_unavailable,
-       coalesce(sum(apps_not_processed), 0) AS apps_not_processed,
-       coalesce(sum(apps_other), 0) AS apps_other,
-       coalesce(sum(apps_total), 0) AS apps_total
-FROM report_summary
-WHERE ($year_from IS NULL OR year >= $year_from)
+       coalesce(sum(value) FILTER (WHERE measure = 'apps.granted'), 0) AS apps_granted,
+       coalesce(sum(value) FILTER (WHERE measure = 'apps.partial'), 0) AS apps_partial,
+       coalesce(sum(value) FILTER (WHERE measure LIKE 'apps.withheld.%'), 0) AS apps_withheld,
+       coalesce(sum(value) FILTER (WHERE measure LIKE 'apps.unavailable.%'), 0) AS apps_unavailable,
+       coalesce(sum(value) FILTER (WHERE measure LIKE 'apps.not_processed.%'), 0) AS apps_not_processed,
+       coalesce(sum(value) FILTER (WHERE measure = 'apps.other'), 0) AS apps_other,
+       coalesce(sum(value) FILTER (WHERE measure = 'apps.total'), 0) AS apps_total
+FROM report_values
+WHERE applicant = 'total' AND measure LIKE 'apps.%'
+  AND ($year_from IS NULL OR year >= $year_from)
   AND ($year_to IS NULL OR year <= $year_to)
   AND ($province IS NULL OR province = $province)
   AND ($city IS NULL OR city = $city)

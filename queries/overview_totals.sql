@@ -9,8 +9,9 @@ SELECT count(*) AS reports,
        max(year) AS year_max,
        count(*) FILTER (WHERE errors > 0) AS reports_with_errors,
        count(*) FILTER (WHERE warnings > 0) AS reports_with_warnings
-FROM report_summary
-WHERE ($year_from IS NULL OR year >= $year_from)
+FROM reports
+WHERE is_current
+  AND ($year_from IS NULL OR year >= $year_from)
   AND ($year_to IS NULL OR year <= $year_to)
   AND ($province IS NULL OR province = $province)
   AND ($city IS NULL OR city = $city)
