@@ -266,6 +266,7 @@ type plan struct {
 	rechecks    map[int64]*recheck // by report id: a later year re-checked against a newly loaded one
 	texts       map[string]int32   // strings new in this group, numbered from st.nextText
 	newTexts    []string
+	sources     []sourceRef // where the group's source files were written
 }
 
 // text returns the id in store.texts of s, numbering it when it is new, or
@@ -360,6 +361,11 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 		out[it.index] = LoadResult{ReportID: w.id, AgencyID: w.agency, Version: w.version, Findings: w.findings}
 	}
 	if len(p.writes) > 0 {
+		refs, err := db.writeSources(p.writes)
+		if err != nil {
+			return fmt.Errorf("source files: %w", err)
+		}
+		p.sources = refs
 		if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, now) }); err != nil {
 			return err
 		}
@@ -611,18 +617,18 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("sections: %w", err)
 	}
-	err = appendRows(conn, "sources", func(a *duckdb.Appender) error {
-		for _, w := range p.writes {
-			if w.it.req.Source != nil {
-				if err := a.AppendRow(w.it.sha, int64(len(w.it.req.Source)), w.it.req.Source); err != nil {
+	if len(p.sources) > 0 {
+		err = appendRows(conn, "sources", func(a *duckdb.Appender) error {
+			for _, s := range p.sources {
+				if err := a.AppendRow(s.sha, s.pack, s.offset, s.size); err != nil {
 					return err
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("sources: %w", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("sources: %w", err)
 	}
 	if len(recheckIDs) > 0 {
 		if _, err := conn.ExecContext(ctx, stmt("reports_recount"), recheckIDs); err != nil {

@@ -27,7 +27,7 @@ func TestSandboxRefuses(t *testing.T) {
 		{"load", "LOAD httpfs", "只允许只读的查询语句"},
 		{"set", "SET threads = 64", "只允许只读的查询语句"},
 		{"pragma", "PRAGMA database_list", "只允许只读的查询语句"},
-		{"insert", "INSERT INTO store.sources VALUES ('a', 1, 'x')", "只允许只读的查询语句"},
+		{"insert", "INSERT INTO store.sources VALUES ('a', 1, 0, 1)", "只允许只读的查询语句"},
 		{"update", "UPDATE store.reports SET errors = 0", "只允许只读的查询语句"},
 		{"delete", "DELETE FROM store.reports", "只允许只读的查询语句"},
 		{"create", "CREATE TABLE t (x INTEGER)", "只允许只读的查询语句"},

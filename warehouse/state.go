@@ -26,6 +26,7 @@ type state struct {
 	current    map[agencyYear]*reportState
 	texts      map[string]int32 // store.texts
 	nextText   int32
+	nextPack   int32 // the next pack file of source files
 }
 
 type agencyState struct {
@@ -100,6 +101,10 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: read texts: %w", err)
 	}
+	if err := db.QueryRowContext(ctx, stmt("state_packs")).Scan(&st.nextPack); err != nil {
+		return nil, fmt.Errorf("warehouse: read source packs: %w", err)
+	}
+	st.nextPack++
 	err = scanRows(ctx, db, stmt("state_agencies"), nil, func(rows *sql.Rows) error {
 		var a agencyState
 		var key string

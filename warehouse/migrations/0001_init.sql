@@ -108,12 +108,14 @@ CREATE TABLE store.sections (
     fingerprint UINTEGER[]
 );
 
--- The source files, content-addressed by their SHA-256, so that the report
--- page can offer the file a report was read from for download.
+-- Where the source file of each SHA-256 is kept: the files are written
+-- beside the database into pack files (<db>.sources/NNNNNN.pack), one per
+-- committed group, at offset for size bytes (see warehouse/sources.go).
 CREATE TABLE store.sources (
-    sha256 VARCHAR NOT NULL,
-    size   BIGINT  NOT NULL,
-    data   BLOB    NOT NULL
+    sha256   VARCHAR NOT NULL,
+    pack     INTEGER NOT NULL,
+    "offset" BIGINT  NOT NULL,
+    size     BIGINT  NOT NULL
 );
 
 -- The measure catalogue, rewritten from the format definitions at every Open.
