@@ -88,7 +88,9 @@ func (p *xlsxPackage) part(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	// The declared size is not trusted: read at most one byte more than allowed.
-	buf := bytes.NewBuffer(make([]byte, 0, int(f.UncompressedSize64)))
+	// Room for the declared size plus what ReadFrom wants free to see the
+	// end, so that the buffer is not grown (doubled) for the last read.
+	buf := bytes.NewBuffer(make([]byte, 0, int(f.UncompressedSize64)+bytes.MinRead))
 	n, err := io.Copy(buf, io.LimitReader(rc, maxPartSize+1))
 	if err != nil {
 		return nil, invalidXLSX("工作簿已损坏，无法读取其中的 "+f.Name, err)
@@ -325,12 +327,12 @@ type sheetRange struct{ r0, c0, r1, c1 int }
 // readSheet reads one worksheet part into a Grid.
 func (p *xlsxPackage) readSheet(name string, data []byte, strs []string) (*Grid, error) {
 	var (
-		cells    []sheetCell
+		cells    = make([]sheetCell, 0, min(len(data)/48, 1<<14)) // a guess that saves regrowing
 		formulas []sheetFormula
 		merges   []sheetRange
-		shared   = map[string]sheetFormula{} // shared formula masters by si
-		row      = 0                         // 1-based row of the current <row>
-		col      = 0                         // 1-based column of the last <c>
+		shared   map[string]sheetFormula // shared formula masters by si
+		row      = 0                     // 1-based row of the current <row>
+		col      = 0                     // 1-based column of the last <c>
 	)
 	tooBig := func() error {
 		return invalidXLSX("工作表“"+name+"”过大（超过 "+strconv.Itoa(maxRows)+" 行或 "+
@@ -363,6 +365,9 @@ func (p *xlsxPackage) readSheet(name string, data []byte, strs []string) (*Grid,
 				f := sheetFormula{row: c.row, col: c.col, text: c.formula}
 				if c.sharedIndex != "" {
 					if c.formula != "" {
+						if shared == nil {
+							shared = map[string]sheetFormula{}
+						}
 						shared[c.sharedIndex] = f
 					} else if m, ok := shared[c.sharedIndex]; ok {
 						f = sheetFormula{row: c.row, col: c.col, text: m.text, dr: c.row - m.row, dc: c.col - m.col}
@@ -490,27 +495,24 @@ func smallIndex(b []byte) (int, bool) {
 	return n, true
 }
 
-// number returns the displayed text of a numeric cell. Whole numbers, by
-// far the most common figures, are shown as stored and shared between the
-// cells of a workbook, which saves an allocation per cell.
+// number returns the displayed text of a numeric cell. Small whole numbers,
+// by far the most common figures, come from a table shared by all reads,
+// which saves an allocation per cell.
 func (p *xlsxPackage) number(v []byte) string {
-	plain := len(v) > 0 && len(v) <= 15 && (v[0] != '0' || len(v) == 1)
-	for _, c := range v {
-		plain = plain && c >= '0' && c <= '9'
+	if n, ok := smallIndex(v); ok && n < len(smallNumbers) && (v[0] != '0' || len(v) == 1) {
+		return smallNumbers[n]
 	}
-	if !plain {
-		return displayNumber(string(v))
-	}
-	if s, ok := p.numbers[string(v)]; ok {
-		return s
-	}
-	if p.numbers == nil {
-		p.numbers = map[string]string{}
-	}
-	s := string(v)
-	p.numbers[s] = s
-	return s
+	return displayNumber(string(v))
 }
+
+// smallNumbers holds the text of 0 … 999. It is never written after init.
+var smallNumbers = func() []string {
+	s := make([]string, 1000)
+	for i := range s {
+		s[i] = strconv.Itoa(i)
+	}
+	return s
+}()
 
 // displayNumber renders the stored text of a numeric cell the way a
 // spreadsheet shows it in the General format, to 15 significant digits:

@@ -129,22 +129,17 @@ func (s *xmlScanner) tag() xmlKind {
 	}
 	name := s.data[nameStart:i]
 	attrStart := i
-	var quote byte
-	for ; i < len(s.data); i++ {
-		c := s.data[i]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
+	for i < len(s.data) && s.data[i] != '>' {
+		if c := s.data[i]; c == '"' || c == '\'' {
+			// Jump over a quoted value, which may hold '>'.
+			end := bytes.IndexByte(s.data[i+1:], c)
+			if end < 0 {
+				return s.fail()
 			}
+			i += end + 2
 			continue
 		}
-		if c == '"' || c == '\'' {
-			quote = c
-			continue
-		}
-		if c == '>' {
-			break
-		}
+		i++
 	}
 	if i >= len(s.data) {
 		return s.fail()
