@@ -391,11 +391,11 @@ func FuzzReadXLSX(f *testing.F) {
 	})
 }
 
-// FuzzReadXLSXSheet fuzzes what lies inside the archive — the worksheet and
+// FuzzXLSXSheetXML fuzzes what lies inside the archive — the worksheet and
 // shared strings XML — which FuzzReadXLSX rarely reaches, since most
 // mutations of a compressed part fail its checksum. It is seeded with the
 // parts of the golden workbooks.
-func FuzzReadXLSXSheet(f *testing.F) {
+func FuzzXLSXSheetXML(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "xlsx", "*.xlsx"))
 	for _, p := range paths[:min(len(paths), 3)] {
 		data, err := os.ReadFile(p)
