@@ -13,11 +13,11 @@ import (
 )
 
 // Limits that keep a hostile page from taking the memory of the server: the
-// HTML standard caps colspan at 1000 and rowspan at 65534; a report table
-// has a few hundred cells.
+// HTML standard caps colspan at 1000 and rowspan at 65534; a report's tables
+// have a few hundred cells, so a page may hold 2^18 in all.
 const (
 	maxColspan   = 1000
-	maxHTMLCells = 1 << 20
+	maxHTMLCells = 1 << 18
 )
 
 // ReadHTML reads an HTML page into grids (one per <table>, merged cells
@@ -66,6 +66,7 @@ type htmlReader struct {
 	text    strings.Builder // the narrative line being collected
 	textN   int             // its source line
 	tagLine int             // the source line of the tag being read
+	cells   int             // grid cells laid out so far, against maxHTMLCells
 }
 
 type htmlTable struct {
@@ -285,7 +286,6 @@ func (p *htmlReader) endTable() error {
 	p.tables = p.tables[:len(p.tables)-1]
 	rows := make([][]Cell, len(t.rows))
 	taken := make([][]bool, len(t.rows)) // cells covered by a span from above
-	cells := 0
 	for r, tr := range t.rows {
 		c := 0
 		for _, hc := range tr {
@@ -295,8 +295,8 @@ func (p *htmlReader) endTable() error {
 			text := collapseSpace(hc.text.String())
 			for dr := 0; dr < min(hc.rowspan, len(t.rows)-r); dr++ {
 				for dc := 0; dc < hc.colspan; dc++ {
-					if cells++; cells > maxHTMLCells {
-						return gongkai.Errorf(gongkai.CodeInvalid, "第%d行的表格过大，不像年度报告的表格", hc.line)
+					if p.cells++; p.cells > maxHTMLCells {
+						return gongkai.Errorf(gongkai.CodeInvalid, "第%d行附近的表格过大，不像年度报告的表格", hc.line)
 					}
 					place(&rows[r+dr], &taken[r+dr], c+dc, Cell{Text: text, Line: hc.line})
 				}

@@ -164,3 +164,12 @@ func TestReadHTMLSpans(t *testing.T) {
 		t.Errorf("nested table = %q", doc.Grids[0].Text(0, 0))
 	}
 }
+
+// TestReadHTMLTooLarge checks that a page whose spans would lay out millions
+// of cells is rejected with a message, not read into memory.
+func TestReadHTMLTooLarge(t *testing.T) {
+	page := strings.Repeat(`<table><tr><td colspan="1000" rowspan="600">x</td></tr>`+strings.Repeat("<tr><td>1</td></tr>", 599)+"</table>", 2)
+	if _, err := ReadHTML([]byte(page)); err == nil || !strings.Contains(err.Error(), "表格过大") {
+		t.Errorf("err = %v, want 表格过大", err)
+	}
+}
