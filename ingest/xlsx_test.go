@@ -96,7 +96,7 @@ func TestReadXLSXCellKinds(t *testing.T) {
 		// No r attributes: cells follow one another, rows too.
 		`<x:row><x:c><x:v>1.1000000000000001</x:v></x:c><x:c t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c><x:c t="e"><x:v>#DIV/0!</x:v></x:c></x:row>` +
 		// Formulas with cached values keep them; without, simple ones are computed.
-		`<x:row r="5"><x:c r="A5"><x:f>SUM(B1,A3)</x:f><x:v>4.1</x:v></x:c><x:c r="B5"><x:f>B1*2+A3</x:f></x:c><x:c r="C5"><x:f>SUM(A5:B5)</x:f><x:v></x:v></x:c><x:c r="D5"><x:f>VLOOKUP(1,A1:B2,2)</x:f></x:c></x:row>` +
+		`<x:row r="5"><x:c r="A5"><x:f>SUM(B1,A3)</x:f><x:v>9</x:v></x:c><x:c r="B5"><x:f>B1*2+A3</x:f></x:c><x:c r="C5"><x:f>SUM(A5:B5)</x:f><x:v></x:v></x:c><x:c r="D5"><x:f>VLOOKUP(1,A1:B2,2)</x:f></x:c></x:row>` +
 		`<x:row r="6"><x:c r="A6" t="s"><x:v>3</x:v></x:c><x:c r="B6" t="s"><x:v>99</x:v></x:c></x:row>` +
 		`<x:row r="7"><x:c r="A7" t="s"><x:v>4</x:v></x:c><x:c r="B7" t="s"><x:v>5</x:v></x:c><x:c r="C7" t="s"><x:v>6</x:v></x:c><x:c r="D7" t="inlineStr"><x:is/></x:c></x:row>`
 	doc, err := ReadXLSX(minimalPackage(t, sheet, "", sst))
@@ -115,7 +115,7 @@ func TestReadXLSXCellKinds(t *testing.T) {
 		"行政许可 |TRUE|内联文字",
 		"1.1|ab|#DIV/0!",
 		"",
-		"4.1|7.1|11.2|", // a formula it cannot compute stays blank
+		"9|7.1|16.1|", // a cached result wins; a formula it cannot compute stays blank
 		"第一行\r第二行",
 		"||空串之后", // empty shared strings keep their places
 	}
