@@ -33,6 +33,9 @@ type Options struct {
 	// CacheEntries is how many query results are kept (default 1024; negative
 	// turns the cache off). See queryCache.
 	CacheEntries int
+	// Warm renders every page's default view in the background when the
+	// server starts and after each upload, so that visitors find them cached.
+	Warm bool
 }
 
 // handler holds what the page handlers share: the warehouse, the log and the
@@ -43,6 +46,9 @@ type handler struct {
 	pages *templates
 	cache *queryCache
 	opts  Options
+	// rewarm starts warming the cache again (after an upload); nil when
+	// Options.Warm is off.
+	rewarm func()
 }
 
 // New returns the dashboard's HTTP handler over db. Request logs and error
@@ -69,6 +75,10 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 	e.HTTPErrorHandler = h.handleError
 	e.Use(h.logRequests, h.recoverPanics, securityHeaders, h.limits)
 	h.routes(e)
+	if opts.Warm && opts.CacheEntries > 0 {
+		h.rewarm = func() { go h.warm(e) }
+		h.rewarm()
+	}
 	return e
 }
 

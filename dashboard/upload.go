@@ -98,6 +98,9 @@ func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
 func (h *handler) load(ctx context.Context, r *gongkai.Report, data []byte) (warehouse.LoadResult, error) {
 	results, err := h.db.Load(ctx, []warehouse.LoadRequest{{Report: r, Source: data, By: "upload"}})
 	h.cache.clear() // whatever was written, the cached results may be out of date
+	if h.rewarm != nil {
+		h.rewarm()
+	}
 	if len(results) == 1 && results[0].Err != nil {
 		return results[0], results[0].Err
 	}

@@ -58,7 +58,7 @@ func runServe(ctx context.Context, e env) error {
 		return fmt.Errorf("无法监听 %s：%w", *addr, err)
 	}
 	srv := &http.Server{
-		Handler:           dashboard.New(wh, logger, dashboard.Options{}),
+		Handler:           dashboard.New(wh, logger, dashboard.Options{Warm: true}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
