@@ -70,6 +70,15 @@ func (db *DB) Load(ctx context.Context, reqs []LoadRequest) ([]LoadResult, error
 
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	for _, it := range items {
+		if it.hasSig && db.state.sim == nil {
+			sim, err := loadSimIndex(ctx, db.db)
+			if err != nil {
+				return results, err
+			}
+			db.state.sim = sim
+		}
+	}
 	if len(items) > 0 {
 		conn, err := db.db.Conn(ctx)
 		if err != nil {
@@ -115,6 +124,8 @@ type item struct {
 	values   []gongkai.Value // the report's, then derived ones
 	nDerived int
 	cells    map[cellKey]gongkai.Value // the figures the rules across years read
+	sigs     [][]uint32                // per section: its fingerprint, nil when too short
+	hasSig   bool
 }
 
 // prepare checks a request whole, before any writing, and computes what the
@@ -164,6 +175,11 @@ func prepare(req LoadRequest) (*item, error) {
 	if d := derive(r); len(d) > 0 {
 		it.values = append(append(make([]gongkai.Value, 0, len(r.Values)+len(d)), r.Values...), d...)
 		it.nDerived = len(d)
+	}
+	for _, sec := range r.Sections {
+		sig := fingerprint(sec.Text)
+		it.sigs = append(it.sigs, sig)
+		it.hasSig = it.hasSig || sig != nil
 	}
 	prior := priorMeasureSet()
 	for _, v := range it.values {
@@ -267,6 +283,7 @@ type plan struct {
 	texts       map[string]int32   // strings new in this group, numbered from st.nextText
 	newTexts    []string
 	sources     []sourceRef // where the group's source files were written
+	sim         *simIndex   // section fingerprints of this group
 }
 
 // text returns the id in store.texts of s, numbering it when it is new, or
@@ -346,7 +363,7 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
 		agencies: map[string]*agencyState{}, bySHA: map[string]LoadResult{},
 		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
-		texts: map[string]int32{},
+		texts: map[string]int32{}, sim: &simIndex{byBand: map[bandKey][]*sigEntry{}},
 	}
 	out := make(map[int]LoadResult, len(group))
 	for _, it := range group {
@@ -425,6 +442,25 @@ func (p *plan) add(it *item, now time.Time) *write {
 		for _, f := range priorYearFindings(r.Year, it.cells, last.prior) {
 			w.findings = append(w.findings, f)
 			w.others = append(w.others, last.id)
+		}
+	}
+	if it.hasSig && p.st.sim != nil {
+		self := &sigEntry{report: w.id, agency: a.id, name: it.agency, year: r.Year}
+		cands := func(k bandKey) []*sigEntry {
+			return append(append([]*sigEntry(nil), p.st.sim.byBand[k]...), p.sim.byBand[k]...)
+		}
+		isCurrent := func(e *sigEntry) bool {
+			cur := p.currentOf(agencyYear{e.agency, e.year})
+			return cur != nil && cur.id == e.report
+		}
+		fs, others := similarFindings(self, r.Sections, it.sigs, cands, isCurrent)
+		w.findings = append(w.findings, fs...)
+		w.others = append(w.others, others...)
+		for i, sig := range it.sigs {
+			if sig != nil {
+				p.sim.add(&sigEntry{report: w.id, agency: a.id, name: it.agency, year: r.Year,
+					numeral: r.Sections[i].Numeral, sig: sig})
+			}
 		}
 	}
 	if next := p.currentOf(agencyYear{a.id, r.Year + 1}); next != nil {
@@ -607,7 +643,11 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 	err = appendRows(conn, "sections", func(a *duckdb.Appender) error {
 		for _, w := range p.writes {
 			for i, s := range w.it.r.Sections {
-				if err := a.AppendRow(w.id, int32(i+1), null(s.Numeral), null(s.Title), s.Text, null(s.At), nil); err != nil {
+				var sig any
+				if w.it.sigs[i] != nil {
+					sig = w.it.sigs[i]
+				}
+				if err := a.AppendRow(w.id, int32(i+1), null(s.Numeral), null(s.Title), s.Text, null(s.At), sig); err != nil {
 					return err
 				}
 			}
@@ -655,6 +695,11 @@ func (p *plan) apply() {
 		st.texts[k] = id
 	}
 	st.nextText += int32(len(p.newTexts))
+	if st.sim != nil {
+		for k, es := range p.sim.byBand {
+			st.sim.byBand[k] = append(st.sim.byBand[k], es...)
+		}
+	}
 }
 
 func countSeverities(fs []gongkai.Finding) (errs, warns int) {

@@ -26,7 +26,8 @@ type state struct {
 	current    map[agencyYear]*reportState
 	texts      map[string]int32 // store.texts
 	nextText   int32
-	nextPack   int32 // the next pack file of source files
+	nextPack   int32     // the next pack file of source files
+	sim        *simIndex // section fingerprints; nil until a report with sections loads
 }
 
 type agencyState struct {

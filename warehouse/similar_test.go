@@ -1,0 +1,92 @@
+package warehouse
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"gongkai"
+)
+
+// boilerplate is a synthetic narrative section long enough to judge.
+const boilerplate = "本年度，%s坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实政府信息公开条例各项要求，" +
+	"围绕中心工作，持续深化重点领域信息公开，加强政策解读和回应关切，规范依申请公开办理流程，" +
+	"完善政府信息公开平台建设，推进基层政务公开标准化规范化，政府信息公开工作取得新成效。"
+
+func withSection(r *gongkai.Report, text string) *gongkai.Report {
+	r.Sections = []gongkai.Section{{Numeral: "一", Title: "总体情况", Text: text, At: "line 3"}}
+	return r
+}
+
+func similarOf(res LoadResult) []gongkai.Finding {
+	var out []gongkai.Finding
+	for _, f := range res.Findings {
+		if f.Rule == ruleSimilar {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestSimilarSections(t *testing.T) {
+	db := openTest(t)
+	text := func(agency string) string { return strings.Replace(boilerplate, "%s", agency, 1) }
+	a := load(t, db, LoadRequest{Report: withSection(sampleReport("甲局", 2021, 0, 0), text("甲局"))})
+	if f := similarOf(a[0]); len(f) != 0 {
+		t.Errorf("the first report has similarity findings: %+v", f)
+	}
+	tests := []struct {
+		name   string
+		r      *gongkai.Report
+		reopen bool
+		want   bool
+	}{
+		{"another agency, same year, copied", withSection(sampleReport("乙局", 2021, 0, 0), text("乙局")), false, true},
+		{"another agency, same year, own words", withSection(sampleReport("丙局", 2021, 0, 0),
+			"本机关今年重点推进了三件事：一是梳理公开目录，二是清理过期文件，三是培训工作人员。"+
+				"下一步将继续完善制度，提高答复质量，确保按期办结每一件申请，并接受社会监督，不断提升群众满意度和获得感。"), false, false},
+		{"same agency, later year, copied", withSection(sampleReport("甲局", 2022, 0, 0), text("甲局")), false, true},
+		{"another agency, earlier year", withSection(sampleReport("丁局", 2020, 0, 0), text("丁局")), false, false},
+		{"short section", withSection(sampleReport("戊局", 2021, 0, 0), "本年度无特别事项。"), false, false},
+		{"after reopening", withSection(sampleReport("己局", 2021, 0, 0), text("己局")), true, true},
+	}
+	for _, tt := range tests {
+		if tt.reopen {
+			path := db.Path()
+			db.Close()
+			var err error
+			if db, err = Open(context.Background(), path); err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+		}
+		res := load(t, db, LoadRequest{Report: tt.r})
+		got := similarOf(res[0])
+		if (len(got) > 0) != tt.want {
+			t.Errorf("%s: similarity findings %+v, want %v", tt.name, got, tt.want)
+			continue
+		}
+		if tt.want && (got[0].Severity != gongkai.SeverityWarning || !strings.Contains(got[0].Message, "内容雷同") || got[0].At != "line 3") {
+			t.Errorf("%s: finding %+v", tt.name, got[0])
+		}
+	}
+	if n := count(t, db, "SELECT count(*) FROM findings WHERE rule = 'similar_text' AND other_report_id IS NOT NULL"); n != 3 {
+		t.Errorf("%d stored similarity findings, want 3", n)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	long := strings.Replace(boilerplate, "%s", "甲局", 1)
+	if fingerprint("太短") != nil {
+		t.Error("a short text has a fingerprint")
+	}
+	if s := similarity(fingerprint(long), fingerprint(long)); s != 1 {
+		t.Errorf("identical texts: %v", s)
+	}
+	if s := similarity(fingerprint(long), fingerprint(" "+strings.ReplaceAll(long, "，", "， "))); s != 1 {
+		t.Errorf("white space changes the fingerprint: %v", s)
+	}
+	if s := similarity(fingerprint(long), fingerprint(strings.Repeat("完全不同的另一段文字内容，", 10))); s > 0.2 {
+		t.Errorf("unrelated texts: %v", s)
+	}
+}
