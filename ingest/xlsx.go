@@ -61,8 +61,14 @@ func invalidXLSX(msg string, err error) error {
 type xlsxPackage struct {
 	files    map[string]*zip.File // by normalised part name
 	unzipped int64                // decompressed bytes so far
-	cells    int                  // grid cells so far, against maxGridCells
-	numbers  map[string]string    // the text of whole numbers seen, shared
+
+	// Number formats, for cells that show dates (see xlsx_date.go).
+	stylesPath string
+	stylesRead bool
+	dateFmt    []string
+	date1904   bool
+	cells      int               // grid cells so far, against maxGridCells
+	numbers    map[string]string // the text of whole numbers seen, shared
 }
 
 // normPartName folds the ways writers spell part names: backslashes, a
@@ -122,6 +128,7 @@ func (p *xlsxPackage) read() (*Document, error) {
 		return nil, err
 	}
 	rels := parseRels(relData)
+	p.stylesPath = stylesPart(wbPath, rels)
 	sheets, err := p.sheetList(wbPath, wb, rels)
 	if err != nil {
 		return nil, err
@@ -212,6 +219,10 @@ func (p *xlsxPackage) sheetList(wbPath string, wb []byte, wbRels []xlsxRel) ([]x
 	var sheets []xlsxSheet
 	s := newXMLScanner(wb)
 	for k := s.next(); k != xmlEOF; k = s.next() {
+		if k == xmlStart && s.is("workbookPr") {
+			v, _ := s.attr("date1904")
+			p.date1904 = v == "1" || v == "true"
+		}
 		if k != xmlStart || !s.is("sheet") {
 			continue
 		}
@@ -404,6 +415,7 @@ func (p *xlsxPackage) readSheet(name string, data []byte, strs []string) (*Grid,
 // rawCell is what readCell makes of one <c> element.
 type rawCell struct {
 	row, col    int
+	style       int // index of the cell's style, or -1
 	text        string
 	hasValue    bool
 	formula     string
@@ -413,13 +425,18 @@ type rawCell struct {
 // readCell reads the <c> element whose start tag was just read. A cell
 // without an r attribute follows the previous cell of its row.
 func (p *xlsxPackage) readCell(s *xmlScanner, row, prevCol int, strs []string) rawCell {
-	c := rawCell{row: row, col: prevCol + 1}
+	c := rawCell{row: row, col: prevCol + 1, style: -1}
 	if ref, ok := s.attrRaw("r"); ok {
 		if r, cc, ok := parseCellRef(ref); ok {
 			c.row, c.col = r, cc
 		}
 	}
 	typ, _ := s.attrRaw("t")
+	if st, ok := s.attrRaw("s"); ok {
+		if n, ok := smallIndex(st); ok {
+			c.style = n
+		}
+	}
 	if s.pendingEnd {
 		s.next()
 		return c
@@ -471,7 +488,9 @@ func (p *xlsxPackage) readCell(s *xmlScanner, row, prevCol int, strs []string) r
 	case "str", "e", "d":
 		c.text = decodeXString(string(v))
 	default:
-		c.text = p.number(v)
+		if c.text = p.dateText(v, c.style); c.text == "" {
+			c.text = p.number(v)
+		}
 	}
 	if c.hasValue && len(v) == 0 && c.text == "" && c.formula != "" {
 		// <v></v> under a formula: no cached value either.

@@ -483,3 +483,60 @@ func benchReports(b *testing.B, data []byte, op func() error) {
 		b.ReportMetric(float64(b.N)/cpu.Seconds(), "reports/cpu-s")
 	}
 }
+
+// Cells formatted as dates show the date; a figure in a cell formatted as a
+// date by mistake keeps its number.
+func TestReadXLSXDates(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	yearFmt := `yyyy"年"`
+	yearStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &yearFmt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		t.Fatal(err)
+	}
+	countFmt := `0"件"`
+	countStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &countFmt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := []struct {
+		ref   string
+		value float64
+		style int
+		want  string
+	}{
+		{"A1", 44197, yearStyle, "2021年"},        // 2021-01-01
+		{"A2", 44581, dateStyle, "2022/1/20"},    // 2022-01-20
+		{"A3", 5, dateStyle, "5"},                // not a plausible date
+		{"A4", 44581, countStyle, "44581"},       // not a date format
+		{"A5", 44581.75, dateStyle, "2022/1/20"}, // the time of day is dropped
+	}
+	for _, c := range cells {
+		if err := f.SetCellFloat("Sheet1", c.ref, c.value, -1, 64); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellStyle("Sheet1", c.ref, c.ref, c.style); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ReadXLSX(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cells {
+		if got := doc.Grids[0].Text(i, 0); got != c.want {
+			t.Errorf("%s (%v) reads %q, want %q", c.ref, c.value, got, c.want)
+		}
+	}
+	if got := formatDate(43465, `yyyy"年"m"月"d"日" h:mm`, true); got != "2023年1月1日" {
+		t.Errorf("1904 date system: %q", got)
+	}
+}
