@@ -71,6 +71,10 @@ func isFigure(s string) bool {
 	if plainDigits(s) {
 		return true // the common case, without folding
 	}
+	first, _ := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("0123456789０１２３４５６７８９+-＋－/／—–无增减", first) {
+		return false // a label: most cells, and no folding needed to tell
+	}
 	s = width.Fold.String(s)
 	switch s {
 	case "/", "-", "—", "–", "——", "无":
@@ -110,7 +114,10 @@ func splitTrailing(c string) (label, digits string, ok bool) {
 // else on spaces when that yields figures (adjacent words are joined again,
 // so that a soft-broken label like "商业 企业" stays one cell).
 func cellsOf(line string) []string {
-	line = strings.TrimSpace(strings.ReplaceAll(line, "\u00a0", " "))
+	if strings.Contains(line, "\u00a0") {
+		line = strings.ReplaceAll(line, "\u00a0", " ")
+	}
+	line = strings.TrimSpace(line)
 	if line == "" {
 		return nil
 	}
