@@ -540,3 +540,15 @@ func TestReadXLSXDates(t *testing.T) {
 		t.Errorf("1904 date system: %q", got)
 	}
 }
+
+// FuzzXLSXDateFormat checks that any number format is read without panicking.
+func FuzzXLSXDateFormat(f *testing.F) {
+	for _, code := range []string{`yyyy"年"m"月"d"日"`, `[$-804]yyyy/mm/dd\ h:mm;@`, `0"件"`, `"unterminated`, `[red`, "d-mmm-yy"} {
+		f.Add(code, 44581.5)
+	}
+	f.Fuzz(func(t *testing.T, code string, serial float64) {
+		if isDateFormat(code) {
+			_ = formatDate(serial, code, false)
+		}
+	})
+}
