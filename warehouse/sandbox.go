@@ -122,14 +122,15 @@ func sandboxError(ctx context.Context, db *DB, err error) error {
 		return &gongkai.Error{Code: gongkai.CodeTimeout,
 			Message: fmt.Sprintf("查询超过 %s 未完成，已停止；请缩小范围（例如加上 WHERE 或 LIMIT）", db.opts.SandboxTimeout), Err: err}
 	case strings.Contains(msg, "Permission Error") || strings.Contains(msg, "disabled"):
-		return &gongkai.Error{Code: gongkai.CodeInvalid,
-			Message: "不允许访问数据库以外的文件、网络或扩展：" + msg, Err: err}
+		return gongkai.Errorf(gongkai.CodeInvalid, "不允许访问数据库以外的文件、网络或扩展：%s", msg)
 	case strings.Contains(msg, "read-only") || strings.Contains(msg, "read only"):
-		return &gongkai.Error{Code: gongkai.CodeInvalid, Message: errNotSelect.Message, Err: err}
+		return errNotSelect
 	case strings.Contains(msg, "Out of Memory"):
-		return &gongkai.Error{Code: gongkai.CodeInvalid, Message: "查询所需内存超出限制，已停止；请缩小范围", Err: err}
+		return gongkai.Errorf(gongkai.CodeInvalid, "查询所需内存超出限制，已停止；请缩小范围")
 	}
-	return &gongkai.Error{Code: gongkai.CodeInvalid, Message: "SQL 错误：" + msg, Err: err}
+	// The analyst's own SQL failed: DuckDB's first line says why, and is all
+	// the detail there is.
+	return gongkai.Errorf(gongkai.CodeInvalid, "SQL 错误：%s", msg)
 }
 
 // duckMessage is the first line of a DuckDB error: the kind and the reason,
