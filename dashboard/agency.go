@@ -107,11 +107,7 @@ func (h *handler) agency(c echo.Context) error {
 	if len(info.Rows) == 0 {
 		return notFound("没有编号为 %d 的机构。", id)
 	}
-	years, err := h.query(c, "agency_years", wf)
-	if err != nil {
-		return err
-	}
-	vals, err := h.query(c, "agency_values", wf)
+	reps, err := h.db.AgencyReports(c.Request().Context(), id, fl.YearFrom, fl.YearTo)
 	if err != nil {
 		return err
 	}
@@ -119,14 +115,15 @@ func (h *handler) agency(c echo.Context) error {
 		ID: id, Name: plain(get(info, 0, "agency")), Province: plain(get(info, 0, "province")),
 		City: plain(get(info, 0, "city")), County: plain(get(info, 0, "county")), Level: plain(get(info, 0, "level")),
 	}
-	for i := range years.Rows {
-		y := plain(get(years, i, "year"))
+	for _, r := range reps {
+		y := strconv.Itoa(r.Year)
 		d.Years = append(d.Years, y)
-		d.Reports = append(d.Reports, agencyReport{Year: y, URL: reportURL(get(years, i, "report_id")),
-			Format: plain(get(years, i, "format")), Errors: integer(get(years, i, "errors")), Warnings: integer(get(years, i, "warnings"))})
+		d.Reports = append(d.Reports, agencyReport{Year: y, URL: reportURL(r.ID), Format: r.Format,
+			Errors: int64(r.Errors), Warnings: int64(r.Warnings)})
 	}
-	d.Measures = pivotMeasures(vals, d.Years)
+	d.Measures = pivotMeasures(reps)
 
+	years := headlineTable(reps)
 	trend := newChart("chart-agency-trend", "主要指标历年变化", "agency_years", fl, years,
 		lineChart(years, "year", []series{
 			{"apps_new", "本年新收申请"}, {"apps_total", "申请办理总计"}, {"licensing_decisions", "行政许可决定"},
@@ -140,28 +137,54 @@ func (h *handler) agency(c echo.Context) error {
 	return h.render(c, http.StatusOK, "agency", p)
 }
 
-// pivotMeasures turns agency_values rows (measure, year, value) into one row
-// per measure with a cell per year, in the catalogue's order of tables.
-func pivotMeasures(t *warehouse.Table, years []string) []measureRow {
-	yearIdx := map[string]int{}
-	for i, y := range years {
-		yearIdx[y] = i
+// headlineColumns are the figures the agency's trend chart draws, as the
+// columns of the agency_years query (which the chart's downloads serve).
+var headlineColumns = []struct{ column, measure string }{
+	{"apps_new", "apps.new"}, {"apps_total", "apps.total"}, {"licensing_decisions", "licensing.decisions"},
+	{"penalty_decisions", "penalty.decisions"}, {"proactive_items", "narrative.proactive_items"},
+}
+
+// headlineTable lays out the agency's reports as a table of year, report id
+// and headline figures, for the trend chart and its data table.
+func headlineTable(reps []warehouse.AgencyReport) *warehouse.Table {
+	t := &warehouse.Table{Columns: []string{"year", "report_id"}}
+	for _, h := range headlineColumns {
+		t.Columns = append(t.Columns, h.column)
 	}
-	rows := map[string]*measureRow{}
-	for i := range t.Rows {
-		code := plain(get(t, i, "measure"))
-		r := rows[code]
-		if r == nil {
-			m := gongkai.CatalogueByCode()[code]
-			label := m.Label
-			if label == "" {
-				label = code
+	for _, r := range reps {
+		row := []any{int64(r.Year), r.ID}
+		for _, h := range headlineColumns {
+			if v := r.Totals[h.measure]; v != nil {
+				row = append(row, *v)
+			} else {
+				row = append(row, nil)
 			}
-			r = &measureRow{Code: code, Label: label, Unit: m.Unit, Cells: make([]string, len(years))}
-			rows[code] = r
 		}
-		if j, ok := yearIdx[plain(get(t, i, "year"))]; ok {
-			r.Cells[j] = text(get(t, i, "value"))
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// pivotMeasures lays out every figure of the agency's reports as one row per
+// measure with a cell per report (year), in the order the official tables
+// print them; measures no format lays out come last, by code.
+func pivotMeasures(reps []warehouse.AgencyReport) []measureRow {
+	rows := map[string]*measureRow{}
+	for j, r := range reps {
+		for code, v := range r.Totals {
+			mr := rows[code]
+			if mr == nil {
+				m := gongkai.CatalogueByCode()[code]
+				label := m.Label
+				if label == "" {
+					label = code
+				}
+				mr = &measureRow{Code: code, Label: label, Unit: m.Unit, Cells: make([]string, len(reps))}
+				rows[code] = mr
+			}
+			if v != nil {
+				mr.Cells[j] = text(*v)
+			}
 		}
 	}
 	var out []measureRow
@@ -169,12 +192,6 @@ func pivotMeasures(t *warehouse.Table, years []string) []measureRow {
 		if r := rows[code]; r != nil {
 			out = append(out, *r)
 			delete(rows, code)
-		}
-	}
-	for _, m := range gongkai.Catalogue() { // anything the formats do not lay out, by code
-		if r := rows[m.Code]; r != nil {
-			out = append(out, *r)
-			delete(rows, m.Code)
 		}
 	}
 	rest := make([]string, 0, len(rows))

@@ -62,7 +62,7 @@ func TestPages(t *testing.T) {
 			fmt.Sprintf(`href="/reports/%d"`, badReport)}},
 		{"/agencies", []string{"<h1>机构</h1>", fmt.Sprintf(`href="/agencies/%d"`, badAgency)}},
 		{fmt.Sprintf("/agencies/%d", badAgency), []string{"历年报告", "各项指标（历年，总计）", `id="chart-agency-trend"`,
-			"行政许可", htmlText(plain(bad["agency"]))}},
+			"行政许可", "一、本年新收政府信息公开申请数量", "查看报告", htmlText(plain(bad["agency"]))}},
 		{fmt.Sprintf("/reports/%d", badReport), []string{"政府信息公开工作年度报告", "发现的问题", "收到和处理政府信息公开申请情况",
 			"（七）总计", "法人或其他组织", "cell-error", htmlText(plain(bad["message"])), "第 1 版（现行）"}},
 		{"/upload", []string{"<h1>上传报告</h1>", `enctype="multipart/form-data"`}},
