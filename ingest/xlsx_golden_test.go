@@ -36,7 +36,8 @@ var goldenWorkbooks = []struct {
 	{"violations", gongkai.Format2021, 2022, layoutOptions{}, true},
 }
 
-// checkJSON is the object `gongkai check --json` prints (design.md).
+// checkJSON is the object `gongkai check --json` prints (design.md); it
+// mirrors cmd/gongkai's, which this package cannot import.
 type checkJSON struct {
 	Agency   string            `json:"agency"`
 	Year     int               `json:"year"`
@@ -48,8 +49,7 @@ type checkJSON struct {
 type checkJSONValue struct {
 	Measure   string   `json:"measure"`
 	Applicant string   `json:"applicant"`
-	Value     *float64 `json:"value"`
-	Unit      string   `json:"unit,omitempty"`
+	Value     *float64 `json:"value"` // null when blank; a unit, if any, is in raw
 	Raw       string   `json:"raw"`
 	At        string   `json:"at"`
 }
@@ -57,7 +57,7 @@ type checkJSONValue struct {
 func checkOutput(r *gongkai.Report) ([]byte, error) {
 	out := checkJSON{Agency: r.Agency, Year: r.Year, Format: r.Format, Values: []checkJSONValue{}, Findings: r.Findings}
 	for _, v := range r.Values {
-		out.Values = append(out.Values, checkJSONValue{v.Measure, v.Applicant, v.Number, v.Unit, v.Raw, v.At})
+		out.Values = append(out.Values, checkJSONValue{v.Measure, v.Applicant, v.Number, v.Raw, v.At})
 	}
 	if out.Findings == nil {
 		out.Findings = []gongkai.Finding{}
