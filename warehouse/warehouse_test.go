@@ -302,3 +302,25 @@ func TestLoadVersionsInOneGroup(t *testing.T) {
 		t.Errorf("current report %d, want version 2 (%d)", n, res[1].ReportID)
 	}
 }
+
+func TestPriorYearItems(t *testing.T) {
+	db := openTest(t)
+	items := func(year int, prev, delta float64) *gongkai.Report {
+		r := &gongkai.Report{Agency: "戊局", Year: year, Format: gongkai.Format2019}
+		r.Values = []gongkai.Value{
+			{Measure: "licensing.items_prev", Applicant: "total", Number: gongkai.Float(prev), Raw: fmt.Sprint(prev), At: "表二!C9"},
+			{Measure: "licensing.items_delta", Applicant: "total", Number: gongkai.Float(delta), Raw: fmt.Sprint(delta), At: "表二!D9"},
+		}
+		return r
+	}
+	load(t, db, LoadRequest{Report: items(2019, 10, 2)})
+	ok := load(t, db, LoadRequest{Report: items(2020, 12, -1)}) // 10 + 2 = 12
+	bad := load(t, db, LoadRequest{Report: items(2021, 15, 0)}) // 12 - 1 = 11, not 15
+	for _, f := range ok[0].Findings {
+		t.Errorf("consistent items: unexpected finding %+v", f)
+	}
+	if len(bad[0].Findings) != 1 || bad[0].Findings[0].Rule != "R5" || bad[0].Findings[0].Severity != gongkai.SeverityWarning ||
+		*bad[0].Findings[0].Expected != 11 || *bad[0].Findings[0].Actual != 15 || bad[0].Findings[0].At != "表二!C9" {
+		t.Errorf("R5: %+v", bad[0].Findings)
+	}
+}
