@@ -17,6 +17,7 @@ type narrativeFigure struct {
 	measure string
 	table   string
 	label   string
+	word    string // a word every statement holds, to skip other lines cheaply
 	re      *regexp.Regexp
 }
 
@@ -24,13 +25,13 @@ type narrativeFigure struct {
 // year ("较上年增加12件") or sums over years ("累计") states no figure of
 // this year and is skipped.
 var narrativeFigures = []narrativeFigure{
-	{"narrative.proactive_items", "", "主动公开信息",
+	{"narrative.proactive_items", "", "主动公开信息", "主动公开",
 		regexp.MustCompile(`主动公开[^。；;，,：:]{0,16}?([0-9０-９][0-9０-９,]*)\s*条`)},
-	{"narrative.apps_received", "apps.new", "收到政府信息公开申请",
+	{"narrative.apps_received", "apps.new", "收到政府信息公开申请", "申请",
 		regexp.MustCompile(`(?:收到|受理|接收|接到)[^。；;，,]{0,16}?申请[^。；;，,]{0,8}?([0-9０-９][0-9０-９,]*)\s*(?:件|个|次|条)`)},
-	{"narrative.licensing", "licensing.decisions", "行政许可",
+	{"narrative.licensing", "licensing.decisions", "行政许可", "行政许可",
 		regexp.MustCompile(`行政许可[^。；;，,、]{0,10}?([0-9０-９][0-9０-９,]*)\s*(?:件|项|个|次|宗)`)},
-	{"narrative.penalty", "penalty.decisions", "行政处罚",
+	{"narrative.penalty", "penalty.decisions", "行政处罚", "行政处罚",
 		regexp.MustCompile(`行政处罚[^。；;，,、]{0,10}?([0-9０-９][0-9０-９,]*)\s*(?:件|项|个|次|宗)`)},
 }
 
@@ -87,6 +88,9 @@ func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 func findNarrative(lines []Line, nf narrativeFigure) (gongkai.Value, bool) {
 	for _, l := range lines {
 		t := l.Text
+		if !strings.Contains(t, nf.word) {
+			continue
+		}
 		for _, m := range nf.re.FindAllStringSubmatchIndex(t, -1) {
 			if notThisYear.MatchString(t[m[0]:m[1]]) {
 				continue

@@ -103,10 +103,10 @@ var (
 func publishedDate(lines []Line) string {
 	last := ""
 	for _, l := range lines {
-		t := width.Fold.String(l.Text)
-		if utf8.RuneCountInString(t) > 80 {
-			continue
+		if len(l.Text) > 240 || !strings.ContainsAny(l.Text, "0123456789０１２３４５６７８９") {
+			continue // a date line is short and has digits
 		}
+		t := width.Fold.String(l.Text)
 		if dateLabelRE.MatchString(t) {
 			if m := dateRE.FindStringSubmatch(t[dateLabelRE.FindStringIndex(t)[0]:]); m != nil {
 				if d := isoDate(m); d != "" {
