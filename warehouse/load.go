@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -280,14 +281,15 @@ type plan struct {
 	writes      []*write
 	pending     map[int64]*write   // writes of this group by report id
 	rechecks    map[int64]*recheck // by report id: a later year re-checked against a newly loaded one
-	texts       map[string]int32   // strings new in this group, numbered from st.nextText
+	texts       map[string]any     // strings new in this group, numbered from st.nextText (boxed int32)
 	newTexts    []string
 	sources     []sourceRef // where the group's source files were written
 	sim         *simIndex   // section fingerprints of this group
 }
 
 // text returns the id in store.texts of s, numbering it when it is new, or
-// nil (SQL NULL) for the empty string.
+// nil (SQL NULL) for the empty string. Ids are kept boxed, ready for the
+// Appender, so that the 200 figures of a report allocate nothing for them.
 func (p *plan) text(s string) any {
 	if s == "" {
 		return nil
@@ -298,7 +300,7 @@ func (p *plan) text(s string) any {
 	if id, ok := p.texts[s]; ok {
 		return id
 	}
-	id := p.st.nextText + int32(len(p.newTexts))
+	var id any = p.st.nextText + int32(len(p.newTexts))
 	p.texts[s] = id
 	p.newTexts = append(p.newTexts, s)
 	return id
@@ -363,7 +365,7 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
 		agencies: map[string]*agencyState{}, bySHA: map[string]LoadResult{},
 		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
-		texts: map[string]int32{}, sim: &simIndex{byBand: map[bandKey][]*sigEntry{}},
+		texts: map[string]any{}, sim: &simIndex{byBand: map[bandKey][]*sigEntry{}},
 	}
 	out := make(map[int]LoadResult, len(group))
 	for _, it := range group {
@@ -586,16 +588,18 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 		return fmt.Errorf("reports: %w", err)
 	}
 	err = appendRows(conn, "figures", func(a *duckdb.Appender) error {
+		row := make([]driver.Value, 8)
 		for _, w := range p.writes {
 			derivedFrom := len(w.it.values) - w.it.nDerived
+			row[0] = w.id
 			for i, v := range w.it.values {
-				var num any
+				row[3] = nil
 				if v.Number != nil {
-					num = *v.Number
+					row[3] = *v.Number
 				}
-				err := a.AppendRow(w.id, p.text(v.Measure), p.text(v.Applicant), num, p.text(v.Unit),
-					p.text(v.Raw), p.text(v.At), i >= derivedFrom)
-				if err != nil {
+				row[1], row[2], row[4] = p.text(v.Measure), p.text(v.Applicant), p.text(v.Unit)
+				row[5], row[6], row[7] = p.text(v.Raw), p.text(v.At), i >= derivedFrom
+				if err := a.AppendRow(row...); err != nil {
 					return err
 				}
 			}

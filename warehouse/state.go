@@ -24,7 +24,7 @@ type state struct {
 	agencies   map[string]*agencyState // by nameKey
 	bySHA      map[string]LoadResult   // the first report loaded from each source file
 	current    map[agencyYear]*reportState
-	texts      map[string]int32 // store.texts
+	texts      map[string]any // store.texts: string → id (boxed int32)
 	nextText   int32
 	nextPack   int32     // the next pack file of source files
 	sim        *simIndex // section fingerprints; nil until a report with sections loads
@@ -86,7 +86,7 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 		agencies:   map[string]*agencyState{},
 		bySHA:      map[string]LoadResult{},
 		current:    map[agencyYear]*reportState{},
-		texts:      map[string]int32{},
+		texts:      map[string]any{},
 		nextText:   1,
 	}
 	err := scanRows(ctx, db, stmt("state_texts"), nil, func(rows *sql.Rows) error {
