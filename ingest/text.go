@@ -168,7 +168,7 @@ func cellsOf(line string) []string {
 // one the format knows; single characters on consecutive lines (PDF headers)
 // are joined and cut again at the labels the format knows.
 func tokenize(lines []Line) []tcell {
-	toks := make([]tcell, 0, len(lines))
+	toks := make([]tcell, 0, 2*len(lines))
 	for i, ln := range lines {
 		l := ln.Text
 		cells := cellsOf(l)
@@ -198,7 +198,14 @@ func tokenize(lines []Line) []tcell {
 // labels the format knows, longest first.
 func joinSingles(toks []tcell) []tcell {
 	single := func(t tcell) bool { return !t.value && utf8.RuneCountInString(t.text) == 1 }
-	var out []tcell
+	runs := false
+	for i := 1; i < len(toks) && !runs; i++ {
+		runs = single(toks[i-1]) && single(toks[i]) && toks[i].idx > toks[i-1].idx
+	}
+	if !runs {
+		return toks // most text has none
+	}
+	out := make([]tcell, 0, len(toks))
 	for i := 0; i < len(toks); {
 		j := i
 		for j < len(toks) && single(toks[j]) && (j == i || toks[j].idx > toks[j-1].idx) {

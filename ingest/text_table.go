@@ -131,7 +131,7 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 			continue
 		case "row", "group":
 			state = e.table
-			cur = &rowAcc{table: e.table, block: e.block, row: e.index, group: e.kind == "group", label: t}
+			cur = &rowAcc{table: e.table, block: e.block, row: e.index, group: e.kind == "group", label: t, vals: make([]tcell, 0, 7)}
 			tt.rows = append(tt.rows, cur)
 			if e.table == "applications" {
 				lastApp, appRows = e.index, true
