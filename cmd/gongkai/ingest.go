@@ -158,25 +158,37 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 		close(parsed)
 	}()
 
-	// The writer: put results back in input order, and hand them to the
-	// warehouse in groups. A group closes when it is full, or at the latest
+	// The loader: one goroutine writes groups while the parsers go on, so
+	// that parsing and loading overlap instead of taking turns.
+	groups := make(chan []outcome, 1)
+	loaded := make(chan error, 1)
+	go func() {
+		var err error
+		for g := range groups {
+			if err == nil {
+				err = loadBatchOf(ctx, db, g, by)
+			}
+			if err == nil {
+				for _, o := range g {
+					p.print(o)
+				}
+			}
+		}
+		loaded <- err
+	}()
+
+	// The collector: put results back in input order, and hand them to the
+	// loader in groups. A group closes when it is full, or at the latest
 	// every flushEvery, so that slow parsing still shows steady progress
 	// while fast parsing gets big, cheap commits.
 	waiting := map[int]outcome{}
 	next := 0
 	var batch []outcome
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	flush := func() {
+		if len(batch) > 0 {
+			groups <- batch
+			batch = nil
 		}
-		if err := loadBatchOf(ctx, db, batch, by); err != nil {
-			return err
-		}
-		for _, o := range batch {
-			p.print(o)
-		}
-		batch = batch[:0]
-		return nil
 	}
 	tick := time.NewTicker(flushEvery)
 	defer tick.Stop()
@@ -184,7 +196,9 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 		select {
 		case o, ok := <-parsed:
 			if !ok {
-				if err := flush(); err != nil {
+				flush()
+				close(groups)
+				if err := <-loaded; err != nil {
 					return err
 				}
 				return ctx.Err()
@@ -200,14 +214,10 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 				batch = append(batch, o)
 			}
 			if len(batch) >= loadBatch {
-				if err := flush(); err != nil {
-					return err
-				}
+				flush()
 			}
 		case <-tick.C:
-			if err := flush(); err != nil {
-				return err
-			}
+			flush()
 		}
 	}
 }
