@@ -48,7 +48,11 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	readCover(ngs, r)
 	readTitle(doc, r)
 	if r.Agency == "" || r.Year == 0 {
-		agency, year := titleMeta(strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name)), false)
+		base := strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name))
+		agency, year := titleMeta(base, false)
+		if year == 0 {
+			year = fileYear(base)
+		}
 		fill(r, agency, year)
 	}
 	webExtras(doc, r)
@@ -249,6 +253,28 @@ func readTitle(doc *Document, r *gongkai.Report) {
 			return
 		}
 	}
+}
+
+// digitRunRE finds the runs of digits in a file name.
+var digitRunRE = regexp.MustCompile(`[0-9]+`)
+
+// fileYear returns the year a file name states without a 年 ("…-2021.txt"):
+// the one run of digits that is a year. It returns 0 when the name states
+// none or more than one: two years may be the report's and the
+// publication's, and which is which is not ours to guess.
+func fileYear(base string) int {
+	year := 0
+	for _, run := range digitRunRE.FindAllString(base, -1) {
+		y, _ := strconv.Atoi(run)
+		if len(run) != 4 || y < 1990 || y > 2100 {
+			continue
+		}
+		if year != 0 {
+			return 0
+		}
+		year = y
+	}
+	return year
 }
 
 // titleMeta reads agency and year from a title. A strict title must name an

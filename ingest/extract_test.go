@@ -49,6 +49,8 @@ func TestExtractMetadata(t *testing.T) {
 		{name: "file name", docName: "测试市教育局2022年政府信息公开工作年度报告.xlsx", agency: "测试市教育局", year: 2022},
 		{name: "file name without an agency", docName: "report-2021年.xlsx", opts: Options{Agency: "选项局"}, agency: "选项局", year: 2021},
 		{name: "loose file name", docName: "测试市教育局-2022年.xlsx", agency: "测试市教育局", year: 2022},
+		{name: "file name with a bare year", docName: "city-edu-2021.txt", opts: Options{Agency: "选项局"}, agency: "选项局", year: 2021},
+		{name: "file name with two years", docName: "report-2021-2022.xlsx", opts: Options{Agency: "选项局", Year: 2020}, agency: "选项局", year: 2020},
 		{name: "cover wins over title and name", cover: []string{"单位名称|封面局", "年度|2021"}, title: "标题局2020年政府信息公开工作年度报告",
 			docName: "文件局2019年政府信息公开工作年度报告.xlsx", agency: "封面局", year: 2021},
 		{name: "options win", cover: []string{"单位名称|封面局", "年度|2021"}, opts: Options{Agency: " 选项局 ", Year: 2020},
@@ -400,5 +402,24 @@ func TestExtractLostLabel(t *testing.T) {
 	}
 	if strings.Join(lost, " ") != "lost_label@表三!D2" {
 		t.Errorf("lost-label findings = %q, want lost_label@表三!D2 only", lost)
+	}
+}
+
+func TestFileYear(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"anshun-2021", 2021},
+		{"2019_报告", 2019},
+		{"report-2021-2022", 0},
+		{"scan20210101", 0},
+		{"report", 0},
+		{"v1850", 0},
+	}
+	for _, tt := range tests {
+		if got := fileYear(tt.in); got != tt.want {
+			t.Errorf("fileYear(%q) = %d, want %d", tt.in, got, tt.want)
+		}
 	}
 }
