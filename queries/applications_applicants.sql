@@ -10,14 +10,7 @@ WITH kinds(applicant, label, ord) AS (
 SELECT k.applicant, k.label, coalesce(sum(v.value), 0) AS apps_new
 FROM kinds k
 LEFT JOIN (
-    SELECT applicant, value FROM report_values
-    WHERE ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
-      AND measure = 'apps.new'
+    SELECT applicant, value FROM current_figures('apps.new', NULL, $year_from, $year_to, $province, $city, $level, $agency)
 ) v USING (applicant)
 GROUP BY k.applicant, k.label, k.ord
 ORDER BY k.ord

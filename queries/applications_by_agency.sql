@@ -4,9 +4,9 @@
 -- columns: agency_id, agency, apps_granted, apps_partial, apps_withheld, apps_unavailable, apps_not_processed, apps_other, apps_total
 -- The agencies that handled the most applications over the selected years
 -- (table 三, column 总计; outcomes summed as in applications_by_year).
--- Reads report_values with only the measures it needs rather than the
--- report_summary view, whose pivot of every figure is the slow part on a
--- large warehouse (see BenchmarkPages).
+-- Reads current_figures with only the measures it needs: report_values and
+-- report_summary decode every figure first, the slow part on a large
+-- warehouse (see BenchmarkPages).
 SELECT agency_id,
        any_value(agency) AS agency,
        coalesce(sum(value) FILTER (WHERE measure = 'apps.granted'), 0) AS apps_granted,
@@ -16,14 +16,7 @@ SELECT agency_id,
        coalesce(sum(value) FILTER (WHERE measure LIKE 'apps.not_processed.%'), 0) AS apps_not_processed,
        coalesce(sum(value) FILTER (WHERE measure = 'apps.other'), 0) AS apps_other,
        coalesce(sum(value) FILTER (WHERE measure = 'apps.total'), 0) AS apps_total
-FROM report_values
-WHERE applicant = 'total' AND measure LIKE 'apps.%'
-  AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+FROM current_figures('apps.%', 'total', $year_from, $year_to, $province, $city, $level, $agency)
 GROUP BY agency_id
 ORDER BY apps_total DESC, agency, agency_id
 LIMIT coalesce($limit, 20)

@@ -6,19 +6,12 @@
 -- sum their numbered grounds; apps_other is 2019's single row or 2021's sum
 -- of its three sub-rows. disclosure_rate = (予以公开 + 部分公开) / 总计, NULL
 -- when nothing was handled.
--- Reads report_values with only the measures it needs rather than the
--- report_summary view, whose pivot of every figure is the slow part on a
--- large warehouse (see BenchmarkPages).
+-- Reads current_figures with only the measures it needs: report_values and
+-- report_summary decode every figure first, the slow part on a large
+-- warehouse (see BenchmarkPages).
 WITH r AS (
     SELECT year, count(*) AS reports
-    FROM reports
-    WHERE is_current
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+    FROM current_reports($year_from, $year_to, $province, $city, $level, $agency)
     GROUP BY year
 ), v AS (
     SELECT year,
@@ -32,14 +25,7 @@ WITH r AS (
            sum(value) FILTER (WHERE measure = 'apps.other') AS apps_other,
            sum(value) FILTER (WHERE measure = 'apps.total') AS apps_total,
            sum(value) FILTER (WHERE measure = 'apps.carried_out') AS apps_carried_out
-    FROM report_values
-    WHERE applicant = 'total' AND measure LIKE 'apps.%'
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+    FROM current_figures('apps.%', 'total', $year_from, $year_to, $province, $city, $level, $agency)
     GROUP BY year
 )
 SELECT r.year, r.reports,

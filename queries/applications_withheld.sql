@@ -16,14 +16,7 @@ WITH reasons(measure, label, ord) AS (
 SELECT r.measure, r.label, coalesce(sum(v.value), 0) AS applications
 FROM reasons r
 LEFT JOIN (
-    SELECT measure, value FROM report_values
-    WHERE ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
-      AND applicant = 'total' AND measure LIKE 'apps.withheld.%'
+    SELECT measure, value FROM current_figures('apps.withheld.%', 'total', $year_from, $year_to, $province, $city, $level, $agency)
 ) v USING (measure)
 GROUP BY r.measure, r.label, r.ord
 ORDER BY r.ord

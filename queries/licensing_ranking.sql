@@ -6,23 +6,16 @@
 -- years (the dashboard selects one year); ties by name so the order is stable.
 -- reports counts the reports that state the figure. Agencies that report no
 -- licensing decision are left out: a ranking of zeros says nothing.
--- Reads report_values with only the measures it needs rather than the
--- report_summary view, whose pivot of every figure is the slow part on a
--- large warehouse (see BenchmarkPages).
+-- Reads current_figures with only the measures it needs: report_values and
+-- report_summary decode every figure first, the slow part on a large
+-- warehouse (see BenchmarkPages).
 SELECT agency_id,
        any_value(agency) AS agency,
        any_value(level) AS level,
        any_value(city) AS city,
        count(*) AS reports,
        coalesce(sum(value), 0) AS licensing_decisions
-FROM report_values
-WHERE applicant = 'total' AND measure = 'licensing.decisions'
-  AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+FROM current_figures('licensing.decisions', 'total', $year_from, $year_to, $province, $city, $level, $agency)
 GROUP BY agency_id
 HAVING coalesce(sum(value), 0) > 0
 ORDER BY licensing_decisions DESC, agency, agency_id

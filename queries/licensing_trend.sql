@@ -4,19 +4,12 @@
 -- columns: year, agency_id, agency, report_id, licensing_decisions
 -- The yearly figures of the eight agencies with the most licensing decisions
 -- over the selected years; one row per agency and year they stated it.
--- Reads report_values with only the measures it needs rather than the
--- report_summary view, whose pivot of every figure is the slow part on a
--- large warehouse (see BenchmarkPages).
+-- Reads current_figures with only the measures it needs: report_values and
+-- report_summary decode every figure first, the slow part on a large
+-- warehouse (see BenchmarkPages).
 WITH base AS (
     SELECT year, agency_id, agency, report_id, value
-    FROM report_values
-    WHERE applicant = 'total' AND measure = 'licensing.decisions'
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+    FROM current_figures('licensing.decisions', 'total', $year_from, $year_to, $province, $city, $level, $agency)
 ), top AS (
     SELECT agency_id
     FROM base

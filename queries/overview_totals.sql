@@ -9,11 +9,4 @@ SELECT count(*) AS reports,
        max(year) AS year_max,
        count(*) FILTER (WHERE errors > 0) AS reports_with_errors,
        count(*) FILTER (WHERE warnings > 0) AS reports_with_warnings
-FROM reports
-WHERE is_current
-  AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+FROM current_reports($year_from, $year_to, $province, $city, $level, $agency)

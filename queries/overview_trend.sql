@@ -3,19 +3,12 @@
 -- params: year_from, year_to, province, city, level, agency
 -- columns: year, reports, apps_new, apps_total, licensing_decisions, proactive_items
 -- One row per year; sums over the agencies the filter selects (blank counts as 0).
--- Reads report_values with only the measures it needs rather than the
--- report_summary view, whose pivot of every figure is the slow part on a
--- large warehouse (see BenchmarkPages).
+-- Reads current_figures with only the measures it needs: report_values and
+-- report_summary decode every figure first, the slow part on a large
+-- warehouse (see BenchmarkPages).
 WITH r AS (
     SELECT year, count(*) AS reports
-    FROM reports
-    WHERE is_current
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+    FROM current_reports($year_from, $year_to, $province, $city, $level, $agency)
     GROUP BY year
 ), v AS (
     SELECT year,
@@ -23,15 +16,8 @@ WITH r AS (
            sum(value) FILTER (WHERE measure = 'apps.total') AS apps_total,
            sum(value) FILTER (WHERE measure = 'licensing.decisions') AS licensing_decisions,
            sum(value) FILTER (WHERE measure = 'narrative.proactive_items') AS proactive_items
-    FROM report_values
-    WHERE applicant = 'total'
-      AND measure IN ('apps.new', 'apps.total', 'licensing.decisions', 'narrative.proactive_items')
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+    FROM current_figures(NULL, 'total', $year_from, $year_to, $province, $city, $level, $agency)
+    WHERE measure IN ('apps.new', 'apps.total', 'licensing.decisions', 'narrative.proactive_items')
     GROUP BY year
 )
 SELECT r.year, r.reports,

@@ -4,19 +4,12 @@
 -- columns: year, reports, proactive_items, normative_docs_issued, normative_docs_in_force, licensing_decisions, penalty_decisions, coercion_decisions
 -- proactive_items is the narrative figure (一、总体情况); the others come from
 -- table 二. Normative documents issued are 2021's 本年制发 or 2019's 本年新制作.
--- Reads report_values with only the measures it needs rather than the
--- report_summary view, whose pivot of every figure is the slow part on a
--- large warehouse (see BenchmarkPages).
+-- Reads current_figures with only the measures it needs: report_values and
+-- report_summary decode every figure first, the slow part on a large
+-- warehouse (see BenchmarkPages).
 WITH r AS (
     SELECT year, count(*) AS reports
-    FROM reports
-    WHERE is_current
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+    FROM current_reports($year_from, $year_to, $province, $city, $level, $agency)
     GROUP BY year
 ), v AS (
     SELECT year,
@@ -26,16 +19,9 @@ WITH r AS (
            sum(value) FILTER (WHERE measure = 'licensing.decisions') AS licensing_decisions,
            sum(value) FILTER (WHERE measure = 'penalty.decisions') AS penalty_decisions,
            sum(value) FILTER (WHERE measure = 'coercion.decisions') AS coercion_decisions
-    FROM report_values
-    WHERE applicant = 'total'
-      AND measure IN ('narrative.proactive_items', 'normative_docs.issued', 'normative_docs.made',
+    FROM current_figures(NULL, 'total', $year_from, $year_to, $province, $city, $level, $agency)
+    WHERE measure IN ('narrative.proactive_items', 'normative_docs.issued', 'normative_docs.made',
                       'normative_docs.in_force', 'licensing.decisions', 'penalty.decisions', 'coercion.decisions')
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
     GROUP BY year
 )
 SELECT r.year, r.reports,

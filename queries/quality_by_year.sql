@@ -6,17 +6,12 @@
 -- an earlier year or listed as expected), and reports with errors or (only)
 -- warnings.
 WITH years AS (
-    SELECT DISTINCT year FROM reports
-    WHERE is_current AND ($year_from IS NULL OR year >= $year_from) AND ($year_to IS NULL OR year <= $year_to)
+    SELECT DISTINCT year FROM current_reports($year_from, $year_to, NULL, NULL, NULL, NULL)
 ), ag AS (
-    SELECT a.agency_id, coalesce(a.expected, false) AS expected
-    FROM agencies a
-    WHERE ($province IS NULL OR a.province = $province)
-      AND ($city IS NULL OR a.city = $city)
-      AND ($level IS NULL OR a.level = $level)
-      AND ($agency IS NULL OR contains(a.name, $agency))
+    SELECT agency_id, coalesce(expected, false) AS expected
+    FROM selected_agencies($province, $city, $level, $agency)
 ), cur AS (
-    SELECT agency_id, year, report_id, errors, warnings FROM reports WHERE is_current
+    SELECT agency_id, year, report_id, errors, warnings FROM current_reports(NULL, NULL, NULL, NULL, NULL, NULL)
 ), first AS (
     SELECT agency_id, min(year) AS first_year FROM cur GROUP BY agency_id
 )

@@ -7,11 +7,7 @@
 SELECT f.report_id, f.agency_id, f.agency, f.year, f.rule, f.severity, f.at,
        f.row_label, f.column_label, f.message, f.expected, f.actual,
        count(*) OVER () AS findings_total
-FROM findings f JOIN agencies a USING (agency_id)
-WHERE ($province IS NULL OR a.province = $province)
-      AND ($city IS NULL OR a.city = $city)
-      AND ($level IS NULL OR a.level = $level)
-      AND ($agency IS NULL OR contains(a.name, $agency))
-  AND ($year_from IS NULL OR f.year >= $year_from) AND ($year_to IS NULL OR f.year <= $year_to)
+FROM findings f JOIN selected_agencies($province, $city, $level, $agency) a USING (agency_id)
+WHERE ($year_from IS NULL OR f.year >= $year_from) AND ($year_to IS NULL OR f.year <= $year_to)
 ORDER BY f.year DESC, (f.severity = 'error') DESC, f.agency, f.report_id, f.rule, f.at
 LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)

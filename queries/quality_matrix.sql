@@ -8,20 +8,15 @@
 -- expected) | none (not expected yet). agencies_total counts all agencies the
 -- filter selects, for paging.
 WITH years AS (
-    SELECT DISTINCT year FROM reports
-    WHERE is_current AND ($year_from IS NULL OR year >= $year_from) AND ($year_to IS NULL OR year <= $year_to)
+    SELECT DISTINCT year FROM current_reports($year_from, $year_to, NULL, NULL, NULL, NULL)
 ), ag AS (
-    SELECT a.agency_id, a.name AS agency, a.city, a.level, coalesce(a.expected, false) AS expected,
+    SELECT a.agency_id, a.agency, a.city, a.level, coalesce(a.expected, false) AS expected,
            count(*) OVER () AS agencies_total
-    FROM agencies a
-    WHERE ($province IS NULL OR a.province = $province)
-      AND ($city IS NULL OR a.city = $city)
-      AND ($level IS NULL OR a.level = $level)
-      AND ($agency IS NULL OR contains(a.name, $agency))
-    ORDER BY a.name, a.agency_id
+    FROM selected_agencies($province, $city, $level, $agency) a
+    ORDER BY a.agency, a.agency_id
     LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)
 ), cur AS (
-    SELECT agency_id, year, report_id, errors, warnings FROM reports WHERE is_current
+    SELECT agency_id, year, report_id, errors, warnings FROM current_reports(NULL, NULL, NULL, NULL, NULL, NULL)
 ), first AS (
     SELECT agency_id, min(year) AS first_year FROM cur GROUP BY agency_id
 )

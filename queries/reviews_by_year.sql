@@ -4,19 +4,12 @@
 -- columns: year, reports, review_total, review_corrected, review_correction_rate, litigation_total, litigation_corrected, litigation_correction_rate
 -- Table 四. Litigation adds the suits filed directly and those after review.
 -- A correction rate is 纠正 / 总计, NULL when there were no cases.
--- Reads report_values with only the measures it needs rather than the
--- report_summary view, whose pivot of every figure is the slow part on a
--- large warehouse (see BenchmarkPages).
+-- Reads current_figures with only the measures it needs: report_values and
+-- report_summary decode every figure first, the slow part on a large
+-- warehouse (see BenchmarkPages).
 WITH r AS (
     SELECT year, count(*) AS reports
-    FROM reports
-    WHERE is_current
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
+    FROM current_reports($year_from, $year_to, $province, $city, $level, $agency)
     GROUP BY year
 ), v AS (
     SELECT year,
@@ -24,16 +17,9 @@ WITH r AS (
            sum(value) FILTER (WHERE measure = 'review.corrected') AS review_corrected,
            sum(value) FILTER (WHERE measure IN ('litigation_direct.total', 'litigation_after_review.total')) AS litigation_total,
            sum(value) FILTER (WHERE measure IN ('litigation_direct.corrected', 'litigation_after_review.corrected')) AS litigation_corrected
-    FROM report_values
-    WHERE applicant = 'total'
-      AND measure IN ('review.total', 'review.corrected', 'litigation_direct.total', 'litigation_after_review.total',
+    FROM current_figures(NULL, 'total', $year_from, $year_to, $province, $city, $level, $agency)
+    WHERE measure IN ('review.total', 'review.corrected', 'litigation_direct.total', 'litigation_after_review.total',
                       'litigation_direct.corrected', 'litigation_after_review.corrected')
-      AND ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
     GROUP BY year
 )
 SELECT r.year, r.reports,

@@ -9,15 +9,8 @@ WITH kinds(kind, label, ord) AS (
            ('litigation_after_review', '行政诉讼（复议后起诉）', 3)
 ), v AS (
     SELECT split_part(measure, '.', 1) AS kind, split_part(measure, '.', 2) AS outcome, value
-    FROM report_values
-    WHERE ($year_from IS NULL OR year >= $year_from)
-  AND ($year_to IS NULL OR year <= $year_to)
-  AND ($province IS NULL OR province = $province)
-  AND ($city IS NULL OR city = $city)
-  AND ($level IS NULL OR level = $level)
-  AND ($agency IS NULL OR contains(agency, $agency))
-      AND applicant = 'total'
-      AND split_part(measure, '.', 1) IN ('review', 'litigation_direct', 'litigation_after_review')
+    FROM current_figures(NULL, 'total', $year_from, $year_to, $province, $city, $level, $agency)
+    WHERE split_part(measure, '.', 1) IN ('review', 'litigation_direct', 'litigation_after_review')
 )
 SELECT k.kind, k.label,
        coalesce(sum(v.value) FILTER (WHERE v.outcome = 'upheld'), 0) AS upheld,
