@@ -28,6 +28,7 @@ type reportData struct {
 // valueRow is one figure listed by label.
 type valueRow struct {
 	Label, Applicant, Text, At string
+	Raw                        string // the source's words when they are more than the figure (a narrative sentence)
 }
 
 // report renders one report version in the official table layout, with the
@@ -78,8 +79,18 @@ func otherValues(r *gongkai.Report) []valueRow {
 		if inTables[v.Measure+"|"+v.Applicant] {
 			continue
 		}
-		out = append(out, valueRow{Label: gongkai.MeasureLabel(v.Measure), Applicant: gongkai.ApplicantLabel(v.Applicant),
-			Text: valueText(v), At: v.At})
+		row := valueRow{Label: gongkai.MeasureLabel(v.Measure), Applicant: gongkai.ApplicantLabel(v.Applicant),
+			Text: valueText(v), At: v.At}
+		// A narrative figure's Raw is its sentence: show the number, and the
+		// sentence beside it.
+		if v.Number != nil {
+			row.Text = text(*v.Number)
+			raw := strings.TrimSpace(v.Raw)
+			if _, err := strconv.ParseFloat(strings.ReplaceAll(raw, ",", ""), 64); err != nil {
+				row.Raw = raw
+			}
+		}
+		out = append(out, row)
 	}
 	return out
 }
