@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,6 +80,52 @@ func TestSandboxRuns(t *testing.T) {
 		if _, err := db.SQL(context.Background(), q); err != nil {
 			t.Errorf("%s: %v", q, err)
 		}
+	}
+}
+
+// TestSandboxMacros checks that analysts can call the selection macros of
+// migration 0003 from the sandbox, that they agree with the views they speed
+// up, and that the sandbox lets nobody replace or drop them.
+func TestSandboxMacros(t *testing.T) {
+	db := openTest(t)
+	load(t, db,
+		LoadRequest{Report: sampleReport("甲局", 2021, 0, 0)},
+		LoadRequest{Report: sampleReport("乙局", 2022, 0, 0)})
+	ctx := context.Background()
+	pairs := []struct{ name, macro, view string }{
+		{"figures",
+			"SELECT agency, year, measure, applicant, value FROM current_figures('apps.%', NULL, 2021, 2021, NULL, NULL, NULL, '甲') ORDER BY ALL",
+			"SELECT agency, year, measure, applicant, value FROM report_values WHERE measure LIKE 'apps.%' AND year = 2021 AND contains(agency, '甲') ORDER BY ALL"},
+		{"reports",
+			"SELECT report_id, agency, year FROM current_reports(NULL, 2022, NULL, NULL, NULL, NULL) ORDER BY ALL",
+			"SELECT report_id, agency, year FROM reports WHERE is_current ORDER BY ALL"},
+		{"agencies",
+			"SELECT agency_id, agency FROM selected_agencies(NULL, NULL, NULL, '乙') ORDER BY ALL",
+			"SELECT agency_id, name FROM agencies WHERE contains(name, '乙') ORDER BY ALL"},
+	}
+	for _, p := range pairs {
+		got, err := db.SQL(ctx, p.macro)
+		if err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		want, err := db.SQL(ctx, p.view)
+		if err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		if len(got.Rows) == 0 || fmt.Sprint(got.Rows) != fmt.Sprint(want.Rows) {
+			t.Errorf("%s: macro gives %v, view %v", p.name, got.Rows, want.Rows)
+		}
+	}
+	for _, q := range []string{
+		"DROP MACRO TABLE current_reports",
+		"CREATE OR REPLACE MACRO current_reports(a, b, c, d, e, f) AS TABLE SELECT 1",
+	} {
+		if _, err := db.SQL(ctx, q); err == nil {
+			t.Errorf("%s: ran, want refused", q)
+		}
+	}
+	if _, err := db.SQL(ctx, "SELECT count(*) FROM current_reports(NULL, NULL, NULL, NULL, NULL, NULL)"); err != nil {
+		t.Errorf("macro gone after refused statements: %v", err)
 	}
 }
 
