@@ -215,7 +215,9 @@ type locHit struct {
 
 // locate places the format's blocks in the grids.
 func (lf *locFormat) locate(ngs []*normGrid) *location {
-	l := &location{lf: lf, cells: map[locKey]locCell{}}
+	// Sized for every cell of the format: growing the map cell by cell cost
+	// a fifth of locating.
+	l := &location{lf: lf, cells: make(map[locKey]locCell, lf.cellCount)}
 	for _, ng := range ngs {
 		hits := lf.rowHits(ng)
 		isHit := map[int]bool{}

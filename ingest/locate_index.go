@@ -19,6 +19,8 @@ type locFormat struct {
 	rowKeys map[string][]locRowRef // label, alias, or either without its enumeration → rows
 	enums   map[string][]locRowRef // enumeration alone ("1.", "(一)") → rows
 	prefix  []locPrefixKey         // keys long enough to match a truncated or extended label
+
+	cellCount int // figure cells in all blocks, to size a location's map
 }
 
 // locBlock is one block of a table: its columns and rows, normalized.
@@ -116,6 +118,7 @@ func newLocFormat(f *gongkai.Format) *locFormat {
 					}
 				}
 			}
+			lf.cellCount += len(lb.rows) * len(lb.cols)
 			lf.blocks = append(lf.blocks, lb)
 		}
 	}

@@ -89,6 +89,15 @@ type scanned struct {
 // scanValue reads a cell's text without judging it against a kind and
 // without allocating errors, since the locator calls it for every cell.
 func scanValue(raw string) scanned {
+	if allDigits(raw) {
+		// Most figure cells are plain ASCII digits: read them without
+		// folding, unit and sign checks, which would all pass them through.
+		f, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			return scanned{}
+		}
+		return scanned{ok: true, f: f}
+	}
 	s := foldValue(raw)
 	if blankMarks[s] {
 		return scanned{blank: true}
