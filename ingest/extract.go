@@ -280,7 +280,10 @@ func fileYear(base string) int {
 // titleMeta reads agency and year from a title. A strict title must name an
 // information-disclosure report after the year; a file name need not.
 func titleMeta(s string, strict bool) (agency string, year int) {
-	if len(s) > 300 || !strings.Contains(s, "年") {
+	// readTitle tries every grid cell: cheap tests first keep the regular
+	// expression off almost all of them. 年 and 告 (of 报告) are written the
+	// same in traditional script, so they are tested before folding.
+	if len(s) > 300 || !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
 		return "", 0
 	}
 	// Folded like a label: mirror sites publish titles in traditional script.
