@@ -306,6 +306,24 @@ func (p *htmlReader) endTable() error {
 	p.tables = p.tables[:len(p.tables)-1]
 	rows := make([][]Cell, len(t.rows))
 	taken := make([][]bool, len(t.rows)) // cells covered by a span from above
+	// Rows are cut from one backing array as wide as the widest <tr>, so
+	// that place does not grow each row cell by cell; a table too large for
+	// a report grows as needed instead, under the maxHTMLCells check.
+	width := 0
+	for _, tr := range t.rows {
+		n := 0
+		for _, hc := range tr {
+			n += hc.colspan
+		}
+		width = max(width, n)
+	}
+	if n := len(t.rows) * width; n > 0 && n <= 1<<12 {
+		cells, covered := make([]Cell, n), make([]bool, n)
+		for r := range rows {
+			rows[r] = cells[r*width : r*width : (r+1)*width]
+			taken[r] = covered[r*width : r*width : (r+1)*width]
+		}
+	}
 	for r, tr := range t.rows {
 		c := 0
 		for _, hc := range tr {
