@@ -212,7 +212,20 @@ func figureCell(text string) bool {
 
 // numberCell reports whether a cell's text holds a number.
 func numberCell(text string) bool {
-	return text != "" && scanValue(text).ok
+	return text != "" && mayBeNumber(text) && scanValue(text).ok
+}
+
+// mayBeNumber reports whether text, folded as scanValue folds it, starts
+// the way every number scanValue reads starts: with a digit or a sign. It
+// keeps the locator from folding the label cells of every row it looks at.
+func mayBeNumber(text string) bool {
+	for _, r := range text {
+		if r = foldRune(r); r < 0 {
+			continue
+		}
+		return r >= '0' && r <= '9' || r == '+' || r == '-' || r == '−' || r == '增' || r == '减'
+	}
+	return false
 }
 
 // mayBeFigure is a quick test on the first visible character, so that label
