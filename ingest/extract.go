@@ -38,7 +38,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	r := &gongkai.Report{Source: gongkai.Source{Kind: doc.Kind, Name: doc.Name}}
 	ngs := normalizeGrids(doc.Grids)
 	loc := locate(ngs)
-	found := loc != nil && len(loc.cells) > 0
+	found := loc != nil && loc.found > 0
 	if found {
 		r.Format = loc.lf.f.ID
 		r.Values = loc.values()

@@ -85,21 +85,38 @@ type locCell struct {
 // location is the result of locating one format's tables in a document.
 type location struct {
 	lf       *locFormat
-	cells    map[locKey]locCell
+	cells    []locCell // by locFormat.cellIndex; g is nil where none was found
+	found    int       // the cells found
 	findings []gongkai.Finding
+}
+
+// cell returns the cell found for k, if any. The cells are a slice rather
+// than a map: hashing keys was a tenth of locating.
+func (l *location) cell(k locKey) (locCell, bool) {
+	c := l.cells[l.lf.cellIndex(k)]
+	return c, c.g != nil
+}
+
+// set records the cell found for k.
+func (l *location) set(k locKey, c locCell) {
+	i := l.lf.cellIndex(k)
+	if l.cells[i].g == nil {
+		l.found++
+	}
+	l.cells[i] = c
 }
 
 // values returns one Value per located cell, in the order of the format
 // definition.
 func (l *location) values() []gongkai.Value {
-	out := make([]gongkai.Value, 0, len(l.cells)+4)
+	out := make([]gongkai.Value, 0, l.found+4)
 	for bi, lb := range l.lf.blocks {
 		for ri, lr := range lb.rows {
 			if lr.def.Group {
 				continue
 			}
 			for ci, lc := range lb.cols {
-				at, ok := l.cells[locKey{bi, ri, ci}]
+				at, ok := l.cell(locKey{bi, ri, ci})
 				if !ok {
 					continue
 				}
@@ -124,7 +141,7 @@ func (l *location) guessFindings() []gongkai.Finding {
 	for bi, lb := range l.lf.blocks {
 		for ri, lr := range lb.rows {
 			for ci := range lb.cols {
-				at, ok := l.cells[locKey{bi, ri, ci}]
+				at, ok := l.cell(locKey{bi, ri, ci})
 				if !ok || !at.tentative {
 					continue
 				}
@@ -173,7 +190,7 @@ func locate(ngs []*normGrid) *location {
 func (l *location) firm() int {
 	n := 0
 	for _, c := range l.cells {
-		if !c.tentative {
+		if c.g != nil && !c.tentative {
 			n++
 		}
 	}
@@ -215,9 +232,7 @@ type locHit struct {
 
 // locate places the format's blocks in the grids.
 func (lf *locFormat) locate(ngs []*normGrid) *location {
-	// Sized for every cell of the format: growing the map cell by cell cost
-	// a fifth of locating.
-	l := &location{lf: lf, cells: make(map[locKey]locCell, lf.cellCount)}
+	l := &location{lf: lf, cells: make([]locCell, lf.cellCount)}
 	for _, ng := range ngs {
 		hits := lf.rowHits(ng)
 		isHit := map[int]bool{}
@@ -395,10 +410,10 @@ func (l *location) placeRows(lb *locBlock, ng *normGrid, hits []locHit, isHit ma
 				continue
 			}
 			k := locKey{lb.index, h.ri, ci}
-			if old, ok := l.cells[k]; ok && !old.tentative {
+			if old, ok := l.cell(k); ok && !old.tentative {
 				continue // the first statement of a cell wins
 			}
-			l.cells[k] = locCell{g: ng.g, r: h.r, c: c, tentative: h.tentative}
+			l.set(k, locCell{g: ng.g, r: h.r, c: c, tentative: h.tentative})
 		}
 	}
 }
@@ -416,7 +431,7 @@ func (l *location) placeHeaderBlock(lb *locBlock, ng *normGrid, isHit map[int]bo
 	}
 	placed := 0
 	for ci := range lb.cols {
-		if _, ok := l.cells[locKey{lb.index, ri, ci}]; ok {
+		if _, ok := l.cell(locKey{lb.index, ri, ci}); ok {
 			placed++
 		}
 	}
@@ -461,8 +476,8 @@ func (l *location) placeHeaderBlock(lb *locBlock, ng *normGrid, isHit map[int]bo
 		}
 		for ci, c := range cols {
 			k := locKey{lb.index, ri, ci}
-			if _, ok := l.cells[k]; c >= 0 && !ok {
-				l.cells[k] = locCell{g: ng.g, r: data, c: c}
+			if _, ok := l.cell(k); c >= 0 && !ok {
+				l.set(k, locCell{g: ng.g, r: data, c: c})
 				placed++
 			}
 		}

@@ -20,7 +20,13 @@ type locFormat struct {
 	enums   map[string][]locRowRef // enumeration alone ("1.", "(一)") → rows
 	prefix  []locPrefixKey         // keys long enough to match a truncated or extended label
 
-	cellCount int // figure cells in all blocks, to size a location's map
+	cellCount int // figure cells of all blocks: the length of location.cells
+}
+
+// cellIndex returns the index of a figure cell in location.cells.
+func (lf *locFormat) cellIndex(k locKey) int {
+	lb := lf.blocks[k.b]
+	return lb.offset + k.r*len(lb.cols) + k.c
 }
 
 // locBlock is one block of a table: its columns and rows, normalized.
@@ -34,6 +40,7 @@ type locBlock struct {
 	colNames   map[string]bool // every column label and alias, for spotting header rows
 	rows       []locRow
 	headerOnly bool // the block has no row labels (table 四): found from its header
+	offset     int  // the index of its first cell in location.cells
 }
 
 type locCol struct {
@@ -118,6 +125,7 @@ func newLocFormat(f *gongkai.Format) *locFormat {
 					}
 				}
 			}
+			lb.offset = lf.cellCount
 			lf.cellCount += len(lb.rows) * len(lb.cols)
 			lf.blocks = append(lf.blocks, lb)
 		}
