@@ -34,7 +34,7 @@ type normGrid struct {
 // normalizeGrids prepares the grids of a document. Labels repeat (merges,
 // the same group in every row), so each distinct text is normalized once.
 func normalizeGrids(grids []*Grid) []*normGrid {
-	cache := make(map[string]string, 256)
+	cache := make(map[string]string, 64) // grows for large documents; most hold fewer distinct labels
 	ngs := make([]*normGrid, 0, len(grids))
 	for _, g := range grids {
 		if g == nil {
