@@ -64,8 +64,8 @@ func pickFormat(toks []tcell) *gongkai.Format {
 			continue
 		}
 		n := 0
-		for _, l := range f.Detect {
-			if strings.Contains(all, labelKey(l)) {
+		for _, k := range dictFor(f).detect {
+			if strings.Contains(all, k) {
 				n++
 			}
 		}

@@ -69,6 +69,7 @@ type labelDict struct {
 	exact   map[string][]labelEntry // full label or alias
 	bare    map[string][]labelEntry // the same without a leading enumeration
 	longest int                     // longest key in runes, for segmenting run-together headers
+	detect  []string                // the format's own labels (Format.Detect), folded once
 }
 
 var dictCache sync.Map // format id → *labelDict; the formats are immutable
@@ -78,6 +79,9 @@ func dictFor(f *gongkai.Format) *labelDict {
 		return d.(*labelDict)
 	}
 	d := &labelDict{format: f, exact: map[string][]labelEntry{}, bare: map[string][]labelEntry{}}
+	for _, l := range f.Detect {
+		d.detect = append(d.detect, labelKey(l))
+	}
 	add := func(e labelEntry, labels ...string) {
 		for _, l := range labels {
 			k := labelKey(l)
