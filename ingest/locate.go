@@ -264,7 +264,10 @@ func (lf *locFormat) locate(ngs []*normGrid) *location {
 func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 	var hits []locHit
 	group := map[*locBlock]string{}
+	// Hits are values, not pointers, so that trying the label cells of a
+	// row allocates nothing; b is nil for no hit.
 	var last *locHit
+	var lastHit locHit
 	for r, row := range ng.g.Rows {
 		// The label cells are those before the first figure, not counting
 		// figures in front of every label (a serial-number column).
@@ -279,7 +282,7 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 				seenLabel = true
 			}
 		}
-		var hit, groupHit *locHit
+		var hit, groupHit locHit
 		unmatched := 0
 		for c := 0; c < labelEnd; c++ {
 			t := ng.norm[r][c]
@@ -292,7 +295,7 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 				continue
 			}
 			ref := choose(refs, group, last)
-			h := &locHit{b: ref.b, ri: ref.ri, r: r, labelCol: c}
+			h := locHit{b: ref.b, ri: ref.ri, r: r, labelCol: c}
 			if ref.b.rows[ref.ri].def.Group {
 				group[ref.b] = ref.b.rows[ref.ri].label
 				groupHit = h
@@ -300,15 +303,15 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 			}
 			hit = h
 		}
-		if hit == nil && groupHit != nil && labelEnd < len(row) {
+		if hit.b == nil && groupHit.b != nil && labelEnd < len(row) {
 			// A group row with figures: the label of its first row went missing
 			// and the figures hang under the group (seen in published pages).
 			gr := groupHit.b.rows[groupHit.ri]
 			if gr.firstChild >= 0 {
-				hit = &locHit{b: groupHit.b, ri: gr.firstChild, r: r, labelCol: groupHit.labelCol, tentative: true}
+				hit = locHit{b: groupHit.b, ri: gr.firstChild, r: r, labelCol: groupHit.labelCol, tentative: true}
 			}
 		}
-		if hit == nil {
+		if hit.b == nil {
 			continue
 		}
 		// A note split off the label ("（二）部分公开 | （区分处理的……）")
@@ -323,8 +326,9 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 			// or a note. A short word ("十二") is a bad figure, read and flagged.
 			continue
 		}
-		hits = append(hits, *hit)
-		last = hit
+		hits = append(hits, hit)
+		lastHit = hit
+		last = &lastHit
 		if p := hit.b.rows[hit.ri].parent; p != "" && !hit.tentative {
 			group[hit.b] = p
 		}

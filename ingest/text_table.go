@@ -201,8 +201,14 @@ func closesTable(s string) bool {
 func sectionNumeral(s string) string {
 	s = strings.TrimSpace(s)
 	for _, n := range numerals {
+		// Prefix, then separator: concatenating n+sep allocated 40 strings
+		// for every line.
+		rest, ok := strings.CutPrefix(s, n)
+		if !ok {
+			continue
+		}
 		for _, sep := range []string{"、", "．", ".", " "} {
-			if strings.HasPrefix(s, n+sep) && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "。") {
+			if strings.HasPrefix(rest, sep) && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "。") {
 				return n
 			}
 		}
