@@ -293,7 +293,9 @@ var newline = []byte{'\n'}
 
 // collapseSpace turns &nbsp; and runs of white space into single spaces.
 func collapseSpace(s string) string {
-	if plain := strings.TrimSpace(s); !strings.ContainsAny(plain, "\u00a0\n\r\t") && !strings.Contains(plain, "  ") {
+	// strings.ContainsAny decodes every rune when its set holds a non-ASCII
+	// character: the ASCII set and the no-break space are tested apart.
+	if plain := strings.TrimSpace(s); !strings.ContainsAny(plain, "\n\r\t") && !strings.Contains(plain, "\u00a0") && !strings.Contains(plain, "  ") {
 		return plain
 	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")

@@ -193,7 +193,7 @@ func closesTable(s string) bool {
 	if sectionNumeral(s) != "" {
 		return true
 	}
-	return strings.ContainsAny(s, "。；;") || utf8.RuneCountInString(s) > 60
+	return strings.Contains(s, "。") || strings.Contains(s, "；") || strings.Contains(s, ";") || utf8.RuneCountInString(s) > 60
 }
 
 // sectionNumeral returns the numeral of a section heading ("五、存在的主要问题…")
@@ -208,7 +208,7 @@ func sectionNumeral(s string) string {
 			continue
 		}
 		for _, sep := range []string{"、", "．", ".", " "} {
-			if strings.HasPrefix(rest, sep) && utf8.RuneCountInString(s) <= 40 && !strings.ContainsAny(s, "。") {
+			if strings.HasPrefix(rest, sep) && utf8.RuneCountInString(s) <= 40 && !strings.Contains(s, "。") {
 				return n
 			}
 		}

@@ -103,7 +103,8 @@ var (
 func publishedDate(lines []Line) string {
 	last := ""
 	for _, l := range lines {
-		if len(l.Text) > 240 || !strings.ContainsAny(l.Text, "0123456789０１２３４５６７８９") {
+		// ASCII digits first: ContainsAny with full-width ones decodes every rune.
+		if len(l.Text) > 240 || !strings.ContainsAny(l.Text, "0123456789") && !strings.ContainsAny(l.Text, "０１２３４５６７８９") {
 			continue // a date line is short and has digits
 		}
 		t := width.Fold.String(l.Text)
@@ -187,7 +188,7 @@ func sections(lines []Line) []gongkai.Section {
 // heading returns the numeral and title of a section heading, or "".
 func heading(s string) (numeral, title string) {
 	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) > 40 || strings.ContainsAny(s, "。；") {
+	if utf8.RuneCountInString(s) > 40 || strings.Contains(s, "。") || strings.Contains(s, "；") {
 		return "", ""
 	}
 	if n := sectionNumeral(s); n != "" {
