@@ -102,8 +102,8 @@ func (p *htmlReader) run() error {
 			p.flush()
 			return nil
 		case html.TextToken:
-			if p.skip > 0 {
-				continue
+			if t := p.table(); p.skip > 0 || t != nil && t.cell == nil {
+				continue // addText drops text between cells: no need to copy it
 			}
 			p.addText(string(p.z.Text()), start+leadingNewlines(raw))
 		case html.StartTagToken, html.SelfClosingTagToken:
@@ -268,7 +268,10 @@ func (p *htmlReader) addText(s string, line int) {
 // break inside a cell (labels broken over <br>).
 func (p *htmlReader) lineBreak() {
 	if t := p.table(); t != nil {
-		if t.cell != nil {
+		// A break before any text is dropped with the cell's leading
+		// space anyway (collapseSpace); not writing it saves an allocation
+		// for every cell that wraps its text in <p>.
+		if t.cell != nil && t.cell.text.Len() > 0 {
 			t.cell.text.WriteByte(' ')
 		}
 		return
