@@ -264,7 +264,7 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 		for _, l := range lines {
 			for _, m := range nr.re.FindAllStringSubmatchIndex(l.Text, -1) {
 				span := l.Text[m[0]:m[1]]
-				if notThisYear.MatchString(span) {
+				if notThisYear(span) {
 					continue
 				}
 				unit := ""

@@ -108,7 +108,8 @@ func publishedDate(lines []Line) string {
 			continue // a date line is short and has digits
 		}
 		t := width.Fold.String(l.Text)
-		if dateLabelRE.MatchString(t) {
+		// Every label ends in 时间 or 日期: most lines are skipped without the expression.
+		if (strings.Contains(t, "时间") || strings.Contains(t, "日期")) && dateLabelRE.MatchString(t) {
 			if m := dateRE.FindStringSubmatch(t[dateLabelRE.FindStringIndex(t)[0]:]); m != nil {
 				if d := isoDate(m); d != "" {
 					return d
