@@ -163,14 +163,14 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 func (v *validator) kinds(rule gongkai.Rule) {
 	cat := gongkai.CatalogueByCode()
 	for _, val := range v.r.Values {
+		if allDigits(val.Raw) {
+			continue // the common case, valid for every kind: no lookup needed
+		}
 		m, ok := cat[val.Measure]
 		if !ok {
 			continue
 		}
 		var err error
-		if allDigits(val.Raw) {
-			continue // the common case, valid for every kind
-		}
 		if strings.TrimSpace(val.Raw) != "" && m.Table != "narrative" {
 			// A narrative figure's Raw is its whole sentence (web-text); its Number is checked below.
 			_, _, err = ParseValue(val.Raw, m.Kind)
