@@ -206,7 +206,7 @@ func tokenize(lines []Line) []tcell {
 			if isFigure(c) {
 				// Digits alone on a line with no separator may be several
 				// cells run together (shape 4); only the row can tell.
-				fused := len(cells) == 1 && len(c) > 1 && digitsOnly(c) && strings.TrimSpace(l) == c
+				fused := len(cells) == 1 && len(c) > 1 && allDigits(c) && strings.TrimSpace(l) == c
 				toks = append(toks, tcell{text: c, line: ln.N, idx: i, value: true, fused: fused})
 				continue
 			}

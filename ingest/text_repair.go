@@ -189,7 +189,7 @@ func (s *digitSplitter) walk(i, depth int) {
 		return
 	}
 	v := s.vals[i]
-	if !v.fused || !digitsOnly(v.text) {
+	if !v.fused || !allDigits(v.text) {
 		s.buf[depth] = v
 		s.walk(i+1, depth+1)
 		return
@@ -230,19 +230,6 @@ func (s *digitSplitter) cut(i int, v tcell, rest string, depth int) {
 // tables never print them, so "007" is three cells, not one.
 func validPart(p string) bool {
 	return p != "" && len(p) <= maxPartDigits && (len(p) == 1 || p[0] != '0')
-}
-
-// digitsOnly reports whether s is a non-empty run of ASCII digits.
-func digitsOnly(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // placedRow holds the figures resolved for one template row: one cell per
@@ -344,7 +331,7 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 func digitCount(vals []tcell) int {
 	n := 0
 	for _, v := range vals {
-		if v.fused && digitsOnly(v.text) {
+		if v.fused && allDigits(v.text) {
 			n += len(v.text)
 		} else {
 			n++
@@ -531,7 +518,7 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 
 func hasDigitRuns(vals []tcell) bool {
 	for _, v := range vals {
-		if len(v.text) > 1 && digitsOnly(v.text) {
+		if len(v.text) > 1 && allDigits(v.text) {
 			return true
 		}
 	}

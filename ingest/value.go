@@ -187,6 +187,7 @@ func plainNumber(s string) (string, bool) {
 	return intPart, true
 }
 
+// allDigits reports whether s is a non-empty run of ASCII digits.
 func allDigits(s string) bool {
 	if s == "" {
 		return false

@@ -52,7 +52,7 @@ func TestFitRow(t *testing.T) {
 	fused := func(s ...string) []tcell {
 		var out []tcell
 		for _, x := range s {
-			out = append(out, tcell{text: x, value: true, fused: digitsOnly(x) && len(x) > 1, line: 1})
+			out = append(out, tcell{text: x, value: true, fused: allDigits(x) && len(x) > 1, line: 1})
 		}
 		return out
 	}

@@ -207,18 +207,8 @@ func (db *DB) exportXLSX(ctx context.Context, path string) error {
 				}
 			}
 			row++
-			cells := make([]any, len(vals))
-			for i, v := range vals {
-				switch x := plain(v).(type) {
-				case nil:
-				case float64, int64, int32, bool:
-					cells[i] = x
-				default:
-					cells[i] = text(x)
-				}
-			}
 			cell, _ := excelize.CoordinatesToCellName(1, row)
-			return sw.SetRow(cell, cells)
+			return sw.SetRow(cell, xlsxRow(vals))
 		})
 		if err != nil {
 			return fmt.Errorf("warehouse: export %s: %w", view, err)

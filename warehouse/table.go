@@ -51,18 +51,8 @@ func (t *Table) WriteXLSX(w io.Writer, sheet string) error {
 		return err
 	}
 	for r, row := range t.Rows {
-		cells := make([]any, len(row))
-		for i, v := range row {
-			switch x := plain(v).(type) {
-			case nil:
-			case float64, int64, int32, bool:
-				cells[i] = x
-			default:
-				cells[i] = text(x)
-			}
-		}
 		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, cells); err != nil {
+		if err := sw.SetRow(cell, xlsxRow(row)); err != nil {
 			return err
 		}
 	}
@@ -70,4 +60,21 @@ func (t *Table) WriteXLSX(w io.Writer, sheet string) error {
 		return err
 	}
 	return f.Write(w)
+}
+
+// xlsxRow converts one result row to worksheet cells: numbers and booleans
+// stay typed so that Excel can sum them, NULL stays an empty cell, and
+// everything else is written as its text.
+func xlsxRow(vals []any) []any {
+	cells := make([]any, len(vals))
+	for i, v := range vals {
+		switch x := plain(v).(type) {
+		case nil:
+		case float64, int64, int32, bool:
+			cells[i] = x
+		default:
+			cells[i] = text(x)
+		}
+	}
+	return cells
 }
