@@ -2,10 +2,7 @@ package ingest
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
-
-	"golang.org/x/text/width"
 
 	"gongkai"
 )
@@ -306,15 +303,13 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 // pre2019Value makes the value of one pre-2019 figure.
 func pre2019Value(measure, raw, unit, at string) gongkai.Value {
 	v := gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Raw: raw, At: at}
-	s := strings.ReplaceAll(width.Fold.String(strings.TrimSpace(raw)), ",", "")
-	for _, u := range []string{"万元", "元", "件", "条", "个", "份", "次"} {
-		if strings.HasSuffix(s, u) {
-			s, unit = strings.TrimSuffix(s, u), u
-			break
-		}
-	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
+	sv := scanValue(raw)
+	if sv.ok {
+		f := sv.f
 		v.Number = &f
+	}
+	if sv.unit != "" {
+		unit = sv.unit
 	}
 	if measure == "pre2019.fees" && (unit == "元" || unit == "万元") {
 		v.Unit = unit

@@ -2,10 +2,7 @@ package ingest
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
-
-	"golang.org/x/text/width"
 
 	"gongkai"
 )
@@ -36,9 +33,9 @@ func applicantSums(vals []tcell) bool {
 	for i := 0; i+7 <= len(vals); i += 7 {
 		sum := 0.0
 		for _, v := range vals[i : i+6] {
-			sum += sumFigure(v.text)
+			sum += scanValue(v.text).f
 		}
-		if sum != sumFigure(vals[i+6].text) {
+		if sum != scanValue(vals[i+6].text).f {
 			return false
 		}
 	}
@@ -50,30 +47,13 @@ func reviewSums(vals []tcell) bool {
 	for i := 0; i+5 <= len(vals); i += 5 {
 		sum := 0.0
 		for _, v := range vals[i : i+4] {
-			sum += sumFigure(v.text)
+			sum += scanValue(v.text).f
 		}
-		if sum != sumFigure(vals[i+4].text) {
+		if sum != scanValue(vals[i+4].text).f {
 			return false
 		}
 	}
 	return true
-}
-
-// sumFigure is the number a cell counts as in a sum: blank markers and text
-// count 0.
-func sumFigure(s string) float64 {
-	s = strings.TrimSpace(width.Fold.String(s))
-	s = strings.TrimRight(s, "元万件条个项")
-	s = strings.ReplaceAll(s, ",", "")
-	s = strings.TrimPrefix(s, "增")
-	if strings.HasPrefix(s, "减") {
-		s = "-" + strings.TrimPrefix(s, "减")
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0
-	}
-	return f
 }
 
 // maxCands is how many distinct readings of one row are kept for the
@@ -426,7 +406,7 @@ func (tt *textTables) obeys(b *gongkai.Block, rules []gongkai.Rule, out map[rowK
 				sum := 0.0
 				for _, m := range ms {
 					if vals := byMeasure[m]; col < len(vals) {
-						sum += sumFigure(vals[col].text)
+						sum += scanValue(vals[col].text).f
 					}
 				}
 				return sum

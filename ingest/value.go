@@ -23,7 +23,7 @@ var blankMarks = map[string]bool{
 
 // cellUnits are the units a cell may name after its number, longest first so
 // that "万元" is not read as "元".
-var cellUnits = []string{"万元", "元", "件", "条", "个", "项", "次"}
+var cellUnits = []string{"万元", "元", "件", "条", "个", "项", "次", "份"}
 
 // signWords are the prefixes that give a delta its sign ("增3", "减4").
 var signWords = []struct {
