@@ -30,7 +30,9 @@ import (
 //     were more. Threads and memory are capped for the whole instance.
 //
 // Errors are *gongkai.Error with a message for the analyst: CodeInvalid for
-// refused or failing SQL, CodeTimeout when the time runs out.
+// refused or failing SQL, CodeTimeout when the time runs out. Failures that
+// are not the statement's (a connection, the transaction, the parse query)
+// are plain errors.
 func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 	query = strings.TrimSpace(query)
 	if query == "" {
@@ -38,16 +40,18 @@ func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, db.opts.SandboxTimeout)
 	defer cancel()
+	// Failures before the analyst's statement runs are the warehouse's, not
+	// the analyst's: they stay plain errors, so users see the generic message.
 	conn, err := db.db.Conn(ctx)
 	if err != nil {
-		return nil, sandboxError(ctx, db, err)
+		return nil, fmt.Errorf("warehouse: sandbox conn: %w", err)
 	}
 	defer conn.Close()
-	if err := checkStatement(ctx, conn, query); err != nil {
-		return nil, sandboxError(ctx, db, err)
+	if err := db.checkStatement(ctx, conn, query); err != nil {
+		return nil, err
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION READ ONLY"); err != nil {
-		return nil, sandboxError(ctx, db, err)
+		return nil, fmt.Errorf("warehouse: sandbox begin: %w", err)
 	}
 	// Always roll back, on a context that is still alive.
 	defer conn.ExecContext(context.Background(), "ROLLBACK")
@@ -66,7 +70,10 @@ func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 // checkStatement refuses anything but a single SELECT statement. DuckDB's
 // json_serialize_sql parses without running and serializes only SELECT
 // statements; the prepared statement's type is checked again after.
-func checkStatement(ctx context.Context, conn *sql.Conn, query string) error {
+//
+// Errors are *gongkai.Error when the statement is refused or fails to
+// prepare, and plain errors when the parse query itself fails.
+func (db *DB) checkStatement(ctx context.Context, conn *sql.Conn, query string) error {
 	var out string
 	if err := conn.QueryRowContext(ctx, stmt("sandbox_parse"), query).Scan(&out); err != nil {
 		return fmt.Errorf("warehouse: sandbox parse: %w", err)
@@ -93,12 +100,12 @@ func checkStatement(ctx context.Context, conn *sql.Conn, query string) error {
 	return conn.Raw(func(dc any) error {
 		s, err := dc.(*duckdb.Conn).PrepareContext(ctx, query)
 		if err != nil {
-			return err
+			return sandboxError(ctx, db, err)
 		}
 		defer s.Close()
 		typ, err := s.(*duckdb.Stmt).StatementType()
 		if err != nil {
-			return err
+			return fmt.Errorf("warehouse: sandbox statement type: %w", err)
 		}
 		if typ != duckdb.STATEMENT_TYPE_SELECT {
 			return errNotSelect
