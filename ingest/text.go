@@ -211,13 +211,13 @@ func tokenize(lines []Line) []tcell {
 				continue
 			}
 			if label, digits, ok := splitTrailing(c); ok {
-				if key := labelKey(label); knownAny(key) {
+				if key := Normalize(label); knownAny(key) {
 					toks = append(toks, tcell{text: label, key: key, line: ln.N, idx: i},
 						tcell{text: digits, line: ln.N, idx: i, value: true, fused: true})
 					continue
 				}
 			}
-			toks = append(toks, tcell{text: c, key: labelKey(c), line: ln.N, idx: i})
+			toks = append(toks, tcell{text: c, key: Normalize(c), line: ln.N, idx: i})
 		}
 	}
 	return joinSingles(toks)
@@ -295,5 +295,5 @@ func joinRun(run []tcell) tcell {
 	for _, t := range run {
 		b.WriteString(t.text)
 	}
-	return tcell{text: b.String(), key: labelKey(b.String()), line: run[0].line, idx: run[0].idx, end: run[len(run)-1].idx}
+	return tcell{text: b.String(), key: Normalize(b.String()), line: run[0].line, idx: run[0].idx, end: run[len(run)-1].idx}
 }

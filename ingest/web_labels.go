@@ -8,15 +8,10 @@ import (
 	"gongkai"
 )
 
-// labelKey folds a label for matching in the web readers: the package-wide
-// folding, then the enumerations labels may or may not carry ("1.", "（三）",
-// "一、") are kept, so that "3.其他" and the column "其他" stay apart.
-func labelKey(s string) string {
-	return foldLabel(s)
-}
-
 // stripEnum removes a leading enumeration from a folded label: "1.", "2、",
-// "(三)", "三、".
+// "(三)", "三、". The web readers match labels folded by Normalize, which keeps
+// enumerations so that "3.其他" and the column "其他" stay apart; the bare
+// form is only a fallback for labels written without them.
 func stripEnum(key string) string {
 	i := 0
 	for i < len(key) && i < 2 && key[i] >= '0' && key[i] <= '9' {
@@ -80,11 +75,11 @@ func dictFor(f *gongkai.Format) *labelDict {
 	}
 	d := &labelDict{format: f, exact: map[string][]labelEntry{}, bare: map[string][]labelEntry{}}
 	for _, l := range f.Detect {
-		d.detect = append(d.detect, labelKey(l))
+		d.detect = append(d.detect, Normalize(l))
 	}
 	add := func(e labelEntry, labels ...string) {
 		for _, l := range labels {
-			k := labelKey(l)
+			k := Normalize(l)
 			if k == "" {
 				continue
 			}
@@ -143,7 +138,7 @@ func appendEntry(es []labelEntry, e labelEntry) []labelEntry {
 // lookup returns the meanings of a label: by its full folded form, else
 // without its enumeration.
 func (d *labelDict) lookup(label string) []labelEntry {
-	return d.lookupKey(labelKey(label))
+	return d.lookupKey(Normalize(label))
 }
 
 // lookupKey is lookup for a label already folded.
@@ -177,10 +172,4 @@ func longestLabel() int {
 // known reports whether a folded label is any label of the format.
 func (d *labelDict) known(key string) bool {
 	return len(d.exact[key]) > 0 || len(d.bare[stripEnum(key)]) > 0
-}
-
-// foldLabel is the matching form of a label: the package's Normalize
-// (width, spaces, punctuation, traditional script, mirror-site mangling).
-func foldLabel(s string) string {
-	return Normalize(s)
 }

@@ -120,8 +120,8 @@ func TestLabelFolding(t *testing.T) {
 		{"３．危及“三安全一稳定”", `3.危及"三安全一稳定"`},
 	}
 	for _, tt := range tests {
-		if got := labelKey(tt.label); got != labelKey(tt.want) {
-			t.Errorf("labelKey(%q) = %q, want %q", tt.label, got, labelKey(tt.want))
+		if got := Normalize(tt.label); got != Normalize(tt.want) {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.label, got, Normalize(tt.want))
 		}
 	}
 	for _, tt := range []struct{ key, want string }{
