@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"gongkai"
 	"gongkai/demo"
 	"gongkai/ingest"
+	"gongkai/region"
 )
 
 // writeWorkbooks writes the reports as filled official workbooks into dir
@@ -33,14 +35,22 @@ func writeWorkbooks(t testing.TB, dir string, reports []*gongkai.Report) []strin
 	return paths
 }
 
+// demoReports returns n demo reports, failing with the reason when the
+// division data was not embedded.
 func demoReports(t testing.TB, n int) []*gongkai.Report {
 	t.Helper()
-	reports := demo.Generate(1, n)
-	if len(reports) < n {
-		t.Skip("demo data needs the division data (make assets)")
+	set, err := demo.GenerateSet(1, n)
+	if errors.Is(err, region.ErrNoData) {
+		t.Fatalf("%v (the division data is an npm asset; `make test` copies it)", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Reports) < n {
+		t.Fatalf("demo gave %d reports, want %d", len(set.Reports), n)
 	}
 	// Different agencies and years: every one a new report.
-	return reports[:n]
+	return set.Reports[:n]
 }
 
 func TestIngest(t *testing.T) {
