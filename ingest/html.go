@@ -365,9 +365,6 @@ func place(row *[]Cell, taken *[]bool, c int, cell Cell) {
 // table, so that layout tables of a page do not hide the report's text.
 func gridsHaveLabels(grids []*Grid) bool {
 	for _, f := range gongkai.Formats() {
-		if len(f.Tables) == 0 {
-			continue
-		}
 		d := dictFor(f)
 		for _, g := range grids {
 			for _, row := range g.Rows {

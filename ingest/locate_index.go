@@ -74,9 +74,7 @@ type locPrefixKey struct {
 var locFormats = sync.OnceValue(func() []*locFormat {
 	var out []*locFormat
 	for _, f := range gongkai.Formats() {
-		if len(f.Tables) > 0 {
-			out = append(out, newLocFormat(f))
-		}
+		out = append(out, newLocFormat(f))
 	}
 	return out
 })

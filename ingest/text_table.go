@@ -60,9 +60,6 @@ func pickFormat(toks []tcell) *gongkai.Format {
 	var best *gongkai.Format
 	bestN := -1
 	for _, f := range gongkai.Formats() {
-		if len(f.Tables) == 0 {
-			continue
-		}
 		n := 0
 		for _, k := range dictFor(f).detect {
 			if strings.Contains(all, k) {
