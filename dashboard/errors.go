@@ -3,7 +3,6 @@ package dashboard
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"net/http"
 	"strings"
 
@@ -40,7 +39,8 @@ var echoMessages = map[int]string{
 
 // handleError is the one error handler of the server. Handlers return errors;
 // this decides the status, shows users the safe Chinese message of a
-// gongkai.Error (a generic one for anything else), and logs the detail.
+// gongkai.Error (a generic one for anything else). The detail is logged once,
+// by logRequests, beside the status.
 // Requests under /api/ get {"error": "..."}; pages get an HTML error page.
 func (h *handler) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
@@ -66,13 +66,6 @@ func (h *handler) handleError(err error, c echo.Context) {
 	default:
 		status = statusOf(gongkai.ErrorCode(err))
 	}
-	level := slog.LevelWarn
-	if status >= 500 {
-		level = slog.LevelError
-	}
-	h.log.Log(c.Request().Context(), level, "request failed", "method", c.Request().Method,
-		"uri", c.Request().RequestURI, "status", status, "error", err)
-
 	if strings.HasPrefix(c.Request().URL.Path, "/api/") || c.Request().Method == http.MethodHead {
 		err = c.JSON(status, map[string]string{"error": msg})
 	} else {
