@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -396,7 +397,7 @@ func (l *location) placeRows(lb *locBlock, ng *normGrid, hits []locHit, isHit ma
 			break
 		}
 		header = append([]int{r}, header...)
-		if lb.title != "" && rowHas(ng, r, lb.title) {
+		if lb.title != "" && slices.Contains(ng.norm[r], lb.title) {
 			break
 		}
 	}
@@ -502,7 +503,7 @@ func headerStart(lb *locBlock, ng *normGrid, isHit map[int]bool, from int) int {
 			if t == "" || (c > 0 && t == row[c-1]) {
 				continue
 			}
-			if containsString(lb.groups, t) {
+			if slices.Contains(lb.groups, t) {
 				return r
 			}
 			if lb.colNames[t] {
@@ -514,15 +515,6 @@ func headerStart(lb *locBlock, ng *normGrid, isHit map[int]bool, from int) int {
 		}
 	}
 	return -1
-}
-
-func rowHas(ng *normGrid, r int, t string) bool {
-	for _, x := range ng.norm[r] {
-		if x == t {
-			return true
-		}
-	}
-	return false
 }
 
 func rowHasNumber(g *Grid, r int) bool {
@@ -580,18 +572,9 @@ func wordy(t string) bool {
 	return utf8.RuneCountInString(t) > 6
 }
 
-func containsString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // appendNew appends s when it is not empty and not yet in ss.
 func appendNew(ss []string, s string) []string {
-	if s == "" || containsString(ss, s) {
+	if s == "" || slices.Contains(ss, s) {
 		return ss
 	}
 	return append(ss, s)

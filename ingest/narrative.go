@@ -89,12 +89,10 @@ func contradiction(nf narrativeFigure, said, table gongkai.Value) gongkai.Findin
 		Rule: "narrative", Severity: gongkai.SeverityWarning, At: said.At,
 		RowLabel: nf.label, Measure: measure, Applicant: gongkai.ApplicantTotal,
 		Message: fmt.Sprintf("正文所述%s为%s，与表格（%s）的%s不一致：%s",
-			nf.label, fmtNum(*said.Number), table.At, fmtNum(*table.Number), said.Raw),
+			nf.label, num(*said.Number), table.At, num(*table.Number), said.Raw),
 		Expected: table.Number, Actual: said.Number,
 	}
 }
-
-func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // findNarrative returns the first statement of a figure in the lines.
 func findNarrative(lines []Line, nf narrativeFigure) (gongkai.Value, bool) {

@@ -248,6 +248,7 @@ func ruleSide(rule gongkai.Rule) string {
 
 func equal(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
 
+// num writes a figure the way reports do: no exponent, no trailing zeros.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // valueKey names a value of a report: measure and applicant.

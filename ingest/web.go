@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -171,7 +172,7 @@ func sections(lines []Line) []gongkai.Section {
 	for _, l := range lines {
 		num, title := heading(l.Text)
 		if num != "" {
-			if i := indexOf(numerals, num); i >= next {
+			if i := slices.Index(numerals, num); i >= next {
 				flush()
 				out = append(out, gongkai.Section{Numeral: num, Title: title, At: lineAt(l.N)})
 				next = i + 1
@@ -201,13 +202,4 @@ func heading(s string) (numeral, title string) {
 		return n, s
 	}
 	return "", ""
-}
-
-func indexOf(ss []string, s string) int {
-	for i, x := range ss {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }

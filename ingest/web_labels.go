@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -83,9 +84,11 @@ func dictFor(f *gongkai.Format) *labelDict {
 			if k == "" {
 				continue
 			}
-			d.exact[k] = appendEntry(d.exact[k], e)
-			if b := stripEnum(k); b != "" && b != k {
-				d.bare[b] = appendEntry(d.bare[b], e)
+			if !slices.Contains(d.exact[k], e) {
+				d.exact[k] = append(d.exact[k], e)
+			}
+			if b := stripEnum(k); b != "" && b != k && !slices.Contains(d.bare[b], e) {
+				d.bare[b] = append(d.bare[b], e)
 			}
 			if n := utf8.RuneCountInString(k); n > d.longest {
 				d.longest = n
@@ -124,15 +127,6 @@ func dictFor(f *gongkai.Format) *labelDict {
 	}
 	dictCache.Store(f.ID, d)
 	return d
-}
-
-func appendEntry(es []labelEntry, e labelEntry) []labelEntry {
-	for _, x := range es {
-		if x == e {
-			return es
-		}
-	}
-	return append(es, e)
 }
 
 // lookup returns the meanings of a label: by its full folded form, else
