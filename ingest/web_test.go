@@ -223,7 +223,7 @@ func TestWebFixtures(t *testing.T) {
 	}
 }
 
-// TestSampleReport reads the published report in ../shared/samples (when the
+// TestSampleReport reads the published report in ../../shared/samples (when the
 // workspace has it; it is third-party text and stays out of the repository):
 // every table figure, the eight figures hanging under （三）不予公开 after
 // "1.属于国家秘密" was lost, and the narrative's 行政处罚 "1件" against 11 in
@@ -231,7 +231,7 @@ func TestWebFixtures(t *testing.T) {
 func TestSampleReport(t *testing.T) {
 	data, err := os.ReadFile("../../shared/samples/anshun-emergency-2021.txt")
 	if errors.Is(err, fs.ErrNotExist) {
-		t.Skip("../shared/samples is not in this workspace")
+		t.Skip("../../shared/samples is not in this workspace")
 	}
 	if err != nil {
 		t.Fatal(err)
