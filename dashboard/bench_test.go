@@ -96,8 +96,8 @@ func BenchmarkPages(b *testing.B) {
 	}
 	db := benchDB(b)
 	defer db.Close()
-	agency := firstRowB(b, db, "agencies_list", warehouse.Filter{Limit: 1})["agency_id"]
-	report := firstRowB(b, db, "quality_findings", warehouse.Filter{Limit: 1})["report_id"]
+	agency := firstRow(b, db, "agencies_list", warehouse.Filter{Limit: 1})["agency_id"]
+	report := firstRow(b, db, "quality_findings", warehouse.Filter{Limit: 1})["report_id"]
 	pages := []struct{ name, path string }{
 		{"overview", "/"},
 		{"overview_2022", "/?year=2022"},
@@ -138,17 +138,4 @@ func BenchmarkPages(b *testing.B) {
 			})
 		}
 	}
-}
-
-func firstRowB(b *testing.B, db *warehouse.DB, name string, f warehouse.Filter) map[string]any {
-	b.Helper()
-	t, err := db.Query(context.Background(), name, f)
-	if err != nil || len(t.Rows) == 0 {
-		b.Fatalf("query %s: %v (%d rows)", name, err, len(t.Rows))
-	}
-	out := map[string]any{}
-	for i, c := range t.Columns {
-		out[c] = t.Rows[0][i]
-	}
-	return out
 }

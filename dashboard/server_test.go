@@ -15,7 +15,7 @@ import (
 
 // firstRow runs a named query on the fixture and returns its first row as
 // column → value, failing the test when there is none.
-func firstRow(t *testing.T, db *warehouse.DB, name string, f warehouse.Filter) map[string]any {
+func firstRow(t testing.TB, db *warehouse.DB, name string, f warehouse.Filter) map[string]any {
 	t.Helper()
 	tb, err := db.Query(context.Background(), name, f)
 	if err != nil {
