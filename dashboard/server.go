@@ -76,7 +76,8 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 	e.Use(h.logRequests, h.recoverPanics, securityHeaders, h.limits)
 	h.routes(e)
 	if opts.Warm && opts.CacheEntries > 0 {
-		h.rewarm = func() { go h.warm(e) }
+		w := &warmer{warm: func() { h.warm(e) }}
+		h.rewarm = w.start
 		h.rewarm()
 	}
 	return e

@@ -97,15 +97,19 @@ func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
 
 func (h *handler) load(ctx context.Context, r *gongkai.Report, data []byte) (warehouse.LoadResult, error) {
 	results, err := h.db.Load(ctx, []warehouse.LoadRequest{{Report: r, Source: data, By: "upload"}})
-	h.cache.clear() // whatever was written, the cached results may be out of date
-	if h.rewarm != nil {
-		h.rewarm()
-	}
 	if len(results) == 1 && results[0].Err != nil {
 		return results[0], results[0].Err
 	}
 	if err != nil {
 		return warehouse.LoadResult{}, err
+	}
+	// A duplicate or a rejected file changes nothing (each load is atomic),
+	// so only a new report makes the cached results out of date.
+	if !results[0].Duplicate {
+		h.cache.clear()
+		if h.rewarm != nil {
+			h.rewarm()
+		}
 	}
 	return results[0], nil
 }

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -33,3 +34,48 @@ type discard struct{ header http.Header }
 func (d discard) Header() http.Header         { return d.header }
 func (d discard) Write(b []byte) (int, error) { return len(b), nil }
 func (d discard) WriteHeader(int)             {}
+
+// warmer runs warm in the background, one run at a time, so that a burst of
+// uploads does not start a burst of overlapping warm-ups: a start while a run
+// is going queues one more run (which sees every upload so far), and further
+// starts while one is queued are dropped.
+type warmer struct {
+	warm  func()
+	state atomic.Int32 // warmIdle, warmRunning or warmQueued
+}
+
+const (
+	warmIdle int32 = iota
+	warmRunning
+	warmQueued
+)
+
+// start runs warm in a new goroutine, or queues one more run if one is going.
+func (w *warmer) start() {
+	for {
+		switch w.state.Load() {
+		case warmIdle:
+			if w.state.CompareAndSwap(warmIdle, warmRunning) {
+				go w.loop()
+				return
+			}
+		case warmRunning:
+			if w.state.CompareAndSwap(warmRunning, warmQueued) {
+				return
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (w *warmer) loop() {
+	for {
+		w.warm()
+		if w.state.CompareAndSwap(warmRunning, warmIdle) {
+			return
+		}
+		// Only loop leaves warmQueued, so the state is warmQueued here.
+		w.state.Store(warmRunning)
+	}
+}
