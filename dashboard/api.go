@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"math/big"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/xuri/excelize/v2"
 
 	"gongkai/queries"
 	"gongkai/warehouse"
@@ -49,7 +47,7 @@ func (h *handler) apiQuery(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeTable(c, t, q.Name, q.Title, format)
+	return writeTable(c, t, q.Name, format)
 }
 
 // apiFilter reads the dashboard filter plus what the API adds: agency_id,
@@ -84,33 +82,22 @@ func apiFilter(q url.Values) (warehouse.Filter, error) {
 }
 
 // writeTable sends t in format; name names the download file.
-func writeTable(c echo.Context, t *warehouse.Table, name, title, format string) error {
+func writeTable(c echo.Context, t *warehouse.Table, name, format string) error {
 	switch format {
 	case "csv":
 		var buf bytes.Buffer
-		buf.WriteString("\ufeff")
-		w := csv.NewWriter(&buf)
-		w.Write(t.Columns)
-		for _, row := range t.Rows {
-			rec := make([]string, len(row))
-			for i, v := range row {
-				rec[i] = csvValue(v)
-			}
-			w.Write(rec)
-		}
-		w.Flush()
-		if err := w.Error(); err != nil {
+		if err := t.WriteCSV(&buf, true); err != nil {
 			return err
 		}
 		attach(c, name+".csv")
 		return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 	case "xlsx":
-		b, err := xlsxTable(t, title)
-		if err != nil {
+		var buf bytes.Buffer
+		if err := t.WriteXLSX(&buf, "数据"); err != nil {
 			return err
 		}
 		attach(c, name+".xlsx")
-		return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b)
+		return c.Blob(http.StatusOK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
 	}
 	rows := t.Rows
 	if rows == nil {
@@ -158,70 +145,4 @@ func jsonValue(v any) any {
 		return fmt.Sprintf("(%d bytes)", len(x))
 	}
 	return fmt.Sprint(v)
-}
-
-// csvValue renders a value for CSV: plain numbers (no grouping), ISO times.
-func csvValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case time.Time:
-		return x.Format(time.RFC3339)
-	case string:
-		return x
-	case bool:
-		return strconv.FormatBool(x)
-	}
-	if f, ok := number(v); ok {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	return fmt.Sprint(v)
-}
-
-// xlsxTable writes t as a workbook with one sheet, 数据: the column names in
-// the first row (the same as in CSV and JSON), numbers as numbers.
-func xlsxTable(t *warehouse.Table, title string) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := "数据"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
-	header := make([]any, len(t.Columns))
-	for i, c := range t.Columns {
-		header[i] = c
-	}
-	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
-		return nil, err
-	}
-	for i, row := range t.Rows {
-		out := make([]any, len(row))
-		for j, v := range row {
-			switch x := v.(type) {
-			case nil, string, bool, time.Time:
-				out[j] = x
-			default:
-				if n, ok := number(v); ok {
-					out[j] = n
-				} else {
-					out[j] = fmt.Sprint(v)
-				}
-			}
-		}
-		cell, err := excelize.CoordinatesToCellName(1, i+2)
-		if err != nil {
-			return nil, err
-		}
-		if err := f.SetSheetRow(sheet, cell, &out); err != nil {
-			return nil, err
-		}
-	}
-	if title != "" {
-		f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "gongkai"})
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

@@ -91,5 +91,5 @@ func (h *handler) apiSQL(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeTable(c, t, "sql", "", "json")
+	return writeTable(c, t, "sql", "json")
 }
