@@ -318,32 +318,3 @@ func (a *Atlas) divisions(ids []int32) []Division {
 func (a *Atlas) division(i int32) Division {
 	return Division{Code: a.nodes[i].code, Name: a.nodes[i].name}
 }
-
-// Provinces returns the provinces of the embedded data, or nil without it.
-func Provinces() []Division {
-	a, err := Load()
-	if err != nil {
-		return nil
-	}
-	return a.Provinces()
-}
-
-// Cities returns the cities of the named province from the embedded data,
-// or nil.
-func Cities(province string) []Division {
-	a, err := Load()
-	if err != nil {
-		return nil
-	}
-	return a.Cities(province)
-}
-
-// Counties returns the counties of the named city of the named province from
-// the embedded data, or nil (see Atlas.Counties).
-func Counties(province, city string) []Division {
-	a, err := Load()
-	if err != nil {
-		return nil
-	}
-	return a.Counties(province, city)
-}
