@@ -115,3 +115,13 @@ func ids(fs []*Format) []string {
 	}
 	return s
 }
+
+func TestCountSeverities(t *testing.T) {
+	fs := []Finding{{Severity: SeverityError}, {Severity: SeverityWarning}, {Severity: SeverityError}}
+	if e, w := CountSeverities(fs); e != 2 || w != 1 {
+		t.Errorf("CountSeverities = %d, %d; want 2, 1", e, w)
+	}
+	if e, w := CountSeverities(nil); e != 0 || w != 0 {
+		t.Errorf("CountSeverities(nil) = %d, %d; want 0, 0", e, w)
+	}
+}

@@ -123,15 +123,17 @@ func (r *Report) Lookup(measure, applicant string) (Value, bool) {
 	return Value{}, false
 }
 
-// Errors counts the findings of severity error.
-func (r *Report) Errors() int {
-	n := 0
-	for _, f := range r.Findings {
+// CountSeverities counts the findings of severity error and the rest
+// (warnings).
+func CountSeverities(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
 		if f.Severity == SeverityError {
-			n++
+			errors++
+		} else {
+			warnings++
 		}
 	}
-	return n
+	return errors, warnings
 }
 
 // Float returns a pointer to f; findings and values use pointers so that

@@ -84,13 +84,7 @@ func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
 	if res.Duplicate || len(loaded.Findings) == 0 {
 		res.Findings = nonNil(r.Findings)
 	}
-	for _, fd := range res.Findings {
-		if fd.Severity == gongkai.SeverityError {
-			res.Errors++
-		} else {
-			res.Warnings++
-		}
-	}
+	res.Errors, res.Warnings = gongkai.CountSeverities(res.Findings)
 	r.Findings = res.Findings
 	return res, http.StatusCreated, nil
 }

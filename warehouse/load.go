@@ -571,7 +571,7 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 	err := appendRows(conn, "reports", func(a *duckdb.Appender) error {
 		for _, w := range p.writes {
 			r := w.it.r
-			errs, warns := countSeverities(w.findings)
+			errs, warns := gongkai.CountSeverities(w.findings)
 			size := r.Source.Size
 			if w.it.req.Source != nil {
 				size = int64(len(w.it.req.Source))
@@ -704,17 +704,6 @@ func (p *plan) apply() {
 			st.sim.byBand[k] = append(st.sim.byBand[k], es...)
 		}
 	}
-}
-
-func countSeverities(fs []gongkai.Finding) (errs, warns int) {
-	for _, f := range fs {
-		if f.Severity == gongkai.SeverityError {
-			errs++
-		} else {
-			warns++
-		}
-	}
-	return errs, warns
 }
 
 // null maps an empty string to SQL NULL: unknown stays unknown.

@@ -97,14 +97,7 @@ func writeCheckText(w io.Writer, r *gongkai.Report) {
 		format = f.Name
 	}
 	fmt.Fprintf(w, "单位：%s\n年度：%d\n格式：%s\n数值：%d 个\n", r.Agency, r.Year, format, len(r.Values))
-	errs, warns := 0, 0
-	for _, f := range r.Findings {
-		if f.Severity == gongkai.SeverityError {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs, warns := gongkai.CountSeverities(r.Findings)
 	if errs+warns == 0 {
 		fmt.Fprintln(w, "未发现问题。")
 		return

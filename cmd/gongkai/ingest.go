@@ -270,13 +270,7 @@ func loadBatchOf(ctx context.Context, db *warehouse.DB, batch []outcome, by stri
 			o.Status = "loaded"
 			o.ReportID, o.AgencyID, o.Version = res.ReportID, res.AgencyID, res.Version
 			o.Findings = res.Findings
-			for _, f := range res.Findings {
-				if f.Severity == gongkai.SeverityError {
-					o.Errors++
-				} else {
-					o.Warnings++
-				}
-			}
+			o.Errors, o.Warnings = gongkai.CountSeverities(res.Findings)
 		}
 		o.report, o.sourceRaw = nil, nil // let the memory go
 	}
