@@ -29,31 +29,26 @@ func anyRow([]tcell) bool { return true }
 
 // applicantSums is R2 for table 三: in every run of seven, the 总计 column is
 // the sum of the six applicant columns.
-func applicantSums(vals []tcell) bool {
-	for i := 0; i+7 <= len(vals); i += 7 {
-		sum := 0.0
-		for _, v := range vals[i : i+6] {
-			sum += scanValue(v.text).f
-		}
-		if sum != scanValue(vals[i+6].text).f {
-			return false
-		}
-	}
-	return true
-}
+var applicantSums = groupSums(7)
 
 // reviewSums is R3 for table 四: each 总计 is the sum of the four results.
-func reviewSums(vals []tcell) bool {
-	for i := 0; i+5 <= len(vals); i += 5 {
-		sum := 0.0
-		for _, v := range vals[i : i+4] {
-			sum += scanValue(v.text).f
+var reviewSums = groupSums(5)
+
+// groupSums returns the rule that, in every run of width values, the last
+// is the sum of the others.
+func groupSums(width int) func([]tcell) bool {
+	return func(vals []tcell) bool {
+		for i := 0; i+width <= len(vals); i += width {
+			sum := 0.0
+			for _, v := range vals[i : i+width-1] {
+				sum += scanValue(v.text).f
+			}
+			if sum != scanValue(vals[i+width-1].text).f {
+				return false
+			}
 		}
-		if sum != scanValue(vals[i+4].text).f {
-			return false
-		}
+		return true
 	}
-	return true
 }
 
 // maxCands is how many distinct readings of one row are kept for the

@@ -11,6 +11,7 @@ import (
 
 	"gongkai/dashboard"
 	"gongkai/demo"
+	"gongkai/region"
 	"gongkai/warehouse"
 )
 
@@ -95,14 +96,15 @@ func loadDemoIfEmpty(ctx context.Context, wh *warehouse.DB, logger *slog.Logger)
 		logger.Info("warehouse has reports; demo data not loaded", "reports", t.Rows[0][0])
 		return nil
 	}
-	reports := demo.Generate(demo.DefaultSeed, demo.DefaultAgencies)
-	if len(reports) == 0 {
-		return fmt.Errorf("无法生成演示数据（缺少行政区划数据）")
+	// The divisions are an embedded build asset; its error says how to get it.
+	if _, err := region.Load(); err != nil {
+		return err
 	}
 	start := time.Now()
-	if err := demo.Load(ctx, wh, reports); err != nil {
+	n, err := demo.LoadGenerated(ctx, wh, demo.DefaultSeed, demo.DefaultAgencies)
+	if err != nil {
 		return fmt.Errorf("载入演示数据失败：%w", err)
 	}
-	logger.Info("demo data loaded", "reports", len(reports), "took", time.Since(start).Round(time.Millisecond))
+	logger.Info("demo data loaded", "reports", n, "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
