@@ -1,0 +1,97 @@
+// Package doc holds the one document model that every reader of package
+// ingest produces: grids of cell text with their locations, and lines of
+// narrative text. The locator, the rules and the narrative reading in ingest
+// work on this model only, so they never know which medium a report came in
+// (workbook, web page, page text, PDF, Word).
+//
+// Readers live in their own packages under ingest/ and import this one;
+// this package imports nothing of the project but package gongkai.
+package doc
+
+import (
+	"fmt"
+	"strconv"
+
+	"gongkai"
+)
+
+// Cell is the displayed text of one grid cell. Line is the 1-based line of
+// the source text the cell came from, or 0 for spreadsheet cells. Page is the
+// 1-based page of a paged source (PDF) the cell came from, or 0.
+type Cell struct {
+	Text string
+	Line int
+	Page int
+}
+
+// Grid is one rectangular sheet of cells: a worksheet, an HTML table, a Word
+// table, a table rebuilt from a PDF page's geometry, or the rows recovered
+// from page text. Rows may have different lengths. Merged cells are resolved
+// by the reader: every cell a merge covers holds the merge's text, so the
+// locator can read headers split over merged cells.
+type Grid struct {
+	Name string // worksheet name; empty for page text and HTML
+	Kind string // "xlsx", "html", "text", "pdf", "docx", "xls" …
+	Rows [][]Cell
+}
+
+// Document is what a reader makes of one source file: its grids, and for web
+// and paged sources the lines of text outside the tables (title, narrative,
+// publication date), each with its line number.
+type Document struct {
+	Kind  string // "xlsx", "html", "text", "pdf", "docx", "xls" …
+	Name  string // the file name
+	Grids []*Grid
+	Lines []Line
+	// Notes are problems the reader met and resolved or gave up on (a lost
+	// row label, digits run together); Extract adds them to the findings.
+	Notes []gongkai.Finding
+}
+
+// Line is one line of narrative text with its 1-based line number, and the
+// 1-based page it stands on for paged sources (0 otherwise).
+type Line struct {
+	N    int
+	Text string
+	Page int
+}
+
+// Text returns the text of cell (r, c), or "" outside the grid.
+func (g *Grid) Text(r, c int) string {
+	if r < 0 || r >= len(g.Rows) || c < 0 || c >= len(g.Rows[r]) {
+		return ""
+	}
+	return g.Rows[r][c].Text
+}
+
+// Loc returns the location of cell (r, c), 0-based, as a person reads it:
+// "表三!D12" for a worksheet cell, "第3页" for a cell of a paged source,
+// "line 87" for text that came from a numbered line, and "表格2 第12行第4列"
+// for an HTML table.
+func (g *Grid) Loc(r, c int) string {
+	inside := r >= 0 && r < len(g.Rows) && c >= 0 && c < len(g.Rows[r])
+	if inside && g.Rows[r][c].Page > 0 {
+		return "第" + strconv.Itoa(g.Rows[r][c].Page) + "页"
+	}
+	if inside && g.Rows[r][c].Line > 0 {
+		return "line " + strconv.Itoa(g.Rows[r][c].Line)
+	}
+	if g.Kind == "xlsx" || g.Kind == "xls" {
+		return g.Name + "!" + ColumnName(c) + strconv.Itoa(r+1)
+	}
+	name := g.Name
+	if name == "" {
+		name = "表格"
+	}
+	return fmt.Sprintf("%s 第%d行第%d列", name, r+1, c+1)
+}
+
+// ColumnName returns the spreadsheet column letters of the 0-based column c
+// (0 → "A", 26 → "AA").
+func ColumnName(c int) string {
+	name := ""
+	for c++; c > 0; c = (c - 1) / 26 {
+		name = string(rune('A'+(c-1)%26)) + name
+	}
+	return name
+}
