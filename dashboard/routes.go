@@ -30,11 +30,14 @@ func (h *handler) routes(e *echo.Echo) {
 	pages.POST("/upload", h.uploadSubmit)
 	pages.GET("/sql", h.sqlForm)
 	pages.POST("/sql", h.sqlSubmit)
+	pages.POST("/sql/saved", h.sqlSave)
+	pages.POST("/sql/saved/:id/delete", h.sqlDelete)
 
 	api := e.Group("/api")
 	api.GET("/queries", h.apiQueries)
 	api.GET("/queries/:name", h.apiQuery)
 	api.POST("/reports", h.apiUpload)
+	api.GET("/sql", h.apiSQL)
 	api.POST("/sql", h.apiSQL)
 }
 

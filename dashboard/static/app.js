@@ -74,23 +74,10 @@
     });
   }
 
-  function initSQLExamples() {
-    var area = document.querySelector('.sql-form textarea');
-    document.querySelectorAll('.example').forEach(function (button) {
-      button.addEventListener('click', function () {
-        if (area) {
-          area.value = button.getAttribute('data-sql');
-          area.focus();
-        }
-      });
-    });
-  }
-
   function init() {
     document.querySelectorAll('.chart').forEach(initChart);
     initTableToggles();
     initFilters();
-    initSQLExamples();
   }
 
   if (document.readyState === 'loading') {

@@ -1,0 +1,114 @@
+package dashboard
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const sqlByYear = "SELECT year, count(*) AS reports FROM report_summary GROUP BY year ORDER BY year"
+
+// TestSQLWorkbench covers the workbench's GET surface on the fixture: the
+// permalink runs its query, the schema browser shows every view with its
+// columns' meanings, and a refused statement is explained on the page.
+func TestSQLWorkbench(t *testing.T) {
+	db, _ := fixtureDB(t)
+	h := New(db, testLogger(t), Options{})
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/sql", 200, []string{"数据表与字段", `data-view="report_summary"`, "本年新收政府信息公开申请数量",
+			`data-view="current_figures"`, "宏", "各年度报告数", "保存的查询（0）"}},
+		{"/sql?" + url.Values{"q": {sqlByYear}}.Encode(), 200, []string{"结果：6 行", "2024", `id="sql-permalink"`,
+			`href="/sql?q=SELECT`, "/api/sql?format=csv&amp;q=SELECT", `data-result="{&#34;columns&#34;:[&#34;year&#34;,&#34;reports&#34;]`}},
+		{"/sql?q=" + url.QueryEscape("DROP TABLE agencies"), 400, []string{"查询出错", "只允许只读的查询语句"}},
+		{"/sql?q=", 400, []string{"请输入 SQL 查询语句"}},
+	}
+	for _, tt := range tests {
+		status, body := fetch(t, h, tt.path)
+		if status != tt.status {
+			t.Errorf("GET %s: %d, want %d\n%s", tt.path, status, tt.status, snippet(body))
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s: no %q in the page", tt.path, w)
+			}
+		}
+	}
+}
+
+// TestAPISQLFormats checks GET /api/sql's downloads and that POST /api/sql
+// reads a JSON body whatever content type curl sent.
+func TestAPISQLFormats(t *testing.T) {
+	db, _ := fixtureDB(t)
+	h := New(db, testLogger(t), Options{})
+	q := url.QueryEscape(sqlByYear)
+	tests := []struct {
+		path, ctype, want string
+	}{
+		{"/api/sql?format=csv&q=" + q, "text/csv", "\ufeffyear,reports\n2019,"},
+		{"/api/sql?format=xlsx&q=" + q, "spreadsheetml", "PK"},
+		{"/api/sql?q=" + q, "application/json", `"columns":["year","reports"]`},
+	}
+	for _, tt := range tests {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.path, nil))
+		if rec.Code != 200 || !strings.Contains(rec.Header().Get("Content-Type"), tt.ctype) || !strings.HasPrefix(strings.TrimSpace(rec.Body.String()), strings.TrimSpace(tt.want)) && !strings.Contains(rec.Body.String(), tt.want) {
+			t.Errorf("GET %s: %d %s %q", tt.path, rec.Code, rec.Header().Get("Content-Type"), snippet(rec.Body.String()))
+		}
+	}
+	if status, _ := fetch(t, h, "/api/sql?format=pdf&q="+q); status != 400 {
+		t.Errorf("an unknown format: %d, want 400", status)
+	}
+	// curl -d sends application/x-www-form-urlencoded: the body is still JSON.
+	req := httptest.NewRequest(http.MethodPost, "/api/sql", strings.NewReader(`{"sql": "SELECT 7 AS n"}`))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if status, body := do(t, h, req); status != 200 || !strings.Contains(body, `"rows":[[7]]`) {
+		t.Errorf("POST /api/sql with curl's form type: %d %s", status, snippet(body))
+	}
+}
+
+// TestSavedQueries saves, lists, runs and deletes a named query.
+func TestSavedQueries(t *testing.T) {
+	h := New(emptyDB(t), testLogger(t), Options{})
+	post := func(path string, form url.Values) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	rec := post("/sql/saved", url.Values{"name": {"机构数"}, "sql": {"SELECT count(*) AS n FROM agencies"}})
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/sql?done=saved" {
+		t.Fatalf("save: %d %s", rec.Code, rec.Header().Get("Location"))
+	}
+	_, body := fetch(t, h, "/sql?done=saved")
+	for _, w := range []string{"查询已保存", "保存的查询（1）", ">机构数</a>", `href="/sql?q=SELECT%20count%28%2a%29%20AS%20n%20FROM%20agencies"`} {
+		if !strings.Contains(body, w) {
+			t.Errorf("after saving, no %q on the page", w)
+		}
+	}
+	id := regexp.MustCompile(`/sql/saved/(\d+)/delete`).FindStringSubmatch(body)
+	if id == nil {
+		t.Fatal("no delete form for the saved query")
+	}
+	for _, bad := range []url.Values{{"name": {""}, "sql": {"SELECT 1"}}, {"name": {"x"}, "sql": {""}}} {
+		if rec := post("/sql/saved", bad); rec.Code != 400 {
+			t.Errorf("save %v: %d, want 400", bad, rec.Code)
+		}
+	}
+	if rec := post("/sql/saved/"+id[1]+"/delete", nil); rec.Code != http.StatusSeeOther {
+		t.Errorf("delete: %d", rec.Code)
+	}
+	if _, body := fetch(t, h, "/sql"); !strings.Contains(body, "保存的查询（0）") {
+		t.Error("the deleted query is still listed")
+	}
+	if rec := post("/sql/saved/abc/delete", nil); rec.Code != 404 {
+		t.Errorf("delete of a bad id: %d, want 404", rec.Code)
+	}
+}

@@ -1,0 +1,176 @@
+package warehouse
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gongkai"
+)
+
+// SchemaView is one analyst view, or one selection macro (Macro set, with
+// its parameters as Columns), as the SQL workbench's schema browser lists it.
+type SchemaView struct {
+	Name    string
+	Macro   bool
+	Columns []SchemaColumn
+}
+
+// SchemaColumn is a column of a view (or a parameter of a macro), with its
+// DuckDB type and its Chinese meaning from docs/schema.md.
+type SchemaColumn struct {
+	Name, Type, Meaning string
+}
+
+// Schema returns what analysts may query: the views of the main schema in
+// the documented order (ExportViews first, any other after, by name), then
+// the selection macros. Errors are the warehouse's, never the caller's.
+func (db *DB) Schema(ctx context.Context) ([]SchemaView, error) {
+	rows, err := db.db.QueryContext(ctx, stmt("schema_columns"))
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: schema: %w", err)
+	}
+	byName := map[string]*SchemaView{}
+	var names []string
+	for rows.Next() {
+		var view string
+		var c SchemaColumn
+		if err := rows.Scan(&view, &c.Name, &c.Type); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("warehouse: schema: %w", err)
+		}
+		v, ok := byName[view]
+		if !ok {
+			v = &SchemaView{Name: view}
+			byName[view] = v
+			names = append(names, view)
+		}
+		c.Meaning = gongkai.ColumnMeaning(c.Name)
+		v.Columns = append(v.Columns, c)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("warehouse: schema: %w", err)
+	}
+	var out []SchemaView
+	for _, n := range ExportViews {
+		if v, ok := byName[n]; ok {
+			out = append(out, *v)
+			delete(byName, n)
+		}
+	}
+	for _, n := range names {
+		if v, ok := byName[n]; ok {
+			out = append(out, *v)
+		}
+	}
+	macros, err := db.schemaMacros(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, macros...), nil
+}
+
+func (db *DB) schemaMacros(ctx context.Context) ([]SchemaView, error) {
+	rows, err := db.db.QueryContext(ctx, stmt("schema_macros"))
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: schema macros: %w", err)
+	}
+	var out []SchemaView
+	for rows.Next() {
+		var name string
+		var params []any
+		if err := rows.Scan(&name, &params); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("warehouse: schema macros: %w", err)
+		}
+		v := SchemaView{Name: name, Macro: true}
+		for _, p := range params {
+			s := fmt.Sprint(p)
+			v.Columns = append(v.Columns, SchemaColumn{Name: s, Meaning: gongkai.ColumnMeaning(s)})
+		}
+		out = append(out, v)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("warehouse: schema macros: %w", err)
+	}
+	return out, nil
+}
+
+// SavedQuery is an analyst's named query of the SQL workbench.
+type SavedQuery struct {
+	ID      int64
+	Name    string
+	SQL     string
+	SavedBy string
+	SavedAt time.Time
+}
+
+// Limits of a saved query, so that the list stays a list.
+const (
+	MaxSavedQueryName = 100   // characters
+	MaxSavedQuerySQL  = 20000 // bytes, as the console accepts
+)
+
+// SavedQueries returns the saved queries by name.
+func (db *DB) SavedQueries(ctx context.Context) ([]SavedQuery, error) {
+	rows, err := db.db.QueryContext(ctx, stmt("saved_query_list"))
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: saved queries: %w", err)
+	}
+	var out []SavedQuery
+	for rows.Next() {
+		var q SavedQuery
+		if err := rows.Scan(&q.ID, &q.Name, &q.SQL, &q.SavedBy, &q.SavedAt); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("warehouse: saved queries: %w", err)
+		}
+		out = append(out, q)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("warehouse: saved queries: %w", err)
+	}
+	return out, nil
+}
+
+// SaveQuery stores query under name for everyone who may use the workbench,
+// replacing the text saved under that name before, and returns its id. by
+// names who saved it ("" when unknown). The text is not run here: it is
+// checked by the sandbox whenever it runs. A *gongkai.Error with CodeInvalid
+// says what is wrong with an empty or oversized name or text; other errors
+// are the warehouse's.
+func (db *DB) SaveQuery(ctx context.Context, name, query, by string) (int64, error) {
+	name, query = strings.TrimSpace(name), strings.TrimSpace(query)
+	switch {
+	case name == "":
+		return 0, gongkai.Errorf(gongkai.CodeInvalid, "请为查询填写名称")
+	case utf8.RuneCountInString(name) > MaxSavedQueryName || strings.ContainsFunc(name, isControl):
+		return 0, gongkai.Errorf(gongkai.CodeInvalid, "查询名称最多 %d 个字，且不能含控制字符", MaxSavedQueryName)
+	case query == "":
+		return 0, gongkai.Errorf(gongkai.CodeInvalid, "请输入要保存的 SQL 查询语句")
+	case len(query) > MaxSavedQuerySQL:
+		return 0, gongkai.Errorf(gongkai.CodeInvalid, "SQL 语句过长：最多 %d 字节", MaxSavedQuerySQL)
+	}
+	var id int64
+	if err := db.db.QueryRowContext(ctx, stmt("saved_query_save"), name, query, by).Scan(&id); err != nil {
+		return 0, fmt.Errorf("warehouse: save query %q: %w", name, err)
+	}
+	return id, nil
+}
+
+// DeleteSavedQuery removes the saved query with the given id; an id that is
+// not there is no error.
+func (db *DB) DeleteSavedQuery(ctx context.Context, id int64) error {
+	if _, err := db.db.ExecContext(ctx, stmt("saved_query_delete"), id); err != nil {
+		return fmt.Errorf("warehouse: delete saved query %d: %w", id, err)
+	}
+	return nil
+}
+
+// isControl reports characters a name must not hold: controls, and the
+// invisible and direction-changing marks that make look-alike names.
+func isControl(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x200b && r <= 0x200f) || (r >= 0x202a && r <= 0x202e) ||
+		(r >= 0x2066 && r <= 0x2069) || r == 0xfeff
+}
