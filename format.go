@@ -97,6 +97,11 @@ type Row struct {
 //
 // Kind "values": every cell holds a value its column kind allows (non-negative
 // integer counts, signed deltas, decimal money).
+//
+// Kind "filled": at least one cell of the statistics tables holds a figure. A
+// report whose tables are all blank (an uploaded blank template) would
+// otherwise load as a report with no findings; the finding stands at the
+// first cell the report has, or nowhere when it has none.
 type Rule struct {
 	ID           string   `json:"id"`
 	Name         string   `json:"name"`

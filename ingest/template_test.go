@@ -257,3 +257,59 @@ func TestWriteFilledKeepsStatedFigures(t *testing.T) {
 		t.Errorf("WriteFilled(pre2019) = %v, want CodeInvalid", err)
 	}
 }
+
+// TestBlankTemplateIsFlagged uploads the blank template with only its cover
+// filled in: it must not read as a report without problems (it used to load
+// as 已报送 with 0 errors), but carry the R0 error, while a report with a
+// single 0 in its tables does not.
+func TestBlankTemplateIsFlagged(t *testing.T) {
+	for _, format := range []string{gongkai.Format2021, gongkai.Format2019} {
+		t.Run(format, func(t *testing.T) {
+			for _, zero := range []bool{false, true} {
+				var blank bytes.Buffer
+				if err := WriteTemplate(&blank, format); err != nil {
+					t.Fatal(err)
+				}
+				x, err := excelize.OpenReader(&blank)
+				if err != nil {
+					t.Fatal(err)
+				}
+				typedZero := false
+				for _, c := range layoutWorkbook(gongkai.FormatByID(format), layoutOptions{}).cells {
+					switch {
+					case c.cover != nil && c.cover.Key == "agency":
+						err = x.SetCellStr(c.sheet, c.ref(), "某县测试局")
+					case c.cover != nil && c.cover.Key == "year":
+						err = x.SetCellInt(c.sheet, c.ref(), 2024)
+					case zero && !typedZero && c.measure != "" && c.formula == "" && gongkai.CatalogueByCode()[c.measure].Table != "narrative":
+						err, typedZero = x.SetCellInt(c.sheet, c.ref(), 0), true
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+				}
+				var buf bytes.Buffer
+				if err := x.Write(&buf); err != nil {
+					t.Fatal(err)
+				}
+				x.Close()
+				r, err := Parse("blank.xlsx", buf.Bytes(), Options{})
+				if err != nil {
+					t.Fatalf("zero=%v: %v", zero, err)
+				}
+				var r0 []gongkai.Finding
+				for _, f := range r.Findings {
+					if f.Rule == "R0" {
+						r0 = append(r0, f)
+					}
+				}
+				switch {
+				case !zero && (len(r0) != 1 || r0[0].Severity != gongkai.SeverityError || !strings.Contains(r0[0].Message, "没有填写任何数字")):
+					t.Errorf("blank template: R0 findings %+v, want one error", r0)
+				case zero && len(r0) != 0:
+					t.Errorf("a template with one 0 typed in: R0 findings %+v, want none", r0)
+				}
+			}
+		})
+	}
+}

@@ -16,6 +16,7 @@ const (
 	ruleSum          = "sum"
 	ruleApplicantSum = "applicant_sum"
 	ruleValues       = "values"
+	ruleFilled       = "filled"
 )
 
 // Validate evaluates the rules of the report's format on its figures and
@@ -52,6 +53,8 @@ func Validate(r *gongkai.Report) {
 			v.applicantSum(rule)
 		case ruleValues:
 			v.kinds(rule)
+		case ruleFilled:
+			v.filled(rule)
 		}
 	}
 }
@@ -193,6 +196,53 @@ func (v *validator) kinds(rule gongkai.Rule) {
 			Message: where + "：" + gongkai.ErrorMessage(err),
 		})
 	}
+}
+
+// filled checks that the statistics tables hold at least one figure typed
+// into an input cell: a 0 counts, a blank or "/" does not, and neither do
+// totals (the template's formulas compute 0 over blank cells) or narrative
+// figures, so that the blank template with a filled-in cover is flagged. A
+// cell whose text cannot be read counts as filled: the values rule flags it.
+func (v *validator) filled(rule gongkai.Rule) {
+	cat := gongkai.CatalogueByCode()
+	at := ""
+	for _, val := range v.r.Values {
+		m := cat[val.Measure]
+		if m.Table == "narrative" || v.isTotal(val.Measure, val.Applicant, m.ByApp) {
+			continue
+		}
+		if val.Number != nil {
+			return
+		}
+		if raw := strings.TrimSpace(val.Raw); raw != "" {
+			if _, _, err := ParseValue(raw, m.Kind); err != nil {
+				return // stated but unreadable: the values rule says so at its cell
+			}
+		}
+		if at == "" {
+			at = val.At
+		}
+	}
+	v.add(rule, gongkai.Finding{
+		At:      at,
+		Message: "统计表中没有填写任何数字（空白模板？）：请在表二、表三、表四中填写数字，没有发生的事项填 0，然后重新上传。",
+	})
+}
+
+// isTotal reports whether the cell is a total by the format's rules: the
+// one left-hand measure of a sum rule, or the 总计 column of a measure by
+// applicant (the cells the official template fills with formulas).
+func (v *validator) isTotal(measure, applicant string, byApplicant bool) bool {
+	if byApplicant && applicant == gongkai.ApplicantTotal {
+		return true
+	}
+	for _, rule := range v.f.Rules {
+		if rule.Kind == ruleSum && len(rule.LHS) == 1 && rule.LHS[0] == measure &&
+			(rule.PerApplicant || applicant == gongkai.ApplicantTotal) {
+			return true
+		}
+	}
+	return false
 }
 
 // add appends a finding of the rule unless the report already has it.
