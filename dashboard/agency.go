@@ -94,7 +94,7 @@ func (h *handler) agency(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	fl, err := parseFilter(c.QueryParams())
+	fl, err := parsePageFilter(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -132,7 +132,7 @@ func (h *handler) agency(c echo.Context) error {
 	v := fl.values()
 	v.Set("agency_id", strconv.FormatInt(id, 10))
 	trend.Params = v.Encode()
-	trend.Links = linksBy(years, "year", func(i int) string { return reportURL(get(years, i, "report_id")) })
+	trend.link(years, "year", func(i int) string { return reportURL(get(years, i, "report_id")) })
 	p := &page{Title: d.Name, Nav: "agencies", Filter: &fl, Path: c.Path(), Charts: []chart{trend}, Data: d}
 	return h.render(c, http.StatusOK, "agency", p)
 }

@@ -82,23 +82,30 @@ func TestAPIQueries(t *testing.T) {
 func TestAPISQL(t *testing.T) {
 	db, _ := fixtureDB(t)
 	h := New(db, testLogger(t), Options{})
+	const jsonType, formType = "application/json", "application/x-www-form-urlencoded"
 	tests := []struct {
-		body   string
-		status int
-		want   string
+		body, ctype string
+		status      int
+		want        string
 	}{
-		{`{"sql": "SELECT 1 AS x, '公开' AS y"}`, 200, `{"columns":["x","y"],"rows":[[1,"公开"]],"truncated":false}`},
-		{`{"sql": "SELECT count(*) AS n FROM agencies"}`, 200, `"rows":[[20]]`},
-		{`{"sql": "DELETE FROM agencies"}`, 400, `"error"`},
-		{`{"sql": ""}`, 400, "请输入"},
-		{`not json`, 400, "请求体应为 JSON"},
+		{`{"sql": "SELECT 1 AS x, '公开' AS y"}`, jsonType, 200, `{"columns":["x","y"],"rows":[[1,"公开"]],"truncated":false}`},
+		{`{"sql": "SELECT count(*) AS n FROM agencies"}`, jsonType, 200, `"rows":[[20]]`},
+		// curl -d as in the README: the JSON goes out as a form.
+		{`{"sql": "SELECT count(*) AS n FROM agencies"}`, formType, 200, `"rows":[[20]]`},
+		{`{"sql": "SELECT 2 AS n"}`, "", 200, `"rows":[[2]]`},
+		{`{"sql": "DELETE FROM agencies"}`, jsonType, 400, `"error"`},
+		{`{"sql": ""}`, jsonType, 400, "请输入"},
+		{`not json`, jsonType, 400, "请求体应为 JSON"},
+		{`not json`, formType, 400, "请求体应为 JSON"},
 	}
 	for _, tt := range tests {
 		req := httptest.NewRequest(http.MethodPost, "/api/sql", strings.NewReader(tt.body))
-		req.Header.Set("Content-Type", "application/json")
+		if tt.ctype != "" {
+			req.Header.Set("Content-Type", tt.ctype)
+		}
 		status, body := do(t, h, req)
 		if status != tt.status || !strings.Contains(body, tt.want) {
-			t.Errorf("POST /api/sql %s: %d %s; want %d with %s", tt.body, status, snippet(body), tt.status, tt.want)
+			t.Errorf("POST /api/sql %s (%s): %d %s; want %d with %s", tt.body, tt.ctype, status, snippet(body), tt.status, tt.want)
 		}
 	}
 

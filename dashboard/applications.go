@@ -12,9 +12,10 @@ var outcomeSeries = []series{
 	{"apps_unavailable", "无法提供"}, {"apps_not_processed", "不予处理"}, {"apps_other", "其他处理"},
 }
 
-// applicationsData is the headline of 依申请公开.
+// applicationsData is the headline of 依申请公开, over Period.
 type applicationsData struct {
-	Year           string
+	Period         string
+	Reports        bool // there is anything to show
 	New, Total     int64
 	DisclosureRate string
 }
@@ -48,11 +49,11 @@ func (h *handler) applications(c echo.Context) error {
 	}
 	years := newChart("chart-applications-outcomes", "办理结果（按年度，件）", "applications_by_year", fl, byYear,
 		barChart(byYear, "year", outcomeSeries, true, false))
-	years.Links = linksBy(byYear, "year", yearLink(fl, "/applications", byYear))
+	years.link(byYear, "year", yearLink(fl, "/applications", byYear))
 	agencies := newChart("chart-applications-agencies", "办理结果（按机构，前二十位）", "applications_by_agency", fl, byAgency,
 		barChart(byAgency, "agency", outcomeSeries, true, true), "agency_id")
 	agencies.Height = 520
-	agencies.Links = linksBy(byAgency, "agency", agencyLink(byAgency))
+	agencies.link(byAgency, "agency", agencyLink(byAgency))
 	apl := newChart("chart-applications-applicants", "申请人类型（本年新收）", "applications_applicants", fl, applicants,
 		pieChart(applicants, "label", "apps_new"), "applicant")
 	wh := newChart("chart-applications-withheld", "不予公开的理由（件）", "applications_withheld", fl, withheld,
@@ -61,16 +62,19 @@ func (h *handler) applications(c echo.Context) error {
 		comboChart(byYear, "year", []series{{"apps_carried_in", "上年结转"}, {"apps_carried_out", "结转下年度"}},
 			[]series{{"disclosure_rate", "公开率（%）"}}))
 	carry.Note = "公开率 =（予以公开 + 部分公开）÷ 办理总计。"
-	carry.Links = years.Links
+	carry.link(byYear, "year", yearLink(fl, "/applications", byYear))
 	p.Charts = []chart{years, agencies, apl, wh, carry}
 
-	d := applicationsData{DisclosureRate: "—"}
-	if n := len(byYear.Rows); n > 0 {
-		d.Year = plain(get(byYear, n-1, "year"))
-		d.New = integer(get(byYear, n-1, "apps_new"))
-		d.Total = integer(get(byYear, n-1, "apps_total"))
-		d.DisclosureRate = percent(get(byYear, n-1, "disclosure_rate"))
+	// The cards sum the selected years, like every card and ranking; the
+	// rate is of the summed counts.
+	d := applicationsData{Period: p.Period(), Reports: len(byYear.Rows) > 0}
+	var granted int64
+	for i := range byYear.Rows {
+		d.New += integer(get(byYear, i, "apps_new"))
+		d.Total += integer(get(byYear, i, "apps_total"))
+		granted += integer(get(byYear, i, "apps_granted")) + integer(get(byYear, i, "apps_partial"))
 	}
+	d.DisclosureRate = ratio(granted, d.Total)
 	p.Data = d
 	return h.render(c, http.StatusOK, "applications", p)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // screenshotDir is where the browser test leaves a picture of every page
@@ -31,7 +32,7 @@ var browserPages = []struct {
 }{
 	{"overview", "/", []string{"chart-overview-applications", "chart-overview-licensing", "chart-overview-proactive", "chart-overview-reports"}},
 	{"licensing", "/licensing", []string{"chart-licensing-ranking", "chart-licensing-trend", "chart-licensing-levels"}},
-	{"proactive", "/proactive", []string{"chart-proactive-items", "chart-proactive-normative", "chart-proactive-decisions"}},
+	{"proactive", "/proactive", []string{"chart-proactive-items", "chart-proactive-agencies", "chart-proactive-normative", "chart-proactive-decisions"}},
 	{"applications", "/applications", []string{"chart-applications-outcomes", "chart-applications-agencies",
 		"chart-applications-applicants", "chart-applications-withheld", "chart-applications-carryover"}},
 	{"reviews", "/reviews", []string{"chart-reviews-years", "chart-reviews-outcomes"}},
@@ -129,6 +130,36 @@ const chartsWithoutData = `(function (ids) {
     });
     return n > 0 ? '' : id + ': no data';
   }).filter(function (s) { return s !== ''; });
+})(%s)`
+
+// firstLinkedItem is evaluated in the page: it scrolls chart id into view
+// and returns the viewport position of the first drawn item (bar, point or
+// slice) that has a link, with the link, or an empty URL when none has.
+const firstLinkedItem = `(function (id) {
+  var el = document.getElementById(id);
+  el.scrollIntoView({block: 'center'});
+  var c = echarts.getInstanceByDom(el);
+  var links = (JSON.parse(el.getAttribute('data-spec')).links) || {};
+  var r = el.getBoundingClientRect(), series = c.getModel().getSeries(), raw = c.getOption().series;
+  for (var s = 0; s < series.length; s++) {
+    var d = series[s].getData();
+    for (var i = 0; i < d.count(); i++) {
+      var url = links[series[s].name + '|' + d.getName(i)] || links[d.getName(i)];
+      var v = raw[s].data[i], l = d.getItemLayout(i);
+      v = (v !== null && typeof v === 'object') ? v.value : v;
+      if (!url || v === '-' || v === null || v === undefined) continue;
+      if (!l) l = c.convertToPixel({seriesIndex: s}, [i, v]);
+      var x, y;
+      if (Array.isArray(l)) { x = l[0]; y = l[1]; }
+      else if (l.cx !== undefined) {
+        var a = (l.startAngle + l.endAngle) / 2, rad = (l.r + l.r0) / 2;
+        x = l.cx + rad * Math.cos(a); y = l.cy + rad * Math.sin(a);
+      } else { x = l.x + l.width / 2; y = l.y + l.height / 2; }
+      if (isNaN(x) || isNaN(y)) continue;
+      return {X: r.left + x, Y: r.top + y, URL: url};
+    }
+  }
+  return {X: 0, Y: 0, URL: ''};
 })(%s)`
 
 // TestBrowser drives headless Chromium through every page of the dashboard
@@ -277,7 +308,7 @@ func TestBrowser(t *testing.T) {
 		}
 		var title string
 		eval(t, `document.querySelector('#chart-licensing-ranking-card h2').textContent`, &title)
-		if !strings.HasPrefix(title, "2020年") {
+		if !strings.HasPrefix(title, "2019—2020年") {
 			t.Errorf("ranking title after the filter change = %q", title)
 		}
 		for _, b := range bl.take() {
@@ -341,6 +372,76 @@ func TestBrowser(t *testing.T) {
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err == nil {
 			os.WriteFile(filepath.Join(screenshotDir, "sql-workbench.png"), png, 0o644)
+		}
+		for _, b := range bl.take() {
+			t.Error(b)
+		}
+	})
+
+	// Filters survive the navigation bar; ArrowDown in a select does not
+	// reload the page (Enter applies); choosing a province clears a city of
+	// another one.
+	t.Run("filter navigation and keyboard", func(t *testing.T) {
+		q := "?province=" + url.QueryEscape("贵州省") + "&year=2021"
+		open(t, "/licensing"+q)
+		step(t, "click 主动公开", chromedp.Click(chromedp.CSS(`nav a[href^="/proactive"]`)))
+		waitFor(t, `location.pathname === '/proactive' && document.readyState === 'complete'`)
+		var got []string
+		eval(t, `[location.search, document.querySelector('select[name="province"]').value, document.querySelector('select[name="year_from"]').value]`, &got)
+		if len(got) != 3 || got[0] != q || got[1] != "贵州省" || got[2] != "2021" {
+			t.Errorf("after the nav link: search, province, year_from = %q, want %q, 贵州省, 2021", got, q)
+		}
+
+		open(t, "/")
+		eval(t, `window.__stay = 1`, new(int))
+		step(t, "ArrowDown in 起始年度", chromedp.Focus(chromedp.CSS(`select[name="year_from"]`)), chromedp.KeyEvent(kb.ArrowDown))
+		step(t, "settle", chromedp.Sleep(500*time.Millisecond))
+		var stay []any
+		eval(t, `[window.__stay || 0, location.search, document.querySelector('select[name="year_from"]').value, document.getElementById('filters').classList.contains('dirty')]`, &stay)
+		if len(stay) != 4 || stay[0] != float64(1) || stay[1] != "" || stay[2] != "2019" || stay[3] != true {
+			t.Fatalf("ArrowDown: [page kept, search, value, marked] = %v; want [1 '' 2019 true]", stay)
+		}
+		step(t, "Enter", chromedp.KeyEvent(kb.Enter))
+		waitFor(t, `location.search === '?year_from=2019' && document.readyState === 'complete'`)
+
+		open(t, "/?city="+url.QueryEscape("贵阳市"))
+		var prov string
+		eval(t, `document.querySelector('select[name="province"]').value`, &prov)
+		eval(t, `(function () { var p = document.querySelector('select[name="province"]'); p.value = '浙江省';
+  setTimeout(function () { p.dispatchEvent(new Event('change', {bubbles: true})); }, 0); return 1; })()`, new(int))
+		waitFor(t, `location.search.indexOf('province=') >= 0 && document.readyState === 'complete'`)
+		var search string
+		eval(t, `decodeURIComponent(location.search)`, &search)
+		if search != "?province=浙江省" {
+			t.Errorf("after choosing 浙江省 with 贵阳市 chosen: %q, want the city cleared", search)
+		}
+		for _, b := range bl.take() {
+			t.Error(b)
+		}
+	})
+
+	// A click on the first bar, point or slice of every chart that links
+	// somewhere opens the page its link names.
+	t.Run("drill-down", func(t *testing.T) {
+		clicked := 0
+		for _, pg := range browserPages {
+			for _, id := range pg.charts {
+				open(t, pg.path)
+				var target struct {
+					X, Y float64
+					URL  string
+				}
+				eval(t, fmt.Sprintf(firstLinkedItem, jsonString(id)), &target)
+				if target.URL == "" {
+					continue // a chart without links (shares, grounds)
+				}
+				step(t, "click "+id, chromedp.MouseClickXY(target.X, target.Y))
+				waitFor(t, fmt.Sprintf(`location.pathname + location.search === %s && document.readyState === 'complete'`, jsonString(target.URL)))
+				clicked++
+			}
+		}
+		if clicked < 15 {
+			t.Errorf("drilled down from %d charts, want every linked chart (15)", clicked)
 		}
 		for _, b := range bl.take() {
 			t.Error(b)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"slices"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -96,13 +97,51 @@ func categories(t *warehouse.Table, x string) []string {
 	return out
 }
 
-// values returns column y of every row; NULL stays null so ECharts shows a gap.
+// values returns column y of every row. NULL (a figure no report states)
+// becomes "-", ECharts' mark of a missing value: a gap in a bar or line
+// chart, never a 0, and lines are not joined across it.
 func values(t *warehouse.Table, y string, scale float64) []any {
 	out := make([]any, len(t.Rows))
 	for i := range t.Rows {
 		if f, ok := number(get(t, i, y)); ok {
 			out[i] = math.Round(f*scale*100) / 100
+		} else {
+			out[i] = "-"
 		}
+	}
+	return out
+}
+
+// fillYears returns t with a row for every year between its first and last
+// when column x holds years, the missing ones with nothing but the year, so
+// that a chart over the years shows a missing year as a gap on the axis
+// instead of drawing 2020 next to 2022 and joining the line across.
+func fillYears(t *warehouse.Table, x string) *warehouse.Table {
+	j := col(t, x)
+	if x != "year" || j < 0 || len(t.Rows) < 2 {
+		return t
+	}
+	byYear := map[int64][]any{}
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	for _, row := range t.Rows {
+		y, ok := number(row[j])
+		if !ok {
+			return t
+		}
+		byYear[int64(y)] = row
+		lo, hi = min(lo, int64(y)), max(hi, int64(y))
+	}
+	if hi-lo+1 == int64(len(t.Rows)) || hi-lo > 200 {
+		return t
+	}
+	out := &warehouse.Table{Columns: t.Columns}
+	for y := lo; y <= hi; y++ {
+		row, ok := byYear[y]
+		if !ok {
+			row = make([]any, len(t.Columns))
+			row[j] = y
+		}
+		out.Rows = append(out.Rows, row)
 	}
 	return out
 }
@@ -111,6 +150,7 @@ func values(t *warehouse.Table, y string, scale float64) []any {
 // column x; stacked puts them on one bar, horizontal turns the chart so long
 // agency names stay readable.
 func barChart(t *warehouse.Table, x string, ys []series, stacked, horizontal bool) map[string]any {
+	t = fillYears(t, x)
 	bar := charts.NewBar()
 	g := commonOpts(len(ys) > 1)
 	if horizontal {
@@ -141,6 +181,7 @@ func barChart(t *warehouse.Table, x string, ys []series, stacked, horizontal boo
 
 // lineChart draws one line per column of ys over the categories in column x.
 func lineChart(t *warehouse.Table, x string, ys []series) map[string]any {
+	t = fillYears(t, x)
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(commonOpts(len(ys) > 1),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}), charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
@@ -159,6 +200,7 @@ func lineChart(t *warehouse.Table, x string, ys []series) map[string]any {
 // comboChart draws bars for ys and, on a second axis in percent, lines for
 // the ratio columns of rates (0.25 is drawn as 25).
 func comboChart(t *warehouse.Table, x string, ys, rates []series) map[string]any {
+	t = fillYears(t, x)
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(commonOpts(true),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
@@ -208,6 +250,16 @@ func groupedLineChart(t *warehouse.Table, x, group, y string) map[string]any {
 		}
 	}
 	slices.Sort(xs)
+	if x == "year" && len(xs) > 1 {
+		lo, _ := strconv.Atoi(xs[0])
+		hi, _ := strconv.Atoi(xs[len(xs)-1])
+		if lo > 0 && hi-lo < 200 {
+			xs = xs[:0]
+			for y := lo; y <= hi; y++ {
+				xs = append(xs, strconv.Itoa(y))
+			}
+		}
+	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(commonOpts(true),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
@@ -216,7 +268,11 @@ func groupedLineChart(t *warehouse.Table, x, group, y string) map[string]any {
 	for _, gname := range groups {
 		data := make([]opts.LineData, len(xs))
 		for i, xv := range xs {
-			data[i] = opts.LineData{Value: byGroup[gname][xv], SymbolSize: 8}
+			v, ok := byGroup[gname][xv]
+			if !ok {
+				v = "-" // not stated that year: a gap, not 0
+			}
+			data[i] = opts.LineData{Value: v, SymbolSize: 8}
 		}
 		line.AddSeries(gname, data)
 	}
@@ -225,8 +281,9 @@ func groupedLineChart(t *warehouse.Table, x, group, y string) map[string]any {
 }
 
 // pieChart draws the shares of column value by the names in column name;
-// rows with nothing to show are left out.
-func pieChart(t *warehouse.Table, name, value string) map[string]any {
+// rows with nothing to show are left out. The slice named selected, if
+// any, is drawn pulled out.
+func pieChart(t *warehouse.Table, name, value string, selected ...string) map[string]any {
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
@@ -237,7 +294,12 @@ func pieChart(t *warehouse.Table, name, value string) map[string]any {
 	var data []opts.PieData
 	for i := range t.Rows {
 		if f, ok := number(get(t, i, value)); ok && f > 0 {
-			data = append(data, opts.PieData{Name: plain(get(t, i, name)), Value: f})
+			n := plain(get(t, i, name))
+			d := opts.PieData{Name: n, Value: f}
+			if slices.Contains(selected, n) {
+				d.Selected = opts.Bool(true)
+			}
+			data = append(data, d)
 		}
 	}
 	pie.AddSeries(columnLabel(value), data,
@@ -257,6 +319,14 @@ func linksBy(t *warehouse.Table, key string, link func(i int) string) map[string
 		}
 	}
 	return out
+}
+
+// link makes a click on the bar, point or slice of row i of t (by its
+// category in column key) and the key cell of row i of the data table lead
+// to link(i); rows for which link returns "" lead nowhere.
+func (c *chart) link(t *warehouse.Table, key string, link func(i int) string) {
+	c.Links = linksBy(t, key, link)
+	c.Table.setLinks(t, key, link)
 }
 
 // newChart assembles a chart card around the result t of query run with the

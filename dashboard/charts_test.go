@@ -34,7 +34,7 @@ func TestBarChart(t *testing.T) {
 		`"data":["2020","2021"]`,           // categories from the year column
 		`"name":"予以公开"`, `"stack":"total"`, // stacked series
 		`"data":[{"value":10},{"value":12}]`, // numbers of any driver type
-		`"data":[{},{"value":3}]`,            // NULL stays a gap, not 0
+		`"data":[{"value":"-"},{"value":3}]`, // NULL stays a gap, not 0
 		`"itemStyle":{"color":"#20bf6b"}`,    // outcomes keep their colour
 	} {
 		if !strings.Contains(got, want) {
@@ -44,6 +44,36 @@ func TestBarChart(t *testing.T) {
 	h := optionJSON(t, barChart(trendTable, "year", []series{{"apps_granted", "予以公开"}}, false, true))
 	if !strings.Contains(h, `"yAxis":[{"type":"category","inverse":true`) || !strings.Contains(h, `"xAxis":[{"type":"value"`) {
 		t.Errorf("horizontal bar chart should put categories on the y axis:\n%s", h)
+	}
+}
+
+// TestMissingYearsAreGaps checks that a year without a row is a gap on the
+// axis (not left out, which would join 2020 to 2022) in every chart over
+// years, and that a year the query has but whose figure is NULL is a gap too.
+func TestMissingYearsAreGaps(t *testing.T) {
+	tb := &warehouse.Table{
+		Columns: []string{"year", "n"},
+		Rows:    [][]any{{int32(2019), nil}, {int32(2020), int64(4)}, {int32(2022), int64(6)}},
+	}
+	const axis, data = `"data":["2019","2020","2021","2022"]`, `[{"value":"-","symbolSize":8},{"value":4,"symbolSize":8},{"value":"-","symbolSize":8},{"value":6,"symbolSize":8}]`
+	line := optionJSON(t, lineChart(tb, "year", []series{{"n", "数"}}))
+	if !strings.Contains(line, axis) || !strings.Contains(line, data) || strings.Contains(line, "connectNulls\":true") {
+		t.Errorf("line chart over years with a gap:\n%s", line)
+	}
+	bar := optionJSON(t, barChart(tb, "year", []series{{"n", "数"}}, false, false))
+	if !strings.Contains(bar, axis) || !strings.Contains(bar, `[{"value":"-"},{"value":4},{"value":"-"},{"value":6}]`) {
+		t.Errorf("bar chart over years with a gap:\n%s", bar)
+	}
+	grouped := optionJSON(t, groupedLineChart(&warehouse.Table{
+		Columns: []string{"year", "agency", "n"},
+		Rows:    [][]any{{int32(2020), "甲局", int64(1)}, {int32(2022), "甲局", int64(3)}},
+	}, "year", "agency", "n"))
+	if !strings.Contains(grouped, `"data":["2020","2021","2022"]`) || !strings.Contains(grouped, `{"value":"-","symbolSize":8}`) {
+		t.Errorf("grouped line chart with a missing year:\n%s", grouped)
+	}
+	// Categories that are not years are left as they are.
+	if got := fillYears(tb, "agency"); got != tb {
+		t.Error("fillYears changed a table whose x is not the year")
 	}
 }
 
@@ -103,6 +133,7 @@ func TestParseFilter(t *testing.T) {
 		{"year=abc", filter{}, "年份格式不正确：“abc”"},
 		{"year=21", filter{}, "年份格式不正确：“21”"},
 		{"year=2022-2019", filter{}, "起始年份 2022 晚于结束年份 2019"},
+		{"year_from=2023&year_to=2020", filter{}, "起始年份 2023 晚于结束年份 2020"},
 		{"year_to=3000", filter{}, "年份超出范围：3000"},
 		{"city=%01", filter{}, "地市包含控制字符"},
 		{"agency=" + strings.Repeat("一", 101), filter{}, "机构名称过长"},
@@ -118,6 +149,11 @@ func TestParseFilter(t *testing.T) {
 		case err != nil || got != tt.want:
 			t.Errorf("parseFilter(%q) = %+v, %v; want %+v", tt.query, got, err, tt.want)
 		}
+	}
+	// Pages exchange a reversed range and say so instead of failing.
+	q, _ := url.ParseQuery("year_from=2023&year_to=2020&province=贵州省")
+	if got, err := parsePageFilter(q); err != nil || got != (filter{YearFrom: 2020, YearTo: 2023, Province: "贵州省", Swapped: true}) {
+		t.Errorf("parsePageFilter(reversed) = %+v, %v", got, err)
 	}
 	f := filter{YearFrom: 2021, YearTo: 2021, City: "安顺市"}
 	if q := f.Query(); q != "city=%E5%AE%89%E9%A1%BA%E5%B8%82&year=2021" {

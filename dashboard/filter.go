@@ -18,6 +18,10 @@ type filter struct {
 	Province, City   string
 	Level            string
 	Agency           string // a part of an agency's name
+
+	// Swapped is set by parsePageFilter when the URL's 起始年度 was after its
+	// 结束年度 and the two were exchanged; the page says so.
+	Swapped bool
 }
 
 // Limits on filter values: years a report can cover, and text lengths that
@@ -31,8 +35,20 @@ const (
 // parseFilter reads and validates the filter parameters of q. The error is a
 // gongkai.Error with code invalid whose message names the bad parameter.
 // year is either one year ("2021") or a range ("2019-2022"); year_from and
-// year_to set one end each.
+// year_to set one end each. A range whose start is after its end is an
+// error here (the API); pages use parsePageFilter.
 func parseFilter(q url.Values) (filter, error) {
+	f, err := parsePageFilter(q)
+	if err == nil && f.Swapped {
+		return filter{}, invalid("年份范围不正确：起始年份 %d 晚于结束年份 %d。", f.YearTo, f.YearFrom)
+	}
+	return f, err
+}
+
+// parsePageFilter is parseFilter for pages: a 起始年度 after the 结束年度 is
+// not an error there (a person picks the two in separate dropdowns, in any
+// order) but exchanged, with Swapped set for the page to say so.
+func parsePageFilter(q url.Values) (filter, error) {
 	var f filter
 	if v := strings.TrimSpace(q.Get("year")); v != "" {
 		from, to, found := strings.Cut(v, "-")
@@ -60,8 +76,13 @@ func parseFilter(q url.Values) (filter, error) {
 		}
 	}
 	if f.YearFrom != 0 && f.YearTo != 0 && f.YearFrom > f.YearTo {
-		return f, invalid("年份范围不正确：起始年份 %d 晚于结束年份 %d。", f.YearFrom, f.YearTo)
+		f.YearFrom, f.YearTo, f.Swapped = f.YearTo, f.YearFrom, true
 	}
+	return parseNames(q, f)
+}
+
+// parseNames reads the text parameters of the filter into f.
+func parseNames(q url.Values, f filter) (filter, error) {
 	for _, p := range []struct {
 		key, label string
 		dst        *string
@@ -175,7 +196,7 @@ func (f filter) With(key, value string) string {
 }
 
 // Empty reports whether the filter selects everything.
-func (f filter) Empty() bool { return f == filter{} }
+func (f filter) Empty() bool { f.Swapped = false; return f == filter{} }
 
 // YearLabel describes the selected years for headings ("2021年", "2019—2022年", "全部年度").
 func (f filter) YearLabel() string {

@@ -38,16 +38,16 @@ func (h *handler) overview(c echo.Context) error {
 	}
 	apps := newChart("chart-overview-applications", "政府信息公开申请（件）", "overview_trend", fl, trend,
 		lineChart(trend, "year", []series{{"apps_new", "本年新收申请"}, {"apps_total", "办理总计"}}))
-	apps.Links = linksBy(trend, "year", yearLink(fl, "/applications", trend))
+	apps.link(trend, "year", yearLink(fl, "/applications", trend))
 	lic := newChart("chart-overview-licensing", "行政许可决定（件）", "overview_trend", fl, trend,
 		barChart(trend, "year", []series{{"licensing_decisions", "行政许可决定"}}, false, false))
-	lic.Links = linksBy(trend, "year", yearLink(fl, "/licensing", trend))
+	lic.link(trend, "year", yearLink(fl, "/licensing", trend))
 	pro := newChart("chart-overview-proactive", "主动公开政府信息（条）", "overview_trend", fl, trend,
 		barChart(trend, "year", []series{{"proactive_items", "主动公开信息"}}, false, false))
-	pro.Links = linksBy(trend, "year", yearLink(fl, "/proactive", trend))
+	pro.link(trend, "year", yearLink(fl, "/proactive", trend))
 	reps := newChart("chart-overview-reports", "已载入报告（份）", "overview_trend", fl, trend,
 		barChart(trend, "year", []series{{"reports", "报告"}}, false, false))
-	reps.Links = linksBy(trend, "year", yearLink(fl, "/quality", trend))
+	reps.link(trend, "year", yearLink(fl, "/quality", trend))
 	p.Charts = []chart{apps, lic, pro, reps}
 	return h.render(c, http.StatusOK, "overview", p)
 }

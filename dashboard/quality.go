@@ -111,7 +111,7 @@ func (h *handler) quality(c echo.Context) error {
 	}
 	years := newChart("chart-quality-years", "报送情况（按年度，机构数）", "quality_by_year", fl, byYear,
 		barChart(byYear, "year", []series{{"reported", "已报送"}, {"missing", "缺报"}, {"with_errors", "有错误"}, {"with_warnings", "仅有警告"}}, false, false))
-	years.Links = linksBy(byYear, "year", yearLink(fl, "/quality", byYear))
+	years.link(byYear, "year", yearLink(fl, "/quality", byYear))
 	p.Charts = []chart{years}
 
 	link := func(key string, keep int, keepKey string) func(int) string {

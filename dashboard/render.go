@@ -47,17 +47,23 @@ var funcs = template.FuncMap{
 	"query":   func(v url.Values) string { return v.Encode() },
 }
 
-// navItems is the top navigation bar, in order.
-var navItems = []struct{ Key, Path, Label string }{
-	{"overview", "/", "总览"},
-	{"licensing", "/licensing", "行政许可"},
-	{"proactive", "/proactive", "主动公开"},
-	{"applications", "/applications", "依申请公开"},
-	{"reviews", "/reviews", "复议诉讼"},
-	{"quality", "/quality", "报送与质量"},
-	{"agencies", "/agencies", "机构"},
-	{"upload", "/upload", "上传报告"},
-	{"sql", "/sql", "SQL 查询"},
+// navItems is the top navigation bar, in order. Filtered items are pages
+// with the filter bar: a link to them keeps the current filter.
+var navItems = []navItem{
+	{"overview", "/", "总览", true},
+	{"licensing", "/licensing", "行政许可", true},
+	{"proactive", "/proactive", "主动公开", true},
+	{"applications", "/applications", "依申请公开", true},
+	{"reviews", "/reviews", "复议诉讼", true},
+	{"quality", "/quality", "报送与质量", true},
+	{"agencies", "/agencies", "机构", true},
+	{"upload", "/upload", "上传报告", false},
+	{"sql", "/sql", "SQL 查询", false},
+}
+
+type navItem struct {
+	Key, Path, Label string
+	Filtered         bool
 }
 
 // page is what the layout template receives. Data is the page's own content.
@@ -72,8 +78,54 @@ type page struct {
 	Data    any
 }
 
-// Nav returns the navigation items for the layout.
+// NavItems returns the navigation items for the layout.
 func (p *page) NavItems() any { return navItems }
+
+// NavHref returns the link of a navigation item: its path, with the page's
+// filter when the item has a filter bar, so that moving between dashboards
+// keeps the selection.
+func (p *page) NavHref(it navItem) string {
+	if q := p.FilterQuery(); it.Filtered && q != "" {
+		return it.Path + "?" + q
+	}
+	return it.Path
+}
+
+// Href returns path with the page's filter, for links to other dashboards.
+func (p *page) Href(path string) string {
+	if q := p.FilterQuery(); q != "" {
+		return path + "?" + q
+	}
+	return path
+}
+
+// Period names the years the page's cards, rankings and shares cover:
+// the filter's years with open ends closed by the years that have reports
+// ("2019—2024年" under 全部年度), so that a heading never names one year for a
+// sum over several. It is "" when there are no reports.
+func (p *page) Period() string {
+	if p.Filter == nil {
+		return ""
+	}
+	from, to := p.Filter.YearFrom, p.Filter.YearTo
+	if n := len(p.Options.Years); n > 0 {
+		first, _ := strconv.Atoi(p.Options.Years[0])
+		last, _ := strconv.Atoi(p.Options.Years[n-1])
+		if from == 0 {
+			from = first
+		}
+		if to == 0 {
+			to = last
+		}
+	}
+	switch {
+	case from == 0 || to == 0 || from > to:
+		return ""
+	case from == to:
+		return strconv.Itoa(from) + "年"
+	}
+	return strconv.Itoa(from) + "—" + strconv.Itoa(to) + "年"
+}
 
 // FilterQuery returns the page's filter as a query string, for links that
 // keep it.
@@ -95,9 +147,18 @@ func (p *page) Chart(id string) *chart {
 	return nil
 }
 
-// filterOptions are the choices of the filter bar's selects.
+// filterOptions are the choices of the filter bar's selects, in the order
+// of filter_options.sql.
 type filterOptions struct {
-	Years, Provinces, Cities, Levels []string
+	Years, Provinces, Levels []string
+	Cities                   []cityOption
+}
+
+// cityOption is a choice of 地市 with its province, so that the page offers
+// only the cities of the chosen province and app.js can clear a city that
+// does not belong to a newly chosen one.
+type cityOption struct {
+	Name, Province string
 }
 
 // render executes the page template name with p into a buffer first, so that
@@ -131,7 +192,7 @@ func (h *handler) hasDemo(ctx context.Context) bool {
 // filter from the URL (a bad value is a 400 with the reason) and loads the
 // filter bar's choices.
 func (h *handler) dashboardPage(c echo.Context, title string) (*page, error) {
-	f, err := parseFilter(c.QueryParams())
+	f, err := parsePageFilter(c.QueryParams())
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +209,10 @@ func (h *handler) dashboardPage(c echo.Context, title string) (*page, error) {
 		case "province":
 			p.Options.Provinces = append(p.Options.Provinces, v)
 		case "city":
-			p.Options.Cities = append(p.Options.Cities, v)
+			prov := plain(get(t, i, "parent"))
+			if f.Province == "" || prov == f.Province || f.City == v {
+				p.Options.Cities = append(p.Options.Cities, cityOption{Name: v, Province: prov})
+			}
 		case "level":
 			p.Options.Levels = append(p.Options.Levels, v)
 		}

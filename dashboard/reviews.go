@@ -33,7 +33,7 @@ func (h *handler) reviews(c echo.Context) error {
 		comboChart(byYear, "year", []series{{"review_total", "行政复议"}, {"litigation_total", "行政诉讼"}},
 			[]series{{"review_correction_rate", "复议纠错率（%）"}, {"litigation_correction_rate", "诉讼纠错率（%）"}}))
 	years.Note = "纠错率 = 结果纠正 ÷ 总计。"
-	years.Links = linksBy(byYear, "year", yearLink(fl, "/reviews", byYear))
+	years.link(byYear, "year", yearLink(fl, "/reviews", byYear))
 	out := newChart("chart-reviews-outcomes", "复议诉讼结果（件）", "reviews_outcomes", fl, outcomes,
 		barChart(outcomes, "label", []series{{"upheld", "结果维持"}, {"corrected", "结果纠正"}, {"other", "其他结果"}, {"pending", "尚未审结"}}, true, true), "kind")
 	p.Charts = []chart{years, out}

@@ -93,7 +93,7 @@ func TestBadRequests(t *testing.T) {
 		{"/?year=abc", 400, "年份格式不正确：“abc”"},
 		{"/licensing?year=20211", 400, "年份格式不正确"},
 		{"/applications?year=1850", 400, "年份超出范围：1850"},
-		{"/reviews?year_from=2023&year_to=2020", 400, "起始年份 2023 晚于结束年份 2020"},
+		{"/api/queries/reviews_by_year?year_from=2023&year_to=2020", 400, "起始年份 2023 晚于结束年份 2020"},
 		{"/proactive?year=2019-20x2", 400, "年份格式不正确：“20x2”"},
 		{"/quality?page=0", 400, "页码不正确"},
 		{"/quality?fpage=abc", 400, "页码不正确"},

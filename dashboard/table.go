@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -60,6 +61,13 @@ func number(v any) (f float64, ok bool) {
 		return float64(x), true
 	case float64:
 		return x, !math.IsNaN(x)
+	case *float64:
+		// Findings carry expected and actual as pointers, so that "absent"
+		// and 0 stay apart; a nil one is absent.
+		if x == nil {
+			return 0, false
+		}
+		return *x, !math.IsNaN(*x)
 	case *big.Int:
 		if x == nil {
 			return 0, false
@@ -87,6 +95,11 @@ func text(v any) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
+	case *float64:
+		if x == nil {
+			return ""
+		}
+		return groupDigits(*x)
 	case string:
 		return x
 	case bool:
@@ -167,6 +180,32 @@ type dataTable struct {
 	Columns []string
 	Rows    [][]string
 	Numeric []bool // right-align the numeric columns
+	// Links holds, per row, the page its LinkCol cell leads to ("" for
+	// none): the same drill-down as the chart's bars, reachable by keyboard.
+	Links   []string
+	LinkCol int
+	keys    []string // the query columns behind Columns
+}
+
+// Link returns the URL of cell j of row i, or "".
+func (dt dataTable) Link(i, j int) string {
+	if j != dt.LinkCol || i >= len(dt.Links) {
+		return ""
+	}
+	return dt.Links[i]
+}
+
+// setLinks links the key column of every row i of t (the result the table
+// was made from) to link(i).
+func (dt *dataTable) setLinks(t *warehouse.Table, key string, link func(i int) string) {
+	dt.LinkCol = slices.Index(dt.keys, key)
+	if dt.LinkCol < 0 {
+		dt.LinkCol = 0
+	}
+	dt.Links = make([]string, len(t.Rows))
+	for i := range t.Rows {
+		dt.Links[i] = link(i)
+	}
 }
 
 // newDataTable formats t with the headings of columnLabels; columns listed in
@@ -183,6 +222,7 @@ func newDataTable(t *warehouse.Table, hide ...string) dataTable {
 			continue
 		}
 		idx = append(idx, j)
+		dt.keys = append(dt.keys, c)
 		dt.Columns = append(dt.Columns, columnLabel(c))
 		dt.Numeric = append(dt.Numeric, c != "year" && c != "agency_id" && c != "report_id" && isNumericColumn(t, j))
 	}

@@ -6,6 +6,8 @@
 -- sum their numbered grounds; apps_other is 2019's single row or 2021's sum
 -- of its three sub-rows. disclosure_rate = (予以公开 + 部分公开) / 总计, NULL
 -- when nothing was handled.
+-- A sum is NULL when no report of that year states the figure, so that charts
+-- show a gap rather than 0; a report that leaves a figure blank adds nothing.
 -- Reads current_figures with only the measures it needs: report_values and
 -- report_summary decode every figure first, the slow part on a large
 -- warehouse (see BenchmarkPages).
@@ -29,16 +31,16 @@ WITH r AS (
     GROUP BY year
 )
 SELECT r.year, r.reports,
-       coalesce(v.apps_new, 0) AS apps_new,
-       coalesce(v.apps_carried_in, 0) AS apps_carried_in,
-       coalesce(v.apps_granted, 0) AS apps_granted,
-       coalesce(v.apps_partial, 0) AS apps_partial,
-       coalesce(v.apps_withheld, 0) AS apps_withheld,
-       coalesce(v.apps_unavailable, 0) AS apps_unavailable,
-       coalesce(v.apps_not_processed, 0) AS apps_not_processed,
-       coalesce(v.apps_other, 0) AS apps_other,
-       coalesce(v.apps_total, 0) AS apps_total,
-       coalesce(v.apps_carried_out, 0) AS apps_carried_out,
+       v.apps_new AS apps_new,
+       v.apps_carried_in AS apps_carried_in,
+       v.apps_granted AS apps_granted,
+       v.apps_partial AS apps_partial,
+       v.apps_withheld AS apps_withheld,
+       v.apps_unavailable AS apps_unavailable,
+       v.apps_not_processed AS apps_not_processed,
+       v.apps_other AS apps_other,
+       v.apps_total AS apps_total,
+       v.apps_carried_out AS apps_carried_out,
        round((coalesce(v.apps_granted, 0) + coalesce(v.apps_partial, 0)) / nullif(v.apps_total, 0), 4) AS disclosure_rate
 FROM r LEFT JOIN v USING (year)
 ORDER BY r.year

@@ -2,7 +2,9 @@
 -- title: 历年趋势：申请、行政许可决定、主动公开信息
 -- params: year_from, year_to, province, city, level, agency
 -- columns: year, reports, apps_new, apps_total, licensing_decisions, proactive_items
--- One row per year; sums over the agencies the filter selects (blank counts as 0).
+-- One row per year; sums over the agencies the filter selects.
+-- A sum is NULL when no report of that year states the figure, so that charts
+-- show a gap rather than 0; a report that leaves a figure blank adds nothing.
 -- Reads current_figures with only the measures it needs: report_values and
 -- report_summary decode every figure first, the slow part on a large
 -- warehouse (see BenchmarkPages).
@@ -21,9 +23,9 @@ WITH r AS (
     GROUP BY year
 )
 SELECT r.year, r.reports,
-       coalesce(v.apps_new, 0) AS apps_new,
-       coalesce(v.apps_total, 0) AS apps_total,
-       coalesce(v.licensing_decisions, 0) AS licensing_decisions,
-       coalesce(v.proactive_items, 0) AS proactive_items
+       v.apps_new AS apps_new,
+       v.apps_total AS apps_total,
+       v.licensing_decisions AS licensing_decisions,
+       v.proactive_items AS proactive_items
 FROM r LEFT JOIN v USING (year)
 ORDER BY r.year

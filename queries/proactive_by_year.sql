@@ -4,6 +4,8 @@
 -- columns: year, reports, proactive_items, normative_docs_issued, normative_docs_in_force, licensing_decisions, penalty_decisions, coercion_decisions
 -- proactive_items is the narrative figure (一、总体情况); the others come from
 -- table 二. Normative documents issued are 2021's 本年制发 or 2019's 本年新制作.
+-- A sum is NULL when no report of that year states the figure, so that charts
+-- show a gap rather than 0; a report that leaves a figure blank adds nothing.
 -- Reads current_figures with only the measures it needs: report_values and
 -- report_summary decode every figure first, the slow part on a large
 -- warehouse (see BenchmarkPages).
@@ -25,11 +27,11 @@ WITH r AS (
     GROUP BY year
 )
 SELECT r.year, r.reports,
-       coalesce(v.proactive_items, 0) AS proactive_items,
-       coalesce(v.normative_docs_issued, 0) AS normative_docs_issued,
-       coalesce(v.normative_docs_in_force, 0) AS normative_docs_in_force,
-       coalesce(v.licensing_decisions, 0) AS licensing_decisions,
-       coalesce(v.penalty_decisions, 0) AS penalty_decisions,
-       coalesce(v.coercion_decisions, 0) AS coercion_decisions
+       v.proactive_items AS proactive_items,
+       v.normative_docs_issued AS normative_docs_issued,
+       v.normative_docs_in_force AS normative_docs_in_force,
+       v.licensing_decisions AS licensing_decisions,
+       v.penalty_decisions AS penalty_decisions,
+       v.coercion_decisions AS coercion_decisions
 FROM r LEFT JOIN v USING (year)
 ORDER BY r.year

@@ -4,13 +4,13 @@
 -- columns: agency_id, agency, city, level, agencies_total, year, status, report_id, errors, warnings
 -- One row per agency (a page of them, by name) and year that any agency
 -- reported. status: ok | warnings | errors (has a current report) | missing
--- (none, although the agency reported in an earlier year or is listed as
--- expected) | none (not expected yet). agencies_total counts all agencies the
--- filter selects, for paging.
+-- (none, although the agency reported in an earlier year) | none (before the
+-- agency's first report: not expected yet). agencies_total counts all
+-- agencies the filter selects, for paging.
 WITH years AS (
     SELECT DISTINCT year FROM current_reports($year_from, $year_to, NULL, NULL, NULL, NULL)
 ), ag AS (
-    SELECT a.agency_id, a.agency, a.city, a.level, coalesce(a.expected, false) AS expected,
+    SELECT a.agency_id, a.agency, a.city, a.level,
            count(*) OVER () AS agencies_total
     FROM selected_agencies($province, $city, $level, $agency) a
     ORDER BY a.agency, a.agency_id
@@ -25,7 +25,7 @@ SELECT ag.agency_id, ag.agency, ag.city, ag.level, ag.agencies_total, y.year,
            WHEN c.report_id IS NOT NULL AND c.errors > 0 THEN 'errors'
            WHEN c.report_id IS NOT NULL AND c.warnings > 0 THEN 'warnings'
            WHEN c.report_id IS NOT NULL THEN 'ok'
-           WHEN ag.expected OR f.first_year < y.year THEN 'missing'
+           WHEN f.first_year < y.year THEN 'missing'
            ELSE 'none'
        END AS status,
        c.report_id, c.errors, c.warnings

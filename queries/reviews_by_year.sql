@@ -4,6 +4,8 @@
 -- columns: year, reports, review_total, review_corrected, review_correction_rate, litigation_total, litigation_corrected, litigation_correction_rate
 -- Table 四. Litigation adds the suits filed directly and those after review.
 -- A correction rate is 纠正 / 总计, NULL when there were no cases.
+-- A sum is NULL when no report of that year states the figure, so that charts
+-- show a gap rather than 0; a report that leaves a figure blank adds nothing.
 -- Reads current_figures with only the measures it needs: report_values and
 -- report_summary decode every figure first, the slow part on a large
 -- warehouse (see BenchmarkPages).
@@ -23,11 +25,11 @@ WITH r AS (
     GROUP BY year
 )
 SELECT r.year, r.reports,
-       coalesce(v.review_total, 0) AS review_total,
-       coalesce(v.review_corrected, 0) AS review_corrected,
+       v.review_total AS review_total,
+       v.review_corrected AS review_corrected,
        round(coalesce(v.review_corrected, 0) / nullif(v.review_total, 0), 4) AS review_correction_rate,
-       coalesce(v.litigation_total, 0) AS litigation_total,
-       coalesce(v.litigation_corrected, 0) AS litigation_corrected,
+       v.litigation_total AS litigation_total,
+       v.litigation_corrected AS litigation_corrected,
        round(coalesce(v.litigation_corrected, 0) / nullif(v.litigation_total, 0), 4) AS litigation_correction_rate
 FROM r LEFT JOIN v USING (year)
 ORDER BY r.year

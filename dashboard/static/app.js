@@ -46,13 +46,18 @@
     });
   }
 
-  // The filter bar applies on change; empty fields are left out so that the
-  // URL stays short enough to share.
+  // The filter bar applies when a choice is made with the mouse; empty
+  // fields are left out so that the URL stays short enough to share. A
+  // select changed from the keyboard (arrow keys step through the options
+  // and fire change on every step) waits for Enter or the 筛选 button, so
+  // that ArrowDown does not reload the page. Choosing a province clears a
+  // city of another province; choosing a city picks its province.
   function initFilters() {
     var form = document.getElementById('filters');
     if (!form) {
       return;
     }
+    var keyboard = false;
     function apply() {
       var params = new URLSearchParams();
       new FormData(form).forEach(function (value, key) {
@@ -63,10 +68,46 @@
       var q = params.toString();
       window.location.href = form.getAttribute('action') + (q ? '?' + q : '');
     }
-    form.addEventListener('change', function (e) {
-      if (e.target && e.target.tagName === 'SELECT') {
-        apply();
+    function followRegion(select) {
+      var province = form.elements.province, city = form.elements.city;
+      if (!province || !city) {
+        return;
       }
+      if (select === province && city.value !== '') {
+        var opt = city.options[city.selectedIndex];
+        if (province.value !== '' && opt && opt.getAttribute('data-province') !== province.value) {
+          city.value = '';
+        }
+      }
+      if (select === city && city.value !== '') {
+        var p = city.options[city.selectedIndex].getAttribute('data-province');
+        if (p) {
+          province.value = p;
+        }
+      }
+    }
+    form.addEventListener('keydown', function (e) {
+      if (!e.target || e.target.tagName !== 'SELECT') {
+        return;
+      }
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        apply();
+      } else if (e.key !== 'Tab') {
+        keyboard = true;
+      }
+    });
+    form.addEventListener('mousedown', function () { keyboard = false; });
+    form.addEventListener('change', function (e) {
+      if (!e.target || e.target.tagName !== 'SELECT') {
+        return;
+      }
+      followRegion(e.target);
+      if (keyboard) {
+        form.classList.add('dirty');
+        return;
+      }
+      apply();
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
