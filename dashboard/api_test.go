@@ -6,6 +6,8 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -210,3 +212,34 @@ func TestUpload(t *testing.T) {
 }
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestUploadKinds uploads reports in the kinds ingest tells by content, under
+// the names offices give them, and downloads each back: the original bytes,
+// with the content type of what the file is.
+func TestUploadKinds(t *testing.T) {
+	h := New(emptyDB(t), testLogger(t), Options{})
+	tests := []struct {
+		fixture, name, ctype string
+	}{
+		{"excel-export-gbk.xls", "导出.xls", "text/html"},
+		{"xlsx-named.et", "报表.et", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "media", tt.fixture))
+			if err != nil {
+				t.Fatal(err)
+			}
+			status, body := do(t, h, multipartUpload(t, "/api/reports", tt.name, data, nil))
+			var res uploadResult
+			if err := json.Unmarshal([]byte(body), &res); status != http.StatusCreated || err != nil || res.ReportID == 0 {
+				t.Fatalf("POST /api/reports: %d %s", status, snippet(body))
+			}
+			rec := recorder(t, h, "/reports/"+itoa64(res.ReportID)+"/source")
+			if rec.Code != 200 || !bytes.Equal(rec.Body.Bytes(), data) || rec.Header().Get("Content-Type") != tt.ctype ||
+				rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("source download: %d, %d bytes, %q", rec.Code, rec.Body.Len(), rec.Header().Get("Content-Type"))
+			}
+		})
+	}
+}

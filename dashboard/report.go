@@ -3,13 +3,13 @@ package dashboard
 import (
 	"mime"
 	"net/http"
-	"path"
 	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"gongkai"
+	"gongkai/ingest/sniff"
 	"gongkai/warehouse"
 )
 
@@ -108,10 +108,11 @@ func (h *handler) reportSource(c echo.Context) error {
 	if name == "" {
 		name = "report-" + strconv.FormatInt(id, 10) + "." + kind
 	}
-	ctype := mime.TypeByExtension(strings.ToLower(path.Ext(name)))
-	if ctype == "" {
-		ctype = "application/octet-stream"
-	}
+	// The type is told by the content, as ingest read it: an HTML "Excel
+	// export" named .xls is HTML. nosniff and the attachment keep a browser
+	// from running an uploaded page on our origin.
+	ctype := sniff.ContentType(sniff.Kind(data))
+	c.Response().Header().Set("X-Content-Type-Options", "nosniff")
 	c.Response().Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	return c.Blob(http.StatusOK, ctype, data)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -81,6 +82,10 @@ type htmlCell struct {
 	line             int
 	hasText          bool
 	rowspan, colspan int
+	// value is the number a spreadsheet's HTML export stores beside the
+	// text it displays (LibreOffice's sdval, Excel's x:num): a cell shown as
+	// "4" under a "0" number format may hold 3.5.
+	value string
 }
 
 func (p *htmlReader) run() error {
@@ -203,6 +208,8 @@ func (p *htmlReader) start(name []byte, selfClosing bool) error {
 				c.rowspan = spanAttr(string(v), 1<<16)
 			case "colspan":
 				c.colspan = spanAttr(string(v), maxColspan)
+			case "sdval", "x:num":
+				c.value = string(v)
 			}
 		}
 		t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], c)
@@ -336,6 +343,9 @@ func (p *htmlReader) endTable() error {
 				c++
 			}
 			text := collapseSpace(hc.text.String())
+			if hc.value != "" {
+				text = storedNumber(text, hc.value)
+			}
 			for dr := 0; dr < min(hc.rowspan, len(t.rows)-r); dr++ {
 				for dc := 0; dc < hc.colspan; dc++ {
 					if p.cells++; p.cells > maxHTMLCells {
@@ -349,6 +359,21 @@ func (p *htmlReader) endTable() error {
 	}
 	p.grids = append(p.grids, &Grid{Kind: "html", Name: "表格" + strconv.Itoa(len(p.grids)+1), Rows: rows})
 	return nil
+}
+
+// storedNumber returns the number a spreadsheet export stored for a cell
+// when the cell displays a plain number, so that a figure rounded for display
+// is read as it was entered; dates, percentages and text keep their display.
+func storedNumber(shown, stored string) string {
+	plain := strings.ReplaceAll(shown, ",", "")
+	if _, err := strconv.ParseFloat(plain, 64); err != nil || strings.ContainsAny(plain, "eE") {
+		return shown
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(stored), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return shown
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // place puts a cell at column c of a row, padding with blank cells.

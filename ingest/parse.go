@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -10,13 +9,15 @@ import (
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/sniff"
 )
 
 // Parse reads one source file into a report: a workbook (.xlsx), an HTML page
 // (.html, .htm) or published page text (.txt and anything else that is
-// text). The kind is told by the content first and the extension second, so
-// that a page saved as .txt is still read as HTML; a file whose extension
-// promises a workbook but whose content is not one is rejected.
+// text). The kind is told by the content alone (package sniff): a page saved
+// as .txt is read as HTML, a workbook named .xls as a workbook; the extension
+// only words the messages. Text under a spreadsheet's extension (a renamed
+// CSV) is rejected.
 //
 // The error, always a *gongkai.Error with code CodeInvalid and a Chinese
 // message starting with the file name, means the file is rejected: it is
@@ -59,36 +60,75 @@ func Parse(name string, data []byte, opts Options) (r *gongkai.Report, err error
 	return r, nil
 }
 
-// reader chooses the reader for a file from its content and extension.
+// reader chooses the reader for a file from its content (package sniff);
+// the extension only words the messages, so that a workbook renamed .xls, or
+// an HTML "Excel export" saved as .xls, is read for what it is.
 func reader(name string, data []byte) (func([]byte) (*Document, error), string, error) {
 	ext := strings.ToLower(path.Ext(name))
-	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	switch {
-	case len(bytes.TrimSpace(data)) == 0:
+	kind := sniff.Kind(data)
+	switch kind {
+	case sniff.Empty:
 		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "文件为空")
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if ext != ".xlsx" && ext != ".xlsm" && ext != "" {
-			return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "文件是压缩包（扩展名 %s），不是 .xlsx 工作簿", ext)
-		}
+	case sniff.XLSX:
 		return ReadXLSX, "xlsx", nil
-	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
-		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "这是旧版 Excel（.xls）或 Word（.doc）文件：请在 Excel 中另存为 .xlsx 后再上传")
-	case bytes.HasPrefix(data, []byte("%PDF")):
-		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "暂不支持 PDF：请上传 .xlsx 工作簿，或报告网页（.html）/ 网页文本（.txt）")
-	case ext == ".xlsx" || ext == ".xlsm" || ext == ".xls":
-		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "扩展名是 %s，但内容不是 Excel 工作簿（可能是改了扩展名的 CSV 或文本文件）：请在 Excel 中另存为 .xlsx", ext)
-	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 && !utf16(data):
-		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "不是可识别的文件：请上传 .xlsx 工作簿、报告网页（.html）或网页文本（.txt）")
-	case bytes.HasPrefix(head, []byte("<")) || ext == ".html" || ext == ".htm":
+	case sniff.HTML:
 		return ReadHTML, "html", nil
+	case sniff.Text:
+		if spreadsheetExt(ext) {
+			return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "扩展名是 %s，但内容不是 Excel 工作簿，而是纯文本（可能是改了扩展名的 CSV）：请在 Excel 或 WPS 中另存为 .xlsx", ext)
+		}
+		return ReadText, "text", nil
 	}
-	return ReadText, "text", nil
+	if read, ok := readers[kind]; ok {
+		return read, kind, nil
+	}
+	return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "%s", unreadable(kind, ext))
 }
 
-// utf16 reports whether data starts with a UTF-16 byte-order mark: such text
-// holds zero bytes and is still text.
-func utf16(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
+// readers are the readers of the kinds beyond workbooks and web pages, by
+// the kind package sniff tells.
+var readers = map[string]func([]byte) (*Document, error){}
+
+// spreadsheetExt reports whether ext names a spreadsheet.
+func spreadsheetExt(ext string) bool {
+	switch ext {
+	case ".xlsx", ".xlsm", ".xls", ".et", ".ods":
+		return true
+	}
+	return false
+}
+
+// unreadable words the rejection of a kind gongkai does not read.
+func unreadable(kind, ext string) string {
+	const kinds = "请上传 Excel 工作簿（.xlsx/.xls/.et）、Word 文档（.docx）、PDF、报告网页（.html）或网页文本（.txt）"
+	switch kind {
+	case sniff.Crypted:
+		return "文件有密码保护（已加密），无法读取：请取消密码后另存再上传"
+	case sniff.Zip:
+		return "文件是压缩包，不是工作簿或文档：请解压后上传其中的报告文件（命令行 ingest 可直接读取 .zip）"
+	case sniff.XLS:
+		return "这是旧版 Excel（.xls）或 WPS 表格（.et）工作簿：暂不能读取，请在 Excel 或 WPS 中另存为 .xlsx 后再上传"
+	case sniff.DOC:
+		return "这是旧版 Word（.doc）或 WPS 文字（.wps）文档：暂不能读取，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再上传"
+	case sniff.DOCX:
+		return "这是 Word 文档（.docx）：暂不能读取，请上传 Excel 工作簿或报告网页"
+	case sniff.PDF:
+		return "暂不支持 PDF：请上传 .xlsx 工作簿，或报告网页（.html）/ 网页文本（.txt）"
+	case sniff.ODS:
+		return "这是 OpenDocument 表格（.ods）：请在 WPS 或 Excel 中另存为 .xlsx 后再上传"
+	case sniff.ODT:
+		return "这是 OpenDocument 文本（.odt）：请在 WPS 或 Word 中另存为 .docx 后再上传"
+	case sniff.PPT:
+		return "这是 PowerPoint 演示文稿，不是报告：" + kinds
+	case sniff.OLE:
+		return "文件已损坏，或不是可识别的 Office 文件：" + kinds
+	case sniff.XML2003:
+		return "这是 Excel 2003 XML 表格：请在 Excel 或 WPS 中另存为 .xlsx 后再上传"
+	}
+	if ext != "" {
+		return fmt.Sprintf("不是可识别的文件（扩展名 %s，内容不是工作簿、文档或文本）：%s", ext, kinds)
+	}
+	return "不是可识别的文件：" + kinds
 }
 
 // withFileName puts the file name in front of a rejection's message, so that

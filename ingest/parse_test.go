@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 
@@ -16,8 +18,9 @@ func TestParseRejects(t *testing.T) {
 		{"空.xlsx", "", "空.xlsx：文件为空"},
 		{"blank.txt", " \r\n\t", "blank.txt：文件为空"},
 		{"data.xlsx", "单位,年度\n测试局,2021\n", "data.xlsx：扩展名是 .xlsx，但内容不是 Excel 工作簿"},
-		{"old.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "old.xls：这是旧版 Excel（.xls）"},
-		{"report.pdf", "%PDF-1.7\n", "暂不支持 PDF"},
+		{"export.xls", "单位\t年度\n测试局\t2021\n", "export.xls：扩展名是 .xls，但内容不是 Excel 工作簿"},
+		{"reports.zip", zipOf(t, "a.txt"), "reports.zip：文件是压缩包"},
+		{"broken.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "broken.xls：文件已损坏，或不是可识别的 Office 文件"},
 		{"report.docx", "PK\x03\x04rest", "report.docx：文件是压缩包"},
 		{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00", "不是可识别的文件"},
 		{`C:\上传\x.xlsx`, "", "x.xlsx：文件为空"},
@@ -33,6 +36,21 @@ func TestParseRejects(t *testing.T) {
 			}
 		})
 	}
+}
+
+// zipOf returns a zip archive holding empty files of the given names.
+func zipOf(t *testing.T, names ...string) string {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		if _, err := zw.Create(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
 }
 
 func TestParseText(t *testing.T) {

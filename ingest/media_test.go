@@ -1,0 +1,108 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongkai"
+)
+
+// mediaFixtures are reports made by real producers (LibreOffice, Chromium)
+// from our own synthetic reports: testdata/media/make-fixtures.sh makes them
+// from the source named here, which is a fixture with a golden file of its
+// own. Each is held to its own golden file and, more strictly, to the first
+// rule against its source: every figure read is the source's figure, and a
+// figure the source has that the fixture leaves blank comes with a finding.
+var mediaFixtures = []struct {
+	file   string // in testdata/media
+	source string // golden file of the report it was made from, in testdata
+}{
+	{"xlsx-named.xls", "xlsx/official-2021.golden.json"},
+	{"xlsx-named.et", "xlsx/official-2021.golden.json"},
+	{"excel-export-utf8.xls", "xlsx/official-2021.golden.json"},
+	{"excel-export-gbk.xls", "xlsx/official-2021.golden.json"},
+}
+
+func TestMediaGolden(t *testing.T) {
+	for _, tt := range mediaFixtures {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", "media", tt.file)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Parse(tt.file, data, Options{})
+			if err != nil {
+				t.Fatal(gongkai.ErrorMessage(err))
+			}
+			got, err := checkOutput(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkAgainstSource(t, r, filepath.Join("testdata", tt.source))
+			golden := path + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("Parse of %s differs from %s (run go test -run TestMediaGolden -update to rewrite, then review the diff):\n%s",
+					path, golden, firstDiff(string(got), string(want)))
+			}
+		})
+	}
+}
+
+// checkAgainstSource holds a report to the first rule against the golden
+// check output of the report it was made from: agency, year and format the
+// same, no figure different, and a finding wherever a figure went missing.
+func checkAgainstSource(t *testing.T, r *gongkai.Report, sourceGolden string) {
+	t.Helper()
+	b, err := os.ReadFile(sourceGolden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src checkJSON
+	if err := json.Unmarshal(b, &src); err != nil {
+		t.Fatal(err)
+	}
+	if r.Agency != src.Agency || r.Year != src.Year || r.Format != src.Format {
+		t.Errorf("agency, year, format = %q, %d, %s; source has %q, %d, %s", r.Agency, r.Year, r.Format, src.Agency, src.Year, src.Format)
+	}
+	got := map[string]*float64{}
+	for _, v := range r.Values {
+		got[v.Measure+"/"+v.Applicant] = v.Number
+	}
+	var missing []string
+	for _, v := range src.Values {
+		k := v.Measure + "/" + v.Applicant
+		g, ok := got[k]
+		switch {
+		case g != nil && v.Value == nil:
+			t.Errorf("%s = %v, the source leaves it blank", k, *g)
+		case g != nil && *g != *v.Value:
+			t.Errorf("%s = %v, the source says %v: a wrong figure", k, *g, *v.Value)
+		case (g == nil || !ok) && v.Value != nil:
+			missing = append(missing, k)
+		}
+		delete(got, k)
+	}
+	for k, g := range got {
+		if g != nil {
+			t.Errorf("%s = %v, which the source does not have", k, *g)
+		}
+	}
+	if len(missing) > 0 && len(r.Findings) == 0 {
+		t.Errorf("%d figures blank without a finding: %s", len(missing), strings.Join(missing, ", "))
+	}
+}

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Makes the fixtures of TestMediaGolden from our own synthetic reports
+# (testdata/xlsx, written by the template writer; testdata/web, synthetic
+# report pages) with real producers: LibreOffice and Chromium. Run it from this
+# folder on a machine with `apt-get install libreoffice-calc libreoffice-writer
+# chromium poppler-utils`; `make test` never needs them, it reads the committed
+# output. Then run `go test ./ingest -run TestMediaGolden -update` and review
+# the golden files against the sources.
+set -eu
+here=$(pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+soffice() { command soffice --headless -env:UserInstallation=file://$tmp/profile "$@" >/dev/null 2>&1; }
+
+# A real workbook merely named .xls and .et.
+cp ../xlsx/official-2021.xlsx xlsx-named.xls
+cp ../xlsx/official-2021.xlsx xlsx-named.et
+
+# An HTML "Excel export" under a .xls name, in UTF-8 and in GBK.
+soffice --convert-to html --outdir "$tmp" ../xlsx/official-2021.xlsx
+cp "$tmp/official-2021.html" excel-export-utf8.xls
+sed 's/charset=utf-8/charset=gbk/' "$tmp/official-2021.html" | iconv -f utf-8 -t gbk > excel-export-gbk.xls
