@@ -25,6 +25,9 @@ var mediaFixtures = []struct {
 	{"xlsx-named.et", "xlsx/official-2021.golden.json"},
 	{"excel-export-utf8.xls", "xlsx/official-2021.golden.json"},
 	{"excel-export-gbk.xls", "xlsx/official-2021.golden.json"},
+	{"shape6-rowspan.docx", "web/shape6-rowspan.html.golden.json"},
+	{"html-paragraphs.docx", "web/html-paragraphs.html.golden.json"},
+	{"gbk-meta.docx", "web/gbk-meta.html.golden.json"},
 }
 
 func TestMediaGolden(t *testing.T) {

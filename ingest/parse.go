@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/docx"
 	"gongkai/ingest/sniff"
 )
 
@@ -87,7 +88,26 @@ func reader(name string, data []byte) (func([]byte) (*Document, error), string, 
 
 // readers are the readers of the kinds beyond workbooks and web pages, by
 // the kind package sniff tells.
-var readers = map[string]func([]byte) (*Document, error){}
+var readers = map[string]func([]byte) (*Document, error){
+	sniff.DOCX: withTextTables(docx.Read),
+}
+
+// withTextTables wraps the reader of a document medium (Word, PDF): when none
+// of the grids it found holds a report table's labels (the tables were typed
+// as paragraphs, or drawn without ruling), its lines are read for tables the
+// way ReadText reads page text, keeping the grids it did find.
+func withTextTables(read func([]byte) (*Document, error)) func([]byte) (*Document, error) {
+	return func(data []byte) (*Document, error) {
+		d, err := read(data)
+		if err != nil || d == nil || gridsHaveLabels(d.Grids) {
+			return d, err
+		}
+		t := readLines(d.Lines, d.Kind)
+		t.Grids = append(d.Grids, t.Grids...)
+		t.Notes = append(d.Notes, t.Notes...)
+		return t, nil
+	}
+}
 
 // spreadsheetExt reports whether ext names a spreadsheet.
 func spreadsheetExt(ext string) bool {
@@ -110,8 +130,6 @@ func unreadable(kind, ext string) string {
 		return "这是旧版 Excel（.xls）或 WPS 表格（.et）工作簿：暂不能读取，请在 Excel 或 WPS 中另存为 .xlsx 后再上传"
 	case sniff.DOC:
 		return "这是旧版 Word（.doc）或 WPS 文字（.wps）文档：暂不能读取，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再上传"
-	case sniff.DOCX:
-		return "这是 Word 文档（.docx）：暂不能读取，请上传 Excel 工作簿或报告网页"
 	case sniff.PDF:
 		return "暂不支持 PDF：请上传 .xlsx 工作簿，或报告网页（.html）/ 网页文本（.txt）"
 	case sniff.ODS:

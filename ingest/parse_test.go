@@ -3,6 +3,8 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,6 +53,26 @@ func zipOf(t *testing.T, names ...string) string {
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+// TestParseRejectsFixtures rejects files made by real producers that gongkai
+// does not read, with a message that says what they are and what to do.
+func TestParseRejectsFixtures(t *testing.T) {
+	tests := []struct{ fixture, name, want string }{
+		{"shape6-rowspan.doc", "报告.wps", "报告.wps：这是旧版 Word（.doc）或 WPS 文字（.wps）文档：暂不能读取，请在 Word 或 WPS 中另存为 .docx 或 PDF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fixture, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "media", tt.fixture))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Parse(tt.name, data, Options{})
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.Contains(gongkai.ErrorMessage(err), tt.want) {
+				t.Errorf("error %q, want %q", gongkai.ErrorMessage(err), tt.want)
+			}
+		})
+	}
 }
 
 func TestParseText(t *testing.T) {

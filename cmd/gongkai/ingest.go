@@ -338,7 +338,7 @@ func ingestible(name string) bool {
 		return false // hidden files and Excel's lock files
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xlsm", ".xls", ".et", ".html", ".htm", ".txt":
+	case ".xlsx", ".xlsm", ".xls", ".et", ".html", ".htm", ".txt", ".docx", ".doc", ".wps":
 		return true
 	}
 	return false

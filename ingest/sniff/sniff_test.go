@@ -44,6 +44,8 @@ func TestKindFixtures(t *testing.T) {
 		"../testdata/media/xlsx-named.et":         XLSX,
 		"../testdata/media/excel-export-utf8.xls": HTML,
 		"../testdata/media/excel-export-gbk.xls":  HTML,
+		"../testdata/media/shape6-rowspan.docx":   DOCX,
+		"../testdata/media/shape6-rowspan.doc":    DOC,
 	}
 	for path, want := range tests {
 		t.Run(filepath.Base(path), func(t *testing.T) {

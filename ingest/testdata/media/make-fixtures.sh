@@ -20,3 +20,13 @@ cp ../xlsx/official-2021.xlsx xlsx-named.et
 soffice --convert-to html --outdir "$tmp" ../xlsx/official-2021.xlsx
 cp "$tmp/official-2021.html" excel-export-utf8.xls
 sed 's/charset=utf-8/charset=gbk/' "$tmp/official-2021.html" | iconv -f utf-8 -t gbk > excel-export-gbk.xls
+
+# Word documents written by LibreOffice Writer from synthetic report pages:
+# tables with merged headers (rowspan/colspan become vMerge/gridSpan), and a
+# report whose tables were typed as paragraphs. And the same as Word 97 .doc.
+for page in shape6-rowspan html-paragraphs gbk-meta; do
+	soffice --infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML" --outdir "$tmp" ../web/$page.html
+	cp "$tmp/$page.docx" $page.docx
+done
+soffice --infilter="HTML (StarWriter)" --convert-to doc:"MS Word 97" --outdir "$tmp" ../web/shape6-rowspan.html
+cp "$tmp/shape6-rowspan.doc" shape6-rowspan.doc
