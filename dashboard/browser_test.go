@@ -37,6 +37,7 @@ var browserPages = []struct {
 		"chart-applications-applicants", "chart-applications-withheld", "chart-applications-carryover"}},
 	{"reviews", "/reviews", []string{"chart-reviews-years", "chart-reviews-outcomes"}},
 	{"quality", "/quality", []string{"chart-quality-years"}},
+	{"regions", "/regions?year=2022", nil},
 	{"agencies", "/agencies", nil},
 	{"agency", "/agencies/3", []string{"chart-agency-trend"}},
 	{"report", "/reports/3", nil},
@@ -442,6 +443,27 @@ func TestBrowser(t *testing.T) {
 		}
 		if clicked < 15 {
 			t.Errorf("drilled down from %d charts, want every linked chart (15)", clicked)
+		}
+		for _, b := range bl.take() {
+			t.Error(b)
+		}
+	})
+
+	// The roll-up draws its official tables, and a figure opens the
+	// agencies behind it.
+	t.Run("regions", func(t *testing.T) {
+		open(t, "/regions?year=2022")
+		var n int
+		eval(t, `document.querySelectorAll('table.official-table td a').length`, &n)
+		if n < 100 {
+			t.Fatalf("roll-up has %d linked figures, want the official tables", n)
+		}
+		step(t, "click 行政许可's sum", chromedp.Click(chromedp.CSS(`table.official-table td a[href*="measure=licensing.decisions"]`)))
+		waitFor(t, `location.hash === '#figure' && document.readyState === 'complete' && !!document.getElementById('figure')`)
+		var rows int
+		eval(t, `document.querySelectorAll('#figure tbody tr').length`, &rows)
+		if rows != 20 {
+			t.Errorf("breakdown of 行政许可 lists %d reports, want the 20 of 2022", rows)
 		}
 		for _, b := range bl.take() {
 			t.Error(b)

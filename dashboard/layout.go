@@ -40,6 +40,10 @@ type officialCell struct {
 	At       string
 	Severity string
 	Notes    []string
+	// Measure and Applicant name the figure; URL, when set, is where the
+	// cell leads (the roll-up links each sum to the agencies behind it).
+	Measure, Applicant string
+	URL                string
 }
 
 // Title returns the tooltip of a marked cell: where it is and what is wrong.
@@ -87,7 +91,7 @@ func officialLayout(r *gongkai.Report) []officialTable {
 					for _, c := range b.Columns {
 						m, a := b.Cell(row, c)
 						v, ok := vals[m+"|"+a]
-						cell := officialCell{At: v.At}
+						cell := officialCell{At: v.At, Measure: m, Applicant: a}
 						if ok {
 							cell.Text = valueText(v)
 						}

@@ -15,7 +15,7 @@ import (
 // goldenFilter is the filter every named query runs with in the golden
 // tests: a range of years, one agency for the agency queries, a small page
 // for the paged ones.
-var goldenFilter = warehouse.Filter{YearFrom: 2020, YearTo: 2023, AgencyID: 3, Limit: 10}
+var goldenFilter = warehouse.Filter{YearFrom: 2020, YearTo: 2023, AgencyID: 3, Limit: 10, Measure: "licensing.decisions"}
 
 // TestQueriesGolden runs every queries/*.sql against the fixture warehouse
 // and compares the rows with testdata/queries/<name>.golden.csv. Run with

@@ -26,7 +26,7 @@ type templates struct {
 // pageNames lists the page templates (templates/<name>.html).
 var pageNames = []string{
 	"overview", "licensing", "proactive", "applications", "reviews", "quality",
-	"agencies", "agency", "report", "upload", "sql", "error",
+	"agencies", "agency", "report", "upload", "sql", "error", "regions",
 }
 
 func mustParseTemplates() *templates {
@@ -39,12 +39,13 @@ func mustParseTemplates() *templates {
 }
 
 var funcs = template.FuncMap{
-	"num":     text,
-	"plain":   plain,
-	"percent": percent,
-	"add":     func(a, b int) int { return a + b },
-	"itoa":    strconv.Itoa,
-	"query":   func(v url.Values) string { return v.Encode() },
+	"num":        text,
+	"plain":      plain,
+	"percent":    percent,
+	"add":        func(a, b int) int { return a + b },
+	"itoa":       strconv.Itoa,
+	"query":      func(v url.Values) string { return v.Encode() },
+	"rollupRule": func() string { return rollupRule },
 }
 
 // navItems is the top navigation bar, in order. Filtered items are pages
@@ -56,6 +57,7 @@ var navItems = []navItem{
 	{"applications", "/applications", "依申请公开", true},
 	{"reviews", "/reviews", "复议诉讼", true},
 	{"quality", "/quality", "报送与质量", true},
+	{"regions", "/regions", "地区汇总", true},
 	{"agencies", "/agencies", "机构", true},
 	{"upload", "/upload", "上传报告", false},
 	{"sql", "/sql", "SQL 查询", false},
@@ -74,8 +76,11 @@ type page struct {
 	Filter  *filter
 	Options filterOptions
 	Path    string // the page's path, for the filter form
-	Charts  []chart
-	Data    any
+	// YearOnly makes the filter bar offer one year instead of a range, and
+	// no name search (地区汇总 sums one year of a region).
+	YearOnly bool
+	Charts   []chart
+	Data     any
 }
 
 // NavItems returns the navigation items for the layout.

@@ -18,6 +18,9 @@ type Filter struct {
 	Province, City, Level, Agency string
 	AgencyID, ReportID            int64
 	Limit, Offset                 int
+	// Measure and Applicant name one figure (a measure code and an
+	// applicant column), for the queries that break a figure down.
+	Measure, Applicant string
 }
 
 // Table is a query result: column names and rows of values (int64, float64,
@@ -48,6 +51,7 @@ func (f Filter) args() []any {
 		"province": str(f.Province), "city": str(f.City), "level": str(f.Level), "agency": str(f.Agency),
 		"agency_id": num(f.AgencyID), "report_id": num(f.ReportID),
 		"limit": num(int64(f.Limit)), "offset": num(int64(f.Offset)),
+		"measure": str(f.Measure), "applicant": str(f.Applicant),
 	}
 	out := make([]any, 0, len(queries.Params))
 	for _, p := range queries.Params {
