@@ -38,6 +38,7 @@ var browserPages = []struct {
 	{"reviews", "/reviews", []string{"chart-reviews-years", "chart-reviews-outcomes"}},
 	{"quality", "/quality", []string{"chart-quality-years"}},
 	{"regions", "/regions?year=2022", nil},
+	{"compare", "/compare", []string{"chart-compare-volume", "chart-compare-rate", "chart-compare-agencies-volume", "chart-compare-agencies-rate"}},
 	{"agencies", "/agencies", nil},
 	{"agency", "/agencies/3", []string{"chart-agency-trend"}},
 	{"report", "/reports/3", nil},
@@ -441,8 +442,8 @@ func TestBrowser(t *testing.T) {
 				clicked++
 			}
 		}
-		if clicked < 15 {
-			t.Errorf("drilled down from %d charts, want every linked chart (15)", clicked)
+		if clicked < 19 {
+			t.Errorf("drilled down from %d charts, want every linked chart (19)", clicked)
 		}
 		for _, b := range bl.take() {
 			t.Error(b)

@@ -55,6 +55,9 @@ var seriesColors = map[string]string{
 	"apps_granted": "#20bf6b", "apps_partial": "#0fb9b1", "apps_withheld": "#eb3b5a",
 	"apps_unavailable": "#a5b1c2", "apps_not_processed": "#fa8231", "apps_other": "#8854d0",
 	"upheld": "#20bf6b", "corrected": "#eb3b5a", "other": "#a5b1c2", "pending": "#f7b731",
+	// Rates share the colour of the outcome they measure.
+	"disclosure_rate": "#20bf6b", "refused_share": "#eb3b5a",
+	"review_correction_rate": "#eb3b5a", "litigation_correction_rate": "#8854d0",
 }
 
 // style returns the series options that give s its fixed colour, if any.
@@ -221,7 +224,7 @@ func comboChart(t *warehouse.Table, x string, ys, rates []series) map[string]any
 		for i, v := range values(t, s.Column, 100) {
 			data[i] = opts.LineData{Value: v, SymbolSize: 8, YAxisIndex: 1}
 		}
-		line.AddSeries(s.Name, data, charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.YAxisIndex = 1 }))
+		line.AddSeries(s.Name, data, append(s.style(), charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.YAxisIndex = 1 }))...)
 	}
 	bar.Overlap(line)
 	bar.Validate()

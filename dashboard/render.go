@@ -26,7 +26,7 @@ type templates struct {
 // pageNames lists the page templates (templates/<name>.html).
 var pageNames = []string{
 	"overview", "licensing", "proactive", "applications", "reviews", "quality",
-	"agencies", "agency", "report", "upload", "sql", "error", "regions",
+	"agencies", "agency", "report", "upload", "sql", "error", "regions", "compare",
 }
 
 func mustParseTemplates() *templates {
@@ -58,6 +58,7 @@ var navItems = []navItem{
 	{"reviews", "/reviews", "复议诉讼", true},
 	{"quality", "/quality", "报送与质量", true},
 	{"regions", "/regions", "地区汇总", true},
+	{"compare", "/compare", "地区比较", true},
 	{"agencies", "/agencies", "机构", true},
 	{"upload", "/upload", "上传报告", false},
 	{"sql", "/sql", "SQL 查询", false},

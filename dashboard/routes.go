@@ -23,6 +23,7 @@ func (h *handler) routes(e *echo.Echo) {
 	pages.GET("/reviews", h.reviews)
 	pages.GET("/quality", h.quality)
 	pages.GET("/regions", h.regions)
+	pages.GET("/compare", h.compare)
 	pages.GET("/agencies", h.agencies)
 	pages.GET("/agencies/:id", h.agency)
 	pages.GET("/reports/:id", h.report)

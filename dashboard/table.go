@@ -230,7 +230,7 @@ func newDataTable(t *warehouse.Table, hide ...string) dataTable {
 		out := make([]string, len(idx))
 		for k, j := range idx {
 			switch {
-			case strings.HasSuffix(t.Columns[j], "_rate"):
+			case isRateColumn(t.Columns[j]):
 				out[k] = percent(row[j])
 			case !dt.Numeric[k]:
 				out[k] = plain(row[j])
@@ -241,6 +241,12 @@ func newDataTable(t *warehouse.Table, hide ...string) dataTable {
 		dt.Rows = append(dt.Rows, out)
 	}
 	return dt
+}
+
+// isRateColumn reports whether a result column holds a ratio (0.25) that
+// people read in percent.
+func isRateColumn(c string) bool {
+	return strings.HasSuffix(c, "_rate") || strings.HasSuffix(c, "_share") || strings.HasSuffix(c, "_yoy")
 }
 
 func isNumericColumn(t *warehouse.Table, j int) bool {
@@ -275,6 +281,8 @@ var columnLabels = map[string]string{
 	"reported": "已报送", "missing": "缺报", "with_errors": "有错误", "with_warnings": "仅有警告",
 	"status": "状态", "rule": "规则", "severity": "级别", "at": "位置", "row_label": "行", "column_label": "列",
 	"message": "说明", "expected": "应为", "actual": "实为", "first_year": "首次报送", "last_year": "最近报送",
+	"region": "地区", "zero_reports": "数字全部为 0 的报告", "apps_new_yoy": "新收申请同比", "refused_share": "不予公开占比",
+	"rank_volume": "办理量排名", "rank_rate": "公开率排名（由低到高）", "agencies_total": "机构总数",
 }
 
 func columnLabel(c string) string {

@@ -17,6 +17,7 @@
     if (!spec.option || typeof echarts === 'undefined') {
       return;
     }
+    formatValues(spec.option);
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption(spec.option);
     var links = spec.links || {};
@@ -30,6 +31,30 @@
       });
     }
     window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  // Tooltips print figures with digit grouping and a missing figure as
+  // 未填报 (never 0); a series whose name ends in （%） is a rate and its
+  // values get a % sign.
+  function formatValues(option) {
+    function figure(v) {
+      if (v === null || v === undefined || v === '-' || (typeof v === 'number' && isNaN(v))) {
+        return '未填报';
+      }
+      return typeof v === 'number' ? v.toLocaleString('zh-CN') : String(v);
+    }
+    (Array.isArray(option.tooltip) ? option.tooltip : [option.tooltip || (option.tooltip = {})]).forEach(function (t) {
+      t.valueFormatter = figure;
+    });
+    (option.series || []).forEach(function (s) {
+      if (/（%）$/.test(s.name || '')) {
+        s.tooltip = s.tooltip || {};
+        s.tooltip.valueFormatter = function (v) {
+          var f = figure(v);
+          return f === '未填报' ? f : f + '%';
+        };
+      }
+    });
   }
 
   function initTableToggles() {
