@@ -156,6 +156,7 @@ const (
 	CodeForbidden = "forbidden" // not allowed for this user
 	CodeConflict  = "conflict"  // already there
 	CodeTimeout   = "timeout"   // the work took too long and was stopped
+	CodeBusy      = "busy"      // too much of the same work runs already: try again later
 	CodeInternal  = "internal"  // anything else: the user sees a generic message
 )
 

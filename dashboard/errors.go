@@ -24,6 +24,8 @@ func statusOf(code string) int {
 		return http.StatusConflict
 	case gongkai.CodeTimeout:
 		return http.StatusGatewayTimeout
+	case gongkai.CodeBusy:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }

@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/big"
 	"strings"
@@ -101,6 +102,17 @@ func queryError(ctx context.Context, name string, err error) error {
 // readTable reads rows into a Table; with limit > 0 it reads at most limit
 // rows and sets Truncated when there were more.
 func readTable(rows *sql.Rows, limit int) (*Table, error) {
+	return readTableBytes(rows, limit, 0)
+}
+
+// errResultTooLarge stops reading a result larger than its byte cap.
+var errResultTooLarge = errors.New("warehouse: result too large")
+
+// readTableBytes is readTable that also stops with errResultTooLarge once
+// the values read reach maxBytes (0: no cap); strings and blobs count their
+// length, other values 16 bytes.
+func readTableBytes(rows *sql.Rows, limit int, maxBytes int64) (*Table, error) {
+	var size int64
 	cols, err := rows.Columns()
 	if err != nil {
 		return nil, err
@@ -121,6 +133,17 @@ func readTable(rows *sql.Rows, limit int) (*Table, error) {
 		}
 		for i, v := range vals {
 			vals[i] = plain(v)
+			switch x := vals[i].(type) {
+			case string:
+				size += int64(len(x))
+			case []byte:
+				size += int64(len(x))
+			default:
+				size += 16
+			}
+		}
+		if maxBytes > 0 && size > maxBytes {
+			return nil, errResultTooLarge
 		}
 		t.Rows = append(t.Rows, vals)
 	}

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -19,25 +21,32 @@ import (
 // The sandbox shares the warehouse's DuckDB instance (one process holds the
 // file), so its safety comes in layers:
 //   - the instance runs with external access disabled, extension install and
-//     load off, and its configuration locked (see OpenWith): no file but the
-//     warehouse, no network, no SET;
-//   - the statement is parsed before it runs: exactly one statement, and a
-//     SELECT (DuckDB's own parser says so; no INSERT, COPY, ATTACH, PRAGMA …);
-//   - it runs on its own connection inside a READ ONLY transaction that is
-//     always rolled back, so even a function with side effects cannot write;
-//   - the query is interrupted after Options.SandboxTimeout (10 s), and at
-//     most Options.SandboxRows rows come back, with Truncated set when there
-//     were more. Threads and memory are capped for the whole instance.
+//     load off, its configuration locked, and memory_limit set (see OpenWith);
+//   - the statement is parsed before it runs: exactly one SELECT, and every
+//     table, table function and function it names must be on the allow-list
+//     of sandbox_policy.go (analyst views and macros, computation and
+//     statistics functions; no files, settings, session or state);
+//   - what runs is the checked statement turned back into SQL by DuckDB,
+//     wrapped in a LIMIT of Options.SandboxRows+1, on its own connection
+//     inside a READ ONLY transaction that is always rolled back;
+//   - at most Options.SandboxConcurrency statements run at once; the query is
+//     interrupted after Options.SandboxTimeout, and a result larger than
+//     Options.SandboxBytes is refused.
 //
 // Errors are *gongkai.Error with a message for the analyst: CodeInvalid for
-// refused or failing SQL, CodeTimeout when the time runs out. Failures that
-// are not the statement's (a connection, the transaction, the parse query)
-// are plain errors.
+// refused or failing SQL, CodeTimeout when the time runs out, CodeBusy when
+// too many statements run. Failures that are not the statement's (a
+// connection, the transaction, the parse query) are plain errors.
 func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 	query = strings.TrimSpace(query)
 	if query == "" {
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "请输入一条 SQL 查询语句")
 	}
+	release, err := db.acquireSQL(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	ctx, cancel := context.WithTimeout(ctx, db.opts.SandboxTimeout)
 	defer cancel()
 	// Failures before the analyst's statement runs are the warehouse's, not
@@ -47,7 +56,8 @@ func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 		return nil, fmt.Errorf("warehouse: sandbox conn: %w", err)
 	}
 	defer conn.Close()
-	if err := db.checkStatement(ctx, conn, query); err != nil {
+	run, err := db.checkStatement(ctx, conn, query)
+	if err != nil {
 		return nil, err
 	}
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION READ ONLY"); err != nil {
@@ -55,28 +65,52 @@ func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 	}
 	// Always roll back, on a context that is still alive.
 	defer conn.ExecContext(context.Background(), "ROLLBACK")
-	rows, err := conn.QueryContext(ctx, query)
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf("SELECT * FROM (\n%s\n) LIMIT %d", run, db.opts.SandboxRows+1))
 	if err != nil {
 		return nil, sandboxError(ctx, db, err)
 	}
 	defer rows.Close()
-	t, err := readTable(rows, db.opts.SandboxRows)
+	t, err := readTableBytes(rows, db.opts.SandboxRows, db.opts.SandboxBytes)
 	if err != nil {
 		return nil, sandboxError(ctx, db, err)
 	}
 	return t, nil
 }
 
-// checkStatement refuses anything but a single SELECT statement. DuckDB's
-// json_serialize_sql parses without running and serializes only SELECT
-// statements; the prepared statement's type is checked again after.
+// acquireSQL takes one of the sandbox's slots, waiting at most
+// Options.SandboxWait for one to free. It returns a *gongkai.Error with
+// CodeBusy when none does, so that a crowd of analysts gets an answer instead
+// of a queue that outlives their patience.
+func (db *DB) acquireSQL(ctx context.Context) (func(), error) {
+	release := func() { <-db.sqlSlots }
+	select {
+	case db.sqlSlots <- struct{}{}:
+		return release, nil
+	default:
+	}
+	wait := time.NewTimer(db.opts.SandboxWait)
+	defer wait.Stop()
+	select {
+	case db.sqlSlots <- struct{}{}:
+		return release, nil
+	case <-wait.C:
+		return nil, gongkai.Errorf(gongkai.CodeBusy, "SQL 查询繁忙：同时最多运行 %d 条查询，请稍后再试", cap(db.sqlSlots))
+	case <-ctx.Done():
+		return nil, &gongkai.Error{Code: gongkai.CodeTimeout, Message: "等待执行时请求已结束", Err: ctx.Err()}
+	}
+}
+
+// checkStatement refuses anything but a single SELECT statement that names
+// only what the sandbox policy allows, and returns the SQL to run: the
+// checked statement as DuckDB writes it back, so that nothing the check did
+// not see (a trailing comment, a second statement) can run.
 //
 // Errors are *gongkai.Error when the statement is refused or fails to
 // prepare, and plain errors when the parse query itself fails.
-func (db *DB) checkStatement(ctx context.Context, conn *sql.Conn, query string) error {
+func (db *DB) checkStatement(ctx context.Context, conn *sql.Conn, query string) (string, error) {
 	var out string
 	if err := conn.QueryRowContext(ctx, stmt("sandbox_parse"), query).Scan(&out); err != nil {
-		return fmt.Errorf("warehouse: sandbox parse: %w", err)
+		return "", fmt.Errorf("warehouse: sandbox parse: %w", err)
 	}
 	var parsed struct {
 		Error      bool              `json:"error"`
@@ -85,20 +119,35 @@ func (db *DB) checkStatement(ctx context.Context, conn *sql.Conn, query string) 
 		Statements []json.RawMessage `json:"statements"`
 	}
 	if err := json.Unmarshal([]byte(out), &parsed); err != nil {
-		return fmt.Errorf("warehouse: sandbox parse: %w", err)
+		return "", fmt.Errorf("warehouse: sandbox parse: %w", err)
 	}
 	switch {
 	case parsed.Error && parsed.Type == "parser":
-		return gongkai.Errorf(gongkai.CodeInvalid, "SQL 语法错误：%s", parsed.Message)
+		return "", gongkai.Errorf(gongkai.CodeInvalid, "SQL 语法错误：%s", db.scrub(parsed.Message))
 	case parsed.Error:
-		return errNotSelect
+		return "", errNotSelect
 	case len(parsed.Statements) == 0:
-		return gongkai.Errorf(gongkai.CodeInvalid, "请输入一条 SQL 查询语句")
+		return "", gongkai.Errorf(gongkai.CodeInvalid, "请输入一条 SQL 查询语句")
 	case len(parsed.Statements) > 1:
-		return gongkai.Errorf(gongkai.CodeInvalid, "一次只能执行一条语句（发现 %d 条）", len(parsed.Statements))
+		return "", gongkai.Errorf(gongkai.CodeInvalid, "一次只能执行一条语句（发现 %d 条）", len(parsed.Statements))
 	}
-	return conn.Raw(func(dc any) error {
-		s, err := dc.(*duckdb.Conn).PrepareContext(ctx, query)
+	if err := db.policy.check(parsed.Statements[0]); err != nil {
+		var ge *gongkai.Error
+		if errors.As(err, &ge) {
+			ge.Message = db.scrub(ge.Message)
+		}
+		return "", err
+	}
+	one, err := json.Marshal(map[string]any{"error": false, "statements": parsed.Statements})
+	if err != nil {
+		return "", fmt.Errorf("warehouse: sandbox unparse: %w", err)
+	}
+	var run string
+	if err := conn.QueryRowContext(ctx, stmt("sandbox_unparse"), string(one)).Scan(&run); err != nil {
+		return "", fmt.Errorf("warehouse: sandbox unparse: %w", err)
+	}
+	err = conn.Raw(func(dc any) error {
+		s, err := dc.(*duckdb.Conn).PrepareContext(ctx, run)
 		if err != nil {
 			return sandboxError(ctx, db, err)
 		}
@@ -112,6 +161,7 @@ func (db *DB) checkStatement(ctx context.Context, conn *sql.Conn, query string) 
 		}
 		return nil
 	})
+	return run, err
 }
 
 var errNotSelect = gongkai.Errorf(gongkai.CodeInvalid,
@@ -123,7 +173,7 @@ func sandboxError(ctx context.Context, db *DB, err error) error {
 	if errors.As(err, &ge) {
 		return err
 	}
-	msg := duckMessage(err)
+	msg := db.scrub(duckMessage(err))
 	switch {
 	case ctx.Err() != nil || strings.Contains(msg, "Interrupt"):
 		return &gongkai.Error{Code: gongkai.CodeTimeout,
@@ -133,7 +183,9 @@ func sandboxError(ctx context.Context, db *DB, err error) error {
 	case strings.Contains(msg, "read-only") || strings.Contains(msg, "read only"):
 		return errNotSelect
 	case strings.Contains(msg, "Out of Memory"):
-		return gongkai.Errorf(gongkai.CodeInvalid, "查询所需内存超出限制，已停止；请缩小范围")
+		return gongkai.Errorf(gongkai.CodeInvalid, "查询所需内存超出限制（%s），已停止；请缩小范围", db.opts.MemoryLimit)
+	case errors.Is(err, errResultTooLarge):
+		return gongkai.Errorf(gongkai.CodeInvalid, "查询结果超过 %d MB，已停止；请减少列或行（例如加上 LIMIT）", db.opts.SandboxBytes>>20)
 	}
 	// The analyst's own SQL failed: DuckDB's first line says why, and is all
 	// the detail there is.
@@ -148,4 +200,16 @@ func duckMessage(err error) string {
 		msg = msg[:i]
 	}
 	return strings.TrimSpace(msg)
+}
+
+// scrub removes the warehouse's folder from a message an analyst will see:
+// where the server keeps its files is none of their business.
+func (db *DB) scrub(msg string) string {
+	for _, dir := range []string{db.absDir, filepath.Dir(db.path)} {
+		if len(dir) > 1 {
+			msg = strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
+			msg = strings.ReplaceAll(msg, dir, ".")
+		}
+	}
+	return msg
 }

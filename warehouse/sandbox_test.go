@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -19,9 +20,37 @@ func TestSandboxRefuses(t *testing.T) {
 	tests := []struct {
 		name, sql, want string
 	}{
-		{"read_csv", "SELECT * FROM read_csv('/etc/passwd')", "不允许访问"},
-		{"read_text", "SELECT * FROM read_text('/etc/passwd')", "不允许访问"},
-		{"read_blob in a subquery", "SELECT (SELECT count(*) FROM read_blob('/etc/hostname')) AS n", "不允许访问"},
+		{"read_csv", "SELECT * FROM read_csv('/etc/passwd')", "不允许"},
+		{"read_text", "SELECT * FROM read_text('/etc/passwd')", "不允许"},
+		{"read_blob in a subquery", "SELECT (SELECT count(*) FROM read_blob('/etc/hostname')) AS n", "不允许"},
+		{"read_blob of the warehouse", "SELECT * FROM read_blob('" + db.Path() + "')", "read_blob"},
+		{"read_blob of the WAL", "SELECT * FROM read_blob('" + db.Path() + ".wal')", "read_blob"},
+		{"replacement scan of a file", "SELECT * FROM '" + db.Path() + "'", "不允许读取"},
+		{"current_setting", "SELECT current_setting('temp_directory')", "current_setting"},
+		{"duckdb_settings", "SELECT * FROM duckdb_settings()", "duckdb_settings"},
+		{"duckdb_settings in a CTE", "WITH s AS (SELECT * FROM duckdb_settings()) SELECT * FROM s", "duckdb_settings"},
+		{"store tables", "SELECT * FROM store.reports", "store.reports"},
+		{"store through the catalog", "SELECT * FROM " + db.policy.catalog + ".store.figures", "store.figures"},
+		{"store in a subquery", "SELECT (SELECT count(*) FROM store.sources)", "store.sources"},
+		{"a CTE that shadows a view", "WITH reports AS (SELECT * FROM store.reports) SELECT * FROM reports", "store.reports"},
+		{"auth", "SELECT * FROM auth.users", "auth.users"},
+		{"information_schema", "SELECT * FROM information_schema.tables", "information_schema.tables"},
+		{"duckdb_tables", "SELECT * FROM duckdb_tables()", "duckdb_tables"},
+		{"describe store", "DESCRIBE store.reports", "store.reports"},
+		{"show all tables", "SHOW ALL TABLES", "不允许"},
+		{"histogram macro over a store table", "SELECT * FROM histogram(store.reports, errors)", "histogram"},
+		{"query_table", "SELECT * FROM query_table('store.reports')", "query_table"},
+		{"system function qualified", "SELECT system.main.current_setting('threads')", "current_setting"},
+		{"enable_logging", "SELECT * FROM enable_logging(storage='file', storage_path='/x')", "enable_logging"},
+		{"enable_profiling", "SELECT * FROM enable_profiling(save_location='/x')", "enable_profiling"},
+		{"enable_peg_parser", "SELECT * FROM enable_peg_parser()", "enable_peg_parser"},
+		{"recursive CTE", "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT * FROM t", "递归"},
+		{"repeat of a computed string", "SELECT repeat(chr(120), 1000000000) a", "repeat"},
+		{"repeat too often", "SELECT repeat('x', 1000000000) a", "repeat"},
+		{"repeat with a computed count", "SELECT repeat('x', year) FROM reports", "repeat"},
+		{"lpad too wide", "SELECT lpad('a', 20000, 'x')", "lpad"},
+		{"range as a list", "SELECT range(1000000000)", "range"},
+		{"printf width", "SELECT printf('%1000000000d', 1)", "printf"},
 		{"copy to", "COPY (SELECT * FROM reports) TO '" + outside + "'", "只允许只读的查询语句"},
 		{"attach", "ATTACH '" + outside + ".duckdb' AS other", "只允许只读的查询语句"},
 		{"install", "INSTALL httpfs", "只允许只读的查询语句"},
@@ -35,7 +64,7 @@ func TestSandboxRefuses(t *testing.T) {
 		{"drop", "DROP VIEW reports", "只允许只读的查询语句"},
 		{"two statements", "SELECT 1; SELECT 2", "一次只能执行一条语句"},
 		{"select then drop", "SELECT 1; DROP VIEW reports", "只允许只读的查询语句"},
-		{"write through query()", "SELECT * FROM query('DELETE FROM store.reports RETURNING *')", "SQL"},
+		{"write through query()", "SELECT * FROM query('DELETE FROM store.reports RETURNING *')", "query"},
 		{"syntax", "SELEC 1", "语法错误"},
 		{"empty", "  ", "请输入"},
 		{"unknown table", "SELECT * FROM nowhere", "nowhere"},
@@ -76,7 +105,15 @@ func TestSandboxRuns(t *testing.T) {
 	if len(tb.Rows) != 1 || tb.Rows[0][0] != "甲局" || tb.Truncated || strings.Join(tb.Columns, ",") != "agency,year,apps_total" {
 		t.Errorf("got %+v", tb)
 	}
-	for _, q := range []string{"WITH x AS (SELECT 1 AS a) SELECT a FROM x", "FROM measures LIMIT 1", "DESCRIBE reports"} {
+	for _, q := range []string{"WITH x AS (SELECT 1 AS a) SELECT a FROM x", "FROM measures LIMIT 1", "DESCRIBE reports",
+		"SELECT repeat('─', 20), lpad(agency, 30, ' ') FROM reports", "SELECT * FROM range(3) r, unnest([1, 2]) u",
+		"SELECT year, count(*) OVER (PARTITION BY agency ORDER BY year) FROM main.reports",
+		"SELECT 1; -- a comment after the statement", "SUMMARIZE report_summary",
+		"PIVOT (SELECT agency, year, apps_total FROM report_summary) ON year IN (2021, 2022) USING sum(apps_total)",
+		"SELECT * FROM current_reports(NULL, NULL, NULL, NULL, NULL, NULL) WHERE errors = 0",
+		"SELECT agency FROM reports UNION SELECT name FROM agencies EXCEPT SELECT 'x'",
+		"SELECT CAST(year AS VARCHAR) || '年', coalesce(level, '?'), CASE WHEN errors > 0 THEN 'e' END FROM reports",
+		"SELECT strftime(loaded_at, '%Y-%m-%d'), regexp_matches(agency, '局$'), year BETWEEN 2020 AND 2022 FROM reports"} {
 		if _, err := db.SQL(context.Background(), q); err != nil {
 			t.Errorf("%s: %v", q, err)
 		}
@@ -161,5 +198,197 @@ func TestSandboxLimits(t *testing.T) {
 	// The warehouse is still usable after an interrupted query.
 	if _, err := db.SQL(context.Background(), "SELECT 1"); err != nil {
 		t.Errorf("after the timeout: %v", err)
+	}
+}
+
+// stateFunction matches the names of DuckDB functions that suggest state,
+// settings, files, the log or SQL run from text.
+var stateFunction = regexp.MustCompile(`^(enable_|disable_|set|pragma|checkpoint|force_checkpoint|read_|glob|current_|duckdb_|which_secret|query|json_execute|json_serialize|json_deserialize|sniff_csv|parquet_|truncate_|write_log|getvariable|nextval|currval|sleep_ms|pg_sleep|sql_auto_complete|summary|test_|arrow_scan|seq_scan|check_peg|repeat_row|version|platform|user_agent|storage_info|database_|metadata_info|table_info|show|functions|collations|import_database|copy_database|export|attach|detach|install|load|txid|get_block_size)`)
+
+// harmlessNames match stateFunction but read nothing but the clock or their
+// arguments.
+var harmlessNames = map[string]bool{"current_date": true, "current_localtime": true, "current_localtimestamp": true, "set_bit": true}
+
+// TestSandboxRefusesStateFunctions calls every function DuckDB has whose
+// name suggests state or files, in every way a SELECT can call one, and
+// checks each is refused before it runs and that the warehouse still answers,
+// loads and keeps its settings afterwards. It also calls every other function
+// that is not on the allow-list, so that a function a new DuckDB adds is
+// refused until someone reviews it.
+func TestSandboxRefusesStateFunctions(t *testing.T) {
+	db := openTest(t)
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 0)})
+	ctx := context.Background()
+	rows, err := db.db.QueryContext(ctx, "SELECT DISTINCT lower(function_name) FROM duckdb_functions() ORDER BY 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	before := settings(t, db)
+	ident := regexp.MustCompile(`^[a-z_][a-z0-9_]*$`)
+	var state, other int
+	for _, name := range names {
+		if !ident.MatchString(name) {
+			continue // operators: not callable by name
+		}
+		isState := stateFunction.MatchString(name) && !harmlessNames[name]
+		if isState && (sandboxFunctions[name] || sandboxTableFunctions[name] || db.policy.funcs[name]) {
+			t.Errorf("%s suggests state or files but is on the sandbox's allow-list", name)
+		}
+		var calls []string
+		if !db.policy.tableFuncs[name] {
+			calls = append(calls, "SELECT * FROM "+name+"()", "SELECT (SELECT count(*) FROM "+name+"())")
+		}
+		if !db.policy.funcs[name] {
+			calls = append(calls, "SELECT "+name+"()", "SELECT "+name+"('x') OVER ()")
+		}
+		switch {
+		case isState:
+			calls = append(calls, "PRAGMA "+name, "CALL "+name+"()")
+			state++
+		case len(calls) == 4:
+			other++
+		}
+		for _, q := range calls {
+			// Refused by the allow-list or the statement check, before it
+			// ran: not a DuckDB error from running it.
+			_, err := db.SQL(ctx, q)
+			msg := gongkai.ErrorMessage(err)
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid || !(strings.Contains(msg, "不允许") || strings.Contains(msg, "只允许") || strings.Contains(msg, "语法错误")) {
+				t.Errorf("%s: %v, want refused", q, err)
+			}
+		}
+	}
+	if state < 100 {
+		t.Errorf("only %d functions suggest state; did duckdb_functions() change?", state)
+	}
+	t.Logf("refused %d functions that suggest state and %d others not on the allow-list", state, other)
+
+	// Still answering, loading, and with the settings OpenWith made.
+	if tb, err := db.SQL(ctx, "SELECT count(*) FROM reports"); err != nil || fmt.Sprint(tb.Rows) != "[[1]]" {
+		t.Errorf("after the refusals: %v %v", tb, err)
+	}
+	if _, err := db.Query(ctx, "overview_totals", Filter{}); err != nil {
+		t.Errorf("named query after the refusals: %v", err)
+	}
+	load(t, db, LoadRequest{Report: sampleReport("乙局", 2021, 0, 0)})
+	if got := settings(t, db); got != before {
+		t.Errorf("the settings changed during the sweep:\nbefore %s\nafter  %s", before, got)
+	}
+}
+
+// settings is every DuckDB setting and its value, as one string.
+func settings(t *testing.T, db *DB) string {
+	t.Helper()
+	var s string
+	if err := db.db.QueryRow("SELECT string_agg(name || '=' || coalesce(value, ''), ';' ORDER BY name) FROM duckdb_settings()").Scan(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestSandboxAllowListExists keeps sandbox_functions.txt honest: every name
+// on it is a function this DuckDB has.
+func TestSandboxAllowListExists(t *testing.T) {
+	db := openTest(t)
+	rows, err := db.db.Query("SELECT DISTINCT lower(function_name) FROM duckdb_functions()")
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{"unnest": true, "try": true} // special forms the parser emits
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		have[n] = true
+	}
+	rows.Close()
+	for name := range sandboxFunctions {
+		if !have[name] {
+			t.Errorf("sandbox_functions.txt lists %q, which DuckDB does not have", name)
+		}
+	}
+}
+
+// peakRSS is the process's peak resident memory in bytes (VmHWM), or -1
+// where /proc does not tell.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) == 3 && f[0] == "VmHWM:" {
+			var kb int64
+			fmt.Sscan(f[1], &kb)
+			return kb << 10
+		}
+	}
+	return -1
+}
+
+// TestSandboxMemoryHog runs the queries that took 7.4 GB: the review's hog is
+// refused before it runs, an aggregate that grows without bound stops at the
+// memory limit, and the warehouse answers afterwards.
+func TestSandboxMemoryHog(t *testing.T) {
+	db, err := OpenWith(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"),
+		Options{MemoryLimit: "256MB", SandboxTimeout: 5 * time.Second, SandboxBytes: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	before := peakRSS()
+	tests := []struct{ name, sql, want string }{
+		{"the review's hog", "SELECT repeat(chr(120),1000000000) a, repeat(chr(121),1000000000) b, repeat(chr(122),1000000000) c", "repeat"},
+		{"an aggregate without end", "SELECT length(string_agg('xxxxxxxxxx', '')) FROM range(1000000000)", "内存"},
+		{"a list without end", "SELECT length(list(range)) FROM range(1000000000)", "内存"},
+		{"a result too large", "SELECT repeat('x', 1000) FROM range(5000)", "查询结果超过 1 MB"},
+	}
+	for _, tt := range tests {
+		start := time.Now()
+		_, err := db.SQL(ctx, tt.sql)
+		took := time.Since(start)
+		if gongkai.ErrorCode(err) == "" || !strings.Contains(gongkai.ErrorMessage(err), tt.want) {
+			t.Errorf("%s: %v, want stopped with %q", tt.name, err, tt.want)
+		}
+		if took > 8*time.Second {
+			t.Errorf("%s: stopped after %v; the timeout is 5s", tt.name, took)
+		}
+		if _, err := db.SQL(ctx, "SELECT count(*) FROM reports"); err != nil {
+			t.Errorf("after %s: %v", tt.name, err)
+		}
+	}
+	if after := peakRSS(); before > 0 && after-before > 1<<30 {
+		t.Errorf("peak memory grew by %d MB; the limit is 256 MB", (after-before)>>20)
+	}
+}
+
+// TestSandboxBusy checks that statements beyond SandboxConcurrency are
+// answered busy after SandboxWait instead of queuing without end.
+func TestSandboxBusy(t *testing.T) {
+	db, err := OpenWith(context.Background(), filepath.Join(t.TempDir(), "w.duckdb"),
+		Options{SandboxConcurrency: 1, SandboxWait: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.sqlSlots <- struct{}{} // a statement running
+	_, err = db.SQL(context.Background(), "SELECT 1")
+	if gongkai.ErrorCode(err) != gongkai.CodeBusy || !strings.Contains(gongkai.ErrorMessage(err), "繁忙") {
+		t.Errorf("with every slot taken: %v, want busy", err)
+	}
+	<-db.sqlSlots
+	if _, err := db.SQL(context.Background(), "SELECT 1"); err != nil {
+		t.Errorf("with a free slot: %v", err)
 	}
 }

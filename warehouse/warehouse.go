@@ -60,14 +60,34 @@ type Options struct {
 	ReadOnly bool
 	// Threads is DuckDB's worker thread count; 0 means one per CPU.
 	Threads int
-	// MemoryLimit caps DuckDB's memory ("2GB"); empty keeps DuckDB's default
-	// (80% of RAM).
+	// MemoryLimit caps the memory DuckDB manages ("2GB") for the whole
+	// instance: every query, load and sandbox statement together. Empty
+	// means DefaultMemoryLimit, never DuckDB's own default of 80% of RAM,
+	// which lets one analyst's query take the machine.
 	MemoryLimit string
+	// TempLimit caps what DuckDB spills to disk beside the database when a
+	// query needs more than MemoryLimit; empty means DefaultTempLimit.
+	TempLimit string
 	// SandboxTimeout stops an ad-hoc query (SQL); 0 means 10 seconds.
 	SandboxTimeout time.Duration
 	// SandboxRows caps the rows SQL returns; 0 means 10,000.
 	SandboxRows int
+	// SandboxBytes caps the size of a result SQL returns; 0 means 64 MiB.
+	SandboxBytes int64
+	// SandboxConcurrency is how many SQL statements may run at once; 0
+	// means 2, so that dashboards keep threads and memory for themselves.
+	SandboxConcurrency int
+	// SandboxWait is how long SQL waits for a free slot before answering
+	// busy; 0 means 2 seconds.
+	SandboxWait time.Duration
 }
+
+// DefaultMemoryLimit and DefaultTempLimit are the limits OpenWith sets when
+// Options leave them empty.
+const (
+	DefaultMemoryLimit = "2GB"
+	DefaultTempLimit   = "8GB"
+)
 
 // DB is an open warehouse. It is safe for concurrent use: reads run in
 // parallel, writes are serialized by one writer lock.
@@ -75,6 +95,10 @@ type DB struct {
 	db   *sql.DB
 	path string
 	opts Options
+
+	policy   *policy       // what the sandbox lets analysts name
+	sqlSlots chan struct{} // one per sandbox statement running
+	absDir   string        // the folder of the file, scrubbed from messages
 
 	mu    sync.Mutex // the writer: Load and every other write
 	state *state     // what the writer remembers; guarded by mu
@@ -110,6 +134,21 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.SandboxRows <= 0 {
 		opts.SandboxRows = 10000
 	}
+	if opts.SandboxBytes <= 0 {
+		opts.SandboxBytes = 64 << 20
+	}
+	if opts.SandboxConcurrency <= 0 {
+		opts.SandboxConcurrency = 2
+	}
+	if opts.SandboxWait <= 0 {
+		opts.SandboxWait = 2 * time.Second
+	}
+	if opts.MemoryLimit == "" {
+		opts.MemoryLimit = DefaultMemoryLimit
+	}
+	if opts.TempLimit == "" {
+		opts.TempLimit = DefaultTempLimit
+	}
 	if opts.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, gongkai.Errorf(gongkai.CodeNotFound, "数据库文件 %s 不存在", path)
@@ -124,9 +163,8 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 		cfg.Set("access_mode", "READ_ONLY")
 	}
 	cfg.Set("threads", strconv.Itoa(opts.Threads))
-	if opts.MemoryLimit != "" {
-		cfg.Set("memory_limit", opts.MemoryLimit)
-	}
+	cfg.Set("memory_limit", opts.MemoryLimit)
+	cfg.Set("max_temp_directory_size", opts.TempLimit)
 	cfg.Set("enable_external_access", "false")
 	cfg.Set("autoinstall_known_extensions", "false")
 	cfg.Set("autoload_known_extensions", "false")
@@ -135,7 +173,10 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	db := &DB{db: sql.OpenDB(connector), path: path, opts: opts}
+	db := &DB{db: sql.OpenDB(connector), path: path, opts: opts, sqlSlots: make(chan struct{}, opts.SandboxConcurrency)}
+	if abs, err := filepath.Abs(filepath.Dir(path)); err == nil {
+		db.absDir = abs
+	}
 	if err := db.db.PingContext(ctx); err != nil {
 		db.db.Close()
 		return nil, openError(path, err)
@@ -155,6 +196,10 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 			return nil, err
 		}
 		db.state = st
+	}
+	if db.policy, err = loadPolicy(ctx, db.db); err != nil {
+		db.db.Close()
+		return nil, err
 	}
 	return db, nil
 }

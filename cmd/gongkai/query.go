@@ -13,6 +13,9 @@ import (
 	"gongkai/warehouse"
 )
 
+// maxStdinSQL is the longest statement `gongkai query -` reads.
+const maxStdinSQL = 1 << 20
+
 func init() {
 	commands["query"] = command{
 		usage: "query [--format csv|json|xlsx] [-o FILE] SQL      在只读沙箱中执行一条 SQL 查询（SQL 为 - 时从标准输入读取）",
@@ -31,6 +34,7 @@ func runQuery(ctx context.Context, e env) error {
 	out := fs.String("o", "", "写入文件（默认标准输出）")
 	timeout := fs.Duration("timeout", 10*time.Second, "查询超时")
 	maxRows := fs.Int("max-rows", 10000, "最多返回的行数")
+	memLimit := fs.String("memory-limit", warehouse.DefaultMemoryLimit, "DuckDB 可用内存上限（如 2GB）")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -47,13 +51,18 @@ func runQuery(ctx context.Context, e env) error {
 	}
 	query := strings.Join(fs.Args(), " ")
 	if query == "-" {
-		b, err := io.ReadAll(io.LimitReader(e.stdin, 1<<20))
+		b, err := io.ReadAll(io.LimitReader(e.stdin, maxStdinSQL+1))
 		if err != nil {
 			return err
 		}
+		if len(b) > maxStdinSQL {
+			// Cutting the text would run a different query than the one given
+			// (a final WHERE false would be lost), so refuse it whole.
+			return gongkai.Errorf(gongkai.CodeInvalid, "标准输入中的 SQL 超过 %d MiB 上限，未执行", maxStdinSQL>>20)
+		}
 		query = string(b)
 	}
-	db, err := warehouse.OpenWith(ctx, *dbPath, warehouse.Options{ReadOnly: true, SandboxTimeout: *timeout, SandboxRows: *maxRows})
+	db, err := warehouse.OpenWith(ctx, *dbPath, warehouse.Options{ReadOnly: true, SandboxTimeout: *timeout, SandboxRows: *maxRows, MemoryLimit: *memLimit})
 	if err != nil {
 		return err
 	}

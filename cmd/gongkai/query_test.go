@@ -59,6 +59,35 @@ func TestQuery(t *testing.T) {
 	if _, _, code := runCmd(t, "", "query", "--db", db, "--format", "pdf", "SELECT 1"); code != 2 {
 		t.Errorf("bad format: exit %d, want 2", code)
 	}
+	_, errs, code = runCmd(t, "", "query", "--db", db, "SELECT * FROM enable_logging(storage='file', storage_path='/x')")
+	if code != 1 || !strings.Contains(errs, "不允许") {
+		t.Errorf("enable_logging: exit %d, %q; want refused", code, errs)
+	}
+}
+
+// TestQueryStdinLimit checks that `gongkai query -` reads the whole
+// statement up to its limit, and refuses a longer one instead of running its
+// first MiB.
+func TestQueryStdinLimit(t *testing.T) {
+	db := demoWarehouse(t)
+	const tail = "\nWHERE false"
+	long := "SELECT report_id FROM reports /*" + strings.Repeat("x", maxStdinSQL-len(tail)-40) + "*/"
+	long += strings.Repeat(" ", maxStdinSQL-len(tail)-len(long)) + tail
+	out, errs, code := runCmd(t, long, "query", "--db", db, "-")
+	if len(long) != maxStdinSQL || code != 0 || out != "report_id\n" {
+		t.Errorf("%d bytes ending in WHERE false: exit %d, %q %q; want no rows", len(long), code, snippetOf(out), errs)
+	}
+	_, errs, code = runCmd(t, long+" ", "query", "--db", db, "-")
+	if code != 1 || !strings.Contains(errs, "超过 1 MiB 上限") {
+		t.Errorf("one byte over the limit: exit %d, %q; want refused", code, errs)
+	}
+}
+
+func snippetOf(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
 }
 
 func TestExport(t *testing.T) {

@@ -35,6 +35,8 @@ func runServe(ctx context.Context, e env) error {
 	db := dbFlag(fs, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
 	withDemo := fs.Bool("demo", false, "数据库中没有报告时载入演示数据")
+	memLimit := fs.String("memory-limit", warehouse.DefaultMemoryLimit, "DuckDB 可用内存上限（如 2GB），所有查询和载入共用")
+	sqlSlots := fs.Int("sql-concurrency", 2, "同时运行的 SQL 查询（/sql、/api/sql）上限")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -43,7 +45,7 @@ func runServe(ctx context.Context, e env) error {
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 
-	wh, err := warehouse.Open(ctx, *db)
+	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, SandboxConcurrency: *sqlSlots})
 	if err != nil {
 		return err
 	}
