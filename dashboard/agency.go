@@ -15,8 +15,9 @@ const agenciesPageSize = 50
 
 // agenciesData is the agency index: a page of agencies the filter selects.
 type agenciesData struct {
-	Rows  []agencyRow
-	Pager pager
+	Rows     []agencyRow
+	Pager    pager
+	Download string // the whole list as CSV/XLSX, without the format parameter
 }
 
 type agencyRow struct {
@@ -62,6 +63,9 @@ func (h *handler) agencies(c echo.Context) error {
 		v.Set("page", strconv.Itoa(n))
 		return "/agencies?" + v.Encode()
 	})
+	dl := fl.values()
+	dl.Set("limit", "100000")
+	d.Download = "/api/queries/agencies_list?" + dl.Encode()
 	p.Data = d
 	return h.render(c, http.StatusOK, "agencies", p)
 }

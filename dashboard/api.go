@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"math/big"
 	"net/http"
@@ -47,7 +48,7 @@ func (h *handler) apiQuery(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeTable(c, t, q.Name, format)
+	return writeTable(c, t, q.Name, format, h.exportScope(c, "数据："+q.Title+"（queries/"+q.Name+".sql）", wf))
 }
 
 // apiFilter reads the dashboard filter plus what the API adds: agency_id,
@@ -58,6 +59,9 @@ func apiFilter(q url.Values) (warehouse.Filter, error) {
 		return warehouse.Filter{}, err
 	}
 	wf := f.warehouse()
+	if wf.Status, err = parseStatus(q); err != nil {
+		return wf, err
+	}
 	for _, p := range []struct {
 		key, label string
 		max        int64
@@ -81,19 +85,33 @@ func apiFilter(q url.Values) (warehouse.Filter, error) {
 	return wf, nil
 }
 
-// writeTable sends t in format; name names the download file.
-func writeTable(c echo.Context, t *warehouse.Table, name, format string) error {
+// writeTable sends t in format; name names the download file. CSV and XLSX
+// are for people: Chinese column headings (columnLabels) and the scope
+// lines first — the first line of a CSV, the first sheet (说明) of a
+// workbook — so that a file read later still says what it holds. JSON is for
+// programs and keeps the machine names.
+func writeTable(c echo.Context, t *warehouse.Table, name, format string, scope []string) error {
+	labelled := &warehouse.Table{Columns: make([]string, len(t.Columns)), Rows: t.Rows}
+	for i, col := range t.Columns {
+		labelled.Columns[i] = columnLabel(col)
+	}
 	switch format {
 	case "csv":
 		var buf bytes.Buffer
-		if err := t.WriteCSV(&buf, true); err != nil {
+		buf.WriteString("\ufeff")
+		if len(scope) > 0 {
+			cw := csv.NewWriter(&buf)
+			cw.Write([]string{strings.Join(scope, "；")})
+			cw.Flush()
+		}
+		if err := labelled.WriteCSV(&buf, false); err != nil {
 			return err
 		}
 		attach(c, name+".csv")
 		return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 	case "xlsx":
 		var buf bytes.Buffer
-		if err := t.WriteXLSX(&buf, "数据"); err != nil {
+		if err := labelled.WriteXLSXNotes(&buf, "数据", "说明", scope); err != nil {
 			return err
 		}
 		attach(c, name+".xlsx")
@@ -108,6 +126,41 @@ func writeTable(c echo.Context, t *warehouse.Table, name, format string) error {
 		Rows      [][]any  `json:"rows"`
 		Truncated bool     `json:"truncated"`
 	}{t.Columns, jsonRows(rows), t.Truncated})
+}
+
+// exportScope returns the lines that say what a download holds: what,
+// the filter it was made with, when, and whether the data are the demo set.
+func (h *handler) exportScope(c echo.Context, what string, wf warehouse.Filter) []string {
+	f := filter{YearFrom: wf.YearFrom, YearTo: wf.YearTo, Province: wf.Province, City: wf.City, Level: wf.Level, Agency: wf.Agency}
+	parts := []string{"范围：" + f.YearLabel()}
+	for _, p := range []struct{ label, v string }{
+		{"省份", f.Province}, {"地市", f.City}, {"层级", f.Level}, {"机构名称含", f.Agency},
+		{"状态", wf.Status}, {"指标", wf.Measure}, {"申请人", wf.Applicant},
+	} {
+		if p.v != "" {
+			parts = append(parts, p.label+" "+p.v)
+		}
+	}
+	if wf.AgencyID != 0 {
+		parts = append(parts, "机构编号 "+strconv.FormatInt(wf.AgencyID, 10))
+	}
+	if wf.ReportID != 0 {
+		parts = append(parts, "报告编号 "+strconv.FormatInt(wf.ReportID, 10))
+	}
+	if wf.Limit != 0 || wf.Offset != 0 {
+		parts = append(parts, fmt.Sprintf("第 %d 行起，最多 %d 行", wf.Offset+1, wf.Limit))
+	}
+	return h.scopeLines(c, what, strings.Join(parts, " · "))
+}
+
+// scopeLines adds the export time and the demo marker to the lines of a
+// download's scope.
+func (h *handler) scopeLines(c echo.Context, lines ...string) []string {
+	lines = append(lines, "导出时间："+time.Now().UTC().Format("2006-01-02 15:04")+"（UTC）")
+	if h.hasDemo(c.Request().Context()) {
+		lines = append(lines, "演示数据：数据由程序随机生成，不代表任何真实机关的报告。")
+	}
+	return lines
 }
 
 func attach(c echo.Context, filename string) {

@@ -60,8 +60,12 @@ func TestAPIQueries(t *testing.T) {
 
 	rec := recorder(t, h, "/api/queries/overview_trend?year=2019-2021&format=csv")
 	csv := rec.Body.String()
-	if rec.Code != 200 || !strings.HasPrefix(csv, "\ufeffyear,reports,") || strings.Count(csv, "\n") != 4 {
-		t.Errorf("CSV: %d %q; want a BOM, the header and three years", rec.Code, csv)
+	lines := strings.Split(strings.TrimSuffix(csv, "\n"), "\n")
+	if rec.Code != 200 || !strings.HasPrefix(csv, "\ufeff") || len(lines) != 5 ||
+		!strings.HasPrefix(lines[0], "\ufeff数据：历年趋势") || !strings.Contains(lines[0], "范围：2019—2021年") ||
+		!strings.Contains(lines[0], "导出时间：") || !strings.Contains(lines[0], "演示数据") ||
+		!strings.HasPrefix(lines[1], "年度,报告数,本年新收申请,") {
+		t.Errorf("CSV: %d %q; want a BOM, the scope line, the Chinese header and three years", rec.Code, csv)
 	}
 	if cd := rec.Header().Get("Content-Disposition"); !strings.Contains(cd, "overview_trend.csv") {
 		t.Errorf("CSV Content-Disposition = %q", cd)
@@ -76,8 +80,19 @@ func TestAPIQueries(t *testing.T) {
 		t.Fatalf("XLSX does not open: %v", err)
 	}
 	rows, err := f.GetRows("数据")
-	if err != nil || len(rows) != 9 || rows[0][0] != "measure" || rows[1][1] != "属于国家秘密" {
-		t.Errorf("XLSX rows = %v, %v; want the header and the eight grounds", rows, err)
+	if err != nil || len(rows) != 9 || rows[0][0] != "指标" || rows[0][2] != "申请数" || rows[1][1] != "属于国家秘密" {
+		t.Errorf("XLSX rows = %v, %v; want the Chinese header and the eight grounds", rows, err)
+	}
+	if sheets := f.GetSheetList(); len(sheets) != 2 || sheets[0] != "说明" {
+		t.Errorf("XLSX sheets = %v, want 说明 first", sheets)
+	}
+	notes, _ := f.GetRows("说明")
+	if len(notes) < 3 || !strings.Contains(notes[1][0], "范围：全部年度") || !strings.Contains(notes[len(notes)-1][0], "演示数据") {
+		t.Errorf("XLSX 说明 = %v; want what, the scope, the time and the demo marker", notes)
+	}
+	// JSON keeps the machine names.
+	if _, body := fetch(t, h, "/api/queries/applications_withheld"); !strings.HasPrefix(body, `{"columns":["measure","label","applications"]`) {
+		t.Errorf("JSON columns: %s", snippet(body))
 	}
 }
 

@@ -2,7 +2,9 @@ package dashboard
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,8 +20,41 @@ const (
 
 // qualityData is what 报送与质量 shows besides its chart.
 type qualityData struct {
-	Matrix   matrix
-	Findings findingList
+	// Year is the latest year of the selection; Missing and WithErrors
+	// count its agencies without a report and its reports with errors:
+	// what needs action, shown first.
+	Year                int
+	Missing, WithErrors int64
+	Status              string // the status filter, "" for all
+	Tabs                []statusTab
+	Matrix              matrix
+	Findings            findingList
+	// MatrixDownload and FindingsDownload are the grid and the findings
+	// as CSV/XLSX (without the format parameter).
+	MatrixDownload, FindingsDownload string
+}
+
+// statusTab is one choice of the status filter.
+type statusTab struct {
+	Label, URL string
+	Current    bool
+}
+
+// statusFilters are the choices of the status filter, action first.
+var statusFilters = []struct{ Key, Label string }{
+	{"", "全部机构"}, {"missing", "有缺报"}, {"errors", "有错误"}, {"warnings", "有警告"}, {"ok", "已报送无问题"},
+}
+
+// parseStatus reads the status filter of 报送与质量; an unknown value is a
+// CodeInvalid error naming the choices.
+func parseStatus(q url.Values) (string, error) {
+	s := strings.TrimSpace(q.Get("status"))
+	for _, f := range statusFilters {
+		if f.Key == s {
+			return s, nil
+		}
+	}
+	return "", invalid("状态筛选不正确：“%s”。可选 missing（缺报）、errors（有错误）、warnings（有警告）、ok（已报送）。", clip(s))
 }
 
 // matrix is one page of the agency × year table of reporting status.
@@ -93,12 +128,17 @@ func (h *handler) quality(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	status, err := parseStatus(q)
+	if err != nil {
+		return err
+	}
 	fl := *p.Filter
 	byYear, err := h.query(c, "quality_by_year", fl.warehouse())
 	if err != nil {
 		return err
 	}
 	wf := fl.warehouse()
+	wf.Status = status
 	wf.Limit, wf.Offset = matrixPageSize, (mpage-1)*matrixPageSize
 	mt, err := h.query(c, "quality_matrix", wf)
 	if err != nil {
@@ -117,6 +157,9 @@ func (h *handler) quality(c echo.Context) error {
 	link := func(key string, keep int, keepKey string) func(int) string {
 		return func(n int) string {
 			v := fl.values()
+			if status != "" {
+				v.Set("status", status)
+			}
 			v.Set(key, strconv.Itoa(n))
 			if keep > 1 {
 				v.Set(keepKey, strconv.Itoa(keep))
@@ -124,10 +167,33 @@ func (h *handler) quality(c echo.Context) error {
 			return "/quality?" + v.Encode()
 		}
 	}
-	p.Data = qualityData{
+	d := qualityData{
+		Status:   status,
 		Matrix:   buildMatrix(mt, mpage, link("page", fpage, "fpage")),
 		Findings: buildFindings(ft, fpage, link("fpage", mpage, "page")),
 	}
+	if n := len(byYear.Rows); n > 0 {
+		d.Year = int(integer(get(byYear, n-1, "year")))
+		d.Missing = integer(get(byYear, n-1, "missing"))
+		d.WithErrors = integer(get(byYear, n-1, "with_errors"))
+	}
+	for _, f := range statusFilters {
+		v := fl.values()
+		if f.Key != "" {
+			v.Set("status", f.Key)
+		}
+		d.Tabs = append(d.Tabs, statusTab{Label: f.Label, URL: "/quality?" + v.Encode() + "#matrix", Current: f.Key == status})
+	}
+	download := func(query string) string {
+		v := fl.values()
+		if status != "" {
+			v.Set("status", status)
+		}
+		v.Set("limit", "100000")
+		return "/api/queries/" + query + "?" + v.Encode()
+	}
+	d.MatrixDownload, d.FindingsDownload = download("quality_matrix"), download("quality_findings")
+	p.Data = d
 	return h.render(c, http.StatusOK, "quality", p)
 }
 

@@ -105,6 +105,17 @@ func (p *page) Href(path string) string {
 	return path
 }
 
+// HrefWith returns path with the page's filter and key set to value, for
+// links to another page's view of the same selection.
+func (p *page) HrefWith(path, key, value string) string {
+	v := url.Values{}
+	if p.Filter != nil {
+		v = p.Filter.values()
+	}
+	v.Set(key, value)
+	return path + "?" + v.Encode()
+}
+
 // Period names the years the page's cards, rankings and shares cover:
 // the filter's years with open ends closed by the years that have reports
 // ("2019—2024年" under 全部年度), so that a heading never names one year for a

@@ -110,7 +110,7 @@ func TestFilterBar(t *testing.T) {
 	_, body := fetch(t, h, "/?"+q)
 	for _, want := range []string{
 		`href="/licensing?` + htmlAttr(q) + `"`, `href="/quality?` + htmlAttr(q) + `"`, `href="/agencies?` + htmlAttr(q) + `"`,
-		`href="/quality?` + htmlAttr(q) + `#findings"`, // the 有错误的报告 card
+		`href="/quality?province=` + url.QueryEscape("贵州省") + `&amp;status=errors&amp;year=2021#matrix"`, // the 有错误的报告 card
 		`href="/upload"`, // pages without a filter bar get none
 	} {
 		if !strings.Contains(body, want) {

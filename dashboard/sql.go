@@ -191,5 +191,14 @@ func (h *handler) apiSQL(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeTable(c, t, "sql", format)
+	return writeTable(c, t, "sql", format, h.scopeLines(c, "SQL 查询："+clipSQL(text)))
+}
+
+// clipSQL shortens a statement for the scope line of a download.
+func clipSQL(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 300 {
+		return string(r[:300]) + "…"
+	}
+	return s
 }

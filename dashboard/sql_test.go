@@ -51,7 +51,7 @@ func TestAPISQLFormats(t *testing.T) {
 	tests := []struct {
 		path, ctype, want string
 	}{
-		{"/api/sql?format=csv&q=" + q, "text/csv", "\ufeffyear,reports\n2019,"},
+		{"/api/sql?format=csv&q=" + q, "text/csv", "演示数据：数据由程序随机生成，不代表任何真实机关的报告。\"\n年度,报告数\n2019,"},
 		{"/api/sql?format=xlsx&q=" + q, "spreadsheetml", "PK"},
 		{"/api/sql?q=" + q, "application/json", `"columns":["year","reports"]`},
 	}

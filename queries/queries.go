@@ -28,7 +28,7 @@ var files embed.FS
 
 // Params lists the parameters a query may use, in the order the warehouse
 // binds them.
-var Params = []string{"year_from", "year_to", "province", "city", "level", "agency", "agency_id", "report_id", "limit", "offset", "measure", "applicant"}
+var Params = []string{"year_from", "year_to", "province", "city", "level", "agency", "agency_id", "report_id", "limit", "offset", "measure", "applicant", "status"}
 
 // Query is one named query.
 type Query struct {

@@ -22,6 +22,9 @@ type Filter struct {
 	// Measure and Applicant name one figure (a measure code and an
 	// applicant column), for the queries that break a figure down.
 	Measure, Applicant string
+	// Status keeps the rows of one reporting status (missing, errors,
+	// warnings, ok), for 报送与质量.
+	Status string
 }
 
 // Table is a query result: column names and rows of values (int64, float64,
@@ -52,7 +55,7 @@ func (f Filter) args() []any {
 		"province": str(f.Province), "city": str(f.City), "level": str(f.Level), "agency": str(f.Agency),
 		"agency_id": num(f.AgencyID), "report_id": num(f.ReportID),
 		"limit": num(int64(f.Limit)), "offset": num(int64(f.Offset)),
-		"measure": str(f.Measure), "applicant": str(f.Applicant),
+		"measure": str(f.Measure), "applicant": str(f.Applicant), "status": str(f.Status),
 	}
 	out := make([]any, 0, len(queries.Params))
 	for _, p := range queries.Params {

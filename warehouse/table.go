@@ -34,10 +34,36 @@ func (t *Table) WriteCSV(w io.Writer, bom bool) error {
 
 // WriteXLSX writes the table as a workbook with one sheet of the given name.
 func (t *Table) WriteXLSX(w io.Writer, sheet string) error {
+	return t.WriteXLSXNotes(w, sheet, "", nil)
+}
+
+// WriteXLSXNotes writes the table as WriteXLSX does, after a first sheet
+// named notesSheet with one line of notes per row (what the data covers,
+// when it was exported); with no notes there is no such sheet. Errors are
+// excelize's or w's.
+func (t *Table) WriteXLSXNotes(w io.Writer, sheet, notesSheet string, notes []string) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	first := sheet
+	if len(notes) > 0 {
+		first = notesSheet
+	}
+	if err := f.SetSheetName("Sheet1", first); err != nil {
 		return err
+	}
+	if len(notes) > 0 {
+		for i, n := range notes {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := f.SetCellStr(notesSheet, cell, n); err != nil {
+				return err
+			}
+		}
+		if err := f.SetColWidth(notesSheet, "A", "A", 100); err != nil {
+			return err
+		}
+		if _, err := f.NewSheet(sheet); err != nil {
+			return err
+		}
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
