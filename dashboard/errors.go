@@ -3,6 +3,7 @@ package dashboard
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -54,7 +55,7 @@ func (h *handler) handleError(err error, c echo.Context) {
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
-		status, msg = http.StatusRequestEntityTooLarge, echoMessages[http.StatusRequestEntityTooLarge]
+		status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("上传的文件太大：最多 %d MB。", h.opts.MaxUpload>>20)
 	case errors.As(err, &he):
 		status = he.Code
 		msg = echoMessages[status]

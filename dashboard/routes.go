@@ -12,6 +12,7 @@ import (
 // (session cookie for pages, bearer token for /api) will be attached.
 func (h *handler) routes(e *echo.Echo) {
 	e.GET("/healthz", h.healthz)
+	e.HEAD("/healthz", h.healthz) // load balancers probe with HEAD
 	e.GET("/static/*", staticHandler())
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
 
@@ -55,10 +56,26 @@ func staticHandler() echo.HandlerFunc {
 	if err != nil {
 		panic(err) // the embed pattern guarantees the folder
 	}
-	files := http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+	files := http.StripPrefix("/static/", http.FileServer(http.FS(filesOnly{sub})))
 	return func(c echo.Context) error {
 		c.Response().Header().Set("Cache-Control", "public, max-age=86400")
 		files.ServeHTTP(c.Response(), c.Request())
 		return nil
 	}
+}
+
+// filesOnly serves files and no directories: a directory listing would show
+// what the binary holds, and nothing links to one.
+type filesOnly struct{ fs.FS }
+
+func (f filesOnly) Open(name string) (fs.File, error) {
+	file, err := f.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := file.Stat(); err != nil || st.IsDir() {
+		file.Close()
+		return nil, fs.ErrNotExist
+	}
+	return file, nil
 }

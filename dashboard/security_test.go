@@ -1,7 +1,11 @@
 package dashboard
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -10,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"gongkai"
 	"gongkai/demo"
 	"gongkai/warehouse"
 )
@@ -105,4 +110,125 @@ func TestSQLBusy(t *testing.T) {
 		}
 	}
 	t.Error("a second statement was never answered 503 while the first ran")
+}
+
+// TestUploadTooLarge checks that a file over the limit is answered 413 with
+// the limit, whether the body overruns the server's cap or only the file
+// does, and that nothing is loaded.
+func TestUploadTooLarge(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{MaxUpload: 1 << 20})
+	for _, size := range []int{1<<20 + 10, 3 << 20} {
+		for _, path := range []string{"/api/reports", "/upload"} {
+			data := append(syntheticReport("测试市示例局", 2021), bytes.Repeat([]byte(" "), size)...)
+			status, body := do(t, h, multipartUpload(t, path, "big.txt", data, nil))
+			if status != http.StatusRequestEntityTooLarge || !strings.Contains(body, "最多 1 MB") {
+				t.Errorf("%s with %d bytes: %d %s; want 413 saying the limit", path, len(data), status, snippet(body))
+			}
+		}
+	}
+	if tb, err := db.SQL(context.Background(), "SELECT count(*) FROM reports"); err != nil || fmt.Sprint(tb.Rows) != "[[0]]" {
+		t.Errorf("after refused uploads: %v %v, want no report", tb, err)
+	}
+}
+
+// TestUploadBusy checks that an upload beyond Options.MaxUploads is told to
+// come back instead of parsing beside the others.
+func TestUploadBusy(t *testing.T) {
+	defer func(w time.Duration) { uploadWait = w }(uploadWait)
+	uploadWait = 20 * time.Millisecond
+	h := &handler{uploads: make(chan struct{}, 1)}
+	release, err := h.acquireUpload(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.acquireUpload(context.Background()); gongkai.ErrorCode(err) != gongkai.CodeBusy || statusOf(gongkai.ErrorCode(err)) != http.StatusServiceUnavailable {
+		t.Errorf("second upload while one runs: %v, want busy (503)", err)
+	}
+	release()
+	if r, err := h.acquireUpload(context.Background()); err != nil {
+		t.Errorf("after the first finished: %v", err)
+	} else {
+		r()
+	}
+}
+
+// TestUploadAgencyName checks that a look-alike agency name (direction
+// marks) is refused with a clear message and that invisible characters do
+// not make a second agency.
+func TestUploadAgencyName(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	status, body := do(t, h, multipartUpload(t, "/api/reports", "a.txt", syntheticReport("测试市\u202e局例示", 2021), nil))
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "改变文字方向") {
+		t.Errorf("a name with U+202E: %d %s, want 422 saying why", status, snippet(body))
+	}
+	long := strings.Repeat("局", 1000)
+	status, body = do(t, h, multipartUpload(t, "/api/reports", "a.txt", syntheticReport("测试市示例局", 2021), map[string]string{"agency": long}))
+	if status < 400 || !strings.Contains(body, "过长") {
+		t.Errorf("a 1000-character name: %d %s, want refused as too long", status, snippet(body))
+	}
+	for _, name := range []string{"测试市示例局", "测试市\u200b示例局"} {
+		data := syntheticReport(name, 2021)
+		data = append(data, []byte(name)...) // a different file each time
+		if status, body := do(t, h, multipartUpload(t, "/api/reports", "a.txt", data, nil)); status != http.StatusCreated {
+			t.Fatalf("%q: %d %s", name, status, snippet(body))
+		}
+	}
+	if tb, err := db.SQL(context.Background(), "SELECT count(*) FROM agencies"); err != nil || fmt.Sprint(tb.Rows) != "[[1]]" {
+		t.Errorf("agencies after uploads with and without a zero-width space: %v %v, want 1", tb, err)
+	}
+}
+
+// TestClientAddress checks that X-Forwarded-For is believed only from the
+// configured proxies.
+func TestClientAddress(t *testing.T) {
+	_, proxies, _ := net.ParseCIDR("10.0.0.0/8")
+	tests := []struct {
+		name    string
+		proxies []*net.IPNet
+		remote  string
+		want    string
+	}{
+		{"no proxy configured", nil, "10.1.2.3:5555", "10.1.2.3"},
+		{"from the proxy", []*net.IPNet{proxies}, "10.1.2.3:5555", "203.0.113.9"},
+		{"from a client on the LAN", []*net.IPNet{proxies}, "192.168.1.7:5555", "192.168.1.7"},
+		{"from loopback", []*net.IPNet{proxies}, "127.0.0.1:5555", "127.0.0.1"},
+	}
+	for _, tt := range tests {
+		var logs bytes.Buffer
+		h := New(emptyDB(t), slog.New(slog.NewTextHandler(&logs, nil)), Options{TrustedProxies: tt.proxies})
+		req := httptest.NewRequest(http.MethodGet, "/healthz", nil)
+		req.RemoteAddr = tt.remote
+		req.Header.Set("X-Forwarded-For", "203.0.113.9")
+		do(t, h, req)
+		if !strings.Contains(logs.String(), "remote="+tt.want+"\n") && !strings.Contains(logs.String(), "remote="+tt.want+" ") {
+			t.Errorf("%s: logged %q, want remote=%s", tt.name, logs.String(), tt.want)
+		}
+	}
+}
+
+// TestSmallHoles: HEAD /healthz answers, /static/ lists nothing.
+func TestSmallHoles(t *testing.T) {
+	h := New(emptyDB(t), testLogger(t), Options{})
+	tests := []struct {
+		method, path string
+		status       int
+	}{
+		{http.MethodHead, "/healthz", http.StatusOK},
+		{http.MethodGet, "/healthz", http.StatusOK},
+		{http.MethodGet, "/static/", http.StatusNotFound},
+		{http.MethodGet, "/static/vendor/", http.StatusNotFound},
+		{http.MethodGet, "/static/vendor", http.StatusNotFound},
+		{http.MethodGet, "/static/app.css", http.StatusOK},
+	}
+	for _, tt := range tests {
+		status, body := do(t, h, httptest.NewRequest(tt.method, tt.path, nil))
+		if status != tt.status {
+			t.Errorf("%s %s: %d, want %d", tt.method, tt.path, status, tt.status)
+		}
+		if strings.Contains(body, "app.js") && tt.status == http.StatusNotFound {
+			t.Errorf("%s %s lists files: %s", tt.method, tt.path, snippet(body))
+		}
+	}
 }

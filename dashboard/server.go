@@ -15,6 +15,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"runtime/debug"
 	"time"
@@ -33,6 +34,14 @@ type Options struct {
 	// CacheEntries is how many query results are kept (default 1024; negative
 	// turns the cache off). See queryCache.
 	CacheEntries int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is
+	// believed. From any other address the header is ignored and the
+	// connection's own address is the client's, so that logged addresses
+	// cannot be made up by the client.
+	TrustedProxies []*net.IPNet
+	// MaxUploads is how many uploads are parsed and loaded at once (default
+	// 2): a small crafted workbook can cost a hundred times its size to parse.
+	MaxUploads int
 	// Warm renders every page's default view in the background when the
 	// server starts and after each upload, so that visitors find them cached.
 	Warm bool
@@ -49,6 +58,8 @@ type handler struct {
 	// rewarm starts warming the cache again (after an upload); nil when
 	// Options.Warm is off.
 	rewarm func()
+	// uploads holds one token per upload being parsed or loaded.
+	uploads chan struct{}
 }
 
 // New returns the dashboard's HTTP handler over db. Request logs and error
@@ -64,15 +75,20 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 	if opts.CacheEntries == 0 {
 		opts.CacheEntries = 1024
 	}
+	if opts.MaxUploads <= 0 {
+		opts.MaxUploads = 2
+	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), opts: opts}
+	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), opts: opts,
+		uploads: make(chan struct{}, opts.MaxUploads)}
 
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = h.handleError
+	e.IPExtractor = ipExtractor(opts.TrustedProxies)
 	e.Use(h.logRequests, h.recoverPanics, securityHeaders, h.limits)
 	h.routes(e)
 	if opts.Warm && opts.CacheEntries > 0 {
@@ -81,6 +97,21 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 		h.rewarm()
 	}
 	return e
+}
+
+// ipExtractor believes X-Forwarded-For only from the trusted proxies; with
+// none it takes the connection's address. Echo's own default would trust
+// any private or loopback address, which is where a client on the same
+// network stands.
+func ipExtractor(proxies []*net.IPNet) echo.IPExtractor {
+	if len(proxies) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, p := range proxies {
+		opts = append(opts, echo.TrustIPRange(p))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
 // securityHeaders forbids the browser to load anything from another origin:

@@ -2,9 +2,11 @@ package dashboard
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -36,12 +38,20 @@ type uploadResult struct {
 // and status 422; other failures (the warehouse) are errors.
 func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
 	res := uploadResult{Findings: []gongkai.Finding{}}
-	fh, err := c.FormFile("file")
+	release, err := h.acquireUpload(c.Request().Context())
 	if err != nil {
-		return res, 0, invalid("请选择要上传的报告文件（字段 file）。")
+		return res, 0, err
 	}
-	if fh.Size > h.opts.MaxUpload {
-		return res, 0, invalid("文件太大：最多 %d MB。", h.opts.MaxUpload>>20)
+	defer release()
+	fh, err := c.FormFile("file")
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return res, 0, err // 413 with the limit, from handleError
+	case err != nil:
+		return res, 0, invalid("请选择要上传的报告文件（字段 file）。")
+	case fh.Size > h.opts.MaxUpload:
+		return res, 0, &http.MaxBytesError{Limit: h.opts.MaxUpload}
 	}
 	var opts ingest.Options
 	if opts.Agency, err = parseText(c.FormValue("agency"), "机构名称"); err != nil {
@@ -88,6 +98,25 @@ func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
 	r.Findings = res.Findings
 	return res, http.StatusCreated, nil
 }
+
+// acquireUpload takes one of the upload slots (Options.MaxUploads), waiting
+// a few seconds for one; beyond that the client is told to come back, with
+// a *gongkai.Error of CodeBusy, instead of every upload parsing at once.
+func (h *handler) acquireUpload(ctx context.Context) (func(), error) {
+	wait := time.NewTimer(uploadWait)
+	defer wait.Stop()
+	select {
+	case h.uploads <- struct{}{}:
+		return func() { <-h.uploads }, nil
+	case <-wait.C:
+		return nil, gongkai.Errorf(gongkai.CodeBusy, "上传繁忙：同时最多处理 %d 个上传，请稍后再试。", cap(h.uploads))
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// uploadWait is how long an upload waits for a free slot.
+var uploadWait = 5 * time.Second
 
 func (h *handler) load(ctx context.Context, r *gongkai.Report, data []byte) (warehouse.LoadResult, error) {
 	results, err := h.db.Load(ctx, []warehouse.LoadRequest{{Report: r, Source: data, By: "upload"}})

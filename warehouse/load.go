@@ -136,7 +136,11 @@ func prepare(req LoadRequest) (*item, error) {
 	if r == nil {
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "没有报告内容")
 	}
-	it := &item{req: req, r: r, agency: strings.TrimSpace(r.Agency)}
+	name, err := gongkai.CleanAgencyName(r.Agency)
+	if err != nil {
+		return nil, err
+	}
+	it := &item{req: req, r: r, agency: name}
 	it.key = nameKey(it.agency)
 	if it.key == "" {
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "报告缺少机关名称")

@@ -392,3 +392,62 @@ func TestSandboxBusy(t *testing.T) {
 		t.Errorf("with a free slot: %v", err)
 	}
 }
+
+// TestDeadPacksRemoved checks that Open deletes the source packs of loads
+// that died before committing, and keeps those reports name.
+func TestDeadPacksRemoved(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 0), Source: []byte("甲局的报告")})
+	db.Close()
+	dir := path + ".sources"
+	for _, dead := range []string{"000002.pack", "000099.pack"} {
+		if err := os.WriteFile(filepath.Join(dir, dead), []byte("a load that died"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not ours"), 0o644)
+	db, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, ",") != "000001.pack,notes.txt" {
+		t.Errorf("after Open the sources folder holds %v, want the live pack and the foreign file", names)
+	}
+	if _, _, data, err := db.Source(context.Background(), res[0].ReportID); err != nil || string(data) != "甲局的报告" {
+		t.Errorf("the live source: %q %v", data, err)
+	}
+	res = load(t, db, LoadRequest{Report: sampleReport("乙局", 2021, 0, 0), Source: []byte("乙局的报告")})
+	if _, _, data, err := db.Source(context.Background(), res[0].ReportID); err != nil || string(data) != "乙局的报告" {
+		t.Errorf("a source loaded after the cleanup: %q %v", data, err)
+	}
+}
+
+// TestLoadAgencyName checks the name rules at the one place every load
+// passes: a look-alike is refused, an invisible character makes no new
+// agency.
+func TestLoadAgencyName(t *testing.T) {
+	db := openTest(t)
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 0)})
+	_, err := db.Load(context.Background(), []LoadRequest{{Report: sampleReport("甲\u202e局", 2022, 0, 0)}})
+	if gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.Contains(gongkai.ErrorMessage(err), "改变文字方向") {
+		t.Errorf("a name with U+202E: %v", err)
+	}
+	_, err = db.Load(context.Background(), []LoadRequest{{Report: sampleReport(strings.Repeat("甲", 100000), 2022, 0, 0)}})
+	if gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.Contains(gongkai.ErrorMessage(err), "过长") {
+		t.Errorf("a 100,000-character name: %v", err)
+	}
+	load(t, db, LoadRequest{Report: sampleReport("甲\u200b局", 2022, 0, 0)})
+	if n := count(t, db, "SELECT count(*) FROM store.agencies"); n != 1 {
+		t.Errorf("%d agencies, want 1: a zero-width space made a second agency", n)
+	}
+}

@@ -86,6 +86,45 @@ func (db *DB) newPack() (*os.File, error) {
 	}
 }
 
+// removeDeadPacks deletes the pack files no committed report names: those
+// of loads that died between writing their pack and committing. It runs at
+// Open, before any load of this process, and only while this process holds
+// the file read-write, so no load can be writing one.
+func (db *DB) removeDeadPacks(ctx context.Context) error {
+	entries, err := os.ReadDir(db.sourceDir())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("warehouse: source packs: %w", err)
+	}
+	used := map[int32]bool{}
+	err = scanRows(ctx, db.db, stmt("source_packs"), nil, func(rows *sql.Rows) error {
+		var p int32
+		if err := rows.Scan(&p); err != nil {
+			return err
+		}
+		used[p] = true
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("warehouse: source packs: %w", err)
+	}
+	for _, e := range entries {
+		var n int32
+		if len(e.Name()) != len("000000.pack") || e.IsDir() {
+			continue
+		}
+		if _, err := fmt.Sscanf(e.Name(), "%06d.pack", &n); err != nil || used[n] {
+			continue
+		}
+		if err := os.Remove(filepath.Join(db.sourceDir(), e.Name())); err != nil {
+			return fmt.Errorf("warehouse: remove a dead source pack: %w", err)
+		}
+	}
+	return nil
+}
+
 // Source returns the file report id was read from: its name as uploaded, its
 // kind ("xlsx", "html", "text") and its bytes. It returns a *gongkai.Error
 // with CodeNotFound when there is no such report or it has no stored file

@@ -7,7 +7,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
+
+	"golang.org/x/net/netutil"
 
 	"gongkai/dashboard"
 	"gongkai/demo"
@@ -17,7 +20,7 @@ import (
 
 func init() {
 	commands["serve"] = command{
-		usage: "serve [--addr 127.0.0.1:8080] [--demo]    启动看板（--demo：数据库为空时载入演示数据）",
+		usage: "serve [--addr 127.0.0.1:8080] [--demo] [--trusted-proxy CIDR]    启动看板（--demo：数据库为空时载入演示数据）",
 		run:   runServe,
 	}
 }
@@ -37,6 +40,9 @@ func runServe(ctx context.Context, e env) error {
 	withDemo := fs.Bool("demo", false, "数据库中没有报告时载入演示数据")
 	memLimit := fs.String("memory-limit", warehouse.DefaultMemoryLimit, "DuckDB 可用内存上限（如 2GB），所有查询和载入共用")
 	sqlSlots := fs.Int("sql-concurrency", 2, "同时运行的 SQL 查询（/sql、/api/sql）上限")
+	maxConns := fs.Int("max-conns", defaultLimits.maxConns, "同时保持的连接上限")
+	var proxies cidrList
+	fs.Var(&proxies, "trusted-proxy", "可信反向代理的地址段（CIDR，可重复）：只采信来自这些地址的 X-Forwarded-For")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -60,11 +66,10 @@ func runServe(ctx context.Context, e env) error {
 	if err != nil {
 		return fmt.Errorf("无法监听 %s：%w", *addr, err)
 	}
-	srv := &http.Server{
-		Handler:           dashboard.New(wh, logger, dashboard.Options{Warm: true}),
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	lim := defaultLimits
+	lim.maxConns = *maxConns
+	ln = lim.listen(ln)
+	srv := lim.server(dashboard.New(wh, logger, dashboard.Options{Warm: true, TrustedProxies: proxies}), logger)
 	fmt.Fprintf(e.stdout, "gongkai 看板：http://%s/\n", ln.Addr())
 	logger.Info("serving", "addr", ln.Addr().String(), "db", *db)
 
@@ -84,6 +89,81 @@ func runServe(ctx context.Context, e env) error {
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	return nil
+}
+
+// limits are the connection limits of the server: how long a client may
+// take to send a request and to read the answer, how long an idle keep-alive
+// connection stays open, and how many connections are held at once, so that
+// slow or idle clients cannot hold the server's file handles.
+type limits struct {
+	readHeader time.Duration // the request line and headers
+	read       time.Duration // the whole request, body included (uploads)
+	write      time.Duration // from the end of the headers to the end of the answer (downloads, exports)
+	idle       time.Duration // a keep-alive connection between requests
+	maxHeader  int           // bytes of request headers
+	maxConns   int           // connections held at once; 0 means no limit
+}
+
+// defaultLimits allow a 32 MB upload over a slow line (read) and a large
+// export download (write), while a client that sends nothing is cut off
+// after 10 seconds.
+var defaultLimits = limits{
+	readHeader: 10 * time.Second,
+	read:       2 * time.Minute,
+	write:      5 * time.Minute,
+	idle:       time.Minute,
+	maxHeader:  64 << 10,
+	maxConns:   1000,
+}
+
+func (l limits) server(h http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: l.readHeader,
+		ReadTimeout:       l.read,
+		WriteTimeout:      l.write,
+		IdleTimeout:       l.idle,
+		MaxHeaderBytes:    l.maxHeader,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
+
+// listen caps the connections accepted at once; beyond the cap, new ones
+// wait in the kernel's queue until a held one ends (the timeouts end them).
+func (l limits) listen(ln net.Listener) net.Listener {
+	if l.maxConns <= 0 {
+		return ln
+	}
+	return netutil.LimitListener(ln, l.maxConns)
+}
+
+// cidrList is the value of the repeatable --trusted-proxy flag.
+type cidrList []*net.IPNet
+
+func (c *cidrList) String() string {
+	var s []string
+	for _, n := range *c {
+		s = append(s, n.String())
+	}
+	return strings.Join(s, ",")
+}
+
+func (c *cidrList) Set(v string) error {
+	if !strings.Contains(v, "/") {
+		if ip := net.ParseIP(v); ip != nil {
+			bits := 128
+			if ip.To4() != nil {
+				bits = 32
+			}
+			v = fmt.Sprintf("%s/%d", v, bits)
+		}
+	}
+	_, n, err := net.ParseCIDR(v)
+	if err != nil {
+		return fmt.Errorf("不是有效的地址段（如 10.0.0.0/8 或 127.0.0.1）：%q", v)
+	}
+	*c = append(*c, n)
 	return nil
 }
 
