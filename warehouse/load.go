@@ -369,7 +369,7 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
 		agencies: map[string]*agencyState{}, bySHA: map[string]LoadResult{},
 		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
-		texts: map[string]any{}, sim: &simIndex{byBand: map[bandKey][]*sigEntry{}},
+		texts: map[string]any{}, sim: newSimIndex(),
 	}
 	out := make(map[int]LoadResult, len(group))
 	for _, it := range group {
@@ -452,20 +452,19 @@ func (p *plan) add(it *item, now time.Time) *write {
 	}
 	if it.hasSig && p.st.sim != nil {
 		self := &sigEntry{report: w.id, agency: a.id, name: it.agency, year: r.Year}
-		cands := func(k bandKey) []*sigEntry {
-			return append(append([]*sigEntry(nil), p.st.sim.byBand[k]...), p.sim.byBand[k]...)
-		}
 		isCurrent := func(e *sigEntry) bool {
 			cur := p.currentOf(agencyYear{e.agency, e.year})
 			return cur != nil && cur.id == e.report
 		}
-		fs, others := similarFindings(self, r.Sections, it.sigs, cands, isCurrent)
+		fs, others := similarFindings(self, r.Sections, it.sigs, []*simIndex{p.st.sim, p.sim}, &p.st.sim.visits, isCurrent)
 		w.findings = append(w.findings, fs...)
 		w.others = append(w.others, others...)
 		for i, sig := range it.sigs {
 			if sig != nil {
-				p.sim.add(&sigEntry{report: w.id, agency: a.id, name: it.agency, year: r.Year,
-					numeral: r.Sections[i].Numeral, sig: sig})
+				e := &sigEntry{report: w.id, agency: a.id, name: it.agency, year: r.Year,
+					numeral: r.Sections[i].Numeral, sig: sig, seq: p.st.sim.nextSeq + int64(len(p.sim.entries))}
+				p.sim.entries = append(p.sim.entries, e)
+				p.sim.add(e)
 			}
 		}
 	}
@@ -704,9 +703,10 @@ func (p *plan) apply() {
 	}
 	st.nextText += int32(len(p.newTexts))
 	if st.sim != nil {
-		for k, es := range p.sim.byBand {
-			st.sim.byBand[k] = append(st.sim.byBand[k], es...)
+		for _, e := range p.sim.entries {
+			st.sim.add(e)
 		}
+		st.sim.nextSeq += int64(len(p.sim.entries))
 	}
 }
 

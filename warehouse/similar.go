@@ -21,16 +21,14 @@ import (
 // Sections are compared by the Jaccard similarity of their sets of character
 // 4-grams, estimated from a MinHash signature of sigSize values stored with
 // the section (store.sections.fingerprint). Candidates come from an
-// in-memory LSH index (sigBands bands of sigRows values), built from the
-// stored signatures the first time a report with sections loads, so that
-// bulk loads of spreadsheets (which have no narrative) never pay for it.
+// in-memory index (simIndex), built from the stored signatures the first
+// time a report with sections loads, so that bulk loads of spreadsheets
+// (which have no narrative) never pay for it.
 const (
 	minSimilarRunes = 80  // shorter sections are too generic to judge
 	similarAbove    = 0.9 // estimated Jaccard at which a warning is given
 	sigSize         = 64  // MinHash values per section
-	sigRows         = 4   // values per LSH band
-	sigBands        = sigSize / sigRows
-	shingle         = 4 // characters per n-gram
+	shingle         = 4   // characters per n-gram
 	ruleSimilar     = "similar_text"
 )
 
@@ -102,49 +100,135 @@ type sigEntry struct {
 	year           int
 	numeral        string
 	sig            []uint32
+	seq            int64 // the order entries joined the index: of two equal matches, the earlier wins
 }
 
-type bandKey struct {
-	numeral string
-	band    int
-	hash    uint64
-}
-
-// simIndex finds sections whose signatures share a band.
-type simIndex struct {
-	byBand map[bandKey][]*sigEntry
-}
-
-func (ix *simIndex) add(e *sigEntry) {
-	for b := range sigBands {
-		k := bandKeyOf(e.numeral, b, e.sig)
-		ix.byBand[k] = append(ix.byBand[k], e)
+// minSame is the number of equal signature values at which two sections are
+// similar: the least s with s/sigSize ≥ similarAbove.
+var minSame = func() int {
+	s := 0
+	for float64(s)/sigSize < similarAbove {
+		s++
 	}
+	return s
+}()
+
+// sigBlocks is how many blocks a signature is cut into for the index. Two
+// similar signatures differ in at most sigSize−minSame values, so with one
+// block more than that, at least one block is equal in both (pigeonhole):
+// looking up a signature's blocks finds every similar one, and only a pair
+// of sections alike in most of their text shares a block of about ten values
+// by chance. This is what keeps the check from slowing down as boilerplate
+// accumulates: the old index of 4-value bands put most copies of a stock
+// paragraph in one bucket and compared each new report with all of them.
+var sigBlocks = sigSize - minSame + 1
+
+// blockRange returns the values of block b.
+func blockRange(b int) (int, int) {
+	return b * sigSize / sigBlocks, (b + 1) * sigSize / sigBlocks
 }
 
-func bandKeyOf(numeral string, band int, sig []uint32) bandKey {
+// sigCluster is the sections of one numeral and year with one signature:
+// copied word for word, they are compared once, whatever their number.
+type sigCluster struct {
+	sig     []uint32
+	members []*sigEntry // in seq order
+	visit   uint64      // the last search that compared it
+}
+
+type groupKey struct {
+	numeral string
+	year    int
+}
+
+type blockKey struct {
+	groupKey
+	block int
+	hash  uint64
+}
+
+// simIndex finds, for a section, the similar sections of other agencies in
+// the same year (through the blocks of their signatures) and of the same
+// agency in other years (through the agency's own list, a few per year).
+type simIndex struct {
+	clusters map[blockKey][]*sigCluster // by the hash of the whole signature (block −1)
+	byBlock  map[blockKey][]*sigCluster
+	byAgency map[int64][]*sigEntry
+	entries  []*sigEntry // an overlay's entries in seq order, merged by apply
+	nextSeq  int64
+	visits   uint64
+}
+
+func newSimIndex() *simIndex {
+	return &simIndex{clusters: map[blockKey][]*sigCluster{}, byBlock: map[blockKey][]*sigCluster{},
+		byAgency: map[int64][]*sigEntry{}}
+}
+
+func hashValues(vs []uint32) uint64 {
 	var h uint64 = 14695981039346656037
-	for _, v := range sig[band*sigRows : (band+1)*sigRows] {
+	for _, v := range vs {
 		h = (h ^ uint64(v)) * 1099511628211
 	}
-	return bandKey{numeral, band, h}
+	return h
 }
 
-// loadSimIndex builds the index from the signatures of current reports.
+// add indexes e; entries must come in seq order.
+func (ix *simIndex) add(e *sigEntry) {
+	ix.byAgency[e.agency] = append(ix.byAgency[e.agency], e)
+	g := groupKey{e.numeral, e.year}
+	whole := blockKey{g, -1, hashValues(e.sig)}
+	for _, c := range ix.clusters[whole] {
+		if slicesEqual(c.sig, e.sig) {
+			c.members = append(c.members, e)
+			return
+		}
+	}
+	c := &sigCluster{sig: e.sig, members: []*sigEntry{e}}
+	ix.clusters[whole] = append(ix.clusters[whole], c)
+	for b := range sigBlocks {
+		lo, hi := blockRange(b)
+		k := blockKey{g, b, hashValues(e.sig[lo:hi])}
+		ix.byBlock[k] = append(ix.byBlock[k], c)
+	}
+}
+
+func slicesEqual(a, b []uint32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// loadSimIndex builds the index from the signatures of current reports, in
+// the order they were loaded.
 func loadSimIndex(ctx context.Context, db *sql.DB) (*simIndex, error) {
-	ix := &simIndex{byBand: map[bandKey][]*sigEntry{}}
+	ix := newSimIndex()
+	names := map[string]string{} // one copy of each agency's name
 	err := scanRows(ctx, db, stmt("state_fingerprints"), nil, func(rows *sql.Rows) error {
 		e := &sigEntry{}
 		var sig []any
 		if err := rows.Scan(&e.report, &e.agency, &e.name, &e.year, &e.numeral, &sig); err != nil {
 			return err
 		}
+		if n, ok := names[e.name]; ok {
+			e.name = n
+		} else {
+			names[e.name] = e.name
+		}
+		e.sig = make([]uint32, 0, sigSize)
 		for _, v := range sig {
 			if u, ok := v.(uint32); ok {
 				e.sig = append(e.sig, u)
 			}
 		}
 		if len(e.sig) == sigSize {
+			e.seq = ix.nextSeq
+			ix.nextSeq++
 			ix.add(e)
 		}
 		return nil
@@ -155,12 +239,100 @@ func loadSimIndex(ctx context.Context, db *sql.DB) (*simIndex, error) {
 	return ix, nil
 }
 
+// match is the best similar section found so far: most equal values, then
+// the first 4-value band the two share, then the earliest loaded — the order
+// in which the check has always named its match.
+type match struct {
+	e          *sigEntry
+	same, band int
+}
+
+func (m *match) better(e *sigEntry, same, band int) bool {
+	if m.e == nil || same != m.same {
+		return m.e == nil || same > m.same
+	}
+	if band != m.band {
+		return band < m.band
+	}
+	return e.seq < m.e.seq
+}
+
+// firstBand is the first of the 4-value bands in which a and b agree: the
+// index the check used before found candidates band by band, and named the
+// first found of equal matches, which the warnings stored since then name.
+func firstBand(a, b []uint32) int {
+	const rows = 4
+	for band := 0; band < sigSize/rows; band++ {
+		if slicesEqual(a[band*rows:(band+1)*rows], b[band*rows:(band+1)*rows]) {
+			return band
+		}
+	}
+	return sigSize / rows
+}
+
+func equalValues(a, b []uint32) int {
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return same
+}
+
+// search improves m with the sections of ix similar to section numeral of
+// self with signature sig: other agencies' of the same year, the agency's
+// own of earlier years, current ones only. visit marks the clusters compared
+// in this search, so that one found through several blocks counts once.
+func (ix *simIndex) search(m *match, self *sigEntry, numeral string, sig []uint32, visit uint64, isCurrent func(*sigEntry) bool) {
+	g := groupKey{numeral, self.year}
+	for b := range sigBlocks {
+		lo, hi := blockRange(b)
+		for _, c := range ix.byBlock[blockKey{g, b, hashValues(sig[lo:hi])}] {
+			if c.visit == visit {
+				continue
+			}
+			c.visit = visit
+			same := equalValues(sig, c.sig)
+			if same < minSame {
+				continue
+			}
+			band := firstBand(sig, c.sig)
+			// Members share the signature and come in seq order: the first
+			// current one of another agency is the cluster's best, and once
+			// one is not better than m, no later one is.
+			for _, e := range c.members {
+				if !m.better(e, same, band) {
+					break
+				}
+				if e.agency != self.agency && e.report != self.report && isCurrent(e) {
+					m.e, m.same, m.band = e, same, band
+					break
+				}
+			}
+		}
+	}
+	for _, e := range ix.byAgency[self.agency] {
+		if e.year >= self.year || e.numeral != numeral {
+			continue
+		}
+		same := equalValues(sig, e.sig)
+		if same < minSame {
+			continue
+		}
+		if band := firstBand(sig, e.sig); m.better(e, same, band) && isCurrent(e) {
+			m.e, m.same, m.band = e, same, band
+		}
+	}
+}
+
 // similarFindings compares the sections of a report being loaded with the
 // current reports of other agencies for the same year and of the same agency
-// for earlier years, and warns for each section nearly identical to one of
-// them. isCurrent tells whether an indexed report is still current.
-func similarFindings(self *sigEntry, sections []gongkai.Section, sigs [][]uint32, cands func(bandKey) []*sigEntry,
-	isCurrent func(*sigEntry) bool) ([]gongkai.Finding, []int64) {
+// for earlier years, in each of indexes, and warns for each section nearly
+// identical to one of them. isCurrent tells whether an indexed report is
+// still current; visits numbers the searches.
+func similarFindings(self *sigEntry, sections []gongkai.Section, sigs [][]uint32, indexes []*simIndex,
+	visits *uint64, isCurrent func(*sigEntry) bool) ([]gongkai.Finding, []int64) {
 	var fs []gongkai.Finding
 	var others []int64
 	for i, s := range sections {
@@ -168,26 +340,16 @@ func similarFindings(self *sigEntry, sections []gongkai.Section, sigs [][]uint32
 		if sig == nil {
 			continue
 		}
-		var best *sigEntry
-		bestSim := 0.0
-		seen := map[*sigEntry]bool{}
-		for b := range sigBands {
-			for _, e := range cands(bandKeyOf(s.Numeral, b, sig)) {
-				if seen[e] || e.report == self.report {
-					continue
-				}
-				seen[e] = true
-				if !(e.year == self.year && e.agency != self.agency) && !(e.agency == self.agency && e.year < self.year) {
-					continue
-				}
-				if sim := similarity(sig, e.sig); sim >= similarAbove && sim > bestSim && isCurrent(e) {
-					best, bestSim = e, sim
-				}
-			}
+		var m match
+		for _, ix := range indexes {
+			*visits++
+			ix.search(&m, self, s.Numeral, sig, *visits, isCurrent)
 		}
+		best := m.e
 		if best == nil {
 			continue
 		}
+		bestSim := float64(m.same) / sigSize
 		whose := best.name
 		if best.agency == self.agency {
 			whose = "本机关"
