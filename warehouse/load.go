@@ -276,7 +276,7 @@ type plan struct {
 	nextAgency int64
 	nextReport int64
 	agencies   map[string]*agencyState
-	bySHA      map[string]LoadResult
+	bySHA      map[shaKey]shaRef
 	current    map[agencyYear]*reportState
 
 	newAgencies []newAgency
@@ -353,11 +353,12 @@ func (p *plan) currentOf(k agencyYear) *reportState {
 }
 
 func (p *plan) sha(s string) (LoadResult, bool) {
-	if r, ok := p.bySHA[s]; ok {
-		return r, true
+	k := shaKeyOf(s)
+	if r, ok := p.bySHA[k]; ok {
+		return r.result(), true
 	}
-	r, ok := p.st.bySHA[s]
-	return r, ok
+	r, ok := p.st.bySHA[k]
+	return r.result(), ok
 }
 
 // loadGroup writes a group of reports in one transaction. results receive
@@ -367,7 +368,7 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 	st := db.state
 	p := &plan{
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
-		agencies: map[string]*agencyState{}, bySHA: map[string]LoadResult{},
+		agencies: map[string]*agencyState{}, bySHA: map[shaKey]shaRef{},
 		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
 		texts: map[string]any{}, sim: newSimIndex(),
 	}
@@ -433,13 +434,13 @@ func (p *plan) add(it *item, now time.Time) *write {
 			p.retire = append(p.retire, prev.id)
 		}
 	}
-	rs := &reportState{id: w.id, version: w.version, format: r.Format, prior: map[cellKey]*float64{}}
+	rs := &reportState{id: w.id, version: w.version, format: r.Format}
 	for c, v := range it.cells {
-		rs.prior[c] = v.Number
+		rs.prior.add(c, v.Number)
 	}
 	p.current[k] = rs
 	if it.sha != "" {
-		p.bySHA[it.sha] = LoadResult{ReportID: w.id, AgencyID: a.id, Version: w.version}
+		p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version)}
 	}
 
 	w.findings = append(w.findings, r.Findings...)
@@ -471,8 +472,14 @@ func (p *plan) add(it *item, now time.Time) *write {
 	if next := p.currentOf(agencyYear{a.id, r.Year + 1}); next != nil {
 		rc := &recheck{}
 		cells := map[cellKey]gongkai.Value{}
-		for c, v := range next.prior {
-			cells[c] = gongkai.Value{Measure: c.measure, Applicant: c.applicant, Number: v}
+		keys, _ := priorKeys()
+		for _, pc := range next.prior {
+			c := keys[pc.idx]
+			v := gongkai.Value{Measure: c.measure, Applicant: c.applicant}
+			if !pc.blank {
+				v.Number = gongkai.Float(pc.v)
+			}
+			cells[c] = v
 		}
 		for _, f := range priorYearFindings(r.Year+1, cells, rs.prior) {
 			rc.findings = append(rc.findings, f)

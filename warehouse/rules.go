@@ -52,7 +52,7 @@ func priorRuleIDs() []string {
 // those of the same agency's report for year-1 (last). A rule is checked for
 // an applicant only when this year states its left side and last year states
 // some part of its right side; blank cells count as 0 in sums.
-func priorYearFindings(year int, cells map[cellKey]gongkai.Value, last map[cellKey]*float64) []gongkai.Finding {
+func priorYearFindings(year int, cells map[cellKey]gongkai.Value, last priorCells) []gongkai.Finding {
 	var out []gongkai.Finding
 	for _, rule := range priorRules() {
 		apps := []string{gongkai.ApplicantTotal}
@@ -77,7 +77,7 @@ func priorYearFindings(year int, cells map[cellKey]gongkai.Value, last map[cellK
 			var expected float64
 			found := false
 			for _, m := range rule.RHS {
-				if v, ok := last[cellKey{m, app}]; ok {
+				if v, ok := last.get(cellKey{m, app}); ok {
 					found = true
 					if v != nil {
 						expected += *v

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"hash/fnv"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -131,28 +132,66 @@ func blockRange(b int) (int, int) {
 // sigCluster is the sections of one numeral and year with one signature:
 // copied word for word, they are compared once, whatever their number.
 type sigCluster struct {
+	numeral string
+	year    int
 	sig     []uint32
 	members []*sigEntry // in seq order
 	visit   uint64      // the last search that compared it
 }
 
-type groupKey struct {
-	numeral string
-	year    int
+// blockKey hashes a numeral, a year, a block number (−1 for the whole
+// signature) and the block's values: a hash, not a struct of the four, for
+// the index's memory on a national warehouse. A collision only adds a
+// candidate, which is then compared in full, numeral and year included.
+func blockKey(numeral string, year, block int, values []uint32) uint64 {
+	h := hashValues(values)
+	for i := 0; i < len(numeral); i++ {
+		h = (h ^ uint64(numeral[i])) * 1099511628211
+	}
+	h = (h ^ uint64(year)) * 1099511628211
+	return (h ^ uint64(block+1)) * 1099511628211
 }
 
-type blockKey struct {
-	groupKey
-	block int
-	hash  uint64
+// blockEntry is a cluster in a block's bucket with a sketch of its
+// signature: two bits of each value. Values that differ in the sketch differ,
+// so a sketch that differs in more than sigSize−minSame values rules the
+// cluster out without touching it: a scan of a bucket reads contiguous
+// memory, and only the few clusters the sketch lets through are compared in
+// full. Buckets of common boilerplate grow with the warehouse; this keeps
+// what each entry costs to a few nanoseconds.
+type blockEntry struct {
+	c      *sigCluster
+	sketch sketch
+}
+
+type sketch [2]uint64
+
+func sketchOf(sig []uint32) sketch {
+	var s sketch
+	for i, v := range sig {
+		s[i/32] |= uint64(v&3) << (2 * (i % 32))
+	}
+	return s
+}
+
+// differ is how many values the sketches show to differ: a lower bound of
+// how many the signatures differ in.
+func (s sketch) differ(t sketch) int {
+	const low = 0x5555555555555555
+	n := 0
+	for i := range s {
+		x := s[i] ^ t[i]
+		n += bits.OnesCount64((x | x>>1) & low)
+	}
+	return n
 }
 
 // simIndex finds, for a section, the similar sections of other agencies in
 // the same year (through the blocks of their signatures) and of the same
 // agency in other years (through the agency's own list, a few per year).
 type simIndex struct {
-	clusters map[blockKey][]*sigCluster // by the hash of the whole signature (block −1)
-	byBlock  map[blockKey][]*sigCluster
+	clusters map[uint64][]*sigCluster // by the key of the whole signature (block −1)
+	byBlock  map[uint64][]blockEntry
 	byAgency map[int64][]*sigEntry
 	entries  []*sigEntry // an overlay's entries in seq order, merged by apply
 	nextSeq  int64
@@ -160,7 +199,7 @@ type simIndex struct {
 }
 
 func newSimIndex() *simIndex {
-	return &simIndex{clusters: map[blockKey][]*sigCluster{}, byBlock: map[blockKey][]*sigCluster{},
+	return &simIndex{clusters: map[uint64][]*sigCluster{}, byBlock: map[uint64][]blockEntry{},
 		byAgency: map[int64][]*sigEntry{}}
 }
 
@@ -175,20 +214,20 @@ func hashValues(vs []uint32) uint64 {
 // add indexes e; entries must come in seq order.
 func (ix *simIndex) add(e *sigEntry) {
 	ix.byAgency[e.agency] = append(ix.byAgency[e.agency], e)
-	g := groupKey{e.numeral, e.year}
-	whole := blockKey{g, -1, hashValues(e.sig)}
+	whole := blockKey(e.numeral, e.year, -1, e.sig)
 	for _, c := range ix.clusters[whole] {
-		if slicesEqual(c.sig, e.sig) {
+		if c.numeral == e.numeral && c.year == e.year && slicesEqual(c.sig, e.sig) {
 			c.members = append(c.members, e)
 			return
 		}
 	}
-	c := &sigCluster{sig: e.sig, members: []*sigEntry{e}}
+	c := &sigCluster{numeral: e.numeral, year: e.year, sig: e.sig, members: []*sigEntry{e}}
 	ix.clusters[whole] = append(ix.clusters[whole], c)
+	sk := sketchOf(e.sig)
 	for b := range sigBlocks {
 		lo, hi := blockRange(b)
-		k := blockKey{g, b, hashValues(e.sig[lo:hi])}
-		ix.byBlock[k] = append(ix.byBlock[k], c)
+		k := blockKey(e.numeral, e.year, b, e.sig[lo:hi])
+		ix.byBlock[k] = append(ix.byBlock[k], blockEntry{c, sk})
 	}
 }
 
@@ -270,14 +309,18 @@ func firstBand(a, b []uint32) int {
 	return sigSize / rows
 }
 
+// equalValues counts the values a and b share, or returns less than minSame
+// as soon as too many differ.
 func equalValues(a, b []uint32) int {
-	same := 0
+	miss := 0
 	for i := range a {
-		if a[i] == b[i] {
-			same++
+		if a[i] != b[i] {
+			if miss++; miss > sigSize-minSame {
+				return 0
+			}
 		}
 	}
-	return same
+	return sigSize - miss
 }
 
 // search improves m with the sections of ix similar to section numeral of
@@ -285,11 +328,15 @@ func equalValues(a, b []uint32) int {
 // own of earlier years, current ones only. visit marks the clusters compared
 // in this search, so that one found through several blocks counts once.
 func (ix *simIndex) search(m *match, self *sigEntry, numeral string, sig []uint32, visit uint64, isCurrent func(*sigEntry) bool) {
-	g := groupKey{numeral, self.year}
+	sk := sketchOf(sig)
 	for b := range sigBlocks {
 		lo, hi := blockRange(b)
-		for _, c := range ix.byBlock[blockKey{g, b, hashValues(sig[lo:hi])}] {
-			if c.visit == visit {
+		for _, be := range ix.byBlock[blockKey(numeral, self.year, b, sig[lo:hi])] {
+			if be.sketch.differ(sk) > sigSize-minSame {
+				continue
+			}
+			c := be.c
+			if c.visit == visit || c.year != self.year || c.numeral != numeral {
 				continue
 			}
 			c.visit = visit

@@ -2,9 +2,12 @@ package warehouse
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -22,7 +25,7 @@ type state struct {
 	nextAgency int64
 	nextReport int64
 	agencies   map[string]*agencyState // by nameKey
-	bySHA      map[string]LoadResult   // the first report loaded from each source file
+	bySHA      map[shaKey]shaRef       // the first report loaded from each source file
 	current    map[agencyYear]*reportState
 	texts      map[string]any // store.texts: string → id (boxed int32)
 	nextText   int32
@@ -45,10 +48,96 @@ type reportState struct {
 	id      int64
 	version int
 	format  string
-	prior   map[cellKey]*float64 // the figures named by prior_year rules
+	prior   priorCells // the figures named by prior_year rules
 }
 
 type cellKey struct{ measure, applicant string }
+
+// The writer's state holds one reportState per current report, a million
+// and more on a national warehouse: it is kept compact, a source hash as 32
+// bytes and the figures of the rules across years as a short slice, instead
+// of strings and a map per report.
+
+// shaKey is a source file's SHA-256; a stated hash that is not 64 hex
+// digits is keyed by its own SHA-256.
+type shaKey [32]byte
+
+func shaKeyOf(s string) shaKey {
+	var k shaKey
+	if len(s) == 64 {
+		if _, err := hex.Decode(k[:], []byte(s)); err == nil {
+			return k
+		}
+	}
+	return sha256.Sum256([]byte("gongkai-sha:" + s))
+}
+
+// shaRef is the report first loaded from a source file.
+type shaRef struct {
+	report, agency int64
+	version        int32
+}
+
+func (r shaRef) result() LoadResult {
+	return LoadResult{ReportID: r.report, AgencyID: r.agency, Version: int(r.version)}
+}
+
+// priorCell is one figure a rule across years reads: idx numbers its measure
+// and applicant in priorKeys; blank marks a cell stated without a number.
+type priorCell struct {
+	idx   uint16
+	blank bool
+	v     float64
+}
+
+type priorCells []priorCell
+
+// priorKeys numbers the cells the rules across years read.
+var priorKeys = sync.OnceValues(func() ([]cellKey, map[cellKey]uint16) {
+	var keys []cellKey
+	idx := map[cellKey]uint16{}
+	for _, m := range priorMeasures() {
+		for _, app := range gongkai.Applicants {
+			k := cellKey{m, app}
+			idx[k] = uint16(len(keys))
+			keys = append(keys, k)
+		}
+	}
+	return keys, idx
+})
+
+// add records the figure of cell k; v nil is a blank cell.
+func (pc *priorCells) add(k cellKey, v *float64) {
+	_, idx := priorKeys()
+	i, ok := idx[k]
+	if !ok {
+		return // not a cell the rules read
+	}
+	c := priorCell{idx: i, blank: v == nil}
+	if v != nil {
+		c.v = *v
+	}
+	*pc = append(*pc, c)
+}
+
+// get returns the figure of cell k (nil when blank) and whether the report
+// states the cell.
+func (pc priorCells) get(k cellKey) (*float64, bool) {
+	_, idx := priorKeys()
+	i, ok := idx[k]
+	if !ok {
+		return nil, false
+	}
+	for _, c := range pc {
+		if c.idx == i {
+			if c.blank {
+				return nil, true
+			}
+			return gongkai.Float(c.v), true
+		}
+	}
+	return nil, false
+}
 
 // nameKey folds an agency name for matching: compatibility forms (full-width
 // letters, digits and brackets) to their plain forms, and no white space.
@@ -84,7 +173,7 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 		nextAgency: 1,
 		nextReport: 1,
 		agencies:   map[string]*agencyState{},
-		bySHA:      map[string]LoadResult{},
+		bySHA:      map[shaKey]shaRef{},
 		current:    map[agencyYear]*reportState{},
 		texts:      map[string]any{},
 		nextText:   1,
@@ -133,12 +222,13 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 		}
 		st.nextReport = max(st.nextReport, id+1)
 		if sha != "" {
-			if old, ok := st.bySHA[sha]; !ok || id < old.ReportID {
-				st.bySHA[sha] = LoadResult{ReportID: id, AgencyID: agency, Version: ver, Duplicate: true}
+			k := shaKeyOf(sha)
+			if old, ok := st.bySHA[k]; !ok || id < old.report {
+				st.bySHA[k] = shaRef{report: id, agency: agency, version: int32(ver)}
 			}
 		}
 		if current {
-			rs := &reportState{id: id, version: ver, format: format, prior: map[cellKey]*float64{}}
+			rs := &reportState{id: id, version: ver, format: format}
 			st.current[agencyYear{agency, year}] = rs
 			byID[id] = rs
 		}
@@ -159,9 +249,9 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 		if rs := byID[id]; rs != nil {
 			var v *float64
 			if value.Valid {
-				v = gongkai.Float(value.Float64)
+				v = &value.Float64
 			}
-			rs.prior[cellKey{measure, applicant}] = v
+			rs.prior.add(cellKey{measure, applicant}, v)
 		}
 		return nil
 	})
