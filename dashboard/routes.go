@@ -49,21 +49,6 @@ func (h *handler) healthz(c echo.Context) error {
 	return c.String(http.StatusOK, "ok\n")
 }
 
-// staticHandler serves the embedded styles, scripts and vendor assets. They
-// change only with the binary, so browsers may cache them for a day.
-func staticHandler() echo.HandlerFunc {
-	sub, err := fs.Sub(assets, "static")
-	if err != nil {
-		panic(err) // the embed pattern guarantees the folder
-	}
-	files := http.StripPrefix("/static/", http.FileServer(http.FS(filesOnly{sub})))
-	return func(c echo.Context) error {
-		c.Response().Header().Set("Cache-Control", "public, max-age=86400")
-		files.ServeHTTP(c.Response(), c.Request())
-		return nil
-	}
-}
-
 // filesOnly serves files and no directories: a directory listing would show
 // what the binary holds, and nothing links to one.
 type filesOnly struct{ fs.FS }

@@ -1,8 +1,11 @@
 package dashboard
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -169,4 +172,48 @@ func recorder(t *testing.T, h http.Handler, path string) *httptest.ResponseRecor
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 	return rec
+}
+
+// TestStaticGzip checks that the embedded scripts and styles go out
+// gzip-compressed to a browser that accepts it, decompress to the file
+// itself, and go out as they are to a client that does not.
+func TestStaticGzip(t *testing.T) {
+	db, _ := fixtureDB(t)
+	h := New(db, testLogger(t), Options{})
+	for _, path := range []string{"/static/vendor/echarts.min.js", "/static/app.css", "/static/app.js"} {
+		plainRec := recorder(t, h, path)
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 || rec.Header().Get("Content-Encoding") != "gzip" || !strings.Contains(rec.Header().Get("Vary"), "Accept-Encoding") {
+			t.Fatalf("%s with gzip: %d %v", path, rec.Code, rec.Header())
+		}
+		zr, err := gzip.NewReader(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(zr)
+		if err != nil || !bytes.Equal(got, plainRec.Body.Bytes()) || plainRec.Header().Get("Content-Encoding") != "" {
+			t.Errorf("%s: the gzip body does not decompress to the file (%v)", path, err)
+		}
+		if ct := rec.Header().Get("Content-Type"); !strings.Contains(ct, "javascript") && !strings.Contains(ct, "css") {
+			t.Errorf("%s: Content-Type %q", path, ct)
+		}
+	}
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/static/vendor/echarts.min.js", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	h.ServeHTTP(rec, req)
+	if n, full := rec.Body.Len(), recorder(t, h, "/static/vendor/echarts.min.js").Body.Len(); n*2 > full {
+		t.Errorf("ECharts compressed is %d of %d bytes", n, full)
+	}
+	for header, want := range map[string]bool{"gzip": true, "gzip;q=0": false, "identity": false, "*": true, "br, gzip;q=0.5": true, "": false} {
+		if acceptsGzip(header) != want {
+			t.Errorf("acceptsGzip(%q) = %v", header, !want)
+		}
+	}
+	if rec := recorder(t, h, "/static/no-such.js"); rec.Code != 404 {
+		t.Errorf("a missing asset: %d", rec.Code)
+	}
 }
