@@ -471,6 +471,49 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	// Rates read as percentages in tooltips; missing figures as 未填报.
+	t.Run("tooltips", func(t *testing.T) {
+		open(t, "/compare")
+		var got []string
+		eval(t, `(function () {
+  var o = echarts.getInstanceByDom(document.getElementById('chart-compare-rate')).getOption();
+  var v = echarts.getInstanceByDom(document.getElementById('chart-compare-volume')).getOption();
+  return [o.series[0].tooltip.valueFormatter(51.6), o.series[0].tooltip.valueFormatter('-'), v.tooltip[0].valueFormatter(4277)];
+})()`, &got)
+		if strings.Join(got, "|") != "51.6%|未填报|4,277" {
+			t.Errorf("tooltip values = %q, want 51.6%%, 未填报, 4,277", got)
+		}
+	})
+
+	// Every page at the widths of a desktop (1440 px) and a phone (390 px):
+	// a screenshot each, and on the phone nothing wider than the screen but
+	// the tables, which scroll in their own box.
+	t.Run("widths", func(t *testing.T) {
+		for _, w := range []int64{1440, 390} {
+			step(t, "resize", chromedp.EmulateViewport(w, 900))
+			for _, pg := range browserPages {
+				open(t, pg.path)
+				step(t, "settle", chromedp.Sleep(200*time.Millisecond))
+				var overflow int
+				eval(t, `document.documentElement.scrollWidth - window.innerWidth`, &overflow)
+				if overflow > 0 {
+					t.Errorf("%s at %d px: the page is %d px wider than the window", pg.path, w, overflow)
+				}
+				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+				if err != nil {
+					t.Fatalf("screenshot: %v", err)
+				}
+				if err := os.WriteFile(filepath.Join(screenshotDir, fmt.Sprintf("%s-%d.png", pg.name, w)), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		step(t, "resize back", chromedp.EmulateViewport(1400, 1000))
+		for _, b := range bl.take() {
+			t.Error(b)
+		}
+	})
+
 	t.Run("table toggle", func(t *testing.T) {
 		open(t, "/")
 		var hidden []bool

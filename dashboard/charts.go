@@ -1,11 +1,14 @@
 package dashboard
 
 import (
+	"cmp"
 	"encoding/json"
+	"fmt"
 	"math"
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -27,6 +30,68 @@ type chart struct {
 	Option map[string]any
 	Links  map[string]string // category or "series|category" → URL
 	Table  dataTable
+}
+
+// Summary describes the chart in words for screen readers (its aria-label):
+// the title, then each series with its first points. A chart without data
+// says so.
+func (c chart) Summary() string {
+	if c.Empty() {
+		return c.Title + "：所选范围内暂无数据。"
+	}
+	var o struct {
+		XAxis  []struct{ Data []any } `json:"xAxis"`
+		YAxis  []struct{ Data []any } `json:"yAxis"`
+		Series []struct {
+			Name string `json:"name"`
+			Data []any  `json:"data"`
+		} `json:"series"`
+	}
+	b, err := json.Marshal(c.Option)
+	if err != nil || json.Unmarshal(b, &o) != nil {
+		return c.Title
+	}
+	var cats []any
+	for _, axes := range [][]struct{ Data []any }{o.XAxis, o.YAxis} {
+		for _, a := range axes {
+			if len(a.Data) > 0 {
+				cats = a.Data
+			}
+		}
+	}
+	var sb strings.Builder
+	sb.WriteString(c.Title + "。")
+	for k, s := range o.Series {
+		if k == 4 {
+			sb.WriteString("等。")
+			break
+		}
+		sb.WriteString(s.Name + "：")
+		for i, d := range s.Data {
+			if i == 8 {
+				sb.WriteString("……")
+				break
+			}
+			v, name := d, ""
+			if m, ok := d.(map[string]any); ok {
+				v = m["value"]
+				name, _ = m["name"].(string)
+			}
+			if name == "" && i < len(cats) {
+				name = fmt.Sprint(cats[i])
+			}
+			val := "未填报"
+			if f, ok := v.(float64); ok {
+				val = groupDigits(f)
+			}
+			if i > 0 {
+				sb.WriteString("，")
+			}
+			sb.WriteString(name + " " + val)
+		}
+		sb.WriteString("。")
+	}
+	return sb.String()
 }
 
 // Spec returns what app.js needs to draw the chart, as JSON.
@@ -55,6 +120,11 @@ var seriesColors = map[string]string{
 	"apps_granted": "#20bf6b", "apps_partial": "#0fb9b1", "apps_withheld": "#eb3b5a",
 	"apps_unavailable": "#a5b1c2", "apps_not_processed": "#fa8231", "apps_other": "#8854d0",
 	"upheld": "#20bf6b", "corrected": "#eb3b5a", "other": "#a5b1c2", "pending": "#f7b731",
+	// Measures keep one colour on every page (总览, 主动公开, an agency's trend).
+	"apps_new": "#2d98da", "apps_total": "#3867d6", "reports": "#3867d6",
+	"licensing_decisions": "#fa8231", "penalty_decisions": "#8854d0", "coercion_decisions": "#4b6584",
+	"proactive_items": "#0fb9b1", "normative_docs_issued": "#2d98da", "normative_docs_in_force": "#4b6584",
+	"review_total": "#fa8231", "litigation_total": "#8854d0", "apps_carried_in": "#a5b1c2", "apps_carried_out": "#4b6584",
 	// Rates share the colour of the outcome they measure.
 	"disclosure_rate": "#20bf6b", "refused_share": "#eb3b5a",
 	"review_correction_rate": "#eb3b5a", "litigation_correction_rate": "#8854d0",
@@ -185,19 +255,59 @@ func barChart(t *warehouse.Table, x string, ys []series, stacked, horizontal boo
 // lineChart draws one line per column of ys over the categories in column x.
 func lineChart(t *warehouse.Table, x string, ys []series) map[string]any {
 	t = fillYears(t, x)
+	ys, right := rankSeries(t, ys)
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(commonOpts(len(ys) > 1),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}), charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
+	if len(right) > 0 {
+		line.ExtendYAxis(opts.YAxis{Type: "value", Name: "右轴", SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	}
 	line.SetXAxis(categories(t, x))
 	for _, s := range ys {
 		data := make([]opts.LineData, len(t.Rows))
-		for i, v := range values(t, s.Column, 1) {
-			data[i] = opts.LineData{Value: v, SymbolSize: 8}
+		axis := 0
+		if right[s.Column] {
+			axis = 1
+			s.Name += "（右轴）"
 		}
-		line.AddSeries(s.Name, data, s.style()...)
+		for i, v := range values(t, s.Column, 1) {
+			data[i] = opts.LineData{Value: v, SymbolSize: 8, YAxisIndex: axis}
+		}
+		so := s.style()
+		if axis == 1 {
+			so = append(so, charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.YAxisIndex = 1 }))
+		}
+		line.AddSeries(s.Name, data, so...)
 	}
 	line.Validate()
 	return line.JSON()
+}
+
+// rankSeries orders ys by their largest value, largest first, so that the
+// legend reads in rank order, and picks the series whose largest value is
+// under a tenth of the largest of all: drawn on one axis they would be
+// flat lines along the bottom, so they go on a second axis on the right.
+// Series with no value keep their place at the end.
+func rankSeries(t *warehouse.Table, ys []series) ([]series, map[string]bool) {
+	peak := map[string]float64{}
+	top := 0.0
+	for _, s := range ys {
+		for i := range t.Rows {
+			if f, ok := number(get(t, i, s.Column)); ok && math.Abs(f) > peak[s.Column] {
+				peak[s.Column] = math.Abs(f)
+			}
+		}
+		top = max(top, peak[s.Column])
+	}
+	out := slices.Clone(ys)
+	slices.SortStableFunc(out, func(a, b series) int { return cmp.Compare(peak[b.Column], peak[a.Column]) })
+	right := map[string]bool{}
+	for _, s := range out {
+		if p := peak[s.Column]; p > 0 && p*10 < top {
+			right[s.Column] = true
+		}
+	}
+	return out, right
 }
 
 // comboChart draws bars for ys and, on a second axis in percent, lines for
@@ -215,7 +325,7 @@ func comboChart(t *warehouse.Table, x string, ys, rates []series) map[string]any
 		for i, v := range values(t, s.Column, 1) {
 			data[i] = opts.BarData{Value: v}
 		}
-		bar.AddSeries(s.Name, data)
+		bar.AddSeries(s.Name, data, s.style()...)
 	}
 	line := charts.NewLine()
 	line.SetXAxis(categories(t, x))
@@ -253,6 +363,14 @@ func groupedLineChart(t *warehouse.Table, x, group, y string) map[string]any {
 		}
 	}
 	slices.Sort(xs)
+	// The legend in rank order: the group with the largest total first.
+	totals := map[string]float64{}
+	for g, byX := range byGroup {
+		for _, v := range byX {
+			totals[g] += v.(float64)
+		}
+	}
+	slices.SortStableFunc(groups, func(a, b string) int { return cmp.Compare(totals[b], totals[a]) })
 	if x == "year" && len(xs) > 1 {
 		lo, _ := strconv.Atoi(xs[0])
 		hi, _ := strconv.Atoi(xs[len(xs)-1])

@@ -218,3 +218,34 @@ func TestOfficialLayout(t *testing.T) {
 		t.Errorf("%d cells marked, want 1", marked)
 	}
 }
+
+// TestChartReadability checks the chart rules of issue 12: a series an order
+// of magnitude smaller gets an axis of its own, legends are in rank order,
+// a chart describes itself in words, and an empty chart draws no axes.
+func TestChartReadability(t *testing.T) {
+	tb := &warehouse.Table{
+		Columns: []string{"year", "small", "big", "mid"},
+		Rows:    [][]any{{int32(2020), int64(5), int64(4000), int64(900)}, {int32(2021), nil, int64(5000), int64(1200)}},
+	}
+	got := optionJSON(t, lineChart(tb, "year", []series{{"small", "小"}, {"big", "大"}, {"mid", "中"}}))
+	iBig, iMid, iSmall := strings.Index(got, `"name":"大"`), strings.Index(got, `"name":"中"`), strings.Index(got, `"name":"小（右轴）"`)
+	if iBig < 0 || iMid < iBig || iSmall < iMid {
+		t.Errorf("series should be in rank order with the small one on the right axis:\n%s", got)
+	}
+	if !strings.Contains(got, `"name":"右轴"`) || !strings.Contains(got, `"yAxisIndex":1`) {
+		t.Errorf("no second axis for a series 800 times smaller:\n%s", got)
+	}
+	same := optionJSON(t, lineChart(tb, "year", []series{{"big", "大"}, {"mid", "中"}}))
+	if strings.Contains(same, "右轴") {
+		t.Errorf("series within one order of magnitude share the axis:\n%s", same)
+	}
+
+	c := newChart("chart-x", "标题", "overview_trend", filter{}, tb, lineChart(tb, "year", []series{{"big", "大"}, {"small", "小"}}))
+	if s := c.Summary(); !strings.Contains(s, "标题。大：2020 4,000，2021 5,000。") || !strings.Contains(s, "2021 未填报") {
+		t.Errorf("Summary() = %q", s)
+	}
+	empty := newChart("chart-y", "空", "overview_trend", filter{}, &warehouse.Table{Columns: tb.Columns}, nil)
+	if s := empty.Summary(); s != "空：所选范围内暂无数据。" {
+		t.Errorf("empty Summary() = %q", s)
+	}
+}

@@ -14,7 +14,8 @@
     } catch (e) {
       return;
     }
-    if (!spec.option || typeof echarts === 'undefined') {
+    // A chart without data shows the page's 暂无数据 line, not empty axes.
+    if (!spec.option || typeof echarts === 'undefined' || el.classList.contains('chart-empty')) {
       return;
     }
     formatValues(spec.option);
