@@ -39,16 +39,20 @@ const (
 )
 
 // source is one input file: a file on disk or an entry of a .zip archive.
+// A source with skip set is not read: it is listed as 未载入 with skip as
+// the reason (a hidden or system file), so that a batch accounts for every
+// file it holds.
 type source struct {
 	seq  int
 	name string // as shown to the user: the path, or archive.zip/entry
 	read func() ([]byte, error)
+	skip string
 }
 
 // outcome is what became of one source.
 type outcome struct {
 	File      string            `json:"file"`
-	Status    string            `json:"status"` // loaded, duplicate, rejected
+	Status    string            `json:"status"` // loaded, duplicate, rejected, skipped
 	ReportID  int64             `json:"report_id,omitempty"`
 	AgencyID  int64             `json:"agency_id,omitempty"`
 	Agency    string            `json:"agency,omitempty"`
@@ -66,8 +70,10 @@ type outcome struct {
 
 // runIngest loads files, folders and .zip archives: parsing on every core,
 // one writer committing reports in groups. It prints one line (or, with
-// --json, one JSON object) per file and a summary, and exits 0 when every
-// file was loaded or already loaded, 1 when any was rejected, 2 on bad usage.
+// --json, one JSON object) per file — every file of a folder or archive,
+// those it does not read included, with the reason — and a summary, and
+// exits 0 when every file was loaded, already loaded or skipped as a hidden
+// or system file, 1 when any was rejected, 2 on bad usage.
 func runIngest(ctx context.Context, e env) error {
 	fs := newFlags("ingest", e)
 	dbPath := dbFlag(fs, e)
@@ -114,6 +120,9 @@ func runIngest(ctx context.Context, e env) error {
 	took := time.Since(start)
 	summary := fmt.Sprintf("共 %d 个文件：载入 %d，已载入过 %d，未载入 %d；用时 %.1f 秒",
 		p.total, p.loaded, p.duplicate, p.rejected, took.Seconds())
+	if p.skipped > 0 {
+		summary = strings.Replace(summary, "；用时", fmt.Sprintf("（其中隐藏或系统文件 %d）；用时", p.skipped), 1)
+	}
 	if p.loaded > 0 && took > 0 {
 		summary += fmt.Sprintf("（每秒 %.0f 份）", float64(p.loaded)/took.Seconds())
 	}
@@ -122,7 +131,7 @@ func runIngest(ctx context.Context, e env) error {
 	} else {
 		fmt.Fprintln(e.stdout, summary)
 	}
-	if p.rejected > 0 {
+	if p.rejected > p.skipped {
 		return &exitError{code: 1}
 	}
 	return nil
@@ -224,6 +233,10 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 
 func parseOne(s source, opts ingest.Options) outcome {
 	o := outcome{File: s.name, seq: s.seq}
+	if s.skip != "" {
+		o.Status, o.Message = "skipped", s.skip
+		return o
+	}
 	data, err := s.read()
 	if err != nil {
 		o.Status, o.Message = "rejected", err.Error()
@@ -283,6 +296,7 @@ type printer struct {
 	json                               bool
 	bar                                *progressbar.ProgressBar
 	total, loaded, duplicate, rejected int
+	skipped                            int // hidden and system files, counted in rejected too
 }
 
 // shownFindings is how many findings a text line lists under a file.
@@ -295,6 +309,9 @@ func (p *printer) print(o outcome) {
 		p.loaded++
 	case "duplicate":
 		p.duplicate++
+	case "skipped":
+		p.skipped++
+		p.rejected++
 	default:
 		p.rejected++
 	}
@@ -319,7 +336,7 @@ func (p *printer) print(o outcome) {
 		}
 	case "duplicate":
 		fmt.Fprintf(p.w, "已载入过\t%s\t与报告#%d 是同一文件，未重复载入\n", o.File, o.ReportID)
-	default:
+	default: // rejected, skipped
 		fmt.Fprintf(p.w, "未载入\t%s\t%s\n", o.File, o.Message)
 	}
 }
@@ -331,22 +348,29 @@ func severityLabel(s string) string {
 	return "警告"
 }
 
-// ingestible reports whether a file name is one ingest reads.
-func ingestible(name string) bool {
+// skipReason says why a file of a folder or archive is not read at all: a
+// hidden file, Excel's lock file, or the metadata macOS adds to archives.
+// It returns "" for every other file: those are read, and a file of a kind
+// ingest does not read is rejected by ingest.Parse with the reason, so that
+// no file goes unmentioned.
+func skipReason(name string) string {
+	name = filepath.ToSlash(name)
 	base := filepath.Base(name)
-	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") {
-		return false // hidden files and Excel's lock files
+	switch {
+	case strings.HasPrefix(name, "__MACOSX/") || strings.Contains(name, "/__MACOSX/"):
+		return "macOS 压缩时附带的元数据文件，不是报告，已跳过"
+	case strings.HasPrefix(base, "~$"):
+		return "Excel 或 WPS 的临时锁定文件，不是报告，已跳过"
+	case strings.HasPrefix(base, ".") || strings.EqualFold(base, "Thumbs.db") || strings.EqualFold(base, "desktop.ini"):
+		return "隐藏文件或系统文件，不是报告，已跳过"
 	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xlsm", ".xls", ".et", ".html", ".htm", ".txt", ".docx", ".doc", ".wps":
-		return true
-	}
-	return false
+	return ""
 }
 
 // collect expands the command-line paths into sources: files as given,
-// folders walked for the kinds ingest reads, .zip archives opened (closeAll
-// closes them). Paths that cannot be read come back as rejected outcomes.
+// folders walked for every file they hold, .zip archives opened (closeAll
+// closes them). Paths that cannot be read come back as rejected outcomes;
+// hidden and system files come back as sources marked skip.
 func collect(paths []string) (out []source, bad []outcome, closeAll func()) {
 	var archives []io.Closer
 	closeAll = func() {
@@ -354,8 +378,13 @@ func collect(paths []string) (out []source, bad []outcome, closeAll func()) {
 			c.Close()
 		}
 	}
+	// A source without a reader is listed, not read: a hidden or system file.
 	add := func(name string, read func() ([]byte, error)) {
-		out = append(out, source{seq: len(out), name: name, read: read})
+		s := source{seq: len(out), name: name, read: read}
+		if read == nil {
+			s.skip = skipReason(name)
+		}
+		out = append(out, s)
 	}
 	reject := func(name string, format string, args ...any) {
 		bad = append(bad, outcome{File: name, Status: "rejected", Message: fmt.Sprintf(format, args...)})
@@ -373,7 +402,7 @@ func collect(paths []string) (out []source, bad []outcome, closeAll func()) {
 					reject(p, "无法读取：%v", err)
 					return nil
 				}
-				if !d.IsDir() && (ingestible(p) || strings.EqualFold(filepath.Ext(p), ".zip")) {
+				if !d.IsDir() {
 					files = append(files, p)
 				}
 				return nil
@@ -382,6 +411,8 @@ func collect(paths []string) (out []source, bad []outcome, closeAll func()) {
 			for _, f := range files {
 				visit(f, false)
 			}
+		case !explicit && skipReason(path) != "":
+			add(path, nil)
 		case strings.EqualFold(filepath.Ext(path), ".zip"):
 			zr, err := addZip(path, add)
 			if err != nil {
@@ -389,7 +420,7 @@ func collect(paths []string) (out []source, bad []outcome, closeAll func()) {
 				return
 			}
 			archives = append(archives, zr)
-		case explicit || ingestible(path):
+		default:
 			add(path, func() ([]byte, error) { return readLimited(path) })
 		}
 	}
@@ -399,7 +430,7 @@ func collect(paths []string) (out []source, bad []outcome, closeAll func()) {
 	return out, bad, closeAll
 }
 
-// addZip adds the readable entries of a .zip archive, read on demand by the
+// addZip adds every file entry of a .zip archive, read on demand by the
 // parsers; the caller closes the archive when they are done.
 func addZip(path string, add func(string, func() ([]byte, error))) (io.Closer, error) {
 	zr, err := zip.OpenReader(path)
@@ -407,7 +438,11 @@ func addZip(path string, add func(string, func() ([]byte, error))) (io.Closer, e
 		return nil, fmt.Errorf("不是有效的 .zip 压缩包：%v", err)
 	}
 	for _, f := range zr.File {
-		if f.FileInfo().IsDir() || !ingestible(f.Name) {
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		if skipReason(f.Name) != "" {
+			add(path+"/"+f.Name, nil)
 			continue
 		}
 		f := f

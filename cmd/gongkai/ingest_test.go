@@ -124,3 +124,69 @@ func TestIngestUsage(t *testing.T) {
 		t.Errorf("missing file: exit %d, want 1", code)
 	}
 }
+
+// TestIngestListsEveryFile pins that a batch accounts for every file it
+// holds: a folder of six with two reports says six, and names each file it
+// did not load with the reason, including files of kinds ingest does not
+// read and hidden files; a .zip lists its entries the same way.
+func TestIngestListsEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "in")
+	os.Mkdir(folder, 0o755)
+	reports := demoReports(t, 3)
+	writeWorkbooks(t, folder, reports[:2])
+	others := map[string][]byte{
+		"扫描件.jpg":   {0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0},
+		"统计表.csv":   []byte("指标,数值\n申请数,3\n"),
+		".DS_Store": {0, 0, 0, 1, 'B', 'u', 'd', '1'},
+		"~$报告.xlsx": []byte("lock"),
+	}
+	for name, data := range others {
+		if err := os.WriteFile(filepath.Join(folder, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zipPath := filepath.Join(dir, "batch.zip")
+	zf, _ := os.Create(zipPath)
+	zw := zip.NewWriter(zf)
+	var buf bytes.Buffer
+	if err := ingest.WriteFilled(&buf, reports[2]); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"a/report.xlsx":            buf.Bytes(),
+		"__MACOSX/a/._report.xlsx": {0, 5, 0x16, 7},
+		"a/说明.png":                 {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0, 8, 6, 0, 0},
+	} {
+		w, _ := zw.Create(name)
+		w.Write(data)
+	}
+	zw.Close()
+	zf.Close()
+
+	out, errs, code := runCmd(t, "", "ingest", "--db", filepath.Join(dir, "w.duckdb"), folder, zipPath)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (files of kinds ingest does not read)\n%s%s", code, out, errs)
+	}
+	if !strings.Contains(out, "共 9 个文件：载入 3，已载入过 0，未载入 6（其中隐藏或系统文件 3）") {
+		t.Errorf("summary does not count every file:\n%s", out)
+	}
+	for name, reason := range map[string]string{
+		filepath.Join(folder, "扫描件.jpg"):      "不是可识别的文件",
+		filepath.Join(folder, "统计表.csv"):      "未找到表二",
+		filepath.Join(folder, ".DS_Store"):    "隐藏文件或系统文件",
+		filepath.Join(folder, "~$报告.xlsx"):    "临时锁定文件",
+		zipPath + "/__MACOSX/a/._report.xlsx": "macOS",
+		zipPath + "/a/说明.png":                 "不是可识别的文件",
+	} {
+		line := ""
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "未载入\t"+name+"\t") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, reason) {
+			t.Errorf("%s: line %q, want 未载入 with a reason naming %q\n%s", name, line, reason, out)
+		}
+	}
+}
