@@ -86,7 +86,9 @@ func stylesPart(wbPath string, rels []xlsxRel) string {
 }
 
 // isDateFormat reports whether a number format shows a date: it has a year
-// or day part, outside quoted text, escapes and [brackets].
+// or day part, outside quoted text, escapes and [brackets]. A format built on
+// General (`General"件"`, `[$-804]General`) shows a number: the e of General
+// is not the era year.
 func isDateFormat(code string) bool {
 	if code == "" || strings.EqualFold(code, "General") {
 		return false
@@ -134,6 +136,9 @@ func formatTokens(code string) []formatToken {
 				return out
 			}
 			i += j + 1
+		case (c == 'G' || c == 'g') && len(code)-i >= 7 && strings.EqualFold(code[i:i+7], "General"):
+			out = append(out, formatToken{code[i : i+7], true})
+			i += 7
 		case strings.IndexByte("yYmMdDhHsSeE", c) >= 0:
 			j := i
 			for j < len(code) && (code[j]|0x20) == (c|0x20) {

@@ -503,6 +503,14 @@ func TestReadXLSXDates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Formats built on General are numbers: the "e" of General is not a year.
+	general := map[string]int{}
+	for _, code := range []string{`General"件"`, `[$-804]General`, `G/通用格式`, `general;-General`} {
+		code := code
+		if general[code], err = f.NewStyle(&excelize.Style{CustomNumFmt: &code}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	cells := []struct {
 		ref   string
 		value float64
@@ -514,6 +522,10 @@ func TestReadXLSXDates(t *testing.T) {
 		{"A3", 5, dateStyle, "5"},                // not a plausible date
 		{"A4", 44581, countStyle, "44581"},       // not a date format
 		{"A5", 44581.75, dateStyle, "2022/1/20"}, // the time of day is dropped
+		{"A6", 45678, general[`General"件"`], "45678"},
+		{"A7", 45678, general[`[$-804]General`], "45678"},
+		{"A8", 45678, general[`G/通用格式`], "45678"},
+		{"A9", 45678, general[`general;-General`], "45678"},
 	}
 	for _, c := range cells {
 		if err := f.SetCellFloat("Sheet1", c.ref, c.value, -1, 64); err != nil {
