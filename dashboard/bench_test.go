@@ -111,6 +111,11 @@ func BenchmarkPages(b *testing.B) {
 		{"agency", agencyURL(agency)},
 		{"report", reportURL(report)},
 		{"api_csv", "/api/queries/applications_by_year?format=csv"},
+		{"quality_errors", "/quality?status=errors"},
+		{"regions", "/regions?year=2022"},
+		{"regions_figure", "/regions?year=2022&measure=apps.new&applicant=total"},
+		{"api_regions_xlsx", "/api/regions?year=2022&format=xlsx"},
+		{"compare", "/compare"},
 	}
 	// cold: every request runs its queries; warm: the results are cached,
 	// as they are for every visitor after the first (and after serve warms).
