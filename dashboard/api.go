@@ -62,6 +62,12 @@ func apiFilter(q url.Values) (warehouse.Filter, error) {
 	if wf.Status, err = parseStatus(q); err != nil {
 		return wf, err
 	}
+	if wf.Measure, err = parseText(q.Get("measure"), "指标"); err != nil {
+		return wf, err
+	}
+	if wf.Applicant, err = parseText(q.Get("applicant"), "申请人类型"); err != nil {
+		return wf, err
+	}
 	for _, p := range []struct {
 		key, label string
 		max        int64

@@ -207,6 +207,8 @@ type figureBreakdown struct {
 	Label, Applicant string
 	Total            *float64
 	Rows             []breakdownRow
+	Reports          int64  // all the reports behind the figure; Rows may be fewer
+	Download         string // all of them as CSV/XLSX, without the format parameter
 	Back             string
 }
 
@@ -307,10 +309,16 @@ func (h *handler) breakdown(c echo.Context, fl filter, r *rollup, measure, appli
 	}
 	b := &figureBreakdown{Label: gongkai.MeasureLabel(measure), Applicant: gongkai.ApplicantLabel(applicant),
 		Back: "/regions?" + fl.Query()}
+	dl := fl.values()
+	dl.Set("measure", measure)
+	dl.Set("applicant", applicant)
+	dl.Set("limit", "100000")
+	b.Download = "/api/queries/region_figure?" + dl.Encode()
 	if f := r.byKey[measure+"|"+applicant]; f != nil {
 		b.Total = f.Value
 	}
 	for i := range t.Rows {
+		b.Reports = integer(get(t, i, "reports_total"))
 		row := breakdownRow{
 			Agency: plain(get(t, i, "agency")), City: plain(get(t, i, "city")), Level: plain(get(t, i, "level")),
 			Value: text(get(t, i, "value")), Raw: plain(get(t, i, "raw")), At: plain(get(t, i, "at")),

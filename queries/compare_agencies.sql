@@ -12,23 +12,15 @@
 -- of one application does not top the list; NULL for the others). The rows
 -- are the agencies within the first limit (default 20) of either ranking.
 WITH v AS (
-    SELECT report_id, any_value(agency_id) AS agency_id,
-           sum(value) FILTER (WHERE measure = 'apps.total') AS apps_total,
-           sum(value) FILTER (WHERE measure IN ('apps.granted', 'apps.partial')) AS apps_disclosed,
-           sum(value) FILTER (WHERE measure LIKE 'apps.withheld.%') AS apps_withheld,
-           sum(value) FILTER (WHERE measure = 'review.total') AS review_total,
-           sum(value) FILTER (WHERE measure = 'review.corrected') AS review_corrected,
-           sum(value) FILTER (WHERE measure IN ('litigation_direct.total', 'litigation_after_review.total')) AS litigation_total,
-           sum(value) FILTER (WHERE measure IN ('litigation_direct.corrected', 'litigation_after_review.corrected')) AS litigation_corrected,
-           count(value) FILTER (WHERE measure NOT LIKE 'narrative.%') AS stated,
-           max(abs(value)) FILTER (WHERE measure NOT LIKE 'narrative.%') AS largest
-    FROM current_figures(NULL, 'total', $year_from, $year_to, $province, $city, $level, $agency)
-    GROUP BY report_id
+    SELECT * FROM report_counts($year_from, $year_to, $province, $city, $level, $agency)
 ), a AS (
     SELECT r.agency_id, any_value(r.agency) AS agency, any_value(r.city) AS city, any_value(r.level) AS level,
            count(*) AS reports,
            count(*) FILTER (WHERE v.stated > 0 AND v.largest = 0) AS zero_reports,
-           sum(v.apps_total) AS apps_total, sum(v.apps_disclosed) AS apps_disclosed, sum(v.apps_withheld) AS apps_withheld,
+           sum(v.apps_total) AS apps_total,
+           sum(coalesce(v.apps_granted, 0) + coalesce(v.apps_partial, 0))
+               FILTER (WHERE v.apps_granted IS NOT NULL OR v.apps_partial IS NOT NULL) AS apps_disclosed,
+           sum(v.apps_withheld) AS apps_withheld,
            sum(v.review_total) AS review_total, sum(v.review_corrected) AS review_corrected,
            sum(v.litigation_total) AS litigation_total, sum(v.litigation_corrected) AS litigation_corrected
     FROM current_reports($year_from, $year_to, $province, $city, $level, $agency) r

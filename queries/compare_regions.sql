@@ -6,7 +6,7 @@
 -- province; the counties of a city), per year: agencies and reports, the
 -- reports whose table figures are all 0 (zero_reports: at least one figure,
 -- none of them other than 0), and the sums the comparison's rates are made
--- of. An agency with no division at that level (a province's own
+-- of (the macro report_counts). An agency with no division at that level (a province's own
 -- departments under a province) has region NULL. A sum is NULL when no
 -- report states the figure. The dashboard sums the selected years and
 -- compares the last one with the year before for 同比.
@@ -15,20 +15,7 @@ WITH r AS (
            CASE WHEN $city IS NOT NULL THEN county WHEN $province IS NOT NULL THEN city ELSE province END AS region
     FROM current_reports($year_from, $year_to, $province, $city, $level, $agency)
 ), v AS (
-    SELECT report_id,
-           sum(value) FILTER (WHERE measure = 'apps.new') AS apps_new,
-           sum(value) FILTER (WHERE measure = 'apps.total') AS apps_total,
-           sum(value) FILTER (WHERE measure = 'apps.granted') AS apps_granted,
-           sum(value) FILTER (WHERE measure = 'apps.partial') AS apps_partial,
-           sum(value) FILTER (WHERE measure LIKE 'apps.withheld.%') AS apps_withheld,
-           sum(value) FILTER (WHERE measure = 'review.total') AS review_total,
-           sum(value) FILTER (WHERE measure = 'review.corrected') AS review_corrected,
-           sum(value) FILTER (WHERE measure IN ('litigation_direct.total', 'litigation_after_review.total')) AS litigation_total,
-           sum(value) FILTER (WHERE measure IN ('litigation_direct.corrected', 'litigation_after_review.corrected')) AS litigation_corrected,
-           count(value) FILTER (WHERE measure NOT LIKE 'narrative.%') AS stated,
-           max(abs(value)) FILTER (WHERE measure NOT LIKE 'narrative.%') AS largest
-    FROM current_figures(NULL, 'total', $year_from, $year_to, $province, $city, $level, $agency)
-    GROUP BY report_id
+    SELECT * FROM report_counts($year_from, $year_to, $province, $city, $level, $agency)
 )
 SELECT r.region, r.year,
        count(DISTINCT r.agency_id) AS agencies,
