@@ -65,12 +65,13 @@ func TestEveryTableDownloads(t *testing.T) {
 	h := New(db, testLogger(t), Options{})
 	bad := firstRow(t, db, "quality_findings", warehouse.Filter{Limit: 1})
 	pages := map[string]int{ // page → CSV links it must have at least
-		"/":                                   4,
-		"/agencies":                           1,
-		"/agencies/3":                         3,
-		"/quality":                            3,
-		"/compare":                            5,
-		"/reports/" + plain(bad["report_id"]): 1,
+		"/":           4,
+		"/agencies":   1,
+		"/agencies/3": 3,
+		"/quality":    3,
+		"/compare":    5,
+		"/regions?year=2022&measure=apps.new&applicant=total": 1,
+		"/reports/" + plain(bad["report_id"]):                 1,
 	}
 	link := regexp.MustCompile(`href="(/api/[^"]*format=csv[^"]*)"`)
 	for path, min := range pages {
