@@ -28,6 +28,10 @@ var mediaFixtures = []struct {
 	{"shape6-rowspan.docx", "web/shape6-rowspan.html.golden.json"},
 	{"html-paragraphs.docx", "web/html-paragraphs.html.golden.json"},
 	{"gbk-meta.docx", "web/gbk-meta.html.golden.json"},
+	{"official-2021.xls", "xlsx/official-2021.golden.json"},
+	{"format-2019.xls", "xlsx/format-2019.golden.json"},
+	{"violations.xls", "xlsx/violations.golden.json"},
+	{"biff8-named.et", "xlsx/official-2021.golden.json"},
 }
 
 func TestMediaGolden(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"gongkai"
 	"gongkai/ingest/docx"
 	"gongkai/ingest/sniff"
+	"gongkai/ingest/xls"
 )
 
 // Parse reads one source file into a report: a workbook (.xlsx), an HTML page
@@ -90,6 +91,7 @@ func reader(name string, data []byte) (func([]byte) (*Document, error), string, 
 // the kind package sniff tells.
 var readers = map[string]func([]byte) (*Document, error){
 	sniff.DOCX: withTextTables(docx.Read),
+	sniff.XLS:  xls.Read,
 }
 
 // withTextTables wraps the reader of a document medium (Word, PDF): when none
@@ -126,8 +128,6 @@ func unreadable(kind, ext string) string {
 		return "文件有密码保护（已加密），无法读取：请取消密码后另存再上传"
 	case sniff.Zip:
 		return "文件是压缩包，不是工作簿或文档：请解压后上传其中的报告文件（命令行 ingest 可直接读取 .zip）"
-	case sniff.XLS:
-		return "这是旧版 Excel（.xls）或 WPS 表格（.et）工作簿：暂不能读取，请在 Excel 或 WPS 中另存为 .xlsx 后再上传"
 	case sniff.DOC:
 		return "这是旧版 Word（.doc）或 WPS 文字（.wps）文档：暂不能读取，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再上传"
 	case sniff.PDF:

@@ -46,6 +46,8 @@ func TestKindFixtures(t *testing.T) {
 		"../testdata/media/excel-export-gbk.xls":  HTML,
 		"../testdata/media/shape6-rowspan.docx":   DOCX,
 		"../testdata/media/shape6-rowspan.doc":    DOC,
+		"../testdata/media/official-2021.xls":     XLS,
+		"../testdata/media/biff8-named.et":        XLS,
 	}
 	for path, want := range tests {
 		t.Run(filepath.Base(path), func(t *testing.T) {

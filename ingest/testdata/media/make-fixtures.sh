@@ -30,3 +30,12 @@ for page in shape6-rowspan html-paragraphs gbk-meta; do
 done
 soffice --infilter="HTML (StarWriter)" --convert-to doc:"MS Word 97" --outdir "$tmp" ../web/shape6-rowspan.html
 cp "$tmp/shape6-rowspan.doc" shape6-rowspan.doc
+
+# Legacy workbooks (BIFF8) saved by LibreOffice Calc from workbooks of our
+# template writer: merged headers, formula totals with their saved results,
+# and one whose stated totals break the rules. WPS's .et is the same format.
+for book in official-2021 format-2019 violations; do
+	soffice --convert-to xls:"MS Excel 97" --outdir "$tmp" ../xlsx/$book.xlsx
+	cp "$tmp/$book.xls" $book.xls
+done
+cp official-2021.xls biff8-named.et
