@@ -39,14 +39,43 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	ngs := normalizeGrids(doc.Grids)
 	loc := locate(ngs)
 	found := loc != nil && loc.found > 0
+	book := isWorkbook(doc)
+	var dropped map[string]bool
+	if found && book && loc.copies {
+		// Two copies of a table: read the one that is this year's, and
+		// leave the other out of the title and cover reading too.
+		var skip map[*Grid]bool
+		var fs []gongkai.Finding
+		if skip, fs, dropped = workbookCopies(ngs, loc.lf, coverYear(ngs, opts)); len(skip) > 0 {
+			d := *doc
+			d.Grids = nil
+			kept := ngs[:0:0]
+			for _, ng := range ngs {
+				if !skip[ng.g] {
+					kept = append(kept, ng)
+					d.Grids = append(d.Grids, ng.g)
+				}
+			}
+			doc, ngs = &d, kept
+			loc = loc.lf.locate(ngs)
+			found = loc.found > 0
+		}
+		r.Findings = append(r.Findings, fs...)
+	}
 	if found {
 		r.Format = loc.lf.f.ID
 		r.Values = loc.values()
 		r.Findings = append(r.Findings, loc.findings...)
 		r.Findings = append(r.Findings, loc.guessFindings()...)
 	}
+	if found && book {
+		r.Findings = append(r.Findings, missingTables(loc, dropped)...)
+	}
 	readCover(ngs, r)
 	readTitle(doc, r)
+	if book {
+		workbookMeta(doc, r, opts.Year)
+	}
 	if r.Agency == "" || r.Year == 0 {
 		base := strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name))
 		agency, year := titleMeta(base, false)

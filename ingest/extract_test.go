@@ -149,7 +149,7 @@ func TestExtractFormat(t *testing.T) {
 			if r.Format != tt.want {
 				t.Errorf("format = %q, want %q", r.Format, tt.want)
 			}
-			for _, f := range r.Findings {
+			for _, f := range tableFindings(r) {
 				t.Errorf("finding %s at %s: %s", f.Rule, f.At, f.Message)
 			}
 		})
@@ -299,7 +299,7 @@ func TestExtractNotesSheet(t *testing.T) {
 	if _, ok := r.Lookup("apps.total", "natural"); ok {
 		t.Error("apps.total read from the notes")
 	}
-	for _, f := range r.Findings {
+	for _, f := range tableFindings(r) {
 		t.Errorf("finding %s at %s: %s", f.Rule, f.At, f.Message)
 	}
 }
@@ -315,6 +315,7 @@ func TestExtractBadFigure(t *testing.T) {
 	if v, ok := r.Lookup("licensing.decisions", "total"); !ok || v.Raw != "十二" || v.Number != nil {
 		t.Errorf("licensing.decisions = %+v, want raw 十二 and no number", v)
 	}
+	r.Findings = tableFindings(r)
 	if got := findingSet(r); strings.Join(got, " ") != "values@表二!B2" {
 		t.Errorf("findings = %q, want values@表二!B2", got)
 	}
@@ -346,7 +347,7 @@ func TestExtractSplitReviews(t *testing.T) {
 				t.Errorf("%s: %s = %q at %s, want %q", kind, k, got[k].Raw, got[k].At, w)
 			}
 		}
-		if len(r.Values) != 15 || len(r.Findings) != 0 {
+		if len(r.Values) != 15 || len(tableFindings(r)) != 0 {
 			t.Errorf("%s: %d values and findings %+v; want 15 and none", kind, len(r.Values), r.Findings)
 		}
 	}

@@ -89,6 +89,10 @@ type location struct {
 	cells    []locCell // by locFormat.cellIndex; g is nil where none was found
 	found    int       // the cells found
 	findings []gongkai.Finding
+	// copies is set when a second grid states cells already placed from
+	// another: two copies of a table, which the first statement must not
+	// silently win (see workbookCopies).
+	copies bool
 }
 
 // cell returns the cell found for k, if any. The cells are a slice rather
@@ -416,6 +420,7 @@ func (l *location) placeRows(lb *locBlock, ng *normGrid, hits []locHit, isHit ma
 			}
 			k := locKey{lb.index, h.ri, ci}
 			if old, ok := l.cell(k); ok && !old.tentative {
+				l.copies = l.copies || old.g != ng.g
 				continue // the first statement of a cell wins
 			}
 			l.set(k, locCell{g: ng.g, r: h.r, c: c, tentative: h.tentative})
@@ -435,10 +440,15 @@ func (l *location) placeHeaderBlock(lb *locBlock, ng *normGrid, isHit map[int]bo
 		}
 	}
 	placed := 0
+	var from *Grid
 	for ci := range lb.cols {
-		if _, ok := l.cell(locKey{lb.index, ri, ci}); ok {
+		if c, ok := l.cell(locKey{lb.index, ri, ci}); ok {
 			placed++
+			from = c.g
 		}
+	}
+	if placed == len(lb.cols) && from != ng.g && !l.copies && headerStart(lb, ng, isHit, 0) >= 0 {
+		l.copies = true // the table again, in another grid
 	}
 	// Some reports split the table in two (行政复议, then 行政诉讼), each with
 	// its own header and row of figures: keep reading until every column is

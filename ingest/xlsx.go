@@ -150,6 +150,7 @@ func (p *xlsxPackage) read() (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		g.Hidden = sh.hidden
 		doc.Grids = append(doc.Grids, g)
 	}
 	if len(doc.Grids) == 0 {
@@ -206,7 +207,10 @@ func relsPath(part string) string {
 	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
 }
 
-type xlsxSheet struct{ name, path string }
+type xlsxSheet struct {
+	name, path string
+	hidden     bool // state="hidden" or "veryHidden"
+}
 
 // sheetList returns the worksheets in workbook order. Chart sheets and other
 // sheet kinds are skipped: they hold no cells.
@@ -238,7 +242,8 @@ func (p *xlsxPackage) sheetList(wbPath string, wb []byte, wbRels []xlsxRel) ([]x
 			// Without relationships, fall back on the conventional part name.
 			target = path.Join(dir, "worksheets/sheet"+strconv.Itoa(len(sheets)+1)+".xml")
 		}
-		sheets = append(sheets, xlsxSheet{name: name, path: target})
+		state, _ := s.attr("state")
+		sheets = append(sheets, xlsxSheet{name: name, path: target, hidden: state == "hidden" || state == "veryHidden"})
 		if len(sheets) > maxSheets {
 			return nil, invalidXLSX("工作簿中的工作表过多（超过 "+strconv.Itoa(maxSheets)+" 个），不像年度报告表格", nil)
 		}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"gongkai"
 )
 
@@ -24,16 +26,26 @@ var goldenWorkbooks = []struct {
 	year    int
 	opts    layoutOptions
 	breakIt bool // state totals that break the rules
+	// tweak changes the rendered workbook the way people change theirs
+	// (a sheet deleted, copied, hidden; a number format), with excelize.
+	tweak func(*excelize.File) error
 }{
-	{"official-2021", gongkai.Format2021, 2022, layoutOptions{}, false},
-	{"one-sheet", gongkai.Format2021, 2021, layoutOptions{oneSheet: true}, false},
-	{"total-first-no-titles", gongkai.Format2021, 2023, layoutOptions{totalFirst: true, noTitles: true}, false},
-	{"spacers", gongkai.Format2021, 2022, layoutOptions{spacers: true}, false},
-	{"unmerged-headers", gongkai.Format2021, 2022, layoutOptions{unmerged: true}, false},
-	{"numbers-as-text", gongkai.Format2021, 2022, layoutOptions{asText: true, spacers: true}, false},
-	{"format-2019", gongkai.Format2019, 2020, layoutOptions{}, false},
-	{"format-2019-year-2021", gongkai.Format2019, 2021, layoutOptions{oneSheet: true, spacers: true}, false},
-	{"violations", gongkai.Format2021, 2022, layoutOptions{}, true},
+	{"official-2021", gongkai.Format2021, 2022, layoutOptions{}, false, nil},
+	{"one-sheet", gongkai.Format2021, 2021, layoutOptions{oneSheet: true}, false, nil},
+	{"total-first-no-titles", gongkai.Format2021, 2023, layoutOptions{totalFirst: true, noTitles: true}, false, nil},
+	{"spacers", gongkai.Format2021, 2022, layoutOptions{spacers: true}, false, nil},
+	{"unmerged-headers", gongkai.Format2021, 2022, layoutOptions{unmerged: true}, false, nil},
+	{"numbers-as-text", gongkai.Format2021, 2022, layoutOptions{asText: true, spacers: true}, false, nil},
+	{"format-2019", gongkai.Format2019, 2020, layoutOptions{}, false, nil},
+	{"format-2019-year-2021", gongkai.Format2019, 2021, layoutOptions{oneSheet: true, spacers: true}, false, nil},
+	{"violations", gongkai.Format2021, 2022, layoutOptions{}, true, nil},
+	{"missing-table", gongkai.Format2021, 2022, layoutOptions{}, false, tweakMissingTable},
+	{"title-no-year", gongkai.Format2019, 2020, layoutOptions{}, false, tweakTitleNoYear},
+	{"copy-hidden", gongkai.Format2021, 2022, layoutOptions{}, false, tweakCopy(copyHidden)},
+	{"copy-years", gongkai.Format2021, 2022, layoutOptions{}, false, tweakCopy(copyYears)},
+	{"copy-same", gongkai.Format2021, 2022, layoutOptions{}, false, tweakCopy(copySame)},
+	{"copy-ambiguous", gongkai.Format2021, 2022, layoutOptions{}, false, tweakCopy(copyAmbiguous)},
+	{"general-format", gongkai.Format2021, 2022, layoutOptions{}, false, tweakGeneralFormat},
 }
 
 // checkJSON is the object `gongkai check --json` prints (design.md); it
@@ -81,6 +93,11 @@ func TestXLSXGolden(t *testing.T) {
 				r := syntheticReport(tt.format, tt.year, tt.breakIt)
 				if err := renderWorkbook(&buf, layoutWorkbook(gongkai.FormatByID(tt.format), tt.opts), r); err != nil {
 					t.Fatal(err)
+				}
+				if tt.tweak != nil {
+					if err := tweakWorkbook(&buf, tt.tweak); err != nil {
+						t.Fatal(err)
+					}
 				}
 				if err := os.MkdirAll(dir, 0o755); err != nil {
 					t.Fatal(err)

@@ -33,6 +33,9 @@ type Grid struct {
 	Name string // worksheet name; empty for page text and HTML
 	Kind string // "xlsx", "html", "text", "pdf", "docx", "xls" …
 	Rows [][]Cell
+	// Hidden is set for a worksheet the workbook hides: a copy of last
+	// year's table is often kept that way.
+	Hidden bool
 }
 
 // Document is what a reader makes of one source file: its grids, and for web
