@@ -86,7 +86,15 @@ type Value struct {
 	Unit      string   `json:"unit,omitempty"` // a unit the cell itself names ("元", "万元"); empty when unstated
 	Raw       string   `json:"raw"`            // the cell text exactly as read
 	At        string   `json:"at"`             // where a person finds it: "表三!D12", "line 87"
+	// Source is SourceNarrative for a figure read from a sentence of the
+	// report's text rather than from a table cell; empty for table cells
+	// (and cover-sheet fields). Raw then holds the sentence.
+	Source string `json:"source,omitempty"`
 }
+
+// SourceNarrative marks a Value read from the narrative: a report without
+// the statutory tables states its figures in sentences.
+const SourceNarrative = "narrative"
 
 // Finding is one problem found in a report. At names the place as a person
 // reads it ("表三!D12", "line 87"); RowLabel and ColumnLabel give the labels of

@@ -27,9 +27,14 @@ type Options struct {
 // that order), lets the web readers add what only pages carry, applies opts,
 // and validates the figures.
 //
+// A page without any of the tables that is a report all the same (its title
+// names one, or it states the statistics period) is not rejected: it loads
+// with an error finding (from 2019 on, the format requires the tables) and
+// the figures its narrative states, marked as such (see readTableless).
+//
 // The error, always a *gongkai.Error with code CodeInvalid and a Chinese
-// message, means the document is rejected: none of the tables was found, or
-// the agency or the year is unknown. Figures that break the format's rules do
+// message, means the document is rejected: none of the tables was found in
+// a document that is not a report, or the agency or the year is unknown. Figures that break the format's rules do
 // not reject a report; they become Findings.
 func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	if doc == nil {
@@ -91,8 +96,12 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	if opts.Year != 0 {
 		r.Year = opts.Year
 	}
+	// A page without tables that is a report all the same loads with an
+	// error finding and the figures its narrative states; anything else
+	// without tables is not a report.
+	tableless := !found && r.Format != gongkai.FormatPre2019
 	switch {
-	case !found && r.Format != gongkai.FormatPre2019:
+	case tableless && !looksLikeReport(doc):
 		return nil, gongkai.Errorf(gongkai.CodeInvalid,
 			"未找到表二、表三、表四中的任何一张表：请确认这是政府信息公开工作年度报告，且表格的行列标签与官方格式一致")
 	case r.Agency == "":
@@ -101,6 +110,9 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "缺少年度：请在封面填写“年度”（数据所属年份），或使用 --year 指定")
 	case r.Year < 1990 || r.Year > 2100:
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "年度 %d 无效：请填写数据所属年份，如 2021", r.Year)
+	}
+	if tableless {
+		readTableless(doc, r)
 	}
 	if r.Values == nil {
 		r.Values = []gongkai.Value{}

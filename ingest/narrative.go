@@ -111,7 +111,7 @@ func findNarrative(lines []Line, nf narrativeFigure) (gongkai.Value, bool) {
 			}
 			return gongkai.Value{
 				Measure: nf.measure, Applicant: gongkai.ApplicantTotal, Number: &f,
-				Raw: sentence(t, m[0], m[1]), At: lineAt(l.N),
+				Raw: sentence(t, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative,
 			}, true
 		}
 	}

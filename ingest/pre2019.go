@@ -270,6 +270,7 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 				}
 				v := pre2019Value(nr.measure, l.Text[m[2]:m[3]], unit, lineAt(l.N))
 				v.Raw = sentence(l.Text, m[0], m[1])
+				v.Source = gongkai.SourceNarrative
 				out = append(out, v)
 				break lines
 			}
@@ -292,7 +293,7 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 				}
 				zero := 0.0
 				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,
-					Raw: sentence(l.Text, m[0], m[1]), At: lineAt(l.N)})
+					Raw: sentence(l.Text, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
 				break search
 			}
 		}

@@ -36,7 +36,16 @@ func Validate(r *gongkai.Report) {
 	}
 	v := &validator{r: r, f: f, labels: cellLabels(f), values: make(map[valueKey]int, len(r.Values)),
 		seen: make(map[string]bool, len(r.Findings))}
+	tableless := false
+	for _, fd := range r.Findings {
+		tableless = tableless || fd.Rule == RuleNoTables
+	}
 	for i, val := range r.Values {
+		if val.Source == gongkai.SourceNarrative {
+			// The tables' rules hold between table cells: a sentence states
+			// a few figures, and the ones it leaves out are not zeros.
+			continue
+		}
 		k := valueKey{val.Measure, val.Applicant}
 		if _, ok := v.values[k]; !ok {
 			v.values[k] = i
@@ -54,7 +63,9 @@ func Validate(r *gongkai.Report) {
 		case ruleValues:
 			v.kinds(rule)
 		case ruleFilled:
-			v.filled(rule)
+			if !tableless { // the no_tables finding says more
+				v.filled(rule)
+			}
 		}
 	}
 }
@@ -174,7 +185,7 @@ func (v *validator) kinds(rule gongkai.Rule) {
 			continue
 		}
 		var err error
-		if strings.TrimSpace(val.Raw) != "" && m.Table != "narrative" {
+		if strings.TrimSpace(val.Raw) != "" && m.Table != "narrative" && val.Source != gongkai.SourceNarrative {
 			// A narrative figure's Raw is its whole sentence (web-text); its Number is checked below.
 			_, _, err = ParseValue(val.Raw, m.Kind)
 		} else if val.Number != nil {

@@ -59,7 +59,11 @@ func webExtras(doc *Document, r *gongkai.Report) {
 	if r.Format == "" {
 		pre2019Extras(doc, r)
 	}
-	narrativeExtras(doc.Lines, r)
+	if r.Format != "" {
+		// A page without tables has its narrative read whole by
+		// readTableless, into the tables' measures.
+		narrativeExtras(doc.Lines, r)
+	}
 }
 
 func lineAt(n int) string { return "line " + strconv.Itoa(n) }

@@ -1,0 +1,739 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gongkai"
+)
+
+// A report without the statutory tables states its figures in sentences:
+// "全年共收到政府信息公开申请十一件，其中予以公开8件，部分公开2件"; "未发生因
+// 政府信息公开引起的行政复议和行政诉讼". readNarrative reads them into the
+// canonical measure codes, each Value marked as read from the narrative
+// (Source gongkai.SourceNarrative) with its sentence as Raw and its line as
+// At.
+//
+// The first rule of the project decides every choice here: a sentence that
+// could mean two things yields no figure. A clause is read only when it
+// states one figure of this year, of this organ, exactly: a clause that
+// compares with or sums over other years (同比, 较上年, 累计), that names
+// another year, a month or a quarter, a share (占, %, 率), an approximate
+// count (约, 100余条, 左右), the whole region or its parts (全区, 各部门,
+// 其中区教育局), or two subjects at once (收到并办结) is skipped. Two
+// statements of the same measure that disagree leave it blank with a
+// warning.
+
+// nkind is one kind of figure a narrative states.
+type nkind int
+
+const (
+	nReceived nkind = iota
+	nCarriedIn
+	nCarriedOut
+	nHandled
+	nGranted
+	nPartial
+	nWithheld
+	nNotExist
+	nNotThisOrgan
+	nReview
+	nReviewUpheld
+	nReviewCorrected
+	nReviewOther
+	nReviewPending
+	nLitigation
+	nLitUpheld
+	nLitCorrected
+	nLitOther
+	nProactive
+	nLicensing
+	nPenalty
+	nCoercion
+	nInfoFees  // fees charged for supplying information (old 条例)
+	nAdminFees // 行政事业性收费 in 万元 (2021 table 二)
+)
+
+// codesFor returns the measures a figure of kind k is stored as in a report
+// of format, or nil when that format has no measure of the same meaning: a
+// litigation count cannot be split into 2019/2021's direct and after-review
+// suits, except a zero, which is zero in both.
+func codesFor(k nkind, format string, zero bool) []string {
+	old := format == gongkai.FormatPre2019
+	pick := func(pre, table string) []string {
+		c := table
+		if old {
+			c = pre
+		}
+		if c == "" {
+			return nil
+		}
+		return []string{c}
+	}
+	switch k {
+	case nReceived:
+		return []string{"apps.new"}
+	case nCarriedIn:
+		return pick("", "apps.carried_in")
+	case nCarriedOut:
+		return pick("", "apps.carried_out")
+	case nHandled:
+		return []string{"apps.total"}
+	case nGranted:
+		return []string{"apps.granted"}
+	case nPartial:
+		return []string{"apps.partial"}
+	case nWithheld:
+		return pick("pre2019.apps_withheld", "")
+	case nNotExist:
+		return pick("pre2019.not_exist", "")
+	case nNotThisOrgan:
+		return pick("pre2019.not_this_organ", "")
+	case nReview:
+		return []string{"review.total"}
+	case nReviewUpheld:
+		return pick("pre2019.review_upheld", "review.upheld")
+	case nReviewCorrected:
+		return pick("pre2019.review_corrected", "review.corrected")
+	case nReviewOther:
+		return pick("pre2019.review_other", "review.other")
+	case nReviewPending:
+		return pick("", "review.pending")
+	case nLitigation:
+		if old {
+			return []string{"pre2019.litigation_total"}
+		}
+		if zero {
+			return []string{"litigation_direct.total", "litigation_after_review.total"}
+		}
+	case nLitUpheld:
+		return pick("pre2019.litigation_upheld", "")
+	case nLitCorrected:
+		return pick("pre2019.litigation_corrected", "")
+	case nLitOther:
+		return pick("pre2019.litigation_other", "")
+	case nProactive:
+		return []string{"narrative.proactive_items"}
+	case nLicensing:
+		return pick("", "licensing.decisions")
+	case nPenalty:
+		return pick("", "penalty.decisions")
+	case nCoercion:
+		return pick("", "coercion.decisions")
+	case nInfoFees:
+		return pick("pre2019.fees", "")
+	case nAdminFees:
+		if format == gongkai.Format2021 {
+			return []string{"fees.amount_wan"}
+		}
+	}
+	return nil
+}
+
+// nrule recognises one kind of figure in the words before it: every group
+// of any must have a word in the text, and no word of not may be there.
+type nrule struct {
+	kind  nkind
+	any   [][]string
+	not   []string
+	units string // the units the figure may have
+	topic string // the subject the line or sentence must be about, when the words do not say it
+	total bool   // a total: a clause with 其中 states a part, not this
+}
+
+const (
+	unitsApps   = "件个条份次宗"
+	unitsCases  = "件起宗次个"
+	unitsDecide = "件起宗次个"
+)
+
+// otherTopics are the subjects a clause about applications must not name.
+var otherTopics = []string{"复议", "诉讼", "许可", "处罚", "强制", "投诉", "举报", "信访", "咨询", "建议", "提案", "留言", "来信", "热线", "12345"}
+
+var nrules = []nrule{
+	{kind: nCarriedIn, any: [][]string{{"上年结转", "上一年结转", "上年度结转", "上一年度结转"}}, not: []string{"下年", "下一年"}, units: unitsApps},
+	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年"}}, units: unitsApps},
+	{kind: nReceived, any: [][]string{{"收到", "受理", "接收", "接到", "新收", "共收"}, {"申请"}},
+		not: append([]string{"办结", "答复", "结转", "处理", "公开了"}, otherTopics...), units: unitsApps, total: true},
+	{kind: nGranted, any: [][]string{{"予以公开", "同意公开", "全部公开"}}, not: append([]string{"不予", "不同意", "部分", "主动", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nPartial, any: [][]string{{"部分公开"}}, not: append([]string{"不予", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nWithheld, any: [][]string{{"不予公开", "不同意公开"}}, not: append([]string{"部分", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nNotExist, any: [][]string{{"信息不存在"}}, not: otherTopics, units: unitsApps, topic: "申请"},
+	{kind: nNotThisOrgan, any: [][]string{{"非本机关", "非本行政机关", "不属于本机关", "不属于本行政机关"}}, not: otherTopics, units: unitsApps, topic: "申请"},
+	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
+	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: "信息公开", total: true},
+	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: "信息公开", total: true},
+	{kind: nProactive, any: [][]string{{"主动公开"}}, units: "条", total: true},
+	{kind: nLicensing, any: [][]string{{"行政许可"}, {"作出", "办理", "办结", "实施", "决定", "准予"}}, not: []string{"申请", "受理", "事项", "清单", "目录", "项目", "权力", "公示", "公开", "信息", "处罚", "强制"}, units: unitsDecide, total: true},
+	{kind: nPenalty, any: [][]string{{"行政处罚"}, {"作出", "办理", "办结", "实施", "决定", "查处", "案件"}}, not: []string{"立案", "申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "听证", "复议", "诉讼", "许可", "强制"}, units: unitsDecide, total: true},
+	{kind: nCoercion, any: [][]string{{"行政强制"}, {"作出", "实施", "采取", "决定", "措施"}}, not: []string{"申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "复议", "诉讼", "许可", "处罚"}, units: unitsDecide, total: true},
+	{kind: nAdminFees, any: [][]string{{"行政事业性收费"}}, not: []string{"项目", "项", "目录", "清单", "标准"}, units: "万元", total: true},
+	{kind: nInfoFees, any: [][]string{{"收取"}, {"费"}}, not: []string{"行政事业性", "免"}, units: "元万元", topic: "", total: true},
+}
+
+// Outcome words of reviews and suits: the proceeding is the one the sentence
+// named last before them.
+var outcomeRules = []struct {
+	words                []string
+	review, litigation   nkind
+	noReview, noLitigate bool
+}{
+	{words: []string{"维持"}, review: nReviewUpheld, litigation: nLitUpheld},
+	{words: []string{"纠正", "纠错"}, review: nReviewCorrected, litigation: nLitCorrected},
+	{words: []string{"其他结果", "其他情形"}, review: nReviewOther, litigation: nLitOther},
+	{words: []string{"尚未审结", "未审结", "正在审理", "审理中"}, review: nReviewPending, noLitigate: true},
+}
+
+// skipWords mark a clause that does not state one exact figure of this year:
+// comparisons, sums over years, shares, averages, parts of the year.
+var skipWords = []string{"同比", "环比", "较", "增长", "增加", "减少", "下降", "持平", "累计", "历年", "上一年", "去年", "前年",
+	"以来", "截至", "截止", "%", "百分之", "占", "率", "平均", "月份", "季度", "上半年", "下半年", "人次", "每"}
+
+// approxBefore and approxAfter are the words that make a figure approximate.
+var (
+	approxBefore = []string{"约", "近", "逾", "超过", "不到", "不足", "将近", "大约", "上千", "上百", "数"}
+	approxAfter  = []string{"左右", "以上", "以下", "之多", "上下", "余", "多"}
+)
+
+// scopeRE finds a clause about the whole region or its parts rather than the
+// reporting organ itself.
+var scopeRE = regexp.MustCompile(`全(?:区|县|市|省|州|盟|旗|镇|乡|系统|行业)|各(?:部门|单位|乡|镇|街道|科室|县|区|市|成员|职能|级|地|处室|股室|委办|机关|所|站|队|分局|直属|下属)|下属|所属|直属|局属|系统内|分别`)
+
+// orgSuffixes end the name of an organ; a clause that names one other than
+// the reporting organ speaks of someone else.
+var orgSuffixes = []string{"局", "委员会", "镇", "乡", "街道", "部门", "单位", "中心", "公司", "院", "学校", "分局", "办事处", "大队", "支队", "中队"}
+
+// yearRE4 finds a year written in a clause.
+var yearRE4 = regexp.MustCompile(`(?:19|20)\d\d`)
+
+// tokenRE finds a figure and its unit.
+var tokenRE = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)(万元|元|件|条|个|次|起|宗|项|份|篇)`)
+
+// outcomeWords name what happened to a review or suit, so that a clause
+// holding them ("未被行政复议纠错", "尚未审结的行政诉讼") states no zero count.
+var outcomeWords = []string{"审结", "办理", "审理", "纠错", "纠正", "撤销", "维持", "败诉", "确认违法", "驳回"}
+
+// zeroRules read a zero stated in words: "未收到政府信息公开申请", "未发生
+// 行政复议和行政诉讼", "未收取任何费用".
+var zeroRules = []struct {
+	re    *regexp.Regexp
+	kinds []nkind
+	not   []string
+}{
+	{regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|发生|有)[^,;:]{0,14}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依申请公开`),
+		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
+	{regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
+		[]nkind{nReview}, outcomeWords},
+	{regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼`),
+		[]nkind{nLitigation}, outcomeWords},
+	{regexp.MustCompile(`(?:未|没有|不)收取[^,;:]{0,10}?费`), []nkind{nInfoFees}, []string{"行政事业性"}},
+	{regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
+	{regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
+	{regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
+}
+
+// folded is a line folded for matching (full-width to half-width,
+// traditional to simplified, no white space) with the byte offset in the
+// original of every folded byte, so that a match maps back to the sentence
+// as published.
+type folded struct {
+	s   string
+	pos []int // pos[i] is the offset in the original of folded byte i; pos[len(s)] = len(original)
+}
+
+func foldLine(t string) folded {
+	var b strings.Builder
+	pos := make([]int, 0, len(t)+1)
+	for i, r := range t {
+		r = foldRune(r)
+		if r < 0 {
+			continue
+		}
+		n := utf8.RuneLen(r)
+		if n < 0 {
+			continue
+		}
+		b.WriteRune(r)
+		for k := 0; k < n; k++ {
+			pos = append(pos, i)
+		}
+	}
+	pos = append(pos, len(t))
+	return folded{s: b.String(), pos: pos}
+}
+
+// readNarrative reads the figures the narrative lines state into canonical
+// measures for a report of format and year (see the comment at the top of
+// this file). agency is the reporting organ, so that a clause naming it is
+// not taken for one about another organ. It returns the values, each once,
+// and a warning for each measure stated twice with different figures (left
+// blank).
+func readNarrative(lines []Line, format string, year int, agency string) ([]gongkai.Value, []gongkai.Finding) {
+	hits := map[string][]gongkai.Value{}
+	var order []string
+	add := func(k nkind, zero bool, f float64, unit, raw string, n int) {
+		for _, code := range codesFor(k, format, zero) {
+			if _, ok := hits[code]; !ok {
+				order = append(order, code)
+			}
+			hits[code] = append(hits[code], gongkai.Value{
+				Measure: code, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(f), Unit: unit,
+				Raw: raw, At: lineAt(n), Source: gongkai.SourceNarrative,
+			})
+		}
+	}
+	section := ""
+	for _, l := range lines {
+		if num, title := heading(l.Text); num != "" {
+			section = Normalize(title)
+			continue
+		}
+		fl := foldLine(l.Text)
+		if !strings.ContainsAny(fl.s, "0123456789零〇一二两三四五六七八九十未没无不") {
+			continue
+		}
+		ctx := nctx{line: fl.s, section: section}
+		for _, sent := range splitKeep(fl.s, "。!?;") {
+			readSentence(fl, sent, ctx, year, agency, func(k nkind, zero bool, f float64, unit string, a, b int) {
+				add(k, zero, f, unit, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
+			})
+		}
+	}
+	var vals []gongkai.Value
+	var finds []gongkai.Finding
+	for _, code := range order {
+		hs := hits[code]
+		same := true
+		for _, h := range hs[1:] {
+			if *h.Number != *hs[0].Number {
+				same = false
+			}
+		}
+		if same {
+			vals = append(vals, hs[0])
+			continue
+		}
+		finds = append(finds, gongkai.Finding{
+			Rule: "narrative", Severity: gongkai.SeverityWarning, At: hs[0].At,
+			Measure: code, Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel(code),
+			Message: fmt.Sprintf("正文多处所述%s不一致（%s：%s；%s：%s），未采用：请核对", gongkai.MeasureLabel(code),
+				hs[0].At, num(*hs[0].Number), hs[1].At, num(*hs[1].Number)),
+		})
+	}
+	return vals, finds
+}
+
+// span is a part [a, b) of a folded line.
+type span struct{ a, b int }
+
+// splitKeep splits s[from:to] at any rune of seps, returning the spans.
+func splitKeep(s, seps string) []span {
+	var out []span
+	start := 0
+	for i, r := range s {
+		if strings.ContainsRune(seps, r) || r == '。' || r == '！' || r == '？' {
+			if i > start {
+				out = append(out, span{start, i})
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(s) {
+		out = append(out, span{start, len(s)})
+	}
+	return out
+}
+
+// readSentence reads the clauses of one sentence of a folded line.
+func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit func(k nkind, zero bool, f float64, unit string, a, b int)) {
+	s := fl.s
+	var clauses []span
+	start := sent.a
+	for i := sent.a; i < sent.b; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == ',' || r == ':' {
+			if i > start {
+				clauses = append(clauses, span{start, i})
+			}
+			start = i + size
+		}
+		i += size
+	}
+	if start < sent.b {
+		clauses = append(clauses, span{start, sent.b})
+	}
+	for _, c := range clauses {
+		clause := s[c.a:c.b]
+		before := s[sent.a:c.a] // the sentence up to this clause
+		// The year a clause speaks of may be named before it in the
+		// sentence: "2020年，我局收到申请12件".
+		if clauseSkipped(clause, year, agency) || otherYear(before, year) {
+			continue
+		}
+		readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", sent.a, sent.b) })
+		prev := 0
+		for _, m := range tokenRE.FindAllStringSubmatchIndex(clause, -1) {
+			seg := clause[prev:m[0]]
+			prev = m[1]
+			numText, unit := clause[m[2]:m[3]], clause[m[4]:m[5]]
+			f, ok := figureValue(clause, m, numText)
+			if !ok {
+				continue
+			}
+			if f == 0 && hasAny(seg, "行政复议") && hasAny(seg, "行政诉讼") && ctx.about("信息公开") {
+				// "行政复议、行政诉讼0件": none of either.
+				emit(nReview, true, 0, "", sent.a, sent.b)
+				emit(nLitigation, true, 0, "", sent.a, sent.b)
+				continue
+			}
+			k, ok := classify(seg, clause, before, ctx, unit)
+			if !ok || (f != float64(int64(f)) && k != nInfoFees && k != nAdminFees) {
+				continue // a count is whole
+			}
+			u := ""
+			if k == nInfoFees {
+				u = unit
+			}
+			emit(k, f == 0, f, u, sent.a, sent.b)
+		}
+	}
+}
+
+// clauseSkipped reports whether a clause cannot state an exact figure of the
+// organ for the year.
+func clauseSkipped(clause string, year int, agency string) bool {
+	for _, w := range skipWords {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	if otherYear(clause, year) {
+		return true
+	}
+	if scopeRE.MatchString(clause) {
+		return true
+	}
+	return namesOtherOrgan(clause, agency)
+}
+
+// otherYear reports whether s speaks of another year than the report's: it
+// names one, or says 上年 (other than in 上年结转, the carried-in count).
+func otherYear(s string, year int) bool {
+	if strings.Contains(s, "上年") && !strings.Contains(s, "上年结转") && !strings.Contains(s, "上年度结转") {
+		return true
+	}
+	for _, y := range yearRE4.FindAllString(s, -1) {
+		if n, _ := strconv.Atoi(y); n != year {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOtherOrgan reports whether the clause names an organ ("区教育局",
+// "某某镇") that is not the reporting organ ("我局", "本单位", or a part of
+// the agency's name).
+func namesOtherOrgan(clause, agency string) bool {
+	key := Normalize(agency)
+	for _, suf := range orgSuffixes {
+		for i := 0; ; {
+			j := strings.Index(clause[i:], suf)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(suf)
+			r, size := utf8.DecodeLastRuneInString(clause[:j])
+			if size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("我本该此全", r) {
+				continue
+			}
+			r2, size2 := utf8.DecodeLastRuneInString(clause[:j-size])
+			name := clause[j-size : j+len(suf)]
+			if size2 > 0 && unicode.Is(unicode.Han, r2) {
+				name = clause[j-size-size2 : j+len(suf)]
+			}
+			if key != "" && strings.Contains(key, name) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// figureValue reads the figure of a token match, refusing approximate ones,
+// ordinals ("第一件") and words that only look like figures ("一件事").
+func figureValue(clause string, m []int, numText string) (float64, bool) {
+	pre, post := clause[:m[0]], clause[m[1]:]
+	for _, w := range approxBefore {
+		if strings.HasSuffix(pre, w) || strings.HasSuffix(strings.TrimSuffix(pre, "共"), w) {
+			return 0, false
+		}
+	}
+	for _, w := range approxAfter {
+		if strings.HasPrefix(post, w) {
+			return 0, false
+		}
+	}
+	if strings.HasSuffix(pre, "第") || strings.HasSuffix(pre, ".") {
+		return 0, false
+	}
+	if numText[0] >= '0' && numText[0] <= '9' {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(numText, ",", ""), 64)
+		return f, err == nil
+	}
+	// A Chinese numeral stands in a sentence after a word that takes a
+	// figure; "统一", "进一步", "一件事一次办" do not state one.
+	r, _ := utf8.DecodeLastRuneInString(pre)
+	if pre != "" && !strings.ContainsRune("共计理到收请开结议讼为了有出予均件定罚可条息报办达复案起申", r) {
+		return 0, false
+	}
+	if strings.HasPrefix(post, "事") {
+		return 0, false
+	}
+	n, ok := chineseNumber(numText)
+	return float64(n), ok
+}
+
+// chineseNumber reads a number written in Chinese numerals: "十一" 11,
+// "一百零五" 105, "两" 2, "二〇" is not one (digits read one by one are
+// years and codes, not counts).
+func chineseNumber(s string) (int, bool) {
+	digits := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	units := map[rune]int{'十': 10, '百': 100, '千': 1000}
+	total, section, digit := 0, 0, -1
+	lastDigit, lastUnit := false, 10000
+	for _, r := range s {
+		if d, ok := digits[r]; ok {
+			if lastDigit && d != 0 && digit != 0 {
+				return 0, false // "二三" is no number
+			}
+			digit, lastDigit = d, true
+			continue
+		}
+		lastDigit = false
+		if u, ok := units[r]; ok {
+			if u >= lastUnit {
+				return 0, false // "十十", "十百": units fall within a section
+			}
+			lastUnit = u
+			if digit < 0 {
+				digit = 1 // "十一": the ten stands alone
+			}
+			section += digit * u
+			digit = -1
+			continue
+		}
+		if r == '万' {
+			if digit > 0 {
+				section += digit
+			}
+			total += section * 10000
+			section, digit, lastUnit = 0, -1, 10000
+			continue
+		}
+		return 0, false
+	}
+	if digit > 0 {
+		section += digit
+	}
+	if digit < 0 && section == 0 && total == 0 {
+		return 0, !strings.ContainsAny(s, "十百千万") && strings.ContainsAny(s, "零〇")
+	}
+	return total + section, true
+}
+
+// classify tells the kind of figure the words before it state, or false
+// when no kind or more than one fits.
+func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
+	found, n := nkind(0), 0
+	hasPart := strings.Contains(clause, "其中")
+	for _, r := range nrules {
+		if !strings.Contains(r.units, unit) || (r.total && hasPart) {
+			continue
+		}
+		if !allGroups(seg, r.any) || hasAny(seg, r.not...) {
+			continue
+		}
+		if r.topic != "" && !ctx.about(r.topic) {
+			continue
+		}
+		switch r.kind {
+		case nProactive:
+			if !proactiveWords(seg) {
+				continue
+			}
+		case nReceived, nHandled:
+			// Applications for what? Those for information, said in the
+			// words or by the section they stand in.
+			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") {
+				continue
+			}
+			if !ctx.about("信息公开") && !ctx.about("依申请") && !ctx.about("政府信息") {
+				continue
+			}
+		}
+		if n == 0 || found != r.kind {
+			n++
+		}
+		found = r.kind
+	}
+	if n == 0 {
+		// An outcome of a review or suit: the proceeding the sentence named last.
+		for _, o := range outcomeRules {
+			if !hasAny(seg, o.words...) || !strings.Contains(unitsCases, unit) {
+				continue
+			}
+			said := before + seg
+			rv, lt := strings.LastIndex(said, "复议"), strings.LastIndex(said, "诉讼")
+			if rv < 0 && lt < 0 || !ctx.about("信息公开") {
+				return 0, false
+			}
+			if rv > lt && !o.noReview {
+				return o.review, true
+			}
+			if lt > rv && !o.noLitigate {
+				return o.litigation, true
+			}
+			return 0, false
+		}
+	}
+	return found, n == 1
+}
+
+// proactiveWords reports whether the words between 主动公开 and the figure
+// name information in general ("主动公开政府信息共"), not one kind of it
+// ("主动公开规范性文件").
+func proactiveWords(seg string) bool {
+	i := strings.LastIndex(seg, "主动公开")
+	rest := seg[i+len("主动公开"):]
+	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return rest == "" && !hasAny(seg[:i], "其中", "依申请")
+}
+
+// readZeros reads the zeros a clause states in words.
+func readZeros(clause string, ctx nctx, emit func(nkind)) {
+	for _, z := range zeroRules {
+		m := z.re.FindStringIndex(clause)
+		// The whole clause decides: "未被行政复议纠错" states no zero count.
+		if m == nil || hasAny(clause, z.not...) {
+			continue
+		}
+		k := z.kinds[0]
+		switch k {
+		case nReceived:
+			if strings.HasPrefix(clause[m[1]:], "人") { // "未收到申请人补正材料"
+				continue
+			}
+			if !hasAny(clause, "公开", "信息") && !strings.Contains(ctx.section, "申请") {
+				continue
+			}
+		case nReview, nLitigation:
+			if !ctx.about("信息公开") {
+				continue
+			}
+		}
+		emit(k)
+	}
+}
+
+// nctx is what a clause is about beyond its own words: its line and the
+// title of the section it stands in.
+type nctx struct{ line, section string }
+
+func (c nctx) about(topic string) bool {
+	return strings.Contains(c.line, topic) || strings.Contains(c.section, topic)
+}
+
+func allGroups(s string, groups [][]string) bool {
+	for _, g := range groups {
+		if !hasAny(s, g...) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// RuleNoTables is the rule of the error finding a report without the
+// statutory tables gets.
+const RuleNoTables = "no_tables"
+
+// looksLikeReport reports whether a page without tables is an annual report
+// all the same: it states the statistics period, or its title names one
+// ("…政府信息公开工作年度报告") and its text speaks of disclosure with a
+// figure or a "none". A news page, or a report's title over "页面已迁移", is
+// not one.
+func looksLikeReport(doc *Document) bool {
+	if _, ok := statPeriod(doc.Lines); ok {
+		return true
+	}
+	title := -1
+	for i, l := range doc.Lines {
+		if i >= 40 {
+			break
+		}
+		if _, year := titleMeta(l.Text, true); year != 0 {
+			title = i
+			break
+		}
+	}
+	if title < 0 {
+		return false
+	}
+	for _, l := range doc.Lines[title+1:] {
+		t := foldValue(l.Text)
+		if hasAny(t, "公开", "申请") && strings.ContainsAny(t, "0123456789零一二三四五六七八九十两未无没") {
+			return true
+		}
+	}
+	return false
+}
+
+// readTableless completes a report whose page has none of the statutory
+// tables: the format is the one in force for its year (nothing else tells
+// it), a report of 2019 or later gets an error finding that its tables are
+// missing, and its figures are read from the narrative. A pre-2019 report
+// had no statutory tables, so it gets no such finding.
+func readTableless(doc *Document, r *gongkai.Report) {
+	switch {
+	case r.Year < 2019:
+		r.Format = gongkai.FormatPre2019
+	case r.Year <= 2020:
+		r.Format = gongkai.Format2019
+	default:
+		r.Format = gongkai.Format2021
+	}
+	if r.Format != gongkai.FormatPre2019 {
+		at := ""
+		if len(doc.Lines) > 0 {
+			at = lineAt(doc.Lines[0].N)
+		}
+		r.Findings = append(r.Findings, gongkai.Finding{
+			Rule: RuleNoTables, Severity: gongkai.SeverityError, At: at,
+			Message: "未按规定格式列出统计表：页面中没有表二、表三、表四（《政府信息公开工作年度报告格式》要求以表格报告）；" +
+				"正文所述的数字已逐句读取，标为“来自正文”，未能确认的留空",
+		})
+	}
+	vals, finds := readNarrative(doc.Lines, r.Format, r.Year, r.Agency)
+	for _, v := range vals {
+		if _, has := r.Lookup(v.Measure, v.Applicant); !has {
+			r.Values = append(r.Values, v)
+		}
+	}
+	r.Findings = append(r.Findings, finds...)
+}
