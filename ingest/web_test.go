@@ -348,7 +348,7 @@ func TestPre2019(t *testing.T) {
 // tables are missing loads: TestTableless.)
 func TestNotAReport(t *testing.T) {
 	for name, page := range map[string]string{
-		"news.txt":  "示例市召开2021年防汛工作会议\n会议要求各单位压实责任。\n",
+		"news.txt": "示例市召开2021年防汛工作会议\n会议要求各单位压实责任。\n",
 		// A report's title over a page that says nothing of the report.
 		"news.html": "<html><title>示例市2021年政府信息公开工作年度报告</title><p>页面已迁移。</p></html>",
 	} {
