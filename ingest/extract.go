@@ -117,6 +117,9 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	if r.Values == nil {
 		r.Values = []gongkai.Value{}
 	}
+	if f, late := deadlineFinding(doc, r); late {
+		r.Findings = append(r.Findings, f)
+	}
 	Validate(r)
 	return r, nil
 }
