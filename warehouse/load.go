@@ -521,6 +521,9 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 		if _, err := conn.ExecContext(ctx, stmt("reports_retire"), p.retire); err != nil {
 			return err
 		}
+		if _, err := conn.ExecContext(ctx, stmt("summary_retire"), p.retire); err != nil {
+			return err
+		}
 	}
 	for _, u := range p.regions {
 		if _, err := conn.ExecContext(ctx, stmt("agency_region"), u.agency, null(u.place.Province), null(u.place.City),
@@ -684,8 +687,24 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 			return fmt.Errorf("sources: %w", err)
 		}
 	}
+	err = appendRows(conn, "report_summary", func(a *duckdb.Appender) error {
+		for _, w := range p.writes {
+			errs, warns := gongkai.CountSeverities(w.findings)
+			row := summaryRow(w.id, w.agency, w.it.r.Year, w.it.r.Format, w.current, errs, warns, w.it.values)
+			if err := a.AppendRow(row...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("report summary: %w", err)
+	}
 	if len(recheckIDs) > 0 {
 		if _, err := conn.ExecContext(ctx, stmt("reports_recount"), recheckIDs); err != nil {
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, stmt("summary_recount"), recheckIDs); err != nil {
 			return err
 		}
 	}

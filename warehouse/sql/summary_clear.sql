@@ -1,0 +1,2 @@
+-- summary_clear: empties store.report_summary before summary_rebuild.
+DELETE FROM store.report_summary;
