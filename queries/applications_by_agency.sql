@@ -4,19 +4,20 @@
 -- columns: agency_id, agency, apps_granted, apps_partial, apps_withheld, apps_unavailable, apps_not_processed, apps_other, apps_total
 -- The agencies that handled the most applications over the selected years
 -- (table 三, column 总计; outcomes summed as in applications_by_year).
--- Reads current_figures with only the measures it needs: report_values and
--- report_summary decode every figure first, the slow part on a large
--- warehouse (see BenchmarkPages).
+-- Reads current_summary: one row per current report with its figures
+-- pivoted at load (store.report_summary), so that a page costs a scan of
+-- narrow rows however large the warehouse.
 SELECT agency_id,
        any_value(agency) AS agency,
-       coalesce(sum(value) FILTER (WHERE measure = 'apps.granted'), 0) AS apps_granted,
-       coalesce(sum(value) FILTER (WHERE measure = 'apps.partial'), 0) AS apps_partial,
-       coalesce(sum(value) FILTER (WHERE measure LIKE 'apps.withheld.%'), 0) AS apps_withheld,
-       coalesce(sum(value) FILTER (WHERE measure LIKE 'apps.unavailable.%'), 0) AS apps_unavailable,
-       coalesce(sum(value) FILTER (WHERE measure LIKE 'apps.not_processed.%'), 0) AS apps_not_processed,
-       coalesce(sum(value) FILTER (WHERE measure = 'apps.other'), 0) AS apps_other,
-       coalesce(sum(value) FILTER (WHERE measure = 'apps.total'), 0) AS apps_total
-FROM current_figures('apps.%', 'total', $year_from, $year_to, $province, $city, $level, $agency)
+       coalesce(sum(apps_granted), 0) AS apps_granted,
+       coalesce(sum(apps_partial), 0) AS apps_partial,
+       coalesce(sum(apps_withheld), 0) AS apps_withheld,
+       coalesce(sum(apps_unavailable), 0) AS apps_unavailable,
+       coalesce(sum(apps_not_processed), 0) AS apps_not_processed,
+       coalesce(sum(apps_other), 0) AS apps_other,
+       coalesce(sum(apps_total), 0) AS apps_total
+FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
+WHERE apps_stated
 GROUP BY agency_id
 ORDER BY apps_total DESC, agency, agency_id
 LIMIT coalesce($limit, 20)

@@ -8,39 +8,21 @@
 -- when nothing was handled.
 -- A sum is NULL when no report of that year states the figure, so that charts
 -- show a gap rather than 0; a report that leaves a figure blank adds nothing.
--- Reads current_figures with only the measures it needs: report_values and
--- report_summary decode every figure first, the slow part on a large
--- warehouse (see BenchmarkPages).
-WITH r AS (
-    SELECT year, count(*) AS reports
-    FROM current_reports($year_from, $year_to, $province, $city, $level, $agency)
-    GROUP BY year
-), v AS (
-    SELECT year,
-           sum(value) FILTER (WHERE measure = 'apps.new') AS apps_new,
-           sum(value) FILTER (WHERE measure = 'apps.carried_in') AS apps_carried_in,
-           sum(value) FILTER (WHERE measure = 'apps.granted') AS apps_granted,
-           sum(value) FILTER (WHERE measure = 'apps.partial') AS apps_partial,
-           sum(value) FILTER (WHERE measure LIKE 'apps.withheld.%') AS apps_withheld,
-           sum(value) FILTER (WHERE measure LIKE 'apps.unavailable.%') AS apps_unavailable,
-           sum(value) FILTER (WHERE measure LIKE 'apps.not_processed.%') AS apps_not_processed,
-           sum(value) FILTER (WHERE measure = 'apps.other') AS apps_other,
-           sum(value) FILTER (WHERE measure = 'apps.total') AS apps_total,
-           sum(value) FILTER (WHERE measure = 'apps.carried_out') AS apps_carried_out
-    FROM current_figures('apps.%', 'total', $year_from, $year_to, $province, $city, $level, $agency)
-    GROUP BY year
-)
-SELECT r.year, r.reports,
-       v.apps_new AS apps_new,
-       v.apps_carried_in AS apps_carried_in,
-       v.apps_granted AS apps_granted,
-       v.apps_partial AS apps_partial,
-       v.apps_withheld AS apps_withheld,
-       v.apps_unavailable AS apps_unavailable,
-       v.apps_not_processed AS apps_not_processed,
-       v.apps_other AS apps_other,
-       v.apps_total AS apps_total,
-       v.apps_carried_out AS apps_carried_out,
-       round((coalesce(v.apps_granted, 0) + coalesce(v.apps_partial, 0)) / nullif(v.apps_total, 0), 4) AS disclosure_rate
-FROM r LEFT JOIN v USING (year)
-ORDER BY r.year
+-- Reads current_summary: one row per current report with its figures
+-- pivoted at load (store.report_summary), so that a page costs a scan of
+-- narrow rows however large the warehouse.
+SELECT year, count(*) AS reports,
+       coalesce(sum(apps_new), 0) AS apps_new,
+       coalesce(sum(apps_carried_in), 0) AS apps_carried_in,
+       coalesce(sum(apps_granted), 0) AS apps_granted,
+       coalesce(sum(apps_partial), 0) AS apps_partial,
+       coalesce(sum(apps_withheld), 0) AS apps_withheld,
+       coalesce(sum(apps_unavailable), 0) AS apps_unavailable,
+       coalesce(sum(apps_not_processed), 0) AS apps_not_processed,
+       coalesce(sum(apps_other), 0) AS apps_other,
+       coalesce(sum(apps_total), 0) AS apps_total,
+       coalesce(sum(apps_carried_out), 0) AS apps_carried_out,
+       round((coalesce(sum(apps_granted), 0) + coalesce(sum(apps_partial), 0)) / nullif(sum(apps_total), 0), 4) AS disclosure_rate
+FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
+GROUP BY year
+ORDER BY year

@@ -3,12 +3,13 @@
 -- params: year_from, year_to, province, city, level, agency
 -- columns: level, agencies, licensing_decisions
 -- Licensing decisions summed per administrative level; an unknown level shows as 未注明.
--- Reads current_figures with only the measures it needs: report_values and
--- report_summary decode every figure first, the slow part on a large
--- warehouse (see BenchmarkPages).
+-- Reads current_summary: one row per current report with its figures
+-- pivoted at load (store.report_summary), so that a page costs a scan of
+-- narrow rows however large the warehouse.
 SELECT coalesce(nullif(level, ''), '未注明') AS level,
        count(DISTINCT agency_id) AS agencies,
-       coalesce(sum(value), 0) AS licensing_decisions
-FROM current_figures('licensing.decisions', 'total', $year_from, $year_to, $province, $city, $level, $agency)
+       coalesce(sum(licensing_decisions), 0) AS licensing_decisions
+FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
+WHERE licensing_stated
 GROUP BY 1
 ORDER BY licensing_decisions DESC, level

@@ -6,17 +6,18 @@
 -- years (the dashboard selects one year); ties by name so the order is stable.
 -- reports counts the reports that state the figure. Agencies that report no
 -- licensing decision are left out: a ranking of zeros says nothing.
--- Reads current_figures with only the measures it needs: report_values and
--- report_summary decode every figure first, the slow part on a large
--- warehouse (see BenchmarkPages).
+-- Reads current_summary: one row per current report with its figures
+-- pivoted at load (store.report_summary), so that a page costs a scan of
+-- narrow rows however large the warehouse.
 SELECT agency_id,
        any_value(agency) AS agency,
        any_value(level) AS level,
        any_value(city) AS city,
        count(*) AS reports,
-       coalesce(sum(value), 0) AS licensing_decisions
-FROM current_figures('licensing.decisions', 'total', $year_from, $year_to, $province, $city, $level, $agency)
+       coalesce(sum(licensing_decisions), 0) AS licensing_decisions
+FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
+WHERE licensing_stated
 GROUP BY agency_id
-HAVING coalesce(sum(value), 0) > 0
+HAVING coalesce(sum(licensing_decisions), 0) > 0
 ORDER BY licensing_decisions DESC, agency, agency_id
 LIMIT coalesce($limit, 20)

@@ -4,12 +4,13 @@
 -- columns: year, agency_id, agency, report_id, licensing_decisions
 -- The yearly figures of the eight agencies with the most licensing decisions
 -- over the selected years; one row per agency and year they stated it.
--- Reads current_figures with only the measures it needs: report_values and
--- report_summary decode every figure first, the slow part on a large
--- warehouse (see BenchmarkPages).
+-- Reads current_summary: one row per current report with its figures
+-- pivoted at load (store.report_summary), so that a page costs a scan of
+-- narrow rows however large the warehouse.
 WITH base AS (
-    SELECT year, agency_id, agency, report_id, value
-    FROM current_figures('licensing.decisions', 'total', $year_from, $year_to, $province, $city, $level, $agency)
+    SELECT year, agency_id, agency, report_id, licensing_decisions AS value
+    FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
+    WHERE licensing_stated
 ), top AS (
     SELECT agency_id
     FROM base
