@@ -9,7 +9,7 @@ REGION_DATA := region/data/pca-code.json
 # screenshots show Chinese text.
 DEB_PKGS := chromium fonts-noto-cjk
 
-.PHONY: build run test bench fuzz assets deps clean
+.PHONY: build run test bench bench-scale fuzz assets deps clean
 
 build: assets
 	$(GO) build -o $(BIN) ./cmd/gongkai
@@ -64,6 +64,15 @@ test: assets deps
 
 bench: assets
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s -timeout 30m ./...
+
+# Warehouses of SCALE_SIZES demo reports, built once and kept in SCALE_DIR
+# (gitignored; the 1M one takes a few GB and minutes to build), then one
+# table of load rate, memory, disk, uncached page latency for 1 and 8
+# clients, ad-hoc SQL and export times (docs/benchmarks.md). Not in make test.
+SCALE_SIZES ?= 10000,100000,1000000
+SCALE_DIR   ?= testout/scale
+bench-scale: assets
+	$(GO) test -run '^TestBenchScale$$' -count=1 -timeout 0 -v ./cmd/gongkai -scale $(SCALE_SIZES) -scale-dir $(CURDIR)/$(SCALE_DIR)
 
 # Runs each fuzz target for FUZZTIME (default 30s).
 FUZZTIME ?= 30s

@@ -1,0 +1,469 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"gongkai/dashboard"
+	"gongkai/warehouse"
+)
+
+// `make bench-scale` runs TestBenchScale with these flags; plain `go test`
+// skips it.
+var (
+	scaleSizes   = flag.String("scale", "", "bench-scale: warehouse sizes in reports, comma-separated (10000,100000,1000000); empty skips")
+	scaleDir     = flag.String("scale-dir", "", "bench-scale: where the warehouses are kept between runs")
+	scaleQueries = flag.Int("scale-requests", 120, "bench-scale: page requests per size, for one client and again for eight")
+)
+
+// scaleLoad is what building one warehouse cost, kept beside it as JSON so
+// that later runs report it without building again.
+type scaleLoad struct {
+	Reports  int64   `json:"reports"`
+	Seconds  float64 `json:"seconds"`
+	CPU      float64 `json:"cpu_seconds"`
+	PeakRSS  int64   `json:"peak_rss_bytes"`
+	Load1    float64 `json:"load_average_at_start"`
+	Finished string  `json:"finished"`
+}
+
+// TestBenchScale builds demo warehouses of the given sizes (once; they are
+// kept in -scale-dir), then measures on each: the load (reports/s, CPU, peak
+// RSS of the loading process), the size on disk, every page uncached with
+// random filter combinations for one client and for eight at once (p50, p95,
+// max, and the serving process's peak RSS), the analysts' ad-hoc SQL over the
+// summary and over all figures, and a Parquet export. It prints one table and
+// writes it to -scale-dir/results.md.
+func TestBenchScale(t *testing.T) {
+	if *scaleSizes == "" {
+		t.Skip("run by make bench-scale")
+	}
+	if os.Getenv("GONGKAI_SCALE_CHILD") != "" {
+		t.Skip("child")
+	}
+	dir := *scaleDir
+	if dir == "" {
+		dir = filepath.Join("..", "..", "testout", "scale")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	w := io.MultiWriter(os.Stdout, &out)
+	fmt.Fprintf(w, "# bench-scale %s, %d CPUs (GOMAXPROCS %d), load average at start %.1f\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAverage())
+	var sizes []int
+	for _, s := range strings.Split(*scaleSizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1000 {
+			t.Fatalf("-scale %q: sizes are numbers of reports, at least 1000", *scaleSizes)
+		}
+		sizes = append(sizes, n)
+	}
+	type pageStats struct{ one, eight []time.Duration }
+	all := map[int]map[string]*pageStats{}
+	var summary []string
+	for _, n := range sizes {
+		path := filepath.Join(dir, fmt.Sprintf("scale-%d.duckdb", n))
+		ld := scaleBuild(t, path, n)
+		disk := dirSize(path) + dirSize(path+".wal") + dirSize(path+".sources")
+
+		db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gen := newFilterGen(t, db)
+		clearPeakRSS()
+		h := dashboard.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), dashboard.Options{CacheEntries: -1, QueryTimeout: 5 * time.Minute})
+		srv := httptest.NewServer(h)
+		stats := map[string]*pageStats{}
+		all[n] = stats
+		for _, clients := range []int{1, 8} {
+			reqs := gen.requests(*scaleQueries)
+			var mu sync.Mutex
+			var wg sync.WaitGroup
+			next := 0
+			for range clients {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for {
+						mu.Lock()
+						if next == len(reqs) {
+							mu.Unlock()
+							return
+						}
+						r := reqs[next]
+						next++
+						mu.Unlock()
+						d := get(t, srv.URL+r.path)
+						mu.Lock()
+						ps := stats[r.page]
+						if ps == nil {
+							ps = &pageStats{}
+							stats[r.page] = ps
+						}
+						if clients == 1 {
+							ps.one = append(ps.one, d)
+						} else {
+							ps.eight = append(ps.eight, d)
+						}
+						mu.Unlock()
+					}
+				}()
+			}
+			wg.Wait()
+		}
+		srv.Close()
+		rss := peakRSS()
+
+		var sqlTimes []string
+		for _, q := range []string{
+			"select province, year, sum(apps_new) from report_summary group by all",
+			"select measure, applicant, year, sum(value), count(*) from report_values group by all",
+		} {
+			var best time.Duration
+			for i := range 3 {
+				t0 := time.Now()
+				if _, err := db.SQL(context.Background(), q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+				if d := time.Since(t0); i == 0 || d < best {
+					best = d
+				}
+			}
+			sqlTimes = append(sqlTimes, ms(best))
+		}
+		db.Close()
+
+		exportDir := filepath.Join(dir, "export-tmp")
+		os.RemoveAll(exportDir)
+		t0 := time.Now()
+		if _, err := scaleChild(t, "export", "--db", path, "--format", "parquet", "--out", exportDir); err != nil {
+			t.Fatalf("export: %v", err)
+		}
+		exportTime := time.Since(t0)
+		exportSize := dirSize(exportDir)
+		os.RemoveAll(exportDir)
+
+		var one, eight []time.Duration
+		for _, ps := range stats {
+			one, eight = append(one, ps.one...), append(eight, ps.eight...)
+		}
+		summary = append(summary, fmt.Sprintf("| %d | %.0f | %.0f | %s | %s | %s / %s | %s / %s | %s | %s / %s | %s (%s) |",
+			ld.Reports, float64(ld.Reports)/ld.Seconds, float64(ld.Reports)/ld.CPU, mb(ld.PeakRSS), mb(disk),
+			ms(pct(one, 50)), ms(pct(one, 95)), ms(pct(eight, 50)), ms(pct(eight, 95)), mb(rss),
+			sqlTimes[0], sqlTimes[1], secs(exportTime), mb(exportSize)))
+	}
+
+	fmt.Fprintf(w, "| reports | load reports/s | reports/CPU-s | load peak RSS | on disk | pages p50 / p95, 1 client (ms) | p50 / p95, 8 clients (ms) | serve peak RSS | SQL summary / all figures (ms) | Parquet export |\n")
+	fmt.Fprintf(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, s := range summary {
+		fmt.Fprintln(w, s)
+	}
+	fmt.Fprintf(w, "\nPer page, uncached, random filters (p50 / p95 / max in ms):\n\n| page |")
+	for _, n := range sizes {
+		fmt.Fprintf(w, " %d, 1 client | %d, 8 clients |", n, n)
+	}
+	if len(sizes) >= 2 {
+		fmt.Fprintf(w, " p95 %d ÷ %d (1 client) |", sizes[len(sizes)-1], sizes[len(sizes)-2])
+	}
+	fmt.Fprintf(w, "\n|---|")
+	for range sizes {
+		fmt.Fprintf(w, "---:|---:|")
+	}
+	if len(sizes) >= 2 {
+		fmt.Fprintf(w, "---:|")
+	}
+	fmt.Fprintln(w)
+	var pages []string
+	for p := range all[sizes[0]] {
+		pages = append(pages, p)
+	}
+	slices.Sort(pages)
+	for _, p := range pages {
+		fmt.Fprintf(w, "| %s |", p)
+		for _, n := range sizes {
+			ps := all[n][p]
+			if ps == nil {
+				fmt.Fprintf(w, " – | – |")
+				continue
+			}
+			fmt.Fprintf(w, " %s / %s / %s | %s / %s / %s |", ms(pct(ps.one, 50)), ms(pct(ps.one, 95)), ms(pct(ps.one, 100)),
+				ms(pct(ps.eight, 50)), ms(pct(ps.eight, 95)), ms(pct(ps.eight, 100)))
+		}
+		if len(sizes) >= 2 {
+			a, b := all[sizes[len(sizes)-1]][p], all[sizes[len(sizes)-2]][p]
+			if a != nil && b != nil && pct(b.one, 95) > 0 {
+				fmt.Fprintf(w, " %.1f× |", float64(pct(a.one, 95))/float64(pct(b.one, 95)))
+			} else {
+				fmt.Fprintf(w, " – |")
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "results.md"), out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// scaleBuild returns what building the warehouse of n reports at path cost,
+// building it first (under a temporary name, in a child process so that its
+// peak RSS is the loader's alone) when it is not there.
+func scaleBuild(t *testing.T, path string, n int) scaleLoad {
+	var ld scaleLoad
+	meta := path + ".json"
+	if b, err := os.ReadFile(meta); err == nil {
+		if err := json.Unmarshal(b, &ld); err == nil {
+			if _, err := os.Stat(path); err == nil {
+				return ld
+			}
+		}
+	}
+	tmp := path + ".building"
+	os.Remove(tmp)
+	os.Remove(tmp + ".wal")
+	os.RemoveAll(tmp + ".sources")
+	ld.Load1 = loadAverage()
+	t0 := time.Now()
+	// The demo set has about 5.88 reports an agency (2019–2024, a few
+	// missing on purpose).
+	ru, err := scaleChild(t, "demo", "--agencies", strconv.Itoa(n*100/588), "--db", tmp)
+	if err != nil {
+		t.Fatalf("building %s: %v", path, err)
+	}
+	ld.Seconds = time.Since(t0).Seconds()
+	ld.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+	ld.PeakRSS = ru.Maxrss * 1024
+	ld.Finished = time.Now().UTC().Format(time.RFC3339)
+	db, err := warehouse.OpenWith(context.Background(), tmp, warehouse.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := db.SQL(context.Background(), "SELECT count(*) FROM reports")
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ld.Reports = tb.Rows[0][0].(int64)
+	for _, suffix := range []string{"", ".wal", ".sources"} {
+		if _, err := os.Stat(tmp + suffix); err == nil {
+			if err := os.Rename(tmp+suffix, path+suffix); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b, _ := json.MarshalIndent(ld, "", "  ")
+	if err := os.WriteFile(meta, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return ld
+}
+
+// scaleChild runs `gongkai args…` in a child process (this test binary,
+// TestScaleChild) and returns its resource usage.
+func scaleChild(t *testing.T, args ...string) (*syscall.Rusage, error) {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleChild$", "-test.count=1", "-test.timeout=0")
+	cmd.Env = append(os.Environ(), "GONGKAI_SCALE_CHILD="+strings.Join(args, "\x1f"))
+	var errs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &errs, &errs
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("%w\n%s", err, errs.String())
+	}
+	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if ru == nil {
+		return nil, errors.New("no resource usage")
+	}
+	return ru, nil
+}
+
+// TestScaleChild is the child process of scaleChild.
+func TestScaleChild(t *testing.T) {
+	args := os.Getenv("GONGKAI_SCALE_CHILD")
+	if args == "" {
+		t.Skip("a child of TestBenchScale")
+	}
+	var out, errs bytes.Buffer
+	if err := run(context.Background(), strings.Split(args, "\x1f"), func(string) string { return "" },
+		strings.NewReader(""), &out, &errs); err != nil {
+		t.Fatalf("%v\n%s\n%s", err, out.String(), errs.String())
+	}
+}
+
+// filterGen makes page requests with random filter combinations, as users
+// click them: a year range, a province, a city of it, a level, a piece of an
+// agency's name, each present or not.
+type filterGen struct {
+	rng       *rand.Rand
+	cities    map[string][]string
+	provinces []string
+	levels    []string
+	names     []string
+	agencies  []int64
+	reports   []int64
+}
+
+func newFilterGen(t *testing.T, db *warehouse.DB) *filterGen {
+	g := &filterGen{rng: rand.New(rand.NewPCG(11, 2026)), cities: map[string][]string{}}
+	q := func(s string) [][]any {
+		tb, err := db.SQL(context.Background(), s)
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		return tb.Rows
+	}
+	for _, r := range q("SELECT DISTINCT province, city FROM agencies WHERE province IS NOT NULL AND city IS NOT NULL ORDER BY ALL") {
+		p, c := r[0].(string), r[1].(string)
+		if _, ok := g.cities[p]; !ok {
+			g.provinces = append(g.provinces, p)
+		}
+		g.cities[p] = append(g.cities[p], c)
+	}
+	for _, r := range q("SELECT DISTINCT level FROM agencies WHERE level IS NOT NULL ORDER BY ALL") {
+		g.levels = append(g.levels, r[0].(string))
+	}
+	for _, r := range q("SELECT name, agency_id FROM agencies USING SAMPLE 200 ROWS (reservoir, 7) ORDER BY agency_id") {
+		g.names = append(g.names, r[0].(string))
+		g.agencies = append(g.agencies, r[1].(int64))
+	}
+	for _, r := range q("SELECT report_id FROM reports USING SAMPLE 200 ROWS (reservoir, 7) ORDER BY report_id") {
+		g.reports = append(g.reports, r[0].(int64))
+	}
+	return g
+}
+
+type scaleRequest struct{ page, path string }
+
+var scalePages = []string{"/", "/applications", "/licensing", "/reviews", "/proactive", "/quality", "/compare",
+	"/regions", "/agencies", "/agencies/:id", "/reports/:id"}
+
+func (g *filterGen) requests(n int) []scaleRequest {
+	out := make([]scaleRequest, 0, n)
+	for i := range n {
+		page := scalePages[i%len(scalePages)]
+		v := url.Values{}
+		if g.rng.IntN(2) == 0 {
+			from := 2019 + g.rng.IntN(6)
+			v.Set("year_from", strconv.Itoa(from))
+			v.Set("year_to", strconv.Itoa(from+g.rng.IntN(2025-from)))
+		}
+		if len(g.provinces) > 0 && g.rng.IntN(2) == 0 {
+			p := g.provinces[g.rng.IntN(len(g.provinces))]
+			v.Set("province", p)
+			if cs := g.cities[p]; g.rng.IntN(3) == 0 {
+				v.Set("city", cs[g.rng.IntN(len(cs))])
+			}
+		}
+		if len(g.levels) > 0 && g.rng.IntN(3) == 0 {
+			v.Set("level", g.levels[g.rng.IntN(len(g.levels))])
+		}
+		if len(g.names) > 0 && g.rng.IntN(3) == 0 {
+			name := []rune(g.names[g.rng.IntN(len(g.names))])
+			at := g.rng.IntN(max(1, len(name)-2))
+			v.Set("agency", string(name[at:min(len(name), at+2)]))
+		}
+		path := page
+		switch page {
+		case "/agencies/:id":
+			path = fmt.Sprintf("/agencies/%d", g.agencies[g.rng.IntN(len(g.agencies))])
+		case "/reports/:id":
+			path = fmt.Sprintf("/reports/%d", g.reports[g.rng.IntN(len(g.reports))])
+		}
+		if len(v) > 0 {
+			path += "?" + v.Encode()
+		}
+		out = append(out, scaleRequest{page, path})
+	}
+	return out
+}
+
+// get requests url and returns how long the whole response took.
+func get(t *testing.T, u string) time.Duration {
+	t0 := time.Now()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Errorf("GET %s: %v", u, err)
+		return 0
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	d := time.Since(t0)
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: %d %.300s", u, resp.StatusCode, body)
+	}
+	return d
+}
+
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := (len(s)*p + 99) / 100
+	return s[min(len(s)-1, max(0, i-1))]
+}
+
+func ms(d time.Duration) string { return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64) }
+
+func secs(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) + " s" }
+
+func mb(b int64) string { return strconv.FormatInt(b>>20, 10) + " MB" }
+
+func dirSize(path string) int64 {
+	var n int64
+	filepath.Walk(path, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// clearPeakRSS resets the process's peak RSS (Linux), so that peakRSS
+// measures from here.
+func clearPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakRSS is the process's peak resident set since clearPeakRSS (VmHWM).
+func peakRSS() int64 {
+	b, _ := os.ReadFile("/proc/self/status")
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+func loadAverage() float64 {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(f[0], 64)
+	return v
+}
