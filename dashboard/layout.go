@@ -44,6 +44,10 @@ type officialCell struct {
 	// cell leads (the roll-up links each sum to the agencies behind it).
 	Measure, Applicant string
 	URL                string
+	// Narrative marks a figure read from a sentence of the report's text
+	// (a report without the statutory tables); Sentence is that sentence.
+	Narrative bool
+	Sentence  string
 }
 
 // Title returns the tooltip of a marked cell: where it is and what is wrong.
@@ -51,6 +55,9 @@ func (c officialCell) Title() string {
 	parts := []string{}
 	if c.At != "" {
 		parts = append(parts, c.At)
+	}
+	if c.Narrative {
+		parts = append(parts, "来自正文："+c.Sentence)
 	}
 	return strings.Join(append(parts, c.Notes...), "\n")
 }
@@ -94,6 +101,9 @@ func officialLayout(r *gongkai.Report) []officialTable {
 						cell := officialCell{At: v.At, Measure: m, Applicant: a}
 						if ok {
 							cell.Text = valueText(v)
+							if v.Source == gongkai.SourceNarrative {
+								cell.Narrative, cell.Sentence = true, strings.TrimSpace(v.Raw)
+							}
 						}
 						fds := byCell[m+"|"+a]
 						if v.At != "" {
@@ -119,9 +129,9 @@ func officialLayout(r *gongkai.Report) []officialTable {
 
 // valueText shows a figure as the source wrote it when the raw text is a
 // cell's worth ("0", "/", "+2", "251000元"), else the number: the raw text of
-// a narrative figure is the whole sentence that states it.
+// a narrative figure is the whole sentence that states it, however short.
 func valueText(v gongkai.Value) string {
-	if s := strings.TrimSpace(v.Raw); s != "" && utf8.RuneCountInString(s) <= 16 {
+	if s := strings.TrimSpace(v.Raw); s != "" && utf8.RuneCountInString(s) <= 16 && v.Source != gongkai.SourceNarrative {
 		return s
 	}
 	if v.Number == nil {

@@ -21,6 +21,9 @@ type reportData struct {
 	Findings []gongkai.Finding
 	Sections []gongkai.Section
 	Values   []valueRow // figures outside the official tables (narrative, pre2019)
+	// Narrative is set when a figure of the tables was read from the
+	// report's text: the page explains the 正文 marks.
+	Narrative bool
 	Versions []warehouse.ReportInfo
 	Source   bool // a source file can be downloaded
 }
@@ -29,6 +32,7 @@ type reportData struct {
 type valueRow struct {
 	Label, Applicant, Text, At string
 	Raw                        string // the source's words when they are more than the figure (a narrative sentence)
+	Narrative                  bool   // read from a sentence of the report's text
 }
 
 // report renders one report version in the official table layout, with the
@@ -47,6 +51,9 @@ func (h *handler) report(c echo.Context) error {
 		Info: sr.Info, Tables: officialLayout(sr.Report), Findings: sr.Report.Findings,
 		Sections: sr.Report.Sections, Versions: sr.Versions, Values: otherValues(sr.Report),
 		Source: sr.Info.SHA256 != "" && sr.Info.SourceKind != "demo",
+	}
+	for _, v := range sr.Report.Values {
+		d.Narrative = d.Narrative || v.Source == gongkai.SourceNarrative
 	}
 	if f := gongkai.FormatByID(sr.Info.Format); f != nil {
 		d.Format = f.Name
@@ -80,7 +87,7 @@ func otherValues(r *gongkai.Report) []valueRow {
 			continue
 		}
 		row := valueRow{Label: gongkai.MeasureLabel(v.Measure), Applicant: gongkai.ApplicantLabel(v.Applicant),
-			Text: valueText(v), At: v.At}
+			Text: valueText(v), At: v.At, Narrative: v.Source == gongkai.SourceNarrative}
 		// A narrative figure's Raw is its sentence: show the number, and the
 		// sentence beside it.
 		if v.Number != nil {

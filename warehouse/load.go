@@ -601,7 +601,7 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 		return fmt.Errorf("reports: %w", err)
 	}
 	err = appendRows(conn, "figures", func(a *duckdb.Appender) error {
-		row := make([]driver.Value, 8)
+		row := make([]driver.Value, 9)
 		for _, w := range p.writes {
 			derivedFrom := len(w.it.values) - w.it.nDerived
 			row[0] = w.id
@@ -612,6 +612,7 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 				}
 				row[1], row[2], row[4] = p.text(v.Measure), p.text(v.Applicant), p.text(v.Unit)
 				row[5], row[6], row[7] = p.text(v.Raw), p.text(v.At), i >= derivedFrom
+				row[8] = v.Source == gongkai.SourceNarrative
 				if err := a.AppendRow(row...); err != nil {
 					return err
 				}

@@ -84,9 +84,13 @@ func (db *DB) readReportParts(ctx context.Context, id int64, sr *StoredReport) e
 	for rows.Next() {
 		var v gongkai.Value
 		var n sql.NullFloat64
-		if err := rows.Scan(&v.Measure, &v.Applicant, &n, &v.Unit, &v.Raw, &v.At); err != nil {
+		var narrative bool
+		if err := rows.Scan(&v.Measure, &v.Applicant, &n, &v.Unit, &v.Raw, &v.At, &narrative); err != nil {
 			rows.Close()
 			return err
+		}
+		if narrative {
+			v.Source = gongkai.SourceNarrative
 		}
 		if n.Valid {
 			v.Number = gongkai.Float(n.Float64)
