@@ -24,8 +24,8 @@ type reportData struct {
 	// Narrative is set when a figure of the tables was read from the
 	// report's text: the page explains the 正文 marks.
 	Narrative bool
-	Versions []warehouse.ReportInfo
-	Source   bool // a source file can be downloaded
+	Versions  []warehouse.ReportInfo
+	Source    bool // a source file can be downloaded
 }
 
 // valueRow is one figure listed by label.
