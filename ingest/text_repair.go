@@ -140,6 +140,10 @@ type digitSplitter struct {
 	rd    *rowReading
 	buf   []tcell
 	work  int
+	// need[i] is the fewest cells vals[i:] fill; blanks says whether a
+	// blank cell may stand anywhere (the row has digits that ran together).
+	need   []int
+	blanks bool
 }
 
 // maxPartDigits is the longest figure a cut may make: no count in a report
@@ -148,14 +152,27 @@ const maxPartDigits = 9
 
 func (s *digitSplitter) done() bool { return s.rd.many || s.work > maxSplitWork }
 
-// walk places vals[i:] after the depth cells already in buf.
+// walk places vals[i:] after the depth cells already in buf. In a row
+// whose digits ran together, a blank cell left no trace in the text, so a
+// blank may stand before any figure, between the parts of a run, or at the
+// end: "100" in three cells is 1 0 0, but also 100 and two blanks. Only the
+// row's rules can tell them apart; where they cannot, the row stays blank.
 func (s *digitSplitter) walk(i, depth int) {
 	if s.buf == nil {
 		s.buf = make([]tcell, s.n)
+		s.need = make([]int, len(s.vals)+1)
+		for k := len(s.vals) - 1; k >= 0; k-- {
+			s.need[k] = s.need[k+1] + minCells(s.vals[k])
+			s.blanks = s.blanks || (s.vals[k].fused && allDigits(s.vals[k].text))
+		}
 	}
 	s.work++
-	if s.done() || depth+len(s.vals)-i > s.n {
+	if s.done() || depth+s.need[i] > s.n {
 		return
+	}
+	if s.blanks && depth+1+s.need[i] <= s.n {
+		s.buf[depth] = s.blank()
+		s.walk(i, depth+1)
 	}
 	if i == len(s.vals) {
 		if depth == s.n && s.check(s.buf) {
@@ -172,10 +189,22 @@ func (s *digitSplitter) walk(i, depth int) {
 	s.cut(i, v, v.text, depth)
 }
 
+// blank is a cell the reading leaves empty, at the row's line.
+func (s *digitSplitter) blank() tcell {
+	return tcell{line: s.vals[0].line, idx: s.vals[0].idx, value: true}
+}
+
 // cut tries every first part of rest and recurses on the remainder as if it
-// were a cell of its own.
+// were a cell of its own; between two parts a blank cell may stand.
 func (s *digitSplitter) cut(i int, v tcell, rest string, depth int) {
-	room := s.n - depth - (len(s.vals) - i - 1) // cells this figure may still take
+	if depth+minParts(rest)+s.need[i+1] > s.n {
+		return
+	}
+	if rest != v.text && s.blanks && depth+1+minParts(rest)+s.need[i+1] <= s.n {
+		s.buf[depth] = s.blank()
+		s.cut(i, v, rest, depth+1)
+	}
+	room := s.n - depth - s.need[i+1] // cells this figure may still take
 	if room <= 0 || len(rest) > room*maxPartDigits {
 		return
 	}
@@ -199,6 +228,30 @@ func (s *digitSplitter) cut(i int, v tcell, rest string, depth int) {
 		}
 		s.work++
 	}
+}
+
+// minCells is the fewest cells a figure can fill: one, or for digits that
+// ran together the fewest parts they can be cut into.
+func minCells(v tcell) int {
+	if v.fused && allDigits(v.text) {
+		return minParts(v.text)
+	}
+	return 1
+}
+
+// minParts is the fewest figures a run of digits can be cut into: a zero
+// that starts a part is a part of its own (no figure is written "07"), any
+// other part takes as many digits as a figure may have.
+func minParts(d string) int {
+	n := 0
+	for i := 0; i < len(d); n++ {
+		if d[i] == '0' {
+			i++
+			continue
+		}
+		i = min(i+maxPartDigits, len(d))
+	}
+	return n
 }
 
 // validPart rejects numbers written with a leading zero ("07"): published

@@ -66,14 +66,20 @@ func TestFitRow(t *testing.T) {
 	}{
 		{"one digit per cell", fused("000"), 3, anyRow, "0 0 0", 1},
 		{"table 二 cannot tell", fused("3960181"), 3, anyRow, "", maxCands + 1},
-		{"two cells", fused("45"), 2, anyRow, "4 5", 1},
-		{"leading zeros are not numbers", fused("1007"), 3, anyRow, "10 0 7", 1}, // not 1|0|07 or 1|00|7
+		// A blank cell leaves no trace when digits run together: 45 is 4|5,
+		// 45|blank or blank|45, and table 二 has no rule to choose.
+		{"two cells", fused("45"), 2, anyRow, "", 3},
+		{"the digit-per-cell trap", fused("100"), 3, anyRow, "", 2},
+		{"leading zeros are not numbers", fused("007"), 3, anyRow, "0 0 7", 1}, // not 0|07 or 00|7, and no room for a blank
+		{"R2 proves one digit per cell", fused("1000001"), 7, applicantSums, "1 0 0 0 0 0 1", 1},
 		{"R2 decides", fused("120000012"), 7, applicantSums, "12 0 0 0 0 0 12", 1},
 		{"R2 cannot decide", fused("110000011"), 7, applicantSums, "", 2},
 		{"no reading fits", fused("1000002"), 7, applicantSums, "", 0},
 		{"stray figure, same values", fused("0", "0", "0", "0", "0", "0", "0", "0"), 7, applicantSums, "0 0 0 0 0 0 0", 1},
 		{"stray figure, rule decides", fused("9", "1", "0", "0", "0", "0", "0", "1"), 7, applicantSums, "1 0 0 0 0 0 1", 1},
-		{"reviews", fused("100010001100000"), 15, reviewSums, "1 0 0 0 1 0 0 0 1 1 0 0 0 0 0", 1},
+		{"reviews, all zeros", fused("000000000000000"), 15, reviewSums, "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", 1},
+		// 10 0 0 blank 10 | 0 0 blank 1 1 | 0 0 0 0 0 obeys R3 as well.
+		{"reviews, a blank may hide", fused("100010001100000"), 15, reviewSums, "", 2},
 		{"hostile length", fused(strings.Repeat("1", 400)), 7, applicantSums, "", 0}, // no cell holds more than 9 digits
 	}
 	for _, tt := range tests {
