@@ -188,7 +188,7 @@ func hasFindingFor(r *gongkai.Report, k valueKey, v gongkai.Value, found bool) b
 // Cells that no rule can prove (the digit-per-cell trap) must stay blank,
 // rows absent from a page must stay absent, and the rules named must not
 // fire from rows that are not there. Every fixture must have an expected
-// file, except the narrative-only pages whose .want file TestNarrativeFixtures
+// file, except the narrative-only pages whose .want file TestTableless
 // checks.
 func TestWebExpected(t *testing.T) {
 	inputs, err := filepath.Glob("testdata/web/*")
@@ -201,7 +201,7 @@ func TestWebExpected(t *testing.T) {
 			continue
 		}
 		if _, err := os.Stat(in + ".want"); err == nil {
-			continue // a narrative-only page: TestNarrativeFixtures holds its figures
+			continue // a narrative-only page: TestTableless holds its figures
 		}
 		t.Run(filepath.Base(in), func(t *testing.T) {
 			path := in + ".expected.json"
