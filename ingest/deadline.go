@@ -61,7 +61,7 @@ func deadline(r *gongkai.Report) (time.Time, string) {
 	}
 	name := strings.Join(strings.Fields(r.Agency), "")
 	switch {
-	case level == region.LevelTownship || townshipName(name):
+	case level == region.LevelTownship || region.Township(name):
 		return time.Time{}, ""
 	case strings.Contains(name, "政府办公"):
 		return mar, "条例第四十九条：县级以上人民政府于次年3月31日前公布；人民政府办公室按较晚期限计"
@@ -77,22 +77,6 @@ func isLevel(s string) bool {
 	for _, l := range region.Levels {
 		if s == l {
 			return true
-		}
-	}
-	return false
-}
-
-// townshipName reports whether an organ's name is a township's government
-// or a street office, which region.Derive tells only when its division data
-// is embedded.
-func townshipName(name string) bool {
-	for _, organ := range []string{"人民政府", "政府", "办事处"} {
-		if stem, ok := strings.CutSuffix(name, organ); ok {
-			for _, t := range []string{"镇", "乡", "街道", "苏木"} {
-				if strings.HasSuffix(stem, t) && stem != t {
-					return true
-				}
-			}
 		}
 	}
 	return false

@@ -161,6 +161,11 @@ func (a *Atlas) common(cands []int32) (int32, int8) {
 	return -1, kind
 }
 
+// Township reports whether an organ's name ends as the government of a
+// township or a street office (某某镇人民政府, 某某街道办事处). It needs no
+// division data, so callers can tell a township where Load fails.
+func Township(name string) bool { return township(name) }
+
 // township reports whether what follows the divisions in an agency's name is
 // the government of a township or a street office (某某镇人民政府, 某某街道办事处).
 func township(rest string) bool {
