@@ -285,18 +285,21 @@ func workbookTitleAgency(grids []*Grid) string {
 				if len(t) > 200 || !strings.Contains(t, "告") || (ci > 0 && t == row[ci-1].Text) {
 					continue
 				}
-				s := strings.TrimRight(Normalize(t), "。.:： ")
+				s := strings.TrimRight(Normalize(t), "。.:： 》>\"'”")
 				if !strings.HasSuffix(s, "报告") {
 					continue
 				}
 				for _, name := range []string{"政府信息公开", "政务公开", "信息公开"} {
 					i := strings.Index(s, name)
-					if i <= 0 {
+					if i < 0 {
 						continue
+					}
+					if i == 0 {
+						break // the title names no organ before it
 					}
 					agency := strings.Trim(s[:i], "《》<>\"'[]【】()-_—、,.。: ")
 					agency = strings.TrimSuffix(agency, "关于")
-					if agency != "" && utf8.RuneCountInString(agency) <= 40 && !strings.ContainsAny(agency, "0123456789") {
+					if organName(agency) {
 						return agency
 					}
 					break
@@ -305,6 +308,23 @@ func workbookTitleAgency(grids []*Grid) string {
 		}
 	}
 	return ""
+}
+
+// organSuffixes are the characters an organ's name ends in: 局, 委员会,
+// 人民政府, 办公室, 街道办事处, 中心 …
+const organSuffixes = "局厅委会部署办室府院处所心站队馆校行司社团庭组区县市省镇乡道厂狱科股盟旗"
+
+// organName reports whether text taken from a title reads as an organ's
+// name: short, without digits or sentence punctuation, ending as organs'
+// names end. A sentence that happens to end in 报告 ("请各单位按时报送政府
+// 信息公开工作年度报告") names no organ.
+func organName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 40 || strings.ContainsAny(s, "0123456789,;:!?，；：！？请") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(organSuffixes, last)
 }
 
 // coverYear returns the year the person loading the file gave, else the

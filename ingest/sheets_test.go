@@ -257,3 +257,20 @@ func TestWorkbookFacts(t *testing.T) {
 		}
 	})
 }
+
+func TestWorkbookTitleAgency(t *testing.T) {
+	for title, want := range map[string]string{
+		"某市测试局政府信息公开工作年度报告":         "某市测试局",
+		"《安顺市人民政府办公室政务公开工作年度报告》":    "安顺市人民政府办公室",
+		"西秀区东关街道办事处信息公开工作年度报告。":     "西秀区东关街道办事处",
+		"请各单位按时报送政府信息公开工作年度报告":      "",
+		"政府信息公开工作年度报告":              "",
+		"关于做好政府信息公开工作年度报告的通知":       "",
+		"各部门应于1月31日前报送政府信息公开工作年度报告": "",
+	} {
+		g := coreGrid("封面", "xlsx", title)
+		if got := workbookTitleAgency([]*Grid{g}); got != want {
+			t.Errorf("%s: agency %q, want %q", title, got, want)
+		}
+	}
+}
