@@ -16,6 +16,8 @@ type compareData struct {
 	Level     string // what the rows are: 省份, 地市 or 区县
 	LastYear  int    // the year 同比 compares with the one before
 	Drillable bool   // the rows lead one level down
+	// Zeros lists the agencies with reports whose figures are all 0.
+	Zeros dataTable
 }
 
 // childLevel names the regions one level below the filter's.
@@ -93,7 +95,11 @@ func (h *handler) compare(c echo.Context) error {
 	ar.Note = "只比较所选年度合计办理 10 件以上的机构，以免一两件申请决定排名。"
 
 	p.Charts = []chart{vol, rate, av, ar}
-	p.Data = compareData{Level: level, LastYear: last, Drillable: fl.City == ""}
+	zeros := filterRows(agencies, "rank_zero")
+	zt := newDataTable(zeros, "agency_id", "rank_volume", "rank_rate", "rank_zero", "disclosure_rate", "refused_share",
+		"review_correction_rate", "litigation_correction_rate")
+	zt.setLinks(zeros, "agency", agencyLink(zeros))
+	p.Data = compareData{Level: level, LastYear: last, Drillable: fl.City == "", Zeros: zt}
 	return h.render(c, http.StatusOK, "compare", p)
 }
 

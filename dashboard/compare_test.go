@@ -69,4 +69,8 @@ func TestCompareZeroReports(t *testing.T) {
 	if !strings.Contains(body, `>浙江省</a></td><td class="num">2</td><td class="num">2</td><td class="num">1</td>`) {
 		t.Errorf("浙江省 2024 should have 2 agencies, 2 reports, 1 of them all zeros:\n%s", snippet(body[strings.Index(body, `id="compare-table"`):]))
 	}
+	zeros := body[strings.Index(body, `id="zero-reports"`):]
+	if !strings.Contains(zeros[:strings.Index(zeros, "</section>")], ">浙江省某厅</a>") {
+		t.Error("the all-zero agency should be listed by name")
+	}
 }

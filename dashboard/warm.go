@@ -10,7 +10,7 @@ import (
 
 // warmPaths are the default views of the dashboard pages: what a visitor
 // opens first.
-var warmPaths = []string{"/", "/licensing", "/proactive", "/applications", "/reviews", "/quality", "/agencies"}
+var warmPaths = []string{"/", "/licensing", "/proactive", "/applications", "/reviews", "/quality", "/regions", "/compare", "/agencies"}
 
 // warm renders the default view of every dashboard page once, in the
 // background, so that their queries are in the cache before anyone asks: on a

@@ -1,7 +1,7 @@
 -- name: compare_agencies
 -- title: 机构比较（所选年度合计）
 -- params: year_from, year_to, province, city, level, agency, limit
--- columns: agency_id, agency, city, level, reports, zero_reports, apps_total, disclosure_rate, refused_share, review_total, review_correction_rate, litigation_total, litigation_correction_rate, rank_volume, rank_rate
+-- columns: agency_id, agency, city, level, reports, zero_reports, apps_total, disclosure_rate, refused_share, review_total, review_correction_rate, litigation_total, litigation_correction_rate, rank_volume, rank_rate, rank_zero
 -- Every agency the filter selects with its sums over the selected years and
 -- the rates made of them: disclosure_rate = (予以公开 + 部分公开) / 办理总计,
 -- refused_share = 不予公开 / 办理总计, the correction rates = 纠正 / 总计;
@@ -9,8 +9,11 @@
 -- counts the agency's reports whose table figures are all 0. Two rankings:
 -- rank_volume by 办理总计 (most first) and rank_rate by 公开率 (lowest first,
 -- among agencies that handled at least 10 applications, so that one refusal
--- of one application does not top the list; NULL for the others). The rows
--- are the agencies within the first limit (default 20) of either ranking.
+-- of one application does not top the list; NULL for the others), and
+-- rank_zero numbers the agencies with reports whose figures are all 0 (by
+-- name; NULL for the others). The rows are the agencies within the first
+-- limit (default 20) of the two rankings, and the first 10 × limit of those
+-- with all-zero reports.
 WITH v AS (
     SELECT * FROM report_counts($year_from, $year_to, $province, $city, $level, $agency)
 ), a AS (
@@ -32,7 +35,10 @@ WITH v AS (
            row_number() OVER (ORDER BY apps_total DESC NULLS LAST, agency, agency_id) AS rank_volume,
            CASE WHEN apps_total >= 10 THEN
                row_number() OVER (PARTITION BY apps_total >= 10 ORDER BY apps_disclosed / apps_total, apps_total DESC, agency, agency_id)
-           END AS rank_rate
+           END AS rank_rate,
+           CASE WHEN zero_reports > 0 THEN
+               row_number() OVER (PARTITION BY zero_reports > 0 ORDER BY agency, agency_id)
+           END AS rank_zero
     FROM a
 )
 SELECT agency_id, agency, city, level, reports, zero_reports, apps_total, disclosure_rate,
@@ -41,7 +47,7 @@ SELECT agency_id, agency, city, level, reports, zero_reports, apps_total, disclo
        round(review_corrected / nullif(review_total, 0), 4) AS review_correction_rate,
        litigation_total,
        round(litigation_corrected / nullif(litigation_total, 0), 4) AS litigation_correction_rate,
-       rank_volume, rank_rate
+       rank_volume, rank_rate, rank_zero
 FROM ranked
-WHERE rank_volume <= coalesce($limit, 20) OR rank_rate <= coalesce($limit, 20)
+WHERE rank_volume <= coalesce($limit, 20) OR rank_rate <= coalesce($limit, 20) OR rank_zero <= 10 * coalesce($limit, 20)
 ORDER BY rank_volume
