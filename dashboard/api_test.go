@@ -17,7 +17,7 @@ import (
 
 func TestAPIQueries(t *testing.T) {
 	db, reports := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 
 	status, body := fetch(t, h, "/api/queries")
 	var list []struct {
@@ -98,7 +98,7 @@ func TestAPIQueries(t *testing.T) {
 
 func TestAPISQL(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{}))
 	const jsonType, formType = "application/json", "application/x-www-form-urlencoded"
 	tests := []struct {
 		body, ctype string
@@ -163,7 +163,8 @@ func multipartUpload(t *testing.T, path, name string, data []byte, fields map[st
 }
 
 func TestUpload(t *testing.T) {
-	h := New(emptyDB(t), testLogger(t), Options{})
+	edb := emptyDB(t)
+	h := asAdmin(t, edb, New(edb, testLogger(t), Options{}))
 	data := syntheticReport("测试市示例局", 2021)
 
 	status, body := do(t, h, multipartUpload(t, "/api/reports", "示例局2021.txt", data, nil))
@@ -232,7 +233,8 @@ func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
 // the names offices give them, and downloads each back: the original bytes,
 // with the content type of what the file is.
 func TestUploadKinds(t *testing.T) {
-	h := New(emptyDB(t), testLogger(t), Options{})
+	edb := emptyDB(t)
+	h := asAdmin(t, edb, New(edb, testLogger(t), Options{}))
 	tests := []struct {
 		fixture, name, ctype string
 	}{

@@ -19,6 +19,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"gongkai/warehouse"
 )
 
 // screenshotDir is where the browser test leaves a picture of every page
@@ -164,6 +166,49 @@ const firstLinkedItem = `(function (id) {
   return {X: 0, Y: 0, URL: ''};
 })(%s)`
 
+// newBrowser starts headless Chromium with a fresh profile; listen gets its
+// events. The first action starts the browser and must not run under a
+// timeout, so it is done here.
+func newBrowser(t *testing.T, exe string, listen func(any)) (context.Context, func()) {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true), chromedp.Flag("lang", "zh-CN"),
+		chromedp.WindowSize(1400, 1000),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(listen))
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx, func() { cancel(); cancelAlloc() }
+}
+
+// browserLogin logs in through the login form, as a person does, and waits
+// for the page it leads to.
+func browserLogin(t *testing.T, ctx context.Context, base, name, password string) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	err := chromedp.Do(sctx,
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="username"]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name="username"]`), name),
+		chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), password),
+		chromedp.Click(chromedp.CSS(`.login-form button[type="submit"]`)),
+		chromedp.WaitReady(chromedp.CSS(`.topbar .account form`)),
+	)
+	if err != nil {
+		t.Fatalf("log in as %s: %v", name, err)
+	}
+}
+
 // TestBrowser drives headless Chromium through every page of the dashboard
 // over the fixture warehouse: charts are drawn with data, nothing goes to
 // another origin, the console stays clean, a filter change updates the URL
@@ -178,23 +223,11 @@ func TestBrowser(t *testing.T) {
 	}
 
 	bl := &browserLog{origin: srv.URL, seen: map[string]bool{}}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("hide-scrollbars", true), chromedp.Flag("lang", "zh-CN"),
-		chromedp.WindowSize(1400, 1000),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(bl.listen))
+	ctx, cancel := newBrowser(t, exe, bl.listen)
 	defer cancel()
-	// The first action starts the browser; it must not run under a timeout.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
+	// An administrator sees every page, upload and SQL included.
+	admin, _ := testUser(t, db, warehouse.RoleAdmin)
+	browserLogin(t, ctx, srv.URL, admin.Name, testPassword)
 	step := func(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		sctx, scancel := context.WithTimeout(ctx, 30*time.Second)
@@ -534,4 +567,64 @@ func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 func jsonString(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// TestBrowserLoginUpload: an agency's uploader, on a server that admits no
+// one without an account, is sent to the login form, logs in, uploads the
+// agency's report through the upload page and sees it loaded; the audit log
+// names them.
+func TestBrowserLoginUpload(t *testing.T) {
+	exe := chromium(t)
+	db := emptyDB(t)
+	srv := httptest.NewServer(New(db, testLogger(t), Options{}))
+	defer srv.Close()
+	const agency = "测试市浏览器局"
+	u, _ := testUser(t, db, warehouse.RoleUploader, agency)
+	file := filepath.Join(t.TempDir(), "report.txt")
+	if err := os.WriteFile(file, syntheticReport(agency, 2022), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bl := &browserLog{origin: srv.URL, seen: map[string]bool{}}
+	ctx, cancel := newBrowser(t, exe, bl.listen)
+	defer cancel()
+	sctx, scancel := context.WithTimeout(ctx, 60*time.Second)
+	defer scancel()
+
+	var loc string
+	if err := chromedp.Do(sctx,
+		chromedp.Navigate(srv.URL+"/upload"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name="username"]`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	loc, _ = chromedp.Run(sctx, chromedp.Evaluate[string](`location.pathname + location.search`))
+	if loc != "/login?next=%2Fupload" {
+		t.Errorf("/upload without an account leads to %q, want the login form", loc)
+	}
+	if err := chromedp.Do(sctx,
+		chromedp.SendKeys(chromedp.CSS(`input[name="username"]`), u.Name),
+		chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), testPassword),
+		chromedp.Click(chromedp.CSS(`.login-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`form.upload input[type="file"]`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`form.upload input[type="file"]`), []string{file}),
+		chromedp.Click(chromedp.CSS(`form.upload button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#upload-result`)),
+	); err != nil {
+		t.Fatalf("log in and upload: %v", err)
+	}
+	result, err := chromedp.Run(sctx, chromedp.Evaluate[string](`document.querySelector('#upload-result h2').textContent`))
+	if err != nil || !strings.Contains(result, "已载入："+agency+" 2022年 第 1 版") {
+		t.Errorf("upload result %q (%v)", result, err)
+	}
+	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
+	if err == nil && os.MkdirAll(screenshotDir, 0o755) == nil {
+		os.WriteFile(filepath.Join(screenshotDir, "upload-result.png"), png, 0o644)
+	}
+	for _, b := range bl.take() {
+		t.Error(b)
+	}
+	entries, err := db.AuditLog(context.Background(), warehouse.AuditFilter{Action: "report.upload"})
+	if err != nil || len(entries) != 1 || entries[0].Actor != u.Name || entries[0].Result != "loaded" || entries[0].Agency != agency {
+		t.Errorf("audit log after the browser upload: %+v %v", entries, err)
+	}
 }

@@ -38,6 +38,7 @@ var echoMessages = map[int]string{
 	http.StatusMethodNotAllowed:      "不支持此请求方法。",
 	http.StatusRequestEntityTooLarge: "上传的文件太大。",
 	http.StatusBadRequest:            "请求格式不正确。",
+	http.StatusUnauthorized:          "请先登录，或在请求中提供有效的 API 令牌（Authorization: Bearer）。",
 }
 
 // handleError is the one error handler of the server. Handlers return errors;

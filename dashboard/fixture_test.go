@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"gongkai"
@@ -153,4 +154,45 @@ func syntheticReport(agency string, year int) []byte {
 	}
 	b.WriteString("五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n")
 	return []byte(b.String())
+}
+
+// userSeq numbers the accounts tests create, so that names never collide in
+// the shared fixture warehouse.
+var userSeq atomic.Int64
+
+// testUser creates an account of role (bound to agencies, for uploaders) in
+// db and returns it with an API token for it.
+func testUser(t testing.TB, db *warehouse.DB, role warehouse.Role, agencies ...string) (*warehouse.User, string) {
+	t.Helper()
+	ctx := context.Background()
+	name := fmt.Sprintf("%s%d", role, userSeq.Add(1))
+	u, err := db.CreateUser(ctx, warehouse.Actor{Name: "test"}, warehouse.NewUser{Name: name, Role: role, Agencies: agencies, Password: testPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, token, err := db.CreateToken(ctx, warehouse.Actor{Name: "test"}, name, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u, token
+}
+
+const testPassword = "test-password-1"
+
+// asAdmin returns h with every request made by a new administrator (through
+// an API token), for tests about what pages and the API do rather than about
+// who may use them (access_test.go).
+func asAdmin(t testing.TB, db *warehouse.DB, h http.Handler) http.Handler {
+	_, token := testUser(t, db, warehouse.RoleAdmin)
+	return withToken(h, token)
+}
+
+// withToken sends every request to h with token, unless it has its own.
+func withToken(h http.Handler, token string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			r.Header.Set("Authorization", "Bearer "+token)
+		}
+		h.ServeHTTP(w, r)
+	})
 }

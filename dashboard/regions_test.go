@@ -19,7 +19,7 @@ import (
 // agencies counted and missing, the figure breakdown, and the bad inputs.
 func TestRegionsPage(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	prov := url.QueryEscape("贵州省")
 	tests := []struct {
 		path   string
@@ -60,7 +60,7 @@ func TestRegionsPage(t *testing.T) {
 	}
 
 	// An empty warehouse: the page says there is nothing to sum.
-	status, body := fetch(t, New(emptyDB(t), testLogger(t), Options{}), "/regions")
+	status, body := fetch(t, New(emptyDB(t), testLogger(t), Options{Public: true}), "/regions")
 	if status != 200 || !strings.Contains(body, "仓库中还没有报告") {
 		t.Errorf("empty warehouse: %d %s", status, snippet(body))
 	}
@@ -70,7 +70,7 @@ func TestRegionsPage(t *testing.T) {
 // report: the roll-up counts it as missing, names it, and leaves it out.
 func TestRegionsMissingAgency(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	var res struct {
 		Reported, Missing int64
 		MissingAgencies   []struct {
@@ -97,7 +97,7 @@ func TestRegionsMissingAgency(t *testing.T) {
 // compares its figures with sums over report_summary and report_values.
 func TestRegionsWorkbookEqualsSums(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	ctx := context.Background()
 	for _, tc := range []struct{ query, where string }{
 		{"year=2022&province=" + url.QueryEscape("贵州省"), "year = 2022 AND province = '贵州省'"},

@@ -27,6 +27,7 @@ type templates struct {
 var pageNames = []string{
 	"overview", "licensing", "proactive", "applications", "reviews", "quality",
 	"agencies", "agency", "report", "upload", "sql", "error", "regions", "compare",
+	"login", "admin_users", "admin_audit",
 }
 
 func mustParseTemplates() *templates {
@@ -82,10 +83,31 @@ type page struct {
 	YearOnly bool
 	Charts   []chart
 	Data     any
+	User     *warehouse.User // the visitor's account; nil for an anonymous visitor
+	CSRF     string          // the token every state-changing form sends back (access.go)
 }
 
-// NavItems returns the navigation items for the layout.
-func (p *page) NavItems() any { return navItems }
+// navAccess are the navigation items only some roles may follow; the others
+// are not shown what they cannot open.
+var navAccess = map[string]access{"upload": accessUpload, "sql": accessSQL}
+
+// adminNav are the items administrators see in addition.
+var adminNav = []navItem{{"admin_users", "/admin/users", "用户管理", false}, {"admin_audit", "/admin/audit", "审计日志", false}}
+
+// NavItems returns the navigation items for the layout: those the visitor
+// may open.
+func (p *page) NavItems() any {
+	var out []navItem
+	for _, it := range navItems {
+		if a, ok := navAccess[it.Key]; !ok || allows(a, p.User, false) {
+			out = append(out, it)
+		}
+	}
+	if allows(accessAdmin, p.User, false) {
+		out = append(out, adminNav...)
+	}
+	return out
+}
 
 // NavHref returns the link of a navigation item: its path, with the page's
 // filter when the item has a filter bar, so that moving between dashboards
@@ -188,6 +210,7 @@ func (h *handler) render(c echo.Context, status int, name string, p *page) error
 	if p.Nav == "" {
 		p.Nav = name
 	}
+	p.User, p.CSRF = userOf(c), csrfToken(c)
 	if !p.Demo && name != "error" {
 		p.Demo = h.hasDemo(c.Request().Context())
 	}

@@ -22,7 +22,8 @@ var goPointer = regexp.MustCompile(`0x[0-9a-f]{6,}`)
 // as figures on the report page and on the upload result, not as the Go
 // pointers the findings hold them in.
 func TestFindingFiguresArePrinted(t *testing.T) {
-	h := New(emptyDB(t), testLogger(t), Options{})
+	edb := emptyDB(t)
+	h := asAdmin(t, edb, New(edb, testLogger(t), Options{}))
 	status, body := do(t, h, multipartUpload(t, "/upload", "示例局2021.txt", syntheticReport("测试市示例局", 2021), nil))
 	if status != http.StatusCreated {
 		t.Fatalf("upload: %d %s", status, snippet(body))
@@ -43,7 +44,8 @@ func TestFindingFiguresArePrinted(t *testing.T) {
 // TestBlankTemplateUpload checks that the blank template uploaded as a
 // report does not show as a report without problems.
 func TestBlankTemplateUpload(t *testing.T) {
-	h := New(emptyDB(t), testLogger(t), Options{})
+	edb := emptyDB(t)
+	h := asAdmin(t, edb, New(edb, testLogger(t), Options{}))
 	var blank bytes.Buffer
 	if err := ingest.WriteTemplate(&blank, gongkai.Format2021); err != nil {
 		t.Fatal(err)
@@ -105,7 +107,7 @@ func TestNewAgencyIsNotMissingBeforeItsFirstReport(t *testing.T) {
 // order.
 func TestFilterBar(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{}))
 	q := "province=" + url.QueryEscape("贵州省") + "&year=2021"
 	_, body := fetch(t, h, "/?"+q)
 	for _, want := range []string{
@@ -153,7 +155,7 @@ func TestFilterBar(t *testing.T) {
 // level when one is chosen, and missing figures are gaps, not 0.
 func TestPeriodAndShares(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	_, body := fetch(t, h, "/licensing")
 	if !strings.Contains(body, "2019—2024年行政许可决定数量排名（合计") || strings.Contains(body, "<h2>2024年行政许可") {
 		t.Error("the ranking under 全部年度 must name 2019—2024 and say it sums them")

@@ -7,14 +7,17 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// routes registers the whole URL surface of the dashboard. Accounts are not
-// implemented yet; the groups below are where an authentication middleware
-// (session cookie for pages, bearer token for /api) will be attached.
+// routes registers the whole URL surface of the dashboard. Who may use each
+// route is in accessRules (access.go): a route added here needs a rule there.
 func (h *handler) routes(e *echo.Echo) {
 	e.GET("/healthz", h.healthz)
 	e.HEAD("/healthz", h.healthz) // load balancers probe with HEAD
 	e.GET("/static/*", staticHandler())
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
+
+	e.GET("/login", h.loginForm)
+	e.POST("/login", h.loginSubmit)
+	e.POST("/logout", h.logout)
 
 	pages := e.Group("")
 	pages.GET("/", h.overview)
@@ -35,6 +38,16 @@ func (h *handler) routes(e *echo.Echo) {
 	pages.POST("/sql", h.sqlSubmit)
 	pages.POST("/sql/saved", h.sqlSave)
 	pages.POST("/sql/saved/:id/delete", h.sqlDelete)
+
+	admin := e.Group("/admin")
+	admin.GET("/users", h.adminUsers)
+	admin.POST("/users", h.adminCreateUser)
+	admin.POST("/users/:id/disable", h.adminDisableUser)
+	admin.POST("/users/:id/enable", h.adminEnableUser)
+	admin.POST("/users/:id/password", h.adminSetPassword)
+	admin.POST("/users/:id/tokens", h.adminCreateToken)
+	admin.POST("/tokens/:id/revoke", h.adminRevokeToken)
+	admin.GET("/audit", h.adminAudit)
 
 	api := e.Group("/api")
 	api.GET("/queries", h.apiQueries)

@@ -45,6 +45,11 @@ type Options struct {
 	// Warm renders every page's default view in the background when the
 	// server starts and after each upload, so that visitors find them cached.
 	Warm bool
+	// Public lets visitors without an account view the dashboards, report
+	// pages and the named-query API (never upload, SQL or administration).
+	Public bool
+	// SessionTTL is how long a login lasts (default 12 hours).
+	SessionTTL time.Duration
 }
 
 // handler holds what the page handlers share: the warehouse, the log and the
@@ -55,6 +60,11 @@ type handler struct {
 	pages *templates
 	cache *queryCache
 	opts  Options
+	// logins counts failed logins per user name and address (login.go).
+	logins *loginThrottle
+	// routeKeys are the registered routes ("METHOD /path"), so that a route
+	// without an access rule is told from a path that matches none.
+	routeKeys map[string]bool
 	// rewarm starts warming the cache again (after an upload); nil when
 	// Options.Warm is off.
 	rewarm func()
@@ -78,19 +88,26 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 	if opts.MaxUploads <= 0 {
 		opts.MaxUploads = 2
 	}
+	if opts.SessionTTL <= 0 {
+		opts.SessionTTL = 12 * time.Hour
+	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), opts: opts,
-		uploads: make(chan struct{}, opts.MaxUploads)}
+		uploads: make(chan struct{}, opts.MaxUploads),
+		logins: newLoginThrottle(), routeKeys: map[string]bool{}}
 
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = h.handleError
 	e.IPExtractor = ipExtractor(opts.TrustedProxies)
-	e.Use(h.logRequests, h.recoverPanics, securityHeaders, h.limits)
+	e.Use(h.logRequests, h.recoverPanics, securityHeaders, h.limits, h.authenticate)
 	h.routes(e)
+	for _, r := range e.Routes() {
+		h.routeKeys[r.Method+" "+r.Path] = true
+	}
 	if opts.Warm && opts.CacheEntries > 0 {
 		w := &warmer{warm: func() { h.warm(e) }}
 		h.rewarm = w.start

@@ -36,7 +36,7 @@ func firstRow(t testing.TB, db *warehouse.DB, name string, f warehouse.Filter) m
 
 func TestPages(t *testing.T) {
 	db, reports := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{}))
 
 	agencies := map[string]bool{}
 	for _, r := range reports {
@@ -87,7 +87,7 @@ func TestPages(t *testing.T) {
 
 func TestBadRequests(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	tests := []struct {
 		path   string
 		status int
@@ -124,7 +124,7 @@ func TestBadRequests(t *testing.T) {
 
 func TestHealthzAndStatic(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	for _, tt := range []struct{ path, want string }{
 		{"/healthz", "ok"},
 		{"/static/app.css", "--brand"},
@@ -144,7 +144,7 @@ func TestHealthzAndStatic(t *testing.T) {
 // TestNoDemoBannerOnRealData checks the banner follows the data: a warehouse
 // without demo reports shows none.
 func TestNoDemoBannerOnRealData(t *testing.T) {
-	h := New(emptyDB(t), testLogger(t), Options{})
+	h := New(emptyDB(t), testLogger(t), Options{Public: true})
 	status, body := fetch(t, h, "/")
 	if status != 200 || strings.Contains(body, "演示数据") {
 		t.Errorf("empty warehouse: %d, banner shown: %v", status, strings.Contains(body, "演示数据"))

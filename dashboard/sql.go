@@ -139,7 +139,7 @@ func (h *handler) sqlSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := h.db.SaveQuery(c.Request().Context(), c.FormValue("name"), s, ""); err != nil {
+	if _, err := h.db.SaveQuery(c.Request().Context(), c.FormValue("name"), s, actorOf(c).Name); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/sql?done=saved")

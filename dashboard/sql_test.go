@@ -16,7 +16,7 @@ const sqlByYear = "SELECT year, count(*) AS reports FROM report_summary GROUP BY
 // columns' meanings, and a refused statement is explained on the page.
 func TestSQLWorkbench(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{}))
 	tests := []struct {
 		path   string
 		status int
@@ -46,7 +46,7 @@ func TestSQLWorkbench(t *testing.T) {
 // reads a JSON body whatever content type curl sent.
 func TestAPISQLFormats(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{}))
 	q := url.QueryEscape(sqlByYear)
 	tests := []struct {
 		path, ctype, want string
@@ -75,7 +75,8 @@ func TestAPISQLFormats(t *testing.T) {
 
 // TestSavedQueries saves, lists, runs and deletes a named query.
 func TestSavedQueries(t *testing.T) {
-	h := New(emptyDB(t), testLogger(t), Options{})
+	edb := emptyDB(t)
+	h := asAdmin(t, edb, New(edb, testLogger(t), Options{}))
 	post := func(path string, form url.Values) *httptest.ResponseRecorder {
 		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

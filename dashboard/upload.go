@@ -2,7 +2,9 @@ package dashboard
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -31,13 +33,18 @@ type uploadResult struct {
 	Error     string            `json:"error,omitempty"`
 
 	report *gongkai.Report // for the page's official-layout view
+	file   string          // the uploaded file's name and SHA-256, for the audit log
+	sha    string
 }
 
 // receive reads the multipart upload (file, optional agency and year),
 // parses it and loads it. A file ingest rejects gives a result with Error
-// and status 422; other failures (the warehouse) are errors.
-func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
-	res := uploadResult{Findings: []gongkai.Finding{}}
+// and status 422; a report of an agency the uploader is not bound to is
+// refused with 403 before anything is loaded; other failures (the
+// warehouse) are errors. Every file received is recorded in the audit log.
+func (h *handler) receive(c echo.Context) (res uploadResult, status int, err error) {
+	res = uploadResult{Findings: []gongkai.Finding{}}
+	defer func() { h.auditUpload(c, res, status, err) }()
 	release, err := h.acquireUpload(c.Request().Context())
 	if err != nil {
 		return res, 0, err
@@ -71,6 +78,7 @@ func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
 	if err != nil {
 		return res, 0, err
 	}
+	res.file, res.sha = fh.Filename, fmt.Sprintf("%x", sha256.Sum256(data))
 	r, err := ingest.Parse(fh.Filename, data, opts)
 	if err != nil {
 		if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
@@ -80,7 +88,11 @@ func (h *handler) receive(c echo.Context) (uploadResult, int, error) {
 		return res, http.StatusUnprocessableEntity, nil
 	}
 	res.Agency, res.Year, res.report = r.Agency, r.Year, r
-	loaded, err := h.load(c.Request().Context(), r, data)
+	if u := userOf(c); !u.MayUploadFor(r.Agency) {
+		res.Error, res.report = gongkai.ErrorMessage(forbiddenAgency(u, r.Agency)), nil
+		return res, http.StatusForbidden, nil
+	}
+	loaded, err := h.load(c.Request().Context(), r, data, actorOf(c).Name)
 	if err != nil {
 		if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
 			return res, 0, err
@@ -118,8 +130,8 @@ func (h *handler) acquireUpload(ctx context.Context) (func(), error) {
 // uploadWait is how long an upload waits for a free slot.
 var uploadWait = 5 * time.Second
 
-func (h *handler) load(ctx context.Context, r *gongkai.Report, data []byte) (warehouse.LoadResult, error) {
-	results, err := h.db.Load(ctx, []warehouse.LoadRequest{{Report: r, Source: data, By: "upload"}})
+func (h *handler) load(ctx context.Context, r *gongkai.Report, data []byte, by string) (warehouse.LoadResult, error) {
+	results, err := h.db.Load(ctx, []warehouse.LoadRequest{{Report: r, Source: data, By: by}})
 	if len(results) == 1 && results[0].Err != nil {
 		return results[0], results[0].Err
 	}

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"context"
 	"net/http"
 	"sync/atomic"
 	"time"
@@ -19,7 +20,7 @@ var warmPaths = []string{"/", "/licensing", "/proactive", "/applications", "/rev
 func (h *handler) warm(e *echo.Echo) {
 	start := time.Now()
 	for _, p := range warmPaths {
-		req, err := http.NewRequest(http.MethodGet, p, nil)
+		req, err := http.NewRequestWithContext(withInternalView(context.Background()), http.MethodGet, p, nil)
 		if err != nil {
 			continue
 		}

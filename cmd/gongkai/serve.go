@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/netutil"
 
+	"gongkai"
 	"gongkai/dashboard"
 	"gongkai/demo"
 	"gongkai/region"
@@ -20,7 +21,7 @@ import (
 
 func init() {
 	commands["serve"] = command{
-		usage: "serve [--addr 127.0.0.1:8080] [--demo] [--trusted-proxy CIDR]    启动看板（--demo：数据库为空时载入演示数据）",
+		usage: "serve [--addr 127.0.0.1:8080] [--public] [--demo] [--trusted-proxy CIDR]    启动看板（--public：无需登录即可查看；--demo：数据库为空时载入演示数据，并创建演示管理员）",
 		run:   runServe,
 	}
 }
@@ -37,7 +38,8 @@ func runServe(ctx context.Context, e env) error {
 	fs := newFlags("serve", e)
 	db := dbFlag(fs, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
-	withDemo := fs.Bool("demo", false, "数据库中没有报告时载入演示数据")
+	public := fs.Bool("public", false, "允许未登录的访客查看看板、报告页和命名查询 API（不能上传、查询 SQL 或管理）")
+	withDemo := fs.Bool("demo", false, "数据库中没有报告时载入演示数据；包含 --public，并创建演示管理员 demo")
 	memLimit := fs.String("memory-limit", warehouse.DefaultMemoryLimit, "DuckDB 可用内存上限（如 2GB），所有查询和载入共用")
 	sqlSlots := fs.Int("sql-concurrency", 2, "同时运行的 SQL 查询（/sql、/api/sql）上限")
 	maxConns := fs.Int("max-conns", defaultLimits.maxConns, "同时保持的连接上限")
@@ -47,7 +49,7 @@ func runServe(ctx context.Context, e env) error {
 		return err
 	}
 	if fs.NArg() != 0 {
-		return usageErrorf("用法：gongkai serve [--addr 127.0.0.1:8080] [--demo] [--db PATH]")
+		return usageErrorf("用法：gongkai serve [--addr 127.0.0.1:8080] [--public] [--demo] [--db PATH]")
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 
@@ -60,6 +62,10 @@ func runServe(ctx context.Context, e env) error {
 		if err := loadDemoIfEmpty(ctx, wh, logger); err != nil {
 			return err
 		}
+		if err := demoAdmin(ctx, wh, logger); err != nil {
+			return err
+		}
+		*public = true
 	}
 
 	ln, err := net.Listen("tcp", *addr)
@@ -69,7 +75,7 @@ func runServe(ctx context.Context, e env) error {
 	lim := defaultLimits
 	lim.maxConns = *maxConns
 	ln = lim.listen(ln)
-	srv := lim.server(dashboard.New(wh, logger, dashboard.Options{Warm: true, TrustedProxies: proxies}), logger)
+	srv := lim.server(dashboard.New(wh, logger, dashboard.Options{Warm: true, TrustedProxies: proxies, Public: *public}), logger)
 	fmt.Fprintf(e.stdout, "gongkai 看板：http://%s/\n", ln.Addr())
 	logger.Info("serving", "addr", ln.Addr().String(), "db", *db)
 
@@ -188,5 +194,25 @@ func loadDemoIfEmpty(ctx context.Context, wh *warehouse.DB, logger *slog.Logger)
 		return fmt.Errorf("载入演示数据失败：%w", err)
 	}
 	logger.Info("demo data loaded", "reports", n, "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// demoUser is the administrator `serve --demo` provides, so that a newcomer
+// can try uploads and SQL.
+const demoUser = "demo"
+
+// demoAdmin creates the administrator demo, or gives it a new password, and
+// logs the password: it exists only in this log line and the bcrypt hash.
+func demoAdmin(ctx context.Context, wh *warehouse.DB, logger *slog.Logger) error {
+	password := warehouse.NewPassword()
+	by := warehouse.Actor{Name: "serve --demo", Remote: "local"}
+	_, err := wh.CreateUser(ctx, by, warehouse.NewUser{Name: demoUser, Role: warehouse.RoleAdmin, Password: password})
+	if gongkai.ErrorCode(err) == gongkai.CodeConflict {
+		err = wh.SetPassword(ctx, by, demoUser, password)
+	}
+	if err != nil {
+		return fmt.Errorf("创建演示管理员失败：%w", err)
+	}
+	logger.Info("demo administrator (log in at /login)", "user", demoUser, "password", password)
 	return nil
 }

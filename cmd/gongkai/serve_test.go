@@ -32,7 +32,7 @@ func (s *syncBuffer) String() string {
 }
 
 // TestServe starts `gongkai serve` on a free port over an empty warehouse,
-// fetches /healthz and a page, and stops it by canceling the context, as
+// fetches /healthz and pages with --public, and stops it by canceling the context, as
 // SIGINT does: run must return nil after a graceful shutdown.
 func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -41,7 +41,7 @@ func TestServe(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "serve.duckdb")
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, func(string) string { return "" },
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--public", "--db", db}, func(string) string { return "" },
 			strings.NewReader(""), &stdout, &stderr)
 	}()
 
@@ -58,7 +58,8 @@ func TestServe(t *testing.T) {
 	if base == "" {
 		t.Fatalf("serve did not print its address; stdout %q stderr %q", stdout.String(), stderr.String())
 	}
-	for _, tt := range []struct{ path, want string }{{"healthz", "ok"}, {"", "总览"}} {
+	// --public: anonymous visitors see the dashboards; the upload page leads to the login form.
+	for _, tt := range []struct{ path, want string }{{"healthz", "ok"}, {"", "总览"}, {"upload", "<h1>登录</h1>"}} {
 		resp, err := http.Get(base + tt.path)
 		if err != nil {
 			t.Fatal(err)

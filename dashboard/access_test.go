@@ -1,0 +1,524 @@
+package dashboard
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"gongkai/warehouse"
+)
+
+// Agencies of the uploaders in these tests.
+const (
+	agencyA = "测试市甲局"
+	agencyB = "测试市乙局"
+)
+
+// visitor is one way of making requests: anonymous (on a server with or
+// without --public) or as an account through a browser session.
+type visitor struct {
+	name   string
+	public bool // the server runs with --public
+	role   warehouse.Role
+	agency string
+}
+
+var visitors = []visitor{
+	{name: "anonymous"},
+	{name: "anonymous --public", public: true},
+	{name: "viewer", role: warehouse.RoleViewer},
+	{name: "uploader A", role: warehouse.RoleUploader, agency: agencyA},
+	{name: "uploader B", role: warehouse.RoleUploader, agency: agencyB},
+	{name: "analyst", role: warehouse.RoleAnalyst},
+	{name: "admin", role: warehouse.RoleAdmin},
+}
+
+// allowedFor is the contract, written out by hand rather than derived from
+// allows(): for each kind of rule, which visitors get through. Everyone
+// else is refused: an anonymous visitor with a redirect to /login (page
+// GETs) or 401, an account with 403.
+var allowedFor = map[access][]string{
+	accessOpen:   {"anonymous", "anonymous --public", "viewer", "uploader A", "uploader B", "analyst", "admin"},
+	accessView:   {"anonymous --public", "viewer", "uploader A", "uploader B", "analyst", "admin"},
+	accessUser:   {"viewer", "uploader A", "uploader B", "analyst", "admin"},
+	accessUpload: {"uploader A", "uploader B", "admin"},
+	accessSQL:    {"analyst", "admin"},
+	accessAdmin:  {"admin"},
+}
+
+// pinned are rules that must not be loosened by an edit of accessRules.
+var pinned = map[string]access{
+	"GET /healthz": accessOpen, "GET /login": accessOpen, "POST /login": accessOpen,
+	"GET /": accessView, "GET /reports/:id": accessView, "GET /api/queries/:name": accessView,
+	"GET /upload": accessUpload, "POST /upload": accessUpload, "POST /api/reports": accessUpload,
+	"GET /sql": accessSQL, "POST /sql": accessSQL, "GET /api/sql": accessSQL, "POST /api/sql": accessSQL,
+	"GET /admin/users": accessAdmin, "GET /admin/audit": accessAdmin,
+}
+
+// TestRouteAccess requests every route of the router's own list as every
+// visitor and checks the outcome against allowedFor. A route without a rule
+// in accessRules fails here, so that no route is added without deciding
+// who may use it.
+func TestRouteAccess(t *testing.T) {
+	db := emptyDB(t)
+	private := New(db, testLogger(t), Options{})
+	public := New(db, testLogger(t), Options{Public: true})
+	users := map[string]*warehouse.User{}
+	for _, v := range visitors {
+		if v.role != "" {
+			var agencies []string
+			if v.agency != "" {
+				agencies = []string{v.agency}
+			}
+			users[v.name], _ = testUser(t, db, v.role, agencies...)
+		}
+	}
+
+	for key, want := range pinned {
+		if got, ok := accessRules[key]; !ok || got != want {
+			t.Errorf("rule of %s is %v, must be %v", key, got, want)
+		}
+	}
+	routes := private.Routes()
+	if len(routes) < 30 {
+		t.Fatalf("router lists %d routes", len(routes))
+	}
+	for _, r := range routes {
+		key := r.Method + " " + r.Path
+		rule, ok := accessRules[key]
+		if !ok {
+			t.Errorf("route %s has no rule in accessRules (access.go)", key)
+			continue
+		}
+		// Structural limits on the table, whatever is added to it.
+		switch {
+		case strings.HasPrefix(r.Path, "/admin") && rule != accessAdmin:
+			t.Errorf("%s: every /admin route is for admins only", key)
+		case strings.Contains(r.Path, "sql") && rule != accessSQL && rule != accessAdmin:
+			t.Errorf("%s: SQL routes are for analysts and admins", key)
+		case r.Method != http.MethodGet && r.Method != http.MethodHead && (rule == accessView || rule == accessOpen) && key != "POST /login":
+			t.Errorf("%s: a state-changing route needs an account", key)
+		}
+		path := concretePath(r.Path)
+		for _, v := range visitors {
+			h := private
+			if v.public {
+				h = public
+			}
+			req := routeRequest(t, db, r.Method, path, users[v.name])
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			got := rec.Code
+			loc := rec.Header().Get("Location")
+			toLogin := got == http.StatusSeeOther && strings.HasPrefix(loc, "/login?next=")
+			allowed := contains(allowedFor[rule], v.name)
+			switch {
+			case allowed && (got == 401 || got == 403 || toLogin || got >= 500):
+				t.Errorf("%s as %s: %d %s, want through", key, v.name, got, loc)
+			case !allowed && v.role != "" && got != http.StatusForbidden:
+				t.Errorf("%s as %s: %d, want 403", key, v.name, got)
+			case !allowed && v.role == "" && (strings.HasPrefix(path, "/api/") || r.Method != http.MethodGet) && got != http.StatusUnauthorized:
+				t.Errorf("%s as %s: %d, want 401", key, v.name, got)
+			case !allowed && v.role == "" && !strings.HasPrefix(path, "/api/") && r.Method == http.MethodGet && !toLogin:
+				t.Errorf("%s as %s: %d %s, want a redirect to /login", key, v.name, got, loc)
+			}
+		}
+	}
+}
+
+// concretePath fills a route's parameters with values that reach the
+// handler (an id that names nothing is the handler's 404, past the rules).
+func concretePath(p string) string {
+	p = strings.ReplaceAll(p, ":name", "overview_totals")
+	p = strings.ReplaceAll(p, ":id", "999999")
+	return strings.ReplaceAll(p, "*", "app.css")
+}
+
+// routeRequest builds a request as u (nil: anonymous) with a fresh session
+// and the CSRF token a form of that session carries, so that only the rule
+// decides. An anonymous visitor carries the login form's CSRF cookie.
+func routeRequest(t *testing.T, db *warehouse.DB, method, path string, u *warehouse.User) *http.Request {
+	t.Helper()
+	body := url.Values{}
+	var cookie *http.Cookie
+	if u != nil {
+		secret, err := db.CreateSession(context.Background(), u.ID, 3600e9, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cookie = &http.Cookie{Name: sessionCookie, Value: secret}
+		body.Set("csrf", sessionCSRF(secret))
+	} else {
+		cookie = &http.Cookie{Name: csrfCookie, Value: "anonymous-form-token"}
+		body.Set("csrf", "anonymous-form-token")
+	}
+	var req *http.Request
+	if method == http.MethodGet || method == http.MethodHead {
+		req = httptest.NewRequest(method, path, nil)
+	} else {
+		req = httptest.NewRequest(method, path, strings.NewReader(body.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	req.AddCookie(cookie)
+	return req
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// session logs u in through a session made in the warehouse and returns a
+// function that sends requests with its cookie (and, for forms, its CSRF
+// token).
+func session(t *testing.T, db *warehouse.DB, u *warehouse.User) (cookie *http.Cookie, csrf string) {
+	t.Helper()
+	secret, err := db.CreateSession(context.Background(), u.ID, 3600e9, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Cookie{Name: sessionCookie, Value: secret}, sessionCSRF(secret)
+}
+
+func postForm(path string, form url.Values, cookies ...*http.Cookie) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for _, c := range cookies {
+		req.AddCookie(c)
+	}
+	return req
+}
+
+// TestLogin walks the browser's way in and out: the form's CSRF cookie, one
+// answer for unknown users and wrong passwords, the session cookie's flags,
+// and a logout that ends the session in the warehouse too.
+func TestLogin(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	u, _ := testUser(t, db, warehouse.RoleViewer)
+
+	rec := recorder(t, h, "/")
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login?next=%2F" {
+		t.Fatalf("GET / without an account: %d %s, want 303 to /login", rec.Code, rec.Header().Get("Location"))
+	}
+	rec = recorder(t, h, "/login")
+	var formCookie *http.Cookie
+	for _, c := range rec.Result().Cookies() {
+		if c.Name == csrfCookie {
+			formCookie = c
+		}
+	}
+	if rec.Code != 200 || formCookie == nil || !strings.Contains(rec.Body.String(), `name="csrf" value="`+formCookie.Value+`"`) {
+		t.Fatalf("GET /login: %d, cookie %v; the form must carry the cookie's token", rec.Code, formCookie)
+	}
+	login := func(name, password, csrf string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		req := postForm("/login", url.Values{"username": {name}, "password": {password}, "csrf": {csrf}, "next": {"/quality"}}, formCookie)
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	if rec := login(u.Name, testPassword, ""); rec.Code != http.StatusForbidden {
+		t.Errorf("login without the CSRF token: %d, want 403", rec.Code)
+	}
+	wrong, unknown := login(u.Name, "wrong-password", formCookie.Value), login("nobody", "wrong-password", formCookie.Value)
+	if wrong.Code != 401 || unknown.Code != 401 || !strings.Contains(wrong.Body.String(), "用户名或密码不正确") ||
+		strings.ReplaceAll(wrong.Body.String(), u.Name, "nobody") != unknown.Body.String() {
+		t.Errorf("wrong password (%d) and unknown user (%d) must get the same answer", wrong.Code, unknown.Code)
+	}
+	rec = login(u.Name, testPassword, formCookie.Value)
+	var sess *http.Cookie
+	for _, c := range rec.Result().Cookies() {
+		if c.Name == sessionCookie {
+			sess = c
+		}
+	}
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/quality" || sess == nil {
+		t.Fatalf("login: %d %s, cookie %v", rec.Code, rec.Header().Get("Location"), sess)
+	}
+	if !sess.HttpOnly || sess.SameSite != http.SameSiteLaxMode || sess.Secure || sess.MaxAge <= 0 {
+		t.Errorf("session cookie over plain HTTP: %+v, want HttpOnly, SameSite=Lax, not Secure, with a lifetime", sess)
+	}
+	get := func(path string, c *http.Cookie) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.AddCookie(c)
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	if rec := get("/", sess); rec.Code != 200 || !strings.Contains(rec.Body.String(), u.Name) {
+		t.Fatalf("GET / with the session: %d", rec.Code)
+	}
+
+	// Over TLS the cookie is Secure.
+	req := postForm("/login", url.Values{"username": {u.Name}, "password": {testPassword}, "csrf": {formCookie.Value}}, formCookie)
+	req.TLS = &tls.ConnectionState{}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if cs := rec.Result().Cookies(); rec.Code != http.StatusSeeOther || len(cs) == 0 || !cs[0].Secure {
+		t.Errorf("login over TLS: %d %v, want a Secure cookie", rec.Code, cs)
+	}
+
+	// Logging out ends the session: the same cookie no longer works.
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, postForm("/logout", url.Values{"csrf": {sessionCSRF(sess.Value)}}, sess))
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("logout: %d", rec.Code)
+	}
+	if rec := get("/", sess); rec.Code != http.StatusSeeOther {
+		t.Errorf("GET / after logout: %d, want the redirect to /login", rec.Code)
+	}
+	// A redirect after login never leaves the site.
+	for _, next := range []string{"//evil.example/", "https://evil.example/", "/\\evil.example"} {
+		if localPath(next) != "" {
+			t.Errorf("next=%s is accepted", next)
+		}
+	}
+}
+
+// TestCSRF: a form POST of a session needs the session's token and the
+// same origin; an API token needs neither (nothing ambient to abuse).
+func TestCSRF(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	u, token := testUser(t, db, warehouse.RoleAnalyst)
+	cookie, csrf := session(t, db, u)
+	form := func(csrf, origin string) int {
+		req := postForm("/sql", url.Values{"sql": {"SELECT 1"}, "csrf": {csrf}}, cookie)
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	for _, tt := range []struct {
+		name, csrf, origin string
+		want               int
+	}{
+		{"no token", "", "", 403},
+		{"another session's token", sessionCSRF("someone else"), "", 403},
+		{"right token from another origin", csrf, "https://evil.example", 403},
+		{"right token, same origin", csrf, "http://example.com", 200},
+		{"right token, no origin", csrf, "", 200},
+	} {
+		if got := form(tt.csrf, tt.origin); got != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
+		}
+	}
+	req := httptest.NewRequest(http.MethodPost, "/api/sql", strings.NewReader(`{"sql": "SELECT 1"}`))
+	req.Header.Set("Authorization", "Bearer "+token)
+	if status, body := do(t, h, req); status != 200 {
+		t.Errorf("POST /api/sql with a token: %d %s", status, body)
+	}
+}
+
+// TestLoginThrottle: after a handful of failures within a minute, a name —
+// and, separately, an address — gets 429, even with the right password.
+func TestLoginThrottle(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	u, _ := testUser(t, db, warehouse.RoleViewer)
+	v, _ := testUser(t, db, warehouse.RoleViewer)
+	try := func(name, password, addr string) int {
+		cookie := &http.Cookie{Name: csrfCookie, Value: "tok"}
+		req := postForm("/login", url.Values{"username": {name}, "password": {password}, "csrf": {"tok"}}, cookie)
+		req.RemoteAddr = addr + ":1234"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	for i := 0; i < loginLimit; i++ {
+		if got := try(u.Name, "wrong-password", "10.0.0."+string(rune('1'+i))); got != 401 {
+			t.Fatalf("failure %d: %d, want 401", i+1, got)
+		}
+	}
+	if got := try(u.Name, testPassword, "10.0.1.1"); got != http.StatusTooManyRequests {
+		t.Errorf("the right password after %d failures: %d, want 429", loginLimit, got)
+	}
+	if got := try(v.Name, testPassword, "10.0.1.1"); got != http.StatusSeeOther {
+		t.Errorf("another user from a fresh address: %d, want 303", got)
+	}
+	// One address trying many names.
+	for i := 0; i < loginLimit; i++ {
+		try("nobody"+string(rune('a'+i)), "wrong-password", "10.0.2.1")
+	}
+	if got := try(v.Name, testPassword, "10.0.2.1"); got != http.StatusTooManyRequests {
+		t.Errorf("an address after %d failures: %d, want 429", loginLimit, got)
+	}
+}
+
+// TestTokens: 401 without or with an unknown token, 403 for a role that
+// may not, and a revoked token refused on the very next request.
+func TestTokens(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	admin, adminToken := testUser(t, db, warehouse.RoleAdmin)
+	_, viewerToken := testUser(t, db, warehouse.RoleViewer)
+	api := func(token, path string) int {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		status, _ := do(t, h, req)
+		return status
+	}
+	for _, tt := range []struct {
+		token, path string
+		want        int
+	}{
+		{"", "/api/queries", 401},
+		{"gk_unknown", "/api/queries", 401},
+		{"gk_unknown", "/healthz", 401},
+		{viewerToken, "/api/queries", 200},
+		{viewerToken, "/api/sql?q=SELECT+1", 403},
+		{adminToken, "/api/sql?q=SELECT+1", 200},
+	} {
+		if got := api(tt.token, tt.path); got != tt.want {
+			t.Errorf("GET %s with token %.8q: %d, want %d", tt.path, tt.token, got, tt.want)
+		}
+	}
+	toks, err := db.Tokens(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var viewerID int64
+	for _, tk := range toks {
+		if tk.User != admin.Name {
+			viewerID = tk.ID
+		}
+	}
+	cookie, csrf := session(t, db, admin)
+	status, _ := do(t, h, postForm("/admin/tokens/"+itoa64(viewerID)+"/revoke", url.Values{"csrf": {csrf}}, cookie))
+	if status != http.StatusSeeOther {
+		t.Fatalf("revoke: %d", status)
+	}
+	if got := api(viewerToken, "/api/queries"); got != 401 {
+		t.Errorf("the revoked token: %d, want 401", got)
+	}
+}
+
+// TestUploadOwnAgencyOnly: an uploader's workbook for another agency is
+// refused with 403 and changes nothing; their own loads, names them on the
+// report page, and is in the audit log with who, where from and the SHA-256.
+func TestUploadOwnAgencyOnly(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	a, tokenA := testUser(t, db, warehouse.RoleUploader, agencyA)
+	asA := withToken(h, tokenA)
+	ctx := context.Background()
+
+	before := firstRow(t, db, "overview_totals", warehouse.Filter{})
+	status, body := do(t, asA, multipartUpload(t, "/api/reports", "乙.txt", syntheticReport(agencyB, 2021), nil))
+	if status != http.StatusForbidden || !strings.Contains(body, "您只能上传本机构的报告") || !strings.Contains(body, agencyB) {
+		t.Fatalf("upload of another agency's report: %d %s", status, snippet(body))
+	}
+	if after := firstRow(t, db, "overview_totals", warehouse.Filter{}); after["reports"] != before["reports"] {
+		t.Errorf("a refused upload changed the warehouse: %v reports, was %v", after["reports"], before["reports"])
+	}
+	// The form's agency cannot be used to slip another agency's report in either.
+	status, _ = do(t, asA, multipartUpload(t, "/upload", "甲.txt", syntheticReport(agencyA, 2021), map[string]string{"agency": agencyB}))
+	if status != http.StatusForbidden {
+		t.Errorf("upload page with agency=%s: %d, want 403", agencyB, status)
+	}
+
+	var ids []int64
+	for _, v := range []int{1, 2} {
+		data := syntheticReport(agencyA, 2021)
+		data = append(data, []byte(strings.Repeat("\n", v))...) // a different file: a new version
+		status, body = do(t, asA, multipartUpload(t, "/api/reports", "甲.txt", data, nil))
+		var res uploadResult
+		if err := json.Unmarshal([]byte(body), &res); status != http.StatusCreated || err != nil {
+			t.Fatalf("own upload: %d %s", status, snippet(body))
+		}
+		ids = append(ids, res.ReportID)
+	}
+	_, page := fetch(t, withToken(h, tokenA), "/reports/"+itoa64(ids[1]))
+	if strings.Count(page, "<td>"+a.Name+"</td>") != 2 {
+		t.Errorf("the report page should name the uploader of both versions")
+	}
+
+	log, err := db.AuditLog(ctx, warehouse.AuditFilter{Actor: a.Name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range log {
+		got = append(got, e.Action+":"+e.Result)
+		if e.Remote == "" || len(e.SHA256) != 64 || e.Agency == "" {
+			t.Errorf("audit entry lacks where from, the SHA-256 or the agency: %+v", e)
+		}
+	}
+	want := "report.replace:ok report.upload:loaded report.upload:loaded report.upload:forbidden report.upload:forbidden"
+	if strings.Join(got, " ") != want {
+		t.Errorf("audit log of %s:\n got %s\nwant %s", a.Name, strings.Join(got, " "), want)
+	}
+}
+
+// TestAdminPages: an administrator creates an account and a token in the
+// browser (the token shown once), disables the account, and finds it all
+// in the audit log and its CSV download.
+func TestAdminPages(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	admin, _ := testUser(t, db, warehouse.RoleAdmin)
+	cookie, csrf := session(t, db, admin)
+	post := func(path string, form url.Values) (int, string) {
+		form.Set("csrf", csrf)
+		return do(t, h, postForm(path, form, cookie))
+	}
+	get := func(path string) (int, string) {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.AddCookie(cookie)
+		return do(t, h, req)
+	}
+	if status, body := post("/admin/users", url.Values{"name": {"zhang"}, "role": {"uploader"}, "agencies": {agencyA + "\n" + agencyB}, "password": {"short"}}); status != 400 || !strings.Contains(body, "密码太短") {
+		t.Errorf("short password: %d", status)
+	}
+	if status, _ := post("/admin/users", url.Values{"name": {"zhang"}, "role": {"uploader"}, "agencies": {agencyA + "\n" + agencyB}, "password": {"zhang-password"}}); status != 303 {
+		t.Fatalf("create user: %d", status)
+	}
+	zhang, err := db.UserByName(context.Background(), "zhang")
+	if err != nil || len(zhang.Agencies) != 2 {
+		t.Fatalf("created user: %+v %v", zhang, err)
+	}
+	status, body := post("/admin/users/"+itoa64(zhang.ID)+"/tokens", url.Values{"expires": {"90d"}})
+	if status != 201 || !strings.Contains(body, `id="new-token"`) || !strings.Contains(body, "gk_") {
+		t.Fatalf("create token: %d", status)
+	}
+	if _, again := get("/admin/users"); strings.Contains(again, `id="new-token"`) {
+		t.Error("the token is shown again")
+	}
+	zc, _ := session(t, db, zhang)
+	if status, _ := post("/admin/users/"+itoa64(zhang.ID)+"/disable", url.Values{}); status != 303 {
+		t.Fatalf("disable: %d", status)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/upload", nil)
+	req.AddCookie(zc)
+	if status, _ := do(t, h, req); status != http.StatusSeeOther {
+		t.Errorf("a disabled user's session still opens /upload: %d", status)
+	}
+	if status, _ := post("/admin/users/"+itoa64(admin.ID)+"/disable", url.Values{}); status != 400 {
+		t.Errorf("disabling oneself: %d, want 400", status)
+	}
+
+	status, body = get("/admin/audit?action=user.")
+	if status != 200 || !strings.Contains(body, "创建用户 zhang") || !strings.Contains(body, "停用用户 zhang") || strings.Contains(body, "token.create") {
+		t.Errorf("audit page filtered to user changes: %d %s", status, snippet(body))
+	}
+	status, body = get("/admin/audit?format=csv&actor=" + url.QueryEscape(admin.Name))
+	if status != 200 || !strings.HasPrefix(body, "\ufeffid,at,actor") || strings.Count(body, admin.Name) < 3 || !strings.Contains(body, "token.create") {
+		t.Errorf("audit CSV: %d %s", status, snippet(body))
+	}
+	if status, _ := get("/admin/audit?from=yesterday"); status != 400 {
+		t.Errorf("a bad date: %d, want 400", status)
+	}
+}

@@ -1,0 +1,176 @@
+package warehouse
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai"
+)
+
+func TestAccounts(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	root := Actor{Name: "cli", Remote: "local"}
+	if _, err := db.CreateUser(ctx, root, NewUser{Name: "ann", Role: RoleUploader, Agencies: []string{"甲市教育局", " 甲市教育局 "}, Password: "correct horse"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		nu   NewUser
+		code string
+	}{
+		{"taken", NewUser{Name: "ann", Role: RoleViewer, Password: "0123456789"}, gongkai.CodeConflict},
+		{"short password", NewUser{Name: "bob", Role: RoleViewer, Password: "short"}, gongkai.CodeInvalid},
+		{"bad role", NewUser{Name: "bob", Role: "root", Password: "0123456789"}, gongkai.CodeInvalid},
+		{"uploader without agency", NewUser{Name: "bob", Role: RoleUploader, Password: "0123456789"}, gongkai.CodeInvalid},
+		{"viewer with agency", NewUser{Name: "bob", Role: RoleViewer, Agencies: []string{"甲"}, Password: "0123456789"}, gongkai.CodeInvalid},
+		{"space in name", NewUser{Name: "b ob", Role: RoleViewer, Password: "0123456789"}, gongkai.CodeInvalid},
+	} {
+		if _, err := db.CreateUser(ctx, root, tt.nu); gongkai.ErrorCode(err) != tt.code {
+			t.Errorf("%s: got %v, want code %s", tt.name, err, tt.code)
+		}
+	}
+
+	u, err := db.Authenticate(ctx, "ann", "correct horse")
+	if err != nil || u.Role != RoleUploader || len(u.Agencies) != 1 {
+		t.Fatalf("authenticate: %+v %v", u, err)
+	}
+	if !u.MayUploadFor("甲市教育局") || !u.MayUploadFor("甲市 教育局") || u.MayUploadFor("乙市教育局") {
+		t.Errorf("agency binding: %v", u.Agencies)
+	}
+	for _, bad := range [][2]string{{"ann", "wrong horse!"}, {"nobody", "correct horse"}} {
+		if _, err := db.Authenticate(ctx, bad[0], bad[1]); err != ErrBadLogin {
+			t.Errorf("authenticate %v: %v, want ErrBadLogin", bad, err)
+		}
+	}
+
+	// A session lives until logout; disabling the account ends it at once.
+	secret, err := db.CreateSession(ctx, u.ID, time.Hour, "127.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if su, err := db.SessionUser(ctx, secret); err != nil || su == nil || su.Name != "ann" {
+		t.Fatalf("session user: %+v %v", su, err)
+	}
+	if su, _ := db.SessionUser(ctx, secret+"x"); su != nil {
+		t.Errorf("unknown session gives %v", su.Name)
+	}
+	tok, token, err := db.CreateToken(ctx, root, "ann", 0)
+	if err != nil || !strings.HasPrefix(token, "gk_") || tok.User != "ann" || tok.ExpiresAt != nil {
+		t.Fatalf("create token: %+v %q %v", tok, token, err)
+	}
+	if tu, _ := db.TokenUser(ctx, token); tu == nil || tu.Name != "ann" {
+		t.Fatalf("token user: %+v", tu)
+	}
+	if err := db.SetDisabled(ctx, root, "ann", true); err != nil {
+		t.Fatal(err)
+	}
+	if su, _ := db.SessionUser(ctx, secret); su != nil {
+		t.Error("a disabled account's session still works")
+	}
+	if tu, _ := db.TokenUser(ctx, token); tu != nil {
+		t.Error("a disabled account's token still works")
+	}
+	if _, err := db.Authenticate(ctx, "ann", "correct horse"); err != ErrBadLogin {
+		t.Errorf("a disabled account logs in: %v", err)
+	}
+	if err := db.SetDisabled(ctx, root, "ann", false); err != nil {
+		t.Fatal(err)
+	}
+	if tu, _ := db.TokenUser(ctx, token); tu == nil {
+		t.Error("enabling the account again should revive its tokens")
+	}
+	if err := db.RevokeToken(ctx, root, tok.ID); err != nil {
+		t.Fatal(err)
+	}
+	if tu, _ := db.TokenUser(ctx, token); tu != nil {
+		t.Error("a revoked token still works")
+	}
+	if err := db.RevokeToken(ctx, root, 999); gongkai.ErrorCode(err) != gongkai.CodeNotFound {
+		t.Errorf("revoke unknown: %v", err)
+	}
+
+	// An expired token is refused; its listing says so.
+	_, short, err := db.CreateToken(ctx, root, "ann", time.Nanosecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Millisecond)
+	if tu, _ := db.TokenUser(ctx, short); tu != nil {
+		t.Error("an expired token still works")
+	}
+	ts, err := db.Tokens(ctx)
+	if err != nil || len(ts) != 2 || ts[0].Status() != "已过期" || ts[1].Status() != "已吊销" {
+		t.Errorf("tokens: %+v %v", ts, err)
+	}
+
+	if err := db.SetPassword(ctx, root, "ann", "another horse"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Authenticate(ctx, "ann", "another horse"); err != nil {
+		t.Errorf("new password: %v", err)
+	}
+
+	// Every change is in the audit log, with its actor, newest first.
+	log, err := db.AuditLog(ctx, AuditFilter{Actor: "cli"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, e := range log {
+		actions = append(actions, e.Action)
+	}
+	want := "user.password token.create token.revoke user.enable user.disable token.create user.create"
+	if got := strings.Join(actions, " "); got != want {
+		t.Errorf("audit actions:\n got %s\nwant %s", got, want)
+	}
+	if only, _ := db.AuditLog(ctx, AuditFilter{Action: "token."}); len(only) != 3 {
+		t.Errorf("action prefix filter: %d entries", len(only))
+	}
+}
+
+// TestSandboxCannotReadAccounts: the schema auth holds password hashes,
+// session and token hashes and the audit log; no path through ad-hoc SQL
+// reaches it, directly or by name.
+func TestSandboxCannotReadAccounts(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	if _, err := db.CreateUser(ctx, Actor{Name: "t"}, NewUser{Name: "ann", Role: RoleAdmin, Password: "0123456789"}); err != nil {
+		t.Fatal(err)
+	}
+	catalog := strings.TrimSuffix(db.Path()[strings.LastIndex(db.Path(), "/")+1:], ".duckdb")
+	for _, q := range []string{
+		"SELECT * FROM auth.users",
+		"select password_hash from AUTH.USERS",
+		`SELECT * FROM "auth"."sessions"`,
+		"FROM auth.tokens",
+		"SELECT * FROM " + catalog + ".auth.audit_log",
+		"SELECT (SELECT max(password_hash) FROM auth.users) AS h",
+		"WITH x AS (SELECT * FROM auth.users) SELECT * FROM x",
+		"SELECT * FROM reports WHERE loaded_by IN (SELECT name FROM auth.users)",
+		"SUMMARIZE auth.users",
+		"SELECT * FROM reports UNION ALL SELECT * FROM auth.users",
+		"SELECT * FROM query_table('auth.users')",
+		"SELECT * FROM query('SELECT * FROM auth.users')",
+		"SELECT * FROM query('SELECT * FROM au' || 'th.users')",
+		"SELECT * FROM pragma_storage_info('auth.users')",
+		"SELECT * FROM duckdb_table_sample('auth.users')",
+		"SELECT * FROM read_duckdb('" + db.Path() + "', schema_name='auth', table_name='users')",
+		"SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT * FROM auth.users'))",
+	} {
+		tb, err := db.SQL(ctx, q)
+		if err == nil {
+			t.Errorf("%s: returned %d rows, want refused", q, len(tb.Rows))
+			continue
+		}
+		if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+			t.Errorf("%s: %v, want a refusal", q, err)
+		}
+	}
+	// The analyst's views still work, and a column named like the schema is no reason to refuse.
+	if _, err := db.SQL(ctx, "SELECT 'auth' AS schema_name, count(*) FROM reports"); err != nil {
+		t.Errorf("an ordinary query is refused: %v", err)
+	}
+}
