@@ -52,6 +52,7 @@ var accessRules = map[string]access{
 	"GET /reviews":            accessView,
 	"GET /quality":            accessView,
 	"GET /regions":            accessView,
+	"GET /compare":            accessView,
 	"GET /agencies":           accessView,
 	"GET /agencies/:id":       accessView,
 	"GET /reports/:id":        accessView,

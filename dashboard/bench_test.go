@@ -123,7 +123,7 @@ func BenchmarkPages(b *testing.B) {
 		name  string
 		cache int
 	}{{"cold", -1}, {"warm", 0}} {
-		h := New(db, nil, Options{CacheEntries: mode.cache, QueryTimeout: 10 * time.Minute})
+		h := New(db, nil, Options{CacheEntries: mode.cache, QueryTimeout: 10 * time.Minute, Public: true})
 		for _, pg := range pages {
 			b.Run(mode.name+"/"+pg.name, func(b *testing.B) {
 				get := func() {

@@ -16,7 +16,7 @@ import (
 // leads to its cities.
 func TestCompare(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	ctx := context.Background()
 	sums, err := db.SQL(ctx, `SELECT count(*), sum(apps_total), (sum(apps_granted) + sum(apps_partial)) / sum(apps_total),
   sum(apps_withheld) / sum(apps_total),
@@ -65,7 +65,7 @@ func TestCompareZeroReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	_, body := fetch(t, New(db, testLogger(t), Options{}), "/compare?year=2024")
+	_, body := fetch(t, New(db, testLogger(t), Options{Public: true}), "/compare?year=2024")
 	if !strings.Contains(body, `>浙江省</a></td><td class="num">2</td><td class="num">2</td><td class="num">1</td>`) {
 		t.Errorf("浙江省 2024 should have 2 agencies, 2 reports, 1 of them all zeros:\n%s", snippet(body[strings.Index(body, `id="compare-table"`):]))
 	}

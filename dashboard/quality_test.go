@@ -15,7 +15,7 @@ import (
 // the findings.
 func TestQualityActionFirst(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	_, body := fetch(t, h, "/quality?year=2020-2023")
 	for _, want := range []string{"2023年缺报的机构", "2023年有错误的报告", `aria-label="按状态筛选"`,
 		`href="/api/queries/quality_matrix?limit=100000&amp;year_from=2020&amp;year_to=2023&amp;format=csv"`,
@@ -62,7 +62,7 @@ func TestQualityActionFirst(t *testing.T) {
 // each answers with the scope line and Chinese headings.
 func TestEveryTableDownloads(t *testing.T) {
 	db, _ := fixtureDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	bad := firstRow(t, db, "quality_findings", warehouse.Filter{Limit: 1})
 	pages := map[string]int{ // page → CSV links it must have at least
 		"/":           4,

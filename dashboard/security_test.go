@@ -47,7 +47,7 @@ func postSQL(t *testing.T, h http.Handler, sql string) (int, string) {
 // afterwards.
 func TestSQLCannotHurtServer(t *testing.T) {
 	db := securityDB(t, warehouse.Options{})
-	h := New(db, testLogger(t), Options{CacheEntries: -1})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{CacheEntries: -1}))
 	dir := filepath.Dir(db.Path())
 	for _, q := range []string{
 		"SELECT * FROM enable_logging(storage='file', storage_path='/x')",
@@ -85,7 +85,7 @@ func TestSQLCannotHurtServer(t *testing.T) {
 // answered 503 with a message instead of queuing.
 func TestSQLBusy(t *testing.T) {
 	db := securityDB(t, warehouse.Options{SandboxConcurrency: 1, SandboxWait: 20 * time.Millisecond, SandboxTimeout: 3 * time.Second})
-	h := New(db, testLogger(t), Options{CacheEntries: -1})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{CacheEntries: -1}))
 	var wg sync.WaitGroup
 	done := make(chan struct{})
 	wg.Add(1)
@@ -117,7 +117,7 @@ func TestSQLBusy(t *testing.T) {
 // does, and that nothing is loaded.
 func TestUploadTooLarge(t *testing.T) {
 	db := emptyDB(t)
-	h := New(db, testLogger(t), Options{MaxUpload: 1 << 20})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{MaxUpload: 1 << 20}))
 	for _, size := range []int{1<<20 + 10, 3 << 20} {
 		for _, path := range []string{"/api/reports", "/upload"} {
 			data := append(syntheticReport("测试市示例局", 2021), bytes.Repeat([]byte(" "), size)...)
@@ -158,7 +158,7 @@ func TestUploadBusy(t *testing.T) {
 // not make a second agency.
 func TestUploadAgencyName(t *testing.T) {
 	db := emptyDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{}))
 	status, body := do(t, h, multipartUpload(t, "/api/reports", "a.txt", syntheticReport("测试市\u202e局例示", 2021), nil))
 	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "改变文字方向") {
 		t.Errorf("a name with U+202E: %d %s, want 422 saying why", status, snippet(body))

@@ -96,7 +96,7 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 	}
 	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), opts: opts,
 		uploads: make(chan struct{}, opts.MaxUploads),
-		logins: newLoginThrottle(), routeKeys: map[string]bool{}}
+		logins:  newLoginThrottle(), routeKeys: map[string]bool{}}
 
 	e := echo.New()
 	e.HideBanner = true
