@@ -29,7 +29,7 @@ func TestReportNarrativeMarks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := New(db, testLogger(t), Options{})
+	h := New(db, testLogger(t), Options{Public: true})
 	status, body := fetch(t, h, fmt.Sprintf("/reports/%d", res[0].ReportID))
 	if status != http.StatusOK {
 		t.Fatalf("status %d\n%s", status, snippet(body))
