@@ -108,7 +108,7 @@ func workbookCopies(ngs []*normGrid, lf *locFormat, year int) (skip map[*Grid]bo
 				skip = addSkip(skip, ngs[i].g)
 			}
 			findings = append(findings, gongkai.Finding{
-				Rule: "duplicate_table", Severity: gongkai.SeverityError, At: ngs[copies[0]].g.Name + "!A1",
+				Rule: "duplicate_table", Severity: gongkai.SeverityError, At: ngs[copies[0]].g.Name + "!A1", RowLabel: t.Title,
 				Message: fmt.Sprintf("工作簿中有 %d 份表%s（%s），都未隐藏、所述年度相同且数字不同，无法判断哪份属于本年度："+
 					"表%s未读取；请删除多余的一份后重新上传", len(copies), t.Numeral, sheetNames(ngs, copies), t.Numeral),
 			})
@@ -262,7 +262,7 @@ func missingTables(l *location, dropped map[string]bool) []gongkai.Finding {
 			continue
 		}
 		out = append(out, gongkai.Finding{
-			Rule: "missing_table", Severity: gongkai.SeverityError, At: "表" + t.Numeral,
+			Rule: "missing_table", Severity: gongkai.SeverityError, At: "表" + t.Numeral, RowLabel: t.Title,
 			Message: fmt.Sprintf("工作簿中没有表%s（%s）：该表的数字未读取，是空白而不是 0；请补上该表后重新上传", t.Numeral, t.Title),
 		})
 	}
