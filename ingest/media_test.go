@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/pdf"
 )
 
 // mediaFixtures are reports made by real producers (LibreOffice, Chromium)
@@ -32,11 +34,21 @@ var mediaFixtures = []struct {
 	{"format-2019.xls", "xlsx/format-2019.golden.json"},
 	{"violations.xls", "xlsx/violations.golden.json"},
 	{"biff8-named.et", "xlsx/official-2021.golden.json"},
+	{"shape6-rowspan-writer.pdf", "web/shape6-rowspan.html.golden.json"},
+	{"shape6-rowspan-chromium.pdf", "web/shape6-rowspan.html.golden.json"},
+	{"gbk-meta-writer.pdf", "web/gbk-meta.html.golden.json"},
+	{"gbk-meta-landscape-chromium.pdf", "web/gbk-meta.html.golden.json"},
+	{"html-paragraphs-writer.pdf", "web/html-paragraphs.html.golden.json"},
 }
 
 func TestMediaGolden(t *testing.T) {
 	for _, tt := range mediaFixtures {
 		t.Run(tt.file, func(t *testing.T) {
+			if strings.HasSuffix(tt.file, ".pdf") {
+				if _, err := exec.LookPath(pdf.Tool); err != nil {
+					t.Skip("pdftotext (poppler-utils) is not installed: make deps")
+				}
+			}
 			path := filepath.Join("testdata", "media", tt.file)
 			data, err := os.ReadFile(path)
 			if err != nil {

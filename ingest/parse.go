@@ -10,6 +10,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/docx"
+	"gongkai/ingest/pdf"
 	"gongkai/ingest/sniff"
 	"gongkai/ingest/xls"
 )
@@ -92,6 +93,7 @@ func reader(name string, data []byte) (func([]byte) (*Document, error), string, 
 var readers = map[string]func([]byte) (*Document, error){
 	sniff.DOCX: withTextTables(docx.Read),
 	sniff.XLS:  xls.Read,
+	sniff.PDF:  withTextTables(pdf.Read), // its tables come as rows of page text
 }
 
 // withTextTables wraps the reader of a document medium (Word, PDF): when none
@@ -107,6 +109,28 @@ func withTextTables(read func([]byte) (*Document, error)) func([]byte) (*Documen
 		t := readLines(d.Lines, d.Kind)
 		t.Grids = append(d.Grids, t.Grids...)
 		t.Notes = append(d.Notes, t.Notes...)
+		// A paged source's cells say their page ("第3页"), not the line
+		// number the reader gave them.
+		page := map[int]int{}
+		for _, l := range d.Lines {
+			if l.Page > 0 {
+				page[l.N] = l.Page
+			}
+		}
+		if len(page) > 0 {
+			for _, g := range t.Grids {
+				for _, row := range g.Rows {
+					for i := range row {
+						if p, ok := page[row[i].Line]; ok && row[i].Page == 0 {
+							row[i].Page = p
+						}
+					}
+				}
+			}
+			for i := range t.Lines {
+				t.Lines[i].Page = page[t.Lines[i].N]
+			}
+		}
 		return t, nil
 	}
 }
@@ -130,8 +154,6 @@ func unreadable(kind, ext string) string {
 		return "文件是压缩包，不是工作簿或文档：请解压后上传其中的报告文件（命令行 ingest 可直接读取 .zip）"
 	case sniff.DOC:
 		return "这是旧版 Word（.doc）或 WPS 文字（.wps）文档：暂不能读取，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再上传"
-	case sniff.PDF:
-		return "暂不支持 PDF：请上传 .xlsx 工作簿，或报告网页（.html）/ 网页文本（.txt）"
 	case sniff.ODS:
 		return "这是 OpenDocument 表格（.ods）：请在 WPS 或 Excel 中另存为 .xlsx 后再上传"
 	case sniff.ODT:

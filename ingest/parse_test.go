@@ -59,6 +59,7 @@ func zipOf(t *testing.T, names ...string) string {
 // does not read, with a message that says what they are and what to do.
 func TestParseRejectsFixtures(t *testing.T) {
 	tests := []struct{ fixture, name, want string }{
+		{"scan.pdf", "扫描.pdf", "扫描.pdf：这是扫描件（PDF 中只有图片，没有文字层），系统暂不支持文字识别（OCR）"},
 		{"shape6-rowspan.doc", "报告.wps", "报告.wps：这是旧版 Word（.doc）或 WPS 文字（.wps）文档：暂不能读取，请在 Word 或 WPS 中另存为 .docx 或 PDF"},
 	}
 	for _, tt := range tests {

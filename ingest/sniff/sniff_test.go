@@ -48,6 +48,7 @@ func TestKindFixtures(t *testing.T) {
 		"../testdata/media/shape6-rowspan.doc":    DOC,
 		"../testdata/media/official-2021.xls":     XLS,
 		"../testdata/media/biff8-named.et":        XLS,
+		"../testdata/media/scan.pdf":              PDF,
 	}
 	for path, want := range tests {
 		t.Run(filepath.Base(path), func(t *testing.T) {

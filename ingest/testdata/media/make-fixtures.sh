@@ -39,3 +39,22 @@ for book in official-2021 format-2019 violations; do
 	cp "$tmp/$book.xls" $book.xls
 done
 cp official-2021.xls biff8-named.et
+
+# PDFs. LibreOffice Writer prints the synthetic report pages (tables broken
+# across pages, labels wrapped in their cells, top-aligned). Chromium prints
+# them as a browser does (cells centred, header of a table left on the page
+# before), once in portrait and once on landscape pages with narrow tables,
+# so that more labels wrap onto two and three lines.
+for page in shape6-rowspan gbk-meta html-paragraphs; do
+	soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" ../web/$page.html
+	cp "$tmp/$page.pdf" $page-writer.pdf
+done
+chrome() { chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$1" "$2" 2>/dev/null; }
+chrome "$here/shape6-rowspan-chromium.pdf" "file://$here/../web/shape6-rowspan.html"
+iconv -f gbk -t utf-8 ../web/gbk-meta.html | sed 's/charset="gb2312"/charset="utf-8"/; s#</head>#<style>@page { size: A4 landscape } table { width: 45% }</style></head>#' > "$tmp/landscape.html"
+chrome "$here/gbk-meta-landscape-chromium.pdf" "file://$tmp/landscape.html"
+
+# A scan: the first page of a printed report as a picture, and nothing else.
+pdftoppm -r 30 -gray -png -f 1 -l 1 shape6-rowspan-writer.pdf "$tmp/scan"
+printf '<html><body style="margin:0"><img src="scan-1.png" style="width:100%%"></body></html>' > "$tmp/scan.html"
+chrome "$here/scan.pdf" "file://$tmp/scan.html"

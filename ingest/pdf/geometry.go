@@ -1,0 +1,476 @@
+package pdf
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gongkai/ingest/doc"
+)
+
+// The geometry of a page, from the words up:
+//
+//   - a visual line is the words whose vertical centres agree, left to right;
+//   - a segment is a run of words on a visual line with no wider gap between
+//     them than a space: the text of one table cell, or a line of prose;
+//   - a table row is the visual lines whose middle halves overlap: a figure
+//     centred beside a label wrapped onto two lines overlaps both, so the
+//     three lines are one row;
+//   - a cell is the segments of a row that overlap horizontally, read top to
+//     bottom: the two lines of a wrapped label are one cell.
+//
+// Rows of two or more cells are table rows and go to the one grid of the
+// document, page after page, so that a table broken across pages (with its
+// header repeated or not) reads as one; a row of one cell is prose and goes
+// to the lines. A figure the geometry cannot place is never moved into
+// another column: a cell that is blank in the PDF is blank in the grid, and
+// the locator reads a row only when its figures fit the table's columns.
+
+type seg struct {
+	x0, y0, x1, y1 float64
+	text           string
+	words          []word
+}
+
+type vline struct {
+	words  []word
+	segs   []seg
+	yc     float64 // centre of the first word
+	h      float64 // height of the tallest word
+	y0, y1 float64
+}
+
+func (l *vline) x1() float64 { return l.segs[len(l.segs)-1].x1 }
+
+func (l *vline) band() (float64, float64) { c := (l.y0 + l.y1) / 2; return c - l.h/4, c + l.h/4 }
+
+// build makes the document of a PDF's pages.
+func build(pages []page) *doc.Document {
+	d := &doc.Document{Kind: "pdf"}
+	n := 0
+	for _, p := range pages {
+		lines := visualLines(p.words)
+		splitAtColumns(lines)
+		rows := tableRows(lines)
+		cellRows := make([][]cell, len(rows))
+		for i, row := range rows {
+			cellRows[i] = rowCells(row)
+		}
+		blanks(cellRows)
+		right := 0.0
+		for _, w := range p.words {
+			right = max(right, w.x1)
+		}
+		var prev *vline // the last prose line
+		for i, row := range rows {
+			cells := cellRows[i]
+			if len(cells) >= 2 {
+				// A table row is one line of page text, its cells between
+				// pipes; a cell the PDF leaves blank is "-", the blank
+				// marker of page text, so that the figures after it keep
+				// their columns.
+				parts := make([]string, len(cells))
+				for i, c := range cells {
+					parts[i] = c.text
+					if c.text == "" {
+						parts[i] = "-"
+					}
+				}
+				n++
+				d.Lines = append(d.Lines, doc.Line{N: n, Text: strings.Join(parts, " | "), Page: p.n})
+				n += len(row) - 1
+				prev = nil
+				continue
+			}
+			for _, l := range row {
+				n++
+				// A line that ran to the right margin goes on in the next
+				// one: a paragraph, or a title wrapped onto two lines.
+				if k := len(d.Lines) - 1; k >= 0 && prev != nil && d.Lines[k].Page == p.n &&
+					prev.x1() >= right-1.5*prev.h && l.yc-prev.yc <= 1.8*max(prev.h, l.h) {
+					d.Lines[k].Text = joinText(d.Lines[k].Text, joinSegs(l.segs), true)
+				} else {
+					d.Lines = append(d.Lines, doc.Line{N: n, Text: joinSegs(l.segs), Page: p.n})
+				}
+				prev = l
+			}
+			continue
+		}
+	}
+	return d
+}
+
+// visualLines groups a page's words into lines, top to bottom, and each
+// line's words into segments.
+func visualLines(ws []word) []*vline {
+	ws = slices.Clone(ws)
+	if len(ws) == 0 {
+		return nil
+	}
+	// Words share a line when their centres agree within a quarter of the
+	// page's median word height: browsers give Chinese glyphs boxes twice
+	// the height of the text, so a line's own height would take in the
+	// fragments of a label centred beside it.
+	hs := make([]float64, len(ws))
+	for i, w := range ws {
+		hs[i] = w.h()
+	}
+	slices.Sort(hs)
+	tol := max(0.5, hs[len(hs)/2]/4)
+	slices.SortStableFunc(ws, func(a, b word) int { return cmpFloat(a.yc(), b.yc()) })
+	var lines []*vline
+	for _, w := range ws {
+		if k := len(lines) - 1; k >= 0 {
+			l := lines[k]
+			if abs(w.yc()-l.yc) <= tol {
+				l.words = append(l.words, w)
+				l.h, l.y0, l.y1 = max(l.h, w.h()), min(l.y0, w.y0), max(l.y1, w.y1)
+				continue
+			}
+		}
+		lines = append(lines, &vline{words: []word{w}, yc: w.yc(), h: w.h(), y0: w.y0, y1: w.y1})
+	}
+	for _, l := range lines {
+		slices.SortFunc(l.words, func(a, b word) int { return cmpFloat(a.x0, b.x0) })
+		var cur *seg
+		minH := l.h
+		for _, w := range l.words {
+			minH = min(minH, w.h())
+		}
+		gap := max(2, 0.35*minH)
+		for _, w := range l.words {
+			if cur != nil && w.x0-cur.x1 <= gap {
+				cur.text = joinText(cur.text, w.text, w.x0-cur.x1 > 0.1*minH)
+				cur.x1, cur.y0, cur.y1 = max(cur.x1, w.x1), min(cur.y0, w.y0), max(cur.y1, w.y1)
+				cur.words = append(cur.words, w)
+				continue
+			}
+			l.segs = append(l.segs, seg{w.x0, w.y0, w.x1, w.y1, w.text, []word{w}})
+			cur = &l.segs[len(l.segs)-1]
+		}
+	}
+	return lines
+}
+
+// splitAtColumns splits a segment before a figure that stands where the
+// page's figure columns are, when the gap before it was too narrow to tell
+// ("行政规范性文件2", a label filling its cell). A column is where two or
+// more lines have a figure segment of their own starting, or centred, at the
+// same x.
+func splitAtColumns(lines []*vline) {
+	var starts, centres []float64
+	for _, l := range lines {
+		for k, sg := range l.segs {
+			if k > 0 && isFigure(sg.text) {
+				starts = append(starts, sg.x0)
+				centres = append(centres, (sg.x0+sg.x1)/2)
+			}
+		}
+	}
+	column := func(w word) bool {
+		return support(starts, w.x0) >= 2 || support(centres, (w.x0+w.x1)/2) >= 2
+	}
+	for _, l := range lines {
+		var out []seg
+		for _, sg := range l.segs {
+			cut := -1
+			for k := len(sg.words) - 1; k > 0; k-- {
+				if isFigure(sg.words[k].text) && !isFigure(sg.words[k-1].text) && column(sg.words[k]) {
+					cut = k
+					break
+				}
+			}
+			if cut < 0 {
+				out = append(out, sg)
+				continue
+			}
+			out = append(out, segOf(sg.words[:cut]), segOf(sg.words[cut:]))
+		}
+		l.segs = out
+	}
+}
+
+// support counts the values within a point of x.
+func support(xs []float64, x float64) int {
+	n := 0
+	for _, v := range xs {
+		if abs(v-x) <= 1 {
+			n++
+		}
+	}
+	return n
+}
+
+func segOf(ws []word) seg {
+	sg := seg{x0: ws[0].x0, y0: ws[0].y0, x1: ws[0].x1, y1: ws[0].y1, text: ws[0].text, words: ws}
+	for _, w := range ws[1:] {
+		sg.text = joinText(sg.text, w.text, w.x0-sg.x1 > 0.1*w.h())
+		sg.x1, sg.y0, sg.y1 = max(sg.x1, w.x1), min(sg.y0, w.y0), max(sg.y1, w.y1)
+	}
+	return sg
+}
+
+// tableRows makes the rows of a page: a line with figures is a table row,
+// and a line without figures next to it joins it when it stands in the
+// label area (left of the first figure) within a line's pitch of it (a
+// quarter more, for baselines that differ): the
+// other lines of a label wrapped onto two or three lines, whether the figures
+// sit on the first line (top-aligned cells) or between (centred cells). Any
+// other line is a row of its own.
+func tableRows(lines []*vline) [][]*vline {
+	// The pitch of text is the least distance between two lines that start
+	// at the same x (a paragraph, or a label wrapped in its cell); lines of
+	// other cells may stand in between.
+	pitch := 0.0
+	for i := range lines {
+		for j := i + 1; j < min(len(lines), i+5); j++ {
+			a, b := lines[i], lines[j]
+			d := b.yc - a.yc
+			if abs(a.segs[0].x0-b.segs[0].x0) <= 1 && d > 0.6*min(a.h, b.h) && (pitch == 0 || d < pitch) {
+				pitch = d
+			}
+		}
+	}
+	owner := make([]int, len(lines)) // the figure line a line joins, or itself
+	firstFig := make([]float64, len(lines))
+	for i, l := range lines {
+		owner[i] = i
+		firstFig[i] = -1
+		for _, sg := range l.segs {
+			if isFigure(sg.text) {
+				firstFig[i] = sg.x0
+				break
+			}
+		}
+	}
+	// The right edge of the text of each column: the widest line starting
+	// at the same x.
+	full := func(sg seg) bool {
+		right := sg.x1
+		for _, l := range lines {
+			for _, o := range l.segs {
+				if abs(o.x0-sg.x0) <= 2 {
+					right = max(right, o.x1)
+				}
+			}
+		}
+		return sg.x1 >= right-2.5*(sg.y1-sg.y0)
+	}
+	// A line goes on a label of the figure line when each of its segments
+	// stands under or over a label segment, aligned left or centred with it.
+	// A figure line with no label of its own (figures centred beside a
+	// label wrapped above and below them) takes the lines left of its
+	// figures.
+	inLabelArea := func(l *vline, f int) bool {
+		if len(lines[f].segs) > 0 && isFigure(lines[f].segs[0].text) {
+			for _, sg := range l.segs {
+				if isFigure(sg.text) || sg.x1 > firstFig[f]+0.5 {
+					return false
+				}
+			}
+			return true
+		}
+		for _, sg := range l.segs {
+			ok := false
+			for _, fs := range lines[f].segs {
+				if fs.x0 >= firstFig[f] || isFigure(fs.text) {
+					break
+				}
+				// The upper of the two lines must run to the right of its
+				// column: a short label ("行政强制") did not wrap, and the
+				// line under it is the next row ("第二十条第（八）项").
+				upper := fs
+				if l.yc < lines[f].yc {
+					upper = sg
+				}
+				if (abs(sg.x0-fs.x0) <= 2 || abs((sg.x0+sg.x1)/2-(fs.x0+fs.x1)/2) <= 2) && full(upper) {
+					ok = true
+				}
+			}
+			if isFigure(sg.text) || !ok {
+				return false
+			}
+		}
+		return true
+	}
+	for i, l := range lines {
+		if firstFig[i] >= 0 {
+			continue
+		}
+		best, dist := -1, 1.25*pitch
+		for _, j := range []int{i - 1, i + 1, i - 2, i + 2} {
+			if j < 0 || j >= len(lines) || firstFig[j] < 0 {
+				continue
+			}
+			// A line two away joins only across a line that joins too.
+			if j == i-2 && firstFig[i-1] >= 0 || j == i+2 && firstFig[i+1] >= 0 {
+				continue
+			}
+			if d := abs(lines[j].yc - l.yc); d <= dist && inLabelArea(l, j) {
+				best, dist = j, d
+			}
+		}
+		if best >= 0 {
+			owner[i] = best
+		}
+	}
+	var rows [][]*vline
+	index := map[int]int{} // figure line → its row
+	for i, l := range lines {
+		o := owner[i]
+		if k, ok := index[o]; ok {
+			rows[k] = append(rows[k], l)
+			continue
+		}
+		index[o] = len(rows)
+		rows = append(rows, []*vline{l})
+	}
+	return rows
+}
+
+// rowCells returns the text of a row's cells, left to right: segments that
+// overlap horizontally are one cell, read top to bottom.
+func rowCells(row []*vline) []cell {
+	var segs []seg
+	for _, l := range row {
+		segs = append(segs, l.segs...)
+	}
+	slices.SortStableFunc(segs, func(a, b seg) int { return cmpFloat(a.x0, b.x0) })
+	var groups [][]seg
+	var right float64
+	for _, s := range segs {
+		if k := len(groups) - 1; k >= 0 && s.x0 < right-0.5 {
+			groups[k] = append(groups[k], s)
+			right = max(right, s.x1)
+			continue
+		}
+		groups = append(groups, []seg{s})
+		right = s.x1
+	}
+	out := make([]cell, len(groups))
+	for i, g := range groups {
+		slices.SortStableFunc(g, func(a, b seg) int {
+			if c := cmpFloat(a.y0, b.y0); abs(a.y0-b.y0) > 0.5 && c != 0 {
+				return c
+			}
+			return cmpFloat(a.x0, b.x0)
+		})
+		text := ""
+		for _, s := range g {
+			text = joinText(text, s.text, true)
+		}
+		x0, x1 := g[0].x0, g[0].x1
+		for _, s := range g {
+			x0, x1 = min(x0, s.x0), max(x1, s.x1)
+		}
+		out[i] = cell{text: text, x0: x0, x1: x1, fig: isFigure(text)}
+	}
+	return out
+}
+
+// cell is one cell of a row as the geometry found it.
+type cell struct {
+	text   string
+	x0, x1 float64
+	fig    bool
+}
+
+func (c cell) xc() float64 { return (c.x0 + c.x1) / 2 }
+
+// blanks puts a blank cell where a row skips a figure column between two of
+// its figures: "规章 0 _ 0" beside "行政规范性文件 2 1 15". A column counts
+// only when another row of the page has figures in it and in the columns of
+// both figures around the gap, so that a gap is never guessed from columns
+// of another table.
+func blanks(rows [][]cell) {
+	same := func(a, b cell) bool { return abs(a.xc()-b.xc()) <= 2 || abs(a.x0-b.x0) <= 1 }
+	for i, r := range rows {
+		var out []cell
+		for k, c := range r {
+			out = append(out, c)
+			if !c.fig || k+1 >= len(r) || !r[k+1].fig {
+				continue
+			}
+			next := r[k+1]
+			// The first other row with figures under both.
+			for j, o := range rows {
+				if j == i {
+					continue
+				}
+				a, b := -1, -1
+				for m, oc := range o {
+					if oc.fig && same(oc, c) {
+						a = m
+					}
+					if oc.fig && same(oc, next) {
+						b = m
+					}
+				}
+				if a < 0 || b <= a+1 {
+					continue
+				}
+				for m := a + 1; m < b; m++ {
+					if !o[m].fig {
+						break
+					}
+					out = append(out, cell{x0: o[m].x0, x1: o[m].x1})
+				}
+				break
+			}
+		}
+		rows[i] = out
+	}
+}
+
+func joinSegs(segs []seg) string {
+	var b strings.Builder
+	for i, s := range segs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.text)
+	}
+	return b.String()
+}
+
+// joinText joins two pieces of text; with space, it puts a space between
+// them only where both sides are Latin letters or digits, as Chinese text
+// has none between characters (a line break in a wrapped cell is no space).
+func joinText(a, b string, space bool) string {
+	if a == "" {
+		return b
+	}
+	if space {
+		r1, _ := utf8.DecodeLastRuneInString(a)
+		r2, _ := utf8.DecodeRuneInString(b)
+		if latin(r1) && latin(r2) {
+			return a + " " + b
+		}
+	}
+	return a + b
+}
+
+func latin(r rune) bool { return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+var figureRE = regexp.MustCompile(`^[-+]?[0-9][0-9,]*(\.[0-9]+)?%?$`)
+
+func isFigure(s string) bool { return figureRE.MatchString(s) }
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}

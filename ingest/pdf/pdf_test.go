@@ -1,0 +1,175 @@
+package pdf
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+
+	"gongkai"
+)
+
+// needTool skips a test where pdftotext is not installed (`make deps`
+// installs it; `make test` runs deps first).
+func needTool(t testing.TB) {
+	if _, err := exec.LookPath(Tool); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+}
+
+// lines returns the text of a document's lines.
+func linesOf(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(data)
+	if err != nil {
+		t.Fatal(gongkai.ErrorMessage(err))
+	}
+	var out []string
+	for _, l := range d.Lines {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+// TestReadGeometry checks the rows rebuilt from PDFs printed by LibreOffice
+// Writer and Chromium: a blank cell kept in its column, labels wrapped over
+// two and three lines joined whatever the vertical alignment, a figure
+// pressed against its label cut off, a title wrapped onto two lines joined.
+func TestReadGeometry(t *testing.T) {
+	needTool(t)
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"shape6-rowspan-writer.pdf", []string{
+			"示例市生态环境局2021年政府信息公开工作年度报告",
+			"规章 | 0 | - | 0",
+			"行政规范性文件 | 2 | 1 | 15",
+			"| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+			"其他处理 | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+			"行政事业性收费 | 0.5",
+		}},
+		{"shape6-rowspan-chromium.pdf", []string{
+			"示例市生态环境局2021年政府信息公开工作年度报告",
+			"规章 | 0 | - | 0",
+			"（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got := "\n" + strings.Join(linesOf(t, "../testdata/media/"+tt.file), "\n") + "\n"
+			for _, w := range tt.want {
+				// A row may start with a piece of a group label beside it.
+				if !strings.Contains(got, "\n"+w+"\n") && !strings.Contains(got, " "+w+"\n") {
+					t.Errorf("no line %q in:%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestReadRejects(t *testing.T) {
+	needTool(t)
+	scan, err := os.ReadFile("../testdata/media/scan.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"scan", scan, "这是扫描件（PDF 中只有图片，没有文字层），系统暂不支持文字识别（OCR）"},
+		{"damaged", []byte("%PDF-1.7\n1 0 obj garbage"), "PDF 已损坏"},
+		{"truncated", scan[:len(scan)/3], "PDF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(tt.data)
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.Contains(gongkai.ErrorMessage(err), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestBuildWords rebuilds rows from words placed by hand: figures centred
+// between the two lines of a label, a blank cell between two figures whose
+// columns another row confirms, and prose that stays prose.
+func TestBuildWords(t *testing.T) {
+	w := func(x0, y0, x1, y1 float64, s string) word { return word{x0, y0, x1, y1, s} }
+	p := page{n: 3, words: []word{
+		w(50, 10, 300, 22, "一、总体情况"),
+		w(50, 40, 110, 52, "信息内容"), w(150, 40, 200, 52, "甲"), w(220, 40, 270, 52, "乙"), w(290, 40, 340, 52, "丙"),
+		w(50, 60, 130, 72, "（二）部分公开"), w(160, 69, 166, 81, "1"), w(230, 69, 236, 81, "2"), w(300, 69, 306, 81, "3"),
+		w(50, 78, 120, 90, "只计这一情形"),
+		w(50, 110, 90, 122, "规章"), w(160, 110, 166, 122, "4"), w(300, 110, 306, 122, "6"),
+	}}
+	d := build([]page{p})
+	var got []string
+	for _, l := range d.Lines {
+		if l.Page != 3 {
+			t.Errorf("line %q on page %d", l.Text, l.Page)
+		}
+		got = append(got, l.Text)
+	}
+	want := "一、总体情况|信息内容 | 甲 | 乙 | 丙|（二）部分公开只计这一情形 | 1 | 2 | 3|规章 | 4 | - | 6"
+	if strings.Join(got, "|") != want {
+		t.Errorf("lines\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
+
+// FuzzBuild feeds the geometry words made from arbitrary bytes: no panic,
+// and every word's text lands somewhere.
+func FuzzBuild(f *testing.F) {
+	f.Add([]byte("\x10\x20\x30\x40a\x10\x22\x30\x42b\x50\x20\x60\x40c"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var ws []word
+		for i := 0; i+5 <= len(b) && len(ws) < 2000; i += 5 {
+			x0, y0 := float64(b[i]), float64(b[i+1])
+			ws = append(ws, word{x0, y0, x0 + float64(b[i+2]%64), y0 + float64(b[i+3]%32), string(rune('a' + b[i+4]%26))})
+		}
+		build([]page{{n: 1, words: ws}})
+	})
+}
+
+// FuzzParseBBox checks the reading of pdftotext's output never panics.
+func FuzzParseBBox(f *testing.F) {
+	f.Add([]byte(`<html><body><doc><page width="595" height="842"><word xMin="1" yMin="2" xMax="3" yMax="4">字</word></page></doc></body></html>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		parseBBox(b)
+	})
+}
+
+// BenchmarkRead measures reading a report printed to PDF by LibreOffice
+// Writer, pdftotext included: reports/s per core is 1/(CPU s per report),
+// and the CPU time of the child process is reported as cpu-ms/op.
+func BenchmarkRead(b *testing.B) {
+	for _, f := range []string{"shape6-rowspan-writer.pdf", "shape6-rowspan-chromium.pdf"} {
+		b.Run(f, func(b *testing.B) {
+			needTool(b)
+			data, err := os.ReadFile("../testdata/media/" + f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var before syscall.Rusage
+			syscall.Getrusage(syscall.RUSAGE_CHILDREN, &before)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var after syscall.Rusage
+			syscall.Getrusage(syscall.RUSAGE_CHILDREN, &after)
+			child := float64((after.Utime.Nano()+after.Stime.Nano())-(before.Utime.Nano()+before.Stime.Nano())) / 1e6
+			b.ReportMetric(child/float64(b.N), "child-cpu-ms/op")
+			b.ReportMetric(float64(after.Maxrss), "child-peak-KB")
+		})
+	}
+}
