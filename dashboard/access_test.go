@@ -522,3 +522,44 @@ func TestAdminPages(t *testing.T) {
 		t.Errorf("a bad date: %d, want 400", status)
 	}
 }
+
+// TestAgencyCorrection: an administrator corrects an agency's region and
+// level on its page; every page shows the correction at once, and the audit
+// log names who made it with the values before and after.
+func TestAgencyCorrection(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	admin, adminToken := testUser(t, db, warehouse.RoleAdmin)
+	_, uploaderToken := testUser(t, db, warehouse.RoleUploader, agencyA)
+	status, body := do(t, withToken(h, uploaderToken), multipartUpload(t, "/api/reports", "甲.txt", syntheticReport(agencyA, 2021), nil))
+	var res uploadResult
+	if err := json.Unmarshal([]byte(body), &res); status != 201 || err != nil {
+		t.Fatalf("upload: %d %s", status, snippet(body))
+	}
+	path := "/admin/agencies/" + itoa64(res.AgencyID) + "/region"
+	cookie, csrf := session(t, db, admin)
+	form := url.Values{"province": {"贵州省"}, "city": {"遵义市"}, "level": {"市级部门"}, "csrf": {csrf}}
+	// Warm the cache first: the correction must not leave a stale page behind.
+	if _, page := fetch(t, withToken(h, adminToken), "/agencies/"+itoa64(res.AgencyID)); !strings.Contains(page, `id="agency-region"`) {
+		t.Errorf("the agency page shows administrators no correction form")
+	}
+	if status, _ := do(t, withToken(h, uploaderToken), postForm(path, form)); status != 403 {
+		t.Errorf("an uploader correcting an agency: %d, want 403", status)
+	}
+	bad := url.Values{"level": {"村级"}, "csrf": {csrf}}
+	if status, _ := do(t, h, postForm(path, bad, cookie)); status != 400 {
+		t.Errorf("an unknown level: %d, want 400", status)
+	}
+	if status, _ := do(t, h, postForm(path, form, cookie)); status != 303 {
+		t.Fatalf("correction: %d", status)
+	}
+	_, page := fetch(t, withToken(h, adminToken), "/agencies/"+itoa64(res.AgencyID))
+	if !strings.Contains(page, "贵州省 · 遵义市 · 市级部门") {
+		t.Errorf("the agency page does not show the correction: %s", snippet(page))
+	}
+	entries, err := db.AuditLog(context.Background(), warehouse.AuditFilter{Action: "agency."})
+	if err != nil || len(entries) != 1 || entries[0].Actor != admin.Name || entries[0].Agency != agencyA ||
+		!strings.Contains(entries[0].Detail, "贵州省 / 遵义市 /  / 市级部门") {
+		t.Errorf("audit of the correction: %+v %v", entries, err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"gongkai/region"
 	"gongkai/warehouse"
 )
 
@@ -93,6 +94,13 @@ var navAccess = map[string]access{"upload": accessUpload, "sql": accessSQL}
 
 // adminNav are the items administrators see in addition.
 var adminNav = []navItem{{"admin_users", "/admin/users", "用户管理", false}, {"admin_audit", "/admin/audit", "审计日志", false}}
+
+// IsAdmin reports whether the visitor administers the server (pages show
+// administrators their correction forms).
+func (p *page) IsAdmin() bool { return allows(accessAdmin, p.User, false) }
+
+// Levels are the levels of government, for the correction form.
+func (p *page) Levels() []string { return region.Levels }
 
 // NavItems returns the navigation items for the layout: those the visitor
 // may open.

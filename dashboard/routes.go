@@ -48,6 +48,7 @@ func (h *handler) routes(e *echo.Echo) {
 	admin.POST("/users/:id/tokens", h.adminCreateToken)
 	admin.POST("/tokens/:id/revoke", h.adminRevokeToken)
 	admin.GET("/audit", h.adminAudit)
+	admin.POST("/agencies/:id/region", h.adminAgencyRegion)
 
 	api := e.Group("/api")
 	api.GET("/queries", h.apiQueries)

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"log/slog"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -77,4 +79,34 @@ func TestUserAndTokenCommands(t *testing.T) {
 		t.Fatalf("token revoke: %d %s", code, errs)
 	}
 	check(false)
+}
+
+// TestDemoAdmin: serve --demo gives the administrator demo a fresh random
+// password on every start and logs it; the previous one stops working.
+func TestDemoAdmin(t *testing.T) {
+	ctx := context.Background()
+	wh, err := warehouse.Open(ctx, filepath.Join(t.TempDir(), "demo.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wh.Close()
+	var passwords []string
+	for i := 0; i < 2; i++ {
+		var log syncBuffer
+		if err := demoAdmin(ctx, wh, slog.New(slog.NewTextHandler(&log, nil))); err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`user=demo password=(\S+)`).FindStringSubmatch(log.String())
+		if m == nil {
+			t.Fatalf("the log does not give the password: %s", log.String())
+		}
+		passwords = append(passwords, m[1])
+	}
+	u, err := wh.Authenticate(ctx, "demo", passwords[1])
+	if err != nil || u.Role != warehouse.RoleAdmin {
+		t.Errorf("demo with the logged password: %+v %v", u, err)
+	}
+	if _, err := wh.Authenticate(ctx, "demo", passwords[0]); err == nil || passwords[0] == passwords[1] {
+		t.Error("the previous start's password still works")
+	}
 }
