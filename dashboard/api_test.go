@@ -196,15 +196,28 @@ func TestUpload(t *testing.T) {
 		t.Errorf("source download: %d, %d bytes, %q", rec.Code, rec.Body.Len(), rec.Header().Get("Content-Disposition"))
 	}
 
-	// A corrected re-upload becomes version 2; the page lists both versions.
+	// A re-upload that still has errors becomes version 2, pending: the
+	// first stays current until the uploader confirms on the result page.
 	fixed := bytes.Replace(data, []byte("共120条"), []byte("共121条"), 1)
 	status, body = do(t, h, multipartUpload(t, "/upload", "示例局2021.txt", fixed, nil))
-	if status != http.StatusCreated || !strings.Contains(body, "第 2 版") || !strings.Contains(body, "问题清单") || !strings.Contains(body, "cell-error") {
-		t.Errorf("upload page: %d; want version 2, the findings and the marked table\n%s", status, snippet(body))
+	if status != http.StatusCreated || !strings.Contains(body, "第 2 版") || !strings.Contains(body, "问题清单") || !strings.Contains(body, "cell-error") ||
+		!strings.Contains(body, "待确认") || !strings.Contains(body, `action="/reports/`) {
+		t.Errorf("upload page: %d; want version 2 pending, the findings, the marked table and a confirm button\n%s", status, snippet(body))
+	}
+	_, page = fetch(t, h, "/reports/"+itoa64(res.ReportID))
+	if !strings.Contains(page, "第 1 版（现行）") || !strings.Contains(page, "第 2 版（待确认）") {
+		t.Errorf("the first version's page should say it is current and list version 2 as pending")
+	}
+	req := httptest.NewRequest(http.MethodPost, "/reports/"+itoa64(res.ReportID+1)+"/confirm", nil)
+	if rec := httptest.NewRecorder(); true {
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusSeeOther {
+			t.Errorf("confirm: %d, want 303", rec.Code)
+		}
 	}
 	_, page = fetch(t, h, "/reports/"+itoa64(res.ReportID))
 	if !strings.Contains(page, "历史版本") || !strings.Contains(page, "第 2 版（现行）") {
-		t.Errorf("the first version's page should say it is history and list version 2")
+		t.Errorf("after confirming, the first version's page should say it is history and list version 2")
 	}
 
 	rejects := []struct {

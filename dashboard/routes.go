@@ -32,6 +32,7 @@ func (h *handler) routes(e *echo.Echo) {
 	pages.GET("/agencies/:id", h.agency)
 	pages.GET("/reports/:id", h.report)
 	pages.GET("/reports/:id/source", h.reportSource)
+	pages.POST("/reports/:id/confirm", h.confirmSubmit)
 	pages.GET("/upload", h.uploadForm)
 	pages.POST("/upload", h.uploadSubmit)
 	pages.GET("/sql", h.sqlForm)
@@ -55,6 +56,7 @@ func (h *handler) routes(e *echo.Echo) {
 	api.GET("/queries/:name", h.apiQuery)
 	api.GET("/regions", h.apiRegions)
 	api.POST("/reports", h.apiUpload)
+	api.POST("/reports/:id/confirm", h.apiConfirm)
 	api.GET("/sql", h.apiSQL)
 	api.POST("/sql", h.apiSQL)
 }

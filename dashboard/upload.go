@@ -21,16 +21,20 @@ import (
 // no agency or year) has Error and no ReportID; a loaded report has its id
 // and every finding, each with its place and labels.
 type uploadResult struct {
-	ReportID  int64             `json:"report_id,omitempty"`
-	AgencyID  int64             `json:"agency_id,omitempty"`
-	Version   int               `json:"version,omitempty"`
-	Duplicate bool              `json:"duplicate,omitempty"`
-	Agency    string            `json:"agency,omitempty"`
-	Year      int               `json:"year,omitempty"`
-	Errors    int               `json:"errors"`
-	Warnings  int               `json:"warnings"`
-	Findings  []gongkai.Finding `json:"findings"`
-	Error     string            `json:"error,omitempty"`
+	ReportID  int64 `json:"report_id,omitempty"`
+	AgencyID  int64 `json:"agency_id,omitempty"`
+	Version   int   `json:"version,omitempty"`
+	Duplicate bool  `json:"duplicate,omitempty"`
+	// Pending is a new version that waits for confirmation (POST
+	// /api/reports/{id}/confirm) while the current version stays current.
+	Pending       bool              `json:"pending,omitempty"`
+	PendingReason string            `json:"pending_reason,omitempty"`
+	Agency        string            `json:"agency,omitempty"`
+	Year          int               `json:"year,omitempty"`
+	Errors        int               `json:"errors"`
+	Warnings      int               `json:"warnings"`
+	Findings      []gongkai.Finding `json:"findings"`
+	Error         string            `json:"error,omitempty"`
 
 	report *gongkai.Report // for the page's official-layout view
 	file   string          // the uploaded file's name and SHA-256, for the audit log
@@ -102,6 +106,7 @@ func (h *handler) receive(c echo.Context) (res uploadResult, status int, err err
 		return res, http.StatusUnprocessableEntity, nil
 	}
 	res.ReportID, res.AgencyID, res.Version, res.Duplicate = loaded.ReportID, loaded.AgencyID, loaded.Version, loaded.Duplicate
+	res.Pending, res.PendingReason = loaded.Pending, loaded.PendingReason
 	res.Findings = nonNil(loaded.Findings)
 	if res.Duplicate || len(loaded.Findings) == 0 {
 		res.Findings = nonNil(r.Findings)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"path"
 	"regexp"
 	"strconv"
@@ -10,6 +11,16 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+)
+
+// ErrNoAgency and ErrNoYear are wrapped by the rejection of a file that
+// states no agency or no year when Options give none either. The message
+// says to fill in the cover; callers add how their own users can give the
+// name or year instead (a form field, a command-line flag), so that no user
+// reads about flags they cannot use.
+var (
+	ErrNoAgency = errors.New("ingest: no agency")
+	ErrNoYear   = errors.New("ingest: no year")
 )
 
 // Options are what the person loading a file says about it; they win over
@@ -105,9 +116,9 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		return nil, gongkai.Errorf(gongkai.CodeInvalid,
 			"未找到表二、表三、表四中的任何一张表：请确认这是政府信息公开工作年度报告，且表格的行列标签与官方格式一致")
 	case r.Agency == "":
-		return nil, gongkai.Errorf(gongkai.CodeInvalid, "缺少单位名称：请在封面填写“单位名称”，或使用 --agency 指定")
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "缺少单位名称：请在封面填写“单位名称”", Err: ErrNoAgency}
 	case r.Year == 0:
-		return nil, gongkai.Errorf(gongkai.CodeInvalid, "缺少年度：请在封面填写“年度”（数据所属年份），或使用 --year 指定")
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "缺少年度：请在封面填写“年度”（数据所属年份）", Err: ErrNoYear}
 	case r.Year < 1990 || r.Year > 2100:
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "年度 %d 无效：请填写数据所属年份，如 2021", r.Year)
 	}

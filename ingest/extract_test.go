@@ -95,7 +95,7 @@ func TestExtractRejects(t *testing.T) {
 		opts Options
 		want string
 	}{
-		{"no agency", full, Options{Year: 2021}, "缺少单位名称：请在封面填写“单位名称”，或使用 --agency 指定"},
+		{"no agency", full, Options{Year: 2021}, "缺少单位名称：请在封面填写“单位名称”"},
 		{"no year", full, Options{Agency: "测试局"}, "缺少年度"},
 		{"bad year", full, Options{Agency: "测试局", Year: 21}, "年度 21 无效"},
 		{"no tables", &Document{Kind: "xlsx", Grids: []*Grid{coreGrid("Sheet1", "xlsx", "单位名称|测试局", "年度|2021", "说明|本表无数据")}},

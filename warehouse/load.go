@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -22,6 +23,9 @@ type LoadRequest struct {
 	Report *gongkai.Report
 	Source []byte
 	By     string
+	// Confirm makes the report current even when it would wait for
+	// confirmation (see Load): the uploader has seen its findings.
+	Confirm bool
 }
 
 // LoadResult says what became of one LoadRequest. Duplicate reports that the
@@ -36,7 +40,11 @@ type LoadResult struct {
 	Version   int               `json:"version"`
 	Duplicate bool              `json:"duplicate,omitempty"`
 	Findings  []gongkai.Finding `json:"findings"`
-	Err       error             `json:"-"`
+	// Pending reports that the report was stored but the agency's current
+	// version stays current until Confirm; PendingReason says why.
+	Pending       bool   `json:"pending,omitempty"`
+	PendingReason string `json:"pending_reason,omitempty"`
+	Err           error  `json:"-"`
 }
 
 // groupSize is how many reports commit together. Bigger groups amortize the
@@ -47,8 +55,12 @@ const groupSize = 1024
 // request in order. Reports are checked whole before anything is written and
 // commit in groups; a group that fails is retried report by report, so that
 // one bad report never takes others with it. A new report for an agency and
-// year already loaded becomes the current version; the earlier one stays as
-// history.
+// year already loaded becomes the current version and the earlier one stays
+// as history, unless the new one has error findings or lacks a statistics
+// table the current one has: then it is stored as pending (LoadResult.Pending)
+// and the current version stays current until Confirm, so that a broken
+// upload never silently replaces a complete report. LoadRequest.Confirm skips
+// the wait.
 //
 // The error is nil when every report was loaded (or was a duplicate);
 // otherwise it is the first failure, a *gongkai.Error, and the Err of each
@@ -127,6 +139,7 @@ type item struct {
 	cells    map[cellKey]gongkai.Value // the figures the rules across years read
 	sigs     [][]uint32                // per section: its fingerprint, nil when too short
 	hasSig   bool
+	tables   map[string]bool // the statistics tables it states a figure in
 }
 
 // prepare checks a request whole, before any writing, and computes what the
@@ -186,6 +199,7 @@ func prepare(req LoadRequest) (*item, error) {
 		it.sigs = append(it.sigs, sig)
 		it.hasSig = it.hasSig || sig != nil
 	}
+	it.tables = statedTables(r.Values)
 	prior := priorMeasureSet()
 	for _, v := range it.values {
 		if prior[v.Measure] {
@@ -196,6 +210,22 @@ func prepare(req LoadRequest) (*item, error) {
 		}
 	}
 	return it, nil
+}
+
+// statedTables is the set of statistics tables (二, 三, 四) in which values
+// state at least one figure.
+func statedTables(values []gongkai.Value) map[string]bool {
+	byCode := gongkai.CatalogueByCode()
+	out := map[string]bool{}
+	for _, v := range values {
+		if v.Number == nil {
+			continue
+		}
+		if m, ok := byCode[v.Measure]; ok && m.Table != "" && m.Table != "narrative" {
+			out[m.Table] = true
+		}
+	}
+	return out
 }
 
 func validApplicant(a string) bool {
@@ -283,9 +313,14 @@ type plan struct {
 	regions     []regionUpdate
 	retire      []int64
 	writes      []*write
-	pending     map[int64]*write   // writes of this group by report id
-	rechecks    map[int64]*recheck // by report id: a later year re-checked against a newly loaded one
-	texts       map[string]any     // strings new in this group, numbered from st.nextText (boxed int32)
+	pending     map[int64]*write          // writes of this group by report id
+	rechecks    map[int64]*recheck        // by report id: a later year re-checked against a newly loaded one
+	versions    map[agencyYear]int        // the highest version of each agency and year, after this group
+	prevTables  map[int64]map[string]bool // stored current reports replaced in this group: their tables
+	newPending  []pendingRow
+	resolve     []resolveRow   // agency years whose pending versions end: a version became current
+	confirm     []int64        // stored reports made current (Confirm)
+	texts       map[string]any // strings new in this group, numbered from st.nextText (boxed int32)
 	newTexts    []string
 	sources     []sourceRef // where the group's source files were written
 	sim         *simIndex   // section fingerprints of this group
@@ -318,6 +353,17 @@ type newAgency struct {
 	source string // region_source
 }
 
+type pendingRow struct {
+	id     int64
+	reason string
+}
+
+type resolveRow struct {
+	k         agencyYear
+	confirmed int64 // the report confirmed, 0 when a load superseded them
+	by        string
+}
+
 type regionUpdate struct {
 	agency int64
 	place  place
@@ -329,6 +375,7 @@ type write struct {
 	agency   int64
 	version  int
 	current  bool
+	pending  string // why it waits for confirmation; "" when it does not
 	findings []gongkai.Finding
 	others   []int64 // per finding: the report it compares with, 0 for none
 }
@@ -352,6 +399,19 @@ func (p *plan) currentOf(k agencyYear) *reportState {
 	return p.st.current[k]
 }
 
+// version is the highest version stored for k: its current version's, or
+// a higher one of a version that waits (state.versions).
+func (p *plan) version(k agencyYear) int {
+	if v, ok := p.versions[k]; ok {
+		return v
+	}
+	v := p.st.versions[k]
+	if cur := p.currentOf(k); cur != nil {
+		v = max(v, cur.version)
+	}
+	return v
+}
+
 func (p *plan) sha(s string) (LoadResult, bool) {
 	k := shaKeyOf(s)
 	if r, ok := p.bySHA[k]; ok {
@@ -370,7 +430,11 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
 		agencies: map[string]*agencyState{}, bySHA: map[shaKey]shaRef{},
 		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
-		texts: map[string]any{}, sim: newSimIndex(),
+		texts: map[string]any{}, sim: newSimIndex(), versions: map[agencyYear]int{},
+	}
+	var err error
+	if p.prevTables, err = db.replacedTables(ctx, conn, group); err != nil {
+		return fmt.Errorf("tables of current versions: %w", err)
 	}
 	out := make(map[int]LoadResult, len(group))
 	for _, it := range group {
@@ -382,7 +446,8 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 			}
 		}
 		w := p.add(it, now)
-		out[it.index] = LoadResult{ReportID: w.id, AgencyID: w.agency, Version: w.version, Findings: w.findings}
+		out[it.index] = LoadResult{ReportID: w.id, AgencyID: w.agency, Version: w.version, Findings: w.findings,
+			Pending: w.pending != "", PendingReason: w.pending}
 	}
 	if len(p.writes) > 0 {
 		refs, err := db.writeSources(p.writes)
@@ -423,24 +488,14 @@ func (p *plan) add(it *item, now time.Time) *write {
 		p.regions = append(p.regions, regionUpdate{agency: a.id, place: pl})
 	}
 
-	w := &write{it: it, id: p.nextReport, agency: a.id, version: 1, current: true}
-	p.nextReport++
 	k := agencyYear{a.id, r.Year}
-	if prev := p.currentOf(k); prev != nil {
-		w.version = prev.version + 1
-		if pw := p.pending[prev.id]; pw != nil {
-			pw.current = false // an earlier version in this same group
-		} else {
-			p.retire = append(p.retire, prev.id)
-		}
-	}
+	w := &write{it: it, id: p.nextReport, agency: a.id, version: p.version(k) + 1, current: true}
+	p.nextReport++
+	p.versions[k] = w.version
+	prev := p.currentOf(k)
 	rs := &reportState{id: w.id, version: w.version, format: r.Format}
 	for c, v := range it.cells {
 		rs.prior.add(c, v.Number)
-	}
-	p.current[k] = rs
-	if it.sha != "" {
-		p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version)}
 	}
 
 	w.findings = append(w.findings, r.Findings...)
@@ -469,18 +524,45 @@ func (p *plan) add(it *item, now time.Time) *write {
 			}
 		}
 	}
+	if prev != nil && !it.req.Confirm {
+		w.pending = pendingReason(w.findings, p.tablesOf(prev.id), it.tables)
+	}
+	if w.pending != "" {
+		// Stored, but the current version stays current: nothing of the
+		// state changes, and no later year is re-checked against it.
+		w.current = false
+		p.newPending = append(p.newPending, pendingRow{w.id, w.pending})
+		if it.sha != "" {
+			p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version)}
+		}
+		p.writes = append(p.writes, w)
+		p.pending[w.id] = w
+		return w
+	}
+	if prev != nil {
+		if pw := p.pending[prev.id]; pw != nil {
+			pw.current = false // an earlier version in this same group
+		} else {
+			p.retire = append(p.retire, prev.id)
+		}
+		p.resolve = append(p.resolve, resolveRow{k: k, by: it.req.By})
+		// Versions of this group that wait for k are superseded before they
+		// are written: they stay as plain history.
+		kept := p.newPending[:0]
+		for _, r := range p.newPending {
+			if pw := p.pending[r.id]; pw == nil || pw.agency != k.agency || pw.it.r.Year != k.year {
+				kept = append(kept, r)
+			}
+		}
+		p.newPending = kept
+	}
+	p.current[k] = rs
+	if it.sha != "" {
+		p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version)}
+	}
 	if next := p.currentOf(agencyYear{a.id, r.Year + 1}); next != nil {
 		rc := &recheck{}
-		cells := map[cellKey]gongkai.Value{}
-		keys, _ := priorKeys()
-		for _, pc := range next.prior {
-			c := keys[pc.idx]
-			v := gongkai.Value{Measure: c.measure, Applicant: c.applicant}
-			if !pc.blank {
-				v.Number = gongkai.Float(pc.v)
-			}
-			cells[c] = v
-		}
+		cells := next.prior.values()
 		for _, f := range priorYearFindings(r.Year+1, cells, rs.prior) {
 			rc.findings = append(rc.findings, f)
 			rc.others = append(rc.others, w.id)
@@ -494,6 +576,95 @@ func (p *plan) add(it *item, now time.Time) *write {
 	p.writes = append(p.writes, w)
 	p.pending[w.id] = w
 	return w
+}
+
+// tablesOf returns the statistics tables of current report id: one written
+// in this group, or one stored (read by replacedTables).
+func (p *plan) tablesOf(id int64) map[string]bool {
+	if w := p.pending[id]; w != nil {
+		return w.it.tables
+	}
+	return p.prevTables[id]
+}
+
+// pendingReason says why a new version must wait for its uploader's
+// confirmation before it replaces the current one: it has error findings, or
+// it lacks a table the current version states figures in. "" means it may
+// replace it at once.
+func pendingReason(findings []gongkai.Finding, current, next map[string]bool) string {
+	var why []string
+	if errs, _ := gongkai.CountSeverities(findings); errs > 0 {
+		why = append(why, fmt.Sprintf("新版本有 %d 个错误", errs))
+	}
+	var missing []string
+	for _, t := range sortedKeys(current) {
+		if !next[t] {
+			missing = append(missing, tableName(t))
+		}
+	}
+	if len(missing) > 0 {
+		why = append(why, "新版本缺少现行版本已有的"+strings.Join(missing, "、"))
+	}
+	return strings.Join(why, "；")
+}
+
+// tableName is how users know statistics table id: 表三 for "applications".
+func tableName(id string) string {
+	for _, f := range []string{gongkai.Format2021, gongkai.Format2019, gongkai.FormatPre2019} {
+		if ft := gongkai.FormatByID(f); ft != nil {
+			if t := ft.Table(id); t != nil && t.Numeral != "" {
+				return "表" + t.Numeral
+			}
+		}
+	}
+	return id
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	rank := func(id string) int { return strings.Index("表一表二表三表四表五表六", tableName(id)) }
+	sort.Slice(keys, func(i, j int) bool { return rank(keys[i]) < rank(keys[j]) })
+	return keys
+}
+
+// replacedTables reads the statistics tables of the stored current versions
+// that reports of group would replace, keyed by report id. Replacements are
+// few beside new reports, so this reads little even for a bulk load.
+func (db *DB) replacedTables(ctx context.Context, conn *sql.Conn, group []*item) (map[int64]map[string]bool, error) {
+	var ids []int64
+	for _, it := range group {
+		a := db.state.agencies[it.key]
+		if a == nil {
+			continue
+		}
+		if cur := db.state.current[agencyYear{a.id, it.r.Year}]; cur != nil {
+			ids = append(ids, cur.id)
+		}
+	}
+	out := map[int64]map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := conn.QueryContext(ctx, stmt("report_tables"), ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var table string
+		if err := rows.Scan(&id, &table); err != nil {
+			return nil, err
+		}
+		if out[id] == nil {
+			out[id] = map[string]bool{}
+		}
+		out[id][table] = true
+	}
+	return out, rows.Err()
 }
 
 // replacePrior replaces the findings of the rules across years of a report
@@ -522,6 +693,19 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 			return err
 		}
 		if _, err := conn.ExecContext(ctx, stmt("summary_retire"), p.retire); err != nil {
+			return err
+		}
+	}
+	for _, id := range p.confirm {
+		if _, err := conn.ExecContext(ctx, stmt("reports_make_current"), id); err != nil {
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, stmt("summary_make_current"), id); err != nil {
+			return err
+		}
+	}
+	for _, r := range p.resolve {
+		if _, err := conn.ExecContext(ctx, stmt("pending_resolve"), r.k.agency, r.k.year, now, null(r.by), r.confirmed); err != nil {
 			return err
 		}
 	}
@@ -675,6 +859,19 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("sections: %w", err)
 	}
+	if len(p.newPending) > 0 {
+		err = appendRows(conn, "pending", func(a *duckdb.Appender) error {
+			for _, r := range p.newPending {
+				if err := a.AppendRow(r.id, r.reason, nil, nil, nil); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("pending: %w", err)
+		}
+	}
 	if len(p.sources) > 0 {
 		err = appendRows(conn, "sources", func(a *duckdb.Appender) error {
 			for _, s := range p.sources {
@@ -716,6 +913,15 @@ func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
 func (p *plan) apply() {
 	st := p.st
 	st.nextAgency, st.nextReport = p.nextAgency, p.nextReport
+	for k, v := range p.versions {
+		// Kept only where a version beyond the current one waits, so that
+		// the state stays small at a million reports.
+		if cur := st.current[k]; cur != nil && cur.version >= v {
+			delete(st.versions, k)
+		} else {
+			st.versions[k] = v
+		}
+	}
 	for k, a := range p.agencies {
 		st.agencies[k] = a
 	}

@@ -27,6 +27,10 @@ type ReportInfo struct {
 	Current                        bool
 	Errors, Warnings               int
 	Published                      string
+	// Pending is a version that waits for its uploader's confirmation
+	// before it may replace the current one (Confirm); PendingReason says why.
+	Pending       bool
+	PendingReason string
 }
 
 // StoredReport is a report version as the warehouse holds it: its
@@ -146,7 +150,7 @@ func scanInfo(s scanner) (ReportInfo, error) {
 	var r ReportInfo
 	err := s.Scan(&r.ID, &r.AgencyID, &r.Agency, &r.Province, &r.City, &r.County, &r.Level, &r.Year, &r.Format,
 		&r.SourceKind, &r.SourceName, &r.SHA256, &r.Size, &r.LoadedAt, &r.LoadedBy, &r.Version, &r.Current,
-		&r.Errors, &r.Warnings, &r.Published)
+		&r.Errors, &r.Warnings, &r.Published, &r.Pending, &r.PendingReason)
 	return r, err
 }
 

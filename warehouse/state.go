@@ -27,7 +27,8 @@ type state struct {
 	agencies   map[string]*agencyState // by nameKey
 	bySHA      map[shaKey]shaRef       // the first report loaded from each source file
 	current    map[agencyYear]*reportState
-	texts      map[string]any // store.texts: string → id (boxed int32)
+	versions   map[agencyYear]int // the highest version, where it is above the current one (a version waits)
+	texts      map[string]any     // store.texts: string → id (boxed int32)
 	nextText   int32
 	nextPack   int32     // the next pack file of source files
 	sim        *simIndex // section fingerprints; nil until a report with sections loads
@@ -120,6 +121,22 @@ func (pc *priorCells) add(k cellKey, v *float64) {
 	*pc = append(*pc, c)
 }
 
+// values returns the cells as values, the form the rules across years
+// compare.
+func (pc priorCells) values() map[cellKey]gongkai.Value {
+	keys, _ := priorKeys()
+	cells := make(map[cellKey]gongkai.Value, len(pc))
+	for _, c := range pc {
+		k := keys[c.idx]
+		v := gongkai.Value{Measure: k.measure, Applicant: k.applicant}
+		if !c.blank {
+			v.Number = gongkai.Float(c.v)
+		}
+		cells[k] = v
+	}
+	return cells
+}
+
 // get returns the figure of cell k (nil when blank) and whether the report
 // states the cell.
 func (pc priorCells) get(k cellKey) (*float64, bool) {
@@ -175,6 +192,7 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 		agencies:   map[string]*agencyState{},
 		bySHA:      map[shaKey]shaRef{},
 		current:    map[agencyYear]*reportState{},
+		versions:   map[agencyYear]int{},
 		texts:      map[string]any{},
 		nextText:   1,
 	}
@@ -236,6 +254,18 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: read reports: %w", err)
+	}
+	err = scanRows(ctx, db, stmt("state_versions"), nil, func(rows *sql.Rows) error {
+		var k agencyYear
+		var v int
+		if err := rows.Scan(&k.agency, &k.year, &v); err != nil {
+			return err
+		}
+		st.versions[k] = v
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: read versions: %w", err)
 	}
 	err = scanRows(ctx, db, stmt("state_prior_values"), []any{priorMeasures()}, func(rows *sql.Rows) error {
 		var (

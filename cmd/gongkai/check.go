@@ -45,7 +45,7 @@ func runCheck(ctx context.Context, e env) error {
 	}
 	r, err := ingest.Parse(filepath.Base(path), data, ingest.Options{Agency: *agency, Year: *year})
 	if err != nil {
-		return err
+		return withFlagHint(err)
 	}
 	if *asJSON {
 		return writeCheckJSON(e.stdout, r)

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,7 +26,7 @@ import (
 
 func init() {
 	commands["ingest"] = command{
-		usage: "ingest [--agency NAME] [--year N] [--json] PATH...   载入报告文件、文件夹或 .zip 压缩包",
+		usage: "ingest [--agency NAME] [--year N] [--json] [--confirm] PATH...   载入报告文件、文件夹或 .zip 压缩包（新版本有错误或缺表时待确认，--confirm 立即替代）",
 		run:   runIngest,
 	}
 }
@@ -59,6 +60,7 @@ type outcome struct {
 	Year      int               `json:"year,omitempty"`
 	Format    string            `json:"format,omitempty"`
 	Version   int               `json:"version,omitempty"`
+	Pending   bool              `json:"pending,omitempty"` // loaded, but waits for confirmation
 	Errors    int               `json:"errors"`
 	Warnings  int               `json:"warnings"`
 	Message   string            `json:"message,omitempty"`
@@ -80,6 +82,7 @@ func runIngest(ctx context.Context, e env) error {
 	agency := fs.String("agency", "", "单位名称（优先于文件中的写法）")
 	year := fs.Int("year", 0, "数据所属年度（优先于文件中的写法）")
 	asJSON := fs.Bool("json", false, "每个文件输出一行 JSON")
+	confirm := fs.Bool("confirm", false, "新版本有错误或缺表时也立即替代现行版本（默认待确认）")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -111,7 +114,7 @@ func runIngest(ctx context.Context, e env) error {
 	if u := e.getenv("USER"); u != "" {
 		by = "cli:" + u
 	}
-	if err := pipeline(ctx, db, sources, ingest.Options{Agency: *agency, Year: *year}, by, p); err != nil {
+	if err := pipeline(ctx, db, sources, ingest.Options{Agency: *agency, Year: *year}, by, *confirm, p); err != nil {
 		return err
 	}
 	if bar != nil {
@@ -139,7 +142,7 @@ func runIngest(ctx context.Context, e env) error {
 
 // pipeline parses sources on every core and loads them with one writer, in
 // input order, in groups.
-func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts ingest.Options, by string, p *printer) error {
+func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts ingest.Options, by string, confirm bool, p *printer) error {
 	jobs := make(chan source)
 	parsed := make(chan outcome, 4*runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -175,7 +178,7 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 		var err error
 		for g := range groups {
 			if err == nil {
-				err = loadBatchOf(ctx, db, g, by)
+				err = loadBatchOf(ctx, db, g, by, confirm)
 			}
 			if err == nil {
 				for _, o := range g {
@@ -231,6 +234,27 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 	}
 }
 
+// withFlagHint adds to the rejection of a file without agency or year the
+// flag that gives one on the command line.
+func withFlagHint(err error) error {
+	var ge *gongkai.Error
+	if !errors.As(err, &ge) {
+		return err
+	}
+	hint := ""
+	switch {
+	case errors.Is(err, ingest.ErrNoAgency):
+		hint = "，或使用 --agency 指定"
+	case errors.Is(err, ingest.ErrNoYear):
+		hint = "，或使用 --year 指定"
+	default:
+		return err
+	}
+	out := *ge
+	out.Message += hint
+	return &out
+}
+
 func parseOne(s source, opts ingest.Options) outcome {
 	o := outcome{File: s.name, seq: s.seq}
 	if s.skip != "" {
@@ -244,7 +268,7 @@ func parseOne(s source, opts ingest.Options) outcome {
 	}
 	r, err := ingest.Parse(filepath.Base(s.name), data, opts)
 	if err != nil {
-		o.Status, o.Message = "rejected", gongkai.ErrorMessage(err)
+		o.Status, o.Message = "rejected", gongkai.ErrorMessage(withFlagHint(err))
 		return o
 	}
 	o.report, o.sourceRaw = r, data
@@ -253,12 +277,12 @@ func parseOne(s source, opts ingest.Options) outcome {
 
 // loadBatchOf loads the parsed reports of batch and fills in their outcomes.
 // Its error is a failure of the warehouse itself, not of a report.
-func loadBatchOf(ctx context.Context, db *warehouse.DB, batch []outcome, by string) error {
+func loadBatchOf(ctx context.Context, db *warehouse.DB, batch []outcome, by string, confirm bool) error {
 	var reqs []warehouse.LoadRequest
 	var idx []int
 	for i, o := range batch {
 		if o.report != nil {
-			reqs = append(reqs, warehouse.LoadRequest{Report: o.report, Source: o.sourceRaw, By: by})
+			reqs = append(reqs, warehouse.LoadRequest{Report: o.report, Source: o.sourceRaw, By: by, Confirm: confirm})
 			idx = append(idx, i)
 		}
 	}
@@ -284,6 +308,7 @@ func loadBatchOf(ctx context.Context, db *warehouse.DB, batch []outcome, by stri
 			o.ReportID, o.AgencyID, o.Version = res.ReportID, res.AgencyID, res.Version
 			o.Findings = res.Findings
 			o.Errors, o.Warnings = gongkai.CountSeverities(res.Findings)
+			o.Pending, o.Message = res.Pending, res.PendingReason
 		}
 		o.report, o.sourceRaw = nil, nil // let the memory go
 	}
@@ -327,6 +352,9 @@ func (p *printer) print(o outcome) {
 	case "loaded":
 		fmt.Fprintf(p.w, "已载入\t%s\t%s %d年（%s格式）报告#%d 第%d版，错误 %d，警告 %d\n",
 			o.File, o.Agency, o.Year, o.Format, o.ReportID, o.Version, o.Errors, o.Warnings)
+		if o.Pending {
+			fmt.Fprintf(p.w, "\t待确认：%s；现行版本不变。核对问题后用 gongkai confirm %d 确认，或重新载入时加 --confirm\n", o.Message, o.ReportID)
+		}
 		for i, f := range o.Findings {
 			if i == shownFindings {
 				fmt.Fprintf(p.w, "\t…另有 %d 条问题\n", len(o.Findings)-shownFindings)

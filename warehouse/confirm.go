@@ -1,0 +1,95 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"gongkai"
+)
+
+// Confirm makes pending report version id the current version of its agency
+// and year, as its uploader asks after seeing its findings; by names who
+// confirmed. The version it replaces stays as history, other versions
+// waiting for the same agency and year are superseded, and the next year's
+// report is re-checked against it by the rules across years, all in one
+// transaction.
+//
+// It returns a *gongkai.Error with CodeNotFound when there is no such
+// report, CodeConflict when it is not waiting for confirmation (already
+// current, confirmed, or superseded), and CodeInvalid on a read-only
+// warehouse.
+func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, error) {
+	if db.state == nil {
+		return LoadResult{}, gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能确认报告")
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	var (
+		k       agencyYear
+		version int
+		format  string
+		pending bool
+		reason  string
+	)
+	err := db.db.QueryRowContext(ctx, stmt("pending_of_report"), id).Scan(&k.agency, &k.year, &version, &format, &pending, &reason)
+	if errors.Is(err, sql.ErrNoRows) {
+		return LoadResult{}, gongkai.Errorf(gongkai.CodeNotFound, "没有编号为 %d 的报告", id)
+	}
+	if err != nil {
+		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
+	}
+	if !pending {
+		return LoadResult{}, gongkai.Errorf(gongkai.CodeConflict, "报告 %d 不在待确认状态（已是现行版本、已确认或已被更新的版本取代）", id)
+	}
+	rs := &reportState{id: id, version: version, format: format}
+	err = scanRows(ctx, db.db, stmt("prior_values_of"), []any{id, priorMeasures()}, func(rows *sql.Rows) error {
+		var measure, applicant string
+		var v sql.NullFloat64
+		if err := rows.Scan(&measure, &applicant, &v); err != nil {
+			return err
+		}
+		var f *float64
+		if v.Valid {
+			f = &v.Float64
+		}
+		rs.prior.add(cellKey{measure, applicant}, f)
+		return nil
+	})
+	if err != nil {
+		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
+	}
+
+	st := db.state
+	p := &plan{
+		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
+		agencies: map[string]*agencyState{}, bySHA: map[shaKey]shaRef{},
+		current: map[agencyYear]*reportState{k: rs}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
+		texts: map[string]any{}, sim: newSimIndex(), versions: map[agencyYear]int{},
+		confirm: []int64{id}, resolve: []resolveRow{{k: k, confirmed: id, by: by}},
+	}
+	if prev := st.current[k]; prev != nil {
+		p.retire = []int64{prev.id}
+	}
+	if next := st.current[agencyYear{k.agency, k.year + 1}]; next != nil {
+		rc := &recheck{}
+		cells := next.prior.values()
+		for _, f := range priorYearFindings(k.year+1, cells, rs.prior) {
+			rc.findings = append(rc.findings, f)
+			rc.others = append(rc.others, id)
+		}
+		p.rechecks[next.id] = rc
+	}
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
+	}
+	defer conn.Close()
+	if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, time.Now().UTC()) }); err != nil {
+		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
+	}
+	p.apply()
+	return LoadResult{ReportID: id, AgencyID: k.agency, Version: version}, nil
+}
