@@ -441,6 +441,10 @@ func TestUploadOwnAgencyOnly(t *testing.T) {
 		}
 		ids = append(ids, res.ReportID)
 	}
+	// The second still has errors: it waits until its uploader confirms.
+	if status, body := do(t, asA, httptest.NewRequest(http.MethodPost, "/api/reports/"+itoa64(ids[1])+"/confirm", nil)); status != http.StatusOK {
+		t.Fatalf("confirming their own pending version: %d %s", status, snippet(body))
+	}
 	_, page := fetch(t, withToken(h, tokenA), "/reports/"+itoa64(ids[1]))
 	if strings.Count(page, "<td>"+a.Name+"</td>") != 2 {
 		t.Errorf("the report page should name the uploader of both versions")
@@ -457,7 +461,7 @@ func TestUploadOwnAgencyOnly(t *testing.T) {
 			t.Errorf("audit entry lacks where from, the SHA-256 or the agency: %+v", e)
 		}
 	}
-	want := "report.replace:ok report.upload:loaded report.upload:loaded report.upload:forbidden report.upload:forbidden"
+	want := "report.replace:ok report.upload:pending report.upload:loaded report.upload:forbidden report.upload:forbidden"
 	if strings.Join(got, " ") != want {
 		t.Errorf("audit log of %s:\n got %s\nwant %s", a.Name, strings.Join(got, " "), want)
 	}

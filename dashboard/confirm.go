@@ -1,15 +1,14 @@
 package dashboard
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-)
 
-// confirmBy names who confirms a pending version in the warehouse's
-// records. Accounts will put the signed-in user here.
-func confirmBy(c echo.Context) string { return "upload" }
+	"gongkai/warehouse"
+)
 
 // confirm makes pending report :id current (warehouse.Confirm) and clears
 // the cached results, which showed the version it replaces.
@@ -18,8 +17,19 @@ func (h *handler) confirm(c echo.Context) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if _, err := h.db.Confirm(c.Request().Context(), id, confirmBy(c)); err != nil {
+	a := actorOf(c)
+	res, err := h.db.Confirm(c.Request().Context(), id, a.Name)
+	if err != nil {
 		return 0, err
+	}
+	// The replacement of a current report is audited like an upload's.
+	e := warehouse.AuditEntry{Actor: a.Name, Remote: a.Remote, Action: "report.replace", Result: "ok",
+		Version: res.Version, ReportID: id, Detail: fmt.Sprintf("确认待确认的第 %d 版，替代现行版本", res.Version)}
+	if sr, err := h.db.Report(c.Request().Context(), id); err == nil {
+		e.Agency, e.Year, e.SHA256 = sr.Info.Agency, sr.Info.Year, sr.Info.SHA256
+	}
+	if err := h.db.Audit(context.WithoutCancel(c.Request().Context()), e); err != nil {
+		h.log.Error("audit log not written", "action", e.Action, "actor", e.Actor, "report", id, "error", err)
 	}
 	h.cache.clear()
 	if h.rewarm != nil {

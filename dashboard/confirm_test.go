@@ -14,7 +14,7 @@ import (
 // until POST /api/reports/{id}/confirm.
 func TestAPIConfirm(t *testing.T) {
 	db := emptyDB(t)
-	h := New(db, testLogger(t), Options{})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{}))
 	data := syntheticReport("测试市示例局", 2021)
 	upload := func(data []byte) uploadResult {
 		status, body := do(t, h, multipartUpload(t, "/api/reports", "a.txt", data, nil))

@@ -35,6 +35,8 @@ func (h *handler) auditUpload(c echo.Context, res uploadResult, status int, err 
 		e.Result, e.Detail = "rejected", res.file+"："+res.Error
 	case res.Duplicate:
 		e.Result, e.Detail = "duplicate", res.file+"：与已载入的文件相同，未重复保存"
+	case res.Pending:
+		e.Result, e.Detail = "pending", fmt.Sprintf("%s：%d 个错误、%d 个警告；待确认（%s），现行版本不变", res.file, res.Errors, res.Warnings, res.PendingReason)
 	default:
 		e.Result, e.Detail = "loaded", fmt.Sprintf("%s：%d 个错误、%d 个警告", res.file, res.Errors, res.Warnings)
 	}
