@@ -167,7 +167,7 @@ var nrules = []nrule{
 	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: "信息公开", total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: "信息公开", total: true},
-	{kind: nProactive, any: [][]string{{"主动公开"}}, units: "条", total: true},
+	{kind: nProactive, any: [][]string{{"主动公开", "主动在", "主动通过"}, {"公开"}}, units: "条", total: true},
 	{kind: nLicensing, any: [][]string{{"行政许可"}, {"作出", "办理", "办结", "实施", "决定", "准予"}}, not: []string{"申请", "受理", "事项", "清单", "目录", "项目", "权力", "公示", "公开", "信息", "处罚", "强制"}, units: unitsDecide, total: true},
 	{kind: nPenalty, any: [][]string{{"行政处罚"}, {"作出", "办理", "办结", "实施", "决定", "查处", "案件"}}, not: []string{"立案", "申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "听证", "复议", "诉讼", "许可", "强制"}, units: unitsDecide, total: true},
 	{kind: nCoercion, any: [][]string{{"行政强制"}, {"作出", "实施", "采取", "决定", "措施"}}, not: []string{"申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "复议", "诉讼", "许可", "处罚"}, units: unitsDecide, total: true},
@@ -201,7 +201,7 @@ var (
 
 // scopeRE finds a clause about the whole region or its parts rather than the
 // reporting organ itself.
-var scopeRE = regexp.MustCompile(`全(?:区|县|市|省|州|盟|旗|镇|乡|系统|行业)|各(?:部门|单位|乡|镇|街道|科室|县|区|市|成员|职能|级|地|处室|股室|委办|机关|所|站|队|分局|直属|下属)|下属|所属|直属|局属|系统内|分别`)
+var scopeRE = regexp.MustCompile(`全(?:区|县|市|省|州|盟|旗|镇|乡|系统|行业)|各(?:部门|单位|乡|镇|街道|村|社区|居委会|科室|县|区|市|成员|职能|级|地|处室|股室|委办|机关|所|站|队|分局|直属|下属|类主体)|下属|所属|直属|局属|系统内|分别`)
 
 // orgSuffixes end the name of an organ; a clause that names one other than
 // the reporting organ speaks of someone else.
@@ -371,10 +371,16 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 		before := s[sent.a:c.a] // the sentence up to this clause
 		// The year a clause speaks of may be named before it in the
 		// sentence: "2020年，我局收到申请12件".
-		if clauseSkipped(clause, year, agency) || otherYear(before, year) {
+		skip, whole := clauseSkipped(clause, year, agency)
+		if otherYear(before, year) || skip && !whole {
 			continue
 		}
+		// "全乡未发生行政复议": none in the whole area is none here too; a
+		// count for the whole area is not this organ's.
 		readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", sent.a, sent.b) })
+		if skip {
+			continue
+		}
 		prev := 0
 		for _, m := range tokenRE.FindAllStringSubmatchIndex(clause, -1) {
 			seg := clause[prev:m[0]]
@@ -405,19 +411,28 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 
 // clauseSkipped reports whether a clause cannot state an exact figure of the
 // organ for the year.
-func clauseSkipped(clause string, year int, agency string) bool {
+// When the only reason is that the clause speaks of the whole area the
+// organ is in (全区, 全乡), whole is true: a zero stated for it holds for the
+// organ as well.
+func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 	for _, w := range skipWords {
 		if strings.Contains(clause, w) {
-			return true
+			return true, false
 		}
 	}
-	if otherYear(clause, year) {
-		return true
+	if otherYear(clause, year) || namesOtherOrgan(clause, agency) {
+		return true, false
 	}
-	if scopeRE.MatchString(clause) {
-		return true
+	scopes := scopeRE.FindAllString(clause, -1)
+	if len(scopes) == 0 {
+		return false, false
 	}
-	return namesOtherOrgan(clause, agency)
+	for _, sc := range scopes {
+		if !strings.HasPrefix(sc, "全") {
+			return true, false
+		}
+	}
+	return true, true
 }
 
 // otherYear reports whether s speaks of another year than the report's: it
@@ -567,6 +582,12 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 			if !proactiveWords(seg) {
 				continue
 			}
+			// "在门户网站公开…50条" is every item when the line names no
+			// other channel with a count of its own, and one channel's
+			// share when it does.
+			if hasAny(seg, channelWords...) && channelCounts(ctx.line) > 1 {
+				continue
+			}
 		case nReceived, nHandled:
 			// Applications for what? Those for information, said in the
 			// words or by the section they stand in.
@@ -609,16 +630,46 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 // name information in general ("主动公开政府信息共"), not one kind of it
 // ("主动公开规范性文件").
 func proactiveWords(seg string) bool {
-	i := strings.LastIndex(seg, "主动公开")
-	rest := seg[i+len("主动公开"):]
+	i, rest := strings.LastIndex(seg, "主动公开"), ""
+	if i >= 0 {
+		rest = seg[i+len("主动公开"):]
+	} else if m := proactiveViaRE.FindStringIndex(seg); m != nil {
+		// "主动在门户网站公开政府信息50条": the channel stands between.
+		i, rest = m[0], seg[m[1]:]
+	} else {
+		return false
+	}
 	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return rest == "" && !hasAny(seg[:i], "其中", "依申请")
 }
 
+// channelWords name a channel items are published through.
+var channelWords = []string{"网站", "网页", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "新媒体", "平台"}
+
+// countRE finds a count of items in a line, approximate or not.
+var countRE = regexp.MustCompile(`[0-9零一二两三四五六七八九十百千万]+(?:余|多)?条`)
+
+// channelCounts counts the clauses of a line that give a channel a count
+// of items: "在门户网站公开260余条，在公开栏公开48条" has two.
+func channelCounts(line string) int {
+	n := 0
+	for _, c := range strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune(",;。!?", r) }) {
+		if hasAny(c, channelWords...) && countRE.MatchString(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// proactiveViaRE finds 主动 and 公开 with the channel between them.
+var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开`)
+
 // readZeros reads the zeros a clause states in words.
 func readZeros(clause string, ctx nctx, emit func(nkind)) {
+	// "未收到和处理政府信息公开申请" says nothing was received either.
+	clause = receivedAndHandled.Replace(clause)
 	for _, z := range zeroRules {
 		m := z.re.FindStringIndex(clause)
 		// The whole clause decides: "未被行政复议纠错" states no zero count.
@@ -642,6 +693,8 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 		emit(k)
 	}
 }
+
+var receivedAndHandled = strings.NewReplacer("收到和处理", "收到", "收到并处理", "收到", "收到和办理", "收到", "接收和处理", "接收", "受理和办理", "受理")
 
 // nctx is what a clause is about beyond its own words: its line and the
 // title of the section it stands in.
