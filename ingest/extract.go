@@ -124,6 +124,8 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	}
 	if tableless {
 		readTableless(doc, r)
+	} else if found {
+		readBesideTables(doc, r)
 	}
 	if r.Values == nil {
 		r.Values = []gongkai.Value{}

@@ -210,6 +210,35 @@ var orgSuffixes = []string{"局", "委员会", "镇", "乡", "街道", "部门",
 // yearRE4 finds a year written in a clause.
 var yearRE4 = regexp.MustCompile(`(?:19|20)\d\d`)
 
+// narrativeUnits are the units a count is written with (tokenRE's), and
+// narrativeNones the words a zero in words starts with (zeroRules').
+const (
+	narrativeUnits = "件条个次起宗项份篇元"
+	narrativeNones = "未没无不"
+)
+
+// mayState reports whether a line may state a figure: a unit of count right
+// after a numeral, or a word that starts a zero in words. Table labels
+// ("本年制发件数", "不予公开") and prose without figures fail it, which keeps
+// the reader cheap on the pages that have tables.
+func mayState(t string) bool {
+	prev := rune(0)
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if strings.ContainsRune(narrativeUnits+"條個項", r) && isNumeral(prev) {
+			return true
+		}
+		prev = r
+	}
+	return hasAny(t, "未", "没有", "沒有", "不收取", "无政府", "无信息", "无依申请", "无行政", "無政府", "無信息", "無依申請", "無行政")
+}
+
+func isNumeral(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("零〇一二两兩三四五六七八九十百千万萬", r)
+}
+
 // tokenRE finds a figure and its unit.
 var tokenRE = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)(万元|元|件|条|个|次|起|宗|项|份|篇)`)
 
@@ -220,20 +249,21 @@ var outcomeWords = []string{"审结", "办理", "审理", "纠错", "纠正", "�
 // zeroRules read a zero stated in words: "未收到政府信息公开申请", "未发生
 // 行政复议和行政诉讼", "未收取任何费用".
 var zeroRules = []struct {
+	word  string // a word every match holds, to skip the expression cheaply
 	re    *regexp.Regexp
 	kinds []nkind
 	not   []string
 }{
-	{regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|发生|有)[^,;:]{0,14}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依申请公开`),
+	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|发生|有)[^,;:]{0,14}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依申请公开`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
-	{regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
+	{"行政复议", regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
 		[]nkind{nReview}, outcomeWords},
-	{regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼`),
+	{"行政诉讼", regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
-	{regexp.MustCompile(`(?:未|没有|不)收取[^,;:]{0,10}?费`), []nkind{nInfoFees}, []string{"行政事业性"}},
-	{regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
-	{regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
-	{regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
+	{"收取", regexp.MustCompile(`(?:未|没有|不)收取[^,;:]{0,10}?费`), []nkind{nInfoFees}, []string{"行政事业性"}},
+	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
+	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
+	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
 }
 
 // folded is a line folded for matching (full-width to half-width,
@@ -292,10 +322,12 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			section = Normalize(title)
 			continue
 		}
-		fl := foldLine(l.Text)
-		if !strings.ContainsAny(fl.s, "0123456789零〇一二两三四五六七八九十未没无不") {
+		// A line with neither a unit of count nor a word of "none" (in
+		// either script) states nothing; nor does a row of a pipe table.
+		if !mayState(l.Text) || strings.Count(l.Text, "|") > 1 {
 			continue
 		}
+		fl := foldLine(l.Text)
 		ctx := nctx{line: fl.s, section: section}
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			readSentence(fl, sent, ctx, year, agency, func(k nkind, zero bool, f float64, unit string, a, b int) {
@@ -368,6 +400,12 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 	}
 	for _, c := range clauses {
 		clause := s[c.a:c.b]
+		// Most clauses state no count and no "none": two byte scans
+		// spare them the rules.
+		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones)
+		if !counts && !nones {
+			continue
+		}
 		before := s[sent.a:c.a] // the sentence up to this clause
 		// The year a clause speaks of may be named before it in the
 		// sentence: "2020年，我局收到申请12件".
@@ -377,8 +415,10 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 		}
 		// "全乡未发生行政复议": none in the whole area is none here too; a
 		// count for the whole area is not this organ's.
-		readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", sent.a, sent.b) })
-		if skip {
+		if nones {
+			readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", sent.a, sent.b) })
+		}
+		if skip || !counts {
 			continue
 		}
 		prev := 0
@@ -671,6 +711,9 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 	// "未收到和处理政府信息公开申请" says nothing was received either.
 	clause = receivedAndHandled.Replace(clause)
 	for _, z := range zeroRules {
+		if !strings.Contains(clause, z.word) {
+			continue
+		}
 		m := z.re.FindStringIndex(clause)
 		// The whole clause decides: "未被行政复议纠错" states no zero count.
 		if m == nil || hasAny(clause, z.not...) {
@@ -789,4 +832,55 @@ func readTableless(doc *Document, r *gongkai.Report) {
 		}
 	}
 	r.Findings = append(r.Findings, finds...)
+}
+
+// restatedElsewhere are the measures narrativeExtras already compares with
+// the tables (under narrative.* codes, with its own phrases): a second
+// warning for them would say the same twice.
+var restatedElsewhere = map[string]bool{"apps.new": true, "licensing.decisions": true, "penalty.decisions": true}
+
+// readBesideTables reads the narrative of a page whose tables were found.
+// The tables win: a narrative figure for a measure of a table the page has
+// is only compared, and a different figure in a table cell is a warning; a
+// figure for a table the page lacks altogether (its tables 四 an image, say)
+// is added, marked as read from the narrative.
+func readBesideTables(doc *Document, r *gongkai.Report) {
+	if len(doc.Lines) == 0 || r.Format == gongkai.FormatPre2019 {
+		return
+	}
+	cat := gongkai.CatalogueByCode()
+	present := map[string]bool{}
+	for _, v := range r.Values {
+		if v.Source != gongkai.SourceNarrative {
+			present[cat[v.Measure].Table] = true
+		}
+	}
+	vals, finds := readNarrative(doc.Lines, r.Format, r.Year, r.Agency)
+	for _, v := range vals {
+		table := cat[v.Measure].Table
+		if table == "narrative" || restatedElsewhere[v.Measure] {
+			continue
+		}
+		if !present[table] {
+			if _, has := r.Lookup(v.Measure, v.Applicant); !has {
+				r.Values = append(r.Values, v)
+			}
+			continue
+		}
+		if tv, has := r.Lookup(v.Measure, v.Applicant); has && tv.Number != nil && *tv.Number != *v.Number {
+			label := gongkai.MeasureLabel(v.Measure)
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: v.At,
+				RowLabel: label, Measure: v.Measure, Applicant: v.Applicant,
+				Message: fmt.Sprintf("正文所述%s为%s，与表格（%s）的%s不一致：%s",
+					label, num(*v.Number), tv.At, num(*tv.Number), v.Raw),
+				Expected: tv.Number, Actual: v.Number,
+			})
+		}
+	}
+	for _, f := range finds {
+		if !present[cat[f.Measure].Table] {
+			r.Findings = append(r.Findings, f)
+		}
+	}
 }

@@ -29,7 +29,7 @@ func TestTableless(t *testing.T) {
 	for _, wf := range wants {
 		in := strings.TrimSuffix(wf, ".want")
 		t.Run(filepath.Base(in), func(t *testing.T) {
-			want, blank := readWant(t, wf)
+			want, blank, findings := readWant(t, wf)
 			data, err := os.ReadFile(in)
 			if err != nil {
 				t.Fatal(err)
@@ -38,12 +38,24 @@ func TestTableless(t *testing.T) {
 			if err != nil {
 				t.Fatalf("rejected: %v", err)
 			}
-			noTables := false
+			noTables, tables := false, false
 			for _, f := range r.Findings {
 				noTables = noTables || (f.Rule == RuleNoTables && f.Severity == gongkai.SeverityError)
 			}
-			if wantNo := r.Year >= 2019; noTables != wantNo {
-				t.Errorf("year %d: no_tables error %v, want %v", r.Year, noTables, wantNo)
+			for _, v := range r.Values {
+				tables = tables || v.Source != gongkai.SourceNarrative
+			}
+			if wantNo := r.Year >= 2019 && !tables; noTables != wantNo {
+				t.Errorf("year %d, tables %v: no_tables error %v, want %v", r.Year, tables, noTables, wantNo)
+			}
+			for _, wf := range findings {
+				ok := false
+				for _, f := range r.Findings {
+					ok = ok || f.Rule+" "+f.Measure == wf
+				}
+				if !ok {
+					t.Errorf("no finding %q", wf)
+				}
 			}
 			for m, w := range want {
 				v, ok := r.Lookup(m, gongkai.ApplicantTotal)
@@ -71,8 +83,9 @@ func TestTableless(t *testing.T) {
 }
 
 // readWant reads an expected-values file: "measure = figure" or
-// "measure = blank" per line, # for comments.
-func readWant(t *testing.T, path string) (map[string]float64, map[string]bool) {
+// "measure = blank" per line, "! rule measure" for a finding that must be
+// there, # for comments.
+func readWant(t *testing.T, path string) (map[string]float64, map[string]bool, []string) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -80,10 +93,15 @@ func readWant(t *testing.T, path string) (map[string]float64, map[string]bool) {
 	}
 	defer f.Close()
 	want, blank := map[string]float64{}, map[string]bool{}
+	var findings []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if f, ok := strings.CutPrefix(line, "!"); ok {
+			findings = append(findings, strings.TrimSpace(f))
 			continue
 		}
 		m, v, ok := strings.Cut(line, "=")
@@ -107,7 +125,7 @@ func readWant(t *testing.T, path string) (map[string]float64, map[string]bool) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return want, blank
+	return want, blank, findings
 }
 
 // TestChineseNumber reads the numerals reports write counts in.
@@ -125,4 +143,27 @@ func TestChineseNumber(t *testing.T) {
 			t.Errorf("chineseNumber(%q) = %d, want no number", s, got)
 		}
 	}
+}
+
+// FuzzReadNarrative feeds arbitrary text to the narrative reader: it must
+// not panic, and every figure it reads must be a non-negative number from
+// the narrative with its sentence and line.
+func FuzzReadNarrative(f *testing.F) {
+	webSeeds(f, ".txt")
+	f.Add([]byte("本年度共受理政府信息公开申请十一件，其中予以公开九件；未发生行政复议。"))
+	f.Add([]byte("四、政府信息公开行政复议、行政诉讼情况\n行政复议、行政诉讼0件，维持一百零五件，十十件，二三件。"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var lines []Line
+		for i, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, Line{N: i + 1, Text: l})
+		}
+		for _, format := range []string{gongkai.Format2021, gongkai.Format2019, gongkai.FormatPre2019} {
+			vals, _ := readNarrative(lines, format, 2021, "示例局")
+			for _, v := range vals {
+				if v.Number == nil || *v.Number < 0 || v.Source != gongkai.SourceNarrative || v.Raw == "" || !strings.HasPrefix(v.At, "line ") {
+					t.Fatalf("bad figure %+v", v)
+				}
+			}
+		}
+	})
 }
