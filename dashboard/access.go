@@ -78,6 +78,7 @@ var accessRules = map[string]access{
 	"POST /admin/users/:id/disable":   accessAdmin,
 	"POST /admin/users/:id/enable":    accessAdmin,
 	"POST /admin/users/:id/password":  accessAdmin,
+	"POST /admin/users/:id/logout":    accessAdmin,
 	"POST /admin/users/:id/tokens":    accessAdmin,
 	"POST /admin/tokens/:id/revoke":   accessAdmin,
 	"GET /admin/audit":                accessAdmin,

@@ -501,7 +501,20 @@ func TestAdminPages(t *testing.T) {
 	if _, again := get("/admin/users"); strings.Contains(again, `id="new-token"`) {
 		t.Error("the token is shown again")
 	}
+	opensUpload := func(c *http.Cookie) bool {
+		req := httptest.NewRequest(http.MethodGet, "/upload", nil)
+		req.AddCookie(c)
+		status, _ := do(t, h, req)
+		return status == 200
+	}
 	zc, _ := session(t, db, zhang)
+	if !opensUpload(zc) {
+		t.Fatal("zhang's session does not open /upload")
+	}
+	if status, _ := post("/admin/users/"+itoa64(zhang.ID)+"/logout", url.Values{}); status != 303 || opensUpload(zc) {
+		t.Errorf("ending zhang's sessions: %d; the session still works: %v", status, opensUpload(zc))
+	}
+	zc, _ = session(t, db, zhang)
 	if status, _ := post("/admin/users/"+itoa64(zhang.ID)+"/disable", url.Values{}); status != 303 {
 		t.Fatalf("disable: %d", status)
 	}

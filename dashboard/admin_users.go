@@ -39,6 +39,7 @@ var adminDone = map[string]string{
 	"enabled":  "已启用用户。",
 	"password": "已重设密码，该用户的会话已结束。",
 	"revoked":  "已吊销令牌，立即生效。",
+	"logout":   "已结束该用户的全部登录会话。",
 }
 
 // adminUsers is GET /admin/users: the accounts and API tokens, with the
@@ -134,6 +135,19 @@ func (h *handler) adminSetPassword(c echo.Context) error {
 		return h.adminFail(c, err, adminUsersData{})
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/users?done=password")
+}
+
+// adminEndSessions is POST /admin/users/:id/logout: every session of the
+// user ends at once; its API tokens stay (they are revoked one by one).
+func (h *handler) adminEndSessions(c echo.Context) error {
+	u, err := h.adminUser(c)
+	if err != nil {
+		return err
+	}
+	if err := h.db.EndSessions(c.Request().Context(), actorOf(c), u.Name); err != nil {
+		return h.adminFail(c, err, adminUsersData{})
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/users?done=logout")
 }
 
 // adminCreateToken is POST /admin/users/:id/tokens (expires: days, 0 for

@@ -46,6 +46,8 @@ var browserPages = []struct {
 	{"report", "/reports/3", nil},
 	{"upload", "/upload", nil},
 	{"sql", "/sql", nil},
+	{"admin_users", "/admin/users", nil},
+	{"admin_audit", "/admin/audit", nil},
 }
 
 // chromium returns the path of the Chromium binary. Without one the test

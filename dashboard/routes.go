@@ -46,6 +46,7 @@ func (h *handler) routes(e *echo.Echo) {
 	admin.POST("/users/:id/disable", h.adminDisableUser)
 	admin.POST("/users/:id/enable", h.adminEnableUser)
 	admin.POST("/users/:id/password", h.adminSetPassword)
+	admin.POST("/users/:id/logout", h.adminEndSessions)
 	admin.POST("/users/:id/tokens", h.adminCreateToken)
 	admin.POST("/tokens/:id/revoke", h.adminRevokeToken)
 	admin.GET("/audit", h.adminAudit)

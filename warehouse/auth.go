@@ -259,6 +259,31 @@ func (db *DB) SetDisabled(ctx context.Context, by Actor, name string, disabled b
 	return nil
 }
 
+// EndSessions ends every browser session of the account named name, so
+// that a stolen or forgotten login stops working at once; its API tokens are
+// untouched. It returns a *gongkai.Error with CodeNotFound for an unknown
+// name.
+func (db *DB) EndSessions(ctx context.Context, by Actor, name string) error {
+	if db.state == nil {
+		return errReadOnly
+	}
+	u, err := db.UserByName(ctx, name)
+	if err != nil {
+		return err
+	}
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, stmt("auth_sessions_delete_user"), u.ID); err != nil {
+			return err
+		}
+		return audit(ctx, tx, AuditEntry{Actor: by.Name, Remote: by.Remote, Action: "user.logout", Result: "ok",
+			Detail: "结束用户 " + u.Name + " 的全部登录会话"})
+	})
+	if err != nil {
+		return fmt.Errorf("warehouse: end sessions of %s: %w", u.Name, err)
+	}
+	return nil
+}
+
 // SetPassword replaces the password of the account named name and ends its
 // sessions. It returns a *gongkai.Error with CodeNotFound for an unknown
 // name and CodeInvalid for a password that is too short or too long.
