@@ -3,14 +3,19 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"gongkai"
 	"gongkai/ingest/pdf"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // mediaFixtures are reports made by real producers (LibreOffice, Chromium)
@@ -39,9 +44,15 @@ var mediaFixtures = []struct {
 	{"gbk-meta-writer.pdf", "web/gbk-meta.html.golden.json"},
 	{"gbk-meta-landscape-chromium.pdf", "web/gbk-meta.html.golden.json"},
 	{"html-paragraphs-writer.pdf", "web/html-paragraphs.html.golden.json"},
+	{"official-2021.ods", "xlsx/official-2021.golden.json"},
+	{"violations.ods", "xlsx/violations.golden.json"},
+	{"spreadsheetml-2003.xls", "xlsx/official-2021.golden.json"},
 }
 
 func TestMediaGolden(t *testing.T) {
+	if *update {
+		writeSpreadsheetML(t, filepath.Join("testdata", "xlsx", "official-2021.xlsx"), filepath.Join("testdata", "media", "spreadsheetml-2003.xls"))
+	}
 	for _, tt := range mediaFixtures {
 		t.Run(tt.file, func(t *testing.T) {
 			if strings.HasSuffix(tt.file, ".pdf") {
@@ -123,5 +134,83 @@ func checkAgainstSource(t *testing.T, r *gongkai.Report, sourceGolden string) {
 	}
 	if len(missing) > 0 && len(r.Findings) == 0 {
 		t.Errorf("%d figures blank without a finding: %s", len(missing), strings.Join(missing, ", "))
+	}
+}
+
+// writeSpreadsheetML writes a workbook as Excel 2003 XML the way export
+// buttons of government systems do: one Worksheet per sheet, empty cells
+// skipped with ss:Index, merges as ss:MergeAcross/ss:MergeDown, numbers as
+// Number cells. It makes testdata/media/spreadsheetml-2003.xls from our
+// template writer's workbook (LibreOffice here cannot write the format).
+func writeSpreadsheetML(t *testing.T, xlsxPath, out string) {
+	f, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<?mso-application progid="Excel.Sheet"?>` + "\n" +
+		`<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">` + "\n")
+	for _, name := range f.GetSheetList() {
+		merges, _ := f.GetMergeCells(name)
+		span := map[string][2]int{}
+		covered := map[string]bool{}
+		for _, m := range merges {
+			c0, r0, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c1, r1, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+			span[m.GetStartAxis()] = [2]int{c1 - c0, r1 - r0}
+			for r := r0; r <= r1; r++ {
+				for c := c0; c <= c1; c++ {
+					if r != r0 || c != c0 {
+						cell, _ := excelize.CoordinatesToCellName(c, r)
+						covered[cell] = true
+					}
+				}
+			}
+		}
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "<Worksheet ss:Name=%q><Table>\n", name)
+		for r, row := range rows {
+			fmt.Fprintf(&b, "<Row ss:Index=\"%d\">", r+1)
+			next := 1
+			for c := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				v, _ := f.CalcCellValue(name, cell, excelize.Options{RawCellValue: true})
+				if v == "" {
+					v = row[c]
+				}
+				sp, merged := span[cell]
+				if covered[cell] || v == "" && !merged {
+					continue
+				}
+				b.WriteString("<Cell")
+				if c+1 != next {
+					fmt.Fprintf(&b, ` ss:Index="%d"`, c+1)
+				}
+				if sp[0] > 0 {
+					fmt.Fprintf(&b, ` ss:MergeAcross="%d"`, sp[0])
+				}
+				if sp[1] > 0 {
+					fmt.Fprintf(&b, ` ss:MergeDown="%d"`, sp[1])
+				}
+				typ := "String"
+				if _, err := strconv.ParseFloat(v, 64); err == nil {
+					typ = "Number"
+				}
+				var esc strings.Builder
+				xml.EscapeText(&esc, []byte(v))
+				fmt.Fprintf(&b, `><Data ss:Type="%s">%s</Data></Cell>`, typ, esc.String())
+				next = c + 2 + sp[0]
+			}
+			b.WriteString("</Row>\n")
+		}
+		b.WriteString("</Table></Worksheet>\n")
+	}
+	b.WriteString("</Workbook>\n")
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"gongkai/ingest/pdf"
 	"gongkai/ingest/sniff"
 	"gongkai/ingest/xls"
+	"gongkai/ingest/xmlsheet"
 )
 
 // Parse reads one source file into a report: a workbook (.xlsx), an HTML page
@@ -91,9 +92,11 @@ func reader(name string, data []byte) (func([]byte) (*Document, error), string, 
 // readers are the readers of the kinds beyond workbooks and web pages, by
 // the kind package sniff tells.
 var readers = map[string]func([]byte) (*Document, error){
-	sniff.DOCX: withTextTables(docx.Read),
-	sniff.XLS:  xls.Read,
-	sniff.PDF:  withTextTables(pdf.Read), // its tables come as rows of page text
+	sniff.DOCX:    withTextTables(docx.Read),
+	sniff.XLS:     xls.Read,
+	sniff.XML2003: xmlsheet.ReadSpreadsheetML,
+	sniff.ODS:     xmlsheet.ReadODS,
+	sniff.PDF:     withTextTables(pdf.Read), // its tables come as rows of page text
 }
 
 // withTextTables wraps the reader of a document medium (Word, PDF): when none
@@ -154,16 +157,12 @@ func unreadable(kind, ext string) string {
 		return "文件是压缩包，不是工作簿或文档：请解压后上传其中的报告文件（命令行 ingest 可直接读取 .zip）"
 	case sniff.DOC:
 		return "这是旧版 Word（.doc）或 WPS 文字（.wps）文档：暂不能读取，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再上传"
-	case sniff.ODS:
-		return "这是 OpenDocument 表格（.ods）：请在 WPS 或 Excel 中另存为 .xlsx 后再上传"
 	case sniff.ODT:
 		return "这是 OpenDocument 文本（.odt）：请在 WPS 或 Word 中另存为 .docx 后再上传"
 	case sniff.PPT:
 		return "这是 PowerPoint 演示文稿，不是报告：" + kinds
 	case sniff.OLE:
 		return "文件已损坏，或不是可识别的 Office 文件：" + kinds
-	case sniff.XML2003:
-		return "这是 Excel 2003 XML 表格：请在 Excel 或 WPS 中另存为 .xlsx 后再上传"
 	}
 	if ext != "" {
 		return fmt.Sprintf("不是可识别的文件（扩展名 %s，内容不是工作簿、文档或文本）：%s", ext, kinds)

@@ -31,7 +31,7 @@ type Cell struct {
 // locator can read headers split over merged cells.
 type Grid struct {
 	Name string // worksheet name; empty for page text and HTML
-	Kind string // "xlsx", "html", "text", "pdf", "docx", "xls" …
+	Kind string // "xlsx", "html", "text", "pdf", "docx", "xls", "ods" …
 	Rows [][]Cell
 	// Hidden is set for a worksheet the workbook hides: a copy of last
 	// year's table is often kept that way.
@@ -79,7 +79,7 @@ func (g *Grid) Loc(r, c int) string {
 	if inside && g.Rows[r][c].Line > 0 {
 		return "line " + strconv.Itoa(g.Rows[r][c].Line)
 	}
-	if g.Kind == "xlsx" || g.Kind == "xls" {
+	if g.Kind == "xlsx" || g.Kind == "xls" || g.Kind == "ods" {
 		return g.Name + "!" + ColumnName(c) + strconv.Itoa(r+1)
 	}
 	name := g.Name

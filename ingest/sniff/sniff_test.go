@@ -39,16 +39,18 @@ func TestKind(t *testing.T) {
 // (LibreOffice, Chromium), whatever their names say.
 func TestKindFixtures(t *testing.T) {
 	tests := map[string]string{
-		"../testdata/xlsx/official-2021.xlsx":     XLSX,
-		"../testdata/media/xlsx-named.xls":        XLSX,
-		"../testdata/media/xlsx-named.et":         XLSX,
-		"../testdata/media/excel-export-utf8.xls": HTML,
-		"../testdata/media/excel-export-gbk.xls":  HTML,
-		"../testdata/media/shape6-rowspan.docx":   DOCX,
-		"../testdata/media/shape6-rowspan.doc":    DOC,
-		"../testdata/media/official-2021.xls":     XLS,
-		"../testdata/media/biff8-named.et":        XLS,
-		"../testdata/media/scan.pdf":              PDF,
+		"../testdata/xlsx/official-2021.xlsx":      XLSX,
+		"../testdata/media/xlsx-named.xls":         XLSX,
+		"../testdata/media/xlsx-named.et":          XLSX,
+		"../testdata/media/excel-export-utf8.xls":  HTML,
+		"../testdata/media/excel-export-gbk.xls":   HTML,
+		"../testdata/media/shape6-rowspan.docx":    DOCX,
+		"../testdata/media/shape6-rowspan.doc":     DOC,
+		"../testdata/media/official-2021.xls":      XLS,
+		"../testdata/media/biff8-named.et":         XLS,
+		"../testdata/media/scan.pdf":               PDF,
+		"../testdata/media/official-2021.ods":      ODS,
+		"../testdata/media/spreadsheetml-2003.xls": XML2003,
 	}
 	for path, want := range tests {
 		t.Run(filepath.Base(path), func(t *testing.T) {

@@ -58,3 +58,12 @@ chrome "$here/gbk-meta-landscape-chromium.pdf" "file://$tmp/landscape.html"
 pdftoppm -r 30 -gray -png -f 1 -l 1 shape6-rowspan-writer.pdf "$tmp/scan"
 printf '<html><body style="margin:0"><img src="scan-1.png" style="width:100%%"></body></html>' > "$tmp/scan.html"
 chrome "$here/scan.pdf" "file://$tmp/scan.html"
+
+# Spreadsheets in plain XML: Excel 2003 XML under a .xls name (as "导出Excel"
+# buttons write it) and OpenDocument, saved by LibreOffice Calc.
+soffice --convert-to xml:"MS Excel 2003 XML" --outdir "$tmp" ../xlsx/official-2021.xlsx
+cp "$tmp/official-2021.xml" spreadsheetml-2003.xls
+soffice --convert-to ods --outdir "$tmp" ../xlsx/official-2021.xlsx
+cp "$tmp/official-2021.ods" official-2021.ods
+soffice --convert-to ods --outdir "$tmp" ../xlsx/violations.xlsx
+cp "$tmp/violations.ods" violations.ods
