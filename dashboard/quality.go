@@ -32,6 +32,11 @@ type qualityData struct {
 	// MatrixDownload and FindingsDownload are the grid and the findings
 	// as CSV/XLSX (without the format parameter).
 	MatrixDownload, FindingsDownload string
+	// Late lists the reports published after their deadline (rule
+	// deadline, late_publishers.sql), a page of them.
+	Late         dataTable
+	LatePager    pager
+	LateDownload string
 }
 
 // statusTab is one choice of the status filter.
@@ -128,6 +133,10 @@ func (h *handler) quality(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	lpage, err := parsePage(q, "lpage")
+	if err != nil {
+		return err
+	}
 	status, err := parseStatus(q)
 	if err != nil {
 		return err
@@ -146,6 +155,12 @@ func (h *handler) quality(c echo.Context) error {
 	}
 	wf.Limit, wf.Offset = findingsPageSize, (fpage-1)*findingsPageSize
 	ft, err := h.query(c, "quality_findings", wf)
+	if err != nil {
+		return err
+	}
+	lf := fl.warehouse()
+	lf.Limit, lf.Offset = findingsPageSize, (lpage-1)*findingsPageSize
+	late, err := h.query(c, "late_publishers", lf)
 	if err != nil {
 		return err
 	}
@@ -193,6 +208,14 @@ func (h *handler) quality(c echo.Context) error {
 		return "/api/queries/" + query + "?" + v.Encode()
 	}
 	d.MatrixDownload, d.FindingsDownload = download("quality_matrix"), download("quality_findings")
+	d.LateDownload = download("late_publishers")
+	d.Late = newDataTable(late, "report_id", "agency_id", "late_total")
+	d.Late.setLinks(late, "agency", func(i int) string { return reportURL(get(late, i, "report_id")) })
+	d.LatePager = newPager(lpage, findingsPageSize, integer(get(late, 0, "late_total")), func(n int) string {
+		v := fl.values()
+		v.Set("lpage", strconv.Itoa(n))
+		return "/quality?" + v.Encode() + "#late"
+	})
 	p.Data = d
 	return h.render(c, http.StatusOK, "quality", p)
 }

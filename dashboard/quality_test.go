@@ -2,10 +2,12 @@ package dashboard
 
 import (
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"gongkai"
 	"gongkai/warehouse"
 )
 
@@ -88,5 +90,36 @@ func TestEveryTableDownloads(t *testing.T) {
 				t.Errorf("%s: download %s: %d %s", path, u, status, snippet(csv))
 			}
 		}
+	}
+}
+
+// TestQualityLatePublication adds a report with the deadline finding of a
+// late publication: 报送与质量 lists it, linked to the report, with a download.
+func TestQualityLatePublication(t *testing.T) {
+	_, reports := fixtureDB(t)
+	late := &gongkai.Report{Agency: "贵阳市某局", Year: 2023, Format: gongkai.Format2021, Province: "贵州省", City: "贵阳市",
+		Published: "2024-03-15", Source: gongkai.Source{Kind: "demo", Name: "late.xlsx"},
+		Values: []gongkai.Value{{Measure: "apps.new", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(1), Raw: "1"}},
+		Findings: []gongkai.Finding{{Rule: "deadline", Severity: gongkai.SeverityWarning,
+			Message: "发布日期 2024-03-15 晚于期限 2024-01-31，逾期 44 天"}}}
+	db, err := loadWarehouse(filepath.Join(t.TempDir(), "late.duckdb"), append(append([]*gongkai.Report{}, reports...), late))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	h := New(db, testLogger(t), Options{Public: true})
+	_, body := fetch(t, h, "/quality")
+	i := strings.Index(body, `id="late"`)
+	if i < 0 {
+		t.Fatal("no 逾期发布 section")
+	}
+	section := body[i : i+strings.Index(body[i:], "</section>")]
+	for _, want := range []string{">贵阳市某局</a>", "2024-03-15", "逾期 44 天", "/api/queries/late_publishers?limit=100000&amp;format=csv"} {
+		if !strings.Contains(section, want) {
+			t.Errorf("逾期发布 section lacks %q", want)
+		}
+	}
+	if status, _ := fetch(t, h, "/quality?lpage=x"); status != 400 {
+		t.Errorf("bad lpage: %d", status)
 	}
 }

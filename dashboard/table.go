@@ -282,6 +282,7 @@ var columnLabels = map[string]string{
 	"status": "状态", "rule": "规则", "severity": "级别", "at": "位置", "row_label": "行", "column_label": "列",
 	"message": "说明", "expected": "应为", "actual": "实为", "first_year": "首次报送", "last_year": "最近报送",
 	"region": "地区", "zero_reports": "数字全部为 0 的报告", "apps_new_yoy": "新收申请同比", "refused_share": "不予公开占比",
+	"published": "发布日期", "rank_zero": "全部为 0 的序号",
 	"rank_volume": "办理量排名", "rank_rate": "公开率排名（由低到高）", "agencies_total": "机构总数",
 }
 
