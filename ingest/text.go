@@ -58,6 +58,10 @@ type tcell struct {
 	end   int    // for a cell joined over lines, the index of its last line
 	value bool   // a figure or a blank marker ("/", "-", "无")
 	fused bool   // digits that followed a label with no separator
+	// run numbers the digits that stood on one line separated only by
+	// spaces ("150 000015"): when a row has fewer figures than columns,
+	// those spaces are stray and the run is read as digits run together.
+	run int
 }
 
 var figureRE = regexp.MustCompile(`^(?:[+\-]?\d+(?:,\d{3})*(?:\.\d+)?|[增减]\d+(?:\.\d+)?)(?:元|万元|件|条|个|项)?$`)
@@ -199,9 +203,11 @@ func splitPipes(line string) []string {
 // are joined and cut again at the labels the format knows.
 func tokenize(lines []Line) []tcell {
 	toks := make([]tcell, 0, 2*len(lines))
+	runs := 0
 	for i, ln := range lines {
 		l := ln.Text
 		cells := cellsOf(l)
+		first := len(toks)
 		for _, c := range cells {
 			if isFigure(c) {
 				// Digits alone on a line with no separator may be several
@@ -211,7 +217,7 @@ func tokenize(lines []Line) []tcell {
 				continue
 			}
 			if label, digits, ok := splitTrailing(c); ok {
-				if key := Normalize(label); knownAny(key) {
+				if key := Normalize(label); knownAny(key) || endsInLabel(key) {
 					toks = append(toks, tcell{text: label, key: key, line: ln.N, idx: i},
 						tcell{text: digits, line: ln.N, idx: i, value: true, fused: true})
 					continue
@@ -219,8 +225,50 @@ func tokenize(lines []Line) []tcell {
 			}
 			toks = append(toks, tcell{text: c, key: Normalize(c), line: ln.N, idx: i})
 		}
+		if len(toks)-first > 1 && !strings.ContainsAny(l, "|｜\t") {
+			runs = markRuns(toks[first:], runs)
+		}
 	}
 	return joinSingles(toks)
+}
+
+// endsInLabel reports whether a folded text ends in a label the formats know
+// ("四、…情况行政复议行政诉讼结果维持…总计" of a page on one line): the
+// digits after it are figures, not part of a word.
+func endsInLabel(key string) bool {
+	if len(key) < 2*utf8.UTFMax {
+		return false // a known label itself, or too short to end in one
+	}
+	longest := longestLabel()
+	i, n := len(key), 0
+	for i > 0 && n < longest {
+		_, size := utf8.DecodeLastRuneInString(key[:i])
+		i -= size
+		if n++; n >= 2 && knownAny(key[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// markRuns numbers the runs of plain-digit figures among the cells of one
+// line that only spaces separate, counting on from runs; it returns the last
+// number used.
+func markRuns(toks []tcell, runs int) int {
+	in := false
+	for i := range toks {
+		t := &toks[i]
+		if !t.value || !allDigits(t.text) {
+			in = false
+			continue
+		}
+		if !in {
+			runs++
+			in = true
+		}
+		t.run = runs
+	}
+	return runs
 }
 
 // joinSingles joins runs of one-character labels from consecutive lines (a

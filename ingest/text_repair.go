@@ -92,6 +92,7 @@ func fitRow(vals []tcell, n int, check rowCheck) rowReading {
 		}
 	default:
 		rd.how = "split"
+		vals = mergeRuns(vals)
 		s := &digitSplitter{vals: vals, n: n, check: check, rd: &rd}
 		s.walk(0, 0)
 		if s.work > maxSplitWork {
@@ -102,6 +103,28 @@ func fitRow(vals []tcell, n int, check rowCheck) rowReading {
 		rd.vals = rd.cands[0]
 	}
 	return rd
+}
+
+// mergeRuns joins the figures of each run (digits on one line separated
+// only by spaces) into one run of digits, for a row with fewer figures than
+// columns: there the spaces cannot all be cell boundaries ("150 000015" for
+// seven cells, "申请数量 4750000052"), and reading them as one run of digits
+// only adds readings, so a reading the rules still single out is the only one.
+func mergeRuns(vals []tcell) []tcell {
+	var out []tcell
+	for _, v := range vals {
+		if v.run == 0 {
+			out = append(out, v)
+			continue
+		}
+		if last := len(out) - 1; last >= 0 && out[last].run == v.run {
+			out[last].text += v.text
+			continue
+		}
+		v.fused = true
+		out = append(out, v)
+	}
+	return out
 }
 
 // add records a reading unless an identical one is known.

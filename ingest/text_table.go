@@ -34,6 +34,7 @@ type textTables struct {
 // tables are not HTML tables: it finds the tables in the lines and returns
 // the document.
 func readLines(lines []Line, kind string) *Document {
+	lines = cutLongLines(lines)
 	toks := tokenize(lines)
 	d := dictFor(pickFormat(toks))
 	tt := parseTables(toks, d, len(lines))
@@ -42,7 +43,7 @@ func readLines(lines []Line, kind string) *Document {
 	doc.Notes = tt.notes
 	for i, l := range lines {
 		if t := strings.TrimSpace(l.Text); t != "" && !tt.consumed[i] {
-			doc.Lines = append(doc.Lines, Line{N: l.N, Text: t})
+			doc.Lines = append(doc.Lines, Line{N: l.N, Text: t, Page: l.Page})
 		}
 	}
 	return doc
@@ -97,6 +98,13 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 			continue
 		}
 		es := d.lookupKey(t.key)
+		if len(es) == 0 && (state == "applications" || strings.HasPrefix(t.text, "四")) && reviewsTitle(t.text) {
+			// Table 四's title in other words, or with a typo ("行政法复议"):
+			// its figures must not fall to the table before it. The line
+			// stays narrative: it is section 四's heading.
+			state, cur = "reviews", nil
+			continue
+		}
 		if len(es) == 0 {
 			if closesTable(t.text) {
 				state, cur = "", nil
@@ -181,6 +189,23 @@ func pickEntry(es []labelEntry, state string, appRows bool, lastApp int) labelEn
 		return best
 	}
 	return es[0]
+}
+
+// reviewsTitle reports whether an unknown label is the heading of table 四
+// in words the formats do not list: section 四's numeral, or review and
+// litigation named together, in a heading, not a sentence.
+func reviewsTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "。") || utf8.RuneCountInString(s) > 120 {
+		return false
+	}
+	// "复议" and "诉讼" are written alike in both scripts.
+	review, suit := strings.Index(s, "复议"), strings.Index(s, "诉讼")
+	if review < 0 || suit < 0 {
+		return false
+	}
+	return strings.HasPrefix(s, "四") || strings.HasPrefix(s, "（四）") || strings.HasPrefix(s, "(四)") ||
+		strings.Contains(s[:max(review, suit)], "政府信息公开") || strings.Contains(s, "情况")
 }
 
 // closesTable reports whether an unknown label ends the table being read: a

@@ -1,0 +1,56 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestCutLine checks where a page on one line is cut: before the labels of
+// table rows, after headings and full stops, and not inside a sentence that
+// names 行政许可 with its unit.
+func TestCutLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"一、本年新收政府信息公开申请数量150 000015二、上年结转政府信息公开申请数量1000001",
+			"一、本年新收政府信息公开申请数量150 000015/二、上年结转政府信息公开申请数量1000001"},
+		{"全年办理行政许可120件、行政处罚9件。规章000行政许可3960181",
+			"全年办理行政许可120件、行政处罚9件。/规章000/行政许可3960181"},
+		{"（七）总计1000001四、结转下年度继续办理0000000四、政府信息公开行政法复议、行政诉讼情况",
+			"（七）总计1000001/四、结转下年度继续办理0000000/四、政府信息公开行政法复议、行政诉讼情况"},
+		{"五、存在的主要问题及改进情况一是公开不够及时。", "五、存在的主要问题及改进情况/一是公开不够及时。"},
+		{"行政处罚 31行政强制 0", "行政处罚 31/行政强制 0"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(cutLine(tt.in), "/"); got != tt.want {
+			t.Errorf("cutLine(%q)\n got  %q\n want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzCutLine checks that cutting a line never loses or reorders text (only
+// the spaces at the cuts may go) and that every piece is valid where the
+// input was.
+func FuzzCutLine(f *testing.F) {
+	f.Add("一、本年新收政府信息公开申请数量150 000015二、上年结转政府信息公开申请数量1000001。")
+	f.Add("规章000行政许可3960181四、行政复议1件")
+	f.Fuzz(func(t *testing.T, s string) {
+		pieces := cutLine(s)
+		noSpace := func(x string) string {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, x)
+		}
+		if got, want := noSpace(strings.Join(pieces, "")), noSpace(s); got != want {
+			t.Fatalf("pieces %q lose text of %q", pieces, s)
+		}
+		for _, p := range pieces {
+			if p == "" || (utf8.ValidString(s) && !utf8.ValidString(p)) {
+				t.Fatalf("piece %q of %q", p, s)
+			}
+		}
+	})
+}
