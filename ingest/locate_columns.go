@@ -102,6 +102,11 @@ func (c *locCol) inGroups(groups []string) bool {
 // order when their count matches the block's columns.
 func rowCells(lb *locBlock, ng *normGrid, r, labelCol int, colMap []int) []int {
 	row := ng.g.Rows[r]
+	if ng.g.Kind == "text" && len(row) <= labelCol+1 {
+		// Page text lays out a row the page does not have as its label
+		// alone: the row is absent, not a row of blanks.
+		return nil
+	}
 	mapped := 0
 	for _, c := range colMap {
 		if c >= 0 {

@@ -1,6 +1,11 @@
 package ingest
 
-import "gongkai"
+import (
+	"fmt"
+	"strings"
+
+	"gongkai"
+)
 
 // grids lays the figures read from page text out as the official tables:
 // the headers and row labels of the format (page text mangles them; the
@@ -41,15 +46,50 @@ func (tt *textTables) grids() []*Grid {
 					label.Line = p.label.line
 				}
 				row := []Cell{label}
-				if !r.Group {
+				// A row the page does not have gets no cells: absent, not
+				// blank, so that no sum counts it as 0.
+				if !r.Group && p != nil {
 					row = append(row, valueCells(p, len(b.Columns))...)
 				}
 				g.Rows = append(g.Rows, row)
 			}
 		}
+		tt.missingRows(t, rows)
 		grids = append(grids, g)
 	}
 	return grids
+}
+
+// missingRows notes the rows of a table the page has that it does not have
+// figures for: a page cut short, or rows whose labels were lost. Their cells
+// are absent, and the rules that need them are not evaluated.
+func (tt *textTables) missingRows(t *gongkai.Table, rows map[rowKey]*placedRow) {
+	var missing []string
+	last := 0
+	for bi := range t.Blocks {
+		b := &t.Blocks[bi]
+		for ri, r := range b.Rows {
+			if r.Group || t.ID == "reviews" {
+				continue
+			}
+			p := rows[rowKey{t.ID, bi, ri}]
+			if p == nil {
+				missing = append(missing, r.Label)
+				continue
+			}
+			last = max(last, p.line)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	at := ""
+	if last > 0 {
+		at = lineAt(last)
+	}
+	tt.note("missing_row", gongkai.SeverityWarning, at, t.Title,
+		fmt.Sprintf("表%s中有%d行在页面上没有找到（页面可能不完整，或行标签缺失），按缺失处理、不按0计，相关的勾稽关系不检查：「%s」",
+			t.Numeral, len(missing), strings.Join(missing, "」「")))
 }
 
 // blockHeader is the header of a block with a label column: its title row

@@ -23,7 +23,9 @@ const (
 // appends a Finding for each violation, at the cell a person must look at:
 // the first left-hand cell of a sum, the 总计 cell of an applicant sum, the
 // cell itself for a value its column does not allow. A blank counts as 0 in
-// sums; a rule whose cells are all absent or blank does not fire. Figures are
+// sums; a rule whose cells are all blank does not fire, and neither does a sum
+// with a cell that is absent (its row is not in the source: a page cut short
+// is not a page of zeros). Figures are
 // never changed. Validating a report twice adds nothing the second time.
 // Reports of a format without a definition get no findings.
 func Validate(r *gongkai.Report) {
@@ -99,12 +101,27 @@ func (v *validator) total(measures []string, applicant string) (float64, bool) {
 	return sum, any
 }
 
+// absent reports whether one of the measures has no value at all for the
+// applicant: its row is not in the source (a page cut short, a row whose
+// label was lost), as opposed to a blank cell, which counts as 0.
+func (v *validator) absent(measures []string, applicant string) bool {
+	for _, m := range measures {
+		if _, ok := v.cell(m, applicant); !ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (v *validator) sum(rule gongkai.Rule) {
 	applicants := []string{gongkai.ApplicantTotal}
 	if rule.PerApplicant {
 		applicants = gongkai.Applicants
 	}
 	for _, a := range applicants {
+		if v.absent(rule.LHS, a) || v.absent(rule.RHS, a) {
+			continue // a row not in the source is not 0: the sum cannot be known
+		}
 		lhs, anyL := v.total(rule.LHS, a)
 		rhs, anyR := v.total(rule.RHS, a)
 		if !anyL && !anyR || equal(lhs, rhs) {
