@@ -117,18 +117,38 @@ func splitTrailing(c string) (label, digits string, ok bool) {
 // cellsOf splits one line of page text into its cells: on pipes, else tabs,
 // else on spaces when that yields figures (adjacent words are joined again,
 // so that a soft-broken label like "商业 企业" stays one cell).
+//
+// A blank cell is a cell: an empty field between two pipes ("| 0 | | 0 |")
+// is returned as "", and so is a line holding only a pipe or &nbsp; (one
+// cell per line). Empty fields after the last filled one are dropped: "0 ||"
+// ends many rows as decoration, and a blank at the end of a row cannot be
+// told from it.
 func cellsOf(line string) []string {
+	nbsp := false
 	if strings.Contains(line, "\u00a0") {
-		line = strings.ReplaceAll(line, "\u00a0", " ")
+		line, nbsp = strings.ReplaceAll(line, "\u00a0", " "), true
+	}
+	if strings.Contains(line, "&nbsp;") {
+		line, nbsp = strings.ReplaceAll(line, "&nbsp;", " "), true
 	}
 	line = strings.TrimSpace(line)
-	if line == "" {
+	switch {
+	case line == "" && nbsp, line == "|", line == "｜":
+		return []string{""}
+	case line == "":
 		return nil
 	}
 	var parts []string
 	switch {
 	case strings.IndexByte(line, '|') >= 0 || strings.Contains(line, "｜"):
 		parts = splitPipes(line)
+		for len(parts) > 0 && strings.TrimSpace(parts[len(parts)-1]) == "" {
+			parts = parts[:len(parts)-1]
+		}
+		for i, p := range parts {
+			parts[i] = strings.TrimSpace(p) // "" kept: the blank cell holds its column
+		}
+		return parts
 	case strings.Contains(line, "\t"):
 		parts = strings.Split(line, "\t")
 	default:
@@ -167,8 +187,8 @@ func cellsOf(line string) []string {
 	return out
 }
 
-// splitPipes splits a line at '|' and '｜', dropping empty fields, as
-// strings.FieldsFunc would. It scans bytes instead of decoding runes and
+// splitPipes splits a line at '|' and '｜', keeping the empty fields
+// between two pipes (blank cells) but not an empty field before the first. It scans bytes instead of decoding runes and
 // calling a function for each: most lines of page text hold a pipe, and
 // this was a tenth of reading them.
 func splitPipes(line string) []string {
@@ -185,7 +205,7 @@ func splitPipes(line string) []string {
 			i++
 			continue
 		}
-		if i > start {
+		if i > start || len(parts) > 0 || start > 0 {
 			parts = append(parts, line[start:i])
 		}
 		i += size
@@ -209,6 +229,10 @@ func tokenize(lines []Line) []tcell {
 		cells := cellsOf(l)
 		first := len(toks)
 		for _, c := range cells {
+			if c == "" {
+				toks = append(toks, tcell{line: ln.N, idx: i, value: true}) // a blank cell
+				continue
+			}
 			if isFigure(c) {
 				// Digits alone on a line with no separator may be several
 				// cells run together (shape 4); only the row can tell.

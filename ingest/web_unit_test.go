@@ -98,6 +98,11 @@ func TestCellsOf(t *testing.T) {
 	tests := []struct{ line, want string }{
 		{"规章 | 0 | 0 | 0 ||", "规章/0/0/0"},
 		{"0 | ||", "0"},
+		{"| 0 | | | | | | 0 |", "0//////0"}, // blank cells keep their column
+		{"（二）部分公开 | | 1 |&nbsp;| 1 |", "（二）部分公开//1//1"},
+		{" |", ""},               // a blank cell alone on its line
+		{"&nbsp;", ""},           // the same, scraped with the entity
+		{"规章 | 0 | | |", "规章/0"}, // blanks at the end cannot be told from "||"
 		{"商业 企业 |", "商业 企业"},
 		{"行政规范性文件  2 1 15", "行政规范性文件/2/1/15"},
 		{"一、本年新收政府信息公开申请数量\t10\t2\t0", "一、本年新收政府信息公开申请数量/10/2/0"},
