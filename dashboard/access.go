@@ -62,6 +62,7 @@ var accessRules = map[string]access{
 	"GET /api/regions":        accessView,
 
 	"GET /upload":                   accessUpload,
+	"GET /upload/template":          accessUpload,
 	"POST /upload":                  accessUpload,
 	"POST /api/reports":             accessUpload,
 	"POST /reports/:id/confirm":     accessUpload,

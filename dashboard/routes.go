@@ -34,6 +34,7 @@ func (h *handler) routes(e *echo.Echo) {
 	pages.GET("/reports/:id/source", h.reportSource)
 	pages.POST("/reports/:id/confirm", h.confirmSubmit)
 	pages.GET("/upload", h.uploadForm)
+	pages.GET("/upload/template", h.uploadTemplate)
 	pages.POST("/upload", h.uploadSubmit)
 	pages.GET("/sql", h.sqlForm)
 	pages.POST("/sql", h.sqlSubmit)

@@ -70,6 +70,8 @@ type handler struct {
 	rewarm func()
 	// uploads holds one token per upload being parsed or loaded.
 	uploads chan struct{}
+	// stage keeps the files the upload page checked (预检) for 载入.
+	stage *stage
 }
 
 // New returns the dashboard's HTTP handler over db. Request logs and error
@@ -95,8 +97,8 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), opts: opts,
-		uploads: make(chan struct{}, opts.MaxUploads),
-		logins:  newLoginThrottle(), routeKeys: map[string]bool{}}
+		uploads: make(chan struct{}, opts.MaxUploads), stage: newStage(),
+		logins: newLoginThrottle(), routeKeys: map[string]bool{}}
 
 	e := echo.New()
 	e.HideBanner = true

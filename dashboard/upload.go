@@ -35,6 +35,11 @@ type uploadResult struct {
 	Warnings      int               `json:"warnings"`
 	Findings      []gongkai.Finding `json:"findings"`
 	Error         string            `json:"error,omitempty"`
+	// Checked is a 预检: the file was parsed and validated, nothing loaded.
+	// Staged is the token under which the upload page keeps the file for
+	// 载入 (empty for API clients, who send the file again).
+	Checked bool   `json:"checked,omitempty"`
+	Staged  string `json:"-"`
 
 	report *gongkai.Report // for the page's official-layout view
 	file   string          // the uploaded file's name and SHA-256, for the audit log
@@ -54,15 +59,9 @@ func (h *handler) receive(c echo.Context) (res uploadResult, status int, err err
 		return res, 0, err
 	}
 	defer release()
-	fh, err := c.FormFile("file")
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		return res, 0, err // 413 with the limit, from handleError
-	case err != nil:
-		return res, 0, invalid("请选择要上传的报告文件（字段 file）。")
-	case fh.Size > h.opts.MaxUpload:
-		return res, 0, &http.MaxBytesError{Limit: h.opts.MaxUpload}
+	name, data, err := h.uploadedFile(c)
+	if err != nil {
+		return res, 0, err
 	}
 	var opts ingest.Options
 	if opts.Agency, err = parseText(c.FormValue("agency"), "机构名称"); err != nil {
@@ -73,28 +72,33 @@ func (h *handler) receive(c echo.Context) (res uploadResult, status int, err err
 			return res, 0, err
 		}
 	}
-	f, err := fh.Open()
-	if err != nil {
-		return res, 0, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, h.opts.MaxUpload+1))
-	f.Close()
-	if err != nil {
-		return res, 0, err
-	}
-	res.file, res.sha = fh.Filename, fmt.Sprintf("%x", sha256.Sum256(data))
-	r, err := ingest.Parse(fh.Filename, data, opts)
+	res.file, res.sha = name, fmt.Sprintf("%x", sha256.Sum256(data))
+	r, err := ingest.Parse(name, data, opts)
 	if err != nil {
 		if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
 			return res, 0, err
 		}
 		res.Error = gongkai.ErrorMessage(err)
+		// The form is how web users give what the file lacks.
+		switch {
+		case errors.Is(err, ingest.ErrNoAgency):
+			res.Error += "，或在表单中填写机构名称"
+		case errors.Is(err, ingest.ErrNoYear):
+			res.Error += "，或在表单中填写年度"
+		}
 		return res, http.StatusUnprocessableEntity, nil
 	}
 	res.Agency, res.Year, res.report = r.Agency, r.Year, r
 	if u := userOf(c); !u.MayUploadFor(r.Agency) {
 		res.Error, res.report = gongkai.ErrorMessage(forbiddenAgency(u, r.Agency)), nil
 		return res, http.StatusForbidden, nil
+	}
+	if c.FormValue("check") != "" {
+		// 预检: the findings of the file itself; the rules across years
+		// run when it is loaded.
+		res.Checked, res.Findings = true, nonNil(r.Findings)
+		res.Errors, res.Warnings = gongkai.CountSeverities(res.Findings)
+		return res, http.StatusOK, nil
 	}
 	loaded, err := h.load(c.Request().Context(), r, data, actorOf(c).Name)
 	if err != nil {
@@ -114,6 +118,40 @@ func (h *handler) receive(c echo.Context) (res uploadResult, status int, err err
 	res.Errors, res.Warnings = gongkai.CountSeverities(res.Findings)
 	r.Findings = res.Findings
 	return res, http.StatusCreated, nil
+}
+
+// uploadedFile returns the name and bytes of the report file of an upload:
+// the multipart field file, or the file a 预检 staged under the form's
+// staged token. Over the size limit it returns the *http.MaxBytesError that
+// handleError answers 413 with the limit.
+func (h *handler) uploadedFile(c echo.Context) (string, []byte, error) {
+	if token := c.FormValue("staged"); token != "" {
+		name, data, ok := h.stage.get(stageUser(c), token)
+		if !ok {
+			return "", nil, invalid("预检过的文件已过期（保留 %d 分钟），请重新选择文件。", int(stageTTL.Minutes()))
+		}
+		return name, data, nil
+	}
+	fh, err := c.FormFile("file")
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return "", nil, err
+	case err != nil:
+		return "", nil, invalid("请选择要上传的报告文件。")
+	case fh.Size > h.opts.MaxUpload:
+		return "", nil, &http.MaxBytesError{Limit: h.opts.MaxUpload}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, h.opts.MaxUpload+1))
+	if err != nil {
+		return "", nil, err
+	}
+	return fh.Filename, data, nil
 }
 
 // acquireUpload takes one of the upload slots (Options.MaxUploads), waiting
@@ -162,7 +200,8 @@ func nonNil(f []gongkai.Finding) []gongkai.Finding {
 }
 
 // apiUpload is POST /api/reports: 201 with the report id and findings, or
-// 422 with the reason the file was rejected.
+// 422 with the reason the file was rejected. With the form field check=1 it
+// is a 预检: 200 with the findings, nothing loaded.
 func (h *handler) apiUpload(c echo.Context) error {
 	res, status, err := h.receive(c)
 	if err != nil {
@@ -196,6 +235,12 @@ func (h *handler) uploadSubmit(c echo.Context) error {
 	d := uploadData{Result: &res, Agency: c.FormValue("agency"), Year: c.FormValue("year")}
 	if res.report != nil {
 		d.Tables = officialLayout(res.report)
+	}
+	if res.Checked {
+		name, data, _ := h.uploadedFile(c) // read fine a moment ago
+		res.Staged = h.stage.put(stageUser(c), name, data)
+	} else if token := c.FormValue("staged"); token != "" && res.ReportID != 0 {
+		h.stage.remove(token)
 	}
 	return h.render(c, status, "upload", &page{Title: "上传报告", Data: d})
 }

@@ -20,8 +20,8 @@ import (
 // The load has committed (or not) by now, so a failure to write the log
 // cannot undo it; it is logged as an error for the operator.
 func (h *handler) auditUpload(c echo.Context, res uploadResult, status int, err error) {
-	if res.sha == "" {
-		return
+	if res.sha == "" || res.Checked {
+		return // nothing received, or a 预检 that changed nothing
 	}
 	a := actorOf(c)
 	e := warehouse.AuditEntry{Actor: a.Name, Remote: a.Remote, Action: "report.upload", Agency: res.Agency, Year: res.Year,
