@@ -580,3 +580,40 @@ func TestAgencyCorrection(t *testing.T) {
 		t.Errorf("audit of the correction: %+v %v", entries, err)
 	}
 }
+
+// BenchmarkAuthenticate measures what accounts add to a request: /healthz
+// (no other work) anonymously, with a session cookie and with an API token,
+// each looked up in the warehouse.
+func BenchmarkAuthenticate(b *testing.B) {
+	db, err := warehouse.Open(context.Background(), b.TempDir()+"/bench.duckdb")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	h := New(db, nil, Options{})
+	u, token := testUser(b, db, warehouse.RoleViewer)
+	secret, err := db.CreateSession(context.Background(), u.ID, 3600e9, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		set  func(*http.Request)
+	}{
+		{"anonymous", func(*http.Request) {}},
+		{"session", func(r *http.Request) { r.AddCookie(&http.Cookie{Name: sessionCookie, Value: secret}) }},
+		{"token", func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+token) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				req := httptest.NewRequest(http.MethodGet, "/healthz", nil)
+				bc.set(req)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatalf("status %d", rec.Code)
+				}
+			}
+		})
+	}
+}

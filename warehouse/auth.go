@@ -235,6 +235,7 @@ func (db *DB) SetDisabled(ctx context.Context, by Actor, name string, disabled b
 	if db.state == nil {
 		return errReadOnly
 	}
+	defer db.secrets.clear()
 	u, err := db.UserByName(ctx, name)
 	if err != nil {
 		return err
@@ -267,6 +268,7 @@ func (db *DB) EndSessions(ctx context.Context, by Actor, name string) error {
 	if db.state == nil {
 		return errReadOnly
 	}
+	defer db.secrets.clear()
 	u, err := db.UserByName(ctx, name)
 	if err != nil {
 		return err
@@ -291,6 +293,7 @@ func (db *DB) SetPassword(ctx context.Context, by Actor, name, password string) 
 	if db.state == nil {
 		return errReadOnly
 	}
+	defer db.secrets.clear()
 	hash, err := hashPassword(password)
 	if err != nil {
 		return err
@@ -380,6 +383,7 @@ func (db *DB) DeleteSession(ctx context.Context, secret string) error {
 	if db.state == nil {
 		return errReadOnly
 	}
+	defer db.secrets.clear()
 	if _, err := db.db.ExecContext(ctx, stmt("auth_session_delete"), secretHash(secret), time.Now().UTC()); err != nil {
 		return fmt.Errorf("warehouse: delete session: %w", err)
 	}
@@ -396,19 +400,94 @@ func (db *DB) secretUser(ctx context.Context, query, secret string) (*User, erro
 	if secret == "" || len(secret) > 200 {
 		return nil, nil
 	}
+	key := query + "|" + secretHash(secret)
+	now := time.Now()
+	u, gen := db.secrets.get(key, now)
+	if u != nil {
+		return u, nil
+	}
 	var id int64
-	err := db.db.QueryRowContext(ctx, stmt(query), secretHash(secret), time.Now().UTC()).Scan(&id)
+	var expires sql.NullTime
+	err := db.db.QueryRowContext(ctx, stmt(query), secretHash(secret), now.UTC()).Scan(&id, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: %s: %w", query, err)
 	}
-	u, err := db.UserByID(ctx, id)
+	u, err = db.UserByID(ctx, id)
 	if gongkai.ErrorCode(err) == gongkai.CodeNotFound || (u != nil && u.Disabled) {
 		return nil, nil
 	}
-	return u, err
+	if err != nil {
+		return nil, err
+	}
+	until := now.Add(secretCacheTTL)
+	if expires.Valid && expires.Time.Before(until) {
+		until = expires.Time
+	}
+	db.secrets.put(key, u, until, gen)
+	return u, nil
+}
+
+// secretCacheTTL is how long a session or token, once looked up, is
+// believed without asking DuckDB again: every request of a signed-in visitor
+// needs it, and a lookup costs two queries. Nothing is lost by it: every
+// change that could end a session or token (logout, revoke, disable,
+// password) goes through this DB, which clears the cache at once, and no
+// other process can write the file while this one holds it.
+const secretCacheTTL = time.Minute
+
+// secretCache maps a secret's lookup to its user until a time (never past
+// the session's or token's expiry). Unknown secrets are not remembered, so
+// guessing cannot fill it; it is emptied when it grows past a bound. gen
+// counts clears: a lookup that began before a change does not store what it
+// read, which may be what the change just ended.
+type secretCache struct {
+	mu  sync.Mutex
+	m   map[string]secretEntry
+	gen uint64
+}
+
+type secretEntry struct {
+	user  User
+	until time.Time
+}
+
+// get returns the cached user of key (nil when none) and the generation a
+// lookup that follows must hand to put.
+func (c *secretCache) get(key string, now time.Time) (*User, uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok || !now.Before(e.until) {
+		return nil, c.gen
+	}
+	u := e.user
+	u.Agencies = append([]string(nil), e.user.Agencies...)
+	return &u, c.gen
+}
+
+func (c *secretCache) put(key string, u *User, until time.Time, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if c.m == nil || len(c.m) >= 10000 {
+		c.m = map[string]secretEntry{}
+	}
+	e := secretEntry{user: *u, until: until}
+	e.user.Agencies = append([]string(nil), u.Agencies...)
+	c.m[key] = e
+}
+
+// clear forgets every lookup; the account changes call it after they commit.
+func (c *secretCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m = nil
+	c.gen++
 }
 
 // Token describes an API token; the token itself is never stored.
@@ -519,6 +598,7 @@ func (db *DB) RevokeToken(ctx context.Context, by Actor, id int64) error {
 	if db.state == nil {
 		return errReadOnly
 	}
+	defer db.secrets.clear()
 	ts, err := db.tokens(ctx, id)
 	if err != nil {
 		return err

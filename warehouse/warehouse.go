@@ -102,6 +102,8 @@ type DB struct {
 
 	mu    sync.Mutex // the writer: Load and every other write
 	state *state     // what the writer remembers; guarded by mu
+
+	secrets secretCache // who sessions and tokens belong to (auth.go)
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and
