@@ -617,3 +617,15 @@ func BenchmarkAuthenticate(b *testing.B) {
 		})
 	}
 }
+
+// TestAuditCSVCell: text from uploaded files (agency names) reaches the
+// audit CSV, and a cell that starts like a formula must stay text in Excel.
+func TestAuditCSVCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"测试市甲局": "测试市甲局", "=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "-1": "'-1", "@a": "'@a", "": "",
+	} {
+		if got := cell(in); got != want {
+			t.Errorf("cell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
