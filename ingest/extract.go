@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -307,7 +308,10 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		}
 		if agency, year := titleMeta(l.Text, true); year != 0 {
 			fill(r, agency, year)
-			return
+			if r.Agency != "" {
+				return
+			}
+			// A sentence fragment named no agency: a later title may.
 		}
 	}
 }
@@ -332,6 +336,29 @@ func fileYear(base string) int {
 		year = y
 	}
 	return year
+}
+
+// notNameWords are words of a sentence, not of an agency's name: the text
+// before a year in "根据《…关于做好2021年政府信息公开工作年度报告…》" or
+// "为切实做好2021年…" is a fragment of one.
+var notNameWords = []string{"根据", "按照", "依据", "依照", "关于", "为切实", "为进一步", "为做好", "为了", "做好", "现将", "现就",
+	"《", "》", "<", ">", ",", "，", "。", ";", "；", ":", "：", "“", "”"}
+
+// bareNames are words that stand for an agency without naming one.
+var bareNames = []string{"政府", "人民政府", "本机关", "本单位", "我单位", "本局", "我局", "我委", "本委", "我办", "本办", "我厅", "本厅"}
+
+// agencyName reports whether a text read before a title's year can be an
+// agency's name: not a sentence fragment, not a bare word like "政府".
+func agencyName(a string) bool {
+	if utf8.RuneCountInString(a) < 3 || strings.HasPrefix(a, "为") || slices.Contains(bareNames, a) {
+		return false
+	}
+	for _, w := range notNameWords {
+		if strings.Contains(a, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleMeta reads agency and year from a title. A strict title must name an
@@ -366,7 +393,7 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 	agency = strings.TrimSuffix(agency, "关于")
 	// An agency's name is Chinese and short; "report-2021年.xlsx" names none.
 	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") ||
-		!strings.ContainsFunc(agency, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		!strings.ContainsFunc(agency, func(r rune) bool { return unicode.Is(unicode.Han, r) }) || !agencyName(agency) {
 		agency = ""
 	}
 	year, _ = strconv.Atoi(m[2])

@@ -369,6 +369,12 @@ func TestTitleMeta(t *testing.T) {
 		{"report-2021年", false, "", 2021},
 		{"测试局_2022年", false, "测试局", 2022},
 		{"测试局", false, "", 0},
+		// Sentence fragments and bare words are not agencies (the year stands).
+		{"根据《国务院办公厅政府信息公开办公室关于做好2021年政府信息公开工作年度报告的通知》要求", true, "", 2021},
+		{"为切实做好2021年政府信息公开工作年度报告编制工作", true, "", 2021},
+		{"政府2021年政府信息公开工作年度报告", true, "", 2021},
+		{"我局2021年政府信息公开工作年度报告", true, "", 2021},
+		{"财政部2021年政府信息公开工作年度报告", true, "财政部", 2021},
 	}
 	for _, tt := range tests {
 		agency, year := titleMeta(tt.in, tt.strict)

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -182,5 +184,25 @@ func TestReadHTMLTooLarge(t *testing.T) {
 	page := strings.Repeat(`<table><tr><td colspan="1000" rowspan="600">x</td></tr>`+strings.Repeat("<tr><td>1</td></tr>", 599)+"</table>", 2)
 	if _, err := ReadHTML([]byte(page)); err == nil || !strings.Contains(err.Error(), "表格过大") {
 		t.Errorf("err = %v, want 表格过大", err)
+	}
+}
+
+// TestAgencyFromText checks that a sentence fragment before a title's year
+// is not taken for the agency: a later title names it, else the page is
+// rejected with ErrNoAgency, which asks for the agency.
+func TestAgencyFromText(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/shape2-pipe-rows.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fragment := "根据《示例市人民政府办公室关于做好2021年政府信息公开工作年度报告编制发布工作的通知》要求，现公布本报告。\n"
+	r, err := Parse("page.txt", append([]byte(fragment), data...), Options{})
+	if err != nil || r.Agency != "示例市生态环境局" {
+		t.Errorf("agency %v, err %v; want 示例市生态环境局 from the title after the fragment", r, err)
+	}
+	_, title, _ := strings.Cut(string(data), "\n") // the page without its title line
+	_, err = Parse("page.txt", []byte(fragment+"为切实做好2021年政府信息公开工作年度报告工作\n"+title), Options{})
+	if !errors.Is(err, ErrNoAgency) {
+		t.Errorf("err = %v, want ErrNoAgency", err)
 	}
 }
