@@ -226,6 +226,9 @@ func tokenize(lines []Line) []tcell {
 	runs := 0
 	for i, ln := range lines {
 		l := ln.Text
+		if pageNumber(l) {
+			continue // a PDF's page footer inside a table is not a figure
+		}
 		cells := cellsOf(l)
 		first := len(toks)
 		for _, c := range cells {
@@ -273,6 +276,18 @@ func endsInLabel(key string) bool {
 		}
 	}
 	return false
+}
+
+var pageNumberRE = regexp.MustCompile(`^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$`)
+
+// pageNumber reports whether a line is a page number as PDF text carries it
+// ("- 3 -", "第3页 共10页", "3/10"). A bare "3" cannot be told from a figure
+// and is not one.
+func pageNumber(l string) bool {
+	if len(l) > 40 || !strings.ContainsAny(l, "-—–－页/") {
+		return false
+	}
+	return pageNumberRE.MatchString(l)
 }
 
 // markRuns numbers the runs of plain-digit figures among the cells of one

@@ -36,7 +36,7 @@ type textTables struct {
 func readLines(lines []Line, kind string) *Document {
 	lines = cutLongLines(lines)
 	toks := tokenize(lines)
-	d := dictFor(pickFormat(toks))
+	d := dictFor(pickFormat(toks, yearHint(lines)))
 	tt := parseTables(toks, d, len(lines))
 	doc := &Document{Kind: kind}
 	doc.Grids = tt.grids()
@@ -49,8 +49,31 @@ func readLines(lines []Line, kind string) *Document {
 	return doc
 }
 
-// pickFormat tells the format from the labels only in it; 2021 when none.
-func pickFormat(toks []tcell) *gongkai.Format {
+// yearHint is the year a page's title or statistics period states, or 0:
+// only to break a tie between formats that the labels cannot.
+func yearHint(lines []Line) int {
+	for i, l := range lines {
+		if i >= 40 {
+			break
+		}
+		if _, y := titleMeta(l.Text, true); y != 0 {
+			return y
+		}
+	}
+	if p, ok := statPeriod(lines); ok {
+		return p.year
+	}
+	return 0
+}
+
+// pickFormat tells the format from the labels only in it. Where they cannot
+// tell (a PDF's text that lost the labels only one format has), a report for
+// 2020 or before is in the 2019 format, any other in the 2021 format.
+func pickFormat(toks []tcell, year int) *gongkai.Format {
+	prefer := gongkai.Format2021
+	if year != 0 && year <= 2020 {
+		prefer = gongkai.Format2019
+	}
 	var b strings.Builder
 	for _, t := range toks {
 		if !t.value && len(t.key) <= 240 {
@@ -67,7 +90,7 @@ func pickFormat(toks []tcell) *gongkai.Format {
 				n++
 			}
 		}
-		if n > bestN || (n == bestN && f.ID == gongkai.Format2021) {
+		if n > bestN || (n == bestN && f.ID == prefer) {
 			best, bestN = f, n
 		}
 	}
@@ -83,6 +106,7 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 	var cur *rowAcc  // the open row
 	lastApp := -1    // index of the last table 三 row met
 	appRows := false // a table 三 row has been met, so "其他" and "总计" are rows now
+	begun := false   // the open table has rows: a sentence now ends it
 	for i := range toks {
 		t := &toks[i]
 		if t.value {
@@ -90,10 +114,12 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 			case cur != nil:
 				cur.vals = append(cur.vals, *t)
 				tt.consume(t)
+				begun = true
 			case state == "reviews":
 				cur = &rowAcc{table: "reviews", vals: []tcell{*t}}
 				tt.rows = append(tt.rows, cur)
 				tt.consume(t)
+				begun = true
 			}
 			continue
 		}
@@ -102,12 +128,17 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 			// Table 四's title in other words, or with a typo ("行政法复议"):
 			// its figures must not fall to the table before it. The line
 			// stays narrative: it is section 四's heading.
-			state, cur = "reviews", nil
+			state, cur, begun = "reviews", nil, false
 			continue
 		}
 		if len(es) == 0 {
 			if closesTable(t.text) {
-				state, cur = "", nil
+				// A sentence between a table's title and its first row
+				// ("具体情况见下表。") is narrative inside the table, not
+				// its end; a section heading always ends it.
+				if begun || state == "" || sectionNumeral(t.text) != "" {
+					state, cur, begun = "", nil, false
+				}
 				continue
 			}
 			if state != "" {
@@ -132,9 +163,13 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 		}
 		switch e.kind {
 		case "table":
-			state, cur = e.table, nil
+			state, cur, begun = e.table, nil, false
 			continue
 		case "row", "group":
+			if state != e.table {
+				begun = false
+			}
+			begun = begun || e.kind == "row"
 			state = e.table
 			cur = &rowAcc{table: e.table, block: e.block, row: e.index, group: e.kind == "group", label: t, vals: make([]tcell, 0, 7)}
 			tt.rows = append(tt.rows, cur)

@@ -206,3 +206,16 @@ func TestAgencyFromText(t *testing.T) {
 		t.Errorf("err = %v, want ErrNoAgency", err)
 	}
 }
+
+// TestPageNumber checks which lines are PDF page footers, skipped inside
+// tables, and which may be figures.
+func TestPageNumber(t *testing.T) {
+	for l, want := range map[string]bool{
+		"- 3 -": true, "— 12 —": true, "第3页": true, "第 3 页 共 10 页": true, "3/10": true,
+		"3": false, "-1": false, "0 0 0": false, "减4": false, "本年增/减": false,
+	} {
+		if got := pageNumber(l); got != want {
+			t.Errorf("pageNumber(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
