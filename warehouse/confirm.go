@@ -63,13 +63,10 @@ func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, err
 	}
 
 	st := db.state
-	p := &plan{
-		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
-		agencies: map[string]*agencyState{}, bySHA: map[shaKey]shaRef{},
-		current: map[agencyYear]*reportState{k: rs}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
-		texts: map[string]any{}, sim: newSimIndex(), versions: map[agencyYear]int{},
-		confirm: []int64{id}, resolve: []resolveRow{{k: k, confirmed: id, by: by}},
-	}
+	p := newPlan(st)
+	p.current[k] = rs
+	p.confirm = []int64{id}
+	p.resolve = []resolveRow{{k: k, confirmed: id, by: by}}
 	if prev := st.current[k]; prev != nil {
 		p.retire = []int64{prev.id}
 	}

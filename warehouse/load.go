@@ -421,17 +421,22 @@ func (p *plan) sha(s string) (LoadResult, bool) {
 	return r.result(), ok
 }
 
-// loadGroup writes a group of reports in one transaction. results receive
-// the outcome of each report; on error nothing was written and the state is
-// unchanged.
-func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now time.Time, results []LoadResult) error {
-	st := db.state
-	p := &plan{
+// newPlan starts an empty plan over the writer's state.
+func newPlan(st *state) *plan {
+	return &plan{
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
 		agencies: map[string]*agencyState{}, bySHA: map[shaKey]shaRef{},
 		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
 		texts: map[string]any{}, sim: newSimIndex(), versions: map[agencyYear]int{},
 	}
+}
+
+// loadGroup writes a group of reports in one transaction. results receive
+// the outcome of each report; on error nothing was written and the state is
+// unchanged.
+func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now time.Time, results []LoadResult) error {
+	st := db.state
+	p := newPlan(st)
 	var err error
 	if p.prevTables, err = db.replacedTables(ctx, conn, group); err != nil {
 		return fmt.Errorf("tables of current versions: %w", err)
