@@ -253,6 +253,10 @@ func TestUploadKinds(t *testing.T) {
 	}{
 		{"excel-export-gbk.xls", "导出.xls", "text/html"},
 		{"xlsx-named.et", "报表.et", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+		{"official-2021.xls", "报表.xls", "application/vnd.ms-excel"},
+		{"shape6-rowspan.docx", "年报.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+		{"shape6-rowspan-writer.pdf", "年报.pdf", "application/pdf"},
+		{"official-2021.ods", "报表.ods", "application/vnd.oasis.opendocument.spreadsheet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.fixture, func(t *testing.T) {

@@ -190,3 +190,50 @@ func TestIngestListsEveryFile(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestKinds loads a folder of reports in every kind ingest reads by
+// content, made by LibreOffice and Chromium (ingest/testdata/media), under
+// the names offices give them; a scan and a Word 97 file are refused, each
+// with its reason.
+func TestIngestKinds(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "in")
+	os.Mkdir(folder, 0o755)
+	files := map[string]string{
+		"shape6-rowspan-writer.pdf": "生态环境局.pdf",
+		"gbk-meta.docx":             "交通运输局.docx",
+		"violations.xls":            "测试局.et",
+		"scan.pdf":                  "扫描.pdf",
+		"shape6-rowspan.doc":        "旧版.doc",
+	}
+	for src, name := range files {
+		data, err := os.ReadFile(filepath.Join("..", "..", "ingest", "testdata", "media", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(folder, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := runCmd(t, "", "ingest", "--db", filepath.Join(dir, "w.duckdb"), folder)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (the scan and the .doc are refused)\n%s%s", code, out, errs)
+	}
+	for name, want := range map[string]string{
+		"生态环境局.pdf":  "已载入\t",
+		"交通运输局.docx": "已载入\t",
+		"测试局.et":     "已载入\t",
+		"扫描.pdf":     "扫描件",
+		"旧版.doc":     "旧版 Word",
+	} {
+		ok := false
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, filepath.Join(folder, name)) && strings.Contains(l, want) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s: no line with %q:\n%s", name, want, out)
+		}
+	}
+}

@@ -104,12 +104,19 @@ func (r *reader) table() *table {
 }
 
 func (r *reader) run() error {
+	depth := 0
 	for n := 0; ; n++ {
 		if n > maxTokens {
 			return invalid("Word 文档结构过于复杂，不像年度报告", nil)
 		}
-		tok, err := r.d.Token()
+		// RawToken skips namespace translation (the local names are all the
+		// reader needs), a third of the time; the depth count still tells a
+		// truncated body.
+		tok, err := r.d.RawToken()
 		if errors.Is(err, io.EOF) {
+			if depth != 0 {
+				return invalid("Word 文档正文不完整，文件可能已损坏", nil)
+			}
 			return nil
 		}
 		if err != nil {
@@ -117,10 +124,12 @@ func (r *reader) run() error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			depth++
 			if err := r.start(t); err != nil {
 				return err
 			}
 		case xml.EndElement:
+			depth--
 			if err := r.end(t.Name.Local); err != nil {
 				return err
 			}

@@ -77,7 +77,8 @@ func TestReadRejects(t *testing.T) {
 	}{
 		{"not a zip", []byte("PK\x03\x04junk"), "文件已损坏"},
 		{"no body", zipWith(t, "xl/workbook.xml", "<workbook/>"), "缺少正文"},
-		{"bad XML", docxOf(t, "<w:p><w:r><w:t>x</w:r>"), "XML 无法解析"},
+		{"bad XML", docxOf(t, "<w:p><w:r><w:t>x</w:r><"), "XML 无法解析"},
+		{"truncated", docxOf(t, "<w:p><w:r><w:t>x</w:t></w:r>"), "正文不完整"},
 		{"deep nesting", docxOf(t, strings.Repeat("<w:tbl><w:tr><w:tc>", 20)), "嵌套过深"},
 		{"huge span", docxOf(t, strings.Repeat(`<w:tbl><w:tr>`+strings.Repeat(`<w:tc><w:tcPr><w:gridSpan w:val="99999"/></w:tcPr></w:tc>`, 5000)+`</w:tr></w:tbl>`, 1)), "表格过大"},
 	}

@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 
 	"gongkai"
@@ -146,9 +145,8 @@ func FuzzParseBBox(f *testing.F) {
 	})
 }
 
-// BenchmarkRead measures reading a report printed to PDF by LibreOffice
-// Writer, pdftotext included: reports/s per core is 1/(CPU s per report),
-// and the CPU time of the child process is reported as cpu-ms/op.
+// BenchmarkRead measures reading a report printed to PDF, pdftotext
+// included (its CPU time is measured by BenchmarkParseMedia in ingest).
 func BenchmarkRead(b *testing.B) {
 	for _, f := range []string{"shape6-rowspan-writer.pdf", "shape6-rowspan-chromium.pdf"} {
 		b.Run(f, func(b *testing.B) {
@@ -157,19 +155,12 @@ func BenchmarkRead(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			var before syscall.Rusage
-			syscall.Getrusage(syscall.RUSAGE_CHILDREN, &before)
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := Read(data); err != nil {
 					b.Fatal(err)
 				}
 			}
-			var after syscall.Rusage
-			syscall.Getrusage(syscall.RUSAGE_CHILDREN, &after)
-			child := float64((after.Utime.Nano()+after.Stime.Nano())-(before.Utime.Nano()+before.Stime.Nano())) / 1e6
-			b.ReportMetric(child/float64(b.N), "child-cpu-ms/op")
-			b.ReportMetric(float64(after.Maxrss), "child-peak-KB")
 		})
 	}
 }
