@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -74,21 +73,7 @@ func TestMediaGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkAgainstSource(t, r, filepath.Join("testdata", tt.source))
-			golden := path + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("Parse of %s differs from %s (run go test -run TestMediaGolden -update to rewrite, then review the diff):\n%s",
-					path, golden, firstDiff(string(got), string(want)))
-			}
+			compareGolden(t, "TestMediaGolden", path, path+".golden.json", got)
 		})
 	}
 }

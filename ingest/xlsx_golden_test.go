@@ -118,21 +118,28 @@ func TestXLSXGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if *update {
-				if err := os.WriteFile(goldenPath, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(goldenPath)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("Parse of %s differs from %s (run go test -run TestXLSXGolden -update to rewrite, then review the diff):\n%s",
-					xlsxPath, goldenPath, firstDiff(string(got), string(want)))
-			}
+			compareGolden(t, "TestXLSXGolden", xlsxPath, goldenPath, got)
 		})
+	}
+}
+
+// compareGolden holds the check output got of the fixture source to its
+// golden file, or with -update rewrites the golden file.
+func compareGolden(t *testing.T, test, source, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run %s -update to write it)", err, test)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("Parse of %s differs from %s (run go test -run %s -update to rewrite, then review the diff):\n%s",
+			source, golden, test, firstDiff(string(got), string(want)))
 	}
 }
 
