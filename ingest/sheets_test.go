@@ -316,3 +316,29 @@ func TestXLSXExpected(t *testing.T) {
 		})
 	}
 }
+
+// FuzzWorkbookSheets feeds two worksheets, either hidden, to Extract: the
+// copies, missing-table and title readers never panic, and every value
+// names where it stands, in a sheet that was read.
+func FuzzWorkbookSheets(f *testing.F) {
+	three := "自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计\n一、本年新收政府信息公开申请数量|1|0|0|0|0|0|1\n二、上年结转政府信息公开申请数量|0|0|0|0|0|0|0"
+	f.Add(three, strings.ReplaceAll(three, "|1|", "|2|")+"\n统计期限自2020年1月1日起至2020年12月31日止", true, false)
+	f.Add("某局政府信息公开工作年度报告\n"+three, three, false, false)
+	f.Add(strings.Join(reviewRows, "\n"), strings.Join(reviewRows, "\n"), false, true)
+	f.Fuzz(func(t *testing.T, a, b string, hideA, hideB bool) {
+		ga, gb := coreGrid("表三 (2)", "xlsx", strings.Split(a, "\n")...), coreGrid("表三", "xlsx", strings.Split(b, "\n")...)
+		ga.Hidden, gb.Hidden = hideA, hideB
+		r, err := Extract(&Document{Kind: "xlsx", Name: "fuzz.xlsx", Grids: []*Grid{ga, nil, gb}}, Options{Agency: "测试局"})
+		if err != nil {
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+				t.Fatalf("error of code %s: %v", gongkai.ErrorCode(err), err)
+			}
+			return
+		}
+		for _, v := range r.Values {
+			if v.At == "" || v.Measure == "" {
+				t.Fatalf("value without place or measure: %+v", v)
+			}
+		}
+	})
+}
