@@ -109,7 +109,7 @@ func workbookCopies(ngs []*normGrid, lf *locFormat, year int) (skip map[*Grid]bo
 			}
 			findings = append(findings, gongkai.Finding{
 				Rule: "duplicate_table", Severity: gongkai.SeverityError, At: ngs[copies[0]].g.Name + "!A1", RowLabel: t.Title,
-				Message: fmt.Sprintf("工作簿中有 %d 份表%s（%s），都未隐藏、所述年度相同且数字不同，无法判断哪份属于本年度："+
+				Message: fmt.Sprintf("工作簿中有 %d 份表%s（%s），数字不同，而隐藏与否和工作表所述年度都不能说明哪份属于本年度："+
 					"表%s未读取；请删除多余的一份后重新上传", len(copies), t.Numeral, sheetNames(ngs, copies), t.Numeral),
 			})
 			continue
