@@ -90,7 +90,8 @@ func TestBenchScale(t *testing.T) {
 		ld := scaleBuild(t, path, n)
 		disk := dirSize(path) + dirSize(path+".wal") + dirSize(path+".sources")
 
-		db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true})
+		// The sandbox's own limits, but time enough to measure a slow query.
+		db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true, SandboxTimeout: 2 * time.Minute})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,14 +146,21 @@ func TestBenchScale(t *testing.T) {
 			"select measure, applicant, year, sum(value), count(*) from report_values group by all",
 		} {
 			var best time.Duration
+			var failed error
 			for i := range 3 {
 				t0 := time.Now()
 				if _, err := db.SQL(context.Background(), q); err != nil {
-					t.Fatalf("%s: %v", q, err)
+					failed = err
+					break
 				}
 				if d := time.Since(t0); i == 0 || d < best {
 					best = d
 				}
+			}
+			if failed != nil {
+				t.Logf("%s: %v", q, failed)
+				sqlTimes = append(sqlTimes, "failed")
+				continue
 			}
 			sqlTimes = append(sqlTimes, ms(best))
 		}
