@@ -75,10 +75,13 @@ bench: assets
 # (gitignored; the 1M one takes a few GB and minutes to build), then one
 # table of load rate, memory, disk, uncached page latency for 1 and 8
 # clients, ad-hoc SQL and export times (docs/benchmarks.md). Not in make test.
+# SCALE_MEASURE=1000000 measures that size only and reuses the others' last
+# results (kept beside each warehouse).
 SCALE_SIZES ?= 10000,100000,1000000
 SCALE_DIR   ?= testout/scale
 bench-scale: assets
-	$(GO) test -run '^TestBenchScale$$' -count=1 -timeout 0 -v ./cmd/gongkai -scale $(SCALE_SIZES) -scale-dir $(CURDIR)/$(SCALE_DIR)
+	$(GO) test -run '^TestBenchScale$$' -count=1 -timeout 0 -v ./cmd/gongkai -scale $(SCALE_SIZES) -scale-dir $(CURDIR)/$(SCALE_DIR) \
+		$(if $(SCALE_MEASURE),-scale-measure $(SCALE_MEASURE))
 
 # Runs each fuzz target for FUZZTIME (default 30s).
 FUZZTIME ?= 30s

@@ -35,8 +35,23 @@ var (
 	scaleSizes   = flag.String("scale", "", "bench-scale: warehouse sizes in reports, comma-separated (10000,100000,1000000); empty skips")
 	scaleDir     = flag.String("scale-dir", "", "bench-scale: where the warehouses are kept between runs")
 	scaleQueries = flag.Int("scale-requests", 88, "bench-scale: page requests per size, for one client and again for eight")
-	scaleExport  = flag.Int("scale-export-max", 200000, "bench-scale: the largest size whose Parquet export is timed (the export streams every row through Go)")
+	scaleExport  = flag.Int("scale-export-max", 20000, "bench-scale: the largest size whose Parquet export is timed (the export streams every row through Go)")
+	scaleMeasure = flag.String("scale-measure", "", "bench-scale: the sizes to measure in this run (default all); the others' last results are reused")
 )
+
+// scaleResult is what one size measured, kept beside its warehouse as JSON
+// so that a run can measure some sizes and reuse the others' results.
+type scaleResult struct {
+	Load     scaleLoad                  `json:"load"`
+	Disk     int64                      `json:"disk_bytes"`
+	ServeRSS int64                      `json:"serve_peak_rss_bytes"`
+	SQL      []string                   `json:"sql_ms"`
+	Export   string                     `json:"export"`
+	One      map[string][]time.Duration `json:"one_client"`
+	Eight    map[string][]time.Duration `json:"eight_clients"`
+	Measured string                     `json:"measured"`
+	Load1    float64                    `json:"load_average"`
+}
 
 // scaleLoad is what building one warehouse cost, kept beside it as JSON so
 // that later runs report it without building again.
@@ -82,117 +97,54 @@ func TestBenchScale(t *testing.T) {
 		}
 		sizes = append(sizes, n)
 	}
-	type pageStats struct{ one, eight []time.Duration }
-	all := map[int]map[string]*pageStats{}
-	var summary []string
+	measure := map[int]bool{}
+	for _, x := range strings.Split(*scaleMeasure, ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(x)); err == nil {
+			measure[n] = true
+		}
+	}
+	results := map[int]*scaleResult{}
 	for _, n := range sizes {
 		path := filepath.Join(dir, fmt.Sprintf("scale-%d.duckdb", n))
-		ld := scaleBuild(t, path, n)
-		disk := dirSize(path) + dirSize(path+".wal") + dirSize(path+".sources")
-
-		// The sandbox's own limits, but time enough to measure a slow query.
-		db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true, SandboxTimeout: 2 * time.Minute})
-		if err != nil {
-			t.Fatal(err)
-		}
-		gen := newFilterGen(t, db)
-		clearPeakRSS()
-		h := dashboard.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), dashboard.Options{CacheEntries: -1, QueryTimeout: 5 * time.Minute})
-		srv := httptest.NewServer(h)
-		stats := map[string]*pageStats{}
-		all[n] = stats
-		for _, clients := range []int{1, 8} {
-			reqs := gen.requests(*scaleQueries)
-			var mu sync.Mutex
-			var wg sync.WaitGroup
-			next := 0
-			for range clients {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for {
-						mu.Lock()
-						if next == len(reqs) {
-							mu.Unlock()
-							return
-						}
-						r := reqs[next]
-						next++
-						mu.Unlock()
-						d := get(t, srv.URL+r.path)
-						mu.Lock()
-						ps := stats[r.page]
-						if ps == nil {
-							ps = &pageStats{}
-							stats[r.page] = ps
-						}
-						if clients == 1 {
-							ps.one = append(ps.one, d)
-						} else {
-							ps.eight = append(ps.eight, d)
-						}
-						mu.Unlock()
-					}
-				}()
+		if *scaleMeasure != "" && !measure[n] {
+			var res scaleResult
+			b, err := os.ReadFile(path + ".results.json")
+			if err == nil {
+				err = json.Unmarshal(b, &res)
 			}
-			wg.Wait()
-		}
-		srv.Close()
-		rss := peakRSS()
-
-		var sqlTimes []string
-		for _, q := range []string{
-			"select province, year, sum(apps_new) from report_summary group by all",
-			"select measure, applicant, year, sum(value), count(*) from report_values group by all",
-		} {
-			var best time.Duration
-			var failed error
-			for i := range 3 {
-				t0 := time.Now()
-				if _, err := db.SQL(context.Background(), q); err != nil {
-					failed = err
-					break
-				}
-				if d := time.Since(t0); i == 0 || d < best {
-					best = d
-				}
+			if err != nil {
+				t.Fatalf("no results of %d reports to reuse: %v", n, err)
 			}
-			if failed != nil {
-				t.Logf("%s: %v", q, failed)
-				sqlTimes = append(sqlTimes, "failed")
-				continue
-			}
-			sqlTimes = append(sqlTimes, ms(best))
+			results[n] = &res
+			continue
 		}
-		db.Close()
-
-		export := "not timed"
-		if n <= *scaleExport {
-			exportDir := filepath.Join(dir, "export-tmp")
-			os.RemoveAll(exportDir)
-			t0 := time.Now()
-			if _, err := scaleChild(t, "export", "--db", path, "--format", "parquet", "--out", exportDir); err != nil {
-				t.Fatalf("export: %v", err)
-			}
-			export = fmt.Sprintf("%s (%s)", secs(time.Since(t0)), mb(dirSize(exportDir)))
-			os.RemoveAll(exportDir)
-		}
-
-		var one, eight []time.Duration
-		for _, ps := range stats {
-			one, eight = append(one, ps.one...), append(eight, ps.eight...)
-		}
-		summary = append(summary, fmt.Sprintf("| %d | %.0f | %.0f | %s | %s | %s / %s | %s / %s | %s | %s / %s | %s |",
-			ld.Reports, float64(ld.Reports)/ld.Seconds, float64(ld.Reports)/ld.CPU, mb(ld.PeakRSS), mb(disk),
-			ms(pct(one, 50)), ms(pct(one, 95)), ms(pct(eight, 50)), ms(pct(eight, 95)), mb(rss),
-			sqlTimes[0], sqlTimes[1], export))
+		results[n] = scaleMeasureSize(t, dir, path, n)
 	}
-
 	fmt.Fprintf(w, "| reports | load reports/s | reports/CPU-s | load peak RSS | on disk | pages p50 / p95, 1 client (ms) | p50 / p95, 8 clients (ms) | serve peak RSS | SQL summary / all figures (ms) | Parquet export |\n")
 	fmt.Fprintf(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	for _, s := range summary {
-		fmt.Fprintln(w, s)
+	for _, n := range sizes {
+		r := results[n]
+		var one, eight []time.Duration
+		for _, ds := range r.One {
+			one = append(one, ds...)
+		}
+		for _, ds := range r.Eight {
+			eight = append(eight, ds...)
+		}
+		fmt.Fprintf(w, "| %d | %.0f | %.0f | %s | %s | %s / %s | %s / %s | %s | %s / %s | %s |\n",
+			r.Load.Reports, float64(r.Load.Reports)/r.Load.Seconds, float64(r.Load.Reports)/r.Load.CPU, mb(r.Load.PeakRSS), mb(r.Disk),
+			ms(pct(one, 50)), ms(pct(one, 95)), ms(pct(eight, 50)), ms(pct(eight, 95)), mb(r.ServeRSS),
+			r.SQL[0], r.SQL[1], r.Export)
 	}
+	fmt.Fprintf(w, "\nLoad average (2 cores, shared) while building: ")
+	for _, n := range sizes {
+		fmt.Fprintf(w, "%d: %.0f; ", n, results[n].Load.Load1)
+	}
+	fmt.Fprintf(w, "while measuring pages: ")
+	for _, n := range sizes {
+		fmt.Fprintf(w, "%d: %.0f (%s); ", n, results[n].Load1, results[n].Measured)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "\nPer page, uncached, random filters (p50 / p95 / max in ms):\n\n| page |")
 	for _, n := range sizes {
 		fmt.Fprintf(w, " %d, 1 client | %d, 8 clients |", n, n)
@@ -209,25 +161,21 @@ func TestBenchScale(t *testing.T) {
 	}
 	fmt.Fprintln(w)
 	var pages []string
-	for p := range all[sizes[0]] {
+	for p := range results[sizes[0]].One {
 		pages = append(pages, p)
 	}
 	slices.Sort(pages)
 	for _, p := range pages {
 		fmt.Fprintf(w, "| %s |", p)
 		for _, n := range sizes {
-			ps := all[n][p]
-			if ps == nil {
-				fmt.Fprintf(w, " – | – |")
-				continue
-			}
-			fmt.Fprintf(w, " %s / %s / %s | %s / %s / %s |", ms(pct(ps.one, 50)), ms(pct(ps.one, 95)), ms(pct(ps.one, 100)),
-				ms(pct(ps.eight, 50)), ms(pct(ps.eight, 95)), ms(pct(ps.eight, 100)))
+			one, eight := results[n].One[p], results[n].Eight[p]
+			fmt.Fprintf(w, " %s / %s / %s | %s / %s / %s |", ms(pct(one, 50)), ms(pct(one, 95)), ms(pct(one, 100)),
+				ms(pct(eight, 50)), ms(pct(eight, 95)), ms(pct(eight, 100)))
 		}
 		if len(sizes) >= 2 {
-			a, b := all[sizes[len(sizes)-1]][p], all[sizes[len(sizes)-2]][p]
-			if a != nil && b != nil && pct(b.one, 95) > 0 {
-				fmt.Fprintf(w, " %.1f× |", float64(pct(a.one, 95))/float64(pct(b.one, 95)))
+			a, b := results[sizes[len(sizes)-1]].One[p], results[sizes[len(sizes)-2]].One[p]
+			if pct(b, 95) > 0 {
+				fmt.Fprintf(w, " %.1f× |", float64(pct(a, 95))/float64(pct(b, 95)))
 			} else {
 				fmt.Fprintf(w, " – |")
 			}
@@ -237,6 +185,100 @@ func TestBenchScale(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "results.md"), out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// scaleMeasureSize builds (if need be) and measures the warehouse of n
+// reports at path, and keeps the results beside it.
+func scaleMeasureSize(t *testing.T, dir, path string, n int) *scaleResult {
+	res := &scaleResult{One: map[string][]time.Duration{}, Eight: map[string][]time.Duration{}, Load1: loadAverage()}
+	res.Load = scaleBuild(t, path, n)
+	res.Disk = dirSize(path) + dirSize(path+".wal") + dirSize(path+".sources")
+
+	// The sandbox's own limits, but time enough to measure a slow query.
+	db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true, SandboxTimeout: 2 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := newFilterGen(t, db)
+	clearPeakRSS()
+	h := dashboard.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), dashboard.Options{CacheEntries: -1, QueryTimeout: 5 * time.Minute})
+	srv := httptest.NewServer(h)
+	for _, clients := range []int{1, 8} {
+		reqs := gen.requests(*scaleQueries)
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		next := 0
+		for range clients {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					mu.Lock()
+					if next == len(reqs) {
+						mu.Unlock()
+						return
+					}
+					r := reqs[next]
+					next++
+					mu.Unlock()
+					d := get(t, srv.URL+r.path)
+					mu.Lock()
+					if clients == 1 {
+						res.One[r.page] = append(res.One[r.page], d)
+					} else {
+						res.Eight[r.page] = append(res.Eight[r.page], d)
+					}
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	srv.Close()
+	res.ServeRSS = peakRSS()
+
+	for _, q := range []string{
+		"select province, year, sum(apps_new) from report_summary group by all",
+		"select measure, applicant, year, sum(value), count(*) from report_values group by all",
+	} {
+		var best time.Duration
+		var failed error
+		for i := range 3 {
+			t0 := time.Now()
+			if _, err := db.SQL(context.Background(), q); err != nil {
+				failed = err
+				break
+			}
+			if d := time.Since(t0); i == 0 || d < best {
+				best = d
+			}
+		}
+		if failed != nil {
+			t.Logf("%s: %v", q, failed)
+			res.SQL = append(res.SQL, "failed")
+			continue
+		}
+		res.SQL = append(res.SQL, ms(best))
+	}
+	db.Close()
+
+	res.Export = "not timed"
+	if n <= *scaleExport {
+		exportDir := filepath.Join(dir, "export-tmp")
+		os.RemoveAll(exportDir)
+		t0 := time.Now()
+		if _, err := scaleChild(t, "export", "--db", path, "--format", "parquet", "--out", exportDir); err != nil {
+			t.Fatalf("export: %v", err)
+		}
+		res.Export = fmt.Sprintf("%s (%s)", secs(time.Since(t0)), mb(dirSize(exportDir)))
+		os.RemoveAll(exportDir)
+	}
+	res.Measured = time.Now().UTC().Format("15:04 UTC")
+	b, _ := json.MarshalIndent(res, "", "  ")
+	if err := os.WriteFile(path+".results.json", b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // scaleBuild returns what building the warehouse of n reports at path cost,
