@@ -165,7 +165,9 @@ func TestParquetLake(t *testing.T) {
 	}
 	rows.Close()
 	exec("DETACH w")
-	exec("CREATE SCHEMA IF NOT EXISTS store")
+	for schema := range tables {
+		exec("CREATE SCHEMA IF NOT EXISTS " + quoteIdent(schema))
+	}
 	for _, lt := range made {
 		exec("CREATE VIEW " + quoteIdent(lt.schema) + "." + quoteIdent(lt.name) + " AS " + lt.read)
 	}
