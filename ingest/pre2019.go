@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -14,7 +15,8 @@ import (
 // 本年度 | 历年累计. The figures that mean the same in every regime take the
 // canonical codes (apps.new, apps.granted, apps.partial, apps.total,
 // review.total, narrative.proactive_items); the rest take pre2019.* codes
-// (formats/pre2019.json). Only 本年度 figures are read.
+// (formats/pre2019.json). 历年累计 figures are measures of their own,
+// pre2019.cumulative.* (cumulativeCode).
 
 // statRow maps a row of the statistics table, by a phrase its label holds,
 // to a measure. Order matters: "不同意公开" before "同意公开".
@@ -23,6 +25,11 @@ var statRows = []struct{ phrase, measure string }{
 	{"主动公开信息数", "narrative.proactive_items"},
 	{"收到申请数", "apps.new"},
 	{"申请总数", "apps.new"},
+	// The provinces' other words for applications received.
+	{"依申请公开信息总数", "apps.new"},
+	{"受理申请数", "apps.new"},
+	{"申请受理数", "apps.new"},
+	{"受理政府信息公开申请", "apps.new"},
 	{"当面申请", "pre2019.apps_in_person"},
 	{"传真申请", "pre2019.apps_fax"},
 	{"电子邮件申请", "pre2019.apps_email"},
@@ -86,6 +93,7 @@ var pre2019Narrative = []narrativeRule{
 
 // noneRE reads the sentences that state a zero in words: "未发生行政复议和行政诉讼".
 var noneRE = map[string]*regexp.Regexp{
+	"apps.new":                 regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|发生)[^。；;，,]{0,20}?申请`),
 	"review.total":             regexp.MustCompile(`(?:未|没有)(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政复议`),
 	"pre2019.litigation_total": regexp.MustCompile(`(?:未|没有)(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政诉讼`),
 }
@@ -101,7 +109,7 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 	if !oldRegimeWords(doc) {
 		return
 	}
-	vals := statTable(doc)
+	vals, notes := statTable(doc)
 	seen := map[string]bool{}
 	for _, v := range vals {
 		seen[v.Measure] = true
@@ -123,6 +131,7 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 	}
 	r.Format = gongkai.FormatPre2019
 	r.Values = append(r.Values, vals...)
+	r.Findings = append(r.Findings, notes...)
 }
 
 // oldRegimeWords reports whether the page uses a word only the old regime's
@@ -162,19 +171,24 @@ func oldRegimeWords(doc *Document) bool {
 // and where it is.
 type statLine struct {
 	label, unit, raw, at string
+	cum, cumAt           string // the 历年累计 figure, when the row has one
 }
 
 // statTable reads the provincial statistics table (指标 | 单位 | 本年度 |
 // 历年累计) from the grids or, when the page has it as text, from the lines.
-func statTable(doc *Document) []gongkai.Value {
+func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
+	order := cumulativeOrder(doc)
 	var rows []statLine
+	var findings []gongkai.Finding
 	for _, g := range doc.Grids {
 		for ri, row := range g.Rows {
 			var cells []string
 			var locs []string
 			for ci, c := range row {
-				if ci > 0 && c.Text == row[ci-1].Text && c.Text != "" {
-					continue // a merged cell repeats its text
+				if ci > 0 && c.Text == row[ci-1].Text && c.Text != "" && !isFigure(c.Text) {
+					// A merged label repeats its text; equal figures
+					// (本年度 0, 历年累计 0) are two cells.
+					continue
 				}
 				cells = append(cells, c.Text)
 				locs = append(locs, g.Loc(ri, ci))
@@ -187,6 +201,16 @@ func statTable(doc *Document) []gongkai.Value {
 	if len(rows) == 0 {
 		for _, l := range doc.Lines {
 			cells := cellsOf(l.Text)
+			if len(cells) == 1 {
+				sl, f, ok := statRunTogether(cells[0], lineAt(l.N), order != 0)
+				if f != nil {
+					findings = append(findings, *f)
+				}
+				if ok {
+					rows = append(rows, sl)
+				}
+				continue
+			}
 			locs := make([]string, len(cells))
 			for i := range locs {
 				locs[i] = lineAt(l.N)
@@ -226,9 +250,62 @@ func statTable(doc *Document) []gongkai.Value {
 			continue
 		}
 		seen[measure] = true
-		out = append(out, pre2019Value(measure, sl.raw, sl.unit, sl.at))
+		year, yearAt, cum, cumAt := sl.raw, sl.at, sl.cum, sl.cumAt
+		switch order {
+		case 0:
+			cum = "" // no 历年累计 column: a second figure is not one
+		case -1:
+			year, yearAt, cum, cumAt = cum, cumAt, year, yearAt
+		}
+		for i := range findings {
+			if findings[i].RowLabel == sl.label && findings[i].Measure == "" {
+				findings[i].Measure = measure
+			}
+		}
+		if year == "" && cum == "" {
+			continue // the figures ran together and could not be told apart
+		}
+		if year != "" {
+			out = append(out, pre2019Value(measure, year, sl.unit, yearAt))
+		}
+		if cum != "" {
+			out = append(out, pre2019Value(cumulativeCode(measure), cum, sl.unit, cumAt))
+		}
 	}
-	return out
+	return out, findings
+}
+
+// cumulativeOrder tells whether the statistics table has a 历年累计 column
+// and where: 1 after 本年度 (the usual order), -1 before it, 0 none.
+func cumulativeOrder(doc *Document) int {
+	order := func(t string) int {
+		c := strings.Index(t, "历年累计")
+		if c < 0 {
+			return 0
+		}
+		if y := strings.Index(t, "本年度"); y > c {
+			return -1
+		}
+		return 1
+	}
+	for _, g := range doc.Grids {
+		for _, row := range g.Rows {
+			var b strings.Builder
+			for _, c := range row {
+				b.WriteString(c.Text)
+				b.WriteByte('|')
+			}
+			if o := order(b.String()); o != 0 {
+				return o
+			}
+		}
+	}
+	for _, l := range doc.Lines {
+		if o := order(l.Text); o != 0 {
+			return o
+		}
+	}
+	return 0
 }
 
 // statCells reads a row as label, optional unit, then the 本年度 figure.
@@ -242,14 +319,74 @@ func statCells(cells, locs []string) (statLine, bool) {
 			sl.label = c
 		case sl.label != "" && !isFigure(c) && len([]rune(c)) <= 3:
 			sl.unit = c // 件, 条, 万元
-		case sl.label != "" && isFigure(c):
+		case sl.label != "" && isFigure(c) && sl.at == "":
 			sl.raw, sl.at = c, locs[i]
+		case sl.at != "" && isFigure(c):
+			sl.cum, sl.cumAt = c, locs[i] // 历年累计, after 本年度
+			return sl, true
+		case sl.at != "":
 			return sl, true
 		default:
 			return sl, false
 		}
 	}
-	return sl, false
+	return sl, sl.at != ""
+}
+
+// cumulativeCode is the measure of a figure's 历年累计 (all years so far):
+// apps.new → pre2019.cumulative.apps_new.
+func cumulativeCode(measure string) string {
+	base := strings.TrimPrefix(strings.TrimPrefix(measure, "pre2019."), "narrative.")
+	return "pre2019.cumulative." + strings.ReplaceAll(base, ".", "_")
+}
+
+var statRunRE = regexp.MustCompile(`^(\D*?\D)(万元|人次|条|件|个|项|次|元|份)?([0-9]+)$`)
+
+// statRunTogether reads a row of the statistics table whose cells ran
+// together on one line ("受理依申请公开信息总数条00"): label, unit and the
+// digits of 本年度 then 历年累计. The digits split where exactly one cut
+// gives two figures (no "07") with 历年累计 at least 本年度, which counts it;
+// otherwise ok is true with no figures and a finding says why.
+func statRunTogether(text, at string, cumulative bool) (statLine, *gongkai.Finding, bool) {
+	m := statRunRE.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil || !statLabel(m[1]) {
+		return statLine{}, nil, false
+	}
+	sl := statLine{label: m[1], unit: m[2], at: at}
+	d := m[3]
+	if !cumulative {
+		sl.raw = d
+		return sl, nil, true
+	}
+	var cuts []int
+	for k := 1; k < len(d); k++ {
+		year, cum := d[:k], d[k:]
+		if validPart(year) && validPart(cum) && scanValue(cum).f >= scanValue(year).f {
+			cuts = append(cuts, k)
+		}
+	}
+	if len(cuts) != 1 {
+		return sl, &gongkai.Finding{Rule: "run_together", Severity: gongkai.SeverityError, At: at, RowLabel: m[1],
+			Message: fmt.Sprintf("「%s」的本年度和历年累计连在一起（%s），有%d种拆法符合“历年累计不小于本年度”，未填入，请核对原文", m[1], d, len(cuts))}, true
+	}
+	sl.raw, sl.cum, sl.cumAt = d[:cuts[0]], d[cuts[0]:], at
+	return sl, nil, true
+}
+
+// statLabel reports whether a label names a row of the statistics table.
+func statLabel(label string) bool {
+	key := Normalize(label)
+	for _, sr := range statRows {
+		if strings.Contains(key, sr.phrase) {
+			return true
+		}
+	}
+	for phrase := range statOutcomes {
+		if strings.Contains(key, phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 // pre2019FromNarrative reads the figures the old 条例 asked for from the
@@ -281,7 +418,7 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 	for _, v := range out {
 		have[v.Measure] = true
 	}
-	for _, measure := range []string{"review.total", "pre2019.litigation_total"} {
+	for _, measure := range []string{"apps.new", "review.total", "pre2019.litigation_total"} {
 		if have[measure] {
 			continue
 		}

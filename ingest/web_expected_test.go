@@ -141,7 +141,7 @@ func keysOf(names []string, f *gongkai.Format) []valueKey {
 			out = append(out, valueKey{m, a})
 			continue
 		}
-		if f != nil && slices.ContainsFunc(f.Table("applications").Blocks[0].Rows, func(r gongkai.Row) bool { return r.Measure == n }) {
+		if f != nil && f.Table("applications") != nil && slices.ContainsFunc(f.Table("applications").Blocks[0].Rows, func(r gongkai.Row) bool { return r.Measure == n }) {
 			for _, a := range gongkai.Applicants {
 				out = append(out, valueKey{n, a})
 			}
@@ -175,7 +175,7 @@ func hasFindingFor(r *gongkai.Report, k valueKey, v gongkai.Value, found bool) b
 		if fd.Severity != gongkai.SeverityError && fd.Severity != gongkai.SeverityWarning {
 			continue
 		}
-		if (found && v.At != "" && fd.At == v.At) || fd.Measure == k.measure || (row != "" && fd.RowLabel == row) || fd.RowLabel == table {
+		if (found && v.At != "" && fd.At == v.At) || fd.Measure == k.measure || cumulativeCode(fd.Measure) == k.measure || (row != "" && fd.RowLabel == row) || fd.RowLabel == table {
 			return true
 		}
 	}

@@ -219,3 +219,28 @@ func TestPageNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestPre2019Words checks the provinces' words for applications received
+// and a zero stated in words, and the split of a run-together statistics row.
+func TestPre2019Words(t *testing.T) {
+	for _, s := range []string{"本年度我局未收到政府信息公开申请。", "全年没有收到公民、法人和其他组织的信息公开申请。"} {
+		vals := pre2019FromNarrative([]Line{{N: 3, Text: s}})
+		found := false
+		for _, v := range vals {
+			found = found || v.Measure == "apps.new" && v.Number != nil && *v.Number == 0 && v.At == "line 3"
+		}
+		if !found {
+			t.Errorf("%s: %+v, want apps.new 0 at line 3", s, vals)
+		}
+	}
+	for _, tt := range []struct{ line, year, cum string }{
+		{"受理依申请公开信息总数条00", "0", "0"},
+		{"收到申请数件1215", "", ""},  // 1|215 and 12|15 both fit
+		{"申请总数件970", "9", "70"}, // 97|0 has 历年累计 below 本年度
+	} {
+		sl, f, ok := statRunTogether(tt.line, "line 1", true)
+		if !ok || sl.raw != tt.year || sl.cum != tt.cum || (tt.year == "") != (f != nil) {
+			t.Errorf("statRunTogether(%q) = %+v, %v, %v; want %q, %q", tt.line, sl, f, ok, tt.year, tt.cum)
+		}
+	}
+}
