@@ -41,6 +41,7 @@ const (
 	nWithheld
 	nNotExist
 	nNotThisOrgan
+	nNotHeld
 	nReview
 	nReviewUpheld
 	nReviewCorrected
@@ -93,6 +94,8 @@ func codesFor(k nkind, format string, zero bool) []string {
 		return pick("pre2019.not_exist", "")
 	case nNotThisOrgan:
 		return pick("pre2019.not_this_organ", "")
+	case nNotHeld:
+		return pick("", "apps.unavailable.not_held")
 	case nReview:
 		return []string{"review.total"}
 	case nReviewUpheld:
@@ -164,9 +167,10 @@ var nrules = []nrule{
 	{kind: nWithheld, any: [][]string{{"不予公开", "不同意公开"}}, not: append([]string{"部分", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
 	{kind: nNotExist, any: [][]string{{"信息不存在"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nNotThisOrgan, any: [][]string{{"非本机关", "非本行政机关", "不属于本机关", "不属于本行政机关"}}, not: otherTopics, units: unitsApps, topic: "申请"},
+	{kind: nNotHeld, any: [][]string{{"不掌握"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
-	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: "信息公开", total: true},
-	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: "信息公开", total: true},
+	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
+	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nProactive, any: [][]string{{"主动公开", "主动在", "主动通过"}, {"公开"}}, units: "条", total: true},
 	{kind: nLicensing, any: [][]string{{"行政许可"}, {"作出", "办理", "办结", "实施", "决定", "准予"}}, not: []string{"申请", "受理", "事项", "清单", "目录", "项目", "权力", "公示", "公开", "信息", "处罚", "强制"}, units: unitsDecide, total: true},
 	{kind: nPenalty, any: [][]string{{"行政处罚"}, {"作出", "办理", "办结", "实施", "决定", "查处", "案件"}}, not: []string{"立案", "申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "听证", "复议", "诉讼", "许可", "强制"}, units: unitsDecide, total: true},
@@ -430,13 +434,18 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 			if !ok {
 				continue
 			}
-			if f == 0 && hasAny(seg, "行政复议") && hasAny(seg, "行政诉讼") && ctx.about("信息公开") {
+			if f == 0 && hasAny(seg, "行政复议") && hasAny(seg, "行政诉讼") && ctx.about(topicDisclosure) {
 				// "行政复议、行政诉讼0件": none of either.
 				emit(nReview, true, 0, "", sent.a, sent.b)
 				emit(nLitigation, true, 0, "", sent.a, sent.b)
 				continue
 			}
 			k, ok := classify(seg, clause, before, ctx, unit)
+			if !ok && receivedObjectRE.MatchString(clause[m[1]:]) {
+				// "共收到9份政府信息公开申请": the count before its noun.
+				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, before, ctx, unit)
+				ok = ok && k == nReceived
+			}
 			if !ok || (f != float64(int64(f)) && k != nInfoFees && k != nAdminFees) {
 				continue // a count is whole
 			}
@@ -651,7 +660,7 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 			}
 			said := before + seg
 			rv, lt := strings.LastIndex(said, "复议"), strings.LastIndex(said, "诉讼")
-			if rv < 0 && lt < 0 || !ctx.about("信息公开") {
+			if rv < 0 && lt < 0 || !ctx.about(topicDisclosure) {
 				return 0, false
 			}
 			if rv > lt && !o.noReview {
@@ -706,6 +715,9 @@ func channelCounts(line string) int {
 // proactiveViaRE finds 主动 and 公开 with the channel between them.
 var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开`)
 
+// receivedObjectRE finds the noun of applications right after a count.
+var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请`)
+
 // readZeros reads the zeros a clause states in words.
 func readZeros(clause string, ctx nctx, emit func(nkind)) {
 	// "未收到和处理政府信息公开申请" says nothing was received either.
@@ -729,7 +741,7 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 				continue
 			}
 		case nReview, nLitigation:
-			if !ctx.about("信息公开") {
+			if !ctx.about(topicDisclosure) {
 				continue
 			}
 		}
@@ -744,8 +756,15 @@ var receivedAndHandled = strings.NewReplacer("收到和处理", "收到", "收�
 type nctx struct{ line, section string }
 
 func (c nctx) about(topic string) bool {
+	if topic == topicDisclosure {
+		return c.about("信息公开") || c.about("依申请") || c.about("政府信息")
+	}
 	return strings.Contains(c.line, topic) || strings.Contains(c.section, topic)
 }
+
+// topicDisclosure stands for information disclosure however a line names it
+// (信息公开, 依申请公开, 政府信息).
+const topicDisclosure = "\x00disclosure"
 
 func allGroups(s string, groups [][]string) bool {
 	for _, g := range groups {
