@@ -20,7 +20,9 @@ import (
 const maxSplitWork = 200000
 
 // rowCheck tells whether figures placed in a row (or in consecutive rows of
-// the same width) obey the rules that bind a row.
+// the same width) obey the rules that bind a row. Given the first cells of
+// a row only, it judges the groups they complete and accepts the rest: the
+// splitter prunes a reading as soon as one of its groups fails.
 type rowCheck func(vals []tcell) bool
 
 // anyRow accepts every reading: table 二 has no rule inside a row, only the
@@ -41,14 +43,31 @@ func groupSums(width int) func([]tcell) bool {
 		for i := 0; i+width <= len(vals); i += width {
 			sum := 0.0
 			for _, v := range vals[i : i+width-1] {
-				sum += scanValue(v.text).f
+				sum += cellNumber(v.text)
 			}
-			if sum != scanValue(vals[i+width-1].text).f {
+			if sum != cellNumber(vals[i+width-1].text) {
 				return false
 			}
 		}
 		return true
 	}
+}
+
+// cellNumber is the number of a cell's text for the sum rules: a blank is
+// 0. The splitter checks every reading it builds, so the common cells
+// (blank, plain digits) are read without scanValue.
+func cellNumber(text string) float64 {
+	if text == "" {
+		return 0
+	}
+	if len(text) <= 15 && plainDigits(text) {
+		n := 0
+		for i := 0; i < len(text); i++ {
+			n = n*10 + int(text[i]-'0')
+		}
+		return float64(n)
+	}
+	return scanValue(text).f
 }
 
 // maxCands is how many distinct readings of one row are kept for the
@@ -190,7 +209,7 @@ func (s *digitSplitter) walk(i, depth int) {
 		}
 	}
 	s.work++
-	if s.done() || depth+s.need[i] > s.n {
+	if s.done() || depth+s.need[i] > s.n || depth < s.n && !s.check(s.buf[:depth]) {
 		return
 	}
 	if s.blanks && depth+1+s.need[i] <= s.n {
@@ -220,7 +239,7 @@ func (s *digitSplitter) blank() tcell {
 // cut tries every first part of rest and recurses on the remainder as if it
 // were a cell of its own; between two parts a blank cell may stand.
 func (s *digitSplitter) cut(i int, v tcell, rest string, depth int) {
-	if depth+minParts(rest)+s.need[i+1] > s.n {
+	if depth+minParts(rest)+s.need[i+1] > s.n || !s.check(s.buf[:depth]) {
 		return
 	}
 	if rest != v.text && s.blanks && depth+1+minParts(rest)+s.need[i+1] <= s.n {

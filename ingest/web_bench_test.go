@@ -37,3 +37,7 @@ func BenchmarkParseText(b *testing.B) { benchParse(b, "shape1-cell-per-line.txt"
 
 // BenchmarkParseHTML parses a 2021 report page with merged table cells.
 func BenchmarkParseHTML(b *testing.B) { benchParse(b, "shape6-rowspan.html") }
+
+// BenchmarkParseOneLine parses a 2021 report whose body is one line, cut at
+// the labels inside it and decoded from run-together digits.
+func BenchmarkParseOneLine(b *testing.B) { benchParse(b, "oneline-2021.txt") }
