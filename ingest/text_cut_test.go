@@ -54,3 +54,35 @@ func FuzzCutLine(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFitRow checks the splitter of run-together digits: whatever it places
+// is n cells whose digits, read in order, are exactly the row's digits, with
+// no figure written with a leading zero, and every placed row obeys R2.
+func FuzzFitRow(f *testing.F) {
+	f.Add("120000012", uint8(7))
+	f.Add("100", uint8(3))
+	f.Add("100010001100000", uint8(15))
+	f.Fuzz(func(t *testing.T, digits string, n uint8) {
+		if len(digits) == 0 || len(digits) > 40 || !allDigits(digits) || n == 0 || n > 21 {
+			return
+		}
+		check := anyRow
+		if n%7 == 0 {
+			check = applicantSums
+		}
+		rd := fitRow([]tcell{{text: digits, value: true, fused: true, line: 1}}, int(n), check)
+		if rd.vals == nil {
+			return
+		}
+		var b strings.Builder
+		for _, v := range rd.vals {
+			if v.text != "" && !validPart(v.text) {
+				t.Fatalf("%q in %d cells: part %q", digits, n, v.text)
+			}
+			b.WriteString(v.text)
+		}
+		if len(rd.vals) != int(n) || b.String() != digits || !check(rd.vals) {
+			t.Fatalf("%q in %d cells read as %q", digits, n, joinTexts(rd.vals))
+		}
+	})
+}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gongkai"
@@ -100,8 +101,12 @@ func fitRow(vals []tcell, n int, check rowCheck) rowReading {
 	switch {
 	case n <= 0:
 		return rd
-	case len(vals) == n:
+	case len(vals) == n && !slices.ContainsFunc(vals, func(v tcell) bool { return v.fused && allDigits(v.text) && !validPart(v.text) }):
 		return rowReading{vals: vals, cands: [][]tcell{vals}}
+	case len(vals) == n:
+		// "00" or "07" is not one figure: the run hides more cells than
+		// the row has room for.
+		rd.how = "split"
 	case len(vals) > n:
 		rd.how = "window"
 		for i := 0; i+n <= len(vals); i++ {
