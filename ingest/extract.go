@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // ErrNoAgency and ErrNoYear are wrapped by the rejection of a file that
@@ -158,11 +159,11 @@ var coverKeys = sync.OnceValue(func() map[string]coverKey {
 	m := map[string]coverKey{}
 	for i := range gongkai.CommonDefs().Cover {
 		f := &gongkai.CommonDefs().Cover[i]
-		k := coverKey{field: f, hint: Normalize(f.Hint)}
+		k := coverKey{field: f, hint: labels.Normalize(f.Hint)}
 		for _, l := range append([]string{f.Label}, f.Aliases...) {
-			m[Normalize(l)] = k
+			m[labels.Normalize(l)] = k
 			// "本年主动公开信息条数(条)" is also written without its unit.
-			if base, _, ok := strings.Cut(Normalize(l), "("); ok && base != "" {
+			if base, _, ok := strings.Cut(labels.Normalize(l), "("); ok && base != "" {
 				if _, taken := m[base]; !taken {
 					m[base] = k
 				}
@@ -371,7 +372,7 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 		return "", 0
 	}
 	// Folded like a label: mirror sites publish titles in traditional script.
-	s = Normalize(s)
+	s = labels.Normalize(s)
 	m := titleRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", 0

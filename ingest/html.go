@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // Limits that keep a hostile page from taking the memory of the server: the
@@ -390,12 +391,12 @@ func place(row *[]Cell, taken *[]bool, c int, cell Cell) {
 // table, so that layout tables of a page do not hide the report's text.
 func gridsHaveLabels(grids []*Grid) bool {
 	for _, f := range gongkai.Formats() {
-		d := dictFor(f)
+		d := labels.For(f)
 		for _, g := range grids {
 			for _, row := range g.Rows {
 				for _, c := range row {
-					for _, e := range d.lookup(c.Text) {
-						if e.kind == "row" {
+					for _, e := range d.Lookup(c.Text) {
+						if e.Kind == "row" {
 							return true
 						}
 					}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // The locator finds tables 二, 三 and 四 in a document's grids by their labels.
@@ -54,7 +55,7 @@ func normalizeGrids(grids []*Grid) []*normGrid {
 				}
 				n, ok := cache[cell.Text]
 				if !ok {
-					n = Normalize(cell.Text)
+					n = labels.Normalize(cell.Text)
 					cache[cell.Text] = n
 				}
 				ns[c] = n
@@ -593,7 +594,7 @@ func appendNew(ss []string, s string) []string {
 func normalizeAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = Normalize(s)
+		out[i] = labels.Normalize(s)
 	}
 	return out
 }

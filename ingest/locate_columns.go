@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // Columns: mapping a block's columns to grid columns from its header rows,
@@ -154,7 +155,7 @@ func officialOrder(row []Cell, labelCol, n int) []int {
 		cols = append(cols, c)
 		if strings.TrimSpace(row[c].Text) != "" {
 			filled = append(filled, c)
-			if !figureCell(row[c].Text) && wordy(Normalize(row[c].Text)) {
+			if !figureCell(row[c].Text) && wordy(labels.Normalize(row[c].Text)) {
 				words++
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // The locator's index: each format definition with its labels normalized
@@ -82,19 +83,19 @@ var locFormats = sync.OnceValue(func() []*locFormat {
 func newLocFormat(f *gongkai.Format) *locFormat {
 	lf := &locFormat{f: f, rowKeys: map[string][]locRowRef{}, enums: map[string][]locRowRef{}}
 	for _, d := range f.Detect {
-		lf.detect = append(lf.detect, Normalize(d))
+		lf.detect = append(lf.detect, labels.Normalize(d))
 	}
 	for ti := range f.Tables {
 		t := &f.Tables[ti]
 		for bi := range t.Blocks {
 			b := &t.Blocks[bi]
-			lb := &locBlock{index: len(lf.blocks), table: t, block: b, title: Normalize(b.Title), headerOnly: true,
+			lb := &locBlock{index: len(lf.blocks), table: t, block: b, title: labels.Normalize(b.Title), headerOnly: true,
 				colNames: map[string]bool{}}
 			for ci := range b.Columns {
 				c := &b.Columns[ci]
-				lc := locCol{def: c, label: Normalize(c.Label), group: Normalize(c.Group), subgroup: Normalize(c.Subgroup)}
+				lc := locCol{def: c, label: labels.Normalize(c.Label), group: labels.Normalize(c.Group), subgroup: labels.Normalize(c.Subgroup)}
 				for _, a := range c.Aliases {
-					lc.aliases = append(lc.aliases, Normalize(a))
+					lc.aliases = append(lc.aliases, labels.Normalize(a))
 				}
 				lb.groups = appendNew(appendNew(lb.groups, lc.group), lc.subgroup)
 				lb.colNames[lc.label] = true
@@ -105,7 +106,7 @@ func newLocFormat(f *gongkai.Format) *locFormat {
 			}
 			for ri := range b.Rows {
 				r := &b.Rows[ri]
-				lr := locRow{def: r, label: Normalize(r.Label), parent: Normalize(r.Parent), firstChild: -1}
+				lr := locRow{def: r, label: labels.Normalize(r.Label), parent: labels.Normalize(r.Parent), firstChild: -1}
 				if lr.label != "" {
 					lb.headerOnly = false
 				}
@@ -135,7 +136,7 @@ func newLocFormat(f *gongkai.Format) *locFormat {
 			}
 			lf.addKey(lr.label, locRowRef{lb, ri, 3})
 			for _, a := range lr.def.Aliases {
-				lf.addKey(Normalize(a), locRowRef{lb, ri, 2})
+				lf.addKey(labels.Normalize(a), locRowRef{lb, ri, 2})
 			}
 		}
 	}

@@ -1,11 +1,15 @@
 package ingest
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // TestLocateLayouts lays the same figures out in the shapes real workbooks
@@ -64,6 +68,32 @@ func TestLocateLayouts(t *testing.T) {
 	}
 }
 
+// TestNormalizeFormatLabels checks that every label of every format survives
+// traditional script, full width and mangling: the locator relies on it.
+func TestNormalizeFormatLabels(t *testing.T) {
+	for _, f := range gongkai.Formats() {
+		for _, tb := range f.Tables {
+			for _, b := range tb.Blocks {
+				var names []string
+				for _, r := range b.Rows {
+					names = append(names, r.Label)
+				}
+				for _, c := range b.Columns {
+					names = append(names, c.Label, c.Group, c.Subgroup)
+				}
+				for _, l := range names {
+					want := labels.Normalize(l)
+					for _, in := range []string{toTraditional(l), toFullWidth(l), mangle(l), softBreaks(l)} {
+						if got := labels.Normalize(in); got != want {
+							t.Errorf("%s: labels.Normalize(%q) = %q, want %q", f.ID, in, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 func toFullWidth(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -76,14 +106,10 @@ func toFullWidth(s string) string {
 	return b.String()
 }
 
-// toTraditional writes labels in traditional script, using the fold map backwards.
+// toTraditional writes labels in traditional script, using the fold map of
+// package labels (its t2s.txt) backwards.
 func toTraditional(s string) string {
-	back := map[rune]rune{}
-	for tr, sc := range t2s {
-		if _, ok := back[sc]; !ok || tr < back[sc] {
-			back[sc] = tr
-		}
-	}
+	back := traditional()
 	var b strings.Builder
 	for _, r := range s {
 		if tr, ok := back[r]; ok {
@@ -93,6 +119,26 @@ func toTraditional(s string) string {
 	}
 	return b.String()
 }
+
+// traditional maps each simplified character of labels/t2s.txt to the first
+// traditional one that folds to it.
+var traditional = sync.OnceValue(func() map[rune]rune {
+	data, err := os.ReadFile(filepath.Join("labels", "t2s.txt"))
+	if err != nil {
+		panic(err)
+	}
+	back := map[rune]rune{}
+	for _, line := range strings.Split(string(data), "\n") {
+		rs := []rune(strings.TrimSpace(line))
+		if len(rs) != 2 || rs[0] == '#' {
+			continue
+		}
+		if tr, ok := back[rs[1]]; !ok || rs[0] < tr {
+			back[rs[1]] = rs[0]
+		}
+	}
+	return back
+})
 
 // mangle adds pinyin after a few characters the way mirror sites do.
 func mangle(s string) string {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // A report without the statutory tables states its figures in sentences:
@@ -283,7 +284,7 @@ func foldLine(t string) folded {
 	var b strings.Builder
 	pos := make([]int, 0, len(t)+1)
 	for i, r := range t {
-		r = foldRune(r)
+		r = labels.FoldRune(r)
 		if r < 0 {
 			continue
 		}
@@ -323,7 +324,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	section := ""
 	for _, l := range lines {
 		if num, title := heading(l.Text); num != "" {
-			section = Normalize(title)
+			section = labels.Normalize(title)
 			continue
 		}
 		// A line with neither a unit of count nor a word of "none" (in
@@ -502,7 +503,7 @@ func otherYear(s string, year int) bool {
 // "某某镇") that is not the reporting organ ("我局", "本单位", or a part of
 // the agency's name).
 func namesOtherOrgan(clause, agency string) bool {
-	key := Normalize(agency)
+	key := labels.Normalize(agency)
 	for _, suf := range orgSuffixes {
 		for i := 0; ; {
 			j := strings.Index(clause[i:], suf)

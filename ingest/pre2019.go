@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // Reports for 2008–2018 follow the old 条例 第三十二条: no national table, a
@@ -142,9 +143,9 @@ func oldRegimeWords(doc *Document) bool {
 		return false
 	}
 	has := func(text string) bool {
-		t := Normalize(text)
+		t := labels.Normalize(text)
 		for _, d := range f.Detect {
-			if strings.Contains(t, Normalize(d)) {
+			if strings.Contains(t, labels.Normalize(d)) {
 				return true
 			}
 		}
@@ -226,7 +227,7 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 	seen := map[string]bool{}
 	under := 0 // 0 行政复议, 1 行政诉讼
 	for _, sl := range rows {
-		key := Normalize(sl.label)
+		key := labels.Normalize(sl.label)
 		measure := ""
 		for _, sr := range statRows {
 			if strings.Contains(key, sr.phrase) {
@@ -375,7 +376,7 @@ func statRunTogether(text, at string, cumulative bool) (statLine, *gongkai.Findi
 
 // statLabel reports whether a label names a row of the statistics table.
 func statLabel(label string) bool {
-	key := Normalize(label)
+	key := labels.Normalize(label)
 	for _, sr := range statRows {
 		if strings.Contains(key, sr.phrase) {
 			return true

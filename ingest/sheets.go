@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/width"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // What a workbook says about itself beyond its tables: which of two copies
@@ -285,7 +286,7 @@ func workbookTitleAgency(grids []*Grid) string {
 				if len(t) > 200 || !strings.Contains(t, "告") || (ci > 0 && t == row[ci-1].Text) {
 					continue
 				}
-				s := strings.TrimRight(Normalize(t), "。.:： 》>\"'”")
+				s := strings.TrimRight(labels.Normalize(t), "。.:： 》>\"'”")
 				if !strings.HasSuffix(s, "报告") {
 					continue
 				}

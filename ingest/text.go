@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/width"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // ReadText reads published page text (a web page saved or scraped as text, or
@@ -244,13 +245,13 @@ func tokenize(lines []Line) []tcell {
 				continue
 			}
 			if label, digits, ok := splitTrailing(c); ok {
-				if key := Normalize(label); knownAny(key) || endsInLabel(key) {
+				if key := labels.Normalize(label); labels.KnownAny(key) || endsInLabel(key) {
 					toks = append(toks, tcell{text: label, key: key, line: ln.N, idx: i},
 						tcell{text: digits, line: ln.N, idx: i, value: true, fused: true})
 					continue
 				}
 			}
-			toks = append(toks, tcell{text: c, key: Normalize(c), line: ln.N, idx: i})
+			toks = append(toks, tcell{text: c, key: labels.Normalize(c), line: ln.N, idx: i})
 		}
 		if len(toks)-first > 1 && !strings.ContainsAny(l, "|｜\t") {
 			runs = markRuns(toks[first:], runs)
@@ -266,12 +267,12 @@ func endsInLabel(key string) bool {
 	if len(key) < 2*utf8.UTFMax {
 		return false // a known label itself, or too short to end in one
 	}
-	longest := longestLabel()
+	longest := labels.LongestAny()
 	i, n := len(key), 0
 	for i > 0 && n < longest {
 		_, size := utf8.DecodeLastRuneInString(key[:i])
 		i -= size
-		if n++; n >= 2 && knownAny(key[i:]) {
+		if n++; n >= 2 && labels.KnownAny(key[i:]) {
 			return true
 		}
 	}
@@ -352,7 +353,7 @@ func segmentRun(run []tcell) []tcell {
 			pending = nil
 		}
 	}
-	longest := longestLabel()
+	longest := labels.LongestAny()
 	var b strings.Builder
 	for i := 0; i < len(run); {
 		n := 0
@@ -360,7 +361,7 @@ func segmentRun(run []tcell) []tcell {
 		b.WriteString(run[i].key)
 		for k := 2; k <= min(len(run)-i, longest); k++ {
 			b.WriteString(run[i+k-1].key)
-			if knownAny(b.String()) {
+			if labels.KnownAny(b.String()) {
 				n = k
 			}
 		}
@@ -382,5 +383,5 @@ func joinRun(run []tcell) tcell {
 	for _, t := range run {
 		b.WriteString(t.text)
 	}
-	return tcell{text: b.String(), key: Normalize(b.String()), line: run[0].line, idx: run[0].idx, end: run[len(run)-1].idx}
+	return tcell{text: b.String(), key: labels.Normalize(b.String()), line: run[0].line, idx: run[0].idx, end: run[len(run)-1].idx}
 }

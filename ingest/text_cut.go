@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // Some pages publish their whole body — narrative and tables — on one line,
@@ -42,7 +43,7 @@ var cutAnchors = sync.OnceValue(func() map[rune][]cutAnchor {
 			}
 			seen[v] = true
 			r, _ := utf8.DecodeRuneInString(v)
-			long := utf8.RuneCountInString(v) >= 6 || stripEnum(Normalize(v)) != Normalize(v)
+			long := utf8.RuneCountInString(v) >= 6 || labels.StripEnum(labels.Normalize(v)) != labels.Normalize(v)
 			byRune[r] = append(byRune[r], cutAnchor{text: v, always: long, heading: heading})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // rowAcc is a row of a table as met in page text: the template row its label
@@ -36,7 +37,7 @@ type textTables struct {
 func readLines(lines []Line, kind string) *Document {
 	lines = cutLongLines(lines)
 	toks := tokenize(lines)
-	d := dictFor(pickFormat(toks, yearHint(lines)))
+	d := labels.For(pickFormat(toks, yearHint(lines)))
 	tt := parseTables(toks, d, len(lines))
 	doc := &Document{Kind: kind}
 	doc.Grids = tt.grids()
@@ -85,7 +86,7 @@ func pickFormat(toks []tcell, year int) *gongkai.Format {
 	bestN := -1
 	for _, f := range gongkai.Formats() {
 		n := 0
-		for _, k := range dictFor(f).detect {
+		for _, k := range labels.For(f).Detect {
 			if strings.Contains(all, k) {
 				n++
 			}
@@ -100,8 +101,8 @@ func pickFormat(toks []tcell, year int) *gongkai.Format {
 // parseTables walks the cells once. A label the format knows opens a table,
 // a header or a row; figures go to the open row. Section headings of the
 // narrative and long sentences close the table.
-func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
-	tt := &textTables{format: d.format, consumed: make([]bool, lines)}
+func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
+	tt := &textTables{format: d.Format, consumed: make([]bool, lines)}
 	state := ""      // the table being read
 	var cur *rowAcc  // the open row
 	lastApp := -1    // index of the last table 三 row met
@@ -123,7 +124,7 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 			}
 			continue
 		}
-		es := d.lookupKey(t.key)
+		es := d.LookupKey(t.key)
 		if len(es) == 0 && (state == "applications" || strings.HasPrefix(t.text, "四")) && reviewsTitle(t.text) {
 			// Table 四's title in other words, or with a typo ("行政法复议"):
 			// its figures must not fall to the table before it. The line
@@ -155,30 +156,30 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 			continue
 		}
 		e := pickEntry(es, state, appRows, lastApp)
-		if state != "" && e.table != state && e.kind != "table" && utf8.RuneCountInString(t.text) <= 4 {
+		if state != "" && e.Table != state && e.Kind != "table" && utf8.RuneCountInString(t.text) <= 4 {
 			// A short label of another table inside this one is a header
 			// cut short ("其他" for 其他结果 in table 四), not a jump.
 			tt.consume(t)
 			continue
 		}
-		switch e.kind {
+		switch e.Kind {
 		case "table":
-			state, cur, begun = e.table, nil, false
+			state, cur, begun = e.Table, nil, false
 			continue
 		case "row", "group":
-			if state != e.table {
+			if state != e.Table {
 				begun = false
 			}
-			begun = begun || e.kind == "row"
-			state = e.table
-			cur = &rowAcc{table: e.table, block: e.block, row: e.index, group: e.kind == "group", label: t, vals: make([]tcell, 0, 7)}
+			begun = begun || e.Kind == "row"
+			state = e.Table
+			cur = &rowAcc{table: e.Table, block: e.Block, row: e.Index, group: e.Kind == "group", label: t, vals: make([]tcell, 0, 7)}
 			tt.rows = append(tt.rows, cur)
-			if e.table == "applications" {
-				lastApp, appRows = e.index, true
+			if e.Table == "applications" {
+				lastApp, appRows = e.Index, true
 			}
 		default: // a header cell
-			state = e.table
-			if e.table != "reviews" {
+			state = e.Table
+			if e.Table != "reviews" {
 				cur = nil
 			}
 		}
@@ -191,17 +192,17 @@ func parseTables(toks []tcell, d *labelDict, lines int) *textTables {
 // a table title first; in table 三, once its rows have begun, the next row in
 // template order (so "其他" is 3.其他, not the column); else a header of the
 // table being read; else a row of any table.
-func pickEntry(es []labelEntry, state string, appRows bool, lastApp int) labelEntry {
+func pickEntry(es []labels.Entry, state string, appRows bool, lastApp int) labels.Entry {
 	for _, e := range es {
-		if e.kind == "table" {
+		if e.Kind == "table" {
 			return e
 		}
 	}
-	isRow := func(e labelEntry) bool { return e.kind == "row" || e.kind == "group" }
+	isRow := func(e labels.Entry) bool { return e.Kind == "row" || e.Kind == "group" }
 	if state == "applications" && appRows {
-		best, found := labelEntry{}, false
+		best, found := labels.Entry{}, false
 		for _, e := range es {
-			if e.table == "applications" && isRow(e) && e.index > lastApp && (!found || e.index < best.index) {
+			if e.Table == "applications" && isRow(e) && e.Index > lastApp && (!found || e.Index < best.Index) {
 				best, found = e, true
 			}
 		}
@@ -210,13 +211,13 @@ func pickEntry(es []labelEntry, state string, appRows bool, lastApp int) labelEn
 		}
 	}
 	for _, e := range es {
-		if e.table == state && !isRow(e) {
+		if e.Table == state && !isRow(e) {
 			return e
 		}
 	}
-	best, found := labelEntry{}, false
+	best, found := labels.Entry{}, false
 	for _, e := range es {
-		if isRow(e) && (!found || (e.table == "applications" && e.index > lastApp && (best.index <= lastApp || e.index < best.index))) {
+		if isRow(e) && (!found || (e.Table == "applications" && e.Index > lastApp && (best.Index <= lastApp || e.Index < best.Index))) {
 			best, found = e, true
 		}
 	}

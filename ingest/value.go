@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // Value kinds, as gongkai.CellKind returns them.
@@ -142,12 +143,12 @@ func checkNumber(f float64, kind string) error {
 // foldValue folds full-width characters and removes white space, so that
 // "１ ２３" reads as "123".
 func foldValue(raw string) string {
-	if isPlainASCIILower(raw) {
+	if labels.Plain(raw) {
 		return raw
 	}
 	var b strings.Builder
 	for _, r := range raw {
-		r = foldRune(r)
+		r = labels.FoldRune(r)
 		if r >= 0 {
 			b.WriteRune(r)
 		}
@@ -221,7 +222,7 @@ func numberCell(text string) bool {
 // keeps the locator from folding the label cells of every row it looks at.
 func mayBeNumber(text string) bool {
 	for _, r := range text {
-		if r = foldRune(r); r < 0 {
+		if r = labels.FoldRune(r); r < 0 {
 			continue
 		}
 		return r >= '0' && r <= '9' || r == '+' || r == '-' || r == '−' || r == '增' || r == '减'

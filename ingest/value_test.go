@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"gongkai/ingest/labels"
 	"strings"
 	"testing"
 )
@@ -102,6 +103,6 @@ func FuzzParseValue(f *testing.F) {
 				t.Errorf("%q (%s): blank without being a blank mark", raw, kind)
 			}
 		}
-		Normalize(raw)
+		labels.Normalize(raw)
 	})
 }

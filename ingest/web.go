@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/width"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // webExtras adds what only web sources carry: the reader's notes (lost
@@ -155,7 +156,7 @@ var bareTitles = map[string]string{
 var bareTitleKeys = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for t, n := range bareTitles {
-		m[Normalize(t)] = n
+		m[labels.Normalize(t)] = n
 	}
 	return m
 })
@@ -202,7 +203,7 @@ func heading(s string) (numeral, title string) {
 		rest := strings.TrimLeft(s[size:], "、．. ")
 		return n, strings.TrimSpace(rest)
 	}
-	if n, ok := bareTitleKeys()[Normalize(s)]; ok {
+	if n, ok := bareTitleKeys()[labels.Normalize(s)]; ok {
 		return n, s
 	}
 	return "", ""

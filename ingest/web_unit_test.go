@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"gongkai/ingest/labels"
 )
 
 // TestDecodeWeb checks that encodings are detected, not assumed.
@@ -121,7 +122,8 @@ func TestCellsOf(t *testing.T) {
 
 // TestLabelFolding checks the labels of our fixtures (traditional script,
 // mirror-site mangling, full width, soft breaks, enumerations) against the
-// format's labels through Normalize and the readers' enumeration folding.
+// format's labels through Normalize (package labels tests the enumeration
+// folding).
 func TestLabelFolding(t *testing.T) {
 	tests := []struct{ label, want string }{
 		{"規(guī)章", "规章"},
@@ -133,16 +135,8 @@ func TestLabelFolding(t *testing.T) {
 		{"３．危及“三安全一稳定”", `3.危及"三安全一稳定"`},
 	}
 	for _, tt := range tests {
-		if got := Normalize(tt.label); got != Normalize(tt.want) {
-			t.Errorf("Normalize(%q) = %q, want %q", tt.label, got, Normalize(tt.want))
-		}
-	}
-	for _, tt := range []struct{ key, want string }{
-		{"1.属于国家秘密", "属于国家秘密"}, {"(三)不予公开", "不予公开"}, {"四、结转下年度继续办理", "结转下年度继续办理"},
-		{"3.其他", "其他"}, {"其他", "其他"}, {"2021年", "2021年"}, {"十一、", ""},
-	} {
-		if got := stripEnum(tt.key); got != tt.want {
-			t.Errorf("stripEnum(%q) = %q, want %q", tt.key, got, tt.want)
+		if got := labels.Normalize(tt.label); got != labels.Normalize(tt.want) {
+			t.Errorf("labels.Normalize(%q) = %q, want %q", tt.label, got, labels.Normalize(tt.want))
 		}
 	}
 }

@@ -1,11 +1,9 @@
-package ingest
+package labels
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"gongkai"
 )
 
 func TestNormalize(t *testing.T) {
@@ -55,32 +53,6 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
-// TestNormalizeFormatLabels checks that every label of every format survives
-// traditional script, full width and mangling: the locator relies on it.
-func TestNormalizeFormatLabels(t *testing.T) {
-	for _, f := range gongkai.Formats() {
-		for _, tb := range f.Tables {
-			for _, b := range tb.Blocks {
-				var labels []string
-				for _, r := range b.Rows {
-					labels = append(labels, r.Label)
-				}
-				for _, c := range b.Columns {
-					labels = append(labels, c.Label, c.Group, c.Subgroup)
-				}
-				for _, l := range labels {
-					want := Normalize(l)
-					for _, in := range []string{toTraditional(l), toFullWidth(l), mangle(l), softBreaks(l)} {
-						if got := Normalize(in); got != want {
-							t.Errorf("%s: Normalize(%q) = %q, want %q", f.ID, in, got, want)
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
 func TestT2SData(t *testing.T) {
 	for i, line := range strings.Split(t2sData, "\n") {
 		line = strings.TrimSpace(line)
@@ -96,5 +68,18 @@ func TestT2SData(t *testing.T) {
 func BenchmarkNormalize(b *testing.B) {
 	for b.Loop() {
 		Normalize("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+	}
+}
+
+// TestStripEnum checks that enumerations are cut from folded labels and
+// nothing else is.
+func TestStripEnum(t *testing.T) {
+	for _, tt := range []struct{ key, want string }{
+		{"1.属于国家秘密", "属于国家秘密"}, {"(三)不予公开", "不予公开"}, {"四、结转下年度继续办理", "结转下年度继续办理"},
+		{"3.其他", "其他"}, {"其他", "其他"}, {"2021年", "2021年"}, {"十一、", ""},
+	} {
+		if got := StripEnum(tt.key); got != tt.want {
+			t.Errorf("StripEnum(%q) = %q, want %q", tt.key, got, tt.want)
+		}
 	}
 }

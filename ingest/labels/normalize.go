@@ -1,4 +1,10 @@
-package ingest
+// Package labels folds report labels for matching (Normalize) and holds the
+// dictionary of every format's labels (For), built from the format
+// definitions of package gongkai (formats/*.json). The label locator and the
+// page-text readers share it, so that a label written in any of the ways
+// real reports write it means the same thing in every medium. It depends on
+// package gongkai only, so readers below ingest can use it.
+package labels
 
 import (
 	_ "embed"
@@ -62,7 +68,7 @@ func parseT2S(data string) map[rune]rune {
 //
 // Normalize is meant for labels; cell values go through ParseValue.
 func Normalize(label string) string {
-	if isPlainASCIILower(label) {
+	if Plain(label) {
 		return label
 	}
 	var b strings.Builder
@@ -71,7 +77,7 @@ func Normalize(label string) string {
 	for i := 0; i < len(label); {
 		r, size := utf8.DecodeRuneInString(label[i:])
 		i += size
-		r = foldRune(r)
+		r = FoldRune(r)
 		if r < 0 {
 			continue
 		}
@@ -87,9 +93,12 @@ func Normalize(label string) string {
 	return b.String()
 }
 
-// foldRune maps one rune of a label to its folded form, or to -1 when the
-// rune is dropped (white space, soft hyphen, zero-width characters).
-func foldRune(r rune) rune {
+// FoldRune maps one rune of a label to its folded form, as Normalize folds
+// it (without Normalize's pinyin rule, which needs the runes around), or to
+// -1 when the rune is dropped (white space, soft hyphen, zero-width
+// characters). Readers that must keep offsets into the original text fold
+// rune by rune with it.
+func FoldRune(r rune) rune {
 	if r >= cjkFirst && r <= cjkLast {
 		if t2sSet[(r-cjkFirst)/64]&(1<<((r-cjkFirst)%64)) != 0 {
 			return t2s[r]
@@ -151,9 +160,10 @@ func pinyinLen(s string) int {
 	return 0
 }
 
-// isPlainASCIILower reports whether s needs no folding at all, the common
-// case for values and short codes.
-func isPlainASCIILower(s string) bool {
+// Plain reports whether s needs no folding at all (Normalize returns it
+// unchanged and FoldRune keeps each of its runes), the common case for values
+// and short codes.
+func Plain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || c <= ' ' || (c >= 'A' && c <= 'Z') || c == '"' {
