@@ -12,7 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"gongkai"
-	"gongkai/ingest"
+	"gongkai/template"
 	"gongkai/warehouse"
 )
 
@@ -362,7 +362,7 @@ func (h *handler) apiRegions(c echo.Context) error {
 	}
 	if format == "xlsx" {
 		var buf bytes.Buffer
-		if err := ingest.WriteFilled(&buf, r.report()); err != nil {
+		if err := template.WriteFilled(&buf, r.report()); err != nil {
 			return err
 		}
 		name := "地区汇总-" + strconv.Itoa(r.Year) + "-" + strings.ReplaceAll(strings.ReplaceAll(r.Name(), " · ", "-"), "/", "-") + ".xlsx"

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"gongkai"
-	"gongkai/ingest"
+	"gongkai/template"
 	"gongkai/warehouse"
 )
 
@@ -47,7 +47,7 @@ func TestBlankTemplateUpload(t *testing.T) {
 	edb := emptyDB(t)
 	h := asAdmin(t, edb, New(edb, testLogger(t), Options{}))
 	var blank bytes.Buffer
-	if err := ingest.WriteTemplate(&blank, gongkai.Format2021); err != nil {
+	if err := template.WriteTemplate(&blank, gongkai.Format2021); err != nil {
 		t.Fatal(err)
 	}
 	status, body := do(t, h, multipartUpload(t, "/upload", "template.xlsx", blank.Bytes(),

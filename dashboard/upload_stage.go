@@ -12,7 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"gongkai"
-	"gongkai/ingest"
+	"gongkai/template"
 )
 
 // The upload page works in two steps: 预检 parses and validates a file and
@@ -124,7 +124,7 @@ func (h *handler) uploadTemplate(c echo.Context) error {
 		return invalid("没有 %q 格式的模板：可选 2021 或 2019。", format)
 	}
 	var buf bytes.Buffer
-	if err := ingest.WriteTemplate(&buf, format); err != nil {
+	if err := template.WriteTemplate(&buf, format); err != nil {
 		return err
 	}
 	name := "政府信息公开工作年度报告模板（" + format + "年格式）.xlsx"

@@ -10,6 +10,7 @@ import (
 	"gongkai"
 	"gongkai/ingest"
 	"gongkai/region"
+	"gongkai/template"
 )
 
 // generateSet returns a small demo set, failing with the reason when the
@@ -335,7 +336,7 @@ func TestGenerateFindings(t *testing.T) {
 }
 
 // TestWorkbookRoundTrip writes demo reports of both formats into the official
-// workbook (ingest.WriteFilled) and reads them back: every figure the
+// workbook (template.WriteFilled) and reads them back: every figure the
 // workbook holds comes back with the same number at the same cell, and
 // validation finds the same faults.
 func TestWorkbookRoundTrip(t *testing.T) {
@@ -361,7 +362,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		}
 		picked[kind] = true
 		var buf bytes.Buffer
-		if err := ingest.WriteFilled(&buf, r); err != nil {
+		if err := template.WriteFilled(&buf, r); err != nil {
 			t.Fatalf("%s %d: %v", r.Agency, r.Year, err)
 		}
 		got, err := ingest.Parse(r.Source.Name, buf.Bytes(), ingest.Options{})

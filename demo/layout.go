@@ -61,7 +61,7 @@ var plans = sync.OnceValue(func() map[string]*plan {
 // the applicant labels) and three label columns come first, so the figures
 // start at D5; group labels span the rows under them and take no row. 表四
 // has three header rows and its fifteen figures in A5:O5. The cover sheet 封面
-// has one field a row from row 3, values in column B. ingest.WriteFilled
+// has one field a row from row 3, values in column B. template.WriteFilled
 // writes the same workbook (TestWorkbookRoundTrip holds the two together).
 func newPlan(f *gongkai.Format) *plan {
 	p := &plan{format: f, newRow: -1, inRow: -1, totalRow: -1, outRow: -1, totalCol: -1}

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai"
+	"gongkai/template"
 )
 
 // tableFindings returns the findings of r other than the missing tables:
@@ -47,7 +48,7 @@ func tweakMissingTable(x *excelize.File) error { return x.DeleteSheet("表四") 
 // tweakTitleNoYear makes a workbook without a cover sheet whose title names
 // the agency but no year, and whose statistics period states the year.
 func tweakTitleNoYear(x *excelize.File) error {
-	if err := x.DeleteSheet(coverSheet); err != nil {
+	if err := x.DeleteSheet(template.CoverSheet); err != nil {
 		return err
 	}
 	if err := x.InsertRows("表二", 1, 2); err != nil {
@@ -96,7 +97,7 @@ func tweakCopy(mode copyMode) func(*excelize.File) error {
 			for r, row := range rows {
 				for c, v := range row {
 					n, err := strconv.Atoi(v)
-					ref := cellName(r+1, c+1)
+					ref := ColumnName(c) + strconv.Itoa(r+1)
 					if f, _ := x.GetCellFormula(cp, ref); err != nil || f != "" {
 						continue
 					}
@@ -116,7 +117,7 @@ func tweakCopy(mode copyMode) func(*excelize.File) error {
 					return err
 				}
 				text := fmt.Sprintf("统计期限自%d年1月1日起至%d年12月31日止", year, year)
-				if err := x.SetCellStr(sheet, cellName(len(rows)+2, 1), text); err != nil {
+				if err := x.SetCellStr(sheet, "A"+strconv.Itoa(len(rows)+2), text); err != nil {
 					return err
 				}
 			}
@@ -143,15 +144,16 @@ func tweakGeneralFormat(x *excelize.File) error {
 				if _, err := strconv.Atoi(v); err != nil {
 					continue
 				}
-				if err := x.SetCellStyle(sheet, cellName(r+1, c+1), cellName(r+1, c+1), style); err != nil {
+				ref := ColumnName(c) + strconv.Itoa(r+1)
+				if err := x.SetCellStyle(sheet, ref, ref, style); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	for _, c := range layoutWorkbook(gongkai.FormatByID(gongkai.Format2021), layoutOptions{}).figures() {
-		if c.measure == "licensing.decisions" {
-			return x.SetCellInt(c.sheet, c.ref(), 45678)
+	for _, c := range template.Figures(gongkai.Format2021, template.Layout{}) {
+		if c.Measure == "licensing.decisions" {
+			return x.SetCellInt(c.Sheet, c.Ref, 45678)
 		}
 	}
 	return fmt.Errorf("no licensing.decisions cell")

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 )
 
 // Limits that keep a hostile or absurd workbook from exhausting memory. A
@@ -550,21 +551,7 @@ func displayNumber(v string) string {
 	if err != nil {
 		return v
 	}
-	return formatNumber(f)
-}
-
-func formatNumber(f float64) string {
-	if f == 0 {
-		return "0" // also for -0
-	}
-	g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
-	if err != nil {
-		return strconv.FormatFloat(f, 'g', -1, 64)
-	}
-	if g >= 1e21 || g <= -1e21 || (g > -1e-9 && g < 1e-9) {
-		return strconv.FormatFloat(g, 'g', -1, 64)
-	}
-	return strconv.FormatFloat(g, 'f', -1, 64)
+	return doc.FormatNumber(f)
 }
 
 // parseCellRef parses "B12" (or "$B$12") into 1-based row and column.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"gongkai/ingest/doc"
 	"math"
 	"strconv"
 	"strings"
@@ -63,7 +64,7 @@ func evalFormulas(sheet string, g *Grid, formulas []sheetFormula) {
 	}
 	for i, f := range formulas {
 		if r := e.result[i]; r.ok {
-			g.Rows[f.row-1][f.col-1].Text = formatNumber(r.v)
+			g.Rows[f.row-1][f.col-1].Text = doc.FormatNumber(r.v)
 		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai"
+	"gongkai/ingest/doc"
+	"gongkai/template"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -24,28 +26,28 @@ var goldenWorkbooks = []struct {
 	name    string
 	format  string
 	year    int
-	opts    layoutOptions
+	opts    template.Layout
 	breakIt bool // state totals that break the rules
 	// tweak changes the rendered workbook the way people change theirs
 	// (a sheet deleted, copied, hidden; a number format), with excelize.
 	tweak func(*excelize.File) error
 }{
-	{"official-2021", gongkai.Format2021, 2022, layoutOptions{}, false, nil},
-	{"one-sheet", gongkai.Format2021, 2021, layoutOptions{oneSheet: true}, false, nil},
-	{"total-first-no-titles", gongkai.Format2021, 2023, layoutOptions{totalFirst: true, noTitles: true}, false, nil},
-	{"spacers", gongkai.Format2021, 2022, layoutOptions{spacers: true}, false, nil},
-	{"unmerged-headers", gongkai.Format2021, 2022, layoutOptions{unmerged: true}, false, nil},
-	{"numbers-as-text", gongkai.Format2021, 2022, layoutOptions{asText: true, spacers: true}, false, nil},
-	{"format-2019", gongkai.Format2019, 2020, layoutOptions{}, false, nil},
-	{"format-2019-year-2021", gongkai.Format2019, 2021, layoutOptions{oneSheet: true, spacers: true}, false, nil},
-	{"violations", gongkai.Format2021, 2022, layoutOptions{}, true, nil},
-	{"missing-table", gongkai.Format2021, 2022, layoutOptions{}, false, tweakMissingTable},
-	{"title-no-year", gongkai.Format2019, 2020, layoutOptions{}, false, tweakTitleNoYear},
-	{"copy-hidden", gongkai.Format2021, 2022, layoutOptions{}, false, tweakCopy(copyHidden)},
-	{"copy-years", gongkai.Format2021, 2022, layoutOptions{}, false, tweakCopy(copyYears)},
-	{"copy-same", gongkai.Format2021, 2022, layoutOptions{}, false, tweakCopy(copySame)},
-	{"copy-ambiguous", gongkai.Format2021, 2022, layoutOptions{}, false, tweakCopy(copyAmbiguous)},
-	{"general-format", gongkai.Format2021, 2022, layoutOptions{}, false, tweakGeneralFormat},
+	{"official-2021", gongkai.Format2021, 2022, template.Layout{}, false, nil},
+	{"one-sheet", gongkai.Format2021, 2021, template.Layout{OneSheet: true}, false, nil},
+	{"total-first-no-titles", gongkai.Format2021, 2023, template.Layout{TotalFirst: true, NoTitles: true}, false, nil},
+	{"spacers", gongkai.Format2021, 2022, template.Layout{Spacers: true}, false, nil},
+	{"unmerged-headers", gongkai.Format2021, 2022, template.Layout{Unmerged: true}, false, nil},
+	{"numbers-as-text", gongkai.Format2021, 2022, template.Layout{AsText: true, Spacers: true}, false, nil},
+	{"format-2019", gongkai.Format2019, 2020, template.Layout{}, false, nil},
+	{"format-2019-year-2021", gongkai.Format2019, 2021, template.Layout{OneSheet: true, Spacers: true}, false, nil},
+	{"violations", gongkai.Format2021, 2022, template.Layout{}, true, nil},
+	{"missing-table", gongkai.Format2021, 2022, template.Layout{}, false, tweakMissingTable},
+	{"title-no-year", gongkai.Format2019, 2020, template.Layout{}, false, tweakTitleNoYear},
+	{"copy-hidden", gongkai.Format2021, 2022, template.Layout{}, false, tweakCopy(copyHidden)},
+	{"copy-years", gongkai.Format2021, 2022, template.Layout{}, false, tweakCopy(copyYears)},
+	{"copy-same", gongkai.Format2021, 2022, template.Layout{}, false, tweakCopy(copySame)},
+	{"copy-ambiguous", gongkai.Format2021, 2022, template.Layout{}, false, tweakCopy(copyAmbiguous)},
+	{"general-format", gongkai.Format2021, 2022, template.Layout{}, false, tweakGeneralFormat},
 }
 
 // checkJSON is the object `gongkai check --json` prints (design.md); it
@@ -91,7 +93,7 @@ func TestXLSXGolden(t *testing.T) {
 			if *update {
 				var buf bytes.Buffer
 				r := syntheticReport(tt.format, tt.year, tt.breakIt)
-				if err := renderWorkbook(&buf, layoutWorkbook(gongkai.FormatByID(tt.format), tt.opts), r); err != nil {
+				if err := template.WriteLayout(&buf, tt.format, tt.opts, r); err != nil {
 					t.Fatal(err)
 				}
 				if tt.tweak != nil {
@@ -171,13 +173,13 @@ func syntheticReport(format string, year int, breakIt bool) *gongkai.Report {
 	r := &gongkai.Report{Agency: "某市测试局", Year: year, Format: format, Province: "某省", City: "某市", Level: "市级部门"}
 	set := func(measure, applicant string, v float64) {
 		r.Values = append(r.Values, gongkai.Value{Measure: measure, Applicant: applicant,
-			Number: gongkai.Float(v), Raw: formatNumber(v)})
+			Number: gongkai.Float(v), Raw: doc.FormatNumber(v)})
 	}
 	set("narrative.proactive_items", gongkai.ApplicantTotal, 928)
 	formulas := map[string]bool{}
-	for _, c := range layoutWorkbook(f, layoutOptions{}).figures() {
-		if c.formula != "" {
-			formulas[c.measure+"/"+c.applicant] = true
+	for _, c := range template.Figures(format, template.Layout{}) {
+		if c.Formula != "" {
+			formulas[c.Measure+"/"+c.Applicant] = true
 		}
 	}
 	n := 0

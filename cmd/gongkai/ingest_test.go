@@ -12,8 +12,8 @@ import (
 
 	"gongkai"
 	"gongkai/demo"
-	"gongkai/ingest"
 	"gongkai/region"
+	"gongkai/template"
 )
 
 // writeWorkbooks writes the reports as filled official workbooks into dir
@@ -23,7 +23,7 @@ func writeWorkbooks(t testing.TB, dir string, reports []*gongkai.Report) []strin
 	var paths []string
 	for i, r := range reports {
 		var buf bytes.Buffer
-		if err := ingest.WriteFilled(&buf, r); err != nil {
+		if err := template.WriteFilled(&buf, r); err != nil {
 			t.Fatal(err)
 		}
 		p := filepath.Join(dir, strings.ReplaceAll(r.Agency, "/", "_")+"-"+string(rune('a'+i%26))+".xlsx")
@@ -67,7 +67,7 @@ func TestIngest(t *testing.T) {
 	zw := zip.NewWriter(zf)
 	for i, r := range reports[3:] {
 		var buf bytes.Buffer
-		if err := ingest.WriteFilled(&buf, r); err != nil {
+		if err := template.WriteFilled(&buf, r); err != nil {
 			t.Fatal(err)
 		}
 		w, _ := zw.Create(filepath.Join("sub", string(rune('x'+i))+".xlsx"))
@@ -150,7 +150,7 @@ func TestIngestListsEveryFile(t *testing.T) {
 	zf, _ := os.Create(zipPath)
 	zw := zip.NewWriter(zf)
 	var buf bytes.Buffer
-	if err := ingest.WriteFilled(&buf, reports[2]); err != nil {
+	if err := template.WriteFilled(&buf, reports[2]); err != nil {
 		t.Fatal(err)
 	}
 	for name, data := range map[string][]byte{

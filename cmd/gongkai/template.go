@@ -7,7 +7,7 @@ import (
 	"os"
 
 	"gongkai"
-	"gongkai/ingest"
+	"gongkai/template"
 )
 
 func init() {
@@ -35,7 +35,7 @@ func runTemplate(ctx context.Context, e env) error {
 		return usageErrorf("未知的格式 %q：可选 2021 或 2019", *format)
 	}
 	var buf bytes.Buffer
-	if err := ingest.WriteTemplate(&buf, *format); err != nil {
+	if err := template.WriteTemplate(&buf, *format); err != nil {
 		return err
 	}
 	// Written to a temporary file and renamed, so that a failure leaves no

@@ -98,3 +98,21 @@ func ColumnName(c int) string {
 	}
 	return name
 }
+
+// FormatNumber renders a number the way a spreadsheet shows it in the General
+// format, to 15 significant digits (0.1+0.2 → "0.3", 1e21 → "1e+21"): the
+// text a reader gives a numeric cell, and the text the template writer
+// compares a report's raw figure with to store it as a number.
+func FormatNumber(f float64) string {
+	if f == 0 {
+		return "0" // also for -0
+	}
+	g, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	if err != nil {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	if g >= 1e21 || g <= -1e21 || (g > -1e-9 && g < 1e-9) {
+		return strconv.FormatFloat(g, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(g, 'f', -1, 64)
+}

@@ -1,4 +1,8 @@
-package ingest
+// Package template writes the official workbook of a report format: blank,
+// for agencies to fill in (WriteTemplate), or filled with a report
+// (WriteFilled). It is a writer only; package ingest reads what it writes
+// like any other workbook, and nothing on the reading path depends on it.
+package template
 
 import (
 	"fmt"
@@ -10,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 )
 
 // The blank official workbook is laid out entirely from the format
@@ -20,8 +25,8 @@ import (
 // with excelize is a separate step, which lets the tests fill exactly the
 // cells the template offers and lay the same tables out in other ways.
 
-// coverSheet is the name of the sheet with the report's metadata.
-const coverSheet = "封面"
+// CoverSheet is the name of the sheet with the report's metadata.
+const CoverSheet = "封面"
 
 // WriteTemplate writes the blank official workbook of format ("2021" or
 // "2019") to w: a cover sheet for the agency, year, region and level, and one
@@ -31,11 +36,7 @@ const coverSheet = "封面"
 // It returns a *gongkai.Error with CodeInvalid for an unknown format, and the
 // error of w when writing fails.
 func WriteTemplate(w io.Writer, format string) error {
-	f := gongkai.FormatByID(format)
-	if f == nil || len(f.Tables) == 0 {
-		return gongkai.Errorf(gongkai.CodeInvalid, "未知的格式 %q：可选 2021 或 2019", format)
-	}
-	return renderWorkbook(w, layoutWorkbook(f, layoutOptions{}), nil)
+	return WriteLayout(w, format, Layout{}, nil)
 }
 
 // WriteFilled writes the workbook of r's format filled with r: its metadata
@@ -53,19 +54,57 @@ func WriteFilled(w io.Writer, r *gongkai.Report) error {
 	if f == nil || len(f.Tables) == 0 {
 		return gongkai.Errorf(gongkai.CodeInvalid, "格式 %q 没有统计表模板，无法写成工作簿", r.Format)
 	}
-	return renderWorkbook(w, layoutWorkbook(f, layoutOptions{}), r)
+	return renderWorkbook(w, layoutWorkbook(f, Layout{}), r)
 }
 
-// layoutOptions vary the layout for the tests, which check that the reader
-// and the table locator cope with the ways real workbooks differ from the
-// official one. The zero value is the official layout.
-type layoutOptions struct {
-	oneSheet   bool // cover and all tables on one sheet, one below the other
-	totalFirst bool // the 总计 column of table 三 before the applicants
-	spacers    bool // a blank row between blocks and a blank column before the figures
-	noTitles   bool // no table title rows ("二、主动公开政府信息情况")
-	unmerged   bool // no merges: a header's text only in its first cell, as after "unmerge cells"
-	asText     bool // figures stored as text, as in cells formatted as text before typing
+// WriteLayout writes the workbook of format laid out as l, filled with r
+// when r is not nil (r's own format is then ignored). The fixtures of the
+// readers' tests use it to write the shapes real workbooks come in.
+//
+// It returns a *gongkai.Error with CodeInvalid for a format without tables,
+// and the error of w when writing fails.
+func WriteLayout(w io.Writer, format string, l Layout, r *gongkai.Report) error {
+	f := gongkai.FormatByID(format)
+	if f == nil || len(f.Tables) == 0 {
+		return gongkai.Errorf(gongkai.CodeInvalid, "未知的格式 %q：可选 2021 或 2019", format)
+	}
+	return renderWorkbook(w, layoutWorkbook(f, l), r)
+}
+
+// Layout varies how a workbook lays its tables out, the ways real workbooks
+// differ from the official one; the tests of the readers and the table
+// locator write their fixtures in these shapes. The zero value is the
+// official layout.
+type Layout struct {
+	OneSheet   bool // cover and all tables on one sheet, one below the other
+	TotalFirst bool // the 总计 column of table 三 before the applicants
+	Spacers    bool // a blank row between blocks and a blank column before the figures
+	NoTitles   bool // no table title rows ("二、主动公开政府信息情况")
+	Unmerged   bool // no merges: a header's text only in its first cell, as after "unmerge cells"
+	AsText     bool // figures stored as text, as in cells formatted as text before typing
+}
+
+// Figure is one figure cell of a laid-out workbook.
+type Figure struct {
+	Sheet, Ref         string // "表三", "D12"
+	Measure, Applicant string
+	Kind               string // "count", "signed" or "money"
+	Formula            string // the total's formula; empty for a cell typed in
+}
+
+// Figures returns the figure cells of format's workbook laid out as l, in
+// layout order, so that tests and fixture writers can fill or find exactly
+// the cells the workbook offers. It returns nil for a format without tables.
+func Figures(format string, l Layout) []Figure {
+	f := gongkai.FormatByID(format)
+	if f == nil || len(f.Tables) == 0 {
+		return nil
+	}
+	var out []Figure
+	for _, c := range layoutWorkbook(f, l).figures() {
+		out = append(out, Figure{Sheet: c.sheet, Ref: c.ref(), Measure: c.measure, Applicant: c.applicant, Kind: c.kind, Formula: c.formula})
+	}
+	return out
 }
 
 // Cell styles of the layout.
@@ -79,6 +118,7 @@ const (
 	styleCoverInput
 	styleHint
 	styleCount
+	styleMoneyTotal
 )
 
 // tplCell is one cell of a laid-out workbook (1-based row and column).
@@ -114,13 +154,13 @@ type tplSheet struct {
 }
 
 type tplLayout struct {
-	opts   layoutOptions
+	opts   Layout
 	sheets []*tplSheet
 	cells  []*tplCell
 	merges []tplMerge
 }
 
-func cellName(row, col int) string { return ColumnName(col-1) + strconv.Itoa(row) }
+func cellName(row, col int) string { return doc.ColumnName(col-1) + strconv.Itoa(row) }
 
 func (l *tplLayout) sheet(name string) *tplSheet {
 	for _, s := range l.sheets {
@@ -140,10 +180,10 @@ func (l *tplLayout) add(c *tplCell) *tplCell {
 
 // label places text at (row, col) spanning to (r1, c1), merged unless the
 // layout is unmerged.
-func (l *tplLayout) label(sheet string, row, col, r1, c1 int, text string, style int, o layoutOptions) {
+func (l *tplLayout) label(sheet string, row, col, r1, c1 int, text string, style int, o Layout) {
 	l.add(&tplCell{sheet: sheet, row: row, col: col, text: text, style: style})
 	if r1 > row || c1 > col {
-		if !o.unmerged {
+		if !o.Unmerged {
 			l.merges = append(l.merges, tplMerge{sheet, row, col, r1, c1})
 		}
 		// The borders of the covered cells, so that a merged box is outlined.
@@ -170,14 +210,14 @@ func (l *tplLayout) figures() []*tplCell {
 }
 
 // layoutWorkbook lays out the cover sheet and the tables of f.
-func layoutWorkbook(f *gongkai.Format, o layoutOptions) *tplLayout {
+func layoutWorkbook(f *gongkai.Format, o Layout) *tplLayout {
 	l := &tplLayout{opts: o}
-	row := layoutCover(l, coverSheet, f, o)
+	row := layoutCover(l, CoverSheet, f, o)
 	for i := range f.Tables {
 		t := &f.Tables[i]
 		name := "表" + t.Numeral
-		if o.oneSheet {
-			name = coverSheet
+		if o.OneSheet {
+			name = CoverSheet
 			row += 2
 		} else {
 			row = 1
@@ -189,7 +229,7 @@ func layoutWorkbook(f *gongkai.Format, o layoutOptions) *tplLayout {
 
 // layoutCover writes the cover fields as label | value | hint rows and
 // returns the last row used.
-func layoutCover(l *tplLayout, sheet string, f *gongkai.Format, o layoutOptions) int {
+func layoutCover(l *tplLayout, sheet string, f *gongkai.Format, o Layout) int {
 	s := l.sheet(sheet)
 	s.widths[1], s.widths[2], s.widths[3] = 30, 40, 60
 	l.label(sheet, 1, 1, 1, 3, f.Name, styleTitle, o)
@@ -250,26 +290,26 @@ func rowDepths(b gongkai.Block) []int {
 }
 
 // layoutTable lays out table t from row on, and returns the last row used.
-func layoutTable(l *tplLayout, sheet string, row int, f *gongkai.Format, t *gongkai.Table, o layoutOptions) int {
+func layoutTable(l *tplLayout, sheet string, row int, f *gongkai.Format, t *gongkai.Table, o Layout) int {
 	s := l.sheet(sheet)
 	shape := shapeOf(t)
 	valueCol := 1 + shape.labels // first figure column
-	if o.spacers {
+	if o.Spacers {
 		valueCol++
 	}
 	width := valueCol - 1 + shape.values
 	setWidths(s, t, shape, valueCol)
-	if !o.noTitles {
+	if !o.NoTitles {
 		l.label(sheet, row, 1, row, width, t.Numeral+"、"+t.Title, styleTitle, o)
 		s.heights[row] = 24
-		if s.freezeRows == 0 && !o.oneSheet {
+		if s.freezeRows == 0 && !o.OneSheet {
 			s.freezeRows = row
 		}
 	} else {
 		row--
 	}
 	for bi, b := range t.Blocks {
-		if o.spacers && bi > 0 {
+		if o.Spacers && bi > 0 {
 			row++
 		}
 		if b.Title != "" {
@@ -283,7 +323,7 @@ func layoutTable(l *tplLayout, sheet string, row int, f *gongkai.Format, t *gong
 		if shape.labels > 0 {
 			l.label(sheet, headerTop, 1, row, shape.labels, b.Corner, styleHeader, o)
 		}
-		if len(t.Blocks) == 1 && !o.oneSheet {
+		if len(t.Blocks) == 1 && !o.OneSheet {
 			// The header of a single-block table stays in view while scrolling.
 			s.freezeRows, s.freezeCols = row, shape.labels
 		}
@@ -337,9 +377,9 @@ func textWidth(s string) int {
 }
 
 // columnOrder returns the columns of b in the order the layout shows them.
-func columnOrder(b gongkai.Block, o layoutOptions) []gongkai.Column {
+func columnOrder(b gongkai.Block, o Layout) []gongkai.Column {
 	cols := append([]gongkai.Column(nil), b.Columns...)
-	if o.totalFirst && b.Dimension == "applicant" {
+	if o.TotalFirst && b.Dimension == "applicant" {
 		for i, c := range cols {
 			if c.Key == gongkai.ApplicantTotal {
 				cols = append([]gongkai.Column{c}, append(cols[:i:i], cols[i+1:]...)...)
@@ -370,7 +410,7 @@ func columnSpans(n, width int) []int {
 // the column labels. A column without a group has its label reach up
 // through the group levels; a column with a group but no subgroup has its
 // group reach down through the subgroup level.
-func layoutHeader(l *tplLayout, sheet string, row, valueCol int, b gongkai.Block, cols []gongkai.Column, spans []int, o layoutOptions) int {
+func layoutHeader(l *tplLayout, sheet string, row, valueCol int, b gongkai.Block, cols []gongkai.Column, spans []int, o Layout) int {
 	hasGroup, hasSub := false, false
 	for _, c := range cols {
 		hasGroup = hasGroup || c.Group != ""
@@ -485,7 +525,7 @@ func headerHeight(texts []string, spans []int, s *tplSheet, start []int) float64
 }
 
 // layoutRows writes the rows of a block below row and returns the last row.
-func layoutRows(l *tplLayout, sheet string, row, valueCol int, shape tableShape, f *gongkai.Format, t *gongkai.Table, b gongkai.Block, cols []gongkai.Column, spans []int, o layoutOptions) int {
+func layoutRows(l *tplLayout, sheet string, row, valueCol int, shape tableShape, f *gongkai.Format, t *gongkai.Table, b gongkai.Block, cols []gongkai.Column, spans []int, o Layout) int {
 	s := l.sheet(sheet)
 	depth := rowDepths(b)
 	// A group row has no row of its own: its label stands merged down the
@@ -543,8 +583,13 @@ func layoutRows(l *tplLayout, sheet string, row, valueCol int, shape tableShape,
 				measure: measure, applicant: applicant, kind: gongkai.CellKind(r, col)}
 			l.add(cell)
 			if spans[j] > 1 {
+				// The merge's first cell is the figure cell above: drop the
+				// blank one label adds there, whose count style would
+				// otherwise replace the figure's own (a fee printed as a
+				// whole number).
+				n := len(l.cells)
 				l.label(sheet, at[i], c, at[i], c+spans[j]-1, "", styleInput, o)
-				l.cells = l.cells[:len(l.cells)-1] // the figure cell above is the merge's first cell
+				l.cells = append(l.cells[:n], l.cells[n+1:]...)
 			}
 			c += spans[j]
 		}
@@ -620,11 +665,11 @@ func addFormulas(l *tplLayout, sheet string, f *gongkai.Format, t *gongkai.Table
 func compactRefs(refs []string) string {
 	var out []string
 	for i := 0; i < len(refs); {
-		r0, c0, _ := parseCellRef(refs[i])
+		c0, r0, _ := excelize.CellNameToCoordinates(refs[i])
 		j := i
 		for j+1 < len(refs) {
-			r, c, _ := parseCellRef(refs[j+1])
-			pr, pc, _ := parseCellRef(refs[j])
+			c, r, _ := excelize.CellNameToCoordinates(refs[j+1])
+			pc, pr, _ := excelize.CellNameToCoordinates(refs[j])
 			if (r == pr+1 && c == c0 && pc == c0) || (r == r0 && pr == r0 && c == pc+1) {
 				j++
 				continue
@@ -679,9 +724,15 @@ func render(x *excelize.File, l *tplLayout, r *gongkai.Report) error {
 	validations := map[string]map[string][]string{} // sheet → kind → refs
 	for _, c := range l.cells {
 		ref := c.ref()
+		// Counts show as whole numbers; money (万元) keeps the General
+		// format, which shows every decimal, so that a printed fee is the
+		// fee stated.
 		style := styles[c.style]
-		if c.style == styleInput && c.kind != "money" {
+		switch {
+		case c.style == styleInput && c.kind != "money":
 			style = styles[styleCount]
+		case c.style == styleTotal && c.kind == "money":
+			style = styles[styleMoneyTotal]
 		}
 		if err := x.SetCellStyle(c.sheet, ref, ref, style); err != nil {
 			return err
@@ -705,7 +756,7 @@ func render(x *excelize.File, l *tplLayout, r *gongkai.Report) error {
 				validations[c.sheet][c.kind] = append(validations[c.sheet][c.kind], ref)
 			}
 		}
-		if err := fillCell(x, c, r, l.opts.asText); err != nil {
+		if err := fillCell(x, c, r, l.opts.AsText); err != nil {
 			return err
 		}
 	}
@@ -740,7 +791,7 @@ func fillCell(x *excelize.File, c *tplCell, r *gongkai.Report, asText bool) erro
 	if r != nil {
 		if v, ok := r.Lookup(c.measure, c.applicant); ok {
 			switch {
-			case v.Number != nil && v.Unit == "" && strings.TrimSpace(v.Raw) == formatNumber(*v.Number) && !asText:
+			case v.Number != nil && v.Unit == "" && strings.TrimSpace(v.Raw) == doc.FormatNumber(*v.Number) && !asText:
 				return x.SetCellFloat(c.sheet, ref, *v.Number, -1, 64)
 			case v.Raw != "":
 				return x.SetCellStr(c.sheet, ref, v.Raw)
@@ -778,7 +829,7 @@ func reportMeta(r *gongkai.Report, key string) string {
 
 func setupSheet(x *excelize.File, s *tplSheet) error {
 	for c, w := range s.widths {
-		name := ColumnName(c - 1)
+		name := doc.ColumnName(c - 1)
 		if err := x.SetColWidth(s.name, name, name, w); err != nil {
 			return err
 		}
@@ -857,6 +908,7 @@ func newStyles(x *excelize.File) (map[int]int, error) {
 		styleInput:      {Font: font, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: border, Protection: &excelize.Protection{Locked: false}},
 		styleCount:      {Font: font, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: border, CustomNumFmt: &integer, Protection: &excelize.Protection{Locked: false}},
 		styleTotal:      {Font: bold, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: border, CustomNumFmt: &integer, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}},
+		styleMoneyTotal: {Font: bold, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}},
 		styleCoverLabel: {Font: bold, Alignment: left, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7EEF7"}}},
 		styleCoverInput: {Font: font, Alignment: left, Border: border, Protection: &excelize.Protection{Locked: false}},
 		styleHint:       {Font: &excelize.Font{Family: "宋体", Size: 10, Color: "808080"}, Alignment: left},

@@ -1,4 +1,4 @@
-package ingest
+package template
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai"
+	"gongkai/ingest"
+	"gongkai/ingest/doc"
 )
 
 // fillTemplate writes the blank template of format, opens it as a user
@@ -27,7 +29,7 @@ func fillTemplate(t testing.TB, format string) ([]byte, map[string]float64) {
 	}
 	defer x.Close()
 	typed := map[string]float64{}
-	l := layoutWorkbook(gongkai.FormatByID(format), layoutOptions{})
+	l := layoutWorkbook(gongkai.FormatByID(format), Layout{})
 	for i, c := range l.cells {
 		if c.cover != nil && c.cover.Key != "" {
 			v := map[string]string{"agency": "某市测试局", "year": "2022", "province": "某省", "city": "某市",
@@ -67,7 +69,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	for _, format := range []string{gongkai.Format2021, gongkai.Format2019} {
 		t.Run(format, func(t *testing.T) {
 			data, typed := fillTemplate(t, format)
-			r, err := Parse("filled.xlsx", data, Options{})
+			r, err := ingest.Parse("filled.xlsx", data, ingest.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -78,7 +80,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			for _, v := range r.Values {
 				byAt[v.At] = v
 			}
-			l := layoutWorkbook(gongkai.FormatByID(format), layoutOptions{})
+			l := layoutWorkbook(gongkai.FormatByID(format), Layout{})
 			for _, c := range l.cells {
 				if c.measure == "" {
 					continue
@@ -228,7 +230,7 @@ func TestWriteFilledKeepsStatedFigures(t *testing.T) {
 	if err := WriteFilled(&buf, r); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Parse("filled.xlsx", buf.Bytes(), Options{})
+	got, err := ingest.Parse("filled.xlsx", buf.Bytes(), ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +277,7 @@ func TestBlankTemplateIsFlagged(t *testing.T) {
 					t.Fatal(err)
 				}
 				typedZero := false
-				for _, c := range layoutWorkbook(gongkai.FormatByID(format), layoutOptions{}).cells {
+				for _, c := range layoutWorkbook(gongkai.FormatByID(format), Layout{}).cells {
 					switch {
 					case c.cover != nil && c.cover.Key == "agency":
 						err = x.SetCellStr(c.sheet, c.ref(), "某县测试局")
@@ -293,7 +295,7 @@ func TestBlankTemplateIsFlagged(t *testing.T) {
 					t.Fatal(err)
 				}
 				x.Close()
-				r, err := Parse("blank.xlsx", buf.Bytes(), Options{})
+				r, err := ingest.Parse("blank.xlsx", buf.Bytes(), ingest.Options{})
 				if err != nil {
 					t.Fatalf("zero=%v: %v", zero, err)
 				}
@@ -311,5 +313,70 @@ func TestBlankTemplateIsFlagged(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMoneyKeepsDecimals writes a report whose money figures (本年收费金额,
+// in 万元) have decimals and checks both ends: Parse reads the exact figure
+// back from its cell, and the cell's number format displays it with its
+// decimals, so that a printed or exported workbook shows the fee stated, not
+// a rounded one.
+func TestMoneyKeepsDecimals(t *testing.T) {
+	tests := []struct {
+		value float64
+		shown string
+	}{
+		{1.25, "1.25"},
+		{0.0125, "0.0125"},
+		{3, "3"},
+		{1234.5678, "1234.5678"},
+	}
+	for _, format := range []string{gongkai.Format2021, gongkai.Format2019} {
+		var money []Figure
+		for _, c := range Figures(format, Layout{}) {
+			if c.Kind == "money" {
+				money = append(money, c)
+			}
+		}
+		if len(money) == 0 {
+			t.Fatalf("format %s: no money cell", format)
+		}
+		for _, tt := range tests {
+			t.Run(format+"/"+tt.shown, func(t *testing.T) {
+				r := &gongkai.Report{Agency: "某市测试局", Year: 2022, Format: format}
+				for _, c := range money {
+					r.Values = append(r.Values, gongkai.Value{Measure: c.Measure, Applicant: c.Applicant,
+						Number: gongkai.Float(tt.value), Raw: doc.FormatNumber(tt.value)})
+				}
+				var buf bytes.Buffer
+				if err := WriteFilled(&buf, r); err != nil {
+					t.Fatal(err)
+				}
+				x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer x.Close()
+				for _, c := range money {
+					shown, err := x.GetCellValue(c.Sheet, c.Ref) // formatted by the cell's number format
+					if err != nil {
+						t.Fatal(err)
+					}
+					if shown != tt.shown {
+						t.Errorf("%s!%s (%s) shows %q, want %q", c.Sheet, c.Ref, c.Measure, shown, tt.shown)
+					}
+				}
+				got, err := ingest.Parse("fees.xlsx", buf.Bytes(), ingest.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range money {
+					v, ok := got.Lookup(c.Measure, c.Applicant)
+					if !ok || v.Number == nil || *v.Number != tt.value || v.At != c.Sheet+"!"+c.Ref {
+						t.Errorf("%s read back as %+v, want %v at %s!%s", c.Measure, v, tt.value, c.Sheet, c.Ref)
+					}
+				}
+			})
+		}
 	}
 }
