@@ -15,6 +15,7 @@ import (
 	"gongkai/ingest/pdf"
 
 	"github.com/xuri/excelize/v2"
+	"gongkai/ingest/internal/fixture"
 )
 
 // mediaFixtures are reports made by real producers (LibreOffice, Chromium)
@@ -25,32 +26,32 @@ import (
 // figure the source has that the fixture leaves blank comes with a finding.
 var mediaFixtures = []struct {
 	file   string // in testdata/media
-	source string // golden file of the report it was made from, in testdata
+	source string // golden file of the report it was made from, from this folder
 }{
-	{"xlsx-named.xls", "xlsx/official-2021.golden.json"},
-	{"xlsx-named.et", "xlsx/official-2021.golden.json"},
-	{"excel-export-utf8.xls", "xlsx/official-2021.golden.json"},
-	{"excel-export-gbk.xls", "xlsx/official-2021.golden.json"},
-	{"shape6-rowspan.docx", "web/shape6-rowspan.html.golden.json"},
-	{"html-paragraphs.docx", "web/html-paragraphs.html.golden.json"},
-	{"gbk-meta.docx", "web/gbk-meta.html.golden.json"},
-	{"official-2021.xls", "xlsx/official-2021.golden.json"},
-	{"format-2019.xls", "xlsx/format-2019.golden.json"},
-	{"violations.xls", "xlsx/violations.golden.json"},
-	{"biff8-named.et", "xlsx/official-2021.golden.json"},
-	{"shape6-rowspan-writer.pdf", "web/shape6-rowspan.html.golden.json"},
-	{"shape6-rowspan-chromium.pdf", "web/shape6-rowspan.html.golden.json"},
-	{"gbk-meta-writer.pdf", "web/gbk-meta.html.golden.json"},
-	{"gbk-meta-landscape-chromium.pdf", "web/gbk-meta.html.golden.json"},
-	{"html-paragraphs-writer.pdf", "web/html-paragraphs.html.golden.json"},
-	{"official-2021.ods", "xlsx/official-2021.golden.json"},
-	{"violations.ods", "xlsx/violations.golden.json"},
-	{"spreadsheetml-2003.xls", "xlsx/official-2021.golden.json"},
+	{"xlsx-named.xls", "xlsx/testdata/official-2021.golden.json"},
+	{"xlsx-named.et", "xlsx/testdata/official-2021.golden.json"},
+	{"excel-export-utf8.xls", "xlsx/testdata/official-2021.golden.json"},
+	{"excel-export-gbk.xls", "xlsx/testdata/official-2021.golden.json"},
+	{"shape6-rowspan.docx", "testdata/web/shape6-rowspan.html.golden.json"},
+	{"html-paragraphs.docx", "testdata/web/html-paragraphs.html.golden.json"},
+	{"gbk-meta.docx", "testdata/web/gbk-meta.html.golden.json"},
+	{"official-2021.xls", "xlsx/testdata/official-2021.golden.json"},
+	{"format-2019.xls", "xlsx/testdata/format-2019.golden.json"},
+	{"violations.xls", "xlsx/testdata/violations.golden.json"},
+	{"biff8-named.et", "xlsx/testdata/official-2021.golden.json"},
+	{"shape6-rowspan-writer.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
+	{"shape6-rowspan-chromium.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
+	{"gbk-meta-writer.pdf", "testdata/web/gbk-meta.html.golden.json"},
+	{"gbk-meta-landscape-chromium.pdf", "testdata/web/gbk-meta.html.golden.json"},
+	{"html-paragraphs-writer.pdf", "testdata/web/html-paragraphs.html.golden.json"},
+	{"official-2021.ods", "xlsx/testdata/official-2021.golden.json"},
+	{"violations.ods", "xlsx/testdata/violations.golden.json"},
+	{"spreadsheetml-2003.xls", "xlsx/testdata/official-2021.golden.json"},
 }
 
 func TestMediaGolden(t *testing.T) {
-	if *update {
-		writeSpreadsheetML(t, filepath.Join("testdata", "xlsx", "official-2021.xlsx"), filepath.Join("testdata", "media", "spreadsheetml-2003.xls"))
+	if *fixture.Update {
+		writeSpreadsheetML(t, fixture.WorkbookPath("official-2021"), filepath.Join("testdata", "media", "spreadsheetml-2003.xls"))
 	}
 	for _, tt := range mediaFixtures {
 		t.Run(tt.file, func(t *testing.T) {
@@ -68,12 +69,12 @@ func TestMediaGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(gongkai.ErrorMessage(err))
 			}
-			got, err := checkOutput(r)
+			got, err := fixture.CheckOutput(r)
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkAgainstSource(t, r, filepath.Join("testdata", tt.source))
-			compareGolden(t, "TestMediaGolden", path, path+".golden.json", got)
+			checkAgainstSource(t, r, tt.source)
+			fixture.CompareGolden(t, "TestMediaGolden", path, path+".golden.json", got)
 		})
 	}
 }
@@ -87,7 +88,7 @@ func checkAgainstSource(t *testing.T, r *gongkai.Report, sourceGolden string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var src checkJSON
+	var src fixture.CheckJSON
 	if err := json.Unmarshal(b, &src); err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"gongkai/ingest/pdf"
 	"gongkai/ingest/sniff"
 	"gongkai/ingest/xls"
+	"gongkai/ingest/xlsx"
 	"gongkai/ingest/xmlsheet"
 )
 
@@ -74,7 +75,7 @@ func reader(name string, data []byte) (func([]byte) (*Document, error), string, 
 	case sniff.Empty:
 		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "文件为空")
 	case sniff.XLSX:
-		return ReadXLSX, "xlsx", nil
+		return xlsx.Read, "xlsx", nil
 	case sniff.HTML:
 		return ReadHTML, "html", nil
 	case sniff.Text:

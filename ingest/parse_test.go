@@ -8,7 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"errors"
+	"github.com/xuri/excelize/v2"
 	"gongkai"
+	"gongkai/ingest/internal/fixture"
+	"gongkai/template"
 )
 
 func TestParseRejects(t *testing.T) {
@@ -136,4 +140,70 @@ func TestExtractConcurrent(t *testing.T) {
 		}
 		want = n
 	}
+}
+
+// TestParseRejectsBadWorkbooks checks that Parse turns every kind of bad
+// workbook into a clear error, never a report or a panic.
+func TestParseRejectsBadWorkbooks(t *testing.T) {
+	filled, err := os.ReadFile(fixture.WorkbookPath("official-2021"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blank bytes.Buffer
+	if err := template.WriteTemplate(&blank, gongkai.Format2021); err != nil {
+		t.Fatal(err)
+	}
+	noTables := excelize.NewFile()
+	defer noTables.Close()
+	if err := noTables.SetCellStr("Sheet1", "A1", "单位名称"); err != nil {
+		t.Fatal(err)
+	}
+	if err := noTables.SetCellStr("Sheet1", "B1", "某市测试局"); err != nil {
+		t.Fatal(err)
+	}
+	var noTablesBuf bytes.Buffer
+	if err := noTables.Write(&noTablesBuf); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "为空"},
+		{"corrupt zip", filled[:len(filled)*2/3], ".xlsx"},
+		{"csv renamed", []byte("单位名称,某市测试局\n年度,2021\n"), "xlsx"},
+		{"no tables", noTablesBuf.Bytes(), "未找到"},
+		{"blank template: no agency", blank.Bytes(), "单位名称"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Parse(tt.name+".xlsx", tt.data, Options{})
+			var ge *gongkai.Error
+			if !errors.As(err, &ge) || ge.Code != gongkai.CodeInvalid {
+				t.Fatalf("Parse = %v, %v; want a CodeInvalid *gongkai.Error", r, err)
+			}
+			if !strings.Contains(ge.Message, tt.want) {
+				t.Errorf("message %q does not mention %q", ge.Message, tt.want)
+			}
+		})
+	}
+	// With the agency given, the blank template still lacks its year.
+	_, err = Parse("blank.xlsx", blank.Bytes(), Options{Agency: "某市测试局"})
+	if ge := (*gongkai.Error)(nil); !errors.As(err, &ge) || !strings.Contains(ge.Message, "年度") {
+		t.Errorf("Parse(blank, agency) = %v, want an error about the year", err)
+	}
+}
+
+// BenchmarkParseXLSX measures what a bulk load does per workbook: Parse
+// (read, locate, validate) of a filled official workbook (about 13 KB).
+func BenchmarkParseXLSX(b *testing.B) {
+	data, err := os.ReadFile(fixture.WorkbookPath("official-2021"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	fixture.BenchReports(b, data, func() error {
+		_, err := Parse("filled.xlsx", data, Options{})
+		return err
+	})
 }

@@ -1,18 +1,13 @@
 package ingest
 
 import (
-	"bytes"
-	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"gongkai"
-	"gongkai/template"
+	"gongkai/ingest/internal/fixture"
 )
 
 // tableFindings returns the findings of r other than the missing tables:
@@ -27,138 +22,6 @@ func tableFindings(r *gongkai.Report) []gongkai.Finding {
 	return out
 }
 
-// tweakWorkbook opens the workbook in buf with excelize, applies tweak and
-// writes it back into buf.
-func tweakWorkbook(buf *bytes.Buffer, tweak func(*excelize.File) error) error {
-	x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		return err
-	}
-	defer x.Close()
-	if err := tweak(x); err != nil {
-		return err
-	}
-	buf.Reset()
-	return x.Write(buf)
-}
-
-// tweakMissingTable deletes 表四, as a workbook that leaves it out.
-func tweakMissingTable(x *excelize.File) error { return x.DeleteSheet("表四") }
-
-// tweakTitleNoYear makes a workbook without a cover sheet whose title names
-// the agency but no year, and whose statistics period states the year.
-func tweakTitleNoYear(x *excelize.File) error {
-	if err := x.DeleteSheet(template.CoverSheet); err != nil {
-		return err
-	}
-	if err := x.InsertRows("表二", 1, 2); err != nil {
-		return err
-	}
-	if err := x.SetCellStr("表二", "A1", "某市测试局政府信息公开工作年度报告"); err != nil {
-		return err
-	}
-	return x.SetCellStr("表二", "A2", "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。")
-}
-
-// copyMode is how a copied 表三 differs from the original.
-type copyMode int
-
-const (
-	copyHidden    copyMode = iota // the copy is hidden and holds other figures
-	copyYears                     // both visible; the copy states last year and holds other figures
-	copySame                      // both visible, the same figures, no year stated
-	copyAmbiguous                 // both visible, other figures, no year stated
-)
-
-// tweakCopy copies 表三 to "表三 (2)" before it, as Excel's 移动或复制 does.
-func tweakCopy(mode copyMode) func(*excelize.File) error {
-	return func(x *excelize.File) error {
-		const orig, cp = "表三", "表三 (2)"
-		from, err := x.GetSheetIndex(orig)
-		if err != nil {
-			return err
-		}
-		to, err := x.NewSheet(cp)
-		if err != nil {
-			return err
-		}
-		if err := x.CopySheet(from, to); err != nil {
-			return err
-		}
-		if err := x.MoveSheet(cp, orig); err != nil {
-			return err
-		}
-		if mode != copySame {
-			// Last year's figures: every figure typed in (not a formula) differs.
-			rows, err := x.GetRows(cp)
-			if err != nil {
-				return err
-			}
-			for r, row := range rows {
-				for c, v := range row {
-					n, err := strconv.Atoi(v)
-					ref := ColumnName(c) + strconv.Itoa(r+1)
-					if f, _ := x.GetCellFormula(cp, ref); err != nil || f != "" {
-						continue
-					}
-					if err := x.SetCellInt(cp, ref, int64(n+10)); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		switch mode {
-		case copyHidden:
-			return x.SetSheetVisible(cp, false)
-		case copyYears:
-			for sheet, year := range map[string]int{cp: 2021, orig: 2022} {
-				rows, err := x.GetRows(sheet)
-				if err != nil {
-					return err
-				}
-				text := fmt.Sprintf("统计期限自%d年1月1日起至%d年12月31日止", year, year)
-				if err := x.SetCellStr(sheet, "A"+strconv.Itoa(len(rows)+2), text); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-}
-
-// tweakGeneralFormat shows 表二's figures through formats built on General
-// and makes one figure a number that a date format would turn into a date.
-func tweakGeneralFormat(x *excelize.File) error {
-	for sheet, code := range map[string]string{"表二": `General"件"`, "表四": `[$-804]General`} {
-		code := code
-		style, err := x.NewStyle(&excelize.Style{CustomNumFmt: &code})
-		if err != nil {
-			return err
-		}
-		rows, err := x.GetRows(sheet)
-		if err != nil {
-			return err
-		}
-		for r, row := range rows {
-			for c, v := range row {
-				if _, err := strconv.Atoi(v); err != nil {
-					continue
-				}
-				ref := ColumnName(c) + strconv.Itoa(r+1)
-				if err := x.SetCellStyle(sheet, ref, ref, style); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	for _, c := range template.Figures(gongkai.Format2021, template.Layout{}) {
-		if c.Measure == "licensing.decisions" {
-			return x.SetCellInt(c.Sheet, c.Ref, 45678)
-		}
-	}
-	return fmt.Errorf("no licensing.decisions cell")
-}
-
 // TestWorkbookFacts pins what the golden workbooks of a workbook's own
 // shapes must say, fact by fact: the missing table named, agency and year
 // found without a cover, the copy of a table chosen for a reason that is
@@ -166,7 +29,7 @@ func tweakGeneralFormat(x *excelize.File) error {
 func TestWorkbookFacts(t *testing.T) {
 	read := func(t *testing.T, name string, opts Options) *gongkai.Report {
 		t.Helper()
-		data, err := os.ReadFile(filepath.Join("testdata", "xlsx", name+".xlsx"))
+		data, err := os.ReadFile(fixture.WorkbookPath(name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -286,28 +149,28 @@ func TestXLSXExpected(t *testing.T) {
 	absent := map[string][]string{
 		"title-no-year": {"narrative.proactive_items"}, // stated on the cover it has not
 	}
-	for _, tt := range goldenWorkbooks {
-		t.Run(tt.name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "xlsx", tt.name+".xlsx"))
+	for _, tt := range fixture.Workbooks {
+		t.Run(tt.Name, func(t *testing.T) {
+			data, err := os.ReadFile(fixture.WorkbookPath(tt.Name))
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := Parse(tt.name+".xlsx", data, Options{})
+			r, err := Parse(tt.Name+".xlsx", data, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			src := syntheticReport(tt.format, tt.year, tt.breakIt)
+			src := tt.Source()
 			want := map[valueKey]float64{}
 			for _, v := range src.Values {
 				if v.Number != nil {
 					want[valueKey{v.Measure, v.Applicant}] = *v.Number
 				}
 			}
-			if tt.name == "general-format" {
+			if tt.Name == "general-format" {
 				want[valueKey{"licensing.decisions", gongkai.ApplicantTotal}] = 45678
 			}
-			f := gongkai.FormatByID(tt.format)
-			res := checkExpected(r, &expectedFile{}, want, nil, nil, keysOf(absent[tt.name], f))
+			f := gongkai.FormatByID(tt.Format)
+			res := checkExpected(r, &expectedFile{}, want, nil, nil, keysOf(absent[tt.Name], f))
 			for _, p := range res.problems {
 				t.Error(p)
 			}

@@ -3,10 +3,12 @@ package ingest
 import (
 	"os"
 	"testing"
+
+	"gongkai/ingest/internal/fixture"
 )
 
 // benchParse parses one fixture b.N times and reports reports per second of
-// wall time and of CPU time (cpuTime, from the xlsx benchmarks): on a shared
+// wall time and of CPU time (fixture.CPUTime): on a shared
 // machine the second says what parsing costs.
 // Goal: ≥ 2,000 reports/s on one core for page text and for HTML
 // (go test -run '^$' -bench 'ParseText|ParseHTML' -cpu 1 ./ingest).
@@ -20,7 +22,7 @@ func benchParse(b *testing.B, name string) {
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := fixture.CPUTime()
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := Parse(name, data, Options{}); err != nil {
@@ -28,7 +30,7 @@ func benchParse(b *testing.B, name string) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
-	b.ReportMetric(float64(b.N)/(cpuTime()-cpu0).Seconds(), "reports/cpu-s")
+	b.ReportMetric(float64(b.N)/(fixture.CPUTime()-cpu0).Seconds(), "reports/cpu-s")
 }
 
 // BenchmarkParseText parses a 2021 report published as one cell per line,

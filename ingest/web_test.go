@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/internal/fixture"
 )
 
 // checkObject is the report as `gongkai check --json` prints it: the shape
@@ -81,7 +82,7 @@ func TestWebGolden(t *testing.T) {
 			}
 			got = append(got, '\n')
 			golden := in + ".golden.json"
-			if *update {
+			if *fixture.Update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai/ingest"
+	"gongkai/ingest/xlsx"
 )
 
 func TestTemplateCommand(t *testing.T) {
@@ -37,7 +37,7 @@ func TestTemplateCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := ingest.ReadXLSX(data)
+		doc, err := xlsx.Read(data)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.file, err)
 		}

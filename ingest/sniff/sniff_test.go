@@ -39,7 +39,7 @@ func TestKind(t *testing.T) {
 // (LibreOffice, Chromium), whatever their names say.
 func TestKindFixtures(t *testing.T) {
 	tests := map[string]string{
-		"../testdata/xlsx/official-2021.xlsx":      XLSX,
+		"../xlsx/testdata/official-2021.xlsx":      XLSX,
 		"../testdata/media/xlsx-named.xls":         XLSX,
 		"../testdata/media/xlsx-named.et":          XLSX,
 		"../testdata/media/excel-export-utf8.xls":  HTML,

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Makes the fixtures of TestMediaGolden from our own synthetic reports
-# (testdata/xlsx, written by the template writer; testdata/web, synthetic
+# (ingest/xlsx/testdata, written by the template writer; testdata/web, synthetic
 # report pages) with real producers: LibreOffice and Chromium. Run it from this
 # folder on a machine with `apt-get install libreoffice-calc libreoffice-writer
 # chromium poppler-utils`; `make test` never needs them, it reads the committed
@@ -13,11 +13,11 @@ trap 'rm -rf "$tmp"' EXIT
 soffice() { command soffice --headless -env:UserInstallation=file://$tmp/profile "$@" >/dev/null 2>&1; }
 
 # A real workbook merely named .xls and .et.
-cp ../xlsx/official-2021.xlsx xlsx-named.xls
-cp ../xlsx/official-2021.xlsx xlsx-named.et
+cp ../../xlsx/testdata/official-2021.xlsx xlsx-named.xls
+cp ../../xlsx/testdata/official-2021.xlsx xlsx-named.et
 
 # An HTML "Excel export" under a .xls name, in UTF-8 and in GBK.
-soffice --convert-to html --outdir "$tmp" ../xlsx/official-2021.xlsx
+soffice --convert-to html --outdir "$tmp" ../../xlsx/testdata/official-2021.xlsx
 cp "$tmp/official-2021.html" excel-export-utf8.xls
 sed 's/charset=utf-8/charset=gbk/' "$tmp/official-2021.html" | iconv -f utf-8 -t gbk > excel-export-gbk.xls
 
@@ -35,7 +35,7 @@ cp "$tmp/shape6-rowspan.doc" shape6-rowspan.doc
 # template writer: merged headers, formula totals with their saved results,
 # and one whose stated totals break the rules. WPS's .et is the same format.
 for book in official-2021 format-2019 violations; do
-	soffice --convert-to xls:"MS Excel 97" --outdir "$tmp" ../xlsx/$book.xlsx
+	soffice --convert-to xls:"MS Excel 97" --outdir "$tmp" ../../xlsx/testdata/$book.xlsx
 	cp "$tmp/$book.xls" $book.xls
 done
 cp official-2021.xls biff8-named.et
@@ -61,9 +61,9 @@ chrome "$here/scan.pdf" "file://$tmp/scan.html"
 
 # Spreadsheets in plain XML: Excel 2003 XML under a .xls name (as "导出Excel"
 # buttons write it) and OpenDocument, saved by LibreOffice Calc.
-soffice --convert-to xml:"MS Excel 2003 XML" --outdir "$tmp" ../xlsx/official-2021.xlsx
+soffice --convert-to xml:"MS Excel 2003 XML" --outdir "$tmp" ../../xlsx/testdata/official-2021.xlsx
 cp "$tmp/official-2021.xml" spreadsheetml-2003.xls
-soffice --convert-to ods --outdir "$tmp" ../xlsx/official-2021.xlsx
+soffice --convert-to ods --outdir "$tmp" ../../xlsx/testdata/official-2021.xlsx
 cp "$tmp/official-2021.ods" official-2021.ods
-soffice --convert-to ods --outdir "$tmp" ../xlsx/violations.xlsx
+soffice --convert-to ods --outdir "$tmp" ../../xlsx/testdata/violations.xlsx
 cp "$tmp/violations.ods" violations.ods

@@ -1,4 +1,4 @@
-package ingest
+package xlsx
 
 import (
 	"gongkai/ingest/doc"
@@ -30,7 +30,7 @@ type cellKey struct{ row, col int }
 // every formula cell has a place (blank until computed).
 type evaluator struct {
 	sheet    string
-	g        *Grid
+	g        *doc.Grid
 	formulas []sheetFormula
 	index    map[cellKey]int // formula cells by position
 	state    []uint8         // per formula: 0 not yet, 1 in progress, 2 done
@@ -46,7 +46,7 @@ type evalResult struct {
 
 // evalFormulas writes into g the results of the formulas it can compute; a
 // formula it cannot compute leaves its cell blank.
-func evalFormulas(sheet string, g *Grid, formulas []sheetFormula) {
+func evalFormulas(sheet string, g *doc.Grid, formulas []sheetFormula) {
 	e := &evaluator{
 		sheet:    sheet,
 		g:        g,

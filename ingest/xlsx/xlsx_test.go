@@ -1,4 +1,4 @@
-package ingest
+package xlsx
 
 import (
 	"archive/zip"
@@ -14,7 +14,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongkai"
-	"gongkai/template"
+	"gongkai/ingest/doc"
+	"gongkai/ingest/internal/fixture"
 )
 
 // zipParts builds a workbook package from raw parts, for shapes that
@@ -77,7 +78,7 @@ func sheetPackage(t testing.TB, worksheet, sharedStrings string) []byte {
 // by the template writer with a synthetic report.
 func officialWorkbook(t testing.TB) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "xlsx", "official-2021.xlsx"))
+	data, err := os.ReadFile(filepath.Join("testdata", "official-2021.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +86,7 @@ func officialWorkbook(t testing.TB) []byte {
 }
 
 // gridText renders a grid as rows of "|"-joined cell text, for comparisons.
-func gridText(g *Grid) []string {
+func gridText(g *doc.Grid) []string {
 	var out []string
 	for _, row := range g.Rows {
 		cells := make([]string, len(row))
@@ -111,14 +112,14 @@ func TestReadXLSXCellKinds(t *testing.T) {
 		`<x:row r="5"><x:c r="A5"><x:f>SUM(B1,A3)</x:f><x:v>9</x:v></x:c><x:c r="B5"><x:f>B1*2+A3</x:f></x:c><x:c r="C5"><x:f>SUM(A5:B5)</x:f><x:v></x:v></x:c><x:c r="D5"><x:f>VLOOKUP(1,A1:B2,2)</x:f></x:c></x:row>` +
 		`<x:row r="6"><x:c r="A6" t="s"><x:v>3</x:v></x:c><x:c r="B6" t="s"><x:v>99</x:v></x:c></x:row>` +
 		`<x:row r="7"><x:c r="A7" t="s"><x:v>4</x:v></x:c><x:c r="B7" t="s"><x:v>5</x:v></x:c><x:c r="C7" t="s"><x:v>6</x:v></x:c><x:c r="D7" t="inlineStr"><x:is/></x:c></x:row>`
-	doc, err := ReadXLSX(minimalPackage(t, sheet, "", sst))
+	d, err := Read(minimalPackage(t, sheet, "", sst))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Kind != "xlsx" || len(doc.Grids) != 1 {
-		t.Fatalf("got kind %q with %d grids, want one xlsx grid", doc.Kind, len(doc.Grids))
+	if d.Kind != "xlsx" || len(d.Grids) != 1 {
+		t.Fatalf("got kind %q with %d grids, want one xlsx grid", d.Kind, len(d.Grids))
 	}
-	g := doc.Grids[0]
+	g := d.Grids[0]
 	if g.Name != "表&三" || g.Kind != "xlsx" {
 		t.Errorf("grid name %q kind %q, want 表&三 xlsx", g.Name, g.Kind)
 	}
@@ -147,7 +148,7 @@ func TestReadXLSXFormulas(t *testing.T) {
 		`<row r="4"><c r="A4"><f>SUM(D1:D3)-$A$1</f></c><c r="B4"><f>B4+1</f></c><c r="C4"><f>'表&amp;三'!A1 + 表&amp;三!B1</f></c><c r="D4"><f>Sheet2!A1</f></c></row>` +
 		`<row r="5"><c r="A5"><f>A1/0</f></c><c r="B5"><f>SUM(A5,1)</f></c><c r="C5"><f>(((1+2)*3))</f></c><c r="D5"><f>C1+1</f></c></row>` +
 		`<row r="6"><c r="A6"><f>SUM(A1:XFD3)</f></c><c r="B6"><f>-A1+ +2</f></c><c r="C6"><f>A1:B1</f></c></row>`
-	doc, err := ReadXLSX(minimalPackage(t, sheet, "", `<si><t>text</t></si>`))
+	d, err := Read(minimalPackage(t, sheet, "", `<si><t>text</t></si>`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +160,7 @@ func TestReadXLSXFormulas(t *testing.T) {
 		"||9|",    // division by zero; SUM over an error; text in arithmetic
 		"666|1|",  // a range to the last column visits only the cells there are
 	}
-	got := gridText(doc.Grids[0])
+	got := gridText(d.Grids[0])
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -174,11 +175,11 @@ func TestReadXLSXFormulaChain(t *testing.T) {
 		fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d"><f>A%d+1</f></c></row>`, i, i, i+1)
 	}
 	fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, n, n)
-	doc, err := ReadXLSX(minimalPackage(t, sheet.String(), "", ""))
+	d, err := Read(minimalPackage(t, sheet.String(), "", ""))
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := doc.Grids[0]
+	g := d.Grids[0]
 	if got := g.Text(n-2, 0); got != "2" {
 		t.Errorf("A%d = %q, want 2", n-1, got)
 	}
@@ -210,12 +211,12 @@ func TestReadXLSXMerges(t *testing.T) {
 	var buf bytes.Buffer
 	must(f.Write(&buf))
 
-	doc, err := ReadXLSX(buf.Bytes())
+	d, err := Read(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Grids) != 2 || doc.Grids[0].Name != "表四" || doc.Grids[1].Name != "空表" {
-		t.Fatalf("grids %v, want 表四 and 空表", gridNames(doc))
+	if len(d.Grids) != 2 || d.Grids[0].Name != "表四" || d.Grids[1].Name != "空表" {
+		t.Fatalf("grids %v, want 表四 and 空表", gridNames(d))
 	}
 	want := []string{
 		"行政复议|行政复议|行政复议||纵向",
@@ -223,12 +224,12 @@ func TestReadXLSXMerges(t *testing.T) {
 		"||||纵向",
 		"尾|尾|尾|尾|尾",
 	}
-	got := gridText(doc.Grids[0])
+	got := gridText(d.Grids[0])
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("grid:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if len(doc.Grids[1].Rows) != 0 {
-		t.Errorf("empty sheet has %d rows", len(doc.Grids[1].Rows))
+	if len(d.Grids[1].Rows) != 0 {
+		t.Errorf("empty sheet has %d rows", len(d.Grids[1].Rows))
 	}
 }
 
@@ -237,18 +238,18 @@ func TestReadXLSXMerges(t *testing.T) {
 func TestReadXLSXHugeMerge(t *testing.T) {
 	data := minimalPackage(t, `<x:row r="2"><x:c r="B2"><x:v>7</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>尾</x:t></x:is></x:c></x:row>`,
 		`<x:mergeCells count="2"><x:mergeCell ref="B2:XFD1048576"/><x:mergeCell ref="C1:C1"/></x:mergeCells>`, "")
-	doc, err := ReadXLSX(data)
+	d, err := Read(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(gridText(doc.Grids[0]), "\n"); got != "\n|7|7" {
+	if got := strings.Join(gridText(d.Grids[0]), "\n"); got != "\n|7|7" {
 		t.Errorf("grid %q, want %q", got, "\n|7|7")
 	}
 }
 
-func gridNames(doc *Document) []string {
+func gridNames(d *doc.Document) []string {
 	var names []string
-	for _, g := range doc.Grids {
+	for _, g := range d.Grids {
 		names = append(names, g.Name)
 	}
 	return names
@@ -281,10 +282,10 @@ func TestReadXLSXRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := ReadXLSX(tt.data)
+			d, err := Read(tt.data)
 			var ge *gongkai.Error
 			if !errors.As(err, &ge) || ge.Code != gongkai.CodeInvalid {
-				t.Fatalf("ReadXLSX = %v, %v; want a CodeInvalid *gongkai.Error", doc, err)
+				t.Fatalf("Read = %v, %v; want a CodeInvalid *gongkai.Error", d, err)
 			}
 			if !strings.Contains(ge.Message, tt.want) {
 				t.Errorf("message %q does not mention %q", ge.Message, tt.want)
@@ -314,61 +315,11 @@ func TestDecodeHelpers(t *testing.T) {
 	}
 }
 
-// TestParseRejectsBadWorkbooks checks that Parse turns every kind of bad
-// workbook into a clear error, never a report or a panic.
-func TestParseRejectsBadWorkbooks(t *testing.T) {
-	filled := officialWorkbook(t)
-	var blank bytes.Buffer
-	if err := template.WriteTemplate(&blank, gongkai.Format2021); err != nil {
-		t.Fatal(err)
-	}
-	noTables := excelize.NewFile()
-	defer noTables.Close()
-	if err := noTables.SetCellStr("Sheet1", "A1", "单位名称"); err != nil {
-		t.Fatal(err)
-	}
-	if err := noTables.SetCellStr("Sheet1", "B1", "某市测试局"); err != nil {
-		t.Fatal(err)
-	}
-	var noTablesBuf bytes.Buffer
-	if err := noTables.Write(&noTablesBuf); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name string
-		data []byte
-		want string
-	}{
-		{"empty", nil, "为空"},
-		{"corrupt zip", filled[:len(filled)*2/3], ".xlsx"},
-		{"csv renamed", []byte("单位名称,某市测试局\n年度,2021\n"), "xlsx"},
-		{"no tables", noTablesBuf.Bytes(), "未找到"},
-		{"blank template: no agency", blank.Bytes(), "单位名称"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r, err := Parse(tt.name+".xlsx", tt.data, Options{})
-			var ge *gongkai.Error
-			if !errors.As(err, &ge) || ge.Code != gongkai.CodeInvalid {
-				t.Fatalf("Parse = %v, %v; want a CodeInvalid *gongkai.Error", r, err)
-			}
-			if !strings.Contains(ge.Message, tt.want) {
-				t.Errorf("message %q does not mention %q", ge.Message, tt.want)
-			}
-		})
-	}
-	// With the agency given, the blank template still lacks its year.
-	_, err := Parse("blank.xlsx", blank.Bytes(), Options{Agency: "某市测试局"})
-	if ge := (*gongkai.Error)(nil); !errors.As(err, &ge) || !strings.Contains(ge.Message, "年度") {
-		t.Errorf("Parse(blank, agency) = %v, want an error about the year", err)
-	}
-}
-
-// FuzzReadXLSX feeds ReadXLSX arbitrary bytes, seeded with the golden
+// FuzzReadXLSX feeds Read arbitrary bytes, seeded with the golden
 // workbooks and hand-made packages: it must return a document or a
 // *gongkai.Error, never panic, and keep its grids within the limits.
 func FuzzReadXLSX(f *testing.F) {
-	paths, _ := filepath.Glob(filepath.Join("testdata", "xlsx", "*.xlsx"))
+	paths, _ := filepath.Glob(filepath.Join("testdata", "*.xlsx"))
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -380,7 +331,7 @@ func FuzzReadXLSX(f *testing.F) {
 		`<x:mergeCells><x:mergeCell ref="A1:B2"/></x:mergeCells>`, `<si><t>1</t></si>`))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := ReadXLSX(data)
+		d, err := Read(data)
 		if err != nil {
 			var ge *gongkai.Error
 			if !errors.As(err, &ge) || ge.Code != gongkai.CodeInvalid || ge.Message == "" {
@@ -389,7 +340,7 @@ func FuzzReadXLSX(f *testing.F) {
 			return
 		}
 		cells := 0
-		for _, g := range doc.Grids {
+		for _, g := range d.Grids {
 			if len(g.Rows) > maxRows {
 				t.Fatalf("grid %q has %d rows", g.Name, len(g.Rows))
 			}
@@ -408,7 +359,7 @@ func FuzzReadXLSX(f *testing.F) {
 // mutations of a compressed part fail its checksum. It is seeded with the
 // parts of the golden workbooks.
 func FuzzXLSXSheetXML(f *testing.F) {
-	paths, _ := filepath.Glob(filepath.Join("testdata", "xlsx", "*.xlsx"))
+	paths, _ := filepath.Glob(filepath.Join("testdata", "*.xlsx"))
 	for _, p := range paths[:min(len(paths), 3)] {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -444,56 +395,27 @@ func FuzzXLSXSheetXML(f *testing.F) {
 	f.Add(`<worksheet><sheetData><row><c><f>A1+B1</f></c><c t="shared"><f t="shared" si="1" ref="A1:A9">SUM(A2:XFD9)</f></c></row></sheetData>`+
 		`<mergeCells><mergeCell ref="A1:C1"/></mergeCells></worksheet>`, `<sst><si><r><t>a</t></r><rPh><t>x</t></rPh></si></sst>`)
 	f.Fuzz(func(t *testing.T, sheet, sst string) {
-		doc, err := ReadXLSX(sheetPackage(t, sheet, sst))
+		d, err := Read(sheetPackage(t, sheet, sst))
 		if err != nil {
 			if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
 				t.Fatalf("error %v is not CodeInvalid", err)
 			}
 			return
 		}
-		if len(doc.Grids) != 1 || len(doc.Grids[0].Rows) > maxRows {
-			t.Fatalf("%d grids", len(doc.Grids))
+		if len(d.Grids) != 1 || len(d.Grids[0].Rows) > maxRows {
+			t.Fatalf("%d grids", len(d.Grids))
 		}
 	})
 }
 
-// BenchmarkParseXLSX measures what a bulk load does per workbook: Parse
-// (read, locate, validate) of a filled official workbook (about 13 KB).
-func BenchmarkParseXLSX(b *testing.B) {
-	data := officialWorkbook(b)
-	benchReports(b, data, func() error {
-		_, err := Parse("filled.xlsx", data, Options{})
-		return err
-	})
-}
-
-// BenchmarkReadXLSX measures the workbook reader alone on the same workbook.
+// BenchmarkReadXLSX measures the workbook reader alone on the golden
+// official workbook, the one BenchmarkParseXLSX (package ingest) parses.
 func BenchmarkReadXLSX(b *testing.B) {
 	data := officialWorkbook(b)
-	benchReports(b, data, func() error {
-		_, err := ReadXLSX(data)
+	fixture.BenchReports(b, data, func() error {
+		_, err := Read(data)
 		return err
 	})
-}
-
-// benchReports runs op b.N times and reports workbooks per second of wall
-// time and per second of CPU time: on a shared machine the wall figure
-// mostly measures the neighbours, the CPU figure what the code costs.
-func benchReports(b *testing.B, data []byte, op func() error) {
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		if err := op(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	cpu := cpuTime() - cpu0
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reports/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(b.N)/cpu.Seconds(), "reports/cpu-s")
-	}
 }
 
 // Cells formatted as dates show the date; a figure in a cell formatted as a
@@ -551,12 +473,12 @@ func TestReadXLSXDates(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := ReadXLSX(buf.Bytes())
+	d, err := Read(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, c := range cells {
-		if got := doc.Grids[0].Text(i, 0); got != c.want {
+		if got := d.Grids[0].Text(i, 0); got != c.want {
 			t.Errorf("%s (%v) reads %q, want %q", c.ref, c.value, got, c.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package ingest
+package xlsx
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"gongkai/ingest/doc"
 )
 
 // TestXLSXAgreesWithExcelize reads every workbook fixture with our reader
@@ -24,7 +25,7 @@ import (
 // Both read raw values (excelize with RawCellValue), so a display format
 // makes no difference; any other difference fails the test.
 func TestXLSXAgreesWithExcelize(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "xlsx", "*.xlsx"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.xlsx"))
 	if len(files) == 0 {
 		t.Fatal("no workbook fixtures")
 	}
@@ -34,7 +35,7 @@ func TestXLSXAgreesWithExcelize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := ReadXLSX(data)
+		d, err := Read(data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +43,7 @@ func TestXLSXAgreesWithExcelize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, g := range doc.Grids {
+		for _, g := range d.Grids {
 			merged := map[[2]int]bool{}
 			merges, _ := f.GetMergeCells(g.Name)
 			for _, m := range merges {
@@ -76,8 +77,8 @@ func TestXLSXAgreesWithExcelize(t *testing.T) {
 					if ours == theirs {
 						continue
 					}
-					cell := fmt.Sprintf("%s %s!%s%d", filepath.Base(path), g.Name, ColumnName(c), r+1)
-					formula, _ := f.GetCellFormula(g.Name, ColumnName(c)+strconv.Itoa(r+1))
+					cell := fmt.Sprintf("%s %s!%s%d", filepath.Base(path), g.Name, doc.ColumnName(c), r+1)
+					formula, _ := f.GetCellFormula(g.Name, doc.ColumnName(c)+strconv.Itoa(r+1))
 					_, errA := strconv.ParseFloat(ours, 64)
 					switch {
 					case merged[[2]int{r, c}] && theirs == "":
