@@ -136,6 +136,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		r.Findings = append(r.Findings, f)
 	}
 	Validate(r)
+	pageLocations(doc, r)
 	return r, nil
 }
 
