@@ -9,15 +9,14 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"gongkai"
 	"gongkai/ingest/doc"
@@ -69,6 +68,16 @@ func Read(data []byte) (*doc.Document, error) {
 
 // words runs pdftotext -bbox on the PDF and reads the words of each page.
 func words(data []byte) ([]page, error) {
+	out, err := bbox(data)
+	if err != nil {
+		return nil, err
+	}
+	return parseBBox(out)
+}
+
+// bbox runs pdftotext -bbox on the PDF and returns its output, the XHTML
+// page of every word with its box. Its errors are words' errors.
+func bbox(data []byte) ([]byte, error) {
 	toolOnce.Do(func() { toolPath, toolErr = exec.LookPath(Tool) })
 	if toolErr != nil {
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid,
@@ -94,7 +103,7 @@ func words(data []byte) ([]page, error) {
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏，无法读取",
 			Err: fmt.Errorf("%s: %w: %s", Tool, err, strings.TrimSpace(stderr.b.String()))}
 	}
-	return parseBBox(out.b.Bytes())
+	return out.b.Bytes(), nil
 }
 
 // capped is a buffer that stops taking bytes past max.
@@ -128,61 +137,147 @@ func (w word) h() float64  { return w.y1 - w.y0 }
 func (w word) yc() float64 { return (w.y0 + w.y1) / 2 }
 
 // parseBBox reads the XHTML pdftotext -bbox writes: <page width height>
-// holding <word xMin yMin xMax yMax>text</word>.
+// holding <word xMin yMin xMax yMax>text</word>, one element a line, the
+// text escaped with the five XML entities. It scans for the two elements
+// rather than decoding the page as XML: the generic decoder took more CPU
+// than all of the geometry, and nothing else in the output matters (the
+// document title in <head> is escaped, so it cannot hold a tag).
+//
+// It returns a *gongkai.Error (CodeInvalid) when the output ends inside a
+// word, and when a PDF has more words than a report can have.
 func parseBBox(b []byte) ([]page, error) {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	d.Strict = false
-	d.Entity = xml.HTMLEntity
 	var pages []page
-	var cur *word
-	var text strings.Builder
 	n := 0
 	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 {
 			return pages, nil
 		}
-		if err != nil {
-			return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏，无法读取", Err: err}
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "page":
-				pages = append(pages, page{n: len(pages) + 1, width: fattr(t, "width"), height: fattr(t, "height")})
-			case "word":
-				if len(pages) == 0 {
-					continue
-				}
-				if n++; n > maxWords {
-					return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 文字过多，不像年度报告")
-				}
-				cur = &word{x0: fattr(t, "xMin"), y0: fattr(t, "yMin"), x1: fattr(t, "xMax"), y1: fattr(t, "yMax")}
-				text.Reset()
+		b = b[i+1:]
+		switch {
+		case isTag(b, "page"):
+			var attrs []byte
+			attrs, b = tagAttrs(b[len("page"):])
+			pages = append(pages, page{n: len(pages) + 1, width: attr(attrs, "width"), height: attr(attrs, "height")})
+		case isTag(b, "word"):
+			var attrs []byte
+			attrs, b = tagAttrs(b[len("word"):])
+			end := bytes.Index(b, []byte("</word>"))
+			if end < 0 {
+				return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏，无法读取",
+					Err: errors.New("pdftotext output ends inside a word")}
 			}
-		case xml.CharData:
-			if cur != nil {
-				text.Write(t)
+			raw := b[:end]
+			b = b[end+len("</word>"):]
+			if len(pages) == 0 {
+				continue
 			}
-		case xml.EndElement:
-			if t.Name.Local == "word" && cur != nil {
-				cur.text = strings.TrimSpace(text.String())
-				if cur.text != "" && cur.x1 >= cur.x0 && cur.y1 >= cur.y0 {
-					p := &pages[len(pages)-1]
-					p.words = append(p.words, *cur)
-				}
-				cur = nil
+			if n++; n > maxWords {
+				return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 文字过多，不像年度报告")
+			}
+			w := word{x0: attr(attrs, "xMin"), y0: attr(attrs, "yMin"), x1: attr(attrs, "xMax"), y1: attr(attrs, "yMax"),
+				text: strings.TrimSpace(unescape(raw))}
+			if w.text != "" && w.x1 >= w.x0 && w.y1 >= w.y0 {
+				p := &pages[len(pages)-1]
+				p.words = append(p.words, w)
 			}
 		}
 	}
 }
 
-func fattr(e xml.StartElement, name string) float64 {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			f, _ := strconv.ParseFloat(a.Value, 64)
-			return f
+// isTag reports whether b, just after a "<", opens element name.
+func isTag(b []byte, name string) bool {
+	if len(b) <= len(name) || string(b[:len(name)]) != name {
+		return false
+	}
+	switch b[len(name)] {
+	case ' ', '\t', '\n', '\r', '>', '/':
+		return true
+	}
+	return false
+}
+
+// tagAttrs splits b, the rest of a start tag, at its ">": the attributes,
+// and what follows the tag.
+func tagAttrs(b []byte) (attrs, rest []byte) {
+	i := bytes.IndexByte(b, '>')
+	if i < 0 {
+		return b, nil
+	}
+	return b[:i], b[i+1:]
+}
+
+// attr returns the number in attribute name of a tag's attributes, or 0.
+func attr(attrs []byte, name string) float64 {
+	for len(attrs) > 0 {
+		i := bytes.Index(attrs, []byte(name))
+		if i < 0 {
+			return 0
 		}
+		before := i == 0 || attrs[i-1] == ' ' || attrs[i-1] == '\t' || attrs[i-1] == '\n'
+		attrs = attrs[i+len(name):]
+		if !before || len(attrs) < 2 || attrs[0] != '=' || attrs[1] != '"' && attrs[1] != '\'' {
+			continue
+		}
+		q := attrs[1]
+		attrs = attrs[2:]
+		end := bytes.IndexByte(attrs, q)
+		if end < 0 {
+			return 0
+		}
+		f, err := strconv.ParseFloat(string(attrs[:end]), 64)
+		if err != nil {
+			return 0
+		}
+		return f
 	}
 	return 0
 }
+
+// unescape returns the text of a word: pdftotext escapes &, <, >, " and '
+// as entities; numeric character references are read too, and anything else
+// after an "&" is kept as it stands.
+func unescape(b []byte) string {
+	if bytes.IndexByte(b, '&') < 0 {
+		return string(b)
+	}
+	var out strings.Builder
+	out.Grow(len(b))
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '&')
+		if i < 0 {
+			out.Write(b)
+			break
+		}
+		out.Write(b[:i])
+		b = b[i:]
+		end := bytes.IndexByte(b, ';')
+		if end < 0 || end > 10 {
+			out.WriteByte('&')
+			b = b[1:]
+			continue
+		}
+		name := string(b[1:end])
+		r, ok := entities[name]
+		if !ok && len(name) > 1 && name[0] == '#' {
+			var n uint64
+			var err error
+			if name[1] == 'x' || name[1] == 'X' {
+				n, err = strconv.ParseUint(name[2:], 16, 32)
+			} else {
+				n, err = strconv.ParseUint(name[1:], 10, 32)
+			}
+			r, ok = rune(n), err == nil && utf8.ValidRune(rune(n))
+		}
+		if !ok {
+			out.WriteByte('&')
+			b = b[1:]
+			continue
+		}
+		out.WriteRune(r)
+		b = b[end+1:]
+	}
+	return out.String()
+}
+
+var entities = map[string]rune{"amp": '&', "lt": '<', "gt": '>', "quot": '"', "apos": '\''}

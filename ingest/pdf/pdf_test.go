@@ -1,10 +1,18 @@
 package pdf
 
 import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gongkai"
 )
@@ -137,12 +145,114 @@ func FuzzBuild(f *testing.F) {
 	})
 }
 
-// FuzzParseBBox checks the reading of pdftotext's output never panics.
+// FuzzParseBBox checks the reading of pdftotext's output never panics on
+// any bytes, and never takes more words than the cap.
 func FuzzParseBBox(f *testing.F) {
 	f.Add([]byte(`<html><body><doc><page width="595" height="842"><word xMin="1" yMin="2" xMax="3" yMax="4">字</word></page></doc></body></html>`))
+	f.Add([]byte(`<page width='1'><word xMin="1" yMin="2" xMax="3" yMax="4">a &amp;&#x5b57;&#22; &bogus; &`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		parseBBox(b)
+		pages, _ := parseBBox(b)
+		n := 0
+		for _, p := range pages {
+			n += len(p.words)
+		}
+		if n > maxWords {
+			t.Errorf("%d words", n)
+		}
 	})
+}
+
+// FuzzParseBBoxXML holds the scanner to a real XML decoder on output
+// written the way pdftotext writes it: the same pages, boxes and texts.
+func FuzzParseBBoxXML(f *testing.F) {
+	f.Add("示例市", 56.8, 45.2, 248.8, 76.4, "a<b>&\"c'", 1.5)
+	f.Add(" 12 ", 0.0, 0.0, 0.0, 0.0, "", -3.0)
+	f.Fuzz(func(t *testing.T, t1 string, x0, y0, x1, y1 float64, t2 string, dx float64) {
+		if !utf8.ValidString(t1) || !utf8.ValidString(t2) {
+			return // pdftotext writes UTF-8
+		}
+		for _, r := range t1 + t2 {
+			if r < 0x20 && r != '\t' && r != '\n' || r == utf8.RuneError || r == 0xFFFE || r == 0xFFFF {
+				// Characters XML has not: the decoder rejects them, where
+				// the scanner keeps the word.
+				return
+			}
+		}
+		esc := strings.NewReplacer("&", "&amp;", "'", "&apos;", `"`, "&quot;", "<", "&lt;", ">", "&gt;")
+		var b strings.Builder
+		b.WriteString(`<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><title>` + esc.Replace(t2) + "</title></head><body><doc>\n")
+		for p := 0; p < 2; p++ {
+			fmt.Fprintf(&b, "  <page width=\"%f\" height=\"%f\">\n", 595.3+dx, 841.9)
+			for _, w := range []string{t1, t2, t1 + t2} {
+				fmt.Fprintf(&b, "    <word xMin=\"%f\" yMin=\"%f\" xMax=\"%f\" yMax=\"%f\">%s</word>\n", x0, y0, x1+dx, y1, esc.Replace(w))
+			}
+			b.WriteString("  </page>\n")
+		}
+		b.WriteString("</doc></body></html>\n")
+		got, err1 := parseBBox([]byte(b.String()))
+		want, err2 := parseBBoxXML([]byte(b.String()))
+		if err1 != nil || err2 != nil {
+			t.Fatalf("errors %v, %v", err1, err2)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("scanner %+v\nxml     %+v", got, want)
+		}
+	})
+}
+
+// parseBBoxXML is the reading of pdftotext's output by encoding/xml that
+// parseBBox replaced, kept as FuzzParseBBoxXML's reference.
+func parseBBoxXML(b []byte) ([]page, error) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = false
+	d.Entity = xml.HTMLEntity
+	var pages []page
+	var cur *word
+	var text strings.Builder
+	fattr := func(e xml.StartElement, name string) float64 {
+		for _, a := range e.Attr {
+			if a.Name.Local == name {
+				f, _ := strconv.ParseFloat(a.Value, 64)
+				return f
+			}
+		}
+		return 0
+	}
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return pages, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "page":
+				pages = append(pages, page{n: len(pages) + 1, width: fattr(t, "width"), height: fattr(t, "height")})
+			case "word":
+				if len(pages) == 0 {
+					continue
+				}
+				cur = &word{x0: fattr(t, "xMin"), y0: fattr(t, "yMin"), x1: fattr(t, "xMax"), y1: fattr(t, "yMax")}
+				text.Reset()
+			}
+		case xml.CharData:
+			if cur != nil {
+				text.Write(t)
+			}
+		case xml.EndElement:
+			if t.Name.Local == "word" && cur != nil {
+				cur.text = strings.TrimSpace(text.String())
+				if cur.text != "" && cur.x1 >= cur.x0 && cur.y1 >= cur.y0 {
+					p := &pages[len(pages)-1]
+					p.words = append(p.words, *cur)
+				}
+				cur = nil
+			}
+		}
+	}
 }
 
 // BenchmarkRead measures reading a report printed to PDF, pdftotext
@@ -160,6 +270,32 @@ func BenchmarkRead(b *testing.B) {
 				if _, err := Read(data); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkGeometry measures the Go side of Read alone: reading pdftotext's
+// output and rebuilding the rows, pdftotext run once before the loop.
+func BenchmarkGeometry(b *testing.B) {
+	for _, f := range []string{"shape6-rowspan-writer.pdf", "shape6-rowspan-chromium.pdf"} {
+		b.Run(f, func(b *testing.B) {
+			needTool(b)
+			data, err := os.ReadFile("../testdata/media/" + f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out, err := bbox(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				pages, err := parseBBox(out)
+				if err != nil {
+					b.Fatal(err)
+				}
+				build(pages)
 			}
 		})
 	}
