@@ -386,6 +386,27 @@ func (c cell) xc() float64 { return (c.x0 + c.x1) / 2 }
 // of another table.
 func blanks(rows [][]cell) {
 	same := func(a, b cell) bool { return abs(a.xc()-b.xc()) <= 2 || abs(a.x0-b.x0) <= 1 }
+	// cols returns the last figures of row o under c and under next.
+	cols := func(o []cell, c, next cell) (a, b int) {
+		a, b = -1, -1
+		for m, oc := range o {
+			if oc.fig && same(oc, c) {
+				a = m
+			}
+			if oc.fig && same(oc, next) {
+				b = m
+			}
+		}
+		return a, b
+	}
+	// The rows with figures under two neighbouring figures and a column
+	// between them, by the place of the two: the figures of a column stand
+	// at the same place row after row, so each pair is looked for once
+	// instead of in every row (which made this the most of the geometry's
+	// time). Blanks going into a row change its answers, so they empty the
+	// cache.
+	type pair struct{ ax, a0, bx, b0 float64 }
+	cache := map[pair][]int{}
 	for i, r := range rows {
 		var out []cell
 		for k, c := range r {
@@ -394,23 +415,23 @@ func blanks(rows [][]cell) {
 				continue
 			}
 			next := r[k+1]
+			key := pair{c.xc(), c.x0, next.xc(), next.x0}
+			js, ok := cache[key]
+			if !ok {
+				for j, o := range rows {
+					if a, b := cols(o, c, next); a >= 0 && b > a+1 {
+						js = append(js, j)
+					}
+				}
+				cache[key] = js
+			}
 			// The first other row with figures under both.
-			for j, o := range rows {
+			for _, j := range js {
 				if j == i {
 					continue
 				}
-				a, b := -1, -1
-				for m, oc := range o {
-					if oc.fig && same(oc, c) {
-						a = m
-					}
-					if oc.fig && same(oc, next) {
-						b = m
-					}
-				}
-				if a < 0 || b <= a+1 {
-					continue
-				}
+				o := rows[j]
+				a, b := cols(o, c, next)
 				for m := a + 1; m < b; m++ {
 					if !o[m].fig {
 						break
@@ -419,6 +440,9 @@ func blanks(rows [][]cell) {
 				}
 				break
 			}
+		}
+		if len(out) != len(r) {
+			clear(cache)
 		}
 		rows[i] = out
 	}
