@@ -7,21 +7,26 @@
 -- region and level select, for the year (year_from = year_to). stated counts
 -- the reports that state the figure; a report that leaves it blank, or
 -- whose format has no such cell, adds nothing to value and is not counted,
--- so that value is NULL when no report states it. Measures and applicants
--- are resolved in store.texts first, so that the scan of store.figures
--- reads only the figures of the catalogue.
-WITH cur AS (
-    SELECT report_id FROM current_reports($year_from, $year_to, $province, $city, $level, NULL)
-), m AS (
+-- so that value is NULL when no report states it. The sums come from
+-- store.region_rollup, which the writer keeps per year, region and level
+-- (migration 0015): a few hundred rows a group instead of every figure of
+-- the year. A cell is listed when some selected report has it, blank or not.
+WITH m AS (
     SELECT t.text_id, t.text FROM store.texts t WHERE t.text IN (SELECT code FROM store.measures)
 ), ap AS (
     SELECT t.text_id, t.text FROM store.texts t
     WHERE t.text IN ('natural', 'business', 'research', 'ngo', 'legal_services', 'other', 'total')
 )
-SELECT m.text AS measure, ap.text AS applicant, sum(f.value) AS value, count(f.value) AS stated
-FROM store.figures f
-JOIN cur ON cur.report_id = f.report_id
-JOIN m ON m.text_id = f.measure_id
-JOIN ap ON ap.text_id = f.applicant_id
+SELECT m.text AS measure, ap.text AS applicant,
+       CASE WHEN sum(g.stated) > 0 THEN fsum(g.value) END AS value, sum(g.stated)::BIGINT AS stated
+FROM store.region_rollup g
+JOIN m ON m.text_id = g.measure_id
+JOIN ap ON ap.text_id = g.applicant_id
+WHERE ($year_from IS NULL OR g.year >= $year_from)
+  AND ($year_to IS NULL OR g.year <= $year_to)
+  AND ($province IS NULL OR g.province = $province)
+  AND ($city IS NULL OR g.city = $city)
+  AND ($level IS NULL OR g.level = $level)
 GROUP BY m.text, ap.text
+HAVING sum(g.figures) > 0
 ORDER BY m.text, ap.text

@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -33,8 +34,17 @@ func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) err
 		return gongkai.Errorf(gongkai.CodeNotFound, "没有编号为 %d 的机关", agencyID)
 	}
 	trim := strings.TrimSpace
-	_, err := db.db.ExecContext(ctx, stmt("agency_region"), agencyID, null(trim(r.Province)), null(trim(r.City)),
-		null(trim(r.County)), null(trim(r.Level)), nil, "admin")
+	// The agency's current reports move to the new region's group of the
+	// roll-up in the same transaction.
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		return inConnTx(ctx, conn, func() error {
+			return withRollup(ctx, conn, rollupChange{lo: 1, hi: 0, moving: []int64{agencyID}}, func() error {
+				_, err := conn.ExecContext(ctx, stmt("agency_region"), agencyID, null(trim(r.Province)), null(trim(r.City)),
+					null(trim(r.County)), null(trim(r.Level)), nil, "admin")
+				return err
+			})
+		})
+	})
 	if err != nil {
 		return fmt.Errorf("warehouse: set region of agency %d: %w", agencyID, err)
 	}

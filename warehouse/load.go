@@ -691,8 +691,14 @@ func (w *write) replacePrior(rc *recheck) {
 	w.others = append(others, rc.others...)
 }
 
-// exec runs the plan's statements and appends inside the open transaction.
+// exec runs the plan's statements and appends inside the open transaction,
+// and keeps the regional roll-up in step with them (rollup.go).
 func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
+	return withRollup(ctx, conn, p.rollupChange(), func() error { return p.writeAll(ctx, conn, now) })
+}
+
+// writeAll runs the plan's statements and appends.
+func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) error {
 	if len(p.retire) > 0 {
 		if _, err := conn.ExecContext(ctx, stmt("reports_retire"), p.retire); err != nil {
 			return err

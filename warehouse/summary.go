@@ -16,8 +16,9 @@ import (
 // with the report's is_current, errors and warnings, and rebuilds it from
 // store.figures when it does not: the loader keeps it in step, but a path
 // that changes store.reports without it (an older binary, a repair by hand)
-// must not leave a page showing stale figures after the next start. Its
-// error is the database's.
+// must not leave a page showing stale figures after the next start. The
+// regional roll-up (store.region_rollup) is rebuilt with it. Its error is
+// the database's.
 func (db *DB) checkSummary(ctx context.Context) error {
 	var stale int64
 	if err := db.db.QueryRowContext(ctx, stmt("summary_stale")).Scan(&stale); err != nil {
@@ -36,7 +37,15 @@ func (db *DB) checkSummary(ctx context.Context) error {
 		if _, err := conn.ExecContext(ctx, stmt("summary_clear")); err != nil {
 			return err
 		}
-		_, err := conn.ExecContext(ctx, stmt("summary_rebuild"))
+		if _, err := conn.ExecContext(ctx, stmt("summary_rebuild")); err != nil {
+			return err
+		}
+		// The regional roll-up sums the same reports: the path that left the
+		// summary behind left it behind too.
+		if _, err := conn.ExecContext(ctx, stmt("rollup_clear")); err != nil {
+			return err
+		}
+		_, err := conn.ExecContext(ctx, stmt("rollup_rebuild"))
 		return err
 	})
 	if err != nil {

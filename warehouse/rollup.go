@@ -1,0 +1,107 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+)
+
+// rollupChange is what one transaction changes of what store.region_rollup
+// sums: the current versions it retires, the versions it makes current, the
+// range of new report ids it writes (current or not; empty when hi < lo),
+// and the agencies whose region it corrects.
+type rollupChange struct {
+	retire, current []int64
+	lo, hi          int64
+	moving          []int64
+}
+
+// rollupChange returns what the plan changes of the roll-up's sums.
+func (p *plan) rollupChange() rollupChange {
+	c := rollupChange{retire: p.retire, current: p.confirm, lo: 1, hi: 0}
+	for i, w := range p.writes {
+		if i == 0 || w.id < c.lo {
+			c.lo = w.id
+		}
+		if i == 0 || w.id > c.hi {
+			c.hi = w.id
+		}
+	}
+	for _, u := range p.regions {
+		c.moving = append(c.moving, u.agency)
+	}
+	return c
+}
+
+// withRollup runs change inside the transaction open on conn and keeps
+// store.region_rollup in step with it: before change, what the reports it
+// retires and the current reports of the agencies it moves contribute is
+// subtracted; after it, what the reports it makes current, the new reports
+// in [lo, hi] that are current, and the moving agencies' current reports
+// contribute is added, under the regions as they then stand. Each report
+// is read by its id range, so that DuckDB reads only the row groups of
+// store.figures that hold it. Its error is change's or the database's; the
+// caller rolls the transaction back on either.
+func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func() error) error {
+	if _, err := conn.ExecContext(ctx, stmt("rollup_delta_create")); err != nil {
+		return err
+	}
+	moved, err := currentReportsOf(ctx, conn, c.moving)
+	if err != nil {
+		return err
+	}
+	for _, id := range union(c.retire, moved) {
+		if _, err := conn.ExecContext(ctx, stmt("rollup_delta_add"), id, id, -1); err != nil {
+			return err
+		}
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	if moved, err = currentReportsOf(ctx, conn, c.moving); err != nil {
+		return err
+	}
+	for _, id := range union(c.current, moved) {
+		if id >= c.lo && id <= c.hi {
+			continue // added with the range below
+		}
+		if _, err := conn.ExecContext(ctx, stmt("rollup_delta_add"), id, id, 1); err != nil {
+			return err
+		}
+	}
+	if c.lo <= c.hi {
+		if _, err := conn.ExecContext(ctx, stmt("rollup_delta_add"), c.lo, c.hi, 1); err != nil {
+			return err
+		}
+	}
+	_, err = conn.ExecContext(ctx, stmt("rollup_merge"))
+	return err
+}
+
+// currentReportsOf returns the ids of the current reports of agencies.
+func currentReportsOf(ctx context.Context, conn *sql.Conn, agencies []int64) ([]int64, error) {
+	if len(agencies) == 0 {
+		return nil, nil
+	}
+	rows, err := conn.QueryContext(ctx, stmt("rollup_current_of"), agencies)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// union returns the ids of a and b, sorted, each once.
+func union(a, b []int64) []int64 {
+	out := append(slices.Clone(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}

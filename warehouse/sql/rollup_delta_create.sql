@@ -1,0 +1,3 @@
+-- rollup_delta_create: the changes to store.region_rollup one transaction collects
+-- (connection-local), merged by rollup_merge before it commits.
+CREATE OR REPLACE TEMP TABLE rollup_delta AS SELECT * FROM store.region_rollup LIMIT 0;
