@@ -13,6 +13,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // ErrNoAgency and ErrNoYear are wrapped by the rejection of a file that
@@ -266,7 +267,7 @@ func setCover(r *gongkai.Report, f *gongkai.CoverField, text, at string) {
 			return
 		}
 		kind := gongkai.CatalogueByCode()[f.Measure].Kind
-		n, unit, _ := ParseValue(text, kind)
+		n, unit, _ := value.Parse(text, kind)
 		r.Values = append(r.Values, gongkai.Value{
 			Measure: f.Measure, Applicant: gongkai.ApplicantTotal, Number: n, Unit: unit, Raw: text, At: at,
 		})
@@ -277,7 +278,7 @@ var yearRE = regexp.MustCompile(`(?:19|20)\d\d`)
 
 // findYear returns the first plausible year written in s ("2021", "2021年度"), or 0.
 func findYear(s string) int {
-	y, _ := strconv.Atoi(yearRE.FindString(foldValue(s)))
+	y, _ := strconv.Atoi(yearRE.FindString(value.Fold(s)))
 	return y
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // The locator finds tables 二, 三 and 四 in a document's grids by their labels.
@@ -50,7 +51,7 @@ func normalizeGrids(grids []*Grid) []*normGrid {
 					ns[c], fs[c] = ns[c-1], fs[c-1] // a merge the reader repeated
 					continue
 				}
-				if fs[c] = figureCell(cell.Text); fs[c] {
+				if fs[c] = value.FigureCell(cell.Text); fs[c] {
 					continue // figures are not labels
 				}
 				n, ok := cache[cell.Text]
@@ -128,7 +129,7 @@ func (l *location) values() []gongkai.Value {
 				}
 				measure, applicant := lb.block.Cell(*lr.def, *lc.def)
 				raw := at.g.Text(at.r, at.c)
-				n, unit, _ := ParseValue(raw, gongkai.CellKind(*lr.def, *lc.def))
+				n, unit, _ := value.Parse(raw, gongkai.CellKind(*lr.def, *lc.def))
 				out = append(out, gongkai.Value{
 					Measure: measure, Applicant: applicant, Number: n, Unit: unit,
 					Raw: raw, At: at.g.Loc(at.r, at.c),
@@ -530,7 +531,7 @@ func headerStart(lb *locBlock, ng *normGrid, isHit map[int]bool, from int) int {
 
 func rowHasNumber(g *Grid, r int) bool {
 	for _, c := range g.Rows[r] {
-		if numberCell(c.Text) {
+		if value.NumberCell(c.Text) {
 			return true
 		}
 	}
@@ -539,7 +540,7 @@ func rowHasNumber(g *Grid, r int) bool {
 
 func rowHasFigure(g *Grid, r int) bool {
 	for _, c := range g.Rows[r] {
-		if figureCell(c.Text) {
+		if value.FigureCell(c.Text) {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // Columns: mapping a block's columns to grid columns from its header rows,
@@ -155,7 +156,7 @@ func officialOrder(row []Cell, labelCol, n int) []int {
 		cols = append(cols, c)
 		if strings.TrimSpace(row[c].Text) != "" {
 			filled = append(filled, c)
-			if !figureCell(row[c].Text) && wordy(labels.Normalize(row[c].Text)) {
+			if !value.FigureCell(row[c].Text) && wordy(labels.Normalize(row[c].Text)) {
 				words++
 			}
 		}
@@ -181,14 +182,14 @@ func consistent(row []Cell, labelCol int, colMap []int) bool {
 	in := make(map[int]bool, len(colMap))
 	for _, c := range colMap {
 		in[c] = true
-		if c >= 0 && c < len(row) && !figureCell(row[c].Text) && strings.TrimSpace(row[c].Text) != "" {
+		if c >= 0 && c < len(row) && !value.FigureCell(row[c].Text) && strings.TrimSpace(row[c].Text) != "" {
 			return false
 		}
 	}
 	for c := labelCol + 1; c < len(row); c++ {
 		// A figure repeated from its left neighbour is a merged cell
 		// (colspan) the reader spread out, not a figure of its own.
-		if !in[c] && figureCell(row[c].Text) && (c == 0 || row[c].Text != row[c-1].Text) {
+		if !in[c] && value.FigureCell(row[c].Text) && (c == 0 || row[c].Text != row[c-1].Text) {
 			return false
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // A report without the statutory tables states its figures in sentences:
@@ -812,7 +813,7 @@ func looksLikeReport(doc *Document) bool {
 		return false
 	}
 	for _, l := range doc.Lines[title+1:] {
-		t := foldValue(l.Text)
+		t := value.Fold(l.Text)
 		if hasAny(t, "公开", "申请") && strings.ContainsAny(t, "0123456789零一二三四五六七八九十两未无没") {
 			return true
 		}

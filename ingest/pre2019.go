@@ -7,6 +7,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // Reports for 2008–2018 follow the old 条例 第三十二条: no national table, a
@@ -362,7 +363,7 @@ func statRunTogether(text, at string, cumulative bool) (statLine, *gongkai.Findi
 	var cuts []int
 	for k := 1; k < len(d); k++ {
 		year, cum := d[:k], d[k:]
-		if validPart(year) && validPart(cum) && scanValue(cum).f >= scanValue(year).f {
+		if validPart(year) && validPart(cum) && value.Scan(cum).F >= value.Scan(year).F {
 			cuts = append(cuts, k)
 		}
 	}
@@ -442,13 +443,13 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 // pre2019Value makes the value of one pre-2019 figure.
 func pre2019Value(measure, raw, unit, at string) gongkai.Value {
 	v := gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Raw: raw, At: at}
-	sv := scanValue(raw)
-	if sv.ok {
-		f := sv.f
+	sv := value.Scan(raw)
+	if sv.OK {
+		f := sv.F
 		v.Number = &f
 	}
-	if sv.unit != "" {
-		unit = sv.unit
+	if sv.Unit != "" {
+		unit = sv.Unit
 	}
 	if measure == "pre2019.fees" && (unit == "元" || unit == "万元") {
 		v.Unit = unit

@@ -10,6 +10,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // ReadText reads published page text (a web page saved or scraped as text, or
@@ -240,7 +241,7 @@ func tokenize(lines []Line) []tcell {
 			if isFigure(c) {
 				// Digits alone on a line with no separator may be several
 				// cells run together (shape 4); only the row can tell.
-				fused := len(cells) == 1 && len(c) > 1 && allDigits(c) && strings.TrimSpace(l) == c
+				fused := len(cells) == 1 && len(c) > 1 && value.AllDigits(c) && strings.TrimSpace(l) == c
 				toks = append(toks, tcell{text: c, line: ln.N, idx: i, value: true, fused: fused})
 				continue
 			}
@@ -298,7 +299,7 @@ func markRuns(toks []tcell, runs int) int {
 	in := false
 	for i := range toks {
 		t := &toks[i]
-		if !t.value || !allDigits(t.text) {
+		if !t.value || !value.AllDigits(t.text) {
 			in = false
 			continue
 		}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"gongkai/ingest/value"
 	"strings"
 	"testing"
 	"unicode"
@@ -63,7 +64,7 @@ func FuzzFitRow(f *testing.F) {
 	f.Add("100", uint8(3))
 	f.Add("100010001100000", uint8(15))
 	f.Fuzz(func(t *testing.T, digits string, n uint8) {
-		if len(digits) == 0 || len(digits) > 40 || !allDigits(digits) || n == 0 || n > 21 {
+		if len(digits) == 0 || len(digits) > 40 || !value.AllDigits(digits) || n == 0 || n > 21 {
 			return
 		}
 		check := anyRow

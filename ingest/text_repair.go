@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/value"
 )
 
 // Page text loses structure: a row label goes missing and its figures hang
@@ -68,7 +69,7 @@ func cellNumber(text string) float64 {
 		}
 		return float64(n)
 	}
-	return scanValue(text).f
+	return value.Scan(text).F
 }
 
 // maxCands is how many distinct readings of one row are kept for the
@@ -101,7 +102,7 @@ func fitRow(vals []tcell, n int, check rowCheck) rowReading {
 	switch {
 	case n <= 0:
 		return rd
-	case len(vals) == n && !slices.ContainsFunc(vals, func(v tcell) bool { return v.fused && allDigits(v.text) && !validPart(v.text) }):
+	case len(vals) == n && !slices.ContainsFunc(vals, func(v tcell) bool { return v.fused && value.AllDigits(v.text) && !validPart(v.text) }):
 		return rowReading{vals: vals, cands: [][]tcell{vals}}
 	case len(vals) == n:
 		// "00" or "07" is not one figure: the run hides more cells than
@@ -210,7 +211,7 @@ func (s *digitSplitter) walk(i, depth int) {
 		s.need = make([]int, len(s.vals)+1)
 		for k := len(s.vals) - 1; k >= 0; k-- {
 			s.need[k] = s.need[k+1] + minCells(s.vals[k])
-			s.blanks = s.blanks || (s.vals[k].fused && allDigits(s.vals[k].text))
+			s.blanks = s.blanks || (s.vals[k].fused && value.AllDigits(s.vals[k].text))
 		}
 	}
 	s.work++
@@ -228,7 +229,7 @@ func (s *digitSplitter) walk(i, depth int) {
 		return
 	}
 	v := s.vals[i]
-	if !v.fused || !allDigits(v.text) {
+	if !v.fused || !value.AllDigits(v.text) {
 		s.buf[depth] = v
 		s.walk(i+1, depth+1)
 		return
@@ -280,7 +281,7 @@ func (s *digitSplitter) cut(i int, v tcell, rest string, depth int) {
 // minCells is the fewest cells a figure can fill: one, or for digits that
 // ran together the fewest parts they can be cut into.
 func minCells(v tcell) int {
-	if v.fused && allDigits(v.text) {
+	if v.fused && value.AllDigits(v.text) {
 		return minParts(v.text)
 	}
 	return 1
@@ -406,7 +407,7 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 func digitCount(vals []tcell) int {
 	n := 0
 	for _, v := range vals {
-		if v.fused && allDigits(v.text) {
+		if v.fused && value.AllDigits(v.text) {
 			n += len(v.text)
 		} else {
 			n++
@@ -501,7 +502,7 @@ func (tt *textTables) obeys(b *gongkai.Block, rules []gongkai.Rule, out map[rowK
 				sum := 0.0
 				for _, m := range ms {
 					if vals := byMeasure[m]; col < len(vals) {
-						sum += scanValue(vals[col].text).f
+						sum += value.Scan(vals[col].text).F
 					}
 				}
 				return sum
@@ -593,7 +594,7 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 
 func hasDigitRuns(vals []tcell) bool {
 	for _, v := range vals {
-		if len(v.text) > 1 && allDigits(v.text) {
+		if len(v.text) > 1 && value.AllDigits(v.text) {
 			return true
 		}
 	}

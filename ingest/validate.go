@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"gongkai"
+	"gongkai/ingest/value"
 )
 
 // Rule kinds Validate evaluates; "prior_year" needs last year's report and is
@@ -194,7 +195,7 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 func (v *validator) kinds(rule gongkai.Rule) {
 	cat := gongkai.CatalogueByCode()
 	for _, val := range v.r.Values {
-		if allDigits(val.Raw) {
+		if value.AllDigits(val.Raw) {
 			continue // the common case, valid for every kind: no lookup needed
 		}
 		m, ok := cat[val.Measure]
@@ -204,9 +205,9 @@ func (v *validator) kinds(rule gongkai.Rule) {
 		var err error
 		if strings.TrimSpace(val.Raw) != "" && m.Table != "narrative" && val.Source != gongkai.SourceNarrative {
 			// A narrative figure's Raw is its whole sentence (web-text); its Number is checked below.
-			_, _, err = ParseValue(val.Raw, m.Kind)
+			_, _, err = value.Parse(val.Raw, m.Kind)
 		} else if val.Number != nil {
-			err = checkNumber(*val.Number, m.Kind)
+			err = value.Check(*val.Number, m.Kind)
 		}
 		if err == nil {
 			continue
@@ -243,7 +244,7 @@ func (v *validator) filled(rule gongkai.Rule) {
 			return
 		}
 		if raw := strings.TrimSpace(val.Raw); raw != "" {
-			if _, _, err := ParseValue(raw, m.Kind); err != nil {
+			if _, _, err := value.Parse(raw, m.Kind); err != nil {
 				return // stated but unreadable: the values rule says so at its cell
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/value"
 )
 
 // reportOf makes a report of cell texts keyed by measure|applicant; each
@@ -20,7 +21,7 @@ func reportOf(format string, cells map[string]string) *gongkai.Report {
 	for _, k := range keys {
 		m, a, _ := strings.Cut(k, "|")
 		kind := gongkai.CatalogueByCode()[m].Kind
-		n, unit, _ := ParseValue(cells[k], kind)
+		n, unit, _ := value.Parse(cells[k], kind)
 		r.Values = append(r.Values, gongkai.Value{Measure: m, Applicant: a, Number: n, Unit: unit, Raw: cells[k], At: k})
 	}
 	return r

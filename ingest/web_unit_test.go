@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // TestDecodeWeb checks that encodings are detected, not assumed.
@@ -55,7 +56,7 @@ func TestFitRow(t *testing.T) {
 	fused := func(s ...string) []tcell {
 		var out []tcell
 		for _, x := range s {
-			out = append(out, tcell{text: x, value: true, fused: allDigits(x) && len(x) > 1, line: 1})
+			out = append(out, tcell{text: x, value: true, fused: value.AllDigits(x) && len(x) > 1, line: 1})
 		}
 		return out
 	}

@@ -1,4 +1,4 @@
-package ingest
+package value
 
 import (
 	"gongkai/ingest/labels"
@@ -56,7 +56,7 @@ func TestParseValue(t *testing.T) {
 		{"2-3", "count", "error", "", "不是有效的数字"},
 	}
 	for _, tt := range tests {
-		n, unit, err := ParseValue(tt.raw, tt.kind)
+		n, unit, err := Parse(tt.raw, tt.kind)
 		name := tt.kind + " " + tt.raw
 		switch want := tt.want.(type) {
 		case nil:
@@ -98,8 +98,8 @@ func FuzzParseValue(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		for _, kind := range []string{"count", "signed", "money"} {
-			n, _, err := ParseValue(raw, kind)
-			if n == nil && err == nil && strings.TrimSpace(foldValue(raw)) != "" && !blankMarks[foldValue(raw)] {
+			n, _, err := Parse(raw, kind)
+			if n == nil && err == nil && strings.TrimSpace(Fold(raw)) != "" && !blankMarks[Fold(raw)] {
 				t.Errorf("%q (%s): blank without being a blank mark", raw, kind)
 			}
 		}

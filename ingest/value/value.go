@@ -1,4 +1,9 @@
-package ingest
+// Package value reads the figures of report cells: numbers as reports write
+// them (full-width digits, thousands separators, 增/减, a unit after the
+// number) and the marks that mean "nothing to report". The locator, the
+// rules and the page-text readers share it, so that a figure reads the same
+// in every medium.
+package value
 
 import (
 	"strconv"
@@ -34,7 +39,7 @@ var signWords = []struct {
 	{"增加", 1}, {"减少", -1}, {"增", 1}, {"减", -1}, {"+", 1}, {"-", -1}, {"−", -1},
 }
 
-// ParseValue reads the text of one figure cell of the given kind ("count",
+// Parse reads the text of one figure cell of the given kind ("count",
 // "signed" or "money"; empty means "count").
 //
 // A blank cell, or one holding "/", "-", "—" or "无", yields a nil number and
@@ -47,66 +52,67 @@ var signWords = []struct {
 // of that kind. When the text is a number the kind does not allow (a negative
 // or fractional count), the number is returned as well: values are stored as
 // the report states them and the error becomes a finding.
-func ParseValue(raw, kind string) (number *float64, unit string, err error) {
-	v := scanValue(raw)
-	if v.blank {
+func Parse(raw, kind string) (number *float64, unit string, err error) {
+	v := Scan(raw)
+	if v.Blank {
 		return nil, "", nil
 	}
 	text := strings.TrimSpace(raw)
-	if !v.ok {
+	if !v.OK {
 		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "“%s”不是有效的数字", text)
 	}
-	f := v.f
+	f := v.F
 	n := &f
 	switch kind {
 	case kindSigned:
 		if f != float64(int64(f)) {
-			return n, v.unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”应为整数（本年增/减是项目数量的变化）", text)
+			return n, v.Unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”应为整数（本年增/减是项目数量的变化）", text)
 		}
 	case kindMoney:
 		if f < 0 {
-			return n, v.unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：金额不能为负数", text)
+			return n, v.Unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：金额不能为负数", text)
 		}
 	default:
-		if f < 0 || v.negative {
-			return n, v.unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数不能为负数", text)
+		if f < 0 || v.Negative {
+			return n, v.Unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数不能为负数", text)
 		}
 		if f != float64(int64(f)) {
-			return n, v.unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数应为整数", text)
+			return n, v.Unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数应为整数", text)
 		}
 	}
-	return n, v.unit, nil
+	return n, v.Unit, nil
 }
 
-// scanned is what scanValue makes of a cell's text.
-type scanned struct {
-	blank    bool    // empty or a blank mark
-	ok       bool    // a number was read
-	f        float64 // the number, with its sign
-	unit     string  // the unit the cell names
-	negative bool    // a minus sign or 减 was written, even before zero
+// Scanned is what Scan makes of a cell's text.
+type Scanned struct {
+	Blank    bool    // empty or a blank mark
+	OK       bool    // a number was read
+	F        float64 // the number, with its sign
+	Unit     string  // the unit the cell names
+	Negative bool    // a minus sign or 减 was written, even before zero
 }
 
-// scanValue reads a cell's text without judging it against a kind and
-// without allocating errors, since the locator calls it for every cell.
-func scanValue(raw string) scanned {
-	if allDigits(raw) {
+// Scan reads a cell's text without judging it against a kind and
+// without allocating errors, since the locator calls it for every cell. It
+// never fails: text that is no number has OK false.
+func Scan(raw string) Scanned {
+	if AllDigits(raw) {
 		// Most figure cells are plain ASCII digits: read them without
 		// folding, unit and sign checks, which would all pass them through.
 		f, err := strconv.ParseFloat(raw, 64)
 		if err != nil {
-			return scanned{}
+			return Scanned{}
 		}
-		return scanned{ok: true, f: f}
+		return Scanned{OK: true, F: f}
 	}
-	s := foldValue(raw)
+	s := Fold(raw)
 	if blankMarks[s] {
-		return scanned{blank: true}
+		return Scanned{Blank: true}
 	}
-	var v scanned
+	var v Scanned
 	for _, u := range cellUnits {
 		if len(s) > len(u) && strings.HasSuffix(s, u) {
-			s, v.unit = s[:len(s)-len(u)], u
+			s, v.Unit = s[:len(s)-len(u)], u
 			break
 		}
 	}
@@ -119,30 +125,31 @@ func scanValue(raw string) scanned {
 	}
 	digits, ok := plainNumber(s)
 	if !ok {
-		return scanned{}
+		return Scanned{}
 	}
 	f, err := strconv.ParseFloat(digits, 64)
 	if err != nil {
-		return scanned{}
+		return Scanned{}
 	}
-	v.ok, v.negative = true, sign < 0
-	v.f = f * sign
-	if v.f == 0 {
-		v.f = 0 // no negative zero from "-0"
+	v.OK, v.Negative = true, sign < 0
+	v.F = f * sign
+	if v.F == 0 {
+		v.F = 0 // no negative zero from "-0"
 	}
 	return v
 }
 
-// checkNumber applies the kind's limits to a number that has no cell text
-// (a report built by a program rather than read from a file).
-func checkNumber(f float64, kind string) error {
-	_, _, err := ParseValue(strconv.FormatFloat(f, 'f', -1, 64), kind)
+// Check applies the kind's limits to a number that has no cell text (a
+// report built by a program rather than read from a file); its error is
+// Parse's.
+func Check(f float64, kind string) error {
+	_, _, err := Parse(strconv.FormatFloat(f, 'f', -1, 64), kind)
 	return err
 }
 
-// foldValue folds full-width characters and removes white space, so that
+// Fold folds full-width characters and removes white space, so that
 // "１ ２３" reads as "123".
-func foldValue(raw string) string {
+func Fold(raw string) string {
 	if labels.Plain(raw) {
 		return raw
 	}
@@ -164,22 +171,22 @@ func plainNumber(s string) (string, bool) {
 		return "", false
 	}
 	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if hasFrac && (frac == "" || !allDigits(frac)) {
+	if hasFrac && (frac == "" || !AllDigits(frac)) {
 		return "", false
 	}
 	if strings.Contains(intPart, ",") {
 		groups := strings.Split(intPart, ",")
-		if len(groups[0]) == 0 || len(groups[0]) > 3 || !allDigits(groups[0]) {
+		if len(groups[0]) == 0 || len(groups[0]) > 3 || !AllDigits(groups[0]) {
 			return "", false
 		}
 		for _, g := range groups[1:] {
-			if len(g) != 3 || !allDigits(g) {
+			if len(g) != 3 || !AllDigits(g) {
 				return "", false
 			}
 		}
 		intPart = strings.Join(groups, "")
 	}
-	if !allDigits(intPart) {
+	if !AllDigits(intPart) {
 		return "", false
 	}
 	if hasFrac {
@@ -188,8 +195,8 @@ func plainNumber(s string) (string, bool) {
 	return intPart, true
 }
 
-// allDigits reports whether s is a non-empty run of ASCII digits.
-func allDigits(s string) bool {
+// AllDigits reports whether s is a non-empty run of ASCII digits.
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -201,24 +208,24 @@ func allDigits(s string) bool {
 	return true
 }
 
-// figureCell reports whether a cell's text reads as a figure: a number
+// FigureCell reports whether a cell's text reads as a figure: a number
 // (valid for its kind or not) or a blank mark such as "/" — but not the
 // empty string. The locator uses it to tell label cells from value cells.
-func figureCell(text string) bool {
+func FigureCell(text string) bool {
 	if text == "" || !mayBeFigure(text) {
 		return false
 	}
-	v := scanValue(text)
-	return v.ok || (v.blank && strings.TrimSpace(text) != "")
+	v := Scan(text)
+	return v.OK || (v.Blank && strings.TrimSpace(text) != "")
 }
 
-// numberCell reports whether a cell's text holds a number.
-func numberCell(text string) bool {
-	return text != "" && mayBeNumber(text) && scanValue(text).ok
+// NumberCell reports whether a cell's text holds a number.
+func NumberCell(text string) bool {
+	return text != "" && mayBeNumber(text) && Scan(text).OK
 }
 
-// mayBeNumber reports whether text, folded as scanValue folds it, starts
-// the way every number scanValue reads starts: with a digit or a sign. It
+// mayBeNumber reports whether text, folded as Scan folds it, starts
+// the way every number Scan reads starts: with a digit or a sign. It
 // keeps the locator from folding the label cells of every row it looks at.
 func mayBeNumber(text string) bool {
 	for _, r := range text {
