@@ -4,12 +4,9 @@ import (
 	"errors"
 	"path"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"gongkai"
 	"gongkai/ingest/labels"
@@ -97,7 +94,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	}
 	if r.Agency == "" || r.Year == 0 {
 		base := strings.TrimSuffix(path.Base(doc.Name), path.Ext(doc.Name))
-		agency, year := titleMeta(base, false)
+		agency, year := labels.TitleMeta(base, false)
 		if year == 0 {
 			year = fileYear(base)
 		}
@@ -282,10 +279,6 @@ func findYear(s string) int {
 	return y
 }
 
-// titleRE reads a report title: the agency, then the year, then (for a
-// title) the name of the report.
-var titleRE = regexp.MustCompile(`^(.*?)((?:19|20)\d\d)年度?(.*)$`)
-
 // readTitle takes the agency and year from the report's title row, in a grid
 // or among the page lines: "安顺市应急管理局2021年政府信息公开工作年度报告".
 func readTitle(doc *Document, r *gongkai.Report) {
@@ -298,7 +291,7 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		}
 		for _, row := range g.Rows {
 			for _, cell := range row {
-				if agency, year := titleMeta(cell.Text, true); year != 0 {
+				if agency, year := labels.TitleMeta(cell.Text, true); year != 0 {
 					fill(r, agency, year)
 					return
 				}
@@ -309,7 +302,7 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		if i >= 40 {
 			break
 		}
-		if agency, year := titleMeta(l.Text, true); year != 0 {
+		if agency, year := labels.TitleMeta(l.Text, true); year != 0 {
 			fill(r, agency, year)
 			if r.Agency != "" {
 				return
@@ -339,66 +332,4 @@ func fileYear(base string) int {
 		year = y
 	}
 	return year
-}
-
-// notNameWords are words of a sentence, not of an agency's name: the text
-// before a year in "根据《…关于做好2021年政府信息公开工作年度报告…》" or
-// "为切实做好2021年…" is a fragment of one.
-var notNameWords = []string{"根据", "按照", "依据", "依照", "关于", "为切实", "为进一步", "为做好", "为了", "做好", "现将", "现就",
-	"《", "》", "<", ">", ",", "，", "。", ";", "；", ":", "：", "“", "”"}
-
-// bareNames are words that stand for an agency without naming one.
-var bareNames = []string{"政府", "人民政府", "本机关", "本单位", "我单位", "本局", "我局", "我委", "本委", "我办", "本办", "我厅", "本厅"}
-
-// agencyName reports whether a text read before a title's year can be an
-// agency's name: not a sentence fragment, not a bare word like "政府".
-func agencyName(a string) bool {
-	if utf8.RuneCountInString(a) < 3 || strings.HasPrefix(a, "为") || slices.Contains(bareNames, a) {
-		return false
-	}
-	for _, w := range notNameWords {
-		if strings.Contains(a, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// titleMeta reads agency and year from a title. A strict title must name an
-// information-disclosure report after the year; a file name need not.
-func titleMeta(s string, strict bool) (agency string, year int) {
-	// readTitle tries every grid cell: cheap tests first keep the regular
-	// expression off almost all of them. 年 and 告 (of 报告) are written the
-	// same in traditional script, so they are tested before folding.
-	if len(s) > 300 || !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
-		return "", 0
-	}
-	// Folded like a label: mirror sites publish titles in traditional script.
-	s = labels.Normalize(s)
-	m := titleRE.FindStringSubmatch(s)
-	if m == nil {
-		return "", 0
-	}
-	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) {
-		return "", 0
-	}
-	agency = m[1]
-	if strict && strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ") == "" {
-		// "2021年度某局政府信息公开工作年度报告": the agency follows the year.
-		for _, name := range []string{"政府信息公开", "政务公开", "信息公开"} {
-			if i := strings.Index(m[3], name); i > 0 {
-				agency = m[3][:i]
-				break
-			}
-		}
-	}
-	agency = strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ")
-	agency = strings.TrimSuffix(agency, "关于")
-	// An agency's name is Chinese and short; "report-2021年.xlsx" names none.
-	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") ||
-		!strings.ContainsFunc(agency, func(r rune) bool { return unicode.Is(unicode.Han, r) }) || !agencyName(agency) {
-		agency = ""
-	}
-	year, _ = strconv.Atoi(m[2])
-	return agency, year
 }

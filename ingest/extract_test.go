@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // reviewRows is table 四 with 15 figures, as one stacked block.
@@ -377,9 +378,9 @@ func TestTitleMeta(t *testing.T) {
 		{"财政部2021年政府信息公开工作年度报告", true, "财政部", 2021},
 	}
 	for _, tt := range tests {
-		agency, year := titleMeta(tt.in, tt.strict)
+		agency, year := labels.TitleMeta(tt.in, tt.strict)
 		if agency != tt.agency || year != tt.year {
-			t.Errorf("titleMeta(%q, %v) = %q, %d; want %q, %d", tt.in, tt.strict, agency, year, tt.agency, tt.year)
+			t.Errorf("labels.TitleMeta(%q, %v) = %q, %d; want %q, %d", tt.in, tt.strict, agency, year, tt.agency, tt.year)
 		}
 	}
 }

@@ -796,7 +796,7 @@ const RuleNoTables = "no_tables"
 // figure or a "none". A news page, or a report's title over "页面已迁移", is
 // not one.
 func looksLikeReport(doc *Document) bool {
-	if _, ok := statPeriod(doc.Lines); ok {
+	if _, ok := labels.StatPeriod(doc.Lines); ok {
 		return true
 	}
 	title := -1
@@ -804,7 +804,7 @@ func looksLikeReport(doc *Document) bool {
 		if i >= 40 {
 			break
 		}
-		if _, year := titleMeta(l.Text, true); year != 0 {
+		if _, year := labels.TitleMeta(l.Text, true); year != 0 {
 			title = i
 			break
 		}

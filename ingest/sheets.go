@@ -213,7 +213,7 @@ func sameFigures(locs []*location, idx []int, id string) bool {
 // a date (a publication date) does not state the data's year.
 func sheetYear(g *Grid) int {
 	if p, _, ok := gridPeriod([]*Grid{g}); ok {
-		return p.year
+		return p.Year
 	}
 	if y := findYear(g.Name); y != 0 {
 		return y
@@ -233,7 +233,7 @@ func sheetYear(g *Grid) int {
 
 // gridPeriod finds the sentence stating the statistics period in the grids
 // ("统计期限自2020年1月1日起至2020年12月31日止"), with the cell it stands in.
-func gridPeriod(grids []*Grid) (period, string, bool) {
+func gridPeriod(grids []*Grid) (labels.Period, string, bool) {
 	for _, g := range grids {
 		if g == nil {
 			continue
@@ -244,13 +244,13 @@ func gridPeriod(grids []*Grid) (period, string, bool) {
 					!strings.Contains(c.Text, "年") || !(strings.Contains(c.Text, "统计") || strings.Contains(c.Text, "期限") || strings.Contains(c.Text, "时限")) {
 					continue // cheap tests first: statPeriod folds the text
 				}
-				if p, ok := statPeriod([]Line{{Text: c.Text}}); ok {
+				if p, ok := labels.StatPeriod([]Line{{Text: c.Text}}); ok {
 					return p, g.Loc(ri, ci), true
 				}
 			}
 		}
 	}
-	return period{}, "", false
+	return labels.Period{}, "", false
 }
 
 // missingTables returns an error finding for each table of the format that
@@ -352,16 +352,16 @@ func workbookMeta(doc *Document, r *gongkai.Report, given int) {
 		return
 	}
 	if r.Year == 0 {
-		r.Year = p.year
+		r.Year = p.Year
 	}
 	year := r.Year
 	if given != 0 {
 		year = given
 	}
-	if p.year != year || p.endYear != p.year {
+	if p.Year != year || p.EndYear != p.Year {
 		r.Findings = append(r.Findings, gongkai.Finding{
 			Rule: "period", Severity: gongkai.SeverityWarning, At: at,
-			Message: fmt.Sprintf("统计期限（%s）与报告年度%d年不一致", p.text, year),
+			Message: fmt.Sprintf("统计期限（%s）与报告年度%d年不一致", p.Text, year),
 		})
 	}
 }

@@ -72,7 +72,7 @@ var cutAnchors = sync.OnceValue(func() map[rune][]cutAnchor {
 			}
 		}
 	}
-	for title, n := range bareTitles {
+	for title, n := range labels.BareTitles {
 		add(n+"、"+title, true)
 	}
 	for _, as := range byRune {

@@ -57,12 +57,12 @@ func yearHint(lines []Line) int {
 		if i >= 40 {
 			break
 		}
-		if _, y := titleMeta(l.Text, true); y != 0 {
+		if _, y := labels.TitleMeta(l.Text, true); y != 0 {
 			return y
 		}
 	}
-	if p, ok := statPeriod(lines); ok {
-		return p.year
+	if p, ok := labels.StatPeriod(lines); ok {
+		return p.Year
 	}
 	return 0
 }
@@ -137,7 +137,7 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 				// A sentence between a table's title and its first row
 				// ("具体情况见下表。") is narrative inside the table, not
 				// its end; a section heading always ends it.
-				if begun || state == "" || sectionNumeral(t.text) != "" {
+				if begun || state == "" || labels.SectionNumeral(t.text) != "" {
 					state, cur, begun = "", nil, false
 				}
 				continue
@@ -248,30 +248,10 @@ func reviewsTitle(s string) bool {
 // numbered section heading, or a sentence.
 func closesTable(s string) bool {
 	s = strings.TrimSpace(s)
-	if sectionNumeral(s) != "" {
+	if labels.SectionNumeral(s) != "" {
 		return true
 	}
 	return strings.Contains(s, "。") || strings.Contains(s, "；") || strings.Contains(s, ";") || utf8.RuneCountInString(s) > 60
-}
-
-// sectionNumeral returns the numeral of a section heading ("五、存在的主要问题…")
-// or "" when s is not one.
-func sectionNumeral(s string) string {
-	s = strings.TrimSpace(s)
-	for _, n := range numerals {
-		// Prefix, then separator: concatenating n+sep allocated 40 strings
-		// for every line.
-		rest, ok := strings.CutPrefix(s, n)
-		if !ok {
-			continue
-		}
-		for _, sep := range []string{"、", "．", ".", " "} {
-			if strings.HasPrefix(rest, sep) && utf8.RuneCountInString(s) <= 40 && !strings.Contains(s, "。") {
-				return n
-			}
-		}
-	}
-	return ""
 }
 
 // consume marks the lines of a cell as table body, not narrative.

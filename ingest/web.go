@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 	"gongkai/ingest/labels"
 )
 
@@ -32,24 +32,24 @@ func webExtras(doc *Document, r *gongkai.Report) {
 		if i >= 40 {
 			break
 		}
-		if agency, year := titleMeta(l.Text, true); year != 0 {
+		if agency, year := labels.TitleMeta(l.Text, true); year != 0 {
 			fill(r, agency, year)
 			titleYear = year
 			break
 		}
 	}
-	if p, ok := statPeriod(doc.Lines); ok {
+	if p, ok := labels.StatPeriod(doc.Lines); ok {
 		if r.Year == 0 {
-			r.Year = p.year
+			r.Year = p.Year
 		}
 		stated := titleYear
 		if stated == 0 {
 			stated = r.Year
 		}
-		if p.year != stated || p.endYear != p.year {
+		if p.Year != stated || p.EndYear != p.Year {
 			r.Findings = append(r.Findings, gongkai.Finding{
-				Rule: "period", Severity: gongkai.SeverityWarning, At: lineAt(p.line),
-				Message: fmt.Sprintf("统计期限（%s）与报告年度%d年不一致", p.text, stated),
+				Rule: "period", Severity: gongkai.SeverityWarning, At: lineAt(p.Line),
+				Message: fmt.Sprintf("统计期限（%s）与报告年度%d年不一致", p.Text, stated),
 			})
 		}
 	}
@@ -67,35 +67,9 @@ func webExtras(doc *Document, r *gongkai.Report) {
 	}
 }
 
-func lineAt(n int) string { return "line " + strconv.Itoa(n) }
-
-// period is the statistics period a report states.
-type period struct {
-	year, endYear int
-	text          string
-	line          int
-}
-
-var periodRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-
-// statPeriod finds the sentence stating the statistics period
-// ("统计期限自2021年1月1日起至2021年12月31日止").
-func statPeriod(lines []Line) (period, bool) {
-	for _, l := range lines {
-		t := width.Fold.String(l.Text)
-		if !strings.Contains(t, "统计") && !strings.Contains(t, "期限") && !strings.Contains(t, "时限") {
-			continue
-		}
-		m := periodRE.FindStringSubmatch(t)
-		if m == nil {
-			continue
-		}
-		y, _ := strconv.Atoi(m[1])
-		e, _ := strconv.Atoi(m[4])
-		return period{year: y, endYear: e, text: m[0], line: l.N}, true
-	}
-	return period{}, false
-}
+// lineAt is doc.LineAt, under the name this package's many callers use
+// (their parameter named doc would hide the package).
+func lineAt(n int) string { return doc.LineAt(n) }
 
 var (
 	dateRE      = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?`)
@@ -141,33 +115,13 @@ func isoDate(m []string) string {
 	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 }
 
-// numerals of the sections: six in the 2019 and 2021 formats, up to eight
-// in pre-2019 reports.
-var numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
-
-// bareTitles are section titles some reports print without their numeral.
-var bareTitles = map[string]string{
-	"总体情况": "一", "基本情况": "一", "概述": "一", "基本情况概述": "一",
-	"主动公开政府信息情况": "二", "收到和处理政府信息公开申请情况": "三",
-	"政府信息公开行政复议、行政诉讼情况": "四", "因政府信息公开工作被申请行政复议和提起行政诉讼情况": "四",
-	"存在的主要问题及改进情况": "五", "政府信息公开工作存在的主要问题及改进情况": "五", "其他需要报告的事项": "六",
-}
-
-var bareTitleKeys = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
-	for t, n := range bareTitles {
-		m[labels.Normalize(t)] = n
-	}
-	return m
-})
-
 // sections splits the page lines at the numbered headings 一 … 六. Headings
 // are keyed by their numeral (titles vary) and must come in order, so that
 // "二、上年结转…" inside a table or "一是…" in the text are not taken for one.
 func sections(lines []Line) []gongkai.Section {
 	var out []gongkai.Section
 	var body []string
-	next := 0 // index in numerals of the lowest numeral still to come
+	next := 0 // index in labels.Numerals of the lowest numeral still to come
 	flush := func() {
 		if len(out) > 0 {
 			out[len(out)-1].Text = strings.Join(body, "\n")
@@ -177,7 +131,7 @@ func sections(lines []Line) []gongkai.Section {
 	for _, l := range lines {
 		num, title := heading(l.Text)
 		if num != "" {
-			if i := slices.Index(numerals, num); i >= next {
+			if i := slices.Index(labels.Numerals, num); i >= next {
 				flush()
 				out = append(out, gongkai.Section{Numeral: num, Title: title, At: lineAt(l.N)})
 				next = i + 1
@@ -198,12 +152,12 @@ func heading(s string) (numeral, title string) {
 	if utf8.RuneCountInString(s) > 40 || strings.Contains(s, "。") || strings.Contains(s, "；") {
 		return "", ""
 	}
-	if n := sectionNumeral(s); n != "" {
+	if n := labels.SectionNumeral(s); n != "" {
 		_, size := utf8.DecodeRuneInString(s)
 		rest := strings.TrimLeft(s[size:], "、．. ")
 		return n, strings.TrimSpace(rest)
 	}
-	if n, ok := bareTitleKeys()[labels.Normalize(s)]; ok {
+	if n, ok := labels.BareTitleKeys()[labels.Normalize(s)]; ok {
 		return n, s
 	}
 	return "", ""

@@ -77,7 +77,7 @@ func (g *Grid) Loc(r, c int) string {
 		return "第" + strconv.Itoa(g.Rows[r][c].Page) + "页"
 	}
 	if inside && g.Rows[r][c].Line > 0 {
-		return "line " + strconv.Itoa(g.Rows[r][c].Line)
+		return LineAt(g.Rows[r][c].Line)
 	}
 	if g.Kind == "xlsx" || g.Kind == "xls" || g.Kind == "ods" {
 		return g.Name + "!" + ColumnName(c) + strconv.Itoa(r+1)
@@ -88,6 +88,9 @@ func (g *Grid) Loc(r, c int) string {
 	}
 	return fmt.Sprintf("%s 第%d行第%d列", name, r+1, c+1)
 }
+
+// LineAt is the location of line n of a text source: "line 87".
+func LineAt(n int) string { return "line " + strconv.Itoa(n) }
 
 // ColumnName returns the spreadsheet column letters of the 0-based column c
 // (0 → "A", 26 → "AA").

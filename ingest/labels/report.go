@@ -1,0 +1,155 @@
+package labels
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"gongkai/ingest/doc"
+)
+
+// The words of a report outside its tables: its title, its statistics
+// period and its section headings. The readers use them for hints (which
+// format a page is in, where a run-together line may be cut) and the
+// extraction for the report's metadata, so that both read them alike.
+
+// titleRE reads a report title: the agency, then the year, then (for a
+// title) the name of the report.
+var titleRE = regexp.MustCompile(`^(.*?)((?:19|20)\d\d)年度?(.*)$`)
+
+// notNameWords are words of a sentence, not of an agency's name: the text
+// before a year in "根据《…关于做好2021年政府信息公开工作年度报告…》" or
+// "为切实做好2021年…" is a fragment of one.
+var notNameWords = []string{"根据", "按照", "依据", "依照", "关于", "为切实", "为进一步", "为做好", "为了", "做好", "现将", "现就",
+	"《", "》", "<", ">", ",", "，", "。", ";", "；", ":", "：", "“", "”"}
+
+// bareNames are words that stand for an agency without naming one.
+var bareNames = []string{"政府", "人民政府", "本机关", "本单位", "我单位", "本局", "我局", "我委", "本委", "我办", "本办", "我厅", "本厅"}
+
+// agencyName reports whether a text read before a title's year can be an
+// agency's name: not a sentence fragment, not a bare word like "政府".
+func agencyName(a string) bool {
+	if utf8.RuneCountInString(a) < 3 || strings.HasPrefix(a, "为") || slices.Contains(bareNames, a) {
+		return false
+	}
+	for _, w := range notNameWords {
+		if strings.Contains(a, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// TitleMeta reads agency and year from a title. A strict title must name an
+// information-disclosure report after the year; a file name need not.
+func TitleMeta(s string, strict bool) (agency string, year int) {
+	// readTitle tries every grid cell: cheap tests first keep the regular
+	// expression off almost all of them. 年 and 告 (of 报告) are written the
+	// same in traditional script, so they are tested before folding.
+	if len(s) > 300 || !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
+		return "", 0
+	}
+	// Folded like a label: mirror sites publish titles in traditional script.
+	s = Normalize(s)
+	m := titleRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", 0
+	}
+	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) {
+		return "", 0
+	}
+	agency = m[1]
+	if strict && strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ") == "" {
+		// "2021年度某局政府信息公开工作年度报告": the agency follows the year.
+		for _, name := range []string{"政府信息公开", "政务公开", "信息公开"} {
+			if i := strings.Index(m[3], name); i > 0 {
+				agency = m[3][:i]
+				break
+			}
+		}
+	}
+	agency = strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ")
+	agency = strings.TrimSuffix(agency, "关于")
+	// An agency's name is Chinese and short; "report-2021年.xlsx" names none.
+	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") ||
+		!strings.ContainsFunc(agency, func(r rune) bool { return unicode.Is(unicode.Han, r) }) || !agencyName(agency) {
+		agency = ""
+	}
+	year, _ = strconv.Atoi(m[2])
+	return agency, year
+}
+
+// Period is the statistics period a report states.
+type Period struct {
+	Year, EndYear int
+	Text          string // the sentence's words that state it
+	Line          int    // the line it is on
+}
+
+var periodRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+
+// StatPeriod finds the sentence stating the statistics period
+// ("统计期限自2021年1月1日起至2021年12月31日止").
+func StatPeriod(lines []doc.Line) (Period, bool) {
+	for _, l := range lines {
+		t := width.Fold.String(l.Text)
+		if !strings.Contains(t, "统计") && !strings.Contains(t, "期限") && !strings.Contains(t, "时限") {
+			continue
+		}
+		m := periodRE.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		e, _ := strconv.Atoi(m[4])
+		return Period{Year: y, EndYear: e, Text: m[0], Line: l.N}, true
+	}
+	return Period{}, false
+}
+
+// Numerals of the sections: six in the 2019 and 2021 formats, up to eight
+// in pre-2019 reports.
+var Numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+
+// BareTitles are section titles some reports print without their numeral.
+var BareTitles = map[string]string{
+	"总体情况": "一", "基本情况": "一", "概述": "一", "基本情况概述": "一",
+	"主动公开政府信息情况": "二", "收到和处理政府信息公开申请情况": "三",
+	"政府信息公开行政复议、行政诉讼情况": "四", "因政府信息公开工作被申请行政复议和提起行政诉讼情况": "四",
+	"存在的主要问题及改进情况": "五", "政府信息公开工作存在的主要问题及改进情况": "五", "其他需要报告的事项": "六",
+}
+
+// BareTitleKeys are BareTitles folded by Normalize, for matching headings.
+var BareTitleKeys = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for t, n := range BareTitles {
+		m[Normalize(t)] = n
+	}
+	return m
+})
+
+// SectionNumeral returns the numeral of a section heading ("五、存在的主要问题…")
+// or "" when s is not one.
+func SectionNumeral(s string) string {
+	s = strings.TrimSpace(s)
+	for _, n := range Numerals {
+		// Prefix, then separator: concatenating n+sep allocated 40 strings
+		// for every line.
+		rest, ok := strings.CutPrefix(s, n)
+		if !ok {
+			continue
+		}
+		for _, sep := range []string{"、", "．", ".", " "} {
+			if strings.HasPrefix(rest, sep) && utf8.RuneCountInString(s) <= 40 && !strings.Contains(s, "。") {
+				return n
+			}
+		}
+	}
+	return ""
+}
