@@ -49,6 +49,7 @@ func (l *vline) band() (float64, float64) { c := (l.y0 + l.y1) / 2; return c - l
 // build makes the document of a PDF's pages.
 func build(pages []page) *doc.Document {
 	d := &doc.Document{Kind: "pdf"}
+	var kinds []lineKind // beside d.Lines
 	n := 0
 	for _, p := range pages {
 		lines := visualLines(p.words)
@@ -72,14 +73,17 @@ func build(pages []page) *doc.Document {
 				// marker of page text, so that the figures after it keep
 				// their columns.
 				parts := make([]string, len(cells))
+				fig := false
 				for i, c := range cells {
 					parts[i] = c.text
 					if c.text == "" {
 						parts[i] = "-"
 					}
+					fig = fig || c.fig
 				}
 				n++
 				d.Lines = append(d.Lines, doc.Line{N: n, Text: strings.Join(parts, " | "), Page: p.n})
+				kinds = append(kinds, lineKind{row: true, fig: fig})
 				n += len(row) - 1
 				prev = nil
 				continue
@@ -93,13 +97,99 @@ func build(pages []page) *doc.Document {
 					d.Lines[k].Text = joinText(d.Lines[k].Text, joinSegs(l.segs), true)
 				} else {
 					d.Lines = append(d.Lines, doc.Line{N: n, Text: joinSegs(l.segs), Page: p.n})
+					kinds = append(kinds, lineKind{})
 				}
 				prev = l
 			}
 			continue
 		}
 	}
+	dropRepeatedHeaders(d, kinds)
 	return d
+}
+
+// lineKind tells what a line of the document is: a table row (two cells or
+// more), and one with a figure in it.
+type lineKind struct{ row, fig bool }
+
+// dropRepeatedHeaders removes the header rows a page repeats at its top for
+// a table that runs on from the page before (Word's and Writer's "repeat
+// heading rows", a browser's <thead>), so that the rows after them read as
+// rows of the same table: the reading of page text would otherwise take a
+// header line for a row ("自然人 | 总计" for "（七）总计").
+//
+// A page's top lines are dropped only when all of them (two or more, one a
+// table row, no figure) repeat the last lines of the run of lines without
+// figures above the most recent table's first row of figures, and that run
+// had more lines (the table's title, at least). None of them may look like a
+// title ("三、…", "表三", a year): a header repeated by the producer never
+// holds the title, while a second table that opens a page, even a copy of
+// the first (last year's, say), comes with one, and merging it into the
+// first would read its figures as this table's. The table must also have
+// run to the foot of the page before: its last row of figures is one of
+// that page's last three lines.
+func dropRepeatedHeaders(d *doc.Document, kinds []lineKind) {
+	for start := 0; start < len(d.Lines); {
+		page := d.Lines[start].Page
+		end := start
+		for end < len(d.Lines) && d.Lines[end].Page == page {
+			end++
+		}
+		top := start // the lines above the page's first row of figures
+		for top < end && !kinds[top].fig {
+			top++
+		}
+		if start > 0 && d.Lines[start-1].Page == page-1 && top < end && top-start >= 2 &&
+			slices.ContainsFunc(kinds[start:top], func(k lineKind) bool { return k.row }) &&
+			!slices.ContainsFunc(d.Lines[start:top], func(l doc.Line) bool { return titleRE.MatchString(l.Text) }) &&
+			lastFigureNearEnd(kinds[:start], 3) {
+			if h := lastHeader(d.Lines[:start], kinds[:start]); len(h) > top-start &&
+				sameTexts(h[len(h)-(top-start):], d.Lines[start:top]) {
+				d.Lines = slices.Delete(d.Lines, start, top)
+				kinds = slices.Delete(kinds, start, top)
+				end -= top - start
+			}
+		}
+		start = end
+	}
+}
+
+// titleRE matches a line that may be a title: a section heading ("三、"), a
+// table's name ("表三") or a year.
+var titleRE = regexp.MustCompile(`^[一二三四五六七八九十]+、|表[一二三四五六七八九十]|(19|20)[0-9]{2}年`)
+
+// lastFigureNearEnd reports whether one of the last n lines has figures.
+func lastFigureNearEnd(kinds []lineKind, n int) bool {
+	for i := len(kinds) - 1; i >= 0 && i >= len(kinds)-n; i-- {
+		if kinds[i].fig {
+			return true
+		}
+	}
+	return false
+}
+
+// lastHeader returns the most recent run of two or more lines without
+// figures, one a table row, that stands right above a row of figures on the
+// same page: the title and header of the table that row opens.
+func lastHeader(lines []doc.Line, kinds []lineKind) []doc.Line {
+	for f := len(lines) - 1; f > 0; f-- {
+		if !kinds[f].fig || kinds[f-1].fig || lines[f-1].Page != lines[f].Page {
+			continue
+		}
+		s, row := f, false
+		for s > 0 && !kinds[s-1].fig && lines[s-1].Page == lines[f].Page {
+			s--
+			row = row || kinds[s].row
+		}
+		if f-s >= 2 && row {
+			return lines[s:f]
+		}
+	}
+	return nil
+}
+
+func sameTexts(a, b []doc.Line) bool {
+	return slices.EqualFunc(a, b, func(x, y doc.Line) bool { return x.Text == y.Text })
 }
 
 // visualLines groups a page's words into lines, top to bottom, and each

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 )
 
 // needTool skips a test where pdftotext is not installed (`make deps`
@@ -296,6 +297,49 @@ func BenchmarkGeometry(b *testing.B) {
 					b.Fatal(err)
 				}
 				build(pages)
+			}
+		})
+	}
+}
+
+// TestDropRepeatedHeaders drops a header a page repeats for a table that
+// runs on from the page before, and keeps the top of a page in the shapes
+// where it may be a table of its own.
+func TestDropRepeatedHeaders(t *testing.T) {
+	// A line is "page:text", "|" in the text making it a table row and a
+	// digit in a row making it a row of figures.
+	title, h1, h2 := "1:三、收到和处理政府信息公开申请情况", "1:申请人情况 | 总计", "1:自然人 | 法人"
+	first := []string{"1:一、总体情况", title, h1, h2, "1:一、本年新收 | 10 | 13", "1:二、上年结转 | 1 | 1"}
+	again := []string{"2:申请人情况 | 总计", "2:自然人 | 法人"}
+	tests := []struct {
+		name  string
+		lines []string
+		drop  int // lines of page 2 dropped
+	}{
+		{"repeated", append(append(first[:6:6], again...), "2:（七）总计 | 10 | 12"), 2},
+		{"a running footer below the table", append(append(append(first[:6:6], "1:- 1 -"), again...), "2:（七）总计 | 10 | 12"), 2},
+		{"a copy opening the page with its title",
+			append(append(first[:6:6], "2:三、收到和处理政府信息公开申请情况"), append(again, "2:一、本年新收 | 10 | 13")...), 0},
+		{"the table ended on the page before",
+			append(append(first[:6:6], "1:五、存在的主要问题", "1:一是时效性有待提高", "1:二是形式单一", "1:三是渠道不多"), append(again, "2:一、本年新收 | 10 | 13")...), 0},
+		{"a copy opening the page with a heading of its own",
+			append(append(first[:6:6], "2:2020年度"), append(again, "2:一、本年新收 | 10 | 13")...), 0},
+		{"one line repeated", append(append(first[:6:6], "2:自然人 | 法人"), "2:（七）总计 | 10 | 12"), 0},
+		{"header without a title above it", append(append([]string{h1, h2, "1:一、本年新收 | 10 | 13"}, again...), "2:（七）总计 | 10 | 12"), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &doc.Document{}
+			var kinds []lineKind
+			for i, l := range tt.lines {
+				p, text, _ := strings.Cut(l, ":")
+				d.Lines = append(d.Lines, doc.Line{N: i + 1, Text: text, Page: int(p[0] - '0')})
+				row := strings.Contains(text, "|")
+				kinds = append(kinds, lineKind{row: row, fig: row && strings.ContainsAny(text, "0123456789")})
+			}
+			dropRepeatedHeaders(d, kinds)
+			if got := len(tt.lines) - len(d.Lines); got != tt.drop {
+				t.Errorf("dropped %d lines, want %d: %v", got, tt.drop, d.Lines)
 			}
 		})
 	}

@@ -49,6 +49,13 @@ for page in shape6-rowspan gbk-meta html-paragraphs; do
 	soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" ../web/$page.html
 	cp "$tmp/$page.pdf" $page-writer.pdf
 done
+# A table broken across pages that repeats its header on the next page, as
+# Writer does for a table whose header rows are marked <thead> ("repeat
+# heading"); its wrapped group labels ("三、本年度办理结果") are cells wrapped
+# onto three lines.
+sed '37s/<tbody>/<thead>/; 40a </thead><tbody>' ../web/shape6-rowspan.html > "$tmp/repeated-header.html"
+soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" "$tmp/repeated-header.html"
+cp "$tmp/repeated-header.pdf" repeated-header-writer.pdf
 chrome() { chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$1" "$2" 2>/dev/null; }
 chrome "$here/shape6-rowspan-chromium.pdf" "file://$here/../web/shape6-rowspan.html"
 iconv -f gbk -t utf-8 ../web/gbk-meta.html | sed 's/charset="gb2312"/charset="utf-8"/; s#</head>#<style>@page { size: A4 landscape } table { width: 45% }</style></head>#' > "$tmp/landscape.html"
