@@ -70,7 +70,8 @@ func (g *Grid) Text(r, c int) string {
 // Loc returns the location of cell (r, c), 0-based, as a person reads it:
 // "表三!D12" for a worksheet cell, "第3页" for a cell of a paged source,
 // "line 87" for text that came from a numbered line, and "表格2 第12行第4列"
-// for an HTML table.
+// for an HTML table. A cell outside a row of a paged source, or one with no
+// place of its own, is on the page of its row's other cells.
 func (g *Grid) Loc(r, c int) string {
 	inside := r >= 0 && r < len(g.Rows) && c >= 0 && c < len(g.Rows[r])
 	if inside && g.Rows[r][c].Page > 0 {
@@ -78,6 +79,15 @@ func (g *Grid) Loc(r, c int) string {
 	}
 	if inside && g.Rows[r][c].Line > 0 {
 		return LineAt(g.Rows[r][c].Line)
+	}
+	// A cell a paged source leaves blank has no place of its own (the
+	// reader made it to keep the columns): it stands on its row's page.
+	if r >= 0 && r < len(g.Rows) {
+		for _, cell := range g.Rows[r] {
+			if cell.Page > 0 {
+				return "第" + strconv.Itoa(cell.Page) + "页"
+			}
+		}
 	}
 	if g.Kind == "xlsx" || g.Kind == "xls" || g.Kind == "ods" {
 		return g.Name + "!" + ColumnName(c) + strconv.Itoa(r+1)
