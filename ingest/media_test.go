@@ -11,11 +11,11 @@ import (
 	"strings"
 	"testing"
 
-	"gongkai"
-	"gongkai/ingest/pdf"
-
 	"github.com/xuri/excelize/v2"
+
+	"gongkai"
 	"gongkai/ingest/internal/fixture"
+	"gongkai/ingest/pdf"
 )
 
 // mediaFixtures are reports made by real producers (LibreOffice, Chromium)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/internal/fixture"
 )
 
 // TestTableless parses every report in testdata/web that has a hand-written
@@ -149,7 +150,7 @@ func TestChineseNumber(t *testing.T) {
 // not panic, and every figure it reads must be a non-negative number from
 // the narrative with its sentence and line.
 func FuzzReadNarrative(f *testing.F) {
-	webSeeds(f, ".txt")
+	fixture.WebSeeds(f, ".txt")
 	f.Add([]byte("本年度共受理政府信息公开申请十一件，其中予以公开九件；未发生行政复议。"))
 	f.Add([]byte("四、政府信息公开行政复议、行政诉讼情况\n行政复议、行政诉讼0件，维持一百零五件，十十件，二三件。"))
 	f.Fuzz(func(t *testing.T, data []byte) {

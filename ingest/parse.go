@@ -12,6 +12,7 @@ import (
 	"gongkai/ingest/docx"
 	"gongkai/ingest/pdf"
 	"gongkai/ingest/sniff"
+	"gongkai/ingest/web"
 	"gongkai/ingest/xls"
 	"gongkai/ingest/xlsx"
 	"gongkai/ingest/xmlsheet"
@@ -77,12 +78,12 @@ func reader(name string, data []byte) (func([]byte) (*Document, error), string, 
 	case sniff.XLSX:
 		return xlsx.Read, "xlsx", nil
 	case sniff.HTML:
-		return ReadHTML, "html", nil
+		return web.ReadHTML, "html", nil
 	case sniff.Text:
 		if spreadsheetExt(ext) {
 			return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "扩展名是 %s，但内容不是 Excel 工作簿，而是纯文本（可能是改了扩展名的 CSV）：请在 Excel 或 WPS 中另存为 .xlsx", ext)
 		}
-		return ReadText, "text", nil
+		return web.ReadText, "text", nil
 	}
 	if read, ok := readers[kind]; ok {
 		return read, kind, nil
@@ -103,14 +104,14 @@ var readers = map[string]func([]byte) (*Document, error){
 // withTextTables wraps the reader of a document medium (Word, PDF): when none
 // of the grids it found holds a report table's labels (the tables were typed
 // as paragraphs, or drawn without ruling), its lines are read for tables the
-// way ReadText reads page text, keeping the grids it did find.
+// way web.ReadText reads page text, keeping the grids it did find.
 func withTextTables(read func([]byte) (*Document, error)) func([]byte) (*Document, error) {
 	return func(data []byte) (*Document, error) {
 		d, err := read(data)
-		if err != nil || d == nil || gridsHaveLabels(d.Grids) {
+		if err != nil || d == nil || web.GridsHaveLabels(d.Grids) {
 			return d, err
 		}
-		t := readLines(d.Lines, d.Kind)
+		t := web.ReadLines(d.Lines, d.Kind)
 		t.Grids = append(d.Grids, t.Grids...)
 		t.Notes = append(d.Notes, t.Notes...)
 		// A paged source's cells say their page ("第3页"), not the line

@@ -3,13 +3,14 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"errors"
 	"github.com/xuri/excelize/v2"
+
 	"gongkai"
 	"gongkai/ingest/internal/fixture"
 	"gongkai/template"

@@ -8,6 +8,7 @@ import (
 	"gongkai"
 	"gongkai/ingest/labels"
 	"gongkai/ingest/value"
+	"gongkai/ingest/web"
 )
 
 // Reports for 2008–2018 follow the old 条例 第三十二条: no national table, a
@@ -187,7 +188,7 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 			var cells []string
 			var locs []string
 			for ci, c := range row {
-				if ci > 0 && c.Text == row[ci-1].Text && c.Text != "" && !isFigure(c.Text) {
+				if ci > 0 && c.Text == row[ci-1].Text && c.Text != "" && !web.IsFigure(c.Text) {
 					// A merged label repeats its text; equal figures
 					// (本年度 0, 历年累计 0) are two cells.
 					continue
@@ -202,7 +203,7 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 	}
 	if len(rows) == 0 {
 		for _, l := range doc.Lines {
-			cells := cellsOf(l.Text)
+			cells := web.CellsOf(l.Text)
 			if len(cells) == 1 {
 				sl, f, ok := statRunTogether(cells[0], lineAt(l.N), order != 0)
 				if f != nil {
@@ -317,13 +318,13 @@ func statCells(cells, locs []string) (statLine, bool) {
 		c = strings.TrimSpace(c)
 		switch {
 		case c == "":
-		case sl.label == "" && !isFigure(c):
+		case sl.label == "" && !web.IsFigure(c):
 			sl.label = c
-		case sl.label != "" && !isFigure(c) && len([]rune(c)) <= 3:
+		case sl.label != "" && !web.IsFigure(c) && len([]rune(c)) <= 3:
 			sl.unit = c // 件, 条, 万元
-		case sl.label != "" && isFigure(c) && sl.at == "":
+		case sl.label != "" && web.IsFigure(c) && sl.at == "":
 			sl.raw, sl.at = c, locs[i]
-		case sl.at != "" && isFigure(c):
+		case sl.at != "" && web.IsFigure(c):
 			sl.cum, sl.cumAt = c, locs[i] // 历年累计, after 本年度
 			return sl, true
 		case sl.at != "":
@@ -363,7 +364,7 @@ func statRunTogether(text, at string, cumulative bool) (statLine, *gongkai.Findi
 	var cuts []int
 	for k := 1; k < len(d); k++ {
 		year, cum := d[:k], d[k:]
-		if validPart(year) && validPart(cum) && value.Scan(cum).F >= value.Scan(year).F {
+		if web.ValidPart(year) && web.ValidPart(cum) && value.Scan(cum).F >= value.Scan(year).F {
 			cuts = append(cuts, k)
 		}
 	}

@@ -1,9 +1,10 @@
 package value
 
 import (
-	"gongkai/ingest/labels"
 	"strings"
 	"testing"
+
+	"gongkai/ingest/labels"
 )
 
 func TestParseValue(t *testing.T) {

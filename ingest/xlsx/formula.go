@@ -1,10 +1,11 @@
 package xlsx
 
 import (
-	"gongkai/ingest/doc"
 	"math"
 	"strconv"
 	"strings"
+
+	"gongkai/ingest/doc"
 )
 
 // A workbook written by a program (our own template writer, excelize, many

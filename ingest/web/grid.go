@@ -1,22 +1,23 @@
-package ingest
+package web
 
 import (
 	"fmt"
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 )
 
 // grids lays the figures read from page text out as the official tables:
 // the headers and row labels of the format (page text mangles them; the
 // figures are what it is read for), every figure at the line it came from.
 // A table that the text does not contain gets no grid.
-func (tt *textTables) grids() []*Grid {
+func (tt *textTables) grids() []*doc.Grid {
 	if len(tt.rows) == 0 {
 		return nil
 	}
 	rows := tt.resolve()
-	var grids []*Grid
+	var grids []*doc.Grid
 	for ti := range tt.format.Tables {
 		t := &tt.format.Tables[ti]
 		present := false
@@ -29,8 +30,8 @@ func (tt *textTables) grids() []*Grid {
 		if !present {
 			continue
 		}
-		g := &Grid{Kind: "text", Name: "表" + t.Numeral}
-		g.Rows = append(g.Rows, []Cell{{Text: t.Numeral + "、" + t.Title}})
+		g := &doc.Grid{Kind: "text", Name: "表" + t.Numeral}
+		g.Rows = append(g.Rows, []doc.Cell{{Text: t.Numeral + "、" + t.Title}})
 		for bi := range t.Blocks {
 			b := &t.Blocks[bi]
 			if t.ID == "reviews" {
@@ -40,12 +41,12 @@ func (tt *textTables) grids() []*Grid {
 			}
 			g.Rows = append(g.Rows, blockHeader(b)...)
 			for ri, r := range b.Rows {
-				label := Cell{Text: r.Label}
+				label := doc.Cell{Text: r.Label}
 				p := rows[rowKey{t.ID, bi, ri}]
 				if p != nil && p.label != nil {
 					label.Line = p.label.line
 				}
-				row := []Cell{label}
+				row := []doc.Cell{label}
 				// A row the page does not have gets no cells: absent, not
 				// blank, so that no sum counts it as 0.
 				if !r.Group && p != nil {
@@ -85,7 +86,7 @@ func (tt *textTables) missingRows(t *gongkai.Table, rows map[rowKey]*placedRow) 
 	}
 	at := ""
 	if last > 0 {
-		at = lineAt(last)
+		at = doc.LineAt(last)
 	}
 	tt.note("missing_row", gongkai.SeverityWarning, at, t.Title,
 		fmt.Sprintf("表%s中有%d行在页面上没有找到（页面可能不完整，或行标签缺失），按缺失处理、不按0计，相关的勾稽关系不检查：「%s」",
@@ -94,19 +95,19 @@ func (tt *textTables) missingRows(t *gongkai.Table, rows map[rowKey]*placedRow) 
 
 // blockHeader is the header of a block with a label column: its title row
 // when it has one, the column groups, and the column labels under the corner.
-func blockHeader(b *gongkai.Block) [][]Cell {
-	var out [][]Cell
+func blockHeader(b *gongkai.Block) [][]doc.Cell {
+	var out [][]doc.Cell
 	if b.Title != "" {
-		row := []Cell{{Text: b.Title}}
+		row := []doc.Cell{{Text: b.Title}}
 		for range b.Columns {
-			row = append(row, Cell{Text: b.Title})
+			row = append(row, doc.Cell{Text: b.Title})
 		}
 		out = append(out, row)
 	}
 	if b.Header != "" {
-		row := []Cell{{Text: b.Corner}}
+		row := []doc.Cell{{Text: b.Corner}}
 		for range b.Columns {
-			row = append(row, Cell{Text: b.Header})
+			row = append(row, doc.Cell{Text: b.Header})
 		}
 		out = append(out, row)
 	}
@@ -115,41 +116,41 @@ func blockHeader(b *gongkai.Block) [][]Cell {
 		grouped = grouped || c.Group != ""
 	}
 	if grouped {
-		row := []Cell{{Text: b.Corner}}
+		row := []doc.Cell{{Text: b.Corner}}
 		for _, c := range b.Columns {
 			if c.Group != "" {
-				row = append(row, Cell{Text: c.Group})
+				row = append(row, doc.Cell{Text: c.Group})
 			} else {
-				row = append(row, Cell{Text: c.Label})
+				row = append(row, doc.Cell{Text: c.Label})
 			}
 		}
 		out = append(out, row)
 	}
-	row := []Cell{{Text: b.Corner}}
+	row := []doc.Cell{{Text: b.Corner}}
 	for _, c := range b.Columns {
-		row = append(row, Cell{Text: c.Label})
+		row = append(row, doc.Cell{Text: c.Label})
 	}
 	return append(out, row)
 }
 
 // reviewHeader is the three header rows of table 四, which has no label column.
-func reviewHeader(b *gongkai.Block) [][]Cell {
-	var groups, subs, labels []Cell
+func reviewHeader(b *gongkai.Block) [][]doc.Cell {
+	var groups, subs, labels []doc.Cell
 	for _, c := range b.Columns {
-		groups = append(groups, Cell{Text: c.Group})
+		groups = append(groups, doc.Cell{Text: c.Group})
 		sub := c.Subgroup
 		if sub == "" {
 			sub = c.Group
 		}
-		subs = append(subs, Cell{Text: sub})
-		labels = append(labels, Cell{Text: c.Label})
+		subs = append(subs, doc.Cell{Text: sub})
+		labels = append(labels, doc.Cell{Text: c.Label})
 	}
-	return [][]Cell{groups, subs, labels}
+	return [][]doc.Cell{groups, subs, labels}
 }
 
 // valueCells is the n figure cells of a row; cells without a figure are blank.
-func valueCells(p *placedRow, n int) []Cell {
-	cells := make([]Cell, n)
+func valueCells(p *placedRow, n int) []doc.Cell {
+	cells := make([]doc.Cell, n)
 	if p == nil {
 		return cells
 	}
@@ -157,7 +158,7 @@ func valueCells(p *placedRow, n int) []Cell {
 		cells[i].Line = p.line // a cell left blank points at its row
 	}
 	for i := 0; i < n && i < len(p.vals); i++ {
-		cells[i] = Cell{Text: p.vals[i].text, Line: p.vals[i].line}
+		cells[i] = doc.Cell{Text: p.vals[i].text, Line: p.vals[i].line}
 	}
 	return cells
 }

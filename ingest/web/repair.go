@@ -1,4 +1,4 @@
-package ingest
+package web
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 	"gongkai/ingest/value"
 )
 
@@ -102,7 +103,7 @@ func fitRow(vals []tcell, n int, check rowCheck) rowReading {
 	switch {
 	case n <= 0:
 		return rd
-	case len(vals) == n && !slices.ContainsFunc(vals, func(v tcell) bool { return v.fused && value.AllDigits(v.text) && !validPart(v.text) }):
+	case len(vals) == n && !slices.ContainsFunc(vals, func(v tcell) bool { return v.fused && value.AllDigits(v.text) && !ValidPart(v.text) }):
 		return rowReading{vals: vals, cands: [][]tcell{vals}}
 	case len(vals) == n:
 		// "00" or "07" is not one figure: the run hides more cells than
@@ -258,14 +259,14 @@ func (s *digitSplitter) cut(i int, v tcell, rest string, depth int) {
 	}
 	part := func(p string) tcell { return tcell{text: p, line: v.line, idx: v.idx, value: true} }
 	if room == 1 || len(rest) == 1 {
-		if validPart(rest) {
+		if ValidPart(rest) {
 			s.buf[depth] = part(rest)
 			s.walk(i+1, depth+1)
 		}
 		return
 	}
 	for k := 1; k <= len(rest) && !s.done(); k++ {
-		if !validPart(rest[:k]) {
+		if !ValidPart(rest[:k]) {
 			break // a longer part would start with the same zero, or be too long
 		}
 		s.buf[depth] = part(rest[:k])
@@ -302,9 +303,9 @@ func minParts(d string) int {
 	return n
 }
 
-// validPart rejects numbers written with a leading zero ("07"): published
+// ValidPart rejects numbers written with a leading zero ("07"): published
 // tables never print them, so "007" is three cells, not one.
-func validPart(p string) bool {
+func ValidPart(p string) bool {
 	return p != "" && len(p) <= maxPartDigits && (len(p) == 1 || p[0] != '0')
 }
 
@@ -361,7 +362,7 @@ func (tt *textTables) resolve() map[rowKey]*placedRow {
 		tt.joint(out)
 	}
 	if tt.trivial > 0 {
-		tt.note("run_together", gongkai.SeverityWarning, lineAt(tt.trivialAt), "",
+		tt.note("run_together", gongkai.SeverityWarning, doc.LineAt(tt.trivialAt), "",
 			fmt.Sprintf("表格中有%d行的数字之间没有分隔符；这些行的位数与列数相同，每格一位数，只有一种读法", tt.trivial))
 	}
 	return out
@@ -376,7 +377,7 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 	}
 	p.line = vals[0].line
 	rd := fitRow(vals, n, check)
-	at := lineAt(vals[0].line)
+	at := doc.LineAt(vals[0].line)
 	raw := joinTexts(vals)
 	switch {
 	case rd.count() == 1 && rd.how == "":
@@ -541,7 +542,7 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 		if poolLabel != nil {
 			under = poolLabel.text
 		}
-		at := lineAt(pool[0].line)
+		at := doc.LineAt(pool[0].line)
 		if len(missing) == 0 {
 			tt.note("lost_label", gongkai.SeverityWarning, at, under,
 				fmt.Sprintf("「%s」下有%d个数字对应不到模板中的任何行，未采用：%s", under, len(pool), joinTexts(pool)))

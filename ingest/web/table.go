@@ -1,10 +1,11 @@
-package ingest
+package web
 
 import (
 	"strings"
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 	"gongkai/ingest/labels"
 )
 
@@ -31,28 +32,30 @@ type textTables struct {
 	trivialAt int          // the line of the first of them
 }
 
-// readLines is the shared back end of ReadText and of HTML pages whose
-// tables are not HTML tables: it finds the tables in the lines and returns
-// the document.
-func readLines(lines []Line, kind string) *Document {
+// ReadLines is the shared back end of ReadText, of HTML pages whose tables
+// are not HTML tables, and of Word and PDF reports whose tables came as
+// lines: it finds the tables in the lines and returns the document of kind,
+// holding them as grids and the other lines as lines. It never fails: lines
+// without tables make a document without grids.
+func ReadLines(lines []doc.Line, kind string) *doc.Document {
 	lines = cutLongLines(lines)
 	toks := tokenize(lines)
 	d := labels.For(pickFormat(toks, yearHint(lines)))
 	tt := parseTables(toks, d, len(lines))
-	doc := &Document{Kind: kind}
-	doc.Grids = tt.grids()
-	doc.Notes = tt.notes
+	out := &doc.Document{Kind: kind}
+	out.Grids = tt.grids()
+	out.Notes = tt.notes
 	for i, l := range lines {
 		if t := strings.TrimSpace(l.Text); t != "" && !tt.consumed[i] {
-			doc.Lines = append(doc.Lines, Line{N: l.N, Text: t, Page: l.Page})
+			out.Lines = append(out.Lines, doc.Line{N: l.N, Text: t, Page: l.Page})
 		}
 	}
-	return doc
+	return out
 }
 
 // yearHint is the year a page's title or statistics period states, or 0:
 // only to break a tie between formats that the labels cannot.
-func yearHint(lines []Line) int {
+func yearHint(lines []doc.Line) int {
 	for i, l := range lines {
 		if i >= 40 {
 			break

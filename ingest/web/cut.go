@@ -1,4 +1,4 @@
-package ingest
+package web
 
 import (
 	"slices"
@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 	"gongkai/ingest/labels"
 )
 
@@ -84,7 +85,7 @@ var cutAnchors = sync.OnceValue(func() map[rune][]cutAnchor {
 // cutLongLines returns the lines with every long line cut into pieces at the
 // labels inside it and after each sentence; short lines are returned as they
 // are, and so is the slice when no line is long.
-func cutLongLines(lines []Line) []Line {
+func cutLongLines(lines []doc.Line) []doc.Line {
 	long := false
 	for _, l := range lines {
 		long = long || len(l.Text) >= longLine
@@ -92,14 +93,14 @@ func cutLongLines(lines []Line) []Line {
 	if !long {
 		return lines
 	}
-	out := make([]Line, 0, len(lines)+64)
+	out := make([]doc.Line, 0, len(lines)+64)
 	for _, l := range lines {
 		if len(l.Text) < longLine {
 			out = append(out, l)
 			continue
 		}
 		for _, p := range cutLine(l.Text) {
-			out = append(out, Line{N: l.N, Text: p, Page: l.Page})
+			out = append(out, doc.Line{N: l.N, Text: p, Page: l.Page})
 		}
 	}
 	return out

@@ -1,4 +1,11 @@
-package ingest
+// Package web reads reports as they are published on the web: HTML pages
+// (ReadHTML) and page text (ReadText: text saved or scraped from a page, or
+// the text of a Word or PDF report, through ReadLines). It rebuilds the rows
+// of tables 二, 三 and 四 from labels and figures wherever they stand, and
+// hands package ingest's locator a doc.Document like every other reader's,
+// every figure keeping the line it was read from. What it cannot place with
+// certainty it leaves blank, with a note.
+package web
 
 import (
 	"regexp"
@@ -9,6 +16,7 @@ import (
 	"golang.org/x/text/width"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 	"gongkai/ingest/labels"
 	"gongkai/ingest/value"
 )
@@ -27,8 +35,8 @@ import (
 //
 // It returns a *gongkai.Error (CodeInvalid) for an empty file or one that
 // does not decode. A page without tables is not an error here: it may be a
-// pre-2019 narrative; Extract decides.
-func ReadText(data []byte) (*Document, error) {
+// pre-2019 narrative; ingest.Extract decides.
+func ReadText(data []byte) (*doc.Document, error) {
 	s, err := decodeWeb(data, false)
 	if err != nil {
 		return nil, err
@@ -37,11 +45,11 @@ func ReadText(data []byte) (*Document, error) {
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "文件为空")
 	}
 	raw := splitLines(s)
-	lines := make([]Line, len(raw))
+	lines := make([]doc.Line, len(raw))
 	for i, l := range raw {
-		lines[i] = Line{N: i + 1, Text: l}
+		lines[i] = doc.Line{N: i + 1, Text: l}
 	}
-	return readLines(lines, "text"), nil
+	return ReadLines(lines, "text"), nil
 }
 
 // splitLines splits text into lines, accepting \n, \r\n and \r.
@@ -68,8 +76,9 @@ type tcell struct {
 
 var figureRE = regexp.MustCompile(`^(?:[+\-]?\d+(?:,\d{3})*(?:\.\d+)?|[增减]\d+(?:\.\d+)?)(?:元|万元|件|条|个|项)?$`)
 
-// isFigure reports whether a cell holds a figure or a blank marker.
-func isFigure(s string) bool {
+// IsFigure reports whether a cell of page text holds a figure or a blank
+// marker.
+func IsFigure(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return false
@@ -116,7 +125,7 @@ func splitTrailing(c string) (label, digits string, ok bool) {
 	return label, c[i:], true
 }
 
-// cellsOf splits one line of page text into its cells: on pipes, else tabs,
+// CellsOf splits one line of page text into its cells: on pipes, else tabs,
 // else on spaces when that yields figures (adjacent words are joined again,
 // so that a soft-broken label like "商业 企业" stays one cell).
 //
@@ -125,7 +134,7 @@ func splitTrailing(c string) (label, digits string, ok bool) {
 // cell per line). Empty fields after the last filled one are dropped: "0 ||"
 // ends many rows as decoration, and a blank at the end of a row cannot be
 // told from it.
-func cellsOf(line string) []string {
+func CellsOf(line string) []string {
 	nbsp := false
 	if strings.Contains(line, "\u00a0") {
 		line, nbsp = strings.ReplaceAll(line, "\u00a0", " "), true
@@ -157,7 +166,7 @@ func cellsOf(line string) []string {
 		fields := strings.FieldsFunc(line, unicode.IsSpace)
 		figures := 0
 		for _, f := range fields {
-			if isFigure(f) {
+			if IsFigure(f) {
 				figures++
 			}
 		}
@@ -166,7 +175,7 @@ func cellsOf(line string) []string {
 		}
 		var cur []string
 		for _, f := range fields {
-			if isFigure(f) {
+			if IsFigure(f) {
 				if len(cur) > 0 {
 					parts = append(parts, strings.Join(cur, " "))
 					cur = nil
@@ -223,7 +232,7 @@ func splitPipes(line string) []string {
 // ("行政许可3960181") becomes the label and a fused figure when the label is
 // one the format knows; single characters on consecutive lines (PDF headers)
 // are joined and cut again at the labels the format knows.
-func tokenize(lines []Line) []tcell {
+func tokenize(lines []doc.Line) []tcell {
 	toks := make([]tcell, 0, 2*len(lines))
 	runs := 0
 	for i, ln := range lines {
@@ -231,14 +240,14 @@ func tokenize(lines []Line) []tcell {
 		if pageNumber(l) {
 			continue // a PDF's page footer inside a table is not a figure
 		}
-		cells := cellsOf(l)
+		cells := CellsOf(l)
 		first := len(toks)
 		for _, c := range cells {
 			if c == "" {
 				toks = append(toks, tcell{line: ln.N, idx: i, value: true}) // a blank cell
 				continue
 			}
-			if isFigure(c) {
+			if IsFigure(c) {
 				// Digits alone on a line with no separator may be several
 				// cells run together (shape 4); only the row can tell.
 				fused := len(cells) == 1 && len(c) > 1 && value.AllDigits(c) && strings.TrimSpace(l) == c

@@ -1,11 +1,12 @@
-package ingest
+package web
 
 import (
-	"gongkai/ingest/value"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"gongkai/ingest/value"
 )
 
 // TestCutLine checks where a page on one line is cut: before the labels of
@@ -77,7 +78,7 @@ func FuzzFitRow(f *testing.F) {
 		}
 		var b strings.Builder
 		for _, v := range rd.vals {
-			if v.text != "" && !validPart(v.text) {
+			if v.text != "" && !ValidPart(v.text) {
 				t.Fatalf("%q in %d cells: part %q", digits, n, v.text)
 			}
 			b.WriteString(v.text)

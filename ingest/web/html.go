@@ -1,4 +1,4 @@
-package ingest
+package web
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 	"gongkai/ingest/labels"
 )
 
@@ -35,7 +36,7 @@ const (
 //
 // It returns a *gongkai.Error (CodeInvalid) for an empty page, one that does
 // not decode, or a table too large to be a report.
-func ReadHTML(data []byte) (*Document, error) {
+func ReadHTML(data []byte) (*doc.Document, error) {
 	s, err := decodeWeb(data, true)
 	if err != nil {
 		return nil, err
@@ -47,14 +48,14 @@ func ReadHTML(data []byte) (*Document, error) {
 	if err := p.run(); err != nil {
 		return nil, err
 	}
-	if !gridsHaveLabels(p.grids) {
+	if !GridsHaveLabels(p.grids) {
 		// No report table in <table> form: read the page's text lines for
 		// tables, keeping any real tables as they are.
-		doc := readLines(p.lines, "html")
-		doc.Grids = append(p.grids, doc.Grids...)
-		return doc, nil
+		d := ReadLines(p.lines, "html")
+		d.Grids = append(p.grids, d.Grids...)
+		return d, nil
 	}
-	return &Document{Kind: "html", Grids: p.grids, Lines: p.lines}, nil
+	return &doc.Document{Kind: "html", Grids: p.grids, Lines: p.lines}, nil
 }
 
 // htmlReader walks the tokens of a page once.
@@ -63,8 +64,8 @@ type htmlReader struct {
 	line    int // the source line the next token starts on
 	skip    int // inside <script>, <style> …
 	tables  []*htmlTable
-	grids   []*Grid
-	lines   []Line
+	grids   []*doc.Grid
+	lines   []doc.Line
 	text    strings.Builder // the narrative line being collected
 	textN   int             // its source line
 	tagLine int             // the source line of the tag being read
@@ -292,7 +293,7 @@ func (p *htmlReader) flush() {
 	if text != "" {
 		for _, l := range strings.Split(text, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
-				p.lines = append(p.lines, Line{N: p.textN, Text: l})
+				p.lines = append(p.lines, doc.Line{N: p.textN, Text: l})
 			}
 		}
 	}
@@ -317,7 +318,7 @@ func collapseSpace(s string) string {
 func (p *htmlReader) endTable() error {
 	t := p.tables[len(p.tables)-1]
 	p.tables = p.tables[:len(p.tables)-1]
-	rows := make([][]Cell, len(t.rows))
+	rows := make([][]doc.Cell, len(t.rows))
 	taken := make([][]bool, len(t.rows)) // cells covered by a span from above
 	// Rows are cut from one backing array as wide as the widest <tr>, so
 	// that place does not grow each row cell by cell; a table too large for
@@ -331,7 +332,7 @@ func (p *htmlReader) endTable() error {
 		width = max(width, n)
 	}
 	if n := len(t.rows) * width; n > 0 && n <= 1<<12 {
-		cells, covered := make([]Cell, n), make([]bool, n)
+		cells, covered := make([]doc.Cell, n), make([]bool, n)
 		for r := range rows {
 			rows[r] = cells[r*width : r*width : (r+1)*width]
 			taken[r] = covered[r*width : r*width : (r+1)*width]
@@ -352,13 +353,13 @@ func (p *htmlReader) endTable() error {
 					if p.cells++; p.cells > maxHTMLCells {
 						return gongkai.Errorf(gongkai.CodeInvalid, "第%d行附近的表格过大，不像年度报告的表格", hc.line)
 					}
-					place(&rows[r+dr], &taken[r+dr], c+dc, Cell{Text: text, Line: hc.line})
+					place(&rows[r+dr], &taken[r+dr], c+dc, doc.Cell{Text: text, Line: hc.line})
 				}
 			}
 			c += hc.colspan
 		}
 	}
-	p.grids = append(p.grids, &Grid{Kind: "html", Name: "表格" + strconv.Itoa(len(p.grids)+1), Rows: rows})
+	p.grids = append(p.grids, &doc.Grid{Kind: "html", Name: "表格" + strconv.Itoa(len(p.grids)+1), Rows: rows})
 	return nil
 }
 
@@ -378,18 +379,18 @@ func storedNumber(shown, stored string) string {
 }
 
 // place puts a cell at column c of a row, padding with blank cells.
-func place(row *[]Cell, taken *[]bool, c int, cell Cell) {
+func place(row *[]doc.Cell, taken *[]bool, c int, cell doc.Cell) {
 	for len(*row) <= c {
-		*row = append(*row, Cell{})
+		*row = append(*row, doc.Cell{})
 		*taken = append(*taken, false)
 	}
 	(*row)[c] = cell
 	(*taken)[c] = true
 }
 
-// gridsHaveLabels reports whether any grid holds a row label of a report
+// GridsHaveLabels reports whether any grid holds a row label of a report
 // table, so that layout tables of a page do not hide the report's text.
-func gridsHaveLabels(grids []*Grid) bool {
+func GridsHaveLabels(grids []*doc.Grid) bool {
 	for _, f := range gongkai.Formats() {
 		d := labels.For(f)
 		for _, g := range grids {
