@@ -365,6 +365,21 @@ func TestMoneyKeepsDecimals(t *testing.T) {
 					if shown != tt.shown {
 						t.Errorf("%s!%s (%s) shows %q, want %q", c.Sheet, c.Ref, c.Measure, shown, tt.shown)
 					}
+					id, err := x.GetCellStyle(c.Sheet, c.Ref)
+					if err != nil {
+						t.Fatal(err)
+					}
+					st, err := x.GetStyle(id)
+					if err != nil {
+						t.Fatal(err)
+					}
+					custom := ""
+					if st.CustomNumFmt != nil {
+						custom = *st.CustomNumFmt
+					}
+					if st.NumFmt != 0 || (custom != "" && custom != "General") {
+						t.Errorf("%s!%s (%s): number format %d %q, want General", c.Sheet, c.Ref, c.Measure, st.NumFmt, custom)
+					}
 				}
 				got, err := ingest.Parse("fees.xlsx", buf.Bytes(), ingest.Options{})
 				if err != nil {
