@@ -22,12 +22,19 @@ import (
 	"gongkai/ingest/doc"
 )
 
-// Limits on one PDF: a report has a few dozen pages and a few thousand words.
+// Limits on one PDF: a report has a few dozen pages and a few thousand words
+// (pdftotext takes a run of Chinese characters for one word: a page of
+// prose is about a hundred words, a page of table a few hundred). The
+// geometry's work grows with the square of a page's words in the worst
+// case, so the limit per page is what bounds a hostile file's CPU: about
+// 0.2 s for a page at the limit (BenchmarkBuildWorstPage), 2 s for the
+// whole document.
 const (
-	maxPages  = 300
-	maxOutput = 32 << 20 // bytes of pdftotext's output
-	maxWords  = 200_000
-	timeout   = 60 * time.Second
+	maxPages     = 300
+	maxOutput    = 32 << 20 // bytes of pdftotext's output
+	maxWords     = 50_000
+	maxPageWords = 5_000
+	timeout      = 60 * time.Second
 )
 
 // Tool is the pdftotext program Read runs; a test or a deployment may point
@@ -144,7 +151,8 @@ func (w word) yc() float64 { return (w.y0 + w.y1) / 2 }
 // document title in <head> is escaped, so it cannot hold a tag).
 //
 // It returns a *gongkai.Error (CodeInvalid) when the output ends inside a
-// word, and when a PDF has more words than a report can have.
+// word, and when a PDF, or one of its pages, has more words than a report
+// can have.
 func parseBBox(b []byte) ([]page, error) {
 	var pages []page
 	n := 0
@@ -174,6 +182,9 @@ func parseBBox(b []byte) ([]page, error) {
 			}
 			if n++; n > maxWords {
 				return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 文字过多，不像年度报告")
+			}
+			if p := &pages[len(pages)-1]; len(p.words) >= maxPageWords {
+				return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 第%d页文字过多（超过%d个词），不像年度报告", p.n, maxPageWords)
 			}
 			w := word{x0: attr(attrs, "xMin"), y0: attr(attrs, "yMin"), x1: attr(attrs, "xMax"), y1: attr(attrs, "yMax"),
 				text: strings.TrimSpace(unescape(raw))}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"reflect"
@@ -340,6 +341,67 @@ func TestDropRepeatedHeaders(t *testing.T) {
 			dropRepeatedHeaders(d, kinds)
 			if got := len(tt.lines) - len(d.Lines); got != tt.drop {
 				t.Errorf("dropped %d lines, want %d: %v", got, tt.drop, d.Lines)
+			}
+		})
+	}
+}
+
+// TestParseBBoxCaps refuses a PDF with a page, or in all, more words than a
+// report has, and reads one at the limits.
+func TestParseBBoxCaps(t *testing.T) {
+	out := func(pages, words int) []byte {
+		var b bytes.Buffer
+		for p := 0; p < pages; p++ {
+			b.WriteString(`<page width="595" height="842">`)
+			for i := 0; i < words; i++ {
+				fmt.Fprintf(&b, `<word xMin="%d" yMin="%d" xMax="%d" yMax="%d">字</word>`, i%500, i%800, i%500+5, i%800+5)
+			}
+			b.WriteString("</page>\n")
+		}
+		return b.Bytes()
+	}
+	tests := []struct {
+		name         string
+		pages, words int
+		want         string // in the error; "" reads
+	}{
+		{"a page at the limit", 2, maxPageWords, ""},
+		{"a page over it", 2, maxPageWords + 1, "PDF 第1页文字过多（超过5000个词）"},
+		{"the document over it", maxWords/maxPageWords + 1, maxPageWords, "PDF 文字过多"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, err := parseBBox(out(tt.pages, tt.words))
+			switch {
+			case tt.want == "" && (err != nil || len(pages) != tt.pages || len(pages[0].words) != tt.words):
+				t.Errorf("error %v, %d pages", err, len(pages))
+			case tt.want != "" && !strings.Contains(gongkai.ErrorMessage(err), tt.want):
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// BenchmarkBuildWorstPage measures the geometry on pages at the word limit
+// in the shapes that cost it most, which bounds the CPU a hostile PDF can
+// take: words strewn at random (no two pairs of figures at the same
+// places), one column of labels (every line starting at the same x), and a
+// grid of figures.
+func BenchmarkBuildWorstPage(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	shapes := map[string][]word{}
+	for i := 0; i < maxPageWords; i++ {
+		x, y := rng.Float64()*500, rng.Float64()*800
+		shapes["random"] = append(shapes["random"], word{x, y, x + 10, y + 10, strconv.Itoa(i % 10)})
+		y = float64(i) * 12
+		shapes["labels"] = append(shapes["labels"], word{50, y, 150, y + 10, "信息内容"})
+		r, c := float64(i/10), float64(i%10)
+		shapes["grid"] = append(shapes["grid"], word{50 + c*50, r * 12, 60 + c*50, r*12 + 10, strconv.Itoa(i % 7)})
+	}
+	for _, name := range []string{"random", "labels", "grid"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				build([]page{{n: 1, words: shapes[name]}})
 			}
 		})
 	}
