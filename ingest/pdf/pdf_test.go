@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -143,7 +144,21 @@ func FuzzBuild(f *testing.F) {
 			x0, y0 := float64(b[i]), float64(b[i+1])
 			ws = append(ws, word{x0, y0, x0 + float64(b[i+2]%64), y0 + float64(b[i+3]%32), string(rune('a' + b[i+4]%26))})
 		}
-		build([]page{{n: 1, words: ws}})
+		d := build([]page{{n: 1, words: ws}})
+		want, got := map[rune]int{}, map[rune]int{}
+		for _, w := range ws {
+			want[rune(w.text[0])]++
+		}
+		for _, l := range d.Lines {
+			for _, r := range l.Text {
+				if r >= 'a' && r <= 'z' {
+					got[r]++
+				}
+			}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("letters %v, the words have %v", got, want)
+		}
 	})
 }
 
