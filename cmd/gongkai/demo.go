@@ -40,7 +40,7 @@ func runDemo(ctx context.Context, e env) error {
 	if _, err := region.Load(); err != nil {
 		return err
 	}
-	wh, err := warehouse.Open(ctx, *db)
+	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{CheckpointThreshold: warehouse.BulkCheckpointThreshold})
 	if err != nil {
 		return err
 	}
