@@ -423,12 +423,16 @@ func (p *plan) sha(s string) (LoadResult, bool) {
 
 // newPlan starts an empty plan over the writer's state.
 func newPlan(st *state) *plan {
-	return &plan{
+	p := &plan{
 		st: st, nextAgency: st.nextAgency, nextReport: st.nextReport,
 		agencies: map[string]*agencyState{}, bySHA: map[shaKey]shaRef{},
 		current: map[agencyYear]*reportState{}, rechecks: map[int64]*recheck{}, pending: map[int64]*write{},
-		texts: map[string]any{}, sim: newSimIndex(), versions: map[agencyYear]int{},
+		texts: map[string]any{}, sim: newSimIndex(0), versions: map[agencyYear]int{},
 	}
+	if st.sim != nil {
+		p.sim = newSimIndex(st.sim.nextSeq())
+	}
+	return p
 }
 
 // loadGroup writes a group of reports in one transaction. results receive
@@ -502,6 +506,7 @@ func (p *plan) add(it *item, now time.Time) *write {
 	for c, v := range it.cells {
 		rs.prior.add(c, v.Number)
 	}
+	rs.prior = rs.prior.clip()
 
 	w.findings = append(w.findings, r.Findings...)
 	w.others = make([]int64, len(w.findings))
@@ -513,19 +518,16 @@ func (p *plan) add(it *item, now time.Time) *write {
 	}
 	if it.hasSig && p.st.sim != nil {
 		self := &sigEntry{report: w.id, agency: a.id, name: it.agency, year: r.Year}
-		isCurrent := func(e *sigEntry) bool {
-			cur := p.currentOf(agencyYear{e.agency, e.year})
-			return cur != nil && cur.id == e.report
+		isCurrent := func(report, agency int64, year int) bool {
+			cur := p.currentOf(agencyYear{agency, year})
+			return cur != nil && cur.id == report
 		}
 		fs, others := similarFindings(self, r.Sections, it.sigs, []*simIndex{p.st.sim, p.sim}, &p.st.sim.visits, isCurrent)
 		w.findings = append(w.findings, fs...)
 		w.others = append(w.others, others...)
 		for i, sig := range it.sigs {
 			if sig != nil {
-				e := &sigEntry{report: w.id, agency: a.id, name: it.agency, year: r.Year,
-					numeral: r.Sections[i].Numeral, sig: sig, seq: p.st.sim.nextSeq + int64(len(p.sim.entries))}
-				p.sim.entries = append(p.sim.entries, e)
-				p.sim.add(e)
+				p.sim.add(sigEntry{report: w.id, agency: a.id, name: it.agency, year: r.Year, numeral: r.Sections[i].Numeral}, sig)
 			}
 		}
 	}
@@ -947,10 +949,7 @@ func (p *plan) apply() {
 	}
 	st.nextText += int32(len(p.newTexts))
 	if st.sim != nil {
-		for _, e := range p.sim.entries {
-			st.sim.add(e)
-		}
-		st.sim.nextSeq += int64(len(p.sim.entries))
+		st.sim.merge(p.sim)
 	}
 }
 

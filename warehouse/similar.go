@@ -94,14 +94,13 @@ func similarity(a, b []uint32) float64 {
 	return float64(same) / sigSize
 }
 
-// sigEntry is one stored section signature.
+// sigEntry is a section signature's context: the report, its agency (id,
+// and name for the message), its year and the section's numeral.
 type sigEntry struct {
 	report, agency int64
-	name           string // the agency's name, for the message
+	name           string
 	year           int
 	numeral        string
-	sig            []uint32
-	seq            int64 // the order entries joined the index: of two equal matches, the earlier wins
 }
 
 // minSame is the number of equal signature values at which two sections are
@@ -129,15 +128,32 @@ func blockRange(b int) (int, int) {
 	return b * sigSize / sigBlocks, (b + 1) * sigSize / sigBlocks
 }
 
-// sigCluster is the sections of one numeral and year with one signature:
-// copied word for word, they are compared once, whatever their number.
-type sigCluster struct {
-	numeral string
-	year    int
-	sig     []uint32
-	members []*sigEntry // in seq order
-	visit   uint64      // the last search that compared it
+// The index holds a signature of every narrative section of every current
+// report, about a million at national scale. It is kept in flat, chunked
+// tables linked by int32 numbers instead of pointers: a third of the memory
+// of a pointer graph, and nothing for the garbage collector to scan, which
+// at a million reports had become a fifth of a load's CPU.
+
+// simEntry is an indexed section: seq is its place in the index's entries.
+type simEntry struct {
+	report, agency int64
+	name           int32 // in simIndex.names
+	cluster        int32
+	nextMember     int32 // the cluster's next entry in seq order, or none
+	prevOfAgency   int32 // the agency's previous entry, or none
 }
+
+// simCluster is the sections of one numeral and year with one signature:
+// copied word for word, they are compared once, whatever their number.
+type simCluster struct {
+	year, numeral int32  // numeral in simIndex.numerals
+	first, last   int32  // members (simEntry) in seq order
+	prevSameKey   int32  // the previous cluster whose whole signature has the same key, or none
+	visit         uint64 // the last search that compared it
+}
+
+// none ends the int32 links of the index.
+const none = -1
 
 // blockKey hashes a numeral, a year, a block number (−1 for the whole
 // signature) and the block's values: a hash, not a struct of the four, for
@@ -160,8 +176,8 @@ func blockKey(numeral string, year, block int, values []uint32) uint64 {
 // full. Buckets of common boilerplate grow with the warehouse; this keeps
 // what each entry costs to a few nanoseconds.
 type blockEntry struct {
-	c      *sigCluster
-	sketch sketch
+	sketch  sketch
+	cluster int32
 }
 
 type sketch [2]uint64
@@ -186,21 +202,81 @@ func (s sketch) differ(t sketch) int {
 	return n
 }
 
+// chunked is a growing table in chunks of chunkSize: growing never copies
+// more than one chunk, so that the index's memory does not double for a
+// moment every time a table does.
+type chunked[T any] struct {
+	chunks [][]T
+	n      int32
+}
+
+const chunkBits = 14
+const chunkSize = 1 << chunkBits
+
+func (c *chunked[T]) add(v T) int32 {
+	k := int(c.n >> chunkBits)
+	if k == len(c.chunks) {
+		c.chunks = append(c.chunks, make([]T, 0, 16))
+	}
+	ch := c.chunks[k]
+	if len(ch) == cap(ch) {
+		grown := make([]T, len(ch), min(2*cap(ch), chunkSize))
+		copy(grown, ch)
+		ch = grown
+	}
+	c.chunks[k] = append(ch, v)
+	c.n++
+	return c.n - 1
+}
+
+func (c *chunked[T]) at(i int32) *T { return &c.chunks[i>>chunkBits][i&(chunkSize-1)] }
+
+// span returns element i as a slice of one.
+func (c *chunked[T]) span(i int32) []T {
+	j := i & (chunkSize - 1)
+	return c.chunks[i>>chunkBits][j : j+1]
+}
+
 // simIndex finds, for a section, the similar sections of other agencies in
 // the same year (through the blocks of their signatures) and of the same
 // agency in other years (through the agency's own list, a few per year).
 type simIndex struct {
-	clusters map[uint64][]*sigCluster // by the key of the whole signature (block −1)
-	byBlock  map[uint64][]blockEntry
-	byAgency map[int64][]*sigEntry
-	entries  []*sigEntry // an overlay's entries in seq order, merged by apply
-	nextSeq  int64
+	base     int64 // the seq of entries[0]: a plan's index continues the writer's
+	entries  chunked[simEntry]
+	clusters chunked[simCluster]
+	sigs     chunked[[sigSize]uint32] // by cluster
+	// byBlock finds a block's bucket: most blocks are in one signature
+	// only, and are kept in blocks (value ≥ 0); a bucket of two or more is
+	// a slice of buckets (value −1−i), scanned as contiguous memory.
+	byBlock  map[uint64]int32
+	blocks   chunked[blockEntry]
+	buckets  [][]blockEntry
+	whole    map[uint64]int32 // the key of a whole signature (block −1) → its newest cluster
+	byAgency map[int64]int32  // → the agency's newest entry
+	names    []string
+	nameIDs  map[string]int32
+	numerals []string
+	numIDs   map[string]int32
 	visits   uint64
 }
 
-func newSimIndex() *simIndex {
-	return &simIndex{clusters: map[uint64][]*sigCluster{}, byBlock: map[uint64][]blockEntry{},
-		byAgency: map[int64][]*sigEntry{}}
+// newSimIndex returns an empty index whose first entry has seq base.
+func newSimIndex(base int64) *simIndex {
+	return &simIndex{base: base, whole: map[uint64]int32{}, byBlock: map[uint64]int32{},
+		byAgency: map[int64]int32{}, nameIDs: map[string]int32{}, numIDs: map[string]int32{}}
+}
+
+// nextSeq is the seq the next entry gets.
+func (ix *simIndex) nextSeq() int64 { return ix.base + int64(ix.entries.n) }
+
+func intern(list *[]string, ids map[string]int32, s string) int32 {
+	if id, ok := ids[s]; ok {
+		return id
+	}
+	id := int32(len(*list))
+	*list = append(*list, s)
+	ids[s] = id
+	return id
 }
 
 func hashValues(vs []uint32) uint64 {
@@ -211,23 +287,61 @@ func hashValues(vs []uint32) uint64 {
 	return h
 }
 
-// add indexes e; entries must come in seq order.
-func (ix *simIndex) add(e *sigEntry) {
-	ix.byAgency[e.agency] = append(ix.byAgency[e.agency], e)
-	whole := blockKey(e.numeral, e.year, -1, e.sig)
-	for _, c := range ix.clusters[whole] {
-		if c.numeral == e.numeral && c.year == e.year && slicesEqual(c.sig, e.sig) {
-			c.members = append(c.members, e)
+// add indexes the section e with signature sig (sigSize values) as the
+// entry of seq nextSeq(); entries must come in seq order.
+func (ix *simIndex) add(e sigEntry, sig []uint32) {
+	num := intern(&ix.numerals, ix.numIDs, e.numeral)
+	id := ix.entries.add(simEntry{report: e.report, agency: e.agency, name: intern(&ix.names, ix.nameIDs, e.name),
+		nextMember: none, prevOfAgency: none})
+	ent := ix.entries.at(id)
+	if prev, ok := ix.byAgency[e.agency]; ok {
+		ent.prevOfAgency = prev
+	}
+	ix.byAgency[e.agency] = id
+	whole := blockKey(e.numeral, e.year, -1, sig)
+	head, ok := ix.whole[whole]
+	if !ok {
+		head = none
+	}
+	for ci := head; ci != none; ci = ix.clusters.at(ci).prevSameKey {
+		c := ix.clusters.at(ci)
+		if c.numeral == num && int(c.year) == e.year && slicesEqual(ix.sigs.at(ci)[:], sig) {
+			ent.cluster = ci
+			ix.entries.at(c.last).nextMember = id
+			c.last = id
 			return
 		}
 	}
-	c := &sigCluster{numeral: e.numeral, year: e.year, sig: e.sig, members: []*sigEntry{e}}
-	ix.clusters[whole] = append(ix.clusters[whole], c)
-	sk := sketchOf(e.sig)
+	ci := ix.clusters.add(simCluster{year: int32(e.year), numeral: num, first: id, last: id, prevSameKey: head})
+	var stored [sigSize]uint32
+	copy(stored[:], sig)
+	ix.sigs.add(stored)
+	ent.cluster = ci
+	ix.whole[whole] = ci
+	sk := sketchOf(sig)
 	for b := range sigBlocks {
 		lo, hi := blockRange(b)
-		k := blockKey(e.numeral, e.year, b, e.sig[lo:hi])
-		ix.byBlock[k] = append(ix.byBlock[k], blockEntry{c, sk})
+		k := blockKey(e.numeral, e.year, b, sig[lo:hi])
+		be := blockEntry{sketch: sk, cluster: ci}
+		switch v, ok := ix.byBlock[k]; {
+		case !ok:
+			ix.byBlock[k] = ix.blocks.add(be)
+		case v >= 0:
+			ix.byBlock[k] = -1 - int32(len(ix.buckets))
+			ix.buckets = append(ix.buckets, []blockEntry{*ix.blocks.at(v), be})
+		default:
+			ix.buckets[-1-v] = append(ix.buckets[-1-v], be)
+		}
+	}
+}
+
+// merge adds the entries of a plan's index, which continues ix's seq.
+func (ix *simIndex) merge(o *simIndex) {
+	for i := int32(0); i < o.entries.n; i++ {
+		oe := o.entries.at(i)
+		c := o.clusters.at(oe.cluster)
+		ix.add(sigEntry{report: oe.report, agency: oe.agency, name: o.names[oe.name], year: int(c.year),
+			numeral: o.numerals[c.numeral]}, o.sigs.at(oe.cluster)[:])
 	}
 }
 
@@ -246,29 +360,22 @@ func slicesEqual(a, b []uint32) bool {
 // loadSimIndex builds the index from the signatures of current reports, in
 // the order they were loaded.
 func loadSimIndex(ctx context.Context, db *sql.DB) (*simIndex, error) {
-	ix := newSimIndex()
-	names := map[string]string{} // one copy of each agency's name
+	ix := newSimIndex(0)
+	sig := make([]uint32, 0, sigSize)
 	err := scanRows(ctx, db, stmt("state_fingerprints"), nil, func(rows *sql.Rows) error {
-		e := &sigEntry{}
-		var sig []any
-		if err := rows.Scan(&e.report, &e.agency, &e.name, &e.year, &e.numeral, &sig); err != nil {
+		var e sigEntry
+		var values []any
+		if err := rows.Scan(&e.report, &e.agency, &e.name, &e.year, &e.numeral, &values); err != nil {
 			return err
 		}
-		if n, ok := names[e.name]; ok {
-			e.name = n
-		} else {
-			names[e.name] = e.name
-		}
-		e.sig = make([]uint32, 0, sigSize)
-		for _, v := range sig {
+		sig = sig[:0]
+		for _, v := range values {
 			if u, ok := v.(uint32); ok {
-				e.sig = append(e.sig, u)
+				sig = append(sig, u)
 			}
 		}
-		if len(e.sig) == sigSize {
-			e.seq = ix.nextSeq
-			ix.nextSeq++
-			ix.add(e)
+		if len(sig) == sigSize {
+			ix.add(e, sig)
 		}
 		return nil
 	})
@@ -282,18 +389,29 @@ func loadSimIndex(ctx context.Context, db *sql.DB) (*simIndex, error) {
 // the first 4-value band the two share, then the earliest loaded — the order
 // in which the check has always named its match.
 type match struct {
-	e          *sigEntry
+	found      bool
+	e          sigEntry
+	seq        int64
 	same, band int
 }
 
-func (m *match) better(e *sigEntry, same, band int) bool {
-	if m.e == nil || same != m.same {
-		return m.e == nil || same > m.same
+func (m *match) better(seq int64, same, band int) bool {
+	if !m.found || same != m.same {
+		return !m.found || same > m.same
 	}
 	if band != m.band {
 		return band < m.band
 	}
-	return e.seq < m.e.seq
+	return seq < m.seq
+}
+
+// take makes entry id of ix the match.
+func (m *match) take(ix *simIndex, id int32, same, band int) {
+	ent := ix.entries.at(id)
+	c := ix.clusters.at(ent.cluster)
+	m.found, m.same, m.band, m.seq = true, same, band, ix.base+int64(id)
+	m.e = sigEntry{report: ent.report, agency: ent.agency, name: ix.names[ent.name], year: int(c.year),
+		numeral: ix.numerals[c.numeral]}
 }
 
 // firstBand is the first of the 4-value bands in which a and b agree: the
@@ -325,50 +443,80 @@ func equalValues(a, b []uint32) int {
 
 // search improves m with the sections of ix similar to section numeral of
 // self with signature sig: other agencies' of the same year, the agency's
-// own of earlier years, current ones only. visit marks the clusters compared
-// in this search, so that one found through several blocks counts once.
-func (ix *simIndex) search(m *match, self *sigEntry, numeral string, sig []uint32, visit uint64, isCurrent func(*sigEntry) bool) {
+// own of earlier years, current ones only (isCurrent tells). visit marks the
+// clusters compared in this search, so that one found through several
+// blocks counts once. Which match wins does not depend on the order in
+// which candidates are met: better is a total order.
+func (ix *simIndex) search(m *match, self *sigEntry, numeral string, sig []uint32, visit uint64,
+	isCurrent func(report, agency int64, year int) bool) {
+	num, ok := ix.numIDs[numeral]
+	if !ok {
+		return // no section of this numeral: nothing to compare with
+	}
 	sk := sketchOf(sig)
 	for b := range sigBlocks {
 		lo, hi := blockRange(b)
-		for _, be := range ix.byBlock[blockKey(numeral, self.year, b, sig[lo:hi])] {
+		v, ok := ix.byBlock[blockKey(numeral, self.year, b, sig[lo:hi])]
+		if !ok {
+			continue
+		}
+		var bucket []blockEntry
+		if v >= 0 {
+			bucket = ix.blocks.span(v)
+		} else {
+			bucket = ix.buckets[-1-v]
+		}
+		for i := range bucket {
+			be := &bucket[i]
 			if be.sketch.differ(sk) > sigSize-minSame {
 				continue
 			}
-			c := be.c
-			if c.visit == visit || c.year != self.year || c.numeral != numeral {
+			c := ix.clusters.at(be.cluster)
+			if c.visit == visit || int(c.year) != self.year || c.numeral != num {
 				continue
 			}
 			c.visit = visit
-			same := equalValues(sig, c.sig)
+			csig := ix.sigs.at(be.cluster)[:]
+			same := equalValues(sig, csig)
 			if same < minSame {
 				continue
 			}
-			band := firstBand(sig, c.sig)
+			band := firstBand(sig, csig)
 			// Members share the signature and come in seq order: the first
 			// current one of another agency is the cluster's best, and once
 			// one is not better than m, no later one is.
-			for _, e := range c.members {
-				if !m.better(e, same, band) {
+			for id := c.first; id != none; {
+				e := ix.entries.at(id)
+				if !m.better(ix.base+int64(id), same, band) {
 					break
 				}
-				if e.agency != self.agency && e.report != self.report && isCurrent(e) {
-					m.e, m.same, m.band = e, same, band
+				if e.agency != self.agency && e.report != self.report && isCurrent(e.report, e.agency, int(c.year)) {
+					m.take(ix, id, same, band)
 					break
 				}
+				id = e.nextMember
 			}
 		}
 	}
-	for _, e := range ix.byAgency[self.agency] {
-		if e.year >= self.year || e.numeral != numeral {
+	head, ok := ix.byAgency[self.agency]
+	if !ok {
+		return
+	}
+	for id := head; id != none; {
+		e := ix.entries.at(id)
+		cur := id
+		id = e.prevOfAgency
+		c := ix.clusters.at(e.cluster)
+		if int(c.year) >= self.year || c.numeral != num {
 			continue
 		}
-		same := equalValues(sig, e.sig)
+		csig := ix.sigs.at(e.cluster)[:]
+		same := equalValues(sig, csig)
 		if same < minSame {
 			continue
 		}
-		if band := firstBand(sig, e.sig); m.better(e, same, band) && isCurrent(e) {
-			m.e, m.same, m.band = e, same, band
+		if band := firstBand(sig, csig); m.better(ix.base+int64(cur), same, band) && isCurrent(e.report, e.agency, int(c.year)) {
+			m.take(ix, cur, same, band)
 		}
 	}
 }
@@ -379,7 +527,7 @@ func (ix *simIndex) search(m *match, self *sigEntry, numeral string, sig []uint3
 // identical to one of them. isCurrent tells whether an indexed report is
 // still current; visits numbers the searches.
 func similarFindings(self *sigEntry, sections []gongkai.Section, sigs [][]uint32, indexes []*simIndex,
-	visits *uint64, isCurrent func(*sigEntry) bool) ([]gongkai.Finding, []int64) {
+	visits *uint64, isCurrent func(report, agency int64, year int) bool) ([]gongkai.Finding, []int64) {
 	var fs []gongkai.Finding
 	var others []int64
 	for i, s := range sections {
@@ -392,10 +540,10 @@ func similarFindings(self *sigEntry, sections []gongkai.Section, sigs [][]uint32
 			*visits++
 			ix.search(&m, self, s.Numeral, sig, *visits, isCurrent)
 		}
-		best := m.e
-		if best == nil {
+		if !m.found {
 			continue
 		}
+		best := m.e
 		bestSim := float64(m.same) / sigSize
 		whose := best.name
 		if best.agency == self.agency {
