@@ -61,6 +61,7 @@ func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, err
 	if err != nil {
 		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
 	}
+	rs.prior = rs.prior.clip()
 
 	st := db.state
 	p := newPlan(st)

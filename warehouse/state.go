@@ -4,8 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -83,15 +85,20 @@ func (r shaRef) result() LoadResult {
 	return LoadResult{ReportID: r.report, AgencyID: r.agency, Version: int(r.version)}
 }
 
-// priorCell is one figure a rule across years reads: idx numbers its measure
-// and applicant in priorKeys; blank marks a cell stated without a number.
-type priorCell struct {
-	idx   uint16
-	blank bool
-	v     float64
-}
+// priorCells are the figures of a report that the rules across years read,
+// encoded in a few bytes each: per cell the uvarint of its number in
+// priorKeys times four plus its kind (priorBlank, priorInt: a zigzag varint
+// follows, priorFloat: the 8 bytes of the float follow). About twenty cells a
+// report, mostly small counts: ~80 bytes instead of 16 a cell in a struct,
+// a quarter of a gigabyte less at a million reports. Build with add, then
+// clip.
+type priorCells []byte
 
-type priorCells []priorCell
+const (
+	priorBlank = iota
+	priorInt
+	priorFloat
+)
 
 // priorKeys numbers the cells the rules across years read.
 var priorKeys = sync.OnceValues(func() ([]cellKey, map[cellKey]uint16) {
@@ -114,26 +121,57 @@ func (pc *priorCells) add(k cellKey, v *float64) {
 	if !ok {
 		return // not a cell the rules read
 	}
-	c := priorCell{idx: i, blank: v == nil}
-	if v != nil {
-		c.v = *v
+	b := []byte(*pc)
+	switch {
+	case v == nil:
+		b = binary.AppendUvarint(b, uint64(i)<<2|priorBlank)
+	case *v == math.Trunc(*v) && math.Abs(*v) < 1<<53 && !(*v == 0 && math.Signbit(*v)):
+		b = binary.AppendUvarint(b, uint64(i)<<2|priorInt)
+		b = binary.AppendVarint(b, int64(*v))
+	default:
+		b = binary.AppendUvarint(b, uint64(i)<<2|priorFloat)
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(*v))
 	}
-	*pc = append(*pc, c)
+	*pc = b
+}
+
+// clip returns the cells in a slice of their exact size, for keeping.
+func (pc priorCells) clip() priorCells {
+	if len(pc) == 0 {
+		return nil
+	}
+	return append(priorCells(make([]byte, 0, len(pc))), pc...)
+}
+
+// each calls fn with every cell's number in priorKeys and its figure (nil
+// when blank).
+func (pc priorCells) each(fn func(idx uint64, v *float64)) {
+	for b := []byte(pc); len(b) > 0; {
+		h, n := binary.Uvarint(b)
+		b = b[n:]
+		switch h & 3 {
+		case priorBlank:
+			fn(h>>2, nil)
+		case priorInt:
+			x, n := binary.Varint(b)
+			b = b[n:]
+			fn(h>>2, gongkai.Float(float64(x)))
+		default:
+			fn(h>>2, gongkai.Float(math.Float64frombits(binary.LittleEndian.Uint64(b))))
+			b = b[8:]
+		}
+	}
 }
 
 // values returns the cells as values, the form the rules across years
 // compare.
 func (pc priorCells) values() map[cellKey]gongkai.Value {
 	keys, _ := priorKeys()
-	cells := make(map[cellKey]gongkai.Value, len(pc))
-	for _, c := range pc {
-		k := keys[c.idx]
-		v := gongkai.Value{Measure: k.measure, Applicant: k.applicant}
-		if !c.blank {
-			v.Number = gongkai.Float(c.v)
-		}
-		cells[k] = v
-	}
+	cells := map[cellKey]gongkai.Value{}
+	pc.each(func(i uint64, v *float64) {
+		k := keys[i]
+		cells[k] = gongkai.Value{Measure: k.measure, Applicant: k.applicant, Number: v}
+	})
 	return cells
 }
 
@@ -145,15 +183,14 @@ func (pc priorCells) get(k cellKey) (*float64, bool) {
 	if !ok {
 		return nil, false
 	}
-	for _, c := range pc {
-		if c.idx == i {
-			if c.blank {
-				return nil, true
-			}
-			return gongkai.Float(c.v), true
+	var out *float64
+	found := false
+	pc.each(func(j uint64, v *float64) {
+		if j == uint64(i) && !found {
+			out, found = v, true
 		}
-	}
-	return nil, false
+	})
+	return out, found
 }
 
 // nameKey folds an agency name for matching: compatibility forms (full-width
@@ -287,6 +324,9 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: read figures for the rules across years: %w", err)
+	}
+	for _, rs := range byID {
+		rs.prior = rs.prior.clip()
 	}
 	return st, nil
 }
