@@ -44,8 +44,8 @@ const xlsxMaxRows = 1 << 20
 //   - "xlsx": gongkai.xlsx, one sheet per view, streamed.
 //
 // The warehouse's own DuckDB instance may not touch files (see OpenWith), so
-// Parquet goes through a separate in-memory database that holds one view at
-// a time. It returns a *gongkai.Error with CodeInvalid for an unknown format.
+// Parquet is written by a separate in-memory database (see exportParquet).
+// It returns a *gongkai.Error with CodeInvalid for an unknown format.
 func (db *DB) Export(ctx context.Context, format, dir string) error {
 	switch format {
 	case ExportParquet, ExportCSV, ExportXLSX:
@@ -220,8 +220,11 @@ func (db *DB) exportXLSX(ctx context.Context, path string) error {
 	return f.SaveAs(path)
 }
 
-// exportParquet copies each view into a throwaway in-memory DuckDB, which
-// may write files, and has it write Parquet.
+// exportParquet writes each view with DuckDB's own COPY … TO (FORMAT
+// parquet): a separate in-memory DuckDB, which may write files, attaches the
+// warehouse file read-only and runs the views' export queries there, so no
+// row passes through Go. That is safe only while nothing writes the file, so
+// a warehouse opened read-write (a server's) streams the rows instead.
 func (db *DB) exportParquet(ctx context.Context, dir string) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -238,12 +241,54 @@ func (db *DB) exportParquet(ctx context.Context, dir string) error {
 		return err
 	}
 	defer conn.Close()
+	if !db.opts.ReadOnly {
+		for _, view := range ExportViews {
+			if err := db.viewToParquet(ctx, conn, view, abs); err != nil {
+				return fmt.Errorf("warehouse: export %s: %w", view, err)
+			}
+		}
+		return nil
+	}
+	for _, q := range []string{
+		"SET threads = " + strconv.Itoa(db.opts.Threads),
+		"SET memory_limit = " + quoteString(db.opts.MemoryLimit),
+		// ATTACH takes no parameters; the path is the operator's own file.
+		"ATTACH " + quoteString(db.path) + " AS w (READ_ONLY)",
+		"USE w",
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("warehouse: export: %w", err)
+		}
+	}
 	for _, view := range ExportViews {
-		if err := db.viewToParquet(ctx, conn, view, abs); err != nil {
+		hasYear, err := viewHasYear(ctx, conn, view)
+		if err != nil {
+			return fmt.Errorf("warehouse: export %s: %w", view, err)
+		}
+		target, opts := parquetTarget(abs, view, hasYear)
+		q := strings.TrimRight(strings.TrimSpace(stmt("export_"+view)), ";")
+		if _, err := conn.ExecContext(ctx, "COPY ("+q+") TO "+quoteString(target)+" ("+opts+")"); err != nil {
 			return fmt.Errorf("warehouse: export %s: %w", view, err)
 		}
 	}
 	return nil
+}
+
+// viewHasYear tells whether view has a column year, by which its Parquet
+// files are partitioned.
+func viewHasYear(ctx context.Context, conn *sql.Conn, view string) (bool, error) {
+	var n int
+	err := conn.QueryRowContext(ctx, stmt("export_view_has_year"), view).Scan(&n)
+	return n > 0, err
+}
+
+// parquetTarget is where view's Parquet goes and the COPY options: a folder
+// partitioned by year (view/year=2021/…) when it has a year, else one file.
+func parquetTarget(dir, view string, hasYear bool) (target, opts string) {
+	if hasYear {
+		return filepath.Join(dir, view), "FORMAT parquet, PARTITION_BY (year), OVERWRITE_OR_IGNORE"
+	}
+	return filepath.Join(dir, view+".parquet"), "FORMAT parquet"
 }
 
 func (db *DB) viewToParquet(ctx context.Context, conn *sql.Conn, view, dir string) error {
@@ -282,12 +327,7 @@ func (db *DB) viewToParquet(ctx context.Context, conn *sql.Conn, view, dir strin
 	if err != nil {
 		return err
 	}
-	target := filepath.Join(dir, view+".parquet")
-	opts := "FORMAT parquet"
-	if hasYear {
-		target = filepath.Join(dir, view)
-		opts += ", PARTITION_BY (year), OVERWRITE_OR_IGNORE"
-	}
+	target, opts := parquetTarget(dir, view, hasYear)
 	// COPY takes no parameters for its target; the path is the operator's
 	// own, quoted as a string literal.
 	_, err = conn.ExecContext(ctx, "COPY export TO "+quoteString(target)+" ("+opts+")")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -75,8 +76,26 @@ func TestExportCSV(t *testing.T) {
 	}
 }
 
+// TestExportParquet reads the Parquet export back and compares it with the
+// views, both as gongkai export writes it (read-only: DuckDB's COPY from the
+// attached file) and from a warehouse opened read-write (rows streamed).
 func TestExportParquet(t *testing.T) {
+	for _, readOnly := range []bool{true, false} {
+		t.Run(fmt.Sprintf("readOnly=%v", readOnly), func(t *testing.T) { testExportParquet(t, readOnly) })
+	}
+}
+
+func testExportParquet(t *testing.T, readOnly bool) {
 	db := exportFixture(t)
+	if readOnly {
+		path := db.Path()
+		db.Close()
+		var err error
+		if db, err = OpenReadOnly(context.Background(), path); err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+	}
 	dir := t.TempDir()
 	if err := db.Export(context.Background(), ExportParquet, dir); err != nil {
 		t.Fatal(err)
