@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	"gongkai/demo"
 	"gongkai/region"
@@ -20,6 +22,14 @@ func init() {
 // batches; 200,000 agencies make the 1.2 million reports of make bench-scale.
 const maxDemoAgencies = 200000
 
+// A demo load appends: DuckDB needs little memory for it beyond what it
+// caches, so it gets less than a server's default, and the Go heap (the
+// writer's state) a soft limit; see runDemo.
+const (
+	demoMemoryLimit   = "1GB"
+	demoGoMemoryLimit = 1536 << 20
+)
+
 // runDemo generates the demo set and loads it. Loading the same set again
 // changes nothing: every report is a duplicate of itself.
 func runDemo(ctx context.Context, e env) error {
@@ -27,6 +37,7 @@ func runDemo(ctx context.Context, e env) error {
 	db := dbFlag(fs, e)
 	agencies := fs.Int("agencies", demo.DefaultAgencies, "机关数量（每个机关 2019–2024 年各一份报告）")
 	seed := fs.Int64("seed", demo.DefaultSeed, "随机种子：相同的种子生成相同的数据")
+	memLimit := fs.String("memory-limit", demoMemoryLimit, "DuckDB 可用内存上限（如 1GB）")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -40,7 +51,16 @@ func runDemo(ctx context.Context, e env) error {
 	if _, err := region.Load(); err != nil {
 		return err
 	}
-	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{CheckpointThreshold: warehouse.BulkCheckpointThreshold})
+	// The writer's memory grows with the warehouse (about 1 KB a report:
+	// the 内容雷同 index, the rules' figures); a soft limit on the Go heap
+	// makes the collector work harder near it instead of letting the heap
+	// double, so that the process stays near 2.5 GB at a million reports.
+	// GOMEMLIMIT, when set, is the operator's choice and wins.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(demoGoMemoryLimit)
+	}
+	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{CheckpointThreshold: warehouse.BulkCheckpointThreshold,
+		MemoryLimit: *memLimit})
 	if err != nil {
 		return err
 	}
