@@ -11,8 +11,9 @@ import (
 const LoadedBy = "demo"
 
 // loadBatch is how many reports go to the warehouse in one call, so that
-// memory stays bounded however large the set.
-const loadBatch = 2048
+// memory stays bounded however large the set: one of the warehouse's
+// commit groups.
+const loadBatch = 4096
 
 // Load stores reports in db as loaded by "demo". A report already loaded
 // (same agency, year and content) is skipped as a duplicate. Its error is the
