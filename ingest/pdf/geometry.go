@@ -346,7 +346,7 @@ func tableRows(lines []*vline) [][]*vline {
 				}
 			}
 		}
-		return sg.x1 >= right-2.5*(sg.y1-sg.y0)
+		return sg.x1 >= right-2.5*em(sg)
 	}
 	// A line goes on a label of the figure line when each of its segments
 	// stands under or over a label segment, aligned left or centred with it.
@@ -458,6 +458,26 @@ func rowCells(row []*vline) []cell {
 		out[i] = cell{text: text, x0: x0, x1: x1, fig: isFigure(text)}
 	}
 	return out
+}
+
+// em estimates the font size of a segment's text: the height of its box,
+// or its width over its characters (a Chinese character one em wide, any
+// other half) where that is less, since Chromium and Writer give CJK glyphs
+// boxes two or three times the height of the text.
+func em(sg seg) float64 {
+	n := 0.0
+	for _, r := range sg.text {
+		if r >= 0x2E80 {
+			n++
+		} else {
+			n += 0.5
+		}
+	}
+	h := sg.y1 - sg.y0
+	if n == 0 {
+		return h
+	}
+	return min(h, (sg.x1-sg.x0)/n)
 }
 
 // cell is one cell of a row as the geometry found it.

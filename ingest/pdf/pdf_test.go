@@ -49,7 +49,8 @@ func linesOf(t *testing.T, path string) []string {
 // TestReadGeometry checks the rows rebuilt from PDFs printed by LibreOffice
 // Writer and Chromium: a blank cell kept in its column, labels wrapped over
 // two and three lines joined whatever the vertical alignment, a figure
-// pressed against its label cut off, a title wrapped onto two lines joined.
+// pressed against its label cut off, a title wrapped onto two lines joined,
+// and a short label kept apart from the line below it.
 func TestReadGeometry(t *testing.T) {
 	needTool(t)
 	tests := []struct {
@@ -63,6 +64,12 @@ func TestReadGeometry(t *testing.T) {
 			"| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1",
 			"其他处理 | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
 			"行政事业性收费 | 0.5",
+		}},
+		{"gbk-meta-landscape-chromium.pdf", []string{
+			// A short label under a section row as wide as the table:
+			// not a label wrapped onto the line below.
+			"行政强制 | 1 | 0 | 0",
+			"第二十条第（八）项",
 		}},
 		{"shape6-rowspan-chromium.pdf", []string{
 			"示例市生态环境局2021年政府信息公开工作年度报告",
