@@ -191,6 +191,12 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 		return nil, openError(path, err)
 	}
 	db := &DB{db: sql.OpenDB(connector), path: path, opts: opts, sqlSlots: make(chan struct{}, opts.SandboxConcurrency)}
+	// database/sql keeps 2 idle connections by default: with more clients
+	// than that, every query past the second opened a DuckDB connection and
+	// closed it again. Keep enough for the dashboard's concurrent requests
+	// (a few per core, each query running on DuckDB's shared threads), the
+	// sandbox's slots and the writer.
+	db.db.SetMaxIdleConns(4*opts.Threads + opts.SandboxConcurrency + 1)
 	if abs, err := filepath.Abs(filepath.Dir(path)); err == nil {
 		db.absDir = abs
 	}
