@@ -8,12 +8,13 @@
 -- 2024 is not missing in 2019–2023. (agencies.expected is not used: it is
 -- true for every agency and would make each of them missing in every year.)
 WITH years AS (
-    SELECT DISTINCT year FROM current_reports($year_from, $year_to, NULL, NULL, NULL, NULL)
+    SELECT DISTINCT r.year FROM store.reports r
+    WHERE r.is_current AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
 ), ag AS (
     SELECT agency_id
     FROM selected_agencies($province, $city, $level, $agency)
 ), cur AS (
-    SELECT agency_id, year, report_id, errors, warnings FROM current_reports(NULL, NULL, NULL, NULL, NULL, NULL)
+    SELECT r.agency_id, r.year, r.report_id, r.errors, r.warnings FROM store.reports r WHERE r.is_current
 ), first AS (
     SELECT agency_id, min(year) AS first_year FROM cur GROUP BY agency_id
 )
