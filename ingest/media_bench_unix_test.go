@@ -59,7 +59,8 @@ func peakKB() int64 {
 // or go test -run '^$' -bench ParseMedia -cpu 1 ./ingest).
 func BenchmarkParseMedia(b *testing.B) {
 	for _, name := range []string{
-		"shape6-rowspan-writer.pdf", "shape6-rowspan-chromium.pdf", "html-paragraphs-writer.pdf",
+		"shape6-rowspan-writer.pdf", "shape6-rowspan-chromium.pdf", "shape6-rowspan-chromium-truetype.pdf",
+		"html-paragraphs-writer.pdf",
 		"shape6-rowspan.docx", "official-2021.xls", "official-2021.ods", "spreadsheetml-2003.xls",
 	} {
 		b.Run(name, func(b *testing.B) {

@@ -58,6 +58,14 @@ soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outd
 cp "$tmp/repeated-header.pdf" repeated-header-writer.pdf
 chrome() { chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$1" "$2" 2>/dev/null; }
 chrome "$here/shape6-rowspan-chromium.pdf" "file://$here/../web/shape6-rowspan.html"
+# Chromium embeds a TrueType CJK font as a CID font, as it does the fonts
+# Chinese Windows has (SimSun, Microsoft YaHei); the Noto CJK fonts of this
+# machine are CFF, which Skia writes as Type 3 fonts, a hundred small fonts
+# that take pdftotext twice the CPU. Needs `apt-get install
+# fonts-wqy-zenhei` for this one file; remove it after, as it changes the
+# fallback font of every page Chromium renders.
+sed 's#</head>#<style>body, td, p, h1 { font-family: "WenQuanYi Zen Hei" }</style></head>#' ../web/shape6-rowspan.html > "$tmp/truetype.html"
+chrome "$here/shape6-rowspan-chromium-truetype.pdf" "file://$tmp/truetype.html"
 iconv -f gbk -t utf-8 ../web/gbk-meta.html | sed 's/charset="gb2312"/charset="utf-8"/; s#</head>#<style>@page { size: A4 landscape } table { width: 45% }</style></head>#' > "$tmp/landscape.html"
 chrome "$here/gbk-meta-landscape-chromium.pdf" "file://$tmp/landscape.html"
 
