@@ -91,9 +91,14 @@ func build(pages []page) *doc.Document {
 			for _, l := range row {
 				n++
 				// A line that ran to the right margin goes on in the next
-				// one: a paragraph, or a title wrapped onto two lines.
+				// one: a paragraph, or a title wrapped onto two lines. So
+				// does a line that stopped short only because the next
+				// line's first word, a figure or a Latin word that cannot
+				// be broken, did not fit in the room left ("…行政许可" then
+				// "1284件"): Chinese text breaks anywhere else.
 				if k := len(d.Lines) - 1; k >= 0 && prev != nil && d.Lines[k].Page == p.n &&
-					prev.x1() >= right-1.5*prev.h && l.yc-prev.yc <= 1.8*max(prev.h, l.h) {
+					(prev.x1() >= right-1.5*prev.h || right-prev.x1() < unbreakable(l)) &&
+					l.yc-prev.yc <= 1.8*max(prev.h, l.h) {
 					d.Lines[k].Text = joinText(d.Lines[k].Text, joinSegs(l.segs), true)
 				} else {
 					d.Lines = append(d.Lines, doc.Line{N: n, Text: joinSegs(l.segs), Page: p.n})
@@ -106,6 +111,23 @@ func build(pages []page) *doc.Document {
 	}
 	dropRepeatedHeaders(d, kinds)
 	return d
+}
+
+// unbreakable returns the width of a line's first word when a producer
+// could not have broken it across lines (digits or Latin letters, no
+// Chinese: pdftotext ends a word where the script changes), and 0
+// otherwise.
+func unbreakable(l *vline) float64 {
+	w := l.words[0]
+	if r, _ := utf8.DecodeRuneInString(w.text); !latin(r) {
+		return 0
+	}
+	for _, r := range w.text {
+		if r >= 0x2E80 {
+			return 0
+		}
+	}
+	return w.x1 - w.x0
 }
 
 // lineKind tells what a line of the document is: a table row (two cells or
@@ -495,7 +517,11 @@ func (c cell) xc() float64 { return (c.x0 + c.x1) / 2 }
 // both figures around the gap, so that a gap is never guessed from columns
 // of another table.
 func blanks(rows [][]cell) {
-	same := func(a, b cell) bool { return abs(a.xc()-b.xc()) <= 2 || abs(a.x0-b.x0) <= 1 }
+	// Figures of a column share their centre, their left edge, or (set
+	// right, as many reports set them) their right edge: "12" over "2".
+	same := func(a, b cell) bool {
+		return abs(a.xc()-b.xc()) <= 2 || abs(a.x0-b.x0) <= 1 || abs(a.x1-b.x1) <= 1
+	}
 	// cols returns the last figures of row o under c and under next.
 	cols := func(o []cell, c, next cell) (a, b int) {
 		a, b = -1, -1
@@ -543,7 +569,9 @@ func blanks(rows [][]cell) {
 				o := rows[j]
 				a, b := cols(o, c, next)
 				for m := a + 1; m < b; m++ {
-					if !o[m].fig {
+					// A blank put into that row earlier stands in a
+					// column too: it came from a figure of a third row.
+					if !o[m].fig && o[m].text != "" {
 						break
 					}
 					out = append(out, cell{x0: o[m].x0, x1: o[m].x1})

@@ -1,0 +1,53 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBuildShapes holds the geometry to shapes of real reports that the
+// media fixtures (shape8-*) first showed going wrong, one page of words each.
+func TestBuildShapes(t *testing.T) {
+	w := func(x0, y0, x1, y1 float64, s string) word { return word{x0, y0, x1, y1, s} }
+	for _, tt := range []struct {
+		name  string
+		words []word
+		want  string // the document's lines, joined by "/"
+	}{{
+		// Figures set right share their right edge, not their centre: "4"
+		// stands under "12". The blank of the first row is found from the
+		// last; the second row's from the first, whose column between is a
+		// blank put in before — it was left out, and the row's figures
+		// slid one column left.
+		name: "figures set right, blanks found from a row with a blank",
+		words: []word{
+			w(50, 10, 90, 22, "甲"), w(164, 10, 170, 22, "4"), w(304, 10, 310, 22, "5"), w(374, 10, 380, 22, "6"),
+			w(50, 30, 90, 42, "乙"), w(164, 30, 170, 42, "7"), w(304, 30, 310, 42, "8"), w(374, 30, 380, 42, "9"),
+			w(50, 50, 90, 62, "丙"), w(158, 50, 170, 62, "12"), w(234, 50, 240, 62, "3"), w(298, 50, 310, 62, "45"), w(374, 50, 380, 62, "6"),
+		},
+		want: "甲 | 4 | - | 5 | 6/乙 | 7 | - | 8 | 9/丙 | 12 | 3 | 45 | 6",
+	}, {
+		// A left-aligned paragraph whose line stopped short because the
+		// figure after it did not fit goes on in the next line; a short
+		// line before a label that starts with its number does not.
+		name: "paragraph broken before a figure",
+		words: []word{
+			w(50, 10, 520, 24, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三"),
+			w(50, 60, 490, 74, "全年办理行政许可"), w(50, 80, 85, 94, "1284"), w(87, 80, 120, 94, "件。"),
+			w(50, 120, 60, 134, "0"),
+			w(50, 140, 200, 154, "3.危及安全"),
+		},
+		want: "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三/全年办理行政许可1284件。/0/3.危及安全",
+	}} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := build([]page{{n: 1, words: tt.words}})
+			var got []string
+			for _, l := range d.Lines {
+				got = append(got, l.Text)
+			}
+			if g := strings.Join(got, "/"); g != tt.want {
+				t.Errorf("lines\n got %s\nwant %s", g, tt.want)
+			}
+		})
+	}
+}
