@@ -49,6 +49,10 @@ var mediaFixtures = []struct {
 	{"official-2021.ods", "xlsx/testdata/official-2021.golden.json"},
 	{"violations.ods", "xlsx/testdata/violations.golden.json"},
 	{"spreadsheetml-2003.xls", "xlsx/testdata/official-2021.golden.json"},
+	{"shape8-narrow.docx", "testdata/web/shape8-narrow.html.golden.json"},
+	{"shape8-narrow-writer.pdf", "testdata/web/shape8-narrow.html.golden.json"},
+	{"shape8-narrow-docx-writer.pdf", "testdata/web/shape8-narrow.html.golden.json"},
+	{"shape8-vertical-landscape-chromium.pdf", "testdata/web/shape8-narrow.html.golden.json"},
 }
 
 func TestMediaGolden(t *testing.T) {

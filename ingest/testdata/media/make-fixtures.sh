@@ -82,3 +82,23 @@ soffice --convert-to ods --outdir "$tmp" ../../xlsx/testdata/official-2021.xlsx
 cp "$tmp/official-2021.ods" official-2021.ods
 soffice --convert-to ods --outdir "$tmp" ../../xlsx/testdata/violations.xlsx
 cp "$tmp/violations.ods" violations.ods
+
+# Shapes of real published reports, from one synthetic report of ours that
+# shapes.py writes with its expected figures (../web/shape8-narrow.html):
+# narrow columns whose headers and labels wrap onto two to five lines, table
+# 三's applicant header on two rows, merged label cells in header and body,
+# blank cells mixed with "0", figures set right, a fee of 12.35 万元, and
+# table 三 broken across pages with no repeated header. Writer prints it to
+# PDF and saves it as Word (vMerge/gridSpan); the Word file printed again is
+# the PDF of a report drafted in Word. Chromium prints it on landscape pages
+# with table 四's column headers set in vertical text.
+python3 shapes.py
+soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" ../web/shape8-narrow.html
+cp "$tmp/shape8-narrow.pdf" shape8-narrow-writer.pdf
+soffice --infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML" --outdir "$tmp" ../web/shape8-narrow.html
+cp "$tmp/shape8-narrow.docx" shape8-narrow.docx
+mkdir "$tmp/from-docx"
+soffice --convert-to pdf:writer_pdf_Export --outdir "$tmp/from-docx" shape8-narrow.docx
+cp "$tmp/from-docx/shape8-narrow.pdf" shape8-narrow-docx-writer.pdf
+sed 's#</style>#td.h { writing-mode: vertical-rl } @page { size: A4 landscape }</style>#' ../web/shape8-narrow.html > "$tmp/vertical.html"
+chrome "$here/shape8-vertical-landscape-chromium.pdf" "file://$tmp/vertical.html"
