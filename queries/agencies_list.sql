@@ -8,7 +8,9 @@ SELECT a.agency_id, a.agency, a.province, a.city, a.level,
        count(r.report_id) AS reports, min(r.year) AS first_year, max(r.year) AS last_year,
        count(*) OVER () AS agencies_total
 FROM selected_agencies($province, $city, $level, $agency) a
-LEFT JOIN current_reports($year_from, $year_to, NULL, NULL, NULL, NULL) r USING (agency_id)
+LEFT JOIN store.reports r
+       ON r.agency_id = a.agency_id AND r.is_current
+      AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
 GROUP BY a.agency_id, a.agency, a.province, a.city, a.level
 ORDER BY a.agency, a.agency_id
 LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)

@@ -16,7 +16,7 @@
 -- with all-zero reports.
 WITH v AS (
     SELECT * FROM report_counts($year_from, $year_to, $province, $city, $level, $agency)
-), a AS (
+), a AS MATERIALIZED (
     SELECT r.agency_id, any_value(r.agency) AS agency, any_value(r.city) AS city, any_value(r.level) AS level,
            count(*) AS reports,
            count(*) FILTER (WHERE v.stated > 0 AND v.largest = 0) AS zero_reports,
@@ -30,16 +30,22 @@ WITH v AS (
     LEFT JOIN v USING (report_id)
     GROUP BY r.agency_id
 ), ranked AS (
+    -- The rate and zero rankings number only the agencies they rank (few
+    -- of the 170,000 a national selection has), not every agency by name.
     SELECT a.*,
-           round(apps_disclosed / nullif(apps_total, 0), 4) AS disclosure_rate,
-           row_number() OVER (ORDER BY apps_total DESC NULLS LAST, agency, agency_id) AS rank_volume,
-           CASE WHEN apps_total >= 10 THEN
-               row_number() OVER (PARTITION BY apps_total >= 10 ORDER BY apps_disclosed / apps_total, apps_total DESC, agency, agency_id)
-           END AS rank_rate,
-           CASE WHEN zero_reports > 0 THEN
-               row_number() OVER (PARTITION BY zero_reports > 0 ORDER BY agency, agency_id)
-           END AS rank_zero
+           round(a.apps_disclosed / nullif(a.apps_total, 0), 4) AS disclosure_rate,
+           row_number() OVER (ORDER BY a.apps_total DESC NULLS LAST, a.agency, a.agency_id) AS rank_volume,
+           rr.rank_rate, rz.rank_zero
     FROM a
+    LEFT JOIN (
+        SELECT agency_id,
+               row_number() OVER (ORDER BY apps_disclosed / apps_total, apps_total DESC, agency, agency_id) AS rank_rate
+        FROM a WHERE apps_total >= 10
+    ) rr USING (agency_id)
+    LEFT JOIN (
+        SELECT agency_id, row_number() OVER (ORDER BY agency, agency_id) AS rank_zero
+        FROM a WHERE zero_reports > 0
+    ) rz USING (agency_id)
 )
 SELECT agency_id, agency, city, level, reports, zero_reports, apps_total, disclosure_rate,
        round(apps_withheld / nullif(apps_total, 0), 4) AS refused_share,
