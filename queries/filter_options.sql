@@ -10,7 +10,13 @@
 -- Every page runs it: the years come from store.reports alone, not the
 -- reports view, whose join with the agencies cost ~15 ms at 1M reports.
 WITH a AS (
-    SELECT province, city, level, nullif(code, '') AS code FROM store.agencies
+    -- One row per province, city and level first (a few hundred at 1M
+    -- reports), so that each kind below groups those, not every agency.
+    -- The smallest code of a group starts with the smallest 2- and
+    -- 4-digit prefix of its codes.
+    SELECT province, city, level, min(nullif(code, '')) AS code
+    FROM store.agencies
+    GROUP BY province, city, level
 ), levels(level, ord) AS (
     VALUES ('省级政府', 1), ('省级部门', 2), ('市级政府', 3), ('市级部门', 4),
            ('县级政府', 5), ('县级部门', 6), ('乡镇（街道）', 7)
