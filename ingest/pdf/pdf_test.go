@@ -279,29 +279,11 @@ func parseBBoxXML(b []byte) ([]page, error) {
 	}
 }
 
-// BenchmarkRead measures reading a report printed to PDF, pdftotext
-// included (its CPU time is measured by BenchmarkParseMedia in ingest).
+// BenchmarkRead measures reading a report printed to PDF: all of Read,
+// pdftotext included (its CPU time is measured by BenchmarkParseMedia in
+// ingest), and the Go side alone (reading pdftotext's output and rebuilding
+// the rows, pdftotext run once before the loop).
 func BenchmarkRead(b *testing.B) {
-	for _, f := range []string{"shape6-rowspan-writer.pdf", "shape6-rowspan-chromium.pdf"} {
-		b.Run(f, func(b *testing.B) {
-			needTool(b)
-			data, err := os.ReadFile("../testdata/media/" + f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Read(data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkGeometry measures the Go side of Read alone: reading pdftotext's
-// output and rebuilding the rows, pdftotext run once before the loop.
-func BenchmarkGeometry(b *testing.B) {
 	for _, f := range []string{"shape6-rowspan-writer.pdf", "shape6-rowspan-chromium.pdf"} {
 		b.Run(f, func(b *testing.B) {
 			needTool(b)
@@ -313,14 +295,24 @@ func BenchmarkGeometry(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			b.ReportAllocs()
-			for b.Loop() {
-				pages, err := parseBBox(out)
-				if err != nil {
-					b.Fatal(err)
+			b.Run("read", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := Read(data); err != nil {
+						b.Fatal(err)
+					}
 				}
-				build(pages)
-			}
+			})
+			b.Run("geometry", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					pages, err := parseBBox(out)
+					if err != nil {
+						b.Fatal(err)
+					}
+					build(pages)
+				}
+			})
 		})
 	}
 }
