@@ -37,11 +37,23 @@ func Load(ctx context.Context, db *warehouse.DB, reports []*gongkai.Report) erro
 // it batch by batch, never holding more than a batch in memory, and returns
 // how many reports it loaded. Its errors are Each's and Load's.
 func LoadGenerated(ctx context.Context, db *warehouse.DB, seed int64, agencies int) (int, error) {
+	return LoadGeneratedProgress(ctx, db, seed, agencies, nil)
+}
+
+// LoadGeneratedProgress is LoadGenerated that calls progress (when not nil)
+// with the number of reports loaded so far after every batch, so that a
+// national set's load of several minutes shows how far it is.
+func LoadGeneratedProgress(ctx context.Context, db *warehouse.DB, seed int64, agencies int, progress func(loaded int)) (int, error) {
 	n := 0
 	batch := make([]*gongkai.Report, 0, loadBatch)
 	flush := func() error {
 		err := Load(ctx, db, batch)
-		n += len(batch)
+		if err == nil {
+			n += len(batch)
+			if progress != nil {
+				progress(n)
+			}
+		}
 		batch = batch[:0]
 		return err
 	}

@@ -24,8 +24,13 @@ func TestLoad(t *testing.T) {
 	if err := Load(ctx, db, s.Reports); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := LoadGenerated(ctx, db, 11, 40); err != nil || n != len(s.Reports) {
+	var progress []int
+	n, err := LoadGeneratedProgress(ctx, db, 11, 40, func(loaded int) { progress = append(progress, loaded) })
+	if err != nil || n != len(s.Reports) {
 		t.Fatalf("LoadGenerated: %d reports, %v; want %d", n, err, len(s.Reports))
+	}
+	if len(progress) == 0 || progress[len(progress)-1] != n {
+		t.Errorf("progress %v does not end at the %d reports loaded", progress, n)
 	}
 	count := func(sql string) int64 {
 		t.Helper()

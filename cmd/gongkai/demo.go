@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"gongkai/demo"
 	"gongkai/region"
@@ -29,6 +30,10 @@ const (
 	demoMemoryLimit   = "1GB"
 	demoGoMemoryLimit = 1536 << 20
 )
+
+// demoProgressEvery is how many reports pass between two progress lines:
+// none for the default set, a line every few seconds for a national one.
+const demoProgressEvery = 50000
 
 // runDemo generates the demo set and loads it. Loading the same set again
 // changes nothing: every report is a duplicate of itself.
@@ -65,7 +70,13 @@ func runDemo(ctx context.Context, e env) error {
 		return err
 	}
 	defer wh.Close()
-	n, err := demo.LoadGenerated(ctx, wh, *seed, *agencies)
+	start, shown := time.Now(), 0
+	n, err := demo.LoadGeneratedProgress(ctx, wh, *seed, *agencies, func(loaded int) {
+		if loaded-shown >= demoProgressEvery {
+			shown = loaded
+			fmt.Fprintf(e.stderr, "已载入 %d 份报告（%s）\n", loaded, time.Since(start).Round(time.Second))
+		}
+	})
 	if err != nil {
 		return err
 	}
