@@ -546,6 +546,9 @@ func blanks(rows [][]cell) {
 	for i, r := range rows {
 		var out []cell
 		for k, c := range r {
+			if k > 0 && c.fig && !r[k-1].fig && r[k-1].text != "" {
+				out = append(out, leadingBlanks(rows, i, r[k-1], c, same)...)
+			}
 			out = append(out, c)
 			if !c.fig || k+1 >= len(r) || !r[k+1].fig {
 				continue
@@ -584,6 +587,37 @@ func blanks(rows [][]cell) {
 		}
 		rows[i] = out
 	}
+}
+
+// leadingBlanks returns the blank cells between a row's label and its first
+// figure c: the columns where another row of the same table has figures (or
+// blanks found before) right of the label and left of c's column, so that
+// "2.其他法律行政法规禁止公开 0", its zeros left blank but its 总计, keeps
+// its 0 in the 总计 column. The other row must stand in the same run of
+// table rows as row i, with no line of prose between, so that columns of
+// another table are never taken; the most columns any such row shows win.
+func leadingBlanks(rows [][]cell, i int, label, c cell, same func(a, b cell) bool) []cell {
+	var best []cell
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(rows) && len(rows[j]) >= 2; j += step {
+			o := rows[j]
+			b := slices.IndexFunc(o, func(oc cell) bool { return oc.fig && same(oc, c) })
+			if b < 0 {
+				continue
+			}
+			m := b
+			for m > 0 && (o[m-1].fig || o[m-1].text == "") && o[m-1].x0 > label.x1 {
+				m--
+			}
+			if b-m > len(best) {
+				best = best[:0]
+				for _, oc := range o[m:b] {
+					best = append(best, cell{x0: oc.x0, x1: oc.x1})
+				}
+			}
+		}
+	}
+	return best
 }
 
 func joinSegs(segs []seg) string {

@@ -27,6 +27,19 @@ func TestBuildShapes(t *testing.T) {
 		},
 		want: "甲 | 4 | - | 5 | 6/乙 | 7 | - | 8 | 9/丙 | 12 | 3 | 45 | 6",
 	}, {
+		// A row whose figures are left blank but its total keeps the
+		// total's column, from the rows of its table; a table above a line
+		// of prose takes nothing from the table under it.
+		name: "blanks between label and first figure",
+		words: []word{
+			w(50, 10, 90, 22, "行政许可"), w(374, 10, 380, 22, "7"),
+			w(50, 40, 200, 52, "三、收到和处理政府信息公开申请情况"),
+			w(50, 70, 90, 82, "甲"), w(164, 70, 170, 82, "4"), w(234, 70, 240, 82, "2"), w(304, 70, 310, 82, "5"), w(374, 70, 380, 82, "11"),
+			w(50, 90, 90, 102, "乙"), w(374, 90, 380, 102, "0"),
+			w(50, 110, 90, 122, "丙"), w(234, 110, 240, 122, "3"), w(374, 110, 380, 122, "3"),
+		},
+		want: "行政许可 | 7/三、收到和处理政府信息公开申请情况/甲 | 4 | 2 | 5 | 11/乙 | - | - | - | 0/丙 | - | 3 | - | 3",
+	}, {
 		// A left-aligned paragraph whose line stopped short because the
 		// figure after it did not fit goes on in the next line; a short
 		// line before a label that starts with its number does not.
