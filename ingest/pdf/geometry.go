@@ -253,7 +253,7 @@ func visualLines(ws []word) []*vline {
 		}
 		gap := max(2, 0.35*minH)
 		for _, w := range l.words {
-			if cur != nil && w.x0-cur.x1 <= gap {
+			if cur != nil && w.x0-cur.x1 <= gap && !cellGap(cur.words[len(cur.words)-1], w) {
 				cur.text = joinText(cur.text, w.text, w.x0-cur.x1 > 0.1*minH)
 				cur.x1, cur.y0, cur.y1 = max(cur.x1, w.x1), min(cur.y0, w.y0), max(cur.y1, w.y1)
 				cur.words = append(cur.words, w)
@@ -264,6 +264,23 @@ func visualLines(ws []word) []*vline {
 		}
 	}
 	return lines
+}
+
+// cellGap reports whether the gap between two words of Chinese text on a
+// line is a cell's border rather than a space: more than 0.35 em, the em
+// taken from the characters' width, not from their boxes, which Writer makes
+// a third taller and Chromium two or three times. Chinese has no spaces
+// between words, so pdftotext ends a word inside Chinese text only at a gap;
+// a narrow column's wrapped label ("三、本") stands that close to the label
+// of the next column ("（一）予以公开"), and joined they match no row.
+func cellGap(a, b word) bool {
+	ra, _ := utf8.DecodeLastRuneInString(a.text)
+	rb, _ := utf8.DecodeRuneInString(b.text)
+	if ra < 0x2E80 || rb < 0x2E80 {
+		return false
+	}
+	e := min(em(segOf([]word{a})), em(segOf([]word{b})))
+	return b.x0-a.x1 > max(2, 0.35*e)
 }
 
 // splitAtColumns splits a segment before a figure that stands where the

@@ -40,6 +40,18 @@ func TestBuildShapes(t *testing.T) {
 		},
 		want: "行政许可 | 7/三、收到和处理政府信息公开申请情况/甲 | 4 | 2 | 5 | 11/乙 | - | - | - | 0/丙 | - | 3 | - | 3",
 	}, {
+		// Writer's boxes are a third taller than the text, so a gap of
+		// 0.45 em between two labels of a narrow table (a wrapped group
+		// label, then its row's label) fell under the space threshold
+		// taken from the boxes and the two were one cell. A space typed
+		// between Chinese words (0.3 em) still joins them.
+		name: "narrow label column",
+		words: []word{
+			w(58.2, 10, 89.7, 23.65, "三、本"), w(94.4, 10, 167.9, 23.65, "（一）予以公开"), w(300, 10, 306, 23.65, "5"),
+			w(58.2, 30, 79.2, 43.65, "商业"), w(82.4, 30, 103.4, 43.65, "企业"), w(300, 30, 306, 43.65, "6"),
+		},
+		want: "三、本 | （一）予以公开 | 5/商业企业 | 6",
+	}, {
 		// A left-aligned paragraph whose line stopped short because the
 		// figure after it did not fit goes on in the next line; a short
 		// line before a label that starts with its number does not.
