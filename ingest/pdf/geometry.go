@@ -392,7 +392,8 @@ func tableRows(lines []*vline) [][]*vline {
 	// A figure line with no label of its own (figures centred beside a
 	// label wrapped above and below them) takes the lines left of its
 	// figures.
-	inLabelArea := func(l *vline, f int) bool {
+	inLabelArea := func(i, f int) bool {
+		l := lines[i]
 		if len(lines[f].segs) > 0 && isFigure(lines[f].segs[0].text) {
 			for _, sg := range l.segs {
 				if isFigure(sg.text) || sg.x1 > firstFig[f]+0.5 {
@@ -403,6 +404,29 @@ func tableRows(lines []*vline) [][]*vline {
 		}
 		for _, sg := range l.segs {
 			ok := false
+			if !isFigure(sg.text) && sg.x1 <= firstFig[f]+0.5 && !labelOver(lines[f], firstFig[f], sg) {
+				// The figure line has no label in this column: the
+				// figures are centred beside a label wrapped above and
+				// below them, and the figure line holds only a piece of
+				// the label of the column before ("（五）" of "（五）不予处
+				// 理"). The line above the figures joins when it runs to
+				// the right of its column; a line below them when the line
+				// over it in the column joined this row and ran full.
+				if l.yc < lines[f].yc {
+					ok = full(sg)
+				} else {
+					for u := i - 1; u >= 0 && !ok; u-- {
+						if owner[u] != f || u == f {
+							continue
+						}
+						for _, us := range lines[u].segs {
+							if abs(us.x0-sg.x0) <= 2 && full(us) {
+								ok = true
+							}
+						}
+					}
+				}
+			}
 			for _, fs := range lines[f].segs {
 				if fs.x0 >= firstFig[f] || isFigure(fs.text) {
 					break
@@ -437,7 +461,7 @@ func tableRows(lines []*vline) [][]*vline {
 			if j == i-2 && firstFig[i-1] >= 0 || j == i+2 && firstFig[i+1] >= 0 {
 				continue
 			}
-			if d := abs(lines[j].yc - l.yc); d <= dist && inLabelArea(l, j) {
+			if d := rowDist(lines[j], firstFig[j], l); d <= dist && inLabelArea(i, j) {
 				best, dist = j, d
 			}
 		}
@@ -457,6 +481,40 @@ func tableRows(lines []*vline) [][]*vline {
 		rows = append(rows, []*vline{l})
 	}
 	return rows
+}
+
+// rowDist is how far a line stands from a figure line it may join: from
+// the figure line's centre (its first word's) or from its label segment in
+// the column of the line's first segment, whichever is nearer. Figures set
+// in the middle of a cell sit a point or two off the label line beside
+// them, which made a label's last line ("已获取信息") nearer to the next
+// row's figures than to its own row's label line.
+func rowDist(f *vline, firstFig float64, l *vline) float64 {
+	d := abs(f.yc - l.yc)
+	sg := l.segs[0]
+	for _, fs := range f.segs {
+		if fs.x0 >= firstFig || isFigure(fs.text) {
+			break
+		}
+		if fs.x0 < sg.x1 && sg.x0 < fs.x1 {
+			d = min(d, abs((fs.y0+fs.y1)/2-l.yc))
+		}
+	}
+	return d
+}
+
+// labelOver reports whether a figure line has a label segment (left of its
+// first figure) over any part of sg's width.
+func labelOver(f *vline, firstFig float64, sg seg) bool {
+	for _, fs := range f.segs {
+		if fs.x0 >= firstFig || isFigure(fs.text) {
+			break
+		}
+		if fs.x0 < sg.x1 && sg.x0 < fs.x1 {
+			return true
+		}
+	}
+	return false
 }
 
 // rowCells returns the text of a row's cells, left to right: segments that

@@ -52,6 +52,26 @@ func TestBuildShapes(t *testing.T) {
 		},
 		want: "三、本 | （一）予以公开 | 5/商业企业 | 6",
 	}, {
+		// Figures set in the middle of a row whose label wraps above and
+		// below them, beside a group label ("（五）不予处理") whose piece is
+		// all the figure line holds on the left: the label's lines join
+		// the figures, not the row above. And the last line of a label
+		// ("已获取信息") goes with its own row's label line, a line's pitch
+		// above, rather than with the next row's figures set a little
+		// higher than their label.
+		name: "label wrapped around centred figures",
+		words: []word{
+			w(131.1, 100, 157.4, 113.65, "2.重复"), w(241, 100, 253, 113.65, "11"), w(434, 100, 446, 113.65, "14"),
+			w(131.1, 118, 204.6, 131.65, "3.要求提供公开"),
+			w(94.4, 133.1, 125.9, 146.75, "（五）"), w(241, 133.1, 247.7, 146.75, "1"), w(439.3, 133.1, 446, 146.75, "1"),
+			w(131.1, 148.2, 162.6, 161.85, "出版物"),
+			w(131.1, 182, 204.6, 195.65, "5.要求行政机关"),
+			w(131.1, 197.1, 204.6, 210.75, "确认或重新出具"), w(241, 196.2, 247.7, 209.85, "2"), w(439.3, 196.2, 446, 209.85, "2"),
+			w(131.1, 212.2, 183.6, 225.85, "已获取信息"),
+			w(94.4, 230.4, 125.9, 244.05, "（六）"), w(131.1, 230.4, 204.2, 244.05, "1.申请人无正当"), w(241, 228, 247.7, 241.65, "5"), w(439.3, 228, 446, 241.65, "5"),
+		},
+		want: "2.重复 | 11 | 14/（五） | 3.要求提供公开出版物 | 1 | 1/5.要求行政机关确认或重新出具已获取信息 | 2 | 2/（六） | 1.申请人无正当 | 5 | 5",
+	}, {
 		// A left-aligned paragraph whose line stopped short because the
 		// figure after it did not fit goes on in the next line; a short
 		// line before a label that starts with its number does not.
