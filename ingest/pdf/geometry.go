@@ -668,13 +668,17 @@ func blanks(rows [][]cell) {
 // figure c: the columns where another row of the same table has figures (or
 // blanks found before) right of the label and left of c's column, so that
 // "2.其他法律行政法规禁止公开 0", its zeros left blank but its 总计, keeps
-// its 0 in the 总计 column. The other row must stand in the same run of
-// table rows as row i, with no line of prose between, so that columns of
-// another table are never taken; the most columns any such row shows win.
+// its 0 in the 总计 column. The other row must stand in the same block of
+// rows with figures as row i, with no line of prose and no header between
+// (a row without figures), so that columns of another table, or of another
+// block of the same table, are never taken: table 一's "行政许可 1284",
+// its figure in a cell across three columns and set right, stands under the
+// last column of "行政规范性文件 3 1 27" but has no blanks. The most
+// columns any such row shows win.
 func leadingBlanks(rows [][]cell, i int, label, c cell, same func(a, b cell) bool) []cell {
 	var best []cell
 	for _, step := range []int{-1, 1} {
-		for j := i + step; j >= 0 && j < len(rows) && len(rows[j]) >= 2; j += step {
+		for j := i + step; j >= 0 && j < len(rows) && slices.ContainsFunc(rows[j], func(c cell) bool { return c.fig }); j += step {
 			o := rows[j]
 			b := slices.IndexFunc(o, func(oc cell) bool { return oc.fig && same(oc, c) })
 			if b < 0 {

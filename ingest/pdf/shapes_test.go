@@ -40,6 +40,17 @@ func TestBuildShapes(t *testing.T) {
 		},
 		want: "行政许可 | 7/三、收到和处理政府信息公开申请情况/甲 | 4 | 2 | 5 | 11/乙 | - | - | - | 0/丙 | - | 3 | - | 3",
 	}, {
+		// Table 一 set right: 1284 in a cell across three columns stands
+		// under the last column of the block above, across its header.
+		name: "no blanks from another block of the table",
+		words: []word{
+			w(36, 10, 72, 22, "信息内容"), w(125, 10, 179, 22, "本年制发件数"), w(200, 10, 254, 22, "本年废止件数"), w(275, 10, 329, 22, "现行有效件数"),
+			w(36, 30, 99, 42, "行政规范性文件"), w(190.6, 30, 196.4, 42, "3"), w(265.6, 30, 271.4, 42, "1"), w(335, 30, 346.5, 42, "27"),
+			w(36, 50, 72, 62, "信息内容"), w(125, 50, 197, 62, "本年处理决定数量"),
+			w(36, 70, 72, 82, "行政许可"), w(323.6, 70, 346.5, 82, "1284"),
+		},
+		want: "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数/行政规范性文件 | 3 | 1 | 27/信息内容 | 本年处理决定数量/行政许可 | 1284",
+	}, {
 		// Writer's boxes are a third taller than the text, so a gap of
 		// 0.45 em between two labels of a narrow table (a wrapped group
 		// label, then its row's label) fell under the space threshold
