@@ -41,6 +41,7 @@ var mediaFixtures = []struct {
 	{"biff8-named.et", "xlsx/testdata/official-2021.golden.json"},
 	{"shape6-rowspan-writer.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
 	{"shape6-rowspan-chromium.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
+	{"copy-restricted-writer.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
 	{"shape6-rowspan-chromium-truetype.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
 	{"gbk-meta-writer.pdf", "testdata/web/gbk-meta.html.golden.json"},
 	{"gbk-meta-landscape-chromium.pdf", "testdata/web/gbk-meta.html.golden.json"},

@@ -96,12 +96,17 @@ func TestReadRejects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	password, err := os.ReadFile("../testdata/media/password.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		data []byte
 		want string
 	}{
 		{"scan", scan, "这是扫描件（PDF 中只有图片，没有文字层），系统暂不支持文字识别（OCR）"},
+		{"password", password, "PDF 有密码保护，无法读取"},
 		{"damaged", []byte("%PDF-1.7\n1 0 obj garbage"), "PDF 已损坏"},
 		{"truncated", scan[:len(scan)/3], "PDF"},
 	}

@@ -69,6 +69,14 @@ chrome "$here/shape6-rowspan-chromium-truetype.pdf" "file://$tmp/truetype.html"
 iconv -f gbk -t utf-8 ../web/gbk-meta.html | sed 's/charset="gb2312"/charset="utf-8"/; s#</head>#<style>@page { size: A4 landscape } table { width: 45% }</style></head>#' > "$tmp/landscape.html"
 chrome "$here/gbk-meta-landscape-chromium.pdf" "file://$tmp/landscape.html"
 
+# Copying the text forbidden, as many published reports are (pdftotext reads
+# them all the same), and a PDF that needs a password to open (refused).
+soffice --infilter="HTML (StarWriter)" --convert-to 'pdf:writer_pdf_Export:{"RestrictPermissions":{"type":"boolean","value":"true"},"PermissionPassword":{"type":"string","value":"owner"},"EnableCopyingOfContent":{"type":"boolean","value":"false"},"Printing":{"type":"long","value":"0"}}' --outdir "$tmp" ../web/shape6-rowspan.html
+cp "$tmp/shape6-rowspan.pdf" copy-restricted-writer.pdf
+printf '<html><body><p>示例</p></body></html>' > "$tmp/password.html"
+soffice --infilter="HTML (StarWriter)" --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' --outdir "$tmp" "$tmp/password.html"
+cp "$tmp/password.pdf" password.pdf
+
 # A scan: the first page of a printed report as a picture, and nothing else.
 pdftoppm -r 30 -gray -png -f 1 -l 1 shape6-rowspan-writer.pdf "$tmp/scan"
 printf '<html><body style="margin:0"><img src="scan-1.png" style="width:100%%"></body></html>' > "$tmp/scan.html"
