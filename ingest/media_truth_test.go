@@ -6,12 +6,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"gongkai"
 	"gongkai/ingest/internal/fixture"
 	"gongkai/ingest/pdf"
+	"gongkai/template"
 )
 
 // mediaTruth is what a media fixture's figures are, known because we wrote
@@ -43,8 +47,9 @@ func truthOf(t *testing.T, source string) mediaTruth {
 		if i < 0 {
 			t.Fatalf("%s: no golden workbook %s", source, name)
 		}
-		src := fixture.Workbooks[i].Source()
-		tr := mediaTruth{agency: src.Agency, year: src.Year, format: src.Format, want: map[valueKey]float64{}}
+		w := fixture.Workbooks[i]
+		src := w.Source()
+		tr := mediaTruth{agency: src.Agency, year: src.Year, format: src.Format, want: workbookTotals(t, w)}
 		for _, v := range src.Values {
 			if v.Number != nil {
 				tr.want[valueKey{v.Measure, v.Applicant}] = *v.Number
@@ -60,6 +65,36 @@ func truthOf(t *testing.T, source string) mediaTruth {
 	}
 	t.Fatalf("%s: no truth for this source; name a golden workbook or a web page with an expected file", source)
 	return mediaTruth{}
+}
+
+// workbookTotals returns the totals a golden workbook leaves to formulas,
+// which its source report does not state: excelize computes each from the
+// committed workbook, so that the totals a legacy spreadsheet saved (and a
+// PDF printed) are held to the figures they add up, not to what a reader
+// made of them.
+func workbookTotals(t *testing.T, w fixture.Workbook) map[valueKey]float64 {
+	t.Helper()
+	x, err := excelize.OpenFile(fixture.WorkbookPath(w.Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	out := map[valueKey]float64{}
+	for _, f := range template.Figures(w.Format, w.Layout) {
+		if f.Formula == "" {
+			continue
+		}
+		v, err := x.CalcCellValue(f.Sheet, f.Ref)
+		if err != nil {
+			t.Fatalf("%s!%s: %v", f.Sheet, f.Ref, err)
+		}
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("%s!%s = %q: %v", f.Sheet, f.Ref, v, err)
+		}
+		out[valueKey{f.Measure, f.Applicant}] = n
+	}
+	return out
 }
 
 // TestMediaTruth holds every media fixture to the first rule against the
