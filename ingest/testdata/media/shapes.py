@@ -53,7 +53,7 @@ PROACTIVE = {  # measure -> (label, figures of its columns); None is blank
     "normative_docs": ("行政规范性文件", [3, 1, 27]),
 }
 LICENSING, PENALTY, COERCION, FEES = 1284, 356, 0, "12.35"
-REVIEW = {"review": [3, 1, 0, 2, 6], "litigation_direct": [2, 0, 1, 1, 4], "litigation_after_review": [1, None, 0, 0, 1]}
+REVIEW = {"review": [3, 1, 0, 2, 6], "litigation_direct": [2, 0, 1, 1, 4], "litigation_after_review": [1, 0, 0, 0, 1]}
 RESULTS = ["upheld", "corrected", "other", "pending", "total"]
 APPLICANTS = ["natural", "business", "research", "ngo", "legal_services", "other", "total"]
 
