@@ -68,14 +68,7 @@ func TestMediaGolden(t *testing.T) {
 				}
 			}
 			path := filepath.Join("testdata", "media", tt.file)
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := Parse(tt.file, data, Options{})
-			if err != nil {
-				t.Fatal(gongkai.ErrorMessage(err))
-			}
+			r := parseMediaFixture(t, tt.file)
 			got, err := fixture.CheckOutput(r)
 			if err != nil {
 				t.Fatal(err)
@@ -84,6 +77,21 @@ func TestMediaGolden(t *testing.T) {
 			fixture.CompareGolden(t, "TestMediaGolden", path, path+".golden.json", got)
 		})
 	}
+}
+
+// parseMediaFixture parses testdata/media/file as an upload would be, and
+// fails the test when it cannot be read or is refused.
+func parseMediaFixture(t *testing.T, file string) *gongkai.Report {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "media", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse(file, data, Options{})
+	if err != nil {
+		t.Fatal(gongkai.ErrorMessage(err))
+	}
+	return r
 }
 
 // checkAgainstSource holds a report to the first rule against the golden

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -116,14 +115,7 @@ func TestMediaTruth(t *testing.T) {
 				}
 			}
 			tr := truthOf(t, tt.source)
-			data, err := os.ReadFile(filepath.Join("testdata", "media", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := Parse(tt.file, data, Options{})
-			if err != nil {
-				t.Fatal(gongkai.ErrorMessage(err))
-			}
+			r := parseMediaFixture(t, tt.file)
 			if r.Agency != tr.agency || r.Year != tr.year || r.Format != tr.format {
 				t.Errorf("agency, year, format = %q, %d, %q; want %q, %d, %q", r.Agency, r.Year, r.Format, tr.agency, tr.year, tr.format)
 			}

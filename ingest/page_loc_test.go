@@ -1,9 +1,7 @@
 package ingest
 
 import (
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -60,14 +58,7 @@ func TestPDFLocations(t *testing.T) {
 			continue
 		}
 		t.Run(tt.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "media", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := Parse(tt.file, data, Options{})
-			if err != nil {
-				t.Fatal(gongkai.ErrorMessage(err))
-			}
+			r := parseMediaFixture(t, tt.file)
 			narrative := 0
 			for _, f := range r.Findings {
 				if !pageRE.MatchString(f.At) {
