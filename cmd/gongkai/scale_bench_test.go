@@ -37,6 +37,7 @@ var (
 	scaleQueries = flag.Int("scale-requests", 88, "bench-scale: page requests per size, for one client and again for eight")
 	scaleExport  = flag.Int("scale-export-max", 20000, "bench-scale: the largest size whose Parquet export is timed (the export streams every row through Go)")
 	scaleMeasure = flag.String("scale-measure", "", "bench-scale: the sizes to measure in this run (default all); the others' last results are reused")
+	scaleMemory  = flag.String("scale-memory-limit", "", "bench-scale: DuckDB's memory limit for the serving warehouse, as serve --memory-limit (default serve's)")
 )
 
 // scaleResult is what one size measured, kept beside its warehouse as JSON
@@ -195,7 +196,8 @@ func scaleMeasureSize(t *testing.T, dir, path string, n int) *scaleResult {
 	res.Disk = dirSize(path) + dirSize(path+".wal") + dirSize(path+".sources")
 
 	// The sandbox's own limits, but time enough to measure a slow query.
-	db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true, SandboxTimeout: 2 * time.Minute})
+	db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true, SandboxTimeout: 2 * time.Minute,
+		MemoryLimit: *scaleMemory})
 	if err != nil {
 		t.Fatal(err)
 	}
