@@ -336,6 +336,7 @@ type pendingRow struct {
 // adding a note for every repair and every cell left blank.
 func (tt *textTables) resolve() map[rowKey]*placedRow {
 	out := map[rowKey]*placedRow{}
+	seen := map[rowKey]*rowAcc{}
 	var reviews []tcell
 	var apps []*rowAcc
 	for _, r := range tt.rows {
@@ -346,7 +347,14 @@ func (tt *textTables) resolve() map[rowKey]*placedRow {
 			}
 			b := &tt.format.Table("proactive").Blocks[r.block]
 			key := rowKey{"proactive", r.block, r.row}
-			out[key] = tt.place(key, r.label, r.vals, len(b.Columns), anyRow, b.Rows[r.row].Label, false)
+			place := func() *placedRow {
+				return tt.place(key, r.label, r.vals, len(b.Columns), anyRow, b.Rows[r.row].Label, false)
+			}
+			if first, dup := seen[key]; !dup {
+				seen[key], out[key] = r, place()
+			} else if tt.again(out, key, first, r, place) {
+				seen[key] = r
+			}
 		case "applications":
 			apps = append(apps, r)
 		case "reviews":
@@ -525,6 +533,7 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 	prev := -1
 	var pool []tcell
 	var poolLabel *tcell
+	seen := map[rowKey]*rowAcc{}
 	gap := func(next int) {
 		defer func() { pool, poolLabel = nil, nil }()
 		if len(pool) == 0 {
@@ -585,12 +594,49 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 		}
 		gap(r.row)
 		key := rowKey{"applications", 0, r.row}
-		if _, dup := out[key]; !dup {
+		if first, dup := seen[key]; !dup {
+			seen[key] = r
 			out[key] = tt.place(key, r.label, r.vals, n, applicantSums, b.Rows[r.row].Label, true)
+		} else {
+			if tt.again(out, key, first, r, func() *placedRow {
+				return tt.place(key, r.label, r.vals, n, applicantSums, b.Rows[r.row].Label, true)
+			}) {
+				seen[key] = r
+			}
 		}
 		prev = r.row
 	}
 	gap(len(b.Rows))
+}
+
+// again settles a row of table 三 that the page names twice. A label met
+// without figures (a header word such as 其他, cut from a heading printed one
+// character per line, is also the row 3.其他) stands for nothing: the
+// occurrence with figures is the row. Two occurrences with the same figures
+// are one row. Two with different figures cannot both be it and neither is
+// taken: the row is left blank with an error, never read from a guess.
+// It reports whether r is now the row.
+func (tt *textTables) again(out map[rowKey]*placedRow, key rowKey, first, r *rowAcc, place func() *placedRow) bool {
+	label := tt.format.Table(key.table).Blocks[key.block].Rows[key.index].Label
+	switch {
+	case len(r.vals) == 0 || joinTexts(first.vals) == joinTexts(r.vals):
+		return false
+	case len(first.vals) == 0:
+		out[key] = place()
+		return true
+	}
+	kept := tt.pending[:0]
+	for _, p := range tt.pending {
+		if p.key != key {
+			kept = append(kept, p)
+		}
+	}
+	tt.pending = kept
+	out[key] = &placedRow{label: first.label, line: first.vals[0].line}
+	tt.note("duplicate_row", gongkai.SeverityError, doc.LineAt(r.vals[0].line), label,
+		fmt.Sprintf("「%s」在表格中出现两次，数字不同（%s 与 %s），无法确定哪一行是本表的数字，未填入，请核对原文",
+			label, joinTexts(first.vals), joinTexts(r.vals)))
+	return false
 }
 
 func hasDigitRuns(vals []tcell) bool {

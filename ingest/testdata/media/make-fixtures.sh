@@ -49,6 +49,12 @@ for page in shape6-rowspan gbk-meta html-paragraphs; do
 	soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" ../web/$page.html
 	cp "$tmp/$page.pdf" $page-writer.pdf
 done
+# Page text copied out of a PDF (vertical headers one character a line),
+# printed again by Writer as plain text: pdftotext joins the applicant header
+# into one long line that ends in 法律 and leaves 服务机构其他 one character a
+# line, so the header word 其他 comes before table 三's rows.
+soffice --convert-to pdf:writer_pdf_Export --outdir "$tmp" ../web/shape7-pdf.txt
+cp "$tmp/shape7-pdf.pdf" shape7-pdf-writer.pdf
 # A table broken across pages that repeats its header on the next page, as
 # Writer does for a table whose header rows are marked <thead> ("repeat
 # heading"); its wrapped group labels ("三、本年度办理结果") are cells wrapped
