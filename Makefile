@@ -5,15 +5,17 @@ VENDOR  := dashboard/static/vendor
 ECHARTS := $(VENDOR)/echarts.min.js
 CODEMIRROR := $(VENDOR)/codemirror/codemirror.js
 REGION_DATA := region/data/pca-code.json
-# Debian packages gongkai runs with: poppler's pdftotext reads PDF reports.
-RUN_PKGS := poppler-utils
+# Debian packages gongkai builds and runs with: poppler reads PDF reports, in
+# worker processes that link libpoppler-cpp (cgo; `go build -tags nopoppler`
+# builds without it and reads by pdftotext, a process per report).
+RUN_PKGS := poppler-utils libpoppler-cpp-dev
 # Debian packages the tests need: Chromium for the browser tests, CJK fonts so
 # screenshots show Chinese text, and what gongkai runs with.
 DEB_PKGS := chromium fonts-noto-cjk $(RUN_PKGS)
 
 .PHONY: build run test bench bench-scale fuzz assets deps clean
 
-build: assets
+build: assets run-deps
 	$(GO) build -o $(BIN) ./cmd/gongkai
 
 # The browser assets come from npm at the versions pinned in web/package-lock.json

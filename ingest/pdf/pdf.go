@@ -1,9 +1,11 @@
 // Package pdf reads text PDFs (as Word, WPS, LibreOffice and browsers print
 // them) into the document model of package ingest/doc. The words and their
-// positions come from poppler's pdftotext (Debian poppler-utils, installed
-// by the Makefile), a real PDF engine run as a separate process, so that a
-// hostile file cannot take the server's memory or crash it; the table rows
-// and columns are rebuilt here from the geometry (geometry.go).
+// positions come from poppler, a real PDF engine, run in separate processes
+// so that a hostile file cannot take the server's memory or crash it: a few
+// long-lived workers with libpoppler-cpp linked in (worker.go), or, in a
+// build without it, pdftotext (Debian poppler-utils) started for each PDF.
+// Both give the words of poppler's TextOutputDev in the same XHTML. The
+// table rows and columns are rebuilt here from the geometry (geometry.go).
 package pdf
 
 import (
@@ -53,8 +55,9 @@ var (
 //
 // It returns a *gongkai.Error (CodeInvalid) for a damaged or
 // password-protected PDF, for one with no text layer (a scan: OCR is not
-// supported), and for one larger than a report can be; and when pdftotext is
-// not installed, a message saying so.
+// supported), for one larger than a report can be, and for one whose reading
+// crashed poppler or passed the time limit; and when neither a worker nor
+// pdftotext can be started, a message saying so.
 func Read(data []byte) (*doc.Document, error) {
 	pages, err := words(data)
 	if err != nil {
@@ -73,9 +76,13 @@ func Read(data []byte) (*doc.Document, error) {
 	return build(pages), nil
 }
 
-// words runs pdftotext -bbox on the PDF and reads the words of each page.
+// words reads the words of each page, by a worker, or by pdftotext -bbox
+// where no worker can be started. Its errors are Read's.
 func words(data []byte) ([]page, error) {
-	out, err := bbox(data)
+	out, err := defaultPool.bbox(data)
+	if errors.Is(err, errNoWorker) {
+		out, err = bbox(data)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,161 @@
+package pdf
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai"
+)
+
+// needWorker skips a test in a build without poppler linked in (-tags
+// nopoppler), where Read uses pdftotext.
+func needWorker(t *testing.T) {
+	if engine == nil {
+		t.Skip("built without poppler: PDFs are read by pdftotext")
+	}
+}
+
+// TestWorkerReadsAsPdftotext checks that a worker gives, for every PDF
+// fixture, exactly the pages and words (text and box) pdftotext -bbox gives:
+// the geometry and every golden file were made from pdftotext's words.
+func TestWorkerReadsAsPdftotext(t *testing.T) {
+	needWorker(t)
+	needTool(t)
+	files, err := filepath.Glob("../testdata/media/*.pdf")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no PDF fixtures", err)
+	}
+	p := newPool(1, timeout)
+	defer p.close()
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, errWant := bbox(data)
+			got, errGot := p.bbox(data)
+			if gongkai.ErrorMessage(errWant) != gongkai.ErrorMessage(errGot) {
+				t.Fatalf("worker: %v; pdftotext: %v", errGot, errWant)
+			}
+			if errWant != nil {
+				return
+			}
+			wp, err := parseBBox(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gp, err := parseBBox(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(wp) == 0 {
+				t.Fatal("pdftotext read no pages")
+			}
+			for i := range wp {
+				wp[i].width, wp[i].height = 0, 0 // media box against crop box; unused
+			}
+			for i := range gp {
+				gp[i].width, gp[i].height = 0, 0
+			}
+			if !reflect.DeepEqual(gp, wp) {
+				t.Errorf("worker's words differ from pdftotext's:\n%v\n%v", gp, wp)
+			}
+		})
+	}
+}
+
+// TestWorkerRefuses checks the worker's answers for a file poppler cannot
+// open and one that needs a password: the same messages as pdftotext's.
+func TestWorkerRefuses(t *testing.T) {
+	needWorker(t)
+	p := newPool(1, timeout)
+	defer p.close()
+	password, err := os.ReadFile("../testdata/media/password.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		data []byte
+		want string
+	}{
+		{[]byte("%PDF-1.7 not really"), "PDF 已损坏，无法读取"},
+		{nil, "PDF 已损坏，无法读取"},
+		{password, "PDF 有密码保护，无法读取：请取消密码后另存再上传"},
+	} {
+		_, err := p.bbox(tt.data)
+		if got := gongkai.ErrorMessage(err); got != tt.want {
+			t.Errorf("%.20q: %q, want %q", tt.data, got, tt.want)
+		}
+	}
+}
+
+// TestWorkerDies checks that a worker that dies in the middle of a document
+// (as poppler might on a hostile file) or runs past the time limit gives
+// that report a clear error, and that the next report is read by a new
+// worker.
+func TestWorkerDies(t *testing.T) {
+	needWorker(t)
+	good, err := os.ReadFile("../testdata/media/shape6-rowspan-writer.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		doc     string
+		timeout time.Duration
+		want    string
+	}{
+		{"crash", timeout, "意外退出"},
+		{"hang", 50 * time.Millisecond, "PDF 读取超时"},
+	} {
+		t.Run(tt.doc, func(t *testing.T) {
+			p := newPool(1, tt.timeout, workerFaultsEnv+"=1")
+			defer p.close()
+			// A first document, so that the failing one goes to a worker
+			// that was already reading.
+			p.timeout = timeout
+			if _, err := p.bbox(good); err != nil {
+				t.Fatal(err)
+			}
+			p.timeout = tt.timeout
+			_, err := p.bbox([]byte(tt.doc))
+			if msg := gongkai.ErrorMessage(err); !strings.Contains(msg, tt.want) {
+				t.Fatalf("error %q (%v), want one saying %q", msg, err, tt.want)
+			}
+			p.timeout = timeout
+			out, err := p.bbox(good)
+			if err != nil {
+				t.Fatal("the next report:", err)
+			}
+			if pages, err := parseBBox(out); err != nil || len(pages) != 3 || len(pages[0].words) == 0 {
+				t.Fatalf("the next report: %d pages, %v", len(pages), err)
+			}
+		})
+	}
+}
+
+// TestWorkerDiedIdle checks that a worker that died while idle (killed for
+// memory, say) does not fail the next report, which goes to a new worker.
+func TestWorkerDiedIdle(t *testing.T) {
+	needWorker(t)
+	good, err := os.ReadFile("../testdata/media/shape6-rowspan-writer.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPool(1, timeout)
+	defer p.close()
+	if _, err := p.bbox(good); err != nil {
+		t.Fatal(err)
+	}
+	w := <-p.idle
+	w.cmd.Process.Kill()
+	w.cmd.Process.Wait()
+	p.idle <- w
+	if _, err := p.bbox(good); err != nil {
+		t.Fatal("after the idle worker died:", err)
+	}
+}
