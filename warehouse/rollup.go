@@ -43,6 +43,9 @@ func (p *plan) rollupChange() rollupChange {
 // store.figures that hold it. Its error is change's or the database's; the
 // caller rolls the transaction back on either.
 func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func() error) error {
+	if len(c.retire) == 0 && len(c.current) == 0 && len(c.moving) == 0 && c.lo > c.hi {
+		return change() // nothing the roll-up sums changes (a group of duplicates)
+	}
 	if _, err := conn.ExecContext(ctx, stmt("rollup_delta_create")); err != nil {
 		return err
 	}
