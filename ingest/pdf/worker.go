@@ -223,7 +223,10 @@ func (p *pool) ask(w *worker, data []byte) (byte, []byte, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	switch {
-	case late:
+	// An answer read whole is the answer, even when the timer fired just
+	// after it: the killed worker fails its next ask while idle, and that
+	// document is retried on a new one.
+	case late && err != nil:
 		return 0, nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 读取超时，文件可能已损坏或过于复杂",
 			Err: fmt.Errorf("%w (%v): killed", errTimeout, p.timeout)}
 	case err != nil:
