@@ -120,6 +120,9 @@ func TestMediaTruth(t *testing.T) {
 				t.Errorf("agency, year, format = %q, %d, %q; want %q, %d, %q", r.Agency, r.Year, r.Format, tr.agency, tr.year, tr.format)
 			}
 			res := checkExpected(r, &expectedFile{NoRules: tr.noRules}, tr.want, nil, tr.blank, tr.none)
+			if res.expected == 0 {
+				t.Fatalf("%s: its truth has no figures, so nothing was compared", tt.source)
+			}
 			wrong := 0
 			for _, p := range res.problems {
 				if strings.HasPrefix(p, "WRONG ") || strings.Contains(p, "want blank") || strings.Contains(p, "want absent") {

@@ -461,7 +461,7 @@ func (tt *textTables) joint(out map[rowKey]*placedRow) {
 	}
 	matches := 0
 	var found []int
-	if combos <= maxJoint && len(rules) > 0 {
+	if combos <= maxJoint && len(rules) > 0 && !tt.conflicted {
 		choice := make([]int, len(pend))
 		for c := 0; c < combos && matches < 2; c++ {
 			rest := c
@@ -632,6 +632,7 @@ func (tt *textTables) again(out map[rowKey]*placedRow, key rowKey, first, r *row
 		}
 	}
 	tt.pending = kept
+	tt.conflicted = tt.conflicted || key.table == "applications"
 	out[key] = &placedRow{label: first.label, line: first.vals[0].line}
 	tt.note("duplicate_row", gongkai.SeverityError, doc.LineAt(r.vals[0].line), label,
 		fmt.Sprintf("「%s」在表格中出现两次，数字不同（%s 与 %s），无法确定哪一行是本表的数字，未填入，请核对原文",

@@ -30,6 +30,10 @@ type textTables struct {
 	pending   []pendingRow // table 三 rows waiting for the rules across rows
 	trivial   int          // rows whose run-together digits were one per cell
 	trivialAt int          // the line of the first of them
+	// conflicted is set when a row of table 三 is blank because the page
+	// gives it twice with different figures: its figures are unknown, not
+	// 0, so the rules across rows cannot choose between readings.
+	conflicted bool
 }
 
 // ReadLines is the shared back end of ReadText, of HTML pages whose tables
