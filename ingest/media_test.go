@@ -47,6 +47,7 @@ var mediaFixtures = []struct {
 	{"gbk-meta-landscape-chromium.pdf", "testdata/web/gbk-meta.html.golden.json"},
 	{"html-paragraphs-writer.pdf", "testdata/web/html-paragraphs.html.golden.json"},
 	{"repeated-header-writer.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
+	{"columns-disagree-writer.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
 	{"shape7-pdf-writer.pdf", "testdata/web/shape7-pdf.txt.golden.json"},
 	{"official-2021.ods", "xlsx/testdata/official-2021.golden.json"},
 	{"violations.ods", "xlsx/testdata/violations.golden.json"},

@@ -1,12 +1,15 @@
 package pdf
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"gongkai"
 	"gongkai/ingest/doc"
 )
 
@@ -59,7 +62,7 @@ func build(pages []page) *doc.Document {
 		for i, row := range rows {
 			cellRows[i] = rowCells(row)
 		}
-		blanks(cellRows)
+		unsure := blanks(cellRows)
 		right := 0.0
 		for _, w := range p.words {
 			right = max(right, w.x1)
@@ -67,6 +70,17 @@ func build(pages []page) *doc.Document {
 		var prev *vline // the last prose line
 		for i, row := range rows {
 			cells := cellRows[i]
+			if counts, ok := unsure[i]; ok {
+				// Its figures have no columns: the row keeps its label and
+				// no figure, and a finding says why.
+				label := unsureRow(d, p.n, cells, counts)
+				n++
+				d.Lines = append(d.Lines, doc.Line{N: n, Text: label, Page: p.n})
+				kinds = append(kinds, lineKind{row: true, fig: true})
+				n += len(row) - 1
+				prev = nil
+				continue
+			}
 			if len(cells) >= 2 {
 				// A table row is one line of page text, its cells between
 				// pipes; a cell the PDF leaves blank is "-", the blank
@@ -111,6 +125,31 @@ func build(pages []page) *doc.Document {
 	}
 	dropRepeatedHeaders(d, kinds)
 	return d
+}
+
+// unsureRow adds the finding for a row of page n whose figures could not be
+// given their columns, and returns the row's text without its figures: its
+// label cells, between pipes.
+func unsureRow(d *doc.Document, n int, cells []cell, counts [2]int) string {
+	var label, figs []string
+	for _, c := range cells {
+		switch {
+		case c.fig:
+			figs = append(figs, c.text)
+		case c.text != "":
+			label = append(label, c.text)
+		}
+	}
+	name := strings.Join(label, "")
+	if name == "" {
+		name = "（无行标签）"
+	}
+	d.Notes = append(d.Notes, gongkai.Finding{
+		Rule: "columns_unclear", Severity: gongkai.SeverityError, At: "第" + strconv.Itoa(n) + "页", RowLabel: name,
+		Message: fmt.Sprintf("第%d页「%s」的数字（%s）对不上表格的列：同页其他行在这些数字之前或之间显示的列数不一致"+
+			"（有的%d列，有的%d列），无法分辨每个数字属于哪一列，未填入，请核对原文", n, name, strings.Join(figs, " "), counts[0], counts[1]),
+	})
+	return strings.Join(label, " | ")
 }
 
 // unbreakable returns the width of a line's first word when a producer
@@ -591,7 +630,33 @@ func (c cell) xc() float64 { return (c.x0 + c.x1) / 2 }
 // only when another row of the page has figures in it and in the columns of
 // both figures around the gap, so that a gap is never guessed from columns
 // of another table.
-func blanks(rows [][]cell) {
+//
+// Every other row with figures around the gap must show the same number of
+// columns there. Where they disagree (one shows one column between the two
+// figures, another two: two tables on a page whose columns line up only in
+// part, or a table whose rows split its width differently), any reading
+// would be a guess: the row is left as it is, and blanks returns it, by its
+// index, with two of the numbers of columns the other rows showed, so that
+// build leaves its figures blank with a finding.
+//
+// A row shows fewer columns than it has while its own blank cells have not
+// been found, so the rows are read twice: the first time each row takes the
+// most columns any other row shows (rows found before count with their
+// blanks), and the second time the rows, each with the blanks of the first,
+// must agree.
+func blanks(rows [][]cell) map[int][2]int {
+	orig := slices.Clone(rows)
+	fillBlanks(rows, rows, false)
+	first := slices.Clone(rows)
+	copy(rows, orig)
+	return fillBlanks(rows, first, true)
+}
+
+// fillBlanks puts the blanks into rows, taking the columns from the rows of
+// ev (rows itself, as blanks go in, or a finished first reading). Strict,
+// it returns the rows whose columns the rows of ev disagree on, and leaves
+// them as they are; otherwise the most columns shown win.
+func fillBlanks(rows, ev [][]cell, strict bool) map[int][2]int {
 	// Figures of a column share their centre, their left edge, or (set
 	// right, as many reports set them) their right edge: "12" over "2".
 	same := func(a, b cell) bool {
@@ -614,15 +679,22 @@ func blanks(rows [][]cell) {
 	// between them, by the place of the two: the figures of a column stand
 	// at the same place row after row, so each pair is looked for once
 	// instead of in every row (which made this the most of the geometry's
-	// time). Blanks going into a row change its answers, so they empty the
-	// cache.
+	// time). Blanks going into the rows read change their answers, so they
+	// empty the cache.
 	type pair struct{ ax, a0, bx, b0 float64 }
 	cache := map[pair][]int{}
+	var unsure map[int][2]int
 	for i, r := range rows {
 		var out []cell
+		ok := true
+		var counts [2]int
 		for k, c := range r {
 			if k > 0 && c.fig && !r[k-1].fig && r[k-1].text != "" {
-				out = append(out, leadingBlanks(rows, i, r[k-1], c, same)...)
+				lead, n, agreed := leadingBlanks(ev, i, r[k-1], c, same, strict)
+				if !agreed && ok {
+					ok, counts = false, n
+				}
+				out = append(out, lead...)
 			}
 			out = append(out, c)
 			if !c.fig || k+1 >= len(r) || !r[k+1].fig {
@@ -630,38 +702,49 @@ func blanks(rows [][]cell) {
 			}
 			next := r[k+1]
 			key := pair{c.xc(), c.x0, next.xc(), next.x0}
-			js, ok := cache[key]
-			if !ok {
-				for j, o := range rows {
+			js, cached := cache[key]
+			if !cached {
+				for j, o := range ev {
 					if a, b := cols(o, c, next); a >= 0 && b > a+1 {
 						js = append(js, j)
 					}
 				}
 				cache[key] = js
 			}
-			// The first other row with figures under both.
+			var shown [][]cell
 			for _, j := range js {
 				if j == i {
 					continue
 				}
-				o := rows[j]
+				o := ev[j]
 				a, b := cols(o, c, next)
-				for m := a + 1; m < b; m++ {
-					// A blank put into that row earlier stands in a
-					// column too: it came from a figure of a third row.
-					if !o[m].fig && o[m].text != "" {
-						break
-					}
-					out = append(out, cell{x0: o[m].x0, x1: o[m].x1})
+				m := a + 1
+				// A blank put into that row earlier stands in a column
+				// too: it came from a figure of a third row.
+				for m < b && (o[m].fig || o[m].text == "") {
+					m++
 				}
-				break
+				shown = append(shown, o[a+1:m])
 			}
+			gap, n, agreed := agree(shown, strict)
+			if !agreed && ok {
+				ok, counts = false, n
+			}
+			out = append(out, gap...)
 		}
-		if len(out) != len(r) {
+		if !ok {
+			if unsure == nil {
+				unsure = map[int][2]int{}
+			}
+			unsure[i] = counts
+			continue
+		}
+		if len(out) != len(r) && !strict {
 			clear(cache)
 		}
 		rows[i] = out
 	}
+	return unsure
 }
 
 // leadingBlanks returns the blank cells between a row's label and its first
@@ -673,10 +756,10 @@ func blanks(rows [][]cell) {
 // (a row without figures), so that columns of another table, or of another
 // block of the same table, are never taken: table 一's "行政许可 1284",
 // its figure in a cell across three columns and set right, stands under the
-// last column of "行政规范性文件 3 1 27" but has no blanks. The most
-// columns any such row shows win.
-func leadingBlanks(rows [][]cell, i int, label, c cell, same func(a, b cell) bool) []cell {
-	var best []cell
+// last column of "行政规范性文件 3 1 27" but has no blanks. The rows must
+// agree as agree says.
+func leadingBlanks(rows [][]cell, i int, label, c cell, same func(a, b cell) bool, strict bool) ([]cell, [2]int, bool) {
+	var shown [][]cell
 	for _, step := range []int{-1, 1} {
 		for j := i + step; j >= 0 && j < len(rows) && slices.ContainsFunc(rows[j], func(c cell) bool { return c.fig }); j += step {
 			o := rows[j]
@@ -688,15 +771,32 @@ func leadingBlanks(rows [][]cell, i int, label, c cell, same func(a, b cell) boo
 			for m > 0 && (o[m-1].fig || o[m-1].text == "") && o[m-1].x0 > label.x1 {
 				m--
 			}
-			if b-m > len(best) {
-				best = best[:0]
-				for _, oc := range o[m:b] {
-					best = append(best, cell{x0: oc.x0, x1: oc.x1})
-				}
+			if b > m || strict {
+				shown = append(shown, o[m:b])
 			}
 		}
 	}
-	return best
+	return agree(shown, strict)
+}
+
+// agree returns blank cells in the columns other rows show in a place
+// (shown: each row's cells there). Strict, every row must show as many
+// columns as the others, or ok is false and counts holds two numbers that
+// differ; otherwise the most columns any row shows win.
+func agree(shown [][]cell, strict bool) (blank []cell, counts [2]int, ok bool) {
+	var best []cell
+	for _, s := range shown {
+		if strict && len(s) != len(shown[0]) {
+			return nil, [2]int{len(shown[0]), len(s)}, false
+		}
+		if len(s) > len(best) {
+			best = s
+		}
+	}
+	for _, oc := range best {
+		blank = append(blank, cell{x0: oc.x0, x1: oc.x1})
+	}
+	return blank, counts, true
 }
 
 func joinSegs(segs []seg) string {

@@ -29,8 +29,9 @@ import (
 // prose is about a hundred words, a page of table a few hundred). The
 // geometry's work grows with the square of a page's words in the worst
 // case, so the limit per page is what bounds a hostile file's CPU: about
-// 0.2 s for a page at the limit (BenchmarkBuildWorstPage), 2 s for the
-// whole document.
+// 0.5 s for a page at the limit (BenchmarkBuildWorstPage: the blanks of a
+// page are found twice, the second time to check that the rows agree), 5 s
+// for the whole document.
 const (
 	maxPages     = 300
 	maxOutput    = 32 << 20 // bytes of pdftotext's output

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,6 +88,47 @@ func TestReadGeometry(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadColumnsDisagree checks a page whose rows disagree on the columns
+// between two figures (Writer's print of a report with a quarterly table
+// above table 二, its first and last figure columns in line with table 二's
+// and two narrower ones between): "规章 0 _ 0" has one column between beside
+// "行政规范性文件 2 1 15" and two beside "机构职能类 12 3 4 5", and
+// "财政资金类 _ _ _ 9" three before it beside 机构职能类 and two beside
+// "规划计划类 7 6 8", whose 7 is centred across two columns. Their figures
+// are left out, each with a finding that names the page and the row; rows
+// whose neighbours agree read as before.
+func TestReadColumnsDisagree(t *testing.T) {
+	needTool(t)
+	data, err := os.ReadFile("../testdata/media/columns-disagree-writer.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, l := range d.Lines {
+		got[l.Text] = true
+	}
+	for _, w := range []string{"规章", "财政资金类", "行政规范性文件 | 2 | 1 | 15", "机构职能类 | 12 | 3 | 4 | 5", "行政许可 | 120"} {
+		if !got[w] {
+			t.Errorf("no line %q", w)
+		}
+	}
+	var notes []string
+	for _, n := range d.Notes {
+		notes = append(notes, n.Rule+" "+n.At+" "+n.RowLabel)
+		if !strings.Contains(n.Message, "第1页「"+n.RowLabel+"」") || !strings.Contains(n.Message, "无法分辨每个数字属于哪一列") {
+			t.Errorf("message %q", n.Message)
+		}
+	}
+	slices.Sort(notes)
+	if want := []string{"columns_unclear 第1页 规章", "columns_unclear 第1页 财政资金类"}; !slices.Equal(notes, want) {
+		t.Errorf("notes %q, want %q", notes, want)
 	}
 }
 
