@@ -13,22 +13,20 @@
 -- rank_zero numbers the agencies with reports whose figures are all 0 (by
 -- name; NULL for the others). The rows are the agencies within the first
 -- limit (default 20) of the two rankings, and the first 10 × limit of those
--- with all-zero reports.
-WITH v AS (
-    SELECT * FROM report_counts($year_from, $year_to, $province, $city, $level, $agency)
-), a AS MATERIALIZED (
-    SELECT r.agency_id, any_value(r.agency) AS agency, any_value(r.city) AS city, any_value(r.level) AS level,
+-- with all-zero reports. The sums are read from current_counts, one row per
+-- current report with its agency beside its counts (migration 0016).
+WITH a AS MATERIALIZED (
+    SELECT s.agency_id, any_value(s.agency) AS agency, any_value(s.city) AS city, any_value(s.level) AS level,
            count(*) AS reports,
-           count(*) FILTER (WHERE v.stated > 0 AND v.largest = 0) AS zero_reports,
-           sum(v.apps_total) AS apps_total,
-           sum(coalesce(v.apps_granted, 0) + coalesce(v.apps_partial, 0))
-               FILTER (WHERE v.apps_granted IS NOT NULL OR v.apps_partial IS NOT NULL) AS apps_disclosed,
-           sum(v.apps_withheld) AS apps_withheld,
-           sum(v.review_total) AS review_total, sum(v.review_corrected) AS review_corrected,
-           sum(v.litigation_total) AS litigation_total, sum(v.litigation_corrected) AS litigation_corrected
-    FROM current_reports($year_from, $year_to, $province, $city, $level, $agency) r
-    LEFT JOIN v USING (report_id)
-    GROUP BY r.agency_id
+           count(*) FILTER (WHERE s.stated > 0 AND s.largest = 0) AS zero_reports,
+           sum(s.apps_total) AS apps_total,
+           sum(coalesce(s.apps_granted, 0) + coalesce(s.apps_partial, 0))
+               FILTER (WHERE s.apps_granted IS NOT NULL OR s.apps_partial IS NOT NULL) AS apps_disclosed,
+           sum(s.apps_withheld) AS apps_withheld,
+           sum(s.review_total) AS review_total, sum(s.review_corrected) AS review_corrected,
+           sum(s.litigation_total) AS litigation_total, sum(s.litigation_corrected) AS litigation_corrected
+    FROM current_counts($year_from, $year_to, $province, $city, $level, $agency) s
+    GROUP BY s.agency_id
 ), ranked AS (
     -- The rate and zero rankings number only the agencies they rank (few
     -- of the 170,000 a national selection has), not every agency by name.

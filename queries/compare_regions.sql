@@ -6,30 +6,25 @@
 -- province; the counties of a city), per year: agencies and reports, the
 -- reports whose table figures are all 0 (zero_reports: at least one figure,
 -- none of them other than 0), and the sums the comparison's rates are made
--- of (the macro report_counts). An agency with no division at that level (a province's own
+-- of (the macro current_counts: one row per current report with its
+-- region and counts, read once). An agency with no division at that level (a province's own
 -- departments under a province) has region NULL. A sum is NULL when no
 -- report states the figure. The dashboard sums the selected years and
 -- compares the last one with the year before for 同比.
-WITH r AS (
-    SELECT report_id, agency_id, year,
-           CASE WHEN $city IS NOT NULL THEN county WHEN $province IS NOT NULL THEN city ELSE province END AS region
-    FROM current_reports($year_from, $year_to, $province, $city, $level, $agency)
-), v AS (
-    SELECT * FROM report_counts($year_from, $year_to, $province, $city, $level, $agency)
-)
-SELECT r.region, r.year,
-       count(DISTINCT r.agency_id) AS agencies,
+SELECT CASE WHEN $city IS NOT NULL THEN c.county WHEN $province IS NOT NULL THEN c.city ELSE c.province END AS region,
+       c.year,
+       count(DISTINCT c.agency_id) AS agencies,
        count(*) AS reports,
-       count(*) FILTER (WHERE v.stated > 0 AND v.largest = 0) AS zero_reports,
-       sum(v.apps_new) AS apps_new,
-       sum(v.apps_total) AS apps_total,
-       sum(v.apps_granted) AS apps_granted,
-       sum(v.apps_partial) AS apps_partial,
-       sum(v.apps_withheld) AS apps_withheld,
-       sum(v.review_total) AS review_total,
-       sum(v.review_corrected) AS review_corrected,
-       sum(v.litigation_total) AS litigation_total,
-       sum(v.litigation_corrected) AS litigation_corrected
-FROM r LEFT JOIN v USING (report_id)
-GROUP BY r.region, r.year
-ORDER BY r.region NULLS LAST, r.year
+       count(*) FILTER (WHERE c.stated > 0 AND c.largest = 0) AS zero_reports,
+       sum(c.apps_new) AS apps_new,
+       sum(c.apps_total) AS apps_total,
+       sum(c.apps_granted) AS apps_granted,
+       sum(c.apps_partial) AS apps_partial,
+       sum(c.apps_withheld) AS apps_withheld,
+       sum(c.review_total) AS review_total,
+       sum(c.review_corrected) AS review_corrected,
+       sum(c.litigation_total) AS litigation_total,
+       sum(c.litigation_corrected) AS litigation_corrected
+FROM current_counts($year_from, $year_to, $province, $city, $level, $agency) c
+GROUP BY ALL
+ORDER BY region NULLS LAST, c.year
