@@ -159,13 +159,14 @@ type Error struct {
 
 // Error codes.
 const (
-	CodeInvalid   = "invalid"   // bad input: a file that is not a report, a bad filter, bad SQL
-	CodeNotFound  = "not_found" // no such agency, report, query
-	CodeForbidden = "forbidden" // not allowed for this user
-	CodeConflict  = "conflict"  // already there
-	CodeTimeout   = "timeout"   // the work took too long and was stopped
-	CodeBusy      = "busy"      // too much of the same work runs already: try again later
-	CodeInternal  = "internal"  // anything else: the user sees a generic message
+	CodeInvalid     = "invalid"     // bad input: a file that is not a report, a bad filter, bad SQL
+	CodeNotFound    = "not_found"   // no such agency, report, query
+	CodeForbidden   = "forbidden"   // not allowed for this user
+	CodeConflict    = "conflict"    // already there
+	CodeTimeout     = "timeout"     // the work took too long and was stopped
+	CodeBusy        = "busy"        // too much of the same work runs already: try again later
+	CodeUnavailable = "unavailable" // a part of the server cannot run (the PDF reader): the administrator must act
+	CodeInternal    = "internal"    // anything else: the user sees a generic message
 )
 
 func (e *Error) Error() string {

@@ -25,7 +25,7 @@ func statusOf(code string) int {
 		return http.StatusConflict
 	case gongkai.CodeTimeout:
 		return http.StatusGatewayTimeout
-	case gongkai.CodeBusy:
+	case gongkai.CodeBusy, gongkai.CodeUnavailable:
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -57,8 +58,9 @@ var (
 // It returns a *gongkai.Error (CodeInvalid) for a damaged or
 // password-protected PDF, for one with no text layer (a scan: OCR is not
 // supported), for one larger than a report can be, and for one whose reading
-// crashed poppler or passed the time limit; and when neither a worker nor
-// pdftotext can be started, a message saying so.
+// crashed poppler or passed its memory or time limit; and one of
+// CodeUnavailable, saying that the server cannot read PDFs now, when no
+// worker can be started, or in a build without poppler no pdftotext.
 func Read(data []byte) (*doc.Document, error) {
 	pages, err := words(data)
 	if err != nil {
@@ -78,7 +80,7 @@ func Read(data []byte) (*doc.Document, error) {
 }
 
 // words reads the words of each page, by a worker, or by pdftotext -bbox
-// where no worker can be started. Its errors are Read's.
+// in a build without poppler. Its errors are Read's.
 func words(data []byte) ([]page, error) {
 	out, err := defaultPool.bbox(data)
 	if errors.Is(err, errNoWorker) {
@@ -95,18 +97,38 @@ func words(data []byte) ([]page, error) {
 func bbox(data []byte) ([]byte, error) {
 	toolOnce.Do(func() { toolPath, toolErr = exec.LookPath(Tool) })
 	if toolErr != nil {
-		return nil, &gongkai.Error{Code: gongkai.CodeInvalid,
+		return nil, &gongkai.Error{Code: gongkai.CodeUnavailable,
 			Message: "暂时无法读取 PDF：服务器未安装 PDF 读取程序 pdftotext（poppler-utils），请联系管理员", Err: toolErr}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, toolPath, "-bbox", "-enc", "UTF-8", "-f", "1", "-l", strconv.Itoa(maxPages), "-", "-")
-	cmd.Stdin = bytes.NewReader(data)
+	// Like a worker, pdftotext dies with the server and has its memory
+	// limited; the limit is put on it before it is given the PDF.
+	cmd.SysProcAttr = workerAttr()
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, unavailable(err)
+	}
 	out := &capped{max: maxOutput}
 	var stderr capped
 	stderr.max = 4096
 	cmd.Stdout, cmd.Stderr = out, &stderr
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return nil, unavailable(err)
+	}
+	if err := limitProcess(cmd.Process.Pid, workerMemory); err != nil {
+		cmd.Process.Kill()
+		in.Close()
+		cmd.Wait()
+		return nil, unavailable(err)
+	}
+	go func() {
+		// An error here is pdftotext's end, which Wait reports.
+		in.Write(data)
+		in.Close()
+	}()
+	err = cmd.Wait()
 	switch {
 	case out.over:
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 文字过多，不像年度报告")
@@ -119,6 +141,14 @@ func bbox(data []byte) ([]byte, error) {
 			Err: fmt.Errorf("%s: %w: %s", Tool, err, strings.TrimSpace(stderr.b.String()))}
 	}
 	return out.b.Bytes(), nil
+}
+
+// unavailable is the error of a PDF reader that cannot be started: the
+// server's problem, logged, and a message saying so for the user.
+func unavailable(err error) error {
+	slog.Error("pdf reader cannot start", "error", err)
+	return &gongkai.Error{Code: gongkai.CodeUnavailable,
+		Message: "暂时无法读取 PDF：服务器的 PDF 读取程序无法启动，请联系管理员", Err: err}
 }
 
 // capped is a buffer that stops taking bytes past max.

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bufio"
+	"bytes"
+	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -9,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"sync"
 	"syscall"
 	"time"
@@ -24,15 +27,35 @@ import (
 // take the server down. The server keeps a few workers (pool), starts a new
 // one when one dies, and kills one that takes longer than timeout.
 //
-// The protocol on the worker's stdin and stdout, little-endian: a request is
+// A worker dies with the server (on Linux: the kernel kills it when the
+// server's process ends, however it ends), and its address space is limited
+// (workerMemory), so that a PDF that makes poppler allocate without end
+// ends that worker, not the machine's memory.
+//
+// The protocol on the worker's stdin and stdout, little-endian: the worker
+// first writes one byte, ready, once its limits are in place; a request is
 // the PDF's length (uint32) and its bytes; the answer is a status byte, the
 // output's length (uint32) and the output, pdftotext -bbox's XHTML.
 const (
 	workerEnv = "GONGKAI_PDF_WORKER"
+	// workerMemoryEnv carries the worker's limit, in bytes of address
+	// space.
+	workerMemoryEnv = "GONGKAI_PDF_WORKER_MEMORY"
 	// workerFaultsEnv lets tests make a worker die or hang on a document
 	// whose bytes are "crash" or "hang", as poppler might on a hostile
-	// file; nothing sets it outside tests.
+	// file, or allocate without end on "eat"; set to "start", the worker
+	// exits before it is ready. Nothing sets it outside tests.
 	workerFaultsEnv = "GONGKAI_PDF_WORKER_FAULTS"
+	// workerMemory is the address space a worker may take. A worker of
+	// the server's binary takes 1.65 GB of address space before it reads
+	// anything (the Go runtime's and the C libraries' reservations, thread
+	// stacks; 40 MB of it resident), and at most 1.79 GB after reading any
+	// PDF fixture, or a 150-page report Writer printed (52 MB resident):
+	// 4 GiB leaves a PDF 2 GB more, which no report needs, while a hostile
+	// one cannot take the machine's memory.
+	workerMemory = 4 << 30
+	// startTimeout bounds the wait for a new worker to be ready.
+	startTimeout = 30 * time.Second
 	// maxInput bounds the memory a worker takes for a request whose
 	// length is garbage; an upload is far smaller.
 	maxInput = 1 << 30
@@ -49,6 +72,15 @@ const (
 	statusTooLarge
 )
 
+// ready is the byte a worker writes once it is ready for requests.
+const ready byte = 'R'
+
+// readyPDF is a PDF of one word, "ready", that a worker reads before it
+// says it is ready.
+//
+//go:embed ready.pdf
+var readyPDF []byte
+
 // The worker process runs serve instead of its program: a package's init
 // runs before main or a test binary's TestMain, so any binary that reads
 // PDFs (the server, a test) is its own worker and no path to a separate
@@ -57,7 +89,26 @@ func init() {
 	if os.Getenv(workerEnv) != "1" || engine == nil {
 		return
 	}
-	if err := serve(os.Stdin, os.Stdout, os.Getenv(workerFaultsEnv) == "1"); err != nil {
+	faults := os.Getenv(workerFaultsEnv)
+	if n, err := strconv.ParseUint(os.Getenv(workerMemoryEnv), 10, 64); err == nil && n > 0 {
+		if err := limitMemory(n); err != nil {
+			fmt.Fprintln(os.Stderr, "pdf worker: cannot limit its memory:", err)
+			os.Exit(1)
+		}
+	}
+	if faults == "start" {
+		fmt.Fprintln(os.Stderr, "pdf worker: exits before it is ready (test fault)")
+		os.Exit(1)
+	}
+	// A worker that cannot read a PDF of one word (poppler cannot load,
+	// the memory limit leaves it no room) must fail here, where the
+	// server sees its own problem, not on the first report, which would
+	// be called damaged.
+	if status, out := engine(readyPDF); status != statusOK || !bytes.Contains(out, []byte(">ready</word>")) {
+		fmt.Fprintf(os.Stderr, "pdf worker: cannot read its own test PDF (status %d)\n", status)
+		os.Exit(1)
+	}
+	if err := serve(os.Stdin, os.Stdout, faults == "1"); err != nil {
 		fmt.Fprintln(os.Stderr, "pdf worker:", err)
 		os.Exit(1)
 	}
@@ -68,6 +119,10 @@ func init() {
 // when a request is cut short or cannot be answered.
 func serve(in io.Reader, out io.Writer, faults bool) error {
 	r, w := bufio.NewReader(in), bufio.NewWriter(out)
+	w.WriteByte(ready)
+	if err := w.Flush(); err != nil {
+		return err
+	}
 	for {
 		var hdr [4]byte
 		if _, err := io.ReadFull(r, hdr[:]); err == io.EOF {
@@ -89,9 +144,22 @@ func serve(in io.Reader, out io.Writer, faults bool) error {
 				syscall.Kill(os.Getpid(), syscall.SIGKILL)
 			case "hang":
 				select {}
+			case "eat":
+				// Address space taken and never touched: under the
+				// limit the runtime fails to map more and the worker
+				// dies; without it, 64 GiB of it costs no memory.
+				var kept [][]byte
+				for range 1024 {
+					kept = append(kept, make([]byte, 64<<20))
+				}
+				runtime.KeepAlive(kept)
+				data = nil
 			}
 		}
-		status, text := engine(data)
+		status, text := statusOK, []byte("survived")
+		if data != nil {
+			status, text = engine(data)
+		}
 		var ans [5]byte
 		ans[0] = status
 		binary.LittleEndian.PutUint32(ans[1:], uint32(len(text)))
@@ -108,6 +176,8 @@ func serve(in io.Reader, out io.Writer, faults bool) error {
 // slot), started when first needed.
 type pool struct {
 	env     []string      // added to the workers' environment
+	exe     string        // the worker's program; "" for this one
+	memory  uint64        // the workers' address space, in bytes
 	timeout time.Duration // for one document
 	slots   chan struct{} // one per document being read
 	idle    chan *worker
@@ -121,13 +191,12 @@ type worker struct {
 }
 
 func newPool(n int, timeout time.Duration, env ...string) *pool {
-	return &pool{env: env, timeout: timeout, slots: make(chan struct{}, n), idle: make(chan *worker, n)}
+	return &pool{env: env, memory: workerMemory, timeout: timeout, slots: make(chan struct{}, n), idle: make(chan *worker, n)}
 }
 
 var (
 	defaultPool = newPool(max(1, runtime.NumCPU()), timeout)
-	// errNoWorker says that no worker can be started: this build has no
-	// poppler, or its own program cannot be run again. Read then uses
+	// errNoWorker says that this build has no poppler: Read then uses
 	// pdftotext.
 	errNoWorker = errors.New("no pdf worker")
 )
@@ -138,11 +207,13 @@ var (
 func Close() { defaultPool.close() }
 
 // bbox returns the words of data in pdftotext -bbox's XHTML, read by a
-// worker. It returns errNoWorker when no worker can be started, and
-// otherwise Read's errors: *gongkai.Error (CodeInvalid) for a damaged,
+// worker. It returns errNoWorker in a build without poppler, and otherwise
+// Read's errors: *gongkai.Error (CodeInvalid) for a damaged,
 // password-protected or too large PDF, and for one whose reading crashed
-// the worker or took longer than the time limit (the worker is killed and
-// the next document gets a new one).
+// the worker, passed its memory limit or took longer than the time limit
+// (the worker is killed and the next document gets a new one); and one of
+// CodeUnavailable when no worker can be started, which is the server's
+// problem, not the file's (the cause is logged).
 func (p *pool) bbox(data []byte) ([]byte, error) {
 	if engine == nil {
 		return nil, errNoWorker
@@ -169,7 +240,7 @@ func (p *pool) bbox(data []byte) ([]byte, error) {
 		if fresh {
 			var err error
 			if w, err = p.spawn(); err != nil {
-				return nil, fmt.Errorf("%w: %v", errNoWorker, err)
+				return nil, unavailable(err)
 			}
 		}
 		var err error
@@ -230,7 +301,7 @@ func (p *pool) ask(w *worker, data []byte) (byte, []byte, error) {
 		return 0, nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 读取超时，文件可能已损坏或过于复杂",
 			Err: fmt.Errorf("%w (%v): killed", errTimeout, p.timeout)}
 	case err != nil:
-		return 0, nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏，无法读取（读取程序在读这个文件时意外退出）",
+		return 0, nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏或过于庞大，无法读取（读取程序在读这个文件时意外退出或超出内存上限）",
 			Err: fmt.Errorf("pdf worker: %w", err)}
 	}
 	return status, out, nil
@@ -260,14 +331,20 @@ func (w *worker) ask(data []byte) (byte, []byte, error) {
 	return ans[0], out, nil
 }
 
-// spawn starts a worker: this program again, with workerEnv set.
+// spawn starts a worker, this program again with workerEnv set, and waits
+// until it is ready. Its errors say why the worker could not be started or
+// died before it was ready; no process is left behind then.
 func (p *pool) spawn() (*worker, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
+	exe := p.exe
+	if exe == "" {
+		var err error
+		if exe, err = os.Executable(); err != nil {
+			return nil, err
+		}
 	}
 	cmd := exec.Command(exe)
-	cmd.Env = append(append(os.Environ(), workerEnv+"=1"), p.env...)
+	cmd.Env = append(append(os.Environ(), workerEnv+"=1", workerMemoryEnv+"="+strconv.FormatUint(p.memory, 10)), p.env...)
+	cmd.SysProcAttr = workerAttr()
 	// A worker's own failure (a Go panic, a signal) goes to the server's
 	// log; poppler's messages about damaged files are silenced in it.
 	cmd.Stderr = os.Stderr
@@ -282,7 +359,15 @@ func (p *pool) spawn() (*worker, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	return &worker{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 64<<10)}, nil
+	w := &worker{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 64<<10)}
+	t := time.AfterFunc(startTimeout, func() { cmd.Process.Kill() })
+	b, err := w.out.ReadByte()
+	t.Stop()
+	if err != nil || b != ready {
+		p.kill(w)
+		return nil, fmt.Errorf("pdf worker %s died before it was ready (%v, %v)", exe, err, cmd.ProcessState)
+	}
+	return w, nil
 }
 
 // kill ends w and waits for it, so that no process is left behind.

@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +159,71 @@ func TestWorkerDiedIdle(t *testing.T) {
 	p.idle <- w
 	if _, err := p.bbox(good); err != nil {
 		t.Fatal("after the idle worker died:", err)
+	}
+}
+
+// TestWorkerMemoryLimit checks that a worker that takes more memory than its
+// limit (as poppler might on a hostile file) ends as a finding on that
+// report, that the limit leaves room for real reports, and that the next
+// report is read by a new worker.
+func TestWorkerMemoryLimit(t *testing.T) {
+	needWorker(t)
+	if runtime.GOOS != "linux" {
+		t.Skip("the limit on a worker's memory is Linux's RLIMIT_AS")
+	}
+	good, err := os.ReadFile("../testdata/media/shape8-narrow-writer.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPool(1, timeout, workerFaultsEnv+"=1")
+	defer p.close()
+	if _, err := p.bbox(good); err != nil {
+		t.Fatal(err)
+	}
+	w := <-p.idle
+	limits, err := os.ReadFile(fmt.Sprintf("/proc/%d/limits", w.cmd.Process.Pid))
+	p.idle <- w
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("Max address space         %d", uint64(workerMemory)); !strings.Contains(string(limits), want) {
+		t.Errorf("the worker's limits:\n%s\nwant %q", limits, want)
+	}
+	_, err = p.bbox([]byte("eat"))
+	if msg := gongkai.ErrorMessage(err); gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.Contains(msg, "超出内存上限") {
+		t.Fatalf("error %q (%v), want one saying the worker passed its memory limit", msg, err)
+	}
+	if _, err := p.bbox(good); err != nil {
+		t.Fatal("the next report:", err)
+	}
+}
+
+// TestWorkerCannotStart checks that a worker that cannot be started, or
+// dies before it is ready, is the server's problem: the message says that
+// the PDF reader is unavailable, not that the user's file is damaged, and
+// the file is not read by anything else.
+func TestWorkerCannotStart(t *testing.T) {
+	needWorker(t)
+	good, err := os.ReadFile("../testdata/media/shape6-rowspan-writer.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := newPool(1, timeout)
+	missing.exe = filepath.Join(t.TempDir(), "gongkai")
+	for name, p := range map[string]*pool{
+		"no program":       missing,
+		"dies at start":    newPool(1, timeout, workerFaultsEnv+"=start"),
+		"no room to start": func() *pool { p := newPool(1, timeout); p.memory = 64 << 20; return p }(),
+	} {
+		t.Run(name, func(t *testing.T) {
+			saved := defaultPool
+			defaultPool = p
+			defer func() { defaultPool = saved }()
+			_, err := Read(good)
+			msg := gongkai.ErrorMessage(err)
+			if gongkai.ErrorCode(err) != gongkai.CodeUnavailable || !strings.Contains(msg, "PDF 读取程序无法启动") || strings.Contains(msg, "损坏") {
+				t.Errorf("error %q (%v), want the PDF reader unavailable", msg, err)
+			}
+		})
 	}
 }
