@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -169,5 +170,51 @@ func TestPageNumber(t *testing.T) {
 		if got := pageNumber(l); got != want {
 			t.Errorf("pageNumber(%q) = %v, want %v", l, got, want)
 		}
+	}
+}
+
+// TestDuplicateRowNotes checks the notes on a row the page gives more than
+// once with different figures: one duplicate_row error for the row however
+// often it is given, naming each reading once, and nothing left behind from
+// the reading first placed (a stray figure it dropped, its count among the
+// rows whose digits ran together).
+func TestDuplicateRowNotes(t *testing.T) {
+	tests := []struct {
+		file, row string
+		readings  int
+		trivial   string // the count of rows read one digit a cell, if any
+	}{
+		{"duplicate-row.txt", "3.其他", 2, ""},
+		{"duplicate-row-thrice.txt", "3.其他", 3, ""},
+		{"duplicate-row-joint.txt", "2.其他法律行政法规禁止公开", 2, "表格中有20行"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile("../testdata/web/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := ReadText(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dups := 0
+			for _, n := range d.Notes {
+				switch {
+				case n.Rule == "duplicate_row":
+					dups++
+					if n.RowLabel != tt.row || strings.Count(n.Message, " 与 ") != tt.readings-1 {
+						t.Errorf("note %+v, want one on %s naming %d readings", n, tt.row, tt.readings)
+					}
+				case n.RowLabel == tt.row:
+					t.Errorf("a note left behind by a reading not taken: %+v", n)
+				case tt.trivial != "" && n.RowLabel == "" && n.Rule == "run_together" && !strings.HasPrefix(n.Message, tt.trivial):
+					t.Errorf("note %q, want it to start %q", n.Message, tt.trivial)
+				}
+			}
+			if dups != 1 {
+				t.Errorf("%d duplicate_row notes, want 1", dups)
+			}
+		})
 	}
 }

@@ -369,9 +369,9 @@ func (tt *textTables) resolve() map[rowKey]*placedRow {
 		tt.resolveApplications(apps, out)
 		tt.joint(out)
 	}
-	if tt.trivial > 0 {
-		tt.note("run_together", gongkai.SeverityWarning, doc.LineAt(tt.trivialAt), "",
-			fmt.Sprintf("表格中有%d行的数字之间没有分隔符；这些行的位数与列数相同，每格一位数，只有一种读法", tt.trivial))
+	if len(tt.trivial) > 0 {
+		tt.note("run_together", gongkai.SeverityWarning, doc.LineAt(tt.trivial[0].line), "",
+			fmt.Sprintf("表格中有%d行的数字之间没有分隔符；这些行的位数与列数相同，每格一位数，只有一种读法", len(tt.trivial)))
 	}
 	return out
 }
@@ -383,6 +383,16 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 	if len(vals) == 0 {
 		return p
 	}
+	start := len(tt.notes)
+	defer func() {
+		if tt.placedNotes == nil {
+			tt.placedNotes = map[rowKey][]int{}
+		}
+		tt.placedNotes[key] = nil
+		for i := start; i < len(tt.notes); i++ {
+			tt.placedNotes[key] = append(tt.placedNotes[key], i)
+		}
+	}()
 	p.line = vals[0].line
 	rd := fitRow(vals, n, check)
 	at := doc.LineAt(vals[0].line)
@@ -390,10 +400,7 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 	switch {
 	case rd.count() == 1 && rd.how == "":
 	case rd.count() == 1 && rd.how == "split" && digitCount(vals) == n:
-		if tt.trivial == 0 {
-			tt.trivialAt = vals[0].line
-		}
-		tt.trivial++
+		tt.trivial = append(tt.trivial, trivialRow{key, vals[0].line})
 	case rd.count() == 1 && rd.how == "split":
 		tt.note("run_together", gongkai.SeverityWarning, at, rowLabel,
 			fmt.Sprintf("「%s」的数字连在一起（%s），按模板的%d列和本行合计只有一种拆法：%s", rowLabel, raw, n, joinTexts(rd.vals)))
@@ -614,7 +621,10 @@ func (tt *textTables) resolveApplications(apps []*rowAcc, out map[rowKey]*placed
 // character per line, is also the row 3.其他) stands for nothing: the
 // occurrence with figures is the row. Two occurrences with the same figures
 // are one row. Two with different figures cannot both be it and neither is
-// taken: the row is left blank with an error, never read from a guess.
+// taken: the row is left blank with an error, never read from a guess, and
+// what placing the first one noted (a repair of its figures, its share of
+// the rows whose digits ran together) is dropped with it. A row given a
+// third time with other figures again is named in the same error.
 // It reports whether r is now the row.
 func (tt *textTables) again(out map[rowKey]*placedRow, key rowKey, first, r *rowAcc, place func() *placedRow) bool {
 	label := tt.format.Table(key.table).Blocks[key.block].Rows[key.index].Label
@@ -625,6 +635,13 @@ func (tt *textTables) again(out map[rowKey]*placedRow, key rowKey, first, r *row
 		out[key] = place()
 		return true
 	}
+	if d := tt.dups[key]; d != nil {
+		if figs := joinTexts(r.vals); !slices.Contains(d.readings, figs) {
+			d.readings = append(d.readings, figs)
+			tt.notes[d.note].Message = duplicateMessage(label, d.readings)
+		}
+		return false
+	}
 	kept := tt.pending[:0]
 	for _, p := range tt.pending {
 		if p.key != key {
@@ -632,12 +649,43 @@ func (tt *textTables) again(out map[rowKey]*placedRow, key rowKey, first, r *row
 		}
 	}
 	tt.pending = kept
+	for _, i := range tt.placedNotes[key] {
+		tt.notes[i].Rule = "" // dropped when the notes are handed on
+	}
+	delete(tt.placedNotes, key)
+	tt.trivial = slices.DeleteFunc(tt.trivial, func(t trivialRow) bool { return t.key == key })
 	tt.conflicted = tt.conflicted || key.table == "applications"
 	out[key] = &placedRow{label: first.label, line: first.vals[0].line}
-	tt.note("duplicate_row", gongkai.SeverityError, doc.LineAt(r.vals[0].line), label,
-		fmt.Sprintf("「%s」在表格中出现两次，数字不同（%s 与 %s），无法确定哪一行是本表的数字，未填入，请核对原文",
-			label, joinTexts(first.vals), joinTexts(r.vals)))
+	d := &dupRow{readings: []string{joinTexts(first.vals), joinTexts(r.vals)}, note: len(tt.notes)}
+	if tt.dups == nil {
+		tt.dups = map[rowKey]*dupRow{}
+	}
+	tt.dups[key] = d
+	tt.note("duplicate_row", gongkai.SeverityError, doc.LineAt(r.vals[0].line), label, duplicateMessage(label, d.readings))
 	return false
+}
+
+// trivialRow is a row whose run-together digits were one per cell.
+type trivialRow struct {
+	key  rowKey
+	line int
+}
+
+// dupRow is a row the page gives with different figures: the figures of
+// each reading, and the index of its duplicate_row note.
+type dupRow struct {
+	readings []string
+	note     int
+}
+
+// duplicateMessage is the message of a duplicate_row note.
+func duplicateMessage(label string, readings []string) string {
+	if len(readings) == 2 {
+		return fmt.Sprintf("「%s」在表格中出现两次，数字不同（%s 与 %s），无法确定哪一行是本表的数字，未填入，请核对原文",
+			label, readings[0], readings[1])
+	}
+	return fmt.Sprintf("「%s」在表格中多次出现，数字有%d种（%s），无法确定哪一行是本表的数字，未填入，请核对原文",
+		label, len(readings), strings.Join(readings, " 与 "))
 }
 
 func hasDigitRuns(vals []tcell) bool {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,9 +28,17 @@ type textTables struct {
 	consumed []bool // by line index: the line belongs to a table body
 	notes    []gongkai.Finding
 
-	pending   []pendingRow // table 三 rows waiting for the rules across rows
-	trivial   int          // rows whose run-together digits were one per cell
-	trivialAt int          // the line of the first of them
+	pending []pendingRow // table 三 rows waiting for the rules across rows
+	// trivial are the rows whose run-together digits were one per cell,
+	// in the order they were placed, with the line of their first figure.
+	trivial []trivialRow
+	// placedNotes are the notes placing a row added (indices into notes),
+	// by row: a row the page gives twice with different figures is blank,
+	// and what its first reading said must not stay behind.
+	placedNotes map[rowKey][]int
+	// dups are the rows the page gives with different figures, each with
+	// its readings and its duplicate_row note (an index into notes).
+	dups map[rowKey]*dupRow
 	// conflicted is set when a row of table 三 is blank because the page
 	// gives it twice with different figures: its figures are unknown, not
 	// 0, so the rules across rows cannot choose between readings.
@@ -48,7 +57,9 @@ func ReadLines(lines []doc.Line, kind string) *doc.Document {
 	tt := parseTables(toks, d, len(lines))
 	out := &doc.Document{Kind: kind}
 	out.Grids = tt.grids()
-	out.Notes = tt.notes
+	// Notes of a reading dropped later (a row met again with other
+	// figures) have no rule.
+	out.Notes = slices.DeleteFunc(tt.notes, func(f gongkai.Finding) bool { return f.Rule == "" })
 	for i, l := range lines {
 		if t := strings.TrimSpace(l.Text); t != "" && !tt.consumed[i] {
 			out.Lines = append(out.Lines, doc.Line{N: l.N, Text: t, Page: l.Page})
