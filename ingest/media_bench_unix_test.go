@@ -4,7 +4,6 @@ package ingest
 
 import (
 	"os"
-	"os/exec"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -66,8 +65,8 @@ func BenchmarkParseMedia(b *testing.B) {
 	} {
 		b.Run(name, func(b *testing.B) {
 			if strings.HasSuffix(name, ".pdf") {
-				if _, err := exec.LookPath(pdf.Tool); err != nil {
-					b.Skip("pdftotext (poppler-utils) is not installed")
+				if !pdf.Available() {
+					b.Skip("no PDF reader: built without poppler, and pdftotext (poppler-utils) is not installed: make deps")
 				}
 			}
 			data, err := os.ReadFile("testdata/media/" + name)

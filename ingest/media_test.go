@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -65,8 +64,8 @@ func TestMediaGolden(t *testing.T) {
 	for _, tt := range mediaFixtures {
 		t.Run(tt.file, func(t *testing.T) {
 			if strings.HasSuffix(tt.file, ".pdf") {
-				if _, err := exec.LookPath(pdf.Tool); err != nil {
-					t.Skip("pdftotext (poppler-utils) is not installed: make deps")
+				if !pdf.Available() {
+					t.Skip("no PDF reader: built without poppler, and pdftotext (poppler-utils) is not installed: make deps")
 				}
 			}
 			path := filepath.Join("testdata", "media", tt.file)

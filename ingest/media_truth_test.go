@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -110,8 +109,8 @@ func TestMediaTruth(t *testing.T) {
 		}
 		t.Run(tt.file, func(t *testing.T) {
 			if medium == "pdf" {
-				if _, err := exec.LookPath(pdf.Tool); err != nil {
-					t.Skip("pdftotext (poppler-utils) is not installed: make deps")
+				if !pdf.Available() {
+					t.Skip("no PDF reader: built without poppler, and pdftotext (poppler-utils) is not installed: make deps")
 				}
 			}
 			tr := truthOf(t, tt.source)

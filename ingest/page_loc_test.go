@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -49,8 +48,8 @@ func TestPageLocations(t *testing.T) {
 // page, narrative findings and figures included, and that a finding about a
 // row names its label.
 func TestPDFLocations(t *testing.T) {
-	if _, err := exec.LookPath(pdf.Tool); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed: make deps")
+	if !pdf.Available() {
+		t.Skip("no PDF reader: built without poppler, and pdftotext (poppler-utils) is not installed: make deps")
 	}
 	pageRE := regexp.MustCompile(`^第[1-9][0-9]*页$`)
 	for _, tt := range mediaFixtures {

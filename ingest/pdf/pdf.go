@@ -51,6 +51,16 @@ var (
 	toolErr  error
 )
 
+// Available reports whether this program can read PDFs: poppler is linked
+// in (its workers need nothing else), or pdftotext is installed.
+func Available() bool {
+	if engine != nil {
+		return true
+	}
+	toolOnce.Do(func() { toolPath, toolErr = exec.LookPath(Tool) })
+	return toolErr == nil
+}
+
 // Read reads a text PDF: its tables as one grid whose cells keep their page
 // (so that locations read "第3页"), a table broken across pages continuing in
 // the same grid; the text outside tables as lines.

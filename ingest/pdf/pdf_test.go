@@ -22,10 +22,18 @@ import (
 )
 
 // needTool skips a test where pdftotext is not installed (`make deps`
-// installs it; `make test` runs deps first).
+// installs it; `make test` runs deps first): a test of pdftotext itself.
 func needTool(t testing.TB) {
 	if _, err := exec.LookPath(Tool); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+}
+
+// needReader skips a test of Read where no PDF reader is available: a build
+// without poppler (-tags nopoppler), and no pdftotext.
+func needReader(t testing.TB) {
+	if !Available() {
+		t.Skip("no PDF reader: built without poppler, and pdftotext (poppler-utils) is not installed")
 	}
 }
 
@@ -53,7 +61,7 @@ func linesOf(t *testing.T, path string) []string {
 // pressed against its label cut off, a title wrapped onto two lines joined,
 // and a short label kept apart from the line below it.
 func TestReadGeometry(t *testing.T) {
-	needTool(t)
+	needReader(t)
 	tests := []struct {
 		file string
 		want []string
@@ -101,7 +109,7 @@ func TestReadGeometry(t *testing.T) {
 // are left out, each with a finding that names the page and the row; rows
 // whose neighbours agree read as before.
 func TestReadColumnsDisagree(t *testing.T) {
-	needTool(t)
+	needReader(t)
 	data, err := os.ReadFile("../testdata/media/columns-disagree-writer.pdf")
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +141,7 @@ func TestReadColumnsDisagree(t *testing.T) {
 }
 
 func TestReadRejects(t *testing.T) {
-	needTool(t)
+	needReader(t)
 	scan, err := os.ReadFile("../testdata/media/scan.pdf")
 	if err != nil {
 		t.Fatal(err)

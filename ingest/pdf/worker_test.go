@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -225,5 +226,25 @@ func TestWorkerCannotStart(t *testing.T) {
 				t.Errorf("error %q (%v), want the PDF reader unavailable", msg, err)
 			}
 		})
+	}
+}
+
+// TestAvailableWithoutPdftotext checks that a build with poppler linked in
+// reads PDFs where pdftotext is not installed, and says so: the tests of
+// PDF fixtures skip only where no reader at all is available.
+func TestAvailableWithoutPdftotext(t *testing.T) {
+	needWorker(t)
+	saved := Tool
+	defer func() { Tool, toolOnce = saved, sync.Once{} }()
+	Tool, toolOnce = filepath.Join(t.TempDir(), "pdftotext"), sync.Once{}
+	if !Available() {
+		t.Fatal("a build with poppler says it cannot read PDFs without pdftotext")
+	}
+	data, err := os.ReadFile("../testdata/media/shape6-rowspan-writer.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(data); err != nil {
+		t.Fatal(err)
 	}
 }
