@@ -6,7 +6,9 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -37,8 +39,10 @@ const (
 const xlsxMaxRows = 1 << 20
 
 // Export writes the analyst views into dir (created if missing):
-//   - "parquet": one folder per view, partitioned by year (view/year=2021/…)
-//     where the view has a year, else view.parquet;
+//   - "parquet": one folder per view, hive-partitioned by the view's year and
+//     province where it has them (view/year=2021/province=…/), else
+//     view.parquet; and the stored tables as a lake under store/ (see
+//     LakeTables);
 //   - "csv": view.csv, UTF-8 with a byte-order mark so that Excel reads the
 //     Chinese text;
 //   - "xlsx": gongkai.xlsx, one sheet per view, streamed.
@@ -69,10 +73,10 @@ func (db *DB) Export(ctx context.Context, format, dir string) error {
 	return db.exportParquet(ctx, dir)
 }
 
-// eachRow runs the export query of view and calls fn with the column names
+// eachRow runs query and calls fn with the column names
 // and types, then with every row.
-func (db *DB) eachRow(ctx context.Context, view string, head func(cols []*sql.ColumnType) error, fn func([]any) error) error {
-	rows, err := db.db.QueryContext(ctx, stmt("export_"+view))
+func (db *DB) eachRow(ctx context.Context, query string, head func(cols []*sql.ColumnType) error, fn func([]any) error) error {
+	rows, err := db.db.QueryContext(ctx, query)
 	if err != nil {
 		return err
 	}
@@ -110,7 +114,7 @@ func (db *DB) exportCSV(ctx context.Context, view, path string) error {
 	bw.WriteString("\ufeff") // the byte-order mark Excel needs to read UTF-8
 	w := csv.NewWriter(bw)
 	var rec []string
-	err = db.eachRow(ctx, view, func(cols []*sql.ColumnType) error {
+	err = db.eachRow(ctx, stmt("export_"+view), func(cols []*sql.ColumnType) error {
 		rec = make([]string, len(cols))
 		for i, c := range cols {
 			rec[i] = c.Name()
@@ -192,7 +196,7 @@ func (db *DB) exportXLSX(ctx context.Context, path string) error {
 			row = 1
 			return sw.SetRow("A1", header)
 		}
-		err := db.eachRow(ctx, view, func(cols []*sql.ColumnType) error {
+		err := db.eachRow(ctx, stmt("export_"+view), func(cols []*sql.ColumnType) error {
 			for _, c := range cols {
 				header = append(header, c.Name())
 			}
@@ -220,15 +224,86 @@ func (db *DB) exportXLSX(ctx context.Context, path string) error {
 	return f.SaveAs(path)
 }
 
-// exportParquet writes each view with DuckDB's own COPY … TO (FORMAT
-// parquet): a separate in-memory DuckDB, which may write files, attaches the
-// warehouse file read-only and runs the views' export queries there, so no
-// row passes through Go. That is safe only while nothing writes the file, so
-// a warehouse opened read-write (a server's) streams the rows instead.
+// LakeTables lists the stored tables a Parquet export writes under
+// DIR/store/, so that another engine can define the warehouse's views and
+// macros over them and run the named queries (docs/scaling.md). Tables of
+// reports are partitioned by their report's year and their agency's
+// province (store/figures/lake_year=2021/lake_province=…/), agencies by
+// province, the roll-up by its own year and province; the partition columns
+// are folder names only and are dropped on reading. Accounts, sessions,
+// saved queries and the source files' places are left out: they are not the
+// data and some are secrets.
+var LakeTables = []struct {
+	Name      string
+	Partition []string
+}{
+	{"agencies", []string{"lake_province"}},
+	{"reports", []string{"lake_year", "lake_province"}},
+	{"figures", []string{"lake_year", "lake_province"}},
+	{"texts", nil},
+	{"measures", nil},
+	{"findings", []string{"lake_year", "lake_province"}},
+	{"sections", []string{"lake_year", "lake_province"}},
+	{"report_summary", []string{"lake_year", "lake_province"}},
+	{"pending", []string{"lake_year", "lake_province"}},
+	{"region_rollup", []string{"lake_year", "lake_province"}},
+}
+
+// parquetPart is one folder (or file) of a Parquet export: the rows of
+// query, partitioned by the columns partition (none: one file at target).
+type parquetPart struct {
+	name      string // for errors: the view or store.table
+	query     string
+	target    string
+	partition []string
+}
+
+// copyOptions are the COPY options for p.
+func (p parquetPart) copyOptions() string {
+	if len(p.partition) == 0 {
+		return "FORMAT parquet"
+	}
+	return "FORMAT parquet, PARTITION_BY (" + strings.Join(p.partition, ", ") + ")"
+}
+
+// lakeParts lists the stored tables' parts under dir/store.
+func lakeParts(dir string) []parquetPart {
+	var parts []parquetPart
+	for _, t := range LakeTables {
+		p := parquetPart{name: "store." + t.Name, query: stmt("lake_" + t.Name), partition: t.Partition,
+			target: filepath.Join(dir, "store", t.Name)}
+		if len(t.Partition) == 0 {
+			p.target += ".parquet"
+		}
+		parts = append(parts, p)
+	}
+	return parts
+}
+
+// viewPart is where view's Parquet goes: a folder partitioned by the
+// view's year and province where it has them (view/year=2021/province=…/),
+// else one file.
+func viewPart(dir, view string, partition []string) parquetPart {
+	p := parquetPart{name: view, query: stmt("export_" + view), partition: partition, target: filepath.Join(dir, view)}
+	if len(partition) == 0 {
+		p.target += ".parquet"
+	}
+	return p
+}
+
+// exportParquet writes each view, and the stored tables as a lake (see
+// LakeTables; those an older file opened read-only lacks are left out), with DuckDB's own COPY … TO (FORMAT parquet): a separate
+// in-memory DuckDB, which may write files, attaches the warehouse file
+// read-only and runs the export queries there, so no row passes through Go.
+// That is safe only while nothing writes the file, so a warehouse opened
+// read-write (a server's) streams the rows instead.
 func (db *DB) exportParquet(ctx context.Context, dir string) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
+	}
+	if err := os.MkdirAll(filepath.Join(abs, "store"), 0o755); err != nil {
+		return gongkai.Errorf(gongkai.CodeInvalid, "无法创建导出目录 %s：%v", dir, err)
 	}
 	c, err := duckdb.NewConnector("?autoinstall_known_extensions=false&autoload_known_extensions=false", nil)
 	if err != nil {
@@ -243,8 +318,13 @@ func (db *DB) exportParquet(ctx context.Context, dir string) error {
 	defer conn.Close()
 	if !db.opts.ReadOnly {
 		for _, view := range ExportViews {
-			if err := db.viewToParquet(ctx, conn, view, abs); err != nil {
+			if err := db.streamToParquet(ctx, conn, viewPart(abs, view, nil), true); err != nil {
 				return fmt.Errorf("warehouse: export %s: %w", view, err)
+			}
+		}
+		for _, p := range lakeParts(abs) {
+			if err := db.streamToParquet(ctx, conn, p, false); err != nil {
+				return fmt.Errorf("warehouse: export %s: %w", p.name, err)
 			}
 		}
 		return nil
@@ -260,49 +340,98 @@ func (db *DB) exportParquet(ctx context.Context, dir string) error {
 			return fmt.Errorf("warehouse: export: %w", err)
 		}
 	}
+	var parts []parquetPart
 	for _, view := range ExportViews {
-		hasYear, err := viewHasYear(ctx, conn, view)
+		partition, err := viewPartitions(ctx, conn, view)
 		if err != nil {
 			return fmt.Errorf("warehouse: export %s: %w", view, err)
 		}
-		target, opts := parquetTarget(abs, view, hasYear)
-		q := strings.TrimRight(strings.TrimSpace(stmt("export_"+view)), ";")
-		if _, err := conn.ExecContext(ctx, "COPY ("+q+") TO "+quoteString(target)+" ("+opts+")"); err != nil {
-			return fmt.Errorf("warehouse: export %s: %w", view, err)
+		parts = append(parts, viewPart(abs, view, partition))
+	}
+	have, err := storeTables(ctx, conn)
+	if err != nil {
+		return fmt.Errorf("warehouse: export: %w", err)
+	}
+	for _, p := range lakeParts(abs) {
+		if have[strings.TrimPrefix(p.name, "store.")] {
+			parts = append(parts, p)
+		}
+	}
+	for _, p := range parts {
+		q := strings.TrimRight(strings.TrimSpace(p.query), ";")
+		if err := copyParquet(ctx, conn, "("+q+")", p); err != nil {
+			return fmt.Errorf("warehouse: export %s: %w", p.name, err)
 		}
 	}
 	return nil
 }
 
-// viewHasYear tells whether view has a column year, by which its Parquet
-// files are partitioned.
-func viewHasYear(ctx context.Context, conn *sql.Conn, view string) (bool, error) {
-	var n int
-	err := conn.QueryRowContext(ctx, stmt("export_view_has_year"), view).Scan(&n)
-	return n > 0, err
-}
-
-// parquetTarget is where view's Parquet goes and the COPY options: a folder
-// partitioned by year (view/year=2021/…) when it has a year, else one file.
-func parquetTarget(dir, view string, hasYear bool) (target, opts string) {
-	if hasYear {
-		return filepath.Join(dir, view), "FORMAT parquet, PARTITION_BY (year), OVERWRITE_OR_IGNORE"
+// storeTables returns the names of the attached warehouse's stored tables.
+func storeTables(ctx context.Context, conn *sql.Conn) (map[string]bool, error) {
+	rows, err := conn.QueryContext(ctx, stmt("export_store_tables"))
+	if err != nil {
+		return nil, err
 	}
-	return filepath.Join(dir, view+".parquet"), "FORMAT parquet"
+	defer rows.Close()
+	have := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		have[name] = true
+	}
+	return have, rows.Err()
 }
 
-func (db *DB) viewToParquet(ctx context.Context, conn *sql.Conn, view, dir string) error {
+// viewPartitions returns the columns of view its Parquet folder is
+// partitioned by: year and province, where it has them.
+func viewPartitions(ctx context.Context, conn *sql.Conn, view string) ([]string, error) {
+	rows, err := conn.QueryContext(ctx, stmt("export_view_partitions"), view)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cols []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		cols = append(cols, c)
+	}
+	return cols, rows.Err()
+}
+
+// streamToParquet writes p from a warehouse opened read-write: its rows
+// pass through Go into a table of conn's in-memory DuckDB, which COPY then
+// writes. With byColumns, p is a view's part and is partitioned by the
+// view's year and province, found among the columns.
+func (db *DB) streamToParquet(ctx context.Context, conn *sql.Conn, p parquetPart, byColumns bool) error {
 	var (
-		app     *duckdb.Appender
-		hasYear bool
-		row     []driver.Value
+		app *duckdb.Appender
+		row []driver.Value
 	)
-	err := db.eachRow(ctx, view, func(cols []*sql.ColumnType) error {
+	err := db.eachRow(ctx, p.query, func(cols []*sql.ColumnType) error {
 		// The table mirrors the view: names and types as DuckDB reports them.
 		defs := make([]string, len(cols))
+		var year, province bool
 		for i, c := range cols {
 			defs[i] = quoteIdent(c.Name()) + " " + c.DatabaseTypeName()
-			hasYear = hasYear || c.Name() == "year"
+			year = year || c.Name() == "year"
+			province = province || c.Name() == "province"
+		}
+		if byColumns {
+			p.target = strings.TrimSuffix(p.target, ".parquet")
+			if year {
+				p.partition = append(p.partition, "year")
+			}
+			if province {
+				p.partition = append(p.partition, "province")
+			}
+			if len(p.partition) == 0 {
+				p.target += ".parquet"
+			}
 		}
 		if _, err := conn.ExecContext(ctx, "CREATE OR REPLACE TABLE export ("+strings.Join(defs, ", ")+")"); err != nil {
 			return err
@@ -327,11 +456,64 @@ func (db *DB) viewToParquet(ctx context.Context, conn *sql.Conn, view, dir strin
 	if err != nil {
 		return err
 	}
-	target, opts := parquetTarget(dir, view, hasYear)
+	return copyParquet(ctx, conn, "export", p)
+}
+
+// copyParquet writes the rows of from (a table or a parenthesized query of
+// conn) to p's target. A folder an earlier export wrote is removed first:
+// a partition this one has no rows for (a province whose agencies moved)
+// must not linger as stale data, and DuckDB's OVERWRITE leaves it.
+func copyParquet(ctx context.Context, conn *sql.Conn, from string, p parquetPart) error {
+	if len(p.partition) > 0 {
+		if err := os.RemoveAll(p.target); err != nil {
+			return err
+		}
+	}
 	// COPY takes no parameters for its target; the path is the operator's
 	// own, quoted as a string literal.
-	_, err = conn.ExecContext(ctx, "COPY export TO "+quoteString(target)+" ("+opts+")")
+	if _, err := conn.ExecContext(ctx, "COPY "+from+" TO "+quoteString(p.target)+" ("+p.copyOptions()+")"); err != nil {
+		return err
+	}
+	if len(p.partition) == 0 {
+		return nil
+	}
+	if found, err := hasFile(p.target); found || err != nil {
+		return err
+	}
+	// No rows, so no file: readers would find none and fail. An empty file
+	// in Hive's default partition keeps the columns and reads as no rows.
+	dir := p.target
+	for _, c := range p.partition {
+		dir = filepath.Join(dir, c+"=__HIVE_DEFAULT_PARTITION__")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	_, err := conn.ExecContext(ctx, "COPY (SELECT * EXCLUDE ("+strings.Join(p.partition, ", ")+") FROM "+from+
+		" LIMIT 0) TO "+quoteString(filepath.Join(dir, "data_0.parquet"))+" (FORMAT parquet)")
 	return err
+}
+
+// hasFile tells whether the folder dir (missing: no) holds a file at any
+// depth.
+func hasFile(dir string) (bool, error) {
+	found := errors.New("found")
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return found
+		}
+		return nil
+	})
+	switch {
+	case err == found:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	}
+	return false, err
 }
 
 func quoteIdent(s string) string  { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,7 +20,13 @@ import (
 // viewText returns the rows of a view as the exports render them.
 func viewText(t *testing.T, db *DB, view string) (cols []string, rows [][]string) {
 	t.Helper()
-	err := db.eachRow(context.Background(), view, func(cs []*sql.ColumnType) error {
+	return queryText(t, db, stmt("export_"+view))
+}
+
+// queryText returns the rows of query as the exports render them.
+func queryText(t *testing.T, db *DB, query string) (cols []string, rows [][]string) {
+	t.Helper()
+	err := db.eachRow(context.Background(), query, func(cs []*sql.ColumnType) error {
 		for _, c := range cs {
 			cols = append(cols, c.Name())
 		}
@@ -97,11 +104,37 @@ func testExportParquet(t *testing.T, readOnly bool) {
 		defer db.Close()
 	}
 	dir := t.TempDir()
+	// A partition an earlier export left must not survive as stale data.
+	stale := filepath.Join(dir, "report_values", "year=1999", "province=x")
+	if err := os.MkdirAll(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(stale, "data_0.parquet"), []byte("stale"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := db.Export(context.Background(), ExportParquet, dir); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "report_values", "year=2021")); err != nil {
-		t.Errorf("report_values is not partitioned by year: %v", err)
+	if _, err := os.Stat(stale); err == nil {
+		t.Errorf("a stale partition of an earlier export survived: %s", stale)
+	}
+	// The folders are the view's years and provinces (a missing province
+	// in Hive's default partition), names percent-encoded.
+	var folders []string
+	matches, _ := filepath.Glob(filepath.Join(dir, "report_values", "*", "*"))
+	for _, m := range matches {
+		rel, _ := filepath.Rel(dir, m)
+		name, err := url.PathUnescape(filepath.ToSlash(rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		folders = append(folders, name)
+	}
+	sort.Strings(folders)
+	want := []string{"report_values/year=2020/province=贵州省", "report_values/year=2021/province=__HIVE_DEFAULT_PARTITION__",
+		"report_values/year=2021/province=贵州省"}
+	if !reflect.DeepEqual(folders, want) {
+		t.Errorf("report_values is partitioned as %q, want %q", folders, want)
 	}
 	// Read back with a DuckDB of the test's own, which may read files.
 	c, err := duckdb.NewConnector("", nil)
@@ -110,11 +143,29 @@ func testExportParquet(t *testing.T, readOnly bool) {
 	}
 	mem := sql.OpenDB(c)
 	defer mem.Close()
+	type part struct{ name, query, src string }
+	var parts []part
 	for _, view := range ExportViews {
-		cols, want := viewText(t, db, view)
 		src := quoteString(filepath.Join(dir, view+".parquet"))
-		if contains(cols, "year") {
-			src = "read_parquet(" + quoteString(filepath.Join(dir, view, "*", "*.parquet")) + ", hive_partitioning = true)"
+		if cols, _ := viewText(t, db, view); contains(cols, "year") || contains(cols, "province") {
+			src = "read_parquet(" + quoteString(filepath.Join(dir, view, "**", "*.parquet")) + ", hive_partitioning = true)"
+		}
+		parts = append(parts, part{view, stmt("export_" + view), src})
+	}
+	// The stored tables of the lake, the folder columns dropped.
+	for _, lt := range LakeTables {
+		src := quoteString(filepath.Join(dir, "store", lt.Name+".parquet"))
+		if len(lt.Partition) > 0 {
+			src = "(SELECT * EXCLUDE (" + strings.Join(lt.Partition, ", ") + ") FROM read_parquet(" +
+				quoteString(filepath.Join(dir, "store", lt.Name, "**", "*.parquet")) + ", hive_partitioning = true))"
+		}
+		parts = append(parts, part{"store." + lt.Name, "SELECT * FROM store." + lt.Name, src})
+	}
+	for _, p := range parts {
+		view, src := p.name, p.src
+		cols, want := queryText(t, db, p.query)
+		if len(want) == 0 && view != "sections" && view != "store.sections" && view != "store.pending" {
+			t.Errorf("%s is empty; the test proves nothing", view)
 		}
 		quoted := make([]string, len(cols))
 		for i, c := range cols {

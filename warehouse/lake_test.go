@@ -13,11 +13,11 @@ import (
 )
 
 // TestParquetLake follows docs/scaling.md's path past one machine: the
-// stored tables written as a Parquet lake partitioned by year and province,
-// read by another engine (here a plain DuckDB, standing for Trino, Spark or
-// ClickHouse) through read_parquet with hive partitioning, with the
-// warehouse's views and macros defined over it. Every named query gives the
-// same rows there as in the warehouse.
+// stored tables written by the Parquet export as a lake partitioned by
+// year and province, read by another engine (here a plain DuckDB, standing
+// for Trino, Spark or ClickHouse) through read_parquet with hive
+// partitioning, with the warehouse's views and macros defined over it.
+// Every named query gives the same rows there as in the warehouse.
 func TestParquetLake(t *testing.T) {
 	db := openTest(t)
 	var reqs []LoadRequest
@@ -58,9 +58,27 @@ func TestParquetLake(t *testing.T) {
 		t.Fatalf("only %d of %d results have rows: the test proves little", nonEmpty, len(want))
 	}
 
-	// Write the lake from the closed file with an instance that may touch
-	// files (the warehouse's own may not).
+	// The lake as gongkai export writes it, from the file opened read-only.
 	lake := t.TempDir()
+	ro, err := OpenReadOnly(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ro.Export(context.Background(), ExportParquet, lake); err != nil {
+		t.Fatal(err)
+	}
+	ro.Close()
+	// The layout: tables of reports by year and province, names
+	// percent-encoded, an agency without a region in Hive's default folder.
+	for _, dir := range []string{"store/figures/lake_year=2021/lake_province=%E6%B5%99%E6%B1%9F%E7%9C%81",
+		"store/figures/lake_year=2022/lake_province=__HIVE_DEFAULT_PARTITION__",
+		"store/agencies/lake_province=%E8%B4%B5%E5%B7%9E%E7%9C%81",
+		"report_values/year=2020/province=%E8%B4%B5%E5%B7%9E%E7%9C%81"} {
+		if _, err := os.Stat(filepath.Join(lake, dir)); err != nil {
+			t.Errorf("the lake lacks %s: %v", dir, err)
+		}
+	}
+
 	plain, err := sql.Open("duckdb", "")
 	if err != nil {
 		t.Fatal(err)
@@ -72,67 +90,10 @@ func TestParquetLake(t *testing.T) {
 			t.Fatalf("%v\n%s", err, q)
 		}
 	}
+	// The warehouse's views and macros, as they are stored in the file.
 	exec("ATTACH " + quoteString(path) + " AS w (READ_ONLY)")
-	tables := map[string][]string{} // schema → tables
-	rows, err := plain.Query(`SELECT table_schema, table_name FROM information_schema.tables
-		WHERE table_catalog = 'w' AND table_type = 'BASE TABLE' ORDER BY ALL`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var s, n string
-		if err := rows.Scan(&s, &n); err != nil {
-			t.Fatal(err)
-		}
-		tables[s] = append(tables[s], n)
-	}
-	rows.Close()
-	hasColumn := func(schema, table, col string) bool {
-		var n int
-		plain.QueryRow(`SELECT count(*) FROM information_schema.columns WHERE table_catalog = 'w'
-			AND table_schema = ? AND table_name = ? AND column_name = ?`, schema, table, col).Scan(&n)
-		return n > 0
-	}
-	type lakeTable struct{ schema, name, read string }
-	var made []lakeTable
-	for schema, names := range tables {
-		if err := os.MkdirAll(filepath.Join(lake, schema), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range names {
-			src := "w." + quoteIdent(schema) + "." + quoteIdent(name)
-			target := filepath.Join(lake, schema, name)
-			// Tables of reports are partitioned by the report's year and its
-			// agency's province; the partition columns come back from the
-			// folder names and are dropped on reading.
-			var sel, part string
-			switch {
-			case schema == "store" && hasColumn(schema, name, "report_id"):
-				sel = "SELECT t.*, r.year AS lake_year, coalesce(a.province, '-') AS lake_province FROM " + src +
-					" t JOIN w.store.reports r ON r.report_id = t.report_id JOIN w.store.agencies a ON a.agency_id = r.agency_id"
-				part = "lake_year, lake_province"
-			case schema == "store" && name == "agencies":
-				sel = "SELECT t.*, coalesce(t.province, '-') AS lake_province FROM " + src + " t"
-				part = "lake_province"
-			}
-			read := ""
-			if part != "" {
-				exec("COPY (" + sel + ") TO " + quoteString(target) + " (FORMAT parquet, PARTITION_BY (" + part + "))")
-				read = "SELECT * EXCLUDE (" + part + ") FROM read_parquet(" + quoteString(target+"/**/*.parquet") + ", hive_partitioning = true)"
-			} else {
-				exec("COPY (SELECT * FROM " + src + ") TO " + quoteString(target+".parquet") + " (FORMAT parquet)")
-				read = "SELECT * FROM read_parquet(" + quoteString(target+".parquet") + ")"
-			}
-			made = append(made, lakeTable{schema, name, read})
-		}
-	}
-	if len(made) < 8 {
-		t.Fatalf("only %d tables in the lake", len(made))
-	}
-	// The engine side: the tables as views over the lake, then the
-	// warehouse's own views and macros, as they are stored in the file.
 	var views, macros []string
-	rows, err = plain.Query(`SELECT sql FROM duckdb_views() WHERE database_name = 'w' AND NOT internal AND sql IS NOT NULL ORDER BY view_oid`)
+	rows, err := plain.Query(`SELECT sql FROM duckdb_views() WHERE database_name = 'w' AND NOT internal AND sql IS NOT NULL ORDER BY view_oid`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,11 +126,18 @@ func TestParquetLake(t *testing.T) {
 	}
 	rows.Close()
 	exec("DETACH w")
-	for schema := range tables {
-		exec("CREATE SCHEMA IF NOT EXISTS " + quoteIdent(schema))
-	}
-	for _, lt := range made {
-		exec("CREATE VIEW " + quoteIdent(lt.schema) + "." + quoteIdent(lt.name) + " AS " + lt.read)
+	// The engine side: the stored tables as views over the lake, read
+	// through hive partitioning with the folder columns dropped, then the
+	// warehouse's views and macros over them.
+	exec("CREATE SCHEMA store")
+	for _, lt := range LakeTables {
+		target := filepath.Join(lake, "store", lt.Name)
+		read := "SELECT * FROM read_parquet(" + quoteString(target+".parquet") + ")"
+		if len(lt.Partition) > 0 {
+			read = "SELECT * EXCLUDE (" + strings.Join(lt.Partition, ", ") + ") FROM read_parquet(" +
+				quoteString(filepath.Join(target, "**", "*.parquet")) + ", hive_partitioning = true)"
+		}
+		exec("CREATE VIEW store." + quoteIdent(lt.Name) + " AS " + read)
 	}
 	// Views and macros may read one another: create them until none is
 	// left that can be.

@@ -10,12 +10,13 @@ import (
 
 func init() {
 	commands["export"] = command{
-		usage: "export --format parquet|csv|xlsx --out DIR        导出分析视图（Parquet 按年度分区）",
+		usage: "export --format parquet|csv|xlsx --out DIR        导出分析视图（Parquet 按年度、省份分区，另附 store/ 数据湖）",
 		run:   runExport,
 	}
 }
 
-// runExport writes the analyst views into a folder. The warehouse is opened
+// runExport writes the analyst views into a folder (for Parquet also the
+// stored tables as a lake, see warehouse.LakeTables). The warehouse is opened
 // read-only, so exports run beside other readers.
 func runExport(ctx context.Context, e env) error {
 	fs := newFlags("export", e)
