@@ -18,7 +18,7 @@ WITH m AS (
     WHERE t.text IN ('natural', 'business', 'research', 'ngo', 'legal_services', 'other', 'total')
 )
 SELECT m.text AS measure, ap.text AS applicant,
-       CASE WHEN sum(g.stated) > 0 THEN fsum(g.value) END AS value, sum(g.stated)::BIGINT AS stated
+       CASE WHEN sum(g.stated) > 0 THEN sum(g.value)::DOUBLE END AS value, sum(g.stated)::BIGINT AS stated
 FROM store.region_rollup g
 JOIN m ON m.text_id = g.measure_id
 JOIN ap ON ap.text_id = g.applicant_id

@@ -179,6 +179,9 @@ func prepare(req LoadRequest) (*item, error) {
 		if v.Number != nil && (math.IsNaN(*v.Number) || math.IsInf(*v.Number, 0)) {
 			return nil, gongkai.Errorf(gongkai.CodeInvalid, "数值 %s（%s）不是有限数", v.Measure, v.At)
 		}
+		if v.Number != nil && math.Abs(*v.Number) >= maxFigure {
+			return nil, gongkai.Errorf(gongkai.CodeInvalid, "数值 %s（%s）过大（%g），不像报告中的数字", v.Measure, v.At, *v.Number)
+		}
 	}
 	for i, f := range r.Findings {
 		if f.Severity != gongkai.SeverityError && f.Severity != gongkai.SeverityWarning {

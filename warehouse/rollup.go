@@ -3,8 +3,15 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"log/slog"
 	"slices"
 )
+
+// maxFigure bounds the figures the loader accepts: the roll-up sums them as
+// DECIMAL(38, 6) (migration 0018), whose 32 integer digits must hold the sum
+// of every figure of a cell. No report states a number near it.
+const maxFigure = 1e20
 
 // rollupChange is what one transaction changes of what store.region_rollup
 // sums: the current versions it retires, the versions it makes current, the
@@ -136,4 +143,34 @@ func union(a, b []int64) []int64 {
 	out := append(slices.Clone(a), b...)
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// checkRollup rebuilds store.region_rollup when the agencies' regions are
+// not those it was summed under: the writer moves an agency's reports
+// between groups when it corrects a region, but an UPDATE of
+// store.agencies by hand does not, and the roll-up would go on counting the
+// agency where it was. The check is one pass over the agencies (a
+// fingerprint, migration 0018). Its error is the database's.
+func (db *DB) checkRollup(ctx context.Context) error {
+	var stale int
+	if err := db.db.QueryRowContext(ctx, stmt("rollup_stale")).Scan(&stale); err != nil {
+		return fmt.Errorf("warehouse: check regional roll-up: %w", err)
+	}
+	if stale == 0 {
+		return nil
+	}
+	slog.Warn("warehouse: rebuilding store.region_rollup: agencies' regions changed outside the writer")
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		return inConnTx(ctx, conn, func() error {
+			if _, err := conn.ExecContext(ctx, stmt("rollup_clear")); err != nil {
+				return err
+			}
+			_, err := conn.ExecContext(ctx, stmt("rollup_rebuild"))
+			return err
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("warehouse: rebuild regional roll-up: %w", err)
+	}
+	return nil
 }

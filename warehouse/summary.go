@@ -17,15 +17,16 @@ import (
 // store.figures when it does not: the loader keeps it in step, but a path
 // that changes store.reports without it (an older binary, a repair by hand)
 // must not leave a page showing stale figures after the next start. The
-// regional roll-up (store.region_rollup) is rebuilt with it. Its error is
-// the database's.
+// regional roll-up (store.region_rollup) is rebuilt with it, or alone when
+// only the agencies' regions changed behind the writer (see checkRollup).
+// Its error is the database's.
 func (db *DB) checkSummary(ctx context.Context) error {
 	var stale int64
 	if err := db.db.QueryRowContext(ctx, stmt("summary_stale")).Scan(&stale); err != nil {
 		return fmt.Errorf("warehouse: check report summary: %w", err)
 	}
 	if stale == 0 {
-		return nil
+		return db.checkRollup(ctx)
 	}
 	slog.Warn("warehouse: rebuilding store.report_summary", "stale_rows", stale)
 	conn, err := db.db.Conn(ctx)
