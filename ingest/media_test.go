@@ -47,6 +47,8 @@ var mediaFixtures = []struct {
 	{"html-paragraphs-writer.pdf", "testdata/web/html-paragraphs.html.golden.json"},
 	{"repeated-header-writer.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
 	{"columns-disagree-writer.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
+	{"repeated-header-year-writer.pdf", "testdata/web/shape6-rowspan.html.golden.json"},
+	{"pdf-2020-narrow-chromium.pdf", "testdata/web/pdf-2020.txt.golden.json"},
 	{"shape7-pdf-writer.pdf", "testdata/web/shape7-pdf.txt.golden.json"},
 	{"official-2021.ods", "xlsx/testdata/official-2021.golden.json"},
 	{"violations.ods", "xlsx/testdata/violations.golden.json"},

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -75,8 +76,15 @@ func TestPDFLocations(t *testing.T) {
 					t.Errorf("value %s/%s at %q, want a page", v.Measure, v.Applicant, v.At)
 				}
 			}
-			if narrative == 0 {
-				t.Errorf("no narrative finding: the fixtures state a figure that disagrees with their table")
+			// The reports most fixtures come from state a figure that
+			// disagrees with their table, and the finding must come with
+			// the page too.
+			source, err := os.ReadFile(tt.source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if narrative == 0 && strings.Contains(string(source), `"rule": "narrative"`) {
+				t.Errorf("no narrative finding, though %s has one", tt.source)
 			}
 		})
 	}

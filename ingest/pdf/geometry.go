@@ -11,6 +11,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/doc"
+	"gongkai/ingest/labels"
 )
 
 // The geometry of a page, from the words up:
@@ -109,10 +110,19 @@ func build(pages []page) *doc.Document {
 				// does a line that stopped short only because the next
 				// line's first word, a figure or a Latin word that cannot
 				// be broken, did not fit in the room left ("…行政许可" then
-				// "1284件"): Chinese text breaks anywhere else.
+				// "1284件"): Chinese text breaks anywhere else. A section
+				// heading ("四、政府信息公开行政复议、行政诉讼情况") never goes
+				// on in a line that starts with a figure or a Latin word
+				// ("2020年，我局未被申请行政复议…"): that is the paragraph under
+				// it, which a heading as long as the lines, or the boxes
+				// Chromium gives CJK glyphs (twice as tall as the text, so
+				// that 1.5 heights are four characters), made look like its
+				// second line; glued to it, the heading is no heading, and
+				// table 四 after it was not read.
 				if k := len(d.Lines) - 1; k >= 0 && prev != nil && d.Lines[k].Page == p.n &&
 					(prev.x1() >= right-1.5*prev.h || right-prev.x1() < unbreakable(l)) &&
-					l.yc-prev.yc <= 1.8*max(prev.h, l.h) {
+					l.yc-prev.yc <= 1.8*max(prev.h, l.h) &&
+					(!startsLatin(l) || labels.SectionNumeral(d.Lines[k].Text) == "") {
 					d.Lines[k].Text = joinText(d.Lines[k].Text, joinSegs(l.segs), true)
 				} else {
 					d.Lines = append(d.Lines, doc.Line{N: n, Text: joinSegs(l.segs), Page: p.n})
@@ -152,13 +162,19 @@ func unsureRow(d *doc.Document, n int, cells []cell, counts [2]int) string {
 	return strings.Join(label, " | ")
 }
 
+// startsLatin reports whether a line starts with a digit or a Latin letter.
+func startsLatin(l *vline) bool {
+	r, _ := utf8.DecodeRuneInString(l.words[0].text)
+	return latin(r)
+}
+
 // unbreakable returns the width of a line's first word when a producer
 // could not have broken it across lines (digits or Latin letters, no
 // Chinese: pdftotext ends a word where the script changes), and 0
 // otherwise.
 func unbreakable(l *vline) float64 {
 	w := l.words[0]
-	if r, _ := utf8.DecodeRuneInString(w.text); !latin(r) {
+	if !startsLatin(l) {
 		return 0
 	}
 	for _, r := range w.text {

@@ -80,6 +80,11 @@ func TestReadGeometry(t *testing.T) {
 			"行政强制 | 1 | 0 | 0",
 			"第二十条第（八）项",
 		}},
+		{"pdf-2020-narrow-chromium.pdf", []string{
+			// A heading that ends near the right edge, over a paragraph
+			// that starts with a year: two lines, not one.
+			"四、政府信息公开行政复议、行政诉讼情况",
+		}},
 		{"shape6-rowspan-chromium.pdf", []string{
 			"示例市生态环境局2021年政府信息公开工作年度报告",
 			"规章 | 0 | - | 0",

@@ -77,6 +77,12 @@ sed '15a <table border="1" cellspacing="0" width="600"><colgroup><col width="240
 17s#<table border="1" cellspacing="0">#<table border="1" cellspacing="0" width="600"><colgroup><col width="240"><col width="120"><col width="120"><col width="120"></colgroup>#' ../web/shape6-rowspan.html > "$tmp/columns-disagree.html"
 soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" "$tmp/columns-disagree.html"
 cp "$tmp/columns-disagree.pdf" columns-disagree-writer.pdf
+# The same with a year in the header Writer repeats ("2021年申请人情况"): a
+# line with a year may be a title, so the repeated header is not dropped,
+# and every figure must read right all the same.
+sed '37s/<tbody>/<thead>/; 40a </thead><tbody>' ../web/shape6-rowspan.html | sed '38s/申请人情况/2021年申请人情况/' > "$tmp/repeated-header-year.html"
+soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" "$tmp/repeated-header-year.html"
+cp "$tmp/repeated-header-year.pdf" repeated-header-year-writer.pdf
 chrome() { chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$1" "$2" 2>/dev/null; }
 chrome "$here/shape6-rowspan-chromium.pdf" "file://$here/../web/shape6-rowspan.html"
 # Chromium embeds a TrueType CJK font as a CID font, as it does the fonts
@@ -89,6 +95,13 @@ sed 's#</head>#<style>body, td, p, h1 { font-family: "WenQuanYi Zen Hei" }</styl
 chrome "$here/shape6-rowspan-chromium-truetype.pdf" "file://$tmp/truetype.html"
 iconv -f gbk -t utf-8 ../web/gbk-meta.html | sed 's/charset="gb2312"/charset="utf-8"/; s#</head>#<style>@page { size: A4 landscape } table { width: 45% }</style></head>#' > "$tmp/landscape.html"
 chrome "$here/gbk-meta-landscape-chromium.pdf" "file://$tmp/landscape.html"
+
+# Page text printed by Chromium in a column 20.6 characters wide, so that
+# section 四's heading ("四、政府信息公开行政复议、行政诉讼情况", 19 characters)
+# ends near the right edge, as long as the lines, and the paragraph under it
+# starts with a year ("2020年，…"): a heading, not a line that goes on.
+{ printf '<!DOCTYPE html><html><head><meta charset="utf-8"><style>body { font-size: 12pt; width: 20.6em; margin: 0 auto } p { margin: 0 0 0.3em 0; white-space: pre-wrap }</style></head><body>\n'; sed '/^$/d; s#.*#<p>&</p>#' ../web/pdf-2020.txt; printf '</body></html>\n'; } > "$tmp/narrow.html"
+chrome "$here/pdf-2020-narrow-chromium.pdf" "file://$tmp/narrow.html"
 
 # Copying the text forbidden, as many published reports are (pdftotext reads
 # them all the same), and a PDF that needs a password to open (refused).
