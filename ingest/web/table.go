@@ -143,7 +143,7 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 			continue
 		}
 		es := d.LookupKey(t.key)
-		if len(es) == 0 && (state == "applications" || strings.HasPrefix(t.text, "四")) && reviewsTitle(t.text) {
+		if len(es) == 0 && (state == "applications" || strings.HasPrefix(t.text, "四")) && reviewsTitle(leadingHeading(t.text)) {
 			// Table 四's title in other words, or with a typo ("行政法复议"):
 			// its figures must not fall to the table before it. The line
 			// stays narrative: it is section 四's heading.
@@ -260,6 +260,25 @@ func reviewsTitle(s string) bool {
 	}
 	return strings.HasPrefix(s, "四") || strings.HasPrefix(s, "（四）") || strings.HasPrefix(s, "(四)") ||
 		strings.Contains(s[:max(review, suit)], "政府信息公开") || strings.Contains(s, "情况")
+}
+
+// leadingHeading returns the heading a line starts with when the paragraph
+// under it runs on in the same line ("四、政府信息公开行政复议、行政诉讼情况
+// 2020年，我局未被申请行政复议…", a heading set inline, or joined to its
+// paragraph by a PDF's reader): the text up to its first "情况", when that
+// comes before any comma or full stop, within forty characters. Otherwise it
+// returns the line.
+func leadingHeading(s string) string {
+	s = strings.TrimSpace(s)
+	i := strings.Index(s, "情况")
+	if i < 0 {
+		return s
+	}
+	head := s[:i+len("情况")]
+	if strings.ContainsAny(head, "，。；,;") || utf8.RuneCountInString(head) > 40 {
+		return s
+	}
+	return head
 }
 
 // closesTable reports whether an unknown label ends the table being read: a
