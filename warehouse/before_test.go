@@ -34,6 +34,9 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 		{Agency: "局", Limit: 5, Offset: 2},
 		{YearFrom: 2022, YearTo: 2024, Status: "missing"},
 		{Status: "errors", Limit: 2},
+		{YearFrom: 2020, YearTo: 2024, Status: "warnings", Limit: 4},
+		{YearFrom: 2021, YearTo: 2023, Status: "ok", Offset: 3},
+		{YearFrom: 2019, YearTo: 2021, Status: "none"},
 		{YearFrom: 2022, YearTo: 2022, Province: "没有这个省"},
 	}
 	for _, file := range files {
