@@ -131,18 +131,17 @@ func (db *DB) Load(ctx context.Context, reqs []LoadRequest) ([]LoadResult, error
 
 // item is a request checked and made ready to write.
 type item struct {
-	index    int
-	req      LoadRequest
-	r        *gongkai.Report
-	agency   string // trimmed name
-	key      string // nameKey(agency)
-	sha      string
-	values   []gongkai.Value // the report's, then derived ones
-	nDerived int
-	cells    map[cellKey]gongkai.Value // the figures the rules across years read
-	sigs     [][]uint32                // per section: its fingerprint, nil when too short
-	hasSig   bool
-	tables   map[string]bool // the statistics tables it states a figure in
+	index   int
+	req     LoadRequest
+	r       *gongkai.Report
+	agency  string // trimmed name
+	key     string // nameKey(agency)
+	sha     string
+	derived []gongkai.Value           // derived measures the report does not state (r.Values holds the rest)
+	cells   map[cellKey]gongkai.Value // the figures the rules across years read
+	sigs    [][]uint32                // per section: its fingerprint, nil when too short
+	hasSig  bool
+	tables  map[string]bool // the statistics tables it states a figure in
 }
 
 // prepare checks a request whole, before any writing, and computes what the
@@ -195,11 +194,10 @@ func prepare(req LoadRequest) (*item, error) {
 	default:
 		it.sha = strings.ToLower(strings.TrimSpace(r.Source.SHA256))
 	}
-	it.values = r.Values
-	if d := derive(r); len(d) > 0 {
-		it.values = append(append(make([]gongkai.Value, 0, len(r.Values)+len(d)), r.Values...), d...)
-		it.nDerived = len(d)
-	}
+	// Derived values are kept apart, not appended to a copy of the
+	// report's: the copy was a fifth of what a bulk load allocates, and the
+	// collector's work grows with that.
+	it.derived = derive(r)
 	for _, sec := range r.Sections {
 		sig := fingerprint(sec.Text)
 		it.sigs = append(it.sigs, sig)
@@ -207,16 +205,21 @@ func prepare(req LoadRequest) (*item, error) {
 	}
 	it.tables = statedTables(r.Values)
 	prior := priorMeasureSet()
-	for _, v := range it.values {
-		if prior[v.Measure] {
-			if it.cells == nil {
-				it.cells = map[cellKey]gongkai.Value{}
+	for _, values := range it.values() {
+		for _, v := range values {
+			if prior[v.Measure] {
+				if it.cells == nil {
+					it.cells = map[cellKey]gongkai.Value{}
+				}
+				it.cells[cellKey{v.Measure, v.Applicant}] = v
 			}
-			it.cells[cellKey{v.Measure, v.Applicant}] = v
 		}
 	}
 	return it, nil
 }
+
+// values returns the report's values, then the derived ones.
+func (it *item) values() [2][]gongkai.Value { return [2][]gongkai.Value{it.r.Values, it.derived} }
 
 // statedTables is the set of statistics tables (二, 三, 四) in which values
 // state at least one figure.
@@ -806,18 +809,19 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 	err = appendRows(conn, "figures", func(a *duckdb.Appender) error {
 		row := make([]driver.Value, 9)
 		for _, w := range p.writes {
-			derivedFrom := len(w.it.values) - w.it.nDerived
 			row[0] = w.id
-			for i, v := range w.it.values {
-				row[3] = nil
-				if v.Number != nil {
-					row[3] = *v.Number
-				}
-				row[1], row[2], row[4] = p.text(v.Measure), p.text(v.Applicant), p.text(v.Unit)
-				row[5], row[6], row[7] = p.text(v.Raw), p.text(v.At), i >= derivedFrom
-				row[8] = v.Source == gongkai.SourceNarrative
-				if err := a.AppendRow(row...); err != nil {
-					return err
+			for k, values := range w.it.values() {
+				for _, v := range values {
+					row[3] = nil
+					if v.Number != nil {
+						row[3] = *v.Number
+					}
+					row[1], row[2], row[4] = p.text(v.Measure), p.text(v.Applicant), p.text(v.Unit)
+					row[5], row[6], row[7] = p.text(v.Raw), p.text(v.At), k == 1
+					row[8] = v.Source == gongkai.SourceNarrative
+					if err := a.AppendRow(row...); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -907,7 +911,7 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 	err = appendRows(conn, "report_summary", func(a *duckdb.Appender) error {
 		for _, w := range p.writes {
 			errs, warns := gongkai.CountSeverities(w.findings)
-			row := summaryRow(w.id, w.agency, w.it.r.Year, w.it.r.Format, w.current, errs, warns, w.it.values)
+			row := summaryRow(w.id, w.agency, w.it.r.Year, w.it.r.Format, w.current, errs, warns, w.it.values())
 			if err := a.AppendRow(row...); err != nil {
 				return err
 			}

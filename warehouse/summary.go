@@ -135,8 +135,8 @@ var summaryIndex = sync.OnceValue(func() (ix struct {
 })
 
 // summaryRow returns the store.report_summary row of a report version from
-// its values (stated and derived), in the table's column order.
-func summaryRow(id, agency int64, year int, format string, current bool, errs, warns int, values []gongkai.Value) []driver.Value {
+// its values (parts: stated, then derived), in the table's column order.
+func summaryRow(id, agency int64, year int, format string, current bool, errs, warns int, parts [2][]gongkai.Value) []driver.Value {
 	cols := summaryIndex()
 	row := make([]driver.Value, 0, 7+len(summaryCols)+4)
 	row = append(row, id, agency, int32(year), format, current, int32(errs), int32(warns))
@@ -145,29 +145,31 @@ func summaryRow(id, agency int64, year int, format string, current bool, errs, w
 	var licensing, apps bool
 	var stated int64
 	largest, hasLargest := 0.0, false
-	for _, v := range values {
-		if v.Applicant == gongkai.ApplicantTotal {
-			licensing = licensing || v.Measure == "licensing.decisions"
-			apps = apps || strings.HasPrefix(v.Measure, "apps.")
-			if v.Number != nil && !strings.HasPrefix(v.Measure, "narrative.") {
-				stated++
-				if a := math.Abs(*v.Number); !hasLargest || a > largest {
-					largest, hasLargest = a, true
+	for _, values := range parts {
+		for _, v := range values {
+			if v.Applicant == gongkai.ApplicantTotal {
+				licensing = licensing || v.Measure == "licensing.decisions"
+				apps = apps || strings.HasPrefix(v.Measure, "apps.")
+				if v.Number != nil && !strings.HasPrefix(v.Measure, "narrative.") {
+					stated++
+					if a := math.Abs(*v.Number); !hasLargest || a > largest {
+						largest, hasLargest = a, true
+					}
 				}
 			}
-		}
-		if v.Number == nil {
-			continue
-		}
-		if i, ok := cols.exact[cellKey{v.Measure, v.Applicant}]; ok && (!set[i] || *v.Number > sums[i]) {
-			sums[i] = *v.Number // max, as the SQL: a report states a cell once
-			set[i] = true
-		}
-		if v.Applicant == gongkai.ApplicantTotal && strings.HasPrefix(v.Measure, "apps.") {
-			for _, i := range cols.prefix {
-				if strings.HasPrefix(v.Measure, summaryCols[i].measure) {
-					sums[i] += *v.Number
-					set[i] = true
+			if v.Number == nil {
+				continue
+			}
+			if i, ok := cols.exact[cellKey{v.Measure, v.Applicant}]; ok && (!set[i] || *v.Number > sums[i]) {
+				sums[i] = *v.Number // max, as the SQL: a report states a cell once
+				set[i] = true
+			}
+			if v.Applicant == gongkai.ApplicantTotal && strings.HasPrefix(v.Measure, "apps.") {
+				for _, i := range cols.prefix {
+					if strings.HasPrefix(v.Measure, summaryCols[i].measure) {
+						sums[i] += *v.Number
+						set[i] = true
+					}
 				}
 			}
 		}
