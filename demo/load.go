@@ -43,29 +43,51 @@ func LoadGenerated(ctx context.Context, db *warehouse.DB, seed int64, agencies i
 // LoadGeneratedProgress is LoadGenerated that calls progress (when not nil)
 // with the number of reports loaded so far after every batch, so that a
 // national set's load of several minutes shows how far it is.
+//
+// The next batch is generated while the warehouse writes the last one: the
+// two take about the same CPU, and a second core would otherwise sit idle.
+// At most two batches are in memory.
 func LoadGeneratedProgress(ctx context.Context, db *warehouse.DB, seed int64, agencies int, progress func(loaded int)) (int, error) {
-	n := 0
-	batch := make([]*gongkai.Report, 0, loadBatch)
-	flush := func() error {
-		err := Load(ctx, db, batch)
-		if err == nil {
-			n += len(batch)
-			if progress != nil {
-				progress(n)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []*gongkai.Report) // unbuffered: one batch generated ahead
+	genErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		batch := make([]*gongkai.Report, 0, loadBatch)
+		send := func() error {
+			select {
+			case batches <- batch:
+				batch = make([]*gongkai.Report, 0, loadBatch)
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
 			}
 		}
-		batch = batch[:0]
-		return err
-	}
-	err := Each(seed, agencies, func(r *gongkai.Report) error {
-		batch = append(batch, r)
-		if len(batch) == loadBatch {
-			return flush()
+		err := Each(seed, agencies, func(r *gongkai.Report) error {
+			batch = append(batch, r)
+			if len(batch) == loadBatch {
+				return send()
+			}
+			return nil
+		})
+		if err == nil && len(batch) > 0 {
+			err = send()
 		}
-		return nil
-	})
-	if err == nil && len(batch) > 0 {
-		err = flush()
+		genErr <- err
+	}()
+	n := 0
+	for batch := range batches {
+		if err := Load(ctx, db, batch); err != nil {
+			cancel()
+			for range batches { // let the generator see the cancel and stop
+			}
+			return n, err
+		}
+		n += len(batch)
+		if progress != nil {
+			progress(n)
+		}
 	}
-	return n, err
+	return n, <-genErr
 }
