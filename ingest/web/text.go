@@ -174,8 +174,8 @@ func CellsOf(line string) []string {
 			return []string{line}
 		}
 		var cur []string
-		for _, f := range fields {
-			if IsFigure(f) {
+		for i, f := range fields {
+			if IsFigure(f) && !(i+1 < len(fields) && proseAfterFigure(fields[i+1])) {
 				if len(cur) > 0 {
 					parts = append(parts, strings.Join(cur, " "))
 					cur = nil
@@ -196,6 +196,22 @@ func CellsOf(line string) []string {
 		}
 	}
 	return out
+}
+
+// proseUnits are the counting words a sentence puts after a number ("2020
+// 年，", "1 件，"); a table's cell never starts with one and goes on.
+const proseUnits = "年月日件条个次项人家篇场"
+
+// proseAfterFigure reports whether a field that follows a figure on a line
+// split at spaces shows the figure to be a word of a sentence: a PDF's text
+// sets Latin digits off by spaces ("2020 年，我局未被申请行政复议，被提起行政
+// 诉讼 1 件，"), and read as cells the year became a figure of the table
+// whose heading the sentence follows. The field must start with a counting
+// word and go on after it: a unit alone ("件", "万元") stays a cell of its
+// own, as statistics rows print it.
+func proseAfterFigure(f string) bool {
+	r, size := utf8.DecodeRuneInString(f)
+	return size < len(f) && strings.ContainsRune(proseUnits, r)
 }
 
 // splitPipes splits a line at '|' and '｜', keeping the empty fields
