@@ -139,12 +139,46 @@ func (d *Dict) Lookup(label string) []Entry {
 	return d.LookupKey(Normalize(label))
 }
 
-// LookupKey is Lookup for a label already folded.
+// LookupKey is Lookup for a label already folded. A label the format does
+// not know that ends in a note in parentheses is looked up without the note
+// ("规章(设区的市、自治州人民政府应提供相关数据)" is 规章): provinces print
+// the template's labels with their filling instructions.
 func (d *Dict) LookupKey(k string) []Entry {
+	if es := d.lookup(k); len(es) > 0 {
+		return es
+	}
+	if base := cutNote(k); base != "" {
+		return d.lookup(base)
+	}
+	return nil
+}
+
+func (d *Dict) lookup(k string) []Entry {
 	if es := d.exact[k]; len(es) > 0 {
 		return es
 	}
 	return d.bare[StripEnum(k)]
+}
+
+// cutNote returns a folded label without the parenthesised note it ends in,
+// or "" when it ends in none or the note is all there is. Parentheses inside
+// the note nest.
+func cutNote(k string) string {
+	if !strings.HasSuffix(k, ")") {
+		return ""
+	}
+	depth := 0
+	for i := len(k) - 1; i >= 0; i-- {
+		switch k[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth--; depth == 0 {
+				return strings.TrimSpace(k[:i])
+			}
+		}
+	}
+	return ""
 }
 
 // KnownAny reports whether a folded label is a label of any format with
@@ -169,5 +203,5 @@ func LongestAny() int {
 
 // Known reports whether a folded label is any label of the format.
 func (d *Dict) Known(key string) bool {
-	return len(d.exact[key]) > 0 || len(d.bare[StripEnum(key)]) > 0
+	return len(d.LookupKey(key)) > 0
 }
