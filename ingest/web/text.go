@@ -257,6 +257,9 @@ func tokenize(lines []doc.Line) []tcell {
 			continue // a PDF's page footer inside a table is not a figure
 		}
 		cells := CellsOf(l)
+		if strings.ContainsAny(l, "|｜") {
+			cells = dropLeadingBlanks(cells)
+		}
 		first := len(toks)
 		for _, c := range cells {
 			if c == "" {
@@ -284,6 +287,23 @@ func tokenize(lines []doc.Line) []tcell {
 		}
 	}
 	return joinSingles(toks)
+}
+
+// dropLeadingBlanks drops the blank cells a row of pipes starts with when a
+// label follows them ("| | 2.其他法律行政法规禁止公开 | | … | 0 |"): they
+// hold the places of the label columns a table's rowspan covers, above in
+// the row of （三）不予公开, and taken for cells they fell to the row before,
+// which then had one cell too many and went blank. Blanks before a figure
+// stay: they are the row's own cells.
+func dropLeadingBlanks(cells []string) []string {
+	i := 0
+	for i < len(cells) && cells[i] == "" {
+		i++
+	}
+	if i > 0 && i < len(cells) && !IsFigure(cells[i]) {
+		return cells[i:]
+	}
+	return cells
 }
 
 // endsInLabel reports whether a folded text ends in a label the formats know
