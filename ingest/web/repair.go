@@ -393,6 +393,12 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 			tt.placedNotes[key] = append(tt.placedNotes[key], i)
 		}
 	}()
+	if len(vals) == n+1 && vals[n].opener {
+		// One cell too many, the last a pipe alone on its line before the
+		// next row's label: it opens that row (see tcell.opener). Only the
+		// last can be an opener, so there is one reading.
+		vals = vals[:n]
+	}
 	p.line = vals[0].line
 	rd := fitRow(vals, n, check)
 	at := doc.LineAt(vals[0].line)

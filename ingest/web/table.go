@@ -134,6 +134,9 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 				cur.vals = append(cur.vals, *t)
 				tt.consume(t)
 				begun = true
+			case state == "reviews" && t.opener:
+				// A pipe that opens a header row of table 四 before its
+				// figures begin: no cell of the table.
 			case state == "reviews":
 				cur = &rowAcc{table: "reviews", vals: []tcell{*t}}
 				tt.rows = append(tt.rows, cur)

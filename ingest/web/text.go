@@ -68,6 +68,12 @@ type tcell struct {
 	end   int    // for a cell joined over lines, the index of its last line
 	value bool   // a figure or a blank marker ("/", "-", "无")
 	fused bool   // digits that followed a label with no separator
+	// opener marks a blank cell that is a pipe alone on its line right
+	// before a line that starts with a label: a page that prints a table
+	// one cell a line may open each row with such a pipe ("|" over
+	// "规章 |"), so it is either the row before's last cell or this row's
+	// opening, and the row before's count of cells tells which.
+	opener bool
 	// run numbers the digits that stood on one line separated only by
 	// spaces ("150 000015"): when a row has fewer figures than columns,
 	// those spaces are stray and the run is read as digits run together.
@@ -263,7 +269,8 @@ func tokenize(lines []doc.Line) []tcell {
 		first := len(toks)
 		for _, c := range cells {
 			if c == "" {
-				toks = append(toks, tcell{line: ln.N, idx: i, value: true}) // a blank cell
+				opener := len(cells) == 1 && startsWithLabel(lines[i+1:])
+				toks = append(toks, tcell{line: ln.N, idx: i, value: true, opener: opener}) // a blank cell
 				continue
 			}
 			if IsFigure(c) {
@@ -304,6 +311,19 @@ func dropLeadingBlanks(cells []string) []string {
 		return cells[i:]
 	}
 	return cells
+}
+
+// startsWithLabel reports whether the first line with text among lines
+// starts with a label: neither a figure nor a blank cell.
+func startsWithLabel(lines []doc.Line) bool {
+	for _, l := range lines {
+		cells := CellsOf(l.Text)
+		if len(cells) == 0 {
+			continue
+		}
+		return cells[0] != "" && !IsFigure(cells[0])
+	}
+	return false
 }
 
 // endsInLabel reports whether a folded text ends in a label the formats know
