@@ -80,7 +80,11 @@ type tcell struct {
 	run int
 }
 
-var figureRE = regexp.MustCompile(`^(?:[+\-]?\d+(?:,\d{3})*(?:\.\d+)?|[增减]\d+(?:\.\d+)?)(?:元|万元|件|条|个|项)?$`)
+// figureRE matches a figure cell. A number under a doubled sign ("--253",
+// "+-3") is a figure cell too, one no rule can read: taken for a label it cut
+// its row in two and the row's good figures went blank with it; as a cell it
+// is left blank with a finding of its own (value.Parse rejects it).
+var figureRE = regexp.MustCompile(`^(?:[+\-]?\d+(?:,\d{3})*(?:\.\d+)?|[增减]\d+(?:\.\d+)?|[+\-]{2}\d+)(?:元|万元|件|条|个|项)?$`)
 
 // IsFigure reports whether a cell of page text holds a figure or a blank
 // marker.
