@@ -292,6 +292,17 @@ func scaleBuild(t *testing.T, path string, n int) scaleLoad {
 	if b, err := os.ReadFile(meta); err == nil {
 		if err := json.Unmarshal(b, &ld); err == nil {
 			if _, err := os.Stat(path); err == nil {
+				// A kept warehouse may predate this binary's migrations
+				// (a copy of an older build): serve applies them when it
+				// opens the file, the measurement below opens it
+				// read-only, so apply them here.
+				db, err := warehouse.Open(context.Background(), path)
+				if err != nil {
+					t.Fatalf("migrating the kept %s: %v", path, err)
+				}
+				if err := db.Close(); err != nil {
+					t.Fatal(err)
+				}
 				return ld
 			}
 		}
