@@ -161,16 +161,20 @@ func (db *DB) checkRollup(ctx context.Context) error {
 	}
 	slog.Warn("warehouse: rebuilding store.region_rollup: agencies' regions changed outside the writer")
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
-		return inConnTx(ctx, conn, func() error {
-			if _, err := conn.ExecContext(ctx, stmt("rollup_clear")); err != nil {
-				return err
-			}
-			_, err := conn.ExecContext(ctx, stmt("rollup_rebuild"))
-			return err
-		})
+		return inConnTx(ctx, conn, func() error { return rebuildRollup(ctx, conn) })
 	})
 	if err != nil {
 		return fmt.Errorf("warehouse: rebuild regional roll-up: %w", err)
 	}
 	return nil
+}
+
+// rebuildRollup builds store.region_rollup afresh from the current reports
+// inside the transaction open on conn, with the fingerprint of the regions.
+func rebuildRollup(ctx context.Context, conn *sql.Conn) error {
+	if _, err := conn.ExecContext(ctx, stmt("rollup_clear")); err != nil {
+		return err
+	}
+	_, err := conn.ExecContext(ctx, stmt("rollup_rebuild"))
+	return err
 }

@@ -43,11 +43,7 @@ func (db *DB) checkSummary(ctx context.Context) error {
 		}
 		// The regional roll-up sums the same reports: the path that left the
 		// summary behind left it behind too.
-		if _, err := conn.ExecContext(ctx, stmt("rollup_clear")); err != nil {
-			return err
-		}
-		_, err := conn.ExecContext(ctx, stmt("rollup_rebuild"))
-		return err
+		return rebuildRollup(ctx, conn)
 	})
 	if err != nil {
 		return fmt.Errorf("warehouse: rebuild report summary: %w", err)
