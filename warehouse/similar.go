@@ -110,18 +110,44 @@ var minSame = func() int {
 	for float64(s)/sigSize < similarAbove {
 		s++
 	}
+	if s != minSameConst {
+		panic("warehouse: minSameConst is not the least s with s/sigSize ≥ similarAbove")
+	}
 	return s
 }()
 
-// sigBlocks is how many blocks a signature is cut into for the index. Two
-// similar signatures differ in at most sigSize−minSame values, so with one
-// block more than that, at least one block is equal in both (pigeonhole):
-// looking up a signature's blocks finds every similar one, and only a pair
-// of sections alike in most of their text shares a block of about ten values
-// by chance. This is what keeps the check from slowing down as boilerplate
-// accumulates: the old index of 4-value bands put most copies of a stock
-// paragraph in one bucket and compared each new report with all of them.
-var sigBlocks = sigSize - minSame + 1
+// minSameConst is minSame as a constant, for probeBlocks.
+const minSameConst = 58
+
+// probeBlocks is how many blocks of a signature a search looks up. Two
+// similar signatures differ in at most sigSize−minSame values, so in at most
+// that many of the blocks a signature is cut into: among any probeBlocks of
+// them, one is equal in both (pigeonhole), and looking up those finds every
+// similar signature. Only a pair of sections alike in most of their text
+// shares a block of several values by chance.
+//
+// Every signature is indexed under all its sigBlocks blocks, more than
+// probeBlocks, so that a search can skip the blocks whose buckets hold the
+// most entries: a block made only of a stock paragraph's values lands in a
+// bucket of every section that copies the paragraph, while a block holding
+// a value of the agency's own words (its name, its figures) is shared by
+// few. Which blocks a search skips changes how much it reads, never what it
+// finds.
+const probeBlocks = sigSize - minSameConst + 1
+
+// sigBlocks is how many blocks a signature is cut into: of 5 or 6 values.
+// Each costs an index entry per distinct signature.
+const sigBlocks = 12
+
+// A search needs sigBlocks ≥ probeBlocks (this fails to compile otherwise).
+const _ = uint(sigBlocks - probeBlocks)
+
+// probeBlock is one of a search's blocks: its entry in byBlock and the
+// number of clusters in its bucket (0 when it has none).
+type probeBlock struct {
+	v    int32
+	size int
+}
 
 // blockRange returns the values of block b.
 func blockRange(b int) (int, int) {
@@ -207,6 +233,42 @@ func (s sketch) differ(t sketch) int {
 	return bits.OnesCount64((s[0] ^ t[0]) | (s[1] ^ t[1]) | (s[2] ^ t[2]))
 }
 
+// firstVisit tells whether search visit meets c for the first time, and
+// marks it met.
+func (c *simCluster) firstVisit(visit uint64) bool {
+	if c.visit == visit {
+		return false
+	}
+	c.visit = visit
+	return true
+}
+
+// clusterSet is a small set of cluster numbers, open addressing in an
+// array: a search meets a few dozen clusters, and this keeps them in the
+// cache instead of writing a mark into each.
+type clusterSet struct {
+	slots [256]int32 // cluster number + 1; 0 is empty
+	n     int
+}
+
+// met tells whether search visit met cluster c of ix before, and
+// remembers it: in the set while half its slots are free, then with a mark
+// in the cluster.
+func (s *clusterSet) met(ix *simIndex, c int32, visit uint64) bool {
+	i := uint32(c) * 2654435761 >> 24
+	for ; s.slots[i] != 0; i = (i + 1) & 255 {
+		if s.slots[i] == c+1 {
+			return true
+		}
+	}
+	if s.n < len(s.slots)/2 {
+		s.slots[i] = c + 1
+		s.n++
+		return false
+	}
+	return !ix.clusters.at(c).firstVisit(visit)
+}
+
 // chunked is a growing table in chunks of chunkSize: growing never copies
 // more than one chunk, so that the index's memory does not double for a
 // moment every time a table does.
@@ -250,11 +312,11 @@ type simIndex struct {
 	entries  chunked[simEntry]
 	clusters chunked[simCluster]
 	sigs     chunked[[sigSize]uint32] // by cluster
+	sketches chunked[sketch]          // by cluster
 	// byBlock finds a block's bucket: most blocks are in one signature
-	// only, and are kept in blocks (value ≥ 0); a bucket of two or more is
+	// only, and map to its cluster (value ≥ 0); a bucket of two or more is
 	// a slice of buckets (value −1−i), scanned as contiguous memory.
 	byBlock  map[uint64]int32
-	blocks   chunked[blockEntry]
 	buckets  [][]blockEntry
 	whole    map[uint64]int32 // the key of a whole signature (block −1) → its newest cluster
 	byAgency map[int64]int32  // → the agency's newest entry
@@ -321,19 +383,20 @@ func (ix *simIndex) add(e sigEntry, sig []uint32) {
 	var stored [sigSize]uint32
 	copy(stored[:], sig)
 	ix.sigs.add(stored)
+	sk := sketchOf(sig)
+	ix.sketches.add(sk)
 	ent.cluster = ci
 	ix.whole[whole] = ci
-	sk := sketchOf(sig)
 	for b := range sigBlocks {
 		lo, hi := blockRange(b)
 		k := blockKey(e.numeral, e.year, b, sig[lo:hi])
 		be := blockEntry{sketch: sk, cluster: ci}
 		switch v, ok := ix.byBlock[k]; {
 		case !ok:
-			ix.byBlock[k] = ix.blocks.add(be)
+			ix.byBlock[k] = ci
 		case v >= 0:
 			ix.byBlock[k] = -1 - int32(len(ix.buckets))
-			ix.buckets = append(ix.buckets, []blockEntry{*ix.blocks.at(v), be})
+			ix.buckets = append(ix.buckets, []blockEntry{{sketch: *ix.sketches.at(v), cluster: v}, be})
 		default:
 			ix.buckets[-1-v] = append(ix.buckets[-1-v], be)
 		}
@@ -448,43 +511,75 @@ func equalValues(a, b []uint32) int {
 
 // search improves m with the sections of ix similar to section numeral of
 // self with signature sig: other agencies' of the same year, the agency's
-// own of earlier years, current ones only (isCurrent tells). visit marks the
-// clusters compared in this search, so that one found through several
-// blocks counts once. Which match wins does not depend on the order in
-// which candidates are met: better is a total order.
+// own of earlier years, current ones only (isCurrent tells). visit numbers
+// the search, for the marks it leaves when it meets many clusters. Which
+// match wins does not depend on the order in which candidates are met:
+// better is a total order. TestSimilarSearchExhaustive holds the search to
+// a comparison with every indexed section.
 func (ix *simIndex) search(m *match, self *sigEntry, numeral string, sig []uint32, visit uint64,
 	isCurrent func(report, agency int64, year int) bool) {
 	num, ok := ix.numIDs[numeral]
 	if !ok {
 		return // no section of this numeral: nothing to compare with
 	}
+	// The agency's own sections first: a match found there bounds how
+	// many blocks the search must look up.
+	ix.searchOwn(m, self, num, sig, isCurrent)
 	sk := sketchOf(sig)
+	var probe [sigBlocks]probeBlock
 	for b := range sigBlocks {
 		lo, hi := blockRange(b)
-		v, ok := ix.byBlock[blockKey(numeral, self.year, b, sig[lo:hi])]
-		if !ok {
-			continue
+		if v, ok := ix.byBlock[blockKey(numeral, self.year, b, sig[lo:hi])]; ok {
+			probe[b] = probeBlock{v: v, size: 1}
+			if v < 0 {
+				probe[b].size = len(ix.buckets[-1-v])
+			}
+		}
+	}
+	for i := 1; i < sigBlocks; i++ { // by size, fewest first: a dozen blocks
+		for j := i; j > 0 && probe[j].size < probe[j-1].size; j-- {
+			probe[j], probe[j-1] = probe[j-1], probe[j]
+		}
+	}
+	// A cluster shares several blocks with a similar signature, so it is
+	// met in several buckets: seen remembers the ones compared, in a small
+	// table that stays in the cache; visit marks the rest once it is full.
+	// Comparing one twice would only cost time: better is a total order.
+	var seen clusterSet
+	for k, pb := range probe {
+		// Every match better than m has at least m.same values equal, so it
+		// differs in at most sigSize−m.same blocks: one more block than
+		// that, any of them, finds it. The bound only tightens as m
+		// improves, so stopping here misses nothing.
+		need := probeBlocks
+		if m.found {
+			need = sigSize - m.same + 1
+		}
+		if k >= need {
+			break
 		}
 		var bucket []blockEntry
-		if v >= 0 {
-			bucket = ix.blocks.span(v)
-		} else {
-			bucket = ix.buckets[-1-v]
+		switch {
+		case pb.size == 0:
+			continue
+		case pb.v >= 0:
+			bucket = []blockEntry{{sketch: *ix.sketches.at(pb.v), cluster: pb.v}}
+		default:
+			bucket = ix.buckets[-1-pb.v]
 		}
 		for i := range bucket {
 			be := &bucket[i]
-			if be.sketch.differ(sk) > sigSize-minSame {
+			if be.sketch.differ(sk) > sigSize-max(minSame, m.same) || seen.met(ix, be.cluster, visit) {
 				continue
 			}
-			c := ix.clusters.at(be.cluster)
-			if c.visit == visit || int(c.year) != self.year || c.numeral != num {
-				continue
-			}
-			c.visit = visit
 			csig := ix.sigs.at(be.cluster)[:]
 			same := equalValues(sig, csig)
 			if same < minSame {
 				continue
+			}
+			c := ix.clusters.at(be.cluster)
+			if int(c.year) != self.year || c.numeral != num {
+				continue // another block with the same hash
 			}
 			band := firstBand(sig, csig)
 			// Members share the signature and come in seq order: the first
@@ -503,6 +598,12 @@ func (ix *simIndex) search(m *match, self *sigEntry, numeral string, sig []uint3
 			}
 		}
 	}
+}
+
+// searchOwn improves m with the agency's own sections of earlier years:
+// a few a year, in its list.
+func (ix *simIndex) searchOwn(m *match, self *sigEntry, num int32, sig []uint32,
+	isCurrent func(report, agency int64, year int) bool) {
 	head, ok := ix.byAgency[self.agency]
 	if !ok {
 		return

@@ -2,6 +2,9 @@ package warehouse
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,4 +92,67 @@ func TestFingerprint(t *testing.T) {
 	if s := similarity(fingerprint(long), fingerprint(strings.Repeat("完全不同的另一段文字内容，", 10))); s > 0.2 {
 		t.Errorf("unrelated texts: %v", s)
 	}
+}
+
+// TestSimilarSearchExhaustive holds the index's search, which looks up only
+// some blocks of a signature and stops early once a close match bounds the
+// rest, to a comparison of each new section with every section indexed
+// before it, in the order the check names its match. The signatures are
+// dense near-copies of a few stock ones (0 to 12 values changed, some
+// changes shared), as boilerplate makes them, so that many sections are
+// just above or just below the threshold and buckets are large.
+func TestSimilarSearchExhaustive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	var stock [3][sigSize]uint32
+	for i := range stock {
+		for k := range stock[i] {
+			stock[i][k] = rng.Uint32()
+		}
+	}
+	type indexed struct {
+		e   sigEntry
+		sig []uint32
+		seq int64
+	}
+	var all []indexed
+	ix := newSimIndex(0)
+	var visits uint64
+	isCurrent := func(report, agency int64, year int) bool { return report%13 != 0 } // some retired
+	found := 0
+	for n := range 6000 {
+		sig := slices.Clone(stock[rng.IntN(len(stock))][:])
+		for range rng.IntN(13) {
+			sig[rng.IntN(sigSize)] = uint32(rng.IntN(40)) // few distinct values: changes are shared
+		}
+		self := sigEntry{report: int64(n), agency: int64(rng.IntN(400)), name: fmt.Sprint("机关", n%400),
+			year: 2019 + rng.IntN(3), numeral: []string{"一", "二"}[rng.IntN(2)]}
+		self.name = fmt.Sprint("机关", self.agency)
+		var want match
+		for _, o := range all {
+			if o.e.numeral != self.numeral || !isCurrent(o.e.report, o.e.agency, o.e.year) {
+				continue
+			}
+			other := o.e.agency != self.agency && o.e.year == self.year
+			own := o.e.agency == self.agency && o.e.year < self.year
+			same := equalValues(sig, o.sig)
+			if (other || own) && same >= minSame && want.better(o.seq, same, firstBand(sig, o.sig)) {
+				want = match{found: true, e: o.e, seq: o.seq, same: same, band: firstBand(sig, o.sig)}
+			}
+		}
+		var got match
+		visits++
+		ix.search(&got, &self, self.numeral, sig, visits, isCurrent)
+		if got.found != want.found || got.found && (got.seq != want.seq || got.same != want.same || got.e != want.e) {
+			t.Fatalf("section %d: search found %+v, every section compared finds %+v", n, got, want)
+		}
+		if got.found {
+			found++
+		}
+		all = append(all, indexed{self, sig, ix.nextSeq()})
+		ix.add(self, sig)
+	}
+	if found < 500 {
+		t.Fatalf("only %d of 6000 sections have a match: the signatures no longer exercise the search", found)
+	}
+	t.Logf("%d of 6000 sections matched", found)
 }
