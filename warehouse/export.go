@@ -462,9 +462,20 @@ func (db *DB) streamToParquet(ctx context.Context, conn *sql.Conn, p parquetPart
 // copyParquet writes the rows of from (a table or a parenthesized query of
 // conn) to p's target. A folder an earlier export wrote is removed first:
 // a partition this one has no rows for (a province whose agencies moved)
-// must not linger as stale data, and DuckDB's OVERWRITE leaves it.
+// must not linger as stale data, and DuckDB's OVERWRITE leaves it. A folder
+// that is not such an export's is never removed: the out folder is the
+// operator's (a home folder, say), and a "reports" folder of their own
+// must not go with the export's; Export then returns a *gongkai.Error with
+// CodeInvalid naming it.
 func copyParquet(ctx context.Context, conn *sql.Conn, from string, p parquetPart) error {
 	if len(p.partition) > 0 {
+		exported, err := isExport(p.target, p.partition)
+		if err != nil {
+			return err
+		}
+		if !exported {
+			return gongkai.Errorf(gongkai.CodeInvalid, "导出目录中已有 %s，但它不是之前导出的 Parquet 文件夹，未覆盖：请换一个导出目录，或先移走它", p.target)
+		}
 		if err := os.RemoveAll(p.target); err != nil {
 			return err
 		}
@@ -492,6 +503,43 @@ func copyParquet(ctx context.Context, conn *sql.Conn, from string, p parquetPart
 	_, err := conn.ExecContext(ctx, "COPY (SELECT * EXCLUDE ("+strings.Join(p.partition, ", ")+") FROM "+from+
 		" LIMIT 0) TO "+quoteString(filepath.Join(dir, "data_0.parquet"))+" (FORMAT parquet)")
 	return err
+}
+
+// isExport tells whether target is missing or a folder a partitioned COPY
+// wrote: a folder "partition[0]=…" in it, in that a folder
+// "partition[1]=…", and so on, and in the last only .parquet files. Its
+// error is the file system's.
+func isExport(target string, partition []string) (bool, error) {
+	fi, err := os.Lstat(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !fi.IsDir() {
+		return false, nil
+	}
+	ok := true
+	err = filepath.WalkDir(target, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(target, path)
+		if err != nil || rel == "." {
+			return err
+		}
+		depth := len(strings.Split(rel, string(filepath.Separator))) - 1
+		switch {
+		case depth < len(partition) && d.IsDir() && strings.HasPrefix(d.Name(), partition[depth]+"="):
+			return nil
+		case depth == len(partition) && d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".parquet"):
+			return nil
+		}
+		ok = false
+		return filepath.SkipAll
+	})
+	return ok, err
 }
 
 // hasFile tells whether the folder dir (missing: no) holds a file at any

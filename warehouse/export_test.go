@@ -15,6 +15,8 @@ import (
 
 	"github.com/duckdb/duckdb-go/v2"
 	"github.com/xuri/excelize/v2"
+
+	"gongkai"
 )
 
 // viewText returns the rows of a view as the exports render them.
@@ -226,5 +228,38 @@ func TestExportXLSX(t *testing.T) {
 	}
 	if err := db.Export(context.Background(), "docx", dir); err == nil {
 		t.Error("an unknown format was accepted")
+	}
+}
+
+// TestExportKeepsForeignFolders: a Parquet export replaces only the folders
+// an earlier export wrote. An out folder that holds something else under one
+// of the export's names (a user's own "reports" folder in the home folder
+// given as --out) is left whole and the export refuses, saying which.
+func TestExportKeepsForeignFolders(t *testing.T) {
+	db := exportFixture(t)
+	for _, own := range []string{
+		filepath.Join("reports", "notes.txt"),
+		filepath.Join("reports", "year=2021", "notes.txt"),
+		filepath.Join("store", "figures", "lake_year=2021", "lake_province=x", "notes.txt"),
+		filepath.Join("findings", "2021", "data_0.parquet"),
+		"sections",
+	} {
+		t.Run(filepath.ToSlash(own), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, own)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte("mine"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err := db.Export(context.Background(), ExportParquet, dir)
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+				t.Errorf("export over %s: error %v, want one of CodeInvalid", own, err)
+			}
+			if b, err := os.ReadFile(path); err != nil || string(b) != "mine" {
+				t.Errorf("the export removed or changed %s (%q, %v)", own, b, err)
+			}
+		})
 	}
 }
