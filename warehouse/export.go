@@ -49,7 +49,9 @@ const xlsxMaxRows = 1 << 20
 //
 // The warehouse's own DuckDB instance may not touch files (see OpenWith), so
 // Parquet is written by a separate in-memory database (see exportParquet).
-// It returns a *gongkai.Error with CodeInvalid for an unknown format.
+// It returns a *gongkai.Error with CodeInvalid for an unknown format, and
+// for a Parquet export whose dir holds, under the name of one of its
+// folders, something an earlier export did not write (left whole).
 func (db *DB) Export(ctx context.Context, format, dir string) error {
 	switch format {
 	case ExportParquet, ExportCSV, ExportXLSX:
