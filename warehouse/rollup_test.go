@@ -112,3 +112,60 @@ func TestRollupRebuiltAfterRegionEditByHand(t *testing.T) {
 		t.Errorf("乙省 has no licensing.decisions: %v", got.Rows)
 	}
 }
+
+// TestSummaryRebuiltAfterReportEditByHand moves a report to another year and
+// another agency with an UPDATE on the file, as a repair by hand might, and
+// reopens it: Open finds the per-report summary copying the old year and
+// agency and rebuilds it with the roll-up, so that the comparisons (which
+// read the summary, current_counts) and the roll-up count the report where
+// it now is.
+func TestSummaryRebuiltAfterReportEditByHand(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	a, b := sampleReport("甲省财政厅", 2021, 0, 0), sampleReport("乙省财政厅", 2021, 0, 0)
+	a.Province, b.Province = "甲省", "乙省"
+	load(t, db, LoadRequest{Report: a}, LoadRequest{Report: b})
+	path := db.Path()
+	db.Close()
+
+	raw, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE store.reports SET year = 2020, agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙省财政厅')
+		WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲省财政厅')`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	n, err := RollupDiffForTest(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d roll-up cells differ from the reports as they stand after an edit by hand", n)
+	}
+	var stale int
+	err = db.withConn(ctx, func(conn *sql.Conn) error {
+		return conn.QueryRowContext(ctx, `SELECT count(*) FROM store.reports r JOIN store.report_summary s USING (report_id)
+			WHERE r.year <> s.year OR r.agency_id <> s.agency_id`).Scan(&stale)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stale != 0 {
+		t.Errorf("%d summary rows keep the year or agency a repair by hand changed", stale)
+	}
+	got, err := db.Query(ctx, "compare_regions", Filter{YearFrom: 2020, YearTo: 2020})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 1 || got.Rows[0][0] != "乙省" {
+		t.Errorf("compare_regions in 2020: %v, want the moved report under 乙省", got.Rows)
+	}
+}
