@@ -25,11 +25,13 @@ import (
 // only words the messages. Text under a spreadsheet's extension (a renamed
 // CSV) is rejected.
 //
-// The error, always a *gongkai.Error with code CodeInvalid and a Chinese
-// message starting with the file name, means the file is rejected: it is
+// The error, a *gongkai.Error with code CodeInvalid and a Chinese message
+// starting with the file name, means the file is rejected: it is
 // empty, corrupt or of a kind gongkai does not read, none of tables 二, 三 and
 // 四 is in it, or its agency or year is unknown (see Extract). Findings do not
-// reject a report.
+// reject a report. The one exception is CodeUnavailable, for a PDF when the
+// server cannot read PDFs now (no PDF reader can be started, see pdf.Read):
+// the server's problem, not the file's.
 func Parse(name string, data []byte, opts Options) (r *gongkai.Report, err error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	defer func() {
