@@ -77,21 +77,23 @@ const fig = `([0-9０-９][0-9０-９,]*)`
 
 var pre2019Narrative = []narrativeRule{
 	{"narrative.proactive_items", narrativeFigures[0].re},
-	{"apps.new", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"pre2019.apps_in_person", regexp.MustCompile(`当面(?:申请|提出)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"pre2019.apps_email", regexp.MustCompile(`电子邮件(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"pre2019.apps_online", regexp.MustCompile(`(?:网络|网上)(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"pre2019.apps_letter", regexp.MustCompile(`信函(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"pre2019.apps_fax", regexp.MustCompile(`传真(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"apps.total", regexp.MustCompile(`(?:已|共|全部)?办结[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"pre2019.apps_withheld", regexp.MustCompile(`(?:不予公开|不同意公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"apps.partial", regexp.MustCompile(`部分公开[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"apps.granted", regexp.MustCompile(`(?:^|[^不部分])(?:同意公开|予以公开|全部公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"pre2019.not_exist", regexp.MustCompile(`信息不存在[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次)`)},
-	{"pre2019.not_this_organ", regexp.MustCompile(`(?:非本(?:行政)?机关|不属于本(?:行政)?机关)[^。；;，,、]{0,12}?` + fig + `\s*(?:件|份|个|条|次)`)},
+	{"apps.new", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.apps_in_person", regexp.MustCompile(`当面(?:申请|提出)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.apps_email", regexp.MustCompile(`电子邮件(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.apps_online", regexp.MustCompile(`(?:网络|网上)(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.apps_letter", regexp.MustCompile(`信函(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.apps_fax", regexp.MustCompile(`传真(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"apps.total", regexp.MustCompile(`(?:已|共|全部)?办结[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.apps_withheld", regexp.MustCompile(`(?:不予公开|不同意公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"apps.partial", regexp.MustCompile(`部分公开[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"apps.granted", regexp.MustCompile(`(?:^|[^不部分])(?:同意公开|予以公开|全部公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.not_exist", regexp.MustCompile(`信息不存在[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.not_this_organ", regexp.MustCompile(`(?:非本(?:行政)?机关|不属于本(?:行政)?机关)[^。；;，,、]{0,12}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"review.total", regexp.MustCompile(`行政复议[^。；;，,、]{0,6}?` + fig + `\s*(?:件|起|宗|次)`)},
 	{"pre2019.litigation_total", regexp.MustCompile(`行政诉讼[^。；;，,、]{0,6}?` + fig + `\s*(?:件|起|宗|次)`)},
-	{"pre2019.fees", regexp.MustCompile(`收取[^。；;，,]{0,12}?费[^。；;，,]{0,4}?([0-9０-９][0-9０-９,]*(?:\.[0-9]+)?)\s*(万元|元)`)},
+	// 收取的费用 may carry a note of what it covers before its amount
+	// ("收取的费用（检索费、邮寄费、复制费等）为0元").
+	{"pre2019.fees", regexp.MustCompile(`收取[^。；;，,]{0,12}?费用?(?:[(（][^()（）]{0,30}[)）])?[^。；;，,]{0,4}?([0-9０-９][0-9０-９,]*(?:\.[0-9]+)?)\s*(万元|元)`)},
 }
 
 // noneRE reads the sentences that state a zero in words: "未发生行政复议和行政诉讼".
