@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"path"
 	"regexp"
 	"strconv"
@@ -309,6 +310,28 @@ func readTitle(doc *Document, r *gongkai.Report) {
 			}
 			// A sentence fragment named no agency: a later title may.
 		}
+	}
+	// A title set on two lines: the agency's name alone above the year and
+	// the report's name.
+	var prev Line
+	for i, l := range doc.Lines {
+		if i >= 40 || r.Agency != "" {
+			break
+		}
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		if a := labels.SplitTitleAgency(prev.Text, t); a != "" {
+			// The line above could be a site's header rather than the
+			// title's first line: say where the name came from.
+			r.Agency = a
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(prev.N),
+				Message: fmt.Sprintf("单位名称“%s”取自标题上一行（标题分两行排）：请核对", a),
+			})
+		}
+		prev = Line{N: l.N, Text: t}
 	}
 }
 

@@ -385,6 +385,30 @@ func TestTitleMeta(t *testing.T) {
 	}
 }
 
+// TestSplitTitleAgency checks the agency read from a title set on two lines,
+// and the lines above a title that are no agency's name.
+func TestSplitTitleAgency(t *testing.T) {
+	tests := []struct{ name, title, want string }{
+		{"示例县卫生健康局", "2019年政府信息公开工作年度报告", "示例县卫生健康局"},
+		{"示例市工业和信息化局", "政府信息公开工作年度报告", "示例市工业和信息化局"},
+		{"示例镇人民政府", "2021年度政府信息公开工作年度报告", "示例镇人民政府"},
+		{"示例县卫生健康局", "关于2021年工作的总结", ""},
+		{"示例县卫生健康局", "示例局2021年政府信息公开工作年度报告", ""},
+		{"首页>政府信息公开>年报", "2021年政府信息公开工作年度报告", ""},
+		{"当前位置：首页", "2021年政府信息公开工作年度报告", ""},
+		{"政府信息公开", "2021年政府信息公开工作年度报告", ""},
+		{"信息公开年报", "2021年政府信息公开工作年度报告", ""},
+		{"政府", "2021年政府信息公开工作年度报告", ""},
+		{"字号大中小", "2021年政府信息公开工作年度报告", ""},
+		{"发布时间2022", "2021年政府信息公开工作年度报告", ""},
+	}
+	for _, tt := range tests {
+		if got := labels.SplitTitleAgency(tt.name, tt.title); got != tt.want {
+			t.Errorf("SplitTitleAgency(%q, %q) = %q, want %q", tt.name, tt.title, got, tt.want)
+		}
+	}
+}
+
 // TestExtractLostLabel checks figures placed under a missing row label are
 // flagged once, at the row, and a row stated later under its own label wins.
 func TestExtractLostLabel(t *testing.T) {

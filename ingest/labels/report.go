@@ -85,6 +85,51 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	return agency, year
 }
 
+// organEndings are the words an agency's name ends in. A line that is
+// nothing but such a name may be the first line of a title set on two lines
+// ("得荣县卫生健康局" over "2019年政府信息公开工作年度报告"); a line ending
+// otherwise (site navigation, a heading) is no name.
+var organEndings = []string{"局", "委", "办", "办公室", "院", "府", "政府", "厅", "处", "所", "站", "中心", "镇", "乡", "街道",
+	"办事处", "委员会", "室", "馆", "队", "会", "部", "署", "区", "县", "市", "旗"}
+
+// SplitTitleAgency reads the agency of a title set on two lines: name is the
+// line above title. It returns the name when title names an
+// information-disclosure report with no agency before it (it starts with
+// the year, or with the report's name) and name is a bare agency name: three
+// to thirty Chinese characters (parentheses allowed), no digits, no
+// punctuation, not a bare word like "政府", ending in an organ's word. Else "".
+func SplitTitleAgency(name, title string) string {
+	name, title = strings.TrimSpace(Normalize(name)), strings.TrimSpace(Normalize(title))
+	if !strings.Contains(title, "公开") || !strings.Contains(title, "报告") {
+		return ""
+	}
+	rest := strings.TrimLeft(title, "0123456789")
+	if len(rest) < len(title) {
+		if len(title)-len(rest) != 4 || !strings.HasPrefix(rest, "年") {
+			return ""
+		}
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "年"), "度")
+	}
+	if !strings.HasPrefix(rest, "政府信息公开") && !strings.HasPrefix(rest, "政务公开") && !strings.HasPrefix(rest, "信息公开") {
+		return ""
+	}
+	n := utf8.RuneCountInString(name)
+	if n < 3 || n > 30 || !agencyName(name) || strings.Contains(name, "公开") || strings.Contains(name, "报告") {
+		return ""
+	}
+	for _, r := range name {
+		if !unicode.Is(unicode.Han, r) && r != '(' && r != ')' {
+			return ""
+		}
+	}
+	for _, e := range organEndings {
+		if strings.HasSuffix(name, e) {
+			return name
+		}
+	}
+	return ""
+}
+
 // Period is the statistics period a report states.
 type Period struct {
 	Year, EndYear int
