@@ -102,7 +102,8 @@ func findNarrative(lines []Line, nf narrativeFigure) (gongkai.Value, bool) {
 			continue
 		}
 		for _, m := range nf.re.FindAllStringSubmatchIndex(t, -1) {
-			if notThisYear(t[m[0]:m[1]]) {
+			// The whole clause: its 累计 may come before the phrase.
+			if notThisYear(clauseOf(t, m[0], m[1])) {
 				continue
 			}
 			f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(t[m[2]:m[3]]), ",", ""), 64)

@@ -847,12 +847,18 @@ func readTableless(doc *Document, r *gongkai.Report) {
 		})
 	}
 	vals, finds := readNarrative(doc.Lines, r.Format, r.Year, r.Agency)
+	held := map[string]bool{}
+	for _, v := range r.Values {
+		held[v.Measure] = true
+	}
 	for _, v := range vals {
 		if _, has := r.Lookup(v.Measure, v.Applicant); !has {
 			r.Values = append(r.Values, v)
+			held[v.Measure] = true
 		}
 	}
 	r.Findings = append(r.Findings, finds...)
+	r.Findings = append(r.Findings, approximateFigures(doc.Lines, held)...)
 }
 
 // restatedElsewhere are the measures narrativeExtras already compares with

@@ -125,6 +125,7 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 			vals = append(vals, v)
 		}
 	}
+	notes = append(notes, approximateFigures(doc.Lines, seen)...)
 	stated := 0
 	for m := range seen {
 		if m != "pre2019.fees" {
@@ -394,6 +395,52 @@ func statLabel(label string) bool {
 	return false
 }
 
+// clauseOf returns s[a:b] widened to the start of its clause: back to the
+// comma, stop or colon before a.
+func clauseOf(s string, a, b int) string {
+	start := 0
+	for _, sep := range []string{"，", ",", "。", "；", ";", "：", ":"} {
+		if i := strings.LastIndex(s[:a], sep); i >= 0 && i+len(sep) > start {
+			start = i + len(sep)
+		}
+	}
+	return s[start:b]
+}
+
+// approxRules find a figure the narrative gives only roughly ("主动公开政府
+// 工作信息、动态755多条", "受理申请20余件"): no number of it is the figure.
+var approxRules = []narrativeRule{
+	{"narrative.proactive_items", regexp.MustCompile(`主动公开[^。；;，,：:]{0,16}?([0-9０-９][0-9０-９,]*)\s*(?:多|余)\s*条`)},
+	{"apps.new", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?([0-9０-９][0-9０-９,]*)\s*(?:多|余)\s*(?:件|份|个|条|次|宗)`)},
+}
+
+// approximateFigures returns a warning for each figure in approxRules that
+// the narrative states only roughly and seen does not hold, at its line: the
+// figure is left blank, and without the warning nothing would say why.
+func approximateFigures(lines []Line, seen map[string]bool) []gongkai.Finding {
+	var out []gongkai.Finding
+	for _, ar := range approxRules {
+		if seen[ar.measure] {
+			continue
+		}
+	lines:
+		for _, l := range lines {
+			for _, m := range ar.re.FindAllStringIndex(l.Text, -1) {
+				if notThisYear(clauseOf(l.Text, m[0], m[1])) {
+					continue
+				}
+				out = append(out, gongkai.Finding{
+					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
+					Measure: ar.measure, Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel(ar.measure),
+					Message: fmt.Sprintf("正文所述%s是约数（“%s”），未填入：请核对", gongkai.MeasureLabel(ar.measure), l.Text[m[0]:m[1]]),
+				})
+				break lines
+			}
+		}
+	}
+	return out
+}
+
 // pre2019FromNarrative reads the figures the old 条例 asked for from the
 // narrative: the first statement of each.
 func pre2019FromNarrative(lines []Line) []gongkai.Value {
@@ -402,8 +449,9 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 	lines:
 		for _, l := range lines {
 			for _, m := range nr.re.FindAllStringSubmatchIndex(l.Text, -1) {
-				span := l.Text[m[0]:m[1]]
-				if notThisYear(span) {
+				// The clause, not only the match: "截至2015年底，累计主动公开
+				// 政府信息2046条" is a sum over years, its 累计 before 主动公开.
+				if notThisYear(clauseOf(l.Text, m[0], m[1])) {
 					continue
 				}
 				unit := ""
