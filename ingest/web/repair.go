@@ -415,6 +415,12 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 			fmt.Sprintf("「%s」有%d个数字（应为%d个），按本行合计只有一种读法：%s", rowLabel, len(vals), n, joinTexts(rd.vals)))
 	case pending && rd.count() > 1 && !rd.many:
 		tt.pending = append(tt.pending, pendingRow{key: key, label: rowLabel, raw: raw, at: at, rd: rd})
+	case rd.how == "split" && digitCount(vals) < n:
+		// Fewer digits than columns: nothing is run together; the row
+		// lacks cells (merged or left out) and which columns its figures
+		// stand in cannot be told.
+		tt.note("few_figures", gongkai.SeverityError, at, rowLabel,
+			fmt.Sprintf("「%s」只有%d个数字（%s；应为%d个），各在哪一列无法确定，未填入，请核对原文", rowLabel, digitCount(vals), raw, n))
 	case rd.how == "split":
 		tt.note("run_together", gongkai.SeverityError, at, rowLabel,
 			fmt.Sprintf("「%s」的数字连在一起（%s），%s，未填入，请核对原文", rowLabel, raw, readingsText(rd.count(), n)))
