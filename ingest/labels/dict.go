@@ -161,8 +161,11 @@ func (d *Dict) lookup(k string) []Entry {
 }
 
 // cutNote returns a folded label without the parenthesised note it ends in,
-// or "" when it ends in none or the note is all there is. Parentheses inside
-// the note nest.
+// or "" when it ends in none, the note is all there is, or the note names
+// money's unit: "行政事业性收费(单位:元)" may be in 元 where the format's
+// column is 万元, and read as the row it would be 10,000 times too large
+// without a finding; unknown, the row is left blank with one. Parentheses
+// inside the note nest.
 func cutNote(k string) string {
 	if !strings.HasSuffix(k, ")") {
 		return ""
@@ -174,6 +177,9 @@ func cutNote(k string) string {
 			depth++
 		case '(':
 			if depth--; depth == 0 {
+				if strings.Contains(k[i:], "元") {
+					return ""
+				}
 				return strings.TrimSpace(k[:i])
 			}
 		}
