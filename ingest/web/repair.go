@@ -398,6 +398,14 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 		// next row's label: it opens that row (see tcell.opener). Only the
 		// last can be an opener, so there is one reading.
 		vals = vals[:n]
+	} else if tt.openers && n > 1 && len(vals) == n && vals[n-1].opener {
+		// On a page that opens its rows with such a pipe, a row whose last
+		// cell is one lacks a cell of its own: which column its figures
+		// stand in cannot be told, so none is read.
+		p.line = vals[0].line
+		tt.note("few_figures", gongkai.SeverityError, doc.LineAt(vals[0].line), rowLabel,
+			fmt.Sprintf("「%s」只有%d格（%s；应为%d格，本页每行以单独一行的“|”开头），各在哪一列无法确定，未填入，请核对原文", rowLabel, n-1, joinTexts(vals[:n-1]), n))
+		return p
 	}
 	p.line = vals[0].line
 	rd := fitRow(vals, n, check)

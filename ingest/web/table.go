@@ -43,6 +43,10 @@ type textTables struct {
 	// gives it twice with different figures: its figures are unknown, not
 	// 0, so the rules across rows cannot choose between readings.
 	conflicted bool
+	// openers is set when the page opens its rows with a pipe alone on its
+	// line (see tcell.opener): one stands after a label or heading, where
+	// it can be no row's last cell.
+	openers bool
 }
 
 // ReadLines is the shared back end of ReadText, of HTML pages whose tables
@@ -121,6 +125,12 @@ func pickFormat(toks []tcell, year int) *gongkai.Format {
 // narrative and long sentences close the table.
 func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 	tt := &textTables{format: d.Format, consumed: make([]bool, lines)}
+	for i := 1; i < len(toks); i++ {
+		if toks[i].opener && !toks[i-1].value {
+			tt.openers = true
+			break
+		}
+	}
 	state := ""      // the table being read
 	var cur *rowAcc  // the open row
 	lastApp := -1    // index of the last table 三 row met
