@@ -401,6 +401,8 @@ func TestSplitTitleAgency(t *testing.T) {
 		{"政府", "2021年政府信息公开工作年度报告", ""},
 		{"字号大中小", "2021年政府信息公开工作年度报告", ""},
 		{"发布时间2022", "2021年政府信息公开工作年度报告", ""},
+		{"示例县人民政府门户网站", "2021年政府信息公开工作年度报告", ""},
+		{"示例市卫生健康委员会网站", "2021年政府信息公开工作年度报告", ""},
 	}
 	for _, tt := range tests {
 		if got := labels.SplitTitleAgency(tt.name, tt.title); got != tt.want {

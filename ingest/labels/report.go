@@ -122,6 +122,11 @@ func SplitTitleAgency(name, title string) string {
 			return ""
 		}
 	}
+	if strings.HasSuffix(name, "网站") {
+		// "示例县人民政府门户网站": a site's header over the title, whose
+		// 站 is no organ's (水文站 is).
+		return ""
+	}
 	for _, e := range organEndings {
 		if strings.HasSuffix(name, e) {
 			return name
