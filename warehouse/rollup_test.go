@@ -71,23 +71,7 @@ func TestRollupRebuiltAfterRegionEditByHand(t *testing.T) {
 	a, b := sampleReport("甲省财政厅", 2021, 0, 0), sampleReport("乙省财政厅", 2021, 0, 0)
 	a.Province, b.Province = "甲省", "乙省"
 	load(t, db, LoadRequest{Report: a}, LoadRequest{Report: b})
-	path := db.Path()
-	db.Close()
-
-	raw, err := sql.Open("duckdb", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := raw.Exec(`UPDATE store.agencies SET province = '乙省' WHERE name = '甲省财政厅'`); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
-
-	db, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = editByHand(t, db, `UPDATE store.agencies SET province = '乙省' WHERE name = '甲省财政厅'`)
 	n, err := RollupDiffForTest(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -125,24 +109,8 @@ func TestSummaryRebuiltAfterReportEditByHand(t *testing.T) {
 	a, b := sampleReport("甲省财政厅", 2021, 0, 0), sampleReport("乙省财政厅", 2021, 0, 0)
 	a.Province, b.Province = "甲省", "乙省"
 	load(t, db, LoadRequest{Report: a}, LoadRequest{Report: b})
-	path := db.Path()
-	db.Close()
-
-	raw, err := sql.Open("duckdb", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := raw.Exec(`UPDATE store.reports SET year = 2020, agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙省财政厅')
-		WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲省财政厅')`); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
-
-	db, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = editByHand(t, db, `UPDATE store.reports SET year = 2020, agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙省财政厅')
+		WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲省财政厅')`)
 	n, err := RollupDiffForTest(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -168,4 +136,28 @@ func TestSummaryRebuiltAfterReportEditByHand(t *testing.T) {
 	if len(got.Rows) != 1 || got.Rows[0][0] != "乙省" {
 		t.Errorf("compare_regions in 2020: %v, want the moved report under 乙省", got.Rows)
 	}
+}
+
+// editByHand closes db, runs stmt on its file through a plain DuckDB
+// connection, as an administrator might outside gongkai, and returns the
+// file opened again by Open (closed when the test ends).
+func editByHand(t *testing.T, db *DB, stmt string) *DB {
+	t.Helper()
+	path := db.Path()
+	db.Close()
+	raw, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec(stmt)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
