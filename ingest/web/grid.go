@@ -50,7 +50,9 @@ func (tt *textTables) grids() []*doc.Grid {
 				// A row the page does not have gets no cells: absent, not
 				// blank, so that no sum counts it as 0.
 				if !r.Group && p != nil {
-					row = append(row, valueCells(p, len(b.Columns))...)
+					vals := valueCells(p, len(b.Columns))
+					tt.blankYuan(t, bi, r.Label, vals)
+					row = append(row, vals...)
 				}
 				g.Rows = append(g.Rows, row)
 			}

@@ -55,7 +55,7 @@ func ReadHTML(data []byte) (*doc.Document, error) {
 		d.Grids = append(p.grids, d.Grids...)
 		return d, nil
 	}
-	return &doc.Document{Kind: "html", Grids: p.grids, Lines: p.lines}, nil
+	return &doc.Document{Kind: "html", Grids: p.grids, Lines: p.lines, Notes: blankYuanColumns(p.grids)}, nil
 }
 
 // htmlReader walks the tokens of a page once.

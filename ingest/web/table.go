@@ -47,6 +47,10 @@ type textTables struct {
 	// line (see tcell.opener): one stands after a label or heading, where
 	// it can be no row's last cell.
 	openers bool
+	// yuan are the columns in 万元 whose header the page states in 元:
+	// their figures are left blank with a finding, not read 10,000 times
+	// too large.
+	yuan map[blockCol]yuanHead
 }
 
 // ReadLines is the shared back end of ReadText, of HTML pages whose tables
@@ -131,11 +135,12 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 			break
 		}
 	}
-	state := ""      // the table being read
-	var cur *rowAcc  // the open row
-	lastApp := -1    // index of the last table 三 row met
-	appRows := false // a table 三 row has been met, so "其他" and "总计" are rows now
-	begun := false   // the open table has rows: a sentence now ends it
+	state := ""        // the table being read
+	var cur *rowAcc    // the open row
+	lastApp := -1      // index of the last table 三 row met
+	appRows := false   // a table 三 row has been met, so "其他" and "总计" are rows now
+	begun := false     // the open table has rows: a sentence now ends it
+	var heads []*tcell // header cells met since the last row, for their unit
 	for i := range toks {
 		t := &toks[i]
 		if t.value {
@@ -177,6 +182,7 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 				// An unknown short label inside a table: a header cut short
 				// ("结果", "尚未") or a row label in unusual words.
 				tt.consume(t)
+				heads = append(heads, t)
 				if state == "applications" && appRows {
 					cur = &rowAcc{table: state, row: -1, label: t}
 					tt.rows = append(tt.rows, cur)
@@ -196,6 +202,7 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 		switch e.Kind {
 		case "table":
 			state, cur, begun = e.Table, nil, false
+			heads = heads[:0]
 			continue
 		case "row", "group":
 			if state != e.Table {
@@ -205,10 +212,13 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 			state = e.Table
 			cur = &rowAcc{table: e.Table, block: e.Block, row: e.Index, group: e.Kind == "group", label: t, vals: make([]tcell, 0, 7)}
 			tt.rows = append(tt.rows, cur)
+			tt.noteHeads(e.Table, e.Block, heads)
+			heads = heads[:0]
 			if e.Table == "applications" {
 				lastApp, appRows = e.Index, true
 			}
 		default: // a header cell
+			heads = append(heads, t)
 			state = e.Table
 			if e.Table != "reviews" {
 				cur = nil
