@@ -264,8 +264,8 @@ func setCover(r *gongkai.Report, f *gongkai.CoverField, text, at string) {
 		if f.Measure == "" {
 			return
 		}
-		kind := gongkai.CatalogueByCode()[f.Measure].Kind
-		n, unit, _ := value.Parse(text, kind)
+		m := gongkai.CatalogueByCode()[f.Measure]
+		n, unit, _ := value.ParseIn(text, m.Kind, m.Unit)
 		r.Values = append(r.Values, gongkai.Value{
 			Measure: f.Measure, Applicant: gongkai.ApplicantTotal, Number: n, Unit: unit, Raw: text, At: at,
 		})

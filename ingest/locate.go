@@ -129,7 +129,7 @@ func (l *location) values() []gongkai.Value {
 				}
 				measure, applicant := lb.block.Cell(*lr.def, *lc.def)
 				raw := at.g.Text(at.r, at.c)
-				n, unit, _ := value.Parse(raw, gongkai.CellKind(*lr.def, *lc.def))
+				n, unit, _ := value.ParseIn(raw, gongkai.CellKind(*lr.def, *lc.def), lc.def.Unit)
 				out = append(out, gongkai.Value{
 					Measure: measure, Applicant: applicant, Number: n, Unit: unit,
 					Raw: raw, At: at.g.Loc(at.r, at.c),

@@ -205,7 +205,7 @@ func (v *validator) kinds(rule gongkai.Rule) {
 		var err error
 		if strings.TrimSpace(val.Raw) != "" && m.Table != "narrative" && val.Source != gongkai.SourceNarrative {
 			// A narrative figure's Raw is its whole sentence (web-text); its Number is checked below.
-			_, _, err = value.Parse(val.Raw, m.Kind)
+			_, _, err = value.ParseIn(val.Raw, m.Kind, m.Unit)
 		} else if val.Number != nil {
 			err = value.Check(*val.Number, m.Kind)
 		}

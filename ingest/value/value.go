@@ -83,6 +83,21 @@ func Parse(raw, kind string) (number *float64, unit string, err error) {
 	return n, v.Unit, nil
 }
 
+// ParseIn reads a cell as Parse does, in a column whose unit is unit (the
+// format's: "万元", "件", or "" when unstated). A cell that names 元 in a
+// column of 万元 ("12345元" under 本年收费金额（单位：万元）) yields a nil number
+// and an error saying so: taken as 万元 it would be 10,000 times too large,
+// and converting it would guess at what the filler meant, so the figure is
+// left blank and the error becomes a finding at the cell. Other units, and
+// every other column, read exactly as Parse reads them.
+func ParseIn(raw, kind, unit string) (number *float64, cellUnit string, err error) {
+	n, cellUnit, err := Parse(raw, kind)
+	if n != nil && unit == "万元" && cellUnit == "元" {
+		return nil, cellUnit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”写明单位为元，此栏以万元填报；按缺失处理（不换算，请核对原表）", strings.TrimSpace(raw))
+	}
+	return n, cellUnit, err
+}
+
 // Scanned is what Scan makes of a cell's text.
 type Scanned struct {
 	Blank    bool    // empty or a blank mark

@@ -107,3 +107,43 @@ func FuzzParseValue(f *testing.F) {
 		labels.Normalize(raw)
 	})
 }
+
+// TestParseIn holds a cell's unit to its column's: 元 in a column of 万元 is
+// blank with an error (10,000 times too large if read), and nothing else
+// changes.
+func TestParseIn(t *testing.T) {
+	tests := []struct {
+		raw, kind, unit string
+		want            any // nil: blank; float64: the number
+		err             string
+	}{
+		{"12345元", "money", "万元", nil, "写明单位为元"},
+		{"1.2345万元", "money", "万元", 1.2345, ""},
+		{"3.5", "money", "万元", 3.5, ""},
+		{"0元", "money", "万元", nil, "写明单位为元"},
+		{"12345元", "money", "", 12345.0, ""},
+		{"3件", "count", "件", 3.0, ""},
+		{"", "money", "万元", nil, ""},
+		{"/", "money", "万元", nil, ""},
+	}
+	for _, tt := range tests {
+		n, _, err := ParseIn(tt.raw, tt.kind, tt.unit)
+		switch want := tt.want.(type) {
+		case nil:
+			if n != nil {
+				t.Errorf("ParseIn(%q, %q, %q) = %v, want blank", tt.raw, tt.kind, tt.unit, *n)
+			}
+		case float64:
+			if n == nil || *n != want {
+				t.Errorf("ParseIn(%q, %q, %q) = %v, want %v", tt.raw, tt.kind, tt.unit, n, want)
+			}
+		}
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if (tt.err == "") != (got == "") || !strings.Contains(got, tt.err) {
+			t.Errorf("ParseIn(%q, %q, %q) error %q, want one containing %q", tt.raw, tt.kind, tt.unit, got, tt.err)
+		}
+	}
+}
