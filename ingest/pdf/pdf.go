@@ -25,6 +25,15 @@ import (
 	"gongkai/ingest/doc"
 )
 
+// The messages users see for a PDF that cannot be read, the same whichever
+// reader (a poppler worker or pdftotext) found the fault.
+const (
+	msgPassword     = "PDF 有密码保护，无法读取：请取消密码后另存再上传"
+	msgTooManyWords = "PDF 文字过多，不像年度报告"
+	msgDamaged      = "PDF 已损坏，无法读取"
+	msgTimeout      = "PDF 读取超时，文件可能已损坏或过于复杂"
+)
+
 // Limits on one PDF: a report has a few dozen pages and a few thousand words
 // (pdftotext takes a run of Chinese characters for one word: a page of
 // prose is about a hundred words, a page of table a few hundred). The
@@ -141,13 +150,13 @@ func bbox(data []byte) ([]byte, error) {
 	err = cmd.Wait()
 	switch {
 	case out.over:
-		return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 文字过多，不像年度报告")
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, msgTooManyWords)
 	case ctx.Err() != nil:
-		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 读取超时，文件可能已损坏或过于复杂", Err: ctx.Err()}
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msgTimeout, Err: ctx.Err()}
 	case err != nil && strings.Contains(strings.ToLower(stderr.b.String()), "password"):
-		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 有密码保护，无法读取：请取消密码后另存再上传", Err: err}
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msgPassword, Err: err}
 	case err != nil:
-		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏，无法读取",
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msgDamaged,
 			Err: fmt.Errorf("%s: %w: %s", Tool, err, strings.TrimSpace(stderr.b.String()))}
 	}
 	return out.b.Bytes(), nil
@@ -220,7 +229,7 @@ func parseBBox(b []byte) ([]page, error) {
 			attrs, b = tagAttrs(b[len("word"):])
 			end := bytes.Index(b, []byte("</word>"))
 			if end < 0 {
-				return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏，无法读取",
+				return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msgDamaged,
 					Err: errors.New("pdftotext output ends inside a word")}
 			}
 			raw := b[:end]
@@ -229,7 +238,7 @@ func parseBBox(b []byte) ([]page, error) {
 				continue
 			}
 			if n++; n > maxWords {
-				return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 文字过多，不像年度报告")
+				return nil, gongkai.Errorf(gongkai.CodeInvalid, msgTooManyWords)
 			}
 			if p := &pages[len(pages)-1]; len(p.words) >= maxPageWords {
 				return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 第%d页文字过多（超过%d个词），不像年度报告", p.n, maxPageWords)

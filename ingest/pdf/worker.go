@@ -266,11 +266,11 @@ func (p *pool) bbox(data []byte) ([]byte, error) {
 	case statusOK:
 		return out, nil
 	case statusPassword:
-		return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 有密码保护，无法读取：请取消密码后另存再上传")
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, msgPassword)
 	case statusTooLarge:
-		return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 文字过多，不像年度报告")
+		return nil, gongkai.Errorf(gongkai.CodeInvalid, msgTooManyWords)
 	}
-	return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏，无法读取", Err: errors.New("poppler cannot open it")}
+	return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msgDamaged, Err: errors.New("poppler cannot open it")}
 }
 
 // errTimeout is the error a worker's kill for the time limit wraps.
@@ -298,7 +298,7 @@ func (p *pool) ask(w *worker, data []byte) (byte, []byte, error) {
 	// after it: the killed worker fails its next ask while idle, and that
 	// document is retried on a new one.
 	case late && err != nil:
-		return 0, nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 读取超时，文件可能已损坏或过于复杂",
+		return 0, nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msgTimeout,
 			Err: fmt.Errorf("%w (%v): killed", errTimeout, p.timeout)}
 	case err != nil:
 		return 0, nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "PDF 已损坏或过于庞大，无法读取（读取程序在读这个文件时意外退出或超出内存上限）",
