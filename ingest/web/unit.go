@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gongkai"
@@ -66,15 +67,16 @@ func yuanMessage(header string, line int) string {
 // column's block; the header's unit is never guessed into a conversion.
 func blankYuanColumns(grids []*doc.Grid) []gongkai.Finding {
 	var out []gongkai.Finding
-	for _, f := range gongkai.Formats() {
-		d := labels.For(f)
-		for _, g := range grids {
-			for r, row := range g.Rows {
-				for c, cell := range row {
-					if cell.Text == "" || !yuanRE.MatchString(cell.Text) {
-						continue
-					}
-					out = append(out, blankUnder(d, g, r, c)...)
+	for _, g := range grids {
+		for r, row := range g.Rows {
+			for c, cell := range row {
+				// Most cells hold no 元: the regexp runs once on those
+				// that do, not once a cell and format.
+				if !strings.Contains(cell.Text, "元") || !yuanRE.MatchString(cell.Text) {
+					continue
+				}
+				for _, f := range gongkai.Formats() {
+					out = append(out, blankUnder(labels.For(f), g, r, c)...)
 				}
 			}
 		}
@@ -118,7 +120,7 @@ func blankUnder(d *labels.Dict, g *doc.Grid, r, c int) []gongkai.Finding {
 			}
 		}
 		ci := c - lc - 1
-		if !containsInt(cols, ci) || strings.TrimSpace(row[c].Text) == "" {
+		if !slices.Contains(cols, ci) || strings.TrimSpace(row[c].Text) == "" {
 			continue
 		}
 		line := row[c].Line
@@ -130,15 +132,6 @@ func blankUnder(d *labels.Dict, g *doc.Grid, r, c int) []gongkai.Finding {
 		})
 	}
 	return out
-}
-
-func containsInt(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // yuanHead is a header cell of page text that states 元 over a column the
