@@ -1,8 +1,7 @@
 -- lake_reports: store.reports for the Parquet lake (see Export), with the folder
 -- columns lake_year (the report's year) and lake_province (its agency's
 -- province; NULL for an agency without a region). Rows come in no set order:
--- sorting every figure costs more than the readers gain.
-SELECT t.*, r.year AS lake_year, a.province AS lake_province
+-- sorting every report costs more than the readers gain.
+SELECT t.*, t.year AS lake_year, a.province AS lake_province
 FROM store.reports t
-JOIN store.reports r ON r.report_id = t.report_id
-JOIN store.agencies a ON a.agency_id = r.agency_id;
+JOIN store.agencies a ON a.agency_id = t.agency_id;
