@@ -92,6 +92,24 @@ type Value struct {
 	Source string `json:"source,omitempty"`
 }
 
+// Limits of a figure gongkai stores. A float64 holds every number of at most
+// FigureDigits significant digits exactly as printed, and below MaxFigure
+// (15 digits before the point) a figure of whole units is one of those; sums
+// of such figures fit the roll-up's DECIMAL(38, 6) many times over. No
+// report states a number near MaxFigure (a country's fees are about 1e12
+// 元), so a figure beyond either limit is a typo or a cell run together:
+// ingest leaves it blank with an error finding at its cell, the warehouse
+// refuses one from a caller that bypasses ingest, and migration 0019 blanks
+// those an older loader stored, each with a finding.
+//
+// RollupDecimals is how many decimals the roll-up counts (万元 to the 分):
+// ingest warns at an amount of more, which the roll-up counts rounded.
+const (
+	MaxFigure      = 1e15
+	FigureDigits   = 15
+	RollupDecimals = 6
+)
+
 // SourceNarrative marks a Value read from the narrative: a report without
 // the statutory tables states its figures in sentences.
 const SourceNarrative = "narrative"

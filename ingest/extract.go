@@ -134,6 +134,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	if f, late := deadlineFinding(doc, r); late {
 		r.Findings = append(r.Findings, f)
 	}
+	blankBeyondLimits(r)
 	Validate(r)
 	pageLocations(doc, r)
 	return r, nil

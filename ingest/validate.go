@@ -191,11 +191,14 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 }
 
 // kinds checks that every figure is one its cell allows: a non-negative
-// integer count, an integer delta, a non-negative amount.
+// integer count, an integer delta, a non-negative amount, within what
+// gongkai stores (value.Holds: the reader left such a cell blank, and this is
+// its finding). An amount of more decimals than the roll-up counts gets a
+// warning of rule RuleDecimals.
 func (v *validator) kinds(rule gongkai.Rule) {
 	cat := gongkai.CatalogueByCode()
 	for _, val := range v.r.Values {
-		if value.AllDigits(val.Raw) {
+		if len(val.Raw) <= gongkai.FigureDigits && value.AllDigits(val.Raw) {
 			continue // the common case, valid for every kind: no lookup needed
 		}
 		m, ok := cat[val.Measure]
@@ -209,21 +212,76 @@ func (v *validator) kinds(rule gongkai.Rule) {
 		} else if val.Number != nil {
 			err = value.Check(*val.Number, m.Kind)
 		}
+		if err == nil && val.Number != nil && m.Kind == "money" && val.Source != gongkai.SourceNarrative {
+			if d := value.Scan(val.Raw).Decimals; d > gongkai.RollupDecimals {
+				lbl, where := v.where(val, m)
+				v.add(gongkai.Rule{ID: RuleDecimals, Severity: gongkai.SeverityWarning}, gongkai.Finding{
+					At: val.At, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: val.Measure, Applicant: val.Applicant,
+					Message: fmt.Sprintf("%s：“%s”有 %d 位小数，按原样保存；地区汇总只计到小数点后 %d 位（万元计到分），四舍五入",
+						where, strings.TrimSpace(val.Raw), d, gongkai.RollupDecimals),
+				})
+			}
+		}
 		if err == nil {
 			continue
 		}
-		lbl, ok := v.labels[valueKey{val.Measure, val.Applicant}]
+		lbl, where := v.where(val, m)
+		v.add(rule, gongkai.Finding{
+			At: val.At, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: val.Measure, Applicant: val.Applicant,
+			Message: where + "：" + gongkai.ErrorMessage(err),
+		})
+	}
+}
+
+// RuleDecimals is the rule of the warning at an amount of more decimals than
+// the regional roll-up counts (gongkai.RollupDecimals): stored as the report
+// states it, summed rounded. No real amount has them (6 decimals of 万元 are
+// a 分), so the warning points at a computed cell or a typo.
+const RuleDecimals = "decimals"
+
+// where returns the labels of a value's cell, and how a message names it.
+func (v *validator) where(val gongkai.Value, m gongkai.Measure) (cellLabel, string) {
+	lbl, ok := v.labels[valueKey{val.Measure, val.Applicant}]
+	if !ok {
+		lbl = cellLabel{row: m.Label}
+	}
+	where := lbl.row
+	if lbl.col != "" {
+		where += " × " + lbl.col
+	}
+	return lbl, where
+}
+
+// blankBeyondLimits leaves blank every figure a reader set beyond what
+// gongkai stores (value.Holds): a sentence's figure, read without
+// value.Parse, of 1e15 or more. Each gets an error of the values rule at its
+// place. Figures read from cells by value.Parse are blank already, and the
+// values rule of Validate gives their finding.
+func blankBeyondLimits(r *gongkai.Report) {
+	var labels map[valueKey]cellLabel
+	if f := gongkai.FormatByID(r.Format); f != nil {
+		labels = cellLabels(f)
+	}
+	for i := range r.Values {
+		val := &r.Values[i]
+		if val.Number == nil || value.Holds(*val.Number, 0, "") == nil {
+			continue
+		}
+		lbl, ok := labels[valueKey{val.Measure, val.Applicant}]
 		if !ok {
-			lbl = cellLabel{row: m.Label}
+			lbl = cellLabel{row: gongkai.MeasureLabel(val.Measure)}
 		}
 		where := lbl.row
 		if lbl.col != "" {
 			where += " × " + lbl.col
 		}
-		v.add(rule, gongkai.Finding{
+		r.Findings = append(r.Findings, gongkai.Finding{
+			Rule: ruleValues, Severity: gongkai.SeverityError,
 			At: val.At, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: val.Measure, Applicant: val.Applicant,
-			Message: where + "：" + gongkai.ErrorMessage(err),
+			Message: fmt.Sprintf("%s：数字过大（达到一千万亿），不像报告中的数字；按缺失处理，请核对原文：%s", where, strings.TrimSpace(val.Raw)),
+			Actual:  gongkai.Float(*val.Number),
 		})
+		val.Number = nil
 	}
 }
 

@@ -6,12 +6,17 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+
+	"gongkai"
 )
 
-// maxFigure bounds the figures the loader accepts: the roll-up sums them as
-// DECIMAL(38, 6) (migration 0018), whose 32 integer digits must hold the sum
-// of every figure of a cell. No report states a number near it.
-const maxFigure = 1e20
+// maxFigure bounds the figures the loader accepts (gongkai.MaxFigure): the
+// roll-up sums them as DECIMAL(38, 6) (migration 0018), whose 32 integer
+// digits must hold the sum of every figure of a cell, and below it a float64
+// holds a figure of whole units as printed. Ingest leaves a cell beyond it
+// blank with a finding, so only a caller that bypasses ingest (the Go API)
+// meets the loader's refusal: the last guard, not the rule.
+const maxFigure = gongkai.MaxFigure
 
 // rollupChange is what one transaction changes of what store.region_rollup
 // sums: the current versions it retires, the versions it makes current, the

@@ -174,8 +174,10 @@ func TestLoadRejected(t *testing.T) {
 		{Agency: "乙局", Year: 21, Format: "2021"},
 		{Agency: "乙局", Year: 2021, Format: "1999"},
 		{Agency: "乙局", Year: 2021, Format: "2021", Values: []gongkai.Value{{Measure: "apps.new", Applicant: "nobody"}}},
-		// Beyond what the roll-up's DECIMAL sums hold (maxFigure).
+		// Beyond what gongkai stores (gongkai.MaxFigure): a caller that
+		// bypasses ingest, which would have left the cell blank.
 		{Agency: "乙局", Year: 2021, Format: "2021", Values: []gongkai.Value{{Measure: "fees.amount_wan", Applicant: "total", Number: gongkai.Float(-1e20)}}},
+		{Agency: "乙局", Year: 2021, Format: "2021", Values: []gongkai.Value{{Measure: "apps.new", Applicant: "total", Number: gongkai.Float(1e15)}}},
 	}
 	reqs := []LoadRequest{{Report: good, Source: []byte("good")}}
 	for _, r := range bad {

@@ -6,6 +6,7 @@
 package value
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -51,7 +52,9 @@ var signWords = []struct {
 // cell (the caller knows where it is), says why the text is not a valid figure
 // of that kind. When the text is a number the kind does not allow (a negative
 // or fractional count), the number is returned as well: values are stored as
-// the report states them and the error becomes a finding.
+// the report states them and the error becomes a finding. A number beyond
+// what gongkai stores (see Holds: 1e15 or more, or more than 15 significant
+// digits) yields a nil number and the error: it is left blank.
 func Parse(raw, kind string) (number *float64, unit string, err error) {
 	v := Scan(raw)
 	if v.Blank {
@@ -61,6 +64,30 @@ func Parse(raw, kind string) (number *float64, unit string, err error) {
 	if !v.OK {
 		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "“%s”不是有效的数字", text)
 	}
+	if err := Holds(v.F, v.Digits, text); err != nil {
+		return nil, v.Unit, err
+	}
+	return check(v, kind, text)
+}
+
+// Holds returns an error when a figure is beyond what gongkai stores
+// (gongkai.MaxFigure, gongkai.FigureDigits): 1e15 or more, or more
+// significant digits than a float64 holds as printed (digits; 0 when only
+// the number is known). text is the figure as printed, for the message. The
+// caller leaves such a figure blank: read, it would be a different number
+// than the report prints, or a typo no roll-up should carry.
+func Holds(f float64, digits int, text string) error {
+	switch {
+	case math.Abs(f) >= gongkai.MaxFigure:
+		return gongkai.Errorf(gongkai.CodeInvalid, "“%s”过大（达到一千万亿），不像报告中的数字；按缺失处理，请核对原表", text)
+	case digits > gongkai.FigureDigits:
+		return gongkai.Errorf(gongkai.CodeInvalid, "“%s”的有效数字超过 %d 位，无法按原样保存；按缺失处理，请核对原表", text, gongkai.FigureDigits)
+	}
+	return nil
+}
+
+// check applies the kind's limits to the number Scan read from text.
+func check(v Scanned, kind, text string) (number *float64, unit string, err error) {
 	f := v.F
 	n := &f
 	switch kind {
@@ -105,6 +132,8 @@ type Scanned struct {
 	F        float64 // the number, with its sign
 	Unit     string  // the unit the cell names
 	Negative bool    // a minus sign or 减 was written, even before zero
+	Digits   int     // significant digits written: from the first non-zero digit to the last of the whole part or the last non-zero decimal
+	Decimals int     // decimals written, without trailing zeros
 }
 
 // Scan reads a cell's text without judging it against a kind and
@@ -118,7 +147,7 @@ func Scan(raw string) Scanned {
 		if err != nil {
 			return Scanned{}
 		}
-		return Scanned{OK: true, F: f}
+		return Scanned{OK: true, F: f, Digits: len(strings.TrimLeft(raw, "0"))}
 	}
 	s := Fold(raw)
 	if blankMarks[s] {
@@ -148,6 +177,9 @@ func Scan(raw string) Scanned {
 	}
 	v.OK, v.Negative = true, sign < 0
 	v.F = f * sign
+	whole, frac, _ := strings.Cut(digits, ".")
+	frac = strings.TrimRight(frac, "0")
+	v.Digits, v.Decimals = len(strings.TrimLeft(whole+frac, "0")), len(frac)
 	if v.F == 0 {
 		v.F = 0 // no negative zero from "-0"
 	}
@@ -158,7 +190,16 @@ func Scan(raw string) Scanned {
 // report built by a program rather than read from a file); its error is
 // Parse's.
 func Check(f float64, kind string) error {
-	_, _, err := Parse(strconv.FormatFloat(f, 'f', -1, 64), kind)
+	text := strconv.FormatFloat(f, 'f', -1, 64)
+	if err := Holds(f, 0, text); err != nil {
+		return err
+	}
+	// The digits of a computed number are not what a report printed.
+	v := Scan(text)
+	if !v.OK {
+		return gongkai.Errorf(gongkai.CodeInvalid, "“%s”不是有效的数字", text)
+	}
+	_, _, err := check(v, kind, text)
 	return err
 }
 

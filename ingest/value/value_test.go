@@ -147,3 +147,56 @@ func TestParseIn(t *testing.T) {
 		}
 	}
 }
+
+// TestParseBeyondLimits leaves blank, with an error, a figure gongkai cannot
+// store as printed (15 significant digits, below 1e15), and reads every
+// figure within them exactly.
+func TestParseBeyondLimits(t *testing.T) {
+	tests := []struct {
+		raw      string
+		want     any // nil: blank; float64: the number
+		err      string
+		decimals int
+	}{
+		{"999999999999999", 999999999999999.0, "", 0},
+		{"1000000000000000", nil, "过大", 0},
+		{"9007199254740993", nil, "过大", 0},
+		{"１２３４５６７８９０１２３４５６７８９０１", nil, "过大", 0},
+		{"1" + strings.Repeat("0", 40), nil, "过大", 0},
+		{"12345678901.2345", 12345678901.2345, "", 4},
+		{"12345678901.23456", nil, "有效数字超过 15 位", 5},
+		{"0.1234567", 0.1234567, "", 7},
+		{"0.0000000000000001", 1e-16, "", 16},
+		{"1.500000000000000000", 1.5, "", 1},
+		{"000000000000000012", 12.0, "", 0},
+	}
+	for _, tt := range tests {
+		n, _, err := Parse(tt.raw, "money")
+		switch want := tt.want.(type) {
+		case nil:
+			if n != nil {
+				t.Errorf("Parse(%q) = %v, want blank", tt.raw, *n)
+			}
+		case float64:
+			if n == nil || *n != want {
+				t.Errorf("Parse(%q) = %v, want %v", tt.raw, n, want)
+			}
+		}
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if (tt.err == "") != (got == "") || !strings.Contains(got, tt.err) {
+			t.Errorf("Parse(%q) error %q, want one containing %q", tt.raw, got, tt.err)
+		}
+		if d := Scan(tt.raw).Decimals; d != tt.decimals {
+			t.Errorf("Scan(%q).Decimals = %d, want %d", tt.raw, d, tt.decimals)
+		}
+	}
+	if err := Check(1e15, "count"); err == nil {
+		t.Errorf("Check(1e15) = nil, want an error")
+	}
+	if err := Check(0.1+0.2, "money"); err != nil {
+		t.Errorf("Check(0.1+0.2) = %v: a computed number's digits are not a report's", err)
+	}
+}
