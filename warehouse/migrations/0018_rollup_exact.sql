@@ -10,7 +10,16 @@
 -- those are exact in any order, so the kept table equals one built afresh,
 -- cell for cell. 6 decimals keep every figure below 9e9 as the report wrote
 -- it, a figure of more decimals counts rounded to 6, and 32 integer digits
--- leave room for any sum: the loader refuses figures of 1e20 or more.
+-- leave room for any sum: no figure of 1e15 or more is stored
+-- (gongkai.MaxFigure).
+--
+-- The table is left empty here and filled by Open, which rebuilds it after
+-- the migrations because rollup_state names no regions yet (checkRollup):
+-- filled here, the sums overflowed and failed the migration on a warehouse
+-- that holds a figure an older loader accepted (1e32 or more), so that the
+-- server could not start; 0019 blanks such figures first. (Until
+-- 2026-12-04 this file filled the table itself; a warehouse that ran it so
+-- is unaffected, as a migration runs once.)
 DROP TABLE store.region_rollup;
 CREATE TABLE store.region_rollup (
     year         INTEGER NOT NULL,
@@ -53,5 +62,4 @@ CREATE TABLE store.rollup_state (
     regions UBIGINT
 );
 
-INSERT INTO store.region_rollup SELECT * FROM store.rollup_rows(0, 9223372036854775807, NULL);
-INSERT INTO store.rollup_state SELECT store.rollup_regions();
+INSERT INTO store.rollup_state VALUES (NULL);
