@@ -81,7 +81,11 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	}
 	if found {
 		r.Format = loc.lf.f.ID
+		// A unit stated outside a column of money blanks its figures in
+		// the grids, before they are read.
+		units := statedUnits(doc, loc)
 		r.Values = loc.values()
+		r.Findings = append(r.Findings, units...)
 		r.Findings = append(r.Findings, loc.findings...)
 		r.Findings = append(r.Findings, loc.guessFindings()...)
 	}

@@ -57,6 +57,11 @@ var mediaFixtures = []struct {
 	{"shape8-narrow-writer.pdf", "testdata/web/shape8-narrow.html.golden.json"},
 	{"shape8-narrow-docx-writer.pdf", "testdata/web/shape8-narrow.html.golden.json"},
 	{"shape8-vertical-landscape-chromium.pdf", "testdata/web/shape8-narrow.html.golden.json"},
+	{"fees-para-above-yuan.docx", "testdata/web/fees-para-above-yuan.html.golden.json"},
+	{"fees-caption-yuan.docx", "testdata/web/fees-caption-yuan.html.golden.json"},
+	{"fees-para-above-yuan-writer.pdf", "testdata/web/fees-para-above-yuan.html.golden.json"},
+	{"fees-caption-yuan-writer.pdf", "testdata/web/fees-caption-yuan.html.golden.json"},
+	{"unit-row-yuan.xls", "xlsx/testdata/unit-row-yuan.golden.json"},
 }
 
 func TestMediaGolden(t *testing.T) {

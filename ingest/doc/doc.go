@@ -36,6 +36,11 @@ type Grid struct {
 	// Hidden is set for a worksheet the workbook hides: a copy of last
 	// year's table is often kept that way.
 	Hidden bool
+	// Line is where the grid stands among the document's lines when its
+	// cells carry no line of their own (a Word table: the number of its
+	// first paragraph), so that a line above it ("单位：元") is known to be
+	// above it; 0 otherwise.
+	Line int
 }
 
 // Document is what a reader makes of one source file: its grids, and for web

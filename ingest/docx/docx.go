@@ -86,8 +86,9 @@ type reader struct {
 // table is a w:tbl being read: its rows of cells as written, before merges
 // are laid out.
 type table struct {
-	rows [][]*cell
-	cell *cell
+	rows  [][]*cell
+	cell  *cell
+	start int // the number of its first paragraph: where it stands among the lines
 }
 
 type cell struct {
@@ -167,7 +168,7 @@ func (r *reader) start(e xml.StartElement) error {
 			return invalid("Word 文档中表格嵌套过深，不像年度报告", nil)
 		}
 		r.flushPara()
-		r.tables = append(r.tables, &table{})
+		r.tables = append(r.tables, &table{start: r.para + 1})
 	case "tr":
 		if t := r.table(); t != nil {
 			t.rows = append(t.rows, nil)
@@ -282,7 +283,7 @@ func (r *reader) layout(t *table) error {
 			col += c.span
 		}
 	}
-	r.grids = append(r.grids, &doc.Grid{Kind: "docx", Name: "表格" + strconv.Itoa(len(r.grids)+1), Rows: rows})
+	r.grids = append(r.grids, &doc.Grid{Kind: "docx", Name: "表格" + strconv.Itoa(len(r.grids)+1), Rows: rows, Line: t.start})
 	return nil
 }
 

@@ -77,6 +77,10 @@ type htmlTable struct {
 	rows [][]*htmlCell
 	cell *htmlCell
 	open bool // a <tr> is open
+	// caption is set inside the table's <caption>: its text is a line of
+	// its own above the table ("单位：元"), which states what the table's
+	// figures are in.
+	caption bool
 }
 
 type htmlCell struct {
@@ -109,7 +113,7 @@ func (p *htmlReader) run() error {
 			p.flush()
 			return nil
 		case html.TextToken:
-			if t := p.table(); p.skip > 0 || t != nil && t.cell == nil {
+			if t := p.table(); p.skip > 0 || t != nil && t.cell == nil && !t.caption {
 				continue // addText drops text between cells: no need to copy it
 			}
 			p.addText(string(p.z.Text()), start+leadingNewlines(raw))
@@ -186,7 +190,7 @@ func (p *htmlReader) start(name []byte, selfClosing bool) error {
 		return nil
 	case "tr":
 		if t := p.table(); t != nil {
-			t.cell = nil
+			t.cell, t.caption = nil, false
 			t.rows = append(t.rows, nil)
 			t.open = true
 		}
@@ -217,7 +221,18 @@ func (p *htmlReader) start(name []byte, selfClosing bool) error {
 		t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], c)
 		t.cell = c
 		return nil
-	case "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer", "blockquote", "pre", "hr", "caption":
+	case "caption":
+		if t := p.table(); t != nil && t.cell == nil {
+			p.flush()
+			t.caption = true
+			return nil
+		}
+		p.lineBreak()
+	case "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer", "blockquote", "pre", "hr":
+		if t := p.table(); t != nil && t.caption {
+			p.flush() // a caption's paragraphs are lines of their own
+			return nil
+		}
 		p.lineBreak()
 	}
 	return nil
@@ -241,7 +256,18 @@ func (p *htmlReader) end(name []byte) error {
 		if t := p.table(); t != nil {
 			t.cell, t.open = nil, false
 		}
-	case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer", "blockquote", "pre", "caption":
+	case "caption":
+		if t := p.table(); t != nil && t.caption {
+			p.flush()
+			t.caption = false
+			return nil
+		}
+		p.lineBreak()
+	case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article", "header", "footer", "blockquote", "pre":
+		if t := p.table(); t != nil && t.caption {
+			p.flush()
+			return nil
+		}
 		p.lineBreak()
 	}
 	return nil
@@ -257,7 +283,7 @@ func spanAttr(v string, limit int) int {
 
 // addText adds text to the open cell, or to the narrative line.
 func (p *htmlReader) addText(s string, line int) {
-	if t := p.table(); t != nil {
+	if t := p.table(); t != nil && !(t.caption && t.cell == nil) {
 		if t.cell == nil {
 			return // text between cells is markup noise
 		}

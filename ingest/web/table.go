@@ -69,7 +69,10 @@ func ReadLines(lines []doc.Line, kind string) *doc.Document {
 	// figures) have no rule.
 	out.Notes = slices.DeleteFunc(tt.notes, func(f gongkai.Finding) bool { return f.Rule == "" })
 	for i, l := range lines {
-		if t := strings.TrimSpace(l.Text); t != "" && !tt.consumed[i] {
+		// A line read as a table's header that states a unit of money
+		// ("单位：元" over the table) stays a line too: Extract holds the
+		// table's figures to it.
+		if t := strings.TrimSpace(l.Text); t != "" && (!tt.consumed[i] || len(labels.UnitNotes(t)) > 0) {
 			out.Lines = append(out.Lines, doc.Line{N: l.N, Text: t, Page: l.Page})
 		}
 	}

@@ -144,3 +144,15 @@ soffice --convert-to pdf:writer_pdf_Export --outdir "$tmp/from-docx" shape8-narr
 cp "$tmp/from-docx/shape8-narrow.pdf" shape8-narrow-docx-writer.pdf
 sed 's#</style>#td.h { writing-mode: vertical-rl } @page { size: A4 landscape }</style>#' ../web/shape8-narrow.html > "$tmp/vertical.html"
 chrome "$here/shape8-vertical-landscape-chromium.pdf" "file://$tmp/vertical.html"
+
+# A unit of money stated outside table 二's fees column (a paragraph above
+# the table, a caption), as Word documents and PDFs printed by Writer.
+for page in fees-para-above-yuan fees-caption-yuan; do
+	soffice --infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML" --outdir "$tmp" ../web/$page.html
+	cp "$tmp/$page.docx" $page.docx
+	soffice --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export --outdir "$tmp" ../web/$page.html
+	cp "$tmp/$page.pdf" $page-writer.pdf
+done
+# A legacy workbook with "单位：元" under 表二's title.
+soffice --convert-to xls:"MS Excel 97" --outdir "$tmp" ../../xlsx/testdata/unit-row-yuan.xlsx
+cp "$tmp/unit-row-yuan.xls" unit-row-yuan.xls
