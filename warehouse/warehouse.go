@@ -57,7 +57,14 @@ func stmt(name string) string {
 type Options struct {
 	// ReadOnly opens the file read-only: no migrations, no loads. Another
 	// process may hold it read-only too, but none may hold it read-write.
+	// The file must be up to date (see OpenReadOnly), unless Older.
 	ReadOnly bool
+	// Older, with ReadOnly, accepts a file that has migrations to apply and
+	// reads its tables as they are, without the checks of its summary
+	// (which assume the current schema): exports use it to get the data out
+	// of an older file. Pages and queries must not, as their statements
+	// assume the current schema.
+	Older bool
 	// Threads is DuckDB's worker thread count; 0 means one per CPU.
 	Threads int
 	// MemoryLimit caps the memory DuckDB manages ("2GB") for the whole
@@ -126,7 +133,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 }
 
 // OpenReadOnly opens an existing warehouse read-only, as `gongkai query` does
-// while no server runs. The file must exist and be up to date.
+// while no server runs. The file must exist (else CodeNotFound) and be up to
+// date: a file with migrations to apply, or whose summary or roll-up is out of
+// step with its reports (edited by hand), is refused with CodeUnavailable and
+// a message naming the remedy, one read-write Open, which repairs it.
 func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	return OpenWith(ctx, path, Options{ReadOnly: true})
 }
@@ -227,6 +237,9 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 			return nil, err
 		}
 		db.state = st
+	} else if err := db.checkReadOnly(ctx); err != nil {
+		db.db.Close()
+		return nil, err
 	}
 	if db.policy, err = loadPolicy(ctx, db.db); err != nil {
 		db.db.Close()

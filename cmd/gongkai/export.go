@@ -34,7 +34,8 @@ func runExport(ctx context.Context, e env) error {
 	default:
 		return usageErrorf("--format %q 无效：可用 parquet、csv、xlsx", *format)
 	}
-	db, err := warehouse.OpenReadOnly(ctx, *dbPath)
+	// An older file exports the tables it has (docs/scaling.md).
+	db, err := warehouse.OpenWith(ctx, *dbPath, warehouse.Options{ReadOnly: true, Older: true})
 	if err != nil {
 		return err
 	}

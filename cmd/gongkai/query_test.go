@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -109,5 +110,38 @@ func TestExport(t *testing.T) {
 	}
 	if _, _, code := runCmd(t, "", "export", "--db", db, "--out", t.TempDir()); code != 2 {
 		t.Errorf("no --format: exit %d, want 2", code)
+	}
+}
+
+// TestReadOnlyCommandsRefuseStale runs query and export on a warehouse whose
+// reports were moved to another year by hand: read-only, they cannot rebuild
+// the summary, so they must refuse with the remedy rather than print the
+// totals of before the edit; after one read-write open they run.
+func TestReadOnlyCommandsRefuseStale(t *testing.T) {
+	db := demoWarehouse(t)
+	raw, err := sql.Open("duckdb", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec(`UPDATE store.reports SET year = year - 1`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"query", "--db", db, "SELECT year, count(*) FROM report_summary GROUP BY year"},
+		{"export", "--db", db, "--format", "csv", "--out", out},
+	} {
+		stdout, errs, code := runCmd(t, "", args...)
+		if code != 1 || !strings.Contains(errs, "读写方式打开一次") || stdout != "" {
+			t.Errorf("%s on a warehouse edited by hand: exit %d, %q %q; want a refusal naming the remedy", args[0], code, stdout, errs)
+		}
+	}
+	if _, errs, code := runCmd(t, "", "user", "list", "--db", db); code != 0 {
+		t.Fatalf("user list: exit %d %s", code, errs)
+	}
+	if _, errs, code := runCmd(t, "", "query", "--db", db, "SELECT 1"); code != 0 {
+		t.Errorf("query after a read-write open: exit %d %s", code, errs)
 	}
 }
