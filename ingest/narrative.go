@@ -49,6 +49,82 @@ func notThisYear(s string) bool {
 	return false
 }
 
+// sinceWords open a count up to a date ("截至2015年底我局共主动公开政府信息
+// 300条"): the sum of every year so far or this year's alone, and the
+// sentence does not say which unless it names this year's span.
+var sinceWords = []string{"截至", "截止"}
+
+// allYearsWords sum over years outright.
+var allYearsWords = []string{"累计", "累計", "历年", "歷年"}
+
+// thisYearSpans name the span of this year, which makes a count up to a date
+// this year's ("截至2015年12月31日，本年度共受理申请21件").
+var thisYearSpans = []string{"本年", "今年", "全年", "年内", "年內", "当年", "當年", "1月1日", "１月１日", "年初", "1月起", "1月至", "一月一日"}
+
+// sinceDate reports whether a sentence counts up to a date without naming
+// this year's span: its figures may be sums over every year so far.
+func sinceDate(s string) bool {
+	for _, w := range sinceWords {
+		if strings.Contains(s, w) {
+			for _, y := range thisYearSpans {
+				if strings.Contains(s, y) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeAllYears reports whether a statement, of which clause is the clause
+// and upTo the sentence up to its figure, may count every year so far:
+// its clause sums over years (累计, 历年) or its sentence counts up to a
+// date (sinceDate). Such a figure is never taken for this year's.
+func mayBeAllYears(clause, upTo string) bool {
+	for _, w := range allYearsWords {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return sinceDate(upTo)
+}
+
+// allYearsFinding is the warning for a measure left blank because its only
+// statement may count every year so far: without it the blank would say
+// nothing, and with the figure a running total would pass for this year's.
+func allYearsFinding(measure, raw, at string) gongkai.Finding {
+	label := gongkai.MeasureLabel(measure)
+	return gongkai.Finding{
+		Rule: "narrative", Severity: gongkai.SeverityWarning, At: at,
+		Measure: measure, Applicant: gongkai.ApplicantTotal, RowLabel: label,
+		Message: fmt.Sprintf("正文所述%s可能是截至某日或历年累计的数，不一定是本年度的（“%s”），未填入：请核对", label, raw),
+	}
+}
+
+// noted reports whether r has a finding of the narrative about measure
+// already (its rough figure, a sum over years): one says why it is blank.
+func noted(r *gongkai.Report, measure string) bool {
+	for _, f := range r.Findings {
+		if f.Rule == "narrative" && f.Measure == measure {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceUpTo returns the sentence of t before byte j: from the previous
+// full stop or semicolon.
+func sentenceUpTo(t string, j int) string {
+	start := 0
+	for _, sep := range []string{"。", "；", ";", "！", "？"} {
+		if k := strings.LastIndex(t[:j], sep); k >= 0 && k+len(sep) > start {
+			start = k + len(sep)
+		}
+	}
+	return t[start:j]
+}
+
 // narrativeExtras adds the figures the narrative states, each with its
 // sentence as Raw and its line as At, and a warning wherever one contradicts
 // the table figure it restates (the sample says 行政处罚 "1件" in the text and
@@ -58,8 +134,11 @@ func narrativeExtras(lines []Line, r *gongkai.Report) {
 		if nf.table == "apps.new" && r.Format == gongkai.FormatPre2019 {
 			continue // a pre-2019 narrative is where apps.new itself comes from
 		}
-		v, ok := findNarrative(lines, nf)
+		v, ok, total := findNarrative(lines, nf)
 		if !ok {
+			if _, has := r.Lookup(nf.measure, gongkai.ApplicantTotal); !has && total != nil && !noted(r, nf.measure) {
+				r.Findings = append(r.Findings, *total)
+			}
 			continue
 		}
 		if old, has := r.Lookup(nf.measure, gongkai.ApplicantTotal); has {
@@ -94,16 +173,25 @@ func contradiction(nf narrativeFigure, said, table gongkai.Value) gongkai.Findin
 	}
 }
 
-// findNarrative returns the first statement of a figure in the lines.
-func findNarrative(lines []Line, nf narrativeFigure) (gongkai.Value, bool) {
+// findNarrative returns the first statement of a figure in the lines. When
+// there is none and a statement was passed over because it may count every
+// year so far, total is the warning that says so.
+func findNarrative(lines []Line, nf narrativeFigure) (v gongkai.Value, ok bool, total *gongkai.Finding) {
 	for _, l := range lines {
 		t := l.Text
 		if !strings.Contains(t, nf.word) {
 			continue
 		}
 		for _, m := range nf.re.FindAllStringSubmatchIndex(t, -1) {
-			// The whole clause: its 累计 may come before the phrase.
-			if notThisYear(clauseOf(t, m[0], m[1])) {
+			// The whole clause: its 累计 may come before the phrase; and
+			// the whole sentence: "截至2015年底我局共主动公开…300条"
+			// may be a sum over every year so far.
+			clause := clauseOf(t, m[0], m[1])
+			if all := mayBeAllYears(clause, sentenceUpTo(t, m[1])); all || notThisYear(clause) {
+				if all && total == nil {
+					f := allYearsFinding(nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
 				continue
 			}
 			f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(t[m[2]:m[3]]), ",", ""), 64)
@@ -113,10 +201,10 @@ func findNarrative(lines []Line, nf narrativeFigure) (gongkai.Value, bool) {
 			return gongkai.Value{
 				Measure: nf.measure, Applicant: gongkai.ApplicantTotal, Number: &f,
 				Raw: sentence(t, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative,
-			}, true
+			}, true, nil
 		}
 	}
-	return gongkai.Value{}, false
+	return gongkai.Value{}, false, total
 }
 
 // sentence returns the sentence of t around bytes [i, j): from the previous

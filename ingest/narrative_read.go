@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -151,7 +153,7 @@ type nrule struct {
 }
 
 const (
-	unitsApps   = "件个条份次宗"
+	unitsApps   = "件个条份次宗起"
 	unitsCases  = "件起宗次个"
 	unitsDecide = "件起宗次个"
 )
@@ -173,7 +175,7 @@ var nrules = []nrule{
 	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
-	{kind: nProactive, any: [][]string{{"主动公开", "主动在", "主动通过"}, {"公开"}}, units: "条", total: true},
+	{kind: nProactive, any: [][]string{{"主动公开", "主动在", "主动通过"}, {"公开"}}, units: "条件", total: true},
 	{kind: nLicensing, any: [][]string{{"行政许可"}, {"作出", "办理", "办结", "实施", "决定", "准予"}}, not: []string{"申请", "受理", "事项", "清单", "目录", "项目", "权力", "公示", "公开", "信息", "处罚", "强制"}, units: unitsDecide, total: true},
 	{kind: nPenalty, any: [][]string{{"行政处罚"}, {"作出", "办理", "办结", "实施", "决定", "查处", "案件"}}, not: []string{"立案", "申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "听证", "复议", "诉讼", "许可", "强制"}, units: unitsDecide, total: true},
 	{kind: nCoercion, any: [][]string{{"行政强制"}, {"作出", "实施", "采取", "决定", "措施"}}, not: []string{"申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "复议", "诉讼", "许可", "处罚"}, units: unitsDecide, total: true},
@@ -238,7 +240,8 @@ func mayState(t string) bool {
 		}
 		prev = r
 	}
-	return hasAny(t, "未", "没有", "沒有", "不收取", "无政府", "无信息", "无依申请", "无行政", "無政府", "無信息", "無依申請", "無行政")
+	return hasAny(t, "未", "没有", "沒有", "不收取", "无政府", "无信息", "无依申请", "无行政", "無政府", "無信息", "無依申請", "無行政",
+		"无一", "無一", "无任何", "無任何", "无申请", "無申請")
 }
 
 func isNumeral(r rune) bool {
@@ -260,13 +263,14 @@ var zeroRules = []struct {
 	kinds []nkind
 	not   []string
 }{
-	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|发生|有)[^,;:]{0,14}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依申请公开`),
+	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,14}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依申请公开|无(?:任何)?申请`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
-	{"行政复议", regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
+	{"行政复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
 		[]nkind{nReview}, outcomeWords},
-	{"行政诉讼", regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼`),
+	{"行政诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
-	{"收取", regexp.MustCompile(`(?:未|没有|不)收取[^,;:]{0,10}?费`), []nkind{nInfoFees}, []string{"行政事业性"}},
+	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
+	{"费", regexp.MustCompile(`(?:未|没有|不)(?:向[^,;:]{1,8}?)?收取[^,;:]{0,10}?费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费`), []nkind{nInfoFees}, []string{"行政事业性"}},
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
@@ -310,6 +314,7 @@ func foldLine(t string) folded {
 // blank).
 func readNarrative(lines []Line, format string, year int, agency string) ([]gongkai.Value, []gongkai.Finding) {
 	hits := map[string][]gongkai.Value{}
+	totals := map[string]gongkai.Finding{} // counts passed over as maybe sums over years
 	var order []string
 	add := func(k nkind, zero bool, f float64, unit, raw string, n int) {
 		for _, code := range codesFor(k, format, zero) {
@@ -338,6 +343,12 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			readSentence(fl, sent, ctx, year, agency, func(k nkind, zero bool, f float64, unit string, a, b int) {
 				add(k, zero, f, unit, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
+			}, func(k nkind, a, b int) {
+				for _, code := range codesFor(k, format, false) {
+					if _, ok := totals[code]; !ok {
+						totals[code] = allYearsFinding(code, sentence(l.Text, fl.pos[a], fl.pos[b]), lineAt(l.N))
+					}
+				}
 			})
 		}
 	}
@@ -361,6 +372,11 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			Message: fmt.Sprintf("正文多处所述%s不一致（%s：%s；%s：%s），未采用：请核对", gongkai.MeasureLabel(code),
 				hs[0].At, num(*hs[0].Number), hs[1].At, num(*hs[1].Number)),
 		})
+	}
+	for _, code := range slices.Sorted(maps.Keys(totals)) {
+		if _, read := hits[code]; !read {
+			finds = append(finds, totals[code])
+		}
 	}
 	return vals, finds
 }
@@ -387,8 +403,13 @@ func splitKeep(s, seps string) []span {
 }
 
 // readSentence reads the clauses of one sentence of a folded line.
-func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit func(k nkind, zero bool, f float64, unit string, a, b int)) {
+// passed is told of each count not read because it may be a sum over
+// every year so far.
+func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit func(k nkind, zero bool, f float64, unit string, a, b int), passed func(k nkind, a, b int)) {
 	s := fl.s
+	maybe := func(sent span) func(k nkind, zero bool, f float64, unit string) {
+		return func(k nkind, _ bool, _ float64, _ string) { passed(k, sent.a, sent.b) }
+	}
 	var clauses []span
 	start := sent.a
 	for i := sent.a; i < sent.b; {
@@ -416,7 +437,17 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 		// The year a clause speaks of may be named before it in the
 		// sentence: "2020年，我局收到申请12件".
 		skip, whole := clauseSkipped(clause, year, agency)
-		if otherYear(before, year) || skip && !whole {
+		if otherYear(before, year) {
+			continue
+		}
+		// A count that may be a sum over every year so far ("截至2021年底
+		// 共主动公开…700条", "累计…") is not read, and said to be left
+		// out; a zero so far is a zero this year too.
+		allYears := counts && mayBeAllYears(clause, s[sent.a:c.b])
+		if skip && !whole {
+			if allYears {
+				readCounts(clause, before, ctx, maybe(sent))
+			}
 			continue
 		}
 		// "全乡未发生行政复议": none in the whole area is none here too; a
@@ -427,6 +458,20 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 		if skip || !counts {
 			continue
 		}
+		if allYears {
+			readCounts(clause, before, ctx, maybe(sent))
+			continue
+		}
+		readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string) {
+			emit(k, zero, f, unit, sent.a, sent.b)
+		})
+	}
+}
+
+// readCounts reads the counts a clause states, each with its kind; before
+// is the sentence up to the clause.
+func readCounts(clause, before string, ctx nctx, emit func(k nkind, zero bool, f float64, unit string)) {
+	{
 		prev := 0
 		for _, m := range tokenRE.FindAllStringSubmatchIndex(clause, -1) {
 			seg := clause[prev:m[0]]
@@ -438,8 +483,8 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 			}
 			if f == 0 && hasAny(seg, "行政复议") && hasAny(seg, "行政诉讼") && ctx.about(topicDisclosure) {
 				// "行政复议、行政诉讼0件": none of either.
-				emit(nReview, true, 0, "", sent.a, sent.b)
-				emit(nLitigation, true, 0, "", sent.a, sent.b)
+				emit(nReview, true, 0, "")
+				emit(nLitigation, true, 0, "")
 				continue
 			}
 			k, ok := classify(seg, clause, before, ctx, unit)
@@ -455,7 +500,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 			if k == nInfoFees {
 				u = unit
 			}
-			emit(k, f == 0, f, u, sent.a, sent.b)
+			emit(k, f == 0, f, u)
 		}
 	}
 }
@@ -633,6 +678,11 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 			if !proactiveWords(seg) {
 				continue
 			}
+			// In 件 a count of documents is meant ("主动公开规范性文件
+			// 5件") unless it counts information ("主动公开信息143件").
+			if unit == "件" && !strings.HasSuffix(strings.TrimRight(seg, "共计为达"), "信息") {
+				continue
+			}
 			// "在门户网站公开…50条" is every item when the line names no
 			// other channel with a count of its own, and one channel's
 			// share when it does.
@@ -718,7 +768,7 @@ func channelCounts(line string) int {
 var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开`)
 
 // receivedObjectRE finds the noun of applications right after a count.
-var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请`)
+var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开`)
 
 // readZeros reads the zeros a clause states in words.
 func readZeros(clause string, ctx nctx, emit func(nkind)) {
@@ -857,8 +907,17 @@ func readTableless(doc *Document, r *gongkai.Report) {
 			held[v.Measure] = true
 		}
 	}
-	r.Findings = append(r.Findings, finds...)
-	r.Findings = append(r.Findings, approximateFigures(doc.Lines, held)...)
+	approx := approximateFigures(doc.Lines, held)
+	rough := map[string]bool{}
+	for _, f := range approx {
+		rough[f.Measure] = true
+	}
+	for _, f := range finds {
+		if !rough[f.Measure] { // a rough figure of the year says more than a running total
+			addNew(r, f)
+		}
+	}
+	r.Findings = append(r.Findings, approx...)
 }
 
 // restatedElsewhere are the measures narrativeExtras already compares with
@@ -907,7 +966,19 @@ func readBesideTables(doc *Document, r *gongkai.Report) {
 	}
 	for _, f := range finds {
 		if !present[cat[f.Measure].Table] {
-			r.Findings = append(r.Findings, f)
+			addNew(r, f)
 		}
 	}
+}
+
+// addNew appends f to r's findings unless an equal one is there: the two
+// readers of the narrative (narrativeExtras and readNarrative) may both
+// pass over the same running total.
+func addNew(r *gongkai.Report, f gongkai.Finding) {
+	for _, g := range r.Findings {
+		if g.Rule == f.Rule && g.Measure == f.Measure && g.At == f.At && g.Message == f.Message {
+			return
+		}
+	}
+	r.Findings = append(r.Findings, f)
 }

@@ -168,3 +168,51 @@ func FuzzReadNarrative(f *testing.F) {
 		}
 	})
 }
+
+// TestRunningTotals holds that a proactive count that may be the sum of
+// every year so far ("截至2015年底我局共主动公开…300条", "累计") is never
+// read as the year's, and that a warning at its line says why it is blank,
+// in every reader of the narrative (pre-2019 statistics words, pre-2019
+// without them, a 2021 page without tables, a 2021 page with tables), while
+// a count up to a date that names this year's span is read.
+func TestRunningTotals(t *testing.T) {
+	const table = "\n二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 3 |\n"
+	for _, tt := range []struct {
+		name, year, body string
+		want             float64 // -1: blank with the warning
+	}{
+		{"pre2019 words, no comma", "2015", "截至2015年底我局共主动公开政府信息300条。\n本年度共受理政府信息公开申请3件，其中同意公开2件，信息不存在1件。", -1},
+		{"pre2019 words, comma", "2015", "截至2015年底，我局共主动公开政府信息300条。\n本年度共受理政府信息公开申请3件，其中同意公开2件，信息不存在1件。", -1},
+		{"pre2019 words, this year named", "2015", "截至2015年12月31日，本年度共主动公开政府信息300条。\n本年度共受理政府信息公开申请3件，其中同意公开2件，信息不存在1件。", 300},
+		{"pre2019 narrative, no comma", "2016", "截至2016年底我乡共主动公开政府信息86条。\n本年度未收到政府信息公开申请。", -1},
+		{"pre2019 narrative, 累計", "2012", "2012年，全局累計主動公開政府信息12條。\n本年度未收到政府信息公開申請。", -1},
+		{"pre2019 narrative, year and total", "2016", "2016年，我乡主动公开政府信息86条，截至年底累计主动公开1200条。\n本年度未收到政府信息公开申请。", 86},
+		{"2021 without tables, comma", "2021", "截至2021年12月31日，我街道共主动公开政府信息700条。\n本年度未收到政府信息公开申请。", -1},
+		{"2021 without tables, this year named", "2021", "2021年1月1日至12月31日，我街道共主动公开政府信息700条。\n本年度未收到政府信息公开申请。", 700},
+		{"2021 with tables, comma", "2021", "截至2021年12月31日，我街道共主动公开政府信息700条。" + table, -1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "示例县示例局" + tt.year + "年政府信息公开工作年度报告\n一、总体情况\n" + tt.body + "\n"
+			r, err := Parse("page.txt", []byte(page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, read := r.Lookup("narrative.proactive_items", gongkai.ApplicantTotal)
+			warned := 0
+			for _, f := range r.Findings {
+				if f.Measure == "narrative.proactive_items" && strings.Contains(f.Message, "历年累计") {
+					warned++
+					if f.At != "line 3" {
+						t.Errorf("warning at %q, want line 3", f.At)
+					}
+				}
+			}
+			switch {
+			case tt.want < 0 && (read || warned != 1):
+				t.Errorf("read %v (%+v), %d warnings; want blank with one warning: %+v", read, v, warned, r.Findings)
+			case tt.want >= 0 && (!read || v.Number == nil || *v.Number != tt.want || warned != 0):
+				t.Errorf("read %v (%+v), %d warnings; want %v and no warning", read, v, warned, tt.want)
+			}
+		})
+	}
+}

@@ -98,9 +98,11 @@ var pre2019Narrative = []narrativeRule{
 
 // noneRE reads the sentences that state a zero in words: "未发生行政复议和行政诉讼".
 var noneRE = map[string]*regexp.Regexp{
-	"apps.new":                 regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|发生)[^。；;，,]{0,20}?申请`),
-	"review.total":             regexp.MustCompile(`(?:未|没有)(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政复议`),
-	"pre2019.litigation_total": regexp.MustCompile(`(?:未|没有)(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政诉讼`),
+	"apps.new":                 regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接受|发生)[^。；;，,]{0,20}?申请`),
+	"review.total":             regexp.MustCompile(`(?:未|没有|无(?:一例|一起|一件|任何))(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政复议`),
+	"pre2019.litigation_total": regexp.MustCompile(`(?:未|没有|无(?:一例|一起|一件|任何))(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政诉讼`),
+	// "未收取任何费用", "未向申请人收取费用", "未发生…的收费及减免情况".
+	"pre2019.fees": regexp.MustCompile(`(?:未|没有|不)(?:向[^。；;，,]{1,8}?)?收取[^。；;，,]{0,10}?费|(?:未|没有)(?:发生|产生)[^。；;，,]{0,16}?收费`),
 }
 
 // pre2019Extras reads a page without official tables as a pre-2019 report
@@ -119,13 +121,23 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 	for _, v := range vals {
 		seen[v.Measure] = true
 	}
-	for _, v := range pre2019FromNarrative(doc.Lines) {
+	said, totals := pre2019FromNarrative(doc.Lines)
+	for _, v := range said {
 		if !seen[v.Measure] {
 			seen[v.Measure] = true
 			vals = append(vals, v)
 		}
 	}
-	notes = append(notes, approximateFigures(doc.Lines, seen)...)
+	approx := approximateFigures(doc.Lines, seen)
+	notes = append(notes, approx...)
+	for _, f := range approx {
+		seen[f.Measure] = true // its rough figure is the year's: one warning says enough
+	}
+	for _, f := range totals {
+		if !seen[f.Measure] {
+			notes = append(notes, f)
+		}
+	}
 	stated := 0
 	for m := range seen {
 		if m != "pre2019.fees" {
@@ -442,16 +454,24 @@ func approximateFigures(lines []Line, seen map[string]bool) []gongkai.Finding {
 }
 
 // pre2019FromNarrative reads the figures the old 条例 asked for from the
-// narrative: the first statement of each.
-func pre2019FromNarrative(lines []Line) []gongkai.Value {
-	var out []gongkai.Value
+// narrative: the first statement of each. totals holds a warning for each
+// measure with no statement read whose statement was passed over because
+// it may count every year so far (mayBeAllYears).
+func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.Finding) {
 	for _, nr := range pre2019Narrative {
+		var total *gongkai.Finding
 	lines:
 		for _, l := range lines {
 			for _, m := range nr.re.FindAllStringSubmatchIndex(l.Text, -1) {
 				// The clause, not only the match: "截至2015年底，累计主动公开
-				// 政府信息2046条" is a sum over years, its 累计 before 主动公开.
-				if notThisYear(clauseOf(l.Text, m[0], m[1])) {
+				// 政府信息2046条" is a sum over years, its 累计 before 主动公开;
+				// and the sentence: "截至2015年底我局共主动公开…300条" may be.
+				clause := clauseOf(l.Text, m[0], m[1])
+				if all := mayBeAllYears(clause, sentenceUpTo(l.Text, m[1])); all || notThisYear(clause) {
+					if all && total == nil {
+						f := allYearsFinding(nr.measure, sentence(l.Text, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
 					continue
 				}
 				unit := ""
@@ -462,8 +482,12 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 				v.Raw = sentence(l.Text, m[0], m[1])
 				v.Source = gongkai.SourceNarrative
 				out = append(out, v)
+				total = nil
 				break lines
 			}
+		}
+		if total != nil {
+			totals = append(totals, *total)
 		}
 	}
 	// "未发生行政复议和行政诉讼" states two zeros; "尚未审结" states none.
@@ -471,15 +495,16 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 	for _, v := range out {
 		have[v.Measure] = true
 	}
-	for _, measure := range []string{"apps.new", "review.total", "pre2019.litigation_total"} {
+	for _, measure := range []string{"apps.new", "review.total", "pre2019.litigation_total", "pre2019.fees"} {
 		if have[measure] {
 			continue
 		}
 	search:
 		for _, l := range lines {
 			for _, m := range noneRE[measure].FindAllStringIndex(l.Text, -1) {
-				if strings.HasSuffix(l.Text[:m[0]], "尚") {
-					continue
+				if strings.HasSuffix(l.Text[:m[0]], "尚") ||
+					measure == "pre2019.fees" && strings.Contains(sentence(l.Text, m[0], m[1]), "行政事业性") {
+					continue // fees of the 2021 table are another measure
 				}
 				zero := 0.0
 				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,
@@ -488,7 +513,7 @@ func pre2019FromNarrative(lines []Line) []gongkai.Value {
 			}
 		}
 	}
-	return out
+	return out, totals
 }
 
 // pre2019Value makes the value of one pre-2019 figure.
