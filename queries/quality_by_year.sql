@@ -7,38 +7,30 @@
 -- from the first year it reported on: a new agency whose first report is for
 -- 2024 is not missing in 2019–2023. (agencies.expected is not used: it is
 -- true for every agency and would make each of them missing in every year.)
-WITH years AS (
-    SELECT DISTINCT r.year FROM store.reports r
-    WHERE r.is_current AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
-), cur AS (
-    SELECT r.agency_id, r.year, r.errors, r.warnings
-    FROM store.reports r
-    JOIN selected_agencies($province, $city, $level, $agency) ag ON ag.agency_id = r.agency_id
-    WHERE r.is_current
-), first AS (
-    SELECT agency_id, min(year) AS first_year FROM cur GROUP BY agency_id
-), per_year AS (
-    SELECT c.year, count(*) AS reported,
-           count(*) FILTER (WHERE f.first_year < c.year) AS reported_late_starters,
-           count(*) FILTER (WHERE c.errors > 0) AS with_errors,
-           count(*) FILTER (WHERE c.errors = 0 AND c.warnings > 0) AS with_warnings
-    FROM cur c JOIN first f USING (agency_id)
-    GROUP BY c.year
-), starts AS (
-    SELECT first_year, count(*) AS agencies FROM first GROUP BY first_year
+-- Counted over store.agency_status (0020; read through store.agency_bits),
+-- one row per agency with its first year and its years as bits, instead of
+-- the million current reports: an agency has at most one current report a
+-- year, so the reports of a year are the agencies with its bit.
+WITH span AS (
+    -- The years any agency reported in the selected range, as bits.
+    SELECT coalesce(bit_or(s.reported), 0) & store.year_bits($year_from, $year_to) AS years
+    FROM store.agency_bits() s
+), years AS (
+    SELECT y::INTEGER AS year, store.year_bit(y) AS bit
+    FROM range(1990, 2101) t(y), span WHERE (span.years & store.year_bit(y)) <> 0
+), sel AS (
+    SELECT s.first_year, s.reported, s.errors, s.warnings
+    FROM store.agency_bits() s
+    JOIN selected_agencies($province, $city, $level, $agency) a USING (agency_id)
 )
--- An agency is missing in a year when it started earlier and has no report
--- that year: those that started earlier, less those of them that reported.
--- Counted so rather than over every agency × year (a million rows at 1M
--- reports).
 SELECT y.year,
-       coalesce(p.reported, 0) AS reported,
-       (coalesce((SELECT sum(s.agencies) FROM starts s WHERE s.first_year < y.year), 0)
-        - coalesce(p.reported_late_starters, 0))::BIGINT AS missing,
-       coalesce(p.with_errors, 0) AS with_errors,
-       coalesce(p.with_warnings, 0) AS with_warnings
+       count(s.first_year) FILTER (WHERE (s.reported & y.bit) <> 0) AS reported,
+       count(s.first_year) FILTER (WHERE s.first_year < y.year AND (s.reported & y.bit) = 0) AS missing,
+       count(s.first_year) FILTER (WHERE (s.errors & y.bit) <> 0) AS with_errors,
+       count(s.first_year) FILTER (WHERE (s.warnings & y.bit) <> 0) AS with_warnings
 FROM years y
-LEFT JOIN per_year p USING (year)
+LEFT JOIN sel s ON true
 -- No rows at all when the filters select no agency.
 WHERE EXISTS (SELECT 1 FROM selected_agencies($province, $city, $level, $agency))
+GROUP BY y.year
 ORDER BY y.year

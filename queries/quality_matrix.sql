@@ -10,48 +10,60 @@
 -- errors, then warnings, each by name. With $status only the agencies that
 -- have a year of that status are listed. agencies_total counts all the
 -- agencies listed, for paging.
-WITH years AS (
-    SELECT DISTINCT r.year FROM store.reports r
-    WHERE r.is_current AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
+-- Whether an agency has a year of each status is read from its bit sets of
+-- years in store.agency_status (0020; read through store.agency_bits), one
+-- row per agency, instead of a cell per agency and year joined to every
+-- current report; only the page's agencies get their cells, from their own
+-- reports.
+WITH span AS (
+    -- The years any agency reported in the selected range, as bits.
+    SELECT coalesce(bit_or(s.reported), 0) & store.year_bits($year_from, $year_to) AS years
+    FROM store.agency_bits() s
+), years AS (
+    SELECT y::INTEGER AS year FROM range(1990, 2101) t(y), span WHERE (span.years & store.year_bit(y)) <> 0
 ), base AS (
-    SELECT a.agency_id, a.agency, a.city, a.level
+    SELECT a.agency_id, a.agency, a.city, a.level, s.first_year,
+           -- A year of each status: missing after the first report, none
+           -- up to it (every year for an agency that never reported).
+           coalesce((span.years & ~s.reported & store.year_bits(s.first_year + 1, NULL)) <> 0, false) AS any_missing,
+           coalesce((span.years & s.errors) <> 0, false) AS any_errors,
+           coalesce((span.years & s.warnings) <> 0, false) AS any_warnings,
+           coalesce((span.years & s.reported & ~s.errors & ~s.warnings) <> 0, false) AS any_ok,
+           CASE WHEN s.agency_id IS NULL THEN true
+                ELSE (span.years & ~s.reported & ~store.year_bits(s.first_year + 1, NULL)) <> 0 END AS any_none
     FROM selected_agencies($province, $city, $level, $agency) a
-), cur AS (
-    SELECT r.agency_id, r.year, r.report_id, r.errors, r.warnings FROM store.reports r WHERE r.is_current
-), first AS (
-    SELECT agency_id, min(year) AS first_year FROM cur GROUP BY agency_id
-), cells AS (
-    SELECT b.agency_id, y.year, c.report_id, c.errors, c.warnings,
-           CASE
-               WHEN c.report_id IS NOT NULL AND c.errors > 0 THEN 'errors'
-               WHEN c.report_id IS NOT NULL AND c.warnings > 0 THEN 'warnings'
-               WHEN c.report_id IS NOT NULL THEN 'ok'
-               WHEN f.first_year < y.year THEN 'missing'
-               ELSE 'none'
-           END AS status
-    FROM base b CROSS JOIN years y
-    LEFT JOIN cur c ON c.agency_id = b.agency_id AND c.year = y.year
-    LEFT JOIN first f ON f.agency_id = b.agency_id
-), ag AS (
-    SELECT agency_id,
-           bool_or(status = 'missing') AS any_missing,
-           bool_or(status = 'errors') AS any_errors,
-           bool_or(status = 'warnings') AS any_warnings
-    FROM cells
-    GROUP BY agency_id
-    HAVING $status IS NULL OR bool_or(status = $status)
+    LEFT JOIN store.agency_bits() s USING (agency_id)
+    CROSS JOIN span
+    -- No agency is listed when no year is.
+    WHERE span.years <> 0
 ), page AS (
-    -- A top-N of the listed agencies, not a numbering of them all: at
-    -- 170,000 agencies the sort was most of the query.
+    -- A top-N of the listed agencies, not a numbering of them all.
     SELECT l.*, row_number() OVER (ORDER BY l.any_missing DESC, l.any_errors DESC, l.any_warnings DESC, l.agency, l.agency_id) AS ord
     FROM (
-        SELECT b.agency_id, b.agency, b.city, b.level, ag.any_missing, ag.any_errors, ag.any_warnings,
+        SELECT b.agency_id, b.agency, b.city, b.level, b.first_year, b.any_missing, b.any_errors, b.any_warnings,
                count(*) OVER () AS agencies_total
-        FROM ag JOIN base b USING (agency_id)
-        ORDER BY ag.any_missing DESC, ag.any_errors DESC, ag.any_warnings DESC, b.agency, b.agency_id
+        FROM base b
+        WHERE $status IS NULL OR CASE $status WHEN 'missing' THEN b.any_missing WHEN 'errors' THEN b.any_errors
+                                              WHEN 'warnings' THEN b.any_warnings WHEN 'ok' THEN b.any_ok
+                                              WHEN 'none' THEN b.any_none ELSE false END
+        ORDER BY b.any_missing DESC, b.any_errors DESC, b.any_warnings DESC, b.agency, b.agency_id
         LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)
     ) l
+), cur AS (
+    SELECT r.agency_id, r.year, r.report_id, r.errors, r.warnings
+    FROM store.reports r
+    WHERE r.is_current AND r.agency_id IN (SELECT agency_id FROM page)
 )
-SELECT p.agency_id, p.agency, p.city, p.level, p.agencies_total, c.year, c.status, c.report_id, c.errors, c.warnings
-FROM page p JOIN cells c USING (agency_id)
-ORDER BY p.ord, c.year
+SELECT p.agency_id, p.agency, p.city, p.level, p.agencies_total, y.year,
+       CASE
+           WHEN c.report_id IS NOT NULL AND c.errors > 0 THEN 'errors'
+           WHEN c.report_id IS NOT NULL AND c.warnings > 0 THEN 'warnings'
+           WHEN c.report_id IS NOT NULL THEN 'ok'
+           WHEN p.first_year < y.year THEN 'missing'
+           ELSE 'none'
+       END AS status,
+       c.report_id, c.errors, c.warnings
+FROM page p
+CROSS JOIN years y
+LEFT JOIN cur c ON c.agency_id = p.agency_id AND c.year = y.year
+ORDER BY p.ord, y.year

@@ -249,6 +249,7 @@ var LakeTables = []struct {
 	{"report_summary", []string{"lake_year", "lake_province"}},
 	{"pending", []string{"lake_year", "lake_province"}},
 	{"region_rollup", []string{"lake_year", "lake_province"}},
+	{"agency_status", []string{"lake_province"}},
 }
 
 // parquetPart is one folder (or file) of a Parquet export: the rows of

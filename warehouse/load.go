@@ -703,9 +703,15 @@ func (w *write) replacePrior(rc *recheck) {
 }
 
 // exec runs the plan's statements and appends inside the open transaction,
-// and keeps the regional roll-up in step with them (rollup.go).
+// and keeps the regional roll-up (rollup.go) and the agencies' years
+// (status.go) in step with them.
 func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
-	return withRollup(ctx, conn, p.rollupChange(), func() error { return p.writeAll(ctx, conn, now) })
+	return withRollup(ctx, conn, p.rollupChange(), func() error {
+		if err := p.writeAll(ctx, conn, now); err != nil {
+			return err
+		}
+		return p.refreshStatus(ctx, conn)
+	})
 }
 
 // writeAll runs the plan's statements and appends.

@@ -245,3 +245,16 @@ func TestRegionRollupTable(t *testing.T) {
 		t.Errorf("%d roll-up cells differ from the current reports' figures", n)
 	}
 }
+
+// TestAgencyStatusTable holds store.agency_status (0020) to its definition
+// on the demo history with second versions and a corrected region.
+func TestAgencyStatusTable(t *testing.T) {
+	db := pathsDB(t)
+	n, err := warehouse.StatusDiffForTest(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d rows of store.agency_status differ from the current reports", n)
+	}
+}

@@ -231,6 +231,10 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 			db.db.Close()
 			return nil, err
 		}
+		if err := db.checkStatus(ctx); err != nil {
+			db.db.Close()
+			return nil, err
+		}
 		st, err := loadState(ctx, db.db)
 		if err != nil {
 			db.db.Close()

@@ -1,0 +1,87 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"slices"
+)
+
+// statusChange returns what the plan changes of store.agency_status (0020):
+// the agencies it writes reports of, and the stored reports it retires,
+// makes current or recounts, whose agencies refreshStatus looks up.
+func (p *plan) statusChange() (agencies, reports []int64) {
+	for _, w := range p.writes {
+		agencies = append(agencies, w.agency)
+	}
+	reports = append(reports, p.retire...)
+	reports = append(reports, p.confirm...)
+	for id := range p.rechecks {
+		reports = append(reports, id)
+	}
+	return agencies, reports
+}
+
+// refreshStatus rewrites, inside the transaction open on conn and after the
+// plan's writes, the store.agency_status rows of the agencies the plan
+// touches, from their current reports as they now stand: a new year, a
+// retired or confirmed version, errors recounted by a rule across years.
+// Its error is the database's; the caller rolls the transaction back.
+func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
+	agencies, reports := p.statusChange()
+	if len(reports) > 0 {
+		slices.Sort(reports)
+		rows, err := conn.QueryContext(ctx, stmt("agency_status_of"), slices.Compact(reports))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			agencies = append(agencies, id)
+		}
+		if err := closeRows(rows); err != nil {
+			return err
+		}
+	}
+	if len(agencies) == 0 {
+		return nil
+	}
+	ids := union(agencies, nil)
+	if _, err := conn.ExecContext(ctx, stmt("agency_status_delete"), ids); err != nil {
+		return err
+	}
+	_, err := conn.ExecContext(ctx, stmt("agency_status_add"), ids[0], ids[len(ids)-1], ids)
+	return err
+}
+
+// checkStatus rebuilds store.agency_status when it differs from its
+// definition over the current reports: the writer keeps it in step, but a
+// repair of store.reports by hand (a year, an agency, a current flag, a
+// count of errors) does not, and 报送与质量 would go on showing the agency
+// as it was. The check reads every current report once (tens of
+// milliseconds at a million). Its error is the database's.
+func (db *DB) checkStatus(ctx context.Context) error {
+	var stale int64
+	if err := db.db.QueryRowContext(ctx, stmt("agency_status_stale")).Scan(&stale); err != nil {
+		return fmt.Errorf("warehouse: check agency status: %w", err)
+	}
+	if stale == 0 {
+		return nil
+	}
+	slog.Warn("warehouse: rebuilding store.agency_status", "stale_rows", stale)
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		return inConnTx(ctx, conn, func() error {
+			_, err := conn.ExecContext(ctx, stmt("agency_status_rebuild"))
+			return err
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("warehouse: rebuild agency status: %w", err)
+	}
+	return nil
+}

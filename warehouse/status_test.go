@@ -1,0 +1,102 @@
+package warehouse
+
+import (
+	"context"
+	"strconv"
+	"testing"
+)
+
+// statusDiff counts the rows of store.agency_status that differ from its
+// definition over the current reports, both ways: 0 when the kept table is
+// right.
+func statusDiff(t *testing.T, db *DB) int {
+	t.Helper()
+	return count(t, db, stmt("agency_status_stale"))
+}
+
+// statusOf is the kept row of agency: its first year and its bit sets of
+// years, as text.
+func statusOf(t *testing.T, db *DB, agency string) (first int, reported, errors, warnings string) {
+	t.Helper()
+	err := db.db.QueryRow(`SELECT s.first_year, s.reported::VARCHAR, s.errors::VARCHAR, s.warnings::VARCHAR
+		FROM store.agency_status s JOIN store.agencies a USING (agency_id) WHERE a.name = ?`, agency).
+		Scan(&first, &reported, &errors, &warnings)
+	if err != nil {
+		t.Fatalf("status of %s: %v", agency, err)
+	}
+	return
+}
+
+// yearBits is the bit set of years (all before 2054) as text, as statusOf
+// reads it.
+func yearBits(years ...int) string {
+	var b uint64
+	for _, y := range years {
+		b |= 1 << uint(y-1990)
+	}
+	return strconv.FormatUint(b, 10)
+}
+
+// TestAgencyStatusKept walks store.agency_status (0020) through every way
+// the writer changes an agency's current reports — a new year, an earlier
+// year that re-checks a later one (its errors recounted), a re-upload that
+// retires a version with errors, a broken version held pending and then
+// confirmed — and holds it to its definition after each, and to the
+// statuses each step gives. A repair by hand is found and rebuilt by Open.
+func TestAgencyStatusKept(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	step := func(name string, agency string, first int, reported, errors, warnings string) {
+		t.Helper()
+		if n := statusDiff(t, db); n != 0 {
+			t.Errorf("%s: %d rows of store.agency_status differ from the current reports", name, n)
+		}
+		f, r, e, w := statusOf(t, db, agency)
+		if f != first || r != reported || e != errors || w != warnings {
+			t.Errorf("%s: %s has first year %d, years %s, errors %s, warnings %s; want %d, %s, %s, %s",
+				name, agency, f, r, e, w, first, reported, errors, warnings)
+		}
+	}
+
+	// sampleReport's reports have warnings and no errors; withError's an
+	// error. warnings holds the years with warnings and no errors.
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2022, 4, 0)}, LoadRequest{Report: withError("乙局", 2021)})
+	step("first load", "甲局", 2022, yearBits(2022), "0", yearBits(2022))
+	step("first load", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
+
+	// 2021 carries out 9 where 2022 carried in 4: rule R4 gives 2022 an
+	// error, recounted on the stored 2022 report.
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 9)})
+	step("an earlier year", "甲局", 2021, yearBits(2021, 2022), yearBits(2022), yearBits(2021))
+
+	// A clean version retires the one with errors.
+	load(t, db, LoadRequest{Report: sampleReport("乙局", 2021, 0, 0)})
+	step("re-upload", "乙局", 2021, yearBits(2021), "0", yearBits(2021))
+
+	// A version with errors waits; confirmed, it is current.
+	v := load(t, db, LoadRequest{Report: withError("乙局", 2021)})[0]
+	if !v.Pending {
+		t.Fatalf("the version with errors is not pending: %+v", v)
+	}
+	step("pending", "乙局", 2021, yearBits(2021), "0", yearBits(2021))
+	if _, err := db.Confirm(ctx, v.ReportID, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	step("confirmed", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
+
+	// The check sees a kept table out of step, and Open rebuilds it after
+	// a repair of store.reports by hand.
+	if _, err := db.db.Exec(`UPDATE store.agency_status SET errors = 0`); err != nil {
+		t.Fatal(err)
+	}
+	if n := statusDiff(t, db); n == 0 {
+		t.Fatal("the check does not see a table out of step")
+	}
+	if err := db.checkStatus(ctx); err != nil {
+		t.Fatal(err)
+	}
+	step("checked", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
+	db = editByHand(t, db, `UPDATE store.reports SET year = 2019 WHERE year = 2021 AND is_current
+		AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`)
+	step("edited by hand", "甲局", 2019, yearBits(2019, 2022), yearBits(2022), yearBits(2019))
+}
