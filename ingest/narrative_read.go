@@ -179,7 +179,7 @@ var nrules = []nrule{
 	{kind: nLicensing, any: [][]string{{"行政许可"}, {"作出", "办理", "办结", "实施", "决定", "准予"}}, not: []string{"申请", "受理", "事项", "清单", "目录", "项目", "权力", "公示", "公开", "信息", "处罚", "强制"}, units: unitsDecide, total: true},
 	{kind: nPenalty, any: [][]string{{"行政处罚"}, {"作出", "办理", "办结", "实施", "决定", "查处", "案件"}}, not: []string{"立案", "申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "听证", "复议", "诉讼", "许可", "强制"}, units: unitsDecide, total: true},
 	{kind: nCoercion, any: [][]string{{"行政强制"}, {"作出", "实施", "采取", "决定", "措施"}}, not: []string{"申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "复议", "诉讼", "许可", "处罚"}, units: unitsDecide, total: true},
-	{kind: nAdminFees, any: [][]string{{"行政事业性收费"}}, not: []string{"项目", "项", "目录", "清单", "标准"}, units: "万元", total: true},
+	{kind: nAdminFees, any: [][]string{{"行政事业性收费"}}, not: []string{"项目", "项", "目录", "清单", "标准"}, units: "万元元", total: true},
 	{kind: nInfoFees, any: [][]string{{"收取"}, {"费"}}, not: []string{"行政事业性", "免"}, units: "元万元", topic: "", total: true},
 }
 
@@ -496,8 +496,16 @@ func readCounts(clause, before string, ctx nctx, emit func(k nkind, zero bool, f
 			if !ok || (f != float64(int64(f)) && k != nInfoFees && k != nAdminFees) {
 				continue // a count is whole
 			}
+			// An amount is kept in its measure's unit, converted exactly
+			// from the unit the sentence gives it: fees.amount_wan in 万元
+			// ("125000元" is 12.5), pre2019.fees in 元 ("1.2万元" is 12000).
 			u := ""
-			if k == nInfoFees {
+			switch {
+			case k == nAdminFees && unit == "元":
+				f = value.ScaleDecimal(f, -4)
+			case k == nInfoFees && unit == "万元":
+				f, u = value.ScaleDecimal(f, 4), "元"
+			case k == nInfoFees:
 				u = unit
 			}
 			emit(k, f == 0, f, u)
@@ -658,13 +666,22 @@ func chineseNumber(s string) (int, bool) {
 	return total + section, true
 }
 
+// unitIn reports whether unit is one of the units a rule allows, written
+// one after another ("件个条", "元万元"): 元 is not the 元 of 万元.
+func unitIn(units, unit string) bool {
+	if unit == "元" {
+		units = strings.ReplaceAll(units, "万元", "")
+	}
+	return strings.Contains(units, unit)
+}
+
 // classify tells the kind of figure the words before it state, or false
 // when no kind or more than one fits.
 func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 	found, n := nkind(0), 0
 	hasPart := strings.Contains(clause, "其中")
 	for _, r := range nrules {
-		if !strings.Contains(r.units, unit) || (r.total && hasPart) {
+		if !unitIn(r.units, unit) || (r.total && hasPart) {
 			continue
 		}
 		if !allGroups(seg, r.any) || hasAny(seg, r.not...) {

@@ -138,6 +138,7 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 			notes = append(notes, f)
 		}
 	}
+	notes = append(notes, feesWithoutUnit(vals)...)
 	stated := 0
 	for m := range seen {
 		if m != "pre2019.fees" {
@@ -527,8 +528,44 @@ func pre2019Value(measure, raw, unit, at string) gongkai.Value {
 	if sv.Unit != "" {
 		unit = sv.Unit
 	}
-	if measure == "pre2019.fees" && (unit == "元" || unit == "万元") {
-		v.Unit = unit
+	// Fees are kept in 元, converted exactly from 万元 where the report
+	// gives that unit, so that no sum over reports adds 元 to 万元.
+	if feesMeasure(measure) {
+		switch unit {
+		case "元":
+			v.Unit = unit
+		case "万元":
+			v.Unit = "元"
+			if v.Number != nil {
+				v.Number = gongkai.Float(value.ScaleDecimal(*v.Number, 4))
+			}
+		}
 	}
 	return v
+}
+
+// feesMeasure reports whether a pre-2019 measure is the fees charged (or
+// their 历年累计), which are kept in 元.
+func feesMeasure(measure string) bool {
+	return measure == "pre2019.fees" || measure == "pre2019.cumulative.fees"
+}
+
+// feesWithoutUnit leaves blank, with a warning each, the fees a report
+// states as a number other than 0 without a unit ("收取的费用 | | 36.5"):
+// 元 or 万元, it cannot be told, and they are 10,000 apart.
+func feesWithoutUnit(vals []gongkai.Value) []gongkai.Finding {
+	var out []gongkai.Finding
+	for i := range vals {
+		v := &vals[i]
+		if !feesMeasure(v.Measure) || v.Unit != "" || v.Number == nil || *v.Number == 0 {
+			continue
+		}
+		out = append(out, gongkai.Finding{
+			Rule: "unit", Severity: gongkai.SeverityWarning, At: v.At, Measure: v.Measure, Applicant: v.Applicant,
+			RowLabel: gongkai.MeasureLabel(v.Measure),
+			Message:  fmt.Sprintf("收取的费用“%s”没有写明单位（元或万元）：按缺失处理，请核对原文", strings.TrimSpace(v.Raw)),
+		})
+		v.Number = nil
+	}
+	return out
 }

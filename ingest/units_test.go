@@ -102,3 +102,34 @@ func TestStatedUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestPre2019FeesUnits checks the pre-2019 fees are kept in 元: converted
+// exactly from 万元, left as stated in 元, and blank with a warning when a
+// figure other than 0 names no unit.
+func TestPre2019FeesUnits(t *testing.T) {
+	for _, tc := range []struct {
+		measure, raw, unit string
+		want               *float64 // nil: blank
+		warn               bool
+	}{
+		{"pre2019.fees", "1.2", "万元", gongkai.Float(12000), false},
+		{"pre2019.fees", "0.07万元", "", gongkai.Float(700), false},
+		{"pre2019.fees", "36.5", "元", gongkai.Float(36.5), false},
+		{"pre2019.cumulative.fees", "3", "万元", gongkai.Float(30000), false},
+		{"pre2019.fees", "36.5", "", nil, true},
+		{"pre2019.fees", "0", "", gongkai.Float(0), false},
+	} {
+		v := pre2019Value(tc.measure, tc.raw, tc.unit, "line 9")
+		vals := []gongkai.Value{v}
+		fs := feesWithoutUnit(vals)
+		got := vals[0]
+		switch {
+		case tc.want == nil && got.Number != nil, tc.want != nil && (got.Number == nil || *got.Number != *tc.want):
+			t.Errorf("%s %q %q: number %v, want %v", tc.measure, tc.raw, tc.unit, got.Number, tc.want)
+		case tc.want != nil && *tc.want != 0 && got.Unit != "元":
+			t.Errorf("%s %q %q: unit %q, want 元", tc.measure, tc.raw, tc.unit, got.Unit)
+		case (len(fs) == 1) != tc.warn:
+			t.Errorf("%s %q %q: findings %+v, want a warning: %v", tc.measure, tc.raw, tc.unit, fs, tc.warn)
+		}
+	}
+}

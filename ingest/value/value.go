@@ -307,3 +307,29 @@ func mayBeFigure(text string) bool {
 	}
 	return false
 }
+
+// ScaleDecimal returns f × 10^places, worked out on the shortest decimal
+// text of f so that no binary rounding enters: 1.2 万元 is 12000 元, not
+// 12000.000000000002, and 125000 元 is 12.5 万元. It is for a figure whose
+// own text names its unit (a sentence's "1.2万元"), converted to the unit of
+// its measure; a unit stated apart from the figure is never converted.
+func ScaleDecimal(f float64, places int) float64 {
+	s := strconv.FormatFloat(math.Abs(f), 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	digits := whole + frac
+	point := len(whole) + places // the decimal point's place in digits
+	for point > len(digits) {
+		digits += "0"
+	}
+	for point < 0 {
+		digits, point = "0"+digits, point+1
+	}
+	out, err := strconv.ParseFloat(digits[:point]+"."+digits[point:]+"0", 64)
+	if err != nil {
+		return f * math.Pow10(places) // not reached: digits are digits
+	}
+	if f < 0 {
+		out = -out
+	}
+	return out
+}

@@ -200,3 +200,27 @@ func TestParseBeyondLimits(t *testing.T) {
 		t.Errorf("Check(0.1+0.2) = %v: a computed number's digits are not a report's", err)
 	}
 }
+
+// TestScaleDecimal checks conversions between 元 and 万元 are exact in the
+// decimals a report writes, where multiplying floats is not.
+func TestScaleDecimal(t *testing.T) {
+	for _, tc := range []struct {
+		f      float64
+		places int
+		want   float64
+	}{
+		{1.2, 4, 12000},
+		{0.07, 4, 700}, // 0.07*10000 is 700.0000000000001
+		{36.5, 4, 365000},
+		{125000, -4, 12.5},
+		{12345, -4, 1.2345},
+		{3, -4, 0.0003},
+		{0, 4, 0},
+		{-2.5, 4, -25000},
+		{12.5, 0, 12.5},
+	} {
+		if got := ScaleDecimal(tc.f, tc.places); got != tc.want {
+			t.Errorf("ScaleDecimal(%v, %d) = %v, want %v", tc.f, tc.places, got, tc.want)
+		}
+	}
+}
