@@ -39,6 +39,7 @@ func Validate(r *gongkai.Report) {
 	}
 	v := &validator{r: r, f: f, labels: cellLabels(f), values: make(map[valueKey]int, len(r.Values)),
 		seen: make(map[string]bool, len(r.Findings))}
+	v.unread = unreadCells(r, f, v.labels)
 	tableless := false
 	for _, fd := range r.Findings {
 		tableless = tableless || fd.Rule == RuleNoTables
@@ -79,6 +80,65 @@ type validator struct {
 	labels map[valueKey]cellLabel
 	values map[valueKey]int // index in r.Values
 	seen   map[string]bool
+	// unread are the cells the report states but that could not be read
+	// (see unreadCells): their figure is unknown, not 0.
+	unread map[valueKey]bool
+}
+
+// unreadCells returns the cells of r that are blank because their figure
+// could not be read, not because the report leaves them blank (or writes
+// "/" or "-" there): a text that is no valid figure, or a cell a reader left blank with an error finding
+// naming its measure, or its row (digits run together, a row stated twice,
+// too few figures, a unit other than the format's). A sum over such a cell
+// is unknown: taking it as 0 would state a wrong "应为".
+func unreadCells(r *gongkai.Report, f *gongkai.Format, lbls map[valueKey]cellLabel) map[valueKey]bool {
+	ruleIDs := map[string]bool{}
+	for _, rule := range f.Rules {
+		ruleIDs[rule.ID] = true
+	}
+	byMeasure, byRow := map[valueKey]bool{}, map[cellLabel]bool{}
+	for _, fd := range r.Findings {
+		if fd.Severity != gongkai.SeverityError || ruleIDs[fd.Rule] {
+			continue
+		}
+		if fd.Measure != "" {
+			byMeasure[valueKey{fd.Measure, fd.Applicant}] = true
+		} else if fd.RowLabel != "" {
+			byRow[cellLabel{row: fd.RowLabel, col: fd.ColumnLabel}] = true
+		}
+	}
+	var out map[valueKey]bool
+	for _, val := range r.Values {
+		if val.Number != nil || val.Source == gongkai.SourceNarrative {
+			continue
+		}
+		k := valueKey{val.Measure, val.Applicant}
+		lbl := lbls[k]
+		if raw := strings.TrimSpace(val.Raw); raw != "" && !value.Scan(raw).Blank || byMeasure[k] || byMeasure[valueKey{val.Measure, ""}] ||
+			byRow[cellLabel{row: lbl.row}] || byRow[lbl] {
+			if out == nil {
+				out = map[valueKey]bool{}
+			}
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// unknown returns the labels of the cells among measures × applicant whose
+// figure could not be read.
+func (v *validator) unknown(measures []string, applicant string) []string {
+	var out []string
+	for _, m := range measures {
+		if v.unread[valueKey{m, applicant}] {
+			l := v.labels[valueKey{m, applicant}].row
+			if l == "" {
+				l = gongkai.MeasureLabel(m)
+			}
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // cell returns the value of measure × applicant, if the report has it.
@@ -131,12 +191,42 @@ func (v *validator) sum(rule gongkai.Rule) {
 		at, measure := v.anchor(append(append([]string{}, rule.LHS...), rule.RHS...), a)
 		lbl := v.labels[valueKey{measure, a}]
 		subject := v.subject(rule.LHS, a)
-		v.add(rule, gongkai.Finding{
+		fd := gongkai.Finding{
 			At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: measure, Applicant: a,
 			Expected: gongkai.Float(rhs), Actual: gongkai.Float(lhs),
 			Message: fmt.Sprintf("%s × %s：应为 %s（%s），实为 %s", subject, lbl.col, num(rhs), ruleSide(rule), num(lhs)),
-		})
+		}
+		if len(v.unknown(rule.LHS, a)) > 0 {
+			continue // the total itself could not be read: its reader's finding says so
+		}
+		if unknown := v.unknown(rule.RHS, a); len(unknown) > 0 {
+			// The sum is unknown: only a total smaller than the part of it
+			// that was read (counts are never negative) is known wrong.
+			if !v.allNonNegative(rule.RHS, a) || lhs >= rhs || equal(lhs, rhs) {
+				continue
+			}
+			fd.Expected = nil
+			fd.Message = fmt.Sprintf("%s × %s：应不少于 %s（%s，其中%s未能读取），实为 %s",
+				subject, lbl.col, num(rhs), ruleSide(rule), quoteLabels(unknown), num(lhs))
+		}
+		v.add(rule, fd)
 	}
+}
+
+// allNonNegative reports whether every figure read among measures ×
+// applicant is 0 or more, so that a part of their sum bounds it from below.
+func (v *validator) allNonNegative(measures []string, applicant string) bool {
+	for _, m := range measures {
+		if val, ok := v.cell(m, applicant); ok && val.Number != nil && *val.Number < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteLabels names cells for a message: "“（一）予以公开”、“2.其他法律行政法规禁止公开”".
+func quoteLabels(ls []string) string {
+	return "“" + strings.Join(ls, "”、“") + "”"
 }
 
 // applicantSum checks, for every row of the rule's table that has applicant
@@ -173,7 +263,7 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 			if ok && tv.Number != nil {
 				total, any = *tv.Number, true
 			}
-			if !any || equal(sum, total) {
+			if !any || equal(sum, total) || v.unread[valueKey{row.Measure, gongkai.ApplicantTotal}] {
 				continue
 			}
 			at := tv.At
@@ -181,11 +271,30 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 				at, _ = v.anchor([]string{row.Measure}, gongkai.ApplicantNatural)
 			}
 			lbl := v.labels[valueKey{row.Measure, gongkai.ApplicantTotal}]
-			v.add(rule, gongkai.Finding{
+			fd := gongkai.Finding{
 				At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: row.Measure, Applicant: gongkai.ApplicantTotal,
 				Expected: gongkai.Float(sum), Actual: gongkai.Float(total),
 				Message: fmt.Sprintf("%s × %s：应为 %s（%s），实为 %s", lbl.row, lbl.col, num(sum), ruleSide(rule), num(total)),
-			})
+			}
+			var unknown []string
+			nonNegative := true
+			for _, a := range parts {
+				if v.unread[valueKey{row.Measure, a}] {
+					unknown = append(unknown, v.labels[valueKey{row.Measure, a}].col)
+				}
+				nonNegative = nonNegative && v.allNonNegative([]string{row.Measure}, a)
+			}
+			if len(unknown) > 0 {
+				// Some applicants' figures could not be read: only a total
+				// smaller than those read is known wrong.
+				if total >= sum || !nonNegative {
+					continue
+				}
+				fd.Expected = nil
+				fd.Message = fmt.Sprintf("%s × %s：应不少于 %s（%s，其中%s未能读取），实为 %s",
+					lbl.row, lbl.col, num(sum), ruleSide(rule), quoteLabels(unknown), num(total))
+			}
+			v.add(rule, fd)
 		}
 	}
 }

@@ -1,7 +1,10 @@
 package ingest
 
 import (
+	"fmt"
+	"maps"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,8 +54,11 @@ func TestValidateRules(t *testing.T) {
 			[]string{"R1@apps.total|natural", "R2@apps.total|total", "stated_balance@apps.new|natural"}},
 		{"outcome too big", "2021", map[string]string{"apps.granted|other": "9"},
 			[]string{"R1@apps.total|other", "R2@apps.granted|total"}},
+		// "+" is no figure: the sums over it are unknown, and the total
+		// column's R1 and the row's R2 cannot be told (they said "应为"
+		// with "+" taken as 0); the values finding says why.
 		{"2019 other outcome", "2019", map[string]string{"apps.other|ngo": "9", "apps.other|total": "+"},
-			[]string{"R1@apps.total|ngo", "R1@apps.total|total", "R2@apps.other|total", "values@apps.other|total"}},
+			[]string{"R1@apps.total|ngo", "values@apps.other|total"}},
 		{"balance in two columns", "2021", map[string]string{"apps.new|business": "99", "apps.new|total": "213"},
 			[]string{"stated_balance@apps.new|business", "stated_balance@apps.new|total"}},
 		{"review total", "2021", map[string]string{"review.total|total": "5"}, []string{"R3@review.total|total"}},
@@ -157,4 +163,72 @@ func TestValidateProgramReport(t *testing.T) {
 	}
 	Validate(nil)
 	Validate(&gongkai.Report{Format: "no-such-format"})
+}
+
+// TestValidateUnreadRow checks the sums over a table 三 row that could not
+// be read (blank with a reader's error, or text that is no figure): the
+// row is unknown, not 0, so R1 and R2 no longer state an "应为" that leaves
+// it out; they fire only when the total is below the part that was read,
+// and then say so.
+func TestValidateUnreadRow(t *testing.T) {
+	f := gongkai.FormatByID("2021")
+	base := coreValues(t, f)
+	num := func(k string) int { n, _ := strconv.Atoi(base[k]); return n }
+	total, partial := num("apps.total|natural"), num("apps.partial|natural")
+	if partial == 0 {
+		t.Fatal("apps.partial|natural is 0 in coreValues: the cases below need a figure")
+	}
+	label := cellLabels(f)[valueKey{"apps.partial", "natural"}].row
+	fewFigures := gongkai.Finding{Rule: "few_figures", Severity: gongkai.SeverityError, At: "line 34", RowLabel: label,
+		Message: "只有2个数字（应为7个），各在哪一列无法确定"}
+	for _, tc := range []struct {
+		name    string
+		change  map[string]string
+		reader  []gongkai.Finding
+		rule    string // rule@cell that must fire; "" when no R1 or R2 may
+		message string
+	}{
+		{"row blank with a reader's error", map[string]string{"apps.partial|natural": ""}, []gongkai.Finding{fewFigures}, "", ""},
+		{"cell that is no figure", map[string]string{"apps.partial|natural": "一l"}, nil, "", ""},
+		{"total below the part read", map[string]string{"apps.partial|natural": "", "apps.total|natural": "0"}, []gongkai.Finding{fewFigures},
+			"R1@apps.total|natural", fmt.Sprintf("（七）总计 × 自然人：应不少于 %d（各项办理结果之和，其中“%s”未能读取），实为 0", total-partial, label)},
+		{"applicant unread, total below the rest", map[string]string{"apps.granted|business": "x", "apps.granted|total": "0"}, nil,
+			"R2@apps.granted|total", ""},
+		{"the page's own blank counts 0", map[string]string{"apps.partial|natural": ""}, nil,
+			"R1@apps.total|natural", fmt.Sprintf("（七）总计 × 自然人：应为 %d（各项办理结果之和），实为 %d", total-partial, total)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cells := maps.Clone(base)
+			maps.Copy(cells, tc.change)
+			r := reportOf("2021", cells)
+			r.Findings = append(r.Findings, tc.reader...)
+			Validate(r)
+			var sums []gongkai.Finding
+			var hit *gongkai.Finding
+			for i, fd := range r.Findings {
+				if fd.Rule != "R1" && fd.Rule != "R2" {
+					continue
+				}
+				sums = append(sums, fd)
+				if fd.Rule+"@"+fd.At == tc.rule {
+					hit = &r.Findings[i]
+				}
+			}
+			if tc.rule == "" {
+				if len(sums) != 0 {
+					t.Errorf("sum findings %+v, want none: the sum is unknown", sums)
+				}
+				return
+			}
+			if hit == nil {
+				t.Fatalf("sum findings %+v, want %s", sums, tc.rule)
+			}
+			if tc.message != "" && hit.Message != tc.message {
+				t.Errorf("message %q, want %q", hit.Message, tc.message)
+			}
+			if strings.Contains(hit.Message, "应不少于") != (hit.Expected == nil) {
+				t.Errorf("expected %v with message %q", hit.Expected, hit.Message)
+			}
+		})
+	}
 }
