@@ -71,13 +71,17 @@ var unitListRE = regexp.MustCompile(unitWords)
 // Other reports whether the statement names a unit of money other than
 // unit: "单位：元" and "单位：个、件、元" are other than 万元, "单位：个、件、万元"
 // is not.
-func (u UnitNote) Other(unit string) bool {
+func (u UnitNote) Other(unit string) bool { return u.OtherUnit(unit) != "" }
+
+// OtherUnit returns the first unit of money the statement names that is
+// not unit, or "".
+func (u UnitNote) OtherUnit(unit string) string {
 	for _, m := range u.Money {
 		if m != unit {
-			return true
+			return m
 		}
 	}
-	return false
+	return ""
 }
 
 // WholeReport reports whether the statement speaks of the whole report

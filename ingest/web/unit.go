@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -11,38 +10,34 @@ import (
 	"gongkai/ingest/labels"
 )
 
-// yuanRE finds a header's note that states money in 元 ("（单位：元）",
-// "（元）", "单位：元"), not in 万元: the 元 follows the note's opening
-// directly.
-var yuanRE = regexp.MustCompile(`(?:单位\s*[:：]\s*(?:人民币)?|[(（]\s*)元\s*(?:[)）]|$|[\s,，;；、])`)
-
-// yuanColumns returns the columns of block b whose unit is 万元 that a
-// header cell's text states in 元: the columns whose label (without its
-// note) the text names, or every 万元 column when the text is the note
-// alone. It returns nil for a header in 万元 or without a unit.
-func yuanColumns(b *gongkai.Block, header string) []int {
-	loc := yuanRE.FindStringIndex(header)
-	if loc == nil {
-		return nil
-	}
-	rest := strings.TrimRight(header[:loc[0]], " \t(（") // "（" before "单位"
+// yuanColumns returns the columns of block b in a unit of money (万元)
+// that a header cell's text states in another ("（单位：元）", "（元）",
+// "单位：元"; labels.UnitNotes): the columns whose label (without its
+// note) the text names, or every such column when the text is the note
+// alone. It returns nil for a header in the column's own unit or without
+// one, and the unit stated otherwise.
+func yuanColumns(b *gongkai.Block, header string) ([]int, string) {
 	var out []int
-	for ci, c := range b.Columns {
-		if c.Unit != "万元" {
-			continue
-		}
-		if rest == "" {
-			out = append(out, ci)
-			continue
-		}
-		for _, name := range append([]string{c.Label}, c.Aliases...) {
-			if stem := labelStem(name); stem != "" && strings.Contains(rest, stem) {
-				out = append(out, ci)
-				break
+	stated := ""
+	for _, n := range labels.UnitNotes(header) {
+		rest := strings.TrimRight(n.Prefix, "(") // "（" before "单位"
+		for ci, c := range b.Columns {
+			if !strings.HasSuffix(c.Unit, "元") || !n.Other(c.Unit) || slices.Contains(out, ci) {
+				continue
+			}
+			if rest == "" {
+				out, stated = append(out, ci), n.OtherUnit(c.Unit)
+				continue
+			}
+			for _, name := range append([]string{c.Label}, c.Aliases...) {
+				if stem := labels.Normalize(labelStem(name)); stem != "" && strings.Contains(rest, stem) {
+					out, stated = append(out, ci), n.OtherUnit(c.Unit)
+					break
+				}
 			}
 		}
 	}
-	return out
+	return out, stated
 }
 
 // labelStem is a column label without its parenthesised note
@@ -55,9 +50,9 @@ func labelStem(s string) string {
 }
 
 // yuanMessage is the finding's text for figures left blank under a header
-// that states 元 where the format's column is in 万元.
-func yuanMessage(header string, line int) string {
-	return fmt.Sprintf("第%d行的表头“%s”写明单位为元，模板此列单位为万元；这一列的数字按缺失处理（不换算，请核对原表）", line, header)
+// that states a unit (元) where the format's column is in another (万元).
+func yuanMessage(header string, line int, stated, unit string) string {
+	return fmt.Sprintf("第%d行的表头“%s”写明单位为%s，模板此列单位为%s；这一列的数字按缺失处理（不换算，请核对原表）", line, header, stated, unit)
 }
 
 // blankYuanColumns leaves blank, with an error each, the figures of an HTML
@@ -70,9 +65,9 @@ func blankYuanColumns(grids []*doc.Grid) []gongkai.Finding {
 	for _, g := range grids {
 		for r, row := range g.Rows {
 			for c, cell := range row {
-				// Most cells hold no 元: the regexp runs once on those
-				// that do, not once a cell and format.
-				if !strings.Contains(cell.Text, "元") || !yuanRE.MatchString(cell.Text) {
+				// Most cells state no unit of money: the statement is
+				// looked for once a cell, not once a cell and format.
+				if len(labels.UnitNotes(cell.Text)) == 0 {
 					continue
 				}
 				for _, f := range gongkai.Formats() {
@@ -110,7 +105,7 @@ func blankUnder(d *labels.Dict, g *doc.Grid, r, c int) []gongkai.Finding {
 			break
 		}
 		b := &t.Blocks[entry.Block]
-		cols := yuanColumns(b, header.Text)
+		cols, stated := yuanColumns(b, header.Text)
 		// The label may span columns (merged cells repeat it): the
 		// figures start after its last copy.
 		lc := 0
@@ -128,7 +123,7 @@ func blankUnder(d *labels.Dict, g *doc.Grid, r, c int) []gongkai.Finding {
 		out = append(out, gongkai.Finding{
 			Rule: "unit", Severity: gongkai.SeverityError, At: doc.LineAt(line),
 			RowLabel: b.Rows[entry.Index].Label, ColumnLabel: b.Columns[ci].Label,
-			Message: yuanMessage(header.Text, header.Line),
+			Message: yuanMessage(header.Text, header.Line, stated, b.Columns[ci].Unit),
 		})
 	}
 	return out
@@ -137,8 +132,9 @@ func blankUnder(d *labels.Dict, g *doc.Grid, r, c int) []gongkai.Finding {
 // yuanHead is a header cell of page text that states 元 over a column the
 // format has in 万元.
 type yuanHead struct {
-	text string
-	line int
+	text   string
+	line   int
+	stated string // the unit it states
 }
 
 // blockCol names a column of a block of a table.
@@ -155,11 +151,12 @@ func (tt *textTables) noteHeads(table string, block int, heads []*tcell) {
 		return
 	}
 	for _, h := range heads {
-		for _, ci := range yuanColumns(&t.Blocks[block], h.text) {
+		cols, stated := yuanColumns(&t.Blocks[block], h.text)
+		for _, ci := range cols {
 			if tt.yuan == nil {
 				tt.yuan = map[blockCol]yuanHead{}
 			}
-			tt.yuan[blockCol{table, block, ci}] = yuanHead{h.text, h.line}
+			tt.yuan[blockCol{table, block, ci}] = yuanHead{h.text, h.line, stated}
 		}
 	}
 }
@@ -176,7 +173,7 @@ func (tt *textTables) blankYuan(t *gongkai.Table, bi int, rowLabel string, cells
 		tt.notes = append(tt.notes, gongkai.Finding{
 			Rule: "unit", Severity: gongkai.SeverityError, At: doc.LineAt(cells[ci].Line),
 			RowLabel: rowLabel, ColumnLabel: t.Blocks[bi].Columns[ci].Label,
-			Message: yuanMessage(h.text, h.line),
+			Message: yuanMessage(h.text, h.line, h.stated, t.Blocks[bi].Columns[ci].Unit),
 		})
 	}
 }

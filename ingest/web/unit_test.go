@@ -38,8 +38,11 @@ func TestYuanColumns(t *testing.T) {
 		{"单位：元", []int{0}},
 		{"单位：万元", nil},
 		{"本年处理决定数量（元）", nil}, // another column's label: not this one
+		{"本年收费金额（千元）", []int{0}},
+		{"单位：个、件、万元", nil},
+		{"单位：个、件、元", []int{0}},
 	} {
-		if got := yuanColumns(fees, tc.header); !slices.Equal(got, tc.want) {
+		if got, _ := yuanColumns(fees, tc.header); !slices.Equal(got, tc.want) {
 			t.Errorf("yuanColumns(%q) = %v, want %v", tc.header, got, tc.want)
 		}
 	}
