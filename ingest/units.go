@@ -128,10 +128,10 @@ func cellWhere(g *Grid, r, c int) string {
 // at of block lb, a unit of money other than unit. The scope is the
 // figure's table: its grid's rows above and below the figure up to a row
 // of another table, and the lines around the grid up to the heading of
-// another section or another table's grid. The lines above run back past
-// the table's own heading to the heading of the section before: a
-// "单位：元" set just before the heading is ambiguous, and blank with a
-// finding is the safe reading of it.
+// another section or another table's grid. Above the table's own heading
+// only the line just before it counts, when it is a statement alone: a
+// "单位：元" set there is ambiguous, and blank with a finding is the safe
+// reading of it.
 func unitInScope(d *Document, loc *location, lb *locBlock, at locCell, unit string, whole []unitStatement) (unitStatement, bool) {
 	for _, s := range whole {
 		if s.note.Other(unit) {
@@ -144,6 +144,14 @@ func unitInScope(d *Document, loc *location, lb *locBlock, at locCell, unit stri
 		for _, n := range labels.UnitNotes(text) {
 			if n.Other(unit) && aboutColumn(loc.lf, lb, n.Prefix) {
 				return unitStatement{note: n, text: strings.TrimSpace(text), where: where}, true
+			}
+		}
+		return unitStatement{}, false
+	}
+	checkAlone := func(l Line) (unitStatement, bool) {
+		for _, n := range labels.UnitNotes(l.Text) {
+			if n.Other(unit) && strings.Trim(n.Prefix, "(:注") == "" {
+				return unitStatement{note: n, text: strings.TrimSpace(l.Text), where: lineWhere(l)}, true
 			}
 		}
 		return unitStatement{}, false
@@ -198,14 +206,24 @@ func unitInScope(d *Document, loc *location, lb *locBlock, at locCell, unit stri
 		if l.N <= before {
 			break
 		}
-		// The table's own heading may state the unit too, and so may a
-		// line set before it: only the heading of another section ends
-		// the lines above.
-		if n := labels.SectionNumeral(l.Text); n != "" && n != numeral {
+		// The table's own heading may state the unit too, and so may the
+		// line set just before it ("单位：元" over "二、主动公开政府信息情况"),
+		// when it is a statement alone: the prose of the section before
+		// is about other things.
+		n := labels.SectionNumeral(l.Text)
+		if n != "" && n != numeral {
 			break
 		}
 		if s, ok := check(l.Text, lineWhere(l)); ok {
 			return s, true
+		}
+		if n == numeral {
+			if i > 0 && d.Lines[i-1].N > before {
+				if s, ok := checkAlone(d.Lines[i-1]); ok {
+					return s, true
+				}
+			}
+			break
 		}
 	}
 	for _, l := range d.Lines {

@@ -66,6 +66,8 @@ func TestStatedUnits(t *testing.T) {
 		{"whole report, on the cover", &Document{Kind: "xlsx", Grids: []*Grid{coreGrid("封面", "xlsx", "说明|本报告金额单位为元"), sheet("", "", "")}}, "封面!B1"},
 		{"word: paragraph above", wordDoc(Line{N: 8, Text: "二、主动公开政府信息情况"}, Line{N: 9, Text: "单位：元"}), "第9行写明“单位：元”"},
 		{"word: before the heading", wordDoc(Line{N: 7, Text: "单位：元"}, Line{N: 8, Text: "二、主动公开政府信息情况"}), "第7行"},
+		{"word: in section 一's prose", wordDoc(Line{N: 5, Text: "一、总体情况"}, Line{N: 6, Text: "本年度信息处理费收费标准单位为元。"}, Line{N: 7, Text: "全年工作正常开展。"}, Line{N: 8, Text: "二、主动公开政府信息情况"}), ""},
+		{"word: sentence just before the heading", wordDoc(Line{N: 7, Text: "信息处理费单位为元。"}, Line{N: 8, Text: "二、主动公开政府信息情况"}), ""},
 		{"word: in section 一 before its heading", wordDoc(Line{N: 5, Text: "单位：元"}, Line{N: 6, Text: "一、总体情况"}, Line{N: 8, Text: "二、主动公开政府信息情况"}), ""},
 		{"word: note under", wordDoc(Line{N: 11, Text: "注：收费金额单位为元。"}, Line{N: 12, Text: "三、收到和处理政府信息公开申请情况"}), "第11行"},
 		{"word: above table 三", wordDoc(Line{N: 12, Text: "三、收到和处理政府信息公开申请情况"}, Line{N: 13, Text: "单位：元"}), ""},
