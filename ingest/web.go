@@ -130,11 +130,24 @@ func sections(lines []Line) []gongkai.Section {
 	}
 	for _, l := range lines {
 		num, title := heading(l.Text)
+		rest := ""
+		if num == "" {
+			// "四、政府信息公开行政复议、行政诉讼情况2020年，我局…": the
+			// heading with its paragraph run on in one line opens the
+			// section, and the paragraph is its text.
+			if head, r, ok := labels.LeadingHeading(l.Text); ok && labels.SectionNumeral(head) != "" {
+				num, title = heading(head)
+				rest = r
+			}
+		}
 		if num != "" {
 			if i := slices.Index(labels.Numerals, num); i >= next {
 				flush()
 				out = append(out, gongkai.Section{Numeral: num, Title: title, At: lineAt(l.N)})
 				next = i + 1
+				if rest != "" {
+					body = append(body, rest)
+				}
 				continue
 			}
 		}

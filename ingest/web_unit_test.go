@@ -74,3 +74,35 @@ func TestPre2019Words(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionGluedHeading holds that a section heading with its paragraph run
+// on in the same line ("四、政府信息公开行政复议、行政诉讼情况 2020年，我局…",
+// as a PDF's reader joins them) opens its section, whose text is that
+// paragraph: section 四 was missing from the report, its text lost.
+func TestSectionGluedHeading(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/pdf-2020-heading-glued.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse("pdf-2020-heading-glued.txt", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range r.Sections {
+		got = append(got, s.Numeral)
+		if s.Numeral == "四" {
+			if s.Title != "政府信息公开行政复议、行政诉讼情况" || !strings.HasPrefix(s.Text, "2020年，我局未被申请行政复议") {
+				t.Errorf("section 四: title %q, text %q", s.Title, s.Text)
+			}
+		}
+	}
+	if strings.Join(got, "") != "一二三四五六" {
+		t.Errorf("sections %v, want 一 to 六", got)
+	}
+	for _, s := range []string{"四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况。", "一是加强领导，做好情况通报工作"} {
+		if _, _, ok := labels.LeadingHeading(s); ok {
+			t.Errorf("LeadingHeading(%q) split a line that is no heading with a paragraph", s)
+		}
+	}
+}

@@ -184,6 +184,30 @@ var BareTitleKeys = sync.OnceValue(func() map[string]string {
 	return m
 })
 
+// LeadingHeading splits a line that starts with a heading and runs on with
+// the paragraph under it ("四、政府信息公开行政复议、行政诉讼情况 2020年，我局
+// 未被申请行政复议…", a heading set inline, or joined to its paragraph by a
+// PDF's reader): head is the text up to its first "情况", when that comes
+// before any comma or full stop, within forty characters, and rest is the
+// text after it. ok is false, and head and rest empty, when s is not such a
+// line (a line of a heading alone included).
+func LeadingHeading(s string) (head, rest string, ok bool) {
+	s = strings.TrimSpace(s)
+	i := strings.Index(s, "情况")
+	if i < 0 {
+		return "", "", false
+	}
+	head = s[:i+len("情况")]
+	if strings.ContainsAny(head, "，。；,;") || utf8.RuneCountInString(head) > 40 {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(s[len(head):])
+	if strings.Trim(rest, "。.:： ") == "" {
+		return "", "", false
+	}
+	return head, rest, true
+}
+
 // SectionNumeral returns the numeral of a section heading ("五、存在的主要问题…")
 // or "" when s is not one.
 func SectionNumeral(s string) string {

@@ -289,22 +289,12 @@ func reviewsTitle(s string) bool {
 }
 
 // leadingHeading returns the heading a line starts with when the paragraph
-// under it runs on in the same line ("四、政府信息公开行政复议、行政诉讼情况
-// 2020年，我局未被申请行政复议…", a heading set inline, or joined to its
-// paragraph by a PDF's reader): the text up to its first "情况", when that
-// comes before any comma or full stop, within forty characters. Otherwise it
-// returns the line.
+// under it runs on in the same line (labels.LeadingHeading), else the line.
 func leadingHeading(s string) string {
-	s = strings.TrimSpace(s)
-	i := strings.Index(s, "情况")
-	if i < 0 {
-		return s
+	if head, _, ok := labels.LeadingHeading(s); ok {
+		return head
 	}
-	head := s[:i+len("情况")]
-	if strings.ContainsAny(head, "，。；,;") || utf8.RuneCountInString(head) > 40 {
-		return s
-	}
-	return head
+	return strings.TrimSpace(s)
 }
 
 // closesTable reports whether an unknown label ends the table being read: a
