@@ -376,6 +376,24 @@ func TestTitleMeta(t *testing.T) {
 		{"政府2021年政府信息公开工作年度报告", true, "", 2021},
 		{"我局2021年政府信息公开工作年度报告", true, "", 2021},
 		{"财政部2021年政府信息公开工作年度报告", true, "财政部", 2021},
+		// Counties and districts named by one character and their level
+		// (沛县, 丰县, 郊区) are agencies; two-character words that stand for
+		// no one agency are not.
+		{"沛县2020年政府信息公开工作年度报告", true, "沛县", 2020},
+		{"郊区2021年政府信息公开工作年度报告", true, "郊区", 2021},
+		{"本县2021年政府信息公开工作年度报告", true, "", 2021},
+		{"全市2021年政府信息公开工作年度报告", true, "", 2021},
+		{"我镇2021年政府信息公开工作年度报告", true, "", 2021},
+		{"县级2021年政府信息公开工作年度报告", true, "", 2021},
+		{"年报2021年政府信息公开工作年度报告", true, "", 2021},
+		{"某县2021年政府信息公开工作年度报告", true, "", 2021},
+		{"社区2021年政府信息公开工作年度报告", true, "", 2021},
+		// A flipbook viewer's page title: the page number is no part of the name.
+		{"Page 8 - 示例县卫生健康局2021年政府信息公开工作年度报告", true, "示例县卫生健康局", 2021},
+		{"page 12 – 示例县卫生健康局2021年政府信息公开工作年度报告", true, "示例县卫生健康局", 2021},
+		{"示例县卫生健康局2021年政府信息公开工作年度报告 - Page 3", true, "示例县卫生健康局", 2021},
+		{"示例县卫生健康局2021年政府信息公开工作年度报告 - 第3页", true, "示例县卫生健康局", 2021},
+		{"Page 8 - 2021年政府信息公开工作年度报告", true, "", 2021},
 	}
 	for _, tt := range tests {
 		agency, year := labels.TitleMeta(tt.in, tt.strict)
@@ -403,6 +421,9 @@ func TestSplitTitleAgency(t *testing.T) {
 		{"发布时间2022", "2021年政府信息公开工作年度报告", ""},
 		{"示例县人民政府门户网站", "2021年政府信息公开工作年度报告", ""},
 		{"示例市卫生健康委员会网站", "2021年政府信息公开工作年度报告", ""},
+		{"丰县", "2021年政府信息公开工作年度报告", "丰县"},
+		{"全县", "2021年政府信息公开工作年度报告", ""},
+		{"首页", "2021年政府信息公开工作年度报告", ""},
 	}
 	for _, tt := range tests {
 		if got := labels.SplitTitleAgency(tt.name, tt.title); got != tt.want {

@@ -33,9 +33,13 @@ var notNameWords = []string{"根据", "按照", "依据", "依照", "关于", "�
 var bareNames = []string{"政府", "人民政府", "本机关", "本单位", "我单位", "本局", "我局", "我委", "本委", "我办", "本办", "我厅", "本厅"}
 
 // agencyName reports whether a text read before a title's year can be an
-// agency's name: not a sentence fragment, not a bare word like "政府".
+// agency's name: not a sentence fragment, not a bare word like "政府". A
+// name of two characters is a county, district, city, banner, town or
+// township named by one character and its level (沛县, 丰县, 郊区, 津市);
+// one whose first character stands for no place (本县, 全市, 我镇, 某县) is
+// no name.
 func agencyName(a string) bool {
-	if utf8.RuneCountInString(a) < 3 || strings.HasPrefix(a, "为") || slices.Contains(bareNames, a) {
+	if n := utf8.RuneCountInString(a); n < 2 || n == 2 && !shortPlaceName(a) || strings.HasPrefix(a, "为") || slices.Contains(bareNames, a) {
 		return false
 	}
 	for _, w := range notNameWords {
@@ -46,6 +50,19 @@ func agencyName(a string) bool {
 	return true
 }
 
+// shortPlaceName reports whether a two-character name is a place named by
+// one character and its level.
+func shortPlaceName(a string) bool {
+	first, size := utf8.DecodeRuneInString(a)
+	level := a[size:]
+	return unicode.Is(unicode.Han, first) && !strings.ContainsRune("本我全该各此某每其上下县区市镇乡省州旗级社辖园景地片街村", first) &&
+		slices.Contains([]string{"县", "区", "市", "旗", "镇", "乡"}, level)
+}
+
+// flipbookPageRE finds the page number a flipbook viewer puts before or
+// after a page's title.
+var flipbookPageRE = regexp.MustCompile(`(?i)^\s*(?:page|p\.|第)\s*\d{1,4}\s*页?\s*[-–—|:：]\s*|\s*[-–—|]\s*(?:page|p\.|第)\s*\d{1,4}\s*页?\s*$`)
+
 // TitleMeta reads agency and year from a title. A strict title must name an
 // information-disclosure report after the year; a file name need not.
 func TitleMeta(s string, strict bool) (agency string, year int) {
@@ -55,6 +72,10 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	if len(s) > 300 || !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
 		return "", 0
 	}
+	// A flipbook viewer titles every page of the report with its number
+	// ("Page 8 - 示例县…年度报告", "…年度报告 - 第8页"), which is no part of
+	// the agency's name.
+	s = flipbookPageRE.ReplaceAllString(s, "")
 	// Folded like a label: mirror sites publish titles in traditional script.
 	s = Normalize(s)
 	m := titleRE.FindStringSubmatch(s)
@@ -95,8 +116,8 @@ var organEndings = []string{"局", "委", "办", "办公室", "院", "府", "政
 // SplitTitleAgency reads the agency of a title set on two lines: name is the
 // line above title. It returns the name when title names an
 // information-disclosure report with no agency before it (it starts with
-// the year, or with the report's name) and name is a bare agency name: three
-// to thirty Chinese characters (parentheses allowed), no digits, no
+// the year, or with the report's name) and name is a bare agency name: two
+// (a place named by one character and its level, agencyName) to thirty Chinese characters (parentheses allowed), no digits, no
 // punctuation, not a bare word like "政府", ending in an organ's word. Else "".
 func SplitTitleAgency(name, title string) string {
 	name, title = strings.TrimSpace(Normalize(name)), strings.TrimSpace(Normalize(title))
@@ -114,7 +135,7 @@ func SplitTitleAgency(name, title string) string {
 		return ""
 	}
 	n := utf8.RuneCountInString(name)
-	if n < 3 || n > 30 || !agencyName(name) || strings.Contains(name, "公开") || strings.Contains(name, "报告") {
+	if n < 2 || n > 30 || !agencyName(name) || strings.Contains(name, "公开") || strings.Contains(name, "报告") {
 		return ""
 	}
 	for _, r := range name {
