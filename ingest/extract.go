@@ -131,6 +131,11 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		readTableless(doc, r)
 	} else if found {
 		readBesideTables(doc, r)
+		if !book {
+			// After the page's own notes, which may speak of a table
+			// that is there but unreadable.
+			r.Findings = append(r.Findings, missingPageTables(loc, r, doc)...)
+		}
 	}
 	if r.Values == nil {
 		r.Values = []gongkai.Value{}

@@ -270,6 +270,42 @@ func missingTables(l *location, dropped map[string]bool) []gongkai.Finding {
 	return out
 }
 
+// missingPageTables returns a warning for each table of the format that a
+// page (HTML, page text, PDF, Word) does not have at all: its figures are
+// blank, and without the warning nothing would say why. A page's table may
+// be an image, or the page cut short, so it is a warning, not the error a
+// workbook gets. A table that r's findings speak of already (its rows run
+// together, say) is on the page, and gets none. The warning stands at the
+// heading of the table's section, else at the page's first line.
+func missingPageTables(l *location, r *gongkai.Report, d *Document) []gongkai.Finding {
+	cat := gongkai.CatalogueByCode()
+	noted := map[string]bool{}
+	for _, f := range r.Findings {
+		noted[cat[f.Measure].Table] = true
+		noted[f.RowLabel] = true
+	}
+	var out []gongkai.Finding
+	for _, t := range l.lf.f.Tables {
+		if l.hasTable(t.ID) || noted[t.ID] || noted[t.Title] {
+			continue
+		}
+		at := ""
+		if len(d.Lines) > 0 {
+			at = lineAt(d.Lines[0].N)
+		}
+		for _, s := range r.Sections {
+			if s.Numeral == t.Numeral {
+				at = s.At
+			}
+		}
+		out = append(out, gongkai.Finding{
+			Rule: "missing_table", Severity: gongkai.SeverityWarning, At: at, RowLabel: t.Title,
+			Message: fmt.Sprintf("页面上没有找到表%s（%s）：该表的数字未从表格读取，是空白而不是 0（表格可能是图片，或页面不完整）；正文述及的，已从正文读取并标为“来自正文”", t.Numeral, t.Title),
+		})
+	}
+	return out
+}
+
 // workbookTitleAgency returns the agency a workbook's title names when the
 // title states no year ("某市测试局政府信息公开工作年度报告"): the text
 // before 政府信息公开 (or 政务公开, 信息公开) in a cell that names an
