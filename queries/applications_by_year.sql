@@ -8,21 +8,53 @@
 -- when nothing was handled.
 -- A sum is NULL when no report of that year states the figure, so that charts
 -- show a gap rather than 0; a report that leaves a figure blank adds nothing.
--- Reads current_summary: one row per current report with its figures
--- pivoted at load (store.report_summary), so that a page costs a scan of
--- narrow rows however large the warehouse.
-SELECT year, count(*) AS reports,
-       coalesce(sum(apps_new), 0) AS apps_new,
-       coalesce(sum(apps_carried_in), 0) AS apps_carried_in,
-       coalesce(sum(apps_granted), 0) AS apps_granted,
-       coalesce(sum(apps_partial), 0) AS apps_partial,
-       coalesce(sum(apps_withheld), 0) AS apps_withheld,
-       coalesce(sum(apps_unavailable), 0) AS apps_unavailable,
-       coalesce(sum(apps_not_processed), 0) AS apps_not_processed,
-       coalesce(sum(apps_other), 0) AS apps_other,
-       coalesce(sum(apps_total), 0) AS apps_total,
-       coalesce(sum(apps_carried_out), 0) AS apps_carried_out,
-       round((coalesce(sum(apps_granted), 0) + coalesce(sum(apps_partial), 0)) / nullif(sum(apps_total), 0), 4) AS disclosure_rate
-FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
-GROUP BY year
+-- Without a piece of an agency's name the sums are read from
+-- summary_groups, the summary rows summed per year, region and level at
+-- load (store.summary_rollup, migration 0021: a few thousand rows at 1M
+-- reports); with one, from current_summary, one row per current report.
+-- Each branch is empty when the other applies; a sum's count of stating
+-- reports (<column>_n) keeps it NULL where no report states it.
+WITH v AS (
+    SELECT year, sum(reports)::BIGINT AS reports,
+           CASE WHEN sum(apps_new_n) > 0 THEN sum(apps_new)::DOUBLE END AS apps_new,
+           CASE WHEN sum(apps_carried_in_n) > 0 THEN sum(apps_carried_in)::DOUBLE END AS apps_carried_in,
+           CASE WHEN sum(apps_granted_n) > 0 THEN sum(apps_granted)::DOUBLE END AS apps_granted,
+           CASE WHEN sum(apps_partial_n) > 0 THEN sum(apps_partial)::DOUBLE END AS apps_partial,
+           CASE WHEN sum(apps_withheld_n) > 0 THEN sum(apps_withheld)::DOUBLE END AS apps_withheld,
+           CASE WHEN sum(apps_unavailable_n) > 0 THEN sum(apps_unavailable)::DOUBLE END AS apps_unavailable,
+           CASE WHEN sum(apps_not_processed_n) > 0 THEN sum(apps_not_processed)::DOUBLE END AS apps_not_processed,
+           CASE WHEN sum(apps_other_n) > 0 THEN sum(apps_other)::DOUBLE END AS apps_other,
+           CASE WHEN sum(apps_total_n) > 0 THEN sum(apps_total)::DOUBLE END AS apps_total,
+           CASE WHEN sum(apps_carried_out_n) > 0 THEN sum(apps_carried_out)::DOUBLE END AS apps_carried_out
+    FROM summary_groups($year_from, $year_to, $province, $city, $level, $agency)
+    GROUP BY year
+    UNION ALL
+    SELECT year, count(*) AS reports,
+           sum(apps_new) AS apps_new,
+           sum(apps_carried_in) AS apps_carried_in,
+           sum(apps_granted) AS apps_granted,
+           sum(apps_partial) AS apps_partial,
+           sum(apps_withheld) AS apps_withheld,
+           sum(apps_unavailable) AS apps_unavailable,
+           sum(apps_not_processed) AS apps_not_processed,
+           sum(apps_other) AS apps_other,
+           sum(apps_total) AS apps_total,
+           sum(apps_carried_out) AS apps_carried_out
+    FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
+    WHERE $agency IS NOT NULL
+    GROUP BY year
+)
+SELECT year, reports,
+       coalesce(apps_new, 0) AS apps_new,
+       coalesce(apps_carried_in, 0) AS apps_carried_in,
+       coalesce(apps_granted, 0) AS apps_granted,
+       coalesce(apps_partial, 0) AS apps_partial,
+       coalesce(apps_withheld, 0) AS apps_withheld,
+       coalesce(apps_unavailable, 0) AS apps_unavailable,
+       coalesce(apps_not_processed, 0) AS apps_not_processed,
+       coalesce(apps_other, 0) AS apps_other,
+       coalesce(apps_total, 0) AS apps_total,
+       coalesce(apps_carried_out, 0) AS apps_carried_out,
+       round((coalesce(apps_granted, 0) + coalesce(apps_partial, 0)) / nullif(apps_total, 0), 4) AS disclosure_rate
+FROM v
 ORDER BY year

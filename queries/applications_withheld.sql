@@ -3,15 +3,35 @@
 -- params: year_from, year_to, province, city, level, agency
 -- columns: measure, label, applications
 -- The eight grounds of （三）不予公开, applicant 总计, in the official row order.
--- Reads current_summary: one row per current report with its figures
--- pivoted at load (store.report_summary), so that a page costs a scan of
--- narrow rows however large the warehouse.
+-- Without a piece of an agency's name the sums are read from
+-- summary_groups, the summary rows summed per year, region and level at
+-- load (store.summary_rollup, migration 0021: a few thousand rows at 1M
+-- reports); with one, from current_summary, one row per current report.
+-- Each branch is empty when the other applies; a sum's count of stating
+-- reports (<column>_n) keeps it NULL where no report states it.
 WITH s AS (
-    SELECT sum(apps_withheld_state_secret) AS state_secret, sum(apps_withheld_prohibited_by_law) AS prohibited_by_law,
-           sum(apps_withheld_three_safeties) AS three_safeties, sum(apps_withheld_third_party) AS third_party,
-           sum(apps_withheld_internal_affairs) AS internal_affairs, sum(apps_withheld_process_info) AS process_info,
-           sum(apps_withheld_enforcement_file) AS enforcement_file, sum(apps_withheld_query_matter) AS query_matter
+    SELECT CASE WHEN sum(apps_withheld_state_secret_n) > 0 THEN sum(apps_withheld_state_secret)::DOUBLE END AS state_secret,
+           CASE WHEN sum(apps_withheld_prohibited_by_law_n) > 0 THEN sum(apps_withheld_prohibited_by_law)::DOUBLE END AS prohibited_by_law,
+           CASE WHEN sum(apps_withheld_three_safeties_n) > 0 THEN sum(apps_withheld_three_safeties)::DOUBLE END AS three_safeties,
+           CASE WHEN sum(apps_withheld_third_party_n) > 0 THEN sum(apps_withheld_third_party)::DOUBLE END AS third_party,
+           CASE WHEN sum(apps_withheld_internal_affairs_n) > 0 THEN sum(apps_withheld_internal_affairs)::DOUBLE END AS internal_affairs,
+           CASE WHEN sum(apps_withheld_process_info_n) > 0 THEN sum(apps_withheld_process_info)::DOUBLE END AS process_info,
+           CASE WHEN sum(apps_withheld_enforcement_file_n) > 0 THEN sum(apps_withheld_enforcement_file)::DOUBLE END AS enforcement_file,
+           CASE WHEN sum(apps_withheld_query_matter_n) > 0 THEN sum(apps_withheld_query_matter)::DOUBLE END AS query_matter
+    FROM summary_groups($year_from, $year_to, $province, $city, $level, $agency)
+    HAVING $agency IS NULL
+    UNION ALL
+    SELECT sum(apps_withheld_state_secret) AS state_secret,
+           sum(apps_withheld_prohibited_by_law) AS prohibited_by_law,
+           sum(apps_withheld_three_safeties) AS three_safeties,
+           sum(apps_withheld_third_party) AS third_party,
+           sum(apps_withheld_internal_affairs) AS internal_affairs,
+           sum(apps_withheld_process_info) AS process_info,
+           sum(apps_withheld_enforcement_file) AS enforcement_file,
+           sum(apps_withheld_query_matter) AS query_matter
     FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
+    WHERE $agency IS NOT NULL
+    HAVING $agency IS NOT NULL
 ), reasons(measure, label, ord) AS (
     VALUES ('apps.withheld.state_secret', '属于国家秘密', 1),
            ('apps.withheld.prohibited_by_law', '其他法律行政法规禁止公开', 2),

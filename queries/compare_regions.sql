@@ -6,25 +6,51 @@
 -- province; the counties of a city), per year: agencies and reports, the
 -- reports whose table figures are all 0 (zero_reports: at least one figure,
 -- none of them other than 0), and the sums the comparison's rates are made
--- of (the macro current_counts: one row per current report with its
--- region and counts, read once). An agency with no division at that level (a province's own
+-- of. Without a piece of an agency's name they are read from summary_groups
+-- (the summary rows summed per year, region and level at load,
+-- store.summary_rollup, migration 0021, where agencies counts an agency with
+-- a current report that year once); with one, from current_counts, one row
+-- per current report with its region and counts. An agency with no division at that level (a province's own
 -- departments under a province) has region NULL. A sum is NULL when no
 -- report states the figure. The dashboard sums the selected years and
 -- compares the last one with the year before for 同比.
-SELECT CASE WHEN $city IS NOT NULL THEN c.county WHEN $province IS NOT NULL THEN c.city ELSE c.province END AS region,
-       c.year,
-       count(DISTINCT c.agency_id) AS agencies,
-       count(*) AS reports,
-       count(*) FILTER (WHERE c.stated > 0 AND c.largest = 0) AS zero_reports,
-       sum(c.apps_new) AS apps_new,
-       sum(c.apps_total) AS apps_total,
-       sum(c.apps_granted) AS apps_granted,
-       sum(c.apps_partial) AS apps_partial,
-       sum(c.apps_withheld) AS apps_withheld,
-       sum(c.review_total) AS review_total,
-       sum(c.review_corrected) AS review_corrected,
-       sum(c.litigation_total) AS litigation_total,
-       sum(c.litigation_corrected) AS litigation_corrected
-FROM current_counts($year_from, $year_to, $province, $city, $level, $agency) c
-GROUP BY ALL
-ORDER BY region NULLS LAST, c.year
+WITH v AS (
+    SELECT CASE WHEN $city IS NOT NULL THEN g.county WHEN $province IS NOT NULL THEN g.city ELSE g.province END AS region,
+           g.year,
+           sum(g.agencies)::BIGINT AS agencies,
+           sum(g.reports)::BIGINT AS reports,
+           sum(g.zero_reports)::BIGINT AS zero_reports,
+           CASE WHEN sum(g.apps_new_n) > 0 THEN sum(g.apps_new)::DOUBLE END AS apps_new,
+           CASE WHEN sum(g.apps_total_n) > 0 THEN sum(g.apps_total)::DOUBLE END AS apps_total,
+           CASE WHEN sum(g.apps_granted_n) > 0 THEN sum(g.apps_granted)::DOUBLE END AS apps_granted,
+           CASE WHEN sum(g.apps_partial_n) > 0 THEN sum(g.apps_partial)::DOUBLE END AS apps_partial,
+           CASE WHEN sum(g.apps_withheld_n) > 0 THEN sum(g.apps_withheld)::DOUBLE END AS apps_withheld,
+           CASE WHEN sum(g.review_total_n) > 0 THEN sum(g.review_total)::DOUBLE END AS review_total,
+           CASE WHEN sum(g.review_corrected_n) > 0 THEN sum(g.review_corrected)::DOUBLE END AS review_corrected,
+           CASE WHEN sum(g.litigation_total_n) > 0
+                THEN (coalesce(sum(g.litigation_direct_total), 0) + coalesce(sum(g.litigation_after_review_total), 0))::DOUBLE END AS litigation_total,
+           CASE WHEN sum(g.litigation_corrected_n) > 0
+                THEN (coalesce(sum(g.litigation_direct_corrected), 0) + coalesce(sum(g.litigation_after_review_corrected), 0))::DOUBLE END AS litigation_corrected
+    FROM summary_groups($year_from, $year_to, $province, $city, $level, $agency) g
+    GROUP BY ALL
+    UNION ALL
+    SELECT CASE WHEN $city IS NOT NULL THEN c.county WHEN $province IS NOT NULL THEN c.city ELSE c.province END AS region,
+           c.year,
+           count(DISTINCT c.agency_id) AS agencies,
+           count(*) AS reports,
+           count(*) FILTER (WHERE c.stated > 0 AND c.largest = 0) AS zero_reports,
+           sum(c.apps_new) AS apps_new,
+           sum(c.apps_total) AS apps_total,
+           sum(c.apps_granted) AS apps_granted,
+           sum(c.apps_partial) AS apps_partial,
+           sum(c.apps_withheld) AS apps_withheld,
+           sum(c.review_total) AS review_total,
+           sum(c.review_corrected) AS review_corrected,
+           sum(c.litigation_total) AS litigation_total,
+           sum(c.litigation_corrected) AS litigation_corrected
+    FROM current_counts($year_from, $year_to, $province, $city, $level, $agency) c
+    WHERE $agency IS NOT NULL
+    GROUP BY ALL
+)
+SELECT * FROM v
+ORDER BY region NULLS LAST, year

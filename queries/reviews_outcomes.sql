@@ -3,19 +3,49 @@
 -- params: year_from, year_to, province, city, level, agency
 -- columns: kind, label, upheld, corrected, other, pending, total, correction_rate
 -- The three column groups of table 四 with their five outcomes.
--- Reads current_summary: one row per current report with its figures
--- pivoted at load (store.report_summary), so that a page costs a scan of
--- narrow rows however large the warehouse.
+-- Without a piece of an agency's name the sums are read from
+-- summary_groups, the summary rows summed per year, region and level at
+-- load (store.summary_rollup, migration 0021: a few thousand rows at 1M
+-- reports); with one, from current_summary, one row per current report.
+-- Each branch is empty when the other applies; a sum's count of stating
+-- reports (<column>_n) keeps it NULL where no report states it.
 WITH s AS (
-    SELECT sum(review_upheld) AS r_upheld, sum(review_corrected) AS r_corrected, sum(review_other) AS r_other,
-           sum(review_pending) AS r_pending, sum(review_total) AS r_total,
-           sum(litigation_direct_upheld) AS d_upheld, sum(litigation_direct_corrected) AS d_corrected,
-           sum(litigation_direct_other) AS d_other, sum(litigation_direct_pending) AS d_pending,
+    SELECT CASE WHEN sum(review_upheld_n) > 0 THEN sum(review_upheld)::DOUBLE END AS r_upheld,
+           CASE WHEN sum(review_corrected_n) > 0 THEN sum(review_corrected)::DOUBLE END AS r_corrected,
+           CASE WHEN sum(review_other_n) > 0 THEN sum(review_other)::DOUBLE END AS r_other,
+           CASE WHEN sum(review_pending_n) > 0 THEN sum(review_pending)::DOUBLE END AS r_pending,
+           CASE WHEN sum(review_total_n) > 0 THEN sum(review_total)::DOUBLE END AS r_total,
+           CASE WHEN sum(litigation_direct_upheld_n) > 0 THEN sum(litigation_direct_upheld)::DOUBLE END AS d_upheld,
+           CASE WHEN sum(litigation_direct_corrected_n) > 0 THEN sum(litigation_direct_corrected)::DOUBLE END AS d_corrected,
+           CASE WHEN sum(litigation_direct_other_n) > 0 THEN sum(litigation_direct_other)::DOUBLE END AS d_other,
+           CASE WHEN sum(litigation_direct_pending_n) > 0 THEN sum(litigation_direct_pending)::DOUBLE END AS d_pending,
+           CASE WHEN sum(litigation_direct_total_n) > 0 THEN sum(litigation_direct_total)::DOUBLE END AS d_total,
+           CASE WHEN sum(litigation_after_review_upheld_n) > 0 THEN sum(litigation_after_review_upheld)::DOUBLE END AS a_upheld,
+           CASE WHEN sum(litigation_after_review_corrected_n) > 0 THEN sum(litigation_after_review_corrected)::DOUBLE END AS a_corrected,
+           CASE WHEN sum(litigation_after_review_other_n) > 0 THEN sum(litigation_after_review_other)::DOUBLE END AS a_other,
+           CASE WHEN sum(litigation_after_review_pending_n) > 0 THEN sum(litigation_after_review_pending)::DOUBLE END AS a_pending,
+           CASE WHEN sum(litigation_after_review_total_n) > 0 THEN sum(litigation_after_review_total)::DOUBLE END AS a_total
+    FROM summary_groups($year_from, $year_to, $province, $city, $level, $agency)
+    HAVING $agency IS NULL
+    UNION ALL
+    SELECT sum(review_upheld) AS r_upheld,
+           sum(review_corrected) AS r_corrected,
+           sum(review_other) AS r_other,
+           sum(review_pending) AS r_pending,
+           sum(review_total) AS r_total,
+           sum(litigation_direct_upheld) AS d_upheld,
+           sum(litigation_direct_corrected) AS d_corrected,
+           sum(litigation_direct_other) AS d_other,
+           sum(litigation_direct_pending) AS d_pending,
            sum(litigation_direct_total) AS d_total,
-           sum(litigation_after_review_upheld) AS a_upheld, sum(litigation_after_review_corrected) AS a_corrected,
-           sum(litigation_after_review_other) AS a_other, sum(litigation_after_review_pending) AS a_pending,
+           sum(litigation_after_review_upheld) AS a_upheld,
+           sum(litigation_after_review_corrected) AS a_corrected,
+           sum(litigation_after_review_other) AS a_other,
+           sum(litigation_after_review_pending) AS a_pending,
            sum(litigation_after_review_total) AS a_total
     FROM current_summary($year_from, $year_to, $province, $city, $level, $agency)
+    WHERE $agency IS NOT NULL
+    HAVING $agency IS NOT NULL
 ), kinds(kind, label, ord) AS (
     VALUES ('review', '行政复议', 1),
            ('litigation_direct', '行政诉讼（未经复议直接起诉）', 2),

@@ -38,6 +38,11 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 		{YearFrom: 2021, YearTo: 2023, Status: "ok", Offset: 3},
 		{YearFrom: 2019, YearTo: 2021, Status: "none"},
 		{YearFrom: 2022, YearTo: 2022, Province: "没有这个省"},
+		{Province: "贵州省"},
+		{YearFrom: 2020, YearTo: 2024, Province: "贵州省", City: "贵阳市"},
+		{Province: "贵州省", City: "遵义市", Level: "乡镇（街道）"},
+		{YearFrom: 2021, YearTo: 2022, Province: "贵州省", Agency: "局"},
+		{Province: "测试省", City: "测试市"},
 	}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".sql")

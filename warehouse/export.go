@@ -231,7 +231,7 @@ func (db *DB) exportXLSX(ctx context.Context, path string) error {
 // macros over them and run the named queries (docs/scaling.md). Tables of
 // reports are partitioned by their report's year and their agency's
 // province (store/figures/lake_year=2021/lake_province=…/), agencies by
-// province, the roll-up by its own year and province; the partition columns
+// province, the roll-ups by their own year and province; the partition columns
 // are folder names only and are dropped on reading. Accounts, sessions,
 // saved queries and the source files' places are left out: they are not the
 // data and some are secrets.
@@ -250,6 +250,7 @@ var LakeTables = []struct {
 	{"pending", []string{"lake_year", "lake_province"}},
 	{"region_rollup", []string{"lake_year", "lake_province"}},
 	{"agency_status", []string{"lake_province"}},
+	{"summary_rollup", []string{"lake_year", "lake_province"}},
 }
 
 // parquetPart is one folder (or file) of a Parquet export: the rows of

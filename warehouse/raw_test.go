@@ -25,15 +25,23 @@ func PlainForTest(t *Table) *Table {
 
 // RollupDiffForTest counts the cells of store.region_rollup that differ
 // from the roll-up built afresh from the current reports' figures (its
-// counts and its sums, exactly), both ways: 0 when the kept table is right.
+// counts and its sums, exactly), and the rows of store.summary_rollup that
+// differ from its definition over the current reports' summary rows (every
+// column), both ways: 0 when the kept tables are right.
 func RollupDiffForTest(ctx context.Context, db *DB) (int, error) {
 	const cells = `SELECT year, province, city, level, measure_id, applicant_id, figures, stated, value FROM `
+	const all = `store.summary_rollup_rows(0, 9223372036854775807, NULL)`
 	var n int
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
 		return conn.QueryRowContext(ctx, `SELECT count(*) FROM (
 			(`+cells+`store.region_rollup EXCEPT ALL `+cells+`store.rollup_rows(0, 9223372036854775807, NULL))
 			UNION ALL
-			(`+cells+`store.rollup_rows(0, 9223372036854775807, NULL) EXCEPT ALL `+cells+`store.region_rollup))`).Scan(&n)
+			(`+cells+`store.rollup_rows(0, 9223372036854775807, NULL) EXCEPT ALL `+cells+`store.region_rollup)
+			UNION ALL
+			SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM (
+				(SELECT * FROM store.summary_rollup EXCEPT ALL SELECT * FROM `+all+`)
+				UNION ALL
+				(SELECT * FROM `+all+` EXCEPT ALL SELECT * FROM store.summary_rollup)))`).Scan(&n)
 	})
 	return n, err
 }

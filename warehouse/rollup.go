@@ -46,7 +46,8 @@ func (p *plan) rollupChange() rollupChange {
 }
 
 // withRollup runs change inside the transaction open on conn and keeps
-// store.region_rollup in step with it: before change, what the reports it
+// store.region_rollup and store.summary_rollup (0021, the same reports'
+// summary rows) in step with it: before change, what the reports it
 // retires and the current reports of the agencies it moves contribute is
 // subtracted; after it, what the reports it makes current, the new reports
 // in [lo, hi] that are current, and the moving agencies' current reports
@@ -84,8 +85,10 @@ func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func
 		return err
 	}
 	if c.lo <= c.hi {
-		if _, err := conn.ExecContext(ctx, stmt("rollup_delta_add"), c.lo, c.hi, 1); err != nil {
-			return err
+		for _, name := range []string{"rollup_delta_add", "summary_rollup_delta_add"} {
+			if _, err := conn.ExecContext(ctx, stmt(name), c.lo, c.hi, 1); err != nil {
+				return err
+			}
 		}
 	}
 	_, err = conn.ExecContext(ctx, stmt("rollup_merge"))
@@ -98,7 +101,7 @@ func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func
 const runGap = 512
 
 // addRuns adds (sign 1) or subtracts (sign -1) what the current reports
-// among ids (sorted, each once) contribute to the roll-up. Ids close to each
+// among ids (sorted, each once) contribute to the roll-ups. Ids close to each
 // other are read by one statement bounded by their range: the versions a
 // re-upload retires were mostly loaded together, so a group's thousands of
 // retirements cost a few statements, not one each.
@@ -108,14 +111,16 @@ func addRuns(ctx context.Context, conn *sql.Conn, ids []int64, sign int) error {
 		for j < len(ids) && ids[j]-ids[j-1] <= runGap {
 			j++
 		}
-		var err error
-		if j-i == 1 {
-			_, err = conn.ExecContext(ctx, stmt("rollup_delta_add"), ids[i], ids[i], sign)
-		} else {
-			_, err = conn.ExecContext(ctx, stmt("rollup_delta_add_ids"), ids[i], ids[j-1], ids[i:j], sign)
-		}
-		if err != nil {
-			return err
+		for _, name := range []string{"rollup_delta_add", "summary_rollup_delta_add"} {
+			var err error
+			if j-i == 1 {
+				_, err = conn.ExecContext(ctx, stmt(name), ids[i], ids[i], sign)
+			} else {
+				_, err = conn.ExecContext(ctx, stmt(name+"_ids"), ids[i], ids[j-1], ids[i:j], sign)
+			}
+			if err != nil {
+				return err
+			}
 		}
 		i = j
 	}

@@ -97,6 +97,37 @@ func TestRollupRebuiltAfterRegionEditByHand(t *testing.T) {
 	}
 }
 
+// TestSummaryRollupRebuiltAfterCountyEditByHand moves an agency to another
+// county with an UPDATE on the file and reopens it: store.summary_rollup
+// groups by county (store.region_rollup does not), so the fingerprint of
+// the regions that Open compares must include it, or the agency's reports
+// would stay summed under the county it left (and /compare's counties of a
+// city would show them there).
+func TestSummaryRollupRebuiltAfterCountyEditByHand(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	a, b := sampleReport("甲县财政局", 2021, 0, 0), sampleReport("乙县财政局", 2021, 0, 0)
+	a.Province, b.Province = "甲省", "甲省"
+	a.City, b.City = "丙市", "丙市"
+	a.County, b.County = "甲县", "乙县"
+	load(t, db, LoadRequest{Report: a}, LoadRequest{Report: b})
+	db = editByHand(t, db, `UPDATE store.agencies SET county = '乙县' WHERE name = '甲县财政局'`)
+	n, err := RollupDiffForTest(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d roll-up rows differ from the counties as they stand after an edit by hand", n)
+	}
+	got, err := db.Query(ctx, "compare_regions", Filter{Province: "甲省", City: "丙市"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 1 || got.Rows[0][0] != "乙县" || got.Rows[0][2] != int64(2) {
+		t.Errorf("the counties of 丙市: %v, want 乙县 alone with 2 agencies", got.Rows)
+	}
+}
+
 // TestSummaryRebuiltAfterReportEditByHand moves a report to another year and
 // another agency with an UPDATE on the file, as a repair by hand might, and
 // reopens it: Open finds the per-report summary copying the old year and

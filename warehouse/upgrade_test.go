@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,13 @@ import (
 // a warehouse that ran 0018 as it was first written (filling the roll-up,
 // which succeeded below 1e32).
 func TestUpgradeBlanksFiguresBeyondLimits(t *testing.T) {
+	// 0021 runs after them on such a warehouse: it must leave the
+	// roll-up's rebuild to Open as they do.
+	undo0021 := []string{
+		`DROP MACRO TABLE summary_groups`,
+		`DROP MACRO TABLE store.summary_rollup_rows`,
+		`DROP TABLE store.summary_rollup`,
+	}
 	huge := []struct {
 		agency, measure, applicant, printed string
 	}{
@@ -29,18 +37,27 @@ func TestUpgradeBlanksFiguresBeyondLimits(t *testing.T) {
 	}
 	t.Run("schema before 0018", func(t *testing.T) {
 		upgradeBeyondLimits(t, huge, []string{
-			`DELETE FROM schema_migrations WHERE version IN (18, 19)`,
+			`DELETE FROM schema_migrations WHERE version IN (18, 19, 21)`,
 			`DROP TABLE store.rollup_state`,
 			`DROP MACRO store.rollup_regions`,
-		})
+		}, undo0021)
+	})
+	// Without such figures 0019 changes nothing, and the roll-up 0018 left
+	// empty must still be built by Open.
+	t.Run("schema before 0018, no figure beyond", func(t *testing.T) {
+		upgradeBeyondLimits(t, nil, []string{
+			`DELETE FROM schema_migrations WHERE version IN (18, 19, 21)`,
+			`DROP TABLE store.rollup_state`,
+			`DROP MACRO store.rollup_regions`,
+		}, undo0021)
 	})
 	t.Run("0018 as first written", func(t *testing.T) {
 		upgradeBeyondLimits(t, huge[2:], []string{
-			`DELETE FROM schema_migrations WHERE version = 19`,
+			`DELETE FROM schema_migrations WHERE version IN (19, 21)`,
 			`DELETE FROM store.region_rollup`,
 			`INSERT INTO store.region_rollup SELECT * FROM store.rollup_rows(0, 9223372036854775807, NULL)`,
 			`UPDATE store.rollup_state SET regions = store.rollup_regions()`,
-		})
+		}, undo0021)
 	})
 }
 
@@ -48,7 +65,7 @@ func TestUpgradeBlanksFiguresBeyondLimits(t *testing.T) {
 // as an older loader did, takes the file back to an older schema with
 // downgrade, and checks what Open makes of it (see
 // TestUpgradeBlanksFiguresBeyondLimits).
-func upgradeBeyondLimits(t *testing.T, huge []struct{ agency, measure, applicant, printed string }, downgrade []string) {
+func upgradeBeyondLimits(t *testing.T, huge []struct{ agency, measure, applicant, printed string }, downgrade ...[]string) {
 	ctx := context.Background()
 	db := openTest(t)
 	a, b, c := sampleReport("甲省财政厅", 2021, 0, 0), sampleReport("甲省教育厅", 2021, 0, 0), sampleReport("乙省财政厅", 2021, 0, 0)
@@ -80,7 +97,7 @@ func upgradeBeyondLimits(t *testing.T, huge []struct{ agency, measure, applicant
 			}
 		}
 	}
-	for _, q := range downgrade {
+	for _, q := range slices.Concat(downgrade...) {
 		if _, err := raw.Exec(q); err != nil {
 			raw.Close()
 			t.Fatalf("%s: %v", q, err)
@@ -131,8 +148,14 @@ func upgradeBeyondLimits(t *testing.T, huge []struct{ agency, measure, applicant
 		if err := db.db.QueryRow(`SELECT apps_new FROM report_summary WHERE agency = '甲省教育厅'`).Scan(&apps); err != nil || apps != 60 {
 			t.Errorf("open %d: 甲省教育厅 apps_new = %v (%v), want 60", open, apps, err)
 		}
-		if n := count(t, db, `SELECT count(value) FROM report_values WHERE measure = 'apps.new'`); n != 3*7-(len(huge)-2) {
-			t.Errorf("open %d: %d apps.new figures kept, want %d", open, n, 3*7-(len(huge)-2))
+		blanked := 0
+		for _, h := range huge {
+			if h.measure == "apps.new" {
+				blanked++
+			}
+		}
+		if n := count(t, db, `SELECT count(value) FROM report_values WHERE measure = 'apps.new'`); n != 3*7-blanked {
+			t.Errorf("open %d: %d apps.new figures kept, want %d", open, n, 3*7-blanked)
 		}
 		db.Close()
 	}
