@@ -350,9 +350,16 @@ const RuleDecimals = "decimals"
 
 // where returns the labels of a value's cell, and how a message names it.
 func (v *validator) where(val gongkai.Value, m gongkai.Measure) (cellLabel, string) {
-	lbl, ok := v.labels[valueKey{val.Measure, val.Applicant}]
+	return labelsOf(v.labels, val, m.Label)
+}
+
+// labelsOf returns the labels of a value's cell in labels (its measure's
+// label when the format has no such cell), and how a message names it:
+// "row × column".
+func labelsOf(labels map[valueKey]cellLabel, val gongkai.Value, measureLabel string) (cellLabel, string) {
+	lbl, ok := labels[valueKey{val.Measure, val.Applicant}]
 	if !ok {
-		lbl = cellLabel{row: m.Label}
+		lbl = cellLabel{row: measureLabel}
 	}
 	where := lbl.row
 	if lbl.col != "" {
@@ -376,14 +383,7 @@ func blankBeyondLimits(r *gongkai.Report) {
 		if val.Number == nil || value.Holds(*val.Number, 0, "") == nil {
 			continue
 		}
-		lbl, ok := labels[valueKey{val.Measure, val.Applicant}]
-		if !ok {
-			lbl = cellLabel{row: gongkai.MeasureLabel(val.Measure)}
-		}
-		where := lbl.row
-		if lbl.col != "" {
-			where += " × " + lbl.col
-		}
+		lbl, where := labelsOf(labels, *val, gongkai.MeasureLabel(val.Measure))
 		r.Findings = append(r.Findings, gongkai.Finding{
 			Rule: ruleValues, Severity: gongkai.SeverityError,
 			At: val.At, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: val.Measure, Applicant: val.Applicant,

@@ -160,7 +160,9 @@ func union(a, b []int64) []int64 {
 // between groups when it corrects a region, but an UPDATE of
 // store.agencies by hand does not, and the roll-up would go on counting the
 // agency where it was. The check is one pass over the agencies (a
-// fingerprint, migration 0018). Its error is the database's.
+// fingerprint, migration 0018). A migration that leaves the roll-up to be
+// summed clears the fingerprint (0018, 0019), so the same check fills it.
+// Its error is the database's.
 func (db *DB) checkRollup(ctx context.Context) error {
 	var stale int
 	if err := db.db.QueryRowContext(ctx, stmt("rollup_stale")).Scan(&stale); err != nil {
@@ -169,7 +171,7 @@ func (db *DB) checkRollup(ctx context.Context) error {
 	if stale == 0 {
 		return nil
 	}
-	slog.Warn("warehouse: rebuilding store.region_rollup: agencies' regions changed outside the writer")
+	slog.Warn("warehouse: rebuilding store.region_rollup: agencies' regions changed outside the writer, or a migration (0018, 0019) left it to be summed")
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
 		return inConnTx(ctx, conn, func() error { return rebuildRollup(ctx, conn) })
 	})

@@ -32,8 +32,8 @@ INSERT INTO store.findings (report_id, seq, rule, severity, "at", row_label, col
 SELECT b.report_id,
        coalesce(n.next_seq, 1) + row_number() OVER (PARTITION BY b.report_id ORDER BY b.measure_id, b.applicant_id) - 1,
        'values', 'error', loc.text, coalesce(ms.label, m.text), l.col, m.text, ap.text,
-       coalesce(ms.label, m.text) || coalesce(' × ' || l.col, '') || '：“' || coalesce(raw.text, b.value::VARCHAR)
-         || '”过大（达到一千万亿），不像报告中的数字；升级数据库时按缺失处理（迁移 0019），请核对原表',
+       coalesce(ms.label, m.text) || coalesce(' × ' || l.col, '') || '：' || coalesce('“' || raw.text || '”', '')
+         || '（存储的数值为 ' || b.value::VARCHAR || '）过大（达到一千万亿），不像报告中的数字；升级数据库时按缺失处理（迁移 0019），请核对原表',
        NULL, b.value, NULL
 FROM beyond_limits b
 JOIN store.texts m ON m.text_id = b.measure_id
