@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/width"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // narrativeFigure is a figure the narrative states: its measure, the table
@@ -134,7 +135,7 @@ func narrativeExtras(lines []Line, r *gongkai.Report) {
 		if nf.table == "apps.new" && r.Format == gongkai.FormatPre2019 {
 			continue // a pre-2019 narrative is where apps.new itself comes from
 		}
-		v, ok, total := findNarrative(lines, nf)
+		v, ok, total := findNarrative(lines, nf, r.Agency)
 		if !ok {
 			if _, has := r.Lookup(nf.measure, gongkai.ApplicantTotal); !has && total != nil && !noted(r, nf.measure) {
 				r.Findings = append(r.Findings, *total)
@@ -176,7 +177,10 @@ func contradiction(nf narrativeFigure, said, table gongkai.Value) gongkai.Findin
 // findNarrative returns the first statement of a figure in the lines. When
 // there is none and a statement was passed over because it may count every
 // year so far, total is the warning that says so.
-func findNarrative(lines []Line, nf narrativeFigure) (v gongkai.Value, ok bool, total *gongkai.Finding) {
+// A clause that addresses another organ's government is not the agency's.
+func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.Value, ok bool, total *gongkai.Finding) {
+	key := labels.Normalize(agency)
+	notGovernment := key != "" && !strings.Contains(key, "政府")
 	for _, l := range lines {
 		t := l.Text
 		if !strings.Contains(t, nf.word) {
@@ -187,6 +191,9 @@ func findNarrative(lines []Line, nf narrativeFigure) (v gongkai.Value, ok bool, 
 			// the whole sentence: "截至2015年底我局共主动公开…300条"
 			// may be a sum over every year so far.
 			clause := clauseOf(t, m[0], m[1])
+			if notGovernment && toGovernmentRE.MatchString(labels.Normalize(clause)) {
+				continue
+			}
 			if all := mayBeAllYears(clause, sentenceUpTo(t, m[1])); all || notThisYear(clause) {
 				if all && total == nil {
 					f := allYearsFinding(nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))

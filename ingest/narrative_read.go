@@ -553,11 +553,21 @@ func otherYear(s string, year int) bool {
 	return false
 }
 
+// toGovernmentRE finds a people's government named in a clause as the one
+// addressed ("向市政府", "向区人民政府"); a government's website named as a
+// channel ("通过县政府门户网站主动公开") is not.
+var toGovernmentRE = regexp.MustCompile(`向[^,;:]{0,6}?(?:[省市区县州旗镇乡]|人民)政府`)
+
 // namesOtherOrgan reports whether the clause names an organ ("区教育局",
 // "某某镇") that is not the reporting organ ("我局", "本单位", or a part of
-// the agency's name).
+// the agency's name). In the report of an organ that is no government (a
+// department, a street office) a government addressed is another organ:
+// "向市政府及市政府办公室提出的政府信息公开申请5件" counts the city's.
 func namesOtherOrgan(clause, agency string) bool {
 	key := labels.Normalize(agency)
+	if key != "" && !strings.Contains(key, "政府") && toGovernmentRE.MatchString(clause) {
+		return true
+	}
 	for _, suf := range orgSuffixes {
 		for i := 0; ; {
 			j := strings.Index(clause[i:], suf)

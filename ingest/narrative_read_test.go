@@ -216,3 +216,29 @@ func TestRunningTotals(t *testing.T) {
 		})
 	}
 }
+
+// TestGovernmentAddressed holds that in the report of an organ that is no
+// government, applications made to a government ("向市政府…提出的…申请5件")
+// are not read as the organ's, beside tables or without them, while a
+// government's own report reads them.
+func TestGovernmentAddressed(t *testing.T) {
+	const table = "\n二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 3 |\n"
+	const said = "受理公民向市政府及市政府办公室提出的政府信息公开申请5件。"
+	for _, tt := range []struct {
+		agency, body, measure string
+		read                  bool
+	}{
+		{"示例街道办事处", said + table, "narrative.apps_received", false},
+		{"示例街道办事处", said, "apps.new", false},
+		{"示例市人民政府", said, "apps.new", true},
+	} {
+		page := tt.agency + "2021年政府信息公开工作年度报告\n一、总体情况\n" + tt.body + "\n"
+		r, err := Parse("page.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, ok := r.Lookup(tt.measure, gongkai.ApplicantTotal); ok != tt.read {
+			t.Errorf("%s, %s: read %v (%+v), want %v", tt.agency, tt.measure, ok, v, tt.read)
+		}
+	}
+}
