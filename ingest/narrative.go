@@ -40,8 +40,14 @@ var narrativeFigures = []narrativeFigure{
 // strings.Contains finds them faster than a regular expression would.
 var notThisYearWords = []string{"较", "同比", "增加", "减少", "增长", "下降", "累计", "上年", "上一年", "历年"}
 
+// yearTotals are sums over this year alone ("全年累计主动公开政府信息46条"):
+// read as the year's words, they keep their 累计 from counting other years.
+var yearTotals = strings.NewReplacer("全年累计", "全年", "全年累計", "全年", "本年度累计", "本年度", "本年累计", "本年",
+	"年内累计", "年内", "当年累计", "当年", "年度累计", "年度")
+
 // notThisYear reports whether a clause compares with or sums over other years.
 func notThisYear(s string) bool {
+	s = yearTotals.Replace(s)
 	for _, w := range notThisYearWords {
 		if strings.Contains(s, w) {
 			return true
@@ -83,6 +89,7 @@ func sinceDate(s string) bool {
 // its clause sums over years (累计, 历年) or its sentence counts up to a
 // date (sinceDate). Such a figure is never taken for this year's.
 func mayBeAllYears(clause, upTo string) bool {
+	clause = yearTotals.Replace(clause)
 	for _, w := range allYearsWords {
 		if strings.Contains(clause, w) {
 			return true

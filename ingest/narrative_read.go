@@ -519,8 +519,9 @@ func readCounts(clause, before string, ctx nctx, emit func(k nkind, zero bool, f
 // organ is in (全区, 全乡), whole is true: a zero stated for it holds for the
 // organ as well.
 func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
+	words := yearTotals.Replace(clause) // "全年累计…46条" is the year's
 	for _, w := range skipWords {
-		if strings.Contains(clause, w) {
+		if strings.Contains(words, w) {
 			return true, false
 		}
 	}
