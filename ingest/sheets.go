@@ -300,7 +300,7 @@ func missingPageTables(l *location, r *gongkai.Report, d *Document) []gongkai.Fi
 		}
 		out = append(out, gongkai.Finding{
 			Rule: "missing_table", Severity: gongkai.SeverityWarning, At: at, RowLabel: t.Title,
-			Message: fmt.Sprintf("页面上没有找到表%s（%s）：该表的数字未从表格读取，是空白而不是 0（表格可能是图片，或页面不完整）；正文述及的，已从正文读取并标为“来自正文”", t.Numeral, t.Title),
+			Message: fmt.Sprintf("页面上没有找到表%s（%s）：该表的数字未从表格读取，是空白而不是 0（表格可能是图片，或页面不完整）；正文述及的数字，能确认的已从正文读取，标为“来自正文”", t.Numeral, t.Title),
 		})
 	}
 	return out
