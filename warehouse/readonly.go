@@ -11,10 +11,11 @@ import (
 // to repair before its figures can be trusted, since a read-only open cannot
 // write: a migration not yet applied (the pages' tables may be missing or
 // older), or a summary or roll-up out of step with the reports and agencies
-// (an UPDATE by hand outside gongkai; see checkSummary and checkRollup).
-// Serving it, `gongkai query` and `gongkai export` would show the totals of
-// before the edit without a word. The checks are the ones Open makes, read
-// only: one pass over store.reports and the summary, one over the agencies.
+// or the agencies' status (an UPDATE by hand outside gongkai; see
+// checkSummary, checkRollup and checkStatus). Serving it, `gongkai query` and
+// `gongkai export` would show the totals of before the edit without a word.
+// The checks are the ones Open makes, read only: one pass over store.reports
+// and the summary, one over the agencies, one over the current reports.
 //
 // Its error is a *gongkai.Error with CodeUnavailable whose message names the
 // file and the remedy, open it read-write once; other errors are the
@@ -32,14 +33,15 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 			"数据库文件 %s 需要升级（%d 个迁移未执行），只读打开无法升级：请先以读写方式打开一次（例如运行 gongkai serve 或 gongkai user list），再只读使用"+
 				" / %s needs %d migrations; open it read-write once (e.g. gongkai serve) before opening it read-only", db.path, pending, db.path, pending)
 	}
-	var summary, rollup int64
-	if err := db.db.QueryRowContext(ctx, stmt("summary_stale")).Scan(&summary); err != nil {
-		return fmt.Errorf("warehouse: check report summary: %w", err)
+	var stale int64
+	for _, check := range []string{"summary_stale", "rollup_stale", "agency_status_stale"} {
+		var n int64
+		if err := db.db.QueryRowContext(ctx, stmt(check)).Scan(&n); err != nil {
+			return fmt.Errorf("warehouse: %s: %w", check, err)
+		}
+		stale += n
 	}
-	if err := db.db.QueryRowContext(ctx, stmt("rollup_stale")).Scan(&rollup); err != nil {
-		return fmt.Errorf("warehouse: check regional roll-up: %w", err)
-	}
-	if summary > 0 || rollup > 0 {
+	if stale > 0 {
 		return gongkai.Errorf(gongkai.CodeUnavailable,
 			"数据库文件 %s 的报告汇总与报告或机关不一致（它们在 gongkai 之外被修改过），只读打开无法重建汇总，所示合计会不准确：请先以读写方式打开一次（例如运行 gongkai serve 或 gongkai user list）以重建，再只读使用"+
 				" / the summary tables of %s are out of step with its reports (changed outside gongkai); open it read-write once (e.g. gongkai serve) to rebuild them", db.path, db.path)
