@@ -185,10 +185,12 @@ func unitInScope(d *Document, loc *location, lb *locBlock, at locCell, unit stri
 	// The lines around the grid, up to the next grid of the report's
 	// tables on either side.
 	before, after := 0, int(^uint(0)>>1)
+	seen := map[*Grid]bool{g: true}
 	for _, c := range loc.cells {
-		if c.g == nil || c.g == g {
-			continue
+		if c.g == nil || seen[c.g] {
+			continue // each grid once: its span walks all its cells
 		}
+		seen[c.g] = true
 		f, l := gridLines(c.g)
 		if l > 0 && l < first {
 			before = max(before, l)
