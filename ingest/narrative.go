@@ -224,12 +224,7 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 // sentence returns the sentence of t around bytes [i, j): from the previous
 // full stop or semicolon to the next one.
 func sentence(t string, i, j int) string {
-	start := 0
-	for _, sep := range []string{"。", "；", ";", "！", "？"} {
-		if k := strings.LastIndex(t[:i], sep); k >= 0 && k+len(sep) > start {
-			start = k + len(sep)
-		}
-	}
+	start := i - len(sentenceUpTo(t, i))
 	end := len(t)
 	for _, sep := range []string{"。", "；", ";", "！", "？"} {
 		if k := strings.Index(t[j:], sep); k >= 0 && j+k+len(sep) < end {
