@@ -263,7 +263,7 @@ var zeroRules = []struct {
 	kinds []nkind
 	not   []string
 }{
-	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,14}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依申请公开|无(?:任何)?申请`),
+	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,24}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依申请公开|无(?:任何)?申请`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
 	{"行政复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
 		[]nkind{nReview}, outcomeWords},
@@ -600,6 +600,9 @@ func namesOtherOrgan(clause, agency string) bool {
 func figureValue(clause string, m []int, numText string) (float64, bool) {
 	pre, post := clause[:m[0]], clause[m[1]:]
 	for _, w := range approxBefore {
+		if w == "数" && numText[0] >= '0' && numText[0] <= '9' {
+			continue // "数百条" is rough; "政府信息数700条" is a count (数 of 数量)
+		}
 		if strings.HasSuffix(pre, w) || strings.HasSuffix(strings.TrimSuffix(pre, "共"), w) {
 			return 0, false
 		}
