@@ -255,6 +255,6 @@ func TestAgencyStatusTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	if n != 0 {
-		t.Errorf("%d rows of store.agency_status differ from the current reports", n)
+		t.Errorf("store.agency_status differs from the current reports (%d)", n)
 	}
 }

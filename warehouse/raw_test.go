@@ -46,9 +46,8 @@ func RollupDiffForTest(ctx context.Context, db *DB) (int, error) {
 	return n, err
 }
 
-// StatusDiffForTest counts the rows of store.agency_status that differ from
-// the rows built afresh from the current reports, both ways: 0 when the
-// kept table is right.
+// StatusDiffForTest is 1 when store.agency_status differs from the rows
+// built afresh from the current reports, 0 when the kept table is right.
 func StatusDiffForTest(ctx context.Context, db *DB) (int, error) {
 	var n int
 	err := db.db.QueryRowContext(ctx, stmt("agency_status_stale")).Scan(&n)

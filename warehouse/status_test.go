@@ -6,9 +6,8 @@ import (
 	"testing"
 )
 
-// statusDiff counts the rows of store.agency_status that differ from its
-// definition over the current reports, both ways: 0 when the kept table is
-// right.
+// statusDiff is 1 when store.agency_status differs from its definition
+// over the current reports, 0 when the kept table is right.
 func statusDiff(t *testing.T, db *DB) int {
 	t.Helper()
 	return count(t, db, stmt("agency_status_stale"))
@@ -49,7 +48,7 @@ func TestAgencyStatusKept(t *testing.T) {
 	step := func(name string, agency string, first int, reported, errors, warnings string) {
 		t.Helper()
 		if n := statusDiff(t, db); n != 0 {
-			t.Errorf("%s: %d rows of store.agency_status differ from the current reports", name, n)
+			t.Errorf("%s: store.agency_status differs from the current reports (%d)", name, n)
 		}
 		f, r, e, w := statusOf(t, db, agency)
 		if f != first || r != reported || e != errors || w != warnings {
