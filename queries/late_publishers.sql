@@ -8,9 +8,23 @@
 -- by 3月31日 of the next year; where the organ's kind is not sure, 3月31日).
 -- message says the deadline and how many days late. Latest years first, then
 -- the latest publications; late_total counts all the filter selects, for paging.
-SELECT c.report_id, c.agency_id, c.agency, c.province, c.city, c.level, c.year, c.published, f.message,
-       count(*) OVER () AS late_total
-FROM current_reports($year_from, $year_to, $province, $city, $level, $agency) c
-JOIN store.findings f ON f.report_id = c.report_id AND f.rule = 'deadline'
-ORDER BY c.year DESC, c.published DESC, c.agency, c.report_id
-LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)
+-- The deadline findings are read first, without their text: they are
+-- fewer than the million current reports, which are then looked up by id
+-- instead of all joined to their agencies; the messages are read for the
+-- page's rows only.
+WITH late AS MATERIALIZED (
+    SELECT f.report_id, f.seq FROM store.findings f WHERE f.rule = 'deadline'
+), page AS (
+    SELECT r.report_id, l.seq, r.agency_id, a.agency, a.province, a.city, a.level, r.year, r.published,
+           count(*) OVER () AS late_total
+    FROM store.reports r
+    JOIN late l ON l.report_id = r.report_id
+    JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = r.agency_id
+    WHERE r.is_current AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
+    ORDER BY r.year DESC, r.published DESC, a.agency, r.report_id
+    LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)
+)
+SELECT p.report_id, p.agency_id, p.agency, p.province, p.city, p.level, p.year, p.published, f.message, p.late_total
+FROM page p
+JOIN store.findings f ON f.report_id = p.report_id AND f.seq = p.seq
+ORDER BY p.year DESC, p.published DESC, p.agency, p.report_id

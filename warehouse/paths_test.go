@@ -3,6 +3,7 @@ package warehouse_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -40,6 +41,15 @@ func pathsDB(t *testing.T) *warehouse.DB {
 		}
 		pathsFixture.db = db
 		reports := demo.Generate(11, 40)
+		// Every fifth report published late, with ingest's deadline warning
+		// (the demo states no dates), for late_publishers.
+		for i, r := range reports {
+			if i%5 == 0 {
+				r.Published = fmt.Sprintf("%d-0%d-%02d", r.Year+1, 4+i%3, 1+i%28)
+				r.Findings = append(r.Findings, gongkai.Finding{Rule: "deadline", Severity: gongkai.SeverityWarning,
+					Message: fmt.Sprintf("报告发布于%s，晚于3月31日的期限", r.Published)})
+			}
+		}
 		if err := demo.Load(ctx, db, reports); err != nil {
 			pathsFixture.err = err
 			return
