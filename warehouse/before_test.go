@@ -132,3 +132,87 @@ func plainRows(rows [][]any) [][]any {
 	t := warehouse.Table{Rows: rows}
 	return warehouse.PlainForTest(&t).Rows
 }
+
+// TestStatementsMatchTheirFirstForm runs each statement of the report and
+// agency pages that was rewritten for speed (warehouse/sql/<name>.sql)
+// beside its earlier text (testdata/before/stmt/<name>.sql) for the report
+// versions of the demo history, current (every third) and retired (all):
+// the rows must be the same, value for value and in the same order.
+func TestStatementsMatchTheirFirstForm(t *testing.T) {
+	db := pathsDB(t)
+	ctx := context.Background()
+	files, err := filepath.Glob(filepath.Join("testdata", "before", "stmt", "*.sql"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no earlier forms in testdata/before/stmt: %v", err)
+	}
+	err = warehouse.WithConnForTest(ctx, db, func(conn *sql.Conn) error {
+		var ids []int64
+		// Every retired version and every third current one.
+		r, err := conn.QueryContext(ctx, `SELECT report_id FROM store.reports WHERE NOT is_current OR report_id % 3 = 0 ORDER BY report_id`)
+		if err != nil {
+			return err
+		}
+		for r.Next() {
+			var id int64
+			if err := r.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if err := r.Close(); err != nil {
+			return err
+		}
+		for _, file := range files {
+			name := strings.TrimSuffix(filepath.Base(file), ".sql")
+			old, err := os.ReadFile(file)
+			if err != nil {
+				return err
+			}
+			rows := 0
+			for _, id := range ids {
+				want, err := allRows(ctx, conn, string(old), id)
+				if err != nil {
+					return fmt.Errorf("%s before: %w", name, err)
+				}
+				got, err := allRows(ctx, conn, warehouse.StmtForTest(name), id)
+				if err != nil {
+					return fmt.Errorf("%s: %w", name, err)
+				}
+				rows += len(want)
+				if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
+					t.Errorf("%s, report %d:\n got %.600s\nwant %.600s", name, id, g, w)
+				}
+			}
+			if rows == 0 {
+				t.Errorf("%s: no rows for any report: the comparison proves nothing", name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// allRows runs query with args on conn and returns every row.
+func allRows(ctx context.Context, conn *sql.Conn, query string, args ...any) ([][]any, error) {
+	r, err := conn.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	cols, _ := r.Columns()
+	var out [][]any
+	for r.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := r.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		out = append(out, vals)
+	}
+	return out, r.Err()
+}

@@ -53,3 +53,6 @@ func StatusDiffForTest(ctx context.Context, db *DB) (int, error) {
 	err := db.db.QueryRowContext(ctx, stmt("agency_status_stale")).Scan(&n)
 	return n, err
 }
+
+// StmtForTest is the text of statement warehouse/sql/<name>.sql.
+func StmtForTest(name string) string { return stmt(name) }
