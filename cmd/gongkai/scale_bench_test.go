@@ -25,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"gongkai"
 	"gongkai/dashboard"
 	"gongkai/warehouse"
 )
@@ -388,6 +389,7 @@ type filterGen struct {
 	names     []string
 	agencies  []int64
 	reports   []int64
+	cells     [][2]string // measure, applicant: the figures of /regions' tables, for its breakdown
 }
 
 func newFilterGen(t *testing.T, db *warehouse.DB) *filterGen {
@@ -416,13 +418,27 @@ func newFilterGen(t *testing.T, db *warehouse.DB) *filterGen {
 	for _, r := range q("SELECT report_id FROM reports USING SAMPLE 200 ROWS (reservoir, 7) ORDER BY report_id") {
 		g.reports = append(g.reports, r[0].(int64))
 	}
+	for _, m := range gongkai.Catalogue() {
+		if m.Table == "" || m.Table == "narrative" || m.Derived {
+			continue
+		}
+		if !m.ByApp {
+			g.cells = append(g.cells, [2]string{m.Code, gongkai.ApplicantTotal})
+			continue
+		}
+		for _, a := range gongkai.Applicants {
+			g.cells = append(g.cells, [2]string{m.Code, a})
+		}
+	}
 	return g
 }
 
 type scaleRequest struct{ page, path string }
 
+// scalePages are the pages measured; "/regions?measure" is /regions with
+// the breakdown of one figure (the agencies behind it, region_figure).
 var scalePages = []string{"/", "/applications", "/licensing", "/reviews", "/proactive", "/quality", "/compare",
-	"/regions", "/agencies", "/agencies/:id", "/reports/:id"}
+	"/regions", "/regions?measure", "/agencies", "/agencies/:id", "/reports/:id"}
 
 func (g *filterGen) requests(n int) []scaleRequest {
 	out := make([]scaleRequest, 0, n)
@@ -451,6 +467,11 @@ func (g *filterGen) requests(n int) []scaleRequest {
 		}
 		path := page
 		switch page {
+		case "/regions?measure":
+			c := g.cells[g.rng.IntN(len(g.cells))]
+			v.Set("measure", c[0])
+			v.Set("applicant", c[1])
+			path = "/regions"
 		case "/agencies/:id":
 			path = fmt.Sprintf("/agencies/%d", g.agencies[g.rng.IntN(len(g.agencies))])
 		case "/reports/:id":
