@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"gongkai"
 	"slices"
 	"strings"
 	"testing"
@@ -156,6 +157,124 @@ func upgradeBeyondLimits(t *testing.T, huge []struct{ agency, measure, applicant
 		}
 		if n := count(t, db, `SELECT count(value) FROM report_values WHERE measure = 'apps.new'`); n != 3*7-blanked {
 			t.Errorf("open %d: %d apps.new figures kept, want %d", open, n, 3*7-blanked)
+		}
+		db.Close()
+	}
+}
+
+// TestUpgradeConvertsFees builds a warehouse holding fees as the narrative
+// readers stored them before 2026-12-04 and checks what migration 0023
+// makes of them: a pre-2019 fee in 万元 (1.2) is 12000 元; one in 元 is
+// kept; one stated without a unit is blank with a unit warning quoting it,
+// counted in the report's warnings; a 2021 narrative's "125000元" stored as
+// 125000 万元 is 12.5 万元, while a table's fees.amount_wan and a narrative
+// that gives 万元 are kept. The summary and roll-ups are rebuilt from the
+// converted figures, and a second Open changes nothing.
+func TestUpgradeConvertsFees(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	pre := func(agency string, v float64, unit, raw string) *gongkai.Report {
+		r := &gongkai.Report{Agency: agency, Year: 2016, Format: gongkai.FormatPre2019, Province: "甲省",
+			Source: gongkai.Source{Kind: "text", Name: agency + ".txt"}}
+		r.Values = []gongkai.Value{
+			{Measure: "pre2019.fees", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(v), Unit: unit, Raw: raw, At: "line 11", Source: gongkai.SourceNarrative},
+			{Measure: "apps.new", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(9), Raw: "9件", At: "line 9", Source: gongkai.SourceNarrative},
+		}
+		return r
+	}
+	wan := func(agency string, v float64, raw string, narrative bool) *gongkai.Report {
+		r := sampleReport(agency, 2021, 0, 0)
+		r.Province = "乙省"
+		src := ""
+		if narrative {
+			src = gongkai.SourceNarrative
+		}
+		r.Values = append(r.Values, gongkai.Value{Measure: "fees.amount_wan", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(v), Raw: raw, At: "line 8", Source: src})
+		return r
+	}
+	load(t, db,
+		LoadRequest{Report: pre("甲县财政局", 12000, "元", "收取费用共计1.2万元。")},
+		LoadRequest{Report: pre("甲县教育局", 3500, "元", "收取费用3500元。")},
+		LoadRequest{Report: pre("甲县民政局", 0, "元", "收取费用36.5。")},
+		LoadRequest{Report: wan("乙县财政局", 12.5, "行政事业性收费本年收费金额125000元。", true)},
+		LoadRequest{Report: wan("乙县教育局", 125000, "125000", false)},
+		LoadRequest{Report: wan("乙县民政局", 3.5, "行政事业性收费3.5万元，折合35000元。", true)},
+	)
+	warnings := count(t, db, `SELECT sum(warnings) FROM store.reports`)
+	findings := count(t, db, `SELECT count(*) FROM store.findings`)
+	path := db.Path()
+	db.Close()
+
+	// Back to what the older readers stored.
+	raw, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO store.texts SELECT max(text_id) + 1, '万元' FROM store.texts WHERE NOT EXISTS (SELECT 1 FROM store.texts WHERE text = '万元')`,
+		`UPDATE store.figures f SET value = 1.2, unit_id = (SELECT min(text_id) FROM store.texts WHERE text = '万元')
+		 FROM store.reports r, store.agencies a, store.texts m
+		 WHERE f.report_id = r.report_id AND r.agency_id = a.agency_id AND a.name = '甲县财政局' AND m.text_id = f.measure_id AND m.text = 'pre2019.fees'`,
+		`UPDATE store.figures f SET value = 36.5, unit_id = NULL
+		 FROM store.reports r, store.agencies a, store.texts m
+		 WHERE f.report_id = r.report_id AND r.agency_id = a.agency_id AND a.name = '甲县民政局' AND m.text_id = f.measure_id AND m.text = 'pre2019.fees'`,
+		`UPDATE store.figures f SET value = 125000
+		 FROM store.reports r, store.agencies a, store.texts m
+		 WHERE f.report_id = r.report_id AND r.agency_id = a.agency_id AND a.name = '乙县财政局' AND m.text_id = f.measure_id AND m.text = 'fees.amount_wan'`,
+		`DELETE FROM schema_migrations WHERE version = 23`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			raw.Close()
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	raw.Close()
+
+	want := []struct {
+		agency, measure string
+		value           sql.NullFloat64
+		unit            string
+	}{
+		{"甲县财政局", "pre2019.fees", sql.NullFloat64{Float64: 12000, Valid: true}, "元"},
+		{"甲县教育局", "pre2019.fees", sql.NullFloat64{Float64: 3500, Valid: true}, "元"},
+		{"甲县民政局", "pre2019.fees", sql.NullFloat64{}, ""},
+		{"乙县财政局", "fees.amount_wan", sql.NullFloat64{Float64: 12.5, Valid: true}, ""},
+		{"乙县教育局", "fees.amount_wan", sql.NullFloat64{Float64: 125000, Valid: true}, ""},
+		{"乙县民政局", "fees.amount_wan", sql.NullFloat64{Float64: 3.5, Valid: true}, ""},
+	}
+	for open := 1; open <= 2; open++ {
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open %d: %v", open, err)
+		}
+		for _, w := range want {
+			var v sql.NullFloat64
+			var unit sql.NullString
+			if err := db.db.QueryRow(`SELECT value, unit FROM report_values WHERE agency = $1 AND measure = $2`, w.agency, w.measure).Scan(&v, &unit); err != nil {
+				t.Fatal(err)
+			}
+			if v != w.value || unit.String != w.unit {
+				t.Errorf("open %d: %s %s = %v %q, want %v %q", open, w.agency, w.measure, v, unit.String, w.value, w.unit)
+			}
+		}
+		if n := count(t, db, `SELECT count(*) FROM findings WHERE agency = '甲县民政局' AND rule = 'unit' AND severity = 'warning'
+			AND measure = 'pre2019.fees' AND "at" = 'line 11' AND contains(message, '36.5') AND contains(message, '迁移 0023')`); n != 1 {
+			t.Errorf("open %d: %d unit warnings at 甲县民政局's fee, want 1", open, n)
+		}
+		if n := count(t, db, `SELECT count(*) FROM store.findings`); n != findings+1 {
+			t.Errorf("open %d: %d findings, want %d", open, n, findings+1)
+		}
+		if n := count(t, db, `SELECT sum(warnings) FROM store.reports`); n != warnings+1 {
+			t.Errorf("open %d: reports count %d warnings, want %d", open, n, warnings+1)
+		}
+		if n := count(t, db, stmt("summary_stale")); n != 0 {
+			t.Errorf("open %d: %d summary rows stale", open, n)
+		}
+		if n := count(t, db, stmt("agency_status_stale")); n != 0 {
+			t.Errorf("open %d: %d agency_status rows stale", open, n)
+		}
+		if n, err := RollupDiffForTest(ctx, db); err != nil || n != 0 {
+			t.Errorf("open %d: %d roll-up cells differ from the figures (%v)", open, n, err)
 		}
 		db.Close()
 	}
