@@ -16,7 +16,7 @@
 -- the reports whose table figures are all 0 (stated > 0 and largest = 0,
 -- as current_counts). Every figure column of the summary is summed as
 -- DECIMAL(38, 6) (exact in any order, as store.region_rollup since 0018;
--- the figures are below 1e20) beside the count of reports that state it
+-- the figures are below 1e15, gongkai.MaxFigure) beside the count of reports that state it
 -- (<column>_n): the sum is NULL while that count is 0, a gap and not a 0.
 -- litigation_total_n and litigation_corrected_n count the reports stating
 -- either litigation column (current_counts' litigation_total is NULL only
