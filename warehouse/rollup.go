@@ -86,7 +86,7 @@ func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func
 	}
 	if c.lo <= c.hi {
 		for _, name := range []string{"rollup_delta_add", "summary_rollup_delta_add"} {
-			if _, err := conn.ExecContext(ctx, stmt(name), c.lo, c.hi, 1); err != nil {
+			if _, err := conn.ExecContext(ctx, stmt(name), c.lo, c.hi, nil, 1); err != nil {
 				return err
 			}
 		}
@@ -112,13 +112,11 @@ func addRuns(ctx context.Context, conn *sql.Conn, ids []int64, sign int) error {
 			j++
 		}
 		for _, name := range []string{"rollup_delta_add", "summary_rollup_delta_add"} {
-			var err error
-			if j-i == 1 {
-				_, err = conn.ExecContext(ctx, stmt(name), ids[i], ids[i], sign)
-			} else {
-				_, err = conn.ExecContext(ctx, stmt(name+"_ids"), ids[i], ids[j-1], ids[i:j], sign)
+			var list any // a single id is its own range
+			if j-i > 1 {
+				list = ids[i:j]
 			}
-			if err != nil {
+			if _, err := conn.ExecContext(ctx, stmt(name), ids[i], ids[j-1], list, sign); err != nil {
 				return err
 			}
 		}

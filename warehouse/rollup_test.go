@@ -192,3 +192,31 @@ func editByHand(t *testing.T, db *DB, stmt string) *DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
+
+// TestRollupRetiresOnlyItsReports re-uploads two of four reports loaded
+// together, so that the versions retired (ids 1 and 3) are read as one run
+// bounded by their range with a current report of another agency (id 2)
+// inside it: the roll-ups must subtract the retired versions only.
+func TestRollupRetiresOnlyItsReports(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	names := []string{"甲省财政厅", "甲省教育厅", "甲省民政厅", "甲省商务厅"}
+	var reqs []LoadRequest
+	for _, name := range names {
+		r := sampleReport(name, 2021, 0, 0)
+		r.Province = "甲省"
+		reqs = append(reqs, LoadRequest{Report: r, Confirm: true})
+	}
+	load(t, db, reqs...)
+	var again []LoadRequest
+	for _, name := range []string{names[0], names[2]} {
+		r := sampleReport(name, 2021, 2, 1)
+		r.Province = "甲省"
+		r.Source.Name = name + "-2.xlsx"
+		again = append(again, LoadRequest{Report: r, Confirm: true})
+	}
+	load(t, db, again...)
+	if n, err := RollupDiffForTest(ctx, db); err != nil || n != 0 {
+		t.Errorf("%d roll-up cells differ from the figures after re-uploading two of four reports (%v)", n, err)
+	}
+}

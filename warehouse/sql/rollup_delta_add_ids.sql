@@ -1,7 +1,0 @@
--- rollup_delta_add_ids: adds ($4 = 1) or subtracts ($4 = -1) what the current
--- reports in list $3 contribute to the roll-up; every id of $3 lies in
--- [$1, $2], which bounds the scan (see store.rollup_rows, 0018).
-INSERT INTO rollup_delta
-SELECT year, province, city, level, measure_id, applicant_id, $4 * figures, $4 * stated,
-       CASE WHEN $4 < 0 THEN -value ELSE value END
-FROM store.rollup_rows($1, $2, $3);
