@@ -99,3 +99,25 @@ func TestAgencyStatusKept(t *testing.T) {
 		AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`)
 	step("edited by hand", "甲局", 2019, yearBits(2019, 2022), yearBits(2022), yearBits(2019))
 }
+
+// TestStatusYearsOutsideBits sets a current report's year by hand to one
+// the bit sets cannot hold (the loader refuses it): Open must still open the
+// file — its check of store.agency_status once overflowed the shift and the
+// server did not start — and leave that report out of the agency's status
+// while keeping the agency's other years.
+func TestStatusYearsOutsideBits(t *testing.T) {
+	for _, year := range []int{2200, 2101, 1989, 1800, -3} {
+		t.Run(strconv.Itoa(year), func(t *testing.T) {
+			db := openTest(t)
+			load(t, db, LoadRequest{Report: sampleReport("甲局", 2022, 4, 0)},
+				LoadRequest{Report: sampleReport("甲局", 2021, 0, 4)})
+			db = editByHand(t, db, `UPDATE store.reports SET year = `+strconv.Itoa(year)+` WHERE year = 2021`)
+			if n := statusDiff(t, db); n != 0 {
+				t.Errorf("store.agency_status differs from its definition after Open")
+			}
+			if f, r, _, _ := statusOf(t, db, "甲局"); f != 2022 || r != yearBits(2022) {
+				t.Errorf("甲局 has first year %d, years %s; want 2022, %s", f, r, yearBits(2022))
+			}
+		})
+	}
+}
