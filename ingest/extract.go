@@ -137,6 +137,11 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 			r.Findings = append(r.Findings, missingPageTables(loc, r, doc)...)
 		}
 	}
+	if found {
+		if f, ok := formatYearFinding(r); ok {
+			r.Findings = append(r.Findings, f)
+		}
+	}
 	if r.Values == nil {
 		r.Values = []gongkai.Value{}
 	}

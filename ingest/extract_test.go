@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -125,21 +126,25 @@ func TestExtractFormat(t *testing.T) {
 		g.Tables = []gongkai.Table{*f.Table(table)}
 		return coreDoc(&g, coreValues(t, f), coreLayout{})
 	}
+	// warn: the tables are of another format than the year's and state a
+	// measure only their format has, so a "format" warning must stand.
 	tests := []struct {
 		name string
 		doc  *Document
 		year int
 		want string
+		warn bool
 	}{
-		{"2021", coreDoc(gongkai.FormatByID("2021"), coreValues(t, gongkai.FormatByID("2021")), coreLayout{}), 2021, "2021"},
-		{"2019 layout for 2021", coreDoc(gongkai.FormatByID("2019"), coreValues(t, gongkai.FormatByID("2019")), coreLayout{}), 2021, "2019"},
-		{"2021 layout for 2019", coreDoc(gongkai.FormatByID("2021"), coreValues(t, gongkai.FormatByID("2021")), coreLayout{}), 2019, "2021"},
-		{"2019 table 二 only", only("2019", "proactive"), 2020, "2019"},
-		{"2019 table 三 only", only("2019", "applications"), 2022, "2019"},
-		{"2021 table 三 only", only("2021", "applications"), 2019, "2021"},
-		{"table 四 only", only("2019", "reviews"), 2020, "2021"},
+		{"2021", coreDoc(gongkai.FormatByID("2021"), coreValues(t, gongkai.FormatByID("2021")), coreLayout{}), 2021, "2021", false},
+		{"2019 layout for 2021", coreDoc(gongkai.FormatByID("2019"), coreValues(t, gongkai.FormatByID("2019")), coreLayout{}), 2021, "2019", true},
+		{"2021 layout for 2019", coreDoc(gongkai.FormatByID("2021"), coreValues(t, gongkai.FormatByID("2021")), coreLayout{}), 2019, "2021", true},
+		{"2021 layout for 2018", coreDoc(gongkai.FormatByID("2021"), coreValues(t, gongkai.FormatByID("2021")), coreLayout{}), 2018, "2021", true},
+		{"2019 table 二 only", only("2019", "proactive"), 2020, "2019", false},
+		{"2019 table 三 only", only("2019", "applications"), 2022, "2019", false},
+		{"2021 table 三 only", only("2021", "applications"), 2019, "2021", true},
+		{"table 四 only", only("2019", "reviews"), 2020, "2021", false},
 		{"2019 in traditional", coreDoc(gongkai.FormatByID("2019"), coreValues(t, gongkai.FormatByID("2019")),
-			coreLayout{label: toTraditional, header: func(s string) string { return strings.TrimSuffix(s, "减") }}), 2020, "2019"},
+			coreLayout{label: toTraditional, header: func(s string) string { return strings.TrimSuffix(s, "减") }}), 2020, "2019", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,8 +155,19 @@ func TestExtractFormat(t *testing.T) {
 			if r.Format != tt.want {
 				t.Errorf("format = %q, want %q", r.Format, tt.want)
 			}
+			warned := false
 			for _, f := range tableFindings(r) {
+				if f.Rule == RuleFormatYear && tt.warn && !warned {
+					warned = true
+					if f.Measure == "" || f.RowLabel == "" || !strings.Contains(f.Message, strconv.Itoa(tt.year)+"年度") {
+						t.Errorf("format warning names no cell or year: %+v", f)
+					}
+					continue
+				}
 				t.Errorf("finding %s at %s: %s", f.Rule, f.At, f.Message)
+			}
+			if tt.warn && !warned {
+				t.Errorf("no %q warning for a %d report on the %s form", RuleFormatYear, tt.year, r.Format)
 			}
 		})
 	}
