@@ -38,6 +38,20 @@ func TestFigureBeyondLimits(t *testing.T) {
 			"narrative.proactive_items", nil, gongkai.SeverityError, "", "123456789012345678901"},
 		{"a pre-2019 fee", "pre2019-narrative.txt", "共计36.5元", "共计3650000000000000000000元",
 			"pre2019.fees", nil, gongkai.SeverityError, "", "3650000000000000000000"},
+		// Below 1e15 but of more significant digits than a float64 holds:
+		// before, the sentence's figure was stored rounded, with no finding.
+		{"17 significant digits of a pre-2019 fee", "pre2019-narrative.txt", "共计36.5元", "共计1234567.1234567891元",
+			"pre2019.fees", nil, gongkai.SeverityError, "", "1234567.1234567891"},
+		{"17 significant digits of a narrative fee in 元", "narrative-2021-fees-yuan.txt", "125000元", "1234567.1234567891元",
+			"fees.amount_wan", nil, gongkai.SeverityError, "行政事业性收费", "1234567.1234567891"},
+		// Holding "1992", it was taken for another year's count and left
+		// out with no finding at all.
+		{"16 digits of a narrative count", "narrative-2021-fees-yuan.txt", "行政许可决定132件", "行政许可决定9007199254740993件",
+			"licensing.decisions", nil, gongkai.SeverityError, "行政许可", "9007199254740993"},
+		{"a narrative count beside tables", "shape2-pipe-rows.txt", "共收到政府信息公开申请13件", "共收到政府信息公开申请130000000000000001件",
+			"narrative.apps_received", nil, gongkai.SeverityError, "", "130000000000000001"},
+		{"a statistics table's running total", "pre2019-stats.html", "<td>5120</td>", "<td>51200000000000001</td>",
+			"pre2019.cumulative.proactive_items", nil, gongkai.SeverityError, "", "51200000000000001"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,8 +94,15 @@ func TestFigureBeyondLimits(t *testing.T) {
 			}
 			// The rest of the report loads as before.
 			other, fee := "penalty.decisions", 7.0
-			if tt.file == "pre2019-narrative.txt" {
+			switch tt.file {
+			case "pre2019-narrative.txt":
 				other, fee = "apps.new", 21
+			case "pre2019-stats.html":
+				other, fee = "apps.new", 37
+			case "narrative-2021-fees-yuan.txt":
+				other, fee = "penalty.decisions", 18
+			case "shape2-pipe-rows.txt":
+				other, fee = "penalty.decisions", 9
 			}
 			if o, _ := r.Lookup(other, gongkai.ApplicantTotal); o.Number == nil || *o.Number != fee {
 				t.Errorf("%s = %v, want %v", other, o.Number, fee)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // narrativeFigure is a figure the narrative states: its measure, the table
@@ -110,6 +112,35 @@ func allYearsFinding(measure, raw, at string) gongkai.Finding {
 	}
 }
 
+// forwardedWords say that applications came through another organ ("收到
+// 县政府转办的申请3件"): they may be all the organ received or a part of it,
+// and the sentence does not say which.
+var forwardedWords = []string{"转办", "转交", "转来", "转送", "转递", "移交", "移送"}
+
+// forwarded reports whether the words before a count of applications
+// received say they were forwarded by another organ.
+func forwarded(before string) bool {
+	for _, w := range forwardedWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// forwardedFinding is the warning for a count of applications received left
+// blank because its only statement counts those another organ forwarded:
+// read, a part might pass for the whole.
+func forwardedFinding(measure, raw, at string) gongkai.Finding {
+	label := gongkai.MeasureLabel(measure)
+	return gongkai.Finding{
+		Rule: "narrative", Severity: gongkai.SeverityWarning, At: at,
+		Measure: measure, Applicant: gongkai.ApplicantTotal, RowLabel: label,
+		Message: fmt.Sprintf("正文所述%s是其他机关转办的申请（“%s”），不一定是本机关收到的全部申请，未填入：请核对",
+			strings.TrimPrefix(label, "正文所述"), raw),
+	}
+}
+
 // noted reports whether r has a finding of the narrative about measure
 // already (its rough figure, a sum over years): one says why it is blank.
 func noted(r *gongkai.Report, measure string) bool {
@@ -143,6 +174,16 @@ func narrativeExtras(lines []Line, r *gongkai.Report) {
 			continue // a pre-2019 narrative is where apps.new itself comes from
 		}
 		v, ok, total := findNarrative(lines, nf, r.Agency)
+		if ok && v.Number == nil {
+			// Beyond what gongkai stores: blank with the error, unless
+			// another reader (a cover sheet, the pre-2019 reader) has
+			// this measure, whose own reading stands.
+			if _, has := r.Lookup(nf.measure, gongkai.ApplicantTotal); !has {
+				r.Values = append(r.Values, v)
+				r.Findings = append(r.Findings, *total)
+			}
+			continue
+		}
 		if !ok {
 			if _, has := r.Lookup(nf.measure, gongkai.ApplicantTotal); !has && total != nil && !noted(r, nf.measure) {
 				r.Findings = append(r.Findings, *total)
@@ -167,6 +208,29 @@ func narrativeExtras(lines []Line, r *gongkai.Report) {
 	}
 }
 
+// figureLimitFinding is the error of the values rule at a figure a reader
+// of sentences or of a statistics table read beyond what gongkai stores
+// (bad, from value.Holds: 1e15 or more, or more than 15 significant digits,
+// which a float64 changes): the figure is blank, as a table cell's would
+// be, and a sentence's message quotes it. The finding names the row and
+// column of the measure's cell in the tables of format, if they have one.
+func figureLimitFinding(v gongkai.Value, format string, bad error) gongkai.Finding {
+	var cells map[valueKey]cellLabel
+	if f := gongkai.FormatByID(format); f != nil {
+		cells = cellLabels(f)
+	}
+	lbl, where := labelsOf(cells, v, gongkai.MeasureLabel(v.Measure))
+	msg := where + "：" + gongkai.ErrorMessage(bad)
+	if v.Source == gongkai.SourceNarrative {
+		msg = fmt.Sprintf("正文所述%s：%s（%s）", strings.TrimPrefix(where, "正文所述"),
+			strings.Replace(gongkai.ErrorMessage(bad), "原表", "原文", 1), strings.TrimSpace(v.Raw))
+	}
+	return gongkai.Finding{
+		Rule: ruleValues, Severity: gongkai.SeverityError, At: v.At,
+		RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: v.Measure, Applicant: v.Applicant, Message: msg,
+	}
+}
+
 func contradiction(nf narrativeFigure, said, table gongkai.Value) gongkai.Finding {
 	measure := nf.table
 	if measure == "" {
@@ -183,7 +247,9 @@ func contradiction(nf narrativeFigure, said, table gongkai.Value) gongkai.Findin
 
 // findNarrative returns the first statement of a figure in the lines. When
 // there is none and a statement was passed over because it may count every
-// year so far, total is the warning that says so.
+// year so far, total is the warning that says so. When the first statement's
+// figure is beyond what gongkai stores, v is blank and total is the error
+// that says so (narrativeLimitFinding).
 // A clause that addresses another organ's government is not the agency's.
 func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.Value, ok bool, total *gongkai.Finding) {
 	key := labels.Normalize(agency)
@@ -208,14 +274,28 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 				}
 				continue
 			}
-			f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(t[m[2]:m[3]]), ",", ""), 64)
-			if err != nil {
+			if nf.table == "apps.new" && forwarded(clauseOf(t, m[0], m[2])) {
+				if total == nil {
+					f := forwardedFinding(nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
 				continue
 			}
-			return gongkai.Value{
+			text := width.Fold.String(t[m[2]:m[3]])
+			f, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64)
+			if err != nil && !errors.Is(err, strconv.ErrRange) {
+				continue
+			}
+			v := gongkai.Value{
 				Measure: nf.measure, Applicant: gongkai.ApplicantTotal, Number: &f,
 				Raw: sentence(t, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative,
-			}, true, nil
+			}
+			if bad := value.Holds(f, value.Scan(text).Digits, text); bad != nil {
+				v.Number = nil
+				f := figureLimitFinding(v, "", bad)
+				return v, true, &f
+			}
+			return v, true, nil
 		}
 	}
 	return gongkai.Value{}, false, total

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"regexp"
@@ -201,6 +202,10 @@ var outcomeRules = []struct {
 var skipWords = []string{"同比", "环比", "较", "增长", "增加", "减少", "下降", "持平", "累计", "历年", "上一年", "去年", "前年",
 	"以来", "截至", "截止", "%", "百分之", "占", "率", "平均", "月份", "季度", "上半年", "下半年", "人次", "每"}
 
+// soFarWords are the skip words of a clause that counts every year up to a
+// date: its count is not this year's, but its zero is.
+var soFarWords = []string{"累计", "历年", "以来", "截至", "截止"}
+
 // approxBefore and approxAfter are the words that make a figure approximate.
 var (
 	approxBefore = []string{"约", "近", "逾", "超过", "不到", "不足", "将近", "大约", "上千", "上百", "数"}
@@ -215,8 +220,24 @@ var scopeRE = regexp.MustCompile(`全(?:区|县|市|省|州|盟|旗|镇|乡|系�
 // the reporting organ speaks of someone else.
 var orgSuffixes = []string{"局", "委员会", "镇", "乡", "街道", "部门", "单位", "中心", "公司", "院", "学校", "分局", "办事处", "大队", "支队", "中队"}
 
-// yearRE4 finds a year written in a clause.
+// yearRE4 finds what may be a year written in a clause; namedYear tells
+// whether it is one.
 var yearRE4 = regexp.MustCompile(`(?:19|20)\d\d`)
+
+// namedYear reports whether the four digits s[a:b] that yearRE4 found are a
+// year: not part of a longer figure ("9007199254740993件" holds 1992) nor a
+// count themselves ("主动公开信息2035条"), which are figures to read, not
+// another year's.
+func namedYear(s string, a, b int) bool {
+	if a > 0 && (s[a-1] >= '0' && s[a-1] <= '9' || s[a-1] == '.' || s[a-1] == ',') {
+		return false
+	}
+	if b < len(s) && (s[b] >= '0' && s[b] <= '9' || s[b] == '.' || s[b] == ',') {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[b:])
+	return !strings.ContainsRune(narrativeUnits+"万", r)
+}
 
 // narrativeUnits are the units a count is written with (tokenRE's), and
 // narrativeNones the words a zero in words starts with (zeroRules').
@@ -241,7 +262,7 @@ func mayState(t string) bool {
 		prev = r
 	}
 	return hasAny(t, "未", "没有", "沒有", "不收取", "无政府", "无信息", "无依申请", "无行政", "無政府", "無信息", "無依申請", "無行政",
-		"无一", "無一", "无任何", "無任何", "无申请", "無申請")
+		"无一", "無一", "无任何", "無任何", "无申请", "無申請", "无依法申请", "無依法申請")
 }
 
 func isNumeral(r rune) bool {
@@ -263,7 +284,7 @@ var zeroRules = []struct {
 	kinds []nkind
 	not   []string
 }{
-	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,24}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依申请公开|无(?:任何)?申请`),
+	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,24}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
 	{"行政复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
 		[]nkind{nReview}, outcomeWords},
@@ -316,15 +337,30 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	hits := map[string][]gongkai.Value{}
 	totals := map[string]gongkai.Finding{} // counts passed over as maybe sums over years
 	var order []string
-	add := func(k nkind, zero bool, f float64, unit, raw string, n int) {
+	beyond := map[string]gongkai.Finding{} // the first statement of each measure beyond value.Holds
+	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
 		for _, code := range codesFor(k, format, zero) {
-			if _, ok := hits[code]; !ok {
+			if _, ok := hits[code]; !ok && !errors.Is(bad, errForwarded) {
 				order = append(order, code)
 			}
-			hits[code] = append(hits[code], gongkai.Value{
+			v := gongkai.Value{
 				Measure: code, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(f), Unit: unit,
 				Raw: raw, At: lineAt(n), Source: gongkai.SourceNarrative,
-			})
+			}
+			if errors.Is(bad, errForwarded) {
+				// Said only if nothing else states the count.
+				if _, ok := totals[code]; !ok {
+					totals[code] = forwardedFinding(code, raw, lineAt(n))
+				}
+				continue
+			}
+			if bad != nil {
+				v.Number = nil
+				if _, ok := beyond[code]; !ok {
+					beyond[code] = figureLimitFinding(v, format, bad)
+				}
+			}
+			hits[code] = append(hits[code], v)
 		}
 	}
 	section := ""
@@ -341,8 +377,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		fl := foldLine(l.Text)
 		ctx := nctx{line: fl.s, section: section}
 		for _, sent := range splitKeep(fl.s, "。!?;") {
-			readSentence(fl, sent, ctx, year, agency, func(k nkind, zero bool, f float64, unit string, a, b int) {
-				add(k, zero, f, unit, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
+			readSentence(fl, sent, ctx, year, agency, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
+				add(k, zero, f, unit, bad, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
 			}, func(k nkind, a, b int) {
 				for _, code := range codesFor(k, format, false) {
 					if _, ok := totals[code]; !ok {
@@ -356,6 +392,18 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	var finds []gongkai.Finding
 	for _, code := range order {
 		hs := hits[code]
+		if f, ok := beyond[code]; ok {
+			// A figure the sentence states beyond what gongkai stores: the
+			// measure is blank, whatever another sentence says.
+			for _, h := range hs {
+				if h.Number == nil {
+					vals = append(vals, h)
+					break
+				}
+			}
+			finds = append(finds, f)
+			continue
+		}
 		same := true
 		for _, h := range hs[1:] {
 			if *h.Number != *hs[0].Number {
@@ -405,10 +453,10 @@ func splitKeep(s, seps string) []span {
 // readSentence reads the clauses of one sentence of a folded line.
 // passed is told of each count not read because it may be a sum over
 // every year so far.
-func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit func(k nkind, zero bool, f float64, unit string, a, b int), passed func(k nkind, a, b int)) {
+func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit func(k nkind, zero bool, f float64, unit string, bad error, a, b int), passed func(k nkind, a, b int)) {
 	s := fl.s
-	maybe := func(sent span) func(k nkind, zero bool, f float64, unit string) {
-		return func(k nkind, _ bool, _ float64, _ string) { passed(k, sent.a, sent.b) }
+	maybe := func(sent span) countFunc {
+		return func(k nkind, _ bool, _ float64, _ string, _ error) { passed(k, sent.a, sent.b) }
 	}
 	var clauses []span
 	start := sent.a
@@ -453,24 +501,39 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 		// "全乡未发生行政复议": none in the whole area is none here too; a
 		// count for the whole area is not this organ's.
 		if nones {
-			readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", sent.a, sent.b) })
+			readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", nil, sent.a, sent.b) })
 		}
 		if skip || !counts {
+			if skip && allYears {
+				readCounts(clause, before, ctx, maybe(sent))
+			}
 			continue
 		}
 		if allYears {
 			readCounts(clause, before, ctx, maybe(sent))
 			continue
 		}
-		readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string) {
-			emit(k, zero, f, unit, sent.a, sent.b)
+		readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string, bad error) {
+			emit(k, zero, f, unit, bad, sent.a, sent.b)
 		})
 	}
 }
 
+// errForwarded is the bad of a count of applications received that another
+// organ forwarded (forwarded): it is left out, and said to be, unless
+// another statement gives the count.
+var errForwarded = errors.New("forwarded applications")
+
+// countFunc is told of each count a clause states: its kind, whether it is
+// zero, the figure in its measure's unit, and bad, the error of value.Holds
+// when the figure as written is beyond what gongkai stores (1e15 or more,
+// more than 15 significant digits): such a figure is left blank, never
+// rounded to the nearest float; or errForwarded.
+type countFunc func(k nkind, zero bool, f float64, unit string, bad error)
+
 // readCounts reads the counts a clause states, each with its kind; before
 // is the sentence up to the clause.
-func readCounts(clause, before string, ctx nctx, emit func(k nkind, zero bool, f float64, unit string)) {
+func readCounts(clause, before string, ctx nctx, emit countFunc) {
 	{
 		prev := 0
 		for _, m := range tokenRE.FindAllStringSubmatchIndex(clause, -1) {
@@ -483,8 +546,8 @@ func readCounts(clause, before string, ctx nctx, emit func(k nkind, zero bool, f
 			}
 			if f == 0 && hasAny(seg, "行政复议") && hasAny(seg, "行政诉讼") && ctx.about(topicDisclosure) {
 				// "行政复议、行政诉讼0件": none of either.
-				emit(nReview, true, 0, "")
-				emit(nLitigation, true, 0, "")
+				emit(nReview, true, 0, "", nil)
+				emit(nLitigation, true, 0, "", nil)
 				continue
 			}
 			k, ok := classify(seg, clause, before, ctx, unit)
@@ -493,8 +556,23 @@ func readCounts(clause, before string, ctx nctx, emit func(k nkind, zero bool, f
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, before, ctx, unit)
 				ok = ok && k == nReceived
 			}
-			if !ok || (f != float64(int64(f)) && k != nInfoFees && k != nAdminFees) {
+			if !ok {
+				continue
+			}
+			if numText[0] >= '0' && numText[0] <= '9' {
+				// Before the test of a whole count, which a figure beyond
+				// int64 would fail silently.
+				if bad := value.Holds(f, value.Scan(numText).Digits, numText); bad != nil {
+					emit(k, false, f, "", bad)
+					continue
+				}
+			}
+			if f != float64(int64(f)) && k != nInfoFees && k != nAdminFees {
 				continue // a count is whole
+			}
+			if k == nReceived && forwarded(seg) {
+				emit(k, false, f, "", errForwarded)
+				continue
 			}
 			// An amount is kept in its measure's unit, converted exactly
 			// from the unit the sentence gives it: fees.amount_wan in 万元
@@ -508,20 +586,27 @@ func readCounts(clause, before string, ctx nctx, emit func(k nkind, zero bool, f
 			case k == nInfoFees:
 				u = unit
 			}
-			emit(k, f == 0, f, u)
+			emit(k, f == 0, f, u, nil)
 		}
 	}
 }
 
 // clauseSkipped reports whether a clause cannot state an exact figure of the
 // organ for the year.
-// When the only reason is that the clause speaks of the whole area the
-// organ is in (全区, 全乡), whole is true: a zero stated for it holds for the
-// organ as well.
+// When the only reasons are that the clause speaks of the whole area the
+// organ is in (全区, 全乡) or of every year up to now (soFarWords), whole is
+// true: a zero stated for it holds for the organ, and for this year, as well
+// ("截止目前我镇未接受申请", with no comma to put 截止 in a clause of its
+// own).
 func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 	words := yearTotals.Replace(clause) // "全年累计…46条" is the year's
+	soFar := false
 	for _, w := range skipWords {
 		if strings.Contains(words, w) {
+			if slices.Contains(soFarWords, w) {
+				soFar = true
+				continue
+			}
 			return true, false
 		}
 	}
@@ -530,7 +615,7 @@ func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 	}
 	scopes := scopeRE.FindAllString(clause, -1)
 	if len(scopes) == 0 {
-		return false, false
+		return soFar, soFar
 	}
 	for _, sc := range scopes {
 		if !strings.HasPrefix(sc, "全") {
@@ -546,8 +631,8 @@ func otherYear(s string, year int) bool {
 	if strings.Contains(s, "上年") && !strings.Contains(s, "上年结转") && !strings.Contains(s, "上年度结转") {
 		return true
 	}
-	for _, y := range yearRE4.FindAllString(s, -1) {
-		if n, _ := strconv.Atoi(y); n != year {
+	for _, m := range yearRE4.FindAllStringIndex(s, -1) {
+		if n, _ := strconv.Atoi(s[m[0]:m[1]]); n != year && namedYear(s, m[0], m[1]) {
 			return true
 		}
 	}
@@ -984,7 +1069,7 @@ func readBesideTables(doc *Document, r *gongkai.Report) {
 			}
 			continue
 		}
-		if tv, has := r.Lookup(v.Measure, v.Applicant); has && tv.Number != nil && *tv.Number != *v.Number {
+		if tv, has := r.Lookup(v.Measure, v.Applicant); has && tv.Number != nil && v.Number != nil && *tv.Number != *v.Number {
 			label := gongkai.MeasureLabel(v.Measure)
 			r.Findings = append(r.Findings, gongkai.Finding{
 				Rule: "narrative", Severity: gongkai.SeverityWarning, At: v.At,

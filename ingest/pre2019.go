@@ -134,7 +134,7 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 		seen[f.Measure] = true // its rough figure is the year's: one warning says enough
 	}
 	for _, f := range totals {
-		if !seen[f.Measure] {
+		if !seen[f.Measure] || f.Rule == ruleValues {
 			notes = append(notes, f)
 		}
 	}
@@ -284,11 +284,18 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 		if year == "" && cum == "" {
 			continue // the figures ran together and could not be told apart
 		}
+		add := func(measure, raw, at string) {
+			v, bad := pre2019Value(measure, raw, sl.unit, at)
+			out = append(out, v)
+			if bad != nil {
+				findings = append(findings, figureLimitFinding(v, gongkai.FormatPre2019, bad))
+			}
+		}
 		if year != "" {
-			out = append(out, pre2019Value(measure, year, sl.unit, yearAt))
+			add(measure, year, yearAt)
 		}
 		if cum != "" {
-			out = append(out, pre2019Value(cumulativeCode(measure), cum, sl.unit, cumAt))
+			add(cumulativeCode(measure), cum, cumAt)
 		}
 	}
 	return out, findings
@@ -457,8 +464,11 @@ func approximateFigures(lines []Line, seen map[string]bool) []gongkai.Finding {
 // pre2019FromNarrative reads the figures the old 条例 asked for from the
 // narrative: the first statement of each. totals holds a warning for each
 // measure with no statement read whose statement was passed over because
-// it may count every year so far (mayBeAllYears).
+// it may count every year so far (mayBeAllYears), and the values error of
+// each figure read blank because it is beyond what gongkai stores.
 func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.Finding) {
+	var limits []gongkai.Finding
+	defer func() { totals = append(totals, limits...) }()
 	for _, nr := range pre2019Narrative {
 		var total *gongkai.Finding
 	lines:
@@ -475,14 +485,24 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 					}
 					continue
 				}
+				if nr.measure == "apps.new" && forwarded(clauseOf(l.Text, m[0], m[2])) {
+					if total == nil {
+						f := forwardedFinding(nr.measure, sentence(l.Text, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
 				unit := ""
 				if len(m) > 4 && m[4] >= 0 {
 					unit = l.Text[m[4]:m[5]]
 				}
-				v := pre2019Value(nr.measure, l.Text[m[2]:m[3]], unit, lineAt(l.N))
+				v, bad := pre2019Value(nr.measure, l.Text[m[2]:m[3]], unit, lineAt(l.N))
 				v.Raw = sentence(l.Text, m[0], m[1])
 				v.Source = gongkai.SourceNarrative
 				out = append(out, v)
+				if bad != nil {
+					limits = append(limits, figureLimitFinding(v, gongkai.FormatPre2019, bad))
+				}
 				total = nil
 				break lines
 			}
@@ -517,11 +537,17 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 	return out, totals
 }
 
-// pre2019Value makes the value of one pre-2019 figure.
-func pre2019Value(measure, raw, unit, at string) gongkai.Value {
-	v := gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Raw: raw, At: at}
+// pre2019Value makes the value of one pre-2019 figure. A figure beyond what
+// gongkai stores (value.Holds: 1e15 or more, more than 15 significant
+// digits as written) is blank, and bad says why; the caller makes it a
+// finding.
+func pre2019Value(measure, raw, unit, at string) (v gongkai.Value, bad error) {
+	v = gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Raw: raw, At: at}
 	sv := value.Scan(raw)
 	if sv.OK {
+		if bad = value.Holds(sv.F, sv.Digits, strings.TrimSpace(raw)); bad != nil {
+			return v, bad
+		}
 		f := sv.F
 		v.Number = &f
 	}
@@ -541,7 +567,7 @@ func pre2019Value(measure, raw, unit, at string) gongkai.Value {
 			}
 		}
 	}
-	return v
+	return v, nil
 }
 
 // feesMeasure reports whether a pre-2019 measure is the fees charged (or

@@ -121,7 +121,7 @@ func TestPre2019FeesUnits(t *testing.T) {
 		{"pre2019.fees", "36.5", "", nil, true},
 		{"pre2019.fees", "0", "", gongkai.Float(0), false},
 	} {
-		v := pre2019Value(tc.measure, tc.raw, tc.unit, "line 9")
+		v, _ := pre2019Value(tc.measure, tc.raw, tc.unit, "line 9")
 		vals := []gongkai.Value{v}
 		fs := feesWithoutUnit(vals)
 		got := vals[0]
