@@ -42,8 +42,21 @@ func pathsDB(t *testing.T) *warehouse.DB {
 		pathsFixture.db = db
 		reports := demo.Generate(11, 40)
 		// Every fifth report published late, with ingest's deadline warning
-		// (the demo states no dates), for late_publishers.
+		// (the demo states no dates), for late_publishers. Every 13th states
+		// all its figures as 0 (compare_agencies' zero ranking), and every
+		// other of those no application figure at all (an agency listed
+		// there with no volume, ranked last by volume).
 		for i, r := range reports {
+			if i%13 == 3 {
+				for j := range r.Values {
+					switch {
+					case i%26 == 3 && strings.HasPrefix(r.Values[j].Measure, "apps."):
+						r.Values[j].Number, r.Values[j].Raw = nil, ""
+					case r.Values[j].Number != nil:
+						r.Values[j].Number, r.Values[j].Raw = gongkai.Float(0), "0"
+					}
+				}
+			}
 			if i%5 == 0 {
 				r.Published = fmt.Sprintf("%d-0%d-%02d", r.Year+1, 4+i%3, 1+i%28)
 				r.Findings = append(r.Findings, gongkai.Finding{Rule: "deadline", Severity: gongkai.SeverityWarning,
