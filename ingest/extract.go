@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gongkai"
 	"gongkai/ingest/labels"
@@ -324,6 +325,18 @@ func readTitle(doc *Document, r *gongkai.Report) {
 				return
 			}
 			// A sentence fragment named no agency: a later title may.
+		}
+	}
+	// A title broken inside a word, the agency and the year on the first
+	// line ("某街道办事处2023年度政府" / "信息公开工作年度报告"): the two lines
+	// read together.
+	for i := 0; i+1 < len(doc.Lines) && i < 40 && r.Agency == ""; i++ {
+		a, b := strings.TrimSpace(doc.Lines[i].Text), strings.TrimSpace(doc.Lines[i+1].Text)
+		if a == "" || b == "" || !strings.Contains(a, "年") || utf8.RuneCountInString(b) > 20 {
+			continue
+		}
+		if agency, year := labels.TitleMeta(a+b, true); agency != "" && year != 0 {
+			fill(r, agency, year)
 		}
 	}
 	// A title set on two lines: the agency's name alone above the year and

@@ -327,6 +327,34 @@ func foldLine(t string) folded {
 	return folded{s: b.String(), pos: pos}
 }
 
+// replace returns f with every old replaced by new, each byte of new
+// mapped to where old began in the original.
+func (f folded) replace(old, new string) folded {
+	if !strings.Contains(f.s, old) {
+		return f
+	}
+	var b strings.Builder
+	pos := make([]int, 0, len(f.pos))
+	i := 0
+	for {
+		j := strings.Index(f.s[i:], old)
+		if j < 0 {
+			break
+		}
+		j += i
+		b.WriteString(f.s[i:j])
+		pos = append(pos, f.pos[i:j]...)
+		b.WriteString(new)
+		for range len(new) {
+			pos = append(pos, f.pos[j])
+		}
+		i = j + len(old)
+	}
+	b.WriteString(f.s[i:])
+	pos = append(pos, f.pos[i:]...)
+	return folded{s: b.String(), pos: pos}
+}
+
 // readNarrative reads the figures the narrative lines state into canonical
 // measures for a report of format and year (see the comment at the top of
 // this file). agency is the reporting organ, so that a clause naming it is
@@ -375,6 +403,15 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			continue
 		}
 		fl := foldLine(l.Text)
+		if strings.Contains(fl.s, "转") {
+			// "结转至2024年办理1件" in a 2023 report: the next year named
+			// as where the carried-out applications go, not a figure of
+			// another year's.
+			next := strconv.Itoa(year + 1)
+			for _, verb := range []string{"结转至", "结转到", "结转", "转入", "转至"} {
+				fl = fl.replace(verb+next+"年", verb+"下年")
+			}
+		}
 		ctx := nctx{line: fl.s, section: section}
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			readSentence(fl, sent, ctx, year, agency, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
@@ -808,7 +845,8 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 		case nReceived, nHandled:
 			// Applications for what? Those for information, said in the
 			// words or by the section they stand in.
-			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") {
+			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") &&
+				!(r.kind == nHandled && handledAfterReceived(seg, clause)) {
 				continue
 			}
 			if !ctx.about("信息公开") && !ctx.about("依申请") && !ctx.about("政府信息") {
@@ -841,6 +879,14 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 		}
 	}
 	return found, n == 1
+}
+
+// handledAfterReceived reports whether seg is a bare 办结 or 答复 that goes
+// on from a count of applications for information in the same clause
+// ("受理依申请公开0件、办结0件"): its words are those of the count before it.
+func handledAfterReceived(seg, clause string) bool {
+	verb := strings.Trim(seg, "、,和及并共计已全部均")
+	return (verb == "办结" || verb == "答复") && hasAny(clause, "依申请", "政府信息公开", "信息公开申请", "公开申请")
 }
 
 // proactiveWords reports whether the words between 主动公开 and the figure
