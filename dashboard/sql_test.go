@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -23,7 +24,7 @@ func TestSQLWorkbench(t *testing.T) {
 		want   []string
 	}{
 		{"/sql", 200, []string{"数据表与字段", `data-view="report_summary"`, "本年新收政府信息公开申请数量",
-			`data-view="current_figures"`, "宏", "各年度报告数", "保存的查询（0）"}},
+			`data-view="current_figures"`, `data-view="report_figures"`, "宏", "各年度报告数", "各指标各年度合计", "保存的查询（0）"}},
 		{"/sql?" + url.Values{"q": {sqlByYear}}.Encode(), 200, []string{"结果：6 行", "2024", `id="sql-permalink"`,
 			`href="/sql?q=SELECT`, "/api/sql?format=csv&amp;q=SELECT", `data-result="{&#34;columns&#34;:[&#34;year&#34;,&#34;reports&#34;]`}},
 		{"/sql?q=" + url.QueryEscape("DROP TABLE agencies"), 400, []string{"查询出错", "只允许只读的查询语句"}},
@@ -38,6 +39,20 @@ func TestSQLWorkbench(t *testing.T) {
 			if !strings.Contains(body, w) {
 				t.Errorf("GET %s: no %q in the page", tt.path, w)
 			}
+		}
+	}
+}
+
+// TestSQLExamplesRun runs every example of the workbench through the
+// sandbox on the fixture: an example an analyst clicks must give rows.
+func TestSQLExamplesRun(t *testing.T) {
+	db, _ := fixtureDB(t)
+	for _, e := range sqlExamples {
+		tb, err := db.SQL(context.Background(), e.SQL)
+		if err != nil {
+			t.Errorf("%s: %v\n%s", e.Title, err, e.SQL)
+		} else if len(tb.Rows) == 0 {
+			t.Errorf("%s: no rows\n%s", e.Title, e.SQL)
 		}
 	}
 }

@@ -270,11 +270,90 @@ func TestUpgradeConvertsFees(t *testing.T) {
 		if n := count(t, db, stmt("summary_stale")); n != 0 {
 			t.Errorf("open %d: %d summary rows stale", open, n)
 		}
+		if n := count(t, db, `SELECT count(*) FROM (SELECT text_id FROM store.texts GROUP BY text_id HAVING count(*) > 1)`); n != 0 {
+			t.Errorf("open %d: %d text ids stand for two texts", open, n)
+		}
 		if n := count(t, db, stmt("agency_status_stale")); n != 0 {
 			t.Errorf("open %d: %d agency_status rows stale", open, n)
 		}
 		if n, err := RollupDiffForTest(ctx, db); err != nil || n != 0 {
 			t.Errorf("open %d: %d roll-up cells differ from the figures (%v)", open, n, err)
+		}
+		db.Close()
+	}
+}
+
+// TestUpgradeRepairsSecondTextOne builds what migration 0023 as first
+// written left in a warehouse with texts of its own: a second text with id
+// 1, 元, beside the first (the first report's first measure), a unit 元
+// that names id 1 (as 0023's conversion and the loader since gave it), and
+// summary rows rebuilt while both stood. Migration 0028 must leave one text
+// per id, report_values one row per figure with the unit 元 where it was
+// stated, and the summary as store.summary_rows counts it; a second Open
+// changes nothing.
+func TestUpgradeRepairsSecondTextOne(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	r := sampleReport("甲县财政局", 2021, 0, 0)
+	r.Values = append(r.Values, gongkai.Value{Measure: "procurement.amount", Applicant: gongkai.ApplicantTotal,
+		Number: gongkai.Float(3500), Unit: "元", Raw: "3500元", At: "表二!F20"})
+	load(t, db, LoadRequest{Report: r}, LoadRequest{Report: sampleReport("乙县财政局", 2021, 1, 0)})
+	first := count(t, db, `SELECT count(*) FROM store.texts WHERE text_id = 1 AND text = 'apps.new'`)
+	if first != 1 {
+		t.Fatalf("text 1 is not the first measure: the fixture does not build what 0023 met")
+	}
+	figures := count(t, db, `SELECT count(*) FROM store.figures f JOIN store.reports r USING (report_id) WHERE r.is_current`)
+	path := db.Path()
+	db.Close()
+
+	raw, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO store.texts VALUES (1, '元')`,
+		`UPDATE store.figures SET unit_id = 1 WHERE unit_id = (SELECT text_id FROM store.texts WHERE text = '元' AND text_id <> 1)`,
+		`DELETE FROM store.report_summary`,
+		`INSERT INTO store.report_summary SELECT * FROM store.summary_rows(0, 9223372036854775807)`,
+		`DELETE FROM schema_migrations WHERE version = 28`,
+		`DROP VIEW report_figures`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			raw.Close()
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	var before int
+	if err := raw.QueryRow(`SELECT count(*) FROM report_values`).Scan(&before); err != nil || before == figures {
+		raw.Close()
+		t.Fatalf("before the repair report_values has %d rows for %d figures (%v): the fixture shows no defect", before, figures, err)
+	}
+	raw.Close()
+
+	for open := 1; open <= 2; open++ {
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open %d: %v", open, err)
+		}
+		if n := count(t, db, `SELECT count(*) FROM (SELECT text_id FROM store.texts GROUP BY text_id HAVING count(*) > 1)`); n != 0 {
+			t.Errorf("open %d: %d text ids stand for two texts", open, n)
+		}
+		if n := count(t, db, `SELECT count(*) FROM report_values`); n != figures {
+			t.Errorf("open %d: report_values has %d rows for %d figures", open, n, figures)
+		}
+		if n := count(t, db, `SELECT count(*) FROM report_values WHERE measure = '元'`); n != 0 {
+			t.Errorf("open %d: %d figures of a measure 元", open, n)
+		}
+		if n := count(t, db, `SELECT count(*) FROM report_values WHERE measure = 'procurement.amount' AND unit = '元' AND value = 3500`); n != 1 {
+			t.Errorf("open %d: %d procurement amounts of 3500 元, want 1", open, n)
+		}
+		if n := count(t, db, `SELECT count(*) FROM (
+			SELECT report_id, table_stated FROM store.report_summary
+			EXCEPT SELECT report_id, table_stated FROM store.summary_rows(0, 9223372036854775807))`); n != 0 {
+			t.Errorf("open %d: %d summary rows count their stated figures wrong", open, n)
+		}
+		if n := count(t, db, stmt("summary_stale")); n != 0 {
+			t.Errorf("open %d: %d summary rows stale", open, n)
 		}
 		db.Close()
 	}

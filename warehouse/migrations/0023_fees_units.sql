@@ -71,9 +71,12 @@ FROM (SELECT report_id, count(*) FILTER (WHERE unit = '万元') AS errors, count
       FROM fees_units WHERE converted IS NULL AND NOT derived GROUP BY report_id) c
 WHERE r.report_id = c.report_id;
 
--- 元 may be a new text: no figure had it.
+-- 元 may be a new text: no figure had it. The id is taken in a subquery:
+-- as first written (an aggregate under this WHERE) it gave the row
+-- (1, '元') when the condition failed, a second text with id 1 (0028
+-- repairs warehouses that ran it).
 INSERT INTO store.texts
-SELECT coalesce(max(text_id), 0) + 1, '元' FROM store.texts
+SELECT id, '元' FROM (SELECT coalesce(max(text_id), 0) + 1 AS id FROM store.texts)
 WHERE NOT EXISTS (SELECT 1 FROM store.texts WHERE text = '元')
   AND EXISTS (SELECT 1 FROM fees_units WHERE unit = '万元' AND converted IS NOT NULL);
 
