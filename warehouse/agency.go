@@ -24,6 +24,9 @@ func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) err
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	if _, err := db.writer(ctx); err != nil {
+		return err
+	}
 	var key string
 	for k, a := range db.state.agencies {
 		if a.id == agencyID {

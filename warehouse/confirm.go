@@ -27,6 +27,9 @@ func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, err
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	if _, err := db.writer(ctx); err != nil {
+		return LoadResult{}, err
+	}
 	var (
 		k       agencyYear
 		version int

@@ -86,6 +86,16 @@ func (db *DB) Load(ctx context.Context, reqs []LoadRequest) ([]LoadResult, error
 
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	if _, err := db.writer(ctx); err != nil {
+		e := &gongkai.Error{Code: gongkai.CodeInternal, Message: "报告未能写入数据库", Err: err}
+		if ctx.Err() != nil {
+			e = &gongkai.Error{Code: gongkai.CodeTimeout, Message: "载入被中止", Err: ctx.Err()}
+		}
+		for _, it := range items {
+			results[it.index].Err = e
+		}
+		return results, e
+	}
 	for _, it := range items {
 		if it.hasSig && db.state.sim == nil {
 			sim, err := loadSimIndex(ctx, db.db)

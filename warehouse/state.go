@@ -34,6 +34,27 @@ type state struct {
 	nextText   int32
 	nextPack   int32     // the next pack file of source files
 	sim        *simIndex // section fingerprints; nil until a report with sections loads
+	ready      bool      // read from the file (see DB.writer)
+}
+
+// writer returns the writer's state, reading it from the file the first
+// time: a server that only answers pages never holds it. At a million
+// reports it is ~350 MB of Go heap, and reading it takes ~13 s and briefly
+// ~3 GB (the figures the rules across years compare), which a server paid
+// at every start before. The caller holds db.mu and has checked that the
+// file is open read-write. Errors are the warehouse's; the state is read
+// again at the next write.
+func (db *DB) writer(ctx context.Context) (*state, error) {
+	if !db.state.ready {
+		st, err := loadState(ctx, db.db)
+		if err != nil {
+			return nil, err
+		}
+		st.ready = true
+		// The pointer stays: the read-only checks read it without db.mu.
+		*db.state = *st
+	}
+	return db.state, nil
 }
 
 type agencyState struct {

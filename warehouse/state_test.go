@@ -1,7 +1,9 @@
 package warehouse
 
 import (
+	"context"
 	"math"
+	"path/filepath"
 	"testing"
 
 	"gongkai"
@@ -41,5 +43,62 @@ func TestPriorCells(t *testing.T) {
 		if vals := pc.values(); len(vals) != 2 || *vals[keys[0]].Number != 1 {
 			t.Errorf("values: %v", vals)
 		}
+	}
+}
+
+// TestWriterStateReadOnFirstWrite holds that a read-write Open does not read
+// the writer's state (a server that only answers pages never holds it: ~350
+// MB at a million reports), and that each kind of write reads it first: an
+// administrator's region correction right after Open finds the agency, and
+// a load right after Open still knows the file it has seen and the versions.
+func TestWriterStateReadOnFirstWrite(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := load(t, db, LoadRequest{Report: sampleReport("某某委员会", 2021, 0, 0), Source: []byte("first")})
+	db.Close()
+
+	reopen := func() *DB {
+		t.Helper()
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		if db.state == nil || db.state.ready {
+			t.Fatalf("Open read the writer's state (%+v): a server that only serves pages holds it", db.state)
+		}
+		return db
+	}
+	db = reopen()
+	if err := db.SetAgencyRegion(ctx, res[0].AgencyID, Region{Province: "云南省", Level: "省级部门"}); err != nil {
+		t.Fatalf("a correction as the first write: %v", err)
+	}
+	if !db.state.ready || len(db.state.agencies) != 1 {
+		t.Errorf("after the first write the state is not read: ready %v, %d agencies", db.state.ready, len(db.state.agencies))
+	}
+	db.Close()
+
+	db = reopen()
+	got := load(t, db, LoadRequest{Report: sampleReport("x", 2021, 0, 0), Source: []byte("first")},
+		LoadRequest{Report: sampleReport("某某委员会", 2021, 1, 0), Source: []byte("second")})
+	if !got[0].Duplicate || got[0].ReportID != res[0].ReportID {
+		t.Errorf("a load as the first write did not know the file it has: %+v", got[0])
+	}
+	if got[1].Version != 2 || got[1].AgencyID != res[0].AgencyID {
+		t.Errorf("a load as the first write did not continue the versions: %+v", got[1])
+	}
+	db.Close()
+
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := ro.Load(ctx, []LoadRequest{{Report: sampleReport("乙局", 2021, 0, 0)}}); gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+		t.Errorf("a load on a read-only open: %v, want CodeInvalid", err)
 	}
 }

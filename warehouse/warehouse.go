@@ -119,8 +119,12 @@ type DB struct {
 	sqlSlots chan struct{} // one per sandbox statement running
 	absDir   string        // the folder of the file, scrubbed from messages
 
-	mu    sync.Mutex // the writer: Load and every other write
-	state *state     // what the writer remembers; guarded by mu
+	mu sync.Mutex // the writer: Load and every other write
+	// state is what the writer remembers, nil when the file is open
+	// read-only. The pointer is set by OpenWith and never changes; what it
+	// points to is guarded by mu and read from the file by writer on the
+	// first write (see there).
+	state *state
 
 	secrets secretCache // who sessions and tokens belong to (auth.go)
 }
@@ -235,12 +239,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 			db.db.Close()
 			return nil, err
 		}
-		st, err := loadState(ctx, db.db)
-		if err != nil {
-			db.db.Close()
-			return nil, err
-		}
-		db.state = st
+		db.state = &state{} // read by the first write
 	} else if err := db.checkReadOnly(ctx); err != nil {
 		db.db.Close()
 		return nil, err
