@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -8,14 +9,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"math/rand/v2"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -26,33 +27,35 @@ import (
 	"time"
 
 	"gongkai"
-	"gongkai/dashboard"
 	"gongkai/warehouse"
 )
 
 // `make bench-scale` runs TestBenchScale with these flags; plain `go test`
 // skips it.
 var (
-	scaleSizes   = flag.String("scale", "", "bench-scale: warehouse sizes in reports, comma-separated (10000,100000,1000000); empty skips")
-	scaleDir     = flag.String("scale-dir", "", "bench-scale: where the warehouses are kept between runs")
-	scaleQueries = flag.Int("scale-requests", 88, "bench-scale: page requests per size, for one client and again for eight")
-	scaleExport  = flag.Int("scale-export-max", 20000, "bench-scale: the largest size whose Parquet export is timed (the export streams every row through Go)")
-	scaleMeasure = flag.String("scale-measure", "", "bench-scale: the sizes to measure in this run (default all); the others' last results are reused")
-	scaleMemory  = flag.String("scale-memory-limit", "", "bench-scale: DuckDB's memory limit for the serving warehouse, as serve --memory-limit (default serve's)")
+	scaleSizes      = flag.String("scale", "", "bench-scale: warehouse sizes in reports, comma-separated (10000,100000,1000000); empty skips")
+	scaleDir        = flag.String("scale-dir", "", "bench-scale: where the warehouses are kept between runs")
+	scaleQueries    = flag.Int("scale-requests", 88, "bench-scale: page requests per size, for one client and again for eight")
+	scaleExport     = flag.Int("scale-export-max", 20000, "bench-scale: the largest size whose Parquet export is timed (the export streams every row through Go)")
+	scaleMeasure    = flag.String("scale-measure", "", "bench-scale: the sizes to measure in this run (default all); the others' last results are reused")
+	scaleMemory     = flag.String("scale-memory-limit", "", "bench-scale: DuckDB's memory limit for the server and the ad-hoc SQL, as serve --memory-limit (default serve's)")
+	scaleServeFlags = flag.String("scale-serve-flags", "", "bench-scale: more flags for the server, space-separated (\"--threads 1\")")
 )
 
 // scaleResult is what one size measured, kept beside its warehouse as JSON
 // so that a run can measure some sizes and reuse the others' results.
 type scaleResult struct {
-	Load     scaleLoad                  `json:"load"`
-	Disk     int64                      `json:"disk_bytes"`
-	ServeRSS int64                      `json:"serve_peak_rss_bytes"`
-	SQL      []string                   `json:"sql_ms"`
-	Export   string                     `json:"export"`
-	One      map[string][]time.Duration `json:"one_client"`
-	Eight    map[string][]time.Duration `json:"eight_clients"`
-	Measured string                     `json:"measured"`
-	Load1    float64                    `json:"load_average"`
+	Load     scaleLoad `json:"load"`
+	Disk     int64     `json:"disk_bytes"`
+	ServeRSS int64     `json:"serve_peak_rss_bytes"`
+	// ServeStartRSS is the server's RSS once it listens, before any page.
+	ServeStartRSS int64                      `json:"serve_start_rss_bytes,omitempty"`
+	SQL           []string                   `json:"sql_ms"`
+	Export        string                     `json:"export"`
+	One           map[string][]time.Duration `json:"one_client"`
+	Eight         map[string][]time.Duration `json:"eight_clients"`
+	Measured      string                     `json:"measured"`
+	Load1         float64                    `json:"load_average"`
 }
 
 // scaleLoad is what building one warehouse cost, kept beside it as JSON so
@@ -135,7 +138,7 @@ func TestBenchScale(t *testing.T) {
 		}
 		fmt.Fprintf(w, "| %d | %.0f | %.0f | %s | %s | %s / %s | %s / %s | %s | %s / %s | %s |\n",
 			r.Load.Reports, float64(r.Load.Reports)/r.Load.Seconds, float64(r.Load.Reports)/r.Load.CPU, mb(r.Load.PeakRSS), mb(r.Disk),
-			ms(pct(one, 50)), ms(pct(one, 95)), ms(pct(eight, 50)), ms(pct(eight, 95)), mb(r.ServeRSS),
+			ms(pct(one, 50)), ms(pct(one, 95)), ms(pct(eight, 50)), ms(pct(eight, 95)), serveRSS(r),
 			r.SQL[0], r.SQL[1], r.Export)
 	}
 	fmt.Fprintf(w, "\nLoad average (2 cores, shared) while building: ")
@@ -196,16 +199,22 @@ func scaleMeasureSize(t *testing.T, dir, path string, n int) *scaleResult {
 	res.Load = scaleBuild(t, path, n)
 	res.Disk = dirSize(path) + dirSize(path+".wal") + dirSize(path+".sources")
 
-	// The sandbox's own limits, but time enough to measure a slow query.
-	db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true, SandboxTimeout: 2 * time.Minute,
-		MemoryLimit: *scaleMemory})
+	// The filters come from the warehouse read-only, before the server
+	// holds it.
+	db, err := warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	gen := newFilterGen(t, db)
-	clearPeakRSS()
-	h := dashboard.New(db, slog.New(slog.NewTextHandler(io.Discard, nil)), dashboard.Options{Public: true, CacheEntries: -1, QueryTimeout: 5 * time.Minute})
-	srv := httptest.NewServer(h)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The pages are served by `gongkai serve` in a process of its own, as
+	// users run it (the warehouse opened read-write, serve's defaults), so
+	// that its peak RSS is the server's alone, not the clients' or the
+	// benchmark's; only its page cache is off.
+	srv := startScaleServe(t, path)
+	res.ServeStartRSS = srv.rss("VmRSS")
 	for _, clients := range []int{1, 8} {
 		reqs := gen.requests(*scaleQueries)
 		var mu sync.Mutex
@@ -224,7 +233,7 @@ func scaleMeasureSize(t *testing.T, dir, path string, n int) *scaleResult {
 					r := reqs[next]
 					next++
 					mu.Unlock()
-					d := get(t, srv.URL+r.path)
+					d := get(t, srv.url+r.path)
 					mu.Lock()
 					if clients == 1 {
 						res.One[r.page] = append(res.One[r.page], d)
@@ -237,9 +246,15 @@ func scaleMeasureSize(t *testing.T, dir, path string, n int) *scaleResult {
 		}
 		wg.Wait()
 	}
-	srv.Close()
-	res.ServeRSS = peakRSS()
+	res.ServeRSS = srv.rss("VmHWM")
+	srv.stop(t)
 
+	// The sandbox's own limits, but time enough to measure a slow query.
+	db, err = warehouse.OpenWith(context.Background(), path, warehouse.Options{ReadOnly: true, SandboxTimeout: 2 * time.Minute,
+		MemoryLimit: *scaleMemory})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, q := range []string{
 		"select province, year, sum(apps_new) from report_summary group by all",
 		"select measure, applicant, year, sum(value), count(*) from report_values group by all",
@@ -371,9 +386,16 @@ func TestScaleChild(t *testing.T) {
 	if args == "" {
 		t.Skip("a child of TestBenchScale")
 	}
+	// A server child stops on SIGINT, as `gongkai serve` does.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 	var out, errs bytes.Buffer
-	if err := run(context.Background(), strings.Split(args, "\x1f"), func(string) string { return "" },
-		strings.NewReader(""), &out, &errs); err != nil {
+	var stdout, stderr io.Writer = &out, &errs
+	if strings.HasPrefix(args, "serve\x1f") {
+		stdout, stderr = os.Stdout, os.Stderr // the address, read by startScaleServe, and the request log
+	}
+	if err := run(ctx, strings.Split(args, "\x1f"), func(string) string { return "" },
+		strings.NewReader(""), stdout, stderr); err != nil {
 		t.Fatalf("%v\n%s\n%s", err, out.String(), errs.String())
 	}
 }
@@ -517,6 +539,15 @@ func pct(ds []time.Duration, p int) time.Duration {
 	return s[min(len(s)-1, max(0, i-1))]
 }
 
+// serveRSS is the server's peak RSS, and its RSS when it started listening
+// where measured.
+func serveRSS(r *scaleResult) string {
+	if r.ServeStartRSS == 0 {
+		return mb(r.ServeRSS)
+	}
+	return mb(r.ServeRSS) + " (" + mb(r.ServeStartRSS) + " at start)"
+}
+
 func ms(d time.Duration) string {
 	return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 1, 64)
 }
@@ -536,22 +567,6 @@ func dirSize(path string) int64 {
 	return n
 }
 
-// clearPeakRSS resets the process's peak RSS (Linux), so that peakRSS
-// measures from here.
-func clearPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-// peakRSS is the process's peak resident set since clearPeakRSS (VmHWM).
-func peakRSS() int64 {
-	b, _ := os.ReadFile("/proc/self/status")
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
-			kb, _ := strconv.ParseInt(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
-}
-
 func loadAverage() float64 {
 	b, _ := os.ReadFile("/proc/loadavg")
 	f := strings.Fields(string(b))
@@ -560,4 +575,84 @@ func loadAverage() float64 {
 	}
 	v, _ := strconv.ParseFloat(f[0], 64)
 	return v
+}
+
+// scaleServer is `gongkai serve` running in a child process (this test
+// binary, TestScaleChild) for the page measurements.
+type scaleServer struct {
+	cmd  *exec.Cmd
+	url  string
+	errs *syncBuffer
+	done chan error
+}
+
+// startScaleServe starts `gongkai serve --public` over the warehouse at path
+// on a free port, with its page cache off and the -scale-memory-limit and
+// -scale-serve-flags given, and waits until it listens.
+func startScaleServe(t *testing.T, path string) *scaleServer {
+	args := []string{"serve", "--db", path, "--addr", "127.0.0.1:0", "--public", "--page-cache", "0"}
+	if *scaleMemory != "" {
+		args = append(args, "--memory-limit", *scaleMemory)
+	}
+	args = append(args, strings.Fields(*scaleServeFlags)...)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleChild$", "-test.count=1", "-test.timeout=0")
+	cmd.Env = append(os.Environ(), "GONGKAI_SCALE_CHILD="+strings.Join(args, "\x1f"))
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &scaleServer{cmd: cmd, errs: &syncBuffer{}, done: make(chan error, 1)}
+	cmd.Stderr = s.errs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if m := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(sc.Text()); m != "" {
+				select {
+				case addr <- m:
+				default:
+				}
+			}
+		}
+		s.done <- cmd.Wait()
+	}()
+	select {
+	case s.url = <-addr:
+	case err := <-s.done:
+		t.Fatalf("serve %v: %v\n%.2000s", args, err, s.errs.String())
+	case <-time.After(10 * time.Minute):
+		cmd.Process.Kill()
+		t.Fatalf("serve %v did not listen in 10 minutes", args)
+	}
+	return s
+}
+
+// rss returns a memory figure of the server from /proc ("VmRSS": now;
+// "VmHWM": its peak so far), in bytes.
+func (s *scaleServer) rss(field string) int64 {
+	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == field+":" {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// stop shuts the server down as SIGINT does and waits for it to exit.
+func (s *scaleServer) stop(t *testing.T) {
+	s.cmd.Process.Signal(os.Interrupt)
+	select {
+	case err := <-s.done:
+		if err != nil {
+			t.Errorf("serve: %v\n%.2000s", err, s.errs.String())
+		}
+	case <-time.After(2 * time.Minute):
+		s.cmd.Process.Kill()
+		t.Errorf("serve did not stop in 2 minutes")
+	}
 }
