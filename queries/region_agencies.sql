@@ -15,10 +15,10 @@ WITH ag AS (
     FROM store.reports r
     WHERE r.is_current AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
 ), first AS (
-    SELECT r.agency_id, min(r.year) AS first_year
-    FROM store.reports r
-    WHERE r.is_current
-    GROUP BY r.agency_id
+    -- The first year of every agency's current reports, kept at load
+    -- (store.agency_status, 0020): grouping the million current reports
+    -- per agency on every request was most of the query at 1M reports.
+    SELECT st.agency_id, st.first_year FROM store.agency_status st
 ), s AS MATERIALIZED (
     SELECT CASE WHEN cur.report_id IS NOT NULL THEN 'reported'
                 WHEN first.first_year < $year_from THEN 'missing'

@@ -43,6 +43,19 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 		{Province: "贵州省", City: "遵义市", Level: "乡镇（街道）"},
 		{YearFrom: 2021, YearTo: 2022, Province: "贵州省", Agency: "局"},
 		{Province: "测试省", City: "测试市"},
+		// Pieces of a name that most agencies' names contain, and few or
+		// none: the queries that sum per agency first and join the
+		// agencies the filters select afterwards must pick the same
+		// agencies on every side.
+		{Agency: "人民"},
+		{YearFrom: 2020, YearTo: 2023, Province: "贵州省", Agency: "政府", Limit: 3},
+		{YearFrom: 2022, YearTo: 2022, Agency: "镇人"},
+		{Level: "乡镇（街道）", Agency: "人民"},
+		{Agency: "没有这个名字"},
+		// A year just after most agencies' first: region_agencies' missing
+		// and later turn on the first year (store.agency_status).
+		{YearFrom: 2020, YearTo: 2020},
+		{YearFrom: 2024, YearTo: 2024, Limit: 2},
 	}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".sql")
