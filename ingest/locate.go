@@ -325,7 +325,7 @@ func (lf *locFormat) rowHits(ng *normGrid) []locHit {
 		// stands between the label and the figures; a short word there is a
 		// figure written wrong ("十二") and stays a figure.
 		hit.textEnd = hit.labelCol
-		for c := hit.labelCol + 1; c < labelEnd && wordy(ng.norm[r][c]); c++ {
+		for c := hit.labelCol + 1; c < labelEnd && wordy(ng.norm[r][c]) && !value.WrittenFigure(ng.norm[r][c]); c++ {
 			hit.textEnd = c
 		}
 		if labelEnd == len(row) && (unmatched >= 2 || lf.headerLike(ng, r) || lf.wordsAfter(ng, r, hit.labelCol)) {
@@ -566,8 +566,8 @@ func (lf *locFormat) wordsAfter(ng *normGrid, r, c int) bool {
 		if row[i] == "" || row[i] == row[c] {
 			continue
 		}
-		if wordy(row[i]) {
-			return true
+		if wordy(row[i]) && !value.WrittenFigure(row[i]) {
+			return true // a figure written with a note ("1517（含转办）") is a bad figure, not words
 		}
 		for _, b := range lf.blocks {
 			if b.colNames[row[i]] {

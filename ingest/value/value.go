@@ -7,8 +7,10 @@ package value
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gongkai"
 	"gongkai/ingest/labels"
@@ -274,6 +276,38 @@ func FigureCell(text string) bool {
 	v := Scan(text)
 	return v.OK || (v.Blank && strings.TrimSpace(text) != "")
 }
+
+// WrittenFigure reports whether text that is no figure (FigureCell) is a
+// figure written wrong rather than words: it starts with a digit (after
+// 约, 近 or 逾) and is no row's enumeration ("1.属于国家秘密", "2、重复申请"),
+// or it is written in Chinese numerals alone ("十五"). "1517（含转办）",
+// "约1517" and "十五" are; "本年新收" and "3.其他" are not. The readers keep
+// such a cell in its column, where value.Parse leaves it blank with an
+// error, rather than take it for a label or a note.
+func WrittenFigure(text string) bool {
+	t := strings.TrimSpace(text)
+	r, size := utf8.DecodeRuneInString(t)
+	if r == '约' || r == '近' || r == '逾' {
+		t = t[size:]
+		r, _ = utf8.DecodeRuneInString(t)
+	}
+	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+		return !enumerationRE.MatchString(t)
+	}
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if !strings.ContainsRune("零〇一二两三四五六七八九十百千万", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// enumerationRE finds the enumeration of a row label: digits that open a
+// label, not a figure.
+var enumerationRE = regexp.MustCompile(`^[0-9０-９]{1,2}\s*[.、．]`)
 
 // NumberCell reports whether a cell's text holds a number.
 func NumberCell(text string) bool {

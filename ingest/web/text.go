@@ -270,6 +270,7 @@ func tokenize(lines []doc.Line) []tcell {
 		if strings.ContainsAny(l, "|｜") {
 			cells = dropLeadingBlanks(cells)
 		}
+		separated := strings.ContainsAny(l, "|｜\t")
 		first := len(toks)
 		for _, c := range cells {
 			if c == "" {
@@ -282,6 +283,14 @@ func tokenize(lines []doc.Line) []tcell {
 				// cells run together (shape 4); only the row can tell.
 				fused := len(cells) == 1 && len(c) > 1 && value.AllDigits(c) && strings.TrimSpace(l) == c
 				toks = append(toks, tcell{text: c, line: ln.N, idx: i, value: true, fused: fused})
+				continue
+			}
+			if afterLabel := len(toks) > 0 && !toks[len(toks)-1].value; separated && badFigure(c, afterLabel) {
+				// "1 517", "1517 件", "约1517", "十五" in a cell of its own:
+				// a figure written wrong. As a cell it keeps its column and
+				// value.Parse flags it; as a label it closed its row, whose
+				// figure went blank with no finding.
+				toks = append(toks, tcell{text: c, line: ln.N, idx: i, value: true})
 				continue
 			}
 			if label, digits, ok := splitTrailing(c); ok {
@@ -298,6 +307,19 @@ func tokenize(lines []doc.Line) []tcell {
 		}
 	}
 	return joinSingles(toks)
+}
+
+// badFigure reports whether a cell that is no figure (IsFigure) is one
+// written wrong (value.WrittenFigure: "1 517", "1517（含转办）", "约1517",
+// "十五") rather than a label. Only cells the page separates (pipes, tabs)
+// are judged, and no label the formats know; a figure in words only right
+// after a label (afterLabel), where no serial number of a row stands.
+func badFigure(c string, afterLabel bool) bool {
+	if utf8.RuneCountInString(c) > 12 || !value.WrittenFigure(c) || labels.KnownAny(labels.Normalize(c)) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c)
+	return afterLabel || r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '约' || r == '近' || r == '逾'
 }
 
 // dropLeadingBlanks drops the blank cells a row of pipes starts with when a
