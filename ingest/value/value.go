@@ -7,7 +7,6 @@ package value
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -292,7 +291,7 @@ func WrittenFigure(text string) bool {
 		r, _ = utf8.DecodeRuneInString(t)
 	}
 	if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
-		return !enumerationRE.MatchString(t)
+		return !enumeration(t)
 	}
 	if t == "" {
 		return false
@@ -305,9 +304,23 @@ func WrittenFigure(text string) bool {
 	return true
 }
 
-// enumerationRE finds the enumeration of a row label: digits that open a
-// label, not a figure.
-var enumerationRE = regexp.MustCompile(`^[0-9０-９]{1,2}\s*[.、．]`)
+// enumeration reports whether t opens with the enumeration of a row label
+// ("1.", "2、", "１２．"): one or two digits and its mark, not a figure.
+// Written out rather than a regular expression: every such label of every
+// page passes here.
+func enumeration(t string) bool {
+	n := 0
+	for n < 2 {
+		r, size := utf8.DecodeRuneInString(t)
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
+			break
+		}
+		t, n = t[size:], n+1
+	}
+	t = strings.TrimLeft(t, " \t")
+	r, _ := utf8.DecodeRuneInString(t)
+	return n > 0 && (r == '.' || r == '、' || r == '．')
+}
 
 // NumberCell reports whether a cell's text holds a number.
 func NumberCell(text string) bool {

@@ -315,11 +315,14 @@ func tokenize(lines []doc.Line) []tcell {
 // are judged, and no label the formats know; a figure in words only right
 // after a label (afterLabel), where no serial number of a row stands.
 func badFigure(c string, afterLabel bool) bool {
-	if utf8.RuneCountInString(c) > 12 || !value.WrittenFigure(c) || labels.KnownAny(labels.Normalize(c)) {
+	// Most cells are labels: the first character tells them apart before
+	// anything is counted or folded.
+	r, _ := utf8.DecodeRuneInString(c)
+	digit := r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '约' || r == '近' || r == '逾'
+	if !digit && !(afterLabel && strings.ContainsRune("零〇一二两三四五六七八九十百千万", r)) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(c)
-	return afterLabel || r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '约' || r == '近' || r == '逾'
+	return len(c) <= 48 && utf8.RuneCountInString(c) <= 12 && value.WrittenFigure(c) && !labels.KnownAny(labels.Normalize(c))
 }
 
 // dropLeadingBlanks drops the blank cells a row of pipes starts with when a
