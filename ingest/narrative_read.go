@@ -291,7 +291,7 @@ var zeroRules = []struct {
 	{"行政诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
 	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
-	{"费", regexp.MustCompile(`(?:未|没有|不)(?:向[^,;:]{1,8}?)?收取[^,;:]{0,10}?费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费`), []nkind{nInfoFees}, []string{"行政事业性"}},
+	{"费", regexp.MustCompile(`(?:未|没有|不)(?:向[^,;:]{1,8}?)?收取[^,;:]{0,16}?费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费`), []nkind{nInfoFees}, []string{"行政事业性"}},
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
@@ -325,6 +325,115 @@ func foldLine(t string) folded {
 	}
 	pos = append(pos, len(t))
 	return folded{s: b.String(), pos: pos}
+}
+
+// runOnHeadingRE finds a section heading run on in a line after white
+// space ("…取得较好成绩。 二、主动公开政府信息的情况 根据…"): a page that
+// sets the whole report in one paragraph.
+var runOnHeadingRE = regexp.MustCompile(`\s+[一二三四五六七八九十]、`)
+
+// runOnSections splits the lines that hold section headings run on after
+// white space, each heading on a line of its own with the same line number:
+// a heading's words ("依申请公开政府信息和不予公开政府信息的情况") must not
+// stand in the clause of the sentence after it, nor its section stay
+// unknown. Other lines are returned as they are.
+func runOnSections(lines []Line) []Line {
+	lines = rejoinCuts(lines)
+	var out []Line
+	for i, l := range lines {
+		var ms [][]int
+		if strings.Contains(l.Text, "、") {
+			ms = runOnHeadingRE.FindAllStringIndex(l.Text, -1)
+		}
+		if len(ms) == 0 && !opensWithHeading(l.Text) {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Line, 0, len(lines)+len(ms)), lines[:i]...)
+		}
+		add := func(t string) {
+			t = strings.TrimSpace(t)
+			if t == "" {
+				return
+			}
+			// The heading on its own line, then its paragraph.
+			head, rest, ok := labels.LeadingHeading(t)
+			if !ok {
+				if i := strings.IndexFunc(t, unicode.IsSpace); i > 0 && labels.SectionNumeral(t[:i]) != "" {
+					head, rest, ok = t[:i], strings.TrimSpace(t[i:]), true
+				}
+			}
+			if ok && labels.SectionNumeral(head) != "" {
+				out = append(out, Line{N: l.N, Text: head, Page: l.Page}, Line{N: l.N, Text: rest, Page: l.Page})
+				return
+			}
+			out = append(out, Line{N: l.N, Text: t, Page: l.Page})
+		}
+		start := 0
+		for _, m := range ms {
+			add(l.Text[start:m[0]])
+			start = m[0]
+		}
+		add(l.Text[start:])
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// rejoinCuts joins again the pieces of one source line (the same N) that
+// the page-text reader cut inside a sentence: it cuts a page set on one line
+// before every table label, and "行政复议、行政诉讼情况" is table 四's title as
+// well as the end of "本单位没有因…而出现行政复议、行政诉讼情况。", whose zero
+// no piece states alone. A piece that ends a sentence, or is a heading,
+// stays apart. Lines are returned as they are when nothing is joined.
+func rejoinCuts(lines []Line) []Line {
+	var out []Line
+	for i := 1; i < len(lines); i++ {
+		prev, l := lines[i-1], lines[i]
+		if out != nil {
+			prev = out[len(out)-1]
+		}
+		join := l.N == prev.N && !endsSentence(prev.Text) && !opensWithHeading(l.Text)
+		if join {
+			if num, _ := heading(prev.Text); num != "" {
+				join = false
+			}
+		}
+		switch {
+		case join && out == nil:
+			out = append(make([]Line, 0, len(lines)), lines[:i-1]...)
+			out = append(out, Line{N: prev.N, Text: prev.Text + l.Text, Page: prev.Page})
+		case join:
+			out[len(out)-1].Text += l.Text
+		case out != nil:
+			out = append(out, l)
+		}
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// endsSentence reports whether a piece of text ends a sentence.
+func endsSentence(t string) bool {
+	t = strings.TrimSpace(t)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("。！？；!?;", r)
+}
+
+// opensWithHeading reports whether a line starts with a section's numeral
+// and 、 and runs on with more than a heading ("三、依申请公开…的情况 本单位
+// 2014年没有收到…").
+func opensWithHeading(t string) bool {
+	r, size := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("一二三四五六七八九十", r) && strings.HasPrefix(t[size:], "、") &&
+		(strings.Contains(t, "。") || strings.Contains(t, "，") || strings.Contains(t, ","))
 }
 
 // replace returns f with every old replaced by new, each byte of new
@@ -392,7 +501,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 	}
 	section := ""
-	for _, l := range lines {
+	for _, l := range runOnSections(lines) {
 		if num, title := heading(l.Text); num != "" {
 			section = labels.Normalize(title)
 			continue

@@ -102,7 +102,7 @@ var noneRE = map[string]*regexp.Regexp{
 	"review.total":             regexp.MustCompile(`(?:未|没有|无(?:一例|一起|一件|任何))(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政复议`),
 	"pre2019.litigation_total": regexp.MustCompile(`(?:未|没有|无(?:一例|一起|一件|任何))(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政诉讼`),
 	// "未收取任何费用", "未向申请人收取费用", "未发生…的收费及减免情况".
-	"pre2019.fees": regexp.MustCompile(`(?:未|没有|不)(?:向[^。；;，,]{1,8}?)?收取[^。；;，,]{0,10}?费|(?:未|没有)(?:发生|产生)[^。；;，,]{0,16}?收费`),
+	"pre2019.fees": regexp.MustCompile(`(?:未|没有|不)(?:向[^。；;，,]{1,8}?)?收取[^。；;，,]{0,16}?费|(?:未|没有)(?:发生|产生)[^。；;，,]{0,16}?收费`),
 }
 
 // pre2019Extras reads a page without official tables as a pre-2019 report
