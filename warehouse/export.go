@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -37,6 +38,13 @@ const (
 // xlsxMaxRows is Excel's row limit per sheet, header included; a longer
 // view continues on the next sheet.
 const xlsxMaxRows = 1 << 20
+
+// xlsxMaxTotal is the most rows an Excel export writes, over all its
+// sheets. The workbook is built row by row through Go and zipped at the end:
+// a provincial warehouse fits (about 2 million figures at 10,000 reports), a
+// national one (200 million at 1M reports, some 200 sheets) would take hours
+// and a file Excel cannot open, so it is refused before anything is written.
+var xlsxMaxTotal int64 = 10_000_000
 
 // Export writes the analyst views into dir (created if missing):
 //   - "parquet": one folder per view, hive-partitioned by the view's year and
@@ -169,6 +177,21 @@ func text(v any) string {
 }
 
 func (db *DB) exportXLSX(ctx context.Context, path string) error {
+	var total int64
+	counts := make([]string, 0, len(ExportViews))
+	for _, view := range ExportViews {
+		var n int64
+		// The names are ours (ExportViews), not the caller's.
+		if err := db.db.QueryRowContext(ctx, "SELECT count(*) FROM "+quoteIdent(view)).Scan(&n); err != nil {
+			return fmt.Errorf("warehouse: export %s: %w", view, err)
+		}
+		total += n
+		counts = append(counts, fmt.Sprintf("%s %d 行", view, n))
+	}
+	if total > xlsxMaxTotal {
+		return gongkai.Errorf(gongkai.CodeInvalid, "数据量过大，无法导出为 Excel：共 %d 行（%s），Excel 导出最多 %d 行。请改用 --format parquet 或 csv，或用 gongkai query --format xlsx 导出筛选后的结果",
+			total, strings.Join(counts, "，"), xlsxMaxTotal)
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	first := true
@@ -291,6 +314,8 @@ func viewPart(dir, view string, partition []string) parquetPart {
 	p := parquetPart{name: view, query: stmt("export_" + view), partition: partition, target: filepath.Join(dir, view)}
 	if len(partition) == 0 {
 		p.target += ".parquet"
+	} else if view == "report_values" {
+		p.query = stmt("export_report_values_parquet")
 	}
 	return p
 }
@@ -361,11 +386,15 @@ func (db *DB) exportParquet(ctx context.Context, dir string) error {
 			parts = append(parts, p)
 		}
 	}
-	for _, p := range parts {
+	for i, p := range parts {
 		q := strings.TrimRight(strings.TrimSpace(p.query), ";")
+		t0 := time.Now()
 		if err := copyParquet(ctx, conn, "("+q+")", p); err != nil {
 			return fmt.Errorf("warehouse: export %s: %w", p.name, err)
 		}
+		// A national export takes minutes: say what is done.
+		slog.Info("warehouse: exported", "part", p.name, "of", fmt.Sprintf("%d/%d", i+1, len(parts)),
+			"seconds", time.Since(t0).Round(100*time.Millisecond).Seconds())
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -228,6 +229,31 @@ func TestExportXLSX(t *testing.T) {
 	}
 	if err := db.Export(context.Background(), "docx", dir); err == nil {
 		t.Error("an unknown format was accepted")
+	}
+}
+
+// TestExportXLSXRefusesTooManyRows: a warehouse with more rows than an
+// Excel export writes (xlsxMaxTotal; 200 million figures at national
+// scale) is refused with a message that says how many rows each view has
+// and what to use instead, before any file is written.
+func TestExportXLSXRefusesTooManyRows(t *testing.T) {
+	db := exportFixture(t)
+	rows := int64(count(t, db, "SELECT count(*) FROM report_values"))
+	defer func(n int64) { xlsxMaxTotal = n }(xlsxMaxTotal)
+	xlsxMaxTotal = rows
+	dir := t.TempDir()
+	err := db.Export(context.Background(), ExportXLSX, dir)
+	var ge *gongkai.Error
+	if !errors.As(err, &ge) || ge.Code != gongkai.CodeInvalid {
+		t.Fatalf("Export: %v, want a refusal", err)
+	}
+	for _, w := range []string{"数据量过大", fmt.Sprintf("report_values %d 行", rows), "parquet"} {
+		if !strings.Contains(ge.Message, w) {
+			t.Errorf("the refusal %q does not say %q", ge.Message, w)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "gongkai.xlsx")); err == nil {
+		t.Error("a refused export wrote gongkai.xlsx")
 	}
 }
 
