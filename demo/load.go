@@ -20,17 +20,22 @@ const loadBatch = 4096
 // warehouse's first failure, a *gongkai.Error; reports of earlier batches
 // stay loaded, each whole.
 func Load(ctx context.Context, db *warehouse.DB, reports []*gongkai.Report) error {
-	reqs := make([]warehouse.LoadRequest, 0, min(len(reports), loadBatch))
 	for start := 0; start < len(reports); start += loadBatch {
-		reqs = reqs[:0]
-		for _, r := range reports[start:min(start+loadBatch, len(reports))] {
-			reqs = append(reqs, warehouse.LoadRequest{Report: r, By: LoadedBy})
-		}
-		if _, err := db.Load(ctx, reqs); err != nil {
+		if _, err := db.LoadPrepared(ctx, prepare(reports[start:min(start+loadBatch, len(reports))])); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// prepare makes a batch of reports ready for the warehouse as loaded by
+// LoadedBy.
+func prepare(reports []*gongkai.Report) *warehouse.Prepared {
+	reqs := make([]warehouse.LoadRequest, 0, len(reports))
+	for _, r := range reports {
+		reqs = append(reqs, warehouse.LoadRequest{Report: r, By: LoadedBy})
+	}
+	return warehouse.Prepare(reqs)
 }
 
 // LoadGenerated generates the set Generate(seed, agencies) returns and loads
@@ -44,47 +49,51 @@ func LoadGenerated(ctx context.Context, db *warehouse.DB, seed int64, agencies i
 // with the number of reports loaded so far after every batch, so that a
 // national set's load of several minutes shows how far it is.
 //
-// The next batch is generated while the warehouse writes the last one: the
-// two take about the same CPU, and a second core would otherwise sit idle.
-// At most two batches are in memory.
+// The next batch is generated and prepared (warehouse.Prepare) while the
+// warehouse writes the last one, on the second core, which would otherwise
+// sit idle. At most two batches are in memory.
 func LoadGeneratedProgress(ctx context.Context, db *warehouse.DB, seed int64, agencies int, progress func(loaded int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := make(chan []*gongkai.Report) // unbuffered: one batch generated ahead
+	type batch struct {
+		n        int
+		prepared *warehouse.Prepared
+	}
+	batches := make(chan batch) // unbuffered: one batch generated ahead
 	genErr := make(chan error, 1)
 	go func() {
 		defer close(batches)
-		batch := make([]*gongkai.Report, 0, loadBatch)
+		reports := make([]*gongkai.Report, 0, loadBatch)
 		send := func() error {
 			select {
-			case batches <- batch:
-				batch = make([]*gongkai.Report, 0, loadBatch)
+			case batches <- batch{len(reports), prepare(reports)}:
+				reports = make([]*gongkai.Report, 0, loadBatch)
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		}
 		err := Each(seed, agencies, func(r *gongkai.Report) error {
-			batch = append(batch, r)
-			if len(batch) == loadBatch {
+			reports = append(reports, r)
+			if len(reports) == loadBatch {
 				return send()
 			}
 			return nil
 		})
-		if err == nil && len(batch) > 0 {
+		if err == nil && len(reports) > 0 {
 			err = send()
 		}
 		genErr <- err
 	}()
 	n := 0
-	for batch := range batches {
-		if err := Load(ctx, db, batch); err != nil {
+	for b := range batches {
+		if _, err := db.LoadPrepared(ctx, b.prepared); err != nil {
 			cancel()
 			for range batches { // let the generator see the cancel and stop
 			}
 			return n, err
 		}
-		n += len(batch)
+		n += b.n
 		if progress != nil {
 			progress(n)
 		}

@@ -26,11 +26,14 @@ type rollupChange struct {
 	retire, current []int64
 	lo, hi          int64
 	moving          []int64
+	// fresh sums what the new reports in [lo, hi] add, noted as change
+	// writes them; required when lo <= hi.
+	fresh *freshRollup
 }
 
 // rollupChange returns what the plan changes of the roll-up's sums.
 func (p *plan) rollupChange() rollupChange {
-	c := rollupChange{retire: p.retire, current: p.confirm, lo: 1, hi: 0}
+	c := rollupChange{retire: p.retire, current: p.confirm, lo: 1, hi: 0, fresh: p.fresh}
 	for i, w := range p.writes {
 		if i == 0 || w.id < c.lo {
 			c.lo = w.id
@@ -51,10 +54,11 @@ func (p *plan) rollupChange() rollupChange {
 // retires and the current reports of the agencies it moves contribute is
 // subtracted; after it, what the reports it makes current, the new reports
 // in [lo, hi] that are current, and the moving agencies' current reports
-// contribute is added, under the regions as they then stand. Each report
-// is read by its id range, so that DuckDB reads only the row groups of
-// store.figures that hold it. Its error is change's or the database's; the
-// caller rolls the transaction back on either.
+// contribute is added, under the regions as they then stand. The new
+// reports are summed by the writer as it appends them (c.fresh, fresh.go);
+// the others are read by their id range, so that DuckDB reads only the row
+// groups of store.figures that hold them. Its error is change's or the
+// database's; the caller rolls the transaction back on either.
 func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func() error) error {
 	if len(c.retire) == 0 && len(c.current) == 0 && len(c.moving) == 0 && c.lo > c.hi {
 		return change() // nothing the roll-up sums changes (a group of duplicates)
@@ -85,10 +89,11 @@ func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func
 		return err
 	}
 	if c.lo <= c.hi {
-		for _, name := range []string{"rollup_delta_add", "summary_rollup_delta_add"} {
-			if _, err := conn.ExecContext(ctx, stmt(name), c.lo, c.hi, nil, 1); err != nil {
-				return err
-			}
+		if c.fresh == nil {
+			return fmt.Errorf("warehouse: roll-up: new reports %d–%d without their sums", c.lo, c.hi)
+		}
+		if err := c.fresh.add(ctx, conn); err != nil {
+			return err
 		}
 	}
 	_, err = conn.ExecContext(ctx, stmt("rollup_merge"))

@@ -131,11 +131,20 @@ var summaryIndex = sync.OnceValue(func() (ix struct {
 })
 
 // summaryRow returns the store.report_summary row of a report version from
-// its values (parts: stated, then derived), in the table's column order.
-func summaryRow(id, agency int64, year int, format string, current bool, errs, warns int, parts [2][]gongkai.Value) []driver.Value {
-	cols := summaryIndex()
-	row := make([]driver.Value, 0, 7+len(summaryCols)+4)
+// what summaryFigures made of its values, in the table's column order.
+func summaryRow(id, agency int64, year int, format string, current bool, errs, warns int, figures []driver.Value) []driver.Value {
+	row := make([]driver.Value, 0, summaryFirstCol+len(figures))
 	row = append(row, id, agency, int32(year), format, current, int32(errs), int32(warns))
+	return append(row, figures...)
+}
+
+// summaryFigures returns the columns of a store.report_summary row that
+// come from the report's values (parts: stated, then derived): the figure
+// columns, licensing_stated, apps_stated, table_stated, table_largest.
+// They are worked out when a report is prepared, off the writer's path.
+func summaryFigures(parts [2][]gongkai.Value) []driver.Value {
+	cols := summaryIndex()
+	row := make([]driver.Value, 0, len(summaryCols)+4)
 	sums := make([]float64, len(summaryCols))
 	set := make([]bool, len(summaryCols))
 	var licensing, apps bool
