@@ -89,7 +89,7 @@ func (h *handler) loadRollup(ctx context.Context, fl filter) (*rollup, error) {
 	}
 	wf := warehouse.Filter{YearFrom: fl.YearFrom, YearTo: fl.YearTo, Province: fl.Province, City: fl.City, Level: fl.Level}
 	wf.Limit = rollupListLimit
-	ag, err := h.cache.get(ctx, "region_agencies", wf, h.db.Query)
+	ag, err := h.cache.get(ctx, "region_agencies", wf, h.runQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func (h *handler) loadRollup(ctx context.Context, fl filter) (*rollup, error) {
 		}
 	}
 	wf.Limit = 0
-	sums, err := h.cache.get(ctx, "region_rollup", wf, h.db.Query)
+	sums, err := h.cache.get(ctx, "region_rollup", wf, h.runQuery)
 	if err != nil {
 		return nil, err
 	}

@@ -232,7 +232,7 @@ func (h *handler) render(c echo.Context, status int, name string, p *page) error
 // hasDemo reports whether the warehouse holds any demo report. Errors count
 // as no: the banner is a courtesy, not worth failing a page over.
 func (h *handler) hasDemo(ctx context.Context) bool {
-	t, err := h.cache.get(ctx, "demo_status", warehouse.Filter{}, h.db.Query)
+	t, err := h.cache.get(ctx, "demo_status", warehouse.Filter{}, h.runQuery)
 	return err == nil && integer(get(t, 0, "demo_reports")) > 0
 }
 
@@ -271,5 +271,5 @@ func (h *handler) dashboardPage(c echo.Context, title string) (*page, error) {
 // query returns the result of the named query with filter f, from the
 // cache when it is there.
 func (h *handler) query(c echo.Context, name string, f warehouse.Filter) (*warehouse.Table, error) {
-	return h.cache.get(c.Request().Context(), name, f, h.db.Query)
+	return h.cache.get(c.Request().Context(), name, f, h.runQuery)
 }

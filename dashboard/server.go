@@ -45,6 +45,9 @@ type Options struct {
 	// Warm renders every page's default view in the background when the
 	// server starts and after each upload, so that visitors find them cached.
 	Warm bool
+	// PageConcurrency is how many requests run the warehouse's named
+	// queries at once (see admission.go); 0 means no limit.
+	PageConcurrency int
 	// Public lets visitors without an account view the dashboards, report
 	// pages and the named-query API (never upload, SQL or administration).
 	Public bool
@@ -72,12 +75,21 @@ type handler struct {
 	uploads chan struct{}
 	// stage keeps the files the upload page checked (预检) for 载入.
 	stage *stage
+	// slots holds one token per request running named queries; nil means
+	// no limit (admission.go).
+	slots chan struct{}
 }
 
 // New returns the dashboard's HTTP handler over db. Request logs and error
 // details go to logger. It panics only if the embedded templates are
 // malformed, which the package's tests catch.
 func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
+	_, e := newHandler(db, logger, opts)
+	return e
+}
+
+// newHandler is New that also returns the handler, for tests.
+func newHandler(db *warehouse.DB, logger *slog.Logger, opts Options) (*handler, *echo.Echo) {
 	if opts.MaxUpload <= 0 {
 		opts.MaxUpload = 32 << 20
 	}
@@ -99,13 +111,16 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), opts: opts,
 		uploads: make(chan struct{}, opts.MaxUploads), stage: newStage(),
 		logins: newLoginThrottle(), routeKeys: map[string]bool{}}
+	if opts.PageConcurrency > 0 {
+		h.slots = make(chan struct{}, opts.PageConcurrency)
+	}
 
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = h.handleError
 	e.IPExtractor = ipExtractor(opts.TrustedProxies)
-	e.Use(h.logRequests, h.recoverPanics, securityHeaders, h.limits, h.authenticate)
+	e.Use(h.logRequests, h.recoverPanics, securityHeaders, h.limits, h.admit, h.authenticate)
 	h.routes(e)
 	for _, r := range e.Routes() {
 		h.routeKeys[r.Method+" "+r.Path] = true
@@ -115,7 +130,7 @@ func New(db *warehouse.DB, logger *slog.Logger, opts Options) *echo.Echo {
 		h.rewarm = w.start
 		h.rewarm()
 	}
-	return e
+	return h, e
 }
 
 // ipExtractor believes X-Forwarded-For only from the trusted proxies; with

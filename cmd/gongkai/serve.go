@@ -31,6 +31,27 @@ func init() {
 // the cache off (--page-cache 0), so that the cache never makes them.
 const defaultPageCache = 1024
 
+// serveMemoryLimit is DuckDB's memory limit in a server unless
+// --memory-limit says otherwise: most of a server's resident memory is
+// DuckDB's cache of the file's blocks, which grows to the limit. At a
+// million reports the server peaked at 874 MB with 512MB and 2.2 GB with
+// the 2GB other commands use, its pages as fast (region_figure ~30 %
+// slower); every page, the analysts' group-by over all figures and a load
+// (which reads the writer's state, warehouse.DB.writer) ran at 512MB,
+// spilling to disk where they need more (docs/benchmarks.md).
+const serveMemoryLimit = "512MB"
+
+// defaultPageConcurrency is how many dashboard requests query the warehouse
+// at once (dashboard.Options.PageConcurrency); 0 is no limit. Measured with
+// eight clients on two cores at a million reports, one request a core cut
+// the p95 of all pages from 4.7 s to 2.0 s and the slowest from 7 s to 3.4 s,
+// all of it the one page whose query takes seconds (region_figure), and
+// raised the p50 from 0.29 to 0.72 s and the p95 of the other pages from 1.0
+// to 1.5 s, as they waited behind it; the pages served per second did not
+// rise. So it is off unless the operator trades the median for the tail
+// (docs/benchmarks.md).
+const defaultPageConcurrency = 0
+
 // shutdownGrace is how long in-flight requests may take to finish once the
 // server is told to stop.
 const shutdownGrace = 10 * time.Second
@@ -45,9 +66,11 @@ func runServe(ctx context.Context, e env) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
 	public := fs.Bool("public", false, "允许未登录的访客查看看板、报告页和命名查询 API（不能上传、查询 SQL 或管理）")
 	withDemo := fs.Bool("demo", false, "数据库中没有报告时载入演示数据；包含 --public，并创建演示管理员 demo")
-	memLimit := fs.String("memory-limit", warehouse.DefaultMemoryLimit, "DuckDB 可用内存上限（如 2GB），所有查询和载入共用")
+	memLimit := fs.String("memory-limit", serveMemoryLimit, "DuckDB 可用内存上限（如 2GB），所有查询和载入共用")
 	sqlSlots := fs.Int("sql-concurrency", 2, "同时运行的 SQL 查询（/sql、/api/sql）上限")
 	maxConns := fs.Int("max-conns", defaultLimits.maxConns, "同时保持的连接上限")
+	pageSlots := fs.Int("page-concurrency", defaultPageConcurrency, "同时查询数据库的看板请求上限，其余排队等候（0：不限）")
+	threads := fs.Int("threads", 0, "DuckDB 工作线程数（0：每个 CPU 核一个）")
 	pageCache := fs.Int("page-cache", defaultPageCache, "缓存的看板查询结果条数（0：不缓存，每个请求都查询数据库）")
 	var proxies cidrList
 	fs.Var(&proxies, "trusted-proxy", "可信反向代理的地址段（CIDR，可重复）：只采信来自这些地址的 X-Forwarded-For")
@@ -59,7 +82,7 @@ func runServe(ctx context.Context, e env) error {
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 
-	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, SandboxConcurrency: *sqlSlots})
+	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, SandboxConcurrency: *sqlSlots, Threads: *threads})
 	if err != nil {
 		return err
 	}
@@ -86,7 +109,7 @@ func runServe(ctx context.Context, e env) error {
 		cache = -1 // dashboard.Options: negative turns the cache off, 0 is its default
 	}
 	srv := lim.server(dashboard.New(wh, logger, dashboard.Options{Warm: true, TrustedProxies: proxies, Public: *public,
-		CacheEntries: cache}), logger)
+		CacheEntries: cache, PageConcurrency: *pageSlots}), logger)
 	fmt.Fprintf(e.stdout, "gongkai 看板：http://%s/\n", ln.Addr())
 	logger.Info("serving", "addr", ln.Addr().String(), "db", *db)
 
