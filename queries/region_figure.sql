@@ -7,33 +7,20 @@
 -- measure and applicant (NULL when it leaves the cell blank or has no such
 -- cell), largest first, blanks last; at most limit rows (default 500; a
 -- province has thousands), reports_total counting them all.
---
--- The cell's figures are read by its measure and applicant ids alone, so
--- that DuckDB's zone maps skip the row groups of other measures: since
--- migration 0029 store.figures is stored in blocks of report ids ordered by
--- cell (a scan of the cell reads ~8 % of the table), and a semi-join on the
--- selected reports made DuckDB read every row group again. The printed text
--- and place are looked up for the listed rows only. 533 → ~95 ms for a
--- national year at 1M reports (the first form, testdata/before, ran 130 ms
--- on the blocks).
 WITH cur AS (
     SELECT report_id, agency_id, agency, city, level
     FROM current_reports($year_from, $year_to, $province, $city, $level, NULL)
 ), v AS (
-    SELECT f.report_id, f.value, f.raw_id, f.at_id
+    SELECT f.report_id, f.value, raw.text AS raw, loc.text AS "at"
     FROM store.figures f
-    WHERE f.measure_id IN (SELECT text_id FROM store.texts WHERE text = $measure)
-      AND f.applicant_id IN (SELECT text_id FROM store.texts WHERE text = coalesce($applicant, 'total'))
-), listed AS (
-    SELECT cur.agency_id, cur.agency, cur.city, cur.level, cur.report_id, v.value, v.raw_id, v.at_id,
-           count(*) OVER () AS reports_total
-    FROM cur LEFT JOIN v USING (report_id)
-    ORDER BY v.value DESC NULLS LAST, cur.agency, cur.agency_id, cur.report_id
-    LIMIT coalesce($limit, 500)
+    JOIN store.texts m ON m.text_id = f.measure_id AND m.text = $measure
+    JOIN store.texts ap ON ap.text_id = f.applicant_id AND ap.text = coalesce($applicant, 'total')
+    LEFT JOIN store.texts raw ON raw.text_id = f.raw_id
+    LEFT JOIN store.texts loc ON loc.text_id = f.at_id
+    WHERE f.report_id IN (SELECT report_id FROM cur)
 )
-SELECT l.agency_id, l.agency, l.city, l.level, l.report_id, l.value, raw.text AS raw, loc.text AS "at",
-       l.reports_total
-FROM listed l
-LEFT JOIN store.texts raw ON raw.text_id = l.raw_id
-LEFT JOIN store.texts loc ON loc.text_id = l.at_id
-ORDER BY l.value DESC NULLS LAST, l.agency, l.agency_id, l.report_id
+SELECT cur.agency_id, cur.agency, cur.city, cur.level, cur.report_id, v.value, v.raw, v."at",
+       count(*) OVER () AS reports_total
+FROM cur LEFT JOIN v USING (report_id)
+ORDER BY v.value DESC NULLS LAST, cur.agency, cur.agency_id, cur.report_id
+LIMIT coalesce($limit, 500)

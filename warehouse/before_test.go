@@ -56,13 +56,6 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 		// and later turn on the first year (store.agency_status).
 		{YearFrom: 2020, YearTo: 2020},
 		{YearFrom: 2024, YearTo: 2024, Limit: 2},
-		// A figure's breakdown (region_figure): a total, an applicant
-		// column, a cell no format has, an unknown measure.
-		{YearFrom: 2022, YearTo: 2022, Measure: "apps.new"},
-		{YearFrom: 2021, YearTo: 2023, Measure: "apps.granted", Applicant: "natural", Limit: 7},
-		{YearFrom: 2020, YearTo: 2020, Province: "测试省", Measure: "licensing.decisions"},
-		{Measure: "licensing.decisions", Applicant: "business"},
-		{YearFrom: 2021, YearTo: 2021, Measure: "no.such.measure"},
 	}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".sql")

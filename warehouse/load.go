@@ -907,38 +907,31 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 		}
 	}
 	fresh.cellOf = make([]int32, 0, figures)
-	// In blocks of report ids by cell, as migration 0029 left the table
-	// (figures.go): a scan for one cell then skips most row groups. The
-	// roll-up's sums (fresh.go) note the figures in the reports' order, as
-	// figureOrder visits them.
-	order, err := figureOrder(p.writes, p.text, func(w *write, measure, applicant any) error {
-		if !w.current {
-			return nil
-		}
-		if measure == nil {
-			fresh.report(w.agency, w.it.r.Year, w.it.values())
-			return nil
-		}
-		return fresh.figure(measure, applicant)
-	})
-	if err != nil {
-		return fmt.Errorf("figures: %w", err)
-	}
 	err = appendRows(conn, "figures", func(a *duckdb.Appender) error {
 		row := make([]driver.Value, 9)
-		for _, f := range order {
-			w := p.writes[f.w]
-			v := &w.it.values()[f.k][f.i]
+		for _, w := range p.writes {
 			row[0] = w.id
-			row[3] = nil
-			if v.Number != nil {
-				row[3] = *v.Number
+			if w.current {
+				fresh.report(w.agency, w.it.r.Year, w.it.values())
 			}
-			row[1], row[2], row[4] = f.measure, f.applicant, p.text(v.Unit)
-			row[5], row[6], row[7] = p.text(v.Raw), p.text(v.At), f.k == 1
-			row[8] = v.Source == gongkai.SourceNarrative
-			if err := a.AppendRow(row...); err != nil {
-				return err
+			for k, values := range w.it.values() {
+				for _, v := range values {
+					row[3] = nil
+					if v.Number != nil {
+						row[3] = *v.Number
+					}
+					row[1], row[2], row[4] = p.text(v.Measure), p.text(v.Applicant), p.text(v.Unit)
+					row[5], row[6], row[7] = p.text(v.Raw), p.text(v.At), k == 1
+					row[8] = v.Source == gongkai.SourceNarrative
+					if err := a.AppendRow(row...); err != nil {
+						return err
+					}
+					if w.current {
+						if err := fresh.figure(row[1], row[2]); err != nil {
+							return err
+						}
+					}
+				}
 			}
 		}
 		return nil

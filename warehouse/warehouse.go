@@ -279,12 +279,6 @@ type migration struct {
 	sql     string
 }
 
-// goMigrations are the parts of migrations that SQL cannot say, run in the
-// migration's transaction after its SQL file.
-var goMigrations = map[int]func(context.Context, *sql.Tx) error{
-	29: migrateFiguresByCell, // copy store.figures in blocks, one sort per block
-}
-
 func migrations() ([]migration, error) {
 	entries, err := fs.ReadDir(migrationFS, "migrations")
 	if err != nil {
@@ -338,11 +332,6 @@ func (db *DB) migrate(ctx context.Context) error {
 		err := db.inTx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
-			}
-			if fn := goMigrations[m.version]; fn != nil {
-				if err := fn(ctx, tx); err != nil {
-					return err
-				}
 			}
 			_, err := tx.ExecContext(ctx, stmt("migration_record"), m.version, m.name, time.Now().UTC())
 			return err
