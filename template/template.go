@@ -15,6 +15,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/doc"
+	"gongkai/ingest/value"
 )
 
 // The blank official workbook is laid out entirely from the format
@@ -44,8 +45,10 @@ func WriteTemplate(w io.Writer, format string) error {
 // report states replaces the total's formula, so that a report whose figures
 // break the rules keeps them; a figure the report leaves out stays blank.
 //
-// It returns a *gongkai.Error with CodeInvalid when r has no format with
-// tables (pre-2019 reports have none), and the error of w when writing fails.
+// The same report gives the same bytes at every call. It returns a
+// *gongkai.Error with CodeInvalid when r has no format with tables (pre-2019
+// reports have none) or when a value's Raw reads as a plain number other
+// than its Number (rawAgrees), and the error of w when writing fails.
 func WriteFilled(w io.Writer, r *gongkai.Report) error {
 	if r == nil {
 		return gongkai.Errorf(gongkai.CodeInvalid, "没有报告可写入")
@@ -119,6 +122,7 @@ const (
 	styleHint
 	styleCount
 	styleMoneyTotal
+	numStyles
 )
 
 // tplCell is one cell of a laid-out workbook (1-based row and column).
@@ -773,6 +777,24 @@ func render(x *excelize.File, l *tplLayout, r *gongkai.Report) error {
 	return nil
 }
 
+// rawAgrees returns an error when v's printed text reads as a plain number
+// other than v.Number: the cell can hold only one of them, and writing
+// either would put a figure in the workbook that the report's other half
+// contradicts (a test that changed a Number and kept its Raw wrote the old
+// figure, and so the same file as before). Text that is no plain number
+// ("1517（含转办）", "288930元", "+1" for 1) is not judged here.
+func rawAgrees(v gongkai.Value) error {
+	if v.Number == nil || v.Unit != "" || strings.TrimSpace(v.Raw) == "" {
+		return nil
+	}
+	s := value.Scan(v.Raw)
+	if s.OK && !s.Blank && s.Unit == "" && s.F != *v.Number {
+		return gongkai.Errorf(gongkai.CodeInvalid, "数值 %s × %s 的原文“%s”与数值 %s 不符，无法写入工作簿",
+			v.Measure, v.Applicant, strings.TrimSpace(v.Raw), doc.FormatNumber(*v.Number))
+	}
+	return nil
+}
+
 // fillCell writes the formula of a total cell, or r's figure or metadata.
 func fillCell(x *excelize.File, c *tplCell, r *gongkai.Report, asText bool) error {
 	ref := c.ref()
@@ -790,6 +812,9 @@ func fillCell(x *excelize.File, c *tplCell, r *gongkai.Report, asText bool) erro
 	}
 	if r != nil {
 		if v, ok := r.Lookup(c.measure, c.applicant); ok {
+			if err := rawAgrees(v); err != nil {
+				return err
+			}
 			switch {
 			case v.Number != nil && v.Unit == "" && strings.TrimSpace(v.Raw) == doc.FormatNumber(*v.Number) && !asText:
 				return x.SetCellFloat(c.sheet, ref, *v.Number, -1, 64)
@@ -913,8 +938,17 @@ func newStyles(x *excelize.File) (map[int]int, error) {
 		styleCoverInput: {Font: font, Alignment: left, Border: border, Protection: &excelize.Protection{Locked: false}},
 		styleHint:       {Font: &excelize.Font{Family: "宋体", Size: 10, Color: "808080"}, Alignment: left},
 	}
+	// In the order of their constants, not the map's: the styles' order is
+	// in the file's bytes, and the same report must give the same file, or
+	// a workbook re-uploaded is now a new file and now the same one
+	// (TestIngestPendingAndConfirm failed about once in 1,100 runs when two
+	// writes of one report happened to draw the same order).
 	ids := map[int]int{}
-	for k, st := range defs {
+	for k := range numStyles {
+		st := defs[k]
+		if st == nil {
+			return nil, fmt.Errorf("template: style %d has no definition", k)
+		}
 		id, err := x.NewStyle(st)
 		if err != nil {
 			return nil, err
