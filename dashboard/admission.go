@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -76,5 +77,7 @@ func (h *handler) runQuery(ctx context.Context, name string, f warehouse.Filter)
 		}
 		s.mu.Unlock()
 	}
+	start := time.Now()
+	defer timeQuery(ctx, name, start)
 	return h.db.Query(ctx, name, f)
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -223,16 +224,18 @@ func (h *handler) render(c echo.Context, status int, name string, p *page) error
 		p.Demo = h.hasDemo(c.Request().Context())
 	}
 	var buf bytes.Buffer
+	start := time.Now()
 	if err := set.ExecuteTemplate(&buf, "layout", p); err != nil {
 		return err
 	}
+	timeRender(c.Request().Context(), time.Since(start))
 	return c.HTMLBlob(status, buf.Bytes())
 }
 
 // hasDemo reports whether the warehouse holds any demo report. Errors count
 // as no: the banner is a courtesy, not worth failing a page over.
 func (h *handler) hasDemo(ctx context.Context) bool {
-	t, err := h.cache.get(ctx, "demo_status", warehouse.Filter{}, h.runQuery)
+	t, err := h.kept.get(ctx, h.db, "demo_status", h.runQuery)
 	return err == nil && integer(get(t, 0, "demo_reports")) > 0
 }
 
@@ -245,7 +248,7 @@ func (h *handler) dashboardPage(c echo.Context, title string) (*page, error) {
 		return nil, err
 	}
 	p := &page{Title: title, Filter: &f, Path: c.Path()}
-	t, err := h.query(c, "filter_options", warehouse.Filter{})
+	t, err := h.kept.get(c.Request().Context(), h.db, "filter_options", h.runQuery)
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,10 @@ type handler struct {
 	log   *slog.Logger
 	pages *templates
 	cache *queryCache
-	opts  Options
+	// kept holds the filter bar's choices and the demo banner's count per
+	// warehouse generation (kept.go).
+	kept *keptResults
+	opts Options
 	// logins counts failed logins per user name and address (login.go).
 	logins *loginThrottle
 	// routeKeys are the registered routes ("METHOD /path"), so that a route
@@ -108,7 +111,7 @@ func newHandler(db *warehouse.DB, logger *slog.Logger, opts Options) (*handler, 
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), opts: opts,
+	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), kept: &keptResults{}, opts: opts,
 		uploads: make(chan struct{}, opts.MaxUploads), stage: newStage(),
 		logins: newLoginThrottle(), routeKeys: map[string]bool{}}
 	if opts.PageConcurrency > 0 {
@@ -167,6 +170,8 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 func (h *handler) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
+		ctx, tm := withTiming(c.Request().Context())
+		c.SetRequest(c.Request().WithContext(ctx))
 		err := next(c)
 		if err != nil {
 			c.Error(err)
@@ -181,6 +186,7 @@ func (h *handler) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 			slog.Int("status", status), slog.Duration("latency", time.Since(start)),
 			slog.Int64("bytes", c.Response().Size), slog.String("remote", c.RealIP()),
 		}
+		attrs = append(attrs, tm.attrs()...)
 		if err != nil {
 			attrs = append(attrs, slog.String("error", err.Error()))
 		}

@@ -24,6 +24,7 @@ func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) err
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	defer db.wrote() // after the commit, before the next writer
 	if _, err := db.writer(ctx); err != nil {
 		return err
 	}

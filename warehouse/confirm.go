@@ -27,6 +27,7 @@ func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, err
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	defer db.wrote() // after the commit, before the next writer
 	if _, err := db.writer(ctx); err != nil {
 		return LoadResult{}, err
 	}

@@ -110,6 +110,7 @@ func (db *DB) LoadPrepared(ctx context.Context, b *Prepared) ([]LoadResult, erro
 
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	defer db.wrote() // after the commit, before the next writer
 	if _, err := db.writer(ctx); err != nil {
 		e := &gongkai.Error{Code: gongkai.CodeInternal, Message: "报告未能写入数据库", Err: err}
 		if ctx.Err() != nil {

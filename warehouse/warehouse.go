@@ -27,6 +27,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -127,6 +128,10 @@ type DB struct {
 	state *state
 
 	secrets secretCache // who sessions and tokens belong to (auth.go)
+
+	// gen counts the writes that may change what the pages show (loads,
+	// confirmations, region corrections); see Generation.
+	gen atomic.Int64
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and
@@ -268,6 +273,18 @@ func openError(path string, err error) error {
 func (db *DB) Close() error {
 	return db.db.Close()
 }
+
+// Generation returns a number that changes after every write that may
+// change the reports, agencies or figures (Load, LoadPrepared, Confirm,
+// SetAgencyRegion), whether it succeeded or not. A result read after
+// Generation returned g reflects at least the writes of g, so a value kept
+// with the g read before computing it is current while Generation still
+// returns g. Logins, sessions and the audit log do not change it.
+func (db *DB) Generation() int64 { return db.gen.Load() }
+
+// wrote marks the end of a write that may have changed the data; callers
+// defer it while holding db.mu, after their commit.
+func (db *DB) wrote() { db.gen.Add(1) }
 
 // Path returns the file the warehouse was opened from.
 func (db *DB) Path() string { return db.path }

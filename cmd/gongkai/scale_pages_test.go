@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"gongkai/dashboard"
+	"gongkai/warehouse"
+)
+
+var (
+	scalePagesDB = flag.String("scale-pages", "", "bench-scale: a warehouse whose pages are timed part by part in this process (read-only); empty skips")
+	scalePagesN  = flag.Int("scale-pages-n", 120, "bench-scale: page requests, for one client")
+	scalePagesTh = flag.Int("scale-pages-threads", 0, "bench-scale: DuckDB threads for -scale-pages (0: one per CPU)")
+)
+
+// TestScalePages serves bench-scale's page requests (random filters, page
+// cache off, one client) from the real router in this process over a
+// warehouse opened read-only with the server's memory limit, and prints per
+// page where the time went, from the request log's parts (timing.go): the
+// named queries (their number, summed time and wall span), the filter bar's
+// choices, the template, and the rest (middleware, charts, tables, and
+// what the page reads from the warehouse other than by named queries). The
+// queries' span is the wall time from the first one's start to the last
+// one's end; their summed time exceeds it when they run at once.
+func TestScalePages(t *testing.T) {
+	if *scalePagesDB == "" {
+		t.Skip("run with -scale-pages PATH")
+	}
+	ctx := context.Background()
+	db, err := warehouse.OpenWith(ctx, *scalePagesDB, warehouse.Options{ReadOnly: true, MemoryLimit: serveMemoryLimit, Threads: *scalePagesTh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	gen := newFilterGen(t, db)
+	var log syncBuffer
+	srv := dashboard.New(db, slog.New(slog.NewJSONHandler(&log, nil)), dashboard.Options{CacheEntries: -1, Public: true})
+	type parts struct {
+		Queries                               int
+		Query, Span, Options, Render, Latency float64
+	}
+	type sample struct {
+		total time.Duration
+		parts
+	}
+	byPage := map[string][]sample{}
+	reqs := gen.requests(*scalePagesN)
+	var mu sync.Mutex
+	for _, r := range reqs {
+		before := len(log.String())
+		rec := httptest.NewRecorder()
+		t0 := time.Now()
+		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, r.path, nil))
+		d := time.Since(t0)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d %.300s", r.path, rec.Code, rec.Body.String())
+		}
+		var line struct {
+			Queries int     `json:"queries"`
+			Query   float64 `json:"query_ms"`
+			Span    float64 `json:"query_span_ms"`
+			Options float64 `json:"options_ms"`
+			Render  float64 `json:"render_ms"`
+		}
+		if err := json.Unmarshal([]byte(log.String()[before:]), &line); err != nil {
+			t.Fatalf("request log of %s: %v", r.path, err)
+		}
+		mu.Lock()
+		byPage[r.page] = append(byPage[r.page], sample{d, parts{line.Queries, line.Query, line.Span, line.Options, line.Render, 0}})
+		mu.Unlock()
+	}
+	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, one client, in-process, load average %.1f\n", *scalePagesDB, len(reqs), loadAverage())
+	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | mean ms: %6s %7s %7s %7s %7s %7s %7s\n", "page", "p50", "p95", "total", "queries", "query", "span", "options", "render", "rest")
+	var all []time.Duration
+	for _, p := range scalePages {
+		ss := byPage[p]
+		if len(ss) == 0 {
+			continue
+		}
+		var ds []time.Duration
+		var sum parts
+		var total float64
+		for _, s := range ss {
+			ds = append(ds, s.total)
+			total += float64(s.total.Microseconds()) / 1000
+			sum.Queries += s.Queries
+			sum.Query += s.Query
+			sum.Span += s.Span
+			sum.Options += s.Options
+			sum.Render += s.Render
+		}
+		all = append(all, ds...)
+		n := float64(len(ss))
+		fmt.Fprintf(os.Stdout, "%-17s %9s %9s | %15.1f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n", p, ms(pct(ds, 50)), ms(pct(ds, 95)),
+			total/n, float64(sum.Queries)/n, sum.Query/n, sum.Span/n, sum.Options/n, sum.Render/n, (total-sum.Span-sum.Render)/n)
+	}
+	slices.Sort(all)
+	fmt.Fprintf(os.Stdout, "%-17s %9s %9s\n", "all", ms(pct(all, 50)), ms(pct(all, 95)))
+}
