@@ -169,7 +169,16 @@ func sentenceUpTo(t string, j int) string {
 // the table figure it restates (the sample says 行政处罚 "1件" in the text and
 // 11 in the table). Only the first statement of each figure counts.
 func narrativeExtras(lines []Line, r *gongkai.Report) {
+	narrativeExtrasOf(lines, r, func(narrativeFigure) bool { return true })
+}
+
+// narrativeExtrasOf is narrativeExtras for the narrative figures pick
+// chooses.
+func narrativeExtrasOf(lines []Line, r *gongkai.Report, pick func(narrativeFigure) bool) {
 	for _, nf := range narrativeFigures {
+		if !pick(nf) {
+			continue
+		}
 		if nf.table == "apps.new" && r.Format == gongkai.FormatPre2019 {
 			continue // a pre-2019 narrative is where apps.new itself comes from
 		}
@@ -281,6 +290,14 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 				}
 				continue
 			}
+			if nf.word == "行政许可" || nf.word == "行政处罚" {
+				// "公开行政许可事项56项" counts the kinds of licence in
+				// the catalogue, not the decisions: "主动公开行政许可处理
+				// 事项746件" counts decisions.
+				if between := t[m[0]+len(nf.word) : m[2]]; catalogueWords(between) {
+					continue
+				}
+			}
 			text := width.Fold.String(t[m[2]:m[3]])
 			f, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64)
 			if err != nil && !errors.Is(err, strconv.ErrRange) {
@@ -299,6 +316,16 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 		}
 	}
 	return gongkai.Value{}, false, total
+}
+
+// catalogueWords reports whether the words between 行政许可 (or 行政处罚)
+// and a figure name the catalogue of such powers (事项, 清单, 目录) rather
+// than decisions (处理事项, 办理事项, 决定).
+func catalogueWords(between string) bool {
+	if hasAny(between, "清单", "目录", "项目", "权力", "种类", "类别") {
+		return true
+	}
+	return strings.Contains(between, "事项") && !hasAny(between, "处理", "办理", "决定", "结果", "案件")
 }
 
 // sentence returns the sentence of t around bytes [i, j): from the previous

@@ -501,7 +501,15 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 	}
 	section := ""
-	for _, l := range runOnSections(lines) {
+	lines = runOnSections(lines)
+	if format == gongkai.FormatPre2019 {
+		for _, nb := range sectionNones(lines) {
+			for _, k := range nb.kinds {
+				add(k, true, 0, "", nil, nb.raw, nb.n)
+			}
+		}
+	}
+	for _, l := range lines {
 		if num, title := heading(l.Text); num != "" {
 			section = labels.Normalize(title)
 			continue
@@ -1189,6 +1197,16 @@ func readTableless(doc *Document, r *gongkai.Report) {
 		}
 	}
 	r.Findings = append(r.Findings, approx...)
+	if r.Format == gongkai.FormatPre2019 {
+		// A pre-2019 report's licensing and penalty counts have no measure
+		// of its format but the narrative's, which narrativeExtras reads
+		// on the pages a pre-2019 statistics table or its words mark
+		// (before, a page without them left "主动公开行政许可处理事项
+		// 746件" unread).
+		narrativeExtrasOf(doc.Lines, r, func(nf narrativeFigure) bool {
+			return nf.table == "licensing.decisions" || nf.table == "penalty.decisions"
+		})
+	}
 }
 
 // restatedElsewhere are the measures narrativeExtras already compares with

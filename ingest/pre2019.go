@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gongkai"
@@ -531,6 +532,35 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,
 					Raw: sentence(l.Text, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
 				break search
+			}
+		}
+	}
+	return sectionZeros(lines, out, totals)
+}
+
+// sectionZeros adds the zeros of the sections whose whole body says none
+// (sectionNones) to the figures out read from the narrative. A figure
+// other than 0 that another sentence states for the same measure leaves it
+// out, with a warning in totals: the report says both.
+func sectionZeros(lines []Line, out []gongkai.Value, totals []gongkai.Finding) ([]gongkai.Value, []gongkai.Finding) {
+	for _, nb := range sectionNones(runOnSections(lines)) {
+		for _, k := range nb.kinds {
+			for _, measure := range codesFor(k, gongkai.FormatPre2019, true) {
+				i := slices.IndexFunc(out, func(v gongkai.Value) bool { return v.Measure == measure })
+				switch {
+				case i < 0:
+					out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(0),
+						Raw: nb.raw, At: lineAt(nb.n), Source: gongkai.SourceNarrative})
+				case out[i].Number != nil && *out[i].Number != 0:
+					label := gongkai.MeasureLabel(measure)
+					totals = append(totals, gongkai.Finding{
+						Rule: "narrative", Severity: gongkai.SeverityWarning, At: out[i].At,
+						Measure: measure, Applicant: gongkai.ApplicantTotal, RowLabel: label,
+						Message: fmt.Sprintf("正文多处所述%s不一致（%s：%s；%s：%s），未采用：请核对", label,
+							out[i].At, num(*out[i].Number), lineAt(nb.n), nb.raw),
+					})
+					out = slices.Delete(out, i, i+1)
+				}
 			}
 		}
 	}

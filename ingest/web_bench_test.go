@@ -43,3 +43,7 @@ func BenchmarkParseHTML(b *testing.B) { benchParse(b, "shape6-rowspan.html") }
 // BenchmarkParseOneLine parses a 2021 report whose body is one line, cut at
 // the labels inside it and decoded from run-together digits.
 func BenchmarkParseOneLine(b *testing.B) { benchParse(b, "oneline-2021.txt") }
+
+// BenchmarkParsePre2019 parses a pre-2019 narrative report without the old
+// regime's words, read sentence by sentence (readTableless).
+func BenchmarkParsePre2019(b *testing.B) { benchParse(b, "narrative-2016-office-none.txt") }

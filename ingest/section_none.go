@@ -1,0 +1,127 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"gongkai/ingest/labels"
+)
+
+// A pre-2019 report may answer a section of the old 条例's outline with one
+// word: "三、依申请公开政府信息情况" over a body of "无。". The figures that
+// section reports are then zero, as "未收到政府信息公开申请" would say, and
+// the reader of sentences finds nothing in "无" to read: before, they were
+// blank with no finding.
+
+// sectionNoneRE matches the whole body of a section that says it has
+// nothing to report, once normalized (labels.Normalize) and without its closing stop.
+var sectionNoneRE = regexp.MustCompile(`^(?:本年度|本年|全年|今年|年内|当年|报告期内)?(?:暂无|无|没有|未发生)(?:此类|相关|该类|上述|此项|该项)?(?:情况|情形|事项)?$`)
+
+// noneBody is a section whose whole body says none: the line that says it,
+// as printed, and the kinds of figure the section's title names.
+type noneBody struct {
+	n     int
+	raw   string
+	kinds []nkind
+}
+
+// sectionKinds returns the kinds of figure a section of a pre-2019 report
+// reports, by its title normalized: the section of applications, of fees, of
+// reviews and suits, or of items published proactively. A title that names
+// none of them (概述, 存在的主要问题) reports no figure.
+func sectionKinds(title string) []nkind {
+	var out []nkind
+	review, suit := strings.Contains(title, "复议"), strings.Contains(title, "诉讼")
+	if strings.Contains(title, "主动公开") {
+		out = append(out, nProactive)
+	}
+	// "因政府信息公开申请行政复议" names the application a review is about,
+	// not the applications received.
+	if strings.Contains(title, "依申请") || strings.Contains(title, "申请") && !review && !suit {
+		out = append(out, nReceived)
+	}
+	if (strings.Contains(title, "收费") || strings.Contains(title, "费用")) && !strings.Contains(title, "行政事业性") {
+		out = append(out, nInfoFees)
+	}
+	if review {
+		out = append(out, nReview)
+	}
+	if suit {
+		out = append(out, nLitigation)
+	}
+	return out
+}
+
+// saysNone reports whether a line, normalized, is a whole answer of none.
+func saysNone(folded string) bool {
+	// A heading set before its paragraph leaves the colon to the body
+	// (runOnSections): "四、…情况：无。".
+	s := strings.TrimRight(strings.TrimLeft(folded, ":"), "。.;!")
+	return s != "" && utf8.RuneCountInString(s) <= 14 && sectionNoneRE.MatchString(s)
+}
+
+// sectionNones returns the sections of lines (split by runOnSections)
+// whose whole body says none ("无。" on the lines under the heading, or
+// after the heading and a colon on its line) and whose title names figures
+// (sectionKinds). A body of several lines says none only when each of them
+// does.
+func sectionNones(lines []Line) []noneBody {
+	var out []noneBody
+	title := ""     // the section's, "" before the first heading
+	var first *Line // the body's first line
+	none := true
+	flush := func() {
+		// The title is read only for a body of none, which is rare.
+		if first != nil && none {
+			if ks := sectionKinds(labels.Normalize(title)); len(ks) > 0 {
+				out = append(out, noneBody{n: first.N, raw: strings.TrimLeft(strings.TrimSpace(first.Text), ":："), kinds: ks})
+			}
+		}
+		title, first, none = "", nil, true
+	}
+	for i := range lines {
+		l := &lines[i]
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		// "四、…情况：无" with no stop after it is a heading to heading()
+		// too, whose title would end in its answer.
+		if head, tail, ok := cutTitleColon(t); ok && len(tail) <= 64 && saysNone(labels.Normalize(tail)) {
+			if _, h := heading(head); h != "" {
+				flush()
+				if ks := sectionKinds(labels.Normalize(h)); len(ks) > 0 {
+					out = append(out, noneBody{n: l.N, raw: t, kinds: ks})
+				}
+				continue
+			}
+		}
+		if _, h := heading(t); h != "" {
+			flush()
+			title = h
+			continue
+		}
+		if title == "" || !none {
+			continue
+		}
+		if first == nil {
+			first = l
+		}
+		// Most bodies are sentences: their length tells them from a none
+		// before any folding.
+		none = len(t) <= 64 && saysNone(labels.Normalize(t))
+	}
+	flush()
+	return out
+}
+
+// cutTitleColon cuts "三、依申请公开政府信息情况：无。" at its last colon.
+func cutTitleColon(t string) (head, tail string, ok bool) {
+	i := max(strings.LastIndex(t, "："), strings.LastIndex(t, ":"))
+	if i <= 0 {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+size:]), true
+}

@@ -1,0 +1,56 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSectionNones: a section of a pre-2019 report whose whole body says
+// none gives the kinds its title names; a body with anything else, a
+// sub-heading or one channel's "无", gives none.
+func TestSectionNones(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []nkind // the kinds found, in order
+	}{
+		{"applications", "三、依申请公开政府信息情况\n无。", []nkind{nReceived}},
+		{"applications and refusals", "三、依申请公开政府信息和不予公开政府信息的情况\n本年度无", []nkind{nReceived}},
+		{"reviews, not applications", "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n暂无此类情况。", []nkind{nReview, nLitigation}},
+		{"fees on the heading's line", "四、政府信息公开的收费及减免情况：无。", []nkind{nInfoFees}},
+		{"proactive", "二、主动公开政府信息情况\n无", []nkind{nProactive}},
+		{"problems", "六、存在的主要问题和改进措施\n无。", nil},
+		{"two lines of none", "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n无。", []nkind{nReview, nLitigation}},
+		{"a figure after", "三、依申请公开政府信息情况\n无。\n本年度受理申请2件。", nil},
+		{"one channel", "三、依申请公开政府信息情况\n当面申请：无", nil},
+		{"sub-heading", "三、依申请公开政府信息情况\n（一）申请情况\n无。", nil},
+		{"no body", "三、依申请公开政府信息情况\n四、政府信息公开的收费及减免情况\n无", []nkind{nInfoFees}},
+		{"a long answer", "三、依申请公开政府信息情况\n无人申请的情况下我局仍做好准备。", nil},
+	}
+	for _, tt := range tests {
+		var lines []Line
+		for i, s := range strings.Split(tt.text, "\n") {
+			lines = append(lines, Line{N: i + 1, Text: s})
+		}
+		var got []nkind
+		for _, nb := range sectionNones(runOnSections(lines)) {
+			got = append(got, nb.kinds...)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: kinds %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCatalogueWords: a count of licence kinds in the catalogue is no count
+// of decisions.
+func TestCatalogueWords(t *testing.T) {
+	for between, want := range map[string]bool{
+		"事项": true, "事项清单": true, "目录": true, "项目共": true,
+		"处理事项": false, "办理事项": false, "决定": false, "": false, "共": false,
+	} {
+		if got := catalogueWords(between); got != want {
+			t.Errorf("catalogueWords(%q) = %v, want %v", between, got, want)
+		}
+	}
+}
