@@ -8,20 +8,25 @@
 -- by 3月31日 of the next year; where the organ's kind is not sure, 3月31日).
 -- message says the deadline and how many days late. Latest years first, then
 -- the latest publications; late_total counts all the filter selects, for paging.
--- The deadline findings are read first, without their text: they are
--- fewer than the million current reports, which are then looked up by id
--- instead of all joined to their agencies; the messages are read for the
--- page's rows only.
+-- The deadline findings are read first, without their text, with their
+-- current reports (a hash join built on the findings, which are fewer:
+-- the scan of the reports stops at once when there are none), and only
+-- those are then joined to the agencies the filters select; the messages
+-- are read for the page's rows only. Before, the million current reports
+-- were joined to their agencies first and then to the findings (most of
+-- the query's 30-90 ms at 1M reports, with not one deadline finding).
 WITH late AS MATERIALIZED (
-    SELECT f.report_id, f.seq FROM store.findings f WHERE f.rule = 'deadline'
+    SELECT r.report_id, f.seq, r.agency_id, r.year, r.published
+    FROM store.findings f
+    JOIN store.reports r ON r.report_id = f.report_id
+    WHERE f.rule = 'deadline'
+      AND r.is_current AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
 ), page AS (
-    SELECT r.report_id, l.seq, r.agency_id, a.agency, a.province, a.city, a.level, r.year, r.published,
+    SELECT l.report_id, l.seq, l.agency_id, a.agency, a.province, a.city, a.level, l.year, l.published,
            count(*) OVER () AS late_total
-    FROM store.reports r
-    JOIN late l ON l.report_id = r.report_id
-    JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = r.agency_id
-    WHERE r.is_current AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
-    ORDER BY r.year DESC, r.published DESC, a.agency, r.report_id
+    FROM late l
+    JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = l.agency_id
+    ORDER BY l.year DESC, l.published DESC, a.agency, l.report_id
     LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)
 )
 SELECT p.report_id, p.agency_id, p.agency, p.province, p.city, p.level, p.year, p.published, f.message, p.late_total

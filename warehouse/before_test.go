@@ -56,6 +56,12 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 		// and later turn on the first year (store.agency_status).
 		{YearFrom: 2020, YearTo: 2020},
 		{YearFrom: 2024, YearTo: 2024, Limit: 2},
+		// Pages that cross quality_findings' groups of year and severity
+		// (counted from the reports' own counts), and one past the end.
+		{Limit: 10, Offset: 10},
+		{Limit: 30, Offset: 20, Agency: "局"},
+		{YearFrom: 2020, YearTo: 2023, Status: "warnings", Limit: 7, Offset: 12},
+		{Status: "errors", Offset: 1000},
 	}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".sql")
@@ -107,6 +113,39 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 				t.Errorf("no rows under any filter: the comparison proves nothing")
 			}
 		})
+	}
+}
+
+// TestReportCountsAreTheirFindings holds what quality_findings counts by:
+// store.reports.errors and warnings are the report's findings of each
+// severity, for every version of the demo history (whose rules across
+// reports add findings to reports loaded earlier).
+func TestReportCountsAreTheirFindings(t *testing.T) {
+	db := pathsDB(t)
+	ctx := context.Background()
+	err := warehouse.WithConnForTest(ctx, db, func(conn *sql.Conn) error {
+		var reports, wrong, findings int
+		err := conn.QueryRowContext(ctx, `
+			SELECT count(*), count(*) FILTER (WHERE r.errors <> coalesce(f.errors, 0) OR r.warnings <> coalesce(f.warnings, 0)),
+			       coalesce(sum(f.errors + f.warnings), 0)
+			FROM store.reports r
+			LEFT JOIN (SELECT report_id, count(*) FILTER (WHERE severity = 'error') AS errors,
+			                  count(*) FILTER (WHERE severity = 'warning') AS warnings, count(*) AS n
+			           FROM store.findings GROUP BY report_id) f USING (report_id)`).Scan(&reports, &wrong, &findings)
+		if err != nil {
+			return err
+		}
+		var other int
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM store.findings WHERE severity NOT IN ('error', 'warning')`).Scan(&other); err != nil {
+			return err
+		}
+		if wrong != 0 || other != 0 || findings == 0 {
+			t.Errorf("%d of %d reports count their findings wrong, %d findings of another severity, %d findings in all", wrong, reports, other, findings)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -2,8 +2,14 @@ package warehouse
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
+
+	"gongkai/queries"
 )
 
 // statusDiff is 1 when store.agency_status differs from its definition
@@ -119,5 +125,53 @@ func TestStatusYearsOutsideBits(t *testing.T) {
 				t.Errorf("甲局 has first year %d, years %s; want 2022, %s", f, r, yearBits(2022))
 			}
 		})
+	}
+}
+
+// TestReportsPerYearOutsideBits holds reports_per_year, which counts the
+// agencies that filed from store.agency_status's bit sets, to its first
+// form when years outside the bits' 1990–2100 were set by hand: those years
+// are counted from their reports.
+func TestReportsPerYearOutsideBits(t *testing.T) {
+	db := openTest(t)
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2022, 4, 0)}, LoadRequest{Report: sampleReport("甲局", 2021, 0, 4)},
+		LoadRequest{Report: sampleReport("乙局", 2021, 1, 1)}, LoadRequest{Report: sampleReport("丙局", 2020, 2, 0)})
+	db = editByHand(t, db, `UPDATE store.reports SET year = 2200 WHERE year = 2021; UPDATE store.reports SET year = 1800 WHERE year = 2020`)
+	b, err := os.ReadFile(filepath.Join("testdata", "before", "reports_per_year.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := queries.Parse(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Filter{{}, {YearFrom: 2100}, {Agency: "甲"}, {YearTo: 2022, Agency: "局"}} {
+		got, err := db.Query(context.Background(), "reports_per_year", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var args []any
+		for _, a := range f.args() {
+			for _, p := range old.Params {
+				if a.(sql.NamedArg).Name == p {
+					args = append(args, a)
+				}
+			}
+		}
+		rows, err := db.db.QueryContext(context.Background(), old.SQL, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := readTable(rows, 0)
+		rows.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := fmt.Sprint(got.Rows), fmt.Sprint(want.Rows); g != w {
+			t.Errorf("filter %+v:\n got %s\nwant %s", f, g, w)
+		}
+		if f == (Filter{}) && len(got.Rows) != 3 {
+			t.Errorf("years 1800, 2022 and 2200 expected, got %v", got.Rows)
+		}
 	}
 }

@@ -91,5 +91,12 @@ func (g *filterGen) filter() warehouse.Filter {
 	f.AgencyID = g.agencies[g.rng.IntN(len(g.agencies))]
 	f.ReportID = g.reports[g.rng.IntN(len(g.reports))]
 	f.Limit = 20
+	// quality_findings: 报送与质量 passes no report (one in ten is the
+	// report page's download of its findings) and one of its status tabs,
+	// as quality_matrix does.
+	if g.rng.IntN(10) != 0 {
+		f.ReportID = 0
+	}
+	f.Status = []string{"", "missing", "errors", "warnings", "ok"}[g.rng.IntN(5)]
 	return f
 }
