@@ -20,7 +20,6 @@ import (
 // rows must be the same, value for value and in the same order.
 func TestQueriesMatchTheirFirstForm(t *testing.T) {
 	db := pathsDB(t)
-	ctx := context.Background()
 	files, err := filepath.Glob(filepath.Join("testdata", "before", "*.sql"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no earlier forms in testdata/before: %v", err)
@@ -63,6 +62,7 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 		{YearFrom: 2020, YearTo: 2023, Status: "warnings", Limit: 7, Offset: 12},
 		{Status: "errors", Offset: 1000},
 	}
+	filters = append(filters, cellFilters...)
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".sql")
 		t.Run(name, func(t *testing.T) {
@@ -74,44 +74,110 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rows := 0
-			for _, f := range filters {
-				got, err := db.Query(ctx, name, f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var want [][]any
-				err = warehouse.WithConnForTest(ctx, db, func(conn *sql.Conn) error {
-					r, err := conn.QueryContext(ctx, old.SQL, namedArgs(old.Params, f)...)
-					if err != nil {
-						return err
-					}
-					defer r.Close()
-					cols, _ := r.Columns()
-					for r.Next() {
-						vals := make([]any, len(cols))
-						ptrs := make([]any, len(cols))
-						for i := range vals {
-							ptrs[i] = &vals[i]
-						}
-						if err := r.Scan(ptrs...); err != nil {
-							return err
-						}
-						want = append(want, vals)
-					}
-					return r.Err()
-				})
-				if err != nil {
-					t.Fatal(err)
-				}
-				rows += len(want)
-				if g, w := fmt.Sprint(got.Rows), fmt.Sprint(plainRows(want)); g != w {
-					t.Errorf("filter %+v:\n got %.600s\nwant %.600s", f, g, w)
-				}
+			compareFirstForm(t, db, name, old.SQL, old.Params, filters)
+		})
+	}
+}
+
+// cellFilters break one figure down (region_figure): a total, an applicant
+// column, a cell no format has, a figure of every version, an unknown
+// measure.
+var cellFilters = []warehouse.Filter{
+	{YearFrom: 2022, YearTo: 2022, Measure: "apps.new"},
+	{YearFrom: 2021, YearTo: 2023, Measure: "apps.granted", Applicant: "natural", Limit: 7},
+	{YearFrom: 2020, YearTo: 2020, Province: "测试省", Measure: "licensing.decisions"},
+	{Measure: "licensing.decisions", Applicant: "business"},
+	{Province: "贵州省", Measure: "apps.total", Limit: 40},
+	{YearFrom: 2021, YearTo: 2021, Measure: "no.such.measure"},
+}
+
+// compareFirstForm runs the named query and its first form (sql, with
+// params) under every filter: the rows must be the same, value for value
+// and in the same order, and some filter must give rows.
+func compareFirstForm(t *testing.T, db *warehouse.DB, name, old string, params []string, filters []warehouse.Filter) {
+	t.Helper()
+	ctx := context.Background()
+	rows := 0
+	for _, f := range filters {
+		got, err := db.Query(ctx, name, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want [][]any
+		err = warehouse.WithConnForTest(ctx, db, func(conn *sql.Conn) error {
+			r, err := conn.QueryContext(ctx, old, namedArgs(params, f)...)
+			if err != nil {
+				return err
 			}
-			if rows == 0 {
-				t.Errorf("no rows under any filter: the comparison proves nothing")
+			defer r.Close()
+			cols, _ := r.Columns()
+			for r.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := r.Scan(ptrs...); err != nil {
+					return err
+				}
+				want = append(want, vals)
 			}
+			return r.Err()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows += len(want)
+		if g, w := fmt.Sprint(got.Rows), fmt.Sprint(plainRows(want)); g != w {
+			t.Errorf("filter %+v:\n got %.600s\nwant %.600s", f, g, w)
+		}
+	}
+	if rows == 0 {
+		t.Errorf("no rows under any filter: the comparison proves nothing")
+	}
+}
+
+// TestRegionFigureAtEveryWatermark holds region_figure to its first form
+// (a scan of store.figures) with the copy by cell (migration 0032) empty,
+// covering part of the reports (one run ending inside a history of second
+// versions), and all of them in several runs: the copy and the tail after
+// its watermark must make the same rows at any watermark.
+func TestRegionFigureAtEveryWatermark(t *testing.T) {
+	db := pathsDB(t)
+	ctx := context.Background()
+	b, err := os.ReadFile(filepath.Join("testdata", "before", "region_figure.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := queries.Parse(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last int64
+	err = warehouse.WithConnForTest(ctx, db, func(conn *sql.Conn) error {
+		return conn.QueryRowContext(ctx, "SELECT max(report_id) FROM store.reports").Scan(&last)
+	})
+	if err != nil || last < 100 {
+		t.Fatalf("last report %d (%v): the fixture is too small", last, err)
+	}
+	for _, stage := range []struct {
+		name string
+		o    warehouse.CellOptions
+		want func(wm int64) bool
+	}{
+		{"nothing copied", warehouse.CellOptions{Least: last + 1}, func(wm int64) bool { return wm == 0 }},
+		{"one run of 37", warehouse.CellOptions{Run: 37, Runs: 1}, func(wm int64) bool { return wm == 37 }},
+		{"the rest in runs of 50", warehouse.CellOptions{Run: 50}, func(wm int64) bool { return wm == last }},
+	} {
+		at, err := db.CopyCells(ctx, stage.o, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !stage.want(at.Watermark) || at.Watermark+at.Tail != last {
+			t.Fatalf("%s: copy stands at %+v (last report %d)", stage.name, at, last)
+		}
+		t.Run(stage.name, func(t *testing.T) {
+			compareFirstForm(t, db, "region_figure", old.SQL, old.Params, cellFilters)
 		})
 	}
 }

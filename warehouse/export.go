@@ -282,6 +282,10 @@ var LakeTables = []struct {
 	{"region_rollup", []string{"lake_year", "lake_province"}},
 	{"agency_status", []string{"lake_province"}},
 	{"summary_rollup", []string{"lake_year", "lake_province"}},
+	// Empty, watermark 0: the lake's readers take every figure from
+	// store.figures (lake_figures_by_cell.sql).
+	{"figures_by_cell", nil},
+	{"figures_by_cell_state", nil},
 }
 
 // parquetPart is one folder (or file) of a Parquet export: the rows of

@@ -162,12 +162,18 @@ func testExportParquet(t *testing.T, readOnly bool) {
 			src = "(SELECT * EXCLUDE (" + strings.Join(lt.Partition, ", ") + ") FROM read_parquet(" +
 				quoteString(filepath.Join(dir, "store", lt.Name, "**", "*.parquet")) + ", hive_partitioning = true))"
 		}
-		parts = append(parts, part{"store." + lt.Name, "SELECT * FROM store." + lt.Name, src})
+		query := "SELECT * FROM store." + lt.Name
+		if strings.HasPrefix(lt.Name, "figures_by_cell") {
+			// The lake leaves the copy by cell empty, its state saying so
+			// (lake_figures_by_cell.sql): readers take store.figures.
+			query = stmt("lake_" + lt.Name)
+		}
+		parts = append(parts, part{"store." + lt.Name, query, src})
 	}
 	for _, p := range parts {
 		view, src := p.name, p.src
 		cols, want := queryText(t, db, p.query)
-		if len(want) == 0 && view != "sections" && view != "store.sections" && view != "store.pending" {
+		if len(want) == 0 && view != "sections" && view != "store.sections" && view != "store.pending" && view != "store.figures_by_cell" {
 			t.Errorf("%s is empty; the test proves nothing", view)
 		}
 		quoted := make([]string, len(cols))

@@ -96,6 +96,15 @@ func runServe(ctx context.Context, e env) error {
 		}
 		*public = true
 	}
+	// The copy by cell for the breakdown of one figure, made in the
+	// background when many reports wait; stopped before the warehouse closes.
+	cctx, stopCells := context.WithCancel(ctx)
+	cellsDone := make(chan struct{})
+	go func() {
+		defer close(cellsDone)
+		keepCellsCopied(cctx, wh, logger, warehouse.CellMin, serveCellsEvery)
+	}()
+	defer func() { stopCells(); <-cellsDone }()
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"gongkai/warehouse"
+)
+
+func init() {
+	commands["compact"] = command{
+		usage: "compact [--memory-limit 1GB]            按格整理数字副本（大批载入之后运行，地区汇总的下钻因此加快）",
+		run:   runCompact,
+	}
+}
+
+// runCompact copies the figures loaded since the last copy into the copy by
+// cell (warehouse.CopyCells, migration 0032) that the breakdown of one
+// figure of the regional roll-up reads, however few wait, and says how long
+// it took. It is the step after a bulk load (gongkai demo, gongkai ingest),
+// kept out of them so that their load rate stays theirs; gongkai serve does
+// the same in the background when many reports wait. A run interrupted
+// (Ctrl-C) keeps the runs it finished.
+func runCompact(ctx context.Context, e env) error {
+	fs := newFlags("compact", e)
+	db := dbFlag(fs, e)
+	memLimit := fs.String("memory-limit", demoMemoryLimit, "DuckDB 可用内存上限（如 1GB）")
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usageErrorf("用法：gongkai compact [--memory-limit 1GB] [--db PATH]")
+	}
+	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit})
+	if err != nil {
+		return err
+	}
+	defer wh.Close()
+	start := time.Now()
+	at, err := wh.CopyCells(ctx, warehouse.CellOptions{}, func(at warehouse.CellCopy) {
+		fmt.Fprintf(e.stderr, "已整理到第 %d 份报告，还有 %d 份（%s）\n", at.Watermark, at.Tail, time.Since(start).Round(time.Second))
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "按格整理数字：本次 %d 份报告，用时 %s；副本共 %d 段，覆盖到第 %d 份报告\n",
+		at.Copied, time.Since(start).Round(10*time.Millisecond), at.Runs, at.Watermark)
+	return nil
+}
+
+// serveCellsEvery is how often gongkai serve looks for reports waiting to be
+// copied by cell, and serveCellRun the reports of one of its runs: half of
+// CopyCells' default, so that a run's sort stays within the server's 512MB
+// DuckDB limit without spilling much (~0.4 GB of RSS) while pages are served.
+const (
+	serveCellsEvery = time.Minute
+	serveCellRun    = warehouse.CellRun / 2
+)
+
+// keepCellsCopied copies the figures by cell in the background of gongkai
+// serve whenever least or more reports wait (uploads, or a file loaded
+// without gongkai compact), one run at a time under the writer lock, until
+// ctx ends. A failure is logged and tried again later: region_figure reads
+// the reports after the watermark from store.figures, exact either way.
+func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger, least int64, every time.Duration) {
+	for {
+		start := time.Now()
+		at, err := wh.CopyCells(ctx, warehouse.CellOptions{Run: serveCellRun, Least: least}, func(at warehouse.CellCopy) {
+			logger.Info("figures copied by cell", "watermark", at.Watermark, "waiting", at.Tail,
+				"seconds", time.Since(start).Round(100*time.Millisecond).Seconds())
+		})
+		if err != nil && ctx.Err() == nil {
+			logger.Warn("copying figures by cell failed; tried again later", "err", err)
+		}
+		if at.Copied > 0 {
+			logger.Info("copy by cell up to date", "reports", at.Copied, "runs", at.Runs, "watermark", at.Watermark,
+				"seconds", time.Since(start).Round(100*time.Millisecond).Seconds())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(every):
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/warehouse"
+)
+
+// TestCompactCommand copies a demo warehouse's figures by cell, then finds
+// nothing left to copy.
+func TestCompactCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.duckdb")
+	if out, errs, code := runCmd(t, "", "demo", "--db", db, "--agencies", "5"); code != 0 {
+		t.Fatalf("demo: exit %d: %s%s", code, out, errs)
+	}
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"compact", "--db", db}, 0, "本次 28 份报告"},
+		{[]string{"compact", "--db", db}, 0, "副本共 1 段，覆盖到第 28 份报告"},
+		{[]string{"compact", "--db", db}, 0, "本次 0 份报告"},
+		{[]string{"compact", "--db", db, "extra"}, 2, "用法"},
+	}
+	for _, tt := range tests {
+		out, errs, code := runCmd(t, "", tt.args...)
+		if code != tt.code || !strings.Contains(out+errs, tt.want) {
+			t.Errorf("%q: exit %d, output %q; want exit %d with %q", tt.args, code, out+errs, tt.code, tt.want)
+		}
+	}
+}
+
+// TestServeKeepsCellsCopied runs the server's background copy by cell on a
+// demo warehouse: with fewer reports waiting than it wants it leaves them,
+// with enough it copies them all, and it stops when its context ends.
+func TestServeKeepsCellsCopied(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.duckdb")
+	if out, errs, code := runCmd(t, "", "demo", "--db", path, "--agencies", "5"); code != 0 {
+		t.Fatalf("demo: exit %d: %s%s", code, out, errs)
+	}
+	ctx := context.Background()
+	wh, err := warehouse.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wh.Close()
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, nil))
+	for _, tt := range []struct {
+		least int64
+		want  string
+	}{
+		{29, "watermark=0"},
+		{28, "watermark=28"},
+	} {
+		cctx, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			keepCellsCopied(cctx, wh, logger, tt.least, time.Millisecond)
+		}()
+		var at warehouse.CellCopy
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			// A call that copies nothing says where the copy stands.
+			if at, err = wh.CopyCells(ctx, warehouse.CellOptions{Least: 1 << 40}, nil); err != nil {
+				t.Fatal(err)
+			}
+			if tt.least > 28 || at.Watermark == 28 {
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		time.Sleep(20 * time.Millisecond) // a few more rounds
+		stop()
+		<-done
+		if got := "watermark=" + itoa(at.Watermark); got != tt.want {
+			t.Errorf("least %d: %s, want %s (log %s)", tt.least, got, tt.want, logs.String())
+		}
+	}
+	if !strings.Contains(logs.String(), "copy by cell up to date") {
+		t.Errorf("the log does not say the copy was made: %s", logs.String())
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
