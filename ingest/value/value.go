@@ -279,8 +279,9 @@ func FigureCell(text string) bool {
 // WrittenFigure reports whether text that is no figure (FigureCell) is a
 // figure written wrong rather than words: it starts with a digit (after
 // 约, 近 or 逾) and is no row's enumeration ("1.属于国家秘密", "2、重复申请"),
-// or it is written in Chinese numerals alone ("十五"). "1517（含转办）",
-// "约1517" and "十五" are; "本年新收" and "3.其他" are not. The readers keep
+// or it is written in Chinese numerals alone ("十五"), or it is a sign with
+// no amount ("增", signOnly). "1517（含转办）", "约1517", "十五" and "增"
+// are; "本年新收" and "3.其他" are not. The readers keep
 // such a cell in its column, where value.Parse leaves it blank with an
 // error, rather than take it for a label or a note.
 func WrittenFigure(text string) bool {
@@ -296,6 +297,9 @@ func WrittenFigure(text string) bool {
 	if t == "" {
 		return false
 	}
+	if signOnly[t] {
+		return true
+	}
 	for _, r := range t {
 		if !strings.ContainsRune("零〇一二两三四五六七八九十百千万", r) {
 			return false
@@ -303,6 +307,10 @@ func WrittenFigure(text string) bool {
 	}
 	return true
 }
+
+// signOnly are the cells of 本年增/减 that give a change its sign and no
+// amount ("行政处罚 | 0 | 增 | 25"): a figure left out, not a label.
+var signOnly = map[string]bool{"增": true, "减": true, "增加": true, "减少": true, "+": true, "＋": true}
 
 // enumeration reports whether t opens with the enumeration of a row label
 // ("1.", "2、", "１２．"): one or two digits and its mark, not a figure.

@@ -224,3 +224,17 @@ func TestScaleDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestWrittenFigure: a figure written wrong is kept in its column; words
+// and row enumerations are not figures.
+func TestWrittenFigure(t *testing.T) {
+	for text, want := range map[string]bool{
+		"1517（含转办）": true, "约1517": true, "十五": true, "1 035": true,
+		"增": true, "减": true, "减少": true, "+": true,
+		"本年新收": false, "3.其他": false, "2、重复申请": false, "增减": false, "本年增/减": false, "": false,
+	} {
+		if got := WrittenFigure(text); got != want {
+			t.Errorf("WrittenFigure(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

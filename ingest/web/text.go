@@ -311,14 +311,15 @@ func tokenize(lines []doc.Line) []tcell {
 
 // badFigure reports whether a cell that is no figure (IsFigure) is one
 // written wrong (value.WrittenFigure: "1 517", "1517（含转办）", "约1517",
-// "十五") rather than a label. Only cells the page separates (pipes, tabs)
+// "十五", "增") rather than a label. Only cells the page separates (pipes, tabs)
 // are judged, and no label the formats know; a figure in words only right
 // after a label (afterLabel), where no serial number of a row stands.
 func badFigure(c string, afterLabel bool) bool {
 	// Most cells are labels: the first character tells them apart before
 	// anything is counted or folded.
 	r, _ := utf8.DecodeRuneInString(c)
-	digit := r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '约' || r == '近' || r == '逾'
+	digit := r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '约' || r == '近' || r == '逾' ||
+		r == '增' || r == '减' || r == '+' || r == '＋' // a sign with no amount ("增")
 	if !digit && !(afterLabel && strings.ContainsRune("零〇一二两三四五六七八九十百千万", r)) {
 		return false
 	}
