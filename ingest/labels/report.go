@@ -88,6 +88,11 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	agency = m[1]
 	if strict && strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ") == "" {
 		// "2021年度某局政府信息公开工作年度报告": the agency follows the year.
+		// A year and a comma open a sentence ("2023年，修订完善了信息公开
+		// 相关制度，…预决算报告4个"), whose words are no agency's name.
+		if strings.HasPrefix(m[3], ",") || strings.HasPrefix(m[3], "、") || strings.HasPrefix(m[3], ";") || strings.HasPrefix(m[3], ":") {
+			return "", 0
+		}
 		for _, name := range []string{"政府信息公开", "政务公开", "信息公开"} {
 			if i := strings.Index(m[3], name); i > 0 {
 				agency = m[3][:i]
@@ -124,6 +129,8 @@ func SplitTitleAgency(name, title string) string {
 	if !strings.Contains(title, "公开") || !strings.Contains(title, "报告") {
 		return ""
 	}
+	// "宁强县民政局" over "关于2023年政府信息公开年度报告".
+	title = strings.TrimPrefix(title, "关于")
 	rest := strings.TrimLeft(title, "0123456789")
 	if len(rest) < len(title) {
 		if len(title)-len(rest) != 4 || !strings.HasPrefix(rest, "年") {
