@@ -103,7 +103,8 @@ var noneRE = map[string]*regexp.Regexp{
 	"review.total":             regexp.MustCompile(`(?:未|没有|无(?:一例|一起|一件|任何))(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政复议`),
 	"pre2019.litigation_total": regexp.MustCompile(`(?:未|没有|无(?:一例|一起|一件|任何))(?:发生|收到|出现|接到|被提起|被申请)?[^。；;，,]{0,20}?行政诉讼`),
 	// "未收取任何费用", "未向申请人收取费用", "未发生…的收费及减免情况".
-	"pre2019.fees": regexp.MustCompile(`(?:未|没有|不)(?:向[^。；;，,]{1,8}?)?收取[^。；;，,]{0,16}?费|(?:未|没有)(?:发生|产生)[^。；;，,]{0,16}?收费`),
+	// "没有…的政府信息公开收费和减免情况".
+	"pre2019.fees": regexp.MustCompile(`(?:未|没有|不)(?:向[^。；;，,]{1,8}?)?收取[^。；;，,]{0,16}?费|(?:未|没有)(?:发生|产生)[^。；;，,]{0,16}?收费|(?:未|没有)[^。；;，,]{0,30}?收费(?:和|及|与|、|或)减免`),
 }
 
 // pre2019Extras reads a page without official tables as a pre-2019 report
@@ -525,8 +526,8 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 		for _, l := range lines {
 			for _, m := range noneRE[measure].FindAllStringIndex(l.Text, -1) {
 				if strings.HasSuffix(l.Text[:m[0]], "尚") ||
-					measure == "pre2019.fees" && strings.Contains(sentence(l.Text, m[0], m[1]), "行政事业性") {
-					continue // fees of the 2021 table are another measure
+					measure == "pre2019.fees" && hasAny(sentence(l.Text, m[0], m[1]), "行政事业性", "违规", "违法", "乱收") {
+					continue // fees of the 2021 table are another measure; no fees charged against the rules say nothing of the others
 				}
 				zero := 0.0
 				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,

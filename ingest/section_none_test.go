@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"gongkai"
 )
 
 // TestSectionNones: a section of a pre-2019 report whose whole body says
@@ -51,6 +53,32 @@ func TestCatalogueWords(t *testing.T) {
 	} {
 		if got := catalogueWords(between); got != want {
 			t.Errorf("catalogueWords(%q) = %v, want %v", between, got, want)
+		}
+	}
+}
+
+// TestFeesAndWaivers: "没有…收费和减免情况" is no fees, in both pre-2019
+// readers; no fees charged against the rules says nothing of the others.
+// The reader of the old regime's words reads the page as printed, so a
+// page in traditional script is the sentence reader's (it folds).
+func TestFeesAndWaivers(t *testing.T) {
+	for _, tt := range []struct {
+		sentence    string
+		zero, zeroA bool
+	}{
+		{"2017年没有公民、法人和其他组织的政府信息公开收费和减免情况。", true, true},
+		{"2017年沒有公民、法人和其他組織的政府信息公開收費和減免情況。", true, false},
+		{"本年度未发生政府信息公开收费及减免情况。", true, true},
+		{"2017年没有违规收费和减免情况。", false, false},
+		{"没有行政事业性收费和减免情况。", false, false},
+	} {
+		lines := []Line{{N: 1, Text: tt.sentence}}
+		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2017, "示例局")
+		got := slices.ContainsFunc(vals, func(v gongkai.Value) bool { return v.Measure == "pre2019.fees" && *v.Number == 0 })
+		said, _ := pre2019FromNarrative(lines)
+		gotA := slices.ContainsFunc(said, func(v gongkai.Value) bool { return v.Measure == "pre2019.fees" && *v.Number == 0 })
+		if got != tt.zero || gotA != tt.zeroA {
+			t.Errorf("%s: fees 0 read %v (sentences) and %v (old words), want %v and %v", tt.sentence, got, gotA, tt.zero, tt.zeroA)
 		}
 	}
 }
