@@ -386,6 +386,8 @@ func TestTitleMeta(t *testing.T) {
 		// A sentence opened by the year that holds 公开 and 报告 is no title.
 		{"2023年，修订完善了信息公开相关制度，全年共公开社会救助信息10条，财务预决算报告4个", true, "", 0},
 		{"2023年、修订完善了信息公开相关制度及报告", true, "", 0},
+		// A sub-heading that ends in a stop before the year is no name.
+		{"（二）依申请公开方面。2021年度，和平乡没有收到政府信息公开申请，为零报告。", true, "", 2021},
 		{"report-2021年", false, "", 2021},
 		{"测试局_2022年", false, "测试局", 2022},
 		{"测试局", false, "", 0},

@@ -100,6 +100,11 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 			}
 		}
 	}
+	// Text that ends a sentence before the year ("(二)依申请公开方面。2021
+	// 年度，民意乡未收到…零报告") is no name: trimmed, it would pass for one.
+	if strings.ContainsAny(agency, "。,;!?") {
+		agency = ""
+	}
 	agency = strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ")
 	agency = strings.TrimSuffix(agency, "关于")
 	// An agency's name is Chinese and short; "report-2021年.xlsx" names none.
