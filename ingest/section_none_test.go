@@ -45,14 +45,18 @@ func TestSectionNones(t *testing.T) {
 }
 
 // TestCatalogueWords: a count of licence kinds in the catalogue is no count
-// of decisions.
+// of decisions; 事项 that are handled are.
 func TestCatalogueWords(t *testing.T) {
-	for between, want := range map[string]bool{
-		"事项": true, "事项清单": true, "目录": true, "项目共": true,
-		"处理事项": false, "办理事项": false, "决定": false, "": false, "共": false,
+	for _, tt := range []struct {
+		before, between string
+		want            bool
+	}{
+		{"公开", "事项", true}, {"梳理", "事项清单", true}, {"", "目录", true}, {"办理", "项目共", true},
+		{"主动公开", "处理事项", false}, {"", "办理事项", false}, {"", "决定", false}, {"全年办理", "", false},
+		{"办理", "事项", false}, {"共审批", "事项", false}, {"", "共", false},
 	} {
-		if got := catalogueWords(between); got != want {
-			t.Errorf("catalogueWords(%q) = %v, want %v", between, got, want)
+		if got := catalogueWords(tt.before, tt.between); got != tt.want {
+			t.Errorf("catalogueWords(%q, %q) = %v, want %v", tt.before, tt.between, got, tt.want)
 		}
 	}
 }
