@@ -44,6 +44,10 @@ var statRows = []struct{ phrase, measure string }{
 	{"按时办结", "pre2019.apps_on_time"},
 	{"延期办结", "pre2019.apps_extended"},
 	{"申请答复数", "pre2019.apps_answered"},
+	// A provincial form's "3.否决公开答复总数" counts every refusal, of
+	// which 不同意公开 is one kind: no measure means it.
+	{"否决公开", ""},
+	{"对申请的答复总数", "pre2019.apps_answered"},
 	{"已主动公开范围", "pre2019.already_public"},
 	{"不同意公开", "pre2019.apps_withheld"},
 	{"同意部分公开", "apps.partial"},
@@ -201,7 +205,9 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 	order := cumulativeOrder(doc)
 	var rows []statLine
 	var findings []gongkai.Finding
+	var ytd bool // a 本年累计 column beside 本期实际
 	for _, g := range doc.Grids {
+		var cols statColumns
 		for ri, row := range g.Rows {
 			var cells []string
 			var locs []string
@@ -214,14 +220,25 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 				cells = append(cells, c.Text)
 				locs = append(locs, g.Loc(ri, ci))
 			}
+			cells, locs = cols.read(cells, locs)
+			ytd = ytd || cols.ytd
 			if sl, ok := statCells(cells, locs); ok {
 				rows = append(rows, sl)
 			}
 		}
 	}
 	if len(rows) == 0 {
+		var cols statColumns
 		for _, l := range doc.Lines {
 			cells := web.CellsOf(l.Text)
+			locs := make([]string, len(cells))
+			for i := range locs {
+				locs[i] = lineAt(l.N)
+			}
+			if len(cells) > 1 {
+				cells, locs = cols.read(cells, locs)
+				ytd = ytd || cols.ytd
+			}
 			if len(cells) == 1 {
 				sl, f, ok := statRunTogether(cells[0], lineAt(l.N), order != 0)
 				if f != nil {
@@ -231,10 +248,6 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 					rows = append(rows, sl)
 				}
 				continue
-			}
-			locs := make([]string, len(cells))
-			for i := range locs {
-				locs[i] = lineAt(l.N)
 			}
 			if len(cells) > 1 {
 				if sl, ok := statCells(cells, locs); ok {
@@ -272,10 +285,20 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 		}
 		seen[measure] = true
 		year, yearAt, cum, cumAt := sl.raw, sl.at, sl.cum, sl.cumAt
-		switch order {
-		case 0:
+		switch {
+		case order == 0 && ytd && cum != "" && value.Scan(cum).F != value.Scan(year).F:
+			// 本期实际 and 本年累计 differ: the year's figure is one of
+			// them, and which depends on the period the form was filled
+			// for.
+			findings = append(findings, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: yearAt, RowLabel: sl.label,
+				Measure: measure, Applicant: gongkai.ApplicantTotal,
+				Message: fmt.Sprintf("「%s」的本期实际（%s）与本年累计（%s）不同，无法确定哪个是本年度的数字，未填入：请核对原文", sl.label, year, cum),
+			})
+			continue
+		case order == 0:
 			cum = "" // no 历年累计 column: a second figure is not one
-		case -1:
+		case order == -1:
 			year, yearAt, cum, cumAt = cum, cumAt, year, yearAt
 		}
 		for i := range findings {
@@ -301,6 +324,43 @@ func statTable(doc *Document) ([]gongkai.Value, []gongkai.Finding) {
 		}
 	}
 	return out, findings
+}
+
+// statColumns is what the header row of a statistics table says of its
+// columns: where the rows' codes stand (代码, 行次: "主动公开信息数 | 条 |
+// 01 | 46 | 46", a provincial form), and whether a 本年累计 column stands
+// beside 本期实际. A code is no figure: read as one, every row's figure was
+// its code.
+type statColumns struct {
+	code int  // the index of the code column among a row's cells, when seen
+	seen bool // a header naming a code column was seen
+	ytd  bool // a 本年累计 column
+}
+
+// codeHeaders are the headers of a column of row codes.
+var codeHeaders = map[string]bool{"代码": true, "行次": true, "编码": true, "代号": true, "栏次": true}
+
+// read notes a header row, and drops the code from a row after one: a cell
+// of one to three digits at the code column's index. A blank form's row
+// ("主动公开信息数 | 条 | 01 |") then has no figure, as it states none.
+func (c *statColumns) read(cells, locs []string) ([]string, []string) {
+	if !c.seen {
+		for i, t := range cells {
+			key := labels.Normalize(t)
+			if codeHeaders[key] {
+				c.code, c.seen = i, true
+			}
+			if key == "本年累计" {
+				c.ytd = true
+			}
+		}
+		return cells, locs
+	}
+	if c.code < len(cells) && len(strings.TrimSpace(cells[c.code])) <= 3 && value.AllDigits(strings.TrimSpace(cells[c.code])) {
+		cells = append(cells[:c.code:c.code], cells[c.code+1:]...)
+		locs = append(locs[:c.code:c.code], locs[c.code+1:]...)
+	}
+	return cells, locs
 }
 
 // cumulativeOrder tells whether the statistics table has a 历年累计 column
