@@ -33,15 +33,17 @@ type noneBody struct {
 func sectionKinds(title string) []nkind {
 	var out []nkind
 	review, suit := strings.Contains(title, "复议"), strings.Contains(title, "诉讼")
+	fees := strings.Contains(title, "收费") || strings.Contains(title, "费用")
 	if strings.Contains(title, "主动公开") {
 		out = append(out, nProactive)
 	}
 	// "因政府信息公开申请行政复议" names the application a review is about,
-	// not the applications received.
-	if strings.Contains(title, "依申请") || strings.Contains(title, "申请") && !review && !suit {
+	// and "依申请公开政府信息收费情况" the one fees are charged for: not the
+	// applications received.
+	if !fees && (strings.Contains(title, "依申请") || strings.Contains(title, "申请") && !review && !suit) {
 		out = append(out, nReceived)
 	}
-	if (strings.Contains(title, "收费") || strings.Contains(title, "费用")) && !strings.Contains(title, "行政事业性") {
+	if fees && !strings.Contains(title, "行政事业性") {
 		out = append(out, nInfoFees)
 	}
 	if review {
@@ -102,6 +104,14 @@ func sectionNones(lines []Line) []noneBody {
 			title = h
 			continue
 		}
+		// A sub-section ("（三）依申请公开政府信息收费情况" over "无。") is
+		// a section of its own: its title names its figures, and its
+		// parent's body is its sub-sections, never a bare none.
+		if h := subHeading(t); h != "" {
+			flush()
+			title = h
+			continue
+		}
 		if title == "" || !none {
 			continue
 		}
@@ -114,6 +124,34 @@ func sectionNones(lines []Line) []noneBody {
 	}
 	flush()
 	return out
+}
+
+// subHeading returns the title of a sub-section heading ("（一）申请情况",
+// "(三)收费情况"), or "" when t is none: a parenthesised Chinese numeral,
+// then a short title with no stop or comma.
+func subHeading(t string) string {
+	r, size := utf8.DecodeRuneInString(t)
+	if r != '(' && r != '（' {
+		return ""
+	}
+	rest := t[size:]
+	n := 0
+	for {
+		r, size := utf8.DecodeRuneInString(rest)
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		rest, n = rest[size:], n+1
+	}
+	r, size = utf8.DecodeRuneInString(rest)
+	if n == 0 || n > 2 || r != ')' && r != '）' {
+		return ""
+	}
+	title := strings.TrimSpace(rest[size:])
+	if title == "" || utf8.RuneCountInString(title) > 30 || strings.ContainsAny(title, "。；;，,") {
+		return ""
+	}
+	return title
 }
 
 // cutTitleColon cuts "三、依申请公开政府信息情况：无。" at its last colon.

@@ -25,7 +25,9 @@ func TestSectionNones(t *testing.T) {
 		{"two lines of none", "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n无。", []nkind{nReview, nLitigation}},
 		{"a figure after", "三、依申请公开政府信息情况\n无。\n本年度受理申请2件。", nil},
 		{"one channel", "三、依申请公开政府信息情况\n当面申请：无", nil},
-		{"sub-heading", "三、依申请公开政府信息情况\n（一）申请情况\n无。", nil},
+		{"sub-section", "三、依申请公开政府信息情况\n（一）申请情况\n无。", []nkind{nReceived}},
+		{"sub-sections", "三、依申请公开情况\n(一)申请情况\n本年度收到申请2件。\n(二)答复情况\n无。\n(三)依申请公开政府信息收费情况\n无。", []nkind{nInfoFees}},
+		{"sub-heading with a stop", "三、依申请公开政府信息情况\n（一）申请情况。\n无。", nil},
 		{"no body", "三、依申请公开政府信息情况\n四、政府信息公开的收费及减免情况\n无", []nkind{nInfoFees}},
 		{"a long answer", "三、依申请公开政府信息情况\n无人申请的情况下我局仍做好准备。", nil},
 	}
