@@ -13,84 +13,138 @@
 -- rank_zero numbers the agencies with reports whose figures are all 0 (by
 -- name; NULL for the others). The rows are the agencies within the first
 -- limit (default 20) of the two rankings, and the first 10 × limit of those
--- with all-zero reports. The sums are read from current_counts, one row per
--- current report with its agency beside its counts (migration 0016),
--- summed per agency id, with the names joined to the sums. rank_volume is
--- not a numbering of every agency by volume and name (most of the query's
--- time at national scale): a listed agency's rank is the number of agencies
--- with a larger volume (a volume is a sum of counts: 335 distinct among
--- 170,068 agencies at a million reports) plus its place by name among those
--- with its own volume, numbered only in the listed agencies' volumes.
-WITH sums AS (
-    -- Summed per agency id alone: the names are joined to the sums, not
-    -- carried through the group-by of every report.
+-- with all-zero reports.
+--
+-- Read from store.report_summary (one row per report with its figures
+-- pivoted at load), summed per agency id; the agencies the filters select
+-- are joined to the sums (an agency's reports all share its name, level
+-- and region, so this selects the same reports as current_counts). The
+-- rankings are made of numbers first and names last: a national selection
+-- has 170,000 agencies, and numbering them by name (every ranking's tie
+-- break), carrying their names and all ten sums through the rankings was
+-- most of the query's time at 1M reports. The first pass sums only the
+-- rankings' keys; an agency's rank by volume is the number of agencies
+-- with a larger volume (per distinct volume: a few hundred) plus its place
+-- by name among those with its own volume, by rate likewise per distinct
+-- (rate, volume). Only the groups that hold an agency that may be listed
+-- are numbered by name, names are read for those and the zero ranking's
+-- agencies only, and the other sums are taken for the listed agencies.
+WITH keys AS MATERIALIZED (
+    -- The rankings' keys per agency id, over the current reports of the
+    -- selected years.
     SELECT s.agency_id,
-           count(*) AS reports,
-           count(*) FILTER (WHERE s.stated > 0 AND s.largest = 0) AS zero_reports,
            sum(s.apps_total) AS apps_total,
            sum(coalesce(s.apps_granted, 0) + coalesce(s.apps_partial, 0))
                FILTER (WHERE s.apps_granted IS NOT NULL OR s.apps_partial IS NOT NULL) AS apps_disclosed,
-           sum(s.apps_withheld) AS apps_withheld,
-           sum(s.review_total) AS review_total, sum(s.review_corrected) AS review_corrected,
-           sum(s.litigation_total) AS litigation_total, sum(s.litigation_corrected) AS litigation_corrected
-    FROM current_counts($year_from, $year_to, $province, $city, $level, $agency) s
+           count(*) FILTER (WHERE s.table_stated > 0 AND s.table_largest = 0) AS zero_reports
+    FROM store.report_summary s
+    WHERE s.is_current
+      AND ($year_from IS NULL OR s.year >= $year_from)
+      AND ($year_to IS NULL OR s.year <= $year_to)
     GROUP BY s.agency_id
 ), a AS MATERIALIZED (
-    SELECT s.agency_id, g.name AS agency, g.city, g.level, s.* EXCLUDE (agency_id)
-    FROM sums s JOIN store.agencies g USING (agency_id)
-), rr AS (
-    -- The rate and zero rankings number only the agencies they rank (few
-    -- of the 170,000 a national selection has), not every agency by name.
-    SELECT agency_id,
-           row_number() OVER (ORDER BY apps_disclosed / apps_total, apps_total DESC, agency, agency_id) AS rank_rate
-    FROM a WHERE apps_total >= 10
-), rz AS (
-    SELECT agency_id, row_number() OVER (ORDER BY agency, agency_id) AS rank_zero
-    FROM a WHERE zero_reports > 0
-), listed AS (
-    -- The agencies listed: the first of each ranking. Those by volume are
-    -- a top-N; only the listed agencies get their rank by volume.
-    SELECT agency_id FROM (
-        SELECT agency_id FROM a ORDER BY apps_total DESC NULLS LAST, agency, agency_id LIMIT coalesce($limit, 20)
-    )
-    UNION SELECT agency_id FROM rr WHERE rank_rate <= coalesce($limit, 20)
-    UNION SELECT agency_id FROM rz WHERE rank_zero <= 10 * coalesce($limit, 20)
-), volumes AS (
-    -- Per volume, the agencies with more (the volumes are few: 335 at a
-    -- million reports), and whether a listed agency has it.
-    SELECT v.apps_total, v.listed,
-           coalesce(sum(v.agencies) OVER (ORDER BY v.apps_total DESC NULLS LAST
-                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ahead
-    FROM (
-        SELECT a.apps_total, count(*) AS agencies, bool_or(l.agency_id IS NOT NULL) AS listed
-        FROM a LEFT JOIN listed l USING (agency_id)
-        GROUP BY a.apps_total
-    ) v
-), ties AS (
-    -- rank_volume = the agencies with more, plus the place by name among
-    -- those with the same volume: numbered only in the listed agencies'
-    -- volumes, not all 170,000 by name.
-    SELECT a.agency_id,
-           vo.ahead + row_number() OVER (PARTITION BY a.apps_total ORDER BY a.agency, a.agency_id) AS rank_volume
+    -- The agencies the filters select. rate is the rate ranking's key, for
+    -- the agencies it ranks (at least 10 applications).
+    SELECT k.agency_id, k.apps_total, k.apps_disclosed, k.zero_reports,
+           CASE WHEN k.apps_total >= 10 THEN k.apps_disclosed / k.apps_total END AS rate,
+           k.apps_total >= 10 AS rated
+    FROM keys k
+    WHERE k.agency_id IN (SELECT g.agency_id FROM selected_agencies($province, $city, $level, $agency) g)
+), vols AS MATERIALIZED (
+    -- Per volume, the agencies with a larger one (most first, NULL last).
+    SELECT v.apps_total,
+           coalesce(sum(v.n) OVER (ORDER BY v.apps_total DESC NULLS LAST
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ahead
+    FROM (SELECT apps_total, count(*) AS n FROM a GROUP BY apps_total) v
+), rates AS MATERIALIZED (
+    -- Per (rate, volume) of the rated agencies, those ranked before it:
+    -- lowest rate first (NULL last), then most applications.
+    SELECT r.rate, r.apps_total,
+           coalesce(sum(r.n) OVER (ORDER BY r.rate ASC NULLS LAST, r.apps_total DESC
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ahead
+    FROM (SELECT rate, apps_total, count(*) AS n FROM a WHERE rated GROUP BY rate, apps_total) r
+), rz AS MATERIALIZED (
+    -- The zero ranking is by name alone: the agencies with all-zero
+    -- reports, numbered by name.
+    SELECT z.agency_id, row_number() OVER (ORDER BY g.name, z.agency_id) AS rank_zero
+    FROM a z JOIN store.agencies g ON g.agency_id = z.agency_id
+    WHERE z.zero_reports > 0
+), cand AS MATERIALIZED (
+    -- Every agency that may be listed: the members of the volume and rate
+    -- groups that start within the first limit, and the first 10 × limit
+    -- by zero.
+    SELECT a.agency_id, a.apps_total, a.rate, a.rated
+    FROM a JOIN vols v ON v.apps_total IS NOT DISTINCT FROM a.apps_total
+    WHERE v.ahead < coalesce($limit, 20)
+    UNION
+    SELECT a.agency_id, a.apps_total, a.rate, a.rated
+    FROM a JOIN rates r ON r.rate IS NOT DISTINCT FROM a.rate AND r.apps_total = a.apps_total
+    WHERE a.rated AND r.ahead < coalesce($limit, 20)
+    UNION
+    SELECT a.agency_id, a.apps_total, a.rate, a.rated
+    FROM a JOIN rz USING (agency_id)
+    WHERE rz.rank_zero <= 10 * coalesce($limit, 20)
+), vk AS (
+    SELECT DISTINCT apps_total, true AS hit FROM cand
+), rk AS (
+    SELECT DISTINCT rate, apps_total, true AS hit FROM cand WHERE rated
+), members AS MATERIALIZED (
+    -- The members of the candidates' volume groups and rate groups, with
+    -- their names: what their places by name are counted among. rk holds
+    -- volumes of 10 or more only, so an agency that is not rated finds no
+    -- rate group.
+    SELECT a.agency_id, a.apps_total, a.rate, g.name,
+           vk.hit IS NOT NULL AS in_volume, rk.hit IS NOT NULL AS in_rate
     FROM a
-    JOIN volumes vo ON vo.apps_total IS NOT DISTINCT FROM a.apps_total
-    WHERE vo.listed
-), ranked AS (
-    SELECT a.*,
-           round(a.apps_disclosed / nullif(a.apps_total, 0), 4) AS disclosure_rate,
-           t.rank_volume, rr.rank_rate, rz.rank_zero
-    FROM listed
-    JOIN a USING (agency_id)
-    JOIN ties t USING (agency_id)
+    LEFT JOIN vk ON vk.apps_total IS NOT DISTINCT FROM a.apps_total
+    LEFT JOIN rk ON rk.rate IS NOT DISTINCT FROM a.rate AND rk.apps_total = a.apps_total
+    JOIN store.agencies g ON g.agency_id = a.agency_id
+    WHERE vk.hit OR rk.hit
+), rv AS (
+    SELECT m.agency_id,
+           v.ahead + row_number() OVER (PARTITION BY m.apps_total ORDER BY m.name, m.agency_id) AS rank_volume
+    FROM members m JOIN vols v ON v.apps_total IS NOT DISTINCT FROM m.apps_total
+    WHERE m.in_volume
+), rr AS (
+    SELECT m.agency_id,
+           r.ahead + row_number() OVER (PARTITION BY m.rate, m.apps_total ORDER BY m.name, m.agency_id) AS rank_rate
+    FROM members m JOIN rates r ON r.rate IS NOT DISTINCT FROM m.rate AND r.apps_total = m.apps_total
+    WHERE m.in_rate
+), listed AS MATERIALIZED (
+    SELECT c.agency_id, rv.rank_volume, rr.rank_rate, rz.rank_zero
+    FROM (SELECT DISTINCT agency_id FROM cand) c
+    JOIN rv USING (agency_id)
     LEFT JOIN rr USING (agency_id)
     LEFT JOIN rz USING (agency_id)
+    WHERE rv.rank_volume <= coalesce($limit, 20) OR rr.rank_rate <= coalesce($limit, 20)
+       OR rz.rank_zero <= 10 * coalesce($limit, 20)
+), sums AS (
+    -- The listed agencies' other sums.
+    SELECT s.agency_id,
+           count(*) AS reports,
+           sum(s.apps_withheld) AS apps_withheld,
+           sum(s.review_total) AS review_total, sum(s.review_corrected) AS review_corrected,
+           sum(CASE WHEN s.litigation_direct_total IS NULL AND s.litigation_after_review_total IS NULL THEN NULL
+                    ELSE coalesce(s.litigation_direct_total, 0) + coalesce(s.litigation_after_review_total, 0) END) AS litigation_total,
+           sum(CASE WHEN s.litigation_direct_corrected IS NULL AND s.litigation_after_review_corrected IS NULL THEN NULL
+                    ELSE coalesce(s.litigation_direct_corrected, 0) + coalesce(s.litigation_after_review_corrected, 0) END) AS litigation_corrected
+    FROM store.report_summary s
+    WHERE s.is_current
+      AND ($year_from IS NULL OR s.year >= $year_from)
+      AND ($year_to IS NULL OR s.year <= $year_to)
+      AND s.agency_id IN (SELECT agency_id FROM listed)
+    GROUP BY s.agency_id
 )
-SELECT agency_id, agency, city, level, reports, zero_reports, apps_total, disclosure_rate,
-       round(apps_withheld / nullif(apps_total, 0), 4) AS refused_share,
-       review_total,
-       round(review_corrected / nullif(review_total, 0), 4) AS review_correction_rate,
-       litigation_total,
-       round(litigation_corrected / nullif(litigation_total, 0), 4) AS litigation_correction_rate,
-       rank_volume, rank_rate, rank_zero
-FROM ranked
-ORDER BY rank_volume
+SELECT l.agency_id, g.name AS agency, g.city, g.level, s.reports, a.zero_reports, a.apps_total,
+       round(a.apps_disclosed / nullif(a.apps_total, 0), 4) AS disclosure_rate,
+       round(s.apps_withheld / nullif(a.apps_total, 0), 4) AS refused_share,
+       s.review_total,
+       round(s.review_corrected / nullif(s.review_total, 0), 4) AS review_correction_rate,
+       s.litigation_total,
+       round(s.litigation_corrected / nullif(s.litigation_total, 0), 4) AS litigation_correction_rate,
+       l.rank_volume, l.rank_rate, l.rank_zero
+FROM listed l
+JOIN a ON a.agency_id = l.agency_id
+JOIN sums s ON s.agency_id = l.agency_id
+JOIN store.agencies g ON g.agency_id = l.agency_id
+ORDER BY l.rank_volume
