@@ -21,7 +21,8 @@ import (
 //
 // A request takes its slot at its first named query that the cache does not
 // answer and keeps it until its handler returns, so a page's queries run
-// one after the other without waiting again between them. Static files, the
+// without waiting again between them; the queries a page runs at once
+// (parallel.go) share its one slot. Static files, the
 // login, uploads and the SQL console (which has its own limit) never take
 // one.
 
@@ -79,5 +80,5 @@ func (h *handler) runQuery(ctx context.Context, name string, f warehouse.Filter)
 	}
 	start := time.Now()
 	defer timeQuery(ctx, name, start)
-	return h.db.Query(ctx, name, f)
+	return h.dbQuery(ctx, name, f)
 }

@@ -30,23 +30,14 @@ func (h *handler) applications(c echo.Context) error {
 	}
 	fl := *p.Filter
 	wf := fl.warehouse()
-	byYear, err := h.query(c, "applications_by_year", wf)
+	top := wf
+	top.Limit = 20
+	ts, err := h.queryAll(c.Request().Context(), namedQuery{"applications_by_year", wf}, namedQuery{"applications_by_agency", top},
+		namedQuery{"applications_applicants", wf}, namedQuery{"applications_withheld", wf})
 	if err != nil {
 		return err
 	}
-	wf.Limit = 20
-	byAgency, err := h.query(c, "applications_by_agency", wf)
-	if err != nil {
-		return err
-	}
-	applicants, err := h.query(c, "applications_applicants", fl.warehouse())
-	if err != nil {
-		return err
-	}
-	withheld, err := h.query(c, "applications_withheld", fl.warehouse())
-	if err != nil {
-		return err
-	}
+	byYear, byAgency, applicants, withheld := ts[0], ts[1], ts[2], ts[3]
 	years := newChart("chart-applications-outcomes", "办理结果（按年度，件）", "applications_by_year", fl, byYear,
 		barChart(byYear, "year", outcomeSeries, true, false))
 	years.link(byYear, "year", yearLink(fl, "/applications", byYear))

@@ -51,10 +51,13 @@ func (h *handler) compare(c echo.Context) error {
 	if last != 0 && wf.YearFrom > last-1 {
 		wf.YearFrom = last - 1
 	}
-	byYear, err := h.query(c, "compare_regions", wf)
+	aw := fl.warehouse()
+	aw.Limit = 20
+	ts, err := h.queryAll(c.Request().Context(), namedQuery{"compare_regions", wf}, namedQuery{"compare_agencies", aw})
 	if err != nil {
 		return err
 	}
+	byYear, agencies := ts[0], ts[1]
 	level, own := childLevel(fl)
 	t := regionComparison(byYear, fl, last, own)
 
@@ -74,12 +77,6 @@ func (h *handler) compare(c echo.Context) error {
 	rate.Height = chartHeight(len(byRate.Rows))
 	rate.Note = "公开率 =（予以公开 + 部分公开）÷ 办理总计；不予公开占比 = 不予公开 ÷ 办理总计。按公开率由高到低排列。"
 
-	aw := fl.warehouse()
-	aw.Limit = 20
-	agencies, err := h.query(c, "compare_agencies", aw)
-	if err != nil {
-		return err
-	}
 	byAgencyVolume := filterRows(agencies, "rank_volume")
 	av := newChart("chart-compare-agencies-volume", p.Period()+"机构排名：依申请公开办理总计（前二十位）", "compare_agencies", fl, byAgencyVolume,
 		barChart(byAgencyVolume, "agency", []series{{"apps_total", "办理总计"}}, false, true), "agency_id", "rank_rate")

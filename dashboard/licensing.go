@@ -17,22 +17,16 @@ func (h *handler) licensing(c echo.Context) error {
 	fl := *p.Filter
 	wf := fl.warehouse()
 	wf.Limit = 20
-	ranking, err := h.query(c, "licensing_ranking", wf)
-	if err != nil {
-		return err
-	}
-	trend, err := h.query(c, "licensing_trend", fl.warehouse())
-	if err != nil {
-		return err
-	}
 	// The shares are of all levels, whatever level the filter picks: the
 	// picked one is highlighted, instead of one slice making a 100 % ring.
 	all := fl
 	all.Level = ""
-	levels, err := h.query(c, "licensing_by_level", all.warehouse())
+	ts, err := h.queryAll(c.Request().Context(), namedQuery{"licensing_ranking", wf}, namedQuery{"licensing_trend", fl.warehouse()},
+		namedQuery{"licensing_by_level", all.warehouse()})
 	if err != nil {
 		return err
 	}
+	ranking, trend, levels := ts[0], ts[1], ts[2]
 	r := newChart("chart-licensing-ranking", p.Period()+"行政许可决定数量排名（合计，前二十位）", "licensing_ranking", fl, ranking,
 		barChart(ranking, "agency", []series{{"licensing_decisions", "行政许可决定"}}, false, true), "agency_id")
 	r.Height = 520

@@ -23,14 +23,11 @@ func (h *handler) overview(c echo.Context) error {
 		return err
 	}
 	fl := *p.Filter
-	totals, err := h.query(c, "overview_totals", fl.warehouse())
+	ts, err := h.queryAll(c.Request().Context(), namedQuery{"overview_totals", fl.warehouse()}, namedQuery{"overview_trend", fl.warehouse()})
 	if err != nil {
 		return err
 	}
-	trend, err := h.query(c, "overview_trend", fl.warehouse())
-	if err != nil {
-		return err
-	}
+	totals, trend := ts[0], ts[1]
 	p.Data = overviewData{
 		Reports: integer(get(totals, 0, "reports")), Agencies: integer(get(totals, 0, "agencies")),
 		WithErrors: integer(get(totals, 0, "reports_with_errors")), WithWarnings: integer(get(totals, 0, "reports_with_warnings")),

@@ -17,16 +17,13 @@ func (h *handler) proactive(c echo.Context) error {
 		return err
 	}
 	fl := *p.Filter
-	t, err := h.query(c, "proactive_by_year", fl.warehouse())
-	if err != nil {
-		return err
-	}
 	wf := fl.warehouse()
 	wf.Limit = 20
-	byAgency, err := h.query(c, "proactive_by_agency", wf)
+	ts, err := h.queryAll(c.Request().Context(), namedQuery{"proactive_by_year", fl.warehouse()}, namedQuery{"proactive_by_agency", wf})
 	if err != nil {
 		return err
 	}
+	t, byAgency := ts[0], ts[1]
 	items := newChart("chart-proactive-items", "主动公开政府信息（条）", "proactive_by_year", fl, t,
 		barChart(t, "year", []series{{"proactive_items", "主动公开信息"}}, false, false))
 	items.Note = "来自各报告“一、总体情况”所述的全年主动公开信息条数。点击某一年度查看该年度各机构的数字。"

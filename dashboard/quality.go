@@ -142,28 +142,19 @@ func (h *handler) quality(c echo.Context) error {
 		return err
 	}
 	fl := *p.Filter
-	byYear, err := h.query(c, "quality_by_year", fl.warehouse())
-	if err != nil {
-		return err
-	}
-	wf := fl.warehouse()
-	wf.Status = status
-	wf.Limit, wf.Offset = matrixPageSize, (mpage-1)*matrixPageSize
-	mt, err := h.query(c, "quality_matrix", wf)
-	if err != nil {
-		return err
-	}
-	wf.Limit, wf.Offset = findingsPageSize, (fpage-1)*findingsPageSize
-	ft, err := h.query(c, "quality_findings", wf)
-	if err != nil {
-		return err
-	}
+	mf := fl.warehouse()
+	mf.Status = status
+	mf.Limit, mf.Offset = matrixPageSize, (mpage-1)*matrixPageSize
+	ff := mf
+	ff.Limit, ff.Offset = findingsPageSize, (fpage-1)*findingsPageSize
 	lf := fl.warehouse()
 	lf.Limit, lf.Offset = findingsPageSize, (lpage-1)*findingsPageSize
-	late, err := h.query(c, "late_publishers", lf)
+	ts, err := h.queryAll(c.Request().Context(), namedQuery{"quality_by_year", fl.warehouse()}, namedQuery{"quality_matrix", mf},
+		namedQuery{"quality_findings", ff}, namedQuery{"late_publishers", lf})
 	if err != nil {
 		return err
 	}
+	byYear, mt, ft, late := ts[0], ts[1], ts[2], ts[3]
 	years := newChart("chart-quality-years", "报送情况（按年度，机构数）", "quality_by_year", fl, byYear,
 		barChart(byYear, "year", []series{{"reported", "已报送"}, {"missing", "缺报"}, {"with_errors", "有错误"}, {"with_warnings", "仅有警告"}}, false, false))
 	years.link(byYear, "year", yearLink(fl, "/quality", byYear))

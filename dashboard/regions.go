@@ -88,11 +88,13 @@ func (h *handler) loadRollup(ctx context.Context, fl filter) (*rollup, error) {
 		return nil, invalid("%d年的报告没有全国统一的统计表格（2019年起施行），无法按官方表格汇总。请选择 2019 年或以后的年度。", fl.YearFrom)
 	}
 	wf := warehouse.Filter{YearFrom: fl.YearFrom, YearTo: fl.YearTo, Province: fl.Province, City: fl.City, Level: fl.Level}
-	wf.Limit = rollupListLimit
-	ag, err := h.cache.get(ctx, "region_agencies", wf, h.runQuery)
+	lists := wf
+	lists.Limit = rollupListLimit
+	ts, err := h.queryAll(ctx, namedQuery{"region_agencies", lists}, namedQuery{"region_rollup", wf})
 	if err != nil {
 		return nil, err
 	}
+	ag, sums := ts[0], ts[1]
 	for i := range ag.Rows {
 		a := rollupAgency{
 			ID: integer(get(ag, i, "agency_id")), Name: plain(get(ag, i, "agency")),
@@ -111,11 +113,6 @@ func (h *handler) loadRollup(ctx context.Context, fl filter) (*rollup, error) {
 		case "later":
 			r.Later = n
 		}
-	}
-	wf.Limit = 0
-	sums, err := h.cache.get(ctx, "region_rollup", wf, h.runQuery)
-	if err != nil {
-		return nil, err
 	}
 	r.byKey = map[string]*rollupFigure{}
 	for i := range sums.Rows {

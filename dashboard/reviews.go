@@ -21,14 +21,11 @@ func (h *handler) reviews(c echo.Context) error {
 		return err
 	}
 	fl := *p.Filter
-	byYear, err := h.query(c, "reviews_by_year", fl.warehouse())
+	ts, err := h.queryAll(c.Request().Context(), namedQuery{"reviews_by_year", fl.warehouse()}, namedQuery{"reviews_outcomes", fl.warehouse()})
 	if err != nil {
 		return err
 	}
-	outcomes, err := h.query(c, "reviews_outcomes", fl.warehouse())
-	if err != nil {
-		return err
-	}
+	byYear, outcomes := ts[0], ts[1]
 	years := newChart("chart-reviews-years", "行政复议和行政诉讼（按年度）", "reviews_by_year", fl, byYear,
 		comboChart(byYear, "year", []series{{"review_total", "行政复议"}, {"litigation_total", "行政诉讼"}},
 			[]series{{"review_correction_rate", "复议纠错率（%）"}, {"litigation_correction_rate", "诉讼纠错率（%）"}}))

@@ -45,6 +45,9 @@ type Options struct {
 	// Warm renders every page's default view in the background when the
 	// server starts and after each upload, so that visitors find them cached.
 	Warm bool
+	// SerialQueries runs a page's named queries one after another instead
+	// of at once (parallel.go).
+	SerialQueries bool
 	// PageConcurrency is how many requests run the warehouse's named
 	// queries at once (see admission.go); 0 means no limit.
 	PageConcurrency int
@@ -81,6 +84,9 @@ type handler struct {
 	// slots holds one token per request running named queries; nil means
 	// no limit (admission.go).
 	slots chan struct{}
+	// dbQuery runs a named query: db.Query, or a stand-in in the tests
+	// that make queries fail.
+	dbQuery func(context.Context, string, warehouse.Filter) (*warehouse.Table, error)
 }
 
 // New returns the dashboard's HTTP handler over db. Request logs and error
@@ -114,6 +120,7 @@ func newHandler(db *warehouse.DB, logger *slog.Logger, opts Options) (*handler, 
 	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), kept: &keptResults{}, opts: opts,
 		uploads: make(chan struct{}, opts.MaxUploads), stage: newStage(),
 		logins: newLoginThrottle(), routeKeys: map[string]bool{}}
+	h.dbQuery = db.Query
 	if opts.PageConcurrency > 0 {
 		h.slots = make(chan struct{}, opts.PageConcurrency)
 	}

@@ -22,6 +22,7 @@ var (
 	scalePagesDB = flag.String("scale-pages", "", "bench-scale: a warehouse whose pages are timed part by part in this process (read-only); empty skips")
 	scalePagesN  = flag.Int("scale-pages-n", 120, "bench-scale: page requests, for one client")
 	scalePagesTh = flag.Int("scale-pages-threads", 0, "bench-scale: DuckDB threads for -scale-pages (0: one per CPU)")
+	scalePagesSe = flag.Bool("scale-pages-serial", false, "bench-scale: -scale-pages runs each page's queries one after another (dashboard.Options.SerialQueries)")
 )
 
 // TestScalePages serves bench-scale's page requests (random filters, page
@@ -45,7 +46,7 @@ func TestScalePages(t *testing.T) {
 	defer db.Close()
 	gen := newFilterGen(t, db)
 	var log syncBuffer
-	srv := dashboard.New(db, slog.New(slog.NewJSONHandler(&log, nil)), dashboard.Options{CacheEntries: -1, Public: true})
+	srv := dashboard.New(db, slog.New(slog.NewJSONHandler(&log, nil)), dashboard.Options{CacheEntries: -1, Public: true, SerialQueries: *scalePagesSe})
 	type parts struct {
 		Queries                               int
 		Query, Span, Options, Render, Latency float64
@@ -80,7 +81,8 @@ func TestScalePages(t *testing.T) {
 		byPage[r.page] = append(byPage[r.page], sample{d, parts{line.Queries, line.Query, line.Span, line.Options, line.Render, 0}})
 		mu.Unlock()
 	}
-	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, one client, in-process, load average %.1f\n", *scalePagesDB, len(reqs), loadAverage())
+	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, one client, in-process, serial queries %v, load average %.1f\n",
+		*scalePagesDB, len(reqs), *scalePagesSe, loadAverage())
 	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | mean ms: %6s %7s %7s %7s %7s %7s %7s\n", "page", "p50", "p95", "total", "queries", "query", "span", "options", "render", "rest")
 	var all []time.Duration
 	for _, p := range scalePages {
