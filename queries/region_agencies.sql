@@ -38,13 +38,14 @@ WITH odd AS (
     LEFT JOIN bits USING (agency_id)
     LEFT JOIN odd USING (agency_id)
 ), counted AS (
-    SELECT s.st, count(*) AS agencies FROM s WHERE s.st <> 2 GROUP BY s.st
-    UNION ALL
-    SELECT 2, sum(g.reports)::BIGINT FROM store.summary_rollup g
+    -- Unfiltered, so that DuckDB does not push the lists' filters on st
+    -- into s, where they evaluated the CASE once per status.
+    SELECT s.st, count(*) AS agencies FROM s GROUP BY s.st
+), reports_counted AS (
+    SELECT sum(g.reports)::BIGINT AS reports FROM store.summary_rollup g
     WHERE ($year_from IS NULL OR g.year >= $year_from) AND ($year_to IS NULL OR g.year <= $year_to)
       AND ($province IS NULL OR g.province = $province) AND ($city IS NULL OR g.city = $city)
       AND ($level IS NULL OR g.level = $level)
-    HAVING sum(g.reports) > 0
 ), first_reported AS (
     -- The first limit rows by name come from the first limit agencies by
     -- name: only their reports are read.
@@ -62,6 +63,7 @@ WITH odd AS (
      FROM s WHERE s.st = 3 ORDER BY s.agency, s.agency_id LIMIT greatest(coalesce($limit, 200), 1))
 )
 SELECT CASE l.st WHEN 1 THEN 'missing' WHEN 2 THEN 'reported' ELSE 'later' END AS status,
-       l.agency_id, l.agency, l.city, l.level, l.report_id, l.format, l.errors, c.agencies
+       l.agency_id, l.agency, l.city, l.level, l.report_id, l.format, l.errors,
+       CASE WHEN l.st = 2 THEN (SELECT rc.reports FROM reports_counted rc) ELSE c.agencies END AS agencies
 FROM listed l JOIN counted c USING (st)
 ORDER BY l.st, l.agency, l.agency_id, l.report_id
