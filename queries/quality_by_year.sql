@@ -11,6 +11,13 @@
 -- one row per agency with its first year and its years as bits, instead of
 -- the million current reports: an agency has at most one current report a
 -- year, so the reports of a year are the agencies with its bit.
+-- The selected agencies' rows are first counted per pattern of first year
+-- and bits (a few hundred at 1M reports, where agencies repeat the same
+-- years), and the patterns, not the 170,000 agencies, are tested for each
+-- year. Without a region, level or piece of a name the status rows are not
+-- joined to the agencies at all (one branch of sel or the other is empty:
+-- the parameters are known when DuckDB plans the query; every status row
+-- has its agency, both written by the writer, and no agency is deleted).
 WITH span AS (
     -- The years any agency reported in the selected range, as bits.
     SELECT coalesce(bit_or(s.reported), 0) & store.year_bits($year_from, $year_to) AS years
@@ -19,15 +26,24 @@ WITH span AS (
     SELECT y::INTEGER AS year, store.year_bit(y) AS bit
     FROM range(1990, 2101) t(y), span WHERE (span.years & store.year_bit(y)) <> 0
 ), sel AS (
-    SELECT s.first_year, s.reported, s.errors, s.warnings
-    FROM store.agency_bits() s
-    JOIN selected_agencies($province, $city, $level, $agency) a USING (agency_id)
+    SELECT s.first_year, s.reported, s.errors, s.warnings, count(*) AS n
+    FROM (
+        SELECT s.first_year, s.reported, s.errors, s.warnings
+        FROM store.agency_bits() s
+        WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
+        UNION ALL
+        SELECT s.first_year, s.reported, s.errors, s.warnings
+        FROM store.agency_bits() s
+        JOIN selected_agencies($province, $city, $level, $agency) a USING (agency_id)
+        WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
+    ) s
+    GROUP BY ALL
 )
 SELECT y.year,
-       count(s.first_year) FILTER (WHERE (s.reported & y.bit) <> 0) AS reported,
-       count(s.first_year) FILTER (WHERE s.first_year < y.year AND (s.reported & y.bit) = 0) AS missing,
-       count(s.first_year) FILTER (WHERE (s.errors & y.bit) <> 0) AS with_errors,
-       count(s.first_year) FILTER (WHERE (s.warnings & y.bit) <> 0) AS with_warnings
+       coalesce(sum(s.n) FILTER (WHERE (s.reported & y.bit) <> 0), 0)::BIGINT AS reported,
+       coalesce(sum(s.n) FILTER (WHERE s.first_year < y.year AND (s.reported & y.bit) = 0), 0)::BIGINT AS missing,
+       coalesce(sum(s.n) FILTER (WHERE (s.errors & y.bit) <> 0), 0)::BIGINT AS with_errors,
+       coalesce(sum(s.n) FILTER (WHERE (s.warnings & y.bit) <> 0), 0)::BIGINT AS with_warnings
 FROM years y
 LEFT JOIN sel s ON true
 -- No rows at all when the filters select no agency.

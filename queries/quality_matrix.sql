@@ -14,25 +14,38 @@
 -- years in store.agency_status (0020; read through store.agency_bits), one
 -- row per agency, instead of a cell per agency and year joined to every
 -- current report; only the page's agencies get their cells, from their own
--- reports.
+-- reports of the selected years.
+-- The flags are computed from the bit sets before the agencies are joined
+-- to them, so that the join of the 170,000 agencies carries a few booleans
+-- rather than three 128-bit sets (at 1M reports p95 38-41 -> 33-35 ms).
 WITH span AS (
     -- The years any agency reported in the selected range, as bits.
     SELECT coalesce(bit_or(s.reported), 0) & store.year_bits($year_from, $year_to) AS years
     FROM store.agency_bits() s
 ), years AS (
     SELECT y::INTEGER AS year FROM range(1990, 2101) t(y), span WHERE (span.years & store.year_bit(y)) <> 0
+), flags AS (
+    -- Each agency's years of each status among the listed years, from its
+    -- bit sets alone: the join to the agencies then carries a few booleans.
+    SELECT s.agency_id, s.first_year,
+           -- A year of each status: missing after the first report, none
+           -- up to it.
+           (span.years & ~s.reported & store.year_bits(s.first_year + 1, NULL)) <> 0 AS any_missing,
+           (span.years & s.errors) <> 0 AS any_errors,
+           (span.years & s.warnings) <> 0 AS any_warnings,
+           (span.years & s.reported & ~s.errors & ~s.warnings) <> 0 AS any_ok,
+           (span.years & ~s.reported & ~store.year_bits(s.first_year + 1, NULL)) <> 0 AS any_none
+    FROM store.agency_bits() s CROSS JOIN span
 ), base AS (
     SELECT a.agency_id, a.agency, a.city, a.level, s.first_year,
-           -- A year of each status: missing after the first report, none
-           -- up to it (every year for an agency that never reported).
-           coalesce((span.years & ~s.reported & store.year_bits(s.first_year + 1, NULL)) <> 0, false) AS any_missing,
-           coalesce((span.years & s.errors) <> 0, false) AS any_errors,
-           coalesce((span.years & s.warnings) <> 0, false) AS any_warnings,
-           coalesce((span.years & s.reported & ~s.errors & ~s.warnings) <> 0, false) AS any_ok,
-           CASE WHEN s.agency_id IS NULL THEN true
-                ELSE (span.years & ~s.reported & ~store.year_bits(s.first_year + 1, NULL)) <> 0 END AS any_none
+           coalesce(s.any_missing, false) AS any_missing,
+           coalesce(s.any_errors, false) AS any_errors,
+           coalesce(s.any_warnings, false) AS any_warnings,
+           coalesce(s.any_ok, false) AS any_ok,
+           -- Every year for an agency that never reported.
+           CASE WHEN s.agency_id IS NULL THEN true ELSE s.any_none END AS any_none
     FROM selected_agencies($province, $city, $level, $agency) a
-    LEFT JOIN store.agency_bits() s USING (agency_id)
+    LEFT JOIN flags s USING (agency_id)
     CROSS JOIN span
     -- No agency is listed when no year is.
     WHERE span.years <> 0
@@ -53,6 +66,7 @@ WITH span AS (
     SELECT r.agency_id, r.year, r.report_id, r.errors, r.warnings
     FROM store.reports r
     WHERE r.is_current AND r.agency_id IN (SELECT agency_id FROM page)
+      AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
 )
 SELECT p.agency_id, p.agency, p.city, p.level, p.agencies_total, y.year,
        CASE
