@@ -16,40 +16,40 @@
 -- with all-zero reports.
 --
 -- Read from store.report_summary (one row per report with its figures
--- pivoted at load), summed per agency id; the agencies the filters select
--- are joined to the sums (an agency's reports all share its name, level
--- and region, so this selects the same reports as current_counts). The
--- rankings are made of numbers first and names last: a national selection
--- has 170,000 agencies, and numbering them by name (every ranking's tie
--- break), carrying their names and all ten sums through the rankings was
--- most of the query's time at 1M reports. The first pass sums only the
--- rankings' keys; an agency's rank by volume is the number of agencies
--- with a larger volume (per distinct volume: a few hundred) plus its place
--- by name among those with its own volume, by rate likewise per distinct
--- (rate, volume). Only the groups that hold an agency that may be listed
--- are numbered by name, names are read for those and the zero ranking's
--- agencies only, and the other sums are taken for the listed agencies.
+-- pivoted at load) joined to the agencies the filters select, as
+-- current_counts, summed per agency id. The rankings are made of numbers
+-- first and names last: a national selection has 170,000 agencies, and
+-- numbering them by name (every ranking's tie break), carrying their names
+-- and all ten sums through the rankings was most of the query's time at 1M
+-- reports. The first pass sums only the rankings' keys; an agency's rank
+-- by volume is the number of agencies with a larger volume (per distinct
+-- volume: a few hundred) plus its place by name among those with its own
+-- volume, by rate likewise per distinct (rate, volume). Only the groups
+-- that hold an agency that may be listed are numbered by name, names are
+-- read for those and the zero ranking's agencies only, and the other sums
+-- are taken for the listed agencies.
 WITH keys AS MATERIALIZED (
     -- The rankings' keys per agency id, over the current reports of the
-    -- selected years.
+    -- selected years of the agencies the filters select (joined first: a
+    -- region's reports are summed alone).
     SELECT s.agency_id,
            sum(s.apps_total) AS apps_total,
            sum(coalesce(s.apps_granted, 0) + coalesce(s.apps_partial, 0))
                FILTER (WHERE s.apps_granted IS NOT NULL OR s.apps_partial IS NOT NULL) AS apps_disclosed,
            count(*) FILTER (WHERE s.table_stated > 0 AND s.table_largest = 0) AS zero_reports
     FROM store.report_summary s
+    JOIN selected_agencies($province, $city, $level, $agency) g ON g.agency_id = s.agency_id
     WHERE s.is_current
       AND ($year_from IS NULL OR s.year >= $year_from)
       AND ($year_to IS NULL OR s.year <= $year_to)
     GROUP BY s.agency_id
 ), a AS MATERIALIZED (
-    -- The agencies the filters select. rate is the rate ranking's key, for
-    -- the agencies it ranks (at least 10 applications).
+    -- rate is the rate ranking's key, for the agencies it ranks (at least
+    -- 10 applications).
     SELECT k.agency_id, k.apps_total, k.apps_disclosed, k.zero_reports,
            CASE WHEN k.apps_total >= 10 THEN k.apps_disclosed / k.apps_total END AS rate,
            k.apps_total >= 10 AS rated
     FROM keys k
-    WHERE k.agency_id IN (SELECT g.agency_id FROM selected_agencies($province, $city, $level, $agency) g)
 ), vols AS MATERIALIZED (
     -- Per volume, the agencies with a larger one (most first, NULL last).
     SELECT v.apps_total,
