@@ -294,7 +294,7 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 				// "公开行政许可事项56项" counts the kinds of licence in
 				// the catalogue, not the decisions: "主动公开行政许可处理
 				// 事项746件" and "办理行政许可事项1234件" count decisions.
-				if catalogueWords(clauseOf(t, m[0], m[0]), t[m[0]+len(nf.word):m[2]]) {
+				if catalogueWords(clauseOf(t, m[0], m[0]), t[m[0]+len(nf.word):m[2]], t[m[3]:m[1]]) {
 					continue
 				}
 			}
@@ -320,15 +320,17 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 
 // catalogueWords reports whether the words between 行政许可 (or 行政处罚)
 // and a figure name the catalogue of such powers (事项, 清单, 目录) rather
-// than decisions; before is the clause up to 行政许可. 事项 are decisions
-// when handling is said, between (处理事项, 办理事项, 决定) or before
-// (办理行政许可事项).
-func catalogueWords(before, between string) bool {
+// than decisions; before is the clause up to 行政许可 and unit what follows
+// the figure. 事项 are decisions when handling is said, between (处理事项,
+// 办理事项, 决定) or before (办理行政许可事项), or when they are counted in
+// cases (件, 宗, 次): a catalogue counts kinds (项, 个), and a verb may
+// govern a list of clauses ("全年共办理行政许可事项867件，行政处罚事项1件").
+func catalogueWords(before, between, unit string) bool {
 	if hasAny(between, "清单", "目录", "项目", "权力", "种类", "类别") {
 		return true
 	}
 	return strings.Contains(between, "事项") && !hasAny(between, "处理", "办理", "决定", "结果", "案件") &&
-		!hasAny(before, "办理", "办结", "审批", "作出", "做出", "处理", "决定")
+		!hasAny(before, "办理", "办结", "审批", "作出", "做出", "处理", "决定") && !hasAny(unit, "件", "宗", "次")
 }
 
 // sentence returns the sentence of t around bytes [i, j): from the previous

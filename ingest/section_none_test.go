@@ -50,15 +50,17 @@ func TestSectionNones(t *testing.T) {
 // of decisions; 事项 that are handled are.
 func TestCatalogueWords(t *testing.T) {
 	for _, tt := range []struct {
-		before, between string
-		want            bool
+		before, between, unit string
+		want                  bool
 	}{
-		{"公开", "事项", true}, {"梳理", "事项清单", true}, {"", "目录", true}, {"办理", "项目共", true},
-		{"主动公开", "处理事项", false}, {"", "办理事项", false}, {"", "决定", false}, {"全年办理", "", false},
-		{"办理", "事项", false}, {"共审批", "事项", false}, {"", "共", false},
+		{"公开", "事项", "项", true}, {"梳理", "事项清单", "项", true}, {"", "目录", "个", true}, {"办理", "项目共", "项", true},
+		{"主动公开", "处理事项", "件", false}, {"", "办理事项", "项", false}, {"", "决定", "项", false}, {"全年办理", "", "件", false},
+		{"办理", "事项", "项", false}, {"共审批", "事项", "项", false}, {"", "共", "项", false},
+		// A verb in an earlier clause: the cases say decisions.
+		{"", "事项", "件", false}, {"", "事项", "宗", false}, {"公布", "事项", "个", true}, {"", "事项清单", "件", true},
 	} {
-		if got := catalogueWords(tt.before, tt.between); got != tt.want {
-			t.Errorf("catalogueWords(%q, %q) = %v, want %v", tt.before, tt.between, got, tt.want)
+		if got := catalogueWords(tt.before, tt.between, tt.unit); got != tt.want {
+			t.Errorf("catalogueWords(%q, %q, %q) = %v, want %v", tt.before, tt.between, tt.unit, got, tt.want)
 		}
 	}
 }
