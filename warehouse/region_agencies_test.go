@@ -19,14 +19,7 @@ import (
 // agency and year (the bit sets hold the year once, the first form counted
 // both reports).
 func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "before", "region_agencies.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := queries.Parse(string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := firstForm(t, "region_agencies")
 	edits := []struct{ name, stmt string }{
 		{"2200", `UPDATE store.reports SET year = 2200 WHERE year = 2021 AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`},
 		{"1800", `UPDATE store.reports SET year = 1800 WHERE year = 2021 AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙局')`},
@@ -94,4 +87,19 @@ func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
 			}
 		})
 	}
+}
+
+// firstForm returns a rewritten named query's first form, kept in
+// testdata/before/<name>.sql, to hold the query to on edited warehouses.
+func firstForm(t *testing.T, name string) queries.Query {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "before", name+".sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := queries.Parse(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
 }

@@ -4,12 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
-
-	"gongkai/queries"
 )
 
 // statusDiff is 1 when store.agency_status differs from its definition
@@ -137,14 +133,7 @@ func TestReportsPerYearOutsideBits(t *testing.T) {
 	load(t, db, LoadRequest{Report: sampleReport("甲局", 2022, 4, 0)}, LoadRequest{Report: sampleReport("甲局", 2021, 0, 4)},
 		LoadRequest{Report: sampleReport("乙局", 2021, 1, 1)}, LoadRequest{Report: sampleReport("丙局", 2020, 2, 0)})
 	db = editByHand(t, db, `UPDATE store.reports SET year = 2200 WHERE year = 2021; UPDATE store.reports SET year = 1800 WHERE year = 2020`)
-	b, err := os.ReadFile(filepath.Join("testdata", "before", "reports_per_year.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := queries.Parse(string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := firstForm(t, "reports_per_year")
 	for _, f := range []Filter{{}, {YearFrom: 2100}, {Agency: "甲"}, {YearTo: 2022, Agency: "局"}} {
 		got, err := db.Query(context.Background(), "reports_per_year", f)
 		if err != nil {
