@@ -104,25 +104,9 @@ func compareFirstForm(t *testing.T, db *warehouse.DB, name, old string, params [
 			t.Fatal(err)
 		}
 		var want [][]any
-		err = warehouse.WithConnForTest(ctx, db, func(conn *sql.Conn) error {
-			r, err := conn.QueryContext(ctx, old, namedArgs(params, f)...)
-			if err != nil {
-				return err
-			}
-			defer r.Close()
-			cols, _ := r.Columns()
-			for r.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := r.Scan(ptrs...); err != nil {
-					return err
-				}
-				want = append(want, vals)
-			}
-			return r.Err()
+		err = warehouse.WithConnForTest(ctx, db, func(conn *sql.Conn) (err error) {
+			want, err = allRows(ctx, conn, old, namedArgs(params, f)...)
+			return err
 		})
 		if err != nil {
 			t.Fatal(err)

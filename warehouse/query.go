@@ -36,6 +36,22 @@ type Table struct {
 	Truncated bool     `json:"truncated"`
 }
 
+// bind returns the filter's values of the parameters a query's header
+// names, by name. Only those: a parameter the header forgets then fails
+// loudly instead of binding by position.
+func (f Filter) bind(params []string) []any {
+	var args []any
+	for _, a := range f.args() {
+		na := a.(sql.NamedArg)
+		for _, p := range params {
+			if p == na.Name {
+				args = append(args, na)
+			}
+		}
+	}
+	return args
+}
+
 // args binds every parameter a named query may use, by name.
 func (f Filter) args() []any {
 	str := func(s string) any {
@@ -72,18 +88,7 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (*Table, error) 
 	if !ok {
 		return nil, gongkai.Errorf(gongkai.CodeNotFound, "没有名为 %q 的查询", name)
 	}
-	// Bind only what the header names, so that a parameter the header
-	// forgets fails loudly instead of binding by position.
-	var args []any
-	for _, a := range f.args() {
-		na := a.(sql.NamedArg)
-		for _, p := range q.Params {
-			if p == na.Name {
-				args = append(args, na)
-			}
-		}
-	}
-	rows, err := db.db.QueryContext(ctx, q.SQL, args...)
+	rows, err := db.db.QueryContext(ctx, q.SQL, f.bind(q.Params)...)
 	if err != nil {
 		return nil, queryError(ctx, name, err)
 	}

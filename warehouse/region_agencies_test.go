@@ -2,7 +2,6 @@ package warehouse
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -61,23 +60,7 @@ func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				var args []any
-				for _, a := range f.args() {
-					for _, p := range old.Params {
-						if na := a.(sql.NamedArg); na.Name == p {
-							args = append(args, na)
-						}
-					}
-				}
-				rows, err := db.db.QueryContext(ctx, old.SQL, args...)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, err := readTable(rows, 0)
-				rows.Close()
-				if err != nil {
-					t.Fatal(err)
-				}
+				want := firstFormRows(t, db, old, f)
 				if len(want.Rows) == 0 {
 					t.Errorf("filter %+v: no rows: the comparison proves nothing", f)
 				}
@@ -102,4 +85,20 @@ func firstForm(t *testing.T, name string) queries.Query {
 		t.Fatal(err)
 	}
 	return q
+}
+
+// firstFormRows runs a first form (firstForm) with the filter's values, as
+// Query runs the named query.
+func firstFormRows(t *testing.T, db *DB, old queries.Query, f Filter) *Table {
+	t.Helper()
+	rows, err := db.db.QueryContext(context.Background(), old.SQL, f.bind(old.Params)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	want, err := readTable(rows, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want
 }

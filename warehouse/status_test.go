@@ -2,7 +2,6 @@ package warehouse
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"testing"
@@ -139,23 +138,7 @@ func TestReportsPerYearOutsideBits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var args []any
-		for _, a := range f.args() {
-			for _, p := range old.Params {
-				if a.(sql.NamedArg).Name == p {
-					args = append(args, a)
-				}
-			}
-		}
-		rows, err := db.db.QueryContext(context.Background(), old.SQL, args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := readTable(rows, 0)
-		rows.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		want := firstFormRows(t, db, old, f)
 		if g, w := fmt.Sprint(got.Rows), fmt.Sprint(want.Rows); g != w {
 			t.Errorf("filter %+v:\n got %s\nwant %s", f, g, w)
 		}
