@@ -323,14 +323,17 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 // than decisions; before is the clause up to 行政许可 and unit what follows
 // the figure. 事项 are decisions when handling is said, between (处理事项,
 // 办理事项, 决定) or before (办理行政许可事项), or when they are counted in
-// cases (件, 宗, 次): a catalogue counts kinds (项, 个), and a verb may
+// cases (件, 宗, 次) and the clause does not say the catalogue was worked on
+// (公开, 公布, 梳理 …): a catalogue counts kinds (项, 个), and a verb may
 // govern a list of clauses ("全年共办理行政许可事项867件，行政处罚事项1件").
+// "公开行政许可事项56件" may be either, so it is not taken.
 func catalogueWords(before, between, unit string) bool {
 	if hasAny(between, "清单", "目录", "项目", "权力", "种类", "类别") {
 		return true
 	}
+	cases := hasAny(unit, "件", "宗", "次") && !hasAny(before, "公开", "公布", "梳理", "编制", "清理", "调整", "取消", "下放")
 	return strings.Contains(between, "事项") && !hasAny(between, "处理", "办理", "决定", "结果", "案件") &&
-		!hasAny(before, "办理", "办结", "审批", "作出", "做出", "处理", "决定") && !hasAny(unit, "件", "宗", "次")
+		!hasAny(before, "办理", "办结", "审批", "作出", "做出", "处理", "决定") && !cases
 }
 
 // sentence returns the sentence of t around bytes [i, j): from the previous

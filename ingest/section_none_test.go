@@ -58,6 +58,8 @@ func TestCatalogueWords(t *testing.T) {
 		{"办理", "事项", "项", false}, {"共审批", "事项", "项", false}, {"", "共", "项", false},
 		// A verb in an earlier clause: the cases say decisions.
 		{"", "事项", "件", false}, {"", "事项", "宗", false}, {"公布", "事项", "个", true}, {"", "事项清单", "件", true},
+		// Cases, but the clause says the catalogue was published: either reading fits.
+		{"公开", "事项", "件", true}, {"全年梳理", "事项", "次", true},
 	} {
 		if got := catalogueWords(tt.before, tt.between, tt.unit); got != tt.want {
 			t.Errorf("catalogueWords(%q, %q, %q) = %v, want %v", tt.before, tt.between, tt.unit, got, tt.want)
