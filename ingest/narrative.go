@@ -175,6 +175,11 @@ func narrativeExtras(lines []Line, r *gongkai.Report) {
 // narrativeExtrasOf is narrativeExtras for the narrative figures pick
 // chooses.
 func narrativeExtrasOf(lines []Line, r *gongkai.Report, pick func(narrativeFigure) bool) {
+	// A sentence the page-text reader cut at a table label inside it
+	// ("截至2023年12月31日,法定" | "主动公开政府信息共180条。") is read
+	// whole, as readNarrative reads it: the piece alone lost the date that
+	// makes its figure maybe a sum over every year so far.
+	lines = rejoinCuts(lines)
 	for _, nf := range narrativeFigures {
 		if !pick(nf) {
 			continue
