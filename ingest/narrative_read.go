@@ -163,10 +163,10 @@ const (
 var otherTopics = []string{"复议", "诉讼", "许可", "处罚", "强制", "投诉", "举报", "信访", "咨询", "建议", "提案", "留言", "来信", "热线", "12345"}
 
 var nrules = []nrule{
-	{kind: nCarriedIn, any: [][]string{{"上年结转", "上一年结转", "上年度结转", "上一年度结转"}}, not: []string{"下年", "下一年"}, units: unitsApps},
-	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年"}}, units: unitsApps},
+	{kind: nCarriedIn, any: [][]string{{"上年结转", "上一年结转", "上年度结转", "上一年度结转", "上年转结", "上一年转结", "上年度转结", "上一年度转结"}}, not: []string{"下年", "下一年"}, units: unitsApps},
+	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年", "转下年", "转下一年", "转至下年", "转至下一年"}}, units: unitsApps},
 	{kind: nReceived, any: [][]string{{"收到", "受理", "接收", "接到", "新收", "共收"}, {"申请"}},
-		not: append([]string{"办结", "答复", "结转", "处理", "公开了"}, otherTopics...), units: unitsApps, total: true},
+		not: append([]string{"办结", "答复", "结转", "转结", "处理", "公开了"}, otherTopics...), units: unitsApps, total: true},
 	{kind: nGranted, any: [][]string{{"予以公开", "同意公开", "全部公开"}}, not: append([]string{"不予", "不同意", "部分", "主动", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
 	{kind: nPartial, any: [][]string{{"部分公开"}}, not: append([]string{"不予", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
 	{kind: nWithheld, any: [][]string{{"不予公开", "不同意公开"}}, not: append([]string{"部分", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
@@ -781,10 +781,16 @@ func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 	return true, true
 }
 
+// carriedInRE finds the words of the carried-in count, 上年结转 and the
+// 上年转结 many pages write for it ("上年转结1件"), with or without 度.
+var carriedInRE = regexp.MustCompile(`上年度?(?:结转|转结)`)
+
 // otherYear reports whether s speaks of another year than the report's: it
-// names one, or says 上年 (other than in 上年结转, the carried-in count).
+// names one, or says 上年 (other than in 上年结转 or 上年转结, the carried-in
+// count: taken for another year's, it left every clause after it unread,
+// "发生行政复议1件" too).
 func otherYear(s string, year int) bool {
-	if strings.Contains(s, "上年") && !strings.Contains(s, "上年结转") && !strings.Contains(s, "上年度结转") {
+	if strings.Contains(s, "上年") && !carriedInRE.MatchString(s) {
 		return true
 	}
 	for _, m := range yearRE4.FindAllStringIndex(s, -1) {
