@@ -489,6 +489,31 @@ func clauseOf(s string, a, b int) string {
 	return s[start:b]
 }
 
+// simplifiedLines returns lines with their text in simplified script
+// (labels.Simplified, which keeps every offset), or lines itself when no
+// line changes.
+func simplifiedLines(lines []Line) []Line {
+	var out []Line
+	for i, l := range lines {
+		t := labels.Simplified(l.Text)
+		if t == l.Text {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Line, 0, len(lines)), lines[:i]...)
+		}
+		l.Text = t
+		out = append(out, l)
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
 // approxRules find a figure the narrative gives only roughly ("主动公开政府
 // 工作信息、动态755多条", "受理申请20余件"): no number of it is the figure.
 var approxRules = []narrativeRule{
@@ -500,13 +525,15 @@ var approxRules = []narrativeRule{
 // the narrative states only roughly and seen does not hold, at its line: the
 // figure is left blank, and without the warning nothing would say why.
 func approximateFigures(lines []Line, seen map[string]bool) []gongkai.Finding {
+	printed := lines
+	lines = simplifiedLines(lines) // as pre2019FromNarrative matches them
 	var out []gongkai.Finding
 	for _, ar := range approxRules {
 		if seen[ar.measure] {
 			continue
 		}
 	lines:
-		for _, l := range lines {
+		for i, l := range lines {
 			for _, m := range ar.re.FindAllStringIndex(l.Text, -1) {
 				if notThisYear(clauseOf(l.Text, m[0], m[1])) {
 					continue
@@ -514,7 +541,7 @@ func approximateFigures(lines []Line, seen map[string]bool) []gongkai.Finding {
 				out = append(out, gongkai.Finding{
 					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
 					Measure: ar.measure, Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel(ar.measure),
-					Message: fmt.Sprintf("正文所述%s是约数（“%s”），未填入：请核对", gongkai.MeasureLabel(ar.measure), l.Text[m[0]:m[1]]),
+					Message: fmt.Sprintf("正文所述%s是约数（“%s”），未填入：请核对", gongkai.MeasureLabel(ar.measure), printed[i].Text[m[0]:m[1]]),
 				})
 				break lines
 			}
@@ -529,12 +556,20 @@ func approximateFigures(lines []Line, seen map[string]bool) []gongkai.Finding {
 // it may count every year so far (mayBeAllYears), and the values error of
 // each figure read blank because it is beyond what gongkai stores.
 func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.Finding) {
+	// The rules are written in simplified script. A mirror site's page in
+	// traditional script is matched through its simplified text, whose
+	// offsets are the printed text's, and quoted as printed: before, its
+	// old regime's words ("網上申請3件") were left to the sentence reader,
+	// which has no measure for the channels, and went blank with no finding.
+	printed := lines
+	lines = simplifiedLines(lines)
 	var limits []gongkai.Finding
 	defer func() { totals = append(totals, limits...) }()
 	for _, nr := range pre2019Narrative {
 		var total *gongkai.Finding
 	lines:
-		for _, l := range lines {
+		for i, l := range lines {
+			p := printed[i].Text
 			for _, m := range nr.re.FindAllStringSubmatchIndex(l.Text, -1) {
 				// The clause, not only the match: "截至2015年底，累计主动公开
 				// 政府信息2046条" is a sum over years, its 累计 before 主动公开;
@@ -542,14 +577,14 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 				clause := clauseOf(l.Text, m[0], m[1])
 				if all := mayBeAllYears(clause, sentenceUpTo(l.Text, m[1])); all || notThisYear(clause) {
 					if all && total == nil {
-						f := allYearsFinding(nr.measure, sentence(l.Text, m[0], m[1]), lineAt(l.N))
+						f := allYearsFinding(nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
 						total = &f
 					}
 					continue
 				}
 				if nr.measure == "apps.new" && forwarded(clauseOf(l.Text, m[0], m[2])) {
 					if total == nil {
-						f := forwardedFinding(nr.measure, sentence(l.Text, m[0], m[1]), lineAt(l.N))
+						f := forwardedFinding(nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
 						total = &f
 					}
 					continue
@@ -559,7 +594,7 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 					unit = l.Text[m[4]:m[5]]
 				}
 				v, bad := pre2019Value(nr.measure, l.Text[m[2]:m[3]], unit, lineAt(l.N))
-				v.Raw = sentence(l.Text, m[0], m[1])
+				v.Raw = sentence(p, m[0], m[1])
 				v.Source = gongkai.SourceNarrative
 				out = append(out, v)
 				if bad != nil {
@@ -583,7 +618,7 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 			continue
 		}
 	search:
-		for _, l := range lines {
+		for i, l := range lines {
 			for _, m := range noneRE[measure].FindAllStringIndex(l.Text, -1) {
 				if strings.HasSuffix(l.Text[:m[0]], "尚") ||
 					measure == "pre2019.fees" && hasAny(sentence(l.Text, m[0], m[1]), "行政事业性", "违规", "违法", "乱收") {
@@ -591,12 +626,12 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 				}
 				zero := 0.0
 				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,
-					Raw: sentence(l.Text, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
+					Raw: sentence(printed[i].Text, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
 				break search
 			}
 		}
 	}
-	return sectionZeros(lines, out, totals)
+	return sectionZeros(printed, out, totals)
 }
 
 // sectionZeros adds the zeros of the sections whose whole body says none

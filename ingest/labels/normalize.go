@@ -93,6 +93,31 @@ func Normalize(label string) string {
 	return b.String()
 }
 
+// Simplified returns s with the traditional characters t2s maps written in
+// simplified script and every other byte as it is. A character is mapped
+// only when its simplified form is as long in UTF-8 (every CJK character
+// is), so an offset into the result is the same offset into s: a reader
+// that matches simplified words can quote the text as it was printed.
+func Simplified(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= cjkFirst && r <= cjkLast && t2sSet[(r-cjkFirst)/64]&(1<<((r-cjkFirst)%64)) != 0 {
+			if t := t2s[r]; utf8.RuneLen(t) == size {
+				if b == nil {
+					b = []byte(s)
+				}
+				utf8.EncodeRune(b[i:], t)
+			}
+		}
+		i += size
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
 // FoldRune maps one rune of a label to its folded form, as Normalize folds
 // it (without Normalize's pinyin rule, which needs the runes around), or to
 // -1 when the rune is dropped (white space, soft hyphen, zero-width
