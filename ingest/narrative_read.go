@@ -286,6 +286,13 @@ var zeroRules = []struct {
 }{
 	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,24}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
+	// "本年度没有申请公开政府信息和不予公开政府信息的情况": the old 条例's
+	// section of applications answered with its own title, both of its
+	// counts none; "没有依申请公开政府信息的情况" the first alone.
+	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息(?:和|及|与|、|或)不予公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
+		[]nkind{nReceived, nWithheld}, otherTopics},
+	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
+		[]nkind{nReceived}, otherTopics},
 	{"行政复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
 		[]nkind{nReview}, outcomeWords},
 	{"行政诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼`),
@@ -824,6 +831,11 @@ func namesOtherOrgan(clause, agency string) bool {
 			}
 			j += i
 			i = j + len(suf)
+			if hasPrefixAny(clause[i:], "和个人", "或个人", "及个人", "、个人", "和公民", "或公民") {
+				// "没有与有关单位和个人因…申请行政复议": the people and
+				// bodies a proceeding is with, not an organ that reports.
+				continue
+			}
 			r, size := utf8.DecodeLastRuneInString(clause[:j])
 			if size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("我本该此全", r) {
 				continue
@@ -836,6 +848,16 @@ func namesOtherOrgan(clause, agency string) bool {
 			if key != "" && strings.Contains(key, name) {
 				continue
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixAny reports whether s starts with any of prefixes.
+func hasPrefixAny(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}
@@ -1084,7 +1106,9 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 				continue
 			}
 		}
-		emit(k)
+		for _, k := range z.kinds {
+			emit(k)
+		}
 	}
 }
 
