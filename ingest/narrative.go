@@ -288,6 +288,16 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 				}
 				continue
 			}
+			if nf.measure == "narrative.proactive_items" && hasAny(labels.Normalize(clause), channelWords...) &&
+				channelCounts(labels.Normalize(t)) > 1 {
+				// One channel's share: the line gives another channel a
+				// count of its own (as readNarrative reads it).
+				continue
+			}
+			if nf.table == "apps.new" && hasAny(labels.Normalize(clause), appChannelWords...) &&
+				appChannelCounts(labels.Normalize(t)) > 1 {
+				continue // likewise, one way of applying's count
+			}
 			if nf.table == "apps.new" && forwarded(clauseOf(t, m[0], m[2])) {
 				if total == nil {
 					f := forwardedFinding(nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))

@@ -996,6 +996,12 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 				!(r.kind == nHandled && handledAfterReceived(seg, clause)) {
 				continue
 			}
+			// "通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件":
+			// one channel's count when the line gives another its own, as
+			// for items published (channelCounts).
+			if hasAny(seg, appChannelWords...) && appChannelCounts(ctx.line) > 1 {
+				continue
+			}
 			if !ctx.about("信息公开") && !ctx.about("依申请") && !ctx.about("政府信息") {
 				continue
 			}
@@ -1055,8 +1061,28 @@ func proactiveWords(seg string) bool {
 	return rest == "" && !hasAny(seg[:i], "其中", "依申请")
 }
 
-// channelWords name a channel items are published through.
-var channelWords = []string{"网站", "网页", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "新媒体", "平台"}
+// channelWords name a channel items are published through ("微媒体",
+// "融媒体" and "新媒体" all end in 媒体).
+var channelWords = []string{"网站", "网页", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "媒体", "平台"}
+
+// appChannelWords name a way applications come in.
+var appChannelWords = []string{"网站", "网上", "网络", "在线", "平台", "信函", "邮寄", "当面", "现场", "纸质", "书面", "传真", "电子邮件", "邮件", "电话"}
+
+// appCountRE finds a count of applications in a piece of a line.
+var appCountRE = regexp.MustCompile(`[0-9零一二两三四五六七八九十百千万]+(?:件|份|个)`)
+
+// appChannelCounts counts the pieces of a line (between , ; 。 and 、) that
+// give a way of applying a count of its own: "通过网站办理申请3件、纸质申请
+// 36件" has two.
+func appChannelCounts(line string) int {
+	n := 0
+	for _, c := range strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune(",;。!?、", r) }) {
+		if hasAny(c, appChannelWords...) && appCountRE.MatchString(c) {
+			n++
+		}
+	}
+	return n
+}
 
 // countRE finds a count of items in a line, approximate or not.
 var countRE = regexp.MustCompile(`[0-9零一二两三四五六七八九十百千万]+(?:余|多)?条`)

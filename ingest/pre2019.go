@@ -582,6 +582,10 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 					}
 					continue
 				}
+				if (nr.measure == "apps.new" || nr.measure == "apps.total") && hasAny(l.Text[m[0]:m[2]], appChannelWords...) &&
+					appChannelCounts(labels.Normalize(l.Text)) > 1 {
+					continue // one way of applying's count, the line giving another its own (see classify)
+				}
 				if nr.measure == "apps.new" && forwarded(clauseOf(l.Text, m[0], m[2])) {
 					if total == nil {
 						f := forwardedFinding(nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
