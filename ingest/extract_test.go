@@ -397,6 +397,9 @@ func TestTitleMeta(t *testing.T) {
 		{"政府2021年政府信息公开工作年度报告", true, "", 2021},
 		{"我局2021年政府信息公开工作年度报告", true, "", 2021},
 		{"财政部2021年政府信息公开工作年度报告", true, "财政部", 2021},
+		// A metadata table's label of the title is no part of the name.
+		{"标   题 县政府办2022年度政府信息公开工作年度报告", true, "县政府办", 2022},
+		{"标题：示例县交通运输局2022年政府信息公开工作年度报告", true, "示例县交通运输局", 2022},
 		// Counties and districts named by one character and their level
 		// (沛县, 丰县, 郊区) are agencies; two-character words that stand for
 		// no one agency are not.

@@ -78,6 +78,14 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	s = flipbookPageRE.ReplaceAllString(s, "")
 	// Folded like a label: mirror sites publish titles in traditional script.
 	s = Normalize(s)
+	// A page's table of metadata labels its title ("标   题 县政府办2022年度
+	// …年度报告"): the label is no part of the agency's name.
+	for _, label := range []string{"文件标题", "标题", "题名", "文件名称", "名称"} {
+		if rest, ok := strings.CutPrefix(s, label); ok {
+			s = strings.TrimLeft(rest, ":|")
+			break
+		}
+	}
 	m := titleRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", 0
