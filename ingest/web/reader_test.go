@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"gongkai/ingest/doc"
 	"gongkai/ingest/value"
 )
 
@@ -216,5 +217,35 @@ func TestDuplicateRowNotes(t *testing.T) {
 				t.Errorf("%d duplicate_row notes, want 1", dups)
 			}
 		})
+	}
+}
+
+// TestClosesCell: a pipe alone closes the cell on the line before it when
+// that line has no pipe of its own; after a line with one, or first, it is
+// a blank cell.
+func TestClosesCell(t *testing.T) {
+	lines := func(ts ...string) []doc.Line {
+		out := make([]doc.Line, len(ts))
+		for i, s := range ts {
+			out[i] = doc.Line{N: i + 1, Text: s}
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		lines []doc.Line
+		i     int
+		want  bool
+	}{
+		{lines("规章", "|", "0", "|"), 1, true},
+		{lines("规章", "|", "0", "|"), 3, true},
+		{lines("0", "|", "|", "5"), 2, false}, // the second pipe: a blank cell
+		{lines("0 |", "|", "5 |"), 1, false},
+		{lines("|", "规章 |"), 0, false},
+		{lines("规章", "", "|"), 2, false}, // a blank line between: no rule tells
+		{lines("规章", "| |"), 1, false},
+	} {
+		if got := closesCell(tt.lines, tt.i); got != tt.want {
+			t.Errorf("closesCell(%v, %d) = %v, want %v", tt.lines, tt.i, got, tt.want)
+		}
 	}
 }

@@ -266,6 +266,9 @@ func tokenize(lines []doc.Line) []tcell {
 		if pageNumber(l) {
 			continue // a PDF's page footer inside a table is not a figure
 		}
+		if closesCell(lines, i) {
+			continue
+		}
 		cells := CellsOf(l)
 		if strings.ContainsAny(l, "|｜") {
 			cells = dropLeadingBlanks(cells)
@@ -307,6 +310,25 @@ func tokenize(lines []doc.Line) []tcell {
 		}
 	}
 	return joinSingles(toks)
+}
+
+// closesCell reports whether line i is a pipe alone that closes the cell
+// on the line right before it, which has no pipe of its own: a page that
+// prints a table one cell a line and each cell's closing pipe on the next
+// ("规章" / "|" / "0" / "|" / "0" / "|"), where "0 |" stands for "0" / "|".
+// Taken for blank cells, such pipes doubled every row's cells, and a table
+// the page states whole went blank. A pipe after a line that has one ("0 |"
+// / "|", or "|" / "|") is a blank cell still.
+func closesCell(lines []doc.Line, i int) bool {
+	if i == 0 {
+		return false
+	}
+	t := strings.TrimSpace(lines[i].Text)
+	if t != "|" && t != "｜" {
+		return false
+	}
+	prev := strings.TrimSpace(lines[i-1].Text)
+	return prev != "" && !strings.ContainsAny(prev, "|｜") && !strings.Contains(prev, "&nbsp;") && !strings.Contains(prev, "\u00a0")
 }
 
 // badFigure reports whether a cell that is no figure (IsFigure) is one
