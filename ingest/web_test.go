@@ -144,6 +144,10 @@ func TestWebFixtures(t *testing.T) {
 		{"shape2-pipe-rows.txt", "示例市生态环境局", "2019",
 			[]cell{{"licensing.items_delta", "total", 1, "", false}, {"fees.items_delta", "total", -1, "", false}, {"procurement.amount", "total", 251000, "", false}, {"apps.other", "total", 0, "", false}},
 			[]string{"narrative"}, 190},
+		// A change's sign on a count: stored as stated, with the error at the cell.
+		{"count-plus-sign.txt", "示例市生态环境局", "2019",
+			[]cell{{"other_services.items_prev", "total", 2, "line 15", false}, {"other_services.items_delta", "total", 0, "line 15", false}},
+			[]string{"values@line 15"}, 190},
 		{"shape3-blank-lines.txt", "示例市生态环境局", "2021",
 			[]cell{{"apps.new", "total", 13, "", false}, {"review.total", "total", 1, "", false}}, nil, 200},
 		{"shape4-run-together.txt", "示例市生态环境局", "2019",

@@ -104,6 +104,12 @@ func check(v Scanned, kind, text string) (number *float64, unit string, err erro
 		if f < 0 || v.Negative {
 			return n, v.Unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数不能为负数", text)
 		}
+		if v.Plus {
+			// "+22" under 上一年项目数量: the sign of a change, in a column of
+			// counts; the figure may be this row's 本年增/减 set one column
+			// off. Stored as stated, like a negative count, with the error.
+			return n, v.Unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数前有正号，像是本年增/减的数，可能填错了栏，请核对", text)
+		}
 		if f != float64(int64(f)) {
 			return n, v.Unit, gongkai.Errorf(gongkai.CodeInvalid, "“%s”：件数应为整数", text)
 		}
@@ -133,6 +139,7 @@ type Scanned struct {
 	F        float64 // the number, with its sign
 	Unit     string  // the unit the cell names
 	Negative bool    // a minus sign or 减 was written, even before zero
+	Plus     bool    // a plus sign or 增 was written
 	Digits   int     // significant digits written: from the first non-zero digit to the last of the whole part or the last non-zero decimal
 	Decimals int     // decimals written, without trailing zeros
 }
@@ -161,10 +168,10 @@ func Scan(raw string) Scanned {
 			break
 		}
 	}
-	sign := 1.0
+	sign, signed := 1.0, false
 	for _, w := range signWords {
 		if strings.HasPrefix(s, w.word) {
-			s, sign = s[len(w.word):], w.sign
+			s, sign, signed = s[len(w.word):], w.sign, true
 			break
 		}
 	}
@@ -176,7 +183,7 @@ func Scan(raw string) Scanned {
 	if err != nil {
 		return Scanned{}
 	}
-	v.OK, v.Negative = true, sign < 0
+	v.OK, v.Negative, v.Plus = true, sign < 0, signed && sign > 0
 	v.F = f * sign
 	whole, frac, _ := strings.Cut(digits, ".")
 	frac = strings.TrimRight(frac, "0")

@@ -32,7 +32,7 @@ func TestParseValue(t *testing.T) {
 		{"3件", "count", 3.0, "件", ""},
 		{"928条", "count", 928.0, "条", ""},
 		{"5个", "count", 5.0, "个", ""},
-		{"+2", "count", 2.0, "", ""},
+		{"+2", "count", 2.0, "", "正号"}, // a change's sign in a column of counts: stored, with the error
 		{"-1", "count", -1.0, "", "不能为负数"},
 		{"-0", "count", 0.0, "", "不能为负数"},
 		{"1.5", "count", 1.5, "", "应为整数"},
