@@ -11,14 +11,18 @@
 -- the order, are counted from the reports' own counts (store.reports.errors
 -- and warnings, which the writer keeps equal to the report's findings of
 -- each severity: at load, and recounted when a rule across reports adds or
--- drops findings): the total is their sum. Only the reports of the groups
--- the page reaches that have a finding of the group's severity are then
--- joined to the findings, named and sorted (a top-N: offset + limit rows),
--- and the page's findings alone are read whole. Before, every selected
--- finding was joined to the million current reports to be counted (most
--- of the query's 60-150 ms at 1M reports). Without a region, level or
--- piece of a name the agencies are not read at all (a join of the million
--- reports to them for nothing).
+-- drops findings): the total is their sum. The next keys, the agency's name
+-- and the report, are the report's too: the reports of the groups the page
+-- reaches are named and sorted (a top-N of offset + limit reports, each of
+-- which holds a finding at least), their counts place each report's
+-- findings in the list, and only the findings of the reports that hold the
+-- page are read. Before, every selected finding was joined to the million
+-- current reports to be counted (most of the query's 60-150 ms at 1M
+-- reports), and then every finding of the groups the page reaches was
+-- joined to its report to be named and sorted. Without a region, level or
+-- piece of a name the counts do not read the agencies (a join of the
+-- million reports to them for nothing). Findings of one report with the same rule
+-- and place come in the order they were stored (seq).
 WITH cur AS NOT MATERIALIZED (
     -- The current reports the filters select: one branch or the other is
     -- empty (the parameters are known when DuckDB plans the query).
@@ -58,35 +62,45 @@ WITH cur AS NOT MATERIALIZED (
     SELECT year, is_error, ahead, total FROM groups
     WHERE ahead < coalesce($offset, 0) + coalesce($limit, 50) AND ahead + n > coalesce($offset, 0)
 ), reps AS (
-    -- Their reports with a finding of the group's severity.
-    SELECT c.report_id, c.agency_id, c.year, w.is_error, w.total
-    FROM cur c JOIN wanted w ON w.year = c.year
-    WHERE (c.errors > 0 OR c.warnings > 0) AND CASE WHEN w.is_error THEN c.errors > 0 ELSE c.warnings > 0 END
-), sel AS (
-    SELECT f.report_id, f.seq, s.agency_id, s.year, s.is_error, f.rule, f."at", s.total
-    FROM store.findings f
-    JOIN reps s ON s.report_id = f.report_id AND s.is_error = (f.severity = 'error')
-    WHERE ($report_id IS NULL OR f.report_id = $report_id)
+    -- Their reports with a finding of the group's severity, n of them:
+    -- the reports of the groups' years first, and the agencies the filters
+    -- select joined to those alone (with their names, below), rather than
+    -- the million current reports to the agencies as in cur.
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total,
+           CASE WHEN w.is_error THEN r.errors ELSE r.warnings END AS n
+    FROM store.reports r JOIN wanted w ON w.year = r.year
+    WHERE r.is_current AND (r.errors > 0 OR r.warnings > 0)
+      AND CASE WHEN w.is_error THEN r.errors > 0 ELSE r.warnings > 0 END
+      AND ($report_id IS NULL OR r.report_id = $report_id)
 ), top AS (
-    -- The first offset + limit findings of those groups in the page's
-    -- order (the page is among them: the groups before count as ahead).
-    SELECT s.report_id, s.seq, s.agency_id, a.name AS agency, s.year, s.is_error, s.rule, s."at", s.total
-    FROM sel s
-    JOIN store.agencies a ON a.agency_id = s.agency_id
-    ORDER BY s.year DESC, s.is_error DESC, a.name, s.report_id, s.rule, s."at"
+    -- The first offset + limit of those reports in the page's order: each
+    -- holds a finding at least, so the page's findings lie in them.
+    SELECT r.*, a.agency
+    FROM reps r
+    JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = r.agency_id
+    ORDER BY r.year DESC, r.is_error DESC, a.agency, r.report_id
     LIMIT coalesce($offset, 0) + coalesce($limit, 50)
-), page AS (
-    -- The page within those groups: the offset less the findings of the
-    -- groups before them.
-    SELECT t.*, row_number() OVER (ORDER BY t.year DESC, t.is_error DESC, t.agency, t.report_id, t.rule, t."at") AS ord
+), placed AS MATERIALIZED (
+    -- Where each report's findings start in the whole list: the findings
+    -- of the groups before its own, and of its group's reports before it
+    -- (a group's reports in the top are the first of the group).
+    SELECT t.*,
+           t.ahead + coalesce(sum(t.n) OVER (PARTITION BY t.year, t.is_error ORDER BY t.agency, t.report_id
+                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS first
     FROM top t
-    QUALIFY ord > coalesce($offset, 0) - (SELECT coalesce(min(ahead), 0) FROM wanted)
-        AND ord <= coalesce($offset, 0) - (SELECT coalesce(min(ahead), 0) FROM wanted) + coalesce($limit, 50)
+), page AS (
+    -- The reports that hold a finding of the page [offset, offset + limit).
+    SELECT * FROM placed
+    WHERE first < coalesce($offset, 0) + coalesce($limit, 50) AND first + n > coalesce($offset, 0)
 )
--- The page's findings read whole: the errors and the others apart, each
--- scan filtered by severity, so that it reads the texts of those rows only
--- (an error page: the 70,000 errors, not all 400,000 findings, at 1M
--- reports), and the scan of a kind the page lacks stops at once.
+-- The page's reports' findings read whole, numbered within their report in
+-- the page's order, and cut to the page: the errors and the others apart,
+-- each scan filtered by severity, so that it reads the texts of those rows
+-- only, and the scan of a kind the page lacks stops at once. Only the page's
+-- reports are joined to their findings; before, every finding of the
+-- groups the page reaches was (a scan and hash join of the 400,000
+-- findings at 1M reports, to name and sort the ~55,000 of a year's
+-- warnings).
 SELECT p.report_id, p.agency_id, p.agency, p.year, f.rule, f.severity, f."at",
        f.row_label, f.column_label, f.message, f.expected, f.actual, p.total AS findings_total
 FROM page p
@@ -96,5 +110,7 @@ JOIN (
     UNION ALL
     SELECT f.* FROM store.findings f
     WHERE f.severity <> 'error' AND f.report_id IN (SELECT report_id FROM page WHERE NOT is_error)
-) f ON f.report_id = p.report_id AND f.seq = p.seq
-ORDER BY p.ord
+) f ON f.report_id = p.report_id AND (f.severity = 'error') = p.is_error
+QUALIFY p.first + row_number() OVER (PARTITION BY p.report_id, p.is_error ORDER BY f.rule, f."at", f.seq) - 1
+        BETWEEN coalesce($offset, 0) AND coalesce($offset, 0) + coalesce($limit, 50) - 1
+ORDER BY p.year DESC, p.is_error DESC, p.agency, p.report_id, f.rule, f."at", f.seq
