@@ -1113,17 +1113,22 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 		if !strings.Contains(clause, z.word) {
 			continue
 		}
-		m := z.re.FindStringIndex(clause)
+		k := z.kinds[0]
+		matched := clause
+		if k == nReceived {
+			// "未收到申请人补正材料" holds no application: its 申请 is
+			// the applicant's. Masked (same length), the expression finds
+			// the application a longer clause names after the applicant:
+			// "未收到申请人提出的依申请公开申请".
+			matched = strings.ReplaceAll(clause, "申请人", "提请人")
+		}
+		m := z.re.FindStringIndex(matched)
 		// The whole clause decides: "未被行政复议纠错" states no zero count.
 		if m == nil || hasAny(clause, z.not...) {
 			continue
 		}
-		k := z.kinds[0]
 		switch k {
 		case nReceived:
-			if strings.HasPrefix(clause[m[1]:], "人") { // "未收到申请人补正材料"
-				continue
-			}
 			if !hasAny(clause, "公开", "信息") && !strings.Contains(ctx.section, "申请") {
 				continue
 			}

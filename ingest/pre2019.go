@@ -623,7 +623,12 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 		}
 	search:
 		for i, l := range lines {
-			for _, m := range noneRE[measure].FindAllStringIndex(l.Text, -1) {
+			text := l.Text
+			if measure == "apps.new" {
+				// The applicant's 申请 is no application (see readZeros).
+				text = strings.ReplaceAll(text, "申请人", "提请人")
+			}
+			for _, m := range noneRE[measure].FindAllStringIndex(text, -1) {
 				if strings.HasSuffix(l.Text[:m[0]], "尚") ||
 					measure == "pre2019.fees" && hasAny(sentence(l.Text, m[0], m[1]), "行政事业性", "违规", "违法", "乱收") {
 					continue // fees of the 2021 table are another measure; no fees charged against the rules say nothing of the others
