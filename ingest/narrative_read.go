@@ -299,8 +299,9 @@ var zeroRules = []struct {
 		[]nkind{nLitigation}, outcomeWords},
 	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
-	// 条例's words for the section of fees.
-	{"费", regexp.MustCompile(`(?:未|没有|不)(?:向[^,;:]{1,8}?)?收取[^,;:]{0,16}?费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
+	// 条例's words for the section of fees. "政府信息公开没有收费": the
+	// disclosure charged nothing (a bare "没有收费" may be of a licence).
+	{"费", regexp.MustCompile(`(?:未|没有|不)(?:向[^,;:]{1,8}?)?收取[^,;:]{0,16}?费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有)收费(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},

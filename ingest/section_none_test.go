@@ -80,6 +80,8 @@ func TestFeesAndWaivers(t *testing.T) {
 		{"本年度未发生政府信息公开收费及减免情况。", true, true},
 		{"2017年没有违规收费和减免情况。", false, false},
 		{"没有行政事业性收费和减免情况。", false, false},
+		{"本年度，我镇政府信息公开没有收费。", true, true},
+		{"办理行政许可没有收费。", false, false},
 	} {
 		lines := []Line{{N: 1, Text: tt.sentence}}
 		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2017, "示例局")
