@@ -367,6 +367,7 @@ func (c *statColumns) read(cells, locs []string) ([]string, []string) {
 // and where: 1 after 本年度 (the usual order), -1 before it, 0 none.
 func cumulativeOrder(doc *Document) int {
 	order := func(t string) int {
+		t = labels.Simplified(t) // a mirror's 歷年累計
 		c := strings.Index(t, "历年累计")
 		if c < 0 {
 			return 0
