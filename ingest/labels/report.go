@@ -56,8 +56,14 @@ func shortPlaceName(a string) bool {
 	first, size := utf8.DecodeRuneInString(a)
 	level := a[size:]
 	return unicode.Is(unicode.Han, first) && !strings.ContainsRune("本我全该各此某每其上下县区市镇乡省州旗级社辖园景地片街村", first) &&
-		slices.Contains([]string{"县", "区", "市", "旗", "镇", "乡"}, level)
+		slices.Contains([]string{"县", "区", "市", "旗", "镇", "乡"}, level) && !slices.Contains(commonPlaceWords, a)
 }
+
+// commonPlaceWords are words of two characters that end in a level but name
+// a kind of place, not one place: read before a title's year ("城乡2021年
+// 政府信息公开…"), they are no agency. 城区, 郊区 and 矿区 are the names of
+// real districts and stay names.
+var commonPlaceWords = []string{"城市", "城乡", "城镇", "都市", "新区", "老区", "山区", "林区", "牧区", "灾区", "厂区", "校区", "营区", "集镇", "古镇", "小镇"}
 
 // flipbookPageRE finds the page number a flipbook viewer puts before or
 // after a page's title.
