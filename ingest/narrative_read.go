@@ -1275,7 +1275,9 @@ func readTableless(doc *Document, r *gongkai.Report) {
 
 // restatedElsewhere are the measures narrativeExtras already compares with
 // the tables (under narrative.* codes, with its own phrases): a second
-// warning for them would say the same twice.
+// warning for them would say the same twice. When their table is not on the
+// page there is nothing to compare, and the narrative's figure is added as
+// any other's ("没有接到…申请" beside a table 三 that is an image).
 var restatedElsewhere = map[string]bool{"apps.new": true, "licensing.decisions": true, "penalty.decisions": true}
 
 // readBesideTables reads the narrative of a page whose tables were found.
@@ -1297,7 +1299,7 @@ func readBesideTables(doc *Document, r *gongkai.Report) {
 	vals, finds := readNarrative(doc.Lines, r.Format, r.Year, r.Agency)
 	for _, v := range vals {
 		table := cat[v.Measure].Table
-		if table == "narrative" || restatedElsewhere[v.Measure] {
+		if table == "narrative" || restatedElsewhere[v.Measure] && present[table] {
 			continue
 		}
 		if !present[table] {
