@@ -9,8 +9,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"slices"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -23,7 +23,19 @@ var (
 	scalePagesN  = flag.Int("scale-pages-n", 120, "bench-scale: page requests, for one client")
 	scalePagesTh = flag.Int("scale-pages-threads", 0, "bench-scale: DuckDB threads for -scale-pages (0: one per CPU)")
 	scalePagesSe = flag.Bool("scale-pages-serial", false, "bench-scale: -scale-pages runs each page's queries one after another (dashboard.Options.SerialQueries)")
+	scalePagesSl = flag.Int("scale-pages-slots", defaultPageConcurrency, "bench-scale: -scale-pages requests that query at once (serve --page-concurrency; 0: no limit)")
+	scalePagesCl = flag.Int("scale-pages-clients", 1, "bench-scale: -scale-pages clients at once (more than one: latency per page and CPU per request only, not the parts)")
 )
+
+// processCPU is the CPU time this process has used so far, user and
+// system, over all its threads: DuckDB's workers and cgo calls count.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 // TestScalePages serves bench-scale's page requests (random filters, page
 // cache off, one client) from the real router in this process over a
@@ -33,7 +45,12 @@ var (
 // choices, the template, and the rest (middleware, charts, tables, and
 // what the page reads from the warehouse other than by named queries). The
 // queries' span is the wall time from the first one's start to the last
-// one's end; their summed time exceeds it when they run at once.
+// one's end; their summed time exceeds it when they run at once. The CPU
+// column is the process's CPU time (every thread, DuckDB's workers too)
+// over each request, the cost that eight clients on two cores share. With
+// -scale-pages-clients above one it serves that many closed-loop clients
+// at once, as bench-scale's eight, and prints each page's latency and the
+// CPU per request over the whole run.
 func TestScalePages(t *testing.T) {
 	if *scalePagesDB == "" {
 		t.Skip("run with -scale-pages PATH")
@@ -46,10 +63,11 @@ func TestScalePages(t *testing.T) {
 	defer db.Close()
 	gen := newFilterGen(t, db)
 	var log syncBuffer
-	srv := dashboard.New(db, slog.New(slog.NewJSONHandler(&log, nil)), dashboard.Options{CacheEntries: -1, Public: true, SerialQueries: *scalePagesSe})
+	srv := dashboard.New(db, slog.New(slog.NewJSONHandler(&log, nil)), dashboard.Options{CacheEntries: -1, Public: true, SerialQueries: *scalePagesSe,
+		PageConcurrency: *scalePagesSl})
 	type parts struct {
-		Queries                               int
-		Query, Span, Options, Render, Latency float64
+		Queries                                    int
+		Query, Span, Options, Render, Latency, CPU float64
 	}
 	type sample struct {
 		total time.Duration
@@ -57,13 +75,19 @@ func TestScalePages(t *testing.T) {
 	}
 	byPage := map[string][]sample{}
 	reqs := gen.requests(*scalePagesN)
+	if *scalePagesCl > 1 {
+		scalePagesClients(t, srv, reqs, *scalePagesCl)
+		return
+	}
 	var mu sync.Mutex
 	for _, r := range reqs {
 		before := len(log.String())
 		rec := httptest.NewRecorder()
+		cpu0 := processCPU()
 		t0 := time.Now()
 		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, r.path, nil))
 		d := time.Since(t0)
+		cpu := processCPU() - cpu0
 		if rec.Code != http.StatusOK {
 			t.Fatalf("GET %s: %d %.300s", r.path, rec.Code, rec.Body.String())
 		}
@@ -78,13 +102,15 @@ func TestScalePages(t *testing.T) {
 			t.Fatalf("request log of %s: %v", r.path, err)
 		}
 		mu.Lock()
-		byPage[r.page] = append(byPage[r.page], sample{d, parts{line.Queries, line.Query, line.Span, line.Options, line.Render, 0}})
+		byPage[r.page] = append(byPage[r.page], sample{d, parts{line.Queries, line.Query, line.Span, line.Options, line.Render, 0,
+			float64(cpu.Microseconds()) / 1000}})
 		mu.Unlock()
 	}
 	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, one client, in-process, serial queries %v, load average %.1f\n",
 		*scalePagesDB, len(reqs), *scalePagesSe, loadAverage())
-	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | mean ms: %6s %7s %7s %7s %7s %7s %7s\n", "page", "p50", "p95", "total", "queries", "query", "span", "options", "render", "rest")
+	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | mean ms: %6s %7s %7s %7s %7s %7s %7s %7s\n", "page", "p50", "p95", "total", "queries", "query", "span", "options", "render", "rest", "cpu")
 	var all []time.Duration
+	var allCPU float64
 	for _, p := range scalePages {
 		ss := byPage[p]
 		if len(ss) == 0 {
@@ -101,12 +127,65 @@ func TestScalePages(t *testing.T) {
 			sum.Span += s.Span
 			sum.Options += s.Options
 			sum.Render += s.Render
+			sum.CPU += s.CPU
 		}
+		allCPU += sum.CPU
 		all = append(all, ds...)
 		n := float64(len(ss))
-		fmt.Fprintf(os.Stdout, "%-17s %9s %9s | %15.1f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n", p, ms(pct(ds, 50)), ms(pct(ds, 95)),
-			total/n, float64(sum.Queries)/n, sum.Query/n, sum.Span/n, sum.Options/n, sum.Render/n, (total-sum.Span-sum.Render)/n)
+		fmt.Fprintf(os.Stdout, "%-17s %9s %9s | %15.1f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n", p, ms(pct(ds, 50)), ms(pct(ds, 95)),
+			total/n, float64(sum.Queries)/n, sum.Query/n, sum.Span/n, sum.Options/n, sum.Render/n, (total-sum.Span-sum.Render)/n, sum.CPU/n)
 	}
-	slices.Sort(all)
-	fmt.Fprintf(os.Stdout, "%-17s %9s %9s\n", "all", ms(pct(all, 50)), ms(pct(all, 95)))
+	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | cpu per request %.1f ms\n", "all", ms(pct(all, 50)), ms(pct(all, 95)), allCPU/float64(len(all)))
+}
+
+// scalePagesClients serves reqs from srv to n closed-loop clients at once,
+// each taking the next request when its last one is answered, and prints
+// each page's p50/p95 and the process's CPU per request over the run.
+func scalePagesClients(t *testing.T, srv http.Handler, reqs []scaleRequest, n int) {
+	byPage := map[string][]time.Duration{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := 0
+	cpu0, t0 := processCPU(), time.Now()
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				if next == len(reqs) {
+					mu.Unlock()
+					return
+				}
+				r := reqs[next]
+				next++
+				mu.Unlock()
+				rec := httptest.NewRecorder()
+				start := time.Now()
+				srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, r.path, nil))
+				d := time.Since(start)
+				if rec.Code != http.StatusOK {
+					t.Errorf("GET %s: %d %.300s", r.path, rec.Code, rec.Body.String())
+				}
+				mu.Lock()
+				byPage[r.page] = append(byPage[r.page], d)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	cpu, wall := processCPU()-cpu0, time.Since(t0)
+	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, %d clients, in-process, serial queries %v, %d slots, load average %.1f\n",
+		*scalePagesDB, len(reqs), n, *scalePagesSe, *scalePagesSl, loadAverage())
+	var all []time.Duration
+	for _, p := range scalePages {
+		ds := byPage[p]
+		if len(ds) == 0 {
+			continue
+		}
+		all = append(all, ds...)
+		fmt.Fprintf(os.Stdout, "%-17s p50 %9s  p95 %9s  max %9s\n", p, ms(pct(ds, 50)), ms(pct(ds, 95)), ms(pct(ds, 100)))
+	}
+	fmt.Fprintf(os.Stdout, "%-17s p50 %9s  p95 %9s  | %.1f requests/s, cpu per request %.1f ms\n", "all", ms(pct(all, 50)), ms(pct(all, 95)),
+		float64(len(all))/wall.Seconds(), float64(cpu.Microseconds())/1000/float64(len(all)))
 }

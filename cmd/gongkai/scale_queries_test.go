@@ -19,6 +19,7 @@ var (
 	scaleQueriesN  = flag.Int("scale-queries-n", 40, "bench-scale: runs of each named query, each with its own random filter")
 	scaleQueriesOf = flag.String("scale-queries-only", "", "bench-scale: time only the named queries whose names contain this")
 	scaleQueriesAg = flag.String("scale-queries-agency", "", "bench-scale: \"always\" or \"never\" gives every filter a piece of an agency's name or none (default one in three)")
+	scaleQueriesTh = flag.Int("scale-queries-threads", 0, "bench-scale: DuckDB threads for -scale-queries (0: one per CPU)")
 )
 
 // TestScaleQueries times every named query alone, uncached, with the
@@ -30,7 +31,7 @@ func TestScaleQueries(t *testing.T) {
 		t.Skip("run with -scale-queries PATH")
 	}
 	ctx := context.Background()
-	db, err := warehouse.OpenWith(ctx, *scaleQueriesDB, warehouse.Options{ReadOnly: true, MemoryLimit: serveMemoryLimit})
+	db, err := warehouse.OpenWith(ctx, *scaleQueriesDB, warehouse.Options{ReadOnly: true, MemoryLimit: serveMemoryLimit, Threads: *scaleQueriesTh})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,6 +40,7 @@ func TestScaleQueries(t *testing.T) {
 	type row struct {
 		name          string
 		p50, p95, max time.Duration
+		cpu           time.Duration // mean CPU of the process (all threads, DuckDB's too) per run
 	}
 	var rows []row
 	for _, q := range queries.List() {
@@ -46,6 +48,7 @@ func TestScaleQueries(t *testing.T) {
 			continue
 		}
 		var ds []time.Duration
+		cpu0 := processCPU()
 		for range *scaleQueriesN {
 			f := g.filter()
 			start := time.Now()
@@ -54,13 +57,14 @@ func TestScaleQueries(t *testing.T) {
 			}
 			ds = append(ds, time.Since(start))
 		}
+		cpu := (processCPU() - cpu0) / time.Duration(len(ds))
 		slices.Sort(ds)
-		rows = append(rows, row{q.Name, pct(ds, 50), pct(ds, 95), ds[len(ds)-1]})
+		rows = append(rows, row{q.Name, pct(ds, 50), pct(ds, 95), ds[len(ds)-1], cpu})
 	}
 	slices.SortFunc(rows, func(a, b row) int { return int(b.p95 - a.p95) })
 	fmt.Fprintf(os.Stdout, "# named queries on %s, %d runs each, load average %.1f\n", *scaleQueriesDB, *scaleQueriesN, loadAverage())
 	for _, r := range rows {
-		fmt.Fprintf(os.Stdout, "%-26s p50 %8s  p95 %8s  max %8s\n", r.name, ms(r.p50), ms(r.p95), ms(r.max))
+		fmt.Fprintf(os.Stdout, "%-26s p50 %8s  p95 %8s  max %8s  cpu %8s\n", r.name, ms(r.p50), ms(r.p95), ms(r.max), ms(r.cpu))
 	}
 }
 
