@@ -3,6 +3,7 @@ package dashboard
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync"
 	"time"
 
@@ -20,11 +21,14 @@ import (
 // queries plus its wait, and DuckDB's memory holds fewer queries at once.
 //
 // A request takes its slot at its first named query that the cache does not
-// answer and keeps it until its handler returns, so a page's queries run
-// without waiting again between them; the queries a page runs at once
-// (parallel.go) share its one slot. Static files, the
-// login, uploads and the SQL console (which has its own limit) never take
-// one.
+// answer and keeps it until its answer starts going out (or its handler
+// returns), so a page's queries run without waiting again between them; the
+// queries a page runs at once (parallel.go) share its one slot. The answer
+// is written without the slot: a client that reads slowly, or is not given
+// the CPU to read while the server's queries run, must not keep the next
+// page from its queries. A handler that queries again after writing waits
+// for a slot again. Static files, the login, uploads and the SQL console
+// (which has its own limit) never take one.
 
 // slotKey is the request context's key of its *slot.
 type slotKey struct{}
@@ -35,8 +39,19 @@ type slot struct {
 	held bool
 }
 
+// release gives the slot back if the request holds it.
+func (s *slot) release(slots chan struct{}) {
+	s.mu.Lock()
+	if s.held {
+		s.held = false
+		<-slots
+	}
+	s.mu.Unlock()
+}
+
 // admit gives each request a place to record its slot, and gives the slot
-// back when the handler returns (or panics).
+// back when the answer's first byte or header is written, or when the
+// handler returns (or panics).
 func (h *handler) admit(next echo.HandlerFunc) echo.HandlerFunc {
 	if h.slots == nil {
 		return next
@@ -45,17 +60,36 @@ func (h *handler) admit(next echo.HandlerFunc) echo.HandlerFunc {
 		s := &slot{}
 		req := c.Request()
 		c.SetRequest(req.WithContext(context.WithValue(req.Context(), slotKey{}, s)))
+		res := c.Response()
+		w := res.Writer
+		res.Writer = &releasingWriter{ResponseWriter: w, release: func() { s.release(h.slots) }}
 		defer func() {
-			s.mu.Lock()
-			if s.held {
-				s.held = false
-				<-h.slots
-			}
-			s.mu.Unlock()
+			res.Writer = w
+			s.release(h.slots)
 		}()
 		return next(c)
 	}
 }
+
+// releasingWriter gives the request's slot back before the answer goes
+// out. Unwrap lets http.ResponseController reach the connection's own
+// writer (flushing a download).
+type releasingWriter struct {
+	http.ResponseWriter
+	release func()
+}
+
+func (w *releasingWriter) WriteHeader(code int) {
+	w.release()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *releasingWriter) Write(b []byte) (int, error) {
+	w.release()
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *releasingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // runQuery runs a named query once the request holds a slot, waiting for
 // one as long as the request may take. It returns the query's errors, and

@@ -2,7 +2,9 @@ package dashboard
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -36,5 +38,55 @@ func TestPageConcurrency(t *testing.T) {
 	}
 	if code, body := fetch(t, e, "/applications"); code != http.StatusOK {
 		t.Errorf("/applications with a free slot: %d %s", code, snippet(body))
+	}
+}
+
+// slowReader is a client that does not read its answer until told to:
+// its first write blocks until read is closed.
+type slowReader struct {
+	*httptest.ResponseRecorder
+	once    sync.Once
+	writing chan struct{}
+	read    chan struct{}
+}
+
+func (w *slowReader) Write(b []byte) (int, error) {
+	w.once.Do(func() { close(w.writing) })
+	<-w.read
+	return w.ResponseRecorder.Write(b)
+}
+
+// TestSlotFreeWhileAnswering holds that a page gives its slot back once its
+// answer starts going out: with one slot, a client that does not read its
+// page must not keep the next page from its queries (which would wait and
+// be told the server is busy), and the slow page still arrives whole.
+func TestSlotFreeWhileAnswering(t *testing.T) {
+	db, _ := fixtureDB(t)
+	h, e := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1, PageConcurrency: 1,
+		QueryTimeout: 2 * time.Second})
+	slow := &slowReader{ResponseRecorder: httptest.NewRecorder(), writing: make(chan struct{}), read: make(chan struct{})}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		e.ServeHTTP(slow, httptest.NewRequest(http.MethodGet, "/applications", nil))
+	}()
+	select {
+	case <-slow.writing:
+	case <-done:
+		t.Fatal("/applications ended without writing its answer")
+	}
+	if n := len(h.slots); n != 0 {
+		t.Errorf("while /applications is being written, %d slot is still taken", n)
+	}
+	if code, body := fetch(t, e, "/licensing"); code != http.StatusOK {
+		t.Errorf("/licensing while another page is being written: %d %s, want 200", code, snippet(body))
+	}
+	close(slow.read)
+	<-done
+	if slow.Code != http.StatusOK || !strings.Contains(slow.Body.String(), "</html>") {
+		t.Errorf("the slowly read /applications: %d, %d bytes, want the whole page", slow.Code, slow.Body.Len())
+	}
+	if n := len(h.slots); n != 0 {
+		t.Errorf("after both pages %d slots are still taken", n)
 	}
 }

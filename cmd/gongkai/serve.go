@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -42,17 +43,18 @@ const defaultPageCache = 1024
 const serveMemoryLimit = "512MB"
 
 // defaultPageConcurrency is how many dashboard requests query the warehouse
-// at once (dashboard.Options.PageConcurrency); 0 is no limit. Measured with
-// eight clients on two cores at a million reports, one request a core cut
-// the p95 of all pages from 4.7 s to 2.0 s and the slowest from 7 s to 3.4 s,
-// all of it the one page whose query takes seconds (region_figure), and
-// raised the p50 from 0.29 to 0.72 s and the p95 of the other pages from 1.0
-// to 1.5 s, as they waited behind it; the pages served per second did not
-// rise. So it is off unless the operator trades the median for the tail
-// (docs/benchmarks.md). Measured again with each page's queries at once
-// (2 slots, 1M, 8 clients, pages other than the drill-down): p50/p95 519/968
-// ms against 147/516 ms without a limit.
-const defaultPageConcurrency = 0
+// at once (dashboard.Options.PageConcurrency), one a core; 0 is no limit.
+// On two cores eight closed-loop clients cost the same CPU per page either
+// way, so the pages served per second hardly change, but without a limit
+// every page shares the CPU with seven others and the heaviest take eight
+// times their own time, while taking turns a page costs its wait plus its
+// own time. Measured at a million reports, eight clients, uncached, with
+// the slot given back when the answer starts going out (admission.go):
+// p50/p95 285/466 and 287/450 ms with 2 slots against 288/1,036 without a
+// limit, one client unchanged (docs/benchmarks.md). Before that release,
+// a slot was held while its page was written to a client the CPU did not
+// let read, and 2 slots measured 519/968 against 147/516.
+var defaultPageConcurrency = runtime.NumCPU()
 
 // shutdownGrace is how long in-flight requests may take to finish once the
 // server is told to stop.
@@ -71,7 +73,7 @@ func runServe(ctx context.Context, e env) error {
 	memLimit := fs.String("memory-limit", serveMemoryLimit, "DuckDB 可用内存上限（如 2GB），所有查询和载入共用")
 	sqlSlots := fs.Int("sql-concurrency", 2, "同时运行的 SQL 查询（/sql、/api/sql）上限")
 	maxConns := fs.Int("max-conns", defaultLimits.maxConns, "同时保持的连接上限")
-	pageSlots := fs.Int("page-concurrency", defaultPageConcurrency, "同时查询数据库的看板请求上限，其余排队等候（0：不限）")
+	pageSlots := fs.Int("page-concurrency", defaultPageConcurrency, "同时查询数据库的看板请求上限，其余排队等候（0：不限；默认每个 CPU 核一个）")
 	threads := fs.Int("threads", 0, "DuckDB 工作线程数（0：每个 CPU 核一个）")
 	pageParallel := fs.Bool("page-parallel", true, "同一页面的多个查询同时运行（false：依次运行）")
 	pageCache := fs.Int("page-cache", defaultPageCache, "缓存的看板查询结果条数（0：不缓存，每个请求都查询数据库）")
