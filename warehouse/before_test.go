@@ -89,6 +89,14 @@ var cellFilters = []warehouse.Filter{
 	{Measure: "licensing.decisions", Applicant: "business"},
 	{Province: "贵州省", Measure: "apps.total", Limit: 40},
 	{YearFrom: 2021, YearTo: 2021, Measure: "no.such.measure"},
+	// Limits that cut through ties (ordered by name) and blanks: the rows
+	// named are those at or above the limit-th value (region_figure's cut).
+	{Measure: "apps.new", Limit: 1},
+	{Measure: "review.upheld", Limit: 3},
+	{YearFrom: 2022, YearTo: 2022, Measure: "apps.withheld.third_party", Applicant: "natural", Limit: 2},
+	{YearFrom: 2020, YearTo: 2023, Measure: "apps.total", Applicant: "ngo", Limit: 9},
+	{YearFrom: 2021, YearTo: 2021, Measure: "procurement.projects", Limit: 4},
+	{Province: "贵州省", Measure: "fees.amount_wan", Limit: 6},
 }
 
 // compareFirstForm runs the named query and its first form (sql, with

@@ -11,15 +11,17 @@ import (
 )
 
 // cellsStale counts the rows by which the copy by cell (migration 0032)
-// differs from store.figures up to its watermark, both ways and with
-// repeats, plus the copied rows of reports after the watermark.
+// differs from store.figures, with each report's year as store.reports has
+// it (0036), up to its watermark, both ways and with repeats, plus the
+// copied rows of reports after the watermark.
 func cellsStale(t *testing.T, db *DB) int {
 	t.Helper()
 	return count(t, db, `
 		WITH w AS (SELECT watermark FROM store.figures_by_cell_state),
-		f AS (SELECT report_id, measure_id, applicant_id, value, raw_id, at_id FROM store.figures
-		      WHERE report_id <= (SELECT watermark FROM w)),
-		c AS (SELECT report_id, measure_id, applicant_id, value, raw_id, at_id FROM store.figures_by_cell)
+		f AS (SELECT f.report_id, f.measure_id, f.applicant_id, r.year, f.value, f.raw_id, f.at_id
+		      FROM store.figures f LEFT JOIN store.reports r ON r.report_id = f.report_id
+		      WHERE f.report_id <= (SELECT watermark FROM w)),
+		c AS (SELECT report_id, measure_id, applicant_id, year, value, raw_id, at_id FROM store.figures_by_cell)
 		SELECT (SELECT count(*) FROM (SELECT * FROM f EXCEPT ALL SELECT * FROM c))
 		     + (SELECT count(*) FROM (SELECT * FROM c EXCEPT ALL SELECT * FROM f))
 		     + (SELECT count(*) FROM c WHERE report_id > (SELECT watermark FROM w))`)
@@ -127,6 +129,27 @@ func TestCellCopyStaysExact(t *testing.T) {
 	}
 	check("reopened, all copied", 25, 6)
 
+	// A report's year changed by hand (a repair of store.reports): Open
+	// finds the summary out of step and empties the copy, whose years would
+	// be stale, to be copied again.
+	if _, err := db.db.Exec("UPDATE store.reports SET year = 2019 WHERE report_id = 4"); err != nil {
+		t.Fatal(err)
+	}
+	if n := cellsStale(t, db); n == 0 {
+		t.Errorf("a year changed in store.reports alone: the copy is not seen stale")
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	check("a year edited by hand, reopened", 0, 0)
+	if at, err := db.CopyCells(ctx, CellOptions{}, nil); err != nil || at.Watermark != 25 || at.Tail != 0 || at.Runs != 1 {
+		t.Fatalf("copied again: %+v, %v", at, err)
+	}
+	check("a year edited by hand, copied again", 25, 1)
+
 	// What a repair of store.figures that forgot the copy would leave: the
 	// check above must see it.
 	if _, err := db.db.Exec("UPDATE store.figures SET value = value + 1 WHERE report_id = 3 AND value IS NOT NULL"); err != nil {
@@ -135,6 +158,23 @@ func TestCellCopyStaysExact(t *testing.T) {
 	if n := cellsStale(t, db); n == 0 {
 		t.Errorf("a figure changed in store.figures alone: the copy is not seen stale")
 	}
+}
+
+// setsYear finds an UPDATE of store.reports whose SET list (before its
+// WHERE) assigns year.
+type setsYear struct{ update, where, year *regexp.Regexp }
+
+func (r setsYear) MatchString(s string) bool {
+	for _, m := range r.update.FindAllStringSubmatch(s, -1) {
+		set := m[1]
+		if loc := r.where.FindStringIndex(set); loc != nil {
+			set = set[:loc[0]]
+		}
+		if r.year.MatchString(set) {
+			return true
+		}
+	}
+	return false
 }
 
 func fmtInts(xs []int64) string {
@@ -146,7 +186,8 @@ func fmtInts(xs []int64) string {
 }
 
 // TestCellCopyFollowsFigures fails on a statement that changes rows of
-// store.figures without touching the copy by cell (migration 0032): a
+// store.figures, or reports' years, without touching the copy by cell
+// (migrations 0032, 0036): a
 // migration after 0032 or a statement of warehouse/sql that updates,
 // deletes, inserts into or replaces store.figures must write
 // store.figures_by_cell (or empty it and set its watermark to 0) in the same
@@ -154,6 +195,10 @@ func fmtInts(xs []int64) string {
 // reports with ids above every committed one, after the watermark.
 func TestCellCopyFollowsFigures(t *testing.T) {
 	writes := regexp.MustCompile(`(?is)\b(update|delete\s+from|insert\s+(or\s+\w+\s+)?into|truncate(\s+table)?|alter\s+table|drop\s+table(\s+if\s+exists)?|create\s+(or\s+replace\s+)?table)\s+store\.figures\b`)
+	// The copy carries each report's year (migration 0036): a statement
+	// that sets store.reports.year must empty or rewrite it too.
+	years := setsYear{regexp.MustCompile(`(?is)\bupdate\s+store\.reports\s+set\b([^;]*)`), regexp.MustCompile(`(?is)\bwhere\b`),
+		regexp.MustCompile(`(?i)\byear\s*=`)}
 	var files []string
 	ms, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
 	if err != nil {
@@ -183,6 +228,9 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 		if writes.Match(b) && !strings.Contains(string(b), "store.figures_by_cell") {
 			t.Errorf("%s changes store.figures but not store.figures_by_cell: region_figure would read a stale copy", f)
 		}
+		if years.MatchString(string(b)) && !strings.Contains(string(b), "store.figures_by_cell") {
+			t.Errorf("%s changes reports' years but not store.figures_by_cell, which carries them (0036)", f)
+		}
 	}
 	// The rule itself: what it must catch, and the loader's append.
 	for _, s := range []string{"UPDATE store.figures SET value = NULL", "delete from store.figures where report_id = 3",
@@ -190,6 +238,10 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 		if !writes.MatchString(s) {
 			t.Errorf("the rule misses %q", s)
 		}
+	}
+	if !years.MatchString("update store.reports set is_current = false, year = 2020 where report_id = 3") ||
+		years.MatchString("UPDATE store.reports SET is_current = false WHERE year = 2020") {
+		t.Errorf("the rule on years misses a change of year or takes a filter for one")
 	}
 	if writes.MatchString("INSERT INTO store.figures_by_cell SELECT 1") {
 		t.Errorf("the rule takes the copy for store.figures")

@@ -18,8 +18,9 @@ import (
 // that changes store.reports without it (an older binary, a repair by hand)
 // must not leave a page showing stale figures after the next start. The
 // regional roll-up (store.region_rollup) is rebuilt with it, or alone when
-// only the agencies' regions changed behind the writer (see checkRollup).
-// Its error is the database's.
+// only the agencies' regions changed behind the writer (see checkRollup),
+// and the copy by cell, which carries the reports' years, is emptied to be
+// copied again (cells_reset.sql). Its error is the database's.
 func (db *DB) checkSummary(ctx context.Context) error {
 	var stale int64
 	if err := db.db.QueryRowContext(ctx, stmt("summary_stale")).Scan(&stale); err != nil {
@@ -39,6 +40,11 @@ func (db *DB) checkSummary(ctx context.Context) error {
 			return err
 		}
 		if _, err := conn.ExecContext(ctx, stmt("summary_rebuild")); err != nil {
+			return err
+		}
+		// The copy by cell carries each report's year (migration 0036), which
+		// such a path may have changed: it is copied again as it stands.
+		if _, err := conn.ExecContext(ctx, stmt("cells_reset")); err != nil {
 			return err
 		}
 		// The regional roll-up sums the same reports: the path that left the

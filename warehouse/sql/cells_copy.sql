@@ -1,7 +1,10 @@
--- cells_copy: appends the figures of reports $1 < report_id <= $2 to
--- store.figures_by_cell as one run ordered by cell (see migration 0032).
-INSERT INTO store.figures_by_cell
-SELECT report_id, measure_id, applicant_id, value, raw_id, at_id
-FROM store.figures
-WHERE report_id > $1 AND report_id <= $2
-ORDER BY measure_id, applicant_id, report_id;
+-- cells_copy: appends the figures of reports $1 < report_id <= $2, with the
+-- report's year, to store.figures_by_cell as one run ordered by cell (see
+-- migrations 0032 and 0036).
+INSERT INTO store.figures_by_cell (report_id, measure_id, applicant_id, year, value, raw_id, at_id)
+SELECT f.report_id, f.measure_id, f.applicant_id, r.year, f.value, f.raw_id, f.at_id
+FROM store.figures f
+JOIN store.reports r ON r.report_id = f.report_id
+WHERE f.report_id > $1 AND f.report_id <= $2
+  AND r.report_id > $1 AND r.report_id <= $2
+ORDER BY f.measure_id, f.applicant_id, f.report_id;
