@@ -14,6 +14,9 @@
 -- selected agencies' bit sets of years (store.agency_status, 0020): a
 -- count(DISTINCT agency_id) per region and year over the ~950,000 reports
 -- a common piece ("人民") selects took most of the query at 1M reports.
+-- The agencies are counted per region and bit set first and the sets
+-- tested per year after: testing each of 160,000 agencies' bits for each
+-- year was a fifth of the query.
 -- An agency with no division at that level (a province's own departments
 -- under a province) has region NULL. A sum is NULL when no
 -- report states the figure. The dashboard sums the selected years and
@@ -21,15 +24,21 @@
 WITH named AS (
     -- With a piece of a name: the agencies with a current report per
     -- region and year, from their bit sets of years (store.agency_status,
-    -- 0020) tested for each year the roll-up holds.
-    SELECT CASE WHEN $city IS NOT NULL THEN a.county WHEN $province IS NOT NULL THEN a.city ELSE a.province END AS region,
-           y.year, count(*) AS agencies
-    FROM selected_agencies($province, $city, $level, $agency) a
-    JOIN store.agency_bits() st ON st.agency_id = a.agency_id
+    -- 0020): the selected agencies are counted per region and bit set
+    -- first (a few hundred sets), and each set is tested for each year the
+    -- roll-up holds.
+    SELECT p.region, y.year, sum(p.n)::BIGINT AS agencies
+    FROM (
+        SELECT CASE WHEN $city IS NOT NULL THEN a.county WHEN $province IS NOT NULL THEN a.city ELSE a.province END AS region,
+               st.reported, count(*) AS n
+        FROM selected_agencies($province, $city, $level, $agency) a
+        JOIN store.agency_bits() st ON st.agency_id = a.agency_id
+        WHERE $agency IS NOT NULL
+        GROUP BY ALL
+    ) p
     JOIN (SELECT DISTINCT g.year FROM store.summary_rollup g
           WHERE ($year_from IS NULL OR g.year >= $year_from) AND ($year_to IS NULL OR g.year <= $year_to)) y
-      ON st.reported & store.year_bit(y.year) <> 0
-    WHERE $agency IS NOT NULL
+      ON p.reported & store.year_bit(y.year) <> 0
     GROUP BY ALL
 ), v AS (
     SELECT CASE WHEN $city IS NOT NULL THEN g.county WHEN $province IS NOT NULL THEN g.city ELSE g.province END AS region,
