@@ -193,8 +193,8 @@ func (v *validator) sum(rule gongkai.Rule) {
 		subject := v.subject(rule.LHS, a)
 		fd := gongkai.Finding{
 			At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: measure, Applicant: a,
-			Expected: gongkai.Float(rhs), Actual: gongkai.Float(lhs),
-			Message: fmt.Sprintf("%s × %s：应为 %s（%s），实为 %s", subject, lbl.col, num(rhs), ruleSide(rule), num(lhs)),
+			Expected: gongkai.Float(rhs), Actual: actualOf(lhs, anyL),
+			Message: fmt.Sprintf("%s × %s：应为 %s（%s），%s", subject, lbl.col, num(rhs), ruleSide(rule), actualText(lhs, anyL)),
 		}
 		if len(v.unknown(rule.LHS, a)) > 0 {
 			continue // the total itself could not be read: its reader's finding says so
@@ -206,8 +206,8 @@ func (v *validator) sum(rule gongkai.Rule) {
 				continue
 			}
 			fd.Expected = nil
-			fd.Message = fmt.Sprintf("%s × %s：应不少于 %s（%s，其中%s未能读取），实为 %s",
-				subject, lbl.col, num(rhs), ruleSide(rule), quoteLabels(unknown), num(lhs))
+			fd.Message = fmt.Sprintf("%s × %s：应不少于 %s（%s，其中%s未能读取），%s",
+				subject, lbl.col, num(rhs), ruleSide(rule), quoteLabels(unknown), actualText(lhs, anyL))
 		}
 		v.add(rule, fd)
 	}
@@ -260,7 +260,8 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 			}
 			tv, ok := v.cell(row.Measure, gongkai.ApplicantTotal)
 			var total float64
-			if ok && tv.Number != nil {
+			stated := ok && tv.Number != nil
+			if stated {
 				total, any = *tv.Number, true
 			}
 			if !any || equal(sum, total) || v.unread[valueKey{row.Measure, gongkai.ApplicantTotal}] {
@@ -273,8 +274,8 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 			lbl := v.labels[valueKey{row.Measure, gongkai.ApplicantTotal}]
 			fd := gongkai.Finding{
 				At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: row.Measure, Applicant: gongkai.ApplicantTotal,
-				Expected: gongkai.Float(sum), Actual: gongkai.Float(total),
-				Message: fmt.Sprintf("%s × %s：应为 %s（%s），实为 %s", lbl.row, lbl.col, num(sum), ruleSide(rule), num(total)),
+				Expected: gongkai.Float(sum), Actual: actualOf(total, stated),
+				Message: fmt.Sprintf("%s × %s：应为 %s（%s），%s", lbl.row, lbl.col, num(sum), ruleSide(rule), actualText(total, stated)),
 			}
 			var unknown []string
 			nonNegative := true
@@ -291,8 +292,8 @@ func (v *validator) applicantSum(rule gongkai.Rule) {
 					continue
 				}
 				fd.Expected = nil
-				fd.Message = fmt.Sprintf("%s × %s：应不少于 %s（%s，其中%s未能读取），实为 %s",
-					lbl.row, lbl.col, num(sum), ruleSide(rule), quoteLabels(unknown), num(total))
+				fd.Message = fmt.Sprintf("%s × %s：应不少于 %s（%s，其中%s未能读取），%s",
+					lbl.row, lbl.col, num(sum), ruleSide(rule), quoteLabels(unknown), actualText(total, stated))
 			}
 			v.add(rule, fd)
 		}
@@ -496,6 +497,25 @@ func equal(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
 
 // num writes a figure the way reports do: no exponent, no trailing zeros.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// actualText is the 实为 of a sum finding. A total whose cells are all blank
+// counts as 0 in the sum, but the page states no figure, so the message says
+// it is blank rather than "实为 0", which would read as a 0 printed there.
+func actualText(total float64, stated bool) string {
+	if !stated {
+		return "实为空白"
+	}
+	return "实为 " + num(total)
+}
+
+// actualOf is the Actual of a sum finding: nil for a blank total, as the page
+// states none.
+func actualOf(total float64, stated bool) *float64 {
+	if !stated {
+		return nil
+	}
+	return gongkai.Float(total)
+}
 
 // valueKey names a value of a report: measure and applicant.
 type valueKey struct{ measure, applicant string }

@@ -150,6 +150,34 @@ func TestValidateFinding(t *testing.T) {
 	}
 }
 
+// TestValidateBlankTotal checks that a sum finding on a total left blank
+// says it is blank: the blank counts as 0 in the sum, but "实为 0" would read
+// as a 0 printed in the cell, and the finding's Actual is nil.
+func TestValidateBlankTotal(t *testing.T) {
+	cells := coreValues(t, gongkai.FormatByID("2021"))
+	cells["apps.granted|total"] = ""
+	cells["apps.total|natural"] = ""
+	r := reportOf("2021", cells)
+	Validate(r)
+	want := map[string]string{ // the message's end: the sums are coreValues'
+		"R2@apps.granted|total": "（各类申请人之和），实为空白",
+		"R1@apps.total|natural": "（各项办理结果之和），实为空白",
+	}
+	for _, f := range r.Findings {
+		w, ok := want[f.Rule+"@"+f.At]
+		if !ok {
+			continue
+		}
+		delete(want, f.Rule+"@"+f.At)
+		if !strings.HasSuffix(f.Message, w) || f.Actual != nil || f.Expected == nil {
+			t.Errorf("%s@%s: %q (actual %v), want %q and no actual", f.Rule, f.At, f.Message, f.Actual, w)
+		}
+	}
+	for k := range want {
+		t.Errorf("no finding %s", k)
+	}
+}
+
 // TestValidateProgramReport checks a report built by a program, with numbers
 // and no cell text, gets the same value checks.
 func TestValidateProgramReport(t *testing.T) {
