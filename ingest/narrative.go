@@ -187,7 +187,7 @@ func narrativeExtrasOf(lines []Line, r *gongkai.Report, pick func(narrativeFigur
 		if nf.table == "apps.new" && r.Format == gongkai.FormatPre2019 {
 			continue // a pre-2019 narrative is where apps.new itself comes from
 		}
-		v, ok, total := findNarrative(lines, nf, r.Agency)
+		v, ok, total := findNarrative(lines, nf, r.Agency, r.Year)
 		if ok && v.Number == nil {
 			// Beyond what gongkai stores: blank with the error, unless
 			// another reader (a cover sheet, the pre-2019 reader) has
@@ -264,8 +264,10 @@ func contradiction(nf narrativeFigure, said, table gongkai.Value) gongkai.Findin
 // year so far, total is the warning that says so. When the first statement's
 // figure is beyond what gongkai stores, v is blank and total is the error
 // that says so (narrativeLimitFinding).
-// A clause that addresses another organ's government is not the agency's.
-func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.Value, ok bool, total *gongkai.Finding) {
+// A clause that addresses another organ's government is not the agency's,
+// nor is a proactive count stated as a part (其中) of a whole that is not
+// the organ's own of year (wholeIsOwn): that one is said to be left out.
+func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v gongkai.Value, ok bool, total *gongkai.Finding) {
 	key := labels.Normalize(agency)
 	notGovernment := key != "" && !strings.Contains(key, "政府")
 	for _, l := range lines {
@@ -287,6 +289,17 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string) (v gongkai.V
 					total = &f
 				}
 				continue
+			}
+			if nf.measure == "narrative.proactive_items" && strings.HasPrefix(labels.Normalize(clause), "其中") {
+				before := labels.Normalize(sentenceUpTo(t, m[0]))
+				whole := strings.TrimSuffix(before, labels.Normalize(clauseOf(t, m[0], m[0])))
+				if !strings.Contains(whole, "主动") && !wholeIsOwn(whole, nctx{year: year, agency: agency}) {
+					if total == nil {
+						f := passedFinding(errPartOf, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
 			}
 			if nf.measure == "narrative.proactive_items" && hasAny(labels.Normalize(clause), channelWords...) &&
 				channelCounts(labels.Normalize(t)) > 1 {

@@ -487,17 +487,18 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	beyond := map[string]gongkai.Finding{} // the first statement of each measure beyond value.Holds
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
 		for _, code := range codesFor(k, format, zero) {
-			if _, ok := hits[code]; !ok && !errors.Is(bad, errForwarded) {
+			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf)
+			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
 			v := gongkai.Value{
 				Measure: code, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(f), Unit: unit,
 				Raw: raw, At: lineAt(n), Source: gongkai.SourceNarrative,
 			}
-			if errors.Is(bad, errForwarded) {
+			if passedOver {
 				// Said only if nothing else states the count.
 				if _, ok := totals[code]; !ok {
-					totals[code] = forwardedFinding(code, raw, lineAt(n))
+					totals[code] = passedFinding(bad, code, raw, lineAt(n))
 				}
 				continue
 			}
@@ -510,7 +511,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			hits[code] = append(hits[code], v)
 		}
 	}
-	section := ""
+	section, sub := "", ""
 	lines = runOnSections(lines)
 	if format == gongkai.FormatPre2019 {
 		for _, nb := range sectionNones(lines) {
@@ -521,7 +522,17 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	}
 	for _, l := range lines {
 		if num, title := heading(l.Text); num != "" {
-			section = labels.Normalize(title)
+			section, sub = labels.Normalize(title), ""
+			continue
+		}
+		if t, outer, ok := subTitle(l.Text); ok {
+			// "（一）主动公开" over "1.主动公开政府信息数量": the inner
+			// title adds to the outer one's.
+			if outer {
+				sub = t
+			} else {
+				sub = strings.SplitN(sub, "|", 2)[0] + "|" + t
+			}
 			continue
 		}
 		// A line with neither a unit of count nor a word of "none" (in
@@ -539,7 +550,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				fl = fl.replace(verb+next+"年", verb+"下年")
 			}
 		}
-		ctx := nctx{line: fl.s, section: section}
+		ctx := nctx{line: fl.s, section: section, sub: sub, year: year, agency: agency}
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			readSentence(fl, sent, ctx, year, agency, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				add(k, zero, f, unit, bad, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
@@ -688,6 +699,35 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 // another statement gives the count.
 var errForwarded = errors.New("forwarded applications")
 
+// errPartsSum is the bad of a bare total of items ("合计193条") under a
+// sub-heading of proactive disclosure whose parts, listed before it in the
+// sentence, do not add up to it: what it sums is then not known.
+var errPartsSum = errors.New("total unlike its parts")
+
+// errPartOf is the bad of a count of items published proactively stated as
+// a part (其中) of a whole the reader cannot take for the organ's own of this
+// year: the whole of the region, of another organ, or a comparison.
+var errPartOf = errors.New("part of an unknown whole")
+
+// passedFinding is the warning for a count passed over with bad
+// (errForwarded, errPartsSum, errPartOf), at the line at and with its
+// sentence raw: without it the measure would be blank with no word why.
+func passedFinding(bad error, measure, raw, at string) gongkai.Finding {
+	if errors.Is(bad, errForwarded) {
+		return forwardedFinding(measure, raw, at)
+	}
+	label := gongkai.MeasureLabel(measure)
+	why := "是所列各项的合计，但与各项之和不符，所合计的是什么不能确定"
+	if errors.Is(bad, errPartOf) {
+		why = "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"
+	}
+	return gongkai.Finding{
+		Rule: "narrative", Severity: gongkai.SeverityWarning, At: at,
+		Measure: measure, Applicant: gongkai.ApplicantTotal, RowLabel: label,
+		Message: fmt.Sprintf("正文所述%s%s（“%s”），未填入：请核对", strings.TrimPrefix(label, "正文所述"), why, raw),
+	}
+}
+
 // countFunc is told of each count a clause states: its kind, whether it is
 // zero, the figure in its measure's unit, and bad, the error of value.Holds
 // when the figure as written is beyond what gongkai stores (1e15 or more,
@@ -714,7 +754,24 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nLitigation, true, 0, "", nil)
 				continue
 			}
+			if unit == "条" && bareTotal(seg) && ctx.proactiveSub() {
+				// "合计193条" under "1.主动公开政府信息数量": the items
+				// the sentence listed before it, when they add up to it.
+				if f != float64(int64(f)) {
+					continue
+				}
+				if partsSum(before+seg, f) {
+					emit(nProactive, f == 0, f, "", nil)
+				} else {
+					emit(nProactive, false, f, "", errPartsSum)
+				}
+				continue
+			}
 			k, ok := classify(seg, clause, before, ctx, unit)
+			if ok && k == nProactive && strings.HasPrefix(seg, "其中") && !wholeIsOwn(before, ctx) {
+				emit(k, false, f, "", errPartOf)
+				continue
+			}
 			if !ok && receivedObjectRE.MatchString(clause[m[1]:]) {
 				// "共收到9份政府信息公开申请": the count before its noun.
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, before, ctx, unit)
@@ -965,7 +1022,7 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 	found, n := nkind(0), 0
 	hasPart := strings.Contains(clause, "其中")
 	for _, r := range nrules {
-		if !unitIn(r.units, unit) || (r.total && hasPart) {
+		if !unitIn(r.units, unit) || (r.total && hasPart && !(r.kind == nProactive && proactivePart(seg, before))) {
 			continue
 		}
 		if !allGroups(seg, r.any) || hasAny(seg, r.not...) {
@@ -976,7 +1033,7 @@ func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
 		}
 		switch r.kind {
 		case nProactive:
-			if !proactiveWords(seg) {
+			if !proactiveWords(strings.TrimPrefix(seg, "其中")) {
 				continue
 			}
 			// In 件 a count of documents is meant ("主动公开规范性文件
@@ -1146,9 +1203,106 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 
 var receivedAndHandled = strings.NewReplacer("收到和处理", "收到", "收到并处理", "收到", "收到和办理", "收到", "接收和处理", "接收", "受理和办理", "受理")
 
-// nctx is what a clause is about beyond its own words: its line and the
-// title of the section it stands in.
-type nctx struct{ line, section string }
+// nctx is what a clause is about beyond its own words: its line, the
+// title of the section it stands in and of the sub-headings under it ("（一）
+// 主动公开|1.主动公开政府信息数量", until the next of the outer level or the
+// next section), and the report's year and organ.
+type nctx struct {
+	line, section, sub string
+	year               int
+	agency             string
+}
+
+// proactiveSub reports whether the clause stands under a sub-heading of
+// proactive disclosure and no other topic.
+func (c nctx) proactiveSub() bool {
+	return strings.Contains(c.sub, "主动公开") && !hasAny(c.sub, "依申请", "申请", "复议", "诉讼", "收费", "许可", "处罚", "强制", "规范性文件", "规章")
+}
+
+// subTitleRE finds a sub-heading's numeral: "（一）" (outer), or "(1)",
+// "1." and "1、" (inner).
+var subTitleRE = regexp.MustCompile(`^(?:([（(][一二三四五六七八九十]+[）)])|[（(][0-9]+[）)]|[0-9]+[.．、])`)
+
+// subTitle returns the normalised title of a line that is a sub-heading
+// alone (a numeral and a few words, no figure and no sentence), and whether
+// its numeral is of the outer level (（一）) rather than the inner one (1.).
+func subTitle(t string) (title string, outer, ok bool) {
+	t = strings.TrimSpace(t)
+	m := subTitleRE.FindStringSubmatchIndex(t)
+	if m == nil || utf8.RuneCountInString(t) > 30 || strings.ContainsAny(t, "。，,；;") {
+		return "", false, false
+	}
+	rest := t[m[1]:]
+	if rest == "" || strings.ContainsAny(rest, "0123456789") || mayState(rest) {
+		return "", false, false
+	}
+	return labels.Normalize(rest), m[2] >= 0, true
+}
+
+// bareTotal reports whether the words before a figure are only those of a
+// total ("合计", "共计", "总计"): the clause names nothing counted.
+func bareTotal(seg string) bool {
+	rest := strings.TrimLeft(seg, "、")
+	if !hasAny(rest, "合计", "共计", "总计") {
+		return false
+	}
+	for _, w := range []string{"合计", "共计", "总计", "共", "计", "为", "达", "了", "各类", "信息"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return rest == ""
+}
+
+// partsSum reports whether the sentence before a total lists two or more
+// counts of items (条) that add up to it, none of them rough.
+func partsSum(before string, total float64) bool {
+	ms := countRE.FindAllString(before, -1)
+	if len(ms) < 2 {
+		return false
+	}
+	sum := 0.0
+	for _, m := range ms {
+		if strings.ContainsAny(m, "余多") {
+			return false
+		}
+		n := strings.TrimSuffix(m, "条")
+		f, err := strconv.ParseFloat(n, 64)
+		if err != nil {
+			c, ok := chineseNumber(n)
+			if !ok {
+				return false
+			}
+			f = float64(c)
+		}
+		sum += f
+	}
+	return sum == total
+}
+
+// proactivePart reports whether seg opens its clause with 其中 right before
+// the words of a proactive count ("其中主动公开信息1027条") after a whole
+// counted in items that is not itself a proactive count ("共发布各类信息
+// 1500条"): of everything published, the part published proactively is the
+// proactive count. After "主动公开…1500条" the part is a kind or a
+// channel's share of it, not the count.
+func proactivePart(seg, before string) bool {
+	return strings.HasPrefix(seg, "其中") && strings.Contains(seg, "主动") &&
+		countRE.MatchString(before) && !strings.Contains(before, "主动")
+}
+
+// wholeIsOwn reports whether the whole a 其中 part belongs to, the last
+// clause before it in the sentence that counts items, is the organ's own of
+// this year: not skipped for its scope (全区, 各部门), another organ, a
+// comparison or a sum over years.
+func wholeIsOwn(before string, ctx nctx) bool {
+	clauses := strings.FieldsFunc(before, func(r rune) bool { return r == ',' || r == ':' })
+	for i := len(clauses) - 1; i >= 0; i-- {
+		if countRE.MatchString(clauses[i]) {
+			skip, _ := clauseSkipped(clauses[i], ctx.year, ctx.agency)
+			return !skip && !mayBeAllYears(clauses[i], before)
+		}
+	}
+	return false
+}
 
 func (c nctx) about(topic string) bool {
 	if topic == topicDisclosure {
@@ -1299,7 +1453,16 @@ func readBesideTables(doc *Document, r *gongkai.Report) {
 	vals, finds := readNarrative(doc.Lines, r.Format, r.Year, r.Agency)
 	for _, v := range vals {
 		table := cat[v.Measure].Table
-		if table == "narrative" || restatedElsewhere[v.Measure] && present[table] {
+		if table == "narrative" {
+			// narrativeExtras read its own phrases first; a count only
+			// this reader finds ("合计193条" under a sub-heading of
+			// proactive disclosure) is added when they found none.
+			if _, has := r.Lookup(v.Measure, v.Applicant); !has && !noted(r, v.Measure) {
+				r.Values = append(r.Values, v)
+			}
+			continue
+		}
+		if restatedElsewhere[v.Measure] && present[table] {
 			continue
 		}
 		if !present[table] {

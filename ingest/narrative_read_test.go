@@ -246,3 +246,57 @@ func TestGovernmentAddressed(t *testing.T) {
 		}
 	}
 }
+
+// TestProactiveTotalsAndParts holds the two ways a page states its proactive
+// count without the words of one: a bare total ("合计193条") under a
+// sub-heading of proactive disclosure, read when the items the sentence
+// lists before it add up to it, and a part ("其中主动公开信息1027条") of a
+// whole that is the organ's own, read; otherwise blank with a warning that
+// says why. Each holds without tables and beside them.
+func TestProactiveTotalsAndParts(t *testing.T) {
+	const table = "\n二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 3 |\n"
+	const sub = "（一）主动公开\n1.主动公开政府信息数量\n"
+	for _, tt := range []struct {
+		name, body string
+		want       float64 // -1: blank with a warning holding warn; -2: blank, no warning
+		warn       string
+	}{
+		{"total of its parts", sub + "本年度在门户网站发布工作动态64条，通知公告31条，合计95条。", 95, ""},
+		{"total unlike its parts", sub + "本年度在门户网站发布工作动态64条，通知公告30条，合计95条。", -1, "与各项之和不符"},
+		{"total under another sub-heading", "（二）依申请公开\n本年度在门户网站发布工作动态64条，通知公告31条，合计95条。", -2, ""},
+		{"part of the organ's whole", "2021年，我局共发布各类信息880条，其中主动公开信息612条。", 612, ""},
+		{"part of the county's whole", "2021年，全县共发布各类信息880条，其中主动公开信息612条。", -1, "其中"},
+		{"part of a proactive whole", "2021年，我局主动公开政府信息880条，其中主动公开规范性文件5条。", 880, ""},
+	} {
+		for _, beside := range []bool{false, true} {
+			name := tt.name
+			body := tt.body
+			if beside {
+				name += ", beside tables"
+				body += table
+			}
+			t.Run(name, func(t *testing.T) {
+				page := "示例县示例局2021年政府信息公开工作年度报告\n一、总体情况\n" + body + "\n"
+				r, err := Parse("page.txt", []byte(page), Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				v, read := r.Lookup("narrative.proactive_items", gongkai.ApplicantTotal)
+				var warned []string
+				for _, f := range r.Findings {
+					if f.Measure == "narrative.proactive_items" {
+						warned = append(warned, f.Message)
+					}
+				}
+				switch {
+				case tt.want >= 0 && (!read || v.Number == nil || *v.Number != tt.want || len(warned) != 0):
+					t.Errorf("read %v (%+v), warnings %q; want %v and none", read, v, warned, tt.want)
+				case tt.want == -1 && (read || len(warned) != 1 || !strings.Contains(warned[0], tt.warn)):
+					t.Errorf("read %v (%+v), warnings %q; want blank with one warning holding %q", read, v, warned, tt.warn)
+				case tt.want == -2 && (read || len(warned) != 0):
+					t.Errorf("read %v (%+v), warnings %q; want blank and none", read, v, warned)
+				}
+			})
+		}
+	}
+}
