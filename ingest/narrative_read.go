@@ -767,14 +767,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				}
 				continue
 			}
-			k, ok := classify(seg, clause, before, ctx, unit)
+			k, ok := classify(seg, clause, clause[:m[1]], before, ctx, unit)
 			if ok && k == nProactive && strings.HasPrefix(seg, "其中") && !wholeIsOwn(before, ctx) {
 				emit(k, false, f, "", errPartOf)
 				continue
 			}
 			if !ok && receivedObjectRE.MatchString(clause[m[1]:]) {
 				// "共收到9份政府信息公开申请": the count before its noun.
-				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, before, ctx, unit)
+				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, clause[:m[1]], before, ctx, unit)
 				ok = ok && k == nReceived
 			}
 			if !ok {
@@ -1018,9 +1018,14 @@ func unitIn(units, unit string) bool {
 
 // classify tells the kind of figure the words before it state, or false
 // when no kind or more than one fits.
-func classify(seg, clause, before string, ctx nctx, unit string) (nkind, bool) {
+//
+// upTo is the clause up to the end of the figure: a 其中 in it makes the
+// figure a part of another, while one after it opens the figure's own parts
+// ("收到政府信息公开申请8件（其中:网上申请8件…）", where the colon cuts the
+// clause before the parts).
+func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, bool) {
 	found, n := nkind(0), 0
-	hasPart := strings.Contains(clause, "其中")
+	hasPart := strings.Contains(upTo, "其中")
 	for _, r := range nrules {
 		if !unitIn(r.units, unit) || (r.total && hasPart && !(r.kind == nProactive && proactivePart(seg, before))) {
 			continue
