@@ -754,6 +754,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nLitigation, true, 0, "", nil)
 				continue
 			}
+			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() {
+				// "全年共公开信息253条" under "（一）主动公开政府信息的数量".
+				if f == float64(int64(f)) {
+					emit(nProactive, f == 0, f, "", nil)
+				}
+				continue
+			}
 			if unit == "条" && bareTotal(seg) && ctx.proactiveSub() {
 				// "合计193条" under "1.主动公开政府信息数量": the items
 				// the sentence listed before it, when they add up to it.
@@ -1118,10 +1125,31 @@ func proactiveWords(seg string) bool {
 	} else {
 		return false
 	}
+	// "主动公开包括机构职能等信息144条", "主动公开警务资讯、公示公告等各类
+	// 政府信息656条": examples of what the information holds, before 等,
+	// and information in general after it.
+	if j := strings.LastIndex(rest, "等"); j > 0 && strings.Contains(rest[j:], "信息") {
+		rest = rest[j+len("等"):]
+	}
 	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return rest == "" && !hasAny(seg[:i], "其中", "依申请")
+}
+
+// publishedWords reports whether the words before a count of items say
+// only that information was published ("全年共公开信息253条"), which under a
+// heading of proactive disclosure ("（一）主动公开政府信息的数量") is the
+// proactive count.
+func publishedWords(seg string) bool {
+	if !strings.Contains(seg, "公开") || !strings.Contains(seg, "信息") {
+		return false
+	}
+	rest := seg
+	for _, w := range []string{"全年", "本年度", "本年", "年度", "共计", "共", "计", "公开", "了", "各类", "政府", "政务", "信息", "的"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return rest == ""
 }
 
 // channelWords name a channel items are published through ("微媒体",
@@ -1219,9 +1247,15 @@ type nctx struct {
 }
 
 // proactiveSub reports whether the clause stands under a sub-heading of
-// proactive disclosure and no other topic.
+// proactive disclosure and no other topic, or, with no sub-heading, in a
+// section of it ("二、主动公开政府信息情况": a page's reader may have taken
+// the sub-heading "（一）主动公开政府信息的数量" for a table label).
 func (c nctx) proactiveSub() bool {
-	return strings.Contains(c.sub, "主动公开") && !hasAny(c.sub, "依申请", "申请", "复议", "诉讼", "收费", "许可", "处罚", "强制", "规范性文件", "规章")
+	t := c.sub
+	if t == "" {
+		t = c.section
+	}
+	return strings.Contains(t, "主动公开") && !hasAny(t, "依申请", "申请", "复议", "诉讼", "收费", "许可", "处罚", "强制", "规范性文件", "规章")
 }
 
 // subTitleRE finds a sub-heading's numeral: "（一）" (outer), or "(1)",
