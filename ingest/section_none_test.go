@@ -82,6 +82,10 @@ func TestFeesAndWaivers(t *testing.T) {
 		{"没有行政事业性收费和减免情况。", false, false},
 		{"本年度，我镇政府信息公开没有收费。", true, true},
 		{"办理行政许可没有收费。", false, false},
+		{"2017年，没有向政府信息公开申请人收费的情况。", true, true},
+		{"2017年，沒有向政府信息公開申請人收費的情況。", true, true},
+		{"我街道未对任何公民、法人和组织收取任何费用。", true, true},
+		{"没有向企业收费。", false, false},
 	} {
 		lines := []Line{{N: 1, Text: tt.sentence}}
 		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2017, "示例局")
