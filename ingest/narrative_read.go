@@ -293,9 +293,12 @@ var zeroRules = []struct {
 		[]nkind{nReceived, nWithheld}, otherTopics},
 	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
 		[]nkind{nReceived}, otherTopics},
-	{"行政复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议`),
+	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
+	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
+	// proceedings, 行政 said once or not at all.
+	{"复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)(?:行政)?诉讼`),
 		[]nkind{nReview}, outcomeWords},
-	{"行政诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼`),
+	{"诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)(?:行政)?诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
 	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
@@ -907,6 +910,9 @@ func namesOtherOrgan(clause, agency string) bool {
 			if size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("我本该此全", r) {
 				continue
 			}
+			if selfByLevel(r, suf, key) {
+				continue // "区局" in the report of a 区's 税务局: the organ itself
+			}
 			r2, size2 := utf8.DecodeLastRuneInString(clause[:j-size])
 			name := clause[j-size : j+len(suf)]
 			if size2 > 0 && unicode.Is(unicode.Han, r2) {
@@ -919,6 +925,23 @@ func namesOtherOrgan(clause, agency string) bool {
 		}
 	}
 	return false
+}
+
+// selfByLevel reports whether level and suf ("区" and "局": "区局") are the
+// short name of the organ whose normalised name is key: it ends with suf, and
+// level is the last of the administrative levels it names ("…宜昌市西陵区
+// 税务局": 区局 is itself, 市局 the city's bureau).
+func selfByLevel(level rune, suf, key string) bool {
+	if !strings.ContainsRune("省市区县州旗盟", level) || !strings.HasSuffix(key, suf) {
+		return false
+	}
+	last := rune(0)
+	for _, r := range strings.TrimSuffix(key, suf) {
+		if strings.ContainsRune("省市区县州旗盟", r) {
+			last = r
+		}
+	}
+	return last == level
 }
 
 // hasPrefixAny reports whether s starts with any of prefixes.

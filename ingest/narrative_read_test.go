@@ -300,3 +300,23 @@ func TestProactiveTotalsAndParts(t *testing.T) {
 		}
 	}
 }
+
+// TestSelfByLevel holds that an organ's short name by its level ("区局" in
+// the report of a 区's 税务局) is the organ itself, and a higher level's
+// ("市局") another organ.
+func TestSelfByLevel(t *testing.T) {
+	const agency = "国家税务总局示例市东岸区税务局"
+	for _, tt := range []struct {
+		clause string
+		other  bool
+	}{
+		{"2025年区局共收到依申请公开事项6件", false},
+		{"市局转来申请2件", true},
+		{"县局收到申请2件", true},
+		{"我局收到申请2件", false},
+	} {
+		if got := namesOtherOrgan(tt.clause, agency); got != tt.other {
+			t.Errorf("%s: another organ %v, want %v", tt.clause, got, tt.other)
+		}
+	}
+}
