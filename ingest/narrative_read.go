@@ -556,8 +556,9 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 		}
 		ctx := nctx{line: fl.s, section: section, sub: sub, year: year, agency: agency}
+		var sc scope // the scope of the sentence before, for one that opens with 其中
 		for _, sent := range splitKeep(fl.s, "。!?;") {
-			readSentence(fl, sent, ctx, year, agency, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
+			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				add(k, zero, f, unit, bad, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
 			}, func(k nkind, a, b int) {
 				for _, code := range codesFor(k, format, false) {
@@ -630,10 +631,23 @@ func splitKeep(s, seps string) []span {
 	return out
 }
 
+// scope is what a clause that counts speaks of, for the clauses after it:
+// set when it counts for the whole area (全区) or its parts (各部门), whole
+// when only for the whole area.
+type scope struct{ set, whole bool }
+
+// selfRE finds the organ naming itself ("我局", "本单位"), which ends the
+// scope an earlier clause set.
+var selfRE = regexp.MustCompile(`[我本](?:局|委|办|厅|镇|乡|街道|单位|机关|部门|中心|馆|站|所|院|处|室)`)
+
 // readSentence reads the clauses of one sentence of a folded line.
 // passed is told of each count not read because it may be a sum over
-// every year so far.
-func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit func(k nkind, zero bool, f float64, unit string, bad error, a, b int), passed func(k nkind, a, b int)) {
+// every year so far. A count for the whole area or its parts ("全区各职能
+// 部门、镇街共完成…答复1453件") sets the scope of the clauses after it in
+// the sentence ("包括上年结转…30件"), and of a next sentence that opens
+// with 其中 (prev): they are not the organ's own either, unless they name
+// the organ. It returns the scope at the sentence's end.
+func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev scope, emit func(k nkind, zero bool, f float64, unit string, bad error, a, b int), passed func(k nkind, a, b int)) scope {
 	s := fl.s
 	maybe := func(sent span) countFunc {
 		return func(k nkind, _ bool, _ float64, _ string, _ error) { passed(k, sent.a, sent.b) }
@@ -653,6 +667,10 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 	if start < sent.b {
 		clauses = append(clauses, span{start, sent.b})
 	}
+	sc := scope{}
+	if len(clauses) > 0 && strings.HasPrefix(s[clauses[0].a:clauses[0].b], "其中") {
+		sc = prev
+	}
 	for _, c := range clauses {
 		clause := s[c.a:c.b]
 		// Most clauses state no count and no "none": two byte scans
@@ -665,6 +683,30 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 		// The year a clause speaks of may be named before it in the
 		// sentence: "2020年，我局收到申请12件".
 		skip, whole := clauseSkipped(clause, year, agency)
+		if selfRE.MatchString(clause) {
+			sc = scope{}
+		}
+		inherited := sc.set
+		if counts {
+			if scopes := scopeRE.FindAllString(clause, -1); len(scopes) > 0 {
+				sc = scope{set: true, whole: true}
+				for _, x := range scopes {
+					sc.whole = sc.whole && strings.HasPrefix(x, "全")
+				}
+			}
+		}
+		if inherited && !skip {
+			if counts {
+				// A proactive count in such a clause is a part of the
+				// area's whole: said to be left out, as wholeIsOwn's.
+				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
+					if k == nProactive {
+						emit(k, false, f, "", errPartOf, sent.a, sent.b)
+					}
+				})
+			}
+			skip, whole = true, sc.whole
+		}
 		if otherYear(before, year) {
 			continue
 		}
@@ -697,6 +739,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, emit 
 			emit(k, zero, f, unit, bad, sent.a, sent.b)
 		})
 	}
+	return sc
 }
 
 // errForwarded is the bad of a count of applications received that another
