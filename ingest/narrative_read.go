@@ -802,7 +802,8 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nLitigation, true, 0, "", nil)
 				continue
 			}
-			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() {
+			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() &&
+				(!hasAny(seg, channelWords...) || channelCounts(ctx.line) <= 1) {
 				// "全年共公开信息253条" under "（一）主动公开政府信息的数量".
 				if f == float64(int64(f)) {
 					emit(nProactive, f == 0, f, "", nil)
@@ -1205,15 +1206,24 @@ func proactiveWords(seg string) bool {
 	return rest == "" && !hasAny(seg[:i], "其中", "依申请")
 }
 
+var (
+	leadingYearRE      = regexp.MustCompile(`^(?:19|20)\d\d年度?`)
+	publishedChannelRE = regexp.MustCompile(`(?:通过|在|依托|利用)[^,;:]{0,24}?(?:网站|平台|专栏|公开栏|公示栏|宣传栏|公众号|客户端)上?`)
+)
+
 // publishedWords reports whether the words before a count of items say
 // only that information was published ("全年共公开信息253条"), which under a
 // heading of proactive disclosure ("（一）主动公开政府信息的数量") is the
 // proactive count.
+//
+// The year ("2022年度共计公开各类信息236条") and one channel ("全年通过区政府
+// 信息公开网站共公开信息314条") may stand before the words; the caller tells
+// whether the line gives another channel a count of its own.
 func publishedWords(seg string) bool {
 	if !strings.Contains(seg, "公开") || !strings.Contains(seg, "信息") {
 		return false
 	}
-	rest := seg
+	rest := publishedChannelRE.ReplaceAllString(leadingYearRE.ReplaceAllString(seg, ""), "")
 	for _, w := range []string{"全年", "本年度", "本年", "年度", "共计", "共", "计", "公开", "了", "各类", "政府", "政务", "信息", "的"} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}

@@ -267,6 +267,9 @@ func TestProactiveTotalsAndParts(t *testing.T) {
 		{"part of the organ's whole", "2021年，我局共发布各类信息880条，其中主动公开信息612条。", 612, ""},
 		{"part of the county's whole", "2021年，全县共发布各类信息880条，其中主动公开信息612条。", -1, "其中"},
 		{"part of a proactive whole", "2021年，我局主动公开政府信息880条，其中主动公开规范性文件5条。", 880, ""},
+		{"published, the year before", "（一）主动公开信息\n2021年度共计公开各类信息97条，其中工作动态40条。", 97, ""},
+		{"published through one channel", "（一）主动公开情况\n全年通过门户网站共公开信息97条，其中，工作动态40条。", 97, ""},
+		{"published through two channels", "（一）主动公开情况\n全年通过门户网站共公开信息97条，通过微信公众号公开信息40条。", -2, ""},
 	} {
 		for _, beside := range []bool{false, true} {
 			name := tt.name
