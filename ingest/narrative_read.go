@@ -1244,10 +1244,27 @@ var appCountRE = regexp.MustCompile(`[0-9零一二两三四五六七八九十百
 // give a way of applying a count of its own: "通过网站办理申请3件、纸质申请
 // 36件" has two.
 func appChannelCounts(line string) int {
+	return piecesWithCounts(line, ",、", appChannelWords, appCountRE)
+}
+
+// piecesWithCounts counts the pieces of a line (cut at the runes of cuts
+// and at the ends of sentences) that give a channel, one of words, a count
+// that re matches. A channel named in a piece without a count ("通过微信
+// 公众号，发布信息80条") gives it the count of the next piece in its
+// sentence.
+func piecesWithCounts(line, cuts string, words []string, re *regexp.Regexp) int {
 	n := 0
-	for _, c := range strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune(",;。!?、", r) }) {
-		if hasAny(c, appChannelWords...) && appCountRE.MatchString(c) {
-			n++
+	for _, sent := range strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune(";。!?", r) }) {
+		pending := false
+		for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return strings.ContainsRune(cuts, r) }) {
+			named, counted := hasAny(c, words...), re.MatchString(c)
+			switch {
+			case counted && (named || pending):
+				n++
+				pending = false
+			case named:
+				pending = true
+			}
 		}
 	}
 	return n
@@ -1259,13 +1276,7 @@ var countRE = regexp.MustCompile(`[0-9零一二两三四五六七八九十百千
 // channelCounts counts the clauses of a line that give a channel a count
 // of items: "在门户网站公开260余条，在公开栏公开48条" has two.
 func channelCounts(line string) int {
-	n := 0
-	for _, c := range strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune(",;。!?", r) }) {
-		if hasAny(c, channelWords...) && countRE.MatchString(c) {
-			n++
-		}
-	}
-	return n
+	return piecesWithCounts(line, ",", channelWords, countRE)
 }
 
 // proactiveViaRE finds 主动 and 公开 with the channel between them.
