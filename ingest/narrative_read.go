@@ -491,6 +491,19 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	var order []string
 	beyond := map[string]gongkai.Finding{} // the first statement of each measure beyond value.Holds
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
+		if k == nLitigation && !zero && bad == nil && codesFor(k, format, zero) == nil {
+			// "行政诉讼21件" in a report of a format that counts suits
+			// apart, direct and after review: which is which the
+			// sentence does not say, so both stay blank, said once.
+			if _, ok := totals["litigation_direct.total"]; !ok {
+				totals["litigation_direct.total"] = gongkai.Finding{
+					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+					Measure: "litigation_direct.total", Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel("litigation_direct.total"),
+					Message: fmt.Sprintf("正文所述行政诉讼%s件未分“未经复议直接起诉”和“复议后起诉”（“%s”），两项均未填入：请核对", num(f), raw),
+				}
+			}
+			return
+		}
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf)
 			if _, ok := hits[code]; !ok && !passedOver {

@@ -323,3 +323,41 @@ func TestSelfByLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestSuitsNotSplit holds that a count of suits in a report of a format that
+// counts them apart (direct, after review) leaves both blank with one
+// warning that says why, while a zero is zero in both and a pre-2019 report
+// has one measure for it.
+func TestSuitsNotSplit(t *testing.T) {
+	for _, tt := range []struct {
+		year, body string
+		warned     bool
+		want       map[string]float64
+	}{
+		{"2021", "本年度发生政府信息公开行政诉讼3件。", true, nil},
+		{"2021", "本年度未发生政府信息公开行政诉讼。", false, map[string]float64{"litigation_direct.total": 0, "litigation_after_review.total": 0}},
+		{"2016", "本年度发生政府信息公开行政诉讼3件。", false, map[string]float64{"pre2019.litigation_total": 3}},
+	} {
+		page := "示例县示例局" + tt.year + "年政府信息公开工作年度报告\n一、总体情况\n" + tt.body + "\n"
+		r, err := Parse("page.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		warned := 0
+		for _, f := range r.Findings {
+			if strings.Contains(f.Message, "未分“未经复议直接起诉”") {
+				warned++
+			}
+		}
+		if (warned == 1) != tt.warned || warned > 1 {
+			t.Errorf("%s %s: %d warnings, want %v", tt.year, tt.body, warned, tt.warned)
+		}
+		for _, m := range []string{"litigation_direct.total", "litigation_after_review.total", "pre2019.litigation_total"} {
+			v, ok := r.Lookup(m, gongkai.ApplicantTotal)
+			w, want := tt.want[m]
+			if ok != want || ok && (v.Number == nil || *v.Number != w) {
+				t.Errorf("%s %s: %s read %v (%+v), want %v %v", tt.year, tt.body, m, ok, v.Number, want, w)
+			}
+		}
+	}
+}
