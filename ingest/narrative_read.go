@@ -1145,7 +1145,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// Applications for what? Those for information, said in the
 			// words or by the section they stand in.
 			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") &&
-				!(r.kind == nHandled && handledAfterReceived(seg, clause)) {
+				!(r.kind == nHandled && handledAfterReceived(seg, clause, before)) {
 				continue
 			}
 			// "通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件":
@@ -1189,9 +1189,16 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 // handledAfterReceived reports whether seg is a bare 办结 or 答复 that goes
 // on from a count of applications for information in the same clause
 // ("受理依申请公开0件、办结0件"): its words are those of the count before it.
-func handledAfterReceived(seg, clause string) bool {
+//
+// The count of applications may stand in an earlier clause of the sentence
+// ("收到政府信息公开申请44件（…），上年度结转0件，本年度办结39件"), before.
+func handledAfterReceived(seg, clause, before string) bool {
 	verb := strings.Trim(seg, "、,和及并共计已全部均")
-	return (verb == "办结" || verb == "答复") && hasAny(clause, "依申请", "政府信息公开", "信息公开申请", "公开申请")
+	if rest, ok := strings.CutPrefix(verb, "本年度"); ok && before != "" {
+		verb = strings.Trim(rest, "共计已全部均")
+	}
+	words := []string{"依申请", "政府信息公开", "信息公开申请", "公开申请"}
+	return (verb == "办结" || verb == "答复") && (hasAny(clause, words...) || hasAny(before, words...))
 }
 
 // proactiveWords reports whether the words between 主动公开 and the figure

@@ -361,3 +361,28 @@ func TestSuitsNotSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledAfterReceived holds that a bare 办结 count after a count of
+// applications for information earlier in its sentence is the count
+// handled, and one after other applications, or alone, is not.
+func TestHandledAfterReceived(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want float64 // -1: not read
+	}{
+		{"2023年，我委收到政府信息公开申请44件（其中：网上申请42件，现场申请0件，邮寄2件），上年度结转0件，本年度办结39件。", 39},
+		{"2023年，我局收到政府信息公开申请12件，办结12件。", 12},
+		{"今年共受理低保申请320件，办结310件。", -1},
+		{"主动公开政府信息20条。本年度办结39件。", -1},
+	} {
+		page := "示例县示例局2023年政府信息公开工作年度报告\n一、总体情况\n" + tt.body + "\n"
+		r, err := Parse("page.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, ok := r.Lookup("apps.total", gongkai.ApplicantTotal)
+		if tt.want < 0 && ok || tt.want >= 0 && (!ok || v.Number == nil || *v.Number != tt.want) {
+			t.Errorf("%s: apps.total read %v (%+v), want %v", tt.body, ok, v.Number, tt.want)
+		}
+	}
+}
