@@ -307,6 +307,8 @@ var zeroRules = []struct {
 	// "没有向政府信息公开申请人收费的情况", "未对任何公民、法人和组织收取
 	// 任何费用": charging the applicants, named, is the disclosure's fee.
 	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有)收费(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
+	// "无上年度结转": none carried in from the year before.
+	{"上", regexp.MustCompile(`(?:无|没有)上一?年度?(?:结转|转结)`), []nkind{nCarriedIn}, append([]string{"下年", "下一年"}, otherTopics...)},
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
