@@ -4,42 +4,22 @@
 -- columns: agency_id, agency, apps_granted, apps_partial, apps_withheld, apps_unavailable, apps_not_processed, apps_other, apps_total
 -- The agencies that handled the most applications over the selected years
 -- (table 三, column 总计; outcomes summed as in applications_by_year).
--- Reads store.report_summary: the totals per agency id in one of two
--- forms, as licensing_ranking says (every agency's reports with no region,
--- level or name given, only the selected agencies' with one), the agencies
--- joined to them with their names to pick the first twenty, then the
--- outcomes of those twenty.
-WITH every AS (
-    SELECT t.agency_id, a.agency, t.apps_total
-    FROM (
-        SELECT s.agency_id, coalesce(sum(s.apps_total), 0) AS apps_total
-        FROM store.report_summary s
-        WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
-          AND s.is_current AND s.apps_stated
-          AND ($year_from IS NULL OR s.year >= $year_from)
-          AND ($year_to IS NULL OR s.year <= $year_to)
-        GROUP BY s.agency_id
-    ) t
-    JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = t.agency_id
-    ORDER BY t.apps_total DESC, a.agency, t.agency_id
-    LIMIT coalesce($limit, 20)
-), chosen AS (
-    SELECT t.agency_id, a.agency, t.apps_total
-    FROM (
-        SELECT s.agency_id, coalesce(sum(s.apps_total), 0) AS apps_total
-        FROM store.report_summary s
-        WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
-          AND s.is_current AND s.apps_stated
-          AND ($year_from IS NULL OR s.year >= $year_from)
-          AND ($year_to IS NULL OR s.year <= $year_to)
-          AND s.agency_id IN (SELECT g.agency_id FROM selected_agencies($province, $city, $level, $agency) g)
-        GROUP BY s.agency_id
-    ) t
-    JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = t.agency_id
-    ORDER BY t.apps_total DESC, a.agency, t.agency_id
-    LIMIT coalesce($limit, 20)
+-- Reads selected_summary (migration 0037: store.report_summary's rows of
+-- the current reports the filters select, the filter reaching the scan when
+-- a region, level or name is given), summed per agency id; the selected
+-- agencies are joined to the sums with their names, and the breakdown is
+-- summed for the listed agencies alone. An agency's reports all share its
+-- name, level and region, so the sums select the same reports.
+WITH totals AS (
+    SELECT s.agency_id, coalesce(sum(s.apps_total), 0) AS apps_total
+    FROM selected_summary($year_from, $year_to, $province, $city, $level, $agency) s
+    WHERE s.apps_stated
+    GROUP BY s.agency_id
 ), top AS (
-    SELECT * FROM every UNION ALL SELECT * FROM chosen
+    SELECT t.agency_id, a.agency, t.apps_total
+    FROM totals t JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = t.agency_id
+    ORDER BY t.apps_total DESC, a.agency, t.agency_id
+    LIMIT coalesce($limit, 20)
 ), sums AS (
     SELECT s.agency_id,
            coalesce(sum(s.apps_granted), 0) AS apps_granted,
