@@ -225,35 +225,14 @@ func scaleMeasureSize(t *testing.T, dir, path string, n int) *scaleResult {
 	srv := startScaleServe(t, path)
 	res.ServeStartRSS = srv.rss("VmRSS")
 	for _, clients := range []int{1, 8} {
-		reqs := gen.requests(*scaleQueries)
-		var mu sync.Mutex
-		var wg sync.WaitGroup
-		next := 0
-		for range clients {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					mu.Lock()
-					if next == len(reqs) {
-						mu.Unlock()
-						return
-					}
-					r := reqs[next]
-					next++
-					mu.Unlock()
-					d := get(t, srv.url+r.path)
-					mu.Lock()
-					if clients == 1 {
-						res.One[r.page] = append(res.One[r.page], d)
-					} else {
-						res.Eight[r.page] = append(res.Eight[r.page], d)
-					}
-					mu.Unlock()
-				}
-			}()
+		byPage := closedLoop(gen.requests(*scaleQueries), clients, func(r scaleRequest) time.Duration {
+			return get(t, srv.url+r.path)
+		})
+		if clients == 1 {
+			res.One = byPage
+		} else {
+			res.Eight = byPage
 		}
-		wg.Wait()
 	}
 	res.ServeRSS = srv.rss("VmHWM")
 	srv.stop(t)
@@ -684,4 +663,36 @@ func (s *scaleServer) stop(t *testing.T) {
 		s.cmd.Process.Kill()
 		t.Errorf("serve did not stop in 2 minutes")
 	}
+}
+
+// closedLoop serves reqs to n clients at once, each taking the next request
+// when its last one is answered (as people click), and returns each page's
+// times as do measures them.
+func closedLoop(reqs []scaleRequest, n int, do func(scaleRequest) time.Duration) map[string][]time.Duration {
+	byPage := map[string][]time.Duration{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := 0
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				if next == len(reqs) {
+					mu.Unlock()
+					return
+				}
+				r := reqs[next]
+				next++
+				mu.Unlock()
+				d := do(r)
+				mu.Lock()
+				byPage[r.page] = append(byPage[r.page], d)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return byPage
 }

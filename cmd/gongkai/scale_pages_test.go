@@ -142,38 +142,17 @@ func TestScalePages(t *testing.T) {
 // each taking the next request when its last one is answered, and prints
 // each page's p50/p95 and the process's CPU per request over the run.
 func scalePagesClients(t *testing.T, srv http.Handler, reqs []scaleRequest, n int) {
-	byPage := map[string][]time.Duration{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	next := 0
 	cpu0, t0 := processCPU(), time.Now()
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				if next == len(reqs) {
-					mu.Unlock()
-					return
-				}
-				r := reqs[next]
-				next++
-				mu.Unlock()
-				rec := httptest.NewRecorder()
-				start := time.Now()
-				srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, r.path, nil))
-				d := time.Since(start)
-				if rec.Code != http.StatusOK {
-					t.Errorf("GET %s: %d %.300s", r.path, rec.Code, rec.Body.String())
-				}
-				mu.Lock()
-				byPage[r.page] = append(byPage[r.page], d)
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
+	byPage := closedLoop(reqs, n, func(r scaleRequest) time.Duration {
+		rec := httptest.NewRecorder()
+		start := time.Now()
+		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, r.path, nil))
+		d := time.Since(start)
+		if rec.Code != http.StatusOK {
+			t.Errorf("GET %s: %d %.300s", r.path, rec.Code, rec.Body.String())
+		}
+		return d
+	})
 	cpu, wall := processCPU()-cpu0, time.Since(t0)
 	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, %d clients, in-process, serial queries %v, %d slots, load average %.1f\n",
 		*scalePagesDB, len(reqs), n, *scalePagesSe, *scalePagesSl, loadAverage())
