@@ -986,13 +986,28 @@ func namesOtherOrgan(clause, agency string) bool {
 	return false
 }
 
+// levelLookalikes are words of agencies' names that hold the character of
+// an administrative level without naming one (城市管理局, 市场监督管理局,
+// 社区, 园区 …).
+var levelLookalikes = []string{"城市", "市场", "市政", "都市", "社区", "园区", "景区", "区域", "小区", "街区", "县域", "省级", "市级", "区级", "县级"}
+
 // selfByLevel reports whether level and suf ("区" and "局": "区局") are the
 // short name of the organ whose normalised name is key: it ends with suf, and
 // level is the last of the administrative levels it names ("…宜昌市西陵区
 // 税务局": 区局 is itself, 市局 the city's bureau).
+// A name holding one of levelLookalikes ("…东岸区城市管理局") uses a level's
+// character in another word, so its last level is not known from the
+// characters alone: the short name is then not taken for the organ (left
+// to the rule of other organs, which reads nothing rather than a figure
+// that may be the city's).
 func selfByLevel(level rune, suf, key string) bool {
 	if !strings.ContainsRune("省市区县州旗盟", level) || !strings.HasSuffix(key, suf) {
 		return false
+	}
+	for _, w := range levelLookalikes {
+		if strings.Contains(key, w) {
+			return false
+		}
 	}
 	last := rune(0)
 	for _, r := range strings.TrimSuffix(key, suf) {

@@ -310,16 +310,21 @@ func TestProactiveTotalsAndParts(t *testing.T) {
 func TestSelfByLevel(t *testing.T) {
 	const agency = "国家税务总局示例市东岸区税务局"
 	for _, tt := range []struct {
-		clause string
-		other  bool
+		agency, clause string
+		other          bool
 	}{
-		{"2025年区局共收到依申请公开事项6件", false},
-		{"市局转来申请2件", true},
-		{"县局收到申请2件", true},
-		{"我局收到申请2件", false},
+		{agency, "2025年区局共收到依申请公开事项6件", false},
+		{agency, "市局转来申请2件", true},
+		{agency, "县局收到申请2件", true},
+		{agency, "我局收到申请2件", false},
+		// 城市 and 市场 hold 市 without naming the city: the last level
+		// is not known, so neither short name is taken for the organ.
+		{"示例市东岸区城市管理局", "市局转来申请2件", true},
+		{"示例市东岸区城市管理局", "区局收到申请2件", true},
+		{"示例市东岸区市场监督管理局", "市局转来申请2件", true},
 	} {
-		if got := namesOtherOrgan(tt.clause, agency); got != tt.other {
-			t.Errorf("%s: another organ %v, want %v", tt.clause, got, tt.other)
+		if got := namesOtherOrgan(tt.clause, tt.agency); got != tt.other {
+			t.Errorf("%s, %s: another organ %v, want %v", tt.agency, tt.clause, got, tt.other)
 		}
 	}
 }
