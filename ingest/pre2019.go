@@ -82,7 +82,8 @@ const fig = `([0-9０-９][0-9０-９,]*)`
 
 var pre2019Narrative = []narrativeRule{
 	{"narrative.proactive_items", narrativeFigures[0].re},
-	{"apps.new", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	// "政府信息依申请公开系统共收到1宗": the system of applications received one.
+	{"apps.new", regexp.MustCompile(`(?:(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?|依申请公开[^。；;，,]{0,8}?(?:收到|受理|接到|接收)[^。；;，,0-9]{0,4}?)` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_in_person", regexp.MustCompile(`当面(?:申请|提出)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_email", regexp.MustCompile(`电子邮件(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_online", regexp.MustCompile(`(?:网络|网上)(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
@@ -634,6 +635,9 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 					measure == "pre2019.fees" && hasAny(sentence(l.Text, m[0], m[1]), "行政事业性", "违规", "违法", "乱收") {
 					continue // fees of the 2021 table are another measure; no fees charged against the rules say nothing of the others
 				}
+				if measure == "apps.new" && reviewApplied(text[m[1]:]) {
+					continue // "未发生申请行政复议…": an application for review, not for information
+				}
 				zero := 0.0
 				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,
 					Raw: sentence(printed[i].Text, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
@@ -642,6 +646,14 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 		}
 	}
 	return sectionZeros(printed, out, totals)
+}
+
+// reviewApplied reports whether the text right after a 申请 names a
+// review or a suit: "申请行政复议" applies for a review, and "未发生申请行政复议
+// 和提起行政诉讼情况" says nothing of applications for information.
+func reviewApplied(after string) bool {
+	after = strings.TrimPrefix(after, "了")
+	return hasPrefixAny(after, "行政复议", "复议", "行政诉讼", "诉讼")
 }
 
 // sectionZeros adds the zeros of the sections whose whole body says none

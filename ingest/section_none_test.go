@@ -97,3 +97,36 @@ func TestFeesAndWaivers(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewAppliedNoApplication holds the 申请 of "申请行政复议" to no
+// application for information, in both readers of zeros, and reads the count
+// of a system of applications ("依申请公开系统共收到2宗").
+func TestReviewAppliedNoApplication(t *testing.T) {
+	for _, tt := range []struct {
+		sentence string
+		want     float64 // apps.new from the reader of the old regime's words; -1: none
+		wantS    float64 // the same from the sentence reader
+	}{
+		{"2016年未发生申请行政复议和提起行政诉讼情况。", -1, -1},
+		{"2016年未發生申請行政復議和提起行政訴訟情況。", -1, -1},
+		{"本年度没有申请了复议的情况。", -1, -1},
+		{"2016年未收到政府信息公开申请。", 0, 0},
+		{"2016年,政府信息依申请公开系统共收到2宗信息。", 2, 2},
+		{"2016年依申请公开工作共受理3件。", 3, 3},
+	} {
+		lines := []Line{{N: 1, Text: tt.sentence}}
+		got := func(vals []gongkai.Value) float64 {
+			for _, v := range vals {
+				if v.Measure == "apps.new" && v.Number != nil {
+					return *v.Number
+				}
+			}
+			return -1
+		}
+		said, _ := pre2019FromNarrative(lines)
+		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2016, "示例镇")
+		if a, s := got(said), got(vals); a != tt.want || s != tt.wantS {
+			t.Errorf("%s: apps.new %v (old words) and %v (sentences), want %v and %v", tt.sentence, a, s, tt.want, tt.wantS)
+		}
+	}
+}
