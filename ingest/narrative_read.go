@@ -972,6 +972,9 @@ func namesOtherOrgan(clause, agency string) bool {
 			if selfByLevel(r, suf, key) {
 				continue // "区局" in the report of a 区's 税务局: the organ itself
 			}
+			if key != "" && strings.Contains(key, suf) && afterYear(clause[:j]) {
+				continue // "2019年度街道发生…" in a 街道办事处's report: the organ named by its kind alone
+			}
 			r2, size2 := utf8.DecodeLastRuneInString(clause[:j-size])
 			name := clause[j-size : j+len(suf)]
 			if size2 > 0 && unicode.Is(unicode.Han, r2) {
@@ -984,6 +987,13 @@ func namesOtherOrgan(clause, agency string) bool {
 		}
 	}
 	return false
+}
+
+// afterYear reports whether s ends with a year's words ("2019年度", "本年",
+// "全年"): a kind of organ right after them (街道, 镇, 局) has no name of its
+// own before it, so it is the organ's own when its name is of that kind.
+func afterYear(s string) bool {
+	return strings.HasSuffix(s, "年度") || strings.HasSuffix(s, "年")
 }
 
 // levelLookalikes are words of agencies' names that hold the character of
@@ -1162,7 +1172,8 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// Applications for what? Those for information, said in the
 			// words or by the section they stand in.
 			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") &&
-				!(r.kind == nHandled && handledAfterReceived(seg, clause, before)) {
+				!(r.kind == nHandled && handledAfterReceived(seg, clause, before)) &&
+				!(r.kind == nReceived && receivedAfterApplications(seg, before)) {
 				continue
 			}
 			// "通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件":
@@ -1216,6 +1227,20 @@ func handledAfterReceived(seg, clause, before string) bool {
 	}
 	words := []string{"依申请", "政府信息公开", "信息公开申请", "公开申请"}
 	return (verb == "办结" || verb == "答复") && (hasAny(clause, words...) || hasAny(before, words...))
+}
+
+// receivedAfterApplications reports whether a bare count received
+// ("共收到申请0件") follows, in its sentence, words naming applications for
+// information: "依法规范办理政府信息公开申请,共收到申请0件,共办结0件" (a real
+// 2024 town's). The 申请 alone says nothing of what was applied for; the
+// sentence before it does.
+func receivedAfterApplications(seg, before string) bool {
+	verb := strings.Trim(seg, "、,和及并共计已全部均")
+	switch verb {
+	case "收到申请", "受理申请", "接收申请", "接到申请":
+		return hasAny(before, "依申请", "政府信息公开", "信息公开申请", "公开申请")
+	}
+	return false
 }
 
 // proactiveWords reports whether the words between 主动公开 and the figure

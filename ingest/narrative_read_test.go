@@ -322,6 +322,13 @@ func TestSelfByLevel(t *testing.T) {
 		{"示例市东岸区城市管理局", "市局转来申请2件", true},
 		{"示例市东岸区城市管理局", "区局收到申请2件", true},
 		{"示例市东岸区市场监督管理局", "市局转来申请2件", true},
+		// A kind of organ right after the year, with no name before it,
+		// is the organ itself when its name is of that kind.
+		{"示例区北关街道办事处", "2019年度街道发生行政复议案1件", false},
+		{"示例区北关街道办事处", "2019年街道收到申请2件", false},
+		{"示例区北关街道办事处", "2019年度局收到申请2件", true},
+		{"示例区北关街道办事处", "2019年度东关街道收到申请2件", true},
+		{"示例县青石镇", "2019年度街道收到申请2件", true},
 	} {
 		if got := namesOtherOrgan(tt.clause, tt.agency); got != tt.other {
 			t.Errorf("%s, %s: another organ %v, want %v", tt.agency, tt.clause, got, tt.other)
