@@ -1142,6 +1142,9 @@ func unitIn(units, unit string) bool {
 func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, bool) {
 	found, n := nkind(0), 0
 	hasPart := strings.Contains(upTo, "其中")
+	// "主动发布政府信息1942条" (a real 2021 provincial department's) says
+	// 主动公开 in other words; same length, so offsets stay.
+	seg = strings.ReplaceAll(seg, "主动发布", "主动公开")
 	for _, r := range nrules {
 		if !unitIn(r.units, unit) || (r.total && hasPart && !(r.kind == nProactive && proactivePart(seg, before))) {
 			continue
@@ -1260,7 +1263,7 @@ func proactiveWords(seg string) bool {
 	// 政府信息656条": examples of what the information holds, before 等,
 	// and information in general after it.
 	if j := strings.LastIndex(rest, "等"); j > 0 && strings.Contains(rest[j:], "信息") {
-		rest = rest[j+len("等"):]
+		rest = strings.TrimPrefix(rest[j+len("等"):], "方面") // "涉及疫情防控、…等方面信息423条"
 	}
 	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
 		rest = strings.ReplaceAll(rest, w, "")
