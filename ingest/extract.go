@@ -35,7 +35,7 @@ type Options struct {
 // Extract makes a report of a document's grids and lines.
 //
 // It locates tables 二, 三 and 四 (telling the format from their labels,
-// never from the year), reads one Value per located cell, takes the agency,
+// and from the report's year only where the labels fit both formats alike), reads one Value per located cell, takes the agency,
 // year and region from the cover sheet, the title row and the file name (in
 // that order), lets the web readers add what only pages carry, applies opts,
 // and validates the figures.
@@ -56,6 +56,17 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	r := &gongkai.Report{Source: gongkai.Source{Kind: doc.Kind, Name: doc.Name}}
 	ngs := normalizeGrids(doc.Grids)
 	loc := locate(ngs)
+	if loc != nil && len(loc.ties) > 0 {
+		// The labels cannot tell the format: the year the report is for
+		// can (a report for 2019 with only table 四 is in the 2019 format).
+		probe := &gongkai.Report{}
+		readCover(ngs, probe)
+		readTitle(doc, probe)
+		if opts.Year != 0 {
+			probe.Year = opts.Year
+		}
+		loc = loc.byYear(probe.Year)
+	}
 	found := loc != nil && loc.found > 0
 	book := isWorkbook(doc)
 	var dropped map[string]bool

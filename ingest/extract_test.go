@@ -142,7 +142,10 @@ func TestExtractFormat(t *testing.T) {
 		{"2019 table 二 only", only("2019", "proactive"), 2020, "2019", false},
 		{"2019 table 三 only", only("2019", "applications"), 2022, "2019", false},
 		{"2021 table 三 only", only("2021", "applications"), 2019, "2021", true},
-		{"table 四 only", only("2019", "reviews"), 2020, "2021", false},
+		// Table 四 is the same in both formats: the year tells (before,
+		// the order of the formats did, and a 2020 report was on the 2021 form).
+		{"table 四 only", only("2019", "reviews"), 2020, "2019", false},
+		{"table 四 only, 2022", only("2019", "reviews"), 2022, "2021", false},
 		{"2019 in traditional", coreDoc(gongkai.FormatByID("2019"), coreValues(t, gongkai.FormatByID("2019")),
 			coreLayout{label: toTraditional, header: func(s string) string { return strings.TrimSuffix(s, "减") }}), 2020, "2019", false},
 	}

@@ -95,6 +95,9 @@ type location struct {
 	// another: two copies of a table, which the first statement must not
 	// silently win (see workbookCopies).
 	copies bool
+	// ties are the locations of other formats that fit the grids as well,
+	// labels and cells alike (see byYear).
+	ties []*location
 }
 
 // cell returns the cell found for k, if any. The cells are a slice rather
@@ -167,7 +170,10 @@ func (l *location) guessFindings() []gongkai.Finding {
 
 // locate finds the tables of the format that best fits the grids: the one
 // whose format-only labels occur most, and on a tie (a report with only
-// table 三 or 四) the one that places more cells.
+// table 三 or 四) the one that places more cells. Where that ties too, the
+// labels cannot tell the format (table 四 is the same in both): the
+// location keeps the others in ties, for the report's year to decide
+// (byYear), not the order of the formats.
 func locate(ngs []*normGrid) *location {
 	var best *location
 	bestScore := -1
@@ -182,13 +188,39 @@ func locate(ngs []*normGrid) *location {
 		}
 	}
 	bestFirm := -1
+	var same []*location
 	for _, lf := range tied {
 		l := lf.locate(ngs)
-		if n := l.firm(); n > bestFirm {
-			best, bestFirm = l, n
+		switch n := l.firm(); {
+		case n > bestFirm:
+			best, bestFirm, same = l, n, nil
+		case n == bestFirm:
+			same = append(same, l)
 		}
 	}
+	if best != nil {
+		best.ties = same
+	}
 	return best
+}
+
+// byYear returns, among l and the locations that tied with it, the one in
+// the format a report of year was due in (the 2019 format up to 2020, the
+// 2021 format after), or l when none is.
+func (l *location) byYear(year int) *location {
+	if l == nil || len(l.ties) == 0 || year == 0 {
+		return l
+	}
+	want := gongkai.Format2021
+	if year <= 2020 {
+		want = gongkai.Format2019
+	}
+	for _, c := range append([]*location{l}, l.ties...) {
+		if c.lf.f.ID == want {
+			return c
+		}
+	}
+	return l
 }
 
 // firm counts the cells found under their own labels: a format that reads a
