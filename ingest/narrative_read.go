@@ -722,7 +722,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			}
 			skip, whole = true, sc.whole
 		}
-		if otherYear(before, year) {
+		if otherYearBefore(before, year) {
 			continue
 		}
 		// A count that may be a sum over every year so far ("截至2021年底
@@ -935,6 +935,48 @@ func otherYear(s string, year int) bool {
 		}
 	}
 	return false
+}
+
+// comparisonWords mark a clause that names a year only to compare with it
+// ("比2022年增加3件", "与2022年相比", "较上年增长33%").
+var comparisonWords = []string{"比", "较", "相比", "增加", "减少", "增长", "下降", "上升", "持平"}
+
+// otherYearBefore reports whether the sentence before a clause sets another
+// year than the report's for it: the last clause before it that names a
+// year does, unless it names that year only to compare with it. Before, any
+// year named anywhere before counted, so '收到申请12件,比2022年增加3件,办结
+// 12件' or '与2022年相比,2023年我局共收到申请12件' left this year's counts
+// after the comparison unread.
+func otherYearBefore(before string, year int) bool {
+	parts := strings.FieldsFunc(before, func(r rune) bool { return r == ',' || r == ':' })
+	for i := len(parts) - 1; i >= 0; i-- {
+		p := parts[i]
+		other := otherYear(p, year)
+		if !other && !namesYear(p, year) {
+			continue
+		}
+		if hasAny(p, comparisonWords...) {
+			continue
+		}
+		return other
+	}
+	return false
+}
+
+// namesYear reports whether s names the year year in digits ("2023年").
+func namesYear(s string, year int) bool {
+	y := strconv.Itoa(year)
+	for i := 0; ; {
+		j := strings.Index(s[i:], y)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if namedYear(s, j, j+len(y)) {
+			return true
+		}
+		i = j + len(y)
+	}
 }
 
 // toGovernmentRE finds a people's government named in a clause as the one

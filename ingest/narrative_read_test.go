@@ -401,3 +401,25 @@ func TestHandledAfterReceived(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherYearBefore holds that a year named before a clause makes its
+// counts another year's only when it is not named to compare with.
+func TestOtherYearBefore(t *testing.T) {
+	for _, tt := range []struct {
+		before string
+		other  bool
+	}{
+		{"2022年,", true},
+		{"上年,", true},
+		{"与2022年相比,", false},
+		{"2023年我局收到申请12件,比2022年增加3件,", false},
+		{"2022年收到申请10件,较上年增加2件,", true},
+		{"2022年收到申请10件,2023年", false},
+		{"比2022年增加3件,上年", true},
+		{"", false},
+	} {
+		if got := otherYearBefore(tt.before, 2023); got != tt.other {
+			t.Errorf("%q: another year %v, want %v", tt.before, got, tt.other)
+		}
+	}
+}
