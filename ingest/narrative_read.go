@@ -62,6 +62,11 @@ const (
 	nCoercion
 	nInfoFees  // fees charged for supplying information (old 条例)
 	nAdminFees // 行政事业性收费 in 万元 (2021 table 二)
+	// The normative documents of the 2021 table 二: issued this year,
+	// repealed this year, in force.
+	nNormIssued
+	nNormRepealed
+	nNormInForce
 )
 
 // codesFor returns the measures a figure of kind k is stored as in a report
@@ -138,6 +143,12 @@ func codesFor(k nkind, format string, zero bool) []string {
 		if format == gongkai.Format2021 {
 			return []string{"fees.amount_wan"}
 		}
+	case nNormIssued, nNormRepealed, nNormInForce:
+		// Only the 2021 form counts documents issued, repealed and in
+		// force; the 2019 form's made and published are other measures.
+		if format == gongkai.Format2021 {
+			return []string{map[nkind]string{nNormIssued: "normative_docs.issued", nNormRepealed: "normative_docs.repealed", nNormInForce: "normative_docs.in_force"}[k]}
+		}
 	}
 	return nil
 }
@@ -153,7 +164,13 @@ type nrule struct {
 	total bool   // a total: a clause with 其中 states a part, not this
 }
 
+// normNot are the words of a clause about normative documents that counts
+// something else than those issued, repealed or in force: documents
+// reviewed, filed, explained, cleaned up, or rules (规章, another row).
+var normNot = []string{"清理", "审查", "审核", "备案", "解读", "征求", "意见", "合法性", "规章", "修订", "修改", "宣传", "其中"}
+
 const (
+	unitsDocs   = "件个份"
 	unitsApps   = "件个条份次宗起"
 	unitsCases  = "件起宗次个"
 	unitsDecide = "件起宗次个"
@@ -177,6 +194,11 @@ var nrules = []nrule{
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nProactive, any: [][]string{{"主动公开", "主动在", "主动通过"}, {"公开"}}, units: "条件", total: true},
+	// "制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件" (a
+	// real 2023 district office's prose, its table 二 not on the page).
+	{kind: nNormIssued, any: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定"}}, not: normNot, units: unitsDocs, total: true},
+	{kind: nNormRepealed, any: [][]string{{"规范性文件"}, {"废止"}}, not: normNot, units: unitsDocs, total: true},
+	{kind: nNormInForce, any: [][]string{{"现行有效"}}, not: append([]string{"制发", "印发", "出台", "制定", "废止"}, normNot...), units: unitsDocs, topic: "规范性文件", total: true},
 	{kind: nLicensing, any: [][]string{{"行政许可"}, {"作出", "办理", "办结", "实施", "决定", "准予"}}, not: []string{"申请", "受理", "事项", "清单", "目录", "项目", "权力", "公示", "公开", "信息", "处罚", "强制"}, units: unitsDecide, total: true},
 	{kind: nPenalty, any: [][]string{{"行政处罚"}, {"作出", "办理", "办结", "实施", "决定", "查处", "案件"}}, not: []string{"立案", "申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "听证", "复议", "诉讼", "许可", "强制"}, units: unitsDecide, total: true},
 	{kind: nCoercion, any: [][]string{{"行政强制"}, {"作出", "实施", "采取", "决定", "措施"}}, not: []string{"申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "复议", "诉讼", "许可", "处罚"}, units: unitsDecide, total: true},

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -420,6 +421,35 @@ func TestOtherYearBefore(t *testing.T) {
 	} {
 		if got := otherYearBefore(tt.before, 2023); got != tt.other {
 			t.Errorf("%q: another year %v, want %v", tt.before, got, tt.other)
+		}
+	}
+}
+
+// TestNormativeDocsInProse holds the counts of normative documents a 2021
+// report states in prose to the measures of its table 二, and nothing of
+// them to a 2019 report (made and published are other measures there) or
+// to documents reviewed, cleaned up or explained.
+func TestNormativeDocsInProse(t *testing.T) {
+	for _, tt := range []struct {
+		format, sentence string
+		want             map[string]float64
+	}{
+		{gongkai.Format2021, "制发行政规范性文件3件,废止行政规范性文件7件,现行有效件数19件。",
+			map[string]float64{"normative_docs.issued": 3, "normative_docs.repealed": 7, "normative_docs.in_force": 19}},
+		{gongkai.Format2021, "本年度印发规范性文件2件。", map[string]float64{"normative_docs.issued": 2}},
+		{gongkai.Format2019, "制发行政规范性文件3件,废止行政规范性文件7件,现行有效件数19件。", map[string]float64{}},
+		{gongkai.Format2021, "清理规范性文件35件,审查规范性文件8件,发布规范性文件解读4篇。", map[string]float64{}},
+		{gongkai.Format2021, "废止规章2件。", map[string]float64{}},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.sentence}}, tt.format, 2023, "示例局")
+		got := map[string]float64{}
+		for _, v := range vals {
+			if strings.HasPrefix(v.Measure, "normative_docs.") && v.Number != nil {
+				got[v.Measure] = *v.Number
+			}
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("%s (%s): %v, want %v", tt.sentence, tt.format, got, tt.want)
 		}
 	}
 }
