@@ -529,7 +529,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			return
 		}
 		for _, code := range codesFor(k, format, zero) {
-			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf)
+			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -794,6 +794,10 @@ var errPartsSum = errors.New("total unlike its parts")
 // year: the whole of the region, of another organ, or a comparison.
 var errPartOf = errors.New("part of an unknown whole")
 
+// errEither is the bad of a count of applications "办理（回复）", which may
+// be those received or those handled: the words do not say which.
+var errEither = errors.New("received or handled")
+
 // passedFinding is the warning for a count passed over with bad
 // (errForwarded, errPartsSum, errPartOf), at the line at and with its
 // sentence raw: without it the measure would be blank with no word why.
@@ -805,6 +809,9 @@ func passedFinding(bad error, measure, raw, at string) gongkai.Finding {
 	why := "是所列各项的合计，但与各项之和不符，所合计的是什么不能确定"
 	if errors.Is(bad, errPartOf) {
 		why = "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"
+	}
+	if errors.Is(bad, errEither) {
+		why = "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"
 	}
 	return gongkai.Finding{
 		Rule: "narrative", Severity: gongkai.SeverityWarning, At: at,
@@ -831,6 +838,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			numText, unit := clause[m[2]:m[3]], clause[m[4]:m[5]]
 			f, ok := figureValue(clause, m, numText)
 			if !ok {
+				continue
+			}
+			if hasAny(seg, "办理(回复)", "办理(答复)") && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
+				// "共办理（回复）政府信息公开申请5件": received or
+				// handled, the words do not say; both are said to be left out.
+				emit(nReceived, false, f, "", errEither)
+				emit(nHandled, false, f, "", errEither)
 				continue
 			}
 			if f == 0 && hasAny(seg, "行政复议") && hasAny(seg, "行政诉讼") && ctx.about(topicDisclosure) {
