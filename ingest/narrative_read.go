@@ -677,6 +677,34 @@ type scope struct{ set, whole bool }
 // scope an earlier clause set.
 var selfRE = regexp.MustCompile(`[我本](?:局|委|办|厅|镇|乡|街道|单位|机关|部门|中心|馆|站|所|院|处|室)`)
 
+// namesOwnOrgan reports whether a clause names the reporting organ by the
+// tail of its name from its last level on ("区政府办公室", "区政府办" in the
+// report of 示例区人民政府办公室): after a count for the whole area
+// ("全区共收到…1499件,区政府办公室收到…58件") such a clause speaks of the
+// organ itself again, as one naming it 我办 or 本单位 does.
+func namesOwnOrgan(clause, agency string) bool {
+	key := strings.ReplaceAll(labels.Normalize(agency), "人民", "")
+	last := -1
+	for i, r := range key {
+		if strings.ContainsRune("省市区县州旗盟镇乡", r) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	tail := key[last:]
+	if utf8.RuneCountInString(tail) < 4 {
+		return false
+	}
+	c := strings.ReplaceAll(clause, "人民", "")
+	if strings.Contains(c, tail) {
+		return true
+	}
+	short, ok := strings.CutSuffix(tail, "办公室")
+	return ok && strings.Contains(c, short+"办")
+}
+
 // readSentence reads the clauses of one sentence of a folded line.
 // passed is told of each count not read because it may be a sum over
 // every year so far. A count for the whole area or its parts ("全区各职能
@@ -720,7 +748,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// The year a clause speaks of may be named before it in the
 		// sentence: "2020年，我局收到申请12件".
 		skip, whole := clauseSkipped(clause, year, agency)
-		if selfRE.MatchString(clause) {
+		if selfRE.MatchString(clause) || namesOwnOrgan(clause, agency) {
 			sc = scope{}
 		}
 		inherited := sc.set

@@ -453,3 +453,25 @@ func TestNormativeDocsInProse(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesOwnOrgan holds the tail of the organ's name from its last level
+// on (and 办 for 办公室) to the organ itself, and other names to none.
+func TestNamesOwnOrgan(t *testing.T) {
+	for _, tt := range []struct {
+		agency, clause string
+		own            bool
+	}{
+		{"示例市东岸区人民政府办公室", "区政府办公室收到政府信息公开申请47件", true},
+		{"示例市东岸区人民政府办公室", "区人民政府办公室收到申请47件", true},
+		{"示例市东岸区人民政府办公室", "区政府办收到申请47件", true},
+		{"示例市东岸区人民政府办公室", "区教育局收到申请47件", false},
+		{"示例市东岸区人民政府办公室", "市政府办公室收到申请47件", false},
+		{"示例市东岸区教育局", "区教育局机关收到申请12件", true},
+		{"示例市东岸区教育局", "全区教育系统共收到申请80件", false},
+		{"示例局", "示例局收到申请3件", false},
+	} {
+		if got := namesOwnOrgan(tt.clause, tt.agency); got != tt.own {
+			t.Errorf("%s, %s: own %v, want %v", tt.agency, tt.clause, got, tt.own)
+		}
+	}
+}
