@@ -529,7 +529,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			return
 		}
 		for _, code := range codesFor(k, format, zero) {
-			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither)
+			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errWholeArea)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -791,8 +791,20 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", nil, sent.a, sent.b) })
 		}
 		if skip || !counts {
-			if skip && allYears {
+			switch {
+			case skip && allYears:
 				readCounts(clause, before, ctx, maybe(sent))
+			case skip && counts:
+				// A count for the whole area: not the organ's (it may
+				// sum every organ of the area), and said to be left
+				// out; its zero is the organ's too.
+				readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string, bad error) {
+					if zero {
+						emit(k, true, 0, unit, nil, sent.a, sent.b)
+						return
+					}
+					emit(k, false, f, "", errWholeArea, sent.a, sent.b)
+				})
 			}
 			continue
 		}
@@ -822,6 +834,10 @@ var errPartsSum = errors.New("total unlike its parts")
 // year: the whole of the region, of another organ, or a comparison.
 var errPartOf = errors.New("part of an unknown whole")
 
+// errWholeArea is the bad of a count stated for the whole area the organ
+// is in ("全区共收到依申请公开85件"): it may be every organ's of the area.
+var errWholeArea = errors.New("count of the whole area")
+
 // errEither is the bad of a count of applications "办理（回复）", which may
 // be those received or those handled: the words do not say which.
 var errEither = errors.New("received or handled")
@@ -837,6 +853,9 @@ func passedFinding(bad error, measure, raw, at string) gongkai.Finding {
 	why := "是所列各项的合计，但与各项之和不符，所合计的是什么不能确定"
 	if errors.Is(bad, errPartOf) {
 		why = "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"
+	}
+	if errors.Is(bad, errWholeArea) {
+		why = "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"
 	}
 	if errors.Is(bad, errEither) {
 		why = "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"
