@@ -1414,7 +1414,9 @@ func publishedWords(seg string) bool {
 		return false
 	}
 	rest := publishedChannelRE.ReplaceAllString(leadingYearRE.ReplaceAllString(seg, ""), "")
-	for _, w := range []string{"全年", "本年度", "本年", "年度", "共计", "共", "计", "公开", "了", "各类", "政府", "政务", "信息", "的"} {
+	// 累计 stays for the caller to judge: "全年累计" is the year's
+	// (yearTotals), a bare 累计 may be every year's (mayBeAllYears warns).
+	for _, w := range []string{"全年", "本年度", "本年", "年度", "共计", "累计", "共", "计", "公开", "了", "各类", "政府", "政务", "信息", "的"} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return rest == ""

@@ -271,6 +271,8 @@ func TestProactiveTotalsAndParts(t *testing.T) {
 		{"published, the year before", "（一）主动公开信息\n2021年度共计公开各类信息97条，其中工作动态40条。", 97, ""},
 		{"published through one channel", "（一）主动公开情况\n全年通过门户网站共公开信息97条，其中，工作动态40条。", 97, ""},
 		{"published through two channels", "（一）主动公开情况\n全年通过门户网站共公开信息97条，通过微信公众号公开信息40条。", -2, ""},
+		{"published, summed over the year", "（一）主动公开情况\n全年累计公开信息97条，内容涵盖工作动态40条。", 97, ""},
+		{"published, summed so far", "（一）主动公开情况\n2021年，累计公开信息97条。", -1, "截至某日"},
 		{"released, in other words", "（一）主动公开情况\n2021年，我局主动发布政府信息97条。", 97, ""},
 		{"one kind released", "（一）主动公开情况\n2021年，我局主动发布新闻稿件42条。", -2, ""},
 		{"aspects, up to a date", "截止到2021年12月，我局主动公开涉及社会救助、安全生产等方面信息97条。", -1, "截至某日"},
