@@ -7,6 +7,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/doc"
+	"gongkai/ingest/labels"
 	"gongkai/ingest/value"
 )
 
@@ -309,6 +310,41 @@ func ValidPart(p string) bool {
 	return p != "" && len(p) <= maxPartDigits && (len(p) == 1 || p[0] != '0')
 }
 
+// oneColumn returns a row's figures as the block's cells when the
+// sub-table it stands in heads exactly one of the block's columns and the
+// row states one figure: a 2019 table 二 whose sub-tables (五) and (六) are
+// printed on the 2021 form ("信息内容 | 本年处理决定数量" over "行政许可 | 5", a
+// real 2021 district bureau's page) has its one figure in that column, the
+// others not on the page (blank). Any other row is returned as it is, for
+// place to fit.
+func oneColumn(b *gongkai.Block, r *rowAcc) []tcell {
+	if len(r.vals) != 1 || len(b.Columns) < 2 || !r.vals[0].value || strings.TrimSpace(r.vals[0].text) == "" {
+		return r.vals
+	}
+	col := -1
+	for ci, c := range b.Columns {
+		label := labels.Normalize(c.Label)
+		for _, h := range r.heads {
+			if strings.Contains(labels.Normalize(h.text), label) {
+				if col >= 0 && col != ci {
+					return r.vals
+				}
+				col = ci
+			}
+		}
+	}
+	if col < 0 {
+		return r.vals
+	}
+	v := r.vals[0]
+	out := make([]tcell, len(b.Columns))
+	for ci := range out {
+		out[ci] = tcell{line: v.line, idx: v.idx, value: true}
+	}
+	out[col] = v
+	return out
+}
+
 // placedRow holds the figures resolved for one template row: one cell per
 // column, an empty text for a cell left blank.
 type placedRow struct {
@@ -348,7 +384,7 @@ func (tt *textTables) resolve() map[rowKey]*placedRow {
 			b := &tt.format.Table("proactive").Blocks[r.block]
 			key := rowKey{"proactive", r.block, r.row}
 			place := func() *placedRow {
-				return tt.place(key, r.label, r.vals, len(b.Columns), anyRow, b.Rows[r.row].Label, false)
+				return tt.place(key, r.label, oneColumn(b, r), len(b.Columns), anyRow, b.Rows[r.row].Label, false)
 			}
 			if first, dup := seen[key]; !dup {
 				seen[key], out[key] = r, place()

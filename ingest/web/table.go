@@ -19,6 +19,9 @@ type rowAcc struct {
 	group bool
 	label *tcell
 	vals  []tcell
+	// heads are the header cells of the sub-table the row stands in: those
+	// met right before it, or before the first row of its block.
+	heads []*tcell
 }
 
 // textTables is the result of reading the tables out of page text.
@@ -214,6 +217,11 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 			begun = begun || e.Kind == "row"
 			state = e.Table
 			cur = &rowAcc{table: e.Table, block: e.Block, row: e.Index, group: e.Kind == "group", label: t, vals: make([]tcell, 0, 7)}
+			if len(heads) > 0 {
+				cur.heads = slices.Clone(heads)
+			} else if n := len(tt.rows); n > 0 && tt.rows[n-1].table == e.Table && tt.rows[n-1].block == e.Block {
+				cur.heads = tt.rows[n-1].heads
+			}
 			tt.rows = append(tt.rows, cur)
 			tt.noteHeads(e.Table, e.Block, heads)
 			heads = heads[:0]
