@@ -362,3 +362,29 @@ func TestNotAReport(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlelessPeriodNoEndYear holds a page without a title line, loaded
+// with its agency given (as with --agency), to be a report when it states
+// its statistics period with the end's year left out ("自2023年1月1日起至
+// 12月31日止", the shape of two real 2023 pages): it loads, its year read
+// from the period, with its narrative's figures. Before, the period was not
+// recognised and the page was rejected as no report ("未找到表二、表三、表四").
+func TestTitlelessPeriodNoEndYear(t *testing.T) {
+	data, err := os.ReadFile("testdata/notitle/period-no-end-year.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse("period-no-end-year.txt", data, Options{Agency: "示例区人民政府办公室"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Year != 2023 {
+		t.Errorf("year %d, want 2023", r.Year)
+	}
+	want := map[string]float64{"narrative.proactive_items": 74, "apps.new": 0, "review.total": 0, "litigation_direct.total": 0, "litigation_after_review.total": 0}
+	for m, w := range want {
+		if v, ok := r.Lookup(m, gongkai.ApplicantTotal); !ok || v.Number == nil || *v.Number != w {
+			t.Errorf("%s: %+v, want %v", m, v, w)
+		}
+	}
+}

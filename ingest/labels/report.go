@@ -189,7 +189,9 @@ type Period struct {
 	Line          int    // the line it is on
 }
 
-var periodRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+// The end's year may be left out when it is the start's ("自2023年1月1日起至
+// 12月31日止").
+var periodRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 
 // StatPeriod finds the sentence stating the statistics period
 // ("统计期限自2021年1月1日起至2021年12月31日止").
@@ -204,7 +206,10 @@ func StatPeriod(lines []doc.Line) (Period, bool) {
 			continue
 		}
 		y, _ := strconv.Atoi(m[1])
-		e, _ := strconv.Atoi(m[4])
+		e := y
+		if m[4] != "" {
+			e, _ = strconv.Atoi(m[4])
+		}
 		return Period{Year: y, EndYear: e, Text: m[0], Line: l.N}, true
 	}
 	return Period{}, false
