@@ -331,6 +331,10 @@ var zeroRules = []struct {
 	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有)收费(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
 	// "无上年度结转": none carried in from the year before.
 	{"上", regexp.MustCompile(`(?:无|没有)上一?年度?(?:结转|转结)`), []nkind{nCarriedIn}, append([]string{"下年", "下一年"}, otherTopics...)},
+	// "无结转2024年继续办理件" (the next year's number folded to 下年 before,
+	// a real 2023 district office's), "没有结转到下一年度的申请": none
+	// carried out to the year after.
+	{"下", regexp.MustCompile(`(?:无|没有)(?:结转|转入)(?:至|到)?下一?年`), []nkind{nCarriedOut}, append([]string{"上年", "上一年"}, otherTopics...)},
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
