@@ -1401,8 +1401,9 @@ func proactiveWords(seg string) bool {
 }
 
 var (
-	leadingYearRE      = regexp.MustCompile(`^(?:19|20)\d\d年度?`)
-	publishedChannelRE = regexp.MustCompile(`(?:通过|在|依托|利用)[^,;:]{0,24}?(?:网站|平台|专栏|公开栏|公示栏|宣传栏|公众号|客户端)上?`)
+	leadingYearRE = regexp.MustCompile(`^(?:19|20)\d\d年度?`)
+	// The channel runs to its last word ("通过示范区管委会网站审计信息栏目").
+	publishedChannelRE = regexp.MustCompile(`(?:通过|在|依托|利用)[^,;:]{0,24}(?:网站|平台|专栏|栏目|公开栏|公示栏|宣传栏|公众号|客户端)上?`)
 )
 
 // publishedWords reports whether the words before a count of items say
@@ -1417,7 +1418,11 @@ func publishedWords(seg string) bool {
 	if !strings.Contains(seg, "公开") || !strings.Contains(seg, "信息") {
 		return false
 	}
-	rest := publishedChannelRE.ReplaceAllString(leadingYearRE.ReplaceAllString(seg, ""), "")
+	rest := leadingYearRE.ReplaceAllString(seg, "")
+	if m := selfRE.FindStringIndex(rest); m != nil && m[0] == 0 {
+		rest = rest[m[1]:] // "2022年,我局通过…网站审计信息栏目公开信息20条"
+	}
+	rest = publishedChannelRE.ReplaceAllString(rest, "")
 	// 累计 stays for the caller to judge: "全年累计" is the year's
 	// (yearTotals), a bare 累计 may be every year's (mayBeAllYears warns).
 	for _, w := range []string{"全年", "本年度", "本年", "年度", "共计", "累计", "共", "计", "公开", "了", "各类", "政府", "政务", "信息", "的"} {
@@ -1551,7 +1556,7 @@ var subTitleRE = regexp.MustCompile(`^(?:([（(][一二三四五六七八九十]
 // alone (a numeral and a few words, no figure and no sentence), and whether
 // its numeral is of the outer level (（一）) rather than the inner one (1.).
 func subTitle(t string) (title string, outer, ok bool) {
-	t = strings.TrimSpace(t)
+	t = strings.TrimSuffix(strings.TrimSpace(t), "。") // "（四）政府信息公开平台建设情况。"
 	m := subTitleRE.FindStringSubmatchIndex(t)
 	if m == nil || utf8.RuneCountInString(t) > 30 || strings.ContainsAny(t, "。，,；;") {
 		return "", false, false

@@ -273,6 +273,8 @@ func TestProactiveTotalsAndParts(t *testing.T) {
 		{"published through two channels", "（一）主动公开情况\n全年通过门户网站共公开信息97条，通过微信公众号公开信息40条。", -2, ""},
 		{"published, summed over the year", "（一）主动公开情况\n全年累计公开信息97条，内容涵盖工作动态40条。", 97, ""},
 		{"published, summed so far", "（一）主动公开情况\n2021年，累计公开信息97条。", -1, "截至某日"},
+		{"published by the organ through a column", "（一）主动公开情况\n2021年，我局通过示例管委会网站统计信息栏目公开信息97条。", 97, ""},
+		{"a platform's count under its own heading", "（一）主动公开情况\n（四）政府信息公开平台建设情况。\n全年通过统计信息专栏公开政府信息19条。", -2, ""},
 		{"released, in other words", "（一）主动公开情况\n2021年，我局主动发布政府信息97条。", 97, ""},
 		{"one kind released", "（一）主动公开情况\n2021年，我局主动发布新闻稿件42条。", -2, ""},
 		{"aspects, up to a date", "截止到2021年12月，我局主动公开涉及社会救助、安全生产等方面信息97条。", -1, "截至某日"},
