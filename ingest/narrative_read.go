@@ -1504,8 +1504,10 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 			matched = strings.ReplaceAll(clause, "申请人", "提请人")
 		}
 		m := z.re.FindStringIndex(matched)
-		// The whole clause decides: "未被行政复议纠错" states no zero count.
-		if m == nil || hasAny(clause, z.not...) {
+		// The whole statement decides: "未被行政复议纠错" states no zero
+		// count. A second statement of none joined to it ("未收到信息公开的
+		// 申请和未涉及“不予公开”的政府信息", a real 2015 bureau's) is its own.
+		if m == nil || hasAny(clause[:statementEnd(clause, m[1])], z.not...) {
 			continue
 		}
 		switch k {
@@ -1522,6 +1524,19 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 			emit(k)
 		}
 	}
+}
+
+// statementEnd returns where the statement of none that ends at i in a
+// clause ends: at a second statement of none joined to it by 和, 及, 也 or 且
+// ("…申请和未涉及…"), or at the clause's end.
+func statementEnd(clause string, i int) int {
+	end := len(clause)
+	for _, w := range []string{"和未", "和没有", "及未", "及没有", "也未", "也没有", "且未", "且没有"} {
+		if j := strings.Index(clause[i:], w); j >= 0 && i+j < end {
+			end = i + j
+		}
+	}
+	return end
 }
 
 var receivedAndHandled = strings.NewReplacer("收到和处理", "收到", "收到并处理", "收到", "收到和办理", "收到", "接收和处理", "接收", "受理和办理", "受理")
