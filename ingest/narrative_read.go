@@ -752,7 +752,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// The year a clause speaks of may be named before it in the
 		// sentence: "2020年，我局收到申请12件".
 		skip, whole := clauseSkipped(clause, year, agency)
-		if selfRE.MatchString(clause) || namesOwnOrgan(clause, agency) {
+		if selfRE.MatchString(clause) || sc.set && namesOwnOrgan(clause, agency) {
 			sc = scope{}
 		}
 		inherited := sc.set
@@ -1035,6 +1035,9 @@ var comparisonWords = []string{"比", "较", "相比", "增加", "减少", "增�
 // 12件' or '与2022年相比,2023年我局共收到申请12件' left this year's counts
 // after the comparison unread.
 func otherYearBefore(before string, year int) bool {
+	if !otherYear(before, year) {
+		return false // no clause before names another year (the common case, without splitting)
+	}
 	parts := strings.FieldsFunc(before, func(r rune) bool { return r == ',' || r == ':' })
 	for i := len(parts) - 1; i >= 0; i-- {
 		p := parts[i]
