@@ -302,7 +302,7 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				}
 			}
 			if nf.measure == "narrative.proactive_items" && hasAny(labels.Normalize(clause), channelWords...) &&
-				channelCounts(labels.Normalize(t)) > 1 {
+				channelCounts(labels.Normalize(t)) > 1 && !manyChannels(labels.Normalize(clause)) {
 				// One channel's share: the line gives another channel a
 				// count of its own (as readNarrative reads it).
 				continue

@@ -1092,6 +1092,11 @@ func namesOtherOrgan(clause, agency string) bool {
 			}
 			j += i
 			i = j + len(suf)
+			if hasPrefixAny(clause[i:], "网站", "门户", "宣传栏", "公开栏", "公示栏", "公告栏", "公众号", "微信", "微博", "专栏", "平台") {
+				// "通过…市政府镇宣传栏…主动公开": the organ owns a channel
+				// the count went through, it does not report the count.
+				continue
+			}
 			if hasPrefixAny(clause[i:], "和个人", "或个人", "及个人", "、个人", "和公民", "或公民") {
 				// "没有与有关单位和个人因…申请行政复议": the people and
 				// bodies a proceeding is with, not an organ that reports.
@@ -1300,7 +1305,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// "在门户网站公开…50条" is every item when the line names no
 			// other channel with a count of its own, and one channel's
 			// share when it does.
-			if hasAny(seg, channelWords...) && channelCounts(ctx.line) > 1 {
+			if hasAny(seg, channelWords...) && channelCounts(ctx.line) > 1 && !manyChannels(seg) {
 				continue
 			}
 		case nReceived, nHandled:
@@ -1432,6 +1437,14 @@ func publishedWords(seg string) bool {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return rest == ""
+}
+
+// manyChannels reports whether the words before a count name several
+// channels as one ("通过…网站、…公众号、镇宣传栏等多种渠道主动公开各类信息1186
+// 条", a real 2023 town's): the count is every channel's, though the line
+// gives one of them a count of its own ("其中政务微信公开信息数923条").
+func manyChannels(seg string) bool {
+	return hasAny(seg, "多种渠道", "多渠道", "各渠道", "等渠道", "各类渠道", "等多种方式", "等方式", "等载体", "等平台")
 }
 
 // channelWords name a channel items are published through ("微媒体",

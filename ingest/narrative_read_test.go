@@ -275,6 +275,7 @@ func TestProactiveTotalsAndParts(t *testing.T) {
 		{"published, summed so far", "（一）主动公开情况\n2021年，累计公开信息97条。", -1, "截至某日"},
 		{"published by the organ through a column", "（一）主动公开情况\n2021年，我局通过示例管委会网站统计信息栏目公开信息97条。", 97, ""},
 		{"a platform's count under its own heading", "（一）主动公开情况\n（四）政府信息公开平台建设情况。\n全年通过统计信息专栏公开政府信息19条。", -2, ""},
+		{"several channels as one, with one channel's part", "2021年，我局通过县政府网站、微信公众号、镇宣传栏等多种渠道主动公开各类信息97条，其中政务微信公开信息数40条。", 97, ""},
 		{"released, in other words", "（一）主动公开情况\n2021年，我局主动发布政府信息97条。", 97, ""},
 		{"one kind released", "（一）主动公开情况\n2021年，我局主动发布新闻稿件42条。", -2, ""},
 		{"aspects, up to a date", "截止到2021年12月，我局主动公开涉及社会救助、安全生产等方面信息97条。", -1, "截至某日"},
@@ -337,6 +338,10 @@ func TestSelfByLevel(t *testing.T) {
 		{"示例区北关街道办事处", "2019年度局收到申请2件", true},
 		{"示例区北关街道办事处", "2019年度东关街道收到申请2件", true},
 		{"示例县青石镇", "2019年度街道收到申请2件", true},
+		// An organ named as a channel's owner does not report the count.
+		{"示例县青石镇", "通过市政府镇宣传栏主动公开信息12条", false},
+		{"示例县青石镇", "通过县教育局网站公开信息12条", false},
+		{"示例县青石镇", "县教育局公开信息12条", true},
 	} {
 		if got := namesOtherOrgan(tt.clause, tt.agency); got != tt.other {
 			t.Errorf("%s, %s: another organ %v, want %v", tt.agency, tt.clause, got, tt.other)
