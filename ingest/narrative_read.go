@@ -185,7 +185,9 @@ var nrules = []nrule{
 	{kind: nReceived, any: [][]string{{"收到", "受理", "接收", "接到", "新收", "共收"}, {"申请"}},
 		not: append([]string{"办结", "答复", "结转", "转结", "处理", "公开了"}, otherTopics...), units: unitsApps, total: true},
 	{kind: nGranted, any: [][]string{{"予以公开", "同意公开", "全部公开"}}, not: append([]string{"不予", "不同意", "部分", "主动", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nPartial, any: [][]string{{"部分公开"}}, not: append([]string{"不予", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
+	// "予以公开及部分公开的有6件" counts both outcomes together: no one
+	// measure's figure (it was stored as the partial count alone).
+	{kind: nPartial, any: [][]string{{"部分公开"}}, not: append([]string{"不予", "信息", "制作", "予以公开", "同意公开", "全部公开"}, otherTopics...), units: unitsApps, topic: "申请"},
 	{kind: nWithheld, any: [][]string{{"不予公开", "不同意公开"}}, not: append([]string{"部分", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
 	{kind: nNotExist, any: [][]string{{"信息不存在"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nNotThisOrgan, any: [][]string{{"非本机关", "非本行政机关", "不属于本机关", "不属于本行政机关"}}, not: otherTopics, units: unitsApps, topic: "申请"},

@@ -588,6 +588,9 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 					appChannelCounts(labels.Normalize(l.Text)) > 1 {
 					continue // one way of applying's count, the line giving another its own (see classify)
 				}
+				if nr.measure == "apps.partial" && jointOutcome(l.Text[:m[0]]) {
+					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
+				}
 				if nr.measure == "apps.new" && forwarded(clauseOf(l.Text, m[0], m[2])) {
 					if total == nil {
 						f := forwardedFinding(nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
@@ -646,6 +649,20 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 		}
 	}
 	return sectionZeros(printed, out, totals)
+}
+
+// jointOutcome reports whether the text before a 部分公开 ends with another
+// outcome joined to it ("予以公开及", "同意公开和"): the count that follows
+// is of both together.
+func jointOutcome(before string) bool {
+	for _, o := range []string{"予以公开", "同意公开", "全部公开"} {
+		for _, j := range []string{"及", "和", "与", "、", "或"} {
+			if strings.HasSuffix(before, o+j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reviewApplied reports whether the text right after a 申请 names a

@@ -130,3 +130,34 @@ func TestReviewAppliedNoApplication(t *testing.T) {
 		}
 	}
 }
+
+// TestJointOutcomes holds a count of two outcomes together ("同意公开及部分公开
+// 的有6件") to no partial count, in both readers, while each outcome's own
+// count is read.
+func TestJointOutcomes(t *testing.T) {
+	for _, tt := range []struct {
+		format, sentence string
+		partial          float64 // -1: none
+	}{
+		{gongkai.FormatPre2019, "2016年共受理政府信息公开申请12件,同意公开及部分公开的有6件,不予公开6件。", -1},
+		{gongkai.Format2021, "2024年共受理依申请公开12件,予以公开及部分公开的有6件,无法提供的有6件。", -1},
+		{gongkai.Format2021, "2024年共收到政府信息公开申请12件,予以公开和部分公开6件。", -1},
+		{gongkai.FormatPre2019, "2016年共受理政府信息公开申请12件,同意公开4件,部分公开2件。", 2},
+		{gongkai.Format2021, "2024年共收到政府信息公开申请12件,其中予以公开4件,部分公开2件。", 2},
+	} {
+		lines := []Line{{N: 1, Text: tt.sentence}}
+		vals, _ := readNarrative(lines, tt.format, 2024, "示例局")
+		if tt.format == gongkai.FormatPre2019 {
+			vals, _ = pre2019FromNarrative(lines)
+		}
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == "apps.partial" && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.partial {
+			t.Errorf("%s: partial %v, want %v", tt.sentence, got, tt.partial)
+		}
+	}
+}
