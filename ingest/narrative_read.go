@@ -597,6 +597,12 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			for _, verb := range []string{"结转至", "结转到", "结转", "转入", "转至"} {
 				fl = fl.replace(verb+next+"年", verb+"下年")
 			}
+			// "含2022年结转1件" in a 2023 report: carried in from the
+			// year before, as 上年结转 says it.
+			prev := strconv.Itoa(year - 1)
+			for _, w := range []string{"年度结转", "年结转", "年度转结", "年转结"} {
+				fl = fl.replace(prev+w, "上"+w)
+			}
 		}
 		ctx := nctx{line: fl.s, section: section, sub: sub, year: year, agency: agency}
 		var sc scope // the scope of the sentence before, for one that opens with 其中
@@ -1367,6 +1373,7 @@ func handledAfterReceived(seg, clause, before string) bool {
 	if rest, ok := strings.CutPrefix(verb, "本年度"); ok && before != "" {
 		verb = strings.Trim(rest, "共计已全部均")
 	}
+	verb = strings.TrimSuffix(verb, "完毕") // "答复完毕15件" (a real 2023 district bureau's)
 	words := []string{"依申请", "政府信息公开", "信息公开申请", "公开申请"}
 	return (verb == "办结" || verb == "答复") && (hasAny(clause, words...) || hasAny(before, words...))
 }
