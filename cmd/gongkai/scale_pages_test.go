@@ -21,7 +21,7 @@ import (
 var (
 	scalePagesDB = flag.String("scale-pages", "", "bench-scale: a warehouse whose pages are timed part by part in this process (read-only); empty skips")
 	scalePagesN  = flag.Int("scale-pages-n", 120, "bench-scale: page requests, for one client")
-	scalePagesTh = flag.Int("scale-pages-threads", 0, "bench-scale: DuckDB threads for -scale-pages (0: one per CPU)")
+	scalePagesTh = flag.Int("scale-pages-threads", serveThreads, "bench-scale: DuckDB threads for -scale-pages (default serve's; 0: one per CPU)")
 	scalePagesSe = flag.Bool("scale-pages-serial", false, "bench-scale: -scale-pages runs each page's queries one after another (dashboard.Options.SerialQueries)")
 	scalePagesSl = flag.Int("scale-pages-slots", defaultPageConcurrency, "bench-scale: -scale-pages requests that query at once (serve --page-concurrency; 0: no limit)")
 	scalePagesCl = flag.Int("scale-pages-clients", 1, "bench-scale: -scale-pages clients at once (more than one: latency per page and CPU per request only, not the parts)")

@@ -19,7 +19,7 @@ var (
 	scaleQueriesN  = flag.Int("scale-queries-n", 40, "bench-scale: runs of each named query, each with its own random filter")
 	scaleQueriesOf = flag.String("scale-queries-only", "", "bench-scale: time only the named queries whose names contain this")
 	scaleQueriesAg = flag.String("scale-queries-agency", "", "bench-scale: \"always\" or \"never\" gives every filter a piece of an agency's name or none (default one in three)")
-	scaleQueriesTh = flag.Int("scale-queries-threads", 0, "bench-scale: DuckDB threads for -scale-queries (0: one per CPU)")
+	scaleQueriesTh = flag.Int("scale-queries-threads", serveThreads, "bench-scale: DuckDB threads for -scale-queries (default serve's; 0: one per CPU)")
 )
 
 // TestScaleQueries times every named query alone, uncached, with the
