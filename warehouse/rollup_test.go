@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 
 	"gongkai"
@@ -218,5 +219,103 @@ func TestRollupRetiresOnlyItsReports(t *testing.T) {
 	load(t, db, again...)
 	if n, err := RollupDiffForTest(ctx, db); err != nil || n != 0 {
 		t.Errorf("%d roll-up cells differ from the figures after re-uploading two of four reports (%v)", n, err)
+	}
+}
+
+// TestCompactRollupsKeepsEverySum re-uploads reports until the roll-ups
+// hold many deleted rows, writes them again (compactRollups), and holds
+// them to what they were row for row, to the roll-ups built afresh, and
+// every query that reads them to its rows before; then loads again, so that
+// the writer's changes after the rewrite are held to the fresh build too.
+func TestCompactRollupsKeepsEverySum(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	agencies := []string{"甲省财政厅", "甲省教育厅", "乙市公安局", "乙市税务局"}
+	round := 0
+	reupload := func(n int) {
+		for ; n > 0; n-- {
+			round++
+			var reqs []LoadRequest
+			for i, name := range agencies {
+				r := sampleReport(name, 2020+i%2, float64(round), float64(i))
+				r.Province = "甲省"
+				if i >= 2 {
+					r.Province = "乙省"
+				}
+				r.Source.Name = fmt.Sprintf("%s-%d.xlsx", name, round)
+				reqs = append(reqs, LoadRequest{Report: r, Confirm: true})
+			}
+			load(t, db, reqs...)
+		}
+	}
+	reupload(20)
+	rows := func(table string) []string {
+		var out []string
+		err := db.withConn(ctx, func(conn *sql.Conn) error {
+			rs, err := conn.QueryContext(ctx, `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM store.`+table+` ORDER BY ALL`)
+			if err != nil {
+				return err
+			}
+			tb, err := readTable(rs, 0)
+			rs.Close()
+			for _, r := range tb.Rows {
+				out = append(out, fmt.Sprint(r))
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	filters := []Filter{{}, {YearFrom: 2020, YearTo: 2020}, {Province: "乙省"}, {YearFrom: 2021, YearTo: 2021, Province: "甲省", Limit: 10}}
+	names := []string{"overview_trend", "applications_by_year", "applications_applicants", "applications_withheld",
+		"proactive_by_year", "reviews_by_year", "reviews_outcomes", "region_rollup", "region_agencies", "compare_regions", "filter_options"}
+	answers := func() []string {
+		var out []string
+		for _, name := range names {
+			for _, f := range filters {
+				tb, err := db.Query(ctx, name, f)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				out = append(out, fmt.Sprint(name, f, tb.Rows))
+			}
+		}
+		return out
+	}
+	summary, region, before := rows("summary_rollup"), rows("region_rollup"), answers()
+
+	c, err := db.compactRollups(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Summary || !c.Region || c.SummaryRows <= c.SummaryLive || c.RegionRows <= c.RegionLive {
+		t.Fatalf("%+v: 20 re-uploads left no deleted rows to drop", c)
+	}
+	if got := rows("summary_rollup"); !slices.Equal(got, summary) {
+		t.Errorf("store.summary_rollup written again differs:\n%v\nwant\n%v", got, summary)
+	}
+	if got := rows("region_rollup"); !slices.Equal(got, region) {
+		t.Errorf("store.region_rollup written again differs: %d rows, want %d", len(got), len(region))
+	}
+	if got := answers(); !slices.Equal(got, before) {
+		t.Errorf("the queries over the roll-ups answer differently after the rewrite:\n%v\nwant\n%v", got, before)
+	}
+	again, err := db.compactRollups(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Summary || again.Region || again.SummaryRows != c.SummaryLive || again.RegionRows != c.RegionLive {
+		t.Errorf("after the rewrite and its checkpoint: %+v, want only the %d and %d live rows", again, c.SummaryLive, c.RegionLive)
+	}
+	if n, err := RollupDiffForTest(ctx, db); err != nil || n != 0 {
+		t.Errorf("%d roll-up cells differ from the roll-up built afresh after the rewrite (%v)", n, err)
+	}
+
+	reupload(3)
+	load(t, db, LoadRequest{Report: sampleReport("丙县民政局", 2021, 5, 1)})
+	if n, err := RollupDiffForTest(ctx, db); err != nil || n != 0 {
+		t.Errorf("%d roll-up cells differ from the roll-up built afresh after loads that follow the rewrite (%v)", n, err)
 	}
 }

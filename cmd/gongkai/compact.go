@@ -19,10 +19,11 @@ func init() {
 // runCompact copies the figures loaded since the last copy into the copy by
 // cell (warehouse.CopyCells, migration 0032) that the breakdown of one
 // figure of the regional roll-up reads, however few wait, and says how long
-// it took. It is the step after a bulk load (gongkai demo, gongkai ingest),
-// kept out of them so that their load rate stays theirs; gongkai serve does
-// the same in the background when many reports wait. A run interrupted
-// (Ctrl-C) keeps the runs it finished.
+// it took; then it writes the regional roll-ups again without the rows a
+// load deleted from them (warehouse.CompactRollups), when those are many.
+// It is the step after a bulk load (gongkai demo, gongkai ingest), kept out
+// of them so that their load rate stays theirs; gongkai serve does the same
+// in the background. A run interrupted (Ctrl-C) keeps the runs it finished.
 func runCompact(ctx context.Context, e env) error {
 	fs := newFlags("compact", e)
 	db := dbFlag(fs, e)
@@ -47,6 +48,20 @@ func runCompact(ctx context.Context, e env) error {
 	}
 	fmt.Fprintf(e.stdout, "按格整理数字：本次 %d 份报告，用时 %s；副本共 %d 段，覆盖到第 %d 份报告\n",
 		at.Copied, time.Since(start).Round(10*time.Millisecond), at.Runs, at.Watermark)
+	start = time.Now()
+	rc, err := wh.CompactRollups(ctx)
+	if err != nil {
+		return err
+	}
+	if rc.Summary {
+		fmt.Fprintf(e.stdout, "重写 store.summary_rollup：%d 行（含已删除）→ %d 行\n", rc.SummaryRows, rc.SummaryLive)
+	}
+	if rc.Region {
+		fmt.Fprintf(e.stdout, "重写 store.region_rollup：%d 行（含已删除）→ %d 行\n", rc.RegionRows, rc.RegionLive)
+	}
+	if rc.Summary || rc.Region {
+		fmt.Fprintf(e.stdout, "重写地区汇总表用时 %s\n", time.Since(start).Round(10*time.Millisecond))
+	}
 	return nil
 }
 
@@ -64,8 +79,10 @@ const (
 // keepCellsCopied copies the figures by cell in the background of gongkai
 // serve whenever least or more reports wait (uploads, or a file loaded
 // without gongkai compact), one run at a time under the writer lock, until
-// ctx ends. A failure is logged and tried again later: region_figure reads
-// the reports after the watermark from store.figures, exact either way.
+// ctx ends, and writes the roll-ups again when uploads have left them with
+// many deleted rows (warehouse.CompactRollups). A failure is logged and
+// tried again later: region_figure reads the reports after the watermark
+// from store.figures, and the roll-ups' sums are the same either way.
 func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger, least int64, every time.Duration) {
 	for {
 		start := time.Now()
@@ -79,6 +96,12 @@ func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger,
 		if at.Copied > 0 {
 			logger.Info("copy by cell up to date", "reports", at.Copied, "runs", at.Runs, "watermark", at.Watermark,
 				"seconds", time.Since(start).Round(100*time.Millisecond).Seconds())
+		}
+		if rc, err := wh.CompactRollups(ctx); err != nil && ctx.Err() == nil {
+			logger.Warn("writing the roll-ups again failed; tried again later", "err", err)
+		} else if rc.Summary || rc.Region {
+			logger.Info("roll-ups written again without their deleted rows", "summary_rows", rc.SummaryRows, "summary_live", rc.SummaryLive,
+				"region_rows", rc.RegionRows, "region_live", rc.RegionLive)
 		}
 		select {
 		case <-ctx.Done():
