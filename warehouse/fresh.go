@@ -205,6 +205,7 @@ var regionRollupColumns = []string{"year", "province", "city", "level", "measure
 // format, current, errors and warnings, and table_stated and table_largest
 // end it.
 const (
+	summaryErrors   = 5 // then warnings
 	summaryFirstCol = 7
 	summaryStated   = summaryFirstCol + 2 // after licensing_stated, apps_stated
 )
@@ -218,6 +219,7 @@ func (fr *freshRollup) addSummary(conn *sql.Conn, places map[int64]freshPlace) e
 	}
 	type groupSum struct {
 		reports, zero, litTotal, litCorrected int64
+		errors, warnings                      int64 // the reports' findings of each severity (0040)
 		agencies                              map[int64]bool
 		sums                                  []int128
 		counts                                []int64
@@ -249,6 +251,13 @@ func (fr *freshRollup) addSummary(conn *sql.Conn, places map[int64]freshPlace) e
 		}
 		g.reports++
 		g.agencies[r.agency] = true
+		errs, ok1 := row[summaryErrors].(int32)
+		warns, ok2 := row[summaryErrors+1].(int32)
+		if !ok1 || !ok2 {
+			return fmt.Errorf("warehouse: summary row's errors and warnings are %T, %T", row[summaryErrors], row[summaryErrors+1])
+		}
+		g.errors += int64(errs)
+		g.warnings += int64(warns)
 		stated, _ := row[len(row)-2].(int64)
 		if largest, ok := row[len(row)-1].(float64); ok && stated > 0 && largest == 0 {
 			g.zero++
@@ -275,6 +284,7 @@ func (fr *freshRollup) addSummary(conn *sql.Conn, places map[int64]freshPlace) e
 	for _, c := range summaryCols {
 		columns = append(columns, c.name, c.name+"_n")
 	}
+	columns = append(columns, "errors", "warnings")
 	return appendTemp(conn, "summary_rollup_delta", columns, func(a *duckdb.Appender) error {
 		row := make([]driver.Value, len(columns))
 		for _, k := range order {
@@ -289,6 +299,7 @@ func (fr *freshRollup) addSummary(conn *sql.Conn, places map[int64]freshPlace) e
 				}
 				row[11+2*i] = g.counts[i]
 			}
+			row[len(row)-2], row[len(row)-1] = g.errors, g.warnings
 			if err := a.AppendRow(row...); err != nil {
 				return err
 			}

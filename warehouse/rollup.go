@@ -26,6 +26,11 @@ type rollupChange struct {
 	retire, current []int64
 	lo, hi          int64
 	moving          []int64
+	// recount are stored reports whose findings the change replaces and
+	// recounts (a later year re-checked against one loaded now): what
+	// they add to store.summary_rollup's errors and warnings (0040)
+	// changes though their version and figures do not.
+	recount []int64
 	// fresh sums what the new reports in [lo, hi] add, noted as change
 	// writes them; required when lo <= hi.
 	fresh *freshRollup
@@ -45,6 +50,10 @@ func (p *plan) rollupChange() rollupChange {
 	for _, u := range p.regions {
 		c.moving = append(c.moving, u.agency)
 	}
+	for id := range p.rechecks {
+		c.recount = append(c.recount, id)
+	}
+	slices.Sort(c.recount)
 	return c
 }
 
@@ -54,13 +63,16 @@ func (p *plan) rollupChange() rollupChange {
 // retires and the current reports of the agencies it moves contribute is
 // subtracted; after it, what the reports it makes current, the new reports
 // in [lo, hi] that are current, and the moving agencies' current reports
-// contribute is added, under the regions as they then stand. The new
+// contribute is added, under the regions as they then stand. The errors
+// and warnings of the reports it recounts, and only those columns, are
+// subtracted before it and added after it, unless the steps above sum the
+// report already (recounted; it stays current or not across the change). The new
 // reports are summed by the writer as it appends them (c.fresh, fresh.go);
 // the others are read by their id range, so that DuckDB reads only the row
 // groups of store.figures that hold them. Its error is change's or the
 // database's; the caller rolls the transaction back on either.
 func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func() error) error {
-	if len(c.retire) == 0 && len(c.current) == 0 && len(c.moving) == 0 && c.lo > c.hi {
+	if len(c.retire) == 0 && len(c.current) == 0 && len(c.moving) == 0 && len(c.recount) == 0 && c.lo > c.hi {
 		return change() // nothing the roll-up sums changes (a group of duplicates)
 	}
 	if _, err := conn.ExecContext(ctx, stmt("rollup_delta_create")); err != nil {
@@ -73,7 +85,14 @@ func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func
 	if err := addRuns(ctx, conn, union(c.retire, moved), -1); err != nil {
 		return err
 	}
+	recount := c.recounted(moved)
+	if err := addCounts(ctx, conn, recount, -1); err != nil {
+		return err
+	}
 	if err := change(); err != nil {
+		return err
+	}
+	if err := addCounts(ctx, conn, recount, 1); err != nil {
 		return err
 	}
 	if moved, err = currentReportsOf(ctx, conn, c.moving); err != nil {
@@ -97,6 +116,42 @@ func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func
 		}
 	}
 	_, err = conn.ExecContext(ctx, stmt("rollup_merge"))
+	return err
+}
+
+// recounted returns the reports of c.recount whose counts only are
+// summed apart: not those the change retires, makes current or writes
+// (summed whole before or after it with their counts as they then stand),
+// nor the current reports of agencies it moves (moved: subtracted whole
+// before it and added whole after it). The rest keep their version, so
+// each is current before the change exactly when it is after it.
+func (c rollupChange) recounted(moved []int64) []int64 {
+	if len(c.recount) == 0 {
+		return nil
+	}
+	whole := map[int64]bool{}
+	for _, ids := range [][]int64{c.retire, c.current, moved} {
+		for _, id := range ids {
+			whole[id] = true
+		}
+	}
+	var out []int64
+	for _, id := range c.recount {
+		if (id < c.lo || id > c.hi) && !whole[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// addCounts adds (sign 1) or subtracts (sign -1) the errors and warnings of
+// the current reports among ids to store.summary_rollup's delta
+// (summary_rollup_counts_add).
+func addCounts(ctx context.Context, conn *sql.Conn, ids []int64, sign int) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := conn.ExecContext(ctx, stmt("summary_rollup_counts_add"), ids, sign)
 	return err
 }
 

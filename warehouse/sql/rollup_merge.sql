@@ -81,7 +81,8 @@ SELECT u.year, u.province, u.city, u.county, u.level,
        CASE WHEN sum(u.apps_new_research_n) > 0 THEN sum(u.apps_new_research) END AS apps_new_research, sum(u.apps_new_research_n)::BIGINT AS apps_new_research_n,
        CASE WHEN sum(u.apps_new_ngo_n) > 0 THEN sum(u.apps_new_ngo) END AS apps_new_ngo, sum(u.apps_new_ngo_n)::BIGINT AS apps_new_ngo_n,
        CASE WHEN sum(u.apps_new_legal_services_n) > 0 THEN sum(u.apps_new_legal_services) END AS apps_new_legal_services, sum(u.apps_new_legal_services_n)::BIGINT AS apps_new_legal_services_n,
-       CASE WHEN sum(u.apps_new_other_n) > 0 THEN sum(u.apps_new_other) END AS apps_new_other, sum(u.apps_new_other_n)::BIGINT AS apps_new_other_n
+       CASE WHEN sum(u.apps_new_other_n) > 0 THEN sum(u.apps_new_other) END AS apps_new_other, sum(u.apps_new_other_n)::BIGINT AS apps_new_other_n,
+       sum(u.errors)::BIGINT AS errors, sum(u.warnings)::BIGINT AS warnings
 FROM (
     SELECT g.* FROM store.summary_rollup g
     WHERE EXISTS (SELECT 1 FROM summary_rollup_groups d

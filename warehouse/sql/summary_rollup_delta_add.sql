@@ -50,5 +50,6 @@ SELECT year, province, city, county, level, $4 * reports, $4 * agencies, $4 * ze
        CASE WHEN $4 < 0 THEN -apps_new_research ELSE apps_new_research END, $4 * apps_new_research_n,
        CASE WHEN $4 < 0 THEN -apps_new_ngo ELSE apps_new_ngo END, $4 * apps_new_ngo_n,
        CASE WHEN $4 < 0 THEN -apps_new_legal_services ELSE apps_new_legal_services END, $4 * apps_new_legal_services_n,
-       CASE WHEN $4 < 0 THEN -apps_new_other ELSE apps_new_other END, $4 * apps_new_other_n
+       CASE WHEN $4 < 0 THEN -apps_new_other ELSE apps_new_other END, $4 * apps_new_other_n,
+       $4 * errors, $4 * warnings
 FROM store.summary_rollup_rows($1, $2, $3);
