@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"sync"
 	"syscall"
 	"testing"
@@ -25,6 +26,7 @@ var (
 	scalePagesSe = flag.Bool("scale-pages-serial", false, "bench-scale: -scale-pages runs each page's queries one after another (dashboard.Options.SerialQueries)")
 	scalePagesSl = flag.Int("scale-pages-slots", defaultPageConcurrency, "bench-scale: -scale-pages requests that query at once (serve --page-concurrency; 0: no limit)")
 	scalePagesCl = flag.Int("scale-pages-clients", 1, "bench-scale: -scale-pages clients at once (more than one: latency per page and CPU per request only, not the parts)")
+	scalePagesOf = flag.String("scale-pages-only", "", "bench-scale: -scale-pages serves only the requests of this page (\"/quality\"), of the same -scale-pages-n")
 )
 
 // processCPU is the CPU time this process has used so far, user and
@@ -75,6 +77,10 @@ func TestScalePages(t *testing.T) {
 	}
 	byPage := map[string][]sample{}
 	reqs := gen.requests(*scalePagesN)
+	if *scalePagesOf != "" {
+		// The same requests of that page as in a run of all pages, fewer.
+		reqs = slices.DeleteFunc(reqs, func(r scaleRequest) bool { return r.page != *scalePagesOf })
+	}
 	if *scalePagesCl > 1 {
 		scalePagesClients(t, srv, reqs, *scalePagesCl)
 		return
