@@ -748,12 +748,17 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 	if len(clauses) > 0 && strings.HasPrefix(s[clauses[0].a:clauses[0].b], "其中") {
 		sc = prev
 	}
+	lastReview := -1.0 // the review count the sentence stated so far, for "全部维持" after it
 	for _, c := range clauses {
 		clause := s[c.a:c.b]
 		// Most clauses state no count and no "none": two byte scans
 		// spare them the rules.
 		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones)
 		if !counts && !nones {
+			if lastReview >= 0 && allUpheld(clause) {
+				// "被行政复议9件,全部维持": every review upheld.
+				emit(nReviewUpheld, lastReview == 0, lastReview, "", nil, sent.a, sent.b)
+			}
 			continue
 		}
 		before := s[sent.a:c.a] // the sentence up to this clause
@@ -825,10 +830,23 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			continue
 		}
 		readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string, bad error) {
+			if k == nReview && bad == nil {
+				lastReview = f
+			}
 			emit(k, zero, f, unit, bad, sent.a, sent.b)
 		})
 	}
 	return sc
+}
+
+// allUpheld reports whether a clause says only that every review was
+// upheld ("全部维持", "均予以维持"), after the count of reviews.
+func allUpheld(clause string) bool {
+	switch strings.Trim(clause, "。 ") {
+	case "全部维持", "均维持", "均予维持", "均予以维持", "全部予以维持", "均被维持", "全部被维持", "结果均为维持", "结果全部维持":
+		return true
+	}
+	return false
 }
 
 // errForwarded is the bad of a count of applications received that another

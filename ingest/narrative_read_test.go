@@ -484,3 +484,29 @@ func TestNamesOwnOrgan(t *testing.T) {
 		}
 	}
 }
+
+// TestAllUpheld holds "全部维持" after a review count read in its sentence to
+// that count upheld, and to nothing after another count or alone.
+func TestAllUpheld(t *testing.T) {
+	for _, tt := range []struct {
+		sentence string
+		upheld   float64 // -1: none
+	}{
+		{"依申请公开答复后被行政复议9件,全部维持。", 9},
+		{"因政府信息公开被申请行政复议2件,均予以维持。", 2},
+		{"收到政府信息公开申请9件,全部维持。", -1},
+		{"全部维持。", -1},
+		{"全县共发生行政复议9件,全部维持。", -1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.sentence}}, gongkai.Format2021, 2023, "示例县示例局")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == "review.upheld" && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.upheld {
+			t.Errorf("%s: upheld %v, want %v", tt.sentence, got, tt.upheld)
+		}
+	}
+}
