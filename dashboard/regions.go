@@ -81,18 +81,21 @@ func rollupFormat(year int) *gongkai.Format {
 }
 
 // loadRollup runs the roll-up's queries for the year and the region and
-// level of fl. It returns a CodeInvalid error for a year before 2019.
-func (h *handler) loadRollup(ctx context.Context, fl filter) (*rollup, error) {
+// level of fl, and the queries of extra with them (at once: the breakdown
+// of one figure does not wait for the sums), whose tables it returns in
+// order. It returns a CodeInvalid error for a year before 2019, before any
+// query runs, and the first query's error.
+func (h *handler) loadRollup(ctx context.Context, fl filter, extra ...namedQuery) (*rollup, []*warehouse.Table, error) {
 	r := &rollup{Year: fl.YearFrom, Province: fl.Province, City: fl.City, Level: fl.Level, Format: rollupFormat(fl.YearFrom)}
 	if r.Format == nil {
-		return nil, invalid("%d年的报告没有全国统一的统计表格（2019年起施行），无法按官方表格汇总。请选择 2019 年或以后的年度。", fl.YearFrom)
+		return nil, nil, invalid("%d年的报告没有全国统一的统计表格（2019年起施行），无法按官方表格汇总。请选择 2019 年或以后的年度。", fl.YearFrom)
 	}
 	wf := warehouse.Filter{YearFrom: fl.YearFrom, YearTo: fl.YearTo, Province: fl.Province, City: fl.City, Level: fl.Level}
 	lists := wf
 	lists.Limit = rollupListLimit
-	ts, err := h.queryAll(ctx, namedQuery{"region_agencies", lists}, namedQuery{"region_rollup", wf})
+	ts, err := h.queryAll(ctx, append([]namedQuery{{"region_agencies", lists}, {"region_rollup", wf}}, extra...)...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ag, sums := ts[0], ts[1]
 	for i := range ag.Rows {
@@ -127,7 +130,7 @@ func (h *handler) loadRollup(ctx context.Context, fl filter) (*rollup, error) {
 	for i := range r.Figures {
 		r.byKey[r.Figures[i].Measure+"|"+r.Figures[i].Applicant] = &r.Figures[i]
 	}
-	return r, nil
+	return r, ts[2:], nil
 }
 
 // report returns the roll-up as a report of its format: one value per
@@ -266,7 +269,18 @@ func (h *handler) regions(c echo.Context) error {
 		p.Data = d
 		return h.render(c, http.StatusOK, "regions", p)
 	}
-	r, err := h.loadRollup(c.Request().Context(), fl)
+	// The breakdown of one figure runs with the roll-up's queries; its
+	// parameters are checked first, unless the year has no tables to sum
+	// (loadRollup's error).
+	var figure *figureQuery
+	var extra []namedQuery
+	if m := strings.TrimSpace(c.QueryParam("measure")); m != "" && rollupFormat(fl.YearFrom) != nil {
+		if figure, err = newFigureQuery(fl, m, c.QueryParam("applicant")); err != nil {
+			return err
+		}
+		extra = append(extra, figure.q)
+	}
+	r, ts, err := h.loadRollup(c.Request().Context(), fl, extra...)
 	if err != nil {
 		return err
 	}
@@ -277,18 +291,24 @@ func (h *handler) regions(c echo.Context) error {
 		v.Set("applicant", a)
 		return "/regions?" + v.Encode() + "#figure"
 	})
-	if m := strings.TrimSpace(c.QueryParam("measure")); m != "" {
-		if d.Breakdown, err = h.breakdown(c, fl, r, m, c.QueryParam("applicant")); err != nil {
-			return err
-		}
+	if figure != nil {
+		d.Breakdown = figure.breakdown(fl, r, ts[0])
 	}
 	p.Data = d
 	return h.render(c, http.StatusOK, "regions", p)
 }
 
-// breakdown lists the reports behind one figure. An unknown measure or
-// applicant is a 400.
-func (h *handler) breakdown(c echo.Context, fl filter, r *rollup, measure, applicant string) (*figureBreakdown, error) {
+// figureQuery is the breakdown of one figure: the reports behind it
+// (region_figure), asked for by measure and applicant.
+type figureQuery struct {
+	measure, applicant string
+	q                  namedQuery
+}
+
+// newFigureQuery checks the measure and applicant of a breakdown (the
+// total's column when applicant is empty). An unknown measure or applicant
+// is a 400.
+func newFigureQuery(fl filter, measure, applicant string) (*figureQuery, error) {
 	if applicant == "" {
 		applicant = gongkai.ApplicantTotal
 	}
@@ -300,10 +320,13 @@ func (h *handler) breakdown(c echo.Context, fl filter, r *rollup, measure, appli
 	}
 	wf := warehouse.Filter{YearFrom: fl.YearFrom, YearTo: fl.YearTo, Province: fl.Province, City: fl.City, Level: fl.Level,
 		Measure: measure, Applicant: applicant}
-	t, err := h.query(c, "region_figure", wf)
-	if err != nil {
-		return nil, err
-	}
+	return &figureQuery{measure: measure, applicant: applicant, q: namedQuery{"region_figure", wf}}, nil
+}
+
+// breakdown lists the reports behind the figure from t, region_figure's
+// rows, with the figure's sum from the roll-up r.
+func (fq *figureQuery) breakdown(fl filter, r *rollup, t *warehouse.Table) *figureBreakdown {
+	measure, applicant := fq.measure, fq.applicant
 	b := &figureBreakdown{Label: gongkai.MeasureLabel(measure), Applicant: gongkai.ApplicantLabel(applicant),
 		Back: "/regions?" + fl.Query()}
 	dl := fl.values()
@@ -326,7 +349,7 @@ func (h *handler) breakdown(c echo.Context, fl filter, r *rollup, measure, appli
 		}
 		b.Rows = append(b.Rows, row)
 	}
-	return b, nil
+	return b
 }
 
 // apiRegions is GET /api/regions: the roll-up of /regions as JSON (the
@@ -353,7 +376,7 @@ func (h *handler) apiRegions(c echo.Context) error {
 	if fl.YearFrom == 0 {
 		return notFound("仓库中还没有报告，无法汇总。")
 	}
-	r, err := h.loadRollup(c.Request().Context(), fl)
+	r, _, err := h.loadRollup(c.Request().Context(), fl)
 	if err != nil {
 		return err
 	}
