@@ -28,13 +28,13 @@ func cellsStale(t *testing.T, db *DB) int {
 }
 
 // cellsDescents counts the places where the copy, in the order it is
-// stored, steps back in (measure_id, applicant_id, report_id): at most one
-// between two runs, none inside a run.
+// stored, steps back in (measure_id, applicant_id, year, report_id): at
+// most one between two runs, none inside a run.
 func cellsDescents(t *testing.T, db *DB) int {
 	t.Helper()
 	return count(t, db, `
 		SELECT count(*) FROM (
-		    SELECT (measure_id, applicant_id, report_id) < lag((measure_id, applicant_id, report_id)) OVER (ORDER BY rowid) AS back
+		    SELECT (measure_id, applicant_id, year, report_id) < lag((measure_id, applicant_id, year, report_id)) OVER (ORDER BY rowid) AS back
 		    FROM store.figures_by_cell)
 		WHERE back`)
 }
