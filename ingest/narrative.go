@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -301,6 +302,15 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 					continue
 				}
 			}
+			if area, whole := areaScope(t, m[1], agency); area && !(whole && zeroFigure(t[m[2]:m[3]])) {
+				// The area's count ("全县各部门主动公开政府信息14189条")
+				// may sum every organ of it: not the organ's.
+				if total == nil {
+					f := passedFinding(errWholeArea, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
+				continue
+			}
 			if nf.measure == "narrative.proactive_items" && hasAny(labels.Normalize(clause), channelWords...) &&
 				channelCounts(labels.Normalize(t)) > 1 && !manyChannels(labels.Normalize(clause)) {
 				// One channel's share: the line gives another channel a
@@ -375,4 +385,45 @@ func sentence(t string, i, j int) string {
 		}
 	}
 	return strings.TrimSpace(t[start:end])
+}
+
+// areaScope reports whether the statement of a figure in line t, whose
+// match ends at byte j, counts for the whole area the organ is in or its
+// parts ("2017年,全县各级各部门主动公开政府信息共计14189条"), as the
+// sentence reader's scope tells it (readSentence): a clause of the sentence
+// up to the figure naming the area (scopeRE) sets the scope, one naming the
+// organ (selfRE, namesOwnOrgan) ends it, and a sentence opening with 其中
+// carries the scope of the sentence before. whole is set when every scope
+// named is the whole area (全县), whose zero is the organ's zero too.
+// Such a figure may sum every organ of the area: the readers of the old
+// regime's words and of narrativeFigures leave it blank with errWholeArea's
+// warning rather than store it as the organ's.
+func areaScope(t string, j int, agency string) (area, whole bool) {
+	upTo := sentenceUpTo(t, j)
+	text := upTo
+	if strings.HasPrefix(strings.TrimSpace(upTo), "其中") {
+		if start := j - len(upTo); start > 0 {
+			// The sentence before, without its own stop.
+			_, size := utf8.DecodeLastRuneInString(t[:start])
+			text = sentenceUpTo(t, start-size) + "，" + upTo
+		}
+	}
+	for _, c := range strings.FieldsFunc(labels.Normalize(text), func(r rune) bool { return r == ',' || r == ':' }) {
+		if selfRE.MatchString(c) || area && namesOwnOrgan(c, agency) {
+			area, whole = false, false
+		}
+		if scopes := scopeRE.FindAllString(c, -1); len(scopes) > 0 {
+			area, whole = true, true
+			for _, x := range scopes {
+				whole = whole && strings.HasPrefix(x, "全")
+			}
+		}
+	}
+	return area, whole
+}
+
+// zeroFigure reports whether raw, a figure as written, is 0.
+func zeroFigure(raw string) bool {
+	sv := value.Scan(raw)
+	return sv.OK && sv.F == 0
 }

@@ -683,7 +683,8 @@ func splitKeep(s, seps string) []span {
 // scope is what a clause that counts speaks of, for the clauses after it:
 // set when it counts for the whole area (全区) or its parts (各部门), whole
 // when only for the whole area.
-type scope struct{ set, whole bool }
+// area when one of the scopes named is the whole area (全县各部门).
+type scope struct{ set, whole, area bool }
 
 // selfRE finds the organ naming itself ("我局", "本单位"), which ends the
 // scope an earlier clause set.
@@ -769,15 +770,24 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			sc = scope{}
 		}
 		inherited := sc.set
+		// The area and its parts named together ("全县各级各部门"), in this
+		// clause or inherited: not the whole area's zero, but a count of
+		// the area all the same, said to be left out.
+		areaParts := false
+		if skip && !whole && counts {
+			areaParts = areaPartsClause(clause, year, agency)
+		}
 		if counts {
 			if scopes := scopeRE.FindAllString(clause, -1); len(scopes) > 0 {
 				sc = scope{set: true, whole: true}
 				for _, x := range scopes {
 					sc.whole = sc.whole && strings.HasPrefix(x, "全")
+					sc.area = sc.area || strings.HasPrefix(x, "全")
 				}
 			}
 		}
 		if inherited && !skip {
+			areaParts = counts && !sc.whole && sc.area
 			if counts {
 				// A proactive count in such a clause is a part of the
 				// area's whole: said to be left out, as wholeIsOwn's.
@@ -797,8 +807,13 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// out; a zero so far is a zero this year too.
 		allYears := counts && mayBeAllYears(clause, s[sent.a:c.b])
 		if skip && !whole {
-			if allYears {
+			switch {
+			case allYears:
 				readCounts(clause, before, ctx, maybe(sent))
+			case areaParts:
+				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
+					emit(k, false, f, "", errWholeArea, sent.a, sent.b)
+				})
 			}
 			continue
 		}
@@ -1028,6 +1043,24 @@ func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 		}
 	}
 	return true, true
+}
+
+// areaPartsClause reports whether clauseSkipped passes over a clause only
+// for the scope it names, the whole area among it with its parts ("2017年,
+// 全县各级各部门主动公开政府信息共计14189条"): a count of the area, which may
+// sum every organ of it, whose zero is not surely the organ's.
+func areaPartsClause(clause string, year int, agency string) bool {
+	// The parts named are no other organ ("各部门" ends in 部门).
+	if hasAny(yearTotals.Replace(clause), skipWords...) || otherYear(clause, year) ||
+		namesOtherOrgan(scopeRE.ReplaceAllString(clause, ""), agency) {
+		return false
+	}
+	for _, x := range scopeRE.FindAllString(clause, -1) {
+		if strings.HasPrefix(x, "全") {
+			return true
+		}
+	}
+	return false
 }
 
 // carriedInRE finds the words of the carried-in count, 上年结转 and the

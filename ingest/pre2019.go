@@ -128,7 +128,7 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 	for _, v := range vals {
 		seen[v.Measure] = true
 	}
-	said, totals := pre2019FromNarrative(doc.Lines)
+	said, totals := pre2019FromNarrative(doc.Lines, r.Agency)
 	for _, v := range said {
 		if !seen[v.Measure] {
 			seen[v.Measure] = true
@@ -555,9 +555,11 @@ func approximateFigures(lines []Line, seen map[string]bool) []gongkai.Finding {
 // pre2019FromNarrative reads the figures the old 条例 asked for from the
 // narrative: the first statement of each. totals holds a warning for each
 // measure with no statement read whose statement was passed over because
-// it may count every year so far (mayBeAllYears), and the values error of
-// each figure read blank because it is beyond what gongkai stores.
-func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.Finding) {
+// it may count every year so far (mayBeAllYears) or counts for the whole
+// area the organ is in (areaScope; agency, when known, is the organ, whose
+// name ends such a scope), and the values error of each figure read blank
+// because it is beyond what gongkai stores.
+func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, totals []gongkai.Finding) {
 	// The rules are written in simplified script. A mirror site's page in
 	// traditional script is matched through its simplified text, whose
 	// offsets are the printed text's, and quoted as printed: before, its
@@ -580,6 +582,17 @@ func pre2019FromNarrative(lines []Line) (out []gongkai.Value, totals []gongkai.F
 				if all := mayBeAllYears(clause, sentenceUpTo(l.Text, m[1])); all || notThisYear(clause) {
 					if all && total == nil {
 						f := allYearsFinding(nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
+				if area, whole := areaScope(l.Text, m[1], agency); area && !(whole && zeroFigure(l.Text[m[2]:m[3]])) {
+					// "全县各级各部门主动公开政府信息共计14189条" in a county
+					// bureau's report: the area's count, stored before as
+					// the organ's. A zero for the whole area is the
+					// organ's zero too.
+					if total == nil {
+						f := passedFinding(errWholeArea, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
 						total = &f
 					}
 					continue

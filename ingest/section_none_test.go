@@ -90,7 +90,7 @@ func TestFeesAndWaivers(t *testing.T) {
 		lines := []Line{{N: 1, Text: tt.sentence}}
 		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2017, "示例局")
 		got := slices.ContainsFunc(vals, func(v gongkai.Value) bool { return v.Measure == "pre2019.fees" && *v.Number == 0 })
-		said, _ := pre2019FromNarrative(lines)
+		said, _ := pre2019FromNarrative(lines, "")
 		gotA := slices.ContainsFunc(said, func(v gongkai.Value) bool { return v.Measure == "pre2019.fees" && *v.Number == 0 })
 		if got != tt.zero || gotA != tt.zeroA {
 			t.Errorf("%s: fees 0 read %v (sentences) and %v (old words), want %v and %v", tt.sentence, got, gotA, tt.zero, tt.zeroA)
@@ -123,7 +123,7 @@ func TestReviewAppliedNoApplication(t *testing.T) {
 			}
 			return -1
 		}
-		said, _ := pre2019FromNarrative(lines)
+		said, _ := pre2019FromNarrative(lines, "")
 		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2016, "示例镇")
 		if a, s := got(said), got(vals); a != tt.want || s != tt.wantS {
 			t.Errorf("%s: apps.new %v (old words) and %v (sentences), want %v and %v", tt.sentence, a, s, tt.want, tt.wantS)
@@ -148,7 +148,7 @@ func TestJointOutcomes(t *testing.T) {
 		lines := []Line{{N: 1, Text: tt.sentence}}
 		vals, _ := readNarrative(lines, tt.format, 2024, "示例局")
 		if tt.format == gongkai.FormatPre2019 {
-			vals, _ = pre2019FromNarrative(lines)
+			vals, _ = pre2019FromNarrative(lines, "")
 		}
 		got := -1.0
 		for _, v := range vals {

@@ -54,7 +54,7 @@ func TestAgencyFromText(t *testing.T) {
 // and a zero stated in words, and the split of a run-together statistics row.
 func TestPre2019Words(t *testing.T) {
 	for _, s := range []string{"本年度我局未收到政府信息公开申请。", "全年没有收到公民、法人和其他组织的信息公开申请。"} {
-		vals, _ := pre2019FromNarrative([]Line{{N: 3, Text: s}})
+		vals, _ := pre2019FromNarrative([]Line{{N: 3, Text: s}}, "")
 		found := false
 		for _, v := range vals {
 			found = found || v.Measure == "apps.new" && v.Number != nil && *v.Number == 0 && v.At == "line 3"
