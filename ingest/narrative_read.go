@@ -310,6 +310,10 @@ var zeroRules = []struct {
 }{
 	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,24}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
+	// "未接到群众要求公开的信息" (a real 2025 street office's): no one
+	// asked for information, in other words than 申请.
+	{"要求公开", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收)[^,;:]{0,12}?要求公开`),
+		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
 	// "本年度没有申请公开政府信息和不予公开政府信息的情况": the old 条例's
 	// section of applications answered with its own title, both of its
 	// counts none; "没有依申请公开政府信息的情况" the first alone.
@@ -535,7 +539,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			return
 		}
 		for _, code := range codesFor(k, format, zero) {
-			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errWholeArea)
+			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
+				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -606,7 +611,12 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 		ctx := nctx{line: fl.s, section: section, sub: sub, year: year, agency: agency}
 		var sc scope // the scope of the sentence before, for one that opens with 其中
+		own := ""    // the sentence before, when all of it is the organ's own
 		for _, sent := range splitKeep(fl.s, "。!?;") {
+			ctx.semi = ""
+			if sent.a > 0 && fl.s[sent.a-1] == ';' {
+				ctx.semi = own
+			}
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				add(k, zero, f, unit, bad, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
 			}, func(k nkind, a, b int) {
@@ -616,6 +626,10 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					}
 				}
 			})
+			own = ""
+			if !sc.set && ownSentence(fl.s[sent.a:sent.b], year, agency) {
+				own = fl.s[sent.a:sent.b]
+			}
 		}
 	}
 	var vals []gongkai.Value
@@ -883,6 +897,37 @@ var errPartOf = errors.New("part of an unknown whole")
 // is in ("全区共收到依申请公开85件"): it may be every organ's of the area.
 var errWholeArea = errors.New("count of the whole area")
 
+// errJoint is the bad of a count of applications "受理并办结": those both
+// received and handled, which either count may exceed.
+var errJoint = errors.New("received and handled together")
+
+// errUnsaid is the bad of a count of "依申请公开" with no verb ("依申请公开0件",
+// "发生依申请公开1次"): applications received, or information given on
+// application, the words do not say.
+var errUnsaid = errors.New("applications or disclosures")
+
+// jointHandledRE finds, right before a count, the words of applications
+// received and answered in one ("受理并办结依申请公开", "收到并答复政府信息公开
+// 申请"). "收到并办理" is not one: every application received is dealt
+// with, and it stays the count received.
+var jointHandledRE = regexp.MustCompile(`(?:收到|受理|接收|接到)(?:并|且|和|及|、)(?:办结|答复)(?:完毕)?了?(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:政府信息)?(?:申请)?(?:共计|共|总计|合计)?$`)
+
+// unsaidApplications reports whether the words before a count name 依申请公开
+// (its information, its matters) and no verb saying what of it is counted:
+// "2020年度某街道发生依申请公开", "依申请公开信息".
+func unsaidApplications(seg string) bool {
+	i := strings.LastIndex(seg, "依申请公开")
+	if i < 0 {
+		return false
+	}
+	switch strings.TrimRight(seg[i+len("依申请公开"):], "共计为有") {
+	case "", "信息", "政府信息", "事项", "的信息", "的政府信息":
+	default:
+		return false
+	}
+	return !hasAny(seg, "收到", "受理", "接收", "接到", "新收", "办结", "答复", "办理", "处理", "主动", "不予", "予以", "同意", "部分", "其中", "结转", "复议", "诉讼")
+}
+
 // errEither is the bad of a count of applications "办理（回复）", which may
 // be those received or those handled: the words do not say which.
 var errEither = errors.New("received or handled")
@@ -904,6 +949,12 @@ func passedFinding(bad error, measure, raw, at string) gongkai.Finding {
 	}
 	if errors.Is(bad, errEither) {
 		why = "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"
+	}
+	if errors.Is(bad, errJoint) {
+		why = "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"
+	}
+	if errors.Is(bad, errUnsaid) {
+		why = "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"
 	}
 	return gongkai.Finding{
 		Rule: "narrative", Severity: gongkai.SeverityWarning, At: at,
@@ -937,6 +988,21 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// handled, the words do not say; both are said to be left out.
 				emit(nReceived, false, f, "", errEither)
 				emit(nHandled, false, f, "", errEither)
+				continue
+			}
+			if jointHandledRE.MatchString(seg) && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
+				// "年内受理并办结依申请公开23件" (a real 2023 town's): those
+				// received and handled both; more may have been received,
+				// or handled (carried in), so neither count is this.
+				emit(nReceived, false, f, "", errJoint)
+				emit(nHandled, false, f, "", errJoint)
+				continue
+			}
+			if unsaidApplications(seg) && strings.Contains(unitsApps, unit) {
+				// "发生依申请公开1次", "依申请公开信息0条": applications
+				// received, or information given on application? The
+				// words do not say.
+				emit(nReceived, false, f, "", errUnsaid)
 				continue
 			}
 			if f == 0 && hasAny(seg, "行政复议") && hasAny(seg, "行政诉讼") && ctx.about(topicDisclosure) {
@@ -1043,6 +1109,22 @@ func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 		}
 	}
 	return true, true
+}
+
+// ownSentence reports whether no clause of a sentence is passed over for
+// its scope, another organ, another year or a share (clauseSkipped), nor
+// set in another year by one before it: what it names is the organ's own
+// of the year, and a sentence joined to it by a semicolon may lean on it.
+func ownSentence(sent string, year int, agency string) bool {
+	if otherYear(sent, year) {
+		return false
+	}
+	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ':' }) {
+		if skip, _ := clauseSkipped(c, year, agency); skip {
+			return false
+		}
+	}
+	return true
 }
 
 // areaPartsClause reports whether clauseSkipped passes over a clause only
@@ -1341,6 +1423,11 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 	// "主动发布政府信息1942条" (a real 2021 provincial department's) says
 	// 主动公开 in other words; same length, so offsets stay.
 	seg = strings.ReplaceAll(seg, "主动发布", "主动公开")
+	if strings.Trim(seg, "、,和及并共计被有") == "诉讼" && strings.Contains(before+"|"+ctx.semi, "行政复议") {
+		// "被行政复议9件,全部维持;诉讼1件" (a real 2023 district
+		// bureau's): the suit after a review is an administrative one.
+		seg = "行政" + seg
+	}
 	for _, r := range nrules {
 		if !unitIn(r.units, unit) || (r.total && hasPart && !(r.kind == nProactive && proactivePart(seg, before))) {
 			continue
@@ -1371,7 +1458,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// Applications for what? Those for information, said in the
 			// words or by the section they stand in.
 			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") &&
-				!(r.kind == nHandled && handledAfterReceived(seg, clause, before)) &&
+				!(r.kind == nHandled && handledAfterReceived(seg, clause, before+"|"+ctx.semi)) &&
 				!(r.kind == nReceived && receivedAfterApplications(seg, before)) {
 				continue
 			}
@@ -1625,6 +1712,10 @@ type nctx struct {
 	line, section, sub string
 	year               int
 	agency             string
+	// semi is the sentence before on the line when a semicolon joins it to
+	// this one and all of it is the organ's own of the year: '收到依申请公开申请
+	// 15件;答复完毕15件' names the applications in the sentence before.
+	semi string
 }
 
 // proactiveSub reports whether the clause stands under a sub-heading of

@@ -510,3 +510,50 @@ func TestAllUpheld(t *testing.T) {
 		}
 	}
 }
+
+// TestSemicolonLeans checks that a sentence joined by a semicolon lends its
+// words of applications to a bare 办结 or 答复 only when it is all the
+// organ's own of the year, and that a count of applications received and
+// answered in one, or of 依申请公开 with no verb, is neither count read.
+func TestSemicolonLeans(t *testing.T) {
+	for _, tt := range []struct {
+		sentence string
+		handled  float64 // -1: blank
+		received float64 // -1: blank
+		warned   bool    // a warning for apps.new or apps.total
+	}{
+		{"全年共收到依申请公开申请15件,其中网络申请1件;答复完毕15件。", 15, 15, false},
+		{"全年共收到依申请公开申请15件;办结14件。", 14, 15, false},
+		{"区行政服务中心收到政府信息公开申请3件;办结3件。", -1, -1, false},
+		{"全区共收到政府信息公开申请50件;答复完毕48件。", -1, -1, true},
+		{"2022年收到政府信息公开申请6件;办结6件。", -1, -1, false},
+		{"受理低保申请320件;办结310件。", -1, -1, false},
+		{"年内受理并办结依申请公开23件。", -1, -1, true},
+		{"共收到并答复政府信息公开申请7件。", -1, -1, true},
+		{"共收到并办理依申请公开政府信息24件。", -1, 24, false},
+		{"2023年度我局发生依申请公开1次。", -1, -1, true},
+		{"依申请公开0件,网上公开了21件。", -1, -1, true},
+		{"因依申请公开引起行政复议0件。", -1, -1, false},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: tt.sentence}}, gongkai.Format2021, 2023, "示例县示例局")
+		handled, received := -1.0, -1.0
+		for _, v := range vals {
+			if v.Number == nil {
+				continue
+			}
+			switch v.Measure {
+			case "apps.total":
+				handled = *v.Number
+			case "apps.new":
+				received = *v.Number
+			}
+		}
+		warned := false
+		for _, f := range finds {
+			warned = warned || f.Measure == "apps.new" || f.Measure == "apps.total"
+		}
+		if handled != tt.handled || received != tt.received || warned != tt.warned {
+			t.Errorf("%s: handled %v, received %v, warned %v; want %v, %v, %v", tt.sentence, handled, received, warned, tt.handled, tt.received, tt.warned)
+		}
+	}
+}
