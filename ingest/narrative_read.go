@@ -286,7 +286,8 @@ func mayState(t string) bool {
 		prev = r
 	}
 	return hasAny(t, "未", "没有", "沒有", "不收取", "无政府", "无信息", "无依申请", "无行政", "無政府", "無信息", "無依申請", "無行政",
-		"无一", "無一", "无任何", "無任何", "无申请", "無申請", "无依法申请", "無依法申請")
+		"无一", "無一", "无任何", "無任何", "无申请", "無申請", "无依法申请", "無依法申請") ||
+		strings.Contains(t, "申请") && strings.ContainsAny(t, "0123456789") && unitlessRE.MatchString(t) // its unit lost
 }
 
 func isNumeral(r rune) bool {
@@ -540,7 +541,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
-				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid)
+				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
+				errors.Is(bad, errNoUnit)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -769,6 +771,17 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// Most clauses state no count and no "none": two byte scans
 		// spare them the rules.
 		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones)
+		if strings.Contains(clause, "申请") && strings.ContainsAny(clause, "0123456789") {
+			// "本年度共收到依申请公开事项0三是…" (a real 2024 county
+			// bureau's page, its unit and stop lost): where the
+			// number ends cannot be told; said to be left out.
+			if m := unitlessRE.FindStringSubmatch(clause); m != nil {
+				if skip, _ := clauseSkipped(clause, year, agency); !skip && !sc.set && !otherYearBefore(s[sent.a:c.a], year) {
+					f, _ := strconv.ParseFloat(m[1], 64)
+					emit(nReceived, false, f, "", errNoUnit, sent.a, sent.b)
+				}
+			}
+		}
 		if !counts && !nones {
 			if lastReview >= 0 && allUpheld(clause) {
 				// "被行政复议9件,全部维持": every review upheld.
@@ -906,6 +919,35 @@ var errJoint = errors.New("received and handled together")
 // application, the words do not say.
 var errUnsaid = errors.New("applications or disclosures")
 
+// unitlessRE finds a count of applications received written with no unit
+// after it ("收到依申请公开事项0三是…").
+var unitlessRE = regexp.MustCompile(`(?:收到|受理|接收|接到)[^,;:]{0,12}?(?:依申请公开|信息公开申请|公开申请)(?:事项|申请)?(?:共|为)?([0-9]+)(?:[^0-9.,件条个次宗份起项]|$)`)
+
+// errNoUnit is the bad of a count written with no unit after it: where
+// the number ends the text does not show.
+var errNoUnit = errors.New("count without a unit")
+
+// submittedRE finds the words of requests received for disclosure with the
+// noun 申请 left out: "接收网络方式提交政府信息公开".
+var submittedRE = regexp.MustCompile(`(?:收到|接收|受理|接到)[^,;:]{0,12}?提交的?(?:政府)?信息公开$`)
+
+// errUnsaidProactive is the bad of a count of items published with no word
+// saying they were published proactively ("完成政府信息公开301条") outside a
+// section or sub-heading of proactive disclosure.
+var errUnsaidProactive = errors.New("published, proactively or not")
+
+// publishedUnsaid reports whether the words before a count of items say
+// only that information was published ("完成政府信息公开", "共公开政府信息"),
+// not that it was published proactively nor on application.
+func publishedUnsaid(seg string) bool {
+	if hasAny(seg, "主动", "申请", "其中", "累计", "累計") || hasAny(seg, channelWords...) {
+		// One channel's count ("通过统计信息专栏公开政府信息19条" under a
+		// heading of platforms) is no whole.
+		return false
+	}
+	return publishedWords(strings.Replace(seg, "完成", "", 1))
+}
+
 // jointHandledRE finds, right before a count, the words of applications
 // received and answered in one ("受理并办结依申请公开", "收到并答复政府信息公开
 // 申请"). "收到并办理" is not one: every application received is dealt
@@ -952,6 +994,12 @@ func passedFinding(bad error, measure, raw, at string) gongkai.Finding {
 	}
 	if errors.Is(bad, errJoint) {
 		why = "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"
+	}
+	if errors.Is(bad, errNoUnit) {
+		why = "的数字后没有单位（件），原文可能缺字，数字到哪里为止不能确定"
+	}
+	if errors.Is(bad, errUnsaidProactive) {
+		why = "只写“政府信息公开”而未说是主动公开，可能含依申请公开的，不能确定"
 	}
 	if errors.Is(bad, errUnsaid) {
 		why = "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"
@@ -1019,6 +1067,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				}
 				continue
 			}
+			if unit == "条" && !ctx.proactiveSub() && publishedUnsaid(seg) {
+				// "2019年度完成政府信息公开301条" (a real 2019 county
+				// bureau's, under no heading of proactive disclosure):
+				// items published, proactively or on application, the
+				// words do not say.
+				emit(nProactive, false, f, "", errUnsaidProactive)
+				continue
+			}
 			if unit == "条" && bareTotal(seg) && ctx.proactiveSub() {
 				// "合计193条" under "1.主动公开政府信息数量": the items
 				// the sentence listed before it, when they add up to it.
@@ -1036,6 +1092,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			if ok && k == nProactive && strings.HasPrefix(seg, "其中") && !wholeIsOwn(before, ctx) {
 				emit(k, false, f, "", errPartOf)
 				continue
+			}
+			if !ok && submittedRE.MatchString(seg) {
+				// "我委接收网络方式提交政府信息公开5件" (a real 2023
+				// municipal commission's): what was submitted for
+				// disclosure is an application, the noun left out.
+				k, ok = classify(seg+"申请", clause, clause[:m[1]], before, ctx, unit)
+				ok = ok && k == nReceived
 			}
 			if !ok && receivedObjectRE.MatchString(clause[m[1]:]) {
 				// "共收到9份政府信息公开申请": the count before its noun.
