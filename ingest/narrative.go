@@ -408,6 +408,9 @@ func areaScope(t string, j int, agency string) (area, whole bool) {
 			text = sentenceUpTo(t, start-size) + "，" + upTo
 		}
 	}
+	if !strings.ContainsAny(text, "全各下所直局系分") {
+		return false, false // no word of scopeRE (the common case, without normalising)
+	}
 	for _, c := range strings.FieldsFunc(labels.Normalize(text), func(r rune) bool { return r == ',' || r == ':' }) {
 		if selfRE.MatchString(c) || area && namesOwnOrgan(c, agency) {
 			area, whole = false, false

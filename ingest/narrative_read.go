@@ -542,7 +542,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -629,7 +629,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				}
 			})
 			own = ""
-			if !sc.set && ownSentence(fl.s[sent.a:sent.b], year, agency) {
+			if sent.b < len(fl.s) && fl.s[sent.b] == ';' && !sc.set && ownSentence(fl.s[sent.a:sent.b], year, agency) {
 				own = fl.s[sent.a:sent.b]
 			}
 		}
@@ -853,6 +853,9 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			switch {
 			case skip && allYears:
 				readCounts(clause, before, ctx, maybe(sent))
+				if f, ok := publishedSoFar(clause, ctx); ok {
+					emit(nProactive, false, f, "", errReleasedSoFar, sent.a, sent.b)
+				}
 			case skip && counts:
 				// A count for the whole area: not the organ's (it may
 				// sum every organ of the area), and said to be left
@@ -931,6 +934,27 @@ var errNoUnit = errors.New("count without a unit")
 // noun 申请 left out: "接收网络方式提交政府信息公开".
 var submittedRE = regexp.MustCompile(`(?:收到|接收|受理|接到)[^,;:]{0,12}?提交的?(?:政府)?信息公开$`)
 
+// publishedSoFar reports whether a clause under a heading of proactive
+// disclosure counts every item released so far ("2023年1—12月,我委在…网站
+// 累计发布信息313条", a real 2023 municipal commission's): 发布 is not read
+// as 公开 for a figure (a channel named 发布 would pass for every item), but
+// such a count leaves the proactive count blank, said to be (errReleasedSoFar),
+// as '累计公开信息97条' is. It returns the count.
+func publishedSoFar(clause string, ctx nctx) (float64, bool) {
+	if !strings.Contains(clause, "累计发布") || !ctx.proactiveSub() {
+		return 0, false
+	}
+	m := tokenRE.FindStringSubmatchIndex(clause)
+	if m == nil || clause[m[4]:m[5]] != "条" || !publishedWords(strings.ReplaceAll(clause[:m[0]], "累计发布", "累计公开")) {
+		return 0, false
+	}
+	return figureValue(clause, m, clause[m[2]:m[3]])
+}
+
+// errReleasedSoFar is the bad of a count of items "累计发布" under a heading of
+// proactive disclosure (publishedSoFar).
+var errReleasedSoFar = errors.New("released so far")
+
 // errUnsaidProactive is the bad of a count of items published with no word
 // saying they were published proactively ("完成政府信息公开301条") outside a
 // section or sub-heading of proactive disclosure.
@@ -994,6 +1018,9 @@ func passedFinding(bad error, measure, raw, at string) gongkai.Finding {
 	}
 	if errors.Is(bad, errJoint) {
 		why = "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"
+	}
+	if errors.Is(bad, errReleasedSoFar) {
+		why = "写作“累计发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"
 	}
 	if errors.Is(bad, errNoUnit) {
 		why = "的数字后没有单位（件），原文可能缺字，数字到哪里为止不能确定"
