@@ -57,19 +57,15 @@ const serveMemoryLimit = "512MB"
 var defaultPageConcurrency = runtime.NumCPU()
 
 // serveThreads is DuckDB's worker thread count in a server unless --threads
-// says otherwise: one. A page runs its queries at once and the pages take
-// turns one a core (defaultPageConcurrency), so the cores are already kept
-// busy by the pages; a second DuckDB thread splits each query's scans and
-// hash tables in two and merges them again, which costs CPU that eight
-// clients then wait for. In-process at a million reports (TestScalePages,
-// runs alternating, load average 3.3-3.5): CPU per page 46.1 and 46.0 ms
-// with one thread against 52.0 and 52.7 with two, 41.0 and 42.2 pages/s
-// against 37.6 and 37.3 for eight clients (p95 311 and 293 against 344 and
-// 342 ms); one client 45.8/45.9 against 54.1/53.7 ms of CPU a page at about
-// the same latency. The cost is the analysts' SQL (/sql) over all figures,
-// which runs on one core: report_figures' group-by 3.0 s -> 5.4 s, the
-// report_summary group-by 52 -> 76 ms (docs/benchmarks.md).
-const serveThreads = 1
+// says otherwise: 0, one a core. One thread served eight clients about 10 %
+// faster in-process at a million reports (46 against 52 ms of CPU a page,
+// p95 293-311 against 342-344 ms), but the server in its own process did not
+// clearly confirm it (TestBenchScale, p95 349-423 against 351-413 ms), one
+// client's p95 rose (93-135 against 78-98 ms), and the analysts' SQL in the
+// server (/sql), which then runs on one core, took 5.4 s instead of 3.0 s
+// over all figures; report_values' group-by, ~5.5 s on two cores, would come
+// near the sandbox's 10 s limit. docs/benchmarks.md has the runs.
+const serveThreads = 0
 
 // shutdownGrace is how long in-flight requests may take to finish once the
 // server is told to stop.
@@ -89,7 +85,7 @@ func runServe(ctx context.Context, e env) error {
 	sqlSlots := fs.Int("sql-concurrency", 2, "同时运行的 SQL 查询（/sql、/api/sql）上限")
 	maxConns := fs.Int("max-conns", defaultLimits.maxConns, "同时保持的连接上限")
 	pageSlots := fs.Int("page-concurrency", defaultPageConcurrency, "同时查询数据库的看板请求上限，其余排队等候（0：不限；默认每个 CPU 核一个）")
-	threads := fs.Int("threads", serveThreads, "DuckDB 工作线程数（默认 1：各页面的查询已同时运行；0：每个 CPU 核一个，分析 SQL 更快）")
+	threads := fs.Int("threads", serveThreads, "DuckDB 工作线程数（0：每个 CPU 核一个；1：只有看板的服务器在多人同时访问时略快，但分析 SQL 慢约一倍）")
 	pageParallel := fs.Bool("page-parallel", true, "同一页面的多个查询同时运行（false：依次运行）")
 	pageCache := fs.Int("page-cache", defaultPageCache, "缓存的看板查询结果条数（0：不缓存，每个请求都查询数据库）")
 	var proxies cidrList
