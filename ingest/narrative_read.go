@@ -998,6 +998,22 @@ func unsaidApplications(seg string) bool {
 // be those received or those handled: the words do not say which.
 var errEither = errors.New("received or handled")
 
+// passedWhy says why a count passed over with each kind of bad was left
+// blank; where bad is of more than one kind, the last listed says.
+var passedWhy = []struct {
+	err error
+	why string
+}{
+	{errPartOf, "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"},
+	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
+	{errEither, "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
+	{errJoint, "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"},
+	{errReleasedSoFar, "写作“累计发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"},
+	{errNoUnit, "的数字后没有单位（件），原文可能缺字，数字到哪里为止不能确定"},
+	{errUnsaidProactive, "只写“政府信息公开”而未说是主动公开，可能含依申请公开的，不能确定"},
+	{errUnsaid, "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"},
+}
+
 // passedFinding is the warning for a count passed over with bad
 // (errForwarded, errPartsSum, errPartOf), at the line at and with its
 // sentence raw: without it the measure would be blank with no word why.
@@ -1007,29 +1023,10 @@ func passedFinding(bad error, measure, raw, at string) gongkai.Finding {
 	}
 	label := gongkai.MeasureLabel(measure)
 	why := "是所列各项的合计，但与各项之和不符，所合计的是什么不能确定"
-	if errors.Is(bad, errPartOf) {
-		why = "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"
-	}
-	if errors.Is(bad, errWholeArea) {
-		why = "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"
-	}
-	if errors.Is(bad, errEither) {
-		why = "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"
-	}
-	if errors.Is(bad, errJoint) {
-		why = "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"
-	}
-	if errors.Is(bad, errReleasedSoFar) {
-		why = "写作“累计发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"
-	}
-	if errors.Is(bad, errNoUnit) {
-		why = "的数字后没有单位（件），原文可能缺字，数字到哪里为止不能确定"
-	}
-	if errors.Is(bad, errUnsaidProactive) {
-		why = "只写“政府信息公开”而未说是主动公开，可能含依申请公开的，不能确定"
-	}
-	if errors.Is(bad, errUnsaid) {
-		why = "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"
+	for _, p := range passedWhy {
+		if errors.Is(bad, p.err) {
+			why = p.why
+		}
 	}
 	return gongkai.Finding{
 		Rule: "narrative", Severity: gongkai.SeverityWarning, At: at,
