@@ -25,31 +25,37 @@
 -- by volume is the number of agencies with a larger volume (per distinct
 -- volume: a few hundred) plus its place by name among those with its own
 -- volume, by rate likewise per distinct (rate, volume). Only the groups
--- that hold an agency that may be listed are numbered by name, names are
+-- that hold an agency that may be listed have their names read, names are
 -- read for those and the zero ranking's agencies only, and the other sums
--- are taken for the listed agencies.
-WITH keys AS MATERIALIZED (
+-- are taken for the listed agencies. A candidate's place by name is the
+-- number of its group's members named before it (counted, not numbered:
+-- the volume groups of the rate ranking's candidates, volumes of 10 or so,
+-- hold ~17,000 agencies nationally, and sorting them all by name was a
+-- tenth of the query); the groups are found by semi-joins built on the few
+-- candidates' keys, not a hash table of every agency; the sums are plain
+-- sums of a CASE (the same sums as the FILTER form, a little
+-- cheaper at 1M rows); the listed agencies' names come with the candidates'.
+WITH a AS MATERIALIZED (
     -- The rankings' keys per agency id, over the current reports of the
     -- selected years of the agencies the filters select (joined first: a
-    -- region's reports are summed alone).
-    SELECT s.agency_id,
-           sum(s.apps_total) AS apps_total,
-           sum(coalesce(s.apps_granted, 0) + coalesce(s.apps_partial, 0))
-               FILTER (WHERE s.apps_granted IS NOT NULL OR s.apps_partial IS NOT NULL) AS apps_disclosed,
-           count(*) FILTER (WHERE s.table_stated > 0 AND s.table_largest = 0) AS zero_reports
-    FROM store.report_summary s
-    JOIN selected_agencies($province, $city, $level, $agency) g ON g.agency_id = s.agency_id
-    WHERE s.is_current
-      AND ($year_from IS NULL OR s.year >= $year_from)
-      AND ($year_to IS NULL OR s.year <= $year_to)
-    GROUP BY s.agency_id
-), a AS MATERIALIZED (
-    -- rate is the rate ranking's key, for the agencies it ranks (at least
-    -- 10 applications).
+    -- region's reports are summed alone); rate is the rate ranking's key,
+    -- for the agencies it ranks (at least 10 applications).
     SELECT k.agency_id, k.apps_total, k.apps_disclosed, k.zero_reports,
            CASE WHEN k.apps_total >= 10 THEN k.apps_disclosed / k.apps_total END AS rate,
            k.apps_total >= 10 AS rated
-    FROM keys k
+    FROM (
+        SELECT s.agency_id,
+               sum(s.apps_total) AS apps_total,
+               sum(CASE WHEN s.apps_granted IS NOT NULL OR s.apps_partial IS NOT NULL
+                        THEN coalesce(s.apps_granted, 0) + coalesce(s.apps_partial, 0) END) AS apps_disclosed,
+               count(CASE WHEN s.table_stated > 0 AND s.table_largest = 0 THEN 1 END) AS zero_reports
+        FROM store.report_summary s
+        JOIN selected_agencies($province, $city, $level, $agency) g ON g.agency_id = s.agency_id
+        WHERE s.is_current
+          AND ($year_from IS NULL OR s.year >= $year_from)
+          AND ($year_to IS NULL OR s.year <= $year_to)
+        GROUP BY s.agency_id
+    ) k
 ), vols AS MATERIALIZED (
     -- Per volume, the agencies with a larger one (most first, NULL last).
     SELECT v.apps_total,
@@ -93,23 +99,35 @@ WITH keys AS MATERIALIZED (
     -- their names: what their places by name are counted among. rk holds
     -- volumes of 10 or more only, so an agency that is not rated finds no
     -- rate group.
-    SELECT a.agency_id, a.apps_total, a.rate, g.name,
-           vk.hit IS NOT NULL AS in_volume, rk.hit IS NOT NULL AS in_rate
-    FROM a
-    LEFT JOIN vk ON vk.apps_total IS NOT DISTINCT FROM a.apps_total
-    LEFT JOIN rk ON rk.rate IS NOT DISTINCT FROM a.rate AND rk.apps_total = a.apps_total
-    JOIN store.agencies g ON g.agency_id = a.agency_id
-    WHERE vk.hit OR rk.hit
+    SELECT m.agency_id, m.apps_total, m.rate, g.name, m.in_volume, m.in_rate
+    FROM (
+        SELECT a.agency_id, a.apps_total, a.rate,
+               EXISTS (SELECT 1 FROM vk WHERE vk.apps_total IS NOT DISTINCT FROM a.apps_total) AS in_volume,
+               EXISTS (SELECT 1 FROM rk WHERE rk.rate IS NOT DISTINCT FROM a.rate AND rk.apps_total = a.apps_total) AS in_rate
+        FROM a
+    ) m
+    JOIN store.agencies g ON g.agency_id = m.agency_id
+    WHERE m.in_volume OR m.in_rate
+), cn AS MATERIALIZED (
+    -- The candidates with their names.
+    SELECT c.agency_id, c.apps_total, c.rate, c.rated, m.name
+    FROM cand c JOIN members m ON m.agency_id = c.agency_id
 ), rv AS (
-    SELECT m.agency_id,
-           v.ahead + row_number() OVER (PARTITION BY m.apps_total ORDER BY m.name, m.agency_id) AS rank_volume
-    FROM members m JOIN vols v ON v.apps_total IS NOT DISTINCT FROM m.apps_total
-    WHERE m.in_volume
+    -- A candidate's rank by volume: the agencies with a larger volume,
+    -- and its place by name among those with its own.
+    SELECT c.agency_id, any_value(v.ahead) + count(*) AS rank_volume
+    FROM cn c
+    JOIN members m ON m.apps_total IS NOT DISTINCT FROM c.apps_total
+    JOIN vols v ON v.apps_total IS NOT DISTINCT FROM c.apps_total
+    WHERE m.in_volume AND (m.name < c.name OR (m.name = c.name AND m.agency_id <= c.agency_id))
+    GROUP BY c.agency_id
 ), rr AS (
-    SELECT m.agency_id,
-           r.ahead + row_number() OVER (PARTITION BY m.rate, m.apps_total ORDER BY m.name, m.agency_id) AS rank_rate
-    FROM members m JOIN rates r ON r.rate IS NOT DISTINCT FROM m.rate AND r.apps_total = m.apps_total
-    WHERE m.in_rate
+    SELECT c.agency_id, any_value(r.ahead) + count(*) AS rank_rate
+    FROM cn c
+    JOIN members m ON m.rate IS NOT DISTINCT FROM c.rate AND m.apps_total = c.apps_total
+    JOIN rates r ON r.rate IS NOT DISTINCT FROM c.rate AND r.apps_total = c.apps_total
+    WHERE c.rated AND m.in_rate AND (m.name < c.name OR (m.name = c.name AND m.agency_id <= c.agency_id))
+    GROUP BY c.agency_id
 ), listed AS MATERIALIZED (
     SELECT c.agency_id, rv.rank_volume, rr.rank_rate, rz.rank_zero
     FROM (SELECT DISTINCT agency_id FROM cand) c
@@ -135,7 +153,7 @@ WITH keys AS MATERIALIZED (
       AND s.agency_id IN (SELECT agency_id FROM listed)
     GROUP BY s.agency_id
 )
-SELECT l.agency_id, g.name AS agency, g.city, g.level, s.reports, a.zero_reports, a.apps_total,
+SELECT l.agency_id, c.name AS agency, g.city, g.level, s.reports, a.zero_reports, a.apps_total,
        round(a.apps_disclosed / nullif(a.apps_total, 0), 4) AS disclosure_rate,
        round(s.apps_withheld / nullif(a.apps_total, 0), 4) AS refused_share,
        s.review_total,
@@ -146,5 +164,6 @@ SELECT l.agency_id, g.name AS agency, g.city, g.level, s.reports, a.zero_reports
 FROM listed l
 JOIN a ON a.agency_id = l.agency_id
 JOIN sums s ON s.agency_id = l.agency_id
+JOIN cn c ON c.agency_id = l.agency_id
 JOIN store.agencies g ON g.agency_id = l.agency_id
 ORDER BY l.rank_volume
