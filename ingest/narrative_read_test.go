@@ -499,13 +499,7 @@ func TestAllUpheld(t *testing.T) {
 		{"全县共发生行政复议9件,全部维持。", -1},
 	} {
 		vals, _ := readNarrative([]Line{{N: 1, Text: tt.sentence}}, gongkai.Format2021, 2023, "示例县示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == "review.upheld" && v.Number != nil {
-				got = *v.Number
-			}
-		}
-		if got != tt.upheld {
+		if got := numberOf(vals, "review.upheld"); got != tt.upheld {
 			t.Errorf("%s: upheld %v, want %v", tt.sentence, got, tt.upheld)
 		}
 	}

@@ -115,17 +115,9 @@ func TestReviewAppliedNoApplication(t *testing.T) {
 		{"2016年依申请公开工作共受理3件。", 3, 3},
 	} {
 		lines := []Line{{N: 1, Text: tt.sentence}}
-		got := func(vals []gongkai.Value) float64 {
-			for _, v := range vals {
-				if v.Measure == "apps.new" && v.Number != nil {
-					return *v.Number
-				}
-			}
-			return -1
-		}
 		said, _ := pre2019FromNarrative(lines, "")
 		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2016, "示例镇")
-		if a, s := got(said), got(vals); a != tt.want || s != tt.wantS {
+		if a, s := numberOf(said, "apps.new"), numberOf(vals, "apps.new"); a != tt.want || s != tt.wantS {
 			t.Errorf("%s: apps.new %v (old words) and %v (sentences), want %v and %v", tt.sentence, a, s, tt.want, tt.wantS)
 		}
 	}
@@ -150,14 +142,19 @@ func TestJointOutcomes(t *testing.T) {
 		if tt.format == gongkai.FormatPre2019 {
 			vals, _ = pre2019FromNarrative(lines, "")
 		}
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == "apps.partial" && v.Number != nil {
-				got = *v.Number
-			}
-		}
-		if got != tt.partial {
+		if got := numberOf(vals, "apps.partial"); got != tt.partial {
 			t.Errorf("%s: partial %v, want %v", tt.sentence, got, tt.partial)
 		}
 	}
+}
+
+// numberOf returns the number vals hold for measure, or -1 when they hold
+// none (a measure read blank or not at all).
+func numberOf(vals []gongkai.Value, measure string) float64 {
+	for _, v := range vals {
+		if v.Measure == measure && v.Number != nil {
+			return *v.Number
+		}
+	}
+	return -1
 }
