@@ -321,6 +321,14 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				appChannelCounts(labels.Normalize(t)) > 1 {
 				continue // likewise, one way of applying's count
 			}
+			if nf.table == "apps.new" && oneWay(labels.Normalize(clauseOf(t, m[0], m[2]))) {
+				// One way's count on a line counting no other (errOneWay).
+				if total == nil {
+					f := passedFinding(errOneWay, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
+				continue
+			}
 			if nf.table == "apps.new" && forwarded(clauseOf(t, m[0], m[2])) {
 				if total == nil {
 					f := forwardedFinding(nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))

@@ -542,7 +542,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1012,6 +1012,7 @@ var passedWhy = []struct {
 	{errNoUnit, "的数字后没有单位（件），原文可能缺字，数字到哪里为止不能确定"},
 	{errUnsaidProactive, "只写“政府信息公开”而未说是主动公开，可能含依申请公开的，不能确定"},
 	{errUnsaid, "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"},
+	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
 // passedFinding is the warning for a count passed over with bad
@@ -1130,6 +1131,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				ok = ok && k == nReceived
 			}
 			if !ok {
+				continue
+			}
+			if k == nReceived && oneWay(seg) {
+				// "我委接收网络方式提交政府信息公开5件": the online
+				// applications; whether others came by letter or in person
+				// the words do not say (real reports that count by way of
+				// applying give the total beside the parts).
+				emit(k, false, f, "", errOneWay)
 				continue
 			}
 			if numText[0] >= '0' && numText[0] <= '9' {
@@ -1687,6 +1696,39 @@ var channelWords = []string{"网站", "网页", "专栏", "公开栏", "公示�
 
 // appChannelWords name a way applications come in.
 var appChannelWords = []string{"网站", "网上", "网络", "在线", "平台", "信函", "邮寄", "当面", "现场", "纸质", "书面", "传真", "电子邮件", "邮件", "电话"}
+
+// errOneWay is the bad of a count of applications made one way ("通过网上
+// 平台收到…申请5件") on a line that counts no other way: it is that way's
+// count, and the total may be more, so it is left blank, said to be, unless
+// another statement gives the count.
+var errOneWay = errors.New("applications of one way")
+
+// oneWay reports whether the words before a count of applications name one
+// way of applying (网上, 信函, 当面 …) and not several as one ("通过线上、信函
+// 等渠道收到…16件", "网上及信函申请15件" are every way's).
+func oneWay(seg string) bool {
+	if manyChannels(seg) {
+		return false
+	}
+	n := 0
+	for _, w := range appChannelWords {
+		if strings.Contains(seg, w) {
+			n++
+		}
+	}
+	// 网站 and 平台 name one way together ("网上平台", "门户网站"), as do
+	// 网上 and 网站: the web.
+	if hasAny(seg, "网上", "网络", "在线") && hasAny(seg, "网站", "平台") {
+		n--
+	}
+	if strings.Contains(seg, "网站") && strings.Contains(seg, "平台") {
+		n--
+	}
+	if strings.Contains(seg, "邮件") && strings.Contains(seg, "电子邮件") {
+		n--
+	}
+	return n == 1
+}
 
 // appCountRE finds a count of applications in a piece of a line.
 var appCountRE = regexp.MustCompile(`[0-9零一二两三四五六七八九十百千万]+(?:件|份|个)`)

@@ -601,6 +601,14 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					appChannelCounts(labels.Normalize(l.Text)) > 1 {
 					continue // one way of applying's count, the line giving another its own (see classify)
 				}
+				if nr.measure == "apps.new" && oneWay(labels.Normalize(clauseOf(l.Text, m[0], m[2]))) {
+					// One way's count on a line counting no other (errOneWay).
+					if total == nil {
+						f := passedFinding(errOneWay, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
 				if nr.measure == "apps.partial" && jointOutcome(l.Text[:m[0]]) {
 					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
 				}
