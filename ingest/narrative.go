@@ -39,6 +39,10 @@ var narrativeFigures = []narrativeFigure{
 		regexp.MustCompile(`行政处罚[^。；;，,、]{0,10}?([0-9０-９][0-9０-９,]*)\s*(?:件|项|个|次|宗)`)},
 }
 
+// totalWords are words of a total the sentence reader's proactiveWords does
+// not pass over ("主动公开信息共有40条", "主动公开政府信息总数171条").
+var totalWords = strings.NewReplacer("共有", "", "总数", "", "总量", "")
+
 // notThisYearWords are the words of such a clause. They are plain words, so
 // strings.Contains finds them faster than a regular expression would.
 var notThisYearWords = []string{"较", "同比", "增加", "减少", "增长", "下降", "累计", "上年", "上一年", "历年"}
@@ -307,6 +311,16 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				// may sum every organ of it: not the organ's.
 				if total == nil {
 					f := passedFinding(errWholeArea, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
+				continue
+			}
+			if nf.measure == "narrative.proactive_items" && !proactiveWords(totalWords.Replace(labels.Normalize(clauseOf(t, m[0], m[2])))) &&
+				!strings.HasPrefix(labels.Normalize(clause), "其中") && !channelClause(labels.Normalize(clauseOf(t, m[0], m[2]))) {
+				// "主动公开本单位文件28条,发布公告22条" (a real 2024 district
+				// bureau's page): one kind of information, not every item.
+				if total == nil {
+					f := passedFinding(errOneKind, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
 					total = &f
 				}
 				continue

@@ -542,7 +542,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1012,6 +1012,7 @@ var passedWhy = []struct {
 	{errNoUnit, "的数字后没有单位（件），原文可能缺字，数字到哪里为止不能确定"},
 	{errUnsaidProactive, "只写“政府信息公开”而未说是主动公开，可能含依申请公开的，不能确定"},
 	{errUnsaid, "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"},
+	{errOneKind, "只是某一类信息的数（主动公开的可能还有其他类），不一定是主动公开信息的总数"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -1702,6 +1703,18 @@ var appChannelWords = []string{"网站", "网上", "网络", "在线", "平台",
 // count, and the total may be more, so it is left blank, said to be, unless
 // another statement gives the count.
 var errOneWay = errors.New("applications of one way")
+
+// errOneKind is the bad of a count of items of one kind published
+// proactively ("主动公开本单位文件28条"), which the reader beside tables took
+// for every item: the other kinds may be more.
+var errOneKind = errors.New("items of one kind")
+
+// channelClause reports whether the words before a count of items published
+// proactively hold a channel ("主动在门户网站公开…"), which the rules of
+// channels judge, not the words of kinds.
+func channelClause(seg string) bool {
+	return hasAny(seg, channelWords...) || proactiveViaRE.MatchString(seg)
+}
 
 // oneWay reports whether the words before a count of applications name one
 // way of applying (网上, 信函, 当面 …) and not several as one ("通过线上、信函
