@@ -542,7 +542,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -612,6 +612,16 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 		}
 		ctx := nctx{line: fl.s, section: section, sub: sub, year: year, agency: agency}
+		if t, outer, ok := openingSubTitle(l.Text); ok {
+			// "（一）主动公开。2024年,县政府网站累计发布…" (a real 2024
+			// county office's page): the heading opens the line of its
+			// count, and stands over that line alone.
+			if outer {
+				ctx.sub = t
+			} else {
+				ctx.sub = strings.SplitN(sub, "|", 2)[0] + "|" + t
+			}
+		}
 		var sc scope // the scope of the sentence before, for one that opens with 其中
 		own := ""    // the sentence before, when all of it is the organ's own
 		for _, sent := range splitKeep(fl.s, "。!?;") {
@@ -941,15 +951,69 @@ var submittedRE = regexp.MustCompile(`(?:收到|接收|受理|接到)[^,;:]{0,12
 // such a count leaves the proactive count blank, said to be (errReleasedSoFar),
 // as '累计公开信息97条' is. It returns the count.
 func publishedSoFar(clause string, ctx nctx) (float64, bool) {
-	if !strings.Contains(clause, "累计发布") || !ctx.proactiveSub() {
+	if !strings.Contains(clause, "发布") || !ctx.proactiveSub() {
 		return 0, false
 	}
 	m := tokenRE.FindStringSubmatchIndex(clause)
-	if m == nil || clause[m[4]:m[5]] != "条" || !publishedWords(strings.ReplaceAll(clause[:m[0]], "累计发布", "累计公开")) {
+	if m == nil || clause[m[4]:m[5]] != "条" || !releasedWords(clause[:m[0]]) {
 		return 0, false
 	}
 	return figureValue(clause, m, clause[m[2]:m[3]])
 }
+
+// releasedWords reports whether the words before a count of items say only
+// that information was released (发布), as publishedWords says it was
+// published; text before the last year named is passed over, a full stop
+// before it may be lost ("…工作水平2024年我乡通过政府网站…").
+func releasedWords(seg string) bool {
+	if !strings.Contains(seg, "发布") || besides(seg) {
+		return false
+	}
+	s := leadingYearRE.ReplaceAllString(afterLastYear(strings.ReplaceAll(seg, "发布", "公开")), "")
+	for _, w := range []string{"本年度", "本年", "全年", "今年", "年内", "当年", ","} {
+		s = strings.TrimPrefix(s, w)
+	}
+	if m := selfRE.FindStringIndex(s); m != nil && m[0] == 0 {
+		s = s[m[1]:]
+	}
+	// The channel may be named with no preposition ("县政府网站累计发布…"),
+	// or as the government's web ("通过…区政府网发布…").
+	return publishedWords(releasedChannelRE.ReplaceAllString(s, ""))
+}
+
+// lastClause returns the last clause of s (after its last comma), the one a
+// channel named without a count gives its count to ("通过政务微信公众号，发布
+// 信息45条").
+func lastClause(s string) string {
+	s = strings.TrimRight(s, ",")
+	if i := strings.LastIndex(s, ","); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// besides reports whether words say what follows is besides the count
+// before ("此外,还通过…公众号,发布信息977条"): no whole.
+func besides(s string) bool {
+	return hasAny(s, "此外", "另外", "还通过", "另通过")
+}
+
+var releasedChannelRE = regexp.MustCompile(`^(?:通过|在|依托|利用)?[^,;:]{0,16}?(?:网站|政府网站?|官网|门户网站?)上?`)
+
+// afterLastYear returns s from its last year (2024年, 2024年度) on, or s.
+func afterLastYear(s string) string {
+	if ms := yearAnyRE.FindAllStringIndex(s, -1); len(ms) > 0 {
+		return s[ms[len(ms)-1][0]:]
+	}
+	return s
+}
+
+var yearAnyRE = regexp.MustCompile(`(?:19|20)\d\d年度?`)
+
+// errReleased is the bad of a count of items released (发布) under a heading
+// of proactive disclosure: the items may be more than the information
+// disclosed proactively.
+var errReleased = errors.New("released")
 
 // errReleasedSoFar is the bad of a count of items "累计发布" under a heading of
 // proactive disclosure (publishedSoFar).
@@ -1008,7 +1072,8 @@ var passedWhy = []struct {
 	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
 	{errEither, "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errJoint, "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"},
-	{errReleasedSoFar, "写作“累计发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"},
+	{errReleasedSoFar, "写作“累计发布”或截至某日“发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"},
+	{errReleased, "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"},
 	{errNoUnit, "的数字后没有单位（件），原文可能缺字，数字到哪里为止不能确定"},
 	{errUnsaidProactive, "只写“政府信息公开”而未说是主动公开，可能含依申请公开的，不能确定"},
 	{errUnsaid, "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"},
@@ -1091,6 +1156,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				if f == float64(int64(f)) {
 					emit(nProactive, f == 0, f, "", nil)
 				}
+				continue
+			}
+			if unit == "条" && ctx.proactiveSub() && releasedWords(seg) && !hasAny(seg, "主动", "累计") && !besides(before) &&
+				(!hasAny(seg+lastClause(before), channelWords...) || channelCounts(ctx.line) <= 1) {
+				// "本年度我局通过政府门户网站发布信息共175条" under "（一）
+				// 政府信息主动公开情况" (real 2024 district bureaus'
+				// pages): what was released may hold more than the
+				// information disclosed proactively (news, notices).
+				emit(nProactive, false, f, "", errReleased)
 				continue
 			}
 			if unit == "条" && !ctx.proactiveSub() && publishedUnsaid(seg) {
@@ -1890,6 +1964,18 @@ func subTitle(t string) (title string, outer, ok bool) {
 		return "", false, false
 	}
 	return labels.Normalize(rest), m[2] >= 0, true
+}
+
+// openingSubTitle returns the title of a sub-heading that opens a line and
+// ends at its first full stop, the line going on with its text ("（一）主动
+// 公开。2024年,…"), as subTitle returns it for a heading alone.
+func openingSubTitle(t string) (title string, outer, ok bool) {
+	t = strings.TrimSpace(t)
+	i := strings.Index(t, "。")
+	if i < 0 || i+len("。") == len(t) || !subTitleRE.MatchString(t) {
+		return "", false, false
+	}
+	return subTitle(t[:i])
 }
 
 // bareTotal reports whether the words before a figure are only those of a
