@@ -1615,8 +1615,9 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 				continue
 			}
 			// In 件 a count of documents is meant ("主动公开规范性文件
-			// 5件") unless it counts information ("主动公开信息143件").
-			if unit == "件" && !strings.HasSuffix(strings.TrimRight(seg, "共计为达"), "信息") {
+			// 5件") unless it counts information ("主动公开信息143件",
+			// "主动公开信息数量为46件", a real 2009 town's page).
+			if unit == "件" && !strings.HasSuffix(strings.TrimSuffix(strings.TrimRight(seg, "共计为达"), "数量"), "信息") {
 				continue
 			}
 			// "在门户网站公开…50条" is every item when the line names no
