@@ -110,6 +110,11 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		for _, name := range []string{"政府信息公开", "政务公开", "信息公开"} {
 			if i := strings.Index(m[3], name); i > 0 {
 				agency = m[3][:i]
+				if name == "政府信息公开" && strings.HasSuffix(agency, "人民") {
+					// "2012年泾县人民政府信息公开年度报告" (a real 2012
+					// county's title): 政府 is the name's and the report's.
+					agency += "政府"
+				}
 				break
 			}
 		}
