@@ -800,6 +800,13 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			continue
 		}
 		before := s[sent.a:c.a] // the sentence up to this clause
+		if f, ok := yearsPart(clause, before, year); ok {
+			// "我局历年累计主动公开信息210条,其中2018年度55条" (a real
+			// 2018 county bureau's page): the report's year's part of a
+			// count over every year is the year's count.
+			emit(nProactive, f == 0, f, "", nil, sent.a, sent.b)
+			continue
+		}
 		// The year a clause speaks of may be named before it in the
 		// sentence: "2020年，我局收到申请12件".
 		skip, whole := clauseSkipped(clause, year, agency)
@@ -1978,6 +1985,43 @@ func openingSubTitle(t string) (title string, outer, ok bool) {
 	}
 	return subTitle(t[:i])
 }
+
+// yearsPart returns the count of a clause that gives the report's year's
+// part ("其中2018年度55条", "其中2014年主动公开政府信息130条") of a count of
+// items published proactively over every year, the clause before in its
+// sentence ("历年累计主动公开信息210条", "到2014年底累计共主动公开政府信息
+// 1323条"). Other words in the clause, or another year, read nothing.
+func yearsPart(clause, before string, year int) (float64, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimRight(clause, ". "), "其中") // "其中2018年度55条." (a full stop in ASCII)
+	if !ok || year == 0 {
+		return 0, false
+	}
+	y := strconv.Itoa(year)
+	named := false
+	for _, w := range []string{y + "年度", y + "年", "本年度", "本年", "当年", "今年"} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			rest, named = r, true
+			break
+		}
+	}
+	m := tokenRE.FindStringSubmatchIndex(rest)
+	if !named || m == nil || rest[m[4]:m[5]] != "条" || m[5] != len(rest) {
+		return 0, false
+	}
+	if words := strings.TrimPrefix(rest[:m[0]], "新增"); words != "" && !proactiveWords(words) {
+		return 0, false
+	}
+	whole := lastClause(before)
+	if !proactiveWords(allYearsRE.ReplaceAllString(whole, "")) || !mayBeAllYears(whole, before) {
+		return 0, false
+	}
+	return figureValue(rest, m, rest[m[2]:m[3]])
+}
+
+// allYearsRE finds what makes a count of items published proactively one of
+// every year so far ("历年累计", "到2014年底累计共"), and its count, so that
+// proactiveWords judges the words of what is counted.
+var allYearsRE = regexp.MustCompile(`^.*?(?:累计|历年)|[0-9][0-9,]*条$`)
 
 // bareTotal reports whether the words before a figure are only those of a
 // total ("合计", "共计", "总计"): the clause names nothing counted.

@@ -551,3 +551,28 @@ func TestSemicolonLeans(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsPart: the report's year's part of a count of information
+// published proactively over every year is the year's count; another year's
+// part, a part of one kind, or a part of a whole of this year alone is not.
+func TestYearsPart(t *testing.T) {
+	tests := []struct {
+		clause, before string
+		want           float64
+		ok             bool
+	}{
+		{"其中2018年度55条", "经过梳理和编目,我局历年累计主动公开信息210条,", 55, true},
+		{"其中2014年主动公开政府信息130条", "我局到2014年底累计共主动公开政府信息1323条,", 130, true},
+		{"其中本年度新增40条", "历年累计主动公开政府信息900条,", 40, true},
+		{"其中2017年度55条", "我局历年累计主动公开信息210条,", 0, false},
+		{"其中2018年度55条", "我局主动公开信息210条,", 0, false},
+		{"其中2018年度政策文件55条", "我局历年累计主动公开信息210条,", 0, false},
+		{"其中2018年度55件", "我局历年累计受理申请210件,", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := yearsPart(tt.clause, tt.before, 2018+map[bool]int{true: -4}[strings.Contains(tt.before, "2014")])
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("yearsPart(%q, %q) = %v, %v; want %v, %v", tt.clause, tt.before, got, ok, tt.want, tt.ok)
+		}
+	}
+}
