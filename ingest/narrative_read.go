@@ -1436,14 +1436,20 @@ func namesOtherOrgan(clause, agency string) bool {
 			if size2 > 0 && unicode.Is(unicode.Han, r2) {
 				name = clause[j-size-size2 : j+len(suf)]
 			}
-			if key != "" && strings.Contains(key, name) {
-				continue
+			if key != "" && (strings.Contains(key, name) || strings.Contains(shortNames.Replace(key), name)) {
+				continue // "开福区卫健局通过…主动公开信息124条" in 开福区卫生健康局's report
 			}
 			return true
 		}
 	}
 	return false
 }
+
+// shortNames folds an organ's name to the short form its reports use for
+// itself: 卫生健康局 is 卫健局, 人力资源和社会保障局 人社局.
+var shortNames = strings.NewReplacer("卫生健康", "卫健", "人力资源和社会保障", "人社", "人力资源社会保障", "人社",
+	"市场监督管理", "市监", "发展和改革", "发改", "发展改革", "发改", "住房和城乡建设", "住建", "住房城乡建设", "住建",
+	"文化和旅游", "文旅", "文化广电和旅游", "文广旅", "退役军人事务", "退役军人", "医疗保障", "医保")
 
 // afterYear reports whether s ends with a year's words ("2019年度", "本年",
 // "全年"): a kind of organ right after them (街道, 镇, 局) has no name of its
