@@ -542,7 +542,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1085,6 +1085,7 @@ var passedWhy = []struct {
 	{errUnsaidProactive, "只写“政府信息公开”而未说是主动公开，可能含依申请公开的，不能确定"},
 	{errUnsaid, "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"},
 	{errOneKind, "只是某一类信息的数（主动公开的可能还有其他类），不一定是主动公开信息的总数"},
+	{errChannelPart, "只是某一渠道（网站、微信、信函等）的数，同一行还列有其他渠道的数，不一定是总数"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -1213,6 +1214,12 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				ok = ok && k == nReceived
 			}
 			if !ok {
+				if k, part := channelPart(seg, unit, ctx); part {
+					// One channel's count, the line giving another its
+					// own: no whole, said to be unless another statement
+					// gives the count.
+					emit(k, false, f, "", errChannelPart)
+				}
 				continue
 			}
 			if k == nReceived && oneWay(seg) {
@@ -1785,6 +1792,27 @@ var channelWords = []string{"网站", "网页", "专栏", "公开栏", "公示�
 
 // appChannelWords name a way applications come in.
 var appChannelWords = []string{"网站", "网上", "网络", "在线", "平台", "信函", "邮寄", "当面", "现场", "纸质", "书面", "传真", "电子邮件", "邮件", "电话"}
+
+// errChannelPart is the bad of a count of one channel ("通过门户网站主动公开
+// 信息522条", "通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件") on a
+// line that gives another channel a count of its own: a part, whose whole
+// the line may not state.
+var errChannelPart = errors.New("one channel's part")
+
+// channelPart reports whether the words before a count, which classify did
+// not take, count items published proactively (条) or applications (件)
+// through one channel of several the line counts, and of which kind.
+func channelPart(seg, unit string, ctx nctx) (nkind, bool) {
+	switch {
+	case unit == "条" && hasAny(seg, channelWords...) && !manyChannels(seg) && channelCounts(ctx.line) > 1 &&
+		proactiveWords(strings.TrimPrefix(seg, "其中")):
+		return nProactive, true
+	case unit == "件" && hasAny(seg, appChannelWords...) && appChannelCounts(ctx.line) > 1 &&
+		hasAny(seg, "收到", "受理", "接收", "接到") && hasAny(seg, "信息公开", "依申请", "公开申请") && !hasAny(seg, "办结", "答复", "办理"):
+		return nReceived, true
+	}
+	return 0, false
+}
 
 // errOneWay is the bad of a count of applications made one way ("通过网上
 // 平台收到…申请5件") on a line that counts no other way: it is that way's
