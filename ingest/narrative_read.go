@@ -984,8 +984,13 @@ func releasedWords(seg string) bool {
 		s = s[m[1]:]
 	}
 	// The channel may be named with no preposition ("县政府网站累计发布…"),
-	// or as the government's web ("通过…区政府网发布…").
-	return publishedWords(releasedChannelRE.ReplaceAllString(s, ""))
+	// or as the government's web ("通过…区政府网发布…"); what was released
+	// may go unnamed ("通过政府门户网站共发布78条").
+	s = releasedChannelRE.ReplaceAllString(s, "")
+	if !strings.Contains(s, "信息") {
+		s += "信息"
+	}
+	return publishedWords(s)
 }
 
 // lastClause returns the last clause of s (after its last comma), the one a
