@@ -1213,6 +1213,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				k, ok = classify(seg+"申请", clause, clause[:m[1]], before, ctx, unit)
 				ok = ok && k == nReceived
 			}
+			if !ok && unit == "件" && strings.TrimLeft(seg, "另有其余剩") == "" && carriedAfterRE.MatchString(clause[m[1]:]) &&
+				strings.Contains(ctx.line, "申请") && !strings.Contains(ctx.line, "上年") {
+				// "2件结转下年办理" (a real 2024 district bureau's page,
+				// its own sentence after the applications received): the
+				// count before the words carried out.
+				k, ok = nCarriedOut, ctx.about("依申请") || ctx.about("信息公开") || ctx.about("政府信息")
+			}
 			if !ok && receivedObjectRE.MatchString(clause[m[1]:]) {
 				// "共收到9份政府信息公开申请": the count before its noun.
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, clause[:m[1]], before, ctx, unit)
@@ -1908,6 +1915,11 @@ func channelCounts(line string) int {
 
 // proactiveViaRE finds 主动 and 公开 with the channel between them.
 var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开`)
+
+// carriedAfterRE finds the words of applications carried out to the next
+// year right after their count ("2件结转下年办理"; the next year's number is
+// folded to 下年 before).
+var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?$`)
 
 // receivedObjectRE finds the noun of applications right after a count.
 var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开`)
