@@ -71,11 +71,23 @@ func ReadLines(lines []doc.Line, kind string) *doc.Document {
 	// Notes of a reading dropped later (a row met again with other
 	// figures) have no rule.
 	out.Notes = slices.DeleteFunc(tt.notes, func(f gongkai.Finding) bool { return f.Rule == "" })
+	// A line the tables consumed but put in no grid ("我局历年累计主动公开信息
+	// 210条,其中2018年度55条." under "二、主动公开政府信息情况", a real
+	// 2018 county bureau's page, its full stop in ASCII) stays a line: lost,
+	// its figures would be blank with no finding.
+	inGrid := map[int]bool{}
+	for _, g := range out.Grids {
+		for _, row := range g.Rows {
+			for _, c := range row {
+				inGrid[c.Line] = true
+			}
+		}
+	}
 	for i, l := range lines {
 		// A line read as a table's header that states a unit of money
 		// ("单位：元" over the table) stays a line too: Extract holds the
 		// table's figures to it.
-		if t := strings.TrimSpace(l.Text); t != "" && (!tt.consumed[i] || len(labels.UnitNotes(t)) > 0) {
+		if t := strings.TrimSpace(l.Text); t != "" && (!tt.consumed[i] || !inGrid[l.N] || len(labels.UnitNotes(t)) > 0) {
 			out.Lines = append(out.Lines, doc.Line{N: l.N, Text: t, Page: l.Page})
 		}
 	}
