@@ -10,6 +10,9 @@
 -- agencies are joined to the sums with their names, and the breakdown is
 -- summed for the listed agencies alone. An agency's reports all share its
 -- name, level and region, so the sums select the same reports.
+-- The sums hold only the agencies whose name contains the piece, so the
+-- names are joined by region and level alone: matching the piece a second
+-- time read all ~170,000 names again (~8 ms of CPU at 1M reports).
 WITH totals AS (
     SELECT s.agency_id, coalesce(sum(s.apps_total), 0) AS apps_total
     FROM selected_summary($year_from, $year_to, $province, $city, $level, $agency) s
@@ -17,7 +20,7 @@ WITH totals AS (
     GROUP BY s.agency_id
 ), top AS (
     SELECT t.agency_id, a.agency, t.apps_total
-    FROM totals t JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = t.agency_id
+    FROM totals t JOIN selected_agencies($province, $city, $level, NULL) a ON a.agency_id = t.agency_id
     ORDER BY t.apps_total DESC, a.agency, t.agency_id
     LIMIT coalesce($limit, 20)
 ), sums AS (

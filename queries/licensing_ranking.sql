@@ -11,6 +11,9 @@
 -- a region, level or name is given), summed per agency id; the selected
 -- agencies are joined to the sums with their names. An agency's reports all
 -- share its name, level and region, so the sums select the same reports.
+-- The sums hold only the agencies whose name contains the piece, so the
+-- names are joined by region and level alone: matching the piece a second
+-- time read all ~170,000 names again (~8 ms of CPU at 1M reports).
 WITH sums AS (
     SELECT s.agency_id, count(*) AS reports, coalesce(sum(s.licensing_decisions), 0) AS licensing_decisions
     FROM selected_summary($year_from, $year_to, $province, $city, $level, $agency) s
@@ -19,6 +22,6 @@ WITH sums AS (
     HAVING coalesce(sum(s.licensing_decisions), 0) > 0
 )
 SELECT t.agency_id, a.agency, a.level, a.city, t.reports, t.licensing_decisions
-FROM sums t JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = t.agency_id
+FROM sums t JOIN selected_agencies($province, $city, $level, NULL) a ON a.agency_id = t.agency_id
 ORDER BY t.licensing_decisions DESC, a.agency, t.agency_id
 LIMIT coalesce($limit, 20)

@@ -9,6 +9,9 @@
 -- a region, level or name is given), summed per agency id; the selected
 -- agencies are joined to the sums with their names. An agency's reports all
 -- share its name, level and region, so the sums select the same reports.
+-- The sums hold only the agencies whose name contains the piece, so the
+-- names are joined by region and level alone: matching the piece a second
+-- time read all ~170,000 names again (~8 ms of CPU at 1M reports).
 WITH sums AS (
     SELECT s.agency_id, coalesce(sum(s.licensing_decisions), 0) AS value
     FROM selected_summary($year_from, $year_to, $province, $city, $level, $agency) s
@@ -16,7 +19,7 @@ WITH sums AS (
     GROUP BY s.agency_id
 ), top AS (
     SELECT t.agency_id, a.agency
-    FROM sums t JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = t.agency_id
+    FROM sums t JOIN selected_agencies($province, $city, $level, NULL) a ON a.agency_id = t.agency_id
     ORDER BY t.value DESC, t.agency_id
     LIMIT 8
 )

@@ -10,6 +10,9 @@
 -- a region, level or name is given), summed per agency id; the selected
 -- agencies are joined to the sums with their names. An agency's reports all
 -- share its name, level and region, so the sums select the same reports.
+-- The sums hold only the agencies whose name contains the piece, so the
+-- names are joined by region and level alone: matching the piece a second
+-- time read all ~170,000 names again (~8 ms of CPU at 1M reports).
 WITH sums AS (
     SELECT s.agency_id, count(s.proactive_items) AS reports, sum(s.proactive_items) AS proactive_items
     FROM selected_summary($year_from, $year_to, $province, $city, $level, $agency) s
@@ -17,6 +20,6 @@ WITH sums AS (
     HAVING count(s.proactive_items) > 0
 )
 SELECT t.agency_id, a.agency, t.reports, t.proactive_items
-FROM sums t JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = t.agency_id
+FROM sums t JOIN selected_agencies($province, $city, $level, NULL) a ON a.agency_id = t.agency_id
 ORDER BY t.proactive_items DESC, a.agency, t.agency_id
 LIMIT coalesce($limit, 20)
