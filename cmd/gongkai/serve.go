@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -88,6 +90,7 @@ func runServe(ctx context.Context, e env) error {
 	threads := fs.Int("threads", serveThreads, "DuckDB 工作线程数（0：每个 CPU 核一个；1：只有看板的服务器在多人同时访问时略快，但分析 SQL 慢约一倍）")
 	pageParallel := fs.Bool("page-parallel", true, "同一页面的多个查询同时运行（false：依次运行）")
 	pageCache := fs.Int("page-cache", defaultPageCache, "缓存的看板查询结果条数（0：不缓存，每个请求都查询数据库）")
+	cpuProfile := fs.String("cpu-profile", "", "把服务器从启动到停止的 CPU 剖析写入此文件（go tool pprof 读取；默认不剖析）")
 	var proxies cidrList
 	fs.Var(&proxies, "trusted-proxy", "可信反向代理的地址段（CIDR，可重复）：只采信来自这些地址的 X-Forwarded-For")
 	if err := parseFlags(fs, e.args); err != nil {
@@ -97,6 +100,13 @@ func runServe(ctx context.Context, e env) error {
 		return usageErrorf("用法：gongkai serve [--addr 127.0.0.1:8080] [--public] [--demo] [--db PATH]")
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 
 	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, SandboxConcurrency: *sqlSlots, Threads: *threads})
 	if err != nil {
@@ -155,6 +165,29 @@ func runServe(ctx context.Context, e env) error {
 		return err
 	}
 	return nil
+}
+
+// startCPUProfile profiles the server's CPU into the file at path until the
+// returned function is called, which writes the profile out and closes the
+// file. It returns an error when the file cannot be created or a profile is
+// already running in this process. The profile shows the Go side by function
+// (handlers, templates, JSON, GC) and the time in DuckDB as its cgo calls
+// (duckdb_execute_pending, duckdb_pending_prepared …) and as external code
+// for DuckDB's own worker threads; `perf record -g -p PID` shows what DuckDB
+// does inside (docs/benchmarks.md).
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法创建 CPU 剖析文件：%w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("无法开始 CPU 剖析：%w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // limits are the connection limits of the server: how long a client may

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -35,32 +36,10 @@ func (s *syncBuffer) String() string {
 // fetches /healthz and pages with --public, and stops it by canceling the context, as
 // SIGINT does: run must return nil after a graceful shutdown.
 func TestServe(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stdout, stderr syncBuffer
-	db := filepath.Join(t.TempDir(), "serve.duckdb")
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--public", "--db", db}, func(string) string { return "" },
-			strings.NewReader(""), &stdout, &stderr)
-	}()
-
-	addr := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
-	var base string
-	for deadline := time.Now().Add(30 * time.Second); base == "" && time.Now().Before(deadline); {
-		select {
-		case err := <-done:
-			t.Fatalf("serve stopped early: %v\n%s", err, stderr.String())
-		case <-time.After(20 * time.Millisecond):
-		}
-		base = addr.FindString(stdout.String())
-	}
-	if base == "" {
-		t.Fatalf("serve did not print its address; stdout %q stderr %q", stdout.String(), stderr.String())
-	}
+	s := startServe(t)
 	// --public: anonymous visitors see the dashboards; the upload page leads to the login form.
 	for _, tt := range []struct{ path, want string }{{"healthz", "ok"}, {"", "总览"}, {"upload", "<h1>登录</h1>"}} {
-		resp, err := http.Get(base + tt.path)
+		resp, err := http.Get(s.base + tt.path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,17 +49,81 @@ func TestServe(t *testing.T) {
 			t.Errorf("GET /%s: %d, want %q", tt.path, resp.StatusCode, tt.want)
 		}
 	}
-	cancel()
+	s.stop(t)
+	if !strings.Contains(s.stderr.String(), "uri=/healthz") {
+		t.Errorf("requests are not logged: %s", s.stderr.String())
+	}
+}
+
+// TestServeCPUProfile serves a page with --cpu-profile and wants the
+// profile written when the server stops: gzip-compressed protocol buffers,
+// as runtime/pprof writes them.
+func TestServeCPUProfile(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "cpu.pprof")
+	s := startServe(t, "--cpu-profile", prof)
+	resp, err := http.Get(s.base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	s.stop(t)
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("%s is not a gzip-compressed profile: %d bytes, % x", prof, len(b), b[:min(len(b), 8)])
+	}
+}
+
+// testServer is `gongkai serve` run in this process over an empty warehouse.
+type testServer struct {
+	base           string // http://127.0.0.1:port/
+	cancel         context.CancelFunc
+	done           chan error
+	stdout, stderr syncBuffer
+}
+
+// startServe starts `gongkai serve --public` with more flags on a free port
+// over an empty warehouse and waits until it prints its address.
+func startServe(t *testing.T, flags ...string) *testServer {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	s := &testServer{cancel: cancel, done: make(chan error, 1)}
+	db := filepath.Join(t.TempDir(), "serve.duckdb")
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--public", "--db", db}, flags...)
+	go func() {
+		s.done <- run(ctx, args, func(string) string { return "" }, strings.NewReader(""), &s.stdout, &s.stderr)
+	}()
+	addr := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
+	for deadline := time.Now().Add(30 * time.Second); s.base == "" && time.Now().Before(deadline); {
+		select {
+		case err := <-s.done:
+			t.Fatalf("serve stopped early: %v\n%s", err, s.stderr.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+		s.base = addr.FindString(s.stdout.String())
+	}
+	if s.base == "" {
+		t.Fatalf("serve did not print its address; stdout %q stderr %q", s.stdout.String(), s.stderr.String())
+	}
+	return s
+}
+
+// stop cancels the server's context, as SIGINT does: run must return nil
+// after a graceful shutdown.
+func (s *testServer) stop(t *testing.T) {
+	t.Helper()
+	s.cancel()
 	select {
-	case err := <-done:
+	case err := <-s.done:
 		if err != nil {
 			t.Errorf("serve after cancel: %v", err)
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not shut down")
-	}
-	if !strings.Contains(stderr.String(), "uri=/healthz") {
-		t.Errorf("requests are not logged: %s", stderr.String())
 	}
 }
 
