@@ -282,6 +282,9 @@ var LakeTables = []struct {
 	{"region_rollup", []string{"lake_year", "lake_province"}},
 	{"agency_status", []string{"lake_province"}},
 	{"summary_rollup", []string{"lake_year", "lake_province"}},
+	// As they are (0044): the lake's summary rows are the warehouse's.
+	{"agency_totals", nil},
+	{"agency_totals_changed", nil},
 	// Empty, watermark 0: the lake's readers take every figure from
 	// store.figures (lake_figures_by_cell.sql).
 	{"figures_by_cell", nil},

@@ -55,6 +55,9 @@ func exportFixture(t *testing.T) *DB {
 	load(t, db, LoadRequest{Report: r, Source: []byte("a")},
 		LoadRequest{Report: sampleReport("甲局", 2021, 2, 0), Source: []byte("b")},
 		LoadRequest{Report: sampleReport("乙局, \"引号\"", 2021, 0, 0), Source: []byte("c")})
+	if _, err := db.CompactTotals(context.Background(), 1); err != nil {
+		t.Fatal(err)
+	}
 	return db
 }
 
@@ -173,7 +176,10 @@ func testExportParquet(t *testing.T, readOnly bool) {
 	for _, p := range parts {
 		view, src := p.name, p.src
 		cols, want := queryText(t, db, p.query)
-		if len(want) == 0 && view != "sections" && view != "store.sections" && view != "store.pending" && view != "store.figures_by_cell" {
+		// The list of changed agencies is empty after the build of
+		// store.agency_totals (TestParquetLake has both).
+		if len(want) == 0 && view != "sections" && view != "store.sections" && view != "store.pending" && view != "store.figures_by_cell" &&
+			view != "store.agency_totals_changed" {
 			t.Errorf("%s is empty; the test proves nothing", view)
 		}
 		quoted := make([]string, len(cols))

@@ -11,8 +11,9 @@ import (
 // to repair before its figures can be trusted, since a read-only open cannot
 // write: a migration not yet applied (the pages' tables may be missing or
 // older), or a summary or roll-up out of step with the reports and agencies
-// or the agencies' status (an UPDATE by hand outside gongkai; see
-// checkSummary, checkRollup and checkStatus). Serving it, `gongkai query` and
+// or the agencies' status or kept totals (an UPDATE by hand outside
+// gongkai, or loads by an older binary; see checkSummary, checkRollup,
+// checkStatus and checkTotals). Serving it, `gongkai query` and
 // `gongkai export` would show the totals of before the edit without a word.
 // The checks are the ones Open makes, read only: one pass over store.reports
 // and the summary, one over the agencies, one over the current reports.
@@ -34,7 +35,7 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 				" / %s needs %d migrations; open it read-write once (e.g. gongkai serve) before opening it read-only", db.path, pending, db.path, pending)
 	}
 	var stale int64
-	for _, check := range []string{"summary_stale", "rollup_stale", "agency_status_stale"} {
+	for _, check := range []string{"summary_stale", "rollup_stale", "agency_status_stale", "agency_totals_stale"} {
 		var n int64
 		if err := db.db.QueryRowContext(ctx, stmt(check)).Scan(&n); err != nil {
 			return fmt.Errorf("warehouse: %s: %w", check, err)

@@ -27,7 +27,9 @@ func (p *plan) statusChange() (agencies, reports []int64) {
 // plan's writes, the store.agency_status rows of the agencies the plan
 // touches, from their current reports as they now stand: a new year, a
 // retired or confirmed version, errors recounted by a rule across years.
-// Its error is the database's; the caller rolls the transaction back.
+// The same agencies are noted as changed for store.agency_totals
+// (noteTotals). Its error is the database's; the caller rolls the
+// transaction back.
 func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 	agencies, reports := p.statusChange()
 	if len(reports) > 0 {
@@ -55,8 +57,10 @@ func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 	if _, err := conn.ExecContext(ctx, stmt("agency_status_delete"), ids); err != nil {
 		return err
 	}
-	_, err := conn.ExecContext(ctx, stmt("agency_status_add"), ids[0], ids[len(ids)-1], ids)
-	return err
+	if _, err := conn.ExecContext(ctx, stmt("agency_status_add"), ids[0], ids[len(ids)-1], ids); err != nil {
+		return err
+	}
+	return noteTotals(ctx, conn, ids)
 }
 
 // checkStatus rebuilds store.agency_status when it differs from its

@@ -244,6 +244,10 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 			db.db.Close()
 			return nil, err
 		}
+		if err := db.checkTotals(ctx); err != nil {
+			db.db.Close()
+			return nil, err
+		}
 		db.state = &state{} // read by the first write
 	} else if err := db.checkReadOnly(ctx); err != nil {
 		db.db.Close()

@@ -1,0 +1,112 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+
+	"gongkai"
+)
+
+// noteTotals adds, inside the transaction open on conn, the agencies whose
+// current reports the plan changes (ids, as refreshStatus finds them) to
+// store.agency_totals_changed (0044), so that the per-agency rankings sum
+// those agencies from their summary rows and no longer read their kept
+// running totals, which were summed before the change. Writing the
+// agencies' rows of 194 columns again instead cost 100-300 ms a bulk
+// load's group of 4,096 reports at 1M; the ids cost about a millisecond,
+// and CompactTotals builds the table again later. Its error is the
+// database's; the caller rolls the transaction back.
+func noteTotals(ctx context.Context, conn *sql.Conn, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := conn.ExecContext(ctx, stmt("agency_totals_note"), ids)
+	return err
+}
+
+// checkTotals builds store.agency_totals again when an agency it holds, and
+// that store.agency_totals_changed does not list, has current summary rows
+// other than those it was summed from (agency_totals_stale compares their
+// fingerprints): the writer notes every agency it changes, but a repair of
+// store.reports by hand (after which checkSummary rewrites the summary), or
+// reports loaded by a binary older than 0044, do not, and the rankings
+// would go on reading the old totals. It runs after checkSummary, on the
+// summary as it then stands. The check reads every current summary row
+// once. Its error is the database's.
+func (db *DB) checkTotals(ctx context.Context) error {
+	var stale int64
+	if err := db.db.QueryRowContext(ctx, stmt("agency_totals_stale")).Scan(&stale); err != nil {
+		return fmt.Errorf("warehouse: check agency totals: %w", err)
+	}
+	if stale == 0 {
+		return nil
+	}
+	slog.Warn("warehouse: rebuilding store.agency_totals: it differs from the current reports")
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		return rebuildTotals(ctx, conn)
+	})
+	if err != nil {
+		return fmt.Errorf("warehouse: rebuild agency totals: %w", err)
+	}
+	return nil
+}
+
+// rebuildTotals builds store.agency_totals afresh on conn, in one
+// transaction (readers see the old table or the new one, each with its own
+// list of changed agencies), then checkpoints so that the old rows' row
+// groups are dropped rather than scanned as deleted rows; a checkpoint that
+// cannot run now is left to a later one and is not an error.
+func rebuildTotals(ctx context.Context, conn *sql.Conn) error {
+	err := inConnTx(ctx, conn, func() error {
+		_, err := conn.ExecContext(ctx, stmt("agency_totals_rebuild"))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		slog.Info("warehouse: agency totals built again; their old rows go at the next checkpoint", "err", err)
+	}
+	return nil
+}
+
+// TotalsCompaction says what CompactTotals found and did: the agencies
+// whose totals were summed apart (changed since the table was built), the
+// rows the table held, and whether it was built again.
+type TotalsCompaction struct {
+	Changed, Rows int64
+	Rebuilt       bool
+}
+
+// CompactTotals builds store.agency_totals again under the writer's lock
+// when at least least agencies (at least 1) have changed since it was
+// built: until then the rankings sum those agencies from their summary
+// rows, which costs more the more they are (at 1M reports, ~2-3 ms of a
+// query per 1,000 agencies). The build reads every current summary row
+// (~2-5 s at 1M reports, during which loads wait). It returns a CodeInvalid
+// error on a warehouse opened read-only, otherwise the database's.
+func (db *DB) CompactTotals(ctx context.Context, least int64) (TotalsCompaction, error) {
+	var c TotalsCompaction
+	if db.state == nil {
+		return c, gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能修改")
+	}
+	least = max(least, 1)
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		if err := conn.QueryRowContext(ctx, stmt("agency_totals_state")).Scan(&c.Changed, &c.Rows); err != nil {
+			return err
+		}
+		if c.Changed < least {
+			return nil
+		}
+		c.Rebuilt = true
+		return rebuildTotals(ctx, conn)
+	})
+	if err != nil {
+		return c, fmt.Errorf("warehouse: compact agency totals: %w", err)
+	}
+	return c, nil
+}

@@ -1,0 +1,274 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+
+	"gongkai"
+)
+
+// figures sets a sample report's licensing decisions and, unless pro < 0,
+// its proactive items.
+func figures(r *gongkai.Report, lic, pro float64) *gongkai.Report {
+	for i, v := range r.Values {
+		if v.Measure == "licensing.decisions" {
+			r.Values[i].Number, r.Values[i].Raw = gongkai.Float(lic), fmt.Sprint(lic)
+		}
+	}
+	if pro >= 0 {
+		r.Values = append(r.Values, gongkai.Value{Measure: "narrative.proactive_items", Applicant: gongkai.ApplicantTotal,
+			Number: gongkai.Float(pro), Raw: fmt.Sprint(pro), At: "第1段"})
+	}
+	return r
+}
+
+// totalsRanges are year ranges the totals are compared over: open ends,
+// single years, bounds outside the window of kept years (2008-2039) and a
+// range that selects nothing.
+var totalsRanges = [][2]any{
+	{nil, nil}, {2021, 2021}, {2020, 2022}, {nil, 2021}, {2022, nil}, {2019, 2019}, {2005, 2021},
+	{2021, 2045}, {2040, nil}, {nil, 2007}, {2022, 2020}, {2007, 2007},
+}
+
+// totalsGaps returns, for each ranking macro of 0044 and each of
+// totalsRanges, the rows of the macro (those whose count is above 0) that
+// differ from the sums of the current summary rows, as the rankings summed
+// before 0044; empty when they agree.
+func totalsGaps(t *testing.T, db *DB) string {
+	t.Helper()
+	var gaps []string
+	for _, m := range []struct{ macro, n, v, plainN, plainV string }{
+		{"licensing_totals", "licensing_reports", "licensing_decisions",
+			"count(*) FILTER (WHERE s.licensing_stated)", "coalesce(sum(s.licensing_decisions) FILTER (WHERE s.licensing_stated), 0)"},
+		{"proactive_totals", "proactive_reports", "proactive_items",
+			"count(s.proactive_items)", "coalesce(sum(s.proactive_items), 0)"},
+		{"application_totals", "apps_reports", "apps_total",
+			"count(*) FILTER (WHERE s.apps_stated)", "coalesce(sum(s.apps_total) FILTER (WHERE s.apps_stated), 0)"},
+	} {
+		for _, r := range totalsRanges {
+			got := queryText2(t, db, fmt.Sprintf(`SELECT agency_id, %s, %s FROM %s($1, $2) WHERE %s > 0 ORDER BY agency_id`,
+				m.n, m.v, m.macro, m.n), r[0], r[1])
+			want := queryText2(t, db, fmt.Sprintf(`SELECT s.agency_id, %s AS n, %s AS v FROM store.report_summary s
+				WHERE s.is_current AND ($1 IS NULL OR s.year >= $1) AND ($2 IS NULL OR s.year <= $2)
+				GROUP BY s.agency_id HAVING n > 0 ORDER BY s.agency_id`, m.plainN, m.plainV), r[0], r[1])
+			if got != want {
+				gaps = append(gaps, fmt.Sprintf("%s(%v, %v):\n got %s\nwant %s", m.macro, r[0], r[1], got, want))
+			}
+		}
+	}
+	return strings.Join(gaps, "\n")
+}
+
+// queryText2 runs query with args and returns its rows as text.
+func queryText2(t *testing.T, db *DB, query string, args ...any) string {
+	t.Helper()
+	rows, err := db.db.QueryContext(context.Background(), query, args...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, query)
+	}
+	defer rows.Close()
+	tb, err := readTable(rows, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprint(tb.Rows)
+}
+
+// TestAgencyTotalsStayExact walks every kind of write with store.agency_totals
+// (0044) built before it: after each, the rankings' macros give the sums of
+// the current summary rows, and licensing_ranking and proactive_by_agency
+// the rows of their first forms, whether the changed agencies are summed
+// apart (as the writer leaves them) or the table is built again
+// (CompactTotals). A writer that did not note the agencies it changes
+// (noteTotals) would leave their old totals read: the figures each stage
+// changes are ones the rankings show, so such a writer fails here.
+func TestAgencyTotalsStayExact(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	firsts := []string{"licensing_ranking", "proactive_by_agency", "applications_by_agency"}
+	filters := []Filter{{}, {YearFrom: 2021, YearTo: 2021}, {YearFrom: 2020, YearTo: 2022, Limit: 2},
+		{Province: "测试省"}, {Level: "县级部门", YearFrom: 2022}, {Agency: "甲"}, {YearFrom: 2023, YearTo: 2023}}
+	state := ""
+	check := func(stage string, kept bool) {
+		t.Helper()
+		for _, pass := range []string{"as written", "built again"} {
+			if pass == "built again" {
+				if _, err := db.CompactTotals(ctx, 1); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if gaps := totalsGaps(t, db); gaps != "" {
+				t.Errorf("%s, %s: the kept totals differ from the summary:\n%s", stage, pass, gaps)
+			}
+			var shown []string
+			for _, name := range firsts {
+				old := firstForm(t, name)
+				for _, f := range filters {
+					got, err := db.Query(ctx, name, f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := firstFormRows(t, db, old, f)
+					if g, w := fmt.Sprint(got.Rows), fmt.Sprint(want.Rows); g != w {
+						t.Errorf("%s, %s: %s %+v:\n got %s\nwant %s", stage, pass, name, f, g, w)
+					}
+					shown = append(shown, fmt.Sprint(got.Rows))
+				}
+			}
+			state = strings.Join(shown, "\n")
+		}
+		// The table is built and read: a stage that leaves every agency
+		// summed apart would prove nothing of the kept totals.
+		if n := count(t, db, `SELECT count(*) FROM store.agency_totals WHERE exact`); kept && n == 0 {
+			t.Errorf("%s: no agency's totals are kept", stage)
+		}
+	}
+	moved := func(stage, before string) {
+		t.Helper()
+		if state == before {
+			t.Errorf("%s: the rankings did not change", stage)
+		}
+	}
+
+	load(t, db, LoadRequest{Report: figures(sampleReport("甲局", 2021, 0, 0), 10, 5)},
+		LoadRequest{Report: figures(sampleReport("甲局", 2022, 0, 0), 20, 7)},
+		LoadRequest{Report: figures(sampleReport("乙局", 2021, 0, 0), 30, -1)},
+		LoadRequest{Report: figures(sampleReport("丙局", 2022, 1, 1), 5, 100)},
+		LoadRequest{Report: figures(sampleReport("丁局", 2020, 0, 0), 7, 3)})
+	check("first load", true)
+
+	// Built: the loads below find the table holding every agency.
+	before := state
+	load(t, db, LoadRequest{Report: figures(sampleReport("乙局", 2022, 0, 0), 50, 9)},
+		LoadRequest{Report: figures(sampleReport("戊局", 2023, 0, 0), 60, 1)})
+	check("a new year and a new agency", true)
+	moved("a new year and a new agency", before)
+
+	before = state
+	load(t, db, LoadRequest{Report: figures(sampleReport("甲局", 2021, 0, 0), 90, 6)})
+	check("a second version", true)
+	moved("a second version", before)
+
+	// A version with an error waits; confirmed, it is current.
+	broken := figures(sampleReport("丙局", 2022, 1, 1), 500, 1)
+	broken.Findings = append(broken.Findings, gongkai.Finding{Rule: "R1", Severity: gongkai.SeverityError, At: "表三!C33", Message: "合计不等于各项之和"})
+	v := load(t, db, LoadRequest{Report: broken})[0]
+	if !v.Pending {
+		t.Fatalf("the version with an error is not pending: %+v", v)
+	}
+	before = state
+	check("pending", true)
+	if state != before {
+		t.Errorf("a pending version changed the rankings")
+	}
+	if _, err := db.Confirm(ctx, v.ReportID, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	check("confirmed", true)
+	moved("confirmed", before)
+
+	// An earlier year re-checks the later one (its findings only), and
+	// the agency moves with its report's region.
+	early := figures(sampleReport("甲局", 2020, 0, 3), 4, 2)
+	early.Province, early.City, early.Level = "测试省", "测试市", "县级部门"
+	before = state
+	load(t, db, LoadRequest{Report: early})
+	check("moved and re-checked", true)
+	moved("moved and re-checked", before)
+
+	// An administrator's correction of a region: sums unchanged, the
+	// filters select other agencies.
+	before = state
+	if err := db.SetAgencyRegion(ctx, 2, Region{Province: "测试省", City: "测试市", Level: "县级部门"}); err != nil {
+		t.Fatal(err)
+	}
+	check("region corrected", true)
+	moved("region corrected", before)
+
+	// Figures the kept totals cannot hold exactly: a fraction, a year
+	// before the window. Those agencies are summed from their reports.
+	before = state
+	load(t, db, LoadRequest{Report: figures(sampleReport("己局", 2022, 0, 0), 2.5, 0.25)},
+		LoadRequest{Report: figures(sampleReport("庚局", 2005, 0, 0), 11, 11)},
+		LoadRequest{Report: figures(sampleReport("庚局", 2021, 0, 0), 13, 13)})
+	check("a fraction and a year before the window", true)
+	moved("a fraction and a year before the window", before)
+	if n := count(t, db, `SELECT count(*) FROM store.agency_totals WHERE NOT exact`); n != 2 {
+		t.Errorf("%d agencies' totals are marked inexact, want 2 (己局, 庚局)", n)
+	}
+
+	// Reopened: the fingerprints agree, nothing is built again.
+	db = editByHand(t, db, `SELECT 1`)
+	check("reopened", true)
+
+	// Repairs by hand of store.reports: Open rewrites the summary, then
+	// finds the totals' fingerprints differ and builds them again.
+	before = state
+	db = editByHand(t, db, `UPDATE store.reports SET year = 2019 WHERE is_current AND year = 2020;
+		UPDATE store.reports SET is_current = false WHERE report_id = (SELECT min(report_id) FROM store.reports WHERE is_current AND year = 2023)`)
+	check("edited by hand", true)
+	moved("edited by hand", before)
+
+	// Loads by a binary older than 0044 note no agency: here the list is
+	// emptied by hand after a load, and Open must build the table again.
+	before = state
+	load(t, db, LoadRequest{Report: figures(sampleReport("乙局", 2023, 0, 0), 77, 8)})
+	db = editByHand(t, db, `DELETE FROM store.agency_totals_changed`)
+	check("written by an older binary", true)
+	moved("written by an older binary", before)
+	if n := count(t, db, `SELECT count(*) FROM store.agency_totals_changed`); n != 0 {
+		t.Errorf("%d agencies still summed apart after a rebuild", n)
+	}
+}
+
+// TestReadOnlyRefusesStaleTotals opens read-only a file whose kept totals
+// are behind its reports (the list of changed agencies emptied by hand, as
+// a binary older than 0044 leaves it): the open must be refused, since the
+// rankings would read the old totals, and one read-write open repairs it.
+func TestReadOnlyRefusesStaleTotals(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 0)})
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	load(t, db, LoadRequest{Report: figures(sampleReport("甲局", 2022, 0, 0), 9, 9)})
+	path := db.Path()
+	db.Close()
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("a file whose changed agencies are listed: %v", err)
+	}
+	ro.Close()
+	raw, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec(`DELETE FROM store.agency_totals_changed`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ro, err := OpenReadOnly(ctx, path); err == nil {
+		ro.Close()
+		t.Fatal("OpenReadOnly opened a file whose kept totals are behind its reports")
+	} else if gongkai.ErrorCode(err) != gongkai.CodeUnavailable {
+		t.Errorf("OpenReadOnly: %v, want %s", err, gongkai.CodeUnavailable)
+	}
+	rw, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rw.Close()
+	ro, err = OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly after a read-write open: %v", err)
+	}
+	defer ro.Close()
+	if gaps := totalsGaps(t, ro); gaps != "" {
+		t.Errorf("after the repair:\n%s", gaps)
+	}
+}
