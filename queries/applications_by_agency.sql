@@ -4,24 +4,34 @@
 -- columns: agency_id, agency, apps_granted, apps_partial, apps_withheld, apps_unavailable, apps_not_processed, apps_other, apps_total
 -- The agencies that handled the most applications over the selected years
 -- (table 三, column 总计; outcomes summed as in applications_by_year).
--- Reads selected_summary (migration 0037: store.report_summary's rows of
--- the current reports the filters select, the filter reaching the scan when
--- a region, level or name is given), summed per agency id; the selected
--- agencies are joined to the sums with their names, and the breakdown is
--- summed for the listed agencies alone. An agency's reports all share its
--- name, level and region, so the sums select the same reports.
--- The sums hold only the agencies whose name contains the piece, so the
--- names are joined by region and level alone: matching the piece a second
--- time read all ~170,000 names again (~8 ms of CPU at 1M reports).
-WITH totals AS (
-    SELECT s.agency_id, coalesce(sum(s.apps_total), 0) AS apps_total
-    FROM selected_summary($year_from, $year_to, $province, $city, $level, $agency) s
-    WHERE s.apps_stated
-    GROUP BY s.agency_id
+-- The totals are read from application_totals (migration 0044: per agency,
+-- the kept running totals by year where they are exact and current, else
+-- the sums of its current summary rows), so that no request sums a million
+-- summary rows; with a region, level or name the selected agencies' ids
+-- are semi-joined to them, without one every agency is kept (two forms
+-- guarded by the filters alone, which DuckDB folds, as selected_summary); a
+-- piece of a name is matched once. Names are joined only to the agencies
+-- whose total reaches the limit-th largest (cut), and the breakdown is
+-- summed from the summary rows for the listed agencies alone.
+WITH k AS MATERIALIZED (
+    SELECT agency_id, apps_total
+    FROM application_totals($year_from, $year_to)
+    WHERE apps_reports > 0
+), totals AS MATERIALIZED (
+    SELECT k.* FROM k
+    WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
+    UNION ALL
+    SELECT k.* FROM k
+    WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
+      AND k.agency_id IN (SELECT g.agency_id FROM selected_agencies($province, $city, $level, $agency) g)
+), cut AS (
+    SELECT min(apps_total) AS v
+    FROM (SELECT apps_total FROM totals ORDER BY apps_total DESC LIMIT coalesce($limit, 20))
 ), top AS (
-    SELECT t.agency_id, a.agency, t.apps_total
-    FROM totals t JOIN selected_agencies($province, $city, $level, NULL) a ON a.agency_id = t.agency_id
-    ORDER BY t.apps_total DESC, a.agency, t.agency_id
+    SELECT t.agency_id, a.name AS agency, t.apps_total
+    FROM totals t JOIN store.agencies a ON a.agency_id = t.agency_id
+    WHERE t.apps_total >= (SELECT v FROM cut)
+    ORDER BY t.apps_total DESC, a.name, t.agency_id
     LIMIT coalesce($limit, 20)
 ), sums AS (
     SELECT s.agency_id,

@@ -13,11 +13,13 @@ import (
 // namePieceQueries are the per-agency queries that join the selected
 // agencies' names to sums already narrowed by the piece of a name
 // (selected_summary), by region and level alone; plainJoin is the join they
-// had, which matched the piece a second time. licensing_ranking reads the
-// kept totals since 0044, semi-joined to the selected agencies (the piece
-// matched once) and its names joined from store.agencies: it is held to its
-// first form by TestQueriesMatchTheirFirstForm and TestAgencyTotalsStayExact.
-var namePieceQueries = []string{"licensing_trend", "licensing_by_level", "proactive_by_agency", "applications_by_agency"}
+// had, which matched the piece a second time. licensing_ranking,
+// proactive_by_agency and applications_by_agency read the kept totals
+// since 0044, semi-joined to the selected agencies (the piece matched
+// once), their names joined from store.agencies: they are held to their
+// first forms by TestQueriesMatchTheirFirstForm and
+// TestAgencyTotalsStayExact.
+var namePieceQueries = []string{"licensing_trend", "licensing_by_level"}
 
 const (
 	pieceJoin = "selected_agencies($province, $city, $level, NULL) a ON a.agency_id = t.agency_id"
