@@ -281,6 +281,7 @@ var LakeTables = []struct {
 	{"pending", []string{"lake_year", "lake_province"}},
 	{"region_rollup", []string{"lake_year", "lake_province"}},
 	{"agency_status", []string{"lake_province"}},
+	{"status_patterns", nil},
 	{"summary_rollup", []string{"lake_year", "lake_province"}},
 	// As they are (0044): the lake's summary rows are the warehouse's.
 	{"agency_totals", nil},

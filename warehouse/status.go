@@ -26,10 +26,11 @@ func (p *plan) statusChange() (agencies, reports []int64) {
 // refreshStatus rewrites, inside the transaction open on conn and after the
 // plan's writes, the store.agency_status rows of the agencies the plan
 // touches, from their current reports as they now stand: a new year, a
-// retired or confirmed version, errors recounted by a rule across years.
-// The same agencies are noted as changed for store.agency_totals
-// (noteTotals). Its error is the database's; the caller rolls the
-// transaction back.
+// retired or confirmed version, errors recounted by a rule across years;
+// each row with its pattern (0046), added first to store.status_patterns
+// when no agency had it before. The same agencies are noted as changed for
+// store.agency_totals (noteTotals). Its error is the database's; the caller
+// rolls the transaction back.
 func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 	agencies, reports := p.statusChange()
 	if len(reports) > 0 {
@@ -55,6 +56,9 @@ func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 	}
 	ids := union(agencies, nil)
 	if _, err := conn.ExecContext(ctx, stmt("agency_status_delete"), ids); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, stmt("status_patterns_add"), ids[0], ids[len(ids)-1], ids); err != nil {
 		return err
 	}
 	if _, err := conn.ExecContext(ctx, stmt("agency_status_add"), ids[0], ids[len(ids)-1], ids); err != nil {

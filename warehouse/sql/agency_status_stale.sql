@@ -2,12 +2,21 @@
 -- afresh from the current reports (a repair of store.reports by hand, which
 -- the writer did not see), else 0: their counts and fingerprints (a hash of
 -- every row, combined in any order) are compared, which is one pass over
--- each where comparing the rows both ways sorted them.
+-- each where comparing the rows both ways sorted them. Also 1 when a row's
+-- pattern (0046) is not its own first year and bit sets in
+-- store.status_patterns, or a pattern is numbered twice: the queries read
+-- the agencies' years through their patterns.
 WITH k AS (
     SELECT count(*) AS n, bit_xor(hash(agency_id, first_year, reported, errors, warnings)) AS h
     FROM store.agency_status
 ), d AS (
     SELECT count(*) AS n, bit_xor(hash(agency_id, first_year, reported, errors, warnings)) AS h
     FROM store.agency_status_rows(0, 9223372036854775807, NULL)
+), p AS (
+    SELECT (SELECT count(*)
+            FROM store.agency_status s LEFT JOIN store.status_patterns p USING (pattern)
+            WHERE p.pattern IS NULL OR p.first_year <> s.first_year OR p.reported <> s.reported
+               OR p.errors <> s.errors OR p.warnings <> s.warnings)
+         + (SELECT count(*) - count(DISTINCT pattern) FROM store.status_patterns) AS bad
 )
-SELECT (k.n <> d.n OR k.h IS DISTINCT FROM d.h)::INTEGER FROM k, d;
+SELECT (k.n <> d.n OR k.h IS DISTINCT FROM d.h OR p.bad > 0)::INTEGER FROM k, d, p;

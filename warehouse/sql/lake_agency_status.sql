@@ -4,7 +4,7 @@
 -- the bit sets go as DECIMAL(38, 0), exact, and store.agency_bits reads them
 -- back as bits.
 SELECT t.agency_id, t.first_year, t.reported::DECIMAL(38, 0) AS reported, t.errors::DECIMAL(38, 0) AS errors,
-       t.warnings::DECIMAL(38, 0) AS warnings, a.province AS lake_province
+       t.warnings::DECIMAL(38, 0) AS warnings, t.pattern, a.province AS lake_province
 FROM store.agency_status t
 JOIN store.agencies a USING (agency_id)
 ORDER BY t.agency_id;
