@@ -80,12 +80,20 @@ WITH cur AS NOT MATERIALIZED (
     -- Their reports with a finding of the group's severity, n of them:
     -- the reports of the groups' years first, and the agencies the filters
     -- select joined to those alone (with their names, below), rather than
-    -- the million current reports to the agencies as in cur.
-    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total,
-           CASE WHEN w.is_error THEN r.errors ELSE r.warnings END AS n
-    FROM store.reports r JOIN wanted w ON w.year = r.year
-    WHERE r.is_current AND (r.errors > 0 OR r.warnings > 0)
-      AND CASE WHEN w.is_error THEN r.errors > 0 ELSE r.warnings > 0 END
+    -- the million current reports to the agencies as in cur. The errors'
+    -- groups and the others' apart, each scan filtered by its own count,
+    -- so that the scan passes on only the reports with a finding of that
+    -- kind (a condition on either count, or one chosen per group, was
+    -- tested on every report the year's groups let through: CPU 34-41 ->
+    -- 27-33 ms at 1M reports).
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.errors AS n
+    FROM store.reports r JOIN (SELECT * FROM wanted WHERE is_error) w ON w.year = r.year
+    WHERE r.is_current AND r.errors > 0
+      AND ($report_id IS NULL OR r.report_id = $report_id)
+    UNION ALL
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.warnings AS n
+    FROM store.reports r JOIN (SELECT * FROM wanted WHERE NOT is_error) w ON w.year = r.year
+    WHERE r.is_current AND r.warnings > 0
       AND ($report_id IS NULL OR r.report_id = $report_id)
 ), top AS (
     -- The first offset + limit of those reports in the page's order: each
