@@ -1220,6 +1220,11 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// count before the words carried out.
 				k, ok = nCarriedOut, ctx.about("依申请") || ctx.about("信息公开") || ctx.about("政府信息")
 			}
+			if !ok && unit == "条" && proactiveObjectRE.MatchString(clause[m[1]:]) && onlyVerbs(seg) {
+				// "2009年共整理、录入、发布14条主动公开政府信息" (a real
+				// 2009 town's page): the count before its noun.
+				k, ok = nProactive, true
+			}
 			if !ok && receivedObjectRE.MatchString(clause[m[1]:]) {
 				// "共收到9份政府信息公开申请": the count before its noun.
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, clause[:m[1]], before, ctx, unit)
@@ -1920,6 +1925,23 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 // year right after their count ("2件结转下年办理"; the next year's number is
 // folded to 下年 before).
 var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?$`)
+
+// proactiveObjectRE finds the noun of items published proactively right
+// after a count ("14条主动公开政府信息").
+var proactiveObjectRE = regexp.MustCompile(`^的?主动公开的?(?:政府)?信息$`)
+
+// onlyVerbs reports whether the words before a count say only that the
+// organ published, in the year ("2009年共整理、录入、发布", "全年公开").
+func onlyVerbs(seg string) bool {
+	rest := leadingYearRE.ReplaceAllString(seg, "")
+	if m := selfRE.FindStringIndex(rest); m != nil && m[0] == 0 {
+		rest = rest[m[1]:]
+	}
+	for _, w := range []string{"全年", "本年度", "本年", "共计", "共", "整理", "录入", "编制", "发布", "公开", "了", "、"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return rest == "" && hasAny(seg, "发布", "公开")
+}
 
 // receivedObjectRE finds the noun of applications right after a count.
 var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开`)
