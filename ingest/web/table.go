@@ -87,11 +87,19 @@ func ReadLines(lines []doc.Line, kind string) *doc.Document {
 		// A line read as a table's header that states a unit of money
 		// ("单位：元" over the table) stays a line too: Extract holds the
 		// table's figures to it.
-		if t := strings.TrimSpace(l.Text); t != "" && (!tt.consumed[i] || !inGrid[l.N] || len(labels.UnitNotes(t)) > 0) {
+		if t := strings.TrimSpace(l.Text); t != "" && (!tt.consumed[i] || !inGrid[l.N] && prose(t) || len(labels.UnitNotes(t)) > 0) {
 			out.Lines = append(out.Lines, doc.Line{N: l.N, Text: t, Page: l.Page})
 		}
 	}
 	return out
+}
+
+// prose reports whether a line reads as a sentence with a figure (a comma
+// and a digit), not a table's label or cell: only such a line is worth
+// keeping when the tables consumed it (labels kept would cost the readers
+// after for nothing).
+func prose(t string) bool {
+	return strings.ContainsAny(t, "，,") && strings.ContainsAny(t, "0123456789")
 }
 
 // yearHint is the year a page's title or statistics period states, or 0:
