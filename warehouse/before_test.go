@@ -81,9 +81,13 @@ func TestQueriesMatchTheirFirstForm(t *testing.T) {
 
 // cellFilters break one figure down (region_figure): a total, an applicant
 // column, a cell no format has, a figure of every version, an unknown
-// measure.
+// measure; the whole country, a province, a city, a level alone (the
+// current reports are read in one form without a region or level and in
+// another with one).
 var cellFilters = []warehouse.Filter{
 	{YearFrom: 2022, YearTo: 2022, Measure: "apps.new"},
+	{YearFrom: 2022, YearTo: 2022, Level: "县级部门", Measure: "apps.new"},
+	{YearFrom: 2022, YearTo: 2022, Province: "贵州省", City: "遵义市", Measure: "apps.new", Limit: 5},
 	{YearFrom: 2021, YearTo: 2023, Measure: "apps.granted", Applicant: "natural", Limit: 7},
 	{YearFrom: 2020, YearTo: 2020, Province: "测试省", Measure: "licensing.decisions"},
 	{Measure: "licensing.decisions", Applicant: "business"},
