@@ -79,8 +79,10 @@ func queryText2(t *testing.T, db *DB, query string, args ...any) string {
 
 // TestAgencyTotalsStayExact walks every kind of write with store.agency_totals
 // (0044) built before it: after each, the rankings' macros give the sums of
-// the current summary rows, and licensing_ranking and proactive_by_agency
-// the rows of their first forms, whether the changed agencies are summed
+// the current summary rows, and the named queries that read them
+// (licensing_ranking, licensing_trend, licensing_by_level,
+// proactive_by_agency, applications_by_agency) the rows of their first
+// forms, whether the changed agencies are summed
 // apart (as the writer leaves them) or the table is built again
 // (CompactTotals). A writer that did not note the agencies it changes
 // (noteTotals) would leave their old totals read: the figures each stage
@@ -88,7 +90,7 @@ func queryText2(t *testing.T, db *DB, query string, args ...any) string {
 func TestAgencyTotalsStayExact(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	firsts := []string{"licensing_ranking", "proactive_by_agency", "applications_by_agency"}
+	firsts := []string{"licensing_ranking", "licensing_trend", "licensing_by_level", "proactive_by_agency", "applications_by_agency"}
 	filters := []Filter{{}, {YearFrom: 2021, YearTo: 2021}, {YearFrom: 2020, YearTo: 2022, Limit: 2},
 		{Province: "测试省"}, {Level: "县级部门", YearFrom: 2022}, {Agency: "甲"}, {YearFrom: 2023, YearTo: 2023}}
 	state := ""
