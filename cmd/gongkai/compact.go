@@ -106,9 +106,12 @@ const serveTotalsLeast = 1000
 // many deleted rows (warehouse.CompactRollups), and builds the rankings'
 // totals again when serveTotalsLeast agencies have changed
 // (warehouse.CompactTotals). A failure is logged and
-// tried again later: region_figure reads the reports after the watermark
+// tried again later (a failed build of the totals, which reads every
+// current report, only after a wait that doubles with each failure, see
+// backoff): region_figure reads the reports after the watermark
 // from store.figures, and the roll-ups' sums are the same either way.
 func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger, least int64, every time.Duration) {
+	var totals backoff
 	for {
 		start := time.Now()
 		at, err := wh.CopyCells(ctx, warehouse.CellOptions{Run: serveCellRun, Least: least}, func(at warehouse.CellCopy) {
@@ -128,12 +131,17 @@ func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger,
 			logger.Info("roll-ups written again without their deleted rows", "summary_rows", rc.SummaryRows, "summary_live", rc.SummaryLive,
 				"region_rows", rc.RegionRows, "region_live", rc.RegionLive)
 		}
-		t0 := time.Now()
-		if tc, err := wh.CompactTotals(ctx, serveTotalsLeast); err != nil && ctx.Err() == nil {
-			logger.Warn("building the rankings' totals again failed; tried again later", "err", err)
-		} else if tc.Rebuilt {
-			logger.Info("rankings' totals built again", "changed_agencies", tc.Changed,
-				"seconds", time.Since(t0).Round(100*time.Millisecond).Seconds())
+		if t0 := time.Now(); totals.ready(t0) {
+			if tc, err := wh.CompactTotals(ctx, serveTotalsLeast); err != nil && ctx.Err() == nil {
+				logger.Warn("building the rankings' totals again failed; tried again later", "err", err,
+					"next_try_in", totals.failed(time.Now()).String())
+			} else if err == nil {
+				totals.succeeded()
+				if tc.Rebuilt {
+					logger.Info("rankings' totals built again", "changed_agencies", tc.Changed,
+						"seconds", time.Since(t0).Round(100*time.Millisecond).Seconds())
+				}
+			}
 		}
 		select {
 		case <-ctx.Done():
@@ -142,3 +150,29 @@ func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger,
 		}
 	}
 }
+
+// backoff spaces the tries of a background task that failed: the first
+// retry waits backoffFirst, each failure after it twice as long, up to
+// backoffMax; a success ends the waits. The zero value is ready.
+type backoff struct {
+	wait  time.Duration
+	until time.Time
+}
+
+const (
+	backoffFirst = 10 * time.Minute
+	backoffMax   = 4 * time.Hour
+)
+
+// ready says whether the task may run at now.
+func (b *backoff) ready(now time.Time) bool { return !now.Before(b.until) }
+
+// failed records a failure at now and returns how long the task waits.
+func (b *backoff) failed(now time.Time) time.Duration {
+	b.wait = min(max(2*b.wait, backoffFirst), backoffMax)
+	b.until = now.Add(b.wait)
+	return b.wait
+}
+
+// succeeded ends the waits.
+func (b *backoff) succeeded() { *b = backoff{} }

@@ -92,3 +92,43 @@ func TestServeKeepsCellsCopied(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestBackoff: a failed background task waits before its next try, twice
+// as long after each failure up to the cap, and runs again at once after a
+// success.
+func TestBackoff(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var b backoff
+	steps := []struct {
+		at      time.Duration // since t0
+		fail    bool          // the try at at fails (else it succeeds)
+		wait    time.Duration // the wait a failure returns
+		readyAt time.Duration // the first moment the task is ready again
+	}{
+		{0, true, backoffFirst, backoffFirst},
+		{backoffFirst, true, 2 * backoffFirst, 3 * backoffFirst},
+		{3 * backoffFirst, true, 4 * backoffFirst, 7 * backoffFirst},
+		{7 * backoffFirst, true, 8 * backoffFirst, 15 * backoffFirst},
+		{15 * backoffFirst, true, 16 * backoffFirst, 31 * backoffFirst},
+		{31 * backoffFirst, true, backoffMax, 31*backoffFirst + backoffMax},
+		{31*backoffFirst + backoffMax, false, 0, 31*backoffFirst + backoffMax},
+		{31*backoffFirst + backoffMax, true, backoffFirst, 32*backoffFirst + backoffMax},
+	}
+	for i, s := range steps {
+		now := t0.Add(s.at)
+		if !b.ready(now) {
+			t.Fatalf("step %d: not ready at %s", i, s.at)
+		}
+		if !s.fail {
+			b.succeeded()
+		} else if got := b.failed(now); got != s.wait {
+			t.Errorf("step %d: waits %s, want %s", i, got, s.wait)
+		}
+		if s.readyAt > s.at && b.ready(t0.Add(s.readyAt-time.Second)) {
+			t.Errorf("step %d: ready before %s", i, s.readyAt)
+		}
+		if !b.ready(t0.Add(s.readyAt)) {
+			t.Errorf("step %d: not ready at %s", i, s.readyAt)
+		}
+	}
+}
