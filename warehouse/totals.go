@@ -15,9 +15,10 @@ import (
 // those agencies from their summary rows and no longer read their kept
 // running totals, which were summed before the change. Writing the
 // agencies' rows of 194 columns again instead cost 100-300 ms a bulk
-// load's group of 4,096 reports at 1M; the ids cost about a millisecond,
-// and CompactTotals builds the table again later. Its error is the
-// database's; the caller rolls the transaction back.
+// load's group of 4,096 reports at 1M; the ids are appended as they are
+// (an agency changed again is listed again, see agency_totals_note), and
+// CompactTotals builds the table again later. Its error is the database's;
+// the caller rolls the transaction back.
 func noteTotals(ctx context.Context, conn *sql.Conn, ids []int64) error {
 	if len(ids) == 0 {
 		return nil

