@@ -6,35 +6,31 @@
 -- the rates made of them: disclosure_rate = (予以公开 + 部分公开) / 办理总计,
 -- refused_share = 不予公开 / 办理总计, the correction rates = 纠正 / 总计;
 -- a rate is NULL when its denominator is 0 or not stated. zero_reports
--- counts the agency's reports whose table figures are all 0. Two rankings:
--- rank_volume by 办理总计 (most first) and rank_rate by 公开率 (lowest first,
--- among agencies that handled at least 10 applications, so that one refusal
--- of one application does not top the list; NULL for the others), and
--- rank_zero numbers the agencies with reports whose figures are all 0 (by
--- name; NULL for the others). The rows are the agencies within the first
--- limit (default 20) of the two rankings, and the first 10 × limit of those
--- with all-zero reports.
+-- counts the agency's reports whose table figures are all 0. Three
+-- rankings, each given only to the agencies within its first places:
+-- rank_volume by 办理总计 (most first; the first limit, default 20),
+-- rank_rate by 公开率 (lowest first, among agencies that handled at least
+-- 10 applications, so that one refusal of one application does not top the
+-- list; the first limit), and rank_zero numbering the agencies with reports
+-- whose figures are all 0 by name (the first 10 × limit); ties by name, then
+-- id. The rows are the agencies with a ranking, ordered by rank_volume, then
+-- rank_rate, then rank_zero. (Until session 16 every row carried its place
+-- in all three rankings, however far down: the page's charts of the first
+-- twenty by volume and by rate then drew the other ranking's agencies too,
+-- and finding an agency's place by name among the ~17,000 agencies of its
+-- volume was a third of the query at 1M reports.)
 --
 -- Read from store.report_summary (one row per report with its figures
 -- pivoted at load) joined to the agencies the filters select, as
--- current_counts, summed per agency id. The rankings are made of numbers
--- first and names last: a national selection has 170,000 agencies, and
--- numbering them by name (every ranking's tie break), carrying their names
--- and all ten sums through the rankings was most of the query's time at 1M
--- reports. The first pass sums only the rankings' keys; an agency's rank
--- by volume is the number of agencies with a larger volume (per distinct
--- volume: a few hundred) plus its place by name among those with its own
--- volume, by rate likewise per distinct (rate, volume). Only the groups
--- that hold an agency that may be listed have their names read, names are
--- read for those and the zero ranking's agencies only, and the other sums
--- are taken for the listed agencies. A candidate's place by name is the
--- number of its group's members named before it (counted, not numbered:
--- the volume groups of the rate ranking's candidates, volumes of 10 or so,
--- hold ~17,000 agencies nationally, and sorting them all by name was a
--- tenth of the query); the groups are found by semi-joins built on the few
--- candidates' keys, not a hash table of every agency; the sums are plain
--- sums of a CASE (the same sums as the FILTER form, a little
--- cheaper at 1M rows); the listed agencies' names come with the candidates'.
+-- current_counts, summed per agency id. The first pass sums only the
+-- rankings' keys. A ranking is made of numbers first and names last: the
+-- limit-th agency's key is found among the numbers alone (a top-N), and
+-- only the agencies at or before that key (ties at it included, since ties
+-- are ordered by name) have their names read and are numbered; the zero
+-- ranking is a top-N by name of the agencies with all-zero reports. The
+-- other sums are taken for the listed agencies only (one pass summing them
+-- for every agency cost more at 1M reports). The sums are plain sums of a
+-- CASE (the same sums as the FILTER form, a little cheaper at 1M rows).
 WITH a AS MATERIALIZED (
     -- The rankings' keys per agency id, over the current reports of the
     -- selected years of the agencies the filters select (joined first: a
@@ -56,86 +52,56 @@ WITH a AS MATERIALIZED (
           AND ($year_to IS NULL OR s.year <= $year_to)
         GROUP BY s.agency_id
     ) k
-), vols AS MATERIALIZED (
-    -- Per volume, the agencies with a larger one (most first, NULL last).
-    SELECT v.apps_total,
-           coalesce(sum(v.n) OVER (ORDER BY v.apps_total DESC NULLS LAST
-                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ahead
-    FROM (SELECT apps_total, count(*) AS n FROM a GROUP BY apps_total) v
-), rates AS MATERIALIZED (
-    -- Per (rate, volume) of the rated agencies, those ranked before it:
-    -- lowest rate first (NULL last), then most applications.
-    SELECT r.rate, r.apps_total,
-           coalesce(sum(r.n) OVER (ORDER BY r.rate ASC NULLS LAST, r.apps_total DESC
-                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ahead
-    FROM (SELECT rate, apps_total, count(*) AS n FROM a WHERE rated GROUP BY rate, apps_total) r
-), rz AS MATERIALIZED (
-    -- The zero ranking is by name alone: the agencies with all-zero
-    -- reports, numbered by name.
-    SELECT z.agency_id, row_number() OVER (ORDER BY g.name, z.agency_id) AS rank_zero
-    FROM a z JOIN store.agencies g ON g.agency_id = z.agency_id
-    WHERE z.zero_reports > 0
-), cand AS MATERIALIZED (
-    -- Every agency that may be listed: the members of the volume and rate
-    -- groups that start within the first limit, and the first 10 × limit
-    -- by zero.
-    SELECT a.agency_id, a.apps_total, a.rate, a.rated
-    FROM a JOIN vols v ON v.apps_total IS NOT DISTINCT FROM a.apps_total
-    WHERE v.ahead < coalesce($limit, 20)
-    UNION
-    SELECT a.agency_id, a.apps_total, a.rate, a.rated
-    FROM a JOIN rates r ON r.rate IS NOT DISTINCT FROM a.rate AND r.apps_total = a.apps_total
-    WHERE a.rated AND r.ahead < coalesce($limit, 20)
-    UNION
-    SELECT a.agency_id, a.apps_total, a.rate, a.rated
-    FROM a JOIN rz USING (agency_id)
-    WHERE rz.rank_zero <= 10 * coalesce($limit, 20)
-), vk AS (
-    SELECT DISTINCT apps_total, true AS hit FROM cand
+), vc AS (
+    -- The volume ranking's cut: the limit-th largest volume among the
+    -- first limit (NULL last), and how many of those have one; with fewer
+    -- than limit, every agency may be listed.
+    SELECT count(apps_total) AS n, min(apps_total) AS v
+    FROM (SELECT apps_total FROM a ORDER BY apps_total DESC NULLS LAST LIMIT coalesce($limit, 20))
 ), rk AS (
-    SELECT DISTINCT rate, apps_total, true AS hit FROM cand WHERE rated
-), members AS MATERIALIZED (
-    -- The members of the candidates' volume groups and rate groups, with
-    -- their names: what their places by name are counted among. rk holds
-    -- volumes of 10 or more only, so an agency that is not rated finds no
-    -- rate group.
-    SELECT m.agency_id, m.apps_total, m.rate, g.name, m.in_volume, m.in_rate
-    FROM (
-        SELECT a.agency_id, a.apps_total, a.rate,
-               EXISTS (SELECT 1 FROM vk WHERE vk.apps_total IS NOT DISTINCT FROM a.apps_total) AS in_volume,
-               EXISTS (SELECT 1 FROM rk WHERE rk.rate IS NOT DISTINCT FROM a.rate AND rk.apps_total = a.apps_total) AS in_rate
-        FROM a
-    ) m
-    JOIN store.agencies g ON g.agency_id = m.agency_id
-    WHERE m.in_volume OR m.in_rate
-), cn AS MATERIALIZED (
-    -- The candidates with their names.
-    SELECT c.agency_id, c.apps_total, c.rate, c.rated, m.name
-    FROM cand c JOIN members m ON m.agency_id = c.agency_id
+    -- The rate ranking's key: rate (lowest first, NULL last, as the
+    -- largest number) and volume (most first).
+    SELECT agency_id, coalesce(rate, 'infinity'::DOUBLE) AS r, apps_total AS t
+    FROM a WHERE rated
+), rc AS (
+    -- Its cut: the key of the limit-th rated agency, and how many there are
+    -- up to it.
+    SELECT count(*) AS n, arg_max(r, (r, -t)) AS r, arg_max(t, (r, -t)) AS t
+    FROM (SELECT r, t FROM rk ORDER BY r, t DESC LIMIT coalesce($limit, 20))
+), vn AS MATERIALIZED (
+    -- The agencies at or above the volume cut: only their names are read.
+    SELECT a.agency_id, a.apps_total
+    FROM a, vc
+    WHERE a.apps_total >= vc.v OR vc.n < coalesce($limit, 20)
 ), rv AS (
-    -- A candidate's rank by volume: the agencies with a larger volume,
-    -- and its place by name among those with its own.
-    SELECT c.agency_id, any_value(v.ahead) + count(*) AS rank_volume
-    FROM cn c
-    JOIN members m ON m.apps_total IS NOT DISTINCT FROM c.apps_total
-    JOIN vols v ON v.apps_total IS NOT DISTINCT FROM c.apps_total
-    WHERE m.in_volume AND (m.name < c.name OR (m.name = c.name AND m.agency_id <= c.agency_id))
-    GROUP BY c.agency_id
+    SELECT agency_id, rank_volume FROM (
+        SELECT v.agency_id, row_number() OVER (ORDER BY v.apps_total DESC NULLS LAST, g.name, v.agency_id) AS rank_volume
+        FROM vn v JOIN store.agencies g ON g.agency_id = v.agency_id
+    ) WHERE rank_volume <= coalesce($limit, 20)
+), rn AS MATERIALIZED (
+    -- The rated agencies at or before the rate cut.
+    SELECT k.agency_id, k.r, k.t
+    FROM rk k, rc
+    WHERE rc.n < coalesce($limit, 20) OR k.r < rc.r OR (k.r = rc.r AND k.t >= rc.t)
 ), rr AS (
-    SELECT c.agency_id, any_value(r.ahead) + count(*) AS rank_rate
-    FROM cn c
-    JOIN members m ON m.rate IS NOT DISTINCT FROM c.rate AND m.apps_total = c.apps_total
-    JOIN rates r ON r.rate IS NOT DISTINCT FROM c.rate AND r.apps_total = c.apps_total
-    WHERE c.rated AND m.in_rate AND (m.name < c.name OR (m.name = c.name AND m.agency_id <= c.agency_id))
-    GROUP BY c.agency_id
+    SELECT agency_id, rank_rate FROM (
+        SELECT k.agency_id, row_number() OVER (ORDER BY k.r, k.t DESC, g.name, k.agency_id) AS rank_rate
+        FROM rn k JOIN store.agencies g ON g.agency_id = k.agency_id
+    ) WHERE rank_rate <= coalesce($limit, 20)
+), rz AS (
+    -- The zero ranking: the first 10 × limit by name of the agencies with
+    -- all-zero reports.
+    SELECT z.agency_id, row_number() OVER (ORDER BY g.name, z.agency_id) AS rank_zero
+    FROM (SELECT agency_id FROM a WHERE zero_reports > 0) z
+    JOIN store.agencies g ON g.agency_id = z.agency_id
+    ORDER BY g.name, z.agency_id
+    LIMIT 10 * coalesce($limit, 20)
 ), listed AS MATERIALIZED (
-    SELECT c.agency_id, rv.rank_volume, rr.rank_rate, rz.rank_zero
-    FROM (SELECT DISTINCT agency_id FROM cand) c
-    JOIN rv USING (agency_id)
+    SELECT i.agency_id, rv.rank_volume, rr.rank_rate, rz.rank_zero
+    FROM (SELECT agency_id FROM rv UNION SELECT agency_id FROM rr UNION SELECT agency_id FROM rz) i
+    LEFT JOIN rv USING (agency_id)
     LEFT JOIN rr USING (agency_id)
     LEFT JOIN rz USING (agency_id)
-    WHERE rv.rank_volume <= coalesce($limit, 20) OR rr.rank_rate <= coalesce($limit, 20)
-       OR rz.rank_zero <= 10 * coalesce($limit, 20)
 ), sums AS (
     -- The listed agencies' other sums.
     SELECT s.agency_id,
@@ -153,7 +119,7 @@ WITH a AS MATERIALIZED (
       AND s.agency_id IN (SELECT agency_id FROM listed)
     GROUP BY s.agency_id
 )
-SELECT l.agency_id, c.name AS agency, g.city, g.level, s.reports, a.zero_reports, a.apps_total,
+SELECT l.agency_id, g.name AS agency, g.city, g.level, s.reports, a.zero_reports, a.apps_total,
        round(a.apps_disclosed / nullif(a.apps_total, 0), 4) AS disclosure_rate,
        round(s.apps_withheld / nullif(a.apps_total, 0), 4) AS refused_share,
        s.review_total,
@@ -164,6 +130,5 @@ SELECT l.agency_id, c.name AS agency, g.city, g.level, s.reports, a.zero_reports
 FROM listed l
 JOIN a ON a.agency_id = l.agency_id
 JOIN sums s ON s.agency_id = l.agency_id
-JOIN cn c ON c.agency_id = l.agency_id
 JOIN store.agencies g ON g.agency_id = l.agency_id
-ORDER BY l.rank_volume
+ORDER BY l.rank_volume NULLS LAST, l.rank_rate NULLS LAST, l.rank_zero

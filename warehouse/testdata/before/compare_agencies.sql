@@ -41,13 +41,19 @@ WITH v AS (
            END AS rank_zero
     FROM a
 )
-SELECT agency_id, agency, city, level, reports, zero_reports, apps_total, disclosure_rate,
-       round(apps_withheld / nullif(apps_total, 0), 4) AS refused_share,
-       review_total,
-       round(review_corrected / nullif(review_total, 0), 4) AS review_correction_rate,
-       litigation_total,
-       round(litigation_corrected / nullif(litigation_total, 0), 4) AS litigation_correction_rate,
-       rank_volume, rank_rate, rank_zero
-FROM ranked
-WHERE rank_volume <= coalesce($limit, 20) OR rank_rate <= coalesce($limit, 20) OR rank_zero <= 10 * coalesce($limit, 20)
-ORDER BY rank_volume
+SELECT * FROM (
+    -- Session 16: each ranking given only within its first places, the
+    -- rows ordered by the three (was: every rank, ordered by rank_volume).
+    SELECT agency_id, agency, city, level, reports, zero_reports, apps_total, disclosure_rate,
+           round(apps_withheld / nullif(apps_total, 0), 4) AS refused_share,
+           review_total,
+           round(review_corrected / nullif(review_total, 0), 4) AS review_correction_rate,
+           litigation_total,
+           round(litigation_corrected / nullif(litigation_total, 0), 4) AS litigation_correction_rate,
+           CASE WHEN rank_volume <= coalesce($limit, 20) THEN rank_volume END AS rank_volume,
+           CASE WHEN rank_rate <= coalesce($limit, 20) THEN rank_rate END AS rank_rate,
+           CASE WHEN rank_zero <= 10 * coalesce($limit, 20) THEN rank_zero END AS rank_zero
+    FROM ranked
+    WHERE rank_volume <= coalesce($limit, 20) OR rank_rate <= coalesce($limit, 20) OR rank_zero <= 10 * coalesce($limit, 20)
+) r
+ORDER BY r.rank_volume NULLS LAST, r.rank_rate NULLS LAST, r.rank_zero
