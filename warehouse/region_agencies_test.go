@@ -16,7 +16,11 @@ import (
 // outside the bit sets' 1990–2100 (store.agency_status leaves it out, the
 // first form read it as any other year) and two current reports of one
 // agency and year (the bit sets hold the year once, the first form counted
-// both reports).
+// both reports). It also adds agencies without a status row, which the
+// query looks for only when store.agencies and store.agency_status differ
+// in count or in the fingerprint of their ids: one more agency than status
+// rows, and as many (one agency's id changed by hand, so that neither table
+// has the other's id).
 func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
 	old := firstForm(t, "region_agencies")
 	edits := []struct{ name, stmt string }{
@@ -24,6 +28,8 @@ func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
 		{"1800", `UPDATE store.reports SET year = 1800 WHERE year = 2021 AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙局')`},
 		{"only-2300", `UPDATE store.reports SET year = 2300 WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '丙局')`},
 		{"twice-2022", `UPDATE store.reports SET year = 2022 WHERE year = 2021 AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`},
+		{"no-reports", `INSERT INTO store.agencies (agency_id, name, name_key, level, expected, created_at) VALUES (900, '未报局', '未报局', '县级部门', true, now())`},
+		{"id-changed", `UPDATE store.agencies SET agency_id = 901 WHERE name = '丁局'`},
 	}
 	filters := []Filter{
 		{},
