@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gongkai"
@@ -176,10 +177,18 @@ func (p *policy) walk(n any, ctes map[string]bool) error {
 		for k, c := range v {
 			if k == "function" && v["type"] == "TABLE_FUNCTION" {
 				// Checked by node as a table function; its arguments still
-				// need the walk.
+				// need the walk (they may hold subqueries). Every key but
+				// the function's own name is walked, so that a place DuckDB
+				// moves the arguments to (children up to 1.5, arguments
+				// from 2.0) is never skipped.
 				if fm, ok := c.(map[string]any); ok {
-					if err := p.walk(fm["children"], ctes); err != nil {
-						return err
+					for fk, fc := range fm {
+						if fk == "function_name" || fk == "qualified_name" {
+							continue
+						}
+						if err := p.walk(fc, ctes); err != nil {
+							return err
+						}
 					}
 					continue
 				}
@@ -263,7 +272,12 @@ func (p *policy) function(v map[string]any) error {
 	if !ok {
 		return nil
 	}
-	args, _ := v["children"].([]any)
+	args, named := arguments(v)
+	if named {
+		// DuckDB 2.0 binds arguments by name (lpad(count := …)), so the
+		// position of the size would not be known.
+		return refusal("函数 %s 不能按名称传参数（name := 值）", name)
+	}
 	if len(args) <= a.sizeArg {
 		return nil // DuckDB refuses the call itself
 	}
@@ -280,12 +294,44 @@ func (p *policy) function(v map[string]any) error {
 	return nil
 }
 
+// arguments lists a function call's argument expressions in order, as
+// DuckDB 1.5 (children) or 2.0 (arguments, each an expression and an
+// optional name) serializes them; named is true when any argument is given
+// by name.
+func arguments(v map[string]any) (args []any, named bool) {
+	list, ok := v["arguments"].([]any)
+	if !ok {
+		list, _ := v["children"].([]any)
+		return list, false
+	}
+	for _, a := range list {
+		am, _ := a.(map[string]any)
+		if str(am, "name") != "" {
+			named = true
+		}
+		args = append(args, am["expression"])
+	}
+	return args, named
+}
+
 // constantNumber is the value of a numeric constant, possibly cast or
-// negated; ok is false for anything computed.
+// negated; ok is false for anything computed, and for a literal it cannot
+// read as a plain decimal number (hex, digit separators), so that such a
+// size is refused rather than guessed.
 func constantNumber(n any) (float64, bool) {
 	m, _ := n.(map[string]any)
 	switch str(m, "class") {
 	case "CONSTANT":
+		if lit, ok := m["literal"].(map[string]any); ok { // DuckDB 2.0
+			switch str(lit, "kind") {
+			case "NULL_LITERAL":
+				return 0, true
+			case "INTEGER", "NUMERIC":
+				f, err := strconv.ParseFloat(str(lit, "text"), 64)
+				return f, err == nil
+			}
+			return 0, false
+		}
 		val, _ := m["value"].(map[string]any)
 		if null, _ := val["is_null"].(bool); null {
 			return 0, true
@@ -303,6 +349,13 @@ func constantString(n any) (string, bool) {
 	m, _ := n.(map[string]any)
 	if str(m, "class") != "CONSTANT" {
 		return "", false
+	}
+	if lit, ok := m["literal"].(map[string]any); ok { // DuckDB 2.0
+		if str(lit, "kind") != "STRING" {
+			return "", false
+		}
+		s, ok := lit["text"].(string)
+		return s, ok
 	}
 	val, _ := m["value"].(map[string]any)
 	s, ok := val["value"].(string)

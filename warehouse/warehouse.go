@@ -264,9 +264,19 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 func openError(path string, err error) error {
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "lock"):
+	case strings.Contains(msg, "Could not set lock") || strings.Contains(msg, "Conflicting lock"):
+		// Only DuckDB's file lock: "lock" alone also matches "block" in a
+		// corruption error.
 		return &gongkai.Error{Code: gongkai.CodeConflict,
 			Message: fmt.Sprintf("数据库文件 %s 正被另一个进程使用（例如正在运行的 gongkai serve），请稍后再试或停止该进程", path), Err: err}
+	case strings.Contains(msg, "created with a newer version of DuckDB") ||
+		strings.Contains(msg, "Trying to read a database file with version number"):
+		// A file written by a later gongkai (a newer DuckDB storage
+		// version): this binary cannot read it, and nothing was changed.
+		return &gongkai.Error{Code: gongkai.CodeInvalid, Message: fmt.Sprintf(
+			"数据库文件 %s 由更新版本的 gongkai 写入（DuckDB 存储格式更新），此版本无法读取；文件未被改动：请使用写入它的或更新的 gongkai", path), Err: err}
+	case strings.Contains(msg, "Corrupt database file"):
+		return &gongkai.Error{Code: gongkai.CodeInvalid, Message: fmt.Sprintf("数据库文件 %s 已损坏（校验和不符），无法打开：请从备份恢复", path), Err: err}
 	case strings.Contains(msg, "not a valid DuckDB database") || strings.Contains(msg, "file is not"):
 		return &gongkai.Error{Code: gongkai.CodeInvalid, Message: fmt.Sprintf("%s 不是 DuckDB 数据库文件", path), Err: err}
 	}

@@ -42,7 +42,7 @@ WHERE f.value IS NOT NULL
       (m.text IN ('pre2019.fees', 'pre2019.cumulative.fees') AND f.value <> 0 AND coalesce(u.text, '') <> '元')
    OR (m.text = 'fees.amount_wan' AND coalesce(f.from_narrative, false) AND f.value <> 0 AND NOT contains(coalesce(raw.text, ''), '万元')
        AND list_contains(list_transform(regexp_extract_all(coalesce(raw.text, ''), '([0-9][0-9,]*(?:\.[0-9]+)?)元', 1),
-                                        x -> TRY_CAST(replace(x, ',', '') AS DOUBLE)), f.value))
+                                        lambda x: TRY_CAST(replace(x, ',', '') AS DOUBLE)), f.value))
   );
 
 -- The fees that stay blank: stated without a unit, or beyond what gongkai
