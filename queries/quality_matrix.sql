@@ -27,12 +27,15 @@
 -- agencies' names were joined, counted by a window over them all and
 -- sorted.
 WITH span AS (
-    -- The years any agency reported in the selected range, as bits: from
-    -- the patterns the agencies have (a pattern no agency has any more
-    -- stays in store.status_patterns).
-    SELECT coalesce(bit_or(p.reported), 0) & store.year_bits($year_from, $year_to) AS years
-    FROM store.pattern_bits() p
-    WHERE p.pattern IN (SELECT pattern FROM store.agency_status)
+    -- The years any agency reported in the selected range, as bits: the
+    -- years of the groups of store.summary_rollup that count a current
+    -- report (a few thousand rows at 1M reports, kept by the writer with
+    -- store.agency_status). Before, the patterns the 170,000 agencies have
+    -- were looked up (a semi-join, ~4 ms of CPU at 1M reports): a pattern no
+    -- agency has any more stays in store.status_patterns.
+    SELECT coalesce(bit_or(store.year_bit(g.year)), 0) & store.year_bits($year_from, $year_to) AS years
+    FROM store.summary_rollup g
+    WHERE g.reports > 0 AND g.year BETWEEN 1990 AND 2100
 ), years AS (
     SELECT y::INTEGER AS year FROM range(1990, 2101) t(y), span WHERE (span.years & store.year_bit(y)) <> 0
 ), flags AS (
