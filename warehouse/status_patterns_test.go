@@ -16,14 +16,14 @@ import (
 // moved by its report's region and by an administrator, a repair by hand,
 // reopening, and the migration itself on a file from before it — and holds
 // after each the kept table to its definition (agency_status_stale, which
-// also holds every row's pattern to the row) and quality_matrix and
-// quality_by_year, which read the agencies' years through the patterns,
-// to their first forms (testdata/before), computed from the current
-// reports alone. A writer that leaves a new pattern out fails it.
+// also holds every row's pattern to the row) and quality_matrix,
+// quality_by_year and overview_totals, which read the agencies' years
+// through the patterns, to their first forms (testdata/before), computed
+// from the current reports alone. A writer that leaves a new pattern out fails it.
 func TestStatusPatternsStayExact(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	names := []string{"quality_matrix", "quality_by_year"}
+	names := []string{"quality_matrix", "quality_by_year", "overview_totals"}
 	filters := []Filter{
 		{}, {Limit: 2, Offset: 1}, {YearFrom: 2021, YearTo: 2022}, {YearFrom: 2022, YearTo: 2022, Status: "missing"},
 		{Status: "errors"}, {Status: "warnings", Limit: 3}, {Status: "ok"}, {YearFrom: 2019, YearTo: 2021, Status: "none"},
