@@ -149,6 +149,10 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 			r.Findings = append(r.Findings, missingPageTables(loc, r, doc)...)
 		}
 	}
+	if r.Format != "" && !book {
+		// Last, when every reader has had its say on the proactive count.
+		unreadProactive(doc.Lines, r)
+	}
 	if found {
 		if f, ok := formatYearFinding(r); ok {
 			r.Findings = append(r.Findings, f)

@@ -1220,6 +1220,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// count before the words carried out.
 				k, ok = nCarriedOut, ctx.about("依申请") || ctx.about("信息公开") || ctx.about("政府信息")
 			}
+			if !ok && unit == "件" && inProgress(seg) && strings.Contains(ctx.line, "申请") && !strings.Contains(ctx.line, "上年") &&
+				ctx.about(topicDisclosure) {
+				// "答复完毕6件,办理中1件" (a real 2021 district bureau's
+				// page, after the applications received): those still
+				// being handled when the year closed are carried out to
+				// the next.
+				k, ok = nCarriedOut, true
+			}
 			if !ok && unit == "条" && proactiveObjectRE.MatchString(clause[m[1]:]) && onlyVerbs(seg) {
 				// "2009年共整理、录入、发布14条主动公开政府信息" (a real
 				// 2009 town's page): the count before its noun.
@@ -1925,6 +1933,17 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 // year right after their count ("2件结转下年办理"; the next year's number is
 // folded to 下年 before).
 var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?$`)
+
+// inProgress reports whether the words before a count of applications say
+// only that they are still being handled ("办理中", "正在办理"): at the close of
+// the year, those carried out to the next.
+func inProgress(seg string) bool {
+	switch strings.Trim(strings.TrimPrefix(seg, "其中"), "、,和及另有其余剩尚仍均") {
+	case "办理中", "正在办理", "正在办理中", "在办理中", "在办":
+		return true
+	}
+	return false
+}
 
 // proactiveObjectRE finds the noun of items published proactively right
 // after a count ("14条主动公开政府信息").

@@ -253,7 +253,9 @@ func TestGovernmentAddressed(t *testing.T) {
 // sub-heading of proactive disclosure, read when the items the sentence
 // lists before it add up to it, and a part ("其中主动公开信息1027条") of a
 // whole that is the organ's own, read; otherwise blank with a warning that
-// says why. Each holds without tables and beside them.
+// says why (unreadProactive says it where no rule of the readers does: one
+// channel's count, one kind released). Each holds without tables and beside
+// them.
 func TestProactiveTotalsAndParts(t *testing.T) {
 	const table = "\n二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 3 |\n"
 	const sub = "（一）主动公开\n1.主动公开政府信息数量\n"
@@ -270,14 +272,16 @@ func TestProactiveTotalsAndParts(t *testing.T) {
 		{"part of a proactive whole", "2021年，我局主动公开政府信息880条，其中主动公开规范性文件5条。", 880, ""},
 		{"published, the year before", "（一）主动公开信息\n2021年度共计公开各类信息97条，其中工作动态40条。", 97, ""},
 		{"published through one channel", "（一）主动公开情况\n全年通过门户网站共公开信息97条，其中，工作动态40条。", 97, ""},
-		{"published through two channels", "（一）主动公开情况\n全年通过门户网站共公开信息97条，通过微信公众号公开信息40条。", -2, ""},
+		{"published through two channels", "（一）主动公开情况\n全年通过门户网站共公开信息97条，通过微信公众号公开信息40条。", -1, "某一渠道"},
 		{"published, summed over the year", "（一）主动公开情况\n全年累计公开信息97条，内容涵盖工作动态40条。", 97, ""},
 		{"published, summed so far", "（一）主动公开情况\n2021年，累计公开信息97条。", -1, "截至某日"},
 		{"published by the organ through a column", "（一）主动公开情况\n2021年，我局通过示例管委会网站统计信息栏目公开信息97条。", 97, ""},
-		{"a platform's count under its own heading", "（一）主动公开情况\n（四）政府信息公开平台建设情况。\n全年通过统计信息专栏公开政府信息19条。", -2, ""},
+		{"a platform's count under its own heading", "（一）主动公开情况\n（四）政府信息公开平台建设情况。\n全年通过统计信息专栏公开政府信息19条。", -1, "不能确定是本机关本年度"},
 		{"several channels as one, with one channel's part", "2021年，我局通过县政府网站、微信公众号、镇宣传栏等多种渠道主动公开各类信息97条，其中政务微信公开信息数40条。", 97, ""},
 		{"released, in other words", "（一）主动公开情况\n2021年，我局主动发布政府信息97条。", 97, ""},
-		{"one kind released", "（一）主动公开情况\n2021年，我局主动发布新闻稿件42条。", -2, ""},
+		{"one kind released", "（一）主动公开情况\n2021年，我局主动发布新闻稿件42条。", -1, "写作“发布”"},
+		{"an article of the law, not a count", "根据《中华人民共和国政府信息公开条例》第五十条规定，现公布本机关政府信息公开工作年度报告。", -2, ""},
+		{"rough, released", "（一）主动公开情况\n2021年，我局通过门户网站等渠道发布各类信息100余条。", -1, "约数"},
 		{"aspects, up to a date", "截止到2021年12月，我局主动公开涉及社会救助、安全生产等方面信息97条。", -1, "截至某日"},
 	} {
 		for _, beside := range []bool{false, true} {

@@ -1,0 +1,133 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"gongkai"
+)
+
+// The readers of the narrative take a count of items published proactively
+// only where its sentence says exactly that it is the organ's own, of the
+// year, every item and every channel; any doubt leaves the measure blank.
+// Most of their rules say why when they pass a count over, but not all can:
+// a count written "发布总量为116件", "以部门网站为主要公开平台发布信息1287条",
+// "140余条" under a table page, or with the whole county as its subject
+// passed over in silence, and a blank with no word of why breaks the first
+// rule as surely as a wrong figure. unreadProactive is the last word: when
+// no figure and no finding stand for the proactive count, the first
+// statement of one the page makes is named in a warning, with the reason it
+// could not be read where the words show one.
+
+// proactiveMeasure is the measure of the count of items published
+// proactively, the same in every format.
+const proactiveMeasure = "narrative.proactive_items"
+
+// unreadProactive adds to r a warning at the first sentence of the page
+// that states a count of information published (主动公开, or 公开/发布 with
+// 信息) when r holds neither the proactive count nor a finding of it. It
+// never sets a figure. A sentence of another year, of applications, reviews,
+// suits, fees, or of one kind of document (规范性文件, 规章, 许可, 处罚) is
+// not such a statement.
+func unreadProactive(lines []Line, r *gongkai.Report) {
+	if _, has := r.Lookup(proactiveMeasure, gongkai.ApplicantTotal); has {
+		return
+	}
+	for _, f := range r.Findings {
+		if f.Measure == proactiveMeasure {
+			return
+		}
+	}
+	for _, l := range lines {
+		t := l.Text
+		if !strings.ContainsAny(t, "0123456789０１２３４５６７８９") || strings.Count(t, "|") > 1 ||
+			!(strings.Contains(t, "公开") || strings.Contains(t, "公開") || strings.Contains(t, "发布") || strings.Contains(t, "發佈") || strings.Contains(t, "發布")) {
+			continue
+		}
+		fl := foldLine(t)
+		for _, m := range unreadCountRE.FindAllStringSubmatchIndex(fl.s, -1) {
+			unit := fl.s[m[4]:m[5]]
+			if !countAt(fl.s, m) {
+				continue
+			}
+			upTo := sentenceUpTo(fl.s, m[0]) // the sentence up to the count
+			clause := clauseOf(fl.s, m[0], m[0])
+			if !statesPublished(upTo, clause, unit) || otherYear(clause, r.Year) || otherYearBefore(upTo, r.Year) {
+				continue
+			}
+			raw := sentence(t, fl.pos[m[0]], fl.pos[m[1]])
+			label := gongkai.MeasureLabel(proactiveMeasure)
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
+				Measure: proactiveMeasure, Applicant: gongkai.ApplicantTotal, RowLabel: label,
+				Message: fmt.Sprintf("正文所述%s%s（“%s”），未填入：请核对", strings.TrimPrefix(label, "正文所述"),
+					unreadWhy(fl.s, m, upTo, clause), raw),
+			})
+			return
+		}
+	}
+}
+
+// unreadCountRE finds a count of items in a folded line, rough or not
+// ("140余条", "116件"), and its unit.
+var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件)`)
+
+// statesPublished reports whether the words of a sentence up to a count say
+// that information was published (主动公开; 公开, 发布 or 公布 with 信息),
+// and those of its clause do not speak of applications, proceedings, fees
+// or one kind of document.
+func statesPublished(upTo, clause, unit string) bool {
+	if hasAny(clause, "申请", "复议", "诉讼", "收费", "规范性文件", "规章", "许可", "处罚", "强制", "热线", "诉求", "信访", "建议", "提案", "解读", "会议", "培训", "宣传") {
+		return false
+	}
+	if strings.Contains(upTo, "主动公开") || strings.Contains(upTo, "主动发布") {
+		return true
+	}
+	return hasAny(upTo, "公开", "发布", "公布") && strings.Contains(upTo, "信息") && (unit == "条" || strings.Contains(upTo, "总量"))
+}
+
+// unreadWhy says, as far as the words show it, why a count of items
+// published, at match m of the folded line s, is not the proactive count.
+func unreadWhy(s string, m []int, upTo, clause string) string {
+	pre := strings.TrimSuffix(s[:m[0]], "共")
+	switch {
+	case strings.Contains(s[m[0]:m[1]], "余") || strings.Contains(s[m[0]:m[1]], "多") || hasPrefixAny(s[m[1]:], "左右", "以上") ||
+		hasSuffixAny(pre, "约", "近", "逾", "超过", "将近", "大约", "不到", "不足"):
+		return "是约数，不是确数"
+	case strings.Contains(upTo, "发布") && !strings.Contains(upTo, "主动公开"):
+		return "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"
+	case hasAny(clause, "累计", "累計"):
+		return "写作“累计”：可能是历年累计的数，不能确定是本年度的"
+	case hasAny(upTo, channelWords...) && channelCounts(s) > 1:
+		return "只是某一渠道（网站、微信、平台等）的数，同一段还列有其他渠道的数，不一定是总数"
+	}
+	return "不能确定是本机关本年度主动公开政府信息的总数（所述的可能是全辖区、某一渠道或某一类信息的数）"
+}
+
+// hasSuffixAny reports whether s ends with any of suffixes.
+func hasSuffixAny(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// countAt reports whether match m of unreadCountRE in s is a count: not an
+// article of a law ("第五十条", "第二十条第(一)项"), nor a law itself
+// ("条例"), and a Chinese numeral only after a word that takes a figure, as
+// figureValue reads them.
+func countAt(s string, m []int) bool {
+	pre, post := s[:m[0]], s[m[1]:]
+	if strings.HasSuffix(pre, "第") || hasPrefixAny(post, "例", "款", "规定") {
+		return false
+	}
+	if c := s[m[2]]; c >= '0' && c <= '9' {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(pre)
+	return pre != "" && strings.ContainsRune("共计理到收请开结议讼为了有出予均件定罚可条息报办达复案起申布", r)
+}
