@@ -69,7 +69,7 @@ func notThisYear(s string) bool {
 var sinceWords = []string{"截至", "截止"}
 
 // allYearsWords sum over years outright.
-var allYearsWords = []string{"累计", "累計", "历年", "歷年"}
+var allYearsWords = []string{"累计", "累計", "历年", "歷年", "目前"}
 
 // thisYearSpans name the span of this year, which makes a count up to a date
 // this year's ("截至2015年12月31日，本年度共受理申请21件").

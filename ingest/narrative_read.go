@@ -224,11 +224,11 @@ var outcomeRules = []struct {
 // skipWords mark a clause that does not state one exact figure of this year:
 // comparisons, sums over years, shares, averages, parts of the year.
 var skipWords = []string{"同比", "环比", "较", "增长", "增加", "减少", "下降", "持平", "累计", "历年", "上一年", "去年", "前年",
-	"以来", "截至", "截止", "%", "百分之", "占", "率", "平均", "月份", "季度", "上半年", "下半年", "人次", "每"}
+	"以来", "截至", "截止", "目前", "%", "百分之", "占", "率", "平均", "月份", "季度", "上半年", "下半年", "人次", "每"}
 
 // soFarWords are the skip words of a clause that counts every year up to a
 // date: its count is not this year's, but its zero is.
-var soFarWords = []string{"累计", "历年", "以来", "截至", "截止"}
+var soFarWords = []string{"累计", "历年", "以来", "截至", "截止", "目前"}
 
 // approxBefore and approxAfter are the words that make a figure approximate.
 var (
@@ -309,7 +309,7 @@ var zeroRules = []struct {
 	kinds []nkind
 	not   []string
 }{
-	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,24}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
+	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,40}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
 	// "未接到群众要求公开的信息" (a real 2025 street office's): no one
 	// asked for information, in other words than 申请.
@@ -325,9 +325,9 @@ var zeroRules = []struct {
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
 	// proceedings, 行政 said once or not at all.
-	{"复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)(?:行政)?诉讼`),
+	{"复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nReview}, outcomeWords},
-	{"诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)(?:行政)?诉讼`),
+	{"诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
 	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
@@ -335,7 +335,7 @@ var zeroRules = []struct {
 	// disclosure charged nothing (a bare "没有收费" may be of a licence).
 	// "没有向政府信息公开申请人收费的情况", "未对任何公民、法人和组织收取
 	// 任何费用": charging the applicants, named, is the disclosure's fee.
-	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有)收费(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
+	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有)收费(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
 	// "无上年度结转": none carried in from the year before.
 	{"上", regexp.MustCompile(`(?:无|没有)上一?年度?(?:结转|转结)`), []nkind{nCarriedIn}, append([]string{"下年", "下一年"}, otherTopics...)},
 	// "无结转2024年继续办理件" (the next year's number folded to 下年 before,
@@ -575,7 +575,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 		}
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		if num, title := heading(l.Text); num != "" {
 			section, sub = labels.Normalize(title), ""
 			continue
@@ -611,7 +611,10 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				fl = fl.replace(prev+w, "上"+w)
 			}
 		}
-		ctx := nctx{line: fl.s, section: section, sub: sub, year: year, agency: agency}
+		ctx := nctx{line: fl.s, para: fl.s, section: section, sub: sub, year: year, agency: agency}
+		if i > 0 && lines[i-1].N == l.N || i+1 < len(lines) && lines[i+1].N == l.N {
+			ctx.para = physicalLine(lines, i)
+		}
 		if t, outer, ok := openingSubTitle(l.Text); ok {
 			// "（一）主动公开。2024年,县政府网站累计发布…" (a real 2024
 			// county office's page): the heading opens the line of its
@@ -1164,7 +1167,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() &&
-				(!hasAny(seg, channelWords...) || channelCounts(ctx.line) <= 1) {
+				(!hasAny(seg, channelWords...) || channelCounts(ctx.para) <= 1) {
 				// "全年共公开信息253条" under "（一）主动公开政府信息的数量".
 				if f == float64(int64(f)) {
 					emit(nProactive, f == 0, f, "", nil)
@@ -1172,7 +1175,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if unit == "条" && ctx.proactiveSub() && releasedWords(seg) && !hasAny(seg, "主动", "累计") && !besides(before) &&
-				(!hasAny(seg+lastClause(before), channelWords...) || channelCounts(ctx.line) <= 1) {
+				(!hasAny(seg+lastClause(before), channelWords...) || channelCounts(ctx.para) <= 1) {
 				// "本年度我局通过政府门户网站发布信息共175条" under "（一）
 				// 政府信息主动公开情况" (real 2024 district bureaus'
 				// pages): what was released may hold more than the
@@ -1662,13 +1665,13 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// In 件 a count of documents is meant ("主动公开规范性文件
 			// 5件") unless it counts information ("主动公开信息143件",
 			// "主动公开信息数量为46件", a real 2009 town's page).
-			if unit == "件" && !strings.HasSuffix(strings.TrimSuffix(strings.TrimRight(seg, "共计为达"), "数量"), "信息") {
+			if unit == "件" && !strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(seg, "共计为达"), "数量"), "件数"), "信息") {
 				continue
 			}
 			// "在门户网站公开…50条" is every item when the line names no
 			// other channel with a count of its own, and one channel's
 			// share when it does.
-			if hasAny(seg, channelWords...) && channelCounts(ctx.line) > 1 && !manyChannels(seg) {
+			if hasAny(seg, channelWords...) && channelCounts(ctx.para) > 1 && !manyChannels(seg) {
 				continue
 			}
 		case nReceived, nHandled:
@@ -1766,7 +1769,7 @@ func proactiveWords(seg string) bool {
 	if j := strings.LastIndex(rest, "等"); j > 0 && strings.Contains(rest[j:], "信息") {
 		rest = strings.TrimPrefix(rest[j+len("等"):], "方面") // "涉及疫情防控、…等方面信息423条"
 	}
-	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
+	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "件数", "条数", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return rest == "" && !hasAny(seg[:i], "其中", "依申请")
@@ -1812,8 +1815,9 @@ func manyChannels(seg string) bool {
 }
 
 // channelWords name a channel items are published through ("微媒体",
-// "融媒体" and "新媒体" all end in 媒体).
-var channelWords = []string{"网站", "网页", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "媒体", "平台"}
+// "融媒体" and "新媒体" all end in 媒体; "青岛政务网", "县政府网" are the
+// government's web, a channel like 网站).
+var channelWords = []string{"网站", "网页", "政务网", "政府网", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "媒体", "平台"}
 
 // appChannelWords name a way applications come in.
 var appChannelWords = []string{"网站", "网上", "网络", "在线", "平台", "信函", "邮寄", "当面", "现场", "纸质", "书面", "传真", "电子邮件", "邮件", "电话"}
@@ -1829,7 +1833,7 @@ var errChannelPart = errors.New("one channel's part")
 // through one channel of several the line counts, and of which kind.
 func channelPart(seg, unit string, ctx nctx) (nkind, bool) {
 	switch {
-	case unit == "条" && hasAny(seg, channelWords...) && !manyChannels(seg) && channelCounts(ctx.line) > 1 &&
+	case unit == "条" && hasAny(seg, channelWords...) && !manyChannels(seg) && channelCounts(ctx.para) > 1 &&
 		proactiveWords(strings.TrimPrefix(seg, "其中")):
 		return nProactive, true
 	case unit == "件" && hasAny(seg, appChannelWords...) && appChannelCounts(ctx.line) > 1 &&
@@ -1934,6 +1938,33 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 // folded to 下年 before).
 var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?$`)
 
+// physicalLine returns the folded text of the line as published that
+// lines[i] was cut from: the lines about it with the same number, up to a
+// heading.
+func physicalLine(lines []Line, i int) string {
+	a, b := i, i+1
+	for a > 0 && lines[a-1].N == lines[i].N && !headingLine(lines[a-1].Text) {
+		a--
+	}
+	for b < len(lines) && lines[b].N == lines[i].N && !headingLine(lines[b].Text) {
+		b++
+	}
+	var sb strings.Builder
+	for _, l := range lines[a:b] {
+		sb.WriteString(foldLine(l.Text).s)
+	}
+	return sb.String()
+}
+
+// headingLine reports whether t is a section heading or a sub-heading alone.
+func headingLine(t string) bool {
+	if num, _ := heading(t); num != "" {
+		return true
+	}
+	_, _, ok := subTitle(t)
+	return ok
+}
+
 // inProgress reports whether the words before a count of applications say
 // only that they are still being handled ("办理中", "正在办理"): at the close of
 // the year, those carried out to the next.
@@ -2026,8 +2057,13 @@ var receivedAndHandled = strings.NewReplacer("收到和处理", "收到", "收�
 // next section), and the report's year and organ.
 type nctx struct {
 	line, section, sub string
-	year               int
-	agency             string
+	// para is the line as published, folded, when the page's reader cut it
+	// into sentences (one line each, with its number): the channels and
+	// their counts are judged on it, not on one sentence ("在…网站主动公开…31条。
+	// 在微信公众号…发布信息554条" cut in two read 31 as every channel's).
+	para   string
+	year   int
+	agency string
 	// semi is the sentence before on the line when a semicolon joins it to
 	// this one and all of it is the organ's own of the year: '收到依申请公开申请
 	// 15件;答复完毕15件' names the applications in the sentence before.

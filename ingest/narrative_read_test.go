@@ -279,9 +279,13 @@ func TestProactiveTotalsAndParts(t *testing.T) {
 		{"a platform's count under its own heading", "（一）主动公开情况\n（四）政府信息公开平台建设情况。\n全年通过统计信息专栏公开政府信息19条。", -1, "不能确定是本机关本年度"},
 		{"several channels as one, with one channel's part", "2021年，我局通过县政府网站、微信公众号、镇宣传栏等多种渠道主动公开各类信息97条，其中政务微信公开信息数40条。", 97, ""},
 		{"released, in other words", "（一）主动公开情况\n2021年，我局主动发布政府信息97条。", 97, ""},
-		{"one kind released", "（一）主动公开情况\n2021年，我局主动发布新闻稿件42条。", -1, "写作“发布”"},
+		{"one kind released", "（一）主动公开情况\n2021年，我局主动发布新闻稿件42条。", -1, "某一类信息"},
 		{"an article of the law, not a count", "根据《中华人民共和国政府信息公开条例》第五十条规定，现公布本机关政府信息公开工作年度报告。", -2, ""},
 		{"rough, released", "（一）主动公开情况\n2021年，我局通过门户网站等渠道发布各类信息100余条。", -1, "约数"},
+		{"articles, one channel", "（一）主动公开情况\n2021年，我局通过区政府网站主动公开政府信息共计36篇。", -1, "不能确定是本机关本年度"},
+		{"documents in copies", "（一）主动公开情况\n2021年，我局共印发主动公开文件16份，均通过局网站予以公开。", -1, "不能确定是本机关本年度"},
+		{"kinds listed before 等, two channels", "（一）主动公开情况\n全年通过政府网站主动公开财政预决算、招生政策、重要政策解读等信息共计86条。微信公众号发布稿件533条。", -1, "某一渠道"},
+		{"released on a line of proactive disclosure, rough", "（一）主动公开\n2021年，我局积极主动公开政府信息。在省级媒体发稿14篇，通过区门户网站、微信公众号分别发布500余条。", -1, "约数"},
 		{"aspects, up to a date", "截止到2021年12月，我局主动公开涉及社会救助、安全生产等方面信息97条。", -1, "截至某日"},
 	} {
 		for _, beside := range []bool{false, true} {

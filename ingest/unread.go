@@ -54,7 +54,7 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 			}
 			upTo := sentenceUpTo(fl.s, m[0]) // the sentence up to the count
 			clause := clauseOf(fl.s, m[0], m[0])
-			if !statesPublished(upTo, clause, unit) || otherYear(clause, r.Year) || otherYearBefore(upTo, r.Year) {
+			if !statesPublished(upTo, clause, unit, strings.Contains(fl.s, "主动公开")) || otherYear(clause, r.Year) || otherYearBefore(upTo, r.Year) {
 				continue
 			}
 			raw := sentence(t, fl.pos[m[0]], fl.pos[m[1]])
@@ -71,21 +71,29 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 }
 
 // unreadCountRE finds a count of items in a folded line, rough or not
-// ("140余条", "116件"), and its unit.
-var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件)`)
+// ("140余条", "116件", "136篇"), and its unit.
+var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件|篇|份)`)
 
 // statesPublished reports whether the words of a sentence up to a count say
-// that information was published (主动公开; 公开, 发布 or 公布 with 信息),
-// and those of its clause do not speak of applications, proceedings, fees
-// or one kind of document.
-func statesPublished(upTo, clause, unit string) bool {
+// that information was published (主动公开; 公开, 发布 or 公布 with 信息, or
+// on a line that speaks of 主动公开, proactiveLine), and those of its clause
+// after the examples (before 等) do not speak of applications, proceedings,
+// fees or one kind of document.
+func statesPublished(upTo, clause, unit string, proactiveLine bool) bool {
+	if i := strings.LastIndex(clause, "等"); i >= 0 {
+		clause = clause[i:] // the kinds listed before 等 are examples of what was published
+	}
 	if hasAny(clause, "申请", "复议", "诉讼", "收费", "规范性文件", "规章", "许可", "处罚", "强制", "热线", "诉求", "信访", "建议", "提案", "解读", "会议", "培训", "宣传") {
 		return false
 	}
 	if strings.Contains(upTo, "主动公开") || strings.Contains(upTo, "主动发布") {
 		return true
 	}
-	return hasAny(upTo, "公开", "发布", "公布") && strings.Contains(upTo, "信息") && (unit == "条" || strings.Contains(upTo, "总量"))
+	if unit == "篇" || unit == "份" {
+		return false // articles and copies are counted as information only in the words of 主动公开
+	}
+	return hasAny(upTo, "公开", "发布", "公布") && (strings.Contains(upTo, "信息") || proactiveLine) &&
+		(unit == "条" || strings.Contains(upTo, "总量"))
 }
 
 // unreadWhy says, as far as the words show it, why a count of items
@@ -96,7 +104,7 @@ func unreadWhy(s string, m []int, upTo, clause string) string {
 	case strings.Contains(s[m[0]:m[1]], "余") || strings.Contains(s[m[0]:m[1]], "多") || hasPrefixAny(s[m[1]:], "左右", "以上") ||
 		hasSuffixAny(pre, "约", "近", "逾", "超过", "将近", "大约", "不到", "不足"):
 		return "是约数，不是确数"
-	case strings.Contains(upTo, "发布") && !strings.Contains(upTo, "主动公开"):
+	case strings.Contains(upTo, "发布") && !strings.Contains(upTo, "主动公开") && !strings.Contains(upTo, "主动发布"):
 		return "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"
 	case hasAny(clause, "累计", "累計"):
 		return "写作“累计”：可能是历年累计的数，不能确定是本年度的"
