@@ -171,7 +171,7 @@ var normNot = []string{"清理", "审查", "审核", "备案", "解读", "征求
 
 const (
 	unitsDocs   = "件个份"
-	unitsApps   = "件个条份次宗起"
+	unitsApps   = "件个条份次宗起项"
 	unitsCases  = "件起宗次个"
 	unitsDecide = "件起宗次个"
 )
