@@ -575,9 +575,11 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 		}
 	}
+	var pc *physical // the line as published the lines since the last heading were cut from
 	for i, l := range lines {
 		if num, title := heading(l.Text); num != "" {
 			section, sub = labels.Normalize(title), ""
+			pc = nil
 			continue
 		}
 		if t, outer, ok := subTitle(l.Text); ok {
@@ -588,7 +590,14 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			} else {
 				sub = strings.SplitN(sub, "|", 2)[0] + "|" + t
 			}
+			pc = nil
 			continue
+		}
+		if pc == nil || pc.lines[0].N != l.N {
+			pc = nil
+			if i+1 < len(lines) && lines[i+1].N == l.N {
+				pc = &physical{lines: lines[i:]}
+			}
 		}
 		// A line with neither a unit of count nor a word of "none" (in
 		// either script) states nothing; nor does a row of a pipe table.
@@ -611,10 +620,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				fl = fl.replace(prev+w, "上"+w)
 			}
 		}
-		ctx := nctx{line: fl.s, para: fl.s, section: section, sub: sub, year: year, agency: agency}
-		if i > 0 && lines[i-1].N == l.N || i+1 < len(lines) && lines[i+1].N == l.N {
-			ctx.para = physicalLine(lines, i)
-		}
+		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency}
 		if t, outer, ok := openingSubTitle(l.Text); ok {
 			// "（一）主动公开。2024年,县政府网站累计发布…" (a real 2024
 			// county office's page): the heading opens the line of its
@@ -1167,7 +1173,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() &&
-				(!hasAny(seg, channelWords...) || channelCounts(ctx.para) <= 1) {
+				(!hasAny(seg, channelWords...) || channelCounts(ctx.paragraph()) <= 1) {
 				// "全年共公开信息253条" under "（一）主动公开政府信息的数量".
 				if f == float64(int64(f)) {
 					emit(nProactive, f == 0, f, "", nil)
@@ -1175,7 +1181,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if unit == "条" && ctx.proactiveSub() && releasedWords(seg) && !hasAny(seg, "主动", "累计") && !besides(before) &&
-				(!hasAny(seg+lastClause(before), channelWords...) || channelCounts(ctx.para) <= 1) {
+				(!hasAny(seg+lastClause(before), channelWords...) || channelCounts(ctx.paragraph()) <= 1) {
 				// "本年度我局通过政府门户网站发布信息共175条" under "（一）
 				// 政府信息主动公开情况" (real 2024 district bureaus'
 				// pages): what was released may hold more than the
@@ -1671,7 +1677,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// "在门户网站公开…50条" is every item when the line names no
 			// other channel with a count of its own, and one channel's
 			// share when it does.
-			if hasAny(seg, channelWords...) && channelCounts(ctx.para) > 1 && !manyChannels(seg) {
+			if hasAny(seg, channelWords...) && channelCounts(ctx.paragraph()) > 1 && !manyChannels(seg) {
 				continue
 			}
 		case nReceived, nHandled:
@@ -1833,7 +1839,7 @@ var errChannelPart = errors.New("one channel's part")
 // through one channel of several the line counts, and of which kind.
 func channelPart(seg, unit string, ctx nctx) (nkind, bool) {
 	switch {
-	case unit == "条" && hasAny(seg, channelWords...) && !manyChannels(seg) && channelCounts(ctx.para) > 1 &&
+	case unit == "条" && hasAny(seg, channelWords...) && !manyChannels(seg) && channelCounts(ctx.paragraph()) > 1 &&
 		proactiveWords(strings.TrimPrefix(seg, "其中")):
 		return nProactive, true
 	case unit == "件" && hasAny(seg, appChannelWords...) && appChannelCounts(ctx.line) > 1 &&
@@ -1938,22 +1944,34 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 // folded to 下年 before).
 var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?$`)
 
-// physicalLine returns the folded text of the line as published that
-// lines[i] was cut from: the lines about it with the same number, up to a
-// heading.
-func physicalLine(lines []Line, i int) string {
-	a, b := i, i+1
-	for a > 0 && lines[a-1].N == lines[i].N && !headingLine(lines[a-1].Text) {
-		a--
+// physical is a line as published that the page's reader cut into
+// sentences, one line each with its number: lines holds its first cut line
+// after the last heading, and what follows it.
+type physical struct {
+	lines []Line
+	text  string // folded, once asked for
+	done  bool
+}
+
+// paragraph returns the folded text of the line as published the clause's
+// line was cut from, up to a heading, or the line itself when it was not
+// cut. It is folded only when asked for (a channel named): most lines never
+// are.
+func (c nctx) paragraph() string {
+	if c.cut == nil {
+		return c.line
 	}
-	for b < len(lines) && lines[b].N == lines[i].N && !headingLine(lines[b].Text) {
-		b++
+	if !c.cut.done {
+		var sb strings.Builder
+		for k, l := range c.cut.lines {
+			if l.N != c.cut.lines[0].N || k > 0 && headingLine(l.Text) {
+				break
+			}
+			sb.WriteString(foldLine(l.Text).s)
+		}
+		c.cut.text, c.cut.done = sb.String(), true
 	}
-	var sb strings.Builder
-	for _, l := range lines[a:b] {
-		sb.WriteString(foldLine(l.Text).s)
-	}
-	return sb.String()
+	return c.cut.text
 }
 
 // headingLine reports whether t is a section heading or a sub-heading alone.
@@ -2026,7 +2044,7 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 				continue
 			}
 		case nReview, nLitigation:
-			if !ctx.about(topicDisclosure) {
+			if !ctx.about(topicDisclosure) && !proceedingsSection(ctx.section) {
 				continue
 			}
 		}
@@ -2034,6 +2052,15 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 			emit(k)
 		}
 	}
+}
+
+// proceedingsSection reports whether a report's section is its section of
+// reviews and suits ("四、申请行政复议和提起行政诉讼情况", the statutory
+// "因政府信息公开申请行政复议、提起行政诉讼的情况" without its first words):
+// a review or suit it says there was none of is one about disclosure.
+func proceedingsSection(section string) bool {
+	return strings.Contains(section, "复议") && strings.Contains(section, "诉讼") &&
+		!hasAny(section, "许可", "处罚", "强制", "执法", "信访", "收费")
 }
 
 // statementEnd returns where the statement of none that ends at i in a
@@ -2057,11 +2084,12 @@ var receivedAndHandled = strings.NewReplacer("收到和处理", "收到", "收�
 // next section), and the report's year and organ.
 type nctx struct {
 	line, section, sub string
-	// para is the line as published, folded, when the page's reader cut it
-	// into sentences (one line each, with its number): the channels and
-	// their counts are judged on it, not on one sentence ("在…网站主动公开…31条。
-	// 在微信公众号…发布信息554条" cut in two read 31 as every channel's).
-	para   string
+	// cut is the line as published when the page's reader cut it into
+	// sentences (one line each, with its number): the channels and their
+	// counts are judged on it (paragraph), not on one sentence ("在…网站主动
+	// 公开…31条。在微信公众号…发布信息554条" cut in two read 31 as every
+	// channel's).
+	cut    *physical
 	year   int
 	agency string
 	// semi is the sentence before on the line when a semicolon joins it to
