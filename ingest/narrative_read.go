@@ -1231,7 +1231,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			}
 			if !ok && unit == "件" && inProgress(seg) && strings.Contains(ctx.line, "申请") && !strings.Contains(ctx.line, "上年") &&
 				ctx.about(topicDisclosure) {
-				// "答复完毕6件,办理中1件" (a real 2021 district bureau's
+				// "答复完毕N件,办理中M件" (the shape of a real 2021 district bureau's
 				// page, after the applications received): those still
 				// being handled when the year closed are carried out to
 				// the next.
@@ -2087,7 +2087,7 @@ type nctx struct {
 	// cut is the line as published when the page's reader cut it into
 	// sentences (one line each, with its number): the channels and their
 	// counts are judged on it (paragraph), not on one sentence ("在…网站主动
-	// 公开…31条。在微信公众号…发布信息554条" cut in two read 31 as every
+	// 公开…N条。在微信公众号…发布信息M条" cut in two read N as every
 	// channel's).
 	cut    *physical
 	year   int

@@ -13,8 +13,8 @@ import (
 // only where its sentence says exactly that it is the organ's own, of the
 // year, every item and every channel; any doubt leaves the measure blank.
 // Most of their rules say why when they pass a count over, but not all can:
-// a count written "发布总量为116件", "以部门网站为主要公开平台发布信息1287条",
-// "140余条" under a table page, or with the whole county as its subject
+// a count written "发布总量为N件", "以部门网站为主要公开平台发布信息N条",
+// "N余条" under a table page, or with the whole county as its subject
 // passed over in silence, and a blank with no word of why breaks the first
 // rule as surely as a wrong figure. unreadProactive is the last word: when
 // no figure and no finding stand for the proactive count, the first
@@ -71,7 +71,7 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 }
 
 // unreadCountRE finds a count of items in a folded line, rough or not
-// ("140余条", "116件", "136篇"), and its unit.
+// ("60余条", "88件", "36篇"), and its unit.
 var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件|篇|份)`)
 
 // statesPublished reports whether the words of a sentence up to a count say
