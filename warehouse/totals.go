@@ -27,19 +27,19 @@ func noteTotals(ctx context.Context, conn *sql.Conn, ids []int64) error {
 	return err
 }
 
-// checkTotals lists every agency as changed (agency_totals_list_all), so
-// that the rankings sum them from their summary rows until gongkai compact
-// or serve's background pass builds the table again, when an agency it holds, and
-// that store.agency_totals_changed does not list, has current summary rows
-// other than those it was summed from (agency_totals_stale compares their
-// fingerprints): the writer notes every agency it changes, but a repair of
-// store.reports by hand (after which checkSummary rewrites the summary), or
-// reports loaded by a binary older than 0044, do not, and the rankings
-// would go on reading the old totals. It runs after checkSummary, on the
-// summary as it then stands. The check reads every current summary row
-// once. Building the table here instead needed ~1.2 GB at 1M reports, more
-// than a server's 512MB, and the server did not start. Its error is the
-// database's.
+// checkTotals lists every agency as changed (agency_totals_list_all) when
+// an agency the table holds, and store.agency_totals_changed does not list,
+// has current summary rows other than those it was summed from
+// (agency_totals_stale compares their fingerprints); the rankings then sum
+// every agency from its summary rows until gongkai compact or serve's
+// background pass builds the table again. The writer notes every agency it
+// changes, but a repair of store.reports by hand (after which checkSummary
+// rewrites the summary), or reports loaded by a binary older than 0044, do
+// not, and the rankings would go on reading the old totals. It runs after
+// checkSummary, on the summary as it then stands, and reads every current
+// summary row once. Building the table here instead needed ~1.2 GB at 1M
+// reports, more than a server's 512MB, and the server did not start. Its
+// error is the database's.
 func (db *DB) checkTotals(ctx context.Context) error {
 	var stale int64
 	if err := db.db.QueryRowContext(ctx, stmt("agency_totals_stale")).Scan(&stale); err != nil {
@@ -106,12 +106,13 @@ type TotalsCompaction struct {
 }
 
 // CompactTotals builds store.agency_totals again under the writer's lock
-// when at least least agencies (at least 1) have changed since it was
-// built: until then the rankings sum those agencies from their summary
+// when least or more agencies (least is at least 1) have changed since it
+// was built: until then the rankings sum those agencies from their summary
 // rows, which costs more the more they are (at 1M reports, ~2-3 ms of a
 // query per 1,000 agencies). The build reads every current summary row
-// (~3 s at 1M reports, during which loads wait; see rebuildTotals). It returns a CodeInvalid
-// error on a warehouse opened read-only, otherwise the database's.
+// (~3 s at 1M reports, during which loads wait; see rebuildTotals). It
+// returns a CodeInvalid error on a warehouse opened read-only, otherwise
+// the database's.
 func (db *DB) CompactTotals(ctx context.Context, least int64) (TotalsCompaction, error) {
 	var c TotalsCompaction
 	if db.state == nil {
