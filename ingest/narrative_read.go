@@ -171,7 +171,7 @@ var normNot = []string{"清理", "审查", "审核", "备案", "解读", "征求
 
 const (
 	unitsDocs   = "件个份"
-	unitsApps   = "件个条份次宗起项"
+	unitsApps   = "件个条份次宗起项例"
 	unitsCases  = "件起宗次个"
 	unitsDecide = "件起宗次个"
 )
@@ -181,8 +181,11 @@ var otherTopics = []string{"复议", "诉讼", "许可", "处罚", "强制", "�
 
 var nrules = []nrule{
 	{kind: nCarriedIn, any: [][]string{{"上年结转", "上一年结转", "上年度结转", "上一年度结转", "上年转结", "上一年转结", "上年度转结", "上一年度转结"}}, not: []string{"下年", "下一年"}, units: unitsApps},
-	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年", "转下年", "转下一年", "转至下年", "转至下一年"}}, units: unitsApps},
-	{kind: nReceived, any: [][]string{{"收到", "受理", "接收", "接到", "新收", "共收"}, {"申请"}},
+	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年", "转下年", "转下一年", "转至下年", "转至下一年",
+		// "下年度继续办理0件" (a real 2024 municipal bureau's, after those
+		// handled): left to be handled the year after, 结转 unsaid.
+		"下年度继续办理", "下一年度继续办理", "下年继续办理"}}, units: unitsApps},
+	{kind: nReceived, any: [][]string{{"收到", "受理", "接收", "接到", "接受", "新收", "共收"}, {"申请"}},
 		not: append([]string{"办结", "答复", "结转", "转结", "处理", "公开了"}, otherTopics...), units: unitsApps, total: true},
 	{kind: nGranted, any: [][]string{{"予以公开", "同意公开", "全部公开"}}, not: append([]string{"不予", "不同意", "部分", "主动", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
 	// "予以公开及部分公开的有6件" counts both outcomes together: no one
@@ -266,7 +269,7 @@ func namedYear(s string, a, b int) bool {
 // narrativeUnits are the units a count is written with (tokenRE's), and
 // narrativeNones the words a zero in words starts with (zeroRules').
 const (
-	narrativeUnits = "件条个次起宗项份篇元"
+	narrativeUnits = "件条个次起宗项份篇元例"
 	narrativeNones = "未没无不"
 )
 
@@ -295,7 +298,7 @@ func isNumeral(r rune) bool {
 }
 
 // tokenRE finds a figure and its unit.
-var tokenRE = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)(万元|元|件|条|个|次|起|宗|项|份|篇)`)
+var tokenRE = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)(万元|元|件|条|个|次|起|宗|项|份|篇|例)`)
 
 // outcomeWords name what happened to a review or suit, so that a clause
 // holding them ("未被行政复议纠错", "尚未审结的行政诉讼") states no zero count.
@@ -309,7 +312,7 @@ var zeroRules = []struct {
 	kinds []nkind
 	not   []string
 }{
-	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,40}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
+	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,40}?申请|无(?:收到|接到|受理|接收)[^,;:]{0,40}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
 	// "未接到群众要求公开的信息" (a real 2025 street office's): no one
 	// asked for information, in other words than 申请.
@@ -325,9 +328,9 @@ var zeroRules = []struct {
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
 	// proceedings, 行政 said once or not at all.
-	{"复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)(?:提起)?(?:行政)?诉讼`),
+	{"复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nReview}, outcomeWords},
-	{"诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)(?:提起)?(?:行政)?诉讼`),
+	{"诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
 	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
@@ -542,7 +545,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1031,6 +1034,10 @@ func afterLastYear(s string) string {
 
 var yearAnyRE = regexp.MustCompile(`(?:19|20)\d\d年度?`)
 
+// errPerChannel is the bad of a count of items in 条次, each item counted
+// once for every channel it was published on.
+var errPerChannel = errors.New("items counted per channel")
+
 // errReleased is the bad of a count of items released (发布) under a heading
 // of proactive disclosure: the items may be more than the information
 // disclosed proactively.
@@ -1076,7 +1083,7 @@ func unsaidApplications(seg string) bool {
 	default:
 		return false
 	}
-	return !hasAny(seg, "收到", "受理", "接收", "接到", "新收", "办结", "答复", "办理", "处理", "主动", "不予", "予以", "同意", "部分", "其中", "结转", "复议", "诉讼")
+	return !hasAny(seg, "收到", "受理", "接收", "接到", "接受", "新收", "办结", "答复", "办理", "处理", "主动", "不予", "予以", "同意", "部分", "其中", "结转", "复议", "诉讼")
 }
 
 // errEither is the bad of a count of applications "办理（回复）", which may
@@ -1100,6 +1107,7 @@ var passedWhy = []struct {
 	{errUnsaid, "只写“依申请公开”而未说收到、办结还是予以公开，不能确定是收到的申请数"},
 	{errOneKind, "只是某一类信息的数（主动公开的可能还有其他类），不一定是主动公开信息的总数"},
 	{errChannelPart, "只是某一渠道（网站、微信、信函等）的数，同一行还列有其他渠道的数，不一定是总数"},
+	{errPerChannel, "写作“条次”，是各渠道发布次数之和（同一条信息在几个渠道发布即计几次），不是主动公开信息的条数"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -1142,6 +1150,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			numText, unit := clause[m[2]:m[3]], clause[m[4]:m[5]]
 			f, ok := figureValue(clause, m, numText)
 			if !ok {
+				continue
+			}
+			if unit == "条" && strings.HasPrefix(clause[m[1]:], "次") {
+				// "主动公开各类政府信息共计3862条次。其中门户网站公开818条、
+				// 微信发布1468条、微博发布1576条" (a real 2022 municipal
+				// bureau's): items counted once per channel they went out
+				// on, not the items published.
+				if k, ok := classify(seg, clause, clause[:m[1]], before, ctx, unit); ok && k == nProactive {
+					emit(k, false, f, "", errPerChannel)
+				}
 				continue
 			}
 			if hasAny(seg, "办理(回复)", "办理(答复)") && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
@@ -1210,7 +1228,10 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				}
 				continue
 			}
-			k, ok := classify(seg, clause, clause[:m[1]], before, ctx, unit)
+			// "共收到并妥善处理依申请公开信息13件" (a real 2024 municipal
+			// bureau's): every application received is dealt with, so
+			// the count is those received, as 收到并处理 is (readZeros).
+			k, ok := classify(dealtWithRE.ReplaceAllString(seg, "$1"), clause, clause[:m[1]], before, ctx, unit)
 			if ok && k == nProactive && strings.HasPrefix(seg, "其中") && !wholeIsOwn(before, ctx) {
 				emit(k, false, f, "", errPartOf)
 				continue
@@ -1240,6 +1261,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			if !ok && unit == "条" && proactiveObjectRE.MatchString(clause[m[1]:]) && onlyVerbs(seg) {
 				// "2009年共整理、录入、发布14条主动公开政府信息" (a real
 				// 2009 town's page): the count before its noun.
+				k, ok = nProactive, true
+			}
+			if !ok && unit == "条" && ctx.proactiveSub() && infoObjectRE.MatchString(clause[m[1]:]) && publishedWords(seg+"信息") &&
+				!hasAny(seg, channelWords...) {
+				// "2025年全年公开401条信息" (a real 2025 bureau's page)
+				// under "（一）主动公开方面": the count before its noun, as
+				// "全年共公开信息253条" is read there.
 				k, ok = nProactive, true
 			}
 			if !ok && receivedObjectRE.MatchString(clause[m[1]:]) {
@@ -1644,7 +1672,11 @@ func unitIn(units, unit string) bool {
 // clause before the parts).
 func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, bool) {
 	found, n := nkind(0), 0
-	hasPart := strings.Contains(upTo, "其中")
+	// A sentence that opens with 其中 lists parts of the whole before it
+	// ("…收到依申请公开6条…。其中,商业企业申请…1条,…,收到自然人申请政府信息
+	// 公开申请5条", a real 2024 district commission's): none of its counts
+	// is a total.
+	hasPart := strings.Contains(upTo, "其中") || strings.HasPrefix(before, "其中")
 	// "主动发布政府信息1942条" (a real 2021 provincial department's) says
 	// 主动公开 in other words; same length, so offsets stay.
 	seg = strings.ReplaceAll(seg, "主动发布", "主动公开")
@@ -2011,8 +2043,12 @@ func onlyVerbs(seg string) bool {
 	return rest == "" && hasAny(seg, "发布", "公开")
 }
 
+// infoObjectRE finds the bare noun of information right after a count
+// ("401条信息"), the clause ending there.
+var infoObjectRE = regexp.MustCompile(`^的?(?:政府|政务)?信息$`)
+
 // receivedObjectRE finds the noun of applications right after a count.
-var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开`)
+var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开|^的?依申请公开(?:政府信息)?事项`)
 
 // readZeros reads the zeros a clause states in words.
 func readZeros(clause string, ctx nctx, emit func(nkind)) {
@@ -2075,6 +2111,10 @@ func statementEnd(clause string, i int) int {
 	}
 	return end
 }
+
+// dealtWithRE finds a verb of receiving joined to one of dealing with
+// ("收到并妥善处理"), which counts those received.
+var dealtWithRE = regexp.MustCompile(`(收到|受理|接收|接到)(?:并|且)(?:妥善|及时|依法|认真)?处理`)
 
 var receivedAndHandled = strings.NewReplacer("收到和处理", "收到", "收到并处理", "收到", "收到和办理", "收到", "接收和处理", "接收", "受理和办理", "受理")
 

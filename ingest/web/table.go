@@ -98,8 +98,24 @@ func ReadLines(lines []doc.Line, kind string) *doc.Document {
 // and a digit), not a table's label or cell: only such a line is worth
 // keeping when the tables consumed it (labels kept would cost the readers
 // after for nothing).
+//
+// A statement of none is prose too, with no comma or figure of its own:
+// "2020年全年我局未收到政务信息公开申请" (a real 2020 emergency bureau's line,
+// under a sub-heading the tables took for table 三's title, with no full
+// stop) states the count received, 0.
 func prose(t string) bool {
-	return strings.ContainsAny(t, "，,") && strings.ContainsAny(t, "0123456789")
+	return strings.ContainsAny(t, "，,") && strings.ContainsAny(t, "0123456789") ||
+		strings.Contains(t, "申请") && containsAny(t, "未收到", "未接到", "未受理", "未发生", "没有收到", "没有发生", "无受理", "无收到")
+}
+
+// containsAny reports whether s holds any of the words.
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearHint is the year a page's title or statistics period states, or 0:
