@@ -89,11 +89,18 @@ func statesPublished(upTo, clause, unit string, proactiveLine bool) bool {
 	if strings.Contains(upTo, "主动公开") || strings.Contains(upTo, "主动发布") {
 		return true
 	}
+	bare := strings.TrimRight(upTo, "共计为达")
 	if unit == "篇" || unit == "份" {
-		return false // articles and copies are counted as information only in the words of 主动公开
+		// Articles and copies are counted as information only in the
+		// words of 主动公开, or right after it: "局网站发布信息1995篇" (a real
+		// 2024 municipal bureau's).
+		return hasAny(upTo, "公开", "发布", "公布") && strings.HasSuffix(bare, "信息")
 	}
-	return hasAny(upTo, "公开", "发布", "公布") && (strings.Contains(upTo, "信息") || proactiveLine) &&
-		(unit == "条" || strings.Contains(upTo, "总量"))
+	// 公示 is published too: "全年在…官网公示的信息共计227条" (a real 2022
+	// district bureau's); so are documents right after the verb, "在政府
+	// 信息公开基础平台公开文件38件" (a real 2024 municipal bureau's).
+	return hasAny(upTo, "公开", "发布", "公布", "公示") && (strings.Contains(upTo, "信息") || proactiveLine) &&
+		(unit == "条" || strings.Contains(upTo, "总量") || unit == "件" && hasSuffixAny(bare, "公开文件", "发布文件"))
 }
 
 // unreadWhy says, as far as the words show it, why a count of items

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gongkai"
@@ -183,6 +185,19 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 	appRows := false   // a table 三 row has been met, so "其他" and "总计" are rows now
 	begun := false     // the open table has rows: a sentence now ends it
 	var heads []*tcell // header cells met since the last row, for their unit
+	// stray is an unknown label inside table 二 or 三 that no row takes, and
+	// strayVals the cells after it, which no row takes either: said in a
+	// warning (strayNote) when they hold a figure, not dropped in silence.
+	var stray *tcell
+	var strayOf *rowAcc // the row before stray, when it has no cell of its own
+	var strayVals []tcell
+	flush := func() {
+		if stray != nil {
+			tt.strayNote(stray, strayOf, strayVals)
+		}
+		stray, strayOf, strayVals = nil, nil, nil
+	}
+	defer flush()
 	for i := range toks {
 		t := &toks[i]
 		if t.value {
@@ -191,6 +206,8 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 				cur.vals = append(cur.vals, *t)
 				tt.consume(t)
 				begun = true
+			case stray != nil:
+				strayVals = append(strayVals, *t)
 			case state == "reviews" && t.opener:
 				// A pipe that opens a header row of table 四 before its
 				// figures begin: no cell of the table.
@@ -202,6 +219,7 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 			}
 			continue
 		}
+		flush()
 		es := d.LookupKey(t.key)
 		if len(es) == 0 && (state == "applications" || strings.HasPrefix(t.text, "四")) && reviewsTitle(leadingHeading(t.text)) {
 			// Table 四's title in other words, or with a typo ("行政法复议"):
@@ -230,6 +248,10 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 					tt.rows = append(tt.rows, cur)
 				} else if state != "reviews" {
 					cur = nil
+					stray = t
+					if n := len(tt.rows); n > 0 && tt.rows[n-1].table == state && len(tt.rows[n-1].vals) == 0 {
+						strayOf = tt.rows[n-1]
+					}
 				}
 			}
 			continue
@@ -274,6 +296,45 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 		tt.consume(t)
 	}
 	return tt
+}
+
+// strayNote warns of the figures that follow an unknown label inside a table
+// (label) and that no row takes: "其他对外管理服务事项" with no figure of its
+// own, then "行政检查 | 0 | 0 | 0" and "行政确认 | 0 | 0 | 0" (a real 2019
+// street office's page splits the row in two). Which row of the format such
+// figures belong to, or whether they add up to the row before (of), the
+// labels do not say: they stay unread, and the row before, its cells blank,
+// is named. Cells without a digit (blank markers, pipes) say nothing.
+func (tt *textTables) strayNote(label *tcell, of *rowAcc, vals []tcell) {
+	var figures []tcell
+	for _, v := range vals {
+		if strings.ContainsAny(v.text, "0123456789") {
+			figures = append(figures, v)
+		}
+	}
+	if len(figures) == 0 || !hasHan(label.text) {
+		return // no figure, or a page's footer ("Page 2") in the table's way
+	}
+	row, msg := "", fmt.Sprintf("「%s」不是表中的行，其后的数字（%s）未读取", label.text, joinTexts(figures))
+	// A sub-row's label is short ("行政检查"); a long one may be a row's label
+	// run together with the next header ("行政规范性文件第二十条第（五）项"),
+	// its figures no sub-row's.
+	if of != nil && of.row >= 0 && tt.format != nil && utf8.RuneCountInString(label.text) <= 8 {
+		// The template's label, as the row's other findings name it.
+		row = tt.format.Table(of.table).Blocks[of.block].Rows[of.row].Label
+		msg += fmt.Sprintf("；「%s」一行没有自己的数字，可能分列在这样的子行中，按空白处理", row)
+	}
+	tt.note("unknown_row", gongkai.SeverityWarning, doc.LineAt(label.line), row, msg+"：请核对原表")
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // pickEntry picks the meaning of a label from its candidates, by context:
