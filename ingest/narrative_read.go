@@ -312,7 +312,7 @@ var zeroRules = []struct {
 	kinds []nkind
 	not   []string
 }{
-	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,40}?申请|无(?:收到|接到|受理|接收)[^,;:]{0,40}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
+	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,40}?申请|无(?:收到|接到|受理|接收)[^,;:]{0,40}?申请|(?:未|没有)(?:任何)?(?:公民|法人|群众|个人|单位)[^,;:]{0,40}?(?:提出|提交)[^,;:]{0,20}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
 		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
 	// "未接到群众要求公开的信息" (a real 2025 street office's): no one
 	// asked for information, in other words than 申请.
@@ -543,7 +543,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			return
 		}
 		for _, code := range codesFor(k, format, zero) {
-			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) ||
+			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel)
 			if _, ok := hits[code]; !ok && !passedOver {
@@ -799,7 +799,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			// number ends cannot be told; said to be left out.
 			if m := unitlessRE.FindStringSubmatch(clause); m != nil {
 				if skip, _ := clauseSkipped(clause, year, agency); !skip && !sc.set && !otherYearBefore(s[sent.a:c.a], year) {
-					f, _ := strconv.ParseFloat(m[1], 64)
+					f, _ := strconv.ParseFloat(m[1]+m[2], 64) // one of the two forms matched
 					emit(nReceived, false, f, "", errNoUnit, sent.a, sent.b)
 				}
 			}
@@ -952,8 +952,10 @@ var errJoint = errors.New("received and handled together")
 var errUnsaid = errors.New("applications or disclosures")
 
 // unitlessRE finds a count of applications received written with no unit
-// after it ("收到依申请公开事项0三是…").
-var unitlessRE = regexp.MustCompile(`(?:收到|受理|接收|接到)[^,;:]{0,12}?(?:依申请公开|信息公开申请|公开申请)(?:事项|申请)?(?:共|为)?([0-9]+)(?:[^0-9.,件条个次宗份起项]|$)`)
+// after it ("收到依申请公开事项0三是…"), or before the noun of applications
+// ("共受理4申请公开政府信息", a real 2020 street office's): the first form's
+// figure is the first group, the second's the second.
+var unitlessRE = regexp.MustCompile(`(?:收到|受理|接收|接到)[^,;:]{0,12}?(?:依申请公开|信息公开申请|公开申请)(?:事项|申请)?(?:共|为)?([0-9]+)(?:[^0-9.,件条个次宗份起项例]|$)|(?:收到|受理|接收|接到)(?:共|了)?([0-9]+)(?:依?申请公开|信息公开申请)`)
 
 // errNoUnit is the bad of a count written with no unit after it: where
 // the number ends the text does not show.
@@ -1086,6 +1088,25 @@ func unsaidApplications(seg string) bool {
 	return !hasAny(seg, "收到", "受理", "接收", "接到", "接受", "新收", "办结", "答复", "办理", "处理", "主动", "不予", "予以", "同意", "部分", "其中", "结转", "复议", "诉讼")
 }
 
+// handledUnsaid reports whether the words before a count say only that
+// applications were dealt with ("2022年办理依申请公开0件", a real 2022 county
+// bureau's): received or handled, as 办理（回复） is.
+func handledUnsaid(seg string) bool {
+	i := strings.LastIndex(seg, "办理依申请公开")
+	if i < 0 {
+		return false
+	}
+	switch strings.TrimRight(seg[i+len("办理依申请公开"):], "共计为有") {
+	case "", "信息", "事项", "申请", "政府信息":
+	default:
+		return false
+	}
+	return !hasAny(seg, "收到", "受理", "接收", "接到", "接受", "新收", "办结", "答复", "结转", "复议", "诉讼", "其中", "不予", "予以")
+}
+
+// errDealt is the bad of a count of applications "办理" (handledUnsaid).
+var errDealt = errors.New("dealt with")
+
 // errEither is the bad of a count of applications "办理（回复）", which may
 // be those received or those handled: the words do not say which.
 var errEither = errors.New("received or handled")
@@ -1099,6 +1120,7 @@ var passedWhy = []struct {
 	{errPartOf, "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"},
 	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
 	{errEither, "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
+	{errDealt, "只写“办理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errJoint, "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"},
 	{errReleasedSoFar, "写作“累计发布”或截至某日“发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"},
 	{errReleased, "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"},
@@ -1160,6 +1182,11 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				if k, ok := classify(seg, clause, clause[:m[1]], before, ctx, unit); ok && k == nProactive {
 					emit(k, false, f, "", errPerChannel)
 				}
+				continue
+			}
+			if handledUnsaid(seg) && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
+				emit(nReceived, false, f, "", errDealt)
+				emit(nHandled, false, f, "", errDealt)
 				continue
 			}
 			if hasAny(seg, "办理(回复)", "办理(答复)") && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
@@ -2337,15 +2364,72 @@ func looksLikeReport(doc *Document) bool {
 		}
 	}
 	if title < 0 {
-		return false
+		// No title (a page's text begins at its first section, or names
+		// the report only in a sentence, "现公布…街道2020年政府信息公开工作年度
+		// 报告"): the report is told by that sentence, or by the sections
+		// every report has.
+		if title = namesReport(doc.Lines); title < 0 && !reportSections(doc.Lines) {
+			return false
+		}
 	}
-	for _, l := range doc.Lines[title+1:] {
+	for _, l := range doc.Lines[max(title, -1)+1:] {
 		t := value.Fold(l.Text)
 		if hasAny(t, "公开", "申请") && strings.ContainsAny(t, "0123456789零一二三四五六七八九十两未无没") {
 			return true
 		}
 	}
 	return false
+}
+
+// reportNameRE finds the name of an annual report of a year in a sentence.
+var reportNameRE = regexp.MustCompile(`(?:19|20)\d\d年度?(?:政府|政务)?信息公开(?:工作)?年度报告`)
+
+// namesReport returns the index of the first of the first 40 lines whose
+// sentence names the annual report of a year ("现编制2011年度政府信息公开工作
+// 年度报告", "咸宁市…分局2022年政府信息公开工作年度报告,根据…进行编制"), or -1.
+func namesReport(lines []Line) int {
+	for i, l := range lines {
+		if i >= 40 {
+			break
+		}
+		if reportNameRE.MatchString(value.Fold(l.Text)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// reportSections reports whether the page's headings and sub-headings name
+// the parts every annual report has, under the old 条例 and the new: items
+// disclosed proactively, applications, and reviews and suits, the
+// management of information or its platforms ("（一）主动公开情况 …（三）依申请
+// 公开情况（四）政府信息管理情况", the 2021 format's first section). A guide to
+// disclosure names the first two, not the third.
+func reportSections(lines []Line) bool {
+	proactive, applications, third := false, false, false
+	for _, l := range lines {
+		t, ok := "", false
+		if num, title := heading(l.Text); num != "" {
+			t, ok = title, true
+		} else if title, _, sub := subTitle(l.Text); sub {
+			t, ok = title, true
+		} else if title, _, sub := openingSubTitle(l.Text); sub {
+			t, ok = title, true
+		}
+		if !ok {
+			continue
+		}
+		t = value.Fold(t)
+		switch {
+		case strings.Contains(t, "主动公开"):
+			proactive = true
+		case strings.Contains(t, "申请") && !hasAny(t, "复议", "诉讼"):
+			applications = true
+		case hasAny(t, "复议", "诉讼", "信息管理", "平台建设"):
+			third = true
+		}
+	}
+	return proactive && applications && third
 }
 
 // readTableless completes a report whose page has none of the statutory

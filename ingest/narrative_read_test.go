@@ -584,3 +584,58 @@ func TestYearsPart(t *testing.T) {
 		}
 	}
 }
+
+// TestReportWithoutTitle holds that a page whose text has no title is still
+// read as a report when a sentence names the report of a year, or when its
+// headings name the parts every report has (proactive disclosure,
+// applications, and reviews and suits or the management of information),
+// the agency and year given by the uploader; and that a guide to disclosure,
+// which names the first two parts only, is still rejected. Real pages of
+// both shapes (a 2020 street office's, a 2013 town's, a 2021 county
+// bureau's) were rejected as no report ("未找到表二、表三、表四").
+func TestReportWithoutTitle(t *testing.T) {
+	cases := []struct {
+		name, text string
+		year       int
+		agency     string
+		want       map[string]float64 // figures read from the narrative
+		reject     bool
+	}{
+		{name: "report named in a sentence", year: 2020, agency: "示例区示例街道办事处", text: "根据《中华人民共和国政府信息公开条例》的规定，现公布示例区示例街道2020年政府信息公开工作年度报告。\n" +
+			"一、总体情况\n（一）加大政府信息主动公开力度\n2020年，示例街道主动公开政府信息218条。\n（二）依申请公开政府信息情况\n2020年，示例街道未收到政府信息公开申请。\n",
+			want: map[string]float64{"narrative.proactive_items": 218, "apps.new": 0}},
+		{name: "sections of the old 条例", year: 2013, text: "2013年，我镇认真贯彻《条例》，扎实推进政府信息公开工作。现将2013年工作情况报告如下：\n" +
+			"一、基本情况\n2013年，我镇认真执行《条例》规定。\n二、主动公开政府信息情况\n2013年，我镇主动公开政府信息共152条。\n" +
+			"三、依申请公开政府信息情况\n全年未收到政府信息公开申请。\n四、因政府信息公开申请行政复议和提起行政诉讼的情况\n全年未发生因政府信息公开而被申请行政复议、提起行政诉讼的案件。\n",
+			want: map[string]float64{"narrative.proactive_items": 152, "apps.new": 0, "review.total": 0, "pre2019.litigation_total": 0}},
+		{name: "sections of the 2021 format", year: 2021, text: "一、总体情况\n（一）主动公开情况\n2021年，我局主动公开政府信息91条。\n" +
+			"（二）依申请公开情况\n2021年，我局未收到政府信息公开申请。\n（三）政府信息管理情况\n我局安排专人负责信息公开工作。\n",
+			want: map[string]float64{"narrative.proactive_items": 91, "apps.new": 0}},
+		{name: "a guide to disclosure", year: 2021, reject: true, text: "一、主动公开\n（一）公开范围\n本机关主动公开机构职能等信息，共12类。\n" +
+			"二、依申请公开\n（一）申请的提出\n申请人可以通过网络、信函提出申请，1个工作日内登记。\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			agency := c.agency
+			if agency == "" {
+				agency = "示例单位"
+			}
+			r, err := Parse("page.txt", []byte(c.text), Options{Agency: agency, Year: c.year})
+			if c.reject {
+				if err == nil || !strings.Contains(gongkai.ErrorMessage(err), "未找到表二") {
+					t.Fatalf("err = %v, want the rejection of a page that is no report", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for m, want := range c.want {
+				v, ok := r.Lookup(m, gongkai.ApplicantTotal)
+				if !ok || v.Number == nil || *v.Number != want {
+					t.Errorf("%s = %+v, want %v", m, v, want)
+				}
+			}
+		})
+	}
+}
