@@ -99,6 +99,13 @@ func statesPublished(upTo, clause, unit string, proactiveLine bool) bool {
 	// 公示 is published too: "全年在…官网公示的信息共计227条" (a real 2022
 	// district bureau's); so are documents right after the verb, "在政府
 	// 信息公开基础平台公开文件38件" (a real 2024 municipal bureau's).
+	if unit == "件" && proactiveLine && strings.Contains(upTo, "印发") && hasSuffixAny(bare, "公文", "文件") {
+		// "通过政府门户网站主动公开政府信息,全文电子化率达100%。全年共印发公文
+		// 155件,其中,机构设置类信息33条…" (a real 2015 town's): the
+		// documents issued, on a line of proactive disclosure, may be its
+		// count.
+		return true
+	}
 	return hasAny(upTo, "公开", "发布", "公布", "公示") && (strings.Contains(upTo, "信息") || proactiveLine) &&
 		(unit == "条" || strings.Contains(upTo, "总量") || unit == "件" && hasSuffixAny(bare, "公开文件", "发布文件"))
 }
@@ -111,6 +118,8 @@ func unreadWhy(s string, m []int, upTo, clause string) string {
 	case strings.Contains(s[m[0]:m[1]], "余") || strings.Contains(s[m[0]:m[1]], "多") || hasPrefixAny(s[m[1]:], "左右", "以上") ||
 		hasSuffixAny(pre, "约", "近", "逾", "超过", "将近", "大约", "不到", "不足"):
 		return "是约数，不是确数"
+	case strings.Contains(upTo, "印发") && !hasAny(upTo, "公开", "发布", "公布"):
+		return "写作“印发”：所印发的公文不一定都主动公开了，不能确定是主动公开信息的总数"
 	case strings.Contains(upTo, "发布") && !strings.Contains(upTo, "主动公开") && !strings.Contains(upTo, "主动发布"):
 		return "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"
 	case hasAny(clause, "累计", "累計"):
