@@ -2527,6 +2527,13 @@ func readBesideTables(doc *Document, r *gongkai.Report) {
 			continue
 		}
 		if restatedElsewhere[v.Measure] && present[table] {
+			if i, ok := blankRow(r, v); ok {
+				// "…也未收到公民、法人或其他组织提出的政府信息公开申请"
+				// (a real 2022 county bureau's page) over a table 三 whose
+				// rows stand with no figure at all: the table says
+				// nothing, the sentence says the count.
+				r.Values[i] = v
+			}
 			continue
 		}
 		if !present[table] {
@@ -2551,6 +2558,36 @@ func readBesideTables(doc *Document, r *gongkai.Report) {
 			addNew(r, f)
 		}
 	}
+}
+
+// blankRow returns the index in r.Values of the table's cell for v's measure
+// and applicant when the page gives that row of the table no figure at all:
+// every cell of the measure blank with no text, and no finding at the cell
+// (a row whose figures could not be placed, few_figures, is not blank). A
+// narrative figure stands for such a row; a row with any figure of its own
+// is the table's word.
+func blankRow(r *gongkai.Report, v gongkai.Value) (int, bool) {
+	if v.Number == nil {
+		return 0, false
+	}
+	at := -1
+	for i, tv := range r.Values {
+		if tv.Measure != v.Measure || tv.Source == gongkai.SourceNarrative {
+			continue
+		}
+		if tv.Number != nil || strings.TrimSpace(tv.Raw) != "" {
+			return 0, false
+		}
+		for _, f := range r.Findings {
+			if f.At == tv.At {
+				return 0, false
+			}
+		}
+		if tv.Applicant == v.Applicant {
+			at = i
+		}
+	}
+	return at, at >= 0
 }
 
 // addNew appends f to r's findings unless an equal one is there: the two
