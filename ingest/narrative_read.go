@@ -1834,7 +1834,9 @@ func proactiveWords(seg string) bool {
 	if j := strings.LastIndex(rest, "等"); j > 0 && strings.Contains(rest[j:], "信息") {
 		rest = strings.TrimPrefix(rest[j+len("等"):], "方面") // "涉及疫情防控、…等方面信息423条"
 	}
-	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "件数", "条数", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
+	// "主动公开各类政府信息总数达498条" (a real 2020 street office's): 总数
+	// (总量) is the whole.
+	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "件数", "条数", "总数", "总量", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return rest == "" && !hasAny(seg[:i], "其中", "依申请")
