@@ -1258,7 +1258,11 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			// "共收到并妥善处理依申请公开信息13件" (a real 2024 municipal
 			// bureau's): every application received is dealt with, so
 			// the count is those received, as 收到并处理 is (readZeros).
-			k, ok := classify(dealtWithRE.ReplaceAllString(seg, "$1"), clause, clause[:m[1]], before, ctx, unit)
+			said := seg
+			if strings.Contains(seg, "处理") {
+				said = dealtWithRE.ReplaceAllString(seg, "$1")
+			}
+			k, ok := classify(said, clause, clause[:m[1]], before, ctx, unit)
 			if ok && k == nProactive && strings.HasPrefix(seg, "其中") && !wholeIsOwn(before, ctx) {
 				emit(k, false, f, "", errPartOf)
 				continue
