@@ -20,38 +20,35 @@
 -- and finding an agency's place by name among the ~17,000 agencies of its
 -- volume cost a sixth of the query's CPU at 1M reports.)
 --
--- Read from store.report_summary (one row per report with its figures
--- pivoted at load) joined to the agencies the filters select, as
--- current_counts, summed per agency id. The first pass sums only the
--- rankings' keys. A ranking is made of numbers first and names last: the
--- limit-th agency's key is found among the numbers alone (a top-N), and
--- only the agencies at or before that key (ties at it included, since ties
--- are ordered by name) have their names read and are numbered; the zero
--- ranking is a top-N by name of the agencies with all-zero reports. The
--- names of all three rankings' agencies are read in one scan. The
--- other sums are taken for the listed agencies only (one pass summing them
--- for every agency cost more at 1M reports). The sums are plain sums of a
--- CASE (the same sums as the FILTER form, a little cheaper at 1M rows).
-WITH a AS MATERIALIZED (
-    -- The rankings' keys per agency id, over the current reports of the
-    -- selected years of the agencies the filters select (joined first: a
-    -- region's reports are summed alone); rate is the rate ranking's key,
-    -- for the agencies it ranks (at least 10 applications).
-    SELECT k.agency_id, k.apps_total, k.apps_disclosed, k.zero_reports,
+-- Read from compare_totals (migration 0058: per agency, the kept running
+-- totals by year of the seven sums where they are exact and current, else
+-- the sums of its current summary rows), so that no request groups the
+-- million summary rows of 1M reports by agency (~50 ms of CPU) and scans
+-- them again for the listed agencies' other sums (~20 ms). With a region,
+-- level or name the selected agencies' ids are semi-joined to the sums;
+-- without one every agency is kept (two forms guarded by the filters
+-- alone, which DuckDB folds, as licensing_ranking). A ranking is made of
+-- numbers first and names last: the limit-th agency's key is found among
+-- the numbers alone (a top-N), and only the agencies at or before that key
+-- (ties at it included, since ties are ordered by name) have their names
+-- read and are numbered; the zero ranking is a top-N by name of the
+-- agencies with all-zero reports. The names of all three rankings'
+-- agencies are read in one scan.
+WITH t AS MATERIALIZED (
+    SELECT * FROM compare_totals($year_from, $year_to)
+), a AS MATERIALIZED (
+    -- The sums of the agencies the filters select; rate is the rate
+    -- ranking's key, for the agencies it ranks (at least 10 applications).
+    SELECT k.*,
            CASE WHEN k.apps_total >= 10 THEN k.apps_disclosed / k.apps_total END AS rate,
            k.apps_total >= 10 AS rated
     FROM (
-        SELECT s.agency_id,
-               sum(s.apps_total) AS apps_total,
-               sum(CASE WHEN s.apps_granted IS NOT NULL OR s.apps_partial IS NOT NULL
-                        THEN coalesce(s.apps_granted, 0) + coalesce(s.apps_partial, 0) END) AS apps_disclosed,
-               count(CASE WHEN s.table_stated > 0 AND s.table_largest = 0 THEN 1 END) AS zero_reports
-        FROM store.report_summary s
-        JOIN selected_agencies($province, $city, $level, $agency) g ON g.agency_id = s.agency_id
-        WHERE s.is_current
-          AND ($year_from IS NULL OR s.year >= $year_from)
-          AND ($year_to IS NULL OR s.year <= $year_to)
-        GROUP BY s.agency_id
+        SELECT t.* FROM t
+        WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
+        UNION ALL
+        SELECT t.* FROM t
+        WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
+          AND t.agency_id IN (SELECT g.agency_id FROM selected_agencies($province, $city, $level, $agency) g)
     ) k
 ), vc AS (
     -- The volume ranking's cut: the limit-th largest volume among the
@@ -114,33 +111,16 @@ WITH a AS MATERIALIZED (
     LEFT JOIN rv USING (agency_id)
     LEFT JOIN rr USING (agency_id)
     LEFT JOIN rz USING (agency_id)
-), sums AS (
-    -- The listed agencies' other sums.
-    SELECT s.agency_id,
-           count(*) AS reports,
-           sum(s.apps_withheld) AS apps_withheld,
-           sum(s.review_total) AS review_total, sum(s.review_corrected) AS review_corrected,
-           sum(CASE WHEN s.litigation_direct_total IS NULL AND s.litigation_after_review_total IS NULL THEN NULL
-                    ELSE coalesce(s.litigation_direct_total, 0) + coalesce(s.litigation_after_review_total, 0) END) AS litigation_total,
-           sum(CASE WHEN s.litigation_direct_corrected IS NULL AND s.litigation_after_review_corrected IS NULL THEN NULL
-                    ELSE coalesce(s.litigation_direct_corrected, 0) + coalesce(s.litigation_after_review_corrected, 0) END) AS litigation_corrected
-    FROM store.report_summary s
-    WHERE s.is_current
-      AND ($year_from IS NULL OR s.year >= $year_from)
-      AND ($year_to IS NULL OR s.year <= $year_to)
-      AND s.agency_id IN (SELECT agency_id FROM listed)
-    GROUP BY s.agency_id
 )
-SELECT l.agency_id, g.name AS agency, g.city, g.level, s.reports, a.zero_reports, a.apps_total,
+SELECT l.agency_id, g.name AS agency, g.city, g.level, a.reports, a.zero_reports, a.apps_total,
        round(a.apps_disclosed / nullif(a.apps_total, 0), 4) AS disclosure_rate,
-       round(s.apps_withheld / nullif(a.apps_total, 0), 4) AS refused_share,
-       s.review_total,
-       round(s.review_corrected / nullif(s.review_total, 0), 4) AS review_correction_rate,
-       s.litigation_total,
-       round(s.litigation_corrected / nullif(s.litigation_total, 0), 4) AS litigation_correction_rate,
+       round(a.apps_withheld / nullif(a.apps_total, 0), 4) AS refused_share,
+       a.review_total,
+       round(a.review_corrected / nullif(a.review_total, 0), 4) AS review_correction_rate,
+       a.litigation_total,
+       round(a.litigation_corrected / nullif(a.litigation_total, 0), 4) AS litigation_correction_rate,
        l.rank_volume, l.rank_rate, l.rank_zero
 FROM listed l
 JOIN a ON a.agency_id = l.agency_id
-JOIN sums s ON s.agency_id = l.agency_id
 JOIN names g ON g.agency_id = l.agency_id
 ORDER BY l.rank_volume NULLS LAST, l.rank_rate NULLS LAST, l.rank_zero

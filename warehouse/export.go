@@ -286,6 +286,7 @@ var LakeTables = []struct {
 	// As they are (0044): the lake's summary rows are the warehouse's.
 	{"agency_totals", nil},
 	{"agency_totals_changed", nil},
+	{"compare_totals", nil},
 	// Empty, watermark 0: the lake's readers take every figure from
 	// store.figures (lake_figures_by_cell.sql).
 	{"figures_by_cell", nil},

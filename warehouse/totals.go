@@ -28,27 +28,32 @@ func noteTotals(ctx context.Context, conn *sql.Conn, ids []int64) error {
 }
 
 // checkTotals lists every agency as changed (agency_totals_list_all) when
-// an agency the table holds, and store.agency_totals_changed does not list,
-// has current summary rows other than those it was summed from
-// (agency_totals_stale compares their fingerprints); the rankings then sum
+// an agency store.agency_totals or store.compare_totals (0058) holds, and
+// store.agency_totals_changed does not list, has current summary rows other
+// than those it was summed from (agency_totals_stale and
+// compare_totals_stale compare their fingerprints); the rankings then sum
 // every agency from its summary rows until gongkai compact or serve's
 // background pass builds the table again. The writer notes every agency it
 // changes, but a repair of store.reports by hand (after which checkSummary
 // rewrites the summary), or reports loaded by a binary older than 0044, do
 // not, and the rankings would go on reading the old totals. It runs after
 // checkSummary, on the summary as it then stands, and reads every current
-// summary row once. Building the table here instead needed ~1.2 GB at 1M
-// reports, more than a server's 512MB, and the server did not start. Its
-// error is the database's.
+// summary row once for each table. Building the tables here instead needed
+// ~1.2 GB at 1M reports, more than a server's 512MB, and the server did not
+// start. Its error is the database's.
 func (db *DB) checkTotals(ctx context.Context) error {
 	var stale int64
-	if err := db.db.QueryRowContext(ctx, stmt("agency_totals_stale")).Scan(&stale); err != nil {
-		return fmt.Errorf("warehouse: check agency totals: %w", err)
+	for _, check := range []string{"agency_totals_stale", "compare_totals_stale"} {
+		var n int64
+		if err := db.db.QueryRowContext(ctx, stmt(check)).Scan(&n); err != nil {
+			return fmt.Errorf("warehouse: check agency totals: %s: %w", check, err)
+		}
+		stale += n
 	}
 	if stale == 0 {
 		return nil
 	}
-	slog.Warn("warehouse: store.agency_totals differs from the current reports; every agency is summed from the summary until gongkai compact builds it again")
+	slog.Warn("warehouse: store.agency_totals or store.compare_totals differs from the current reports; every agency is summed from the summary until gongkai compact builds them again")
 	if _, err := db.db.ExecContext(ctx, stmt("agency_totals_list_all")); err != nil {
 		return fmt.Errorf("warehouse: list agencies changed: %w", err)
 	}
@@ -63,12 +68,13 @@ func (db *DB) checkTotals(ctx context.Context) error {
 // so that tests build the table in many pieces.
 var totalsPieceAgencies int64 = 25000
 
-// rebuildTotals builds store.agency_totals afresh on conn, in one
-// transaction: the table and its list of changed agencies are emptied, then
-// the rows are built for a span of agency ids at a time (at most
-// totalsPieceAgencies), so that the build's memory stays within a server's
-// limit at a million reports. Readers see the old table with its list or
-// the new one, never a part. It then checkpoints so that the old rows' row
+// rebuildTotals builds store.agency_totals and store.compare_totals (0058,
+// which shares the list of changed agencies) afresh on conn, in one
+// transaction: the tables and their list of changed agencies are emptied,
+// then the rows of both are built for a span of agency ids at a time (at
+// most totalsPieceAgencies), so that the build's memory stays within a
+// server's limit at a million reports. Readers see the old tables with
+// their list or the new ones, never a part. It then checkpoints so that the old rows' row
 // groups are dropped rather than scanned as deleted rows; a checkpoint that
 // cannot run now is left to a later one and is not an error. Its error is
 // the database's; the transaction is then rolled back.
@@ -82,8 +88,10 @@ func rebuildTotals(ctx context.Context, conn *sql.Conn) error {
 			return err
 		}
 		for from := lo; from <= hi; from += totalsPieceAgencies {
-			if _, err := conn.ExecContext(ctx, stmt("agency_totals_build"), from, min(from+totalsPieceAgencies-1, hi)); err != nil {
-				return err
+			for _, build := range []string{"agency_totals_build", "compare_totals_build"} {
+				if _, err := conn.ExecContext(ctx, stmt(build), from, min(from+totalsPieceAgencies-1, hi)); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

@@ -10,11 +10,12 @@ import (
 	"gongkai"
 )
 
-// figures sets a sample report's licensing decisions and, unless pro < 0,
-// its proactive items.
+// figures sets a sample report's licensing decisions and its reviews
+// (compare_agencies' review_total) to lic and, unless pro < 0, its
+// proactive items.
 func figures(r *gongkai.Report, lic, pro float64) *gongkai.Report {
 	for i, v := range r.Values {
-		if v.Measure == "licensing.decisions" {
+		if v.Measure == "licensing.decisions" || v.Measure == "review.total" {
 			r.Values[i].Number, r.Values[i].Raw = gongkai.Float(lic), fmt.Sprint(lic)
 		}
 	}
@@ -36,10 +37,31 @@ var totalsRanges = [][2]any{
 // totalsGaps returns, for each ranking macro of 0044 and each of
 // totalsRanges, the rows of the macro (those whose count is above 0) that
 // differ from the sums of the current summary rows, as the rankings summed
-// before 0044; empty when they agree.
+// before 0044, and the same for compare_totals (0058) against
+// compare_agencies' sums before it; empty when they agree.
 func totalsGaps(t *testing.T, db *DB) string {
 	t.Helper()
 	var gaps []string
+	for _, r := range totalsRanges {
+		got := queryText2(t, db, `SELECT * FROM compare_totals($1, $2) ORDER BY agency_id`, r[0], r[1])
+		want := queryText2(t, db, `SELECT s.agency_id, count(*) AS reports,
+				count(CASE WHEN s.table_stated > 0 AND s.table_largest = 0 THEN 1 END) AS zero_reports,
+				sum(s.apps_total) AS apps_total,
+				sum(CASE WHEN s.apps_granted IS NOT NULL OR s.apps_partial IS NOT NULL
+				         THEN coalesce(s.apps_granted, 0) + coalesce(s.apps_partial, 0) END) AS apps_disclosed,
+				sum(s.apps_withheld) AS apps_withheld, sum(s.review_total) AS review_total,
+				sum(s.review_corrected) AS review_corrected,
+				sum(CASE WHEN s.litigation_direct_total IS NULL AND s.litigation_after_review_total IS NULL THEN NULL
+				         ELSE coalesce(s.litigation_direct_total, 0) + coalesce(s.litigation_after_review_total, 0) END) AS litigation_total,
+				sum(CASE WHEN s.litigation_direct_corrected IS NULL AND s.litigation_after_review_corrected IS NULL THEN NULL
+				         ELSE coalesce(s.litigation_direct_corrected, 0) + coalesce(s.litigation_after_review_corrected, 0) END) AS litigation_corrected
+			FROM store.report_summary s
+			WHERE s.is_current AND ($1 IS NULL OR s.year >= $1) AND ($2 IS NULL OR s.year <= $2)
+			GROUP BY s.agency_id ORDER BY s.agency_id`, r[0], r[1])
+		if got != want {
+			gaps = append(gaps, fmt.Sprintf("compare_totals(%v, %v):\n got %s\nwant %s", r[0], r[1], got, want))
+		}
+	}
 	for _, m := range []struct{ macro, n, v, plainN, plainV string }{
 		{"licensing_totals", "licensing_reports", "licensing_decisions",
 			"count(*) FILTER (WHERE s.licensing_stated)", "coalesce(sum(s.licensing_decisions) FILTER (WHERE s.licensing_stated), 0)"},
@@ -78,17 +100,18 @@ func queryText2(t *testing.T, db *DB, query string, args ...any) string {
 }
 
 // TestAgencyTotalsStayExact walks every kind of write with store.agency_totals
-// (0044) built before it: after each, the rankings' macros give the sums of
-// the current summary rows, and the named queries that read them
-// (licensing_ranking, licensing_trend, licensing_by_level,
-// proactive_by_agency, applications_by_agency) the rows of their first
-// forms, whether the changed agencies are summed apart (as the writer
-// leaves them) or the table is built again (CompactTotals, in pieces of
-// two agencies). A writer that did not note the agencies it changes
-// (noteTotals) would leave their old totals read: the figures each stage
-// changes are ones the rankings show, so such a writer fails here. 辛局 reports 2019 and 2022 only: a range ending in
-// 2020 or 2021 reads its 2019 total carried over the years without a
-// report.
+// (0044) and store.compare_totals (0058) built before it: after each, the
+// macros give the sums of the current summary rows, and the named queries
+// that read them (licensing_ranking, licensing_trend, licensing_by_level,
+// proactive_by_agency, applications_by_agency, compare_agencies) the rows
+// of their first forms, whether the changed agencies are summed apart (as
+// the writer leaves them) or the tables are built again (CompactTotals, in
+// pieces of two agencies). A writer that did not note the agencies it
+// changes (noteTotals) would leave their old totals read: the figures each
+// stage changes are ones the rankings show (compare_agencies' reports and
+// review_total among them), so such a writer fails here. 辛局 reports 2019
+// and 2022 only: a range ending in 2020 or 2021 reads its 2019 total
+// carried over the years without a report.
 func TestAgencyTotalsStayExact(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
@@ -97,7 +120,8 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 	piece := totalsPieceAgencies
 	totalsPieceAgencies = 2
 	t.Cleanup(func() { totalsPieceAgencies = piece })
-	firsts := []string{"licensing_ranking", "licensing_trend", "licensing_by_level", "proactive_by_agency", "applications_by_agency"}
+	firsts := []string{"licensing_ranking", "licensing_trend", "licensing_by_level", "proactive_by_agency", "applications_by_agency",
+		"compare_agencies"}
 	filters := []Filter{{}, {YearFrom: 2021, YearTo: 2021}, {YearFrom: 2020, YearTo: 2022, Limit: 2},
 		{Province: "测试省"}, {Level: "县级部门", YearFrom: 2022}, {Agency: "甲"}, {YearFrom: 2023, YearTo: 2023}}
 	state := ""
@@ -131,8 +155,10 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 		}
 		// The table is built and read: a stage that leaves every agency
 		// summed apart would prove nothing of the kept totals.
-		if n := count(t, db, `SELECT count(*) FROM store.agency_totals WHERE exact`); kept && n == 0 {
-			t.Errorf("%s: no agency's totals are kept", stage)
+		for _, table := range []string{"store.agency_totals", "store.compare_totals"} {
+			if n := count(t, db, `SELECT count(*) FROM `+table+` WHERE exact`); kept && n == 0 {
+				t.Errorf("%s: no agency's totals are kept in %s", stage, table)
+			}
 		}
 	}
 	moved := func(stage, before string) {
@@ -207,8 +233,10 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 		LoadRequest{Report: figures(sampleReport("庚局", 2021, 0, 0), 13, 13)})
 	check("a fraction and a year before the window", true)
 	moved("a fraction and a year before the window", before)
-	if n := count(t, db, `SELECT count(*) FROM store.agency_totals WHERE NOT exact`); n != 2 {
-		t.Errorf("%d agencies' totals are marked inexact, want 2 (己局, 庚局)", n)
+	for _, table := range []string{"store.agency_totals", "store.compare_totals"} {
+		if n := count(t, db, `SELECT count(*) FROM `+table+` WHERE NOT exact`); n != 2 {
+			t.Errorf("%d agencies' totals are marked inexact in %s, want 2 (己局, 庚局)", n, table)
+		}
 	}
 
 	// Reopened: the fingerprints agree, nothing is built again.
@@ -222,6 +250,15 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 		UPDATE store.reports SET is_current = false WHERE report_id = (SELECT min(report_id) FROM store.reports WHERE is_current AND year = 2023)`)
 	check("edited by hand", true)
 	moved("edited by hand", before)
+
+	// A repair by hand of a figure only compare_agencies sums (a review
+	// count in the summary): store.compare_totals' fingerprints differ,
+	// store.agency_totals' do not, and Open must list the agencies again.
+	before = state
+	db = editByHand(t, db, `UPDATE store.report_summary SET review_total = review_total + 100
+		WHERE report_id = (SELECT min(report_id) FROM store.report_summary WHERE is_current AND review_total IS NOT NULL)`)
+	check("a summed figure edited by hand", true)
+	moved("a summed figure edited by hand", before)
 
 	// Loads by a binary older than 0044 note no agency: here the list is
 	// emptied by hand after a load, and Open must build the table again.
