@@ -11,9 +11,11 @@
 -- ~40 ms of CPU at 1M reports. An agency counts when it has a report in the
 -- selected years that states the figure (licensing_reports > 0), whatever
 -- its sum, as when the sums were taken here. With a region, level or name
--- the selected agencies' ids are semi-joined to the totals; without one
--- every agency is kept (two forms guarded by the filters alone, which
--- DuckDB folds). Only the eight agencies' summary rows and names are read.
+-- the selected agencies are joined to the totals (as licensing_ranking:
+-- not a semi-join, whose hash table DuckDB built on all the totals);
+-- without one every agency is kept (two forms guarded by the filters
+-- alone, which DuckDB folds). Only the eight agencies' summary rows and
+-- names are read.
 WITH t AS MATERIALIZED (
     SELECT agency_id, licensing_decisions AS value
     FROM licensing_totals($year_from, $year_to)
@@ -22,9 +24,9 @@ WITH t AS MATERIALIZED (
     SELECT t.* FROM t
     WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
     UNION ALL
-    SELECT t.* FROM t
+    SELECT t.* FROM selected_agencies($province, $city, $level, $agency) g
+    JOIN t ON t.agency_id = g.agency_id
     WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
-      AND t.agency_id IN (SELECT g.agency_id FROM selected_agencies($province, $city, $level, $agency) g)
 ), top AS (
     SELECT agency_id FROM sums ORDER BY value DESC, agency_id LIMIT 8
 )
