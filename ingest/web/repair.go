@@ -84,6 +84,9 @@ type rowReading struct {
 	cands [][]tcell // the distinct readings that fit, up to maxCands
 	many  bool      // more than maxCands fit, or the search was cut short
 	how   string    // "", "split" (digits cut apart) or "window" (stray figures left out)
+	// emptied says that readings of empty cells alone were dropped
+	// (dropEmpty), so the one left is the only one holding the figures.
+	emptied bool
 }
 
 // count is the number of distinct readings, maxCands+1 meaning "more".
@@ -117,6 +120,7 @@ func fitRow(vals []tcell, n int, check rowCheck) rowReading {
 				rd.add(w)
 			}
 		}
+		rd.dropEmpty()
 	default:
 		rd.how = "split"
 		vals = mergeRuns(vals)
@@ -152,6 +156,29 @@ func mergeRuns(vals []tcell) []tcell {
 		out = append(out, v)
 	}
 	return out
+}
+
+// dropEmpty removes the window readings whose every cell is empty (a bare
+// pipe, not a blank marker such as "/") when another reading holds a
+// figure. A row's figures stand in the row: a reading of none of them says
+// the organ printed figures in a row it left empty, which no reader takes.
+// A page printed one cell a line follows a one-column row with the empty
+// cells of the table's last line ("行政事业性收费 | 0.092 |" then five bare
+// "|", a real 2021 street office's); those windows are what made the row
+// look ambiguous.
+func (rd *rowReading) dropEmpty() {
+	if rd.many || len(rd.cands) < 2 {
+		return
+	}
+	kept := rd.cands[:0]
+	for _, c := range rd.cands {
+		if slices.ContainsFunc(c, func(v tcell) bool { return v.text != "" }) {
+			kept = append(kept, c)
+		}
+	}
+	if len(kept) > 0 && len(kept) < len(rd.cands) {
+		rd.cands, rd.emptied = kept, true
+	}
 }
 
 // add records a reading unless an identical one is known.
@@ -454,6 +481,9 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 	case rd.count() == 1 && rd.how == "split":
 		tt.note("run_together", gongkai.SeverityWarning, at, rowLabel,
 			fmt.Sprintf("「%s」的数字连在一起（%s），按模板的%d列和本行合计只有一种拆法：%s", rowLabel, raw, n, joinTexts(rd.vals)))
+	case rd.count() == 1 && rd.emptied:
+		tt.note("extra_figures", gongkai.SeverityWarning, at, rowLabel,
+			fmt.Sprintf("「%s」有%d格（其中%d格是空的；应为%d格），只有一种读法把数字都留在本行：%s", rowLabel, len(vals), emptyCount(vals), n, joinTexts(rd.vals)))
 	case rd.count() == 1:
 		tt.note("extra_figures", gongkai.SeverityWarning, at, rowLabel,
 			fmt.Sprintf("「%s」有%d个数字（应为%d个），按本行合计只有一种读法：%s", rowLabel, len(vals), n, joinTexts(rd.vals)))
@@ -474,6 +504,17 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 	}
 	p.vals = rd.vals
 	return p
+}
+
+// emptyCount is the number of empty cells (bare pipes) among vals.
+func emptyCount(vals []tcell) int {
+	n := 0
+	for _, v := range vals {
+		if v.text == "" {
+			n++
+		}
+	}
+	return n
 }
 
 func digitCount(vals []tcell) int {
