@@ -295,6 +295,17 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				}
 				continue
 			}
+			if nf.measure == "narrative.proactive_items" && strings.HasPrefix(t[m[1]:], "次") {
+				// "在政府网站主动公开信息12条次" (a real 2019 county
+				// bureau's, beside its tables): items counted once per
+				// channel they went out on, as readCounts passes them over
+				// (errPerChannel), not the items published.
+				if total == nil {
+					f := passedFinding(errPerChannel, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
+				continue
+			}
 			if nf.measure == "narrative.proactive_items" && strings.HasPrefix(labels.Normalize(clause), "其中") {
 				before := labels.Normalize(sentenceUpTo(t, m[0]))
 				whole := strings.TrimSuffix(before, labels.Normalize(clauseOf(t, m[0], m[0])))
