@@ -26,8 +26,8 @@ import (
 const proactiveMeasure = "narrative.proactive_items"
 
 // unreadProactive adds to r a warning at the first sentence of the page
-// that states a count of information published (主动公开, or 公开/发布 with
-// 信息) when r holds neither the proactive count nor a finding of it. It
+// that states a count of information published (主动公开, or 公开/发布/发送
+// with 信息) when r holds neither the proactive count nor a finding of it. It
 // never sets a figure. A sentence of another year, of applications, reviews,
 // suits, fees, or of one kind of document (规范性文件, 规章, 许可, 处罚) is
 // not such a statement.
@@ -43,7 +43,7 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 	for _, l := range lines {
 		t := l.Text
 		if !strings.ContainsAny(t, "0123456789０１２３４５６７８９") || strings.Count(t, "|") > 1 ||
-			!(strings.Contains(t, "公开") || strings.Contains(t, "公開") || strings.Contains(t, "发布") || strings.Contains(t, "發佈") || strings.Contains(t, "發布")) {
+			!(strings.Contains(t, "公开") || strings.Contains(t, "公開") || strings.Contains(t, "发布") || strings.Contains(t, "發佈") || strings.Contains(t, "發布") || strings.Contains(t, "发送")) {
 			continue
 		}
 		fl := foldLine(t)
@@ -54,7 +54,7 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 			}
 			upTo := sentenceUpTo(fl.s, m[0]) // the sentence up to the count
 			clause := clauseOf(fl.s, m[0], m[0])
-			if !statesPublished(upTo, clause, unit, strings.Contains(fl.s, "主动公开")) || otherYear(clause, r.Year) || otherYearBefore(upTo, r.Year) {
+			if !statesPublished(upTo, fl.s[m[1]:], clause, unit, strings.Contains(fl.s, "主动公开")) || otherYear(clause, r.Year) || otherYearBefore(upTo, r.Year) {
 				continue
 			}
 			raw := sentence(t, fl.pos[m[0]], fl.pos[m[1]])
@@ -75,11 +75,12 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件|篇|份)`)
 
 // statesPublished reports whether the words of a sentence up to a count say
-// that information was published (主动公开; 公开, 发布 or 公布 with 信息, or
-// on a line that speaks of 主动公开, proactiveLine), and those of its clause
+// that information was published (主动公开; 公开, 发布 or 公布 with 信息,
+// before the count or right after it, or on a line that speaks of 主动公开,
+// proactiveLine), and those of its clause
 // after the examples (before 等) do not speak of applications, proceedings,
 // fees or one kind of document.
-func statesPublished(upTo, clause, unit string, proactiveLine bool) bool {
+func statesPublished(upTo, after, clause, unit string, proactiveLine bool) bool {
 	if i := strings.LastIndex(clause, "等"); i >= 0 {
 		clause = clause[i:] // the kinds listed before 等 are examples of what was published
 	}
@@ -106,7 +107,12 @@ func statesPublished(upTo, clause, unit string, proactiveLine bool) bool {
 		// count.
 		return true
 	}
-	return hasAny(upTo, "公开", "发布", "公布", "公示") && (strings.Contains(upTo, "信息") || proactiveLine) &&
+	// 政务 right before the count is the published matter too: "累计对外公示
+	// 2021年政务135条" (a real 2021 street office's).
+	// So is 发送 (sent out): "政府门户网站共发送9条信息" (a real 2020
+	// township's, under its heading of proactive disclosure).
+	return hasAny(upTo, "公开", "发布", "公布", "公示", "发送") &&
+		(strings.Contains(upTo, "信息") || strings.HasSuffix(bare, "政务") || hasPrefixAny(after, "信息", "政府信息") || proactiveLine) &&
 		(unit == "条" || strings.Contains(upTo, "总量") || unit == "件" && hasSuffixAny(bare, "公开文件", "发布文件"))
 }
 
@@ -122,6 +128,8 @@ func unreadWhy(s string, m []int, upTo, clause string) string {
 		return "写作“印发”：所印发的公文不一定都主动公开了，不能确定是主动公开信息的总数"
 	case strings.Contains(upTo, "发布") && !strings.Contains(upTo, "主动公开") && !strings.Contains(upTo, "主动发布"):
 		return "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"
+	case strings.Contains(upTo, "发送") && !hasAny(upTo, "公开", "发布", "公布"):
+		return "写作“发送”：所发送的信息不一定都是主动公开的政府信息，不能确定"
 	case hasAny(clause, "累计", "累計"):
 		return "写作“累计”：可能是历年累计的数，不能确定是本年度的"
 	case hasAny(upTo, channelWords...) && channelCounts(s) > 1:
