@@ -84,9 +84,9 @@ type rowReading struct {
 	cands [][]tcell // the distinct readings that fit, up to maxCands
 	many  bool      // more than maxCands fit, or the search was cut short
 	how   string    // "", "split" (digits cut apart) or "window" (stray figures left out)
-	// emptied says that readings of empty cells alone were dropped
-	// (dropEmpty), so the one left is the only one holding the figures.
-	emptied bool
+	// whole says that the readings are only those that keep every
+	// figure of the row, the cells left out all empty.
+	whole bool
 }
 
 // count is the number of distinct readings, maxCands+1 meaning "more".
@@ -120,7 +120,22 @@ func fitRow(vals []tcell, n int, check rowCheck) rowReading {
 				rd.add(w)
 			}
 		}
-		rd.dropEmpty()
+		// A reading that leaves out figures of the row is no reading
+		// when one that keeps every figure fits: the cells left out are
+		// then empty ones (bare pipes), not stray figures. Only when the
+		// sums leave more than one reading, so a row they single out
+		// keeps its note.
+		if first, last := filledSpan(vals); rd.count() > 1 && first >= 0 && last-first < n {
+			kept := rowReading{how: "window", whole: true}
+			for i := max(0, last-n+1); i <= first && i+n <= len(vals); i++ {
+				if w := vals[i : i+n]; check(w) {
+					kept.add(w)
+				}
+			}
+			if len(kept.cands) > 0 {
+				rd = kept
+			}
+		}
 	default:
 		rd.how = "split"
 		vals = mergeRuns(vals)
@@ -158,27 +173,23 @@ func mergeRuns(vals []tcell) []tcell {
 	return out
 }
 
-// dropEmpty removes the window readings whose every cell is empty (a bare
-// pipe, not a blank marker such as "/") when another reading holds a
-// figure. A row's figures stand in the row: a reading of none of them says
-// the organ printed figures in a row it left empty, which no reader takes.
-// A page printed one cell a line follows a one-column row with the empty
-// cells of the table's last line ("行政事业性收费 | 0.092 |" then five bare
-// "|", a real 2021 street office's); those windows are what made the row
-// look ambiguous.
-func (rd *rowReading) dropEmpty() {
-	if rd.many || len(rd.cands) < 2 {
-		return
-	}
-	kept := rd.cands[:0]
-	for _, c := range rd.cands {
-		if slices.ContainsFunc(c, func(v tcell) bool { return v.text != "" }) {
-			kept = append(kept, c)
+// filledSpan is the index of the first and the last cell of vals that is
+// not empty (a bare pipe; a blank marker such as "/" is not empty), or -1, -1
+// when every cell is. A page printed one cell a line follows a one-column row
+// with the empty cells of the table's last line ("行政事业性收费 | 0.092 |"
+// then five bare "|", a real 2021 street office's), and a page whose header
+// opens with empty cells leaves them before the first figure of table 四.
+func filledSpan(vals []tcell) (first, last int) {
+	first, last = -1, -1
+	for i, v := range vals {
+		if v.text != "" {
+			if first < 0 {
+				first = i
+			}
+			last = i
 		}
 	}
-	if len(kept) > 0 && len(kept) < len(rd.cands) {
-		rd.cands, rd.emptied = kept, true
-	}
+	return first, last
 }
 
 // add records a reading unless an identical one is known.
@@ -481,7 +492,7 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 	case rd.count() == 1 && rd.how == "split":
 		tt.note("run_together", gongkai.SeverityWarning, at, rowLabel,
 			fmt.Sprintf("「%s」的数字连在一起（%s），按模板的%d列和本行合计只有一种拆法：%s", rowLabel, raw, n, joinTexts(rd.vals)))
-	case rd.count() == 1 && rd.emptied:
+	case rd.count() == 1 && rd.whole:
 		tt.note("extra_figures", gongkai.SeverityWarning, at, rowLabel,
 			fmt.Sprintf("「%s」有%d格（其中%d格是空的；应为%d格），只有一种读法把数字都留在本行：%s", rowLabel, len(vals), emptyCount(vals), n, joinTexts(rd.vals)))
 	case rd.count() == 1:
