@@ -246,7 +246,7 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 	if writes.MatchString("INSERT INTO store.figures_by_cell SELECT 1") {
 		t.Errorf("the rule takes the copy for store.figures")
 	}
-	if b, err := os.ReadFile("load.go"); err != nil || !strings.Contains(string(b), `appendRows(conn, "figures"`) {
-		t.Errorf("the loader no longer appends store.figures by appendRows (%v): say here how it writes", err)
+	if b, err := os.ReadFile("load.go"); err != nil || !strings.Contains(string(b), `appendChunks(conn, "figures"`) {
+		t.Errorf("the loader no longer appends store.figures by appendChunks (%v): say here how it writes", err)
 	}
 }

@@ -61,12 +61,10 @@ func (fr *freshRollup) report(agency int64, year int, parts [2][]gongkai.Value) 
 }
 
 // figure notes the cell of the next figure of the last report, by the ids
-// its store.figures row holds (boxed int32, as plan.text returns them).
-func (fr *freshRollup) figure(measure, applicant any) error {
-	m, ok1 := measure.(int32)
-	a, ok2 := applicant.(int32)
-	if !ok1 || !ok2 {
-		return fmt.Errorf("warehouse: figure without a measure or applicant id (%v, %v)", measure, applicant)
+// its store.figures row holds (plan.textID; 0 is none).
+func (fr *freshRollup) figure(m, a int32) error {
+	if m == 0 || a == 0 {
+		return fmt.Errorf("warehouse: figure without a measure or applicant id (%d, %d)", m, a)
 	}
 	if m < 0 {
 		return fmt.Errorf("warehouse: measure id %d", m)

@@ -30,7 +30,7 @@ type state struct {
 	bySHA      map[shaKey]shaRef       // the first report loaded from each source file
 	current    map[agencyYear]*reportState
 	versions   map[agencyYear]int // the highest version, where it is above the current one (a version waits)
-	texts      map[string]any     // store.texts: string → id (boxed int32)
+	texts      map[string]int32   // store.texts: string → id
 	nextText   int32
 	nextPack   int32     // the next pack file of source files
 	sim        *simIndex // section fingerprints; nil until a report with sections loads
@@ -251,7 +251,7 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 		bySHA:      map[shaKey]shaRef{},
 		current:    map[agencyYear]*reportState{},
 		versions:   map[agencyYear]int{},
-		texts:      map[string]any{},
+		texts:      map[string]int32{},
 		nextText:   1,
 	}
 	err := scanRows(ctx, db, stmt("state_texts"), nil, func(rows *sql.Rows) error {
