@@ -7,12 +7,14 @@
 -- The totals are read from application_totals (migration 0044: per agency,
 -- the kept running totals by year where they are exact and current, else
 -- the sums of its current summary rows), so that no request sums a million
--- summary rows; with a region, level or name the selected agencies' ids
--- are semi-joined to them, without one every agency is kept (two forms
--- guarded by the filters alone, which DuckDB folds, as selected_summary); a
--- piece of a name is matched once. Names are joined only to the agencies
--- whose total reaches the limit-th largest (cut), and the breakdown is
--- summed from the summary rows for the listed agencies alone.
+-- summary rows; with a region, level or name the selected agencies are
+-- joined to them (as licensing_ranking: not a semi-join of their ids,
+-- whose hash table DuckDB built on all the totals), without one every
+-- agency is kept (two forms guarded by the filters alone, which DuckDB
+-- folds, as selected_summary); a piece of a name is matched once. Names
+-- are joined only to the agencies whose total reaches the limit-th largest
+-- (cut), and the breakdown is summed from the summary rows for the listed
+-- agencies alone.
 WITH k AS MATERIALIZED (
     SELECT agency_id, apps_total
     FROM application_totals($year_from, $year_to)
@@ -21,9 +23,9 @@ WITH k AS MATERIALIZED (
     SELECT k.* FROM k
     WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
     UNION ALL
-    SELECT k.* FROM k
+    SELECT k.* FROM selected_agencies($province, $city, $level, $agency) g
+    JOIN k ON k.agency_id = g.agency_id
     WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
-      AND k.agency_id IN (SELECT g.agency_id FROM selected_agencies($province, $city, $level, $agency) g)
 ), cut AS (
     SELECT min(apps_total) AS v
     FROM (SELECT apps_total FROM totals ORDER BY apps_total DESC LIMIT coalesce($limit, 20))

@@ -8,12 +8,13 @@
 -- Reads proactive_totals (migration 0044: per agency, the kept running
 -- totals by year where they are exact and current, else the sums of its
 -- current summary rows), so that no request sums a million summary rows.
--- With a region, level or name the selected agencies' ids are semi-joined
--- to the sums; without one every agency is kept (two forms guarded by the
--- filters alone, which DuckDB folds, as selected_summary); a piece of a
--- name is matched once. Names are joined only to the agencies whose sum
--- reaches the limit-th largest (cut): ties at the cut are ordered by name,
--- so all of them are named.
+-- With a region, level or name the selected agencies are joined to the
+-- sums (as licensing_ranking: not a semi-join of their ids, whose hash
+-- table DuckDB built on all the sums); without one every agency is kept
+-- (two forms guarded by the filters alone, which DuckDB folds, as
+-- selected_summary); a piece of a name is matched once. Names are joined
+-- only to the agencies whose sum reaches the limit-th largest (cut): ties
+-- at the cut are ordered by name, so all of them are named.
 WITH k AS MATERIALIZED (
     SELECT agency_id, proactive_reports AS reports, proactive_items
     FROM proactive_totals($year_from, $year_to)
@@ -22,9 +23,9 @@ WITH k AS MATERIALIZED (
     SELECT k.* FROM k
     WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
     UNION ALL
-    SELECT k.* FROM k
+    SELECT k.* FROM selected_agencies($province, $city, $level, $agency) g
+    JOIN k ON k.agency_id = g.agency_id
     WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
-      AND k.agency_id IN (SELECT g.agency_id FROM selected_agencies($province, $city, $level, $agency) g)
 ), cut AS (
     SELECT min(proactive_items) AS v
     FROM (SELECT proactive_items FROM sums ORDER BY proactive_items DESC LIMIT coalesce($limit, 20))
