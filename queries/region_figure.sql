@@ -10,14 +10,10 @@
 --
 -- The cell's figures are read from the copy by cell (store.figures_by_cell,
 -- migration 0032) for the reports up to its watermark, and from
--- store.figures for those after it. In the copy, by the cell's key (0056),
--- computed from the parameters, so DuckDB plans it as a constant filter
--- and the zone maps skip every row group but the cell's; the ids (found
--- in store.texts when the query runs) then keep only the cell's rows,
--- should two cells share a key. Filtering the copy by the ids alone cost
--- ~8 ms more CPU at 1M reports (~10 instead of ~2 ms for one cell's year).
--- In store.figures (in load order, report ids ascending) the watermark
--- skips every row group before it.
+-- store.figures for those after it, by the cell's ids alone: DuckDB turns
+-- the ids and the watermark into filters of the scans, so the zone maps
+-- skip every row group of the copy but the cell's, and every row group of
+-- store.figures (in load order, report ids ascending) before the watermark.
 -- The copy carries the report's year (migration 0036), so only the years
 -- asked for meet the current reports in the join (one year of six for
 -- /regions), and each run stores a cell's rows by year (cells_copy.sql);
@@ -64,8 +60,7 @@ WITH cur AS (
 ), v AS (
     SELECT c.report_id, c.value, c.raw_id, c.at_id
     FROM store.figures_by_cell c
-    WHERE c.cell = md5_number_upper($measure || '|' || coalesce($applicant, 'total'))
-      AND (c.measure_id, c.applicant_id) IN (SELECT measure_id, applicant_id FROM cell)
+    WHERE (c.measure_id, c.applicant_id) IN (SELECT measure_id, applicant_id FROM cell)
       AND c.report_id <= (SELECT watermark FROM store.figures_by_cell_state)
       AND ($year_from IS NULL OR c.year >= $year_from)
       AND ($year_to IS NULL OR c.year <= $year_to)

@@ -13,8 +13,7 @@ import (
 // cellsStale counts the rows by which the copy by cell (migration 0032)
 // differs from store.figures, with each report's year as store.reports has
 // it (0036), up to its watermark, both ways and with repeats, plus the
-// copied rows of reports after the watermark and those whose key is not
-// their cell's (0056).
+// copied rows of reports after the watermark.
 func cellsStale(t *testing.T, db *DB) int {
 	t.Helper()
 	return count(t, db, `
@@ -25,21 +24,17 @@ func cellsStale(t *testing.T, db *DB) int {
 		c AS (SELECT report_id, measure_id, applicant_id, year, value, raw_id, at_id FROM store.figures_by_cell)
 		SELECT (SELECT count(*) FROM (SELECT * FROM f EXCEPT ALL SELECT * FROM c))
 		     + (SELECT count(*) FROM (SELECT * FROM c EXCEPT ALL SELECT * FROM f))
-		     + (SELECT count(*) FROM c WHERE report_id > (SELECT watermark FROM w))
-		     + (SELECT count(*) FROM store.figures_by_cell k
-		        LEFT JOIN store.texts m ON m.text_id = k.measure_id
-		        LEFT JOIN store.texts a ON a.text_id = k.applicant_id
-		        WHERE k.cell IS DISTINCT FROM md5_number_upper(m.text || '|' || a.text))`)
+		     + (SELECT count(*) FROM c WHERE report_id > (SELECT watermark FROM w))`)
 }
 
 // cellsDescents counts the places where the copy, in the order it is
-// stored, steps back in (cell, measure_id, applicant_id, year, report_id):
-// at most one between two runs, none inside a run.
+// stored, steps back in (measure_id, applicant_id, year, report_id): at
+// most one between two runs, none inside a run.
 func cellsDescents(t *testing.T, db *DB) int {
 	t.Helper()
 	return count(t, db, `
 		SELECT count(*) FROM (
-		    SELECT (cell, measure_id, applicant_id, year, report_id) < lag((cell, measure_id, applicant_id, year, report_id)) OVER (ORDER BY rowid) AS back
+		    SELECT (measure_id, applicant_id, year, report_id) < lag((measure_id, applicant_id, year, report_id)) OVER (ORDER BY rowid) AS back
 		    FROM store.figures_by_cell)
 		WHERE back`)
 }
@@ -160,17 +155,8 @@ func TestCellCopyStaysExact(t *testing.T) {
 	if _, err := db.db.Exec("UPDATE store.figures SET value = value + 1 WHERE report_id = 3 AND value IS NOT NULL"); err != nil {
 		t.Fatal(err)
 	}
-	stale := cellsStale(t, db)
-	if stale == 0 {
+	if n := cellsStale(t, db); n == 0 {
 		t.Errorf("a figure changed in store.figures alone: the copy is not seen stale")
-	}
-	// A key that is not its cell's (0056) would hide the rows from
-	// region_figure: the check must see it too.
-	if _, err := db.db.Exec("UPDATE store.figures_by_cell SET cell = cell + 1 WHERE report_id = 5"); err != nil {
-		t.Fatal(err)
-	}
-	if n := cellsStale(t, db); n <= stale {
-		t.Errorf("a key changed in the copy: the copy is not seen more stale (%d, was %d)", n, stale)
 	}
 }
 
