@@ -38,9 +38,9 @@ func noteTotals(ctx context.Context, conn *sql.Conn, ids []int64) error {
 // rewrites the summary), or reports loaded by a binary older than 0044, do
 // not, and the rankings would go on reading the old totals. It runs after
 // checkSummary, on the summary as it then stands, and reads every current
-// summary row once for each table. Building the tables here instead needed
-// ~1.2 GB at 1M reports, more than a server's 512MB, and the server did not
-// start. Its error is the database's.
+// summary row once for each table. Building store.agency_totals here
+// instead needed ~1.2 GB at 1M reports (0044's definition), more than a
+// server's 512MB, and the server did not start. Its error is the database's.
 func (db *DB) checkTotals(ctx context.Context) error {
 	var stale int64
 	for _, check := range []string{"agency_totals_stale", "compare_totals_stale"} {
@@ -113,12 +113,13 @@ type TotalsCompaction struct {
 	Rebuilt       bool
 }
 
-// CompactTotals builds store.agency_totals again under the writer's lock
-// when least or more agencies (least is at least 1) have changed since it
-// was built: until then the rankings sum those agencies from their summary
-// rows, which costs more the more they are (at 1M reports, ~2-3 ms of a
-// query per 1,000 agencies). The build reads every current summary row
-// (~3 s at 1M reports, during which loads wait; see rebuildTotals). It
+// CompactTotals builds store.agency_totals and store.compare_totals again
+// under the writer's lock when least or more agencies (least is at least 1)
+// have changed since they were built: until then the rankings sum those
+// agencies from their summary rows, which costs more the more they are (at
+// 1M reports, ~2-3 ms of a query per 1,000 agencies). The build reads every
+// current summary row twice (at 1M reports 6-8 s, ~835 MB of RSS with a
+// server's 512MB limit, during which loads wait; see rebuildTotals). It
 // returns a CodeInvalid error on a warehouse opened read-only, otherwise
 // the database's.
 func (db *DB) CompactTotals(ctx context.Context, least int64) (TotalsCompaction, error) {
