@@ -1267,6 +1267,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(k, false, f, "", errPartOf)
 				continue
 			}
+			if ok && k == nProactive && restOfList(seg) {
+				// "具体包括：…信息A条、…B条、其他主动公开的信息C条" (the
+				// shape of a real 2024 district bureau's page): the rest of
+				// a list of kinds is a part, whatever the whole is.
+				emit(k, false, f, "", errPartOf)
+				continue
+			}
 			if !ok && submittedRE.MatchString(seg) {
 				// "我委接收网络方式提交政府信息公开5件" (a real 2023
 				// municipal commission's): what was submitted for
@@ -2300,6 +2307,14 @@ func partsSum(before string, total float64) bool {
 func proactivePart(seg, before string) bool {
 	return strings.HasPrefix(seg, "其中") && strings.Contains(seg, "主动") &&
 		countRE.MatchString(before) && !strings.Contains(before, "主动")
+}
+
+// restOfList reports whether the words before a count name the rest of a
+// list (其他, 其它, 其余: "、其他主动公开的信息"), a part of some whole.
+func restOfList(seg string) bool {
+	t := strings.TrimLeft(seg, "、,和及与并")
+	t = strings.TrimPrefix(t, "以及")
+	return hasPrefixAny(t, "其他", "其它", "其余")
 }
 
 // wholeIsOwn reports whether the whole a 其中 part belongs to, the last
