@@ -180,12 +180,17 @@ const (
 var otherTopics = []string{"复议", "诉讼", "许可", "处罚", "强制", "投诉", "举报", "信访", "咨询", "建议", "提案", "留言", "来信", "热线", "12345"}
 
 var nrules = []nrule{
-	{kind: nCarriedIn, any: [][]string{{"上年结转", "上一年结转", "上年度结转", "上一年度结转", "上年转结", "上一年转结", "上年度转结", "上一年度转结"}}, not: []string{"下年", "下一年"}, units: unitsApps},
+	{kind: nCarriedIn, any: [][]string{{"上年结转", "上一年结转", "上年度结转", "上一年度结转", "上年转结", "上一年转结", "上年度转结", "上一年度转结",
+		// "结转上年度政府信息公开申请3件" (the shape of a real 2024
+		// municipal bureau's page): the same words in the other order.
+		"结转上年", "结转上一年", "转结上年", "转结上一年"}}, not: []string{"下年", "下一年"}, units: unitsApps},
 	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年", "转下年", "转下一年", "转至下年", "转至下一年",
 		// "下年度继续办理0件" (a real 2024 municipal bureau's, after those
 		// handled): left to be handled the year after, 结转 unsaid.
 		"下年度继续办理", "下一年度继续办理", "下年继续办理"}}, units: unitsApps},
-	{kind: nReceived, any: [][]string{{"收到", "受理", "接收", "接到", "接受", "新收", "共收"}, {"申请"}},
+	// "全年收政府信息公开申请46件" (the shape of a real 2024 municipal
+	// bureau's page): 收 alone, after the year's words.
+	{kind: nReceived, any: [][]string{{"收到", "受理", "接收", "接到", "接受", "新收", "共收", "全年收", "本年收", "年度收"}, {"申请"}},
 		not: append([]string{"办结", "答复", "结转", "转结", "处理", "公开了"}, otherTopics...), units: unitsApps, total: true},
 	{kind: nGranted, any: [][]string{{"予以公开", "同意公开", "全部公开"}}, not: append([]string{"不予", "不同意", "部分", "主动", "信息", "制作"}, otherTopics...), units: unitsApps, topic: "申请"},
 	// "予以公开及部分公开的有6件" counts both outcomes together: no one
@@ -1281,11 +1286,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				k, ok = classify(seg+"申请", clause, clause[:m[1]], before, ctx, unit)
 				ok = ok && k == nReceived
 			}
-			if !ok && unit == "件" && strings.TrimLeft(seg, "另有其余剩") == "" && carriedAfterRE.MatchString(clause[m[1]:]) &&
-				strings.Contains(ctx.line, "申请") && !strings.Contains(ctx.line, "上年") {
+			if !ok && unit == "件" && strings.TrimLeft(seg, "另有其余剩除(") == "" && carriedAfterRE.MatchString(clause[m[1]:]) &&
+				strings.Contains(ctx.line, "申请") && !strings.Contains(carriedInRE.ReplaceAllString(ctx.line, ""), "上年") {
 				// "2件结转下年办理" (a real 2024 district bureau's page,
 				// its own sentence after the applications received): the
-				// count before the words carried out.
+				// count before the words carried out. After 除 (except) or
+				// inside a parenthesis too ("除N件结转下年继续办理",
+				// "（含上年度转结申请M件，另有N件申请转结下年度继续办理）"),
+				// on a line that names 上年 only for the carried-in count.
 				k, ok = nCarriedOut, ctx.about("依申请") || ctx.about("信息公开") || ctx.about("政府信息")
 			}
 			if !ok && unit == "件" && inProgress(seg) && strings.Contains(ctx.line, "申请") && !strings.Contains(ctx.line, "上年") &&
@@ -1432,7 +1440,7 @@ func areaPartsClause(clause string, year int, agency string) bool {
 
 // carriedInRE finds the words of the carried-in count, 上年结转 and the
 // 上年转结 many pages write for it ("上年转结1件"), with or without 度.
-var carriedInRE = regexp.MustCompile(`上年度?(?:结转|转结)`)
+var carriedInRE = regexp.MustCompile(`上一?年度?(?:结转|转结)|(?:结转|转结)上一?年度?`)
 
 // otherYear reports whether s speaks of another year than the report's: it
 // names one, or says 上年 (other than in 上年结转 or 上年转结, the carried-in
@@ -2014,7 +2022,7 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 // carriedAfterRE finds the words of applications carried out to the next
 // year right after their count ("2件结转下年办理"; the next year's number is
 // folded to 下年 before).
-var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?$`)
+var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?\)?$`)
 
 // physical is a line as published that the page's reader cut into
 // sentences, one line each with its number: lines holds its first cut line
