@@ -1194,9 +1194,11 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errDealt)
 				continue
 			}
-			if hasAny(seg, "办理(回复)", "办理(答复)") && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
-				// "共办理（回复）政府信息公开申请5件": received or
-				// handled, the words do not say; both are said to be left out.
+			if hasAny(seg, "办理(回复)", "办理(答复)", "办理回复", "办理答复") && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
+				// "共办理（回复）政府信息公开申请5件", "共办理回复依申请公开
+				// 事项N件" (the shape of a real 2023 public security
+				// bureau's page): received or handled, the words do not
+				// say; both are said to be left out.
 				emit(nReceived, false, f, "", errEither)
 				emit(nHandled, false, f, "", errEither)
 				continue
@@ -1876,7 +1878,9 @@ var (
 // 信息公开网站共公开信息314条") may stand before the words; the caller tells
 // whether the line gives another channel a count of its own.
 func publishedWords(seg string) bool {
-	if !strings.Contains(seg, "公开") || !strings.Contains(seg, "信息") {
+	// "2024年度我局公布政府信息N条" (the shape of a real 2024 municipal
+	// health bureau's page): 公布 (made public) says what 公开 does.
+	if !hasAny(seg, "公开", "公布") || !strings.Contains(seg, "信息") {
 		return false
 	}
 	rest := leadingYearRE.ReplaceAllString(seg, "")
@@ -1886,7 +1890,7 @@ func publishedWords(seg string) bool {
 	rest = publishedChannelRE.ReplaceAllString(rest, "")
 	// 累计 stays for the caller to judge: "全年累计" is the year's
 	// (yearTotals), a bare 累计 may be every year's (mayBeAllYears warns).
-	for _, w := range []string{"全年", "本年度", "本年", "年度", "共计", "累计", "共", "计", "公开", "了", "各类", "政府", "政务", "信息", "的"} {
+	for _, w := range []string{"全年", "本年度", "本年", "年度", "共计", "累计", "共", "计", "公开", "公布", "了", "各类", "政府", "政务", "信息", "的"} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return rest == ""

@@ -71,8 +71,8 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 }
 
 // unreadCountRE finds a count of items in a folded line, rough or not
-// ("60余条", "88件", "36篇"), and its unit.
-var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件|篇|份)`)
+// ("60余条", "88件", "36篇", "2.96万条"), and its unit.
+var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?万|[0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件|篇|份)`)
 
 // statesPublished reports whether the words of a sentence up to a count say
 // that information was published (主动公开; 公开, 发布 or 公布 with 信息,
@@ -121,6 +121,8 @@ func statesPublished(upTo, after, clause, unit string, proactiveLine bool) bool 
 func unreadWhy(s string, m []int, upTo, clause string) string {
 	pre := strings.TrimSuffix(s[:m[0]], "共")
 	switch {
+	case strings.Contains(s[m[0]:m[1]], "万") && s[m[0]] >= '0' && s[m[0]] <= '9':
+		return "以“万”为单位，是约数，不是确数"
 	case strings.Contains(s[m[0]:m[1]], "余") || strings.Contains(s[m[0]:m[1]], "多") || hasPrefixAny(s[m[1]:], "左右", "以上") ||
 		hasSuffixAny(pre, "约", "近", "逾", "超过", "将近", "大约", "不到", "不足"):
 		return "是约数，不是确数"
