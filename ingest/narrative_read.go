@@ -67,6 +67,10 @@ const (
 	nNormIssued
 	nNormRepealed
 	nNormInForce
+	// The rules (规章) of the same table: issued, repealed, in force.
+	nRuleIssued
+	nRuleRepealed
+	nRuleInForce
 )
 
 // codesFor returns the measures a figure of kind k is stored as in a report
@@ -149,6 +153,10 @@ func codesFor(k nkind, format string, zero bool) []string {
 		if format == gongkai.Format2021 {
 			return []string{map[nkind]string{nNormIssued: "normative_docs.issued", nNormRepealed: "normative_docs.repealed", nNormInForce: "normative_docs.in_force"}[k]}
 		}
+	case nRuleIssued, nRuleRepealed, nRuleInForce:
+		if format == gongkai.Format2021 {
+			return []string{map[nkind]string{nRuleIssued: "rules.issued", nRuleRepealed: "rules.repealed", nRuleInForce: "rules.in_force"}[k]}
+		}
 	}
 	return nil
 }
@@ -206,7 +214,9 @@ var nrules = []nrule{
 	{kind: nProactive, any: [][]string{{"主动公开", "主动在", "主动通过"}, {"公开"}}, units: "条件", total: true},
 	// "制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件" (a
 	// real 2023 district office's prose, its table 二 not on the page).
-	{kind: nNormIssued, any: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定"}}, not: normNot, units: unitsDocs, total: true},
+	// "2024年度新发布的行政规范性文件2件" (the shape of a real 2024
+	// municipal health commission's page): newly published is issued.
+	{kind: nNormIssued, any: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定", "新发布"}}, not: normNot, units: unitsDocs, total: true},
 	{kind: nNormRepealed, any: [][]string{{"规范性文件"}, {"废止"}}, not: normNot, units: unitsDocs, total: true},
 	{kind: nNormInForce, any: [][]string{{"现行有效"}}, not: append([]string{"制发", "印发", "出台", "制定", "废止"}, normNot...), units: unitsDocs, topic: "规范性文件", total: true},
 	{kind: nLicensing, any: [][]string{{"行政许可"}, {"作出", "办理", "办结", "实施", "决定", "准予"}}, not: []string{"申请", "受理", "事项", "清单", "目录", "项目", "权力", "公示", "公开", "信息", "处罚", "强制"}, units: unitsDecide, total: true},
@@ -550,7 +560,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1135,6 +1145,7 @@ var passedWhy = []struct {
 	{errOneKind, "只是某一类信息的数（主动公开的可能还有其他类），不一定是主动公开信息的总数"},
 	{errChannelPart, "只是某一渠道（网站、微信、信函等）的数，同一行还列有其他渠道的数，不一定是总数"},
 	{errPerChannel, "写作“条次”，是各渠道发布次数之和（同一条信息在几个渠道发布即计几次），不是主动公开信息的条数"},
+	{errAmended, "写作“新制定”，同一行另有修改（修订）的件数：表二“本年制发件数”是否含修改的，不能确定"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -1322,6 +1333,20 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// "共收到9份政府信息公开申请": the count before its noun.
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, clause[:m[1]], before, ctx, unit)
 				ok = ok && k == nReceived
+			}
+			if !ok && strings.Contains(unitsDocs, unit) {
+				// "…规范性文件清理工作，本年度制发N件，废止M件，现行有效K件",
+				// "主动公开市政府规章N件（含新制定A件，废止C件）" (the shapes
+				// of a real 2024 public security bureau's and a real 2022
+				// municipal government's pages): table 二's words alone,
+				// after the kind of document they count.
+				if dk, amended, doc := docVerb(seg, before+clause[:m[0]], ctx.line); doc {
+					if amended {
+						emit(dk, false, f, "", errAmended)
+						continue
+					}
+					k, ok = dk, true
+				}
 			}
 			if !ok {
 				if k, part := channelPart(seg, unit, ctx); part {
@@ -2320,6 +2345,52 @@ func proactivePart(seg, before string) bool {
 	return strings.HasPrefix(seg, "其中") && strings.Contains(seg, "主动") &&
 		countRE.MatchString(before) && !strings.Contains(before, "主动")
 }
+
+// docVerb reports whether the words before a count in 件 are one of table
+// 二's columns alone (制发, 制定, 印发, 出台, 废止, 现行有效; after 本年度,
+// 含, 新), and of which kind of document: the one the sentence named last
+// before the count, 规章 or 规范性文件 (upTo). A sentence of documents
+// reviewed or filed (审查, 备案), or a line giving the outcome of a review
+// (梳理, 继续有效, 失效), counts something else, and is not read.
+// amended is true for a count issued on a line that counts amended
+// documents too (修改, 修订): whether 本年制发 holds them the words do not
+// say.
+func docVerb(seg, upTo, line string) (k nkind, amended, ok bool) {
+	verb := strings.TrimLeft(seg, "、,(和及")
+	verb = strings.TrimPrefix(verb, "含")
+	for _, p := range []string{"本年度", "本年", "全年", "年内", "共", "新"} {
+		verb = strings.TrimPrefix(verb, p)
+	}
+	col := 0
+	switch verb {
+	case "制发", "制定", "印发", "出台":
+	case "废止":
+		col = 1
+	case "现行有效":
+		col = 2
+	default:
+		return 0, false, false
+	}
+	r, n := strings.LastIndex(upTo, "规章"), strings.LastIndex(upTo, "规范性文件")
+	if r < 0 && n < 0 || hasAny(upTo, "审查", "审核", "备案", "合法性", "解读", "征求", "意见") {
+		return 0, false, false
+	}
+	// "…进行全面梳理，继续有效N件，失效M件、废止K件" (a real 2024 county's
+	// page): the outcome of a review of some documents, not the year's.
+	if hasAny(line, "梳理", "继续有效", "失效") {
+		return 0, false, false
+	}
+	kinds := []nkind{nRuleIssued, nRuleRepealed, nRuleInForce}
+	if n > r {
+		kinds = []nkind{nNormIssued, nNormRepealed, nNormInForce}
+	}
+	return kinds[col], col == 0 && hasAny(line, "修改", "修订", "修正"), true
+}
+
+// errAmended is the bad of a count of documents newly made on a line that
+// counts amended ones apart ("含新制定A件，修改B件"): table 二's count issued
+// may hold the amended, or not.
+var errAmended = errors.New("made, amended apart")
 
 // restOfList reports whether the words before a count name the rest of a
 // list (其他, 其它, 其余: "、其他主动公开的信息"), a part of some whole.
