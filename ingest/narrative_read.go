@@ -304,7 +304,10 @@ func mayState(t string) bool {
 		prev = r
 	}
 	return hasAny(t, "未", "没有", "沒有", "不收取", "无政府", "无信息", "无依申请", "无行政", "無政府", "無信息", "無依申請", "無行政",
-		"无一", "無一", "无任何", "無任何", "无申请", "無申請", "无依法申请", "無依法申請") ||
+		"无一", "無一", "无任何", "無任何", "无申请", "無申請", "无依法申请", "無依法申請",
+		// "我局无因政务公开引起的行政复议和行政诉讼" (the shape of a real 2024
+		// district bureau's page): none arising from it.
+		"无因", "無因", "不存在因") ||
 		strings.Contains(t, "申请") && strings.ContainsAny(t, "0123456789") && unitlessRE.MatchString(t) // its unit lost
 }
 
@@ -343,9 +346,11 @@ var zeroRules = []struct {
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
 	// proceedings, 行政 said once or not at all.
-	{"复议", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
+	// "不存在因信息公开申请引起的行政复议和行政诉讼情况" (the shape of a real
+	// 2024 prefecture bureau's page): 不存在 (there is none) too.
+	{"复议", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nReview}, outcomeWords},
-	{"诉讼", regexp.MustCompile(`(?:未|没有|无)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无)[^,;:]{0,24}?复议(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
+	{"诉讼", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
 	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
@@ -355,11 +360,16 @@ var zeroRules = []struct {
 	// 任何费用": charging the applicants, named, is the disclosure's fee.
 	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有)收费(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
 	// "无上年度结转": none carried in from the year before.
-	{"上", regexp.MustCompile(`(?:无|没有)上一?年度?(?:结转|转结)`), []nkind{nCarriedIn}, append([]string{"下年", "下一年"}, otherTopics...)},
+	// "上年无结转" (the shape of a real 2024 district bureau's page): the
+	// same, the year first.
+	{"上", regexp.MustCompile(`(?:无|没有)上一?年度?(?:结转|转结)|上一?年度?(?:无|没有)(?:结转|转结)`), []nkind{nCarriedIn}, append([]string{"下年", "下一年"}, otherTopics...)},
 	// "无结转2024年继续办理件" (the next year's number folded to 下年 before,
 	// a real 2023 district office's), "没有结转到下一年度的申请": none
 	// carried out to the year after.
 	{"下", regexp.MustCompile(`(?:无|没有)(?:结转|转入)(?:至|到)?下一?年`), []nkind{nCarriedOut}, append([]string{"上年", "上一年"}, otherTopics...)},
+	// "无行政规范性文件出台及更新情况" (the shape of a real 2025 street
+	// office's page), "未制发行政规范性文件": none issued.
+	{"规范性文件", regexp.MustCompile(`(?:无|没有|未)(?:制发|出台|印发|制定)(?:任何)?(?:行政)?规范性文件|(?:无|没有)(?:任何)?(?:行政)?规范性文件(?:出台|制发|印发|制定)`), []nkind{nNormIssued}, []string{"审查", "审核", "备案", "清理", "解读", "征求", "意见", "合法性"}},
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
@@ -1214,6 +1224,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errEither)
 				continue
 			}
+			if v := strings.Trim(seg, "、,共计已均全部"); v == "办理" && hasAny(before, "依申请", "政府信息公开", "信息公开申请", "公开申请") &&
+				strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
+				// "新收到…申请N件，上年无结转，已办理N件" (the shape of a real
+				// 2024 district bureau's page): a bare 办理 after the
+				// applications, handled or only taken up the word does not
+				// say, as errDealt's 办理 does not.
+				emit(nHandled, false, f, "", errDealt)
+				continue
+			}
 			if jointHandledRE.MatchString(seg) && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
 				// "年内受理并办结依申请公开23件" (a real 2023 town's): those
 				// received and handled both; more may have been received,
@@ -1467,7 +1486,7 @@ func areaPartsClause(clause string, year int, agency string) bool {
 
 // carriedInRE finds the words of the carried-in count, 上年结转 and the
 // 上年转结 many pages write for it ("上年转结1件"), with or without 度.
-var carriedInRE = regexp.MustCompile(`上一?年度?(?:结转|转结)|(?:结转|转结)上一?年度?`)
+var carriedInRE = regexp.MustCompile(`上一?年度?(?:无|没有)?(?:结转|转结)|(?:结转|转结)上一?年度?`)
 
 // otherYear reports whether s speaks of another year than the report's: it
 // names one, or says 上年 (other than in 上年结转 or 上年转结, the carried-in
@@ -1843,6 +1862,9 @@ func handledAfterReceived(seg, clause, before string) bool {
 		verb = strings.Trim(rest, "共计已全部均")
 	}
 	verb = strings.TrimSuffix(verb, "完毕") // "答复完毕15件" (a real 2023 district bureau's)
+	// "收到政府信息公开申请总数N条，对申请的答复总数N条" (the shape of a real
+	// 2024 district bureau's page).
+	verb = strings.TrimSuffix(strings.TrimPrefix(verb, "对申请的"), "总数")
 	words := []string{"依申请", "政府信息公开", "信息公开申请", "公开申请"}
 	return (verb == "办结" || verb == "答复") && (hasAny(clause, words...) || hasAny(before, words...))
 }
@@ -2191,7 +2213,7 @@ func statementEnd(clause string, i int) int {
 
 // dealtWithRE finds a verb of receiving joined to one of dealing with
 // ("收到并妥善处理"), which counts those received.
-var dealtWithRE = regexp.MustCompile(`(收到|受理|接收|接到)(?:并|且)(?:妥善|及时|依法|认真)?处理`)
+var dealtWithRE = regexp.MustCompile(`(收到|受理|接收|接到)(?:并|且|和|及)(?:妥善|及时|依法|认真)?处理`)
 
 var receivedAndHandled = strings.NewReplacer("收到和处理", "收到", "收到并处理", "收到", "收到和办理", "收到", "接收和处理", "接收", "受理和办理", "受理")
 
