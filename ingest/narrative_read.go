@@ -387,10 +387,23 @@ type folded struct {
 func foldLine(t string) folded {
 	var b strings.Builder
 	pos := make([]int, 0, len(t)+1)
-	for i, r := range t {
+	var prev rune // the last rune written, for the pinyin rule
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		at := i
+		i += size
 		r = labels.FoldRune(r)
 		if r < 0 {
 			continue
+		}
+		if r == '(' && unicode.Is(unicode.Han, prev) {
+			// "主動(dòng)公開…行政復(fù)議" (a mirror site's pinyin after
+			// characters, real pages of 2024): dropped, as Normalize
+			// drops it from labels, or no word of the sentence matches.
+			if n := labels.PinyinLen(t[i:]); n > 0 {
+				i += n
+				continue
+			}
 		}
 		n := utf8.RuneLen(r)
 		if n < 0 {
@@ -398,8 +411,9 @@ func foldLine(t string) folded {
 		}
 		b.WriteRune(r)
 		for k := 0; k < n; k++ {
-			pos = append(pos, i)
+			pos = append(pos, at)
 		}
+		prev = r
 	}
 	pos = append(pos, len(t))
 	return folded{s: b.String(), pos: pos}

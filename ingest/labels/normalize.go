@@ -155,6 +155,12 @@ func FoldRune(r rune) rune {
 	return r
 }
 
+// PinyinLen returns the length in bytes of a parenthesised pinyin syllable's
+// rest at the start of s ("guī)" → 5), or 0 when s does not start with one:
+// what a reader of sentences drops after a Chinese character and an opening
+// parenthesis, as Normalize does.
+func PinyinLen(s string) int { return pinyinLen(s) }
+
 // pinyinLen returns the length in bytes of a pinyin syllable and its closing
 // parenthesis at the start of s ("guī)" → 5), or 0 when s does not start
 // with one. A syllable is one to seven lower-case Latin letters (with tone marks) or
