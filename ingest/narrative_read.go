@@ -2189,6 +2189,16 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 		}
 		switch k {
 		case nReceived:
+			if proceedingsSection(ctx.section) && !hasAny(clause, "公开", "信息") {
+				// "五、因政府信息公开申请行政复议、提起行政诉讼的情况" over
+				// "我镇N年度无申请" (the shape of a real 2016 town's page):
+				// the section's whole statement, none of either proceeding;
+				// not no application for information, which read there
+				// could store a wrong 0.
+				emit(nReview)
+				emit(nLitigation)
+				continue
+			}
 			if !hasAny(clause, "公开", "信息") && !strings.Contains(ctx.section, "申请") {
 				continue
 			}
