@@ -15,7 +15,13 @@
 -- are joined only to the agencies whose total reaches the limit-th largest
 -- (cut), and the breakdown is summed from the summary rows for the listed
 -- agencies alone.
-WITH k AS MATERIALIZED (
+-- The kept totals are not materialized before the join (they were): DuckDB
+-- then built the join's hash table on all ~170,000 materialized totals
+-- whatever the few agencies a region, level or name selects, and wrote
+-- them aside once more; unmaterialized, the filters fold one branch away
+-- and the join builds on the selected agencies (1M reports, mean CPU per
+-- query over the pages' random filters 22.6 -> 21.3 ms).
+WITH k AS (
     SELECT agency_id, apps_total
     FROM application_totals($year_from, $year_to)
     WHERE apps_reports > 0

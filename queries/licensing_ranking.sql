@@ -18,7 +18,13 @@
 -- ~170,000 sums, whatever the few agencies selected. Names
 -- are joined only to the agencies whose sum reaches the limit-th largest
 -- (cut): ties at the cut are ordered by name, so all of them are named.
-WITH t AS MATERIALIZED (
+-- The kept totals are not materialized before the join (they were): DuckDB
+-- then built the join's hash table on all ~170,000 materialized totals
+-- whatever the few agencies a region, level or name selects, and wrote
+-- them aside once more; unmaterialized, the filters fold one branch away
+-- and the join builds on the selected agencies (1M reports, mean CPU per
+-- query over the pages' random filters 19.4 -> 17.9 ms).
+WITH t AS (
     SELECT agency_id, licensing_reports AS reports, licensing_decisions
     FROM licensing_totals($year_from, $year_to)
     WHERE licensing_decisions > 0

@@ -16,7 +16,13 @@
 -- without one every agency is kept (two forms guarded by the filters
 -- alone, which DuckDB folds). Only the eight agencies' summary rows and
 -- names are read.
-WITH t AS MATERIALIZED (
+-- The kept totals are not materialized before the join (they were): DuckDB
+-- then built the join's hash table on all ~170,000 materialized totals
+-- whatever the few agencies a region, level or name selects, and wrote
+-- them aside once more; unmaterialized, the filters fold one branch away
+-- and the join builds on the selected agencies (1M reports, mean CPU per
+-- query over the pages' random filters 18.7 -> 17.2 ms).
+WITH t AS (
     SELECT agency_id, licensing_decisions AS value
     FROM licensing_totals($year_from, $year_to)
     WHERE licensing_reports > 0

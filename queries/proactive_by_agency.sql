@@ -15,7 +15,13 @@
 -- selected_summary); a piece of a name is matched once. Names are joined
 -- only to the agencies whose sum reaches the limit-th largest (cut): ties
 -- at the cut are ordered by name, so all of them are named.
-WITH k AS MATERIALIZED (
+-- The kept totals are not materialized before the join (they were): DuckDB
+-- then built the join's hash table on all ~170,000 materialized totals
+-- whatever the few agencies a region, level or name selects, and wrote
+-- them aside once more; unmaterialized, the filters fold one branch away
+-- and the join builds on the selected agencies (1M reports, mean CPU per
+-- query over the pages' random filters 19.0 -> 17.1 ms).
+WITH k AS (
     SELECT agency_id, proactive_reports AS reports, proactive_items
     FROM proactive_totals($year_from, $year_to)
     WHERE proactive_reports > 0
