@@ -30,6 +30,9 @@ func TestDeadline(t *testing.T) {
 		{"某测试局", "市级部门", 2021, "2022-02-01", true},      // the level the report states
 		{"某某镇人民政府", "", 2021, "2022-06-01", false},      // no deadline for townships
 		{"西秀区东关街道办事处", "", 2021, "2022-06-01", false},
+		{"安顺市西秀区某某镇", "", 2023, "2024-03-26", false}, // a township named without 人民政府
+		{"西秀区某某乡", "", 2021, "2022-06-01", false},
+		{"西秀区城镇", "", 2021, "2022-02-15", true},     // no township's name: a department
 		{"安顺市应急管理局", "", 2017, "2018-03-31", false}, // 2008 条例: every organ 3月31日
 		{"安顺市应急管理局", "", 2017, "2018-04-02", true},
 		{"安顺市应急管理局", "", 2021, "", false},

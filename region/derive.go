@@ -65,7 +65,7 @@ func (a *Atlas) Derive(agency string) Place {
 	}
 	gov := s == "" || s == "人民政府" || s == "政府"
 	switch {
-	case township(s):
+	case township(s), (kind == kindCounty || kind == kindCity) && bareTownship(s):
 		p.Level = LevelTownship
 	case kind == kindProvince && gov:
 		p.Level = LevelProvinceGov
@@ -165,6 +165,30 @@ func (a *Atlas) common(cands []int32) (int32, int8) {
 // township or a street office (某某镇人民政府, 某某街道办事处). It needs no
 // division data, so callers can tell a township where Load fails.
 func Township(name string) bool { return township(name) }
+
+// bareTownship reports whether what follows a county's or a city's name is
+// a township's or a street's name alone, with no organ after it (衡东县杨林镇,
+// 东莞市虎门镇: real reports name their town so). No department's name ends
+// in 镇, 乡, 街道 or 苏木 after its division, so the form is a township's; the
+// stem must be Chinese characters, and words that name a kind of place
+// (城镇, 乡镇, 城乡, 集镇, 小镇, 古镇) are no township's name.
+func bareTownship(rest string) bool {
+	for _, suffix := range []string{"街道", "苏木", "镇", "乡"} {
+		stem, ok := strings.CutSuffix(rest, suffix)
+		if !ok {
+			continue
+		}
+		n := utf8.RuneCountInString(stem)
+		if n == 0 || n > 8 || strings.ContainsFunc(stem, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(stem)
+		word := n == 1 && strings.ContainsRune("城乡集小古村", last) || // 城镇, 乡镇, 城乡, 集镇, 小镇
+			suffix == "乡" && last == '城' || suffix == "镇" && last == '乡' || stem == "小城" // 统筹城乡, 小城镇
+		return !word
+	}
+	return false
+}
 
 // township reports whether what follows the divisions in an agency's name is
 // the government of a township or a street office (某某镇人民政府, 某某街道办事处).

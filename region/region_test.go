@@ -61,6 +61,19 @@ func TestDerive(t *testing.T) {
 		{"某某街道办事处", Place{Level: LevelTownship}},
 		{"某某乡人民政府", Place{Level: LevelTownship}},
 		{"西秀区某某镇人民政府", Place{"贵州省", "安顺市", "西秀区", LevelTownship, "520402"}},
+		// A township named after its county or city with no organ word
+		// (real reports title themselves so): a township, not a department.
+		{"西秀区某某镇", Place{"贵州省", "安顺市", "西秀区", LevelTownship, "520402"}},
+		{"安顺市西秀区某某乡", Place{"贵州省", "安顺市", "西秀区", LevelTownship, "520402"}},
+		{"西秀区某某街道", Place{"贵州省", "安顺市", "西秀区", LevelTownship, "520402"}},
+		{"安顺市某某镇", Place{"贵州省", "安顺市", "", LevelTownship, "520400"}},
+		// Words that name a kind of place are no township's name.
+		{"西秀区城镇", Place{"贵州省", "安顺市", "西秀区", LevelCountyDept, "520402"}},
+		{"西秀区乡镇", Place{"贵州省", "安顺市", "西秀区", LevelCountyDept, "520402"}},
+		{"西秀区统筹城乡", Place{"贵州省", "安顺市", "西秀区", LevelCountyDept, "520402"}},
+		{"西秀区小城镇", Place{"贵州省", "安顺市", "西秀区", LevelCountyDept, "520402"}},
+		// A bare township name with no division before it stays unknown.
+		{"某某镇", Place{}},
 		// 乡 inside a department's name is no township.
 		{"安顺市住房和城乡建设局", Place{"贵州省", "安顺市", "", LevelCityDept, "520400"}},
 		{"安顺市乡村振兴局", Place{"贵州省", "安顺市", "", LevelCityDept, "520400"}},
