@@ -582,7 +582,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			return
 		}
 		for _, code := range codesFor(k, format, zero) {
-			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) ||
+			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended)
 			if _, ok := hits[code]; !ok && !passedOver {
@@ -905,9 +905,17 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			switch {
 			case allYears:
 				readCounts(clause, before, ctx, maybe(sent))
-			case areaParts:
-				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
-					emit(k, false, f, "", errWholeArea, sent.a, sent.b)
+			case areaParts || counts && partsScope(clause, inherited, year, agency):
+				// "全县各部门…" (areaParts), and a count of the area's
+				// organs or parts with no 全 ("各级行政机关累计办理…申请
+				// N件，结转下年度继续办理M件", a real 2022 province's
+				// summary: the second clause inherits 各级): not this
+				// organ's, said to be left out (before, the second was
+				// passed over with no word).
+				readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, _ string, _ error) {
+					if !zero {
+						emit(k, false, f, "", errWholeArea, sent.a, sent.b)
+					}
 				})
 			}
 			continue
@@ -1131,11 +1139,17 @@ func unsaidApplications(seg string) bool {
 // applications were dealt with ("2022年办理依申请公开0件", a real 2022 county
 // bureau's): received or handled, as 办理（回复） is.
 func handledUnsaid(seg string) bool {
-	i := strings.LastIndex(seg, "办理依申请公开")
-	if i < 0 {
+	tail, ok := "", false
+	for _, stem := range handledStems {
+		if i := strings.LastIndex(seg, stem); i >= 0 {
+			tail, ok = seg[i+len(stem):], true
+			break
+		}
+	}
+	if !ok {
 		return false
 	}
-	switch strings.TrimRight(seg[i+len("办理依申请公开"):], "共计为有") {
+	switch strings.TrimRight(tail, "共计为有") {
 	case "", "信息", "事项", "申请", "政府信息":
 	default:
 		return false
@@ -1143,8 +1157,17 @@ func handledUnsaid(seg string) bool {
 	return !hasAny(seg, "收到", "受理", "接收", "接到", "接受", "新收", "办结", "答复", "结转", "复议", "诉讼", "其中", "不予", "予以")
 }
 
+// handledStems are the words of handledUnsaid: 办理依申请公开, and 处理 with
+// the applications ("全年处理政府信息公开申请2条，全部按时处理办结", the shape
+// of a real 2023 municipal justice bureau's page), which says no more than
+// 办理 whether the count is of those received or of those handled.
+var handledStems = []string{"办理依申请公开", "办理政府信息公开", "办理信息公开", "处理依申请公开", "处理政府信息公开", "处理信息公开"}
+
 // errDealt is the bad of a count of applications "办理" (handledUnsaid).
 var errDealt = errors.New("dealt with")
+
+// errProcessed is errDealt's bad for the word 处理 (handledStems).
+var errProcessed = errors.New("processed")
 
 // errEither is the bad of a count of applications "办理（回复）", which may
 // be those received or those handled: the words do not say which.
@@ -1160,6 +1183,7 @@ var passedWhy = []struct {
 	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
 	{errEither, "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errDealt, "只写“办理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
+	{errProcessed, "只写“处理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errJoint, "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"},
 	{errReleasedSoFar, "写作“累计发布”或截至某日“发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"},
 	{errReleased, "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"},
@@ -1225,8 +1249,12 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if handledUnsaid(seg) && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
-				emit(nReceived, false, f, "", errDealt)
-				emit(nHandled, false, f, "", errDealt)
+				bad := errDealt
+				if !strings.Contains(seg, "办理") {
+					bad = errProcessed
+				}
+				emit(nReceived, false, f, "", bad)
+				emit(nHandled, false, f, "", bad)
 				continue
 			}
 			if hasAny(seg, "办理(回复)", "办理(答复)", "办理回复", "办理答复") && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
@@ -1496,6 +1524,18 @@ func areaPartsClause(clause string, year int, agency string) bool {
 		}
 	}
 	return false
+}
+
+// partsScope reports whether a clause passed over (clauseSkipped) was passed
+// over only for the scope it names or inherits, the area's organs or parts
+// (各级, 各部门, 下属): no word of a comparison, a share or a time so far,
+// no other year, no other organ named beside the scope.
+func partsScope(clause string, inherited bool, year int, agency string) bool {
+	if !inherited && !scopeRE.MatchString(clause) {
+		return false
+	}
+	return !hasAny(yearTotals.Replace(clause), skipWords...) && !otherYear(clause, year) &&
+		!namesOtherOrgan(scopeRE.ReplaceAllString(clause, ""), agency)
 }
 
 // carriedInRE finds the words of the carried-in count, 上年结转 and the

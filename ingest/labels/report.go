@@ -124,7 +124,7 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	if strings.ContainsAny(agency, "。,;!?") {
 		agency = ""
 	}
-	agency = strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ")
+	agency = trimName(agency)
 	agency = strings.TrimSuffix(agency, "关于")
 	// An agency's name is Chinese and short; "report-2021年.xlsx" names none.
 	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") ||
@@ -133,6 +133,26 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	}
 	year, _ = strconv.Atoi(m[2])
 	return agency, year
+}
+
+// nameCutset holds the marks around an agency's name in a title: book-title
+// marks, brackets, dashes and stray punctuation.
+const nameCutset = "《》<>\"'[]【】()-_—、,.。: "
+
+// trimName trims nameCutset from both ends of a name read before a title's
+// year, but keeps a closing parenthesis that closes one opened in the name:
+// "海关总署(本级机关)" and "某区司法局(区行政复议局)" are names that end in
+// their own parenthesis, and trimming it would name another agency.
+func trimName(s string) string {
+	s = strings.TrimLeft(s, nameCutset)
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !strings.ContainsRune(nameCutset, r) || r == ')' && strings.Count(s, "(") >= strings.Count(s, ")") {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
 }
 
 // organEndings are the words an agency's name ends in. A line that is
