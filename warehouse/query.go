@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"gongkai"
@@ -25,6 +26,12 @@ type Filter struct {
 	// Status keeps the rows of one reporting status (missing, errors,
 	// warnings, ok), for 报送与质量.
 	Status string
+
+	// measureID and applicantID are the ids of Measure and Applicant in
+	// store.texts, set by Query alone (cellIDs) for the queries that name
+	// them, never by a caller: an id that did not name the texts would
+	// break another figure down.
+	measureID, applicantID int64
 }
 
 // Table is a query result: column names and rows of values (int64, float64,
@@ -72,6 +79,7 @@ func (f Filter) args() []any {
 		"agency_id": num(f.AgencyID), "report_id": num(f.ReportID),
 		"limit": num(int64(f.Limit)), "offset": num(int64(f.Offset)),
 		"measure": str(f.Measure), "applicant": str(f.Applicant), "status": str(f.Status),
+		"measure_id": num(f.measureID), "applicant_id": num(f.applicantID),
 	}
 	out := make([]any, 0, len(queries.Params))
 	for _, p := range queries.Params {
@@ -90,21 +98,75 @@ func (f Filter) args() []any {
 // only when the catalog changes or a parameter was not typed, and a plan
 // carries the statistics of the data it was made on, so a kept statement
 // gave wrong figures after a load (TestPreparedQueriesFollowWrites).
-func (db *DB) Query(ctx context.Context, name string, f Filter) (*Table, error) {
+//
+// A query that names measure_id and applicant_id (region_figure) gets the
+// ids of the filter's measure and applicant (the total's column when it
+// names none) in store.texts, or NULL when either text is not there, so
+// that DuckDB plans the cell's filters as constants (see cellIDs).
+func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
 	q, ok := queries.Get(name)
 	if !ok {
 		return nil, gongkai.Errorf(gongkai.CodeNotFound, "没有名为 %q 的查询", name)
+	}
+	if slices.Contains(q.Params, "measure_id") {
+		if f.measureID, f.applicantID, err = db.cellIDs(ctx, f.Measure, f.Applicant); err != nil {
+			return nil, queryError(ctx, name, err)
+		}
 	}
 	rows, err := db.db.QueryContext(ctx, q.SQL, f.bind(q.Params)...)
 	if err != nil {
 		return nil, queryError(ctx, name, err)
 	}
 	defer rows.Close()
-	t, err := readTable(rows, 0)
-	if err != nil {
+	if t, err = readTable(rows, 0); err != nil {
 		return nil, queryError(ctx, name, err)
 	}
 	return t, nil
+}
+
+// cellIDs returns the ids of the texts measure and applicant (ApplicantTotal
+// when empty) in store.texts, or two zeros (bound as NULL: the query looks
+// them up itself and finds the same) when either text is not there. A text
+// keeps its id for as long as the file is open: the writer only appends to
+// store.texts, and only a migration, run by Open before any query, ever
+// rewrote it. So ids found are kept in db.textIDs for the next queries; a
+// text not found is looked for again, as a load may add it. Its error is
+// the database's.
+func (db *DB) cellIDs(ctx context.Context, measure, applicant string) (int64, int64, error) {
+	measure = strings.TrimSpace(measure)
+	if applicant = strings.TrimSpace(applicant); applicant == "" {
+		applicant = gongkai.ApplicantTotal
+	}
+	if measure == "" {
+		return 0, 0, nil
+	}
+	m, okm := db.textIDs.Load(measure)
+	a, oka := db.textIDs.Load(applicant)
+	if okm && oka {
+		return m.(int64), a.(int64), nil
+	}
+	rows, err := db.db.QueryContext(ctx, stmt("text_ids"), measure, applicant)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var text string
+		var id int64
+		if err := rows.Scan(&text, &id); err != nil {
+			return 0, 0, err
+		}
+		db.textIDs.Store(text, id)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, 0, err
+	}
+	m, okm = db.textIDs.Load(measure)
+	a, oka = db.textIDs.Load(applicant)
+	if !okm || !oka {
+		return 0, 0, nil
+	}
+	return m.(int64), a.(int64), nil
 }
 
 func queryError(ctx context.Context, name string, err error) error {

@@ -132,6 +132,10 @@ type DB struct {
 	// gen counts the writes that may change what the pages show (loads,
 	// confirmations, region corrections); see Generation.
 	gen atomic.Int64
+
+	// textIDs holds the ids of the texts cellIDs found in store.texts
+	// (string to int64), for the queries that break a figure down.
+	textIDs sync.Map
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and
