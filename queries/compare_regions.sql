@@ -11,42 +11,24 @@
 -- store.summary_rollup, migration 0021, where agencies counts an agency with
 -- a current report that year once); with one, from the current reports'
 -- summary rows (current_counts' sums, its rules for litigation) of the
--- selected agencies, and agencies from the
--- selected agencies' bit sets of years (store.agency_status, 0020): a
--- count(DISTINCT agency_id) per region and year over the ~950,000 reports
--- a common piece ("人民") selects took most of the query at 1M reports.
--- The agencies are counted per region and bit set first and the sets
--- tested per year after: testing each of 160,000 agencies' bits for each
--- year was a fifth of the query.
+-- selected agencies. There agencies is the number of those reports: the
+-- writer keeps one current report per agency and year (as
+-- store.summary_rollup's agencies and quality_by_year assume). Until session
+-- 18 they were counted from the selected agencies' bit sets of years
+-- (store.agency_status), a join of every selected agency and a group-by:
+-- ~10 % of the query's CPU at 1M reports with a common piece ("人民").
 -- An agency with no division at that level (a province's own departments
 -- under a province) has region NULL. A sum is NULL when no
 -- report states the figure. The dashboard sums the selected years and
 -- compares the last one with the year before for 同比.
 WITH sel AS MATERIALIZED (
     -- With a piece of a name: the agencies the filters select, with the
-    -- region they are compared in, read once for both parts below. The
-    -- piece is looked for in every name (~8 ms of CPU at 170,000 agencies);
-    -- current_counts did it a second time, and joined every agency again.
+    -- region they are compared in. The piece is looked for in every name
+    -- (~8 ms of CPU at 170,000 agencies).
     SELECT a.agency_id,
            CASE WHEN $city IS NOT NULL THEN a.county WHEN $province IS NOT NULL THEN a.city ELSE a.province END AS region
     FROM selected_agencies($province, $city, $level, $agency) a
     WHERE $agency IS NOT NULL
-), named AS (
-    -- The agencies with a current report per region and year, from their
-    -- bit sets of years (store.agency_status, 0020): the selected agencies
-    -- are counted per region and bit set first (a few hundred sets), and
-    -- each set is tested for each year the roll-up holds.
-    SELECT p.region, y.year, sum(p.n)::BIGINT AS agencies
-    FROM (
-        SELECT sel.region, st.reported, count(*) AS n
-        FROM sel
-        JOIN store.agency_bits() st ON st.agency_id = sel.agency_id
-        GROUP BY ALL
-    ) p
-    JOIN (SELECT DISTINCT g.year FROM store.summary_rollup g
-          WHERE ($year_from IS NULL OR g.year >= $year_from) AND ($year_to IS NULL OR g.year <= $year_to)) y
-      ON p.reported & store.year_bit(y.year) <> 0
-    GROUP BY ALL
 ), v AS (
     SELECT CASE WHEN $city IS NOT NULL THEN g.county WHEN $province IS NOT NULL THEN g.city ELSE g.province END AS region,
            g.year,
@@ -67,32 +49,27 @@ WITH sel AS MATERIALIZED (
     FROM summary_groups($year_from, $year_to, $province, $city, $level, $agency) g
     GROUP BY ALL
     UNION ALL
-    SELECT c.region, c.year, n.agencies, c.reports, c.zero_reports, c.apps_new, c.apps_total, c.apps_granted,
-           c.apps_partial, c.apps_withheld, c.review_total, c.review_corrected, c.litigation_total,
-           c.litigation_corrected
-    FROM (
-        SELECT sel.region, c.year,
-               count(*) AS reports,
-               count(*) FILTER (WHERE c.table_stated > 0 AND c.table_largest = 0) AS zero_reports,
-               sum(c.apps_new) AS apps_new,
-               sum(c.apps_total) AS apps_total,
-               sum(c.apps_granted) AS apps_granted,
-               sum(c.apps_partial) AS apps_partial,
-               sum(c.apps_withheld) AS apps_withheld,
-               sum(c.review_total) AS review_total,
-               sum(c.review_corrected) AS review_corrected,
-               sum(CASE WHEN c.litigation_direct_total IS NULL AND c.litigation_after_review_total IS NULL THEN NULL
-                        ELSE coalesce(c.litigation_direct_total, 0) + coalesce(c.litigation_after_review_total, 0) END) AS litigation_total,
-               sum(CASE WHEN c.litigation_direct_corrected IS NULL AND c.litigation_after_review_corrected IS NULL THEN NULL
-                        ELSE coalesce(c.litigation_direct_corrected, 0) + coalesce(c.litigation_after_review_corrected, 0) END) AS litigation_corrected
-        FROM store.report_summary c
-        JOIN sel ON sel.agency_id = c.agency_id
-        WHERE $agency IS NOT NULL AND c.is_current
-          AND ($year_from IS NULL OR c.year >= $year_from)
-          AND ($year_to IS NULL OR c.year <= $year_to)
-        GROUP BY ALL
-    ) c
-    JOIN named n ON n.region IS NOT DISTINCT FROM c.region AND n.year = c.year
+    SELECT sel.region, c.year,
+           count(*) AS agencies,
+           count(*) AS reports,
+           count(*) FILTER (WHERE c.table_stated > 0 AND c.table_largest = 0) AS zero_reports,
+           sum(c.apps_new) AS apps_new,
+           sum(c.apps_total) AS apps_total,
+           sum(c.apps_granted) AS apps_granted,
+           sum(c.apps_partial) AS apps_partial,
+           sum(c.apps_withheld) AS apps_withheld,
+           sum(c.review_total) AS review_total,
+           sum(c.review_corrected) AS review_corrected,
+           sum(CASE WHEN c.litigation_direct_total IS NULL AND c.litigation_after_review_total IS NULL THEN NULL
+                    ELSE coalesce(c.litigation_direct_total, 0) + coalesce(c.litigation_after_review_total, 0) END) AS litigation_total,
+           sum(CASE WHEN c.litigation_direct_corrected IS NULL AND c.litigation_after_review_corrected IS NULL THEN NULL
+                    ELSE coalesce(c.litigation_direct_corrected, 0) + coalesce(c.litigation_after_review_corrected, 0) END) AS litigation_corrected
+    FROM store.report_summary c
+    JOIN sel ON sel.agency_id = c.agency_id
+    WHERE $agency IS NOT NULL AND c.is_current
+      AND ($year_from IS NULL OR c.year >= $year_from)
+      AND ($year_to IS NULL OR c.year <= $year_to)
+    GROUP BY ALL
 )
 SELECT * FROM v
 ORDER BY region NULLS LAST, year
