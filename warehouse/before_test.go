@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"gongkai/demo"
 	"gongkai/queries"
 	"gongkai/warehouse"
 )
@@ -329,4 +330,70 @@ func allRows(ctx context.Context, conn *sql.Conn, query string, args ...any) ([]
 		out = append(out, vals)
 	}
 	return out, r.Err()
+}
+
+// TestQualityListsAgenciesWithoutAReport holds quality_matrix and
+// quality_by_year to their first forms on a warehouse where two agencies
+// have no current report (added by hand: no store.agency_status row), one of
+// them in no region: the matrix counts and lists them apart from the status
+// rows when no filter is set, and must list them as the first form did, in
+// the last combination of flags and under 未报 (none).
+func TestQualityListsAgenciesWithoutAReport(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "bare.duckdb")
+	db, err := warehouse.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Load(ctx, db, demo.Generate(5, 8)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec(`INSERT INTO store.agencies (agency_id, name, name_key, province, city, level, created_at)
+		SELECT max(agency_id) + 1, '测试新设局', '测试新设局', '贵州省', '贵阳市', '县级部门', now() FROM store.agencies;
+		INSERT INTO store.agencies (agency_id, name, name_key, created_at)
+		SELECT max(agency_id) + 1, '无区划新设局', '无区划新设局', now() FROM store.agencies`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err = warehouse.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	filters := []warehouse.Filter{
+		{}, {Limit: 1000}, {Status: "none"}, {Status: "ok"}, {YearFrom: 2019, YearTo: 2020, Status: "none", Limit: 3},
+		{Limit: 2, Offset: 1}, {Limit: 5, Offset: 5}, {YearFrom: 2023, YearTo: 2024},
+		{Province: "贵州省"}, {Province: "贵州省", City: "贵阳市", Level: "县级部门", Status: "none"},
+		{Agency: "新设"}, {Agency: "局", Limit: 3, Offset: 2},
+	}
+	for _, name := range []string{"quality_matrix", "quality_by_year"} {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "before", name+".sql"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			old, err := queries.Parse(string(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareFirstForm(t, db, name, old.SQL, old.Params, filters)
+		})
+	}
+	m, err := db.Query(ctx, "quality_matrix", warehouse.Filter{Status: "none", Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, r := range m.Rows {
+		listed[fmt.Sprint(r[1])] = true
+	}
+	if !listed["测试新设局"] || !listed["无区划新设局"] {
+		t.Errorf("the agencies without a report are not listed under none: %v", listed)
+	}
 }
