@@ -582,7 +582,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			return
 		}
 		for _, code := range codesFor(k, format, zero) {
-			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) ||
+			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended)
 			if _, ok := hits[code]; !ok && !passedOver {
@@ -1166,6 +1166,9 @@ var handledStems = []string{"办理依申请公开", "办理政府信息公开",
 // errDealt is the bad of a count of applications "办理" (handledUnsaid).
 var errDealt = errors.New("dealt with")
 
+// errCombined is the bad of one count of reviews and suits together.
+var errCombined = errors.New("reviews and suits together")
+
 // errProcessed is errDealt's bad for the word 处理 (handledStems).
 var errProcessed = errors.New("processed")
 
@@ -1184,6 +1187,7 @@ var passedWhy = []struct {
 	{errEither, "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errDealt, "只写“办理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errProcessed, "只写“处理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
+	{errCombined, "是行政复议和行政诉讼合在一起的数，不能分开"},
 	{errJoint, "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"},
 	{errReleasedSoFar, "写作“累计发布”或截至某日“发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"},
 	{errReleased, "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"},
@@ -1246,6 +1250,17 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				if k, ok := classify(seg, clause, clause[:m[1]], before, ctx, unit); ok && k == nProactive {
 					emit(k, false, f, "", errPerChannel)
 				}
+				continue
+			}
+			if f != 0 && strings.Contains(seg, "复议") && strings.Contains(seg, "诉讼") && strings.Contains("件起宗", unit) &&
+				!hasAny(seg, "报告", "部分", "组成", "包括") && ctx.about(topicDisclosure) {
+				// "涉行政复议、行政诉讼案件743件", "被申请行政复议、提起行政
+				// 诉讼2件" (the shape of a real 2022 province's summary):
+				// reviews and suits counted together, which neither
+				// count is; said to be left out (before: no word). A
+				// report's list of its parts ("…行政诉讼情况…等七个部分")
+				// is no count.
+				emit(nReview, false, f, "", errCombined)
 				continue
 			}
 			if handledUnsaid(seg) && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
