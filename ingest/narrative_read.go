@@ -584,7 +584,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1197,6 +1197,7 @@ var passedWhy = []struct {
 	{errOneKind, "只是某一类信息的数（主动公开的可能还有其他类），不一定是主动公开信息的总数"},
 	{errChannelPart, "只是某一渠道（网站、微信、信函等）的数，同一行还列有其他渠道的数，不一定是总数"},
 	{errPerChannel, "写作“条次”，是各渠道发布次数之和（同一条信息在几个渠道发布即计几次），不是主动公开信息的条数"},
+	{errBothDocs, "写在“规章和规范性文件”之后，可能是其中一类的件数，也可能是两类合计，不能确定"},
 	{errAmended, "写作“新制定”，同一行另有修改（修订）的件数：表二“本年制发件数”是否含修改的，不能确定"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
@@ -1416,9 +1417,9 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// of a real 2024 public security bureau's and a real 2022
 				// municipal government's pages): table 二's words alone,
 				// after the kind of document they count.
-				if dk, amended, doc := docVerb(seg, before+clause[:m[0]], ctx.line); doc {
-					if amended {
-						emit(dk, false, f, "", errAmended)
+				if dk, bad, doc := docVerb(seg, before+clause[:m[0]], ctx.line); doc {
+					if bad != nil {
+						emit(dk, false, f, "", bad)
 						continue
 					}
 					k, ok = dk, true
@@ -2453,10 +2454,11 @@ func proactivePart(seg, before string) bool {
 // before the count, 规章 or 规范性文件 (upTo). A sentence of documents
 // reviewed or filed (审查, 备案), or a line giving the outcome of a review
 // (梳理, 继续有效, 失效), counts something else, and is not read.
-// amended is true for a count issued on a line that counts amended
+// bad is errAmended for a count issued on a line that counts amended
 // documents too (修改, 修订): whether 本年制发 holds them the words do not
-// say.
-func docVerb(seg, upTo, line string) (k nkind, amended, ok bool) {
+// say; errBothDocs when the words name both kinds joined (规章和规范性文件):
+// the count may be of both together.
+func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
 	verb := strings.TrimLeft(seg, "、,(和及")
 	verb = strings.TrimPrefix(verb, "含")
 	for _, p := range []string{"本年度", "本年", "全年", "年内", "共", "新"} {
@@ -2470,23 +2472,34 @@ func docVerb(seg, upTo, line string) (k nkind, amended, ok bool) {
 	case "现行有效":
 		col = 2
 	default:
-		return 0, false, false
+		return 0, nil, false
 	}
 	r, n := strings.LastIndex(upTo, "规章"), strings.LastIndex(upTo, "规范性文件")
 	if r < 0 && n < 0 || hasAny(upTo, "审查", "审核", "备案", "合法性", "解读", "征求", "意见") {
-		return 0, false, false
+		return 0, nil, false
 	}
 	// "…进行全面梳理，继续有效N件，失效M件、废止K件" (a real 2024 county's
 	// page): the outcome of a review of some documents, not the year's.
 	if hasAny(line, "梳理", "继续有效", "失效") {
-		return 0, false, false
+		return 0, nil, false
 	}
 	kinds := []nkind{nRuleIssued, nRuleRepealed, nRuleInForce}
 	if n > r {
 		kinds = []nkind{nNormIssued, nNormRepealed, nNormInForce}
 	}
-	return kinds[col], col == 0 && hasAny(line, "修改", "修订", "修正"), true
+	switch {
+	case hasAny(upTo, "规章和规范性文件", "规章及规范性文件", "规章、规范性文件", "规章与规范性文件",
+		"规范性文件和规章", "规范性文件及规章", "规范性文件、规章", "规范性文件与规章"):
+		return kinds[col], errBothDocs, true
+	case col == 0 && hasAny(line, "修改", "修订", "修正"):
+		return kinds[col], errAmended, true
+	}
+	return kinds[col], nil, true
 }
+
+// errBothDocs is the bad of a count after words naming rules and normative
+// documents joined ("规章和规范性文件…制发N件"): of one kind, or of both.
+var errBothDocs = errors.New("rules and normative documents together")
 
 // errAmended is the bad of a count of documents newly made on a line that
 // counts amended ones apart ("含新制定A件，修改B件"): table 二's count issued
