@@ -92,12 +92,13 @@ func (f Filter) args() []any {
 // bound to its parameters. It returns a *gongkai.Error with CodeNotFound for
 // an unknown name and CodeTimeout when ctx expires.
 //
-// The statement is prepared afresh on every run, and DuckDB plans it with
-// the values bound (~9 % of a page's CPU at 1M reports, docs/benchmarks.md).
-// It is not kept prepared between runs: DuckDB plans a kept statement again
-// only when the catalog changes or a parameter was not typed, and a plan
-// carries the statistics of the data it was made on, so a kept statement
-// gave wrong figures after a load (TestPreparedQueriesFollowWrites).
+// DuckDB plans the statement with the values bound on every run (~15 % of
+// the server's CPU at 1M reports, docs/benchmarks.md), so that a filter's
+// constants reach the scans and its NULL guards fold away. A query whose
+// parameters leave DuckDB no choice but to plan it again at each run is
+// kept prepared between runs, which saves parsing and a first binding
+// without values; any other is prepared afresh on every run (kept.go says
+// why).
 //
 // A query that names measure_id and applicant_id (region_figure) gets the
 // ids of the filter's measure and applicant (the total's column when it
@@ -113,7 +114,16 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 			return nil, queryError(ctx, name, err)
 		}
 	}
-	rows, err := db.db.QueryContext(ctx, q.SQL, f.bind(q.Params)...)
+	s, err := db.stmt(ctx, q)
+	if err != nil {
+		return nil, queryError(ctx, name, err)
+	}
+	var rows *sql.Rows
+	if s != nil {
+		rows, err = s.QueryContext(ctx, f.bind(q.Params)...)
+	} else {
+		rows, err = db.db.QueryContext(ctx, q.SQL, f.bind(q.Params)...)
+	}
 	if err != nil {
 		return nil, queryError(ctx, name, err)
 	}

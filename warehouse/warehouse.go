@@ -128,6 +128,7 @@ type DB struct {
 	state *state
 
 	secrets secretCache // who sessions and tokens belong to (auth.go)
+	kept    keptStmts   // the named queries' statements kept between runs (kept.go)
 
 	// gen counts the writes that may change what the pages show (loads,
 	// confirmations, region corrections); see Generation.
@@ -289,6 +290,7 @@ func openError(path string, err error) error {
 
 // Close checkpoints and closes the warehouse.
 func (db *DB) Close() error {
+	db.kept.close()
 	return db.db.Close()
 }
 

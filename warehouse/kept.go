@@ -1,0 +1,132 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"gongkai/queries"
+)
+
+// keptStmts holds the named queries' statements prepared once and run again
+// with each filter's values, so that a run skips parsing the query and
+// binding it without values (~20 % of its planning; docs/benchmarks.md). A
+// query is kept only when DuckDB plans it again with the values on every
+// run: when at least one of its parameters has no type until a value is
+// bound, as `$province IS NULL OR …` leaves it, DuckDB marks the statement
+// as needing a new plan and binds, optimizes and plans it afresh with the
+// values at each execution, against the catalog and statistics of that
+// moment, folding the NULL guards as a statement prepared afresh does. A
+// query whose parameters all have a type, or which has none, would run the
+// plan of its first run with the data's statistics of then (which once
+// gave wrong figures after a load: TestPreparedQueriesFollowWrites), so it
+// is never kept and is prepared afresh on every run.
+//
+// A *sql.Stmt is safe for concurrent use: database/sql prepares it again on
+// each connection it runs on (one DuckDB prepared statement per connection,
+// used by one query at a time) and closes it with the connection. The map
+// is read without a lock once a query's statement is decided; preparing a
+// query for the first time holds no lock, so a slow first prepare delays no
+// other query, and of two goroutines that prepare the same query at once
+// one keeps its statement and the other closes its own.
+type keptStmts struct {
+	m sync.Map // query name to *sql.Stmt; a nil *sql.Stmt: prepared afresh on every run
+
+	mu     sync.Mutex // guards closed, and stores against close
+	closed bool
+}
+
+// stmt returns the kept statement of the named query q, or nil when q is
+// not kept (see keptStmts), preparing and keeping it on its first run. It
+// returns an error when the query cannot be prepared or the warehouse is
+// closed; nothing is then kept, and the next run tries again.
+func (db *DB) stmt(ctx context.Context, q queries.Query) (*sql.Stmt, error) {
+	k := &db.kept
+	if s, ok := k.m.Load(q.Name); ok {
+		return s.(*sql.Stmt), nil
+	}
+	replanned, err := db.replannedEveryRun(ctx, q.SQL)
+	if err != nil {
+		return nil, err
+	}
+	var s *sql.Stmt
+	if replanned {
+		if s, err = db.db.PrepareContext(ctx, q.SQL); err != nil {
+			return nil, err
+		}
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.closed {
+		if s != nil {
+			s.Close()
+		}
+		return nil, sql.ErrConnDone
+	}
+	if old, loaded := k.m.LoadOrStore(q.Name, s); loaded {
+		if s != nil {
+			s.Close()
+		}
+		return old.(*sql.Stmt), nil
+	}
+	return s, nil
+}
+
+// replannedEveryRun reports whether DuckDB plans the statement text again
+// with the values bound at every execution: whether, prepared without
+// values, one of its parameters has no type yet (duckdb-go's ParamType
+// answers TYPE_INVALID for it). It returns an error when the text cannot be
+// prepared.
+func (db *DB) replannedEveryRun(ctx context.Context, text string) (bool, error) {
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	var untyped bool
+	err = conn.Raw(func(dc any) error {
+		c, ok := dc.(*duckdb.Conn)
+		if !ok {
+			return fmt.Errorf("warehouse: driver connection is %T, not *duckdb.Conn", dc)
+		}
+		ds, err := c.PrepareContext(ctx, text)
+		if err != nil {
+			return err
+		}
+		defer ds.Close()
+		s, ok := ds.(*duckdb.Stmt)
+		if !ok {
+			return fmt.Errorf("warehouse: driver statement is %T, not *duckdb.Stmt", ds)
+		}
+		for i := 1; i <= s.NumInput(); i++ {
+			t, err := s.ParamType(i)
+			if err != nil {
+				return err
+			}
+			if t == duckdb.TYPE_INVALID {
+				untyped = true
+			}
+		}
+		return nil
+	})
+	return untyped, err
+}
+
+// close closes the kept statements and keeps no more; the warehouse closes
+// them before its connections. A query running on one of them meanwhile
+// finishes first (database/sql closes a statement once its last use ends).
+func (k *keptStmts) close() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.closed = true
+	k.m.Range(func(name, s any) bool {
+		if s := s.(*sql.Stmt); s != nil {
+			s.Close()
+		}
+		k.m.Delete(name)
+		return true
+	})
+}
