@@ -583,7 +583,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
-				errors.Is(bad, errWholeArea) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
+				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
@@ -761,7 +761,13 @@ func splitKeep(s, seps string) []span {
 // set when it counts for the whole area (全区) or its parts (各部门), whole
 // when only for the whole area.
 // area when one of the scopes named is the whole area (全县各部门).
-type scope struct{ set, whole, area bool }
+type scope struct {
+	set, whole, area bool
+	// organ is set by a clause that names another organ as the subject of
+	// its count ("某某局收到申请5件,予以公开3件"): the clauses after it
+	// are that organ's too, until one names the reporting organ.
+	organ bool
+}
 
 // selfRE finds the organ naming itself ("我局", "本单位"), which ends the
 // scope an earlier clause set.
@@ -881,6 +887,17 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 				}
 			}
 		}
+		if inherited && !skip && sc.organ {
+			if !otherYearBefore(before, year) {
+				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
+					emit(k, false, f, "", errOtherOrgan, sent.a, sent.b)
+				})
+				if nones {
+					readZeros(clause, ctx, func(k nkind) { emit(k, false, 0, "", errOtherOrgan, sent.a, sent.b) })
+				}
+			}
+			continue
+		}
 		if inherited && !skip {
 			areaParts = counts && !sc.whole && sc.area
 			if counts {
@@ -905,6 +922,20 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			switch {
 			case allYears:
 				readCounts(clause, before, ctx, maybe(sent))
+			case !inherited && otherOrganOnly(clause, year, agency):
+				if !sc.set {
+					sc = scope{set: true, organ: true}
+				}
+				// "2023年某某市卫生健康局全年新收到…申请2件" in the report of
+				// an organ not so named: another organ's count, or the
+				// organ's own under a name the reader cannot match (a
+				// short form); left blank, and said to be (before: no word).
+				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
+					emit(k, false, f, "", errOtherOrgan, sent.a, sent.b)
+				})
+				if nones {
+					readZeros(clause, ctx, func(k nkind) { emit(k, false, 0, "", errOtherOrgan, sent.a, sent.b) })
+				}
 			case areaParts || counts && partsScope(clause, inherited, year, agency):
 				// "全县各部门…" (areaParts), and a count of the area's
 				// organs or parts with no 全 ("各级行政机关累计办理…申请
@@ -984,6 +1015,20 @@ var errPartsSum = errors.New("total unlike its parts")
 // a part (其中) of a whole the reader cannot take for the organ's own of this
 // year: the whole of the region, of another organ, or a comparison.
 var errPartOf = errors.New("part of an unknown whole")
+
+// errOtherOrgan is the bad of a count, or a none, whose clause names an
+// organ that is not the reporting one (namesOtherOrgan) and nothing else
+// that would pass it over: another organ's, or the organ's own under a name
+// the reader cannot match to the one given.
+var errOtherOrgan = errors.New("another organ named")
+
+// otherOrganOnly reports whether clauseSkipped passes over a clause only
+// because it names another organ: no word of a share, a comparison or a
+// time so far, no other year, no scope.
+func otherOrganOnly(clause string, year int, agency string) bool {
+	return namesOtherOrgan(clause, agency) && !hasAny(yearTotals.Replace(clause), skipWords...) &&
+		!otherYear(clause, year) && !scopeRE.MatchString(clause)
+}
 
 // errWholeArea is the bad of a count stated for the whole area the organ
 // is in ("全区共收到依申请公开85件"): it may be every organ's of the area.
@@ -1184,6 +1229,7 @@ var passedWhy = []struct {
 }{
 	{errPartOf, "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"},
 	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
+	{errOtherOrgan, "所在的句子可能说的是另一机关（句中写有机关名称，不是“我局”“本单位”，也不是所填的单位名称），不能确定是本机关的数"},
 	{errEither, "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errDealt, "只写“办理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errProcessed, "只写“处理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
@@ -1656,6 +1702,10 @@ func namesOtherOrgan(clause, agency string) bool {
 			if size == 0 || !unicode.Is(unicode.Han, r) || strings.ContainsRune("我本该此全", r) {
 				continue
 			}
+			if suf == "乡" && (r == '城' || strings.HasPrefix(clause[i:], "村")) {
+				// "围绕乡村振兴…", "统筹城乡…": words of a policy, no township.
+				continue
+			}
 			if selfByLevel(r, suf, key) {
 				continue // "区局" in the report of a 区's 税务局: the organ itself
 			}
@@ -1680,7 +1730,8 @@ func namesOtherOrgan(clause, agency string) bool {
 // itself: 卫生健康局 is 卫健局, 人力资源和社会保障局 人社局.
 var shortNames = strings.NewReplacer("卫生健康", "卫健", "人力资源和社会保障", "人社", "人力资源社会保障", "人社",
 	"市场监督管理", "市监", "发展和改革", "发改", "发展改革", "发改", "住房和城乡建设", "住建", "住房城乡建设", "住建",
-	"文化和旅游", "文旅", "文化广电和旅游", "文广旅", "退役军人事务", "退役军人", "医疗保障", "医保")
+	"文化和旅游", "文旅", "文化广电和旅游", "文广旅", "退役军人事务", "退役军人", "医疗保障", "医保",
+	"工业和信息化", "工信", "经济和信息化", "经信", "教育和体育", "教体", "教育体育", "教体")
 
 // afterYear reports whether s ends with a year's words ("2019年度", "本年",
 // "全年"): a kind of organ right after them (街道, 镇, 局) has no name of its
