@@ -609,6 +609,11 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					}
 					continue
 				}
+				if strings.HasPrefix(nr.measure, "pre2019.apps_") && nr.measure != "pre2019.apps_withheld" && hasAny(l.Text[m[0]:m[2]], "事项", "公开") {
+					// "回复网络申请公开事项5条" in a list of the kinds of
+					// items published: items, not applications made online.
+					continue
+				}
 				if nr.measure == "apps.partial" && jointOutcome(l.Text[:m[0]]) {
 					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
 				}

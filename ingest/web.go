@@ -57,7 +57,12 @@ func webExtras(doc *Document, r *gongkai.Report) {
 		r.Published = publishedDate(doc.Lines)
 	}
 	r.Sections = append(r.Sections, sections(doc.Lines)...)
-	if r.Format == "" {
+	if r.Format == "" && (r.Year == 0 || yearFormat(r.Year) == gongkai.FormatPre2019) {
+		// A report whose title gives a year of the new regime (2019 on)
+		// is read by the new formats' narrative reader even when it uses
+		// an old regime's word ("同意公开3件"): before, such a 2024 page
+		// was taken for a pre-2019 report, and its list of items published
+		// ("回复网络申请公开事项5条") stored as online applications.
 		pre2019Extras(doc, r)
 	}
 	if r.Format != "" {
