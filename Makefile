@@ -78,12 +78,14 @@ bench: assets
 # table of load rate, memory, disk, uncached page latency for 1 and 8
 # clients, ad-hoc SQL and export times (docs/benchmarks.md). Not in make test.
 # SCALE_MEASURE=1000000 measures that size only and reuses the others' last
-# results (kept beside each warehouse).
+# results (kept beside each warehouse). SCALE_COUNTRY=1 builds them with the
+# country's shape (gongkai demo --country) instead of two provinces; give
+# them a SCALE_DIR of their own.
 SCALE_SIZES ?= 10000,100000,1000000
 SCALE_DIR   ?= testout/scale
 bench-scale: assets
 	$(GO) test -run '^TestBenchScale$$' -count=1 -timeout 0 -v ./cmd/gongkai -scale $(SCALE_SIZES) -scale-dir $(CURDIR)/$(SCALE_DIR) \
-		$(if $(SCALE_MEASURE),-scale-measure $(SCALE_MEASURE))
+		$(if $(SCALE_MEASURE),-scale-measure $(SCALE_MEASURE)) $(if $(SCALE_COUNTRY),-scale-country)
 
 # Runs each fuzz target for FUZZTIME (default 30s).
 FUZZTIME ?= 30s

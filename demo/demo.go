@@ -1,8 +1,9 @@
 // Package demo makes the synthetic demo data set: plausible annual reports of
-// a few hundred (or many thousand) organs of two real provinces for the years
-// 2019–2024, generated from the format definitions, with the kinds of faults
-// real reports have (missing years, broken carry-over, sums that do not add
-// up, a narrative that contradicts its table). Every figure is invented.
+// a few hundred (or many thousand) organs of two real provinces (or, in the
+// Country shape, of every province) for the years 2019–2024, generated from
+// the format definitions, with the kinds of faults real reports have
+// (missing years, broken carry-over, sums that do not add up, a narrative
+// that contradicts its table). Every figure is invented.
 //
 // Demo reports have Source.Kind "demo", and every dashboard page says so.
 package demo
@@ -75,7 +76,7 @@ func Generate(seed int64, agencies int) []*gongkai.Report {
 // which provinces the data lacks.
 func GenerateSet(seed int64, agencies int) (*Set, error) {
 	s := &Set{Reports: make([]*gongkai.Report, 0, max(0, agencies)*(LastYear-FirstYear+1))}
-	err := generate(seed, agencies, func(r *gongkai.Report) error {
+	err := generate(seed, agencies, TwoProvinces, func(r *gongkai.Report) error {
 		s.Reports = append(s.Reports, r)
 		return nil
 	}, func(a Anomaly) { s.Anomalies = append(s.Anomalies, a) })
@@ -91,10 +92,16 @@ func GenerateSet(seed int64, agencies int) (*Set, error) {
 // and returns it; its other error is region.Load's when the division data is
 // missing.
 func Each(seed int64, agencies int, fn func(*gongkai.Report) error) error {
-	return generate(seed, agencies, fn, func(Anomaly) {})
+	return EachShape(seed, agencies, TwoProvinces, fn)
 }
 
-func generate(seed int64, agencies int, emit func(*gongkai.Report) error, note func(Anomaly)) error {
+// EachShape is Each with the agencies drawn from the roster of the given
+// shape; Each's set is EachShape's with TwoProvinces. Its errors are Each's.
+func EachShape(seed int64, agencies int, shape Shape, fn func(*gongkai.Report) error) error {
+	return generate(seed, agencies, shape, fn, func(Anomaly) {})
+}
+
+func generate(seed int64, agencies int, shape Shape, emit func(*gongkai.Report) error, note func(Anomaly)) error {
 	atlas, err := region.Load()
 	if err != nil {
 		return err
@@ -103,7 +110,11 @@ func generate(seed int64, agencies int, emit func(*gongkai.Report) error, note f
 		return nil
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x676f6e676b6169)) // "gongkai"
-	roster, err := roster(rng, atlas, agencies)
+	draw := roster
+	if shape == Country {
+		draw = countryRoster
+	}
+	roster, err := draw(rng, atlas, agencies)
 	if err != nil {
 		return err
 	}

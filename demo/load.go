@@ -53,6 +53,13 @@ func LoadGenerated(ctx context.Context, db *warehouse.DB, seed int64, agencies i
 // warehouse writes the last one, on the second core, which would otherwise
 // sit idle. At most two batches are in memory.
 func LoadGeneratedProgress(ctx context.Context, db *warehouse.DB, seed int64, agencies int, progress func(loaded int)) (int, error) {
+	return LoadGeneratedShape(ctx, db, seed, agencies, TwoProvinces, progress)
+}
+
+// LoadGeneratedShape is LoadGeneratedProgress with the agencies drawn from
+// the roster of the given shape (EachShape). Its errors are EachShape's and
+// Load's.
+func LoadGeneratedShape(ctx context.Context, db *warehouse.DB, seed int64, agencies int, shape Shape, progress func(loaded int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type batch struct {
@@ -73,7 +80,7 @@ func LoadGeneratedProgress(ctx context.Context, db *warehouse.DB, seed int64, ag
 				return ctx.Err()
 			}
 		}
-		err := Each(seed, agencies, func(r *gongkai.Report) error {
+		err := EachShape(seed, agencies, shape, func(r *gongkai.Report) error {
 			reports = append(reports, r)
 			if len(reports) == loadBatch {
 				return send()

@@ -23,6 +23,7 @@ import (
 // The set has GONGKAI_BENCH_AGENCIES agencies (2,000 when unset, ~12k
 // reports; 17,000 make ~100k), whatever b.N says: the cost of a report
 // grows with the warehouse, so the size is what is measured.
+// GONGKAI_BENCH_COUNTRY=1 draws the agencies from the Country roster.
 func BenchmarkLoadGenerated(b *testing.B) {
 	agencies := 2000
 	if s := os.Getenv("GONGKAI_BENCH_AGENCIES"); s != "" {
@@ -31,6 +32,10 @@ func BenchmarkLoadGenerated(b *testing.B) {
 			b.Fatalf("GONGKAI_BENCH_AGENCIES=%q: want a positive count", s)
 		}
 		agencies = n
+	}
+	shape := TwoProvinces
+	if os.Getenv("GONGKAI_BENCH_COUNTRY") != "" {
+		shape = Country
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(2560 << 20))
@@ -45,7 +50,7 @@ func BenchmarkLoadGenerated(b *testing.B) {
 		}
 		cpu0, wall0 := cpuTime(), time.Now()
 		b.StartTimer()
-		n, err := LoadGenerated(ctx, db, DefaultSeed, agencies)
+		n, err := LoadGeneratedShape(ctx, db, DefaultSeed, agencies, shape, nil)
 		if err == nil {
 			err = db.Close()
 		}

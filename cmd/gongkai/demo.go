@@ -14,7 +14,7 @@ import (
 
 func init() {
 	commands["demo"] = command{
-		usage: "demo [--agencies N] [--seed N]                载入演示数据集（所有页面都会标明是演示数据）",
+		usage: "demo [--agencies N] [--seed N] [--country]    载入演示数据集（所有页面都会标明是演示数据）",
 		run:   runDemo,
 	}
 }
@@ -42,12 +42,13 @@ func runDemo(ctx context.Context, e env) error {
 	db := dbFlag(fs, e)
 	agencies := fs.Int("agencies", demo.DefaultAgencies, "机关数量（每个机关 2019–2024 年各一份报告）")
 	seed := fs.Int64("seed", demo.DefaultSeed, "随机种子：相同的种子生成相同的数据")
+	country := fs.Bool("country", false, "按全国的形状抽取机关：31 个省份，层级比例接近实际（默认只取两个省）")
 	memLimit := fs.String("memory-limit", demoMemoryLimit, "DuckDB 可用内存上限（如 1GB）")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
-		return usageErrorf("用法：gongkai demo [--agencies N] [--seed N] [--db PATH]")
+		return usageErrorf("用法：gongkai demo [--agencies N] [--seed N] [--country] [--db PATH]")
 	}
 	if *agencies < 1 || *agencies > maxDemoAgencies {
 		return usageErrorf("--agencies 应在 1 到 %d 之间", maxDemoAgencies)
@@ -74,7 +75,11 @@ func runDemo(ctx context.Context, e env) error {
 	}
 	defer wh.Close()
 	start, shown := time.Now(), 0
-	n, err := demo.LoadGeneratedProgress(ctx, wh, *seed, *agencies, func(loaded int) {
+	shape := demo.TwoProvinces
+	if *country {
+		shape = demo.Country
+	}
+	n, err := demo.LoadGeneratedShape(ctx, wh, *seed, *agencies, shape, func(loaded int) {
 		if loaded-shown >= demoProgressEvery {
 			shown = loaded
 			fmt.Fprintf(e.stderr, "已载入 %d 份报告（%s）\n", loaded, time.Since(start).Round(time.Second))

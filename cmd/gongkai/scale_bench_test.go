@@ -39,6 +39,7 @@ var (
 	scaleExport     = flag.Int("scale-export-max", 10000000, "bench-scale: the largest size whose Parquet export is timed (default every size: ~3 min at 1M)")
 	scaleMeasure    = flag.String("scale-measure", "", "bench-scale: the sizes to measure in this run (default all); the others' last results are reused")
 	scaleMemory     = flag.String("scale-memory-limit", "", "bench-scale: DuckDB's memory limit for the server and the ad-hoc SQL, as serve --memory-limit (default serve's)")
+	scaleCountry    = flag.Bool("scale-country", false, "bench-scale: build the warehouses with the country-shaped roster (gongkai demo --country: 31 provinces, the real level mix) instead of the default two provinces; keep them in a -scale-dir of their own")
 	scaleServeFlags = flag.String("scale-serve-flags", "", "bench-scale: more flags for the server, space-separated (\"--threads 1\")")
 )
 
@@ -67,6 +68,16 @@ type scaleLoad struct {
 	PeakRSS  int64   `json:"peak_rss_bytes"`
 	Load1    float64 `json:"load_average_at_start"`
 	Finished string  `json:"finished"`
+	Shape    string  `json:"shape,omitempty"` // "country" for gongkai demo --country, "" for the default two provinces
+}
+
+// scaleShape is the Shape a warehouse of this run is built with, as kept in
+// its scaleLoad.
+func scaleShape() string {
+	if *scaleCountry {
+		return "country"
+	}
+	return ""
 }
 
 // TestBenchScale builds demo warehouses of the given sizes (once; they are
@@ -92,8 +103,12 @@ func TestBenchScale(t *testing.T) {
 	}
 	var out bytes.Buffer
 	w := io.MultiWriter(os.Stdout, &out)
-	fmt.Fprintf(w, "# bench-scale %s, %d CPUs (GOMAXPROCS %d), load average at start %.1f\n\n",
-		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAverage())
+	shape := "two provinces (gongkai demo)"
+	if *scaleCountry {
+		shape = "country (gongkai demo --country)"
+	}
+	fmt.Fprintf(w, "# bench-scale %s, %d CPUs (GOMAXPROCS %d), load average at start %.1f, roster %s\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAverage(), shape)
 	var sizes []int
 	for _, s := range strings.Split(*scaleSizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -316,6 +331,9 @@ func scaleBuild(t *testing.T, path string, n int) scaleLoad {
 	if b, err := os.ReadFile(meta); err == nil {
 		if err := json.Unmarshal(b, &ld); err == nil {
 			if _, err := os.Stat(path); err == nil {
+				if ld.Shape != scaleShape() {
+					t.Fatalf("the kept %s has roster %q, this run asks %q (-scale-country): use a -scale-dir of its own", path, ld.Shape, scaleShape())
+				}
 				// A kept warehouse may predate this binary's migrations
 				// (a copy of an older build): serve applies them when it
 				// opens the file, the measurement below opens it
@@ -339,7 +357,12 @@ func scaleBuild(t *testing.T, path string, n int) scaleLoad {
 	t0 := time.Now()
 	// The demo set has about 5.88 reports an agency (2019–2024, a few
 	// missing on purpose).
-	ru, err := scaleChild(t, "demo", "--agencies", strconv.Itoa(n*100/588), "--db", tmp)
+	args := []string{"demo", "--agencies", strconv.Itoa(n * 100 / 588), "--db", tmp}
+	if *scaleCountry {
+		args = append(args, "--country")
+	}
+	ld.Shape = scaleShape()
+	ru, err := scaleChild(t, args...)
 	if err != nil {
 		t.Fatalf("building %s: %v", path, err)
 	}
