@@ -369,7 +369,10 @@ var zeroRules = []struct {
 	{"下", regexp.MustCompile(`(?:无|没有)(?:结转|转入)(?:至|到)?下一?年`), []nkind{nCarriedOut}, append([]string{"上年", "上一年"}, otherTopics...)},
 	// "无行政规范性文件出台及更新情况" (the shape of a real 2025 street
 	// office's page), "未制发行政规范性文件": none issued.
-	{"规范性文件", regexp.MustCompile(`(?:无|没有|未)(?:制发|出台|印发|制定)(?:任何)?(?:行政)?规范性文件|(?:无|没有)(?:任何)?(?:行政)?规范性文件(?:出台|制发|印发|制定)`), []nkind{nNormIssued}, []string{"审查", "审核", "备案", "清理", "解读", "征求", "意见", "合法性"}},
+	// "2023年度未制定发布、废止行政规范性文件" (the shape of a real 2023
+	// county bureau's page): none issued, none repealed.
+	{"规范性文件", regexp.MustCompile(`(?:无|没有|未)(?:制发|出台|印发|制定)(?:发布)?(?:、|和|及|或)废止(?:任何)?(?:行政)?规范性文件`), []nkind{nNormIssued, nNormRepealed}, []string{"审查", "审核", "备案", "清理", "解读", "征求", "意见", "合法性"}},
+	{"规范性文件", regexp.MustCompile(`(?:无|没有|未)(?:制发|出台|印发|制定)(?:发布)?(?:任何)?(?:行政)?规范性文件|(?:无|没有)(?:任何)?(?:行政)?规范性文件(?:出台|制发|印发|制定)`), []nkind{nNormIssued}, []string{"审查", "审核", "备案", "清理", "解读", "征求", "意见", "合法性"}},
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
@@ -583,7 +586,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
-				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
+				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
@@ -832,7 +835,8 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 	if len(clauses) > 0 && strings.HasPrefix(s[clauses[0].a:clauses[0].b], "其中") {
 		sc = prev
 	}
-	lastReview := -1.0 // the review count the sentence stated so far, for "全部维持" after it
+	lastReview := -1.0  // the review count the sentence stated so far, for "全部维持" after it
+	noneReview := false // the clause before said there was no review
 	for _, c := range clauses {
 		clause := s[c.a:c.b]
 		// Most clauses state no count and no "none": two byte scans
@@ -848,6 +852,15 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 					emit(nReceived, false, f, "", errNoUnit, sent.a, sent.b)
 				}
 			}
+		}
+		if noneReview && suitTailRE.MatchString(clause) {
+			// "无因政府信息产生行政复议,提起行政诉讼情况发生" (a real 2024
+			// county bureau's page): the suit after the review the clause
+			// before said none of, with no word of its own that could
+			// assert one (its 起 is no unit).
+			emit(nLitigation, true, 0, "", nil, sent.a, sent.b)
+			noneReview = false
+			continue
 		}
 		if !counts && !nones {
 			if lastReview >= 0 && allUpheld(clause) {
@@ -953,8 +966,12 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		}
 		// "全乡未发生行政复议": none in the whole area is none here too; a
 		// count for the whole area is not this organ's.
+		noneReview = false
 		if nones {
-			readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", nil, sent.a, sent.b) })
+			readZeros(clause, ctx, func(k nkind) {
+				noneReview = noneReview || k == nReview
+				emit(k, true, 0, "", nil, sent.a, sent.b)
+			})
 		}
 		if skip || !counts {
 			switch {
@@ -990,6 +1007,11 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 	}
 	return sc
 }
+
+// suitTailRE finds a clause that only names a suit, as the rest of a
+// statement of none the clause before it began about a review ("无…行政复议,
+// 提起行政诉讼情况发生"): no count, no word of its own that a suit was brought.
+var suitTailRE = regexp.MustCompile(`^(?:或|和|及|与|、)?(?:被)?(?:提起|引起|引发|发生)?行政诉讼(?:的)?(?:情况|案件|事项|情形)?(?:发生)?[。.]?$`)
 
 // allUpheld reports whether a clause says only that every review was
 // upheld ("全部维持", "均予以维持"), after the count of reviews.
@@ -1033,6 +1055,10 @@ func otherOrganOnly(clause string, year int, agency string) bool {
 // errWholeArea is the bad of a count stated for the whole area the organ
 // is in ("全区共收到依申请公开85件"): it may be every organ's of the area.
 var errWholeArea = errors.New("count of the whole area")
+
+// errOnTime is the bad of a count of applications handled in time ("按时
+// 办结N件"): a part of those handled, which may be more.
+var errOnTime = errors.New("handled in time")
 
 // errJoint is the bad of a count of applications "受理并办结": those both
 // received and handled, which either count may exceed.
@@ -1234,6 +1260,7 @@ var passedWhy = []struct {
 	{errDealt, "只写“办理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errProcessed, "只写“处理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errCombined, "是行政复议和行政诉讼合在一起的数，不能分开"},
+	{errOnTime, "只写“按时办结（答复）”，是按时办结的申请数，本年办结的申请可能多于此数，不能确定"},
 	{errJoint, "写作“受理并办结”，是既收到又办结的申请数，本年收到或办结的申请可能多于此数，不能确定"},
 	{errReleasedSoFar, "写作“累计发布”或截至某日“发布”：可能是历年累计的数，所“发布”的也不一定都是主动公开的政府信息，不能确定"},
 	{errReleased, "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"},
@@ -1335,6 +1362,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// applications, handled or only taken up the word does not
 				// say, as errDealt's 办理 does not.
 				emit(nHandled, false, f, "", errDealt)
+				continue
+			}
+			if v := strings.Trim(seg, "、,共计已均全部"); (v == "按时办结" || v == "按期办结" || v == "按时答复" || v == "按期答复") &&
+				hasAny(before, "依申请", "政府信息公开", "信息公开申请", "公开申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
+				// "受理…申请2件,按时办结2件" (the shape of a real 2024
+				// county bureau's page): those handled in time, of all
+				// handled; said to be left out (before: no word).
+				emit(nHandled, false, f, "", errOnTime)
 				continue
 			}
 			if jointHandledRE.MatchString(seg) && strings.Contains(seg, "申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
@@ -2075,7 +2110,10 @@ func manyChannels(seg string) bool {
 // channelWords name a channel items are published through ("微媒体",
 // "融媒体" and "新媒体" all end in 媒体; "青岛政务网", "县政府网" are the
 // government's web, a channel like 网站).
-var channelWords = []string{"网站", "网页", "政务网", "政府网", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "媒体", "平台"}
+var channelWords = []string{"网站", "网页", "政务网", "政府网", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "媒体", "平台",
+	// "充分利用爱某某APP主动公开信息102条" beside the website's counts (the
+	// shape of a real 2023 county bureau's page): an app is a channel too.
+	"APP", "App", "app", "小程序", "抖音", "视频号", "头条号"}
 
 // appChannelWords name a way applications come in.
 var appChannelWords = []string{"网站", "网上", "网络", "在线", "平台", "信函", "邮寄", "当面", "现场", "纸质", "书面", "传真", "电子邮件", "邮件", "电话"}
