@@ -59,6 +59,16 @@ func (f Filter) bind(params []string) []any {
 	return args
 }
 
+// Args returns the filter's values of the parameters params, by name, as
+// DB.Query binds them to a named query (queries.Query.Params), for tools
+// that run a named query's SQL on a connection of their own, such as the
+// bench harness's planning profile. The text ids DB.Query finds for
+// region_figure bind as NULL, and the query then looks them up itself. It
+// never fails.
+func (f Filter) Args(params []string) []any {
+	return f.bind(params)
+}
+
 // args binds every parameter a named query may use, by name.
 func (f Filter) args() []any {
 	str := func(s string) any {
