@@ -60,7 +60,7 @@ func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION READ ONLY"); err != nil {
+	if err := begin(ctx, conn, "BEGIN TRANSACTION READ ONLY"); err != nil {
 		return nil, fmt.Errorf("warehouse: sandbox begin: %w", err)
 	}
 	// Always roll back, on a context that is still alive.

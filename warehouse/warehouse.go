@@ -419,9 +419,19 @@ func (db *DB) withConn(ctx context.Context, fn func(*sql.Conn) error) error {
 }
 
 // inTx runs fn in a transaction, committing when it returns nil.
+//
+// The transaction has a connection of its own, so that a BEGIN that failed
+// can be rolled back on it as begin does: database/sql would hand a
+// connection whose BEGIN failed straight back to the pool.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.db.BeginTx(ctx, nil)
+	conn, err := db.db.Conn(ctx)
 	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.ExecContext(context.Background(), "ROLLBACK")
 		return err
 	}
 	if err := fn(tx); err != nil {
@@ -435,7 +445,7 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // raw connection, which database/sql hides behind a *sql.Tx, so the
 // transaction is opened by statement instead.
 func inConnTx(ctx context.Context, conn *sql.Conn, fn func() error) error {
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+	if err := begin(ctx, conn, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
 	if err := fn(); err != nil {
@@ -466,4 +476,20 @@ func appendRows(conn *sql.Conn, table string, fill func(*duckdb.Appender) error)
 		}
 		return a.Close()
 	})
+}
+
+// begin runs stmt, a BEGIN, on conn. When it fails, the transaction it may
+// have opened is rolled back on a context of its own, and the BEGIN's error
+// is returned: duckdb-go reports a BEGIN that a canceled ctx interrupted as
+// failed even when DuckDB had run it, and a connection left inside that
+// transaction would go back to the pool, where its reads see the data of
+// the moment it began and every later BEGIN on it fails
+// (TestCanceledBeginLeavesNoTransaction). The ROLLBACK's own error is
+// dropped: with no transaction open, it is the expected outcome.
+func begin(ctx context.Context, conn *sql.Conn, stmt string) error {
+	if _, err := conn.ExecContext(ctx, stmt); err != nil {
+		conn.ExecContext(context.Background(), "ROLLBACK")
+		return err
+	}
+	return nil
 }
