@@ -29,8 +29,21 @@
 -- region, level or piece of a name the counts do not read the agencies.
 -- Findings of one report with the same rule and place come in the order
 -- they were stored (seq).
-WITH cur AS NOT MATERIALIZED (
-    -- The current reports the filters select: one branch or the other is
+-- With a piece of a name the agencies it selects are found once (sel), for
+-- the counts and for naming the page's reports: matching the piece over the
+-- 170,000 names and building a join on the agencies it selects (most of
+-- them, for a common piece) were done twice before.
+WITH sel AS MATERIALIZED (
+    -- With a piece of a name: the agencies the filters select and their
+    -- names. Empty without (the parameters are known when DuckDB plans the
+    -- query): with a region or level alone the selection is cheap and the
+    -- page's reports are joined to it directly, and without any it is every
+    -- agency.
+    SELECT a.agency_id, a.agency
+    FROM selected_agencies($province, $city, $level, $agency) a
+    WHERE $agency IS NOT NULL
+), cur AS NOT MATERIALIZED (
+    -- The current reports the filters select: one branch alone is not
     -- empty (the parameters are known when DuckDB plans the query).
     SELECT r.report_id, r.agency_id, r.year, r.errors, r.warnings
     FROM store.reports r
@@ -45,7 +58,15 @@ WITH cur AS NOT MATERIALIZED (
       AND r.agency_id IN (SELECT agency_id FROM selected_agencies($province, $city, $level, $agency))
       AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
       AND ($report_id IS NULL OR r.report_id = $report_id)
-      AND NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
+      AND NOT ($province IS NULL AND $city IS NULL AND $level IS NULL) AND $agency IS NULL
+    UNION ALL
+    SELECT r.report_id, r.agency_id, r.year, r.errors, r.warnings
+    FROM store.reports r
+    WHERE r.is_current
+      AND r.agency_id IN (SELECT agency_id FROM sel)
+      AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
+      AND ($report_id IS NULL OR r.report_id = $report_id)
+      AND $agency IS NOT NULL
 ), counts AS (
     -- One branch or the other: the roll-up's sums without a piece of a
     -- name or a report (summary_groups is empty with a name), the
@@ -97,11 +118,20 @@ WITH cur AS NOT MATERIALIZED (
       AND ($report_id IS NULL OR r.report_id = $report_id)
 ), top AS (
     -- The first offset + limit of those reports in the page's order: each
-    -- holds a finding at least, so the page's findings lie in them.
-    SELECT r.*, a.agency
-    FROM reps r
-    JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = r.agency_id
-    ORDER BY r.year DESC, r.is_error DESC, a.agency, r.report_id
+    -- holds a finding at least, so the page's findings lie in them. Named
+    -- from sel with a piece of a name, else from the agencies the filters
+    -- select (one branch alone is not empty).
+    SELECT * FROM (
+        SELECT r.*, a.agency
+        FROM reps r
+        JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = r.agency_id
+        WHERE $agency IS NULL
+        UNION ALL
+        SELECT r.*, a.agency
+        FROM reps r
+        JOIN sel a ON a.agency_id = r.agency_id
+    ) r
+    ORDER BY r.year DESC, r.is_error DESC, r.agency, r.report_id
     LIMIT coalesce($offset, 0) + coalesce($limit, 50)
 ), placed AS MATERIALIZED (
     -- Where each report's findings start in the whole list: the findings
