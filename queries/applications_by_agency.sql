@@ -7,31 +7,21 @@
 -- The totals are read from application_totals (migration 0044: per agency,
 -- the kept running totals by year where they are exact and current, else
 -- the sums of its current summary rows), so that no request sums a million
--- summary rows; with a region, level or name the selected agencies are
--- joined to them (as licensing_ranking: not a semi-join of their ids,
--- whose hash table DuckDB built on all the totals), without one every
--- agency is kept (two forms guarded by the filters alone, which DuckDB
--- folds, as selected_summary); a piece of a name is matched once. Names
+-- summary rows. The region and level are filtered on the totals' own
+-- columns (0064), a piece of a name by the ids selected_agencies matches,
+-- as licensing_ranking: no join of the ~170,000 totals to the selected
+-- agencies, and one expansion of the macro. Names
 -- are joined only to the agencies whose total reaches the limit-th largest
 -- (cut), and the breakdown is summed from the summary rows for the listed
 -- agencies alone.
--- The kept totals are not materialized before the join (they were): DuckDB
--- then built the join's hash table on all ~170,000 materialized totals
--- whatever the few agencies a region, level or name selects, and wrote
--- them aside once more; unmaterialized, the filters fold one branch away
--- and the join builds on the selected agencies (1M reports, mean CPU per
--- query over the pages' random filters 22.6 -> 21.3 ms).
-WITH k AS (
-    SELECT agency_id, apps_total
-    FROM application_totals($year_from, $year_to)
-    WHERE apps_reports > 0
-), totals AS MATERIALIZED (
-    SELECT k.* FROM k
-    WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
-    UNION ALL
-    SELECT k.* FROM selected_agencies($province, $city, $level, $agency) g
-    JOIN k ON k.agency_id = g.agency_id
-    WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
+WITH totals AS MATERIALIZED (
+    SELECT t.agency_id, t.apps_total
+    FROM application_totals($year_from, $year_to) t
+    WHERE t.apps_reports > 0
+      AND ($province IS NULL OR t.province = $province)
+      AND ($city IS NULL OR t.city = $city)
+      AND ($level IS NULL OR t.level = $level)
+      AND ($agency IS NULL OR t.agency_id IN (SELECT g.agency_id FROM selected_agencies(NULL, NULL, NULL, $agency) g WHERE $agency IS NOT NULL))
 ), cut AS (
     SELECT min(apps_total) AS v
     FROM (SELECT apps_total FROM totals ORDER BY apps_total DESC LIMIT coalesce($limit, 20))

@@ -8,30 +8,20 @@
 -- Reads proactive_totals (migration 0044: per agency, the kept running
 -- totals by year where they are exact and current, else the sums of its
 -- current summary rows), so that no request sums a million summary rows.
--- With a region, level or name the selected agencies are joined to the
--- sums (as licensing_ranking: not a semi-join of their ids, whose hash
--- table DuckDB built on all the sums); without one every agency is kept
--- (two forms guarded by the filters alone, which DuckDB folds, as
--- selected_summary); a piece of a name is matched once. Names are joined
--- only to the agencies whose sum reaches the limit-th largest (cut): ties
--- at the cut are ordered by name, so all of them are named.
--- The kept totals are not materialized before the join (they were): DuckDB
--- then built the join's hash table on all ~170,000 materialized totals
--- whatever the few agencies a region, level or name selects, and wrote
--- them aside once more; unmaterialized, the filters fold one branch away
--- and the join builds on the selected agencies (1M reports, mean CPU per
--- query over the pages' random filters 19.0 -> 17.1 ms).
-WITH k AS (
-    SELECT agency_id, proactive_reports AS reports, proactive_items
-    FROM proactive_totals($year_from, $year_to)
-    WHERE proactive_reports > 0
-), sums AS MATERIALIZED (
-    SELECT k.* FROM k
-    WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
-    UNION ALL
-    SELECT k.* FROM selected_agencies($province, $city, $level, $agency) g
-    JOIN k ON k.agency_id = g.agency_id
-    WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
+-- The region and level are filtered on the totals' own columns (0064), a
+-- piece of a name by the ids selected_agencies matches, as
+-- licensing_ranking: no join of the ~170,000 totals to the selected
+-- agencies, and one expansion of the macro. Names are joined only to the
+-- agencies whose sum reaches the limit-th largest (cut): ties at the cut
+-- are ordered by name, so all of them are named.
+WITH sums AS MATERIALIZED (
+    SELECT t.agency_id, t.proactive_reports AS reports, t.proactive_items
+    FROM proactive_totals($year_from, $year_to) t
+    WHERE t.proactive_reports > 0
+      AND ($province IS NULL OR t.province = $province)
+      AND ($city IS NULL OR t.city = $city)
+      AND ($level IS NULL OR t.level = $level)
+      AND ($agency IS NULL OR t.agency_id IN (SELECT g.agency_id FROM selected_agencies(NULL, NULL, NULL, $agency) g WHERE $agency IS NOT NULL))
 ), cut AS (
     SELECT min(proactive_items) AS v
     FROM (SELECT proactive_items FROM sums ORDER BY proactive_items DESC LIMIT coalesce($limit, 20))

@@ -39,13 +39,18 @@ func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) err
 	}
 	trim := strings.TrimSpace
 	// The agency's current reports move to the new region's group of the
-	// roll-up in the same transaction.
+	// roll-up in the same transaction, and the agency is noted as changed
+	// for store.agency_totals, whose kept region (0064) is then no longer
+	// read.
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
 		return inConnTx(ctx, conn, func() error {
 			return withRollup(ctx, conn, rollupChange{lo: 1, hi: 0, moving: []int64{agencyID}}, func() error {
 				_, err := conn.ExecContext(ctx, stmt("agency_region"), agencyID, null(trim(r.Province)), null(trim(r.City)),
 					null(trim(r.County)), null(trim(r.Level)), nil, "admin")
-				return err
+				if err != nil {
+					return err
+				}
+				return noteTotals(ctx, conn, []int64{agencyID})
 			})
 		})
 	})

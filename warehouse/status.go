@@ -9,11 +9,16 @@ import (
 )
 
 // statusChange returns what the plan changes of store.agency_status (0020):
-// the agencies it writes reports of, and the stored reports it retires,
+// the agencies it writes reports of or moves, and the stored reports it retires,
 // makes current or recounts, whose agencies refreshStatus looks up.
 func (p *plan) statusChange() (agencies, reports []int64) {
 	for _, w := range p.writes {
 		agencies = append(agencies, w.agency)
+	}
+	// An agency moved to its report's region has a write above; listed
+	// all the same, as store.agency_totals keeps the region (0064).
+	for _, u := range p.regions {
+		agencies = append(agencies, u.agency)
 	}
 	reports = append(reports, p.retire...)
 	reports = append(reports, p.confirm...)

@@ -10,7 +10,8 @@ import (
 )
 
 // noteTotals adds, inside the transaction open on conn, the agencies whose
-// current reports the plan changes (ids, as refreshStatus finds them) to
+// current reports or region the plan changes (ids, as refreshStatus finds
+// them; SetAgencyRegion's agency, whose kept region 0064 reads) to
 // store.agency_totals_changed (0044), so that the per-agency rankings sum
 // those agencies from their summary rows and no longer read their kept
 // running totals, which were summed before the change. Writing the

@@ -71,9 +71,13 @@ func totalsGaps(t *testing.T, db *DB) string {
 			"count(*) FILTER (WHERE s.apps_stated)", "coalesce(sum(s.apps_total) FILTER (WHERE s.apps_stated), 0)"},
 	} {
 		for _, r := range totalsRanges {
-			got := queryText2(t, db, fmt.Sprintf(`SELECT agency_id, %s, %s FROM %s($1, $2) WHERE %s > 0 ORDER BY agency_id`,
-				m.n, m.v, m.macro, m.n), r[0], r[1])
-			want := queryText2(t, db, fmt.Sprintf(`SELECT s.agency_id, %s AS n, %s AS v FROM store.report_summary s
+			// With the agency's region and level as store.agencies holds
+			// them (0064 keeps them with the totals).
+			got := queryText2(t, db, fmt.Sprintf(`SELECT agency_id, %s, %s, province, city, level FROM %s($1, $2)
+				WHERE %s > 0 ORDER BY agency_id`, m.n, m.v, m.macro, m.n), r[0], r[1])
+			want := queryText2(t, db, fmt.Sprintf(`SELECT s.agency_id, %s AS n, %s AS v,
+				any_value(a.province), any_value(a.city), any_value(a.level)
+				FROM store.report_summary s JOIN store.agencies a ON a.agency_id = s.agency_id
 				WHERE s.is_current AND ($1 IS NULL OR s.year >= $1) AND ($2 IS NULL OR s.year <= $2)
 				GROUP BY s.agency_id HAVING n > 0 ORDER BY s.agency_id`, m.plainN, m.plainV), r[0], r[1])
 			if got != want {
@@ -101,7 +105,9 @@ func queryText2(t *testing.T, db *DB, query string, args ...any) string {
 
 // TestAgencyTotalsStayExact walks every kind of write with store.agency_totals
 // (0044) and store.compare_totals (0058) built before it: after each, the
-// macros give the sums of the current summary rows, and the named queries
+// macros give the sums of the current summary rows with the agencies'
+// regions (0064: a correction, a move with a report or a repair by hand of
+// a region must not leave the kept one read), and the named queries
 // that read them (licensing_ranking, licensing_trend, licensing_by_level,
 // proactive_by_agency, applications_by_agency, compare_agencies) the rows
 // of their first forms, whether the changed agencies are summed apart (as
@@ -259,6 +265,15 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 		WHERE report_id = (SELECT min(report_id) FROM store.report_summary WHERE is_current AND review_total IS NOT NULL)`)
 	check("a summed figure edited by hand", true)
 	moved("a summed figure edited by hand", before)
+
+	// A repair by hand of an agency's region and level: store.agency_totals
+	// keeps them (0064), and Open must find them differ and build the
+	// table again, or the filters would select the agency where it was.
+	before = state
+	db = editByHand(t, db, `UPDATE store.agencies SET province = '测试省', city = '测试市', level = '县级部门'
+		WHERE agency_id = (SELECT min(agency_id) FROM store.agencies WHERE province IS DISTINCT FROM '测试省')`)
+	check("a region edited by hand", true)
+	moved("a region edited by hand", before)
 
 	// Loads by a binary older than 0044 note no agency: here the list is
 	// emptied by hand after a load, and Open must build the table again.
