@@ -49,6 +49,10 @@ func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 	defer release()
 	ctx, cancel := context.WithTimeout(ctx, db.opts.SandboxTimeout)
 	defer cancel()
+	// An analyst's statement gets every thread (Options.QueryThreads); on
+	// fewer, when that fails, it still runs.
+	narrow, _ := db.widen(ctx)
+	defer narrow()
 	// Failures before the analyst's statement runs are the warehouse's, not
 	// the analyst's: they stay plain errors, so users see the generic message.
 	conn, err := db.db.Conn(ctx)

@@ -68,6 +68,16 @@ type Options struct {
 	Older bool
 	// Threads is DuckDB's worker thread count; 0 means one per CPU.
 	Threads int
+	// QueryThreads, when above 0 and below Threads, is DuckDB's thread count
+	// while no sandbox statement (SQL) runs; Threads is then what OpenWith's
+	// checks and the sandbox's statements get. DuckDB's thread count is the
+	// instance's, so while a statement runs every query has Threads. With
+	// many pages at once, each page's queries already run beside the other
+	// pages', and a second DuckDB thread splits each query's scans and hash
+	// tables to merge them again while the request's own thread spins
+	// waiting for the worker's part: one thread costs less CPU a query, but
+	// a lone heavy query then uses one core.
+	QueryThreads int
 	// MemoryLimit caps the memory DuckDB manages ("2GB") for the whole
 	// instance: every query, load and sandbox statement together. Empty
 	// means DefaultMemoryLimit, never DuckDB's own default of 80% of RAM,
@@ -120,6 +130,11 @@ type DB struct {
 	sqlSlots chan struct{} // one per sandbox statement running
 	absDir   string        // the folder of the file, scrubbed from messages
 
+	// threadsMu guards wide, the sandbox statements that want
+	// Options.Threads (see widen), and the thread count DuckDB is set to.
+	threadsMu sync.Mutex
+	wide      int
+
 	mu sync.Mutex // the writer: Load and every other write
 	// state is what the writer remembers, nil when the file is open
 	// read-only. The pointer is set by OpenWith and never changes; what it
@@ -166,6 +181,9 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 	if opts.Threads <= 0 {
 		opts.Threads = runtime.NumCPU()
 	}
+	if opts.QueryThreads >= opts.Threads {
+		opts.QueryThreads = 0
+	}
 	if opts.SandboxTimeout <= 0 {
 		opts.SandboxTimeout = 10 * time.Second
 	}
@@ -209,7 +227,9 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 	cfg.Set("enable_external_access", "false")
 	cfg.Set("autoinstall_known_extensions", "false")
 	cfg.Set("autoload_known_extensions", "false")
-	cfg.Set("lock_configuration", "true")
+	if opts.QueryThreads <= 0 {
+		cfg.Set("lock_configuration", "true")
+	} // else locked below, with the thread count left to widen
 	connector, err := duckdb.NewConnector(path+"?"+cfg.Encode(), nil)
 	if err != nil {
 		return nil, openError(path, err)
@@ -227,6 +247,17 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := db.db.PingContext(ctx); err != nil {
 		db.db.Close()
 		return nil, openError(path, err)
+	}
+	if opts.QueryThreads > 0 {
+		// The configuration is locked before any other statement runs, as
+		// the DSN would, but with the thread count still ours to set.
+		// Nothing else can set it: the sandbox runs only a checked SELECT.
+		for _, q := range []string{"SET GLOBAL allowed_configs = ['threads']", "SET GLOBAL lock_configuration = true"} {
+			if _, err := db.db.ExecContext(ctx, q); err != nil {
+				db.db.Close()
+				return nil, fmt.Errorf("warehouse: open %s: %w", path, err)
+			}
+		}
 	}
 	if !opts.ReadOnly {
 		if err := db.migrate(ctx); err != nil {
@@ -262,7 +293,54 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 		db.db.Close()
 		return nil, err
 	}
+	if err := db.setThreads(ctx, opts.QueryThreads); err != nil {
+		db.db.Close()
+		return nil, err
+	}
 	return db, nil
+}
+
+// setThreads sets DuckDB's thread count to n, when n is above 0. DuckDB
+// starts or stops its workers at the next statement's start, which waits
+// for a stopped worker's task to end. It returns the driver's error.
+func (db *DB) setThreads(ctx context.Context, n int) error {
+	if n <= 0 {
+		return nil
+	}
+	if _, err := db.db.ExecContext(ctx, "SET GLOBAL threads = "+strconv.Itoa(n)); err != nil {
+		return fmt.Errorf("warehouse: threads %d: %w", n, err)
+	}
+	return nil
+}
+
+// widen gives DuckDB Options.Threads until the returned function is called,
+// when Options.QueryThreads narrows it otherwise; the calls nest. It
+// returns the driver's error, and then a function that does nothing: the
+// statement still runs, on fewer threads. The release narrows again when
+// no other caller holds it wide; when that fails the instance stays wide,
+// which only costs speed.
+func (db *DB) widen(ctx context.Context) (func(), error) {
+	if db.opts.QueryThreads <= 0 {
+		return func() {}, nil
+	}
+	db.threadsMu.Lock()
+	defer db.threadsMu.Unlock()
+	if db.wide == 0 {
+		if err := db.setThreads(ctx, db.opts.Threads); err != nil {
+			return func() {}, err
+		}
+	}
+	db.wide++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			db.threadsMu.Lock()
+			defer db.threadsMu.Unlock()
+			if db.wide--; db.wide == 0 {
+				db.setThreads(context.Background(), db.opts.QueryThreads)
+			}
+		})
+	}, nil
 }
 
 // openError turns a driver error on open into a message a person can act on.
