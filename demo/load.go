@@ -92,18 +92,27 @@ func LoadGeneratedShape(ctx context.Context, db *warehouse.DB, seed int64, agenc
 		}
 		genErr <- err
 	}()
+	// One bulk load: the roll-ups' sums of every batch are merged once at
+	// the end (warehouse.DB.Bulk), not each batch's into the groups it
+	// touches, which for the country's thousands of places were most of them.
 	n := 0
-	for b := range batches {
-		if _, err := db.LoadPrepared(ctx, b.prepared); err != nil {
-			cancel()
-			for range batches { // let the generator see the cancel and stop
+	err := db.Bulk(ctx, func() error {
+		for b := range batches {
+			if _, err := db.LoadPrepared(ctx, b.prepared); err != nil {
+				cancel()
+				for range batches { // let the generator see the cancel and stop
+				}
+				return err
 			}
-			return n, err
+			n += b.n
+			if progress != nil {
+				progress(n)
+			}
 		}
-		n += b.n
-		if progress != nil {
-			progress(n)
-		}
+		return nil
+	})
+	if err != nil {
+		return n, err
 	}
 	return n, <-genErr
 }

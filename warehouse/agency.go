@@ -43,6 +43,10 @@ func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) err
 	// for store.agency_totals, whose kept region (0064) is then no longer
 	// read.
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		// A bulk load's sums held so far are merged first (Bulk).
+		if err := db.flushBulk(ctx, conn); err != nil {
+			return err
+		}
 		return inConnTx(ctx, conn, func() error {
 			return withRollup(ctx, conn, rollupChange{lo: 1, hi: 0, moving: []int64{agencyID}}, func() error {
 				_, err := conn.ExecContext(ctx, stmt("agency_region"), agencyID, null(trim(r.Province)), null(trim(r.City)),

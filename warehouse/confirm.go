@@ -89,7 +89,12 @@ func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, err
 		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
 	}
 	defer conn.Close()
-	if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, time.Now().UTC()) }); err != nil {
+	// A confirmation retires and makes current: a bulk load's sums held so
+	// far are merged first (Bulk).
+	if err := db.flushBulk(ctx, conn); err != nil {
+		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
+	}
+	if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, time.Now().UTC(), nil) }); err != nil {
 		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
 	}
 	p.apply()

@@ -36,6 +36,12 @@ type freshRollup struct {
 	cells     []freshCell
 	reports   []freshReport
 	cellOf    []int32 // per figure of reports, in their order: its cell
+
+	// places are the reports' agencies' regions, read in the transaction
+	// (regions); deferred says the transaction left its sums to the bulk
+	// load (DB.Bulk), which folds them in once it commits.
+	places   map[int64]freshPlace
+	deferred bool
 }
 
 type freshCell struct {
@@ -92,11 +98,26 @@ type freshPlace struct {
 // add appends what the reports add to the transaction's delta tables
 // (rollup_delta and summary_rollup_delta, made by rollup_delta_create),
 // under their agencies' regions as they stand now. Its error is the
-// database's.
+// database's, or says the noted figures and rows do not add up.
 func (fr *freshRollup) add(ctx context.Context, conn *sql.Conn) error {
 	if len(fr.reports) == 0 {
 		return nil
 	}
+	if err := fr.regions(ctx, conn); err != nil {
+		return err
+	}
+	s := newRollupSums()
+	if err := s.fold(fr); err != nil {
+		return err
+	}
+	return s.write(conn)
+}
+
+// regions reads the regions of the reports' agencies as they stand in the
+// transaction open on conn, after its writes, and checks that the figures
+// and summary rows noted add up, so that fold cannot fail on them. Its
+// error is the database's, or names what does not add up.
+func (fr *freshRollup) regions(ctx context.Context, conn *sql.Conn) error {
 	agencies := make([]int64, 0, len(fr.reports))
 	for _, r := range fr.reports {
 		agencies = append(agencies, r.agency)
@@ -125,157 +146,232 @@ func (fr *freshRollup) add(ctx context.Context, conn *sql.Conn) error {
 			return fmt.Errorf("warehouse: roll-up: agency %d not found", id)
 		}
 	}
-	if err := fr.addRegion(conn, places); err != nil {
-		return fmt.Errorf("region roll-up delta: %w", err)
+	fr.places = places
+	return fr.check()
+}
+
+// check returns an error when the figures noted are not those of the
+// reports, or a report's summary row is not as addSummary reads it.
+func (fr *freshRollup) check() error {
+	figures := 0
+	for _, r := range fr.reports {
+		for _, values := range r.parts {
+			figures += len(values)
+		}
+		row := r.summary
+		if len(row) != summaryFirstCol+len(summaryCols)+4 {
+			return fmt.Errorf("warehouse: summary row of %d columns", len(row))
+		}
+		_, ok1 := row[summaryErrors].(int32)
+		_, ok2 := row[summaryErrors+1].(int32)
+		if !ok1 || !ok2 {
+			return fmt.Errorf("warehouse: summary row's errors and warnings are %T, %T", row[summaryErrors], row[summaryErrors+1])
+		}
+		for i := range summaryCols {
+			switch v := row[summaryFirstCol+i].(type) {
+			case nil, float64:
+			default:
+				return fmt.Errorf("warehouse: summary column %s holds %T", summaryCols[i].name, v)
+			}
+		}
 	}
-	if err := fr.addSummary(conn, places); err != nil {
-		return fmt.Errorf("summary roll-up delta: %w", err)
+	if figures != len(fr.cellOf) {
+		return fmt.Errorf("warehouse: %d figures noted, %d in the reports", len(fr.cellOf), figures)
 	}
 	return nil
 }
 
-// addRegion sums the figures per year, province, city, level and cell, as
-// store.rollup_rows: the figures of a cell, those with a number, and the
-// sum of the numbers (NULL when none).
-func (fr *freshRollup) addRegion(conn *sql.Conn, places map[int64]freshPlace) error {
-	type groupKey struct {
-		year                  int
-		province, city, level sql.NullString
+// rollupSums is what current reports add to store.region_rollup and
+// store.summary_rollup, summed in memory: one transaction's new reports
+// (freshRollup.add), or those of every transaction of a bulk load (DB.Bulk),
+// merged once. The sums are exact in any order (DECIMAL(38, 6) in 128
+// bits), so summing many transactions' reports before the merge gives the
+// rows summing them one transaction at a time gives.
+type rollupSums struct {
+	// The cells met, by measure and applicant id (store.texts ids, which
+	// stay the same across transactions once committed).
+	cellIdx map[[2]int32]int32
+	cells   [][2]int32
+
+	regionIdx  map[regionKey]int32
+	regionKeys []regionKey
+	region     [][]cellSum // per group, indexed by cell; shorter when cells were met later
+
+	summaryIdx  map[summaryKey]int32
+	summaryKeys []summaryKey
+	summary     []*summarySum
+
+	reports int // how many reports the sums hold
+}
+
+// regionKey is a group of store.region_rollup.
+type regionKey struct {
+	year                  int
+	province, city, level sql.NullString
+}
+
+// summaryKey is a group of store.summary_rollup.
+type summaryKey struct {
+	year                          int
+	province, city, county, level sql.NullString
+}
+
+// cellSum is a cell's figures, those with a number, and their sum.
+type cellSum struct {
+	figures, stated int64
+	value           int128
+}
+
+// summarySum is a group of store.summary_rollup's sums.
+type summarySum struct {
+	reports, agencies, zero, litTotal, litCorrected int64
+	errors, warnings                                int64 // the reports' findings of each severity (0040)
+	sums                                            []int128
+	counts                                          []int64
+}
+
+func newRollupSums() *rollupSums {
+	return &rollupSums{cellIdx: map[[2]int32]int32{}, regionIdx: map[regionKey]int32{}, summaryIdx: map[summaryKey]int32{}}
+}
+
+// summary columns fold reads by name.
+var (
+	litDirectTotal, litReviewTotal         = summaryColumn("litigation_direct_total"), summaryColumn("litigation_after_review_total")
+	litDirectCorrected, litReviewCorrected = summaryColumn("litigation_direct_corrected"), summaryColumn("litigation_after_review_corrected")
+)
+
+func summaryColumn(name string) int {
+	for i, c := range summaryCols {
+		if c.name == name {
+			return summaryFirstCol + i
+		}
 	}
-	type cellSum struct {
-		figures, stated int64
-		value           int128
+	panic("warehouse: no summary column " + name)
+}
+
+// fold adds the reports of fr, whose regions and check were read in their
+// transaction (regions), to the sums: per year, province, city, level and
+// cell for store.region_rollup (the figures of a cell, those with a number,
+// and the sum of the numbers), and per year, province, city, county and
+// level for store.summary_rollup. A group's agencies are counted among fr's
+// reports, as each transaction's delta counts them. Its error says fr was
+// not read by regions.
+func (s *rollupSums) fold(fr *freshRollup) error {
+	if fr.places == nil && len(fr.reports) > 0 {
+		return fmt.Errorf("warehouse: roll-up: reports folded before their regions were read")
 	}
-	groups := map[groupKey]int{}
-	var order []groupKey
-	var sums []cellSum // group index * len(fr.cells) + cell
-	n := len(fr.cells)
+	cellMap := make([]int32, len(fr.cells))
+	for i, c := range fr.cells {
+		k := [2]int32{c.measure, c.applicant}
+		j, ok := s.cellIdx[k]
+		if !ok {
+			j = int32(len(s.cells))
+			s.cellIdx[k] = j
+			s.cells = append(s.cells, k)
+		}
+		cellMap[i] = j
+	}
+	n := len(s.cells)
+	type groupAgency struct {
+		group  int32
+		agency int64
+	}
+	seen := make(map[groupAgency]bool, len(fr.reports))
 	next := 0
 	for _, r := range fr.reports {
-		p := places[r.agency]
-		k := groupKey{r.year, p.province, p.city, p.level}
-		g, ok := groups[k]
+		p := fr.places[r.agency]
+		k := regionKey{r.year, p.province, p.city, p.level}
+		g, ok := s.regionIdx[k]
 		if !ok {
-			g = len(order)
-			groups[k] = g
-			order = append(order, k)
-			sums = append(sums, make([]cellSum, n)...)
+			g = int32(len(s.regionKeys))
+			s.regionIdx[k] = g
+			s.regionKeys = append(s.regionKeys, k)
+			s.region = append(s.region, nil)
 		}
-		row := sums[g*n : (g+1)*n]
+		row := s.region[g]
+		if len(row) < n {
+			row = append(row, make([]cellSum, n-len(row))...)
+			s.region[g] = row
+		}
 		for _, values := range r.parts {
 			for _, v := range values {
-				s := &row[fr.cellOf[next]]
+				c := &row[cellMap[fr.cellOf[next]]]
 				next++
-				s.figures++
+				c.figures++
 				if v.Number != nil {
-					s.stated++
-					s.value = s.value.add(decimalMicros(*v.Number))
+					c.stated++
+					c.value = c.value.add(decimalMicros(*v.Number))
 				}
+			}
+		}
+
+		sk := summaryKey{r.year, p.province, p.city, p.county, p.level}
+		sg, ok := s.summaryIdx[sk]
+		if !ok {
+			sg = int32(len(s.summaryKeys))
+			s.summaryIdx[sk] = sg
+			s.summaryKeys = append(s.summaryKeys, sk)
+			s.summary = append(s.summary, &summarySum{sums: make([]int128, len(summaryCols)), counts: make([]int64, len(summaryCols))})
+		}
+		gs := s.summary[sg]
+		row2 := r.summary
+		gs.reports++
+		if ga := (groupAgency{sg, r.agency}); !seen[ga] {
+			seen[ga] = true
+			gs.agencies++
+		}
+		errs, _ := row2[summaryErrors].(int32)
+		warns, _ := row2[summaryErrors+1].(int32)
+		gs.errors += int64(errs)
+		gs.warnings += int64(warns)
+		stated, _ := row2[len(row2)-2].(int64)
+		if largest, ok := row2[len(row2)-1].(float64); ok && stated > 0 && largest == 0 {
+			gs.zero++
+		}
+		if row2[litDirectTotal] != nil || row2[litReviewTotal] != nil {
+			gs.litTotal++
+		}
+		if row2[litDirectCorrected] != nil || row2[litReviewCorrected] != nil {
+			gs.litCorrected++
+		}
+		for i := range summaryCols {
+			if v, ok := row2[summaryFirstCol+i].(float64); ok {
+				gs.sums[i] = gs.sums[i].add(decimalMicros(v))
+				gs.counts[i]++
 			}
 		}
 	}
 	if next != len(fr.cellOf) {
 		return fmt.Errorf("warehouse: %d figures noted, %d summed", len(fr.cellOf), next)
 	}
-	return appendTemp(conn, "rollup_delta", regionRollupColumns, func(a *duckdb.Appender) error {
-		for g, k := range order {
-			for c, s := range sums[g*n : (g+1)*n] {
-				if s.figures == 0 {
+	s.reports += len(fr.reports)
+	return nil
+}
+
+// write appends the sums to the transaction's delta tables (rollup_delta and
+// summary_rollup_delta, made by rollup_delta_create). Its error is the
+// database's.
+func (s *rollupSums) write(conn *sql.Conn) error {
+	err := appendTemp(conn, "rollup_delta", regionRollupColumns, func(a *duckdb.Appender) error {
+		for g, k := range s.regionKeys {
+			for c, cs := range s.region[g] {
+				if cs.figures == 0 {
 					continue
 				}
 				var value any
-				if s.stated > 0 {
-					value = s.value.decimal()
+				if cs.stated > 0 {
+					value = cs.value.decimal()
 				}
 				if err := a.AppendRow(int32(k.year), nullable(k.province), nullable(k.city), nullable(k.level),
-					fr.cells[c].measure, fr.cells[c].applicant, s.figures, s.stated, value); err != nil {
+					s.cells[c][0], s.cells[c][1], cs.figures, cs.stated, value); err != nil {
 					return err
 				}
 			}
 		}
 		return nil
 	})
-}
-
-var regionRollupColumns = []string{"year", "province", "city", "level", "measure_id", "applicant_id", "figures", "stated", "value"}
-
-// summaryRow's layout: the figure columns start after id, agency, year,
-// format, current, errors and warnings, and table_stated and table_largest
-// end it.
-const (
-	summaryErrors   = 5 // then warnings
-	summaryFirstCol = 7
-	summaryStated   = summaryFirstCol + 2 // after licensing_stated, apps_stated
-)
-
-// addSummary sums the summary rows per year, province, city, county and
-// level, as store.summary_rollup_rows.
-func (fr *freshRollup) addSummary(conn *sql.Conn, places map[int64]freshPlace) error {
-	type groupKey struct {
-		year                          int
-		province, city, county, level sql.NullString
-	}
-	type groupSum struct {
-		reports, zero, litTotal, litCorrected int64
-		errors, warnings                      int64 // the reports' findings of each severity (0040)
-		agencies                              map[int64]bool
-		sums                                  []int128
-		counts                                []int64
-	}
-	col := func(name string) int {
-		for i, c := range summaryCols {
-			if c.name == name {
-				return summaryFirstCol + i
-			}
-		}
-		panic("warehouse: no summary column " + name)
-	}
-	litDirectTotal, litReviewTotal := col("litigation_direct_total"), col("litigation_after_review_total")
-	litDirectCorrected, litReviewCorrected := col("litigation_direct_corrected"), col("litigation_after_review_corrected")
-	groups := map[groupKey]*groupSum{}
-	var order []groupKey
-	for _, r := range fr.reports {
-		row := r.summary
-		if len(row) != summaryFirstCol+len(summaryCols)+4 {
-			return fmt.Errorf("warehouse: summary row of %d columns", len(row))
-		}
-		p := places[r.agency]
-		k := groupKey{r.year, p.province, p.city, p.county, p.level}
-		g := groups[k]
-		if g == nil {
-			g = &groupSum{agencies: map[int64]bool{}, sums: make([]int128, len(summaryCols)), counts: make([]int64, len(summaryCols))}
-			groups[k] = g
-			order = append(order, k)
-		}
-		g.reports++
-		g.agencies[r.agency] = true
-		errs, ok1 := row[summaryErrors].(int32)
-		warns, ok2 := row[summaryErrors+1].(int32)
-		if !ok1 || !ok2 {
-			return fmt.Errorf("warehouse: summary row's errors and warnings are %T, %T", row[summaryErrors], row[summaryErrors+1])
-		}
-		g.errors += int64(errs)
-		g.warnings += int64(warns)
-		stated, _ := row[len(row)-2].(int64)
-		if largest, ok := row[len(row)-1].(float64); ok && stated > 0 && largest == 0 {
-			g.zero++
-		}
-		if row[litDirectTotal] != nil || row[litReviewTotal] != nil {
-			g.litTotal++
-		}
-		if row[litDirectCorrected] != nil || row[litReviewCorrected] != nil {
-			g.litCorrected++
-		}
-		for i := range summaryCols {
-			switch v := row[summaryFirstCol+i].(type) {
-			case nil:
-			case float64:
-				g.sums[i] = g.sums[i].add(decimalMicros(v))
-				g.counts[i]++
-			default:
-				return fmt.Errorf("warehouse: summary column %s holds %T", summaryCols[i].name, v)
-			}
-		}
+	if err != nil {
+		return fmt.Errorf("region roll-up delta: %w", err)
 	}
 	columns := []string{"year", "province", "city", "county", "level", "reports", "agencies", "zero_reports",
 		"litigation_total_n", "litigation_corrected_n"}
@@ -283,13 +379,13 @@ func (fr *freshRollup) addSummary(conn *sql.Conn, places map[int64]freshPlace) e
 		columns = append(columns, c.name, c.name+"_n")
 	}
 	columns = append(columns, "errors", "warnings")
-	return appendTemp(conn, "summary_rollup_delta", columns, func(a *duckdb.Appender) error {
+	err = appendTemp(conn, "summary_rollup_delta", columns, func(a *duckdb.Appender) error {
 		row := make([]driver.Value, len(columns))
-		for _, k := range order {
-			g := groups[k]
+		for sg, k := range s.summaryKeys {
+			g := s.summary[sg]
 			row[0], row[1], row[2], row[3], row[4] = int32(k.year), nullable(k.province), nullable(k.city),
 				nullable(k.county), nullable(k.level)
-			row[5], row[6], row[7], row[8], row[9] = g.reports, int64(len(g.agencies)), g.zero, g.litTotal, g.litCorrected
+			row[5], row[6], row[7], row[8], row[9] = g.reports, g.agencies, g.zero, g.litTotal, g.litCorrected
 			for i := range summaryCols {
 				row[10+2*i] = nil
 				if g.counts[i] > 0 {
@@ -304,7 +400,22 @@ func (fr *freshRollup) addSummary(conn *sql.Conn, places map[int64]freshPlace) e
 		}
 		return nil
 	})
+	if err != nil {
+		return fmt.Errorf("summary roll-up delta: %w", err)
+	}
+	return nil
 }
+
+var regionRollupColumns = []string{"year", "province", "city", "level", "measure_id", "applicant_id", "figures", "stated", "value"}
+
+// summaryRow's layout: the figure columns start after id, agency, year,
+// format, current, errors and warnings, and table_stated and table_largest
+// end it.
+const (
+	summaryErrors   = 5 // then warnings
+	summaryFirstCol = 7
+	summaryStated   = summaryFirstCol + 2 // after licensing_stated, apps_stated
+)
 
 // appendTemp appends rows to the connection's temporary table name, its
 // columns named.

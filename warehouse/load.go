@@ -599,9 +599,20 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 			return fmt.Errorf("source files: %w", err)
 		}
 		p.sources = refs
-		if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, now) }); err != nil {
+		// In a bulk load (Bulk) a change of new reports only leaves its
+		// roll-up sums to the load; any other merges the load's sums first.
+		var bulk *rollupSums
+		if db.bulk != nil {
+			if p.rollupChange().freshOnly() {
+				bulk = db.bulk
+			} else if err := db.flushBulk(ctx, conn); err != nil {
+				return fmt.Errorf("bulk load's roll-up sums: %w", err)
+			}
+		}
+		if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, now, bulk) }); err != nil {
 			return err
 		}
+		db.foldBulk(p.fresh)
 	}
 	p.apply()
 	for i, r := range out {
@@ -830,9 +841,12 @@ func (w *write) replacePrior(rc *recheck) {
 
 // exec runs the plan's statements and appends inside the open transaction,
 // and keeps the regional roll-up (rollup.go) and the agencies' years
-// (status.go) in step with them.
-func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time) error {
-	return withRollup(ctx, conn, p.rollupChange(), func() error {
+// (status.go) in step with them; with bulk (a bulk load's sums, Bulk), the
+// roll-ups' sums of its new reports are left to the bulk load.
+func (p *plan) exec(ctx context.Context, conn *sql.Conn, now time.Time, bulk *rollupSums) error {
+	c := p.rollupChange()
+	c.bulk = bulk
+	return withRollup(ctx, conn, c, func() error {
 		if err := p.writeAll(ctx, conn, now); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -34,6 +35,16 @@ type rollupChange struct {
 	// fresh sums what the new reports in [lo, hi] add, noted as change
 	// writes them; required when lo <= hi.
 	fresh *freshRollup
+	// bulk, when not nil, is the sums of a bulk load (DB.Bulk): a change
+	// that only writes new reports leaves its sums to it (deferRollup).
+	bulk *rollupSums
+}
+
+// freshOnly says the change only writes new reports: it retires, confirms,
+// moves and recounts nothing, so that what it changes of the roll-ups is
+// what its new current reports add.
+func (c rollupChange) freshOnly() bool {
+	return len(c.retire) == 0 && len(c.current) == 0 && len(c.moving) == 0 && len(c.recount) == 0
 }
 
 // rollupChange returns what the plan changes of the roll-up's sums.
@@ -72,8 +83,14 @@ func (p *plan) rollupChange() rollupChange {
 // groups of store.figures that hold them. Its error is change's or the
 // database's; the caller rolls the transaction back on either.
 func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func() error) error {
-	if len(c.retire) == 0 && len(c.current) == 0 && len(c.moving) == 0 && len(c.recount) == 0 && c.lo > c.hi {
+	if c.freshOnly() && c.lo > c.hi {
 		return change() // nothing the roll-up sums changes (a group of duplicates)
+	}
+	if c.bulk != nil {
+		if !c.freshOnly() {
+			return fmt.Errorf("warehouse: roll-up: a change that retires, confirms, moves or recounts left to a bulk load")
+		}
+		return deferRollup(ctx, conn, c, change)
 	}
 	if _, err := conn.ExecContext(ctx, stmt("rollup_delta_create")); err != nil {
 		return err
@@ -117,6 +134,123 @@ func withRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func
 	}
 	_, err = conn.ExecContext(ctx, stmt("rollup_merge"))
 	return err
+}
+
+// deferRollup runs change, which only writes new reports, inside the
+// transaction open on conn and leaves what they add to the roll-ups to the
+// bulk load (c.bulk), which folds c.fresh in once the transaction commits
+// (DB.foldBulk) and merges its sums at its end (DB.flushBulk). Until then
+// the roll-ups lack the bulk's reports, so the transaction also marks them
+// out of step (rollup_defer): a process that stops before the merge leaves
+// a file whose next read-write Open rebuilds them (checkRollup) and which
+// OpenReadOnly refuses. Its error is change's or the database's, or says
+// the noted figures do not add up.
+func deferRollup(ctx context.Context, conn *sql.Conn, c rollupChange, change func() error) error {
+	if c.fresh == nil {
+		return fmt.Errorf("warehouse: roll-up: new reports %d–%d without their sums", c.lo, c.hi)
+	}
+	if _, err := conn.ExecContext(ctx, stmt("rollup_defer")); err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	if len(c.fresh.reports) > 0 {
+		if err := c.fresh.regions(ctx, conn); err != nil {
+			return err
+		}
+	}
+	c.fresh.deferred = true
+	return nil
+}
+
+// Bulk runs load, which loads reports through Load or LoadPrepared (a
+// demo set of a million, batch by batch), with what the new current
+// reports of its transactions add to store.region_rollup and
+// store.summary_rollup summed in memory and merged once, in one
+// transaction, when load returns, whatever it returns. Merging a
+// transaction's sums rewrites every group of the roll-ups its reports
+// touch: for reports spread over the whole country (~1,000 places a year)
+// a transaction of 4,096 touched half the roll-up's rows, and the merges
+// took more of the load than writing the reports. A transaction that also
+// retires, confirms, recounts or moves reports merges the sums held so
+// far first (flushBulk), so that no merge ever sees a cell whose count a
+// held report would make positive again; the sums are exact in any order
+// (DECIMAL in 128 bits), so the roll-ups end as loading one transaction
+// at a time leaves them. Until the merge, the pages read roll-ups without
+// the bulk's reports and the file is marked so that a read-write Open
+// after a crash rebuilds them. It returns a CodeInvalid error on a
+// warehouse opened read-only or inside another Bulk, load's error if it
+// fails (the merge still runs, and its error is joined), else the
+// merge's, after which the roll-ups stay marked for the next Open to
+// rebuild.
+func (db *DB) Bulk(ctx context.Context, load func() error) error {
+	if db.state == nil {
+		return gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能载入报告")
+	}
+	db.mu.Lock()
+	if db.bulk != nil {
+		db.mu.Unlock()
+		return gongkai.Errorf(gongkai.CodeInvalid, "已在批量载入中")
+	}
+	db.bulk = newRollupSums()
+	db.mu.Unlock()
+	err := load()
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	defer db.wrote() // the pages' roll-ups change
+	ferr := db.withConn(ctx, func(conn *sql.Conn) error { return db.flushBulk(ctx, conn) })
+	db.bulk, db.bulkErr = nil, nil
+	if ferr != nil {
+		ferr = fmt.Errorf("warehouse: merge the bulk load's roll-up sums (the next Open rebuilds them): %w", ferr)
+	}
+	return errors.Join(err, ferr)
+}
+
+// foldBulk adds what a committed transaction that deferred its sums
+// (deferRollup) adds to the bulk load's sums. fr's regions were read and
+// checked in the transaction, so the fold does not fail; if it did, the
+// bulk's merge rebuilds the roll-ups whole instead (flushBulk). db.mu is
+// held.
+func (db *DB) foldBulk(fr *freshRollup) {
+	if !fr.deferred || db.bulk == nil {
+		return
+	}
+	if err := db.bulk.fold(fr); err != nil && db.bulkErr == nil {
+		slog.Error("warehouse: bulk load's roll-up sums are incomplete; they are rebuilt at its end", "err", err)
+		db.bulkErr = err
+	}
+}
+
+// flushBulk merges the bulk load's sums held so far into the roll-ups in
+// one transaction on conn, which also takes the regions' fingerprint again
+// (rollup_merge), and empties them; nothing when it holds none or no bulk
+// load runs. When folding failed, it rebuilds the roll-ups from the current
+// reports instead. db.mu is held. Its error is the database's; the sums are
+// then kept.
+func (db *DB) flushBulk(ctx context.Context, conn *sql.Conn) error {
+	s := db.bulk
+	if s == nil || (s.reports == 0 && db.bulkErr == nil) {
+		return nil
+	}
+	err := inConnTx(ctx, conn, func() error {
+		if db.bulkErr != nil {
+			return rebuildRollup(ctx, conn)
+		}
+		if _, err := conn.ExecContext(ctx, stmt("rollup_delta_create")); err != nil {
+			return err
+		}
+		if err := s.write(conn); err != nil {
+			return err
+		}
+		_, err := conn.ExecContext(ctx, stmt("rollup_merge"))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	db.bulk, db.bulkErr = newRollupSums(), nil
+	return nil
 }
 
 // recounted returns the reports of c.recount whose counts only are

@@ -141,6 +141,10 @@ type DB struct {
 	// points to is guarded by mu and read from the file by writer on the
 	// first write (see there).
 	state *state
+	// bulk holds the roll-up sums of the bulk load running (Bulk), nil when
+	// none runs; bulkErr says folding them failed. Guarded by mu.
+	bulk    *rollupSums
+	bulkErr error
 
 	secrets secretCache // who sessions and tokens belong to (auth.go)
 	kept    keptStmts   // the named queries' statements kept between runs (kept.go)
