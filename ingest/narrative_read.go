@@ -208,7 +208,7 @@ var nrules = []nrule{
 	{kind: nNotExist, any: [][]string{{"信息不存在"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nNotThisOrgan, any: [][]string{{"非本机关", "非本行政机关", "不属于本机关", "不属于本行政机关"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nNotHeld, any: [][]string{{"不掌握"}}, not: otherTopics, units: unitsApps, topic: "申请"},
-	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
+	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nProactive, any: [][]string{{"主动公开", "主动在", "主动通过"}, {"公开"}}, units: "条件", total: true},
@@ -341,16 +341,22 @@ var zeroRules = []struct {
 	// counts none; "没有依申请公开政府信息的情况" the first alone.
 	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息(?:和|及|与|、|或)不予公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
 		[]nkind{nReceived, nWithheld}, otherTopics},
-	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
+	// "我镇没有依申请公开政府信息办理事项" (a real 2014 town's page): none
+	// to handle, so none received.
+	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息的?(?:办理)?(?:情况|情形|事项)`),
 		[]nkind{nReceived}, otherTopics},
+	// "也无不予公开信息的情况发生" (a real 2013 town's page, after no
+	// application received): none withheld, the old 条例's count.
+	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
+		[]nkind{nWithheld}, otherTopics},
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
 	// proceedings, 行政 said once or not at all.
 	// "不存在因信息公开申请引起的行政复议和行政诉讼情况" (the shape of a real
 	// 2024 prefecture bureau's page): 不存在 (there is none) too.
-	{"复议", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
+	{"复议", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:案件?)?(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nReview}, outcomeWords},
-	{"诉讼", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
+	{"诉讼", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:案件?)?(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
 	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
@@ -584,10 +590,27 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 			return
 		}
+		if (k == nNormIssued || k == nRuleIssued) && format == gongkai.Format2019 {
+			// "制发规范性文件1份" in a report of the 2019 format (a real
+			// 2020 municipal tax bureau's page): its table 二 counts the
+			// documents made (本年新制作) and published (本年新公开) this
+			// year, and which of the two 制发 is the words do not say.
+			code := map[nkind]string{nNormIssued: "normative_docs.made", nRuleIssued: "rules.made"}[k]
+			if _, ok := totals[code]; !ok {
+				label := gongkai.MeasureLabel(code)
+				totals[code] = gongkai.Finding{
+					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+					Measure: code, Applicant: gongkai.ApplicantTotal, RowLabel: label,
+					Message: fmt.Sprintf("正文所述%s件数（“%s”）：2019年格式的表二分“本年新制作数量”和“本年新公开数量”，正文所说的是哪一项不能确定，未填入：请核对", strings.TrimSuffix(label, " 本年新制作数量"), raw),
+				}
+			}
+			return
+		}
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs)
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
+				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -862,6 +885,13 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			noneReview = false
 			continue
 		}
+		if lastReview > 0 && strings.Contains(clause, "审") && allPending(clause, lastReview) {
+			// "发生1起…行政复议案件,该案件至本报告发布之时尚未审结" (the
+			// shape of a real 2022 district police bureau's page): the
+			// review counted before is still pending.
+			emit(nReviewPending, false, lastReview, "", nil, sent.a, sent.b)
+			continue
+		}
 		if !counts && !nones {
 			if lastReview >= 0 && allUpheld(clause) {
 				// "被行政复议9件,全部维持": every review upheld.
@@ -1008,10 +1038,35 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 	return sc
 }
 
+// onTimeRE finds the words of handling in time in other words: "法定期限内予以
+// 答复306件" (a real 2021 municipal government's page, after 308 received
+// and 1 carried in) is those answered in time, as 按时答复 is.
+var onTimeRE = regexp.MustCompile(`^(?:在|于)?(?:法定|规定)(?:期限|时限|时间)内(?:依法)?(?:予以|进行|作出)?`)
+
+// onTime returns seg with onTimeRE's words said as 按时; seg itself, with no
+// work, when it names no term.
+func onTime(seg string) string {
+	if !strings.Contains(seg, "法定") && !strings.Contains(seg, "规定") {
+		return seg
+	}
+	return onTimeRE.ReplaceAllString(seg, "按时")
+}
+
 // suitTailRE finds a clause that only names a suit, as the rest of a
 // statement of none the clause before it began about a review ("无…行政复议,
 // 提起行政诉讼情况发生"): no count, no word of its own that a suit was brought.
 var suitTailRE = regexp.MustCompile(`^(?:或|和|及|与|、)?(?:被)?(?:提起|引起|引发|发生)?行政诉讼(?:的)?(?:情况|案件|事项|情形)?(?:发生)?[。.]?$`)
+
+// pendingRE finds a clause that says every review counted before it is still
+// pending: "该案件至本报告发布之时尚未审结" (the one case), "均尚未审结".
+var pendingRE = regexp.MustCompile(`^(?:(该(?:复议)?案件?|该(?:行政)?复议)|均|全部|上述(?:复议)?案件均?)[^0-9,;:]{0,20}?(?:尚未审结|未审结|正在审理|仍在审理|审理中)[。.]?$`)
+
+// allPending reports whether a clause says that the n reviews counted
+// before it are all still pending; "该案件" (that case) says so of one only.
+func allPending(clause string, n float64) bool {
+	m := pendingRE.FindStringSubmatch(clause)
+	return m != nil && (m[1] == "" || n == 1)
+}
 
 // allUpheld reports whether a clause says only that every review was
 // upheld ("全部维持", "均予以维持"), after the count of reviews.
@@ -1272,6 +1327,8 @@ var passedWhy = []struct {
 	{errPerChannel, "写作“条次”，是各渠道发布次数之和（同一条信息在几个渠道发布即计几次），不是主动公开信息的条数"},
 	{errBothDocs, "写在“规章和规范性文件”之后，可能是其中一类的件数，也可能是两类合计，不能确定"},
 	{errAmended, "写作“新制定”，同一行另有修改（修订）的件数：表二“本年制发件数”是否含修改的，不能确定"},
+	{errStillValid, "写作“确定继续有效”：是清理后确定继续有效的件数，不一定是现行有效的全部，不能确定"},
+	{errDocsPublished, "写作“公开”：是所公开的规范性文件件数，不一定都是本年制发的，不能确定"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -1308,6 +1365,7 @@ type countFunc func(k nkind, zero bool, f float64, unit string, bad error)
 func readCounts(clause, before string, ctx nctx, emit countFunc) {
 	{
 		prev := 0
+		decideVerb := "" // the verb of the last count of decisions in the clause, for one listed after it
 		for _, m := range tokenRE.FindAllStringSubmatchIndex(clause, -1) {
 			seg := clause[prev:m[0]]
 			prev = m[1]
@@ -1355,7 +1413,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errEither)
 				continue
 			}
-			if v := strings.Trim(seg, "、,共计已均全部"); v == "办理" && hasAny(before, "依申请", "政府信息公开", "信息公开申请", "公开申请") &&
+			if v := strings.TrimSuffix(strings.Trim(seg, "、,共计已均全部"), "的"); v == "办理" && hasAny(before, "依申请", "政府信息公开", "信息公开申请", "公开申请") &&
 				strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
 				// "新收到…申请N件，上年无结转，已办理N件" (the shape of a real
 				// 2024 district bureau's page): a bare 办理 after the
@@ -1364,7 +1422,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errDealt)
 				continue
 			}
-			if v := strings.Trim(seg, "、,共计已均全部"); (v == "按时办结" || v == "按期办结" || v == "按时答复" || v == "按期答复") &&
+			if v := onTime(strings.Trim(seg, "、,共计已均全部")); (v == "按时办结" || v == "按期办结" || v == "按时答复" || v == "按期答复") &&
 				hasAny(before, "依申请", "政府信息公开", "信息公开申请", "公开申请") && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) {
 				// "受理…申请2件,按时办结2件" (the shape of a real 2024
 				// county bureau's page): those handled in time, of all
@@ -1491,6 +1549,88 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// "共收到9份政府信息公开申请": the count before its noun.
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, clause[:m[1]], before, ctx, unit)
 				ok = ok && k == nReceived
+			}
+			if !ok && decideVerb != "" && strings.Contains(unitsDecide, unit) {
+				// "办理行政许可89件、行政处罚18件" (the shape of a real
+				// bureau's page): the kind listed after a count of
+				// decisions takes its verb.
+				if kind := strings.Trim(seg, "、,和及与"); kind == "行政处罚" || kind == "行政许可" || kind == "行政强制" ||
+					kind == "行政处罚案件" || kind == "行政处罚决定" || kind == "行政许可决定" || kind == "行政强制措施" {
+					k, ok = classify(decideVerb+kind, clause, clause[:m[1]], before, ctx, unit)
+					ok = ok && (k == nLicensing || k == nPenalty || k == nCoercion)
+				}
+			}
+			if ok && (k == nLicensing || k == nPenalty || k == nCoercion) {
+				for _, v := range []string{"作出", "办理", "办结", "实施", "决定", "准予", "查处"} {
+					if strings.Contains(seg, v) {
+						decideVerb = v
+						break
+					}
+				}
+			}
+			if !ok && strings.Contains(unitsDocs, unit) && strings.Contains(seg, "规范性文件") && !strings.Contains(seg, "规章") {
+				switch {
+				case strings.Contains(seg, "继续有效") && !hasAny(seg, "现行有效", "废止", "失效", "修改", "修订"):
+					emit(nNormInForce, false, f, "", errStillValid)
+					continue
+				case hasAny(seg, "主动公开", "公开了", "予以公开") && !hasAny(seg, "制发", "印发", "出台", "制定", "发布", "废止", "现行有效", "继续有效", "其中") && !hasAny(seg, normNot...):
+					emit(nNormIssued, false, f, "", errDocsPublished)
+					continue
+				}
+			}
+			if !ok && strings.Contains(unitsDocs, unit) && hasSuffixAny(seg, "制发", "印发", "出台", "制定", "新发布") && !hasAny(seg, normNot...) &&
+				normObjectRE.MatchString(clause[m[1]:]) {
+				// "2024年制发6份局本级规范性文件" (the shape of a real
+				// bureau's page): the documents issued, the count before
+				// its noun.
+				k, ok = nNormIssued, true
+			}
+			if !ok && strings.Contains(unitsApps, unit) && hasAny(seg, "收到", "接到", "受理", "接收") && hasAny(seg, "依申请公开来信", "信息公开来信", "申请来信") {
+				// "2024年收到依申请公开来信1件次" (a real 2024 street
+				// office's page): the applications that came by letter;
+				// whether others came another way the words do not say.
+				emit(nReceived, false, f, "", errOneWay)
+				continue
+			}
+			if !ok && f == 0 && strings.Contains(seg, "不予公开") && hasAny(seg, "依申请和", "依申请及", "依申请、") {
+				// "全年发生依申请和不予公开政府信息条数0条" (a real 2013
+				// town's page): no item given on application and none
+				// withheld, so none withheld; whether applications came
+				// (answered that the information does not exist, say)
+				// the words do not say.
+				emit(nWithheld, true, 0, "", nil)
+				emit(nReceived, false, 0, "", errUnsaid)
+				continue
+			}
+			if !ok && strings.Trim(seg, "其中,、") == "公开" && strings.Contains(unitsApps, unit) && hasAny(ctx.line, "答复", "办结", "回复") &&
+				strings.Contains(ctx.line, "申请") && ctx.about(topicDisclosure) {
+				// "共收到信息公开申请22起,…答复22起。其中公开1起,不属于政府
+				// 信息4起,…" (a real 2023 public security bureau's page): in
+				// the list of the answers, 公开 alone is the applications
+				// granted.
+				k, ok = nGranted, true
+			}
+			if !ok && strings.Contains(unitsCases, unit) && strings.Trim(seg, "其中共计发生收到被申请有了") == "" && strings.Contains(clause[m[1]:], "复议") &&
+				reviewObjectRE.MatchString(clause[m[1]:]) && (strings.Contains(clause, "信息公开") || ctx.about(topicDisclosure)) {
+				// "其中,发生1起有关政府信息公开的行政复议案件" (the shape of a
+				// real 2022 district police bureau's page): the count of
+				// reviews before its noun.
+				k, ok = nReview, true
+			}
+			if !ok && unit == "件" && strings.Contains(clause[m[1]:], "不掌握") && notHeldAfterRE.MatchString(clause[m[1]:]) && strings.Contains(ctx.line, "申请") &&
+				ctx.about(topicDisclosure) {
+				// "已办理的3件均属于《条例》所指本机关不掌握相关政府信息"
+				// (the shape of a real 2022 district police bureau's page):
+				// every one of them answered that the organ holds no such
+				// information.
+				k, ok = nNotHeld, true
+			}
+			if !ok && strings.HasSuffix(seg, "对") && receivedObjectRE.MatchString(clause[m[1]:]) && answeredAfterRE.MatchString(clause[m[1]:]) &&
+				!hasAny(seg, "按时", "按期", "逾期", "延期", "其中") {
+				// "2020年省税务局对49份政府信息公开申请依法作出答复" (a real
+				// 2020 provincial tax bureau's page): the applications
+				// answered, the count before its noun and verb.
+				k, ok = nHandled, true
 			}
 			if !ok && strings.Contains(unitsDocs, unit) {
 				// "…规范性文件清理工作，本年度制发N件，废止M件，现行有效K件",
@@ -1728,6 +1868,11 @@ func namesOtherOrgan(clause, agency string) bool {
 				// the count went through, it does not report the count.
 				continue
 			}
+			if strings.HasPrefix(clause[i:], "本级") && strings.Contains(key, suf) {
+				// "制发6份局本级规范性文件" in a 局's report: the organ's
+				// own level, not another organ.
+				continue
+			}
 			if hasPrefixAny(clause[i:], "和个人", "或个人", "及个人", "、个人", "和公民", "或公民") {
 				// "没有与有关单位和个人因…申请行政复议": the people and
 				// bodies a proceeding is with, not an organ that reports.
@@ -1963,7 +2108,12 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 		case nReceived, nHandled:
 			// Applications for what? Those for information, said in the
 			// words or by the section they stand in.
-			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") &&
+			// A sub-heading of applications for information says it too
+			// ("二是依申请公开情况" over "收到申请3件"), on a line that
+			// names no way of applying: "以信函方式，收到申请2件" after the
+			// online applications is one way's count.
+			ownSub := (strings.Contains(ctx.sub, "依申请") || strings.Contains(ctx.sub, "公开申请")) && !hasAny(ctx.line, appChannelWords...)
+			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") && !ownSub &&
 				!(r.kind == nHandled && handledAfterReceived(seg, clause, before+"|"+ctx.semi)) &&
 				!(r.kind == nReceived && receivedAfterApplications(seg, before)) {
 				continue
@@ -1974,7 +2124,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			if hasAny(seg, appChannelWords...) && appChannelCounts(ctx.line) > 1 {
 				continue
 			}
-			if !ctx.about("信息公开") && !ctx.about("依申请") && !ctx.about("政府信息") {
+			if !ctx.about("信息公开") && !ctx.about("依申请") && !ctx.about("政府信息") && !ownSub {
 				continue
 			}
 		}
@@ -2305,6 +2455,22 @@ func onlyVerbs(seg string) bool {
 // ("401条信息"), the clause ending there.
 var infoObjectRE = regexp.MustCompile(`^的?(?:政府|政务)?信息$`)
 
+// normObjectRE finds the noun of normative documents after their count, the
+// organ's own ("局本级").
+var normObjectRE = regexp.MustCompile(`^(?:局本级|本级|本机关|本局|我局)?的?(?:行政)?规范性文件[。.]?$`)
+
+// reviewObjectRE finds the noun of a review after its count: "1起有关政府信息
+// 公开的行政复议案件"; a suit named with it makes it no count of reviews.
+var reviewObjectRE = regexp.MustCompile(`^(?:有关|涉及)?(?:政府信息公开|信息公开)?(?:的|方面的)?行政复议(?:案件|案|申请)?$`)
+
+// notHeldAfterRE finds the words after a count of applications that say all
+// of them were answered that the organ holds no such information.
+var notHeldAfterRE = regexp.MustCompile(`^(?:均|全部|都)(?:属于|属|为|是)[^0-9,;:]{0,16}?(?:本机关|本行政机关|本单位)?不掌握`)
+
+// answeredAfterRE finds the verb of answering after the noun of a count of
+// applications: "…申请依法作出答复".
+var answeredAfterRE = regexp.MustCompile(`申请(?:依法|均|及时)*(?:作出|予以|进行)?答复[。.]?$`)
+
 // receivedObjectRE finds the noun of applications right after a count.
 var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开|^的?依申请公开(?:政府信息)?事项`)
 
@@ -2418,6 +2584,18 @@ func (c nctx) proactiveSub() bool {
 	return strings.Contains(t, "主动公开") && !hasAny(t, "依申请", "申请", "复议", "诉讼", "收费", "许可", "处罚", "强制", "规范性文件", "规章")
 }
 
+// listHeading returns the length of the numeral of a part named in a list
+// that opens t ("二是"), or 0: it heads a part only when the words after it
+// are a title ending in 情况. (A test of two runes, not an expression: it
+// runs on every line of a page.)
+func listHeading(t string) int {
+	r, n := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("一二三四五六七八九十", r) || !strings.HasPrefix(t[n:], "是") {
+		return 0
+	}
+	return n + len("是")
+}
+
 // subTitleRE finds a sub-heading's numeral: "（一）" (outer), or "(1)",
 // "1." and "1、" (inner).
 var subTitleRE = regexp.MustCompile(`^(?:([（(][一二三四五六七八九十]+[）)])|[（(][0-9]+[）)]|[0-9]+[.．、])`)
@@ -2427,6 +2605,13 @@ var subTitleRE = regexp.MustCompile(`^(?:([（(][一二三四五六七八九十]
 // its numeral is of the outer level (（一）) rather than the inner one (1.).
 func subTitle(t string) (title string, outer, ok bool) {
 	t = strings.TrimSuffix(strings.TrimSpace(t), "。") // "（四）政府信息公开平台建设情况。"
+	if h := listHeading(t); h > 0 && strings.HasSuffix(t, "情况") && utf8.RuneCountInString(t) <= 20 &&
+		!strings.ContainsAny(t, "。，,；;0123456789") && !mayState(t[h:]) {
+		// "二是依申请公开情况" on a line of its own, or opening one ("二是依
+		// 申请公开情况。收到申请3件", the shape of a real county bureau's
+		// page): the heading of a part, as "（二）依申请公开情况" is.
+		return labels.Normalize(t[h:]), true, true
+	}
 	m := subTitleRE.FindStringSubmatchIndex(t)
 	if m == nil || utf8.RuneCountInString(t) > 30 || strings.ContainsAny(t, "。，,；;") {
 		return "", false, false
@@ -2444,7 +2629,7 @@ func subTitle(t string) (title string, outer, ok bool) {
 func openingSubTitle(t string) (title string, outer, ok bool) {
 	t = strings.TrimSpace(t)
 	i := strings.Index(t, "。")
-	if i < 0 || i+len("。") == len(t) || !subTitleRE.MatchString(t) {
+	if i < 0 || i+len("。") == len(t) || !subTitleRE.MatchString(t) && listHeading(t) == 0 {
 		return "", false, false
 	}
 	return subTitle(t[:i])
@@ -2594,6 +2779,17 @@ var errBothDocs = errors.New("rules and normative documents together")
 // counts amended ones apart ("含新制定A件，修改B件"): table 二's count issued
 // may hold the amended, or not.
 var errAmended = errors.New("made, amended apart")
+
+// errStillValid is the bad of a count of normative documents confirmed still
+// valid ("确定继续有效的行政规范性文件33件", a real 2023 municipal
+// commission's, after its clean-up): those the clean-up kept, which may not
+// be every document in force.
+var errStillValid = errors.New("kept by a clean-up")
+
+// errDocsPublished is the bad of a count of normative documents published
+// ("主动公开市政府和市政府办公厅行政规范性文件42件", a real 2022 municipal
+// government's page): published in the year, issued in it or before.
+var errDocsPublished = errors.New("documents published")
 
 // restOfList reports whether the words before a count name the rest of a
 // list (其他, 其它, 其余: "、其他主动公开的信息"), a part of some whole.

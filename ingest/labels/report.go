@@ -69,13 +69,34 @@ var commonPlaceWords = []string{"城市", "城乡", "城镇", "都市", "新区"
 // after a page's title.
 var flipbookPageRE = regexp.MustCompile(`(?i)^\s*(?:page|p\.|第)\s*\d{1,4}\s*页?\s*[-–—|:：]\s*|\s*[-–—|]\s*(?:page|p\.|第)\s*\d{1,4}\s*页?\s*$`)
 
+// fullDateRE finds a whole date, day and all ("2007年4月5日"): the date a
+// statute was promulgated or amended, cited before the report's year in a
+// sentence that names the report ("根据《…条例》(2007年4月5日…公布2019年4月3日
+// …修订),特向社会公布2020年度…工作报告", a real 2020 tax bureau's page). Its
+// year is no report's year: the title's year is one named without a day.
+var fullDateRE = regexp.MustCompile(`(?:19|20)\d\d年\d{1,2}月\d{1,2}日`)
+
 // TitleMeta reads agency and year from a title. A strict title must name an
 // information-disclosure report after the year; a file name need not.
 func TitleMeta(s string, strict bool) (agency string, year int) {
 	// readTitle tries every grid cell: cheap tests first keep the regular
 	// expression off almost all of them. 年 and 告 (of 报告) are written the
 	// same in traditional script, so they are tested before folding.
-	if len(s) > 300 || !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
+	if !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
+		return "", 0
+	}
+	if len(s) > 300 && strict {
+		// A paragraph whose first sentence names the report ("根据《…条例》
+		// (2007年4月5日…修订),特向社会公布2020年度…工作报告。全文包括…"):
+		// that sentence, without the statute's dates, is the title.
+		if i := strings.Index(s, "。"); i > 0 {
+			s = s[:i]
+		}
+		if strings.Contains(s, "月") && strings.Contains(s, "日") && fullDateRE.MatchString(s) {
+			s = fullDateRE.ReplaceAllString(s, "")
+		}
+	}
+	if len(s) > 300 {
 		return "", 0
 	}
 	// A flipbook viewer titles every page of the report with its number
@@ -84,9 +105,14 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	s = flipbookPageRE.ReplaceAllString(s, "")
 	// Folded like a label: mirror sites publish titles in traditional script.
 	s = Normalize(s)
+	if strings.Contains(s, "月") && strings.Contains(s, "日") && strings.Contains(s, "公") && fullDateRE.MatchString(s) {
+		s = fullDateRE.ReplaceAllString(s, "")
+	}
 	// A page's table of metadata labels its title ("标   题 县政府办2022年度
 	// …年度报告"): the label is no part of the agency's name.
-	for _, label := range []string{"文件标题", "标题", "题名", "文件名称", "名称"} {
+	// "公报标题黄石市卫健委2019年…" (a real 2019 commission's page, its
+	// bulletin's table of metadata): the label run on to the title.
+	for _, label := range []string{"公报标题", "文件标题", "标题", "题名", "文件名称", "名称"} {
 		if rest, ok := strings.CutPrefix(s, label); ok {
 			s = strings.TrimLeft(rest, ":|")
 			break
@@ -100,6 +126,19 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		return "", 0
 	}
 	agency = m[1]
+	if strict {
+		// "根据《…条例》…,特向社会公布2020年度国家税务总局某市税务局政府
+		// 信息公开工作报告", "…要求,现公布某镇2015年…年度报告" (real pages
+		// with no title line, whose first sentence names the report): the
+		// name is what follows the verb of publishing, before the year or
+		// after it.
+		for _, verb := range []string{"特向社会公布", "向社会公布", "现予公布", "现公布", "现将"} {
+			if i := strings.LastIndex(agency, verb); i >= 0 {
+				agency = agency[i+len(verb):]
+				break
+			}
+		}
+	}
 	if strict && strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ") == "" {
 		// "2021年度某局政府信息公开工作年度报告": the agency follows the year.
 		// A year and a comma open a sentence ("2023年，修订完善了信息公开
