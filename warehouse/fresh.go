@@ -110,7 +110,7 @@ func (fr *freshRollup) add(ctx context.Context, conn *sql.Conn) error {
 	if err := s.fold(fr); err != nil {
 		return err
 	}
-	return s.write(conn)
+	return s.write(conn, "temp", "main", "rollup_delta", "summary_rollup_delta")
 }
 
 // regions reads the regions of the reports' agencies as they stand in the
@@ -348,11 +348,13 @@ func (s *rollupSums) fold(fr *freshRollup) error {
 	return nil
 }
 
-// write appends the sums to the transaction's delta tables (rollup_delta and
-// summary_rollup_delta, made by rollup_delta_create). Its error is the
-// database's.
-func (s *rollupSums) write(conn *sql.Conn) error {
-	err := appendTemp(conn, "rollup_delta", regionRollupColumns, func(a *duckdb.Appender) error {
+// write appends the sums to the tables region and summary of catalog and
+// schema: the transaction's delta tables (rollup_delta and
+// summary_rollup_delta in temp.main, made by rollup_delta_create), or
+// store.region_rollup and store.summary_rollup when they are empty. Its
+// error is the database's.
+func (s *rollupSums) write(conn *sql.Conn, catalog, schema, region, summary string) error {
+	err := appendTo(conn, catalog, schema, region, regionRollupColumns, func(a *duckdb.Appender) error {
 		for g, k := range s.regionKeys {
 			for c, cs := range s.region[g] {
 				if cs.figures == 0 {
@@ -379,7 +381,7 @@ func (s *rollupSums) write(conn *sql.Conn) error {
 		columns = append(columns, c.name, c.name+"_n")
 	}
 	columns = append(columns, "errors", "warnings")
-	err = appendTemp(conn, "summary_rollup_delta", columns, func(a *duckdb.Appender) error {
+	err = appendTo(conn, catalog, schema, summary, columns, func(a *duckdb.Appender) error {
 		row := make([]driver.Value, len(columns))
 		for sg, k := range s.summaryKeys {
 			g := s.summary[sg]
@@ -417,11 +419,11 @@ const (
 	summaryStated   = summaryFirstCol + 2 // after licensing_stated, apps_stated
 )
 
-// appendTemp appends rows to the connection's temporary table name, its
-// columns named.
-func appendTemp(conn *sql.Conn, name string, columns []string, fill func(*duckdb.Appender) error) error {
+// appendTo appends rows to the table catalog.schema.name, its columns
+// named.
+func appendTo(conn *sql.Conn, catalog, schema, name string, columns []string, fill func(*duckdb.Appender) error) error {
 	return conn.Raw(func(dc any) error {
-		a, err := duckdb.NewAppenderWithColumns(dc.(*duckdb.Conn), "temp", "main", name, columns)
+		a, err := duckdb.NewAppenderWithColumns(dc.(*duckdb.Conn), catalog, schema, name, columns)
 		if err != nil {
 			return err
 		}

@@ -91,8 +91,9 @@ func TestInt128Adds(t *testing.T) {
 // region and year, versions waiting for confirmation), then re-uploads
 // some: both roll-ups must be what their definitions sum afresh. It runs
 // again with every step inside a bulk load (DB.Bulk), whose sums are merged
-// at its end, the re-uploads merging those held so far first; inside one the
-// roll-ups are marked for Open to rebuild.
+// at its end (the first written into the empty roll-ups as they are), the
+// re-uploads merging those held so far first; inside one the roll-ups are
+// marked for Open to rebuild, and after it no longer.
 func TestFreshRollupMatchesSQL(t *testing.T) {
 	for _, bulk := range []bool{false, true} {
 		t.Run(fmt.Sprintf("bulk=%v", bulk), func(t *testing.T) { testFreshRollup(t, bulk) })
@@ -174,6 +175,10 @@ func testFreshRollup(t *testing.T, bulk bool) {
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+		var stale int
+		if err := db.db.QueryRowContext(ctx, stmt("rollup_stale")).Scan(&stale); err != nil || stale != 0 {
+			t.Errorf("after a bulk load the roll-ups are still marked for Open to rebuild (%d, %v)", stale, err)
 		}
 	}
 	step(func() { load(t, db, first...) })

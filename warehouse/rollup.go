@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"time"
 
 	"gongkai"
 )
@@ -233,22 +234,43 @@ func (db *DB) flushBulk(ctx context.Context, conn *sql.Conn) error {
 	if s == nil || (s.reports == 0 && db.bulkErr == nil) {
 		return nil
 	}
+	start := time.Now()
+	var wrote time.Duration
 	err := inConnTx(ctx, conn, func() error {
 		if db.bulkErr != nil {
 			return rebuildRollup(ctx, conn)
 		}
+		// Into empty roll-ups (a fresh build) the sums are the rows the
+		// merge would make: one per group and cell, each of at least one
+		// figure and report, NULL sums where nothing was stated.
+		var empty bool
+		if err := conn.QueryRowContext(ctx, stmt("rollup_empty")).Scan(&empty); err != nil {
+			return err
+		}
+		if empty {
+			if err := s.write(conn, "", "store", "region_rollup", "summary_rollup"); err != nil {
+				return err
+			}
+			wrote = time.Since(start)
+			_, err := conn.ExecContext(ctx, stmt("rollup_fingerprint"))
+			return err
+		}
 		if _, err := conn.ExecContext(ctx, stmt("rollup_delta_create")); err != nil {
 			return err
 		}
-		if err := s.write(conn); err != nil {
+		if err := s.write(conn, "temp", "main", "rollup_delta", "summary_rollup_delta"); err != nil {
 			return err
 		}
+		wrote = time.Since(start)
 		_, err := conn.ExecContext(ctx, stmt("rollup_merge"))
 		return err
 	})
 	if err != nil {
 		return err
 	}
+	slog.Info("warehouse: bulk load's roll-up sums merged", "reports", s.reports, "region_groups", len(s.regionKeys),
+		"cells", len(s.cells), "summary_groups", len(s.summaryKeys), "written", wrote.Round(time.Millisecond),
+		"took", time.Since(start).Round(time.Millisecond))
 	db.bulk, db.bulkErr = newRollupSums(), nil
 	return nil
 }
