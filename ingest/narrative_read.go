@@ -610,7 +610,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
-				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished)
+				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1329,6 +1329,7 @@ var passedWhy = []struct {
 	{errAmended, "写作“新制定”，同一行另有修改（修订）的件数：表二“本年制发件数”是否含修改的，不能确定"},
 	{errStillValid, "写作“确定继续有效”：是清理后确定继续有效的件数，不一定是现行有效的全部，不能确定"},
 	{errDocsPublished, "写作“公开”：是所公开的规范性文件件数，不一定都是本年制发的，不能确定"},
+	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -1600,6 +1601,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// the words do not say.
 				emit(nWithheld, true, 0, "", nil)
 				emit(nReceived, false, 0, "", errUnsaid)
+				continue
+			}
+			if !ok && strings.Trim(seg, "其中,、") == "" && strings.HasPrefix(strings.TrimLeft(seg, ",、"), "其中") && strings.Contains(unitsApps, unit) &&
+				strings.Contains(ctx.line, "申请") && answeredPartRE.MatchString(clause[m[1]:]) && ctx.about(topicDisclosure) {
+				// "收到…申请4件…。其中3件已按照相关要求进行书面回复,1件结转
+				// 2023年度继续办理" (a real 2022 district police bureau's
+				// page): those of the year's applications answered, which
+				// leaves out any carried in and answered; said to be left
+				// out (before: no word).
+				emit(nHandled, false, f, "", errAnsweredPart)
 				continue
 			}
 			if !ok && strings.Trim(seg, "其中,、") == "公开" && strings.Contains(unitsApps, unit) && hasAny(ctx.line, "答复", "办结", "回复") &&
@@ -2455,6 +2466,10 @@ func onlyVerbs(seg string) bool {
 // ("401条信息"), the clause ending there.
 var infoObjectRE = regexp.MustCompile(`^的?(?:政府|政务)?信息$`)
 
+// answeredPartRE finds the words after a count of applications that say they
+// were answered: "3件已按照相关要求进行书面回复".
+var answeredPartRE = regexp.MustCompile(`^(?:已|均已|都已)[^0-9,;:]{0,16}?(?:答复|回复|办结)`)
+
 // normObjectRE finds the noun of normative documents after their count, the
 // organ's own ("局本级").
 var normObjectRE = regexp.MustCompile(`^(?:局本级|本级|本机关|本局|我局)?的?(?:行政)?规范性文件[。.]?$`)
@@ -2785,6 +2800,11 @@ var errAmended = errors.New("made, amended apart")
 // commission's, after its clean-up): those the clean-up kept, which may not
 // be every document in force.
 var errStillValid = errors.New("kept by a clean-up")
+
+// errAnsweredPart is the bad of a count of applications answered stated as a
+// part of those received ("其中3件已…书面回复"): those carried in and
+// answered are not in it.
+var errAnsweredPart = errors.New("answered, of those received")
 
 // errDocsPublished is the bad of a count of normative documents published
 // ("主动公开市政府和市政府办公厅行政规范性文件42件", a real 2022 municipal
