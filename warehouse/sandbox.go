@@ -197,9 +197,10 @@ func sandboxError(ctx context.Context, db *DB, err error) error {
 }
 
 // duckMessage is the first line of a DuckDB error: the kind and the reason,
-// without the echo of the statement.
+// without the echo of the statement (nor the prefix of a failed task's
+// fetch, runloop.go).
 func duckMessage(err error) string {
-	msg := err.Error()
+	msg := duckError(err)
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = msg[:i]
 	}
