@@ -10,9 +10,9 @@
 -- current summary rows): an agency is counted when licensing_reports > 0.
 -- Summing a million summary rows per agency on every request cost ~40 ms
 -- of CPU at 1M reports. The totals are one row per agency with its level
--- and region (0064): the region is filtered on them, a piece of a name by
--- the ids selected_agencies matches, as licensing_ranking, with no join
--- of the ~170,000 totals to the selected agencies.
+-- and region (0064) and name (0066): the region and a piece of a name are
+-- filtered on them, as licensing_ranking, with no join of the ~170,000
+-- totals to the selected agencies.
 SELECT coalesce(nullif(t.level, ''), '未注明') AS level,
        count(*) AS agencies,
        coalesce(sum(t.licensing_decisions), 0) AS licensing_decisions
@@ -21,6 +21,6 @@ WHERE t.licensing_reports > 0
   AND ($province IS NULL OR t.province = $province)
   AND ($city IS NULL OR t.city = $city)
   AND ($level IS NULL OR t.level = $level)
-  AND ($agency IS NULL OR t.agency_id IN (SELECT g.agency_id FROM selected_agencies(NULL, NULL, NULL, $agency) g WHERE $agency IS NOT NULL))
+  AND ($agency IS NULL OR contains(t.name, $agency))
 GROUP BY 1
 ORDER BY licensing_decisions DESC, level

@@ -10,10 +10,10 @@
 -- twenty: summing a million summary rows per agency on every request cost
 -- ~40 ms of CPU at 1M reports. An agency counts when it has a report in the
 -- selected years that states the figure (licensing_reports > 0), whatever
--- its sum, as when the sums were taken here. The region and level are
--- filtered on the totals' own columns (0064), a piece of a name by the ids
--- selected_agencies matches, as licensing_ranking. Only the eight
--- agencies' summary rows and names are read.
+-- its sum, as when the sums were taken here. The region, level and a
+-- piece of a name are filtered on the totals' own columns (0064, 0066), as
+-- licensing_ranking. Only the eight agencies' summary rows and names are
+-- read.
 WITH top AS (
     SELECT t.agency_id
     FROM licensing_totals($year_from, $year_to) t
@@ -21,7 +21,7 @@ WITH top AS (
       AND ($province IS NULL OR t.province = $province)
       AND ($city IS NULL OR t.city = $city)
       AND ($level IS NULL OR t.level = $level)
-      AND ($agency IS NULL OR t.agency_id IN (SELECT g.agency_id FROM selected_agencies(NULL, NULL, NULL, $agency) g WHERE $agency IS NOT NULL))
+      AND ($agency IS NULL OR contains(t.name, $agency))
     ORDER BY t.licensing_decisions DESC, t.agency_id LIMIT 8
 )
 SELECT s.year, s.agency_id, a.name AS agency, s.report_id,

@@ -8,10 +8,9 @@
 -- Reads proactive_totals (migration 0044: per agency, the kept running
 -- totals by year where they are exact and current, else the sums of its
 -- current summary rows), so that no request sums a million summary rows.
--- The region and level are filtered on the totals' own columns (0064), a
--- piece of a name by the ids selected_agencies matches, as
--- licensing_ranking: no join of the ~170,000 totals to the selected
--- agencies, and one expansion of the macro. Names are joined only to the
+-- The region, level and a piece of a name are filtered on the totals' own
+-- columns (0064, 0066), as licensing_ranking: no join of the ~170,000
+-- totals to the selected agencies, and one expansion of the macro. Names are joined only to the
 -- agencies whose sum reaches the limit-th largest (cut): ties at the cut
 -- are ordered by name, so all of them are named.
 WITH sums AS MATERIALIZED (
@@ -21,7 +20,7 @@ WITH sums AS MATERIALIZED (
       AND ($province IS NULL OR t.province = $province)
       AND ($city IS NULL OR t.city = $city)
       AND ($level IS NULL OR t.level = $level)
-      AND ($agency IS NULL OR t.agency_id IN (SELECT g.agency_id FROM selected_agencies(NULL, NULL, NULL, $agency) g WHERE $agency IS NOT NULL))
+      AND ($agency IS NULL OR contains(t.name, $agency))
 ), cut AS (
     SELECT min(proactive_items) AS v
     FROM (SELECT proactive_items FROM sums ORDER BY proactive_items DESC LIMIT coalesce($limit, 20))

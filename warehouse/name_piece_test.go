@@ -9,13 +9,14 @@ import (
 	"gongkai/queries"
 )
 
-// namePieceQueries are the per-agency queries of 行政许可, which read the
-// kept totals (0044's licensing_totals) and match a piece of a name once,
-// in the agencies semi-joined or joined to the totals: each is held here to
-// its first form (testdata/before), which summed the current reports and
-// matched the piece in its own join. proactive_by_agency and
-// applications_by_agency share licensing_ranking's shape.
-var namePieceQueries = []string{"licensing_ranking", "licensing_trend", "licensing_by_level"}
+// namePieceQueries are the per-agency queries, which read the kept totals
+// (0044's licensing_totals, proactive_totals, application_totals) and
+// match a piece of a name on the kept names (0066), or on store.agencies'
+// for the agencies summed apart: each is held here to its first form
+// (testdata/before), which summed the current reports and matched the
+// piece in its own join.
+var namePieceQueries = []string{"licensing_ranking", "licensing_trend", "licensing_by_level", "proactive_by_agency",
+	"applications_by_agency"}
 
 // TestNamePieceMatchedOnce runs each per-agency query with many pieces of
 // names (none, one, many agencies; %, _, \, quotes, full-width and

@@ -71,12 +71,12 @@ func totalsGaps(t *testing.T, db *DB) string {
 			"count(*) FILTER (WHERE s.apps_stated)", "coalesce(sum(s.apps_total) FILTER (WHERE s.apps_stated), 0)"},
 	} {
 		for _, r := range totalsRanges {
-			// With the agency's region and level as store.agencies holds
-			// them (0064 keeps them with the totals).
-			got := queryText2(t, db, fmt.Sprintf(`SELECT agency_id, %s, %s, province, city, level FROM %s($1, $2)
+			// With the agency's region, level and name as store.agencies
+			// holds them (0064 and 0066 keep them with the totals).
+			got := queryText2(t, db, fmt.Sprintf(`SELECT agency_id, %s, %s, province, city, level, name FROM %s($1, $2)
 				WHERE %s > 0 ORDER BY agency_id`, m.n, m.v, m.macro, m.n), r[0], r[1])
 			want := queryText2(t, db, fmt.Sprintf(`SELECT s.agency_id, %s AS n, %s AS v,
-				any_value(a.province), any_value(a.city), any_value(a.level)
+				any_value(a.province), any_value(a.city), any_value(a.level), any_value(a.name)
 				FROM store.report_summary s JOIN store.agencies a ON a.agency_id = s.agency_id
 				WHERE s.is_current AND ($1 IS NULL OR s.year >= $1) AND ($2 IS NULL OR s.year <= $2)
 				GROUP BY s.agency_id HAVING n > 0 ORDER BY s.agency_id`, m.plainN, m.plainV), r[0], r[1])
@@ -275,6 +275,15 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 	check("a region edited by hand", true)
 	moved("a region edited by hand", before)
 
+	// A repair by hand of an agency's name: store.agency_totals keeps it
+	// (0066) and the rankings match a piece of a name on it, so Open must
+	// find it differs and build the table again, or the piece 甲 would
+	// still find the agency by the name it had.
+	before = state
+	db = editByHand(t, db, `UPDATE store.agencies SET name = '壬局' WHERE name = '甲局'`)
+	check("a name edited by hand", true)
+	moved("a name edited by hand", before)
+
 	// Loads by a binary older than 0044 note no agency: here the list is
 	// emptied by hand after a load, and Open must build the table again.
 	before = state
@@ -333,5 +342,54 @@ func TestReadOnlyRefusesStaleTotals(t *testing.T) {
 	defer ro.Close()
 	if gaps := totalsGaps(t, ro); gaps != "" {
 		t.Errorf("after the repair:\n%s", gaps)
+	}
+}
+
+// TestUpgradeKeepsAgencyNames takes a warehouse with its kept totals built
+// back to the schema before 0066 (no name in store.agency_totals, 0064's
+// macros) and opens it: the migration must fill every kept row's name from
+// store.agencies and leave the rows kept (no agency listed as changed, so
+// nothing is summed apart or built again), the macros must give the sums
+// of the current summary rows with the agencies' names, and the rankings
+// with a piece of a name the rows of their first forms.
+func TestUpgradeKeepsAgencyNames(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	load(t, db, LoadRequest{Report: figures(sampleReport("甲局", 2021, 0, 0), 10, 5)},
+		LoadRequest{Report: figures(sampleReport("甲县人民政府", 2022, 0, 0), 20, 7)},
+		LoadRequest{Report: figures(sampleReport("乙局", 2021, 0, 0), 30, 2)})
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	b, err := migrationFS.ReadFile("migrations/0064_agency_totals_region.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	macros := string(b)[strings.Index(string(b), "CREATE OR REPLACE MACRO licensing_totals"):]
+	db = editByHand(t, db, `ALTER TABLE store.agency_totals DROP COLUMN name;
+		DELETE FROM schema_migrations WHERE version = 66;
+		`+macros)
+	if n := count(t, db, `SELECT count(*) FROM store.agency_totals_changed`); n != 0 {
+		t.Errorf("%d agencies listed as changed after 0066, want none", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM store.agency_totals t JOIN store.agencies a USING (agency_id)
+		WHERE t.exact AND t.name = a.name`); n != 3 {
+		t.Errorf("%d kept rows hold their agency's name after 0066, want 3", n)
+	}
+	if gaps := totalsGaps(t, db); gaps != "" {
+		t.Errorf("the kept totals differ from the summary after 0066:\n%s", gaps)
+	}
+	for _, name := range namePieceQueries {
+		old := firstForm(t, name)
+		for _, piece := range []string{"局", "人民", "甲", "无此机构"} {
+			f := Filter{Agency: piece, Limit: 20}
+			got, err := db.Query(ctx, name, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := fmt.Sprint(got.Rows), fmt.Sprint(firstFormRows(t, db, old, f).Rows); g != w {
+				t.Errorf("%s, piece %q after 0066:\n got %s\nwant %s", name, piece, g, w)
+			}
+		}
 	}
 }

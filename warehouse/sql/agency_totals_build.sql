@@ -1,9 +1,9 @@
 -- agency_totals_build: adds to store.agency_totals the rows of the agencies
 -- whose ids lie in [$1, $2], from their current reports
 -- (store.agency_totals_rows, 0044 and 0050), with each agency's province,
--- city and level as store.agencies holds them (0064): one piece of a
--- rebuild.
+-- city and level (0064) and name (0066) as store.agencies holds them: one
+-- piece of a rebuild.
 INSERT INTO store.agency_totals
-SELECT r.*, a.province, a.city, a.level
+SELECT r.*, a.province, a.city, a.level, a.name
 FROM store.agency_totals_rows($1, $2) r
 LEFT JOIN store.agencies a ON a.agency_id = r.agency_id;

@@ -1,10 +1,11 @@
 -- agency_totals_stale: 1 when store.agency_totals holds an agency, not
 -- listed in store.agency_totals_changed, whose current summary rows are not
 -- those it was built from (a repair by hand, or reports loaded by a binary
--- older than 0044), or whose province, city or level is not the one
--- store.agencies holds (a region edited by hand, 0064), else 0: the
+-- older than 0044), or whose province, city, level (0064) or name (0066)
+-- is not the one store.agencies holds (edited by hand), else 0: the
 -- fingerprints of the agencies' rows are combined (bit_xor) on each side,
--- with how many agencies each has, and the kept regions are compared.
+-- with how many agencies each has, and the kept regions and names are
+-- compared.
 WITH c AS (
     SELECT DISTINCT agency_id FROM store.agency_totals_changed
 ), k AS (
@@ -21,6 +22,6 @@ WITH c AS (
     LEFT JOIN store.agencies a ON a.agency_id = t.agency_id
     WHERE t.agency_id NOT IN (SELECT agency_id FROM c)
       AND (t.province IS DISTINCT FROM a.province OR t.city IS DISTINCT FROM a.city
-           OR t.level IS DISTINCT FROM a.level)
+           OR t.level IS DISTINCT FROM a.level OR t.name IS DISTINCT FROM a.name)
 )
 SELECT (k.n <> d.n OR k.h IS DISTINCT FROM d.h OR m.n > 0)::INTEGER FROM k, d, m;
