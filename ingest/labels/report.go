@@ -32,6 +32,13 @@ var notNameWords = []string{"根据", "按照", "依据", "依照", "关于", "�
 // bareNames are words that stand for an agency without naming one.
 var bareNames = []string{"政府", "人民政府", "本机关", "本单位", "我单位", "本局", "我局", "我委", "本委", "我办", "本办", "我厅", "本厅"}
 
+// selfWords open words that stand for the writing agency without naming
+// it: "特向社会公布2012年度本级政府(机关)信息公开工作年度报告" (a real 2012
+// municipal office's first sentence) names no agency, and reading
+// "本级政府(机关)" for one stored the report under a name no agency has.
+// 本溪 (a city) opens with 本 and is a name, so only these words count.
+var selfWords = []string{"本级", "本机关", "本单位", "本部门", "本局", "本委", "本办", "本厅", "我"}
+
 // agencyName reports whether a text read before a title's year can be an
 // agency's name: not a sentence fragment, not a bare word like "政府". A
 // name of two characters is a county, district, city, banner, town or
@@ -44,6 +51,11 @@ func agencyName(a string) bool {
 	}
 	for _, w := range notNameWords {
 		if strings.Contains(a, w) {
+			return false
+		}
+	}
+	for _, w := range selfWords {
+		if strings.HasPrefix(a, w) {
 			return false
 		}
 	}
