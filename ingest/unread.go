@@ -72,7 +72,7 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 
 // unreadCountRE finds a count of items in a folded line, rough or not
 // ("60余条", "88件", "36篇", "2.96万条"), and its unit.
-var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?万|[0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件|篇|份)`)
+var unreadCountRE = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?万|[0-9][0-9,]*|[零〇一二两三四五六七八九十百千万]+)(?:余|多)?(条|件|篇|份|项)`)
 
 // statesPublished reports whether the words of a sentence up to a count say
 // that information was published (主动公开; 公开, 发布 or 公布 with 信息,
@@ -87,10 +87,17 @@ func statesPublished(upTo, after, clause, unit string, proactiveLine bool) bool 
 	if hasAny(clause, "申请", "复议", "诉讼", "收费", "规范性文件", "规章", "许可", "处罚", "强制", "热线", "诉求", "信访", "建议", "提案", "解读", "会议", "培训", "宣传") {
 		return false
 	}
+	bare := strings.TrimRight(upTo, "共计为达")
+	if unit == "项" {
+		// Items (项) are information only right after 信息: "全年累计公开政府
+		// 信息2874项" (a real 2023 development zone office's). 项 count a
+		// catalogue's entries ("对2045项应主动公开政府信息…明确") or
+		// standards ("全年共发布卫生健康标准80项,已全部…主动公开") as often.
+		return hasAny(upTo, "公开", "发布", "公布") && strings.HasSuffix(bare, "信息")
+	}
 	if strings.Contains(upTo, "主动公开") || strings.Contains(upTo, "主动发布") {
 		return true
 	}
-	bare := strings.TrimRight(upTo, "共计为达")
 	if unit == "篇" || unit == "份" {
 		// Articles and copies are counted as information only in the
 		// words of 主动公开, or right after it: "局网站发布信息1995篇" (a real
