@@ -1,3 +1,5 @@
+//go:build linux
+
 package warehouse
 
 // The statements' run loop. duckdb-go runs every statement through
@@ -13,6 +15,9 @@ package warehouse
 // which runs the tasks itself with duckdb_pending_execute_task, sleeps 50 µs
 // whenever none is left for it (or one is blocked), and then fetches the
 // result through DuckDB's own duckdb_execute_pending, which returns at once.
+//
+// GNU ld's --wrap is Linux's linker's (runloop_other.go leaves the loop as
+// DuckDB's elsewhere).
 //
 // One difference shows: when a task fails, DuckDB's fetch puts "Invalid
 // Input Error: Attempting to execute an unsuccessful or closed pending
@@ -50,24 +55,7 @@ package warehouse
 // static unsigned long gk_pending_count(void) { return __atomic_load_n(&gk_pending_runs, __ATOMIC_RELAXED); }
 import "C"
 
-import "strings"
-
 // pendingRuns returns how many statements have run through the wrapper of
 // duckdb_execute_pending in this process, for the test that it is linked.
 // It never fails.
 func pendingRuns() uint64 { return uint64(C.gk_pending_count()) }
-
-// pendingErrorPrefix is what DuckDB's fetch of a failed statement puts
-// before the error of its task (see the top of this file).
-const pendingErrorPrefix = "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result\nError: "
-
-// duckError returns the text of a DuckDB error as DuckDB's own run loop
-// would have given it: without the fetch's prefix of a failed task. It
-// never fails.
-func duckError(err error) string {
-	msg := err.Error()
-	if i := strings.Index(msg, pendingErrorPrefix); i >= 0 {
-		msg = msg[:i] + msg[i+len(pendingErrorPrefix):]
-	}
-	return msg
-}
