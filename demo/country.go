@@ -177,26 +177,13 @@ func countryNames(atlas *region.Atlas, n int) ([]drawn, error) {
 // pickDrawn is pick over drawn units: up to n agencies, first every unit's
 // government, then each unit's departments in turn.
 func pickDrawn(units []drawnUnit, n int) []drawn {
-	var out []drawn
-	for round := 0; len(out) < n; round++ {
-		added := false
-		for _, u := range units {
-			switch {
-			case len(out) >= n:
-				return out
-			case round == 0:
-				out = append(out, drawn{u.prefix + "人民政府", u.place})
-				added = true
-			case round <= len(u.depts):
-				out = append(out, drawn{u.prefix + u.depts[round-1], u.place})
-				added = true
-			}
-		}
-		if !added {
-			break
+	groups := make([][]drawn, len(units))
+	for i, u := range units {
+		for _, name := range u.names() {
+			groups[i] = append(groups[i], drawn{name, u.place})
 		}
 	}
-	return out
+	return firstN(interleave(groups), n)
 }
 
 // interleave returns the groups' items in turn: every group's first, then

@@ -199,26 +199,25 @@ func roster(rng *rand.Rand, atlas *region.Atlas, n int) ([]*agency, error) {
 // pick returns up to n agency names of units: first every unit's government,
 // then each unit's departments in turn.
 func pick(units []unit, n int) []string {
-	var out []string
-	for round := 0; len(out) < n; round++ {
-		added := false
-		for _, u := range units {
-			switch {
-			case len(out) >= n:
-				return out
-			case round == 0:
-				out = append(out, u.prefix+"人民政府")
-				added = true
-			case round <= len(u.depts):
-				out = append(out, u.prefix+u.depts[round-1])
-				added = true
-			}
-		}
-		if !added {
-			break
-		}
+	groups := make([][]string, len(units))
+	for i, u := range units {
+		groups[i] = u.names()
+	}
+	return firstN(interleave(groups), n)
+}
+
+// names returns the unit's agency names: its government, then its departments.
+func (u unit) names() []string {
+	out := []string{u.prefix + "人民政府"}
+	for _, d := range u.depts {
+		out = append(out, u.prefix+d)
 	}
 	return out
+}
+
+// firstN returns at most the first n of items.
+func firstN[T any](items []T, n int) []T {
+	return items[:max(0, min(n, len(items)))]
 }
 
 // pickCounties returns n county organs from about n/5 counties (a government
