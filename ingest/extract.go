@@ -118,8 +118,11 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		fill(r, agency, year)
 	}
 	webExtras(doc, r)
+	incomplete := ""
 	if a := strings.TrimSpace(opts.Agency); a != "" {
 		r.Agency = a
+	} else if r.Agency != "" {
+		incomplete = completeAgency(doc, r)
 	}
 	if opts.Year != 0 {
 		r.Year = opts.Year
@@ -130,8 +133,9 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	tableless := !found && r.Format != gongkai.FormatPre2019
 	switch {
 	case tableless && !looksLikeReport(doc):
-		return nil, gongkai.Errorf(gongkai.CodeInvalid,
-			"未找到表二、表三、表四中的任何一张表：请确认这是政府信息公开工作年度报告，且表格的行列标签与官方格式一致")
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: noTablesMessage(doc)}
+	case incomplete != "":
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: incomplete, Err: ErrNoAgency}
 	case r.Agency == "":
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "缺少单位名称：请在封面填写“单位名称”", Err: ErrNoAgency}
 	case r.Year == 0:

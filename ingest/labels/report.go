@@ -39,6 +39,10 @@ var bareNames = []string{"政府", "人民政府", "本机关", "本单位", "�
 // 本溪 (a city) opens with 本 and is a name, so only these words count.
 var selfWords = []string{"本级", "本机关", "本单位", "本部门", "本局", "本委", "本办", "本厅", "我"}
 
+// AgencyName reports whether a text can be an agency's name, as agencyName
+// does for a title's.
+func AgencyName(a string) bool { return agencyName(a) }
+
 // agencyName reports whether a text read before a title's year can be an
 // agency's name: not a sentence fragment, not a bare word like "政府". A
 // name of two characters is a county, district, city, banner, town or

@@ -1,0 +1,118 @@
+package ingest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gongkai"
+	"gongkai/ingest/labels"
+)
+
+// A report names its agency in its title or first sentence, and some name
+// it there without its place: "现将2020年度党政办公室信息公开工作报告如下"
+// (a real 2020 high-tech zone office's page, whose next paragraph says
+// "东湖高新区党政办公室"). Every zone, county and city has a 党政办公室, so
+// the name read alone stores the report under an identity that is not the
+// writer's: worse than none. completeAgency takes the name the body gives
+// it, with a warning, or rejects the page when the body gives more than one.
+
+// placeWords are the words of a name that place it: a level (省, 市, 县,
+// 区…) or the state's organs, which need no place (国家税务总局, 海关总署).
+var placeWords = []string{"省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村", "街道", "国家", "中国", "中华", "全国", "国务院", "中央", "总局", "总署", "部"}
+
+// placeLevels end the place before an agency's words ("东湖高新区").
+var placeLevels = []string{"省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道"}
+
+// completeAgency looks at a name read for r.Agency that names no place
+// (placeWords) for the body's lines that write it after one: the run of
+// Chinese characters right before it, back to a mark, digit or date word
+// (年, 月, 日, 度), that ends in a level and is a name itself. When the
+// places found are one (or all end with the shortest of them, which is then
+// the place), r.Agency becomes the place and the name, with a warning
+// finding that says where it came from. When they differ, r.Agency is left
+// and the message of the page's rejection is returned: which place is the
+// writer's is not ours to guess. With no place found, nothing changes and
+// "" is returned.
+func completeAgency(doc *Document, r *gongkai.Report) string {
+	name := r.Agency
+	for _, w := range placeWords {
+		if strings.Contains(name, w) {
+			return ""
+		}
+	}
+	var places []string
+	at := ""
+	for _, l := range doc.Lines {
+		t := labels.Normalize(l.Text)
+		for off := 0; ; {
+			i := strings.Index(t[off:], name)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(name)
+			p := placeBefore(t[:i])
+			if p == "" {
+				continue
+			}
+			if !slices.Contains(places, p) {
+				places = append(places, p)
+			}
+			if at == "" {
+				at = lineAt(l.N)
+			}
+		}
+	}
+	if len(places) == 0 {
+		return ""
+	}
+	place := places[0]
+	for _, p := range places {
+		if len(p) < len(place) {
+			place = p
+		}
+	}
+	for _, p := range places {
+		if !strings.HasSuffix(p, place) {
+			return fmt.Sprintf("单位名称不完整：标题或首句作“%s”，正文写作%s，不能确定是哪一个：请指定单位名称", name, quoteAll(places, name))
+		}
+	}
+	r.Agency = place + name
+	r.Findings = append(r.Findings, gongkai.Finding{
+		Rule: "agency", Severity: gongkai.SeverityWarning, At: at,
+		Message: fmt.Sprintf("标题或首句中的单位名称“%s”没有写地名，按正文补全为“%s”：请核对", name, r.Agency),
+	})
+	return ""
+}
+
+// placeBefore returns the place written right before an agency's name that
+// ends s, or "": the run of Chinese characters back to a mark, a digit or a
+// date word, when it ends in a level, is at most twelve characters and is
+// a name (labels' rules: "我区", "全区" and "本区" are none).
+func placeBefore(s string) string {
+	start := len(s)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune("年月日度", r) {
+			break
+		}
+		start -= size
+	}
+	p := s[start:]
+	if n := utf8.RuneCountInString(p); n < 2 || n > 12 || !hasSuffixAny(p, placeLevels...) || !labels.AgencyName(p) {
+		return ""
+	}
+	return p
+}
+
+// quoteAll lists each place and name in quotes: "“甲区党政办公室”、“乙区党政办公室”".
+func quoteAll(places []string, name string) string {
+	q := make([]string, len(places))
+	for i, p := range places {
+		q[i] = "“" + p + name + "”"
+	}
+	return strings.Join(q, "、")
+}
