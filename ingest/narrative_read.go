@@ -307,7 +307,10 @@ func mayState(t string) bool {
 		"无一", "無一", "无任何", "無任何", "无申请", "無申請", "无依法申请", "無依法申請",
 		// "我局无因政务公开引起的行政复议和行政诉讼" (the shape of a real 2024
 		// district bureau's page): none arising from it.
-		"无因", "無因", "不存在因") ||
+		"无因", "無因", "不存在因",
+		// "并无引起行政复议及行政诉讼情况", "信息公开无收费情况" (a real 2018
+		// science city's page): none arising, none charged.
+		"无引起", "無引起", "无收费", "無收費") ||
 		strings.Contains(t, "申请") && strings.ContainsAny(t, "0123456789") && unitlessRE.MatchString(t) // its unit lost
 }
 
@@ -339,8 +342,11 @@ var zeroRules = []struct {
 	// "本年度没有申请公开政府信息和不予公开政府信息的情况": the old 条例's
 	// section of applications answered with its own title, both of its
 	// counts none; "没有依申请公开政府信息的情况" the first alone.
-	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息(?:和|及|与|、|或)不予公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
-		[]nkind{nReceived, nWithheld}, otherTopics},
+	// "无依申请公开和不予以公开情况" (a real 2018 science city's) and "沒有
+	// 依申請公開和不予公開的政府信息" (a real 2009 town's mirror) say the same
+	// with 信息 once, after both, or not at all.
+	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?(?:信息)?(?:和|及|与|、|或)不予以?公开的?(?:政府)?(?:信息)?的?(?:情况|情形|事项)|(?:无|没有)(?:任何)?依?申请公开(?:和|及|与|、|或)不予以?公开的(?:政府)?信息`),
+		[]nkind{nReceived, nWithheld}, append([]string{"收费", "费用"}, otherTopics...)},
 	// "我镇没有依申请公开政府信息办理事项" (a real 2014 town's page): none
 	// to handle, so none received.
 	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息的?(?:办理)?(?:情况|情形|事项)`),
@@ -358,13 +364,13 @@ var zeroRules = []struct {
 		[]nkind{nReview}, outcomeWords},
 	{"诉讼", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:案件?)?(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
-	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况".
+	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况"; "信息公开无收费情况".
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
 	// 条例's words for the section of fees. "政府信息公开没有收费": the
 	// disclosure charged nothing (a bare "没有收费" may be of a licence).
 	// "没有向政府信息公开申请人收费的情况", "未对任何公民、法人和组织收取
 	// 任何费用": charging the applicants, named, is the disclosure's fee.
-	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有)收费(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
+	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有|无)收费(?:情况)?(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
 	// "无上年度结转": none carried in from the year before.
 	// "上年无结转" (the shape of a real 2024 district bureau's page): the
 	// same, the year first.
@@ -610,7 +616,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
-				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart)
+				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart) ||
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1329,6 +1336,10 @@ var passedWhy = []struct {
 	{errAmended, "写作“新制定”，同一行另有修改（修订）的件数：表二“本年制发件数”是否含修改的，不能确定"},
 	{errStillValid, "写作“确定继续有效”：是清理后确定继续有效的件数，不一定是现行有效的全部，不能确定"},
 	{errDocsPublished, "写作“公开”：是所公开的规范性文件件数，不一定都是本年制发的，不能确定"},
+	{errDecisionsPublished, "写作“公开（公示）…处理事项（决定）”：是所公开的处理决定数，不一定是本年作出的处理决定的全部，不能确定"},
+	{errJointOutcome, "是“予以公开”与“部分公开”合在一起的数，各是多少不能确定"},
+	{errUnavailableMixed, "是“本机关不掌握”与其他无法提供的情形（需要另行制作、加工汇总等）合在一起的数，各是多少不能确定"},
+	{errUnavailableUnsplit, "只写“无法提供”，未分“本机关不掌握相关政府信息”“没有现成信息需要另行制作”“补正后申请内容仍不明确”，各是多少不能确定"},
 	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
@@ -1373,6 +1384,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			numText, unit := clause[m[2]:m[3]], clause[m[4]:m[5]]
 			f, ok := figureValue(clause, m, numText)
 			if !ok {
+				continue
+			}
+			if k, ok := decisionsPublished(seg, clause[:m[0]], unit); ok {
+				emit(k, false, f, "", errDecisionsPublished)
+				continue
+			}
+			if k, bad, ok := outcomeMix(seg, unit, ctx); ok {
+				for _, k := range k {
+					emit(k, false, f, "", bad)
+				}
 				continue
 			}
 			if unit == "条" && strings.HasPrefix(clause[m[1]:], "次") {
@@ -1452,9 +1473,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nLitigation, true, 0, "", nil)
 				continue
 			}
-			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() &&
+			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() && !strings.Contains(before+clause[:m[0]], "其中") &&
 				(!hasAny(seg, channelWords...) || channelCounts(ctx.paragraph()) <= 1) {
 				// "全年共公开信息253条" under "（一）主动公开政府信息的数量".
+				// Not a part listed after 其中: "门户网站发布信息总数为83条,
+				// 其中政务动态34条,…,信息公开7条" (a real 2018 development
+				// zone's) names a column of the site 信息公开, whose 7 was
+				// stored as the proactive count.
 				if f == float64(int64(f)) {
 					emit(nProactive, f == 0, f, "", nil)
 				}
@@ -2732,10 +2757,19 @@ func partsSum(before string, total float64) bool {
 // 1500条"): of everything published, the part published proactively is the
 // proactive count. After "主动公开…1500条" the part is a kind or a
 // channel's share of it, not the count.
+//
+// A whole of the information made ("同步推进主动公开与依申请公开工作全年共制作
+// 政府信息236条,其中主动公开信息数为158条,依申请公开信息数54条", a real 2013
+// district bureau's) is no proactive count, whatever 主动 the sentence said
+// before it: its part published proactively is the count.
 func proactivePart(seg, before string) bool {
 	return strings.HasPrefix(seg, "其中") && strings.Contains(seg, "主动") &&
-		countRE.MatchString(before) && !strings.Contains(before, "主动")
+		countRE.MatchString(before) && (!strings.Contains(before, "主动") || madeWholeRE.MatchString(before))
 }
+
+// madeWholeRE finds, at the end of the words before a 其中, a count of the
+// information made ("共制作政府信息236条,").
+var madeWholeRE = regexp.MustCompile(`制作(?:各类)?(?:政府)?信息(?:共计|共|总数为?|数为?)?[0-9]+条[,;]?$`)
 
 // docVerb reports whether the words before a count in 件 are one of table
 // 二's columns alone (制发, 制定, 印发, 出台, 废止, 现行有效; after 本年度,
@@ -3123,4 +3157,75 @@ func addNew(r *gongkai.Report, f gongkai.Finding) {
 		}
 	}
 	r.Findings = append(r.Findings, f)
+}
+
+// errJointOutcome is the bad of a count of applications granted and granted
+// in part stated as one ("予以公开与部分公开4宗", a real 2021 public security
+// bureau's): neither row's figure. It was passed over with no word.
+var errJointOutcome = errors.New("granted and granted in part together")
+
+// errUnavailableMixed is the bad of a count of applications that could not
+// be answered for the organ not holding the information or for another
+// reason, as one ("因本机关不掌握或需要加工汇总等原因无法提供5宗", the same
+// page): it was stored as the count of information not held.
+var errUnavailableMixed = errors.New("not held and other reasons together")
+
+// errUnavailableUnsplit is the bad of a count of applications that could not
+// be answered, no reason given ("予以公开3件,无法提供4件", a real 2022 street
+// office's): the 2021 table counts each of its three reasons apart and has
+// no row of their sum. It was passed over with no word.
+var errUnavailableUnsplit = errors.New("unavailable, reason unsaid")
+
+// jointOutcomeRE finds the granted and granted-in-part outcomes named as one.
+var jointOutcomeRE = regexp.MustCompile(`(?:予以公开|同意公开|全部公开)(?:与|和|及|、|或|以及)部分公开|部分公开(?:与|和|及|、|或|以及)(?:予以公开|同意公开|全部公开)`)
+
+// outcomeMix tells the outcomes of applications a count's words state
+// together, none of whose rows the count is: granted with granted in part
+// (errJointOutcome), the organ not holding the information with another
+// reason it could not be given (errUnavailableMixed), or could not be
+// given with no reason (errUnavailableUnsplit). ok is false for any other
+// words; the caller then classifies them as before.
+func outcomeMix(seg, unit string, ctx nctx) (kinds []nkind, bad error, ok bool) {
+	if !strings.Contains(unitsApps, unit) || !strings.Contains(seg, "公开") && !strings.Contains(seg, "提供") && !strings.Contains(seg, "不掌握") ||
+		hasAny(seg, otherTopics...) || !ctx.about("申请") {
+		return nil, nil, false
+	}
+	switch {
+	case jointOutcomeRE.MatchString(seg) && !hasAny(seg, "不予", "不同意", "分别"):
+		// "予以公开、部分公开分别为3件、1件" names each its own.
+		return []nkind{nGranted, nPartial}, errJointOutcome, true
+	case strings.Contains(seg, "不掌握") && hasAny(seg, "加工", "汇总", "另行制作", "重新制作", "没有现成", "无现成", "不明确"):
+		return []nkind{nNotHeld}, errUnavailableMixed, true
+	case strings.HasSuffix(strings.TrimRight(seg, "的共计为均"), "无法提供") && !hasAny(seg, "不掌握", "制作", "加工", "汇总", "现成", "不明确", "补正"):
+		return []nkind{nNotHeld}, errUnavailableUnsplit, true
+	}
+	return nil, nil, false
+}
+
+// errDecisionsPublished is the bad of a count of decisions published
+// ("主动公开行政许可处理事项746件、行政处罚处理事项887件", a real 2021 public
+// security bureau's): the decisions made this year, table 二's count, may
+// be more (not all are published) or fewer (published from other years).
+// It was passed over with no word.
+var errDecisionsPublished = errors.New("decisions published")
+
+// decisionsPublished reports whether the words before a count in a unit of
+// decisions say the decisions of licensing, penalty or coercion were
+// published (公开 or 公示 in the clause up to it, the kind and 处理 or 决定 in
+// its own words), and which kind.
+func decisionsPublished(seg, upTo, unit string) (nkind, bool) {
+	if !strings.Contains(unitsDecide, unit) || !hasAny(upTo, "公开", "公示") || !hasAny(seg, "处理", "决定") || hasAny(seg, "申请", "复议", "诉讼") {
+		return 0, false
+	}
+	kinds := []struct {
+		word string
+		k    nkind
+	}{{"行政许可", nLicensing}, {"行政处罚", nPenalty}, {"行政强制", nCoercion}}
+	found, n := nkind(0), 0
+	for _, x := range kinds {
+		if strings.Contains(seg, x.word) {
+			found, n = x.k, n+1
+		}
+	}
+	return found, n == 1
 }

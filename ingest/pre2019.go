@@ -614,6 +614,14 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					// items published: items, not applications made online.
 					continue
 				}
+				if nr.measure == "pre2019.apps_withheld" && strings.Contains(l.Text[m[0]:m[2]], "信息数") {
+					// "全年共制作政府信息236条,其中主动公开信息数为158条,依申请公开
+					// 信息数54条,不予公开信息数24条" (a real 2013 district
+					// bureau's): the information made, counted by how it may be
+					// disclosed, not applications answered with a refusal. It
+					// was stored as 24 applications withheld.
+					continue
+				}
 				if nr.measure == "apps.partial" && jointOutcome(l.Text[:m[0]]) {
 					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
 				}
