@@ -1294,7 +1294,9 @@ func handledUnsaid(seg string) bool {
 // the applications ("全年处理政府信息公开申请2条，全部按时处理办结", the shape
 // of a real 2023 municipal justice bureau's page), which says no more than
 // 办理 whether the count is of those received or of those handled.
-var handledStems = []string{"办理依申请公开", "办理政府信息公开", "办理信息公开", "处理依申请公开", "处理政府信息公开", "处理信息公开"}
+// "全年办理政府信息依申请公开13件" (a real 2020 municipal government
+// office's) puts the information between 办理 and 依申请公开.
+var handledStems = []string{"办理依申请公开", "办理政府信息公开", "办理信息公开", "处理依申请公开", "处理政府信息公开", "处理信息公开", "办理政府信息依申请公开", "处理政府信息依申请公开"}
 
 // errDealt is the bad of a count of applications "办理" (handledUnsaid).
 var errDealt = errors.New("dealt with")

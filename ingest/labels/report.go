@@ -101,18 +101,23 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	if !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
 		return "", 0
 	}
+	limit := 300
 	if len(s) > 300 && strict {
 		// A paragraph whose first sentence names the report ("根据《…条例》
 		// (2007年4月5日…修订),特向社会公布2020年度…工作报告。全文包括…"):
 		// that sentence, without the statute's dates, is the title.
+		// It may be long when it cites three statutes ("按照《…条例》…、
+		// 《…格式(试行)》、《福建省…办法》…要求,特向社会公布2024年度永安市
+		// 卫生健康局信息公开年度报告", a real 2024 municipal health bureau's,
+		// 112 characters), so its limit is twice a title's.
 		if i := strings.Index(s, "。"); i > 0 {
-			s = s[:i]
+			s, limit = s[:i], 600
 		}
 		if strings.Contains(s, "月") && strings.Contains(s, "日") && fullDateRE.MatchString(s) {
 			s = fullDateRE.ReplaceAllString(s, "")
 		}
 	}
-	if len(s) > 300 {
+	if len(s) > limit {
 		return "", 0
 	}
 	// A flipbook viewer titles every page of the report with its number
@@ -148,9 +153,20 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		// with no title line, whose first sentence names the report): the
 		// name is what follows the verb of publishing, before the year or
 		// after it.
-		for _, verb := range []string{"特向社会公布", "向社会公布", "现予公布", "现公布", "现将"} {
+		// "现公开大冶市卫生健康局2024年…", "编制杭州市余杭区卫生健康局2024
+		// 年…", "特编制高科技电子产业园2018年度…" (real pages of 2024 and
+		// 2018) publish or compile it in other words; "现公开来凤经济开发区
+		// 信息公开2018年度报告" (a real 2018 zone's) names the report's matter
+		// after the agency, which is no part of its name.
+		for _, verb := range []string{"特向社会公布", "向社会公布", "现予公布", "现公布", "现将", "现公开", "特编制", "编制"} {
 			if i := strings.LastIndex(agency, verb); i >= 0 {
 				agency = agency[i+len(verb):]
+				for _, matter := range []string{"政府信息公开", "政务公开", "信息公开"} {
+					if a, ok := strings.CutSuffix(agency, matter); ok && a != "" {
+						agency = a
+						break
+					}
+				}
 				break
 			}
 		}

@@ -26,3 +26,30 @@ func TestStatPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMetaFirstSentence reads the agency and year of a page with no
+// title line from its first sentence, long or not, whatever verb publishes
+// or compiles the report there.
+func TestTitleMetaFirstSentence(t *testing.T) {
+	long := "按照《中华人民共和国政府信息公开条例》(以下简称《条例》)、《中华人民共和国政府信息公开工作年度报告格式(试行)》、《示例省政府信息公开办法》(以下简称《办法》)要求,特向社会公布2024年度示例市卫生健康局信息公开年度报告。本报告由示例市卫生健康局结合有关统计数据编制,主要内容包含总体情况等六个部分。"
+	for _, tt := range []struct {
+		line   string
+		agency string
+		year   int
+	}{
+		{long, "示例市卫生健康局", 2024},
+		{"根据《中华人民共和国政府信息公开条例》规定,现公开示例市卫生健康局2024年政府信息公开工作年度报告。", "示例市卫生健康局", 2024},
+		{"根据有关文件精神,编制示例区卫生健康局2024年政府信息公开工作年度报告。", "示例区卫生健康局", 2024},
+		{"根据有关要求,现公开示例开发区信息公开2019年度政府信息公开工作年度报告。", "示例开发区", 2019},
+		// The writer's own words are still no name.
+		{"根据有关要求,特向社会公布2015年度本厅政府信息公开年度报告。", "", 2015},
+	} {
+		if len(tt.line) <= 300 && tt.line == long {
+			t.Fatalf("the long case must be over 300 bytes")
+		}
+		a, y := TitleMeta(tt.line, true)
+		if a != tt.agency || y != tt.year {
+			t.Errorf("%s: %q %d, want %q %d", tt.line, a, y, tt.agency, tt.year)
+		}
+	}
+}
