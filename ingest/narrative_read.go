@@ -364,13 +364,14 @@ var zeroRules = []struct {
 		[]nkind{nReview}, outcomeWords},
 	{"诉讼", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:案件?)?(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
-	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况"; "信息公开无收费情况".
+	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况"; "信息公开无收费情况";
+	// "没有任何信息公开的收费项目" (a real 2012 bureau's): nothing to charge.
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
 	// 条例's words for the section of fees. "政府信息公开没有收费": the
 	// disclosure charged nothing (a bare "没有收费" may be of a licence).
 	// "没有向政府信息公开申请人收费的情况", "未对任何公民、法人和组织收取
 	// 任何费用": charging the applicants, named, is the disclosure's fee.
-	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有|无)收费(?:情况)?(?:$|[,;:。])`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
+	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有|无)收费(?:情况)?(?:$|[,;:。])|(?:没有|无)(?:任何)?(?:政府)?信息公开的?收费项目`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
 	// "无上年度结转": none carried in from the year before.
 	// "上年无结转" (the shape of a real 2024 district bureau's page): the
 	// same, the year first.
@@ -2542,6 +2543,12 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 		}
 		switch k {
 		case nReceived:
+			if feesSection(ctx.section) && !hasAny(clause, "公开", "信息") {
+				// "四、依申请公开政府信息收费及减免情况" over "我镇2016年度无
+				// 申请" (a real 2016 town's page): no application, so no
+				// fee charged either.
+				emit(nInfoFees)
+			}
 			if proceedingsSection(ctx.section) && !hasAny(clause, "公开", "信息") {
 				// "五、因政府信息公开申请行政复议、提起行政诉讼的情况" over
 				// "我镇N年度无申请" (the shape of a real 2016 town's page):
@@ -2564,6 +2571,13 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 			emit(k)
 		}
 	}
+}
+
+// feesSection reports whether a report's section is its section of the
+// fees charged for information ("四、依申请公开政府信息收费及减免情况"), not
+// of the administrative fees of table 二.
+func feesSection(section string) bool {
+	return strings.Contains(section, "收费") && !hasAny(section, "行政事业性", "许可", "处罚")
 }
 
 // proceedingsSection reports whether a report's section is its section of
