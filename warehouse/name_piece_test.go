@@ -10,13 +10,13 @@ import (
 )
 
 // namePieceQueries are the per-agency queries, which read the kept totals
-// (0044's licensing_totals, proactive_totals, application_totals) and
-// match a piece of a name on the kept names (0066), or on store.agencies'
-// for the agencies summed apart: each is held here to its first form
-// (testdata/before), which summed the current reports and matched the
-// piece in its own join.
+// (0044's licensing_totals, proactive_totals, application_totals; 0058's
+// compare_totals) and match a piece of a name on the kept names (0066,
+// 0062), or on store.agencies' for the agencies summed apart: each is held
+// here to its first form (testdata/before), which summed the current
+// reports and matched the piece in its own join.
 var namePieceQueries = []string{"licensing_ranking", "licensing_trend", "licensing_by_level", "proactive_by_agency",
-	"applications_by_agency"}
+	"applications_by_agency", "compare_agencies"}
 
 // TestNamePieceMatchedOnce runs each per-agency query with many pieces of
 // names (none, one, many agencies; %, _, \, quotes, full-width and

@@ -43,6 +43,8 @@ func totalsGaps(t *testing.T, db *DB) string {
 	t.Helper()
 	var gaps []string
 	for _, r := range totalsRanges {
+		// With the agency's region, level and name as store.agencies holds
+		// them (0062 keeps them with the totals).
 		got := queryText2(t, db, `SELECT * FROM compare_totals($1, $2) ORDER BY agency_id`, r[0], r[1])
 		want := queryText2(t, db, `SELECT s.agency_id, count(*) AS reports,
 				count(CASE WHEN s.table_stated > 0 AND s.table_largest = 0 THEN 1 END) AS zero_reports,
@@ -54,8 +56,9 @@ func totalsGaps(t *testing.T, db *DB) string {
 				sum(CASE WHEN s.litigation_direct_total IS NULL AND s.litigation_after_review_total IS NULL THEN NULL
 				         ELSE coalesce(s.litigation_direct_total, 0) + coalesce(s.litigation_after_review_total, 0) END) AS litigation_total,
 				sum(CASE WHEN s.litigation_direct_corrected IS NULL AND s.litigation_after_review_corrected IS NULL THEN NULL
-				         ELSE coalesce(s.litigation_direct_corrected, 0) + coalesce(s.litigation_after_review_corrected, 0) END) AS litigation_corrected
-			FROM store.report_summary s
+				         ELSE coalesce(s.litigation_direct_corrected, 0) + coalesce(s.litigation_after_review_corrected, 0) END) AS litigation_corrected,
+				any_value(a.province), any_value(a.city), any_value(a.level), any_value(a.name)
+			FROM store.report_summary s JOIN store.agencies a ON a.agency_id = s.agency_id
 			WHERE s.is_current AND ($1 IS NULL OR s.year >= $1) AND ($2 IS NULL OR s.year <= $2)
 			GROUP BY s.agency_id ORDER BY s.agency_id`, r[0], r[1])
 		if got != want {
@@ -267,22 +270,37 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 	moved("a summed figure edited by hand", before)
 
 	// A repair by hand of an agency's region and level: store.agency_totals
-	// keeps them (0064), and Open must find them differ and build the
-	// table again, or the filters would select the agency where it was.
+	// and store.compare_totals keep them (0064, 0062), and Open must find
+	// them differ and build the tables again, or the filters would select
+	// the agency where it was.
 	before = state
 	db = editByHand(t, db, `UPDATE store.agencies SET province = '测试省', city = '测试市', level = '县级部门'
 		WHERE agency_id = (SELECT min(agency_id) FROM store.agencies WHERE province IS DISTINCT FROM '测试省')`)
 	check("a region edited by hand", true)
 	moved("a region edited by hand", before)
 
-	// A repair by hand of an agency's name: store.agency_totals keeps it
-	// (0066) and the rankings match a piece of a name on it, so Open must
-	// find it differs and build the table again, or the piece 甲 would
-	// still find the agency by the name it had.
+	// A repair by hand of an agency's name: store.agency_totals and
+	// store.compare_totals keep it (0066, 0062) and the rankings match a
+	// piece of a name on it, so Open must find it differs and build the
+	// tables again, or the piece 甲 would still find the agency by the name
+	// it had.
 	before = state
 	db = editByHand(t, db, `UPDATE store.agencies SET name = '壬局' WHERE name = '甲局'`)
 	check("a name edited by hand", true)
 	moved("a name edited by hand", before)
+
+	// A repair by hand of the region and name store.compare_totals keeps
+	// (0062) for an agency of 测试省, store.agency_totals left as it is:
+	// only compare_totals_stale sees it, and Open must build the tables
+	// again, or compare_agencies would leave the agency out of 测试省 and
+	// find it by a name it does not have.
+	before = state
+	db = editByHand(t, db, `UPDATE store.compare_totals SET province = '别省', city = '别市', level = '别级', name = '别名局'
+		WHERE agency_id IN (SELECT agency_id FROM store.agencies WHERE province = '测试省')`)
+	check("a kept region edited by hand", true)
+	if state != before {
+		t.Errorf("a kept region edited by hand changed the rankings once built again")
+	}
 
 	// Loads by a binary older than 0044 note no agency: here the list is
 	// emptied by hand after a load, and Open must build the table again.
@@ -390,6 +408,62 @@ func TestUpgradeKeepsAgencyNames(t *testing.T) {
 			if g, w := fmt.Sprint(got.Rows), fmt.Sprint(firstFormRows(t, db, old, f).Rows); g != w {
 				t.Errorf("%s, piece %q after 0066:\n got %s\nwant %s", name, piece, g, w)
 			}
+		}
+	}
+}
+
+// TestUpgradeKeepsCompareRegions takes a warehouse with its kept totals
+// built back to the schema before 0062 (no province, city, level or name
+// in store.compare_totals, 0058's macro) and opens it: the migration must
+// fill every kept row's region and name from store.agencies and leave the
+// rows kept (no agency listed as changed, so nothing is summed apart or
+// built again), compare_totals must give the sums of the current summary
+// rows with the agencies' regions and names, and compare_agencies the rows
+// of its first form under region, level and name filters.
+func TestUpgradeKeepsCompareRegions(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	moved := figures(sampleReport("甲县人民政府", 2022, 0, 0), 20, 7)
+	moved.Province, moved.City, moved.Level = "测试省", "测试市", "县级部门"
+	load(t, db, LoadRequest{Report: figures(sampleReport("甲局", 2021, 0, 0), 10, 5)},
+		LoadRequest{Report: moved},
+		LoadRequest{Report: figures(sampleReport("乙局", 2021, 0, 0), 30, 2)},
+		LoadRequest{Report: figures(sampleReport("乙局", 2022, 0, 0), 40, 3)})
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	b, err := migrationFS.ReadFile("migrations/0058_compare_totals.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	macro := string(b)[strings.Index(string(b), "CREATE MACRO compare_totals("):strings.Index(string(b), "-- Every agency is summed")]
+	db = editByHand(t, db, `ALTER TABLE store.compare_totals DROP COLUMN province;
+		ALTER TABLE store.compare_totals DROP COLUMN city;
+		ALTER TABLE store.compare_totals DROP COLUMN level;
+		ALTER TABLE store.compare_totals DROP COLUMN name;
+		DELETE FROM schema_migrations WHERE version = 62;
+		DROP MACRO TABLE compare_totals;
+		`+macro)
+	if n := count(t, db, `SELECT count(*) FROM store.agency_totals_changed`); n != 0 {
+		t.Errorf("%d agencies listed as changed after 0062, want none", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM store.compare_totals t JOIN store.agencies a USING (agency_id)
+		WHERE t.exact AND t.name = a.name AND t.province IS NOT DISTINCT FROM a.province
+		  AND t.city IS NOT DISTINCT FROM a.city AND t.level IS NOT DISTINCT FROM a.level`); n != 3 {
+		t.Errorf("%d kept rows hold their agency's region and name after 0062, want 3", n)
+	}
+	if gaps := totalsGaps(t, db); gaps != "" {
+		t.Errorf("the kept totals differ from the summary after 0062:\n%s", gaps)
+	}
+	old := firstForm(t, "compare_agencies")
+	for _, f := range []Filter{{}, {Province: "测试省"}, {Province: "测试省", City: "测试市", Level: "县级部门"}, {Level: "县级部门"},
+		{Agency: "局"}, {Agency: "人民", YearFrom: 2022}, {Province: "无此省"}} {
+		got, err := db.Query(ctx, "compare_agencies", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := fmt.Sprint(got.Rows), fmt.Sprint(firstFormRows(t, db, old, f).Rows); g != w {
+			t.Errorf("compare_agencies %+v after 0062:\n got %s\nwant %s", f, g, w)
 		}
 	}
 }
