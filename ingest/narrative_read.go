@@ -1476,13 +1476,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nLitigation, true, 0, "", nil)
 				continue
 			}
-			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() && !strings.Contains(before+clause[:m[0]], "其中") &&
+			if unit == "条" && publishedWords(seg) && !strings.Contains(seg, "主动") && ctx.proactiveSub() && !listsParts(before+clause[:m[0]]) &&
 				(!hasAny(seg, channelWords...) || channelCounts(ctx.paragraph()) <= 1) {
 				// "全年共公开信息253条" under "（一）主动公开政府信息的数量".
 				// Not a part listed after 其中: "门户网站发布信息总数为83条,
 				// 其中政务动态34条,…,信息公开7条" (a real 2018 development
 				// zone's) names a column of the site 信息公开, whose 7 was
-				// stored as the proactive count.
+				// stored as the proactive count; so does "在主动公开的信息中,
+				// …,信息公开30条" (a real 2023 district statistics bureau's).
 				if f == float64(int64(f)) {
 					emit(nProactive, f == 0, f, "", nil)
 				}
@@ -3244,4 +3245,11 @@ func decisionsPublished(seg, upTo, unit string) (nkind, bool) {
 		}
 	}
 	return found, n == 1
+}
+
+// listsParts reports whether the words of a sentence up to a count open a
+// list of the parts of a whole: 其中, or "在主动公开的信息中" (among the
+// information published).
+func listsParts(s string) bool {
+	return strings.Contains(s, "其中") || strings.Contains(s, "的信息中")
 }

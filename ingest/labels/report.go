@@ -158,7 +158,19 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		// 2018) publish or compile it in other words; "现公开来凤经济开发区
 		// 信息公开2018年度报告" (a real 2018 zone's) names the report's matter
 		// after the agency, which is no part of its name.
+		// "本年报是根据…要求,由武进区卫生健康局编制的2024年度政府信息公开
+		// 年度报告" (a real 2024 district health bureau's first sentence):
+		// the name is the compiler's, between 由 and 编制.
+		compiler := false
+		if i := strings.LastIndex(agency, "由"); i >= 0 {
+			if name, ok := strings.CutSuffix(strings.TrimSuffix(agency[i+len("由"):], "的"), "编制"); ok {
+				agency, compiler = name, true
+			}
+		}
 		for _, verb := range []string{"特向社会公布", "向社会公布", "现予公布", "现公布", "现将", "现公开", "特编制", "编制"} {
+			if compiler {
+				break
+			}
 			if i := strings.LastIndex(agency, verb); i >= 0 {
 				agency = agency[i+len(verb):]
 				for _, matter := range []string{"政府信息公开", "政务公开", "信息公开"} {
