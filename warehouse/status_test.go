@@ -27,6 +27,25 @@ func statusOf(t *testing.T, db *DB, agency string) (first int, reported, errors,
 	return
 }
 
+// cellsOf is agency's kept cells (0063) as text, "year:report errors/warnings"
+// in the order of year and report, and the same made from its current
+// reports as they stand.
+func cellsOf(t *testing.T, db *DB, agency string) (kept, current string) {
+	t.Helper()
+	err := db.db.QueryRow(`SELECT
+		    (SELECT coalesce(string_agg(u.c.year || ':' || u.c.report_id || ' ' || u.c.errors || '/' || u.c.warnings, ', '
+		                       ORDER BY u.c.year, u.c.report_id), '')
+		     FROM store.agency_status s, unnest(s.cells) u(c) WHERE s.agency_id = a.agency_id),
+		    (SELECT coalesce(string_agg(r.year || ':' || r.report_id || ' ' || r.errors || '/' || r.warnings, ', '
+		                       ORDER BY r.year, r.report_id), '')
+		     FROM store.reports r WHERE r.agency_id = a.agency_id AND r.is_current)
+		FROM store.agencies a WHERE a.name = ?`, agency).Scan(&kept, &current)
+	if err != nil {
+		t.Fatalf("cells of %s: %v", agency, err)
+	}
+	return
+}
+
 // yearBits is the bit set of years (all before 2054) as text, as statusOf
 // reads it.
 func yearBits(years ...int) string {
@@ -51,6 +70,9 @@ func TestAgencyStatusKept(t *testing.T) {
 		if n := statusDiff(t, db); n != 0 {
 			t.Errorf("%s: store.agency_status differs from the current reports (%d)", name, n)
 		}
+		if kept, current := cellsOf(t, db, agency); kept != current {
+			t.Errorf("%s: %s keeps the cells %q; its current reports are %q", name, agency, kept, current)
+		}
 		f, r, e, w := statusOf(t, db, agency)
 		if f != first || r != reported || e != errors || w != warnings {
 			t.Errorf("%s: %s has first year %d, years %s, errors %s, warnings %s; want %d, %s, %s, %s",
@@ -68,6 +90,13 @@ func TestAgencyStatusKept(t *testing.T) {
 	// error, recounted on the stored 2022 report.
 	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 9)})
 	step("an earlier year", "甲局", 2021, yearBits(2021, 2022), yearBits(2022), yearBits(2021))
+	// The recount gave the 2022 report its error, which the matrix reads
+	// from the kept cell.
+	var recounted int
+	if err := db.db.QueryRow(`SELECT u.c.errors FROM store.agency_status s, unnest(s.cells) u(c)
+		WHERE s.agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局') AND u.c.year = 2022`).Scan(&recounted); err != nil || recounted == 0 {
+		t.Errorf("甲局's kept 2022 cell has %d errors (%v); want the recounted ones", recounted, err)
+	}
 
 	// A clean version retires the one with errors.
 	load(t, db, LoadRequest{Report: sampleReport("乙局", 2021, 0, 0)})
@@ -96,6 +125,18 @@ func TestAgencyStatusKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("checked", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
+	// A count changed where the bit sets stay the same is found too: the
+	// cells (0063) are checked with them.
+	if _, err := db.db.Exec(`UPDATE store.agency_status SET cells = list_transform(cells, c -> struct_pack(year := c.year, report_id := c.report_id, errors := c.errors + 1, warnings := c.warnings))
+		WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙局')`); err != nil {
+		t.Fatal(err)
+	}
+	if n := statusDiff(t, db); n == 0 {
+		t.Fatal("the check does not see cells out of step")
+	}
+	db = editByHand(t, db, `UPDATE store.reports SET errors = errors + 2 WHERE is_current
+		AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙局')`)
+	step("recounted by hand", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
 	db = editByHand(t, db, `UPDATE store.reports SET year = 2019 WHERE year = 2021 AND is_current
 		AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`)
 	step("edited by hand", "甲局", 2019, yearBits(2019, 2022), yearBits(2022), yearBits(2019))

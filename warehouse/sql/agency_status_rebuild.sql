@@ -5,7 +5,7 @@ DELETE FROM store.status_patterns;
 INSERT INTO store.status_patterns
 SELECT row_number() OVER (ORDER BY first_year, reported, errors, warnings)::INTEGER, first_year, reported, errors, warnings
 FROM (SELECT DISTINCT first_year, reported, errors, warnings FROM store.agency_status_rows(0, 9223372036854775807, NULL));
-INSERT INTO store.agency_status (agency_id, first_year, reported, errors, warnings, pattern)
-SELECT s.agency_id, s.first_year, s.reported, s.errors, s.warnings, p.pattern
+INSERT INTO store.agency_status (agency_id, first_year, reported, errors, warnings, pattern, cells)
+SELECT s.agency_id, s.first_year, s.reported, s.errors, s.warnings, p.pattern, s.cells
 FROM store.agency_status_rows(0, 9223372036854775807, NULL) s
 JOIN store.status_patterns p USING (first_year, reported, errors, warnings);
