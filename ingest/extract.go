@@ -156,6 +156,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	if r.Format != "" && !book {
 		// Last, when every reader has had its say on the proactive count.
 		unreadProactive(doc.Lines, r)
+		unreadNotExist(doc.Lines, r)
 	}
 	if found {
 		if f, ok := formatYearFinding(r); ok {

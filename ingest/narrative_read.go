@@ -618,7 +618,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart) ||
-				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit)
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1339,6 +1339,7 @@ var passedWhy = []struct {
 	{errAmended, "写作“新制定”，同一行另有修改（修订）的件数：表二“本年制发件数”是否含修改的，不能确定"},
 	{errStillValid, "写作“确定继续有效”：是清理后确定继续有效的件数，不一定是现行有效的全部，不能确定"},
 	{errDocsPublished, "写作“公开”：是所公开的规范性文件件数，不一定都是本年制发的，不能确定"},
+	{errAddressedElsewhere, "写作“办理向…申请的”：是本机关经办的、向另一机关（上级、管委会等）提出的申请，不能确定是本机关收到或办结的数"},
 	{errDecisionsPublished, "写作“公开（公示）…处理事项（决定）”：是所公开的处理决定数，不一定是本年作出的处理决定的全部，不能确定"},
 	{errJointOutcome, "是“予以公开”与“部分公开”合在一起的数，各是多少不能确定"},
 	{errUnavailableMixed, "是“本机关不掌握”与其他无法提供的情形（需要另行制作、加工汇总等）合在一起的数，各是多少不能确定"},
@@ -1391,6 +1392,11 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			}
 			if k, ok := decisionsPublished(seg, clause[:m[0]], unit); ok {
 				emit(k, false, f, "", errDecisionsPublished)
+				continue
+			}
+			if strings.Contains(unitsApps, unit) && addressedElsewhereRE.MatchString(seg) && ctx.about("申请") {
+				emit(nReceived, false, f, "", errAddressedElsewhere)
+				emit(nHandled, false, f, "", errAddressedElsewhere)
 				continue
 			}
 			if k, bad, ok := outcomeMix(seg, unit, ctx); ok {
@@ -3253,3 +3259,14 @@ func decisionsPublished(seg, upTo, unit string) (nkind, bool) {
 func listsParts(s string) bool {
 	return strings.Contains(s, "其中") || strings.Contains(s, "的信息中")
 }
+
+// errAddressedElsewhere is the bad of a count of applications the organ
+// dealt with that were addressed to another ("办公室牵头办理向管委会申请的政府
+// 信息48件", a real 2023 zone office's): whose received and handled counts
+// they are, the office's or the committee's, the words do not say. It was
+// passed over with no word.
+var errAddressedElsewhere = errors.New("applications addressed to another organ")
+
+// addressedElsewhereRE finds, in the words before a count, applications
+// dealt with (办理, 处理, 答复) that were made to another organ (向…申请).
+var addressedElsewhereRE = regexp.MustCompile(`(?:办理|处理|答复)[^,;:]{0,4}?向[^,;:我本]{1,12}?(?:提出|提交)?的?(?:政府信息公开)?申请`)

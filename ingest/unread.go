@@ -118,7 +118,11 @@ func statesPublished(upTo, after, clause, unit string, proactiveLine bool) bool 
 	// 2021年政务135条" (a real 2021 street office's).
 	// So is 发送 (sent out): "政府门户网站共发送9条信息" (a real 2020
 	// township's, under its heading of proactive disclosure).
-	return hasAny(upTo, "公开", "发布", "公布", "公示", "发送") &&
+	// 更新 (updated) too: "开发区网站共及时更新各类信息317条" (a real 2013
+	// development zone's, under its heading of proactive disclosure) was a
+	// blank with no word; updated items may be more or fewer than those
+	// published proactively, so it is warned, never read.
+	return hasAny(upTo, "公开", "发布", "公布", "公示", "发送", "更新") &&
 		(strings.Contains(upTo, "信息") || strings.HasSuffix(bare, "政务") || hasPrefixAny(after, "信息", "政府信息") || proactiveLine) &&
 		(unit == "条" || strings.Contains(upTo, "总量") || unit == "件" && hasSuffixAny(bare, "公开文件", "发布文件"))
 }
@@ -137,6 +141,8 @@ func unreadWhy(s string, m []int, upTo, clause string) string {
 		return "写作“印发”：所印发的公文不一定都主动公开了，不能确定是主动公开信息的总数"
 	case strings.Contains(upTo, "发布") && !strings.Contains(upTo, "主动公开") && !strings.Contains(upTo, "主动发布"):
 		return "写作“发布”：所“发布”的（新闻、通知等）不一定都是主动公开的政府信息，不能确定"
+	case strings.Contains(upTo, "更新") && !hasAny(upTo, "公开", "发布", "公布", "发送"):
+		return "写作“更新”：所更新的信息不一定都是本年主动公开的政府信息，不能确定"
 	case strings.Contains(upTo, "发送") && !hasAny(upTo, "公开", "发布", "公布"):
 		return "写作“发送”：所发送的信息不一定都是主动公开的政府信息，不能确定"
 	case hasAny(clause, "累计", "累計"):
@@ -171,4 +177,48 @@ func countAt(s string, m []int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(pre)
 	return pre != "" && strings.ContainsRune("共计理到收请开结议讼为了有出予均件定罚可条息报办达复案起申布", r)
+}
+
+// notExistRE finds words saying the information applied for does not exist
+// ("经办理,确认为不存在信息", "经查,该信息不存在", "属于信息不存在").
+var notExistRE = regexp.MustCompile(`(?:确认|经查|核实|查明)[^,;:。，；：0-9]{0,6}?不存在|属于?信息不存在|申请的?(?:政府)?信息不存在`)
+
+// unreadNotExist adds to r a warning at the first sentence of the page that
+// says the information applied for did not exist without counting the
+// applications so answered ("2024年度,集团收到政府信息公开申请1条,经办理,确认
+// 为不存在信息,予以答复", a real 2024 water group's) when r holds neither
+// the count of that outcome (本机关不掌握相关政府信息 in the 2019 and 2021
+// tables, 信息不存在 in the old regime's) nor a finding of it. It was a blank
+// with no word. It never sets a figure: the outcome's count is unsaid, and
+// reading it off the applications received would be a guess.
+func unreadNotExist(lines []Line, r *gongkai.Report) {
+	measure := "apps.unavailable.not_held"
+	if r.Format == gongkai.FormatPre2019 {
+		measure = "pre2019.not_exist"
+	}
+	if _, has := r.Lookup(measure, gongkai.ApplicantTotal); has {
+		return
+	}
+	for _, f := range r.Findings {
+		if f.Measure == measure {
+			return
+		}
+	}
+	for _, l := range lines {
+		if !strings.Contains(l.Text, "不存在") || strings.Count(l.Text, "|") > 1 {
+			continue
+		}
+		fl := foldLine(l.Text)
+		m := notExistRE.FindStringIndex(fl.s)
+		if m == nil || !strings.Contains(sentenceUpTo(fl.s, m[0]), "申请") {
+			continue
+		}
+		label := gongkai.MeasureLabel(measure)
+		r.Findings = append(r.Findings, gongkai.Finding{
+			Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
+			Measure: measure, Applicant: gongkai.ApplicantTotal, RowLabel: label,
+			Message: fmt.Sprintf("正文说所申请的信息不存在，但未写这样答复的件数（“%s”）：%s未填入，请核对", sentence(l.Text, fl.pos[m[0]], fl.pos[m[1]]), label),
+		})
+		return
+	}
 }
