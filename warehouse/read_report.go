@@ -3,8 +3,8 @@ package warehouse
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"gongkai"
@@ -44,15 +44,22 @@ type StoredReport struct {
 
 // Report reads report version id, current or not. It returns a
 // *gongkai.Error with CodeNotFound when there is no such report.
+//
+// The report's own description is its row among the versions of its agency
+// and year (read_report_versions, which has the columns the reports view
+// gave it): a query of its own for it cost ~5 ms of the page's ~37 ms of CPU
+// at 1M reports.
 func (db *DB) Report(ctx context.Context, id int64) (*StoredReport, error) {
-	info, err := scanInfo(db.db.QueryRowContext(ctx, stmt("read_report_info"), id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, gongkai.Errorf(gongkai.CodeNotFound, "没有编号为 %d 的报告", id)
-	}
+	versions, err := db.reportVersions(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: report %d: %w", id, err)
 	}
-	sr := &StoredReport{Info: info, Report: &gongkai.Report{
+	i := slices.IndexFunc(versions, func(v ReportInfo) bool { return v.ID == id })
+	if i < 0 {
+		return nil, gongkai.Errorf(gongkai.CodeNotFound, "没有编号为 %d 的报告", id)
+	}
+	info := versions[i]
+	sr := &StoredReport{Info: info, Versions: versions, Report: &gongkai.Report{
 		Agency: info.Agency, Year: info.Year, Format: info.Format,
 		Province: info.Province, City: info.City, County: info.County, Level: info.Level,
 		Published: info.Published,
@@ -64,24 +71,30 @@ func (db *DB) Report(ctx context.Context, id int64) (*StoredReport, error) {
 	return sr, nil
 }
 
-func (db *DB) readReportParts(ctx context.Context, id int64, sr *StoredReport) error {
+// reportVersions reads every version of the agency and year of report id,
+// newest first; none when there is no such report.
+func (db *DB) reportVersions(ctx context.Context, id int64) ([]ReportInfo, error) {
 	rows, err := db.db.QueryContext(ctx, stmt("read_report_versions"), id)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var versions []ReportInfo
 	for rows.Next() {
 		v, err := scanInfo(rows)
 		if err != nil {
 			rows.Close()
-			return err
+			return nil, err
 		}
-		sr.Versions = append(sr.Versions, v)
+		versions = append(versions, v)
 	}
 	if err := closeRows(rows); err != nil {
-		return err
+		return nil, err
 	}
+	return versions, nil
+}
 
-	rows, err = db.db.QueryContext(ctx, stmt("read_report_values"), id)
+func (db *DB) readReportParts(ctx context.Context, id int64, sr *StoredReport) error {
+	rows, err := db.db.QueryContext(ctx, stmt("read_report_values"), id)
 	if err != nil {
 		return err
 	}
