@@ -80,6 +80,13 @@ func completeAgency(doc *Document, r *gongkai.Report) string {
 			return fmt.Sprintf("单位名称不完整：标题或首句作“%s”，正文写作%s，不能确定是哪一个：请指定单位名称", name, quoteAll(places, name))
 		}
 	}
+	if rest, ok := afterLeadWord(place); ok {
+		// "会同示例区党政办公室" read as the only place: "会同示例区" and
+		// "示例区" both fit (so do "和平区" and "平区"), and which is the
+		// place the words do not say.
+		return fmt.Sprintf("单位名称不完整：标题或首句作“%s”，正文写作“%s%s”，其中“%s”是否属于地名不能确定：请指定单位名称",
+			name, place, name, strings.TrimSuffix(place, rest))
+	}
 	r.Agency = place + name
 	r.Findings = append(r.Findings, gongkai.Finding{
 		Rule: "agency", Severity: gongkai.SeverityWarning, At: at,
@@ -106,6 +113,23 @@ func placeBefore(s string) string {
 		return ""
 	}
 	return p
+}
+
+// leadWords are verbs and prepositions that open a clause and may stand
+// right before a place written in the body ("会同示例区…", "由示例区…").
+var leadWords = []string{"会同", "联合", "配合", "协助", "协同", "协调", "组织", "督促", "指导", "根据", "按照", "依据", "通过",
+	"由", "经", "向", "对", "在", "与", "和", "及", "同", "为", "将", "受", "并"}
+
+// afterLeadWord returns the place p would be without a lead word it opens
+// with, when that rest is a place too (placeBefore's rules), and whether it
+// is.
+func afterLeadWord(p string) (string, bool) {
+	for _, w := range leadWords {
+		if rest, ok := strings.CutPrefix(p, w); ok && placeBefore(rest) == rest {
+			return rest, true
+		}
+	}
+	return "", false
 }
 
 // quoteAll lists each place and name in quotes: "“甲区党政办公室”、“乙区党政办公室”".
