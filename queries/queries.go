@@ -27,9 +27,11 @@ import (
 var files embed.FS
 
 // Params lists the parameters a query may use, in the order the warehouse
-// binds them. measure_id and applicant_id are never taken from a request:
-// warehouse.Query finds them in store.texts from measure and applicant.
-var Params = []string{"year_from", "year_to", "province", "city", "level", "agency", "agency_id", "report_id", "limit", "offset", "measure", "applicant", "measure_id", "applicant_id", "status"}
+// binds them. measure_id, applicant_id and narrow are never taken from a
+// request: warehouse.Query finds the ids in store.texts from measure and
+// applicant, and narrow (whether the region and level select few of the
+// years' reports) in store.summary_rollup.
+var Params = []string{"year_from", "year_to", "province", "city", "level", "agency", "agency_id", "report_id", "limit", "offset", "measure", "applicant", "measure_id", "applicant_id", "status", "narrow"}
 
 // Query is one named query.
 type Query struct {

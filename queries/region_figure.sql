@@ -1,6 +1,6 @@
 -- name: region_figure
 -- title: 地区汇总：一个数字的构成（按机构）
--- params: year_from, year_to, province, city, level, measure, applicant, measure_id, applicant_id, limit
+-- params: year_from, year_to, province, city, level, measure, applicant, measure_id, applicant_id, narrow, limit
 -- columns: agency_id, agency, city, level, report_id, value, raw, at, reports_total
 -- The agencies behind one figure of the roll-up: every current report of
 -- the year the region and level select, with what it states for the
@@ -74,21 +74,26 @@ WITH cur AS (
     -- its filter on the watermark only steers DuckDB's plan: as a join with
     -- a subquery it makes DuckDB expect few rows of the cell, and build the
     -- join's hash table on them. That suits the whole country or a province
-    -- (as many selected reports as rows), but for a small selection (a city,
-    -- or a province's level) DuckDB then hashed the cell's 166,752 rows of a
-    -- year to probe them with a few thousand reports. Without the filter
-    -- (guarded by the arguments alone, folded as above) it hashes the
-    -- selected reports and reads only the row groups of the copy their ids
-    -- span. Process CPU a query at 1M reports, one year, under the lock:
-    -- 浙江省 县级政府 27.2, 26.8 -> 18.9, 19.7, 18.4 ms; a city 49.9, 59.6 ->
-    -- 52.6, 51.0, 54.0 ms (within the noise); the page's random filters
-    -- unchanged within the noise (DuckDB's profile of one run showed the
-    -- city's join 84 -> 1.3 ms, which the process CPU did not follow).
+    -- (as many selected reports as rows), but for a small selection DuckDB
+    -- then hashed the cell's 166,752 rows of a year to probe them with a few
+    -- thousand reports. Without the filter it hashes the selected reports
+    -- and reads only the row groups of the copy their ids span. $narrow
+    -- chooses (bound by warehouse.Query, folded as above): true when the
+    -- region and level select at most a quarter of the years' current
+    -- reports (store.summary_rollup); NULL or false keeps the filter. Either
+    -- form gives the same rows. Process CPU a query at 1M reports, one year,
+    -- under the lock, with the filter-based choice before (a city, or a
+    -- province with a level): 浙江省 县级政府 27.2, 26.8 -> 18.9, 19.7, 18.4
+    -- ms; a city within the noise. Chosen by the count (CPU with the count's
+    -- query, 2024, 3 rounds): a level alone 28-35 -> 21-27 ms (县级政府 35.2
+    -- -> 22.4), 浙江省 乡镇（街道） (74,269 reports) 83.9 -> 55.5 ms, 乡镇（街道）
+    -- alone unchanged (the filter kept: 162,268 reports; without it, 57 ->
+    -- 128 ms); the page's random filters unchanged within the noise.
     SELECT c.report_id, c.value, c.raw_id, c.at_id
     FROM store.figures_by_cell c
     WHERE $measure_id IS NOT NULL AND $applicant_id IS NOT NULL
       AND c.measure_id = $measure_id AND c.applicant_id = $applicant_id
-      AND (NOT ($city IS NULL AND ($province IS NULL OR $level IS NULL))
+      AND (coalesce($narrow, false)
            OR c.report_id <= (SELECT watermark FROM store.figures_by_cell_state))
       AND ($year_from IS NULL OR c.year >= $year_from)
       AND ($year_to IS NULL OR c.year <= $year_to)
@@ -103,7 +108,7 @@ WITH cur AS (
     FROM store.figures_by_cell c
     WHERE ($measure_id IS NULL OR $applicant_id IS NULL)
       AND (c.measure_id, c.applicant_id) IN (SELECT measure_id, applicant_id FROM cell)
-      AND (NOT ($city IS NULL AND ($province IS NULL OR $level IS NULL))
+      AND (coalesce($narrow, false)
            OR c.report_id <= (SELECT watermark FROM store.figures_by_cell_state))
       AND ($year_from IS NULL OR c.year >= $year_from)
       AND ($year_to IS NULL OR c.year <= $year_to)
@@ -128,9 +133,9 @@ WITH cur AS (
 ), listed AS (
     SELECT j.agency_id, a.name AS agency, a.city, a.level, j.report_id, j.value, j.raw_id, j.at_id
     FROM top j JOIN store.agencies a USING (agency_id)
-    -- For a small selection (see v), the region's filters again: DuckDB
+    -- For a narrow selection (see v), the region's filters again: DuckDB
     -- then reads the names of the region's agencies only, not all of them.
-    WHERE ($city IS NULL AND ($province IS NULL OR $level IS NULL))
+    WHERE NOT coalesce($narrow, false)
        OR (($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
            AND ($level IS NULL OR a.level = $level))
     ORDER BY j.value DESC NULLS LAST, a.name, j.agency_id, j.report_id

@@ -32,6 +32,11 @@ type Filter struct {
 	// them, never by a caller: an id that did not name the texts would
 	// break another figure down.
 	measureID, applicantID int64
+	// narrow is true when the region and level select at most a quarter
+	// of the years' current reports, set by Query alone (narrowSelection)
+	// for the queries that name it: it steers region_figure's plan, never
+	// its rows.
+	narrow bool
 }
 
 // Table is a query result: column names and rows of values (int64, float64,
@@ -63,8 +68,9 @@ func (f Filter) bind(params []string) []any {
 // DB.Query binds them to a named query (queries.Query.Params), for tools
 // that run a named query's SQL on a connection of their own, such as the
 // bench harness's planning profile. The text ids DB.Query finds for
-// region_figure bind as NULL, and the query then looks them up itself. It
-// never fails.
+// region_figure bind as NULL, and the query then looks them up itself; its
+// narrow binds false (the form for a large selection, same rows). It never
+// fails.
 func (f Filter) Args(params []string) []any {
 	return f.bind(params)
 }
@@ -90,6 +96,7 @@ func (f Filter) args() []any {
 		"limit": num(int64(f.Limit)), "offset": num(int64(f.Offset)),
 		"measure": str(f.Measure), "applicant": str(f.Applicant), "status": str(f.Status),
 		"measure_id": num(f.measureID), "applicant_id": num(f.applicantID),
+		"narrow": f.narrow,
 	}
 	out := make([]any, 0, len(queries.Params))
 	for _, p := range queries.Params {
@@ -113,7 +120,10 @@ func (f Filter) args() []any {
 // A query that names measure_id and applicant_id (region_figure) gets the
 // ids of the filter's measure and applicant (the total's column when it
 // names none) in store.texts, or NULL when either text is not there, so
-// that DuckDB plans the cell's filters as constants (see cellIDs).
+// that DuckDB plans the cell's filters as constants (see cellIDs). A query
+// that names narrow (region_figure) gets whether the filter's region and
+// level select at most a quarter of the years' current reports (see
+// narrowSelection).
 func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
 	q, ok := queries.Get(name)
 	if !ok {
@@ -121,6 +131,11 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	}
 	if slices.Contains(q.Params, "measure_id") {
 		if f.measureID, f.applicantID, err = db.cellIDs(ctx, f.Measure, f.Applicant); err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+	}
+	if slices.Contains(q.Params, "narrow") {
+		if f.narrow, err = db.narrowSelection(ctx, f); err != nil {
 			return nil, queryError(ctx, name, err)
 		}
 	}
@@ -187,6 +202,35 @@ func (db *DB) cellIDs(ctx context.Context, measure, applicant string) (int64, in
 		return 0, 0, nil
 	}
 	return m.(int64), a.(int64), nil
+}
+
+// narrowSelection reports whether the filter's region and level select at
+// most a quarter of the current reports of its years, as counted in
+// store.summary_rollup (warehouse/sql/region_narrow.sql); false without a
+// region or level, without reading. region_figure chooses its plan by it
+// (small selections hash the selected reports, large ones the cell's rows):
+// a count that is off, while the writer keeps the table in step, changes
+// only the speed. Its error is the database's.
+func (db *DB) narrowSelection(ctx context.Context, f Filter) (bool, error) {
+	str := func(s string) any {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		return s
+	}
+	num := func(n int) any {
+		if n == 0 {
+			return nil
+		}
+		return n
+	}
+	province, city, level := str(f.Province), str(f.City), str(f.Level)
+	if province == nil && city == nil && level == nil {
+		return false, nil
+	}
+	var narrow bool
+	err := db.db.QueryRowContext(ctx, stmt("region_narrow"), num(f.YearFrom), num(f.YearTo), province, city, level).Scan(&narrow)
+	return narrow, err
 }
 
 func queryError(ctx context.Context, name string, err error) error {
