@@ -342,6 +342,17 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		if agency, year := labels.TitleMeta(l.Text, true); year != 0 {
 			fill(r, agency, year)
 			if r.Agency != "" {
+				if r.Agency == agency && tradName(l.Text, agency) {
+					// A mirror's page in traditional script: the name is
+					// folded to simplified characters only as far as the
+					// labels' table goes ("國網淮安市洪澤區供電公司", a real
+					// 2020 power company's, read "国网淮安市洪澤区供电公司",
+					// a name no organ has), so it is said to be checked.
+					r.Findings = append(r.Findings, gongkai.Finding{
+						Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
+						Message: fmt.Sprintf("页面为繁体字，单位名称“%s”由繁体折算为简体，可能有字未折算：请核对", agency),
+					})
+				}
 				return
 			}
 			// A sentence fragment named no agency: a later title may.
@@ -381,6 +392,15 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		}
 		prev = Line{N: l.N, Text: t}
 	}
+}
+
+// tradName reports whether line writes the agency name it yielded, folded
+// to simplified characters, in traditional ones: the name's place in the
+// line folded differs from the line as written.
+func tradName(line, agency string) bool {
+	s := labels.Simplified(line)
+	i := strings.Index(s, agency)
+	return i >= 0 && line[i:i+len(agency)] != agency
 }
 
 // digitRunRE finds the runs of digits in a file name.

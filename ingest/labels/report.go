@@ -143,10 +143,11 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	if m == nil {
 		return "", 0
 	}
-	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) {
+	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) && !matterBeforeYear(m[1], m[3]) {
 		return "", 0
 	}
 	agency = m[1]
+	subject := "" // the subject of the verb of publishing, when nothing follows it
 	if strict {
 		// "根据《…条例》…,特向社会公布2020年度国家税务总局某市税务局政府
 		// 信息公开工作报告", "…要求,现公布某镇2015年…年度报告" (real pages
@@ -167,17 +168,32 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 				agency, compiler = name, true
 			}
 		}
-		for _, verb := range []string{"特向社会公布", "向社会公布", "现予公布", "现公布", "现将", "现公开", "特编制", "编制"} {
+		// "现发布《安徽省某中学2022年…年度报告》" and "编制了《某供电公司
+		// 2020年度信息公开年度报告》" (real 2022 and 2020 pages, a school's
+		// and a state power company's) publish or compile it in other
+		// words still; the 了 and the book-title mark are no part of the
+		// name.
+		for _, verb := range []string{"特向社会公布", "向社会公布", "现予公布", "现公布", "现发布", "现将", "现公开", "特编制", "编制"} {
 			if compiler {
 				break
 			}
 			if i := strings.LastIndex(agency, verb); i >= 0 {
-				agency = agency[i+len(verb):]
-				for _, matter := range []string{"政府信息公开", "政务公开", "信息公开"} {
+				head := agency[:i]
+				agency = strings.TrimPrefix(agency[i+len(verb):], "了")
+				for _, matter := range reportMatters {
 					if a, ok := strings.CutSuffix(agency, matter); ok && a != "" {
 						agency = a
 						break
 					}
+				}
+				// "…的要求,绍兴市某区某街道特编制2023年政府信息公开年度
+				// 报告" (a real 2023 street office's first sentence): with
+				// no name after the verb or the year, the name is the
+				// verb's subject, back to the mark that opens its clause.
+				// It must end as an organ's name does: "并结合我乡工作实际
+				// 编制2012年我乡…报告" (a real 2012 township's) has none.
+				if cand := head[strings.LastIndexAny(head, ",;:》)")+1:]; hasSuffixAny(cand, organEndings...) && !strings.Contains(cand, "我") {
+					subject = cand
 				}
 				break
 			}
@@ -202,6 +218,11 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 			}
 		}
 	}
+	if strict && subject != "" && !agencyName(trimName(agency)) {
+		// With no name after the verb, the words after the year may give
+		// none either ("政府" of "政府信息公开…"): the subject is the name.
+		agency = subject
+	}
 	// Text that ends a sentence before the year ("(二)依申请公开方面。2021
 	// 年度，民意乡未收到…零报告") is no name: trimmed, it would pass for one.
 	if strings.ContainsAny(agency, "。,;!?") {
@@ -216,6 +237,38 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	}
 	year, _ = strconv.Atoi(m[2])
 	return agency, year
+}
+
+// reportMatters are the matter a report is of, written after the agency's
+// name and before the year in a title that puts the year last ("来凤经济
+// 开发区信息公开2018年度报告", "台州电业局政府信息公开工作2021年度报告"):
+// no part of the name. Longest first.
+var reportMatters = []string{"政府信息公开工作", "政务公开工作", "信息公开工作", "政府信息公开", "政务公开", "信息公开"}
+
+// matterBeforeYear reports whether a title that names no disclosure after
+// its year names it before: the text before the year ends with a matter
+// (reportMatters) and the text after it is the report's name alone
+// ("报告", "工作报告"). "现公开来凤经济开发区信息公开2018年度报告" (a real 2018
+// zone's first sentence) was rejected for want of 公开 after the year.
+func matterBeforeYear(before, after string) bool {
+	if !hasSuffixAny(before, reportMatters...) {
+		return false
+	}
+	switch strings.TrimRight(after, "。.》 ") {
+	case "报告", "工作报告", "年度报告", "工作年度报告":
+		return true
+	}
+	return false
+}
+
+// hasSuffixAny reports whether s ends with any of the words.
+func hasSuffixAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameCutset holds the marks around an agency's name in a title: book-title
