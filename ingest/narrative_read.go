@@ -195,7 +195,10 @@ var nrules = []nrule{
 	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年", "转下年", "转下一年", "转至下年", "转至下一年",
 		// "下年度继续办理0件" (a real 2024 municipal bureau's, after those
 		// handled): left to be handled the year after, 结转 unsaid.
-		"下年度继续办理", "下一年度继续办理", "下年继续办理"}}, units: unitsApps},
+		"下年度继续办理", "下一年度继续办理", "下年继续办理",
+		// "…共办理并答复信息公开申请3件、纸质申请36件,顺延至下一年答复2件"
+		// (a real 2023 street office's): put off to the next year.
+		"顺延至下一年", "顺延至下年", "顺延到下一年", "顺延到下年"}}, units: unitsApps},
 	// "全年收政府信息公开申请46件" (the shape of a real 2024 municipal
 	// bureau's page): 收 alone, after the year's words.
 	{kind: nReceived, any: [][]string{{"收到", "受理", "接收", "接到", "接受", "新收", "共收", "全年收", "本年收", "年度收"}, {"申请"}},
@@ -643,6 +646,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 	}
 	section, sub := "", ""
+	secChannels := 0 // the most channels with a count of their own one line of the section gave so far
 	lines = runOnSections(lines)
 	if format == gongkai.FormatPre2019 {
 		for _, nb := range sectionNones(lines) {
@@ -655,7 +659,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	for i, l := range lines {
 		if num, title := heading(l.Text); num != "" {
 			section, sub = labels.Normalize(title), ""
-			pc = nil
+			pc, secChannels = nil, 0
 			continue
 		}
 		if t, outer, ok := subTitle(l.Text); ok {
@@ -696,7 +700,10 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				fl = fl.replace(prev+w, "上"+w)
 			}
 		}
-		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency}
+		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency, secChannels: secChannels}
+		if strings.Contains(fl.s, "条") {
+			secChannels = max(secChannels, channelCounts(fl.s))
+		}
 		if t, outer, ok := openingSubTitle(l.Text); ok {
 			// "（一）主动公开。2024年,县政府网站累计发布…" (a real 2024
 			// county office's page): the heading opens the line of its
@@ -1946,10 +1953,31 @@ func namesOtherOrgan(clause, agency string) bool {
 			if key != "" && (strings.Contains(key, name) || strings.Contains(shortNames.Replace(key), name)) {
 				continue // "开福区卫健局通过…主动公开信息124条" in 开福区卫生健康局's report
 			}
+			if suf == "办事处" && strings.HasSuffix(clause[:j], "街道") && strings.HasSuffix(key, "街道") {
+				// "东湖街道办事处在…系统上主动公开政府信息47条" in the report of
+				// "绍兴市越城区东湖街道" (a real 2023 street office's): the
+				// office is the street's own, its full name.
+				if st := strings.TrimSuffix(clause[:j], "街道"); lastHan(st, 2) != "" && strings.HasSuffix(key, lastHan(st, 2)+"街道") {
+					continue
+				}
+			}
 			return true
 		}
 	}
 	return false
+}
+
+// lastHan returns the last n characters of s when they are all Chinese, or "".
+func lastHan(s string, n int) string {
+	end := len(s)
+	for range n {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if size == 0 || !unicode.Is(unicode.Han, r) {
+			return ""
+		}
+		end -= size
+	}
+	return s[end:]
 }
 
 // shortNames folds an organ's name to the short form its reports use for
@@ -2148,7 +2176,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// "在门户网站公开…50条" is every item when the line names no
 			// other channel with a count of its own, and one channel's
 			// share when it does.
-			if hasAny(seg, channelWords...) && channelCounts(ctx.paragraph()) > 1 && !manyChannels(seg) {
+			if hasAny(seg, channelWords...) && ctx.channels() > 1 && !manyChannels(seg) {
 				continue
 			}
 		case nReceived, nHandled:
@@ -2325,7 +2353,7 @@ var errChannelPart = errors.New("one channel's part")
 // through one channel of several the line counts, and of which kind.
 func channelPart(seg, unit string, ctx nctx) (nkind, bool) {
 	switch {
-	case unit == "条" && hasAny(seg, channelWords...) && !manyChannels(seg) && channelCounts(ctx.paragraph()) > 1 &&
+	case unit == "条" && hasAny(seg, channelWords...) && !manyChannels(seg) && ctx.channels() > 1 &&
 		proactiveWords(strings.TrimPrefix(seg, "其中")):
 		return nProactive, true
 	case unit == "件" && hasAny(seg, appChannelWords...) && appChannelCounts(ctx.line) > 1 &&
@@ -2458,6 +2486,15 @@ func (c nctx) paragraph() string {
 		c.cut.text, c.cut.done = sb.String(), true
 	}
 	return c.cut.text
+}
+
+// channels returns how many channels with a count of their own the clause's
+// paragraph gives, or an earlier line of its section, whichever is more.
+func (c nctx) channels() int {
+	if c.secChannels > 1 {
+		return c.secChannels
+	}
+	return channelCounts(c.paragraph())
 }
 
 // headingLine reports whether t is a section heading or a sub-heading alone.
@@ -2629,6 +2666,13 @@ type nctx struct {
 	cut    *physical
 	year   int
 	agency string
+	// secChannels is the most channels with a count of their own that an
+	// earlier line of the section gave: "通过区政府门户网站发布信息31条;通过政务
+	// 公开网站公开政务信息31条" over "在政务公开网站主动公开政务信息数32条" (a
+	// real 2020 district bureau's, the second under a sub-heading of its
+	// own) makes the second one channel's count, not the year's (it was
+	// stored as the proactive count, the year's 62 passed over).
+	secChannels int
 	// semi is the sentence before on the line when a semicolon joins it to
 	// this one and all of it is the organ's own of the year: '收到依申请公开申请
 	// 15件;答复完毕15件' names the applications in the sentence before.
@@ -2705,8 +2749,15 @@ func openingSubTitle(t string) (title string, outer, ok bool) {
 // 1323条"). Other words in the clause, or another year, read nothing.
 func yearsPart(clause, before string, year int) (float64, bool) {
 	rest, ok := strings.CutPrefix(strings.TrimRight(clause, ". "), "其中") // "其中2018年度55条." (a full stop in ASCII)
-	if !ok || year == 0 {
+	if year == 0 {
 		return 0, false
+	}
+	// "截至2012年12月30日,我乡…共主动公开政府信息615条,今年新增94条" (a
+	// real 2012 township's): the year's items added to the running total,
+	// with no 其中, are its part as well; 新增 must follow the year's word.
+	added := !ok
+	if added {
+		rest = strings.TrimRight(clause, ". ")
 	}
 	y := strconv.Itoa(year)
 	named := false
@@ -2715,6 +2766,9 @@ func yearsPart(clause, before string, year int) (float64, bool) {
 			rest, named = r, true
 			break
 		}
+	}
+	if added && !strings.HasPrefix(rest, "新增") {
+		return 0, false
 	}
 	m := tokenRE.FindStringSubmatchIndex(rest)
 	if !named || m == nil || rest[m[4]:m[5]] != "条" || m[5] != len(rest) {
@@ -3254,10 +3308,11 @@ func decisionsPublished(seg, upTo, unit string) (nkind, bool) {
 }
 
 // listsParts reports whether the words of a sentence up to a count open a
-// list of the parts of a whole: 其中, or "在主动公开的信息中" (among the
-// information published).
+// list of the parts of a whole: 其中, "在主动公开的信息中" (among the
+// information published), or a list by kind ("发布信息总数为90条,按类别分,
+// …,信息公开20条": the column 信息公开's 20 was stored as the proactive count).
 func listsParts(s string) bool {
-	return strings.Contains(s, "其中") || strings.Contains(s, "的信息中")
+	return hasAny(s, "其中", "的信息中", "按类别", "按类型", "分类别", "分类型", "按信息类别", "从类别", "从类型", "按内容分", "按栏目")
 }
 
 // errAddressedElsewhere is the bad of a count of applications the organ
