@@ -418,12 +418,20 @@ const rollupSlack = 4096
 type RollupCompaction struct {
 	SummaryRows, SummaryLive int64
 	RegionRows, RegionLive   int64
-	Summary, Region          bool
+	// RegionYearBlocks counts the blocks of 2,048 rows holding
+	// store.region_rollup's rows once per year they hold, RegionBlocks the
+	// blocks plus the years: the first above twice the second means the
+	// years' rows are mixed, and the table is written again by year.
+	RegionYearBlocks, RegionBlocks int64
+	Summary, Region                bool
 }
 
 // CompactRollups writes store.summary_rollup and store.region_rollup again,
 // each in one transaction under the writer's lock, when the rows they hold
-// outnumber twice their live rows plus rollupSlack: the writer keeps them
+// outnumber twice their live rows plus rollupSlack, and store.region_rollup
+// also when its years' rows are mixed (see rollup_dense_state: the rewrite
+// stores them by year, so that region_rollup reads one year's rows instead
+// of every year's). The writer keeps them
 // by deleting a changed group's rows and appending its new sums
 // (rollup_merge), and DuckDB keeps the deleted rows in their row groups, so
 // that a bulk load leaves the pages' sums scanning mostly deleted rows. The
@@ -447,11 +455,12 @@ func (db *DB) compactRollups(ctx context.Context, slack int64) (RollupCompaction
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
-		if err := conn.QueryRowContext(ctx, stmt("rollup_dense_state")).Scan(&c.SummaryRows, &c.SummaryLive, &c.RegionRows, &c.RegionLive); err != nil {
+		if err := conn.QueryRowContext(ctx, stmt("rollup_dense_state")).Scan(&c.SummaryRows, &c.SummaryLive, &c.RegionRows, &c.RegionLive,
+			&c.RegionYearBlocks, &c.RegionBlocks); err != nil {
 			return err
 		}
 		c.Summary = c.SummaryRows > 2*c.SummaryLive+slack
-		c.Region = c.RegionRows > 2*c.RegionLive+slack
+		c.Region = c.RegionRows > 2*c.RegionLive+slack || c.RegionYearBlocks > 2*c.RegionBlocks
 		if !c.Summary && !c.Region {
 			return nil
 		}

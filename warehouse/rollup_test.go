@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -317,5 +318,76 @@ func TestCompactRollupsKeepsEverySum(t *testing.T) {
 	load(t, db, LoadRequest{Report: sampleReport("丙县民政局", 2021, 5, 1)})
 	if n, err := RollupDiffForTest(ctx, db); err != nil || n != 0 {
 		t.Errorf("%d roll-up cells differ from the roll-up built afresh after loads that follow the rewrite (%v)", n, err)
+	}
+}
+
+// TestCompactRollupsStoresRegionByYear loads reports agency by agency, each
+// with its six years, so that store.region_rollup holds its groups in the
+// order they came (every block of 2,048 rows holding rows of every year),
+// and holds compactRollups to writing it again by year with no deleted
+// row to drop, row for row the same and answering region_rollup the same;
+// once stored by year it is not written again.
+func TestCompactRollupsStoresRegionByYear(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	for i := range 30 {
+		var reqs []LoadRequest
+		for year := 2019; year <= 2024; year++ {
+			r := sampleReport(fmt.Sprintf("测试%02d局", i), year, float64(i), float64(year-2019))
+			r.Province, r.City, r.Level = fmt.Sprintf("省%d", i%5), fmt.Sprintf("市%d", i), "县级部门"
+			reqs = append(reqs, LoadRequest{Report: r, Confirm: true})
+		}
+		load(t, db, reqs...)
+	}
+	rows := func() []string {
+		var out []string
+		err := db.withConn(ctx, func(conn *sql.Conn) error {
+			rs, err := conn.QueryContext(ctx, `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM store.region_rollup ORDER BY ALL`)
+			if err != nil {
+				return err
+			}
+			tb, err := readTable(rs, 0)
+			rs.Close()
+			for _, r := range tb.Rows {
+				out = append(out, fmt.Sprint(r))
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	answers := func() string {
+		var out []string
+		for _, f := range []Filter{{YearFrom: 2021, YearTo: 2021}, {YearFrom: 2024, YearTo: 2024, Province: "省3"}, {}} {
+			tb, err := db.Query(ctx, "region_rollup", f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprint(f, tb.Rows))
+		}
+		return strings.Join(out, "\n")
+	}
+	region, before := rows(), answers()
+	c, err := db.compactRollups(ctx, rollupSlack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Region || c.RegionLive < 4*2048 || c.RegionYearBlocks <= 2*c.RegionBlocks {
+		t.Fatalf("%+v: the loads left no roll-up of mixed years large enough to write again", c)
+	}
+	if got := rows(); !slices.Equal(got, region) {
+		t.Errorf("store.region_rollup written again differs: %d rows, want %d", len(got), len(region))
+	}
+	if got := answers(); got != before {
+		t.Errorf("region_rollup answers differently after the rewrite:\n%s\nwant\n%s", got, before)
+	}
+	again, err := db.compactRollups(ctx, rollupSlack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Region || again.RegionYearBlocks > again.RegionBlocks {
+		t.Errorf("after the rewrite: %+v, want the years' rows stored by year and no rewrite", again)
 	}
 }

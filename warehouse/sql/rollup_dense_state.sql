@@ -3,7 +3,19 @@
 -- drops their row groups), beside the live ones. Every change of a group deletes its
 -- rows and appends them summed again (rollup_merge), so after a bulk load most of
 -- what a page's scan of them reads is deleted rows.
+--
+-- The last two: the blocks of 2,048 rows (DuckDB's vectors) that hold
+-- store.region_rollup's live rows, counted once per year they hold, and the
+-- blocks plus the years. Rows stored by year (region_rollup_dense) make the
+-- first at most the second; rows appended group by group as loads came
+-- (the demo's bulk load: every block holds ~10 groups of any year) make it
+-- several times more, and region_rollup, which asks for one year, then
+-- reads every row of every year: a block none of whose rows pass the
+-- year's filter is skipped, and a row group (122,880 rows) of other years
+-- only is not read at all.
 SELECT coalesce((SELECT max(estimated_size) FROM duckdb_tables() WHERE schema_name = 'store' AND table_name = 'summary_rollup'), 0),
        (SELECT count(*) FROM store.summary_rollup),
        coalesce((SELECT max(estimated_size) FROM duckdb_tables() WHERE schema_name = 'store' AND table_name = 'region_rollup'), 0),
-       (SELECT count(*) FROM store.region_rollup);
+       (SELECT count(*) FROM store.region_rollup),
+       (SELECT count(DISTINCT (year, rowid // 2048)) FROM store.region_rollup),
+       (SELECT count(DISTINCT rowid // 2048) + count(DISTINCT year) FROM store.region_rollup);
