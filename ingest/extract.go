@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -120,6 +121,12 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	webExtras(doc, r)
 	incomplete := ""
 	if a := strings.TrimSpace(opts.Agency); a != "" {
+		if a != r.Agency {
+			// The title's warnings are of the name read there, which the
+			// name given replaces: kept, they would ask to check a name
+			// the report does not hold.
+			r.Findings = slices.DeleteFunc(r.Findings, func(f gongkai.Finding) bool { return f.Rule == "agency" })
+		}
 		r.Agency = a
 	} else if r.Agency != "" {
 		incomplete = completeAgency(doc, r)

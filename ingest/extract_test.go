@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -512,5 +513,37 @@ func TestFileYear(t *testing.T) {
 		if got := fileYear(tt.in); got != tt.want {
 			t.Errorf("fileYear(%q) = %d, want %d", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTraditionalNameWarning checks that a name folded from a title in
+// traditional script is warned, and that the warning goes when the agency
+// is given: it would ask to check a name the report does not hold.
+func TestTraditionalNameWarning(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/title-compiled-traditional.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	warned := func(r *gongkai.Report) bool {
+		for _, f := range r.Findings {
+			if f.Rule == "agency" && strings.Contains(f.Message, "繁体") {
+				return true
+			}
+		}
+		return false
+	}
+	r, err := Parse("title-compiled-traditional.txt", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Agency != "示例市洪澤区供电公司" || !warned(r) {
+		t.Errorf("agency %q, warned %v; want the folded name, warned", r.Agency, warned(r))
+	}
+	r, err = Parse("title-compiled-traditional.txt", data, Options{Agency: "示例市洪泽区供电公司"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Agency != "示例市洪泽区供电公司" || warned(r) {
+		t.Errorf("agency %q, warned %v; want the name given, no warning", r.Agency, warned(r))
 	}
 }

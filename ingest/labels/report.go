@@ -236,6 +236,15 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		agency = ""
 	}
 	year, _ = strconv.Atoi(m[2])
+	if strict && agency == "" && strings.Contains(m[3], m[2]+"年") {
+		// "北杜街道依法依规开展2023年政府信息工作,现编制《北杜街道办事处2023
+		// 年政府信息公开工作年度报告》" (a real 2023 street office's first
+		// sentence): the year is named twice, and the title the sentence
+		// publishes follows the second.
+		if a, y := TitleMeta(m[3], true); y == year {
+			agency = a
+		}
+	}
 	return agency, year
 }
 
