@@ -10,9 +10,10 @@
 -- first at most the second; rows appended group by group as loads came
 -- (the demo's bulk load: every block holds ~10 groups of any year) make it
 -- several times more, and region_rollup, which asks for one year, then
--- reads every row of every year: a block none of whose rows pass the
--- year's filter is skipped, and a row group (122,880 rows) of other years
--- only is not read at all.
+-- reads every row group: DuckDB skips a row group (122,880 rows) only when
+-- its bounds of year leave the year out. At country 1M (2.19M rows, 18 row
+-- groups) region_rollup's CPU fell from 28-34 to 13-18 ms once stored by
+-- year; at two-province 1M (2 row groups) within the noise.
 SELECT coalesce((SELECT max(estimated_size) FROM duckdb_tables() WHERE schema_name = 'store' AND table_name = 'summary_rollup'), 0),
        (SELECT count(*) FROM store.summary_rollup),
        coalesce((SELECT max(estimated_size) FROM duckdb_tables() WHERE schema_name = 'store' AND table_name = 'region_rollup'), 0),
