@@ -75,20 +75,26 @@ func (f Filter) Args(params []string) []any {
 	return f.bind(params)
 }
 
+// nullText is a filter's text as a parameter: NULL when it is empty after
+// trimming, which every query reads as "no filter".
+func nullText(s string) any {
+	if s = strings.TrimSpace(s); s == "" {
+		return nil
+	}
+	return s
+}
+
+// nullNum is a filter's number as a parameter: NULL for 0 (not set).
+func nullNum(n int64) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
 // args binds every parameter a named query may use, by name.
 func (f Filter) args() []any {
-	str := func(s string) any {
-		if s = strings.TrimSpace(s); s == "" {
-			return nil
-		}
-		return s
-	}
-	num := func(n int64) any {
-		if n == 0 {
-			return nil
-		}
-		return n
-	}
+	str, num := nullText, nullNum
 	vals := map[string]any{
 		"year_from": num(int64(f.YearFrom)), "year_to": num(int64(f.YearTo)),
 		"province": str(f.Province), "city": str(f.City), "level": str(f.Level), "agency": str(f.Agency),
@@ -212,24 +218,12 @@ func (db *DB) cellIDs(ctx context.Context, measure, applicant string) (int64, in
 // a count that is off, while the writer keeps the table in step, changes
 // only the speed. Its error is the database's.
 func (db *DB) narrowSelection(ctx context.Context, f Filter) (bool, error) {
-	str := func(s string) any {
-		if s = strings.TrimSpace(s); s == "" {
-			return nil
-		}
-		return s
-	}
-	num := func(n int) any {
-		if n == 0 {
-			return nil
-		}
-		return n
-	}
-	province, city, level := str(f.Province), str(f.City), str(f.Level)
+	province, city, level := nullText(f.Province), nullText(f.City), nullText(f.Level)
 	if province == nil && city == nil && level == nil {
 		return false, nil
 	}
 	var narrow bool
-	err := db.db.QueryRowContext(ctx, stmt("region_narrow"), num(f.YearFrom), num(f.YearTo), province, city, level).Scan(&narrow)
+	err := db.db.QueryRowContext(ctx, stmt("region_narrow"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), province, city, level).Scan(&narrow)
 	return narrow, err
 }
 
