@@ -32,13 +32,8 @@ const proactiveMeasure = "narrative.proactive_items"
 // suits, fees, or of one kind of document (规范性文件, 规章, 许可, 处罚) is
 // not such a statement.
 func unreadProactive(lines []Line, r *gongkai.Report) {
-	if _, has := r.Lookup(proactiveMeasure, gongkai.ApplicantTotal); has {
+	if accountedFor(r, proactiveMeasure) {
 		return
-	}
-	for _, f := range r.Findings {
-		if f.Measure == proactiveMeasure {
-			return
-		}
 	}
 	for _, l := range lines {
 		t := l.Text
@@ -196,13 +191,8 @@ func unreadNotExist(lines []Line, r *gongkai.Report) {
 	if r.Format == gongkai.FormatPre2019 {
 		measure = "pre2019.not_exist"
 	}
-	if _, has := r.Lookup(measure, gongkai.ApplicantTotal); has {
+	if accountedFor(r, measure) {
 		return
-	}
-	for _, f := range r.Findings {
-		if f.Measure == measure {
-			return
-		}
 	}
 	for _, l := range lines {
 		if !strings.Contains(l.Text, "不存在") || strings.Count(l.Text, "|") > 1 {
@@ -221,4 +211,18 @@ func unreadNotExist(lines []Line, r *gongkai.Report) {
 		})
 		return
 	}
+}
+
+// accountedFor reports whether r holds the total of measure or a finding
+// of it: either way the page's words on it were not passed over in silence.
+func accountedFor(r *gongkai.Report, measure string) bool {
+	if _, has := r.Lookup(measure, gongkai.ApplicantTotal); has {
+		return true
+	}
+	for _, f := range r.Findings {
+		if f.Measure == measure {
+			return true
+		}
+	}
+	return false
 }

@@ -250,25 +250,7 @@ func TestCompactRollupsKeepsEverySum(t *testing.T) {
 		}
 	}
 	reupload(20)
-	rows := func(table string) []string {
-		var out []string
-		err := db.withConn(ctx, func(conn *sql.Conn) error {
-			rs, err := conn.QueryContext(ctx, `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM store.`+table+` ORDER BY ALL`)
-			if err != nil {
-				return err
-			}
-			tb, err := readTable(rs, 0)
-			rs.Close()
-			for _, r := range tb.Rows {
-				out = append(out, fmt.Sprint(r))
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
+	rows := func(table string) []string { return storeRows(t, db, table) }
 	filters := []Filter{{}, {YearFrom: 2020, YearTo: 2020}, {Province: "乙省"}, {YearFrom: 2021, YearTo: 2021, Province: "甲省", Limit: 10}}
 	names := []string{"overview_trend", "applications_by_year", "applications_applicants", "applications_withheld",
 		"proactive_by_year", "reviews_by_year", "reviews_outcomes", "region_rollup", "region_agencies", "compare_regions", "filter_options"}
@@ -339,25 +321,7 @@ func TestCompactRollupsStoresRegionByYear(t *testing.T) {
 		}
 		load(t, db, reqs...)
 	}
-	rows := func() []string {
-		var out []string
-		err := db.withConn(ctx, func(conn *sql.Conn) error {
-			rs, err := conn.QueryContext(ctx, `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM store.region_rollup ORDER BY ALL`)
-			if err != nil {
-				return err
-			}
-			tb, err := readTable(rs, 0)
-			rs.Close()
-			for _, r := range tb.Rows {
-				out = append(out, fmt.Sprint(r))
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
+	rows := func() []string { return storeRows(t, db, "region_rollup") }
 	answers := func() string {
 		var out []string
 		for _, f := range []Filter{{YearFrom: 2021, YearTo: 2021}, {YearFrom: 2024, YearTo: 2024, Province: "省3"}, {}} {
@@ -390,4 +354,28 @@ func TestCompactRollupsStoresRegionByYear(t *testing.T) {
 	if again.Region || again.RegionYearBlocks > again.RegionBlocks {
 		t.Errorf("after the rewrite: %+v, want the years' rows stored by year and no rewrite", again)
 	}
+}
+
+// storeRows returns every row of store.table as text, in order: two reads
+// of a table compare equal exactly when it holds the same rows.
+func storeRows(t *testing.T, db *DB, table string) []string {
+	t.Helper()
+	ctx := context.Background()
+	var out []string
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		rs, err := conn.QueryContext(ctx, `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM store.`+table+` ORDER BY ALL`)
+		if err != nil {
+			return err
+		}
+		tb, err := readTable(rs, 0)
+		rs.Close()
+		for _, r := range tb.Rows {
+			out = append(out, fmt.Sprint(r))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

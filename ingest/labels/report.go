@@ -344,10 +344,8 @@ func SplitTitleAgency(name, title string) string {
 		// 站 is no organ's (水文站 is).
 		return ""
 	}
-	for _, e := range organEndings {
-		if strings.HasSuffix(name, e) {
-			return name
-		}
+	if hasSuffixAny(name, organEndings...) {
+		return name
 	}
 	return ""
 }
