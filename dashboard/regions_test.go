@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	htmltemplate "html/template"
 	"math"
 	"net/http"
 	"net/url"
@@ -63,6 +64,35 @@ func TestRegionsPage(t *testing.T) {
 	status, body := fetch(t, New(emptyDB(t), testLogger(t), Options{Public: true}), "/regions")
 	if status != 200 || !strings.Contains(body, "仓库中还没有报告") {
 		t.Errorf("empty warehouse: %d %s", status, snippet(body))
+	}
+}
+
+// TestBreakdownBodyAsTheTemplate checks that the breakdown's rows built in
+// Go (breakdownBody) are what html/template wrote from the template they
+// replace, hostile text escaped the same, but for '+', which html/template
+// writes as &#43; and HTMLEscapeString leaves (both read as '+').
+func TestBreakdownBodyAsTheTemplate(t *testing.T) {
+	rows := []breakdownRow{
+		{Agency: `<script>alert("x")</script>局`, City: "贵阳市 & 'x'", Level: "县级部门", Value: "1,234",
+			Raw: "1+2 <b>", At: "表三!D5", AgencyURL: agencyURL(int64(7)), ReportURL: reportURL(int64(42))},
+		{Agency: "无报告局", City: "", Level: "", Value: "留空", Raw: "\x00", At: `"q"`, AgencyURL: agencyURL(int64(8))},
+	}
+	before := htmltemplate.Must(htmltemplate.New("rows").Parse(`{{range .}}<tr><td><a href="{{.AgencyURL}}">{{.Agency}}</a></td><td>{{.City}}</td><td>{{.Level}}</td>
+      <td class="num">{{if .ReportURL}}<a href="{{.ReportURL}}">{{.Value}}</a>{{else}}{{.Value}}{{end}}</td><td>{{.Raw}}</td><td>{{.At}}</td></tr>
+    {{end}}`))
+	var want strings.Builder
+	if err := before.Execute(&want, rows); err != nil {
+		t.Fatal(err)
+	}
+	got := string(breakdownBody(rows))
+	if w := strings.ReplaceAll(want.String(), "&#43;", "+"); got != w {
+		t.Errorf("breakdownBody:\n%s\nthe template wrote:\n%s", got, w)
+	}
+	if strings.Contains(got, "<script>") || !strings.Contains(got, "&lt;script&gt;") {
+		t.Errorf("breakdownBody left markup unescaped: %s", got)
+	}
+	if breakdownBody(nil) != "" {
+		t.Error("no rows should write nothing (the template then says 没有报告)")
 	}
 }
 
