@@ -9,7 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongkai"
 	"gongkai/ingest/labels"
@@ -349,15 +352,18 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		if agency, year := labels.TitleMeta(l.Text, true); year != 0 {
 			fill(r, agency, year)
 			if r.Agency != "" {
-				if r.Agency == agency && tradName(l.Text, agency) {
+				if left := outsideGB2312(agency); r.Agency == agency && left != "" && tradName(l.Text, agency) {
 					// A mirror's page in traditional script: the name is
 					// folded to simplified characters only as far as the
 					// labels' table goes ("國網淮安市洪澤區供電公司", a real
 					// 2020 power company's, read "国网淮安市洪澤区供电公司",
 					// a name no organ has), so it is said to be checked.
+					// A name every character of which folded is in the
+					// simplified set and needs no check: warned all the
+					// same, three real pages' names were noise.
 					r.Findings = append(r.Findings, gongkai.Finding{
 						Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
-						Message: fmt.Sprintf("页面为繁体字，单位名称“%s”由繁体折算为简体，可能有字未折算：请核对", agency),
+						Message: fmt.Sprintf("页面为繁体字，单位名称“%s”由繁体折算为简体，其中“%s”不在简体字表（GB 2312）中，可能未折算：请核对", agency, left),
 					})
 				}
 				return
@@ -399,6 +405,17 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		}
 		prev = Line{N: l.N, Text: t}
 	}
+	// A first sentence that names no year says who compiled the report
+	// ("本年度报告…由示例区司法局编制。"): the year is the title's or the
+	// statistics period's.
+	for i, l := range doc.Lines {
+		if i >= 5 || r.Agency != "" {
+			break
+		}
+		if a := labels.CompilerName(l.Text); a != "" {
+			r.Agency = a
+		}
+	}
 }
 
 // tradName reports whether line writes the agency name it yielded, folded
@@ -408,6 +425,31 @@ func tradName(line, agency string) bool {
 	s := labels.Simplified(line)
 	i := strings.Index(s, agency)
 	return i >= 0 && line[i:i+len(agency)] != agency
+}
+
+// outsideGB2312 returns the Chinese characters of name that GB 2312, the
+// simplified national character set, does not hold, in their order, or ""
+// when it holds them all. A traditional character the labels' table does
+// not fold (澤) is outside it; the simplified one it stands for (泽) is in
+// it. A rare simplified character of a place's name is outside it too: a
+// warning then asks to check a name that was right, never the reverse.
+func outsideGB2312(name string) string {
+	var b strings.Builder
+	enc := simplifiedchinese.GBK.NewEncoder()
+	for _, r := range name {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		// GB 2312's Chinese characters are the GBK codes whose two
+		// bytes are 0xB0-0xF7 and 0xA1-0xFE; GBK adds the rest
+		// (traditional and rare characters) around them.
+		out, err := enc.String(string(r))
+		if err == nil && len(out) == 2 && out[0] >= 0xB0 && out[0] <= 0xF7 && out[1] >= 0xA1 && out[1] <= 0xFE {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // digitRunRE finds the runs of digits in a file name.

@@ -539,6 +539,19 @@ func TestTraditionalNameWarning(t *testing.T) {
 	if r.Agency != "示例市洪澤区供电公司" || !warned(r) {
 		t.Errorf("agency %q, warned %v; want the folded name, warned", r.Agency, warned(r))
 	}
+	// Every character of this name folded: nothing is left to check.
+	all, err := os.ReadFile("testdata/web/pre2019-traditional-channels.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := Parse("pre2019-traditional-channels.txt", all, Options{}); err != nil || r.Agency != "示例县某局" || warned(r) {
+		t.Errorf("folded name: %v, %v; want 示例县某局, not warned", err, r)
+	}
+	for name, want := range map[string]string{"示例市洪澤区供电公司": "澤", "示例县水利局": "", "國網示例": "國網"} {
+		if got := outsideGB2312(name); got != want {
+			t.Errorf("outsideGB2312(%s) = %q, want %q", name, got, want)
+		}
+	}
 	r, err = Parse("title-compiled-traditional.txt", data, Options{Agency: "示例市洪泽区供电公司"})
 	if err != nil {
 		t.Fatal(err)

@@ -143,6 +143,11 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	if m == nil {
 		return "", 0
 	}
+	if strict && strings.Contains(s, "实际") {
+		if a, y := workCompiled(s); a != "" {
+			return a, y
+		}
+	}
 	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) && !matterBeforeYear(m[1], m[3]) {
 		return "", 0
 	}
@@ -246,6 +251,79 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		}
 	}
 	return agency, year
+}
+
+// workCompiledRE finds the first sentence that compiles the report from
+// one year's work of a named agency: "结合2023年示例街道各科室的信息公开工作
+// 实际情况编制本报告", "根据2023年示例市司法局信息公开工作实际编制而成" (real
+// 2023 pages of a street office and a municipal justice bureau, which name
+// the report nowhere else). The name is between the year and the work's
+// matter; 各科室 and 各部门 are the agency's parts, no part of its name.
+var workCompiledRE = regexp.MustCompile(`(?:结合|根据)((?:19|20)\d\d)年度?([^,;:。《》()]{2,40}?)(?:各科室|各部门|各单位)?的?(?:政府信息公开|政务公开|信息公开)工作的?实际(?:情况)?,?(?:编制|制作)(?:本报告|本年报|本年度报告|而成)`)
+
+// workCompiled reads the agency and year of a first sentence that compiles
+// the report from the agency's year of work (workCompiledRE). The name must
+// be one (agencyName) and end as an organ's does: "结合2023年我局…" and
+// "结合2023年全区…" name none. A zone's is not taken: a zone's own pages
+// name it by its kind alone ("结合2019年高新区政府信息公开工作实际编制而成",
+// a real 2019 page of a city's 国家高新区), which is every city's zone's
+// name. It returns "", 0 otherwise.
+func workCompiled(s string) (agency string, year int) {
+	ms := workCompiledRE.FindAllStringSubmatch(s, -1)
+	if ms == nil {
+		return "", 0
+	}
+	m := ms[len(ms)-1]
+	a := trimName(m[2])
+	if !agencyName(a) || !hasSuffixAny(a, organEndings...) || strings.ContainsAny(a, "0123456789") ||
+		hasSuffixAny(a, "开发区", "高新区", "园区", "新区", "保税区", "示范区", "试验区", "合作区", "管委会") {
+		return "", 0
+	}
+	year, _ = strconv.Atoi(m[1])
+	return a, year
+}
+
+// compilerRE finds who compiled a report in a first sentence that names no
+// year: "本年度报告是根据…的要求,由示例市示例区司法局编制。" (a real 2024
+// district justice bureau's page, whose year is stated elsewhere or not at
+// all).
+var compilerRE = regexp.MustCompile(`由([^,;:。《》由]{2,40}?)(?:负责)?编制(?:而成)?(?:。|$|,)`)
+
+// CompilerName returns the agency a page's first sentence says compiled
+// its report ("本年度报告…由X编制。"), or "". The sentence must speak of the
+// report (报告 or 年报 before 由). The compiler is the agency only when it is
+// an organ of its own: an office or a section that compiles its
+// government's or street's report ("由某区人民政府信息公开办编制", "由某
+// 街道党政办公室综合科编制", "由某县政务公开领导小组办公室编制", real pages
+// of 2016 and 2023) names another agency than the report's, so a name that
+// ends in 办公室, 办, 室, 科, 股 or 组, or holds 公开, gives none.
+func CompilerName(s string) string {
+	s = Normalize(s)
+	if i := strings.Index(s, "。"); i >= 0 {
+		s = s[:i+len("。")]
+	}
+	if len(s) > 600 {
+		return ""
+	}
+	m := compilerRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return ""
+	}
+	head := s[:m[0]]
+	if !strings.Contains(head, "报告") && !strings.Contains(head, "年报") {
+		return ""
+	}
+	a := trimName(s[m[2]:m[3]])
+	if !agencyName(a) || !hasSuffixAny(a, organEndings...) || hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") ||
+		strings.Contains(a, "公开") || strings.ContainsAny(a, "0123456789") {
+		return ""
+	}
+	for _, r := range a {
+		if !unicode.Is(unicode.Han, r) && r != '(' && r != ')' {
+			return ""
+		}
+	}
+	return a
 }
 
 // reportMatters are the matter a report is of, written after the agency's

@@ -48,6 +48,12 @@ func TestTitleMetaFirstSentence(t *testing.T) {
 		{"根据有关要求,示例区供电公司编制了《示例区供电公司2020年度信息公开年度报告》。", "示例区供电公司", 2020},
 		{"根据有关要求,示例区东湖街道特编制2023年政府信息公开年度报告。", "示例区东湖街道", 2023},
 		{"根据有关要求,示例街道依法开展2023年政府信息工作,现编制《示例区示例街道办事处2023年政府信息公开工作年度报告》。", "示例区示例街道办事处", 2023},
+		{"根据有关规定,结合2023年示例区青柳街道各科室的信息公开工作实际情况编制本报告。", "示例区青柳街道", 2023},
+		{"本年报按照《政府信息公开工作年度报告格式》要求,根据2023年示例市司法局信息公开工作实际编制而成。", "示例市司法局", 2023},
+		// The work of the writer's own, or of a zone named by its kind
+		// alone, names no agency.
+		{"根据有关规定,结合2023年我局信息公开工作实际编制本报告。", "", 2023},
+		{"本年报按照有关要求,结合2019年高新区政府信息公开工作实际编制而成,本报告如下。", "", 2019},
 		// A matter before the year with more than the report's name after
 		// it is no title.
 		{"做好政府信息公开2021年度工作要点的落实。", "", 0},
@@ -61,6 +67,26 @@ func TestTitleMetaFirstSentence(t *testing.T) {
 		a, y := TitleMeta(tt.line, true)
 		if a != tt.agency || y != tt.year {
 			t.Errorf("%s: %q %d, want %q %d", tt.line, a, y, tt.agency, tt.year)
+		}
+	}
+}
+
+// TestCompilerName reads the agency that a first sentence naming no year
+// says compiled the report, and none when the compiler is an office or a
+// section compiling another agency's report.
+func TestCompilerName(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"本年度报告是根据《中华人民共和国政府信息公开条例》的要求,由示例市示例区司法局编制。全文包括总体情况。", "示例市示例区司法局"},
+		{"本年度报告根据《条例》要求,由示例市工业和信息化局编制而成。全文包括主动公开政府信息情况。", "示例市工业和信息化局"},
+		{"本年度报告根据《条例》要求,由示例区人民政府信息公开办编制。", ""},
+		{"本年度报告根据《条例》要求,由示例区示例街道党政办公室综合科编制。", ""},
+		{"本年报根据《条例》,由示例县政务公开领导小组办公室编制。", ""},
+		{"本年度报告根据《条例》要求编制。", ""},
+		// A sentence that does not speak of the report names no compiler.
+		{"该规划由示例市规划局编制。", ""},
+	} {
+		if got := CompilerName(tt.line); got != tt.want {
+			t.Errorf("CompilerName(%s) = %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }
