@@ -133,16 +133,18 @@ WITH sel AS MATERIALIZED (
     -- The first offset + limit of those reports in the page's order: each
     -- holds a finding at least, so the page's findings lie in them. Named
     -- from sel with a piece of a name, else from the agencies the filters
-    -- select (one branch alone is not empty).
+    -- select (one branch alone is not empty). reps is joined once, to the
+    -- union of the two: joined in each branch, DuckDB stored reps as a CTE
+    -- read twice, where read once it streams from its scans into the join
+    -- (mean best CPU 48.9 -> 44.8 ms at 1M reports, 30 page filters).
     SELECT * FROM (
         SELECT r.*, a.agency
         FROM reps r
-        JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = r.agency_id
-        WHERE $agency IS NULL
-        UNION ALL
-        SELECT r.*, a.agency
-        FROM reps r
-        JOIN sel a ON a.agency_id = r.agency_id
+        JOIN (SELECT a.agency_id, a.agency
+              FROM selected_agencies($province, $city, $level, $agency) a
+              WHERE $agency IS NULL
+              UNION ALL
+              SELECT agency_id, agency FROM sel) a ON a.agency_id = r.agency_id
     ) r
     ORDER BY r.year DESC, r.is_error DESC, r.agency, r.report_id
     LIMIT coalesce($offset, 0) + coalesce($limit, 50)
