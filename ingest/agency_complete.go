@@ -112,6 +112,12 @@ func placeBefore(s string) string {
 	if n := utf8.RuneCountInString(p); n < 2 || n > 12 || !hasSuffixAny(p, placeLevels...) || !labels.AgencyName(p) {
 		return ""
 	}
+	if strings.Contains(p, "政府") || strings.Contains(p, "及") || strings.Contains(p, "委") {
+		// "在县委、县政府及县公安局的领导下" (a real 2019 county public
+		// security bureau's page, whose title names "公安局"): "县政府及县"
+		// ends in a level but names organs, no place.
+		return ""
+	}
 	return p
 }
 

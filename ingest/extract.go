@@ -132,7 +132,9 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		}
 		r.Agency = a
 	} else if r.Agency != "" {
-		incomplete = completeAgency(doc, r)
+		if incomplete = spacedName(doc, r.Agency); incomplete == "" {
+			incomplete = completeAgency(doc, r)
+		}
 	}
 	if opts.Year != 0 {
 		r.Year = opts.Year
@@ -416,6 +418,55 @@ func readTitle(doc *Document, r *gongkai.Report) {
 			r.Agency = a
 		}
 	}
+}
+
+// spacedName returns the message of a page's rejection when the agency's
+// name read from it is written nowhere on the page but with white space
+// inside, after a part that ends as no place or organ does, or "". Mirror
+// sites put their own words in place of a name's place: "由华体会主页
+// 北城街道办事处编制的2014年度…报告" (a real 2014 street office's page, read
+// "华体会主页北城街道办事处" once folding dropped the space). A name set
+// with a space after its place ("示例县 卫生健康局") is a name.
+func spacedName(doc *Document, agency string) string {
+	for i, l := range doc.Lines {
+		if i >= 40 {
+			break
+		}
+		if strings.Contains(labels.Simplified(l.Text), agency) {
+			return ""
+		}
+	}
+	for i, l := range doc.Lines {
+		if i >= 40 {
+			break
+		}
+		t := labels.Simplified(l.Text)
+		var kept []byte
+		var at []int // the offset in t of each byte kept
+		for j := 0; j < len(t); {
+			r, size := utf8.DecodeRuneInString(t[j:])
+			if !unicode.IsSpace(r) && r != '\u3000' {
+				kept = append(kept, t[j:j+size]...)
+				for k := 0; k < size; k++ {
+					at = append(at, j+k)
+				}
+			}
+			j += size
+		}
+		k := strings.Index(string(kept), agency)
+		if k < 0 {
+			continue
+		}
+		span := t[at[k] : at[k+len(agency)-1]+1]
+		parts := strings.Fields(span)
+		for _, part := range parts[:len(parts)-1] {
+			if !hasSuffixAny(part, placeLevels...) && !hasSuffixAny(part, "局", "委", "政府", "总局", "署", "厅", "部") {
+				return fmt.Sprintf("单位名称不可靠：读作“%s”，原文写作“%s”，空格前的“%s”不是地名或机关名（转载网页可能混入了其他文字）：请指定单位名称", agency, span, part)
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // tradName reports whether line writes the agency name it yielded, folded

@@ -560,3 +560,23 @@ func TestTraditionalNameWarning(t *testing.T) {
 		t.Errorf("agency %q, warned %v; want the name given, no warning", r.Agency, warned(r))
 	}
 }
+
+// TestSpacedName checks that a name written on the page only with a space
+// inside is refused when the part before the space is no place or organ
+// (a mirror's words), and kept when it is one.
+func TestSpacedName(t *testing.T) {
+	doc := func(line string) *Document { return &Document{Lines: []Line{{N: 1, Text: line}}} }
+	for _, tt := range []struct {
+		line, agency string
+		refused      bool
+	}{
+		{"由示例娱乐主页 青柳街道办事处编制的2014年度报告", "示例娱乐主页青柳街道办事处", true},
+		{"示例县 卫生健康局2021年政府信息公开工作年度报告", "示例县卫生健康局", false},
+		{"国家税务总局 示例市税务局2021年政府信息公开工作年度报告", "国家税务总局示例市税务局", false},
+		{"示例县卫生健康局2021年政府信息公开工作年度报告", "示例县卫生健康局", false},
+	} {
+		if got := spacedName(doc(tt.line), tt.agency); (got != "") != tt.refused {
+			t.Errorf("spacedName(%s, %s) = %q, want refused %v", tt.line, tt.agency, got, tt.refused)
+		}
+	}
+}

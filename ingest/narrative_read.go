@@ -1635,6 +1635,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nReceived, false, f, "", errOneWay)
 				continue
 			}
+			if !ok && strings.Contains(unitsApps, unit) && hasAny(seg, "收到", "接到", "受理", "接收") && viaChannelObjectRE.MatchString(clause[m[1]:]) {
+				// "香洲区税务局收到2条公众通过“…依申请公开栏目”提交的
+				// 申请" (a real 2023 district tax bureau's page): the count
+				// before its noun, of the applications that came through
+				// one channel; whether others came another way the words
+				// do not say.
+				emit(nReceived, false, f, "", errOneWay)
+				continue
+			}
 			if !ok && f == 0 && strings.Contains(seg, "不予公开") && hasAny(seg, "依申请和", "依申请及", "依申请、") {
 				// "全年发生依申请和不予公开政府信息条数0条" (a real 2013
 				// town's page): no item given on application and none
@@ -2560,6 +2569,10 @@ var answeredAfterRE = regexp.MustCompile(`申请(?:依法|均|及时)*(?:作出|
 
 // receivedObjectRE finds the noun of applications right after a count.
 var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开|^的?依申请公开(?:政府信息)?事项`)
+
+// viaChannelObjectRE finds, right after a count, applications submitted
+// through a channel: "公众通过“某某栏目”提交的申请".
+var viaChannelObjectRE = regexp.MustCompile(`^(?:公众|群众|申请人|公民|市民)?通过[^,;:。]{1,30}?提交的?(?:政府信息公开|信息公开|依申请公开)?申请`)
 
 // readZeros reads the zeros a clause states in words.
 func readZeros(clause string, ctx nctx, emit func(nkind)) {

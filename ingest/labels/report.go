@@ -101,6 +101,7 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	if !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
 		return "", 0
 	}
+	whole := s // the text before its first sentence is cut from it
 	limit := 300
 	if len(s) > 300 && strict {
 		// A paragraph whose first sentence names the report ("根据《…条例》
@@ -148,7 +149,7 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 			return a, y
 		}
 	}
-	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) && !matterBeforeYear(m[1], m[3]) {
+	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) && !matterBeforeYear(m[1], m[3]) && !publishedSituation(m[1], m[3], whole) {
 		return "", 0
 	}
 	agency = m[1]
@@ -184,7 +185,9 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 			}
 			if i := strings.LastIndex(agency, verb); i >= 0 {
 				head := agency[:i]
-				agency = strings.TrimPrefix(agency[i+len(verb):], "了")
+				// "现编制形成《示例市司法局2023年…》" (a real 2023
+				// municipal justice bureau's): 形成 is the verb's too.
+				agency = strings.TrimPrefix(strings.TrimPrefix(agency[i+len(verb):], "了"), "形成")
 				for _, matter := range reportMatters {
 					if a, ok := strings.CutSuffix(agency, matter); ok && a != "" {
 						agency = a
@@ -289,6 +292,10 @@ func workCompiled(s string) (agency string, year int) {
 // all).
 var compilerRE = regexp.MustCompile(`由([^,;:。《》由]{2,40}?)(?:负责)?编制(?:而成)?(?:。|$|,)`)
 
+// workOfRE finds the agency a first sentence compiles the report from the
+// work of, named in full before its short name: "结合X(以下简称“Y”)".
+var workOfRE = regexp.MustCompile(`结合([^,;:。《》()由]{2,40}?)\(以下简称`)
+
 // CompilerName returns the agency a page's first sentence says compiled
 // its report ("本年度报告…由X编制。"), or "". The sentence must speak of the
 // report (报告 or 年报 before 由). The compiler is the agency only when it is
@@ -296,7 +303,10 @@ var compilerRE = regexp.MustCompile(`由([^,;:。《》由]{2,40}?)(?:负责)?�
 // government's or street's report ("由某区人民政府信息公开办编制", "由某
 // 街道党政办公室综合科编制", "由某县政务公开领导小组办公室编制", real pages
 // of 2016 and 2023) names another agency than the report's, so a name that
-// ends in 办公室, 办, 室, 科, 股 or 组, or holds 公开, gives none.
+// ends in 办公室, 办, 室, 科, 股 or 组, or holds 公开, gives none. A sentence
+// that compiles the report from the work of an agency named in full before
+// its short name ("结合X(以下简称“Y”)…", workOfRE) names X, under the same
+// rules.
 func CompilerName(s string) string {
 	s = Normalize(s)
 	if i := strings.Index(s, "。"); i >= 0 {
@@ -306,6 +316,15 @@ func CompilerName(s string) string {
 		return ""
 	}
 	m := compilerRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		// "本报告…结合国家税务总局示例区税务局(以下简称“示例区税务
+		// 局”)政府信息公开工作有关统计数据撰写", "结合示例县某镇人民
+		// 政府(以下简称“镇政府”)2025年度政府信息公开工作实际编制"
+		// (real 2022 and 2025 pages of a tax bureau and a town): the
+		// agency whose work the report is of, named in full before its
+		// short name.
+		m = workOfRE.FindStringSubmatchIndex(s)
+	}
 	if m == nil {
 		return ""
 	}
@@ -344,6 +363,32 @@ func matterBeforeYear(before, after string) bool {
 	switch strings.TrimRight(after, "。.》 ") {
 	case "报告", "工作报告", "年度报告", "工作年度报告":
 		return true
+	}
+	return false
+}
+
+// publishedSituation reports whether a first sentence that names no report
+// after its year publishes the year's disclosure situation, and the text it
+// opens calls what it publishes a report: "特向社会公布广元市统计局2024年
+// 政府信息公开情况。报告全文包括…" (a real 2024 municipal statistics
+// bureau's page, rejected for want of 报告 in its first sentence). The text
+// before the year must hold the verb of publishing, the text after it must
+// be the situation alone.
+func publishedSituation(before, after, whole string) bool {
+	switch strings.TrimRight(after, "。.") {
+	case "政府信息公开情况", "政府信息公开工作情况", "政务公开情况", "政务公开工作情况", "信息公开情况", "信息公开工作情况":
+	default:
+		return false
+	}
+	return hasAny(before, "特向社会公布", "向社会公布", "现予公布", "现公布", "现发布", "现公开") && strings.Contains(whole, "报告")
+}
+
+// hasAny reports whether s holds any of the words.
+func hasAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
 	}
 	return false
 }
