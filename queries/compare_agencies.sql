@@ -29,21 +29,21 @@
 -- (0062: kept with the totals, or the agency's for those summed apart), in
 -- one expansion of the macro: until 0062 the selected agencies' ids were
 -- semi-joined to all the sums, materialized first (8-13 ms of CPU at 1M
--- reports). Only the columns the rankings use are materialized (not the
--- names: the listed agencies' are read from store.agencies below). A
--- ranking is made of numbers first and names last: the limit-th agency's
--- key is found among the numbers alone (a top-N), and only the agencies at
--- or before that key (ties at it included, since ties are ordered by name)
--- have their names read and are numbered; the zero ranking is a top-N by
--- name of the agencies with all-zero reports. The names of all three
--- rankings' agencies are read in one scan.
+-- reports). A ranking is made of numbers first and names last: the
+-- limit-th agency's key is found among the numbers alone (a top-N), and
+-- only the agencies at or before that key (ties at it included, since ties
+-- are ordered by name) and those with all-zero reports are kept, in one
+-- pass over the sums that carries their figures along (c). Only those have
+-- their names read (one scan of store.agencies) and are numbered, each
+-- ranking by a row_number over c that puts its own agencies first. (Until
+-- session 23 each ranking was a CTE of its own, joined to the names, and
+-- the rankings were joined to each other and to the sums again: six passes
+-- over the ~170,000 sums of 1M reports and a dozen joins, ~8 ms more CPU a
+-- request.)
 WITH a AS MATERIALIZED (
-    -- The sums of the agencies the filters select; rate is the rate
-    -- ranking's key, for the agencies it ranks (at least 10 applications).
+    -- The sums of the agencies the filters select.
     SELECT k.agency_id, k.reports, k.zero_reports, k.apps_total, k.apps_disclosed, k.apps_withheld,
-           k.review_total, k.review_corrected, k.litigation_total, k.litigation_corrected,
-           CASE WHEN k.apps_total >= 10 THEN k.apps_disclosed / k.apps_total END AS rate,
-           k.apps_total >= 10 AS rated
+           k.review_total, k.review_corrected, k.litigation_total, k.litigation_corrected
     FROM compare_totals($year_from, $year_to) k
     WHERE ($province IS NULL OR k.province = $province)
       AND ($city IS NULL OR k.city = $city)
@@ -55,14 +55,16 @@ WITH a AS MATERIALIZED (
     -- than limit, every agency may be listed.
     SELECT count(apps_total) AS n, min(apps_total) AS v
     FROM (SELECT apps_total FROM a ORDER BY apps_total DESC NULLS LAST LIMIT coalesce($limit, 20))
-), rk AS (
-    -- The rate ranking's key: rate (lowest first, NULL last, as the
-    -- largest number) and volume (most first).
-    SELECT agency_id, coalesce(rate, 'infinity'::DOUBLE) AS r, apps_total AS t
-    FROM a WHERE rated
 ), rt AS MATERIALIZED (
-    -- The keys of the first limit rated agencies.
-    SELECT r, t FROM rk ORDER BY r, t DESC LIMIT coalesce($limit, 20)
+    -- The keys of the first limit agencies of the rate ranking, which
+    -- ranks the agencies that handled at least 10 applications: rate
+    -- (lowest first, NULL last, as the largest number), then volume (most
+    -- first).
+    SELECT coalesce(apps_disclosed / apps_total, 'infinity'::DOUBLE) AS r, apps_total AS t
+    FROM a
+    WHERE apps_total >= 10
+    ORDER BY r, t DESC
+    LIMIT coalesce($limit, 20)
 ), rc AS (
     -- Its cut: the key of the limit-th rated agency (the last of those),
     -- and how many there are up to it; no row when none is rated. Two
@@ -70,64 +72,68 @@ WITH a AS MATERIALIZED (
     -- as a hash aggregate: 6-12 ms at 1M reports for at most limit rows.
     SELECT (SELECT count(*) FROM rt) AS n, l.r, l.t
     FROM (SELECT r, t FROM rt ORDER BY r DESC, t LIMIT 1) l
-), vn AS MATERIALIZED (
-    -- The agencies at or above the volume cut.
-    SELECT a.agency_id, a.apps_total
-    FROM a, vc
+), c AS MATERIALIZED (
+    -- The agencies at or above the volume cut (in_v), the rated ones at
+    -- or before the rate cut (in_r) and those with all-zero reports
+    -- (in_z), with their sums: at most a few more than 2 × limit agencies
+    -- and the all-zero ones. The WHERE repeats the flags' conditions so
+    -- that they are worked out only for the rows kept (~1 ms of CPU at 1M
+    -- reports against a filter on the flags).
+    SELECT a.*,
+           coalesce(a.apps_total >= vc.v, false) OR vc.n < coalesce($limit, 20) AS in_v,
+           coalesce(a.apps_total >= 10
+                    AND (rc.n < coalesce($limit, 20)
+                         OR coalesce(a.apps_disclosed / a.apps_total, 'infinity'::DOUBLE) < rc.r
+                         OR (coalesce(a.apps_disclosed / a.apps_total, 'infinity'::DOUBLE) = rc.r AND a.apps_total >= rc.t)),
+                    false) AS in_r,
+           a.zero_reports > 0 AS in_z
+    FROM a CROSS JOIN vc LEFT JOIN rc ON true
     WHERE a.apps_total >= vc.v OR vc.n < coalesce($limit, 20)
-), rn AS MATERIALIZED (
-    -- The rated agencies at or before the rate cut.
-    SELECT k.agency_id, k.r, k.t
-    FROM rk k, rc
-    WHERE rc.n < coalesce($limit, 20) OR k.r < rc.r OR (k.r = rc.r AND k.t >= rc.t)
-), names AS MATERIALIZED (
-    -- The names (and places) of those and of the agencies with all-zero
-    -- reports, read in one scan of store.agencies: each scan of the names
-    -- of 170,000 agencies costs a few ms.
+       OR (a.apps_total >= 10
+           AND (rc.n < coalesce($limit, 20)
+                OR coalesce(a.apps_disclosed / a.apps_total, 'infinity'::DOUBLE) < rc.r
+                OR (coalesce(a.apps_disclosed / a.apps_total, 'infinity'::DOUBLE) = rc.r AND a.apps_total >= rc.t)))
+       OR a.zero_reports > 0
+), names AS (
+    -- The names (and places) of those, read in one scan of
+    -- store.agencies. The ids are given as the three rankings' lists
+    -- (an agency may be in more than one): DuckDB then filters the scan
+    -- with a Bloom filter of them, and reads ~600 names of 170,000 rather
+    -- than all (~3 ms of CPU at 1M reports).
     SELECT g.agency_id, g.name, g.city, g.level
     FROM store.agencies g
-    WHERE g.agency_id IN (SELECT agency_id FROM vn
+    WHERE g.agency_id IN (SELECT agency_id FROM c WHERE in_v
                           UNION ALL
-                          SELECT agency_id FROM rn
+                          SELECT agency_id FROM c WHERE in_r
                           UNION ALL
-                          SELECT agency_id FROM a WHERE zero_reports > 0)
-), rv AS (
-    SELECT agency_id, rank_volume FROM (
-        SELECT v.agency_id, row_number() OVER (ORDER BY v.apps_total DESC NULLS LAST, g.name, v.agency_id) AS rank_volume
-        FROM vn v JOIN names g ON g.agency_id = v.agency_id
-    ) WHERE rank_volume <= coalesce($limit, 20)
-), rr AS (
-    SELECT agency_id, rank_rate FROM (
-        SELECT k.agency_id, row_number() OVER (ORDER BY k.r, k.t DESC, g.name, k.agency_id) AS rank_rate
-        FROM rn k JOIN names g ON g.agency_id = k.agency_id
-    ) WHERE rank_rate <= coalesce($limit, 20)
-), rz AS (
-    -- The zero ranking: the first 10 × limit by name of the agencies with
-    -- all-zero reports.
-    SELECT z.agency_id, row_number() OVER (ORDER BY g.name, z.agency_id) AS rank_zero
-    FROM (SELECT agency_id FROM a WHERE zero_reports > 0) z
-    JOIN names g ON g.agency_id = z.agency_id
-    ORDER BY g.name, z.agency_id
-    LIMIT 10 * coalesce($limit, 20)
-), listed AS MATERIALIZED (
-    -- The agencies with a ranking, each once (an agency is at most once in
-    -- each ranking): full joins rather than a UNION of the ids and three
-    -- left joins, whose distinct DuckDB ran as a hash aggregate, 4-15 ms at
-    -- 1M reports for at most 12 × limit ids.
-    SELECT coalesce(rv.agency_id, rr.agency_id, rz.agency_id) AS agency_id, rv.rank_volume, rr.rank_rate, rz.rank_zero
-    FROM rv
-    FULL JOIN rr ON rr.agency_id = rv.agency_id
-    FULL JOIN rz ON rz.agency_id = coalesce(rv.agency_id, rr.agency_id)
+                          SELECT agency_id FROM c WHERE in_z)
+), ranked AS (
+    -- Each ranking numbers its own agencies first (its flag DESC), ties
+    -- by name, then id.
+    SELECT c.*, g.name, g.city, g.level,
+           row_number() OVER (ORDER BY c.in_v DESC, c.apps_total DESC NULLS LAST, g.name, c.agency_id) AS nv,
+           row_number() OVER (ORDER BY c.in_r DESC, coalesce(c.apps_disclosed / c.apps_total, 'infinity'::DOUBLE),
+                                       c.apps_total DESC, g.name, c.agency_id) AS nr,
+           row_number() OVER (ORDER BY c.in_z DESC, g.name, c.agency_id) AS nz
+    FROM c
+    JOIN names g ON g.agency_id = c.agency_id
+), listed AS (
+    -- The places within each ranking's first limit (the zero ranking's
+    -- first 10 × limit).
+    SELECT *,
+           CASE WHEN in_v AND nv <= coalesce($limit, 20) THEN nv END AS rank_volume,
+           CASE WHEN in_r AND nr <= coalesce($limit, 20) THEN nr END AS rank_rate,
+           CASE WHEN in_z AND nz <= 10 * coalesce($limit, 20) THEN nz END AS rank_zero
+    FROM ranked
 )
-SELECT l.agency_id, g.name AS agency, g.city, g.level, a.reports, a.zero_reports, a.apps_total,
-       round(a.apps_disclosed / nullif(a.apps_total, 0), 4) AS disclosure_rate,
-       round(a.apps_withheld / nullif(a.apps_total, 0), 4) AS refused_share,
-       a.review_total,
-       round(a.review_corrected / nullif(a.review_total, 0), 4) AS review_correction_rate,
-       a.litigation_total,
-       round(a.litigation_corrected / nullif(a.litigation_total, 0), 4) AS litigation_correction_rate,
-       l.rank_volume, l.rank_rate, l.rank_zero
-FROM listed l
-JOIN a ON a.agency_id = l.agency_id
-JOIN names g ON g.agency_id = l.agency_id
-ORDER BY l.rank_volume NULLS LAST, l.rank_rate NULLS LAST, l.rank_zero
+SELECT agency_id, name AS agency, city, level, reports, zero_reports, apps_total,
+       round(apps_disclosed / nullif(apps_total, 0), 4) AS disclosure_rate,
+       round(apps_withheld / nullif(apps_total, 0), 4) AS refused_share,
+       review_total,
+       round(review_corrected / nullif(review_total, 0), 4) AS review_correction_rate,
+       litigation_total,
+       round(litigation_corrected / nullif(litigation_total, 0), 4) AS litigation_correction_rate,
+       rank_volume, rank_rate, rank_zero
+FROM listed
+WHERE rank_volume IS NOT NULL OR rank_rate IS NOT NULL OR rank_zero IS NOT NULL
+ORDER BY rank_volume NULLS LAST, rank_rate NULLS LAST, rank_zero
