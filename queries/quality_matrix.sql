@@ -32,6 +32,16 @@
 -- joined to theirs; before, all 170,000 agencies were joined to their
 -- status rows and the flags on every request (~20 of the query's ~45 ms of
 -- CPU at 1M reports, unfiltered).
+-- Planning is ~6.6 of the query's ~27 ms of CPU at 1M reports (DuckDB's
+-- profile of a kept statement rebound with the values, as serve runs it:
+-- binding 3.2, optimizers 3.0, physical plan 0.3 ms). Measured without
+-- gain (1M reports, 40 page filters, 4 rounds alternated, mean best CPU
+-- 27.3 ms; the same text again 26.5): city and level read for the page's
+-- agencies alone after the top, not for every agency sorted (28.3);
+-- store.year_bits(first_year + 1, NULL) expanded once a pattern instead of
+-- twice (26.3); and in an earlier hold (31.3, the same text 33.1) the
+-- page's first place carried from reach by a window instead of the scalar
+-- subquery over wanted (36.3) and cur joined to page instead of IN (33.9).
 WITH span AS (
     -- The years any agency reported in the selected range, as bits: the
     -- years of the groups of store.summary_rollup that count a current
