@@ -95,6 +95,33 @@ func completeAgency(doc *Document, r *gongkai.Report) string {
 	return ""
 }
 
+// levelLedMessage returns the message of a page's rejection when the name
+// read from its title or first sentence is led by a bare level, or "". Such
+// a name ("区统计局", of "现公布区统计局2023年政府信息公开工作年度报告", a real
+// 2023 district bureau's page) names every district's bureau, and was
+// stored as it is; which place's the words before it are ("现公布区") the
+// run of characters cannot tell. A workbook's or a cover's name is given,
+// not read from a sentence ("县级部门（汇总，8 个机构）", the roll-up's own), and
+// is not asked.
+func levelLedMessage(name string) string {
+	if level, ok := levelLed(name); ok {
+		return fmt.Sprintf("单位名称不完整：标题或首句作“%s”，只写了“%s”而没有写地名：请指定单位名称", name, level)
+	}
+	return ""
+}
+
+// levelLed returns the level a name is led by, bare ("区统计局",
+// "县公安局"), and whether it is one. 市中区, 市南区 and 市北区 are real
+// districts, whose names start with 市.
+func levelLed(name string) (string, bool) {
+	r, size := utf8.DecodeRuneInString(name)
+	if !strings.ContainsRune("区县市省镇乡州旗", r) || utf8.RuneCountInString(name) < 3 ||
+		strings.HasPrefix(name, "市中") || strings.HasPrefix(name, "市南") || strings.HasPrefix(name, "市北") {
+		return "", false
+	}
+	return name[:size], true
+}
+
 // placeBefore returns the place written right before an agency's name that
 // ends s, or "": the run of Chinese characters back to a mark, a digit or a
 // date word, when it ends in a level, is at most twelve characters and is

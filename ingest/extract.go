@@ -109,6 +109,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		r.Findings = append(r.Findings, missingTables(loc, dropped)...)
 	}
 	readCover(ngs, r)
+	fromCover := r.Agency != ""
 	readTitle(doc, r)
 	if book {
 		workbookMeta(doc, r, opts.Year)
@@ -132,7 +133,10 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		}
 		r.Agency = a
 	} else if r.Agency != "" {
-		if incomplete = spacedName(doc, r.Agency); incomplete == "" {
+		if incomplete = spacedName(doc, r.Agency); incomplete == "" && !book && !fromCover {
+			incomplete = levelLedMessage(r.Agency)
+		}
+		if incomplete == "" {
 			incomplete = completeAgency(doc, r)
 		}
 	}
@@ -352,6 +356,18 @@ func readTitle(doc *Document, r *gongkai.Report) {
 			break
 		}
 		if agency, year := labels.TitleMeta(l.Text, true); year != 0 {
+			if agency != "" && !strings.Contains(l.Text, "告") {
+				// A title that calls the report 年报 ("2009年通源乡人民
+				// 政府信息公开年报", a real 2009 township's) over a first
+				// sentence that names the agency in full ("由嵊州市通源乡
+				// 人民政府编制的2009年度…报告"): the full name.
+				for _, m := range doc.Lines[i+1 : min(i+10, len(doc.Lines))] {
+					if a, y := labels.TitleMeta(m.Text, true); y == year && len(a) > len(agency) && strings.HasSuffix(a, agency) {
+						agency = a
+						break
+					}
+				}
+			}
 			fill(r, agency, year)
 			if r.Agency != "" {
 				if left := outsideGB2312(agency); r.Agency == agency && left != "" && tradName(l.Text, agency) {

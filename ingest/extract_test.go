@@ -580,3 +580,34 @@ func TestSpacedName(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelLed checks the names led by a bare level, which name no one
+// agency, and the real districts whose names start with 市.
+func TestLevelLed(t *testing.T) {
+	for name, want := range map[string]bool{"区统计局": true, "县公安局": true, "市司法局": true, "市中区统计局": false,
+		"市南区司法局": false, "示例区统计局": false, "沛县": false, "县城": false} {
+		if _, got := levelLed(name); got != want {
+			t.Errorf("levelLed(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestWithheldUnsplitWarned checks that a count of applications withheld,
+// given with no row of table 三 to take it (the 2021 format counts them by
+// reason alone), is said to be left out, not dropped unsaid.
+func TestWithheldUnsplitWarned(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/narrative-2023-withheld-by-reason.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse("narrative-2023-withheld-by-reason.txt", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Findings {
+		if f.Rule == "narrative" && strings.Contains(f.Message, "不予公开5件") {
+			return
+		}
+	}
+	t.Errorf("no finding for the 5 applications withheld: %v", r.Findings)
+}

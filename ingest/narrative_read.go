@@ -600,6 +600,19 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 			return
 		}
+		if k == nWithheld && !zero && bad == nil && codesFor(k, format, zero) == nil {
+			// "不予公開7件(均屬於行政查詢事項)" (a real 2023 municipal
+			// justice bureau's page) in a report of a format whose table
+			// 三 counts the applications withheld by reason alone, with
+			// no total: the count fits no row, and was dropped unsaid.
+			if _, ok := totals["apps.withheld"]; !ok {
+				totals["apps.withheld"] = gongkai.Finding{
+					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+					Message: fmt.Sprintf("正文所述不予公开%s件（“%s”）：表三的“不予公开”按理由分列、没有合计行，正文的数填入哪一行不能确定，未填入：请核对", num(f), raw),
+				}
+			}
+			return
+		}
 		if (k == nNormIssued || k == nRuleIssued) && format == gongkai.Format2019 {
 			// "制发规范性文件1份" in a report of the 2019 format (a real
 			// 2020 municipal tax bureau's page): its table 二 counts the

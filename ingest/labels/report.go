@@ -98,7 +98,7 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	// readTitle tries every grid cell: cheap tests first keep the regular
 	// expression off almost all of them. 年 and 告 (of 报告) are written the
 	// same in traditional script, so they are tested before folding.
-	if !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告")) {
+	if !strings.Contains(s, "年") || (strict && !strings.Contains(s, "告") && !strings.Contains(s, "年报")) {
 		return "", 0
 	}
 	whole := s // the text before its first sentence is cut from it
@@ -149,7 +149,7 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 			return a, y
 		}
 	}
-	if strict && !(strings.Contains(m[3], "公开") && strings.Contains(m[3], "报告")) && !matterBeforeYear(m[1], m[3]) && !publishedSituation(m[1], m[3], whole) {
+	if strict && !(strings.Contains(m[3], "公开") && (strings.Contains(m[3], "报告") || annualReportTitle(m[3]))) && !matterBeforeYear(m[1], m[3]) && !publishedSituation(m[1], m[3], whole) {
 		return "", 0
 	}
 	agency = m[1]
@@ -365,6 +365,14 @@ func matterBeforeYear(before, after string) bool {
 		return true
 	}
 	return false
+}
+
+// annualReportTitle reports whether the text after a title's year ends in
+// the short name of the report, 年报: "汤浦镇2009年政府信息公开工作年报 |" (a
+// real 2009 town's title, in a mirror's table row). Only at the end: a
+// sentence that goes on ("…工作实际编制而成。本年报由…") is no title.
+func annualReportTitle(after string) bool {
+	return strings.HasSuffix(strings.TrimRight(after, " |。.》"), "年报")
 }
 
 // publishedSituation reports whether a first sentence that names no report
