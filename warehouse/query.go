@@ -129,7 +129,9 @@ func (f Filter) args() []any {
 // that DuckDB plans the cell's filters as constants (see cellIDs). A query
 // that names narrow (region_figure) gets whether the filter's region and
 // level select at most a quarter of the years' current reports (see
-// narrowSelection).
+// narrowSelection). region_agencies runs without its guard for years
+// outside 1990–2100 when the warehouse has no such report (see
+// regionAgenciesForm).
 func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
 	q, ok := queries.Get(name)
 	if !ok {
@@ -142,6 +144,11 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	}
 	if slices.Contains(q.Params, "narrow") {
 		if f.narrow, err = db.narrowSelection(ctx, f); err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+	}
+	if q.Name == "region_agencies" {
+		if q, err = db.regionAgenciesForm(ctx, q); err != nil {
 			return nil, queryError(ctx, name, err)
 		}
 	}

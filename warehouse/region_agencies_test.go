@@ -108,3 +108,49 @@ func firstFormRows(t *testing.T, db *DB, old queries.Query, f Filter) *Table {
 	}
 	return want
 }
+
+// ReportsInBitYearsForTest is reportsInBitYears, for the tests of the
+// warehouse_test package.
+func ReportsInBitYearsForTest(ctx context.Context, db *DB) (bool, error) {
+	return db.reportsInBitYears(ctx)
+}
+
+// TestRegionAgenciesFormAfterYearEditedByHand edits by hand the year of a
+// report that is not current (a first version, retired by its second) to
+// one outside 1990–2100: Confirm or a repair may make such a report
+// current while the file is open, so that reportsInBitYears must count it
+// and Query run the named query with its guard. The rows must match the
+// first form before and after the edit.
+func TestRegionAgenciesFormAfterYearEditedByHand(t *testing.T) {
+	old := firstForm(t, "region_agencies")
+	ctx := context.Background()
+	db := openTest(t)
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 1, 1)}, LoadRequest{Report: sampleReport("乙局", 2022, 1, 1)})
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 2, 1)})
+	if n := count(t, db, `SELECT count(*) FROM store.reports WHERE NOT is_current`); n != 1 {
+		t.Fatalf("%d reports not current, want the first version of 甲局's", n)
+	}
+	filters := []Filter{{}, {YearFrom: 2021, YearTo: 2021}, {YearFrom: 2022, YearTo: 2022, Limit: 1}, {YearFrom: 2200, YearTo: 2200}}
+	check := func(wantIn bool) {
+		t.Helper()
+		in, err := db.reportsInBitYears(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if in != wantIn {
+			t.Errorf("reportsInBitYears = %v, want %v", in, wantIn)
+		}
+		for _, f := range filters {
+			got, err := db.Query(ctx, "region_agencies", f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := fmt.Sprint(got.Rows), fmt.Sprint(firstFormRows(t, db, old, f).Rows); g != w {
+				t.Errorf("filter %+v:\n got %s\nwant %s", f, g, w)
+			}
+		}
+	}
+	check(true)
+	db = editByHand(t, db, `UPDATE store.reports SET year = 2200 WHERE NOT is_current`)
+	check(false)
+}

@@ -1,0 +1,62 @@
+package warehouse
+
+import (
+	"context"
+	"sync/atomic"
+
+	"gongkai/queries"
+)
+
+// bitYears remembers, once read, whether store.reports holds no year
+// outside 1990–2100 (bitYearsIn) or some (bitYearsOut); see
+// reportsInBitYears. Zero means not read yet.
+type bitYears struct{ v atomic.Int32 }
+
+const (
+	bitYearsIn  = 1
+	bitYearsOut = 2
+)
+
+// reportsInBitYears reports whether no report of store.reports, whatever
+// its state, has a year outside the 1990–2100 of store.agency_status's bit
+// sets (sql/reports_years_outside_bits.sql). The answer is read once and
+// kept for as long as the file is open: the loader refuses such years
+// (prepare) and no writer changes a report's year, so that only a hand
+// edit of the file makes one, and no other process writes the file while
+// this one holds it. A pending or retired report counts too, as Confirm
+// may make it current. Its error is the database's; nothing is kept then.
+func (db *DB) reportsInBitYears(ctx context.Context) (bool, error) {
+	switch db.bitYears.v.Load() {
+	case bitYearsIn:
+		return true, nil
+	case bitYearsOut:
+		return false, nil
+	}
+	var outside bool
+	if err := db.db.QueryRowContext(ctx, stmt("reports_years_outside_bits")).Scan(&outside); err != nil {
+		return false, err
+	}
+	v := int32(bitYearsIn)
+	if outside {
+		v = bitYearsOut
+	}
+	db.bitYears.v.Store(v)
+	return !outside, nil
+}
+
+// regionAgenciesForm returns the form of region_agencies q to run: the
+// named query, whose guard reads every current report with a year outside
+// 1990–2100, or, when the warehouse has no such report
+// (reportsInBitYears), sql/region_agencies_in_bits.sql, the same query
+// without that guard (same parameters and rows, ~5–8 ms less CPU a run at
+// 1M reports). The answer, once read, holds for as long as the file is
+// open, so that every run of an open warehouse runs the same form and its
+// statement is kept under the query's name. Its error is the database's.
+func (db *DB) regionAgenciesForm(ctx context.Context, q queries.Query) (queries.Query, error) {
+	in, err := db.reportsInBitYears(ctx)
+	if err != nil || !in {
+		return q, err
+	}
+	q.SQL = stmt("region_agencies_in_bits")
+	return q, nil
+}
