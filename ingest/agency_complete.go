@@ -9,6 +9,7 @@ import (
 
 	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/region"
 )
 
 // A report names its agency in its title or first sentence, and some name
@@ -111,12 +112,17 @@ func levelLedMessage(name string) string {
 }
 
 // levelLed returns the level a name is led by, bare ("区统计局",
-// "县公安局"), and whether it is one. 市中区, 市南区 and 市北区 are real
-// districts, whose names start with 市.
+// "县公安局"), and whether it is one. A name that starts with a division
+// is not bare, though the division's own name starts with a level's
+// character (镇江市, 乡宁县, 市中区: region.Derive reads them); 市南区 and
+// 市北区 are real districts too.
 func levelLed(name string) (string, bool) {
 	r, size := utf8.DecodeRuneInString(name)
 	if !strings.ContainsRune("区县市省镇乡州旗", r) || utf8.RuneCountInString(name) < 3 ||
 		strings.HasPrefix(name, "市中") || strings.HasPrefix(name, "市南") || strings.HasPrefix(name, "市北") {
+		return "", false
+	}
+	if pl := region.Derive(name); pl.Province != "" || pl.City != "" || pl.County != "" {
 		return "", false
 	}
 	return name[:size], true

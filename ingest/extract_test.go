@@ -585,7 +585,7 @@ func TestSpacedName(t *testing.T) {
 // agency, and the real districts whose names start with 市.
 func TestLevelLed(t *testing.T) {
 	for name, want := range map[string]bool{"区统计局": true, "县公安局": true, "市司法局": true, "市中区统计局": false,
-		"市南区司法局": false, "示例区统计局": false, "沛县": false, "县城": false} {
+		"市南区司法局": false, "镇江市统计局": false, "乡宁县公安局": false, "镇雄县司法局": false, "示例区统计局": false, "沛县": false, "县城": false} {
 		if _, got := levelLed(name); got != want {
 			t.Errorf("levelLed(%s) = %v, want %v", name, got, want)
 		}
