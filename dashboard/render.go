@@ -42,13 +42,14 @@ func mustParseTemplates() *templates {
 }
 
 var funcs = template.FuncMap{
-	"num":        text,
-	"plain":      plain,
-	"percent":    percent,
-	"add":        func(a, b int) int { return a + b },
-	"itoa":       strconv.Itoa,
-	"query":      func(v url.Values) string { return v.Encode() },
-	"rollupRule": func() string { return rollupRule },
+	"num":            text,
+	"plain":          plain,
+	"percent":        percent,
+	"add":            func(a, b int) int { return a + b },
+	"itoa":           strconv.Itoa,
+	"query":          func(v url.Values) string { return v.Encode() },
+	"rollupRule":     func() string { return rollupRule },
+	"officialTables": officialTablesHTML,
 }
 
 // navItems is the top navigation bar, in order. Filtered items are pages
