@@ -91,6 +91,43 @@ func sinceDate(s string) bool {
 	return false
 }
 
+// yearOpenedRE finds a sentence that opens with a year set off by a comma,
+// nothing before it but a heading's number: "2025年,某镇累计主动公开…",
+// "（一）2024年度，…". The comma makes the year the scope of what follows;
+// "2020年累计主动公开…" with none may be "(截至)2020年累计", the year the
+// end of a running total, and is not taken.
+var yearOpenedRE = regexp.MustCompile(`^\s*(?:[(（][一二三四五六七八九十0-9]{1,2}[)）]\s*)?((?:19|20)[0-9][0-9])年度?[,，]`)
+
+// yearSpanWords name a span other than the year a sentence opens with, or
+// a date it counts up to ("截至", "以来", "上线以来"), which leave its 累计 a
+// sum that may run over other years.
+var yearSpanWords = []string{"截至", "截止", "以来", "以來", "至今", "迄今", "历年", "歷年", "目前", "月", "底", "末", "开通", "開通",
+	"建站", "上线", "上線", "运行", "運行", "累计至", "累計至", "同比", "上年", "去年"}
+
+// yearsOwnTotal reports whether a sentence opens with the report's year
+// ("2025年,徐望镇累计主动公开政务信息145条" in a report of 2025), names no
+// other year and no other span (yearSpanWords): its 累计 then sums over
+// that year alone, as "全年累计" does, and its count is the year's.
+func yearsOwnTotal(sent string, year int) bool {
+	if !strings.Contains(sent, "累计") && !strings.Contains(sent, "累計") {
+		return false
+	}
+	m := yearOpenedRE.FindStringSubmatch(sent)
+	if m == nil || m[1] != strconv.Itoa(year) || hasAny(sent, yearSpanWords...) {
+		return false
+	}
+	for _, y := range yearRE4.FindAllStringIndex(sent, -1) {
+		if sent[y[0]:y[1]] != m[1] && namedYear(sent, y[0], y[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// yearsOwn reads the 累计 of a sentence yearsOwnTotal passes as 全年 (the
+// same length in bytes, so that every offset into it holds).
+var yearsOwn = strings.NewReplacer("累计", "全年", "累計", "全年")
+
 // mayBeAllYears reports whether a statement, of which clause is the clause
 // and upTo the sentence up to its figure, may count every year so far:
 // its clause sums over years (累计, 历年) or its sentence counts up to a
@@ -285,10 +322,14 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 			// the whole sentence: "截至2015年底我局共主动公开…300条"
 			// may be a sum over every year so far.
 			clause := clauseOf(t, m[0], m[1])
+			upTo := sentenceUpTo(t, m[1])
+			if yearsOwnTotal(sentence(t, m[0], m[1]), year) {
+				clause, upTo = yearsOwn.Replace(clause), yearsOwn.Replace(upTo)
+			}
 			if notGovernment && toGovernmentRE.MatchString(labels.Normalize(clause)) {
 				continue
 			}
-			if all := mayBeAllYears(clause, sentenceUpTo(t, m[1])); all || notThisYear(clause) {
+			if all := mayBeAllYears(clause, upTo); all || notThisYear(clause) {
 				if all && total == nil {
 					f := allYearsFinding(nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
 					total = &f

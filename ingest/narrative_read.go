@@ -313,7 +313,10 @@ func mayState(t string) bool {
 		"无因", "無因", "不存在因",
 		// "并无引起行政复议及行政诉讼情况", "信息公开无收费情况" (a real 2018
 		// science city's page): none arising, none charged.
-		"无引起", "無引起", "无收费", "無收費") ||
+		"无引起", "無引起", "无收费", "無收費",
+		// "依申请办理事项为零", "收费和减免为零" (a real 2009 town's page):
+		// a zero stated as the figure, in words.
+		"为零", "為零") ||
 		strings.Contains(t, "申请") && strings.ContainsAny(t, "0123456789") && unitlessRE.MatchString(t) // its unit lost
 }
 
@@ -354,6 +357,12 @@ var zeroRules = []struct {
 	// to handle, so none received.
 	{"申请公开", regexp.MustCompile(`(?:无|没有)(?:任何)?依?申请公开的?(?:政府)?信息的?(?:办理)?(?:情况|情形|事项)`),
 		[]nkind{nReceived}, otherTopics},
+	// "全镇政府信息公开依申请办理事项为零" (a real 2009 town's page):
+	// none handled, so none received, as "没有依申请公开政府信息办理事项".
+	{"为零", regexp.MustCompile(`依?申请(?:公开)?(?:办理)?(?:事项|申请)(?:数)?为零`),
+		[]nkind{nReceived}, otherTopics},
+	// "全镇信息公开的收费和减免为零" (the same page): nothing charged.
+	{"为零", regexp.MustCompile(`收费(?:和|及|与|、)减免(?:情况)?为零`), []nkind{nInfoFees}, []string{"行政事业性"}},
 	// "也无不予公开信息的情况发生" (a real 2013 town's page, after no
 	// application received): none withheld, the old 条例's count.
 	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
@@ -864,6 +873,11 @@ func namesOwnOrgan(clause, agency string) bool {
 // the organ. It returns the scope at the sentence's end.
 func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev scope, emit func(k nkind, zero bool, f float64, unit string, bad error, a, b int), passed func(k nkind, a, b int)) scope {
 	s := fl.s
+	if yearsOwnTotal(s[sent.a:sent.b], year) {
+		// "2025年,某镇累计主动公开…" in a report of 2025: the year's own
+		// total (offsets kept, the raw text is the page's).
+		s = s[:sent.a] + yearsOwn.Replace(s[sent.a:sent.b]) + s[sent.b:]
+	}
 	maybe := func(sent span) countFunc {
 		return func(k nkind, _ bool, _ float64, _ string, _ error) { passed(k, sent.a, sent.b) }
 	}
@@ -892,7 +906,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		clause := s[c.a:c.b]
 		// Most clauses state no count and no "none": two byte scans
 		// spare them the rules.
-		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones)
+		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones) || strings.Contains(clause, "为零")
 		if strings.Contains(clause, "申请") && strings.ContainsAny(clause, "0123456789") {
 			// "本年度共收到依申请公开事项0三是…" (a real 2024 county
 			// bureau's page, its unit and stop lost): where the
