@@ -65,6 +65,25 @@ func totalsGaps(t *testing.T, db *DB) string {
 			gaps = append(gaps, fmt.Sprintf("compare_totals(%v, %v):\n got %s\nwant %s", r[0], r[1], got, want))
 		}
 	}
+	// The current summary rows compare_regions reads from the kept table
+	// (0071) for the agencies not listed as changed, with their county.
+	kept := queryText2(t, db, `SELECT t.agency_id, t.county, t.years FROM store.compare_totals t
+		WHERE t.agency_id NOT IN (SELECT agency_id FROM store.agency_totals_changed) ORDER BY t.agency_id`)
+	rows := queryText2(t, db, `SELECT s.agency_id, any_value(a.county),
+			list({'year': s.year, 'zero': s.table_stated > 0 AND s.table_largest = 0, 'apps_new': s.apps_new,
+			      'apps_total': s.apps_total, 'apps_granted': s.apps_granted, 'apps_partial': s.apps_partial,
+			      'apps_withheld': s.apps_withheld, 'review_total': s.review_total, 'review_corrected': s.review_corrected,
+			      'litigation_total': CASE WHEN s.litigation_direct_total IS NULL AND s.litigation_after_review_total IS NULL THEN NULL
+			                               ELSE coalesce(s.litigation_direct_total, 0) + coalesce(s.litigation_after_review_total, 0) END,
+			      'litigation_corrected': CASE WHEN s.litigation_direct_corrected IS NULL AND s.litigation_after_review_corrected IS NULL THEN NULL
+			                                   ELSE coalesce(s.litigation_direct_corrected, 0) + coalesce(s.litigation_after_review_corrected, 0) END}
+			     ORDER BY s.year, s.report_id)
+		FROM store.report_summary s JOIN store.agencies a ON a.agency_id = s.agency_id
+		WHERE s.is_current AND s.agency_id NOT IN (SELECT agency_id FROM store.agency_totals_changed)
+		GROUP BY s.agency_id ORDER BY s.agency_id`)
+	if kept != rows {
+		gaps = append(gaps, fmt.Sprintf("compare_totals' years:\n got %s\nwant %s", kept, rows))
+	}
 	for _, m := range []struct{ macro, n, v, plainN, plainV string }{
 		{"licensing_totals", "licensing_reports", "licensing_decisions",
 			"count(*) FILTER (WHERE s.licensing_stated)", "coalesce(sum(s.licensing_decisions) FILTER (WHERE s.licensing_stated), 0)"},
@@ -130,9 +149,13 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 	totalsPieceAgencies = 2
 	t.Cleanup(func() { totalsPieceAgencies = piece })
 	firsts := []string{"licensing_ranking", "licensing_trend", "licensing_by_level", "proactive_by_agency", "applications_by_agency",
-		"compare_agencies"}
+		"compare_agencies", "compare_regions"}
+	// compare_regions reads the kept table (0071) only with a piece of a
+	// name: every filter of the region tree is given with one.
 	filters := []Filter{{}, {YearFrom: 2021, YearTo: 2021}, {YearFrom: 2020, YearTo: 2022, Limit: 2},
-		{Province: "测试省"}, {Level: "县级部门", YearFrom: 2022}, {Agency: "甲"}, {YearFrom: 2023, YearTo: 2023}}
+		{Province: "测试省"}, {Level: "县级部门", YearFrom: 2022}, {Agency: "甲"}, {YearFrom: 2023, YearTo: 2023},
+		{Agency: "局"}, {Agency: "局", YearFrom: 2021, YearTo: 2022}, {Agency: "局", Province: "测试省"},
+		{Agency: "局", Province: "测试省", City: "测试市", Level: "县级部门"}}
 	state := ""
 	check := func(stage string, kept bool) {
 		t.Helper()
@@ -149,6 +172,12 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 			for _, name := range firsts {
 				old := firstForm(t, name)
 				for _, f := range filters {
+					if name == "compare_regions" && f.Agency == "" {
+						// Without a piece it reads store.summary_rollup,
+						// which the stages' edits of the summary by hand
+						// below do not reach; not the kept table.
+						continue
+					}
 					got, err := db.Query(ctx, name, f)
 					if err != nil {
 						t.Fatal(err)
@@ -219,7 +248,7 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 	// An earlier year re-checks the later one (its findings only), and
 	// the agency moves with its report's region.
 	early := figures(sampleReport("甲局", 2020, 0, 3), 4, 2)
-	early.Province, early.City, early.Level = "测试省", "测试市", "县级部门"
+	early.Province, early.City, early.County, early.Level = "测试省", "测试市", "测试县", "县级部门"
 	before = state
 	load(t, db, LoadRequest{Report: early})
 	check("moved and re-checked", true)
@@ -269,6 +298,16 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 	check("a summed figure edited by hand", true)
 	moved("a summed figure edited by hand", before)
 
+	// A repair by hand of a figure only compare_regions reads (new
+	// applications, which the running totals do not sum): the kept copies
+	// of the summary rows (0071) would be behind, so the fingerprints hash
+	// it and Open must list the agencies again.
+	before = state
+	db = editByHand(t, db, `UPDATE store.report_summary SET apps_new = coalesce(apps_new, 0) + 1000
+		WHERE report_id = (SELECT min(report_id) FROM store.report_summary WHERE is_current)`)
+	check("new applications edited by hand", true)
+	moved("new applications edited by hand", before)
+
 	// A repair by hand of an agency's region and level: store.agency_totals
 	// and store.compare_totals keep them (0064, 0062), and Open must find
 	// them differ and build the tables again, or the filters would select
@@ -288,6 +327,14 @@ func TestAgencyTotalsStayExact(t *testing.T) {
 	db = editByHand(t, db, `UPDATE store.agencies SET name = '壬局' WHERE name = '甲局'`)
 	check("a name edited by hand", true)
 	moved("a name edited by hand", before)
+
+	// A repair by hand of an agency's county: store.compare_totals keeps
+	// it (0071) and compare_regions compares a city's agencies by it, so
+	// Open must find it differs and build the table again.
+	before = state
+	db = editByHand(t, db, `UPDATE store.agencies SET county = '别县' WHERE county = '测试县'`)
+	check("a county edited by hand", true)
+	moved("a county edited by hand", before)
 
 	// A repair by hand of the region and name store.compare_totals keeps
 	// (0062) for an agency of 测试省, store.agency_totals left as it is:
@@ -466,4 +513,70 @@ func TestUpgradeKeepsCompareRegions(t *testing.T) {
 			t.Errorf("compare_agencies %+v after 0062:\n got %s\nwant %s", f, g, w)
 		}
 	}
+}
+
+// TestUpgradeKeepsCompareYears takes a warehouse with its kept totals built
+// back to the schema before 0071 (no county or years in
+// store.compare_totals, 0058's fingerprints without new applications) and
+// opens it: the migration must list every agency as changed (the old
+// fingerprints cannot vouch for the new columns), compare_regions must give
+// the rows of its first form under pieces of names read from the summary,
+// and once the tables are built again, from the kept copies, with every
+// kept agency's years and county those of the summary.
+func TestUpgradeKeepsCompareYears(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	moved := figures(sampleReport("甲县人民政府", 2022, 0, 0), 20, 7)
+	moved.Province, moved.City, moved.County, moved.Level = "测试省", "测试市", "测试县", "县级部门"
+	load(t, db, LoadRequest{Report: figures(sampleReport("甲局", 2021, 0, 0), 10, 5)},
+		LoadRequest{Report: moved},
+		LoadRequest{Report: figures(sampleReport("乙局", 2021, 0, 0), 30, 2)},
+		LoadRequest{Report: figures(sampleReport("乙局", 2022, 1, 1), 40, 3)})
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	b, err := migrationFS.ReadFile("migrations/0058_compare_totals.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(b)
+	sources := src[strings.Index(src, "CREATE MACRO store.compare_totals_sources()"):strings.Index(src, "-- The table's rows for the agencies")]
+	db = editByHand(t, db, `ALTER TABLE store.compare_totals DROP COLUMN county;
+		ALTER TABLE store.compare_totals DROP COLUMN years;
+		DELETE FROM schema_migrations WHERE version = 71;
+		DROP MACRO TABLE store.compare_totals_sources;
+		`+sources+`
+		UPDATE store.compare_totals t SET fingerprint = f.h
+		FROM (SELECT agency_id, bit_xor(h) AS h FROM store.compare_totals_sources() GROUP BY agency_id) f
+		WHERE f.agency_id = t.agency_id`)
+	if n := count(t, db, `SELECT count(DISTINCT agency_id) FROM store.agency_totals_changed`); n != 3 {
+		t.Errorf("%d agencies listed as changed after 0071, want all 3", n)
+	}
+	old := firstForm(t, "compare_regions")
+	filters := []Filter{{Agency: "局"}, {Agency: "人民", YearFrom: 2022}, {Agency: "甲", Province: "测试省"},
+		{Agency: "甲", Province: "测试省", City: "测试市"}, {Agency: "无此机构"}}
+	same := func(stage string) {
+		t.Helper()
+		for _, f := range filters {
+			got, err := db.Query(ctx, "compare_regions", f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := fmt.Sprint(got.Rows), fmt.Sprint(firstFormRows(t, db, old, f).Rows); g != w {
+				t.Errorf("compare_regions %+v %s:\n got %s\nwant %s", f, stage, g, w)
+			}
+		}
+		if gaps := totalsGaps(t, db); gaps != "" {
+			t.Errorf("the kept totals differ from the summary %s:\n%s", stage, gaps)
+		}
+	}
+	same("after 0071")
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM store.compare_totals t JOIN store.agencies a USING (agency_id)
+		WHERE t.county IS NOT DISTINCT FROM a.county AND len(t.years) > 0`); n != 3 {
+		t.Errorf("%d kept rows hold their agency's county and years once built again, want 3", n)
+	}
+	same("built again")
 }
