@@ -53,6 +53,18 @@
 -- excludes) gains nothing: DuckDB already skips the scan that probes an
 -- empty join (1M reports, 40 page filters, 4 rounds alternated, mean best
 -- CPU 46.6 -> 46.1 and 44.6 ms; the same text again 45.3).
+-- A kept integer prefix of the agency's name (its first 16 bytes as a
+-- UHUGEINT, or 8 as a UBIGINT: a function of the name alone), to find the
+-- top's cut on integers and read the names of the reports at or before it
+-- only, gains nothing (1M reports, 30 page filters, 3 rounds alternated,
+-- mean best CPU 55.3 -> 58.8 and 59.0 ms, the same text again 53.8; with 8
+-- bytes 57.1 -> 59.9, the same text 59.0): the names of the selected
+-- agencies cost ~3 ms (a profile of one filter), the two-pass top adds as
+-- much, and its CTEs add ~1.5 ms of planning. (A text without names runs
+-- ~14 ms faster, but not for its names: its page, the lowest report ids,
+-- lies in a few row groups of store.findings, whose scan the page's ids
+-- then prune; the page of reports sorted by name is spread over the whole
+-- table.)
 WITH sel AS MATERIALIZED (
     -- With a piece of a name: the agencies the filters select and their
     -- names. Empty without (the parameters are known when DuckDB plans the
