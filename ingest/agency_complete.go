@@ -128,6 +128,51 @@ func levelLed(name string) (string, bool) {
 	return name[:size], true
 }
 
+// bareKindMessage returns the message of a page's rejection when the name
+// read from its title or first sentence, once completeAgency has had its
+// say, is only a kind of organ: no place word, no division region.Derive
+// knows, at most eight characters, an organ's ending ("林业局2008年政府信息
+// 公开年度报告", a real 2008 forestry bureau's page whose only other name
+// is a mirror's noise; "卫健局2019年…", a real 2019 city bureau's whose body
+// writes "宁安市卫生健康局", not the name as read). Every county has one; the
+// name stored alone was an identity no organ has. It returns "" for any
+// other name.
+func bareKindMessage(name string) string {
+	if bareKind(name) {
+		return fmt.Sprintf("单位名称不完整：标题或首句作“%s”，没有写地名，是哪里的机关不能确定：请指定单位名称", name)
+	}
+	return ""
+}
+
+// bareKind reports whether a name is only a kind of organ (bareKindMessage).
+func bareKind(name string) bool {
+	if name == "" || utf8.RuneCountInString(name) > 8 || !hasSuffixAny(name, "局", "委", "委员会", "办", "办公室", "厅", "署") {
+		return false
+	}
+	for _, w := range placeWords {
+		if strings.Contains(name, w) {
+			return false
+		}
+	}
+	pl := region.Derive(name)
+	return pl.Province == "" && pl.City == "" && pl.County == ""
+}
+
+// latinNameMessage returns the message of a page's rejection when the name
+// read from its title or first sentence holds a Latin letter: a mirror
+// site's domain put in place of the name's place ("现公布puroview.com沙头镇
+// 2008年政府信息公开工作年度报告", a real 2008 town's page whose county is
+// 永嘉县). No organ's Chinese name holds one. It returns "" for any other
+// name.
+func latinNameMessage(name string) string {
+	for _, r := range name {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 'ａ' && r <= 'ｚ' || r >= 'Ａ' && r <= 'Ｚ' {
+			return fmt.Sprintf("单位名称不可靠：读作“%s”，其中有英文字母（转载网页可能混入了网址或其他文字）：请指定单位名称", name)
+		}
+	}
+	return ""
+}
+
 // placeBefore returns the place written right before an agency's name that
 // ends s, or "": the run of Chinese characters back to a mark, a digit or a
 // date word, when it ends in a level, is at most twelve characters and is

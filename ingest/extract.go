@@ -135,9 +135,15 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	} else if r.Agency != "" {
 		if incomplete = spacedName(doc, r.Agency); incomplete == "" && !book && !fromCover {
 			incomplete = levelLedMessage(r.Agency)
+			if incomplete == "" {
+				incomplete = latinNameMessage(r.Agency)
+			}
 		}
 		if incomplete == "" {
 			incomplete = completeAgency(doc, r)
+		}
+		if incomplete == "" && !book && !fromCover {
+			incomplete = bareKindMessage(r.Agency)
 		}
 	}
 	if opts.Year != 0 {

@@ -592,6 +592,24 @@ func TestLevelLed(t *testing.T) {
 	}
 }
 
+// TestBareKind holds that a name that is only a kind of organ, with no
+// place, is told from a name that places itself (a level, the state's
+// organs, a division region.Derive knows) or is no organ's kind.
+func TestBareKind(t *testing.T) {
+	for name, want := range map[string]bool{"林业局": true, "卫健局": true, "卫生健康委员会": true, "人防办": true, "发改委": true,
+		"示例区林业局": false, "宁安市卫生健康局": false, "国家税务总局": false, "海关总署": false, "泰山学院附属中学": false,
+		"莆田第二中学": false, "汤浦镇": false, "": false} {
+		if got := bareKind(name); got != want {
+			t.Errorf("bareKind(%q) = %v, want %v", name, got, want)
+		}
+	}
+	for name, want := range map[string]bool{"puroview.com沙头镇": true, "示例镇": false, "ＡＢ示例镇": true} {
+		if got := latinNameMessage(name) != ""; got != want {
+			t.Errorf("latinNameMessage(%q) != \"\" is %v, want %v", name, got, want)
+		}
+	}
+}
+
 // TestWithheldUnsplitWarned checks that a count of applications withheld,
 // given with no row of table 三 to take it (the 2021 format counts them by
 // reason alone), is said to be left out, not dropped unsaid.

@@ -864,6 +864,17 @@ func namesOwnOrgan(clause, agency string) bool {
 	return ok && strings.Contains(c, short+"办")
 }
 
+// scopeOf returns the scope the area words a clause names (scopeRE's)
+// set: whole when every one is the whole area (全区), area when one is.
+func scopeOf(scopes []string) scope {
+	sc := scope{set: true, whole: true}
+	for _, x := range scopes {
+		sc.whole = sc.whole && strings.HasPrefix(x, "全")
+		sc.area = sc.area || strings.HasPrefix(x, "全")
+	}
+	return sc
+}
+
 // readSentence reads the clauses of one sentence of a folded line.
 // passed is told of each count not read because it may be a sum over
 // every year so far. A count for the whole area or its parts ("全区各职能
@@ -939,6 +950,23 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 				// "被行政复议9件,全部维持": every review upheld.
 				emit(nReviewUpheld, lastReview == 0, lastReview, "", nil, sent.a, sent.b)
 			}
+			// "2025年,全市各级行政机关通过政府信息公开专栏,主动公开政府
+			// 信息5729条" (a real 2025 city government's page): the area
+			// named in a clause with no count is the scope of the counts
+			// after it, as areaScope has it for the other reader. Before,
+			// the scope was set by counting clauses only, and 5729 was
+			// stored as the government's own. Only the area's parts
+			// (各级, 各部门) set it: the whole area alone ("2024年全镇依法
+			// 规范办理政府信息公开申请,共收到申请4件", a real 2024 town's
+			// page) is the organ's own as it was read before.
+			if selfRE.MatchString(clause) || sc.set && namesOwnOrgan(clause, agency) {
+				sc = scope{}
+			}
+			if scopes := scopeRE.FindAllString(clause, -1); len(scopes) > 0 {
+				if x := scopeOf(scopes); !x.whole {
+					sc = x
+				}
+			}
 			continue
 		}
 		before := s[sent.a:c.a] // the sentence up to this clause
@@ -965,11 +993,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		}
 		if counts {
 			if scopes := scopeRE.FindAllString(clause, -1); len(scopes) > 0 {
-				sc = scope{set: true, whole: true}
-				for _, x := range scopes {
-					sc.whole = sc.whole && strings.HasPrefix(x, "全")
-					sc.area = sc.area || strings.HasPrefix(x, "全")
-				}
+				sc = scopeOf(scopes)
 			}
 		}
 		if inherited && !skip && sc.organ {

@@ -32,6 +32,13 @@ type noneBody struct {
 // none of them (概述, 存在的主要问题) reports no figure.
 func sectionKinds(title string) []nkind {
 	var out []nkind
+	if strings.Contains(title, "支出") && !strings.Contains(title, "收费") {
+		// "(二)与行政复议、行政诉讼有关的费用支出：无。" (a real 2008
+		// forestry bureau's page): the organ's own spending, no fee
+		// charged and no count of proceedings. Before, its 无 stored the
+		// fees, the reviews and the suits as 0.
+		return nil
+	}
 	review, suit := strings.Contains(title, "复议"), strings.Contains(title, "诉讼")
 	fees := strings.Contains(title, "收费") || strings.Contains(title, "费用")
 	if strings.Contains(title, "主动公开") {
