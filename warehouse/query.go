@@ -131,7 +131,8 @@ func (f Filter) args() []any {
 // level select at most a quarter of the years' current reports (see
 // narrowSelection). region_agencies runs without its guard for years
 // outside 1990–2100 when the warehouse has no such report (see
-// regionAgenciesForm).
+// regionAgenciesForm), region_rollup without its sum by text when no text
+// repeats (see regionRollupForm).
 func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
 	q, ok := queries.Get(name)
 	if !ok {
@@ -149,6 +150,11 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	}
 	if q.Name == "region_agencies" {
 		if q, err = db.regionAgenciesForm(ctx, q); err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+	}
+	if q.Name == "region_rollup" {
+		if q, err = db.regionRollupForm(ctx, q); err != nil {
 			return nil, queryError(ctx, name, err)
 		}
 	}

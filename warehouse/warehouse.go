@@ -159,6 +159,9 @@ type DB struct {
 	// bitYears says whether store.reports holds only years 1990–2100, for
 	// region_agencies' form (reportsInBitYears).
 	bitYears bitYears
+	// uniqueTexts says whether store.texts holds each text once, for
+	// region_rollup's form (textsUnique).
+	uniqueTexts uniqueTexts
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and
