@@ -316,7 +316,10 @@ func mayState(t string) bool {
 		"无引起", "無引起", "无收费", "無收費",
 		// "依申请办理事项为零", "收费和减免为零" (a real 2009 town's page):
 		// a zero stated as the figure, in words.
-		"为零", "為零") ||
+		"为零", "為零",
+		// "…依申请受理信息公开申请:无。" (a real 2008 forestry bureau's
+		// page): a label, a colon and none.
+		":无", "：无", ":無", "：無") ||
 		strings.Contains(t, "申请") && strings.ContainsAny(t, "0123456789") && unitlessRE.MatchString(t) // its unit lost
 }
 
@@ -720,6 +723,12 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			prev := strconv.Itoa(year - 1)
 			for _, w := range []string{"年度结转", "年结转", "年度转结", "年转结"} {
 				fl = fl.replace(prev+w, "上"+w)
+				// "2025年新收63件,上一年度结转1件" (a real 2025 national
+				// bureau's page): 上一年 is a skip word (a comparison with
+				// the year before), which left every such count blank
+				// with no finding; it is the year before's carry, as
+				// 上年度结转 says it.
+				fl = fl.replace("上一"+w, "上"+w)
 			}
 		}
 		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency, secChannels: secChannels}
@@ -875,6 +884,14 @@ func scopeOf(scopes []string) scope {
 	return sc
 }
 
+// bareNoneRE matches a clause that is only a word of none ("无", "没有"),
+// and receivedLabelRE a clause before it that ends naming applications
+// received with no count: "依申请受理信息公开申请" over ":无".
+var (
+	bareNoneRE      = regexp.MustCompile(`^(?:暂无|无|没有)[。.]?$`)
+	receivedLabelRE = regexp.MustCompile(`(?:收到|受理|接到|接收)[^0-9,;:]{0,16}?申请(?:数|件数|数量|情况)?$`)
+)
+
 // readSentence reads the clauses of one sentence of a folded line.
 // passed is told of each count not read because it may be a sum over
 // every year so far. A count for the whole area or its parts ("全区各职能
@@ -927,6 +944,19 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 					f, _ := strconv.ParseFloat(m[1]+m[2], 64) // one of the two forms matched
 					emit(nReceived, false, f, "", errNoUnit, sent.a, sent.b)
 				}
+			}
+		}
+		if c.a > sent.a && bareNoneRE.MatchString(clause) {
+			// "我局2008年度依申请受理信息公开申请:无。" (a real 2008
+			// forestry bureau's page): the applications for information
+			// received, named before the colon, and none of them after
+			// it. Before, the bare 无 held no word of what it denied and
+			// the count was blank with no finding.
+			if prev := lastClause(strings.TrimRight(s[sent.a:c.a], ":")); receivedLabelRE.MatchString(prev) && hasAny(prev, "信息", "依申请") {
+				if skip, _ := clauseSkipped(prev, year, agency); !skip && !sc.set {
+					emit(nReceived, true, 0, "", nil, sent.a, sent.b)
+				}
+				continue
 			}
 		}
 		if noneReview && suitTailRE.MatchString(clause) {
@@ -2599,8 +2629,9 @@ func onlyVerbs(seg string) bool {
 var infoObjectRE = regexp.MustCompile(`^的?(?:政府|政务)?信息$`)
 
 // answeredPartRE finds the words after a count of applications that say they
-// were answered: "3件已按照相关要求进行书面回复".
-var answeredPartRE = regexp.MustCompile(`^(?:已|均已|都已)[^0-9,;:]{0,16}?(?:答复|回复|办结)`)
+// were answered: "3件已按照相关要求进行书面回复", "14件均按照工作流程规范给予了
+// 答复" (a real 2024 district bureau's page, passed over with no word before).
+var answeredPartRE = regexp.MustCompile(`^(?:已|均已|都已|均|都)[^0-9,;:]{0,16}?(?:答复|回复|办结)`)
 
 // normObjectRE finds the noun of normative documents after their count, the
 // organ's own ("局本级").

@@ -38,7 +38,7 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 	for _, l := range lines {
 		t := l.Text
 		if !strings.ContainsAny(t, "0123456789０１２３４５６７８９") || strings.Count(t, "|") > 1 ||
-			!(strings.Contains(t, "公开") || strings.Contains(t, "公開") || strings.Contains(t, "发布") || strings.Contains(t, "發佈") || strings.Contains(t, "發布") || strings.Contains(t, "发送")) {
+			!(strings.Contains(t, "公开") || strings.Contains(t, "公開") || strings.Contains(t, "发布") || strings.Contains(t, "發佈") || strings.Contains(t, "發布") || strings.Contains(t, "发送") || strings.Contains(t, "编发") || strings.Contains(t, "編發")) {
 			continue
 		}
 		fl := foldLine(t)
@@ -117,7 +117,10 @@ func statesPublished(upTo, after, clause, unit string, proactiveLine bool) bool 
 	// development zone's, under its heading of proactive disclosure) was a
 	// blank with no word; updated items may be more or fewer than those
 	// published proactively, so it is warned, never read.
-	return hasAny(upTo, "公开", "发布", "公布", "公示", "发送", "更新") &&
+	// 编发 (compiled and sent out) too: "截至2016年底,我中心累计主动编发信息
+	// 30条" (a real 2016 disease control centre's, under its heading of
+	// proactive disclosure) was a blank with no word.
+	return hasAny(upTo, "公开", "发布", "公布", "公示", "发送", "更新", "编发") &&
 		(strings.Contains(upTo, "信息") || strings.HasSuffix(bare, "政务") || hasPrefixAny(after, "信息", "政府信息") || proactiveLine) &&
 		(unit == "条" || strings.Contains(upTo, "总量") || unit == "件" && hasSuffixAny(bare, "公开文件", "发布文件"))
 }
@@ -140,6 +143,8 @@ func unreadWhy(s string, m []int, upTo, clause string) string {
 		return "写作“更新”：所更新的信息不一定都是本年主动公开的政府信息，不能确定"
 	case strings.Contains(upTo, "发送") && !hasAny(upTo, "公开", "发布", "公布"):
 		return "写作“发送”：所发送的信息不一定都是主动公开的政府信息，不能确定"
+	case strings.Contains(upTo, "编发") && !hasAny(upTo, "公开", "发布", "公布"):
+		return "写作“编发”：所编发的信息不一定都是主动公开的政府信息，不能确定"
 	case hasAny(clause, "累计", "累計"):
 		return "写作“累计”：可能是历年累计的数，不能确定是本年度的"
 	case hasAny(upTo, channelWords...) && channelCounts(s) > 1:
