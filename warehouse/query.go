@@ -229,15 +229,24 @@ func (db *DB) cellIDs(ctx context.Context, measure, applicant string) (int64, in
 // region or level, without reading. region_figure chooses its plan by it
 // (small selections hash the selected reports, large ones the cell's rows):
 // a count that is off, while the writer keeps the table in step, changes
-// only the speed. Its error is the database's.
+// only the speed. The answer is kept until the next write (db.narrow). Its
+// error is the database's.
 func (db *DB) narrowSelection(ctx context.Context, f Filter) (bool, error) {
 	province, city, level := nullText(f.Province), nullText(f.City), nullText(f.Level)
 	if province == nil && city == nil && level == nil {
 		return false, nil
 	}
+	gen := db.Generation()
+	k := narrowKey{f.YearFrom, f.YearTo, strings.TrimSpace(f.Province), strings.TrimSpace(f.City), strings.TrimSpace(f.Level)}
+	if narrow, ok := db.narrow.get(gen, k); ok {
+		return narrow, nil
+	}
 	var narrow bool
-	err := db.db.QueryRowContext(ctx, stmt("region_narrow"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), province, city, level).Scan(&narrow)
-	return narrow, err
+	if err := db.db.QueryRowContext(ctx, stmt("region_narrow"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), province, city, level).Scan(&narrow); err != nil {
+		return false, err
+	}
+	db.narrow.put(gen, k, narrow)
+	return narrow, nil
 }
 
 func queryError(ctx context.Context, name string, err error) error {

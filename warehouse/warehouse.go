@@ -156,6 +156,8 @@ type DB struct {
 	// textIDs holds the ids of the texts cellIDs found in store.texts
 	// (string to int64), for the queries that break a figure down.
 	textIDs sync.Map
+	// narrow keeps narrowSelection's answers until the next write.
+	narrow narrowCache
 	// bitYears says whether store.reports holds only years 1990–2100, for
 	// region_agencies' form (reportsInBitYears).
 	bitYears bitYears

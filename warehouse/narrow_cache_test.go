@@ -1,0 +1,67 @@
+package warehouse
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// TestNarrowSelectionKeptUntilAWrite holds narrowSelection's kept answers
+// to the counts after every write: a selection of two agencies of five is
+// not narrow (8 > 5), and after five more agencies' reports are loaded it
+// is (8 <= 10); a kept answer of the first generation would say otherwise.
+// Within one generation the answer is kept (asked again, it is the cache's),
+// and the cache never holds more than narrowCacheMax answers.
+func TestNarrowSelectionKeptUntilAWrite(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var reqs []LoadRequest
+	for i, agency := range []string{"甲局", "乙局", "丙局", "丁局", "戊局"} {
+		reqs = append(reqs, LoadRequest{Report: sampleReport(agency, 2021, float64(i), 1)})
+	}
+	load(t, db, reqs...)
+	for _, id := range []int64{1, 2} {
+		if err := db.SetAgencyRegion(ctx, id, Region{Province: "测试省", City: "测试市", Level: "县级部门"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := Filter{YearFrom: 2021, YearTo: 2021, Province: " 测试省 "}
+	k := narrowKey{2021, 2021, "测试省", "", ""}
+	for turn := range 2 {
+		narrow, err := db.narrowSelection(ctx, f)
+		if err != nil || narrow {
+			t.Fatalf("two agencies of five, turn %d: narrow %v, %v", turn, narrow, err)
+		}
+		if narrow, ok := db.narrow.get(db.Generation(), k); !ok || narrow {
+			t.Fatalf("turn %d: kept %v, %v", turn, narrow, ok)
+		}
+	}
+	before := db.Generation()
+	reqs = nil
+	for i, agency := range []string{"己局", "庚局", "辛局", "壬局", "癸局"} {
+		reqs = append(reqs, LoadRequest{Report: sampleReport(agency, 2021, float64(i), 1)})
+	}
+	load(t, db, reqs...)
+	if db.Generation() == before {
+		t.Fatal("a load left the generation")
+	}
+	if narrow, err := db.narrowSelection(ctx, f); err != nil || !narrow {
+		t.Fatalf("two agencies of ten: narrow %v, %v (the first generation's answer kept?)", narrow, err)
+	}
+	// An answer counted before the last write that another request saw is
+	// not kept over the newer ones.
+	db.narrow.put(before, narrowKey{province: "旧"}, true)
+	if _, ok := db.narrow.get(db.Generation(), narrowKey{province: "旧"}); ok {
+		t.Error("an answer of an older generation was kept")
+	}
+	for i := range narrowCacheMax + 10 {
+		db.narrow.put(db.Generation(), narrowKey{yearFrom: i}, false)
+	}
+	if n := len(db.narrow.m); n > narrowCacheMax {
+		t.Errorf("%d answers kept", n)
+	}
+}
