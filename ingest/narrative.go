@@ -106,23 +106,44 @@ var yearSpanWords = []string{"截至", "截止", "以来", "以來", "至今", "
 
 // yearsOwnTotal reports whether a sentence opens with the report's year
 // ("2025年,徐望镇累计主动公开政务信息145条" in a report of 2025), names no
-// other year and no other span (yearSpanWords): its 累计 then sums over
-// that year alone, as "全年累计" does, and its count is the year's.
+// other year and no other span (yearSpanWords), states no figure before its
+// 累计, and names neither the year again nor a part of it (yearPartWords):
+// its 累计 then sums over that year alone, as "全年累计" does, and its count
+// is the year's.
 func yearsOwnTotal(sent string, year int) bool {
 	if !strings.Contains(sent, "累计") && !strings.Contains(sent, "累計") {
 		return false
 	}
-	m := yearOpenedRE.FindStringSubmatch(sent)
-	if m == nil || m[1] != strconv.Itoa(year) || hasAny(sent, yearSpanWords...) {
+	m := yearOpenedRE.FindStringSubmatchIndex(sent)
+	if m == nil || sent[m[2]:m[3]] != strconv.Itoa(year) || hasAny(sent, yearSpanWords...) || hasAny(sent, yearPartWords...) {
 		return false
 	}
+	// "2016年，我乡主动公开政府信息86条，累计主动公开1200条": a figure
+	// stated before the 累计 is the year's, and the 累计 after it a sum
+	// beside it, not the year's again.
+	first := len(sent)
+	for _, w := range []string{"累计", "累計"} {
+		if i := strings.Index(sent, w); i >= 0 && i < first {
+			first = i
+		}
+	}
+	if strings.ContainsAny(sent[m[1]:first], "0123456789０１２３４５６７８９") {
+		return false
+	}
+	// "2021年，我镇网站累计主动公开信息1500条，其中2021年公开120条": the
+	// year named again scopes a part, the 累计 a sum over more years.
 	for _, y := range yearRE4.FindAllStringIndex(sent, -1) {
-		if sent[y[0]:y[1]] != m[1] && namedYear(sent, y[0], y[1]) {
+		if y[0] >= m[3] && namedYear(sent, y[0], y[1]) {
 			return false
 		}
 	}
 	return true
 }
+
+// yearPartWords name the year's own count beside a 累计 ("累计主动公开
+// 1200条，其中本年度主动公开97条", "全年新增97条", "逐年递增"): the 累计
+// is then a sum over more years than the one the sentence opens with.
+var yearPartWords = []string{"本年", "今年", "当年", "當年", "年内", "年內", "新增", "逐年", "递增", "遞增"}
 
 // yearsOwn reads the 累计 of a sentence yearsOwnTotal passes as 全年 (the
 // same length in bytes, so that every offset into it holds).

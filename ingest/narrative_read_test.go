@@ -651,3 +651,38 @@ func TestReportWithoutTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestYearOpenedTotalBeside holds a 累计 in a sentence opening with the
+// report's year and a comma to the sums over more years it may be: the
+// year's own count stated beside it ("其中本年度…97条", "全年新增97条",
+// "本年度受理3件"), the year named again for a part, or a figure stated
+// before it. The running total is never read as the year's (bad); a
+// figure, when read, is the year's (want, 0: blank is right too).
+func TestYearOpenedTotalBeside(t *testing.T) {
+	for _, tt := range []struct {
+		name, year, body, measure string
+		bad, want                 float64
+	}{
+		{"the year's part beside", "2021", "2021年，示例镇累计主动公开政府信息1200条，其中本年度主动公开97条。\n本年度未收到政府信息公开申请。", "narrative.proactive_items", 1200, 0},
+		{"new this year beside", "2021", "2021年，示例镇累计主动公开政府信息1200条，全年新增97条。\n本年度未收到政府信息公开申请。", "narrative.proactive_items", 1200, 0},
+		{"the year named again for a part", "2021", "2021年，示例镇网站累计主动公开信息1500条，其中2021年公开120条。\n本年度未收到政府信息公开申请。", "narrative.proactive_items", 1500, 0},
+		{"growing year on year", "2021", "2021年，示例镇累计主动公开政府信息1200条，逐年递增。\n本年度未收到政府信息公开申请。", "narrative.proactive_items", 1200, 0},
+		{"the year's figure first", "2016", "2016年，我镇主动公开政府信息86条，累计主动公开政府信息1200条。\n本年度未收到政府信息公开申请。", "narrative.proactive_items", 1200, 86},
+		{"applications, this year's beside", "2021", "2021年，示例镇主动公开政府信息97条。\n2021年，示例镇累计受理政府信息公开申请15件，本年度受理3件。", "apps.new", 15, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "示例县示例镇" + tt.year + "年政府信息公开工作年度报告\n一、总体情况\n" + tt.body + "\n"
+			r, err := Parse("page.txt", []byte(page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, read := r.Lookup(tt.measure, gongkai.ApplicantTotal)
+			switch {
+			case read && v.Number != nil && *v.Number == tt.bad:
+				t.Errorf("read %v, a sum over more years than %s", *v.Number, tt.year)
+			case tt.want != 0 && (!read || v.Number == nil || *v.Number != tt.want):
+				t.Errorf("read %v (%+v); want %v", read, v, tt.want)
+			}
+		})
+	}
+}
