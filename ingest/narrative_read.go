@@ -362,8 +362,10 @@ var zeroRules = []struct {
 		[]nkind{nReceived}, otherTopics},
 	// "全镇政府信息公开依申请办理事项为零" (a real 2009 town's page):
 	// none handled, so none received, as "没有依申请公开政府信息办理事项".
+	// Not where the clause names a part of those received ("其中不予公开
+	// 的申请事项为零", "补正申请事项为零"): the zero is the part's.
 	{"为零", regexp.MustCompile(`依?申请(?:公开)?(?:办理)?(?:事项|申请)(?:数)?为零`),
-		[]nkind{nReceived}, otherTopics},
+		[]nkind{nReceived}, append([]string{"其中", "不予", "未予", "部分", "补正", "驳回", "撤回", "逾期", "超期", "延期"}, otherTopics...)},
 	// "全镇信息公开的收费和减免为零" (the same page): nothing charged.
 	{"为零", regexp.MustCompile(`收费(?:和|及|与|、)减免(?:情况)?为零`), []nkind{nInfoFees}, []string{"行政事业性"}},
 	// "也无不予公开信息的情况发生" (a real 2013 town's page, after no

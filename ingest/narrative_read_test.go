@@ -686,3 +686,29 @@ func TestYearOpenedTotalBeside(t *testing.T) {
 		})
 	}
 }
+
+// TestZeroOfAPartInWords holds a zero stated as 为零 of a part of the
+// applications received ("其中不予公开的申请事项为零") to that part: the
+// count received stated before it is read, not contradicted by a 0.
+func TestZeroOfAPartInWords(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		want       float64
+	}{
+		{"withheld none", "本年度共受理依申请公开5件，其中不予公开的申请事项为零。", 5},
+		{"none to complete", "本年度收到政府信息公开申请2件，补正申请事项为零。", 2},
+		{"none handled", "全镇政府信息公开依申请办理事项为零。", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "示例镇2012年政府信息公开工作年度报告\n一、政府信息主动公开情况\n全年我镇主动公开信息38条。\n二、政府依申请公开政府信息和不予公开信息情况\n" + tt.body + "\n"
+			r, err := Parse("page.txt", []byte(page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, read := r.Lookup("apps.new", gongkai.ApplicantTotal)
+			if !read || v.Number == nil || *v.Number != tt.want {
+				t.Errorf("read %v (%+v); want %v: %+v", read, v, tt.want, r.Findings)
+			}
+		})
+	}
+}
