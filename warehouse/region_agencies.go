@@ -2,19 +2,8 @@ package warehouse
 
 import (
 	"context"
-	"sync/atomic"
 
 	"gongkai/queries"
-)
-
-// bitYears remembers, once read, whether store.reports holds no year
-// outside 1990–2100 (bitYearsIn) or some (bitYearsOut); see
-// reportsInBitYears. Zero means not read yet.
-type bitYears struct{ v atomic.Int32 }
-
-const (
-	bitYearsIn  = 1
-	bitYearsOut = 2
 )
 
 // reportsInBitYears reports whether no report of store.reports, whatever
@@ -26,22 +15,8 @@ const (
 // this one holds it. A pending or retired report counts too, as Confirm
 // may make it current. Its error is the database's; nothing is kept then.
 func (db *DB) reportsInBitYears(ctx context.Context) (bool, error) {
-	switch db.bitYears.v.Load() {
-	case bitYearsIn:
-		return true, nil
-	case bitYearsOut:
-		return false, nil
-	}
-	var outside bool
-	if err := db.db.QueryRowContext(ctx, stmt("reports_years_outside_bits")).Scan(&outside); err != nil {
-		return false, err
-	}
-	v := int32(bitYearsIn)
-	if outside {
-		v = bitYearsOut
-	}
-	db.bitYears.v.Store(v)
-	return !outside, nil
+	outside, err := db.bitYears.get(ctx, db, "reports_years_outside_bits")
+	return err == nil && !outside, err
 }
 
 // regionAgenciesForm returns the form of region_agencies q to run: the

@@ -2,19 +2,8 @@ package warehouse
 
 import (
 	"context"
-	"sync/atomic"
 
 	"gongkai/queries"
-)
-
-// uniqueTexts remembers, once read, whether store.texts holds each text
-// once (uniqueTextsYes) or some twice (uniqueTextsNo); see textsUnique.
-// Zero means not read yet.
-type uniqueTexts struct{ v atomic.Int32 }
-
-const (
-	uniqueTextsYes = 1
-	uniqueTextsNo  = 2
 )
 
 // textsUnique reports whether store.texts holds no text under two ids
@@ -26,22 +15,8 @@ const (
 // a hand edit of the file makes a text repeat. Its error is the
 // database's; nothing is kept then.
 func (db *DB) textsUnique(ctx context.Context) (bool, error) {
-	switch db.uniqueTexts.v.Load() {
-	case uniqueTextsYes:
-		return true, nil
-	case uniqueTextsNo:
-		return false, nil
-	}
-	var repeated bool
-	if err := db.db.QueryRowContext(ctx, stmt("texts_repeated")).Scan(&repeated); err != nil {
-		return false, err
-	}
-	v := int32(uniqueTextsYes)
-	if repeated {
-		v = uniqueTextsNo
-	}
-	db.uniqueTexts.v.Store(v)
-	return !repeated, nil
+	repeated, err := db.uniqueTexts.get(ctx, db, "texts_repeated")
+	return err == nil && !repeated, err
 }
 
 // regionRollupForm returns the form of region_rollup q to run: the named

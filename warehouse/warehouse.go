@@ -160,10 +160,10 @@ type DB struct {
 	narrow narrowCache
 	// bitYears says whether store.reports holds only years 1990–2100, for
 	// region_agencies' form (reportsInBitYears).
-	bitYears bitYears
+	bitYears keptAnswer
 	// uniqueTexts says whether store.texts holds each text once, for
 	// region_rollup's form (textsUnique).
-	uniqueTexts uniqueTexts
+	uniqueTexts keptAnswer
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and
