@@ -47,6 +47,19 @@ const (
 	nNotExist
 	nNotThisOrgan
 	nNotHeld
+	// The reasons the 2021 table 三 withholds applications by, and the two
+	// reasons besides 不掌握 it could not give information for: each its
+	// own row, with no total row.
+	nSecret
+	nProhibited
+	nSafety
+	nThirdParty
+	nInternal
+	nProcess
+	nEnforcement
+	nQuery
+	nNeedsCreation
+	nUnclear
 	nReview
 	nReviewUpheld
 	nReviewCorrected
@@ -110,6 +123,11 @@ func codesFor(k nkind, format string, zero bool) []string {
 		return pick("pre2019.not_this_organ", "")
 	case nNotHeld:
 		return pick("", "apps.unavailable.not_held")
+	case nSecret, nProhibited, nSafety, nThirdParty, nInternal, nProcess, nEnforcement, nQuery, nNeedsCreation, nUnclear:
+		return pick("", map[nkind]string{nSecret: "apps.withheld.state_secret", nProhibited: "apps.withheld.prohibited_by_law",
+			nSafety: "apps.withheld.three_safeties", nThirdParty: "apps.withheld.third_party", nInternal: "apps.withheld.internal_affairs",
+			nProcess: "apps.withheld.process_info", nEnforcement: "apps.withheld.enforcement_file", nQuery: "apps.withheld.query_matter",
+			nNeedsCreation: "apps.unavailable.needs_creation", nUnclear: "apps.unavailable.unclear"}[k])
 	case nReview:
 		return []string{"review.total"}
 	case nReviewUpheld:
@@ -211,6 +229,23 @@ var nrules = []nrule{
 	{kind: nNotExist, any: [][]string{{"信息不存在"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nNotThisOrgan, any: [][]string{{"非本机关", "非本行政机关", "不属于本机关", "不属于本行政机关"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nNotHeld, any: [][]string{{"不掌握"}}, not: otherTopics, units: unitsApps, topic: "申请"},
+	// "其中予以公开45件,部分公开4件,属于国家秘密1件,其他法律行政法规禁止公开
+	// 2件,属于行政执法案卷1件,本机关不掌握相关政府信息2件" (a real 2025
+	// city government's page, its table 三 told in a sentence): table 三's
+	// row names, each its own row. They were passed over with no word.
+	// A count of information found to be no secret ("经审查不属于国家秘密的
+	// 信息120条") or withheld for two reasons at once ("因属于国家秘密不予
+	// 公开", which the rule of 不予公开 matches too) is none of them.
+	{kind: nSecret, any: [][]string{{"属于国家秘密", "涉及国家秘密"}}, not: append([]string{"不属于", "不涉及", "审查", "主动", "不予", "其他"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nProhibited, any: [][]string{{"法律行政法规禁止公开", "法律、行政法规禁止公开"}}, not: append([]string{"不属于", "主动", "不予", "国家秘密"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nSafety, any: [][]string{{"三安全一稳定"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nThirdParty, any: [][]string{{"保护第三方合法权益"}}, not: append([]string{"不属于", "主动", "不予", "征求"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nInternal, any: [][]string{{"三类内部事务信息", "内部事务信息"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nProcess, any: [][]string{{"四类过程性信息", "过程性信息"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nEnforcement, any: [][]string{{"属于行政执法案卷", "行政执法案卷信息"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nQuery, any: [][]string{{"属于行政查询事项"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nNeedsCreation, any: [][]string{{"没有现成信息需要另行制作"}}, not: append([]string{"不掌握", "主动", "不明确"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nUnclear, any: [][]string{{"补正后申请内容仍不明确"}}, not: append([]string{"不掌握", "主动", "另行制作"}, otherTopics...), units: unitsApps, topic: "申请"},
 	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
@@ -648,7 +683,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart) ||
-				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit)
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -754,15 +789,43 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			if sent.a > 0 && fl.s[sent.a-1] == ';' {
 				ctx.semi = own
 			}
+			received := false        // the sentence states a count of applications received, read or not
+			got, none := -1.0, false // the count received it reads, and whether it says none was carried in
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
+				received = received || k == nReceived && !zero
+				switch {
+				case k == nReceived && bad == nil && got == -1:
+					got = f
+				case k == nReceived:
+					got = -2 // stated twice, or unsure: no count
+				case k == nCarriedIn && zero && bad == nil:
+					none = true
+				}
 				add(k, zero, f, unit, bad, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
 			}, func(k nkind, a, b int) {
+				received = received || k == nReceived
 				for _, code := range codesFor(k, format, false) {
 					if _, ok := totals[code]; !ok {
 						totals[code] = allYearsFinding(code, sentence(l.Text, fl.pos[a], fl.pos[b]), lineAt(l.N))
 					}
 				}
 			})
+			if received && allAnswered(fl.s[sent.a:sent.b]) {
+				// "2024年新受理依申请政府信息公开8件,全部依规及时完成回复"
+				// (a real 2024 street office's page): every application
+				// received was answered, so at least that many were
+				// handled, and those carried in and answered are not
+				// said. The count handled was blank with no word.
+				// "受理依申请公开政府信息7条，无上年度结转，均在法定期限
+				// 内予以答复" says none was carried in: the count handled
+				// is the count received, exactly.
+				raw := sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b])
+				if got > 0 && none && !hasAny(fl.s[sent.a:sent.b], "除", "结转下", "转下", "转入下", "继续办理", "正在", "尚未", "未办结") {
+					add(nHandled, false, got, "", nil, raw, l.N)
+				} else {
+					add(nHandled, false, 0, "", errAllAnswered, raw, l.N)
+				}
+			}
 			own = ""
 			if sent.b < len(fl.s) && fl.s[sent.b] == ';' && !sc.set && ownSentence(fl.s[sent.a:sent.b], year, agency) {
 				own = fl.s[sent.a:sent.b]
@@ -1435,6 +1498,7 @@ var passedWhy = []struct {
 	{errUnavailableMixed, "是“本机关不掌握”与其他无法提供的情形（需要另行制作、加工汇总等）合在一起的数，各是多少不能确定"},
 	{errUnavailableUnsplit, "只写“无法提供”，未分“本机关不掌握相关政府信息”“没有现成信息需要另行制作”“补正后申请内容仍不明确”，各是多少不能确定"},
 	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
+	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -1495,11 +1559,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				}
 				continue
 			}
-			if unit == "条" && strings.HasPrefix(clause[m[1]:], "次") {
+			if unit == "条" && (strings.HasPrefix(clause[m[1]:], "次") || strings.HasPrefix(clause[m[1]:], "(次)")) {
 				// "主动公开各类政府信息共计3862条次。其中门户网站公开818条、
 				// 微信发布1468条、微博发布1576条" (a real 2022 municipal
 				// bureau's): items counted once per channel they went out
-				// on, not the items published.
+				// on, not the items published. "主動公開政務信息1010條(次)。
+				// 其中…公示公告17條,…新聞信息報道298條(次),…工作信息695條"
+				// (a real 2022 development zone's) puts the 次 in brackets
+				// and was stored as the items published.
 				if k, ok := classify(seg, clause, clause[:m[1]], before, ctx, unit); ok && k == nProactive {
 					emit(k, false, f, "", errPerChannel)
 				}
@@ -1671,6 +1738,17 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// "全年共公开信息253条" is read there.
 				k, ok = nProactive, true
 			}
+			if !ok && unit == "件" && newlyReceived(seg) && (strings.Contains(ctx.sub, "依申请") || strings.Contains(ctx.sub, "公开申请")) &&
+				!strings.Contains(before, "其中") && !hasAny(ctx.line[:partsAt(ctx.line)], appChannelWords...) {
+				// "(二)依申请公开情况。2025年新收63件,上一年度结转1件,共计
+				// 64件。其中,通过信函提交申请的6件,…" (a real 2025 national
+				// bureau's page): 新收 alone under the heading of
+				// applications, the noun carried by the heading. The ways of
+				// applying the line names are parts after 其中, not the way
+				// this count came by; a line naming one before it ("以信函
+				// 方式新收2件") still leaves the count one way's.
+				k, ok = nReceived, true
+			}
 			if !ok && receivedObjectRE.MatchString(clause[m[1]:]) {
 				// "共收到9份政府信息公开申请": the count before its noun.
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, clause[:m[1]], before, ctx, unit)
@@ -1777,7 +1855,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// answered, the count before its noun and verb.
 				k, ok = nHandled, true
 			}
-			if !ok && strings.Contains(unitsDocs, unit) {
+			if !ok && (strings.Contains(unitsDocs, unit) || unit == "条" && docsTriple(ctx.line)) {
 				// "…规范性文件清理工作，本年度制发N件，废止M件，现行有效K件",
 				// "主动公开市政府规章N件（含新制定A件，废止C件）" (the shapes
 				// of a real 2024 public security bureau's and a real 2022
@@ -2245,7 +2323,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 		seg = "行政" + seg
 	}
 	for _, r := range nrules {
-		if !unitIn(r.units, unit) || (r.total && hasPart && !(r.kind == nProactive && proactivePart(seg, before))) {
+		if !unitIn(r.units, unit) || (r.total && hasPart && !(r.kind == nProactive && proactivePart(seg, before)) && !(r.kind == nReview && reviewAfterParts(seg, before+upTo))) {
 			continue
 		}
 		if !allGroups(seg, r.any) || hasAny(seg, r.not...) {
@@ -2320,6 +2398,71 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 		}
 	}
 	return found, n == 1
+}
+
+// allAnsweredRE finds a clause saying every application was answered or
+// handled, with no count of its own: "全部依规及时完成回复", "均在法定时限内
+// 完成答复", "都已及时准确地进行了答复".
+var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)`)
+
+// allAnswered reports whether a sentence has a clause with no figure that
+// says every application was answered (allAnsweredRE).
+func allAnswered(sent string) bool {
+	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		if allAnsweredRE.MatchString(c) && !strings.ContainsAny(c, "0123456789") && !hasAny(c, "未", "没有", "尚未", "不予", "申请人") {
+			return true
+		}
+	}
+	return false
+}
+
+// errAllAnswered is the bad of the count handled a sentence implies by
+// saying every application received was answered ("收到…申请8件,全部…完成
+// 回复"): those carried in from the year before and answered are not said.
+var errAllAnswered = errors.New("all received answered")
+
+// newlyReceived reports whether the words before a count are the verb of the
+// applications received alone, as table 三's row words it (本年新收), after
+// the year: "2025年新收".
+func newlyReceived(seg string) bool {
+	rest := leadingYearRE.ReplaceAllString(strings.Trim(seg, ",、"), "")
+	for _, p := range []string{"全年", "本年度", "本年", "共"} {
+		rest = strings.TrimPrefix(rest, p)
+	}
+	switch rest {
+	case "新收", "新收到", "新受理", "新接收":
+		return true
+	}
+	return false
+}
+
+// partsAt returns where the first 其中 of a line opens its list of parts,
+// or the line's length when it has none.
+func partsAt(line string) int {
+	if i := strings.Index(line, "其中"); i >= 0 {
+		return i
+	}
+	return len(line)
+}
+
+// reviewAfterParts reports whether a count of reviews brought by disclosure
+// ("因政府信息公开引发行政复议2件") closes a 其中 list of the applications'
+// outcomes: "其中予以公开45件,…,结转下年度办理1件,因政府信息公开引发行政复议
+// 2件" (a real 2025 city government's page). The list is of the outcomes
+// (予以公开, 不予公开, 不掌握, 结转 after its 其中), and names no review before
+// the count: a 其中 of the reviews themselves ("行政复议3件,其中引发…") or a
+// review named earlier in the list leaves the count a part, as before. said
+// is the sentence up to the count.
+func reviewAfterParts(seg, said string) bool {
+	if !hasAny(seg, "引发", "引起") || !strings.Contains(seg, "行政复议") || strings.Contains(seg, "其中") {
+		return false
+	}
+	i := strings.LastIndex(said, "其中")
+	if i < 0 {
+		return false
+	}
+	list := said[i:]
+	return hasAny(list, "予以公开", "部分公开", "不予公开", "不掌握", "结转") && strings.Count(list, "复议") == strings.Count(seg, "复议")
 }
 
 // handledAfterReceived reports whether seg is a bare 办结 or 答复 that goes
@@ -2961,9 +3104,27 @@ func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
 	for _, p := range []string{"本年度", "本年", "全年", "年内", "共", "新"} {
 		verb = strings.TrimPrefix(verb, p)
 	}
+	triple := docsTriple(line)
+	if triple {
+		// "本年度行政规范性文件发布0条,废止数量0条,现行有效数量0条" (a
+		// real 2025 town's page): table 二's three columns in words, the
+		// kind before the first verb and 数量 after the others. On a line
+		// that names all three, 发布 is the first column's, as 制发 is.
+		for _, kind := range []string{"行政规范性文件", "规范性文件", "规章"} {
+			verb = strings.TrimPrefix(verb, kind)
+		}
+		for _, p := range []string{"本年度", "本年", "全年", "年内", "共", "新"} {
+			verb = strings.TrimPrefix(verb, p)
+		}
+		verb = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(verb, "为"), "数量"), "件数")
+	}
 	col := 0
 	switch verb {
 	case "制发", "制定", "印发", "出台":
+	case "发布":
+		if !triple {
+			return 0, nil, false
+		}
 	case "废止":
 		col = 1
 	case "现行有效":
@@ -2992,6 +3153,15 @@ func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
 		return kinds[col], errAmended, true
 	}
 	return kinds[col], nil, true
+}
+
+// docsTriple reports whether a line names table 二's three counts of
+// documents: those issued (制发, 发布), repealed (废止) and in force (现行有效).
+// On such a line the counts are the table's, whatever their unit: "…发布0条,
+// 废止数量0条,现行有效数量0条" counts documents in 条.
+func docsTriple(line string) bool {
+	return hasAny(line, "规范性文件", "规章") && strings.Contains(line, "废止") && strings.Contains(line, "现行有效") &&
+		hasAny(line, "制发", "发布", "制定", "印发", "出台")
 }
 
 // errBothDocs is the bad of a count after words naming rules and normative

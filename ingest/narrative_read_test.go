@@ -712,3 +712,56 @@ func TestZeroOfAPartInWords(t *testing.T) {
 		})
 	}
 }
+
+// TestRound16ReadsWhereTheyMustNot tries the readings round 16 added (table
+// 三's reasons withheld, reviews closing a 其中 list of outcomes, table 二's
+// counts in 条, 新收 under the heading of applications, the count handled
+// of "无上年结转…均已答复") on the sentence shapes where they must not read:
+// each case's measure must be blank, or read as given.
+func TestRound16ReadsWhereTheyMustNot(t *testing.T) {
+	for _, tt := range []struct {
+		lines   []string
+		measure string
+		want    float64 // -1: blank
+	}{
+		// Found to be no secret, or withheld for two reasons at once.
+		{[]string{"(二)依申请公开。2025年收到申请9件,经审查不属于国家秘密的信息6件予以公开。"}, "apps.withheld.state_secret", -1},
+		{[]string{"(二)依申请公开。2025年收到申请9件,因属于国家秘密不予公开2件。"}, "apps.withheld.state_secret", -1},
+		{[]string{"(二)依申请公开。2025年收到申请9件,其中予以公开7件,属于国家秘密2件。"}, "apps.withheld.state_secret", 2},
+		// No application in the sentence's subject: a count of secrets.
+		{[]string{"(三)政府信息管理。全年定密属于国家秘密的文件3件。"}, "apps.withheld.state_secret", -1},
+		// A 其中 of the reviews, or a review named before in the list.
+		{[]string{"2025年因政府信息公开被申请行政复议5件,其中引发行政复议后又起诉1件。"}, "review.total", 5},
+		{[]string{"(二)依申请公开。收到申请9件。其中予以公开7件,行政复议纠正1件,因政府信息公开引发行政复议2件。"}, "review.total", -1},
+		{[]string{"(二)依申请公开。收到申请9件。其中行政复议1件,因政府信息公开引发行政复议2件。"}, "review.total", -1},
+		{[]string{"(二)依申请公开。收到申请9件。其中予以公开7件,结转下年度办理1件,因政府信息公开引发行政复议2件。"}, "review.total", 2},
+		// Table 二's words in 条 only on a line naming all three counts.
+		{[]string{"(三)政府信息管理。发布规范性文件解读信息3条,废止规范性文件1件,现行有效规范性文件12件。"}, "normative_docs.issued", -1},
+		{[]string{"(三)政府信息管理。本年度规范性文件发布4条。"}, "normative_docs.issued", -1},
+		{[]string{"(三)政府信息管理。本年度规范性文件发布4条,废止数量1条,现行有效数量6条。"}, "normative_docs.issued", 4},
+		// 新收 with a way of applying before any 其中, or outside the heading.
+		{[]string{"(二)依申请公开情况。2025年通过信函新收2件,通过网站新收5件。"}, "apps.new", -1},
+		{[]string{"(一)主动公开情况。2025年新收41件。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开情况。2025年新收41件,上一年度结转2件。"}, "apps.new", 41},
+		// Every application answered: the count handled only with none
+		// carried in and none carried out.
+		{[]string{"(二)依申请公开。2025年收到申请7件,均已按时答复。"}, "apps.total", -1},
+		{[]string{"(二)依申请公开。2025年收到申请7件,无上年度结转,除1件结转下年度办理外均已答复。"}, "apps.total", -1},
+		{[]string{"(二)依申请公开。2025年收到申请7件,无上年度结转,均已按时答复。"}, "apps.total", 7},
+	} {
+		var lines []Line
+		for i, s := range tt.lines {
+			lines = append(lines, Line{N: i + 1, Text: s})
+		}
+		vals, _ := readNarrative(lines, gongkai.Format2021, 2025, "示例市示例局")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%v: %s %v, want %v", tt.lines, tt.measure, got, tt.want)
+		}
+	}
+}

@@ -238,6 +238,19 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	}
 	agency = trimName(agency)
 	agency = strings.TrimSuffix(agency, "关于")
+	// "海關總署發布2012年政府信息公開工作年度報告" (a real 2012 news page's
+	// headline): the verb of publishing after the name is no part of it,
+	// and the name was stored as "海关总署发布". What stands before the verb
+	// is the name only when it ends as an organ's does; else none is read.
+	for _, verb := range []string{"发布", "公布"} {
+		if a, ok := strings.CutSuffix(agency, verb); ok {
+			agency = ""
+			if hasSuffixAny(a, organEndings...) {
+				agency = a
+			}
+			break
+		}
+	}
 	// An agency's name is Chinese and short; "report-2021年.xlsx" names none.
 	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") ||
 		!strings.ContainsFunc(agency, func(r rune) bool { return unicode.Is(unicode.Han, r) }) || !agencyName(agency) {

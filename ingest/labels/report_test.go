@@ -61,6 +61,12 @@ func TestTitleMetaFirstSentence(t *testing.T) {
 		// A matter before the year with more than the report's name after
 		// it is no title.
 		{"做好政府信息公开2021年度工作要点的落实。", "", 0},
+		// A news page's headline publishes the report: the verb is no
+		// part of the name, and before a verb that ends no organ's name
+		// nothing is read.
+		{"示例总署发布2012年政府信息公开工作年度报告", "示例总署", 2012},
+		{"示例省气象局公布2016年政府信息公开年度报告", "示例省气象局", 2016},
+		{"新闻发布2012年政府信息公开工作年度报告", "", 2012},
 		// The writer's own words are still no name.
 		{"根据有关要求,并结合我乡工作实际编制2012年我乡政府信息公开工作年度报告。", "", 2012},
 		{"根据有关要求,特向社会公布2015年度本厅政府信息公开年度报告。", "", 2015},
