@@ -1,0 +1,166 @@
+package dashboard
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+
+	"gongkai/demo"
+	"gongkai/warehouse"
+)
+
+// yearSumsFilters are filters of 依申请公开 with a piece of a name (most
+// names', few, one character, none) crossed with years, regions and
+// levels, and a few without one.
+var yearSumsFilters = []warehouse.Filter{
+	{Agency: "人民"}, {Agency: "局"}, {Agency: "镇人"}, {Agency: "政府"}, {Agency: "没有这个名字"}, {Agency: "县"},
+	{YearFrom: 2021, YearTo: 2021, Agency: "局"},
+	{YearFrom: 2020, YearTo: 2023, Province: "贵州省", Agency: "政府"},
+	{YearFrom: 2022, YearTo: 2022, Agency: "镇人"},
+	{Level: "乡镇（街道）", Agency: "人民"},
+	{Province: "贵州省", City: "遵义市", Agency: "人"},
+	{YearFrom: 2024, YearTo: 2024, Level: "县级部门", Agency: "局"},
+	{YearFrom: 1990, YearTo: 1991, Agency: "局"},
+	{Province: "没有这个省", Agency: "局"},
+	{}, {YearFrom: 2021, YearTo: 2022, Province: "贵州省"},
+}
+
+// TestApplicationsYearSumsAsTheirQueries holds the tables 依申请公开 reads
+// from applications_year_sums (with a piece of a name) to its named queries
+// applications_by_year, applications_applicants and applications_withheld
+// under each filter, value for value and type for type, on the fixture and
+// on a larger demo history, and checks that the piece was read in one pass.
+func TestApplicationsYearSumsAsTheirQueries(t *testing.T) {
+	fx, _ := fixtureDB(t)
+	big, err := loadWarehouse(filepath.Join(t.TempDir(), "sums.duckdb"), demo.Generate(fixtureSeed+4, 80))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer big.Close()
+	ctx := context.Background()
+	for name, db := range map[string]*warehouse.DB{"fixture": fx, "80 agencies": big} {
+		h, _ := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
+		var mu sync.Mutex
+		var ran []string
+		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
+			mu.Lock()
+			ran = append(ran, q)
+			mu.Unlock()
+			return db.Query(ctx, q, f)
+		}
+		rows := 0
+		for _, f := range yearSumsFilters {
+			ran = nil
+			top := f
+			top.Limit = 20
+			byYear, _, applicants, withheld, err := h.applicationsTables(ctx, f, top)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(ran)
+			want := []string{"applications_applicants", "applications_by_agency", "applications_by_year", "applications_withheld"}
+			if f.Agency != "" {
+				want = []string{"applications_by_agency", "applications_year_sums"}
+			}
+			if !slices.Equal(ran, want) {
+				t.Errorf("%s, %+v: ran %v, want %v", name, f, ran, want)
+			}
+			for _, c := range []struct {
+				q   string
+				got *warehouse.Table
+			}{{"applications_by_year", byYear}, {"applications_applicants", applicants}, {"applications_withheld", withheld}} {
+				w, err := db.Query(ctx, c.q, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g, w := fmt.Sprintf("%v %#v", c.got.Columns, c.got.Rows), fmt.Sprintf("%v %#v", w.Columns, w.Rows); g != w {
+					t.Errorf("%s, %s %+v:\n got %.800s\nwant %.800s", name, c.q, f, g, w)
+				}
+			}
+			rows += len(byYear.Rows)
+			if f.Agency != "" && len(byYear.Rows) > 0 && withheld.Rows[0][2] == nil {
+				t.Errorf("%s, %+v: no sums", name, f)
+			}
+		}
+		if rows == 0 {
+			t.Errorf("%s: no rows under any filter: the comparison proves nothing", name)
+		}
+	}
+}
+
+// TestApplicationsPageFromYearSums serves 依申请公开 with a piece of a name
+// from applications_year_sums and again with its sums made fractional (so
+// the page falls back to its four named queries): the pages must be the
+// same byte for byte.
+func TestApplicationsPageFromYearSums(t *testing.T) {
+	db, _ := fixtureDB(t)
+	h, e := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
+	for _, path := range []string{"/applications?agency=局", "/applications?agency=人民&year_from=2020&year_to=2022",
+		"/applications?agency=没有这个名字", "/applications?agency=局&province=贵州省&level=县级部门"} {
+		h.dbQuery = db.Query
+		s1, want := fetch(t, e, path)
+		fell := false
+		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
+			tb, err := db.Query(ctx, q, f)
+			if err == nil && q == "applications_year_sums" {
+				if len(tb.Rows) == 0 {
+					tb.Columns = tb.Columns[:1] // not of the form expected
+				} else {
+					tb.Rows[0][len(tb.Columns)-1] = 0.5
+				}
+			}
+			if q == "applications_withheld" {
+				fell = true
+			}
+			return tb, err
+		}
+		s2, got := fetch(t, e, path)
+		if s1 != http.StatusOK || s2 != s1 {
+			t.Fatalf("%s: status %d, %d when falling back", path, s1, s2)
+		}
+		if !fell {
+			t.Errorf("%s: the page did not fall back to its named queries", path)
+		}
+		if got != want {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("%s: the page differs from its named queries' at byte %d:\n%s\nwant\n%s", path, i,
+				snippet(want[max(0, i-200):]), snippet(got[max(0, i-200):]))
+		}
+	}
+}
+
+// TestSplitYearSumsRefusesFractions: a year's sum that is not a whole
+// number, or is too large to add exactly, sends the page to the named
+// queries.
+func TestSplitYearSumsRefusesFractions(t *testing.T) {
+	cols := append(make([]string, byYearColumns), "apps_new_natural", "apps_new_business", "apps_new_research", "apps_new_ngo",
+		"apps_new_legal_services", "apps_new_other", "apps_withheld_state_secret", "apps_withheld_prohibited_by_law",
+		"apps_withheld_three_safeties", "apps_withheld_third_party", "apps_withheld_internal_affairs", "apps_withheld_process_info",
+		"apps_withheld_enforcement_file", "apps_withheld_query_matter")
+	row := func(v float64) []any {
+		r := make([]any, len(cols))
+		for i := byYearColumns; i < len(cols); i++ {
+			r[i] = 1.0
+		}
+		r[len(cols)-1] = v
+		return r
+	}
+	if _, a, w, ok := splitYearSums(&warehouse.Table{Columns: cols, Rows: [][]any{row(2), row(3)}}); !ok || a.Rows[0][2] != 2.0 || w.Rows[7][2] != 5.0 {
+		t.Fatalf("whole sums: ok %v", ok)
+	}
+	for _, v := range []float64{0.5, 1 << 53} {
+		if _, _, _, ok := splitYearSums(&warehouse.Table{Columns: cols, Rows: [][]any{row(2), row(v)}}); ok {
+			t.Errorf("a year's sum %v was added in Go", v)
+		}
+	}
+	if _, _, _, ok := splitYearSums(&warehouse.Table{Columns: cols, Rows: [][]any{row(1 << 52), row(1 << 52)}}); ok {
+		t.Errorf("a sum of 2^53 was added in Go")
+	}
+}
