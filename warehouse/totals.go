@@ -61,49 +61,92 @@ func (db *DB) checkTotals(ctx context.Context) error {
 	return nil
 }
 
-// totalsPieceAgencies is how many agency ids one statement of a rebuild
-// of store.agency_totals covers (agency_totals_build). At 1M reports
+// totalsPieceAgencies is how many agency ids one piece of a rebuild of
+// store.agency_totals and store.compare_totals covers (agency_totals_build,
+// compare_totals_build), each piece its own transaction. At 1M reports
 // (~170,000 agencies) in one statement the insert of the rows alone needed
-// more than gongkai serve's 512MB; in pieces of 25,000 the rebuild ran
-// within a limit of 384MB (3.2 s at 512MB, 2.5 s whole at 2GB). A variable
-// so that tests build the table in many pieces.
-var totalsPieceAgencies int64 = 25000
+// more than gongkai serve's 512MB; in pieces of 25,000 inside one
+// transaction, the rebuild with 0071's years ran out of memory at serve's
+// 512MB, and a page served beside it failed too (see rebuildTotals). The
+// size of a piece changes the time little (gongkai compact at 1M, 2GB:
+// 10,000 49 s, 25,000 51 s, 60,000 40 s, load 6-10) and the memory much
+// (RSS 0.95, 1.17, 1.41 GB). A variable so that tests build the tables in
+// many pieces.
+var totalsPieceAgencies int64 = 10000
+
+// totalsPieceBuilt, when not nil (tests), runs after each piece of a
+// rebuild is committed, with the piece's span; an error stops the rebuild
+// there, as an interruption would.
+var totalsPieceBuilt func(from, to int64) error
+
+// totalsPieceSteps are the transactions of one piece of a rebuild, in
+// order, each a list of statements run with the piece's span.
+// store.agency_totals is built in one and store.compare_totals in the
+// other, which takes the agencies off the list: between the two the
+// agencies are still listed and summed from their summary rows.
+var totalsPieceSteps = [][]string{
+	{"agency_totals_drop", "agency_totals_build"},
+	{"compare_totals_drop", "compare_totals_build", "agency_totals_unlist"},
+}
 
 // rebuildTotals builds store.agency_totals and store.compare_totals (0058,
-// which shares the list of changed agencies) afresh on conn, in one
-// transaction: the tables and their list of changed agencies are emptied,
-// then the rows of both are built for a span of agency ids at a time (at
-// most totalsPieceAgencies), so that the build's memory stays within a
-// server's limit at a million reports. Readers see the old tables with
-// their list or the new ones, never a part. It then checkpoints so that the old rows' row
-// groups are dropped rather than scanned as deleted rows; a checkpoint that
-// cannot run now is left to a later one and is not an error. Its error is
-// the database's; the transaction is then rolled back.
+// which shares the list of changed agencies) afresh on conn, a span of at
+// most totalsPieceAgencies agency ids at a time, each span in its own
+// transaction: the old rows of its agencies are deleted, their rows built
+// from their current reports, and they are taken off
+// store.agency_totals_changed. Readers see each agency either listed as
+// changed (summed from its summary rows) or with rows built from its
+// current reports, so the rankings are exact while a rebuild is half done
+// or after one stopped by an error. One transaction for the whole span
+// held every piece's new rows until its commit: at 1M reports serve's
+// background pass (512MB) ran out of memory at 769 MB of RSS, failed a
+// page served beside it, and was tried again only after backoff's wait,
+// the rankings summing every agency apart meanwhile. In pieces it ran in
+// 65 s at 796 MB, no page failed (load 6-8). The price is gongkai
+// compact's time: 21 s → ~50 s at 1M (peak RSS 1.93 → 0.95 GB). The
+// caller holds the writer's lock, so no load changes the reports between
+// the pieces. Its error is the database's; the transaction then open is
+// rolled back, the pieces before it stay.
 func rebuildTotals(ctx context.Context, conn *sql.Conn) error {
-	err := inConnTx(ctx, conn, func() error {
-		var lo, hi int64
-		if err := conn.QueryRowContext(ctx, stmt("agency_totals_span")).Scan(&lo, &hi); err != nil {
-			return err
-		}
-		if _, err := conn.ExecContext(ctx, stmt("agency_totals_clear")); err != nil {
-			return err
-		}
-		for from := lo; from <= hi; from += totalsPieceAgencies {
-			for _, build := range []string{"agency_totals_build", "compare_totals_build"} {
-				if _, err := conn.ExecContext(ctx, stmt(build), from, min(from+totalsPieceAgencies-1, hi)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	var lo, hi int64
+	if err := conn.QueryRowContext(ctx, stmt("agency_totals_span")).Scan(&lo, &hi); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
-		slog.Info("warehouse: agency totals built again; their old rows go at the next checkpoint", "err", err)
+	for from := lo; from <= hi; from += totalsPieceAgencies {
+		to := min(from+totalsPieceAgencies-1, hi)
+		for _, steps := range totalsPieceSteps {
+			err := inConnTx(ctx, conn, func() error {
+				for _, step := range steps {
+					if _, err := conn.ExecContext(ctx, stmt(step), from, to); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			checkpointTotals(ctx, conn)
+		}
+		if totalsPieceBuilt != nil {
+			if err := totalsPieceBuilt(from, to); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// checkpointTotals checkpoints after a transaction of a rebuild, so that
+// the rows it appended are written to the file and leave memory (gongkai
+// compact at 1M, 512MB: peak RSS 809 MB against 867 MB with one checkpoint
+// at the end, same time) and the old rows' row groups are dropped rather
+// than scanned as deleted rows. A checkpoint that cannot run now is left
+// to a later one and is not an error.
+func checkpointTotals(ctx context.Context, conn *sql.Conn) {
+	if _, err := conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		slog.Info("warehouse: a piece of the agency totals built again; its rows are written at the next checkpoint", "err", err)
+	}
 }
 
 // TotalsCompaction says what CompactTotals found and did: the agencies
@@ -118,9 +161,10 @@ type TotalsCompaction struct {
 // under the writer's lock when least or more agencies (least is at least 1)
 // have changed since they were built: until then the rankings sum those
 // agencies from their summary rows, which costs more the more they are (at
-// 1M reports, ~2-3 ms of a query per 1,000 agencies). The build reads every
-// current summary row twice (at 1M reports 6-8 s, ~835 MB of RSS with a
-// server's 512MB limit, during which loads wait; see rebuildTotals). It
+// 1M reports, ~2-3 ms of a query per 1,000 agencies). The build reads the
+// current summary rows piece by piece (at 1M reports ~50-65 s, ~800 MB of
+// RSS with a server's 512MB limit, during which loads wait; see
+// rebuildTotals). It
 // returns a CodeInvalid error on a warehouse opened read-only, otherwise
 // the database's.
 func (db *DB) CompactTotals(ctx context.Context, least int64) (TotalsCompaction, error) {

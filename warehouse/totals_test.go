@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -579,4 +580,106 @@ func TestUpgradeKeepsCompareYears(t *testing.T) {
 		t.Errorf("%d kept rows hold their agency's county and years once built again, want 3", n)
 	}
 	same("built again")
+}
+
+// TestAgencyTotalsExactWhileRebuilt stops a rebuild of store.agency_totals
+// and store.compare_totals (in pieces of two agency ids, each piece its own
+// transactions) after every piece in turn and reads the rankings there:
+// the macros must give the sums of the current summary rows and the named
+// queries the rows of their first forms while some agencies are built
+// afresh and others still listed as changed, after the rebuild stopped
+// with an error, and once a later CompactTotals finishes it. A piece that
+// took its agencies off the list before their rows were built, or left
+// old rows beside the new ones, shows here.
+func TestAgencyTotalsExactWhileRebuilt(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	piece := totalsPieceAgencies
+	totalsPieceAgencies = 2
+	t.Cleanup(func() { totalsPieceAgencies = piece; totalsPieceBuilt = nil })
+	names := []string{"甲局", "乙局", "丙局", "丁局", "戊局"}
+	for i, name := range names {
+		load(t, db, LoadRequest{Report: figures(sampleReport(name, 2021, 0, 0), float64(10+i), float64(i))})
+	}
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	// Every agency changes after the build: a new year for each, and a
+	// second version of some, so that the kept rows are behind them all.
+	for i, name := range names {
+		load(t, db, LoadRequest{Report: figures(sampleReport(name, 2022, 0, 0), float64(100*i+3), float64(2*i+1))})
+		if i%2 == 0 {
+			load(t, db, LoadRequest{Report: figures(sampleReport(name, 2021, 0, 0), float64(7*i+1), -1)})
+		}
+	}
+	firsts := []string{"licensing_ranking", "applications_by_agency", "compare_agencies", "compare_regions"}
+	filters := []Filter{{}, {YearFrom: 2021, YearTo: 2021}, {Agency: "局"}, {Agency: "局", YearFrom: 2022, Limit: 3}}
+	exact := func(stage string) {
+		t.Helper()
+		if gaps := totalsGaps(t, db); gaps != "" {
+			t.Errorf("%s: the kept totals differ from the summary:\n%s", stage, gaps)
+		}
+		for _, name := range firsts {
+			old := firstForm(t, name)
+			for _, f := range filters {
+				got, err := db.Query(ctx, name, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := firstFormRows(t, db, old, f)
+				if g, w := fmt.Sprint(got.Rows), fmt.Sprint(want.Rows); g != w {
+					t.Errorf("%s: %s %+v:\n got %s\nwant %s", stage, name, f, g, w)
+				}
+			}
+		}
+	}
+	exact("listed")
+	listed := count(t, db, `SELECT count(DISTINCT agency_id) FROM store.agency_totals_changed`)
+	if listed != len(names) {
+		t.Fatalf("%d agencies listed as changed, want %d", listed, len(names))
+	}
+	stop := fmt.Errorf("stopped")
+	halves := 0
+	for after := 1; ; after++ {
+		pieces := 0
+		totalsPieceBuilt = func(from, to int64) error {
+			pieces++
+			n := count(t, db, `SELECT count(DISTINCT agency_id) FROM store.agency_totals_changed`)
+			if n > listed || (after == 1 && n == listed) {
+				t.Errorf("piece [%d, %d] left %d agencies listed, %d before it", from, to, n, listed)
+			}
+			listed = n
+			if pieces == after {
+				// Stopped after each piece in turn: the states read below
+				// are every piece's.
+				if n > 0 && n < len(names) {
+					halves++
+				}
+				return stop
+			}
+			return nil
+		}
+		_, err := db.CompactTotals(ctx, 1)
+		exact(fmt.Sprintf("stopped after %d pieces", after))
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, stop) {
+			t.Fatal(err)
+		}
+		if after > len(names) {
+			t.Fatal("the rebuild never ends")
+		}
+	}
+	if n := count(t, db, `SELECT count(*) FROM store.agency_totals_changed`); n != 0 {
+		t.Errorf("%d agencies still listed after the rebuild", n)
+	}
+	if halves == 0 {
+		t.Error("no piece left some agencies built and others listed: the test saw no half-done rebuild")
+	}
+	for _, table := range []string{"store.agency_totals", "store.compare_totals"} {
+		if n := count(t, db, `SELECT count(*) FROM `+table+` WHERE exact`); n != len(names) {
+			t.Errorf("%d agencies' rows kept exact in %s, want %d", n, table, len(names))
+		}
+	}
 }

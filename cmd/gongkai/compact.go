@@ -95,8 +95,8 @@ const (
 // serveTotalsLeast is how many agencies changed since the rankings' kept
 // totals were built make gongkai serve build them again (0044): until
 // then the rankings sum those agencies from their reports, ~3-4 ms of a
-// query per 1,000 agencies at 1M reports; a build takes seconds there,
-// during which uploads wait.
+// query per 1,000 agencies at 1M reports; a build takes about a minute
+// there, during which uploads wait.
 const serveTotalsLeast = 1000
 
 // keepCellsCopied copies the figures by cell in the background of gongkai
