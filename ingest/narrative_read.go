@@ -951,11 +951,40 @@ func scopeOf(scopes []string) scope {
 
 // bareNoneRE matches a clause that is only a word of none ("无", "没有"),
 // and receivedLabelRE a clause before it that ends naming applications
-// received with no count: "依申请受理信息公开申请" over ":无".
+// received with no count: "依申请受理信息公开申请" over ":无". Its object
+// is applications for information and nothing narrower ("涉及个人隐私的信息
+// 公开申请", "信息公开行政复议申请", "减免收费的信息公开申请" are a part or
+// another thing); ownReceiverRE is all the words before its verb may be
+// (receivedLabel).
 var (
 	bareNoneRE      = regexp.MustCompile(`^(?:暂无|无|没有)[。.]?$`)
-	receivedLabelRE = regexp.MustCompile(`(?:收到|受理|接到|接收)[^0-9,;:]{0,16}?申请(?:数|件数|数量|情况)?$`)
+	receivedLabelRE = regexp.MustCompile(`(?:收到|受理|接到|接收)的?(?:依申请)?(?:(?:政府|政务)?信息)?(?:公开)?的?申请(?:数|件数|数量|情况)?$`)
+	ownReceiverRE   = regexp.MustCompile(`^(?:[0-9]{1,2}[.、]|[(][一二三四五六七八九十0-9]{1,2}[)]|[一二三四五六七八九十]、)?` +
+		`(?:(?:我|本)(?:局|委|办|镇|乡|街道|区|县|市|厅|署|院|所|站|处|中心|单位|机关|部门|政府|办公室|公司)|全年|本年度?|今年|年内|[0-9]{4}年度?|年度|依申请|依法|共计?|总共|一共|已)*$`)
 )
+
+// receivedLabel reports whether the clause before a bare none names the
+// applications received, all of them, as the organ's own: receivedLabelRE
+// at its end, and before the verb only the organ, the year and words that
+// narrow nothing (ownReceiverRE; the organ's name as given is taken out
+// first). "不予受理信息公开申请:无", "通过网络受理信息公开申请:无",
+// "上年度结转受理信息公开申请:无", "收到申请人撤回的信息公开申请:无" deny
+// a part or another count, not the applications received; reading them as
+// none received stored a 0 with no finding, whatever came in otherwise.
+func receivedLabel(label, agency string) bool {
+	m := receivedLabelRE.FindStringIndex(label)
+	if m == nil || !hasAny(label, "信息", "依申请") {
+		return false
+	}
+	before := label[:m[0]]
+	if i := strings.LastIndexAny(before, ":;"); i >= 0 {
+		before = before[i+1:]
+	}
+	if agency != "" {
+		before = strings.ReplaceAll(before, agency, "")
+	}
+	return ownReceiverRE.MatchString(before)
+}
 
 // readSentence reads the clauses of one sentence of a folded line.
 // passed is told of each count not read because it may be a sum over
@@ -1018,7 +1047,8 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			// it. Before, the bare 无 held no word of what it denied and
 			// the count was blank with no finding.
 			if prev := lastClause(strings.TrimRight(s[sent.a:c.a], ":")); receivedLabelRE.MatchString(prev) && hasAny(prev, "信息", "依申请") {
-				if skip, _ := clauseSkipped(prev, year, agency); !skip && !sc.set {
+				// After 其中 the label names a part of a count before it.
+				if skip, _ := clauseSkipped(prev, year, agency); !skip && !sc.set && receivedLabel(prev, agency) && !strings.Contains(s[sent.a:c.a], "其中") {
 					emit(nReceived, true, 0, "", nil, sent.a, sent.b)
 				}
 				continue

@@ -765,3 +765,46 @@ func TestRound16ReadsWhereTheyMustNot(t *testing.T) {
 		}
 	}
 }
+
+// TestReceivedNoneOfAPart holds that a bare none after a label is read as
+// no application received only when the label names all the applications
+// received, the organ's own: a none of a part, a channel, another count or
+// a thing that is not an application for information stored 0 with no
+// finding (3bb3b4f), whatever came in otherwise.
+func TestReceivedNoneOfAPart(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		none       bool // read as none received
+	}{
+		{"the label of all received", "我局2009年度依申请受理信息公开申请：无。", true},
+		{"a list item", "1.本年度受理政府信息公开申请：无。", true},
+		{"the organ by its name", "示例县示例局2009年度受理信息公开申请：无。", true},
+		{"those not accepted", "不予受理信息公开申请：无。", false},
+		{"those refused to accept", "未予受理信息公开申请：无。", false},
+		{"one channel", "通过网络受理信息公开申请：无；当面受理信息公开申请3件。", false},
+		{"one channel of a list", "1.当面受理信息公开申请：无。\n2.网上受理信息公开申请：3件。", false},
+		{"by letter", "以信函方式受理信息公开申请：无。", false},
+		{"online", "网上受理信息公开申请：无。", false},
+		{"reviews", "收到信息公开行政复议申请：无。", false},
+		{"carried in", "上年度结转受理信息公开申请：无。", false},
+		{"withdrawn", "收到申请人撤回的信息公开申请：无。", false},
+		{"of private information", "受理涉及个人隐私的信息公开申请：无。", false},
+		{"for fee relief", "接到减免收费的信息公开申请：无。", false},
+		{"a fee's", "受理依申请公开的收费申请：无。", false},
+		{"passed on", "转送其他机关办理的受理信息公开申请：无。", false},
+		{"a part after 其中", "其中，受理信息公开申请：无。", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "示例县示例局2009年政府信息公开年度报告\n一、主动公开信息情况\n2009年,我局利用县政府网站主动公开政府信息共计15条。\n二、依申请公开政府信息情况\n" + tt.body + "\n"
+			r, err := Parse("page.txt", []byte(page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, read := r.Lookup("apps.new", gongkai.ApplicantTotal)
+			none := read && v.Number != nil && *v.Number == 0
+			if none != tt.none {
+				t.Errorf("read as none received: %v, want %v (%+v, %+v)", none, tt.none, v, r.Findings)
+			}
+		})
+	}
+}
