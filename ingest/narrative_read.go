@@ -235,17 +235,21 @@ var nrules = []nrule{
 	// row names, each its own row. They were passed over with no word.
 	// A count of information found to be no secret ("经审查不属于国家秘密的
 	// 信息120条") or withheld for two reasons at once ("因属于国家秘密不予
-	// 公开", which the rule of 不予公开 matches too) is none of them.
-	{kind: nSecret, any: [][]string{{"属于国家秘密", "涉及国家秘密"}}, not: append([]string{"不属于", "不涉及", "审查", "主动", "不予", "其他"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nProhibited, any: [][]string{{"法律行政法规禁止公开", "法律、行政法规禁止公开"}}, not: append([]string{"不属于", "主动", "不予", "国家秘密"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nSafety, any: [][]string{{"三安全一稳定"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nThirdParty, any: [][]string{{"保护第三方合法权益"}}, not: append([]string{"不属于", "主动", "不予", "征求"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nInternal, any: [][]string{{"三类内部事务信息", "内部事务信息"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nProcess, any: [][]string{{"四类过程性信息", "过程性信息"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nEnforcement, any: [][]string{{"属于行政执法案卷", "行政执法案卷信息"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nQuery, any: [][]string{{"属于行政查询事项"}}, not: append([]string{"不属于", "主动", "不予"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nNeedsCreation, any: [][]string{{"没有现成信息需要另行制作"}}, not: append([]string{"不掌握", "主动", "不明确"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nUnclear, any: [][]string{{"补正后申请内容仍不明确"}}, not: append([]string{"不掌握", "主动", "另行制作"}, otherTopics...), units: unitsApps, topic: "申请"},
+	// 公开", which the rule of 不予公开 matches too) is none of them; nor
+	// is a count of what applicants asked for or what the applications
+	// touch on ("其中申请公开过程性信息3件,经审查后予以公开2件", "涉及内部
+	// 事务信息2件,经审查予以公开", "申请公开行政执法案卷信息的5件均已公开"),
+	// whose outcome the words after it give (reasonAsked).
+	{kind: nSecret, any: [][]string{{"属于国家秘密", "涉及国家秘密"}}, not: append([]string{"不属于", "不涉及", "审查", "主动", "不予", "其他", "申请", "要求公开"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nProhibited, any: [][]string{{"法律行政法规禁止公开", "法律、行政法规禁止公开"}}, not: append([]string{"不属于", "主动", "不予", "国家秘密"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
+	{kind: nSafety, any: [][]string{{"三安全一稳定"}}, not: append([]string{"不属于", "主动", "不予"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
+	{kind: nThirdParty, any: [][]string{{"保护第三方合法权益"}}, not: append([]string{"不属于", "主动", "不予", "征求"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
+	{kind: nInternal, any: [][]string{{"三类内部事务信息", "内部事务信息"}}, not: append([]string{"不属于", "主动", "不予"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
+	{kind: nProcess, any: [][]string{{"四类过程性信息", "过程性信息"}}, not: append([]string{"不属于", "主动", "不予"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
+	{kind: nEnforcement, any: [][]string{{"属于行政执法案卷", "行政执法案卷信息"}}, not: append([]string{"不属于", "主动", "不予"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
+	{kind: nQuery, any: [][]string{{"属于行政查询事项"}}, not: append([]string{"不属于", "主动", "不予"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
+	{kind: nNeedsCreation, any: [][]string{{"没有现成信息需要另行制作"}}, not: append([]string{"不掌握", "主动", "不明确"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
+	{kind: nUnclear, any: [][]string{{"补正后申请内容仍不明确"}}, not: append([]string{"不掌握", "主动", "另行制作", "申请公开", "要求公开", "涉及"}, otherTopics...), units: unitsApps, topic: "申请"},
 	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
@@ -820,7 +824,11 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				// 内予以答复" says none was carried in: the count handled
 				// is the count received, exactly.
 				raw := sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b])
-				if got > 0 && none && !hasAny(fl.s[sent.a:sent.b], "除", "结转下", "转下", "转入下", "继续办理", "正在", "尚未", "未办结") {
+				// Any word of a count still open or going into the next
+				// year ("其中2件结转至2026年", read 结转至下年; "1件延期至下年度
+				// 答复"; "1件待答复") leaves it unsure.
+				if got > 0 && none && !hasAny(fl.s[sent.a:sent.b], "除", "结转下", "转下", "转入下", "继续办理", "正在", "尚未", "未办结",
+					"下年", "下一年", "次年", "延期", "待", "办理中", "补正", "中止") {
 					add(nHandled, false, got, "", nil, raw, l.N)
 				} else {
 					add(nHandled, false, 0, "", errAllAnswered, raw, l.N)
@@ -2429,6 +2437,11 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 	}
 	return found, n == 1
 }
+
+// reasonAsked are the words before a count that make it a count of what
+// was asked for or touched on, not of the applications withheld for a
+// reason of table 三 (the rules of nSecret and the others).
+var reasonAsked = []string{"申请", "要求公开", "涉及"}
 
 // allAnsweredRE finds a clause saying every application was answered or
 // handled, with no count of its own: "全部依规及时完成回复", "均在法定时限内

@@ -808,3 +808,42 @@ func TestReceivedNoneOfAPart(t *testing.T) {
 		})
 	}
 }
+
+// TestRound16AskedAndStillOpen tries two readings of a54829d on shapes
+// where they stored a wrong figure with no finding: a reason of table 三
+// before the count of what was asked for or touched on, whose outcome the
+// words after it give (published, not withheld), and "无上年度结转,均已答复"
+// beside a count still open or carried into the next year, whose count
+// handled is not the count received. Each measure must be blank.
+func TestRound16AskedAndStillOpen(t *testing.T) {
+	for _, tt := range []struct {
+		line, measure string
+	}{
+		{"(二)依申请公开情况。2025年收到申请9件,其中申请公开过程性信息3件,经审查后予以公开2件。", "apps.withheld.process_info"},
+		{"(二)依申请公开情况。2025年收到申请9件,其中申请公开行政执法案卷信息的5件均已公开。", "apps.withheld.enforcement_file"},
+		{"(二)依申请公开情况。2025年收到申请9件,涉及内部事务信息2件,经审查予以公开。", "apps.withheld.internal_affairs"},
+		{"(二)依申请公开情况。2025年收到申请9件,其中涉及保护第三方合法权益的申请2件,经征求意见后予以公开。", "apps.withheld.third_party"},
+		{"(二)依申请公开情况。2025年收到申请9件,其中申请公开属于国家秘密信息的2件,经审查部分公开。", "apps.withheld.state_secret"},
+		{"(二)依申请公开情况。2025年收到政府信息公开申请7件,无上年度结转,均已答复,其中2件结转至2026年。", "apps.total"},
+		{"(二)依申请公开情况。2025年收到政府信息公开申请7件,无上年度结转,均已按时答复,其中1件延期至下年度答复。", "apps.total"},
+		{"(二)依申请公开情况。2025年收到政府信息公开申请7件,无上年度结转,均已受理并答复,1件待答复。", "apps.total"},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例局")
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				t.Errorf("%s: %s read as %v, want blank", tt.line, tt.measure, *v.Number)
+			}
+		}
+	}
+	// The shape the readings were made for still reads.
+	vals, _ := readNarrative([]Line{{N: 1, Text: "(二)依申请公开情况。2025年收到申请9件,其中予以公开7件,属于国家秘密1件,其他法律行政法规禁止公开1件。"}}, gongkai.Format2021, 2025, "示例市示例局")
+	read := 0
+	for _, v := range vals {
+		if (v.Measure == "apps.withheld.state_secret" || v.Measure == "apps.withheld.prohibited_by_law") && v.Number != nil && *v.Number == 1 {
+			read++
+		}
+	}
+	if read != 2 {
+		t.Errorf("the reasons of a list of outcomes: %d of 2 read: %+v", read, vals)
+	}
+}
