@@ -946,6 +946,25 @@ func namesOwnOrgan(clause, agency string) bool {
 	return ok && strings.Contains(c, short+"办")
 }
 
+// partsLeadRE matches a clause that opens with the area's parts as who
+// acts ("全市各级行政机关通过…专栏", "我局及下属各单位通过…"), after at most a
+// year, the whole area or the organ joined to them.
+var partsLeadRE = regexp.MustCompile(`^(?:[0-9]{4}年度?|本年度?|今年|全年|年内)?` +
+	`(?:[我本](?:局|委|办|厅|镇|乡|街道|单位|机关|部门|中心|馆|站|所|院|处|室|区|县|市)(?:及其?|和|与|、|以及|连同))?` +
+	`(?:全(?:区|县|市|省|州|盟|旗|镇|乡|系统|行业))?(?:各(?:部门|单位|乡|镇|街道|村|社区|居委会|科室|县|区|市|成员|职能|级|地|处室|股室|委办|机关|所|站|队|分局|直属|下属)|下属|所属|直属|局属|系统内)`)
+
+// partsLead reports whether a clause with no count names the area's parts
+// as the ones acting (partsLeadRE), not followed by 领导 or 的: only then
+// are the counts after it theirs. Parts named anywhere else in the clause
+// are an object or a circumstance of the organ's own work ("我局督促各部门
+// 及时公开信息", "在各级领导的关心支持下", "通过局属网站和政务新媒体",
+// "分别发布", "为方便各类主体查询"), and 1066c0c left the count after them
+// blank, the organ's own, as a part of another total.
+func partsLead(clause string) bool {
+	m := partsLeadRE.FindString(clause)
+	return m != "" && !hasPrefixAny(clause[len(m):], "领导", "的")
+}
+
 // scopeOf returns the scope the area words a clause names (scopeRE's)
 // set: whole when every one is the whole area (全区), area when one is.
 func scopeOf(scopes []string) scope {
@@ -1095,7 +1114,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			if selfRE.MatchString(clause) || sc.set && namesOwnOrgan(clause, agency) {
 				sc = scope{}
 			}
-			if scopes := scopeRE.FindAllString(clause, -1); len(scopes) > 0 {
+			if scopes := scopeRE.FindAllString(clause, -1); len(scopes) > 0 && partsLead(clause) {
 				if x := scopeOf(scopes); !x.whole {
 					sc = x
 				}

@@ -847,3 +847,39 @@ func TestRound16AskedAndStillOpen(t *testing.T) {
 		t.Errorf("the reasons of a list of outcomes: %d of 2 read: %+v", read, vals)
 	}
 }
+
+// TestAreaPartsOnlyWhenTheyAct holds 1066c0c's scope of a clause with no
+// count to the clauses that name the area's parts as the ones acting: parts
+// named as an object or a circumstance of the organ's own work left its
+// count blank as a part of another total (a figure lost, under a message
+// naming a 其中 the sentence does not have).
+func TestAreaPartsOnlyWhenTheyAct(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want float64 // -1: blank
+	}{
+		{"2021年，我局督促各部门及时公开信息，主动公开政府信息120条。", 120},
+		{"2021年，在各级领导的关心支持下，主动公开政府信息120条。", 120},
+		{"我镇指导各村做好政务公开工作，全年主动公开政府信息120条。", 120},
+		{"2021年，我局通过局属网站和政务新媒体，主动公开政府信息120条。", 120},
+		{"2021年，通过政府网站、微信公众号分别发布信息，主动公开政府信息120条。", 120},
+		{"为方便各类主体查询，本年度主动公开政府信息120条。", 120},
+		{"2021年，依托所属门户网站，主动公开政府信息120条。", 120},
+		{"2021年，全县各级行政机关通过政府信息公开专栏，主动公开政府信息120条。", -1},
+		{"2021年，我局及下属各单位通过政府网站，主动公开政府信息120条。", -1},
+		{"全县各部门依托政府网站，主动公开政府信息120条。", -1},
+	} {
+		page := "示例县示例镇2021年政府信息公开工作年度报告\n一、总体情况\n" + tt.body + "\n本年度未收到政府信息公开申请。\n"
+		r, err := Parse("page.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1.0
+		if v, read := r.Lookup("narrative.proactive_items", gongkai.ApplicantTotal); read && v.Number != nil {
+			got = *v.Number
+		}
+		if got != tt.want {
+			t.Errorf("%s: read %v, want %v", tt.body, got, tt.want)
+		}
+	}
+}
