@@ -143,7 +143,10 @@ func yearsOwnTotal(sent string, year int) bool {
 // yearPartWords name the year's own count beside a 累计 ("累计主动公开
 // 1200条，其中本年度主动公开97条", "全年新增97条", "逐年递增"): the 累计
 // is then a sum over more years than the one the sentence opens with.
-var yearPartWords = []string{"本年", "今年", "当年", "當年", "年内", "年內", "新增", "逐年", "递增", "遞增"}
+var yearPartWords = []string{"本年", "今年", "当年", "當年", "年内", "年內", "新增", "逐年", "递增", "遞增",
+	// "其中近三年公开300条" (a part over more than the year), "现已累计",
+	// "建成后累计", "多年来累计": the 累计 runs from before the year.
+	"近", "已累计", "已累計", "现已", "現已", "建成", "成立", "创建", "創建", "启用", "啟用", "后累计", "後累計", "年来", "年來"}
 
 // yearsOwn reads the 累计 of a sentence yearsOwnTotal passes as 全年 (the
 // same length in bytes, so that every offset into it holds).

@@ -883,3 +883,34 @@ func TestAreaPartsOnlyWhenTheyAct(t *testing.T) {
 		}
 	}
 }
+
+// TestYearOpenedTotalSince: a 累计 after the report's year and a comma is
+// not the year's when the sentence says it runs from before the year
+// ("现已累计", "建成后累计") or states a part over more than the year ("其中
+// 近三年"); each stored the running total as the year's with no finding.
+func TestYearOpenedTotalSince(t *testing.T) {
+	for _, body := range []string{
+		"2021年，示例镇累计主动公开政府信息1200条，其中近三年公开300条。",
+		"2021年，示例镇政府网站现已累计主动公开信息1200条。",
+		"2021年，示例镇政府信息公开平台建成后累计主动公开政府信息1200条。",
+		"2021年，示例镇政府网站多年来累计主动公开信息1200条。",
+	} {
+		page := "示例县示例镇2021年政府信息公开工作年度报告\n一、总体情况\n" + body + "\n本年度未收到政府信息公开申请。\n"
+		r, err := Parse("page.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, read := r.Lookup("narrative.proactive_items", gongkai.ApplicantTotal); read && v.Number != nil {
+			t.Errorf("%s: read %v, a sum over more years than 2021", body, *v.Number)
+		}
+	}
+	// The shape the reading was made for still reads.
+	page := "示例县示例镇2021年政府信息公开工作年度报告\n一、总体情况\n2021年,示例镇累计主动公开政务信息145条。\n本年度未收到政府信息公开申请。\n"
+	r, err := Parse("page.txt", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, read := r.Lookup("narrative.proactive_items", gongkai.ApplicantTotal); !read || v.Number == nil || *v.Number != 145 {
+		t.Errorf("the year's own 累计: read %v %+v, want 145", read, v)
+	}
+}
