@@ -1110,10 +1110,12 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			// stored as the government's own. Only the area's parts
 			// (各级, 各部门) set it: the whole area alone ("2024年全镇依法
 			// 规范办理政府信息公开申请,共收到申请4件", a real 2024 town's
-			// page) is the organ's own as it was read before.
-			if selfRE.MatchString(clause) || sc.set && namesOwnOrgan(clause, agency) {
-				sc = scope{}
-			}
+			// page) is the organ's own as it was read before. The organ
+			// named in a clause with no count does not end the area's
+			// scope: it is often how the area's counts came about ("全区
+			// 各部门共受理…申请100件,经我办督促,结转下年度5件", "…,在我局
+			// 指导下,办结95件"), and 1066c0c's reset here stored those as
+			// the organ's own with no finding.
 			if scopes := scopeRE.FindAllString(clause, -1); len(scopes) > 0 && partsLead(clause) {
 				if x := scopeOf(scopes); !x.whole {
 					sc = x

@@ -914,3 +914,24 @@ func TestYearOpenedTotalSince(t *testing.T) {
 		t.Errorf("the year's own 累计: read %v %+v, want 145", read, v)
 	}
 }
+
+// TestOrganNamedKeepsAreaScope: the organ named in a clause with no count
+// after the whole area's count ("经我办督促", "在我局指导下", "本机关高度重视")
+// does not make the counts after it the organ's own; 1066c0c's reset of the
+// scope there stored the area's figures as the organ's with no finding.
+func TestOrganNamedKeepsAreaScope(t *testing.T) {
+	for _, tt := range []struct{ body, measure string }{
+		{"全区各部门共受理政府信息公开申请100件，经我办督促，结转下年度5件。", "apps.carried_out"},
+		{"全区各部门共受理政府信息公开申请100件，在我局指导下，办结95件。", "apps.total"},
+		{"全县共收到政府信息公开申请100件，本机关高度重视，予以公开80件。", "apps.granted"},
+	} {
+		page := "示例县示例镇2021年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开政府信息120条。\n" + tt.body + "\n"
+		r, err := Parse("page.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, read := r.Lookup(tt.measure, gongkai.ApplicantTotal); read && v.Number != nil {
+			t.Errorf("%s: %s read as the organ's own %v", tt.body, tt.measure, *v.Number)
+		}
+	}
+}
