@@ -350,6 +350,9 @@ func mayState(t string) bool {
 		// "我局无因政务公开引起的行政复议和行政诉讼" (the shape of a real 2024
 		// district bureau's page): none arising from it.
 		"无因", "無因", "不存在因",
+		// "不存在政府信息公开的收费及减免等情况" (a real 2016 prefecture
+		// bureau's page), "也不存在不予公开政府信息": there was none.
+		"不存在政府", "不存在信息", "不存在不予",
 		// "并无引起行政复议及行政诉讼情况", "信息公开无收费情况" (a real 2018
 		// science city's page): none arising, none charged.
 		"无引起", "無引起", "无收费", "無收費",
@@ -409,7 +412,9 @@ var zeroRules = []struct {
 	{"为零", regexp.MustCompile(`收费(?:和|及|与|、)减免(?:情况)?为零`), []nkind{nInfoFees}, []string{"行政事业性"}},
 	// "也无不予公开信息的情况发生" (a real 2013 town's page, after no
 	// application received): none withheld, the old 条例's count.
-	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)`),
+	// "未收到要求公开其它信息的申请,也不存在不予公开政府信息" (a real
+	// 2012 street office's page): 不存在 with the information itself.
+	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)|不存在(?:任何)?不予公开的?(?:政府)?信息`),
 		[]nkind{nWithheld}, otherTopics},
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
@@ -418,16 +423,21 @@ var zeroRules = []struct {
 	// 2024 prefecture bureau's page): 不存在 (there is none) too.
 	{"复议", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政复议|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:案件?)?(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
 		[]nkind{nReview}, outcomeWords},
-	{"诉讼", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:案件?)?(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼`),
+	// "今年没有发生群众申请行政复议、质疑、投诉、诉讼等问题" (a real 2016
+	// prefecture bureau's page, under its section of reviews and suits):
+	// the suit listed after the review with other matters between.
+	{"诉讼", regexp.MustCompile(`(?:未|没有|无|不存在)(?:一例|一起|一件|任何)?(?:发生|收到|出现|接到|被提起|被申请|因|涉及|引起|产生)?[^,;:]{0,24}?行政诉讼|(?:未|没有|无|不存在)[^,;:]{0,24}?复议(?:案件?)?(?:、|和|及|或|与)?(?:提起)?(?:行政)?诉讼|(?:未|没有|无|不存在)[^,;:]{0,24}?行政复议(?:、[^、,;:]{1,4}){1,3}、诉讼`),
 		[]nkind{nLitigation}, outcomeWords},
 	// "未向申请人收取费用"; "未发生政府信息公开的收费及减免情况"; "信息公开无收费情况";
+	// "不存在政府信息公开的收费及减免等情况" (a real 2016 prefecture
+	// bureau's page): there was none.
 	// "没有任何信息公开的收费项目" (a real 2012 bureau's): nothing to charge.
 	// "没有公民、法人和其他组织的政府信息公开收费和减免情况": the old
 	// 条例's words for the section of fees. "政府信息公开没有收费": the
 	// disclosure charged nothing (a bare "没有收费" may be of a licence).
 	// "没有向政府信息公开申请人收费的情况", "未对任何公民、法人和组织收取
 	// 任何费用": charging the applicants, named, is the disclosure's fee.
-	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有|无)收费(?:情况)?(?:$|[,;:。])|(?:没有|无)(?:任何)?(?:政府)?信息公开的?收费项目`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
+	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有|不存在)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有|无)收费(?:情况)?(?:$|[,;:。])|(?:没有|无)(?:任何)?(?:政府)?信息公开的?收费项目`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
 	// "无上年度结转": none carried in from the year before.
 	// "上年无结转" (the shape of a real 2024 district bureau's page): the
 	// same, the year first.
@@ -873,6 +883,21 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				hs[0].At, num(*hs[0].Number), hs[1].At, num(*hs[1].Number)),
 		})
 	}
+	if _, read := hits["apps.new"]; !read {
+		if _, said := totals["apps.new"]; !said {
+			// "2016年,没有依申请公开政府信息。" (a real 2016 prefecture
+			// bureau's page): no information given on application, which
+			// may be no application received, or none granted; the count
+			// received was blank with no word.
+			for _, l := range lines {
+				fl := foldLine(l.Text)
+				if m := noneOnApplicationRE.FindStringIndex(fl.s); m != nil {
+					totals["apps.new"] = passedFinding(errUnsaid, "apps.new", sentence(l.Text, fl.pos[m[0]], fl.pos[m[1]-1]), lineAt(l.N))
+					break
+				}
+			}
+		}
+	}
 	for _, code := range slices.Sorted(maps.Keys(totals)) {
 		if _, read := hits[code]; !read {
 			finds = append(finds, totals[code])
@@ -880,6 +905,11 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	}
 	return vals, finds
 }
+
+// noneOnApplicationRE finds a clause that says no information was given on
+// application and no more ("没有依申请公开政府信息。"): whether applications
+// came the words do not say.
+var noneOnApplicationRE = regexp.MustCompile(`(?:^|[,;:。])[^,;:。]{0,12}?(?:没有|无|未)依申请公开(?:的)?(?:政府)?信息(?:[。;]|$)`)
 
 // span is a part [a, b) of a folded line.
 type span struct{ a, b int }
@@ -2415,7 +2445,10 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// ("二是依申请公开情况" over "收到申请3件"), on a line that
 			// names no way of applying: "以信函方式，收到申请2件" after the
 			// online applications is one way's count.
-			ownSub := (strings.Contains(ctx.sub, "依申请") || strings.Contains(ctx.sub, "公开申请")) && !hasAny(ctx.line, appChannelWords...)
+			// "收到申请数0件,其中,网络申请0件,…" (a real 2025 fire
+			// brigade's page): the ways of applying after the line's 其中
+			// are its parts, not the way the count before came by.
+			ownSub := (strings.Contains(ctx.sub, "依申请") || strings.Contains(ctx.sub, "公开申请")) && !hasAny(ctx.line[:partsAt(ctx.line)], appChannelWords...)
 			if !hasAny(seg, "信息", "依申请", "公开申请") && !strings.Contains(ctx.section, "申请") && !ownSub &&
 				!(r.kind == nHandled && handledAfterReceived(seg, clause, before+"|"+ctx.semi)) &&
 				!(r.kind == nReceived && receivedAfterApplications(seg, before)) {

@@ -231,6 +231,11 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		// none either ("政府" of "政府信息公开…"): the subject is the name.
 		agency = subject
 	}
+	// "特向社会公布国家税务总局佛山市税务局(以下简称“佛山市税务局”,下文类同)
+	// 2021年…年度报告" (a real 2021 municipal tax bureau's first sentence):
+	// the short name the report goes on to use, in brackets after the
+	// name, is no part of it; its comma left the page with no name.
+	agency = shortNameRE.ReplaceAllString(agency, "")
 	// Text that ends a sentence before the year ("(二)依申请公开方面。2021
 	// 年度，民意乡未收到…零报告") is no name: trimmed, it would pass for one.
 	if strings.ContainsAny(agency, "。,;!?") {
@@ -268,6 +273,10 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	}
 	return agency, year
 }
+
+// shortNameRE finds the short name a text gives in brackets after a name:
+// "(以下简称“佛山市税务局”,下文类同)".
+var shortNameRE = regexp.MustCompile(`\(以下(?:简称|称)[^()]*\)`)
 
 // workCompiledRE finds the first sentence that compiles the report from
 // one year's work of a named agency: "结合2023年示例街道各科室的信息公开工作
@@ -346,7 +355,10 @@ func CompilerName(s string) string {
 		return ""
 	}
 	a := trimName(s[m[2]:m[3]])
-	if !agencyName(a) || !hasSuffixAny(a, organEndings...) || hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") ||
+	// "…规定,由莆田第二中學編制。" (a real 2014 middle school's first
+	// sentence): a school compiles its own report, and its name ends as a
+	// school's does, not an organ's.
+	if !agencyName(a) || !hasSuffixAny(a, organEndings...) && !hasSuffixAny(a, schoolEndings...) || hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") ||
 		strings.Contains(a, "公开") || strings.ContainsAny(a, "0123456789") {
 		return ""
 	}
@@ -357,6 +369,9 @@ func CompilerName(s string) string {
 	}
 	return a
 }
+
+// schoolEndings are the words a school's name ends in.
+var schoolEndings = []string{"中学", "小学", "学校", "大学", "学院", "幼儿园"}
 
 // reportMatters are the matter a report is of, written after the agency's
 // name and before the year in a title that puts the year last ("来凤经济
