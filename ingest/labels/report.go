@@ -243,6 +243,13 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	}
 	agency = trimName(agency)
 	agency = strings.TrimSuffix(agency, "关于")
+	if slices.Contains(reportMatters, agency) {
+		// "宝坻区消防救援支队" over "政府信息公开工作2025年度报告" (a real
+		// 2025 fire detachment's title on two lines): the matter before
+		// the year is no name, and was stored as the agency
+		// "政府信息公开工作". The line above may name it (SplitTitleAgency).
+		agency = ""
+	}
 	// "海關總署發布2012年政府信息公開工作年度報告" (a real 2012 news page's
 	// headline): the verb of publishing after the name is no part of it,
 	// and the name was stored as "海关总署发布". What stands before the verb
