@@ -413,8 +413,10 @@ var zeroRules = []struct {
 	// "也无不予公开信息的情况发生" (a real 2013 town's page, after no
 	// application received): none withheld, the old 条例's count.
 	// "未收到要求公开其它信息的申请,也不存在不予公开政府信息" (a real
-	// 2012 street office's page): 不存在 with the information itself.
-	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)|不存在(?:任何)?不予公开的?(?:政府)?信息`),
+	// 2012 street office's page): 不存在 with the information itself, at
+	// the statement's end: "不存在不予公开的信息被申请人起诉的情况" is of
+	// suits, not of the applications withheld.
+	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)|不存在(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)?(?:$|[,;:。])`),
 		[]nkind{nWithheld}, otherTopics},
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two

@@ -935,3 +935,29 @@ func TestOrganNamedKeepsAreaScope(t *testing.T) {
 		}
 	}
 }
+
+// TestNoneWithheldExists: "不存在不予公开政府信息" is none withheld (the old
+// 条例's count) only where the statement ends with it; "不存在不予公开的信息
+// 被申请人起诉的情况" is of suits.
+func TestNoneWithheldExists(t *testing.T) {
+	for _, tt := range []struct {
+		sentence string
+		want     float64 // -1: blank
+	}{
+		{"2012年未收到政府信息公开申请,也不存在不予公开政府信息。", 0},
+		{"本年度不存在不予公开的政府信息的情况。", 0},
+		{"本年度不存在不予公开的信息被申请人起诉的情况。", -1},
+	} {
+		lines := []Line{{N: 1, Text: "二、依申请公开政府信息和不予公开政府信息的情况"}, {N: 2, Text: tt.sentence}}
+		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2012, "示例局")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == "pre2019.apps_withheld" && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: withheld %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
