@@ -164,3 +164,110 @@ func TestSplitYearSumsRefusesFractions(t *testing.T) {
 		t.Errorf("a sum of 2^53 was added in Go")
 	}
 }
+
+// TestReviewsYearSumsAsTheirQueries holds the tables 复议诉讼 derives from
+// reviews_year_sums (with a piece of a name) to its named queries
+// reviews_by_year and reviews_outcomes under each filter, value for value
+// and type for type (their rates and their blanks too), on the fixture and
+// on a larger demo history, and checks that the piece was read in one pass.
+func TestReviewsYearSumsAsTheirQueries(t *testing.T) {
+	fx, _ := fixtureDB(t)
+	big, err := loadWarehouse(filepath.Join(t.TempDir(), "reviews.duckdb"), demo.Generate(fixtureSeed+5, 80))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer big.Close()
+	ctx := context.Background()
+	for name, db := range map[string]*warehouse.DB{"fixture": fx, "80 agencies": big} {
+		h, _ := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
+		var mu sync.Mutex
+		var ran []string
+		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
+			mu.Lock()
+			ran = append(ran, q)
+			mu.Unlock()
+			return db.Query(ctx, q, f)
+		}
+		rows, rated := 0, 0
+		for _, f := range yearSumsFilters {
+			ran = nil
+			byYear, outcomes, err := h.reviewsTables(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(ran)
+			want := []string{"reviews_by_year", "reviews_outcomes"}
+			if f.Agency != "" {
+				want = []string{"reviews_year_sums"}
+			}
+			if !slices.Equal(ran, want) {
+				t.Errorf("%s, %+v: ran %v, want %v", name, f, ran, want)
+			}
+			for _, c := range []struct {
+				q   string
+				got *warehouse.Table
+			}{{"reviews_by_year", byYear}, {"reviews_outcomes", outcomes}} {
+				w, err := db.Query(ctx, c.q, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g, w := fmt.Sprintf("%v %#v", c.got.Columns, c.got.Rows), fmt.Sprintf("%v %#v", w.Columns, w.Rows); g != w {
+					t.Errorf("%s, %s %+v:\n got %.800s\nwant %.800s", name, c.q, f, g, w)
+				}
+			}
+			rows += len(byYear.Rows)
+			for _, r := range byYear.Rows {
+				if r[4] != nil && r[4] != 0.0 {
+					rated++
+				}
+			}
+		}
+		if rows == 0 || rated == 0 {
+			t.Errorf("%s: %d rows, %d with a rate under the filters: the comparison proves little", name, rows, rated)
+		}
+	}
+}
+
+// TestReviewsPageFromYearSums serves 复议诉讼 with a piece of a name from
+// reviews_year_sums and again with its sums made fractional (so the page
+// falls back to its two named queries): the pages must be the same byte for
+// byte.
+func TestReviewsPageFromYearSums(t *testing.T) {
+	db, _ := fixtureDB(t)
+	h, e := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
+	for _, path := range []string{"/reviews?agency=局", "/reviews?agency=人民&year_from=2020&year_to=2022",
+		"/reviews?agency=没有这个名字", "/reviews?agency=局&province=贵州省&level=县级部门"} {
+		h.dbQuery = db.Query
+		s1, want := fetch(t, e, path)
+		fell := false
+		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
+			tb, err := db.Query(ctx, q, f)
+			if err == nil && q == "reviews_year_sums" {
+				if len(tb.Rows) == 0 {
+					tb.Columns = tb.Columns[:1] // not of the form expected
+				} else {
+					tb.Rows[0][len(tb.Columns)-1] = 0.5
+				}
+			}
+			if q == "reviews_outcomes" {
+				fell = true
+			}
+			return tb, err
+		}
+		s2, got := fetch(t, e, path)
+		if s1 != http.StatusOK || s2 != s1 {
+			t.Fatalf("%s: status %d, %d when falling back", path, s1, s2)
+		}
+		if !fell {
+			t.Errorf("%s: the page did not fall back to its named queries", path)
+		}
+		if got != want {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("%s: the page differs from its named queries' at byte %d:\n%s\nwant\n%s", path, i,
+				snippet(want[max(0, i-200):]), snippet(got[max(0, i-200):]))
+		}
+	}
+}
