@@ -97,43 +97,7 @@ func TestApplicationsYearSumsAsTheirQueries(t *testing.T) {
 // the page falls back to its four named queries): the pages must be the
 // same byte for byte.
 func TestApplicationsPageFromYearSums(t *testing.T) {
-	db, _ := fixtureDB(t)
-	h, e := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
-	for _, path := range []string{"/applications?agency=局", "/applications?agency=人民&year_from=2020&year_to=2022",
-		"/applications?agency=没有这个名字", "/applications?agency=局&province=贵州省&level=县级部门"} {
-		h.dbQuery = db.Query
-		s1, want := fetch(t, e, path)
-		fell := false
-		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
-			tb, err := db.Query(ctx, q, f)
-			if err == nil && q == "applications_year_sums" {
-				if len(tb.Rows) == 0 {
-					tb.Columns = tb.Columns[:1] // not of the form expected
-				} else {
-					tb.Rows[0][len(tb.Columns)-1] = 0.5
-				}
-			}
-			if q == "applications_withheld" {
-				fell = true
-			}
-			return tb, err
-		}
-		s2, got := fetch(t, e, path)
-		if s1 != http.StatusOK || s2 != s1 {
-			t.Fatalf("%s: status %d, %d when falling back", path, s1, s2)
-		}
-		if !fell {
-			t.Errorf("%s: the page did not fall back to its named queries", path)
-		}
-		if got != want {
-			i := 0
-			for i < len(got) && i < len(want) && got[i] == want[i] {
-				i++
-			}
-			t.Errorf("%s: the page differs from its named queries' at byte %d:\n%s\nwant\n%s", path, i,
-				snippet(want[max(0, i-200):]), snippet(got[max(0, i-200):]))
-		}
-	}
+	pageFromYearSums(t, "/applications", "applications_year_sums", "applications_withheld")
 }
 
 // TestSplitYearSumsRefusesFractions: a year's sum that is not a whole
@@ -233,23 +197,33 @@ func TestReviewsYearSumsAsTheirQueries(t *testing.T) {
 // falls back to its two named queries): the pages must be the same byte for
 // byte.
 func TestReviewsPageFromYearSums(t *testing.T) {
+	pageFromYearSums(t, "/reviews", "reviews_year_sums", "reviews_outcomes")
+}
+
+// pageFromYearSums serves page with a piece of a name, once as it is (from
+// the one-pass query sums) and once with sums' rows spoiled (a fraction, or
+// the wrong columns when it has no rows), so that the page must fall back to
+// its named queries (fallback among them): both pages must be the same byte
+// for byte, and the fallback must have run.
+func pageFromYearSums(t *testing.T, page, sums, fallback string) {
+	t.Helper()
 	db, _ := fixtureDB(t)
 	h, e := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
-	for _, path := range []string{"/reviews?agency=局", "/reviews?agency=人民&year_from=2020&year_to=2022",
-		"/reviews?agency=没有这个名字", "/reviews?agency=局&province=贵州省&level=县级部门"} {
+	for _, path := range []string{page + "?agency=局", page + "?agency=人民&year_from=2020&year_to=2022",
+		page + "?agency=没有这个名字", page + "?agency=局&province=贵州省&level=县级部门"} {
 		h.dbQuery = db.Query
 		s1, want := fetch(t, e, path)
 		fell := false
 		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
 			tb, err := db.Query(ctx, q, f)
-			if err == nil && q == "reviews_year_sums" {
+			if err == nil && q == sums {
 				if len(tb.Rows) == 0 {
 					tb.Columns = tb.Columns[:1] // not of the form expected
 				} else {
 					tb.Rows[0][len(tb.Columns)-1] = 0.5
 				}
 			}
-			if q == "reviews_outcomes" {
+			if q == fallback {
 				fell = true
 			}
 			return tb, err
@@ -266,8 +240,8 @@ func TestReviewsPageFromYearSums(t *testing.T) {
 			for i < len(got) && i < len(want) && got[i] == want[i] {
 				i++
 			}
-			t.Errorf("%s: the page differs from its named queries' at byte %d:\n%s\nwant\n%s", path, i,
-				snippet(want[max(0, i-200):]), snippet(got[max(0, i-200):]))
+			t.Errorf("%s: the page from %s differs from its named queries' at byte %d:\n%s\nwant\n%s", path, sums, i,
+				snippet(got[max(0, i-200):]), snippet(want[max(0, i-200):]))
 		}
 	}
 }
