@@ -385,7 +385,7 @@ var zeroRules = []struct {
 	not   []string
 }{
 	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,40}?申请|无(?:收到|接到|受理|接收)[^,;:]{0,40}?申请|(?:未|没有)(?:任何)?(?:公民|法人|群众|个人|单位)[^,;:]{0,40}?(?:提出|提交)[^,;:]{0,20}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
-		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
+		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正", "逾期", "超期"}, otherTopics...)},
 	// "未接到群众要求公开的信息" (a real 2025 street office's): no one
 	// asked for information, in other words than 申请.
 	{"要求公开", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收)[^,;:]{0,12}?要求公开`),
@@ -699,7 +699,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart) ||
-				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered)
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -798,6 +798,10 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				ctx.sub = strings.SplitN(sub, "|", 2)[0] + "|" + t
 			}
 		}
+		var inside [][]int // where a count received holds those carried in (carriedInsideRE)
+		if strings.Contains(fl.s, "结转") || strings.Contains(fl.s, "转结") {
+			inside = carriedInsideRE.FindAllStringIndex(fl.s, -1)
+		}
 		var sc scope // the scope of the sentence before, for one that opens with 其中
 		own := ""    // the sentence before, when all of it is the organ's own
 		for _, sent := range splitKeep(fl.s, "。!?;") {
@@ -808,6 +812,9 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			received := false        // the sentence states a count of applications received, read or not
 			got, none := -1.0, false // the count received it reads, and whether it says none was carried in
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
+				if k == nReceived && !zero && bad == nil && carriedInside(inside, a, b) {
+					bad = errCarriedInside
+				}
 				received = received || k == nReceived && !zero
 				switch {
 				case k == nReceived && bad == nil && got == -1:
@@ -1249,7 +1256,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// "全乡未发生行政复议": none in the whole area is none here too; a
 		// count for the whole area is not this organ's.
 		noneReview = false
-		if nones {
+		if nones && !labelOfCount(s, c, sent) {
 			readZeros(clause, ctx, func(k nkind) {
 				noneReview = noneReview || k == nReview
 				emit(k, true, 0, "", nil, sent.a, sent.b)
@@ -1329,6 +1336,35 @@ func allUpheld(clause string) bool {
 	}
 	return false
 }
+
+// carriedInsideRE finds a count of applications received followed by those
+// carried in from the year before stated as a part of it: after 其中 in the
+// same sentence or at the start of the next ("新收…10件,其中上年度结转2件",
+// "收到…10件。其中上年度结转2件"), or after 含, 包括 ("…10件(含上年度结转2件)").
+// Whether the 10 holds the 2 (then 8 were new) or the 其中 is loose the words
+// do not settle; apps.new 10 was stored beside carried_in 2, with no finding.
+// A 其中 closed by a bracket before the carry ("30件(其中:网上申请28件,邮寄
+// 2件),上年度结转0件") holds only what is in the bracket, and none carried in
+// leaves the count received the count new whatever the 其中 meant.
+var carriedInsideRE = regexp.MustCompile(`(?:收到|受理|接收|接到|接受|新收|共收|收)[^。;]*?(?:[0-9]+|[零〇一二两三四五六七八九十百]+)(?:件|个|条|份|次|宗|项)` +
+	`(?:[^。;]*?(?:其中|[^不](?:含|包括|包含))|含|包括|包含|[^。;]*?[。;]其中)[^。;)]*?上一?年度?(?:结转|转结)` +
+	`[^0-9。;,零〇一二两三四五六七八九十]{0,20}(?:[1-9]|[一二两三四五六七八九十])`)
+
+// carriedInside reports whether the sentence a..b holds a count received that
+// carriedInsideRE found holding those carried in.
+func carriedInside(inside [][]int, a, b int) bool {
+	for _, m := range inside {
+		if m[0] < b && a < m[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// errCarriedInside is the bad of a count of applications received that may
+// hold those carried in from the year before (carriedInsideRE): the count
+// newly received this year is then not known.
+var errCarriedInside = errors.New("received, carried in among them")
 
 // errForwarded is the bad of a count of applications received that another
 // organ forwarded (forwarded): it is left out, and said to be, unless
@@ -1590,6 +1626,7 @@ var passedWhy = []struct {
 	{errUnavailableUnsplit, "只写“无法提供”，未分“本机关不掌握相关政府信息”“没有现成信息需要另行制作”“补正后申请内容仍不明确”，各是多少不能确定"},
 	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
+	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -2900,6 +2937,33 @@ var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^�
 // through a channel: "公众通过“某某栏目”提交的申请".
 var viaChannelObjectRE = regexp.MustCompile(`^(?:公众|群众|申请人|公民|市民)?通过[^,;:。]{1,30}?提交的?(?:政府信息公开|信息公开|依申请公开)?申请`)
 
+// countAfterRE finds a clause that is only a count or a word of none: what a
+// label before a colon is given as ("…申请:无", "…申请:3件").
+var countAfterRE = regexp.MustCompile(`^(?:暂无|无|没有|[0-9]+(?:件|条|个|次|起|宗|项|份)|[零〇一二两三四五六七八九十]+(?:件|条|个|次|起|宗|项|份))[。.]?$`)
+
+// labelOfCount reports whether clause c of sentence sent is a label its next
+// clause, after a colon, gives the count of: "逾期未受理信息公开申请:无" (the
+// shape of a real row of a report's list) names the applications not accepted
+// in time, of which there were none. Its 未受理…申请 is no statement that no
+// application was received (apps.new 0 was stored, with no finding); what
+// the label counts the colon's clause says.
+func labelOfCount(s string, c, sent span) bool {
+	if c.b >= sent.b || s[c.b] != ':' {
+		return false
+	}
+	next := s[c.b+1 : sent.b]
+	if i := strings.IndexAny(next, ",:"); i >= 0 {
+		next = next[:i]
+	}
+	return countAfterRE.MatchString(next)
+}
+
+// causedRE finds, after the review or suit a statement of none names, the
+// words that make it the cause of applications: "今年未出现因行政复议、信访、
+// 举报、诉讼引发的政府信息公开申请" says no application came of a review, not
+// that there was no review.
+var causedRE = regexp.MustCompile(`(?:引发|引起|导致|产生|而提出|而产生)的?[^,;:]{0,20}?申请`)
+
 // readZeros reads the zeros a clause states in words.
 func readZeros(clause string, ctx nctx, emit func(nkind)) {
 	// "未收到和处理政府信息公开申请" says nothing was received either.
@@ -2947,6 +3011,13 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 			}
 		case nReview, nLitigation:
 			if !ctx.about(topicDisclosure) && !proceedingsSection(ctx.section) {
+				continue
+			}
+			// The proceeding named as the cause of the applications the
+			// statement denies ("未出现因行政复议、诉讼引发的…申请"): no
+			// zero of reviews or suits (review.total and both suits' 0
+			// were stored, with no finding).
+			if end := statementEnd(clause, m[1]); causedRE.MatchString(clause[m[1]:end]) {
 				continue
 			}
 		}

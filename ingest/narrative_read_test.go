@@ -961,3 +961,68 @@ func TestNoneWithheldExists(t *testing.T) {
 		}
 	}
 }
+
+// TestRound17ReadsWhereTheyMustNot holds round 17's three corrections of
+// silently wrong readings (the review's LOW items of session 25) and tries
+// each on the shapes where the reading they narrowed must still be made:
+//   - a statement of none before a colon is a label of the count after it
+//     ("逾期未受理信息公开申请:无" is none not accepted in time, not none
+//     received);
+//   - a review or suit named as the cause of applications is no review or
+//     suit ("未出现因行政复议、信访、举报、诉讼引发的…申请");
+//   - a count received with those carried in stated inside it ("其中上年度
+//     结转2件", "含上年度结转2件") is no count newly received.
+func TestRound17ReadsWhereTheyMustNot(t *testing.T) {
+	for _, tt := range []struct {
+		lines   []string
+		measure string
+		want    float64 // -1: blank
+	}{
+		// A label before a colon.
+		{[]string{"(二)依申请公开。逾期未受理信息公开申请:无。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开。未受理信息公开申请:0件。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开。本年度逾期未受理信息公开申请。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开。本年度未受理信息公开申请。"}, "apps.new", 0},
+		{[]string{"(二)依申请公开。本年度未收到政府信息公开申请。"}, "apps.new", 0},
+		{[]string{"(二)依申请公开。本年度未收到政府信息公开申请,无上年度结转。"}, "apps.new", 0},
+		{[]string{"(二)依申请公开。我局2025年度依申请受理信息公开申请:无。"}, "apps.new", 0},
+		// A review or suit as the cause of applications.
+		{[]string{"(四)监督保障。今年未出现因行政复议、信访、举报、诉讼引发的政府信息公开申请。"}, "review.total", -1},
+		{[]string{"(四)监督保障。今年未出现因行政复议、信访、举报、诉讼引发的政府信息公开申请。"}, "litigation_direct.total", -1},
+		{[]string{"(四)监督保障。全年没有因行政诉讼而提出的政府信息公开申请。"}, "litigation_direct.total", -1},
+		{[]string{"(四)监督保障。本年度未发生因政府信息公开申请引发的行政复议。"}, "review.total", 0},
+		{[]string{"(四)监督保障。本年度不存在因信息公开申请引起的行政复议和行政诉讼情况。"}, "review.total", 0},
+		{[]string{"(四)监督保障。本年度不存在因信息公开申请引起的行政复议和行政诉讼情况。"}, "litigation_direct.total", 0},
+		{[]string{"(四)监督保障。本年度未发生因政府信息公开引发的行政复议、诉讼。"}, "litigation_direct.total", 0},
+		// Carried in stated inside the count received.
+		{[]string{"(二)依申请公开。2025年新收政府信息公开申请10件,其中上年度结转2件。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开。2025年新收政府信息公开申请10件,其中上年度结转2件。"}, "apps.carried_in", 2},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件(含上年度结转2件)。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件,包括上一年度结转2件。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件。其中上年度结转2件。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请12件,其中新收10件,上年度结转2件。"}, "apps.new", -1},
+		{[]string{"(二)依申请公开。2025年新收政府信息公开申请10件,上年度结转2件。"}, "apps.new", 10},
+		{[]string{"(二)依申请公开。2025年新收政府信息公开申请10件,另有上年度结转2件。"}, "apps.new", 10},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件(不含上年度结转2件)。"}, "apps.new", 10},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件,其中网上申请8件。上年度结转2件。"}, "apps.new", 10},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件。上年度结转2件,其中予以公开1件。"}, "apps.new", 10},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件,其中予以公开8件。结转下年度2件。"}, "apps.new", 10},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请30件(其中:网上申请28件,邮寄2件),上年度结转1件。"}, "apps.new", 30},
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件,其中上年度结转0件。"}, "apps.new", 10},
+	} {
+		var lines []Line
+		for i, s := range tt.lines {
+			lines = append(lines, Line{N: i + 1, Text: s})
+		}
+		vals, _ := readNarrative(lines, gongkai.Format2021, 2025, "示例市示例局")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%v: %s %v, want %v", tt.lines, tt.measure, got, tt.want)
+		}
+	}
+}
