@@ -1867,7 +1867,8 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				k, ok = nProactive, true
 			}
 			if !ok && unit == "件" && newlyReceived(seg) && (strings.Contains(ctx.sub, "依申请") || strings.Contains(ctx.sub, "公开申请")) &&
-				!strings.Contains(before, "其中") && !hasAny(ctx.line[:partsAt(ctx.line)], appChannelWords...) {
+				!strings.Contains(before, "其中") && !hasAny(ctx.line[:partsAt(ctx.line)], appChannelWords...) &&
+				newlyReceivedAlone(clause[m[1]:], sentenceAfter(ctx.line, clause, m[1])) {
 				// "(二)依申请公开情况。2025年新收63件,上一年度结转1件,共计
 				// 64件。其中,通过信函提交申请的6件,…" (a real 2025 national
 				// bureau's page): 新收 alone under the heading of
@@ -2570,6 +2571,40 @@ func newlyReceived(seg string) bool {
 		return true
 	}
 	return false
+}
+
+// newlyReceivedAlone reports whether the words after a bare 新收 count
+// leave the heading's noun its own: nothing after it in its clause but a
+// bracket ("新收12件(含转办件5件)"), and nothing after it in its sentence
+// that makes it a count of other things: what it counts named after it
+// ("新收2件行政复议申请", "新收3件举报投诉", "新收12件人大建议和政协提案"), said
+// to be none ("均为咨询类事项,不属于政府信息公开申请"), or applications for
+// information a part of it ("其中依申请公开申请60件,咨询3件"). Each was
+// stored as apps.new with no word (a54829d).
+func newlyReceivedAlone(clauseAfter, sentAfter string) bool {
+	t := strings.TrimSpace(clauseAfter)
+	if t != "" && !strings.HasPrefix(t, "(") && !strings.HasPrefix(t, "（") {
+		return false
+	}
+	if hasAny(sentAfter, "不属于", "咨询") {
+		return false
+	}
+	i := strings.Index(sentAfter, "其中")
+	return i < 0 || !hasAny(sentAfter[i:], "依申请", "公开申请")
+}
+
+// sentenceAfter returns the words of line after the figure that ends at
+// end in clause, up to the end of their sentence; clause's own words after
+// the figure when clause is not found in line.
+func sentenceAfter(line, clause string, end int) string {
+	rest := clause[end:]
+	if i := strings.Index(line, clause); i >= 0 {
+		rest = line[i+end:]
+	}
+	if j := strings.IndexAny(rest, "。;!?"); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest
 }
 
 // partsAt returns where the first 其中 of a line opens its list of parts,

@@ -1026,3 +1026,54 @@ func TestRound17ReadsWhereTheyMustNot(t *testing.T) {
 		}
 	}
 }
+
+// readOne returns the figure readNarrative reads for measure from lines of
+// a 2025 report, -1 when it is blank.
+func readOne(t *testing.T, lines []string, measure string) float64 {
+	t.Helper()
+	var ls []Line
+	for i, s := range lines {
+		ls = append(ls, Line{N: i + 1, Text: s})
+	}
+	vals, _ := readNarrative(ls, gongkai.Format2021, 2025, "示例市示例局")
+	got := -1.0
+	for _, v := range vals {
+		if v.Measure == measure && v.Number != nil {
+			got = *v.Number
+		}
+	}
+	return got
+}
+
+// TestNewlyReceivedOnlyOfApplications holds that a bare 新收 count under the
+// heading of applications (a54829d) is the applications received only when
+// nothing after it says what else it counts: "新收2件行政复议申请", "新收3件
+// 举报投诉", "新收12件人大建议和政协提案", "新收12件,均为咨询类事项,不属于政府
+// 信息公开申请" and "新收63件,其中依申请公开申请60件,咨询3件" were each stored
+// as apps.new, with no word.
+func TestNewlyReceivedOnlyOfApplications(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		body string
+		want float64 // -1: blank
+	}{
+		{"2025年新收2件行政复议申请,均已办结。", -1},
+		{"本年度新收3件举报投诉,均已办结。", -1},
+		{"2025年新收12件人大建议和政协提案。", -1},
+		{"2025年新收12件,均为咨询类事项,不属于政府信息公开申请。", -1},
+		{"2025年新收63件,其中依申请公开申请60件,咨询3件。", -1},
+		// The heading's noun, as a54829d reads it.
+		{"2025年新收63件,上一年度结转1件,共计64件。", 63},
+		{"2025年新收12件(含转办件5件)。", 12},
+		{"2025年新收63件。其中,通过信函提交申请的6件。", 63},
+		{"2025年新收63件,均为政府信息公开申请,已全部办结。", 63},
+	} {
+		if got := readOne(t, []string{head + tt.body}, "apps.new"); got != tt.want {
+			t.Errorf("%s: apps.new %v, want %v", tt.body, got, tt.want)
+		}
+	}
+	// A count of other things no longer stands against the none stated.
+	if got := readOne(t, []string{head + "2025年本机关共收到政府信息公开申请0件。新收12件网民留言,均已回复。"}, "apps.new"); got != 0 {
+		t.Errorf("apps.new %v beside 新收12件网民留言, want 0", got)
+	}
+}
