@@ -1984,7 +1984,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// answered, the count before its noun and verb.
 				k, ok = nHandled, true
 			}
-			if !ok && (strings.Contains(unitsDocs, unit) || unit == "条" && docsTriple(ctx.line)) {
+			if !ok && (strings.Contains(unitsDocs, unit) || unit == "条" && docsTripleInTiao(ctx.line) && strings.TrimSpace(clause[m[1]:]) == "") {
 				// "…规范性文件清理工作，本年度制发N件，废止M件，现行有效K件",
 				// "主动公开市政府规章N件（含新制定A件，废止C件）" (the shapes
 				// of a real 2024 public security bureau's and a real 2022
@@ -3367,6 +3367,29 @@ func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
 func docsTriple(line string) bool {
 	return hasAny(line, "规范性文件", "规章") && strings.Contains(line, "废止") && strings.Contains(line, "现行有效") &&
 		hasAny(line, "制发", "发布", "制定", "印发", "出台")
+}
+
+// docsTiaoRE finds a count of documents repealed or in force written in 条
+// ("废止数量0条", "现行有效9条").
+var docsTiaoRE = regexp.MustCompile(`(废止|现行有效)[^,;:。0-9]{0,6}?[0-9]+条`)
+
+// docsTripleInTiao reports whether a line names table 二's three counts
+// (docsTriple) and writes both its repealed and its in-force counts in 条:
+// only then is a count in 条 on it one of documents ("本年度行政规范性文件
+// 发布0条,废止数量0条,现行有效数量0条"). A line that counts its documents
+// in 件 and something else in 条 ("…废止2件,现行有效30件,清理结果已在网站
+// 发布,发布3条", "…现行有效20件;政策解读方面,发布4条") had that count stored
+// as the documents issued (a54829d), with no word.
+func docsTripleInTiao(line string) bool {
+	if !docsTriple(line) {
+		return false
+	}
+	repealed, inForce := false, false
+	for _, m := range docsTiaoRE.FindAllStringSubmatch(line, -1) {
+		repealed = repealed || m[1] == "废止"
+		inForce = inForce || m[1] == "现行有效"
+	}
+	return repealed && inForce
 }
 
 // errBothDocs is the bad of a count after words naming rules and normative

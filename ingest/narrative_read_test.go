@@ -1077,3 +1077,29 @@ func TestNewlyReceivedOnlyOfApplications(t *testing.T) {
 		t.Errorf("apps.new %v beside 新收12件网民留言, want 0", got)
 	}
 }
+
+// TestDocsInTiaoOnlyOnATiaoLine holds that a count in 条 on a line naming
+// table 二's three counts (a54829d) is one of documents only when the line
+// writes the repealed and in-force counts in 条 too and nothing follows the
+// count: "…废止2件,现行有效30件,清理结果已在网站发布,发布3条" and "…现行有效
+// 规范性文件5件,本年度废止1件,发布2条" had 3 and 2 stored as the documents
+// issued, with no word.
+func TestDocsInTiaoOnlyOnATiaoLine(t *testing.T) {
+	const head = "(三)政府信息管理。"
+	for _, tt := range []struct {
+		body string
+		want float64 // -1: blank
+	}{
+		{"对规范性文件进行清理,废止2件,现行有效30件,清理结果已在网站发布,发布3条。", -1},
+		{"我局现行有效规范性文件5件,本年度废止1件,发布2条。", -1},
+		{"本年度出台规范性文件2件,废止1件,现行有效5件,(含新发布3条政策解读)。", 2},
+		{"本年度制发规范性文件3件,废止1件,现行有效20件,全年发布120条。", 3},
+		// The shape a54829d reads.
+		{"本年度行政规范性文件发布0条,废止数量0条,现行有效数量0条。", 0},
+		{"规范性文件:发布4条,废止1条,现行有效9条。", 4},
+	} {
+		if got := readOne(t, []string{head + tt.body}, "normative_docs.issued"); got != tt.want {
+			t.Errorf("%s: normative_docs.issued %v, want %v", tt.body, got, tt.want)
+		}
+	}
+}
