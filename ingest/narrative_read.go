@@ -2462,6 +2462,16 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			continue
 		}
 		switch r.kind {
+		case nNormInForce:
+			// "本年度制定规章1件,废止0件,现行有效5件;另制发规范性文件2件",
+			// "规章:本年制发0件,废止0件,现行有效3件。规范性文件:…": the
+			// count in force after 规章, on a line that names normative
+			// documents elsewhere, is the rules' (docVerb reads it so). It
+			// was stored as the normative documents in force, with no word.
+			said := before + upTo
+			if strings.LastIndex(said, "规章") > strings.LastIndex(said, "规范性文件") {
+				continue
+			}
 		case nProactive:
 			if !proactiveWords(strings.TrimPrefix(seg, "其中")) {
 				continue

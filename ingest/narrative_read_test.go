@@ -1103,3 +1103,29 @@ func TestDocsInTiaoOnlyOnATiaoLine(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesInForceNotNormativeDocs holds that a count in force after 规章, on
+// a line that names normative documents elsewhere, is the rules' and not
+// the normative documents': "本年度制定规章1件,废止0件,现行有效5件;另制发
+// 规范性文件2件" stored 5 as normative_docs.in_force, with no word.
+func TestRulesInForceNotNormativeDocs(t *testing.T) {
+	const head = "(三)政府信息管理。"
+	for _, tt := range []struct {
+		body          string
+		norm, ruleNow float64 // -1: blank
+	}{
+		{"本年度制定规章1件,废止0件,现行有效5件;另制发规范性文件2件。", -1, 5},
+		{"规章:本年制发0件,废止0件,现行有效3件。规范性文件:制发2件,废止1件。", -1, 3},
+		{"本年度新制定规章2件,现行有效15件;规范性文件制发3件。", -1, 15},
+		// The documents' own count in force, as before.
+		{"本年度制发规范性文件3件,废止1件,现行有效20件。", 20, -1},
+		{"规章现行有效12件,规范性文件现行有效30件。", 30, -1},
+	} {
+		if got := readOne(t, []string{head + tt.body}, "normative_docs.in_force"); got != tt.norm {
+			t.Errorf("%s: normative_docs.in_force %v, want %v", tt.body, got, tt.norm)
+		}
+		if got := readOne(t, []string{head + tt.body}, "rules.in_force"); got != tt.ruleNow {
+			t.Errorf("%s: rules.in_force %v, want %v", tt.body, got, tt.ruleNow)
+		}
+	}
+}
