@@ -163,8 +163,25 @@ func mayBeAllYears(clause, upTo string) bool {
 			return true
 		}
 	}
+	if strings.Contains(clause, "年") && manyYearsRE.MatchString(clause) {
+		return true
+	}
+	// "近三年来,我局共收到申请30件": the span set off before the clause,
+	// which names no year of its own ("…,2025年收到10件" is the year's).
+	if !strings.Contains(clause, "年") && strings.Contains(upTo, "年") && manyYearsRE.MatchString(upTo) {
+		return true
+	}
 	return sinceDate(upTo)
 }
+
+// manyYearsRE finds words of a span of several years: "近三年因政府信息公开
+// 引发行政复议5件", "近两年", "多年来共收到…申请30件", "三年来", "近年来",
+// "过去五年". A count over such a span was stored as the year's with no
+// word, for every measure the sentence reader reads (review.total,
+// apps.new, the proactive items); with or without 累计 it may count every
+// year of the span.
+// One year ("近一年", "一年来", "过去一年") is the report's own.
+var manyYearsRE = regexp.MustCompile(`(?:近|过去|最近)(?:[二两三四五六七八九十]|十[一二三四五六七八九]|[2-9]|[1-9][0-9]|几|些)个?年|(?:[二两三四五六七八九十]|几|多)年(?:以)?来|近年来|近年以来`)
 
 // allYearsFinding is the warning for a measure left blank because its only
 // statement may count every year so far: without it the blank would say

@@ -1129,3 +1129,31 @@ func TestRulesInForceNotNormativeDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestManyYearsNotTheYears holds that a count over a span of several years
+// ("近三年", "多年来", "三年来", "近年来") is not read as the year's: each was
+// stored as the report's figure, with no word.
+func TestManyYearsNotTheYears(t *testing.T) {
+	for _, tt := range []struct {
+		line, measure string
+		want          float64 // -1: blank
+	}{
+		{"(一)主动公开情况。近三年主动公开政府信息300条。", "narrative.proactive_items", -1},
+		{"(二)依申请公开情况。近三年共收到政府信息公开申请30件。", "apps.new", -1},
+		{"(二)依申请公开情况。多年来共收到政府信息公开申请30件。", "apps.new", -1},
+		{"(二)依申请公开情况。三年来共收到政府信息公开申请30件。", "apps.new", -1},
+		{"(二)依申请公开情况。近年来共收到政府信息公开申请30件。", "apps.new", -1},
+		{"(二)依申请公开情况。近三年来,我局共收到政府信息公开申请30件。", "apps.new", -1},
+		{"(二)依申请公开情况。2025年收到申请9件。近三年因政府信息公开引发行政复议5件。", "review.total", -1},
+		{"(二)依申请公开情况。2025年收到申请9件,其中予以公开7件,结转下年度1件,近三年因政府信息公开引发行政复议5件。", "review.total", -1},
+		// One year is the year's; a comparison after the count leaves it.
+		{"(一)主动公开情况。一年来,我局主动公开政府信息100条。", "narrative.proactive_items", 100},
+		{"(一)主动公开情况。过去一年,我局主动公开政府信息100条。", "narrative.proactive_items", 100},
+		{"(一)主动公开情况。2025年主动公开政府信息100条,为近三年最多。", "narrative.proactive_items", 100},
+		{"(二)依申请公开情况。2025年收到政府信息公开申请9件。", "apps.new", 9},
+	} {
+		if got := readOne(t, []string{tt.line}, tt.measure); got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
