@@ -369,6 +369,21 @@ func CompilerName(s string) string {
 		strings.Contains(a, "公开") || strings.ContainsAny(a, "0123456789") {
 		return ""
 	}
+	// "由示例县人民政府办公室委托示例大学编制", "由示例县人民政府聘请示例学院
+	// 编制", "由第三方机构示例大学编制": the words between 由 and 编制 name
+	// another party with the one that compiled, or a hired one, not the
+	// report's agency; they were stored as one agency's name.
+	if hasAny(a, compilerOthers...) {
+		return ""
+	}
+	// "由示例县教育局指导示例中学编制", "由示例县教育局和示例第一中学编制",
+	// "由全县中小学编制", "由示例县各中小学校编制": a school's ending after an
+	// organ that guides it, a list of compilers, or many schools (ddae676
+	// read each as one school's name, with no word). A school's own name
+	// holds none of these.
+	if !hasSuffixAny(a, organEndings...) && hasAny(a, schoolOthers...) {
+		return ""
+	}
 	for _, r := range a {
 		if !unicode.Is(unicode.Han, r) && r != '(' && r != ')' {
 			return ""
@@ -376,6 +391,16 @@ func CompilerName(s string) string {
 	}
 	return a
 }
+
+// compilerOthers are words between 由 and 编制 that name a party besides
+// the compiler, or the compiler as one hired: no agency's name holds them.
+var compilerOthers = []string{"委托", "聘请", "会同", "协助", "牵头", "第三方", "受托"}
+
+// schoolOthers are words that, before a school's ending, make the words
+// no one school's name: an organ guiding it, a list, many schools, a
+// whole area's schools.
+var schoolOthers = []string{"指导", "组织", "联合", "和", "及", "与", "、", "各", "全县", "全市", "全区", "全镇", "全乡", "中小学", "机构",
+	"局", "委员会", "政府", "办公室"}
 
 // schoolEndings are the words a school's name ends in.
 var schoolEndings = []string{"中学", "小学", "学校", "大学", "学院", "幼儿园"}

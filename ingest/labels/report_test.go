@@ -98,6 +98,21 @@ func TestCompilerName(t *testing.T) {
 		{"本报告结合示例区政府信息公开办公室(以下简称“公开办”)有关统计数据撰写。", ""},
 		// A sentence that does not speak of the report names no compiler.
 		{"该规划由示例市规划局编制。", ""},
+		// A school compiles its own report; another party named with it,
+		// a hired one or many schools name no agency (ddae676 read each
+		// as one, with no word).
+		{"本报告根据《条例》规定,由示例第三中学编制。", "示例第三中学"},
+		{"本报告根据《条例》规定,由示例县示例镇中心幼儿园编制。", "示例县示例镇中心幼儿园"},
+		{"本报告根据《条例》规定,由示例县人民政府办公室委托示例大学编制。", ""},
+		{"本报告根据《条例》规定,由第三方机构示例大学编制。", ""},
+		{"本报告根据《条例》规定,由示例县教育局指导示例中学编制。", ""},
+		{"本报告根据《条例》规定,由示例县教育局和示例第一中学编制。", ""},
+		{"本报告根据《条例》规定,由示例县各中小学校编制。", ""},
+		{"本报告根据《条例》规定,由全县中小学编制。", ""},
+		{"本报告根据《条例》规定,由示例县教育系统各学校编制。", ""},
+		// An organ that hires or joins another to compile it: no name either.
+		{"本报告根据《条例》规定,由示例县人民政府聘请示例学院编制。", ""},
+		{"本报告根据《条例》规定,由示例县卫生健康局会同示例医学院编制。", ""},
 	} {
 		if got := CompilerName(tt.line); got != tt.want {
 			t.Errorf("CompilerName(%s) = %q, want %q", tt.line, got, tt.want)
