@@ -243,6 +243,14 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	}
 	agency = trimName(agency)
 	agency = strings.TrimSuffix(agency, "关于")
+	// "示例县教育局政府信息公开工作2025年度报告" (a title that puts the
+	// matter before the year, as the first sentences of a real 2021 power
+	// company's and a real 2024 street office's pages do after their verb
+	// of publishing): the matter is no part of the name, which was stored
+	// as "示例县教育局政府信息公开工作" with no word. Its 政府 is the name's
+	// after 人民 or a bare place ("示例县人民政府信息公开…", "示例镇政府信息
+	// 公开…").
+	agency = cutMatter(agency)
 	if slices.Contains(reportMatters, agency) {
 		// "宝坻区消防救援支队" over "政府信息公开工作2025年度报告" (a real
 		// 2025 fire detachment's title on two lines): the matter before
@@ -410,6 +418,24 @@ var schoolEndings = []string{"中学", "小学", "学校", "大学", "学院", "
 // 开发区信息公开2018年度报告", "台州电业局政府信息公开工作2021年度报告"):
 // no part of the name. Longest first.
 var reportMatters = []string{"政府信息公开工作", "政务公开工作", "信息公开工作", "政府信息公开", "政务公开", "信息公开"}
+
+// cutMatter returns name without the report's matter at its end
+// (reportMatters), or name when it ends in none or is the matter alone. A
+// 政府 the matter opens with is kept after 人民 or a place's bare level
+// (县, 市, 区, 镇, 乡, 旗): "示例县人民政府信息公开" is 示例县人民政府's.
+func cutMatter(name string) string {
+	for _, matter := range reportMatters {
+		a, ok := strings.CutSuffix(name, matter)
+		if !ok || a == "" {
+			continue
+		}
+		if strings.HasPrefix(matter, "政府") && hasSuffixAny(a, "人民", "县", "市", "区", "镇", "乡", "旗") {
+			a += "政府"
+		}
+		return a
+	}
+	return name
+}
 
 // matterBeforeYear reports whether a title that names no disclosure after
 // its year names it before: the text before the year ends with a matter

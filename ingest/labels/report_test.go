@@ -119,3 +119,28 @@ func TestCompilerName(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMetaMatterAfterName holds that a title that writes the report's
+// matter between the agency's name and the year ("示例县教育局政府信息公开
+// 工作2025年度报告") names the agency without the matter: the name was
+// stored as "示例县教育局政府信息公开工作", a wrong identity with no word.
+func TestTitleMetaMatterAfterName(t *testing.T) {
+	for _, tt := range []struct {
+		line   string
+		agency string
+	}{
+		{"示例县教育局政府信息公开工作2025年度报告", "示例县教育局"},
+		{"示例县教育局信息公开工作2025年度工作报告", "示例县教育局"},
+		{"《示例县教育局政府信息公开2025年度报告》", "示例县教育局"},
+		{"示例县人民政府信息公开2025年度报告", "示例县人民政府"},
+		{"示例县人民政府政务公开工作2025年度报告", "示例县人民政府"},
+		{"示例县示例镇人民政府政府信息公开2025年度报告", "示例县示例镇人民政府"},
+		{"示例镇政府信息公开2025年度报告", "示例镇政府"},
+		// The matter alone is no name (0febf63).
+		{"政府信息公开工作2025年度报告", ""},
+	} {
+		if a, y := TitleMeta(tt.line, true); a != tt.agency || y != 2025 {
+			t.Errorf("TitleMeta(%s) = %q %d, want %q 2025", tt.line, a, y, tt.agency)
+		}
+	}
+}
