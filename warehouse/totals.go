@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"sync"
+	"time"
 
 	"gongkai"
 )
@@ -74,6 +76,12 @@ func (db *DB) checkTotals(ctx context.Context) error {
 // many pieces.
 var totalsPieceAgencies int64 = 10000
 
+// totalsPieceGap is how long a rebuild leaves the writer's lock free
+// between two pieces, for the loads that waited for a piece to take it
+// (see rebuildTotals): at 1M reports ~17 pieces, so ~0.2 s of a ~65 s
+// rebuild.
+const totalsPieceGap = 10 * time.Millisecond
+
 // totalsPieceBuilt, when not nil (tests), runs after each piece of a
 // rebuild is committed, with the piece's span; an error stops the rebuild
 // there, as an interruption would.
@@ -92,7 +100,7 @@ var totalsPieceSteps = [][]string{
 // rebuildTotals builds store.agency_totals and store.compare_totals (0058,
 // which shares the list of changed agencies) afresh on conn, a span of at
 // most totalsPieceAgencies agency ids at a time, each span in its own
-// transaction: the old rows of its agencies are deleted, their rows built
+// transactions: the old rows of its agencies are deleted, their rows built
 // from their current reports, and they are taken off
 // store.agency_totals_changed. Readers see each agency either listed as
 // changed (summed from its summary rows) or with rows built from its
@@ -103,36 +111,68 @@ var totalsPieceSteps = [][]string{
 // page served beside it, and was tried again only after backoff's wait,
 // the rankings summing every agency apart meanwhile. In pieces it ran in
 // 65 s at 796 MB, no page failed (load 6-8). The price is gongkai
-// compact's time: 21 s → ~50 s at 1M (peak RSS 1.93 → 0.95 GB). The
-// caller holds the writer's lock, so no load changes the reports between
-// the pieces. Its error is the database's; the transaction then open is
-// rolled back, the pieces before it stay.
-func rebuildTotals(ctx context.Context, conn *sql.Conn) error {
+// compact's time: 21 s → ~50 s at 1M (peak RSS 1.93 → 0.95 GB).
+//
+// writer is the writer's lock (db.mu). It is held while the span is read
+// and for each piece, both transactions of it, and released between
+// pieces, so that an upload waits for one piece (a few seconds at 1M),
+// not for the whole rebuild (~65 s). That is safe because every piece
+// reads the state the last write left, and every write lists the agencies
+// it changes (noteTotals) in its own transaction: an agency changed after
+// its piece was built is listed again and summed apart until the next
+// rebuild; one changed before its piece is built afresh with the change.
+// Inside a piece the lock must be held from the first transaction to the
+// second's commit, which takes the whole span off the list: an agency
+// changed between the two would leave the list with its
+// store.agency_totals row built before the change. Its error is the
+// database's; the transaction then open is rolled back, the pieces before
+// it stay.
+func rebuildTotals(ctx context.Context, conn *sql.Conn, writer sync.Locker) error {
 	var lo, hi int64
-	if err := conn.QueryRowContext(ctx, stmt("agency_totals_span")).Scan(&lo, &hi); err != nil {
+	writer.Lock()
+	err := conn.QueryRowContext(ctx, stmt("agency_totals_span")).Scan(&lo, &hi)
+	writer.Unlock()
+	if err != nil {
 		return err
 	}
 	for from := lo; from <= hi; from += totalsPieceAgencies {
 		to := min(from+totalsPieceAgencies-1, hi)
-		for _, steps := range totalsPieceSteps {
-			err := inConnTx(ctx, conn, func() error {
-				for _, step := range steps {
-					if _, err := conn.ExecContext(ctx, stmt(step), from, to); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			checkpointTotals(ctx, conn)
+		if err := rebuildTotalsPiece(ctx, conn, writer, from, to); err != nil {
+			return err
 		}
+		// The writers that waited for the piece take the lock now:
+		// sync.Mutex lets the goroutine that unlocks it lock it again
+		// before a waiter woken by the unlock runs, and the waiter would
+		// then wait for the next piece too.
+		time.Sleep(totalsPieceGap)
 		if totalsPieceBuilt != nil {
 			if err := totalsPieceBuilt(from, to); err != nil {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// rebuildTotalsPiece runs the transactions of one piece of a rebuild
+// (totalsPieceSteps) for the agency ids in [from, to] on conn, holding
+// writer throughout (see rebuildTotals). Its error is the database's.
+func rebuildTotalsPiece(ctx context.Context, conn *sql.Conn, writer sync.Locker, from, to int64) error {
+	writer.Lock()
+	defer writer.Unlock()
+	for _, steps := range totalsPieceSteps {
+		err := inConnTx(ctx, conn, func() error {
+			for _, step := range steps {
+				if _, err := conn.ExecContext(ctx, stmt(step), from, to); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		checkpointTotals(ctx, conn)
 	}
 	return nil
 }
@@ -158,32 +198,30 @@ type TotalsCompaction struct {
 }
 
 // CompactTotals builds store.agency_totals and store.compare_totals again
-// under the writer's lock when least or more agencies (least is at least 1)
-// have changed since they were built: until then the rankings sum those
-// agencies from their summary rows, which costs more the more they are (at
-// 1M reports, ~2-3 ms of a query per 1,000 agencies). The build reads the
-// current summary rows piece by piece (at 1M reports ~50-65 s, ~800 MB of
-// RSS with a server's 512MB limit, during which loads wait; see
-// rebuildTotals). It
-// returns a CodeInvalid error on a warehouse opened read-only, otherwise
-// the database's.
+// when least or more agencies (least is at least 1) have changed since
+// they were built: until then the rankings sum those agencies from their
+// summary rows, which costs more the more they are (at 1M reports, ~2-3 ms
+// of a query per 1,000 agencies). The build reads the current summary
+// rows piece by piece (at 1M reports ~50-65 s, ~800 MB of RSS with a
+// server's 512MB limit; see rebuildTotals), holding the writer's lock for
+// one piece at a time: a load waits for the piece under way, not for the
+// whole build. It returns a CodeInvalid error on a warehouse opened
+// read-only, otherwise the database's.
 func (db *DB) CompactTotals(ctx context.Context, least int64) (TotalsCompaction, error) {
 	var c TotalsCompaction
 	if db.state == nil {
 		return c, gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能修改")
 	}
 	least = max(least, 1)
-	db.mu.Lock()
-	defer db.mu.Unlock()
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
-		if err := conn.QueryRowContext(ctx, stmt("agency_totals_state")).Scan(&c.Changed, &c.Rows); err != nil {
+		db.mu.Lock()
+		err := conn.QueryRowContext(ctx, stmt("agency_totals_state")).Scan(&c.Changed, &c.Rows)
+		db.mu.Unlock()
+		if err != nil || c.Changed < least {
 			return err
 		}
-		if c.Changed < least {
-			return nil
-		}
 		c.Rebuilt = true
-		return rebuildTotals(ctx, conn)
+		return rebuildTotals(ctx, conn, &db.mu)
 	})
 	if err != nil {
 		return c, fmt.Errorf("warehouse: compact agency totals: %w", err)

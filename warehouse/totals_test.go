@@ -682,4 +682,94 @@ func TestAgencyTotalsExactWhileRebuilt(t *testing.T) {
 			t.Errorf("%d agencies' rows kept exact in %s, want %d", n, table, len(names))
 		}
 	}
+
+	// Writes between the pieces of a rebuild: the writer's lock is free
+	// there (an upload waits for one piece, not the whole rebuild), and
+	// every kind of write an upload or an administrator makes runs on an
+	// agency whose piece is built and on one whose piece is not yet. The
+	// rankings must stay exact after each, and once the rebuild ends the
+	// agencies changed after their piece must still be listed (their rows
+	// were built before the change) and those changed before it not.
+	for i, name := range names {
+		load(t, db, LoadRequest{Report: figures(sampleReport(name, 2023, 0, 0), float64(40+i), float64(i+2))})
+	}
+	exact("listed again")
+	id := func(name string) int64 {
+		t.Helper()
+		return int64(count(t, db, `SELECT agency_id FROM store.agencies WHERE name = $1`, name))
+	}
+	first, last := id(names[0]), id(names[len(names)-1])
+	if first/totalsPieceAgencies == last/totalsPieceAgencies {
+		t.Fatalf("agencies %d and %d share a piece", first, last)
+	}
+	writes := []struct {
+		what     string
+		agencies []int64 // the agencies it changes
+		write    func()
+	}{
+		{"a new year", []int64{first, last}, func() {
+			load(t, db, LoadRequest{Report: figures(sampleReport(names[0], 2024, 0, 0), 71, 2)},
+				LoadRequest{Report: figures(sampleReport(names[len(names)-1], 2024, 0, 0), 73, 4)})
+		}},
+		{"a second version and a new agency", []int64{first, last}, func() {
+			// The versions loaded now are current, the ones before retired.
+			load(t, db, LoadRequest{Report: figures(sampleReport(names[0], 2022, 0, 0), 301, 9)},
+				LoadRequest{Report: figures(sampleReport(names[len(names)-1], 2022, 0, 0), 303, 11)},
+				LoadRequest{Report: figures(sampleReport("己局", 2022, 0, 0), 17, 1)})
+		}},
+		{"a confirmed version and a region corrected", []int64{first}, func() {
+			broken := figures(sampleReport(names[0], 2021, 0, 0), 555, 5)
+			broken.Findings = append(broken.Findings, gongkai.Finding{Rule: "R1", Severity: gongkai.SeverityError, At: "表三!C33", Message: "合计不等于各项之和"})
+			v := load(t, db, LoadRequest{Report: broken})[0]
+			if !v.Pending {
+				t.Fatalf("the version with an error is not pending: %+v", v)
+			}
+			if _, err := db.Confirm(ctx, v.ReportID, "张三"); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.SetAgencyRegion(ctx, first, Region{Province: "测试省", City: "测试市", Level: "县级部门"}); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	pieces, wrote := 0, map[int64]bool{}
+	totalsPieceBuilt = func(from, to int64) error {
+		if !db.mu.TryLock() {
+			t.Fatalf("the writer's lock is held after piece [%d, %d]", from, to)
+		}
+		db.mu.Unlock()
+		if pieces < len(writes) {
+			w := writes[pieces]
+			w.write()
+			for _, a := range w.agencies {
+				// Changed after its piece was built: listed until the
+				// next rebuild; before it: built afresh with the change.
+				wrote[a] = a <= to
+			}
+			exact(fmt.Sprintf("%s after piece [%d, %d]", w.what, from, to))
+		}
+		pieces++
+		return nil
+	}
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	totalsPieceBuilt = nil
+	if pieces < len(writes) || !wrote[first] || wrote[last] {
+		t.Fatalf("the rebuild ran %d pieces for %d writes between them; changed after its piece: %v (want the first agency, not the last)", pieces, len(writes), wrote)
+	}
+	exact("rebuilt with writes between its pieces")
+	for _, a := range []int64{first, last, id("己局")} {
+		listed := count(t, db, `SELECT count(*) FROM store.agency_totals_changed WHERE agency_id = $1`, a) > 0
+		if want := wrote[a] || a == id("己局"); listed != want {
+			t.Errorf("agency %d listed as changed: %v, want %v", a, listed, want)
+		}
+	}
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	exact("built again after the writes")
+	if n := count(t, db, `SELECT count(*) FROM store.agency_totals_changed`); n != 0 {
+		t.Errorf("%d agencies still listed after the last rebuild", n)
+	}
 }

@@ -96,7 +96,8 @@ const (
 // totals were built make gongkai serve build them again (0044): until
 // then the rankings sum those agencies from their reports, ~3-4 ms of a
 // query per 1,000 agencies at 1M reports; a build takes about a minute
-// there, during which uploads wait.
+// there, and an upload waits for the piece of it under way (a few
+// seconds), not the whole build (warehouse.CompactTotals).
 const serveTotalsLeast = 1000
 
 // keepCellsCopied copies the figures by cell in the background of gongkai
