@@ -65,6 +65,26 @@
 -- lies in a few row groups of store.findings, whose scan the page's ids
 -- then prune; the page of reports sorted by name is spread over the whole
 -- table.)
+-- The slowest tenth of 报送与质量 at 1M reports is a piece of a name that
+-- most names contain ("人民" selects 162,143 of 170,068 agencies): here
+-- the semi-join of the million current reports to sel for the counts
+-- takes ~40 ms of CPU and the join naming the top's reports, built on
+-- sel's names, ~15 ms (DuckDB's profile of one filter). Measured without
+-- gain (1M reports, 36 page filters with a piece, 3-4 rounds alternated,
+-- mean best CPU; load 8-12): the selected agencies as one bit string
+-- (bitstring_agg over store.agencies, tested by get_bit on each report):
+-- 52.3 -> 107.9 ms (the same text 52.5), although the slowest sixth of
+-- those filters went 110.3 -> 80.3: get_bit runs on every current report
+-- through a nested-loop join, where a rare piece's semi-join is cheap
+-- (read through scalar subqueries instead, 48.6 -> 213.0, the same 49.6);
+-- the counts from the selected agencies' cells in store.agency_status
+-- (0063) rather than their reports 53.2 -> 57.0 (55.3); the reports
+-- joined to selected_agencies (an inner join on the table) rather than
+-- semi-joined to sel 51.4 -> 56.6 (51.9), and both of its joins so 55.3.
+-- A text without the branches of a piece of a name and of a report, for
+-- the page without a piece (a form chosen in Go), plans in 10.8 ms
+-- instead of 13.0 but runs in 31.0 against 32.3 (the same text 31.7):
+-- within the noise, not built.
 WITH sel AS MATERIALIZED (
     -- With a piece of a name: the agencies the filters select and their
     -- names. Empty without (the parameters are known when DuckDB plans the
