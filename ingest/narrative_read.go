@@ -3000,8 +3000,19 @@ func labelOfCount(s string, c, sent span) bool {
 	if i := strings.IndexAny(next, ",:"); i >= 0 {
 		next = next[:i]
 	}
-	return countAfterRE.MatchString(next)
+	if !countAfterRE.MatchString(next) {
+		return false
+	}
+	// "本年度未收到政府信息公开申请:无", "…:0件", "本年度未发生行政复议:无":
+	// a none after the colon says again the none the words before it
+	// state, which are a label of a part only when they name one (未受理,
+	// 逾期, 超期, or an outcome). d78a58f left these blank, with no word,
+	// where the zero had been read right.
+	return !noneAfterRE.MatchString(next) || hasAny(s[c.a:c.b], "受理", "逾期", "超期", "予", "办理", "办结", "答复", "处理")
 }
+
+// noneAfterRE finds a clause that is only a word of none or a count of 0.
+var noneAfterRE = regexp.MustCompile(`^(?:暂无|无|没有|0+(?:件|条|个|次|起|宗|项|份)|[零〇]+(?:件|条|个|次|起|宗|项|份))[。.]?$`)
 
 // causedRE finds, after the review or suit a statement of none names, the
 // words that make it the cause of applications: "今年未出现因行政复议、信访、

@@ -1157,3 +1157,27 @@ func TestManyYearsNotTheYears(t *testing.T) {
 		}
 	}
 }
+
+// TestNoneRepeatedAfterColon holds that a statement of none whose colon
+// gives none again ("本年度未收到政府信息公开申请:无") is read as none, while
+// a label of a part ("逾期未受理信息公开申请:无", d78a58f) is not: d78a58f
+// left the first blank, with no word, where its zero had been read right.
+func TestNoneRepeatedAfterColon(t *testing.T) {
+	for _, tt := range []struct {
+		line, measure string
+		want          float64 // -1: blank
+	}{
+		{"(二)依申请公开。本年度未收到政府信息公开申请:无。", "apps.new", 0},
+		{"(二)依申请公开。本年度未收到政府信息公开申请:0件。", "apps.new", 0},
+		{"(二)依申请公开。未收到政府信息公开申请:无。", "apps.new", 0},
+		{"(二)依申请公开。本年度未发生因政府信息公开引发的行政复议:无。", "review.total", 0},
+		// Labels of a part, or a count after the colon: no none of the whole.
+		{"(二)依申请公开。逾期未受理信息公开申请:无。", "apps.new", -1},
+		{"(二)依申请公开。未受理信息公开申请:0件。", "apps.new", -1},
+		{"(二)依申请公开。本年度未收到政府信息公开申请:3件。", "apps.new", -1},
+	} {
+		if got := readOne(t, []string{tt.line}, tt.measure); got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
