@@ -403,6 +403,13 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		if a == "" || b == "" || !strings.Contains(a, "年") || utf8.RuneCountInString(b) > 20 {
 			continue
 		}
+		if strings.HasSuffix(strings.TrimRight(a, "。.》 "), "报告") {
+			// "2021年政府信息公开工作年度报告" twice (a real 2021
+			// township's page, its name on the line above): a whole title
+			// is broken nowhere, and the two read together gave the name
+			// "政府信息公开工作年度报告", the words between the years.
+			continue
+		}
 		if agency, year := labels.TitleMeta(a+b, true); agency != "" && year != 0 {
 			fill(r, agency, year)
 		}

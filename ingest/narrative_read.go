@@ -84,6 +84,10 @@ const (
 	nRuleIssued
 	nRuleRepealed
 	nRuleInForce
+	// The suits of the 2019 and 2021 table 四 named by their columns:
+	// brought without a review first, and after one.
+	nLitDirect
+	nLitAfterReview
 )
 
 // codesFor returns the measures a figure of kind k is stored as in a report
@@ -145,6 +149,10 @@ func codesFor(k nkind, format string, zero bool) []string {
 		if zero {
 			return []string{"litigation_direct.total", "litigation_after_review.total"}
 		}
+	case nLitDirect:
+		return pick("", "litigation_direct.total")
+	case nLitAfterReview:
+		return pick("", "litigation_after_review.total")
 	case nLitUpheld:
 		return pick("pre2019.litigation_upheld", "")
 	case nLitCorrected:
@@ -253,6 +261,14 @@ var nrules = []nrule{
 	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
+	// "全年共收到行政复议1件,维持结果1件;未经复议直接诉讼0件,复议后诉讼0件" (a
+	// real 2020 municipal bureau's page): table 四's two suits by their
+	// columns' names, a part of the suits after 其中 as much as alone. They
+	// were passed over with no word.
+	{kind: nLitDirect, any: [][]string{{"未经复议直接起诉", "未经复议直接诉讼", "未经复议直接提起", "未经行政复议直接起诉", "未经行政复议直接提起"}},
+		not: []string{"维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "判决", "败诉", "胜诉", "其他", "复议后"}, units: unitsCases, topic: topicDisclosure},
+	{kind: nLitAfterReview, any: [][]string{{"复议后起诉", "复议后诉讼", "复议后提起", "复议后又起诉", "复议后又提起"}},
+		not: []string{"维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "判决", "败诉", "胜诉", "其他", "直接"}, units: unitsCases, topic: topicDisclosure},
 	{kind: nProactive, any: [][]string{{"主动公开", "主动在", "主动通过"}, {"公开"}}, units: "条件", total: true},
 	// "制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件" (a
 	// real 2023 district office's prose, its table 二 not on the page).
@@ -416,7 +432,10 @@ var zeroRules = []struct {
 	// 2012 street office's page): 不存在 with the information itself, at
 	// the statement's end: "不存在不予公开的信息被申请人起诉的情况" is of
 	// suits, not of the applications withheld.
-	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)|不存在(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)?(?:$|[,;:。])`),
+	// "2015年未收到信息公开的申请和未涉及“不予公开”的政府信息" (a real 2015
+	// county bureau's page): none withheld, in quotes, at the statement's
+	// end as 不存在's.
+	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)|不存在(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)?(?:$|[,;:。])|(?:未|没有)涉及["“”]?不予公开["“”]?的?(?:政府)?信息(?:$|[,;:。])`),
 		[]nkind{nWithheld}, otherTopics},
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
@@ -802,13 +821,18 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		if strings.Contains(fl.s, "结转") || strings.Contains(fl.s, "转结") {
 			inside = carriedInsideRE.FindAllStringIndex(fl.s, -1)
 		}
-		var sc scope // the scope of the sentence before, for one that opens with 其中
-		own := ""    // the sentence before, when all of it is the organ's own
+		var sc scope   // the scope of the sentence before, for one that opens with 其中
+		own := ""      // the sentence before, when all of it is the organ's own
+		soFar := false // a sentence of the line counts so far, and semicolons join it to this one
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			ctx.semi = ""
 			if sent.a > 0 && fl.s[sent.a-1] == ';' {
 				ctx.semi = own
+			} else {
+				soFar = false
 			}
+			ctx.semiSoFar = soFar
+			soFar = soFar || hasAny(fl.s[sent.a:sent.b], soFarWords...)
 			received := false        // the sentence states a count of applications received, read or not
 			got, none := -1.0, false // the count received it reads, and whether it says none was carried in
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
@@ -1219,7 +1243,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// A count that may be a sum over every year so far ("截至2021年底
 		// 共主动公开…700条", "累计…") is not read, and said to be left
 		// out; a zero so far is a zero this year too.
-		allYears := counts && mayBeAllYears(clause, s[sent.a:c.b])
+		allYears := counts && (mayBeAllYears(clause, s[sent.a:c.b]) || ctx.semiSoFar)
 		if skip && !whole {
 			switch {
 			case allYears:
@@ -1700,8 +1724,10 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				}
 				continue
 			}
+			// Table 四's suits by their columns ("复议后诉讼2件", "未经复议直接
+			// 诉讼1件") name both words for one count, a suit's.
 			if f != 0 && strings.Contains(seg, "复议") && strings.Contains(seg, "诉讼") && strings.Contains("件起宗", unit) &&
-				!hasAny(seg, "报告", "部分", "组成", "包括") && ctx.about(topicDisclosure) {
+				!hasAny(seg, "报告", "部分", "组成", "包括") && ctx.about(topicDisclosure) && strings.Contains(suitColumns.Replace(seg), "复议") {
 				// "涉行政复议、行政诉讼案件743件", "被申请行政复议、提起行政
 				// 诉讼2件" (the shape of a real 2022 province's summary):
 				// reviews and suits counted together, which neither
@@ -2249,8 +2275,19 @@ func namesOtherOrgan(clause, agency string) bool {
 			if size2 > 0 && unicode.Is(unicode.Han, r2) {
 				name = clause[j-size-size2 : j+len(suf)]
 			}
-			if key != "" && (strings.Contains(key, name) || strings.Contains(shortNames.Replace(key), name)) {
-				continue // "开福区卫健局通过…主动公开信息124条" in 开福区卫生健康局's report
+			if key != "" && strings.Contains(key, name) {
+				continue // the organ's own name, or its end
+			}
+			if key != "" && strings.Contains(shortNames.Replace(key), name) {
+				// "开福区卫健局通过…主动公开信息124条" in 开福区卫生健康局's
+				// report: its short name. A level before the short name
+				// must be the organ's own: "市应急局" in a 区应急管理局's
+				// report is the city's bureau.
+				start := j + len(suf) - len(name) // where name begins in clause
+				if lv, n := utf8.DecodeLastRuneInString(clause[:start]); n == 0 || !strings.ContainsRune("省市县区", lv) ||
+					strings.Contains(shortNames.Replace(key), string(lv)+name) {
+					continue
+				}
 			}
 			if suf == "办事处" && strings.HasSuffix(clause[:j], "街道") && strings.HasSuffix(key, "街道") {
 				// "东湖街道办事处在…系统上主动公开政府信息47条" in the report of
@@ -2284,7 +2321,11 @@ func lastHan(s string, n int) string {
 var shortNames = strings.NewReplacer("卫生健康", "卫健", "人力资源和社会保障", "人社", "人力资源社会保障", "人社",
 	"市场监督管理", "市监", "发展和改革", "发改", "发展改革", "发改", "住房和城乡建设", "住建", "住房城乡建设", "住建",
 	"文化和旅游", "文旅", "文化广电和旅游", "文广旅", "退役军人事务", "退役军人", "医疗保障", "医保",
-	"工业和信息化", "工信", "经济和信息化", "经信", "教育和体育", "教体", "教育体育", "教体")
+	"工业和信息化", "工信", "经济和信息化", "经信", "教育和体育", "教体", "教育体育", "教体",
+	// "2021年,区应急局主动公开政府信息21条" in 鲤城区应急管理局's report (a
+	// real 2021 district bureau's): its own short name, taken for another
+	// organ's and left blank.
+	"应急管理", "应急")
 
 // afterYear reports whether s ends with a year's words ("2019年度", "本年",
 // "全年"): a kind of organ right after them (街道, 镇, 局) has no name of its
@@ -2525,7 +2566,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			if !hasAny(seg, o.words...) || !strings.Contains(unitsCases, unit) {
 				continue
 			}
-			said := before + seg
+			said := suitColumns.Replace(before + seg)
 			rv, lt := strings.LastIndex(said, "复议"), strings.LastIndex(said, "诉讼")
 			if rv < 0 && lt < 0 || !ctx.about(topicDisclosure) {
 				return 0, false
@@ -2542,6 +2583,11 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 	return found, n == 1
 }
 
+// suitColumns says the names of table 四's two suits with no 复议 in them:
+// "因政府信息公开被提起行政诉讼2件,其中复议后起诉1件,结果维持1件" names a suit
+// last, and its outcome was stored as a review's (review.upheld).
+var suitColumns = strings.NewReplacer("未经行政复议直接", "直接诉讼", "未经复议直接", "直接诉讼", "行政复议后", "诉讼", "复议后", "诉讼")
+
 // reasonAsked are the words before a count that make it a count of what
 // was asked for or touched on, not of the applications withheld for a
 // reason of table 三 (the rules of nSecret and the others).
@@ -2550,7 +2596,10 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 // allAnsweredRE finds a clause saying every application was answered or
 // handled, with no count of its own: "全部依规及时完成回复", "均在法定时限内
 // 完成答复", "都已及时准确地进行了答复".
-var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)`)
+// "2020年受理依申请公开1件次,已在规定时限内办理完毕" (a real 2020 municipal
+// bureau's page): 已 opening a clause that is only the verb of handling
+// says it of those received too.
+var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办结完毕|答复完毕|全部办结)[。.]?$`)
 
 // allAnswered reports whether a sentence has a clause with no figure that
 // says every application was answered (allAnsweredRE).
@@ -3143,6 +3192,12 @@ type nctx struct {
 	// this one and all of it is the organ's own of the year: '收到依申请公开申请
 	// 15件;答复完毕15件' names the applications in the sentence before.
 	semi string
+	// semiSoFar tells that a sentence before on the line, joined to this
+	// one by semicolons, counts up to a date or over years ("截至2021年12月
+	// 31日,累计主动公开政府规章0件、规范性文件0件;行政许可处理决定数量324宗;…",
+	// a real 2021 district commission's): the list after it may be the
+	// same running total, so its counts are not the year's.
+	semiSoFar bool
 }
 
 // proactiveSub reports whether the clause stands under a sub-heading of

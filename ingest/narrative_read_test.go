@@ -1104,6 +1104,76 @@ func TestDocsInTiaoOnlyOnATiaoLine(t *testing.T) {
 	}
 }
 
+// TestRound17SampleReadsWhereTheyMustNot holds the readings round 17's
+// sample of real pages added or narrowed, each tried on the shapes where it
+// must not apply: table 四's suits by their columns, an outcome after a
+// suit named 复议后起诉, none withheld in quotes, 已…办理完毕 as every
+// application answered, and the organ's own short name 应急局.
+func TestRound17SampleReadsWhereTheyMustNot(t *testing.T) {
+	for _, tt := range []struct {
+		format  string
+		lines   []string
+		measure string
+		want    float64 // -1: blank
+	}{
+		// The suits by their columns, alone or after 其中.
+		{gongkai.Format2019, []string{"(二)依申请公开。全年共收到行政复议1件;未经复议直接诉讼0件,复议后诉讼2件。"}, "litigation_direct.total", 0},
+		{gongkai.Format2019, []string{"(二)依申请公开。全年共收到行政复议1件;未经复议直接诉讼0件,复议后诉讼2件。"}, "litigation_after_review.total", 2},
+		{gongkai.Format2021, []string{"(四)复议诉讼。因政府信息公开被提起行政诉讼3件,其中未经复议直接起诉2件。"}, "litigation_direct.total", 2},
+		// Not an outcome of a suit, not outside disclosure, not the old form.
+		{gongkai.Format2021, []string{"(四)复议诉讼。本年度未经复议直接起诉的案件结果维持1件。"}, "litigation_direct.total", -1},
+		{gongkai.Format2021, []string{"(四)行政执法。全年作出行政处罚决定12件,当事人未经复议直接起诉1件。"}, "litigation_direct.total", -1},
+		{gongkai.FormatPre2019, []string{"(四)复议诉讼。因政府信息公开未经复议直接起诉1件。"}, "litigation_direct.total", -1},
+		// An outcome after 复议后起诉 is no review's; after a review it is.
+		{gongkai.Format2021, []string{"(四)复议诉讼。因政府信息公开被提起行政诉讼1件,其中复议后起诉1件,结果维持1件。"}, "review.upheld", -1},
+		{gongkai.Format2021, []string{"(四)复议诉讼。因政府信息公开引发行政复议2件,结果维持2件。"}, "review.upheld", 2},
+		{gongkai.Format2021, []string{"(四)复议诉讼。因政府信息公开未经复议直接起诉1件,因政府信息公开引发行政复议2件,结果维持2件。"}, "review.upheld", 2},
+		// None withheld in quotes, at the statement's end only.
+		{gongkai.FormatPre2019, []string{"(二)依申请公开。2025年未收到信息公开的申请和未涉及“不予公开”的政府信息。"}, "pre2019.apps_withheld", 0},
+		{gongkai.FormatPre2019, []string{"(二)依申请公开。2025年未涉及“不予公开”的政府信息被申请人起诉的情况。"}, "pre2019.apps_withheld", -1},
+		// 已…办理完毕 with none carried in and none carried out.
+		{gongkai.Format2021, []string{"(二)依申请公开。2025年受理依申请公开3件,无上年度结转,已在规定时限内办理完毕。"}, "apps.total", 3},
+		{gongkai.Format2021, []string{"(二)依申请公开。2025年受理依申请公开3件,已办结2件。"}, "apps.total", 2},
+		{gongkai.Format2021, []string{"(二)依申请公开。2025年受理依申请公开3件,无上年度结转,已在规定时限内办理完毕2件。"}, "apps.total", -1},
+		// A semicolon list after a count so far is not the year's; after
+		// none, or on the next line, it is.
+		{gongkai.Format2021, []string{"(一)主动公开。截至2025年底,累计主动公开信息900条;行政许可处理决定数量32件。"}, "licensing.decisions", -1},
+		{gongkai.Format2021, []string{"(一)主动公开。2025年主动公开信息90条;行政许可处理决定数量32件。"}, "licensing.decisions", 32},
+		{gongkai.Format2021, []string{"(一)主动公开。截至2025年底,累计主动公开信息900条。行政许可处理决定数量32件。"}, "licensing.decisions", 32},
+		{gongkai.Format2021, []string{"(一)主动公开。截至2025年底,累计主动公开信息900条;", "行政许可处理决定数量32件。"}, "licensing.decisions", 32},
+	} {
+		var lines []Line
+		for i, s := range tt.lines {
+			lines = append(lines, Line{N: i + 1, Text: s})
+		}
+		vals, _ := readNarrative(lines, tt.format, 2025, "示例市示例局")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s %v: %s %v, want %v", tt.format, tt.lines, tt.measure, got, tt.want)
+		}
+	}
+	// The organ's own short name, at its own level only.
+	for _, tt := range []struct {
+		clause string
+		other  bool
+	}{
+		{"2021年,区应急局主动公开政府信息27条", false},
+		{"2021年,示例区应急局主动公开政府信息27条", false},
+		{"2021年,市应急局主动公开政府信息27条", true},
+		{"2021年,区水利局主动公开政府信息27条", true},
+		{"2021年,区卫健局主动公开政府信息27条", true},
+	} {
+		if got := namesOtherOrgan(tt.clause, "示例市示例区应急管理局"); got != tt.other {
+			t.Errorf("namesOtherOrgan(%q) = %v, want %v", tt.clause, got, tt.other)
+		}
+	}
+}
+
 // TestRulesInForceNotNormativeDocs holds that a count in force after 规章, on
 // a line that names normative documents elsewhere, is the rules' and not
 // the normative documents': "本年度制定规章1件,废止0件,现行有效5件;另制发
@@ -1178,6 +1248,41 @@ func TestNoneRepeatedAfterColon(t *testing.T) {
 	} {
 		if got := readOne(t, []string{tt.line}, tt.measure); got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
+
+// TestPre2019HandledInTime holds that an old report's count handled in
+// time, or late, is its own row and not the count handled: "按时办结数517件,
+// 延期办结8件" stored 517 as apps.total. A bare 办结 is the total still.
+func TestPre2019HandledInTime(t *testing.T) {
+	for _, tt := range []struct {
+		body    string
+		measure string
+		want    float64 // -1: blank
+	}{
+		{"我办按时办结数60件,延期办结4件。", "apps.total", -1},
+		{"我办按时办结数60件,延期办结4件。", "pre2019.apps_on_time", 60},
+		{"我办按时办结数60件,延期办结4件。", "pre2019.apps_extended", 4},
+		{"我办共办结64件,其中按时办结60件。", "apps.total", 64},
+		{"我办共办结64件,其中按时办结60件。", "pre2019.apps_on_time", 60},
+		{"我办共办结64件,均按时办结。", "pre2019.apps_on_time", -1},
+		{"我办办结64件,按时办结率100%。", "apps.total", 64},
+		{"我办逾期办结2件。", "apps.total", -1},
+	} {
+		page := "示例市示例办公室2018年政府信息公开工作年度报告\n一、政府信息主动公开情况\n2018年我办主动公开政府信息共215条。\n二、政府信息依申请公开情况\n(一)申请情况。2018年我办收到依申请公开共64件。\n(二)申请处理情况。" + tt.body + "其中同意公开答复41件,申请信息不存在的18件。\n"
+		r, err := Parse("page.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1.0
+		for _, v := range r.Values {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.body, tt.measure, got, tt.want)
 		}
 	}
 }

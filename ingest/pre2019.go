@@ -90,6 +90,11 @@ var pre2019Narrative = []narrativeRule{
 	{"pre2019.apps_letter", regexp.MustCompile(`信函(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_fax", regexp.MustCompile(`传真(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"apps.total", regexp.MustCompile(`(?:已|共|全部)?办结[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	// "我办按时办结数517件,延期办结8件" (a real 2018 city office's page):
+	// the two parts of those handled, each its own row of the old tables
+	// (statRows' 按时办结 and 延期办结). Their first was stored as apps.total.
+	{"pre2019.apps_on_time", regexp.MustCompile(`(?:按时|按期)办结[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	{"pre2019.apps_extended", regexp.MustCompile(`延期办结[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_withheld", regexp.MustCompile(`(?:不予公开|不同意公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"apps.partial", regexp.MustCompile(`部分公开[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"apps.granted", regexp.MustCompile(`(?:^|[^不部分])(?:同意公开|予以公开|全部公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
@@ -622,6 +627,11 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					// was stored as 24 applications withheld.
 					continue
 				}
+				if nr.measure == "apps.total" && onTimeBefore(l.Text[:m[0]]) {
+					// "按时办结数517件,延期办结8件": those handled in time,
+					// a part of the total (pre2019.apps_on_time reads it).
+					continue
+				}
 				if nr.measure == "apps.partial" && jointOutcome(l.Text[:m[0]]) {
 					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
 				}
@@ -683,6 +693,12 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 		}
 	}
 	return sectionZeros(printed, out, totals)
+}
+
+// onTimeBefore reports whether the text before a 办结 ends with a word that
+// makes its count a part of those handled: in time, late, put off.
+func onTimeBefore(before string) bool {
+	return hasSuffixAny(before, "按时", "按期", "如期", "限时", "延期", "逾期", "超期")
 }
 
 // jointOutcome reports whether the text before a 部分公开 ends with another

@@ -23,6 +23,12 @@ import (
 // title) the name of the report.
 var titleRE = regexp.MustCompile(`^(.*?)((?:19|20)\d\d)年度?(.*)$`)
 
+// yearMarkLeftRE finds a title whose year has no 年 after it, and nothing
+// else on its line: "东河区卫生健康委员会 2021政府信息公开工作年度报告" (a real
+// 2021 district health commission's title; 年度报告's 年 is the report's).
+// The page was refused as no report, its name and year unread.
+var yearMarkLeftRE = regexp.MustCompile(`^(\p{Han}{2,40}?) ?((?:19|20)\d\d)((?:政府信息公开|政务公开|信息公开)\p{Han}{0,8}报告)$`)
+
 // notNameWords are words of a sentence, not of an agency's name: the text
 // before a year in "根据《…关于做好2021年政府信息公开工作年度报告…》" or
 // "为切实做好2021年…" is a fragment of one.
@@ -113,6 +119,13 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		// 112 characters), so its limit is twice a title's.
 		if i := strings.Index(s, "。"); i > 0 {
 			s, limit = s[:i], 600
+		} else if i := strings.Index(s, "报告》"); i > 0 {
+			// "…我局组织编制了《苍溪县自然资源局2024年政府信息公开工作年度
+			// 报告》(以下简称《年度报告》),…全文由总体情况、" (a real 2024
+			// county bureau's first sentence, cut by the text reader at its
+			// list of sections, with no full stop): the title it compiles,
+			// in book-title marks, ends what names the report.
+			s, limit = s[:i+len("报告》")], 600
 		}
 		if strings.Contains(s, "月") && strings.Contains(s, "日") && fullDateRE.MatchString(s) {
 			s = fullDateRE.ReplaceAllString(s, "")
@@ -139,6 +152,9 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 			s = strings.TrimLeft(rest, ":|")
 			break
 		}
+	}
+	if strict && len(s) < 200 {
+		s = yearMarkLeftRE.ReplaceAllString(s, "${1}${2}年${3}")
 	}
 	m := titleRE.FindStringSubmatch(s)
 	if m == nil {
@@ -272,7 +288,8 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		}
 	}
 	// An agency's name is Chinese and short; "report-2021年.xlsx" names none.
-	if utf8.RuneCountInString(agency) > 40 || strings.ContainsAny(agency, "0123456789") ||
+	// No organ's name holds 报告: "政府信息公开工作年度报告" is a title's.
+	if utf8.RuneCountInString(agency) > 40 || strings.Contains(agency, "报告") || strings.ContainsAny(agency, "0123456789") ||
 		!strings.ContainsFunc(agency, func(r rune) bool { return unicode.Is(unicode.Han, r) }) || !agencyName(agency) {
 		agency = ""
 	}

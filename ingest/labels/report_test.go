@@ -144,3 +144,33 @@ func TestTitleMetaMatterAfterName(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMetaRound17 holds round 17's three title shapes and where they
+// must not read: a year with no 年 after it on a line that is nothing but a
+// title; a first sentence cut before its full stop, whose compiled title in
+// book-title marks names the report; and no name that holds 报告.
+func TestTitleMetaRound17(t *testing.T) {
+	long := "根据《中华人民共和国政府信息公开条例》和上级相关文件要求,我局组织编制了《示例县示例资源局2024年政府信息公开工作年度报告》(以下简称《年度报告》),现通过示例县人民政府网(www.example.gov.cn)向社会公布,《年度报告》全文由总体情况、"
+	for _, tt := range []struct {
+		s      string
+		agency string
+		year   int
+	}{
+		{"示例区卫生健康委员会 2021政府信息公开工作年度报告", "示例区卫生健康委员会", 2021},
+		{"示例区卫生健康委员会2021政府信息公开工作年度报告", "示例区卫生健康委员会", 2021},
+		// Not a title alone: a sentence, a notice, no name.
+		{"示例区卫生健康委员会2021政府信息公开工作年度报告的通知", "", 0},
+		{"2021政府信息公开工作年度报告", "", 0},
+		{"关于示例局2021政府信息公开工作报告,现予公布", "", 0},
+		{long, "示例县示例资源局", 2024},
+		// Another report's title in marks, or none, in a long first line.
+		{"根据《国务院办公厅关于做好2024年政府信息公开工作年度报告有关事项的通知》和上级相关文件要求,我局认真开展工作,现将有关情况报告如下,全文由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况、", "", 0},
+		// The words between two titles' years are no name.
+		{"2021年政府信息公开工作年度报告2021年政府信息公开工作年度报告", "", 2021},
+	} {
+		a, y := TitleMeta(tt.s, true)
+		if a != tt.agency || y != tt.year {
+			t.Errorf("TitleMeta(%q) = %q %d, want %q %d", tt.s, a, y, tt.agency, tt.year)
+		}
+	}
+}
