@@ -35,61 +35,27 @@ var yearSumsFilters = []warehouse.Filter{
 // under each filter, value for value and type for type, on the fixture and
 // on a larger demo history, and checks that the piece was read in one pass.
 func TestApplicationsYearSumsAsTheirQueries(t *testing.T) {
-	fx, _ := fixtureDB(t)
-	big, err := loadWarehouse(filepath.Join(t.TempDir(), "sums.duckdb"), demo.Generate(fixtureSeed+4, 80))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer big.Close()
-	ctx := context.Background()
-	for name, db := range map[string]*warehouse.DB{"fixture": fx, "80 agencies": big} {
-		h, _ := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
-		var mu sync.Mutex
-		var ran []string
-		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
-			mu.Lock()
-			ran = append(ran, q)
-			mu.Unlock()
-			return db.Query(ctx, q, f)
-		}
-		rows := 0
-		for _, f := range yearSumsFilters {
-			ran = nil
+	yearSumsAsQueries(t, yearSumsCase{
+		seed:    fixtureSeed + 4,
+		plain:   []string{"applications_applicants", "applications_by_agency", "applications_by_year", "applications_withheld"},
+		onePass: []string{"applications_by_agency", "applications_year_sums"},
+		named:   []string{"applications_by_year", "applications_applicants", "applications_withheld"},
+		tables: func(ctx context.Context, h *handler, f warehouse.Filter) ([]*warehouse.Table, error) {
 			top := f
 			top.Limit = 20
 			byYear, _, applicants, withheld, err := h.applicationsTables(ctx, f, top)
-			if err != nil {
-				t.Fatal(err)
+			return []*warehouse.Table{byYear, applicants, withheld}, err
+		},
+		telling: func(t *testing.T, where string, f warehouse.Filter, tb []*warehouse.Table) bool {
+			if f.Agency == "" || len(tb[0].Rows) == 0 {
+				return false
 			}
-			slices.Sort(ran)
-			want := []string{"applications_applicants", "applications_by_agency", "applications_by_year", "applications_withheld"}
-			if f.Agency != "" {
-				want = []string{"applications_by_agency", "applications_year_sums"}
+			if tb[2].Rows[0][2] == nil {
+				t.Errorf("%s: no sums", where)
 			}
-			if !slices.Equal(ran, want) {
-				t.Errorf("%s, %+v: ran %v, want %v", name, f, ran, want)
-			}
-			for _, c := range []struct {
-				q   string
-				got *warehouse.Table
-			}{{"applications_by_year", byYear}, {"applications_applicants", applicants}, {"applications_withheld", withheld}} {
-				w, err := db.Query(ctx, c.q, f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if g, w := fmt.Sprintf("%v %#v", c.got.Columns, c.got.Rows), fmt.Sprintf("%v %#v", w.Columns, w.Rows); g != w {
-					t.Errorf("%s, %s %+v:\n got %.800s\nwant %.800s", name, c.q, f, g, w)
-				}
-			}
-			rows += len(byYear.Rows)
-			if f.Agency != "" && len(byYear.Rows) > 0 && withheld.Rows[0][2] == nil {
-				t.Errorf("%s, %+v: no sums", name, f)
-			}
-		}
-		if rows == 0 {
-			t.Errorf("%s: no rows under any filter: the comparison proves nothing", name)
-		}
-	}
+			return true
+		},
+	})
 }
 
 // TestApplicationsPageFromYearSums serves 依申请公开 with a piece of a name
@@ -135,8 +101,48 @@ func TestSplitYearSumsRefusesFractions(t *testing.T) {
 // and type for type (their rates and their blanks too), on the fixture and
 // on a larger demo history, and checks that the piece was read in one pass.
 func TestReviewsYearSumsAsTheirQueries(t *testing.T) {
+	yearSumsAsQueries(t, yearSumsCase{
+		seed:    fixtureSeed + 5,
+		plain:   []string{"reviews_by_year", "reviews_outcomes"},
+		onePass: []string{"reviews_year_sums"},
+		named:   []string{"reviews_by_year", "reviews_outcomes"},
+		tables: func(ctx context.Context, h *handler, f warehouse.Filter) ([]*warehouse.Table, error) {
+			byYear, outcomes, err := h.reviewsTables(ctx, f)
+			return []*warehouse.Table{byYear, outcomes}, err
+		},
+		telling: func(t *testing.T, where string, f warehouse.Filter, tb []*warehouse.Table) bool {
+			for _, r := range tb[0].Rows {
+				if r[4] != nil && r[4] != 0.0 {
+					return true // a rate other than 0 compared
+				}
+			}
+			return false
+		},
+	})
+}
+
+// yearSumsCase is a page whose tables come from one pass (onePass, sorted:
+// the queries it must run with a piece of a name) or from its named queries
+// (plain, sorted: without one); tables returns the page's tables standing
+// for named, in that order. telling says whether a filter's tables show what
+// makes the comparison mean something (reporting any error itself).
+type yearSumsCase struct {
+	seed                  int64
+	plain, onePass, named []string
+	tables                func(ctx context.Context, h *handler, f warehouse.Filter) ([]*warehouse.Table, error)
+	telling               func(t *testing.T, where string, f warehouse.Filter, tb []*warehouse.Table) bool
+}
+
+// yearSumsAsQueries runs c's tables under every filter of yearSumsFilters,
+// on the fixture and on an 80-agency demo history, recording the queries
+// the handler runs: they must be c.onePass with a piece of a name and
+// c.plain without, and each table must equal its named query's, value for
+// value and Go type for Go type. It fails when no filter gave the first
+// table rows or none was telling: the comparison would prove nothing.
+func yearSumsAsQueries(t *testing.T, c yearSumsCase) {
+	t.Helper()
 	fx, _ := fixtureDB(t)
-	big, err := loadWarehouse(filepath.Join(t.TempDir(), "reviews.duckdb"), demo.Generate(fixtureSeed+5, 80))
+	big, err := loadWarehouse(filepath.Join(t.TempDir(), "sums.duckdb"), demo.Generate(c.seed, 80))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,42 +158,38 @@ func TestReviewsYearSumsAsTheirQueries(t *testing.T) {
 			mu.Unlock()
 			return db.Query(ctx, q, f)
 		}
-		rows, rated := 0, 0
+		rows, telling := 0, 0
 		for _, f := range yearSumsFilters {
+			where := fmt.Sprintf("%s, %+v", name, f)
 			ran = nil
-			byYear, outcomes, err := h.reviewsTables(ctx, f)
+			tb, err := c.tables(ctx, h, f)
 			if err != nil {
 				t.Fatal(err)
 			}
 			slices.Sort(ran)
-			want := []string{"reviews_by_year", "reviews_outcomes"}
+			want := c.plain
 			if f.Agency != "" {
-				want = []string{"reviews_year_sums"}
+				want = c.onePass
 			}
 			if !slices.Equal(ran, want) {
-				t.Errorf("%s, %+v: ran %v, want %v", name, f, ran, want)
+				t.Errorf("%s: ran %v, want %v", where, ran, want)
 			}
-			for _, c := range []struct {
-				q   string
-				got *warehouse.Table
-			}{{"reviews_by_year", byYear}, {"reviews_outcomes", outcomes}} {
-				w, err := db.Query(ctx, c.q, f)
+			for i, q := range c.named {
+				w, err := db.Query(ctx, q, f)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if g, w := fmt.Sprintf("%v %#v", c.got.Columns, c.got.Rows), fmt.Sprintf("%v %#v", w.Columns, w.Rows); g != w {
-					t.Errorf("%s, %s %+v:\n got %.800s\nwant %.800s", name, c.q, f, g, w)
+				if g, w := fmt.Sprintf("%v %#v", tb[i].Columns, tb[i].Rows), fmt.Sprintf("%v %#v", w.Columns, w.Rows); g != w {
+					t.Errorf("%s, %s:\n got %.800s\nwant %.800s", where, q, g, w)
 				}
 			}
-			rows += len(byYear.Rows)
-			for _, r := range byYear.Rows {
-				if r[4] != nil && r[4] != 0.0 {
-					rated++
-				}
+			rows += len(tb[0].Rows)
+			if c.telling(t, where, f, tb) {
+				telling++
 			}
 		}
-		if rows == 0 || rated == 0 {
-			t.Errorf("%s: %d rows, %d with a rate under the filters: the comparison proves little", name, rows, rated)
+		if rows == 0 || telling == 0 {
+			t.Errorf("%s: %d rows, %d telling filters: the comparison proves little", name, rows, telling)
 		}
 	}
 }

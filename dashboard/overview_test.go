@@ -3,12 +3,8 @@ package dashboard
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"slices"
-	"sync"
 	"testing"
 
-	"gongkai/demo"
 	"gongkai/warehouse"
 )
 
@@ -18,59 +14,21 @@ import (
 // type for type, on the fixture and on a larger demo history, and checks
 // that the piece was read in one pass.
 func TestOverviewYearSumsAsTheirQueries(t *testing.T) {
-	fx, _ := fixtureDB(t)
-	big, err := loadWarehouse(filepath.Join(t.TempDir(), "overview.duckdb"), demo.Generate(fixtureSeed+6, 80))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer big.Close()
-	ctx := context.Background()
-	for name, db := range map[string]*warehouse.DB{"fixture": fx, "80 agencies": big} {
-		h, _ := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
-		var mu sync.Mutex
-		var ran []string
-		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
-			mu.Lock()
-			ran = append(ran, q)
-			mu.Unlock()
-			return db.Query(ctx, q, f)
-		}
-		rows, counted := 0, 0
-		for _, f := range yearSumsFilters {
-			ran = nil
+	yearSumsAsQueries(t, yearSumsCase{
+		seed:    fixtureSeed + 6,
+		plain:   []string{"overview_totals", "overview_trend"},
+		onePass: []string{"overview_year_sums"},
+		named:   []string{"overview_trend", "overview_totals"},
+		tables: func(ctx context.Context, h *handler, f warehouse.Filter) ([]*warehouse.Table, error) {
 			totals, trend, err := h.overviewTables(ctx, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			slices.Sort(ran)
-			want := []string{"overview_totals", "overview_trend"}
-			if f.Agency != "" {
-				want = []string{"overview_year_sums"}
-			}
-			if !slices.Equal(ran, want) {
-				t.Errorf("%s, %+v: ran %v, want %v", name, f, ran, want)
-			}
-			for _, c := range []struct {
-				q   string
-				got *warehouse.Table
-			}{{"overview_totals", totals}, {"overview_trend", trend}} {
-				w, err := db.Query(ctx, c.q, f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if g, w := fmt.Sprintf("%v %#v", c.got.Columns, c.got.Rows), fmt.Sprintf("%v %#v", w.Columns, w.Rows); g != w {
-					t.Errorf("%s, %s %+v:\n got %.800s\nwant %.800s", name, c.q, f, g, w)
-				}
-			}
-			rows += len(trend.Rows)
-			if f.Agency != "" && totals.Rows[0][1] != int64(0) && totals.Rows[0][1] != totals.Rows[0][0] {
-				counted++ // agencies counted, fewer than the reports: not the reports again
-			}
-		}
-		if rows == 0 || counted == 0 {
-			t.Errorf("%s: %d rows, %d selections with agencies: the comparison proves little", name, rows, counted)
-		}
-	}
+			return []*warehouse.Table{trend, totals}, err
+		},
+		telling: func(t *testing.T, where string, f warehouse.Filter, tb []*warehouse.Table) bool {
+			totals := tb[1]
+			// agencies counted, fewer than the reports: not the reports again
+			return f.Agency != "" && totals.Rows[0][1] != int64(0) && totals.Rows[0][1] != totals.Rows[0][0]
+		},
+	})
 }
 
 // TestOverviewPageFromYearSums: 总览 with a piece of a name is the same,
