@@ -68,20 +68,7 @@ func yearLink(fl filter, path string, t *warehouse.Table) func(i int) string {
 // the named queries are run instead, so the rows are always theirs. Its
 // error is the queries'.
 func (h *handler) overviewTables(ctx context.Context, wf warehouse.Filter) (totals, trend *warehouse.Table, err error) {
-	if wf.Agency != "" {
-		ts, err := h.queryAll(ctx, namedQuery{"overview_year_sums", wf})
-		if err != nil {
-			return nil, nil, err
-		}
-		if totals, trend, ok := splitOverviewSums(ts[0]); ok {
-			return totals, trend, nil
-		}
-	}
-	ts, err := h.queryAll(ctx, namedQuery{"overview_totals", wf}, namedQuery{"overview_trend", wf})
-	if err != nil {
-		return nil, nil, err
-	}
-	return ts[0], ts[1], nil
+	return h.pairFromSums(ctx, wf, "overview_year_sums", splitOverviewSums, "overview_totals", "overview_trend")
 }
 
 // overviewSumsColumns are overview_year_sums' columns: overview_trend's

@@ -68,16 +68,26 @@ func ratio(a, b int64) string {
 // digit) the named queries are run instead, so the rows are always theirs.
 // Its error is the queries'.
 func (h *handler) reviewsTables(ctx context.Context, wf warehouse.Filter) (byYear, outcomes *warehouse.Table, err error) {
+	return h.pairFromSums(ctx, wf, "reviews_year_sums", splitReviewSums, "reviews_by_year", "reviews_outcomes")
+}
+
+// pairFromSums returns a page's two tables under wf, as the named queries
+// first and second give them. With a piece of a name they are split from
+// one pass, the named query sums, by split; when split says its rows are
+// not of the form it can use, or without a piece, first and second are
+// run. Its error is the queries'.
+func (h *handler) pairFromSums(ctx context.Context, wf warehouse.Filter, sums string,
+	split func(*warehouse.Table) (a, b *warehouse.Table, ok bool), first, second string) (a, b *warehouse.Table, err error) {
 	if wf.Agency != "" {
-		ts, err := h.queryAll(ctx, namedQuery{"reviews_year_sums", wf})
+		ts, err := h.queryAll(ctx, namedQuery{sums, wf})
 		if err != nil {
 			return nil, nil, err
 		}
-		if byYear, outcomes, ok := splitReviewSums(ts[0]); ok {
-			return byYear, outcomes, nil
+		if a, b, ok := split(ts[0]); ok {
+			return a, b, nil
 		}
 	}
-	ts, err := h.queryAll(ctx, namedQuery{"reviews_by_year", wf}, namedQuery{"reviews_outcomes", wf})
+	ts, err := h.queryAll(ctx, namedQuery{first, wf}, namedQuery{second, wf})
 	if err != nil {
 		return nil, nil, err
 	}
