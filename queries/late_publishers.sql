@@ -15,6 +15,12 @@
 -- are read for the page's rows only. Before, the million current reports
 -- were joined to their agencies first and then to the findings (most of
 -- the query's 30-90 ms at 1M reports, with not one deadline finding).
+-- The agencies are read only when some deadline finding is: with none, the
+-- EXISTS stops their scan at its first rows. The join below builds its hash
+-- on the side DuckDB estimates smaller, and with a city that is the
+-- agencies, which it then scanned and hashed whole for an empty join (at
+-- 1M demo reports, with no deadline finding, 11.7 -> 6.2 ms of CPU with a
+-- city; unchanged with 200,040 deadline findings).
 WITH late AS MATERIALIZED (
     SELECT r.report_id, f.seq, r.agency_id, r.year, r.published
     FROM store.findings f
@@ -25,7 +31,8 @@ WITH late AS MATERIALIZED (
     SELECT l.report_id, l.seq, l.agency_id, a.agency, a.province, a.city, a.level, l.year, l.published,
            count(*) OVER () AS late_total
     FROM late l
-    JOIN selected_agencies($province, $city, $level, $agency) a ON a.agency_id = l.agency_id
+    JOIN (SELECT s.* FROM selected_agencies($province, $city, $level, $agency) s WHERE EXISTS (SELECT 1 FROM late)) a
+      ON a.agency_id = l.agency_id
     ORDER BY l.year DESC, l.published DESC, a.agency, l.report_id
     LIMIT coalesce($limit, 50) OFFSET coalesce($offset, 0)
 )
