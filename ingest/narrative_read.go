@@ -2585,8 +2585,13 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 
 // suitColumns says the names of table 四's two suits with no 复议 in them:
 // "因政府信息公开被提起行政诉讼2件,其中复议后起诉1件,结果维持1件" names a suit
-// last, and its outcome was stored as a review's (review.upheld).
-var suitColumns = strings.NewReplacer("未经行政复议直接", "直接诉讼", "未经复议直接", "直接诉讼", "行政复议后", "诉讼", "复议后", "诉讼")
+// last, and its outcome was stored as a review's (review.upheld). Only a
+// 复议后 that goes on to a suit is one: "经行政复议后维持原行政行为2件",
+// "复议后维持2件,纠正1件" are the review's outcomes, which a bare 复议后 read
+// as a suit's and left blank with no word.
+var suitColumns = strings.NewReplacer("未经行政复议直接", "直接诉讼", "未经复议直接", "直接诉讼",
+	"行政复议后起诉", "诉讼", "行政复议后诉讼", "诉讼", "行政复议后提起", "诉讼", "行政复议后又起诉", "诉讼", "行政复议后又提起", "诉讼",
+	"复议后起诉", "诉讼", "复议后诉讼", "诉讼", "复议后提起", "诉讼", "复议后又起诉", "诉讼", "复议后又提起", "诉讼")
 
 // reasonAsked are the words before a count that make it a count of what
 // was asked for or touched on, not of the applications withheld for a

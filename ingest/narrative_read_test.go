@@ -1286,3 +1286,78 @@ func TestPre2019HandledInTime(t *testing.T) {
 		}
 	}
 }
+
+// TestOutcomeAfterReviewIsTheReviews checks that only a 复议后 going on to a
+// suit names table 四's suit (suitColumns): an outcome after "经行政复议后" or
+// "复议后" alone is the review's, and was left blank with no word (review of
+// 7598e2d).
+func TestOutcomeAfterReviewIsTheReviews(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank
+	}{
+		{"(四)复议诉讼。因政府信息公开收到行政复议申请2件,经行政复议后维持原行政行为2件。", "review.upheld", 2},
+		{"(四)复议诉讼。因政府信息公开申请行政复议3件,行政复议后被纠正1件。", "review.corrected", 1},
+		{"(四)复议诉讼。因政府信息公开被申请行政复议3件,复议后维持2件,纠正1件。", "review.upheld", 2},
+		{"(四)复议诉讼。因政府信息公开被申请行政复议3件,复议后维持2件,纠正1件。", "review.corrected", 1},
+		{"(四)复议诉讼。因政府信息公开被申请行政复议3件,经复议后,维持2件,纠正1件。", "review.upheld", 2},
+		{"(四)复议诉讼。因政府信息公开被申请行政复议2件,其中经行政复议后维持1件。", "review.upheld", 1},
+		// A suit after the review is still a suit, its outcome no review's.
+		{"(四)复议诉讼。因政府信息公开被提起行政诉讼1件,其中复议后起诉1件,结果维持1件。", "review.upheld", -1},
+		{"(四)复议诉讼。因政府信息公开被提起行政诉讼1件,其中行政复议后提起诉讼1件,结果维持1件。", "review.upheld", -1},
+		{"(四)复议诉讼。因政府信息公开引发行政复议2件,复议后提起行政诉讼1件。", "litigation_after_review.total", 1},
+		{"(四)复议诉讼。因政府信息公开被提起行政诉讼2件,其中未经复议直接起诉1件,复议后起诉1件。", "litigation_after_review.total", 1},
+		{"(四)复议诉讼。因政府信息公开被提起行政诉讼2件,其中未经复议直接起诉1件,复议后起诉1件。", "litigation_direct.total", 1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例局")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
+
+// TestPre2019NotHandledInTime checks that a count of those not handled in
+// time or not put off ("未按时办结0件", "未能按期办结3件") is not read as
+// pre2019.apps_on_time or pre2019.apps_extended (review of 7598e2d: it was
+// stored as the count handled in time).
+func TestPre2019NotHandledInTime(t *testing.T) {
+	for _, tt := range []struct {
+		body    string
+		measure string
+		want    float64 // -1: blank
+	}{
+		{"我办办结64件,未按时办结0件。", "pre2019.apps_on_time", -1},
+		{"我办办结64件,其中未能按期办结3件。", "pre2019.apps_on_time", -1},
+		{"我办办结64件,不能按时办结的3件。", "pre2019.apps_on_time", -1},
+		{"我办办结64件,没有按时办结3件。", "pre2019.apps_on_time", -1},
+		{"我办办结64件,未延期办结64件。", "pre2019.apps_extended", -1},
+		{"我办办结64件,未能按期办结3件。", "apps.total", 64},
+		// What the rules read stays read.
+		{"我办按时办结数60件,延期办结4件。", "pre2019.apps_on_time", 60},
+		{"我办按时办结数60件,延期办结4件。", "pre2019.apps_extended", 4},
+		{"我办办结64件,不能按时办结需延期办结的2件。", "pre2019.apps_extended", 2},
+		{"我办办结64件,无延期办结0件。", "pre2019.apps_extended", 0},
+	} {
+		page := "示例市示例办公室2018年政府信息公开工作年度报告\n一、政府信息主动公开情况\n2018年我办主动公开政府信息共215条。\n二、政府信息依申请公开情况\n(一)申请情况。2018年我办收到依申请公开共64件。\n(二)申请处理情况。" + tt.body + "其中同意公开答复41件,申请信息不存在的18件。\n"
+		r, err := Parse("page.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1.0
+		for _, v := range r.Values {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.body, tt.measure, got, tt.want)
+		}
+	}
+}

@@ -632,6 +632,12 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					// a part of the total (pre2019.apps_on_time reads it).
 					continue
 				}
+				if (nr.measure == "pre2019.apps_on_time" || nr.measure == "pre2019.apps_extended") && notDoneBefore(l.Text[:m[0]]) {
+					// "办结64件,其中未能按期办结3件": those not handled in
+					// time, the count's opposite. It was stored as the count
+					// handled in time (3, of 64).
+					continue
+				}
 				if nr.measure == "apps.partial" && jointOutcome(l.Text[:m[0]]) {
 					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
 				}
@@ -699,6 +705,14 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 // makes its count a part of those handled: in time, late, put off.
 func onTimeBefore(before string) bool {
 	return hasSuffixAny(before, "按时", "按期", "如期", "限时", "延期", "逾期", "超期")
+}
+
+// notDoneBefore reports whether the text before a 按时办结 or 延期办结 ends
+// with a word that denies it ("未按时办结0件", "未能按期办结3件", "不能按时"):
+// its count is of those not handled so, no count of pre2019.apps_on_time or
+// pre2019.apps_extended.
+func notDoneBefore(before string) bool {
+	return hasSuffixAny(before, "未", "未能", "不", "不能", "没", "没有", "没能", "无法", "非")
 }
 
 // jointOutcome reports whether the text before a 部分公开 ends with another
