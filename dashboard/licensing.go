@@ -1,9 +1,13 @@
 package dashboard
 
 import (
+	"context"
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
+
+	"gongkai/warehouse"
 )
 
 // licensing is 行政许可: the agencies ranked by the licensing decisions
@@ -21,12 +25,10 @@ func (h *handler) licensing(c echo.Context) error {
 	// picked one is highlighted, instead of one slice making a 100 % ring.
 	all := fl
 	all.Level = ""
-	ts, err := h.queryAll(c.Request().Context(), namedQuery{"licensing_ranking", wf}, namedQuery{"licensing_trend", fl.warehouse()},
-		namedQuery{"licensing_by_level", all.warehouse()})
+	ranking, trend, levels, err := h.licensingTables(c.Request().Context(), wf, fl.warehouse(), all.warehouse())
 	if err != nil {
 		return err
 	}
-	ranking, trend, levels := ts[0], ts[1], ts[2]
 	r := newChart("chart-licensing-ranking", p.Period()+"行政许可决定数量排名（合计，前二十位）", "licensing_ranking", fl, ranking,
 		barChart(ranking, "agency", []series{{"licensing_decisions", "行政许可决定"}}, false, true), "agency_id")
 	r.Height = 520
@@ -48,4 +50,97 @@ func (h *handler) licensing(c echo.Context) error {
 	})
 	p.Charts = []chart{r, tr, lv}
 	return h.render(c, http.StatusOK, "licensing", p)
+}
+
+// licensingTables returns licensing_ranking under rank (the page's filter
+// with its limit), licensing_trend under trend (the page's filter) and
+// licensing_by_level under levels (the page's filter without its level).
+// Without a piece of a name they are the three named queries, run at once.
+// With one, each of the three would match the piece against every kept
+// name (at 1M reports the page's slowest tenth), so they are split from
+// one reading, licensing_sums; when its rows are not of the form expected
+// or a level's sum could depend on the order of its terms, the three named
+// queries are run instead, so the rows are always theirs. Its error is the
+// queries'.
+func (h *handler) licensingTables(ctx context.Context, rank, trend, levels warehouse.Filter) (ranking, tr, lv *warehouse.Table, err error) {
+	if rank.Agency != "" {
+		ts, err := h.queryAll(ctx, namedQuery{"licensing_sums", rank})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if ranking, tr, lv, ok := splitLicensingSums(ts[0]); ok {
+			return ranking, tr, lv, nil
+		}
+	}
+	ts, err := h.queryAll(ctx, namedQuery{"licensing_ranking", rank}, namedQuery{"licensing_trend", trend},
+		namedQuery{"licensing_by_level", levels})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return ts[0], ts[1], ts[2], nil
+}
+
+// licensingSumsColumns are licensing_sums' columns: the part and its row's
+// place, then the columns of licensing_by_level, licensing_ranking and
+// licensing_trend in turn (licensingParts), each part's rows stating only
+// its own.
+var licensingSumsColumns = []string{"part", "ord", "level_level", "level_agencies", "level_decisions", "level_whole",
+	"rank_agency_id", "rank_agency", "rank_level", "rank_city", "rank_reports", "rank_decisions",
+	"trend_year", "trend_agency_id", "trend_agency", "trend_report_id", "trend_decisions"}
+
+// licensingParts are licensing_sums' parts in its order: the part, the
+// named query's columns, and where they begin in licensing_sums' row (the
+// level part's level_whole follows its three).
+var licensingParts = []struct {
+	part    string
+	columns []string
+	at      int
+}{
+	{"level", []string{"level", "agencies", "licensing_decisions"}, 2},
+	{"ranking", []string{"agency_id", "agency", "level", "city", "reports", "licensing_decisions"}, 6},
+	{"trend", []string{"year", "agency_id", "agency", "report_id", "licensing_decisions"}, 12},
+}
+
+// splitLicensingSums returns licensing_ranking, licensing_trend and
+// licensing_by_level as their named queries give them, from licensing_sums'
+// rows t. ok is false when t is not of the form expected (its columns,
+// parts in order, each part's rows numbered from 1 and stating only its
+// own columns) or a level's sum is not marked whole (level_whole): only
+// then could a level's sum differ from licensing_by_level's.
+func splitLicensingSums(t *warehouse.Table) (ranking, trend, levels *warehouse.Table, ok bool) {
+	if !slices.Equal(t.Columns, licensingSumsColumns) {
+		return nil, nil, nil, false
+	}
+	out := make([]*warehouse.Table, len(licensingParts))
+	for i, p := range licensingParts {
+		out[i] = &warehouse.Table{Columns: p.columns, Rows: [][]any{}}
+	}
+	part := 0
+	for _, r := range t.Rows {
+		name, ok1 := r[0].(string)
+		ord, ok2 := r[1].(int64)
+		if !ok1 || !ok2 {
+			return nil, nil, nil, false
+		}
+		for part < len(licensingParts) && licensingParts[part].part != name {
+			part++
+		}
+		if part == len(licensingParts) || ord != int64(len(out[part].Rows))+1 {
+			return nil, nil, nil, false
+		}
+		p := licensingParts[part]
+		end := p.at + len(p.columns)
+		for j := 2; j < len(r); j++ {
+			if (j < p.at || j >= end) && r[j] != nil && !(part == 0 && j == end) {
+				return nil, nil, nil, false
+			}
+		}
+		if part == 0 {
+			if whole, isBool := r[end].(bool); !isBool || !whole {
+				return nil, nil, nil, false
+			}
+		}
+		out[part].Rows = append(out[part].Rows, r[p.at:end:end])
+	}
+	return out[1], out[2], out[0], true
 }
