@@ -290,11 +290,19 @@ var outcomeRules = []struct {
 	words                []string
 	review, litigation   nkind
 	noReview, noLitigate bool
+	// afterReview: the words are as much those of applications, and are a
+	// review's only when nothing about applications was said after the
+	// review (pendingOfReview).
+	afterReview bool
 }{
 	{words: []string{"维持"}, review: nReviewUpheld, litigation: nLitUpheld},
 	{words: []string{"纠正", "纠错"}, review: nReviewCorrected, litigation: nLitCorrected},
 	{words: []string{"其他结果", "其他情形"}, review: nReviewOther, litigation: nLitOther},
 	{words: []string{"尚未审结", "未审结", "正在审理", "审理中"}, review: nReviewPending, noLitigate: true},
+	// "全年共收到行政复议1件,维持结果1件,尚未办结0件" (a real 2020
+	// municipal bureau's page): a review not yet concluded, said as of an
+	// application; only right after the review (pendingOfReview).
+	{words: []string{"尚未办结"}, review: nReviewPending, noLitigate: true, afterReview: true},
 }
 
 // skipWords mark a clause that does not state one exact figure of this year:
@@ -715,7 +723,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
-				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
+				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside)
@@ -975,6 +983,10 @@ type scope struct {
 	// its count ("某某局收到申请5件,予以公开3件"): the clauses after it
 	// are that organ's too, until one names the reporting organ.
 	organ bool
+	// joint is set with organ by a clause whose subject is several organs
+	// (jointSubject): the counts after it are their sum, and a zero of
+	// the sum is each one's zero.
+	joint bool
 }
 
 // selfRE finds the organ naming itself ("我局", "本单位"), which ends the
@@ -1213,8 +1225,25 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 				sc = scopeOf(scopes)
 			}
 		}
+		if counts && !inherited && jointSubject(clause) && !otherYearBefore(before, year) {
+			// "2025年市政府本级、政府办办理政府信息公开申请61件,办结54件,
+			// 结转下一年办理7件,行政复议7件" (a real 2025 city government
+			// office's page): the counts of several organs together, the
+			// reporting one among them or not; the clauses after it in
+			// the sentence are the same sum. Before, each count was
+			// stored as the office's own.
+			sc = scope{set: true, organ: true, joint: true}
+			readJoint(clause, before, ctx, nones, func(k nkind, zero bool, f float64, unit string, bad error) {
+				emit(k, zero, f, unit, bad, sent.a, sent.b)
+			})
+			continue
+		}
 		if inherited && !skip && sc.organ {
-			if !otherYearBefore(before, year) {
+			if !otherYearBefore(before, year) && sc.joint {
+				readJoint(clause, before, ctx, nones, func(k nkind, zero bool, f float64, unit string, bad error) {
+					emit(k, zero, f, unit, bad, sent.a, sent.b)
+				})
+			} else if !otherYearBefore(before, year) {
 				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
 					emit(k, false, f, "", errOtherOrgan, sent.a, sent.b)
 				})
@@ -1410,6 +1439,80 @@ var errPartOf = errors.New("part of an unknown whole")
 // that would pass it over: another organ's, or the organ's own under a name
 // the reader cannot match to the one given.
 var errOtherOrgan = errors.New("another organ named")
+
+// errJointOrgans is the bad of a count whose sentence's subject is several
+// organs named together (jointSubject): their sum, not one organ's.
+var errJointOrgans = errors.New("several organs together")
+
+// jointHeadRE finds what a clause may open with before its subject: a
+// heading's number, the year.
+var jointHeadRE = regexp.MustCompile(`^(?:[(][一二三四五六七八九十0-9]{1,2}[)]|[一二三四五六七八九十]、|[0-9]{1,2}[.、])?(?:[0-9]{4}年度?|本年度?|今年|年内)?`)
+
+// jointVerbs end the subject of a clause that counts: the first of them
+// found is where the subject stops.
+var jointVerbs = []string{"办理", "收到", "受理", "接到", "接收", "共", "累计", "新收", "公开", "发生", "办结", "答复", "处理", "被", "涉及",
+	"制发", "制定", "发布", "印发", "出台", "废止", "未", "没有", "无", "依申请", "按时", "全年", "年内", "分别", "合计", "总计", "一共", "均", "都", "作出", "实施", "办件"}
+
+// jointEndings end the name of an organ, or of the part of one, in a
+// subject (jointSubject): orgSuffixes and the short forms a subject uses.
+var jointEndings = append([]string{"政府", "本级", "机关", "办公室", "办", "委", "厅", "室", "所", "站", "队", "处", "科", "股", "馆", "署"}, orgSuffixes...)
+
+// jointSubject reports whether the subject of a clause that counts, the
+// words before its first verb (jointVerbs), is two organs or more named
+// together: parts joined by 、, or by 和, 及, 与 when there is no 、 ("市政府
+// 本级、政府办办理…申请61件", "我局和下属单位共收到申请10件"), each of them
+// ending as an organ's name does (jointEndings). The count is then the
+// organs' sum, not the reporting one's, whether it is named among them or
+// not. A subject that opens with a preposition ("通过区政府网站、政务
+// 微博…", "向市政府、区政府申请…"), one naming the whole area or its parts
+// (全, 各: another rule's), and one whose parts are not all organs ("网上
+// 申请、信函申请", "公民、法人和其他组织", "人力资源和社会保障局" alone)
+// are not.
+func jointSubject(clause string) bool {
+	head := clause
+	for _, v := range jointVerbs {
+		if i := strings.Index(head, v); i >= 0 {
+			head = head[:i]
+		}
+	}
+	head = strings.TrimSpace(jointHeadRE.ReplaceAllString(head, ""))
+	if head == "" || hasPrefixAny(head, "通过", "在", "经", "由", "向", "对", "为", "按", "根据", "依据", "依托", "利用", "针对", "对于", "围绕", "除", "其中", "另") ||
+		strings.ContainsAny(head, "全各") {
+		return false
+	}
+	parts := strings.Split(head, "、")
+	if len(parts) < 2 {
+		parts = nil
+		for _, p := range strings.FieldsFunc(strings.ReplaceAll(head, "以及", "及"), func(r rune) bool { return r == '和' || r == '及' || r == '与' }) {
+			parts = append(parts, p)
+		}
+		if len(parts) < 2 {
+			return false
+		}
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) < 2 || !hasSuffixAny(p, jointEndings...) {
+			return false
+		}
+	}
+	return true
+}
+
+// readJoint reads a clause of a sentence whose subject is several organs
+// (jointSubject): a count is their sum and is passed over with
+// errJointOrgans; a zero, or a none, is each organ's zero and read.
+func readJoint(clause, before string, ctx nctx, nones bool, emit countFunc) {
+	readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string, bad error) {
+		if zero && f == 0 {
+			emit(k, true, 0, unit, bad)
+			return
+		}
+		emit(k, false, f, "", errJointOrgans)
+	})
+	if nones {
+		readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", nil) })
+	}
+}
 
 // otherOrganOnly reports whether clauseSkipped passes over a clause only
 // because it names another organ: no word of a share, a comparison or a
@@ -1624,6 +1727,7 @@ var passedWhy = []struct {
 }{
 	{errPartOf, "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"},
 	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
+	{errJointOrgans, "所在句子的主语是几个机关（用“、”“和”等并列），是它们合计的数，不是本机关一家的"},
 	{errOtherOrgan, "所在的句子可能说的是另一机关（句中写有机关名称，不是“我局”“本单位”，也不是所填的单位名称），不能确定是本机关的数"},
 	{errEither, "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
 	{errDealt, "只写“办理”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
@@ -1959,6 +2063,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// do not say.
 				emit(nReceived, false, f, "", errOneWay)
 				continue
+			}
+			if !ok && strings.Contains(unitsApps, unit) && receivedBefore(seg) && receivedNounRE.MatchString(clause[m[1]:]) {
+				// "2021年度,我委收到7条依申请公开政府信息的申请,并已办理完成"
+				// (a real 2021 commission's page): the count before its
+				// noun, which is all the clause says after it. It was
+				// passed over with no word.
+				k, ok = nReceived, true
 			}
 			if !ok && f == 0 && strings.Contains(seg, "不予公开") && hasAny(seg, "依申请和", "依申请及", "依申请、") {
 				// "全年发生依申请和不予公开政府信息条数0条" (a real 2013
@@ -2572,6 +2683,9 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 				return 0, false
 			}
 			if rv > lt && !o.noReview {
+				if o.afterReview && !pendingOfReview(suitColumns.Replace(before), seg) {
+					return 0, false
+				}
 				return o.review, true
 			}
 			if lt > rv && !o.noLitigate {
@@ -2581,6 +2695,25 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 		}
 	}
 	return found, n == 1
+}
+
+// pendingOfReview reports whether "尚未办结" in seg is said of the review the
+// words before it (before, suits named as suitColumns has them) name last:
+// between that review and seg nothing about applications is said, and seg
+// holds nothing more than the words of a count pending ("发生行政复议1件,
+// 收到申请10件,尚未办结2件" counts applications not handled, "…行政复议1件,
+// 尚未办结的申请2件" too).
+func pendingOfReview(before, seg string) bool {
+	rv := strings.LastIndex(before, "复议")
+	if rv < 0 {
+		return false
+	}
+	tail := before[rv+len("复议"):]
+	if hasAny(tail, "申请", "收到", "受理", "答复", "诉讼", "办理", "公开") {
+		return false
+	}
+	rest := strings.Trim(strings.ReplaceAll(seg, "尚未办结", ""), ",、;的其中有数为")
+	return rest == "" || rest == "案件" || rest == "件数"
 }
 
 // suitColumns says the names of table 四's two suits with no 复议 in them:
@@ -2603,8 +2736,9 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 // 完成答复", "都已及时准确地进行了答复".
 // "2020年受理依申请公开1件次,已在规定时限内办理完毕" (a real 2020 municipal
 // bureau's page): 已 opening a clause that is only the verb of handling
-// says it of those received too.
-var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办结完毕|答复完毕|全部办结)[。.]?$`)
+// says it of those received too; "…的申请,并已办理完成" (a real 2021
+// commission's) says the same.
+var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办结完毕|答复完毕|全部办结)[。.]?$`)
 
 // allAnswered reports whether a sentence has a clause with no figure that
 // says every application was answered (allAnsweredRE).
@@ -3032,6 +3166,21 @@ var answeredAfterRE = regexp.MustCompile(`申请(?:依法|均|及时)*(?:作出|
 // receivedObjectRE finds the noun of applications right after a count.
 var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开|^的?依申请公开(?:政府信息)?事项`)
 
+// receivedNounRE finds, right after a count, the noun of applications for
+// information and nothing after it: "7条依申请公开政府信息的申请".
+var receivedNounRE = regexp.MustCompile(`^(?:依申请公开的?(?:政府)?信息的?|依申请公开的?|(?:政府)?信息公开的?|政府信息依申请公开的?)申请[。.]?$`)
+
+// receivedVerbRE is the words before such a count: the organ, the year and
+// the verb of receiving, and nothing else ("2021年度我委收到", "本年共受理").
+var receivedVerbRE = regexp.MustCompile(`^(?:(?:我|本)(?:局|委|办|镇|乡|街道|区|县|市|厅|署|院|所|站|处|中心|单位|机关|部门|政府|办公室)|全年|本年度?|今年|年内|[0-9]{4}年度?|年度|共计?|总共|一共|依法)*(?:收到|受理|接到|接收|新收)(?:了)?$`)
+
+// receivedBefore reports whether the words before a count are only the
+// organ, the year and the verb of receiving (receivedVerbRE): no channel,
+// no part, no one who forwarded them.
+func receivedBefore(seg string) bool {
+	return receivedVerbRE.MatchString(strings.Trim(seg, ",、 "))
+}
+
 // viaChannelObjectRE finds, right after a count, applications submitted
 // through a channel: "公众通过“某某栏目”提交的申请".
 var viaChannelObjectRE = regexp.MustCompile(`^(?:公众|群众|申请人|公民|市民)?通过[^,;:。]{1,30}?提交的?(?:政府信息公开|信息公开|依申请公开)?申请`)
@@ -3391,6 +3540,13 @@ func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
 		verb = strings.TrimPrefix(verb, p)
 	}
 	triple := docsTriple(line)
+	if k, ok := ruleWithVerb(verb); ok {
+		// "本年度制定规章1件", "规章现行有效12件", "现行有效规章12件":
+		// the rules' verb and their kind in one piece, which the rules of
+		// normative documents leave to this reader and this reader read
+		// only with the verb alone. They were passed over with no word.
+		verb = k
+	}
 	if triple {
 		// "本年度行政规范性文件发布0条,废止数量0条,现行有效数量0条" (a
 		// real 2025 town's page): table 二's three columns in words, the
@@ -3439,6 +3595,32 @@ func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
 		return kinds[col], errAmended, true
 	}
 	return kinds[col], nil, true
+}
+
+// ruleYearRE finds the year a piece of words about rules opens with.
+var ruleYearRE = regexp.MustCompile(`^[0-9]{4}年度?`)
+
+// ruleWithVerb returns the verb of a piece of words before a count that is
+// table 二's verb and the kind 规章 together, the kind before the verb or
+// after it ("制定规章", "规章现行有效", "现行有效的规章", after a year or
+// not), and whether it is one. Any other word in the piece ("参与制定规章",
+// "制定规章制度", "制定市政府规章", "规章和规范性文件现行有效") makes it
+// none: what is counted is then not the organ's rules of the year, or not
+// rules alone.
+func ruleWithVerb(piece string) (string, bool) {
+	v := ruleYearRE.ReplaceAllString(piece, "")
+	if w, ok := strings.CutPrefix(v, "规章"); ok {
+		v = w
+	} else if w, ok := strings.CutSuffix(v, "规章"); ok {
+		v = strings.TrimSuffix(w, "的")
+	} else {
+		return "", false
+	}
+	switch v {
+	case "制发", "制定", "印发", "出台", "废止", "现行有效":
+		return v, true
+	}
+	return "", false
 }
 
 // docsTriple reports whether a line names table 二's three counts of

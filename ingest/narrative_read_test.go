@@ -1189,7 +1189,10 @@ func TestRulesInForceNotNormativeDocs(t *testing.T) {
 		{"本年度新制定规章2件,现行有效15件;规范性文件制发3件。", -1, 15},
 		// The documents' own count in force, as before.
 		{"本年度制发规范性文件3件,废止1件,现行有效20件。", 20, -1},
-		{"规章现行有效12件,规范性文件现行有效30件。", 30, -1},
+		// The rules' count in force with their kind before the verb: blank
+		// with no word when this test was written (ruleNow), read since
+		// round 18 (ruleWithVerb).
+		{"规章现行有效12件,规范性文件现行有效30件。", 30, 12},
 	} {
 		if got := readOne(t, []string{head + tt.body}, "normative_docs.in_force"); got != tt.norm {
 			t.Errorf("%s: normative_docs.in_force %v, want %v", tt.body, got, tt.norm)
@@ -1358,6 +1361,107 @@ func TestPre2019NotHandledInTime(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.body, tt.measure, got, tt.want)
+		}
+	}
+}
+
+// TestRound18ReadsWhereTheyMustNot holds round 18's readings and the shapes
+// each must leave alone. A sentence whose subject is several organs
+// (jointSubject) gives none of them a count: "市政府本级、政府办办理…申请61件,
+// 办结54件,…行政复议7件" stored 54 and 7 as the office's own; a subject of
+// one organ, a list of channels, applicants or months, a preposition before
+// the list, or a whole area's parts is not such a subject. Rules counted
+// with verb and kind in one piece ("制定规章1件", "规章现行有效12件") are
+// read, and only then; "尚未办结0件" is a review's pending count only right
+// after the review; a count before its noun ("收到7条依申请公开政府信息的
+// 申请") is read only when the verb of receiving and that noun are all its
+// clause says.
+func TestRound18ReadsWhereTheyMustNot(t *testing.T) {
+	for _, tt := range []struct {
+		agency, line, measure string
+		want                  float64 // -1: blank
+	}{
+		// Several organs as the subject: blank (each failed on main).
+		{"示例市人民政府办公室", "(二)依申请公开。2025年市政府本级、政府办办理政府信息公开申请61件,办结54件,结转下一年办理7件,行政复议7件,复议后起诉1件。", "apps.total", -1},
+		{"示例市人民政府办公室", "(二)依申请公开。2025年市政府本级、政府办办理政府信息公开申请61件,办结54件,结转下一年办理7件,行政复议7件,复议后起诉1件。", "review.total", -1},
+		{"示例市人民政府办公室", "(二)依申请公开。2025年市政府本级、政府办办理政府信息公开申请61件,办结54件,结转下一年办理7件,行政复议7件,复议后起诉1件。", "litigation_after_review.total", -1},
+		{"示例市人民政府办公室", "(二)依申请公开。2025年市政府本级、政府办办理政府信息公开申请61件,办结54件,结转下一年办理7件,行政复议7件,复议后起诉1件。", "apps.carried_out", -1},
+		{"示例市示例局", "(二)依申请公开。2025年我局与区信访局共同办理政府信息公开申请3件,办结3件。", "apps.total", -1},
+		// A zero of the organs together is each one's zero.
+		{"示例市人民政府办公室", "(二)依申请公开。2025年,市政府本级、政府办共收到政府信息公开申请61件,结转下一年办理0件。", "apps.carried_out", 0},
+		{"示例市人民政府办公室", "(二)依申请公开。2025年,市政府本级、政府办共收到政府信息公开申请61件,结转下一年办理0件。", "apps.new", -1},
+		// Not several organs: read as before.
+		{"示例市示例局", "(二)依申请公开。2025年我局收到政府信息公开申请10件,办结10件。", "apps.total", 10},
+		{"示例市人力资源和社会保障局", "(二)依申请公开。2025年市人力资源和社会保障局收到政府信息公开申请10件。", "apps.new", 10},
+		{"示例市示例局", "(一)主动公开。通过门户网站、政务微博主动公开政府信息300条。", "narrative.proactive_items", 300},
+		{"示例市示例局", "(一)主动公开。2025年,在区委、区政府的领导下,我局主动公开政府信息300条。", "narrative.proactive_items", 300},
+		{"示例市示例局", "(二)依申请公开。2025年,按照市政府、区政府要求,我局收到政府信息公开申请10件。", "apps.new", 10},
+		// Rules with verb and kind together.
+		{"示例市示例局", "(三)规章。本年度制定规章1件。", "rules.issued", 1},
+		{"示例市示例局", "(三)规章。2025年制定规章1件,废止规章0件,现行有效规章12件。", "rules.in_force", 12},
+		{"示例市示例局", "(三)规章。本年度制定规章1件,废止0件,现行有效5件;另制发规范性文件2件。", "rules.issued", 1},
+		{"示例市示例局", "(三)规章。本年度制定规章1件,废止0件,现行有效5件;另制发规范性文件2件。", "normative_docs.in_force", -1},
+		{"示例市示例局", "(三)规章。现行有效的规章12件。", "rules.in_force", 12},
+		{"示例市示例局", "(三)规章。本年度参与制定规章1件。", "rules.issued", -1},
+		{"示例市示例局", "(三)规章。本年度制定规章制度5件。", "rules.issued", -1},
+		{"示例市示例局", "(三)规章。本年度制定市政府规章1件。", "rules.issued", -1},
+		{"示例市示例局", "(三)规章。规章和规范性文件现行有效12件。", "rules.in_force", -1},
+		{"示例市示例局", "(三)规章。规章和规范性文件现行有效12件。", "normative_docs.in_force", -1},
+		{"示例市示例局", "(三)规章。本年度公开规章1件。", "rules.issued", -1},
+		// 尚未办结 after a review, and where it is not the review's.
+		{"示例市示例局", "(四)复议诉讼。全年因政府信息公开共收到行政复议1件,维持结果1件,尚未办结0件。", "review.pending", 0},
+		{"示例市示例局", "(四)复议诉讼。本年度因政府信息公开发生行政复议1件,尚未办结1件。", "review.pending", 1},
+		{"示例市示例局", "(四)复议诉讼。本年度因政府信息公开发生行政复议1件,收到申请10件,尚未办结2件。", "review.pending", -1},
+		{"示例市示例局", "(四)复议诉讼。本年度因政府信息公开发生行政复议1件,尚未办结的申请2件。", "review.pending", -1},
+		{"示例市示例局", "(四)复议诉讼。本年度因政府信息公开发生行政诉讼1件,尚未办结1件。", "review.pending", -1},
+		{"示例市示例局", "(四)复议诉讼。本年度因政府信息公开发生行政复议1件,行政诉讼1件,尚未办结1件。", "review.pending", -1},
+		{"示例市示例局", "(二)依申请公开。本年度收到政府信息公开申请10件,尚未办结2件。", "review.pending", -1},
+		// A count before its noun.
+		{"示例市示例委员会", "(二)依申请公开。2025年度,我委收到7条依申请公开政府信息的申请,并已办理完成。", "apps.new", 7},
+		{"示例市示例委员会", "(二)依申请公开。2025年度,我委收到7条依申请公开政府信息的申请,并已办理完成。", "apps.total", -1},
+		{"示例市示例委员会", "(二)依申请公开。本年度收到7条依申请公开政府信息的咨询。", "apps.new", -1},
+		{"示例市示例委员会", "(二)依申请公开。本年度收到7件行政复议申请。", "apps.new", -1},
+		{"示例市示例委员会", "(二)依申请公开。本年度网上收到7条依申请公开政府信息的申请。", "apps.new", -1},
+		{"示例市示例委员会", "(二)依申请公开。本年度收到市政府转来的7条依申请公开政府信息的申请。", "apps.new", -1},
+		{"示例市示例委员会", "(二)依申请公开。本年度收到7条依申请公开政府信息的申请和2件行政复议申请。", "apps.new", -1},
+		{"示例市示例委员会", "(二)依申请公开。其中收到7条依申请公开政府信息的申请。", "apps.new", -1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, tt.agency)
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
+
+// TestJointSubject holds which subjects are several organs named together.
+func TestJointSubject(t *testing.T) {
+	for _, tt := range []struct {
+		clause string
+		joint  bool
+	}{
+		{"2025年市政府本级、政府办办理政府信息公开申请61件", true},
+		{"2025年我局和下属单位共收到政府信息公开申请10件", true},
+		{"我局与区信访局共同办理政府信息公开申请3件", true},
+		{"市政府办公室、市大数据局共主动公开信息300条", true},
+		{"2025年我局收到政府信息公开申请10件", false},
+		{"2025年市人力资源和社会保障局收到政府信息公开申请10件", false},
+		{"2025年网上申请、信函申请共10件", false},
+		{"2025年公民、法人和其他组织提出政府信息公开申请10件", false},
+		{"通过门户网站、政务微博主动公开政府信息300条", false},
+		{"向市政府、区政府申请公开政府信息10件", false},
+		{"全区各部门、各镇街共收到申请100件", false},
+		{"2025年1月、2月收到政府信息公开申请2件", false},
+		{"规章和规范性文件现行有效12件", false},
+		{"予以公开、部分公开共8件", false},
+	} {
+		if got := jointSubject(tt.clause); got != tt.joint {
+			t.Errorf("jointSubject(%q) = %v, want %v", tt.clause, got, tt.joint)
 		}
 	}
 }

@@ -409,6 +409,15 @@ func CompilerName(s string) string {
 	if !hasSuffixAny(a, organEndings...) && hasAny(a, schoolOthers...) {
 		return ""
 	}
+	// "由示例大学公共管理学院编制": a college, institute or centre of a
+	// university compiles a report for the agency that hires it; no agency
+	// is named inside a university's or a college's name. It was stored as
+	// the agency's name, with no word (学院 ends in 院, an organ's ending).
+	for _, school := range []string{"大学", "学院"} {
+		if i := strings.Index(a, school); i >= 0 && i+len(school) < len(a) {
+			return ""
+		}
+	}
 	for _, r := range a {
 		if !unicode.Is(unicode.Han, r) && r != '(' && r != ')' {
 			return ""

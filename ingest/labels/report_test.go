@@ -113,6 +113,14 @@ func TestCompilerName(t *testing.T) {
 		// An organ that hires or joins another to compile it: no name either.
 		{"本报告根据《条例》规定,由示例县人民政府聘请示例学院编制。", ""},
 		{"本报告根据《条例》规定,由示例县卫生健康局会同示例医学院编制。", ""},
+		// A university's college, institute or centre compiles for the
+		// agency that hires it: the college was stored as the agency.
+		{"本报告根据《条例》规定,由示例大学公共管理学院编制。", ""},
+		{"本报告根据《条例》规定,由示例大学政府信息研究中心编制。", ""},
+		{"本报告根据《条例》规定,由示例学院公共事务研究所编制。", ""},
+		{"本报告根据《条例》规定,由示例医学院附属医院编制。", ""},
+		// A school's own name that ends in its school word is still read.
+		{"本报告根据《条例》规定,由示例职业技术学院编制。", "示例职业技术学院"},
 	} {
 		if got := CompilerName(tt.line); got != tt.want {
 			t.Errorf("CompilerName(%s) = %q, want %q", tt.line, got, tt.want)
