@@ -811,6 +811,13 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				fl = fl.replace("上一"+w, "上"+w)
 			}
 		}
+		if strings.Contains(fl.s, "部分予以公开") {
+			// "予以公开35件;部分予以公开1件" (a real 2025 county bureau's
+			// page): granted in part, as 部分公开 says it; it was passed
+			// over with no word (部分公开's rule did not match it, and
+			// 予以公开's shuns 部分).
+			fl = fl.replace("部分予以公开", "部分公开")
+		}
 		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency, secChannels: secChannels}
 		if strings.Contains(fl.s, "条") {
 			secChannels = max(secChannels, channelCounts(fl.s))
@@ -2064,6 +2071,21 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nReceived, false, f, "", errOneWay)
 				continue
 			}
+			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
+				hasAny(before, "收到", "受理", "接到", "接收", "新收") && !hasAny(before, "结转", "转结", "上年") {
+				// "今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分
+				// 公开,1件不公开并告知行政查询途径" (a real 2022 district
+				// bureau's page): the outcome after its count, and nothing
+				// else in the clause, of the applications the sentence
+				// said received (not of those carried in). They were
+				// passed over with no word.
+				switch strings.TrimRight(clause[m[1]:], "。.") {
+				case "予以公开", "同意公开", "全部公开":
+					k, ok = nGranted, true
+				case "部分公开", "部分予以公开":
+					k, ok = nPartial, true
+				}
+			}
 			if !ok && strings.Contains(unitsApps, unit) && receivedBefore(seg) && receivedNounRE.MatchString(clause[m[1]:]) {
 				// "2021年度,我委收到7条依申请公开政府信息的申请,并已办理完成"
 				// (a real 2021 commission's page): the count before its
@@ -2389,6 +2411,9 @@ func namesOtherOrgan(clause, agency string) bool {
 			if key != "" && strings.Contains(key, name) {
 				continue // the organ's own name, or its end
 			}
+			if key != "" && ownAltName(clause[:j+len(suf)], key) {
+				continue // "嘉兴市市场监管局" in 嘉兴市市场监督管理局's report
+			}
 			if key != "" && strings.Contains(shortNames.Replace(key), name) {
 				// "开福区卫健局通过…主动公开信息124条" in 开福区卫生健康局's
 				// report: its short name. A level before the short name
@@ -2437,6 +2462,50 @@ var shortNames = strings.NewReplacer("卫生健康", "卫健", "人力资源和�
 	// real 2021 district bureau's): its own short name, taken for another
 	// organ's and left blank.
 	"应急管理", "应急")
+
+// altShortNames are short forms of a kind of organ that keep more of it than
+// shortNames' ("市场监管局" beside "市监局"): a Replacer holds one form only.
+var altShortNames = []struct{ full, short string }{{"市场监督管理", "市场监管"}}
+
+// ownAltName reports whether upTo, a clause up to an organ's ending, ends in
+// the reporting organ's name (key) in a short form of altShortNames, with
+// its level or its whole name, or the kind alone, as shortNames' are read:
+// "2022年,嘉兴市市场监管局受理…申请11件" in
+// 嘉兴市市场监督管理局's report (a real 2022 city bureau's page) was taken
+// for another organ and its counts left blank. The tail of another name
+// ("省市场监管局", "杭州市市场监管局", "市市场监管局" in a district's report)
+// is not its own.
+func ownAltName(upTo, key string) bool {
+	for _, a := range altShortNames {
+		i := strings.LastIndex(key, a.full)
+		if i < 0 {
+			continue
+		}
+		alt := key[:i] + a.short + key[i+len(a.full):]
+		kind := alt[i:]
+		if !strings.HasSuffix(upTo, kind) {
+			continue
+		}
+		n := 0 // the bytes upTo and alt end in alike, on runes
+		for n < len(upTo) && n < len(alt) {
+			r1, s1 := utf8.DecodeLastRuneInString(upTo[:len(upTo)-n])
+			r2, _ := utf8.DecodeLastRuneInString(alt[:len(alt)-n])
+			if r1 != r2 {
+				break
+			}
+			n += s1
+		}
+		if n == len(alt) || n == len(upTo) {
+			return true
+		}
+		// The name's tail matched up to a word's start ("区市场监管局" after
+		// a comma), not inside another name ("杭州市市场监管局").
+		if r, _ := utf8.DecodeLastRuneInString(upTo[:len(upTo)-n]); !unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
 
 // afterYear reports whether s ends with a year's words ("2019年度", "本年",
 // "全年"): a kind of organ right after them (街道, 镇, 局) has no name of its
@@ -3707,7 +3776,14 @@ func (c nctx) about(topic string) bool {
 	if topic == topicDisclosure {
 		return c.about("信息公开") || c.about("依申请") || c.about("政府信息")
 	}
-	return strings.Contains(c.line, topic) || strings.Contains(c.section, topic)
+	// A line the page's reader cut from a longer one (a paragraph of 600
+	// bytes or more, cut after each full stop) is about what the line as
+	// published is about: "办理结果如下:予以公开35件;…" cut from "(二)依申请
+	// 公开:…依申请信息公开办理有69件,…。办理结果如下:…" (a real 2025 county
+	// bureau's page) names no application itself, and its outcomes were
+	// passed over with no word, as they were not on the line uncut.
+	return strings.Contains(c.line, topic) || strings.Contains(c.section, topic) ||
+		c.cut != nil && strings.Contains(c.paragraph(), topic)
 }
 
 // topicDisclosure stands for information disclosure however a line names it
@@ -4011,6 +4087,10 @@ var errUnavailableMixed = errors.New("not held and other reasons together")
 // no row of their sum. It was passed over with no word.
 var errUnavailableUnsplit = errors.New("unavailable, reason unsaid")
 
+// notHeldAmongRE finds the organ's not holding the information named as one
+// reason of several (等原因, 等情形): "因本机关不掌握等原因无法提供".
+var notHeldAmongRE = regexp.MustCompile(`不掌握[^,;:。0-9]{0,12}?等(?:原因|情形|理由|情况|因素)`)
+
 // jointOutcomeRE finds the granted and granted-in-part outcomes named as one.
 var jointOutcomeRE = regexp.MustCompile(`(?:予以公开|同意公开|全部公开)(?:与|和|及|、|或|以及)部分公开|部分公开(?:与|和|及|、|或|以及)(?:予以公开|同意公开|全部公开)`)
 
@@ -4030,6 +4110,11 @@ func outcomeMix(seg, unit string, ctx nctx) (kinds []nkind, bad error, ok bool) 
 		// "予以公开、部分公开分别为3件、1件" names each its own.
 		return []nkind{nGranted, nPartial}, errJointOutcome, true
 	case strings.Contains(seg, "不掌握") && hasAny(seg, "加工", "汇总", "另行制作", "重新制作", "没有现成", "无现成", "不明确"):
+		return []nkind{nNotHeld}, errUnavailableMixed, true
+	case notHeldAmongRE.MatchString(seg):
+		// "因本机关不掌握等原因无法提供846件" (a real 2025 city commission's
+		// page): not holding it is one reason among others unnamed. It was
+		// stored as the count not held, with no word.
 		return []nkind{nNotHeld}, errUnavailableMixed, true
 	case strings.HasSuffix(strings.TrimRight(seg, "的共计为均"), "无法提供") && !hasAny(seg, "不掌握", "制作", "加工", "汇总", "现成", "不明确", "补正"):
 		return []nkind{nNotHeld}, errUnavailableUnsplit, true

@@ -1465,3 +1465,89 @@ func TestJointSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestRound18SampleReadsWhereTheyMustNot holds the readings round 18's
+// sample fixed and the shapes each must leave alone: not holding the
+// information named as one reason among others ("因本机关不掌握等原因无法提供
+// 846件") is no count of it (it was stored as one); the organ's short name
+// with 市场监管 ("嘉兴市市场监管局") is its own, the tail of another's
+// ("杭州市市场监管局", "省市场监管局") is not; "部分予以公开" is granted in
+// part; an outcome after its count ("对其中3件予以公开") is read when it is
+// all its clause says, of applications the sentence said received.
+func TestRound18SampleReadsWhereTheyMustNot(t *testing.T) {
+	for _, tt := range []struct {
+		agency, line, measure string
+		want                  float64 // -1: blank
+	}{
+		{"示例市示例委员会", "(二)依申请公开。其中,因本机关不掌握等原因无法提供846件,占71%。", "apps.unavailable.not_held", -1},
+		{"示例市示例委员会", "(二)依申请公开。本年度收到申请40件,因本机关不掌握等情形无法提供12件。", "apps.unavailable.not_held", -1},
+		{"示例市示例委员会", "(二)依申请公开。本年度收到申请40件,由于本机关不掌握相关政府信息而无法提供29件。", "apps.unavailable.not_held", 29},
+		{"示例市示例委员会", "(二)依申请公开。本年度收到申请40件,本机关不掌握相关政府信息29件,等待补正3件。", "apps.unavailable.not_held", 29},
+		{"示例市市场监督管理局", "(二)依申请公开。2025年,示例市市场监管局受理政府信息依申请公开11件。", "apps.new", 11},
+		{"示例市市场监督管理局", "(二)依申请公开。2025年,市场监管局受理政府信息依申请公开11件。", "apps.new", 11},
+		{"示例市示例区市场监督管理局", "(二)依申请公开。2025年,区市场监管局收到政府信息公开申请11件。", "apps.new", 11},
+		{"示例市示例区市场监督管理局", "(二)依申请公开。2025年,示例区市场监管局收到政府信息公开申请11件。", "apps.new", 11},
+		{"示例市市场监督管理局", "(二)依申请公开。2025年,省市场监管局收到政府信息公开申请11件。", "apps.new", -1},
+		{"示例市市场监督管理局", "(二)依申请公开。2025年,杭州市市场监管局收到政府信息公开申请11件。", "apps.new", -1},
+		{"示例市示例区市场监督管理局", "(二)依申请公开。2025年,市市场监管局收到政府信息公开申请11件。", "apps.new", -1},
+		{"示例市市场监督管理局", "(二)依申请公开。2025年,县市场监管局收到政府信息公开申请11件。", "apps.new", -1},
+		{"示例县示例局", "(二)依申请公开。2025年收到政府信息公开申请40件,予以公开35件;部分予以公开1件。", "apps.partial", 1},
+		{"示例县示例局", "(二)依申请公开。2025年收到政府信息公开申请40件,予以公开35件;部分予以公开1件。", "apps.granted", 35},
+		{"示例县示例局", "(二)依申请公开。2025年收到政府信息公开申请40件,予以公开及部分予以公开36件。", "apps.partial", -1},
+		{"示例县示例局", "(二)依申请公开。2025年收到政府信息公开申请40件,予以公开及部分予以公开36件。", "apps.granted", -1},
+		// The outcome after its count, of the applications received.
+		{"示例区示例局", "(二)依申请公开。今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分公开,1件不公开并告知行政查询途径。", "apps.granted", 3},
+		{"示例区示例局", "(二)依申请公开。今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分公开,1件不公开并告知行政查询途径。", "apps.partial", 1},
+		{"示例区示例局", "(二)依申请公开。今年共收到政府信息公开申请5件,3件予以公开答复。", "apps.granted", -1},
+		{"示例区示例局", "(二)依申请公开。今年共收到政府信息公开申请5件,其中3件经审查予以公开。", "apps.granted", -1},
+		{"示例区示例局", "(二)依申请公开。今年共收到行政复议申请5件,其中3件予以公开。", "apps.granted", -1},
+		{"示例区示例局", "(一)主动公开。今年主动公开政府信息20条,其中18件予以公开。", "apps.granted", -1},
+		{"示例区示例局", "(二)依申请公开。今年共收到政府信息公开申请5件,对其中3件予以公开。另收到人大建议3件,其中2件予以公开。", "apps.granted", -1},
+		{"示例区示例局", "(二)依申请公开。本年度上年结转的申请中,2件予以公开。", "apps.granted", -1},
+		{"示例区示例局", "(二)依申请公开。上年结转申请2件,1件予以公开。", "apps.granted", -1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, tt.agency)
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
+
+// TestCutLineAboutItsParagraph holds that a line the page's reader cut from
+// a paragraph of 600 bytes or more is about what the paragraph is about:
+// the outcomes after "办理结果如下:" were passed over with no word, cut from
+// the sentence naming the applications. A paragraph that names no
+// application gives its outcomes none either, and a line not cut is read as
+// before.
+func TestCutLineAboutItsParagraph(t *testing.T) {
+	long := "(二)依申请公开:2025年示例县住建局依申请信息公开办理有52件,均为自然人申请。"
+	outcomes := "办理结果如下:予以公开24件;部分予以公开2件;由于本机关不掌握相关政府信息而无法提供19件。"
+	filler := "我局持续优化工作流程,明确专人负责,严格审核把关,确保答复内容准确、程序规范、送达及时,切实保障申请人的合法权益。"
+	read := func(lines []Line) float64 {
+		vals, _ := readNarrative(lines, gongkai.Format2021, 2025, "示例县住建局")
+		for _, v := range vals {
+			if v.Measure == "apps.granted" && v.Number != nil {
+				return *v.Number
+			}
+		}
+		return -1
+	}
+	// Cut from one published line (the same number): read.
+	if got := read([]Line{{N: 5, Text: long}, {N: 5, Text: outcomes}, {N: 5, Text: filler}}); got != 24 {
+		t.Errorf("cut from a paragraph on applications: granted %v, want 24", got)
+	}
+	// Lines of their own (other numbers): as before, not read.
+	if got := read([]Line{{N: 5, Text: long}, {N: 6, Text: outcomes}}); got != -1 {
+		t.Errorf("a line of its own: granted %v, want blank", got)
+	}
+	// Cut from a paragraph that names no application: not read.
+	if got := read([]Line{{N: 5, Text: "(一)主动公开:2025年主动公开信息96条。"}, {N: 5, Text: outcomes}}); got != -1 {
+		t.Errorf("cut from a paragraph on proactive disclosure: granted %v, want blank", got)
+	}
+}

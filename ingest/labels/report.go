@@ -346,6 +346,13 @@ func workCompiled(s string) (agency string, year int) {
 // all).
 var compilerRE = regexp.MustCompile(`由([^,;:。《》由]{2,40}?)(?:负责)?编制(?:而成)?(?:。|$|,)`)
 
+// selfCompiledRE finds an organ, the subject of a clause, compiling its own
+// report ("X结合单位实际,编制本单位…报告"): the clause before 编制 opens
+// after a comma or the sentence's start, and the report is said to be the
+// organ's own (本单位, 本局, 本机关, 本部门; not 本县, 本区: a government
+// office compiles its government's).
+var selfCompiledRE = regexp.MustCompile(`(?:^|,)([^,;:。《》]{2,40}?)(?:结合[^,;:。《》]{0,16}?)?,?编制(?:了)?本(?:单位|局|机关|部门)`)
+
 // workOfRE finds the agency a first sentence compiles the report from the
 // work of, named in full before its short name: "结合X(以下简称“Y”)".
 var workOfRE = regexp.MustCompile(`结合([^,;:。《》()由]{2,40}?)\(以下简称`)
@@ -379,10 +386,22 @@ func CompilerName(s string) string {
 		// short name.
 		m = workOfRE.FindStringSubmatchIndex(s)
 	}
+	self := false
+	if m == nil {
+		// "根据…通知要求,示例县市场监督管理局结合单位实际,编制本单位2022年度
+		// 政务公开工作年度报告。" (a real 2022 county bureau's first
+		// sentence, its only name): the organ compiles its own report.
+		if m = selfCompiledRE.FindStringSubmatchIndex(s); m != nil {
+			self = true
+		}
+	}
 	if m == nil {
 		return ""
 	}
 	head := s[:m[0]]
+	if self {
+		head = s[m[1]:]
+	}
 	if !strings.Contains(head, "报告") && !strings.Contains(head, "年报") {
 		return ""
 	}
@@ -393,6 +412,15 @@ func CompilerName(s string) string {
 	if !agencyName(a) || !hasSuffixAny(a, organEndings...) && !hasSuffixAny(a, schoolEndings...) || hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") ||
 		strings.Contains(a, "公开") || strings.ContainsAny(a, "0123456789") {
 		return ""
+	}
+	if self {
+		// "局办公室和示例县市场监督管理局结合…,编制本单位…": several
+		// organs, no one name.
+		for _, sep := range []string{"和", "及", "与", "、"} {
+			if i := strings.Index(a, sep); i > 0 && hasSuffixAny(a[:i], organEndings...) {
+				return ""
+			}
+		}
 	}
 	// "由示例县人民政府办公室委托示例大学编制", "由示例县人民政府聘请示例学院
 	// 编制", "由第三方机构示例大学编制": the words between 由 and 编制 name
@@ -532,6 +560,15 @@ const nameCutset = "《》<>\"'[]【】()-_—、,.。: "
 // "海关总署(本级机关)" and "某区司法局(区行政复议局)" are names that end in
 // their own parenthesis, and trimming it would name another agency.
 func trimName(s string) string {
+	// "【图文】嘉兴市市场监督管理局2022年度…报告" (a real 2022 city bureau's
+	// title): a tag in brackets before the name is no part of it; the name
+	// was stored as "图文】嘉兴市市场监督管理局". No name holds a closing
+	// bracket, so all before the last one goes.
+	for _, closing := range []string{"】", "]"} {
+		if i := strings.LastIndex(s, closing); i >= 0 && strings.Trim(s[i+len(closing):], nameCutset) != "" {
+			s = s[i+len(closing):]
+		}
+	}
 	s = strings.TrimLeft(s, nameCutset)
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)

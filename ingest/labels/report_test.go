@@ -121,6 +121,16 @@ func TestCompilerName(t *testing.T) {
 		{"本报告根据《条例》规定,由示例医学院附属医院编制。", ""},
 		// A school's own name that ends in its school word is still read.
 		{"本报告根据《条例》规定,由示例职业技术学院编制。", "示例职业技术学院"},
+		// An organ, the subject of the first sentence, compiling its own
+		// report (本单位): the only name the page gives.
+		{"根据示例县人民政府办公室《关于做好2022年政府信息公开年度报告的通知》要求,示例县市场监督管理局结合单位实际,编制本单位2022年度政务公开工作年度报告。", "示例县市场监督管理局"},
+		{"示例县市场监督管理局编制本单位2022年度政府信息公开工作年度报告。", "示例县市场监督管理局"},
+		// Not its own report, not an organ, or no report named: none.
+		{"根据通知要求,示例县人民政府办公室结合全县实际,编制本县2022年度政府信息公开工作年度报告。", ""},
+		{"根据通知要求,示例县市场监督管理局结合单位实际,编制本单位2022年度工作计划。", ""},
+		{"根据通知要求,我局结合单位实际,编制本单位2022年度政府信息公开工作年度报告。", ""},
+		{"根据通知要求,示例县市场监督管理局办公室结合单位实际,编制本单位2022年度政府信息公开工作年度报告。", ""},
+		{"根据通知要求,局办公室和示例县市场监督管理局结合单位实际,编制本单位2022年度政府信息公开工作年度报告。", ""},
 	} {
 		if got := CompilerName(tt.line); got != tt.want {
 			t.Errorf("CompilerName(%s) = %q, want %q", tt.line, got, tt.want)
@@ -179,6 +189,23 @@ func TestTitleMetaRound17(t *testing.T) {
 		a, y := TitleMeta(tt.s, true)
 		if a != tt.agency || y != tt.year {
 			t.Errorf("TitleMeta(%q) = %q %d, want %q %d", tt.s, a, y, tt.agency, tt.year)
+		}
+	}
+}
+
+// TestTitleTagBeforeName holds that a tag in brackets before a title's
+// agency ("【图文】") is no part of the name: "【图文】嘉兴市…局2022年度…报告"
+// stored the name "图文】嘉兴市…局". A bracket closing nothing after it
+// keeps the name as it was.
+func TestTitleTagBeforeName(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"【图文】示例市市场监督管理局2022年度政府信息公开工作年度报告", "示例市市场监督管理局"},
+		{"[转载]示例县教育局2022年政府信息公开工作年度报告", "示例县教育局"},
+		{"【示例县教育局】2022年政府信息公开工作年度报告", "示例县教育局"},
+		{"示例市市场监督管理局2022年度政府信息公开工作年度报告", "示例市市场监督管理局"},
+	} {
+		if got, _ := TitleMeta(tt.line, true); got != tt.want {
+			t.Errorf("TitleMeta(%s) = %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }
