@@ -839,13 +839,21 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		var sc scope   // the scope of the sentence before, for one that opens with 其中
 		own := ""      // the sentence before, when all of it is the organ's own
 		soFar := false // a sentence of the line counts so far, and semicolons join it to this one
+		parts := false // a sentence of the line opened with 其中, and semicolons join it to this one
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			ctx.semi = ""
 			if sent.a > 0 && fl.s[sent.a-1] == ';' {
 				ctx.semi = own
 			} else {
-				soFar = false
+				soFar, parts = false, false
 			}
+			// "…公开各类信息288条。其中…指南1条;结合…主动公开信息45条;…共241条"
+			// (a real 2025 district commission's page): the items after
+			// 其中, listed across semicolons, are parts of the count
+			// before; 45 was stored as the year's items published
+			// proactively, with no word.
+			inParts := parts
+			parts = parts || strings.HasPrefix(strings.TrimLeft(fl.s[sent.a:sent.b], " ,"), "其中")
 			ctx.semiSoFar = soFar
 			soFar = soFar || hasAny(fl.s[sent.a:sent.b], soFarWords...)
 			received := false        // the sentence states a count of applications received, read or not
@@ -862,6 +870,9 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					got = -2 // stated twice, or unsure: no count
 				case k == nCarriedIn && zero && bad == nil:
 					none = true
+				}
+				if inParts && k == nProactive && !zero && bad == nil {
+					bad = errPartOf
 				}
 				add(k, zero, f, unit, bad, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
 			}, func(k nkind, a, b int) {

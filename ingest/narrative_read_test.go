@@ -1551,3 +1551,29 @@ func TestCutLineAboutItsParagraph(t *testing.T) {
 		t.Errorf("cut from a paragraph on proactive disclosure: granted %v, want blank", got)
 	}
 }
+
+// TestPartsAcrossSemicolons holds that items published proactively listed
+// after 其中 across semicolons are parts of the count before them: "…公开各类
+// 信息288条。其中…指南1条;…主动公开信息45条;…共241条" stored 45 as the
+// year's items (the 288 itself was not read there: no word of proactive
+// disclosure stood over it). A count before any 其中, or in a sentence after
+// a full stop, is read as before.
+func TestPartsAcrossSemicolons(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"(一)主动公开。在区政府门户网站公开各类信息288条。其中主动公开政府信息公开指南1条;结合机构职责主动公开信息45条;其他信息共241条。", 288},
+		{"(一)主动公开。在区政府门户网站公开各类信息288条。其中政府信息公开指南1条;主动公开信息45条。", 288},
+		{"(一)主动公开。2025年主动公开政府信息300条;其中网站200条,微信100条。", 300},
+		{"(一)主动公开。其中网站200条。2025年主动公开政府信息300条。", 300},
+		{"(一)主动公开。2025年主动公开政府信息300条;通过网站公开200条。", 300},
+		// The total unread (no word of proactive disclosure before it):
+		// the part is no total either.
+		{"(三)政府信息管理。按照要求在区政府门户网站公开各类信息288条。其中政府信息公开指南1条;结合机构职责主动公开信息45条;其他信息共241条。", -1},
+	} {
+		if got := readOne(t, []string{tt.line}, "narrative.proactive_items"); got != tt.want {
+			t.Errorf("%s: proactive %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
