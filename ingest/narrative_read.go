@@ -2792,6 +2792,14 @@ func pendingOfReview(before, seg string) bool {
 	if hasAny(tail, "申请", "收到", "受理", "答复", "诉讼", "办理", "公开") {
 		return false
 	}
+	// "因政府信息公开收到申请10件,办结8件,行政复议1件,尚未办结2件": the
+	// sentence counts applications before the review, and those not
+	// handled may be theirs (review.pending 2 of 1 review was stored).
+	// "被申请行政复议", "复议申请" name the review itself.
+	head := strings.NewReplacer("申请行政复议", "行政复议", "申请复议", "复议").Replace(before[:rv+len("复议")])
+	if hasAny(head, "申请", "办结", "答复", "受理") {
+		return false
+	}
 	rest := strings.Trim(strings.ReplaceAll(seg, "尚未办结", ""), ",、;的其中有数为")
 	return rest == "" || rest == "案件" || rest == "件数"
 }
