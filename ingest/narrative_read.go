@@ -2694,6 +2694,16 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			continue
 		}
 		switch r.kind {
+		case nCarriedIn, nCarriedOut:
+			// "因政府信息公开引发行政复议2件,其中上年结转1件", "被申请行政
+			// 复议2件,维持1件,结转下年度1件", "被提起行政诉讼2件,结转至下一
+			// 年度审理1件": carried in or over after a review or suit the
+			// sentence named after its last application is the
+			// proceeding's, not the applications' (apps.carried_in and
+			// apps.carried_out were stored, with no word).
+			if proceedingNamedLast(before + upTo) {
+				continue
+			}
 		case nNormInForce:
 			// "本年度制定规章1件,废止0件,现行有效5件;另制发规范性文件2件",
 			// "规章:本年制发0件,废止0件,现行有效3件。规范性文件:…": the
@@ -2802,6 +2812,15 @@ func pendingOfReview(before, seg string) bool {
 	}
 	rest := strings.Trim(strings.ReplaceAll(seg, "尚未办结", ""), ",、;的其中有数为")
 	return rest == "" || rest == "案件" || rest == "件数"
+}
+
+// proceedingNamedLast reports whether said names a review or suit after
+// its last application: "行政复议申请" and "诉讼申请" are the proceeding's
+// own, and "申请行政复议" names the proceeding last.
+func proceedingNamedLast(said string) bool {
+	said = strings.NewReplacer("复议申请", "复议", "诉讼申请", "诉讼").Replace(said)
+	p := max(strings.LastIndex(said, "复议"), strings.LastIndex(said, "诉讼"))
+	return p >= 0 && p > strings.LastIndex(said, "申请")
 }
 
 // suitColumns says the names of table 四's two suits with no 复议 in them:

@@ -1577,3 +1577,38 @@ func TestPartsAcrossSemicolons(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedAfterAProceedingIsNotTheApplications checks that a count
+// carried in or over after a review or suit the sentence names after its
+// applications is not read as the applications' (review s27: "引发行政复议
+// 2件,结转下年度1件" stored apps.carried_out 1).
+func TestCarriedAfterAProceedingIsNotTheApplications(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank
+	}{
+		{"(四)复议诉讼。本年度因政府信息公开引发行政复议2件,结转下年度1件。", "apps.carried_out", -1},
+		{"(四)复议诉讼。本年度因政府信息公开引发行政复议2件,其中上年结转1件。", "apps.carried_in", -1},
+		{"(四)复议诉讼。本年度因政府信息公开被申请行政复议2件(含上年度结转1件),均维持。", "apps.carried_in", -1},
+		{"(四)复议诉讼。本年度因政府信息公开被提起行政诉讼2件,结转至下一年度审理1件。", "apps.carried_out", -1},
+		{"(四)复议诉讼。本年度因政府信息公开被申请行政复议2件,维持1件,结转下年度1件。", "apps.carried_out", -1},
+		{"(四)复议诉讼。本年度收到政府信息公开行政复议申请2件,结转下年度1件。", "apps.carried_out", -1},
+		// The applications' own stay read, after a proceeding too.
+		{"(二)依申请公开。本年度收到政府信息公开申请10件,办结8件,结转下年度2件。", "apps.carried_out", 2},
+		{"(二)依申请公开。本年度收到政府信息公开申请10件,其中上年结转1件。", "apps.carried_in", 1},
+		{"(二)依申请公开。本年度未发生行政复议,收到政府信息公开申请5件,结转下年度1件。", "apps.carried_out", 1},
+		{"(二)依申请公开。本年度新收政府信息公开申请10件,上年结转政府信息公开申请1件。", "apps.carried_in", 1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例局")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
