@@ -40,36 +40,53 @@ func (db *DB) AgencyReports(ctx context.Context, id int64, yearFrom, yearTo int)
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("warehouse: reports of agency %d: %w", id, err)
 	}
+	// Each report's figures by id first, then all their measures and
+	// applicants named in one read (read_report_figures, read_texts).
+	figures := make([][]figureRow, len(out))
+	var all []figureRow
 	for i := range out {
-		if out[i].Totals, err = db.reportTotals(ctx, out[i].ID); err != nil {
-			return nil, err
+		if figures[i], err = reportFigures(ctx, db.db, out[i].ID); err != nil {
+			return nil, fmt.Errorf("warehouse: figures of report %d: %w", out[i].ID, err)
+		}
+		all = append(all, figures[i]...)
+	}
+	texts, err := readTexts(ctx, db.db, all, false)
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: reports of agency %d: %w", id, err)
+	}
+	for i := range out {
+		if out[i].Totals, err = reportTotals(texts, figures[i]); err != nil {
+			return nil, fmt.Errorf("warehouse: figures of report %d: %w", out[i].ID, err)
 		}
 	}
 	return out, nil
 }
 
-func (db *DB) reportTotals(ctx context.Context, id int64) (map[string]*float64, error) {
-	rows, err := db.db.QueryContext(ctx, stmt("read_report_totals"), id)
-	if err != nil {
-		return nil, fmt.Errorf("warehouse: figures of report %d: %w", id, err)
-	}
+// reportTotals is a report's figures in the applicant column 总计 (text
+// "total"), by measure code: what the first form, read_report_totals,
+// selected. A figure whose measure or applicant has no text is left out,
+// as its inner joins left it out.
+func reportTotals(texts map[int64]sql.NullString, figures []figureRow) (map[string]*float64, error) {
 	totals := map[string]*float64{}
-	for rows.Next() {
-		var m string
-		var v sql.NullFloat64
-		if err := rows.Scan(&m, &v); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("warehouse: figures of report %d: %w", id, err)
+	for _, f := range figures {
+		// A NULL applicant text is not 'total': the first form's WHERE
+		// dropped it.
+		if ap, ok := texts[f.applicant]; !ok || !ap.Valid || ap.String != "total" {
+			continue
 		}
-		if v.Valid {
-			f := v.Float64
-			totals[m] = &f
+		m, ok, err := namedText(texts, f.measure)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		if f.value.Valid {
+			v := f.value.Float64
+			totals[m] = &v
 		} else {
 			totals[m] = nil
 		}
-	}
-	if err := closeRows(rows); err != nil {
-		return nil, fmt.Errorf("warehouse: figures of report %d: %w", id, err)
 	}
 	return totals, nil
 }

@@ -3,8 +3,10 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"gongkai"
@@ -45,12 +47,21 @@ type StoredReport struct {
 // Report reads report version id, current or not. It returns a
 // *gongkai.Error with CodeNotFound when there is no such report.
 //
-// The report's own description is its row among the versions of its agency
-// and year (read_report_versions, which has the columns the reports view
-// gave it): a query of its own for it cost ~5 ms of the page's ~37 ms of CPU
-// at 1M reports.
+// Its reads run in one transaction, so that the versions, their pending
+// state and the report's content are of one moment. They are small reads
+// with constants (the report's agency and year, its figures' text ids),
+// which DuckDB filters in the scan: one query joining the reports to
+// themselves, to the agencies and to all of store.texts cost ~40 ms of the
+// page's CPU at 1M reports (see read_report_versions and
+// read_report_figures).
 func (db *DB) Report(ctx context.Context, id int64) (*StoredReport, error) {
-	versions, err := db.reportVersions(ctx, id)
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: report %d: %w", id, err)
+	}
+	// Nothing is written: rolling back ends the reads' snapshot.
+	defer tx.Rollback()
+	versions, err := reportVersions(ctx, tx, id)
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: report %d: %w", id, err)
 	}
@@ -65,60 +76,225 @@ func (db *DB) Report(ctx context.Context, id int64) (*StoredReport, error) {
 		Published: info.Published,
 		Source:    gongkai.Source{Kind: info.SourceKind, Name: info.SourceName, SHA256: info.SHA256, Size: info.Size},
 	}}
-	if err := db.readReportParts(ctx, id, sr); err != nil {
+	if err := readReportParts(ctx, tx, id, sr); err != nil {
 		return nil, fmt.Errorf("warehouse: report %d: %w", id, err)
 	}
 	return sr, nil
 }
 
+// querier is what the reads of a report need: a *sql.Tx, or the pool.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // reportVersions reads every version of the agency and year of report id,
-// newest first; none when there is no such report.
-func (db *DB) reportVersions(ctx context.Context, id int64) ([]ReportInfo, error) {
-	rows, err := db.db.QueryContext(ctx, stmt("read_report_versions"), id)
+// newest first; none when there is no such report, or when its agency is
+// gone (the reports view, which the page's first form read, joins them).
+func reportVersions(ctx context.Context, q querier, id int64) ([]ReportInfo, error) {
+	var agencyID, year int64
+	err := q.QueryRowContext(ctx, stmt("read_report_key"), id).Scan(&agencyID, &year)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var agency ReportInfo
+	err = q.QueryRowContext(ctx, stmt("read_report_agency"), agencyID).Scan(&agency.Agency, &agency.Province,
+		&agency.City, &agency.County, &agency.Level)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, stmt("read_report_versions"), agencyID, year)
 	if err != nil {
 		return nil, err
 	}
 	var versions []ReportInfo
+	var ids []int64
 	for rows.Next() {
-		v, err := scanInfo(rows)
-		if err != nil {
+		v := agency
+		if err := scanVersion(rows, &v); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		versions = append(versions, v)
+		ids = append(ids, v.ID)
 	}
 	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err = q.QueryContext(ctx, stmt("read_report_pending"), ids)
+	if err != nil {
+		return nil, err
+	}
+	reasons := map[int64]string{}
+	for rows.Next() {
+		var rid int64
+		var reason string
+		if err := rows.Scan(&rid, &reason); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if _, seen := reasons[rid]; seen {
+			// The writer keeps one unresolved row a version; the first form
+			// would have listed the version twice.
+			rows.Close()
+			return nil, fmt.Errorf("report %d waits for confirmation twice (store.pending)", rid)
+		}
+		reasons[rid] = reason
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	for i := range versions {
+		versions[i].PendingReason, versions[i].Pending = reasons[versions[i].ID]
+	}
 	return versions, nil
 }
 
-func (db *DB) readReportParts(ctx context.Context, id int64, sr *StoredReport) error {
-	rows, err := db.db.QueryContext(ctx, stmt("read_report_values"), id)
+// figureRow is a stored figure with its texts by id (read_report_figures).
+type figureRow struct {
+	measure, applicant int64
+	value              sql.NullFloat64
+	unit, raw, at      sql.NullInt64
+	narrative          bool
+}
+
+// reportFigures reads the figures of report version id by their text ids.
+func reportFigures(ctx context.Context, q querier, id int64) ([]figureRow, error) {
+	rows, err := q.QueryContext(ctx, stmt("read_report_figures"), id)
+	if err != nil {
+		return nil, err
+	}
+	var out []figureRow
+	for rows.Next() {
+		var f figureRow
+		if err := rows.Scan(&f.measure, &f.applicant, &f.value, &f.unit, &f.raw, &f.at, &f.narrative); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, closeRows(rows)
+}
+
+// readTexts names the text ids of figures (read_texts). An id with no text
+// is absent from the map; a NULL text is an invalid NullString.
+func readTexts(ctx context.Context, q querier, figures []figureRow, all bool) (map[int64]sql.NullString, error) {
+	seen := map[int64]bool{}
+	var ids []int64
+	add := func(id int64) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, f := range figures {
+		add(f.measure)
+		add(f.applicant)
+		if all {
+			for _, o := range []sql.NullInt64{f.unit, f.raw, f.at} {
+				if o.Valid {
+					add(o.Int64)
+				}
+			}
+		}
+	}
+	texts := make(map[int64]sql.NullString, len(ids))
+	if len(ids) == 0 {
+		return texts, nil
+	}
+	rows, err := q.QueryContext(ctx, stmt("read_texts"), ids)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var text sql.NullString
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if _, dup := texts[id]; dup {
+			rows.Close()
+			return nil, fmt.Errorf("text id %d twice in store.texts", id)
+		}
+		texts[id] = text
+	}
+	return texts, closeRows(rows)
+}
+
+// namedText is the text of a figure's measure or applicant: the figure is
+// dropped (ok false) when the id has no text, as the first form's inner
+// join dropped it, and a NULL text is an error, as scanning it was.
+func namedText(texts map[int64]sql.NullString, id int64) (string, bool, error) {
+	t, ok := texts[id]
+	if !ok {
+		return "", false, nil
+	}
+	if !t.Valid {
+		return "", false, fmt.Errorf("text id %d is NULL in store.texts", id)
+	}
+	return t.String, true, nil
+}
+
+// optionalText is the text of a figure's unit, source words or place: ""
+// when there is none.
+func optionalText(texts map[int64]sql.NullString, id sql.NullInt64) string {
+	if !id.Valid {
+		return ""
+	}
+	return texts[id.Int64].String
+}
+
+func readReportParts(ctx context.Context, q querier, id int64, sr *StoredReport) error {
+	figures, err := reportFigures(ctx, q, id)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
+	texts, err := readTexts(ctx, q, figures, true)
+	if err != nil {
+		return err
+	}
+	for _, f := range figures {
 		var v gongkai.Value
-		var n sql.NullFloat64
-		var narrative bool
-		if err := rows.Scan(&v.Measure, &v.Applicant, &n, &v.Unit, &v.Raw, &v.At, &narrative); err != nil {
-			rows.Close()
+		var ok bool
+		if v.Measure, ok, err = namedText(texts, f.measure); err != nil {
 			return err
+		} else if !ok {
+			continue
 		}
-		if narrative {
+		if v.Applicant, ok, err = namedText(texts, f.applicant); err != nil {
+			return err
+		} else if !ok {
+			continue
+		}
+		v.Unit, v.Raw, v.At = optionalText(texts, f.unit), optionalText(texts, f.raw), optionalText(texts, f.at)
+		if f.narrative {
 			v.Source = gongkai.SourceNarrative
 		}
-		if n.Valid {
-			v.Number = gongkai.Float(n.Float64)
+		if f.value.Valid {
+			v.Number = gongkai.Float(f.value.Float64)
 		}
 		sr.Report.Values = append(sr.Report.Values, v)
 	}
-	if err := closeRows(rows); err != nil {
-		return err
-	}
+	// In the order the first form's ORDER BY measure, applicant gave
+	// (DuckDB compares VARCHAR byte by byte, as Go does).
+	slices.SortStableFunc(sr.Report.Values, func(a, b gongkai.Value) int {
+		if c := strings.Compare(a.Measure, b.Measure); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Applicant, b.Applicant)
+	})
 
-	rows, err = db.db.QueryContext(ctx, stmt("read_report_findings"), id)
+	rows, err := q.QueryContext(ctx, stmt("read_report_findings"), id)
 	if err != nil {
 		return err
 	}
@@ -142,7 +318,7 @@ func (db *DB) readReportParts(ctx context.Context, id int64, sr *StoredReport) e
 		return err
 	}
 
-	rows, err = db.db.QueryContext(ctx, stmt("read_report_sections"), id)
+	rows, err = q.QueryContext(ctx, stmt("read_report_sections"), id)
 	if err != nil {
 		return err
 	}
@@ -159,12 +335,11 @@ func (db *DB) readReportParts(ctx context.Context, id int64, sr *StoredReport) e
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanInfo(s scanner) (ReportInfo, error) {
-	var r ReportInfo
-	err := s.Scan(&r.ID, &r.AgencyID, &r.Agency, &r.Province, &r.City, &r.County, &r.Level, &r.Year, &r.Format,
-		&r.SourceKind, &r.SourceName, &r.SHA256, &r.Size, &r.LoadedAt, &r.LoadedBy, &r.Version, &r.Current,
-		&r.Errors, &r.Warnings, &r.Published, &r.Pending, &r.PendingReason)
-	return r, err
+// scanVersion reads a row of read_report_versions into r, whose agency's
+// fields are already set.
+func scanVersion(s scanner, r *ReportInfo) error {
+	return s.Scan(&r.ID, &r.AgencyID, &r.Year, &r.Format, &r.SourceKind, &r.SourceName, &r.SHA256, &r.Size,
+		&r.LoadedAt, &r.LoadedBy, &r.Version, &r.Current, &r.Errors, &r.Warnings, &r.Published)
 }
 
 func closeRows(rows *sql.Rows) error {
