@@ -379,9 +379,10 @@ func readTitle(doc *Document, r *gongkai.Report) {
 				if left := outsideGB2312(agency); r.Agency == agency && left != "" && tradName(l.Text, agency) {
 					// A mirror's page in traditional script: the name is
 					// folded to simplified characters only as far as the
-					// labels' table goes ("國網淮安市洪澤區供電公司", a real
-					// 2020 power company's, read "国网淮安市洪澤区供电公司",
-					// a name no organ has), so it is said to be checked.
+					// labels' table goes (a real 2020 power company's
+					// "…洪澤區供電公司" was read "…洪澤区供电公司" before the
+					// table held 澤, a name no organ has), so it is said to
+					// be checked.
 					// A name every character of which folded is in the
 					// simplified set and needs no check: warned all the
 					// same, three real pages' names were noise.
