@@ -1332,6 +1332,13 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 				noneReview = noneReview || k == nReview
 				emit(k, true, 0, "", nil, sent.a, sent.b)
 			})
+			if !skip && noLettersRE.MatchString(clause) && !tokenRE.MatchString(clause) {
+				// "2023 年,全年未收到依申请公开来信" (a real 2023 street
+				// office's page): no application came by letter; whether
+				// any came another way the words do not say (zeroRules
+				// shun 来信, and the count was blank with no word).
+				emit(nReceived, false, 0, "", errOneWay, sent.a, sent.b)
+			}
 		}
 		if skip || !counts {
 			switch {
@@ -2844,8 +2851,11 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 // "2020年受理依申请公开1件次,已在规定时限内办理完毕" (a real 2020 municipal
 // bureau's page): 已 opening a clause that is only the verb of handling
 // says it of those received too; "…的申请,并已办理完成" (a real 2021
-// commission's) says the same.
-var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办结完毕|答复完毕|全部办结)[。.]?$`)
+// commission's) says the same. "全年共收到政府信息公开申请1件,已按规定时限和
+// 程序办结" (a real 2025 city bureau's page) and "…共受理2件,…,按时办结,完成
+// 率100%" (a real 2019 street office's) say it with a bare 办结, after 已 or
+// 按时 alone: the count handled was blank with no word.
+var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕)[。.]?$`)
 
 // allAnswered reports whether a sentence has a clause with no figure that
 // says every application was answered (allAnsweredRE).
@@ -3073,6 +3083,10 @@ func channelPart(seg, unit string, ctx nctx) (nkind, bool) {
 	}
 	return 0, false
 }
+
+// noLettersRE finds a clause saying no application came by letter ("未收到
+// 依申请公开来信"): one way's none, not every way's.
+var noLettersRE = regexp.MustCompile(`(?:未|没有)(?:收到|接到|接收|受理)[^,;:]{0,12}?(?:依申请公开|信息公开|公开申请|申请)的?来信`)
 
 // errOneWay is the bad of a count of applications made one way ("通过网上
 // 平台收到…申请5件") on a line that counts no other way: it is that way's
