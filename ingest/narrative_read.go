@@ -88,6 +88,11 @@ const (
 	// brought without a review first, and after one.
 	nLitDirect
 	nLitAfterReview
+	// The applications not processed (不予处理) and otherwise handled (其他
+	// 处理) of table 三: the 2021 form splits each into rows by case with
+	// no total; the 2019 form splits the first and gives the second one row.
+	nNotProcessed
+	nOtherHandling
 )
 
 // codesFor returns the measures a figure of kind k is stored as in a report
@@ -173,6 +178,18 @@ func codesFor(k nkind, format string, zero bool) []string {
 		if format == gongkai.Format2021 {
 			return []string{"fees.amount_wan"}
 		}
+	case nNotProcessed:
+		if zero && !old {
+			return []string{"apps.not_processed.petition", "apps.not_processed.duplicate", "apps.not_processed.publication",
+				"apps.not_processed.vexatious", "apps.not_processed.confirmation"}
+		}
+	case nOtherHandling:
+		if format == gongkai.Format2019 {
+			return []string{"apps.other"}
+		}
+		if zero && format == gongkai.Format2021 {
+			return []string{"apps.other.no_correction", "apps.other.no_fee", "apps.other.other"}
+		}
 	case nNormIssued, nNormRepealed, nNormInForce:
 		// Only the 2021 form counts documents issued, repealed and in
 		// force; the 2019 form's made and published are other measures.
@@ -237,6 +254,11 @@ var nrules = []nrule{
 	{kind: nNotExist, any: [][]string{{"信息不存在"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nNotThisOrgan, any: [][]string{{"非本机关", "非本行政机关", "不属于本机关", "不属于本行政机关"}}, not: otherTopics, units: unitsApps, topic: "申请"},
 	{kind: nNotHeld, any: [][]string{{"不掌握"}}, not: otherTopics, units: unitsApps, topic: "申请"},
+	// "予以公开2件,无法提供1件,不予处理2件,其他处理1件" (a real 2024 street
+	// office's list of outcomes): the rows 不予处理 and 其他处理 by name, not
+	// a reason or case under them (重复申请, 逾期不补正, which are their rows).
+	{kind: nNotProcessed, any: [][]string{{"不予处理"}}, not: append([]string{"信访", "重复", "出版物", "反复", "确认", "重新出具", "部分", "予以公开"}, otherTopics...), units: unitsApps, topic: "申请"},
+	{kind: nOtherHandling, any: [][]string{{"其他处理"}}, not: append([]string{"补正", "缴纳", "收费", "部分", "予以公开"}, otherTopics...), units: unitsApps, topic: "申请"},
 	// "其中予以公开45件,部分公开4件,属于国家秘密1件,其他法律行政法规禁止公开
 	// 2件,属于行政执法案卷1件,本机关不掌握相关政府信息2件" (a real 2025
 	// city government's page, its table 三 told in a sentence): table 三's
@@ -275,8 +297,11 @@ var nrules = []nrule{
 	// "2024年度新发布的行政规范性文件2件" (the shape of a real 2024
 	// municipal health commission's page): newly published is issued.
 	{kind: nNormIssued, any: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定", "新发布"}}, not: normNot, units: unitsDocs, total: true},
-	{kind: nNormRepealed, any: [][]string{{"规范性文件"}, {"废止"}}, not: normNot, units: unitsDocs, total: true},
-	{kind: nNormInForce, any: [][]string{{"现行有效"}}, not: append([]string{"制发", "印发", "出台", "制定", "废止"}, normNot...), units: unitsDocs, topic: "规范性文件", total: true},
+	{kind: nNormRepealed, any: [][]string{{"规范性文件"}, {"废止", "废除"}}, not: normNot, units: unitsDocs, total: true},
+	// "2024年街道制定规范性文件0件,废除规范性文件0件,正在实施的规范性文件
+	// 0件" (a real 2024 street office's page): repealed and in force in
+	// other words (废除, 正在实施).
+	{kind: nNormInForce, any: [][]string{{"现行有效", "正在实施"}}, not: append([]string{"制发", "印发", "出台", "制定", "废止", "废除"}, normNot...), units: unitsDocs, topic: "规范性文件", total: true},
 	{kind: nLicensing, any: [][]string{{"行政许可"}, {"作出", "办理", "办结", "实施", "决定", "准予"}}, not: []string{"申请", "受理", "事项", "清单", "目录", "项目", "权力", "公示", "公开", "信息", "处罚", "强制"}, units: unitsDecide, total: true},
 	{kind: nPenalty, any: [][]string{{"行政处罚"}, {"作出", "办理", "办结", "实施", "决定", "查处", "案件"}}, not: []string{"立案", "申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "听证", "复议", "诉讼", "许可", "强制"}, units: unitsDecide, total: true},
 	{kind: nCoercion, any: [][]string{{"行政强制"}, {"作出", "实施", "采取", "决定", "措施"}}, not: []string{"申请", "事项", "清单", "目录", "权力", "公示", "公开", "信息", "复议", "诉讼", "许可", "处罚"}, units: unitsDecide, total: true},
@@ -383,6 +408,9 @@ func mayState(t string) bool {
 		// "依申请办理事项为零", "收费和减免为零" (a real 2009 town's page):
 		// a zero stated as the figure, in words.
 		"为零", "為零",
+		// "全年实现答复“零复议、零诉讼”" (a real 2024 street office's
+		// page): none of either proceeding, 零 before its noun.
+		"零复议", "零诉讼", "零行政复议", "零行政诉讼", "零復議", "零訴訟",
 		// "…依申请受理信息公开申请:无。" (a real 2008 forestry bureau's
 		// page): a label, a colon and none.
 		":无", "：无", ":無", "：無") ||
@@ -445,6 +473,11 @@ var zeroRules = []struct {
 	// end as 不存在's.
 	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)|不存在(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)?(?:$|[,;:。])|(?:未|没有)涉及["“”]?不予公开["“”]?的?(?:政府)?信息(?:$|[,;:。])`),
 		[]nkind{nWithheld}, otherTopics},
+	// "全年实现答复“零复议、零诉讼”" (a real 2024 street office's page,
+	// after its applications): none of either proceeding, 零 before the
+	// noun; the section or the line says they are of the disclosure.
+	{"零", zeroReviewRE, []nkind{nReview}, outcomeWords},
+	{"零", zeroSuitRE, []nkind{nLitigation}, outcomeWords},
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
 	// proceedings, 行政 said once or not at all.
@@ -484,6 +517,20 @@ var zeroRules = []struct {
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
+}
+
+// zeroReviewRE and zeroSuitRE find a proceeding said to be none by 零
+// before its noun ("零复议", "零行政诉讼"); not 零 ending a numeral of a
+// count ("一零复议" is no word) nor a rate ("复议纠错率为零" is no count).
+var (
+	zeroReviewRE = regexp.MustCompile(`(?:^|[^零〇一二三四五六七八九十百千万0-9])零(?:行政)?复议`)
+	zeroSuitRE   = regexp.MustCompile(`(?:^|[^零〇一二三四五六七八九十百千万0-9])零(?:行政)?诉讼`)
+)
+
+// zeroProceeding reports whether a clause says a proceeding was none by 零
+// before its noun (zeroReviewRE, zeroSuitRE).
+func zeroProceeding(clause string) bool {
+	return strings.Contains(clause, "零") && (zeroReviewRE.MatchString(clause) || zeroSuitRE.MatchString(clause))
 }
 
 // folded is a line folded for matching (full-width to half-width,
@@ -692,6 +739,23 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 			return
 		}
+		if (k == nNotProcessed || k == nOtherHandling) && !zero && bad == nil && codesFor(k, format, zero) == nil && format != gongkai.FormatPre2019 {
+			// "其中包括予以公开2件,无法提供1件,不予处理2件,其他处理1件" (a
+			// real 2024 street office's page): table 三 counts these by
+			// case, with no total row, so the count fits no row; it was
+			// dropped unsaid.
+			key, name, by := "apps.not_processed", "不予处理", "按情形分列（信访举报投诉类、重复申请等）"
+			if k == nOtherHandling {
+				key, name, by = "apps.other", "其他处理", "按情形分列（逾期不补正、逾期未缴费、其他）"
+			}
+			if _, ok := totals[key]; !ok {
+				totals[key] = gongkai.Finding{
+					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+					Message: fmt.Sprintf("正文所述%s%s件（“%s”）：表三的“%s”%s、没有合计行，正文的数填入哪一行不能确定，未填入：请核对", name, num(f), raw, name, by),
+				}
+			}
+			return
+		}
 		if k == nWithheld && !zero && bad == nil && codesFor(k, format, zero) == nil {
 			// "不予公開7件(均屬於行政查詢事項)" (a real 2023 municipal
 			// justice bureau's page) in a report of a format whose table
@@ -836,6 +900,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		if strings.Contains(fl.s, "结转") || strings.Contains(fl.s, "转结") {
 			inside = carriedInsideRE.FindAllStringIndex(fl.s, -1)
 		}
+		prevSent := "" // the sentence before on the line
 		var sc scope   // the scope of the sentence before, for one that opens with 其中
 		own := ""      // the sentence before, when all of it is the organ's own
 		soFar := false // a sentence of the line counts so far, and semicolons join it to this one
@@ -853,7 +918,14 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			// before; 45 was stored as the year's items published
 			// proactively, with no word.
 			inParts := parts
-			parts = parts || strings.HasPrefix(strings.TrimLeft(fl.s[sent.a:sent.b], " ,"), "其中")
+			opensParts := strings.HasPrefix(strings.TrimLeft(fl.s[sent.a:sent.b], " ,"), "其中")
+			parts = parts || opensParts
+			switch {
+			case opensParts && !inParts:
+				ctx.partsOf = prevSent
+			case !inParts:
+				ctx.partsOf = ""
+			}
 			ctx.semiSoFar = soFar
 			soFar = soFar || hasAny(fl.s[sent.a:sent.b], soFarWords...)
 			received := false        // the sentence states a count of applications received, read or not
@@ -904,6 +976,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				}
 			}
 			own = ""
+			prevSent = fl.s[sent.a:sent.b]
 			if sent.b < len(fl.s) && fl.s[sent.b] == ';' && !sc.set && ownSentence(fl.s[sent.a:sent.b], year, agency) {
 				own = fl.s[sent.a:sent.b]
 			}
@@ -1148,7 +1221,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		clause := s[c.a:c.b]
 		// Most clauses state no count and no "none": two byte scans
 		// spare them the rules.
-		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones) || strings.Contains(clause, "为零")
+		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones) || strings.Contains(clause, "为零") || zeroProceeding(clause)
 		if strings.Contains(clause, "申请") && strings.ContainsAny(clause, "0123456789") {
 			// "本年度共收到依申请公开事项0三是…" (a real 2024 county
 			// bureau's page, its unit and stop lost): where the
@@ -2089,19 +2162,34 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nReceived, false, f, "", errOneWay)
 				continue
 			}
+			ante := before
+			if ctx.partsOf != "" {
+				// "共收到政府信息公开申请16件,…。其中8件已公开;6件部分公开;2条
+				// 本机关不掌握相关政府信息" (a real 2024 district commission's
+				// page): the list after 其中 is of the sentence before, across
+				// its semicolons. It was passed over with no word.
+				ante = ctx.partsOf + before
+			}
 			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
-				hasAny(before, "收到", "受理", "接到", "接收", "新收") && !hasAny(before, "结转", "转结", "上年") {
+				hasAny(ante, "收到", "受理", "接到", "接收", "新收") && !hasAny(ante, "结转", "转结", "上年") {
 				// "今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分
 				// 公开,1件不公开并告知行政查询途径" (a real 2022 district
 				// bureau's page): the outcome after its count, and nothing
 				// else in the clause, of the applications the sentence
 				// said received (not of those carried in). They were
 				// passed over with no word.
-				switch strings.TrimRight(clause[m[1]:], "。.") {
+				switch after := strings.TrimRight(clause[m[1]:], "。."); after {
 				case "予以公开", "同意公开", "全部公开":
 					k, ok = nGranted, true
+				case "已公开", "已全部公开", "已予公开", "已予以公开":
+					// Set against 部分公开 in the same list, 已公开 is
+					// granted in whole; alone it may be information
+					// already published, whose row the words do not say.
+					k, ok = nGranted, strings.Contains(ctx.line, "部分公开")
 				case "部分公开", "部分予以公开":
 					k, ok = nPartial, true
+				case "本机关不掌握相关政府信息", "本机关不掌握相关信息", "不掌握相关政府信息", "本机关不掌握该政府信息":
+					k, ok = nNotHeld, true
 				}
 			}
 			if !ok && strings.Contains(unitsApps, unit) && receivedBefore(seg) && receivedNounRE.MatchString(clause[m[1]:]) {
@@ -3293,7 +3381,12 @@ var receivedNounRE = regexp.MustCompile(`^(?:依申请公开的?(?:政府)?信�
 
 // receivedVerbRE is the words before such a count: the organ, the year and
 // the verb of receiving, and nothing else ("2021年度我委收到", "本年共受理").
-var receivedVerbRE = regexp.MustCompile(`^(?:(?:我|本)(?:局|委|办|镇|乡|街道|区|县|市|厅|署|院|所|站|处|中心|单位|机关|部门|政府|办公室)|全年|本年度?|今年|年内|[0-9]{4}年度?|年度|共计?|总共|一共|依法)*(?:收到|受理|接到|接收|新收)(?:了)?$`)
+//
+// "2024年,沌口街道接到2项政府信息公开的申请" (a real 2024 street office's
+// page) names the organ before the verb: a name ending in an organ's word
+// may lead. Whose it is the caller judged (another organ's count is passed
+// over there, or said to be).
+var receivedVerbRE = regexp.MustCompile(`^(?:\p{Han}{1,20}?(?:街道办事处|办事处|街道|人民政府|政府|委员会|办公室|局|委|镇|乡|中心))?(?:(?:我|本)(?:局|委|办|镇|乡|街道|区|县|市|厅|署|院|所|站|处|中心|单位|机关|部门|政府|办公室)|全年|本年度?|今年|年内|[0-9]{4}年度?|年度|共计?|总共|一共|依法)*(?:收到|受理|接到|接收|新收)(?:了)?$`)
 
 // receivedBefore reports whether the words before a count are only the
 // organ, the year and the verb of receiving (receivedVerbRE): no channel,
@@ -3473,6 +3566,10 @@ type nctx struct {
 	// a real 2021 district commission's): the list after it may be the
 	// same running total, so its counts are not the year's.
 	semiSoFar bool
+	// partsOf is the sentence before on the line when this one opens with
+	// 其中, or is joined by semicolons to one that does: the whole its
+	// list counts the parts of ("共收到…申请16件…。其中8件已公开;6件部分公开").
+	partsOf string
 }
 
 // proactiveSub reports whether the clause stands under a sub-heading of

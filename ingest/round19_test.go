@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -45,6 +46,66 @@ func TestRound19SampleSaysWhyBlank(t *testing.T) {
 		warned := false
 		for _, f := range finds {
 			warned = warned || f.Measure == tt.measure
+		}
+		if got != tt.want || warned != tt.warned {
+			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", tt.line, tt.measure, got, warned, tt.want, tt.warned)
+		}
+	}
+}
+
+// TestRound19SampleReads checks the shapes of round 19's real pages whose
+// figures were blank with no word and are certain: outcomes listed in a
+// sentence after 其中, a zero as 零复议, documents repealed and in force in
+// other words, the organ's name before 接到, and the counts of 不予处理 and
+// 其他处理 that fit no row (said to). Each case beside one that must not read.
+func TestRound19SampleReads(t *testing.T) {
+	const recv = "(二)依申请公开。2024年,我委共收到政府信息公开申请23件,包括自然人申请21件(市发展改革委转办2件),法人或其他组织申请2件。"
+	for _, tt := range []struct {
+		agency, line, measure string
+		want                  float64 // -1: blank
+		warned                bool    // a finding names the measure or its row
+	}{
+		{"示例区发展和改革委员会", recv + "其中11件已公开;7件部分公开;5条本机关不掌握相关政府信息。", "apps.granted", 11, false},
+		{"示例区发展和改革委员会", recv + "其中11件已公开;7件部分公开;5条本机关不掌握相关政府信息。", "apps.partial", 7, false},
+		{"示例区发展和改革委员会", recv + "其中11件已公开;7件部分公开;5条本机关不掌握相关政府信息。", "apps.unavailable.not_held", 5, false},
+		{"示例区发展和改革委员会", recv + "其中11件予以公开,7件部分公开。", "apps.partial", 7, false},
+		// 已公开 alone may be information already published.
+		{"示例区发展和改革委员会", recv + "其中11件已公开。", "apps.granted", -1, false},
+		// Not a list of the applications received.
+		{"示例区发展和改革委员会", "(二)依申请公开。上年结转申请3件。其中2件予以公开;1件部分公开。", "apps.granted", -1, false},
+		{"示例区发展和改革委员会", recv + "另有11件予以公开。", "apps.granted", -1, false},
+		{"示例区发展和改革委员会", recv + "其中11件予以公开。上年结转2件,2件予以公开。", "apps.granted", 11, false},
+		{"示例区发展和改革委员会", "(二)依申请公开。共收到行政复议申请5件。其中3件予以公开;1件部分公开。", "apps.granted", -1, false},
+		{"示例区发展和改革委员会", "(一)主动公开。今年主动公开信息50条。其中11件已公开;7件部分公开。", "apps.partial", -1, false},
+		// None of either proceeding, 零 before its noun.
+		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,均能按程序高效办结。全年实现答复“零复议、零诉讼”。", "review.total", 0, false},
+		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,均能按程序高效办结。全年实现答复“零复议、零诉讼”。", "litigation_direct.total", 0, false},
+		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,复议一零件。", "review.total", -1, false},
+		// 不予处理 and 其他处理 fit no row of the 2021 table 三; a zero is every row's.
+		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,其中包括予以公开2件,无法提供1件,不予处理2件,其他处理1件。", "apps.not_processed", -1, true},
+		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,其中包括予以公开2件,无法提供1件,不予处理2件,其他处理1件。", "apps.other", -1, true},
+		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,其中予以公开6件,不予处理0件,其他处理0件。", "apps.not_processed.duplicate", 0, false},
+		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,其中予以公开6件,不予处理0件,其他处理0件。", "apps.other.no_fee", 0, false},
+		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,其中重复申请不予处理2件。", "apps.not_processed", -1, false},
+		// Documents repealed (废除) and in force (正在实施).
+		{"示例街道办事处", "(一)主动公开。2024年街道制定规范性文件0件,废除规范性文件1件,正在实施的规范性文件3件。", "normative_docs.repealed", 1, false},
+		{"示例街道办事处", "(一)主动公开。2024年街道制定规范性文件0件,废除规范性文件1件,正在实施的规范性文件3件。", "normative_docs.in_force", 3, false},
+		{"示例街道办事处", "(一)主动公开。2024年街道正在实施的项目3个。", "normative_docs.in_force", -1, false},
+		// The organ's name before 接到, the noun after the count with 的.
+		{"示例街道办事处", "(二)政府信息依申请公开情况。2024年,示例街道接到2项政府信息公开的申请。", "apps.new", 2, false},
+		{"示例街道办事处", "(二)政府信息依申请公开情况。2024年,示例区教育局接到2项政府信息公开的申请。", "apps.new", -1, true},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2024, tt.agency)
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		warned := false
+		for _, f := range finds {
+			warned = warned || f.Measure == tt.measure || strings.Contains(f.Message, map[string]string{"apps.not_processed": "不予处理", "apps.other": "其他处理"}[tt.measure]+"2件") ||
+				tt.measure == "apps.other" && strings.Contains(f.Message, "其他处理1件")
 		}
 		if got != tt.want || warned != tt.warned {
 			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", tt.line, tt.measure, got, warned, tt.want, tt.warned)
