@@ -2945,11 +2945,17 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 // 按时 alone: the count handled was blank with no word.
 var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕)[。.]?$`)
 
+// partAnsweredRE finds, in a clause of handling, a part or a count in words:
+// "已部分办结", "已基本办结", "已大部分办理完毕", "已有两件办结", "已将其中一件
+// 办结" (review s28) say some were handled, not all; read as all, with "无上年度
+// 结转" they stored the count received as the count handled, with no word.
+var partAnsweredRE = regexp.MustCompile(`部分|基本|大部|多数|大多|其中|已有|将[^,;:]{0,6}?办|[一二两三四五六七八九十几]+[件个条项宗份次起]`)
+
 // allAnswered reports whether a sentence has a clause with no figure that
 // says every application was answered (allAnsweredRE).
 func allAnswered(sent string) bool {
 	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
-		if allAnsweredRE.MatchString(c) && !strings.ContainsAny(c, "0123456789") && !hasAny(c, "未", "没有", "尚未", "不予", "申请人") {
+		if allAnsweredRE.MatchString(c) && !strings.ContainsAny(c, "0123456789") && !hasAny(c, "未", "没有", "尚未", "不予", "申请人") && !partAnsweredRE.MatchString(c) {
 			return true
 		}
 	}

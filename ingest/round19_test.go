@@ -24,6 +24,15 @@ func TestRound19SampleSaysWhyBlank(t *testing.T) {
 		{"(二)依申请公开情况。2025年依申请公开共受理4件,已办结。", "apps.total", -1, true},
 		// None carried in: the count handled is the count received.
 		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,已按规定时限和程序办结。", "apps.total", 3, false},
+		// A part, or a count in words, handled is not every one (review s28).
+		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,已部分办结。", "apps.total", -1, false},
+		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,已基本办结。", "apps.total", -1, false},
+		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,已大部分办理完毕。", "apps.total", -1, false},
+		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,已有两件办结。", "apps.total", -1, false},
+		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,已将其中一件办结。", "apps.total", -1, false},
+		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,均已部分答复。", "apps.total", -1, false},
+		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,已部分办理完毕。", "apps.total", -1, false},
+		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,无上年度结转,均已全部办结。", "apps.total", 3, false},
 		// A count of its own stays what it was.
 		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,已办结2件。", "apps.total", 2, false},
 		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,按时办结2件。", "apps.total", -1, true},
