@@ -436,6 +436,17 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				}
 				continue
 			}
+			if nf.table == "apps.new" && receivedOther(labels.Normalize(clauseOf(t, m[0], m[2]))) {
+				// "收到申请人补正材料7件" beside the tables: the applicants'
+				// material, not applications (errNotApplication); it was
+				// stored as narrative.apps_received, and set against the
+				// table's count received as a contradiction.
+				if total == nil {
+					f := passedFinding(errNotApplication, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
+				continue
+			}
 			if nf.table == "apps.new" && forwarded(clauseOf(t, m[0], m[2])) {
 				if total == nil {
 					f := forwardedFinding(nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))

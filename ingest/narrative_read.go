@@ -790,7 +790,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart) ||
-				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside)
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1853,6 +1853,7 @@ var passedWhy = []struct {
 	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
+	{errNotApplication, "写作收到“补正”材料（或“更正”“撤回”“复核”“申诉”等），或只写收到“申请人”的：所收到的不是（或不全是）政府信息公开申请，不能确定是本年新收的申请数"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -2041,6 +2042,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			// "共收到并妥善处理依申请公开信息13件" (a real 2024 municipal
 			// bureau's): every application received is dealt with, so
 			// the count is those received, as 收到并处理 is (readZeros).
+			if strings.Contains(unitsApps, unit) && (receivedOther(seg) || receivedBefore(seg) && strings.HasPrefix(clause[m[1]:], "申请人") && receivedOther(seg+clause[m[1]:])) &&
+				ctx.about(topicDisclosure) {
+				// "收到申请人补正材料7件", "收到7件申请人提交的补正材料": what
+				// the applicants sent, not the applications; said to be left
+				// out, unless another statement gives the count received
+				// (the first was stored as apps.new).
+				emit(nReceived, false, f, "", errNotApplication)
+				continue
+			}
 			said := seg
 			if strings.Contains(seg, "处理") {
 				said = dealtWithRE.ReplaceAllString(seg, "$1")
@@ -3393,6 +3403,46 @@ var receivedNounRE = regexp.MustCompile(`^(?:依申请公开的?(?:政府)?信�
 // may lead. Whose it is the caller judged (another organ's count is passed
 // over there, or said to be).
 var receivedVerbRE = regexp.MustCompile(`^(?:\p{Han}{1,20}?(?:街道办事处|办事处|街道|人民政府|政府|委员会|办公室|局|委|镇|乡|中心))?(?:(?:我|本)(?:局|委|办|镇|乡|街道|区|县|市|厅|署|院|所|站|处|中心|单位|机关|部门|政府|办公室)|全年|本年度?|今年|年内|[0-9]{4}年度?|年度|共计?|总共|一共|依法)*(?:收到|受理|接到|接收|新收)(?:了)?$`)
+
+// receiveVerbs are the verbs of applications received (the nReceived rule's).
+var receiveVerbs = []string{"收到", "受理", "接收", "接到", "接受", "新收", "共收", "全年收", "本年收", "年度收"}
+
+// otherRequests name what an applicant sends besides an application for
+// information, or a kind of application that is only a part of those
+// received: supplementary material (补正), a request to correct a record
+// (更正), a withdrawal (撤回), a request to review an answer (复核), a
+// complaint or objection (申诉, 异议), a reminder (催办), views (意见), a
+// fee paid (缴费), a repeated application (重复).
+var otherRequests = []string{"补正", "更正", "撤回", "复核", "申诉", "异议", "催办", "意见", "缴费", "重复"}
+
+// receivedOther reports whether words of receiving before a count ("收到
+// 申请人补正材料") say that what was received is something other than the
+// applications for information: its 申请 is only the applicant's (申请人),
+// or it names one of otherRequests. "收到7件申请人提交的补正材料" (the shape
+// of real county pages, 2015–2023) counts supplementary material for
+// applications already pending, and "收到申请人补正材料7件" was stored as 7
+// applications received. It reports false when seg names no verb of
+// receiving, or names applications alone after it.
+func receivedOther(seg string) bool {
+	at := -1
+	for _, v := range receiveVerbs {
+		if i := strings.LastIndex(seg, v); i >= 0 && i+len(v) > at {
+			at = i + len(v)
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	what := seg[at:]
+	if !strings.Contains(what, "申请") {
+		return false
+	}
+	return hasAny(what, otherRequests...) || !strings.Contains(strings.ReplaceAll(what, "申请人", ""), "申请")
+}
+
+// errNotApplication is the bad of a count of things received that are not
+// (or not all) applications for information (receivedOther).
+var errNotApplication = errors.New("received, not applications")
 
 // receivedBefore reports whether the words before a count are only the
 // organ, the year and the verb of receiving (receivedVerbRE): no channel,

@@ -641,6 +641,16 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 				if nr.measure == "apps.partial" && jointOutcome(l.Text[:m[0]]) {
 					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
 				}
+				if nr.measure == "apps.new" && receivedOther(labels.Normalize(clauseOf(l.Text, m[0], m[2]))) {
+					// "收到申请人补正材料7件": the applicants' material, not
+					// applications (errNotApplication); it was stored as
+					// apps.new.
+					if total == nil {
+						f := passedFinding(errNotApplication, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
 				if nr.measure == "apps.new" && forwarded(clauseOf(l.Text, m[0], m[2])) {
 					if total == nil {
 						f := forwardedFinding(nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
