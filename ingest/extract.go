@@ -159,7 +159,11 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	case incomplete != "":
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: incomplete, Err: ErrNoAgency}
 	case r.Agency == "":
-		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "缺少单位名称：请在封面填写“单位名称”", Err: ErrNoAgency}
+		msg := passedOnMessage(doc)
+		if msg == "" {
+			msg = "缺少单位名称：请在封面填写“单位名称”"
+		}
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msg, Err: ErrNoAgency}
 	case r.Year == 0:
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: "缺少年度：请在封面填写“年度”（数据所属年份）", Err: ErrNoYear}
 	case r.Year < 1990 || r.Year > 2100:
@@ -195,6 +199,24 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	Validate(r)
 	pageLocations(doc, r)
 	return r, nil
+}
+
+// passedOnMessage returns the message of a page's rejection for want of an
+// agency when its title names only who passed the report on ("示例县教育局
+// 转发2024年政府信息公开工作年度报告", labels.PassedOnBy), or "": the name was
+// stored as "示例县教育局转发", and the organ reposting a report need not be
+// the one whose report it is.
+func passedOnMessage(doc *Document) string {
+	for i, l := range doc.Lines {
+		if i >= 40 {
+			break
+		}
+		if by := labels.PassedOnBy(l.Text); by != "" {
+			return fmt.Sprintf("缺少单位名称：标题“%s”只写了转发（印发、报送）报告的“%s”，转发的单位不一定是报告所属的机关，标题和首句也未写明是哪个机关的报告：请指定单位名称",
+				strings.TrimSpace(l.Text), by)
+		}
+	}
+	return ""
 }
 
 // fill sets the agency and year of r where they are still unknown.

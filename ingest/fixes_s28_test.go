@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -108,4 +110,52 @@ func hasFinding(fs []gongkai.Finding, measure, words string) bool {
 		}
 	}
 	return false
+}
+
+// TestTitlePassedOn holds that the organ a title says passed the report on
+// (转发, 印发, 报送…) is no part of the agency's name: "示例县交通运输局转发
+// 2021年…年度报告" stored the agency "示例县交通运输局转发", and "示例县人民
+// 政府办公室转发示例县青柳镇人民政府2021年…" the office and the town in one
+// name. The name after the verb is the agency; with none, a later line may
+// name it, else the page is refused with a message that says why.
+func TestTitlePassedOn(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/narrative-2021-bureau.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := strings.Cut(string(data), "\n") // the page without its title line
+	for _, tt := range []struct {
+		title  string
+		agency string // "": refused for want of an agency
+		why    string // words the refusal's message must hold
+	}{
+		{"示例县交通运输局转发 2021年政府信息公开工作年度报告", "", "“示例县交通运输局转发”"},
+		{"示例县人民政府办公室转发2021年政府信息公开工作年度报告", "", "“示例县人民政府办公室转发”"},
+		{"示例县交通运输局报送2021年政府信息公开工作年度报告", "", "“示例县交通运输局报送”"},
+		{"示例县人民政府办公室转发示例县青柳镇人民政府2021年政府信息公开工作年度报告", "示例县青柳镇人民政府", ""},
+		{"示例县人民政府办公室关于转发《示例县青柳镇人民政府2021年政府信息公开工作年度报告》的通知", "示例县青柳镇人民政府", ""},
+		{"转发:示例县交通运输局2021年政府信息公开工作年度报告", "示例县交通运输局", ""},
+		{"示例县交通运输局发布2021年政府信息公开工作年度报告", "示例县交通运输局", ""},
+		{"示例县交通运输局公开2021年政府信息公开工作年度报告", "示例县交通运输局", ""},
+		// The poster's title, the report's agency named by the first
+		// sentence.
+		{"示例县人民政府办公室转发2021年政府信息公开工作年度报告\n根据有关规定,特向社会公布示例县青柳镇人民政府2021年政府信息公开工作年度报告。", "示例县青柳镇人民政府", ""},
+	} {
+		r, err := Parse("page.txt", []byte(tt.title+"\n"+body), Options{})
+		switch {
+		case tt.agency == "" && !errors.Is(err, ErrNoAgency):
+			t.Errorf("%s: agency %q, err %v; want refused for want of an agency", tt.title, agencyOf(r), err)
+		case tt.agency == "" && !strings.Contains(err.Error(), tt.why):
+			t.Errorf("%s: refused with %q, want it to name %s", tt.title, err, tt.why)
+		case tt.agency != "" && (err != nil || r.Agency != tt.agency):
+			t.Errorf("%s: agency %q, err %v; want %q", tt.title, agencyOf(r), err, tt.agency)
+		}
+	}
+}
+
+func agencyOf(r *gongkai.Report) string {
+	if r == nil {
+		return ""
+	}
+	return r.Agency
 }

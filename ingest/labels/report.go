@@ -223,6 +223,16 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 			}
 		}
 	}
+	// "示例县教育局转发 2024年政府信息公开工作年度报告", "示例县人民政府办公室
+	// 转发示例县青柳镇2024年…" (the shapes of real pages reposting a report):
+	// the organ that passes a report on is no part of the name, and need not
+	// be the report's agency (an office reposting a town's); the name was
+	// stored as "示例县教育局转发". The name is what follows the verb; with
+	// none there, the title names no agency (PassedOnBy says who passed it
+	// on), unless the year is followed by one.
+	if name, _, ok := passedOn(agency); ok {
+		agency = name
+	}
 	if strict && strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ") == "" {
 		// "2021年度某局政府信息公开工作年度报告": the agency follows the year.
 		// A year and a comma open a sentence ("2023年，修订完善了信息公开
@@ -278,7 +288,8 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	// headline): the verb of publishing after the name is no part of it,
 	// and the name was stored as "海关总署发布". What stands before the verb
 	// is the name only when it ends as an organ's does; else none is read.
-	for _, verb := range []string{"发布", "公布"} {
+	// "示例县教育局公开2024年…" says it with 公开.
+	for _, verb := range []string{"发布", "公布", "公开"} {
 		if a, ok := strings.CutSuffix(agency, verb); ok {
 			agency = ""
 			if hasSuffixAny(a, organEndings...) {
@@ -304,6 +315,69 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		}
 	}
 	return agency, year
+}
+
+// passOnVerbs are the verbs of an organ passing on a report in its title:
+// reposting (转发, 转载), issuing (印发), sending up (报送, 上报, 呈报, 转报),
+// printing (刊发, 刊登), and publishing (发布, 公布) another's. Who passes
+// a report on is no part of its agency's name, and need not be its agency.
+var passOnVerbs = []string{"转发", "转载", "印发", "报送", "上报", "呈报", "转报", "刊发", "刊登", "发布", "公布"}
+
+// publishVerbs are the verbs of passOnVerbs an organ says of its own
+// report: "示例县教育局发布2024年…" publishes its own.
+var publishVerbs = []string{"发布", "公布"}
+
+// passedOn splits the words before a title's year at its last verb of
+// passing the report on (passOnVerbs): name is the words after the verb
+// ("示例县青柳镇" of "示例县人民政府办公室转发示例县青柳镇"), by the words
+// before it, ok whether there is such a verb. A verb counts only after
+// nothing, an organ's name (organEndings) or 关于: "示例县新闻发布中心" is a
+// name. With nothing after a verb of publishing, name is by when it ends as
+// an organ's name does (the organ publishes its own report); with nothing
+// after another verb, or after 关于 (a notice that publishes a report, the
+// notice's organ's or its government's), name is "" (who passes a report
+// on need not be its agency).
+func passedOn(words string) (name, by string, ok bool) {
+	at, end := -1, -1
+	for _, v := range passOnVerbs {
+		if i := strings.LastIndex(words, v); i >= 0 && i > at {
+			head := strings.TrimSuffix(strings.TrimRight(words[:i], nameCutset), "关于")
+			if head == "" || hasSuffixAny(head, organEndings...) {
+				at, end = i, i+len(v)
+			}
+		}
+	}
+	if at < 0 {
+		return words, "", false
+	}
+	by = strings.TrimRight(words[:end], nameCutset)
+	name = strings.TrimPrefix(strings.TrimLeft(words[end:], nameCutset+"了"), "的")
+	if strings.Trim(name, nameCutset) == "" {
+		name = ""
+		if head := strings.TrimRight(words[:at], nameCutset); hasSuffixAny(by, publishVerbs...) && hasSuffixAny(head, organEndings...) {
+			name = head
+		}
+	}
+	return name, by, true
+}
+
+// PassedOnBy returns the words of a title that name who passed the report
+// on when the title names no agency whose report it is ("示例县教育局转发" of
+// "示例县教育局转发2024年政府信息公开工作年度报告"), or "". The page's reader
+// says so when no other line names the agency.
+func PassedOnBy(s string) string {
+	agency, year := TitleMeta(s, true)
+	if year == 0 || agency != "" {
+		return ""
+	}
+	m := titleRE.FindStringSubmatch(Normalize(s))
+	if m == nil {
+		return ""
+	}
+	if name, by, ok := passedOn(m[1]); ok && name == "" {
+		return by
+	}
+	return ""
 }
 
 // shortNameRE finds the short name a text gives in brackets after a name:
