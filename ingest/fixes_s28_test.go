@@ -159,3 +159,73 @@ func agencyOf(r *gongkai.Report) string {
 	}
 	return r.Agency
 }
+
+// TestCountsReadBlankUnsaid holds five shapes of real county and department
+// pages that each left a count blank with no word: the count all of which
+// was answered ("121件均已在法定期限内完成答复"), those handled after 其中, a
+// comparison in brackets after the count received, applications put off
+// (顺延) to the next year, table 三's 其他处理 and normative documents 发布
+// in prose. Each is read where the words settle it, else blank with a
+// finding; the shapes beside them keep their readings.
+func TestCountsReadBlankUnsaid(t *testing.T) {
+	const apps, pro = "(二)依申请公开。", "(一)主动公开。"
+	for _, tt := range []struct {
+		format, line, measure string
+		want                  float64 // -1: blank
+		finding               bool
+	}{
+		// All of a count answered: the count received, none carried in.
+		{gongkai.Format2021, apps + "本年度共收到政府信息公开申请121件,上年无结转,121件均已在法定期限内完成答复。", "apps.total", 121, false},
+		{gongkai.Format2021, apps + "本年度共收到政府信息公开申请121件,121件均已在法定期限内完成答复。", "apps.total", -1, true},
+		{gongkai.Format2021, apps + "本年度共收到政府信息公开申请121件。121件均已在法定期限内完成答复。", "apps.total", -1, true},
+		{gongkai.Format2021, apps + "本年度共收到政府信息公开申请130件,121件均已在法定期限内完成答复。", "apps.total", -1, true},
+		{gongkai.Format2021, apps + "121件均已在法定期限内完成答复。", "apps.total", -1, true},
+		{gongkai.Format2021, apps + "本年度因政府信息公开被申请行政复议2件,2件均已办结。", "apps.total", -1, false},
+		// Those handled after 其中: of the year's received only.
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请60件,其中办结51件。", "apps.total", -1, true},
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请60件,其中已办结51件,结转下年度9件。", "apps.total", -1, true},
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请60件,已办结51件。", "apps.total", 51, false},
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请60件,其中办结51件。", "apps.new", 60, false},
+		// A comparison in brackets after the count is no part of it.
+		{gongkai.Format2021, apps + "本年度新收到政府信息公开申请1182件(同比增长12.5%)。", "apps.new", 1182, false},
+		{gongkai.Format2021, apps + "本年度新收到政府信息公开申请1182件(较上年增加131件)。", "apps.new", 1182, false},
+		{gongkai.Format2021, apps + "本年度新收到政府信息公开申请1182件,同比增长12.5%。", "apps.new", 1182, false},
+		{gongkai.Format2021, apps + "本年度新收到政府信息公开申请较上年增加131件。", "apps.new", -1, false},
+		{gongkai.Format2021, apps + "本年度新收到政府信息公开申请1182件(含上年度结转12件)。", "apps.new", -1, true},
+		// Put off to the next year: carried out.
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请100件,另有52件申请顺延到下年度答复。", "apps.carried_out", 52, false},
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请100件,52件申请顺延至下年度办理。", "apps.carried_out", 52, false},
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请100件,另有52件申请顺延办理。", "apps.carried_out", -1, false},
+		// 其他处理: the 2019 form's row; three rows with no total in the
+		// 2021 form, whose zero is each one's; a review's is neither.
+		{gongkai.Format2019, apps + "本年度收到政府信息公开申请300件,予以公开80件,其他处理204件。", "apps.other", 204, false},
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请300件,予以公开80件,其他处理204件。", "apps.other.other", -1, false},
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请300件,其他处理0件。", "apps.other.no_fee", 0, false},
+		{gongkai.Format2019, "(四)复议诉讼。本年度因政府信息公开被申请行政复议3件,维持2件,其他处理1件。", "apps.other", -1, false},
+		// Normative documents 发布: issued or published, unsaid.
+		{gongkai.Format2021, pro + "本年度发布行政规范性文件4篇。", "normative_docs.issued", -1, true},
+		{gongkai.Format2021, pro + "本年度制发行政规范性文件4篇。", "normative_docs.issued", 4, false},
+		{gongkai.Format2021, pro + "本年度新发布行政规范性文件4件。", "normative_docs.issued", 4, false},
+		{gongkai.Format2019, pro + "本年度发布行政规范性文件4篇。", "normative_docs.made", -1, true},
+	} {
+		got, finding := readWithFindings(tt.line, tt.format, tt.measure)
+		if got != tt.want || finding != tt.finding {
+			t.Errorf("%s %s: %s %v, finding %v; want %v, %v", tt.format, tt.line, tt.measure, got, finding, tt.want, tt.finding)
+		}
+	}
+	// The 2021 form's 其他处理 count is said to be left out, once.
+	_, finds := readNarrative([]Line{{N: 1, Text: apps + "本年度收到政府信息公开申请300件,其他处理204件。"}}, gongkai.Format2021, 2025, "示例县示例局")
+	if n := countFindings(finds, "其他处理204件"); n != 1 {
+		t.Errorf("2021 其他处理204件: %d findings, want 1: %+v", n, finds)
+	}
+}
+
+func countFindings(fs []gongkai.Finding, words string) int {
+	n := 0
+	for _, f := range fs {
+		if strings.Contains(f.Message, words) {
+			n++
+		}
+	}
+	return n
+}

@@ -221,7 +221,7 @@ type nrule struct {
 var normNot = []string{"清理", "审查", "审核", "备案", "解读", "征求", "意见", "合法性", "规章", "修订", "修改", "宣传", "其中"}
 
 const (
-	unitsDocs   = "件个份"
+	unitsDocs   = "件个份篇"
 	unitsApps   = "件个条份次宗起项例"
 	unitsCases  = "件起宗次个"
 	unitsDecide = "件起宗次个"
@@ -789,7 +789,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
-				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errAnsweredPart) ||
+				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
@@ -900,6 +900,9 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		if strings.Contains(fl.s, "结转") || strings.Contains(fl.s, "转结") {
 			inside = carriedInsideRE.FindAllStringIndex(fl.s, -1)
 		}
+		// The count received the last sentence of the line stating one
+		// read, and whether it said none was carried in.
+		lineGot, lineNone := -1.0, false
 		prevSent := "" // the sentence before on the line
 		var sc scope   // the scope of the sentence before, for one that opens with 其中
 		own := ""      // the sentence before, when all of it is the organ's own
@@ -955,7 +958,23 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					}
 				}
 			})
-			if received && allAnswered(fl.s[sent.a:sent.b]) {
+			// "收到…申请121件,121件均已在法定期限内完成答复" (the shape of
+			// real county pages): every one of a count answered, the count
+			// said again; as the count received (in this sentence or the
+			// one before on the line) it says every application was
+			// answered, as a clause with no count does. It was passed
+			// over with no word.
+			said, counted := answeredCount(fl.s[sent.a:sent.b])
+			if counted && !received && lineGot > 0 {
+				received, got, none = true, lineGot, lineNone
+			}
+			if counted && (!received || said != got) {
+				if ctx.about(topicDisclosure) && strings.Contains(fl.s, "申请") {
+					// Of a count received it does not repeat, or of none:
+					// those answered, which may leave out any carried in.
+					add(nHandled, false, said, "", errAnsweredPart, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+				}
+			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b])) {
 				// "2024年新受理依申请政府信息公开8件,全部依规及时完成回复"
 				// (a real 2024 street office's page): every application
 				// received was answered, so at least that many were
@@ -974,6 +993,9 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				} else {
 					add(nHandled, false, 0, "", errAllAnswered, raw, l.N)
 				}
+			}
+			if received {
+				lineGot, lineNone = got, none
 			}
 			own = ""
 			prevSent = fl.s[sent.a:sent.b]
@@ -1205,6 +1227,19 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 				clauses = append(clauses, span{start, i})
 			}
 			start = i + size
+		}
+		if r == '(' {
+			if j := comparedAfter(s[:sent.b], i); j > 0 {
+				// "新收到政府信息公开申请1182件(同比增长12.5%)" (the shape
+				// of real 2020–2024 pages): the comparison in brackets
+				// after a count is a clause of its own, skipped as one;
+				// with it, the count's clause was skipped, and the count
+				// blank with no word.
+				clauses = append(clauses, span{start, i}, span{i + size, j})
+				start = j + 1
+				i = j + 1
+				continue
+			}
 		}
 		i += size
 	}
@@ -1446,6 +1481,24 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		})
 	}
 	return sc
+}
+
+// comparedWords are the words of a comparison with another year or a share.
+var comparedWords = []string{"同比", "环比", "较上", "较去", "比上年", "比上一年", "比去年", "上年同期", "%", "百分之"}
+
+// comparedAfter returns where the bracket opened at s[i] closes when it
+// follows a count right after its unit ("1182件(") and holds a comparison
+// (comparedWords) and no bracket of its own, or 0.
+func comparedAfter(s string, i int) int {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	if !strings.ContainsRune(narrativeUnits, r) {
+		return 0
+	}
+	j := strings.IndexAny(s[i+1:], "()")
+	if j < 0 || s[i+1+j] != ')' || !hasAny(s[i+1:i+1+j], comparedWords...) {
+		return 0
+	}
+	return i + 1 + j
 }
 
 // onTimeRE finds the words of handling in time in other words: "法定期限内予以
@@ -1844,6 +1897,7 @@ var passedWhy = []struct {
 	{errBothDocs, "写在“规章和规范性文件”之后，可能是其中一类的件数，也可能是两类合计，不能确定"},
 	{errAmended, "写作“新制定”，同一行另有修改（修订）的件数：表二“本年制发件数”是否含修改的，不能确定"},
 	{errStillValid, "写作“确定继续有效”：是清理后确定继续有效的件数，不一定是现行有效的全部，不能确定"},
+	{errDocsReleased, "写作“发布”：可能是本年制发的件数，也可能是在网站等处发布（公开）的件数，不一定都是本年制发的，不能确定"},
 	{errDocsPublished, "写作“公开”：是所公开的规范性文件件数，不一定都是本年制发的，不能确定"},
 	{errAddressedElsewhere, "写作“办理向…申请的”：是本机关经办的、向另一机关（上级、管委会等）提出的申请，不能确定是本机关收到或办结的数"},
 	{errDecisionsPublished, "写作“公开（公示）…处理事项（决定）”：是所公开的处理决定数，不一定是本年作出的处理决定的全部，不能确定"},
@@ -2147,6 +2201,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				case hasAny(seg, "主动公开", "公开了", "予以公开") && !hasAny(seg, "制发", "印发", "出台", "制定", "发布", "废止", "现行有效", "继续有效", "其中") && !hasAny(seg, normNot...):
 					emit(nNormIssued, false, f, "", errDocsPublished)
 					continue
+				case hasAny(seg, "发布", "公布") && !hasAny(seg, "新发布", "制发", "印发", "出台", "制定", "废止", "现行有效", "继续有效", "解读") && !hasAny(seg, normNot...):
+					// "发布行政规范性文件4篇" (the shape of real 2019–2021
+					// county pages): issued this year (制发), or put out on
+					// the site (公开) whenever made, the words do not say;
+					// said to be left out (before: no word).
+					emit(nNormIssued, false, f, "", errDocsReleased)
+					continue
 				}
 			}
 			if !ok && strings.Contains(unitsDocs, unit) && hasSuffixAny(seg, "制发", "印发", "出台", "制定", "新发布") && !hasAny(seg, normNot...) &&
@@ -2226,6 +2287,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// page): those of the year's applications answered, which
 				// leaves out any carried in and answered; said to be left
 				// out (before: no word).
+				emit(nHandled, false, f, "", errAnsweredPart)
+				continue
+			}
+			if !ok && partHandledRE.MatchString(strings.Trim(seg, ",、")) && strings.Contains(unitsApps, unit) && strings.Contains(ctx.line, "申请") &&
+				hasAny(before, receiveVerbs...) && !hasAny(before, otherTopics...) && ctx.about(topicDisclosure) {
+				// "收到政府信息公开申请60件,其中办结51件" (the shape of real
+				// county pages): those of the year's applications handled,
+				// which leaves out any carried in and handled; said to be
+				// left out, as "其中51件已办结" is (before: no word).
 				emit(nHandled, false, f, "", errAnsweredPart)
 				continue
 			}
@@ -2799,7 +2869,10 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			continue
 		}
 		switch r.kind {
-		case nCarriedIn, nCarriedOut:
+		case nCarriedIn, nCarriedOut, nNotProcessed, nOtherHandling:
+			// The same of "被申请行政复议3件,维持2件,其他处理1件": the
+			// review's, not table 三's 其他处理 (nOtherHandling stored it
+			// as apps.other in a 2019 report).
 			// "因政府信息公开引发行政复议2件,其中上年结转1件", "被申请行政
 			// 复议2件,维持1件,结转下年度1件", "被提起行政诉讼2件,结转至下一
 			// 年度审理1件": carried in or over after a review or suit the
@@ -2970,6 +3043,30 @@ func allAnswered(sent string) bool {
 		}
 	}
 	return false
+}
+
+// partHandledRE finds the words of a part handled after 其中, before its
+// count: "其中办结", "其中已答复".
+var partHandledRE = regexp.MustCompile(`^其中,?(?:已|共|已经)?(?:办结|答复|回复|办理完毕|答复完毕)$`)
+
+// answeredCountRE finds a clause that is a count and the words of all of it
+// answered, and no more: "121件均已在法定期限内完成答复".
+var answeredCountRE = regexp.MustCompile(`^([0-9]+)件(?:申请)?(?:均已|都已|均|都|全部|已全部)[^0-9,;:]{0,16}?(?:答复|回复|办结)(?:完毕)?[。.]?$`)
+
+// answeredCount returns the count of the first clause of a sentence that
+// says all of a count was answered (answeredCountRE), and whether there is
+// one; not in a sentence of reviews, suits or other matters (otherTopics).
+func answeredCount(sent string) (float64, bool) {
+	if !strings.Contains(sent, "件") || hasAny(sent, otherTopics...) {
+		return 0, false
+	}
+	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		if m := answeredCountRE.FindStringSubmatch(c); m != nil && !hasAny(c, "未", "没有", "尚未", "不予") {
+			f, err := strconv.ParseFloat(m[1], 64)
+			return f, err == nil && f == float64(int64(f))
+		}
+	}
+	return 0, false
 }
 
 // errAllAnswered is the bad of the count handled a sentence implies by
@@ -3284,8 +3381,10 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 
 // carriedAfterRE finds the words of applications carried out to the next
 // year right after their count ("2件结转下年办理"; the next year's number is
-// folded to 下年 before).
-var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?\)?$`)
+// folded to 下年 before). "另有52件申请顺延到下年度答复" (the shape of real
+// county pages) puts them off (顺延) in other words; it was passed over with
+// no word.
+var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结|顺延)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?\)?$`)
 
 // physical is a line as published that the page's reader cut into
 // sentences, one line each with its number: lines holds its first cut line
@@ -3948,6 +4047,10 @@ var errStillValid = errors.New("kept by a clean-up")
 // part of those received ("其中3件已…书面回复"): those carried in and
 // answered are not in it.
 var errAnsweredPart = errors.New("answered, of those received")
+
+// errDocsReleased is the bad of a count of normative documents 发布 (put
+// out): issued this year, or published whenever made, the word does not say.
+var errDocsReleased = errors.New("documents released")
 
 // errDocsPublished is the bad of a count of normative documents published
 // ("主动公开市政府和市政府办公厅行政规范性文件42件", a real 2022 municipal
