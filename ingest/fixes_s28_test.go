@@ -180,6 +180,8 @@ func TestCountsReadBlankUnsaid(t *testing.T) {
 		{gongkai.Format2021, apps + "本年度共收到政府信息公开申请121件。121件均已在法定期限内完成答复。", "apps.total", -1, true},
 		{gongkai.Format2021, apps + "本年度共收到政府信息公开申请130件,121件均已在法定期限内完成答复。", "apps.total", -1, true},
 		{gongkai.Format2021, apps + "121件均已在法定期限内完成答复。", "apps.total", -1, true},
+		{gongkai.Format2021, apps + "本年度共收到政府信息公开申请121件,上年无结转,121件均已基本办结。", "apps.total", -1, false},
+		{gongkai.Format2021, apps + "本年度共收到政府信息公开申请121件,上年无结转,121件均已部分答复。", "apps.total", -1, false},
 		{gongkai.Format2021, apps + "本年度因政府信息公开被申请行政复议2件,2件均已办结。", "apps.total", -1, false},
 		// Those handled after 其中: of the year's received only.
 		{gongkai.Format2021, apps + "本年度收到政府信息公开申请60件,其中办结51件。", "apps.total", -1, true},

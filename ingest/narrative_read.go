@@ -3061,7 +3061,8 @@ func answeredCount(sent string) (float64, bool) {
 		return 0, false
 	}
 	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
-		if m := answeredCountRE.FindStringSubmatch(c); m != nil && !hasAny(c, "未", "没有", "尚未", "不予") {
+		// "121件均已部分办结", "121件均已基本答复": a part answered, not all.
+		if m := answeredCountRE.FindStringSubmatch(c); m != nil && !hasAny(c, "未", "没有", "尚未", "不予", "部分", "基本", "大部", "多数", "大多", "其中") {
 			f, err := strconv.ParseFloat(m[1], 64)
 			return f, err == nil && f == float64(int64(f))
 		}
