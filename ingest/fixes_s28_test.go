@@ -231,3 +231,51 @@ func countFindings(fs []gongkai.Finding, words string) int {
 	}
 	return n
 }
+
+// TestReceivedSaidNotApplications holds that a count received the clause
+// after it says was no application for information ("收到依申请公开1件,经核实
+// 不属于政府信息公开申请", the shape of real 2020 county pages) is no count
+// of applications: it was stored as apps.new 1 by the sentence reader and
+// the pre-2019 reader, and beside tables as the count the narrative states.
+// A part said to be none after 其中, or words of none in a later clause,
+// leave the count as it was read.
+func TestReceivedSaidNotApplications(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		body    string
+		want    float64 // -1: blank
+		finding bool
+	}{
+		{"本年度收到依申请公开1件,经核实不属于政府信息公开申请,已告知申请人通过信访渠道反映。", -1, true},
+		{"本年度收到政府信息公开申请1件,但不属于政府信息公开范畴,已回复。", -1, true},
+		{"本年度收到政府信息公开申请3件,均不是政府信息公开申请。", -1, true},
+		{"本年度收到政府信息公开申请3件,其中1件不属于政府信息公开申请。", 3, false},
+		{"本年度收到政府信息公开申请3件,已全部办结,不属于政府信息公开范畴的咨询另行答复。", 3, false},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			got, finding := readWithFindings(head+tt.body, format, "apps.new")
+			if got != tt.want || finding != tt.finding {
+				t.Errorf("%s %s: apps.new %v, finding %v; want %v, %v", format, tt.body, got, finding, tt.want, tt.finding)
+			}
+		}
+	}
+	line := head + "本年度收到依申请公开1件,经核实不属于政府信息公开申请,已告知申请人通过信访渠道反映。"
+	vals, totals := pre2019FromNarrative([]Line{{N: 1, Text: line}}, "示例县示例局")
+	for _, v := range vals {
+		if v.Measure == "apps.new" {
+			t.Errorf("pre-2019: apps.new %v from %q, want blank", num(*v.Number), v.Raw)
+		}
+	}
+	if !hasFinding(totals, "apps.new", "不属于") {
+		t.Errorf("pre-2019: no finding of apps.new, got %+v", totals)
+	}
+	r := &gongkai.Report{Format: gongkai.Format2021, Year: 2025, Agency: "示例县示例局",
+		Values: []gongkai.Value{{Measure: "apps.new", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(0), At: "表三"}}}
+	narrativeExtras([]Line{{N: 1, Text: line}}, r)
+	if v, ok := r.Lookup("narrative.apps_received", gongkai.ApplicantTotal); ok {
+		t.Errorf("beside tables: narrative.apps_received %v from %q, want blank", num(*v.Number), v.Raw)
+	}
+	if n := countFindings(r.Findings, "不一致"); n != 0 {
+		t.Errorf("beside tables: %d contradictions: %+v", n, r.Findings)
+	}
+}

@@ -447,6 +447,15 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				}
 				continue
 			}
+			if nf.table == "apps.new" && declaredNotApplications(labels.Normalize(sentenceRest(t, m[1]))) {
+				// "收到依申请公开1件,经核实不属于政府信息公开申请" beside the
+				// tables (errDeclaredNot).
+				if total == nil {
+					f := passedFinding(errDeclaredNot, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
+				continue
+			}
 			if nf.table == "apps.new" && forwarded(clauseOf(t, m[0], m[2])) {
 				if total == nil {
 					f := forwardedFinding(nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))

@@ -790,7 +790,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
-				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication)
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1908,6 +1908,7 @@ var passedWhy = []struct {
 	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
 	{errNotApplication, "写作收到“补正”材料（或“更正”“撤回”“复核”“申诉”等），或只写收到“申请人”的：所收到的不是（或不全是）政府信息公开申请，不能确定是本年新收的申请数"},
+	{errDeclaredNot, "之后写明所收到的“不属于政府信息公开申请”（或范畴）：不能确定是否计入本年新收的申请数（2021年格式可能计入“不予处理”）"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 }
 
@@ -2350,6 +2351,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					// gives the count.
 					emit(k, false, f, "", errChannelPart)
 				}
+				continue
+			}
+			if k == nReceived && declaredNotApplications(sentenceAfter(ctx.line, clause, m[1])) {
+				// "收到依申请公开1件,经核实不属于政府信息公开申请" (the shape
+				// of real 2020 county pages): the organ says what it
+				// received was no application for information; it was
+				// stored as apps.new 1. The 2021 form may count it all the
+				// same (不予处理, 信访举报投诉类申请): which the organ did the
+				// words do not say.
+				emit(k, false, f, "", errDeclaredNot)
 				continue
 			}
 			if k == nReceived && oneWay(seg) {
@@ -3539,6 +3550,25 @@ func receivedOther(seg string) bool {
 	}
 	return hasAny(what, otherRequests...) || !strings.Contains(strings.ReplaceAll(what, "申请人", ""), "申请")
 }
+
+// declaredNotRE finds the words after a count received that say it was no
+// application for information: "经核实不属于政府信息公开申请", "但不属于政府
+// 信息公开范畴", "均不是政府信息公开申请".
+var declaredNotRE = regexp.MustCompile(`^[^0-9,;:零一二两三四五六七八九十]{0,8}?(?:不属于|不是|并非|非)[^0-9,;:]{0,12}?(?:政府信息公开|信息公开|依申请公开)[^0-9,;:]{0,6}?(?:申请|范畴|范围|事项)`)
+
+// declaredNotApplications reports whether the words after a count received,
+// open by saying, in the clause after it, that it was no application for
+// information (declaredNotRE), with no count of a part before.
+func declaredNotApplications(after string) bool {
+	if !strings.Contains(after, "不") && !strings.Contains(after, "非") {
+		return false
+	}
+	return declaredNotRE.MatchString(strings.TrimLeft(after, ",、"))
+}
+
+// errDeclaredNot is the bad of a count received the words after it say was
+// no application for information (declaredNotApplications).
+var errDeclaredNot = errors.New("received, said not applications")
 
 // errNotApplication is the bad of a count of things received that are not
 // (or not all) applications for information (receivedOther).

@@ -496,6 +496,18 @@ func clauseOf(s string, a, b int) string {
 	return s[start:b]
 }
 
+// sentenceRest returns the words of s after byte i up to the end of their
+// sentence.
+func sentenceRest(s string, i int) string {
+	rest := s[i:]
+	for _, sep := range []string{"。", "；", ";", "！", "？"} {
+		if j := strings.Index(rest, sep); j >= 0 {
+			rest = rest[:j]
+		}
+	}
+	return rest
+}
+
 // simplifiedLines returns lines with their text in simplified script
 // (labels.Simplified, which keeps every offset), or lines itself when no
 // line changes.
@@ -647,6 +659,15 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					// apps.new.
 					if total == nil {
 						f := passedFinding(errNotApplication, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
+				if nr.measure == "apps.new" && declaredNotApplications(labels.Normalize(sentenceRest(l.Text, m[1]))) {
+					// "收到依申请公开1件,经核实不属于政府信息公开申请": said to be
+					// no application (errDeclaredNot); it was stored as apps.new.
+					if total == nil {
+						f := passedFinding(errDeclaredNot, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
 						total = &f
 					}
 					continue
