@@ -279,3 +279,33 @@ func TestReceivedSaidNotApplications(t *testing.T) {
 		t.Errorf("beside tables: %d contradictions: %+v", n, r.Findings)
 	}
 }
+
+// TestPre2019OutcomesOfInformation holds that the pre-2019 reader takes no
+// count of information items for applications answered: "共制作政府信息3021
+// 条,其中主动公开信息1027条,依申请公开信息459条,不予公开信息1535条" (the
+// shape of a real 2018 district government's page) stored 1535 as the
+// applications withheld. Outcomes of applications are read as before.
+func TestPre2019OutcomesOfInformation(t *testing.T) {
+	for _, tt := range []struct {
+		line, measure string
+		want          float64 // -1: blank
+	}{
+		{"2018年,共制作政府信息3021条,其中主动公开信息1027条,依申请公开信息459条,不予公开信息1535条。", "pre2019.apps_withheld", -1},
+		{"2018年,共制作政府信息300条,其中予以公开信息200条,部分公开信息30条。", "apps.granted", -1},
+		{"2018年,共制作政府信息300条,其中予以公开信息200条,部分公开信息30条。", "apps.partial", -1},
+		{"2018年,共受理政府信息公开申请40件,同意公开30件,部分公开5件,不予公开5件。", "pre2019.apps_withheld", 5},
+		{"2018年,共受理政府信息公开申请40件,同意公开30件,部分公开5件,不予公开5件。", "apps.granted", 30},
+		{"2018年,共受理政府信息公开申请40件,其中不予公开的申请5件。", "pre2019.apps_withheld", 5},
+	} {
+		vals, _ := pre2019FromNarrative([]Line{{N: 1, Text: tt.line}}, "示例区人民政府")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == tt.measure && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}

@@ -496,6 +496,18 @@ func clauseOf(s string, a, b int) string {
 	return s[start:b]
 }
 
+// outcomeOfInformation reports whether the words of an outcome of
+// applications before its count (granted, partly, withheld) name
+// information rather than applications: "不予公开信息1535条" counts items of
+// information, "不予公开的申请3件" and "不予公开3件" applications.
+func outcomeOfInformation(measure, words string) bool {
+	switch measure {
+	case "apps.granted", "apps.partial", "pre2019.apps_withheld":
+		return strings.Contains(words, "信息") && !strings.Contains(words, "申请")
+	}
+	return false
+}
+
 // sentenceRest returns the words of s after byte i up to the end of their
 // sentence.
 func sentenceRest(s string, i int) string {
@@ -629,6 +641,14 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 				if strings.HasPrefix(nr.measure, "pre2019.apps_") && nr.measure != "pre2019.apps_withheld" && hasAny(l.Text[m[0]:m[2]], "事项", "公开") {
 					// "回复网络申请公开事项5条" in a list of the kinds of
 					// items published: items, not applications made online.
+					continue
+				}
+				if outcomeOfInformation(nr.measure, l.Text[m[0]:m[2]]) {
+					// "共制作政府信息N条,其中主动公开信息A条,依申请公开信息B条,
+					// 不予公开信息C条" (a real 2018 district government's page):
+					// the information made, by how it may be disclosed, not
+					// applications answered; C was stored as the applications
+					// withheld. The sentence reader's rules shun 信息 there too.
 					continue
 				}
 				if nr.measure == "pre2019.apps_withheld" && strings.Contains(l.Text[m[0]:m[2]], "信息数") {
