@@ -233,6 +233,9 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	if name, _, ok := passedOn(agency); ok {
 		agency = name
 	}
+	// "关于示例县教育局2024年…报告" (a notice's title about the report): 关于
+	// opens the title and is no part of the name, which was refused.
+	agency = strings.TrimPrefix(agency, "关于")
 	if strict && strings.Trim(agency, "《》<>\"'[]【】()-_—、,.。: ") == "" {
 		// "2021年度某局政府信息公开工作年度报告": the agency follows the year.
 		// A year and a comma open a sentence ("2023年，修订完善了信息公开
