@@ -256,6 +256,15 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 			}
 			continue
 		}
+		if state == "" && genericHeader(t.key) {
+			// "发布单位: | 市人力社保局 | 主题分类: | 其他 |" (a real 2023
+			// municipal bureau's page, the site's box of metadata over the
+			// report): a word that is a column or a row of table 三 as much
+			// as any page's word opens no table. It opened table 三, whose
+			// rows then stood blank (an error of a blank template), and
+			// the figures the prose states were not read.
+			continue
+		}
 		e := pickEntry(es, state, appRows, lastApp)
 		if state != "" && e.Table != state && e.Kind != "table" && utf8.RuneCountInString(t.text) <= 4 {
 			// A short label of another table inside this one is a header
@@ -296,6 +305,17 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 		tt.consume(t)
 	}
 	return tt
+}
+
+// genericHeader reports whether a header cell's folded label is a word any
+// page uses outside a table ("其他", "总计"): alone, before any table, it is
+// no column of one.
+func genericHeader(key string) bool {
+	switch key {
+	case "其他", "其它", "总计", "合计", "小计", "其他结果", "结果":
+		return true
+	}
+	return false
 }
 
 // strayNote warns of the figures that follow an unknown label inside a table
