@@ -2243,7 +2243,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				ante = ctx.partsOf + before
 			}
 			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
-				hasAny(ante, "收到", "受理", "接到", "接收", "新收") && !hasAny(ante, "结转", "转结", "上年") {
+				hasAny(ante, "收到", "受理", "接到", "接收", "新收") && !hasAny(ante, "结转", "转结", "上年") && outcomesOfAll(ante, ctx) {
 				// "今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分
 				// 公开,1件不公开并告知行政查询途径" (a real 2022 district
 				// bureau's page): the outcome after its count, and nothing
@@ -2262,6 +2262,21 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					k, ok = nPartial, true
 				case "本机关不掌握相关政府信息", "本机关不掌握相关信息", "不掌握相关政府信息", "本机关不掌握该政府信息":
 					k, ok = nNotHeld, true
+				}
+			}
+			if !ok && strings.Contains(unitsApps, unit) && !receivedBefore(seg) && receivedNounRE.MatchString(clause[m[1]:]) {
+				if own, named := organBeforeVerb(seg, ctx.agency); named && own {
+					// "2024年,示例桥街道接到2项政府信息公开的申请" (the shape
+					// of a real 2024 street office's page): the organ's own
+					// name before the verb. It was passed over with no word.
+					k, ok = nReceived, true
+				} else if named {
+					// Another organ's name, or one that is not quite the
+					// page's ("沌口街道" in 沌口街's report; "市政府办公室"
+					// in a bureau's, review s28): not read as this organ's,
+					// and said to be.
+					emit(nReceived, false, f, "", errOtherOrgan)
+					continue
 				}
 			}
 			if !ok && strings.Contains(unitsApps, unit) && receivedBefore(seg) && receivedNounRE.MatchString(clause[m[1]:]) {
@@ -3508,12 +3523,63 @@ var receivedNounRE = regexp.MustCompile(`^(?:依申请公开的?(?:政府)?信�
 
 // receivedVerbRE is the words before such a count: the organ, the year and
 // the verb of receiving, and nothing else ("2021年度我委收到", "本年共受理").
-//
-// "2024年,沌口街道接到2项政府信息公开的申请" (a real 2024 street office's
-// page) names the organ before the verb: a name ending in an organ's word
-// may lead. Whose it is the caller judged (another organ's count is passed
-// over there, or said to be).
-var receivedVerbRE = regexp.MustCompile(`^(?:\p{Han}{1,20}?(?:街道办事处|办事处|街道|人民政府|政府|委员会|办公室|局|委|镇|乡|中心))?(?:(?:我|本)(?:局|委|办|镇|乡|街道|区|县|市|厅|署|院|所|站|处|中心|单位|机关|部门|政府|办公室)|全年|本年度?|今年|年内|[0-9]{4}年度?|年度|共计?|总共|一共|依法)*(?:收到|受理|接到|接收|新收)(?:了)?$`)
+var receivedVerbRE = regexp.MustCompile(`^(?:(?:我|本)(?:局|委|办|镇|乡|街道|区|县|市|厅|署|院|所|站|处|中心|单位|机关|部门|政府|办公室)|全年|本年度?|今年|年内|[0-9]{4}年度?|年度|共计?|总共|一共|依法)*(?:收到|受理|接到|接收|新收)(?:了)?$`)
+
+// partKindRE finds, in the words before a list of outcomes, a part of the
+// applications counted after 其中 ("其中网上申请10件"): the list may be that
+// part's, not the whole's (review s28: "共收到申请16件,其中网上申请10件。其中8件
+// 予以公开;2件部分公开" stored 8 granted of 16). carriedSomeRE finds a count of
+// applications carried in from the year before that is not none: the
+// outcomes of the year hold those handled too.
+var (
+	partKindRE    = regexp.MustCompile(`其中[^,;:。]*?申请`)
+	carriedSomeRE = regexp.MustCompile(`(?:上一?年度?(?:结转|转结)|(?:结转|转结)自?上一?年度?)[^,;:。0-9]{0,12}?[1-9][0-9]*(?:件|条|个|份)`)
+)
+
+// outcomesOfAll reports whether a list of outcomes after the count received
+// (ante, the words before it) is of every application the year handled:
+// no part of them named after 其中 before the list, no parts by a way of
+// applying or a kind of applicant after 包括 that may be the list's (unless
+// both kinds of applicant, which together are the whole), and none carried
+// in from the year before on the line.
+func outcomesOfAll(ante string, ctx nctx) bool {
+	if partKindRE.MatchString(ctx.partsOf) || ctx.partsOf == "" && partKindRE.MatchString(ante) {
+		return false
+	}
+	if strings.Contains(ctx.partsOf, "包括") && !(strings.Contains(ctx.partsOf, "自然人") && strings.Contains(ctx.partsOf, "法人")) {
+		return false
+	}
+	return !carriedSomeRE.MatchString(ctx.line)
+}
+
+// organSuffixRE finds where an organ's name may end.
+var organSuffixRE = regexp.MustCompile(`(?:街道办事处|办事处|街道|人民政府|政府|委员会|办公室|局|委|镇|乡|中心)`)
+
+// organBeforeVerb reports whether the words before a count are an organ's
+// name and then only the words receivedBefore takes (named), and whether
+// that name is the reporting organ's own (own): the agency's name, its tail
+// from a place on (namesOwnOrgan), or the name with 办事处 or 人民政府 cut.
+func organBeforeVerb(seg, agency string) (own, named bool) {
+	seg = strings.Trim(seg, ",、 ")
+	for _, m := range organSuffixRE.FindAllStringIndex(seg, -1) {
+		name, rest := seg[:m[1]], seg[m[1]:]
+		if !receivedBefore(rest) || utf8.RuneCountInString(name) < 2 {
+			continue
+		}
+		a := labels.Normalize(agency)
+		n := labels.Normalize(name)
+		if n == a || strings.HasSuffix(a, n) && utf8.RuneCountInString(n) >= 4 || namesOwnOrgan(name, agency) {
+			return true, true
+		}
+		for _, cut := range []string{"办事处", "人民政府"} {
+			if b, ok := strings.CutSuffix(a, cut); ok && (n == b || strings.HasSuffix(b, n) && utf8.RuneCountInString(n) >= 4) {
+				return true, true
+			}
+		}
+		return false, true
+	}
+	return false, false
+}
 
 // receiveVerbs are the verbs of applications received (the nReceived rule's).
 var receiveVerbs = []string{"收到", "受理", "接收", "接到", "接受", "新收", "共收", "全年收", "本年收", "年度收"}

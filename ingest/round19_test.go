@@ -88,9 +88,15 @@ func TestRound19SampleReads(t *testing.T) {
 		// Not a list of the applications received.
 		{"示例区发展和改革委员会", "(二)依申请公开。上年结转申请3件。其中2件予以公开;1件部分公开。", "apps.granted", -1, false},
 		{"示例区发展和改革委员会", recv + "另有11件予以公开。", "apps.granted", -1, false},
-		{"示例区发展和改革委员会", recv + "其中11件予以公开。上年结转2件,2件予以公开。", "apps.granted", 11, false},
+		{"示例区发展和改革委员会", recv + "其中11件予以公开。上年结转2件,2件予以公开。", "apps.granted", -1, false},
 		{"示例区发展和改革委员会", "(二)依申请公开。共收到行政复议申请5件。其中3件予以公开;1件部分公开。", "apps.granted", -1, false},
 		{"示例区发展和改革委员会", "(一)主动公开。今年主动公开信息50条。其中11件已公开;7件部分公开。", "apps.partial", -1, false},
+		// A list that may be a part's, or of the year's received beside those carried in (review s28).
+		{"示例区发展和改革委员会", "(二)依申请公开。共收到政府信息公开申请16件,其中网上申请10件。其中8件予以公开;2件部分公开。", "apps.granted", -1, false},
+		{"示例区发展和改革委员会", "(二)依申请公开。今年共收到政府信息公开申请5件,其中网上申请3件,对其中2件予以公开。", "apps.granted", -1, false},
+		{"示例区发展和改革委员会", "(二)依申请公开。今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分公开。上年结转2件已办结。", "apps.granted", -1, false},
+		{"示例区发展和改革委员会", "(二)依申请公开。今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分公开。上年无结转。", "apps.granted", 3, false},
+		{"示例区发展和改革委员会", "(二)依申请公开。共收到政府信息公开申请16件,包括网上申请10件。其中8件予以公开;2件部分公开。", "apps.granted", -1, false},
 		// None of either proceeding, 零 before its noun.
 		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,均能按程序高效办结。全年实现答复“零复议、零诉讼”。", "review.total", 0, false},
 		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,均能按程序高效办结。全年实现答复“零复议、零诉讼”。", "litigation_direct.total", 0, false},
@@ -108,6 +114,11 @@ func TestRound19SampleReads(t *testing.T) {
 		// The organ's name before 接到, the noun after the count with 的.
 		{"示例街道办事处", "(二)政府信息依申请公开情况。2024年,示例街道接到2项政府信息公开的申请。", "apps.new", 2, false},
 		{"示例街道办事处", "(二)政府信息依申请公开情况。2024年,示例区教育局接到2项政府信息公开的申请。", "apps.new", -1, true},
+		{"示例市示例局", "(二)政府信息依申请公开情况。2024年,市政府办公室接到2项政府信息公开的申请。", "apps.new", -1, true},
+		{"示例市示例局", "(二)政府信息依申请公开情况。2024年,区人民政府接到2项政府信息公开的申请。", "apps.new", -1, true},
+		{"示例市示例局", "(二)政府信息依申请公开情况。2024年,示例市人民政府接到2项政府信息公开的申请。", "apps.new", -1, true},
+		{"示例市示例局", "(二)政府信息依申请公开情况。2024年,市政府信息公开办公室接到2项政府信息公开的申请。", "apps.new", -1, true},
+		{"示例市示例局", "(二)政府信息依申请公开情况。2024年,示例市示例局收到2件政府信息公开的申请。", "apps.new", 2, false},
 	} {
 		vals, finds := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2024, tt.agency)
 		got := -1.0
