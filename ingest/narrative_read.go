@@ -1535,7 +1535,10 @@ func allPending(clause string, n float64) bool {
 // upheld ("全部维持", "均予以维持"), after the count of reviews.
 func allUpheld(clause string) bool {
 	switch strings.Trim(clause, "。 ") {
-	case "全部维持", "均维持", "均予维持", "均予以维持", "全部予以维持", "均被维持", "全部被维持", "结果均为维持", "结果全部维持":
+	// "行政复议7件,均维持结果" (a real 2023 municipal bureau's page): the
+	// result named after the verb. It was passed over with no word.
+	case "全部维持", "均维持", "均予维持", "均予以维持", "全部予以维持", "均被维持", "全部被维持", "结果均为维持", "结果全部维持",
+		"均维持结果", "全部维持结果", "均为维持", "全部为维持", "结果均维持", "均为维持结果":
 		return true
 	}
 	return false
