@@ -476,8 +476,10 @@ var zeroRules = []struct {
 	// "全年实现答复“零复议、零诉讼”" (a real 2024 street office's page,
 	// after its applications): none of either proceeding, 零 before the
 	// noun; the section or the line says they are of the disclosure.
-	{"零", zeroReviewRE, []nkind{nReview}, outcomeWords},
-	{"零", zeroSuitRE, []nkind{nLitigation}, outcomeWords},
+	// Not an aim ("力争实现零复议、零诉讼", "确保零诉讼"): what the organ
+	// means to keep or reach is no count of the year.
+	{"零", zeroReviewRE, []nkind{nReview}, append(slices.Clone(outcomeWords), aimWords...)},
+	{"零", zeroSuitRE, []nkind{nLitigation}, append(slices.Clone(outcomeWords), aimWords...)},
 	// "未接到有关政府信息公开方面的复议、诉讼和申诉", "无涉及政府信息公开
 	// 行政复议、诉讼案件": 复议 and 诉讼 named as a pair are the two
 	// proceedings, 行政 said once or not at all.
@@ -526,6 +528,9 @@ var (
 	zeroReviewRE = regexp.MustCompile(`(?:^|[^零〇一二三四五六七八九十百千万0-9])零(?:行政)?复议`)
 	zeroSuitRE   = regexp.MustCompile(`(?:^|[^零〇一二三四五六七八九十百千万0-9])零(?:行政)?诉讼`)
 )
+
+// aimWords make a statement of none an aim, not a count of the year.
+var aimWords = []string{"力争", "争取", "确保", "努力", "目标", "保持", "持续", "防止", "避免", "杜绝", "减少", "将", "要", "继续", "推动", "打造", "创建", "建设"}
 
 // zeroProceeding reports whether a clause says a proceeding was none by 零
 // before its noun (zeroReviewRE, zeroSuitRE).
