@@ -793,7 +793,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot)
 			if _, ok := hits[code]; !ok && !passedOver {
@@ -1918,6 +1918,7 @@ var passedWhy = []struct {
 	{errNotApplication, "写作收到“补正”材料（或“更正”“撤回”“复核”“申诉”等），或只写收到“申请人”的：所收到的不是（或不全是）政府信息公开申请，不能确定是本年新收的申请数"},
 	{errDeclaredNot, "之后写明所收到的“不属于政府信息公开申请”（或范畴）：不能确定是否计入本年新收的申请数（2021年格式可能计入“不予处理”）"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
+	{errOneApplicant, "只是一类申请人（自然人、法人等）提出的申请数，其他申请人的申请正文未说有无，不能确定是全部申请"},
 }
 
 // passedFinding is the warning for a count passed over with bad
@@ -2231,6 +2232,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// office's page): the applications that came by letter;
 				// whether others came another way the words do not say.
 				emit(nReceived, false, f, "", errOneWay)
+				continue
+			}
+			if !ok && strings.Contains(unitsApps, unit) && hasAny(seg, "收到", "接到", "受理", "接收") && byApplicantObjectRE.MatchString(clause[m[1]:]) {
+				// "全街收到2件由自然人发起的政府信息公开申请" (a real 2024
+				// street office's page): the count before its noun, of the
+				// applications of one kind of applicant; whether others
+				// applied the words do not say. It was passed over with no
+				// word.
+				emit(nReceived, false, f, "", errOneApplicant)
 				continue
 			}
 			if !ok && strings.Contains(unitsApps, unit) && hasAny(seg, "收到", "接到", "受理", "接收") && viaChannelObjectRE.MatchString(clause[m[1]:]) {
@@ -3319,6 +3329,14 @@ func channelPart(seg, unit string, ctx nctx) (nkind, bool) {
 	}
 	return 0, false
 }
+
+// byApplicantObjectRE finds, right after a count, applications of one kind
+// of applicant: "由自然人发起的政府信息公开申请", "企业提出的申请".
+var byApplicantObjectRE = regexp.MustCompile(`^由?(?:自然人|公民|群众|个人|市民|企业|法人|律师|商业企业|社会组织)(?:或其他组织)?(?:发起|提出|提交|申请)的?(?:政府信息公开|信息公开|依申请公开)?申请`)
+
+// errOneApplicant is the bad of a count of applications of one kind of
+// applicant (byApplicantObjectRE): the total may be more.
+var errOneApplicant = errors.New("applications of one kind of applicant")
 
 // noLettersRE finds a clause saying no application came by letter ("未收到
 // 依申请公开来信"): one way's none, not every way's.

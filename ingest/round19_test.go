@@ -44,6 +44,10 @@ func TestRound19SampleSaysWhyBlank(t *testing.T) {
 		// Not every application: a part, or not handled.
 		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,其中2件已办结。", "apps.total", -1, true},
 		{"(二)依申请公开情况。全年共收到政府信息公开申请3件,尚未办结。", "apps.total", -1, false},
+		// Applications of one kind of applicant, the count before the noun.
+		{"(二)依申请公开情况。2025年1月1日至2025年12月31日,全街收到2件由自然人发起的政府信息公开申请,并依法规范受理、答复。", "apps.new", -1, true},
+		{"(二)依申请公开情况。2025年,我局收到3件企业提出的申请。", "apps.new", -1, true},
+		{"(二)依申请公开情况。2025年,我局收到3件政府信息公开申请。", "apps.new", 3, false},
 		// None by letter: one way's none.
 		{"(二)依申请公开工作情况。2025 年,全年未收到依申请公开来信,无意见投诉情况。", "apps.new", -1, true},
 		{"(二)依申请公开工作情况。2025年未收到信息公开申请来信。", "apps.new", -1, true},
