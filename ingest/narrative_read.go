@@ -3556,10 +3556,11 @@ var receivedVerbRE = regexp.MustCompile(`^(?:(?:我|本)(?:局|委|办|镇|乡|�
 // part's, not the whole's (review s28: "共收到申请16件,其中网上申请10件。其中8件
 // 予以公开;2件部分公开" stored 8 granted of 16). carriedSomeRE finds a count of
 // applications carried in from the year before that is not none: the
-// outcomes of the year hold those handled too.
+// outcomes of the year hold those handled too ("上年结转2件", "去年结转2件",
+// "上年度遗留的2件", "上年结转两件"; review s28).
 var (
 	partKindRE    = regexp.MustCompile(`其中[^,;:。]*?申请`)
-	carriedSomeRE = regexp.MustCompile(`(?:上一?年度?(?:结转|转结)|(?:结转|转结)自?上一?年度?)[^,;:。0-9]{0,12}?[1-9][0-9]*(?:件|条|个|份)`)
+	carriedSomeRE = regexp.MustCompile(`(?:(?:上一?年度?|去年|前一年度?)[^,;:。0-9]{0,4}?(?:结转|转结|遗留|未办结|转入|顺延)|(?:结转|转结)(?:自|于)?(?:上一?年度?|去年))[^,;:。0-9]{0,12}?(?:[1-9][0-9]*|[一二两三四五六七八九十]+)(?:件|条|个|份)`)
 )
 
 // outcomesOfAll reports whether a list of outcomes after the count received
