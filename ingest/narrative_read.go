@@ -793,7 +793,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot)
 			if _, ok := hits[code]; !ok && !passedOver {
@@ -1379,7 +1379,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 					emit(k, false, f, "", errOtherOrgan, sent.a, sent.b)
 				})
 				if nones {
-					readZeros(clause, ctx, func(k nkind) { emit(k, false, 0, "", errOtherOrgan, sent.a, sent.b) })
+					readZeros(clause, ctx, func(k nkind, _ error) { emit(k, false, 0, "", errOtherOrgan, sent.a, sent.b) })
 				}
 			}
 			continue
@@ -1420,7 +1420,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 					emit(k, false, f, "", errOtherOrgan, sent.a, sent.b)
 				})
 				if nones {
-					readZeros(clause, ctx, func(k nkind) { emit(k, false, 0, "", errOtherOrgan, sent.a, sent.b) })
+					readZeros(clause, ctx, func(k nkind, _ error) { emit(k, false, 0, "", errOtherOrgan, sent.a, sent.b) })
 				}
 			case areaParts || counts && partsScope(clause, inherited, year, agency):
 				// "全县各部门…" (areaParts), and a count of the area's
@@ -1441,7 +1441,11 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// count for the whole area is not this organ's.
 		noneReview = false
 		if nones && !labelOfCount(s, c, sent) {
-			readZeros(clause, ctx, func(k nkind) {
+			readZeros(clause, ctx, func(k nkind, bad error) {
+				if bad != nil {
+					emit(k, true, 0, "", bad, sent.a, sent.b)
+					return
+				}
 				noneReview = noneReview || k == nReview
 				emit(k, true, 0, "", nil, sent.a, sent.b)
 			})
@@ -1669,7 +1673,7 @@ func readJoint(clause, before string, ctx nctx, nones bool, emit countFunc) {
 		emit(k, false, f, "", errJointOrgans)
 	})
 	if nones {
-		readZeros(clause, ctx, func(k nkind) { emit(k, true, 0, "", nil) })
+		readZeros(clause, ctx, func(k nkind, bad error) { emit(k, true, 0, "", bad) })
 	}
 }
 
@@ -1919,6 +1923,7 @@ var passedWhy = []struct {
 	{errDeclaredNot, "之后写明所收到的“不属于政府信息公开申请”（或范畴）：不能确定是否计入本年新收的申请数（2021年格式可能计入“不予处理”）"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 	{errOneApplicant, "只是一类申请人（自然人、法人等）提出的申请数，其他申请人的申请正文未说有无，不能确定是全部申请"},
+	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
 }
 
 // passedFinding is the warning for a count passed over with bad
@@ -3717,7 +3722,7 @@ var noneAfterRE = regexp.MustCompile(`^(?:暂无|无|没有|0+(?:件|条|个|次
 var causedRE = regexp.MustCompile(`(?:引发|引起|导致|产生|而提出|而产生)的?[^,;:]{0,20}?申请`)
 
 // readZeros reads the zeros a clause states in words.
-func readZeros(clause string, ctx nctx, emit func(nkind)) {
+func readZeros(clause string, ctx nctx, emit func(k nkind, bad error)) {
 	// "未收到和处理政府信息公开申请" says nothing was received either.
 	clause = receivedAndHandled.Replace(clause)
 	for _, z := range zeroRules {
@@ -3746,7 +3751,7 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 				// "四、依申请公开政府信息收费及减免情况" over "我镇2016年度无
 				// 申请" (a real 2016 town's page): no application, so no
 				// fee charged either.
-				emit(nInfoFees)
+				emit(nInfoFees, nil)
 			}
 			if proceedingsSection(ctx.section) && !hasAny(clause, "公开", "信息") {
 				// "五、因政府信息公开申请行政复议、提起行政诉讼的情况" over
@@ -3754,8 +3759,8 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 				// the section's whole statement, none of either proceeding;
 				// not no application for information, which read there
 				// could store a wrong 0.
-				emit(nReview)
-				emit(nLitigation)
+				emit(nReview, nil)
+				emit(nLitigation, nil)
 				continue
 			}
 			if !hasAny(clause, "公开", "信息") && !strings.Contains(ctx.section, "申请") {
@@ -3772,12 +3777,30 @@ func readZeros(clause string, ctx nctx, emit func(nkind)) {
 			if end := statementEnd(clause, m[1]); causedRE.MatchString(clause[m[1]:end]) {
 				continue
 			}
+			if qualifiedNoneRE.MatchString(clause[:statementEnd(clause, m[1])]) {
+				// "未出现因答复不当引起的行政复议、行政诉讼等情况" (a real 2024
+				// county office's page, fixes s28): none caused by wrong
+				// answers, which leaves the others unsaid; review.total and
+				// both suits' 0 were stored with no word.
+				for _, k := range z.kinds {
+					emit(k, errQualifiedNone)
+				}
+				continue
+			}
 		}
 		for _, k := range z.kinds {
-			emit(k)
+			emit(k, nil)
 		}
 	}
 }
+
+// qualifiedNoneRE finds a statement of no review or suit that names a cause
+// of a kind ("因答复不当引起的", "因违法公开导致的"): only those are denied.
+var qualifiedNoneRE = regexp.MustCompile(`因[^,;:。]{0,12}?(?:不当|不规范|违法|违规|错误|过错|不及时|不到位|失误|不满意)[^,;:。]{0,16}?(?:复议|诉讼)`)
+
+// errQualifiedNone is the bad of a zero of reviews or suits said only of
+// those of one cause (qualifiedNoneRE).
+var errQualifiedNone = errors.New("none of one cause")
 
 // feesSection reports whether a report's section is its section of the
 // fees charged for information ("四、依申请公开政府信息收费及减免情况"), not
