@@ -1255,13 +1255,15 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 	if len(clauses) > 0 && strings.HasPrefix(s[clauses[0].a:clauses[0].b], "其中") {
 		sc = prev
 	}
-	lastReview := -1.0  // the review count the sentence stated so far, for "全部维持" after it
-	noneReview := false // the clause before said there was no review
+	lastReview := -1.0    // the review count the sentence stated so far, for "全部维持" after it
+	countedSince := false // a clause after that review count states a count of its own
+	noneReview := false   // the clause before said there was no review
 	for _, c := range clauses {
 		clause := s[c.a:c.b]
 		// Most clauses state no count and no "none": two byte scans
 		// spare them the rules.
 		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones) || strings.Contains(clause, "为零") || zeroProceeding(clause)
+		countedSince = countedSince || counts
 		if strings.Contains(clause, "申请") && strings.ContainsAny(clause, "0123456789") {
 			// "本年度共收到依申请公开事项0三是…" (a real 2024 county
 			// bureau's page, its unit and stop lost): where the
@@ -1305,8 +1307,16 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		}
 		if !counts && !nones {
 			if lastReview >= 0 && allUpheld(clause) {
-				// "被行政复议9件,全部维持": every review upheld.
-				emit(nReviewUpheld, lastReview == 0, lastReview, "", nil, sent.a, sent.b)
+				if countedSince && lastReview > 0 {
+					// "被申请行政复议5件,已审结3件,均予以维持", "…5件,结转下
+					// 年度2件,均予以维持" (review s28): every one upheld of
+					// those the clause before counts (concluded), not of the
+					// five; 5 was stored as upheld, beside 2 pending.
+					emit(nReviewUpheld, false, lastReview, "", errUpheldOfPart, sent.a, sent.b)
+				} else {
+					// "被行政复议9件,全部维持": every review upheld.
+					emit(nReviewUpheld, lastReview == 0, lastReview, "", nil, sent.a, sent.b)
+				}
 			}
 			// "2025年,全市各级行政机关通过政府信息公开专栏,主动公开政府
 			// 信息5729条" (a real 2025 city government's page): the area
@@ -1484,7 +1494,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		}
 		readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string, bad error) {
 			if k == nReview && bad == nil {
-				lastReview = f
+				lastReview, countedSince = f, false
 			}
 			emit(k, zero, f, unit, bad, sent.a, sent.b)
 		})
@@ -1596,6 +1606,13 @@ var errPartsSum = errors.New("total unlike its parts")
 // a part (其中) of a whole the reader cannot take for the organ's own of this
 // year: the whole of the region, of another organ, or a comparison.
 var errPartOf = errors.New("part of an unknown whole")
+
+// errUpheldOfPart is the bad of "every review upheld" said after the count
+// of reviews and another count between ("行政复议5件,已审结3件,均予以维持"):
+// those upheld are some of the reviews, which and how many the words do not
+// settle. It wraps errPartOf, so that it is passed over, said to be, as a
+// part is.
+var errUpheldOfPart = fmt.Errorf("upheld of a part: %w", errPartOf)
 
 // errOtherOrgan is the bad of a count, or a none, whose clause names an
 // organ that is not the reporting one (namesOtherOrgan) and nothing else
@@ -1889,6 +1906,7 @@ var passedWhy = []struct {
 	why string
 }{
 	{errPartOf, "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"},
+	{errUpheldOfPart, "写作“均（全部）维持”，但此前另写有审结、未审结或结转的件数：维持的是其中哪些、共几件不能确定"},
 	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
 	{errJointOrgans, "所在句子的主语是几个机关（用“、”“和”等并列），是它们合计的数，不是本机关一家的"},
 	{errOtherOrgan, "所在的句子可能说的是另一机关（句中写有机关名称，不是“我局”“本单位”，也不是所填的单位名称），不能确定是本机关的数"},
