@@ -309,3 +309,46 @@ func TestPre2019OutcomesOfInformation(t *testing.T) {
 		}
 	}
 }
+
+// TestProactiveKindIsNoTotal holds that a count of one kind of information
+// published proactively is no count of every item: "公开政府信息新增信息14条。
+// 具体情况是:政策信息1条、法定主动公开信息10条(…);其他主动公开信息3条" (the
+// shape of a real 2020 county bureau's page) stored 10 as the year's items
+// (the sentence reader), and 10 or 3 (the pre-2019 reader, beside tables).
+// Each of the three readers leaves it blank, said; a total beside its
+// statutory part, and channels' counts that disagree, are as before.
+func TestProactiveKindIsNoTotal(t *testing.T) {
+	const head = "二、主动公开政府信息情况。"
+	kinds := "2025年,我局公开政府信息新增信息14条。具体情况是:政策信息1条、法定主动公开信息10条(财政预决算信息2条、行政事业性收费信息8条);其他主动公开信息3条(建议提案办理3条)。"
+	for _, tt := range []struct {
+		format, body string
+		want         float64 // -1: blank
+		finding      bool
+	}{
+		{gongkai.Format2019, kinds, -1, true},
+		{gongkai.FormatPre2019, kinds, -1, true},
+		{gongkai.Format2021, "2025年,我局主动公开政府信息300条,法定主动公开信息200条。", 300, false},
+		{gongkai.Format2021, "2025年,我局主动公开政府信息300条、政策解读5篇。", 300, false},
+		{gongkai.Format2021, "2025年,我局通过门户网站主动公开政府信息300条、通过微信公众号主动公开政府信息200条。", -1, true},
+	} {
+		got, finding := readWithFindings(head+tt.body, tt.format, "narrative.proactive_items")
+		if got != tt.want || finding != tt.finding {
+			t.Errorf("%s %s: proactive %v, finding %v; want %v, %v", tt.format, tt.body, got, finding, tt.want, tt.finding)
+		}
+	}
+	lines := []Line{{N: 1, Text: head + kinds}}
+	vals, totals := pre2019FromNarrative(lines, "示例县示例局")
+	for _, v := range vals {
+		if v.Measure == "narrative.proactive_items" {
+			t.Errorf("pre-2019: proactive %v from %q, want blank", num(*v.Number), v.Raw)
+		}
+	}
+	if !hasFinding(totals, "narrative.proactive_items", "某一类") {
+		t.Errorf("pre-2019: no finding of the proactive items, got %+v", totals)
+	}
+	r := &gongkai.Report{Format: gongkai.Format2019, Year: 2025, Agency: "示例县示例局"}
+	narrativeExtras(lines, r)
+	if v, ok := r.Lookup("narrative.proactive_items", gongkai.ApplicantTotal); ok {
+		t.Errorf("beside tables: proactive %v from %q, want blank", num(*v.Number), v.Raw)
+	}
+}

@@ -388,6 +388,14 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				}
 				continue
 			}
+			if nf.measure == "narrative.proactive_items" && proactiveKindBefore(labels.Normalize(clauseOf(t, m[0], m[0]))) {
+				// "…政策信息1条、法定主动公开信息10条" (kindOfProactive).
+				if total == nil {
+					f := passedFinding(errOneKind, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
+				continue
+			}
 			if nf.measure == "narrative.proactive_items" && strings.HasPrefix(labels.Normalize(clause), "其中") {
 				before := labels.Normalize(sentenceUpTo(t, m[0]))
 				whole := strings.TrimSuffix(before, labels.Normalize(clauseOf(t, m[0], m[0])))

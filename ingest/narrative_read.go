@@ -2154,6 +2154,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(k, false, f, "", errPartOf)
 				continue
 			}
+			if ok && k == nProactive && kindOfProactive(seg, clause[:m[0]]) {
+				// "具体情况是:政策信息1条、法定主动公开信息10条(…);其他主动
+				// 公开信息3条" (the shape of a real 2020 county bureau's
+				// page, after "公开政府信息新增信息14条"): an item of a list
+				// of kinds, or the statutory kind (法定主动公开), not every
+				// item published; 10 was stored as the year's items.
+				emit(k, false, f, "", errOneKind)
+				continue
+			}
 			if !ok && submittedRE.MatchString(seg) {
 				// "我委接收网络方式提交政府信息公开5件" (a real 2023
 				// municipal commission's): what was submitted for
@@ -4228,6 +4237,35 @@ func restOfList(seg string) bool {
 	t := strings.TrimLeft(seg, "、,和及与并")
 	t = strings.TrimPrefix(t, "以及")
 	return hasPrefixAny(t, "其他", "其它", "其余")
+}
+
+// kindOfProactive reports whether a count of items published proactively
+// is one kind's: 主动公开 qualified as the statutory kind (法定主动公开), or
+// an item of a list of kinds, joined by 、 to a count of another kind
+// before it in its clause (upTo).
+func kindOfProactive(seg, upTo string) bool {
+	if strings.Contains(seg, "法定主动公开") {
+		return true
+	}
+	// Not after a count of items published proactively itself ("通过门户网站
+	// 主动公开…300条、通过微信…主动公开…200条" gives each channel's, which
+	// disagree and leave the measure blank, said).
+	return strings.HasPrefix(seg, "、") && countRE.MatchString(upTo) && !strings.Contains(upTo, "主动")
+}
+
+// proactiveKindBefore reports whether the words of a clause before its
+// 主动公开 make the count after it one kind's, as kindOfProactive and
+// restOfList have it for the sentence reader: 法定 or 其他 right before it,
+// or a count of another kind
+// joined to it by 、 ("政策信息1条、"). The readers of single expressions
+// (beside tables, pre-2019) match from 主动公开 on.
+func proactiveKindBefore(head string) bool {
+	// 其他 before it: the rest of a list of kinds (restOfList).
+	if hasSuffixAny(head, "法定", "其他", "其它", "其余") {
+		return true
+	}
+	i := strings.LastIndex(head, "、")
+	return i >= 0 && strings.Trim(head[i+len("、"):], " ") == "" && countRE.MatchString(head[:i]) && !strings.Contains(head, "主动")
 }
 
 // wholeIsOwn reports whether the whole a 其中 part belongs to, the last

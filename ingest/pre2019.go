@@ -626,6 +626,15 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					}
 					continue
 				}
+				if nr.measure == "narrative.proactive_items" && proactiveKindBefore(clauseOf(l.Text, m[0], m[0])) {
+					// "…政策信息1条、法定主动公开信息10条": one kind's count
+					// (kindOfProactive); 10 was stored as the year's items.
+					if total == nil {
+						f := passedFinding(errOneKind, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
 				if (nr.measure == "apps.new" || nr.measure == "apps.total") && hasAny(l.Text[m[0]:m[2]], appChannelWords...) &&
 					appChannelCounts(labels.Normalize(l.Text)) > 1 {
 					continue // one way of applying's count, the line giving another its own (see classify)
