@@ -352,3 +352,40 @@ func TestProactiveKindIsNoTotal(t *testing.T) {
 		t.Errorf("beside tables: proactive %v from %q, want blank", num(*v.Number), v.Raw)
 	}
 }
+
+// TestNoneOfOtherRequests holds that none of another request than an
+// application for information is no none of applications: "未收到申请人提出
+// 的政府信息更正申请", "…撤回…", "…申诉", "…重复的…申请" each stored apps.new 0
+// (the sentence reader, and the pre-2019 reader for the first). None of
+// applications beside none of another thing is read as before.
+func TestNoneOfOtherRequests(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		body string
+		want float64 // -1: blank
+	}{
+		{"本年度未收到申请人提出的政府信息更正申请。", -1},
+		{"本年度未收到申请人撤回政府信息公开申请的情况。", -1},
+		{"本年度未收到政府信息公开申请的申诉。", -1},
+		{"本年度未收到重复的政府信息公开申请。", -1},
+		{"本年度未收到政府信息公开申请。", 0},
+		{"本年度未收到政府信息公开申请和群众意见。", 0},
+		{"本年度未收到政府信息公开申请,也未收到申诉。", 0},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			if got, _ := readWithFindings(head+tt.body, format, "apps.new"); got != tt.want {
+				t.Errorf("%s %s: apps.new %v, want %v", format, tt.body, got, tt.want)
+			}
+		}
+		vals, _ := pre2019FromNarrative([]Line{{N: 1, Text: head + tt.body}}, "示例县示例局")
+		got := -1.0
+		for _, v := range vals {
+			if v.Measure == "apps.new" && v.Number != nil {
+				got = *v.Number
+			}
+		}
+		if got != tt.want {
+			t.Errorf("pre-2019 reader %s: apps.new %v, want %v", tt.body, got, tt.want)
+		}
+	}
+}

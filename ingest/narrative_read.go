@@ -437,11 +437,11 @@ var zeroRules = []struct {
 	not   []string
 }{
 	{"申请", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收|接受|发生|有)[^,;:]{0,40}?申请|无(?:收到|接到|受理|接收)[^,;:]{0,40}?申请|(?:未|没有)(?:任何)?(?:公民|法人|群众|个人|单位)[^,;:]{0,40}?(?:提出|提交)[^,;:]{0,20}?申请|(?:无|没有)(?:政府信息公开|信息公开|依申请公开)申请|无依法?申请公开|无(?:任何)?申请`),
-		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正", "逾期", "超期"}, otherTopics...)},
+		[]nkind{nReceived}, append(append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正", "逾期", "超期"}, zeroOtherRequests...), otherTopics...)},
 	// "未接到群众要求公开的信息" (a real 2025 street office's): no one
 	// asked for information, in other words than 申请.
 	{"要求公开", regexp.MustCompile(`(?:未|没有)(?:收到|接到|受理|接收)[^,;:]{0,12}?要求公开`),
-		[]nkind{nReceived}, append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, otherTopics...)},
+		[]nkind{nReceived}, append(append([]string{"办结", "答复", "处理", "结转", "全部", "均", "予", "补正"}, zeroOtherRequests...), otherTopics...)},
 	// "本年度没有申请公开政府信息和不予公开政府信息的情况": the old 条例's
 	// section of applications answered with its own title, both of its
 	// counts none; "没有依申请公开政府信息的情况" the first alone.
@@ -3650,6 +3650,12 @@ var receiveVerbs = []string{"收到", "受理", "接收", "接到", "接受", "�
 // complaint or objection (申诉, 异议), a reminder (催办), views (意见), a
 // fee paid (缴费), a repeated application (重复).
 var otherRequests = []string{"补正", "更正", "撤回", "复核", "申诉", "异议", "催办", "意见", "缴费", "重复"}
+
+// zeroOtherRequests are the otherRequests whose none is no none of
+// applications: "未收到申请人提出的政府信息更正申请", "未收到…撤回…申请的情况",
+// "未收到重复的政府信息公开申请" each stored apps.new 0. 意见 and 缴费 are
+// left out: "未收到政府信息公开申请和群众意见" is none of both.
+var zeroOtherRequests = []string{"更正", "撤回", "复核", "申诉", "异议", "催办", "重复"}
 
 // receivedOther reports whether words of receiving before a count ("收到
 // 申请人补正材料") say that what was received is something other than the

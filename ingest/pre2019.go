@@ -508,6 +508,14 @@ func outcomeOfInformation(measure, words string) bool {
 	return false
 }
 
+// clauseRest returns the words of s up to the end of their clause.
+func clauseRest(s string) string {
+	if i := strings.IndexAny(s, "，,。；;：:"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 // sentenceRest returns the words of s after byte i up to the end of their
 // sentence.
 func sentenceRest(s string, i int) string {
@@ -747,6 +755,9 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 				if strings.HasSuffix(l.Text[:m[0]], "尚") ||
 					measure == "pre2019.fees" && hasAny(sentence(l.Text, m[0], m[1]), "行政事业性", "违规", "违法", "乱收") {
 					continue // fees of the 2021 table are another measure; no fees charged against the rules say nothing of the others
+				}
+				if measure == "apps.new" && hasAny(text[m[0]:m[1]]+clauseRest(text[m[1]:]), zeroOtherRequests...) {
+					continue // "未收到申请人提出的政府信息更正申请": none of another request, not of applications
 				}
 				if measure == "apps.new" && reviewApplied(text[m[1]:]) {
 					continue // "未发生申请行政复议…": an application for review, not for information
