@@ -118,6 +118,13 @@ func TestScaleFigure(t *testing.T) {
 // the latest year with current reports), its region and level, the
 // measure and applicant, the default limit.
 func figureFilters(t *testing.T, db *warehouse.DB, reqs []scaleRequest) []warehouse.Filter {
+	return regionFilters(t, db, reqs, "/regions?measure")
+}
+
+// regionFilters turns the requests of page (/regions or /regions?measure)
+// among reqs into the filters the page runs its queries with, as
+// figureFilters says.
+func regionFilters(t *testing.T, db *warehouse.DB, reqs []scaleRequest, page string) []warehouse.Filter {
 	tb, err := db.SQL(context.Background(), "SELECT max(year) FROM reports WHERE is_current")
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +135,7 @@ func figureFilters(t *testing.T, db *warehouse.DB, reqs []scaleRequest) []wareho
 	}
 	var fs []warehouse.Filter
 	for _, r := range reqs {
-		if r.page != "/regions?measure" {
+		if r.page != page {
 			continue
 		}
 		u, err := url.Parse(r.path)

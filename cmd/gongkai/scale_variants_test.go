@@ -1,0 +1,279 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"gongkai/queries"
+	"gongkai/warehouse"
+)
+
+var (
+	scaleVariantsDB     = flag.String("scale-variants", "", "bench-scale: a warehouse on which SQL variants of one of /regions' queries are timed against each other (read-only); empty skips")
+	scaleVariantsQuery  = flag.String("scale-variants-query", "region_figure", "bench-scale: the named query the variants are forms of (region_figure, region_agencies or region_rollup): its parameters and its page's filters")
+	scaleVariantsSQL    = flag.String("scale-variants-sql", "", "bench-scale: the variants' SQL files, comma-separated; the first is the reference the others' rows must equal")
+	scaleVariantsRounds = flag.Int("scale-variants-rounds", 3, "bench-scale: rounds over the filters; the first compares the rows and is not timed")
+	scaleVariantsSet    = flag.String("scale-variants-set", "", "bench-scale: statements (;-separated) run on the connection of every variant but the first, to time a DuckDB setting (\"SET late_materialization_max_rows = 1000\")")
+	scaleVariantsN      = flag.Int("scale-variants-n", 1300, "bench-scale: page requests drawn as -scale-pages draws them; the variants run with the filters of their page among them")
+	scaleVariantsShape  = flag.String("scale-variants-shape", "", "bench-scale: only the filters of this shape (country, province, city, level, province+level)")
+)
+
+// TestScaleVariants times SQL variants of one of /regions' named queries
+// against each other, interleaved: for each filter of the page's own (as
+// TestScaleFigure draws them: one year, the page's limit), every variant
+// runs once in turn, in an order that rotates, on a warehouse opened
+// read-only with the server's memory limit, and the process's CPU is summed
+// per variant. It binds what warehouse.Query binds (region_figure's cell
+// ids from sql/text_ids.sql, its narrow from sql/region_narrow.sql), so that
+// a variant runs as the server would run it. The first round compares each
+// variant's rows with the first's and fails the test on a difference; a
+// variant may end its columns with a boolean "complete", false (or no rows)
+// where that form would fall back to another: those rows are counted, not
+// compared. Planning alone is timed by a variant that is "EXPLAIN " and the
+// query. Run it under the heavy-work lock; the machine's speed changes
+// between minutes, which a run of one variant after another would measure.
+func TestScaleVariants(t *testing.T) {
+	if *scaleVariantsDB == "" {
+		t.Skip("run with -scale-variants PATH -scale-variants-sql a.sql,b.sql")
+	}
+	if *scaleVariantsRounds < 2 {
+		t.Fatal("-scale-variants-rounds must be at least 2: the first is not timed")
+	}
+	ctx := context.Background()
+	q, ok := queries.Get(*scaleVariantsQuery)
+	if !ok {
+		t.Fatalf("no named query %q", *scaleVariantsQuery)
+	}
+	var texts []string
+	for _, p := range strings.Split(*scaleVariantsSQL, ",") {
+		b, err := os.ReadFile(strings.TrimSpace(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	if len(texts) < 2 {
+		t.Fatal("-scale-variants-sql needs two files or more")
+	}
+	wdb, err := warehouse.OpenWith(ctx, *scaleVariantsDB, warehouse.Options{ReadOnly: true, MemoryLimit: serveMemoryLimit, Threads: serveThreads})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "/regions"
+	if q.Name == "region_figure" {
+		page = "/regions?measure"
+	}
+	fs := regionFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), page)
+	wdb.Close()
+	if *scaleVariantsShape != "" {
+		fs = slices.DeleteFunc(fs, func(f warehouse.Filter) bool { return figureShape(f) != *scaleVariantsShape })
+	}
+	if len(fs) == 0 {
+		t.Fatalf("no %s request drawn", page)
+	}
+	for i := range fs {
+		switch q.Name {
+		case "region_agencies":
+			fs[i].Measure, fs[i].Applicant, fs[i].Limit = "", "", 200 // dashboard's rollupListLimit
+		case "region_rollup":
+			fs[i].Measure, fs[i].Applicant = "", ""
+		}
+	}
+
+	db, err := sql.Open("duckdb", *scaleVariantsDB+"?access_mode=READ_ONLY&memory_limit="+serveMemoryLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conns := make([]*sql.Conn, 2)
+	for i := range conns {
+		if conns[i], err = db.Conn(ctx); err != nil {
+			t.Fatal(err)
+		}
+		defer conns[i].Close()
+	}
+	if *scaleVariantsSet != "" {
+		for _, st := range strings.Split(*scaleVariantsSet, ";") {
+			if _, err := conns[1].ExecContext(ctx, st); err != nil {
+				t.Fatalf("%s: %v", st, err)
+			}
+		}
+	}
+	args := make([][]any, len(fs))
+	for i, f := range fs {
+		args[i] = variantArgs(t, conns[0], q, f)
+	}
+
+	cpu := make([][]time.Duration, len(texts))
+	for v := range cpu {
+		cpu[v] = make([]time.Duration, len(fs))
+	}
+	diffs, fallbacks := 0, make([]int, len(texts))
+	for round := range *scaleVariantsRounds {
+		for i := range fs {
+			outs := make([]string, len(texts))
+			for k := range texts {
+				v := (k + i + round) % len(texts)
+				conn := conns[min(v, 1)]
+				c0 := processCPU()
+				outs[v] = variantRows(t, conn, texts[v], args[i])
+				if round > 0 {
+					cpu[v][i] += processCPU() - c0
+				}
+			}
+			if round > 0 {
+				continue
+			}
+			for v := 1; v < len(texts); v++ {
+				switch {
+				case outs[v] == "" && outs[0] != "", strings.Contains(outs[v], "\tincomplete\n"):
+					fallbacks[v]++
+				case outs[v] != outs[0] && !strings.HasPrefix(texts[v], "EXPLAIN"):
+					diffs++
+					t.Errorf("variant %d's rows differ from the first's: %+v", v, fs[i])
+				}
+			}
+		}
+	}
+	n := time.Duration(*scaleVariantsRounds - 1)
+	fmt.Printf("# %s variants on %s, %d filters of %s, %d rounds timed, load average %.1f; rows differing %d, fallbacks %v\n",
+		q.Name, *scaleVariantsDB, len(fs), page, n, loadAverage(), diffs, fallbacks)
+	for v, p := range strings.Split(*scaleVariantsSQL, ",") {
+		fmt.Printf("# v%d %s\n", v, strings.TrimSpace(p))
+	}
+	fmt.Printf("%-16s %4s  cpu of the process a query (ms), per variant\n", "shape", "n")
+	for _, s := range []string{"all", "country", "province", "city", "level", "province+level"} {
+		var idx []int
+		for i, f := range fs {
+			if s == "all" || figureShape(f) == s {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) == 0 {
+			continue
+		}
+		line := fmt.Sprintf("%-16s %4d ", s, len(idx))
+		for v := range texts {
+			var c time.Duration
+			for _, i := range idx {
+				c += cpu[v][i]
+			}
+			line += fmt.Sprintf("  v%d %8s", v, ms(c/n/time.Duration(len(idx))))
+		}
+		fmt.Println(line)
+	}
+}
+
+// variantArgs binds filter f to query q's parameters as warehouse.Query
+// does, the cell's ids and narrow included (read on conn with the
+// warehouse's own statements).
+func variantArgs(t *testing.T, conn *sql.Conn, q queries.Query, f warehouse.Filter) []any {
+	ctx := context.Background()
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "warehouse", "sql", name+".sql"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	ids := map[string]any{}
+	if f.Measure != "" {
+		applicant := f.Applicant
+		if applicant == "" {
+			applicant = "total"
+		}
+		rows, err := conn.QueryContext(ctx, read("text_ids"), f.Measure, applicant)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var text string
+			var id int64
+			if err := rows.Scan(&text, &id); err != nil {
+				t.Fatal(err)
+			}
+			if text == f.Measure {
+				ids["measure_id"] = id
+			}
+			if text == applicant {
+				ids["applicant_id"] = id
+			}
+		}
+		rows.Close()
+		if ids["measure_id"] == nil || ids["applicant_id"] == nil {
+			ids = map[string]any{}
+		}
+	}
+	narrow := false
+	if f.Province != "" || f.City != "" || f.Level != "" {
+		text := func(s string) any {
+			if s == "" {
+				return nil
+			}
+			return s
+		}
+		if err := conn.QueryRowContext(ctx, read("region_narrow"), f.YearFrom, f.YearTo, text(f.Province), text(f.City), text(f.Level)).Scan(&narrow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := f.Args(q.Params)
+	for i, a := range out {
+		na := a.(sql.NamedArg)
+		switch na.Name {
+		case "measure_id", "applicant_id":
+			na.Value = ids[na.Name]
+		case "narrow":
+			na.Value = narrow
+		}
+		out[i] = na
+	}
+	return out
+}
+
+// variantRows runs text with args on conn and returns its rows as text, a
+// row a line; a row whose last column is named complete and is not true
+// ends with a tab and "incomplete".
+func variantRows(t *testing.T, conn *sql.Conn, text string, args []any) string {
+	rows, err := conn.QueryContext(context.Background(), text, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := len(cols) > 0 && cols[len(cols)-1] == "complete"
+	var b strings.Builder
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		if flagged {
+			b.WriteString(strings.TrimSuffix(fmt.Sprintln(vals[:len(vals)-1]...), "\n"))
+			if vals[len(vals)-1] != true {
+				b.WriteString("\tincomplete")
+			}
+			b.WriteString("\n")
+			continue
+		}
+		fmt.Fprintln(&b, vals...)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
