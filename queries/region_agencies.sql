@@ -32,6 +32,23 @@
 -- of the two tables cost ~10 ms of CPU at 1M reports. CPU per query at 1M
 -- reports, random filters, one year, limit 200, four turns under the
 -- lock: p50 21.0-21.9 -> 17.6-19.5 ms, CPU 31.3-32.2 -> 27.4-30.5 ms.
+--
+-- Where it stands (session 28, 1M reports, two provinces, the /regions
+-- page's 108 filters, sql/region_agencies_in_bits.sql, forms interleaved
+-- under the lock with TestScaleVariants): CPU 36.7-47.6 ms a query (the
+-- whole country 54-74), 14.0 of it planning. Parts taken out (not exact,
+-- to weigh them): the listed agencies' reports (the join to store.reports
+-- decodes format and errors for the year's 166k current reports) ~9.5 ms,
+-- 15 for the country; ordering the reported agencies by name for the
+-- first limit ~12 ms, 22 for the country; gap ~4 ms. Tried, not kept: s
+-- without its names (the lists read the names again, three scans) 49.0
+-- against 45.2 ms; the listed reports found by agency first, then read by
+-- report id, 44.0 against 36.8; gap as one row compared with one, no
+-- change; nr's last branch as an ANTI JOIN under gap's guard 68.5 against
+-- 44.6 (DuckDB runs the join before the guard); that branch dropped and
+-- gap returned for a fallback 36.2 against 37.2, noise; SET
+-- dynamic_or_filter_threshold or late_materialization_max_rows = 1000, no
+-- change.
 WITH odd AS (
     SELECT r.agency_id, min(r.year) AS first_year,
            bool_or(($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)) AS hit

@@ -37,6 +37,24 @@
 -- CPU for 2024, the whole country, apps.new, 1M reports, two turns each
 -- under the lock: 49.1, 46.7 -> 41.3, 41.2 ms; the cell's rows alone 9.1,
 -- 8.9 -> 3.6, 2.9 ms.
+--
+-- Where it stands (session 28, 1M reports, two provinces, the page's 108
+-- filters, forms interleaved under the lock with TestScaleVariants): CPU
+-- 40.9-46.5 ms a query, 10.4 of it planning (EXPLAIN alone); the whole
+-- country on a cell most reports state 0, in DuckDB's detailed profile:
+-- the LEFT join j 17.8 ms, the names' scan, join and top-N of the 166k
+-- tied rows 27.3. Tried, not kept: this text without its two semi-join
+-- branches (Go choosing it when the ids are bound): -0.7 ms at 100k,
+-- noise. A form without j for cells most
+-- reports state 0 (the positive rows joined to the selection, then the
+-- first 2 x limit selected agencies by name and their zero rows, falling
+-- back when those are fewer than the rows left): the same rows where it
+-- is complete, but 86.0 against 46.5 ms (country 90.4 against 66.5):
+-- DuckDB joined the year's 166k reports to the cell before meeting the
+-- 1,000 agencies, and reports_total needs count(DISTINCT report_id) of the
+-- cell (~6 ms), since the loader does not refuse a report that states one
+-- cell twice, so count(cur) may fall short of count(j). SET
+-- late_materialization_max_rows = 1000: 40.4 against 40.9 ms.
 WITH cur AS (
     -- Two forms, each guarded by the filter arguments alone, which DuckDB
     -- folds when it plans the query (as selected_summary, 0037): with no
