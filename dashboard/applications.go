@@ -95,36 +95,29 @@ var withheldColumns = [][3]string{
 
 // applicationsTables returns the tables of 依申请公开: applications_by_year,
 // applications_by_agency (with top's limit), applications_applicants and
-// applications_withheld under wf. Without a piece of a name they are the
-// four named queries, read from the kept roll-up. With one, each of three
-// would join the selected agencies to every current summary row (at 1M
-// reports the page's slowest tenth), so they are read from one pass,
-// applications_year_sums, and the applicant and ground rows summed over
-// its years here; when a year's sum is not a whole number below 2^53 (the
-// order of a sum could then change its last digit) the named queries are
-// run instead, so the rows are always theirs. Its error is the queries'.
+// applications_withheld under wf. Three of them are read from one pass,
+// applications_year_sums, and the applicant and ground rows summed over its
+// years here: with a piece of a name each of the three would join the
+// selected agencies to every current summary row (at 1M reports the page's
+// slowest tenth), and without one the pass reads the kept roll-up once
+// instead of three times. When a year's sum is not a whole number below
+// 2^53 (the order of a sum could then change its last digit) the named
+// queries are run instead, so the rows are always theirs. Its error is the
+// queries'.
 func (h *handler) applicationsTables(ctx context.Context, wf, top warehouse.Filter) (byYear, byAgency, applicants, withheld *warehouse.Table, err error) {
-	if wf.Agency != "" {
-		ts, err := h.queryAll(ctx, namedQuery{"applications_year_sums", wf}, namedQuery{"applications_by_agency", top})
-		if err != nil {
-			return nil, nil, nil, nil, err
-		}
-		if byYear, applicants, withheld, ok := splitYearSums(ts[0]); ok {
-			return byYear, ts[1], applicants, withheld, nil
-		}
-		ts2, err := h.queryAll(ctx, namedQuery{"applications_by_year", wf}, namedQuery{"applications_applicants", wf},
-			namedQuery{"applications_withheld", wf})
-		if err != nil {
-			return nil, nil, nil, nil, err
-		}
-		return ts2[0], ts[1], ts2[1], ts2[2], nil
-	}
-	ts, err := h.queryAll(ctx, namedQuery{"applications_by_year", wf}, namedQuery{"applications_by_agency", top},
-		namedQuery{"applications_applicants", wf}, namedQuery{"applications_withheld", wf})
+	ts, err := h.queryAll(ctx, namedQuery{"applications_year_sums", wf}, namedQuery{"applications_by_agency", top})
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	return ts[0], ts[1], ts[2], ts[3], nil
+	if byYear, applicants, withheld, ok := splitYearSums(ts[0]); ok {
+		return byYear, ts[1], applicants, withheld, nil
+	}
+	ts2, err := h.queryAll(ctx, namedQuery{"applications_by_year", wf}, namedQuery{"applications_applicants", wf},
+		namedQuery{"applications_withheld", wf})
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return ts2[0], ts[1], ts2[1], ts2[2], nil
 }
 
 // byYearColumns are applications_by_year's columns, the first of

@@ -68,7 +68,7 @@ func yearLink(fl filter, path string, t *warehouse.Table) func(i int) string {
 // the named queries are run instead, so the rows are always theirs. Its
 // error is the queries'.
 func (h *handler) overviewTables(ctx context.Context, wf warehouse.Filter) (totals, trend *warehouse.Table, err error) {
-	return h.pairFromSums(ctx, wf, "overview_year_sums", splitOverviewSums, "overview_totals", "overview_trend")
+	return h.pairFromSums(ctx, wf, wf.Agency != "", "overview_year_sums", splitOverviewSums, "overview_totals", "overview_trend")
 }
 
 // overviewSumsColumns are overview_year_sums' columns: overview_trend's

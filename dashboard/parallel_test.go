@@ -75,8 +75,8 @@ func TestParallelQueriesFirstErrorWins(t *testing.T) {
 		return nil, &gongkai.Error{Code: gongkai.CodeTimeout, Message: "查询超时，已停止", Err: ctx.Err()}
 	}
 	for _, c := range []struct{ path, failing string }{
-		{"/applications", "applications_withheld"}, // the last of four
-		{"/applications", "applications_by_year"},  // the first
+		{"/applications", "applications_by_agency"}, // the last of two
+		{"/applications", "applications_year_sums"}, // the first
 		{"/quality", "quality_findings"},
 		{"/licensing", "licensing_trend"},
 		{"/compare", "compare_agencies"},
@@ -99,7 +99,7 @@ func TestParallelQueriesFirstErrorWins(t *testing.T) {
 			t.Errorf("%s took %v: the others were not canceled", c.path, d)
 		}
 	}
-	failing = "reviews_outcomes"
+	failing = "reviews_year_sums"
 	if status, body := fetch(t, e, "/reviews"); status != http.StatusInternalServerError || strings.Contains(body, "boom") {
 		t.Errorf("/reviews with a query panicking: %d %s, want 500 without the detail", status, snippet(body))
 	}

@@ -59,26 +59,26 @@ func ratio(a, b int64) string {
 	return percent(float64(a) / float64(b))
 }
 
-// reviewsTables returns reviews_by_year and reviews_outcomes under wf.
-// Without a piece of a name they are the two named queries, read from the
-// kept roll-up. With one, each would join the selected agencies to every
-// current summary row (at 1M reports the page's slowest tenth), so both are
-// derived from one pass, reviews_year_sums; when a year's sum is not a
-// whole number below 2^53 (the order of a sum could then change its last
-// digit) the named queries are run instead, so the rows are always theirs.
-// Its error is the queries'.
+// reviewsTables returns reviews_by_year and reviews_outcomes under wf,
+// both derived from one pass, reviews_year_sums: with a piece of a name
+// each would join the selected agencies to every current summary row (at
+// 1M reports the page's slowest tenth), and without one the pass reads the
+// kept roll-up once instead of twice. When a year's sum is not a whole
+// number below 2^53 (the order of a sum could then change its last digit)
+// the named queries are run instead, so the rows are always theirs. Its
+// error is the queries'.
 func (h *handler) reviewsTables(ctx context.Context, wf warehouse.Filter) (byYear, outcomes *warehouse.Table, err error) {
-	return h.pairFromSums(ctx, wf, "reviews_year_sums", splitReviewSums, "reviews_by_year", "reviews_outcomes")
+	return h.pairFromSums(ctx, wf, true, "reviews_year_sums", splitReviewSums, "reviews_by_year", "reviews_outcomes")
 }
 
 // pairFromSums returns a page's two tables under wf, as the named queries
-// first and second give them. With a piece of a name they are split from
-// one pass, the named query sums, by split; when split says its rows are
-// not of the form it can use, or without a piece, first and second are
-// run. Its error is the queries'.
-func (h *handler) pairFromSums(ctx context.Context, wf warehouse.Filter, sums string,
+// first and second give them. When onePass, they are split from one pass,
+// the named query sums, by split; when split says its rows are not of the
+// form it can use, or not onePass, first and second are run. Its error is
+// the queries'.
+func (h *handler) pairFromSums(ctx context.Context, wf warehouse.Filter, onePass bool, sums string,
 	split func(*warehouse.Table) (a, b *warehouse.Table, ok bool), first, second string) (a, b *warehouse.Table, err error) {
-	if wf.Agency != "" {
+	if onePass {
 		ts, err := h.queryAll(ctx, namedQuery{sums, wf})
 		if err != nil {
 			return nil, nil, err
