@@ -61,6 +61,8 @@ func TestReceivedFromApplicantsNoApplications(t *testing.T) {
 		{"本年度收到申请人提交的信息公开申请表10份。", 10, false},
 		{"本年度收到申请人的政府信息公开申请10件。", 10, false},
 		{"本年度收到政府信息公开申请10件。", 10, false},
+		// A part in brackets is of the applications.
+		{"本年度共收到政府信息公开申请(含重复申请)10件。", 10, false},
 	} {
 		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
 			got, finding := readWithFindings(head+tt.body, format, "apps.new")

@@ -3675,7 +3675,9 @@ func receivedOther(seg string) bool {
 	if at < 0 {
 		return false
 	}
-	what := seg[at:]
+	// A part in brackets ("政府信息公开申请(含重复申请)") is of the
+	// applications, not what was received instead of them.
+	what := partInBracketsRE.ReplaceAllString(seg[at:], "")
 	if !strings.Contains(what, "申请") {
 		return false
 	}
@@ -3700,6 +3702,9 @@ func declaredNotApplications(after string) bool {
 // errDeclaredNot is the bad of a count received the words after it say was
 // no application for information (declaredNotApplications).
 var errDeclaredNot = errors.New("received, said not applications")
+
+// partInBracketsRE finds a part named in brackets: "(含重复申请)".
+var partInBracketsRE = regexp.MustCompile(`[(（](?:含|包括|包含|其中)[^()（）]*[)）]`)
 
 // errNotApplication is the bad of a count of things received that are not
 // (or not all) applications for information (receivedOther).
