@@ -196,6 +196,10 @@ func TestCountsReadBlankUnsaid(t *testing.T) {
 		{gongkai.Format2021, apps + "本年度新收到政府信息公开申请1182件,同比增长12.5%。", "apps.new", 1182, false},
 		{gongkai.Format2021, apps + "本年度新收到政府信息公开申请较上年增加131件。", "apps.new", -1, false},
 		{gongkai.Format2021, apps + "本年度新收到政府信息公开申请1182件(含上年度结转12件)。", "apps.new", -1, true},
+		// A bracket of parts with a comparison among them is read as
+		// parts: the carried-in count was lost with the comparison.
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请10件(其中上年结转2件,同比增长5%)。", "apps.carried_in", 2, false},
+		{gongkai.Format2021, apps + "本年度收到政府信息公开申请10件(其中上年结转2件,同比增长5%)。", "apps.new", -1, true},
 		// Put off to the next year: carried out.
 		{gongkai.Format2021, apps + "本年度收到政府信息公开申请100件,另有52件申请顺延到下年度答复。", "apps.carried_out", 52, false},
 		{gongkai.Format2021, apps + "本年度收到政府信息公开申请100件,52件申请顺延至下年度办理。", "apps.carried_out", 52, false},

@@ -1507,7 +1507,8 @@ var comparedWords = []string{"同比", "环比", "较上", "较去", "比上年"
 
 // comparedAfter returns where the bracket opened at s[i] closes when it
 // follows a count right after its unit ("1182件(") and holds a comparison
-// (comparedWords) and no bracket of its own, or 0.
+// (comparedWords) and no bracket of its own, and is not a list of parts
+// (a comma, 其中, 含), or 0.
 func comparedAfter(s string, i int) int {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	if !strings.ContainsRune(narrativeUnits, r) {
@@ -1515,6 +1516,10 @@ func comparedAfter(s string, i int) int {
 	}
 	j := strings.IndexAny(s[i+1:], "()")
 	if j < 0 || s[i+1+j] != ')' || !hasAny(s[i+1:i+1+j], comparedWords...) {
+		return 0
+	}
+	// A bracket of parts ("(其中网上申请8件,占80%)") is read as before.
+	if strings.ContainsAny(s[i+1:i+1+j], ",;:") || hasAny(s[i+1:i+1+j], "其中", "含", "包括") {
 		return 0
 	}
 	return i + 1 + j
