@@ -256,6 +256,7 @@ func TestReceivedSaidNotApplications(t *testing.T) {
 		{"本年度收到政府信息公开申请1件,但不属于政府信息公开范畴,已回复。", -1, true},
 		{"本年度收到政府信息公开申请3件,均不是政府信息公开申请。", -1, true},
 		{"本年度收到政府信息公开申请3件,其中1件不属于政府信息公开申请。", 3, false},
+		{"本年度收到政府信息公开申请5件,非政府信息公开申请2件。", 5, false},
 		{"本年度收到政府信息公开申请3件,已全部办结,不属于政府信息公开范畴的咨询另行答复。", 3, false},
 	} {
 		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {

@@ -3701,7 +3701,12 @@ func declaredNotApplications(after string) bool {
 	if !strings.Contains(after, "不") && !strings.Contains(after, "非") {
 		return false
 	}
-	return declaredNotRE.MatchString(strings.TrimLeft(after, ",、"))
+	after = strings.TrimLeft(after, ",、")
+	// "…5件,非政府信息公开申请2件": a part with its own count.
+	if c := clauseRest(after); strings.ContainsFunc(c, isNumeral) {
+		return false
+	}
+	return declaredNotRE.MatchString(after)
 }
 
 // errDeclaredNot is the bad of a count received the words after it say was
