@@ -389,7 +389,7 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				continue
 			}
 			if nf.measure == "narrative.proactive_items" && proactiveKindBefore(labels.Normalize(clauseOf(t, m[0], m[0]))) {
-				// "…政策信息1条、法定主动公开信息10条" (kindOfProactive).
+				// "…政策文件2条、法定主动公开信息16条" (kindOfProactive).
 				if total == nil {
 					f := passedFinding(errOneKind, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
 					total = &f
@@ -445,7 +445,7 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				continue
 			}
 			if nf.table == "apps.new" && receivedOther(labels.Normalize(clauseOf(t, m[0], m[2]))) {
-				// "收到申请人补正材料7件" beside the tables: the applicants'
+				// "收到申请人补正材料6件" beside the tables: the applicants'
 				// material, not applications (errNotApplication); it was
 				// stored as narrative.apps_received, and set against the
 				// table's count received as a contradiction.

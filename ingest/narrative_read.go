@@ -963,7 +963,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					}
 				}
 			})
-			// "收到…申请121件,121件均已在法定期限内完成答复" (the shape of
+			// "收到…申请87件,87件均已在法定期限内完成答复" (the shape of
 			// real county pages): every one of a count answered, the count
 			// said again; as the count received (in this sentence or the
 			// one before on the line) it says every application was
@@ -1235,7 +1235,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		}
 		if r == '(' {
 			if j := comparedAfter(s[:sent.b], i); j > 0 {
-				// "新收到政府信息公开申请1182件(同比增长12.5%)" (the shape
+				// "新收到政府信息公开申请964件(同比增长8.3%)" (the shape
 				// of real 2020–2024 pages): the comparison in brackets
 				// after a count is a clause of its own, skipped as one;
 				// with it, the count's clause was skipped, and the count
@@ -1506,7 +1506,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 var comparedWords = []string{"同比", "环比", "较上", "较去", "比上年", "比上一年", "比去年", "上年同期", "%", "百分之"}
 
 // comparedAfter returns where the bracket opened at s[i] closes when it
-// follows a count right after its unit ("1182件(") and holds a comparison
+// follows a count right after its unit ("964件(") and holds a comparison
 // (comparedWords) and no bracket of its own, and is not a list of parts
 // (a comma, 其中, 含), or 0.
 func comparedAfter(s string, i int) int {
@@ -2136,7 +2136,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			// the count is those received, as 收到并处理 is (readZeros).
 			if strings.Contains(unitsApps, unit) && (receivedOther(seg) || receivedBefore(seg) && strings.HasPrefix(clause[m[1]:], "申请人") && receivedOther(seg+clause[m[1]:])) &&
 				ctx.about(topicDisclosure) {
-				// "收到申请人补正材料7件", "收到7件申请人提交的补正材料": what
+				// "收到申请人补正材料6件", "收到6件申请人提交的补正材料": what
 				// the applicants sent, not the applications; said to be left
 				// out, unless another statement gives the count received
 				// (the first was stored as apps.new).
@@ -2160,11 +2160,11 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if ok && k == nProactive && kindOfProactive(seg, clause[:m[0]]) {
-				// "具体情况是:政策信息1条、法定主动公开信息10条(…);其他主动
-				// 公开信息3条" (the shape of a real 2020 county bureau's
-				// page, after "公开政府信息新增信息14条"): an item of a list
+				// "具体情况是:政策文件2条、法定主动公开信息16条(…);其他主动
+				// 公开信息5条" (the shape of a real 2020 county bureau's
+				// page, after "公开政府信息新增信息23条"): an item of a list
 				// of kinds, or the statutory kind (法定主动公开), not every
-				// item published; 10 was stored as the year's items.
+				// item published; 16 was stored as the year's items.
 				emit(k, false, f, "", errOneKind)
 				continue
 			}
@@ -2249,7 +2249,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					emit(nNormIssued, false, f, "", errDocsPublished)
 					continue
 				case hasAny(seg, "发布", "公布") && !hasAny(seg, "新发布", "制发", "印发", "出台", "制定", "废止", "现行有效", "继续有效", "解读") && !hasAny(seg, normNot...):
-					// "发布行政规范性文件4篇" (the shape of real 2019–2021
+					// "发布行政规范性文件3篇" (the shape of real 2019–2021
 					// county pages): issued this year (制发), or put out on
 					// the site (公开) whenever made, the words do not say;
 					// said to be left out (before: no word).
@@ -2363,10 +2363,10 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			}
 			if !ok && partHandledRE.MatchString(strings.Trim(seg, ",、")) && strings.Contains(unitsApps, unit) && strings.Contains(ctx.line, "申请") &&
 				hasAny(before, receiveVerbs...) && !hasAny(before, otherTopics...) && ctx.about(topicDisclosure) {
-				// "收到政府信息公开申请60件,其中办结51件" (the shape of real
+				// "收到政府信息公开申请60件,其中办结43件" (the shape of real
 				// county pages): those of the year's applications handled,
 				// which leaves out any carried in and handled; said to be
-				// left out, as "其中51件已办结" is (before: no word).
+				// left out, as "其中43件已办结" is (before: no word).
 				emit(nHandled, false, f, "", errAnsweredPart)
 				continue
 			}
@@ -3131,7 +3131,7 @@ func allAnswered(sent string) bool {
 var partHandledRE = regexp.MustCompile(`^其中,?(?:已|共|已经)?(?:办结|答复|回复|办理完毕|答复完毕)$`)
 
 // answeredCountRE finds a clause that is a count and the words of all of it
-// answered, and no more: "121件均已在法定期限内完成答复".
+// answered, and no more: "87件均已在法定期限内完成答复".
 var answeredCountRE = regexp.MustCompile(`^([0-9]+)件(?:申请)?(?:均已|都已|均|都|全部|已全部)[^0-9,;:]{0,16}?(?:答复|回复|办结)(?:完毕)?[。.]?$`)
 
 // answeredCount returns the count of the first clause of a sentence that
@@ -3142,7 +3142,7 @@ func answeredCount(sent string) (float64, bool) {
 		return 0, false
 	}
 	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
-		// "121件均已部分办结", "121件均已基本答复": a part answered, not all.
+		// "87件均已部分办结", "87件均已基本答复": a part answered, not all.
 		if m := answeredCountRE.FindStringSubmatch(c); m != nil && !hasAny(c, "未", "没有", "尚未", "不予", "部分", "基本", "大部", "多数", "大多", "其中") {
 			f, err := strconv.ParseFloat(m[1], 64)
 			return f, err == nil && f == float64(int64(f))
@@ -3471,7 +3471,7 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 
 // carriedAfterRE finds the words of applications carried out to the next
 // year right after their count ("2件结转下年办理"; the next year's number is
-// folded to 下年 before). "另有52件申请顺延到下年度答复" (the shape of real
+// folded to 下年 before). "另有37件申请顺延到下年度答复" (the shape of real
 // county pages) puts them off (顺延) in other words; it was passed over with
 // no word.
 var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结|顺延)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?\)?$`)
@@ -3665,9 +3665,9 @@ var zeroOtherRequests = []string{"更正", "撤回", "复核", "申诉", "异议
 // receivedOther reports whether words of receiving before a count ("收到
 // 申请人补正材料") say that what was received is something other than the
 // applications for information: its 申请 is only the applicant's (申请人),
-// or it names one of otherRequests. "收到7件申请人提交的补正材料" (the shape
+// or it names one of otherRequests. "收到6件申请人提交的补正材料" (the shape
 // of real county pages, 2015–2023) counts supplementary material for
-// applications already pending, and "收到申请人补正材料7件" was stored as 7
+// applications already pending, and "收到申请人补正材料6件" was stored as 7
 // applications received. It reports false when seg names no verb of
 // receiving, or names applications alone after it.
 func receivedOther(seg string) bool {

@@ -498,7 +498,7 @@ func clauseOf(s string, a, b int) string {
 
 // outcomeOfInformation reports whether the words of an outcome of
 // applications before its count (granted, partly, withheld) name
-// information rather than applications: "不予公开信息1535条" counts items of
+// information rather than applications: "不予公开信息1005条" counts items of
 // information, "不予公开的申请3件" and "不予公开3件" applications.
 func outcomeOfInformation(measure, words string) bool {
 	switch measure {
@@ -635,8 +635,8 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					continue
 				}
 				if nr.measure == "narrative.proactive_items" && proactiveKindBefore(clauseOf(l.Text, m[0], m[0])) {
-					// "…政策信息1条、法定主动公开信息10条": one kind's count
-					// (kindOfProactive); 10 was stored as the year's items.
+					// "…政策文件2条、法定主动公开信息16条": one kind's count
+					// (kindOfProactive); 16 was stored as the year's items.
 					if total == nil {
 						f := passedFinding(errOneKind, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
 						total = &f
@@ -691,7 +691,7 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
 				}
 				if nr.measure == "apps.new" && receivedOther(labels.Normalize(clauseOf(l.Text, m[0], m[2]))) {
-					// "收到申请人补正材料7件": the applicants' material, not
+					// "收到申请人补正材料6件": the applicants' material, not
 					// applications (errNotApplication); it was stored as
 					// apps.new.
 					if total == nil {
