@@ -125,6 +125,12 @@ func codesFor(k nkind, format string, zero bool) []string {
 	case nPartial:
 		return []string{"apps.partial"}
 	case nWithheld:
+		if zero && !old {
+			// None withheld is none for every reason.
+			return []string{"apps.withheld.state_secret", "apps.withheld.prohibited_by_law", "apps.withheld.three_safeties",
+				"apps.withheld.third_party", "apps.withheld.internal_affairs", "apps.withheld.process_info",
+				"apps.withheld.enforcement_file", "apps.withheld.query_matter"}
+		}
 		return pick("pre2019.apps_withheld", "")
 	case nNotExist:
 		return pick("pre2019.not_exist", "")
@@ -2370,8 +2376,12 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errAnsweredPart)
 				continue
 			}
-			if !ok && strings.Trim(seg, "其中,、") == "公开" && strings.Contains(unitsApps, unit) && hasAny(ctx.line, "答复", "办结", "回复") &&
+			if !ok && strings.Trim(seg, "其中,、") == "公开" && strings.Contains(unitsApps, unit) &&
+				(hasAny(ctx.line, "答复", "办结", "回复") || strings.Contains(ctx.line, "不予公开") && hasAny(before, "收到", "受理") && !hasAny(before, "结转", "转结", "上年")) &&
 				strings.Contains(ctx.line, "申请") && ctx.about(topicDisclosure) {
+				// "2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件" (a real
+				// 2022 township's page): 公开 set against 不予公开 in the list
+				// after the count received is granted too.
 				// "共收到信息公开申请22起,…答复22起。其中公开1起,不属于政府
 				// 信息4起,…" (a real 2023 public security bureau's page): in
 				// the list of the answers, 公开 alone is the applications

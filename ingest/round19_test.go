@@ -110,6 +110,13 @@ func TestRound19SampleReads(t *testing.T) {
 		{"示例区发展和改革委员会", "(二)依申请公开。今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分公开。上年结转两件已办结。", "apps.granted", -1, false},
 		{"示例区发展和改革委员会", "(二)依申请公开。今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分公开,结转下年度1件。", "apps.granted", 3, false},
 		{"示例区发展和改革委员会", "(二)依申请公开。共收到政府信息公开申请16件,包括网上申请10件。其中8件予以公开;2件部分公开。", "apps.granted", -1, false},
+		// A bare 公开 set against 不予公开 after the count received; none withheld is none for each reason.
+		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇全年共收到依申请公开0件,公开0件,不予公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件", "apps.granted", 0, false},
+		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇全年共收到依申请公开0件,公开0件,不予公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件", "apps.withheld.third_party", 0, false},
+		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇共收到依申请公开5件,公开3件,不予公开2件。", "apps.granted", 3, false},
+		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇共收到依申请公开5件,公开3件,不予公开2件。", "apps.withheld.third_party", -1, false},
+		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇共收到依申请公开5件,公开3件。", "apps.granted", -1, false},
+		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇上年结转2件,公开1件,不予公开1件。", "apps.granted", -1, false},
 		// Every review upheld, the result after the verb.
 		{"示例市示例局", "(三)复议诉讼。因政府信息公开工作被申请行政复议或提起行政诉讼中,行政复议7件,均维持结果;行政诉讼3件。", "review.upheld", 7, false},
 		{"示例市示例局", "(三)复议诉讼。因政府信息公开工作被申请行政复议或提起行政诉讼中,行政复议7件,均为维持。", "review.upheld", 7, false},
@@ -149,7 +156,8 @@ func TestRound19SampleReads(t *testing.T) {
 		}
 		warned := false
 		for _, f := range finds {
-			warned = warned || f.Measure == tt.measure || strings.Contains(f.Message, map[string]string{"apps.not_processed": "不予处理", "apps.other": "其他处理"}[tt.measure]+"2件") ||
+			name := map[string]string{"apps.not_processed": "不予处理", "apps.other": "其他处理"}[tt.measure]
+			warned = warned || f.Measure == tt.measure || name != "" && strings.Contains(f.Message, name+"2件") ||
 				tt.measure == "apps.other" && strings.Contains(f.Message, "其他处理1件")
 		}
 		if got != tt.want || warned != tt.warned {
