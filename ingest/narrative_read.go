@@ -767,6 +767,18 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 			return
 		}
+		if k == nWithheld && zero && bad == nil && format != gongkai.FormatPre2019 && (strings.Contains(raw, "其中") || strings.Count(raw, "不予公开") > 1) {
+			// "其中网上申请3件,不予公开0件;信函申请2件,不予公开1件": a part's
+			// none, not every application's; read as each reason's 0 it
+			// hid the other part's 1. Said, as a count withheld is.
+			if _, ok := totals["apps.withheld"]; !ok {
+				totals["apps.withheld"] = gongkai.Finding{
+					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+					Message: fmt.Sprintf("正文所述不予公开0件（“%s”）是所列一部分申请的，不一定是全部申请的：表三“不予公开”各行未填入：请核对", raw),
+				}
+			}
+			return
+		}
 		if k == nWithheld && !zero && bad == nil && codesFor(k, format, zero) == nil {
 			// "不予公開7件(均屬於行政查詢事項)" (a real 2023 municipal
 			// justice bureau's page) in a report of a format whose table
@@ -2377,7 +2389,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if !ok && strings.Trim(seg, "其中,、") == "公开" && strings.Contains(unitsApps, unit) &&
-				(hasAny(ctx.line, "答复", "办结", "回复") || strings.Contains(ctx.line, "不予公开") && hasAny(before, "收到", "受理") && !hasAny(before, "结转", "转结", "上年")) &&
+				(hasAny(ctx.line, "答复", "办结", "回复") || strings.Contains(ctx.line, "不予公开") && hasAny(before, "收到", "受理") && !hasAny(before, "结转", "转结", "上年", "其中") && ctx.partsOf == "") &&
 				strings.Contains(ctx.line, "申请") && ctx.about(topicDisclosure) {
 				// "2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件" (a real
 				// 2022 township's page): 公开 set against 不予公开 in the list
