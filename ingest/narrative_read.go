@@ -750,6 +750,21 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 			return
 		}
+		if (k == nNotProcessed || k == nOtherHandling) && zero && (bad == nil || errors.Is(bad, errPartZero)) && format != gongkai.FormatPre2019 {
+			// A zero of a part's list ("其中网上申请3件,不予处理0件;信函申请
+			// 2件,不予处理1件") is that part's: not each case's 0.
+			name := map[nkind]string{nNotProcessed: "不予处理", nOtherHandling: "其他处理"}[k]
+			if bad != nil || partKindRE.MatchString(raw) || strings.Count(raw, name) > 1 {
+				key := map[nkind]string{nNotProcessed: "apps.not_processed", nOtherHandling: "apps.other"}[k]
+				if _, ok := totals[key]; !ok {
+					totals[key] = gongkai.Finding{
+						Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+						Message: fmt.Sprintf("正文所述%s0件（“%s”）是所列一部分申请的，不一定是全部申请的：表三“%s”各行未填入：请核对", name, raw, name),
+					}
+				}
+				return
+			}
+		}
 		if (k == nNotProcessed || k == nOtherHandling) && !zero && bad == nil && codesFor(k, format, zero) == nil && format != gongkai.FormatPre2019 {
 			// "其中包括予以公开2件,无法提供1件,不予处理2件,其他处理1件" (a
 			// real 2024 street office's page): table 三 counts these by
@@ -767,7 +782,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 			return
 		}
-		if k == nWithheld && zero && bad == nil && format != gongkai.FormatPre2019 && (strings.Contains(raw, "其中") || strings.Count(raw, "不予公开") > 1) {
+		if k == nWithheld && zero && (bad == nil || errors.Is(bad, errPartZero)) && format != gongkai.FormatPre2019 && (bad != nil || partKindRE.MatchString(raw) || strings.Count(raw, "不予公开") > 1) {
 			// "其中网上申请3件,不予公开0件;信函申请2件,不予公开1件": a part's
 			// none, not every application's; read as each reason's 0 it
 			// hid the other part's 1. Said, as a count withheld is.
@@ -971,6 +986,11 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				}
 				if inParts && k == nProactive && !zero && bad == nil {
 					bad = errPartOf
+				}
+				if inParts && zero && bad == nil && format != gongkai.FormatPre2019 && (k == nWithheld || k == nNotProcessed || k == nOtherHandling) {
+					// "其中网上申请3件,不予公开1件;信函申请2件,不予公开0件":
+					// the second part's none, not every application's.
+					bad = errPartZero
 				}
 				add(k, zero, f, unit, bad, sentence(l.Text, fl.pos[a], fl.pos[b]), l.N)
 			}, func(k nkind, a, b int) {
@@ -3396,6 +3416,10 @@ var byApplicantObjectRE = regexp.MustCompile(`^由?(?:自然人|公民|群众|�
 // errOneApplicant is the bad of a count of applications of one kind of
 // applicant (byApplicantObjectRE): the total may be more.
 var errOneApplicant = errors.New("applications of one kind of applicant")
+
+// errPartZero is the bad of a none (withheld, not processed, otherwise
+// handled) in a list of a part's outcomes after 其中, across semicolons.
+var errPartZero = errors.New("a part's none")
 
 // noLettersRE finds a clause saying no application came by letter ("未收到
 // 依申请公开来信"): one way's none, not every way's.

@@ -118,6 +118,7 @@ func TestRound19SampleReads(t *testing.T) {
 		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇共收到依申请公开5件,公开3件。", "apps.granted", -1, false},
 		// A part's none is not every application's.
 		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件。其中网上申请3件,不予公开0件;信函申请2件,不予公开1件。", "apps.withheld.third_party", -1, false},
+		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件。其中网上申请3件,不予公开1件;信函申请2件,不予公开0件。", "apps.withheld.third_party", -1, false},
 		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件,其中网上申请3件,公开2件,不予公开0件。", "apps.withheld.third_party", -1, false},
 		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件,其中网上申请3件,公开2件,不予公开0件。", "apps.granted", -1, false},
 		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇上年结转2件,公开1件,不予公开1件。", "apps.granted", -1, false},
@@ -138,6 +139,8 @@ func TestRound19SampleReads(t *testing.T) {
 		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,其中予以公开6件,不予处理0件,其他处理0件。", "apps.not_processed.duplicate", 0, false},
 		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,其中予以公开6件,不予处理0件,其他处理0件。", "apps.other.no_fee", 0, false},
 		{"示例街道办事处", "(二)依申请公开。2024年度街道受理群众依申请公开件6件,其中重复申请不予处理2件。", "apps.not_processed", -1, false},
+		{"示例街道办事处", "(二)依申请公开。2024年共收到申请5件。其中网上申请3件,不予处理0件;信函申请2件,不予处理1件。", "apps.not_processed.duplicate", -1, false},
+		{"示例街道办事处", "(二)依申请公开。2024年共收到申请5件,其中网上申请3件,其他处理0件。", "apps.other.no_fee", -1, false},
 		// Documents repealed (废除) and in force (正在实施).
 		{"示例街道办事处", "(一)主动公开。2024年街道制定规范性文件0件,废除规范性文件1件,正在实施的规范性文件3件。", "normative_docs.repealed", 1, false},
 		{"示例街道办事处", "(一)主动公开。2024年街道制定规范性文件0件,废除规范性文件1件,正在实施的规范性文件3件。", "normative_docs.in_force", 3, false},
