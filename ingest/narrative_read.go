@@ -304,7 +304,7 @@ var nrules = []nrule{
 	// municipal health commission's page): newly published is issued.
 	{kind: nNormIssued, any: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定", "新发布"}}, not: normNot, units: unitsDocs, total: true},
 	{kind: nNormRepealed, any: [][]string{{"规范性文件"}, {"废止", "废除"}}, not: normNot, units: unitsDocs, total: true},
-	// "2024年街道制定规范性文件0件,废除规范性文件0件,正在实施的规范性文件
+	// "…街道制定规范性文件N件,废除规范性文件M件,正在实施的规范性文件
 	// 0件" (a real 2024 street office's page): repealed and in force in
 	// other words (废除, 正在实施).
 	{kind: nNormInForce, any: [][]string{{"现行有效", "正在实施"}}, not: append([]string{"制发", "印发", "出台", "制定", "废止", "废除"}, normNot...), units: unitsDocs, topic: "规范性文件", total: true},
@@ -766,7 +766,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 		}
 		if (k == nNotProcessed || k == nOtherHandling) && !zero && bad == nil && codesFor(k, format, zero) == nil && format != gongkai.FormatPre2019 {
-			// "其中包括予以公开2件,无法提供1件,不予处理2件,其他处理1件" (a
+			// "其中包括予以公开N件,无法提供M件,不予处理K件,其他处理L件" (a
 			// real 2024 street office's page): table 三 counts these by
 			// case, with no total row, so the count fits no row; it was
 			// dropped unsaid.
@@ -1597,7 +1597,7 @@ func allPending(clause string, n float64) bool {
 // upheld ("全部维持", "均予以维持"), after the count of reviews.
 func allUpheld(clause string) bool {
 	switch strings.Trim(clause, "。 ") {
-	// "行政复议7件,均维持结果" (a real 2023 municipal bureau's page): the
+	// "行政复议N件,均维持结果" (the shape of a real 2023 municipal bureau's page): the
 	// result named after the verb. It was passed over with no word.
 	case "全部维持", "均维持", "均予维持", "均予以维持", "全部予以维持", "均被维持", "全部被维持", "结果均为维持", "结果全部维持",
 		"均维持结果", "全部维持结果", "均为维持", "全部为维持", "结果均维持", "均为维持结果":
@@ -2310,7 +2310,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if !ok && strings.Contains(unitsApps, unit) && hasAny(seg, "收到", "接到", "受理", "接收") && byApplicantObjectRE.MatchString(clause[m[1]:]) {
-				// "全街收到2件由自然人发起的政府信息公开申请" (a real 2024
+				// "全街收到N件由自然人发起的政府信息公开申请" (the shape of a real 2024
 				// street office's page): the count before its noun, of the
 				// applications of one kind of applicant; whether others
 				// applied the words do not say. It was passed over with no
@@ -2329,7 +2329,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			}
 			ante := before
 			if ctx.partsOf != "" {
-				// "共收到政府信息公开申请16件,…。其中8件已公开;6件部分公开;2条
+				// "共收到政府信息公开申请N件,…。其中A件已公开;B件部分公开;C条
 				// 本机关不掌握相关政府信息" (a real 2024 district commission's
 				// page): the list after 其中 is of the sentence before, across
 				// its semicolons. It was passed over with no word.
@@ -2365,7 +2365,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					k, ok = nReceived, true
 				} else if named {
 					// Another organ's name, or one that is not quite the
-					// page's ("沌口街道" in 沌口街's report; "市政府办公室"
+					// page's ("某某街道" in 某某街's report, a real page's shape; "市政府办公室"
 					// in a bureau's, review s28): not read as this organ's,
 					// and said to be.
 					emit(nReceived, false, f, "", errOtherOrgan)
@@ -2411,7 +2411,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			if !ok && strings.Trim(seg, "其中,、") == "公开" && strings.Contains(unitsApps, unit) &&
 				(hasAny(ctx.line, "答复", "办结", "回复") || strings.Contains(ctx.line, "不予公开") && hasAny(before, "收到", "受理") && !hasAny(before, "结转", "转结", "上年", "其中") && ctx.partsOf == "") &&
 				strings.Contains(ctx.line, "申请") && ctx.about(topicDisclosure) {
-				// "2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件" (a real
+				// "…共收到依申请公开0件,公开0件,不予公开0件" (the shape of a real
 				// 2022 township's page): 公开 set against 不予公开 in the list
 				// after the count received is granted too.
 				// "共收到信息公开申请22起,…答复22起。其中公开1起,不属于政府
@@ -3145,8 +3145,8 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 // "2020年受理依申请公开1件次,已在规定时限内办理完毕" (a real 2020 municipal
 // bureau's page): 已 opening a clause that is only the verb of handling
 // says it of those received too; "…的申请,并已办理完成" (a real 2021
-// commission's) says the same. "全年共收到政府信息公开申请1件,已按规定时限和
-// 程序办结" (a real 2025 city bureau's page) and "…共受理2件,…,按时办结,完成
+// commission's) says the same. "全年共收到政府信息公开申请N件,已按规定时限和
+// 程序办结" (a real 2025 city bureau's page) and "…共受理N件,…,按时办结,完成
 // 率100%" (a real 2019 street office's) say it with a bare 办结, after 已 or
 // 按时 alone: the count handled was blank with no word.
 var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕)[。.]?$`)
@@ -3635,9 +3635,9 @@ var receivedNounRE = regexp.MustCompile(`^(?:依申请公开的?(?:政府)?信�
 var receivedVerbRE = regexp.MustCompile(`^(?:(?:我|本)(?:局|委|办|镇|乡|街道|区|县|市|厅|署|院|所|站|处|中心|单位|机关|部门|政府|办公室)|全年|本年度?|今年|年内|[0-9]{4}年度?|年度|共计?|总共|一共|依法)*(?:收到|受理|接到|接收|新收)(?:了)?$`)
 
 // partKindRE finds, in the words before a list of outcomes, a part of the
-// applications counted after 其中 ("其中网上申请10件"): the list may be that
-// part's, not the whole's (review s28: "共收到申请16件,其中网上申请10件。其中8件
-// 予以公开;2件部分公开" stored 8 granted of 16). carriedSomeRE finds a count of
+// applications counted after 其中 ("其中网上申请12件"): the list may be that
+// part's, not the whole's (review s28: "共收到申请21件,其中网上申请12件。其中9件
+// 予以公开;3件部分公开" stored 9 granted of 21). carriedSomeRE finds a count of
 // applications carried in from the year before that is not none: the
 // outcomes of the year hold those handled too ("上年结转2件", "去年结转2件",
 // "上年度遗留的2件", "上年结转两件"; review s28).
@@ -3964,7 +3964,7 @@ type nctx struct {
 	semiSoFar bool
 	// partsOf is the sentence before on the line when this one opens with
 	// 其中, or is joined by semicolons to one that does: the whole its
-	// list counts the parts of ("共收到…申请16件…。其中8件已公开;6件部分公开").
+	// list counts the parts of ("共收到…申请N件…。其中A件已公开;B件部分公开").
 	partsOf string
 }
 

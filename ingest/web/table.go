@@ -257,7 +257,7 @@ func parseTables(toks []tcell, d *labels.Dict, lines int) *textTables {
 			continue
 		}
 		if state == "" && genericHeader(t.key) {
-			// "发布单位: | 市人力社保局 | 主题分类: | 其他 |" (a real 2023
+			// "发布单位: | 市某局 | 主题分类: | 其他 |" (a real 2023
 			// municipal bureau's page, the site's box of metadata over the
 			// report): a word that is a column or a row of table 三 as much
 			// as any page's word opens no table. It opened table 三, whose
