@@ -3,8 +3,11 @@ package warehouse
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
+
+	"gongkai"
 )
 
 // TestPendingFlowsKeepOneRowAVersion drives one agency's year through what
@@ -99,5 +102,24 @@ func TestPendingFlowsKeepOneRowAVersion(t *testing.T) {
 	check("superseded in one load")
 	if n := count(t, db, "SELECT count(*) FROM pending_reports"); n != 0 {
 		t.Errorf("%d versions still wait after a clean version", n)
+	}
+}
+
+// TestLoadRefusesACellTwice: a report stating one cell twice (one measure
+// and applicant) is refused whole, saying both places, and nothing of it is
+// written: stored, both figures were summed (the regional breakdown listed
+// the report twice and counted it one too many).
+func TestLoadRefusesACellTwice(t *testing.T) {
+	db := openTest(t)
+	r := sampleReport("甲局", 2021, 0, 0)
+	r.Values = append(r.Values, r.Values[0])
+	r.Values[len(r.Values)-1].At = "表三!C40"
+	res, err := db.Load(context.Background(), []LoadRequest{{Report: r}})
+	if gongkai.ErrorCode(err) != gongkai.CodeInvalid || len(res) != 1 || res[0].Err == nil ||
+		!strings.Contains(err.Error(), "表三!C5") || !strings.Contains(err.Error(), "表三!C40") {
+		t.Fatalf("a cell twice: %v, %+v; want a CodeInvalid error naming both places", err, res)
+	}
+	if n := count(t, db, "SELECT count(*) FROM store.reports"); n != 0 {
+		t.Errorf("%d reports written", n)
 	}
 }
