@@ -132,7 +132,9 @@ func (f Filter) args() []any {
 // narrowSelection). region_agencies runs without its guard for years
 // outside 1990–2100 when the warehouse has no such report (see
 // regionAgenciesForm), region_rollup without its sum by text when no text
-// repeats (see regionRollupForm).
+// repeats (see regionRollupForm). compare_agencies for the whole country
+// with 地区比较's limit reads its kept answer when there is one (see
+// compareTop).
 func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
 	q, ok := queries.Get(name)
 	if !ok {
@@ -156,6 +158,15 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	if q.Name == "region_rollup" {
 		if q, err = db.regionRollupForm(ctx, q); err != nil {
 			return nil, queryError(ctx, name, err)
+		}
+	}
+	if q.Name == "compare_agencies" {
+		t, ok, err := db.compareTop(ctx, f)
+		if err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+		if ok {
+			return t, nil
 		}
 	}
 	s, err := db.stmt(ctx, q)

@@ -130,7 +130,16 @@ var totalsPieceSteps = [][]string{
 func rebuildTotals(ctx context.Context, conn *sql.Conn, writer sync.Locker) error {
 	var lo, hi int64
 	writer.Lock()
-	err := conn.QueryRowContext(ctx, stmt("agency_totals_span")).Scan(&lo, &hi)
+	// compare_agencies' kept answers go first, before any agency leaves
+	// the list: kept before a write, they would be read again once the
+	// list is empty.
+	err := inConnTx(ctx, conn, func() error {
+		_, err := conn.ExecContext(ctx, stmt("compare_top_clear"))
+		return err
+	})
+	if err == nil {
+		err = conn.QueryRowContext(ctx, stmt("agency_totals_span")).Scan(&lo, &hi)
+	}
 	writer.Unlock()
 	if err != nil {
 		return err
@@ -151,7 +160,8 @@ func rebuildTotals(ctx context.Context, conn *sql.Conn, writer sync.Locker) erro
 			}
 		}
 	}
-	return nil
+	_, err = buildCompareTop(ctx, conn, writer)
+	return err
 }
 
 // rebuildTotalsPiece runs the transactions of one piece of a rebuild
@@ -191,10 +201,13 @@ func checkpointTotals(ctx context.Context, conn *sql.Conn) {
 
 // TotalsCompaction says what CompactTotals found and did: the agencies
 // whose totals were summed apart (changed since the table was built), the
-// rows the table held, and whether it was built again.
+// rows the table held, whether it was built again, and how many of
+// compare_agencies' answers for the whole country it kept with no agency
+// listed (store.compare_top, 0072; a rebuild keeps them too, uncounted).
 type TotalsCompaction struct {
 	Changed, Rows int64
 	Rebuilt       bool
+	Kept          int64
 }
 
 // CompactTotals builds store.agency_totals and store.compare_totals again
@@ -217,7 +230,16 @@ func (db *DB) CompactTotals(ctx context.Context, least int64) (TotalsCompaction,
 		db.mu.Lock()
 		err := conn.QueryRowContext(ctx, stmt("agency_totals_state")).Scan(&c.Changed, &c.Rows)
 		db.mu.Unlock()
-		if err != nil || c.Changed < least {
+		if err != nil {
+			return err
+		}
+		if c.Changed < least {
+			// Nothing to build but compare_agencies' answers for the
+			// whole country, when none is listed and some are not
+			// kept (a file older than 0072, or a build stopped).
+			if c.Changed == 0 {
+				c.Kept, err = buildCompareTop(ctx, conn, &db.mu)
+			}
 			return err
 		}
 		c.Rebuilt = true

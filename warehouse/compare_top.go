@@ -1,0 +1,187 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"gongkai/queries"
+)
+
+// compareTopLimit is the limit whose compare_agencies answers are kept
+// (store.compare_top, 0072): 地区比较's (dashboard/compare.go).
+const compareTopLimit = 20
+
+// compareTopColumns are compare_agencies' columns, as store.compare_top
+// keeps them after the range and the limit.
+var compareTopColumns = []string{"agency_id", "agency", "city", "level", "reports", "zero_reports", "apps_total",
+	"disclosure_rate", "refused_share", "review_total", "review_correction_rate", "litigation_total",
+	"litigation_correction_rate", "rank_volume", "rank_rate", "rank_zero"}
+
+// compareTop returns compare_agencies' kept answer for f and true when f
+// selects the whole country (no region, level or piece of a name) with
+// 地区比较's limit (or none), its range of years is kept in store.compare_top
+// (0072) and store.agency_totals_changed lists no agency; otherwise false,
+// and the query must run. The kept rows are the query's own, built by it
+// (buildCompareTop), with its columns, types and order. Its error is the
+// database's.
+func (db *DB) compareTop(ctx context.Context, f Filter) (*Table, bool, error) {
+	if nullText(f.Province) != nil || nullText(f.City) != nil || nullText(f.Level) != nil || nullText(f.Agency) != nil ||
+		(f.Limit != 0 && f.Limit != compareTopLimit) {
+		return nil, false, nil
+	}
+	rows, err := db.db.QueryContext(ctx, stmt("compare_top_read"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), compareTopLimit)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	t, err := readTable(rows, 0)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(t.Rows) == 0 || t.Rows[0][0] != true {
+		return nil, false, nil
+	}
+	out := &Table{Columns: t.Columns[1:], Rows: make([][]any, 0, len(t.Rows))}
+	for _, r := range t.Rows {
+		// The one row of an empty answer: kept, and no agency.
+		if r[1] == nil {
+			continue
+		}
+		out.Rows = append(out.Rows, r[1:])
+	}
+	return out, true, nil
+}
+
+// buildCompareTop keeps compare_agencies' answers for the whole country
+// with 地区比较's limit in store.compare_top (0072): for each range of
+// years bounded by the years with a current report or open at either end,
+// the query's rows as it gives them now. It runs on conn after the kept
+// totals are built, one range a transaction, holding writer (the writer's
+// lock, db.mu) for each range alone, so that an upload waits for one
+// range (~40 ms at 1M reports), not for all of them. A range already kept
+// is skipped. Each transaction first checks that
+// store.agency_totals_changed is empty and stops the build when it is
+// not: an agency changed since the totals were built would be summed
+// apart, and the answers are read only while the list is empty anyway
+// (compareTop); the ranges kept before stay, and a write after them lists
+// its agencies, which turns them off until the next rebuild deletes them
+// (compare_top_clear). Its error is the database's.
+func buildCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker) (built int64, err error) {
+	q, ok := queries.Get("compare_agencies")
+	if !ok || !slices.Equal(q.Columns, compareTopColumns) {
+		return 0, fmt.Errorf("warehouse: compare_agencies' columns are not store.compare_top's")
+	}
+	var years []int32
+	var kept int64
+	writer.Lock()
+	err = func() error {
+		rows, err := conn.QueryContext(ctx, stmt("compare_top_years"))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var y int32
+			if err := rows.Scan(&y, &kept); err != nil {
+				return err
+			}
+			years = append(years, y)
+		}
+		return rows.Err()
+	}()
+	writer.Unlock()
+	if err != nil {
+		return 0, fmt.Errorf("warehouse: years of compare_agencies' kept answers: %w", err)
+	}
+	bounds := append([]int32{0}, years...)
+	var ranges [][2]int32
+	for _, from := range bounds {
+		for _, to := range bounds {
+			if from == 0 || to == 0 || from <= to {
+				ranges = append(ranges, [2]int32{from, to})
+			}
+		}
+	}
+	if kept == int64(len(ranges)) {
+		return 0, nil
+	}
+	for _, r := range ranges {
+		k, stop, err := keepCompareTop(ctx, conn, writer, q, r[0], r[1])
+		if k {
+			built++
+		}
+		if err != nil || stop {
+			return built, err
+		}
+	}
+	return built, nil
+}
+
+// keepCompareTop keeps compare_agencies' answer for the whole country,
+// the years [from, to] (0: open) and compareTopLimit in one transaction on
+// conn, holding writer, unless it is kept already, and returns whether it
+// kept it. It returns stop true, and keeps nothing, when
+// store.agency_totals_changed lists an agency. Its error is the
+// database's.
+func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q queries.Query, from, to int32) (kept, stop bool, err error) {
+	writer.Lock()
+	defer writer.Unlock()
+	yf, yt := nullNum(int64(from)), nullNum(int64(to))
+	err = inConnTx(ctx, conn, func() error {
+		var unchanged, already bool
+		if err := conn.QueryRowContext(ctx, stmt("compare_top_unchanged"), yf, yt, compareTopLimit).Scan(&unchanged, &already); err != nil {
+			return err
+		}
+		if stop = !unchanged; stop || already {
+			return nil
+		}
+		f := Filter{YearFrom: int(from), YearTo: int(to), Limit: compareTopLimit}
+		rows, err := conn.QueryContext(ctx, q.SQL, f.bind(q.Params)...)
+		if err != nil {
+			return err
+		}
+		t, err := readTable(rows, 0)
+		rows.Close()
+		if err != nil {
+			return err
+		}
+		if !slices.Equal(t.Columns, compareTopColumns) {
+			return fmt.Errorf("compare_agencies gave the columns %v, not store.compare_top's", t.Columns)
+		}
+		year := func(y int32) any {
+			if y == 0 {
+				return nil
+			}
+			return y
+		}
+		err = appendRows(conn, "compare_top", func(a *duckdb.Appender) error {
+			for _, r := range t.Rows {
+				vals := []driver.Value{year(from), year(to), int64(compareTopLimit)}
+				for _, v := range r {
+					vals = append(vals, v)
+				}
+				if err := a.AppendRow(vals...); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if _, err = conn.ExecContext(ctx, stmt("compare_top_key"), yf, yt, compareTopLimit); err == nil {
+			kept = true
+		}
+		return err
+	})
+	if err != nil {
+		return false, false, fmt.Errorf("warehouse: keep compare_agencies' answer for %d-%d: %w", from, to, err)
+	}
+	return kept, stop, nil
+}

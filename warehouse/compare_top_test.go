@@ -1,0 +1,161 @@
+package warehouse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"gongkai"
+	"gongkai/queries"
+)
+
+// TestCompareTopAsTheQuery holds compare_agencies' kept answers for the
+// whole country (store.compare_top, 0072) to the query itself, value for
+// value and Go type for type, in order: on every range of years a filter
+// can give (kept or not: open ends, the years with reports, years outside
+// them, a range that selects nothing) and limits kept or not, as built,
+// after a write (the kept answers must not be read while an agency is
+// listed as changed), after a rebuild stopped half-way (they are deleted
+// before any agency leaves the list) and after a full one. A kept row
+// edited by hand must show up through Query, or the comparisons prove
+// nothing.
+func TestCompareTopAsTheQuery(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	piece := totalsPieceAgencies
+	totalsPieceAgencies = 7
+	t.Cleanup(func() { totalsPieceAgencies = piece; totalsPieceBuilt = nil })
+	var reqs []LoadRequest
+	for i := range 20 {
+		name := fmt.Sprintf("%c%c局", '甲'+rune(i%10), '子'+rune(i/10))
+		for y := 2020; y <= 2023; y++ {
+			if (i+y)%5 == 0 {
+				continue
+			}
+			r := figures(sampleReport(name, y, float64((i*7+y)%13), float64(i%5)), float64(i%4), -1)
+			if (i+y)%9 == 0 {
+				// All table figures 0: compare_agencies' zero ranking.
+				for j := range r.Values {
+					if r.Values[j].Number != nil {
+						r.Values[j].Number, r.Values[j].Raw = gongkai.Float(0), "0"
+					}
+				}
+			}
+			reqs = append(reqs, LoadRequest{Report: r})
+		}
+	}
+	load(t, db, reqs...)
+	q, _ := queries.Get("compare_agencies")
+	var filters []Filter
+	for _, from := range []int{0, 2019, 2020, 2021, 2022, 2023, 2024} {
+		for _, to := range []int{0, 2019, 2020, 2021, 2022, 2023, 2024} {
+			filters = append(filters, Filter{YearFrom: from, YearTo: to, Limit: 20})
+		}
+	}
+	// No limit is the kept one's (20); any other, or any selection, runs
+	// the query.
+	filters = append(filters, Filter{}, Filter{YearFrom: 2021, YearTo: 2022}, Filter{Limit: 3}, Filter{YearFrom: 2022, Limit: 1},
+		Filter{YearFrom: 2021, Level: "县级部门", Limit: 20}, Filter{Agency: "甲", Limit: 20},
+		Filter{Province: "贵州省", Limit: 20})
+	// The stages between builds, where no kept answer may be read, check
+	// the ranges kept and a few others.
+	few := []Filter{{}, {YearFrom: 2021, YearTo: 2022, Limit: 20}, {YearTo: 2021, Limit: 20}, {YearFrom: 2023, Limit: 20},
+		{YearFrom: 2019, YearTo: 2024, Limit: 20}, {Limit: 3}}
+	asTheQuery := func(stage string, filters []Filter) (rows int) {
+		t.Helper()
+		for _, f := range filters {
+			got, err := db.Query(ctx, "compare_agencies", f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := firstFormRows(t, db, q, f)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %+v:\n got %#v\nwant %#v", stage, f, got, want)
+			}
+			rows += len(want.Rows)
+		}
+		return rows
+	}
+	kept := func() int { return count(t, db, `SELECT count(*) FROM store.compare_top_keys`) }
+	// Eight bounds (open, 2020-2023): 5 × 5 ranges less the 6 that end
+	// before they start.
+	const ranges = 5*5 - 6
+
+	if n := kept(); n != 0 {
+		t.Fatalf("%d answers kept as loaded, before any build", n)
+	}
+	if rows := asTheQuery("as loaded", filters); rows == 0 {
+		t.Fatal("no rows under any filter: the comparison proves nothing")
+	}
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if n := kept(); n != ranges {
+		t.Fatalf("%d answers kept after a build, want %d", n, ranges)
+	}
+	asTheQuery("built", filters)
+
+	// A kept row edited by hand is what Query gives: the answers are read.
+	edit := func() {
+		t.Helper()
+		if _, err := db.db.ExecContext(ctx, `UPDATE store.compare_top SET apps_total = -1 WHERE year_from IS NULL AND year_to IS NULL`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit()
+	got, err := db.Query(ctx, "compare_agencies", Filter{Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) == 0 || got.Rows[0][6] != -1.0 {
+		t.Fatalf("the kept answer is not read: %v", got.Rows)
+	}
+
+	// A write lists its agency: the kept answers are not read (the edited
+	// one would show), and they stay until a rebuild.
+	load(t, db, LoadRequest{Report: figures(sampleReport("甲子局", 2023, 40, 0), 5, -1)})
+	asTheQuery("after a write", few)
+	if n := kept(); n != ranges {
+		t.Fatalf("%d answers kept after a write, want %d (deleted by a rebuild only)", n, ranges)
+	}
+
+	// A rebuild stopped after its first piece: the answers are gone before
+	// any agency left the list.
+	stop := errors.New("stopped")
+	totalsPieceBuilt = func(from, to int64) error { return stop }
+	if _, err := db.CompactTotals(ctx, 1); !errors.Is(err, stop) {
+		t.Fatalf("the rebuild was not stopped: %v", err)
+	}
+	totalsPieceBuilt = nil
+	if n := kept(); n != 0 {
+		t.Fatalf("%d answers kept after a rebuild stopped half-way", n)
+	}
+	asTheQuery("stopped half-way", few)
+
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if n := kept(); n != ranges {
+		t.Fatalf("%d answers kept after the rebuild, want %d", n, ranges)
+	}
+	asTheQuery("rebuilt", filters)
+
+	// With nothing listed and the answers gone (a file older than 0072),
+	// gongkai compact keeps them without a rebuild.
+	if _, err := db.db.ExecContext(ctx, stmt("compare_top_clear")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CompactTotals(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Rebuilt {
+		t.Error("the totals were built again with no agency listed")
+	}
+	if n := kept(); n != ranges {
+		t.Fatalf("%d answers kept by compact with nothing listed, want %d", n, ranges)
+	}
+	asTheQuery("kept again", few)
+}
