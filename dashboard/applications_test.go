@@ -157,29 +157,21 @@ func yearSumsAsQueries(t *testing.T, c yearSumsCase) {
 	ctx := context.Background()
 	for name, db := range map[string]*warehouse.DB{"fixture": fx, "80 agencies": big} {
 		h, _ := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
-		var mu sync.Mutex
-		var ran []string
-		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
-			mu.Lock()
-			ran = append(ran, q)
-			mu.Unlock()
-			return db.Query(ctx, q, f)
-		}
+		ran := logQueries(h, db)
 		rows, telling := 0, 0
 		for _, f := range yearSumsFilters {
 			where := fmt.Sprintf("%s, %+v", name, f)
-			ran = nil
+			ran.reset()
 			tb, err := c.tables(ctx, h, f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			slices.Sort(ran)
 			want := c.plain
 			if f.Agency != "" {
 				want = c.onePass
 			}
-			if !slices.Equal(ran, want) {
-				t.Errorf("%s: ran %v, want %v", where, ran, want)
+			if got := ran.sorted(); !slices.Equal(got, want) {
+				t.Errorf("%s: ran %v, want %v", where, got, want)
 			}
 			for i, q := range c.named {
 				w, err := db.Query(ctx, q, f)
@@ -267,4 +259,37 @@ func pageFromYearSums(t *testing.T, page, sums, fallback string, whole ...string
 				snippet(got[max(0, i-200):]), snippet(want[max(0, i-200):]))
 		}
 	}
+}
+
+// queryLog records the named queries a handler runs, for the tests that
+// check which queries a page reads.
+type queryLog struct {
+	mu  sync.Mutex
+	ran []string
+}
+
+// logQueries makes h run its named queries on db through a queryLog.
+func logQueries(h *handler, db *warehouse.DB) *queryLog {
+	l := &queryLog{}
+	h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
+		l.mu.Lock()
+		l.ran = append(l.ran, q)
+		l.mu.Unlock()
+		return db.Query(ctx, q, f)
+	}
+	return l
+}
+
+// reset forgets the queries run so far.
+func (l *queryLog) reset() {
+	l.mu.Lock()
+	l.ran = nil
+	l.mu.Unlock()
+}
+
+// sorted returns the queries run since the last reset, in name order.
+func (l *queryLog) sorted() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Sorted(slices.Values(l.ran))
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 
 	"gongkai/demo"
@@ -40,14 +39,7 @@ func TestLicensingSumsAsTheirQueries(t *testing.T) {
 	ctx := context.Background()
 	for name, db := range map[string]*warehouse.DB{"fixture": fx, "80 agencies": big} {
 		h, _ := newHandler(db, testLogger(t), Options{Public: true, CacheEntries: -1})
-		var mu sync.Mutex
-		var ran []string
-		h.dbQuery = func(ctx context.Context, q string, f warehouse.Filter) (*warehouse.Table, error) {
-			mu.Lock()
-			ran = append(ran, q)
-			mu.Unlock()
-			return db.Query(ctx, q, f)
-		}
+		ran := logQueries(h, db)
 		telling := 0
 		for _, f := range licensingFilters {
 			where := fmt.Sprintf("%s, %+v", name, f)
@@ -55,18 +47,17 @@ func TestLicensingSumsAsTheirQueries(t *testing.T) {
 			rank.Limit = 20
 			levels := f
 			levels.Level = ""
-			ran = nil
+			ran.reset()
 			ranking, trend, lv, err := h.licensingTables(ctx, rank, f, levels)
 			if err != nil {
 				t.Fatal(err)
 			}
-			slices.Sort(ran)
 			want := []string{"licensing_by_level", "licensing_ranking", "licensing_trend"}
 			if f.Agency != "" {
 				want = []string{"licensing_sums"}
 			}
-			if !slices.Equal(ran, want) {
-				t.Errorf("%s: ran %v, want %v", where, ran, want)
+			if got := ran.sorted(); !slices.Equal(got, want) {
+				t.Errorf("%s: ran %v, want %v", where, got, want)
 			}
 			for _, c := range []struct {
 				q   string

@@ -14,16 +14,8 @@ import (
 // finding names the measure.
 func readWithFindings(line, format, measure string) (float64, bool) {
 	vals, finds := readNarrative([]Line{{N: 1, Text: line}}, format, 2025, "示例县示例局")
-	got := -1.0
-	for _, v := range vals {
-		if v.Measure == measure && v.Number != nil {
-			got = *v.Number
-		}
-	}
-	found := false
-	for _, f := range finds {
-		found = found || f.Measure == measure
-	}
+	got := numberOf(vals, measure)
+	found := namesMeasure(finds, measure)
 	return got, found
 }
 
@@ -305,12 +297,7 @@ func TestPre2019OutcomesOfInformation(t *testing.T) {
 		{"2018年,共受理政府信息公开申请40件,其中不予公开的申请5件。", "pre2019.apps_withheld", 5},
 	} {
 		vals, _ := pre2019FromNarrative([]Line{{N: 1, Text: tt.line}}, "示例区人民政府")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		if got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
 		}
@@ -385,12 +372,7 @@ func TestNoneOfOtherRequests(t *testing.T) {
 			}
 		}
 		vals, _ := pre2019FromNarrative([]Line{{N: 1, Text: head + tt.body}}, "示例县示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == "apps.new" && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, "apps.new")
 		if got != tt.want {
 			t.Errorf("pre-2019 reader %s: apps.new %v, want %v", tt.body, got, tt.want)
 		}

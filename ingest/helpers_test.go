@@ -286,3 +286,24 @@ func diffValues(r *gongkai.Report, want map[string]string) []string {
 	}
 	return diffs
 }
+
+// namesMeasure reports whether some finding names measure.
+func namesMeasure(finds []gongkai.Finding, measure string) bool {
+	for _, f := range finds {
+		if f.Measure == measure {
+			return true
+		}
+	}
+	return false
+}
+
+// numberOf returns the number vals hold for measure, or -1 when they hold
+// none (a measure read blank or not at all).
+func numberOf(vals []gongkai.Value, measure string) float64 {
+	for _, v := range vals {
+		if v.Measure == measure && v.Number != nil {
+			return *v.Number
+		}
+	}
+	return -1
+}

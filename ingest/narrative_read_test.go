@@ -754,12 +754,7 @@ func TestRound16ReadsWhereTheyMustNot(t *testing.T) {
 			lines = append(lines, Line{N: i + 1, Text: s})
 		}
 		vals, _ := readNarrative(lines, gongkai.Format2021, 2025, "示例市示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		if got != tt.want {
 			t.Errorf("%v: %s %v, want %v", tt.lines, tt.measure, got, tt.want)
 		}
@@ -950,12 +945,7 @@ func TestNoneWithheldExists(t *testing.T) {
 	} {
 		lines := []Line{{N: 1, Text: "二、依申请公开政府信息和不予公开政府信息的情况"}, {N: 2, Text: tt.sentence}}
 		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2012, "示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == "pre2019.apps_withheld" && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, "pre2019.apps_withheld")
 		if got != tt.want {
 			t.Errorf("%s: withheld %v, want %v", tt.sentence, got, tt.want)
 		}
@@ -1015,12 +1005,7 @@ func TestRound17ReadsWhereTheyMustNot(t *testing.T) {
 			lines = append(lines, Line{N: i + 1, Text: s})
 		}
 		vals, _ := readNarrative(lines, gongkai.Format2021, 2025, "示例市示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		if got != tt.want {
 			t.Errorf("%v: %s %v, want %v", tt.lines, tt.measure, got, tt.want)
 		}
@@ -1036,12 +1021,7 @@ func readOne(t *testing.T, lines []string, measure string) float64 {
 		ls = append(ls, Line{N: i + 1, Text: s})
 	}
 	vals, _ := readNarrative(ls, gongkai.Format2021, 2025, "示例市示例局")
-	got := -1.0
-	for _, v := range vals {
-		if v.Measure == measure && v.Number != nil {
-			got = *v.Number
-		}
-	}
+	got := numberOf(vals, measure)
 	return got
 }
 
@@ -1147,12 +1127,7 @@ func TestRound17SampleReadsWhereTheyMustNot(t *testing.T) {
 			lines = append(lines, Line{N: i + 1, Text: s})
 		}
 		vals, _ := readNarrative(lines, tt.format, 2025, "示例市示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		if got != tt.want {
 			t.Errorf("%s %v: %s %v, want %v", tt.format, tt.lines, tt.measure, got, tt.want)
 		}
@@ -1278,12 +1253,7 @@ func TestPre2019HandledInTime(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := -1.0
-		for _, v := range r.Values {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(r.Values, tt.measure)
 		if got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.body, tt.measure, got, tt.want)
 		}
@@ -1314,12 +1284,7 @@ func TestOutcomeAfterReviewIsTheReviews(t *testing.T) {
 		{"(四)复议诉讼。因政府信息公开被提起行政诉讼2件,其中未经复议直接起诉1件,复议后起诉1件。", "litigation_direct.total", 1},
 	} {
 		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		if got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
 		}
@@ -1353,12 +1318,7 @@ func TestPre2019NotHandledInTime(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := -1.0
-		for _, v := range r.Values {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(r.Values, tt.measure)
 		if got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.body, tt.measure, got, tt.want)
 		}
@@ -1427,12 +1387,7 @@ func TestRound18ReadsWhereTheyMustNot(t *testing.T) {
 		{"示例市示例委员会", "(二)依申请公开。其中收到7条依申请公开政府信息的申请。", "apps.new", -1},
 	} {
 		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, tt.agency)
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		if got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
 		}
@@ -1507,12 +1462,7 @@ func TestRound18SampleReadsWhereTheyMustNot(t *testing.T) {
 		{"示例区示例局", "(二)依申请公开。上年结转申请2件,1件予以公开。", "apps.granted", -1},
 	} {
 		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, tt.agency)
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		if got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
 		}
@@ -1601,12 +1551,7 @@ func TestCarriedAfterAProceedingIsNotTheApplications(t *testing.T) {
 		{"(二)依申请公开。本年度新收政府信息公开申请10件,上年结转政府信息公开申请1件。", "apps.carried_in", 1},
 	} {
 		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		if got != tt.want {
 			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
 		}

@@ -23,12 +23,7 @@ func TestPendingNotOfApplications(t *testing.T) {
 		{"(四)复议诉讼。本年度因政府信息公开行政复议1件,尚未办结1件。", 1},
 	} {
 		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == "review.pending" && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, "review.pending")
 		if got != tt.want {
 			t.Errorf("%s: review.pending %v, want %v", tt.line, got, tt.want)
 		}

@@ -60,16 +60,8 @@ func TestRound19SampleSaysWhyBlank(t *testing.T) {
 		{"(二)依申请公开工作情况。2025年未收到群众来信。", "apps.new", -1, false},
 	} {
 		vals, finds := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例局")
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
-		warned := false
-		for _, f := range finds {
-			warned = warned || f.Measure == tt.measure
-		}
+		got := numberOf(vals, tt.measure)
+		warned := namesMeasure(finds, tt.measure)
 		if got != tt.want || warned != tt.warned {
 			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", tt.line, tt.measure, got, warned, tt.want, tt.warned)
 		}
@@ -155,12 +147,7 @@ func TestRound19SampleReads(t *testing.T) {
 		{"示例市示例局", "(二)政府信息依申请公开情况。2024年,示例市示例局收到2件政府信息公开的申请。", "apps.new", 2, false},
 	} {
 		vals, finds := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2024, tt.agency)
-		got := -1.0
-		for _, v := range vals {
-			if v.Measure == tt.measure && v.Number != nil {
-				got = *v.Number
-			}
-		}
+		got := numberOf(vals, tt.measure)
 		warned := false
 		for _, f := range finds {
 			name := map[string]string{"apps.not_processed": "不予处理", "apps.other": "其他处理"}[tt.measure]

@@ -147,14 +147,3 @@ func TestJointOutcomes(t *testing.T) {
 		}
 	}
 }
-
-// numberOf returns the number vals hold for measure, or -1 when they hold
-// none (a measure read blank or not at all).
-func numberOf(vals []gongkai.Value, measure string) float64 {
-	for _, v := range vals {
-		if v.Measure == measure && v.Number != nil {
-			return *v.Number
-		}
-	}
-	return -1
-}
