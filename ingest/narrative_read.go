@@ -826,7 +826,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot)
 			if _, ok := hits[code]; !ok && !passedOver {
@@ -863,6 +863,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 	}
 	var pc *physical // the line as published the lines since the last heading were cut from
+	recvAt := ""     // the section and sub-title of the last line that stated a count of applications received
 	for i, l := range lines {
 		if num, title := heading(l.Text); num != "" {
 			section, sub = labels.Normalize(title), ""
@@ -884,6 +885,21 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			pc = nil
 			if i+1 < len(lines) && lines[i+1].N == l.N {
 				pc = &physical{lines: lines[i:]}
+			}
+		}
+		if recvAt != "" && recvAt == section+"|"+sub && hasAny(l.Text, aboveApps...) {
+			// "…接收到申请书N份,…" then, on a line of its own, "上述申请
+			// 已全部…答复…" (a real 2025 municipal bureau's page):
+			// every application of the line before answered, said with no
+			// figure, so the line never reached the sentence reader and
+			// the count handled was blank with no word. Those carried in
+			// are not said: blank with errAllAnswered's warning.
+			fl := foldLine(l.Text)
+			for _, sent := range splitKeep(fl.s, "。!?;") {
+				if t := fl.s[sent.a:sent.b]; hasAny(t, aboveApps...) && allAnswered(t) {
+					add(nHandled, false, 0, "", errAllAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+					break
+				}
 			}
 		}
 		// A line with neither a unit of count nor a word of "none" (in
@@ -1045,6 +1061,9 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			if sent.b < len(fl.s) && fl.s[sent.b] == ';' && !sc.set && ownSentence(fl.s[sent.a:sent.b], year, agency) {
 				own = fl.s[sent.a:sent.b]
 			}
+		}
+		if lineGot != -1 {
+			recvAt = section + "|" + sub
 		}
 	}
 	var vals []gongkai.Value
@@ -1984,6 +2003,7 @@ var passedWhy = []struct {
 	{errDeclaredNot, "之后写明所收到的“不属于政府信息公开申请”（或范畴）：不能确定是否计入本年新收的申请数（2021年格式可能计入“不予处理”）"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 	{errOneApplicant, "只是一类申请人（自然人、法人等）提出的申请数，其他申请人的申请正文未说有无，不能确定是全部申请"},
+	{errApplicantsCounted, "是提出申请的人数（“N个自然人的申请”），不是申请件数：一人可提出多件申请，其他申请人的申请正文也未说有无"},
 	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
 }
 
@@ -2316,6 +2336,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// applied the words do not say. It was passed over with no
 				// word.
 				emit(nReceived, false, f, "", errOneApplicant)
+				continue
+			}
+			if !ok && unit == "个" && hasAny(seg, "收到", "接到", "受理", "接收") && applicantsObjectRE.MatchString(clause[m[1]:]) {
+				// "共收到N个自然人的政府信息公开申请" (a real 2023 municipal
+				// bureau's page): a count of those who applied, not of the
+				// applications (one may make several), and of one kind of
+				// applicant. It was passed over with no word.
+				emit(nReceived, false, f, "", errApplicantsCounted)
 				continue
 			}
 			if !ok && strings.Contains(unitsApps, unit) && hasAny(seg, "收到", "接到", "受理", "接收") && viaChannelObjectRE.MatchString(clause[m[1]:]) {
@@ -3157,10 +3185,29 @@ var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?
 // 结转" they stored the count received as the count handled, with no word.
 var partAnsweredRE = regexp.MustCompile(`部分|基本|大部|多数|大多|其中|已有|将[^,;:]{0,6}?办|[一二两三四五六七八九十几]+[件个条项宗份次起]`)
 
+// lawTitleRE finds the title of a law or document in book marks: "均已按照
+// 《中华人民共和国政府信息公开条例》按时答复办结" (a real 2025 district
+// commission's page) is every application answered, the title no words of
+// the clause's own, but its length put 答复 past allAnsweredRE's reach and
+// the count handled was blank with no word.
+var lawTitleRE = regexp.MustCompile(`《[^《》]{1,40}》`)
+
+// lostStopRE finds the verb of answering run into a year that opens the
+// next sentence, its full stop lost: "…无上年度结转,均…予以答复YYYY年因…行政
+// 复议N件" (a real 2024 district bureau's page). The clause ends at the verb; the year's figures are another
+// sentence's, and with them the clause held a digit and said nothing.
+var lostStopRE = regexp.MustCompile(`(?:答复|回复|办结|办理完毕|答复完毕)((?:19|20)[0-9]{2}年)`)
+
 // allAnswered reports whether a sentence has a clause with no figure that
 // says every application was answered (allAnsweredRE).
 func allAnswered(sent string) bool {
 	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		if strings.Contains(c, "《") {
+			c = lawTitleRE.ReplaceAllString(c, "《》")
+		}
+		if m := lostStopRE.FindStringSubmatchIndex(c); m != nil {
+			c = c[:m[2]]
+		}
 		if allAnsweredRE.MatchString(c) && !strings.ContainsAny(c, "0123456789") && !hasAny(c, "未", "没有", "尚未", "不予", "申请人") && !partAnsweredRE.MatchString(c) {
 			return true
 		}
@@ -3192,6 +3239,10 @@ func answeredCount(sent string) (float64, bool) {
 	}
 	return 0, false
 }
+
+// aboveApps are the words that name the applications a line before counted:
+// "上述申请已全部…答复".
+var aboveApps = []string{"上述申请", "以上申请", "前述申请", "上述依申请", "以上依申请", "上述政府信息公开申请", "以上政府信息公开申请"}
 
 // errAllAnswered is the bad of the count handled a sentence implies by
 // saying every application received was answered ("收到…申请8件,全部…完成
@@ -3412,6 +3463,15 @@ func channelPart(seg, unit string, ctx nctx) (nkind, bool) {
 // byApplicantObjectRE finds, right after a count, applications of one kind
 // of applicant: "由自然人发起的政府信息公开申请", "企业提出的申请".
 var byApplicantObjectRE = regexp.MustCompile(`^由?(?:自然人|公民|群众|个人|市民|企业|法人|律师|商业企业|社会组织)(?:或其他组织)?(?:发起|提出|提交|申请)的?(?:政府信息公开|信息公开|依申请公开)?申请`)
+
+// applicantsObjectRE finds, right after a count in 个, the applicants whose
+// applications the clause names: "N个自然人的政府信息公开申请", "N个申请人提出
+// 的申请".
+var applicantsObjectRE = regexp.MustCompile(`^(?:自然人|公民|群众|个人|市民|企业|法人|申请人|律师|商业企业|社会组织|单位)(?:或其他组织)?(?:(?:发起|提出|提交)的|的)(?:政府信息公开|信息公开|依申请公开)?申请`)
+
+// errApplicantsCounted is the bad of a count of applicants where the count of
+// applications is asked (applicantsObjectRE).
+var errApplicantsCounted = errors.New("applicants counted, not applications")
 
 // errOneApplicant is the bad of a count of applications of one kind of
 // applicant (byApplicantObjectRE): the total may be more.

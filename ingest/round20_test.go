@@ -1,0 +1,55 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai"
+)
+
+// TestRound20SampleSaysWhyBlank checks the shapes of round 20's real pages
+// (2023-2025 provincial and city departments, district bureaus and street
+// offices) whose figures were blank with no word: each is now read where the
+// words are certain, or blank with a warning that names the measure. Each
+// case beside one that must not read.
+func TestRound20SampleSaysWhyBlank(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		lines   []string // one line each
+		measure string
+		want    float64 // -1: blank
+		warned  bool    // a finding names the measure
+	}{
+		// Every one answered, a law's title between 均 and the verb.
+		{[]string{head + "2025年共收到依申请公开5件,均已按照《中华人民共和国政府信息公开条例》按时答复办结。"}, "apps.total", -1, true},
+		{[]string{head + "2025年共收到依申请公开5件,无上年结转,均已按照《中华人民共和国政府信息公开条例》按时答复办结。"}, "apps.total", 5, false},
+		{[]string{head + "2025年共收到依申请公开5件,均未按照《中华人民共和国政府信息公开条例》答复。"}, "apps.total", -1, false},
+		{[]string{head + "2025年共收到依申请公开5件,均已按照《中华人民共和国政府信息公开条例》部分答复。"}, "apps.total", -1, false},
+		// The full stop lost before the next sentence's year.
+		{[]string{head + "本年度我局受理政府信息公开申请7条,无上年度结转,均已按期答复2025年因政府信息公开被申请行政复议1件。"}, "apps.total", 7, false},
+		{[]string{head + "本年度我局受理政府信息公开申请7条,无上年度结转,均已按期答复2025年因政府信息公开被申请行政复议1件。"}, "review.total", 1, false},
+		{[]string{head + "本年度我局受理政府信息公开申请7条,均已按期答复2025年因政府信息公开被申请行政复议1件。"}, "apps.total", -1, true},
+		{[]string{head + "本年度我局受理政府信息公开申请7条,无上年度结转,其中3件已答复2025年继续办理4件。"}, "apps.total", -1, true},
+		// A count of those who applied, not of the applications.
+		{[]string{head + "2025年,我局共收到3个自然人的政府信息公开申请。"}, "apps.new", -1, true},
+		{[]string{head + "2025年,我局共收到3个申请人提出的申请。"}, "apps.new", -1, true},
+		{[]string{head + "2025年,我局共收到3个政府信息公开申请。"}, "apps.new", 3, false},
+		{[]string{head + "2025年,我局共收到3件自然人提出的申请。"}, "apps.new", -1, true},
+		// Every one of the line before's answered, said on a line of its own.
+		{[]string{head + "2025年度我局接收到政府信息公开申请21件,内容多涉及土地。", "对上述申请,我局已全部按期答复完毕。"}, "apps.total", -1, true},
+		{[]string{head + "2025年度我局接收到政府信息公开申请21件,内容多涉及土地。", "上述申请已部分答复。"}, "apps.total", -1, false},
+		{[]string{head, "对上述申请,我局已全部按期答复完毕。"}, "apps.total", -1, false},
+		{[]string{head + "2025年度我局接收到政府信息公开申请21件。", "四、政府信息公开行政复议、行政诉讼情况", "上述申请均已答复。"}, "apps.total", -1, false},
+	} {
+		var lines []Line
+		for i, s := range tt.lines {
+			lines = append(lines, Line{N: i + 1, Text: s})
+		}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2025, "示例市示例局")
+		got := numberOf(vals, tt.measure)
+		warned := namesMeasure(finds, tt.measure)
+		if got != tt.want || warned != tt.warned {
+			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", strings.Join(tt.lines, " / "), tt.measure, got, warned, tt.want, tt.warned)
+		}
+	}
+}
