@@ -525,6 +525,11 @@ var zeroRules = []struct {
 	{"行政处罚", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政处罚(?:决定|案件)?`), []nkind{nPenalty}, []string{"事项", "申请"}},
 	{"行政许可", regexp.MustCompile(`(?:未|没有)(?:作出|实施|办理|发生)(?:任何)?行政许可(?:决定)?`), []nkind{nLicensing}, []string{"事项", "申请"}},
 	{"行政强制", regexp.MustCompile(`(?:未|没有)(?:作出|实施|采取|发生)(?:任何)?行政强制(?:措施|决定)?`), []nkind{nCoercion}, []string{"事项", "申请"}},
+	// "全年行政许可决定N件、行政处罚N件、行政强制N件、无行政事业性收费"
+	// (a real 2024 county-level bureau's page, the rows of table 二 in
+	// one sentence): nothing charged, so the amount is none. It was blank
+	// with no word beside the three counts read.
+	{"行政事业性收费", regexp.MustCompile(`(?:^|[,;:、])(?:无|没有|未(?:收取|发生|产生))(?:任何)?行政事业性收费(?:$|[,;:。])`), []nkind{nAdminFees}, []string{"项目", "目录", "清单", "标准", "减免", "申请"}},
 }
 
 // zeroReviewRE and zeroSuitRE find a proceeding said to be none by 零

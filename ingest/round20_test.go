@@ -53,3 +53,27 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestRound20NoAdminFees checks "无行政事业性收费" among the rows of table 二
+// said in prose: nothing charged is an amount of none; a word of the fee
+// items, or of waivers, is no amount.
+func TestRound20NoAdminFees(t *testing.T) {
+	const head = "2024年,我局全年作出行政许可决定95件、行政处罚430件"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{head + ",无行政事业性收费。", 0},
+		{head + "、无行政事业性收费。", 0},
+		{head + ",未收取行政事业性收费。", 0},
+		{head + ",无行政事业性收费项目。", -1},
+		{head + ",无行政事业性收费减免情况。", -1},
+		{head + ",行政事业性收费12.5万元。", 12.5},
+		{"2024年,我局无行政事业性收费标准调整。", -1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2024, "示例市示例局")
+		if got := numberOf(vals, "fees.amount_wan"); got != tt.want {
+			t.Errorf("%s: fees.amount_wan %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
