@@ -2210,6 +2210,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			if strings.Contains(seg, "处理") {
 				said = dealtWithRE.ReplaceAllString(seg, "$1")
 			}
+			if unit == "件" && strings.HasSuffix(said, "行政许可事项") && concludedMattersRE.MatchString(said) {
+				// "我局共办结行政许可事项N件、行政处罚N件、实施行政强制N件"
+				// (a real 2024 district bureau's page): licensing matters
+				// concluded, in cases, are its decisions; 事项 (which also
+				// names the kinds of licence an organ grants, "行政许可
+				// 事项24项") kept the rule off, and the counts listed after
+				// it, which take its verb, were blank with no word. Same
+				// length, so offsets stay.
+				said = strings.TrimSuffix(said, "行政许可事项") + "行政许可决定"
+			}
 			k, ok := classify(said, clause, clause[:m[1]], before, ctx, unit)
 			if ok && k == nProactive && strings.HasPrefix(seg, "其中") && !wholeIsOwn(before, ctx) {
 				emit(k, false, f, "", errPartOf)
@@ -2254,6 +2264,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// page, after the applications received): those still
 				// being handled when the year closed are carried out to
 				// the next.
+				k, ok = nCarriedOut, true
+			}
+			if !ok && unit == "件" && strings.Trim(seg, "、,和及另有其余剩尚仍") == "" && inProgress(clause[m[1]:]) && strings.Contains(ctx.line, "申请") && !strings.Contains(ctx.line, "上年") &&
+				ctx.about(topicDisclosure) {
+				// "已办结N件,M件正在办理中,结转至下年继续办理" (the shape of a
+				// real 2024 district bureau's page): the count before the
+				// words of those still being handled, carried out to the
+				// next year as "办理中M件" is. It was blank with no word.
 				k, ok = nCarriedOut, true
 			}
 			if !ok && unit == "条" && proactiveObjectRE.MatchString(clause[m[1]:]) && onlyVerbs(seg) {
@@ -3181,8 +3199,10 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 // commission's) says the same. "全年共收到政府信息公开申请N件,已按规定时限和
 // 程序办结" (a real 2025 city bureau's page) and "…共受理N件,…,按时办结,完成
 // 率100%" (a real 2019 street office's) say it with a bare 办结, after 已 or
-// 按时 alone: the count handled was blank with no word.
-var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕)[。.]?$`)
+// 按时 alone: the count handled was blank with no word. "收到要求公开信息的
+// 申请N件,均已办理" (a real 2024 district bureau's, traditional script) says
+// it with 均已办理 as the whole clause.
+var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^(?:全部|均|都|皆)(?:已|已经)(?:依法|依规|按时|按期|及时)?办理(?:完毕|完成)?[。.]?$|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕)[。.]?$`)
 
 // partAnsweredRE finds, in a clause of handling, a part or a count in words:
 // "已部分办结", "已基本办结", "已大部分办理完毕", "已有两件办结", "已将其中一件
@@ -3473,6 +3493,10 @@ var byApplicantObjectRE = regexp.MustCompile(`^由?(?:自然人|公民|群众|�
 // applications the clause names: "N个自然人的政府信息公开申请", "N个申请人提出
 // 的申请".
 var applicantsObjectRE = regexp.MustCompile(`^(?:自然人|公民|群众|个人|市民|企业|法人|申请人|律师|商业企业|社会组织|单位)(?:或其他组织)?(?:(?:发起|提出|提交)的|的)(?:政府信息公开|信息公开|依申请公开)?申请`)
+
+// concludedMattersRE finds licensing matters concluded before a count:
+// "办结行政许可事项", "办结各类行政许可事项".
+var concludedMattersRE = regexp.MustCompile(`办结(?:了)?(?:各类|各项)?行政许可事项$`)
 
 // errApplicantsCounted is the bad of a count of applicants where the count of
 // applications is asked (applicantsObjectRE).

@@ -40,6 +40,16 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		{[]string{head + "2025年度我局接收到政府信息公开申请21件,内容多涉及土地。", "上述申请已部分答复。"}, "apps.total", -1, false},
 		{[]string{head, "对上述申请,我局已全部按期答复完毕。"}, "apps.total", -1, false},
 		{[]string{head + "2025年度我局接收到政府信息公开申请21件。", "四、政府信息公开行政复议、行政诉讼情况", "上述申请均已答复。"}, "apps.total", -1, false},
+		// Every one handled, said with 均已办理 as the whole clause.
+		{[]string{head + "2025年收到要求公开信息的申请31件,均已办理。"}, "apps.total", -1, true},
+		{[]string{head + "2025年收到要求公开信息的申请31件,无上年结转,均已办理完毕。"}, "apps.total", 31, false},
+		{[]string{head + "2025年收到要求公开信息的申请31件,均已转交相关科室办理。"}, "apps.total", -1, false},
+		{[]string{head + "2025年收到要求公开信息的申请31件,均已部分办理。"}, "apps.total", -1, false},
+		// Those still being handled, the count before the words.
+		{[]string{head + "2025年收到申请14件,已办结11件,3件正在办理中,结转至2026年继续办理。"}, "apps.carried_out", 3, false},
+		{[]string{head + "2025年收到申请14件,已办结11件,3件正在办理。"}, "apps.carried_out", 3, false},
+		{[]string{head + "2025年收到申请14件,上年结转2件,已办结13件,3件正在办理中。"}, "apps.carried_out", -1, false},
+		{[]string{head + "2025年收到申请14件,已办结11件,其中3件正在办理中。"}, "apps.carried_out", -1, false},
 	} {
 		var lines []Line
 		for i, s := range tt.lines {
@@ -50,6 +60,33 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		warned := namesMeasure(finds, tt.measure)
 		if got != tt.want || warned != tt.warned {
 			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", strings.Join(tt.lines, " / "), tt.measure, got, warned, tt.want, tt.warned)
+		}
+	}
+}
+
+// TestRound20LicensingMatters checks licensing matters concluded, in cases,
+// read as the decisions, and the counts listed after them with their verb;
+// the kinds of licence an organ grants, or matters received, are no
+// decisions.
+func TestRound20LicensingMatters(t *testing.T) {
+	for _, tt := range []struct {
+		line                         string
+		licensing, penalty, coercion float64 // -1: blank
+	}{
+		{"2025年,我局共办结行政许可事项2360件、行政处罚118件、实施行政强制9件。", 2360, 118, 9},
+		{"2025年,我局共办结各类行政许可事项2360件。", 2360, -1, -1},
+		{"2025年,我局共受理行政许可事项2360件、行政处罚118件。", -1, -1, -1},
+		{"2025年,我局梳理行政许可事项24项,办理行政处罚118件。", -1, 118, -1},
+		{"2025年,我局共办结行政许可事项24项。", -1, -1, -1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例局")
+		for _, c := range []struct {
+			m    string
+			want float64
+		}{{"licensing.decisions", tt.licensing}, {"penalty.decisions", tt.penalty}, {"coercion.decisions", tt.coercion}} {
+			if got := numberOf(vals, c.m); got != c.want {
+				t.Errorf("%s: %s %v, want %v", tt.line, c.m, got, c.want)
+			}
 		}
 	}
 }
