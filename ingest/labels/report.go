@@ -29,6 +29,10 @@ var titleRE = regexp.MustCompile(`^(.*?)((?:19|20)\d\d)年度?(.*)$`)
 // The page was refused as no report, its name and year unread.
 var yearMarkLeftRE = regexp.MustCompile(`^(\p{Han}{2,40}?) ?((?:19|20)\d\d)((?:政府信息公开|政务公开|信息公开)\p{Han}{0,8}报告)$`)
 
+// yearAfterTitleRE finds a title whose year is in brackets after the
+// report's name, and nothing else on its line.
+var yearAfterTitleRE = regexp.MustCompile(`^(\p{Han}{2,40}?)((?:政府信息公开|政务公开|信息公开)\p{Han}{0,8}报告)\(((?:19|20)\d\d)年度?\)$`)
+
 // notNameWords are words of a sentence, not of an agency's name: the text
 // before a year in "根据《…关于做好2021年政府信息公开工作年度报告…》" or
 // "为切实做好2021年…" is a fragment of one.
@@ -155,6 +159,11 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	}
 	if strict && len(s) < 200 {
 		s = yearMarkLeftRE.ReplaceAllString(s, "${1}${2}年${3}")
+		// "示例区市场监管局政府信息公开工作年度报告(2024年度)" (the shape of a
+		// real 2024 district bureau's title): the year in brackets after
+		// the report's name. The name was read as everything before the
+		// year, 报告 and all, and the page was refused.
+		s = yearAfterTitleRE.ReplaceAllString(s, "${1}${3}年${2}")
 	}
 	m := titleRE.FindStringSubmatch(s)
 	if m == nil {
@@ -169,6 +178,13 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		return "", 0
 	}
 	agency = m[1]
+	if a, ok := strings.CutPrefix(agency, m[2]); ok && strict {
+		// "2025示例县某乡2025年度政府信息公开工作年度报告" (the shape of a
+		// real 2025 township's title, its site's year set before it with
+		// no 年): the year said twice is no part of the name, whose digits
+		// had the page refused.
+		agency = a
+	}
 	subject := "" // the subject of the verb of publishing, when nothing follows it
 	if strict {
 		// "根据《…条例》…,特向社会公布2020年度国家税务总局某市税务局政府

@@ -209,3 +209,28 @@ func TestTitleTagBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMetaRound20 holds round 20's two title shapes and where they must
+// not read: the year in brackets after the report's name, and the year set
+// before the name with no 年 as well as after it.
+func TestTitleMetaRound20(t *testing.T) {
+	for _, tt := range []struct {
+		s      string
+		agency string
+		year   int
+	}{
+		{"示例区市场监管局政府信息公开工作年度报告(2024年度)", "示例区市场监管局", 2024},
+		{"示例区市场监管局政府信息公开工作年度报告（2024年）", "示例区市场监管局", 2024},
+		// Not a title alone, or not the report's name before the bracket.
+		{"示例区市场监管局政府信息公开工作年度报告(2024年度)的通知", "", 0},
+		{"示例区市场监管局关于(2024年度)", "", 0},
+		{"2025示例县某乡2025年度政府信息公开工作年度报告", "示例县某乡", 2025},
+		// Another year before the name is no prefix of this one's.
+		{"2024示例县某乡2025年度政府信息公开工作年度报告", "", 2025},
+	} {
+		a, y := TitleMeta(tt.s, true)
+		if a != tt.agency || y != tt.year {
+			t.Errorf("TitleMeta(%q) = %q %d, want %q %d", tt.s, a, y, tt.agency, tt.year)
+		}
+	}
+}
