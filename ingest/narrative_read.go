@@ -867,8 +867,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 		}
 	}
-	var pc *physical // the line as published the lines since the last heading were cut from
-	recvAt := ""     // the section and sub-title of the last line that stated a count of applications received
+	var pc *physical                           // the line as published the lines since the last heading were cut from
+	recvSet, recvSec, recvSub := false, "", "" // the section and sub-title of the last line that stated a count of applications received
 	for i, l := range lines {
 		if num, title := heading(l.Text); num != "" {
 			section, sub = labels.Normalize(title), ""
@@ -892,7 +892,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				pc = &physical{lines: lines[i:]}
 			}
 		}
-		if recvAt != "" && recvAt == section+"|"+sub && hasAny(l.Text, aboveApps...) {
+		if recvSet && recvSec == section && recvSub == sub && hasAny(l.Text, aboveApps...) {
 			// "…接收到申请书N份,…" then, on a line of its own, "上述申请
 			// 已全部…答复…" (a real 2025 municipal bureau's page):
 			// every application of the line before answered, said with no
@@ -1068,7 +1068,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 		}
 		if lineGot != -1 {
-			recvAt = section + "|" + sub
+			recvSet, recvSec, recvSub = true, section, sub
 		}
 	}
 	var vals []gongkai.Value
@@ -3230,8 +3230,10 @@ func allAnswered(sent string) bool {
 		if strings.Contains(c, "《") {
 			c = lawTitleRE.ReplaceAllString(c, "《》")
 		}
-		if m := lostStopRE.FindStringSubmatchIndex(c); m != nil {
-			c = c[:m[2]]
+		if strings.Contains(c, "年") {
+			if m := lostStopRE.FindStringSubmatchIndex(c); m != nil {
+				c = c[:m[2]]
+			}
 		}
 		if allAnsweredRE.MatchString(c) && !strings.ContainsAny(c, "0123456789") && !hasAny(c, "未", "没有", "尚未", "不予", "申请人") && !partAnsweredRE.MatchString(c) {
 			return true

@@ -163,7 +163,9 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 		// real 2024 district bureau's title): the year in brackets after
 		// the report's name. The name was read as everything before the
 		// year, 报告 and all, and the page was refused.
-		s = yearAfterTitleRE.ReplaceAllString(s, "${1}${3}年${2}")
+		if strings.HasSuffix(s, ")") && strings.Contains(s, "报告(") {
+			s = yearAfterTitleRE.ReplaceAllString(s, "${1}${3}年${2}")
+		}
 	}
 	m := titleRE.FindStringSubmatch(s)
 	if m == nil {
