@@ -286,7 +286,9 @@ var nrules = []nrule{
 	{kind: nQuery, any: [][]string{{"属于行政查询事项"}}, not: append([]string{"不属于", "主动", "不予"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
 	{kind: nNeedsCreation, any: [][]string{{"没有现成信息需要另行制作"}}, not: append([]string{"不掌握", "主动", "不明确"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
 	{kind: nUnclear, any: [][]string{{"补正后申请内容仍不明确"}}, not: append([]string{"不掌握", "主动", "另行制作", "申请公开", "要求公开", "涉及"}, otherTopics...), units: unitsApps, topic: "申请"},
-	{kind: nHandled, any: [][]string{{"办结", "答复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
+	// "上年结转N件,截至12月底已回复M件" (a real 2024 district government's
+	// page): 回复 is 答复 (replied); it was blank with no word.
+	{kind: nHandled, any: [][]string{{"办结", "答复", "已回复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
 	// "全年共收到行政复议1件,维持结果1件;未经复议直接诉讼0件,复议后诉讼0件" (a
@@ -831,7 +833,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot)
 			if _, ok := hits[code]; !ok && !passedOver {
@@ -2008,6 +2010,7 @@ var passedWhy = []struct {
 	{errDeclaredNot, "之后写明所收到的“不属于政府信息公开申请”（或范畴）：不能确定是否计入本年新收的申请数（2021年格式可能计入“不予处理”）"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 	{errOneApplicant, "只是一类申请人（自然人、法人等）提出的申请数，其他申请人的申请正文未说有无，不能确定是全部申请"},
+	{errReviewer, "所在的一行写有本机关“作出复议决定”的件数：所述的可能是本机关作为复议机关办理的行政复议，不是因本机关政府信息公开被申请的行政复议"},
 	{errApplicantsCounted, "是提出申请的人数（“N个自然人的申请”），不是申请件数：一人可提出多件申请，其他申请人的申请正文也未说有无"},
 	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
 }
@@ -2206,6 +2209,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nReceived, false, f, "", errNotApplication)
 				continue
 			}
+			if unit == "件" && bareTotal(seg) && ctx.about(topicDisclosure) && hasAny(before+seg, "收到", "受理", "接到", "接收") && waysSum(before+seg, f) {
+				// "共收到群众网上申请N件,快递M件,合计T件" (a real 2024 district
+				// government's page): the total of the ways of applying
+				// listed before it is the count received. It was blank,
+				// with only the first way's warning; "…网上申请N件,信函申请M
+				// 件,合计T件" had no word at all.
+				emit(nReceived, f == 0, f, "", nil)
+				continue
+			}
 			said := seg
 			if strings.Contains(seg, "处理") {
 				said = dealtWithRE.ReplaceAllString(seg, "$1")
@@ -2312,6 +2324,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					k, ok = classify(decideVerb+kind, clause, clause[:m[1]], before, ctx, unit)
 					ok = ok && (k == nLicensing || k == nPenalty || k == nCoercion)
 				}
+			}
+			if ok && k == nReview && strings.Contains(ctx.line, "复议决定") && reviewerRE.MatchString(ctx.line) && !hasAny(before+seg, respondentWords...) {
+				// "行政复议N件,M件做了复议决定,行政诉讼N件" (a real 2024
+				// district government's page, after its applications): the
+				// organ made the review decisions, so the reviews counted
+				// are those it heard as the reviewing organ, not those
+				// brought against its disclosure; the count was stored as
+				// review.total with no word.
+				emit(nReview, false, f, "", errReviewer)
+				continue
 			}
 			if ok && (k == nLicensing || k == nPenalty || k == nCoercion) {
 				for _, v := range []string{"作出", "办理", "办结", "实施", "决定", "准予", "查处"} {
@@ -3496,6 +3518,19 @@ var byApplicantObjectRE = regexp.MustCompile(`^由?(?:自然人|公民|群众|�
 // 的申请".
 var applicantsObjectRE = regexp.MustCompile(`^(?:自然人|公民|群众|个人|市民|企业|法人|申请人|律师|商业企业|社会组织|单位)(?:或其他组织)?(?:(?:发起|提出|提交)的|的)(?:政府信息公开|信息公开|依申请公开)?申请`)
 
+// reviewerRE finds a count of review decisions the organ made: "120件做了复议
+// 决定", "作出复议决定120件".
+var reviewerRE = regexp.MustCompile(`[0-9]+件(?:已)?(?:做了|作出|做出)(?:了)?(?:行政)?复议决定|(?:做了|作出|做出)(?:了)?(?:行政)?复议决定[0-9]+件`)
+
+// respondentWords say a review was brought against the organ, or arose from
+// its disclosure: "被申请行政复议", "因政府信息公开引起的行政复议".
+var respondentWords = []string{"被", "因", "涉及", "针对", "引起", "引发", "对本", "对我"}
+
+// errReviewer is the bad of a count of reviews on a line that says the organ
+// decided reviews (reviewerRE): those it heard as the reviewing organ, not
+// those brought against it.
+var errReviewer = errors.New("reviews heard, not brought")
+
 // concludedMattersRE finds licensing matters concluded before a count:
 // "办结行政许可事项", "办结各类行政许可事项".
 var concludedMattersRE = regexp.MustCompile(`办结(?:了)?(?:各类|各项)?行政许可事项$`)
@@ -3559,6 +3594,29 @@ func oneWay(seg string) bool {
 		n--
 	}
 	return n == 1
+}
+
+// waysSum reports whether the clauses before a bare total are each one count
+// of applications made one way (oneWay, or by courier), two or more, and
+// add up to it; a clause of anything else (those carried in, a part) makes
+// the total no count received.
+func waysSum(before string, total float64) bool {
+	n, sum := 0, 0.0
+	for _, c := range strings.FieldsFunc(before, func(r rune) bool { return r == ',' || r == ';' || r == '、' || r == ':' }) {
+		ms := appCountRE.FindAllStringIndex(c, -1)
+		if len(ms) == 0 {
+			continue
+		}
+		if len(ms) > 1 || !strings.HasSuffix(c, "件") || hasAny(c, "余", "多", "结转", "其中", "办结", "答复") || !(oneWay(c[:ms[0][0]]) || strings.Contains(c[:ms[0][0]], "快递")) {
+			return false
+		}
+		f, err := strconv.ParseFloat(strings.TrimSuffix(c[ms[0][0]:], "件"), 64)
+		if err != nil {
+			return false
+		}
+		n, sum = n+1, sum+f
+	}
+	return n >= 2 && sum == total
 }
 
 // appCountRE finds a count of applications in a piece of a line.

@@ -50,6 +50,14 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		{[]string{head + "2025年收到申请14件,已办结11件,3件正在办理。"}, "apps.carried_out", 3, false},
 		{[]string{head + "2025年收到申请14件,上年结转2件,已办结13件,3件正在办理中。"}, "apps.carried_out", -1, false},
 		{[]string{head + "2025年收到申请14件,已办结11件,其中3件正在办理中。"}, "apps.carried_out", -1, false},
+		// The ways of applying, then their total.
+		{[]string{head + "2025年,我区共收到群众网上申请64件,快递9件,合计73件。"}, "apps.new", 73, false},
+		{[]string{head + "2025年,我区共收到网上申请64件,信函申请9件,合计73件,上年结转4件。"}, "apps.new", 73, false},
+		{[]string{head + "2025年,我区共收到网上申请64件,信函申请9件,合计74件。"}, "apps.new", -1, false},
+		{[]string{head + "2025年,我区共收到申请64件,上年结转9件,合计73件。"}, "apps.new", 64, false},
+		// Replied is answered.
+		{[]string{head + "2025年共收到申请12件,上年结转1件,已回复13件。"}, "apps.total", 13, false},
+		{[]string{head + "2025年共收到申请12件,上年结转1件,已回复留言13件。"}, "apps.total", -1, false},
 	} {
 		var lines []Line
 		for i, s := range tt.lines {
@@ -60,6 +68,31 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		warned := namesMeasure(finds, tt.measure)
 		if got != tt.want || warned != tt.warned {
 			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", strings.Join(tt.lines, " / "), tt.measure, got, warned, tt.want, tt.warned)
+		}
+	}
+}
+
+// TestRound20ReviewsHeard checks a count of reviews on a line that says the
+// organ made review decisions: those it heard as the reviewing organ, blank
+// with a warning; one said to be brought against it, or arising from its
+// disclosure, stays read.
+func TestRound20ReviewsHeard(t *testing.T) {
+	const head = "(二)依申请公开情况。2025年,我区共收到申请73件。"
+	for _, tt := range []struct {
+		line   string
+		want   float64 // -1: blank
+		warned bool
+	}{
+		{head + "行政复议88件,70件做了复议决定,行政诉讼41件。", -1, true},
+		{head + "行政复议88件,作出复议决定70件。", -1, true},
+		{head + "行政复议8件。", 8, false},
+		{head + "因政府信息公开被申请行政复议3件,复议机关作出复议决定3件。", 3, false},
+		{head + "被申请行政复议3件,3件已作出复议决定。", 3, false},
+		{head + "行政复议3件,复议机关均已作出复议决定。", 3, false},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2025, "示例市示例区人民政府")
+		if got, warned := numberOf(vals, "review.total"), namesMeasure(finds, "review.total"); got != tt.want || warned != tt.warned {
+			t.Errorf("%s: review.total %v (warned %v), want %v (warned %v)", tt.line, got, warned, tt.want, tt.warned)
 		}
 	}
 }
