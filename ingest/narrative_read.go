@@ -2392,7 +2392,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if !ok && strings.Contains(unitsApps, unit) && hasAny(seg, "收到", "接到", "受理", "接收") && viaChannelObjectRE.MatchString(clause[m[1]:]) {
-				// "香洲区税务局收到2条公众通过“…依申请公开栏目”提交的
+				// "某区税务局收到N条公众通过“…依申请公开栏目”提交的
 				// 申请" (a real 2023 district tax bureau's page): the count
 				// before its noun, of the applications that came through
 				// one channel; whether others came another way the words
