@@ -2315,6 +2315,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, clause[:m[1]], before, ctx, unit)
 				ok = ok && k == nReceived
 			}
+			if !ok && strings.Contains(clause[m[1]:], "信息公开") && ownAppsObjectRE.MatchString(clause[m[1]:]) {
+				// "本局YYYY年度收到N件针对本部门有关政府信息公开事务的申请"
+				// (a real 2024 municipal bureau's page, traditional script):
+				// the count before its noun, the applications made to the
+				// organ itself; blank with no word before.
+				k, ok = classify(seg+"政府信息公开申请", clause, clause[:m[1]], before, ctx, unit)
+				ok = ok && k == nReceived
+			}
 			if !ok && decideVerb != "" && strings.Contains(unitsDecide, unit) {
 				// "办理行政许可89件、行政处罚18件" (the shape of a real
 				// bureau's page): the kind listed after a count of
@@ -3517,6 +3525,11 @@ var byApplicantObjectRE = regexp.MustCompile(`^由?(?:自然人|公民|群众|�
 // applications the clause names: "N个自然人的政府信息公开申请", "N个申请人提出
 // 的申请".
 var applicantsObjectRE = regexp.MustCompile(`^(?:自然人|公民|群众|个人|市民|企业|法人|申请人|律师|商业企业|社会组织|单位)(?:或其他组织)?(?:(?:发起|提出|提交)的|的)(?:政府信息公开|信息公开|依申请公开)?申请`)
+
+// ownAppsObjectRE finds, right after a count, applications named as made
+// to the organ itself, or about its disclosure's affairs: "针对本部门有关政府
+// 信息公开事务的申请", "有关政府信息公开事务的申请".
+var ownAppsObjectRE = regexp.MustCompile(`^(?:针对|向)本(?:部门|机关|单位|局|委|办|厅)(?:提出)?的?(?:有关)?(?:政府)?信息公开(?:事务|事项|工作)?的?申请|^有关(?:政府)?信息公开(?:事务|事项|工作)的申请`)
 
 // reviewerRE finds a count of review decisions the organ made: "120件做了复议
 // 决定", "作出复议决定120件".

@@ -55,6 +55,11 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		{[]string{head + "2025年,我区共收到网上申请64件,信函申请9件,合计73件,上年结转4件。"}, "apps.new", 73, false},
 		{[]string{head + "2025年,我区共收到网上申请64件,信函申请9件,合计74件。"}, "apps.new", -1, false},
 		{[]string{head + "2025年,我区共收到申请64件,上年结转9件,合计73件。"}, "apps.new", 64, false},
+		// The applications made to the organ itself, the count before them.
+		{[]string{head + "本局2025年度收到6件针对本部门有关政府信息公开事务的申请。"}, "apps.new", 6, false},
+		{[]string{head + "本局2025年度收到6件针对本部门的政府信息公开申请。"}, "apps.new", 6, false},
+		{[]string{head + "本局2025年度收到6件针对其他部门的政府信息公开申请。"}, "apps.new", -1, false},
+		{[]string{head + "本局2025年度收到6件有关行政复议的申请。"}, "apps.new", -1, false},
 		// Replied is answered.
 		{[]string{head + "2025年共收到申请12件,上年结转1件,已回复13件。"}, "apps.total", 13, false},
 		{[]string{head + "2025年共收到申请12件,上年结转1件,已回复留言13件。"}, "apps.total", -1, false},
