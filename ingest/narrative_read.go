@@ -743,6 +743,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	totals := map[string]gongkai.Finding{} // counts passed over as maybe sums over years
 	var order []string
 	beyond := map[string]gongkai.Finding{} // the first statement of each measure beyond value.Holds
+	var splits []applicantSplit            // counts received split by applicant (readApplicantSplit)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
 		if k == nLitigation && !zero && bad == nil && codesFor(k, format, zero) == nil {
 			// "行政诉讼21件" in a report of a format that counts suits
@@ -764,10 +765,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			if bad != nil || partKindRE.MatchString(raw) || strings.Count(raw, name) > 1 {
 				key := map[nkind]string{nNotProcessed: "apps.not_processed", nOtherHandling: "apps.other"}[k]
 				if _, ok := totals[key]; !ok {
-					totals[key] = gongkai.Finding{
-						Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
-						Message: fmt.Sprintf("正文所述%s0件（“%s”）是所列一部分申请的，不一定是全部申请的：表三“%s”各行未填入：请核对", name, raw, name),
-					}
+					totals[key] = groupFinding(key, n, fmt.Sprintf("正文所述%s0件（“%s”）是所列一部分申请的，不一定是全部申请的：表三“%s”各行未填入：请核对", name, raw, name))
 				}
 				return
 			}
@@ -782,10 +780,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				key, name, by = "apps.other", "其他处理", "按情形分列（逾期不补正、逾期未缴费、其他）"
 			}
 			if _, ok := totals[key]; !ok {
-				totals[key] = gongkai.Finding{
-					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
-					Message: fmt.Sprintf("正文所述%s%s件（“%s”）：表三的“%s”%s、没有合计行，正文的数填入哪一行不能确定，未填入：请核对", name, num(f), raw, name, by),
-				}
+				totals[key] = groupFinding(key, n, fmt.Sprintf("正文所述%s%s件（“%s”）：表三的“%s”%s、没有合计行，正文的数填入哪一行不能确定，未填入：请核对", name, num(f), raw, name, by))
 			}
 			return
 		}
@@ -794,10 +789,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			// none, not every application's; read as each reason's 0 it
 			// hid the other part's 1. Said, as a count withheld is.
 			if _, ok := totals["apps.withheld"]; !ok {
-				totals["apps.withheld"] = gongkai.Finding{
-					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
-					Message: fmt.Sprintf("正文所述不予公开0件（“%s”）是所列一部分申请的，不一定是全部申请的：表三“不予公开”各行未填入：请核对", raw),
-				}
+				totals["apps.withheld"] = groupFinding("apps.withheld", n, fmt.Sprintf("正文所述不予公开0件（“%s”）是所列一部分申请的，不一定是全部申请的：表三“不予公开”各行未填入：请核对", raw))
 			}
 			return
 		}
@@ -807,10 +799,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			// 三 counts the applications withheld by reason alone, with
 			// no total: the count fits no row, and was dropped unsaid.
 			if _, ok := totals["apps.withheld"]; !ok {
-				totals["apps.withheld"] = gongkai.Finding{
-					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
-					Message: fmt.Sprintf("正文所述不予公开%s件（“%s”）：表三的“不予公开”按理由分列、没有合计行，正文的数填入哪一行不能确定，未填入：请核对", num(f), raw),
-				}
+				totals["apps.withheld"] = groupFinding("apps.withheld", n, fmt.Sprintf("正文所述不予公开%s件（“%s”）：表三的“不予公开”按理由分列、没有合计行，正文的数填入哪一行不能确定，未填入：请核对", num(f), raw))
 			}
 			return
 		}
@@ -835,7 +824,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
-				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot)
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1040,7 +1029,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					// those answered, which may leave out any carried in.
 					add(nHandled, false, said, "", errAnsweredPart, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 				}
-			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b])) {
+			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got)) {
 				// "2024年新受理依申请政府信息公开8件,全部依规及时完成回复"
 				// (a real 2024 street office's page): every application
 				// received was answered, so at least that many were
@@ -1058,6 +1047,17 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					add(nHandled, false, got, "", nil, raw, l.N)
 				} else {
 					add(nHandled, false, 0, "", errAllAnswered, raw, l.N)
+				}
+			} else if received && someAnswered(fl.s[sent.a:sent.b]) {
+				// "收到…申请12件,已部分办结" (review s28): some were
+				// handled, how many is not said; the count handled was
+				// blank with no word.
+				add(nHandled, false, 0, "", errSomeAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+			}
+			if received && got > 0 && format != gongkai.FormatPre2019 {
+				if sp, ok := readApplicantSplit(fl.s[sent.a:sent.b], got); ok {
+					sp.raw, sp.at = sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), lineAt(l.N)
+					splits = append(splits, sp)
 				}
 			}
 			if received {
@@ -1126,7 +1126,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			finds = append(finds, totals[code])
 		}
 	}
-	return vals, finds
+	return applySplits(splits, vals, finds)
 }
 
 // noneOnApplicationRE finds a clause that says no information was given on
@@ -2005,6 +2005,7 @@ var passedWhy = []struct {
 	{errUnavailableUnsplit, "只写“无法提供”，未分“本机关不掌握相关政府信息”“没有现成信息需要另行制作”“补正后申请内容仍不明确”，各是多少不能确定"},
 	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
+	{errSomeAnswered, "只写收到的申请“部分（基本、大部分）已办结（答复）”：办结了多少正文未说，本年办结的件数不能确定"},
 	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
 	{errNotApplication, "写作收到“补正”材料（或“更正”“撤回”“复核”“申诉”等），或只写收到“申请人”的：所收到的不是（或不全是）政府信息公开申请，不能确定是本年新收的申请数"},
 	{errDeclaredNot, "之后写明所收到的“不属于政府信息公开申请”（或范畴）：不能确定是否计入本年新收的申请数（2021年格式可能计入“不予处理”）"},

@@ -24,7 +24,7 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		{[]string{head + "2025年共收到依申请公开5件,均已按照《中华人民共和国政府信息公开条例》按时答复办结。"}, "apps.total", -1, true},
 		{[]string{head + "2025年共收到依申请公开5件,无上年结转,均已按照《中华人民共和国政府信息公开条例》按时答复办结。"}, "apps.total", 5, false},
 		{[]string{head + "2025年共收到依申请公开5件,均未按照《中华人民共和国政府信息公开条例》答复。"}, "apps.total", -1, false},
-		{[]string{head + "2025年共收到依申请公开5件,均已按照《中华人民共和国政府信息公开条例》部分答复。"}, "apps.total", -1, false},
+		{[]string{head + "2025年共收到依申请公开5件,均已按照《中华人民共和国政府信息公开条例》部分答复。"}, "apps.total", -1, true},
 		// The full stop lost before the next sentence's year.
 		{[]string{head + "本年度我局受理政府信息公开申请7条,无上年度结转,均已按期答复2025年因政府信息公开被申请行政复议1件。"}, "apps.total", 7, false},
 		{[]string{head + "本年度我局受理政府信息公开申请7条,无上年度结转,均已按期答复2025年因政府信息公开被申请行政复议1件。"}, "review.total", 1, false},

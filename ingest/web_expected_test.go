@@ -22,7 +22,7 @@ import (
 //	  "like": "other.expected.json",      // start from another fixture's figures (same data, other shape)
 //	  "agency": "…", "year": 2021, "format": "2021",
 //	  "default": 0,                       // every table cell not listed below is this (omit: unlisted cells unchecked)
-//	  "values": {"apps.new": [10,2,0,0,1,0,13], "licensing.decisions": 120, "pre2019.fees": 36.5},
+//	  "values": {"apps.new": [10,2,0,0,1,0,13], "apps.total/natural": 9, "licensing.decisions": 120, "pre2019.fees": 36.5},
 //	  "empty": ["rules.repealed"],        // cells the page itself leaves blank: blank, no finding needed
 //	  "blank": ["licensing.decisions"],   // must be blank, with a finding (a reading no rule can prove)
 //	  "absent": ["apps.total"],           // rows not on the page: no figure (not 0)
@@ -118,6 +118,10 @@ func (e *expectedFile) cellsWanted(t *testing.T) map[valueKey]float64 {
 	for m, raw := range e.Values {
 		var one float64
 		if err := json.Unmarshal(raw, &one); err == nil {
+			if m, a, ok := strings.Cut(m, "/"); ok {
+				out[valueKey{m, a}] = one // "apps.new/natural": one column
+				continue
+			}
 			out[valueKey{m, gongkai.ApplicantTotal}] = one
 			continue
 		}

@@ -1,0 +1,229 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gongkai"
+)
+
+// groupFinding is the warning for a count of a row group of table 三 that
+// has no total row of its own (不予公开, 不予处理; 其他处理, a sum the 2021
+// format derives), said at line n. It names the group by its code and
+// label, applicant total, so that the report's page marks the group's
+// cells; without a measure the finding said no cell.
+func groupFinding(code string, n int, msg string) gongkai.Finding {
+	return gongkai.Finding{
+		Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+		Measure: code, Applicant: gongkai.ApplicantTotal, RowLabel: groupLabels[code],
+		Message: msg,
+	}
+}
+
+// groupLabels are the row groups' labels in table 三 of the 2019 and 2021
+// formats.
+var groupLabels = map[string]string{
+	"apps.withheld":      "（三）不予公开",
+	"apps.not_processed": "（五）不予处理",
+	"apps.other":         "（六）其他处理",
+}
+
+// eachClauseRE and bareAnsweredRE find "均已登记,已答复": a clause that says
+// something of every application (均, 都, 全部) with no verb of answering,
+// then one that is only that verb. The second carries the first's 均:
+// every application received was answered. Read apart, neither clause
+// said it (allAnsweredRE wants the two in one clause), and the count
+// handled was blank with no word.
+var (
+	eachClauseRE   = regexp.MustCompile(`^(?:([0-9]+)(?:件|条|个)(?:申请)?)?(?:均|都|全部|皆)(?:已经|已)?[^,;:0-9]{1,10}$`)
+	bareAnsweredRE = regexp.MustCompile(`^(?:并|且)?(?:已经|已)?(?:(?:在|于)[^,;:0-9]{0,10}?|按时|按期|及时|依法)?(?:予以|进行|作出|完成)?(?:答复|回复|办结)(?:完毕)?[。.]?$`)
+	answerVerbRE   = regexp.MustCompile(`答复|回复|办结|办理完毕|办理完成|处理完毕`)
+)
+
+// allAnsweredAfter reports whether a sentence says every application it
+// received (got of them, or -1 when unread) was answered by a clause of 均
+// followed by a bare verb of answering ("121件均已登记,已答复"); a count in
+// the first clause must be the count received. Not in a sentence of
+// reviews, suits or other matters (otherTopics).
+func allAnsweredAfter(sent string, got float64) bool {
+	if hasAny(sent, otherTopics...) {
+		return false
+	}
+	cs := strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' })
+	for i := 0; i+1 < len(cs); i++ {
+		c, next := cs[i], cs[i+1]
+		m := eachClauseRE.FindStringSubmatch(c)
+		if m == nil || answerVerbRE.MatchString(c) || hasAny(c, "未", "没有", "尚未", "不予") || partAnsweredRE.MatchString(c) {
+			continue
+		}
+		if m[1] != "" {
+			if f, err := strconv.ParseFloat(m[1], 64); err != nil || f != got {
+				continue
+			}
+		}
+		if bareAnsweredRE.MatchString(next) && !hasAny(next, "未", "没有", "尚未", "不予") {
+			return true
+		}
+	}
+	return false
+}
+
+// someAnswered reports whether a sentence has a clause with no figure that
+// says some of the applications were answered or handled, and not how
+// many: "已部分办结", "已基本答复", "大部分已办结", "已有两件办结", "已将其中
+// 一件办结" (partAnsweredRE); not "其中办结" before a count (partHandledRE).
+// 部分公开 is an outcome, not a part handled.
+func someAnswered(sent string) bool {
+	if hasAny(sent, otherTopics...) {
+		return false
+	}
+	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		c = strings.ReplaceAll(c, "部分公开", "")
+		if strings.ContainsAny(c, "0123456789") || !answerVerbRE.MatchString(c) || hasAny(c, "未", "没有", "尚未", "不予", "申请人") || partHandledRE.MatchString(c) {
+			continue
+		}
+		if partAnsweredRE.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// errSomeAnswered is the bad of the count handled a sentence leaves unsaid
+// by saying some of the applications received were handled (someAnswered).
+var errSomeAnswered = errors.New("some received answered")
+
+// applicantSplitRE finds a count received and the parts of it by applicant
+// that follow it: "收到政府信息公开申请12件,其中自然人10件、法人或其他组织2件"
+// (a real 2024 municipal office's page, the shape of
+// narrative-2024-carried-out-parenthesis.txt). Groups: the count
+// received, then the rest of the sentence from 其中 on.
+var applicantSplitRE = regexp.MustCompile(`(?:收到|受理|接到|接收|新收)[^,;:。0-9]{0,30}?申请[^,;:。0-9]{0,6}?([0-9]+)(?:件|条|个|份)[,(（]?(其中[,:]?.*)$`)
+
+// applicantPartRE finds one part of the list after 其中: the kind of
+// applicant (natural persons, or legal persons and other organisations),
+// then its count.
+var applicantPartRE = regexp.MustCompile(`^(自然人|公民|法人(?:或者|或|和|及)其他组织|法人)(?:提出|提交|申请|的|提出的|提交的|申请的)*(?:申请)?([0-9]+)(?:件|条|个|份)`)
+
+// applicantSplit is a count received split by applicant in one sentence.
+type applicantSplit struct {
+	got            float64 // the count received
+	natural, legal float64 // -1 when the sentence gives no such part
+	raw, at        string
+}
+
+// readApplicantSplit returns the parts by applicant a sentence gives of the
+// count received it read (got), and whether it gives any. The list must
+// follow the count at once, each part a kind of applicant and its count.
+func readApplicantSplit(sent string, got float64) (applicantSplit, bool) {
+	sp := applicantSplit{got: got, natural: -1, legal: -1}
+	m := applicantSplitRE.FindStringSubmatch(sent)
+	if m == nil {
+		return sp, false
+	}
+	if f, err := strconv.ParseFloat(m[1], 64); err != nil || f != got {
+		return sp, false
+	}
+	rest := strings.TrimLeft(strings.TrimPrefix(m[2], "其中"), ",:")
+	for rest != "" {
+		p := applicantPartRE.FindStringSubmatch(rest)
+		if p == nil {
+			break
+		}
+		f, err := strconv.ParseFloat(p[2], 64)
+		if err != nil {
+			return sp, false
+		}
+		switch {
+		case p[1] == "自然人" || p[1] == "公民":
+			if sp.natural >= 0 {
+				return sp, false
+			}
+			sp.natural = f
+		default:
+			if sp.legal >= 0 {
+				return sp, false
+			}
+			sp.legal = f
+		}
+		rest = rest[len(p[0]):]
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !strings.ContainsRune("、,;)）。和及", r) {
+			// "其中自然人申请的10件已办结": a count of something
+			// else of the part, not the part's count received.
+			return sp, false
+		}
+		rest = strings.TrimLeft(rest, "、,;和及")
+	}
+	return sp, sp.natural >= 0 || sp.legal >= 0
+}
+
+// legalApplicants are the columns of table 三 that legal persons and other
+// organisations split into.
+var legalApplicants = []string{gongkai.ApplicantBusiness, gongkai.ApplicantResearch, gongkai.ApplicantNGO, gongkai.ApplicantLegalServices, gongkai.ApplicantOther}
+
+// applySplits adds to what readNarrative read the counts received by
+// applicant that splits give, where the count received they split is the
+// one read: natural persons' count is its column; legal persons' and other
+// organisations' is five columns (商业企业 … 其他), filled only when it is
+// none, else blank with a warning that says so. Parts that do not add up
+// to the count, or splits that differ, fill nothing and say why.
+func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.Finding) ([]gongkai.Value, []gongkai.Finding) {
+	if len(splits) == 0 {
+		return vals, finds
+	}
+	var total *float64
+	for _, v := range vals {
+		if v.Measure == "apps.new" && v.Applicant == gongkai.ApplicantTotal {
+			total = v.Number
+		}
+	}
+	label := gongkai.MeasureLabel("apps.new")
+	warn := func(sp applicantSplit, applicant, why string) {
+		finds = append(finds, gongkai.Finding{
+			Rule: "narrative", Severity: gongkai.SeverityWarning, At: sp.at,
+			Measure: "apps.new", Applicant: applicant, RowLabel: label,
+			Message: fmt.Sprintf("正文所述收到申请%s件的申请人分类（“%s”）%s：请核对", num(sp.got), sp.raw, why),
+		})
+	}
+	sp := splits[0]
+	for _, o := range splits[1:] {
+		if o.natural != sp.natural || o.legal != sp.legal || o.got != sp.got {
+			warn(o, gongkai.ApplicantNatural, fmt.Sprintf("与另一处（%s）不一致，各列未填入", sp.at))
+			return vals, finds
+		}
+	}
+	switch {
+	case total == nil || *total != sp.got:
+		// The count split is not the count read (stated twice, or
+		// another's): its parts are not this report's columns.
+		warn(sp, gongkai.ApplicantNatural, "所分的不是采用的本年新收申请数，各列未填入")
+		return vals, finds
+	case sp.natural > sp.got || sp.legal > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got:
+		warn(sp, gongkai.ApplicantNatural, "各类之和与总数不符，各列未填入")
+		return vals, finds
+	}
+	add := func(applicant string, f float64) {
+		vals = append(vals, gongkai.Value{
+			Measure: "apps.new", Applicant: applicant, Number: gongkai.Float(f),
+			Raw: sp.raw, At: sp.at, Source: gongkai.SourceNarrative,
+		})
+	}
+	if sp.natural >= 0 {
+		add(gongkai.ApplicantNatural, sp.natural)
+	}
+	switch {
+	case sp.legal == 0:
+		for _, a := range legalApplicants {
+			add(a, 0)
+		}
+	case sp.legal > 0:
+		warn(sp, gongkai.ApplicantBusiness, fmt.Sprintf("中法人或其他组织%s件：表三分商业企业、科研机构、社会公益组织、法律服务机构、其他五列，各是多少不能确定，未填入", num(sp.legal)))
+	default:
+		warn(sp, gongkai.ApplicantBusiness, "未写法人或其他组织的申请数：表三商业企业、科研机构、社会公益组织、法律服务机构、其他五列未填入")
+	}
+	return vals, finds
+}
