@@ -219,6 +219,32 @@ func TestOfficialLayout(t *testing.T) {
 	}
 }
 
+// TestOfficialLayoutGroupFinding checks that a finding naming a row group
+// of table 三 with no total row ("apps.not_processed", a count of 不予处理
+// the narrative gives) marks each row of the group in its column, and no
+// other cell.
+func TestOfficialLayoutGroupFinding(t *testing.T) {
+	r := &gongkai.Report{Format: gongkai.Format2021,
+		Findings: []gongkai.Finding{{Rule: "narrative", Severity: "warning", Measure: "apps.not_processed", Applicant: "total",
+			RowLabel: "（五）不予处理", Message: "正文所述不予处理2件：未填入"}},
+	}
+	marked := 0
+	for _, row := range officialLayout(r)[1].Blocks[0].Rows {
+		for i, c := range row.Cells {
+			if c.Severity == "" {
+				continue
+			}
+			marked++
+			if !strings.HasPrefix(c.Measure, "apps.not_processed.") || c.Applicant != "total" || i != len(row.Cells)-1 {
+				t.Errorf("marked cell %q col %d = %+v", row.Label, i, c)
+			}
+		}
+	}
+	if marked != 5 {
+		t.Errorf("%d cells marked, want the 5 rows of 不予处理", marked)
+	}
+}
+
 // TestChartReadability checks the chart rules of issue 12: a series an order
 // of magnitude smaller gets an axis of its own, legends are in rank order,
 // a chart describes itself in words, and an empty chart draws no axes.

@@ -63,7 +63,8 @@ func (c officialCell) Title() string {
 }
 
 // officialLayout lays out the tables of r's format with r's values, marking
-// the cells its findings name (by measure and applicant, or by location). A
+// the cells its findings name (by measure and applicant, a row group's
+// measure marking each of its rows, or by location). A
 // format without tables (pre2019) gives none; the page lists values instead.
 func officialLayout(r *gongkai.Report) []officialTable {
 	f := gongkai.FormatByID(r.Format)
@@ -106,6 +107,13 @@ func officialLayout(r *gongkai.Report) []officialTable {
 							}
 						}
 						fds := byCell[m+"|"+a]
+						if i := strings.LastIndexByte(m, '.'); i > 0 {
+							// A finding of a row group with no total row
+							// of its own ("apps.not_processed": a count of
+							// 不予处理 the narrative gives, which fits no
+							// one row) marks each of its rows' cells.
+							fds = append(fds, byCell[m[:i]+"|"+a]...)
+						}
 						if v.At != "" {
 							fds = append(fds, byAt[v.At]...)
 						}
