@@ -2,9 +2,12 @@ package warehouse
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"slices"
 	"sync"
 
@@ -28,10 +31,12 @@ var compareTopColumns = []string{"agency_id", "agency", "city", "level", "report
 // 地区比较's limit (or none), its range of years is kept in store.compare_top
 // (0072) and store.agency_totals_changed lists no agency; otherwise false,
 // and the query must run. The kept rows are the query's own, built by it
-// (buildCompareTop), with its columns, types and order. Its error is the
-// database's.
+// (buildCompareTop), with its columns, types and order. None is read when
+// Open found answers made by another binary or from other kept totals on a
+// file it could not write (compareTopOff, checkCompareTop). Its error is
+// the database's.
 func (db *DB) compareTop(ctx context.Context, f Filter) (*Table, bool, error) {
-	if nullText(f.Province) != nil || nullText(f.City) != nil || nullText(f.Level) != nil || nullText(f.Agency) != nil ||
+	if db.compareTopOff || nullText(f.Province) != nil || nullText(f.City) != nil || nullText(f.Level) != nil || nullText(f.Agency) != nil ||
 		(f.Limit != 0 && f.Limit != compareTopLimit) {
 		return nil, false, nil
 	}
@@ -175,7 +180,7 @@ func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q q
 		if err != nil {
 			return err
 		}
-		if _, err = conn.ExecContext(ctx, stmt("compare_top_key"), yf, yt, compareTopLimit); err == nil {
+		if _, err = conn.ExecContext(ctx, stmt("compare_top_key"), yf, yt, compareTopLimit, compareTopQueryStamp(q)); err == nil {
 			kept = true
 		}
 		return err
@@ -184,4 +189,57 @@ func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q q
 		return false, false, fmt.Errorf("warehouse: keep compare_agencies' answer for %d-%d: %w", from, to, err)
 	}
 	return kept, stop, nil
+}
+
+// compareTopQueryStamp is the part of a kept answer's stamp (0081) that
+// names the text of compare_agencies q which made it: a binary whose query
+// reads otherwise must not read the answers of this one.
+func compareTopQueryStamp(q queries.Query) string {
+	h := sha256.Sum256([]byte(q.SQL))
+	return hex.EncodeToString(h[:])
+}
+
+// checkCompareTop finds, at Open, the kept answers of compare_agencies
+// (store.compare_top) that this binary would not have kept as they are
+// (compare_top_stale, 0081): made by another text of the query or another
+// schema (an upgrade), or from kept totals other than those the file holds
+// now (an older binary, which knows nothing of the kept answers, loaded
+// reports and built the totals again, emptying the list of changed
+// agencies that alone turned them off). Writable, it deletes every kept
+// answer then, and gongkai compact or serve's background pass keeps them
+// again; read-only, it reads none for as long as the file is open
+// (compareTopOff). A file with migrations still to apply (opened read-only
+// with Options.Older) may have no kept answers, or no stamps: none is read.
+// Its error is the database's.
+func (db *DB) checkCompareTop(ctx context.Context, pending bool) error {
+	if pending {
+		db.compareTopOff = true
+		return nil
+	}
+	q, ok := queries.Get("compare_agencies")
+	if !ok {
+		return fmt.Errorf("warehouse: no query compare_agencies")
+	}
+	var stale int64
+	if err := db.db.QueryRowContext(ctx, stmt("compare_top_stale"), compareTopQueryStamp(q)).Scan(&stale); err != nil {
+		return fmt.Errorf("warehouse: check compare_agencies' kept answers: %w", err)
+	}
+	if stale == 0 {
+		return nil
+	}
+	if db.opts.ReadOnly {
+		db.compareTopOff = true
+		return nil
+	}
+	slog.Info("warehouse: compare_agencies' kept answers were made by another binary or from other totals; deleted, kept again by gongkai compact or serve's background pass", "answers", stale)
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		return inConnTx(ctx, conn, func() error {
+			_, err := conn.ExecContext(ctx, stmt("compare_top_clear"))
+			return err
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("warehouse: delete compare_agencies' kept answers: %w", err)
+	}
+	return nil
 }

@@ -27,7 +27,7 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 		return err
 	}
 	if pending > 0 && db.opts.Older {
-		return nil
+		return db.checkCompareTop(ctx, true)
 	}
 	if pending > 0 {
 		return gongkai.Errorf(gongkai.CodeUnavailable,
@@ -47,7 +47,7 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 			"数据库文件 %s 的报告汇总与报告或机关不一致（它们在 gongkai 之外被修改过），只读打开无法重建汇总，所示合计会不准确：请先以读写方式打开一次（例如运行 gongkai serve 或 gongkai user list）以重建，再只读使用"+
 				" / the summary tables of %s are out of step with its reports (changed outside gongkai); open it read-write once (e.g. gongkai serve) to rebuild them", db.path, db.path)
 	}
-	return nil
+	return db.checkCompareTop(ctx, false)
 }
 
 // pendingMigrations returns how many embedded migrations the file has not

@@ -164,6 +164,10 @@ type DB struct {
 	// uniqueTexts says whether store.texts holds each text once, for
 	// region_rollup's form (textsUnique).
 	uniqueTexts keptAnswer
+	// compareTopOff is set by Open alone, before any query, when the file
+	// is read-only and its kept answers of compare_agencies were made by
+	// another binary or from other totals (checkCompareTop): none is read.
+	compareTopOff bool
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and
@@ -293,6 +297,10 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 			return nil, err
 		}
 		if err := db.checkTotals(ctx); err != nil {
+			db.db.Close()
+			return nil, err
+		}
+		if err := db.checkCompareTop(ctx, false); err != nil {
 			db.db.Close()
 			return nil, err
 		}

@@ -1,0 +1,196 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gongkai/queries"
+)
+
+// TestCompareTopMadeElsewhere holds compare_agencies' kept answers for the
+// whole country (store.compare_top) to the query itself after the two ways
+// a file comes to hold answers this binary did not make, with no agency
+// listed as changed (0081):
+//   - an upgrade: the answers were kept by a binary whose compare_agencies
+//     read otherwise (here its disclosure rate rounded to 2 places, not 4);
+//   - a rollback: a binary older than 0072 loaded a report and built the
+//     totals again, which empties the list of changed agencies but leaves
+//     the answers kept before the load.
+//
+// Opened read-only, the file must not read them; opened writable, they are
+// deleted, and gongkai compact keeps them again as this binary makes them.
+// Each case first checks that the answers left in the file differ from
+// the query's, or the comparisons prove nothing.
+func TestCompareTopMadeElsewhere(t *testing.T) {
+	ctx := context.Background()
+	q, _ := queries.Get("compare_agencies")
+	var filters []Filter
+	for _, from := range []int{0, 2020, 2021, 2022} {
+		for _, to := range []int{0, 2020, 2021, 2022} {
+			filters = append(filters, Filter{YearFrom: from, YearTo: to, Limit: 20})
+		}
+	}
+	filters = append(filters, Filter{})
+	// Eight bounds (open, 2020-2022): 4 × 4 ranges less the 3 that end
+	// before they start.
+	const ranges = 4*4 - 3
+
+	// build loads the agencies' reports into a new file and keeps the
+	// answers, as gongkai compact does.
+	build := func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "w.duckdb")
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var reqs []LoadRequest
+		for i := range 16 {
+			name := fmt.Sprintf("%c%c局", '甲'+rune(i%8), '子'+rune(i/8))
+			for y := 2020; y <= 2022; y++ {
+				if (i+y)%7 == 0 {
+					continue
+				}
+				in := float64((i*5 + y) % 11)
+				reqs = append(reqs, LoadRequest{Report: figures(sampleReport(name, y, in, float64(i%4)), float64(i%4), -1)})
+			}
+		}
+		load(t, db, reqs...)
+		if _, err := db.CompactTotals(ctx, 1); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, db, `SELECT count(*) FROM store.compare_top_keys`); n != ranges {
+			t.Fatalf("%d answers kept after a build, want %d", n, ranges)
+		}
+		return path
+	}
+	// asTheQuery compares every filter's rows through Query with the
+	// query's own; differ says whether any differs instead of failing.
+	asTheQuery := func(t *testing.T, db *DB, stage string, differ bool) bool {
+		t.Helper()
+		var rows int
+		var differs bool
+		for _, f := range filters {
+			got, err := db.Query(ctx, "compare_agencies", f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := firstFormRows(t, db, q, f)
+			rows += len(want.Rows)
+			if !reflect.DeepEqual(got, want) {
+				differs = true
+				if !differ {
+					t.Errorf("%s, %+v:\n got %v\nwant %v", stage, f, got.Rows, want.Rows)
+				}
+			}
+		}
+		if rows == 0 {
+			t.Fatalf("%s: no rows under any filter: the comparison proves nothing", stage)
+		}
+		return differs
+	}
+	// reopen checks the file read-only (nothing kept is read), then
+	// writable (nothing kept is left, and compact keeps the answers
+	// again, as the query gives them).
+	reopen := func(t *testing.T, path string) {
+		t.Helper()
+		ro, err := OpenReadOnly(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		asTheQuery(t, ro, "opened read-only", false)
+		ro.Close()
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if n := count(t, db, `SELECT count(*) FROM store.compare_top_keys`) + count(t, db, `SELECT count(*) FROM store.compare_top`); n != 0 {
+			t.Errorf("%d kept keys and rows left by Open", n)
+		}
+		asTheQuery(t, db, "opened", false)
+		if _, err := db.CompactTotals(ctx, 1); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, db, `SELECT count(*) FROM store.compare_top_keys`); n != ranges {
+			t.Fatalf("%d answers kept by compact, want %d", n, ranges)
+		}
+		asTheQuery(t, db, "kept again", false)
+	}
+
+	t.Run("kept by another text of the query", func(t *testing.T) {
+		path := build(t)
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := q
+		old.SQL = strings.ReplaceAll(q.SQL, "round(apps_disclosed / nullif(apps_total, 0), 4)", "round(apps_disclosed / nullif(apps_total, 0), 2)")
+		if old.SQL == q.SQL {
+			t.Fatal("compare_agencies has no disclosure rate to 4 places to change")
+		}
+		// The old binary's answers, kept as it kept them.
+		err = db.withConn(ctx, func(conn *sql.Conn) error {
+			if err := inConnTx(ctx, conn, func() error {
+				_, err := conn.ExecContext(ctx, stmt("compare_top_clear"))
+				return err
+			}); err != nil {
+				return err
+			}
+			for _, r := range [][2]int32{{0, 0}, {2020, 2022}, {2021, 0}, {0, 2021}, {2022, 2022}} {
+				if _, _, err := keepCompareTop(ctx, conn, &db.mu, old, r[0], r[1]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !asTheQuery(t, db, "kept by the old text", true) {
+			t.Fatal("the old text's answers are the query's: the case proves nothing")
+		}
+		db.Close()
+		reopen(t, path)
+	})
+
+	t.Run("totals built again by a binary before 0072", func(t *testing.T) {
+		path := build(t)
+		db, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The older binary loads a report (its agency listed, as every
+		// binary since 0044 lists it) and builds the totals again in its
+		// pieces, without deleting the kept answers it does not know.
+		// A second version of 甲子局's 2022 report with another 复议 total,
+		// confirmed as it is loaded.
+		res := load(t, db, LoadRequest{Report: figures(sampleReport("甲子局", 2022, 2022%11, 0), 77, -1), Confirm: true})
+		if res[0].Pending || res[0].Version != 2 {
+			t.Fatalf("the second version is not current: %+v", res[0])
+		}
+		var lo, hi int64
+		if err := db.db.QueryRowContext(ctx, stmt("agency_totals_span")).Scan(&lo, &hi); err != nil {
+			t.Fatal(err)
+		}
+		err = db.withConn(ctx, func(conn *sql.Conn) error {
+			return rebuildTotalsPiece(ctx, conn, &db.mu, lo, hi)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, db, `SELECT count(DISTINCT agency_id) FROM store.agency_totals_changed`); n != 0 {
+			t.Fatalf("%d agencies still listed after the older binary's rebuild", n)
+		}
+		if !asTheQuery(t, db, "after the older binary's rebuild", true) {
+			t.Fatal("the answers kept before the load are the query's: the case proves nothing")
+		}
+		db.Close()
+		reopen(t, path)
+	})
+}
