@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +25,7 @@ var (
 	scaleVariantsRounds = flag.Int("scale-variants-rounds", 3, "bench-scale: rounds over the filters; the first compares the rows and is not timed")
 	scaleVariantsSet    = flag.String("scale-variants-set", "", "bench-scale: statements (;-separated) run on the connection of every variant but the first, to time a DuckDB setting (\"SET late_materialization_max_rows = 1000\")")
 	scaleVariantsN      = flag.Int("scale-variants-n", 1300, "bench-scale: page requests drawn as -scale-pages draws them; the variants run with the filters of their page among them")
+	scaleVariantsPaging = flag.Bool("scale-variants-paging", false, "bench-scale: for /quality's queries, give the filters a status and a later page too (to compare rows over more than the first page; not the page's mix)")
 	scaleVariantsShape  = flag.String("scale-variants-shape", "", "bench-scale: only the filters of this shape (country, province, city, level, province+level)")
 )
 
@@ -68,10 +71,17 @@ func TestScaleVariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := "/regions"
-	if q.Name == "region_figure" {
+	var fs []warehouse.Filter
+	switch {
+	case q.Name == "region_figure":
 		page = "/regions?measure"
+		fs = regionFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), page)
+	case strings.HasPrefix(q.Name, "quality_"):
+		page = "/quality"
+		fs = qualityFilters(t, newFilterGen(t, wdb).requests(*scaleVariantsN), *scaleVariantsPaging)
+	default:
+		fs = regionFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), page)
 	}
-	fs := regionFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), page)
 	wdb.Close()
 	if *scaleVariantsShape != "" {
 		fs = slices.DeleteFunc(fs, func(f warehouse.Filter) bool { return figureShape(f) != *scaleVariantsShape })
@@ -276,4 +286,34 @@ func variantRows(t *testing.T, conn *sql.Conn, text string, args []any) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// qualityFilters are the filters of /quality's requests among reqs as the
+// page binds them for its lists (quality.go): the request's years, region,
+// level and piece of a name, the first page of 50. With paging, each filter
+// also gets one of the status tabs and one of the first, second or a far
+// page, in turn.
+func qualityFilters(t *testing.T, reqs []scaleRequest, paging bool) []warehouse.Filter {
+	statuses := []string{"", "missing", "errors", "warnings", "ok"}
+	offsets := []int{0, 50, 1000}
+	var fs []warehouse.Filter
+	for _, r := range reqs {
+		if r.page != "/quality" {
+			continue
+		}
+		u, err := url.Parse(r.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := u.Query()
+		f := warehouse.Filter{Province: v.Get("province"), City: v.Get("city"), Level: v.Get("level"), Agency: v.Get("agency"), Limit: 50}
+		f.YearFrom, _ = strconv.Atoi(v.Get("year_from"))
+		f.YearTo, _ = strconv.Atoi(v.Get("year_to"))
+		if paging {
+			f.Status = statuses[len(fs)%len(statuses)]
+			f.Offset = offsets[len(fs)/len(statuses)%len(offsets)]
+		}
+		fs = append(fs, f)
+	}
+	return fs
 }
