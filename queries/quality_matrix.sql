@@ -60,6 +60,19 @@
 -- filter, give the same rows (30 filters each) but were not timed: the
 -- same split of quality_findings.sql saved ~2 ms of planning and no
 -- measurable run time.
+-- Since 0073 each agency keeps its pattern (store.agencies.pattern, NULL
+-- without a current report), and the selected agencies are counted and
+-- listed from store.agencies alone, in every shape of filter: before, a
+-- region, level or piece of a name joined the selected agencies to their
+-- status rows (~165,000 rows for a level), the page's patterns were joined
+-- to the agencies again for the names, and a filtered scan of
+-- store.agency_status, which the writer rewrites by DELETE and INSERT,
+-- cost ~4 times one of store.agencies (1M reports, 108 page filters, 3
+-- rounds interleaved: CPU 41.6 -> 33.1 ms a query; a province 53.0 ->
+-- 37.1, the whole country 49.1 -> 40.7). The names of the agencies of the
+-- reached patterns are still read whole (~20 ms of the whole country's
+-- CPU): a join on the pattern by equality, with the NULLs apart, pushed
+-- only a range of patterns into the scan (DuckDB's profile of one filter).
 WITH span AS (
     -- The years any agency reported in the selected range, as bits: the
     -- years of the groups of store.summary_rollup that count a current
@@ -85,31 +98,16 @@ WITH span AS (
            (span.years & p.reported & ~p.errors & ~p.warnings) <> 0 AS any_ok,
            (span.years & ~p.reported & ~store.year_bits(p.first_year + 1, NULL)) <> 0 AS any_none
     FROM store.pattern_bits() p CROSS JOIN span
-), sel AS MATERIALIZED (
-    -- With a region, level or piece of a name: the selected agencies and
-    -- their pattern (NULL: no current report), once for the counts and
-    -- the page below. Empty without (the parameters are known when DuckDB
-    -- plans the query).
-    SELECT a.agency_id, s.pattern
-    FROM selected_agencies($province, $city, $level, $agency) a
-    LEFT JOIN store.agency_status s USING (agency_id)
-    WHERE NOT ($province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL)
 ), counted AS (
     -- The listed agencies per pattern, NULL for those without a current
-    -- report. Without a region, level or piece of a name every agency is
-    -- listed: the status rows are counted alone, not joined to the
-    -- 170,000 agencies, and the agencies without one are the agencies less
-    -- the status rows (every status row has its agency: both are written
-    -- by the writer, and no agency is deleted).
-    SELECT s.pattern, count(*) AS n
-    FROM store.agency_status s
-    WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
-    GROUP BY s.pattern
-    UNION ALL
-    SELECT NULL, (SELECT count(*) FROM store.agencies) - (SELECT count(*) FROM store.agency_status)
-    WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
-    UNION ALL
-    SELECT pattern, count(*) AS n FROM sel GROUP BY pattern
+    -- report: the agencies the filters select counted by the pattern each
+    -- keeps (store.agencies.pattern, 0073), one scan without a join. Without
+    -- a region, level or piece of a name every agency is listed.
+    SELECT a.pattern, count(*) AS n
+    FROM store.agencies a
+    WHERE ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
+      AND ($level IS NULL OR a.level = $level) AND ($agency IS NULL OR contains(a.name, $agency))
+    GROUP BY a.pattern
 ), listed AS MATERIALIZED (
     -- The patterns listed, with their flags and how many agencies have them.
     SELECT c.pattern, c.n, f.first_year,
@@ -146,33 +144,18 @@ WITH span AS (
     FROM listed l JOIN wanted w USING (any_missing, any_errors, any_warnings)
 ), top AS (
     -- Their agencies named and in order, as many as reach the page's end
-    -- at most: only these agencies' names are read and sorted, not all
-    -- 170,000. Without a filter they are found from the status rows alone
-    -- (and the agencies without one only when their combination is
-    -- reached), with one from sel. Each branch joins the agencies itself:
-    -- over the union DuckDB built its hash table on the 170,000 agencies.
-    SELECT * FROM (
-        SELECT s.agency_id, a.name AS agency, a.city, a.level, r.first_year, r.total AS agencies_total,
-               r.any_missing, r.any_errors, r.any_warnings
-        FROM store.agency_status s
-        JOIN reach r ON r.pattern = s.pattern
-        JOIN store.agencies a ON a.agency_id = s.agency_id
-        WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
-        UNION ALL
-        SELECT a.agency_id, a.name AS agency, a.city, a.level, r.first_year, r.total AS agencies_total,
-               r.any_missing, r.any_errors, r.any_warnings
-        FROM store.agencies a
-        JOIN reach r ON r.pattern IS NULL
-        WHERE $province IS NULL AND $city IS NULL AND $level IS NULL AND $agency IS NULL
-          AND NOT EXISTS (SELECT 1 FROM store.agency_status s WHERE s.agency_id = a.agency_id)
-        UNION ALL
-        SELECT s.agency_id, a.name AS agency, a.city, a.level, r.first_year, r.total AS agencies_total,
-               r.any_missing, r.any_errors, r.any_warnings
-        FROM sel s
-        JOIN reach r ON r.pattern IS NOT DISTINCT FROM s.pattern
-        JOIN store.agencies a ON a.agency_id = s.agency_id
-    ) c
-    ORDER BY c.any_missing DESC, c.any_errors DESC, c.any_warnings DESC, c.agency, c.agency_id
+    -- at most: only these agencies' names are sorted, not all 170,000. The
+    -- agencies the filters select are joined to the patterns reached by the
+    -- pattern they keep (0073), NULL to NULL: before, the selected agencies
+    -- were joined to their status rows, and those of the reached patterns
+    -- to the agencies again for their names.
+    SELECT a.agency_id, a.name AS agency, a.city, a.level, r.first_year, r.total AS agencies_total,
+           r.any_missing, r.any_errors, r.any_warnings
+    FROM store.agencies a
+    JOIN reach r ON r.pattern IS NOT DISTINCT FROM a.pattern
+    WHERE ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
+      AND ($level IS NULL OR a.level = $level) AND ($agency IS NULL OR contains(a.name, $agency))
+    ORDER BY r.any_missing DESC, r.any_errors DESC, r.any_warnings DESC, a.name, a.agency_id
     LIMIT coalesce($offset, 0) + coalesce($limit, 50)
 ), page AS MATERIALIZED (
     -- The page within them: its place in the whole list less the offset.

@@ -932,7 +932,7 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 		err := appendRows(conn, "agencies", func(a *duckdb.Appender) error {
 			for _, n := range p.newAgencies {
 				if err := a.AppendRow(n.id, n.name, n.key, null(n.place.Province), null(n.place.City),
-					null(n.place.County), null(n.place.Level), null(n.place.Code), null(n.source), true, now); err != nil {
+					null(n.place.County), null(n.place.Level), null(n.place.Code), null(n.source), true, now, nil); err != nil {
 					return err
 				}
 			}

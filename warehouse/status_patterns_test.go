@@ -14,7 +14,8 @@ import (
 // an earlier year that re-checks a later one (its errors recounted), a
 // re-upload, a version with errors held pending and confirmed, an agency
 // moved by its report's region and by an administrator, a repair by hand,
-// reopening, and the migration itself on a file from before it — and holds
+// reopening, and the migrations themselves (0046, and 0073, which keeps
+// each agency's pattern on store.agencies) on a file from before them — and holds
 // after each the kept table to its definition (agency_status_stale, which
 // also holds every row's pattern to the row) and quality_matrix,
 // quality_by_year and overview_totals, which read the agencies' years
@@ -150,5 +151,17 @@ func TestStatusPatternsStayExact(t *testing.T) {
 	}
 	if n := count(t, db, `SELECT count(*) FROM store.status_patterns`); n == 0 {
 		t.Errorf("the migration numbered no pattern")
+	}
+
+	// A file from before 0073: each agency's pattern is kept on it by the
+	// migration, NULL for 未报局.
+	db = editByHand(t, db, `ALTER TABLE store.agencies DROP COLUMN pattern;
+		DELETE FROM schema_migrations WHERE version = 73`)
+	check("migrated 0073")
+	if seen != before {
+		t.Errorf("migration 0073 changed the pages")
+	}
+	if n := count(t, db, `SELECT count(*) FROM store.agencies WHERE pattern IS NULL`); n != 1 {
+		t.Errorf("%d agencies keep no pattern after 0073; want 1 (未报局)", n)
 	}
 }

@@ -125,6 +125,18 @@ func TestAgencyStatusKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	step("checked", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
+	// The pattern each agency keeps for 报送与质量 (store.agencies, 0073)
+	// is held to its status row: one set by hand is found, and rebuilt.
+	if _, err := db.db.Exec(`UPDATE store.agencies SET pattern = NULL WHERE name = '乙局'`); err != nil {
+		t.Fatal(err)
+	}
+	if n := statusDiff(t, db); n == 0 {
+		t.Fatal("the check does not see an agency's kept pattern out of step")
+	}
+	if err := db.checkStatus(ctx); err != nil {
+		t.Fatal(err)
+	}
+	step("pattern checked", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
 	// A count changed where the bit sets stay the same is found too: the
 	// cells (0063) are checked with them.
 	if _, err := db.db.Exec(`UPDATE store.agency_status SET cells = list_transform(cells, c -> struct_pack(year := c.year, report_id := c.report_id, errors := c.errors + 1, warnings := c.warnings))

@@ -1,5 +1,6 @@
 -- agency_status_rebuild: store.agency_status afresh from every current report,
--- with store.status_patterns (0046) numbered afresh from its rows.
+-- with store.status_patterns (0046) numbered afresh from its rows, and every
+-- agency's pattern in store.agencies (0073) set from it.
 DELETE FROM store.agency_status;
 DELETE FROM store.status_patterns;
 INSERT INTO store.status_patterns
@@ -9,3 +10,6 @@ INSERT INTO store.agency_status (agency_id, first_year, reported, errors, warnin
 SELECT s.agency_id, s.first_year, s.reported, s.errors, s.warnings, p.pattern, s.cells
 FROM store.agency_status_rows(0, 9223372036854775807, NULL) s
 JOIN store.status_patterns p USING (first_year, reported, errors, warnings);
+UPDATE store.agencies a
+SET pattern = (SELECT s.pattern FROM store.agency_status s WHERE s.agency_id = a.agency_id)
+WHERE a.pattern IS DISTINCT FROM (SELECT s.pattern FROM store.agency_status s WHERE s.agency_id = a.agency_id);
