@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"gongkai"
 	"gongkai/queries"
 )
 
@@ -193,4 +194,118 @@ func TestCompareTopMadeElsewhere(t *testing.T) {
 		db.Close()
 		reopen(t, path)
 	})
+}
+
+// TestCompareTopThroughEveryWrite holds compare_agencies' kept answers for
+// the whole country to the query after each way the warehouse is written,
+// each followed by gongkai compact (CompactTotals, which keeps the answers
+// again once no agency is listed): a re-upload of a year made current, a
+// version that waits and its confirmation, a new year, an agency moved by
+// an administrator, and a bulk load during which the serve's background
+// pass builds the totals and the answers (its roll-up sums are still held
+// in memory then). The answers must be kept again after every compact, or
+// the comparisons would prove nothing of them.
+func TestCompareTopThroughEveryWrite(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	q, _ := queries.Get("compare_agencies")
+	names := []string{"东城局", "西城局", "南城局", "北城局", "中城局", "上城局", "下城局", "前城局", "后城局", "左城局", "右城局", "外城局"}
+	var reqs []LoadRequest
+	for i, name := range names {
+		for y := 2020; y <= 2021; y++ {
+			reqs = append(reqs, LoadRequest{Report: figures(sampleReport(name, y, 0, float64(i%3)), float64(i%5), -1)})
+		}
+	}
+	load(t, db, reqs...)
+	filters := func() []Filter {
+		var fs []Filter
+		for _, from := range []int{0, 2019, 2020, 2021, 2022, 2023} {
+			for _, to := range []int{0, 2020, 2021, 2022, 2023} {
+				fs = append(fs, Filter{YearFrom: from, YearTo: to, Limit: 20})
+			}
+		}
+		return append(fs, Filter{})
+	}()
+	check := func(stage string) {
+		t.Helper()
+		for _, f := range filters {
+			got, err := db.Query(ctx, "compare_agencies", f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := firstFormRows(t, db, q, f); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %+v:\n got %v\nwant %v", stage, f, got.Rows, want.Rows)
+			}
+		}
+	}
+	compact := func(stage string) {
+		t.Helper()
+		check(stage + ", before compact")
+		if _, err := db.CompactTotals(ctx, 1); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, db, `SELECT count(*) FROM store.compare_top_keys`); n == 0 {
+			t.Fatalf("%s: no answer kept by compact", stage)
+		}
+		check(stage + ", after compact")
+	}
+	compact("loaded")
+
+	// A re-upload of 东城局's 2021 with another 复议 total, current at once.
+	res := load(t, db, LoadRequest{Report: figures(sampleReport("东城局", 2021, 0, 0), 40, -1), Confirm: true})
+	if res[0].Pending {
+		t.Fatalf("the re-upload waits: %+v", res[0])
+	}
+	compact("re-uploaded")
+
+	// A version that lacks tables waits; then it is confirmed.
+	w := sampleReport("西城局", 2020, 0, 1)
+	w.Source.Name = "西城局-2020-v2.xlsx"
+	var kept []gongkai.Value
+	for _, v := range w.Values {
+		if strings.HasPrefix(v.Measure, "apps.") {
+			kept = append(kept, v)
+		}
+	}
+	w.Values = kept
+	res = load(t, db, LoadRequest{Report: w})
+	if !res[0].Pending {
+		t.Fatalf("the version lacking tables 二 and 四 is current: %+v", res[0])
+	}
+	compact("a version waits")
+	if _, err := db.Confirm(ctx, res[0].ReportID, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	compact("confirmed")
+
+	// A new year, and an agency moved by an administrator.
+	load(t, db, LoadRequest{Report: figures(sampleReport("南城局", 2022, 0, 0), 9, -1)})
+	compact("a new year")
+	var id int64
+	if err := db.db.QueryRowContext(ctx, `SELECT agency_id FROM store.agencies WHERE name = '北城局'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetAgencyRegion(ctx, id, Region{Province: "甲省", City: "乙市", Level: "市级部门"}); err != nil {
+		t.Fatal(err)
+	}
+	compact("moved")
+
+	// A bulk load of a new year, the totals and answers built in its
+	// middle as serve's background pass would.
+	err := db.Bulk(ctx, func() error {
+		for i := range 4 {
+			load(t, db, LoadRequest{Report: figures(sampleReport(fmt.Sprintf("新区%d局", i), 2023, 0, 0), float64(i), -1)})
+			if i == 1 {
+				if _, err := db.CompactTotals(ctx, 1); err != nil {
+					return err
+				}
+				check("in a bulk load, after compact")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact("bulk loaded")
 }
