@@ -192,12 +192,44 @@ func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q q
 }
 
 // compareTopQueryStamp is the part of a kept answer's stamp (0081) that
-// names the text of compare_agencies q which made it: a binary whose query
-// reads otherwise must not read the answers of this one.
+// names the binary which made it: the text of compare_agencies q and the
+// migrations the binary holds (binaryMigrations). A binary whose query
+// reads otherwise, or whose schema and macros differ, must not read the
+// answers of this one. The migrations are named whole, not by the last
+// one alone (the macro's part): a migration numbered below the last,
+// landed later (numbers are reserved ahead), would leave the last the
+// same.
 func compareTopQueryStamp(q queries.Query) string {
-	h := sha256.Sum256([]byte(q.SQL))
-	return hex.EncodeToString(h[:])
+	return compareTopStampOf(q, binaryMigrations())
 }
+
+// compareTopStampOf is compareTopQueryStamp for the query q and the
+// migrations ms, each named by number and name.
+func compareTopStampOf(q queries.Query, ms []string) string {
+	h := sha256.New()
+	h.Write([]byte(q.SQL))
+	for _, m := range ms {
+		h.Write([]byte{0})
+		h.Write([]byte(m))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// binaryMigrations names the migrations embedded in this binary, oldest
+// first ("0081_compare_top_stamp"); Open has applied them all (or refused
+// the file, or opened it read-only as Older, which reads no kept answer).
+var binaryMigrations = sync.OnceValue(func() []string {
+	ms, err := migrations()
+	if err != nil {
+		// Open fails on the same error before any answer is read or kept.
+		return []string{err.Error()}
+	}
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = fmt.Sprintf("%04d_%s", m.version, m.name)
+	}
+	return out
+})
 
 // checkCompareTop finds, at Open, the kept answers of compare_agencies
 // (store.compare_top) that this binary would not have kept as they are

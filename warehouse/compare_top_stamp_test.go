@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -308,4 +309,62 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	compact("bulk loaded")
+}
+
+// TestCompareTopStampNamesEveryMigration holds that a kept answer made by a
+// binary lacking a migration numbered below the last (numbers are reserved
+// ahead, so one may land after a higher one) is not read: the last
+// migration is the same for both binaries, so a stamp naming only the last
+// (0081's macro alone) let the answers stand. The answers such a binary
+// kept are built here by stamping the keys as it would have; Open must drop
+// them.
+func TestCompareTopStampNamesEveryMigration(t *testing.T) {
+	ctx := context.Background()
+	q, _ := queries.Get("compare_agencies")
+	ms := binaryMigrations()
+	if len(ms) < 3 {
+		t.Fatalf("%d migrations", len(ms))
+	}
+	older := append(slices.Clone(ms[:len(ms)-3]), ms[len(ms)-2:]...)
+	if older[len(older)-1] != ms[len(ms)-1] {
+		t.Fatal("the older binary's last migration is not this one's")
+	}
+	if compareTopStampOf(q, older) == compareTopQueryStamp(q) {
+		t.Fatalf("a binary without %s stamps as this one", ms[len(ms)-3])
+	}
+
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 6 {
+		load(t, db, LoadRequest{Report: figures(sampleReport(fmt.Sprintf("示例%d局", i), 2022, float64(i), 0), float64(i), -1)})
+	}
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.ExecContext(ctx, `UPDATE store.compare_top_keys SET stamp = store.compare_top_stamp($1)`, compareTopStampOf(q, older)); err != nil {
+		t.Fatal(err)
+	}
+	// Marked, so that an answer read is seen.
+	if _, err := db.db.ExecContext(ctx, `UPDATE store.compare_top SET review_total = -1`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n := count(t, db, `SELECT count(*) FROM store.compare_top_keys`); n != 0 {
+		t.Errorf("%d answers of a binary without %s kept by Open", n, ms[len(ms)-3])
+	}
+	got, err := db.Query(ctx, "compare_agencies", Filter{Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := firstFormRows(t, db, q, Filter{Limit: 20}); !reflect.DeepEqual(got, want) || len(want.Rows) == 0 {
+		t.Errorf("got %v\nwant %v", got.Rows, want.Rows)
+	}
 }
