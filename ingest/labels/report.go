@@ -33,6 +33,9 @@ var yearMarkLeftRE = regexp.MustCompile(`^(\p{Han}{2,40}?) ?((?:19|20)\d\d)((?:�
 // report's name, and nothing else on its line.
 var yearAfterTitleRE = regexp.MustCompile(`^(\p{Han}{2,40}?)((?:政府信息公开|政务公开|信息公开)\p{Han}{0,8}报告)\(((?:19|20)\d\d)年度?\)$`)
 
+// foundedWords end the words before a year of founding, not a report's.
+var foundedWords = []string{"成立于", "设立于", "组建于", "建于", "挂牌于", "始建于", "创建于", "建立于"}
+
 // notNameWords are words of a sentence, not of an agency's name: the text
 // before a year in "根据《…关于做好2021年政府信息公开工作年度报告…》" or
 // "为切实做好2021年…" is a fragment of one.
@@ -169,6 +172,13 @@ func TitleMeta(s string, strict bool) (agency string, year int) {
 	}
 	m := titleRE.FindStringSubmatch(s)
 	if m == nil {
+		return "", 0
+	}
+	if strict && strings.Contains(m[1], "于") && hasSuffixAny(m[1], foundedWords...) {
+		// "示例区某街道办事处成立于1990年,…现公布…2024年度报告" (the shape of a
+		// real 2024 street office's first sentence, shorter): the year of
+		// its founding, and the name with the verb, were read as the
+		// report's ("…办事处成立于", 1990), with no word.
 		return "", 0
 	}
 	if strict && strings.Contains(s, "实际") {

@@ -227,6 +227,11 @@ func TestTitleMetaRound20(t *testing.T) {
 		{"2025示例县某乡2025年度政府信息公开工作年度报告", "示例县某乡", 2025},
 		// Another year before the name is no prefix of this one's.
 		{"2024示例县某乡2025年度政府信息公开工作年度报告", "", 2025},
+		// A year of founding before the report's is no report's year, nor
+		// its verb the name's.
+		{"示例区某街道办事处成立于1990年,单位性质行政单位。根据《条例》规定,现公布示例区某街道办事处政府信息公开2024年度报告。", "", 0},
+		{"示例县某镇始建于1958年,现公布示例县某镇2024年政府信息公开工作年度报告", "", 0},
+		{"示例县某镇2024年政府信息公开工作年度报告", "示例县某镇", 2024},
 	} {
 		a, y := TitleMeta(tt.s, true)
 		if a != tt.agency || y != tt.year {
