@@ -4571,6 +4571,19 @@ func looksLikeReport(doc *Document) bool {
 			title = i
 			break
 		}
+		// "YYYY年示例区某街道办事处" over "政府信息公开工作年度报告" (the shape of
+		// a real 2024 street office's title): the title broken after the
+		// name, read together as the agency's reader reads it (readTitle).
+		// Each line alone is no title, and the page was refused as a
+		// fragment of a report.
+		if i+1 < len(doc.Lines) && strings.Contains(l.Text, "年") {
+			if next := strings.TrimSpace(doc.Lines[i+1].Text); next != "" && utf8.RuneCountInString(next) <= 20 {
+				if _, year := labels.TitleMeta(strings.TrimSpace(l.Text)+next, true); year != 0 {
+					title = i + 1
+					break
+				}
+			}
+		}
 	}
 	if title < 0 {
 		// No title (a page's text begins at its first section, or names
