@@ -287,8 +287,9 @@ var nrules = []nrule{
 	{kind: nNeedsCreation, any: [][]string{{"没有现成信息需要另行制作"}}, not: append([]string{"不掌握", "主动", "不明确"}, append(reasonAsked, otherTopics...)...), units: unitsApps, topic: "申请"},
 	{kind: nUnclear, any: [][]string{{"补正后申请内容仍不明确"}}, not: append([]string{"不掌握", "主动", "另行制作", "申请公开", "要求公开", "涉及"}, otherTopics...), units: unitsApps, topic: "申请"},
 	// "上年结转N件,截至12月底已回复M件" (a real 2024 district government's
-	// page): 回复 is 答复 (replied); it was blank with no word.
-	{kind: nHandled, any: [][]string{{"办结", "答复", "已回复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
+	// page): 回复 is 答复 (replied); it was blank with no word. So is
+	// "受理…0件,回复处理0件" (a real 2024 street office's).
+	{kind: nHandled, any: [][]string{{"办结", "答复", "已回复", "回复处理"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
 	// "全年共收到行政复议1件,维持结果1件;未经复议直接诉讼0件,复议后诉讼0件" (a

@@ -63,6 +63,8 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		// Replied is answered.
 		{[]string{head + "2025年共收到申请12件,上年结转1件,已回复13件。"}, "apps.total", 13, false},
 		{[]string{head + "2025年共收到申请12件,上年结转1件,已回复留言13件。"}, "apps.total", -1, false},
+		{[]string{head + "2025年度,我街受理依申请公开政府信息0件,回复处理0件。"}, "apps.total", 0, false},
+		{[]string{head + "2025年度,我街回复处理群众留言13件。"}, "apps.total", -1, false},
 	} {
 		var lines []Line
 		for i, s := range tt.lines {
