@@ -117,7 +117,7 @@ func toFullWidth(s string) string {
 }
 
 // toTraditional writes labels in traditional script, using the fold map of
-// package labels (its t2s.txt) backwards.
+// package gongkai (its t2s.txt, which package labels folds with) backwards.
 func toTraditional(s string) string {
 	back := traditional()
 	var b strings.Builder
@@ -130,10 +130,10 @@ func toTraditional(s string) string {
 	return b.String()
 }
 
-// traditional maps each simplified character of labels/t2s.txt to the first
+// traditional maps each simplified character of gongkai's t2s.txt to the first
 // traditional one that folds to it.
 var traditional = sync.OnceValue(func() map[rune]rune {
-	data, err := os.ReadFile(filepath.Join("labels", "t2s.txt"))
+	data, err := os.ReadFile(filepath.Join("..", "t2s.txt"))
 	if err != nil {
 		panic(err)
 	}

@@ -7,21 +7,19 @@
 package labels
 
 import (
-	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"gongkai"
 )
 
-// t2sData is the traditional → simplified map for the characters report
-// labels use. golang.org/x/text has no such mapping, and a full conversion
+// t2s is the traditional → simplified map for the characters report labels
+// use (package gongkai's t2s.txt, which the warehouse's agency names fold
+// with too). golang.org/x/text has no such mapping, and a full conversion
 // table would be thousands of entries for the few hundred characters labels
 // contain; the file says how it was made.
-//
-//go:embed t2s.txt
-var t2sData string
-
-var t2s = parseT2S(t2sData)
+var t2s = gongkai.T2S()
 
 // t2sSet marks the CJK characters t2s maps, so that the common case (a
 // character that needs no folding) costs a bit test instead of a map lookup.
@@ -40,21 +38,6 @@ const (
 	cjkFirst = 0x4E00
 	cjkLast  = 0x9FFF
 )
-
-func parseT2S(data string) map[rune]rune {
-	m := make(map[rune]rune)
-	for _, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		rs := []rune(line)
-		if len(rs) == 2 {
-			m[rs[0]] = rs[1]
-		}
-	}
-	return m
-}
 
 // Normalize folds a label for matching, so that the same label written in any
 // of the ways real reports write it compares equal:

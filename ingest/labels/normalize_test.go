@@ -1,10 +1,6 @@
 package labels
 
-import (
-	"strings"
-	"testing"
-	"unicode/utf8"
-)
+import "testing"
 
 func TestNormalize(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -49,18 +45,6 @@ func TestNormalize(t *testing.T) {
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
 			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestT2SData(t *testing.T) {
-	for i, line := range strings.Split(t2sData, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if n := utf8.RuneCountInString(line); n != 2 {
-			t.Errorf("t2s.txt line %d: %q has %d characters, want 2", i+1, line, n)
 		}
 	}
 }
