@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gongkai"
@@ -34,6 +35,14 @@ func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) err
 			key = k
 		}
 	}
+	keyed := key != ""
+	for k, ids := range db.state.ambiguous {
+		// An agency whose key another agency's folds to is not in
+		// state.agencies (loads of that name are refused), but it is there.
+		if !keyed && slices.Contains(ids, agencyID) {
+			key = k
+		}
+	}
 	if key == "" {
 		return gongkai.Errorf(gongkai.CodeNotFound, "没有编号为 %d 的机关", agencyID)
 	}
@@ -61,6 +70,8 @@ func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) err
 	if err != nil {
 		return fmt.Errorf("warehouse: set region of agency %d: %w", agencyID, err)
 	}
-	db.state.agencies[key] = &agencyState{id: agencyID, regionSource: "admin"}
+	if keyed {
+		db.state.agencies[key] = &agencyState{id: agencyID, regionSource: "admin", plain: db.state.agencies[key].plain}
+	}
 	return nil
 }

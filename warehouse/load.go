@@ -10,6 +10,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -121,6 +122,9 @@ func (db *DB) LoadPrepared(ctx context.Context, b *Prepared) ([]LoadResult, erro
 		}
 		return results, e
 	}
+	if len(db.state.ambiguous) > 0 {
+		items = refuseAmbiguous(db.state.ambiguous, items, results)
+	}
 	for _, it := range items {
 		if it.hasSig && db.state.sim == nil {
 			sim, err := loadSimIndex(ctx, db.db)
@@ -162,6 +166,30 @@ func (db *DB) LoadPrepared(ctx context.Context, b *Prepared) ([]LoadResult, erro
 		}
 	}
 	return results, nil
+}
+
+// refuseAmbiguous gives the items whose agency name folds to the key of
+// two stored agencies (state.ambiguous) their error and returns the others.
+// Filed under either agency, the report's year could stay current under the
+// other too and count twice in every total; which one is the organ's is for
+// an administrator to say.
+func refuseAmbiguous(ambiguous map[string][]int64, items []*item, results []LoadResult) []*item {
+	kept := items[:0:0]
+	for _, it := range items {
+		ids, ok := ambiguous[it.key]
+		if !ok {
+			kept = append(kept, it)
+			continue
+		}
+		list := make([]string, len(ids))
+		for i, id := range ids {
+			list[i] = strconv.FormatInt(id, 10)
+		}
+		results[it.index].Err = gongkai.Errorf(gongkai.CodeConflict,
+			"单位名称“%s”按繁简折算后与已有的 %d 个机关（编号 %s）相同，无法确定报告属于哪一个，未载入：请管理员核对这些机关是否为同一机关",
+			it.agency, len(ids), strings.Join(list, "、"))
+	}
+	return kept
 }
 
 // item is a request checked and made ready to write.
@@ -639,15 +667,17 @@ func (p *plan) add(it *item, now time.Time) *write {
 	switch {
 	case a == nil:
 		pl, src := resolvePlace(stated, it.agency)
-		a = &agencyState{id: p.nextAgency, regionSource: src}
+		a = &agencyState{id: p.nextAgency, regionSource: src, plain: plainKey(it.agency)}
 		p.nextAgency++
 		p.agencies[it.key] = a
-		p.newAgencies = append(p.newAgencies, newAgency{id: a.id, name: it.agency, key: it.key, place: pl, source: src})
+		// Stored with its plain key: the fold is the reader's state's, so
+		// that it can grow with the readers' table (loadState).
+		p.newAgencies = append(p.newAgencies, newAgency{id: a.id, name: it.agency, key: a.plain, place: pl, source: src})
 	case !stated.empty() && (a.regionSource == "" || a.regionSource == "derived"):
 		// The source states where the agency stands: that beats a derivation,
 		// but never an administrator's correction.
 		pl, _ := resolvePlace(stated, it.agency)
-		a = &agencyState{id: a.id, regionSource: "report"}
+		a = &agencyState{id: a.id, regionSource: "report", plain: a.plain}
 		p.agencies[it.key] = a
 		p.regions = append(p.regions, regionUpdate{agency: a.id, place: pl})
 	}
@@ -664,6 +694,16 @@ func (p *plan) add(it *item, now time.Time) *write {
 	rs.prior = rs.prior.clip()
 
 	w.findings = append(w.findings, r.Findings...)
+	if plain := plainKey(it.agency); nameDiffers(a.plain, plain) {
+		// "於溪镇…" uploaded for "于溪镇…" stored: one key, filed as one
+		// agency (an older reader folded the 於 of a title, and two
+		// agencies of one year would count it twice), but the names may
+		// be two organs'.
+		w.findings = append(w.findings, gongkai.Finding{
+			Rule: "agency", Severity: gongkai.SeverityWarning,
+			Message: fmt.Sprintf("单位名称“%s”与已有机关“%s”（编号 %d）只差一个简繁两用的字（如“於”“于”），已作为同一机关载入：如是两个机关，请核对", it.agency, a.plain, a.id),
+		})
+	}
 	w.others = make([]int64, len(w.findings))
 	if last := p.currentOf(agencyYear{a.id, r.Year - 1}); last != nil {
 		for _, f := range priorYearFindings(r.Year, it.cells, last.prior) {
