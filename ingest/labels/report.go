@@ -108,6 +108,41 @@ var fullDateRE = regexp.MustCompile(`(?:19|20)\d\d年\d{1,2}月\d{1,2}日`)
 // TitleMeta reads agency and year from a title. A strict title must name an
 // information-disclosure report after the year; a file name need not.
 func TitleMeta(s string, strict bool) (agency string, year int) {
+	agency, year = titleMeta(s, strict)
+	if agency != "" && strings.Contains(s, "於") && strings.Contains(agency, "于") {
+		agency = keepYu(s, agency)
+	}
+	return agency, year
+}
+
+// keepYu returns the agency name TitleMeta read from title with the 於 the
+// title writes put back where folding made it 于. 於 is a character of
+// simplified writing too: a real town in Zhejiang is named with it, and a
+// title in simplified script naming it was read as "…于…镇", a name no organ
+// has. In a title in traditional script (another character of it folds)
+// 於 may be any 于, and the name stays folded.
+func keepYu(title, agency string) string {
+	for _, r := range title {
+		if r != '於' && FoldRune(r) != r && r >= cjkFirst && r <= cjkLast {
+			return agency
+		}
+	}
+	// Normalize maps rune to rune, 於 and 于 the same length: the title
+	// folded with 於 kept has the name at the same offsets.
+	const mark = "\uE000" // a private-use character, three bytes as 於 is
+	folded := Normalize(title)
+	kept := strings.ReplaceAll(Normalize(strings.ReplaceAll(title, "於", mark)), mark, "於")
+	if len(kept) != len(folded) {
+		return agency
+	}
+	if i := strings.Index(folded, agency); i >= 0 {
+		return kept[i : i+len(agency)]
+	}
+	return agency
+}
+
+// titleMeta is TitleMeta with every character folded (Normalize).
+func titleMeta(s string, strict bool) (agency string, year int) {
 	// readTitle tries every grid cell: cheap tests first keep the regular
 	// expression off almost all of them. 年 and 告 (of 报告) are written the
 	// same in traditional script, so they are tested before folding.

@@ -239,3 +239,24 @@ func TestTitleMetaRound20(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMetaKeepsYu holds that a title in simplified script naming an
+// organ with 於 (a real town's name is written with it) reads the name with
+// 於: Normalize folds 於 to 于, and the name was read "…于溪镇…", a name no
+// organ has. In a title in traditional script the name stays folded, 於
+// being there any 于.
+func TestTitleMetaKeepsYu(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"示例县於溪镇人民政府2023年政府信息公开工作年度报告", "示例县於溪镇人民政府"},
+		{"於溪镇人民政府2023年政府信息公开工作年度报告", "於溪镇人民政府"},
+		{"示例县 於溪镇人民政府 2023年度政府信息公开工作年度报告", "示例县於溪镇人民政府"},
+		{"关于示例县於溪镇人民政府2023年政府信息公开工作年度报告", "示例县於溪镇人民政府"},
+		{"示例县于溪镇人民政府2023年政府信息公开工作年度报告", "示例县于溪镇人民政府"},
+		{"示例縣於溪鎮人民政府2023年政府信息公開工作年度報告", "示例县于溪镇人民政府"},
+		{"關於示例縣青禾鎮2023年政府信息公開工作年度報告", "示例县青禾镇"},
+	} {
+		if got, _ := TitleMeta(tt.title, true); got != tt.want {
+			t.Errorf("TitleMeta(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
