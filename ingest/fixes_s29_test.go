@@ -69,8 +69,17 @@ func TestApplicantSplitInProse(t *testing.T) {
 		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人或其他组织2件。", 10, -1, false, true},
 		{"本年度共收到政府信息公开申请12件,其中自然人申请10件,法人或其他组织申请2件,均已按时办结。", 10, -1, false, true},
 		{"本年度共受理政府信息公开申请12件(其中公民提出的申请12件,法人或其他组织0件)。", 12, 0, false, false},
-		{"本年度共收到政府信息公开申请12件,其中自然人12件。", 12, -1, false, true},
-		{"本年度共收到政府信息公开申请12件,其中法人或其他组织0件。", -1, 0, false, false},
+		// A part not given is the count less the other (review s29).
+		{"本年度共收到政府信息公开申请12件,其中自然人12件。", 12, 0, false, false},
+		{"本年度共收到政府信息公开申请12件,其中自然人10件。", 10, -1, false, true},
+		{"本年度共收到政府信息公开申请12件,其中法人或其他组织0件。", 12, 0, false, false},
+		{"本年度共收到政府信息公开申请12件,其中法人或其他组织2件。", 10, -1, false, true},
+		// Legal persons alone leave out other organisations: nothing
+		// deduced from them (review s29).
+		{"本年度共收到政府信息公开申请12件,其中法人2件。", -1, -1, true, false},
+		{"本年度共收到政府信息公开申请12件,其中法人0件。", -1, -1, true, false},
+		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人2件。", 10, -1, false, true},
+		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人3件。", -1, -1, true, false},
 		// Parts that do not add up: nothing filled, said.
 		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人或其他组织3件。", -1, -1, true, false},
 		{"本年度共收到政府信息公开申请12件,其中自然人13件。", -1, -1, true, false},

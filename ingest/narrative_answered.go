@@ -113,14 +113,18 @@ var applicantPartRE = regexp.MustCompile(`^(自然人|公民|法人(?:或者|或
 type applicantSplit struct {
 	got            float64 // the count received
 	natural, legal float64 // -1 when the sentence gives no such part
-	raw, at        string
+	// corporate is a part of legal persons alone ("法人2件"), -1 when none:
+	// other organisations (社会公益组织, 其他) are not in it, so nothing
+	// is deduced from it (review s29).
+	corporate float64
+	raw, at   string
 }
 
 // readApplicantSplit returns the parts by applicant a sentence gives of the
 // count received it read (got), and whether it gives any. The list must
 // follow the count at once, each part a kind of applicant and its count.
 func readApplicantSplit(sent string, got float64) (applicantSplit, bool) {
-	sp := applicantSplit{got: got, natural: -1, legal: -1}
+	sp := applicantSplit{got: got, natural: -1, legal: -1, corporate: -1}
 	m := applicantSplitRE.FindStringSubmatch(sent)
 	if m == nil {
 		return sp, false
@@ -144,6 +148,11 @@ func readApplicantSplit(sent string, got float64) (applicantSplit, bool) {
 				return sp, false
 			}
 			sp.natural = f
+		case p[1] == "法人":
+			if sp.corporate >= 0 {
+				return sp, false
+			}
+			sp.corporate = f
 		default:
 			if sp.legal >= 0 {
 				return sp, false
@@ -158,7 +167,7 @@ func readApplicantSplit(sent string, got float64) (applicantSplit, bool) {
 		}
 		rest = strings.TrimLeft(rest, "、,;和及")
 	}
-	return sp, sp.natural >= 0 || sp.legal >= 0
+	return sp, sp.natural >= 0 || sp.legal >= 0 || sp.corporate >= 0
 }
 
 // legalApplicants are the columns of table 三 that legal persons and other
@@ -169,8 +178,9 @@ var legalApplicants = []string{gongkai.ApplicantBusiness, gongkai.ApplicantResea
 // applicant that splits give, where the count received they split is the
 // one read: natural persons' count is its column; legal persons' and other
 // organisations' is five columns (商业企业 … 其他), filled only when it is
-// none, else blank with a warning that says so. Parts that do not add up
-// to the count, or splits that differ, fill nothing and say why.
+// none, else blank with a warning that says so; a part not given is the
+// count less the other. Parts that do not add up to the count, or splits
+// that differ, fill nothing and say why.
 func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.Finding) ([]gongkai.Value, []gongkai.Finding) {
 	if len(splits) == 0 {
 		return vals, finds
@@ -202,9 +212,25 @@ func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.
 		// another's): its parts are not this report's columns.
 		warn(sp, gongkai.ApplicantNatural, "所分的不是采用的本年新收申请数，各列未填入")
 		return vals, finds
-	case sp.natural > sp.got || sp.legal > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got:
+	case sp.natural > sp.got || sp.legal > sp.got || sp.corporate > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got ||
+		sp.natural >= 0 && sp.corporate >= 0 && sp.natural+sp.corporate > sp.got:
 		warn(sp, gongkai.ApplicantNatural, "各类之和与总数不符，各列未填入")
 		return vals, finds
+	case sp.natural < 0 && sp.legal < 0:
+		// Legal persons alone: natural persons are not the rest, other
+		// organisations may hold some of it.
+		warn(sp, gongkai.ApplicantNatural, fmt.Sprintf("只写法人%s件，未写自然人和其他组织的：表三自然人及法人或其他组织五列未填入", num(sp.corporate)))
+		return vals, finds
+	}
+	// Table 三's seven columns add up: natural persons plus the five of
+	// legal persons are the total, so a part the words leave out is the
+	// count less the part they give ("其中法人或其他组织0件" says every
+	// application was a natural person's; review s29).
+	switch {
+	case sp.natural < 0 && sp.legal >= 0:
+		sp.natural = sp.got - sp.legal
+	case sp.legal < 0 && sp.natural >= 0:
+		sp.legal = sp.got - sp.natural // 法人 alone beside it is a part of this
 	}
 	add := func(applicant string, f float64) {
 		vals = append(vals, gongkai.Value{
@@ -212,18 +238,13 @@ func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.
 			Raw: sp.raw, At: sp.at, Source: gongkai.SourceNarrative,
 		})
 	}
-	if sp.natural >= 0 {
-		add(gongkai.ApplicantNatural, sp.natural)
-	}
-	switch {
-	case sp.legal == 0:
+	add(gongkai.ApplicantNatural, sp.natural)
+	if sp.legal == 0 {
 		for _, a := range legalApplicants {
 			add(a, 0)
 		}
-	case sp.legal > 0:
+	} else {
 		warn(sp, gongkai.ApplicantBusiness, fmt.Sprintf("中法人或其他组织%s件：表三分商业企业、科研机构、社会公益组织、法律服务机构、其他五列，各是多少不能确定，未填入", num(sp.legal)))
-	default:
-		warn(sp, gongkai.ApplicantBusiness, "未写法人或其他组织的申请数：表三商业企业、科研机构、社会公益组织、法律服务机构、其他五列未填入")
 	}
 	return vals, finds
 }
