@@ -1,6 +1,6 @@
 -- name: region_figure
 -- title: 地区汇总：一个数字的构成（按机构）
--- params: year_from, year_to, province, city, level, measure, applicant, measure_id, applicant_id, narrow, limit
+-- params: year_from, year_to, province, city, level, measure, applicant, measure_id, applicant_id, narrow, tail, limit
 -- columns: agency_id, agency, city, level, report_id, value, raw, at, reports_total
 -- The agencies behind one figure of the roll-up: every current report of
 -- the year the region and level select, with what it states for the
@@ -107,6 +107,22 @@ WITH cur AS (
     -- -> 22.4), 浙江省 乡镇（街道） (74,269 reports) 83.9 -> 55.5 ms, 乡镇（街道）
     -- alone unchanged (the filter kept: 162,268 reports; without it, 57 ->
     -- 128 ms); the page's random filters unchanged within the noise.
+    --
+    -- $tail false leaves out the two branches read from store.figures.
+    -- warehouse.Query binds it when, at its last look (cells_state.sql,
+    -- kept until the next write or run of the copy), no report came after
+    -- the watermark: the state after gongkai compact or a finished copy.
+    -- Even when it finds nothing, a scan of store.figures filtered on the
+    -- watermark checks the zone maps of every row group (207M figures,
+    -- ~1,700 row groups at 1M reports) as it starts. A load may commit
+    -- between that look and this query, so the query then returns no rows
+    -- (the final WHERE, in its own snapshot) and Query runs it again with
+    -- the tail (NULL: both branches, as for any other caller). CPU a query
+    -- at 1M reports, the page's 108 filters, interleaved under the lock
+    -- (TestScaleVariants), three runs: the branches left out 40.7 -> 37.9,
+    -- 51.4 -> 46.7, 49.0 -> 45.1 ms; with the final WHERE 49.0 -> 45.6 ms
+    -- (its max(report_id) form 46.0); the tail read through a semi-join
+    -- with the reports after the watermark instead, 51.4 -> 58.1.
     SELECT c.report_id, c.value, c.raw_id, c.at_id
     FROM store.figures_by_cell c
     WHERE $measure_id IS NOT NULL AND $applicant_id IS NOT NULL
@@ -118,7 +134,7 @@ WITH cur AS (
     UNION ALL
     SELECT f.report_id, f.value, f.raw_id, f.at_id
     FROM store.figures f
-    WHERE $measure_id IS NOT NULL AND $applicant_id IS NOT NULL
+    WHERE $measure_id IS NOT NULL AND $applicant_id IS NOT NULL AND coalesce($tail, true)
       AND f.measure_id = $measure_id AND f.applicant_id = $applicant_id
       AND f.report_id > (SELECT watermark FROM store.figures_by_cell_state)
     UNION ALL
@@ -133,7 +149,7 @@ WITH cur AS (
     UNION ALL
     SELECT f.report_id, f.value, f.raw_id, f.at_id
     FROM store.figures f
-    WHERE ($measure_id IS NULL OR $applicant_id IS NULL)
+    WHERE ($measure_id IS NULL OR $applicant_id IS NULL) AND coalesce($tail, true)
       AND (f.measure_id, f.applicant_id) IN (SELECT measure_id, applicant_id FROM cell)
       AND f.report_id > (SELECT watermark FROM store.figures_by_cell_state)
 ), j AS MATERIALIZED (
@@ -167,4 +183,8 @@ SELECT l.agency_id, l.agency, l.city, l.level, l.report_id, l.value, raw.text AS
 FROM listed l
 LEFT JOIN words raw ON raw.text_id = l.raw_id
 LEFT JOIN words loc ON loc.text_id = l.at_id
+-- Without the tail (see v), no rows unless no report comes after the
+-- watermark, in this query's own snapshot: Query then runs it with the tail.
+WHERE coalesce($tail, true)
+   OR NOT EXISTS (SELECT 1 FROM store.reports r WHERE r.report_id > (SELECT watermark FROM store.figures_by_cell_state))
 ORDER BY l.value DESC NULLS LAST, l.agency, l.agency_id, l.report_id

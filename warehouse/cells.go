@@ -109,5 +109,10 @@ func (db *DB) copyCellRun(ctx context.Context, run, least int64, at *CellCopy) (
 			return nil
 		})
 	})
+	if err == nil && !done {
+		// Committed: the watermark moved, which region_figure's form
+		// follows (cellsCaughtUp).
+		db.wrote()
+	}
 	return done, err
 }

@@ -52,3 +52,30 @@ func (c *narrowCache) put(gen int64, k narrowKey, narrow bool) {
 	}
 	c.m[k] = narrow
 }
+
+// caughtUpCache keeps cellsCaughtUp's answer for as long as Generation does
+// not change.
+type caughtUpCache struct {
+	mu    sync.Mutex
+	gen   int64
+	known bool
+	up    bool
+}
+
+// get returns the answer kept at generation gen, and whether there is one.
+func (c *caughtUpCache) get(gen int64) (up, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.up, c.known && c.gen == gen
+}
+
+// put keeps the answer read after Generation returned gen, unless one of a
+// later generation is kept already.
+func (c *caughtUpCache) put(gen int64, up bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.known && gen < c.gen {
+		return
+	}
+	c.gen, c.known, c.up = gen, true, up
+}

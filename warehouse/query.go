@@ -37,6 +37,11 @@ type Filter struct {
 	// for the queries that name it: it steers region_figure's plan, never
 	// its rows.
 	narrow bool
+	// noTail binds tail false: region_figure then leaves out the figures
+	// after the copy by cell's watermark, and returns no rows unless no
+	// report comes after it. Set by Query alone (cellsCaughtUp), which
+	// runs the query again without it when no row comes back.
+	noTail bool
 }
 
 // Table is a query result: column names and rows of values (int64, float64,
@@ -69,8 +74,8 @@ func (f Filter) bind(params []string) []any {
 // that run a named query's SQL on a connection of their own, such as the
 // bench harness's planning profile. The text ids DB.Query finds for
 // region_figure bind as NULL, and the query then looks them up itself; its
-// narrow binds false (the form for a large selection, same rows). It never
-// fails.
+// narrow binds false (the form for a large selection, same rows) and its
+// tail NULL (the figures after the copy's watermark read). It never fails.
 func (f Filter) Args(params []string) []any {
 	return f.bind(params)
 }
@@ -82,6 +87,15 @@ func nullText(s string) any {
 		return nil
 	}
 	return s
+}
+
+// tailArg is region_figure's tail parameter: false when noTail, else NULL
+// (read the figures after the watermark).
+func tailArg(noTail bool) any {
+	if noTail {
+		return false
+	}
+	return nil
 }
 
 // nullNum is a filter's number as a parameter: NULL for 0 (not set).
@@ -102,7 +116,7 @@ func (f Filter) args() []any {
 		"limit": num(int64(f.Limit)), "offset": num(int64(f.Offset)),
 		"measure": str(f.Measure), "applicant": str(f.Applicant), "status": str(f.Status),
 		"measure_id": num(f.measureID), "applicant_id": num(f.applicantID),
-		"narrow": f.narrow,
+		"narrow": f.narrow, "tail": tailArg(f.noTail),
 	}
 	out := make([]any, 0, len(queries.Params))
 	for _, p := range queries.Params {
@@ -129,7 +143,11 @@ func (f Filter) args() []any {
 // that DuckDB plans the cell's filters as constants (see cellIDs). A query
 // that names narrow (region_figure) gets whether the filter's region and
 // level select at most a quarter of the years' current reports (see
-// narrowSelection). region_agencies runs without its guard for years
+// narrowSelection). A query that names tail (region_figure) runs first
+// without the figures after the copy by cell's watermark when, at the
+// warehouse's last look, no report came after it (see cellsCaughtUp); it
+// then returns no rows unless that still holds in its own snapshot, and
+// Query runs it again with them. region_agencies runs without its guard for years
 // outside 1990–2100 when the warehouse has no such report (see
 // regionAgenciesForm), region_rollup without its sum by text when no text
 // repeats (see regionRollupForm). compare_agencies for the whole country
@@ -173,20 +191,40 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	if err != nil {
 		return nil, queryError(ctx, name, err)
 	}
+	if slices.Contains(q.Params, "tail") {
+		if f.noTail, err = db.cellsCaughtUp(ctx); err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+	}
+	if t, err = db.run(ctx, s, q, f); err != nil {
+		return nil, queryError(ctx, name, err)
+	}
+	if f.noTail && len(t.Rows) == 0 {
+		// A load after the look, or no report selected: the tail decides.
+		f.noTail = false
+		if t, err = db.run(ctx, s, q, f); err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+	}
+	return t, nil
+}
+
+// run runs query q with the filter's values on its kept statement s, or
+// prepared afresh when s is nil, and reads its rows. Its error is the
+// driver's.
+func (db *DB) run(ctx context.Context, s *sql.Stmt, q queries.Query, f Filter) (*Table, error) {
 	var rows *sql.Rows
+	var err error
 	if s != nil {
 		rows, err = s.QueryContext(ctx, f.bind(q.Params)...)
 	} else {
 		rows, err = db.db.QueryContext(ctx, q.SQL, f.bind(q.Params)...)
 	}
 	if err != nil {
-		return nil, queryError(ctx, name, err)
+		return nil, err
 	}
 	defer rows.Close()
-	if t, err = readTable(rows, 0); err != nil {
-		return nil, queryError(ctx, name, err)
-	}
-	return t, nil
+	return readTable(rows, 0)
 }
 
 // cellIDs returns the ids of the texts measure and applicant (ApplicantTotal
@@ -258,6 +296,26 @@ func (db *DB) narrowSelection(ctx context.Context, f Filter) (bool, error) {
 	}
 	db.narrow.put(gen, k, narrow)
 	return narrow, nil
+}
+
+// cellsCaughtUp reports whether no report comes after the copy by cell's
+// watermark (warehouse/sql/cells_state.sql), so that region_figure need
+// not read store.figures. The answer is kept until the next write or run
+// of the copy (Generation; copyCellRun marks its runs): one that is out of
+// date costs speed, never a figure, as region_figure checks it again in its
+// own snapshot. Its error is the database's.
+func (db *DB) cellsCaughtUp(ctx context.Context) (bool, error) {
+	gen := db.Generation()
+	if up, ok := db.caughtUp.get(gen); ok {
+		return up, nil
+	}
+	var wm, last int64
+	var runs int
+	if err := db.db.QueryRowContext(ctx, stmt("cells_state")).Scan(&wm, &runs, &last); err != nil {
+		return false, err
+	}
+	db.caughtUp.put(gen, last <= wm)
+	return last <= wm, nil
 }
 
 func queryError(ctx context.Context, name string, err error) error {

@@ -158,6 +158,9 @@ type DB struct {
 	textIDs sync.Map
 	// narrow keeps narrowSelection's answers until the next write.
 	narrow narrowCache
+	// caughtUp keeps cellsCaughtUp's answer until the next write or run of
+	// the copy by cell.
+	caughtUp caughtUpCache
 	// bitYears says whether store.reports holds only years 1990–2100, for
 	// region_agencies' form (reportsInBitYears).
 	bitYears keptAnswer
