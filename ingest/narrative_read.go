@@ -959,6 +959,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		own := ""      // the sentence before, when all of it is the organ's own
 		soFar := false // a sentence of the line counts so far, and semicolons join it to this one
 		parts := false // a sentence of the line opened with 其中, and semicolons join it to this one
+		cumulative := hasAny(fl.s, soFarWords...) && receivedSoFar(fl, ctx, year, agency)
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			ctx.semi = ""
 			if sent.a > 0 && fl.s[sent.a-1] == ';' {
@@ -987,6 +988,20 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if k == nReceived && !zero && bad == nil && carriedInside(inside, a, b) {
 					bad = errCarriedInside
+				}
+				if cumulative && bad == nil && outcomeKinds[k] && !saysOwnYear(fl.s[sent.a:sent.b], year) {
+					if codes := codesFor(k, format, zero); len(codes) > 0 {
+						// "截至12月31日,累计受理…N件。同意公开M件,…": the
+						// outcomes of a count that may run over more than
+						// the year may too; read, a running total would
+						// pass for the year's while its count is blank.
+						for _, code := range codes {
+							if _, ok := totals[code]; !ok {
+								totals[code] = allYearsFinding(code, sentence(l.Text, fl.pos[a], fl.pos[b]), lineAt(l.N))
+							}
+						}
+						return
+					}
 				}
 				received = received || k == nReceived && !zero
 				switch {
@@ -4923,3 +4938,46 @@ var errAddressedElsewhere = errors.New("applications addressed to another organ"
 // addressedElsewhereRE finds, in the words before a count, applications
 // dealt with (办理, 处理, 答复) that were made to another organ (向…申请).
 var addressedElsewhereRE = regexp.MustCompile(`(?:办理|处理|答复)[^,;:]{0,4}?向[^,;:我本]{1,12}?(?:提出|提交)?的?(?:政府信息公开)?申请`)
+
+// outcomeKinds are the kinds that say what became of the applications
+// received (granted, withheld, not processed, handled, carried over, ...):
+// stated beside a count received that may run over more than the year, they
+// may too.
+var outcomeKinds = map[nkind]bool{
+	nCarriedOut: true, nHandled: true, nGranted: true, nPartial: true, nWithheld: true, nNotExist: true, nNotThisOrgan: true, nNotHeld: true,
+	nSecret: true, nProhibited: true, nSafety: true, nThirdParty: true, nInternal: true, nProcess: true, nEnforcement: true, nQuery: true,
+	nNeedsCreation: true, nUnclear: true, nNotProcessed: true, nOtherHandling: true,
+}
+
+// receivedSoFar reports whether a sentence of the line states a count of
+// applications received that the reader passes over as maybe a running
+// total ("截至12月31日,累计受理…N件"): its outcomes on the same line are
+// then unsure too.
+func receivedSoFar(fl folded, ctx nctx, year int, agency string) bool {
+	found := false
+	soFar := false
+	for _, sent := range splitKeep(fl.s, "。!?;") {
+		if !(sent.a > 0 && fl.s[sent.a-1] == ';') {
+			soFar = false
+		}
+		ctx.semiSoFar = soFar
+		soFar = soFar || hasAny(fl.s[sent.a:sent.b], soFarWords...)
+		readSentence(fl, sent, ctx, year, agency, scope{}, func(nkind, bool, float64, string, error, int, int) {}, func(k nkind, _, _ int) {
+			found = found || k == nReceived
+		})
+	}
+	return found
+}
+
+// sinceYearRE finds the date a running total counts up to ("截至2024年12月31日"),
+// which names the year without making the count the year's.
+var sinceYearRE = regexp.MustCompile(`(?:截至|截止)[0-9]{4}年`)
+
+// saysOwnYear reports whether a sentence says its counts are the year's own
+// ("本年度同意公开M件", "其中2024年…"), besides the date a total runs to.
+func saysOwnYear(sent string, year int) bool {
+	if hasAny(sent, "本年", "全年", "当年", "今年", "年内") {
+		return true
+	}
+	return year > 0 && strings.Contains(sinceYearRE.ReplaceAllString(sent, ""), fmt.Sprintf("%d年", year))
+}
