@@ -44,6 +44,13 @@ var (
 	answerVerbRE   = regexp.MustCompile(`答复|回复|办结|办理完毕|办理完成|处理完毕`)
 )
 
+// clauses splits a sentence at its commas, semicolons and colons (the
+// folded text's), dropping empty pieces: the clauses the rules of a count
+// answered or handled look at one by one.
+func clauses(sent string) []string {
+	return strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' })
+}
+
 // allAnsweredAfter reports whether a sentence says every application it
 // received (got of them, or -1 when unread) was answered by a clause of 均
 // followed by a bare verb of answering ("121件均已登记,已答复"); a count in
@@ -53,7 +60,7 @@ func allAnsweredAfter(sent string, got float64) bool {
 	if hasAny(sent, otherTopics...) {
 		return false
 	}
-	cs := strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' })
+	cs := clauses(sent)
 	for i := 0; i+1 < len(cs); i++ {
 		c, next := cs[i], cs[i+1]
 		m := eachClauseRE.FindStringSubmatch(c)
@@ -81,7 +88,7 @@ func someAnswered(sent string) bool {
 	if hasAny(sent, otherTopics...) {
 		return false
 	}
-	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+	for _, c := range clauses(sent) {
 		c = strings.ReplaceAll(c, "部分公开", "")
 		if strings.ContainsAny(c, "0123456789") || !answerVerbRE.MatchString(c) || hasAny(c, "未", "没有", "尚未", "不予", "申请人") || partHandledRE.MatchString(c) {
 			continue

@@ -3273,7 +3273,7 @@ var lostStopRE = regexp.MustCompile(`(?:答复|回复|办结|办理完毕|答复
 // allAnswered reports whether a sentence has a clause with no figure that
 // says every application was answered (allAnsweredRE).
 func allAnswered(sent string) bool {
-	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+	for _, c := range clauses(sent) {
 		if strings.Contains(c, "《") {
 			c = lawTitleRE.ReplaceAllString(c, "《》")
 		}
@@ -3304,7 +3304,7 @@ func answeredCount(sent string) (float64, bool) {
 	if !strings.Contains(sent, "件") || hasAny(sent, otherTopics...) {
 		return 0, false
 	}
-	for _, c := range strings.FieldsFunc(sent, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+	for _, c := range clauses(sent) {
 		// "87件均已部分办结", "87件均已基本答复": a part answered, not all.
 		if m := answeredCountRE.FindStringSubmatch(c); m != nil && !hasAny(c, "未", "没有", "尚未", "不予", "部分", "基本", "大部", "多数", "大多", "其中") {
 			f, err := strconv.ParseFloat(m[1], 64)
