@@ -825,7 +825,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
-				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot)
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
+				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -985,6 +986,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			soFar = soFar || hasAny(fl.s[sent.a:sent.b], soFarWords...)
 			received := false        // the sentence states a count of applications received, read or not
 			got, none := -1.0, false // the count received it reads, and whether it says none was carried in
+			carried := -1.0          // the count carried in it reads, -1 when unsaid
+			total := -1.0            // the count received it reads, the parts by way of applying before it aside (-2: two)
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if k == nReceived && !zero && bad == nil && carriedInside(inside, a, b) {
 					bad = errCarriedInside
@@ -1004,13 +1007,22 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					}
 				}
 				received = received || k == nReceived && !zero
+				if k == nReceived && bad == nil {
+					if total == -1 || total == f {
+						total = f
+					} else {
+						total = -2
+					}
+				}
 				switch {
 				case k == nReceived && bad == nil && got == -1:
 					got = f
 				case k == nReceived:
 					got = -2 // stated twice, or unsure: no count
 				case k == nCarriedIn && zero && bad == nil:
-					none = true
+					none, carried = true, 0
+				case k == nCarriedIn && bad == nil:
+					carried = f
 				}
 				if inParts && k == nProactive && !zero && bad == nil {
 					bad = errPartOf
@@ -1069,6 +1081,16 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				// handled, how many is not said; the count handled was
 				// blank with no word.
 				add(nHandled, false, 0, "", errSomeAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+			}
+			if total >= 0 && ctx.about(topicDisclosure) {
+				// The count handled up to a date, and the count in
+				// progress, settled by the four counts' sum (balanceCounts).
+				if out, n := balanceCounts(fl.s[sent.a:sent.b], year, total, carried, fl.s); n > 0 {
+					raw := sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b])
+					for _, c := range out[:n] {
+						add(c.k, false, c.f, "", c.bad, raw, l.N)
+					}
+				}
 			}
 			if received && got > 0 && format != gongkai.FormatPre2019 {
 				if sp, ok := readApplicantSplit(fl.s[sent.a:sent.b], got); ok {
@@ -1558,12 +1580,21 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 				// A count for the whole area: not the organ's (it may
 				// sum every organ of the area), and said to be left
 				// out; its zero is the organ's too.
+				// A clause that names no area and inherits none was
+				// passed over for its date alone ("全年共收到…申请12件,截至
+				// 12月底已答复12件", the sentence naming the year's span so
+				// that sinceDate does not take it): a count up to a date,
+				// not the whole area's, which its warning said.
+				why := errWholeArea
+				if !inherited && !scopeRE.MatchString(clause) {
+					why = errUpToDate
+				}
 				readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string, bad error) {
 					if zero {
 						emit(k, true, 0, unit, nil, sent.a, sent.b)
 						return
 					}
-					emit(k, false, f, "", errWholeArea, sent.a, sent.b)
+					emit(k, false, f, "", why, sent.a, sent.b)
 				})
 			}
 			continue
@@ -2030,6 +2061,8 @@ var passedWhy = []struct {
 	{errReviewer, "所在的一行写有本机关“作出复议决定”的件数：所述的可能是本机关作为复议机关办理的行政复议，不是因本机关政府信息公开被申请的行政复议"},
 	{errApplicantsCounted, "是提出申请的人数（“N个自然人的申请”），不是申请件数：一人可提出多件申请，其他申请人的申请正文也未说有无"},
 	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
+	{errUpToDate, "写作“截至（截止）某日”：是到该日为止的数，可能含往年的，不能确定是本年度的"},
+	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
 }
 
 // passedFinding is the warning for a count passed over with bad
