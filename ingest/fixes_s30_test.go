@@ -80,3 +80,40 @@ func TestUpToDateReason(t *testing.T) {
 	}
 }
 
+// TestSilentBlanksSaid holds that three shapes round 20 met on real pages
+// leave their figure blank with a warning, not with no word: a total of ways
+// of applying unlike their sum, a kind of table 二's decisions counted with
+// no verb, and "上述申请已部分答复" on a line of its own. Figures invented.
+func TestSilentBlanksSaid(t *testing.T) {
+	for _, tt := range []struct {
+		lines   []string
+		measure string
+		want    float64 // -1: blank
+		warned  bool
+	}{
+		{[]string{"(二)依申请公开。2024年共收到网上申请41件,信函申请7件,合计47件。"}, "apps.new", -1, true},
+		{[]string{"(二)依申请公开。2024年共收到网上申请41件,信函申请7件,合计48件。"}, "apps.new", 48, false},
+		{[]string{"(二)依申请公开。2024年共收到申请41件,上年结转7件,合计47件。"}, "apps.new", 41, false},
+		{[]string{"(一)主动公开。2024年制定并公开规范性文件1件,行政许可项目2项,行政处罚0件,行政强制0件。"}, "licensing.decisions", -1, true},
+		{[]string{"(一)主动公开。2024年制定并公开规范性文件1件,行政许可项目2项,行政处罚0件,行政强制0件。"}, "penalty.decisions", -1, true},
+		{[]string{"(一)主动公开。2024年制定并公开规范性文件1件,行政许可项目2项,行政处罚0件,行政强制0件。"}, "coercion.decisions", -1, true},
+		{[]string{"(一)主动公开。2024年行政处罚2件。"}, "penalty.decisions", -1, true},
+		// With a verb they are decisions made, read as before.
+		{[]string{"(一)主动公开。2024年作出行政处罚决定3件,行政强制0件。"}, "penalty.decisions", 3, false},
+		{[]string{"(一)主动公开。2024年办理行政许可89件、行政处罚18件。"}, "penalty.decisions", 18, false},
+		// A part of something else is not a bare count.
+		{[]string{"(四)行政复议。2024年被申请行政复议3件,其中涉及行政处罚2件。"}, "penalty.decisions", -1, false},
+		{[]string{"(二)依申请公开。2024年度收到政府信息公开申请17份。", "上述申请已部分答复。"}, "apps.total", -1, true},
+		{[]string{"(二)依申请公开。2024年度收到政府信息公开申请17份。", "上述申请已全部答复。"}, "apps.total", -1, true},
+		{[]string{"(二)依申请公开。2024年度收到政府信息公开申请17份。", "上述申请未作答复。"}, "apps.total", -1, false},
+	} {
+		var lines []Line
+		for i, s := range tt.lines {
+			lines = append(lines, Line{N: i + 1, Text: s})
+		}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2024, "示例县某局")
+		if got, w := numberOf(vals, tt.measure), namesMeasure(finds, tt.measure); got != tt.want || w != tt.warned {
+			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", strings.Join(tt.lines, " / "), tt.measure, got, w, tt.want, tt.warned)
+		}
+	}
+}

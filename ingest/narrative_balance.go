@@ -141,3 +141,31 @@ func balanceCounts(sent string, year int, got, carried float64, line string) (ou
 	return out, 0
 }
 
+// errBareDecisions is the bad of a count of licensing, penalties or
+// coercion given with the kind alone (bareDecisions).
+var errBareDecisions = errors.New("a kind of decision counted with no verb")
+
+// bareYearRE finds the year or span a clause may open with before the kind.
+var bareYearRE = regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|本年度?|今年|全年|年内)`)
+
+// bareDecisions reports whether the words before a count (of a unit of
+// decisions or matters) are a kind of decision of table 二 and nothing else:
+// "行政处罚", "行政许可项目", with no verb (作出, 办理, 实施 …) that would
+// make them decisions made, and no word (其中, 涉及) that makes them a part
+// of something else.
+func bareDecisions(seg, unit string) (nkind, bool) {
+	if !strings.Contains(unitsDecide+"项", unit) {
+		return 0, false
+	}
+	s := strings.Trim(seg, "、,和及与; ")
+	s = strings.Trim(bareYearRE.ReplaceAllString(s, ""), "、,和及与; ")
+	switch s {
+	case "行政许可", "行政许可项目", "行政许可事项":
+		return nLicensing, true
+	case "行政处罚":
+		return nPenalty, true
+	case "行政强制":
+		return nCoercion, true
+	}
+	return 0, false
+}

@@ -826,7 +826,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
-				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced)
+				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -896,6 +896,12 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			for _, sent := range splitKeep(fl.s, "。!?;") {
 				if t := fl.s[sent.a:sent.b]; hasAny(t, aboveApps...) && allAnswered(t) {
 					add(nHandled, false, 0, "", errAllAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+					break
+				} else if hasAny(t, aboveApps...) && someAnswered(t) {
+					// "上述申请已部分答复" on its line (round 20's shape):
+					// some answered, how many unsaid; blank with no word
+					// before, as "已部分办结" beside the count was.
+					add(nHandled, false, 0, "", errSomeAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 					break
 				}
 			}
@@ -2061,6 +2067,7 @@ var passedWhy = []struct {
 	{errReviewer, "所在的一行写有本机关“作出复议决定”的件数：所述的可能是本机关作为复议机关办理的行政复议，不是因本机关政府信息公开被申请的行政复议"},
 	{errApplicantsCounted, "是提出申请的人数（“N个自然人的申请”），不是申请件数：一人可提出多件申请，其他申请人的申请正文也未说有无"},
 	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
+	{errBareDecisions, "只写“行政许可（行政处罚、行政强制）N件（项）”而无动词：是本年作出的处理决定数，还是许可事项（项目）数、公开（公示）的件数，不能确定"},
 	{errUpToDate, "写作“截至（截止）某日”：是到该日为止的数，可能含往年的，不能确定是本年度的"},
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
 }
@@ -2267,6 +2274,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// 件,合计T件" had no word at all.
 				emit(nReceived, f == 0, f, "", nil)
 				continue
+			}
+			if unit == "件" && bareTotal(seg) && ctx.about(topicDisclosure) && hasAny(before+seg, "收到", "受理", "接到", "接收") {
+				if n, _, ok := waysParts(before + seg); ok && n >= 2 {
+					// "…网上申请N件,信函申请M件,合计T件" where N+M is not T
+					// (round 20's shape): the total or a part is wrong,
+					// which the words do not say; the total was blank with
+					// no word.
+					emit(nReceived, false, f, "", errPartsSum)
+					continue
+				}
 			}
 			said := seg
 			if strings.Contains(seg, "处理") {
@@ -2588,6 +2605,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				}
 			}
 			if !ok {
+				if k, bare := bareDecisions(seg, unit); bare {
+					// "…规范性文件N件,行政许可项目N项,行政处罚N件,行政强制N件"
+					// (the shape of a real 2021 township's prose): the
+					// kind alone, no verb; decisions made, matters
+					// listed or decisions published, the words do not
+					// say. They were passed over with no word.
+					emit(k, false, f, "", errBareDecisions)
+					continue
+				}
 				if k, part := channelPart(seg, unit, ctx); part {
 					// One channel's count, the line giving another its
 					// own: no whole, said to be unless another statement
@@ -3664,22 +3690,29 @@ func oneWay(seg string) bool {
 // add up to it; a clause of anything else (those carried in, a part) makes
 // the total no count received.
 func waysSum(before string, total float64) bool {
-	n, sum := 0, 0.0
+	n, sum, ok := waysParts(before)
+	return ok && n >= 2 && sum == total
+}
+
+// waysParts returns how many counts of applications made one way the
+// clauses before a bare total give, and their sum; ok is false when a
+// clause gives anything else (waysSum).
+func waysParts(before string) (n int, sum float64, ok bool) {
 	for _, c := range strings.FieldsFunc(before, func(r rune) bool { return r == ',' || r == ';' || r == '、' || r == ':' }) {
 		ms := appCountRE.FindAllStringIndex(c, -1)
 		if len(ms) == 0 {
 			continue
 		}
 		if len(ms) > 1 || !strings.HasSuffix(c, "件") || hasAny(c, "余", "多", "结转", "其中", "办结", "答复") || !(oneWay(c[:ms[0][0]]) || strings.Contains(c[:ms[0][0]], "快递")) {
-			return false
+			return 0, 0, false
 		}
 		f, err := strconv.ParseFloat(strings.TrimSuffix(c[ms[0][0]:], "件"), 64)
 		if err != nil {
-			return false
+			return 0, 0, false
 		}
 		n, sum = n+1, sum+f
 	}
-	return n >= 2 && sum == total
+	return n, sum, true
 }
 
 // appCountRE finds a count of applications in a piece of a line.

@@ -37,7 +37,8 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		{[]string{head + "2025年,我局共收到3件自然人提出的申请。"}, "apps.new", -1, true},
 		// Every one of the line before's answered, said on a line of its own.
 		{[]string{head + "2025年度我局接收到政府信息公开申请21件,内容多涉及土地。", "对上述申请,我局已全部按期答复完毕。"}, "apps.total", -1, true},
-		{[]string{head + "2025年度我局接收到政府信息公开申请21件,内容多涉及土地。", "上述申请已部分答复。"}, "apps.total", -1, false},
+		// Some answered, how many unsaid: blank, and said (fixes s30).
+		{[]string{head + "2025年度我局接收到政府信息公开申请21件,内容多涉及土地。", "上述申请已部分答复。"}, "apps.total", -1, true},
 		{[]string{head, "对上述申请,我局已全部按期答复完毕。"}, "apps.total", -1, false},
 		{[]string{head + "2025年度我局接收到政府信息公开申请21件。", "四、政府信息公开行政复议、行政诉讼情况", "上述申请均已答复。"}, "apps.total", -1, false},
 		// Every one handled, said with 均已办理 as the whole clause.
@@ -56,7 +57,8 @@ func TestRound20SampleSaysWhyBlank(t *testing.T) {
 		// The ways of applying, then their total.
 		{[]string{head + "2025年,我区共收到群众网上申请64件,快递9件,合计73件。"}, "apps.new", 73, false},
 		{[]string{head + "2025年,我区共收到网上申请64件,信函申请9件,合计73件,上年结转4件。"}, "apps.new", 73, false},
-		{[]string{head + "2025年,我区共收到网上申请64件,信函申请9件,合计74件。"}, "apps.new", -1, false},
+		// The ways do not add up to their total: blank, and said (fixes s30).
+		{[]string{head + "2025年,我区共收到网上申请64件,信函申请9件,合计74件。"}, "apps.new", -1, true},
 		{[]string{head + "2025年,我区共收到申请64件,上年结转9件,合计73件。"}, "apps.new", 64, false},
 		// The applications made to the organ itself, the count before them.
 		{[]string{head + "本局2025年度收到6件针对本部门有关政府信息公开事务的申请。"}, "apps.new", 6, false},
