@@ -413,6 +413,11 @@ func readTitle(doc *Document, r *gongkai.Report) {
 						Message: fmt.Sprintf("页面为繁体字，单位名称“%s”由繁体折算为简体，其中“%s”不在简体字表（GB 2312）中，可能未折算：请核对", agency, left),
 					})
 				}
+				if r.Agency == agency {
+					if f, ok := yuFolded(l.Text, agency, lineAt(l.N)); ok {
+						r.Findings = append(r.Findings, f)
+					}
+				}
 				return
 			}
 			// A sentence fragment named no agency: a later title may.
@@ -528,6 +533,39 @@ func tradName(line, agency string) bool {
 	s := labels.Simplified(line)
 	i := strings.Index(s, agency)
 	return i >= 0 && line[i:i+len(agency)] != agency
+}
+
+// yuFolded returns the warning for a title in traditional script whose 於
+// became the agency's 于: there 於 is folded as the traditional form of 于
+// (labels.TitleMeta keeps it only in a simplified title), but 於 is a
+// simplified character too, of place names (a real town in Zhejiang is
+// named with it), so the name stored may be one no organ has. The load
+// warns when a stored name differs from an upload's by 於 and 于 alone; a
+// page read from traditional script said nothing. ok is false when the
+// title writes no 於 where the name has 于.
+func yuFolded(line, agency, at string) (gongkai.Finding, bool) {
+	s := labels.Simplified(line)
+	i := strings.Index(s, agency)
+	if i < 0 || !strings.Contains(agency, "于") || !strings.Contains(line[i:i+len(agency)], "於") {
+		return gongkai.Finding{}, false
+	}
+	// Simplified maps rune to rune, 於 and 于 the same length: the title's
+	// name is at the same offsets.
+	raw, kept := line[i:i+len(agency)], []byte(agency)
+	folded := false
+	for j, r := range agency {
+		if r == '于' && strings.HasPrefix(raw[j:], "於") {
+			copy(kept[j:], "於")
+			folded = true
+		}
+	}
+	if !folded {
+		return gongkai.Finding{}, false
+	}
+	return gongkai.Finding{
+		Rule: "agency", Severity: gongkai.SeverityWarning, At: at,
+		Message: fmt.Sprintf("页面为繁体字，单位名称按繁体折算为“%s”，原文写作“於”处折为“于”；“於”也是简体字，有的地名用它：如本机关名称为“%s”，请核对单位名称", agency, kept),
+	}, true
 }
 
 // outsideGB2312 returns the Chinese characters of name that GB 2312, the

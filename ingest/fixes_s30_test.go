@@ -117,3 +117,52 @@ func TestSilentBlanksSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestTraditionalYuWarned holds that a title in traditional script whose 於
+// is folded into the agency's name as 于 warns, naming both forms, as the
+// load does when a stored name differs from an upload's by 於 alone: 於 is
+// a simplified character of place names too, and the name may be one no
+// organ has. Before, the name was stored with no word. A 於 outside the
+// name (關於) and a simplified title (which keeps 於) say nothing. Names
+// invented.
+func TestTraditionalYuWarned(t *testing.T) {
+	const body = "\n一、總體情況\n(二)依申請公開。2023年共收到政府信息公開申請3件。\n"
+	for _, tt := range []struct {
+		title, agency string
+		warned        bool
+	}{
+		{"示例縣於溪鎮人民政府2023年政府信息公開工作年度報告", "示例县于溪镇人民政府", true},
+		{"於溪鎮人民政府2023年度政府信息公開工作年度報告", "于溪镇人民政府", true},
+		{"關於示例縣青禾鎮人民政府2023年政府信息公開工作年度報告", "示例县青禾镇人民政府", false},
+		{"示例县於溪镇人民政府2023年政府信息公开工作年度报告", "示例县於溪镇人民政府", false},
+		{"示例縣于溪鎮人民政府2023年政府信息公開工作年度報告", "示例县于溪镇人民政府", false},
+	} {
+		r, err := Parse("t.txt", []byte(tt.title+body), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.title, err)
+		}
+		warned := false
+		for _, f := range r.Findings {
+			if f.Rule == "agency" && strings.Contains(f.Message, "於") {
+				warned = true
+				kept := strings.ReplaceAll(tt.agency, "于", "於")
+				if !strings.Contains(f.Message, "“"+tt.agency+"”") || !strings.Contains(f.Message, "“"+kept+"”") {
+					t.Errorf("%s: warning %q does not name %s and %s", tt.title, f.Message, tt.agency, kept)
+				}
+			}
+		}
+		if r.Agency != tt.agency || warned != tt.warned {
+			t.Errorf("%s: agency %s (warned %v), want %s (warned %v)", tt.title, r.Agency, warned, tt.agency, tt.warned)
+		}
+	}
+	// Given by the uploader, the name is theirs: the title's warning goes.
+	r, err := Parse("t.txt", []byte("示例縣於溪鎮人民政府2023年政府信息公開工作年度報告"+body), Options{Agency: "示例县於溪镇人民政府"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Findings {
+		if f.Rule == "agency" {
+			t.Errorf("with the agency given: %q", f.Message)
+		}
+	}
+}
