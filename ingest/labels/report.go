@@ -710,6 +710,14 @@ func trimName(s string) string {
 		}
 	}
 	s = strings.TrimLeft(s, nameCutset)
+	// "特向社会公布2019年度某镇政府(机关)信息公开年度报告" (a real 2019
+	// town's first sentence, its only name): the template's "本级政府(机关)"
+	// with the name put in, and "(机关)" left. It was stored as part of the
+	// name ("某镇政府(机关)"), a name no organ has; "(本级机关)" is a
+	// name's own and stays.
+	if t := strings.TrimSuffix(s, "(机关)"); t != s && agencyName(t) {
+		s = t
+	}
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
 		if !strings.ContainsRune(nameCutset, r) || r == ')' && strings.Count(s, "(") >= strings.Count(s, ")") {

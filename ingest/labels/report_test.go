@@ -260,3 +260,25 @@ func TestTitleMetaKeepsYu(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMetaRound21 holds round 21's first sentence that names the
+// organ in the template's words: "(机关)" after the name is the template's,
+// not the name's; "(本级机关)" is a name's own.
+func TestTitleMetaRound21(t *testing.T) {
+	for _, tt := range []struct {
+		s      string
+		agency string
+		year   int
+	}{
+		{"根据《条例》,特向社会公布2019年度示例县某镇政府(机关)信息公开年度报告", "示例县某镇政府", 2019},
+		{"根据《条例》,特向社会公布2019年度示例县某镇政府（机关）信息公开年度报告", "示例县某镇政府", 2019},
+		{"示例海关总署(本级机关)2019年政府信息公开工作年度报告", "示例海关总署(本级机关)", 2019},
+		// The template with no name put in names no organ.
+		{"根据《条例》,特向社会公布2019年度本级政府(机关)信息公开年度报告", "", 2019},
+	} {
+		a, y := TitleMeta(tt.s, true)
+		if a != tt.agency || y != tt.year {
+			t.Errorf("TitleMeta(%q) = %q %d, want %q %d", tt.s, a, y, tt.agency, tt.year)
+		}
+	}
+}
