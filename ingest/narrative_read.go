@@ -745,6 +745,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	var order []string
 	beyond := map[string]gongkai.Finding{} // the first statement of each measure beyond value.Holds
 	var splits []applicantSplit            // counts received split by applicant (readApplicantSplit)
+	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
 		if k == nLitigation && !zero && bad == nil && codesFor(k, format, zero) == nil {
 			// "行政诉讼21件" in a report of a format that counts suits
@@ -939,6 +940,9 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			// over with no word (部分公开's rule did not match it, and
 			// 予以公开's shuns 部分).
 			fl = fl.replace("部分予以公开", "部分公开")
+		}
+		for _, n := range ownNames {
+			fl = fl.replace(n[0], n[1])
 		}
 		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency, secChannels: secChannels}
 		if strings.Contains(fl.s, "条") {
@@ -1245,6 +1249,38 @@ func namesOwnOrgan(clause, agency string) bool {
 	}
 	short, ok := strings.CutSuffix(tail, "办公室")
 	return ok && strings.Contains(c, short+"办")
+}
+
+// ownTopicNames returns the ways a line may name the reporting organ when
+// its name holds a word of another matter (otherTopics), each with what
+// stands for it: "示例县信访局" and "信访局" after a year or a mark in a
+// 信访局's report are the organ, 本机关, not a clause about petitions. "2025
+// 年,示例县信访局共受理政府信息公开申请4件" (the shape of a real 2025 county
+// bureau's page) was passed over with no word, as "信访件" rightly is. The
+// tail alone after a level ("省信访局") is another organ and stays.
+func ownTopicNames(agency string) [][2]string {
+	key := labels.Normalize(agency)
+	at := -1
+	for _, w := range otherTopics {
+		if i := strings.Index(key, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	tail := key[at:]
+	names := [][2]string{{key, "本机关"}}
+	if short := strings.ReplaceAll(key, "人民政府", "政府"); short != key {
+		names = append(names, [2]string{short, "本机关"})
+	}
+	if tail == key || !hasSuffixAny(tail, "局", "办", "办公室", "委", "委员会", "中心", "室", "处") {
+		return names
+	}
+	for _, before := range []string{",", ":", ";", "年", "度", "、"} {
+		names = append(names, [2]string{before + tail, before + "本机关"})
+	}
+	return names
 }
 
 // partsLeadRE matches a clause that opens with the area's parts as who
