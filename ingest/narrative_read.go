@@ -1067,7 +1067,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					// those answered, which may leave out any carried in.
 					add(nHandled, false, said, "", errAnsweredPart, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 				}
-			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got)) {
+			} else if granted := allGranted(fl.s[sent.a:sent.b]); received && (counted || granted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got)) {
 				// "2024年新受理依申请政府信息公开8件,全部依规及时完成回复"
 				// (a real 2024 street office's page): every application
 				// received was answered, so at least that many were
@@ -1080,11 +1080,22 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				// Any word of a count still open or going into the next
 				// year ("其中2件结转至2026年", read 结转至下年; "1件延期至下年度
 				// 答复"; "1件待答复") leaves it unsure.
-				if got > 0 && none && !hasAny(fl.s[sent.a:sent.b], "除", "结转下", "转下", "转入下", "继续办理", "正在", "尚未", "未办结",
-					"下年", "下一年", "次年", "延期", "待", "办理中", "补正", "中止") {
+				sure := got > 0 && none && !hasAny(fl.s[sent.a:sent.b], "除", "结转下", "转下", "转入下", "继续办理", "正在", "尚未", "未办结",
+					"下年", "下一年", "次年", "延期", "待", "办理中", "补正", "中止")
+				if sure {
 					add(nHandled, false, got, "", nil, raw, l.N)
 				} else {
 					add(nHandled, false, 0, "", errAllAnswered, raw, l.N)
+				}
+				// "共受理…申请3件,均已按规定及时予以公开" (the shape of a
+				// real 2025 street office's page): every one received was
+				// granted, and answered; those carried in are not said.
+				// Both counts were blank with no word.
+				switch {
+				case granted && sure:
+					add(nGranted, false, got, "", nil, raw, l.N)
+				case granted:
+					add(nGranted, false, 0, "", errAllGranted, raw, l.N)
 				}
 			} else if received && someAnswered(fl.s[sent.a:sent.b]) {
 				// "收到…申请12件,已部分办结" (review s28): some were
@@ -2094,6 +2105,7 @@ var passedWhy = []struct {
 	{errUnavailableUnsplit, "只写“无法提供”，未分“本机关不掌握相关政府信息”“没有现成信息需要另行制作”“补正后申请内容仍不明确”，各是多少不能确定"},
 	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
+	{errAllGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都予以公开，但上年结转而本年予以公开的正文未说有无，予以公开的件数不能确定"},
 	{errSomeAnswered, "只写收到的申请“部分（基本、大部分）已办结（答复）”：办结了多少正文未说，本年办结的件数不能确定"},
 	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
 	{errNotApplication, "写作收到“补正”材料（或“更正”“撤回”“复核”“申诉”等），或只写收到“申请人”的：所收到的不是（或不全是）政府信息公开申请，不能确定是本年新收的申请数"},
@@ -3389,8 +3401,11 @@ func allAnswered(sent string) bool {
 var partHandledRE = regexp.MustCompile(`^其中,?(?:已|共|已经)?(?:办结|答复|回复|办理完毕|答复完毕)$`)
 
 // answeredCountRE finds a clause that is a count and the words of all of it
-// answered, and no more: "87件均已在法定期限内完成答复".
-var answeredCountRE = regexp.MustCompile(`^([0-9]+)件(?:申请)?(?:均已|都已|均|都|全部|已全部)[^0-9,;:]{0,16}?(?:答复|回复|办结)(?:完毕)?[。.]?$`)
+// answered, and no more: "87件均已在法定期限内完成答复". "19件已按照规定时限
+// 和程序依法依规进行了答复" (the shape of a real 2025 district office's page,
+// after 20 received, before "1件结转下年") says the same of its count with
+// 已 alone; it was passed over with no word.
+var answeredCountRE = regexp.MustCompile(`^([0-9]+)件(?:申请)?(?:均已|都已|均|都|全部|已全部|已经|已)[^0-9,;:]{0,16}?(?:答复|回复|办结)(?:完毕)?[。.]?$`)
 
 // answeredCount returns the count of the first clause of a sentence that
 // says all of a count was answered (answeredCountRE), and whether there is
@@ -3401,7 +3416,7 @@ func answeredCount(sent string) (float64, bool) {
 	}
 	for _, c := range clauses(sent) {
 		// "87件均已部分办结", "87件均已基本答复": a part answered, not all.
-		if m := answeredCountRE.FindStringSubmatch(c); m != nil && !hasAny(c, "未", "没有", "尚未", "不予", "部分", "基本", "大部", "多数", "大多", "其中") {
+		if m := answeredCountRE.FindStringSubmatch(c); m != nil && !hasAny(c, "未", "没有", "尚未", "不予", "部分", "基本", "大部", "多数", "大多", "其中", "延期", "逾期", "超期", "正在") {
 			f, err := strconv.ParseFloat(m[1], 64)
 			return f, err == nil && f == float64(int64(f))
 		}
@@ -3412,6 +3427,31 @@ func answeredCount(sent string) (float64, bool) {
 // aboveApps are the words that name the applications a line before counted:
 // "上述申请已全部…答复".
 var aboveApps = []string{"上述申请", "以上申请", "前述申请", "上述依申请", "以上依申请", "上述政府信息公开申请", "以上政府信息公开申请"}
+
+// allGrantedRE finds a clause with no figure that says every application
+// was granted: "均已按规定及时予以公开".
+var allGrantedRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:予以公开|同意公开)`)
+
+// allGranted reports whether a sentence has a clause with no figure that
+// says every application was granted (allGrantedRE), not in part nor
+// refused; not in a sentence of reviews, suits or other matters.
+func allGranted(sent string) bool {
+	if !strings.Contains(sent, "公开") || hasAny(sent, otherTopics...) {
+		return false
+	}
+	for _, c := range clauses(sent) {
+		if allGrantedRE.MatchString(c) && !strings.ContainsAny(c, "0123456789") && !hasAny(c, "未", "没有", "不予", "不同意", "申请人", "主动") && !partAnsweredRE.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// errAllGranted is the bad of the count granted a sentence implies by
+// saying every application received was granted (allGranted): those
+// carried in and granted are not said. It is errAllAnswered's kind, so
+// that it is passed over with a word as that one is.
+var errAllGranted = fmt.Errorf("all received granted: %w", errAllAnswered)
 
 // errAllAnswered is the bad of the count handled a sentence implies by
 // saying every application received was answered ("收到…申请8件,全部…完成

@@ -38,3 +38,38 @@ func TestRound21OwnNameHoldsTopic(t *testing.T) {
 		t.Errorf("ownTopicNames(示例县教育局) = %q, want none", n)
 	}
 }
+
+// TestRound21AnsweredShapes checks round 21's two shapes of applications
+// answered that were blank with no word: every one received granted
+// ("均已…予以公开"), and a count of them answered with 已 alone ("N件已…
+// 答复"). Each beside the case that reads and one that must not.
+func TestRound21AnsweredShapes(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank
+		warned  bool    // a finding names the measure
+	}{
+		{"2025年,我街道共受理政府信息公开申请3件,均已按规定及时予以公开。", "apps.granted", -1, true},
+		{"2025年,我街道共受理政府信息公开申请3件,均已按规定及时予以公开。", "apps.total", -1, true},
+		{"2025年,我街道共受理政府信息公开申请3件,无上年结转,均已按规定及时予以公开。", "apps.granted", 3, false},
+		{"2025年,我街道共受理政府信息公开申请3件,无上年结转,均已按规定及时予以公开。", "apps.total", 3, false},
+		{"2025年,我街道共受理政府信息公开申请3件,均已部分予以公开。", "apps.granted", -1, false},
+		{"2025年,我街道共受理政府信息公开申请3件,均不予公开。", "apps.granted", -1, false},
+		{"2025年,我街道主动公开政府信息30条,均已予以公开。", "apps.granted", -1, false},
+		// A count answered with 已 alone.
+		{"2025年,区政府共收到依申请公开20件,19件已按照规定时限和程序依法依规进行了答复,1件结转下年。", "apps.total", -1, true},
+		{"2025年,区政府共收到依申请公开20件,20件已按照规定时限进行了答复。", "apps.total", -1, true},
+		{"2025年,区政府共收到依申请公开20件,无上年结转,20件已按照规定时限进行了答复。", "apps.total", 20, false},
+		{"2025年,区政府共收到依申请公开20件,19件已延期答复。", "apps.total", -1, false},
+	} {
+		lines := []Line{{N: 1, Text: head + tt.line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2025, "示例市示例局")
+		got := numberOf(vals, tt.measure)
+		warned := namesMeasure(finds, tt.measure)
+		if got != tt.want || warned != tt.warned {
+			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", tt.line, tt.measure, got, warned, tt.want, tt.warned)
+		}
+	}
+}
