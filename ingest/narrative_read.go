@@ -1067,7 +1067,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					// those answered, which may leave out any carried in.
 					add(nHandled, false, said, "", errAnsweredPart, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 				}
-			} else if granted := allGranted(fl.s[sent.a:sent.b]); received && (counted || granted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got)) {
+			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got) || allGranted(fl.s[sent.a:sent.b])) {
 				// "2024年新受理依申请政府信息公开8件,全部依规及时完成回复"
 				// (a real 2024 street office's page): every application
 				// received was answered, so at least that many were
@@ -1091,6 +1091,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				// real 2025 street office's page): every one received was
 				// granted, and answered; those carried in are not said.
 				// Both counts were blank with no word.
+				granted := allGranted(fl.s[sent.a:sent.b])
 				switch {
 				case granted && sure:
 					add(nGranted, false, got, "", nil, raw, l.N)
@@ -1270,6 +1271,11 @@ func namesOwnOrgan(clause, agency string) bool {
 // bureau's page) was passed over with no word, as "信访件" rightly is. The
 // tail alone after a level ("省信访局") is another organ and stays.
 func ownTopicNames(agency string) [][2]string {
+	// Normalize allocates for any name in Chinese: most names hold no
+	// topic word in either script, and cost nothing.
+	if !hasAny(agency, otherTopics...) && !hasAny(agency, "訪", "議", "訟", "許", "罰", "強", "訴", "舉", "諮", "熱", "來") {
+		return nil
+	}
 	key := labels.Normalize(agency)
 	at := -1
 	for _, w := range otherTopics {
@@ -3436,7 +3442,7 @@ var allGrantedRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:
 // says every application was granted (allGrantedRE), not in part nor
 // refused; not in a sentence of reviews, suits or other matters.
 func allGranted(sent string) bool {
-	if !strings.Contains(sent, "公开") || hasAny(sent, otherTopics...) {
+	if !hasAny(sent, "予以公开", "同意公开") || hasAny(sent, otherTopics...) {
 		return false
 	}
 	for _, c := range clauses(sent) {
