@@ -2046,7 +2046,7 @@ func handledUnsaid(seg string) bool {
 		return false
 	}
 	switch strings.TrimRight(tail, "共计为有") {
-	case "", "信息", "事项", "申请", "政府信息":
+	case "", "信息", "事项", "申请", "政府信息", "数量", "申请数量", "件数", "申请件数":
 	default:
 		return false
 	}
@@ -2059,7 +2059,9 @@ func handledUnsaid(seg string) bool {
 // 办理 whether the count is of those received or of those handled.
 // "全年办理政府信息依申请公开13件" (a real 2020 municipal government
 // office's) puts the information between 办理 and 依申请公开.
-var handledStems = []string{"办理依申请公开", "办理政府信息公开", "办理信息公开", "处理依申请公开", "处理政府信息公开", "处理信息公开", "办理政府信息依申请公开", "处理政府信息依申请公开"}
+// "全年处理申请数量423件" (the shape of a real 2025 zone committee's page)
+// names the applications alone and their 数量.
+var handledStems = []string{"办理依申请公开", "办理政府信息公开", "办理信息公开", "处理依申请公开", "处理政府信息公开", "处理信息公开", "办理政府信息依申请公开", "处理政府信息依申请公开", "处理申请", "办理申请"}
 
 // errDealt is the bad of a count of applications "办理" (handledUnsaid).
 var errDealt = errors.New("dealt with")
@@ -5007,7 +5009,10 @@ var errUnavailableUnsplit = errors.New("unavailable, reason unsaid")
 
 // notHeldAmongRE finds the organ's not holding the information named as one
 // reason of several (等原因, 等情形): "因本机关不掌握等原因无法提供".
-var notHeldAmongRE = regexp.MustCompile(`不掌握[^,;:。0-9]{0,12}?等(?:原因|情形|理由|情况|因素)`)
+// "因不属于本单位公开范围且未掌握相关信息、经检索无对应信息等情形依规答复8件"
+// (the shape of a real 2025 district bureau's page) writes 未掌握, its
+// reasons longer; it was passed over with no word.
+var notHeldAmongRE = regexp.MustCompile(`[不未]掌握[^,;:。0-9]{0,16}?等(?:原因|情形|理由|情况|因素)`)
 
 // jointOutcomeRE finds the granted and granted-in-part outcomes named as one.
 var jointOutcomeRE = regexp.MustCompile(`(?:予以公开|同意公开|全部公开)(?:与|和|及|、|或|以及)部分公开|部分公开(?:与|和|及|、|或|以及)(?:予以公开|同意公开|全部公开)`)
@@ -5019,7 +5024,7 @@ var jointOutcomeRE = regexp.MustCompile(`(?:予以公开|同意公开|全部公�
 // given with no reason (errUnavailableUnsplit). ok is false for any other
 // words; the caller then classifies them as before.
 func outcomeMix(seg, unit string, ctx nctx) (kinds []nkind, bad error, ok bool) {
-	if !strings.Contains(unitsApps, unit) || !strings.Contains(seg, "公开") && !strings.Contains(seg, "提供") && !strings.Contains(seg, "不掌握") ||
+	if !strings.Contains(unitsApps, unit) || !hasAny(seg, "公开", "提供", "不掌握", "未掌握") ||
 		hasAny(seg, otherTopics...) || !ctx.about("申请") {
 		return nil, nil, false
 	}

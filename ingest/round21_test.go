@@ -73,3 +73,33 @@ func TestRound21AnsweredShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestRound21UnsaidCounts checks round 21's two counts passed over with no
+// word: applications "处理申请数量N件" (received or handled), and those not
+// given for "未掌握…等情形" (not held among other reasons). Each beside one
+// that must stay silent.
+func TestRound21UnsaidCounts(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line    string
+		measure string
+		warned  bool
+	}{
+		{"全年处理申请数量423件。", "apps.new", true},
+		{"全年处理申请数量423件。", "apps.total", true},
+		{"全年办理申请件数12件。", "apps.total", true},
+		{"全年处理申请人补正材料423件。", "apps.new", false},
+		{"全年处理群众来信数量42件。", "apps.new", false},
+		{"收到申请17件,因未掌握相关信息、经检索无对应信息等情形依规答复8件。", "apps.unavailable.not_held", true},
+		{"收到申请17件,因本机关未掌握相关信息等原因无法提供8件。", "apps.unavailable.not_held", true},
+		{"收到申请17件,依规答复8件。", "apps.unavailable.not_held", false},
+	} {
+		lines := []Line{{N: 1, Text: head + tt.line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2025, "示例市示例局")
+		got := numberOf(vals, tt.measure)
+		warned := namesMeasure(finds, tt.measure)
+		if got != -1 || warned != tt.warned {
+			t.Errorf("%s: %s %v (warned %v), want blank (warned %v)", tt.line, tt.measure, got, warned, tt.warned)
+		}
+	}
+}
