@@ -95,6 +95,7 @@ func runServe(ctx context.Context, e env) error {
 	public := fs.Bool("public", false, "允许未登录的访客查看看板、报告页和命名查询 API（不能上传、查询 SQL 或管理）")
 	withDemo := fs.Bool("demo", false, "数据库中没有报告时载入演示数据；包含 --public，并创建演示管理员 demo")
 	memLimit := fs.String("memory-limit", serveMemoryLimit, "DuckDB 可用内存上限（如 2GB），所有查询和载入共用")
+	procMem := fs.String("process-memory", "", "服务器进程的内存上限（如 8GB；默认本机内存的 3/4，至少 4GB；0：不限）：分析 SQL 构造的字符串不计入 --memory-limit，超出此上限时该查询报内存不足，而不是系统耗尽内存后终止服务器")
 	sqlSlots := fs.Int("sql-concurrency", 2, "同时运行的 SQL 查询（/sql、/api/sql）上限")
 	maxConns := fs.Int("max-conns", defaultLimits.maxConns, "同时保持的连接上限")
 	pageSlots := fs.Int("page-concurrency", defaultPageConcurrency, "同时查询数据库的看板请求上限，其余排队等候（0：不限；默认每个 CPU 核一个）")
@@ -111,7 +112,26 @@ func runServe(ctx context.Context, e env) error {
 	if fs.NArg() != 0 {
 		return usageErrorf("用法：gongkai serve [--addr 127.0.0.1:8080] [--public] [--demo] [--db PATH]")
 	}
+	capBytes := defaultProcessMemory()
+	if *procMem != "" {
+		n, err := parseBytes(*procMem)
+		if err != nil {
+			return usageErrorf("--process-memory：%v", err)
+		}
+		capBytes = n
+	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	if capBytes > 0 {
+		// Before the warehouse opens, so that nothing it allocates is
+		// above the cap already.
+		set, err := capMemory(capBytes)
+		if err != nil {
+			return fmt.Errorf("无法设置进程内存上限 %s：%w", formatBytes(capBytes), err)
+		}
+		if set > 0 {
+			logger.Info("process memory capped", "bytes", set, "cap", formatBytes(set))
+		}
+	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {

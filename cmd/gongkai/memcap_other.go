@@ -1,0 +1,10 @@
+//go:build !linux
+
+package main
+
+// capMemory does nothing outside Linux, where the cap is RLIMIT_DATA: it
+// returns 0 (no cap) and no error.
+func capMemory(uint64) (uint64, error) { return 0, nil }
+
+// machineMemory is 0 (not known) outside Linux, so that no cap is set.
+func machineMemory() uint64 { return 0 }

@@ -1,0 +1,145 @@
+//go:build linux
+
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// TestServeMemoryCap runs an analyst's SELECT whose strings grow past
+// DuckDB's memory_limit (a 10 kB string replaced into itself, 100 MB a row,
+// over 40 rows) against `gongkai serve --process-memory 1GB` in a process of
+// its own. The statement must fail with the sandbox's out-of-memory message
+// while the server's resident memory stays near the cap, and the server
+// must answer afterwards. Without the cap the statement takes ~4 GB (the
+// test's own safety limit on the child, 3 GB, stops it there, so a server
+// without the cap fails on its peak instead of taking the machine).
+func TestServeMemoryCap(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.duckdb")
+	if _, errs, code := runCmd(t, "analyst-password-1\n", "user", "add", "an", "--role", "analyst", "--password-stdin", "--db", db); code != 0 {
+		t.Fatalf("user add: %s", errs)
+	}
+	out, errs, code := runCmd(t, "", "token", "create", "an", "--db", db)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) == 0 {
+		t.Fatalf("token create: exit %d %s", code, errs)
+	}
+	token := strings.TrimSpace(lines[len(lines)-1])
+
+	args := []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--memory-limit", "256MB", "--process-memory", "1GB"}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleChild$", "-test.count=1", "-test.timeout=0")
+	cmd.Env = append(os.Environ(), "GONGKAI_SCALE_CHILD="+strings.Join(args, "\x1f"))
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr syncBuffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	const safety = 3 << 30
+	if err := unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_DATA, &unix.Rlimit{Cur: safety, Max: safety}, nil); err != nil {
+		t.Fatal(err)
+	}
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if m := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(sc.Text()); m != "" {
+				select {
+				case addr <- m:
+				default:
+				}
+			}
+		}
+	}()
+	var base string
+	select {
+	case base = <-addr:
+	case <-time.After(2 * time.Minute):
+		t.Fatalf("serve did not listen: %s", stderr.String())
+	}
+
+	sql := func(q string) (int, string) {
+		req, _ := http.NewRequest("POST", base+"/api/sql", strings.NewReader(fmt.Sprintf(`{"sql": %q}`, q)))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("%s: %v (the server is gone?)\n%.3000s", q, err, stderr.String())
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	status, body := sql("WITH a AS (SELECT repeat('x', 10000) s) SELECT sum(length(replace(s, 'x', s))) AS n FROM a, range(40)")
+	var answer struct {
+		Error string `json:"error"`
+	}
+	json.Unmarshal([]byte(body), &answer)
+	if status < 400 || !strings.Contains(answer.Error, "内存") {
+		t.Errorf("the growing statement: %d %.300s, want refused for memory", status, body)
+	}
+	peak := childStatus(t, cmd.Process.Pid, "VmHWM")
+	t.Logf("the growing statement: %d %.200s; the server's peak resident memory %d MB", status, body, peak>>20)
+	if peak > 1536<<20 {
+		t.Errorf("the server's peak resident memory is %d MB; the cap is 1 GB", peak>>20)
+	}
+	if status, body := sql("SELECT 40 + 2 AS n"); status != 200 || !strings.Contains(body, "42") {
+		t.Errorf("after the growing statement: %d %.300s", status, body)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("serve: %v\n%.3000s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "process memory capped") {
+		t.Errorf("the cap is not logged:\n%.3000s", stderr.String())
+	}
+}
+
+// childStatus is a figure of process pid's /proc status in bytes ("VmHWM").
+func childStatus(t *testing.T, pid int, field string) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		var kb int64
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == field+":" {
+			fmt.Sscan(f[1], &kb)
+			return kb << 10
+		}
+	}
+	t.Fatalf("no %s in /proc/%d/status", field, pid)
+	return 0
+}
+
+func TestParseBytes(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want uint64
+		ok   bool
+	}{{"8GB", 8 << 30, true}, {"512MB", 512 << 20, true}, {"1.5gb", 3 << 29, true}, {" 2 GiB ", 2 << 30, true},
+		{"1048576", 1 << 20, true}, {"0", 0, true}, {"-1GB", 0, false}, {"GB", 0, false}, {"lots", 0, false}} {
+		got, err := parseBytes(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseBytes(%q) = %d, %v; want %d (ok %v)", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
