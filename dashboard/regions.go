@@ -169,6 +169,11 @@ func (r *rollup) tables(link func(measure, applicant string) string) []officialT
 					switch {
 					case f == nil || f.Stated == 0:
 						c.Notes = append(c.Notes, "没有报告填报此项")
+					case f.Value == nil:
+						// region_rollup leaves a sum blank only for money
+						// whose unit each report chooses (元, 万元 or none).
+						c.Notes = append(c.Notes, strconv.FormatInt(f.Stated, 10)+" 份报告填报，但各报告的金额单位不一（元、万元或未注明），不能相加，合计留空；点击查看各机构填报的数字")
+						c.Severity = "partial"
 					case f.Blank > 0:
 						c.Notes = append(c.Notes, strconv.FormatInt(f.Stated, 10)+" 份报告填报，"+strconv.FormatInt(f.Blank, 10)+" 份留空或无此项（不计入合计）")
 						c.Severity = "partial"

@@ -12,6 +12,14 @@
 -- (migration 0015): a few hundred rows a group instead of every figure of
 -- the year. A cell is listed when some selected report has it, blank or not.
 --
+-- A sum of money is shown only when its unit is known: a measure of money
+-- whose column the format gives no unit (the 2019 format's 采购总金额,
+-- procurement.amount) is stated by each report in 元, in 万元 or, most
+-- often, in neither, and the roll-up adds the numbers as they stand, so
+-- its sum would add 元 to 万元. Its value is NULL (stated still counts the
+-- reports that state it; the page says why the cell is blank) unless the
+-- sum is 0, which every report's 0 is in any unit.
+--
 -- The roll-up rows are summed per measure and applicant id first and only
 -- the few hundred ids are then named: looking the measure codes up among
 -- all of store.texts (every distinct cell text, 165,000 at 1M reports) by
@@ -34,7 +42,10 @@ WITH g AS (
     JOIN store.texts ap ON ap.text_id = g.applicant_id
 )
 SELECT n.measure, n.applicant,
-       CASE WHEN sum(n.stated) > 0 THEN sum(n.value)::DOUBLE END AS value, sum(n.stated)::BIGINT AS stated
+       CASE WHEN sum(n.stated) > 0
+                 AND (sum(n.value) = 0 OR n.measure NOT IN (SELECT code FROM store.measures WHERE kind = 'money' AND coalesce(unit, '') = ''))
+            THEN sum(n.value)::DOUBLE END AS value,
+       sum(n.stated)::BIGINT AS stated
 FROM named n
 WHERE n.measure IN (SELECT code FROM store.measures)
   AND n.applicant IN ('natural', 'business', 'research', 'ngo', 'legal_services', 'other', 'total')

@@ -163,7 +163,9 @@ func TestReportCountsSummary(t *testing.T) {
 }
 
 // rollupFromFigures is region_rollup as it was before store.region_rollup:
-// every figure of the selected reports summed on each query.
+// every figure of the selected reports summed on each query; money whose
+// unit each report chooses (no unit in the format) is not added up unless
+// every figure is 0.
 const rollupFromFigures = `
 WITH cur AS (
     SELECT report_id FROM current_reports($year_from, $year_to, $province, $city, $level, NULL)
@@ -173,7 +175,10 @@ WITH cur AS (
     SELECT t.text_id, t.text FROM store.texts t
     WHERE t.text IN ('natural', 'business', 'research', 'ngo', 'legal_services', 'other', 'total')
 )
-SELECT m.text AS measure, ap.text AS applicant, sum(f.value) AS value, count(f.value) AS stated
+SELECT m.text AS measure, ap.text AS applicant,
+       CASE WHEN sum(f.value) = 0 OR m.text NOT IN (SELECT code FROM store.measures WHERE kind = 'money' AND coalesce(unit, '') = '')
+            THEN sum(f.value) END AS value,
+       count(f.value) AS stated
 FROM store.figures f
 JOIN cur ON cur.report_id = f.report_id
 JOIN m ON m.text_id = f.measure_id

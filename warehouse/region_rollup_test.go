@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"gongkai"
 	"gongkai/queries"
 )
 
@@ -68,4 +69,55 @@ WHERE year = 2022 AND applicant_id = (SELECT min(text_id) FROM store.texts WHERE
 		t.Fatal("the unique-texts form gives the named query's rows on the edited file: the test proves nothing")
 	}
 	check(false)
+}
+
+// TestRegionRollupMoneyWithoutUnit loads 2019-format reports whose 采购总金额
+// (procurement.amount, money the format gives no unit) name 万元, 元 or no
+// unit, in one load and one at a time, and asks region_rollup for their
+// province: the amounts are in different units, so their sum is blank
+// (NULL) while stated still counts them; a province whose every amount is
+// 0 sums to 0; the count beside them (procurement.projects) is summed as
+// before. Both forms of the query (the named query and the unique-texts
+// form Query runs) must say so. Before, the sum was 10 + 50000 + 7 = 50017.
+func TestRegionRollupMoneyWithoutUnit(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	report := func(agency string, amount float64, unit, raw string) LoadRequest {
+		r := &gongkai.Report{Agency: agency, Year: 2019, Format: gongkai.Format2019,
+			Source: gongkai.Source{Kind: "xlsx", Name: agency + ".xlsx"}}
+		r.Values = []gongkai.Value{
+			{Measure: "procurement.projects", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(2), Raw: "2", At: "表二!D20"},
+			{Measure: "procurement.amount", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(amount), Unit: unit, Raw: raw, At: "表二!E20"},
+		}
+		return LoadRequest{Report: r, Source: []byte(agency)}
+	}
+	load(t, db, report("贵州省某甲局", 10, "万元", "10万元"), report("贵州省某乙局", 50000, "元", "50000元"))
+	load(t, db, report("贵州省某丙局", 7, "", "7"))
+	load(t, db, report("浙江省某甲局", 0, "万元", "0万元"), report("浙江省某乙局", 0, "", "0"))
+	named, ok := queries.Get("region_rollup")
+	if !ok {
+		t.Fatal("no query region_rollup")
+	}
+	unique := named
+	unique.SQL = stmt("region_rollup_unique_texts")
+	for _, tt := range []struct {
+		province, want string
+	}{
+		{"贵州省", "[[procurement.amount total <nil> 3] [procurement.projects total 6 3]]"},
+		{"浙江省", "[[procurement.amount total 0 2] [procurement.projects total 4 2]]"},
+	} {
+		f := Filter{YearFrom: 2019, YearTo: 2019, Province: tt.province}
+		got, err := db.Query(ctx, "region_rollup", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := fmt.Sprint(got.Rows); g != tt.want {
+			t.Errorf("%s, Query: %s, want %s", tt.province, g, tt.want)
+		}
+		for _, q := range []queries.Query{named, unique} {
+			if g := fmt.Sprint(firstFormRows(t, db, q, f).Rows); g != tt.want {
+				t.Errorf("%s, %.40s…: %s, want %s", tt.province, q.SQL, g, tt.want)
+			}
+		}
+	}
 }

@@ -7,6 +7,13 @@
 -- and the second sum adds one row to nothing: it is left out (the
 -- condition on figures moves to the first sum), which saves a hash
 -- aggregate, ~3 ms of the query's ~11 ms of CPU a run at 1M reports.
+-- A sum of money is shown only when its unit is known: a measure of money
+-- whose column the format gives no unit (the 2019 format's 采购总金额,
+-- procurement.amount) is stated by each report in 元, in 万元 or, most
+-- often, in neither, and the roll-up adds the numbers as they stand, so
+-- its sum would add 元 to 万元. Its value is NULL (stated still counts the
+-- reports that state it; the page says why the cell is blank) unless the
+-- sum is 0, which every report's 0 is in any unit.
 -- Any change here is made in the named query too; TestRegionRollupForms
 -- holds the two to the same rows.
 WITH g AS (
@@ -28,7 +35,10 @@ WITH g AS (
     JOIN store.texts ap ON ap.text_id = g.applicant_id
 )
 SELECT n.measure, n.applicant,
-       CASE WHEN n.stated > 0 THEN n.value::DOUBLE END AS value, n.stated::BIGINT AS stated
+       CASE WHEN n.stated > 0
+                 AND (n.value = 0 OR n.measure NOT IN (SELECT code FROM store.measures WHERE kind = 'money' AND coalesce(unit, '') = ''))
+            THEN n.value::DOUBLE END AS value,
+       n.stated::BIGINT AS stated
 FROM named n
 WHERE n.measure IN (SELECT code FROM store.measures)
   AND n.applicant IN ('natural', 'business', 'research', 'ngo', 'legal_services', 'other', 'total')

@@ -11,6 +11,13 @@
 -- store.region_rollup, which the writer keeps per year, region and level
 -- (migration 0015): a few hundred rows a group instead of every figure of
 -- the year. A cell is listed when some selected report has it, blank or not.
+-- A sum of money is shown only when its unit is known: a measure of money
+-- whose column the format gives no unit (the 2019 format's 采购总金额,
+-- procurement.amount) is stated by each report in 元, in 万元 or, most
+-- often, in neither, and the roll-up adds the numbers as they stand, so
+-- its sum would add 元 to 万元. Its value is NULL (stated still counts the
+-- reports that state it; the page says why the cell is blank) unless the
+-- sum is 0, which every report's 0 is in any unit.
 WITH m AS (
     SELECT t.text_id, t.text FROM store.texts t WHERE t.text IN (SELECT code FROM store.measures)
 ), ap AS (
@@ -18,7 +25,10 @@ WITH m AS (
     WHERE t.text IN ('natural', 'business', 'research', 'ngo', 'legal_services', 'other', 'total')
 )
 SELECT m.text AS measure, ap.text AS applicant,
-       CASE WHEN sum(g.stated) > 0 THEN sum(g.value)::DOUBLE END AS value, sum(g.stated)::BIGINT AS stated
+       CASE WHEN sum(g.stated) > 0
+                 AND (sum(g.value) = 0 OR m.text NOT IN (SELECT code FROM store.measures WHERE kind = 'money' AND coalesce(unit, '') = ''))
+            THEN sum(g.value)::DOUBLE END AS value,
+       sum(g.stated)::BIGINT AS stated
 FROM store.region_rollup g
 JOIN m ON m.text_id = g.measure_id
 JOIN ap ON ap.text_id = g.applicant_id
