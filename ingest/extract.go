@@ -153,8 +153,22 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	// error finding and the figures its narrative states; anything else
 	// without tables is not a report.
 	tableless := !found && r.Format != gongkai.FormatPre2019
+	fragment := tableless && !looksLikeReport(doc)
+	if fragment && strings.TrimSpace(opts.Agency) != "" && opts.Year != 0 {
+		// A page of one part of a report, no title and no period ("一、总体
+		// 情况" alone, the shape of two real pages round 20 met): whose
+		// report it is the page cannot say, and it was refused even when
+		// the uploader said it (--agency, --year). Given both, the identity
+		// is theirs; the page loads with an error finding that it is a
+		// part, so that a version with it waits beside a whole one
+		// (pending) and every blank is said to be unread.
+		if f, ok := fragmentFinding(doc, opts); ok {
+			r.Findings = append(r.Findings, f)
+			fragment = false
+		}
+	}
 	switch {
-	case tableless && !looksLikeReport(doc):
+	case fragment:
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: noTablesMessage(doc)}
 	case incomplete != "":
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: incomplete, Err: ErrNoAgency}
@@ -384,13 +398,28 @@ func readTitle(doc *Document, r *gongkai.Report) {
 			break
 		}
 		if agency, year := labels.TitleMeta(l.Text, true); year != 0 {
-			if agency != "" && !strings.Contains(l.Text, "告") {
+			_, bare := levelLed(agency)
+			if agency != "" && (!strings.Contains(l.Text, "告") || bare) {
 				// A title that calls the report 年报 ("2009年通源乡人民
 				// 政府信息公开年报", a real 2009 township's) over a first
 				// sentence that names the agency in full ("由嵊州市通源乡
 				// 人民政府编制的2009年度…报告"): the full name.
+				// So for a title whose name is led by a bare level
+				// ("市人民政府办公室YYYY年…年度报告" over "现公开某某市人民政府
+				// 办公室YYYY年…年度报告", the shape of a real page round 21
+				// met): the page was refused for a name with no place,
+				// which its own first sentence gives. Said, as
+				// completeAgency says the name it completes.
 				for _, m := range doc.Lines[i+1 : min(i+10, len(doc.Lines))] {
 					if a, y := labels.TitleMeta(m.Text, true); y == year && len(a) > len(agency) && strings.HasSuffix(a, agency) {
+						if _, still := levelLed(a); bare && !still && r.Agency == "" {
+							r.Findings = append(r.Findings, gongkai.Finding{
+								Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(m.N),
+								Message: fmt.Sprintf("标题中的单位名称“%s”没有写地名，按首句所述同一年度报告补全为“%s”：请核对", agency, a),
+							})
+						} else if bare {
+							continue
+						}
 						agency = a
 						break
 					}

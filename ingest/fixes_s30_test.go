@@ -1,10 +1,15 @@
 package ingest
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/internal/fixture"
 )
 
 // TestHandledBalance holds that a count handled up to a date ("截至12月底已
@@ -164,5 +169,85 @@ func TestTraditionalYuWarned(t *testing.T) {
 		if f.Rule == "agency" {
 			t.Errorf("with the agency given: %q", f.Message)
 		}
+	}
+}
+
+// TestRefusedPagesRead holds that three shapes of real pages refused though
+// their identity is certain are read, and that a page whose identity is not
+// certain stays refused: a title whose name is led by a bare level over a
+// first sentence naming the same year's report in full; a first sentence
+// naming the compiler before the rules it compiled by; and the first part
+// of a report alone ("一、总体情况") when the uploader gives both the agency
+// and the year, with an error finding that it is a part. Names and figures
+// invented.
+func TestRefusedPagesRead(t *testing.T) {
+	const body = "一、总体情况\n(一)主动公开。2024年主动公开政府信息86条。\n(二)依申请公开。2024年共收到政府信息公开申请4件。\n"
+	for _, tt := range []struct {
+		name, text string
+		opts       Options
+		agency     string // "": refused
+		rule       string // a finding of this rule must be there
+	}{
+		{"level-led title, full first sentence", "市人民政府办公室2024年政府信息公开工作年度报告\n现公开示例市人民政府办公室2024年政府信息公开工作年度报告。\n" + body,
+			Options{}, "示例市人民政府办公室", "agency"},
+		{"level-led title, first sentence of another year", "市人民政府办公室2024年政府信息公开工作年度报告\n现公开示例市人民政府办公室2023年政府信息公开工作年度报告。\n" + body,
+			Options{}, "", ""},
+		{"level-led title, first sentence level-led too", "市人民政府办公室2024年政府信息公开工作年度报告\n现公开市人民政府办公室2024年政府信息公开工作年度报告。\n" + body,
+			Options{}, "", ""},
+		{"compiler before its rules", "本报告由示例镇人民政府按照《中华人民共和国政府信息公开条例》要求编制。\n本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n" + body,
+			Options{}, "示例镇人民政府", ""},
+		{"first part alone, both given", body, Options{Agency: "示例县某局", Year: 2024}, "示例县某局", "fragment"},
+		{"first part alone, agency only", body, Options{Agency: "示例县某局"}, "", ""},
+		{"first part alone, year only", body, Options{Year: 2024}, "", ""},
+		{"first part alone, another year's counts", body, Options{Agency: "示例县某局", Year: 2023}, "", ""},
+		{"two parts of a guide", "一、主动公开\n(一)公开范围\n本机关主动公开机构职能等信息,共12类。\n二、依申请公开\n申请人可以通过网络、信函提出申请。\n",
+			Options{Agency: "示例县某局", Year: 2024}, "", ""},
+	} {
+		r, err := Parse("page.txt", []byte(tt.text), tt.opts)
+		if tt.agency == "" {
+			if err == nil {
+				t.Errorf("%s: read as %s %d, want refused", tt.name, r.Agency, r.Year)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if r.Agency != tt.agency {
+			t.Errorf("%s: agency %s, want %s", tt.name, r.Agency, tt.agency)
+		}
+		if tt.rule != "" && !slices.ContainsFunc(r.Findings, func(f gongkai.Finding) bool { return f.Rule == tt.rule }) {
+			t.Errorf("%s: no %s finding", tt.name, tt.rule)
+		}
+	}
+}
+
+// TestFragmentGolden is the golden file of a page that is the first part of
+// a report alone, read with the agency and year given (testdata/fragment).
+func TestFragmentGolden(t *testing.T) {
+	const in = "testdata/fragment/section-one-only.txt"
+	data, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse(filepath.Base(in), data, Options{Agency: "示例县某局", Year: 2024})
+	got, jerr := json.MarshalIndent(checkObject(r, err), "", " ")
+	if jerr != nil {
+		t.Fatal(jerr)
+	}
+	got = append(got, '\n')
+	if *fixture.Update {
+		if err := os.WriteFile(in+".golden.json", got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(in + ".golden.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("Parse of %s differs from its golden file (run go test -run TestFragmentGolden -update):\n%s", in, got)
 	}
 }

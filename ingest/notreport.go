@@ -2,10 +2,13 @@ package ingest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"gongkai"
 	"gongkai/ingest/labels"
+	"gongkai/ingest/value"
 )
 
 // noTablesMessage is the rejection of a page that has none of the statutory
@@ -18,17 +21,7 @@ import (
 // counts are rough ones, that they are no figures.
 func noTablesMessage(doc *Document) string {
 	const base = "未找到表二、表三、表四中的任何一张表"
-	var parts []string
-	for i, l := range doc.Lines {
-		if i >= 200 {
-			break
-		}
-		num, title := heading(l.Text)
-		if num == "" || !hasAny(labels.Normalize(title), "总体情况", "基本情况", "概述", "主动公开", "申请", "复议", "诉讼", "存在的主要问题", "其他需要报告") {
-			continue
-		}
-		parts = append(parts, "“"+strings.TrimSpace(l.Text)+"”")
-	}
+	parts, _ := reportParts(doc)
 	if len(parts) == 0 {
 		return base + "：请确认这是政府信息公开工作年度报告，且表格的行列标签与官方格式一致"
 	}
@@ -58,3 +51,63 @@ func noTablesMessage(doc *Document) string {
 	}
 	return msg + "：页面可能不完整，请取得报告全文（含表二、表三、表四）后再导入"
 }
+
+// reportParts returns the headings of the parts of an annual report a page
+// has (总体情况, 主动公开…, each quoted) among its first 200 lines, and the
+// index of the first one's line (-1 when none).
+func reportParts(doc *Document) (parts []string, first int) {
+	first = -1
+	for i, l := range doc.Lines {
+		if i >= 200 {
+			break
+		}
+		num, title := heading(l.Text)
+		if num == "" || !hasAny(labels.Normalize(title), "总体情况", "基本情况", "概述", "主动公开", "申请", "复议", "诉讼", "存在的主要问题", "其他需要报告") {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		parts = append(parts, "“"+strings.TrimSpace(l.Text)+"”")
+	}
+	return parts, first
+}
+
+// fragmentFinding returns the error finding of a page that holds the first
+// part of an annual report alone ("一、总体情况", a part numbered 一 and no
+// other) and a count of disclosure of a year under it (the year given, or
+// 本年, 全年, 今年), and nothing that says whose report of which year it is
+// (looksLikeReport is false), loaded with the agency and year the uploader
+// gave (opts). ok is false for anything else, which stays refused: a guide
+// to disclosure has two parts (主动公开, 依申请公开) and counts of no year.
+func fragmentFinding(doc *Document, opts Options) (gongkai.Finding, bool) {
+	parts, first := reportParts(doc)
+	if len(parts) != 1 {
+		return gongkai.Finding{}, false
+	}
+	if num, _ := heading(doc.Lines[first].Text); num != "一" {
+		return gongkai.Finding{}, false
+	}
+	year := strconv.Itoa(opts.Year) + "年"
+	counted := false
+	for _, l := range doc.Lines[first+1:] {
+		t := value.Fold(l.Text)
+		if hasAny(t, "公开", "申请") && strings.ContainsAny(t, "0123456789零一二三四五六七八九十两未无没") && hasAny(t, year, "本年", "全年", "今年") {
+			counted = true
+			break
+		}
+	}
+	if !counted {
+		return gongkai.Finding{}, false
+	}
+	return gongkai.Finding{
+		Rule: RuleFragment, Severity: gongkai.SeverityError, At: lineAt(doc.Lines[first].N),
+		Message: fmt.Sprintf("页面只有年度报告的%d个部分（%s），没有写明单位和年度的报告标题或统计期限：单位“%s”和年度%d取自导入时的指定，页面可能不完整，其余部分的数字未读取：请取得报告全文（含表二、表三、表四）后核对",
+			len(parts), strings.Join(parts, "、"), strings.TrimSpace(opts.Agency), opts.Year),
+	}, true
+}
+
+// RuleFragment is the rule of the error finding of a page that is a part of
+// a report, loaded under the agency and year its uploader gave
+// (fragmentFinding).
+const RuleFragment = "fragment"

@@ -483,8 +483,10 @@ func workCompiled(s string) (agency string, year int) {
 // compilerRE finds who compiled a report in a first sentence that names no
 // year: "本年度报告是根据…的要求,由示例市示例区司法局编制。" (a real 2024
 // district justice bureau's page, whose year is stated elsewhere or not at
-// all).
-var compilerRE = regexp.MustCompile(`由([^,;:。《》由]{2,40}?)(?:负责)?编制(?:而成)?(?:。|$|,)`)
+// all). The rules it compiled by may stand between the name and 编制: "本报告
+// 由示例镇人民政府按照《…条例》(以下简称《条例》)和《…格式》(…)要求编制。"
+// (the shape of a real 2024 town's page, refused for want of a name).
+var compilerRE = regexp.MustCompile(`由([^,;:。《》由]{2,40}?)(?:(?:按照|根据|依据|依照)[^。]{0,200}?(?:要求|规定))?(?:负责)?编制(?:而成)?(?:。|$|,)`)
 
 // selfCompiledRE finds an organ, the subject of a clause, compiling its own
 // report ("X结合单位实际,编制本单位…报告"): the clause before 编制 opens
