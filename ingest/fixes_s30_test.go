@@ -251,3 +251,29 @@ func TestFragmentGolden(t *testing.T) {
 		t.Errorf("Parse of %s differs from its golden file (run go test -run TestFragmentGolden -update):\n%s", in, got)
 	}
 }
+
+// TestCarriedInNamedYear holds that applications "转至今年" from the year
+// before, the year named ("含2023年转至今年办理的M件" in a 2024 report), are
+// those carried in, and that the clauses after them are this year's: before,
+// the named year made them another year's, and carried in, handled and
+// carried out were blank with no word. "结转下一年度处理" is carried out.
+// Figures invented.
+func TestCarriedInNamedYear(t *testing.T) {
+	const head = "(二)依申请公开方面。"
+	for _, tt := range []struct {
+		body                       string
+		carriedIn, handled, carOut float64 // -1: blank
+	}{
+		{"全年共办理政府信息公开申请45件,含2023年转至今年办理的4件,办结43件,剩余2件结转下一年度处理。", 4, 43, 2},
+		{"全年共收到政府信息公开申请41件,2023年度转入本年办理的4件,办结43件,剩余2件结转下一年度处理。", 4, 43, 2},
+		{"全年共收到政府信息公开申请41件,办结39件,2件结转下一年度继续处理。", -1, 39, 2},
+		// Not the year before: as before.
+		{"全年共收到政府信息公开申请41件,含2022年转至今年办理的4件。", -1, -1, -1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: head + tt.body}}, gongkai.Format2021, 2024, "示例市示例区人民政府")
+		ci, h, co := numberOf(vals, "apps.carried_in"), numberOf(vals, "apps.total"), numberOf(vals, "apps.carried_out")
+		if ci != tt.carriedIn || h != tt.handled || co != tt.carOut {
+			t.Errorf("%s: carried in %v, handled %v, carried out %v; want %v, %v, %v", tt.body, ci, h, co, tt.carriedIn, tt.handled, tt.carOut)
+		}
+	}
+}

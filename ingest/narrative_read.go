@@ -933,6 +933,18 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				// 上年度结转 says it.
 				fl = fl.replace("上一"+w, "上"+w)
 			}
+			// "全年共办理…申请N件,含2023年转至今年办理的M件,办结K件,剩余J件
+			// 结转下一年度处理" in a 2024 report (the shape of a real 2024
+			// district government's page): carried in from the year
+			// before, in other words. Named as a year, it made every
+			// clause after it another year's (otherYearBefore), and the
+			// counts carried in, handled and carried out were passed over
+			// with no word.
+			if strings.Contains(fl.s, prev) && hasAny(fl.s, "转至今年", "转至本年", "转入今年", "转入本年") {
+				for _, w := range []string{"年转至今年", "年度转至今年", "年转至本年", "年度转至本年", "年转入今年", "年度转入今年", "年转入本年", "年度转入本年"} {
+					fl = fl.replace(prev+w, "上年结转至本年")
+				}
+			}
 		}
 		if strings.Contains(fl.s, "部分予以公开") {
 			// "予以公开35件;部分予以公开1件" (a real 2025 county bureau's
@@ -3849,7 +3861,7 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 // folded to 下年 before). "另有37件申请顺延到下年度答复" (the shape of real
 // county pages) puts them off (顺延) in other words; it was passed over with
 // no word.
-var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结|顺延)(?:至|到)?下一?年度?(?:办理|继续办理|答复)?\)?$`)
+var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结|顺延)(?:至|到)?下一?年度?(?:办理|继续办理|答复|处理|继续处理)?\)?$`)
 
 // physical is a line as published that the page's reader cut into
 // sentences, one line each with its number: lines holds its first cut line
