@@ -277,3 +277,37 @@ func TestCarriedInNamedYear(t *testing.T) {
 		}
 	}
 }
+
+// TestAllWithheld holds that "均为不同意公开" or "均不予公开" after a count
+// received says every application was withheld and answered: the count
+// handled is read when none was carried in, and blank with a warning
+// otherwise; the withheld rows of 2019 and 2021 (by reason, no total) are
+// blank with one warning for the group, and a pre-2019 report's one row is
+// read as the count granted is. Before, all were blank with no word.
+// Figures invented.
+func TestAllWithheld(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		body, format      string
+		handled, withheld float64 // -1: blank
+		handledW, groupW  bool    // a finding names apps.total / the withheld
+	}{
+		{"2024年,我局共收到依申请公开信息19件,均为不同意公开。", gongkai.Format2021, -1, -1, true, true},
+		{"2024年,我局共收到政府信息公开申请19件,上年无结转,均不予公开。", gongkai.Format2021, 19, -1, false, true},
+		{"2024年,我局共收到政府信息公开申请19件,均予以公开。", gongkai.Format2021, -1, -1, true, false},
+		{"2024年,我局共收到政府信息公开申请19件,其中部分不予公开。", gongkai.Format2021, -1, -1, false, false},
+		{"2016年,我局共收到政府信息公开申请19件,均不予公开。", gongkai.FormatPre2019, -1, -1, true, true},
+	} {
+		year := 2024
+		withheldCode := "apps.withheld"
+		if tt.format == gongkai.FormatPre2019 {
+			year, withheldCode = 2016, "pre2019.apps_withheld"
+		}
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.body}}, tt.format, year, "示例市示例区某局")
+		h, w := numberOf(vals, "apps.total"), numberOf(vals, withheldCode)
+		hw, gw := namesMeasure(finds, "apps.total"), namesMeasure(finds, withheldCode)
+		if h != tt.handled || w != tt.withheld || hw != tt.handledW || gw != tt.groupW {
+			t.Errorf("%s: handled %v (warned %v), withheld %v (warned %v); want %v (%v), %v (%v)", tt.body, h, hw, w, gw, tt.handled, tt.handledW, tt.withheld, tt.groupW)
+		}
+	}
+}

@@ -1079,7 +1079,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					// those answered, which may leave out any carried in.
 					add(nHandled, false, said, "", errAnsweredPart, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 				}
-			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got) || allGranted(fl.s[sent.a:sent.b])) {
+			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got) || allGranted(fl.s[sent.a:sent.b]) || allWithheld(fl.s[sent.a:sent.b])) {
 				// "2024年新受理依申请政府信息公开8件,全部依规及时完成回复"
 				// (a real 2024 street office's page): every application
 				// received was answered, so at least that many were
@@ -1109,6 +1109,24 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 					add(nGranted, false, got, "", nil, raw, l.N)
 				case granted:
 					add(nGranted, false, 0, "", errAllGranted, raw, l.N)
+				}
+				// "共收到依申请公开信息N件,均为不同意公开" (the shape of a real
+				// 2024 district bureau's page): every one received was
+				// withheld, and answered. Table 三 of 2019 and 2021 splits
+				// the withheld by reason with no total row, and the
+				// reasons are unsaid: the rows are blank, said once for
+				// the group; a pre-2019 report's one row is read as the
+				// count granted is. Both counts were blank with no word.
+				withheld := !granted && allWithheld(fl.s[sent.a:sent.b])
+				switch {
+				case withheld && format == gongkai.FormatPre2019 && sure:
+					add(nWithheld, false, got, "", nil, raw, l.N)
+				case withheld && format == gongkai.FormatPre2019:
+					add(nWithheld, false, 0, "", errAllWithheld, raw, l.N)
+				case withheld:
+					if _, ok := totals["apps.withheld"]; !ok {
+						totals["apps.withheld"] = groupFinding("apps.withheld", l.N, fmt.Sprintf("正文所述收到的申请“均不予公开”（“%s”）：表三的“不予公开”按理由分列、没有合计行，各理由的件数正文未说，未填入：请核对", raw))
+					}
 				}
 			} else if received && someAnswered(fl.s[sent.a:sent.b]) {
 				// "收到…申请12件,已部分办结" (review s28): some were
@@ -2125,6 +2143,7 @@ var passedWhy = []struct {
 	{errUnavailableUnsplit, "只写“无法提供”，未分“本机关不掌握相关政府信息”“没有现成信息需要另行制作”“补正后申请内容仍不明确”，各是多少不能确定"},
 	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
+	{errAllWithheld, "只写收到的申请“全部（均）不予公开”：本年收到的申请都不予公开，但上年结转而本年不予公开的正文未说有无，不予公开的件数不能确定"},
 	{errAllGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都予以公开，但上年结转而本年予以公开的正文未说有无，予以公开的件数不能确定"},
 	{errSomeAnswered, "只写收到的申请“部分（基本、大部分）已办结（答复）”：办结了多少正文未说，本年办结的件数不能确定"},
 	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
@@ -3466,6 +3485,30 @@ func allGranted(sent string) bool {
 	}
 	return false
 }
+
+// allWithheldRE finds a clause with no figure that says every application
+// was withheld: "均为不同意公开", "均不予公开".
+var allWithheldRE = regexp.MustCompile(`(?:全部|均|都|皆)(?:为|是|已|被|已被)?[^,;:0-9]{0,12}?(?:不予公开|不同意公开)`)
+
+// allWithheld reports whether a sentence has a clause with no figure that
+// says every application was withheld (allWithheldRE), not a part of them;
+// not in a sentence of reviews, suits or other matters.
+func allWithheld(sent string) bool {
+	if !strings.Contains(sent, "不予公开") && !strings.Contains(sent, "不同意公开") || hasAny(sent, otherTopics...) {
+		return false
+	}
+	for _, c := range clauses(sent) {
+		if allWithheldRE.MatchString(c) && !strings.ContainsAny(c, "0123456789") && !hasAny(c, "部分", "其中", "申请人", "主动", "未不予") && !partAnsweredRE.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// errAllWithheld is the bad of the count withheld a sentence implies by
+// saying every application received was withheld (allWithheld), those
+// carried in unsaid: errAllAnswered's kind, passed over with a word.
+var errAllWithheld = fmt.Errorf("all received withheld: %w", errAllAnswered)
 
 // errAllGranted is the bad of the count granted a sentence implies by
 // saying every application received was granted (allGranted): those
