@@ -27,6 +27,7 @@ var (
 	scaleVariantsN      = flag.Int("scale-variants-n", 1300, "bench-scale: page requests drawn as -scale-pages draws them; the variants run with the filters of their page among them")
 	scaleVariantsPaging = flag.Bool("scale-variants-paging", false, "bench-scale: for /quality's queries, give the filters a status and a later page too (to compare rows over more than the first page; not the page's mix)")
 	scaleVariantsShape  = flag.String("scale-variants-shape", "", "bench-scale: only the filters of this shape (country, province, city, level, province+level)")
+	scaleVariantsKept   = flag.Bool("scale-variants-kept", false, "bench-scale: run each variant on a statement prepared once on its connection, as the server runs a named query it keeps (warehouse/kept.go), rather than prepared afresh on every run")
 )
 
 // TestScaleVariants times SQL variants of one of /regions' named queries
@@ -41,8 +42,12 @@ var (
 // variant may end its columns with a boolean "complete", false (or no rows)
 // where that form would fall back to another: those rows are counted, not
 // compared. Planning alone is timed by a variant that is "EXPLAIN " and the
-// query. Run it under the heavy-work lock; the machine's speed changes
-// between minutes, which a run of one variant after another would measure.
+// query. With -scale-variants-kept each variant runs on a statement
+// prepared once, as the server runs the named queries it keeps: a variant
+// prepared afresh on every run is planned twice (without the values, then
+// with them), which doubles what a change of planning seems to save. Run it
+// under the heavy-work lock; the machine's speed changes between minutes,
+// which a run of one variant after another would measure.
 func TestScaleVariants(t *testing.T) {
 	if *scaleVariantsDB == "" {
 		t.Skip("run with -scale-variants PATH -scale-variants-sql a.sql,b.sql")
@@ -117,6 +122,17 @@ func TestScaleVariants(t *testing.T) {
 			}
 		}
 	}
+	// Each variant's statement lives on the connection it runs on, as a
+	// DuckDB prepared statement belongs to one connection.
+	kept := make([]*sql.Stmt, len(texts))
+	if *scaleVariantsKept {
+		for v, text := range texts {
+			if kept[v], err = conns[min(v, 1)].PrepareContext(ctx, text); err != nil {
+				t.Fatalf("variant %d: %v", v, err)
+			}
+			defer kept[v].Close()
+		}
+	}
 	args := make([][]any, len(fs))
 	for i, f := range fs {
 		args[i] = variantArgs(t, conns[0], q, f)
@@ -134,7 +150,11 @@ func TestScaleVariants(t *testing.T) {
 				v := (k + i + round) % len(texts)
 				conn := conns[min(v, 1)]
 				c0 := processCPU()
-				outs[v] = variantRows(t, conn, texts[v], args[i])
+				if kept[v] != nil {
+					outs[v] = keptRows(t, kept[v], args[i])
+				} else {
+					outs[v] = variantRows(t, conn, texts[v], args[i])
+				}
 				if round > 0 {
 					cpu[v][i] += processCPU() - c0
 				}
@@ -154,8 +174,8 @@ func TestScaleVariants(t *testing.T) {
 		}
 	}
 	n := time.Duration(*scaleVariantsRounds - 1)
-	fmt.Printf("# %s variants on %s, %d filters of %s, %d rounds timed, load average %.1f; rows differing %d, fallbacks %v\n",
-		q.Name, *scaleVariantsDB, len(fs), page, n, loadAverage(), diffs, fallbacks)
+	fmt.Printf("# %s variants on %s, %d filters of %s, %d rounds timed, kept statements %v, load average %.1f; rows differing %d, fallbacks %v\n",
+		q.Name, *scaleVariantsDB, len(fs), page, n, *scaleVariantsKept, loadAverage(), diffs, fallbacks)
 	for v, p := range strings.Split(*scaleVariantsSQL, ",") {
 		fmt.Printf("# v%d %s\n", v, strings.TrimSpace(p))
 	}
@@ -256,6 +276,20 @@ func variantRows(t *testing.T, conn *sql.Conn, text string, args []any) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return readVariantRows(t, rows)
+}
+
+// keptRows is variantRows on a prepared statement.
+func keptRows(t *testing.T, s *sql.Stmt, args []any) string {
+	rows, err := s.QueryContext(context.Background(), args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return readVariantRows(t, rows)
+}
+
+// readVariantRows reads and closes rows as variantRows returns them.
+func readVariantRows(t *testing.T, rows *sql.Rows) string {
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
