@@ -3703,7 +3703,7 @@ func manyChannels(seg string) bool {
 // channelWords name a channel items are published through ("微媒体",
 // "融媒体" and "新媒体" all end in 媒体; "青岛政务网", "县政府网" are the
 // government's web, a channel like 网站).
-var channelWords = []string{"网站", "网页", "政务网", "政府网", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "媒体", "平台",
+var channelWords = []string{"网站", "网页", "政务网", "政府网", "外网", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "媒体", "平台",
 	// "充分利用爱某某APP主动公开信息102条" beside the website's counts (the
 	// shape of a real 2023 county bureau's page): an app is a channel too.
 	"APP", "App", "app", "小程序", "抖音", "视频号", "头条号"}

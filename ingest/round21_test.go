@@ -103,3 +103,22 @@ func TestRound21UnsaidCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestRound21OuterWebIsAChannel checks that a count on a government's
+// external website (外网) beside other channels' counts is one channel's,
+// not the year's total; alone on its line it is the year's.
+func TestRound21OuterWebIsAChannel(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"2019年度,我镇在县人民政府外网主动公开政府信息数13条;在某某APP公开发布内容26条;在信息公示栏公开内容145条。", -1},
+		{"2019年度,我镇在县人民政府外网主动公开政府信息数13条。", 13},
+	} {
+		lines := []Line{{N: 1, Text: "(一)主动公开情况。" + tt.line}}
+		vals, _ := readNarrative(lines, gongkai.Format2019, 2019, "示例县某镇")
+		if got := numberOf(vals, "narrative.proactive_items"); got != tt.want {
+			t.Errorf("%s: proactive %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
