@@ -456,7 +456,7 @@ var shortNameRE = regexp.MustCompile(`\(以下(?:简称|称)[^()]*\)`)
 // 2023 pages of a street office and a municipal justice bureau, which name
 // the report nowhere else). The name is between the year and the work's
 // matter; 各科室 and 各部门 are the agency's parts, no part of its name.
-var workCompiledRE = regexp.MustCompile(`(?:结合|根据)((?:19|20)\d\d)年度?([^,;:。《》()]{2,40}?)(?:各科室|各部门|各单位)?的?(?:政府信息公开|政务公开|信息公开)工作的?实际(?:情况)?,?(?:编制|制作)(?:本报告|本年报|本年度报告|而成)`)
+var workCompiledRE = regexp.MustCompile(`(?:结合|根据)((?:19|20)\d\d)年度?([^,;:。《》()]{2,40}?)(?:各科室|各部门|各单位)?的?(?:政府信息公开|政务公开|信息公开)工作的?实际(?:情况)?,?(?:编制|制作)(?:发布)?(?:本报告|本年报|本年度报告|而成)`)
 
 // workCompiled reads the agency and year of a first sentence that compiles
 // the report from the agency's year of work (workCompiledRE). The name must

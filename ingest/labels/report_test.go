@@ -275,6 +275,9 @@ func TestTitleMetaRound21(t *testing.T) {
 		{"示例海关总署(本级机关)2019年政府信息公开工作年度报告", "示例海关总署(本级机关)", 2019},
 		// The template with no name put in names no organ.
 		{"根据《条例》,特向社会公布2019年度本级政府(机关)信息公开年度报告", "", 2019},
+		// Compiled from the year's work, and published ("编制发布本报告").
+		{"根据《条例》要求,结合2025年示例县信访局政府信息公开工作实际,编制发布本报告。", "示例县信访局", 2025},
+		{"根据《条例》要求,结合2025年示例县信访局政府信息公开工作实际,编制本报告。", "示例县信访局", 2025},
 	} {
 		a, y := TitleMeta(tt.s, true)
 		if a != tt.agency || y != tt.year {
