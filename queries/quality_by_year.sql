@@ -41,20 +41,22 @@ WITH span AS (
 ), years AS (
     SELECT y::INTEGER AS year, store.year_bit(y) AS bit
     FROM range(1990, 2101) t(y), span WHERE (span.years & store.year_bit(y)) <> 0
-), sel AS (
-    -- The selected agencies with a current report counted per pattern, the
-    -- one each keeps (store.agencies.pattern, 0073; NULL: none): one scan of
+), counted AS MATERIALIZED (
+    -- The selected agencies counted per pattern, the one each keeps
+    -- (store.agencies.pattern, 0073; NULL: no current report): one scan of
     -- the agencies, where the status rows were joined to the agencies the
-    -- filters select.
+    -- filters select. The agencies without a report are counted too, for
+    -- whether the filters select any agency at all.
+    SELECT a.pattern, count(*) AS n
+    FROM store.agencies a
+    WHERE ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
+      AND ($level IS NULL OR a.level = $level) AND ($agency IS NULL OR contains(a.name, $agency))
+    GROUP BY a.pattern
+), sel AS (
+    -- The patterns of the selected agencies with a current report (the
+    -- join drops the NULL pattern), with how many agencies have each.
     SELECT p.first_year, p.reported, p.errors, p.warnings, s.n
-    FROM (
-        SELECT a.pattern, count(*) AS n
-        FROM store.agencies a
-        WHERE ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
-          AND ($level IS NULL OR a.level = $level) AND ($agency IS NULL OR contains(a.name, $agency))
-          AND a.pattern IS NOT NULL
-        GROUP BY a.pattern
-    ) s
+    FROM counted s
     JOIN store.pattern_bits() p USING (pattern)
 )
 SELECT y.year,
@@ -64,7 +66,11 @@ SELECT y.year,
        coalesce(sum(s.n) FILTER (WHERE (s.warnings & y.bit) <> 0), 0)::BIGINT AS with_warnings
 FROM years y
 LEFT JOIN sel s ON true
--- No rows at all when the filters select no agency.
-WHERE EXISTS (SELECT 1 FROM selected_agencies($province, $city, $level, $agency))
+-- No year is listed when the filters select no agency: read from counted,
+-- where a second scan of the agencies (EXISTS over selected_agencies) was
+-- (1M reports, the bench's 108 /quality filters, kept statements, 3
+-- rounds timed interleaved: CPU 7.8 and 7.9 (the old text twice) -> 7.4
+-- ms a query).
+WHERE EXISTS (SELECT 1 FROM counted)
 GROUP BY y.year
 ORDER BY y.year
