@@ -311,3 +311,27 @@ func TestAllWithheld(t *testing.T) {
 		}
 	}
 }
+
+// TestDealtBalanced holds that a count 办理 (received or handled, errDealt)
+// is read as received where the sentence's counts settle which it is: N =
+// handled + carried out makes it every application on hand, received N
+// less those carried in; N + carried in = handled + carried out makes it
+// those received. Otherwise it stays blank with errDealt's warning. Figures
+// invented.
+func TestDealtBalanced(t *testing.T) {
+	const head = "(二)依申请公开方面。"
+	for _, tt := range []struct {
+		body     string
+		received float64 // -1: blank
+	}{
+		{"全年共办理政府信息公开申请45件,含2023年转至今年办理的4件,办结43件,剩余2件结转下一年度处理。", 41},
+		{"全年共办理政府信息公开申请45件,上年结转4件,办结47件,剩余2件结转下一年度处理。", 45},
+		{"全年共办理政府信息公开申请45件,含2023年转至今年办理的4件,办结42件,剩余2件结转下一年度处理。", -1},
+		{"全年共办理政府信息公开申请45件,办结43件,剩余2件结转下一年度处理。", -1},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.body}}, gongkai.Format2021, 2024, "示例市示例区人民政府")
+		if got := numberOf(vals, "apps.new"); got != tt.received || got == -1 && !namesMeasure(finds, "apps.new") {
+			t.Errorf("%s: apps.new %v (warned %v), want %v", tt.body, got, namesMeasure(finds, "apps.new"), tt.received)
+		}
+	}
+}

@@ -169,3 +169,12 @@ func bareDecisions(seg, unit string) (nkind, bool) {
 	}
 	return 0, false
 }
+
+// once returns f as the first count of a kind a sentence states, or -2 when
+// it states another (prev is -1 when none yet).
+func once(prev, f float64) float64 {
+	if prev == -1 || prev == f {
+		return f
+	}
+	return -2
+}

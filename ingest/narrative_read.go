@@ -1010,6 +1010,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			got, none := -1.0, false // the count received it reads, and whether it says none was carried in
 			carried := -1.0          // the count carried in it reads, -1 when unsaid
 			total := -1.0            // the count received it reads, the parts by way of applying before it aside (-2: two)
+			dealt := -1.0            // a count 办理 it passes over as received or handled (errDealt), -2: two
+			done, out := -1.0, -1.0  // the counts handled and carried out it reads (-2: two)
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if k == nReceived && !zero && bad == nil && carriedInside(inside, a, b) {
 					bad = errCarriedInside
@@ -1034,6 +1036,16 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 						total = f
 					} else {
 						total = -2
+					}
+				}
+				if bad == nil || k == nReceived && errors.Is(bad, errDealt) {
+					switch {
+					case k == nReceived && bad != nil:
+						dealt = once(dealt, f)
+					case k == nHandled:
+						done = once(done, f)
+					case k == nCarriedOut:
+						out = once(out, f)
 					}
 				}
 				switch {
@@ -1133,6 +1145,23 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				// handled, how many is not said; the count handled was
 				// blank with no word.
 				add(nHandled, false, 0, "", errSomeAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+			}
+			if total < 0 && dealt >= 0 && carried > 0 && done >= 0 && out >= 0 && ctx.about(topicDisclosure) {
+				// "全年共办理…申请N件,含上年M件,办结K件,剩余J件结转下一年度"
+				// (the shape of a real 2024 district government's page):
+				// 办理 N is received or handled, the words do not say
+				// (errDealt); the sum does. N = K+J (those handled and
+				// carried out): N is every application on hand, and those
+				// received are N less the M carried in. N+M = K+J: N is
+				// those received. Neither, and the count stays blank with
+				// errDealt's warning.
+				raw := sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b])
+				switch {
+				case dealt == done+out:
+					add(nReceived, false, dealt-carried, "", nil, raw, l.N)
+				case dealt+carried == done+out:
+					add(nReceived, false, dealt, "", nil, raw, l.N)
+				}
 			}
 			if total >= 0 && ctx.about(topicDisclosure) {
 				// The count handled up to a date, and the count in
