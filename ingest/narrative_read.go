@@ -290,7 +290,7 @@ var nrules = []nrule{
 	// page): 回复 is 答复 (replied); it was blank with no word. So is
 	// "受理…0件,回复处理0件" (a real 2024 street office's).
 	{kind: nHandled, any: [][]string{{"办结", "答复", "已回复", "回复处理"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
-	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
+	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "撤回", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
 	// "全年共收到行政复议1件,维持结果1件;未经复议直接诉讼0件,复议后诉讼0件" (a
 	// real 2020 municipal bureau's page): table 四's two suits by their
@@ -332,6 +332,10 @@ var outcomeRules = []struct {
 	{words: []string{"维持"}, review: nReviewUpheld, litigation: nLitUpheld},
 	{words: []string{"纠正", "纠错"}, review: nReviewCorrected, litigation: nLitCorrected},
 	{words: []string{"其他结果", "其他情形"}, review: nReviewOther, litigation: nLitOther},
+	// "信息公开行政复议案件3件,维持1件,纠正1件,撤销复议申请1件" (the shape of
+	// a real 2025 district office's page): the applicant withdrew, which
+	// table 四 counts among 其他结果. It was passed over with no word.
+	{words: []string{"撤销复议申请", "撤回复议申请", "撤销行政复议申请", "撤回行政复议申请"}, review: nReviewOther, noLitigate: true},
 	{words: []string{"尚未审结", "未审结", "正在审理", "审理中"}, review: nReviewPending, noLitigate: true},
 	// "全年共收到行政复议1件,维持结果1件,尚未办结0件" (a real 2020
 	// municipal bureau's page): a review not yet concluded, said as of an

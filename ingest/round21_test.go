@@ -122,3 +122,25 @@ func TestRound21OuterWebIsAChannel(t *testing.T) {
 		}
 	}
 }
+
+// TestRound21ReviewWithdrawn checks that a review its applicant withdrew
+// ("撤销复议申请N件" after the review's count) is table 四's 其他结果, and that
+// an application withdrawn is no review's.
+func TestRound21ReviewWithdrawn(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank
+	}{
+		{"信息公开行政复议案件3件,维持1件,纠正1件,撤销复议申请1件。", "review.other", 1},
+		{"信息公开行政复议案件3件,维持1件,纠正1件,撤回行政复议申请1件。", "review.other", 1},
+		{"收到申请5件,申请人撤回申请1件。", "review.other", -1},
+		{"行政诉讼2件,撤销复议申请1件。", "litigation_direct.other", -1},
+	} {
+		lines := []Line{{N: 1, Text: "(四)行政复议、行政诉讼情况。" + tt.line}}
+		vals, _ := readNarrative(lines, gongkai.Format2021, 2025, "示例市示例局")
+		if got := numberOf(vals, tt.measure); got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
