@@ -546,7 +546,10 @@ func spacedName(doc *Document, agency string) string {
 		span := t[at[k] : at[k+len(agency)-1]+1]
 		parts := strings.Fields(span)
 		for _, part := range parts[:len(parts)-1] {
-			if !hasSuffixAny(part, placeLevels...) && !hasSuffixAny(part, "局", "委", "政府", "总局", "署", "厅", "部") {
+			// "某市某风景区管理委员会 卫生健康办公室" (a real 2023 scenic
+			// area's office, its committee's name, a space, its own): a
+			// committee is an organ, and the page was refused.
+			if !hasSuffixAny(part, placeLevels...) && !hasSuffixAny(part, "局", "委", "政府", "总局", "署", "厅", "部", "委员会", "管委会") {
 				return fmt.Sprintf("单位名称不可靠：读作“%s”，原文写作“%s”，空格前的“%s”不是地名或机关名（转载网页可能混入了其他文字）：请指定单位名称", agency, span, part)
 			}
 		}
