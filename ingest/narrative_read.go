@@ -960,6 +960,13 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		for _, n := range ownNames {
 			fl = fl.replace(n[0], n[1])
 		}
+		if strings.Contains(fl.s, "来信等方式") && strings.Contains(fl.s, "申请") {
+			// "未收到通过受理电话、网络平台、来信等方式提出的相关政府信息公开
+			// 申请" (the shape of a real 2020 county hospital's page): 来信
+			// is a way applications came by, as 信函 is, not a petition's
+			// letter (otherTopics); the none was passed over with no word.
+			fl = fl.replace("来信等方式", "信函等方式")
+		}
 		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency, secChannels: secChannels}
 		if strings.Contains(fl.s, "条") {
 			secChannels = max(secChannels, channelCounts(fl.s))

@@ -144,3 +144,24 @@ func TestRound21ReviewWithdrawn(t *testing.T) {
 		}
 	}
 }
+
+// TestRound21LettersAsAWay checks that 来信 named among the ways
+// applications came by ("通过…来信等方式提出的…申请") does not make a clause
+// about petitions; a petitions' count stays unread.
+func TestRound21LettersAsAWay(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"2020年,我院未收到通过受理电话、网络平台、来信等方式提出的相关政府信息公开申请。", 0},
+		{"2020年,我院通过网络平台、来信等方式收到政府信息公开申请3件。", 3},
+		{"2020年,我院收到群众来信等方式反映问题12件。", -1},
+		{"2020年,我院收到群众来信12件。", -1},
+	} {
+		lines := []Line{{N: 1, Text: "(二)依申请公开办理情况。" + tt.line}}
+		vals, _ := readNarrative(lines, gongkai.Format2019, 2020, "示例县医院")
+		if got := numberOf(vals, "apps.new"); got != tt.want {
+			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
