@@ -4572,6 +4572,16 @@ var madeWholeRE = regexp.MustCompile(`制作(?:各类)?(?:政府)?信息(?:共�
 // say; errBothDocs when the words name both kinds joined (规章和规范性文件):
 // the count may be of both together.
 func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
+	// "及时公开2022年制定的规章规范性文件5件" (the shape of a real 2022
+	// national commission's page): the verb before both kinds named as one,
+	// the count after them; which kind it counts, or both, is not said. It
+	// was passed over with no word.
+	for _, both := range []string{"规章规范性文件", "规章和规范性文件", "规章及规范性文件", "规章、规范性文件"} {
+		if rest, ok := strings.CutSuffix(seg, both); ok && hasAny(rest, "制定的", "制发的", "出台的", "印发的") &&
+			!hasAny(rest, "审查", "审核", "备案", "清理", "解读", "征求", "修改", "修订", "废止") {
+			return nRuleIssued, errBothDocs, true
+		}
+	}
 	verb := strings.TrimLeft(seg, "、,(和及")
 	verb = strings.TrimPrefix(verb, "含")
 	for _, p := range []string{"本年度", "本年", "全年", "年内", "共", "新"} {

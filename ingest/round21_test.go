@@ -165,3 +165,24 @@ func TestRound21LettersAsAWay(t *testing.T) {
 		}
 	}
 }
+
+// TestRound21RulesDocsJoined checks that a count after rules and normative
+// documents written as one, the verb of issuing before them, is blank with
+// a warning; a review of them is no count issued.
+func TestRound21RulesDocsJoined(t *testing.T) {
+	for _, tt := range []struct {
+		line   string
+		warned bool
+	}{
+		{"及时公开2022年制定的规章规范性文件5件。", true},
+		{"及时公开2022年制定的规章和规范性文件5件。", true},
+		{"对2022年制定的规章规范性文件进行合法性审查5件。", false},
+		{"及时清理以前制定的规章规范性文件5件。", false},
+	} {
+		lines := []Line{{N: 1, Text: "(一)主动公开情况。" + tt.line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2022, "示例省示例委")
+		if got, warned := numberOf(vals, "rules.issued"), namesMeasure(finds, "rules.issued"); got != -1 || warned != tt.warned {
+			t.Errorf("%s: rules.issued %v (warned %v), want blank (warned %v)", tt.line, got, warned, tt.warned)
+		}
+	}
+}
