@@ -37,6 +37,9 @@ func unreadProactive(lines []Line, r *gongkai.Report) {
 	}
 	for _, l := range lines {
 		t := l.Text
+		if longestSentence(t) > maxSentenceBytes {
+			continue // not read, and said (readNarrative)
+		}
 		if !strings.ContainsAny(t, "0123456789０１２３４５６７８９") || strings.Count(t, "|") > 1 ||
 			!(strings.Contains(t, "公开") || strings.Contains(t, "公開") || strings.Contains(t, "发布") || strings.Contains(t, "發佈") || strings.Contains(t, "發布") || strings.Contains(t, "发送") || strings.Contains(t, "编发") || strings.Contains(t, "編發")) {
 			continue
