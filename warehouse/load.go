@@ -969,10 +969,13 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 	}
 
 	if len(p.newAgencies) > 0 {
+		// The last two columns: the pattern (0073), set with the status
+		// row below, and the name rank (0086), NULL until RankAgencies
+		// ranks every agency again (region_agencies sorts names till then).
 		err := appendRows(conn, "agencies", func(a *duckdb.Appender) error {
 			for _, n := range p.newAgencies {
 				if err := a.AppendRow(n.id, n.name, n.key, null(n.place.Province), null(n.place.City),
-					null(n.place.County), null(n.place.Level), null(n.place.Code), null(n.source), true, now, nil); err != nil {
+					null(n.place.County), null(n.place.Level), null(n.place.Code), null(n.source), true, now, nil, nil); err != nil {
 					return err
 				}
 			}

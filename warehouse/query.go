@@ -147,10 +147,12 @@ func (f Filter) args() []any {
 // without the figures after the copy by cell's watermark when, at the
 // warehouse's last look, no report came after it (see cellsCaughtUp); it
 // then returns no rows unless that still holds in its own snapshot, and
-// Query runs it again with them. region_agencies runs without its guard for years
-// outside 1990–2100 when the warehouse has no such report (see
-// regionAgenciesForm), region_rollup without its sum by text when no text
-// repeats (see regionRollupForm). compare_agencies for the whole country
+// Query runs it again with them. region_agencies runs without its guard
+// for years outside 1990–2100 when the warehouse has no such report, first
+// with the agencies ordered by their name rank when every agency has one,
+// and again by name when that form returns no rows (see
+// regionAgenciesForm); region_rollup runs without its sum by text when no
+// text repeats (see regionRollupForm). compare_agencies for the whole country
 // with 地区比较's limit reads its kept answer when there is one (see
 // compareTop).
 func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
@@ -169,8 +171,18 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		}
 	}
 	if q.Name == "region_agencies" {
-		if q, err = db.regionAgenciesForm(ctx, q); err != nil {
+		var ranked *queries.Query
+		if q, ranked, err = db.regionAgenciesForm(ctx, q); err != nil {
 			return nil, queryError(ctx, name, err)
+		}
+		if ranked != nil {
+			if t, err = db.runKept(ctx, *ranked, f); err != nil {
+				return nil, queryError(ctx, name, err)
+			}
+			if len(t.Rows) > 0 {
+				return t, nil
+			}
+			// An agency loaded after the look, or none selected: the names decide.
 		}
 	}
 	if q.Name == "region_rollup" {
@@ -207,6 +219,16 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		}
 	}
 	return t, nil
+}
+
+// runKept runs query q with the filter's values on its kept statement
+// (db.stmt), kept under q.Name. Its error is the database's.
+func (db *DB) runKept(ctx context.Context, q queries.Query, f Filter) (*Table, error) {
+	s, err := db.stmt(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return db.run(ctx, s, q, f)
 }
 
 // run runs query q with the filter's values on its kept statement s, or

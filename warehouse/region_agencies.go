@@ -27,11 +27,23 @@ func (db *DB) reportsInBitYears(ctx context.Context) (bool, error) {
 // 1M reports). The answer, once read, holds for as long as the file is
 // open, so that every run of an open warehouse runs the same form and its
 // statement is kept under the query's name. Its error is the database's.
-func (db *DB) regionAgenciesForm(ctx context.Context, q queries.Query) (queries.Query, error) {
+//
+// When every agency has a name rank (ranksComplete) it also returns ranked:
+// sql/region_agencies_ranked.sql, the form without the guard that orders
+// the agencies by rank, under a name of its own (its statement is kept
+// apart). That form returns no rows when it finds an agency without a rank
+// in its own snapshot, and Query then runs the first form returned.
+func (db *DB) regionAgenciesForm(ctx context.Context, q queries.Query) (form queries.Query, ranked *queries.Query, err error) {
 	in, err := db.reportsInBitYears(ctx)
 	if err != nil || !in {
-		return q, err
+		return q, nil, err
 	}
 	q.SQL = stmt("region_agencies_in_bits")
-	return q, nil
+	ok, err := db.ranksComplete(ctx)
+	if err != nil || !ok {
+		return q, nil, err
+	}
+	r := q
+	r.Name, r.SQL = q.Name+" (ranked)", stmt("region_agencies_ranked")
+	return q, &r, nil
 }

@@ -20,7 +20,9 @@ import (
 // query looks for only when store.agencies and store.agency_status differ
 // in count or in the fingerprint of their ids: one more agency than status
 // rows, and as many (one agency's id changed by hand, so that neither table
-// has the other's id).
+// has the other's id). Each edit is made once on agencies without a name
+// rank and once on agencies ranked (0086), where Query runs the ranked form
+// unless the edit leaves it out.
 func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
 	old := firstForm(t, "region_agencies")
 	edits := []struct{ name, stmt string }{
@@ -49,32 +51,49 @@ func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
 		{YearFrom: 2022, YearTo: 2021},
 	}
 	for _, e := range edits {
-		t.Run(e.name, func(t *testing.T) {
-			db := openTest(t)
-			var reqs []LoadRequest
-			for _, a := range []string{"甲局", "乙局", "丙局", "丁局"} {
-				for _, y := range []int{2021, 2022} {
-					reqs = append(reqs, LoadRequest{Report: sampleReport(a, y, 0, 0)})
-				}
+		for _, ranked := range []bool{false, true} {
+			name := e.name
+			if ranked {
+				name += "/ranked"
 			}
-			reqs = append(reqs, LoadRequest{Report: sampleReport("戊局", 2023, 0, 0)})
-			load(t, db, reqs...)
-			db = editByHand(t, db, e.stmt)
-			ctx := context.Background()
-			for _, f := range filters {
-				got, err := db.Query(ctx, "region_agencies", f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want := firstFormRows(t, db, old, f)
-				if len(want.Rows) == 0 {
-					t.Errorf("filter %+v: no rows: the comparison proves nothing", f)
-				}
-				if g, w := fmt.Sprint(got.Rows), fmt.Sprint(want.Rows); g != w {
-					t.Errorf("filter %+v:\n got %s\nwant %s", f, g, w)
-				}
-			}
-		})
+			t.Run(name, func(t *testing.T) { editedByHand(t, old, e.stmt, ranked, filters) })
+		}
+	}
+}
+
+// editedByHand loads TestRegionAgenciesAfterEditsByHand's warehouse, ranks
+// its agencies by name when ranked (so that Query may run
+// sql/region_agencies_ranked.sql), edits it by hand with stmt, and holds
+// region_agencies to its first form old under filters.
+func editedByHand(t *testing.T, old queries.Query, stmt string, ranked bool, filters []Filter) {
+	db := openTest(t)
+	var reqs []LoadRequest
+	for _, a := range []string{"甲局", "乙局", "丙局", "丁局"} {
+		for _, y := range []int{2021, 2022} {
+			reqs = append(reqs, LoadRequest{Report: sampleReport(a, y, 0, 0)})
+		}
+	}
+	reqs = append(reqs, LoadRequest{Report: sampleReport("戊局", 2023, 0, 0)})
+	load(t, db, reqs...)
+	if ranked {
+		if n, err := db.RankAgencies(context.Background()); err != nil || n != 5 {
+			t.Fatalf("RankAgencies = %d, %v; want 5", n, err)
+		}
+	}
+	db = editByHand(t, db, stmt)
+	ctx := context.Background()
+	for _, f := range filters {
+		got, err := db.Query(ctx, "region_agencies", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := firstFormRows(t, db, old, f)
+		if len(want.Rows) == 0 {
+			t.Errorf("filter %+v: no rows: the comparison proves nothing", f)
+		}
+		if g, w := fmt.Sprint(got.Rows), fmt.Sprint(want.Rows); g != w {
+			t.Errorf("filter %+v:\n got %s\nwant %s", f, g, w)
+		}
 	}
 }
 

@@ -164,6 +164,11 @@ type DB struct {
 	// bitYears says whether store.reports holds only years 1990–2100, for
 	// region_agencies' form (reportsInBitYears).
 	bitYears keptAnswer
+	// ranked keeps whether every agency has a name rank (ranksComplete)
+	// until the next write; ranksAgree whether the ranks follow the names,
+	// read once an open.
+	ranked     caughtUpCache
+	ranksAgree keptAnswer
 	// uniqueTexts says whether store.texts holds each text once, for
 	// region_rollup's form (textsUnique).
 	uniqueTexts keptAnswer
