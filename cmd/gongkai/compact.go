@@ -21,8 +21,10 @@ func init() {
 // figure of the regional roll-up reads, however few wait, and says how long
 // it took; then it writes the regional roll-ups again without the rows a
 // load deleted from them (warehouse.CompactRollups), when those are many,
-// and builds the rankings' kept totals again when an agency changed since
-// they were built (warehouse.CompactTotals).
+// ranks the agencies by name again when a load added one
+// (warehouse.RankAgencies, for 地区汇总's lists), and builds the rankings'
+// kept totals again when an agency changed since they were built
+// (warehouse.CompactTotals).
 // It is the step after a bulk load (gongkai demo, gongkai ingest), kept out
 // of them so that their load rate stays theirs; gongkai serve does the same
 // in the background. A run interrupted (Ctrl-C) keeps the runs it finished.
@@ -71,6 +73,12 @@ func runCompact(ctx context.Context, e env) error {
 		fmt.Fprintf(e.stdout, "重写地区汇总表用时 %s\n", time.Since(start).Round(10*time.Millisecond))
 	}
 	start = time.Now()
+	if n, err := wh.RankAgencies(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		fmt.Fprintf(e.stdout, "机构按名称排序：%d 个机构，用时 %s\n", n, time.Since(start).Round(10*time.Millisecond))
+	}
+	start = time.Now()
 	tc, err := wh.CompactTotals(ctx, 1)
 	if err != nil {
 		return err
@@ -107,13 +115,16 @@ const serveTotalsLeast = 1000
 // serve whenever least or more reports wait (uploads, or a file loaded
 // without gongkai compact), one run at a time under the writer lock, until
 // ctx ends, writes the roll-ups again when uploads have left them with
-// many deleted rows (warehouse.CompactRollups), and builds the rankings'
-// totals again when serveTotalsLeast agencies have changed
-// (warehouse.CompactTotals). A failure is logged and
+// many deleted rows (warehouse.CompactRollups), ranks the agencies by name
+// again when an upload added one (warehouse.RankAgencies: until then
+// 地区汇总's lists sort the names; a ranking at 1M reports sorts 170,000
+// names), and builds the rankings' totals again when serveTotalsLeast
+// agencies have changed (warehouse.CompactTotals). A failure is logged and
 // tried again later (a failed build of the totals, which reads every
 // current report, only after a wait that doubles with each failure, see
-// backoff): region_figure reads the reports after the watermark
-// from store.figures, and the roll-ups' sums are the same either way.
+// backoff): region_figure reads the reports after the watermark from
+// store.figures, the roll-ups' sums and 地区汇总's lists are the same
+// either way.
 func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger, least int64, every time.Duration) {
 	var totals backoff
 	for {
@@ -128,6 +139,11 @@ func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger,
 		if at.Copied > 0 {
 			logger.Info("copy by cell up to date", "reports", at.Copied, "runs", at.Runs, "watermark", at.Watermark,
 				"seconds", time.Since(start).Round(100*time.Millisecond).Seconds())
+		}
+		if n, err := wh.RankAgencies(ctx); err != nil && ctx.Err() == nil {
+			logger.Warn("ranking the agencies by name failed; tried again later", "err", err)
+		} else if n > 0 {
+			logger.Info("agencies ranked by name", "agencies", n)
 		}
 		if rc, err := wh.CompactRollups(ctx); err != nil && ctx.Err() == nil {
 			logger.Warn("writing the roll-ups again failed; tried again later", "err", err)

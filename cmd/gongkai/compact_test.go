@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"path/filepath"
@@ -13,8 +12,9 @@ import (
 	"gongkai/warehouse"
 )
 
-// TestCompactCommand copies a demo warehouse's figures by cell, then finds
-// nothing left to copy.
+// TestCompactCommand copies a demo warehouse's figures by cell and ranks
+// its agencies by name (the demo's loads leave them without a rank), then
+// finds nothing left to copy or rank.
 func TestCompactCommand(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.duckdb")
 	if out, errs, code := runCmd(t, "", "demo", "--db", db, "--agencies", "5"); code != 0 {
@@ -23,24 +23,30 @@ func TestCompactCommand(t *testing.T) {
 	tests := []struct {
 		args []string
 		code int
-		want string
+		want []string
+		not  string
 	}{
-		{[]string{"compact", "--db", db}, 0, "本次 28 份报告"},
-		{[]string{"compact", "--db", db}, 0, "副本共 1 段，覆盖到第 28 份报告"},
-		{[]string{"compact", "--db", db}, 0, "本次 0 份报告"},
-		{[]string{"compact", "--db", db, "extra"}, 2, "用法"},
+		{[]string{"compact", "--db", db}, 0, []string{"本次 28 份报告", "机构按名称排序：5 个机构"}, ""},
+		{[]string{"compact", "--db", db}, 0, []string{"副本共 1 段，覆盖到第 28 份报告"}, "机构按名称排序"},
+		{[]string{"compact", "--db", db}, 0, []string{"本次 0 份报告"}, "机构按名称排序"},
+		{[]string{"compact", "--db", db, "extra"}, 2, []string{"用法"}, ""},
 	}
 	for _, tt := range tests {
 		out, errs, code := runCmd(t, "", tt.args...)
-		if code != tt.code || !strings.Contains(out+errs, tt.want) {
-			t.Errorf("%q: exit %d, output %q; want exit %d with %q", tt.args, code, out+errs, tt.code, tt.want)
+		ok := code == tt.code && (tt.not == "" || !strings.Contains(out+errs, tt.not))
+		for _, w := range tt.want {
+			ok = ok && strings.Contains(out+errs, w)
+		}
+		if !ok {
+			t.Errorf("%q: exit %d, output %q; want exit %d with %q, without %q", tt.args, code, out+errs, tt.code, tt.want, tt.not)
 		}
 	}
 }
 
 // TestServeKeepsCellsCopied runs the server's background copy by cell on a
 // demo warehouse: with fewer reports waiting than it wants it leaves them,
-// with enough it copies them all, and it stops when its context ends.
+// with enough it copies them all, and it stops when its context ends. The
+// same pass ranks the agencies by name.
 func TestServeKeepsCellsCopied(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "demo.duckdb")
 	if out, errs, code := runCmd(t, "", "demo", "--db", path, "--agencies", "5"); code != 0 {
@@ -52,7 +58,7 @@ func TestServeKeepsCellsCopied(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer wh.Close()
-	var logs bytes.Buffer
+	var logs syncBuffer // written by the pass's goroutine
 	logger := slog.New(slog.NewTextHandler(&logs, nil))
 	for _, tt := range []struct {
 		least int64
@@ -74,7 +80,9 @@ func TestServeKeepsCellsCopied(t *testing.T) {
 			if at, err = wh.CopyCells(ctx, warehouse.CellOptions{Least: 1 << 40}, nil); err != nil {
 				t.Fatal(err)
 			}
-			if tt.least > 28 || at.Watermark == 28 {
+			// The pass ranks the agencies whatever least is.
+			ranked := strings.Contains(logs.String(), "agencies ranked by name")
+			if ranked && (tt.least > 28 || at.Watermark == 28) {
 				break
 			}
 			time.Sleep(5 * time.Millisecond)
@@ -88,6 +96,14 @@ func TestServeKeepsCellsCopied(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "copy by cell up to date") {
 		t.Errorf("the log does not say the copy was made: %s", logs.String())
+	}
+	// The demo's loads left its agencies without a name rank: the pass
+	// ranked them, and nothing is left to rank.
+	if !strings.Contains(logs.String(), "agencies ranked by name") {
+		t.Errorf("the log does not say the agencies were ranked: %s", logs.String())
+	}
+	if n, err := wh.RankAgencies(ctx); err != nil || n != 0 {
+		t.Errorf("after the background pass, RankAgencies ranked %d agencies (%v), want 0", n, err)
 	}
 }
 
