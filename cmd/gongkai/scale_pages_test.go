@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -27,6 +28,7 @@ var (
 	scalePagesSl = flag.Int("scale-pages-slots", defaultPageConcurrency, "bench-scale: -scale-pages requests that query at once (serve --page-concurrency; 0: no limit)")
 	scalePagesCl = flag.Int("scale-pages-clients", 1, "bench-scale: -scale-pages clients at once (more than one: latency per page and CPU per request only, not the parts)")
 	scalePagesOf = flag.String("scale-pages-only", "", "bench-scale: -scale-pages serves only the requests of this page (\"/quality\"), of the same -scale-pages-n")
+	scalePagesSw = flag.Int("scale-pages-slowest", 0, "bench-scale: -scale-pages also lists this many slowest requests, with their CPU and queries' time")
 )
 
 // processCPU is the CPU time this process has used so far, user and
@@ -73,6 +75,7 @@ func TestScalePages(t *testing.T) {
 	}
 	type sample struct {
 		total time.Duration
+		path  string
 		parts
 	}
 	byPage := map[string][]sample{}
@@ -108,7 +111,7 @@ func TestScalePages(t *testing.T) {
 			t.Fatalf("request log of %s: %v", r.path, err)
 		}
 		mu.Lock()
-		byPage[r.page] = append(byPage[r.page], sample{d, parts{line.Queries, line.Query, line.Span, line.Options, line.Render, 0,
+		byPage[r.page] = append(byPage[r.page], sample{d, r.path, parts{line.Queries, line.Query, line.Span, line.Options, line.Render, 0,
 			float64(cpu.Microseconds()) / 1000}})
 		mu.Unlock()
 	}
@@ -142,6 +145,17 @@ func TestScalePages(t *testing.T) {
 			total/n, float64(sum.Queries)/n, sum.Query/n, sum.Span/n, sum.Options/n, sum.Render/n, (total-sum.Span-sum.Render)/n, sum.CPU/n)
 	}
 	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | cpu per request %.1f ms\n", "all", ms(pct(all, 50)), ms(pct(all, 95)), allCPU/float64(len(all)))
+	if *scalePagesSw > 0 {
+		var ss []sample
+		for _, p := range scalePages {
+			ss = append(ss, byPage[p]...)
+		}
+		slices.SortFunc(ss, func(a, b sample) int { return cmp.Compare(b.total, a.total) })
+		fmt.Fprintf(os.Stdout, "# the slowest requests: ms, cpu ms, queries' summed ms, path\n")
+		for _, s := range ss[:min(len(ss), *scalePagesSw)] {
+			fmt.Fprintf(os.Stdout, "%8s %7.1f %7.1f  %s\n", ms(s.total), s.CPU, s.Query, s.path)
+		}
+	}
 }
 
 // scalePagesClients serves reqs from srv to n closed-loop clients at once,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"flag"
@@ -20,7 +21,7 @@ import (
 
 var (
 	scaleVariantsDB     = flag.String("scale-variants", "", "bench-scale: a warehouse on which SQL variants of one of /regions' queries are timed against each other (read-only); empty skips")
-	scaleVariantsQuery  = flag.String("scale-variants-query", "region_figure", "bench-scale: the named query the variants are forms of (region_figure, region_agencies or region_rollup): its parameters and its page's filters")
+	scaleVariantsQuery  = flag.String("scale-variants-query", "region_figure", "bench-scale: the named query the variants are forms of (region_figure, region_agencies, region_rollup, a quality_ or a compare_ query): its parameters and its page's filters")
 	scaleVariantsSQL    = flag.String("scale-variants-sql", "", "bench-scale: the variants' SQL files, comma-separated; the first is the reference the others' rows must equal")
 	scaleVariantsRounds = flag.Int("scale-variants-rounds", 3, "bench-scale: rounds over the filters; the first compares the rows and is not timed")
 	scaleVariantsSet    = flag.String("scale-variants-set", "", "bench-scale: statements (;-separated) run on the connection of every variant but the first, to time a DuckDB setting (\"SET late_materialization_max_rows = 1000\")")
@@ -84,6 +85,9 @@ func TestScaleVariants(t *testing.T) {
 	case strings.HasPrefix(q.Name, "quality_"):
 		page = "/quality"
 		fs = qualityFilters(t, newFilterGen(t, wdb).requests(*scaleVariantsN), *scaleVariantsPaging)
+	case strings.HasPrefix(q.Name, "compare_"):
+		page = "/compare"
+		fs = compareFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), q.Name)
 	default:
 		fs = regionFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), page)
 	}
@@ -180,10 +184,10 @@ func TestScaleVariants(t *testing.T) {
 		fmt.Printf("# v%d %s\n", v, strings.TrimSpace(p))
 	}
 	fmt.Printf("%-16s %4s  cpu of the process a query (ms), per variant\n", "shape", "n")
-	for _, s := range []string{"all", "country", "province", "city", "level", "province+level"} {
+	for _, s := range []string{"all", "country", "province", "city", "level", "province+level", "name", "no name"} {
 		var idx []int
 		for i, f := range fs {
-			if s == "all" || figureShape(f) == s {
+			if s == "all" || figureShape(f) == s || s == "name" && f.Agency != "" || s == "no name" && f.Agency == "" {
 				idx = append(idx, i)
 			}
 		}
@@ -320,6 +324,46 @@ func readVariantRows(t *testing.T, rows *sql.Rows) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// compareFilters are the filters of /compare's requests among reqs as the
+// page binds them to query (compare.go): compare_agencies gets the
+// request's years, region, level and piece of a name with the page's limit
+// of 20; compare_regions the same without a limit, its first year moved to
+// the year before the period's last (the latest year with current reports
+// when the period is open) for 同比.
+func compareFilters(t *testing.T, db *warehouse.DB, reqs []scaleRequest, query string) []warehouse.Filter {
+	latest := 0
+	if query == "compare_regions" {
+		tb, err := db.SQL(context.Background(), "SELECT max(year) FROM reports WHERE is_current")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tb.Rows) > 0 && tb.Rows[0][0] != nil {
+			latest, _ = strconv.Atoi(fmt.Sprint(tb.Rows[0][0]))
+		}
+	}
+	var fs []warehouse.Filter
+	for _, r := range reqs {
+		if r.page != "/compare" {
+			continue
+		}
+		u, err := url.Parse(r.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := u.Query()
+		f := warehouse.Filter{Province: v.Get("province"), City: v.Get("city"), Level: v.Get("level"), Agency: v.Get("agency")}
+		f.YearFrom, _ = strconv.Atoi(v.Get("year_from"))
+		f.YearTo, _ = strconv.Atoi(v.Get("year_to"))
+		if query == "compare_agencies" {
+			f.Limit = 20
+		} else if last := cmp.Or(f.YearTo, latest); last != 0 && f.YearFrom > last-1 {
+			f.YearFrom = last - 1
+		}
+		fs = append(fs, f)
+	}
+	return fs
 }
 
 // qualityFilters are the filters of /quality's requests among reqs as the
