@@ -27,20 +27,22 @@ var compareTopColumns = []string{"agency_id", "agency", "city", "level", "report
 	"litigation_correction_rate", "rank_volume", "rank_rate", "rank_zero"}
 
 // compareTop returns compare_agencies' kept answer for f and true when f
-// selects the whole country (no region, level or piece of a name) with
-// 地区比较's limit (or none), its range of years is kept in store.compare_top
-// (0072) and store.agency_totals_changed lists no agency; otherwise false,
-// and the query must run. The kept rows are the query's own, built by it
+// selects the whole country or one province alone (no city, level or
+// piece of a name) with 地区比较's limit (or none), that range of years and
+// province are kept in store.compare_top (0072, 0084) and
+// store.agency_totals_changed lists no agency; otherwise false, and the
+// query must run. The kept rows are the query's own, built by it
 // (buildCompareTop), with its columns, types and order. None is read when
 // Open found answers made by another binary or from other kept totals on a
 // file it could not write (compareTopOff, checkCompareTop). Its error is
 // the database's.
 func (db *DB) compareTop(ctx context.Context, f Filter) (*Table, bool, error) {
-	if db.compareTopOff || nullText(f.Province) != nil || nullText(f.City) != nil || nullText(f.Level) != nil || nullText(f.Agency) != nil ||
+	if db.compareTopOff || nullText(f.City) != nil || nullText(f.Level) != nil || nullText(f.Agency) != nil ||
 		(f.Limit != 0 && f.Limit != compareTopLimit) {
 		return nil, false, nil
 	}
-	rows, err := db.db.QueryContext(ctx, stmt("compare_top_read"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), compareTopLimit)
+	rows, err := db.db.QueryContext(ctx, stmt("compare_top_read"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), compareTopLimit,
+		nullText(f.Province))
 	if err != nil {
 		return nil, false, err
 	}
@@ -64,17 +66,18 @@ func (db *DB) compareTop(ctx context.Context, f Filter) (*Table, bool, error) {
 }
 
 // buildCompareTop keeps compare_agencies' answers for the whole country
-// with 地区比较's limit in store.compare_top (0072): for each range of
+// and for each province alone (the provinces of the kept totals) with
+// 地区比较's limit in store.compare_top (0072, 0084): for each range of
 // years bounded by the years with a current report or open at either end,
 // the query's rows as it gives them now. It runs on conn after the kept
-// totals are built, one range a transaction, holding writer (the writer's
-// lock, db.mu) for each range alone, so that an upload waits for one
-// range (~40 ms at 1M reports), not for all of them. A range already kept
-// is skipped. Each transaction first checks that
+// totals are built, one answer a transaction, holding writer (the writer's
+// lock, db.mu) for each answer alone, so that an upload waits for one
+// answer (~40 ms at 1M reports), not for all of them. An answer already
+// kept is skipped. Each transaction first checks that
 // store.agency_totals_changed is empty and stops the build when it is
 // not: an agency changed since the totals were built would be summed
 // apart, and the answers are read only while the list is empty anyway
-// (compareTop); the ranges kept before stay, and a write after them lists
+// (compareTop); the answers kept before stay, and a write after them lists
 // its agencies, which turns them off until the next rebuild deletes them
 // (compare_top_clear). Its error is the database's.
 func buildCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker) (built int64, err error) {
@@ -84,6 +87,7 @@ func buildCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker) (b
 	}
 	var years []int32
 	var kept int64
+	provinces := []string{""} // the whole country first
 	writer.Lock()
 	err = func() error {
 		rows, err := conn.QueryContext(ctx, stmt("compare_top_years"))
@@ -98,7 +102,22 @@ func buildCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker) (b
 			}
 			years = append(years, y)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		prows, err := conn.QueryContext(ctx, stmt("compare_top_provinces"))
+		if err != nil {
+			return err
+		}
+		defer prows.Close()
+		for prows.Next() {
+			var p string
+			if err := prows.Scan(&p); err != nil {
+				return err
+			}
+			provinces = append(provinces, p)
+		}
+		return prows.Err()
 	}()
 	writer.Unlock()
 	if err != nil {
@@ -113,40 +132,42 @@ func buildCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker) (b
 			}
 		}
 	}
-	if kept == int64(len(ranges)) {
+	if kept == int64(len(ranges)*len(provinces)) {
 		return 0, nil
 	}
-	for _, r := range ranges {
-		k, stop, err := keepCompareTop(ctx, conn, writer, q, r[0], r[1])
-		if k {
-			built++
-		}
-		if err != nil || stop {
-			return built, err
+	for _, p := range provinces {
+		for _, r := range ranges {
+			k, stop, err := keepCompareTop(ctx, conn, writer, q, r[0], r[1], p)
+			if k {
+				built++
+			}
+			if err != nil || stop {
+				return built, err
+			}
 		}
 	}
 	return built, nil
 }
 
-// keepCompareTop keeps compare_agencies' answer for the whole country,
-// the years [from, to] (0: open) and compareTopLimit in one transaction on
-// conn, holding writer, unless it is kept already, and returns whether it
-// kept it. It returns stop true, and keeps nothing, when
+// keepCompareTop keeps compare_agencies' answer for the province (""
+// the whole country), the years [from, to] (0: open) and compareTopLimit
+// in one transaction on conn, holding writer, unless it is kept already,
+// and returns whether it kept it. It returns stop true, and keeps nothing, when
 // store.agency_totals_changed lists an agency. Its error is the
 // database's.
-func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q queries.Query, from, to int32) (kept, stop bool, err error) {
+func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q queries.Query, from, to int32, province string) (kept, stop bool, err error) {
 	writer.Lock()
 	defer writer.Unlock()
-	yf, yt := nullNum(int64(from)), nullNum(int64(to))
+	yf, yt, p := nullNum(int64(from)), nullNum(int64(to)), nullText(province)
 	err = inConnTx(ctx, conn, func() error {
 		var unchanged, already bool
-		if err := conn.QueryRowContext(ctx, stmt("compare_top_unchanged"), yf, yt, compareTopLimit).Scan(&unchanged, &already); err != nil {
+		if err := conn.QueryRowContext(ctx, stmt("compare_top_unchanged"), yf, yt, compareTopLimit, p).Scan(&unchanged, &already); err != nil {
 			return err
 		}
 		if stop = !unchanged; stop || already {
 			return nil
 		}
-		f := Filter{YearFrom: int(from), YearTo: int(to), Limit: compareTopLimit}
+		f := Filter{YearFrom: int(from), YearTo: int(to), Province: province, Limit: compareTopLimit}
 		rows, err := conn.QueryContext(ctx, q.SQL, f.bind(q.Params)...)
 		if err != nil {
 			return err
@@ -171,6 +192,7 @@ func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q q
 				for _, v := range r {
 					vals = append(vals, v)
 				}
+				vals = append(vals, p)
 				if err := a.AppendRow(vals...); err != nil {
 					return err
 				}
@@ -180,13 +202,13 @@ func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q q
 		if err != nil {
 			return err
 		}
-		if _, err = conn.ExecContext(ctx, stmt("compare_top_key"), yf, yt, compareTopLimit, compareTopQueryStamp(q)); err == nil {
+		if _, err = conn.ExecContext(ctx, stmt("compare_top_key"), yf, yt, compareTopLimit, compareTopQueryStamp(q), p); err == nil {
 			kept = true
 		}
 		return err
 	})
 	if err != nil {
-		return false, false, fmt.Errorf("warehouse: keep compare_agencies' answer for %d-%d: %w", from, to, err)
+		return false, false, fmt.Errorf("warehouse: keep compare_agencies' answer for %d-%d %q: %w", from, to, province, err)
 	}
 	return kept, stop, nil
 }

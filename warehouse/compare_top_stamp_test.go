@@ -145,7 +145,7 @@ func TestCompareTopMadeElsewhere(t *testing.T) {
 				return err
 			}
 			for _, r := range [][2]int32{{0, 0}, {2020, 2022}, {2021, 0}, {0, 2021}, {2022, 2022}} {
-				if _, _, err := keepCompareTop(ctx, conn, &db.mu, old, r[0], r[1]); err != nil {
+				if _, _, err := keepCompareTop(ctx, conn, &db.mu, old, r[0], r[1], ""); err != nil {
 					return err
 				}
 			}
@@ -198,11 +198,12 @@ func TestCompareTopMadeElsewhere(t *testing.T) {
 }
 
 // TestCompareTopThroughEveryWrite holds compare_agencies' kept answers for
-// the whole country to the query after each way the warehouse is written,
+// the whole country and for each province alone (0084) to the query after
+// each way the warehouse is written,
 // each followed by gongkai compact (CompactTotals, which keeps the answers
 // again once no agency is listed): a re-upload of a year made current, a
 // version that waits and its confirmation, a new year, an agency moved by
-// an administrator, and a bulk load during which the serve's background
+// an administrator into another province, and a bulk load during which the serve's background
 // pass builds the totals and the answers (its roll-up sums are still held
 // in memory then). The answers must be kept again after every compact, or
 // the comparisons would prove nothing of them.
@@ -211,10 +212,20 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 	db := openTest(t)
 	q, _ := queries.Get("compare_agencies")
 	names := []string{"东城局", "西城局", "南城局", "北城局", "中城局", "上城局", "下城局", "前城局", "后城局", "左城局", "右城局", "外城局"}
+	// Each agency's reports state its province: two provinces, and none.
+	province := map[string]string{}
+	for i, name := range names {
+		province[name] = []string{"东省", "西省", ""}[i%3]
+	}
+	report := func(name string, year int, in, out, review float64) *gongkai.Report {
+		r := figures(sampleReport(name, year, in, out), review, -1)
+		r.Province = province[name]
+		return r
+	}
 	var reqs []LoadRequest
 	for i, name := range names {
 		for y := 2020; y <= 2021; y++ {
-			reqs = append(reqs, LoadRequest{Report: figures(sampleReport(name, y, 0, float64(i%3)), float64(i%5), -1)})
+			reqs = append(reqs, LoadRequest{Report: report(name, y, 0, float64(i%3), float64(i%5))})
 		}
 	}
 	load(t, db, reqs...)
@@ -225,7 +236,14 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 				fs = append(fs, Filter{YearFrom: from, YearTo: to, Limit: 20})
 			}
 		}
-		return append(fs, Filter{})
+		for _, from := range []int{0, 2020, 2022} {
+			for _, to := range []int{0, 2021, 2023} {
+				for _, p := range []string{"东省", "西省", "甲省"} {
+					fs = append(fs, Filter{YearFrom: from, YearTo: to, Province: p, Limit: 20})
+				}
+			}
+		}
+		return append(fs, Filter{}, Filter{Province: "东省"})
 	}()
 	check := func(stage string) {
 		t.Helper()
@@ -245,15 +263,18 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 		if _, err := db.CompactTotals(ctx, 1); err != nil {
 			t.Fatal(err)
 		}
-		if n := count(t, db, `SELECT count(*) FROM store.compare_top_keys`); n == 0 {
-			t.Fatalf("%s: no answer kept by compact", stage)
+		if n := count(t, db, `SELECT count(*) FROM store.compare_top_keys WHERE province IS NULL`); n == 0 {
+			t.Fatalf("%s: no answer kept by compact for the country", stage)
+		}
+		if n := count(t, db, `SELECT count(*) FROM store.compare_top_keys WHERE province IS NOT NULL`); n == 0 {
+			t.Fatalf("%s: no answer kept by compact for a province", stage)
 		}
 		check(stage + ", after compact")
 	}
 	compact("loaded")
 
 	// A re-upload of 东城局's 2021 with another 复议 total, current at once.
-	res := load(t, db, LoadRequest{Report: figures(sampleReport("东城局", 2021, 0, 0), 40, -1), Confirm: true})
+	res := load(t, db, LoadRequest{Report: report("东城局", 2021, 0, 0, 40), Confirm: true})
 	if res[0].Pending {
 		t.Fatalf("the re-upload waits: %+v", res[0])
 	}
@@ -261,6 +282,7 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 
 	// A version that lacks tables waits; then it is confirmed.
 	w := sampleReport("西城局", 2020, 0, 1)
+	w.Province = province["西城局"]
 	w.Source.Name = "西城局-2020-v2.xlsx"
 	var kept []gongkai.Value
 	for _, v := range w.Values {
@@ -280,7 +302,7 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 	compact("confirmed")
 
 	// A new year, and an agency moved by an administrator.
-	load(t, db, LoadRequest{Report: figures(sampleReport("南城局", 2022, 0, 0), 9, -1)})
+	load(t, db, LoadRequest{Report: report("南城局", 2022, 0, 0, 9)})
 	compact("a new year")
 	var id int64
 	if err := db.db.QueryRowContext(ctx, `SELECT agency_id FROM store.agencies WHERE name = '北城局'`).Scan(&id); err != nil {
@@ -295,7 +317,7 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 	// middle as serve's background pass would.
 	err := db.Bulk(ctx, func() error {
 		for i := range 4 {
-			load(t, db, LoadRequest{Report: figures(sampleReport(fmt.Sprintf("新区%d局", i), 2023, 0, 0), float64(i), -1)})
+			load(t, db, LoadRequest{Report: report(fmt.Sprintf("新区%d局", i), 2023, 0, 0, float64(i))})
 			if i == 1 {
 				if _, err := db.CompactTotals(ctx, 1); err != nil {
 					return err

@@ -12,10 +12,12 @@ import (
 )
 
 // TestCompareTopAsTheQuery holds compare_agencies' kept answers for the
-// whole country (store.compare_top, 0072) to the query itself, value for
-// value and Go type for type, in order: on every range of years a filter
-// can give (kept or not: open ends, the years with reports, years outside
-// them, a range that selects nothing) and limits kept or not, as built,
+// whole country and for each province alone (store.compare_top, 0072,
+// 0084) to the query itself, value for value and Go type for type, in
+// order: on every range of years a filter can give (kept or not: open
+// ends, the years with reports, years outside them, a range that selects
+// nothing), for the country, each province, a province no agency is in and
+// a province with a level, and limits kept or not, as built,
 // after a write (the kept answers must not be read while an agency is
 // listed as changed), after a rebuild stopped half-way (they are deleted
 // before any agency leaves the list) and after a full one. A kept row
@@ -35,6 +37,8 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 				continue
 			}
 			r := figures(sampleReport(name, y, float64((i*7+y)%13), float64(i%5)), float64(i%4), -1)
+			// Two provinces and agencies in none.
+			r.Province = []string{"甲省", "乙省", ""}[i%3]
 			if (i+y)%9 == 0 {
 				// All table figures 0: compare_agencies' zero ranking.
 				for j := range r.Values {
@@ -54,15 +58,24 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 			filters = append(filters, Filter{YearFrom: from, YearTo: to, Limit: 20})
 		}
 	}
+	// The provinces on fewer ranges: open, within, outside and empty.
+	for _, from := range []int{0, 2019, 2021, 2023} {
+		for _, to := range []int{0, 2020, 2022, 2024} {
+			for _, p := range []string{"甲省", "乙省", "丙省"} {
+				filters = append(filters, Filter{YearFrom: from, YearTo: to, Province: p, Limit: 20})
+			}
+		}
+	}
 	// No limit is the kept one's (20); any other, or any selection, runs
 	// the query.
 	filters = append(filters, Filter{}, Filter{YearFrom: 2021, YearTo: 2022}, Filter{Limit: 3}, Filter{YearFrom: 2022, Limit: 1},
 		Filter{YearFrom: 2021, Level: "县级部门", Limit: 20}, Filter{Agency: "甲", Limit: 20},
-		Filter{Province: "贵州省", Limit: 20})
+		Filter{Province: "贵州省", Limit: 20}, Filter{Province: "甲省", Level: "县级部门", Limit: 20}, Filter{Province: "乙省", Agency: "甲", Limit: 20},
+		Filter{Province: "甲省", City: "乙市", Limit: 20}, Filter{Province: " 甲省 ", YearFrom: 2021}, Filter{Province: "乙省", Limit: 3})
 	// The stages between builds, where no kept answer may be read, check
 	// the ranges kept and a few others.
 	few := []Filter{{}, {YearFrom: 2021, YearTo: 2022, Limit: 20}, {YearTo: 2021, Limit: 20}, {YearFrom: 2023, Limit: 20},
-		{YearFrom: 2019, YearTo: 2024, Limit: 20}, {Limit: 3}}
+		{YearFrom: 2019, YearTo: 2024, Limit: 20}, {Limit: 3}, {Province: "甲省", Limit: 20}, {Province: "乙省", YearFrom: 2021, YearTo: 2022}}
 	asTheQuery := func(stage string, filters []Filter) (rows int) {
 		t.Helper()
 		for _, f := range filters {
@@ -80,8 +93,8 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 	}
 	kept := func() int { return count(t, db, `SELECT count(*) FROM store.compare_top_keys`) }
 	// Eight bounds (open, 2020-2023): 5 × 5 ranges less the 6 that end
-	// before they start.
-	const ranges = 5*5 - 6
+	// before they start, for the country and the two provinces.
+	const ranges = (5*5 - 6) * 3
 
 	if n := kept(); n != 0 {
 		t.Fatalf("%d answers kept as loaded, before any build", n)
@@ -105,12 +118,14 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 		}
 	}
 	edit()
-	got, err := db.Query(ctx, "compare_agencies", Filter{Limit: 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got.Rows) == 0 || got.Rows[0][6] != -1.0 {
-		t.Fatalf("the kept answer is not read: %v", got.Rows)
+	for _, f := range []Filter{{Limit: 20}, {Province: "甲省", Limit: 20}, {Province: "乙省"}} {
+		got, err := db.Query(ctx, "compare_agencies", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Rows) == 0 || got.Rows[0][6] != -1.0 {
+			t.Fatalf("the kept answer for %+v is not read: %v", f, got.Rows)
+		}
 	}
 
 	// A write lists its agency: the kept answers are not read (the edited

@@ -202,8 +202,9 @@ func checkpointTotals(ctx context.Context, conn *sql.Conn) {
 // TotalsCompaction says what CompactTotals found and did: the agencies
 // whose totals were summed apart (changed since the table was built), the
 // rows the table held, whether it was built again, and how many of
-// compare_agencies' answers for the whole country it kept with no agency
-// listed (store.compare_top, 0072; a rebuild keeps them too, uncounted).
+// compare_agencies' answers for the whole country and for each province it
+// kept with no agency listed (store.compare_top, 0072, 0084; a rebuild
+// keeps them too, uncounted).
 type TotalsCompaction struct {
 	Changed, Rows int64
 	Rebuilt       bool

@@ -87,7 +87,7 @@ func runCompact(ctx context.Context, e env) error {
 		fmt.Fprintf(e.stdout, "重建各机关逐年累计（排名用）：%d 个机关有变动，用时 %s\n", tc.Changed, time.Since(start).Round(10*time.Millisecond))
 	}
 	if tc.Kept > 0 {
-		fmt.Fprintf(e.stdout, "保存全国机构排名：%d 个年度范围，用时 %s\n", tc.Kept, time.Since(start).Round(10*time.Millisecond))
+		fmt.Fprintf(e.stdout, "保存机构排名（全国及各省）：%d 个答案，用时 %s\n", tc.Kept, time.Since(start).Round(10*time.Millisecond))
 	}
 	return nil
 }

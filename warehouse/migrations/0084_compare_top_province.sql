@@ -1,0 +1,25 @@
+-- 0084_compare_top_province: store.compare_top (0072) keeps
+-- compare_agencies' answers for each province alone too (a province, no
+-- city, level or piece of a name), beside the whole country's (province
+-- NULL), for the same ranges of years and limit. At 1M reports a
+-- province's answer read ~90,000 of the ~170,000 rows of
+-- store.compare_totals on every request (~35-45 ms of CPU, the most of
+-- /compare's filters after a piece of a name); a kept answer is read in a
+-- millisecond or two.
+--
+-- Exact, never a guess, for the reasons the whole country's answers are
+-- (0072, 0081): each is built by the query itself in the transaction that
+-- first checks that store.agency_totals_changed is empty, and read only
+-- while it still is. An agency's province changes only with a write that
+-- lists the agency there in the same transaction (a load with its report's
+-- region, SetAgencyRegion; noteTotals), and a rebuild deletes every kept
+-- answer before any agency leaves the list. The stamp (0081) hashes every
+-- kept total's province, so an answer kept from other totals is dropped at
+-- Open. A province with no answer kept (one not among the kept totals'
+-- provinces, or a filter with anything else set) runs the query.
+--
+-- The answers kept before this migration stay only until Open compares
+-- their stamps, which name every migration (this one is new): deleted
+-- there, kept again by gongkai compact or serve's background pass.
+ALTER TABLE store.compare_top_keys ADD COLUMN province VARCHAR;
+ALTER TABLE store.compare_top ADD COLUMN province VARCHAR;
