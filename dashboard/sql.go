@@ -52,9 +52,10 @@ var sqlExamples = []sqlExample{
 	{"申请量最多的机构", "SELECT agency, year, apps_new, apps_total\nFROM report_summary\nORDER BY apps_new DESC NULLS LAST\nLIMIT 20"},
 	{"按层级的公开率", "SELECT level, round(sum(apps_granted) / nullif(sum(apps_total), 0), 3) AS disclosure_rate\nFROM report_summary\nGROUP BY level\nORDER BY disclosure_rate DESC NULLS LAST"},
 	{"错误最多的规则", "SELECT rule, count(*) AS findings\nFROM findings\nWHERE severity = 'error'\nGROUP BY rule\nORDER BY findings DESC"},
-	// report_figures, not report_values: over every figure it is more than
-	// twice as fast, as it does not look up each cell's printed text.
-	{"各指标各年度合计", "SELECT measure, applicant, year, sum(value) AS total, count(value) AS stated\nFROM report_figures\nGROUP BY ALL\nORDER BY measure, applicant, year"},
+	// figure_totals, not a group-by of report_figures: the same sums,
+	// grouped by the texts' ids before they are named (0088), and with the
+	// unit, so that procurement amounts in 元 and 万元 are not added up.
+	{"各指标各年度合计", "SELECT measure, applicant, year, unit, value_sum, stated\nFROM figure_totals\nORDER BY measure, applicant, year, unit"},
 }
 
 // readSQL returns the statement of a console or API request, rejecting
