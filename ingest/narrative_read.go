@@ -1077,11 +1077,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				}
 				received = received || k == nReceived && !zero
 				if k == nReceived && bad == nil {
-					if total == -1 || total == f {
-						total = f
-					} else {
-						total = -2
-					}
+					total = once(total, f)
 				}
 				if bad == nil || k == nReceived && errors.Is(bad, errDealt) {
 					switch {
