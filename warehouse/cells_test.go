@@ -2,26 +2,29 @@ package warehouse
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"gongkai"
 )
 
 // cellsStale counts the rows by which the copy by cell (migration 0032)
-// differs from store.figures, with each report's year as store.reports has
-// it (0036), up to its watermark, both ways and with repeats, plus the
+// differs from store.figures, with each report's year (0036) and agency
+// (0093) as store.reports has them, up to its watermark, both ways and with repeats, plus the
 // copied rows of reports after the watermark.
 func cellsStale(t *testing.T, db *DB) int {
 	t.Helper()
 	return count(t, db, `
 		WITH w AS (SELECT watermark FROM store.figures_by_cell_state),
-		f AS (SELECT f.report_id, f.measure_id, f.applicant_id, r.year, f.value, f.raw_id, f.at_id
+		f AS (SELECT f.report_id, f.measure_id, f.applicant_id, r.year, r.agency_id, f.unit_id, f.value, f.raw_id, f.at_id
 		      FROM store.figures f LEFT JOIN store.reports r ON r.report_id = f.report_id
 		      WHERE f.report_id <= (SELECT watermark FROM w)),
-		c AS (SELECT report_id, measure_id, applicant_id, year, value, raw_id, at_id FROM store.figures_by_cell)
+		c AS (SELECT report_id, measure_id, applicant_id, year, agency_id, unit_id, value, raw_id, at_id FROM store.figures_by_cell)
 		SELECT (SELECT count(*) FROM (SELECT * FROM f EXCEPT ALL SELECT * FROM c))
 		     + (SELECT count(*) FROM (SELECT * FROM c EXCEPT ALL SELECT * FROM f))
 		     + (SELECT count(*) FROM c WHERE report_id > (SELECT watermark FROM w))`)
@@ -66,6 +69,9 @@ func TestCellCopyStaysExact(t *testing.T) {
 		if n := cellsStale(t, db); n != 0 {
 			t.Errorf("%s: the copy differs from store.figures by %d rows", stage, n)
 		}
+		if n := count(t, db, "SELECT count(unit_id) FROM store.figures_by_cell"); wm > 0 && n == 0 {
+			t.Errorf("%s: no unit in the copy", stage)
+		}
 		if n := cellsDescents(t, db); n > max(runs-1, 0) {
 			t.Errorf("%s: the copy steps back %d times in %d runs", stage, n, runs)
 		}
@@ -74,7 +80,14 @@ func TestCellCopyStaysExact(t *testing.T) {
 	var reqs []LoadRequest
 	for i, agency := range []string{"甲局", "乙局", "丙局", "丁局", "戊局"} {
 		for year := 2020; year <= 2023; year++ {
-			reqs = append(reqs, LoadRequest{Report: sampleReport(agency, year, float64(i), float64(year-2020))})
+			r := sampleReport(agency, year, float64(i), float64(year-2020))
+			// A cell that names its unit (0093 copies unit_id), on every
+			// other report.
+			if (i+year)%2 == 0 {
+				r.Values = append(r.Values, gongkai.Value{Measure: "procurement.amount", Applicant: gongkai.ApplicantTotal,
+					Number: gongkai.Float(float64(year)), Raw: fmt.Sprint(year), At: "表二!E20", Unit: "万元"})
+			}
+			reqs = append(reqs, LoadRequest{Report: r})
 		}
 	}
 	load(t, db, reqs...)
@@ -150,6 +163,26 @@ func TestCellCopyStaysExact(t *testing.T) {
 	}
 	check("a year edited by hand, copied again", 25, 1)
 
+	// The same for a report moved to another agency by hand: the copy
+	// carries the agency (0093).
+	if _, err := db.db.Exec("UPDATE store.reports SET agency_id = (SELECT max(agency_id) FROM store.agencies) WHERE report_id = 5"); err != nil {
+		t.Fatal(err)
+	}
+	if n := cellsStale(t, db); n == 0 {
+		t.Errorf("an agency changed in store.reports alone: the copy is not seen stale")
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	check("an agency edited by hand, reopened", 0, 0)
+	if at, err := db.CopyCells(ctx, CellOptions{}, nil); err != nil || at.Watermark != 25 || at.Tail != 0 || at.Runs != 1 {
+		t.Fatalf("copied again: %+v, %v", at, err)
+	}
+	check("an agency edited by hand, copied again", 25, 1)
+
 	// What a repair of store.figures that forgot the copy would leave: the
 	// check above must see it.
 	if _, err := db.db.Exec("UPDATE store.figures SET value = value + 1 WHERE report_id = 3 AND value IS NOT NULL"); err != nil {
@@ -195,10 +228,11 @@ func fmtInts(xs []int64) string {
 // reports with ids above every committed one, after the watermark.
 func TestCellCopyFollowsFigures(t *testing.T) {
 	writes := regexp.MustCompile(`(?is)\b(update|delete\s+from|insert\s+(or\s+\w+\s+)?into|truncate(\s+table)?|alter\s+table|drop\s+table(\s+if\s+exists)?|create\s+(or\s+replace\s+)?table)\s+store\.figures\b`)
-	// The copy carries each report's year (migration 0036): a statement
-	// that sets store.reports.year must empty or rewrite it too.
+	// The copy carries each report's year (migration 0036) and agency
+	// (0093): a statement that sets store.reports.year or agency_id must
+	// empty or rewrite it too.
 	years := setsYear{regexp.MustCompile(`(?is)\bupdate\s+store\.reports\s+set\b([^;]*)`), regexp.MustCompile(`(?is)\bwhere\b`),
-		regexp.MustCompile(`(?i)\byear\s*=`)}
+		regexp.MustCompile(`(?i)\b(year|agency_id)\s*=`)}
 	var files []string
 	ms, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
 	if err != nil {
@@ -229,7 +263,7 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 			t.Errorf("%s changes store.figures but not store.figures_by_cell: region_figure would read a stale copy", f)
 		}
 		if years.MatchString(string(b)) && !strings.Contains(string(b), "store.figures_by_cell") {
-			t.Errorf("%s changes reports' years but not store.figures_by_cell, which carries them (0036)", f)
+			t.Errorf("%s changes reports' years or agencies but not store.figures_by_cell, which carries them (0036, 0093)", f)
 		}
 	}
 	// The rule itself: what it must catch, and the loader's append.
@@ -240,6 +274,8 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 		}
 	}
 	if !years.MatchString("update store.reports set is_current = false, year = 2020 where report_id = 3") ||
+		!years.MatchString("UPDATE store.reports SET agency_id = 7 WHERE report_id = 3") ||
+		years.MatchString("UPDATE store.reports SET is_current = false WHERE agency_id = 7") ||
 		years.MatchString("UPDATE store.reports SET is_current = false WHERE year = 2020") {
 		t.Errorf("the rule on years misses a change of year or takes a filter for one")
 	}

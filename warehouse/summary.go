@@ -19,7 +19,7 @@ import (
 // must not leave a page showing stale figures after the next start. The
 // regional roll-up (store.region_rollup) is rebuilt with it, or alone when
 // only the agencies' regions changed behind the writer (see checkRollup),
-// and the copy by cell, which carries the reports' years, is emptied to be
+// and the copy by cell, which carries the reports' years and agencies, is emptied to be
 // copied again (cells_reset.sql). Its error is the database's.
 func (db *DB) checkSummary(ctx context.Context) error {
 	var stale int64
@@ -42,8 +42,9 @@ func (db *DB) checkSummary(ctx context.Context) error {
 		if _, err := conn.ExecContext(ctx, stmt("summary_rebuild")); err != nil {
 			return err
 		}
-		// The copy by cell carries each report's year (migration 0036), which
-		// such a path may have changed: it is copied again as it stands.
+		// The copy by cell carries each report's year and agency (migrations
+		// 0036, 0093), which such a path may have changed: it is copied
+		// again as it stands.
 		if _, err := conn.ExecContext(ctx, stmt("cells_reset")); err != nil {
 			return err
 		}
