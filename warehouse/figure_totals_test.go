@@ -36,13 +36,15 @@ func figureTotalsDiff(from string) string {
 	  ON a.year = t.year AND a.measure = t.measure AND a.applicant = t.applicant AND a.unit IS NOT DISTINCT FROM t.unit`, from)
 }
 
-// TestFigureTotalsMatchReportFigures holds figure_totals (0088) to
+// TestFigureTotalsMatchReportFigures holds figure_totals (0088, 0094) to
 // report_figures over a demo history with second versions (so retired
 // versions that must not count), through the analysts' sandbox (which must
-// allow it): for every year, measure, applicant and unit the same count of
-// rows, of stated figures and the same sum. Then, with report ids moved to
-// both sides of every band's edge (0076), into the last band and past it,
-// to 0068's report_figures, one join over every id.
+// allow it), with the copy by cell empty, half made and made: for every
+// year, measure, applicant and unit the same count of rows, of stated
+// figures and the same sum. Then, with report ids moved to both sides of
+// every band's edge (0076), into the last band and past it (the copy, made
+// before, moved with them), to 0068's report_figures, one join over every
+// id.
 func TestFigureTotalsMatchReportFigures(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "totals.duckdb")
@@ -93,11 +95,24 @@ func TestFigureTotalsMatchReportFigures(t *testing.T) {
 	if want := []string{"year", "measure", "applicant", "unit", "figures", "stated", "value_sum"}; !slices.Equal(tb.Columns, want) {
 		t.Errorf("figure_totals has columns %v, want %v", tb.Columns, want)
 	}
-	tb, err = db.SQL(ctx, figureTotalsDiff("report_figures"))
-	if err != nil {
-		t.Fatal(err)
+	// With the copy by cell empty, half made and made (0094 reads it up to
+	// its watermark and store.figures after it).
+	for i, stage := range []string{"the copy empty", "the copy half made", "the copy made"} {
+		if i > 0 {
+			o := warehouse.CellOptions{}
+			if i == 1 {
+				o = warehouse.CellOptions{Run: int64(len(reports)) / 2, Runs: 1}
+			}
+			if _, err := db.CopyCells(ctx, o, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tb, err = db.SQL(ctx, figureTotalsDiff("report_figures"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTotalsDiff(t, "report_figures, "+stage, tb.Rows[0])
 	}
-	checkTotalsDiff(t, "report_figures", tb.Rows[0])
 	db.Close()
 
 	raw, err := sql.Open("duckdb", path)
@@ -118,7 +133,8 @@ func TestFigureTotalsMatchReportFigures(t *testing.T) {
 	moved := []int64{band - 2, band - 1, band, band + 1, 2*band - 1, 2 * band, 3*band + 7, 4*band - 1, 4 * band, 4*band + 1, 9 * band}
 	for k, id := range moved {
 		for _, q := range []string{`UPDATE store.reports SET report_id = $1 WHERE report_id = $2`,
-			`UPDATE store.figures SET report_id = $1 WHERE report_id = $2`} {
+			`UPDATE store.figures SET report_id = $1 WHERE report_id = $2`,
+			`UPDATE store.figures_by_cell SET report_id = $1 WHERE report_id = $2`} {
 			// The reports spread over the history: every sixth id.
 			if _, err := raw.Exec(q, id, int64(1+6*k)); err != nil {
 				t.Fatal(err)
@@ -129,15 +145,26 @@ func TestFigureTotalsMatchReportFigures(t *testing.T) {
 	if err := raw.QueryRow(`SELECT count(DISTINCT least(report_id // 1048576, 4)) FROM figures_one_join`).Scan(&bands); err != nil || bands < 5 {
 		t.Fatalf("figures in %d bands (%v), want 5", bands, err)
 	}
-	row := make([]any, 4)
-	ptrs := make([]any, 4)
-	for i := range row {
-		ptrs[i] = &row[i]
+	// The copy holds every report, moved ids included, then none (an
+	// upgraded file's state: every figure joined to the reports across the
+	// bands).
+	for _, st := range []struct{ stage, sql string }{
+		{"the copy made", `UPDATE store.figures_by_cell_state SET watermark = (SELECT max(report_id) FROM store.reports)`},
+		{"the copy empty", `DELETE FROM store.figures_by_cell; UPDATE store.figures_by_cell_state SET watermark = 0, runs = 0`},
+	} {
+		if _, err := raw.Exec(st.sql); err != nil {
+			t.Fatal(err)
+		}
+		row := make([]any, 4)
+		ptrs := make([]any, 4)
+		for i := range row {
+			ptrs[i] = &row[i]
+		}
+		if err := raw.QueryRow(figureTotalsDiff("figures_one_join")).Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		checkTotalsDiff(t, "0068's report_figures, ids in five bands, "+st.stage, row)
 	}
-	if err := raw.QueryRow(figureTotalsDiff("figures_one_join")).Scan(ptrs...); err != nil {
-		t.Fatal(err)
-	}
-	checkTotalsDiff(t, "0068's report_figures, ids in five bands", row)
 }
 
 // checkTotalsDiff reports what figureTotalsDiff found against the view
