@@ -219,8 +219,8 @@ func fmtInts(xs []int64) string {
 }
 
 // TestCellCopyFollowsFigures fails on a statement that changes rows of
-// store.figures, or reports' years, without touching the copy by cell
-// (migrations 0032, 0036): a
+// store.figures, or reports' years or agencies, or deletes reports, without
+// touching the copy by cell (migrations 0032, 0036, 0093, 0094): a
 // migration after 0032 or a statement of warehouse/sql that updates,
 // deletes, inserts into or replaces store.figures must write
 // store.figures_by_cell (or empty it and set its watermark to 0) in the same
@@ -233,6 +233,10 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 	// empty or rewrite it too.
 	years := setsYear{regexp.MustCompile(`(?is)\bupdate\s+store\.reports\s+set\b([^;]*)`), regexp.MustCompile(`(?is)\bwhere\b`),
 		regexp.MustCompile(`(?i)\b(year|agency_id)\s*=`)}
+	// figure_totals (0094) counts the copied figures of every report that
+	// is not retired or pending: a statement that deletes or replaces
+	// reports must empty or rewrite the copy too.
+	dropsReports := regexp.MustCompile(`(?is)\b(delete\s+from|truncate(\s+table)?|drop\s+table(\s+if\s+exists)?|create\s+(or\s+replace\s+)?table)\s+store\.reports\b`)
 	var files []string
 	ms, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
 	if err != nil {
@@ -262,6 +266,9 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 		if writes.Match(b) && !strings.Contains(string(b), "store.figures_by_cell") {
 			t.Errorf("%s changes store.figures but not store.figures_by_cell: region_figure would read a stale copy", f)
 		}
+		if dropsReports.Match(b) && !strings.Contains(string(b), "store.figures_by_cell") {
+			t.Errorf("%s deletes reports but not their figures in store.figures_by_cell: figure_totals would count them (0094)", f)
+		}
 		if years.MatchString(string(b)) && !strings.Contains(string(b), "store.figures_by_cell") {
 			t.Errorf("%s changes reports' years or agencies but not store.figures_by_cell, which carries them (0036, 0093)", f)
 		}
@@ -278,6 +285,9 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 		years.MatchString("UPDATE store.reports SET is_current = false WHERE agency_id = 7") ||
 		years.MatchString("UPDATE store.reports SET is_current = false WHERE year = 2020") {
 		t.Errorf("the rule on years misses a change of year or takes a filter for one")
+	}
+	if !dropsReports.MatchString("DELETE FROM store.reports WHERE report_id = 3") || dropsReports.MatchString("DELETE FROM store.report_summary") {
+		t.Errorf("the rule on deleted reports misses a delete or takes store.report_summary for store.reports")
 	}
 	if writes.MatchString("INSERT INTO store.figures_by_cell SELECT 1") {
 		t.Errorf("the rule takes the copy for store.figures")
