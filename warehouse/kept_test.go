@@ -13,12 +13,13 @@ import (
 // TestKeptOnlyWhenPlannedAgain checks which statements DB.Query keeps
 // prepared between runs: only those with a parameter DuckDB cannot type
 // without its value, which DuckDB then plans again with the values at every
-// run. A statement with no parameters, or whose parameters all have a type,
-// keeps its first plan and the statistics it was made with, so it must be
-// prepared afresh on every run (TestPreparedQueriesFollowWrites fails on the
-// first load when filter_options is kept). The order of a NULL guard
-// matters: `$p IS NULL OR c = $p` leaves $p untyped, `c = $p OR $p IS NULL`
-// types it.
+// run. A statement with no parameters keeps its first plan and the
+// statistics it was made with, so it must be prepared afresh on every run
+// (TestPreparedQueriesFollowWrites fails on the first load when
+// filter_options is kept); one whose parameters all have a type is planned
+// again too (TestTypedStatementsArePlannedAgain) but is not kept either.
+// The order of a NULL guard matters: `$p IS NULL OR c = $p` leaves $p
+// untyped, `c = $p OR $p IS NULL` types it.
 func TestKeptOnlyWhenPlannedAgain(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
@@ -182,6 +183,64 @@ func TestKeptAtOnce(t *testing.T) {
 	for name := range want {
 		if _, ok := db.kept.m.Load(name); !ok {
 			t.Errorf("%s: no statement decided after its runs", name)
+		}
+	}
+}
+
+// KeptForTest reports whether db keeps a prepared statement under name (a
+// named query's, or one of its forms'), for the tests of the warehouse_test
+// package.
+func KeptForTest(db *DB, name string) bool {
+	s, ok := db.kept.m.Load(name)
+	return ok && s.(*sql.Stmt) != nil
+}
+
+// TestTypedStatementsArePlannedAgain holds DuckDB to what kept.go says of
+// it: a prepared statement that reads a table is planned again at every
+// run when it has a parameter, typed or not, and keeps the plan of its
+// prepare when it has none. The probe is a filter that the statistics of
+// the table at prepare time make empty (no x above 2000): a statement that
+// kept that plan still finds nothing after a row with x 3000 is added.
+func TestTypedStatementsArePlannedAgain(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	for _, c := range []struct {
+		sql    string
+		args   []any
+		replan bool
+	}{
+		{"SELECT count(*) FROM kept_s WHERE x > 2000", nil, false},
+		{"SELECT count(*) FROM kept_s WHERE x > 2000 AND x >= $low::BIGINT", []any{sql.Named("low", int64(5))}, true},
+		{"SELECT count(*) FROM kept_s WHERE x > 2000 AND ($low IS NULL OR x >= $low)", []any{sql.Named("low", int64(5))}, true},
+		{"SELECT count(*) FROM kept_s WHERE x > 2000 AND x >= $low::BIGINT AND x < $low::BIGINT + 10000", []any{sql.Named("low", int64(5))}, true},
+	} {
+		for _, q := range []string{"DROP TABLE IF EXISTS kept_s", "CREATE TABLE kept_s AS SELECT range AS x FROM range(1000)"} {
+			if _, err := db.db.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		conn, err := db.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := conn.PrepareContext(ctx, c.sql)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var before, after int64
+		if err := s.QueryRowContext(ctx, c.args...).Scan(&before); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.db.ExecContext(ctx, "INSERT INTO kept_s VALUES (3000)"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.QueryRowContext(ctx, c.args...).Scan(&after); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		conn.Close()
+		if before != 0 || (after == 1) != c.replan || after > 1 {
+			t.Errorf("%s: %d then %d rows above 2000, want 0 then %d (planned again at every run: %v)", c.sql, before, after, map[bool]int{true: 1, false: 0}[c.replan], c.replan)
 		}
 	}
 }
