@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,6 +29,7 @@ var (
 	scaleVariantsN      = flag.Int("scale-variants-n", 1300, "bench-scale: page requests drawn as -scale-pages draws them; the variants run with the filters of their page among them")
 	scaleVariantsPaging = flag.Bool("scale-variants-paging", false, "bench-scale: for /quality's queries, give the filters a status and a later page too (to compare rows over more than the first page; not the page's mix)")
 	scaleVariantsShape  = flag.String("scale-variants-shape", "", "bench-scale: only the filters of this shape (country, province, city, level, province+level)")
+	scaleVariantsAgency = flag.String("scale-variants-agency", "", "bench-scale: \"never\" or \"always\" keeps only the filters without or with a piece of a name")
 	scaleVariantsKept   = flag.Bool("scale-variants-kept", false, "bench-scale: run each variant on a statement prepared once on its connection, as the server runs a named query it keeps (warehouse/kept.go), rather than prepared afresh on every run")
 )
 
@@ -95,6 +97,13 @@ func TestScaleVariants(t *testing.T) {
 	if *scaleVariantsShape != "" {
 		fs = slices.DeleteFunc(fs, func(f warehouse.Filter) bool { return figureShape(f) != *scaleVariantsShape })
 	}
+	switch *scaleVariantsAgency {
+	case "never", "always":
+		fs = slices.DeleteFunc(fs, func(f warehouse.Filter) bool { return (f.Agency != "") != (*scaleVariantsAgency == "always") })
+	case "":
+	default:
+		t.Fatalf("-scale-variants-agency %q: never or always", *scaleVariantsAgency)
+	}
 	if len(fs) == 0 {
 		t.Fatalf("no %s request drawn", page)
 	}
@@ -142,6 +151,16 @@ func TestScaleVariants(t *testing.T) {
 		args[i] = variantArgs(t, conns[0], q, f)
 	}
 
+	// A variant may leave out some of the query's parameters (a form for
+	// filters without a piece of a name): it is bound only those it names.
+	vargs := make([][][]any, len(texts))
+	for v, text := range texts {
+		for i := range fs {
+			vargs[v] = append(vargs[v], slices.DeleteFunc(slices.Clone(args[i]), func(a any) bool {
+				return !regexp.MustCompile(`\$` + a.(sql.NamedArg).Name + `\b`).MatchString(text)
+			}))
+		}
+	}
 	cpu := make([][]time.Duration, len(texts))
 	for v := range cpu {
 		cpu[v] = make([]time.Duration, len(fs))
@@ -155,9 +174,9 @@ func TestScaleVariants(t *testing.T) {
 				conn := conns[min(v, 1)]
 				c0 := processCPU()
 				if kept[v] != nil {
-					outs[v] = keptRows(t, kept[v], args[i])
+					outs[v] = keptRows(t, kept[v], vargs[v][i])
 				} else {
-					outs[v] = variantRows(t, conn, texts[v], args[i])
+					outs[v] = variantRows(t, conn, texts[v], vargs[v][i])
 				}
 				if round > 0 {
 					cpu[v][i] += processCPU() - c0
