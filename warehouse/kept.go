@@ -35,7 +35,7 @@ import (
 // TestTypedStatementsArePlannedAgain holds it to that. So planning, ~20 ms
 // of 报送与质量's CPU at 1M reports, is cut only by giving DuckDB less to
 // plan: a form without the branches a filter folds away, chosen in Go
-// (as regionAgenciesForm does).
+// (qualityFindingsForm, regionAgenciesForm).
 //
 // A *sql.Stmt is safe for concurrent use: database/sql prepares it again on
 // each connection it runs on (one DuckDB prepared statement per connection,

@@ -185,6 +185,9 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 			// An agency loaded after the look, or none selected: the names decide.
 		}
 	}
+	if q.Name == "quality_findings" {
+		q = qualityFindingsForm(q, f)
+	}
 	if q.Name == "region_rollup" {
 		if q, err = db.regionRollupForm(ctx, q); err != nil {
 			return nil, queryError(ctx, name, err)
