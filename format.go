@@ -196,6 +196,9 @@ type formatSet struct {
 	common    *Common
 	catalogue []Measure
 	byCode    map[string]Measure
+	// measureIndex is each catalogue measure's place in catalogue, for
+	// CellSlot.
+	measureIndex map[string]int
 }
 
 // Formats returns the format definitions, newest first. It panics if the
@@ -334,6 +337,10 @@ func loadFormats() (*formatSet, error) {
 		s.catalogue = append(s.catalogue, m)
 	}
 	sort.Slice(s.catalogue, func(i, j int) bool { return s.catalogue[i].Code < s.catalogue[j].Code })
+	s.measureIndex = make(map[string]int, len(s.catalogue))
+	for i, m := range s.catalogue {
+		s.measureIndex[m.Code] = i
+	}
 	return s, nil
 }
 

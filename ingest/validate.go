@@ -37,7 +37,7 @@ func Validate(r *gongkai.Report) {
 	if f == nil {
 		return
 	}
-	v := &validator{r: r, f: f, labels: cellLabels(f), values: make(map[valueKey]int, len(r.Values)),
+	v := &validator{r: r, f: f, labels: cellLabels(f), slots: make([]int32, gongkai.CellSlots()),
 		seen: make(map[string]bool, len(r.Findings))}
 	v.unread = unreadCells(r, f, v.labels)
 	tableless := false
@@ -50,20 +50,30 @@ func Validate(r *gongkai.Report) {
 			// a few figures, and the ones it leaves out are not zeros.
 			continue
 		}
+		if s, ok := gongkai.CellSlot(val.Measure, val.Applicant); ok {
+			if v.slots[s] == 0 {
+				v.slots[s] = int32(i) + 1
+			}
+			continue
+		}
 		k := valueKey{val.Measure, val.Applicant}
-		if _, ok := v.values[k]; !ok {
-			v.values[k] = i
+		if _, ok := v.others[k]; !ok {
+			if v.others == nil {
+				v.others = map[valueKey]int{}
+			}
+			v.others[k] = i
 		}
 	}
 	for _, fd := range r.Findings {
 		v.seen[findingKey(fd)] = true
 	}
-	for _, rule := range f.Rules {
+	v.cells = ruleCellsOf(f)
+	for ri, rule := range f.Rules {
 		switch rule.Kind {
 		case ruleSum:
-			v.sum(rule)
+			v.sum(rule, v.cells.sums[ri])
 		case ruleApplicantSum:
-			v.applicantSum(rule)
+			v.applicantSum(rule, v.cells.rows[ri])
 		case ruleValues:
 			v.kinds(rule)
 		case ruleFilled:
@@ -78,7 +88,14 @@ type validator struct {
 	r      *gongkai.Report
 	f      *gongkai.Format
 	labels map[valueKey]cellLabel
-	values map[valueKey]int // index in r.Values
+	// slots holds, by gongkai.CellSlot, 1 + the index in r.Values of the
+	// first table value of each cell (0: none); others the cells CellSlot
+	// does not number. A map of every cell was a tenth of a demo load's
+	// CPU: every value hashed two strings to go in, every rule's cell two
+	// to come out.
+	slots  []int32
+	others map[valueKey]int
+	cells  *ruleCells
 	seen   map[string]bool
 	// unread are the cells the report states but that could not be read
 	// (see unreadCells): their figure is unknown, not 0.
@@ -143,18 +160,125 @@ func (v *validator) unknown(measures []string, applicant string) []string {
 
 // cell returns the value of measure × applicant, if the report has it.
 func (v *validator) cell(measure, applicant string) (gongkai.Value, bool) {
-	i, ok := v.values[valueKey{measure, applicant}]
+	if s, ok := gongkai.CellSlot(measure, applicant); ok {
+		if i := v.slots[s]; i > 0 {
+			return v.r.Values[i-1], true
+		}
+		return gongkai.Value{}, false
+	}
+	i, ok := v.others[valueKey{measure, applicant}]
 	if !ok {
 		return gongkai.Value{}, false
 	}
 	return v.r.Values[i], true
 }
 
-// total sums the cells, blank as 0, and reports whether any holds a number.
-func (v *validator) total(measures []string, applicant string) (float64, bool) {
+// ruleCells are the cells the sum and applicant-sum rules of a format read,
+// by gongkai.CellSlot (-1: none), worked out once a format
+// (ruleCellsOf) instead of two map lookups for every cell of every rule
+// of every report: sums and rows by rule index.
+type ruleCells struct {
+	sums [][]sumSlots
+	rows [][]rowSlots
+}
+
+// sumSlots are the slots of a sum rule's LHS and RHS for one applicant.
+type sumSlots struct{ lhs, rhs []int }
+
+// rowSlots is a row an applicant-sum rule checks, with the slots of its
+// cells: parts in applicantParts' order, and its total.
+type rowSlots struct {
+	row   gongkai.Row
+	parts []int
+	total int
+}
+
+var ruleCellsByFormat sync.Map // *gongkai.Format → *ruleCells
+
+// ruleCellsOf returns f's ruleCells.
+func ruleCellsOf(f *gongkai.Format) *ruleCells {
+	if c, ok := ruleCellsByFormat.Load(f); ok {
+		return c.(*ruleCells)
+	}
+	slot := func(measure, applicant string) int {
+		if s, ok := gongkai.CellSlot(measure, applicant); ok {
+			return s
+		}
+		return -1
+	}
+	slots := func(measures []string, applicant string) []int {
+		out := make([]int, len(measures))
+		for i, m := range measures {
+			out[i] = slot(m, applicant)
+		}
+		return out
+	}
+	c := &ruleCells{sums: make([][]sumSlots, len(f.Rules)), rows: make([][]rowSlots, len(f.Rules))}
+	for ri, rule := range f.Rules {
+		switch rule.Kind {
+		case ruleSum:
+			for _, a := range sumApplicants(rule) {
+				c.sums[ri] = append(c.sums[ri], sumSlots{lhs: slots(rule.LHS, a), rhs: slots(rule.RHS, a)})
+			}
+		case ruleApplicantSum:
+			t := f.Table(rule.Table)
+			if t == nil {
+				continue
+			}
+			for _, b := range t.Blocks {
+				if b.Dimension != "applicant" {
+					continue
+				}
+				for _, row := range b.Rows {
+					if row.Group || row.Measure == "" {
+						continue
+					}
+					rc := rowSlots{row: row, total: slot(row.Measure, gongkai.ApplicantTotal)}
+					for _, a := range applicantParts() {
+						rc.parts = append(rc.parts, slot(row.Measure, a))
+					}
+					c.rows[ri] = append(c.rows[ri], rc)
+				}
+			}
+		}
+	}
+	got, _ := ruleCellsByFormat.LoadOrStore(f, c)
+	return got.(*ruleCells)
+}
+
+// applicantParts are the applicants but the total, in their order.
+var applicantParts = sync.OnceValue(func() []string {
+	parts := make([]string, 0, len(gongkai.Applicants)-1)
+	for _, a := range gongkai.Applicants {
+		if a != gongkai.ApplicantTotal {
+			parts = append(parts, a)
+		}
+	}
+	return parts
+})
+
+// cellAt is cell for a cell whose gongkai.CellSlot is slot (-1: it has
+// none), as ruleCells holds them.
+func (v *validator) cellAt(slot int, measure, applicant string) (gongkai.Value, bool) {
+	if slot < 0 {
+		i, ok := v.others[valueKey{measure, applicant}]
+		if !ok {
+			return gongkai.Value{}, false
+		}
+		return v.r.Values[i], true
+	}
+	if i := v.slots[slot]; i > 0 {
+		return v.r.Values[i-1], true
+	}
+	return gongkai.Value{}, false
+}
+
+// total sums the cells of measures × applicant, whose slots are slots,
+// blank as 0, and reports whether any holds a number.
+func (v *validator) total(measures []string, slots []int, applicant string) (float64, bool) {
 	sum, any := 0.0, false
-	for _, m := range measures {
-		if val, ok := v.cell(m, applicant); ok && val.Number != nil {
+	for i, m := range measures {
+		if val, ok := v.cellAt(slots[i], m, applicant); ok && val.Number != nil {
 			sum += *val.Number
 			any = true
 		}
@@ -163,28 +287,36 @@ func (v *validator) total(measures []string, applicant string) (float64, bool) {
 }
 
 // absent reports whether one of the measures has no value at all for the
-// applicant: its row is not in the source (a page cut short, a row whose
-// label was lost), as opposed to a blank cell, which counts as 0.
-func (v *validator) absent(measures []string, applicant string) bool {
-	for _, m := range measures {
-		if _, ok := v.cell(m, applicant); !ok {
+// applicant (the cells' slots are slots): its row is not in the source (a
+// page cut short, a row whose label was lost), as opposed to a blank cell,
+// which counts as 0.
+func (v *validator) absent(measures []string, slots []int, applicant string) bool {
+	for i, m := range measures {
+		if _, ok := v.cellAt(slots[i], m, applicant); !ok {
 			return true
 		}
 	}
 	return false
 }
 
-func (v *validator) sum(rule gongkai.Rule) {
-	applicants := []string{gongkai.ApplicantTotal}
+// sumApplicants are the applicants a sum rule holds for.
+func sumApplicants(rule gongkai.Rule) []string {
 	if rule.PerApplicant {
-		applicants = gongkai.Applicants
+		return gongkai.Applicants
 	}
-	for _, a := range applicants {
-		if v.absent(rule.LHS, a) || v.absent(rule.RHS, a) {
+	return []string{gongkai.ApplicantTotal}
+}
+
+// sum checks a sum rule; cells are its cells' slots for each of
+// sumApplicants(rule) (ruleCells).
+func (v *validator) sum(rule gongkai.Rule, cells []sumSlots) {
+	for ai, a := range sumApplicants(rule) {
+		c := cells[ai]
+		if v.absent(rule.LHS, c.lhs, a) || v.absent(rule.RHS, c.rhs, a) {
 			continue // a row not in the source is not 0: the sum cannot be known
 		}
-		lhs, anyL := v.total(rule.LHS, a)
-		rhs, anyR := v.total(rule.RHS, a)
+		lhs, anyL := v.total(rule.LHS, c.lhs, a)
+		rhs, anyR := v.total(rule.RHS, c.rhs, a)
 		if !anyL && !anyR || equal(lhs, rhs) {
 			continue
 		}
@@ -231,72 +363,58 @@ func quoteLabels(ls []string) string {
 
 // applicantSum checks, for every row of the rule's table that has applicant
 // columns, that 总计 equals the sum of the other applicants.
-func (v *validator) applicantSum(rule gongkai.Rule) {
-	t := v.f.Table(rule.Table)
-	if t == nil {
-		return
-	}
-	var parts []string
-	for _, a := range gongkai.Applicants {
-		if a != gongkai.ApplicantTotal {
-			parts = append(parts, a)
+//
+// rows are the rows it checks with their cells' slots (ruleCells).
+func (v *validator) applicantSum(rule gongkai.Rule, rows []rowSlots) {
+	parts := applicantParts()
+	for _, rc := range rows {
+		row := rc.row
+		var sum float64
+		any := false
+		for pi, a := range parts {
+			if val, ok := v.cellAt(rc.parts[pi], row.Measure, a); ok && val.Number != nil {
+				sum += *val.Number
+				any = true
+			}
 		}
-	}
-	for _, b := range t.Blocks {
-		if b.Dimension != "applicant" {
+		tv, ok := v.cellAt(rc.total, row.Measure, gongkai.ApplicantTotal)
+		var total float64
+		stated := ok && tv.Number != nil
+		if stated {
+			total, any = *tv.Number, true
+		}
+		if !any || equal(sum, total) || v.unread[valueKey{row.Measure, gongkai.ApplicantTotal}] {
 			continue
 		}
-		for _, row := range b.Rows {
-			if row.Group || row.Measure == "" {
-				continue
-			}
-			var sum float64
-			any := false
-			for _, a := range parts {
-				if val, ok := v.cell(row.Measure, a); ok && val.Number != nil {
-					sum += *val.Number
-					any = true
-				}
-			}
-			tv, ok := v.cell(row.Measure, gongkai.ApplicantTotal)
-			var total float64
-			stated := ok && tv.Number != nil
-			if stated {
-				total, any = *tv.Number, true
-			}
-			if !any || equal(sum, total) || v.unread[valueKey{row.Measure, gongkai.ApplicantTotal}] {
-				continue
-			}
-			at := tv.At
-			if !ok {
-				at, _ = v.anchor([]string{row.Measure}, gongkai.ApplicantNatural)
-			}
-			lbl := v.labels[valueKey{row.Measure, gongkai.ApplicantTotal}]
-			fd := gongkai.Finding{
-				At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: row.Measure, Applicant: gongkai.ApplicantTotal,
-				Expected: gongkai.Float(sum), Actual: actualOf(total, stated),
-				Message: fmt.Sprintf("%s × %s：应为 %s（%s），%s", lbl.row, lbl.col, num(sum), ruleSide(rule), actualText(total, stated)),
-			}
-			var unknown []string
-			nonNegative := true
-			for _, a := range parts {
-				if v.unread[valueKey{row.Measure, a}] {
-					unknown = append(unknown, v.labels[valueKey{row.Measure, a}].col)
-				}
-				nonNegative = nonNegative && v.allNonNegative([]string{row.Measure}, a)
-			}
-			if len(unknown) > 0 {
-				// Some applicants' figures could not be read: only a total
-				// smaller than those read is known wrong.
-				if total >= sum || !nonNegative {
-					continue
-				}
-				fd.Expected = nil
-				fd.Message = fmt.Sprintf("%s × %s：应不少于 %s（%s，其中%s未能读取），%s",
-					lbl.row, lbl.col, num(sum), ruleSide(rule), quoteLabels(unknown), actualText(total, stated))
-			}
-			v.add(rule, fd)
+		at := tv.At
+		if !ok {
+			at, _ = v.anchor([]string{row.Measure}, gongkai.ApplicantNatural)
 		}
+		lbl := v.labels[valueKey{row.Measure, gongkai.ApplicantTotal}]
+		fd := gongkai.Finding{
+			At: at, RowLabel: lbl.row, ColumnLabel: lbl.col, Measure: row.Measure, Applicant: gongkai.ApplicantTotal,
+			Expected: gongkai.Float(sum), Actual: actualOf(total, stated),
+			Message: fmt.Sprintf("%s × %s：应为 %s（%s），%s", lbl.row, lbl.col, num(sum), ruleSide(rule), actualText(total, stated)),
+		}
+		var unknown []string
+		nonNegative := true
+		for _, a := range parts {
+			if v.unread[valueKey{row.Measure, a}] {
+				unknown = append(unknown, v.labels[valueKey{row.Measure, a}].col)
+			}
+			nonNegative = nonNegative && v.allNonNegative([]string{row.Measure}, a)
+		}
+		if len(unknown) > 0 {
+			// Some applicants' figures could not be read: only a total
+			// smaller than those read is known wrong.
+			if total >= sum || !nonNegative {
+				continue
+			}
+			fd.Expected = nil
+			fd.Message = fmt.Sprintf("%s × %s：应不少于 %s（%s，其中%s未能读取），%s",
+				lbl.row, lbl.col, num(sum), ruleSide(rule), quoteLabels(unknown), actualText(total, stated))
+		}
+		v.add(rule, fd)
 	}
 }
 
