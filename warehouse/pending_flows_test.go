@@ -108,18 +108,33 @@ func TestPendingFlowsKeepOneRowAVersion(t *testing.T) {
 // TestLoadRefusesACellTwice: a report stating one cell twice (one measure
 // and applicant) is refused whole, saying both places, and nothing of it is
 // written: stored, both figures were summed (the regional breakdown listed
-// the report twice and counted it one too many).
+// the report twice and counted it one too many). A cell of the catalogue
+// and one of a measure it lacks are found apart (by gongkai.CellSlot, and
+// by a map), so both are tried.
 func TestLoadRefusesACellTwice(t *testing.T) {
-	db := openTest(t)
-	r := sampleReport("甲局", 2021, 0, 0)
-	r.Values = append(r.Values, r.Values[0])
-	r.Values[len(r.Values)-1].At = "表三!C40"
-	res, err := db.Load(context.Background(), []LoadRequest{{Report: r}})
-	if gongkai.ErrorCode(err) != gongkai.CodeInvalid || len(res) != 1 || res[0].Err == nil ||
-		!strings.Contains(err.Error(), "表三!C5") || !strings.Contains(err.Error(), "表三!C40") {
-		t.Fatalf("a cell twice: %v, %+v; want a CodeInvalid error naming both places", err, res)
-	}
-	if n := count(t, db, "SELECT count(*) FROM store.reports"); n != 0 {
-		t.Errorf("%d reports written", n)
+	for _, tc := range []struct {
+		name    string
+		measure string // "" keeps the sample's first value's
+	}{
+		{"catalogue cell", ""},
+		{"measure outside the catalogue", "custom.extra"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := openTest(t)
+			r := sampleReport("甲局", 2021, 0, 0)
+			if tc.measure != "" {
+				r.Values[0].Measure = tc.measure
+			}
+			r.Values = append(r.Values, r.Values[0])
+			r.Values[len(r.Values)-1].At = "表三!C40"
+			res, err := db.Load(context.Background(), []LoadRequest{{Report: r}})
+			if gongkai.ErrorCode(err) != gongkai.CodeInvalid || len(res) != 1 || res[0].Err == nil ||
+				!strings.Contains(err.Error(), "表三!C5") || !strings.Contains(err.Error(), "表三!C40") {
+				t.Fatalf("a cell twice: %v, %+v; want a CodeInvalid error naming both places", err, res)
+			}
+			if n := count(t, db, "SELECT count(*) FROM store.reports"); n != 0 {
+				t.Errorf("%d reports written", n)
+			}
+		})
 	}
 }

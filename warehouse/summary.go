@@ -148,17 +148,18 @@ func summaryRow(id, agency int64, year int, format string, current bool, errs, w
 // summaryFigures returns the columns of a store.report_summary row that
 // come from the report's values (parts: stated, then derived): the figure
 // columns, licensing_stated, apps_stated, table_stated, table_largest.
-// They are worked out when a report is prepared, off the writer's path.
-func summaryFigures(parts [2][]gongkai.Value) []driver.Value {
-	cols := summaryIndex()
+// They are worked out when a report is prepared, off the writer's path;
+// slots are the parts' cellSlots.
+func summaryFigures(parts [2][]gongkai.Value, slots [2][]int32) []driver.Value {
+	cols, infos := summaryIndex(), slotInfos()
 	row := make([]driver.Value, 0, len(summaryCols)+4)
 	sums := make([]float64, len(summaryCols))
 	set := make([]bool, len(summaryCols))
 	var licensing, apps bool
 	var stated int64
 	largest, hasLargest := 0.0, false
-	for _, values := range parts {
-		for _, v := range values {
+	for k, values := range parts {
+		for j, v := range values {
 			if v.Applicant == gongkai.ApplicantTotal {
 				licensing = licensing || v.Measure == "licensing.decisions"
 				apps = apps || strings.HasPrefix(v.Measure, "apps.")
@@ -172,7 +173,14 @@ func summaryFigures(parts [2][]gongkai.Value) []driver.Value {
 			if v.Number == nil {
 				continue
 			}
-			if i, ok := cols.exact[cellKey{v.Measure, v.Applicant}]; ok && (!set[i] || *v.Number > sums[i]) {
+			i, ok := -1, false
+			if s := slots[k][j]; s >= 0 {
+				i = infos[s].summary
+				ok = i >= 0
+			} else {
+				i, ok = cols.exact[cellKey{v.Measure, v.Applicant}]
+			}
+			if ok && (!set[i] || *v.Number > sums[i]) {
 				sums[i] = *v.Number // max, as the SQL: a report states a cell once
 				set[i] = true
 			}
