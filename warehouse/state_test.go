@@ -43,6 +43,16 @@ func TestPriorCells(t *testing.T) {
 		if vals := pc.values(); len(vals) != 2 || *vals[keys[0]].Number != 1 {
 			t.Errorf("values: %v", vals)
 		}
+		// Read after the other kinds of figure, and before: a cell added
+		// twice gives its first figure, as each does.
+		pc.add(keys[1], gongkai.Float(2.25))
+		pc.add(keys[0], gongkai.Float(5))
+		if got, ok := pc.get(keys[1]); !ok || got == nil || *got != 2.25 {
+			t.Errorf("%v: the cell after it: got %v, %v", v, got, ok)
+		}
+		if got, ok := pc.get(keys[0]); !ok || got == nil || *got != 1 {
+			t.Errorf("%v: a cell added twice: got %v, %v; want its first figure", v, got, ok)
+		}
 	}
 }
 
