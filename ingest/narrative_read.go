@@ -832,6 +832,15 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 			return
 		}
+		if errors.Is(bad, errWithdrawn) {
+			// "M件申请人主动撤件" (the shape of a real 2022 district
+			// bureau's page): no row of table 三 is named; said once for
+			// the group it most likely falls in (before: no word).
+			if _, ok := totals["apps.other"]; !ok && format != gongkai.FormatPre2019 {
+				totals["apps.other"] = groupFinding("apps.other", n, fmt.Sprintf("正文所述申请人撤回（撤件）的申请%s件（“%s”）：表三没有“撤回申请”一行，计入哪一行（如“其他处理”）正文未说，未填入：请核对", num(f), raw))
+			}
+			return
+		}
 		if (k == nNormIssued || k == nRuleIssued) && format == gongkai.Format2019 {
 			// "制发规范性文件1份" in a report of the 2019 format (a real
 			// 2020 municipal tax bureau's page): its table 二 counts the
@@ -854,7 +863,8 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
-				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions)
+				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1001,7 +1011,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			// letter (otherTopics); the none was passed over with no word.
 			fl = fl.replace("来信等方式", "信函等方式")
 		}
-		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency, secChannels: secChannels}
+		ctx := nctx{line: fl.s, cut: pc, section: section, sub: sub, year: year, agency: agency, secChannels: secChannels, byReason: format != gongkai.FormatPre2019}
 		if strings.Contains(fl.s, "条") {
 			secChannels = max(secChannels, channelCounts(fl.s))
 		}
@@ -1150,7 +1160,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				if sure {
 					add(nHandled, false, got, "", nil, raw, l.N)
 				} else {
-					add(nHandled, false, 0, "", errAllAnswered, raw, l.N)
+					add(nHandled, false, 0, "", handledAllWhy(fl.s[sent.a:sent.b], counted), raw, l.N)
 				}
 				// "共受理…申请3件,均已按规定及时予以公开" (the shape of a
 				// real 2025 street office's page): every one received was
@@ -1669,6 +1679,14 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			skip, whole = true, sc.whole
 		}
 		if otherYearBefore(before, year) {
+			if counts && ownYearFirst(before, year) {
+				// "2024年共收到申请12件,其中2023年提出的2件,办结12件": the
+				// clause after the other year's may be either year's.
+				// Blank, and said to be (before: no word).
+				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
+					emit(k, false, f, "", errOtherYearBefore, sent.a, sent.b)
+				})
+			}
 			continue
 		}
 		// A count that may be a sum over every year so far ("截至2021年底
@@ -2211,9 +2229,11 @@ var passedWhy = []struct {
 	{errJointOutcome, "是“予以公开”与“部分公开”合在一起的数，各是多少不能确定"},
 	{errUnavailableMixed, "是“本机关不掌握”与其他无法提供的情形（需要另行制作、加工汇总等）合在一起的数，各是多少不能确定"},
 	{errUnavailableUnsplit, "只写“无法提供”，未分“本机关不掌握相关政府信息”“没有现成信息需要另行制作”“补正后申请内容仍不明确”，各是多少不能确定"},
-	{errAnsweredPart, "写作“其中N件已答复（回复、办结）”：是本年收到的申请中已答复的件数，上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
+	{errAnsweredPart, "是所述收到的申请中已答复（回复、办结）的件数（如“其中N件已答复”“N件已…答复”“其中办结N件”）：上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errAllWithheld, "只写收到的申请“全部（均）不予公开”：本年收到的申请都不予公开，但上年结转而本年不予公开的正文未说有无，不予公开的件数不能确定"},
+	{errHandledGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都已答复（办结），但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
+	{errHandledWithheld, "只写收到的申请“全部（均）不予公开”：本年收到的申请都已答复（办结），但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errAllGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都予以公开，但上年结转而本年予以公开的正文未说有无，予以公开的件数不能确定"},
 	{errSomeAnswered, "只写收到的申请“部分（基本、大部分）已办结（答复）”：办结了多少正文未说，本年办结的件数不能确定"},
 	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
@@ -2226,6 +2246,11 @@ var passedWhy = []struct {
 	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
 	{errBareDecisions, "只写“行政许可（行政处罚、行政强制）N件（项）”而无动词：是本年作出的处理决定数，还是许可事项（项目）数、公开（公示）的件数，不能确定"},
 	{errUpToDate, "写作“截至（截止）某日”：是到该日为止的数，可能含往年的，不能确定是本年度的"},
+	{errOtherYearBefore, "所在句子先说本年度，其后的分句写有另一年度（如“其中上一年提出的N件”），此后所述的数是本年度的还是那一年度的不能确定"},
+	{errReasonOnly, "写作“N件属（属于）…信息”而未写办理结果：是申请所涉信息的类别（表三“不予公开”的一个理由），是否不予公开正文未说，不能确定"},
+	{errDocsReviewed, "写在审查（审核、备案、解读）规范性文件之后：是本年制发（废止、现行有效）的件数，还是所审查的件数的一部分，不能确定"},
+	{errLevelDocs, "写作“区（市、县）本级”规范性文件：是本级人民政府的规范性文件，本机关不是该人民政府，不能确定是本机关的数"},
+	{errTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被申请的行政复议），不能确定"},
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
 }
 
@@ -2494,6 +2519,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// on a line that names 上年 only for the carried-in count.
 				k, ok = nCarriedOut, ctx.about("依申请") || ctx.about("信息公开") || ctx.about("政府信息")
 			}
+			if !ok && strings.Contains(unitsCases, unit) && (inProgress(seg) || strings.Trim(seg, "、,和及另有其余剩尚仍") == "" && inProgress(clause[m[1]:])) &&
+				reviewCountedLast(before+clause[:m[0]]) && ctx.about(topicDisclosure) {
+				// "行政复议N件,已办结K件,M件正在办理中" (the shape round 30
+				// built of a real district's line): the review's count in
+				// progress, still pending, as allPending reads "尚未审结";
+				// it was stored as the applications carried out.
+				k, ok = nReviewPending, true
+			}
 			if !ok && unit == "件" && inProgress(seg) && strings.Contains(ctx.line, "申请") && !strings.Contains(ctx.line, "上年") &&
 				ctx.about(topicDisclosure) {
 				// "答复完毕N件,办理中M件" (the shape of a real 2021 district bureau's
@@ -2660,6 +2693,20 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					k, ok = nPartial, true
 				case "本机关不掌握相关政府信息", "本机关不掌握相关信息", "不掌握相关政府信息", "本机关不掌握该政府信息":
 					k, ok = nNotHeld, true
+				default:
+					// "其中N件属于国家秘密不予公开": withheld, for the one
+					// reason named (outcomeUnsaid). It was passed over with
+					// no word.
+					if rk, bad, said := outcomeUnsaid(after); said && bad == nil {
+						k, ok = rk, true
+					}
+				}
+			}
+			if !ok && strings.Contains(unitsApps, unit) && (strings.Trim(seg, "对其中,、") == "" || strings.Trim(seg, "、,") == "其他") && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
+				hasAny(ante, "收到", "受理", "接到", "接收", "新收") {
+				if k, bad, said := outcomeUnsaid(strings.TrimRight(clause[m[1]:], "。.")); said && bad != nil && (strings.Trim(seg, "对其中,、") == "" || bad == errWithdrawn) {
+					emit(k, false, f, "", bad)
+					continue
 				}
 			}
 			if !ok && strings.Contains(unitsApps, unit) && !receivedBefore(seg) && receivedNounRE.MatchString(clause[m[1]:]) {
@@ -2761,6 +2808,24 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					k, ok = dk, true
 				}
 			}
+			if !ok && ctx.byReason && strings.Contains(unitsApps, unit) && ctx.about("申请") && !hasAny(seg, otherTopics...) {
+				if _, n := withheldFor(seg); n > 1 {
+					// "因属于国家秘密及过程性信息不予公开N件": withheld,
+					// for two reasons at once; the rule of 不予公开 shuns
+					// 信息, and the count was passed over with no word.
+					// Said to fit no one row.
+					k, ok = nWithheld, true
+				}
+			}
+			if !ok && reviewUnsaid(seg, unit, ctx) {
+				// None of any cause is none from disclosure too.
+				if f == 0 {
+					emit(nReview, true, 0, "", nil)
+				} else {
+					emit(nReview, false, f, "", errTopicUnsaid)
+				}
+				continue
+			}
 			if !ok {
 				if k, bare := bareDecisions(seg, unit); bare {
 					// "…规范性文件N件,行政许可项目N项,行政处罚N件,行政强制N件"
@@ -2777,6 +2842,19 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					// gives the count.
 					emit(k, false, f, "", errChannelPart)
 				}
+				continue
+			}
+			if k == nWithheld && ctx.byReason {
+				if rk, n := withheldFor(seg); n == 1 {
+					// "因申请事项属于行政查询范畴依法不予公开N件",
+					// "因属于国家秘密不予公开N件": withheld, for the one
+					// reason the words name, which is that reason's row;
+					// it was said to fit no row.
+					k = rk
+				}
+			}
+			if docKinds[k] && levelDocs(before+clause[:m[0]], ctx.agency) {
+				emit(k, false, f, "", errLevelDocs)
 				continue
 			}
 			if k == nReceived && declaredNotApplications(sentenceAfter(ctx.line, clause, m[1])) {
@@ -3346,6 +3424,11 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 				continue
 			}
 		case nReceived, nHandled:
+			// "行政复议14件,已办结12件": the review's concluded, which no
+			// row of table 四 counts (it was stored as apps.total).
+			if r.kind == nHandled && reviewCountedLast(before+upTo) {
+				continue
+			}
 			// Applications for what? Those for information, said in the
 			// words or by the section they stand in.
 			// A sub-heading of applications for information says it too
@@ -4399,6 +4482,9 @@ type nctx struct {
 	cut    *physical
 	year   int
 	agency string
+	// byReason tells that the report's table 三 counts the applications
+	// withheld by reason, with no total row (the 2019 and 2021 formats).
+	byReason bool
 	// secChannels is the most channels with a count of their own that an
 	// earlier line of the section gave: "通过区政府门户网站发布信息31条;通过政务
 	// 公开网站公开政务信息31条" over "在政务公开网站主动公开政务信息数32条" (a
@@ -4653,9 +4739,10 @@ func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
 		return 0, nil, false
 	}
 	r, n := strings.LastIndex(upTo, "规章"), strings.LastIndex(upTo, "规范性文件")
-	if r < 0 && n < 0 || hasAny(upTo, "审查", "审核", "备案", "合法性", "解读", "征求", "意见") {
+	if r < 0 && n < 0 {
 		return 0, nil, false
 	}
+	reviewed := hasAny(upTo, "审查", "审核", "备案", "合法性", "解读", "征求", "意见")
 	// "…进行全面梳理，继续有效N件，失效M件、废止K件" (a real 2024 county's
 	// page): the outcome of a review of some documents, not the year's.
 	if hasAny(line, "梳理", "继续有效", "失效") {
@@ -4666,6 +4753,13 @@ func docVerb(seg, upTo, line string) (k nkind, bad error, ok bool) {
 		kinds = []nkind{nNormIssued, nNormRepealed, nNormInForce}
 	}
 	switch {
+	case reviewed:
+		// "依法审查规范性文件,清理区本级规范性文件0件,保留4件,新制发1件"
+		// (the shape of a real 2025 district office's page): the verb
+		// alone after documents reviewed (filed, explained): those issued,
+		// or a part of those reviewed, the words do not say. It was passed
+		// over with no word.
+		return kinds[col], errDocsReviewed, true
 	case hasAny(upTo, "规章和规范性文件", "规章及规范性文件", "规章、规范性文件", "规章与规范性文件",
 		"规范性文件和规章", "规范性文件及规章", "规范性文件、规章", "规范性文件与规章"):
 		return kinds[col], errBothDocs, true

@@ -724,9 +724,12 @@ func TestRound16ReadsWhereTheyMustNot(t *testing.T) {
 		measure string
 		want    float64 // -1: blank
 	}{
-		// Found to be no secret, or withheld for two reasons at once.
+		// Found to be no secret. Withheld for the one reason the words
+		// give (the row's label and its group's, "属于国家秘密" under "不予
+		// 公开") is that row's (session 31: it was said to fit no row).
 		{[]string{"(二)依申请公开。2025年收到申请9件,经审查不属于国家秘密的信息6件予以公开。"}, "apps.withheld.state_secret", -1},
-		{[]string{"(二)依申请公开。2025年收到申请9件,因属于国家秘密不予公开2件。"}, "apps.withheld.state_secret", -1},
+		{[]string{"(二)依申请公开。2025年收到申请9件,因属于国家秘密不予公开2件。"}, "apps.withheld.state_secret", 2},
+		{[]string{"(二)依申请公开。2025年收到申请9件,因属于国家秘密和第三方合法权益不予公开2件。"}, "apps.withheld.state_secret", -1},
 		{[]string{"(二)依申请公开。2025年收到申请9件,其中予以公开7件,属于国家秘密2件。"}, "apps.withheld.state_secret", 2},
 		// No application in the sentence's subject: a count of secrets.
 		{[]string{"(三)政府信息管理。全年定密属于国家秘密的文件3件。"}, "apps.withheld.state_secret", -1},
