@@ -54,18 +54,20 @@ func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 	narrow, _ := db.widen(ctx)
 	defer narrow()
 	// Failures before the analyst's statement runs are the warehouse's, not
-	// the analyst's: they stay plain errors, so users see the generic message.
+	// the analyst's: they stay plain errors, so users see the generic message
+	// (unless the time ran out: on a busy machine the setup alone can take
+	// the sandbox's seconds).
 	conn, err := db.db.Conn(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("warehouse: sandbox conn: %w", err)
+		return nil, setupFailed(ctx, db, fmt.Errorf("warehouse: sandbox conn: %w", err))
 	}
 	defer conn.Close()
 	run, err := db.checkStatement(ctx, conn, query)
 	if err != nil {
-		return nil, err
+		return nil, setupFailed(ctx, db, err)
 	}
 	if err := begin(ctx, conn, "BEGIN TRANSACTION READ ONLY"); err != nil {
-		return nil, fmt.Errorf("warehouse: sandbox begin: %w", err)
+		return nil, setupFailed(ctx, db, fmt.Errorf("warehouse: sandbox begin: %w", err))
 	}
 	// Always roll back, on a context that is still alive.
 	defer conn.ExecContext(context.Background(), "ROLLBACK")
@@ -135,14 +137,23 @@ func (db *DB) checkStatement(ctx context.Context, conn *sql.Conn, query string) 
 	case len(parsed.Statements) > 1:
 		return "", gongkai.Errorf(gongkai.CodeInvalid, "一次只能执行一条语句（发现 %d 条）", len(parsed.Statements))
 	}
-	if err := db.policy.check(parsed.Statements[0]); err != nil {
+	checked, guards, err := db.policy.check(parsed.Statements[0])
+	if err != nil {
 		var ge *gongkai.Error
 		if errors.As(err, &ge) {
 			ge.Message = db.scrub(ge.Message)
 		}
 		return "", err
 	}
-	one, err := json.Marshal(map[string]any{"error": false, "statements": parsed.Statements})
+	if guards {
+		// The checks the policy put in front of some calls: temporary
+		// macros of this connection, replaced each time so that a pooled
+		// connection never runs an older definition.
+		if _, err := conn.ExecContext(ctx, stmt("sandbox_guards")); err != nil {
+			return "", fmt.Errorf("warehouse: sandbox guards: %w", err)
+		}
+	}
+	one, err := json.Marshal(map[string]any{"error": false, "statements": []json.RawMessage{checked}})
 	if err != nil {
 		return "", fmt.Errorf("warehouse: sandbox unparse: %w", err)
 	}
@@ -171,6 +182,16 @@ func (db *DB) checkStatement(ctx context.Context, conn *sql.Conn, query string) 
 var errNotSelect = gongkai.Errorf(gongkai.CodeInvalid,
 	"只允许只读的查询语句（SELECT）：不能修改数据或表（INSERT、UPDATE、DELETE、CREATE、DROP），不能导入导出文件（COPY），不能连接其他数据库（ATTACH），不能安装或加载扩展（INSTALL、LOAD），不能更改设置（SET、PRAGMA）")
 
+// setupFailed is err, or the timeout's message when the time ran out before
+// the statement started.
+func setupFailed(ctx context.Context, db *DB, err error) error {
+	var ge *gongkai.Error
+	if ctx.Err() == nil || errors.As(err, &ge) {
+		return err
+	}
+	return sandboxError(ctx, db, err)
+}
+
 // sandboxError explains why an ad-hoc query failed.
 func sandboxError(ctx context.Context, db *DB, err error) error {
 	var ge *gongkai.Error
@@ -186,6 +207,10 @@ func sandboxError(ctx context.Context, db *DB, err error) error {
 		return gongkai.Errorf(gongkai.CodeInvalid, "不允许访问数据库以外的文件、网络或扩展：%s", msg)
 	case strings.Contains(msg, "read-only") || strings.Contains(msg, "read only"):
 		return errNotSelect
+	case strings.Contains(msg, "沙箱限制："):
+		// A check (sql/sandbox_guards.sql) stopped the statement at a
+		// row: its message says which function and what to do.
+		return gongkai.Errorf(gongkai.CodeInvalid, "%s", msg[strings.Index(msg, "沙箱限制："):])
 	case strings.Contains(msg, "Out of Memory"):
 		return gongkai.Errorf(gongkai.CodeInvalid, "查询所需内存超出限制（%s），已停止；请缩小范围", db.opts.MemoryLimit)
 	case errors.Is(err, errResultTooLarge):

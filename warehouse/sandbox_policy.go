@@ -1,6 +1,7 @@
 package warehouse
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	_ "embed"
@@ -74,6 +75,32 @@ var amplifiers = map[string]amplifier{
 	"rpad":   {sizeArg: 1, max: maxAmplified},
 }
 
+// guard is how a call of a function whose work is not bounded by the size
+// of its input is checked: argument wrap is replaced by a call of the
+// check sandbox_check_<name> (sql/sandbox_guards.sql) on the arguments of
+// the positions in on, which returns that argument or stops the statement for
+// a row whose work would be large. DuckDB looks at its interrupt flag only
+// between vectors of up to 2,048 rows, so without the checks one vector of
+// such calls ran on long past the sandbox's timeout: levenshtein's time is
+// the product of its two lengths (300 rows of 5,000 bytes: 14 s of CPU past a
+// 2 s limit), and replace and regexp_replace can write a string as long as
+// the text times the replacement, which may be the text itself (the review's
+// regexp_replace over 10 rows: 35 s).
+type guard struct {
+	wrap int
+	on   []int
+}
+
+var guarded = map[string]guard{
+	"levenshtein":             {0, []int{0, 1}},
+	"editdist3":               {0, []int{0, 1}},
+	"damerau_levenshtein":     {0, []int{0, 1}},
+	"jaro_similarity":         {0, []int{0, 1}},
+	"jaro_winkler_similarity": {0, []int{0, 1}},
+	"replace":                 {2, []int{0, 1, 2}},
+	"regexp_replace":          {2, []int{0, 2}},
+}
+
 // policy is what one warehouse lets analysts name: its views and macros in
 // the main schema, read at Open (migrations create them).
 type policy struct {
@@ -122,16 +149,115 @@ func refusal(format string, args ...any) error {
 	return gongkai.Errorf(gongkai.CodeInvalid, format, args...)
 }
 
-// check walks one serialized statement and returns a *gongkai.Error with
-// CodeInvalid naming the first thing it may not use, or nil.
-func (p *policy) check(stmt json.RawMessage) error {
+// check walks one serialized statement and returns it to run, with a check
+// in front of each call of a guarded function; guards is true when it put one
+// there (sql/sandbox_guards.sql must then be run on the connection first). It
+// returns a *gongkai.Error with CodeInvalid naming the first thing the
+// statement may not use, and a plain error when the tree cannot be read.
+func (p *policy) check(stmt json.RawMessage) (run json.RawMessage, guards bool, err error) {
+	// Numbers stay as written: DuckDB's tree holds unsigned 64-bit values
+	// (an unknown query_location) that a float64 would change.
+	dec := json.NewDecoder(bytes.NewReader(stmt))
+	dec.UseNumber()
 	var tree any
-	if err := json.Unmarshal(stmt, &tree); err != nil {
-		return fmt.Errorf("warehouse: sandbox policy: %w", err)
+	if err := dec.Decode(&tree); err != nil {
+		return nil, false, fmt.Errorf("warehouse: sandbox policy: %w", err)
 	}
-	ctes := map[string]bool{}
-	collectCTEs(tree, ctes)
-	return p.walk(tree, ctes)
+	w := &walkState{ctes: map[string]bool{}}
+	collectCTEs(tree, w.ctes)
+	if err := p.walk(tree, w); err != nil {
+		return nil, false, err
+	}
+	if len(w.guard) == 0 {
+		return stmt, false, nil
+	}
+	for _, v := range w.guard {
+		g := guarded[strings.ToLower(str(v, "function_name"))]
+		args, _ := arguments(v)
+		on := make([]any, len(g.on))
+		for i, a := range g.on {
+			on[i] = args[a]
+		}
+		checked := call(v, "sandbox_check_"+strings.ToLower(str(v, "function_name")), on)
+		if list, ok := v["arguments"].([]any); ok { // DuckDB 2.0
+			list[g.wrap].(map[string]any)["expression"] = checked
+		} else {
+			args[g.wrap] = checked // the node's own children
+		}
+	}
+	// A check repeats the text it looks at, so checks nested in each
+	// other's text double the tree at every level.
+	if budget := maxCheckedNodes; !within(tree, &budget) {
+		return nil, false, refusal("查询中层层嵌套的 replace、regexp_replace、levenshtein 等函数太多，请分几步写（例如先在 WITH 子查询中算出中间结果）")
+	}
+	run, err = json.Marshal(tree)
+	if err != nil {
+		return nil, false, fmt.Errorf("warehouse: sandbox policy: %w", err)
+	}
+	return run, true, nil
+}
+
+// maxCheckedNodes bounds the tree of a statement with its checks, and so
+// the time DuckDB takes to read and bind it: seven calls that may grow their
+// text, nested in each other's text, make ~9,700 nodes and bind in ~0.3 s,
+// ten make 78,000 in ~7 s (measured on a busy machine).
+const maxCheckedNodes = 10000
+
+// within counts the nodes of a tree, shared ones as often as they occur,
+// and reports whether they fit in *budget, stopping as soon as they do not.
+func within(n any, budget *int) bool {
+	*budget--
+	if *budget < 0 {
+		return false
+	}
+	switch v := n.(type) {
+	case map[string]any:
+		for _, c := range v {
+			if !within(c, budget) {
+				return false
+			}
+		}
+	case []any:
+		for _, c := range v {
+			if !within(c, budget) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// walkState is what one statement's walk knows: the CTEs it defines, and
+// the calls that need a check in front of them (wrapped after the walk, so
+// that the walk never meets the checks, which are not on the allow-list).
+type walkState struct {
+	ctes  map[string]bool
+	guard []map[string]any
+}
+
+// call is a call of the function name on args, serialized as DuckDB
+// serialized like, a call of the same DuckDB version's tree.
+func call(like map[string]any, name string, args []any) map[string]any {
+	c := make(map[string]any, len(like))
+	for k, v := range like {
+		c[k] = v
+	}
+	c["function_name"], c["schema"], c["catalog"], c["alias"] = name, "", "", ""
+	if list, ok := like["arguments"].([]any); ok && len(list) > 0 { // DuckDB 2.0
+		var wrapped []any
+		for _, a := range args {
+			e := map[string]any{}
+			for k, v := range list[0].(map[string]any) {
+				e[k] = v
+			}
+			e["expression"], e["name"] = a, ""
+			wrapped = append(wrapped, e)
+		}
+		c["arguments"] = wrapped
+		return c
+	}
+	c["children"] = args
+	return c
 }
 
 // collectCTEs gathers the names of every CTE the statement defines, at any
@@ -161,17 +287,17 @@ func collectCTEs(n any, out map[string]bool) {
 	}
 }
 
-func (p *policy) walk(n any, ctes map[string]bool) error {
+func (p *policy) walk(n any, w *walkState) error {
 	switch v := n.(type) {
 	case []any:
 		for _, c := range v {
-			if err := p.walk(c, ctes); err != nil {
+			if err := p.walk(c, w); err != nil {
 				return err
 			}
 		}
 		return nil
 	case map[string]any:
-		if err := p.node(v, ctes); err != nil {
+		if err := p.node(v, w); err != nil {
 			return err
 		}
 		for k, c := range v {
@@ -186,14 +312,14 @@ func (p *policy) walk(n any, ctes map[string]bool) error {
 						if fk == "function_name" || fk == "qualified_name" {
 							continue
 						}
-						if err := p.walk(fc, ctes); err != nil {
+						if err := p.walk(fc, w); err != nil {
 							return err
 						}
 					}
 					continue
 				}
 			}
-			if err := p.walk(c, ctes); err != nil {
+			if err := p.walk(c, w); err != nil {
 				return err
 			}
 		}
@@ -205,17 +331,17 @@ func (p *policy) walk(n any, ctes map[string]bool) error {
 // function calls and query nodes. Anything else that names a table, schema
 // or function is refused, so that a node type this code has not seen fails
 // closed.
-func (p *policy) node(v map[string]any, ctes map[string]bool) error {
+func (p *policy) node(v map[string]any, w *walkState) error {
 	typ, _ := v["type"].(string)
 	class, _ := v["class"].(string)
 	switch {
 	case typ == "RECURSIVE_CTE_NODE":
 		return refusal("沙箱不支持递归查询（WITH RECURSIVE）")
 	case typ == "BASE_TABLE":
-		return p.table(str(v, "catalog_name"), str(v, "schema_name"), str(v, "table_name"), ctes)
+		return p.table(str(v, "catalog_name"), str(v, "schema_name"), str(v, "table_name"), w.ctes)
 	case typ == "SHOW_REF":
 		if name := str(v, "table_name"); name != "" {
-			return p.table(str(v, "catalog_name"), str(v, "schema_name"), name, ctes)
+			return p.table(str(v, "catalog_name"), str(v, "schema_name"), name, w.ctes)
 		}
 		return nil
 	case typ == "TABLE_FUNCTION":
@@ -229,7 +355,9 @@ func (p *policy) node(v map[string]any, ctes map[string]bool) error {
 		}
 		return nil
 	case class == "FUNCTION" || class == "WINDOW":
-		return p.function(v)
+		return p.function(v, w)
+	case class == "LAMBDA":
+		return lambdaOwnParams(v)
 	}
 	for _, k := range []string{"table_name", "function_name", "schema_name", "schema", "catalog_name", "catalog"} {
 		if s, ok := v[k].(string); ok && s != "" {
@@ -261,12 +389,22 @@ func (p *policy) qualifierOK(catalog, schema string) bool {
 	return (catalog == "" || catalog == strings.ToLower(p.catalog)) && (schema == "" || schema == "main")
 }
 
-// function allows a call on the allow-list, with an amplifier's size checked.
-func (p *policy) function(v map[string]any) error {
+// function allows a call on the allow-list, with an amplifier's size checked,
+// and notes a call of a guarded function for its check.
+func (p *policy) function(v map[string]any, w *walkState) error {
 	name := str(v, "function_name")
 	lname := strings.ToLower(name)
 	if !p.qualifierOK(str(v, "catalog"), str(v, "schema")) || !p.funcs[lname] {
 		return refusal("不允许调用函数 %s：沙箱只允许计算和统计函数，不能读取文件、设置或会话信息，也不能更改数据库状态", name)
+	}
+	if g, ok := guarded[lname]; ok && str(v, "class") == "FUNCTION" {
+		args, named := arguments(v)
+		if named {
+			return refusal("函数 %s 不能按名称传参数（name := 值）", name)
+		}
+		if len(args) > g.wrap && len(args) > g.on[len(g.on)-1] && !shrinks(lname, args) {
+			w.guard = append(w.guard, v)
+		} // else DuckDB refuses the call itself, or it cannot grow a string
 	}
 	a, ok := amplifiers[lname]
 	if !ok {
@@ -314,6 +452,102 @@ func arguments(v map[string]any) (args []any, named bool) {
 	return args, named
 }
 
+// shrinks reports whether a replacement's call cannot make its text longer,
+// as its constant arguments show: replace by a constant no longer than the
+// constant it replaces, or regexp_replace by the empty string. Such calls need no check,
+// which matters because a check repeats the text it looks at: the chains of
+// replace analysts write to clean names would double at every level.
+func shrinks(name string, args []any) bool {
+	switch name {
+	case "replace":
+		f, okf := constantString(args[1])
+		r, okr := constantString(args[2])
+		return okf && okr && len(r) <= len(f)
+	case "regexp_replace":
+		r, ok := constantString(args[2])
+		return ok && r == ""
+	}
+	return false
+}
+
+// lambdaOwnParams refuses a lambda whose body names anything but its own
+// parameters (a column of the row, or a parameter of an enclosing lambda):
+// such a body is computed again for every element, so a list of n elements
+// that sums a captured list of n costs n² in one row, and DuckDB does not
+// look at the interrupt flag inside a row (measured: a 100,000-element list
+// summing itself per element ran 25 s of CPU past a 2 s timeout). A lambda
+// nested in the body is checked on its own.
+func lambdaOwnParams(v map[string]any) error {
+	params := map[string]bool{}
+	var collect func(n any)
+	collect = func(n any) {
+		switch x := n.(type) {
+		case map[string]any:
+			if str(x, "class") == "COLUMN_REF" {
+				if names, _ := x["column_names"].([]any); len(names) == 1 {
+					if s, ok := names[0].(string); ok {
+						params[strings.ToLower(s)] = true
+					}
+				}
+				return
+			}
+			for _, c := range x {
+				collect(c)
+			}
+		case []any:
+			for _, c := range x {
+				collect(c)
+			}
+		}
+	}
+	collect(v["lhs"])
+	var scan func(n any) error
+	scan = func(n any) error {
+		switch x := n.(type) {
+		case map[string]any:
+			switch str(x, "class") {
+			case "LAMBDA":
+				return nil // checked on its own, with its own parameters
+			case "SUBQUERY":
+				return refusal("lambda 表达式（x -> …）中不能使用子查询")
+			case "COLUMN_REF":
+				names, _ := x["column_names"].([]any)
+				first := ""
+				if len(names) > 0 {
+					first, _ = names[0].(string)
+				}
+				if !params[strings.ToLower(first)] {
+					return refusal("lambda 表达式（x -> …）只能使用自己的参数，不能引用 %s：它会对列表的每个元素重新计算一遍，可能运行很久；请先在查询中算好再用", strings.Join(columnNames(names), "."))
+				}
+				return nil
+			}
+			for _, c := range x {
+				if err := scan(c); err != nil {
+					return err
+				}
+			}
+		case []any:
+			for _, c := range x {
+				if err := scan(c); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return scan(v["expr"])
+}
+
+// columnNames is a column reference's names as strings.
+func columnNames(names []any) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		s, _ := n.(string)
+		out = append(out, s)
+	}
+	return out
+}
+
 // constantNumber is the value of a numeric constant, possibly cast or
 // negated; ok is false for anything computed, and for a literal it cannot
 // read as a plain decimal number (hex, digit separators), so that such a
@@ -336,8 +570,14 @@ func constantNumber(n any) (float64, bool) {
 		if null, _ := val["is_null"].(bool); null {
 			return 0, true
 		}
-		f, ok := val["value"].(float64)
-		return f, ok
+		switch f := val["value"].(type) {
+		case float64:
+			return f, true
+		case json.Number:
+			v, err := f.Float64()
+			return v, err == nil
+		}
+		return 0, false
 	case "CAST":
 		return constantNumber(m["child"])
 	}

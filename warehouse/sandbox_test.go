@@ -470,3 +470,107 @@ func TestLoadAgencyName(t *testing.T) {
 		t.Errorf("%d agencies, want 1: a zero-width space made a second agency", n)
 	}
 }
+
+// TestSandboxSlowRows runs statements whose work in one row is not bounded
+// by the size of their input: DuckDB looks at its interrupt flag only between
+// vectors of up to 2,048 rows, so before the checks each ran on well past
+// the timeout (levenshtein over 300 such rows took 14 s of CPU past a 2 s
+// limit, the review's regexp_replace 35 s; here fewer rows, so that the old
+// code fails in seconds). Each is now refused at the first row whose work
+// would be large, saying which function and why, while the same functions on
+// ordinary text give their usual answers.
+func TestSandboxSlowRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	db, err := OpenWith(context.Background(), path, Options{MemoryLimit: "256MB", SandboxTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	refused := []struct{ name, sql, want string }{
+		{"edit distance of long texts", "SELECT sum(levenshtein(repeat('x', 5000) || range::VARCHAR, repeat('y', 5000))) FROM range(30)", "levenshtein"},
+		{"an alias of it", "SELECT sum(editdist3(repeat('x', 5000) || range::VARCHAR, repeat('y', 5000))) FROM range(30)", "editdist3"},
+		{"jaro", "SELECT sum(jaro_winkler_similarity(repeat('x', 5000) || range::VARCHAR, repeat('y', 5000))) FROM range(30)", "jaro_winkler_similarity"},
+		{"damerau", "SELECT sum(damerau_levenshtein(repeat('x', 5000) || range::VARCHAR, repeat('y', 5000))) FROM range(30)", "damerau_levenshtein"},
+		{"the review's regexp_replace", "WITH a AS (SELECT repeat('x', 10000) s) SELECT sum(length(regexp_replace(s, 'x', s, 'g'))) FROM a, range(4)", "regexp_replace"},
+		{"regexp_replace without flags", "WITH a AS (SELECT repeat('x', 10000) || range::VARCHAR s FROM range(10)) SELECT sum(length(regexp_replace(s, '', s))) FROM a", "regexp_replace"},
+		{"replace by the text itself", "WITH a AS (SELECT repeat('x', 10000) || range::VARCHAR s FROM range(10)) SELECT sum(length(replace(s, 'x', s))) FROM a", "replace"},
+		{"replace nested", "SELECT length(replace(replace(replace(repeat('x', 10000), 'x', 'xxxxxxxxxx'), 'x', 'xxxxxxxxxx'), 'x', 'xxxxxxxxxx'))", "replace"},
+		{"replace qualified", "SELECT length(main.replace(repeat('x', 10000), 'x', repeat('y', 100)))", "replace"},
+	}
+	for _, tt := range refused {
+		_, err := db.SQL(ctx, tt.sql)
+		msg := gongkai.ErrorMessage(err)
+		if gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.HasPrefix(msg, "沙箱限制："+tt.want+" ") {
+			t.Errorf("%s: %v, want refused as 沙箱限制 naming %s", tt.name, err, tt.want)
+		}
+	}
+	lambdas := []struct{ name, sql, want string }{
+		{"a list summing itself per element", "WITH a AS (SELECT list(range) l FROM range(30000)) SELECT sum(list_sum(list_transform(l, x -> list_sum(l)))) FROM a", "不能引用 l"},
+		{"an enclosing lambda's list", "SELECT list_transform([[1, 2], [3]], x -> list_sum(list_transform(x, y -> list_sum(x))))", "不能引用 x"},
+		{"a qualified column", "SELECT list_transform([1, 2], x -> x + r.range) FROM range(3) r", "不能引用 r.range"},
+		{"a subquery", "SELECT list_filter([1, 2], x -> x IN (SELECT 1))", "子查询"},
+	}
+	for _, tt := range lambdas {
+		_, err := db.SQL(ctx, tt.sql)
+		if msg := gongkai.ErrorMessage(err); gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.Contains(msg, "lambda") || !strings.Contains(msg, tt.want) {
+			t.Errorf("%s: %v, want refused saying %q", tt.name, err, tt.want)
+		}
+	}
+	runs := []struct{ sql, want string }{
+		{"SELECT levenshtein('kitten', 'sitting'), editdist3('ab', 'b'), damerau_levenshtein('ab', 'ba')", "[[3 1 1]]"},
+		{"SELECT round(jaro_similarity('abc', 'abd'), 3), round(jaro_winkler_similarity('abc', 'abc'), 3)", "[[0.778 1]]"},
+		{"SELECT replace('某县某局', '局', '委员会'), regexp_replace('甲乙', '(.)', '\\1\\1', 'g'), regexp_replace('甲乙', '.', 'x')", "[[某县某委员会 甲甲乙乙 x乙]]"},
+		// Right at the bounds: 500 × 500 bytes, and (65,535 + 1) × 1.
+		{"SELECT levenshtein(repeat('a', 500), repeat('b', 500)), length(replace(repeat('x', 9999) || repeat('x', 9999) || repeat('x', 9999) || repeat('x', 9999) || repeat('x', 9999) || repeat('x', 9999) || repeat('x', 5541), 'x', 'y'))", "[[500 65535]]"},
+		{"SELECT replace(NULL, 'a', 'b'), levenshtein(NULL, 'a')", "[[<nil> <nil>]]"},
+		{"SELECT list_transform([1, 2, 3], x -> x * 2), list_transform([[1], [2, 3]], x -> list_transform(x, y -> y + 1)), list_filter([{'a': 1}, {'a': 2}], s -> s.a > 1)", "[[[2 4 6] [[2] [3 4]] [map[a:2]]]]"},
+		{"SELECT list_reduce([1, 2, 3], (a, b) -> a + b), list_transform(['a', 'b'], (x, i) -> x || i)", "[[6 [a1 b2]]]"},
+	}
+	for _, tt := range runs {
+		tb, err := db.SQL(ctx, tt.sql)
+		if err != nil {
+			t.Errorf("%s: %v", tt.sql, err)
+			continue
+		}
+		if got := fmt.Sprint(tb.Rows); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.sql, got, tt.want)
+		}
+	}
+	// A check repeats the text it looks at. Chains of replace as analysts
+	// write them to clean names need none (each replacement is no longer
+	// than what it replaces) and run however long; a chain of calls that
+	// may grow the text, which would double the statement at every level,
+	// runs up to seven deep and is refused deeper, before anything runs.
+	nest := func(n int, f, r string) string {
+		q := "'（某局）'"
+		for i := 0; i < n; i++ {
+			q = "replace(" + q + ", '" + f + "', '" + r + "')"
+		}
+		return "SELECT " + q
+	}
+	for _, tt := range []struct {
+		n    int
+		f, r string
+		want string
+	}{{30, "（", "(", "[[(某局）]]"}, {7, "某", "某某", "[[（" + strings.Repeat("某", 128) + "局）]]"}, {8, "某", "某某", "嵌套"}} {
+		tb, err := db.SQL(ctx, nest(tt.n, tt.f, tt.r))
+		got := gongkai.ErrorMessage(err)
+		if err == nil {
+			got = fmt.Sprint(tb.Rows)
+		}
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("%d calls of replace(…, %s, %s) nested: %s, want %s", tt.n, tt.f, tt.r, got, tt.want)
+		}
+	}
+	// `gongkai query` opens the file read-only: the forms are temporary,
+	// so they are made there too.
+	db.Close()
+	ro, err := OpenWith(ctx, path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if tb, err := ro.SQL(ctx, "SELECT levenshtein('kitten', 'sitting')"); err != nil || fmt.Sprint(tb.Rows) != "[[3]]" {
+		t.Errorf("read-only: %v %v", tb, err)
+	}
+}

@@ -20,11 +20,12 @@ import (
 )
 
 // TestServeMemoryCap runs an analyst's SELECT whose strings grow past
-// DuckDB's memory_limit (a 10 kB string replaced into itself, 100 MB a row,
-// over 40 rows) against `gongkai serve --process-memory 1GB` in a process of
-// its own. The statement must fail with the sandbox's out-of-memory message
-// while the server's resident memory stays near the cap, and the server
-// must answer afterwards. Without the cap the statement takes ~4 GB (the
+// DuckDB's memory_limit (a 10 kB string concatenated with itself tenfold
+// through four subqueries, 100 MB a row, over 40 rows: nothing the sandbox's
+// checks look at) against `gongkai serve --process-memory 1GB` in a process
+// of its own. The statement must fail with the sandbox's out-of-memory
+// message while the server's resident memory stays near the cap, and the
+// server must answer afterwards. Without the cap the statement takes ~4 GB (the
 // test's own safety limit on the child, 3 GB, stops it there, so a server
 // without the cap fails on its peak instead of taking the machine).
 func TestServeMemoryCap(t *testing.T) {
@@ -88,7 +89,12 @@ func TestServeMemoryCap(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
-	status, body := sql("WITH a AS (SELECT repeat('x', 10000) s) SELECT sum(length(replace(s, 'x', s))) AS n FROM a, range(40)")
+	// (Measured: strings doubled through 13 subqueries, or concat() of 100
+	// copies, are refused by DuckDB's own limit at the same size; tenfold
+	// chains of || are not.)
+	ten := "s||s||s||s||s||s||s||s||s||s"
+	status, body := sql("WITH a AS (SELECT repeat('x', 10000) || range::VARCHAR s FROM range(40)), b AS (SELECT " + ten + " s FROM a), " +
+		"c AS (SELECT " + ten + " s FROM b), d AS (SELECT " + ten + " s FROM c), e AS (SELECT " + ten + " s FROM d) SELECT sum(length(s)) AS n FROM e")
 	var answer struct {
 		Error string `json:"error"`
 	}
