@@ -211,6 +211,16 @@ func sandboxError(ctx context.Context, db *DB, err error) error {
 		// A check (sql/sandbox_guards.sql) stopped the statement at a
 		// row: its message says which function and what to do.
 		return gongkai.Errorf(gongkai.CodeInvalid, "%s", msg[strings.Index(msg, "沙箱限制："):])
+	case strings.Contains(msg, "Out of Memory") && strings.Contains(msg, "bad allocation"):
+		// The system refused the allocation (std::bad_alloc): the
+		// process's cap (Options.ProcessMemory) or the machine's memory,
+		// reached by strings built inside a vector, which DuckDB's own
+		// limit does not count.
+		limit := "服务器进程的内存已用尽"
+		if db.opts.ProcessMemory != "" {
+			limit = fmt.Sprintf("服务器进程的内存达到上限（%s）", db.opts.ProcessMemory)
+		}
+		return gongkai.Errorf(gongkai.CodeInvalid, "查询生成的数据过大，%s，已停止；请缩小范围或缩短拼接的文字", limit)
 	case strings.Contains(msg, "Out of Memory"):
 		return gongkai.Errorf(gongkai.CodeInvalid, "查询所需内存超出限制（%s），已停止；请缩小范围", db.opts.MemoryLimit)
 	case errors.Is(err, errResultTooLarge):

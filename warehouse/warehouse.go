@@ -83,6 +83,11 @@ type Options struct {
 	// means DefaultMemoryLimit, never DuckDB's own default of 80% of RAM,
 	// which lets one analyst's query take the machine.
 	MemoryLimit string
+	// ProcessMemory is the cap on the whole process's memory that the
+	// caller set ("3.0GB", serve --process-memory), for the sandbox's
+	// message when a statement's strings reach it; empty when none is known.
+	// The warehouse does not set it.
+	ProcessMemory string
 	// TempLimit caps what DuckDB spills to disk beside the database when a
 	// query needs more than MemoryLimit; empty means DefaultTempLimit.
 	TempLimit string

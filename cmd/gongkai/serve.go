@@ -121,6 +121,7 @@ func runServe(ctx context.Context, e env) error {
 		capBytes = n
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	procCap := ""
 	if capBytes > 0 {
 		// Before the warehouse opens, so that nothing it allocates is
 		// above the cap already.
@@ -129,7 +130,8 @@ func runServe(ctx context.Context, e env) error {
 			return fmt.Errorf("无法设置进程内存上限 %s：%w", formatBytes(capBytes), err)
 		}
 		if set > 0 {
-			logger.Info("process memory capped", "bytes", set, "cap", formatBytes(set))
+			procCap = formatBytes(set)
+			logger.Info("process memory capped", "bytes", set, "cap", procCap)
 		}
 	}
 	if *cpuProfile != "" {
@@ -140,7 +142,7 @@ func runServe(ctx context.Context, e env) error {
 		defer stop()
 	}
 
-	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, SandboxConcurrency: *sqlSlots, Threads: *threads, QueryThreads: *queryThreads})
+	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, ProcessMemory: procCap, SandboxConcurrency: *sqlSlots, Threads: *threads, QueryThreads: *queryThreads})
 	if err != nil {
 		return err
 	}

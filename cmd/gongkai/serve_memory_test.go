@@ -23,9 +23,9 @@ import (
 // DuckDB's memory_limit (a 10 kB string concatenated with itself tenfold
 // through four subqueries, 100 MB a row, over 40 rows: nothing the sandbox's
 // checks look at) against `gongkai serve --process-memory 1GB` in a process
-// of its own. The statement must fail with the sandbox's out-of-memory
-// message while the server's resident memory stays near the cap, and the
-// server must answer afterwards. Without the cap the statement takes ~4 GB (the
+// of its own. The statement must fail with a message that names the
+// process's cap, not DuckDB's limit, while the server's resident memory
+// stays near the cap, and the server must answer afterwards. Without the cap the statement takes ~4 GB (the
 // test's own safety limit on the child, 3 GB, stops it there, so a server
 // without the cap fails on its peak instead of taking the machine).
 func TestServeMemoryCap(t *testing.T) {
@@ -99,8 +99,8 @@ func TestServeMemoryCap(t *testing.T) {
 		Error string `json:"error"`
 	}
 	json.Unmarshal([]byte(body), &answer)
-	if status < 400 || !strings.Contains(answer.Error, "内存") {
-		t.Errorf("the growing statement: %d %.300s, want refused for memory", status, body)
+	if status < 400 || !strings.Contains(answer.Error, "服务器进程的内存达到上限（1.0GB）") {
+		t.Errorf("the growing statement: %d %.300s, want refused at the process's cap of 1.0GB", status, body)
 	}
 	peak := childStatus(t, cmd.Process.Pid, "VmHWM")
 	t.Logf("the growing statement: %d %.200s; the server's peak resident memory %d MB", status, body, peak>>20)
