@@ -137,25 +137,27 @@ func (h *handler) sqlPage(c echo.Context, status int, d sqlData) error {
 }
 
 // sqlSave is POST /sql/saved (name, sql): stores the statement under the
-// name, replacing one of the same name, and goes back to the workbench.
+// name, replacing one of the same name when the visitor owns it or is an
+// admin (403 otherwise), and goes back to the workbench.
 func (h *handler) sqlSave(c echo.Context) error {
 	s, err := readSQL(c.FormValue("sql"))
 	if err != nil {
 		return err
 	}
-	if _, err := h.db.SaveQuery(c.Request().Context(), c.FormValue("name"), s, actorOf(c).Name); err != nil {
+	if _, err := h.db.SaveQuery(c.Request().Context(), c.FormValue("name"), s, actorOf(c).Name, isAdmin(c)); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/sql?done=saved")
 }
 
-// sqlDelete is POST /sql/saved/:id/delete.
+// sqlDelete is POST /sql/saved/:id/delete: for the query's owner and
+// admins, 403 for anyone else.
 func (h *handler) sqlDelete(c echo.Context) error {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return gongkai.Errorf(gongkai.CodeNotFound, "没有这条保存的查询。")
 	}
-	if err := h.db.DeleteSavedQuery(c.Request().Context(), id); err != nil {
+	if err := h.db.DeleteSavedQuery(c.Request().Context(), id, actorOf(c).Name, isAdmin(c)); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/sql?done=deleted")
@@ -205,4 +207,10 @@ func clipSQL(s string) string {
 		return string(r[:300]) + "…"
 	}
 	return s
+}
+
+// isAdmin reports whether the visitor's account is an admin's.
+func isAdmin(c echo.Context) bool {
+	u := userOf(c)
+	return u != nil && !u.Disabled && u.Role == warehouse.RoleAdmin
 }

@@ -6,8 +6,11 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"gongkai/warehouse"
 )
 
 const sqlByYear = "SELECT year, count(*) AS reports FROM report_summary GROUP BY year ORDER BY year"
@@ -126,5 +129,73 @@ func TestSavedQueries(t *testing.T) {
 	}
 	if rec := post("/sql/saved/abc/delete", nil); rec.Code != 404 {
 		t.Errorf("delete of a bad id: %d, want 404", rec.Code)
+	}
+}
+
+// TestSavedQueryOwnersByRole: an analyst's saved query is changed or deleted
+// by that analyst or an admin only; another analyst gets 403 with the
+// owner's name, changes nothing, sees no delete button for it, and may save
+// a copy under a name of their own. Before, any analyst replaced or deleted
+// any saved query.
+func TestSavedQueryOwnersByRole(t *testing.T) {
+	edb := emptyDB(t)
+	base := New(edb, testLogger(t), Options{})
+	owner, ownerToken := testUser(t, edb, warehouse.RoleAnalyst)
+	_, otherToken := testUser(t, edb, warehouse.RoleAnalyst)
+	_, adminToken := testUser(t, edb, warehouse.RoleAdmin)
+	post := func(token, path string, form url.Values) (int, string) {
+		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		return do(t, withToken(base, token), req)
+	}
+	save := func(token, sql string) (int, string) {
+		return post(token, "/sql/saved", url.Values{"name": {"某局的查询"}, "sql": {sql}})
+	}
+	text := func() string {
+		qs, err := edb.SavedQueries(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			if q.Name == "某局的查询" {
+				return q.SQL
+			}
+		}
+		return "(none)"
+	}
+	if status, _ := save(ownerToken, "SELECT 1 AS n"); status != http.StatusSeeOther {
+		t.Fatalf("the owner saves: %d", status)
+	}
+	qs, _ := edb.SavedQueries(context.Background())
+	id := strconv.FormatInt(qs[0].ID, 10)
+	if status, body := save(otherToken, "SELECT 666 AS n"); status != http.StatusForbidden || !strings.Contains(body, owner.Name) {
+		t.Errorf("another analyst replaces it: %d %s, want 403 naming %s", status, snippet(body), owner.Name)
+	}
+	if status, body := post(otherToken, "/sql/saved/"+id+"/delete", nil); status != http.StatusForbidden || !strings.Contains(body, owner.Name) {
+		t.Errorf("another analyst deletes it: %d %s, want 403", status, snippet(body))
+	}
+	if got := text(); got != "SELECT 1 AS n" {
+		t.Fatalf("after the refusals: %q", got)
+	}
+	if _, body := fetch(t, withToken(base, otherToken), "/sql"); !strings.Contains(body, ">某局的查询</a>") || strings.Contains(body, "/sql/saved/"+id+"/delete") {
+		t.Error("another analyst's page: the query must be listed without a delete form")
+	}
+	if _, body := fetch(t, withToken(base, ownerToken), "/sql"); !strings.Contains(body, "/sql/saved/"+id+"/delete") {
+		t.Error("the owner's page has no delete form")
+	}
+	if status, _ := post(otherToken, "/sql/saved", url.Values{"name": {"我的副本"}, "sql": {"SELECT 1 AS n"}}); status != http.StatusSeeOther {
+		t.Errorf("another analyst saves a copy: %d", status)
+	}
+	if status, _ := save(adminToken, "SELECT 2 AS n"); status != http.StatusSeeOther || text() != "SELECT 2 AS n" {
+		t.Errorf("an admin replaces it: %d, text %q", status, text())
+	}
+	if status, _ := save(ownerToken, "SELECT 3 AS n"); status != http.StatusSeeOther || text() != "SELECT 3 AS n" {
+		t.Errorf("the owner replaces it: %d, text %q", status, text())
+	}
+	if status, _ := post(ownerToken, "/sql/saved/"+id+"/delete", nil); status != http.StatusSeeOther {
+		t.Errorf("the owner deletes it: %d", status)
+	}
+	if status, _ := post(adminToken, "/sql/saved/"+id+"/delete", nil); status != http.StatusSeeOther {
+		t.Errorf("an admin deletes one already gone: %d", status)
 	}
 }

@@ -2,6 +2,8 @@ package warehouse
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -104,7 +106,17 @@ type SavedQuery struct {
 	Name    string
 	SQL     string
 	SavedBy string
+	// Owner is the account that first saved it, who (or an admin) may
+	// change or delete it; "" for one saved before owners were kept, which
+	// only admins change.
+	Owner   string
 	SavedAt time.Time
+}
+
+// MayChange reports whether account user, an admin when admin, may replace
+// or delete q.
+func (q SavedQuery) MayChange(user string, admin bool) bool {
+	return admin || (q.Owner != "" && q.Owner == user)
 }
 
 // Limits of a saved query, so that the list stays a list.
@@ -122,7 +134,7 @@ func (db *DB) SavedQueries(ctx context.Context) ([]SavedQuery, error) {
 	var out []SavedQuery
 	for rows.Next() {
 		var q SavedQuery
-		if err := rows.Scan(&q.ID, &q.Name, &q.SQL, &q.SavedBy, &q.SavedAt); err != nil {
+		if err := rows.Scan(&q.ID, &q.Name, &q.SQL, &q.SavedBy, &q.Owner, &q.SavedAt); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("warehouse: saved queries: %w", err)
 		}
@@ -134,13 +146,14 @@ func (db *DB) SavedQueries(ctx context.Context) ([]SavedQuery, error) {
 	return out, nil
 }
 
-// SaveQuery stores query under name for everyone who may use the workbench,
-// replacing the text saved under that name before, and returns its id. by
-// names who saved it ("" when unknown). The text is not run here: it is
-// checked by the sandbox whenever it runs. A *gongkai.Error with CodeInvalid
-// says what is wrong with an empty or oversized name or text; other errors
-// are the warehouse's.
-func (db *DB) SaveQuery(ctx context.Context, name, query, by string) (int64, error) {
+// SaveQuery stores query under name for everyone who may use the workbench
+// and returns its id. by names the account saving it ("" when unknown),
+// which owns a new one; a query already saved under name is replaced only
+// when by owns it or admin is set. The text is not run here: it is checked
+// by the sandbox whenever it runs. A *gongkai.Error with CodeInvalid says
+// what is wrong with an empty or oversized name or text, one with
+// CodeForbidden whose the name is; other errors are the warehouse's.
+func (db *DB) SaveQuery(ctx context.Context, name, query, by string, admin bool) (int64, error) {
 	name, query = strings.TrimSpace(name), strings.TrimSpace(query)
 	switch {
 	case name == "":
@@ -153,19 +166,50 @@ func (db *DB) SaveQuery(ctx context.Context, name, query, by string) (int64, err
 		return 0, gongkai.Errorf(gongkai.CodeInvalid, "SQL 语句过长：最多 %d 字节", MaxSavedQuerySQL)
 	}
 	var id int64
-	if err := db.db.QueryRowContext(ctx, stmt("saved_query_save"), name, query, by).Scan(&id); err != nil {
+	err := db.db.QueryRowContext(ctx, stmt("saved_query_save"), name, query, by, admin).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		if err := db.notYours(ctx, name, 0, "修改"); err != nil {
+			return 0, err
+		}
+		return 0, gongkai.Errorf(gongkai.CodeConflict, "保存时同名的查询刚被删除，请再保存一次")
+	}
+	if err != nil {
 		return 0, fmt.Errorf("warehouse: save query %q: %w", name, err)
 	}
 	return id, nil
 }
 
-// DeleteSavedQuery removes the saved query with the given id; an id that is
-// not there is no error.
-func (db *DB) DeleteSavedQuery(ctx context.Context, id int64) error {
-	if _, err := db.db.ExecContext(ctx, stmt("saved_query_delete"), id); err != nil {
+// DeleteSavedQuery removes the saved query with the given id when by owns it
+// or admin is set; an id that is not there is no error. A *gongkai.Error
+// with CodeForbidden says whose the query is; other errors are the
+// warehouse's.
+func (db *DB) DeleteSavedQuery(ctx context.Context, id int64, by string, admin bool) error {
+	var gone int64
+	err := db.db.QueryRowContext(ctx, stmt("saved_query_delete"), id, by, admin).Scan(&gone)
+	if errors.Is(err, sql.ErrNoRows) {
+		return db.notYours(ctx, "", id, "删除")
+	}
+	if err != nil {
 		return fmt.Errorf("warehouse: delete saved query %d: %w", id, err)
 	}
 	return nil
+}
+
+// notYours is the refusal of a change (what: 修改, 删除) to the saved query
+// named name or numbered id, saying whose it is; nil when there is none (a
+// query deleted meanwhile: nothing to refuse).
+func (db *DB) notYours(ctx context.Context, name string, id int64, what string) error {
+	var owner string
+	err := db.db.QueryRowContext(ctx, stmt("saved_query_owner"), name, id).Scan(&owner)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("warehouse: saved query owner: %w", err)
+	case owner == "":
+		return gongkai.Errorf(gongkai.CodeForbidden, "这条查询保存于记录保存者之前，只有管理员可以%s；可以另存为新的名称", what)
+	}
+	return gongkai.Errorf(gongkai.CodeForbidden, "这条查询是 %s 保存的，只有保存者或管理员可以%s；可以另存为新的名称", owner, what)
 }
 
 // isControl reports characters a name must not hold: controls, and the
