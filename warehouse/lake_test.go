@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"gongkai"
 	"gongkai/queries"
 )
 
@@ -84,11 +85,44 @@ func TestParquetLake(t *testing.T) {
 		}
 	}
 
+	plain := lakeEngine(t, path, lake)
+
+	for _, q := range queries.List() {
+		for i, f := range filters {
+			f.AgencyID, f.ReportID, f.Limit, f.Measure = 2, 5, 20, "licensing.decisions"
+			var args []any
+			for _, a := range f.args() {
+				if na := a.(sql.NamedArg); contains(q.Params, na.Name) {
+					args = append(args, na)
+				}
+			}
+			rows, err := plain.Query(q.SQL, args...)
+			if err != nil {
+				t.Fatalf("%s on the lake: %v", q.Name, err)
+			}
+			tb, err := readTable(rows, 0)
+			rows.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprint(tb.Rows); got != want[fmt.Sprint(q.Name, i)] {
+				t.Errorf("%s (filter %d) on the lake:\n got %s\nwant %s", q.Name, i, got, want[fmt.Sprint(q.Name, i)])
+			}
+		}
+	}
+}
+
+// lakeEngine opens a plain DuckDB (standing for another engine) over the
+// lake exported into dir from the warehouse file path: the stored tables
+// as views over the lake, read through hive partitioning with the folder
+// columns dropped, then the warehouse's views and macros over them.
+func lakeEngine(t *testing.T, path, lake string) *sql.DB {
+	t.Helper()
 	plain, err := sql.Open("duckdb", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer plain.Close()
+	t.Cleanup(func() { plain.Close() })
 	exec := func(q string) {
 		t.Helper()
 		if _, err := plain.Exec(q); err != nil {
@@ -161,26 +195,110 @@ func TestParquetLake(t *testing.T) {
 		defs = later
 	}
 
-	for _, q := range queries.List() {
-		for i, f := range filters {
-			f.AgencyID, f.ReportID, f.Limit, f.Measure = 2, 5, 20, "licensing.decisions"
+	return plain
+}
+
+// TestParquetLakeMoneyWithoutUnit exports 2019-format reports whose 采购总金额
+// (procurement.amount, money the format gives no unit) name 万元, 元 or no
+// unit: the lake's store.region_rollup must hold no sum of them (a reader
+// summing its rows would add 元 to 万元: 10 + 50000 + 7 before), while the
+// count beside them (procurement.projects) is kept, and region_rollup over
+// the lake gives what the warehouse gives, except that a region whose
+// every amount is 0 is blank there rather than 0 (see
+// lake_region_rollup.sql). Both writers of the lake are run: a file opened
+// read-only (COPY from an attached file) and one opened read-write (rows
+// streamed through Go).
+func TestParquetLakeMoneyWithoutUnit(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	report := func(agency string, amount float64, unit, raw string) LoadRequest {
+		r := &gongkai.Report{Agency: agency, Year: 2019, Format: gongkai.Format2019,
+			Source: gongkai.Source{Kind: "xlsx", Name: agency + ".xlsx"}}
+		r.Values = []gongkai.Value{
+			{Measure: "procurement.projects", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(2), Raw: "2", At: "表二!D20"},
+			{Measure: "procurement.amount", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(amount), Unit: unit, Raw: raw, At: "表二!E20"},
+		}
+		return LoadRequest{Report: r, Source: []byte(agency)}
+	}
+	load(t, db, report("贵州省某甲局", 10, "万元", "10万元"), report("贵州省某乙局", 50000, "元", "50000元"))
+	load(t, db, report("贵州省某丙局", 7, "", "7"))
+	load(t, db, report("浙江省某甲局", 0, "万元", "0万元"), report("浙江省某乙局", 0, "", "0"))
+	// The warehouse's answers (TestRegionRollupMoneyWithoutUnit holds them
+	// to the rule) and what the lake must give.
+	for _, tt := range []struct{ province, warehouse, lake string }{
+		{"贵州省", "[[procurement.amount total <nil> 3] [procurement.projects total 6 3]]",
+			"[[procurement.amount total <nil> 3] [procurement.projects total 6 3]]"},
+		{"浙江省", "[[procurement.amount total 0 2] [procurement.projects total 4 2]]",
+			"[[procurement.amount total <nil> 2] [procurement.projects total 4 2]]"},
+	} {
+		got, err := db.Query(ctx, "region_rollup", Filter{YearFrom: 2019, YearTo: 2019, Province: tt.province})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := fmt.Sprint(got.Rows); g != tt.warehouse {
+			t.Fatalf("%s in the warehouse: %s, want %s", tt.province, g, tt.warehouse)
+		}
+	}
+	path := db.Path()
+	rw := t.TempDir()
+	if err := db.Export(ctx, ExportParquet, rw); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro := t.TempDir()
+	rodb, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rodb.Export(ctx, ExportParquet, ro); err != nil {
+		t.Fatal(err)
+	}
+	rodb.Close()
+
+	named, ok := queries.Get("region_rollup")
+	if !ok {
+		t.Fatal("no query region_rollup")
+	}
+	for _, lake := range []struct{ name, dir string }{{"read-only", ro}, {"read-write", rw}} {
+		plain := lakeEngine(t, path, lake.dir)
+		// A reader of the lake summing its rows directly.
+		rows, err := plain.Query(`SELECT t.text, sum(g.value)::DOUBLE, sum(g.stated)::BIGINT
+			FROM store.region_rollup g JOIN store.texts t ON t.text_id = g.measure_id
+			GROUP BY t.text ORDER BY t.text`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb, err := readTable(rows, 0)
+		rows.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, want := fmt.Sprint(tb.Rows), "[[procurement.amount <nil> 5] [procurement.projects 10 5]]"; g != want {
+			t.Errorf("%s lake, its rows summed: %s, want %s", lake.name, g, want)
+		}
+		for _, tt := range []struct{ province, want string }{
+			{"贵州省", "[[procurement.amount total <nil> 3] [procurement.projects total 6 3]]"},
+			{"浙江省", "[[procurement.amount total <nil> 2] [procurement.projects total 4 2]]"},
+			{"", "[[procurement.amount total <nil> 5] [procurement.projects total 10 5]]"},
+		} {
+			f := Filter{YearFrom: 2019, YearTo: 2019, Province: tt.province}
 			var args []any
 			for _, a := range f.args() {
-				if na := a.(sql.NamedArg); contains(q.Params, na.Name) {
+				if na := a.(sql.NamedArg); contains(named.Params, na.Name) {
 					args = append(args, na)
 				}
 			}
-			rows, err := plain.Query(q.SQL, args...)
+			rows, err := plain.Query(named.SQL, args...)
 			if err != nil {
-				t.Fatalf("%s on the lake: %v", q.Name, err)
+				t.Fatal(err)
 			}
 			tb, err := readTable(rows, 0)
 			rows.Close()
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := fmt.Sprint(tb.Rows); got != want[fmt.Sprint(q.Name, i)] {
-				t.Errorf("%s (filter %d) on the lake:\n got %s\nwant %s", q.Name, i, got, want[fmt.Sprint(q.Name, i)])
+			if g := fmt.Sprint(tb.Rows); g != tt.want {
+				t.Errorf("%s lake, region_rollup for %q: %s, want %s", lake.name, tt.province, g, tt.want)
 			}
 		}
 	}
