@@ -75,6 +75,25 @@ func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, err
 	if prev := st.current[k]; prev != nil {
 		p.retire = []int64{prev.id}
 	}
+	// The region the version states, which its load left for now (plan.add),
+	// moves the agency as a load of it would have: when the agency's region
+	// was only derived from its name, or is not known.
+	var stated place
+	var name string
+	if err := db.db.QueryRowContext(ctx, stmt("report_stated_place"), id).Scan(&stated.Province, &stated.City,
+		&stated.County, &stated.Level, &name); err != nil {
+		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
+	}
+	if !stated.empty() {
+		for key, a := range st.agencies {
+			if a.id == k.agency && (a.regionSource == "" || a.regionSource == "derived") {
+				pl, _ := resolvePlace(stated, name)
+				p.agencies[key] = &agencyState{id: a.id, regionSource: "report", plain: a.plain}
+				p.regions = append(p.regions, regionUpdate{agency: a.id, place: pl})
+				break
+			}
+		}
+	}
 	if next := st.current[agencyYear{k.agency, k.year + 1}]; next != nil {
 		rc := &recheck{}
 		cells := next.prior.values()

@@ -716,6 +716,7 @@ func (p *plan) add(it *item, now time.Time) *write {
 	r := it.r
 	stated := place{Province: r.Province, City: r.City, County: r.County, Level: r.Level}
 	a := p.agency(it.key)
+	var moved *agencyState // the agency as it stood, when this report moves it
 	switch {
 	case a == nil:
 		pl, src := resolvePlace(stated, it.agency)
@@ -729,6 +730,7 @@ func (p *plan) add(it *item, now time.Time) *write {
 		// The source states where the agency stands: that beats a derivation,
 		// but never an administrator's correction.
 		pl, _ := resolvePlace(stated, it.agency)
+		moved = a
 		a = &agencyState{id: a.id, regionSource: "report", plain: a.plain}
 		p.agencies[it.key] = a
 		p.regions = append(p.regions, regionUpdate{agency: a.id, place: pl})
@@ -783,8 +785,15 @@ func (p *plan) add(it *item, now time.Time) *write {
 	}
 	if w.pending != "" {
 		// Stored, but the current version stays current: nothing of the
-		// state changes, and no later year is re-checked against it.
+		// state changes, and no later year is re-checked against it. Nor
+		// does the agency move to the region the version states: the pages
+		// would show its current reports under a region only a version
+		// that may never be confirmed says; Confirm moves it.
 		w.current = false
+		if moved != nil {
+			p.agencies[it.key] = moved
+			p.regions = p.regions[:len(p.regions)-1]
+		}
 		p.newPending = append(p.newPending, pendingRow{w.id, w.pending})
 		if it.sha != "" {
 			p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version)}
