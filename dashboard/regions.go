@@ -217,6 +217,11 @@ type figureBreakdown struct {
 	Reports          int64             // all the reports behind the figure; Rows may be fewer
 	Download         string            // all of them as CSV/XLSX, without the format parameter
 	Back             string
+	// MixedUnits: the figure is money whose column the format gives no
+	// unit (采购总金额), which each report states in 元, in 万元 or in
+	// neither; region_figure orders the rows by the numbers as stated, so
+	// the order (and the rows listed when they are cut) is not the amounts'.
+	MixedUnits bool
 }
 
 type breakdownRow struct {
@@ -374,6 +379,9 @@ func (fq *figureQuery) breakdown(fl filter, r *rollup, t *warehouse.Table) *figu
 	measure, applicant := fq.measure, fq.applicant
 	b := &figureBreakdown{Label: gongkai.MeasureLabel(measure), Applicant: gongkai.ApplicantLabel(applicant),
 		Back: "/regions?" + fl.Query()}
+	if m, ok := gongkai.CatalogueByCode()[measure]; ok && m.Kind == "money" && m.Unit == "" {
+		b.MixedUnits = true
+	}
 	dl := fl.values()
 	dl.Set("measure", measure)
 	dl.Set("applicant", applicant)

@@ -41,6 +41,9 @@ func TestRegionsPage(t *testing.T) {
 		// the cell is blank and says why.
 		{"/regions?year=2020", 200, []string{"份报告填报，但各报告的金额单位不一（元、万元或未注明），不能相加，合计留空"}},
 		{"/regions?year=2022&measure=apps.new&applicant=natural", 200, []string{`id="figure"`, "构成：一、本年新收政府信息公开申请数量 × 自然人", "表三!D5"}},
+		// Its breakdown lists the numbers as stated, in 元, 万元 or no
+		// unit: the order is not the amounts', and the page says so.
+		{"/regions?year=2020&measure=procurement.amount", 200, []string{`id="figure"`, "各报告的金额单位不一（元、万元或未注明）：按所填数字由大到小排列，不代表金额大小"}},
 		{"/regions?year=abc", 400, []string{"年份格式不正确"}},
 		{"/regions?year=2017", 400, []string{"没有全国统一的统计表格"}},
 		{"/regions?year=2022&province=" + url.QueryEscape("火星省"), 404, []string{"没有省份为“火星省”的机构"}},
@@ -61,6 +64,11 @@ func TestRegionsPage(t *testing.T) {
 				t.Errorf("GET %s: body lacks %q", tt.path, w)
 			}
 		}
+	}
+
+	// A figure of one unit is ordered by its amounts: no such note.
+	if _, body := fetch(t, h, "/regions?year=2022&measure=apps.new&applicant=natural"); strings.Contains(body, "不代表金额大小") {
+		t.Errorf("a count's breakdown says its order is not the amounts'")
 	}
 
 	// An empty warehouse: the page says there is nothing to sum.
