@@ -167,6 +167,9 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 			fragment = false
 		}
 	}
+	if msg := universityMessage(doc, found); msg != "" {
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msg}
+	}
 	switch {
 	case fragment:
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: noTablesMessage(doc)}
@@ -174,6 +177,9 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: incomplete, Err: ErrNoAgency}
 	case r.Agency == "":
 		msg := passedOnMessage(doc)
+		if msg == "" {
+			msg = unsureOfficeMessage(doc)
+		}
 		if msg == "" {
 			msg = "缺少单位名称：请在封面填写“单位名称”"
 		}
@@ -503,6 +509,9 @@ func readTitle(doc *Document, r *gongkai.Report) {
 		if a := labels.CompilerName(l.Text); a != "" {
 			r.Agency = a
 		}
+	}
+	if r.Agency == "" {
+		officeNamed(doc, r)
 	}
 }
 

@@ -168,3 +168,29 @@ func TestWarningsSayThePagesWords(t *testing.T) {
 		{lines: []string{head + "2件已按照规定时限依法进行了答复,1件结转下年。"}, measure: "apps.total", want: -1, warned: true, unsaid: "写作“其中N件"},
 	})
 }
+
+// TestUniversityRefused holds that a university's disclosure report (the
+// Ministry of Education's rules, an academic year) is refused by a message
+// that names its format, with or without the uploader's agency and year
+// (before: refused for want of a name, and loaded with a period warning
+// when both were given), and that an organ's report speaking of the
+// universities it oversees is read as before. Names and figures invented.
+func TestUniversityRefused(t *testing.T) {
+	const university = "示例大学2020年度信息公开工作年度报告\n按照《高等学校信息公开办法》要求,现将我校2020年度(2019年9月1日-2020年8月31日)信息公开工作总结如下:\n一、概述\n学校主动公开信息120条。\n"
+	const bureau = "示例省教育厅2020年政府信息公开工作年度报告\n本报告所列数据的统计期限为2020年1月1日至2020年12月31日。\n一、总体情况\n(一)主动公开。2020年,我厅指导高校信息公开工作,主动公开政府信息230条。\n"
+	for _, tt := range []struct {
+		page    string
+		opts    Options
+		refused bool
+	}{
+		{university, Options{}, true},
+		{university, Options{Agency: "示例大学", Year: 2020}, true},
+		{bureau, Options{}, false},
+	} {
+		_, err := Parse("page.txt", []byte(tt.page), tt.opts)
+		refused := err != nil && strings.Contains(gongkai.ErrorMessage(err), "高等学校的信息公开年度报告")
+		if refused != tt.refused {
+			t.Errorf("%.40s… %+v: err %v, want refused %v", tt.page, tt.opts, err, tt.refused)
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gongkai"
+	"gongkai/ingest/labels"
+)
+
+// openingLines is how many lines of a page, from its top, may name the
+// organ a report is of in its opening words (who compiled it, whose work it
+// is of, whom to ask about it), before the first section's heading.
+const openingLines = 8
+
+// officeNamed sets the agency of a report whose title and first sentence
+// name none, from its opening's other words, when they make it certain:
+//   - an office of the organ, named with it, compiled the report ("由示例县
+//     某镇人民政府党政办公室编制", the shape of a real 2020 town's page): the
+//     office compiles its own organ's report (labels.CompilerOffice);
+//   - the first sentence opens with the organ that compiles the report by
+//     the rules it names ("示例市某区司法局(区某某局)根据…等规定编制本报告",
+//     a real 2022 district bureau's shape; labels.SubjectCompiler);
+//   - the report is compiled from an organ's actual work, named
+//     mid-paragraph ("现结合示例市某区某委员会实际工作,编制本报告", a real 2025
+//     district commission's shape; labels.WorkOfName);
+//   - the line of contact names an office of the organ, with it ("请联系:
+//     示例区某街道办事处党政综合办公室", a real 2025 street office's shape;
+//     labels.ContactOffice).
+//
+// Each was refused for want of a name. The name is said to be taken from
+// those words, to be checked. A people's government's 办公室 (an organ of
+// its own, which may report for the government or for itself) gives none:
+// the page stays refused, and unsureOfficeMessage says why.
+func officeNamed(doc *Document, r *gongkai.Report) {
+	for i, l := range doc.Lines {
+		if i >= openingLines {
+			break
+		}
+		if num, _ := heading(l.Text); num != "" && i > 0 {
+			break
+		}
+		var msg string
+		if organ, office := labels.CompilerOffice(l.Text); organ != "" {
+			msg = fmt.Sprintf("单位名称“%s”取自首句“由%s编制”（本机关的办公室编制本机关的报告）：请核对", organ, office)
+			r.Agency = organ
+		} else if a := labels.SubjectCompiler(l.Text); a != "" && i < 3 {
+			msg = fmt.Sprintf("单位名称“%s”取自首句“%s…编制本报告”（标题未写单位名称）：请核对", a, a)
+			r.Agency = a
+		} else if a := labels.WorkOfName(l.Text); a != "" {
+			msg = fmt.Sprintf("单位名称“%s”取自开头“结合%s实际…编制本报告”（标题和首句未写单位名称）：请核对", a, a)
+			r.Agency = a
+		} else if organ, office := labels.ContactOffice(l.Text); organ != "" {
+			msg = fmt.Sprintf("单位名称“%s”取自联系方式“%s”（本机关的办公室；标题和首句未写单位名称）：请核对", organ, office)
+			r.Agency = organ
+		}
+		if r.Agency != "" {
+			r.Findings = append(r.Findings, gongkai.Finding{Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(l.N), Message: msg})
+			return
+		}
+	}
+}
+
+// unsureOfficeMessage returns the message of a page's rejection for want of
+// an agency when its opening names an office whose organ is not certain
+// ("由某区人民政府办公室编制", "请与某区人民政府办公室联系": the government's
+// report, or the office's own), or "".
+func unsureOfficeMessage(doc *Document) string {
+	for i, l := range doc.Lines {
+		if i >= openingLines {
+			break
+		}
+		office := ""
+		if organ, o := labels.CompilerOffice(l.Text); organ == "" && o != "" {
+			office = o
+		} else if organ, o := labels.ContactOffice(l.Text); organ == "" && o != "" {
+			office = o
+		}
+		if gov, ok := strings.CutSuffix(office, "办公室"); ok && strings.HasSuffix(gov, "政府") {
+			return fmt.Sprintf("缺少单位名称：标题和首句未写单位名称，开头只写了“%s”（编制或联系的办公室）：人民政府办公室是机关本身，报告可能是其所属人民政府的，也可能是办公室本身的，不能确定是哪个机关的报告：请指定单位名称", office)
+		}
+	}
+	return ""
+}
+
+// universityRE finds the words of a university's disclosure report: the
+// rules it is made under (《高等学校信息公开办法》, "高校信息公开年度报告"), or
+// the academic year it counts ("2019-2020学年", "2019—2020学年").
+var universityRE = regexp.MustCompile(`高等学校信息公开办法|高校信息公开|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*学年`)
+
+// schoolSelfWords are a university's words for itself.
+var schoolSelfWords = []string{"我校", "本校", "学校", "大学", "学院"}
+
+// universityMessage returns the message of the rejection of a university's
+// information-disclosure report, or "". Such a report is made under the
+// Ministry of Education's rules for universities (《高等学校信息公开办法》),
+// not the State Council's 条例 and its formats, and counts an academic year
+// (September to August): its figures, put under a calendar year, would be
+// another period's, beside organs' reports of the calendar year. So it is
+// refused, with or without --agency and --year, and the message names the
+// format. A page with the statutory tables is read as any report is (a
+// university may publish its report in the organs' format), and so is one
+// whose opening names the 条例's report (政府信息公开工作年度报告).
+func universityMessage(doc *Document, tables bool) string {
+	if tables {
+		return ""
+	}
+	for i, l := range doc.Lines {
+		if i >= 15 {
+			break
+		}
+		// A byte scan spares most lines the folding.
+		if !hasAny(l.Text, "学年", "學年", "高等学校", "高等學校", "高校") {
+			continue
+		}
+		t := labels.Normalize(l.Text)
+		// The rules' or the reports' name is the school's own only beside
+		// its words for itself: an education bureau's report may speak of
+		// the universities it oversees.
+		m := universityRE.FindString(t)
+		if m == "" || !strings.Contains(m, "学年") && !hasAny(t, schoolSelfWords...) {
+			continue
+		}
+		for j, o := range doc.Lines {
+			if j >= 15 {
+				break
+			}
+			if o := labels.Normalize(o.Text); strings.Contains(o, "政府信息公开工作年度报告") || strings.Contains(o, "政府信息公开年度报告") {
+				return ""
+			}
+		}
+		return fmt.Sprintf("这是高等学校的信息公开年度报告（第%d行写有“%s”）：它依《高等学校信息公开办法》编制、按学年（9月至次年8月）统计，不是依《政府信息公开条例》和国务院办公厅规定格式、按自然年统计的政府信息公开工作年度报告，其数字不能计入某一自然年度，未载入", l.N, m)
+	}
+	return ""
+}

@@ -1,0 +1,55 @@
+package labels
+
+import "testing"
+
+// TestOpeningNames holds the readings of a report's opening that name its
+// organ when the title and first sentence do not (session 31): an office
+// of the organ named with it, compiling the report or answering for it; the
+// organ whose work the report is compiled from; the organ opening the
+// first sentence as the one compiling. Each case that must give no name
+// names an office that is an organ of its own, several organs, or none.
+// Names invented.
+func TestOpeningNames(t *testing.T) {
+	for _, tt := range []struct {
+		fn   string
+		s    string
+		want string
+	}{
+		{"compiler", "本报告是根据《条例》要求,由示例县示例镇人民政府党政办公室编制。", "示例县示例镇人民政府"},
+		{"compiler", "本报告由示例市示例区教育局办公室编制。", "示例市示例区教育局"},
+		{"compiler", "本报告由示例市示例区人民政府办公室编制。", ""},
+		{"compiler", "本报告由示例县政务公开领导小组办公室编制。", ""},
+		{"compiler", "本报告由示例县人民政府信息公开办编制。", ""},
+		{"compiler", "本报告由示例县人民政府办公室委托示例大学办公室编制。", ""},
+		{"compiler", "根据条例,由示例县示例镇人民政府党政办公室编制目录。", ""},
+		{"contact", "如本报告有疑问,请联系:示例区示例街道办事处党政综合办公室,地址:示例路1号。", "示例区示例街道办事处"},
+		{"contact", "如对本报告有任何疑问,请与示例市示例区统计局办公室联系(地址:示例路3号)。", "示例市示例区统计局"},
+		{"contact", "如对本报告有疑问,请与示例市示例区人民政府办公室联系(地址:示例路2号)。", ""},
+		{"contact", "如对本报告有疑问,请与示例区政务公开办公室联系。", ""},
+		{"contact", "请与示例区示例街道办事处党政综合办公室联系。", ""}, // no report named
+		{"work", "现结合示例市示例区商务委员会实际工作,编制本报告。", "示例市示例区商务委员会"},
+		{"work", "结合示例县示例局政府信息公开工作实际,编制本报告。", "示例县示例局"},
+		{"work", "现结合我局实际工作,编制本报告。", ""},
+		{"work", "现结合全区各部门实际工作,编制本报告。", ""},
+		{"work", "现结合示例县示例局和示例县某委员会实际工作,编制本报告。", ""},
+		{"subject", "示例市示例区司法局(区行政复议局)根据《条例》《办法》等规定编制本报告。", "示例市示例区司法局"},
+		{"subject", "示例县示例镇人民政府按照《条例》要求编制本报告。", "示例县示例镇人民政府"},
+		{"subject", "为贯彻落实《条例》,根据有关规定编制本报告。", ""},
+		{"subject", "示例县政务公开办公室根据《条例》要求编制本报告。", ""},
+	} {
+		var got string
+		switch tt.fn {
+		case "compiler":
+			got, _ = CompilerOffice(tt.s)
+		case "contact":
+			got, _ = ContactOffice(tt.s)
+		case "work":
+			got = WorkOfName(tt.s)
+		case "subject":
+			got = SubjectCompiler(tt.s)
+		}
+		if got != tt.want {
+			t.Errorf("%s(%q) = %q, want %q", tt.fn, tt.s, got, tt.want)
+		}
+	}
+}
