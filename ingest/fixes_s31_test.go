@@ -58,6 +58,10 @@ func TestOtherYearClauseSaid(t *testing.T) {
 		{lines: []string{head + "2025年共收到政府信息公开申请12件,其中2024年12月提出的2件,办结12件。"}, measure: "apps.total", want: -1, warned: true, say: "另一年度"},
 		{lines: []string{head + "本年度共收到政府信息公开申请12件,其中2024年提出的2件,办结11件,结转下年度1件。"}, measure: "apps.carried_out", want: -1, warned: true, say: "另一年度"},
 		{lines: []string{head + "共收到政府信息公开申请12件,其中2024年提出的2件,办结12件。"}, measure: "apps.total", want: -1, warned: true},
+		// "办结M件(含YYYY-1年转入YYYY年办结K件)": a part of M, those carried
+		// in; the clause was another year's whole, M passed over.
+		{lines: []string{head + "2025年共受理政府信息公开申请12件,办结12件(含2024年转入2025年办结2件),结转下年度1件。"}, measure: "apps.total", want: 12},
+		{lines: []string{head + "2025年共受理政府信息公开申请12件,办结12件(含2024年转入2025年办结2件),结转下年度1件。"}, measure: "apps.carried_in", want: -1},
 		// Another year's sentence throughout: not the report's figures.
 		{lines: []string{head + "2024年共收到政府信息公开申请8件,办结8件。"}, measure: "apps.total", want: -1, warned: false},
 		// A comparison, and the year before's carry, as before.

@@ -988,6 +988,16 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			// clause after it another year's (otherYearBefore), and the
 			// counts carried in, handled and carried out were passed over
 			// with no word.
+			if own := strconv.Itoa(year); strings.Contains(fl.s, "(含"+prev+"年转入"+own+"年") {
+				// "办结M件(含YYYY-1年转入YYYY年办结K件)" in a YYYY report
+				// (the shape of a real page round 22 met): a part of the
+				// count handled, those carried in from the year before;
+				// named by a year, it made the whole clause another
+				// year's, and M was passed over with no word. Said as a
+				// part of M (其中) that names no year, so M is read and K,
+				// a part, is not (those carried in may be more than K).
+				fl = fl.replace("(含"+prev+"年转入"+own+"年", "(其中往年转入本年")
+			}
 			if strings.Contains(fl.s, prev) && hasAny(fl.s, "转至今年", "转至本年", "转入今年", "转入本年") {
 				for _, w := range []string{"年转至今年", "年度转至今年", "年转至本年", "年度转至本年", "年转入今年", "年度转入今年", "年转入本年", "年度转入本年"} {
 					fl = fl.replace(prev+w, "上年结转至本年")
