@@ -141,6 +141,11 @@ func keepYu(title, agency string) string {
 	return agency
 }
 
+// secondVerbRE finds a verb of publishing joined to the verb of compiling
+// before it ("编制和公开了", "编制并发布"), at the start of what follows the
+// first verb.
+var secondVerbRE = regexp.MustCompile(`^(?:和|并|及|与|、)(?:公开|公布|发布|印发|报送|上报)了?`)
+
 // titleMeta is TitleMeta with every character folded (Normalize).
 func titleMeta(s string, strict bool) (agency string, year int) {
 	// readTitle tries every grid cell: cheap tests first keep the regular
@@ -267,6 +272,11 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 				// "现编制形成《示例市司法局2023年…》" (a real 2023
 				// municipal justice bureau's): 形成 is the verb's too.
 				agency = strings.TrimPrefix(strings.TrimPrefix(agency[i+len(verb):], "了"), "形成")
+				// "…要求,编制和公开了2025年度信息公开年度报告" (the shape
+				// of a real 2025 district bureau's sentence, with no name):
+				// a second verb joined to the first is the verb's too. The
+				// report was stored under the name "和公开了".
+				agency = secondVerbRE.ReplaceAllString(agency, "")
 				for _, matter := range reportMatters {
 					if a, ok := strings.CutSuffix(agency, matter); ok && a != "" {
 						agency = a

@@ -285,3 +285,26 @@ func TestTitleMetaRound21(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMetaRound22 holds round 22's shape of a report's name: a second
+// verb of publishing joined to the verb of compiling ("编制和公开了YYYY年度…
+// 报告", whose words were stored as the agency "和公开了").
+func TestTitleMetaRound22(t *testing.T) {
+	for _, tt := range []struct {
+		s      string
+		agency string
+		year   int
+	}{
+		{"1.2025年,我局根据区政务公开工作领导小组要求,编制和公开了2025年度信息公开年度报告,共在区政府门户网站发布公示信息37条。", "", 2025},
+		{"我局根据要求,编制并发布2025年度政府信息公开工作年度报告。", "", 2025},
+		{"根据《条例》要求,编制并发布了《示例县某某局2025年政府信息公开工作年度报告》。", "示例县某某局", 2025},
+		{"根据《条例》要求,编制《示例县某某局2025年政府信息公开工作年度报告》。", "示例县某某局", 2025},
+		// 和 opening a name after the verb is the name's (和平区, 和县).
+		{"根据《条例》要求,现公布和平区某街道2025年政府信息公开工作年度报告。", "和平区某街道", 2025},
+	} {
+		a, y := TitleMeta(tt.s, true)
+		if a != tt.agency || y != tt.year {
+			t.Errorf("TitleMeta(%q) = %q %d, want %q %d", tt.s, a, y, tt.agency, tt.year)
+		}
+	}
+}
