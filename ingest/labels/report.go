@@ -194,8 +194,12 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 	// …年度报告"): the label is no part of the agency's name.
 	// "公报标题黄石市卫健委2019年…" (a real 2019 commission's page, its
 	// bulletin's table of metadata): the label run on to the title.
+	// "| 名称 | 示例管理区2025年…年度报告 |" (the shape of a real 2025
+	// zone's page, its table of metadata kept as a pipe row): the label
+	// in its cell, the row's bar before it. The page was refused for the
+	// name "|名称|示例管理区".
 	for _, label := range []string{"公报标题", "文件标题", "标题", "题名", "文件名称", "名称"} {
-		if rest, ok := strings.CutPrefix(s, label); ok {
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(s, "|"), label); ok {
 			s = strings.TrimLeft(rest, ":|")
 			break
 		}

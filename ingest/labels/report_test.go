@@ -286,9 +286,11 @@ func TestTitleMetaRound21(t *testing.T) {
 	}
 }
 
-// TestTitleMetaRound22 holds round 22's shape of a report's name: a second
-// verb of publishing joined to the verb of compiling ("编制和公开了YYYY年度…
-// 报告", whose words were stored as the agency "和公开了").
+// TestTitleMetaRound22 holds round 22's two shapes of a report's name: a
+// second verb of publishing joined to the verb of compiling ("编制和公开了
+// YYYY年度…报告", whose words were stored as the agency "和公开了"), and a
+// pipe row of the page's metadata that labels the title in a cell of its
+// own ("| 名称 | 某区YYYY年…报告 |", refused for the name "|名称|某区").
 func TestTitleMetaRound22(t *testing.T) {
 	for _, tt := range []struct {
 		s      string
@@ -301,6 +303,10 @@ func TestTitleMetaRound22(t *testing.T) {
 		{"根据《条例》要求,编制《示例县某某局2025年政府信息公开工作年度报告》。", "示例县某某局", 2025},
 		// 和 opening a name after the verb is the name's (和平区, 和县).
 		{"根据《条例》要求,现公布和平区某街道2025年政府信息公开工作年度报告。", "和平区某街道", 2025},
+		{"| 名称 | 示例管理区2025年政府信息公开工作年度报告 | ||||", "示例管理区", 2025},
+		{"|名称|示例管理区2025年政府信息公开工作年度报告|", "示例管理区", 2025},
+		{"| 名称: | 示例区政府办公室2025年度政府信息公开工作报告 | ||||", "示例区政府办公室", 2025},
+		{"| 标题 | 示例县某镇2025年政府信息公开工作年度报告 |", "示例县某镇", 2025},
 	} {
 		a, y := TitleMeta(tt.s, true)
 		if a != tt.agency || y != tt.year {
