@@ -2262,6 +2262,7 @@ var passedWhy = []struct {
 	{errLevelDocs, "写作“区（市、县）本级”规范性文件：是本级人民政府的规范性文件，本机关不是该人民政府，不能确定是本机关的数"},
 	{errTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被申请的行政复议），不能确定"},
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
+	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
 }
 
 // passedFinding is the warning for a count passed over with bad
@@ -2761,13 +2762,28 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errAnsweredPart)
 				continue
 			}
-			if !ok && partHandledRE.MatchString(strings.Trim(seg, ",、")) && strings.Contains(unitsApps, unit) && strings.Contains(ctx.line, "申请") &&
-				hasAny(before, receiveVerbs...) && !hasAny(before, otherTopics...) && ctx.about(topicDisclosure) {
+			if (!ok || k == nHandled) && strings.Contains(unitsApps, unit) && (!ok && partHandledRE.MatchString(strings.Trim(seg, ",、")) || afterBareParts(before) && handledAfterPartsRE.MatchString(strings.Trim(seg, ",、"))) &&
+				strings.Contains(ctx.line, "申请") && hasAny(ctx.partsOf+before, receiveVerbs...) && !hasAny(before, otherTopics...) && ctx.about(topicDisclosure) {
+				// "新收到…申请N件,结转上年度办理M件。其中,答复依申请公开政府
+				// 信息K件,…,结转下年度继续办理J件" (the shape of a real 2025
+				// district office's page): 其中 alone, its clause cut from
+				// the count by a comma, with the applications' noun after
+				// the verb; the count sentences before said received.
+				// A part, as "其中办结43件" is: the count was passed over
+				// with no word, or, when the sentence had said received
+				// before 其中, stored as the year's count handled.
 				// "收到政府信息公开申请60件,其中办结43件" (the shape of real
 				// county pages): those of the year's applications handled,
 				// which leaves out any carried in and handled; said to be
 				// left out, as "其中43件已办结" is (before: no word).
-				emit(nHandled, false, f, "", errAnsweredPart)
+				bad := errAnsweredPart
+				if ctx.partsOf != "" || afterBareParts(before) {
+					// Of the applications the sentence before counted,
+					// which may hold those carried in: said in words of
+					// its own.
+					bad = errAnsweredAmong
+				}
+				emit(nHandled, false, f, "", bad)
 				continue
 			}
 			if !ok && strings.Trim(seg, "其中,、") == "公开" && strings.Contains(unitsApps, unit) &&
@@ -3600,7 +3616,23 @@ func allAnswered(sent string) bool {
 
 // partHandledRE finds the words of a part handled after 其中, before its
 // count: "其中办结", "其中已答复".
-var partHandledRE = regexp.MustCompile(`^其中,?(?:已|共|已经)?(?:办结|答复|回复|办理完毕|答复完毕)$`)
+var partHandledRE = regexp.MustCompile(`^其中,?(?:已|共|已经)?(?:办结|答复|回复|办理完毕|答复完毕)` + appsNounAfter + `$`)
+
+// handledAfterPartsRE is partHandledRE's verb with no 其中, for the clause
+// that follows a 其中 standing alone (afterBareParts).
+var handledAfterPartsRE = regexp.MustCompile(`^(?:已|共|已经)?(?:办结|答复|回复|办理完毕|答复完毕)` + appsNounAfter + `$`)
+
+// appsNounAfter is the applications' noun a verb of handling may take
+// before their count ("答复依申请公开政府信息75件").
+const appsNounAfter = `(?:依申请公开的?(?:政府)?信息|政府信息公开申请|依申请公开申请|信息公开申请|公开申请|申请)?`
+
+// afterBareParts reports whether the words of a sentence before a clause
+// end in 其中 standing alone as a clause ("…78件,其中,答复…75件"): the
+// clause is a part of a count before, as one opening with 其中 is.
+func afterBareParts(before string) bool {
+	b := strings.TrimRight(before, ",、: ")
+	return len(b) < len(before) && strings.HasSuffix(b, "其中")
+}
 
 // answeredCountRE finds a clause that is a count and the words of all of it
 // answered, and no more: "87件均已在法定期限内完成答复". "19件已按照规定时限
@@ -4856,6 +4888,12 @@ var errStillValid = errors.New("kept by a clean-up")
 // part of those received ("其中3件已…书面回复"): those carried in and
 // answered are not in it.
 var errAnsweredPart = errors.New("answered, of those received")
+
+// errAnsweredAmong is errAnsweredPart for a count answered after 其中 that
+// refers to the sentence before or stands alone ("…结转上年度办理M件。其中,
+// 答复…K件"): a part of the applications said, which may hold those carried
+// in.
+var errAnsweredAmong = fmt.Errorf("answered, of those said before: %w", errAnsweredPart)
 
 // errDocsReleased is the bad of a count of normative documents 发布 (put
 // out): issued this year, or published whenever made, the word does not say.

@@ -1,0 +1,42 @@
+package ingest
+
+import (
+	"testing"
+
+	"gongkai"
+)
+
+// TestRound22PartsAnswered checks round 22's shape of the count answered
+// after a 其中 standing alone as a clause ("…。其中,答复依申请公开政府信息
+// K件,…"): a part of the applications before, as "其中K件已答复" is. It was
+// passed over with no word, or, when the count received came before 其中 in
+// the same sentence, stored as the year's count handled.
+func TestRound22PartsAnswered(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank
+		warned  bool    // a finding names the measure
+	}{
+		{"新收到依申请公开政府信息40件,结转上年度办理2件。其中,答复依申请公开政府信息37件,均在法定期限内予以答复,结转下年度继续办理2件。", "apps.total", -1, true},
+		{"新收到依申请公开政府信息40件,结转上年度办理2件。其中,答复依申请公开政府信息37件,均在法定期限内予以答复,结转下年度继续办理2件。", "apps.new", 40, false},
+		{"新收到依申请公开政府信息40件,结转上年度办理2件。其中,答复依申请公开政府信息37件,均在法定期限内予以答复,结转下年度继续办理2件。", "apps.carried_out", 2, false},
+		{"新收到依申请公开政府信息40件。其中答复依申请公开政府信息37件。", "apps.total", -1, true},
+		{"新收到依申请公开政府信息40件,其中,答复依申请公开政府信息37件。", "apps.total", -1, true},
+		{"新收到依申请公开政府信息40件。其中,已答复37件。", "apps.total", -1, true},
+		// Not after 其中: the count answered, as before.
+		{"新收到依申请公开政府信息40件,上年结转2件,答复依申请公开政府信息40件,结转下年度继续办理2件。", "apps.total", 40, false},
+		// Parts that are no count handled stay as they were.
+		{"新收到依申请公开政府信息40件,其中,予以公开25件。", "apps.granted", 25, false},
+		{"全年共收到申请10件,其中,网上申请6件。", "apps.new", 10, false},
+	} {
+		lines := []Line{{N: 1, Text: head + tt.line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2025, "示例区政府办公室")
+		got := numberOf(vals, tt.measure)
+		warned := namesMeasure(finds, tt.measure)
+		if got != tt.want || warned != tt.warned {
+			t.Errorf("%s: %s %v (warned %v), want %v (warned %v)", tt.line, tt.measure, got, warned, tt.want, tt.warned)
+		}
+	}
+}
