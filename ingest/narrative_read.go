@@ -2143,6 +2143,14 @@ func publishedUnsaid(seg string) bool {
 // with, and it stays the count received.
 var jointHandledRE = regexp.MustCompile(`(?:收到|受理|接收|接到)(?:并|且|和|及|、)(?:办结|答复)(?:完毕)?了?(?:政府信息公开|信息公开|依申请公开)?(?:的)?(?:政府信息)?(?:申请)?(?:共计|共|总计|合计)?$`)
 
+// hadBeforeRE is the words before a count that say only that there was
+// that many ("2025年度有", "本年共有"), and unsaidNounAfterRE the noun after it
+// that does not say applications ("依申请公开信息", "依申请公开事项").
+var (
+	hadBeforeRE       = regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|本年度?|全年|今年|年内)?,?(?:共有|有)$`)
+	unsaidNounAfterRE = regexp.MustCompile(`^依申请公开的?(?:政府)?(?:信息|事项)[。.]?$`)
+)
+
 // unsaidApplications reports whether the words before a count name 依申请公开
 // (its information, its matters) and no verb saying what of it is counted:
 // "2020年度某街道发生依申请公开", "依申请公开信息".
@@ -2395,6 +2403,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// "发生依申请公开1次", "依申请公开信息0条": applications
 				// received, or information given on application? The
 				// words do not say.
+				emit(nReceived, false, f, "", errUnsaid)
+				continue
+			}
+			if strings.HasSuffix(seg, "有") && strings.Contains(unitsApps, unit) && hadBeforeRE.MatchString(seg) && unsaidNounAfterRE.MatchString(clause[m[1]:]) {
+				// "2025年度有1件依申请公开信息" (the shape of a real 2025
+				// municipal commission's page): the count before the
+				// noun, with no verb; applications received, or items
+				// given on application, the words do not say. It was
+				// passed over with no word.
 				emit(nReceived, false, f, "", errUnsaid)
 				continue
 			}

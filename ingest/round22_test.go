@@ -40,3 +40,30 @@ func TestRound22PartsAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestRound22HadCount checks round 22's count of "依申请公开信息" with no verb,
+// the count before the noun ("2025年度有1件依申请公开信息"): applications
+// received, or items given on application, the words do not say. It was
+// passed over with no word; it is blank with errUnsaid's warning.
+func TestRound22HadCount(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line   string
+		warned bool
+	}{
+		{"2025年度有1件依申请公开信息。", true},
+		{"本年共有3件依申请公开事项。", true},
+		{"2025年度有2件依申请公开的政府信息。", true},
+		// A verb of receiving says received, and is read.
+		{"2025年度收到1件依申请公开申请。", false},
+	} {
+		lines := []Line{{N: 1, Text: head + tt.line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2025, "示例市卫生健康委员会")
+		if tt.warned && (numberOf(vals, "apps.new") != -1 || !namesMeasure(finds, "apps.new")) {
+			t.Errorf("%s: apps.new %v (warned %v), want blank, warned", tt.line, numberOf(vals, "apps.new"), namesMeasure(finds, "apps.new"))
+		}
+		if !tt.warned && numberOf(vals, "apps.new") == -1 {
+			t.Errorf("%s: apps.new blank, want read", tt.line)
+		}
+	}
+}
