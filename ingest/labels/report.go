@@ -141,6 +141,10 @@ func keepYu(title, agency string) string {
 	return agency
 }
 
+// verbAdverbs are the adverbs a first sentence may set between the organ and
+// its verb of compiling ("某局认真编写了…").
+var verbAdverbs = []string{"认真", "依法", "及时", "如实", "组织"}
+
 // secondVerbRE finds a verb of publishing joined to the verb of compiling
 // before it ("编制和公开了", "编制并发布"), at the start of what follows the
 // first verb.
@@ -267,7 +271,7 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 		// and a state power company's) publish or compile it in other
 		// words still; the 了 and the book-title mark are no part of the
 		// name.
-		for _, verb := range []string{"特向社会公布", "向社会公布", "现予公布", "现公布", "现发布", "现将", "现公开", "特编制", "编制"} {
+		for _, verb := range []string{"特向社会公布", "向社会公布", "现予公布", "现公布", "现发布", "现将", "现公开", "特编制", "编制", "编写"} {
 			if compiler {
 				break
 			}
@@ -293,7 +297,18 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 				// verb's subject, back to the mark that opens its clause.
 				// It must end as an organ's name does: "并结合我乡工作实际
 				// 编制2012年我乡…报告" (a real 2012 township's) has none.
-				if cand := head[strings.LastIndexAny(head, ",;:》)")+1:]; hasSuffixAny(cand, organEndings...) && !strings.Contains(cand, "我") {
+				// "…工作要求,某市司法局认真编写了2025年…年度报告" (the shape
+				// of a real 2025 municipal justice bureau's first sentence):
+				// an adverb between the subject and the verb is no part of
+				// the name, which was refused.
+				cand := head[strings.LastIndexAny(head, ",;:》)")+1:]
+				for _, adv := range verbAdverbs {
+					if c, ok := strings.CutSuffix(cand, adv); ok {
+						cand = c
+						break
+					}
+				}
+				if hasSuffixAny(cand, organEndings...) && !strings.Contains(cand, "我") {
 					subject = cand
 				}
 				break

@@ -314,3 +314,26 @@ func TestTitleMetaRound22(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMetaRound22Compiler holds round 22's first sentence that names
+// its organ as the subject of 编写, an adverb between ("…要求,某市司法局认真
+// 编写了YYYY年政府信息公开工作年度报告"): refused for no agency before.
+func TestTitleMetaRound22Compiler(t *testing.T) {
+	for _, tt := range []struct {
+		s      string
+		agency string
+		year   int
+	}{
+		{"根据《中华人民共和国政府信息公开条例》(国务院令第711号)以及省、市政府办相关工作要求,示例市司法局认真编写了2025年政府信息公开工作年度报告。", "示例市司法局", 2025},
+		{"根据《条例》要求,示例市司法局编写了2025年政府信息公开工作年度报告。", "示例市司法局", 2025},
+		{"根据《条例》要求,示例县某镇依法编制2025年政府信息公开工作年度报告。", "示例县某镇", 2025},
+		// No organ before the verb: no name.
+		{"根据《条例》要求,我局认真编写了2025年政府信息公开工作年度报告。", "", 2025},
+		{"根据《条例》要求,认真编写了2025年政府信息公开工作年度报告。", "", 2025},
+	} {
+		a, y := TitleMeta(tt.s, true)
+		if a != tt.agency || y != tt.year {
+			t.Errorf("TitleMeta(%q) = %q %d, want %q %d", tt.s, a, y, tt.agency, tt.year)
+		}
+	}
+}
