@@ -1773,7 +1773,9 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 				// that sinceDate does not take it): a count up to a date,
 				// not the whole area's, which its warning said.
 				why := errWholeArea
-				if !inherited && !scopeRE.MatchString(clause) {
+				if levelOnly(clause) {
+					why = errLevel
+				} else if !inherited && !scopeRE.MatchString(clause) {
 					why = errUpToDate
 				}
 				readCounts(clause, before, ctx, func(k nkind, zero bool, f float64, unit string, bad error) {
@@ -2009,6 +2011,22 @@ func otherOrganOnly(clause string, year int, agency string) bool {
 // is in ("全区共收到依申请公开85件"): it may be every organ's of the area.
 var errWholeArea = errors.New("count of the whole area")
 
+// errLevel is the bad of a count stated for one level of the area's
+// organs ("区本级主动公开信息N条", the shape of a real 2025 district office's
+// page): the level's government and its departments, not the reporting
+// organ alone. It is a kind of errWholeArea.
+var errLevel = fmt.Errorf("count of one level's organs: %w", errWholeArea)
+
+// levelRE finds a clause about one level of the area's organs ("区本级"); the
+// organ's own level ("局本级") and the government's ("政府本级") are not one.
+var levelRE = regexp.MustCompile(`(?:区|县|市|省|州|盟|旗|镇|乡)本级`)
+
+// levelOnly reports whether a clause names one level of the area's organs
+// (levelRE) and no scope of the whole area or its parts (scopeRE).
+func levelOnly(clause string) bool {
+	return strings.Contains(clause, "本级") && levelRE.MatchString(clause) && !scopeRE.MatchString(clause)
+}
+
 // errOnTime is the bad of a count of applications handled in time ("按时
 // 办结N件"): a part of those handled, which may be more.
 var errOnTime = errors.New("handled in time")
@@ -2221,6 +2239,7 @@ var passedWhy = []struct {
 	{errPartOf, "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"},
 	{errUpheldOfPart, "写作“均（全部）维持”，但此前另写有审结、未审结或结转的件数：维持的是其中哪些、共几件不能确定"},
 	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
+	{errLevel, "是一级（区本级、县本级等）的数，可能是该级政府及其各部门的合计，不一定是本机关的"},
 	{errJointOrgans, "所在句子的主语是几个机关（用“、”“和”等并列），是它们合计的数，不是本机关一家的"},
 	{errOtherOrgan, "所在的句子可能说的是另一机关（句中写有机关名称，不是“我局”“本单位”，也不是所填的单位名称），不能确定是本机关的数"},
 	{errEither, "写作“办理（回复）”，可能是收到的申请数，也可能是办结的申请数，不能确定"},
@@ -2974,6 +2993,13 @@ func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 	}
 	scopes := scopeRE.FindAllString(clause, -1)
 	if len(scopes) == 0 {
+		if levelOnly(clause) && !strings.Contains(clause, "规范性文件") {
+			// "区本级" is the level's organs, the reporting one among
+			// them when it is of that level: its none is the organ's, as
+			// the whole area's is. The level's normative documents are
+			// docVerb's to tell.
+			return true, true
+		}
 		return soFar, soFar
 	}
 	for _, sc := range scopes {

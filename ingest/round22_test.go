@@ -67,3 +67,35 @@ func TestRound22HadCount(t *testing.T) {
 		}
 	}
 }
+
+// TestRound22LevelCount checks round 22's count of one level's organs
+// ("YYYY年度区本级主动公开信息N条" in a district office's report): the level's
+// government and its departments, not the reporting organ alone. It was
+// stored as the office's own count; it is blank with errLevel's warning, and
+// the level's none is the organ's, as the whole area's is.
+func TestRound22LevelCount(t *testing.T) {
+	const head = "(一)主动公开情况。"
+	for _, tt := range []struct {
+		agency  string
+		line    string
+		measure string
+		want    float64 // -1: blank
+		warned  bool
+	}{
+		{"示例区人民政府办公室", "2025年度区本级主动公开信息1830条。", "narrative.proactive_items", -1, true},
+		{"示例区人民政府", "2025年度区本级主动公开信息1830条。", "narrative.proactive_items", -1, true},
+		{"示例县人民政府办公室", "2025年,县本级共收到政府信息公开申请42件。", "apps.new", -1, true},
+		{"示例县人民政府办公室", "2025年,县本级未收到政府信息公开申请。", "apps.new", 0, false},
+		// The organ's own level ("局本级") is no area's, and the organ's own
+		// count stays read.
+		{"示例区人民政府办公室", "2025年度区政府办公室主动公开信息530条。", "narrative.proactive_items", 530, false},
+	} {
+		lines := []Line{{N: 1, Text: head + tt.line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2025, tt.agency)
+		got := numberOf(vals, tt.measure)
+		warned := namesMeasure(finds, tt.measure)
+		if got != tt.want || warned != tt.warned {
+			t.Errorf("%s (%s): %s %v (warned %v), want %v (warned %v)", tt.line, tt.agency, tt.measure, got, warned, tt.want, tt.warned)
+		}
+	}
+}
