@@ -308,7 +308,14 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 						break
 					}
 				}
-				if hasSuffixAny(cand, organEndings...) && !strings.Contains(cand, "我") {
+				// "…,由某局办公室编制了YYYY年…报告", "受某县人民政府委托,某中心
+				// 编写了YYYY年度全县…报告": an organ compiling a report for
+				// another (its office's; the government's) is not
+				// certainly the report's: no name here (the opening's
+				// other words may give the organ, ingest's officeNamed).
+				// "由某局办公室" was stored as an agency.
+				if hasSuffixAny(cand, organEndings...) && !strings.Contains(cand, "我") &&
+					!strings.HasPrefix(cand, "由") && !strings.Contains(head, "委托") {
 					subject = cand
 				}
 				break

@@ -329,6 +329,13 @@ func TestTitleMetaRound22Compiler(t *testing.T) {
 		{"根据《条例》要求,示例县某镇依法编制2025年政府信息公开工作年度报告。", "示例县某镇", 2025},
 		// No organ before the verb: no name.
 		{"根据《条例》要求,我局认真编写了2025年政府信息公开工作年度报告。", "", 2025},
+		// An organ compiling for another (its office; by commission) is
+		// not surely the report's (review's finding on 57bb256).
+		{"根据要求,由示例县司法局办公室认真编写了2025年政府信息公开工作年度报告。", "", 2025},
+		{"根据要求,由示例县司法局办公室编制了2025年政府信息公开工作年度报告。", "", 2025},
+		{"受示例县人民政府委托,示例县政务服务中心编写了2025年度全县政府信息公开工作年度报告。", "", 2025},
+		// The compiler's own report, 由…编制的, reads as before.
+		{"本年报是根据要求,由示例县司法局编制的2025年度政府信息公开年度报告。", "示例县司法局", 2025},
 		{"根据《条例》要求,认真编写了2025年政府信息公开工作年度报告。", "", 2025},
 	} {
 		a, y := TitleMeta(tt.s, true)
