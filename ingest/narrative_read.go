@@ -666,30 +666,58 @@ func runOnSections(lines []Line) []Line {
 // stays apart. Lines are returned as they are when nothing is joined.
 func rejoinCuts(lines []Line) []Line {
 	var out []Line
+	// run holds the text of the last line of out while pieces are joined to
+	// it, so that a line cut into many pieces (a page of <br>s) is joined in
+	// time linear in its length, not by copying it again for each piece.
+	var run strings.Builder
+	joining := false
+	last := func() string {
+		if joining {
+			return run.String()
+		}
+		return out[len(out)-1].Text
+	}
+	closeRun := func() {
+		if joining {
+			out[len(out)-1].Text = run.String()
+			run = strings.Builder{}
+			joining = false
+		}
+	}
 	for i := 1; i < len(lines); i++ {
 		prev, l := lines[i-1], lines[i]
+		prevText := prev.Text
 		if out != nil {
 			prev = out[len(out)-1]
+			prevText = last()
 		}
-		join := l.N == prev.N && !endsSentence(prev.Text) && !opensWithHeading(l.Text)
+		join := l.N == prev.N && !endsSentence(prevText) && !opensWithHeading(l.Text)
 		if join {
-			if num, _ := heading(prev.Text); num != "" {
+			if num, _ := heading(prevText); num != "" {
 				join = false
 			}
 		}
 		switch {
 		case join && out == nil:
-			out = append(make([]Line, 0, len(lines)), lines[:i-1]...)
-			out = append(out, Line{N: prev.N, Text: prev.Text + l.Text, Page: prev.Page})
+			out = append(make([]Line, 0, len(lines)), lines[:i]...)
+			run.WriteString(prev.Text)
+			run.WriteString(l.Text)
+			joining = true
 		case join:
-			out[len(out)-1].Text += l.Text
+			if !joining {
+				run.WriteString(prevText)
+				joining = true
+			}
+			run.WriteString(l.Text)
 		case out != nil:
+			closeRun()
 			out = append(out, l)
 		}
 	}
 	if out == nil {
 		return lines
 	}
+	closeRun()
 	return out
 }
 

@@ -167,7 +167,9 @@ func sections(lines []Line) []gongkai.Section {
 // heading returns the numeral and title of a section heading, or "".
 func heading(s string) (numeral, title string) {
 	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) > 40 || strings.Contains(s, "。") || strings.Contains(s, "；") {
+	// A heading is at most 40 characters, so at most 160 bytes: the byte
+	// bound answers for a long text without counting it.
+	if len(s) > 160 || utf8.RuneCountInString(s) > 40 || strings.Contains(s, "。") || strings.Contains(s, "；") {
 		return "", ""
 	}
 	if n := labels.SectionNumeral(s); n != "" {
