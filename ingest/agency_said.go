@@ -42,8 +42,8 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 			break
 		}
 		var msg string
-		if organ, office := labels.CompilerOffice(l.Text); organ != "" {
-			msg = fmt.Sprintf("单位名称“%s”取自首句“由%s编制”（本机关的办公室编制本机关的报告）：请核对", organ, office)
+		if organ, office, verb := labels.CompilerOffice(l.Text); organ != "" {
+			msg = fmt.Sprintf("单位名称“%s”取自首句“由%s%s”（本机关的办公室编制本机关的报告）：请核对", organ, office, verb)
 			r.Agency = organ
 		} else if a := labels.SubjectCompiler(l.Text); a != "" && i < 3 {
 			msg = fmt.Sprintf("单位名称“%s”取自首句“%s…编制本报告”（标题未写单位名称）：请核对", a, a)
@@ -65,20 +65,24 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 // unsureOfficeMessage returns the message of a page's rejection for want of
 // an agency when its opening names an office whose organ is not certain
 // ("由某区人民政府办公室编制", "请与某区人民政府办公室联系": the government's
-// report, or the office's own), or "".
+// report, or the office's own; "由某县政务公开领导小组办公室编制的…报告": an
+// office that works for organs it does not name), or "".
 func unsureOfficeMessage(doc *Document) string {
 	for i, l := range doc.Lines {
 		if i >= openingLines {
 			break
 		}
-		office := ""
-		if organ, o := labels.CompilerOffice(l.Text); organ == "" && o != "" {
-			office = o
+		office, compiled := "", false
+		if organ, o, _ := labels.CompilerOffice(l.Text); organ == "" && o != "" {
+			office, compiled = o, true
 		} else if organ, o := labels.ContactOffice(l.Text); organ == "" && o != "" {
 			office = o
 		}
 		if gov, ok := strings.CutSuffix(office, "办公室"); ok && strings.HasSuffix(gov, "政府") {
 			return fmt.Sprintf("缺少单位名称：标题和首句未写单位名称，开头只写了“%s”（编制或联系的办公室）：人民政府办公室是机关本身，报告可能是其所属人民政府的，也可能是办公室本身的，不能确定是哪个机关的报告：请指定单位名称", office)
+		}
+		if compiled {
+			return fmt.Sprintf("缺少单位名称：标题和首句未写单位名称，第%d行只写了报告由“%s”编制：办公室可能为其所属机关或政府编制报告，也可能是为自己编制，不能确定是哪个机关的报告：请指定单位名称", l.N, office)
 		}
 	}
 	return ""

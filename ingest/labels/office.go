@@ -38,29 +38,37 @@ func OfficeOf(name string) string {
 
 // officeCompilerRE finds who compiled a report, the name ending in an
 // office: "本报告…由示例县某镇人民政府党政办公室编制" (the shape of a real 2020
-// town's page).
-var officeCompilerRE = regexp.MustCompile(`由([^,;:。《》由]{2,40}?(?:办公室|办))(?:负责)?编制(?:而成)?(?:。|$|,)`)
+// town's page), "由示例县某局办公室编制的YYYY年度…报告", "由示例县某局办公室
+// 认真编写了YYYY年…报告" (the report named after the verb, group 3).
+var officeCompilerRE = regexp.MustCompile(`由([^,;:。《》由]{2,40}?(?:办公室|办))(?:负责)?((?:认真|依法|及时|如实|组织)?(?:编制|编写))(?:而成)?(?:。|$|,|[了的]([^,;。]{0,80}?(?:报告|年报)))`)
 
 // CompilerOffice returns the organ whose own office, named with it, a
 // page's first sentence says compiled the report ("本报告…由示例县某镇人民政府
-// 党政办公室编制。"), and the office's name as written; "" when the sentence
-// names no such office, or an office whose organ is not certain (OfficeOf:
-// "由某区人民政府办公室编制" may be the government's report or the office's
-// own). The sentence must speak of the report, as CompilerName's must.
-func CompilerOffice(s string) (organ, office string) {
+// 党政办公室编制。", "由示例县某局办公室编制的YYYY年度…报告"), the office's
+// name as written, and the verb; "" when the sentence names no such office,
+// or an office whose organ is not certain (OfficeOf: "由某区人民政府办公室
+// 编制" may be the government's report or the office's own; the office is
+// then given, and the organ ""). The sentence must speak of the report, as
+// CompilerName's must, or name it after the verb.
+func CompilerOffice(s string) (organ, office, verb string) {
 	s = Normalize(s)
 	if i := strings.Index(s, "。"); i >= 0 {
 		s = s[:i+len("。")]
 	}
 	if len(s) > 600 {
-		return "", ""
+		return "", "", ""
 	}
 	m := officeCompilerRE.FindStringSubmatchIndex(s)
-	if m == nil || !strings.Contains(s[:m[0]], "报告") && !strings.Contains(s[:m[0]], "年报") {
-		return "", ""
+	if m == nil || m[6] < 0 && !strings.Contains(s[:m[0]], "报告") && !strings.Contains(s[:m[0]], "年报") {
+		return "", "", ""
+	}
+	if strings.Contains(s[:m[0]], "委托") {
+		// "受某县人民政府委托,由某局办公室编制的…": the report is the
+		// commissioning organ's, or the office's organ's; not certain.
+		return "", "", ""
 	}
 	office = trimName(s[m[2]:m[3]])
-	return OfficeOf(office), office
+	return OfficeOf(office), office, s[m[4]:m[5]]
 }
 
 // contactRE finds the office a report names to ask about it: "如对本报告有

@@ -22,6 +22,13 @@ func TestOpeningNames(t *testing.T) {
 		{"compiler", "本报告由示例县人民政府信息公开办编制。", ""},
 		{"compiler", "本报告由示例县人民政府办公室委托示例大学办公室编制。", ""},
 		{"compiler", "根据条例,由示例县示例镇人民政府党政办公室编制目录。", ""},
+		// The report named after the verb, 的 or 了 before it, and an
+		// adverb (session 32, review's LOW and 48d69ce's shape).
+		{"compiler", "本年报是根据要求,由示例市示例区市场监督管理局办公室编制的2024年度政府信息公开年度报告。", "示例市示例区市场监督管理局"},
+		{"compiler", "根据要求,由示例县司法局办公室认真编写了2025年政府信息公开工作年度报告。", "示例县司法局"},
+		{"compiler", "本年报由示例县人民政府办公室编制的2024年度政府信息公开工作年度报告。", ""},
+		{"compiler", "受示例县人民政府委托,由示例县司法局办公室编制的2024年度政府信息公开工作年度报告。", ""},
+		{"compiler", "由示例县司法局办公室编制的工作方案。", ""},
 		{"contact", "如本报告有疑问,请联系:示例区示例街道办事处党政综合办公室,地址:示例路1号。", "示例区示例街道办事处"},
 		{"contact", "如对本报告有任何疑问,请与示例市示例区统计局办公室联系(地址:示例路3号)。", "示例市示例区统计局"},
 		{"contact", "如对本报告有疑问,请与示例市示例区人民政府办公室联系(地址:示例路2号)。", ""},
@@ -40,7 +47,7 @@ func TestOpeningNames(t *testing.T) {
 		var got string
 		switch tt.fn {
 		case "compiler":
-			got, _ = CompilerOffice(tt.s)
+			got, _, _ = CompilerOffice(tt.s)
 		case "contact":
 			got, _ = ContactOffice(tt.s)
 		case "work":

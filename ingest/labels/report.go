@@ -264,6 +264,15 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 		if i := strings.LastIndex(agency, "由"); i >= 0 {
 			if name, ok := strings.CutSuffix(strings.TrimSuffix(agency[i+len("由"):], "的"), "编制"); ok {
 				agency, compiler = name, true
+				// "由示例县某局办公室编制的YYYY年度…报告": an office
+				// compiles its organ's report, or its government's
+				// (人民政府办公室), not its own; it was stored as the
+				// agency. No name here, as CompilerName gives none: a
+				// name after the year may give it, or the opening's
+				// other words (ingest's officeNamed, CompilerOffice).
+				if compilerOffice(name) {
+					agency = ""
+				}
 			}
 		}
 		// "现发布《安徽省某中学2022年…年度报告》" and "编制了《某供电公司
@@ -587,8 +596,7 @@ func CompilerName(s string) string {
 	// "…规定,由莆田第二中學編制。" (a real 2014 middle school's first
 	// sentence): a school compiles its own report, and its name ends as a
 	// school's does, not an organ's.
-	if !agencyName(a) || !hasSuffixAny(a, organEndings...) && !hasSuffixAny(a, schoolEndings...) || hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") ||
-		strings.Contains(a, "公开") || strings.ContainsAny(a, "0123456789") {
+	if !agencyName(a) || !hasSuffixAny(a, organEndings...) && !hasSuffixAny(a, schoolEndings...) || compilerOffice(a) || strings.ContainsAny(a, "0123456789") {
 		return ""
 	}
 	if self {
@@ -630,6 +638,14 @@ func CompilerName(s string) string {
 		}
 	}
 	return a
+}
+
+// compilerOffice reports whether the name of a report's compiler is an
+// office's or a section's (it ends in 办公室, 办, 室, 科, 股 or 组, or holds
+// 公开): such a compiler works for an organ, its own or its government's,
+// and its name is not the report's agency.
+func compilerOffice(a string) bool {
+	return hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") || strings.Contains(a, "公开")
 }
 
 // compilerOthers are words between 由 and 编制 that name a party besides
