@@ -93,6 +93,11 @@ const (
 	// no total; the 2019 form splits the first and gives the second one row.
 	nNotProcessed
 	nOtherHandling
+	// A review's or suit's count concluded ("行政复议4件,已办结3件"): table
+	// 四 counts those by result (维持, 纠正, 其他), with no column of
+	// concluded, so it has no measure and is said (concludedFinding).
+	nReviewConcluded
+	nLitConcluded
 )
 
 // codesFor returns the measures a figure of kind k is stored as in a report
@@ -802,6 +807,20 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	var splits []applicantSplit            // counts received split by applicant (readApplicantSplit)
 	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
+		if k == nLitigation && !zero && errors.Is(bad, errSuitTopicUnsaid) && codesFor(k, format, zero) == nil {
+			// "被提起行政诉讼N件" on a line and in a part that never name
+			// disclosure: of any of the organ's work, and of which suit
+			// the words do not say either. Said once, apart from a count
+			// of suits from disclosure said below.
+			if _, ok := totals["litigation_direct.total~cause"]; !ok {
+				totals["litigation_direct.total~cause"] = gongkai.Finding{
+					Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+					Measure: "litigation_direct.total", Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel("litigation_direct.total"),
+					Message: fmt.Sprintf("正文所述行政诉讼%s件所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被提起的行政诉讼），也未分“未经复议直接起诉”和“复议后起诉”（“%s”），两项均未填入：请核对", num(f), raw),
+				}
+			}
+			return
+		}
 		if k == nLitigation && !zero && bad == nil && codesFor(k, format, zero) == nil {
 			// "行政诉讼21件" in a report of a format that counts suits
 			// apart, direct and after review: which is which the
@@ -860,6 +879,13 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 			}
 			return
 		}
+		if k == nReviewConcluded || k == nLitConcluded {
+			key, fd := concludedFinding(k, format, f, raw, n)
+			if _, ok := totals[key]; !ok {
+				totals[key] = fd
+			}
+			return
+		}
 		if errors.Is(bad, errWithdrawn) {
 			// "M件申请人主动撤件" (the shape of a real 2022 district
 			// bureau's page): no row of table 三 is named; said once for
@@ -892,7 +918,7 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1335,6 +1361,32 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 		}
 	}
 	return applySplits(splits, vals, finds)
+}
+
+// countFirstOutcome returns the outcome of table 三 that the words after a
+// count of applications name, with nothing else in the clause ("予以公开",
+// "部分公开", "本机关不掌握相关政府信息", "属于国家秘密不予公开"), and whether
+// they name one; line is the count's line.
+func countFirstOutcome(after, line string) (nkind, bool) {
+	switch after {
+	case "予以公开", "同意公开", "全部公开":
+		return nGranted, true
+	case "已公开", "已全部公开", "已予公开", "已予以公开":
+		// Set against 部分公开 in the same list, 已公开 is granted in
+		// whole; alone it may be information already published, whose
+		// row the words do not say.
+		return nGranted, strings.Contains(line, "部分公开")
+	case "部分公开", "部分予以公开":
+		return nPartial, true
+	case "本机关不掌握相关政府信息", "本机关不掌握相关信息", "不掌握相关政府信息", "本机关不掌握该政府信息":
+		return nNotHeld, true
+	}
+	// "其中N件属于国家秘密不予公开": withheld, for the one reason named
+	// (outcomeUnsaid). It was passed over with no word.
+	if rk, bad, said := outcomeUnsaid(after); said && bad == nil {
+		return rk, true
+	}
+	return 0, false
 }
 
 // noneOnApplicationRE finds a clause that says no information was given on
@@ -2316,7 +2368,10 @@ var passedWhy = []struct {
 	{errDocsReviewed, "写在审查（审核、备案、解读）规范性文件之后：是本年制发（废止、现行有效）的件数，还是所审查的件数的一部分，不能确定"},
 	{errLevelDocs, "写作“区（市、县）本级”规范性文件：是本级人民政府的规范性文件，本机关不是该人民政府，不能确定是本机关的数"},
 	{errTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被申请的行政复议），不能确定"},
+	{errSuitTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被提起的行政诉讼），不能确定"},
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
+	{errAfterCarried, "写在上年结转的件数之后：所说的是本年新收的申请、上年结转的申请，还是两者合计的办理结果，正文未说；表三的办理结果含上年结转而本年办理的，不能确定是本年该项的全部"},
+	{errBesideCarried, "是本年新收申请的办理结果，同一行另写有上年结转的申请：表三的办理结果含上年结转而本年办理的，其办理结果正文未分项说明，不能确定是本年该项的全部"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
 }
 
@@ -2756,25 +2811,28 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// else in the clause, of the applications the sentence
 				// said received (not of those carried in). They were
 				// passed over with no word.
-				switch after := strings.TrimRight(clause[m[1]:], "。."); after {
-				case "予以公开", "同意公开", "全部公开":
-					k, ok = nGranted, true
-				case "已公开", "已全部公开", "已予公开", "已予以公开":
-					// Set against 部分公开 in the same list, 已公开 is
-					// granted in whole; alone it may be information
-					// already published, whose row the words do not say.
-					k, ok = nGranted, strings.Contains(ctx.line, "部分公开")
-				case "部分公开", "部分予以公开":
-					k, ok = nPartial, true
-				case "本机关不掌握相关政府信息", "本机关不掌握相关信息", "不掌握相关政府信息", "本机关不掌握该政府信息":
-					k, ok = nNotHeld, true
-				default:
-					// "其中N件属于国家秘密不予公开": withheld, for the one
-					// reason named (outcomeUnsaid). It was passed over with
-					// no word.
-					if rk, bad, said := outcomeUnsaid(after); said && bad == nil {
-						k, ok = rk, true
+				k, ok = countFirstOutcome(strings.TrimRight(clause[m[1]:], "。."), ctx.line)
+			}
+			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
+				hasAny(ante, "收到", "受理", "接到", "接收", "新收") && (hasAny(ante, "结转", "转结", "上年") || carriedSomeRE.MatchString(ctx.line)) {
+				// "收到申请7件,上年结转1件,其中1件属于国家秘密不予公开,6件予以
+				// 公开" (the shape session 31 met on a real page): the same
+				// outcomes after a count carried in. Of the applications
+				// received, of those carried in, or of both, the words do
+				// not say, and table 三's outcomes hold those carried in
+				// and handled this year. They were passed over with no
+				// word; each is now blank with errAfterCarried's warning.
+				// "今年共收到申请5件,对其中3件予以公开,1件部分公开。上年结转2件
+				// 已办结" (review s28's shape): the outcomes of those
+				// received, but the year's hold those carried in too,
+				// whose outcomes are not said (errBesideCarried).
+				if ck, said := countFirstOutcome(strings.TrimRight(clause[m[1]:], "。."), ctx.line); said {
+					bad := errAfterCarried
+					if !hasAny(ante, "结转", "转结", "上年") {
+						bad = errBesideCarried
 					}
+					emit(ck, false, f, "", bad)
+					continue
 				}
 			}
 			if !ok && strings.Contains(unitsApps, unit) && (strings.Trim(seg, "对其中,、") == "" || strings.Trim(seg, "、,") == "其他") && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
@@ -2906,6 +2964,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					// Said to fit no one row.
 					k, ok = nWithheld, true
 				}
+			}
+			if !ok && suitUnsaid(seg, unit, ctx) {
+				// None of any cause is none from disclosure too, of
+				// either suit.
+				if f == 0 {
+					emit(nLitigation, true, 0, "", nil)
+				} else {
+					emit(nLitigation, false, f, "", errSuitTopicUnsaid)
+				}
+				continue
 			}
 			if !ok && reviewUnsaid(seg, unit, ctx) {
 				// None of any cause is none from disclosure too.
@@ -3457,6 +3525,7 @@ func unitIn(units, unit string) bool {
 // clause before the parts).
 func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, bool) {
 	found, n := nkind(0), 0
+	concluded := false // the words of handling, after a review or suit counted (reviewCountedLast)
 	// A sentence that opens with 其中 lists parts of the whole before it
 	// ("…收到依申请公开6条…。其中,商业企业申请…1条,…,收到自然人申请政府信息
 	// 公开申请5条", a real 2024 district commission's): none of its counts
@@ -3524,6 +3593,7 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			// "行政复议14件,已办结12件": the review's concluded, which no
 			// row of table 四 counts (it was stored as apps.total).
 			if r.kind == nHandled && reviewCountedLast(before+upTo) {
+				concluded = true
 				continue
 			}
 			// Applications for what? Those for information, said in the
@@ -3555,6 +3625,22 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 			n++
 		}
 		found = r.kind
+	}
+	if n == 0 && !concluded && hasAny(seg, "审结", "结案") && !hasAny(seg, "未", "尚", "正在", "中") && strings.Contains(unitsCases, unit) {
+		// "被提起行政诉讼3件,已审结2件": the words of a proceeding
+		// concluded, which no rule of applications takes.
+		concluded = reviewCountedLast(before + upTo)
+	}
+	if n == 0 && concluded && strings.Contains(unitsCases, unit) && ctx.about(topicDisclosure) {
+		// "因政府信息公开被申请行政复议4件,已办结3件": the proceeding's
+		// concluded count, which table 四 splits by result with no
+		// column of its own. It was passed over with no word; now said
+		// (nReviewConcluded, nLitConcluded).
+		said := suitColumns.Replace(before + seg)
+		if strings.LastIndex(said, "诉讼") > strings.LastIndex(said, "复议") {
+			return nLitConcluded, true
+		}
+		return nReviewConcluded, true
 	}
 	if n == 0 {
 		// An outcome of a review or suit: the proceeding the sentence named last.

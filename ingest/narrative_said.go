@@ -3,9 +3,11 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"gongkai/ingest/labels"
 	"regexp"
 	"strings"
+
+	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // errOtherYearBefore is the bad of a count in a clause after one that names
@@ -96,6 +98,19 @@ func outcomeUnsaid(after string) (nkind, error, bool) {
 	return found, errReasonOnly, true
 }
 
+// errAfterCarried is the bad of an outcome stated count-first after a count
+// of applications carried in from the year before ("…上年结转1件,其中1件属于
+// 国家秘密不予公开,6件予以公开"): whether it is of the applications received,
+// of those carried in, or of both, the words do not say.
+var errAfterCarried = errors.New("an outcome after a count carried in")
+
+// errBesideCarried is the bad of an outcome stated count-first of the
+// applications received, on a line that counts some carried in from the
+// year before elsewhere ("收到申请5件,对其中3件予以公开。上年结转2件已办结"):
+// table 三's outcomes hold those carried in and handled this year, whose
+// outcomes the words do not give.
+var errBesideCarried = errors.New("an outcome beside a count carried in")
+
 // errDocsReviewed is the bad of a count of documents issued, repealed or in
 // force after the words of documents reviewed (审查, 审核, 备案, 解读) in
 // the same sentence: the year's own, or a part of those reviewed, the words
@@ -145,6 +160,19 @@ var errTopicUnsaid = errors.New("reviews, cause unsaid")
 func reviewUnsaid(seg, unit string, ctx nctx) bool {
 	return strings.Contains(unitsCases, unit) && hasAny(seg, "被申请行政复议", "被提起行政复议", "被申请复议") &&
 		!hasAny(seg, "维持", "纠正", "撤销", "撤回", "驳回", "审结", "其中", "诉讼") && !ctx.about(topicDisclosure)
+}
+
+// errSuitTopicUnsaid is errTopicUnsaid's for a count of suits brought against
+// the organ.
+var errSuitTopicUnsaid = errors.New("suits, cause unsaid")
+
+// suitUnsaid reports whether the words before a count in cases are of suits
+// brought against the organ ("被提起行政诉讼N件") while neither the line nor
+// its part names disclosure, as reviewUnsaid does for reviews: the rule of
+// suits wants the topic, and the count was passed over with no word.
+func suitUnsaid(seg, unit string, ctx nctx) bool {
+	return strings.Contains(unitsCases, unit) && hasAny(seg, "被提起行政诉讼", "被提起诉讼", "被起诉", "被诉") &&
+		!hasAny(seg, "复议", "维持", "纠正", "撤销", "撤回", "驳回", "审结", "判决", "败诉", "胜诉", "其中") && !ctx.about(topicDisclosure)
 }
 
 // reviewCountedLast reports whether the sentence so far (said) named a
@@ -220,4 +248,37 @@ func handledAllWhy(sent string, counted bool) error {
 		return errHandledWithheld
 	}
 	return errAllAnswered
+}
+
+// concludedFinding returns the warning for a review's (k nReviewConcluded)
+// or suit's (nLitConcluded) count concluded, f, stated in the sentence raw
+// at line n of a report of format, and the key it is said once under. Table
+// 四 counts concluded proceedings only by result (结果维持, 结果纠正, 其他
+// 结果), with no column of concluded, so the count fits no cell; the results'
+// cells stay blank. The review's is said on its upheld cell, which a result
+// read from the page (维持N件) would fill, and then it is not said; a suit's,
+// in a 2019 or 2021 report, on no cell, since which suits (direct or after
+// a review) the words do not say either.
+func concludedFinding(k nkind, format string, f float64, raw string, n int) (string, gongkai.Finding) {
+	what, results := "行政复议", "结果维持、结果纠正、其他结果"
+	code := ""
+	if k == nReviewConcluded {
+		code = codesFor(nReviewUpheld, format, false)[0]
+	} else {
+		what = "行政诉讼"
+		if format == gongkai.FormatPre2019 {
+			code = "pre2019.litigation_upheld"
+		}
+	}
+	fd := gongkai.Finding{
+		Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(n),
+		Message: fmt.Sprintf("正文所述%s已办结（审结）%s件（“%s”）：表四按结果（%s）分列、没有“已办结”一栏，各结果的件数正文未说，未填入：请核对", what, num(f), raw, results),
+	}
+	key := code
+	if code != "" {
+		fd.Measure, fd.Applicant, fd.RowLabel = code, gongkai.ApplicantTotal, gongkai.MeasureLabel(code)
+	} else {
+		key = fmt.Sprintf("~concluded %09d", n)
+	}
+	return key, fd
 }
