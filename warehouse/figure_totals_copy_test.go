@@ -200,3 +200,70 @@ func TestFigureTotalsOneTextTwoIds(t *testing.T) {
 		t.Errorf("0088's form names no group twice: the fixture does not hold one text under two ids")
 	}
 }
+
+// TestFigureTotalsAgencyMissing deletes an agency's row by hand (no write
+// path deletes one; a repair of the file can), with its reports on both
+// sides of the copy's watermark, one of them a retired version: figure_totals
+// must leave their figures out, as report_figures (which joins each report
+// to its agency) does, with the copy half made, made and empty. 0094's form
+// counted them.
+func TestFigureTotalsAgencyMissing(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var reqs []LoadRequest
+	for i, agency := range []string{"甲局", "乙局", "丙局"} {
+		for year := 2020; year <= 2023; year++ {
+			reqs = append(reqs, LoadRequest{Report: withUnit(agency, year, float64(i+year-2020))})
+		}
+	}
+	load(t, db, reqs...)
+	// 乙局's 2020 report (id 5) retired by a second version after the copy.
+	load(t, db, LoadRequest{Report: withUnit("乙局", 2020, 30)})
+	if _, err := db.CopyCells(ctx, CellOptions{Run: 6, Runs: 1}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.Exec(`DELETE FROM store.agencies WHERE name = '乙局'`); err != nil {
+		t.Fatal(err)
+	}
+	// 乙局's reports: 5 and 6 copied, 7, 8 and the second version 13 after
+	// the watermark (6).
+	if n := count(t, db, `SELECT count(*) FROM store.reports r ANTI JOIN store.agencies a ON a.agency_id = r.agency_id
+		WHERE r.is_current AND r.report_id <= 6`); n != 1 {
+		t.Fatalf("%d current reports with no agency in the copy, want 1: the fixture tests less", n)
+	}
+	b, err := os.ReadFile("migrations/0094_figure_totals_copy.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := string(b)
+	old = "(" + strings.TrimSuffix(strings.TrimSpace(old[strings.Index(old, "SELECT g.year"):]), ";") + ")"
+	for _, st := range []struct {
+		stage string
+		copy  *CellOptions
+	}{
+		{"the copy half made", nil},
+		{"the copy made", &CellOptions{}},
+		{"the copy empty", nil},
+	} {
+		if st.copy != nil {
+			if _, err := db.CopyCells(ctx, *st.copy, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if st.stage == "the copy empty" {
+			if _, err := db.db.Exec(`DELETE FROM store.figures_by_cell; UPDATE store.figures_by_cell_state SET watermark = 0, runs = 0`); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if apart, twice, _ := totalsApart(t, db, "(SELECT * FROM figure_totals)", firstTotals); apart != 0 || twice != 0 {
+			t.Errorf("%s: %d groups apart from report_figures' group-by, %d named twice", st.stage, apart, twice)
+		}
+		if apart, _, _ := totalsApart(t, db, old, firstTotals); apart == 0 {
+			t.Errorf("%s: 0094's form is %d groups apart from report_figures: the fixture does not show the agency missing", st.stage, apart)
+		}
+	}
+}
