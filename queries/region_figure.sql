@@ -6,7 +6,9 @@
 -- the year the region and level select, with what it states for the
 -- measure and applicant (NULL when it leaves the cell blank or has no such
 -- cell), largest first, blanks last; at most limit rows (default 500; a
--- province has thousands), reports_total counting them all.
+-- province has thousands), reports_total counting the reports (a report
+-- stating the cell twice, which only an older file holds, lists twice and
+-- counts once).
 --
 -- The cell's figures are read from the copy by cell (store.figures_by_cell,
 -- migration 0032) for the reports up to its watermark, and from
@@ -182,13 +184,23 @@ WITH cur AS (
            AND ($level IS NULL OR a.level = $level))
     ORDER BY j.value DESC NULLS LAST, a.name, j.agency_id, j.report_id
     LIMIT coalesce($limit, 500)
+), counted AS (
+    -- The selected current reports, counted in store.summary_rollup (kept by
+    -- the writer with every change of the current reports or the agencies'
+    -- regions): no second pass over j, and a report that states the cell
+    -- twice (the loader refuses one now; an older file) counts once.
+    SELECT coalesce(sum(g.reports), 0)::BIGINT AS reports FROM store.summary_rollup g
+    WHERE ($year_from IS NULL OR g.year >= $year_from) AND ($year_to IS NULL OR g.year <= $year_to)
+      AND ($province IS NULL OR g.province = $province) AND ($city IS NULL OR g.city = $city)
+      AND ($level IS NULL OR g.level = $level)
 ), words AS (
     SELECT text_id, text FROM store.texts
     WHERE text_id IN (SELECT raw_id FROM listed UNION ALL SELECT at_id FROM listed)
 )
 SELECT l.agency_id, l.agency, l.city, l.level, l.report_id, l.value, raw.text AS raw, loc.text AS "at",
-       (SELECT count(*) FROM j) AS reports_total
+       rc.reports AS reports_total
 FROM listed l
+CROSS JOIN counted rc
 LEFT JOIN words raw ON raw.text_id = l.raw_id
 LEFT JOIN words loc ON loc.text_id = l.at_id
 -- Without the tail (see v), no rows unless no report comes after the
