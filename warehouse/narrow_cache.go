@@ -4,7 +4,7 @@ import "sync"
 
 // narrowCache keeps narrowSelection's answers, one per years, region and
 // level, for as long as Generation does not change. The answer only steers
-// region_figure's plan (both forms give the same rows), so a kept one can
+// region_figure's plan and form (all give the same rows), so a kept one can
 // cost speed but never a figure; it is dropped at the next write anyway, as
 // a load moves the counts it is taken from. Each answer saves a statement of
 // its own (region_narrow.sql: ~3 ms of CPU at 1M reports) on every
@@ -13,7 +13,15 @@ import "sync"
 type narrowCache struct {
 	mu  sync.Mutex
 	gen int64 // the Generation the answers were counted at
-	m   map[narrowKey]bool
+	m   map[narrowKey]selection
+}
+
+// selection is narrowSelection's answer for one filter: whether its region
+// and level select at most a quarter of the years' current reports, and
+// how many current reports they select.
+type selection struct {
+	narrow  bool
+	reports int64
 }
 
 // narrowKey is what region_narrow.sql reads of a filter.
@@ -28,29 +36,29 @@ const narrowCacheMax = 4096
 
 // get returns the answer kept for k at generation gen, and whether there
 // is one.
-func (c *narrowCache) get(gen int64, k narrowKey) (narrow, ok bool) {
+func (c *narrowCache) get(gen int64, k narrowKey) (s selection, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen != gen {
-		return false, false
+		return selection{}, false
 	}
-	narrow, ok = c.m[k]
-	return narrow, ok
+	s, ok = c.m[k]
+	return s, ok
 }
 
 // put keeps the answer for k, counted after Generation returned gen. Answers
 // of another generation are dropped first; an answer counted before a write
 // that another request has already seen is not kept.
-func (c *narrowCache) put(gen int64, k narrowKey, narrow bool) {
+func (c *narrowCache) put(gen int64, k narrowKey, s selection) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen < c.gen {
 		return
 	}
 	if gen != c.gen || c.m == nil || len(c.m) >= narrowCacheMax {
-		c.gen, c.m = gen, map[narrowKey]bool{}
+		c.gen, c.m = gen, map[narrowKey]selection{}
 	}
-	c.m[k] = narrow
+	c.m[k] = s
 }
 
 // caughtUpCache keeps cellsCaughtUp's answer for as long as Generation does

@@ -7,7 +7,7 @@ import (
 )
 
 // TestNarrowSelectionKeptUntilAWrite holds narrowSelection's kept answers
-// to the counts after every write: a selection of two agencies of five is
+// (narrow, and the count of reports selected) to the counts after every write: a selection of two agencies of five is
 // not narrow (8 > 5), and after five more agencies' reports are loaded it
 // is (8 <= 10); a kept answer of the first generation would say otherwise.
 // Within one generation the answer is kept (asked again, it is the cache's),
@@ -32,12 +32,12 @@ func TestNarrowSelectionKeptUntilAWrite(t *testing.T) {
 	f := Filter{YearFrom: 2021, YearTo: 2021, Province: " 测试省 "}
 	k := narrowKey{2021, 2021, "测试省", "", ""}
 	for turn := range 2 {
-		narrow, err := db.narrowSelection(ctx, f)
-		if err != nil || narrow {
-			t.Fatalf("two agencies of five, turn %d: narrow %v, %v", turn, narrow, err)
+		s, err := db.narrowSelection(ctx, f)
+		if err != nil || s.narrow || s.reports != 2 {
+			t.Fatalf("two agencies of five, turn %d: %+v, %v", turn, s, err)
 		}
-		if narrow, ok := db.narrow.get(db.Generation(), k); !ok || narrow {
-			t.Fatalf("turn %d: kept %v, %v", turn, narrow, ok)
+		if s, ok := db.narrow.get(db.Generation(), k); !ok || s.narrow || s.reports != 2 {
+			t.Fatalf("turn %d: kept %+v, %v", turn, s, ok)
 		}
 	}
 	before := db.Generation()
@@ -49,17 +49,21 @@ func TestNarrowSelectionKeptUntilAWrite(t *testing.T) {
 	if db.Generation() == before {
 		t.Fatal("a load left the generation")
 	}
-	if narrow, err := db.narrowSelection(ctx, f); err != nil || !narrow {
-		t.Fatalf("two agencies of ten: narrow %v, %v (the first generation's answer kept?)", narrow, err)
+	if s, err := db.narrowSelection(ctx, f); err != nil || !s.narrow || s.reports != 2 {
+		t.Fatalf("two agencies of ten: %+v, %v (the first generation's answer kept?)", s, err)
+	}
+	// The whole country: never narrow, and its count is every current report.
+	if s, err := db.narrowSelection(ctx, Filter{YearFrom: 2021, YearTo: 2021}); err != nil || s.narrow || s.reports != 10 {
+		t.Fatalf("the whole country: %+v, %v", s, err)
 	}
 	// An answer counted before the last write that another request saw is
 	// not kept over the newer ones.
-	db.narrow.put(before, narrowKey{province: "旧"}, true)
+	db.narrow.put(before, narrowKey{province: "旧"}, selection{narrow: true})
 	if _, ok := db.narrow.get(db.Generation(), narrowKey{province: "旧"}); ok {
 		t.Error("an answer of an older generation was kept")
 	}
 	for i := range narrowCacheMax + 10 {
-		db.narrow.put(db.Generation(), narrowKey{yearFrom: i}, false)
+		db.narrow.put(db.Generation(), narrowKey{yearFrom: i}, selection{})
 	}
 	if n := len(db.narrow.m); n > narrowCacheMax {
 		t.Errorf("%d answers kept", n)

@@ -166,9 +166,11 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		}
 	}
 	if slices.Contains(q.Params, "narrow") {
-		if f.narrow, err = db.narrowSelection(ctx, f); err != nil {
+		sel, err := db.narrowSelection(ctx, f)
+		if err != nil {
 			return nil, queryError(ctx, name, err)
 		}
+		f.narrow = sel.narrow
 	}
 	if q.Name == "region_agencies" {
 		var ranked *queries.Query
@@ -298,29 +300,28 @@ func (db *DB) cellIDs(ctx context.Context, measure, applicant string) (int64, in
 }
 
 // narrowSelection reports whether the filter's region and level select at
-// most a quarter of the current reports of its years, as counted in
-// store.summary_rollup (warehouse/sql/region_narrow.sql); false without a
-// region or level, without reading. region_figure chooses its plan by it
-// (small selections hash the selected reports, large ones the cell's rows):
-// a count that is off, while the writer keeps the table in step, changes
-// only the speed. The answer is kept until the next write (db.narrow). Its
-// error is the database's.
-func (db *DB) narrowSelection(ctx context.Context, f Filter) (bool, error) {
+// most a quarter of the current reports of its years, and how many they
+// select, as counted in store.summary_rollup (warehouse/sql/region_narrow.sql).
+// region_figure chooses its plan by the first (small selections hash the
+// selected reports, large ones the cell's rows): a count that is off, while the
+// writer keeps the table in step, changes only the speed. The answer is
+// kept until the next write (db.narrow). Its error is the database's.
+func (db *DB) narrowSelection(ctx context.Context, f Filter) (selection, error) {
 	province, city, level := nullText(f.Province), nullText(f.City), nullText(f.Level)
-	if province == nil && city == nil && level == nil {
-		return false, nil
-	}
 	gen := db.Generation()
 	k := narrowKey{f.YearFrom, f.YearTo, strings.TrimSpace(f.Province), strings.TrimSpace(f.City), strings.TrimSpace(f.Level)}
-	if narrow, ok := db.narrow.get(gen, k); ok {
-		return narrow, nil
+	if s, ok := db.narrow.get(gen, k); ok {
+		return s, nil
 	}
-	var narrow bool
-	if err := db.db.QueryRowContext(ctx, stmt("region_narrow"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), province, city, level).Scan(&narrow); err != nil {
-		return false, err
+	var s selection
+	if err := db.db.QueryRowContext(ctx, stmt("region_narrow"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), province, city, level).Scan(&s.narrow, &s.reports); err != nil {
+		return selection{}, err
 	}
-	db.narrow.put(gen, k, narrow)
-	return narrow, nil
+	// Without a region or level the whole country is never narrow, whatever
+	// the count of an empty warehouse says.
+	s.narrow = s.narrow && (province != nil || city != nil || level != nil)
+	db.narrow.put(gen, k, s)
+	return s, nil
 }
 
 // cellsCaughtUp reports whether no report comes after the copy by cell's
