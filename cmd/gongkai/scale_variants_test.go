@@ -31,6 +31,7 @@ var (
 	scaleVariantsShape  = flag.String("scale-variants-shape", "", "bench-scale: only the filters of this shape (country, province, city, level, province+level)")
 	scaleVariantsAgency = flag.String("scale-variants-agency", "", "bench-scale: \"never\" or \"always\" keeps only the filters without or with a piece of a name")
 	scaleVariantsFall   = flag.Bool("scale-variants-fallback", false, "bench-scale: a variant that returns no rows is followed by the first variant's text on its connection, timed with it, as warehouse.Query runs the named query after a form that cannot answer (region_figure's by agency, region_agencies' ranked)")
+	scaleVariantsGate   = flag.Int64("scale-variants-gate", 0, "bench-scale: variants after the first run the first's text instead on filters selecting fewer current reports than this (store.summary_rollup), as warehouse.Query runs region_figure's form by agency only on large selections; 0 runs them on every filter")
 	scaleVariantsKept   = flag.Bool("scale-variants-kept", false, "bench-scale: run each variant on a statement prepared once on its connection, as the server runs a named query it keeps (warehouse/kept.go), rather than prepared afresh on every run")
 )
 
@@ -157,8 +158,11 @@ func TestScaleVariants(t *testing.T) {
 		defer keptFirst.Close()
 	}
 	args := make([][]any, len(fs))
+	gated := make([]bool, len(fs))
 	for i, f := range fs {
-		args[i] = variantArgs(t, conns[0], q, f)
+		var selected int64
+		args[i], selected = variantArgs(t, conns[0], q, f)
+		gated[i] = selected < *scaleVariantsGate
 	}
 
 	// A variant may leave out some of the query's parameters (a form for
@@ -175,6 +179,12 @@ func TestScaleVariants(t *testing.T) {
 	for v := range cpu {
 		cpu[v] = make([]time.Duration, len(fs))
 	}
+	if *scaleVariantsGate > 0 && *scaleVariantsKept && keptFirst == nil {
+		if keptFirst, err = conns[1].PrepareContext(ctx, texts[0]); err != nil {
+			t.Fatal(err)
+		}
+		defer keptFirst.Close()
+	}
 	diffs, fallbacks, fell := 0, make([]int, len(texts)), make([]int, len(texts))
 	for round := range *scaleVariantsRounds {
 		for i := range fs {
@@ -183,13 +193,21 @@ func TestScaleVariants(t *testing.T) {
 				v := (k + i + round) % len(texts)
 				conn := conns[min(v, 1)]
 				c0 := processCPU()
-				if kept[v] != nil {
+				switch {
+				case gated[i] && v > 0 && keptFirst != nil:
+					outs[v] = keptRows(t, keptFirst, args[i])
+				case gated[i] && v > 0:
+					outs[v] = variantRows(t, conn, texts[0], args[i])
+				case kept[v] != nil:
 					outs[v] = keptRows(t, kept[v], vargs[v][i])
-				} else {
+				default:
 					outs[v] = variantRows(t, conn, texts[v], vargs[v][i])
 				}
 				if *scaleVariantsFall && v > 0 && outs[v] == "" {
 					fell[v]++
+					if round == 0 && testing.Verbose() {
+						t.Logf("variant %d fell back to the first: %s %+v", v, figureShape(fs[i]), fs[i])
+					}
 					if keptFirst != nil {
 						outs[v] = keptRows(t, keptFirst, args[i])
 					} else {
@@ -245,8 +263,9 @@ func TestScaleVariants(t *testing.T) {
 
 // variantArgs binds filter f to query q's parameters as warehouse.Query
 // does, the cell's ids, narrow and tail included (read on conn with the
-// warehouse's own statements).
-func variantArgs(t *testing.T, conn *sql.Conn, q queries.Query, f warehouse.Filter) []any {
+// warehouse's own statements), and returns the count of current reports
+// it selects (region_narrow.sql's, 0 for a query without narrow).
+func variantArgs(t *testing.T, conn *sql.Conn, q queries.Query, f warehouse.Filter) ([]any, int64) {
 	ctx := context.Background()
 	read := func(name string) string {
 		b, err := os.ReadFile(filepath.Join("..", "..", "warehouse", "sql", name+".sql"))
@@ -283,17 +302,18 @@ func variantArgs(t *testing.T, conn *sql.Conn, q queries.Query, f warehouse.Filt
 			ids = map[string]any{}
 		}
 	}
-	narrow := false
-	if f.Province != "" || f.City != "" || f.Level != "" {
+	narrow, selected := false, int64(0)
+	if slices.Contains(q.Params, "narrow") {
 		text := func(s string) any {
 			if s == "" {
 				return nil
 			}
 			return s
 		}
-		if err := conn.QueryRowContext(ctx, read("region_narrow"), f.YearFrom, f.YearTo, text(f.Province), text(f.City), text(f.Level)).Scan(&narrow); err != nil {
+		if err := conn.QueryRowContext(ctx, read("region_narrow"), f.YearFrom, f.YearTo, text(f.Province), text(f.City), text(f.Level)).Scan(&narrow, &selected); err != nil {
 			t.Fatal(err)
 		}
+		narrow = narrow && (f.Province != "" || f.City != "" || f.Level != "")
 	}
 	// tail false when no report comes after the copy by cell's watermark,
 	// as Query binds it then (cellsCaughtUp); NULL reads the tail.
@@ -320,7 +340,7 @@ func variantArgs(t *testing.T, conn *sql.Conn, q queries.Query, f warehouse.Filt
 		}
 		out[i] = na
 	}
-	return out
+	return out, selected
 }
 
 // variantRows runs text with args on conn and returns its rows as text, a
