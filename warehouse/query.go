@@ -37,6 +37,10 @@ type Filter struct {
 	// for the queries that name it: it steers region_figure's plan, never
 	// its rows.
 	narrow bool
+	// selected is the count of the years' current reports the region and
+	// level select, set by Query alone (narrowSelection) with narrow: it
+	// chooses region_figure's form read by agency, never its rows.
+	selected int64
 	// noTail binds tail false: region_figure then leaves out the figures
 	// after the copy by cell's watermark, and returns no rows unless no
 	// report comes after it. Set by Query alone (cellsCaughtUp), which
@@ -147,7 +151,11 @@ func (f Filter) args() []any {
 // without the figures after the copy by cell's watermark when, at the
 // warehouse's last look, no report came after it (see cellsCaughtUp); it
 // then returns no rows unless that still holds in its own snapshot, and
-// Query runs it again with them. region_agencies runs without its guard
+// Query runs it again with them; before it, when the copy was caught up,
+// the selection holds at least byAgencyMinReports current reports and the
+// cell's ids are bound, region_figure runs read from the copy alone, and
+// as named when that form returns no rows (see regionFigureByAgency).
+// region_agencies runs without its guard
 // for years outside 1990–2100 when the warehouse has no such report, first
 // with the agencies ordered by their name rank when every agency has one,
 // and again by name when that form returns no rows (see
@@ -170,7 +178,7 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		if err != nil {
 			return nil, queryError(ctx, name, err)
 		}
-		f.narrow = sel.narrow
+		f.narrow, f.selected = sel.narrow, sel.reports
 	}
 	if q.Name == "region_agencies" {
 		var ranked *queries.Query
@@ -211,6 +219,15 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	if slices.Contains(q.Params, "tail") {
 		if f.noTail, err = db.cellsCaughtUp(ctx); err != nil {
 			return nil, queryError(ctx, name, err)
+		}
+	}
+	if q.Name == "region_figure" {
+		t, ok, err := db.regionFigureByAgency(ctx, q, f)
+		if err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+		if ok {
+			return t, nil
 		}
 	}
 	if t, err = db.run(ctx, s, q, f); err != nil {
@@ -303,7 +320,8 @@ func (db *DB) cellIDs(ctx context.Context, measure, applicant string) (int64, in
 // most a quarter of the current reports of its years, and how many they
 // select, as counted in store.summary_rollup (warehouse/sql/region_narrow.sql).
 // region_figure chooses its plan by the first (small selections hash the
-// selected reports, large ones the cell's rows): a count that is off, while the
+// selected reports, large ones the cell's rows) and its form read by agency
+// by the second (regionFigureByAgency): a count that is off, while the
 // writer keeps the table in step, changes only the speed. The answer is
 // kept until the next write (db.narrow). Its error is the database's.
 func (db *DB) narrowSelection(ctx context.Context, f Filter) (selection, error) {
