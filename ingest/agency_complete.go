@@ -39,8 +39,13 @@ var placeLevels = []string{"省", "市", "县", "区", "州", "盟", "旗", "镇
 // "" is returned.
 func completeAgency(doc *Document, r *gongkai.Report) string {
 	name := r.Agency
+	// "青松社区管委会" (the shape of a real 2025 community committee's
+	// first sentence, its title "YYYY年某县青松社区管委会"): the 区 of 社区
+	// is no district, and a community's name is one many counties have.
+	// The name was stored without its county.
+	placed := strings.ReplaceAll(name, "社区", "")
 	for _, w := range placeWords {
-		if strings.Contains(name, w) {
+		if strings.Contains(placed, w) {
 			return ""
 		}
 	}
