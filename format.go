@@ -128,8 +128,9 @@ type Common struct {
 }
 
 // CoverField is one labelled field of the cover sheet of a workbook. Key is
-// a report attribute ("agency", "year", "province", "city", "county", "level")
-// or empty when the field is a figure, in which case Measure names it.
+// a report attribute ("agency", "year", "province", "city", "county", "level",
+// "published") or empty when the field is a figure, in which case Measure
+// names it.
 type CoverField struct {
 	Key      string   `json:"key,omitempty"`
 	Measure  string   `json:"measure,omitempty"`

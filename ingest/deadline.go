@@ -23,15 +23,30 @@ const (
 )
 
 // deadlineFinding returns a warning when r states a publication date later
-// than its deadline, at the line that states the date where one does.
+// than its deadline, at the cell of the cover sheet that states it (coverAt)
+// or else at the line of doc that does.
+func deadlineFinding(doc *Document, r *gongkai.Report, coverAt string) (gongkai.Finding, bool) {
+	f, late := DeadlineFinding(r, coverAt)
+	if late && coverAt == "" {
+		f.At = publishedAt(doc, r.Published) // only for a late report: it reads every line
+	}
+	return f, late
+}
+
+// DeadlineFinding returns the warning Extract gives a report whose stated
+// publication date (r.Published, YYYY-MM-DD) is later than its deadline
+// (Deadline), placed at at: the cell or line that states the date, or
+// "发布日期" when at is empty. It returns false, and no finding, when the
+// report was published on time, has no deadline (a township, no year) or
+// states no date that parses. Package demo attaches it to the reports it
+// makes, so that a demo report carries what an upload of it would.
 //
 // Whether an organ is a department or a government is told from the level
 // the report states, else from its name (package region). Where that is not
 // sure — an unknown level, a 人民政府办公室 (which publishes its government's
 // report as often as its own) — the later deadline applies, so that the
-// warning is never false; a township gets none. A date that does not parse
-// gives none either.
-func deadlineFinding(doc *Document, r *gongkai.Report) (gongkai.Finding, bool) {
+// warning is never false; a township gets none.
+func DeadlineFinding(r *gongkai.Report, at string) (gongkai.Finding, bool) {
 	published, err := time.Parse("2006-01-02", r.Published)
 	if err != nil || r.Year == 0 {
 		return gongkai.Finding{}, false
@@ -40,11 +55,25 @@ func deadlineFinding(doc *Document, r *gongkai.Report) (gongkai.Finding, bool) {
 	if due.IsZero() || !published.After(due) {
 		return gongkai.Finding{}, false
 	}
+	if at == "" {
+		at = "发布日期"
+	}
 	return gongkai.Finding{
-		Rule: deadlineRule, Severity: gongkai.SeverityWarning, At: publishedAt(doc, r.Published),
+		Rule: deadlineRule, Severity: gongkai.SeverityWarning, At: at,
 		Message: fmt.Sprintf("报告发布日期 %s 晚于规定的 %s（%s），逾期 %d 天",
 			r.Published, due.Format("2006-01-02"), why, int(published.Sub(due).Hours()/24)),
 	}, true
+}
+
+// Deadline returns the last day r may be published on by the rule
+// DeadlineFinding applies, or the zero time when no rule sets one (a
+// township, a report without a year).
+func Deadline(r *gongkai.Report) time.Time {
+	if r.Year == 0 {
+		return time.Time{}
+	}
+	due, _ := deadline(r)
+	return due
 }
 
 // deadline returns the last day r may be published on and the rule's words,

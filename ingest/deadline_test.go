@@ -1,10 +1,15 @@
 package ingest
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"gongkai"
+	"gongkai/template"
 )
 
 // TestDeadline pins the publication deadlines of 条例第四十九条 (and of the
@@ -40,7 +45,7 @@ func TestDeadline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := &gongkai.Report{Agency: tt.agency, Level: tt.level, Year: tt.year, Published: tt.published}
-		f, late := deadlineFinding(&Document{}, r)
+		f, late := deadlineFinding(&Document{}, r, "")
 		if late != tt.late {
 			t.Errorf("%s %s %d published %s: late %v (%s), want %v", tt.agency, tt.level, tt.year, tt.published, late, f.Message, tt.late)
 		}
@@ -71,5 +76,84 @@ func TestExtractDeadline(t *testing.T) {
 	}
 	if len(got) != 1 || !strings.HasPrefix(got[0], "line 31 ") || !strings.Contains(got[0], "2022-01-31") || !strings.Contains(got[0], "逾期 15 天") {
 		t.Errorf("deadline findings %q, want one at line 31, due 2022-01-31, 15 days late", got)
+	}
+}
+
+// TestCoverPublished reads the publication date from the cover sheet of the
+// official workbook (报告发布日期): a late one gets the deadline warning at
+// its cell, a date cell of the workbook reads as its date, and a date that
+// cannot be read is left unset with a warning that the deadline was not
+// checked, never a guess.
+func TestCoverPublished(t *testing.T) {
+	tests := []struct {
+		name      string
+		cell      any // what 封面!B10 holds
+		published string
+		findings  []string // rule at: a piece of the message
+	}{
+		{"late, text", "2022-02-15", "2022-02-15", []string{"deadline 封面!B10: 逾期 15 天"}},
+		{"on time, Chinese", "2022年1月20日", "2022-01-20", nil},
+		{"late, slashes", "2022/3/1", "2022-03-01", []string{"deadline 封面!B10: 晚于规定的 2022-01-31"}},
+		{"late, a date cell", time.Date(2022, time.February, 3, 0, 0, 0, 0, time.UTC), "2022-02-03", []string{"deadline 封面!B10: 逾期 3 天"}},
+		{"no such day", "2022-02-30", "", []string{"published 封面!B10: 未按它检查"}},
+		{"no day", "2022年2月", "", []string{"published 封面!B10: 不是可识别的日期"}},
+		{"words", "一月底", "", []string{"published 封面!B10: 未按它检查"}},
+		{"blank", nil, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &gongkai.Report{Agency: "示例市测试局", Year: 2021, Format: gongkai.Format2021, Level: "市级部门"}
+			var buf bytes.Buffer
+			if err := template.WriteFilled(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			x, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := x.GetCellValue(template.CoverSheet, "A10"); got != "报告发布日期" {
+				t.Fatalf("封面!A10 is %q, want the label 报告发布日期", got)
+			}
+			if tt.cell != nil {
+				if err := x.SetCellValue(template.CoverSheet, "B10", tt.cell); err != nil {
+					t.Fatal(err)
+				}
+				if _, ok := tt.cell.(time.Time); ok {
+					style, err := x.NewStyle(&excelize.Style{NumFmt: 14}) // the built-in short date
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := x.SetCellStyle(template.CoverSheet, "B10", "B10", style); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			buf.Reset()
+			if err := x.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			got, err := Parse("cover.xlsx", buf.Bytes(), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Published != tt.published {
+				t.Errorf("published %q, want %q", got.Published, tt.published)
+			}
+			var fs []gongkai.Finding
+			for _, f := range got.Findings {
+				if f.Rule == "deadline" || f.Rule == "published" {
+					fs = append(fs, f)
+				}
+			}
+			if len(fs) != len(tt.findings) {
+				t.Fatalf("findings %+v, want %q", fs, tt.findings)
+			}
+			for i, f := range fs {
+				head, piece, _ := strings.Cut(tt.findings[i], ": ")
+				if f.Rule+" "+f.At != head || !strings.Contains(f.Message, piece) || f.Severity != gongkai.SeverityWarning {
+					t.Errorf("finding %s %s %s %q, want %q", f.Rule, f.Severity, f.At, f.Message, tt.findings[i])
+				}
+			}
+		})
 	}
 }

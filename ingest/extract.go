@@ -9,10 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/width"
 
 	"gongkai"
 	"gongkai/ingest/labels"
@@ -108,7 +110,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	if found && book {
 		r.Findings = append(r.Findings, missingTables(loc, dropped)...)
 	}
-	readCover(ngs, r)
+	publishedCell := readCover(ngs, r)
 	fromCover := r.Agency != ""
 	readTitle(doc, r)
 	if book {
@@ -212,7 +214,7 @@ func Extract(doc *Document, opts Options) (*gongkai.Report, error) {
 	if r.Values == nil {
 		r.Values = []gongkai.Value{}
 	}
-	if f, late := deadlineFinding(doc, r); late {
+	if f, late := deadlineFinding(doc, r, publishedCell); late {
 		r.Findings = append(r.Findings, f)
 	}
 	blankBeyondLimits(r)
@@ -275,8 +277,9 @@ var coverKeys = sync.OnceValue(func() map[string]coverKey {
 
 // readCover reads the cover-sheet fields: a label cell with its value to
 // the right or below ("单位名称 | 安顺市应急管理局"), or both in one cell
-// ("单位名称：安顺市应急管理局"). The first statement of a field wins.
-func readCover(ngs []*normGrid, r *gongkai.Report) {
+// ("单位名称：安顺市应急管理局"). The first statement of a field wins. It
+// returns the cell that states the publication date read, or "".
+func readCover(ngs []*normGrid, r *gongkai.Report) (publishedCell string) {
 	keys := coverKeys()
 	seen := map[*gongkai.CoverField]bool{}
 	for _, ng := range ngs {
@@ -306,10 +309,13 @@ func readCover(ngs []*normGrid, r *gongkai.Report) {
 					continue
 				}
 				seen[k.field] = true
-				setCover(r, k.field, text, g.Loc(vr, vc))
+				if setCover(r, k.field, text, g.Loc(vr, vc)) {
+					publishedCell = g.Loc(vr, vc)
+				}
 			}
 		}
 	}
+	return publishedCell
 }
 
 // coverValue finds the value of a cover label at (r, c): the next cell to the
@@ -343,8 +349,11 @@ func coverValue(ng *normGrid, r, c int, hint string, keys map[string]coverKey) (
 	return -1, -1, ""
 }
 
-// setCover stores one cover field in the report.
-func setCover(r *gongkai.Report, f *gongkai.CoverField, text, at string) {
+// setCover stores one cover field in the report; it reports whether the
+// field was a publication date it read. A publication date it cannot read
+// is left unset, never guessed, with a warning (rule published) at its cell
+// that says the deadline was not checked by it.
+func setCover(r *gongkai.Report, f *gongkai.CoverField, text, at string) bool {
 	switch f.Key {
 	case "agency":
 		r.Agency = text
@@ -360,9 +369,18 @@ func setCover(r *gongkai.Report, f *gongkai.CoverField, text, at string) {
 		r.County = text
 	case "level":
 		r.Level = text
+	case "published":
+		if d := coverDate(text); d != "" {
+			r.Published = d
+			return true
+		}
+		r.Findings = append(r.Findings, gongkai.Finding{
+			Rule: "published", Severity: gongkai.SeverityWarning, At: at,
+			Message: fmt.Sprintf("%s“%s”不是可识别的日期（应如 2022-01-20），未按它检查报告是否按期发布", f.Label, text),
+		})
 	case "":
 		if f.Measure == "" {
-			return
+			return false
 		}
 		m := gongkai.CatalogueByCode()[f.Measure]
 		n, unit, _ := value.ParseIn(text, m.Kind, m.Unit)
@@ -370,6 +388,22 @@ func setCover(r *gongkai.Report, f *gongkai.CoverField, text, at string) {
 			Measure: f.Measure, Applicant: gongkai.ApplicantTotal, Number: n, Unit: unit, Raw: text, At: at,
 		})
 	}
+	return false
+}
+
+// coverDate returns the date a cover cell states ("2022-01-20", "2022/1/20",
+// "2022年1月20日", a date cell shown by the workbook reader) as YYYY-MM-DD,
+// or "" when the cell holds anything else or a day that does not exist.
+func coverDate(text string) string {
+	m := dateOnlyRE.FindStringSubmatch(width.Fold.String(text))
+	if m == nil {
+		return ""
+	}
+	d := isoDate(m)
+	if _, err := time.Parse("2006-01-02", d); err != nil {
+		return ""
+	}
+	return d
 }
 
 var yearRE = regexp.MustCompile(`(?:19|20)\d\d`)

@@ -24,6 +24,14 @@ func yearFormat(year int) string {
 	return gongkai.FormatPre2019
 }
 
+// FormatYearFinding is the warning Extract gives a report whose tables are
+// of another format than its year's (formatYearFinding), and false when
+// there is none. Package demo attaches it to the reports it makes on the
+// older form, so that a demo report carries what an upload of it would.
+func FormatYearFinding(r *gongkai.Report) (gongkai.Finding, bool) {
+	return formatYearFinding(r)
+}
+
 // formatYearFinding returns a warning when the tables of r are of a format
 // other than its year's and it states a figure of a measure that only its
 // tables' format has (a 2022 report on the 2019 form: 行政事业性收费 as

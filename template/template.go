@@ -848,6 +848,8 @@ func reportMeta(r *gongkai.Report, key string) string {
 		return r.County
 	case "level":
 		return r.Level
+	case "published":
+		return r.Published
 	}
 	return ""
 }
