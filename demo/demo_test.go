@@ -3,9 +3,12 @@ package demo
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gongkai"
 	"gongkai/ingest"
@@ -300,7 +303,8 @@ func TestEachMatchesGenerate(t *testing.T) {
 }
 
 // TestGenerateFindings checks that validation finds the planted faults in
-// table 三 and nothing in the reports without one.
+// table 三 and nothing in the reports without one, besides the warnings of
+// the reports on their year's older form and of those published late.
 func TestGenerateFindings(t *testing.T) {
 	s := generateSet(t, 3, DefaultAgencies)
 	faults := map[string]string{}
@@ -322,6 +326,12 @@ func TestGenerateFindings(t *testing.T) {
 			want = []string{"R1", "stated_balance"}
 		case AnomalyNarrative:
 			want = []string{"narrative"}
+		}
+		if r.Year >= 2021 && r.Format == gongkai.Format2019 { // AnomalyOldFormat
+			want = append(want, "format")
+		}
+		if due := ingest.Deadline(r); !due.IsZero() && r.Published > due.Format("2006-01-02") {
+			want = append(want, "deadline")
 		}
 		if len(rules) != len(want) {
 			t.Errorf("%s %d (fault %q): findings %v, want rules %v", r.Agency, r.Year, faults[r.Agency+"/"+itoa(r.Year)], r.Findings, want)
@@ -389,6 +399,103 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	if len(picked) != 4 {
 		t.Errorf("checked %v, want both formats with and without faults", picked)
 	}
+}
+
+// TestGeneratePublished checks the publication dates follow the deadline
+// ingest applies: most reports on time, a small share late (each with
+// ingest's warning), and townships, which have no deadline, never warned.
+// Before, every level drew a date in January–March and no report carried
+// the warning, though two in three departments' dates were past theirs.
+func TestGeneratePublished(t *testing.T) {
+	s := generateSet(t, 3, DefaultAgencies)
+	late, due, townships := 0, 0, 0
+	for _, r := range s.Reports {
+		d, err := time.Parse("2006-01-02", r.Published)
+		if err != nil || d.Year() != r.Year+1 {
+			t.Errorf("%s %d: published %q, want a date of %d", r.Agency, r.Year, r.Published, r.Year+1)
+			continue
+		}
+		warned := slices.ContainsFunc(r.Findings, func(f gongkai.Finding) bool { return f.Rule == "deadline" })
+		deadline := ingest.Deadline(r)
+		if deadline.IsZero() {
+			townships++
+			if warned {
+				t.Errorf("%s %d: a deadline warning without a deadline", r.Agency, r.Year)
+			}
+			continue
+		}
+		due++
+		if d.After(deadline) {
+			late++
+		}
+		if warned != d.After(deadline) {
+			t.Errorf("%s %d published %s, due %s: warned %v", r.Agency, r.Year, r.Published, deadline.Format("2006-01-02"), warned)
+		}
+	}
+	if townships == 0 || late < due*2/100 || late > due*10/100 {
+		t.Errorf("%d of %d reports with a deadline published late, want 2–10 %%; %d townships", late, due, townships)
+	}
+}
+
+// TestDeadlineRoundTrip writes every late demo report, every one on its
+// year's older form, and as many on time as late, into the official workbook and reads it back through ingest: the findings
+// are the ones the demo attached, rule, place and message alike (the
+// deadline's, the older form's, the tables' rules), so that the bench's
+// findings are the ones an upload of the same report gets. (Reports with
+// the narrative's fault are left out: the workbook has no narrative.)
+func TestDeadlineRoundTrip(t *testing.T) {
+	s := generateSet(t, 3, DefaultAgencies)
+	narrative := map[string]bool{}
+	for _, a := range s.Anomalies {
+		if a.Kind == AnomalyNarrative {
+			narrative[a.Agency+"/"+itoa(a.Year)] = true
+		}
+	}
+	late, onTime, oldForm := 0, 0, 0
+	for _, r := range s.Reports {
+		if narrative[r.Agency+"/"+itoa(r.Year)] {
+			continue
+		}
+		isLate := slices.ContainsFunc(r.Findings, func(f gongkai.Finding) bool { return f.Rule == "deadline" })
+		isOld := slices.ContainsFunc(r.Findings, func(f gongkai.Finding) bool { return f.Rule == "format" })
+		if !isLate && !isOld && onTime >= late {
+			continue
+		}
+		switch {
+		case isOld:
+			oldForm++
+		case isLate:
+			late++
+		default:
+			onTime++
+		}
+		var buf bytes.Buffer
+		if err := template.WriteFilled(&buf, r); err != nil {
+			t.Fatalf("%s %d: %v", r.Agency, r.Year, err)
+		}
+		got, err := ingest.Parse(r.Source.Name, buf.Bytes(), ingest.Options{})
+		if err != nil {
+			t.Fatalf("%s %d: %v", r.Agency, r.Year, err)
+		}
+		if got.Published != r.Published {
+			t.Errorf("%s %d: published %q read back, %q generated", r.Agency, r.Year, got.Published, r.Published)
+		}
+		if !reflect.DeepEqual(findingTexts(got.Findings), findingTexts(r.Findings)) {
+			t.Errorf("%s %d: findings read back\n%q\ngenerated\n%q", r.Agency, r.Year, findingTexts(got.Findings), findingTexts(r.Findings))
+		}
+	}
+	if late < 20 || oldForm < 2 {
+		t.Errorf("%d late reports and %d on an older form in the set: too few to check", late, oldForm)
+	}
+}
+
+// findingTexts returns each finding as one line of what a reader sees.
+func findingTexts(fs []gongkai.Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = fmt.Sprintf("%s %s %s %s×%s %s|%s %s", f.Rule, f.Severity, f.At, f.Measure, f.Applicant, f.RowLabel, f.ColumnLabel, f.Message)
+	}
+	return out
 }
 
 func sameNumber(a, b *float64) bool {

@@ -34,7 +34,8 @@ type plan struct {
 
 	reviewCols []string // column keys of table 四 ("review.upheld")
 
-	coverAt string // the cover-sheet cell of narrative.proactive_items
+	coverAt     string // the cover-sheet cell of narrative.proactive_items
+	publishedAt string // the cover-sheet cell of the publication date
 }
 
 // Codes of table 三 whose role generation must know: the balance
@@ -133,8 +134,12 @@ func newPlan(f *gongkai.Format) *plan {
 		}
 	}
 	for i, c := range gongkai.CommonDefs().Cover {
-		if c.Measure == measureProactiveItems {
-			p.coverAt = "封面!B" + strconv.Itoa(3+i) // below the title row and a blank one
+		at := "封面!B" + strconv.Itoa(3+i) // below the title row and a blank one
+		switch {
+		case c.Measure == measureProactiveItems:
+			p.coverAt = at
+		case c.Key == "published":
+			p.publishedAt = at
 		}
 	}
 	return p

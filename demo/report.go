@@ -6,8 +6,10 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"sync"
+	"time"
 
 	"gongkai"
+	"gongkai/ingest"
 	"gongkai/region"
 )
 
@@ -85,11 +87,15 @@ func (h *history) report(rng *rand.Rand, year int, format, anomaly string) *gong
 	// Table 四, by column.
 	reviews := h.reviews(rng, p)
 
+	// Two draws for the publication date, where the date took two before
+	// it followed the deadline: every figure drawn after them stays the one
+	// it was.
+	u, v := rng.Uint64(), rng.Uint64()
 	r := &gongkai.Report{
 		Agency: a.name, Year: year, Format: format,
 		Province: a.place.Province, City: a.place.City, County: a.place.County, Level: a.place.Level,
-		Published: fmt.Sprintf("%d-%02d-%02d", year+1, 1+rng.IntN(3), 1+rng.IntN(28)),
 	}
+	r.Published = publishedDate(r, u, v)
 	nums := make([]float64, len(p.cells)+3) // one allocation for every figure of the report
 	r.Values = make([]gongkai.Value, 0, len(nums))
 	add := func(measure, applicant, at string, n float64, raw, unit string) {
@@ -152,7 +158,44 @@ func (h *history) report(rng *rand.Rand, year int, format, anomaly string) *gong
 			Expected: table.Number, Actual: said.Number,
 		})
 	}
+	// The warnings ingest gives a report on its year's older form and one
+	// published late (at the cover cell that states the date): those an
+	// upload of this report's workbook gets, in the same order (after the
+	// narrative's, before the tables' rules).
+	if f, ok := ingest.FormatYearFinding(r); ok {
+		r.Findings = append(r.Findings, f)
+	}
+	if f, late := ingest.DeadlineFinding(r, p.publishedAt); late {
+		r.Findings = append(r.Findings, f)
+	}
 	return r
+}
+
+// lateShare is the share of reports with a deadline that the demo
+// publishes after it.
+const lateShare = 0.05
+
+// publishedDate returns the date r is published on (YYYY-MM-DD), drawn from
+// the random words u and v by the deadline ingest applies to it
+// (ingest.Deadline: a department of a 县级以上 government by 31 January, a
+// government by 31 March): most reports on a day up to it, lateShare of them
+// from a day to some months after, most by a few weeks. A township has no
+// deadline; its date is in the first four months.
+func publishedDate(r *gongkai.Report, u, v uint64) string {
+	unit := func(x uint64) float64 { return float64(x>>11) / (1 << 53) } // in [0, 1)
+	first := time.Date(r.Year+1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	due := ingest.Deadline(r)
+	var d time.Time
+	switch {
+	case due.IsZero():
+		d = first.AddDate(0, 0, int(unit(v)*120))
+	case unit(u) < lateShare:
+		d = due.AddDate(0, 0, 1+min(300, int(-30*math.Log1p(-unit(v))))) // exponential, mean ~30 days
+	default:
+		days := due.Sub(first).Hours()/24 + 1
+		d = first.AddDate(0, 0, int(unit(v)*days))
+	}
+	return d.Format("2006-01-02")
 }
 
 // applications returns table 三 as counts by row and column, for about
