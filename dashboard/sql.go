@@ -144,7 +144,7 @@ func (h *handler) sqlSave(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := h.db.SaveQuery(c.Request().Context(), c.FormValue("name"), s, actorOf(c).Name, isAdmin(c)); err != nil {
+	if _, err := h.db.SaveQuery(c.Request().Context(), c.FormValue("name"), s, userOf(c)); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/sql?done=saved")
@@ -157,7 +157,7 @@ func (h *handler) sqlDelete(c echo.Context) error {
 	if err != nil || id <= 0 {
 		return gongkai.Errorf(gongkai.CodeNotFound, "没有这条保存的查询。")
 	}
-	if err := h.db.DeleteSavedQuery(c.Request().Context(), id, actorOf(c).Name, isAdmin(c)); err != nil {
+	if err := h.db.DeleteSavedQuery(c.Request().Context(), id, userOf(c)); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/sql?done=deleted")
@@ -207,10 +207,4 @@ func clipSQL(s string) string {
 		return string(r[:300]) + "…"
 	}
 	return s
-}
-
-// isAdmin reports whether the visitor's account is an admin's.
-func isAdmin(c echo.Context) bool {
-	u := userOf(c)
-	return u != nil && !u.Disabled && u.Role == warehouse.RoleAdmin
 }

@@ -2,9 +2,11 @@ package dashboard
 
 import (
 	"context"
+	"database/sql"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -198,4 +200,89 @@ func TestSavedQueryOwnersByRole(t *testing.T) {
 	if status, _ := post(adminToken, "/sql/saved/"+id+"/delete", nil); status != http.StatusSeeOther {
 		t.Errorf("an admin deletes one already gone: %d", status)
 	}
+}
+
+// TestSavedQueryOwnerRemoved: an analyst's account removed from the file by
+// hand and created again under the same name (as an analyst, or as an
+// uploader who has no workbench) does not inherit the removed account's
+// saved query: the new analyst gets 403 saying the saver's account is gone,
+// changes nothing and sees no delete form; another analyst likewise; an
+// admin may delete it. Before, the owner was the account's name, so the new
+// account replaced and deleted it.
+func TestSavedQueryOwnerRemoved(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	db, err := warehouse.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner, ownerToken := testUser(t, db, warehouse.RoleAnalyst)
+	if status, _ := do(t, withToken(New(db, testLogger(t), Options{}), ownerToken), savedForm("某局的查询", "SELECT 1 AS n")); status != http.StatusSeeOther {
+		t.Fatalf("the owner saves: %d", status)
+	}
+	db.Close()
+	raw, err := sql.Open("duckdb", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"DELETE FROM auth.tokens WHERE user_id = $1", "DELETE FROM auth.users WHERE user_id = $1"} {
+		if _, err := raw.Exec(q, owner.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	db, err = warehouse.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	base := New(db, testLogger(t), Options{})
+	again, err := db.CreateUser(ctx, warehouse.Actor{Name: "test"}, warehouse.NewUser{Name: owner.Name, Role: warehouse.RoleAnalyst, Password: testPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, againToken, err := db.CreateToken(ctx, warehouse.Actor{Name: "test"}, again.Name, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, otherToken := testUser(t, db, warehouse.RoleAnalyst)
+	_, adminToken := testUser(t, db, warehouse.RoleAdmin)
+	qs, err := db.SavedQueries(ctx)
+	if err != nil || len(qs) != 1 {
+		t.Fatalf("saved queries: %v %+v", err, qs)
+	}
+	id := strconv.FormatInt(qs[0].ID, 10)
+	deleteForm := func() *http.Request {
+		req := httptest.NewRequest(http.MethodPost, "/sql/saved/"+id+"/delete", nil)
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		return req
+	}
+	for _, who := range []struct{ name, token string }{{"the new account under the name", againToken}, {"another analyst", otherToken}} {
+		h := withToken(base, who.token)
+		if status, body := do(t, h, savedForm("某局的查询", "SELECT 666 AS n")); status != http.StatusForbidden || !strings.Contains(body, "账户已不存在") {
+			t.Errorf("%s replaces it: %d %s, want 403 saying the account is gone", who.name, status, snippet(body))
+		}
+		if status, body := do(t, h, deleteForm()); status != http.StatusForbidden || !strings.Contains(body, "账户已不存在") {
+			t.Errorf("%s deletes it: %d %s, want 403", who.name, status, snippet(body))
+		}
+		if _, body := fetch(t, h, "/sql"); !strings.Contains(body, ">某局的查询</a>") || strings.Contains(body, "/sql/saved/"+id+"/delete") {
+			t.Errorf("%s's page: the query must be listed without a delete form", who.name)
+		}
+	}
+	if qs, _ := db.SavedQueries(ctx); len(qs) != 1 || qs[0].SQL != "SELECT 1 AS n" {
+		t.Fatalf("after the refusals: %+v", qs)
+	}
+	if status, _ := do(t, withToken(base, adminToken), deleteForm()); status != http.StatusSeeOther {
+		t.Errorf("an admin deletes it: %d", status)
+	}
+	if qs, _ := db.SavedQueries(ctx); len(qs) != 0 {
+		t.Errorf("after the admin's delete: %+v", qs)
+	}
+}
+
+// savedForm is POST /sql/saved with name and text.
+func savedForm(name, text string) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, "/sql/saved", strings.NewReader(url.Values{"name": {name}, "sql": {text}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return req
 }

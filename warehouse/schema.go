@@ -106,17 +106,39 @@ type SavedQuery struct {
 	Name    string
 	SQL     string
 	SavedBy string
-	// Owner is the account that first saved it, who (or an admin) may
-	// change or delete it; "" for one saved before owners were kept, which
-	// only admins change.
-	Owner   string
-	SavedAt time.Time
+	// OwnerID is the account that first saved it, which (or an admin) may
+	// change or delete it; 0 for one saved before owners were kept, or
+	// whose owner could not be told, which only admins change.
+	OwnerID int64
+	// Owner is the owner's account name now; "" when OwnerID is 0 or the
+	// account is gone (its queries are then the admins').
+	Owner string
+	// OwnerWas is the name the owner had when saving, kept for the
+	// message about a query whose owner's account is gone.
+	OwnerWas string
+	SavedAt  time.Time
 }
 
-// MayChange reports whether account user, an admin when admin, may replace
-// or delete q.
-func (q SavedQuery) MayChange(user string, admin bool) bool {
-	return admin || (q.Owner != "" && q.Owner == user)
+// MayChange reports whether account u (nil: unknown) may replace or delete
+// q: an admin, or the account that owns it, by id, so that an account
+// created later under the name of a removed one does not inherit its
+// queries.
+func (q SavedQuery) MayChange(u *User) bool {
+	return isAdminUser(u) || (u != nil && !u.Disabled && q.OwnerID != 0 && q.OwnerID == u.ID)
+}
+
+// isAdminUser reports whether u is an enabled admin account.
+func isAdminUser(u *User) bool {
+	return u != nil && !u.Disabled && u.Role == RoleAdmin
+}
+
+// ownerArgs are the saver's name, id and admin flag as the saved-query
+// statements bind them: "", NULL and false for an unknown account.
+func ownerArgs(u *User) (string, any, bool) {
+	if u == nil || u.ID == 0 {
+		return "", nil, false
+	}
+	return u.Name, u.ID, isAdminUser(u)
 }
 
 // Limits of a saved query, so that the list stays a list.
@@ -134,7 +156,7 @@ func (db *DB) SavedQueries(ctx context.Context) ([]SavedQuery, error) {
 	var out []SavedQuery
 	for rows.Next() {
 		var q SavedQuery
-		if err := rows.Scan(&q.ID, &q.Name, &q.SQL, &q.SavedBy, &q.Owner, &q.SavedAt); err != nil {
+		if err := rows.Scan(&q.ID, &q.Name, &q.SQL, &q.SavedBy, &q.Owner, &q.OwnerID, &q.OwnerWas, &q.SavedAt); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("warehouse: saved queries: %w", err)
 		}
@@ -147,13 +169,13 @@ func (db *DB) SavedQueries(ctx context.Context) ([]SavedQuery, error) {
 }
 
 // SaveQuery stores query under name for everyone who may use the workbench
-// and returns its id. by names the account saving it ("" when unknown),
-// which owns a new one; a query already saved under name is replaced only
-// when by owns it or admin is set. The text is not run here: it is checked
+// and returns its id. by is the account saving it (nil when unknown), which
+// owns a new one (by its id); a query already saved under name is replaced
+// only when by owns it or is an admin. The text is not run here: it is checked
 // by the sandbox whenever it runs. A *gongkai.Error with CodeInvalid says
 // what is wrong with an empty or oversized name or text, one with
 // CodeForbidden whose the name is; other errors are the warehouse's.
-func (db *DB) SaveQuery(ctx context.Context, name, query, by string, admin bool) (int64, error) {
+func (db *DB) SaveQuery(ctx context.Context, name, query string, by *User) (int64, error) {
 	name, query = strings.TrimSpace(name), strings.TrimSpace(query)
 	switch {
 	case name == "":
@@ -166,7 +188,8 @@ func (db *DB) SaveQuery(ctx context.Context, name, query, by string, admin bool)
 		return 0, gongkai.Errorf(gongkai.CodeInvalid, "SQL 语句过长：最多 %d 字节", MaxSavedQuerySQL)
 	}
 	var id int64
-	err := db.db.QueryRowContext(ctx, stmt("saved_query_save"), name, query, by, admin).Scan(&id)
+	byName, byID, admin := ownerArgs(by)
+	err := db.db.QueryRowContext(ctx, stmt("saved_query_save"), name, query, byName, byID, admin).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		if err := db.notYours(ctx, name, 0, "修改"); err != nil {
 			return 0, err
@@ -179,13 +202,15 @@ func (db *DB) SaveQuery(ctx context.Context, name, query, by string, admin bool)
 	return id, nil
 }
 
-// DeleteSavedQuery removes the saved query with the given id when by owns it
-// or admin is set; an id that is not there is no error. A *gongkai.Error
+// DeleteSavedQuery removes the saved query with the given id when account by
+// (nil when unknown) owns it or is an admin; an id that is not there is no
+// error. A *gongkai.Error
 // with CodeForbidden says whose the query is; other errors are the
 // warehouse's.
-func (db *DB) DeleteSavedQuery(ctx context.Context, id int64, by string, admin bool) error {
+func (db *DB) DeleteSavedQuery(ctx context.Context, id int64, by *User) error {
 	var gone int64
-	err := db.db.QueryRowContext(ctx, stmt("saved_query_delete"), id, by, admin).Scan(&gone)
+	_, byID, admin := ownerArgs(by)
+	err := db.db.QueryRowContext(ctx, stmt("saved_query_delete"), id, byID, admin).Scan(&gone)
 	if errors.Is(err, sql.ErrNoRows) {
 		return db.notYours(ctx, "", id, "删除")
 	}
@@ -199,15 +224,18 @@ func (db *DB) DeleteSavedQuery(ctx context.Context, id int64, by string, admin b
 // named name or numbered id, saying whose it is; nil when there is none (a
 // query deleted meanwhile: nothing to refuse).
 func (db *DB) notYours(ctx context.Context, name string, id int64, what string) error {
-	var owner string
-	err := db.db.QueryRowContext(ctx, stmt("saved_query_owner"), name, id).Scan(&owner)
+	var ownerID int64
+	var owner, was string
+	err := db.db.QueryRowContext(ctx, stmt("saved_query_owner"), name, id).Scan(&ownerID, &owner, &was)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil
 	case err != nil:
 		return fmt.Errorf("warehouse: saved query owner: %w", err)
+	case ownerID == 0:
+		return gongkai.Errorf(gongkai.CodeForbidden, "这条查询的保存者无法确认（保存于记录保存者账户之前），只有管理员可以%s；可以另存为新的名称", what)
 	case owner == "":
-		return gongkai.Errorf(gongkai.CodeForbidden, "这条查询保存于记录保存者之前，只有管理员可以%s；可以另存为新的名称", what)
+		return gongkai.Errorf(gongkai.CodeForbidden, "这条查询的保存者（%s）的账户已不存在，只有管理员可以%s；可以另存为新的名称", was, what)
 	}
 	return gongkai.Errorf(gongkai.CodeForbidden, "这条查询是 %s 保存的，只有保存者或管理员可以%s；可以另存为新的名称", owner, what)
 }

@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -43,29 +44,50 @@ func TestSchema(t *testing.T) {
 	}
 }
 
+// savers creates an account for each name (an admin for a name starting
+// with "admin", an analyst otherwise) and returns them by name.
+func savers(t *testing.T, db *DB, names ...string) map[string]*User {
+	t.Helper()
+	out := map[string]*User{}
+	for _, n := range names {
+		role := RoleAnalyst
+		if strings.HasPrefix(n, "admin") {
+			role = RoleAdmin
+		}
+		u, err := db.CreateUser(context.Background(), Actor{Name: "test"}, NewUser{Name: n, Role: role, Password: "0123456789"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[n] = u
+	}
+	return out
+}
+
 func TestSavedQueries(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	id, err := db.SaveQuery(ctx, " 各年度报告数 ", "SELECT 1", "analyst1", false)
+	u := savers(t, db, "analyst1", "a")
+	id, err := db.SaveQuery(ctx, " 各年度报告数 ", "SELECT 1", u["analyst1"])
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The owner saving the same name again replaces the text and keeps the id.
-	id2, err := db.SaveQuery(ctx, "各年度报告数", "SELECT 2", "analyst1", false)
+	id2, err := db.SaveQuery(ctx, "各年度报告数", "SELECT 2", u["analyst1"])
 	if err != nil {
 		t.Fatal(err)
 	}
 	if id2 != id {
 		t.Errorf("saving under the same name gave id %d, want %d", id2, id)
 	}
-	if _, err := db.SaveQuery(ctx, "另一个", "SELECT 3", "a", false); err != nil {
+	if _, err := db.SaveQuery(ctx, "另一个", "SELECT 3", u["a"]); err != nil {
 		t.Fatal(err)
 	}
 	qs, err := db.SavedQueries(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) != 2 || qs[1].Name != "各年度报告数" || qs[1].SQL != "SELECT 2" || qs[1].SavedBy != "analyst1" || qs[1].Owner != "analyst1" {
+	if len(qs) != 2 || qs[1].Name != "各年度报告数" || qs[1].SQL != "SELECT 2" || qs[1].SavedBy != "analyst1" ||
+		qs[1].Owner != "analyst1" || qs[1].OwnerID != u["analyst1"].ID || qs[1].OwnerWas != "analyst1" {
 		t.Errorf("saved queries = %+v", qs)
 	}
 	for _, bad := range []struct{ name, sql string }{
@@ -74,17 +96,17 @@ func TestSavedQueries(t *testing.T) {
 		{"a\u202eb", "SELECT 1"},
 		{string(make([]rune, MaxSavedQueryName+1)), "SELECT 1"},
 	} {
-		if _, err := db.SaveQuery(ctx, bad.name, bad.sql, "a", false); gongkai.ErrorCode(err) != gongkai.CodeInvalid {
+		if _, err := db.SaveQuery(ctx, bad.name, bad.sql, u["a"]); gongkai.ErrorCode(err) != gongkai.CodeInvalid {
 			t.Errorf("SaveQuery(%q, %q) = %v, want an invalid-input error", bad.name, bad.sql, err)
 		}
 	}
-	if err := db.DeleteSavedQuery(ctx, id, "analyst1", false); err != nil {
+	if err := db.DeleteSavedQuery(ctx, id, u["analyst1"]); err != nil {
 		t.Fatal(err)
 	}
 	if qs, _ = db.SavedQueries(ctx); len(qs) != 1 || qs[0].Name != "另一个" {
 		t.Errorf("after delete: %+v", qs)
 	}
-	if err := db.DeleteSavedQuery(ctx, id, "analyst1", false); err != nil {
+	if err := db.DeleteSavedQuery(ctx, id, u["analyst1"]); err != nil {
 		t.Errorf("deleting one that is gone: %v", err)
 	}
 }
@@ -92,12 +114,13 @@ func TestSavedQueries(t *testing.T) {
 // TestSavedQueryOwners holds who may change a saved query: its owner and
 // admins replace or delete it, another analyst (or an unknown account) gets
 // CodeForbidden naming the owner and changes nothing, and a query saved
-// before owners were kept (owner NULL) is the admins' alone. Before, any
-// analyst replaced or deleted any saved query.
+// before owners were kept (owner NULL) is the admins' alone. Before 0097,
+// any analyst replaced or deleted any saved query.
 func TestSavedQueryOwners(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	id, err := db.SaveQuery(ctx, "甲的查询", "SELECT 1", "analyst1", false)
+	u := savers(t, db, "analyst1", "analyst2", "admin1")
+	id, err := db.SaveQuery(ctx, "甲的查询", "SELECT 1", u["analyst1"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,31 +137,28 @@ func TestSavedQueryOwners(t *testing.T) {
 		}
 		return "(deleted)"
 	}
-	forbidden := func(what string, err error, owner string) {
-		t.Helper()
-		if gongkai.ErrorCode(err) != gongkai.CodeForbidden || !strings.Contains(gongkai.ErrorMessage(err), owner) {
-			t.Errorf("%s: %v, want forbidden naming %s", what, err, owner)
-		}
-	}
-	_, err = db.SaveQuery(ctx, "甲的查询", "SELECT 666", "analyst2", false)
-	forbidden("another analyst replaces it", err, "analyst1")
-	_, err = db.SaveQuery(ctx, "甲的查询", "SELECT 666", "", false)
-	forbidden("an unknown account replaces it", err, "analyst1")
-	forbidden("another analyst deletes it", db.DeleteSavedQuery(ctx, id, "analyst2", false), "analyst1")
+	_, err = db.SaveQuery(ctx, "甲的查询", "SELECT 666", u["analyst2"])
+	forbidden(t, "another analyst replaces it", err, "analyst1")
+	_, err = db.SaveQuery(ctx, "甲的查询", "SELECT 666", nil)
+	forbidden(t, "an unknown account replaces it", err, "analyst1")
+	forbidden(t, "another analyst deletes it", db.DeleteSavedQuery(ctx, id, u["analyst2"]), "analyst1")
+	disabled := *u["admin1"]
+	disabled.Disabled = true
+	forbidden(t, "a disabled admin deletes it", db.DeleteSavedQuery(ctx, id, &disabled), "analyst1")
 	if got := text(); got != "SELECT 1" {
 		t.Fatalf("after the refusals the text is %q", got)
 	}
 	// Others copy it under a name of their own.
-	if _, err := db.SaveQuery(ctx, "乙的副本", "SELECT 1", "analyst2", false); err != nil {
+	if _, err := db.SaveQuery(ctx, "乙的副本", "SELECT 1", u["analyst2"]); err != nil {
 		t.Errorf("a copy: %v", err)
 	}
-	if _, err := db.SaveQuery(ctx, "甲的查询", "SELECT 2", "admin1", true); err != nil || text() != "SELECT 2" {
+	if _, err := db.SaveQuery(ctx, "甲的查询", "SELECT 2", u["admin1"]); err != nil || text() != "SELECT 2" {
 		t.Errorf("an admin replaces it: %v, text %q", err, text())
 	}
-	if _, err := db.SaveQuery(ctx, "甲的查询", "SELECT 3", "analyst1", false); err != nil || text() != "SELECT 3" {
+	if _, err := db.SaveQuery(ctx, "甲的查询", "SELECT 3", u["analyst1"]); err != nil || text() != "SELECT 3" {
 		t.Errorf("the owner after an admin: %v, text %q", err, text())
 	}
-	if err := db.DeleteSavedQuery(ctx, id, "admin1", true); err != nil || text() != "(deleted)" {
+	if err := db.DeleteSavedQuery(ctx, id, u["admin1"]); err != nil || text() != "(deleted)" {
 		t.Errorf("an admin deletes it: %v", err)
 	}
 
@@ -150,10 +170,80 @@ func TestSavedQueryOwners(t *testing.T) {
 	if err := db.db.QueryRowContext(ctx, "SELECT query_id FROM store.saved_queries WHERE name = '旧查询'").Scan(&old); err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.SaveQuery(ctx, "旧查询", "SELECT 5", "analyst1", false)
-	forbidden("its last saver replaces an old one", err, "只有管理员")
-	forbidden("its last saver deletes an old one", db.DeleteSavedQuery(ctx, old, "analyst1", false), "只有管理员")
-	if err := db.DeleteSavedQuery(ctx, old, "admin1", true); err != nil {
+	_, err = db.SaveQuery(ctx, "旧查询", "SELECT 5", u["analyst1"])
+	forbidden(t, "its last saver replaces an old one", err, "只有管理员")
+	forbidden(t, "its last saver deletes an old one", db.DeleteSavedQuery(ctx, old, u["analyst1"]), "只有管理员")
+	if err := db.DeleteSavedQuery(ctx, old, u["admin1"]); err != nil {
 		t.Errorf("an admin deletes an old one: %v", err)
+	}
+}
+
+func forbidden(t *testing.T, what string, err error, want string) {
+	t.Helper()
+	if gongkai.ErrorCode(err) != gongkai.CodeForbidden || !strings.Contains(gongkai.ErrorMessage(err), want) {
+		t.Errorf("%s: %v, want forbidden naming %s", what, err, want)
+	}
+}
+
+// TestSavedQueryOwnerGone: an account removed from auth.users by hand and
+// created again under the same name does not inherit the removed one's
+// queries (0097 owned them by name, so it did); they become the admins'
+// alone, and the refusal names the account that saved them.
+func TestSavedQueryOwnerGone(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	u := savers(t, db, "analyst1", "admin1")
+	id, err := db.SaveQuery(ctx, "甲的查询", "SELECT 1", u["analyst1"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	db = editByHand(t, db, `DELETE FROM auth.users WHERE name = 'analyst1'`)
+	again := savers(t, db, "analyst1")["analyst1"]
+	if again.ID == u["analyst1"].ID {
+		t.Fatalf("the new account has the removed one's id %d", again.ID)
+	}
+	_, err = db.SaveQuery(ctx, "甲的查询", "SELECT 666", again)
+	forbidden(t, "the new account under the name replaces it", err, "（analyst1）的账户已不存在")
+	forbidden(t, "the new account under the name deletes it", db.DeleteSavedQuery(ctx, id, again), "已不存在")
+	qs, err := db.SavedQueries(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 1 || qs[0].SQL != "SELECT 1" || qs[0].Owner != "" || qs[0].OwnerWas != "analyst1" || qs[0].MayChange(again) || !qs[0].MayChange(u["admin1"]) {
+		t.Errorf("after the refusals: %+v", qs)
+	}
+	if err := db.DeleteSavedQuery(ctx, id, u["admin1"]); err != nil {
+		t.Errorf("an admin deletes it: %v", err)
+	}
+}
+
+// TestSavedQueryOwnerIDMigration runs 0105 over queries owned by name
+// (0097): a name whose account existed at the query's last save takes the
+// account's id; a name with no account, or an account created after the
+// last save (so not the one that saved it), leaves the query to admins.
+func TestSavedQueryOwnerIDMigration(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	u := savers(t, db, "early", "late")
+	db = editByHand(t, db, `
+		ALTER TABLE store.saved_queries DROP COLUMN owner_id;
+		DELETE FROM schema_migrations WHERE version = 105;
+		UPDATE auth.users SET created_at = TIMESTAMP '2030-01-01 00:00:00' WHERE name = 'late';
+		INSERT INTO store.saved_queries (name, sql, saved_by, owner) VALUES
+			('早', 'SELECT 1', 'early', 'early'),
+			('晚', 'SELECT 2', 'late', 'late'),
+			('无', 'SELECT 3', 'gone', 'gone'),
+			('旧', 'SELECT 4', 'early', NULL)`)
+	qs, err := db.SavedQueries(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int64{}
+	for _, q := range qs {
+		got[q.Name] = q.OwnerID
+	}
+	want := map[string]int64{"早": u["early"].ID, "晚": 0, "无": 0, "旧": 0}
+	if !maps.Equal(got, want) {
+		t.Errorf("owner ids after 0105: %v, want %v", got, want)
 	}
 }

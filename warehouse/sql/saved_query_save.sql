@@ -1,9 +1,10 @@
 -- saved_query_save: stores a named query, or replaces the text of the one
 -- saved under the same name when the saver owns it or is an admin; returns
 -- no row when the name is another's. Parameters: $1 name, $2 sql, $3 saver's
--- account ('' = unknown, never an owner), $4 whether the saver is an admin.
-INSERT INTO store.saved_queries (name, sql, saved_by, owner)
-VALUES ($1, $2, nullif($3, ''), nullif($3, ''))
+-- account name ('' = unknown), $4 the saver's account id (NULL = unknown,
+-- never an owner), $5 whether the saver is an admin.
+INSERT INTO store.saved_queries (name, sql, saved_by, owner, owner_id)
+VALUES ($1, $2, nullif($3, ''), nullif($3, ''), $4)
 ON CONFLICT (name) DO UPDATE SET sql = excluded.sql, saved_by = excluded.saved_by, saved_at = get_current_timestamp()
-WHERE store.saved_queries.owner = excluded.owner OR $4::BOOLEAN
+WHERE store.saved_queries.owner_id = excluded.owner_id OR $5::BOOLEAN
 RETURNING query_id;
