@@ -160,7 +160,9 @@ func (f Filter) args() []any {
 // with the agencies ordered by their name rank when every agency has one,
 // and again by name when that form returns no rows (see
 // regionAgenciesForm); region_rollup runs without its sum by text when no
-// text repeats (see regionRollupForm). compare_agencies for the whole country
+// text repeats (see regionRollupForm); compare_regions runs its form for a
+// filter with or without a piece of a name (see compareRegionsForm).
+// compare_agencies for the whole country
 // with 地区比较's limit reads its kept answer when there is one (see
 // compareTop).
 func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
@@ -197,6 +199,9 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	}
 	if q.Name == "quality_findings" {
 		q = qualityFindingsForm(q, f)
+	}
+	if q.Name == "compare_regions" {
+		q = compareRegionsForm(q, f)
 	}
 	if q.Name == "region_rollup" {
 		if q, err = db.regionRollupForm(ctx, q); err != nil {
