@@ -73,7 +73,9 @@ func (h *handler) receive(c echo.Context) (res uploadResult, status int, err err
 		}
 	}
 	res.file, res.sha = name, fmt.Sprintf("%x", sha256.Sum256(data))
-	r, err := ingest.Parse(name, data, opts)
+	// The request's context: a client that went away, or the request's
+	// time (QueryTimeout) running out, stops the rules between lines.
+	r, err := ingest.ParseContext(c.Request().Context(), name, data, opts)
 	if err != nil {
 		if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
 			return res, 0, err

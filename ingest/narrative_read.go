@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -800,6 +801,14 @@ func longestSentence(text string) int {
 // and a warning for each measure stated twice with different figures (left
 // blank).
 func readNarrative(lines []Line, format string, year int, agency string) ([]gongkai.Value, []gongkai.Finding) {
+	return readNarrativeUntil(context.Background(), lines, format, year, agency)
+}
+
+// readNarrativeUntil is readNarrative that stops between lines once ctx is
+// done (a sentence costs up to ~6 ms of the rules; 2 MB of them ~3–7 s):
+// what it returns then is partial, and the caller, seeing ctx done, must not
+// keep it.
+func readNarrativeUntil(ctx context.Context, lines []Line, format string, year int, agency string) ([]gongkai.Value, []gongkai.Finding) {
 	hits := map[string][]gongkai.Value{}
 	totals := map[string]gongkai.Finding{} // counts passed over as maybe sums over years
 	var order []string
@@ -955,6 +964,9 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 	var pc *physical                           // the line as published the lines since the last heading were cut from
 	recvSet, recvSec, recvSub := false, "", "" // the section and sub-title of the last line that stated a count of applications received
 	for i, l := range lines {
+		if ctx.Err() != nil {
+			break
+		}
 		if num, title := heading(l.Text); num != "" {
 			section, sub = labels.Normalize(title), ""
 			pc, secChannels = nil, 0
@@ -5259,7 +5271,7 @@ func reportSections(lines []Line) bool {
 // it), a report of 2019 or later gets an error finding that its tables are
 // missing, and its figures are read from the narrative. A pre-2019 report
 // had no statutory tables, so it gets no such finding.
-func readTableless(doc *Document, r *gongkai.Report) {
+func readTableless(ctx context.Context, doc *Document, r *gongkai.Report) {
 	switch {
 	case r.Year < 2019:
 		r.Format = gongkai.FormatPre2019
@@ -5279,7 +5291,7 @@ func readTableless(doc *Document, r *gongkai.Report) {
 				"正文所述的数字已逐句读取，标为“来自正文”，未能确认的留空",
 		})
 	}
-	vals, finds := readNarrative(doc.Lines, r.Format, r.Year, r.Agency)
+	vals, finds := readNarrativeUntil(ctx, doc.Lines, r.Format, r.Year, r.Agency)
 	held := map[string]bool{}
 	for _, v := range r.Values {
 		held[v.Measure] = true
@@ -5325,7 +5337,7 @@ var restatedElsewhere = map[string]bool{"apps.new": true, "licensing.decisions":
 // is only compared, and a different figure in a table cell is a warning; a
 // figure for a table the page lacks altogether (its tables 四 an image, say)
 // is added, marked as read from the narrative.
-func readBesideTables(doc *Document, r *gongkai.Report) {
+func readBesideTables(ctx context.Context, doc *Document, r *gongkai.Report) {
 	if len(doc.Lines) == 0 || r.Format == gongkai.FormatPre2019 {
 		return
 	}
@@ -5336,7 +5348,7 @@ func readBesideTables(doc *Document, r *gongkai.Report) {
 			present[cat[v.Measure].Table] = true
 		}
 	}
-	vals, finds := readNarrative(doc.Lines, r.Format, r.Year, r.Agency)
+	vals, finds := readNarrativeUntil(ctx, doc.Lines, r.Format, r.Year, r.Agency)
 	for _, v := range vals {
 		table := cat[v.Measure].Table
 		if table == "narrative" {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -33,6 +34,17 @@ import (
 // server cannot read PDFs now (no PDF reader can be started, see pdf.Read):
 // the server's problem, not the file's.
 func Parse(name string, data []byte, opts Options) (r *gongkai.Report, err error) {
+	return ParseContext(context.Background(), name, data, opts)
+}
+
+// ParseContext is Parse for a request: once ctx is done (the request timed
+// out, or its client went away) it stops at the next step, between the
+// reader and the rules and between lines of the narrative, and returns a
+// *gongkai.Error with CodeTimeout whose message says nothing was read or
+// stored, with ctx's error as text for the log. The readers themselves do
+// not look at ctx: they are bounded by the file's size (MaxUpload, and the
+// workbooks' decompressed bound).
+func ParseContext(ctx context.Context, name string, data []byte, opts Options) (r *gongkai.Report, err error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	defer func() {
 		// A reader that fails on hostile input must not take the process down.
@@ -44,12 +56,18 @@ func Parse(name string, data []byte, opts Options) (r *gongkai.Report, err error
 			err = withFileName(base, err)
 		}
 	}()
+	if err := stopped(ctx); err != nil {
+		return nil, err
+	}
 	read, kind, err := reader(base, data)
 	if err != nil {
 		return nil, err
 	}
 	doc, err := read(data)
 	if err != nil {
+		return nil, err
+	}
+	if err := stopped(ctx); err != nil {
 		return nil, err
 	}
 	if doc == nil {
@@ -62,13 +80,30 @@ func Parse(name string, data []byte, opts Options) (r *gongkai.Report, err error
 	if doc.Kind == "" {
 		doc.Kind = kind
 	}
-	r, err = Extract(doc, opts)
+	r, err = ExtractContext(ctx, doc, opts)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
 	r.Source = gongkai.Source{Kind: doc.Kind, Name: base, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
 	return r, nil
+}
+
+// stopped is the error of work stopped because ctx is done, nil while it
+// is not.
+func stopped(ctx context.Context) error {
+	err := ctx.Err()
+	if err == nil {
+		return nil
+	}
+	msg := "读取文件时请求已取消，已停止，未保存任何内容"
+	if errors.Is(err, context.DeadlineExceeded) {
+		msg = "读取文件超过了请求的时限，已停止，未保存任何内容：请稍后重试；若仍超时，请只上传年度报告本身"
+	}
+	// ctx's error as text, not wrapped: the server answers a wrapped
+	// context error with its pages' 查询超时 message, and this one says
+	// more (what was stopped, that nothing was stored).
+	return &gongkai.Error{Code: gongkai.CodeTimeout, Message: msg, Err: fmt.Errorf("parse stopped: %v", err)}
 }
 
 // reader chooses the reader for a file from its content (package sniff);
