@@ -97,6 +97,7 @@ func runServe(ctx context.Context, e env) error {
 	memLimit := fs.String("memory-limit", serveMemoryLimit, "DuckDB 可用内存上限（如 2GB），所有查询和载入共用")
 	procMem := fs.String("process-memory", "", "服务器进程的内存上限（如 8GB；默认本机内存的 3/4，至少 4GB；0：不限）：分析 SQL 构造的字符串不计入 --memory-limit，超出此上限时该查询报内存不足，而不是系统耗尽内存后终止服务器")
 	sqlSlots := fs.Int("sql-concurrency", 2, "同时运行的 SQL 查询（/sql、/api/sql）上限")
+	sqlTimeout := fs.Duration("sql-timeout", 10*time.Second, "一条分析 SQL 查询（/sql、/api/sql）的时限")
 	maxConns := fs.Int("max-conns", defaultLimits.maxConns, "同时保持的连接上限")
 	pageSlots := fs.Int("page-concurrency", defaultPageConcurrency, "同时查询数据库的看板请求上限，其余排队等候（0：不限；默认每个 CPU 核一个）")
 	threads := fs.Int("threads", serveThreads, "DuckDB 工作线程数（0：每个 CPU 核一个；1：只有看板的服务器在多人同时访问时略快，但分析 SQL 慢约一倍）")
@@ -142,7 +143,11 @@ func runServe(ctx context.Context, e env) error {
 		defer stop()
 	}
 
-	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, ProcessMemory: procCap, SandboxConcurrency: *sqlSlots, Threads: *threads, QueryThreads: *queryThreads})
+	if *sqlTimeout <= 0 {
+		return usageErrorf("--sql-timeout 应为正的时长（如 10s、2m）")
+	}
+	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, ProcessMemory: procCap, SandboxConcurrency: *sqlSlots,
+		SandboxTimeout: *sqlTimeout, Threads: *threads, QueryThreads: *queryThreads})
 	if err != nil {
 		return err
 	}
@@ -178,7 +183,10 @@ func runServe(ctx context.Context, e env) error {
 		cache = -1 // dashboard.Options: negative turns the cache off, 0 is its default
 	}
 	srv := lim.server(dashboard.New(wh, logger, dashboard.Options{Warm: true, TrustedProxies: proxies, Public: *public,
-		CacheEntries: cache, PageConcurrency: *pageSlots, SerialQueries: !*pageParallel}), logger)
+		CacheEntries: cache, PageConcurrency: *pageSlots, SerialQueries: !*pageParallel,
+		// A request's warehouse time is a minute, and never less than a
+		// statement's, which runs inside it.
+		QueryTimeout: max(time.Minute, *sqlTimeout+5*time.Second)}), logger)
 	fmt.Fprintf(e.stdout, "gongkai 看板：http://%s/\n", ln.Addr())
 	logger.Info("serving", "addr", ln.Addr().String(), "db", *db)
 
