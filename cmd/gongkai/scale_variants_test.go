@@ -22,7 +22,7 @@ import (
 
 var (
 	scaleVariantsDB     = flag.String("scale-variants", "", "bench-scale: a warehouse on which SQL variants of one of /regions' queries are timed against each other (read-only); empty skips")
-	scaleVariantsQuery  = flag.String("scale-variants-query", "region_figure", "bench-scale: the named query the variants are forms of (region_figure, region_agencies, region_rollup, a quality_ or a compare_ query): its parameters and its page's filters")
+	scaleVariantsQuery  = flag.String("scale-variants-query", "region_figure", "bench-scale: the named query the variants are forms of (region_figure, region_agencies, region_rollup, a quality_ query or late_publishers, a compare_ query): its parameters and its page's filters")
 	scaleVariantsSQL    = flag.String("scale-variants-sql", "", "bench-scale: the variants' SQL files, comma-separated; the first is the reference the others' rows must equal")
 	scaleVariantsRounds = flag.Int("scale-variants-rounds", 3, "bench-scale: rounds over the filters; the first compares the rows and is not timed")
 	scaleVariantsSet    = flag.String("scale-variants-set", "", "bench-scale: statements (;-separated) run on the connection of every variant but the first, to time a DuckDB setting (\"SET late_materialization_max_rows = 1000\")")
@@ -86,7 +86,7 @@ func TestScaleVariants(t *testing.T) {
 	case q.Name == "region_figure":
 		page = "/regions?measure"
 		fs = regionFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), page)
-	case strings.HasPrefix(q.Name, "quality_"):
+	case strings.HasPrefix(q.Name, "quality_") || q.Name == "late_publishers":
 		page = "/quality"
 		fs = qualityFilters(t, newFilterGen(t, wdb).requests(*scaleVariantsN), *scaleVariantsPaging)
 	case strings.HasPrefix(q.Name, "compare_"):
