@@ -50,6 +50,7 @@ var funcs = template.FuncMap{
 	"query":          func(v url.Values) string { return v.Encode() },
 	"rollupRule":     func() string { return rollupRule },
 	"officialTables": officialTablesHTML,
+	"dataTable":      dataTableHTML,
 }
 
 // navItems is the top navigation bar, in order. Filtered items are pages
