@@ -1,6 +1,10 @@
 package ingest
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+)
 
 // TestOutcomesAfterCarriedSaid holds that outcomes stated count-first after
 // a count carried in from the year before ("…上年结转1件,其中1件属于国家秘密
@@ -44,4 +48,40 @@ func TestProceedingsSaid(t *testing.T) {
 		{lines: []string{"一、总体情况", head + "2025年被提起行政诉讼0件。"}, measure: "litigation_after_review.total", want: 0},
 		{lines: []string{"四、政府信息公开行政复议、行政诉讼情况", "2025年被提起行政诉讼2件。"}, measure: "litigation_direct.total", want: -1, warned: true, say: "未分"},
 	})
+}
+
+// TestFeesRowOfOtherFormat holds that a 2021 report whose table 二 is read
+// as the 2019 form (its sub-table (一) under the 2019 headers) says exactly
+// why its fees row, one figure under the 2021 form's "本年收费金额（单位：万元）",
+// is blank: the 2019 form's row counts items and has no amount. It said only
+// that the row had 1 figure of 2 and which column each stood in could not be
+// told, which the page's own header does tell.
+func TestFeesRowOfOtherFormat(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/form-2019-subtables-2021.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse("form-2019-subtables-2021.txt", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := ""
+	for _, f := range r.Findings {
+		if f.Rule == "few_figures" && strings.Contains(f.Message, "行政事业性收费") {
+			msg = f.Message
+		}
+	}
+	for _, want := range []string{"本年收费金额（单位：万元）", "2021年版格式", "2019年版格式", "没有这一栏"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("fees row's finding %q does not say %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "各在哪一列无法确定") {
+		t.Errorf("fees row's finding %q says the columns cannot be told; the page's header tells them", msg)
+	}
+	for _, v := range r.Values {
+		if strings.HasPrefix(v.Measure, "fees.") && v.Number != nil {
+			t.Errorf("%s = %v, want blank", v.Measure, *v.Number)
+		}
+	}
 }

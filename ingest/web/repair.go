@@ -383,6 +383,52 @@ func oneColumn(b *gongkai.Block, r *rowAcc) []tcell {
 	return out
 }
 
+// otherFormatColumn returns the label of a column of another format's block
+// of the same row that the sub-table a row stands in heads, and that
+// format's name, when the row states one figure and its sub-table heads none
+// of b's own columns: "信息内容 | 本年收费金额（单位：万元）" over "行政事业性收费 |
+// N" in a table 二 read as the 2019 format, whose row counts items (上一
+// 年项目数量, 本年增/减) and has no amount (the shape of a real 2021 district
+// bureau's page). It gives "" when no other format's column is headed.
+func otherFormatColumn(f *gongkai.Format, b *gongkai.Block, r *rowAcc) (label, name string) {
+	if len(r.vals) != 1 || len(r.heads) == 0 || r.row < 0 || r.row >= len(b.Rows) {
+		return "", ""
+	}
+	measure := b.Rows[r.row].Measure
+	for _, o := range gongkai.Formats() {
+		t := o.Table(r.table)
+		if o.ID == f.ID || t == nil {
+			continue
+		}
+		for bi := range t.Blocks {
+			ob := &t.Blocks[bi]
+			if !slices.ContainsFunc(ob.Rows, func(row gongkai.Row) bool { return row.Measure == measure && !row.Group }) {
+				continue
+			}
+			for _, c := range ob.Columns {
+				for _, l := range append([]string{c.Label}, c.Aliases...) {
+					l = labels.Normalize(l)
+					for _, h := range r.heads {
+						if strings.Contains(labels.Normalize(h.text), l) {
+							return c.Label, o.Name
+						}
+					}
+				}
+			}
+		}
+	}
+	return "", ""
+}
+
+// columnLabels joins a block's column labels, each in quotation marks.
+func columnLabels(b *gongkai.Block) string {
+	var out []string
+	for _, c := range b.Columns {
+		out = append(out, c.Label)
+	}
+	return strings.Join(out, "”“")
+}
+
 // placedRow holds the figures resolved for one template row: one cell per
 // column, an empty text for a cell left blank.
 type placedRow struct {
@@ -422,7 +468,19 @@ func (tt *textTables) resolve() map[rowKey]*placedRow {
 			b := &tt.format.Table("proactive").Blocks[r.block]
 			key := rowKey{"proactive", r.block, r.row}
 			place := func() *placedRow {
-				return tt.place(key, r.label, oneColumn(b, r), len(b.Columns), anyRow, b.Rows[r.row].Label, false)
+				vals := oneColumn(b, r)
+				// Only a row that will be blank for too few figures is
+				// asked why: the look-up folds labels, and most rows of
+				// one figure are digits run together, one a cell.
+				if len(vals) == 1 && len(b.Columns) > 1 && digitCount(vals) < len(b.Columns) {
+					if col, name := otherFormatColumn(tt.format, b, r); col != "" {
+						if tt.fewWhy == nil {
+							tt.fewWhy = map[rowKey]string{}
+						}
+						tt.fewWhy[key] = fmt.Sprintf("，其所在小表的表头是“%s”，是%s的一栏；本表按%s读取，这一行只有“%s”，没有这一栏", col, name, tt.format.Name, columnLabels(b))
+					}
+				}
+				return tt.place(key, r.label, vals, len(b.Columns), anyRow, b.Rows[r.row].Label, false)
 			}
 			if first, dup := seen[key]; !dup {
 				seen[key], out[key] = r, place()
@@ -504,6 +562,14 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 		// Fewer digits than columns: nothing is run together; the row
 		// lacks cells (merged or left out) and which columns its figures
 		// stand in cannot be told.
+		if why := tt.fewWhy[key]; why != "" {
+			// The row's own sub-table heads a column of another format
+			// (otherFormatColumn): where its figure belongs is known, and
+			// this format has no such cell.
+			tt.note("few_figures", gongkai.SeverityError, at, rowLabel,
+				fmt.Sprintf("「%s」只有%d个数字（%s）%s，未填入，请核对原文", rowLabel, digitCount(vals), raw, why))
+			break
+		}
 		tt.note("few_figures", gongkai.SeverityError, at, rowLabel,
 			fmt.Sprintf("「%s」只有%d个数字（%s；应为%d个），各在哪一列无法确定，未填入，请核对原文", rowLabel, digitCount(vals), raw, n))
 	case rd.how == "split":

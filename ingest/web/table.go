@@ -56,6 +56,10 @@ type textTables struct {
 	// their figures are left blank with a finding, not read 10,000 times
 	// too large.
 	yuan map[blockCol]yuanHead
+	// fewWhy says, by row, why a row of one figure has no cell for it in
+	// this format: its sub-table heads another format's column
+	// (otherFormatColumn).
+	fewWhy map[rowKey]string
 }
 
 // ReadLines is the shared back end of ReadText, of HTML pages whose tables
