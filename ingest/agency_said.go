@@ -60,6 +60,54 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 			return
 		}
 	}
+	overviewNamed(doc, r)
+}
+
+// overviewNamed sets the agency of a report whose title and opening name
+// none from the subject of its overview's first sentence ("一、总体情况" then
+// "YYYY年,示例路街道全面贯彻落实《条例》…", labels.OverviewSubject): the organ
+// whose year of disclosure work the report opens on (the shapes of real 2025
+// pages of streets, a municipal bureau and a managing zone, refused for want
+// of a name). Where the opening's line of contact names that organ in full
+// ("请联系:示例区人民政府示例街道办事处"), the full name is taken
+// (labels.ContactOrgan). Either is said to be taken from those words, to be
+// checked.
+func overviewNamed(doc *Document, r *gongkai.Report) {
+	for i, l := range doc.Lines {
+		if i >= 2*openingLines {
+			return
+		}
+		num, title := heading(l.Text)
+		if num == "" || !strings.Contains(labels.Normalize(title), "总体情况") {
+			continue
+		}
+		// The overview's first line of text; a sub-heading ("(一)…")
+		// may stand before it.
+		for _, s := range doc.Lines[i+1 : min(i+3, len(doc.Lines))] {
+			if n, _ := heading(s.Text); n != "" {
+				return
+			}
+			a := labels.OverviewSubject(s.Text)
+			if a == "" {
+				continue
+			}
+			msg := fmt.Sprintf("单位名称“%s”取自“%s”首句的主语（标题和开头未写单位名称）：请核对", a, title)
+			for j, c := range doc.Lines {
+				if j >= 2*openingLines {
+					break
+				}
+				if full := labels.ContactOrgan(c.Text, a); full != "" {
+					msg = fmt.Sprintf("单位名称“%s”取自联系方式（“%s”首句的主语“%s”即此机关；标题和开头未写单位名称）：请核对", full, title, a)
+					a = full
+					break
+				}
+			}
+			r.Agency = a
+			r.Findings = append(r.Findings, gongkai.Finding{Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(s.N), Message: msg})
+			return
+		}
+		return
+	}
 }
 
 // unsureOfficeMessage returns the message of a page's rejection for want of

@@ -142,3 +142,70 @@ func SubjectCompiler(s string) string {
 	}
 	return a
 }
+
+// overviewSubjectRE finds the subject of the first sentence of a report's
+// overview (一、总体情况), after the year it opens with: "YYYY年,示例路街道全面
+// 贯彻落实…", "YYYY年以来,示例街道深入学习…", "YYYY年度,示例市司法局在市委…的正确
+// 领导下" (the shapes of real 2025 pages of streets, a municipal bureau and a
+// managing zone, whose title and opening name no organ). The words after the
+// name are those of an organ going about its work.
+var overviewSubjectRE = regexp.MustCompile(`^(?:(?:19|20)\d\d年度?(?:以来|全年|期间)?|今年以来|本年度?)[,:]?([^,;:。《》()、0-9]{2,20}?)(?:深入|全面|认真|坚持|始终|持续|严格|积极|进一步|紧紧|紧密|高度|在|围绕|按照|以|贯彻|聚焦|立足|着力|扎实|不断|把|将|对)`)
+
+// subjectEndings are the endings of an organ's name that the subject of an
+// overview's first sentence may have: an organ, a street or township, a
+// managing zone. A bare area (示例区, 示例县) is not one: its government's, or
+// the area's whole, the words do not say.
+var subjectEndings = []string{"局", "委员会", "委", "街道", "街道办事处", "办事处", "镇", "乡", "人民政府", "管理区", "管委会", "中心", "厅", "署", "支队", "大队"}
+
+// OverviewSubject returns the organ a report's overview opens its first
+// sentence with as the subject doing the work of disclosure ("YYYY年,示例路街道
+// 全面贯彻落实《条例》…"), or "": the sentence must speak of disclosure (公开,
+// 条例), and the name must end as an organ's does (subjectEndings), not be the
+// organ's words for itself (我局, 本单位), an area's (全区, 各部门) or a party
+// committee's (区委).
+func OverviewSubject(s string) string {
+	s = Normalize(s)
+	if i := strings.Index(s, "。"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 900 || !strings.Contains(s, "公开") && !strings.Contains(s, "条例") {
+		return ""
+	}
+	m := overviewSubjectRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	a := trimName(m[1])
+	if !agencyName(a) || !hasSuffixAny(a, subjectEndings...) || hasAny(a, "我", "本", "全", "各", "和", "及", "与", "党委", "区委", "县委", "市委", "公开") ||
+		hasAny(a, compilerOthers...) {
+		return ""
+	}
+	return a
+}
+
+// contactOrganRE finds the organ a report's line of contact names, itself
+// and not an office of it: "如本报告有疑问,请联系:示例区人民政府示例街道办事处,地址…"
+// (the shape of a real 2025 street office's page).
+var contactOrganRE = regexp.MustCompile(`(?:请与|请联系:?|联系单位:?)([^,;:。《》()由]{2,40}?)(?:联系|[,;(。]|地址|电话|$)`)
+
+// ContactOrgan returns the organ a report's line of contact names when its
+// name holds short, the name the report goes by in its own words ("示例街道"
+// of "示例区人民政府示例街道办事处"), or "": the line must speak of the report,
+// and the organ be named whole, not an office of it.
+func ContactOrgan(s, short string) string {
+	s = Normalize(s)
+	i := strings.Index(s, "报告")
+	if i < 0 || short == "" || !hasAny(s, "疑问", "意见", "建议", "咨询") {
+		return ""
+	}
+	m := contactOrganRE.FindStringSubmatch(s[i:])
+	if m == nil {
+		return ""
+	}
+	a := trimName(m[1])
+	if !strings.Contains(a, strings.TrimSuffix(short, "办事处")) || !agencyName(a) || !hasSuffixAny(a, subjectEndings...) ||
+		hasSuffixAny(a, internalOffices...) || hasAny(a, "公开", "和", "及", "与", "、") {
+		return ""
+	}
+	return a
+}

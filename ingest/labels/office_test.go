@@ -1,6 +1,9 @@
 package labels
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestOpeningNames holds the readings of a report's opening that name its
 // organ when the title and first sentence do not (session 31): an office
@@ -43,9 +46,28 @@ func TestOpeningNames(t *testing.T) {
 		{"subject", "示例县示例镇人民政府按照《条例》要求编制本报告。", "示例县示例镇人民政府"},
 		{"subject", "为贯彻落实《条例》,根据有关规定编制本报告。", ""},
 		{"subject", "示例县政务公开办公室根据《条例》要求编制本报告。", ""},
+		// The subject of the overview's first sentence (session 32).
+		{"overview", "2025年,示例路街道全面贯彻落实《条例》和上级政府信息公开工作要求。", "示例路街道"},
+		{"overview", "2025年以来,示例街道深入学习贯彻上级关于政务公开工作的决策部署。", "示例街道"},
+		{"overview", "2025年,示例市司法局在市委、市政府的正确领导下,认真贯彻落实《条例》。", "示例市司法局"},
+		{"overview", "2025年,示例管理区在市委的领导下,政府信息公开工作平稳推进。", "示例管理区"},
+		{"overview", "2025年,示例区深入推进政务公开工作。", ""}, // an area: its government's or the whole area's
+		{"overview", "2025年,我局深入推进政务公开工作。", ""},
+		{"overview", "2025年,全区各部门深入推进政务公开工作。", ""},
+		{"overview", "2025年,在区委区政府的领导下,深入推进政务公开工作。", ""},
+		{"overview", "2025年,示例街道深入推进老旧小区改造。", ""}, // not of disclosure
+		{"contactorgan", "如本报告有疑问,请联系:示例区人民政府示例街道办事处,地址:示例路1号。", "示例区人民政府示例街道办事处"},
+		{"contactorgan", "如对本报告有疑问,请与示例县示例镇人民政府联系。", "示例县示例镇人民政府"},
+		{"contactorgan", "如对本报告有疑问,请与示例区人民政府办公室联系。", ""},
+		{"contactorgan", "如对本报告有疑问,请与示例区另一街道办事处联系。", ""},
 	} {
 		var got string
 		switch tt.fn {
+		case "overview":
+			got = OverviewSubject(tt.s)
+		case "contactorgan":
+			short := map[bool]string{true: "示例镇", false: "示例街道"}[strings.Contains(tt.s, "镇")]
+			got = ContactOrgan(tt.s, short)
 		case "compiler":
 			got, _, _ = CompilerOffice(tt.s)
 		case "contact":
