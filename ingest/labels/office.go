@@ -155,16 +155,33 @@ var overviewSubjectRE = regexp.MustCompile(`^(?:(?:19|20)\d\d年度?(?:以来|�
 // overview's first sentence may have: an organ, a street or township, a
 // managing zone. A bare area (示例区, 示例县) is not one: its government's, or
 // the area's whole, the words do not say.
-var subjectEndings = []string{"局", "委员会", "委", "街道", "街道办事处", "办事处", "镇", "乡", "人民政府", "管理区", "管委会", "中心", "厅", "署", "支队", "大队"}
+// A people's government is none either: a department's report may open on
+// its government's year ("YYYY年,某县人民政府高度重视…,我局…", review's
+// finding on session 32's first version).
+var subjectEndings = []string{"局", "委员会", "委", "街道", "街道办事处", "办事处", "镇", "乡", "管理区", "管委会", "中心", "厅", "署", "支队", "大队"}
+
+// contactEndings are the endings of an organ's name a line of contact may
+// name it by in full: subjectEndings, and a township's people's government.
+var contactEndings = append([]string{"镇人民政府", "乡人民政府"}, subjectEndings...)
+
+// ownWords are an organ's words for itself ("我局", "本单位"): a line that
+// uses them speaks of the report's organ so, and another organ it names is
+// not certainly the report's.
+var ownWords = []string{"我", "本局", "本委", "本办", "本单位", "本机关", "本部门", "本中心", "本街道", "本镇", "本乡"}
 
 // OverviewSubject returns the organ a report's overview opens its first
 // sentence with as the subject doing the work of disclosure ("YYYY年,示例路街道
 // 全面贯彻落实《条例》…"), or "": the sentence must speak of disclosure (公开,
 // 条例), and the name must end as an organ's does (subjectEndings), not be the
 // organ's words for itself (我局, 本单位), an area's (全区, 各部门) or a party
-// committee's (区委).
+// committee's (区委). A line that speaks of an organ in its own words
+// anywhere ("YYYY年,某县人民政府高度重视…,我局认真贯彻落实…", "…,我中心积极
+// 配合") gives none: the organ it names may be another than the report's.
 func OverviewSubject(s string) string {
 	s = Normalize(s)
+	if hasAny(s, ownWords...) {
+		return ""
+	}
 	if i := strings.Index(s, "。"); i >= 0 {
 		s = s[:i]
 	}
@@ -203,7 +220,7 @@ func ContactOrgan(s, short string) string {
 		return ""
 	}
 	a := trimName(m[1])
-	if !strings.Contains(a, strings.TrimSuffix(short, "办事处")) || !agencyName(a) || !hasSuffixAny(a, subjectEndings...) ||
+	if !strings.Contains(a, strings.TrimSuffix(short, "办事处")) || !agencyName(a) || !hasSuffixAny(a, contactEndings...) ||
 		hasSuffixAny(a, internalOffices...) || hasAny(a, "公开", "和", "及", "与", "、") {
 		return ""
 	}

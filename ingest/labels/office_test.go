@@ -56,6 +56,12 @@ func TestOpeningNames(t *testing.T) {
 		{"overview", "2025年,全区各部门深入推进政务公开工作。", ""},
 		{"overview", "2025年,在区委区政府的领导下,深入推进政务公开工作。", ""},
 		{"overview", "2025年,示例街道深入推进老旧小区改造。", ""}, // not of disclosure
+		// Review's HIGH on the first version: another organ beside the
+		// report's own words for itself; a people's government.
+		{"overview", "2025年,示例县人民政府高度重视政府信息公开工作,我局认真贯彻落实《条例》。", ""},
+		{"overview", "2025年,示例市数据局深入推进政务公开,我中心积极配合。", ""},
+		{"overview", "2025年,示例县示例局深入推进政务公开。本局全年主动公开信息50条。", ""},
+		{"overview", "2025年,示例县人民政府深入推进政务公开工作。", ""},
 		{"contactorgan", "如本报告有疑问,请联系:示例区人民政府示例街道办事处,地址:示例路1号。", "示例区人民政府示例街道办事处"},
 		{"contactorgan", "如对本报告有疑问,请与示例县示例镇人民政府联系。", "示例县示例镇人民政府"},
 		{"contactorgan", "如对本报告有疑问,请与示例区人民政府办公室联系。", ""},
