@@ -3561,6 +3561,12 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 		if r.topic != "" && !ctx.about(r.topic) {
 			continue
 		}
+		if (r.kind == nNormIssued || r.kind == nNormRepealed || r.kind == nNormInForce) && !docsCounted(seg) {
+			// "围绕出台的规范性文件制作图解5份", "全年制定规范性文件目录1份":
+			// what is counted is named after the documents (graphics, a
+			// catalogue). They were stored as the documents issued.
+			continue
+		}
 		switch r.kind {
 		case nCarriedIn, nCarriedOut, nNotProcessed, nOtherHandling:
 			// The same of "被申请行政复议3件,维持2件,其他处理1件": the
@@ -5142,6 +5148,30 @@ func (c nctx) about(topic string) bool {
 // topicDisclosure stands for information disclosure however a line names it
 // (信息公开, 依申请公开, 政府信息).
 const topicDisclosure = "\x00disclosure"
+
+// docWords are the words a count of normative documents follows: the
+// documents, and what is done to them (docsCounted).
+var docWords = []string{"规范性文件", "制发", "印发", "出台", "制定", "新发布", "制作", "废止", "废除", "现行有效", "正在实施"}
+
+// docCountWords are the characters that may stand between the documents (or
+// what is done to them) and their count: words of counting ("共计", "数量为",
+// "件数", "分别为") and a closing bracket.
+const docCountWords = "共计合总累为达是有了的数量件个份分别,:：)） "
+
+// docsCounted reports whether the words before a count (seg) end with the
+// normative documents or what is done to them, then words of counting only
+// ("制发规范性文件共计2件", "规范性文件制发2件", "现行有效件数14件"): a
+// noun after them is what the count counts ("围绕出台的规范性文件制作图解5
+// 份": graphics; "制定规范性文件目录1份": a catalogue), not the documents.
+func docsCounted(seg string) bool {
+	end := -1
+	for _, w := range docWords {
+		if i := strings.LastIndex(seg, w); i >= 0 && i+len(w) > end {
+			end = i + len(w)
+		}
+	}
+	return end < 0 || strings.Trim(seg[end:], docCountWords) == ""
+}
 
 func allGroups(s string, groups [][]string) bool {
 	for _, g := range groups {
