@@ -311,7 +311,9 @@ var nrules = []nrule{
 	// real 2023 district office's prose, its table 二 not on the page).
 	// "2024年度新发布的行政规范性文件2件" (the shape of a real 2024
 	// municipal health commission's page): newly published is issued.
-	{kind: nNormIssued, any: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定", "新发布"}}, not: normNot, units: unitsDocs, total: true},
+	// "全年新制作规章0个,制作规范性文件0件" (the shape of a real 2024
+	// public institution's page): made is issued too.
+	{kind: nNormIssued, any: [][]string{{"规范性文件"}, {"制发", "印发", "出台", "制定", "新发布", "制作"}}, not: normNot, units: unitsDocs, total: true},
 	{kind: nNormRepealed, any: [][]string{{"规范性文件"}, {"废止", "废除"}}, not: normNot, units: unitsDocs, total: true},
 	// "…街道制定规范性文件N件,废除规范性文件M件,正在实施的规范性文件
 	// 0件" (a real 2024 street office's page): repealed and in force in
@@ -5008,6 +5010,9 @@ func ruleWithVerb(piece string) (string, bool) {
 	switch v {
 	case "制发", "制定", "印发", "出台", "废止", "现行有效":
 		return v, true
+	case "制作":
+		// "全年新制作规章0个": made is issued, as 制定 is.
+		return "制定", true
 	}
 	return "", false
 }
