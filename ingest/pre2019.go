@@ -95,6 +95,11 @@ var pre2019Narrative = []narrativeRule{
 	// (statRows' 按时办结 and 延期办结). Their first was stored as apps.total.
 	{"pre2019.apps_on_time", regexp.MustCompile(`(?:按时|按期)办结[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_extended", regexp.MustCompile(`延期办结[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	// "在已经答复的9件申请中,“同意公开”的7件…" (the old template's words,
+	// on a real 2017 municipal bureau's page): the applications answered,
+	// the frame of the outcomes listed after it. It was passed over with no
+	// word.
+	{"pre2019.apps_answered", regexp.MustCompile(`(?:^|在)已(?:经)?(?:答复|回复)的` + fig + `\s*(?:件|份|个|宗)(?:政府信息公开|信息公开|依申请公开)?申请(?:中|当中)`)},
 	{"pre2019.apps_withheld", regexp.MustCompile(`(?:不予公开|不同意公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"apps.partial", regexp.MustCompile(`部分公开[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"apps.granted", regexp.MustCompile(`(?:^|[^不部分])(?:同意公开|予以公开|全部公开)[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},

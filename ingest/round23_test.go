@@ -33,3 +33,26 @@ func TestRound23DocsMade(t *testing.T) {
 		}
 	}
 }
+
+// TestRound23AnsweredAmong checks round 23's count of the applications
+// answered as the frame of their outcomes, the old template's words ("在已经
+// 答复的N件申请中,“同意公开”的A件…", the shape of a real 2017 municipal
+// bureau's page): the year's answered. It was passed over with no word.
+func TestRound23AnsweredAmong(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"在已经答复的9件申请中,“同意公开”的7件,占总数的70%。", 9},
+		{"在已答复的12件申请中,同意公开8件。", 12},
+		{"在已答复的5件政府信息公开申请中,同意公开的3件。", 5},
+		// Not the frame of the outcomes: another count.
+		{"已答复的9件申请已全部归档。", -1},
+		{"在已经答复的申请中,同意公开的7件。", -1},
+	} {
+		vals, _ := pre2019FromNarrative([]Line{{N: 1, Text: tt.line}}, "示例市示例局")
+		if got := numberOf(vals, "pre2019.apps_answered"); got != tt.want {
+			t.Errorf("%s: pre2019.apps_answered %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
