@@ -560,10 +560,25 @@ func simplifiedLines(lines []Line) []Line {
 
 // approxRules find a figure the narrative gives only roughly ("主动公开政府
 // 工作信息、动态755多条", "受理申请20余件"): no number of it is the figure.
+//
+// A count in 万 ("主动公开政府信息1.17万条", a real 2024 district's page), one
+// after 约 (about) or one in Chinese numerals with 余 ("三百余条") is rough
+// too (roughRE). The district's was said under another sentence of its
+// paragraph ("发布N条微博", errReleased), the others under none.
 var approxRules = []narrativeRule{
-	{"narrative.proactive_items", regexp.MustCompile(`主动公开[^。；;，,：:]{0,16}?([0-9０-９][0-9０-９,]*)\s*(?:多|余)\s*条`)},
-	{"apps.new", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?([0-9０-９][0-9０-９,]*)\s*(?:多|余)\s*(?:件|份|个|条|次|宗)`)},
+	// A proactive count after 约 is said by unreadProactive, with its
+	// whole sentence.
+	{"narrative.proactive_items", regexp.MustCompile(`主动公开[^。；;，,：:约]{0,16}?` + roughNoAboutRE + `\s*条`)},
+	{"apps.new", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?` + roughRE + `\s*(?:件|份|个|条|次|宗)`)},
 }
+
+// roughRE is a rough number before its unit: N多, N余, 约N, N万 (余), 三百余;
+// roughNoAboutRE the same but 约N.
+const (
+	roughNoAboutRE = `(?:` + roughForms + `)`
+	roughRE        = `(?:(?:约|大约)\s*[0-9０-９][0-9０-９,]*(?:\.[0-9]+)?\s*万?|` + roughForms + `)`
+	roughForms     = `[0-9０-９][0-9０-９,]*\s*(?:多|余)|[0-9０-９][0-9０-９,]*(?:\.[0-9]+)?\s*万\s*(?:多|余)?|[零〇一二两三四五六七八九十百千万]+\s*(?:多|余)`
+)
 
 // approximateFigures returns a warning for each figure in approxRules that
 // the narrative states only roughly and seen does not hold, at its line: the

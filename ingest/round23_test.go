@@ -56,3 +56,38 @@ func TestRound23AnsweredAmong(t *testing.T) {
 		}
 	}
 }
+
+// TestRound23RoughCounts checks round 23's rough counts in 万 or after 约
+// ("主动公开政府信息1.17万条", the shape of a real 2024 district's page, and
+// the shapes round 23 built beside it): no number of them is the figure, and
+// each is said to be rough. The district's was said under another sentence
+// of its paragraph ("发布N条微博"), the others under none.
+func TestRound23RoughCounts(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		measure string
+	}{
+		{"2024年,通过政府门户网站和政务新媒体等形式主动公开政府信息1.17万条。", "narrative.proactive_items"},
+		{"全年主动公开政府信息三百余条。", "narrative.proactive_items"},
+		{"全年共收到政府信息公开申请约30件。", "apps.new"},
+		{"全年共收到政府信息公开申请1.2万件,办结1.1万件。", "apps.new"},
+		{"全年共受理政府信息公开申请二十余件。", "apps.new"},
+	} {
+		finds := approximateFigures([]Line{{N: 1, Text: tt.line}}, map[string]bool{})
+		n := 0
+		for _, f := range finds {
+			if f.Measure == tt.measure {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d findings of %s, want 1: %v", tt.line, n, tt.measure, finds)
+		}
+	}
+	// An exact count is no rough one.
+	for _, line := range []string{"全年主动公开政府信息300条。", "全年共收到政府信息公开申请30件。", "约谈2次,主动公开政府信息12条。"} {
+		if finds := approximateFigures([]Line{{N: 1, Text: line}}, map[string]bool{}); len(finds) != 0 {
+			t.Errorf("%s: %v, want no finding", line, finds)
+		}
+	}
+}
