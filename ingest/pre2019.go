@@ -561,7 +561,7 @@ func simplifiedLines(lines []Line) []Line {
 // approxRules find a figure the narrative gives only roughly ("主动公开政府
 // 工作信息、动态755多条", "受理申请20余件"): no number of it is the figure.
 //
-// A count in 万 ("主动公开政府信息1.17万条", a real 2024 district's page), one
+// A count in 万 ("主动公开政府信息2.36万条", a real 2024 district's page), one
 // after 约 (about) or one in Chinese numerals with 余 ("三百余条") is rough
 // too (roughRE). The district's was said under another sentence of its
 // paragraph ("发布N条微博", errReleased), the others under none.

@@ -58,7 +58,7 @@ func TestRound23AnsweredAmong(t *testing.T) {
 }
 
 // TestRound23RoughCounts checks round 23's rough counts in 万 or after 约
-// ("主动公开政府信息1.17万条", the shape of a real 2024 district's page, and
+// ("主动公开政府信息2.36万条", the shape of a real 2024 district's page, and
 // the shapes round 23 built beside it): no number of them is the figure, and
 // each is said to be rough. The district's was said under another sentence
 // of its paragraph ("发布N条微博"), the others under none.
@@ -67,7 +67,7 @@ func TestRound23RoughCounts(t *testing.T) {
 		line    string
 		measure string
 	}{
-		{"2024年,通过政府门户网站和政务新媒体等形式主动公开政府信息1.17万条。", "narrative.proactive_items"},
+		{"2024年,通过政府门户网站和政务新媒体等形式主动公开政府信息2.36万条。", "narrative.proactive_items"},
 		{"全年主动公开政府信息三百余条。", "narrative.proactive_items"},
 		{"全年共收到政府信息公开申请约30件。", "apps.new"},
 		{"全年共收到政府信息公开申请1.2万件,办结1.1万件。", "apps.new"},
