@@ -63,6 +63,8 @@ func (h *handler) handleError(err error, c echo.Context) {
 		if msg == "" {
 			msg = http.StatusText(status)
 		}
+	case errors.As(err, new(ownTimeout)):
+		status = statusOf(gongkai.ErrorCode(err))
 	case errors.Is(err, context.DeadlineExceeded):
 		status, msg = http.StatusGatewayTimeout, "查询超时，请缩小筛选范围后重试。"
 	case errors.Is(err, context.Canceled):
@@ -79,6 +81,14 @@ func (h *handler) handleError(err error, c echo.Context) {
 		h.log.Error("writing the error response", "error", err)
 	}
 }
+
+// ownTimeout is a timeout whose gongkai.Error message is what the user
+// needs (the SQL sandbox's: its limit, and WHERE or LIMIT to narrow the
+// statement), where handleError would otherwise answer the deadline under
+// it with the pages' advice to narrow the filters.
+type ownTimeout struct{ error }
+
+func (e ownTimeout) Unwrap() error { return e.error }
 
 // errorPage is what templates/error.html shows.
 type errorPage struct {

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -110,6 +111,31 @@ func TestSQLBusy(t *testing.T) {
 		}
 	}
 	t.Error("a second statement was never answered 503 while the first ran")
+}
+
+// TestSQLTimeoutMessage checks that a statement stopped by the sandbox's
+// time limit is answered, on /api/sql (POST and each GET format) as on the
+// /sql page, with 504 and the sandbox's message (the limit, and WHERE or
+// LIMIT to narrow it), not the pages' advice to narrow the filters.
+func TestSQLTimeoutMessage(t *testing.T) {
+	db := securityDB(t, warehouse.Options{SandboxTimeout: 300 * time.Millisecond})
+	h := asAdmin(t, db, New(db, testLogger(t), Options{CacheEntries: -1}))
+	const slow = "SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = 7"
+	check := func(how string, status int, body string) {
+		t.Helper()
+		if status != http.StatusGatewayTimeout || !strings.Contains(body, "未完成") || !strings.Contains(body, "LIMIT") ||
+			strings.Contains(body, "筛选范围") {
+			t.Errorf("%s: %d %s; want 504 with the sandbox's message", how, status, snippet(body))
+		}
+	}
+	status, body := postSQL(t, h, slow)
+	check("POST /api/sql", status, body)
+	for _, format := range []string{"", "json", "csv", "xlsx"} {
+		status, body := do(t, h, httptest.NewRequest(http.MethodGet, "/api/sql?format="+format+"&q="+url.QueryEscape(slow), nil))
+		check("GET /api/sql format="+format, status, body)
+	}
+	status, body = do(t, h, httptest.NewRequest(http.MethodGet, "/sql?q="+url.QueryEscape(slow), nil))
+	check("GET /sql", status, body)
 }
 
 // TestUploadTooLarge checks that a file over the limit is answered 413 with

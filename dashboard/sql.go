@@ -194,6 +194,11 @@ func (h *handler) apiSQL(c echo.Context) error {
 		text = req.SQL
 	}
 	t, err := h.runSQL(c, text)
+	if gongkai.ErrorCode(err) == gongkai.CodeTimeout {
+		// The sandbox's own message, as the /sql page shows it: it says the
+		// limit and how to narrow the statement.
+		return ownTimeout{err}
+	}
 	if err != nil {
 		return err
 	}
