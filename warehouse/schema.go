@@ -116,7 +116,7 @@ type SavedQuery struct {
 	// OwnerWas is the name the owner had when saving, kept for the
 	// message about a query whose owner's account is gone.
 	OwnerWas string
-	SavedAt  time.Time
+	SavedAt  time.Time // when it was last saved, UTC (0120)
 }
 
 // MayChange reports whether account u (nil: unknown) may replace or delete
@@ -189,7 +189,8 @@ func (db *DB) SaveQuery(ctx context.Context, name, query string, by *User) (int6
 	}
 	var id int64
 	byName, byID, admin := ownerArgs(by)
-	err := db.db.QueryRowContext(ctx, stmt("saved_query_save"), name, query, byName, byID, admin).Scan(&id)
+	err := db.db.QueryRowContext(ctx, stmt("saved_query_save"), name, query, byName, byID, admin,
+		time.Now().UTC()).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		if err := db.notYours(ctx, name, 0, "修改"); err != nil {
 			return 0, err

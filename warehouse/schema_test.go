@@ -2,10 +2,14 @@ package warehouse
 
 import (
 	"context"
+	"database/sql"
 	"maps"
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gongkai"
 )
@@ -245,5 +249,154 @@ func TestSavedQueryOwnerIDMigration(t *testing.T) {
 	want := map[string]int64{"早": u["early"].ID, "晚": 0, "无": 0, "旧": 0}
 	if !maps.Equal(got, want) {
 		t.Errorf("owner ids after 0105: %v, want %v", got, want)
+	}
+}
+
+// TestTimesUTC checks that the times the warehouse stores are UTC, as the
+// pages say («时间为 UTC», «有效至 … UTC»), on a server whose time zone is
+// not: an account's creation, a token's, its expiry, the audit log's, a
+// saved query's. duckdb-go binds a time.Time as a TIMESTAMPTZ, which DuckDB
+// cast to the TIMESTAMP columns in its own time zone, the process's: on
+// Beijing time every time was stored eight hours ahead. DuckDB takes the
+// zone when the process starts, so the test runs itself again on Beijing
+// time.
+func TestTimesUTC(t *testing.T) {
+	ctx := context.Background()
+	if os.Getenv("GONGKAI_TEST_TZ") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestTimesUTC$", "-test.count=1", "-test.v")
+		cmd.Env = append(os.Environ(), "GONGKAI_TEST_TZ=1", "TZ=Asia/Shanghai")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "--- PASS: TestTimesUTC") {
+			t.Fatalf("on Beijing time: %v\n%s", err, out)
+		}
+		return
+	}
+	raw, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zone string
+	err = raw.QueryRowContext(ctx, "SELECT current_setting('TimeZone')").Scan(&zone)
+	raw.Close()
+	if err != nil || zone != "Asia/Shanghai" {
+		t.Fatalf("DuckDB's own time zone %q (%v), want Asia/Shanghai: the test would test nothing", zone, err)
+	}
+	db := openTest(t)
+	from := time.Now().UTC().Add(-time.Minute)
+	u := savers(t, db, "a")
+	if _, _, err := db.CreateToken(ctx, Actor{Name: "test"}, "a", time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.CreateToken(ctx, Actor{Name: "test"}, "a", 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RevokeToken(ctx, Actor{Name: "test"}, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateSession(ctx, u["a"].ID, time.Hour, "192.0.2.1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveQuery(ctx, "新", "SELECT 1", u["a"]); err != nil {
+		t.Fatal(err)
+	}
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2023, 1, 0)})
+	res := load(t, db, LoadRequest{Report: withError("甲局", 2023)})
+	if _, err := db.Confirm(ctx, res[0].ReportID, "a"); err != nil {
+		t.Fatal(err)
+	}
+	to := time.Now().UTC().Add(time.Minute)
+	at := func(what string, got, lo, hi time.Time) {
+		t.Helper()
+		if got.Before(lo) || got.After(hi) {
+			t.Errorf("%s %s, want UTC between %s and %s", what, got, lo, hi)
+		}
+	}
+	got, err := db.UserByName(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at("account created", got.CreatedAt, from, to)
+	tokens, err := db.Tokens(ctx)
+	if err != nil || len(tokens) != 2 {
+		t.Fatalf("tokens %+v, %v", tokens, err)
+	}
+	slices.SortFunc(tokens, func(a, b Token) int { return int(a.ID - b.ID) })
+	if tokens[0].ExpiresAt == nil || tokens[1].RevokedAt == nil {
+		t.Fatalf("tokens %+v", tokens)
+	}
+	at("token created", tokens[0].CreatedAt, from, to)
+	at("token expires", *tokens[0].ExpiresAt, from.Add(time.Hour), to.Add(time.Hour))
+	at("token revoked", *tokens[1].RevokedAt, from, to)
+	log, err := db.AuditLog(ctx, AuditFilter{})
+	if err != nil || len(log) == 0 {
+		t.Fatalf("audit log %v, %v", log, err)
+	}
+	for _, e := range log {
+		at("audit "+e.Action, e.At, from, to)
+	}
+	qs, err := db.SavedQueries(ctx)
+	if err != nil || len(qs) != 1 {
+		t.Fatalf("saved queries %v, %v", qs, err)
+	}
+	at("query saved", qs[0].SavedAt, from, to)
+
+	// What the times decide: a session or token live until its expiry and
+	// not after, the audit log's window of time.
+	for _, c := range []struct {
+		ttl  time.Duration
+		live bool
+	}{{time.Hour, true}, {-time.Minute, false}, {-7 * time.Hour, false}} {
+		secret, err := db.CreateSession(ctx, u["a"].ID, c.ttl, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.SessionUser(ctx, secret); err != nil || (got != nil) != c.live {
+			t.Errorf("a session of %s: user %v (%v), want live %v", c.ttl, got, err, c.live)
+		}
+		_, token, err := db.CreateToken(ctx, Actor{Name: "test"}, "a", c.ttl)
+		if err != nil && c.ttl > 0 {
+			t.Fatal(err)
+		}
+		if err == nil {
+			if got, err := db.TokenUser(ctx, token); err != nil || (got != nil) != c.live {
+				t.Errorf("a token of %s: user %v (%v), want live %v", c.ttl, got, err, c.live)
+			}
+		}
+	}
+	for _, w := range []struct {
+		from, to time.Time
+		some     bool
+	}{{from, to, true}, {from.Add(-9 * time.Hour), from.Add(-time.Hour), false}, {to, to.Add(9 * time.Hour), false}} {
+		if log, err := db.AuditLog(ctx, AuditFilter{From: w.from, To: w.to}); err != nil || (len(log) > 0) != w.some {
+			t.Errorf("audit entries from %s to %s: %d (%v), want some %v", w.from, w.to, len(log), err, w.some)
+		}
+	}
+
+	// A query saved before 0120, at the server's wall-clock time as 0012's
+	// default wrote it: the migration converts it.
+	db = editByHand(t, db, `INSERT INTO store.saved_queries (name, sql) VALUES ('旧', 'SELECT 2');
+		UPDATE store.saved_queries SET saved_at = current_timestamp::TIMESTAMP;
+		DELETE FROM schema_migrations WHERE version = 120`)
+	if qs, err = db.SavedQueries(ctx); err != nil || len(qs) != 2 {
+		t.Fatalf("saved queries %v, %v", qs, err)
+	}
+	for _, q := range qs {
+		at("query saved before 0120: "+q.Name, q.SavedAt, from, time.Now().UTC().Add(time.Minute))
+	}
+	sr, err := db.Report(ctx, res[0].ReportID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at("report loaded", sr.Info.LoadedAt, from, to)
+	for _, q := range []struct{ what, sql string }{
+		{"session created", "SELECT created_at FROM auth.sessions"},
+		{"session expires", "SELECT expires_at - INTERVAL 1 HOUR FROM auth.sessions"},
+		{"version confirmed", "SELECT resolved_at FROM store.pending"},
+	} {
+		var got time.Time
+		if err := db.db.QueryRowContext(ctx, q.sql).Scan(&got); err != nil {
+			t.Fatalf("%s: %v", q.what, err)
+		}
+		at(q.what, got, from, to)
 	}
 }

@@ -1,0 +1,13 @@
+-- 0120_saved_at_utc: a saved query's saved_at is UTC, as every other time
+-- the warehouse keeps (accounts, sessions, tokens, the audit log, loads).
+--
+-- 0012's default and saved_query_save's update took DuckDB's clock
+-- (current_timestamp, a TIMESTAMPTZ) into a TIMESTAMP column: DuckDB cast
+-- it in the process's time zone, so on a server on Beijing time the
+-- workbench listed a query saved at 04:00 UTC as saved at 12:00, beside an
+-- audit log that says its times are UTC (0105 converted them to compare
+-- with the accounts'). The writer now binds Go's UTC time
+-- (saved_query_save.sql); the times stored before are converted as 0105
+-- converted them, from the time zone the server runs in now, the one they
+-- were written in unless the server moved.
+UPDATE store.saved_queries SET saved_at = timezone('UTC', saved_at::TIMESTAMPTZ);
