@@ -18,7 +18,7 @@ import (
 // cell stays blank.
 func TestReportNarrativeMarks(t *testing.T) {
 	db := emptyDB(t)
-	page := "示例镇人民政府2021年政府信息公开工作年度报告\n" +
+	page := "示例县示例镇人民政府2021年政府信息公开工作年度报告\n" +
 		"一、总体情况\n本年度我镇主动公开政府信息一百零五条。\n" +
 		"三、收到和处理政府信息公开申请情况\n本年度我镇共受理政府信息公开申请十一件，其中予以公开九件。\n"
 	r, err := ingest.Parse("town-2021.txt", []byte(page), ingest.Options{})

@@ -20,15 +20,106 @@ import (
 // writer's: worse than none. completeAgency takes the name the body gives
 // it, with a warning, or rejects the page when the body gives more than one.
 
-// placeWords are the words of a name that place it: a level (省, 市, 县,
-// 区…) or the state's organs, which need no place (国家税务总局, 海关总署).
-var placeWords = []string{"省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "村", "街道", "国家", "中国", "中华", "全国", "国务院", "中央", "总局", "总署", "部"}
-
 // placeLevels end the place before an agency's words ("东湖高新区").
 var placeLevels = []string{"省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道"}
 
+// aboveTownWords are the words of a name that place it above a township:
+// a county's or a higher level, or the state's organs.
+var aboveTownWords = []string{"省", "市", "县", "区", "州", "盟", "旗", "国家", "中国", "中华", "全国", "国务院", "中央", "总局", "总署", "部"}
+
+// townLevels end a township's, a street's or a village's name.
+var townLevels = []string{"街道", "苏木", "镇", "乡", "村"}
+
+// notPlaceWords hold a level's character and name no place: "住房和城乡建设
+// 局", "农业农村局" and "市场监督管理局" name a kind of organ every county
+// has, and were taken for placed names because 乡, 村 and 市 are levels.
+// "青松社区管委会" (the shape of a real 2025 community committee's first
+// sentence, its title "YYYY年某县青松社区管委会"): the 区 of 社区 is no
+// district either.
+var notPlaceWords = []string{"城乡", "乡镇", "城镇", "集镇", "农村", "乡村", "村镇", "村民", "村务", "市场", "城市", "都市", "市政", "市容",
+	"社区", "小区", "园区", "景区", "区域", "县域", "市域", "乡风"}
+
+// townOrgans follow a township's name in its organs' names.
+var townOrgans = []string{"人民政府", "政府", "党委", "党政", "人大", "办事处"}
+
+// Where a name places its agency (namePlace).
+const (
+	placeNone  = iota // no place: "党政办公室", "农业农村局"
+	placeTown         // a township, street or village alone: "城关镇", "示例路街道办事处"
+	placeAbove        // a county or higher, or the state: "示例县城关镇", "海关总署"
+)
+
+// namePlace returns where a name places its agency and, for placeTown, the
+// township's own name ("城关镇" of "城关镇人民政府"). A level's character
+// counts only where it ends a place: not inside notPlaceWords, not first
+// (no place is named before it: "县前街道"), and not right before a
+// township's level ("例市镇" is a town named 例市, not a city's town). A
+// division region.Derive knows places it above a township whatever the
+// rest ("佛山市场监督管理局" reads 佛山市).
+func namePlace(name string) (int, string) {
+	if pl := region.Derive(name); pl.Province != "" || pl.City != "" || pl.County != "" {
+		return placeAbove, ""
+	}
+	// The same name with notPlaceWords blanked, rune for rune in bytes, so
+	// that an index into it is one into name.
+	masked := name
+	for _, w := range notPlaceWords {
+		for off := 0; ; {
+			i := strings.Index(masked[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			if i > 0 && hasSuffixAny(w, townLevels...) && (off == len(masked) || hasPrefixAny(masked[off:], townOrgans...)) {
+				// "例城镇人民政府", "示例集镇": a township named so, not
+				// the word.
+				continue
+			}
+			masked = masked[:i] + strings.Repeat("〇", utf8.RuneCountInString(w)) + masked[off:]
+		}
+	}
+	for _, w := range aboveTownWords {
+		for off := 0; ; {
+			i := strings.Index(masked[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			if utf8.RuneCountInString(w) > 1 {
+				return placeAbove, ""
+			}
+			if i == 0 || hasPrefixAny(masked[off:], townLevels...) {
+				continue
+			}
+			return placeAbove, ""
+		}
+	}
+	end := -1
+	for _, l := range townLevels {
+		if i := strings.Index(masked, l); i > 0 && (end < 0 || i+len(l) < end) {
+			end = i + len(l)
+		}
+	}
+	if end < 0 {
+		return placeNone, ""
+	}
+	// "例镇街道", "例村乡": a township's name may hold another's level.
+	for more := true; more; {
+		more = false
+		for _, l := range townLevels {
+			if strings.HasPrefix(masked[end:], l) {
+				end += len(l)
+				more = true
+			}
+		}
+	}
+	return placeTown, name[:end]
+}
+
 // completeAgency looks at a name read for r.Agency that names no place
-// (placeWords) for the body's lines that write it after one: the run of
+// (namePlace) for the body's lines that write it after one: the run of
 // Chinese characters right before it, back to a mark, digit or date word
 // (年, 月, 日, 度), that ends in a level and is a name itself. When the
 // places found are one (or all end with the shortest of them, which is then
@@ -37,30 +128,77 @@ var placeLevels = []string{"省", "市", "县", "区", "州", "盟", "旗", "镇
 // and the message of the page's rejection is returned: which place is the
 // writer's is not ours to guess. With no place found, nothing changes and
 // "" is returned.
+//
+// A name placed by a township, street or village alone ("城关镇", "示例路
+// 街道办事处", or a placeless name the body completes so) is looked for the
+// same way, by the township's name, for a county or higher place before it
+// (a title, a contact line or an issuing organ's "示例县城关镇…"). With none,
+// or with places that differ, r.Agency is left and the message of the
+// page's rejection is returned: many counties have a 城关镇, and the report
+// was filed under an agency that may be another place's.
 func completeAgency(doc *Document, r *gongkai.Report) string {
 	name := r.Agency
-	// "青松社区管委会" (the shape of a real 2025 community committee's
-	// first sentence, its title "YYYY年某县青松社区管委会"): the 区 of 社区
-	// is no district, and a community's name is one many counties have.
-	// The name was stored without its county.
-	placed := strings.ReplaceAll(name, "社区", "")
-	for _, w := range placeWords {
-		if strings.Contains(placed, w) {
+	kind, town := namePlace(name)
+	if kind == placeAbove {
+		return ""
+	}
+	completed := name
+	if kind == placeNone {
+		place, at, msg := placeInBody(doc, name, false)
+		if msg != "" || place == "" {
+			return msg
+		}
+		completed = place + name
+		if kind, town = namePlace(completed); kind == placeAbove {
+			r.Agency = completed
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "agency", Severity: gongkai.SeverityWarning, At: at,
+				Message: fmt.Sprintf("标题或首句中的单位名称“%s”没有写地名，按正文补全为“%s”：请核对", name, r.Agency),
+			})
 			return ""
 		}
 	}
+	place, at, msg := placeInBody(doc, town, true)
+	if msg != "" {
+		return msg
+	}
+	if place == "" {
+		said := "“" + completed + "”，"
+		if completed != town {
+			said += "其中“" + town + "”"
+		}
+		return fmt.Sprintf("单位名称不完整：读作%s是乡镇（街道、村）名，没有写所属的县（市、区）；各地同名的不止一个，正文也没有写明是哪里的：请指定单位名称", said)
+	}
+	r.Agency = place + completed
+	r.Findings = append(r.Findings, gongkai.Finding{
+		Rule: "agency", Severity: gongkai.SeverityWarning, At: at,
+		Message: fmt.Sprintf("标题或首句中的单位名称“%s”没有写所属的县（市、区），按正文补全为“%s”：请核对", name, r.Agency),
+	})
+	return ""
+}
+
+// placeInBody returns the place the body's lines write right before key
+// (placeBefore) and the location of the first, or the message of the
+// page's rejection when the places written differ or one's first words may
+// be a lead word's ("会同示例区…"). With above, for a township's name, the
+// places are townPlaceBefore's: a county's or a city's.
+func placeInBody(doc *Document, key string, above bool) (place, at, msg string) {
 	var places []string
-	at := ""
 	for _, l := range doc.Lines {
 		t := labels.Normalize(l.Text)
 		for off := 0; ; {
-			i := strings.Index(t[off:], name)
+			i := strings.Index(t[off:], key)
 			if i < 0 {
 				break
 			}
 			i += off
-			off = i + len(name)
-			p := placeBefore(t[:i])
+			off = i + len(key)
+			var p string
+			if above {
+				p = townPlaceBefore(t[:i], key)
+			} else {
+				p = placeBefore(t[:i])
+			}
 			if p == "" {
 				continue
 			}
@@ -73,9 +211,9 @@ func completeAgency(doc *Document, r *gongkai.Report) string {
 		}
 	}
 	if len(places) == 0 {
-		return ""
+		return "", "", ""
 	}
-	place := places[0]
+	place = places[0]
 	for _, p := range places {
 		if len(p) < len(place) {
 			place = p
@@ -83,21 +221,58 @@ func completeAgency(doc *Document, r *gongkai.Report) string {
 	}
 	for _, p := range places {
 		if !strings.HasSuffix(p, place) {
-			return fmt.Sprintf("单位名称不完整：标题或首句作“%s”，正文写作%s，不能确定是哪一个：请指定单位名称", name, quoteAll(places, name))
+			return "", "", fmt.Sprintf("单位名称不完整：标题或首句作“%s”，正文写作%s，不能确定是哪一个：请指定单位名称", key, quoteAll(places, key))
 		}
 	}
 	if rest, ok := afterLeadWord(place); ok {
 		// "会同示例区党政办公室" read as the only place: "会同示例区" and
 		// "示例区" both fit (so do "和平区" and "平区"), and which is the
 		// place the words do not say.
-		return fmt.Sprintf("单位名称不完整：标题或首句作“%s”，正文写作“%s%s”，其中“%s”是否属于地名不能确定：请指定单位名称",
-			name, place, name, strings.TrimSuffix(place, rest))
+		return "", "", fmt.Sprintf("单位名称不完整：标题或首句作“%s”，正文写作“%s%s”，其中“%s”是否属于地名不能确定：请指定单位名称",
+			key, place, key, strings.TrimSuffix(place, rest))
 	}
-	r.Agency = place + name
-	r.Findings = append(r.Findings, gongkai.Finding{
-		Rule: "agency", Severity: gongkai.SeverityWarning, At: at,
-		Message: fmt.Sprintf("标题或首句中的单位名称“%s”没有写地名，按正文补全为“%s”：请核对", name, r.Agency),
-	})
+	return place, at, ""
+}
+
+// namePlaceKind is namePlace's kind alone.
+func namePlaceKind(name string) int {
+	kind, _ := namePlace(name)
+	return kind
+}
+
+// townPlaceBefore returns the county or city written right before a
+// township's name that ends s, or "": of the run of Chinese characters
+// before it (placeBefore's), the longest end that region.Derive reads as
+// divisions over the township, without a government's words between them
+// ("示例区人民政府示例街道办事处" places the street in 示例区). Only a
+// division Derive knows is certain: "…的要求,现公开示例区示例街道…" (the
+// shape of a real 2019 street's first sentence) writes the district after a
+// verb, and a real 2020 town's page opens on a cut-off line "…先创区<town>"
+// that names no district at all.
+func townPlaceBefore(s, town string) string {
+	start := len(s)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune("年月日度", r) {
+			break
+		}
+		start -= size
+	}
+	run := s[start:]
+	if gov, ok := strings.CutSuffix(run, "人民政府"); ok {
+		run = gov
+	} else if gov, ok := strings.CutSuffix(run, "政府"); ok {
+		run = gov
+	}
+	for i := range run {
+		end := run[i:]
+		if utf8.RuneCountInString(end) < 2 {
+			break
+		}
+		if pl := region.Derive(end + town); pl.Level == region.LevelTownship && (pl.County != "" || pl.City != "") {
+			return end
+		}
+	}
 	return ""
 }
 
@@ -154,13 +329,7 @@ func bareKind(name string) bool {
 	if name == "" || utf8.RuneCountInString(name) > 8 || !hasSuffixAny(name, "局", "委", "委员会", "办", "办公室", "厅", "署") {
 		return false
 	}
-	for _, w := range placeWords {
-		if strings.Contains(name, w) {
-			return false
-		}
-	}
-	pl := region.Derive(name)
-	return pl.Province == "" && pl.City == "" && pl.County == ""
+	return namePlaceKind(name) == placeNone
 }
 
 // latinNameMessage returns the message of a page's rejection when the name

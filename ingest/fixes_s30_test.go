@@ -138,7 +138,7 @@ func TestTraditionalYuWarned(t *testing.T) {
 		warned        bool
 	}{
 		{"示例縣於溪鎮人民政府2023年政府信息公開工作年度報告", "示例县于溪镇人民政府", true},
-		{"於溪鎮人民政府2023年度政府信息公開工作年度報告", "于溪镇人民政府", true},
+		{"示例區於溪鎮人民政府2023年度政府信息公開工作年度報告", "示例区于溪镇人民政府", true},
 		{"關於示例縣青禾鎮人民政府2023年政府信息公開工作年度報告", "示例县青禾镇人民政府", false},
 		{"示例县於溪镇人民政府2023年政府信息公开工作年度报告", "示例县於溪镇人民政府", false},
 		{"示例縣于溪鎮人民政府2023年政府信息公開工作年度報告", "示例县于溪镇人民政府", false},
@@ -195,8 +195,8 @@ func TestRefusedPagesRead(t *testing.T) {
 			Options{}, "", ""},
 		{"level-led title, first sentence level-led too", "市人民政府办公室2024年政府信息公开工作年度报告\n现公开市人民政府办公室2024年政府信息公开工作年度报告。\n" + body,
 			Options{}, "", ""},
-		{"compiler before its rules", "本报告由示例镇人民政府按照《中华人民共和国政府信息公开条例》要求编制。\n本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n" + body,
-			Options{}, "示例镇人民政府", ""},
+		{"compiler before its rules", "本报告由示例县示例镇人民政府按照《中华人民共和国政府信息公开条例》要求编制。\n本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n" + body,
+			Options{}, "示例县示例镇人民政府", ""},
 		{"first part alone, both given", body, Options{Agency: "示例县某局", Year: 2024}, "示例县某局", "fragment"},
 		{"first part alone, agency only", body, Options{Agency: "示例县某局"}, "", ""},
 		{"first part alone, year only", body, Options{Year: 2024}, "", ""},

@@ -244,8 +244,8 @@ func TestGovernmentAddressed(t *testing.T) {
 		agency, body, measure string
 		read                  bool
 	}{
-		{"示例街道办事处", said + table, "narrative.apps_received", false},
-		{"示例街道办事处", said, "apps.new", false},
+		{"示例区示例街道办事处", said + table, "narrative.apps_received", false},
+		{"示例区示例街道办事处", said, "apps.new", false},
 		{"示例市人民政府", said, "apps.new", true},
 	} {
 		page := tt.agency + "2021年政府信息公开工作年度报告\n一、总体情况\n" + tt.body + "\n"
@@ -700,7 +700,7 @@ func TestZeroOfAPartInWords(t *testing.T) {
 		{"none handled", "全镇政府信息公开依申请办理事项为零。", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			page := "示例镇2012年政府信息公开工作年度报告\n一、政府信息主动公开情况\n全年我镇主动公开信息38条。\n二、政府依申请公开政府信息和不予公开信息情况\n" + tt.body + "\n"
+			page := "示例县示例镇2012年政府信息公开工作年度报告\n一、政府信息主动公开情况\n全年我镇主动公开信息38条。\n二、政府依申请公开政府信息和不予公开信息情况\n" + tt.body + "\n"
 			r, err := Parse("page.txt", []byte(page), Options{})
 			if err != nil {
 				t.Fatal(err)
