@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -353,6 +355,23 @@ func TestReportReadsMatchTheirFirstForm(t *testing.T) {
 				}
 				if g, w := fmt.Sprint(gotTotals), fmt.Sprint(wantTotals); g != w {
 					t.Errorf("agency %d, report %d, totals:\n got %.600s\nwant %.600s", agency, rep.ID, g, w)
+				}
+			}
+			// A range of years lists the reports of those years with the
+			// same figures: the reports and their figures are two reads.
+			if len(reps) > 0 {
+				rep := reps[len(reps)/2]
+				for _, yr := range [][2]int{{rep.Year, rep.Year}, {rep.Year, 0}, {0, rep.Year}} {
+					got, err := db.AgencyReports(ctx, agency, yr[0], yr[1])
+					if err != nil {
+						return err
+					}
+					want := slices.DeleteFunc(slices.Clone(reps), func(r warehouse.AgencyReport) bool {
+						return (yr[0] != 0 && r.Year < yr[0]) || (yr[1] != 0 && r.Year > yr[1])
+					})
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("agency %d, years %v:\n got %+v\nwant %+v", agency, yr, got, want)
+					}
 				}
 			}
 		}
