@@ -82,7 +82,7 @@ func (db *DB) AgencyReports(ctx context.Context, id int64, yearFrom, yearTo int)
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("warehouse: figures of agency %d: %w", id, err)
 	}
-	texts, err := readTexts(ctx, tx, all, false)
+	texts, err := db.readTexts(ctx, tx, all, false)
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: reports of agency %d: %w", id, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"gongkai"
@@ -76,7 +77,7 @@ func (db *DB) Report(ctx context.Context, id int64) (*StoredReport, error) {
 		Published: info.Published,
 		Source:    gongkai.Source{Kind: info.SourceKind, Name: info.SourceName, SHA256: info.SHA256, Size: info.Size},
 	}}
-	if err := readReportParts(ctx, tx, id, sr); err != nil {
+	if err := db.readReportParts(ctx, tx, id, sr); err != nil {
 		return nil, fmt.Errorf("warehouse: report %d: %w", id, err)
 	}
 	return sr, nil
@@ -185,9 +186,10 @@ func reportFigures(ctx context.Context, q querier, id int64) ([]figureRow, error
 	return out, closeRows(rows)
 }
 
-// readTexts names the text ids of figures (read_texts). An id with no text
-// is absent from the map; a NULL text is an invalid NullString.
-func readTexts(ctx context.Context, q querier, figures []figureRow, all bool) (map[int64]sql.NullString, error) {
+// readTexts names the text ids of figures (read_texts), the ids db.texts
+// holds from earlier reads without a statement. An id with no text is
+// absent from the map; a NULL text is an invalid NullString.
+func (db *DB) readTexts(ctx context.Context, q querier, figures []figureRow, all bool) (map[int64]sql.NullString, error) {
 	seen := map[int64]bool{}
 	var ids []int64
 	add := func(id int64) {
@@ -208,6 +210,8 @@ func readTexts(ctx context.Context, q querier, figures []figureRow, all bool) (m
 		}
 	}
 	texts := make(map[int64]sql.NullString, len(ids))
+	gen := db.Generation()
+	ids = db.texts.lookup(gen, ids, texts)
 	if len(ids) == 0 {
 		return texts, nil
 	}
@@ -215,6 +219,7 @@ func readTexts(ctx context.Context, q querier, figures []figureRow, all bool) (m
 	if err != nil {
 		return nil, err
 	}
+	read := make(map[int64]sql.NullString, len(ids))
 	for rows.Next() {
 		var id int64
 		var text sql.NullString
@@ -222,13 +227,80 @@ func readTexts(ctx context.Context, q querier, figures []figureRow, all bool) (m
 			rows.Close()
 			return nil, err
 		}
-		if _, dup := texts[id]; dup {
+		if _, dup := read[id]; dup {
 			rows.Close()
 			return nil, fmt.Errorf("text id %d twice in store.texts", id)
 		}
+		read[id] = text
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, err
+	}
+	db.texts.keep(gen, read)
+	for id, text := range read {
 		texts[id] = text
 	}
-	return texts, closeRows(rows)
+	return texts, nil
+}
+
+// textCache keeps texts of store.texts by id, as read_texts read them, for
+// the report and agency pages: at 1M reports read_texts scans the ~165,000
+// texts for each page (~2 ms of CPU), for measures, applicants, units and
+// cells that nearly every report repeats. A text's id never changes while
+// the file is open (the writer only appends to store.texts, and only a
+// migration, run by Open before any query, ever rewrote it; see cellIDs),
+// so a kept text is the one a read would return; the texts are kept only
+// until the next write all the same (DB.Generation), and a NULL text or an
+// id with no text is never kept, so that its read fails or drops the
+// figure as before. At most textCacheMax texts are kept.
+type textCache struct {
+	mu  sync.Mutex
+	gen int64
+	m   map[int64]string
+}
+
+// textCacheMax bounds the texts kept: ~5 MB of short strings.
+const textCacheMax = 1 << 16
+
+// lookup puts into texts the kept texts of ids read at generation gen and
+// returns the ids it does not keep. Nothing is kept from before gen.
+func (c *textCache) lookup(gen int64, ids []int64, texts map[int64]sql.NullString) []int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return ids
+	}
+	var missing []int64
+	for _, id := range ids {
+		if t, ok := c.m[id]; ok {
+			texts[id] = sql.NullString{String: t, Valid: true}
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	return missing
+}
+
+// keep keeps the texts read, by a read that began at generation gen; a
+// read from another generation than the one kept replaces the kept texts
+// when it is newer and is dropped when it is older.
+func (c *textCache) keep(gen int64, read map[int64]sql.NullString) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case gen < c.gen:
+		return
+	case gen > c.gen || c.m == nil:
+		c.gen, c.m = gen, map[int64]string{}
+	}
+	for id, t := range read {
+		if len(c.m) >= textCacheMax {
+			return
+		}
+		if t.Valid {
+			c.m[id] = t.String
+		}
+	}
 }
 
 // namedText is the text of a figure's measure or applicant: the figure is
@@ -254,12 +326,12 @@ func optionalText(texts map[int64]sql.NullString, id sql.NullInt64) string {
 	return texts[id.Int64].String
 }
 
-func readReportParts(ctx context.Context, q querier, id int64, sr *StoredReport) error {
+func (db *DB) readReportParts(ctx context.Context, q querier, id int64, sr *StoredReport) error {
 	figures, err := reportFigures(ctx, q, id)
 	if err != nil {
 		return err
 	}
-	texts, err := readTexts(ctx, q, figures, true)
+	texts, err := db.readTexts(ctx, q, figures, true)
 	if err != nil {
 		return err
 	}

@@ -177,6 +177,9 @@ type DB struct {
 	// uniqueTexts says whether store.texts holds each text once, for
 	// region_rollup's form (textsUnique).
 	uniqueTexts keptAnswer
+	// texts keeps the texts the report and agency pages named by id
+	// (readTexts) until the next write.
+	texts textCache
 	// compareTopOff is set by Open alone, before any query, when the file
 	// is read-only and its kept answers of compare_agencies were made by
 	// another binary or from other totals (checkCompareTop): none is read.
