@@ -78,7 +78,7 @@ func TestParallelQueriesFirstErrorWins(t *testing.T) {
 		{"/applications", "applications_by_agency"}, // the last of two
 		{"/applications", "applications_year_sums"}, // the first
 		{"/quality", "quality_findings"},
-		{"/licensing", "licensing_trend"},
+		{"/proactive", "proactive_by_agency"},
 		{"/compare", "compare_agencies"},
 		{"/regions?year=2022", "region_rollup"},
 	} {
