@@ -34,7 +34,8 @@ func (p *plan) statusChange() (agencies, reports []int64) {
 // retired or confirmed version, errors recounted by a rule across years;
 // each row with its pattern (0046), added first to store.status_patterns
 // when no agency had it before, and kept on the agency (store.agencies,
-// 0073) for 报送与质量's queries. The same agencies are noted as changed for
+// 0073) for 报送与质量's queries; and the agencies' current reports that
+// hold a finding (store.finding_reports, 0114), for its list of findings. The same agencies are noted as changed for
 // store.agency_totals (noteTotals). Its error is the database's; the caller
 // rolls the transaction back.
 func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
@@ -71,6 +72,12 @@ func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 		return err
 	}
 	if _, err := conn.ExecContext(ctx, stmt("agency_pattern_set"), ids); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, stmt("finding_reports_delete"), ids); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, stmt("finding_reports_add"), ids[0], ids[len(ids)-1], ids); err != nil {
 		return err
 	}
 	return noteTotals(ctx, conn, ids)

@@ -1,6 +1,8 @@
 -- agency_status_rebuild: store.agency_status afresh from every current report,
 -- with store.status_patterns (0046) numbered afresh from its rows, and every
--- agency's pattern in store.agencies (0073) set from it.
+-- agency's pattern in store.agencies (0073) set from it; and
+-- store.finding_reports (0114) afresh from the current reports that hold a
+-- finding.
 DELETE FROM store.agency_status;
 DELETE FROM store.status_patterns;
 INSERT INTO store.status_patterns
@@ -13,3 +15,9 @@ JOIN store.status_patterns p USING (first_year, reported, errors, warnings);
 UPDATE store.agencies a
 SET pattern = (SELECT s.pattern FROM store.agency_status s WHERE s.agency_id = a.agency_id)
 WHERE a.pattern IS DISTINCT FROM (SELECT s.pattern FROM store.agency_status s WHERE s.agency_id = a.agency_id);
+DELETE FROM store.finding_reports;
+INSERT INTO store.finding_reports
+SELECT report_id, agency_id, year, errors, warnings
+FROM store.reports
+WHERE is_current AND (errors > 0 OR warnings > 0)
+ORDER BY report_id;
