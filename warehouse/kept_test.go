@@ -247,10 +247,10 @@ func TestTypedStatementsArePlannedAgain(t *testing.T) {
 
 // keptDecision returns the decision kept for the named query, or for the
 // form chosen in Go that ran in its place (qualityFindingsForm,
-// compareRegionsForm keep theirs under the name and " (plain)" or
-// " (piece)").
+// compareRegionsForm keep theirs under the name and " (plain)",
+// " (piece)" or " (reports)").
 func keptDecision(db *DB, name string) (any, bool) {
-	for _, n := range []string{name, name + " (plain)", name + " (piece)"} {
+	for _, n := range []string{name, name + " (plain)", name + " (piece)", name + " (reports)"} {
 		if s, ok := db.kept.m.Load(n); ok {
 			return s, true
 		}

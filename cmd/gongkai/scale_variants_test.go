@@ -30,6 +30,7 @@ var (
 	scaleVariantsPaging = flag.Bool("scale-variants-paging", false, "bench-scale: for /quality's queries, give the filters a status and a later page too (to compare rows over more than the first page; not the page's mix)")
 	scaleVariantsShape  = flag.String("scale-variants-shape", "", "bench-scale: only the filters of this shape (country, province, city, level, province+level)")
 	scaleVariantsAgency = flag.String("scale-variants-agency", "", "bench-scale: \"never\" or \"always\" keeps only the filters without or with a piece of a name")
+	scaleVariantsLevel  = flag.String("scale-variants-level", "", "bench-scale: \"never\" or \"always\" keeps only the filters without or with a level (quality_findings' forms chosen in Go for filters without one)")
 	scaleVariantsFall   = flag.Bool("scale-variants-fallback", false, "bench-scale: a variant that returns no rows is followed by the first variant's text on its connection, timed with it, as warehouse.Query runs the named query after a form that cannot answer (region_figure's by agency, region_agencies' ranked)")
 	scaleVariantsGate   = flag.Int64("scale-variants-gate", 0, "bench-scale: variants after the first run the first's text instead on filters selecting fewer current reports than this (store.summary_rollup), as warehouse.Query runs region_figure's form by agency only on large selections; 0 runs them on every filter")
 	scaleVariantsKept   = flag.Bool("scale-variants-kept", false, "bench-scale: run each variant on a statement prepared once on its connection, as the server runs a named query it keeps (warehouse/kept.go), rather than prepared afresh on every run")
@@ -105,6 +106,13 @@ func TestScaleVariants(t *testing.T) {
 	case "":
 	default:
 		t.Fatalf("-scale-variants-agency %q: never or always", *scaleVariantsAgency)
+	}
+	switch *scaleVariantsLevel {
+	case "never", "always":
+		fs = slices.DeleteFunc(fs, func(f warehouse.Filter) bool { return (f.Level != "") != (*scaleVariantsLevel == "always") })
+	case "":
+	default:
+		t.Fatalf("-scale-variants-level %q: never or always", *scaleVariantsLevel)
 	}
 	if len(fs) == 0 {
 		t.Fatalf("no %s request drawn", page)
