@@ -2,19 +2,24 @@ package warehouse
 
 import "sync"
 
-// narrowCache keeps narrowSelection's answers, one per years, region and
-// level, for as long as Generation does not change. The answer only steers
-// region_figure's plan and form (all give the same rows), so a kept one can
-// cost speed but never a figure; it is dropped at the next write anyway, as
-// a load moves the counts it is taken from. Each answer saves a statement of
-// its own (region_narrow.sql: ~3 ms of CPU at 1M reports) on every
-// breakdown of a figure after the first for the same selection, as when
-// one opens the figures of one region's tables one after another.
-type narrowCache struct {
+// genCache keeps answers read from the warehouse, one per key, for as long
+// as Generation does not change: narrowSelection's (narrowCache) and
+// cellStated's. Each answer only chooses a form or steers a plan (every
+// form gives the same rows), so a kept one can cost speed but never a
+// figure; it is dropped at the next write anyway, as a load moves what it
+// is read from. Each saves a statement of its own on every breakdown of a
+// figure after the first for the same key, as when one opens the figures
+// of one region's tables one after another (region_narrow.sql: ~3 ms of
+// CPU at 1M reports).
+type genCache[K comparable, V any] struct {
 	mu  sync.Mutex
-	gen int64 // the Generation the answers were counted at
-	m   map[narrowKey]selection
+	gen int64 // the Generation the answers were read at
+	m   map[K]V
 }
+
+// narrowCache keeps narrowSelection's answers, one per years, region and
+// level.
+type narrowCache = genCache[narrowKey, selection]
 
 // selection is narrowSelection's answer for one filter: whether its region
 // and level select at most a quarter of the years' current reports, and
@@ -30,35 +35,36 @@ type narrowKey struct {
 	province, city, level string
 }
 
-// narrowCacheMax bounds the answers kept: filters come from requests, and
-// the first one past it empties the cache rather than letting it grow.
+// narrowCacheMax bounds the answers a genCache keeps: keys come from
+// requests, and the first one past it empties the cache rather than
+// letting it grow.
 const narrowCacheMax = 4096
 
 // get returns the answer kept for k at generation gen, and whether there
 // is one.
-func (c *narrowCache) get(gen int64, k narrowKey) (s selection, ok bool) {
+func (c *genCache[K, V]) get(gen int64, k K) (v V, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen != gen {
-		return selection{}, false
+		return v, false
 	}
-	s, ok = c.m[k]
-	return s, ok
+	v, ok = c.m[k]
+	return v, ok
 }
 
-// put keeps the answer for k, counted after Generation returned gen. Answers
-// of another generation are dropped first; an answer counted before a write
+// put keeps the answer for k, read after Generation returned gen. Answers
+// of another generation are dropped first; an answer read before a write
 // that another request has already seen is not kept.
-func (c *narrowCache) put(gen int64, k narrowKey, s selection) {
+func (c *genCache[K, V]) put(gen int64, k K, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen < c.gen {
 		return
 	}
 	if gen != c.gen || c.m == nil || len(c.m) >= narrowCacheMax {
-		c.gen, c.m = gen, map[narrowKey]selection{}
+		c.gen, c.m = gen, map[K]V{}
 	}
-	c.m[k] = s
+	c.m[k] = v
 }
 
 // caughtUpCache keeps cellsCaughtUp's answer for as long as Generation does

@@ -153,8 +153,10 @@ func (f Filter) args() []any {
 // then returns no rows unless that still holds in its own snapshot, and
 // Query runs it again with them; before it, when the copy was caught up,
 // the selection holds at least byAgencyMinReports current reports and the
-// cell's ids are bound, region_figure runs read from the copy alone, and
-// as named when that form returns no rows (see regionFigureByAgency).
+// cell's ids are bound, region_figure runs read from the copy alone (or,
+// for a cell the copy holds no row of in the years, as the selected
+// reports' blank rows), and as named when that form returns no rows (see
+// regionFigureByAgency).
 // region_agencies runs without its guard
 // for years outside 1990–2100 when the warehouse has no such report, first
 // with the agencies ordered by their name rank when every agency has one,

@@ -24,23 +24,65 @@ var byAgencyMinReports int64 = 50000
 // less than the form's fixed costs; for a narrow one the named query reads
 // only the row groups of the selected reports, while the form scans the
 // cell's whole years); the cell's ids bound; and every agency ranked by
-// name in agreement with the names (ranksComplete). ok is false when it did
-// not try or the form returned no rows (a load after the look, a selected
-// report without a row for the cell, as for a cell its year's format lacks,
-// or nothing selected): Query then runs the named query, whose rows are the
-// same. Its error is the database's.
+// name in agreement with the names (ranksComplete). Where the copy holds no
+// row of the cell in the years (cellStated: a cell the years' formats lack)
+// that form would return nothing, and it runs sql/region_figure_blank.sql
+// instead, the selected reports' blank rows. ok is false when it did not
+// try or the form returned no rows (a load or a copy after the look, a
+// selected report without a row for the cell, or nothing selected): Query
+// then runs the named query, whose rows are the same. Its error is the
+// database's.
 func (db *DB) regionFigureByAgency(ctx context.Context, q queries.Query, f Filter) (t *Table, ok bool, err error) {
 	if !f.noTail || f.narrow || f.selected < byAgencyMinReports || f.measureID == 0 || f.applicantID == 0 {
 		return nil, false, nil
 	}
-	// Many rows tied at the cut are ordered by the agencies' name ranks.
+	// Many rows tied at the cut are ordered by the agencies' name ranks, as
+	// are the blank rows.
 	if ranked, err := db.ranksComplete(ctx); err != nil || !ranked {
+		return nil, false, err
+	}
+	stated, err := db.cellStated(ctx, f)
+	if err != nil {
 		return nil, false, err
 	}
 	form := q
 	form.Name, form.SQL = q.Name+" (by agency)", stmt("region_figure_by_agency")
+	if !stated {
+		form.Name, form.SQL = q.Name+" (blank)", stmt("region_figure_blank")
+	}
 	if t, err = db.runKept(ctx, form, f); err != nil {
 		return nil, false, err
 	}
 	return t, len(t.Rows) > 0, nil
+}
+
+// cellYearsKey is what cell_rows.sql reads of a filter.
+type cellYearsKey struct {
+	measureID, applicantID int64
+	yearFrom, yearTo       int
+}
+
+// cellStated reports whether the copy by cell holds a row of the filter's
+// cell (its bound ids) in its years, of any report (sql/cell_rows.sql).
+// Without one, region_figure's form read by agency returns no rows and
+// Query would run the named query after it: at 1M reports ~5 of the page's
+// 108 filters ask for a cell their year's format lacks, each for ~20 ms of
+// that form's fixed costs and the named query's join of every selected
+// report to its name. The answer is kept until the next write or run of
+// the copy (db.cellRows). It only chooses the form: each checks what it
+// relies on in its own snapshot and returns no rows when that fails, so an
+// answer out of date costs speed, never a figure. Its error is the
+// database's.
+func (db *DB) cellStated(ctx context.Context, f Filter) (bool, error) {
+	gen := db.Generation()
+	k := cellYearsKey{f.measureID, f.applicantID, f.YearFrom, f.YearTo}
+	if stated, ok := db.cellRows.get(gen, k); ok {
+		return stated, nil
+	}
+	var stated bool
+	if err := db.db.QueryRowContext(ctx, stmt("cell_rows"), f.measureID, f.applicantID, nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo))).Scan(&stated); err != nil {
+		return false, err
+	}
+	db.cellRows.put(gen, k, stated)
+	return stated, nil
 }

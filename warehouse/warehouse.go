@@ -166,6 +166,9 @@ type DB struct {
 	// caughtUp keeps cellsCaughtUp's answer until the next write or run of
 	// the copy by cell.
 	caughtUp caughtUpCache
+	// cellRows keeps cellStated's answers until the next write or run of
+	// the copy by cell.
+	cellRows genCache[cellYearsKey, bool]
 	// bitYears says whether store.reports holds only years 1990–2100, for
 	// region_agencies' form (reportsInBitYears).
 	bitYears keptAnswer

@@ -4,8 +4,9 @@
 -- joining the years' current reports to the cell's rows. warehouse.Query
 -- runs it first when the copy was caught up at its last look (tail false),
 -- the selection holds at least 50,000 current reports and the cell's ids
--- are bound; it returns no rows when it cannot answer, and Query then runs
--- the named query.
+-- are bound (and the copy holds a row of the cell in the years: else
+-- region_figure_blank.sql runs); it returns no rows when it cannot answer,
+-- and Query then runs the named query.
 --
 -- Why the rows are the named query's:
 -- - A report's agency never changes (the writer never updates it; Open
