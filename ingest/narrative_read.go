@@ -3174,12 +3174,35 @@ var carriedInRE = regexp.MustCompile(`上一?年度?(?:无|没有)?(?:结转|转
 // names one, or says 上年 (other than in 上年结转 or 上年转结, the carried-in
 // count: taken for another year's, it left every clause after it unread,
 // "发生行政复议1件" too).
+//
+// A year inside a document's title in book-title marks is the title's, not
+// the year the clause's count is of: "出台《某某行动实施方案(2025—2035年)》等
+// 行政规范性文件N件" (the shape of a real 2025 national bureau's page) names
+// the years the document plans for, and its count, the year's issued, was
+// passed over with no word.
 func otherYear(s string, year int) bool {
 	if strings.Contains(s, "上年") && !carriedInRE.MatchString(s) {
 		return true
 	}
+	var titles [][]int
+	if strings.Contains(s, "《") {
+		titles = bookTitleRE.FindAllStringIndex(s, -1)
+	}
 	for _, m := range yearRE4.FindAllStringIndex(s, -1) {
-		if n, _ := strconv.Atoi(s[m[0]:m[1]]); n != year && namedYear(s, m[0], m[1]) {
+		if n, _ := strconv.Atoi(s[m[0]:m[1]]); n != year && namedYear(s, m[0], m[1]) && !inSpans(titles, m[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// bookTitleRE finds a document's title in book-title marks (《…》).
+var bookTitleRE = regexp.MustCompile(`《[^《》]{1,100}》`)
+
+// inSpans reports whether the byte offset i falls inside one of spans.
+func inSpans(spans [][]int, i int) bool {
+	for _, sp := range spans {
+		if i > sp[0] && i < sp[1] {
 			return true
 		}
 	}
