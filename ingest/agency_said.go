@@ -25,9 +25,13 @@ const openingLines = 8
 //   - the report is compiled from an organ's actual work, named
 //     mid-paragraph ("现结合示例市某区某委员会实际工作,编制本报告", a real 2025
 //     district commission's shape; labels.WorkOfName);
+//   - the organ is named mid-sentence as the one compiling the report
+//     ("为深入贯彻落实《条例》,…,示例镇人民政府特此编制YYYY年度政府信息公开工作
+//     年度报告", a real 2024 town's shape; labels.ClauseCompiler);
 //   - the line of contact names an office of the organ, with it ("请联系:
 //     示例区某街道办事处党政综合办公室", a real 2025 street office's shape;
-//     labels.ContactOffice).
+//     or its office for information disclosure, a real 2016 city centre's
+//     shape; labels.ContactOffice).
 //
 // Each was refused for want of a name. The name is said to be taken from
 // those words, to be checked. A people's government's 办公室 (an organ of
@@ -51,7 +55,10 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 		} else if a := labels.WorkOfName(l.Text); a != "" {
 			msg = fmt.Sprintf("单位名称“%s”取自开头“结合%s实际…编制本报告”（标题和首句未写单位名称）：请核对", a, a)
 			r.Agency = a
-		} else if organ, office := labels.ContactOffice(l.Text); organ != "" {
+		} else if a := labels.ClauseCompiler(l.Text); a != "" {
+			msg = fmt.Sprintf("单位名称“%s”取自开头“%s…编制…报告”（编制报告的机关；标题未写单位名称）：请核对", a, a)
+			r.Agency = a
+		} else if organ, office := labels.ContactOffice(sourceText(doc, l.N)); organ != "" {
 			msg = fmt.Sprintf("单位名称“%s”取自联系方式“%s”（本机关的办公室；标题和首句未写单位名称）：请核对", organ, office)
 			r.Agency = organ
 		}
@@ -61,6 +68,23 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 		}
 	}
 	overviewNamed(doc, r)
+}
+
+// sourceText returns the whole of the page's line n, the pieces the reader
+// split it into joined: a line of contact asks about the report named
+// before it ("…年度报告由概述、主动公开政府信息情况、…组成,…如有疑问请与示例市
+// 某某中心政府信息公开办公室联系", the shape of a real 2016 city centre's page,
+// split where a section's name starts inside it).
+func sourceText(doc *Document, n int) string {
+	var b strings.Builder
+	for _, l := range doc.Lines {
+		if l.N == n {
+			b.WriteString(l.Text)
+		} else if l.N > n {
+			break
+		}
+	}
+	return b.String()
 }
 
 // overviewNamed sets the agency of a report whose title and opening name

@@ -6,9 +6,11 @@ import (
 )
 
 // internalOffices are the offices inside an organ that compile its report or
-// answer questions on it: a town's or a street's 党政办公室, a bureau's 办公室.
+// answer questions on it: a town's or a street's 党政办公室, a bureau's 办公室,
+// a public institution's office for information disclosure ("请与示例市某某
+// 中心政府信息公开办公室联系", the shape of a real 2016 city centre's page).
 // None reports by itself. Longest first.
-var internalOffices = []string{"党政综合办公室", "党政办公室", "综合办公室", "党政综合办", "党政办", "办公室"}
+var internalOffices = []string{"政府信息公开办公室", "信息公开办公室", "党政综合办公室", "党政办公室", "综合办公室", "党政综合办", "党政办", "办公室"}
 
 // OfficeOf returns the organ an office is inside of, when name is that
 // organ's full name and then one of its internal offices
@@ -24,6 +26,12 @@ func OfficeOf(name string) string {
 			continue
 		}
 		if o == "办公室" && hasSuffixAny(organ, "人民政府", "政府") {
+			return ""
+		}
+		if strings.Contains(o, "公开") && hasSuffixAny(organ, "人民政府", "政府", "省", "市", "州", "盟", "县", "区", "旗") {
+			// An area's or its government's office for information
+			// disclosure ("示例县政府信息公开办公室") may compile the
+			// area's report as well as the government's.
 			return ""
 		}
 		if !agencyName(organ) || !hasSuffixAny(organ, organEndings...) || hasSuffixAny(organ, "办公室", "办", "室", "科", "股", "组") ||
@@ -138,6 +146,37 @@ func SubjectCompiler(s string) string {
 	a := trimName(m[1])
 	if !agencyName(a) || !hasSuffixAny(a, organEndings...) || hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") ||
 		strings.ContainsAny(a, "0123456789") || hasAny(a, "我", "本", "全", "各", "和", "及", "与", "、", "公开", "为") || hasAny(a, compilerOthers...) {
+		return ""
+	}
+	return a
+}
+
+// clauseCompilerRE finds an organ named mid-sentence as the subject that
+// compiles the year's report, after the purposes the sentence opens with:
+// "为深入贯彻落实《条例》,…,示例镇人民政府特此编制YYYY年度政府信息公开工作年度
+// 报告" (the shape of a real 2024 town's page, whose title and opening words
+// name no organ).
+var clauseCompilerRE = regexp.MustCompile(`[,;]([^,;:。《》()由]{2,40}?)(?:特此|特|现|依法)?(?:编制|编写)了?(?:本(?:年度)?(?:报告|年报)|(?:19|20)\d\d年度?(?:政府信息公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报))`)
+
+// ClauseCompiler returns the organ a sentence of a report's opening names
+// mid-sentence as the subject that compiles the report (clauseCompilerRE),
+// or "": the name must be an organ's, as SubjectCompiler's must, and the
+// sentence must not say the report is compiled for another (委托).
+func ClauseCompiler(s string) string {
+	s = Normalize(s)
+	if i := strings.Index(s, "。"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 600 || strings.Contains(s, "委托") {
+		return ""
+	}
+	m := clauseCompilerRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	a := trimName(m[1])
+	if !agencyName(a) || !hasSuffixAny(a, organEndings...) || hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") ||
+		strings.ContainsAny(a, "0123456789") || hasAny(a, "我", "本", "全", "各", "和", "及", "与", "、", "公开", "为", "汇总") || hasAny(a, compilerOthers...) {
 		return ""
 	}
 	return a

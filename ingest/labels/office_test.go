@@ -62,6 +62,20 @@ func TestOpeningNames(t *testing.T) {
 		{"overview", "2025年,示例市数据局深入推进政务公开,我中心积极配合。", ""},
 		{"overview", "2025年,示例县示例局深入推进政务公开。本局全年主动公开信息50条。", ""},
 		{"overview", "2025年,示例县人民政府深入推进政务公开工作。", ""},
+		// Round 24 (session 33): a public institution's office for
+		// information disclosure; a government's stays uncertain.
+		{"contact", "本报告所列数据的统计期限自2016年1月1日起,如有疑问请与示例市某某防治中心政府信息公开办公室联系(地址:示例路5号)。", "示例市某某防治中心"},
+		{"contact", "如对本报告有疑问,请与示例县人民政府信息公开办公室联系。", ""},
+		{"contact", "如对本报告有疑问,请与示例县政府信息公开办公室联系。", ""},
+		{"contact", "如对本报告有疑问,请与示例区信息公开办公室联系。", ""},
+		// Round 24: the organ compiling the report named mid-sentence.
+		{"clause", "为深入贯彻落实《条例》,保障公众的知情权,示例县示例镇人民政府特此编制2024年度政府信息公开工作年度报告。", "示例县示例镇人民政府"},
+		{"clause", "为落实《条例》,示例市示例区统计局编制本报告。", "示例市示例区统计局"},
+		{"clause", "为落实《条例》,示例县人民政府办公室特此编制2024年度政府信息公开工作年度报告。", ""},
+		{"clause", "为落实《条例》,受示例县人民政府委托,示例县示例局编制本报告。", ""},
+		{"clause", "为落实《条例》,汇总各部门情况,示例县政务公开办公室编制本报告。", ""},
+		{"clause", "为落实《条例》,我局特此编制2024年度政府信息公开工作年度报告。", ""},
+		{"clause", "为落实《条例》,示例县示例局编制工作方案。", ""},
 		{"contactorgan", "如本报告有疑问,请联系:示例区人民政府示例街道办事处,地址:示例路1号。", "示例区人民政府示例街道办事处"},
 		{"contactorgan", "如对本报告有疑问,请与示例县示例镇人民政府联系。", "示例县示例镇人民政府"},
 		{"contactorgan", "如对本报告有疑问,请与示例区人民政府办公室联系。", ""},
@@ -82,6 +96,8 @@ func TestOpeningNames(t *testing.T) {
 			got = WorkOfName(tt.s)
 		case "subject":
 			got = SubjectCompiler(tt.s)
+		case "clause":
+			got = ClauseCompiler(tt.s)
 		}
 		if got != tt.want {
 			t.Errorf("%s(%q) = %q, want %q", tt.fn, tt.s, got, tt.want)
