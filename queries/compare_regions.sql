@@ -33,7 +33,10 @@
 -- kind of filter's branches, which DuckDB binds and optimizes on every run
 -- before it folds them away. 1M reports, /compare's filters, statements
 -- kept, interleaved: 8.7 -> 6.3 ms (75 filters without a piece), 40.1 ->
--- 36.7 ms (33 with one). Any change here is made in both too.
+-- 36.7 ms (33 with one). Any change here is made in both too, and in
+-- warehouse/sql/compare_regions_complement.sql, which Query runs first for
+-- a piece most of a large selection's names hold (compareRegionsComplement:
+-- the roll-up's sums less the other agencies' rows, where exact).
 WITH sel AS MATERIALIZED (
     -- With a piece of a name: the agencies the filters select that are
     -- listed as changed, with the region they are compared in. The piece

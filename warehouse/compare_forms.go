@@ -1,7 +1,11 @@
 package warehouse
 
 import (
+	"context"
+	"database/sql"
 	"slices"
+	"strings"
+	"sync"
 
 	"gongkai/queries"
 )
@@ -24,4 +28,213 @@ func compareRegionsForm(q queries.Query, f Filter) queries.Query {
 	q.SQL = stmt("compare_regions_plain")
 	q.Params = slices.DeleteFunc(slices.Clone(q.Params), func(p string) bool { return p == "agency" })
 	return q
+}
+
+// complementShare is the least share of a selection's agencies whose names
+// hold the piece for compare_regions to run its complement form,
+// complementLeast the fewest such agencies, and complementSampled the fewest
+// agencies of the selection the sample must hold to estimate either.
+// Measured at 1M reports (TestScaleVariants, kept statements, interleaved):
+// a piece ~95 % of the country's names hold (人民, 民政) 55-70 -> 35-45 ms
+// of CPU, of a province's 46-61 -> 35-41; one 44 % hold 41 -> 120 ms, a rare
+// one 30 -> 300 ms; a city's 12,700 agencies 35 -> 32; at 100k reports a
+// province's townships (8,600 agencies) 11 -> 17 ms and a city's 11 -> 21.
+const (
+	complementShare   = 0.9
+	complementLeast   = 20000
+	complementSampled = 32
+	complementSample  = 4096 // compare_regions_sample.sql's rows
+)
+
+// complementState is what compareRegionsComplement keeps between requests:
+// the sample of agencies its gate counts in, and compare_regions_whole's
+// last answer with the generation it was last found to hold at.
+type complementState struct {
+	mu       sync.Mutex
+	sampled  bool
+	sample   []sampledAgency
+	agencies int64 // how many agencies there were when it was read
+	// The generation the sample was read at, and whether it was full.
+	sampleGen int64
+	// full is compare_regions_whole.sql's last answer read with nothing
+	// listed (fullRead: there is one); at the answer for generation atGen
+	// (atKnown: there is one).
+	full     totalsWhole
+	fullRead bool
+	at       totalsWhole
+	atGen    int64
+	atKnown  bool
+	// always skips the gate (tests).
+	always bool
+}
+
+// sampledAgency is one row of compare_regions_sample.sql.
+type sampledAgency struct{ name, province, city, level string }
+
+// totalsWhole is compare_regions_whole.sql's answer: the kept totals'
+// stamp, whether nothing was listed as changed, and whether every summed
+// figure was whole, non-negative and of bounded total then.
+type totalsWhole struct {
+	totals       int64
+	fingerprints string // the bit_xor, in decimal digits
+	listedNone   bool
+	whole        bool
+}
+
+// compareRegionsComplement runs compare_regions for filter f as
+// sql/compare_regions_complement.sql, the roll-up's sums less the agencies
+// whose names do not hold f's piece, and returns its rows and true, when
+// f has a piece that at least complementShare of the selection's agencies
+// hold (estimated from a sample: the form costs what those others' rows
+// cost, and several times the piece form for a rare piece), and the form
+// can be exact: nothing is listed as changed and every figure it sums was
+// found whole (compare_regions_whole.sql, read once per rebuild of the
+// kept totals). The statement checks those conditions again in its own
+// snapshot; when they fail there (a write since), or the gate or the
+// conditions say no, it returns false and the caller runs the piece form.
+// Its error is the database's.
+func (db *DB) compareRegionsComplement(ctx context.Context, q queries.Query, f Filter) (*Table, bool, error) {
+	piece, _ := nullText(f.Agency).(string)
+	if piece == "" {
+		return nil, false, nil
+	}
+	common, err := db.pieceCommon(ctx, f, piece)
+	if err != nil || !common {
+		return nil, false, err
+	}
+	w, err := db.totalsWhole(ctx)
+	if err != nil || !w.listedNone || !w.whole {
+		return nil, false, err
+	}
+	q.Name += " (complement)"
+	q.SQL = stmt("compare_regions_complement")
+	s, err := db.stmt(ctx, q)
+	if err != nil {
+		return nil, false, err
+	}
+	args := append(f.bind(q.Params), sql.Named("totals", w.totals), sql.Named("fingerprints", w.fingerprints))
+	var rows *sql.Rows
+	if s != nil {
+		rows, err = s.QueryContext(ctx, args...)
+	} else {
+		rows, err = db.db.QueryContext(ctx, q.SQL, args...)
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	t, err := readTable(rows, 0)
+	if err != nil {
+		return nil, false, err
+	}
+	last := len(t.Columns) - 1
+	if len(t.Rows) == 0 || t.Rows[0][last] == false {
+		return nil, false, nil
+	}
+	out := &Table{Columns: t.Columns[:last], Rows: make([][]any, 0, len(t.Rows))}
+	for _, r := range t.Rows {
+		// The one row of a complete answer without rows.
+		if r[last] == nil {
+			continue
+		}
+		out.Rows = append(out.Rows, r[:last])
+	}
+	return out, true, nil
+}
+
+// pieceCommon estimates whether at least complementShare of the agencies f
+// selects, and complementLeast agencies, hold piece in their names (the
+// complement form costs more than the piece form otherwise), from a sample of the agencies read
+// once (and again after a write while the table held fewer agencies than
+// the sample's size): names never change and agencies are never deleted,
+// so an old sample lacks only agencies added since, and regions moved
+// since; a wrong estimate costs speed, never a row. Its error is the
+// database's.
+func (db *DB) pieceCommon(ctx context.Context, f Filter, piece string) (bool, error) {
+	c := &db.complement
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.always {
+		return true, nil
+	}
+	if gen := db.Generation(); !c.sampled || (len(c.sample) < complementSample && gen != c.sampleGen) {
+		rows, err := db.db.QueryContext(ctx, stmt("compare_regions_sample"))
+		if err != nil {
+			return false, err
+		}
+		defer rows.Close()
+		var sample []sampledAgency
+		var agencies int64
+		for rows.Next() {
+			var a sampledAgency
+			var province, city, level sql.NullString
+			if err := rows.Scan(&a.name, &province, &city, &level, &agencies); err != nil {
+				return false, err
+			}
+			a.province, a.city, a.level = province.String, city.String, level.String
+			sample = append(sample, a)
+		}
+		if err := rows.Err(); err != nil {
+			return false, err
+		}
+		c.sample, c.sampled, c.sampleGen, c.agencies = sample, true, gen, agencies
+	}
+	province, _ := nullText(f.Province).(string)
+	city, _ := nullText(f.City).(string)
+	level, _ := nullText(f.Level).(string)
+	var selected, holding int
+	for _, a := range c.sample {
+		if province != "" && a.province != province || city != "" && a.city != city || level != "" && a.level != level {
+			continue
+		}
+		selected++
+		if strings.Contains(a.name, piece) {
+			holding++
+		}
+	}
+	return selected >= complementSampled && float64(holding) >= complementShare*float64(selected) &&
+		float64(holding)*float64(c.agencies) >= complementLeast*float64(len(c.sample)), nil
+}
+
+// forget drops the answer kept for the present generation, after a build
+// of the kept totals, which changes them without a write the pages see.
+func (c *complementState) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.atKnown = false
+}
+
+// totalsWhole returns compare_regions_whole.sql's answer for the kept
+// totals as they stand, kept until the next write or build of them: after one it reads
+// their stamp (compare_totals_stamp.sql, ~2 ms at 1M reports), and reads
+// the whole answer again (~120 ms) only when the stamp is not the one of
+// the last whole answer read with nothing listed. Its error is the
+// database's.
+func (db *DB) totalsWhole(ctx context.Context) (totalsWhole, error) {
+	c := &db.complement
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	gen := db.Generation()
+	if c.atKnown && c.atGen == gen {
+		return c.at, nil
+	}
+	var now totalsWhole
+	if err := db.db.QueryRowContext(ctx, stmt("compare_totals_stamp")).Scan(&now.totals, &now.fingerprints, &now.listedNone); err != nil {
+		return totalsWhole{}, err
+	}
+	switch {
+	case !now.listedNone:
+		// The form cannot answer until the totals are built again.
+	case c.fullRead && c.full.totals == now.totals && c.full.fingerprints == now.fingerprints:
+		now = c.full
+	default:
+		if err := db.db.QueryRowContext(ctx, stmt("compare_regions_whole")).Scan(&now.totals, &now.fingerprints, &now.listedNone, &now.whole); err != nil {
+			return totalsWhole{}, err
+		}
+		if now.listedNone {
+			c.full, c.fullRead = now, true
+		}
+	}
+	c.at, c.atGen, c.atKnown = now, gen, true
+	return now, nil
 }

@@ -163,7 +163,10 @@ func (f Filter) args() []any {
 // and again by name when that form returns no rows (see
 // regionAgenciesForm); region_rollup runs without its sum by text when no
 // text repeats (see regionRollupForm); compare_regions runs its form for a
-// filter with or without a piece of a name (see compareRegionsForm).
+// filter with or without a piece of a name (see compareRegionsForm), and
+// for a piece most of the selection's names hold first the roll-up's sums
+// less the other agencies', when that can be exact (see
+// compareRegionsComplement).
 // compare_agencies for the whole country
 // with 地区比较's limit reads its kept answer when there is one (see
 // compareTop).
@@ -203,6 +206,13 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		q = qualityFindingsForm(q, f)
 	}
 	if q.Name == "compare_regions" {
+		t, ok, err := db.compareRegionsComplement(ctx, q, f)
+		if err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+		if ok {
+			return t, nil
+		}
 		q = compareRegionsForm(q, f)
 	}
 	if q.Name == "region_rollup" {

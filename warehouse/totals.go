@@ -244,6 +244,9 @@ func (db *DB) CompactTotals(ctx context.Context, least int64) (TotalsCompaction,
 			return err
 		}
 		c.Rebuilt = true
+		// A build changes the kept totals without a write the pages see
+		// (Generation): compare_regions' complement form reads them again.
+		defer db.complement.forget()
 		return rebuildTotals(ctx, conn, &db.mu)
 	})
 	if err != nil {

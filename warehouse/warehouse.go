@@ -190,6 +190,9 @@ type DB struct {
 	// is read-only and its kept answers of compare_agencies were made by
 	// another binary or from other totals (checkCompareTop): none is read.
 	compareTopOff bool
+	// complement keeps compare_regions' complement form's gate and
+	// conditions (compareRegionsComplement).
+	complement complementState
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and
