@@ -33,6 +33,7 @@ var (
 	scaleVariantsLevel  = flag.String("scale-variants-level", "", "bench-scale: \"never\" or \"always\" keeps only the filters without or with a level (quality_findings' forms chosen in Go for filters without one)")
 	scaleVariantsFall   = flag.Bool("scale-variants-fallback", false, "bench-scale: a variant that returns no rows is followed by the first variant's text on its connection, timed with it, as warehouse.Query runs the named query after a form that cannot answer (region_figure's by agency, region_agencies' ranked)")
 	scaleVariantsGate   = flag.Int64("scale-variants-gate", 0, "bench-scale: variants after the first run the first's text instead on filters selecting fewer current reports than this (store.summary_rollup), as warehouse.Query runs region_figure's form by agency only on large selections; 0 runs them on every filter")
+	scaleVariantsShare  = flag.Float64("scale-variants-share", 0, "bench-scale: variants after the first run the first's text instead on filters whose piece of a name fewer than this share of the selected agencies' names hold (counted in store.agencies), as warehouse.Query runs compare_regions' complement form only for such pieces (it estimates the share from a sample); 0 runs them on every filter")
 	scaleVariantsKept   = flag.Bool("scale-variants-kept", false, "bench-scale: run each variant on a statement prepared once on its connection, as the server runs a named query it keeps (warehouse/kept.go), rather than prepared afresh on every run")
 )
 
@@ -171,6 +172,28 @@ func TestScaleVariants(t *testing.T) {
 		var selected int64
 		args[i], selected = variantArgs(t, conns[0], q, f)
 		gated[i] = selected < *scaleVariantsGate
+		if *scaleVariantsShare > 0 {
+			gated[i] = gated[i] || pieceShare(t, conns[0], f) < *scaleVariantsShare
+		}
+		// The kept totals' stamp, for a variant that checks it
+		// (compare_regions' complement form; bound only to the texts that
+		// name it).
+		var totals int64
+		var fingerprints string
+		var listed bool
+		if err := conns[0].QueryRowContext(ctx, readSQL(t, "compare_totals_stamp")).Scan(&totals, &fingerprints, &listed); err != nil {
+			t.Fatal(err)
+		}
+		args[i] = append(args[i], sql.Named("totals", totals), sql.Named("fingerprints", fingerprints))
+	}
+	if (*scaleVariantsGate > 0 || *scaleVariantsShare > 0) && testing.Verbose() {
+		n := 0
+		for _, g := range gated {
+			if !g {
+				n++
+			}
+		}
+		fmt.Printf("# %d of %d filters pass the gate\n", n, len(fs))
 	}
 
 	// A variant may leave out some of the query's parameters (a form for
@@ -187,7 +210,7 @@ func TestScaleVariants(t *testing.T) {
 	for v := range cpu {
 		cpu[v] = make([]time.Duration, len(fs))
 	}
-	if *scaleVariantsGate > 0 && *scaleVariantsKept && keptFirst == nil {
+	if (*scaleVariantsGate > 0 || *scaleVariantsShare > 0) && *scaleVariantsKept && keptFirst == nil {
 		if keptFirst, err = conns[1].PrepareContext(ctx, texts[0]); err != nil {
 			t.Fatal(err)
 		}
@@ -203,9 +226,9 @@ func TestScaleVariants(t *testing.T) {
 				c0 := processCPU()
 				switch {
 				case gated[i] && v > 0 && keptFirst != nil:
-					outs[v] = keptRows(t, keptFirst, args[i])
+					outs[v] = keptRows(t, keptFirst, vargs[0][i])
 				case gated[i] && v > 0:
-					outs[v] = variantRows(t, conn, texts[0], args[i])
+					outs[v] = variantRows(t, conn, texts[0], vargs[0][i])
 				case kept[v] != nil:
 					outs[v] = keptRows(t, kept[v], vargs[v][i])
 				default:
@@ -217,9 +240,9 @@ func TestScaleVariants(t *testing.T) {
 						t.Logf("variant %d fell back to the first: %s %+v", v, figureShape(fs[i]), fs[i])
 					}
 					if keptFirst != nil {
-						outs[v] = keptRows(t, keptFirst, args[i])
+						outs[v] = keptRows(t, keptFirst, vargs[0][i])
 					} else {
-						outs[v] = variantRows(t, conn, texts[0], args[i])
+						outs[v] = variantRows(t, conn, texts[0], vargs[0][i])
 					}
 				}
 				if round > 0 {
@@ -231,6 +254,10 @@ func TestScaleVariants(t *testing.T) {
 			}
 			for v := 1; v < len(texts); v++ {
 				switch {
+				case outs[v] == noRows && outs[0] != "":
+					diffs++
+					t.Errorf("variant %d gives no rows, the first some: %+v", v, fs[i])
+				case outs[v] == noRows:
 				case outs[v] == "" && outs[0] != "", strings.Contains(outs[v], "\tincomplete\n"):
 					fallbacks[v]++
 				case outs[v] != outs[0] && !strings.HasPrefix(texts[v], "EXPLAIN"):
@@ -245,6 +272,16 @@ func TestScaleVariants(t *testing.T) {
 		q.Name, *scaleVariantsDB, len(fs), page, n, *scaleVariantsKept, loadAverage(), diffs, fallbacks, fell)
 	for v, p := range strings.Split(*scaleVariantsSQL, ",") {
 		fmt.Printf("# v%d %s\n", v, strings.TrimSpace(p))
+	}
+	if testing.Verbose() {
+		// Each filter's own figures, to see which filters a form wins on.
+		for i, f := range fs {
+			line := fmt.Sprintf("%-16s %-8s %d-%d %s %s %s", figureShape(f), f.Agency, f.YearFrom, f.YearTo, f.Province, f.City, f.Level)
+			for v := range texts {
+				line += fmt.Sprintf("  v%d %8s", v, ms(cpu[v][i]/n))
+			}
+			fmt.Println(line)
+		}
 	}
 	fmt.Printf("%-16s %4s  cpu of the process a query (ms), per variant\n", "shape", "n")
 	for _, s := range []string{"all", "country", "province", "city", "level", "province+level", "name", "no name"} {
@@ -267,6 +304,42 @@ func TestScaleVariants(t *testing.T) {
 		}
 		fmt.Println(line)
 	}
+}
+
+// pieceShare is the share of the agencies filter f selects (store.agencies)
+// whose names hold its piece, 1 without a piece, 0 for a selection too small
+// for the server's sample to estimate.
+func pieceShare(t *testing.T, conn *sql.Conn, f warehouse.Filter) float64 {
+	if strings.TrimSpace(f.Agency) == "" {
+		return 1
+	}
+	text := func(s string) any {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		return s
+	}
+	// A selection the server's sample of 4,096 agencies would hold fewer
+	// than 32 of, or with fewer than 20,000 agencies holding the piece, has
+	// share 0, as compareRegionsComplement's gate says no to it.
+	var share sql.NullFloat64
+	if err := conn.QueryRowContext(context.Background(), `SELECT CASE WHEN count(*) * 4096 >= 32 * (SELECT count(*) FROM store.agencies)
+		AND count(*) FILTER (WHERE contains(a.name, $1)) >= 20000
+		THEN avg(CASE WHEN contains(a.name, $1) THEN 1 ELSE 0 END) ELSE 0 END
+		FROM store.agencies a WHERE ($2 IS NULL OR a.province = $2) AND ($3 IS NULL OR a.city = $3) AND ($4 IS NULL OR a.level = $4)`,
+		strings.TrimSpace(f.Agency), text(f.Province), text(f.City), text(f.Level)).Scan(&share); err != nil {
+		t.Fatal(err)
+	}
+	return share.Float64
+}
+
+// readSQL returns the warehouse's statement warehouse/sql/NAME.sql.
+func readSQL(t *testing.T, name string) string {
+	b, err := os.ReadFile(filepath.Join("..", "..", "warehouse", "sql", name+".sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // variantArgs binds filter f to query q's parameters as warehouse.Query
@@ -353,7 +426,7 @@ func variantArgs(t *testing.T, conn *sql.Conn, q queries.Query, f warehouse.Filt
 
 // variantRows runs text with args on conn and returns its rows as text, a
 // row a line; a row whose last column is named complete and is not true
-// ends with a tab and "incomplete".
+// ends with a tab and "incomplete", and a row of NULLs alone is noRows.
 func variantRows(t *testing.T, conn *sql.Conn, text string, args []any) string {
 	rows, err := conn.QueryContext(context.Background(), text, args...)
 	if err != nil {
@@ -370,6 +443,9 @@ func keptRows(t *testing.T, s *sql.Stmt, args []any) string {
 	}
 	return readVariantRows(t, rows)
 }
+
+// noRows is readVariantRows' text of a complete answer without rows.
+const noRows = "(no rows)\n"
 
 // readVariantRows reads and closes rows as variantRows returns them.
 func readVariantRows(t *testing.T, rows *sql.Rows) string {
@@ -388,6 +464,12 @@ func readVariantRows(t *testing.T, rows *sql.Rows) string {
 		}
 		if err := rows.Scan(ptrs...); err != nil {
 			t.Fatal(err)
+		}
+		if flagged && vals[len(vals)-1] == nil && !slices.ContainsFunc(vals, func(v any) bool { return v != nil }) {
+			// A complete answer without rows (a row of NULLs, complete
+			// NULL: compare_regions' complement form).
+			b.WriteString(noRows)
+			continue
 		}
 		if flagged {
 			b.WriteString(strings.TrimSuffix(fmt.Sprintln(vals[:len(vals)-1]...), "\n"))
