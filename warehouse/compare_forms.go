@@ -34,14 +34,16 @@ func compareRegionsForm(q queries.Query, f Filter) queries.Query {
 // hold the piece for compare_regions to run its complement form,
 // complementLeast the fewest such agencies, and complementSampled the fewest
 // agencies of the selection the sample must hold to estimate either.
-// Measured at 1M reports (TestScaleVariants, kept statements, interleaved):
-// a piece ~95 % of the country's names hold (人民, 民政) 55-70 -> 35-45 ms
-// of CPU, of a province's 46-61 -> 35-41; one 44 % hold 41 -> 120 ms, a rare
-// one 30 -> 300 ms; a city's 12,700 agencies 35 -> 32; at 100k reports a
-// province's townships (8,600 agencies) 11 -> 17 ms and a city's 11 -> 21.
+// Measured (TestScaleVariants, kept statements, interleaved, the form on
+// each of /compare's 33 filters with a piece): at 1M reports it wins on
+// every filter with a share >= 0.93 and >= 12,700 such agencies (country
+// 民政 63-71 -> 35-42 ms of CPU, a province 48-54 -> 30-32, a city's
+// townships 35 -> 27) and loses on every other (a share of 0.47: 45 -> 61;
+// a rare piece 35-42 -> 73-115; 11 agencies 11 -> 18); at 100k reports it
+// loses on all (6,500 such agencies at most: 11 -> 16).
 const (
 	complementShare   = 0.9
-	complementLeast   = 20000
+	complementLeast   = 10000
 	complementSampled = 32
 	complementSample  = 4096 // compare_regions_sample.sql's rows
 )

@@ -320,11 +320,11 @@ func pieceShare(t *testing.T, conn *sql.Conn, f warehouse.Filter) float64 {
 		return s
 	}
 	// A selection the server's sample of 4,096 agencies would hold fewer
-	// than 32 of, or with fewer than 20,000 agencies holding the piece, has
+	// than 32 of, or with fewer than 10,000 agencies holding the piece, has
 	// share 0, as compareRegionsComplement's gate says no to it.
 	var share sql.NullFloat64
 	if err := conn.QueryRowContext(context.Background(), `SELECT CASE WHEN count(*) * 4096 >= 32 * (SELECT count(*) FROM store.agencies)
-		AND count(*) FILTER (WHERE contains(a.name, $1)) >= 20000
+		AND count(*) FILTER (WHERE contains(a.name, $1)) >= 10000
 		THEN avg(CASE WHEN contains(a.name, $1) THEN 1 ELSE 0 END) ELSE 0 END
 		FROM store.agencies a WHERE ($2 IS NULL OR a.province = $2) AND ($3 IS NULL OR a.city = $3) AND ($4 IS NULL OR a.level = $4)`,
 		strings.TrimSpace(f.Agency), text(f.Province), text(f.City), text(f.Level)).Scan(&share); err != nil {

@@ -6,7 +6,7 @@
 -- agencies whose names do NOT hold the piece, read from their kept copies
 -- (store.compare_totals.years, 0071). The piece form unpacks the years of
 -- every agency that holds the piece (~953k rows at 1M for 人民, 55-70 ms
--- of CPU); this unpacks the others' (~45k): 35-45 ms, interleaved
+-- of CPU); this unpacks the others' (~45k): 32-41 ms, interleaved
 -- (compareRegionsComplement chooses it, and only for such pieces: for a
 -- piece few names hold it unpacks almost every agency's years and costs
 -- several times the piece form).
@@ -25,8 +25,10 @@
 --     past 2^63; read by sql/compare_regions_whole.sql in one snapshot
 --     with that check): every summed figure of every current report is a
 --     whole number >= 0 and each column's total over all of them is below
---     2^52, so the piece form's DOUBLE sums are exact in any order and
---     equal these differences of exact DECIMAL sums. A write since lists
+--     2^52, so every sum of them in DOUBLE, in any order, is the exact
+--     whole number: the piece form's, the roll-up's DECIMAL sums cast, the
+--     others' DOUBLE sums and their differences. (DECIMAL sums of the
+--     others' rows cost ~8 ms more at 1M reports.) A write since lists
 --     its agencies; a rebuild since changes the fingerprints.
 -- agencies is the number of reports, as in the piece form (one current
 -- report an agency and year). When complete is false every value is NULL
@@ -40,21 +42,21 @@ WITH ok AS (
            AND (SELECT s.regions FROM store.rollup_state s) IS NOT NULL
            AND (SELECT count(*) = $totals AND coalesce(bit_xor(t.fingerprint), 0)::VARCHAR = $fingerprints FROM store.compare_totals t) AS complete
 ), g AS (
-    -- The selection's groups summed per region and year (exact DECIMALs
-    -- and the counts of reports stating each figure).
+    -- The selection's groups summed per region and year (exact, see
+    -- above) with the counts of reports stating each figure.
     SELECT CASE WHEN $city IS NOT NULL THEN g.county WHEN $province IS NOT NULL THEN g.city ELSE g.province END AS region,
            g.year,
            sum(g.reports) AS reports, sum(g.zero_reports) AS zero_reports,
-           sum(g.apps_new) AS apps_new, sum(g.apps_new_n) AS apps_new_n,
-           sum(g.apps_total) AS apps_total, sum(g.apps_total_n) AS apps_total_n,
-           sum(g.apps_granted) AS apps_granted, sum(g.apps_granted_n) AS apps_granted_n,
-           sum(g.apps_partial) AS apps_partial, sum(g.apps_partial_n) AS apps_partial_n,
-           sum(g.apps_withheld) AS apps_withheld, sum(g.apps_withheld_n) AS apps_withheld_n,
-           sum(g.review_total) AS review_total, sum(g.review_total_n) AS review_total_n,
-           sum(g.review_corrected) AS review_corrected, sum(g.review_corrected_n) AS review_corrected_n,
-           coalesce(sum(g.litigation_direct_total), 0) + coalesce(sum(g.litigation_after_review_total), 0) AS litigation_total,
+           sum(g.apps_new)::DOUBLE AS apps_new, sum(g.apps_new_n) AS apps_new_n,
+           sum(g.apps_total)::DOUBLE AS apps_total, sum(g.apps_total_n) AS apps_total_n,
+           sum(g.apps_granted)::DOUBLE AS apps_granted, sum(g.apps_granted_n) AS apps_granted_n,
+           sum(g.apps_partial)::DOUBLE AS apps_partial, sum(g.apps_partial_n) AS apps_partial_n,
+           sum(g.apps_withheld)::DOUBLE AS apps_withheld, sum(g.apps_withheld_n) AS apps_withheld_n,
+           sum(g.review_total)::DOUBLE AS review_total, sum(g.review_total_n) AS review_total_n,
+           sum(g.review_corrected)::DOUBLE AS review_corrected, sum(g.review_corrected_n) AS review_corrected_n,
+           (coalesce(sum(g.litigation_direct_total), 0) + coalesce(sum(g.litigation_after_review_total), 0))::DOUBLE AS litigation_total,
            sum(g.litigation_total_n) AS litigation_total_n,
-           coalesce(sum(g.litigation_direct_corrected), 0) + coalesce(sum(g.litigation_after_review_corrected), 0) AS litigation_corrected,
+           (coalesce(sum(g.litigation_direct_corrected), 0) + coalesce(sum(g.litigation_after_review_corrected), 0))::DOUBLE AS litigation_corrected,
            sum(g.litigation_corrected_n) AS litigation_corrected_n
     FROM store.summary_rollup g
     WHERE ($year_from IS NULL OR g.year >= $year_from)
@@ -74,19 +76,18 @@ WITH ok AS (
       AND ($level IS NULL OR t.level = $level)
       AND contains(t.name, $agency) IS NOT TRUE
 ), x AS (
-    -- Their sums, as store.summary_rollup sums (litigation as the piece
-    -- form adds its two columns).
+    -- Their sums (litigation as the piece form adds its two columns).
     SELECT r.region, r.v.year AS year,
            count(*) AS reports, count(*) FILTER (WHERE r.v.zero) AS zero_reports,
-           sum(r.v.apps_new::DECIMAL(38, 6)) AS apps_new, count(r.v.apps_new) AS apps_new_n,
-           sum(r.v.apps_total::DECIMAL(38, 6)) AS apps_total, count(r.v.apps_total) AS apps_total_n,
-           sum(r.v.apps_granted::DECIMAL(38, 6)) AS apps_granted, count(r.v.apps_granted) AS apps_granted_n,
-           sum(r.v.apps_partial::DECIMAL(38, 6)) AS apps_partial, count(r.v.apps_partial) AS apps_partial_n,
-           sum(r.v.apps_withheld::DECIMAL(38, 6)) AS apps_withheld, count(r.v.apps_withheld) AS apps_withheld_n,
-           sum(r.v.review_total::DECIMAL(38, 6)) AS review_total, count(r.v.review_total) AS review_total_n,
-           sum(r.v.review_corrected::DECIMAL(38, 6)) AS review_corrected, count(r.v.review_corrected) AS review_corrected_n,
-           sum(r.v.litigation_total::DECIMAL(38, 6)) AS litigation_total, count(r.v.litigation_total) AS litigation_total_n,
-           sum(r.v.litigation_corrected::DECIMAL(38, 6)) AS litigation_corrected, count(r.v.litigation_corrected) AS litigation_corrected_n
+           sum(r.v.apps_new) AS apps_new, count(r.v.apps_new) AS apps_new_n,
+           sum(r.v.apps_total) AS apps_total, count(r.v.apps_total) AS apps_total_n,
+           sum(r.v.apps_granted) AS apps_granted, count(r.v.apps_granted) AS apps_granted_n,
+           sum(r.v.apps_partial) AS apps_partial, count(r.v.apps_partial) AS apps_partial_n,
+           sum(r.v.apps_withheld) AS apps_withheld, count(r.v.apps_withheld) AS apps_withheld_n,
+           sum(r.v.review_total) AS review_total, count(r.v.review_total) AS review_total_n,
+           sum(r.v.review_corrected) AS review_corrected, count(r.v.review_corrected) AS review_corrected_n,
+           sum(r.v.litigation_total) AS litigation_total, count(r.v.litigation_total) AS litigation_total_n,
+           sum(r.v.litigation_corrected) AS litigation_corrected, count(r.v.litigation_corrected) AS litigation_corrected_n
     FROM r
     WHERE ($year_from IS NULL OR r.v.year >= $year_from)
       AND ($year_to IS NULL OR r.v.year <= $year_to)
