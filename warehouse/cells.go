@@ -22,10 +22,11 @@ const (
 // CellCopy says where the copy of the figures by cell stands (migration
 // 0032): every report with an id up to Watermark has its figures there, in
 // Runs runs; Tail reports after it are read from store.figures alone.
-// Copied counts the report ids the call covered.
+// Copied counts the report ids the call covered, Purged the reports no
+// longer current whose figures it deleted from the copy (0108).
 type CellCopy struct {
-	Watermark, Tail, Copied int64
-	Runs                    int
+	Watermark, Tail, Copied, Purged int64
+	Runs                            int
 }
 
 // CellOptions bound one CopyCells call: runs of at most Run report ids (0:
@@ -41,10 +42,15 @@ type CellOptions struct {
 // (queries/region_figure.sql) reads a few row groups instead of every
 // figure. Each run is a transaction of its own under the writer lock,
 // released between runs so that uploads wait for one run at most; progress,
-// if not nil, is called after each. It stops at the first error (earlier
-// runs stay: each is whole) and returns where the copy stands; a read-only
-// warehouse gives CodeInvalid, a canceled ctx CodeTimeout between runs or
-// the driver's error within one.
+// if not nil, is called after each. Only current reports are copied. Then,
+// whatever o says, the figures of the reports the copy's stale list names
+// (retired since they were copied, migration 0108) are deleted from the
+// copy and the list emptied, in one more transaction (about 1.5 s of CPU
+// at 1M reports, one pass over the copy's report ids), so that
+// figure_totals has nothing to leave out of the copy. It stops at the first
+// error (earlier runs stay: each is whole; the list stays as it was) and
+// returns where the copy stands; a read-only warehouse gives CodeInvalid, a
+// canceled ctx CodeTimeout between runs or the driver's error within one.
 func (db *DB) CopyCells(ctx context.Context, o CellOptions, progress func(CellCopy)) (CellCopy, error) {
 	if db.state == nil {
 		return CellCopy{}, gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能修改")
@@ -72,7 +78,37 @@ func (db *DB) CopyCells(ctx context.Context, o CellOptions, progress func(CellCo
 			progress(at)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return at, &gongkai.Error{Code: gongkai.CodeTimeout, Message: "按格复制数字被中止", Err: err}
+	}
+	if err := db.purgeStale(ctx, &at); err != nil {
+		return at, fmt.Errorf("warehouse: copy figures by cell: delete retired reports' figures: %w", err)
+	}
 	return at, nil
+}
+
+// purgeStale deletes from the copy by cell the figures of the reports
+// store.figures_by_cell_stale lists and empties the list, in one
+// transaction under the writer lock, and counts them in at.Purged; with the
+// list empty it reads the list alone.
+func (db *DB) purgeStale(ctx context.Context, at *CellCopy) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	var n int64
+	err := db.withConn(ctx, func(conn *sql.Conn) error {
+		return inConnTx(ctx, conn, func() error {
+			if err := conn.QueryRowContext(ctx, stmt("cells_stale_count")).Scan(&n); err != nil || n == 0 {
+				return err
+			}
+			_, err := conn.ExecContext(ctx, stmt("cells_stale_purge"))
+			return err
+		})
+	})
+	if err == nil && n > 0 {
+		at.Purged += n
+		db.wrote()
+	}
+	return err
 }
 
 // copyCellRun copies one run of at most run report ids, unless fewer than

@@ -15,15 +15,17 @@ import (
 
 // cellsStale counts the rows by which the copy by cell (migration 0032)
 // differs from store.figures, with each report's year (0036) and agency
-// (0093) as store.reports has them, up to its watermark, both ways and with repeats, plus the
-// copied rows of reports after the watermark.
+// (0093) as store.reports has them, up to its watermark, of the reports
+// that are current or on its stale list (0108), both ways and with
+// repeats, plus the copied rows of reports after the watermark.
 func cellsStale(t *testing.T, db *DB) int {
 	t.Helper()
 	return count(t, db, `
 		WITH w AS (SELECT watermark FROM store.figures_by_cell_state),
 		f AS (SELECT f.report_id, f.measure_id, f.applicant_id, r.year, r.agency_id, f.unit_id, f.value, f.raw_id, f.at_id
 		      FROM store.figures f LEFT JOIN store.reports r ON r.report_id = f.report_id
-		      WHERE f.report_id <= (SELECT watermark FROM w)),
+		      WHERE f.report_id <= (SELECT watermark FROM w)
+		        AND (r.is_current OR r.report_id IN (SELECT report_id FROM store.figures_by_cell_stale))),
 		c AS (SELECT report_id, measure_id, applicant_id, year, agency_id, unit_id, value, raw_id, at_id FROM store.figures_by_cell)
 		SELECT (SELECT count(*) FROM (SELECT * FROM f EXCEPT ALL SELECT * FROM c))
 		     + (SELECT count(*) FROM (SELECT * FROM c EXCEPT ALL SELECT * FROM f))
@@ -123,24 +125,25 @@ func TestCellCopyStaysExact(t *testing.T) {
 	}
 	check("all copied", 23, 5)
 
-	// Confirming the pending version after it is copied, a pending one
-	// left waiting, a report after the watermark; then reopen.
+	// Confirming the pending version after its run was copied (it is
+	// copied then, a run of its own: 0108), a pending one left waiting, a
+	// report after the watermark; then reopen.
 	if _, err := db.Confirm(ctx, res[2].ReportID, "张三"); err != nil {
 		t.Fatal(err)
 	}
 	load(t, db, LoadRequest{Report: withError("丙局", 2022)}, LoadRequest{Report: sampleReport("己局", 2021, 1, 1)})
-	check("confirmed, two more", 23, 5)
+	check("confirmed, two more", 23, 6)
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
 	if db, err = Open(ctx, path); err != nil {
 		t.Fatal(err)
 	}
-	check("reopened", 23, 5)
-	if at, err := db.CopyCells(ctx, CellOptions{}, nil); err != nil || at.Watermark != 25 || at.Tail != 0 || at.Runs != 6 {
+	check("reopened", 23, 6)
+	if at, err := db.CopyCells(ctx, CellOptions{}, nil); err != nil || at.Watermark != 25 || at.Tail != 0 || at.Runs != 7 {
 		t.Fatalf("the last two: %+v, %v", at, err)
 	}
-	check("reopened, all copied", 25, 6)
+	check("reopened, all copied", 25, 7)
 
 	// A report's year changed by hand (a repair of store.reports): Open
 	// finds the summary out of step and empties the copy, whose years would
@@ -237,6 +240,11 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 	// is not retired or pending: a statement that deletes or replaces
 	// reports must empty or rewrite the copy too.
 	dropsReports := regexp.MustCompile(`(?is)\b(delete\s+from|truncate(\s+table)?|drop\s+table(\s+if\s+exists)?|create\s+(or\s+replace\s+)?table)\s+store\.reports\b`)
+	// The copy holds the current reports and those its stale list names
+	// (0108): a statement that makes reports current or not must say how
+	// the list follows (the Go that runs it runs the list's statements in
+	// the same transaction, checked below).
+	setsCurrent := setsYear{years.update, years.where, regexp.MustCompile(`(?i)\bis_current\s*=`)}
 	var files []string
 	ms, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
 	if err != nil {
@@ -272,6 +280,25 @@ func TestCellCopyFollowsFigures(t *testing.T) {
 		if years.MatchString(string(b)) && !strings.Contains(string(b), "store.figures_by_cell") {
 			t.Errorf("%s changes reports' years or agencies but not store.figures_by_cell, which carries them (0036, 0093)", f)
 		}
+		if setsCurrent.MatchString(string(b)) && !strings.Contains(string(b), "store.figures_by_cell_stale") {
+			t.Errorf("%s makes reports current or not but does not say how store.figures_by_cell_stale follows (0108): figure_totals would count a retired report or leave out a current one", f)
+		}
+		// The writer's statements that make reports current or not, and
+		// those that keep the copy's stale list with them.
+		for run, with := range map[string][]string{
+			`stmt("reports_retire")`:       {`stmt("cells_stale_retire")`},
+			`stmt("reports_make_current")`: {`stmt("cells_confirm")`, `stmt("cells_stale_confirm")`},
+		} {
+			for _, w := range with {
+				if strings.Contains(string(b), run) && !strings.Contains(string(b), w) {
+					t.Errorf("%s runs %s but not %s: the copy by cell's stale list would not follow (0108)", f, run, w)
+				}
+			}
+		}
+	}
+	if !setsCurrent.MatchString("UPDATE store.reports SET is_current = false WHERE report_id = 3") ||
+		setsCurrent.MatchString("UPDATE store.reports SET errors = 1 WHERE is_current = false") {
+		t.Errorf("the rule on is_current misses a change or takes a filter for one")
 	}
 	// The rule itself: what it must catch, and the loader's append.
 	for _, s := range []string{"UPDATE store.figures SET value = NULL", "delete from store.figures where report_id = 3",

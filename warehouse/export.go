@@ -291,6 +291,7 @@ var LakeTables = []struct {
 	// store.figures (lake_figures_by_cell.sql).
 	{"figures_by_cell", nil},
 	{"figures_by_cell_state", nil},
+	{"figures_by_cell_stale", nil},
 }
 
 // parquetPart is one folder (or file) of a Parquet export: the rows of

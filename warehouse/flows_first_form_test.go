@@ -318,8 +318,9 @@ func compareFirstFormQuiet(t *testing.T, db *warehouse.DB, name, old string, par
 }
 
 // cellCopyDiff says how the copy by cell differs from the figures it
-// copied (every report up to its watermark, each column from store.figures
-// or, for the report's own columns, store.reports), or "" when it does not.
+// copied (every report up to its watermark that is current or on its stale
+// list, 0108; each column from store.figures or, for the report's own
+// columns, store.reports), or "" when it does not.
 func cellCopyDiff(ctx context.Context, t *testing.T, db *warehouse.DB) string {
 	t.Helper()
 	var msg string
@@ -348,12 +349,14 @@ func cellCopyDiff(ctx context.Context, t *testing.T, db *warehouse.DB) string {
 			return fmt.Errorf("store.figures_by_cell has no columns")
 		}
 		var extra, missing int
+		copied := `WHERE f.report_id <= (SELECT watermark FROM store.figures_by_cell_state)
+				AND (r.is_current OR r.report_id IN (SELECT report_id FROM store.figures_by_cell_stale))`
 		q := `SELECT
 			(SELECT count(*) FROM (SELECT ` + strings.Join(cols, ", ") + ` FROM store.figures_by_cell c
 				EXCEPT ALL SELECT ` + strings.Join(from, ", ") + ` FROM store.figures f JOIN store.reports r USING (report_id)
-				WHERE f.report_id <= (SELECT watermark FROM store.figures_by_cell_state))),
+				` + copied + `)),
 			(SELECT count(*) FROM (SELECT ` + strings.Join(from, ", ") + ` FROM store.figures f JOIN store.reports r USING (report_id)
-				WHERE f.report_id <= (SELECT watermark FROM store.figures_by_cell_state)
+				` + copied + `
 				EXCEPT ALL SELECT ` + strings.Join(cols, ", ") + ` FROM store.figures_by_cell c))`
 		if err := conn.QueryRowContext(ctx, q).Scan(&extra, &missing); err != nil {
 			return err

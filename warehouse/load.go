@@ -973,12 +973,34 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 		if _, err := conn.ExecContext(ctx, stmt("summary_retire"), p.retire); err != nil {
 			return err
 		}
+		// The copy by cell holds the figures of the current reports up to
+		// its watermark and of those its list of stale reports names
+		// (0108): a retired one is listed, in this transaction.
+		if _, err := conn.ExecContext(ctx, stmt("cells_stale_retire"), p.retire); err != nil {
+			return err
+		}
 	}
 	for _, id := range p.confirm {
 		if _, err := conn.ExecContext(ctx, stmt("reports_make_current"), id); err != nil {
 			return err
 		}
 		if _, err := conn.ExecContext(ctx, stmt("summary_make_current"), id); err != nil {
+			return err
+		}
+		// Copied now if the copy's runs passed it while it was pending, or
+		// taken off the stale list if an older copy holds it (0108).
+		res, err := conn.ExecContext(ctx, stmt("cells_confirm"), id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n > 0 {
+			if _, err := conn.ExecContext(ctx, stmt("cells_confirm_run")); err != nil {
+				return err
+			}
+		}
+		if _, err := conn.ExecContext(ctx, stmt("cells_stale_confirm"), id); err != nil {
 			return err
 		}
 	}

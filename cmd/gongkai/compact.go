@@ -58,6 +58,9 @@ func runCompact(ctx context.Context, e env) error {
 	}
 	fmt.Fprintf(e.stdout, "按格整理数字：本次 %d 份报告，用时 %s；副本共 %d 段，覆盖到第 %d 份报告\n",
 		at.Copied, time.Since(start).Round(10*time.Millisecond), at.Runs, at.Watermark)
+	if at.Purged > 0 {
+		fmt.Fprintf(e.stdout, "按格副本删去 %d 份已被取代的报告的数字\n", at.Purged)
+	}
 	start = time.Now()
 	rc, err := wh.CompactRollups(ctx)
 	if err != nil {
@@ -136,9 +139,9 @@ func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger,
 		if err != nil && ctx.Err() == nil {
 			logger.Warn("copying figures by cell failed; tried again later", "err", err)
 		}
-		if at.Copied > 0 {
+		if at.Copied > 0 || at.Purged > 0 {
 			logger.Info("copy by cell up to date", "reports", at.Copied, "runs", at.Runs, "watermark", at.Watermark,
-				"seconds", time.Since(start).Round(100*time.Millisecond).Seconds())
+				"retired_reports_deleted", at.Purged, "seconds", time.Since(start).Round(100*time.Millisecond).Seconds())
 		}
 		if n, err := wh.RankAgencies(ctx); err != nil && ctx.Err() == nil {
 			logger.Warn("ranking the agencies by name failed; tried again later", "err", err)
