@@ -80,12 +80,14 @@ bench: assets
 # SCALE_MEASURE=1000000 measures that size only and reuses the others' last
 # results (kept beside each warehouse). SCALE_COUNTRY=1 builds them with the
 # country's shape (gongkai demo --country) instead of two provinces; give
-# them a SCALE_DIR of their own.
+# them a SCALE_DIR of their own. SCALE_VERSIONS=1 loads 3 % re-uploads and
+# 0.3 % pending versions after the set (gongkai demo --versions), as a real
+# warehouse holds them; a SCALE_DIR of their own too.
 SCALE_SIZES ?= 10000,100000,1000000
 SCALE_DIR   ?= testout/scale
 bench-scale: assets
 	$(GO) test -run '^TestBenchScale$$' -count=1 -timeout 0 -v ./cmd/gongkai -scale $(SCALE_SIZES) -scale-dir $(CURDIR)/$(SCALE_DIR) \
-		$(if $(SCALE_MEASURE),-scale-measure $(SCALE_MEASURE)) $(if $(SCALE_COUNTRY),-scale-country)
+		$(if $(SCALE_MEASURE),-scale-measure $(SCALE_MEASURE)) $(if $(SCALE_COUNTRY),-scale-country) $(if $(SCALE_VERSIONS),-scale-versions)
 
 # Runs each fuzz target for FUZZTIME (default 30s).
 FUZZTIME ?= 30s

@@ -14,7 +14,7 @@ import (
 
 func init() {
 	commands["demo"] = command{
-		usage: "demo [--agencies N] [--seed N] [--country]    载入演示数据集（所有页面都会标明是演示数据）",
+		usage: "demo [--agencies N] [--seed N] [--country] [--versions]    载入演示数据集（所有页面都会标明是演示数据）",
 		run:   runDemo,
 	}
 }
@@ -44,12 +44,13 @@ func runDemo(ctx context.Context, e env) error {
 	agencies := fs.Int("agencies", demo.DefaultAgencies, "机关数量（每个机关 2019–2024 年各一份报告）")
 	seed := fs.Int64("seed", demo.DefaultSeed, "随机种子：相同的种子生成相同的数据")
 	country := fs.Bool("country", false, "按全国的形状抽取机关：31 个省份，层级比例接近实际（默认只取两个省）")
+	versions := fs.Bool("versions", false, "载入后再上传约 3% 报告的更正版本（已确认，取代原版本）和 0.3% 的待确认版本，如实际仓库所有")
 	memLimit := fs.String("memory-limit", demoMemoryLimit, "DuckDB 可用内存上限（如 1GB）")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
-		return usageErrorf("用法：gongkai demo [--agencies N] [--seed N] [--country] [--db PATH]")
+		return usageErrorf("用法：gongkai demo [--agencies N] [--seed N] [--country] [--versions] [--db PATH]")
 	}
 	if *agencies < 1 || *agencies > maxDemoAgencies {
 		return usageErrorf("--agencies 应在 1 到 %d 之间", maxDemoAgencies)
@@ -99,5 +100,16 @@ func runDemo(ctx context.Context, e env) error {
 	}
 	fmt.Fprintf(e.stdout, "已载入演示数据：%d 个机关，%d 份报告（%d–%d 年），数据库 %s\n",
 		*agencies, n, demo.FirstYear, demo.LastYear, *db)
+	if *versions {
+		// After the set, as uploads: each re-upload retires a version and
+		// each pending one waits, so that figure_totals and every query
+		// over all figures meet versions that are not current.
+		start = time.Now()
+		re, pending, err := demo.LoadVersions(ctx, wh, *seed, *agencies, shape, demo.BenchVersions)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "已载入更正版本 %d 份（已确认）、待确认版本 %d 份（%s）\n", re, pending, time.Since(start).Round(time.Second))
+	}
 	return nil
 }

@@ -41,6 +41,7 @@ var (
 	scaleMemory     = flag.String("scale-memory-limit", "", "bench-scale: DuckDB's memory limit for the server and the ad-hoc SQL, as serve --memory-limit (default serve's)")
 	scaleCountry    = flag.Bool("scale-country", false, "bench-scale: build the warehouses with the country-shaped roster (gongkai demo --country: 31 provinces, the real level mix) instead of the default two provinces; keep them in a -scale-dir of their own")
 	scaleServeFlags = flag.String("scale-serve-flags", "", "bench-scale: more flags for the server, space-separated (\"--threads 1\")")
+	scaleVersions   = flag.Bool("scale-versions", false, "bench-scale: build the warehouses with later versions (gongkai demo --versions: 3 % of the reports re-uploaded and confirmed, 0.3 % pending), so that the queries over all figures meet retired and pending versions as a real warehouse's do; keep them in a -scale-dir of their own")
 )
 
 // scaleResult is what one size measured, kept beside its warehouse as JSON
@@ -69,6 +70,9 @@ type scaleLoad struct {
 	Load1    float64 `json:"load_average_at_start"`
 	Finished string  `json:"finished"`
 	Shape    string  `json:"shape,omitempty"` // "country" for gongkai demo --country, "" for the default two provinces
+	// Versions says the set was loaded with gongkai demo --versions: its
+	// load figures include the versions' uploads.
+	Versions bool `json:"versions,omitempty"`
 }
 
 // scaleShape is the Shape a warehouse of this run is built with, as kept in
@@ -106,6 +110,9 @@ func TestBenchScale(t *testing.T) {
 	shape := "two provinces (gongkai demo)"
 	if *scaleCountry {
 		shape = "country (gongkai demo --country)"
+	}
+	if *scaleVersions {
+		shape += ", with versions (3 % re-uploaded, 0.3 % pending)"
 	}
 	fmt.Fprintf(w, "# bench-scale %s, %d CPUs (GOMAXPROCS %d), load average at start %.1f, roster %s\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAverage(), shape)
@@ -345,6 +352,9 @@ func scaleBuild(t *testing.T, path string, n int) scaleLoad {
 				if ld.Shape != scaleShape() {
 					t.Fatalf("the kept %s has roster %q, this run asks %q (-scale-country): use a -scale-dir of its own", path, ld.Shape, scaleShape())
 				}
+				if ld.Versions != *scaleVersions {
+					t.Fatalf("the kept %s was built with versions %v, this run asks %v (-scale-versions): use a -scale-dir of its own", path, ld.Versions, *scaleVersions)
+				}
 				// A kept warehouse may predate this binary's migrations
 				// (a copy of an older build): serve applies them when it
 				// opens the file, the measurement below opens it
@@ -372,7 +382,10 @@ func scaleBuild(t *testing.T, path string, n int) scaleLoad {
 	if *scaleCountry {
 		args = append(args, "--country")
 	}
-	ld.Shape = scaleShape()
+	if *scaleVersions {
+		args = append(args, "--versions")
+	}
+	ld.Shape, ld.Versions = scaleShape(), *scaleVersions
 	ru, err := scaleChild(t, args...)
 	if err != nil {
 		t.Fatalf("building %s: %v", path, err)
