@@ -140,6 +140,10 @@ func (db *DB) copyCellRun(ctx context.Context, run, least int64, at *CellCopy) (
 			if n, err := res.RowsAffected(); err != nil || n != 1 {
 				return fmt.Errorf("watermark %d moved meanwhile (%d rows, %v)", wm, n, err)
 			}
+			// What Open holds the copy to (0121): the watermark moved.
+			if _, err := conn.ExecContext(ctx, stmt("cells_check_write")); err != nil {
+				return err
+			}
 			at.Watermark, at.Runs, at.Tail = end, runs+1, last-end
 			at.Copied += end - wm
 			return nil

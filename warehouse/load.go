@@ -1004,6 +1004,13 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 			return err
 		}
 	}
+	if len(p.retire) > 0 || len(p.confirm) > 0 {
+		// What Open holds the copy's list to (0121): the reports up to the
+		// watermark that are not current changed.
+		if _, err := conn.ExecContext(ctx, stmt("cells_check_write")); err != nil {
+			return err
+		}
+	}
 	for _, r := range p.resolve {
 		if _, err := conn.ExecContext(ctx, stmt("pending_resolve"), r.k.agency, r.k.year, now, null(r.by), r.confirmed); err != nil {
 			return err

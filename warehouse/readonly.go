@@ -35,7 +35,7 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 				" / %s needs %d migrations; open it read-write once (e.g. gongkai serve) before opening it read-only", db.path, pending, db.path, pending)
 	}
 	var stale int64
-	for _, check := range []string{"summary_stale", "rollup_stale", "agency_status_stale", "agency_totals_stale", "compare_totals_stale"} {
+	for _, check := range []string{"summary_stale", "rollup_stale", "agency_status_stale", "agency_totals_stale", "compare_totals_stale", "cells_check_stale"} {
 		var n int64
 		if err := db.db.QueryRowContext(ctx, stmt(check)).Scan(&n); err != nil {
 			return fmt.Errorf("warehouse: %s: %w", check, err)

@@ -48,6 +48,9 @@ func (db *DB) checkSummary(ctx context.Context) error {
 		if _, err := conn.ExecContext(ctx, stmt("cells_reset")); err != nil {
 			return err
 		}
+		if _, err := conn.ExecContext(ctx, stmt("cells_check_write")); err != nil {
+			return err
+		}
 		// The regional roll-up sums the same reports: the path that left the
 		// summary behind left it behind too.
 		return rebuildRollup(ctx, conn)

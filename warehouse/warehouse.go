@@ -317,6 +317,10 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 			db.db.Close()
 			return nil, err
 		}
+		if err := db.checkCells(ctx); err != nil {
+			db.db.Close()
+			return nil, err
+		}
 		if err := db.checkStatus(ctx); err != nil {
 			db.db.Close()
 			return nil, err
