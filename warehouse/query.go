@@ -166,7 +166,8 @@ func (f Filter) args() []any {
 // filter with or without a piece of a name (see compareRegionsForm), and
 // for a piece most of the selection's names hold first the roll-up's sums
 // less the other agencies', when that can be exact (see
-// compareRegionsComplement).
+// compareRegionsComplement); applications_year_sums and reviews_year_sums
+// run their plain forms for a filter without a piece (see sumsPlainForm).
 // compare_agencies for the whole country
 // with 地区比较's limit reads its kept answer when there is one (see
 // compareTop).
@@ -215,6 +216,7 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		}
 		q = compareRegionsForm(q, f)
 	}
+	q = sumsPlainForm(q, f)
 	if q.Name == "region_rollup" {
 		if q, err = db.regionRollupForm(ctx, q); err != nil {
 			return nil, queryError(ctx, name, err)
