@@ -70,6 +70,44 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 	overviewNamed(doc, r)
 }
 
+// namedElsewhere reports whether the report names the organ again on a line
+// other than line n, as the one doing its work ("示例局官方网站累计主动公开…",
+// "YYYY年示例局共办结…"): the name followed by words of its own, not inside
+// another's name.
+func namedElsewhere(doc *Document, name string, n int) bool {
+	for i, l := range doc.Lines {
+		if i >= 60 {
+			break
+		}
+		if l.N == n {
+			continue
+		}
+		t := labels.Normalize(l.Text)
+		for j := strings.Index(t, name); j >= 0; {
+			if before := t[:j]; before == "" || hasSuffixAny(before, ",", ";", ":", "。", "(", ")") || yearBefore(before) {
+				return true
+			}
+			k := strings.Index(t[j+len(name):], name)
+			if k < 0 {
+				break
+			}
+			j += len(name) + k
+		}
+	}
+	return false
+}
+
+// yearBefore reports whether s ends with a year ("2025年", "2025年度"), as
+// the words before a name that opens a clause do.
+func yearBefore(s string) bool {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, ","), "度")
+	if !strings.HasSuffix(s, "年") {
+		return false
+	}
+	s = strings.TrimSuffix(s, "年")
+	return len(s) >= 4 && strings.Trim(s[len(s)-4:], "0123456789") == ""
+}
+
 // sourceText returns the whole of the page's line n, the pieces the reader
 // split it into joined: a line of contact asks about the report named
 // before it ("…年度报告由概述、主动公开政府信息情况、…组成,…如有疑问请与示例市
@@ -112,10 +150,16 @@ func overviewNamed(doc *Document, r *gongkai.Report) {
 				return
 			}
 			a := labels.OverviewSubject(s.Text)
-			if a == "" {
-				continue
-			}
 			msg := fmt.Sprintf("单位名称“%s”取自“%s”首句的主语（标题和开头未写单位名称）：请核对", a, title)
+			if a == "" {
+				// An overview that opens on the organ with no year
+				// ("示例局坚持以…", a real 2025 national bureau's page):
+				// the organ must be named again elsewhere in the report.
+				if a = labels.OverviewSubjectUndated(s.Text); a == "" || !namedElsewhere(doc, a, s.N) {
+					continue
+				}
+				msg = fmt.Sprintf("单位名称“%s”取自“%s”首句的主语（报告另处也以此名称述及本机关；标题和开头未写单位名称）：请核对", a, title)
+			}
 			for j, c := range doc.Lines {
 				if j >= 2*openingLines {
 					break
@@ -147,7 +191,7 @@ func unsureOfficeMessage(doc *Document) string {
 		office, compiled := "", false
 		if organ, o, _ := labels.CompilerOffice(l.Text); organ == "" && o != "" {
 			office, compiled = o, true
-		} else if organ, o := labels.ContactOffice(l.Text); organ == "" && o != "" {
+		} else if organ, o := labels.ContactOffice(sourceText(doc, l.N)); organ == "" && o != "" {
 			office = o
 		}
 		if gov, ok := strings.CutSuffix(office, "办公室"); ok && strings.HasSuffix(gov, "政府") {

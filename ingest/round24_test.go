@@ -31,3 +31,32 @@ func TestRound24TitleYears(t *testing.T) {
 		}
 	}
 }
+
+// TestRound24UndatedOverview checks round 24's overview that opens on the
+// organ with no year before it ("示例局坚持以…为指导,…依法、及时发布政府信息", the
+// shape of a real 2025 national bureau's page, refused for want of a name):
+// the organ is taken when the report names it again as the one doing its
+// work, and the page stays refused when it does not, or when the name is
+// only inside another's.
+func TestRound24UndatedOverview(t *testing.T) {
+	const head = "根据《中华人民共和国政府信息公开条例》第五十条规定,编制本年度报告。本报告中所列数据的统计期限自2025年1月1日起至12月31日止。\n一、总体情况\n"
+	const first = "示例省某某管理局坚持以新思想为指导,按照政府信息公开要求,依法、及时发布政府信息。\n"
+	for _, tt := range []struct {
+		body string
+		want string // "": refused for want of a name
+	}{
+		{first + "(一)主动公开情况。示例省某某管理局官方网站全年主动公开政府信息38条。\n", "示例省某某管理局"},
+		{first + "(一)主动公开情况。2025年示例省某某管理局共主动公开政府信息38条。\n", "示例省某某管理局"},
+		{first + "(一)主动公开情况。全年主动公开政府信息38条。\n", ""},
+		{first + "(一)主动公开情况。示例市示例省某某管理局分局主动公开政府信息38条。\n", ""},
+	} {
+		r, err := Parse("p.txt", []byte(head+tt.body), Options{})
+		got := ""
+		if err == nil {
+			got = r.Agency
+		}
+		if got != tt.want {
+			t.Errorf("%q: agency %q (err %v), want %q", tt.body, got, err, tt.want)
+		}
+	}
+}

@@ -190,6 +190,13 @@ func ClauseCompiler(s string) string {
 // name are those of an organ going about its work.
 var overviewSubjectRE = regexp.MustCompile(`^(?:(?:19|20)\d\d年度?(?:以来|全年|期间)?|今年以来|本年度?)[,:]?([^,;:。《》()、0-9]{2,20}?)(?:深入|全面|认真|坚持|始终|持续|严格|积极|进一步|紧紧|紧密|高度|在|围绕|按照|以|贯彻|聚焦|立足|着力|扎实|不断|把|将|对)`)
 
+// overviewUndatedRE finds the subject of an overview's first sentence that
+// opens on the organ itself, with no year before it: "示例局坚持以…为指导,…依法、
+// 及时发布政府信息" (the shape of a real 2025 national bureau's page, whose
+// title and opening name no organ). The words after the name are those of
+// overviewSubjectRE.
+var overviewUndatedRE = regexp.MustCompile(`^([^,;:。《》()、0-9]{2,20}?)(?:深入|全面|认真|坚持|始终|持续|严格|积极|进一步|紧紧|紧密|高度|围绕|按照|贯彻|聚焦|立足|着力|扎实|不断)`)
+
 // subjectEndings are the endings of an organ's name that the subject of an
 // overview's first sentence may have: an organ, a street or township, a
 // managing zone. A bare area (示例区, 示例县) is not one: its government's, or
@@ -233,6 +240,34 @@ func OverviewSubject(s string) string {
 	}
 	a := trimName(m[1])
 	if !agencyName(a) || !hasSuffixAny(a, subjectEndings...) || hasAny(a, "我", "本", "全", "各", "和", "及", "与", "党委", "区委", "县委", "市委", "公开") ||
+		hasAny(a, compilerOthers...) {
+		return ""
+	}
+	return a
+}
+
+// OverviewSubjectUndated returns the organ an overview's first sentence
+// opens on with no year before it (overviewUndatedRE), under the checks of
+// OverviewSubject, or "". The caller must find the name again in the
+// report's words: with no year to set it in the report's, the sentence
+// alone is less sure to be the organ's own.
+func OverviewSubjectUndated(s string) string {
+	s = Normalize(s)
+	if hasAny(s, ownWords...) {
+		return ""
+	}
+	if i := strings.Index(s, "。"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 900 || !strings.Contains(s, "公开") && !strings.Contains(s, "条例") {
+		return ""
+	}
+	m := overviewUndatedRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	a := trimName(m[1])
+	if !agencyName(a) || !hasSuffixAny(a, subjectEndings...) || hasAny(a, "我", "本", "全", "各", "和", "及", "与", "党委", "区委", "县委", "市委", "公开", "在") ||
 		hasAny(a, compilerOthers...) {
 		return ""
 	}

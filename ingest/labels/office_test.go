@@ -76,6 +76,16 @@ func TestOpeningNames(t *testing.T) {
 		{"clause", "为落实《条例》,汇总各部门情况,示例县政务公开办公室编制本报告。", ""},
 		{"clause", "为落实《条例》,我局特此编制2024年度政府信息公开工作年度报告。", ""},
 		{"clause", "为落实《条例》,示例县示例局编制工作方案。", ""},
+		// Round 24: the overview opens on the organ with no year.
+		{"undated", "示例省某某管理局坚持以习近平新时代中国特色社会主义思想为指导,按照政府信息公开要求,依法、及时发布政府信息。", "示例省某某管理局"},
+		{"undated", "示例街道认真贯彻落实《条例》,扎实推进政务公开工作。", "示例街道"},
+		{"undated", "示例县人民政府高度重视政府信息公开工作。", ""},
+		{"undated", "示例区深入推进政务公开工作。", ""},
+		{"undated", "我局坚持以公开为常态,不公开为例外。", ""},
+		{"undated", "区委区政府高度重视政务公开工作。", ""},
+		{"undated", "示例县某局坚持推进政务公开,我中心积极配合。", ""},
+		{"undated", "示例县某局坚持推进老旧小区改造。", ""},      // not of disclosure
+		{"undated", "2025年,示例街道深入推进政务公开工作。", ""}, // dated: OverviewSubject's
 		{"contactorgan", "如本报告有疑问,请联系:示例区人民政府示例街道办事处,地址:示例路1号。", "示例区人民政府示例街道办事处"},
 		{"contactorgan", "如对本报告有疑问,请与示例县示例镇人民政府联系。", "示例县示例镇人民政府"},
 		{"contactorgan", "如对本报告有疑问,请与示例区人民政府办公室联系。", ""},
@@ -96,6 +106,8 @@ func TestOpeningNames(t *testing.T) {
 			got = WorkOfName(tt.s)
 		case "subject":
 			got = SubjectCompiler(tt.s)
+		case "undated":
+			got = OverviewSubjectUndated(tt.s)
 		case "clause":
 			got = ClauseCompiler(tt.s)
 		}
