@@ -246,7 +246,11 @@ var nrules = []nrule{
 	{kind: nCarriedIn, any: [][]string{{"上年结转", "上一年结转", "上年度结转", "上一年度结转", "上年转结", "上一年转结", "上年度转结", "上一年度转结",
 		// "结转上年度政府信息公开申请3件" (the shape of a real 2024
 		// municipal bureau's page): the same words in the other order.
-		"结转上年", "结转上一年", "转结上年", "转结上一年"}}, not: []string{"下年", "下一年"}, units: unitsApps},
+		"结转上年", "结转上一年", "转结上年", "转结上一年"}},
+		// "结转上年后新收到依申请公开事项N件" (the shape of a real 2024
+		// district's page) counts the new ones, after the carry;
+		// "上年结转及新收申请共N件" both together: neither is the carried.
+		not: []string{"下年", "下一年", "新收", "新受理", "新接收", "新接到", "本年收", "本年度收", "本年受理", "本年度受理", "本年新"}, units: unitsApps},
 	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年", "转下年", "转下一年", "转至下年", "转至下一年",
 		// "下年度继续办理0件" (a real 2024 municipal bureau's, after those
 		// handled): left to be handled the year after, 结转 unsaid.
@@ -927,7 +931,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
 				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
-				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
+				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
 				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried)
 			if _, ok := hits[code]; !ok && !passedOver {
@@ -1106,6 +1110,11 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 		var inside [][]int // where a count received holds those carried in (carriedInsideRE)
 		if strings.Contains(fl.s, "结转") || strings.Contains(fl.s, "转结") {
 			inside = carriedInsideRE.FindAllStringIndex(fl.s, -1)
+			inside = append(inside, carriedUnsaidRE.FindAllStringIndex(fl.s, -1)...)
+		}
+		var newIn [][]int // where a count received is followed by another, the new ones (newInside)
+		if strings.Contains(fl.s, "新收") || strings.Contains(fl.s, "新受理") || strings.Contains(fl.s, "新接收") {
+			newIn = newInside(fl.s)
 		}
 		// The count received the last sentence of the line stating one
 		// read, and whether it said none was carried in.
@@ -1148,6 +1157,9 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if k == nReceived && !zero && bad == nil && carriedInside(inside, a, b) {
 					bad = errCarriedInside
+				}
+				if k == nReceived && !zero && bad == nil && carriedInside(newIn, a, b) {
+					bad = errNewInside
 				}
 				if cumulative && bad == nil && outcomeKinds[k] && !saysOwnYear(fl.s[sent.a:sent.b], year) {
 					if codes := codesFor(k, format, zero); len(codes) > 0 {
@@ -1975,6 +1987,37 @@ var carriedInsideRE = regexp.MustCompile(`(?:收到|受理|接收|接到|接受|
 	`(?:[^。;]*?(?:其中|[^不](?:含|包括|包含))|含|包括|包含|[^。;]*?[。;]其中)[^。;)]*?上一?年度?(?:结转|转结)` +
 	`[^0-9。;,零〇一二两三四五六七八九十]{0,20}(?:[1-9]|[一二两三四五六七八九十])`)
 
+// carriedUnsaidRE finds a count of applications received said to hold those
+// carried in, their number unsaid: "共收到申请N件(含上年结转)", "…N件,包括上年
+// 结转的申请". The count newly received is then not known; N was stored as
+// the year's new, with no word.
+var carriedUnsaidRE = regexp.MustCompile(`(?:收到|受理|接收|接到|接受|新收|共收|收)[^。;]*?(?:[0-9]+|[零〇一二两三四五六七八九十百]+)(?:件|个|条|份|次|宗|项)[(,]?(?:含|包括|包含)(?:了)?上一?年度?(?:结转|转结)(?:的|申请|在内|政府信息公开申请)*(?:[),。;]|$)`)
+
+// newInsideRE finds a count of applications received followed in its
+// sentence by a count of those newly received: "共受理依申请公开事项N件,结转
+// 上年后新收到依申请公开事项M件" (the shape of a real 2024 district's page),
+// "共受理申请N件,其中新收到M件". Where M is another number, N holds more than
+// the new ones (those carried in): N was stored as the year's new, and M as
+// the carried in, with no word.
+var newInsideRE = regexp.MustCompile(`(?:收到|受理|接收|接到|接受|共收)[^。;]*?([0-9]+)(?:件|个|条|份|次|宗|项)[^。;]*?(?:新收到?|新受理|新接收)[^。;,0-9]{0,20}?([0-9]+)(?:件|个|条|份|次|宗|项)`)
+
+// newInside returns the spans of s where newInsideRE finds a count received
+// followed by another count of the new ones.
+func newInside(s string) [][]int {
+	var out [][]int
+	for _, m := range newInsideRE.FindAllStringSubmatchIndex(s, -1) {
+		if s[m[2]:m[3]] != s[m[4]:m[5]] {
+			out = append(out, []int{m[0], m[1]})
+		}
+	}
+	return out
+}
+
+// errNewInside is the bad of a count of applications received that its
+// sentence follows with another count, of those newly received (newInsideRE):
+// the first may hold those carried in.
+var errNewInside = errors.New("received, the new ones counted apart")
+
 // carriedInside reports whether the sentence a..b holds a count received that
 // carriedInsideRE found holding those carried in.
 func carriedInside(inside [][]int, a, b int) bool {
@@ -2368,6 +2411,7 @@ var passedWhy = []struct {
 	{errAllGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都予以公开，但上年结转而本年予以公开的正文未说有无，予以公开的件数不能确定"},
 	{errSomeAnswered, "只写收到的申请“部分（基本、大部分）已办结（答复）”：办结了多少正文未说，本年办结的件数不能确定"},
 	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
+	{errNewInside, "之后另写有新收到的申请数（如“新收到N件”）：所说收到（受理）的申请数可能含上年结转的，本年新收的申请数不能确定"},
 	{errNotApplication, "写作收到“补正”材料（或“更正”“撤回”“复核”“申诉”等），或只写收到“申请人”的：所收到的不是（或不全是）政府信息公开申请，不能确定是本年新收的申请数"},
 	{errDeclaredNot, "之后写明所收到的“不属于政府信息公开申请”（或范畴）：不能确定是否计入本年新收的申请数（2021年格式可能计入“不予处理”）"},
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
@@ -5543,7 +5587,10 @@ func outcomeMix(seg, unit string, ctx nctx) (kinds []nkind, bad error, ok bool) 
 		// page): not holding it is one reason among others unnamed. It was
 		// stored as the count not held, with no word.
 		return []nkind{nNotHeld}, errUnavailableMixed, true
-	case strings.HasSuffix(strings.TrimRight(seg, "的共计为均"), "无法提供") && !hasAny(seg, "不掌握", "制作", "加工", "汇总", "现成", "不明确", "补正"):
+	case strings.HasSuffix(strings.TrimRight(seg, "的共计为均”\"」’'"), "无法提供") && !hasAny(seg, "不掌握", "制作", "加工", "汇总", "现成", "不明确", "补正"):
+		// The outcome in quotation marks ("“无法提供”N件,占P%", the shape
+		// of a real 2024 district's page) too: it was passed over with no
+		// word.
 		return []nkind{nNotHeld}, errUnavailableUnsplit, true
 	}
 	return nil, nil, false

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -57,6 +58,58 @@ func TestRound24UndatedOverview(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q: agency %q (err %v), want %q", tt.body, got, err, tt.want)
+		}
+	}
+}
+
+// TestRound24NewAfterCarry checks round 24's count received followed by the
+// count of the new ones ("共受理依申请公开事项N件,结转上年后新收到依申请公开事项M件",
+// the shape of a real 2024 district's page): N was stored as the year's new
+// and M as the carried in, both wrong. N may hold those carried in: blank,
+// with a finding; M is not the carried in, nor is a sum of both. The outcome
+// "“无法提供”N件" in quotation marks is said to be unsplit, as it is
+// without them; it was passed over with no word. Probes of the same family:
+// a count said to hold those carried in, their number unsaid ("N件(含上年
+// 结转)"), was stored as the year's new.
+func TestRound24NewAfterCarry(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line          string
+		fresh, carry  float64 // -1: blank
+		findingNew    bool    // a finding on apps.new
+		findingSaying string  // a finding whose message holds this ("": none wanted)
+	}{
+		{"2024年共受理依申请公开事项59件,结转上年后新收到依申请公开事项47件,较上一年度增加42件。", -1, -1, true, ""},
+		{"2024年共受理申请20件,其中新收到18件。", -1, -1, true, ""},
+		{"2024年共受理申请20件,新收到申请18件。", -1, -1, true, ""},
+		{"2024年上年结转及新收申请共5件。", -1, -1, false, ""},
+		{"2024年新收到申请10件,结转上年2件。", 10, 2, false, ""},
+		{"2024年共收到申请12件,其中新收12件,上年结转0件。", 12, 0, false, ""},
+		{"2024年共收到申请9件。“不予公开”2件,占22%;“无法提供”3件,占33%。", 9, -1, false, "只写“无法提供”"},
+		// Probes of the same family: said to hold those carried in, their
+		// number unsaid.
+		{"2024年共收到政府信息公开申请59件(含上年结转)。", -1, -1, true, ""},
+		{"2024年共收到政府信息公开申请59件,包括上年结转的申请。", -1, -1, true, ""},
+		{"2024年共收到政府信息公开申请59件,上年结转2件。", 59, 2, false, ""},
+	} {
+		lines := []Line{{N: 1, Text: head + tt.line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2024, "示例区某某局")
+		if got := numberOf(vals, "apps.new"); got != tt.fresh {
+			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.fresh)
+		}
+		if got := numberOf(vals, "apps.carried_in"); got != tt.carry {
+			t.Errorf("%s: apps.carried_in %v, want %v", tt.line, got, tt.carry)
+		}
+		onNew, saying := false, false
+		for _, f := range finds {
+			onNew = onNew || f.Measure == "apps.new"
+			saying = saying || tt.findingSaying != "" && strings.Contains(f.Message, tt.findingSaying)
+		}
+		if onNew != tt.findingNew {
+			t.Errorf("%s: finding on apps.new %v, want %v (%v)", tt.line, onNew, tt.findingNew, finds)
+		}
+		if tt.findingSaying != "" && !saying {
+			t.Errorf("%s: no finding saying %q (%v)", tt.line, tt.findingSaying, finds)
 		}
 	}
 }
