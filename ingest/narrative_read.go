@@ -1982,9 +1982,11 @@ func allUpheld(clause string) bool {
 // do not settle; apps.new 10 was stored beside carried_in 2, with no finding.
 // A 其中 closed by a bracket before the carry ("30件(其中:网上申请28件,邮寄
 // 2件),上年度结转0件") holds only what is in the bracket, and none carried in
-// leaves the count received the count new whatever the 其中 meant.
+// leaves the count received the count new whatever the 其中 meant. 去年,
+// 往年 and 前一年 say the year before as 上年 does ("收到申请N件,其中去年结转
+// K件", probes of round 24: N was stored as new).
 var carriedInsideRE = regexp.MustCompile(`(?:收到|受理|接收|接到|接受|新收|共收|收)[^。;]*?(?:[0-9]+|[零〇一二两三四五六七八九十百]+)(?:件|个|条|份|次|宗|项)` +
-	`(?:[^。;]*?(?:其中|[^不](?:含|包括|包含))|含|包括|包含|[^。;]*?[。;]其中)[^。;)]*?上一?年度?(?:结转|转结)` +
+	`(?:[^。;]*?(?:其中|[^不](?:含|包括|包含))|含|包括|包含|[^。;]*?[。;]其中)[^。;)]*?(?:上一?年度?|去年|往年|前一?年度?)(?:结转|转结)` +
 	`[^0-9。;,零〇一二两三四五六七八九十]{0,20}(?:[1-9]|[一二两三四五六七八九十])`)
 
 // carriedUnsaidRE finds a count of applications received said to hold those
