@@ -222,6 +222,7 @@ func extract(ctx context.Context, doc *Document, opts Options) (*gongkai.Report,
 		// Last, when every reader has had its say on the proactive count.
 		unreadProactive(doc.Lines, r)
 		unreadNotExist(doc.Lines, r)
+		unreadOddCounts(doc.Lines, r)
 	}
 	if found {
 		if f, ok := formatYearFinding(r); ok {

@@ -819,6 +819,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 	totals := map[string]gongkai.Finding{} // counts passed over as maybe sums over years
 	var order []string
 	beyond := map[string]gongkai.Finding{} // the first statement of each measure beyond value.Holds
+	ofCarried := map[string][2]string{}    // the first outcome stated of the applications carried in, named alone: raw, at
 	var splits []applicantSplit            // counts received split by applicant (readApplicantSplit)
 	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
@@ -933,13 +934,16 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
 			v := gongkai.Value{
 				Measure: code, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(f), Unit: unit,
 				Raw: raw, At: lineAt(n), Source: gongkai.SourceNarrative,
+			}
+			if _, ok := ofCarried[code]; !ok && errors.Is(bad, errOfCarried) {
+				ofCarried[code] = [2]string{raw, lineAt(n)}
 			}
 			if passedOver {
 				// Said only if nothing else states the count.
@@ -1347,6 +1351,19 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				}
 			}
 			finds = append(finds, f)
+			continue
+		}
+		if c, ok := ofCarried[code]; ok {
+			// "上年结转申请3件。其中2件予以公开…" beside "本年收到申请6件,
+			// 其中予以公开4件" on another line: table 三's outcome holds
+			// both, the page gives no sum, and the year's new ones alone
+			// were read as the year's.
+			finds = append(finds, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: hs[0].At,
+				Measure: code, Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel(code),
+				Message: fmt.Sprintf("正文所述%s：%s写有%s件（“%s”），%s另写有上年结转申请的（“%s”）；表三的办理结果含两者，正文未写合计，未填入：请核对",
+					gongkai.MeasureLabel(code), hs[0].At, num(*hs[0].Number), hs[0].Raw, c[1], c[0]),
+			})
 			continue
 		}
 		same := true
@@ -2432,6 +2449,7 @@ var passedWhy = []struct {
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
 	{errAfterCarried, "写在上年结转的件数之后：所说的是本年新收的申请、上年结转的申请，还是两者合计的办理结果，正文未说；表三的办理结果含上年结转而本年办理的，不能确定是本年该项的全部"},
 	{errBesideCarried, "是本年新收申请的办理结果，同一行另写有上年结转的申请：表三的办理结果含上年结转而本年办理的，其办理结果正文未分项说明，不能确定是本年该项的全部"},
+	{errOfCarried, "是上年结转申请的办理结果：表三的办理结果也含本年新收申请的，其办理结果正文未说，不能确定是本年该项的全部"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
 }
 
@@ -2892,6 +2910,17 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 						bad = errBesideCarried
 					}
 					emit(ck, false, f, "", bad)
+					continue
+				}
+			}
+			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
+				!hasAny(ante, "收到", "受理", "接到", "接收", "新收") && hasAny(ante, "结转", "转结", "上年") {
+				// "上年结转申请3件。其中2件予以公开" (the shape round 19 met
+				// on a real page): outcomes of the applications carried in,
+				// named alone. Table 三's outcomes hold the year's new ones
+				// too; these were passed over with no word.
+				if ck, said := countFirstOutcome(strings.TrimRight(clause[m[1]:], "。."), ctx.line); said {
+					emit(ck, false, f, "", errOfCarried)
 					continue
 				}
 			}

@@ -111,6 +111,13 @@ var errAfterCarried = errors.New("an outcome after a count carried in")
 // outcomes the words do not give.
 var errBesideCarried = errors.New("an outcome beside a count carried in")
 
+// errOfCarried is the bad of an outcome stated count-first after a count of
+// applications carried in from the year before, named alone ("上年结转申请3
+// 件。其中2件予以公开"): the outcomes of those carried in, while table 三's
+// hold the year's new applications too, whose outcomes the words do not
+// give.
+var errOfCarried = errors.New("an outcome of the applications carried in")
+
 // errDocsReviewed is the bad of a count of documents issued, repealed or in
 // force after the words of documents reviewed (审查, 审核, 备案, 解读) in
 // the same sentence: the year's own, or a part of those reviewed, the words

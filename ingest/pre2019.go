@@ -570,6 +570,9 @@ var approxRules = []narrativeRule{
 	// whole sentence.
 	{"narrative.proactive_items", regexp.MustCompile(`主动公开[^。；;，,：:约]{0,16}?` + roughNoAboutRE + `\s*条`)},
 	{"apps.new", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?` + roughRE + `\s*(?:件|份|个|条|次|宗)`)},
+	// "收到…申请1.2万件,办结1.1万件": the handled total in 万, after the
+	// count received (probes of session 32 found it passed over).
+	{"apps.total", regexp.MustCompile(`(?:收到|受理|接到|接收)[^。；]{0,40}?办结[^。；;，,]{0,6}?` + roughRE + `\s*(?:件|份|个|条|次|宗)`)},
 }
 
 // roughRE is a rough number before its unit: N多, N余, 约N, N万 (余), 三百余;

@@ -87,8 +87,8 @@ func TestRound19SampleReads(t *testing.T) {
 		{"示例区发展和改革委员会", recv + "其中11件予以公开,7件部分公开。", "apps.partial", 7, false},
 		// 已公开 alone may be information already published.
 		{"示例区发展和改革委员会", recv + "其中11件已公开。", "apps.granted", -1, false},
-		// Not a list of the applications received.
-		{"示例区发展和改革委员会", "(二)依申请公开。上年结转申请3件。其中2件予以公开;1件部分公开。", "apps.granted", -1, false},
+		// Not a list of the applications received: those carried in, named alone (warned since session 33).
+		{"示例区发展和改革委员会", "(二)依申请公开。上年结转申请3件。其中2件予以公开;1件部分公开。", "apps.granted", -1, true},
 		{"示例区发展和改革委员会", recv + "另有11件予以公开。", "apps.granted", -1, false},
 		{"示例区发展和改革委员会", recv + "其中11件予以公开。上年结转2件,2件予以公开。", "apps.granted", -1, true},
 		{"示例区发展和改革委员会", "(二)依申请公开。共收到行政复议申请5件。其中3件予以公开;1件部分公开。", "apps.granted", -1, false},

@@ -234,3 +234,61 @@ func accountedFor(r *gongkai.Report, measure string) bool {
 	}
 	return false
 }
+
+// Shapes whose figure no reader takes, each said so (unreadOddCounts).
+var (
+	// doubledProcessRE finds a count of information withheld as 过程性信息
+	// written with its 性 twice ("属于四类过程性性信息N件", a real page's
+	// typo).
+	doubledProcessRE = regexp.MustCompile(`过程性性信息[^。；;，,0-9]{0,6}[0-9]+\s*(?:件|条|个)`)
+	// capitalNumeralRE finds a count in the capital numerals of money
+	// ("申请壹件"): the readers take Arabic and everyday Chinese numerals.
+	capitalNumeralRE = regexp.MustCompile(`[壹贰叁肆伍陆柒捌玖拾佰仟][零〇壹贰叁肆伍陆柒捌玖拾佰仟万]*\s*(?:件|条|个|份|次|起|项|宗)`)
+	// handledNoCountRE finds "已办结" closing a clause with no count after
+	// it ("收到…申请0件,上年结转1件,已办结").
+	handledNoCountRE = regexp.MustCompile(`(?:均已|已|全部)?办结(?:完毕)?(?:[。；;，,]|$)`)
+)
+
+// unreadOddCounts adds a warning for each count on the page in a shape no
+// reader takes, whose figure is therefore blank: a 过程性信息 count written
+// 过程性性信息 (the page's doubled character), a count in the capital
+// numerals of money (壹件), and "已办结" with no count in a sentence on
+// applications carried in, where the year's handled total (办理总数) is
+// not written. Nothing is added for a measure already read or said.
+func unreadOddCounts(lines []Line, r *gongkai.Report) {
+	if r.Format == gongkai.FormatPre2019 {
+		return
+	}
+	said := func(measure string, l Line, quote, why string) {
+		label := gongkai.MeasureLabel(measure)
+		r.Findings = append(r.Findings, gongkai.Finding{
+			Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
+			Measure: measure, Applicant: gongkai.ApplicantTotal, RowLabel: label,
+			Message: fmt.Sprintf("正文“%s”%s：%s未填入，请核对", quote, why, label),
+		})
+	}
+	process, total := "apps.withheld.process_info", "apps.total"
+	capital := false
+	for _, l := range lines {
+		t := l.Text
+		if strings.Count(t, "|") > 1 {
+			continue
+		}
+		if m := doubledProcessRE.FindStringIndex(t); m != nil && !accountedFor(r, process) {
+			said(process, l, t[m[0]:m[1]], "把“过程性信息”多写了一个“性”字，所指多半是过程性信息，但字面不是表三的这一项")
+		}
+		if m := capitalNumeralRE.FindStringIndex(t); m != nil && !capital && hasAny(t, "申请", "公开", "复议", "诉讼") {
+			capital = true
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
+				Message: fmt.Sprintf("正文用大写数字写数（“%s”），未读取（只读阿拉伯数字和小写中文数字）：所述的数留空，请核对", sentence(t, m[0], m[1])),
+			})
+		}
+		if m := handledNoCountRE.FindStringIndex(t); m != nil && !accountedFor(r, total) {
+			s := sentenceUpTo(t, m[0])
+			if hasAny(s, "结转", "上年") && strings.Contains(s, "申请") {
+				said(total, l, sentence(t, m[0], m[1]), "写“已办结”而未写件数：办结的是哪些申请、共多少件，正文未说")
+			}
+		}
+	}
+}
