@@ -525,6 +525,16 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 			tt.placedNotes[key] = append(tt.placedNotes[key], i)
 		}
 	}()
+	if last := vals[len(vals)-1]; len(vals) < n && last.trail >= n-len(vals) && last.cells == n+1 && label != nil && label.line == last.line && vals[0].line == last.line && !hasFused(vals) {
+		// "| 规章 | 0 | 0 | |" under a header of four cells: the row's
+		// pipes put its blank in the last column, and the row is read
+		// 0, 0 and blank (before: no figure, "2 numbers of 3").
+		pad := n - len(vals)
+		vals = slices.Clip(vals)
+		for range pad {
+			vals = append(vals, tcell{line: last.line, idx: last.idx, value: true})
+		}
+	}
 	if len(vals) == n+1 && vals[n].opener {
 		// One cell too many, the last a pipe alone on its line before the
 		// next row's label: it opens that row (see tcell.opener). Only the
@@ -581,6 +591,16 @@ func (tt *textTables) place(key rowKey, label *tcell, vals []tcell, n int, check
 	}
 	p.vals = rd.vals
 	return p
+}
+
+// hasFused reports whether any of vals is digits run onto a label.
+func hasFused(vals []tcell) bool {
+	for _, v := range vals {
+		if v.fused {
+			return true
+		}
+	}
+	return false
 }
 
 // emptyCount is the number of empty cells (bare pipes) among vals.

@@ -78,6 +78,14 @@ type tcell struct {
 	// spaces ("150 000015"): when a row has fewer figures than columns,
 	// those spaces are stray and the run is read as digits run together.
 	run int
+	// trail counts the blank cells a pipe line ends with after this, its
+	// last cell ("| 规章 | 0 | 0 | |"): CellsOf drops them (most pad a
+	// narrower sub-table to the page's width), and a row short of figures
+	// takes them back where their columns are certain (textTables.place).
+	trail int
+	// cells counts the cells of this, the last cell's, pipe line, the
+	// trailing blanks included.
+	cells int
 }
 
 // figureRE matches a figure cell. A number under a doubled sign ("--253",
@@ -307,6 +315,12 @@ func tokenize(lines []doc.Line) []tcell {
 		}
 		if len(toks)-first > 1 && !strings.ContainsAny(l, "|｜\t") {
 			runs = markRuns(toks[first:], runs)
+		}
+		if len(toks) > first && strings.ContainsAny(l, "|｜") {
+			if all := len(splitPipes(strings.TrimSpace(l))); all > len(cells) {
+				toks[len(toks)-1].trail = all - len(cells)
+				toks[len(toks)-1].cells = all
+			}
 		}
 	}
 	return joinSingles(toks)
