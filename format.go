@@ -89,6 +89,12 @@ type Row struct {
 // applicant column; otherwise for applicant "total". The finding stands at the
 // first LHS cell.
 //
+// Kind "parts_within": the figures of RHS that a report states add up to
+// no more than LHS (counts are never negative, so the parts read bound the
+// sum from below, whatever parts are not stated). For a pre-2019 report's
+// outcomes, stated line by line, most of which a page may leave unsaid: a
+// sum rule needs every part. A warning, and no figure changes.
+//
 // Kind "applicant_sum": for every row of Table, the 总计 column equals the sum
 // of the other applicant columns; the finding stands at the 总计 cell.
 //

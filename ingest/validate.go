@@ -16,6 +16,7 @@ import (
 const (
 	ruleSum          = "sum"
 	ruleApplicantSum = "applicant_sum"
+	rulePartsWithin  = "parts_within"
 	ruleValues       = "values"
 	ruleFilled       = "filled"
 )
@@ -48,6 +49,14 @@ func Validate(r *gongkai.Report) {
 		if val.Source == gongkai.SourceNarrative {
 			// The tables' rules hold between table cells: a sentence states
 			// a few figures, and the ones it leaves out are not zeros.
+			// Only parts_within, whose parts may be left out, reads them.
+			k := valueKey{val.Measure, val.Applicant}
+			if _, ok := v.narrative[k]; !ok {
+				if v.narrative == nil {
+					v.narrative = map[valueKey]int{}
+				}
+				v.narrative[k] = i
+			}
 			continue
 		}
 		if s, ok := gongkai.CellSlot(val.Measure, val.Applicant); ok {
@@ -72,6 +81,8 @@ func Validate(r *gongkai.Report) {
 		switch rule.Kind {
 		case ruleSum:
 			v.sum(rule, v.cells.sums[ri])
+		case rulePartsWithin:
+			v.partsWithin(rule, v.cells.sums[ri])
 		case ruleApplicantSum:
 			v.applicantSum(rule, v.cells.rows[ri])
 		case ruleValues:
@@ -95,8 +106,11 @@ type validator struct {
 	// to come out.
 	slots  []int32
 	others map[valueKey]int
-	cells  *ruleCells
-	seen   map[string]bool
+	// narrative holds the index in r.Values of the first figure read
+	// from a sentence, by cell.
+	narrative map[valueKey]int
+	cells     *ruleCells
+	seen      map[string]bool
 	// unread are the cells the report states but that could not be read
 	// (see unreadCells): their figure is unknown, not 0.
 	unread map[valueKey]bool
@@ -216,7 +230,7 @@ func ruleCellsOf(f *gongkai.Format) *ruleCells {
 	c := &ruleCells{sums: make([][]sumSlots, len(f.Rules)), rows: make([][]rowSlots, len(f.Rules))}
 	for ri, rule := range f.Rules {
 		switch rule.Kind {
-		case ruleSum:
+		case ruleSum, rulePartsWithin:
 			for _, a := range sumApplicants(rule) {
 				c.sums[ri] = append(c.sums[ri], sumSlots{lhs: slots(rule.LHS, a), rhs: slots(rule.RHS, a)})
 			}
@@ -343,6 +357,54 @@ func (v *validator) sum(rule gongkai.Rule, cells []sumSlots) {
 		}
 		v.add(rule, fd)
 	}
+}
+
+// partsWithin checks a parts_within rule: the parts of RHS the report
+// states, read, add up to no more than LHS. A part unread, a total unread or
+// not stated, or a negative part (no lower bound then) says nothing; the
+// finding stands at the total and names each part read.
+func (v *validator) partsWithin(rule gongkai.Rule, cells []sumSlots) {
+	for ai, a := range sumApplicants(rule) {
+		c := cells[ai]
+		total, ok := v.stated(c.lhs[0], rule.LHS[0], a)
+		if !ok || total.Number == nil || len(v.unknown(rule.LHS, a)) > 0 || !v.allNonNegative(rule.RHS, a) {
+			continue
+		}
+		var sum float64
+		var parts []string
+		for i, m := range rule.RHS {
+			if val, ok := v.stated(c.rhs[i], m, a); ok && val.Number != nil {
+				sum += *val.Number
+				l := v.labels[valueKey{m, a}].row
+				if l == "" {
+					l = gongkai.MeasureLabel(m)
+				}
+				parts = append(parts, fmt.Sprintf("“%s”%s", l, num(*val.Number)))
+			}
+		}
+		if len(parts) < 2 || sum <= *total.Number || equal(sum, *total.Number) {
+			continue
+		}
+		v.add(rule, gongkai.Finding{
+			At: total.At, Measure: rule.LHS[0], Applicant: a, RowLabel: v.labels[valueKey{rule.LHS[0], a}].row,
+			Actual: total.Number,
+			Message: fmt.Sprintf("%s为 %s，而所述各项结果之和至少为 %s（%s），不合“%s”：其中有的数有误或统计口径不同，哪一个有误不能确定，各数均按原文保留",
+				gongkai.MeasureLabel(rule.LHS[0]), num(*total.Number), num(sum), strings.Join(parts, "、"), rule.Name),
+		})
+	}
+}
+
+// stated returns the value of measure × applicant in a table (its slot is
+// slot) or, with none, in a sentence.
+func (v *validator) stated(slot int, measure, applicant string) (gongkai.Value, bool) {
+	if val, ok := v.cellAt(slot, measure, applicant); ok {
+		return val, true
+	}
+	i, ok := v.narrative[valueKey{measure, applicant}]
+	if !ok {
+		return gongkai.Value{}, false
+	}
+	return v.r.Values[i], true
 }
 
 // allNonNegative reports whether every figure read among measures ×
