@@ -76,6 +76,15 @@ func namePlace(name string) (int, string) {
 				// the word.
 				continue
 			}
+			if i > 0 && (w == "城市" || w == "都市") {
+				if prev, _ := utf8.DecodeLastRuneInString(masked[:i]); unicode.Is(unicode.Han, prev) && !strings.ContainsRune("和与及、暨", prev) {
+					// "例城市例镇", "例都市…": a city whose name ends in
+					// 城 or 都, not the word (which opens a kind's name or
+					// follows a conjunction: "城市管理局", "住房和城市建设").
+					// Derive knows real ones; this holds without its data.
+					continue
+				}
+			}
 			masked = masked[:i] + strings.Repeat("〇", utf8.RuneCountInString(w)) + masked[off:]
 		}
 	}

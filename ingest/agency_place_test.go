@@ -36,6 +36,9 @@ func TestNamePlace(t *testing.T) {
 		{"高新区党政办公室", placeAbove, ""},
 		{"海关总署", placeAbove, ""},
 		{"沛县", placeAbove, ""},
+		{"例城市例镇", placeAbove, ""}, // a city named 例城, whether Derive knows it or not
+		{"城市管理局", placeNone, ""},
+		{"住房和城市建设局", placeNone, ""},
 	} {
 		kind, town := namePlace(tt.name)
 		if kind != tt.kind || town != tt.town {
