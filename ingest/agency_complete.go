@@ -256,7 +256,7 @@ func namePlaceKind(name string) int {
 // ("示例区人民政府示例街道办事处" places the street in 示例区). Only a
 // division Derive knows is certain: "…的要求,现公开示例区示例街道…" (the
 // shape of a real 2019 street's first sentence) writes the district after a
-// verb, and a real 2020 town's page opens on a cut-off line "…先创区<town>"
+// verb, and a real 2020 town's page opens on a cut-off line "…<两个字>区<镇>"
 // that names no district at all.
 func townPlaceBefore(s, town string) string {
 	start := len(s)
