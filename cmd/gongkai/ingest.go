@@ -151,7 +151,7 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 		go func() {
 			defer wg.Done()
 			for s := range jobs {
-				parsed <- parseOne(s, opts)
+				parsed <- parseOne(ctx, s, opts)
 			}
 		}()
 	}
@@ -210,10 +210,11 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 			if !ok {
 				flush()
 				close(groups)
-				if err := <-loaded; err != nil {
-					return err
+				err := <-loaded
+				if ctx.Err() != nil {
+					return errInterrupted
 				}
-				return ctx.Err()
+				return err
 			}
 			waiting[o.seq] = o
 			for {
@@ -230,9 +231,23 @@ func pipeline(ctx context.Context, db *warehouse.DB, sources []source, opts inge
 			}
 		case <-tick.C:
 			flush()
+		case <-ctx.Done():
+			// Ctrl-C: load nothing more, and do not wait for the parsers.
+			// The readers do not all look at ctx, and a read can block for
+			// good (a named pipe nobody writes): waiting for them left the
+			// process running after Ctrl-C, and signal.NotifyContext
+			// swallowed every further one. The group being loaded commits
+			// whole or not at all; its outcomes are printed if it did.
+			close(groups)
+			<-loaded
+			return errInterrupted
 		}
 	}
 }
+
+// errInterrupted ends an ingest stopped by Ctrl-C (or SIGTERM): the files
+// listed as loaded are stored, the rest are not.
+var errInterrupted = errors.New("已中断：上面列为“已载入”的文件已保存，其余文件未载入")
 
 // withFlagHint adds to the rejection of a file without agency or year the
 // flag that gives one on the command line.
@@ -255,7 +270,7 @@ func withFlagHint(err error) error {
 	return &out
 }
 
-func parseOne(s source, opts ingest.Options) outcome {
+func parseOne(ctx context.Context, s source, opts ingest.Options) outcome {
 	o := outcome{File: s.name, seq: s.seq}
 	if s.skip != "" {
 		o.Status, o.Message = "skipped", s.skip
@@ -266,7 +281,7 @@ func parseOne(s source, opts ingest.Options) outcome {
 		o.Status, o.Message = "rejected", err.Error()
 		return o
 	}
-	r, err := ingest.Parse(filepath.Base(s.name), data, opts)
+	r, err := ingest.ParseContext(ctx, filepath.Base(s.name), data, opts)
 	if err != nil {
 		o.Status, o.Message = "rejected", gongkai.ErrorMessage(withFlagHint(err))
 		return o
