@@ -19,18 +19,16 @@ func (db *DB) reportsInBitYears(ctx context.Context) (bool, error) {
 	return err == nil && !outside, err
 }
 
-// statusIDsSound reports whether store.agencies and store.agency_status
-// hold each agency id once, and every status row and every report names an
-// agency of store.agencies (sql/agency_status_ids_sound.sql): then the two
-// tables hold the same agencies exactly when they hold as many. The answer
-// is read once and kept for as long as the file is open: the writer keeps
-// all of it (an agency is written with its first report, never deleted or
-// renumbered; a status row is written from its agency's current reports),
-// so that only a hand edit of the file breaks it, and no other process
-// writes the file while this one holds it. Its error is the database's;
-// nothing is kept then.
-func (db *DB) statusIDsSound(ctx context.Context) (bool, error) {
-	return db.statusIDs.get(ctx, db, "agency_status_ids_sound")
+// agencyIDsUnique reports whether store.agencies holds each agency id once
+// (sql/agency_ids_unique.sql), which region_agencies' ranked form needs to
+// join the listed agencies back to their names by id. The answer is read
+// once and kept for as long as the file is open: the writer keeps it (an
+// agency is written with its first report under a new id, never deleted
+// or renumbered), so that only a hand edit of the file breaks it, and no
+// other process writes the file while this one holds it. Its error is the
+// database's; nothing is kept then.
+func (db *DB) agencyIDsUnique(ctx context.Context) (bool, error) {
+	return db.agencyIDs.get(ctx, db, "agency_ids_unique")
 }
 
 // regionAgenciesForm returns the form of region_agencies q to run: the
@@ -42,11 +40,11 @@ func (db *DB) statusIDsSound(ctx context.Context) (bool, error) {
 // open, so that every run of an open warehouse runs the same form and its
 // statement is kept under the query's name. Its error is the database's.
 //
-// When every agency has a name rank (ranksComplete) and the agencies' ids
-// and their status rows' are sound (statusIDsSound) it also returns ranked:
+// When every agency has a name rank (ranksComplete) and each agency id is
+// in store.agencies once (agencyIDsUnique) it also returns ranked:
 // sql/region_agencies_ranked.sql, the form without the guard that orders
-// the agencies by rank and finds agencies without a status row by counting
-// the two tables, under a name of its own (its statement is kept apart).
+// the agencies by rank and reads their states from the pattern each keeps,
+// under a name of its own (its statement is kept apart).
 // That form returns no rows when it finds an agency without a rank in its
 // own snapshot, and Query then runs the first form returned.
 func (db *DB) regionAgenciesForm(ctx context.Context, q queries.Query) (form queries.Query, ranked *queries.Query, err error) {
@@ -59,7 +57,7 @@ func (db *DB) regionAgenciesForm(ctx context.Context, q queries.Query) (form que
 	if err != nil || !ok {
 		return q, nil, err
 	}
-	if ok, err = db.statusIDsSound(ctx); err != nil || !ok {
+	if ok, err = db.agencyIDsUnique(ctx); err != nil || !ok {
 		return q, nil, err
 	}
 	r := q

@@ -20,9 +20,10 @@ import (
 // query looks for only when store.agencies and store.agency_status differ
 // in count or in the fingerprint of their ids: one more agency than status
 // rows, and as many (one agency's id changed by hand, so that neither table
-// has the other's id). Each edit is made once on agencies without a name
-// rank and once on agencies ranked (0086), where Query runs the ranked form
-// unless the edit leaves it out.
+// has the other's id), and one given a rank after the others' (the ranked
+// form finds it without a pattern). Each edit is made once on agencies
+// without a name rank and once on agencies ranked (0086), where Query runs
+// the ranked form unless the edit leaves it out.
 func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
 	old := firstForm(t, "region_agencies")
 	edits := []struct{ name, stmt string }{
@@ -32,6 +33,10 @@ func TestRegionAgenciesAfterEditsByHand(t *testing.T) {
 		{"twice-2022", `UPDATE store.reports SET year = 2022 WHERE year = 2021 AND agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`},
 		{"no-reports", `INSERT INTO store.agencies (agency_id, name, name_key, level, expected, created_at) VALUES (900, '未报局', '未报局', '县级部门', true, now())`},
 		{"id-changed", `UPDATE store.agencies SET agency_id = 901 WHERE name = '丁局'`},
+		// Ranked last (once ranked, Query may run the ranked form): an
+		// agency without a status row, so without a pattern, is later.
+		{"no-reports-ranked", `INSERT INTO store.agencies (agency_id, name, name_key, level, expected, created_at, name_rank)
+			SELECT 900, '龟局', '龟局', '县级部门', true, now(), coalesce(max(name_rank), 0) + 1 FROM store.agencies`},
 	}
 	filters := []Filter{
 		{},
@@ -172,4 +177,41 @@ func TestRegionAgenciesFormAfterYearEditedByHand(t *testing.T) {
 	check(true)
 	db = editByHand(t, db, `UPDATE store.reports SET year = 2200 WHERE NOT is_current`)
 	check(false)
+}
+
+// TestRegionAgenciesRankedNeedsUniqueIDs gives an agency's id to a second
+// row of store.agencies by hand, ranked after the others: the ranked form
+// joins the listed agencies back to their names by id, so Query must not
+// choose it then (agencyIDsUnique), and chooses it on the file as loaded.
+func TestRegionAgenciesRankedNeedsUniqueIDs(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 0)}, LoadRequest{Report: sampleReport("乙局", 2022, 0, 0)})
+	if _, err := db.RankAgencies(ctx); err != nil {
+		t.Fatal(err)
+	}
+	q, _ := queries.Get("region_agencies")
+	for _, e := range []struct {
+		edit   string
+		unique bool
+	}{
+		{"", true},
+		{`INSERT INTO store.agencies SELECT * REPLACE ('龟局' AS name, '龟局' AS name_key,
+			(SELECT max(name_rank) + 1 FROM store.agencies) AS name_rank) FROM store.agencies WHERE name = '甲局'`, false},
+	} {
+		if e.edit != "" {
+			db = editByHand(t, db, e.edit)
+		}
+		unique, err := db.agencyIDsUnique(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, ranked, err := db.regionAgenciesForm(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if unique != e.unique || (ranked != nil) != e.unique {
+			t.Errorf("edit %q: agencyIDsUnique = %v, ranked form chosen %v; want %v", e.edit, unique, ranked != nil, e.unique)
+		}
+	}
 }

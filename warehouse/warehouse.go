@@ -177,9 +177,9 @@ type DB struct {
 	// read once an open.
 	ranked     caughtUpCache
 	ranksAgree keptAnswer
-	// statusIDs says whether the agencies' ids and their status rows' are
-	// sound, for region_agencies' ranked form (statusIDsSound).
-	statusIDs keptAnswer
+	// agencyIDs says whether store.agencies holds each id once, for
+	// region_agencies' ranked form (agencyIDsUnique).
+	agencyIDs keptAnswer
 	// uniqueTexts says whether store.texts holds each text once, for
 	// region_rollup's form (textsUnique).
 	uniqueTexts keptAnswer

@@ -23,13 +23,25 @@
 -- are never deleted), which Query checks once an open (ranksAgree).
 -- TestRegionAgenciesRanked holds it to the named query after every write.
 --
--- gap counts the agencies and their status rows without the fingerprints
--- of their ids (statusIDsSound, read once an open, makes the counts
--- enough): CPU a query, the /regions page's 108 filters, interleaved
--- under the lock (TestScaleVariants, kept statements, the same rows), two
--- runs at 1M reports: 40.1 -> 37.7 and 38.2 -> 36.0 ms (the whole country
--- 46.1 -> 43.3 and 44.7 -> 42.1, a level 29.1 -> 25.8 and 26.8 -> 23.4, a
--- city 36.9 -> 36.5 and 35.2 -> 34.7); at 100k 16.5 -> 15.8.
+-- The states come from the pattern each agency keeps (store.agencies.pattern,
+-- 0073), which the writer sets in the transaction that writes the agency's
+-- status row and Open holds to that row (agency_status_stale.sql: NULL
+-- without one), and each pattern's bits (store.status_patterns, each
+-- pattern once, held to its rows by the same check). So the selected
+-- agencies meet the ~1,500 patterns in a hash join, where the form before
+-- tested each agency's id against the agencies not reported (two MARK
+-- joins, ~14 ms of the whole country's CPU in DuckDB's profile) and counted
+-- the agencies and their status rows to find those without one (which
+-- needed every status row and report to name an agency, checked once an
+-- open by an anti-join of the 1M reports, ~0.4 s at the first /regions
+-- request). An agency without a status row has no pattern and is later,
+-- as before. Query runs this form only when store.agencies holds each id
+-- once (agencyIDsUnique: the names are joined back by id). CPU a query,
+-- the /regions page's 108 filters at 1M reports, interleaved under the
+-- lock (TestScaleVariants, kept statements, 4 rounds, the same rows): all
+-- 27.9 -> 24.2 ms, the whole country 33.4 -> 29.6, a province 31.2 ->
+-- 27.2, a city 25.1 -> 22.5, a level 17.4 -> 13.5, a province and level
+-- 14.4 -> 10.4.
 WITH pst AS (
     -- The state each pattern gives an agency. st orders the states as
     -- the page lists them: 1 missing, 2 reported, 3 later.
@@ -38,31 +50,15 @@ WITH pst AS (
                 WHEN p.first_year < $year_from THEN 1
                 ELSE 3 END AS st
     FROM store.pattern_bits() p
-), gap AS (
-    -- True when some agency has no status row. Every status row's agency
-    -- is in store.agencies and each table holds an agency once (Query runs
-    -- this form only when statusIDsSound says so), so equal counts mean
-    -- every agency has its row: the fingerprints of the ids that
-    -- region_agencies_in_bits.sql compares too are not needed.
-    SELECT (SELECT count(*) FROM store.agencies) <> (SELECT count(*) FROM store.agency_status) AS differ
-), nr AS MATERIALIZED (
-    -- Every agency that is not reported, once, with its state.
-    SELECT s.agency_id, pst.st
-    FROM store.agency_status s JOIN pst USING (pattern)
-    WHERE pst.st <> 2
-    UNION ALL
-    -- No status row: both sides empty unless gap says so.
-    SELECT a.agency_id, 3 FROM store.agencies a
-    WHERE (SELECT differ FROM gap)
-      AND a.agency_id NOT IN (SELECT s.agency_id FROM store.agency_status s WHERE (SELECT differ FROM gap))
 ), s AS MATERIALIZED (
     -- Each selected agency's state (as in region_agencies_in_bits.sql) and
-    -- its rank; no name.
-    SELECT CASE WHEN a.agency_id IN (SELECT nr.agency_id FROM nr WHERE nr.st = 1) THEN 1
-                WHEN a.agency_id IN (SELECT nr.agency_id FROM nr WHERE nr.st = 3) THEN 3
-                ELSE 2 END AS st,
-           a.agency_id, a.name_rank
-    FROM store.agencies a
+    -- its rank; no name. The state comes from the pattern each agency
+    -- keeps (store.agencies.pattern, 0073: its status row's, NULL without
+    -- one), so the agencies meet the ~1,500 patterns, not their status
+    -- rows. An agency without a status row is later, as nr's last branch
+    -- made it in the form before.
+    SELECT coalesce(p.st, 3) AS st, a.agency_id, a.name_rank
+    FROM store.agencies a LEFT JOIN pst p ON p.pattern = a.pattern
     WHERE ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
       AND ($level IS NULL OR a.level = $level)
 ), counted AS (
