@@ -156,7 +156,8 @@ func (f Filter) args() []any {
 // cell's ids are bound, region_figure runs read from the copy alone (or,
 // for a cell the copy holds no row of in the years, as the selected
 // reports' blank rows), and as named when that form returns no rows (see
-// regionFigureByAgency).
+// regionFigureByAgency); region_figure as named reads the years' current
+// reports from store.year_reports (see regionFigureForm).
 // region_agencies runs without its guard
 // for years outside 1990–2100 when the warehouse has no such report, first
 // with the agencies ordered by their name rank when every agency has one,
@@ -217,6 +218,9 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		q = compareRegionsForm(q, f)
 	}
 	q = sumsPlainForm(q, f)
+	if q.Name == "region_figure" {
+		q = regionFigureForm(q)
+	}
 	if q.Name == "region_rollup" {
 		if q, err = db.regionRollupForm(ctx, q); err != nil {
 			return nil, queryError(ctx, name, err)

@@ -27,6 +27,7 @@ func TestReadOnlyRefusesStale(t *testing.T) {
 		{"the agencies' status emptied", `DELETE FROM store.agency_status`, "读写方式打开一次"},
 		{"an agency's years changed", `UPDATE store.agency_status SET errors = 1`, "读写方式打开一次"},
 		{"the reports with a finding emptied", `DELETE FROM store.finding_reports`, "读写方式打开一次"},
+		{"the reports by year emptied", `DELETE FROM store.year_reports`, "读写方式打开一次"},
 		{"a migration not applied", `DELETE FROM schema_migrations WHERE version = 19`, "需要升级"},
 	}
 	for _, tt := range tests {

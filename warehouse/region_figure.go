@@ -15,6 +15,17 @@ import (
 // reports.
 var byAgencyMinReports int64 = 50000
 
+// regionFigureForm returns the form of region_figure q that Query runs on a
+// warehouse: sql/region_figure_year_reports.sql, the named query with the
+// years' current reports read from store.year_reports (0122), stored by
+// year, instead of store.reports, in load order (same parameters and rows,
+// under the same name: every run of a warehouse runs it). The named query's
+// text stays for the Parquet lake, which has no store.year_reports.
+func regionFigureForm(q queries.Query) queries.Query {
+	q.SQL = stmt("region_figure_year_reports")
+	return q
+}
+
 // regionFigureByAgency runs sql/region_figure_by_agency.sql, region_figure
 // (q, same parameters, columns and rows) read from the copy by cell by the
 // agency each of its rows carries, for filter f as Query bound it. It tries

@@ -423,7 +423,11 @@ type RollupCompaction struct {
 	// blocks plus the years: the first above twice the second means the
 	// years' rows are mixed, and the table is written again by year.
 	RegionYearBlocks, RegionBlocks int64
-	Summary, Region                bool
+	// The same for store.year_reports (0122), which is written again by
+	// year when its rows are mixed or mostly deleted.
+	YearRows, YearLive         int64
+	YearYearBlocks, YearBlocks int64
+	Summary, Region, Years     bool
 }
 
 // CompactRollups writes store.summary_rollup and store.region_rollup again,
@@ -431,7 +435,8 @@ type RollupCompaction struct {
 // outnumber twice their live rows plus rollupSlack, and store.region_rollup
 // also when its years' rows are mixed (see rollup_dense_state: the rewrite
 // stores them by year, so that region_rollup reads one year's rows instead
-// of every year's). The writer keeps them
+// of every year's); and store.year_reports (0122) by year on the same
+// grounds, which region_agencies reads for one year. The writer keeps them
 // by deleting a changed group's rows and appending its new sums
 // (rollup_merge), and DuckDB keeps the deleted rows in their row groups, so
 // that a bulk load leaves the pages' sums scanning mostly deleted rows. The
@@ -456,12 +461,13 @@ func (db *DB) compactRollups(ctx context.Context, slack int64) (RollupCompaction
 	defer db.mu.Unlock()
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
 		if err := conn.QueryRowContext(ctx, stmt("rollup_dense_state")).Scan(&c.SummaryRows, &c.SummaryLive, &c.RegionRows, &c.RegionLive,
-			&c.RegionYearBlocks, &c.RegionBlocks); err != nil {
+			&c.RegionYearBlocks, &c.RegionBlocks, &c.YearRows, &c.YearLive, &c.YearYearBlocks, &c.YearBlocks); err != nil {
 			return err
 		}
 		c.Summary = c.SummaryRows > 2*c.SummaryLive+slack
 		c.Region = c.RegionRows > 2*c.RegionLive+slack || c.RegionYearBlocks > 2*c.RegionBlocks
-		if !c.Summary && !c.Region {
+		c.Years = c.YearRows > 2*c.YearLive+slack || c.YearYearBlocks > 2*c.YearBlocks
+		if !c.Summary && !c.Region && !c.Years {
 			return nil
 		}
 		// Rows not yet checkpointed share their row group with the rows the
@@ -478,6 +484,11 @@ func (db *DB) compactRollups(ctx context.Context, slack int64) (RollupCompaction
 			}
 			if c.Region {
 				if _, err := conn.ExecContext(ctx, stmt("region_rollup_dense")); err != nil {
+					return err
+				}
+			}
+			if c.Years {
+				if _, err := conn.ExecContext(ctx, stmt("year_reports_dense")); err != nil {
 					return err
 				}
 			}

@@ -224,10 +224,11 @@ func TestRollupRetiresOnlyItsReports(t *testing.T) {
 }
 
 // TestCompactRollupsKeepsEverySum re-uploads reports until the roll-ups
-// hold many deleted rows, writes them again (compactRollups), and holds
-// them to what they were row for row, to the roll-ups built afresh, and
-// every query that reads them to its rows before; then loads again, so that
-// the writer's changes after the rewrite are held to the fresh build too.
+// (and store.year_reports, 0122) hold many deleted rows, writes them again
+// (compactRollups), and holds them to what they were row for row, to the
+// roll-ups built afresh, and every query that reads them to its rows
+// before; then loads again, so that the writer's changes after the rewrite
+// are held to the fresh build too.
 func TestCompactRollupsKeepsEverySum(t *testing.T) {
 	db := openTest(t)
 	ctx := context.Background()
@@ -267,14 +268,17 @@ func TestCompactRollupsKeepsEverySum(t *testing.T) {
 		}
 		return out
 	}
-	summary, region, before := rows("summary_rollup"), rows("region_rollup"), answers()
+	summary, region, years, before := rows("summary_rollup"), rows("region_rollup"), rows("year_reports"), answers()
 
 	c, err := db.compactRollups(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.Summary || !c.Region || c.SummaryRows <= c.SummaryLive || c.RegionRows <= c.RegionLive {
+	if !c.Summary || !c.Region || !c.Years || c.SummaryRows <= c.SummaryLive || c.RegionRows <= c.RegionLive || c.YearRows <= c.YearLive {
 		t.Fatalf("%+v: 20 re-uploads left no deleted rows to drop", c)
+	}
+	if got := rows("year_reports"); !slices.Equal(got, years) || len(got) != len(agencies) {
+		t.Errorf("store.year_reports written again differs:\n%v\nwant\n%v", got, years)
 	}
 	if got := rows("summary_rollup"); !slices.Equal(got, summary) {
 		t.Errorf("store.summary_rollup written again differs:\n%v\nwant\n%v", got, summary)
@@ -289,8 +293,8 @@ func TestCompactRollupsKeepsEverySum(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Summary || again.Region || again.SummaryRows != c.SummaryLive || again.RegionRows != c.RegionLive {
-		t.Errorf("after the rewrite and its checkpoint: %+v, want only the %d and %d live rows", again, c.SummaryLive, c.RegionLive)
+	if again.Summary || again.Region || again.Years || again.SummaryRows != c.SummaryLive || again.RegionRows != c.RegionLive || again.YearRows != c.YearLive {
+		t.Errorf("after the rewrite and its checkpoint: %+v, want only the %d, %d and %d live rows", again, c.SummaryLive, c.RegionLive, c.YearLive)
 	}
 	if n, err := RollupDiffForTest(ctx, db); err != nil || n != 0 {
 		t.Errorf("%d roll-up cells differ from the roll-up built afresh after the rewrite (%v)", n, err)

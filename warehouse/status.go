@@ -35,7 +35,9 @@ func (p *plan) statusChange() (agencies, reports []int64) {
 // each row with its pattern (0046), added first to store.status_patterns
 // when no agency had it before, and kept on the agency (store.agencies,
 // 0073) for 报送与质量's queries; and the agencies' current reports that
-// hold a finding (store.finding_reports, 0114), for its list of findings. The same agencies are noted as changed for
+// hold a finding (store.finding_reports, 0114), for its list of findings;
+// and all their current reports (store.year_reports, 0122), for 地区汇总's
+// lists. The same agencies are noted as changed for
 // store.agency_totals (noteTotals). Its error is the database's; the caller
 // rolls the transaction back.
 func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
@@ -78,6 +80,12 @@ func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 		return err
 	}
 	if _, err := conn.ExecContext(ctx, stmt("finding_reports_add"), ids[0], ids[len(ids)-1], ids); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, stmt("year_reports_delete"), ids[0], ids[len(ids)-1], ids); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, stmt("year_reports_add"), ids[0], ids[len(ids)-1], ids); err != nil {
 		return err
 	}
 	return noteTotals(ctx, conn, ids)

@@ -65,6 +65,25 @@ func findingReportsOf(t *testing.T, db *DB, agency string) (kept, current string
 	return
 }
 
+// yearReportsOf is agency's kept rows of store.year_reports (0122) as text,
+// "year:report format errors" in the order of report, and the same made
+// from its current reports as they stand.
+func yearReportsOf(t *testing.T, db *DB, agency string) (kept, current string) {
+	t.Helper()
+	err := db.db.QueryRow(`SELECT
+		    (SELECT coalesce(string_agg(y.year || ':' || y.report_id || ' ' || y.format || ' ' || y.errors, ', '
+		                       ORDER BY y.report_id), '')
+		     FROM store.year_reports y WHERE y.agency_id = a.agency_id),
+		    (SELECT coalesce(string_agg(r.year || ':' || r.report_id || ' ' || r.format || ' ' || r.errors, ', '
+		                       ORDER BY r.report_id), '')
+		     FROM store.reports r WHERE r.agency_id = a.agency_id AND r.is_current)
+		FROM store.agencies a WHERE a.name = ?`, agency).Scan(&kept, &current)
+	if err != nil {
+		t.Fatalf("year reports of %s: %v", agency, err)
+	}
+	return
+}
+
 // yearBits is the bit set of years (all before 2054) as text, as statusOf
 // reads it.
 func yearBits(years ...int) string {
@@ -94,6 +113,9 @@ func TestAgencyStatusKept(t *testing.T) {
 		}
 		if kept, current := findingReportsOf(t, db, agency); kept != current || kept == "" {
 			t.Errorf("%s: %s keeps the reports with a finding %q; its current ones are %q", name, agency, kept, current)
+		}
+		if kept, current := yearReportsOf(t, db, agency); kept != current || kept == "" {
+			t.Errorf("%s: %s keeps the reports by year %q; its current ones are %q", name, agency, kept, current)
 		}
 		f, r, e, w := statusOf(t, db, agency)
 		if f != first || r != reported || e != errors || w != warnings {
@@ -191,6 +213,25 @@ func TestAgencyStatusKept(t *testing.T) {
 		}
 		step("finding reports checked", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
 		step("finding reports checked", "甲局", 2021, yearBits(2021, 2022), yearBits(2022), yearBits(2021))
+	}
+	// So are the current reports kept by year for 地区汇总 (store.year_reports,
+	// 0122): a row dropped, a count or a format changed by hand.
+	for _, edit := range []string{
+		`DELETE FROM store.year_reports WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙局')`,
+		`UPDATE store.year_reports SET errors = errors + 1 WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`,
+		`UPDATE store.year_reports SET format = format || 'x' WHERE year = 2022`,
+	} {
+		if _, err := db.db.Exec(edit); err != nil {
+			t.Fatal(err)
+		}
+		if n := statusDiff(t, db); n == 0 {
+			t.Fatalf("the check does not see store.year_reports out of step after %s", edit)
+		}
+		if err := db.checkStatus(ctx); err != nil {
+			t.Fatal(err)
+		}
+		step("year reports checked", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
+		step("year reports checked", "甲局", 2021, yearBits(2021, 2022), yearBits(2022), yearBits(2021))
 	}
 	// A count changed where the bit sets stay the same is found too: the
 	// cells (0063) are checked with them.

@@ -72,7 +72,10 @@ func runCompact(ctx context.Context, e env) error {
 	if rc.Region {
 		fmt.Fprintf(e.stdout, "重写 store.region_rollup：%d 行（含已删除）→ %d 行\n", rc.RegionRows, rc.RegionLive)
 	}
-	if rc.Summary || rc.Region {
+	if rc.Years {
+		fmt.Fprintf(e.stdout, "按年度重写 store.year_reports：%d 行（含已删除）→ %d 行\n", rc.YearRows, rc.YearLive)
+	}
+	if rc.Summary || rc.Region || rc.Years {
 		fmt.Fprintf(e.stdout, "重写地区汇总表用时 %s\n", time.Since(start).Round(10*time.Millisecond))
 	}
 	start = time.Now()
@@ -150,9 +153,9 @@ func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger,
 		}
 		if rc, err := wh.CompactRollups(ctx); err != nil && ctx.Err() == nil {
 			logger.Warn("writing the roll-ups again failed; tried again later", "err", err)
-		} else if rc.Summary || rc.Region {
+		} else if rc.Summary || rc.Region || rc.Years {
 			logger.Info("roll-ups written again without their deleted rows", "summary_rows", rc.SummaryRows, "summary_live", rc.SummaryLive,
-				"region_rows", rc.RegionRows, "region_live", rc.RegionLive)
+				"region_rows", rc.RegionRows, "region_live", rc.RegionLive, "year_reports_rows", rc.YearRows, "year_reports_live", rc.YearLive)
 		}
 		if t0 := time.Now(); totals.ready(t0) {
 			if tc, err := wh.CompactTotals(ctx, serveTotalsLeast); err != nil && ctx.Err() == nil {

@@ -2,7 +2,8 @@
 -- with store.status_patterns (0046) numbered afresh from its rows, and every
 -- agency's pattern in store.agencies (0073) set from it; and
 -- store.finding_reports (0114) afresh from the current reports that hold a
--- finding.
+-- finding; and store.year_reports (0122) afresh from every current report,
+-- in the order of year.
 DELETE FROM store.agency_status;
 DELETE FROM store.status_patterns;
 INSERT INTO store.status_patterns
@@ -21,3 +22,9 @@ SELECT report_id, agency_id, year, errors, warnings
 FROM store.reports
 WHERE is_current AND (errors > 0 OR warnings > 0)
 ORDER BY report_id;
+DELETE FROM store.year_reports;
+INSERT INTO store.year_reports
+SELECT year, agency_id, report_id, format, errors
+FROM store.reports
+WHERE is_current
+ORDER BY year, agency_id, report_id;

@@ -17,7 +17,8 @@
 -- change inside is multiplied with the row's own key. Also 1 when an agency's kept pattern in
 -- store.agencies (0073) is not its status row's (NULL without one). Also
 -- 1 when store.finding_reports (0114) is not the current reports that
--- hold a finding, of every year (counted and hashed as the cells).
+-- hold a finding, of every year (counted and hashed as the cells), or
+-- store.year_reports (0122) not every current report.
 WITH k AS (
     SELECT count(*) AS n, bit_xor(hash(first_year, reported, errors, warnings, agency_id)) AS h
     FROM store.agency_status
@@ -38,6 +39,13 @@ WITH k AS (
     SELECT count(*) AS n, bit_xor(hash(r.agency_id, r.year, r.errors, r.warnings, r.report_id)) AS h
     FROM store.reports r
     WHERE r.is_current AND (r.errors > 0 OR r.warnings > 0)
+), ky AS (
+    SELECT count(*) AS n, bit_xor(hash(agency_id, year, format, errors, report_id)) AS h
+    FROM store.year_reports
+), dy AS (
+    SELECT count(*) AS n, bit_xor(hash(r.agency_id, r.year, r.format, r.errors, r.report_id)) AS h
+    FROM store.reports r
+    WHERE r.is_current
 ), p AS (
     SELECT (SELECT count(*)
             FROM store.agency_status s LEFT JOIN store.status_patterns p USING (pattern)
@@ -50,4 +58,5 @@ WITH k AS (
 )
 SELECT (k.n <> d.n OR k.h IS DISTINCT FROM d.h OR p.bad > 0
         OR kc.n <> dc.n OR kc.h IS DISTINCT FROM dc.h
-        OR kf.n <> df.n OR kf.h IS DISTINCT FROM df.h)::INTEGER FROM k, d, p, kc, dc, kf, df;
+        OR kf.n <> df.n OR kf.h IS DISTINCT FROM df.h
+        OR ky.n <> dy.n OR ky.h IS DISTINCT FROM dy.h)::INTEGER FROM k, d, p, kc, dc, kf, df, ky, dy;

@@ -18,8 +18,10 @@
 --   values. Either check failing (a load or a copy after Query's look)
 --   returns no rows.
 -- - The selected current reports are current_reports' (the same joins and
---   filters, with the agency's rank carried); the names' join drops none,
---   as every report's agency is in store.agencies.
+--   filters, with the agency's rank carried), read from store.year_reports
+--   (0122: every current report, kept by the writer in the transaction of
+--   every change of the current reports and held to them by Open); the
+--   names' join drops none, as every report's agency is in store.agencies.
 -- - Ranks order the agencies as ORDER BY name, agency_id does when every
 --   agency has one (checked here: a NULL rank would sort last) and they
 --   agree with the names (Query runs this form only when ranksComplete
@@ -34,10 +36,11 @@
 -- sorts them by name; this one sorts them by an integer rank and reads 500
 -- names.
 WITH top AS MATERIALIZED (
+    -- The years' current reports from store.year_reports (0122), stored by
+    -- year: the other years' row groups are skipped.
     SELECT r.report_id, r.agency_id
-    FROM store.reports r JOIN store.agencies a USING (agency_id)
-    WHERE r.is_current
-      AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
+    FROM store.year_reports r JOIN store.agencies a USING (agency_id)
+    WHERE ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
       AND ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
       AND ($level IS NULL OR a.level = $level)
     ORDER BY a.name_rank, r.report_id
