@@ -444,6 +444,15 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				}
 				continue
 			}
+			if nf.table == "apps.new" && applicantSide(labels.Normalize(clauseOf(t, m[0], m[2]))) != sideAll {
+				// "收到公民申请3件" beside the tables: one side of the
+				// applicants' count (errOneApplicant), not every one.
+				if total == nil {
+					f := passedFinding(errOneApplicant, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+					total = &f
+				}
+				continue
+			}
 			if nf.table == "apps.new" && receivedOther(labels.Normalize(clauseOf(t, m[0], m[2]))) {
 				// "收到申请人补正材料6件" beside the tables: the applicants'
 				// material, not applications (errNotApplication); it was

@@ -3114,6 +3114,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(k, false, f, "", errDeclaredNot)
 				continue
 			}
+			if k == nReceived && applicantSide(seg) != sideAll {
+				// "全年收到公民申请N件": the applications of citizens; whether
+				// a legal person or another organisation applied the words
+				// do not say. It was stored as apps.new N.
+				emit(k, false, f, "", errOneApplicant)
+				continue
+			}
 			if k == nReceived && oneWay(seg) {
 				// "我委接收网络方式提交政府信息公开5件": the online
 				// applications; whether others came by letter or in person
@@ -4241,6 +4248,72 @@ var errApplicantsCounted = errors.New("applicants counted, not applications")
 // applicant (byApplicantObjectRE): the total may be more.
 var errOneApplicant = errors.New("applications of one kind of applicant")
 
+// personWords name applicants who are people, orgWords those that are
+// organisations: the 2021 table 三 counts 自然人 apart from 法人或其他组织.
+// publicWords (the public) name no side, nor does a phrase naming both
+// ("公民、法人或其他组织", "任何单位和个人").
+var (
+	personWords = []string{"公民", "市民", "居民", "村民", "个人", "自然人"}
+	orgWords    = []string{"法人", "组织", "单位", "企业", "机构"}
+	publicWords = []string{"群众", "公众", "社会"}
+)
+
+// applicantTopics hold a person's word and name what is asked for, not who
+// asks ("查询个人信息的申请").
+var applicantTopics = strings.NewReplacer("个人信息", "", "个人隐私", "")
+
+// Sides of applicants a statement names (applicantSide).
+const (
+	sideAll    = iota // none named, both, or the public
+	sidePeople        // people only: "公民", "个人"
+	sideOrgs          // organisations only: "法人", "企业"
+)
+
+// applicantSide returns which side of applicants s, the words of a count or
+// a none of applications received, names: people alone ("未收到公民申请",
+// "收到个人申请3件"), organisations alone ("未收到企业提出的申请"), or all
+// (none named, both, or the public). A count of one side is not the count
+// received: the other side's applications are unsaid. Only the words after
+// the first verb of receiving are the applicants' ("我单位收到群众…" names
+// the organ before it).
+func applicantSide(s string) int {
+	if i := indexAny(s, "收到", "接到", "受理", "接收", "接受"); i >= 0 {
+		s = s[i:]
+	}
+	s = applicantTopics.Replace(s)
+	people, orgs := hasAny(s, personWords...), hasAny(s, orgWords...)
+	switch {
+	case people == orgs || hasAny(s, publicWords...):
+		return sideAll
+	case people:
+		return sidePeople
+	}
+	return sideOrgs
+}
+
+// otherSideNone reports whether line, by re (a rule of none received), also
+// says none came from the side of applicants other than side.
+func otherSideNone(re *regexp.Regexp, line string, side int) bool {
+	line = strings.ReplaceAll(line, "申请人", "提请人")
+	for _, m := range re.FindAllStringIndex(line, -1) {
+		if s := applicantSide(line[m[0]:m[1]]); s != sideAll && s != side {
+			return true
+		}
+	}
+	return false
+}
+
+// indexAny returns the index in s of the first of words found first, or -1.
+func indexAny(s string, words ...string) int {
+	at := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
 // errPartZero is the bad of a none (withheld, not processed, otherwise
 // handled) in a list of a part's outcomes after 其中, across semicolons.
 var errPartZero = errors.New("a part's none")
@@ -4695,6 +4768,15 @@ func readZeros(clause string, ctx nctx, emit func(k nkind, bad error)) {
 		}
 		switch k {
 		case nReceived:
+			if side := applicantSide(matched[m[0]:m[1]]); side != sideAll && !otherSideNone(z.re, ctx.line, side) {
+				// "全年未收到公民申请公开要求" (held out of round 24, a real
+				// 2022 bureau's page): none from citizens, and whether a
+				// legal person or another organisation applied the words
+				// do not say. It was stored as apps.new 0. With the other
+				// side's none on the line too, none at all.
+				emit(k, errOneApplicant)
+				continue
+			}
 			if feesSection(ctx.section) && !hasAny(clause, "公开", "信息") {
 				// "四、依申请公开政府信息收费及减免情况" over "我镇2016年度无
 				// 申请" (a real 2016 town's page): no application, so no
@@ -5523,6 +5605,16 @@ func readBesideTables(ctx context.Context, doc *Document, r *gongkai.Report) {
 	for _, f := range finds {
 		if !present[cat[f.Measure].Table] {
 			addNew(r, f)
+			continue
+		}
+		if restatedElsewhere[f.Measure] && f.Measure != "" {
+			// "全年未收到公民申请…" (held out of round 24, a real 2022
+			// bureau's page) over a table 三 whose rows stand with no
+			// figure: the sentence that would have filled the blank row
+			// is said, as it is on a page without the table.
+			if _, ok := blankRow(r, gongkai.Value{Measure: f.Measure, Applicant: f.Applicant, Number: gongkai.Float(0)}); ok {
+				addNew(r, f)
+			}
 		}
 	}
 }

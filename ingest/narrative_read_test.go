@@ -239,7 +239,7 @@ func TestRunningTotals(t *testing.T) {
 // government's own report reads them.
 func TestGovernmentAddressed(t *testing.T) {
 	const table = "\n二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 3 |\n"
-	const said = "受理公民向市政府及市政府办公室提出的政府信息公开申请5件。"
+	const said = "受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件。"
 	for _, tt := range []struct {
 		agency, body, measure string
 		read                  bool
