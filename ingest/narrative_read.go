@@ -820,6 +820,8 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 	var order []string
 	beyond := map[string]gongkai.Finding{} // the first statement of each measure beyond value.Holds
 	ofCarried := map[string][2]string{}    // the first outcome stated of the applications carried in, named alone: raw, at
+	carriedListed := map[string]float64{}  // the figure of each outcome ofCarried holds
+	var firstCarried [2]string             // the first outcome of those carried in, named alone: raw, at
 	var splits []applicantSplit            // counts received split by applicant (readApplicantSplit)
 	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
@@ -944,6 +946,10 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			}
 			if _, ok := ofCarried[code]; !ok && errors.Is(bad, errOfCarried) {
 				ofCarried[code] = [2]string{raw, lineAt(n)}
+				carriedListed[code] = f
+				if firstCarried[0] == "" {
+					firstCarried = ofCarried[code]
+				}
 			}
 			if passedOver {
 				// Said only if nothing else states the count.
@@ -1339,6 +1345,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 	}
 	var vals []gongkai.Value
 	var finds []gongkai.Finding
+	carriedWhole := carriedListWhole(carriedListed, hits["apps.carried_in"])
 	for _, code := range order {
 		hs := hits[code]
 		if f, ok := beyond[code]; ok {
@@ -1363,6 +1370,22 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				Measure: code, Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel(code),
 				Message: fmt.Sprintf("正文所述%s：%s写有%s件（“%s”），%s另写有上年结转申请的（“%s”）；表三的办理结果含两者，正文未写合计，未填入：请核对",
 					gongkai.MeasureLabel(code), hs[0].At, num(*hs[0].Number), hs[0].Raw, c[1], c[0]),
+			})
+			continue
+		}
+		if len(ofCarried) > 0 && outcomeCode(code) && carriedWhole != "" {
+			// "上年结转申请3件。其中2件予以公开。" beside "本年收到申请6件,
+			// 其中…本机关不掌握相关政府信息1件" on another line: the new
+			// ones' outcome that the list of those carried in does not
+			// name is the year's only when that list is whole (its
+			// outcomes add up to the count carried in); else some of
+			// those carried in may have had it too. It was read from
+			// the new ones' list alone.
+			finds = append(finds, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: hs[0].At,
+				Measure: code, Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel(code),
+				Message: fmt.Sprintf("正文所述%s：%s写有%s件（“%s”），%s另写有上年结转申请的办理结果（“%s”），其中没有这一项，但%s，上年结转的申请中有无这一项不能确定；表三的办理结果含两者，未填入：请核对",
+					gongkai.MeasureLabel(code), hs[0].At, num(*hs[0].Number), hs[0].Raw, firstCarried[1], firstCarried[0], carriedWhole),
 			})
 			continue
 		}
@@ -1404,6 +1427,40 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 		}
 	}
 	return applySplits(splits, vals, finds)
+}
+
+// outcomeCode reports whether code is one of table 三's outcomes of the
+// applications handled (予以公开 to 其他处理), not a count received, carried
+// or handled in all.
+func outcomeCode(code string) bool {
+	return hasPrefixAny(code, "apps.granted", "apps.partial", "apps.withheld.", "apps.unavailable.", "apps.not_processed.", "apps.other")
+}
+
+// carriedListWhole returns "" when the outcomes a page lists of the
+// applications carried in, named alone (listed, by measure), add up to the
+// count carried in (carried, the values read of apps.carried_in): every one
+// of them is then accounted for, and an outcome the list does not name is
+// none of theirs. Else it returns why the list may not be whole, in the
+// words of a finding.
+func carriedListWhole(listed map[string]float64, carried []gongkai.Value) string {
+	sum := 0.0
+	for _, f := range listed {
+		sum += f
+	}
+	k := -1.0
+	for _, v := range carried {
+		if v.Number == nil || k >= 0 && *v.Number != k {
+			return fmt.Sprintf("所列结果共%s件，上年结转的件数正文未写明", num(sum))
+		}
+		k = *v.Number
+	}
+	switch {
+	case k < 0:
+		return fmt.Sprintf("所列结果共%s件，上年结转的件数正文未写明", num(sum))
+	case sum != k:
+		return fmt.Sprintf("所列结果共%s件，与上年结转的%s件不符（其余的办理结果未说）", num(sum), num(k))
+	}
+	return ""
 }
 
 // countFirstOutcome returns the outcome of table 三 that the words after a
