@@ -4312,7 +4312,7 @@ var errOneApplicant = errors.New("applications of one kind of applicant")
 var (
 	personWords = []string{"公民", "市民", "居民", "村民", "个人", "自然人"}
 	orgWords    = []string{"法人", "组织", "单位", "企业", "机构"}
-	publicWords = []string{"群众", "公众", "社会"}
+	publicWords = []string{"群众", "公众"}
 )
 
 // applicantTopics hold a person's word and name what is asked for, not who
