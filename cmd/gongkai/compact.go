@@ -24,7 +24,9 @@ func init() {
 // ranks the agencies by name again when a load added one
 // (warehouse.RankAgencies, for 地区汇总's lists), and builds the rankings'
 // kept totals again when an agency changed since they were built
-// (warehouse.CompactTotals).
+// (warehouse.CompactTotals). A copy by cell holding rows deleted since it
+// was written (serve's pass deletes the figures of retired reports in
+// place) is written again without them.
 // It is the step after a bulk load (gongkai demo, gongkai ingest), kept out
 // of them so that their load rate stays theirs; gongkai serve does the same
 // in the background. A run interrupted (Ctrl-C) keeps the runs it finished.
@@ -50,7 +52,10 @@ func runCompact(ctx context.Context, e env) error {
 	}
 	defer wh.Close()
 	start := time.Now()
-	at, err := wh.CopyCells(ctx, warehouse.CellOptions{}, func(at warehouse.CellCopy) {
+	// Dense: a copy holding deleted rows (a purge by serve's pass, or by a
+	// gongkai before this one) is written again without them, so that every
+	// scan of it costs what a fresh copy's does (warehouse.CellDead).
+	at, err := wh.CopyCells(ctx, warehouse.CellOptions{Dense: true}, func(at warehouse.CellCopy) {
 		fmt.Fprintf(e.stderr, "已整理到第 %d 份报告，还有 %d 份（%s）\n", at.Watermark, at.Tail, time.Since(start).Round(time.Second))
 	})
 	if err != nil {
@@ -60,6 +65,9 @@ func runCompact(ctx context.Context, e env) error {
 		at.Copied, time.Since(start).Round(10*time.Millisecond), at.Runs, at.Watermark)
 	if at.Purged > 0 {
 		fmt.Fprintf(e.stdout, "按格副本删去 %d 份已被取代的报告的数字\n", at.Purged)
+	}
+	if at.Rewrote {
+		fmt.Fprintf(e.stdout, "按格副本已重写，去掉 %d 行已删除的数字（共用时 %s）\n", at.Dead, time.Since(start).Round(10*time.Millisecond))
 	}
 	start = time.Now()
 	rc, err := wh.CompactRollups(ctx)
@@ -120,7 +128,10 @@ const serveTotalsLeast = 1000
 // keepCellsCopied copies the figures by cell in the background of gongkai
 // serve whenever least or more reports wait (uploads, or a file loaded
 // without gongkai compact), one run at a time under the writer lock, until
-// ctx ends, writes the roll-ups again when uploads have left them with
+// ctx ends (the figures of the reports uploads retired leave the copy,
+// which is written again once its deleted rows come to warehouse.CellDead;
+// uploads wait for that, ~26 s at 1M reports), writes the roll-ups again
+// when uploads have left them with
 // many deleted rows (warehouse.CompactRollups), ranks the agencies by name
 // again when an upload added one (warehouse.RankAgencies: until then
 // 地区汇总's lists sort the names; a ranking at 1M reports sorts 170,000
@@ -142,9 +153,10 @@ func keepCellsCopied(ctx context.Context, wh *warehouse.DB, logger *slog.Logger,
 		if err != nil && ctx.Err() == nil {
 			logger.Warn("copying figures by cell failed; tried again later", "err", err)
 		}
-		if at.Copied > 0 || at.Purged > 0 {
+		if at.Copied > 0 || at.Purged > 0 || at.Rewrote {
 			logger.Info("copy by cell up to date", "reports", at.Copied, "runs", at.Runs, "watermark", at.Watermark,
-				"retired_reports_deleted", at.Purged, "seconds", time.Since(start).Round(100*time.Millisecond).Seconds())
+				"retired_reports_deleted", at.Purged, "written_again", at.Rewrote, "deleted_rows_before", at.Dead,
+				"seconds", time.Since(start).Round(100*time.Millisecond).Seconds())
 		}
 		if n, err := wh.RankAgencies(ctx); err != nil && ctx.Err() == nil {
 			logger.Warn("ranking the agencies by name failed; tried again later", "err", err)
