@@ -51,11 +51,12 @@ type CellOptions struct {
 // CellDead is how many deleted rows a copy by cell of live rows may hold
 // (the stale reports' figures counted) before serve's pass writes it again
 // instead of deleting in place: one per four vectors of 2,048 rows, about a
-// fifth of the vectors then holding one. A scan pays for each such vector:
-// at 1M reports (207M rows) 100 reports' figures deleted (20,877 rows, one
-// per 10 vectors) cost figure_totals +0.21 s of CPU (2.43 against 2.21 s),
-// and 3 % of the reports +0.85 s, while the rewrite costs 40 s, the price
-// of about 190 scans at the bound. A delete in place of few reports is
+// fifth of the vectors then holding one (25,262 rows at 1M reports, ~120
+// reports' figures). A scan pays for each such vector: at 1M reports (207M
+// rows, 101k vectors) 100 reports' figures deleted (20,877 rows, one per
+// five vectors) cost figure_totals +0.21 s of CPU (2.43 against 2.21 s),
+// and 3 % of the reports +0.85 s, while the rewrite costs 43 s, the price
+// of about 170 scans at the bound. A delete in place of few reports is
 // cheap (100 reports 1.7 s of CPU) but one of many is not (30,309 reports
 // ran out of memory at 1 GB), and the rewrite's memory is flat (0.7 GB of
 // RSS under serve's 512MB limit at 1M).
