@@ -221,3 +221,57 @@ func TestCellRewrite(t *testing.T) {
 		t.Errorf("compacted after an older gongkai's write: %d deleted rows, table %s", n, cellsTable(t, db))
 	}
 }
+
+// TestCellRewriteUnderAReader writes the copy by cell again while a reader
+// holds a transaction that has read it: the reader goes on seeing the rows
+// of its snapshot, the checkpoint after the rewrite does not take them from
+// under it, and a query after its commit reads the new copy.
+func TestCellRewriteUnderAReader(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var reqs []LoadRequest
+	for i, agency := range []string{"甲局", "乙局", "丙局"} {
+		for year := 2020; year <= 2023; year++ {
+			reqs = append(reqs, LoadRequest{Report: withUnit(agency, year, float64(10*i+year-2020))})
+		}
+	}
+	load(t, db, reqs...)
+	if _, err := db.CopyCells(ctx, CellOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	load(t, db, LoadRequest{Report: withUnit("甲局", 2021, 50), Confirm: true})
+	const sum = `SELECT count(*) || ':' || coalesce(sum(value), 0) FROM store.figures_by_cell`
+	reader, err := db.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	var before, during, after string
+	if _, err := reader.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.QueryRowContext(ctx, sum).Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	at, err := db.CopyCells(ctx, CellOptions{Dense: true}, nil)
+	if err != nil || !at.Rewrote || at.Purged != 1 {
+		t.Fatalf("rewrite under a reader: %+v, %v; want one report purged by a rewrite", at, err)
+	}
+	if err := reader.QueryRowContext(ctx, sum).Scan(&during); err != nil {
+		t.Fatalf("the reader's snapshot after the rewrite: %v", err)
+	}
+	if _, err := reader.ExecContext(ctx, "COMMIT"); err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.QueryRowContext(ctx, sum).Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	if during != before || after == before {
+		t.Errorf("the reader saw %s before the rewrite, %s in the same transaction after it (want the same), %s after its commit (want the new copy)", before, during, after)
+	}
+	staleCheck(t, db, "rewritten under a reader", true)
+}
