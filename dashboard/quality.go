@@ -149,7 +149,9 @@ func (h *handler) quality(c echo.Context) error {
 	ff.Limit, ff.Offset = findingsPageSize, (fpage-1)*findingsPageSize
 	lf := fl.warehouse()
 	lf.Limit, lf.Offset = findingsPageSize, (lpage-1)*findingsPageSize
-	ts, err := h.queryAll(c.Request().Context(), namedQuery{"quality_by_year", fl.warehouse()}, namedQuery{"quality_matrix", mf},
+	// The four queries select the agencies by the same piece of a name:
+	// matched once for them all (warehouse.MatchPiecesOnce).
+	ts, err := h.queryAll(warehouse.MatchPiecesOnce(c.Request().Context()), namedQuery{"quality_by_year", fl.warehouse()}, namedQuery{"quality_matrix", mf},
 		namedQuery{"quality_findings", ff}, namedQuery{"late_publishers", lf})
 	if err != nil {
 		return err

@@ -27,12 +27,15 @@ import (
 var files embed.FS
 
 // Params lists the parameters a query may use, in the order the warehouse
-// binds them. measure_id, applicant_id, narrow and tail are never taken
+// binds them. measure_id, applicant_id, narrow, tail, piece_bits and
+// piece_top are never taken
 // from a request: warehouse.Query finds the ids in store.texts from measure
 // and applicant, narrow (whether the region and level select few of the
 // years' reports) in store.summary_rollup, and tail (false when no report
-// comes after the copy by cell's watermark) in store.figures_by_cell_state.
-var Params = []string{"year_from", "year_to", "province", "city", "level", "agency", "agency_id", "report_id", "limit", "offset", "measure", "applicant", "measure_id", "applicant_id", "status", "narrow", "tail"}
+// comes after the copy by cell's watermark) in store.figures_by_cell_state;
+// piece_bits and piece_top (the agencies whose names hold the piece, as
+// bits) from the agencies' names.
+var Params = []string{"year_from", "year_to", "province", "city", "level", "agency", "agency_id", "report_id", "limit", "offset", "measure", "applicant", "measure_id", "applicant_id", "status", "narrow", "tail", "piece_bits", "piece_top"}
 
 // Query is one named query.
 type Query struct {

@@ -41,6 +41,7 @@ func TestFlowsMatchTheirFirstForm(t *testing.T) {
 		t.Skip("a review tool (13 min on a loaded 2-core machine): go test -run TestFlowsMatchTheirFirstForm ./warehouse -flows")
 	}
 	ctx := context.Background()
+	defer warehouse.SetPieceBitsMinForTest(0)()
 	path := filepath.Join(t.TempDir(), "flows.duckdb")
 	db, err := warehouse.Open(ctx, path)
 	if err != nil {
@@ -277,6 +278,7 @@ func flowFilters() (filters, cells []warehouse.Filter) {
 		{YearFrom: 2023, YearTo: 2023, Level: "县级部门", Limit: 1},
 		{Agency: "局", Limit: 5, Offset: 2},
 		{YearFrom: 2022, YearTo: 2022, Agency: "某某"},
+		{YearFrom: 2021, YearTo: 2023, Agency: "人民", Status: "errors", Limit: 3},
 		{YearFrom: 2022, YearTo: 2024, Status: "missing"},
 		{Status: "errors", Limit: 2},
 		{YearFrom: 2021, YearTo: 2023, Status: "ok", Offset: 3},
@@ -294,11 +296,24 @@ func flowFilters() (filters, cells []warehouse.Filter) {
 }
 
 // compareFirstFormQuiet is compareFirstForm without its demand that some
-// filter give rows (a step may leave a query empty).
+// filter give rows (a step may leave a query empty). A filter with a piece
+// of a name is run again for 报送与质量's queries as the page runs them,
+// under a MatchPiecesOnce context (their forms with bits).
 func compareFirstFormQuiet(t *testing.T, db *warehouse.DB, name, old string, params []string, filters []warehouse.Filter) {
 	t.Helper()
 	ctx := context.Background()
+	var runs []warehouse.Filter
 	for _, f := range filters {
+		runs = append(runs, f)
+		if f.Agency != "" && slices.Contains(pieceBitsQueries, name) {
+			runs = append(runs, f)
+		}
+	}
+	for i, f := range runs {
+		ctx := ctx
+		if i > 0 && runs[i-1] == f {
+			ctx = warehouse.MatchPiecesOnce(ctx)
+		}
 		got, err := db.Query(ctx, name, f)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -248,9 +248,9 @@ func TestTypedStatementsArePlannedAgain(t *testing.T) {
 // keptDecision returns the decision kept for the named query, or for the
 // form chosen in Go that ran in its place (qualityFindingsForm,
 // compareRegionsForm keep theirs under the name and " (plain)",
-// " (piece)" or " (reports)").
+// " (piece)", " (reports)" or " (bits)").
 func keptDecision(db *DB, name string) (any, bool) {
-	for _, n := range []string{name, name + " (plain)", name + " (piece)", name + " (reports)"} {
+	for _, n := range []string{name, name + " (plain)", name + " (piece)", name + " (reports)", name + " (bits)"} {
 		if s, ok := db.kept.m.Load(n); ok {
 			return s, true
 		}

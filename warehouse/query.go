@@ -46,6 +46,12 @@ type Filter struct {
 	// report comes after it. Set by Query alone (cellsCaughtUp), which
 	// runs the query again without it when no row comes back.
 	noTail bool
+	// pieceBits and pieceTop are a request's match of Agency (pieceMatch),
+	// set by Query alone (queryPieceBits) for the forms that test the
+	// agencies' bits instead of matching the piece: bits that did not
+	// hold the piece's agencies would select others.
+	pieceBits string // bytes, bound as a BLOB (a Filter stays comparable)
+	pieceTop  int64
 }
 
 // Table is a query result: column names and rows of values (int64, float64,
@@ -102,6 +108,14 @@ func tailArg(noTail bool) any {
 	return nil
 }
 
+// blobArg is piece_bits' value: the bytes as a BLOB, NULL when empty.
+func blobArg(s string) any {
+	if s == "" {
+		return nil
+	}
+	return []byte(s)
+}
+
 // nullNum is a filter's number as a parameter: NULL for 0 (not set).
 func nullNum(n int64) any {
 	if n == 0 {
@@ -121,6 +135,7 @@ func (f Filter) args() []any {
 		"measure": str(f.Measure), "applicant": str(f.Applicant), "status": str(f.Status),
 		"measure_id": num(f.measureID), "applicant_id": num(f.applicantID),
 		"narrow": f.narrow, "tail": tailArg(f.noTail),
+		"piece_bits": blobArg(f.pieceBits), "piece_top": f.pieceTop,
 	}
 	out := make([]any, 0, len(queries.Params))
 	for _, p := range queries.Params {
@@ -169,6 +184,9 @@ func (f Filter) args() []any {
 // less the other agencies', when that can be exact (see
 // compareRegionsComplement); applications_year_sums and reviews_year_sums
 // run their plain forms for a filter without a piece (see sumsPlainForm).
+// Under a context from MatchPiecesOnce, 报送与质量's four queries with a
+// piece of a name test the agencies' bits of the request's one match of it
+// (see queryPieceBits), and run as named when an agency came since.
 // compare_agencies for the whole country
 // with 地区比较's limit reads its kept answer when there is one (see
 // compareTop).
@@ -203,6 +221,11 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 			}
 			// An agency loaded after the look, or none selected: the names decide.
 		}
+	}
+	if t, ok, err := db.queryPieceBits(ctx, q, f); err != nil {
+		return nil, queryError(ctx, name, err)
+	} else if ok {
+		return t, nil
 	}
 	if q.Name == "quality_findings" {
 		q = qualityFindingsForm(q, f)

@@ -56,3 +56,12 @@ func StatusDiffForTest(ctx context.Context, db *DB) (int, error) {
 
 // StmtForTest is the text of statement warehouse/sql/<name>.sql.
 func StmtForTest(name string) string { return stmt(name) }
+
+// SetPieceBitsMinForTest sets the number of agencies from which a request
+// matches a piece for its queries (pieceBitsMin), for a test warehouse
+// smaller than that, and returns a function that restores it.
+func SetPieceBitsMinForTest(n int64) func() {
+	old := pieceBitsMin
+	pieceBitsMin = n
+	return func() { pieceBitsMin = old }
+}

@@ -193,6 +193,10 @@ type DB struct {
 	// complement keeps compare_regions' complement form's gate and
 	// conditions (compareRegionsComplement).
 	complement complementState
+	// pieceHigh keeps the highest agency id a match read (matchPiece)
+	// until the next write: below pieceBitsMin no request matches a piece
+	// for its queries (queryPieceBits).
+	pieceHigh genCache[struct{}, int64]
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and

@@ -421,6 +421,21 @@ func variantArgs(t *testing.T, conn *sql.Conn, q queries.Query, f warehouse.Filt
 		}
 		out[i] = na
 	}
+	// A piece of a name's bits, as Query binds them to a form that tests
+	// the agencies' bits (sql/piece_bits.sql), for a variant that names
+	// them; the match is not timed (a request makes it once for its
+	// queries).
+	if piece := strings.TrimSpace(f.Agency); piece != "" {
+		var high, top int64
+		var bits []byte
+		if err := conn.QueryRowContext(ctx, read("piece_top")).Scan(&high); err != nil {
+			t.Fatal(err)
+		}
+		if err := conn.QueryRowContext(ctx, read("piece_bits"), high|7, piece).Scan(&top, &bits); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, sql.Named("piece_bits", bits), sql.Named("piece_top", top))
+	}
 	return out, selected
 }
 

@@ -1,0 +1,115 @@
+-- quality_findings_bits: queries/quality_findings.sql (same columns and
+-- rows) for a filter with a piece of a name and no region, level or
+-- report, as 报送与质量 asks for its list: warehouse.Query runs it instead
+-- of the named query when the request has matched the piece once for its
+-- queries (MatchPiecesOnce, sql/piece_bits.sql: the agencies whose names
+-- hold it, as bits by agency id up to piece_top). The counts per year and
+-- the page's groups' reports are read from store.finding_reports (0114) as
+-- in sql/quality_findings_piece.sql, each report tested by its agency's
+-- bit, where that form matches the piece against all 170,000 names and
+-- semi-joins the ~350,000 reports to the agencies it selects. An agency
+-- added after the match (its id above piece_top) is not selected here:
+-- warehouse.Query then runs the named query (pieceStale). Not for a
+-- region or level (see sql/quality_by_year_bits.sql).
+-- 1M reports, the 9 page filters with a piece and no region or level,
+-- statements kept, 3 rounds interleaved, load ~19: 48.2 and 47.5 ms
+-- (quality_findings_piece.sql twice; the named query 69.5) -> 37.2 ms of
+-- CPU a query.
+-- Any change here is made in the named query too; TestQualityBitsForms
+-- holds the two to the same rows.
+WITH counts AS (
+    -- The selected agencies' findings per year: the counts of their
+    -- current reports that hold one (store.finding_reports, 0114), tested
+    -- by their agency's bit.
+    SELECT r.year, sum(r.errors) AS e, sum(r.warnings) AS w
+    FROM store.finding_reports r
+    WHERE r.agency_id <= $piece_top AND get_bit($piece_bits::BIT, least(r.agency_id, $piece_top)::INTEGER) = 1
+      AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
+    GROUP BY r.year
+), groups AS (
+    -- Per year and severity, in the order's sequence: how many findings
+    -- come before the group (ahead) and in all (total).
+    SELECT g.year, g.is_error, g.n,
+           coalesce(sum(g.n) OVER (ORDER BY g.year DESC, g.is_error DESC
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS ahead,
+           sum(g.n) OVER () AS total
+    FROM (
+        SELECT year, true AS is_error, e AS n FROM counts WHERE $status IS DISTINCT FROM 'warnings'
+        UNION ALL
+        SELECT year, false AS is_error, w AS n FROM counts WHERE $status IS DISTINCT FROM 'errors'
+    ) g
+    WHERE g.n > 0
+), wanted AS MATERIALIZED (
+    -- The groups that hold a finding of the page [offset, offset + limit).
+    SELECT year, is_error, ahead, total FROM groups
+    WHERE ahead < coalesce($offset, 0) + coalesce($limit, 50) AND ahead + n > coalesce($offset, 0)
+), reps AS (
+    -- Their reports with a finding of the group's severity, n of them,
+    -- from the current reports that hold a finding (store.finding_reports,
+    -- 0114): the reports of the groups' years first, and the agencies the
+    -- filters select joined to those alone (with their names, below). The
+    -- errors' groups and the others' apart, each scan filtered by its own
+    -- count.
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.errors AS n
+    FROM store.finding_reports r JOIN (SELECT * FROM wanted WHERE is_error) w ON w.year = r.year
+    WHERE r.errors > 0 AND r.agency_id <= $piece_top AND get_bit($piece_bits::BIT, least(r.agency_id, $piece_top)::INTEGER) = 1
+    UNION ALL
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.warnings AS n
+    FROM store.finding_reports r JOIN (SELECT * FROM wanted WHERE NOT is_error) w ON w.year = r.year
+    WHERE r.warnings > 0 AND r.agency_id <= $piece_top AND get_bit($piece_bits::BIT, least(r.agency_id, $piece_top)::INTEGER) = 1
+), top AS (
+    -- The first offset + limit of those reports in the page's order: each
+    -- holds a finding at least, so the page's findings lie in them (their
+    -- agencies' bits tested in reps), named from store.agencies.
+    SELECT r.*, a.name AS agency
+    FROM reps r
+    JOIN store.agencies a ON a.agency_id = r.agency_id
+    ORDER BY r.year DESC, r.is_error DESC, a.name, r.report_id
+    LIMIT coalesce($offset, 0) + coalesce($limit, 50)
+), placed AS MATERIALIZED (
+    -- Where each report's findings start in the whole list: the findings
+    -- of the groups before the first wanted one, and of the top's reports
+    -- before it. The top is the start of the wanted groups' reports in the
+    -- page's order, and the wanted groups follow one another, so a
+    -- report's group is preceded in the top by every report of the wanted
+    -- groups before it, whose counts sum to those groups' n. One running
+    -- sum in the top's order, not one per group: a window partitioned by
+    -- year and severity cost more, for the few rows of the top.
+    SELECT t.*,
+           (SELECT min(ahead) FROM wanted)
+           + coalesce(sum(t.n) OVER (ORDER BY t.year DESC, t.is_error DESC, t.agency, t.report_id
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS first
+    FROM top t
+), page AS (
+    -- The reports that hold a finding of the page [offset, offset + limit).
+    SELECT * FROM placed
+    WHERE first < coalesce($offset, 0) + coalesce($limit, 50) AND first + n > coalesce($offset, 0)
+)
+-- The page's reports' findings read whole, in the page's order, and cut to
+-- the page by LIMIT and OFFSET: the page's reports follow one another in
+-- the list and hold all their findings of the kind, so the i-th row (from
+-- 0) is the finding at place min(first) + i. Before, each was numbered
+-- within its report by a window partitioned by report (row_number) and
+-- kept by its place; with placed's running sum that cost ~4 ms of CPU a
+-- query more (1M reports, the bench's 108 /quality filters, statements
+-- kept as the server keeps them, 2 rounds timed interleaved, load ~8:
+-- 44.1 and 44.0 -> 40.3 ms). The errors and the others apart,
+-- each scan filtered by severity, so that it reads the texts of those rows
+-- only, and the scan of a kind the page lacks stops at once. Only the page's
+-- reports are joined to their findings; before, every finding of the
+-- groups the page reaches was (a scan and hash join of the 400,000
+-- findings at 1M reports, to name and sort the ~55,000 of a year's
+-- warnings).
+SELECT p.report_id, p.agency_id, p.agency, p.year, f.rule, f.severity, f."at",
+       f.row_label, f.column_label, f.message, f.expected, f.actual, p.total AS findings_total
+FROM page p
+JOIN (
+    SELECT f.* FROM store.findings f
+    WHERE f.severity = 'error' AND f.report_id IN (SELECT report_id FROM page WHERE is_error)
+    UNION ALL
+    SELECT f.* FROM store.findings f
+    WHERE f.severity <> 'error' AND f.report_id IN (SELECT report_id FROM page WHERE NOT is_error)
+) f ON f.report_id = p.report_id AND (f.severity = 'error') = p.is_error
+ORDER BY p.year DESC, p.is_error DESC, p.agency, p.report_id, f.rule, f."at", f.seq
+LIMIT coalesce($limit, 50)
+OFFSET greatest(coalesce($offset, 0) - coalesce((SELECT min(first) FROM page), 0), 0)
