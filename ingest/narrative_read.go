@@ -4240,7 +4240,12 @@ func manyChannels(seg string) bool {
 var channelWords = []string{"网站", "网页", "政务网", "政府网", "外网", "专栏", "公开栏", "公示栏", "宣传栏", "微信", "微博", "公众号", "客户端", "公报", "报纸", "电视", "广播", "媒体", "平台",
 	// "充分利用爱某某APP主动公开信息102条" beside the website's counts (the
 	// shape of a real 2023 county bureau's page): an app is a channel too.
-	"APP", "App", "app", "小程序", "抖音", "视频号", "头条号"}
+	"APP", "App", "app", "小程序", "抖音", "视频号", "头条号",
+	// "通过某市某业网主动公开信息N条" beside the platform's and the
+	// website's counts (the shape of a real 2024 city bureau's page): a site
+	// whose name ends in 网, the verb right after it, is a channel too (网上
+	// and 网络 are not matched: the verb does not follow 网 there).
+	"网主动", "网公开", "网发布", "网共", "网累计", "网刊"}
 
 // appChannelWords name a way applications come in.
 var appChannelWords = []string{"网站", "网上", "网络", "在线", "平台", "信函", "邮寄", "当面", "现场", "纸质", "书面", "传真", "电子邮件", "邮件", "电话"}

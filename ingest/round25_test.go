@@ -1,0 +1,36 @@
+package ingest
+
+import (
+	"testing"
+
+	"gongkai"
+)
+
+// TestRound25SiteChannel checks round 25's site named by a word ending in 网
+// ("通过某某网主动公开信息N条", the shape of a real 2024 city bureau's page,
+// beside its platform's, website's and WeChat's counts): the site is a
+// channel, so its count on a line of channels is one channel's part, not the
+// year's whole. A whole said alone, or a site that is the line's only
+// channel, is still read; 网上 (online) is not a site's name.
+func TestRound25SiteChannel(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"2024年在市政府信息公开平台主动公开信息31条;门户网站公开信息12条,通过示例某某网主动公开信息2870条;通过微信公众号发布信息410条。", -1},
+		{"通过示例气象网公开信息2870条,通过微信公众号公开信息410条。", -1},
+		{"通过门户网站公开信息12条,在示例信息网发布信息85条。", -1},
+		// The line's only channel: the whole.
+		{"全年通过示例某某网主动公开信息2870条。", 2870},
+		// A whole with the channels after it.
+		{"全年主动公开政府信息55条,其中通过示例某某网主动公开40条,通过微信公众号公开15条。", 55},
+		// 网上 is online, not a site: one count, read.
+		{"全年在网上主动公开政府信息66条。", 66},
+	} {
+		lines := []Line{{N: 1, Text: "(一)主动公开情况。" + tt.line}}
+		vals, _ := readNarrative(lines, gongkai.Format2021, 2024, "示例市某某局")
+		if got := numberOf(vals, "narrative.proactive_items"); got != tt.want {
+			t.Errorf("%s: proactive %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
