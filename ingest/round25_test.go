@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // TestRound25SiteChannel checks round 25's site named by a word ending in 网
@@ -31,6 +32,25 @@ func TestRound25SiteChannel(t *testing.T) {
 		vals, _ := readNarrative(lines, gongkai.Format2021, 2024, "示例市某某局")
 		if got := numberOf(vals, "narrative.proactive_items"); got != tt.want {
 			t.Errorf("%s: proactive %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestRound25InfoboxTitle checks round 25's encyclopedia infobox line ("•
+// 中文名:YYYY年度政府信息公开年度报告", the shape of a real 2010 report copied
+// into an encyclopedia's page): the label and its bullet are no agency's
+// name; the label before a named title leaves the name.
+func TestRound25InfoboxTitle(t *testing.T) {
+	for _, tt := range []struct {
+		line, want string
+	}{
+		{"  • 中文名:2010年度政府信息公开年度报告", ""},
+		{"中文名称:2010年度政府信息公开年度报告", ""},
+		{"• 中文名:示例市法制办公室2010年度政府信息公开年度报告", "示例市法制办公室"},
+		{"示例市法制办公室2010年度政府信息公开年度报告", "示例市法制办公室"},
+	} {
+		if got, _ := labels.TitleMeta(tt.line, true); got != tt.want {
+			t.Errorf("%q: agency %q, want %q", tt.line, got, tt.want)
 		}
 	}
 }

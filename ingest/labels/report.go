@@ -202,8 +202,12 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 	// zone's page, its table of metadata kept as a pipe row): the label
 	// in its cell, the row's bar before it. The page was refused for the
 	// name "|名称|示例管理区".
-	for _, label := range []string{"公报标题", "文件标题", "标题", "题名", "文件名称", "名称"} {
-		if rest, ok := strings.CutPrefix(strings.TrimLeft(s, "|"), label); ok {
+	// "• 中文名:YYYY年度政府信息公开年度报告" (the shape of a real 2010
+	// report copied into an encyclopedia's page, its infobox kept as a
+	// bulleted line): the infobox's label, after its bullet, was stored as
+	// the agency ("·中文名"), with no word.
+	for _, label := range []string{"公报标题", "文件标题", "标题", "题名", "文件名称", "中文名称", "中文名", "名称"} {
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(s, "|·•・‧∙ "), label); ok {
 			s = strings.TrimLeft(rest, ":|")
 			break
 		}
