@@ -2552,6 +2552,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			if !ok {
 				continue
 			}
+			if (unit == "项" || unit == "个") && hasPrefixAny(clause[m[1]:], "内容", "部分", "方面") {
+				// "全文包括:总体情况,…,收到和处理政府信息公开申请情况等3项
+				// 内容" (a probe of round 25, a real county bureau's list of
+				// its report's parts cut short): the parts the report has,
+				// no count; stored as the year's applications received.
+				continue
+			}
 			if k, ok := decisionsPublished(seg, clause[:m[0]], unit); ok {
 				emit(k, false, f, "", errDecisionsPublished)
 				continue

@@ -54,3 +54,26 @@ func TestRound25InfoboxTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestRound25PartsListed checks a probe of round 25: a report's list of its
+// parts cut short after the applications' section ("全文包括:总体情况,…,收到
+// 和处理政府信息公开申请情况等3项内容", the shape of a real 2023 county
+// bureau's first sentence, with fewer parts named) was stored as 3
+// applications received. The parts are no count; a count in 项 of
+// applications is still read.
+func TestRound25PartsListed(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"本报告全文包括:总体情况,主动公开政府信息情况,收到和处理政府信息公开申请情况等3项内容。", -1},
+		{"本报告由总体情况、收到和处理政府信息公开申请情况等六个部分组成。", -1},
+		{"全年共收到政府信息公开申请3项。", 3},
+	} {
+		lines := []Line{{N: 1, Text: tt.line}}
+		vals, _ := readNarrative(lines, gongkai.Format2021, 2023, "示例县某局")
+		if got := numberOf(vals, "apps.new"); got != tt.want {
+			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
