@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/doc"
 	"gongkai/ingest/labels"
 )
 
@@ -74,6 +75,33 @@ func TestRound25PartsListed(t *testing.T) {
 		vals, _ := readNarrative(lines, gongkai.Format2021, 2023, "示例县某局")
 		if got := numberOf(vals, "apps.new"); got != tt.want {
 			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestRound25Period checks round 25's statistics periods: one naming the
+// statute's coming into force after its start, with a comma before its end
+// (a real 2009 street office's), and one whose start lost its 年 (a real
+// 2023 county bureau's, on a site that drops the character). Both pages were
+// refused as no report for want of a period. A run of digits before the
+// year is no year.
+func TestRound25Period(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want int // 0: no period
+	}{
+		{"本报告中所列数据的统计期限自2009年1月1日《条例》实施之日起,至2009年12月31日止。", 2009},
+		{"本报告中使用数据统计期限为20231月1日至12月31日。", 2023},
+		{"统计期限自2024年1月1日起至2024年12月31日止。", 2024},
+		{"统计期限为120231月1日至12月31日。", 0},
+	} {
+		p, ok := labels.StatPeriod([]doc.Line{{N: 1, Text: tt.line}})
+		got := 0
+		if ok {
+			got = p.Year
+		}
+		if got != tt.want {
+			t.Errorf("%s: period year %d, want %d", tt.line, got, tt.want)
 		}
 	}
 }

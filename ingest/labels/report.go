@@ -844,8 +844,16 @@ type Period struct {
 }
 
 // The end's year may be left out when it is the start's ("自2023年1月1日起至
-// 12月31日止").
-var periodRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+// 12月31日止"). "自2009年1月1日《条例》实施之日起,至2009年12月31日止" (the
+// shape of a real 2009 street office's first report) names the statute's
+// coming into force after the start, and a comma before the end: the page,
+// with no title and no table, was refused as no report.
+var periodRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:《[^》]{1,20}》(?:施行|实施|生效)之日)?\s*(?:起)?\s*,?\s*(?:至|到|-|—|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+
+// gluedStartRE finds a period's start whose year lost its 年 ("统计期限为
+// 20231月1日至12月31日", the shape of a real 2023 county bureau's page, a
+// site that drops the character): the year and 1月1日, no digit before.
+var gluedStartRE = regexp.MustCompile(`(^|[^0-9])((?:19|20)\d\d)(1月1日)`)
 
 // StatPeriod finds the sentence stating the statistics period
 // ("统计期限自2021年1月1日起至2021年12月31日止").
@@ -856,6 +864,9 @@ func StatPeriod(lines []doc.Line) (Period, bool) {
 			continue
 		}
 		m := periodRE.FindStringSubmatch(t)
+		if m == nil && strings.Contains(t, "1月1日") {
+			m = periodRE.FindStringSubmatch(gluedStartRE.ReplaceAllString(t, "${1}${2}年${3}"))
+		}
 		if m == nil {
 			continue
 		}
