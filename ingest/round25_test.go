@@ -105,3 +105,27 @@ func TestRound25Period(t *testing.T) {
 		}
 	}
 }
+
+// TestRound25OfficeOf checks round 25's contact offices: a bureau's own
+// office named with its 局 ("示例区某某局局党政办公室", a real 2024 district
+// bureau's; the organ was read as "…局局", a wrong identity), and a bureau
+// whose name joins two matters with 和 ("示例区水务和湖泊局党政办公室", a real
+// 2025 district bureau's, refused for want of a name). Two organs joined by
+// 和 still give none.
+func TestRound25OfficeOf(t *testing.T) {
+	for _, tt := range []struct {
+		office, want string
+	}{
+		{"示例区某某局局党政办公室", "示例区某某局"},
+		{"示例区某某局局办公室", "示例区某某局"},
+		{"示例区水务和湖泊局党政办公室", "示例区水务和湖泊局"},
+		{"示例县人力资源和社会保障局办公室", "示例县人力资源和社会保障局"},
+		{"示例区某某局和某某委办公室", ""},
+		{"示例镇党委和政府办公室", ""},
+		{"示例区某某局办公室", "示例区某某局"},
+	} {
+		if got := labels.OfficeOf(tt.office); got != tt.want {
+			t.Errorf("%s: organ %q, want %q", tt.office, got, tt.want)
+		}
+	}
+}

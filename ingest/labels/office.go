@@ -25,6 +25,15 @@ func OfficeOf(name string) string {
 		if !ok {
 			continue
 		}
+		// "示例区某某局局党政办公室" (the shape of a real 2024 district
+		// bureau's contact line): the office is the bureau's own (局党政办公室),
+		// the 局 said twice; the organ was taken as "示例区某某局局".
+		for _, e := range []string{"局", "委", "厅", "院", "署", "馆", "所", "站", "中心"} {
+			if strings.HasSuffix(organ, e+e) {
+				organ = strings.TrimSuffix(organ, e)
+				break
+			}
+		}
 		if o == "办公室" && hasSuffixAny(organ, "人民政府", "政府") {
 			return ""
 		}
@@ -36,7 +45,7 @@ func OfficeOf(name string) string {
 		}
 		if !agencyName(organ) || !hasSuffixAny(organ, organEndings...) || hasSuffixAny(organ, "办公室", "办", "室", "科", "股", "组") ||
 			strings.Contains(organ, "公开") || strings.ContainsAny(organ, "0123456789()") || hasAny(organ, compilerOthers...) ||
-			hasAny(organ, "和", "及", "与", "、", "各", "全") {
+			hasAny(organ, "及", "与", "、", "各", "全") || strings.Contains(organ, "和") && !joinedName(organ) {
 			return ""
 		}
 		return organ
@@ -299,4 +308,18 @@ func ContactOrgan(s, short string) string {
 		return ""
 	}
 	return a
+}
+
+// joinedName reports whether an organ's name holds its 和 as one organ's
+// name does ("示例区水务和湖泊局", "某县人力资源和社会保障局": two matters
+// joined, the name's ending after them), not two organs joined ("某局和某委",
+// "某镇党委和政府"): one 和, and what stands before it is no organ's name.
+// "如对本报告有疑问,请联系:示例区水务和湖泊局党政办公室" (the shape of a real
+// 2025 district bureau's contact line) was refused for want of a name.
+func joinedName(organ string) bool {
+	i := strings.Index(organ, "和")
+	if i < 0 || strings.Count(organ, "和") > 1 {
+		return false
+	}
+	return !hasSuffixAny(organ[:i], organEndings...) && !hasSuffixAny(organ[:i], "党委", "党工委", "人大", "政协")
 }
