@@ -129,3 +129,23 @@ func TestRound25OfficeOf(t *testing.T) {
 		}
 	}
 }
+
+// TestRound25OverviewLeadership checks round 25's overview that opens on the
+// year, then the leadership the organ works under, then the organ
+// ("YYYY年,在市委市政府的正确领导下,示例市某某局结合…实际", a real 2025
+// municipal bureau's page, refused for want of a name). A government, an
+// area's whole or a party committee after the leadership still gives none.
+func TestRound25OverviewLeadership(t *testing.T) {
+	for _, tt := range []struct {
+		line, want string
+	}{
+		{"2025年,在市委市政府的正确领导下,示例市某某局结合本行业工作实际,坚持以新思想为指导,全面、及时地公开政府信息。", "示例市某某局"},
+		{"2025年,在区委区政府的坚强领导下,示例区某某街道认真贯彻落实《条例》,做好政府信息公开工作。", "示例区某某街道"},
+		{"2025年,在市委市政府的正确领导下,全区各部门认真贯彻落实《条例》,做好政府信息公开工作。", ""},
+		{"2025年,在上级的指导下,示例县人民政府认真贯彻落实《条例》,做好政府信息公开工作。", ""},
+	} {
+		if got := labels.OverviewSubject(tt.line); got != tt.want {
+			t.Errorf("%s: subject %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
