@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -20,6 +21,18 @@ import (
 // (store.compare_top, 0072): 地区比较's (dashboard/compare.go).
 const compareTopLimit = 20
 
+// compareDeepLimit is the limit of the country's deeper kept answers of
+// compare_agencies (store.compare_top), from which compareTop answers a
+// selection within the country (a city, a level, a piece of a name) when
+// the selection has 地区比较's first places among them
+// (sql/compare_top_within.sql). At 1M reports of the demo roster the
+// first 1,000 of each ranking hold at least 20 agencies of every level but
+// the province's own and of the pieces that match most names, whose
+// queries read ~165,000 agencies' totals (~50-70 ms of CPU); a piece that
+// matches few finds too few of them, and its query runs after the look.
+// A variable so that tests can make it smaller than their agencies.
+var compareDeepLimit = 1000
+
 // compareTopColumns are compare_agencies' columns, as store.compare_top
 // keeps them after the range and the limit.
 var compareTopColumns = []string{"agency_id", "agency", "city", "level", "reports", "zero_reports", "apps_total",
@@ -27,20 +40,41 @@ var compareTopColumns = []string{"agency_id", "agency", "city", "level", "report
 	"litigation_correction_rate", "rank_volume", "rank_rate", "rank_zero"}
 
 // compareTop returns compare_agencies' kept answer for f and true when f
-// selects the whole country or one province alone (no city, level or
-// piece of a name) with 地区比较's limit (or none), that range of years and
-// province are kept in store.compare_top (0072, 0084) and
-// store.agency_totals_changed lists no agency; otherwise false, and the
-// query must run. The kept rows are the query's own, built by it
-// (buildCompareTop), with its columns, types and order. None is read when
-// Open found answers made by another binary or from other kept totals on a
-// file it could not write (compareTopOff, checkCompareTop). Its error is
-// the database's.
+// has 地区比较's limit (or none), store.agency_totals_changed lists no
+// agency, and either f selects the whole country or one province alone
+// (no city, level or piece of a name) whose answer for that range of years
+// is kept in store.compare_top (0072, 0084), or f selects within the
+// country without a province, withinLikely expects the country's deeper
+// answer (compareDeepLimit) to hold the first places of f's selection, and
+// the deeper answer for f's years does hold them in each ranking
+// (sql/compare_top_within.sql); otherwise false, and the query must run.
+// The kept rows are the query's own, built by it (buildCompareTop), with
+// its columns, types and order; a selection's are the deeper answer's rows
+// it selects, numbered again. None is read when Open found answers made by
+// another binary or from other kept totals on a file it could not write
+// (compareTopOff, checkCompareTop). Its error is the database's.
 func (db *DB) compareTop(ctx context.Context, f Filter) (*Table, bool, error) {
-	if db.compareTopOff || nullText(f.City) != nil || nullText(f.Level) != nil || nullText(f.Agency) != nil ||
-		(f.Limit != 0 && f.Limit != compareTopLimit) {
+	if db.compareTopOff || (f.Limit != 0 && f.Limit != compareTopLimit) {
 		return nil, false, nil
 	}
+	if nullText(f.City) == nil && nullText(f.Level) == nil && nullText(f.Agency) == nil {
+		return db.readCompareTop(ctx, f)
+	}
+	if nullText(f.Province) != nil {
+		// The deeper answer keeps no province: one for each would be as
+		// many again as the country's for each province.
+		return nil, false, nil
+	}
+	if likely, err := db.withinLikely(ctx, f); err != nil || !likely {
+		return nil, false, err
+	}
+	return db.readCompareWithin(ctx, f)
+}
+
+// readCompareTop reads compare_agencies' kept answer for the whole country
+// or one province alone (compare_top_read) for f, and returns it and true
+// when it is kept, else false. Its error is the database's.
+func (db *DB) readCompareTop(ctx context.Context, f Filter) (*Table, bool, error) {
 	rows, err := db.db.QueryContext(ctx, stmt("compare_top_read"), nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), compareTopLimit,
 		nullText(f.Province))
 	if err != nil {
@@ -65,9 +99,187 @@ func (db *DB) compareTop(ctx context.Context, f Filter) (*Table, bool, error) {
 	return out, true, nil
 }
 
+// readCompareWithin reads compare_agencies' answer for f from the country's
+// deeper kept answer (compare_top_within, kept as a statement of its own),
+// and returns it and true when that answer can give it, else false. Its
+// error is the database's.
+func (db *DB) readCompareWithin(ctx context.Context, f Filter) (*Table, bool, error) {
+	q, ok := queries.Get("compare_agencies")
+	if !ok {
+		return nil, false, fmt.Errorf("warehouse: no query compare_agencies")
+	}
+	args := append(f.bind(q.Params), sql.Named("deep", int64(compareDeepLimit)))
+	q.Name += " (within)"
+	q.SQL = stmt("compare_top_within")
+	s, err := db.stmt(ctx, q)
+	if err != nil {
+		return nil, false, err
+	}
+	var rows *sql.Rows
+	if s != nil {
+		rows, err = s.QueryContext(ctx, args...)
+	} else {
+		rows, err = db.db.QueryContext(ctx, q.SQL, args...)
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	t, err := readTable(rows, 0)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(t.Rows) == 0 {
+		return nil, false, nil
+	}
+	last := len(t.Columns) - 1
+	out := &Table{Columns: t.Columns[:last], Rows: make([][]any, 0, len(t.Rows))}
+	for _, r := range t.Rows {
+		// The one row of an answer without rows: complete NULL.
+		if r[last] == nil {
+			continue
+		}
+		out.Rows = append(out.Rows, r[:last])
+	}
+	return out, true, nil
+}
+
+// withinState is what withinLikely keeps: the country's deeper kept answer
+// of compare_agencies for every year, as compare_top_within_members.sql
+// reads it, with its stamp (the answer read again only when that changes)
+// and the generation at which the stamp was last read.
+type withinState struct {
+	mu         sync.Mutex
+	known      bool
+	gen        int64
+	listedNone bool
+	stamp      sql.NullString
+	members    []withinMember
+	counts     [3]int // members placed in the volume, rate and zero rankings
+}
+
+// withinMember is one row of compare_top_within_members.sql.
+type withinMember struct {
+	name, city, level string
+	v, r, z           bool
+}
+
+// withinMembers reads, at most once a generation, whether
+// store.agency_totals_changed lists no agency and the stamp of the
+// country's deeper kept answer for every year (compare_top_within_state),
+// and that answer's names again when the stamp changed; it returns whether
+// any kept answer can be read now. Its error is the database's.
+func (db *DB) withinMembers(ctx context.Context) (bool, error) {
+	w := &db.within
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return db.withinMembersLocked(ctx)
+}
+
+// withinMembersLocked is withinMembers with db.within.mu held.
+func (db *DB) withinMembersLocked(ctx context.Context) (bool, error) {
+	w := &db.within
+	gen := db.Generation()
+	if w.known && w.gen == gen {
+		return w.listedNone && w.stamp.Valid, nil
+	}
+	var stamp sql.NullString
+	var listedNone bool
+	if err := db.db.QueryRowContext(ctx, stmt("compare_top_within_state"), int64(compareDeepLimit)).Scan(&stamp, &listedNone); err != nil {
+		return false, err
+	}
+	if stamp.Valid && listedNone && stamp != w.stamp {
+		rows, err := db.db.QueryContext(ctx, stmt("compare_top_within_members"), int64(compareDeepLimit))
+		if err != nil {
+			return false, err
+		}
+		defer rows.Close()
+		var members []withinMember
+		var counts [3]int
+		for rows.Next() {
+			var m withinMember
+			var name, city, level sql.NullString
+			if err := rows.Scan(&name, &city, &level, &m.v, &m.r, &m.z); err != nil {
+				return false, err
+			}
+			m.name, m.city, m.level = name.String, city.String, level.String
+			for i, in := range []bool{m.v, m.r, m.z} {
+				if in {
+					counts[i]++
+				}
+			}
+			members = append(members, m)
+		}
+		if err := rows.Err(); err != nil {
+			return false, err
+		}
+		w.members, w.counts, w.stamp = members, counts, stamp
+	}
+	if !stamp.Valid {
+		w.members, w.counts, w.stamp = nil, [3]int{}, stamp
+	}
+	w.known, w.gen, w.listedNone = true, gen, listedNone
+	return listedNone && stamp.Valid, nil
+}
+
+// forget drops what withinMembers read, after a build of the kept answers
+// or totals, which changes them without a write the pages see.
+func (w *withinState) forget() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.known = false
+}
+
+// CompareWithinLikely reports whether Query reads compare_agencies' answer
+// for f from the country's deeper kept answer before it runs the query
+// (withinLikely, for a city, level or piece of a name without a province),
+// for the bench tools that time that choice. Its error is the database's.
+func (db *DB) CompareWithinLikely(ctx context.Context, f Filter) (bool, error) {
+	if db.compareTopOff || (f.Limit != 0 && f.Limit != compareTopLimit) || nullText(f.Province) != nil ||
+		nullText(f.City) == nil && nullText(f.Level) == nil && nullText(f.Agency) == nil {
+		return false, nil
+	}
+	return db.withinLikely(ctx, f)
+}
+
+// withinLikely estimates whether the country's deeper kept answer holds
+// the first places of f's selection (a city, level or piece of a name,
+// without a province) in each ranking, as compare_top_within requires:
+// whether its answer for every year does (the selection's own years may
+// differ; compare_top_within decides). Reading that answer when it cannot
+// give f's costs about what reading it when it can (~7-9 ms of CPU at 1M
+// or 100k reports) on top of the query; a wrong estimate costs speed,
+// never a row. Its error is the database's.
+func (db *DB) withinLikely(ctx context.Context, f Filter) (bool, error) {
+	w := &db.within
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if ok, err := db.withinMembersLocked(ctx); err != nil || !ok {
+		return false, err
+	}
+	city, _ := nullText(f.City).(string)
+	level, _ := nullText(f.Level).(string)
+	piece, _ := nullText(f.Agency).(string)
+	var in [3]int
+	for _, m := range w.members {
+		if city != "" && m.city != city || level != "" && m.level != level || piece != "" && !strings.Contains(m.name, piece) {
+			continue
+		}
+		for i, placed := range []bool{m.v, m.r, m.z} {
+			if placed {
+				in[i]++
+			}
+		}
+	}
+	lim := compareTopLimit
+	return (in[0] >= lim || w.counts[0] < compareDeepLimit) && (in[1] >= lim || w.counts[1] < compareDeepLimit) &&
+		(in[2] >= 10*lim || w.counts[2] < 10*compareDeepLimit), nil
+}
+
 // buildCompareTop keeps compare_agencies' answers for the whole country
 // and for each province alone (the provinces of the kept totals) with
-// 地区比较's limit in store.compare_top (0072, 0084): for each range of
+// 地区比较's limit, and the country's with compareDeepLimit, in
+// store.compare_top (0072, 0084): for each range of
 // years bounded by the years with a current report or open at either end,
 // the query's rows as it gives them now. It runs on conn after the kept
 // totals are built, one answer a transaction, holding writer (the writer's
@@ -132,12 +344,22 @@ func buildCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker) (b
 			}
 		}
 	}
-	if kept == int64(len(ranges)*len(provinces)) {
+	if kept == int64(len(ranges)*(len(provinces)+1)) {
 		return 0, nil
 	}
+	type answer struct {
+		province string
+		lim      int
+	}
+	var answers []answer
 	for _, p := range provinces {
+		answers = append(answers, answer{p, compareTopLimit})
+	}
+	// The deeper ones last: the answers read most are kept first.
+	answers = append(answers, answer{"", compareDeepLimit})
+	for _, a := range answers {
 		for _, r := range ranges {
-			k, stop, err := keepCompareTop(ctx, conn, writer, q, r[0], r[1], p)
+			k, stop, err := keepCompareTop(ctx, conn, writer, q, r[0], r[1], a.province, a.lim)
 			if k {
 				built++
 			}
@@ -150,24 +372,24 @@ func buildCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker) (b
 }
 
 // keepCompareTop keeps compare_agencies' answer for the province (""
-// the whole country), the years [from, to] (0: open) and compareTopLimit
+// the whole country), the years [from, to] (0: open) and the limit lim
 // in one transaction on conn, holding writer, unless it is kept already,
 // and returns whether it kept it. It returns stop true, and keeps nothing, when
 // store.agency_totals_changed lists an agency. Its error is the
 // database's.
-func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q queries.Query, from, to int32, province string) (kept, stop bool, err error) {
+func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q queries.Query, from, to int32, province string, lim int) (kept, stop bool, err error) {
 	writer.Lock()
 	defer writer.Unlock()
 	yf, yt, p := nullNum(int64(from)), nullNum(int64(to)), nullText(province)
 	err = inConnTx(ctx, conn, func() error {
 		var unchanged, already bool
-		if err := conn.QueryRowContext(ctx, stmt("compare_top_unchanged"), yf, yt, compareTopLimit, p).Scan(&unchanged, &already); err != nil {
+		if err := conn.QueryRowContext(ctx, stmt("compare_top_unchanged"), yf, yt, lim, p).Scan(&unchanged, &already); err != nil {
 			return err
 		}
 		if stop = !unchanged; stop || already {
 			return nil
 		}
-		f := Filter{YearFrom: int(from), YearTo: int(to), Province: province, Limit: compareTopLimit}
+		f := Filter{YearFrom: int(from), YearTo: int(to), Province: province, Limit: lim}
 		rows, err := conn.QueryContext(ctx, q.SQL, f.bind(q.Params)...)
 		if err != nil {
 			return err
@@ -188,7 +410,7 @@ func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q q
 		}
 		err = appendRows(conn, "compare_top", func(a *duckdb.Appender) error {
 			for _, r := range t.Rows {
-				vals := []driver.Value{year(from), year(to), int64(compareTopLimit)}
+				vals := []driver.Value{year(from), year(to), int64(lim)}
 				for _, v := range r {
 					vals = append(vals, v)
 				}
@@ -202,13 +424,13 @@ func keepCompareTop(ctx context.Context, conn *sql.Conn, writer sync.Locker, q q
 		if err != nil {
 			return err
 		}
-		if _, err = conn.ExecContext(ctx, stmt("compare_top_key"), yf, yt, compareTopLimit, compareTopQueryStamp(q), p); err == nil {
+		if _, err = conn.ExecContext(ctx, stmt("compare_top_key"), yf, yt, lim, compareTopQueryStamp(q), p); err == nil {
 			kept = true
 		}
 		return err
 	})
 	if err != nil {
-		return false, false, fmt.Errorf("warehouse: keep compare_agencies' answer for %d-%d %q: %w", from, to, province, err)
+		return false, false, fmt.Errorf("warehouse: keep compare_agencies' answer for %d-%d %q, limit %d: %w", from, to, province, lim, err)
 	}
 	return kept, stop, nil
 }

@@ -39,8 +39,8 @@ func TestCompareTopMadeElsewhere(t *testing.T) {
 	}
 	filters = append(filters, Filter{})
 	// Eight bounds (open, 2020-2022): 4 × 4 ranges less the 3 that end
-	// before they start.
-	const ranges = 4*4 - 3
+	// before they start, each with 地区比较's limit and the deeper one.
+	const ranges = (4*4 - 3) * 2
 
 	// build loads the agencies' reports into a new file and keeps the
 	// answers, as gongkai compact does.
@@ -145,7 +145,7 @@ func TestCompareTopMadeElsewhere(t *testing.T) {
 				return err
 			}
 			for _, r := range [][2]int32{{0, 0}, {2020, 2022}, {2021, 0}, {0, 2021}, {2022, 2022}} {
-				if _, _, err := keepCompareTop(ctx, conn, &db.mu, old, r[0], r[1], ""); err != nil {
+				if _, _, err := keepCompareTop(ctx, conn, &db.mu, old, r[0], r[1], "", compareTopLimit); err != nil {
 					return err
 				}
 			}
@@ -220,6 +220,12 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 	report := func(name string, year int, in, out, review float64) *gongkai.Report {
 		r := figures(sampleReport(name, year, in, out), review, -1)
 		r.Province = province[name]
+		// Levels, and a city of 东省.
+		i := slices.Index(names, name)
+		r.Level = []string{"县级部门", "市级部门"}[i/3%2]
+		if r.Province == "东省" && i%2 == 0 {
+			r.City = "东市"
+		}
 		return r
 	}
 	var reqs []LoadRequest
@@ -242,6 +248,15 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 					fs = append(fs, Filter{YearFrom: from, YearTo: to, Province: p, Limit: 20})
 				}
 			}
+		}
+		// Selections within the country, read from its deeper answer,
+		// which holds every agency here: a level, a city, pieces, a
+		// province with a piece (its province is store.agencies').
+		for _, from := range []int{0, 2021} {
+			fs = append(fs, Filter{YearFrom: from, Level: "县级部门"}, Filter{YearFrom: from, City: "东市"},
+				Filter{YearFrom: from, Agency: "城局"}, Filter{YearFrom: from, Agency: "东"},
+				Filter{YearFrom: from, Province: "西省", Agency: "城"}, Filter{YearFrom: from, Province: "东省", Level: "县级部门"},
+				Filter{YearFrom: from, Province: "甲省", Agency: "城"}, Filter{YearFrom: from, City: "乙市", Level: "市级部门"})
 		}
 		return append(fs, Filter{}, Filter{Province: "东省"})
 	}()
@@ -270,6 +285,17 @@ func TestCompareTopThroughEveryWrite(t *testing.T) {
 			t.Fatalf("%s: no answer kept by compact for a province", stage)
 		}
 		check(stage + ", after compact")
+		// The selections within the country are read from the deeper
+		// answer now (it holds every agency here), or the comparisons
+		// above would prove nothing of it.
+		for _, f := range filters {
+			if f.Province != "" || f.City == "" && f.Level == "" && f.Agency == "" {
+				continue
+			}
+			if _, ok, err := db.compareTop(ctx, f); err != nil || !ok {
+				t.Fatalf("%s: %+v not read from the deeper answer (%v)", stage, f, err)
+			}
+		}
 	}
 	compact("loaded")
 

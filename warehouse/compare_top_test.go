@@ -17,7 +17,9 @@ import (
 // order: on every range of years a filter can give (kept or not: open
 // ends, the years with reports, years outside them, a range that selects
 // nothing), for the country, each province, a province no agency is in and
-// a province with a level, and limits kept or not, as built,
+// a province with a level, selections within the country read from the
+// country's deeper answer (compare_top_within) or not, and limits kept or
+// not, as built,
 // after a write (the kept answers must not be read while an agency is
 // listed as changed), after a rebuild stopped half-way (they are deleted
 // before any agency leaves the list) and after a full one. A kept row
@@ -26,11 +28,14 @@ import (
 func TestCompareTopAsTheQuery(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	piece := totalsPieceAgencies
+	piece, deep := totalsPieceAgencies, compareDeepLimit
 	totalsPieceAgencies = 7
-	t.Cleanup(func() { totalsPieceAgencies = piece; totalsPieceBuilt = nil })
+	// The deeper answers hold the first 25 of 30 agencies: a selection of
+	// most of them is read from them, one of a few runs the query.
+	compareDeepLimit = 25
+	t.Cleanup(func() { totalsPieceAgencies, compareDeepLimit = piece, deep; totalsPieceBuilt = nil })
 	var reqs []LoadRequest
-	for i := range 20 {
+	for i := range 30 {
 		name := fmt.Sprintf("%c%c局", '甲'+rune(i%10), '子'+rune(i/10))
 		for y := 2020; y <= 2023; y++ {
 			if (i+y)%5 == 0 {
@@ -39,6 +44,11 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 			r := figures(sampleReport(name, y, float64((i*7+y)%13), float64(i%5)), float64(i%4), -1)
 			// Two provinces and agencies in none.
 			r.Province = []string{"甲省", "乙省", ""}[i%3]
+			// Levels, and a city of 甲省.
+			r.Level = []string{"县级部门", "市级部门", ""}[i/3%3]
+			if i%3 == 0 && i%2 == 0 {
+				r.City = "乙市"
+			}
 			if (i+y)%9 == 0 {
 				// All table figures 0: compare_agencies' zero ranking.
 				for j := range r.Values {
@@ -72,6 +82,21 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 		Filter{YearFrom: 2021, Level: "县级部门", Limit: 20}, Filter{Agency: "甲", Limit: 20},
 		Filter{Province: "贵州省", Limit: 20}, Filter{Province: "甲省", Level: "县级部门", Limit: 20}, Filter{Province: "乙省", Agency: "甲", Limit: 20},
 		Filter{Province: "甲省", City: "乙市", Limit: 20}, Filter{Province: " 甲省 ", YearFrom: 2021}, Filter{Province: "乙省", Limit: 3})
+	// Selections within the country, read from the deeper answer
+	// (compare_top_within) when it holds their first places: levels, a
+	// city, pieces that match many names, few and none, a padded piece,
+	// with and without a province, on ranges kept or not.
+	for i, sel := range []Filter{{Level: "县级部门"}, {Level: "没有这一级"}, {Agency: "局"}, {Agency: "子"}, {Agency: "甲子"},
+		{Agency: " 乙 "}, {Agency: "没有"}, {Province: "甲省", Agency: "局"}, {Province: "乙省", Level: "县级部门"},
+		{Province: "丙省", Agency: "局"}, {City: "乙市"}, {Province: "甲省", City: "乙市", Agency: "甲"}} {
+		for j, r := range [][2]int{{0, 0}, {2021, 2022}, {2023, 0}, {0, 2020}, {2019, 2024}, {2024, 2024}} {
+			if (i+j)%2 == 0 {
+				f := sel
+				f.YearFrom, f.YearTo, f.Limit = r[0], r[1], []int{20, 0}[(i+j)/2%2]
+				filters = append(filters, f)
+			}
+		}
+	}
 	// The stages between builds, where no kept answer may be read, check
 	// the ranges kept and a few others.
 	few := []Filter{{}, {YearFrom: 2021, YearTo: 2022, Limit: 20}, {YearTo: 2021, Limit: 20}, {YearFrom: 2023, Limit: 20},
@@ -93,8 +118,9 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 	}
 	kept := func() int { return count(t, db, `SELECT count(*) FROM store.compare_top_keys`) }
 	// Eight bounds (open, 2020-2023): 5 × 5 ranges less the 6 that end
-	// before they start, for the country and the two provinces.
-	const ranges = (5*5 - 6) * 3
+	// before they start, for the country and the two provinces with
+	// 地区比较's limit and for the country with the deeper one.
+	const ranges = (5*5 - 6) * 4
 
 	if n := kept(); n != 0 {
 		t.Fatalf("%d answers kept as loaded, before any build", n)
@@ -118,13 +144,21 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 		}
 	}
 	edit()
-	for _, f := range []Filter{{Limit: 20}, {Province: "甲省", Limit: 20}, {Province: "乙省"}} {
+	// The last two select every agency: 25 in the deeper answer.
+	for _, f := range []Filter{{Limit: 20}, {Province: "甲省", Limit: 20}, {Province: "乙省"}, {Agency: "局", Limit: 20}, {Agency: "局"}} {
 		got, err := db.Query(ctx, "compare_agencies", f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(got.Rows) == 0 || got.Rows[0][6] != -1.0 {
 			t.Fatalf("the kept answer for %+v is not read: %v", f, got.Rows)
+		}
+	}
+	// A selection of fewer than 20 agencies may have its first places past
+	// the deeper answer's 25 of 30: the query runs.
+	for _, f := range []Filter{{Agency: "甲"}, {Level: "县级部门"}, {Province: "乙省", Agency: "局"}} {
+		if got, err := db.Query(ctx, "compare_agencies", f); err != nil || len(got.Rows) == 0 || got.Rows[0][6] == -1.0 {
+			t.Fatalf("%+v is read from the deeper answer (%v): %v", f, err, got)
 		}
 	}
 

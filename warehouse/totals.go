@@ -227,6 +227,10 @@ func (db *DB) CompactTotals(ctx context.Context, least int64) (TotalsCompaction,
 		return c, gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能修改")
 	}
 	least = max(least, 1)
+	// A build of the kept answers or totals changes them without a write
+	// the pages see (Generation): compare_agencies' deeper answer's gate
+	// reads them again.
+	defer db.within.forget()
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
 		db.mu.Lock()
 		err := conn.QueryRowContext(ctx, stmt("agency_totals_state")).Scan(&c.Changed, &c.Rows)

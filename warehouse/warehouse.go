@@ -197,6 +197,9 @@ type DB struct {
 	// until the next write: below pieceBitsMin no request matches a piece
 	// for its queries (queryPieceBits).
 	pieceHigh genCache[struct{}, int64]
+	// within keeps compare_agencies' deeper kept answer's gate
+	// (withinLikely).
+	within withinState
 }
 
 // Open opens the warehouse at path, creating the file (and its directory) and
