@@ -49,8 +49,11 @@ const (
 )
 
 // complementState is what compareRegionsComplement keeps between requests:
-// the sample of agencies its gate counts in, and compare_regions_whole's
-// last answer with the generation it was last found to hold at.
+// the sample of agencies its gate counts in (guarded by mu), and
+// compare_regions_whole's last answer with the generation it was last found
+// to hold at (guarded by wholeMu). Two locks, so that a request whose gate
+// says no never waits for a whole check another request or WarmCompare is
+// reading.
 type complementState struct {
 	mu       sync.Mutex
 	sampled  bool
@@ -58,6 +61,10 @@ type complementState struct {
 	agencies int64 // how many agencies there were when it was read
 	// The generation the sample was read at, and whether it was full.
 	sampleGen int64
+	// always skips the gate (tests).
+	always bool
+
+	wholeMu sync.Mutex
 	// full is compare_regions_whole.sql's last answer read with nothing
 	// listed (fullRead: there is one); at the answer for generation atGen
 	// (atKnown: there is one).
@@ -66,8 +73,6 @@ type complementState struct {
 	at       totalsWhole
 	atGen    int64
 	atKnown  bool
-	// always skips the gate (tests).
-	always bool
 }
 
 // sampledAgency is one row of compare_regions_sample.sql.
@@ -153,39 +158,15 @@ func (db *DB) compareRegionsComplement(ctx context.Context, q queries.Query, f F
 // since; a wrong estimate costs speed, never a row. Its error is the
 // database's.
 func (db *DB) pieceCommon(ctx context.Context, f Filter, piece string) (bool, error) {
-	c := &db.complement
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.always {
-		return true, nil
-	}
-	if gen := db.Generation(); !c.sampled || (len(c.sample) < complementSample && gen != c.sampleGen) {
-		rows, err := db.db.QueryContext(ctx, stmt("compare_regions_sample"))
-		if err != nil {
-			return false, err
-		}
-		defer rows.Close()
-		var sample []sampledAgency
-		var agencies int64
-		for rows.Next() {
-			var a sampledAgency
-			var province, city, level sql.NullString
-			if err := rows.Scan(&a.name, &province, &city, &level, &agencies); err != nil {
-				return false, err
-			}
-			a.province, a.city, a.level = province.String, city.String, level.String
-			sample = append(sample, a)
-		}
-		if err := rows.Err(); err != nil {
-			return false, err
-		}
-		c.sample, c.sampled, c.sampleGen, c.agencies = sample, true, gen, agencies
+	sample, agencies, always, err := db.complementSample(ctx)
+	if err != nil || always {
+		return always, err
 	}
 	province, _ := nullText(f.Province).(string)
 	city, _ := nullText(f.City).(string)
 	level, _ := nullText(f.Level).(string)
 	var selected, holding int
-	for _, a := range c.sample {
+	for _, a := range sample {
 		if province != "" && a.province != province || city != "" && a.city != city || level != "" && a.level != level {
 			continue
 		}
@@ -195,14 +176,77 @@ func (db *DB) pieceCommon(ctx context.Context, f Filter, piece string) (bool, er
 		}
 	}
 	return selected >= complementSampled && float64(holding) >= complementShare*float64(selected) &&
-		float64(holding)*float64(c.agencies) >= complementLeast*float64(len(c.sample)), nil
+		float64(holding)*float64(agencies) >= complementLeast*float64(len(sample)), nil
+}
+
+// complementSample returns the sample of agencies pieceCommon counts in
+// (compare_regions_sample.sql) and how many agencies there were when it
+// was read, reading it on the first call and again after a write while the
+// table held fewer agencies than the sample's size; always is true when
+// tests skip the gate. The slice is never changed once returned. Its
+// error is the database's.
+func (db *DB) complementSample(ctx context.Context) (sample []sampledAgency, agencies int64, always bool, err error) {
+	c := &db.complement
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.always {
+		return nil, 0, true, nil
+	}
+	if gen := db.Generation(); !c.sampled || (len(c.sample) < complementSample && gen != c.sampleGen) {
+		rows, err := db.db.QueryContext(ctx, stmt("compare_regions_sample"))
+		if err != nil {
+			return nil, 0, false, err
+		}
+		defer rows.Close()
+		var sample []sampledAgency
+		var agencies int64
+		for rows.Next() {
+			var a sampledAgency
+			var province, city, level sql.NullString
+			if err := rows.Scan(&a.name, &province, &city, &level, &agencies); err != nil {
+				return nil, 0, false, err
+			}
+			a.province, a.city, a.level = province.String, city.String, level.String
+			sample = append(sample, a)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, 0, false, err
+		}
+		c.sample, c.sampled, c.sampleGen, c.agencies = sample, true, gen, agencies
+	}
+	return c.sample, c.agencies, false, nil
+}
+
+// WarmCompare reads ahead what /compare's first requests after a start or
+// a write would otherwise read themselves: the sample that
+// compare_regions' complement form's gate counts in; when the warehouse
+// holds enough agencies for that gate ever to pass, the whole check of the
+// kept totals (compare_regions_whole.sql, ~130-230 ms at 1M reports, once
+// per build of the totals); and the names compare_agencies' deeper kept
+// answer's gate counts in (withinLikely). A request that needs one of them
+// while it is being read waits for it, which is never longer than reading
+// it itself; a request that needs none does not wait. The dashboard's
+// warm-up runs it in the background at start and after each upload (never
+// within Open). Its error is the database's.
+func (db *DB) WarmCompare(ctx context.Context) error {
+	_, agencies, always, err := db.complementSample(ctx)
+	if err != nil {
+		return err
+	}
+	if always || agencies >= complementLeast {
+		if _, err := db.totalsWhole(ctx); err != nil {
+			return err
+		}
+	}
+	_, err = db.withinMembers(ctx)
+	return err
 }
 
 // forget drops the answer kept for the present generation, after a build
 // of the kept totals, which changes them without a write the pages see.
 func (c *complementState) forget() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.wholeMu.Lock()
+	defer c.wholeMu.Unlock()
 	c.atKnown = false
 }
 
@@ -214,8 +258,8 @@ func (c *complementState) forget() {
 // database's.
 func (db *DB) totalsWhole(ctx context.Context) (totalsWhole, error) {
 	c := &db.complement
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.wholeMu.Lock()
+	defer c.wholeMu.Unlock()
 	gen := db.Generation()
 	if c.atKnown && c.atGen == gen {
 		return c.at, nil

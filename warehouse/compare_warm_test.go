@@ -1,0 +1,73 @@
+package warehouse
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+)
+
+// TestWarmCompare holds WarmCompare to what it promises: after it, the
+// whole check of the kept totals and the deeper answer's names are read
+// for the present generation, so that /compare's first request with a
+// common piece reads neither; and a request whose gate reads only the
+// sample does not wait while a whole check is being read (it held the
+// sample's lock through that read before).
+func TestWarmCompare(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	var reqs []LoadRequest
+	for i := range 12 {
+		for y := 2020; y <= 2021; y++ {
+			reqs = append(reqs, LoadRequest{Report: figures(sampleReport(fmt.Sprintf("%c城局", '甲'+rune(i)), y, float64(i%4), 1), 2, -1)})
+		}
+	}
+	load(t, db, reqs...)
+	if _, err := db.CompactTotals(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	// Twelve agencies are too few for the complement form's gate ever to
+	// pass; with it open the whole check is read as for a large warehouse.
+	db.complement.mu.Lock()
+	db.complement.always = true
+	db.complement.mu.Unlock()
+	if err := db.WarmCompare(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c := &db.complement
+	c.wholeMu.Lock()
+	known, atGen, whole := c.atKnown, c.atGen, c.at
+	c.wholeMu.Unlock()
+	if !known || atGen != db.Generation() || !whole.listedNone || !whole.whole {
+		t.Fatalf("after WarmCompare the whole check is not kept for this generation: known %v, generation %d (now %d), %+v",
+			known, atGen, db.Generation(), whole)
+	}
+	db.within.mu.Lock()
+	wknown, members := db.within.known, len(db.within.members)
+	db.within.mu.Unlock()
+	if !wknown || members != 12 {
+		t.Fatalf("after WarmCompare the deeper answer's names are not read: known %v, %d names (want 12)", wknown, members)
+	}
+
+	// A whole check under way (its lock held) delays no gate that reads the
+	// sample alone.
+	c.mu.Lock()
+	c.always = false
+	c.mu.Unlock()
+	c.wholeMu.Lock()
+	done := make(chan error, 1)
+	go func() {
+		_, err := db.pieceCommon(ctx, Filter{}, "城")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		c.wholeMu.Unlock()
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		c.wholeMu.Unlock()
+		t.Fatal("the complement's gate waited for the whole check")
+	}
+}
