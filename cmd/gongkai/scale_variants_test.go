@@ -34,6 +34,8 @@ var (
 	scaleVariantsFall   = flag.Bool("scale-variants-fallback", false, "bench-scale: a variant that returns no rows is followed by the first variant's text on its connection, timed with it, as warehouse.Query runs the named query after a form that cannot answer (region_figure's by agency, region_agencies' ranked)")
 	scaleVariantsGate   = flag.Int64("scale-variants-gate", 0, "bench-scale: variants after the first run the first's text instead on filters selecting fewer current reports than this (store.summary_rollup), as warehouse.Query runs region_figure's form by agency only on large selections; 0 runs them on every filter")
 	scaleVariantsShare  = flag.Float64("scale-variants-share", 0, "bench-scale: variants after the first run the first's text instead on filters whose piece of a name fewer than this share of the selected agencies' names hold (counted in store.agencies), as warehouse.Query runs compare_regions' complement form only for such pieces (it estimates the share from a sample); 0 runs them on every filter")
+	scaleVariantsDeep   = flag.Int("scale-variants-deep", 1000, "bench-scale: the value bound to $deep in a variant that names it (compare_agencies' deeper kept answer's limit, warehouse.compareDeepLimit)")
+	scaleVariantsWithin = flag.Bool("scale-variants-within", false, "bench-scale: variants after the first run the first's text instead on filters for which warehouse.Query would not read compare_agencies' deeper kept answer first (its gate, warehouse.DB.CompareWithinLikely)")
 	scaleVariantsKept   = flag.Bool("scale-variants-kept", false, "bench-scale: run each variant on a statement prepared once on its connection, as the server runs a named query it keeps (warehouse/kept.go), rather than prepared afresh on every run")
 )
 
@@ -97,7 +99,6 @@ func TestScaleVariants(t *testing.T) {
 	default:
 		fs = regionFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), page)
 	}
-	wdb.Close()
 	if *scaleVariantsShape != "" {
 		fs = slices.DeleteFunc(fs, func(f warehouse.Filter) bool { return figureShape(f) != *scaleVariantsShape })
 	}
@@ -118,6 +119,16 @@ func TestScaleVariants(t *testing.T) {
 	if len(fs) == 0 {
 		t.Fatalf("no %s request drawn", page)
 	}
+	// The server's own gate for compare_agencies' deeper kept answer.
+	within := make([]bool, len(fs))
+	if *scaleVariantsWithin {
+		for i, f := range fs {
+			if within[i], err = wdb.CompareWithinLikely(ctx, f); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	wdb.Close()
 	for i := range fs {
 		switch q.Name {
 		case "region_agencies":
@@ -175,6 +186,9 @@ func TestScaleVariants(t *testing.T) {
 		if *scaleVariantsShare > 0 {
 			gated[i] = gated[i] || pieceShare(t, conns[0], f) < *scaleVariantsShare
 		}
+		if *scaleVariantsWithin {
+			gated[i] = gated[i] || !within[i]
+		}
 		// The kept totals' stamp, for a variant that checks it
 		// (compare_regions' complement form; bound only to the texts that
 		// name it).
@@ -184,9 +198,9 @@ func TestScaleVariants(t *testing.T) {
 		if err := conns[0].QueryRowContext(ctx, readSQL(t, "compare_totals_stamp")).Scan(&totals, &fingerprints, &listed); err != nil {
 			t.Fatal(err)
 		}
-		args[i] = append(args[i], sql.Named("totals", totals), sql.Named("fingerprints", fingerprints))
+		args[i] = append(args[i], sql.Named("totals", totals), sql.Named("fingerprints", fingerprints), sql.Named("deep", *scaleVariantsDeep))
 	}
-	if (*scaleVariantsGate > 0 || *scaleVariantsShare > 0) && testing.Verbose() {
+	if (*scaleVariantsGate > 0 || *scaleVariantsShare > 0 || *scaleVariantsWithin) && testing.Verbose() {
 		n := 0
 		for _, g := range gated {
 			if !g {
@@ -210,7 +224,7 @@ func TestScaleVariants(t *testing.T) {
 	for v := range cpu {
 		cpu[v] = make([]time.Duration, len(fs))
 	}
-	if (*scaleVariantsGate > 0 || *scaleVariantsShare > 0) && *scaleVariantsKept && keptFirst == nil {
+	if (*scaleVariantsGate > 0 || *scaleVariantsShare > 0 || *scaleVariantsWithin) && *scaleVariantsKept && keptFirst == nil {
 		if keptFirst, err = conns[1].PrepareContext(ctx, texts[0]); err != nil {
 			t.Fatal(err)
 		}
@@ -234,7 +248,9 @@ func TestScaleVariants(t *testing.T) {
 				default:
 					outs[v] = variantRows(t, conn, texts[v], vargs[v][i])
 				}
-				if *scaleVariantsFall && v > 0 && outs[v] == "" {
+				// A filter the gate sent to the first's text has run it
+				// already, whatever it answered.
+				if *scaleVariantsFall && v > 0 && outs[v] == "" && !gated[i] {
 					fell[v]++
 					if round == 0 && testing.Verbose() {
 						t.Logf("variant %d fell back to the first: %s %+v", v, figureShape(fs[i]), fs[i])
