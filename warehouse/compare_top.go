@@ -23,14 +23,14 @@ const compareTopLimit = 20
 
 // compareDeepLimit is the limit of the country's deeper kept answers of
 // compare_agencies (store.compare_top), from which compareTop answers a
-// selection within the country (a city, a level, a piece of a name) when
-// the selection has 地区比较's first places among them
-// (sql/compare_top_within.sql). At 1M reports of the demo roster the
-// first 1,000 of each ranking hold at least 20 agencies of every level but
-// the province's own and of the pieces that match most names, whose
-// queries read ~165,000 agencies' totals (~50-70 ms of CPU); a piece that
-// matches few finds too few of them, and its query runs after the look.
-// A variable so that tests can make it smaller than their agencies.
+// selection within the country (a city, a level, a piece of a name, with or
+// without a province) when the selection has 地区比较's first places among
+// them (sql/compare_top_within.sql). At 1M reports of the demo roster the
+// first 1,000 of each ranking hold them for the township level and for the
+// pieces that match most names, whose queries read ~165,000 agencies'
+// totals (~45-60 ms of CPU, against ~8-11 ms for the read); a selection
+// they do not hold is not looked for there (withinLikely). A variable so
+// that tests can make it smaller than their agencies.
 var compareDeepLimit = 1000
 
 // compareTopColumns are compare_agencies' columns, as store.compare_top
@@ -44,9 +44,10 @@ var compareTopColumns = []string{"agency_id", "agency", "city", "level", "report
 // agency, and either f selects the whole country or one province alone
 // (no city, level or piece of a name) whose answer for that range of years
 // is kept in store.compare_top (0072, 0084), or f selects within the
-// country without a province, withinLikely expects the country's deeper
-// answer (compareDeepLimit) to hold the first places of f's selection, and
-// the deeper answer for f's years does hold them in each ranking
+// country by a city, level or piece of a name (with or without a
+// province), withinLikely expects the country's deeper answer
+// (compareDeepLimit) to hold the first places of f's selection, and the
+// deeper answer for f's years does hold them in each ranking
 // (sql/compare_top_within.sql); otherwise false, and the query must run.
 // The kept rows are the query's own, built by it (buildCompareTop), with
 // its columns, types and order; a selection's are the deeper answer's rows
@@ -59,11 +60,6 @@ func (db *DB) compareTop(ctx context.Context, f Filter) (*Table, bool, error) {
 	}
 	if nullText(f.City) == nil && nullText(f.Level) == nil && nullText(f.Agency) == nil {
 		return db.readCompareTop(ctx, f)
-	}
-	if nullText(f.Province) != nil {
-		// The deeper answer keeps no province: one for each would be as
-		// many again as the country's for each province.
-		return nil, false, nil
 	}
 	if likely, err := db.withinLikely(ctx, f); err != nil || !likely {
 		return nil, false, err
@@ -160,7 +156,7 @@ type withinState struct {
 
 // withinMember is one row of compare_top_within_members.sql.
 type withinMember struct {
-	name, city, level string
+	name, province, city, level string
 	v, r, z           bool
 }
 
@@ -198,11 +194,11 @@ func (db *DB) withinMembersLocked(ctx context.Context) (bool, error) {
 		var counts [3]int
 		for rows.Next() {
 			var m withinMember
-			var name, city, level sql.NullString
-			if err := rows.Scan(&name, &city, &level, &m.v, &m.r, &m.z); err != nil {
+			var name, province, city, level sql.NullString
+			if err := rows.Scan(&name, &province, &city, &level, &m.v, &m.r, &m.z); err != nil {
 				return false, err
 			}
-			m.name, m.city, m.level = name.String, city.String, level.String
+			m.name, m.province, m.city, m.level = name.String, province.String, city.String, level.String
 			for i, in := range []bool{m.v, m.r, m.z} {
 				if in {
 					counts[i]++
@@ -232,10 +228,10 @@ func (w *withinState) forget() {
 
 // CompareWithinLikely reports whether Query reads compare_agencies' answer
 // for f from the country's deeper kept answer before it runs the query
-// (withinLikely, for a city, level or piece of a name without a province),
+// (withinLikely, for a city, level or piece of a name),
 // for the bench tools that time that choice. Its error is the database's.
 func (db *DB) CompareWithinLikely(ctx context.Context, f Filter) (bool, error) {
-	if db.compareTopOff || (f.Limit != 0 && f.Limit != compareTopLimit) || nullText(f.Province) != nil ||
+	if db.compareTopOff || (f.Limit != 0 && f.Limit != compareTopLimit) ||
 		nullText(f.City) == nil && nullText(f.Level) == nil && nullText(f.Agency) == nil {
 		return false, nil
 	}
@@ -244,9 +240,9 @@ func (db *DB) CompareWithinLikely(ctx context.Context, f Filter) (bool, error) {
 
 // withinLikely estimates whether the country's deeper kept answer holds
 // the first places of f's selection (a city, level or piece of a name,
-// without a province) in each ranking, as compare_top_within requires:
-// whether its answer for every year does (the selection's own years may
-// differ; compare_top_within decides). Reading that answer when it cannot
+// with or without a province) in each ranking, as compare_top_within
+// requires: whether its answer for every year does (the selection's own
+// years may differ; compare_top_within decides). Reading that answer when it cannot
 // give f's costs about what reading it when it can (~7-9 ms of CPU at 1M
 // or 100k reports) on top of the query; a wrong estimate costs speed,
 // never a row. Its error is the database's.
@@ -257,12 +253,13 @@ func (db *DB) withinLikely(ctx context.Context, f Filter) (bool, error) {
 	if ok, err := db.withinMembersLocked(ctx); err != nil || !ok {
 		return false, err
 	}
+	province, _ := nullText(f.Province).(string)
 	city, _ := nullText(f.City).(string)
 	level, _ := nullText(f.Level).(string)
 	piece, _ := nullText(f.Agency).(string)
 	var in [3]int
 	for _, m := range w.members {
-		if city != "" && m.city != city || level != "" && m.level != level || piece != "" && !strings.Contains(m.name, piece) {
+		if province != "" && m.province != province || city != "" && m.city != city || level != "" && m.level != level || piece != "" && !strings.Contains(m.name, piece) {
 			continue
 		}
 		for i, placed := range []bool{m.v, m.r, m.z} {

@@ -1,14 +1,14 @@
 -- compare_top_within: compare_agencies' answer (same columns and rows,
 -- then complete) for the range [$year_from, $year_to] (either NULL: open)
--- and a selection within the whole country — the city $city, level $level
--- and piece of a name $agency, each NULL for none — with the limit
--- coalesce($limit, 20), made of the country's answer kept with the deeper
--- limit $deep (store.compare_top, 0072; warehouse.compareDeepLimit), in the
--- query's order. It returns no row when it cannot answer: a province is
--- given ($province, which the deep answer does not keep), that answer is
--- not kept, store.agency_totals_changed lists an agency, or the kept rows
--- cannot tell the selection's first places (below); warehouse.compareTop
--- then runs the query. A complete answer without rows is one row of NULLs
+-- and a selection within the whole country — the province $province, city
+-- $city, level $level and piece of a name $agency, each NULL for none, not
+-- all four NULL — with the limit coalesce($limit, 20), made of the
+-- country's answer kept with the deeper limit $deep (store.compare_top,
+-- 0072; warehouse.compareDeepLimit), in the query's order. It returns no
+-- row when it cannot answer: that answer is not kept,
+-- store.agency_totals_changed lists an agency, or the kept rows cannot
+-- tell the selection's first places (below); warehouse.compareTop then
+-- runs the query. A complete answer without rows is one row of NULLs
 -- with complete NULL.
 --
 -- Why it is exact: each of the query's three rankings numbers its agencies
@@ -24,16 +24,19 @@
 -- selected agencies, or holds every agency of that ranking (fewer than
 -- $deep in all). Otherwise the selection's first places may lie past the
 -- kept ones, and no row comes back. The selection is that of the query's
--- own filters, which read the kept totals' city, level and name (0062):
--- equal to store.agencies', which the answer keeps, for every agency not
--- listed as changed, and nothing is read while one is. One pass over the
+-- own filters, which read the kept totals' province, city, level and name
+-- (0062): equal to store.agencies', which the answer keeps (the province
+-- read from store.agencies for the answer's few rows), for every agency
+-- not listed as changed, and nothing is read while one is. One pass over the
 -- kept rows flags the selected ones and counts them.
 WITH d AS MATERIALIZED (
     -- The deep answer's rows, those the filters select flagged, while the
     -- answer is kept and no agency is listed as changed.
     SELECT t.*,
            ($city::VARCHAR IS NULL OR t.city = $city::VARCHAR) AND ($level::VARCHAR IS NULL OR t.level = $level::VARCHAR)
-             AND ($agency::VARCHAR IS NULL OR contains(t.agency, $agency::VARCHAR)) AS sel
+             AND ($agency::VARCHAR IS NULL OR contains(t.agency, $agency::VARCHAR))
+             AND ($province::VARCHAR IS NULL
+                  OR t.agency_id IN (SELECT a.agency_id FROM store.agencies a WHERE a.province = $province::VARCHAR)) AS sel
     FROM store.compare_top t
     WHERE t.year_from IS NOT DISTINCT FROM $year_from::INTEGER AND t.year_to IS NOT DISTINCT FROM $year_to::INTEGER
       AND t.lim = $deep::BIGINT AND t.province IS NULL
@@ -44,8 +47,7 @@ WITH d AS MATERIALIZED (
 ), ok AS (
     -- Whether the answer is kept and every ranking's first places are
     -- among its rows (an answer of no row is kept with its key alone).
-    SELECT $province::VARCHAR IS NULL
-           AND EXISTS (SELECT 1 FROM store.compare_top_keys k
+    SELECT EXISTS (SELECT 1 FROM store.compare_top_keys k
                        WHERE k.year_from IS NOT DISTINCT FROM $year_from::INTEGER AND k.year_to IS NOT DISTINCT FROM $year_to::INTEGER
                          AND k.lim = $deep::BIGINT AND k.province IS NULL)
            AND NOT EXISTS (SELECT 1 FROM store.agency_totals_changed)
