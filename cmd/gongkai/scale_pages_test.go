@@ -28,6 +28,7 @@ var (
 	scalePagesSl = flag.Int("scale-pages-slots", defaultPageConcurrency, "bench-scale: -scale-pages requests that query at once (serve --page-concurrency; 0: no limit)")
 	scalePagesCl = flag.Int("scale-pages-clients", 1, "bench-scale: -scale-pages clients at once (more than one: latency per page and CPU per request only, not the parts)")
 	scalePagesOf = flag.String("scale-pages-only", "", "bench-scale: -scale-pages serves only the requests of this page (\"/quality\"), of the same -scale-pages-n")
+	scalePagesWm = flag.Bool("scale-pages-warm", true, "bench-scale: -scale-pages reads ahead what /compare reads once a build (warehouse.DB.WarmCompare), as serve's dashboard warm-up does at start, before the timed requests")
 	scalePagesSw = flag.Int("scale-pages-slowest", 0, "bench-scale: -scale-pages also lists this many slowest requests, with their CPU and queries' time")
 )
 
@@ -66,6 +67,11 @@ func TestScalePages(t *testing.T) {
 	}
 	defer db.Close()
 	gen := newFilterGen(t, db)
+	if *scalePagesWm {
+		if err := db.WarmCompare(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var log syncBuffer
 	srv := dashboard.New(db, slog.New(slog.NewJSONHandler(&log, nil)), dashboard.Options{CacheEntries: -1, Public: true, SerialQueries: *scalePagesSe,
 		PageConcurrency: *scalePagesSl})
