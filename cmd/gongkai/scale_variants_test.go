@@ -22,7 +22,7 @@ import (
 
 var (
 	scaleVariantsDB     = flag.String("scale-variants", "", "bench-scale: a warehouse on which SQL variants of one of /regions' queries are timed against each other (read-only); empty skips")
-	scaleVariantsQuery  = flag.String("scale-variants-query", "region_figure", "bench-scale: the named query the variants are forms of (region_figure, region_agencies, region_rollup, a quality_ query or late_publishers, a compare_ query): its parameters and its page's filters")
+	scaleVariantsQuery  = flag.String("scale-variants-query", "region_figure", "bench-scale: the named query the variants are forms of (region_figure, region_agencies, region_rollup, a quality_ query or late_publishers, a compare_ query, or an everyday page's (everydayPages)): its parameters and its page's filters")
 	scaleVariantsSQL    = flag.String("scale-variants-sql", "", "bench-scale: the variants' SQL files, comma-separated; the first is the reference the others' rows must equal")
 	scaleVariantsRounds = flag.Int("scale-variants-rounds", 3, "bench-scale: rounds over the filters; the first compares the rows and is not timed")
 	scaleVariantsSet    = flag.String("scale-variants-set", "", "bench-scale: statements (;-separated) run on the connection of every variant but the first, to time a DuckDB setting (\"SET late_materialization_max_rows = 1000\")")
@@ -96,6 +96,9 @@ func TestScaleVariants(t *testing.T) {
 	case strings.HasPrefix(q.Name, "compare_"):
 		page = "/compare"
 		fs = compareFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), q.Name)
+	case everydayPages[q.Name].page != "":
+		page = everydayPages[q.Name].page
+		fs = everydayFilters(t, newFilterGen(t, wdb).requests(*scaleVariantsN), page, everydayPages[q.Name].limit)
 	default:
 		fs = regionFilters(t, wdb, newFilterGen(t, wdb).requests(*scaleVariantsN), page)
 	}
@@ -553,6 +556,43 @@ func compareFilters(t *testing.T, db *warehouse.DB, reqs []scaleRequest, query s
 		} else if last := cmp.Or(f.YearTo, latest); last != 0 && f.YearFrom > last-1 {
 			f.YearFrom = last - 1
 		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+// everydayPages names the page whose requests give each everyday page's
+// named query its filters in TestScaleVariants, and the limit the page
+// binds (0: none).
+var everydayPages = map[string]struct {
+	page  string
+	limit int
+}{
+	"overview_trend": {"/", 0}, "overview_totals": {"/", 0}, "overview_year_sums": {"/", 0},
+	"proactive_by_year": {"/proactive", 0}, "proactive_by_agency": {"/proactive", 20},
+	"applications_year_sums": {"/applications", 0}, "applications_by_agency": {"/applications", 20},
+	"reviews_year_sums": {"/reviews", 0}, "reviews_outcomes": {"/reviews", 0},
+	"licensing_sums": {"/licensing", 20},
+	"agencies_list": {"/agencies", 50},
+}
+
+// everydayFilters are the filters of page's requests among reqs as the
+// everyday pages bind them: the request's years, region, level and piece
+// of a name, and limit (the first page of a list: offset 0).
+func everydayFilters(t *testing.T, reqs []scaleRequest, page string, limit int) []warehouse.Filter {
+	var fs []warehouse.Filter
+	for _, r := range reqs {
+		if r.page != page {
+			continue
+		}
+		u, err := url.Parse(r.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := u.Query()
+		f := warehouse.Filter{Province: v.Get("province"), City: v.Get("city"), Level: v.Get("level"), Agency: v.Get("agency"), Limit: limit}
+		f.YearFrom, _ = strconv.Atoi(v.Get("year_from"))
+		f.YearTo, _ = strconv.Atoi(v.Get("year_to"))
 		fs = append(fs, f)
 	}
 	return fs
