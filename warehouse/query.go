@@ -182,8 +182,9 @@ func (f Filter) args() []any {
 // filter with or without a piece of a name (see compareRegionsForm), and
 // for a piece most of the selection's names hold first the roll-up's sums
 // less the other agencies', when that can be exact (see
-// compareRegionsComplement); applications_year_sums and reviews_year_sums
-// run their plain forms for a filter without a piece (see sumsPlainForm).
+// compareRegionsComplement); applications_year_sums, reviews_year_sums,
+// overview_trend and proactive_by_year run their plain forms for a filter
+// without a piece (see sumsPlainForm).
 // Under a context from MatchPiecesOnce, 报送与质量's four queries with a
 // piece of a name test the agencies' bits of the request's one match of it
 // (see queryPieceBits), and run as named when an agency came since.

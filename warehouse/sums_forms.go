@@ -8,6 +8,8 @@ import "gongkai/queries"
 var sumsPlainForms = map[string]string{
 	"applications_year_sums": "applications_year_sums_plain",
 	"reviews_year_sums":      "reviews_year_sums_plain",
+	"overview_trend":         "overview_trend_plain",
+	"proactive_by_year":      "proactive_by_year_plain",
 }
 
 // sumsPlainForm returns the form of the named query q to run for filter f:
