@@ -1,6 +1,10 @@
 package warehouse
 
-import "gongkai/queries"
+import (
+	"context"
+
+	"gongkai/queries"
+)
 
 // sumsPlainForms names the form (warehouse/sql/NAME.sql) of each named
 // query that sums the kept roll-up without a piece of a name and
@@ -26,4 +30,44 @@ func sumsPlainForm(q queries.Query, f Filter) queries.Query {
 	q.Name += " (plain)"
 	q.SQL = stmt(form)
 	return q
+}
+
+// bitsHoldReports reports whether the agencies' bit sets of years with a
+// current report (store.agency_status, and the patterns store.agencies
+// names) count every current report once, under its agency: no report has
+// a year outside their 1990–2100 (reportsInBitYears), and
+// sql/reports_in_status_bits.sql (each agency id once in store.agencies
+// and in store.agency_status, and the status rows' bits as many as the
+// current reports: no report without its agency, no agency with two
+// current reports of a year). Each answer is read once and kept for as
+// long as the file is open, as only a hand edit of the file breaks it.
+// Its error is the database's; nothing is kept then.
+func (db *DB) bitsHoldReports(ctx context.Context) (bool, error) {
+	in, err := db.reportsInBitYears(ctx)
+	if err != nil || !in {
+		return false, err
+	}
+	return db.statusBits.get(ctx, db, "reports_in_status_bits")
+}
+
+// overviewTotalsForm returns the form of overview_totals q to run for
+// filter f: sql/overview_totals_plain.sql, kept as "overview_totals
+// (plain)", when f has no piece of a name and the bit sets count every
+// current report once under its agency (bitsHoldReports: the form counts
+// the agencies from their bit sets of years, and the reports from the
+// roll-up, which counts those of the agencies it joins); else q as it is.
+// The plain form reads the kept roll-up, the kept reports with a finding
+// and the agencies' patterns instead of every current report, and gives
+// the named query's row (TestSumsPlainForms, TestFormsAfterEditsByHand).
+// Its error is the database's.
+func (db *DB) overviewTotalsForm(ctx context.Context, q queries.Query, f Filter) (queries.Query, error) {
+	if nullText(f.Agency) != nil {
+		return q, nil
+	}
+	if ok, err := db.bitsHoldReports(ctx); err != nil || !ok {
+		return q, err
+	}
+	q.Name += " (plain)"
+	q.SQL = stmt("overview_totals_plain")
+	return q, nil
 }

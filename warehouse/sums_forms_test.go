@@ -95,7 +95,7 @@ func sumsPlainForms(t *testing.T, db *warehouse.DB) {
 			}
 		}
 	}
-	for _, name := range []string{"applications_year_sums", "reviews_year_sums", "overview_trend", "proactive_by_year"} {
+	for _, name := range []string{"applications_year_sums", "reviews_year_sums", "overview_trend", "proactive_by_year", "overview_totals"} {
 		q, ok := queries.Get(name)
 		if !ok {
 			t.Fatalf("no query %s", name)

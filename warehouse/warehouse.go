@@ -186,6 +186,10 @@ type DB struct {
 	// texts keeps the texts the report and agency pages named by id
 	// (readTexts) until the next write.
 	texts textCache
+	// statusBits says whether the agencies' bit sets of years count every
+	// current report once, for overview_totals' and agencies_list's forms
+	// (bitsHoldReports).
+	statusBits keptAnswer
 	// compareTopOff is set by Open alone, before any query, when the file
 	// is read-only and its kept answers of compare_agencies were made by
 	// another binary or from other totals (checkCompareTop): none is read.
