@@ -8,16 +8,16 @@ import (
 	"gongkai/queries"
 )
 
-// TestFormsAfterEditsByHand holds overview_totals as Query runs it to the
-// named query run as it is, on warehouses whose tables were edited by hand
-// in the ways the kept tables its form reads
-// (sql/overview_totals_plain.sql) could miss: a report's year moved
-// outside the bit sets' 1990–2100, or within them, so that an agency has
-// two current reports of one year; a report's findings or an agency's
-// region changed; an agency without a report, and one whose id changed.
-// Each filter must give the named query's rows, and the form must have run
-// exactly where its checks let it (bitsHoldReports: not with two reports of
-// a year either, which this form could read but agencies_list's cannot).
+// TestFormsAfterEditsByHand holds overview_totals and agencies_list as
+// Query runs them to their named queries run as they are, on warehouses
+// whose tables were edited by hand in the ways the kept tables their forms
+// read (sql/overview_totals_plain.sql, agencies_list_plain.sql,
+// agencies_list_piece.sql) could miss: a report's year moved outside the bit
+// sets' 1990–2100, or within them, so that an agency has two current
+// reports of one year; a report's findings or an agency's region changed;
+// an agency without a report, and one whose id changed. Each filter must
+// give the named query's rows, and each form must have run exactly where
+// its checks let it (bitsHoldReports, which all three share).
 func TestFormsAfterEditsByHand(t *testing.T) {
 	edits := []struct {
 		name, stmt string
@@ -68,7 +68,7 @@ func TestFormsAfterEditsByHand(t *testing.T) {
 				}
 			}
 			db = editByHand(t, db, e.stmt)
-			for _, name := range []string{"overview_totals"} {
+			for _, name := range []string{"overview_totals", "agencies_list"} {
 				q, ok := queries.Get(name)
 				if !ok {
 					t.Fatalf("no query %s", name)
@@ -94,7 +94,7 @@ func TestFormsAfterEditsByHand(t *testing.T) {
 					t.Errorf("%s: no filter selects a report: the comparison proves nothing", name)
 				}
 			}
-			for form, want := range map[string]bool{"overview_totals (plain)": e.plain} {
+			for form, want := range map[string]bool{"overview_totals (plain)": e.plain, "agencies_list (plain)": e.list, "agencies_list (piece)": e.list} {
 				if _, ran := db.kept.m.Load(form); ran != want {
 					t.Errorf("%s ran %v, want %v", form, ran, want)
 				}

@@ -185,7 +185,9 @@ func (f Filter) args() []any {
 // compareRegionsComplement); applications_year_sums, reviews_year_sums,
 // overview_trend and proactive_by_year run their plain forms for a filter
 // without a piece (see sumsPlainForm), and overview_totals its own when
-// also no report has a year outside 1990–2100 (see overviewTotalsForm).
+// also no report has a year outside 1990–2100 (see overviewTotalsForm);
+// agencies_list reads its page's reports from the agencies' bit sets of
+// years when they count every current report (see agenciesListForm).
 // Under a context from MatchPiecesOnce, 报送与质量's four queries with a
 // piece of a name test the agencies' bits of the request's one match of it
 // (see queryPieceBits), and run as named when an agency came since.
@@ -231,6 +233,11 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	}
 	if q.Name == "overview_totals" {
 		if q, err = db.overviewTotalsForm(ctx, q, f); err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+	}
+	if q.Name == "agencies_list" {
+		if q, err = db.agenciesListForm(ctx, q, f); err != nil {
 			return nil, queryError(ctx, name, err)
 		}
 	}
