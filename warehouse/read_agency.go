@@ -33,7 +33,8 @@ func (db *DB) AgencyReports(ctx context.Context, id int64, yearFrom, yearTo int)
 	}
 	// Nothing is written: rolling back ends the reads' snapshot.
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, stmt("read_agency_reports"), id, yearFrom, yearTo)
+	q := pageReads{db, tx}
+	rows, err := q.query(ctx, "read_agency_reports", id, yearFrom, yearTo)
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: reports of agency %d: %w", id, err)
 	}
@@ -58,7 +59,7 @@ func (db *DB) AgencyReports(ctx context.Context, id int64, yearFrom, yearTo int)
 	// applicants named in one read (read_texts).
 	figures := make([][]figureRow, len(out))
 	var all []figureRow
-	rows, err = tx.QueryContext(ctx, stmt("read_agency_figures"), id, yearFrom, yearTo)
+	rows, err = q.query(ctx, "read_agency_figures", id, yearFrom, yearTo)
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: figures of agency %d: %w", id, err)
 	}
@@ -82,7 +83,7 @@ func (db *DB) AgencyReports(ctx context.Context, id int64, yearFrom, yearTo int)
 	if err := closeRows(rows); err != nil {
 		return nil, fmt.Errorf("warehouse: figures of agency %d: %w", id, err)
 	}
-	texts, err := db.readTexts(ctx, tx, all, false)
+	texts, err := db.readTexts(ctx, q, all, false)
 	if err != nil {
 		return nil, fmt.Errorf("warehouse: reports of agency %d: %w", id, err)
 	}
