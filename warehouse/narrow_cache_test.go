@@ -69,3 +69,41 @@ func TestNarrowSelectionKeptUntilAWrite(t *testing.T) {
 		t.Errorf("%d answers kept", n)
 	}
 }
+
+// TestGenCacheBounds holds genCache's two bounds: a cache of answers keyed
+// by requests empties itself at the first answer past its bound and keeps
+// that one; textCache keeps the texts it holds at its bound and no more.
+// Both drop what they hold at a newer generation and keep nothing read at
+// an older one.
+func TestGenCacheBounds(t *testing.T) {
+	kept := func(c *genCache[int64, string], gen int64, keys ...int64) int {
+		return len(keys) - len(c.lookup(gen, keys, func(int64, string) {}))
+	}
+	var n genCache[int64, string]
+	n.max = 3
+	n.putAll(1, map[int64]string{1: "a", 2: "b", 3: "c"})
+	n.put(1, 4, "d")
+	if got := kept(&n, 1, 1, 2, 3, 4); got != 1 || kept(&n, 1, 4) != 1 {
+		t.Errorf("a request cache past its bound keeps %d of 4, want only the last", got)
+	}
+	tc := textCache{max: 3, keepFull: true}
+	tc.putAll(1, map[int64]string{1: "a", 2: "b"})
+	tc.putAll(1, map[int64]string{3: "c"})
+	tc.put(1, 4, "d")
+	if got := kept(&tc, 1, 1, 2, 3, 4); got != 3 || kept(&tc, 1, 4) != 0 {
+		t.Errorf("textCache at its bound keeps %d of 4, want the first 3", got)
+	}
+	var found []string
+	tc.lookup(1, []int64{2, 9}, func(_ int64, s string) { found = append(found, s) })
+	if len(found) != 1 || found[0] != "b" {
+		t.Errorf("lookup found %v, want [b]", found)
+	}
+	tc.put(0, 9, "old")
+	if kept(&tc, 0, 9) != 0 || kept(&tc, 1, 9) != 0 {
+		t.Error("an answer read before a newer generation was kept")
+	}
+	tc.put(2, 5, "e")
+	if kept(&tc, 2, 1, 2, 3) != 0 || kept(&tc, 2, 5) != 1 || kept(&tc, 1, 1) != 0 {
+		t.Error("a newer generation did not replace the texts kept")
+	}
+}

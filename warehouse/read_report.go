@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"gongkai"
@@ -267,7 +266,7 @@ func (db *DB) readTexts(ctx context.Context, q pageReads, figures []figureRow, a
 	}
 	texts := make(map[int64]sql.NullString, len(ids))
 	gen := db.Generation()
-	ids = db.texts.lookup(gen, ids, texts)
+	ids = db.texts.lookup(gen, ids, func(id int64, t string) { texts[id] = sql.NullString{String: t, Valid: true} })
 	if len(ids) == 0 {
 		return texts, nil
 	}
@@ -292,71 +291,15 @@ func (db *DB) readTexts(ctx context.Context, q pageReads, figures []figureRow, a
 	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
-	db.texts.keep(gen, read)
+	keep := make(map[int64]string, len(read))
 	for id, text := range read {
 		texts[id] = text
+		if text.Valid {
+			keep[id] = text.String
+		}
 	}
+	db.texts.putAll(gen, keep)
 	return texts, nil
-}
-
-// textCache keeps texts of store.texts by id, as read_texts read them, for
-// the report and agency pages: at 1M reports read_texts scans the ~165,000
-// texts for each page (~2 ms of CPU), for measures, applicants, units and
-// cells that nearly every report repeats. A text's id never changes while
-// the file is open (the writer only appends to store.texts, and only a
-// migration, run by Open before any query, ever rewrote it; see cellIDs),
-// so a kept text is the one a read would return; the texts are kept only
-// until the next write all the same (DB.Generation), and a NULL text or an
-// id with no text is never kept, so that its read fails or drops the
-// figure as before. At most textCacheMax texts are kept.
-type textCache struct {
-	mu  sync.Mutex
-	gen int64
-	m   map[int64]string
-}
-
-// textCacheMax bounds the texts kept: ~5 MB of short strings.
-const textCacheMax = 1 << 16
-
-// lookup puts into texts the kept texts of ids read at generation gen and
-// returns the ids it does not keep. Nothing is kept from before gen.
-func (c *textCache) lookup(gen int64, ids []int64, texts map[int64]sql.NullString) []int64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.gen != gen {
-		return ids
-	}
-	var missing []int64
-	for _, id := range ids {
-		if t, ok := c.m[id]; ok {
-			texts[id] = sql.NullString{String: t, Valid: true}
-		} else {
-			missing = append(missing, id)
-		}
-	}
-	return missing
-}
-
-// keep keeps the texts read, by a read that began at generation gen; a
-// read from another generation than the one kept replaces the kept texts
-// when it is newer and is dropped when it is older.
-func (c *textCache) keep(gen int64, read map[int64]sql.NullString) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	switch {
-	case gen < c.gen:
-		return
-	case gen > c.gen || c.m == nil:
-		c.gen, c.m = gen, map[int64]string{}
-	}
-	for id, t := range read {
-		if len(c.m) >= textCacheMax {
-			return
-		}
-		if t.Valid {
-			c.m[id] = t.String
-		}
-	}
 }
 
 // namedText is the text of a figure's measure or applicant: the figure is

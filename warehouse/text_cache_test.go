@@ -2,7 +2,6 @@ package warehouse
 
 import (
 	"context"
-	"database/sql"
 	"reflect"
 	"testing"
 
@@ -30,7 +29,7 @@ func TestReportTextsKept(t *testing.T) {
 	if len(ids) == 0 || db.texts.gen != gen {
 		t.Fatalf("after a read %d texts kept at generation %d, want some at %d", len(ids), db.texts.gen, gen)
 	}
-	if missing := db.texts.lookup(gen, ids, map[int64]sql.NullString{}); len(missing) != 0 {
+	if missing := db.texts.lookup(gen, ids, func(int64, string) {}); len(missing) != 0 {
 		t.Errorf("ids %v not kept after they were read", missing)
 	}
 	again, err := db.Report(ctx, res[0].ReportID)
@@ -45,7 +44,7 @@ func TestReportTextsKept(t *testing.T) {
 	if db.Generation() == gen {
 		t.Fatal("a load left the generation as it was")
 	}
-	if missing := db.texts.lookup(db.Generation(), ids, map[int64]sql.NullString{}); len(missing) != len(ids) {
+	if missing := db.texts.lookup(db.Generation(), ids, func(int64, string) {}); len(missing) != len(ids) {
 		t.Errorf("%d of %d texts kept from before a write", len(ids)-len(missing), len(ids))
 	}
 	var kept []*StoredReport

@@ -286,7 +286,8 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	db := &DB{db: sql.OpenDB(connector), path: path, opts: opts, sqlSlots: make(chan struct{}, opts.SandboxConcurrency)}
+	db := &DB{db: sql.OpenDB(connector), path: path, opts: opts, sqlSlots: make(chan struct{}, opts.SandboxConcurrency),
+		texts: textCache{max: textCacheMax, keepFull: true}}
 	// database/sql keeps 2 idle connections by default: with more clients
 	// than that, every query past the second opened a DuckDB connection and
 	// closed it again. Keep enough for the dashboard's concurrent requests
