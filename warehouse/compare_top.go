@@ -157,7 +157,7 @@ type withinState struct {
 // withinMember is one row of compare_top_within_members.sql.
 type withinMember struct {
 	name, province, city, level string
-	v, r, z           bool
+	v, r, z                     bool
 }
 
 // withinMembers reads, at most once a generation, whether

@@ -573,7 +573,7 @@ var everydayPages = map[string]struct {
 	"applications_year_sums": {"/applications", 0}, "applications_by_agency": {"/applications", 20},
 	"reviews_year_sums": {"/reviews", 0}, "reviews_outcomes": {"/reviews", 0},
 	"licensing_sums": {"/licensing", 20},
-	"agencies_list": {"/agencies", 50},
+	"agencies_list":  {"/agencies", 50},
 }
 
 // everydayFilters are the filters of page's requests among reqs as the
