@@ -8,3 +8,7 @@ func capMemory(uint64) (uint64, error) { return 0, nil }
 
 // machineMemory is 0 (not known) outside Linux, so that no cap is set.
 func machineMemory() uint64 { return 0 }
+
+// keepCapUsable and startServeAgain do nothing where no cap is set.
+func keepCapUsable()           {}
+func startServeAgain([]string) {}

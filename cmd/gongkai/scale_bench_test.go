@@ -441,6 +441,8 @@ func TestScaleChild(t *testing.T) {
 	if args == "" {
 		t.Skip("a child of TestBenchScale")
 	}
+	// A server child starts as main starts it (startServeAgain).
+	startServeAgain(strings.Split(args, "\x1f"))
 	// A server child stops on SIGINT, as `gongkai serve` does.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -125,7 +125,9 @@ func runServe(ctx context.Context, e env) error {
 	procCap := ""
 	if capBytes > 0 {
 		// Before the warehouse opens, so that nothing it allocates is
-		// above the cap already.
+		// above the cap already, and so that the server survives the cap
+		// (keepCapUsable).
+		keepCapUsable()
 		set, err := capMemory(capBytes)
 		if err != nil {
 			return fmt.Errorf("无法设置进程内存上限 %s：%w", formatBytes(capBytes), err)

@@ -25,7 +25,10 @@ import (
 // checks look at) against `gongkai serve --process-memory 1GB` in a process
 // of its own. The statement must fail with a message that names the
 // process's cap, not DuckDB's limit, while the server's resident memory
-// stays near the cap, and the server must answer afterwards. Without the cap the statement takes ~4 GB (the
+// stays near the cap, and the server must answer afterwards: its mapped
+// data must fall back under 900 MB, and it must answer 40 statements
+// and 40 named queries (before keepCapUsable it stayed at the cap and died
+// of the next requests' threads or heap). Without the cap the statement takes ~4 GB (the
 // test's own safety limit on the child, 3 GB, stops it there, so a server
 // without the cap fails on its peak instead of taking the machine).
 func TestServeMemoryCap(t *testing.T) {
@@ -92,12 +95,24 @@ func TestServeMemoryCap(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
+	get := func(url string) (int, string) {
+		req, _ := http.NewRequest("GET", url, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("%s: %v (the server is gone?)\n%.3000s", url, err, stderr.String())
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
 	// (Measured: strings doubled through 13 subqueries, or concat() of 100
 	// copies, are refused by DuckDB's own limit at the same size; tenfold
 	// chains of || are not.)
 	ten := "s||s||s||s||s||s||s||s||s||s"
-	status, body := sql("WITH a AS (SELECT repeat('x', 10000) || range::VARCHAR s FROM range(40)), b AS (SELECT " + ten + " s FROM a), " +
-		"c AS (SELECT " + ten + " s FROM b), d AS (SELECT " + ten + " s FROM c), e AS (SELECT " + ten + " s FROM d) SELECT sum(length(s)) AS n FROM e")
+	hog := "WITH a AS (SELECT repeat('x', 10000) || range::VARCHAR s FROM range(40)), b AS (SELECT " + ten + " s FROM a), " +
+		"c AS (SELECT " + ten + " s FROM b), d AS (SELECT " + ten + " s FROM c), e AS (SELECT " + ten + " s FROM d) SELECT sum(length(s)) AS n FROM e"
+	status, body := sql(hog)
 	var answer struct {
 		Error string `json:"error"`
 	}
@@ -110,8 +125,47 @@ func TestServeMemoryCap(t *testing.T) {
 	if peak > 1536<<20 {
 		t.Errorf("the server's peak resident memory is %d MB; the cap is 1 GB", peak>>20)
 	}
-	if status, body := sql("SELECT 40 + 2 AS n"); status != 200 || !strings.Contains(body, "42") {
-		t.Errorf("after the growing statement: %d %.300s", status, body)
+	// The statement's memory must go back: RLIMIT_DATA counts what is
+	// mapped, and DuckDB's allocator kept it mapped by default, so the
+	// server stayed at its cap (1.03 GB) and died on the next requests that
+	// needed a thread or heap ("pthread_create failed").
+	// jemalloc hands memory back as it works, so the wait asks a little of
+	// the server meanwhile, as its users would. About one statement in
+	// twenty still left ~0.4 GB mapped for longer than the wait (a residual
+	// not understood: see keepCapUsable), so the statement is run up to
+	// three times; without keepCapUsable the data stayed at the cap after
+	// every one. (Measured: 500-760 MB with keepCapUsable, 1012 MB without.)
+	var data int64
+	for try := 0; try < 3; try++ {
+		if try > 0 {
+			sql(hog)
+		}
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			if data = childStatus(t, cmd.Process.Pid, "VmData"); data < 900<<20 || time.Now().After(deadline) {
+				break
+			}
+			sql("SELECT 1 AS n")
+		}
+		t.Logf("after the growing statement (%d) the server's data is %d MB", try+1, data>>20)
+		if data < 900<<20 {
+			break
+		}
+	}
+	if data >= 900<<20 {
+		t.Errorf("after the growing statement the server's data stays at %d MB of its 1 GB cap", data>>20)
+	}
+	for i := range 40 {
+		q := "SELECT 40 + 2 AS n"
+		if i%2 == 1 {
+			q = fmt.Sprintf("SELECT count(*) + 42 AS n FROM range(%d)", 1000*i)
+		}
+		if status, body := sql(q); status != 200 || !strings.Contains(body, "42") && i%2 == 0 {
+			t.Fatalf("request %d after the growing statement: %d %.300s\n%.3000s", i, status, body, stderr.String())
+		}
+		status, body := get(base + "/api/queries/overview_trend")
+		if status != 200 {
+			t.Fatalf("page %d after the growing statement: %d %.300s\n%.3000s", i, status, body, stderr.String())
+		}
 	}
 	cmd.Process.Signal(os.Interrupt)
 	if err := cmd.Wait(); err != nil {
