@@ -47,3 +47,55 @@ func TestApplicantSide(t *testing.T) {
 		}
 	}
 }
+
+// TestNewCountAfterReceived checks counts of the new applications that a
+// careful reading makes certain, and those it does not. "共受理申请N件,其中新
+// 收到M件" and "共受理…N件,结转上年后新收到…M件" (the shape of a real 2024
+// district's page) give M, the year's new, which was blank; "共受理申请N件。其中
+// 新收到M件" stored N. "结转上年后新收到…M件" alone was blank with no word. "上年
+// 结转及新收申请共N件" (both together, no row of table 三) was silent: now said,
+// and read as N less the count carried in when the sentence gives it. "去年
+// 结转K件" was silent: read as carried in when the line names the year or
+// 本年, else said (去年 may be the report's year, written a year on).
+func TestNewCountAfterReceived(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line         string
+		fresh, carry float64 // -1: blank
+		findingNew   string  // words of a finding on apps.new ("": none)
+		findingCarry string  // words of a finding on apps.carried_in ("": none)
+	}{
+		{"2024年共受理申请34件,其中新收到29件。", 29, -1, "按后者填入", ""},
+		{"2024年共受理依申请公开事项34件,结转上年后新收到依申请公开事项29件。", 29, -1, "按后者填入", ""},
+		{"2024年共受理申请34件。其中新收到29件。", 29, -1, "按后者填入", ""},
+		{"2024年共受理申请34件,其中新收到29件,上年结转5件。", 29, 5, "按后者填入", ""},
+		{"结转上年后新收到依申请公开事项29件。", 29, -1, "", ""},
+		// Not the whole count new: one way's, more than N, the whole area's.
+		{"2024年共受理申请34件,其中新收到网上申请29件。", -1, -1, "可能含上年结转", ""},
+		{"2024年共受理申请34件,其中新收到40件。", -1, -1, "可能含上年结转", ""},
+		{"全县共受理申请34件,其中新收到29件。", -1, -1, "全辖区", ""},
+		// Both together.
+		{"上年结转及新收申请共12件。", -1, -1, "合在一起", ""},
+		{"上年结转及新收申请共12件,其中上年结转2件。", 10, 2, "", ""},
+		// 去年.
+		{"去年结转3件。", -1, -1, "", "去年"},
+		{"本年收到申请10件,去年结转3件。", 10, 3, "", ""},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.new"); got != tt.fresh {
+			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.fresh)
+		}
+		if got := numberOf(vals, "apps.carried_in"); got != tt.carry {
+			t.Errorf("%s: apps.carried_in %v, want %v", tt.line, got, tt.carry)
+		}
+		for _, c := range []struct{ measure, words string }{{"apps.new", tt.findingNew}, {"apps.carried_in", tt.findingCarry}} {
+			if c.words == "" {
+				if hasFinding(finds, c.measure, "") {
+					t.Errorf("%s: a finding on %s, want none: %+v", tt.line, c.measure, finds)
+				}
+			} else if !hasFinding(finds, c.measure, c.words) {
+				t.Errorf("%s: no finding on %s saying %q: %+v", tt.line, c.measure, c.words, finds)
+			}
+		}
+	}
+}

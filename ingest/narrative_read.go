@@ -822,6 +822,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 	ofCarried := map[string][2]string{}    // the first outcome stated of the applications carried in, named alone: raw, at
 	carriedListed := map[string]float64{}  // the figure of each outcome ofCarried holds
 	var firstCarried [2]string             // the first outcome of those carried in, named alone: raw, at
+	var newRead []gongkai.Finding          // counts received passed over for the count new after them (newInside), said beside it
 	var splits []applicantSplit            // counts received split by applicant (readApplicantSplit)
 	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
@@ -936,7 +937,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1043,6 +1044,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			continue
 		}
 		fl := foldLine(l.Text)
+		lastYearWord := false // the line's carried in was said with 去年 or 前一年, which year's unsure
 		if strings.Contains(fl.s, "转") {
 			// "结转至2024年办理1件" in a 2023 report: the next year named
 			// as where the carried-out applications go, not a figure of
@@ -1062,6 +1064,25 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				// with no finding; it is the year before's carry, as
 				// 上年度结转 says it.
 				fl = fl.replace("上一"+w, "上"+w)
+				// "去年结转K件", "前一年度结转K件" (probes of round 24):
+				// the year before in other words (去年 is a skip word), as
+				// carriedInsideRE has them; the count was passed over with
+				// no word. Which year 去年 is before, the report's or the
+				// one it was written in, only a line that names the
+				// report's year or 本年 settles; else the count is said to
+				// be left out (errLastYearWord). Not 往年 (the years before,
+				// loosely).
+				// "结转上年后新收到依申请公开事项M件" (the shape of a real
+				// 2024 district's page): the new ones, counted after the
+				// carry; its 结转 kept the count received off, and alone
+				// it was blank with no word.
+				fl = fl.replace("结转上"+w[:len(w)-len("结转")]+"后新收", "新收")
+				for _, last := range []string{"去", "前一"} {
+					if strings.Contains(fl.s, last+w) {
+						lastYearWord = lastYearWord || !hasAny(fl.s, "本年", "今年", "当年", strconv.Itoa(year)+"年")
+						fl = fl.replace(last+w, "上"+w)
+					}
+				}
 			}
 			// "全年共办理…申请N件,含2023年转至今年办理的M件,办结K件,剩余J件
 			// 结转下一年度处理" in a 2024 report (the shape of a real 2024
@@ -1123,9 +1144,12 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			inside = append(inside, carriedUnsaidRE.FindAllStringIndex(fl.s, -1)...)
 		}
 		var newIn [][]int // where a count received is followed by another, the new ones (newInside)
+		var newCounts []newCount
 		if strings.Contains(fl.s, "新收") || strings.Contains(fl.s, "新受理") || strings.Contains(fl.s, "新接收") {
-			newIn = newInside(fl.s)
+			newCounts = newInside(fl.s)
+			newIn = newSpans(newCounts)
 		}
+		newClean := make([]bool, len(newCounts)) // N of newCounts[i] was read as the organ's count of this year, before errNewInside
 		// The count received the last sentence of the line stating one
 		// read, and whether it said none was carried in.
 		lineGot, lineNone := -1.0, false
@@ -1164,9 +1188,20 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			total := -1.0            // the count received it reads, the parts by way of applying before it aside (-2: two)
 			dealt := -1.0            // a count 办理 it passes over as received or handled (errDealt), -2: two
 			done, out := -1.0, -1.0  // the counts handled and carried out it reads (-2: two)
+			plusNew := -1.0          // a count of those carried in and the new ones together (errCarriedPlusNew), -2: two
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
+				if k == nReceived && !zero && bad == nil {
+					for i, c := range newCounts {
+						if c.a < b && a < c.b && f == c.n {
+							newClean[i] = true
+						}
+					}
+				}
 				if k == nReceived && !zero && bad == nil && carriedInside(inside, a, b) {
 					bad = errCarriedInside
+				}
+				if k == nCarriedIn && !zero && bad == nil && lastYearWord {
+					bad = errLastYearWord
 				}
 				if k == nReceived && !zero && bad == nil && carriedInside(newIn, a, b) {
 					bad = errNewInside
@@ -1199,6 +1234,9 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 						out = once(out, f)
 					}
 				}
+				if k == nReceived && errors.Is(bad, errCarriedPlusNew) {
+					plusNew = once(plusNew, f)
+				}
 				switch {
 				case k == nReceived && bad == nil && got == -1:
 					got = f
@@ -1226,6 +1264,11 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 					}
 				}
 			})
+			if plusNew >= 0 && carried >= 0 && carried <= plusNew {
+				// "上年结转及新收申请共12件,其中上年结转2件": the new ones
+				// are the rest, 10.
+				add(nReceived, plusNew == carried, plusNew-carried, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+			}
 			// "收到…申请87件,87件均已在法定期限内完成答复" (the shape of
 			// real county pages): every one of a count answered, the count
 			// said again; as the count received (in this sentence or the
@@ -1339,12 +1382,34 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				own = fl.s[sent.a:sent.b]
 			}
 		}
+		for i, c := range newCounts {
+			if !newClean[i] || !c.read {
+				continue
+			}
+			// "共受理申请N件,其中新收到M件", "共受理…N件,结转上年后新收到…M件"
+			// (the shape of a real 2024 district's page): N may hold those
+			// carried in and is not read; M, the new ones in the noun of
+			// applications alone, is the year's count new. It was blank.
+			// N's passing over is still said, with what was read instead.
+			raw := sentence(l.Text, fl.pos[c.a], fl.pos[c.b])
+			add(nReceived, false, c.m, "", nil, raw, l.N)
+			label := gongkai.MeasureLabel("apps.new")
+			newRead = append(newRead, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
+				Measure: "apps.new", Applicant: gongkai.ApplicantTotal, RowLabel: label,
+				Message: fmt.Sprintf("正文所述%s：所说收到（受理）的%s件之后另写有新收到的%s件，前者可能含上年结转的申请，未采用，按后者填入（“%s”）：请核对",
+					label, num(c.n), num(c.m), raw),
+			})
+		}
 		if lineGot != -1 {
 			recvSet, recvSec, recvSub = true, section, sub
 		}
 	}
 	var vals []gongkai.Value
 	var finds []gongkai.Finding
+	if _, ok := hits["apps.new"]; ok {
+		finds = append(finds, newRead...)
+	}
 	carriedWhole := carriedListWhole(carriedListed, hits["apps.carried_in"])
 	for _, code := range order {
 		hs := hits[code]
@@ -2075,16 +2140,49 @@ var carriedUnsaidRE = regexp.MustCompile(`(?:收到|受理|接收|接到|接受|
 // "共受理申请N件,其中新收到M件". Where M is another number, N holds more than
 // the new ones (those carried in): N was stored as the year's new, and M as
 // the carried in, with no word.
-var newInsideRE = regexp.MustCompile(`(?:收到|受理|接收|接到|接受|共收)[^。;]*?([0-9]+)(?:件|个|条|份|次|宗|项)[^。;]*?(?:新收到?|新受理|新接收)[^。;,0-9]{0,20}?([0-9]+)(?:件|个|条|份|次|宗|项)`)
+// The next sentence may give M when it opens with 其中 ("共受理申请N件。其中新
+// 收到M件"): N was stored as the year's new.
+var newInsideRE = regexp.MustCompile(`(?:收到|受理|接收|接到|接受|共收)[^。;]*?([0-9]+)(?:件|个|条|份|次|宗|项)((?:[^。;]|[。;]其中)*?)(?:新收到?|新受理|新接收)([^。;,0-9]{0,20}?)([0-9]+)(?:件|个|条|份|次|宗|项)`)
+
+// newLeadRE and newNounRE are what may stand between a count received N and
+// the count of the new ones M for M to be the year's whole count new: after N
+// only a comma or a stop, 其中, and the words of the carry before ("结转上年
+// 后") or of the year; between the verb and M the noun of applications alone.
+// "其中新收到网上申请M件" is one way's.
+var (
+	newLeadRE = regexp.MustCompile(`^[,。;]?(?:其中)?[,:]?(?:结转上一?年度?(?:的申请)?后|除上一?年度?结转(?:的申请)?外)?[,]?(?:本年度?|今年|当年)?$`)
+	newNounRE = regexp.MustCompile(`^的?(?:政府信息公开|信息公开|依申请公开|公开)?的?(?:申请)?(?:事项)?(?:数量?)?(?:共计?|合计)?(?:为)?$`)
+)
+
+// newCount is a count received N that its sentence follows with the count
+// of the new ones M (newInsideRE), at [a, b) of the folded line.
+type newCount struct {
+	a, b int
+	n, m float64
+	read bool // M is the year's whole count new (newLeadRE, newNounRE, M < N)
+}
 
 // newInside returns the spans of s where newInsideRE finds a count received
 // followed by another count of the new ones.
-func newInside(s string) [][]int {
-	var out [][]int
+func newInside(s string) []newCount {
+	var out []newCount
 	for _, m := range newInsideRE.FindAllStringSubmatchIndex(s, -1) {
-		if s[m[2]:m[3]] != s[m[4]:m[5]] {
-			out = append(out, []int{m[0], m[1]})
+		if s[m[2]:m[3]] == s[m[8]:m[9]] {
+			continue
 		}
+		n, _ := strconv.ParseFloat(s[m[2]:m[3]], 64)
+		f, _ := strconv.ParseFloat(s[m[8]:m[9]], 64)
+		out = append(out, newCount{a: m[0], b: m[1], n: n, m: f,
+			read: f < n && newLeadRE.MatchString(s[m[4]:m[5]]) && newNounRE.MatchString(s[m[6]:m[7]])})
+	}
+	return out
+}
+
+// newSpans returns the spans of counts.
+func newSpans(counts []newCount) [][]int {
+	out := make([][]int, len(counts))
+	for i, c := range counts {
+		out[i] = []int{c.a, c.b}
 	}
 	return out
 }
@@ -2104,6 +2202,19 @@ func carriedInside(inside [][]int, a, b int) bool {
 	}
 	return false
 }
+
+// carriedPlusNewRE finds the words of a count of the applications carried in
+// and the new ones together: "上年结转及新收申请共", "本年新收和上年结转的申请".
+var carriedPlusNewRE = regexp.MustCompile(`(?:上一?年度?(?:结转|转结)|结转上一?年度?)(?:的)?(?:申请)?(?:和|及|与|、|以及|加)(?:本年度?|今年)?(?:新收|新受理|新接收|收到|受理)|(?:新收|新受理|新接收)(?:到)?(?:的)?(?:申请)?(?:和|及|与|、|以及|加)(?:上一?年度?(?:结转|转结)|结转上一?年度?)`)
+
+// errCarriedPlusNew is the bad of a count of the applications carried in and
+// the new ones together (carriedPlusNewRE).
+var errCarriedPlusNew = errors.New("carried in and new together")
+
+// errLastYearWord is the bad of a count carried in said with 去年 or 前一年
+// on a line that names neither the report's year nor 本年: the year before
+// which year, the words do not settle.
+var errLastYearWord = errors.New("carried in from 去年, which year unsure")
 
 // errCarriedInside is the bad of a count of applications received that may
 // hold those carried in from the year before (carriedInsideRE): the count
@@ -2507,6 +2618,8 @@ var passedWhy = []struct {
 	{errAfterCarried, "写在上年结转的件数之后：所说的是本年新收的申请、上年结转的申请，还是两者合计的办理结果，正文未说；表三的办理结果含上年结转而本年办理的，不能确定是本年该项的全部"},
 	{errBesideCarried, "是本年新收申请的办理结果，同一行另写有上年结转的申请：表三的办理结果含上年结转而本年办理的，其办理结果正文未分项说明，不能确定是本年该项的全部"},
 	{errOfCarried, "是上年结转申请的办理结果：表三的办理结果也含本年新收申请的，其办理结果正文未说，不能确定是本年该项的全部"},
+	{errCarriedPlusNew, "是上年结转与本年新收的申请合在一起的数，表三没有这一行，本年新收的是多少正文未分开写，不能确定"},
+	{errLastYearWord, "写作“去年（前一年）结转”，所在的一行没有写本年或报告年度：“去年”是报告年度的上一年，还是写报告那一年的上一年（即报告年度，此时是结转到下一年的），不能确定"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
 }
 
@@ -2738,6 +2851,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					emit(nReceived, false, f, "", errPartsSum)
 					continue
 				}
+			}
+			if strings.Contains(unitsApps, unit) && carriedPlusNewRE.MatchString(seg) && !hasAny(seg, otherTopics...) {
+				// "上年结转及新收申请共N件" (a probe of round 24, silent
+				// before): those carried in and the new ones together,
+				// which no row of table 三 counts. Said to be left out;
+				// with the count carried in beside it, the new ones are
+				// the rest (readNarrativeUntil).
+				emit(nReceived, false, f, "", errCarriedPlusNew)
+				continue
 			}
 			said := seg
 			if strings.Contains(seg, "处理") {

@@ -993,7 +993,9 @@ func TestRound17ReadsWhereTheyMustNot(t *testing.T) {
 		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件(含上年度结转2件)。"}, "apps.new", -1},
 		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件,包括上一年度结转2件。"}, "apps.new", -1},
 		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件。其中上年度结转2件。"}, "apps.new", -1},
-		{[]string{"(二)依申请公开。2025年收到政府信息公开申请12件,其中新收10件,上年度结转2件。"}, "apps.new", -1},
+		// The new ones named with nothing else after the count received
+		// (fixes s34): certain.
+		{[]string{"(二)依申请公开。2025年收到政府信息公开申请12件,其中新收10件,上年度结转2件。"}, "apps.new", 10},
 		{[]string{"(二)依申请公开。2025年新收政府信息公开申请10件,上年度结转2件。"}, "apps.new", 10},
 		{[]string{"(二)依申请公开。2025年新收政府信息公开申请10件,另有上年度结转2件。"}, "apps.new", 10},
 		{[]string{"(二)依申请公开。2025年收到政府信息公开申请10件(不含上年度结转2件)。"}, "apps.new", 10},

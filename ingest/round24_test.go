@@ -70,7 +70,10 @@ func TestRound24UndatedOverview(t *testing.T) {
 // "“无法提供”N件" in quotation marks is said to be unsplit, as it is
 // without them; it was passed over with no word. Probes of the same family:
 // a count said to hold those carried in, their number unsaid ("N件(含上年
-// 结转)"), was stored as the year's new.
+// 结转)"), was stored as the year's new. Session 34 (fixes): M, the new ones
+// named with nothing else, is read, N's passing over still said; the sum of
+// both ("上年结转及新收申请共N件") is said; 去年 on a line that names the year is
+// the year before.
 func TestRound24NewAfterCarry(t *testing.T) {
 	const head = "(二)依申请公开情况。"
 	for _, tt := range []struct {
@@ -79,10 +82,10 @@ func TestRound24NewAfterCarry(t *testing.T) {
 		findingNew    bool    // a finding on apps.new
 		findingSaying string  // a finding whose message holds this ("": none wanted)
 	}{
-		{"2024年共受理依申请公开事项59件,结转上年后新收到依申请公开事项47件,较上一年度增加42件。", -1, -1, true, ""},
-		{"2024年共受理申请20件,其中新收到18件。", -1, -1, true, ""},
-		{"2024年共受理申请20件,新收到申请18件。", -1, -1, true, ""},
-		{"2024年上年结转及新收申请共5件。", -1, -1, false, ""},
+		{"2024年共受理依申请公开事项59件,结转上年后新收到依申请公开事项47件,较上一年度增加42件。", 47, -1, true, "按后者填入"},
+		{"2024年共受理申请20件,其中新收到18件。", 18, -1, true, "按后者填入"},
+		{"2024年共受理申请20件,新收到申请18件。", 18, -1, true, "按后者填入"},
+		{"2024年上年结转及新收申请共5件。", -1, -1, true, "合在一起"},
 		{"2024年新收到申请10件,结转上年2件。", 10, 2, false, ""},
 		{"2024年共收到申请12件,其中新收12件,上年结转0件。", 12, 0, false, ""},
 		{"2024年共收到申请9件。“不予公开”2件,占22%;“无法提供”3件,占33%。", 9, -1, false, "只写“无法提供”"},
@@ -91,7 +94,7 @@ func TestRound24NewAfterCarry(t *testing.T) {
 		{"2024年共收到政府信息公开申请59件(含上年结转)。", -1, -1, true, ""},
 		{"2024年共收到政府信息公开申请59件,包括上年结转的申请。", -1, -1, true, ""},
 		{"2024年共收到政府信息公开申请59件,上年结转2件。", 59, 2, false, ""},
-		{"2024年共收到政府信息公开申请20件,其中去年结转3件。", -1, -1, true, ""},
+		{"2024年共收到政府信息公开申请20件,其中去年结转3件。", -1, 3, true, ""},
 		{"2024年受理政府信息公开申请20件(其中往年结转3件)。", -1, -1, true, ""},
 	} {
 		lines := []Line{{N: 1, Text: head + tt.line}}
