@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -89,15 +90,57 @@ func ReadLines(lines []doc.Line, kind string) *doc.Document {
 			}
 		}
 	}
+	sign := signature(lines)
 	for i, l := range lines {
 		// A line read as a table's header that states a unit of money
 		// ("单位：元" over the table) stays a line too: Extract holds the
-		// table's figures to it.
-		if t := strings.TrimSpace(l.Text); t != "" && (!tt.consumed[i] || !inGrid[l.N] && prose(t) || len(labels.UnitNotes(t)) > 0) {
+		// table's figures to it. So does the closing signature, the organ's
+		// name over a date: a table still open at the report's end took
+		// them for its labels, and the county a town's signature names
+		// ("<县><镇>人民政府", a real 2018 town's page) was lost to the
+		// reading of the agency.
+		if t := strings.TrimSpace(l.Text); t != "" && (!tt.consumed[i] || !inGrid[l.N] && (prose(t) || i >= sign) || len(labels.UnitNotes(t)) > 0) {
 			out.Lines = append(out.Lines, doc.Line{N: l.N, Text: t, Page: l.Page})
 		}
 	}
 	return out
+}
+
+// signature returns the index of the first line of a report's closing
+// signature, or len(lines) when it has none: the last two lines that are
+// not blank, a name that ends as an organ's does (signatureEnds), short and
+// with no digit or stop, over a date alone ("2018年12月31日").
+func signature(lines []doc.Line) int {
+	var last []int // the indexes of the last two lines that are not blank, the last first
+	for i := len(lines) - 1; i >= 0 && len(last) < 2; i-- {
+		if strings.TrimSpace(lines[i].Text) != "" {
+			last = append(last, i)
+		}
+	}
+	if len(last) < 2 || !dateAloneRE.MatchString(strings.TrimSpace(lines[last[0]].Text)) {
+		return len(lines)
+	}
+	name := strings.TrimSpace(lines[last[1]].Text)
+	if utf8.RuneCountInString(name) > 30 || strings.ContainsAny(name, "0123456789０１２３４５６７８９。，,；;：:|") || !hasSuffixAny(name, signatureEnds...) {
+		return len(lines)
+	}
+	return last[1]
+}
+
+// signatureEnds end an organ's name under its report.
+var signatureEnds = []string{"人民政府", "政府", "办事处", "局", "委员会", "委", "办公室", "中心", "院", "所", "站", "厅", "署", "处", "室", "会"}
+
+// dateAloneRE matches a line that is a date alone.
+var dateAloneRE = regexp.MustCompile(`^[\s(（]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$`)
+
+// hasSuffixAny reports whether s ends with any of the words.
+func hasSuffixAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // prose reports whether a line reads as a sentence with a figure (a comma
