@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -96,6 +97,35 @@ func TestNewCountAfterReceived(t *testing.T) {
 			} else if !hasFinding(finds, c.measure, c.words) {
 				t.Errorf("%s: no finding on %s saying %q: %+v", tt.line, c.measure, c.words, finds)
 			}
+		}
+	}
+}
+
+// TestReceivedHolds checks what the reader beside the tables (narrativeExtras)
+// learns of a count received from its sentence: followed by the new ones'
+// count, that count is read; followed by a count carried in among it, it is
+// passed over. Both were stored as narrative.apps_received and set against
+// table 三's count new as a contradiction.
+func TestReceivedHolds(t *testing.T) {
+	for _, tt := range []struct {
+		line  string
+		bad   bool
+		fresh float64 // -1: none read
+	}{
+		{"本年度共受理政府信息公开申请16件，其中新收到13件，均已按时答复。", true, 13},
+		{"本年度共受理政府信息公开申请16件，其中新收到网上申请13件。", true, -1},
+		{"本年度共收到政府信息公开申请15件，其中上年结转2件。", true, -1},
+		{"本年度共收到政府信息公开申请15件(含上年结转)。", true, -1},
+		{"本年度共收到政府信息公开申请15件，上年结转2件。", false, -1},
+		{"本年度共收到政府信息公开申请15件，均已按时答复。", false, -1},
+	} {
+		at := strings.Index(tt.line, "1")
+		bad, fresh, read := receivedHolds(tt.line, at)
+		if (bad != nil) != tt.bad {
+			t.Errorf("%s: bad %v, want %v", tt.line, bad, tt.bad)
+		}
+		if got := map[bool]float64{true: fresh, false: -1}[read]; got != tt.fresh {
+			t.Errorf("%s: read %v, want %v", tt.line, got, tt.fresh)
 		}
 	}
 }

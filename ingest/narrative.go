@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -444,6 +445,26 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				}
 				continue
 			}
+			if nf.table == "apps.new" {
+				if bad, fresh, read := receivedHolds(t, m[2]); read {
+					// "共受理申请N件,其中新收到M件" beside the tables: M is the
+					// count received new (newInside); N, which may hold those
+					// carried in, was stored and set against the table's count
+					// new as a contradiction.
+					return gongkai.Value{
+						Measure: nf.measure, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(fresh),
+						Raw: sentence(t, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative,
+					}, true, nil
+				} else if bad != nil {
+					// "收到申请N件,其中上年结转K件" beside the tables: N may hold
+					// those carried in (errCarriedInside, errNewInside).
+					if total == nil {
+						f := passedFinding(bad, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
+			}
 			if nf.table == "apps.new" && applicantSide(labels.Normalize(clauseOf(t, m[0], m[2]))) != sideAll {
 				// "收到公民申请3件" beside the tables: one side of the
 				// applicants' count (errOneApplicant), not every one.
@@ -506,6 +527,33 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 		}
 	}
 	return gongkai.Value{}, false, total
+}
+
+// receivedHolds tells of the count received at byte at of line t whether
+// its sentence says it may hold those carried in: it is followed by the
+// count of the new ones (newInside; read, with that count fresh, when the
+// new ones' count is the year's whole count new) or by a count carried in
+// among it (carriedInsideRE, carriedUnsaidRE; bad). bad is nil when neither.
+func receivedHolds(t string, at int) (bad error, fresh float64, read bool) {
+	fl := foldLine(t)
+	k, _ := slices.BinarySearch(fl.pos, at)
+	if strings.Contains(fl.s, "新收") || strings.Contains(fl.s, "新受理") || strings.Contains(fl.s, "新接收") {
+		for _, c := range newInside(fl.s) {
+			if c.a <= k && k < c.b {
+				return errNewInside, c.m, c.read
+			}
+		}
+	}
+	if strings.Contains(fl.s, "结转") || strings.Contains(fl.s, "转结") {
+		for _, re := range []*regexp.Regexp{carriedInsideRE, carriedUnsaidRE} {
+			for _, sp := range re.FindAllStringIndex(fl.s, -1) {
+				if sp[0] <= k && k < sp[1] {
+					return errCarriedInside, 0, false
+				}
+			}
+		}
+	}
+	return nil, 0, false
 }
 
 // catalogueWords reports whether the words between 行政许可 (or 行政处罚)
