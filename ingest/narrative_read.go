@@ -250,7 +250,11 @@ var nrules = []nrule{
 		// "结转上年后新收到依申请公开事项N件" (the shape of a real 2024
 		// district's page) counts the new ones, after the carry;
 		// "上年结转及新收申请共N件" both together: neither is the carried.
-		not: []string{"下年", "下一年", "新收", "新受理", "新接收", "新接到", "本年收", "本年度收", "本年受理", "本年度受理", "本年新"}, units: unitsApps},
+		not: []string{"下年", "下一年", "新收", "新受理", "新接收", "新接到", "本年收", "本年度收", "本年受理", "本年度受理", "本年新",
+			// "其中上年结转申请已办结2件", "上年结转的2件已答复" (review
+			// s34's probes): those of the carried in that were handled,
+			// not the count carried in; it was stored as carried_in.
+			"已办结", "已答复", "已回复", "已公开", "予以公开", "办理完毕"}, units: unitsApps},
 	{kind: nCarriedOut, any: [][]string{{"结转下年", "结转至下年", "结转到下年", "结转下一年", "结转至下一年", "结转到下一年", "转入下年", "转入下一年", "转下年", "转下一年", "转至下年", "转至下一年",
 		// "下年度继续办理0件" (a real 2024 municipal bureau's, after those
 		// handled): left to be handled the year after, 结转 unsaid.
@@ -937,7 +941,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1264,7 +1268,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 					}
 				}
 			})
-			if plusNew >= 0 && carried >= 0 && carried <= plusNew {
+			if plusNew >= 0 && carried >= 0 && carried <= plusNew && carriedAloneRE.MatchString(fl.s[sent.a:sent.b]) && !newSaidApart(fl.s[sent.a:sent.b]) {
 				// "上年结转及新收申请共12件,其中上年结转2件": the new ones
 				// are the rest, 10.
 				add(nReceived, plusNew == carried, plusNew-carried, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
@@ -2207,6 +2211,28 @@ func carriedInside(inside [][]int, a, b int) bool {
 // and the new ones together: "上年结转及新收申请共", "本年新收和上年结转的申请".
 var carriedPlusNewRE = regexp.MustCompile(`(?:上一?年度?(?:结转|转结)|结转上一?年度?)(?:的)?(?:申请)?(?:和|及|与|、|以及|加)(?:本年度?|今年)?(?:新收|新受理|新接收|收到|受理)|(?:新收|新受理|新接收)(?:到)?(?:的)?(?:申请)?(?:和|及|与|、|以及|加)(?:上一?年度?(?:结转|转结)|结转上一?年度?)`)
 
+// carriedHandledRE finds the words of a count of the applications carried
+// in that were handled ("上年结转申请已办结", "上年结转的已答复").
+var carriedHandledRE = regexp.MustCompile(`(?:上一?年度?(?:结转|转结)|结转上一?年度?)[^,;:]{0,12}?(?:已办结|已答复|已回复|已公开|予以公开|办理完毕)`)
+
+// errCarriedHandled is the bad of a count of those carried in that were
+// handled (carriedHandledRE): not the count carried in.
+var errCarriedHandled = errors.New("carried in and handled")
+
+// carriedAloneRE finds the count carried in said alone in its clause
+// ("其中上年结转2件", "上年结转申请2件。"): only then is the sum less it the new
+// ones (review s34: "其中上年结转申请已办结2件" counts those handled).
+var carriedAloneRE = regexp.MustCompile(`(?:^|[,:;(])(?:其中|含|包括)?[,:]?(?:上一?年度?(?:结转|转结)|结转上一?年度?)的?(?:政府信息公开|依申请公开)?(?:申请|事项)?(?:数量?)?(?:为|共)?[0-9]+件(?:[,;。)]|$)`)
+
+// newSaidApart reports whether a sentence holding a count of those carried in
+// and the new ones together (carriedPlusNewRE) names the new ones again
+// elsewhere ("…共12件,其中上年结转2件,本年新收9件"): the sum less the count
+// carried in is then not the only reading, and the page's own may differ.
+func newSaidApart(sent string) bool {
+	rest := carriedPlusNewRE.ReplaceAllString(sent, "")
+	return hasAny(rest, "新收", "新受理", "新接收", "本年收", "本年度收", "收到", "受理", "接收")
+}
+
 // errCarriedPlusNew is the bad of a count of the applications carried in and
 // the new ones together (carriedPlusNewRE).
 var errCarriedPlusNew = errors.New("carried in and new together")
@@ -2618,6 +2644,7 @@ var passedWhy = []struct {
 	{errAfterCarried, "写在上年结转的件数之后：所说的是本年新收的申请、上年结转的申请，还是两者合计的办理结果，正文未说；表三的办理结果含上年结转而本年办理的，不能确定是本年该项的全部"},
 	{errBesideCarried, "是本年新收申请的办理结果，同一行另写有上年结转的申请：表三的办理结果含上年结转而本年办理的，其办理结果正文未分项说明，不能确定是本年该项的全部"},
 	{errOfCarried, "是上年结转申请的办理结果：表三的办理结果也含本年新收申请的，其办理结果正文未说，不能确定是本年该项的全部"},
+	{errCarriedHandled, "是上年结转的申请中已办结（答复、公开）的件数，上年结转的申请可能多于此数，不能确定是上年结转的件数"},
 	{errCarriedPlusNew, "是上年结转与本年新收的申请合在一起的数，表三没有这一行，本年新收的是多少正文未分开写，不能确定"},
 	{errLastYearWord, "写作“去年（前一年）结转”，所在的一行没有写本年或报告年度：“去年”是报告年度的上一年，还是写报告那一年的上一年（即报告年度，此时是结转到下一年的），不能确定"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
@@ -2851,6 +2878,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					emit(nReceived, false, f, "", errPartsSum)
 					continue
 				}
+			}
+			if strings.Contains(unitsApps, unit) && carriedHandledRE.MatchString(seg) && !hasAny(seg, otherTopics...) && !proceedingNamedLast(before+seg) {
+				// "其中上年结转申请已办结2件" (review s34's probe): those of
+				// the carried in that were handled, which the count carried
+				// in may exceed; it was stored as carried_in. Said to be
+				// left out.
+				emit(nCarriedIn, false, f, "", errCarriedHandled)
+				continue
 			}
 			if strings.Contains(unitsApps, unit) && carriedPlusNewRE.MatchString(seg) && !hasAny(seg, otherTopics...) {
 				// "上年结转及新收申请共N件" (a probe of round 24, silent
