@@ -4351,7 +4351,10 @@ func proactiveWords(seg string) bool {
 	}
 	// "主动公开各类政府信息总数达498条" (a real 2020 street office's): 总数
 	// (总量) is the whole.
-	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "件数", "条数", "总数", "总量", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "\""} {
+	// "其中主动公开信息有103条" (the shape of a real 2010 township's page,
+	// after the count of the information it made): 有 is the verb's filler
+	// too; the count was blank, said to be unsure.
+	for _, w := range []string{"各类", "各项", "政府", "政务", "工作", "信息", "件数", "条数", "总数", "总量", "共计", "合计", "总计", "共", "计", "数量", "数", "了", "为", "达", "的", "有", "\""} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return rest == "" && !hasAny(seg[:i], "其中", "依申请")

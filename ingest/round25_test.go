@@ -149,3 +149,24 @@ func TestRound25OverviewLeadership(t *testing.T) {
 		}
 	}
 }
+
+// TestRound25ProactiveYou checks round 25's proactive count with 有 before
+// it ("其中主动公开信息有N条", a real 2010 township's page, after the count of
+// the information it made): the year's items, read; 有 inside other words
+// ("主动公开信息中有N条是…") still leaves it unsure.
+func TestRound25ProactiveYou(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"我乡在2010年度共计制作、获取政府信息总数96条,其中主动公开信息有71条。", 71},
+		{"2010年度主动公开信息有71条。", 71},
+		{"2010年主动公开信息中有12条是工作动态。", -1},
+	} {
+		lines := []Line{{N: 1, Text: "二、主动公开政府信息情况"}, {N: 2, Text: tt.line}}
+		vals, _ := readNarrative(lines, gongkai.FormatPre2019, 2010, "示例县某乡人民政府")
+		if got := numberOf(vals, "narrative.proactive_items"); got != tt.want {
+			t.Errorf("%s: proactive %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
