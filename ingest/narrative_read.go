@@ -828,8 +828,12 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 	var firstCarried [2]string             // the first outcome of those carried in, named alone: raw, at
 	var newRead []gongkai.Finding          // counts received passed over for the count new after them (newInside), said beside it
 	var splits []applicantSplit            // counts received split by applicant (readApplicantSplit)
+	var sides []sideCount                  // counts received of one side of applicants (sideError), for checkSides
 	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
+		if se := (*oneSide)(nil); k == nReceived && errors.As(bad, &se) {
+			sides = append(sides, sideCount{oneSide: *se, f: f, raw: raw, at: lineAt(n)})
+		}
 		if k == nLitigation && !zero && errors.Is(bad, errSuitTopicUnsaid) && codesFor(k, format, zero) == nil {
 			// "被提起行政诉讼N件" on a line and in a part that never name
 			// disclosure: of any of the organ's work, and of which suit
@@ -941,7 +945,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1062,6 +1066,13 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			prev := strconv.Itoa(year - 1)
 			for _, w := range []string{"年度结转", "年结转", "年度转结", "年转结"} {
 				fl = fl.replace(prev+w, "上"+w)
+				// "2022年结转3件" in a 2024 report: carried in from a
+				// year before the year before, which table 三's row 二
+				// (上年结转) may not be; it was passed over with no word,
+				// as another year's. Said as 往年 is (errEarlierYears).
+				for y := year - 2; y >= year-6; y-- {
+					fl = fl.replace(strconv.Itoa(y)+w, "往"+w)
+				}
 				// "2025年新收63件,上一年度结转1件" (a real 2025 national
 				// bureau's page): 上一年 is a skip word (a comparison with
 				// the year before), which left every such count blank
@@ -1375,6 +1386,16 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				if sp, ok := readApplicantSplit(fl.s[sent.a:sent.b], got); ok {
 					sp.raw, sp.at = sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), lineAt(l.N)
 					splits = append(splits, sp)
+				} else if b, ok := splitNext(fl.s, sent.b); ok {
+					// "全年共收到群众申请10件。其中公民申请8件,法人或其他组织
+					// 申请3件。": the parts by applicant in the next sentence,
+					// opened by 其中, are as much the count's; they were
+					// passed over with no word, and parts that do not add up
+					// to the count went unseen.
+					if sp, ok := readApplicantSplit(fl.s[sent.a:sent.b]+","+fl.s[sent.b+len("。"):b], got); ok {
+						sp.raw, sp.at = sentence(l.Text, fl.pos[sent.a], fl.pos[b]), lineAt(l.N)
+						splits = append(splits, sp)
+					}
 				}
 			}
 			if received {
@@ -1458,10 +1479,10 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			})
 			continue
 		}
-		same := true
+		same, other := true, hs[0]
 		for _, h := range hs[1:] {
-			if *h.Number != *hs[0].Number {
-				same = false
+			if *h.Number != *hs[0].Number && same {
+				same, other = false, h
 			}
 		}
 		if same {
@@ -1472,7 +1493,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			Rule: "narrative", Severity: gongkai.SeverityWarning, At: hs[0].At,
 			Measure: code, Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel(code),
 			Message: fmt.Sprintf("正文多处所述%s不一致（%s：%s；%s：%s），未采用：请核对", gongkai.MeasureLabel(code),
-				hs[0].At, num(*hs[0].Number), hs[1].At, num(*hs[1].Number)),
+				hs[0].At, num(*hs[0].Number), other.At, num(*other.Number)),
 		})
 	}
 	if _, read := hits["apps.new"]; !read {
@@ -1495,6 +1516,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			finds = append(finds, totals[code])
 		}
 	}
+	vals, finds = checkSides(sides, vals, finds)
 	return applySplits(splits, vals, finds)
 }
 
@@ -1565,6 +1587,27 @@ var noneOnApplicationRE = regexp.MustCompile(`(?:^|[,;:。])[^,;:。]{0,12}?(?:�
 
 // span is a part [a, b) of a folded line.
 type span struct{ a, b int }
+
+// splitNext returns the end of the sentence after the one that ends at b in
+// s (a 。 at b), when that sentence opens with 其中 ("…申请10件。其中公民
+// 申请8件,…"); its end is before its own stop.
+func splitNext(s string, b int) (int, bool) {
+	if b >= len(s) || !strings.HasPrefix(s[b:], "。") {
+		return 0, false
+	}
+	rest := s[b+len("。"):]
+	if !strings.HasPrefix(rest, "其中") {
+		return 0, false
+	}
+	end := len(rest)
+	for i, r := range rest {
+		if strings.ContainsRune("。!?;！？", r) {
+			end = i
+			break
+		}
+	}
+	return b + len("。") + end, true
+}
 
 // splitKeep splits s[from:to] at any rune of seps, returning the spans.
 func splitKeep(s, seps string) []span {
@@ -2215,6 +2258,22 @@ var carriedPlusNewRE = regexp.MustCompile(`(?:上一?年度?(?:结转|转结)|�
 // in that were handled ("上年结转申请已办结", "上年结转的已答复").
 var carriedHandledRE = regexp.MustCompile(`(?:上一?年度?(?:结转|转结)|结转上一?年度?)[^,;:]{0,12}?(?:已办结|已答复|已回复|已公开|予以公开|办理完毕)`)
 
+// carriedHandledAfterRE finds, right after a count said of those carried in,
+// that the count was handled ("其中上年结转的2件已答复", "上年结转的2件已于1月答复"):
+// those of the carried in that were answered, not the count carried in. A
+// word of all (均, 全部, 都) before the handled word says every one was:
+// the count stays the count carried in.
+var carriedHandledAfterRE = regexp.MustCompile(`^(?:申请|事项)?(?:已经?|业已)(?:于[^,;:。]{1,12}?)?(?:按时|依法|按期|及时|在法定期限内)?(?:办结|答复|回复|公开|予以公开|予以答复|作出答复|书面答复|办理完毕|处理完毕|完成答复)`)
+
+// earlierCarriedRE finds the words of a count carried in from the years
+// before, not the year before alone: "往年结转", "以往年度结转", "历年结转",
+// "以前年度遗留".
+var earlierCarriedRE = regexp.MustCompile(`(?:往年|往年度|以往|以往年度|历年|以前年度|前几年|前些年|前两年|往期)(?:的)?(?:结转|转结|遗留)`)
+
+// errEarlierYears is the bad of a count carried in from the years before
+// (earlierCarriedRE): it may hold more than the year before's carry.
+var errEarlierYears = errors.New("carried in from the years before")
+
 // errCarriedHandled is the bad of a count of those carried in that were
 // handled (carriedHandledRE): not the count carried in.
 var errCarriedHandled = errors.New("carried in and handled")
@@ -2645,6 +2704,7 @@ var passedWhy = []struct {
 	{errBesideCarried, "是本年新收申请的办理结果，同一行另写有上年结转的申请：表三的办理结果含上年结转而本年办理的，其办理结果正文未分项说明，不能确定是本年该项的全部"},
 	{errOfCarried, "是上年结转申请的办理结果：表三的办理结果也含本年新收申请的，其办理结果正文未说，不能确定是本年该项的全部"},
 	{errCarriedHandled, "是上年结转的申请中已办结（答复、公开）的件数，上年结转的申请可能多于此数，不能确定是上年结转的件数"},
+	{errEarlierYears, "写作“往年（以往年度、历年）结转”：可能含上年以前各年度结转的，不一定只是上年结转（表三第二行）的件数，不能确定"},
 	{errCarriedPlusNew, "是上年结转与本年新收的申请合在一起的数，表三没有这一行，本年新收的是多少正文未分开写，不能确定"},
 	{errLastYearWord, "写作“去年（前一年）结转”，所在的一行没有写本年或报告年度：“去年”是报告年度的上一年，还是写报告那一年的上一年（即报告年度，此时是结转到下一年的），不能确定"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
@@ -2885,6 +2945,29 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// in may exceed; it was stored as carried_in. Said to be
 				// left out.
 				emit(nCarriedIn, false, f, "", errCarriedHandled)
+				continue
+			}
+			if strings.Contains(unitsApps, unit) && carriedInRE.MatchString(seg) && (strings.HasSuffix(seg, "的") || strings.Contains(seg, "其中")) && carriedHandledAfterRE.MatchString(clause[m[1]:]) &&
+				!hasAny(seg, otherTopics...) && !proceedingNamedLast(before+seg) {
+				// "其中上年结转的2件已答复" (left from session 34's review):
+				// the handled word after the count makes it those of the
+				// carried in that were answered, which the count carried
+				// in may exceed; the words before it were the carried
+				// in's alone, and 2 was stored as carried_in. "上年结转的
+				// 3件均已办结" (均, 全部: every one) stays the count, as
+				// does "上年结转3件已办结" (no 的 or 其中: the count carried
+				// in, then what became of it).
+				emit(nCarriedIn, false, f, "", errCarriedHandled)
+				continue
+			}
+			if strings.Contains(unitsApps, unit) && earlierCarriedRE.MatchString(seg) && !hasAny(seg, otherTopics...) &&
+				(ctx.about("申请") || ctx.about(topicDisclosure)) {
+				// "往年结转3件", "以往年度结转申请3件": carried in from the
+				// years before, which may hold more than last year's carry
+				// (table 三's row 二); it was passed over with no word,
+				// while "其中往年结转3件" after a count received was read as
+				// 上年结转. Said to be left out.
+				emit(nCarriedIn, false, f, "", errEarlierYears)
 				continue
 			}
 			if strings.Contains(unitsApps, unit) && carriedPlusNewRE.MatchString(seg) && !hasAny(seg, otherTopics...) {
@@ -3335,11 +3418,11 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(k, false, f, "", errDeclaredNot)
 				continue
 			}
-			if k == nReceived && applicantSide(seg) != sideAll {
+			if side := applicantSide(seg); k == nReceived && side != sideAll {
 				// "全年收到公民申请N件": the applications of citizens; whether
 				// a legal person or another organisation applied the words
 				// do not say. It was stored as apps.new N.
-				emit(k, false, f, "", errOneApplicant)
+				emit(k, false, f, "", sideError(side, seg))
 				continue
 			}
 			if k == nReceived && oneWay(seg) {
@@ -4532,6 +4615,87 @@ func otherSideNone(re *regexp.Regexp, line string, side int) bool {
 	return false
 }
 
+// oneSide is errOneApplicant told of which side of applicants a count or a
+// none received names (applicantSide), and whether the words name that
+// whole side (公民, 自然人, 个人; 法人或其他组织) or a part of it (企业,
+// 单位, 市民): checkSides sets such counts against the count received.
+type oneSide struct {
+	side  int
+	whole bool
+}
+
+func (e *oneSide) Error() string { return errOneApplicant.Error() }
+func (e *oneSide) Unwrap() error { return errOneApplicant }
+
+// sideError returns errOneApplicant for a count or a none of side, named by
+// the words s.
+func sideError(side int, s string) error {
+	whole := hasAny(s, "公民", "自然人", "个人")
+	if side == sideOrgs {
+		whole = strings.Contains(s, "其他组织")
+	}
+	return &oneSide{side: side, whole: whole}
+}
+
+// sideCount is a count received of one side of applicants, passed over
+// (errOneApplicant), kept for checkSides.
+type sideCount struct {
+	oneSide
+	f       float64
+	raw, at string
+}
+
+// checkSides sets the count received read (apps.new, said of every
+// applicant: "收到群众申请10件", "收到公民、法人或其他组织申请10件") against the
+// counts of one side of applicants the text also gives, which were passed
+// over as no whole (errOneApplicant). A side's count above it, or the two
+// whole sides' counts adding up to another number, say one of the figures
+// is wrong, and which the words do not settle: the count received is left
+// blank with a warning that names both. Before, "全年共收到群众申请10件。收到
+// 公民申请12件" stored 10 with no word (session 34's left-out).
+func checkSides(sides []sideCount, vals []gongkai.Value, finds []gongkai.Finding) ([]gongkai.Value, []gongkai.Finding) {
+	if len(sides) == 0 {
+		return vals, finds
+	}
+	at := slices.IndexFunc(vals, func(v gongkai.Value) bool {
+		return v.Measure == "apps.new" && v.Applicant == gongkai.ApplicantTotal && v.Number != nil
+	})
+	if at < 0 {
+		return vals, finds
+	}
+	total := vals[at]
+	why := ""
+	people, orgs := map[float64]sideCount{}, map[float64]sideCount{}
+	for _, c := range sides {
+		if c.f > *total.Number && why == "" {
+			why = fmt.Sprintf("%s写有一类申请人的申请%s件（“%s”），多于前者", c.at, num(c.f), c.raw)
+		}
+		if c.whole && c.side == sidePeople {
+			people[c.f] = c
+		} else if c.whole {
+			orgs[c.f] = c
+		}
+	}
+	if why == "" && len(people) == 1 && len(orgs) == 1 {
+		for p, pc := range people {
+			for o, oc := range orgs {
+				if p+o != *total.Number {
+					why = fmt.Sprintf("%s写有自然人（公民）的申请%s件（“%s”），%s写有法人或其他组织的申请%s件（“%s”），合计%s件，与前者不符", pc.at, num(p), pc.raw, oc.at, num(o), oc.raw, num(p+o))
+				}
+			}
+		}
+	}
+	if why == "" {
+		return vals, finds
+	}
+	vals = slices.Delete(vals, at, at+1)
+	return vals, append(finds, gongkai.Finding{
+		Rule: "narrative", Severity: gongkai.SeverityWarning, At: total.At,
+		Measure: "apps.new", Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel("apps.new"),
+		Message: fmt.Sprintf("正文所述%s%s件（“%s”），%s，哪一个数有误不能确定，未填入：请核对", gongkai.MeasureLabel("apps.new"), num(*total.Number), total.Raw, why),
+	})
+}
+
 // indexAny returns the index in s of the first of words found first, or -1.
 func indexAny(s string, words ...string) int {
 	at := -1
@@ -5003,7 +5167,7 @@ func readZeros(clause string, ctx nctx, emit func(k nkind, bad error)) {
 				// legal person or another organisation applied the words
 				// do not say. It was stored as apps.new 0. With the other
 				// side's none on the line too, none at all.
-				emit(k, errOneApplicant)
+				emit(k, sideError(side, matched[m[0]:m[1]]))
 				continue
 			}
 			if feesSection(ctx.section) && !hasAny(clause, "公开", "信息") {
