@@ -143,3 +143,28 @@ func TestConflictNamesBoth(t *testing.T) {
 		t.Errorf("no conflict said: %+v", finds)
 	}
 }
+
+// TestPublishedChineseDate checks the publication date read from the date
+// under the signature written in Chinese numerals (left from session 34):
+// with its day it is the date; without it no date is read from it, and the
+// date in digits before stands as it did. Nothing was read from it before.
+func TestPublishedChineseDate(t *testing.T) {
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"某某局2023年政府信息公开工作年度报告", "某某局", "二〇二四年一月二十日"}, "2024-01-20"},
+		{[]string{"某某局2023年政府信息公开工作年度报告", "某某局", "二○二四年一月三十一日"}, "2024-01-31"},
+		{[]string{"某某局2023年政府信息公开工作年度报告", "某某局", "二〇二四年一月"}, ""},
+		{[]string{"某某局2023年政府信息公开工作年度报告", "2024年1月5日", "某某局", "二〇二四年一月"}, "2024-01-05"},
+		{[]string{"某某局2023年政府信息公开工作年度报告", "某某局", "二〇二四年二月三十日"}, ""},
+	} {
+		var lines []Line
+		for i, s := range tt.lines {
+			lines = append(lines, Line{N: i + 1, Text: s})
+		}
+		if got := publishedDate(lines); got != tt.want {
+			t.Errorf("%q: published %q, want %q", tt.lines, got, tt.want)
+		}
+	}
+}

@@ -90,7 +90,17 @@ func publishedDate(lines []Line) string {
 	for _, l := range lines {
 		// ASCII digits first: ContainsAny with full-width ones decodes every rune.
 		if len(l.Text) > 240 || !strings.ContainsAny(l.Text, "0123456789") && !strings.ContainsAny(l.Text, "０１２３４５６７８９") {
-			continue // a date line is short and has digits
+			// A date line is short and has digits, or is a date in
+			// Chinese numerals alone ("二〇二四年一月二十日" under the
+			// signature): with its day, the date the report was
+			// published; it was passed over, and an earlier date line
+			// taken or none. Without its day it gives no date.
+			if len(l.Text) <= 120 && strings.Contains(l.Text, "月") {
+				if y, m, d, ok := labels.ChineseDate(l.Text); ok && d > 0 {
+					last = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				}
+			}
+			continue
 		}
 		t := width.Fold.String(l.Text)
 		// Every label ends in 时间 or 日期: most lines are skipped without the expression.

@@ -19,9 +19,14 @@ func TestSignatureKept(t *testing.T) {
 	}{
 		{"沛县青石镇人民政府\n2018年12月31日", []string{"沛县青石镇人民政府", "2018年12月31日"}, nil},
 		{"  沛县青石镇人民政府  \n\n  2018年12月31日  \n", []string{"沛县青石镇人民政府", "2018年12月31日"}, nil},
+		// The date in Chinese numerals, with or without its day.
+		{"沛县青石镇人民政府\n二〇一八年十二月", []string{"沛县青石镇人民政府", "二〇一八年十二月"}, nil},
+		{"沛县青石镇人民政府\n二〇一九年一月二十日", []string{"沛县青石镇人民政府", "二〇一九年一月二十日"}, nil},
 		// Not a date alone under it, or not an organ's name over it.
-		{"沛县青石镇人民政府\n二〇一八年十二月", nil, []string{"沛县青石镇人民政府"}},
+		{"沛县青石镇人民政府\n二〇一八年十二月发布", nil, []string{"沛县青石镇人民政府"}},
+		{"沛县青石镇人民政府\n二〇一八年", nil, []string{"沛县青石镇人民政府"}},
 		{"行政复议\n2018年12月31日", nil, []string{"行政复议"}},
+		{"行政复议\n二〇一八年十二月", nil, []string{"行政复议"}},
 	} {
 		d, err := ReadText([]byte(head + tt.tail))
 		if err != nil {

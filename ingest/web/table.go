@@ -117,7 +117,7 @@ func signature(lines []doc.Line) int {
 			last = append(last, i)
 		}
 	}
-	if len(last) < 2 || !dateAloneRE.MatchString(strings.TrimSpace(lines[last[0]].Text)) {
+	if len(last) < 2 || !dateAlone(strings.TrimSpace(lines[last[0]].Text)) {
 		return len(lines)
 	}
 	name := strings.TrimSpace(lines[last[1]].Text)
@@ -132,6 +132,19 @@ var signatureEnds = []string{"人民政府", "政府", "办事处", "局", "委�
 
 // dateAloneRE matches a line that is a date alone.
 var dateAloneRE = regexp.MustCompile(`^[\s(（]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$`)
+
+// dateAlone reports whether a line is a date alone: in digits with its day
+// (dateAloneRE), or in Chinese numerals with or without it
+// ("二〇二四年一月二十日", "二〇二四年一月", labels.ChineseDate). A signature
+// over the latter was no signature, and the county it names was lost with
+// it (the page refused for a bare town name; left from session 34).
+func dateAlone(t string) bool {
+	if dateAloneRE.MatchString(t) {
+		return true
+	}
+	_, _, _, ok := labels.ChineseDate(t)
+	return ok
+}
 
 // hasSuffixAny reports whether s ends with any of the words.
 func hasSuffixAny(s string, words ...string) bool {
