@@ -26,6 +26,13 @@ func (db *DB) checkReadOnly(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if pending == 0 || db.opts.Older {
+		// store.agencies' ids are as old as the file (0001): an export
+		// of an older file would list a doubled agency's rows twice too.
+		if err := db.checkAgencyIDs(ctx); err != nil {
+			return err
+		}
+	}
 	if pending > 0 && db.opts.Older {
 		return db.checkCompareTop(ctx, true)
 	}

@@ -317,6 +317,12 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 			db.db.Close()
 			return nil, err
 		}
+		// Before the checks that rebuild the summaries from the agencies
+		// joined by id, which a doubled id would count twice.
+		if err := db.checkAgencyIDs(ctx); err != nil {
+			db.db.Close()
+			return nil, err
+		}
 		if err := db.writeCatalogue(ctx); err != nil {
 			db.db.Close()
 			return nil, err
