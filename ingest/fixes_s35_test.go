@@ -114,12 +114,29 @@ func TestPublicAgainstSides(t *testing.T) {
 // TestSplitNextSentence checks the parts by applicant given in the sentence
 // after the count received, opened by 其中 ("…申请10件。其中公民申请8件,法人
 // 或其他组织申请3件"): they are the count's, and parts that do not add up to
-// it are said. They were passed over with no word.
+// it are said. They were passed over with no word, as were a pre-2019
+// report's parts in any sentence (that form has no columns by applicant, so
+// only the disagreement is said).
 func TestSplitNextSentence(t *testing.T) {
 	const head = "(二)依申请公开情况。"
 	vals, finds := readNarrative([]Line{{N: 1, Text: head + "全年共收到群众申请10件。其中公民申请8件,法人或其他组织申请3件。"}}, gongkai.Format2021, 2024, "示例县某某局")
 	if !hasFinding(finds, "apps.new", "各类之和与总数不符") {
 		t.Errorf("parts 8 + 3 of 10: no finding: %+v", finds)
+	}
+	// The pre-2019 form has no columns by applicant: parts that do not
+	// add up are said all the same, and nothing is filled.
+	vals, finds = readNarrative([]Line{{N: 1, Text: head + "全年共收到群众申请10件,其中公民申请8件,法人和其他组织申请3件。"}}, gongkai.FormatPre2019, 2016, "示例县某某局")
+	if !hasFinding(finds, "apps.new", "各类之和与总数不符") {
+		t.Errorf("pre-2019, parts 8 + 3 of 10: no finding: %+v", finds)
+	}
+	for _, v := range vals {
+		if v.Measure == "apps.new" && v.Applicant != gongkai.ApplicantTotal {
+			t.Errorf("pre-2019: a column by applicant filled: %+v", v)
+		}
+	}
+	_, finds = readNarrative([]Line{{N: 1, Text: head + "全年共收到群众申请10件,其中公民申请7件,法人和其他组织申请3件。"}}, gongkai.FormatPre2019, 2016, "示例县某某局")
+	if hasFinding(finds, "apps.new", "") {
+		t.Errorf("pre-2019, parts 7 + 3 of 10: a finding: %+v", finds)
 	}
 	vals, _ = readNarrative([]Line{{N: 1, Text: head + "全年共收到群众申请10件。其中公民申请10件,法人或其他组织申请0件。"}}, gongkai.Format2021, 2024, "示例县某某局")
 	for _, v := range vals {

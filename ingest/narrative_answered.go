@@ -187,8 +187,10 @@ var legalApplicants = []string{gongkai.ApplicantBusiness, gongkai.ApplicantResea
 // organisations' is five columns (商业企业 … 其他), filled only when it is
 // none, else blank with a warning that says so; a part not given is the
 // count less the other. Parts that do not add up to the count, or splits
-// that differ, fill nothing and say why.
-func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.Finding) ([]gongkai.Value, []gongkai.Finding) {
+// that differ, fill nothing and say why. Without columns (the pre-2019 form,
+// which has none by applicant) only parts that do not add up, or splits
+// that differ, are said.
+func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.Finding, columns bool) ([]gongkai.Value, []gongkai.Finding) {
 	if len(splits) == 0 {
 		return vals, finds
 	}
@@ -212,6 +214,13 @@ func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.
 			warn(o, gongkai.ApplicantNatural, fmt.Sprintf("与另一处（%s）不一致，各列未填入", sp.at))
 			return vals, finds
 		}
+	}
+	if !columns {
+		if total != nil && *total == sp.got && (sp.natural > sp.got || sp.legal > sp.got || sp.corporate > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got ||
+			sp.natural >= 0 && sp.corporate >= 0 && sp.natural+sp.corporate > sp.got) {
+			warn(sp, gongkai.ApplicantTotal, "各类之和与总数不符")
+		}
+		return vals, finds
 	}
 	switch {
 	case total == nil || *total != sp.got:

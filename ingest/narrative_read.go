@@ -1382,7 +1382,10 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 					}
 				}
 			}
-			if received && got > 0 && format != gongkai.FormatPre2019 {
+			if received && got > 0 {
+				// The pre-2019 form has no columns by applicant, but parts
+				// that do not add up to the count are said all the same
+				// (applySplits): they were passed over with no word.
 				if sp, ok := readApplicantSplit(fl.s[sent.a:sent.b], got); ok {
 					sp.raw, sp.at = sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), lineAt(l.N)
 					splits = append(splits, sp)
@@ -1517,7 +1520,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 		}
 	}
 	vals, finds = checkSides(sides, vals, finds)
-	return applySplits(splits, vals, finds)
+	return applySplits(splits, vals, finds, format != gongkai.FormatPre2019)
 }
 
 // outcomeCode reports whether code is one of table 三's outcomes of the
