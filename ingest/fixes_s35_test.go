@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -183,5 +184,26 @@ func TestPublishedChineseDate(t *testing.T) {
 		if got := publishedDate(lines); got != tt.want {
 			t.Errorf("%q: published %q, want %q", tt.lines, got, tt.want)
 		}
+	}
+}
+
+// TestPeriodChineseNumerals checks that a statistics period in Chinese
+// numerals that differs from the title's year is said (a period in digits
+// was; this one was no period, and the year went unchecked).
+func TestPeriodChineseNumerals(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/period-chinese-numerals-mismatch.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse("period-chinese-numerals-mismatch.txt", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for _, f := range r.Findings {
+		said = said || f.Rule == "period" && strings.Contains(f.Message, "2022")
+	}
+	if !said || r.Year != 2023 {
+		t.Errorf("year %d, period finding %v; want 2023 and the finding: %+v", r.Year, said, r.Findings)
 	}
 }

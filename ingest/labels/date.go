@@ -1,6 +1,7 @@
 package labels
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -55,4 +56,31 @@ func cnSmall(s string) int {
 		n += cnDigits[[]rune(ones)[0]]
 	}
 	return n
+}
+
+// chineseYMDRE finds a date in Chinese numerals inside a line, and
+// chineseMDRE a month and day ("至十二月三十一日", the end of a period whose
+// year is the start's). Groups: year (none in chineseMDRE), month, day.
+var (
+	chineseYMDRE = regexp.MustCompile(`([一二][〇○零OＯ一二三四五六七八九]{3})\s*年\s*(十[一二]?|[一二三四五六七八九])\s*月\s*(三十一?|二?十[一二三四五六七八九]?|二十|[一二三四五六七八九])\s*日`)
+	chineseMDRE  = regexp.MustCompile(`(十[一二]?|[一二三四五六七八九])\s*月\s*(三十一?|二?十[一二三四五六七八九]?|二十|[一二三四五六七八九])\s*日`)
+)
+
+// chineseDatesInDigits writes the dates in Chinese numerals of s in digits
+// ("二〇二三年一月一日至二〇二三年十二月三十一日" → "2023年1月1日至2023年12月31日"),
+// and the months and days after them ("至十二月三十一日"), so that the
+// expressions for dates in digits read them.
+func chineseDatesInDigits(s string) string {
+	s = chineseYMDRE.ReplaceAllStringFunc(s, func(d string) string {
+		m := chineseYMDRE.FindStringSubmatch(d)
+		y := 0
+		for _, r := range m[1] {
+			y = y*10 + cnDigits[r]
+		}
+		return fmt.Sprintf("%d年%d月%d日", y, cnSmall(m[2]), cnSmall(m[3]))
+	})
+	return chineseMDRE.ReplaceAllStringFunc(s, func(d string) string {
+		m := chineseMDRE.FindStringSubmatch(d)
+		return fmt.Sprintf("%d月%d日", cnSmall(m[1]), cnSmall(m[2]))
+	})
 }

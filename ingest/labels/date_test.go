@@ -1,6 +1,10 @@
 package labels
 
-import "testing"
+import (
+	"testing"
+
+	"gongkai/ingest/doc"
+)
 
 // TestChineseDate checks the dates in Chinese numerals that close reports
 // ("二〇二四年一月二十日", "二〇二四年一月"), and what is no such date.
@@ -26,6 +30,27 @@ func TestChineseDate(t *testing.T) {
 		y, m, d, ok := ChineseDate(tt.s)
 		if y != tt.y || m != tt.m || d != tt.d || ok != tt.ok {
 			t.Errorf("%q: %d %d %d %v, want %d %d %d %v", tt.s, y, m, d, ok, tt.y, tt.m, tt.d, tt.ok)
+		}
+	}
+}
+
+// TestStatPeriodChinese checks a statistics period written in Chinese
+// numerals: read as the one in digits is (it was none).
+func TestStatPeriodChinese(t *testing.T) {
+	for _, tt := range []struct {
+		line      string
+		year, end int
+		ok        bool
+	}{
+		{"本报告所列数据的统计期限为二〇二三年一月一日至二〇二三年十二月三十一日。", 2023, 2023, true},
+		{"统计期限自二○二二年一月一日起至十二月三十一日止。", 2022, 2022, true},
+		{"统计期限为二〇二二年一月一日至二〇二三年十二月三十一日。", 2022, 2023, true},
+		{"统计期限为2023年1月1日至2023年12月31日。", 2023, 2023, true},
+		{"统计期限为本年度。", 0, 0, false},
+	} {
+		p, ok := StatPeriod([]doc.Line{{N: 1, Text: tt.line}})
+		if ok != tt.ok || p.Year != tt.year || p.EndYear != tt.end {
+			t.Errorf("%s: %+v %v, want %d–%d %v", tt.line, p, ok, tt.year, tt.end, tt.ok)
 		}
 	}
 }

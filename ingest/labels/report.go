@@ -867,6 +867,14 @@ func StatPeriod(lines []doc.Line) (Period, bool) {
 		if m == nil && strings.Contains(t, "1月1日") {
 			m = periodRE.FindStringSubmatch(gluedStartRE.ReplaceAllString(t, "${1}${2}年${3}"))
 		}
+		if m == nil && strings.Contains(t, "月") && strings.Contains(t, "日") {
+			// "统计期限为二〇二三年一月一日至二〇二三年十二月三十一日": the
+			// period in Chinese numerals, as the signature's date may be
+			// (left from session 34). It was no period: a title's year
+			// went unchecked against it, and a page without one was
+			// refused. Text is the period in digits.
+			m = periodRE.FindStringSubmatch(chineseDatesInDigits(t))
+		}
 		if m == nil {
 			continue
 		}
