@@ -84,3 +84,17 @@ func chineseDatesInDigits(s string) string {
 		return fmt.Sprintf("%d月%d日", cnSmall(m[1]), cnSmall(m[2]))
 	})
 }
+
+// chineseYearRE finds a year written digit by digit in Chinese numerals
+// before 年 ("二〇二三年"): every year of these reports (2008 on) has a zero.
+var chineseYearRE = regexp.MustCompile(`[一二][〇○零OＯ一二三四五六七八九]{3}年`)
+
+// chineseYearInDigits writes a year chineseYearRE found in digits:
+// "二〇二三年" → "2023年".
+func chineseYearInDigits(s string) string {
+	y := 0
+	for _, r := range strings.TrimSuffix(s, "年") {
+		y = y*10 + cnDigits[r]
+	}
+	return fmt.Sprintf("%d年", y)
+}

@@ -54,3 +54,25 @@ func TestStatPeriodChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleChineseYear checks a title whose year is in Chinese numerals:
+// read as the one in digits is (no title was read, and the page refused).
+func TestTitleChineseYear(t *testing.T) {
+	for _, tt := range []struct {
+		title  string
+		agency string
+		year   int
+	}{
+		{"示例县某某局二〇二三年政府信息公开工作年度报告", "示例县某某局", 2023},
+		{"示例县某某局二○二二年度政府信息公开工作年度报告", "示例县某某局", 2022},
+		{"二〇二四年示例市某某委员会政府信息公开工作年度报告", "示例市某某委员会", 2024},
+		{"示例县某某局2023年政府信息公开工作年度报告", "示例县某某局", 2023},
+		// A date under a title with no year is no title's year.
+		{"示例县某某局政府信息公开工作年度报告 二〇二四年一月", "", 0},
+	} {
+		a, y := TitleMeta(tt.title, true)
+		if a != tt.agency || y != tt.year {
+			t.Errorf("%s: %q %d, want %q %d", tt.title, a, y, tt.agency, tt.year)
+		}
+	}
+}

@@ -109,6 +109,12 @@ var fullDateRE = regexp.MustCompile(`(?:19|20)\d\d年\d{1,2}月\d{1,2}日`)
 // information-disclosure report after the year; a file name need not.
 func TitleMeta(s string, strict bool) (agency string, year int) {
 	agency, year = titleMeta(s, strict)
+	if year == 0 && strings.ContainsAny(s, "〇○零") && strings.Contains(s, "年") && chineseYearRE.MatchString(s) {
+		// "某某局二〇二三年政府信息公开工作年度报告": the year in Chinese
+		// numerals (left from session 34). No title was read, and the
+		// page was refused for want of an agency.
+		agency, year = titleMeta(chineseYearRE.ReplaceAllStringFunc(s, chineseYearInDigits), strict)
+	}
 	if agency != "" && strings.Contains(s, "於") && strings.Contains(agency, "于") {
 		agency = keepYu(s, agency)
 	}
