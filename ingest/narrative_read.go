@@ -5913,7 +5913,9 @@ func readTableless(ctx context.Context, doc *Document, r *gongkai.Report) {
 			held[v.Measure] = true
 		}
 	}
-	approx := approximateFigures(doc.Lines, held)
+	var below []gongkai.Finding
+	r.Values, below = belowRoughWhole(doc.Lines, r.Values, held, r.Agency)
+	approx := append(below, approximateFigures(doc.Lines, held)...)
 	rough := map[string]bool{}
 	for _, f := range approx {
 		rough[f.Measure] = true
@@ -5998,7 +6000,15 @@ func readBesideTables(ctx context.Context, doc *Document, r *gongkai.Report) {
 			})
 		}
 	}
+	var below []gongkai.Finding
+	r.Values, below = belowRoughWhole(doc.Lines, r.Values, map[string]bool{}, r.Agency)
+	for _, f := range below {
+		addNew(r, f)
+	}
 	for _, f := range finds {
+		if below != nil && f.Measure == below[0].Measure {
+			continue // the rough whole said it
+		}
 		if !present[cat[f.Measure].Table] {
 			addNew(r, f)
 			continue

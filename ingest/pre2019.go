@@ -145,6 +145,8 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 			vals = append(vals, v)
 		}
 	}
+	vals, below := belowRoughWhole(doc.Lines, vals, seen, r.Agency)
+	notes = append(notes, below...)
 	approx := approximateFigures(doc.Lines, seen)
 	notes = append(notes, approx...)
 	for _, f := range approx {

@@ -1,0 +1,79 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"gongkai"
+)
+
+// TestRound26RoughWhole checks round 26's year's whole said only roughly
+// with a smaller exact count after it ("主动公开政府信息N余条…全年制作展板K余个,
+// 公开信息M条", the shape of a real 2021 town's page): M was stored as the
+// year's proactive items with no word. A count less than the rough whole is
+// a part of it: blank, with a warning quoting both. A rough count of the
+// whole area, or of every year so far, is no floor of the organ's own year;
+// an exact count above the rough one may be the whole.
+func TestRound26RoughWhole(t *testing.T) {
+	const head = "示例县示例镇2021年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开情况。\n"
+	for _, tt := range []struct {
+		body string
+		want float64 // -1: blank
+		said bool    // a warning names the rough whole
+	}{
+		{"2021年,我单位主动公开政府信息260余条。全年制作展板15余个,公开信息36条。\n", -1, true},
+		// A part after 其中 was blank before, with its own warning.
+		{"2021年,我单位主动公开政府信息260余条,其中在公示栏公开信息36条。\n", -1, false},
+		{"2021年,我单位主动公开政府信息三百余条。全年制作展板15个,公开信息36条。\n", -1, true},
+		{"2021年,我单位主动公开政府信息1.2万条。全年制作展板15个,公开信息360条。\n", -1, true},
+		// No rough whole: the count stands as before.
+		{"全年制作展板15个,公开信息36条。\n", 36, false},
+		// The area's rough count, or every year's so far: no floor.
+		{"2021年,全县各部门主动公开政府信息2600余条。我镇主动公开政府信息36条。\n", 36, false},
+		{"截至2021年底,我镇累计主动公开政府信息2600余条。2021年我镇主动公开政府信息36条。\n", 36, false},
+		// An exact count at or above the rough one may be the whole.
+		{"我镇主动公开政府信息260余条。全年主动公开政府信息263条。\n", 263, false},
+	} {
+		r, err := Parse("p.txt", []byte(head+tt.body), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", tt.body, err)
+		}
+		got := -1.0
+		if v, ok := r.Lookup("narrative.proactive_items", gongkai.ApplicantTotal); ok && v.Number != nil {
+			got = *v.Number
+		}
+		said := false
+		for _, f := range r.Findings {
+			if f.Measure == "narrative.proactive_items" && strings.Contains(f.Message, "少于") {
+				said = true
+			}
+		}
+		if got != tt.want || said != tt.said {
+			t.Errorf("%q: proactive %v (said %v), want %v (said %v)", tt.body, got, said, tt.want, tt.said)
+		}
+	}
+}
+
+// TestRound26RoughLeast checks the floor of a rough figure: more than N for
+// N余 and N多, N万 less half its last digit for a bare count in 万, none for
+// 约N or a bare count.
+func TestRound26RoughLeast(t *testing.T) {
+	for _, tt := range []struct {
+		match string
+		want  float64
+		ok    bool
+	}{
+		{"主动公开政府信息260余条", 260, true},
+		{"主动公开政府信息2,600多条", 2600, true},
+		{"主动公开政府信息三百余条", 300, true},
+		{"主动公开政府信息1.2万条", 11500, true},
+		{"主动公开政府信息1.2万余条", 12000, true},
+		{"收到申请约30件", 0, false},
+		{"主动公开政府信息260条", 0, false},
+	} {
+		got, ok := roughLeast(tt.match)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("%s: %v %v, want %v %v", tt.match, got, ok, tt.want, tt.ok)
+		}
+	}
+}
