@@ -5138,6 +5138,13 @@ var noneAfterRE = regexp.MustCompile(`^(?:暂无|无|没有|0+(?:件|条|个|次
 // that there was no review.
 var causedRE = regexp.MustCompile(`(?:引发|引起|导致|产生|而提出|而产生)的?[^,;:]{0,20}?申请`)
 
+// costRE finds, after the review or suit a statement of none names, the
+// words that make it the matter of an expense: "未产生与诉讼(行政复议、行政申诉)
+// 有关的费用支出" (the shape of a real 2016 county bureau's page, the old
+// 条例's section of costs) denies the expense, not the proceedings; it was
+// stored as review.total 0.
+var costRE = regexp.MustCompile(`有关的?(?:费用|支出|开支)|相关的?(?:费用支出|支出|开支)`)
+
 // readZeros reads the zeros a clause states in words.
 func readZeros(clause string, ctx nctx, emit func(k nkind, bad error)) {
 	// "未收到和处理政府信息公开申请" says nothing was received either.
@@ -5200,7 +5207,7 @@ func readZeros(clause string, ctx nctx, emit func(k nkind, bad error)) {
 			// statement denies ("未出现因行政复议、诉讼引发的…申请"): no
 			// zero of reviews or suits (review.total and both suits' 0
 			// were stored, with no finding).
-			if end := statementEnd(clause, m[1]); causedRE.MatchString(clause[m[1]:end]) {
+			if end := statementEnd(clause, m[1]); causedRE.MatchString(clause[m[1]:end]) || costRE.MatchString(clause[m[1]:end]) {
 				continue
 			}
 			if qualifiedNoneRE.MatchString(clause[:statementEnd(clause, m[1])]) {

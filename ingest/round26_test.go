@@ -77,3 +77,29 @@ func TestRound26RoughLeast(t *testing.T) {
 		}
 	}
 }
+
+// TestRound26CostNotProceeding checks round 26's statement of no expense
+// related to suits and reviews ("未产生与诉讼(行政复议、行政申诉)有关的费用支出",
+// the shape of a real 2016 county police bureau's page, the old 条例's
+// section of costs): it was stored as review.total 0. It denies the
+// expense, not the proceedings. A statement of no review is still read.
+func TestRound26CostNotProceeding(t *testing.T) {
+	const before = "安排2名民警承担示例县公安局政府信息公开工作。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"未产生与诉讼(行政复议、行政申诉)有关的费用支出。", -1},
+		{"未发生与行政复议相关的支出。", -1},
+		{"未发生因政府信息公开申请行政复议、提起行政诉讼的情况。", 0},
+		{"未发生行政复议,也未产生有关费用。", 0},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			lines := []Line{{N: 1, Text: "一、总体情况"}, {N: 2, Text: before + tt.line}}
+			vals, _ := readNarrative(lines, format, 2016, "示例县公安局")
+			if got := numberOf(vals, "review.total"); got != tt.want {
+				t.Errorf("%s %s: review.total %v, want %v", format, tt.line, got, tt.want)
+			}
+		}
+	}
+}
