@@ -103,3 +103,53 @@ func TestRound26CostNotProceeding(t *testing.T) {
 		}
 	}
 }
+
+// TestRound26HandledDone checks round 26's handled total said as 办理完成
+// ("收到…申请N件,结转上年度…K件,共办理完成M件,结转下年度继续办理L件", the shape of
+// a real 2020 provincial office's page): M was passed over with no word.
+// It is the year's handled total. 办理完成 with no count after it says every
+// one received handled, and after a term those handled in time, as before.
+func TestRound26HandledDone(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"2020年收到政府信息公开申请160件,结转上年度政府信息公开申请7件,共办理完成164件,结转下年度继续办理3件。", 164},
+		{"2020年收到政府信息公开申请16件,已办理完毕16件。", 16},
+		{"2020年收到政府信息公开申请16件,并已办理完成。", -1},
+		{"2020年受理依申请公开3件,无上年度结转,已在规定时限内办理完毕2件。", -1},
+	} {
+		lines := []Line{{N: 1, Text: head + tt.line}}
+		vals, _ := readNarrative(lines, gongkai.Format2019, 2020, "示例省人民政府办公厅")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("%s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestRound26OutcomeAfterCount checks round 26's outcomes of reviews said
+// after their counts ("发生行政复议N件,其中K件维持,L件尚未审结", the shape of a
+// real 2020 provincial office's page): both were passed over with no word.
+// They are the review's upheld and pending, as "维持K件" before the count is.
+func TestRound26OutcomeAfterCount(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank
+	}{
+		{"因政府信息公开发生行政复议5件,其中4件维持,1件尚未审结。", "review.upheld", 4},
+		{"因政府信息公开发生行政复议5件,其中4件维持,1件尚未审结。", "review.pending", 1},
+		{"因政府信息公开被申请行政复议3件,2件维持原行政行为,1件被纠正。", "review.upheld", 2},
+		{"因政府信息公开被申请行政复议3件,2件维持原行政行为,1件被纠正。", "review.corrected", 1},
+		{"因政府信息公开被申请行政复议3件,维持2件,纠正1件。", "review.corrected", 1},
+		// A count of applications with words after it is no outcome.
+		{"收到政府信息公开申请5件,3件维持不变。", "review.upheld", -1},
+	} {
+		lines := []Line{{N: 1, Text: "(四)行政复议、行政诉讼情况。" + tt.line}}
+		vals, _ := readNarrative(lines, gongkai.Format2021, 2020, "示例省人民政府办公厅")
+		if got := numberOf(vals, tt.measure); got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
