@@ -1309,6 +1309,14 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			if counted && !received && lineGot > 0 {
 				received, got, none = true, lineGot, lineNone
 			}
+			if !received && lineGot > 0 && hasAny(fl.s[sent.a:sent.b], everyApps...) && allAnswered(fl.s[sent.a:sent.b]) {
+				// "…共收到…4宗政府信息公开申请,…上年结转为0宗。主要涉及…
+				// 等方面,所有申请均已做到按时办结" (the shape of a real 2024
+				// district bureau's page): every application the sentence
+				// before on the line counted was handled, as "均已办结" in
+				// that sentence says. It was passed over with no word.
+				received, got, none = true, lineGot, lineNone
+			}
 			if counted && (!received || said != got) {
 				if ctx.about(topicDisclosure) && strings.Contains(fl.s, "申请") {
 					// Of a count received it does not repeat, or of none:
@@ -2624,9 +2632,20 @@ func handledUnsaid(seg string) bool {
 		}
 	}
 	if !ok {
-		return false
+		// "累计办理公民、法人或其他组织通过市政府门户网站、邮寄等途径依申请
+		// 公开信息合计12件" (the shape of a real 2023 county-level city's
+		// page): the applicants and the ways between 办理 and the
+		// applications. Passed over with no word.
+		m := dealtApartRE.FindStringIndex(seg)
+		if m == nil {
+			return false
+		}
+		tail = seg[m[1]:]
 	}
-	switch strings.TrimRight(tail, "共计为有") {
+	// "办理…依申请公开信息合计12件" (the shape of a real 2023 county-level
+	// city's page) puts 合计 before the count, as 共计: passed over with
+	// no word, where 共计 is said.
+	switch strings.TrimRight(tail, "共计为有合") {
 	case "", "信息", "事项", "申请", "政府信息", "数量", "申请数量", "件数", "申请件数":
 	default:
 		return false
@@ -2643,6 +2662,10 @@ func handledUnsaid(seg string) bool {
 // "全年处理申请数量423件" (the shape of a real 2025 zone committee's page)
 // names the applications alone and their 数量.
 var handledStems = []string{"办理依申请公开", "办理政府信息公开", "办理信息公开", "处理依申请公开", "处理政府信息公开", "处理信息公开", "办理政府信息依申请公开", "处理政府信息依申请公开", "处理申请", "办理申请"}
+
+// dealtApartRE finds 办理 with the applications named after the ones who
+// applied or the ways they did (handledUnsaid), no clause between.
+var dealtApartRE = regexp.MustCompile(`办理[^,;:。]{0,40}?(?:途径|方式|渠道|提出|提交)的?(?:依申请公开|政府信息公开申请|信息公开申请)`)
 
 // errDealt is the bad of a count of applications "办理" (handledUnsaid).
 var errDealt = errors.New("dealt with")
@@ -4270,6 +4293,10 @@ func answeredCount(sent string) (float64, bool) {
 	}
 	return 0, false
 }
+
+// everyApps are the words that name every application counted before on
+// the line: "所有申请均已按时办结" after the count received.
+var everyApps = append([]string{"所有申请", "全部申请", "所有依申请", "所有政府信息公开申请"}, aboveApps...)
 
 // aboveApps are the words that name the applications a line before counted:
 // "上述申请已全部…答复".

@@ -153,3 +153,53 @@ func TestRound26OutcomeAfterCount(t *testing.T) {
 		}
 	}
 }
+
+// TestRound26EveryAppsNextSentence checks round 26's "所有申请均已…办结" in the
+// sentence after the count received on its line ("共收到…4宗政府信息公开申请,…,
+// 上年结转为0宗。主要涉及…等方面,所有申请均已做到按时办结", the shape of a real 2024
+// district bureau's page): it was passed over with no word. With none
+// carried in said, the count handled is the count received; without, blank
+// with the warning "均已办结" beside the count has.
+func TestRound26EveryAppsNextSentence(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+		said bool    // a warning names apps.total
+	}{
+		{"2024年共收到社会各界6宗政府信息公开申请,均通过网上申请,上年结转为0宗。主要涉及示例事项等方面,所有申请均已做到按时办结。", 6, false},
+		{"2024年共收到政府信息公开申请6件,上年结转0件。上述申请均已按时答复。", 6, false},
+		{"2024年共收到政府信息公开申请6件。所有申请均已按时办结。", -1, true},
+		// Another matter's answers are not the applications'.
+		{"2024年共收到政府信息公开申请6件,上年结转0件。群众来信均已按时答复。", -1, false},
+	} {
+		lines := []Line{{N: 1, Text: head + tt.line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2024, "示例区示例局")
+		if got, said := numberOf(vals, "apps.total"), namesMeasure(finds, "apps.total"); got != tt.want || said != tt.said {
+			t.Errorf("%s: apps.total %v (said %v), want %v (said %v)", tt.line, got, said, tt.want, tt.said)
+		}
+	}
+}
+
+// TestRound26DealtApart checks round 26's count 办理 with the applicants and
+// ways between the verb and the applications, and 合计 before the count
+// ("累计办理公民、法人或其他组织通过市政府门户网站、邮寄等途径依申请公开信息合计N件,
+// 已全部按期限答复办结", the shape of a real 2023 county-level city's page):
+// received or handled the words do not say, and both were blank with no
+// word. Now said, as "办理依申请公开N件" is.
+func TestRound26DealtApart(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, line := range []string{
+		"2023年度,示例市累计办理公民、法人或其他组织通过市政府门户网站、邮寄等途径依申请公开信息合计9件,已全部按期限答复办结。",
+		"2023年度,我市办理依申请公开信息合计9件,已全部按期限答复办结。",
+	} {
+		lines := []Line{{N: 1, Text: head + line}}
+		vals, finds := readNarrative(lines, gongkai.Format2021, 2023, "示例市人民政府")
+		if numberOf(vals, "apps.new") != -1 || numberOf(vals, "apps.total") != -1 {
+			t.Errorf("%s: apps.new %v, apps.total %v, want both blank", line, numberOf(vals, "apps.new"), numberOf(vals, "apps.total"))
+		}
+		if !namesMeasure(finds, "apps.new") || !namesMeasure(finds, "apps.total") {
+			t.Errorf("%s: no warning for apps.new and apps.total", line)
+		}
+	}
+}
