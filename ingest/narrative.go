@@ -508,6 +508,18 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				if catalogueWords(clauseOf(t, m[0], m[0]), t[m[0]+len(nf.word):m[2]], t[m[3]:m[1]]) {
 					continue
 				}
+				// "其中双公示系统中公开行政许可信息55项" (the shape of a real
+				// 2025 zone bureau's page, beside its table's 423): the
+				// records of decisions published, not the decisions made.
+				// It was stored as narrative.licensing, with the table's
+				// figure said to disagree.
+				if strings.Contains(labels.Normalize(t[m[0]+len(nf.word):m[2]]), "信息") {
+					if total == nil {
+						f := passedFinding(errDecisionsPublished, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
 			}
 			text := width.Fold.String(t[m[2]:m[3]])
 			f, err := strconv.ParseFloat(strings.ReplaceAll(text, ",", ""), 64)

@@ -203,3 +203,36 @@ func TestRound26DealtApart(t *testing.T) {
 		}
 	}
 }
+
+// TestRound26LicensingRecords checks round 26's records of licensing
+// published ("其中双公示系统中公开行政许可信息N项", the shape of a real 2025 zone
+// bureau's page, beside its table): they were stored as narrative.licensing,
+// the table said to disagree. They are no count of decisions: blank, with
+// errDecisionsPublished's warning. A count of decisions is read as before.
+func TestRound26LicensingRecords(t *testing.T) {
+	var nf narrativeFigure
+	for _, f := range narrativeFigures {
+		if f.measure == "narrative.licensing" {
+			nf = f
+		}
+	}
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+		said bool
+	}{
+		{"2025年全年公开286条信息,其中双公示系统中公开行政许可信息38项,行政处罚2项。", -1, true},
+		{"全年作出行政许可决定38件。", 38, false},
+		{"全年办理行政许可38件。", 38, false},
+	} {
+		v, ok, total := findNarrative([]Line{{N: 1, Text: tt.line}}, nf, "示例开发区社会事业局", 2025)
+		got := -1.0
+		if ok && v.Number != nil {
+			got = *v.Number
+		}
+		said := total != nil && strings.Contains(total.Message, "公开（公示）")
+		if got != tt.want || said != tt.said {
+			t.Errorf("%s: %v (said %v), want %v (said %v)", tt.line, got, said, tt.want, tt.said)
+		}
+	}
+}
