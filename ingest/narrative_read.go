@@ -2689,6 +2689,7 @@ var passedWhy = []struct {
 	{errPartOf, "是另一总数“其中”的一部分，而该总数不能确定是本机关本年度的"},
 	{errUpheldOfPart, "写作“均（全部）维持”，但此前另写有审结、未审结或结转的件数：维持的是其中哪些、共几件不能确定"},
 	{errWholeArea, "是全辖区（全区、全县、全镇等）的数，可能是辖区内各机关的合计，不一定是本机关的"},
+	{errOrganPart, "之后“其中”另写有局机关（本级）的数：所述的是本系统（本机关及其下属单位）的合计，本机关的年度报告应填哪一个不能确定"},
 	{errLevel, "是一级（区本级、县本级等）的数，可能是该级政府及其各部门的合计，不一定是本机关的"},
 	{errJointOrgans, "所在句子的主语是几个机关（用“、”“和”等并列），是它们合计的数，不是本机关一家的"},
 	{errOtherOrgan, "所在的句子可能说的是另一机关（句中写有机关名称，不是“我局”“本单位”，也不是所填的单位名称），不能确定是本机关的数"},
@@ -5976,8 +5977,10 @@ func readTableless(ctx context.Context, doc *Document, r *gongkai.Report) {
 			held[v.Measure] = true
 		}
 	}
-	var below []gongkai.Finding
+	var below, organ []gongkai.Finding
 	r.Values, below = belowRoughWhole(doc.Lines, r.Values, held, r.Agency)
+	r.Values, organ = wholeWithOrganPart(r.Values)
+	below = append(below, organ...)
 	approx := append(below, approximateFigures(doc.Lines, held)...)
 	rough := map[string]bool{}
 	for _, f := range approx {
@@ -6063,8 +6066,10 @@ func readBesideTables(ctx context.Context, doc *Document, r *gongkai.Report) {
 			})
 		}
 	}
-	var below []gongkai.Finding
+	var below, organ []gongkai.Finding
 	r.Values, below = belowRoughWhole(doc.Lines, r.Values, map[string]bool{}, r.Agency)
+	r.Values, organ = wholeWithOrganPart(r.Values)
+	below = append(below, organ...)
 	for _, f := range below {
 		addNew(r, f)
 	}

@@ -1,12 +1,14 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // roughFigureRE takes the number of a rough figure at the end of an
@@ -122,4 +124,37 @@ func belowRoughWhole(lines []Line, vals []gongkai.Value, held map[string]bool, a
 		}
 	}
 	return vals, notes
+}
+
+// errOrganPart is the bad of a count of items published whose sentence goes
+// on to the organ's own part ("主动发布各类信息N条,…,其中,局机关发布信息M条"):
+// the count is the system's, the organ with its units below, and the organ's
+// own is the part.
+var errOrganPart = errors.New("whole of the organ and its units")
+
+// organPartRE finds, after a count, a part 其中 gives the organ itself (局机关,
+// 本机关, 机关本级) with a count of its own.
+var organPartRE = regexp.MustCompile(`其中[,:]?(?:局机关|本机关|委机关|厅机关|办机关|机关本级|局本级|本级机关)[^。;]{0,16}?[0-9]+\s*条`)
+
+// wholeWithOrganPart drops from vals a narrative count of the year's items
+// published whose sentence names, after it, the organ's own part
+// ("2016年度,全县公安机关…主动通过政府网站发布信息…。主动发布各类信息N条,全文电子化率达
+// 100%,其中,局机关发布信息M条", the shape of a real 2016 county police
+// bureau's page): N counts every unit of the system the sentence before
+// names, and was stored as the organ's with no word. Which of the two is the
+// report's the words do not say: blank, with a warning quoting the sentence.
+func wholeWithOrganPart(vals []gongkai.Value) ([]gongkai.Value, []gongkai.Finding) {
+	for i, v := range vals {
+		if v.Measure != proactiveMeasure || v.Source != gongkai.SourceNarrative || v.Number == nil {
+			continue
+		}
+		raw := labels.Normalize(v.Raw)
+		at := strings.Index(raw, num(*v.Number)+"条")
+		if at < 0 || !organPartRE.MatchString(raw[at:]) {
+			continue
+		}
+		f := passedFinding(errOrganPart, v.Measure, v.Raw, v.At)
+		return append(vals[:i:i], vals[i+1:]...), []gongkai.Finding{f}
+	}
+	return vals, nil
 }

@@ -147,6 +147,8 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 	}
 	vals, below := belowRoughWhole(doc.Lines, vals, seen, r.Agency)
 	notes = append(notes, below...)
+	vals, below = wholeWithOrganPart(vals)
+	notes = append(notes, below...)
 	approx := approximateFigures(doc.Lines, seen)
 	notes = append(notes, approx...)
 	for _, f := range approx {

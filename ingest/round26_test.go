@@ -236,3 +236,34 @@ func TestRound26LicensingRecords(t *testing.T) {
 		}
 	}
 }
+
+// TestRound26SystemWholeOrganPart checks round 26's count of the items a
+// police system published with the bureau's own part after it ("主动发布各类信息
+// N条,…,其中,局机关发布信息M条", the shape of a real 2016 county bureau's page,
+// after a sentence naming every police organ of the county): N was stored
+// as the bureau's with no word. Which one the report means is unsaid: blank,
+// with a warning. A whole whose parts are kinds, not the organ, stands.
+func TestRound26SystemWholeOrganPart(t *testing.T) {
+	for _, tt := range []struct {
+		body   string
+		format string
+		want   float64 // -1: blank
+	}{
+		{"一、总体情况\n2016年度,全县公安机关主动通过政府网站发布信息。主动发布各类信息236条,其中,局机关发布信息41条。\n二、依申请公开政府信息情况\n2016年度,我局未收到政府信息公开申请。\n", "2016", -1},
+		{"一、总体情况\n(一)主动公开情况。2021年主动公开政府信息236条,其中局机关公开41条。\n(二)依申请公开情况。2021年,我局未收到政府信息公开申请。\n", "2021", -1},
+		{"一、总体情况\n(一)主动公开情况。2021年主动公开政府信息236条,其中工作动态41条。\n(二)依申请公开情况。2021年,我局未收到政府信息公开申请。\n", "2021", 236},
+	} {
+		page := "示例县公安局" + tt.format + "年政府信息公开工作年度报告\n" + tt.body
+		r, err := Parse("p.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", tt.body, err)
+		}
+		got := -1.0
+		if v, ok := r.Lookup("narrative.proactive_items", gongkai.ApplicantTotal); ok && v.Number != nil {
+			got = *v.Number
+		}
+		if got != tt.want || (tt.want < 0) != namesMeasure(r.Findings, "narrative.proactive_items") {
+			t.Errorf("%q: proactive %v (said %v), want %v", tt.body, got, namesMeasure(r.Findings, "narrative.proactive_items"), tt.want)
+		}
+	}
+}
