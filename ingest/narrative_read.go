@@ -5195,6 +5195,24 @@ var causedRE = regexp.MustCompile(`(?:引发|引起|导致|产生|而提出|而�
 // the outcome word, for classify's outcome rules.
 var outcomeAfterRE = regexp.MustCompile(`^(?:被|予以|均|已)?(维持|纠正|纠错|尚未审结|未审结|正在审理|审理中)(?:原?(?:具体)?(?:行政行为|决定|结果|答复))?[。.]?$`)
 
+// organOnly reports whether the words before a statement of none are only
+// the year and the organ itself ("2024年,区教育局未发生行政复议、行政诉讼事项",
+// the shape of a real 2024 district bureau's page under its sub-heading
+// "(四)行政复议、行政诉讼情况"): no review or suit of any of the organ's work,
+// so none of its disclosure either. A statement of one kind of work
+// ("行政执法工作均无被申请行政复议") is not.
+func organOnly(pre, agency string) bool {
+	p := yearLeadRE.ReplaceAllString(strings.TrimSpace(pre), "")
+	p = strings.Trim(selfRE.ReplaceAllString(p, ""), ",、 共均")
+	if p == "" {
+		return true
+	}
+	return utf8.RuneCountInString(p) <= 12 && namesOwnOrgan(p, agency) && !hasAny(p, "工作", "案件", "执法", "许可", "处罚", "强制", "信访", "事项", "业务")
+}
+
+// yearLeadRE finds the year words a statement opens with.
+var yearLeadRE = regexp.MustCompile(`^(?:[0-9]{4}年度?|全年|本年度?|年内|今年)[,]?`)
+
 // costRE finds, after the review or suit a statement of none names, the
 // words that make it the matter of an expense: "未产生与诉讼(行政复议、行政申诉)
 // 有关的费用支出" (the shape of a real 2016 county bureau's page, the old
@@ -5257,7 +5275,8 @@ func readZeros(clause string, ctx nctx, emit func(k nkind, bad error)) {
 				continue
 			}
 		case nReview, nLitigation:
-			if !ctx.about(topicDisclosure) && !proceedingsSection(ctx.section) {
+			if !ctx.about(topicDisclosure) && !proceedingsSection(ctx.section) &&
+				!(proceedingsSection(ctx.sub) && organOnly(clause[:m[0]], ctx.agency)) {
 				continue
 			}
 			// The proceeding named as the cause of the applications the

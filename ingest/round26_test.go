@@ -267,3 +267,29 @@ func TestRound26SystemWholeOrganPart(t *testing.T) {
 		}
 	}
 }
+
+// TestRound26NoneUnderProceedingsHeading checks round 26's statement of no
+// review or suit at all under a sub-heading of them ("(四)行政复议、行政诉讼情况。
+// 2024年,区教育局未发生行政复议、行政诉讼事项", the shape of a real 2024 district
+// bureau's page): none of any of the organ's work, so none from disclosure;
+// both were blank with no word. A statement of one kind of work, of another
+// organ, or under another heading stays unread.
+func TestRound26NoneUnderProceedingsHeading(t *testing.T) {
+	const agency = "示例市示例区教育局"
+	for _, tt := range []struct {
+		head, line string
+		want       float64 // -1: blank
+	}{
+		{"(四)行政复议、行政诉讼情况。", "2024年,区教育局未发生行政复议、行政诉讼事项。", 0},
+		{"(四)行政复议、行政诉讼情况。", "2024年,我局未发生行政复议、行政诉讼。", 0},
+		{"(四)行政复议、行政诉讼情况。", "2024年,行政执法工作均无被申请行政复议。", -1},
+		{"(四)行政复议、行政诉讼情况。", "2024年,区法院未发生行政复议。", -1},
+		{"(三)监督保障情况。", "2024年,区教育局未发生行政复议、行政诉讼事项。", -1},
+	} {
+		lines := []Line{{N: 1, Text: "一、总体情况"}, {N: 2, Text: tt.head + tt.line}}
+		vals, _ := readNarrative(lines, gongkai.Format2021, 2024, agency)
+		if got := numberOf(vals, "review.total"); got != tt.want {
+			t.Errorf("%s%s: review.total %v, want %v", tt.head, tt.line, got, tt.want)
+		}
+	}
+}
