@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"gongkai"
@@ -254,3 +255,50 @@ func universityMessage(doc *Document, tables bool) string {
 	}
 	return ""
 }
+
+// overviewYearRE finds a year that opens the first sentence of an overview
+// ("2020年,示例省人民政府办公厅认真落实…", "2019年我局政府信息公开工作运行良好",
+// "根据《条例》要求,2010年,我局继续开展…"), after the words of the basis at most.
+var overviewYearRE = regexp.MustCompile(`^(?:根据[^,。]{0,40}?(?:要求|规定)?,)?((?:19|20)[0-9]{2})年度?[,]?`)
+
+// overviewYear returns the year the first sentence of a report's overview
+// ("一、总体情况", "一、概述") opens on, and its line, when the page states
+// no year otherwise: the year whose disclosure work the report opens on
+// (the shapes of real pages of 2010–2020, a provincial office's among them,
+// whose titles the page lacks and which name no period; they were refused
+// for want of a year while every sentence dated one). A later year named
+// anywhere on the page (of a plan, of when it was written) leaves it unsure.
+func overviewYear(doc *Document) (int, int, bool) {
+	for i, l := range doc.Lines {
+		if i >= 2*openingLines {
+			return 0, 0, false
+		}
+		num, title := heading(l.Text)
+		if num == "" || !hasAny(labels.Normalize(title), "总体情况", "概述", "总体工作情况", "基本情况") {
+			continue
+		}
+		for _, s := range doc.Lines[i+1 : min(i+3, len(doc.Lines))] {
+			if n, _ := heading(s.Text); n != "" {
+				break
+			}
+			m := overviewYearRE.FindStringSubmatch(labels.Simplified(labels.Normalize(s.Text)))
+			if m == nil {
+				continue
+			}
+			y, _ := strconv.Atoi(m[1])
+			for _, d := range doc.Lines {
+				for _, ym := range anyYearRE.FindAllStringSubmatch(d.Text, -1) {
+					if n, _ := strconv.Atoi(ym[1]); n > y {
+						return 0, 0, false
+					}
+				}
+			}
+			return y, s.N, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+// anyYearRE finds a year named on a page ("2021年", "2021-01-12").
+var anyYearRE = regexp.MustCompile(`((?:19|20)[0-9]{2})(?:年|-[01][0-9])`)

@@ -168,6 +168,15 @@ func extract(ctx context.Context, doc *Document, opts Options) (*gongkai.Report,
 	if opts.Year != 0 {
 		r.Year = opts.Year
 	}
+	if r.Year == 0 {
+		// A table of another year's format says the opening's year is
+		// not the report's (a 2021 table under "2016年度,…").
+		if y, n, ok := overviewYear(doc); ok && (!found || r.Format == yearFormat(y)) {
+			r.Year = y
+			r.Findings = append(r.Findings, gongkai.Finding{Rule: "period", Severity: gongkai.SeverityWarning, At: lineAt(n),
+				Message: fmt.Sprintf("年度%d取自“总体情况（概述）”首句开头的年份（标题和统计期限未写年度）：请核对", y)})
+		}
+	}
 	// A page without tables that is a report all the same loads with an
 	// error finding and the figures its narrative states; anything else
 	// without tables is not a report.

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -290,6 +291,48 @@ func TestRound26NoneUnderProceedingsHeading(t *testing.T) {
 		vals, _ := readNarrative(lines, gongkai.Format2021, 2024, agency)
 		if got := numberOf(vals, "review.total"); got != tt.want {
 			t.Errorf("%s%s: review.total %v, want %v", tt.head, tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestRound26OverviewYear checks round 26's pages with no title and no
+// period whose overview opens on the year ("一、总体情况" then "2020年,示例省人民政府
+// 办公厅认真落实…", the shape of a real 2020 provincial office's page; "2019年
+// 我局政府信息公开工作运行良好", "根据《条例》要求,2010年,我局继续开展…"): they were
+// refused for want of a year. The year is the opening's, with a warning. A
+// later year named on the page, an opening with no year, or a table of
+// another year's format leaves it unsure: refused as before.
+func TestRound26OverviewYear(t *testing.T) {
+	const table = "二、主动公开政府信息情况\n第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 0 | 0 | 2 |\n"
+	// The parts of a report, so that the page is no fragment of one.
+	const parts = "(一)主动公开情况。全年主动公开信息25条。\n(二)依申请公开情况。全年收到政府信息公开申请2件。\n(三)政府信息管理情况。严格落实审查制度。\n"
+	for _, tt := range []struct {
+		page string
+		want int // 0: refused for want of a year
+	}{
+		{"一、总体情况\n2020年,示例省人民政府办公厅认真落实条例,政府信息公开工作取得新进展。\n" + parts, 2020},
+		{"一、总体情况\n2019年我局政府信息公开工作运行良好。\n" + parts, 2019},
+		{"一、概述\n根据《条例》要求,2010年,我局继续开展政府信息公开工作。\n" + parts, 2010},
+		{"一、总体情况\n2020年,我局政府信息公开工作运行良好。\n" + parts + "2021年将进一步做好公开工作。\n", 0},
+		{"一、总体情况\n本年度我局政府信息公开工作运行良好。\n" + parts, 0},
+		{"一、总体情况\n2016年度,我局政府信息公开工作运行良好。\n" + parts + table, 0},
+	} {
+		r, err := Parse("p.txt", []byte(tt.page), Options{Agency: "示例省人民政府办公厅"})
+		got := 0
+		if err == nil {
+			got = r.Year
+		} else if !errors.Is(err, ErrNoYear) {
+			t.Errorf("%q: %v", tt.page, err)
+			continue
+		}
+		said := false
+		if err == nil {
+			for _, f := range r.Findings {
+				said = said || f.Rule == "period" && strings.Contains(f.Message, "首句")
+			}
+		}
+		if got != tt.want || said != (tt.want != 0) {
+			t.Errorf("%q: year %d (said %v), want %d", tt.page, got, said, tt.want)
 		}
 	}
 }
