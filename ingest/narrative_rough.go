@@ -81,6 +81,9 @@ func roughLeast(match string) (float64, bool) {
 func belowRoughWhole(lines []Line, vals []gongkai.Value, held map[string]bool, agency string) ([]gongkai.Value, []gongkai.Finding) {
 	var notes []gongkai.Finding
 	var simple []Line
+	if !anyRough(lines) {
+		return vals, nil // no rough figure on the page (the common case): no copy of its lines
+	}
 	for _, ar := range approxRules {
 		at := -1
 		for i, v := range vals {
@@ -124,6 +127,17 @@ func belowRoughWhole(lines []Line, vals []gongkai.Value, held map[string]bool, a
 		}
 	}
 	return vals, notes
+}
+
+// anyRough reports whether a line holds a word of a rough figure (余, 多, 万,
+// 约, in either script), which every match of approxRules holds.
+func anyRough(lines []Line) bool {
+	for _, l := range lines {
+		if strings.ContainsAny(l.Text, "余多万约餘萬約") {
+			return true
+		}
+	}
+	return false
 }
 
 // errOrganPart is the bad of a count of items published whose sentence goes
