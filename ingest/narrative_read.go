@@ -5193,7 +5193,7 @@ var causedRE = regexp.MustCompile(`(?:引发|引起|导致|产生|而提出|而�
 // outcomeAfterRE finds an outcome of a review or suit said after its count
 // and nothing else in the clause ("3件维持", "1件尚未审结", "1件被纠正"):
 // the outcome word, for classify's outcome rules.
-var outcomeAfterRE = regexp.MustCompile(`^(?:被|予以|均|已)?(维持|纠正|纠错|尚未审结|未审结|正在审理|审理中)(?:原?(?:具体)?(?:行政行为|决定|结果|答复))?[。.]?$`)
+var outcomeAfterRE = regexp.MustCompile(`^(?:被|予以|均|已)?(维持|纠正|纠错|尚未审结|未审结|正在审理中|正在审理|审理中)(?:原?(?:具体)?(?:行政行为|决定|结果|答复))?[。.]?$`)
 
 // organOnly reports whether the words before a statement of none are only
 // the year and the organ itself ("2024年,区教育局未发生行政复议、行政诉讼事项",
@@ -5218,7 +5218,9 @@ var yearLeadRE = regexp.MustCompile(`^(?:[0-9]{4}年度?|全年|本年度?|年�
 // 有关的费用支出" (the shape of a real 2016 county bureau's page, the old
 // 条例's section of costs) denies the expense, not the proceedings; it was
 // stored as review.total 0.
-var costRE = regexp.MustCompile(`有关的?(?:费用|支出|开支)|相关的?(?:费用支出|支出|开支)`)
+// "未发生行政复议及相关支出" (none of either, the expense joined by 及) is
+// no such matter: the words of the expense follow 与…, not 及 or 和.
+var costRE = regexp.MustCompile(`(?:^|[^及和与并])(?:有关|相关)的(?:费用|支出|开支)|(?:^|[^及和与并])有关费用支出`)
 
 // readZeros reads the zeros a clause states in words.
 func readZeros(clause string, ctx nctx, emit func(k nkind, bad error)) {

@@ -94,6 +94,8 @@ func TestRound26CostNotProceeding(t *testing.T) {
 		{"未发生与行政复议相关的支出。", -1},
 		{"未发生因政府信息公开申请行政复议、提起行政诉讼的情况。", 0},
 		{"未发生行政复议,也未产生有关费用。", 0},
+		// The expense joined to the proceedings by 及: none of either.
+		{"未发生行政复议及相关支出。", 0},
 	} {
 		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
 			lines := []Line{{N: 1, Text: "一、总体情况"}, {N: 2, Text: before + tt.line}}
@@ -144,6 +146,7 @@ func TestRound26OutcomeAfterCount(t *testing.T) {
 		{"因政府信息公开被申请行政复议3件,2件维持原行政行为,1件被纠正。", "review.upheld", 2},
 		{"因政府信息公开被申请行政复议3件,2件维持原行政行为,1件被纠正。", "review.corrected", 1},
 		{"因政府信息公开被申请行政复议3件,维持2件,纠正1件。", "review.corrected", 1},
+		{"因政府信息公开被申请行政复议2件,1件维持原决定,1件正在审理中。", "review.pending", 1},
 		// A count of applications with words after it is no outcome.
 		{"收到政府信息公开申请5件,3件维持不变。", "review.upheld", -1},
 	} {
