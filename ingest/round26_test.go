@@ -339,3 +339,37 @@ func TestRound26OverviewYear(t *testing.T) {
 		}
 	}
 }
+
+// TestRound26QuotedTitleYear checks round 26's report whose opening sentence
+// quotes its title with last year's number ("我镇认真编制了《示例镇2020年政府信息公开
+// 工作年度报告》…统计期限自2021年1月1日起至12月31日止", then "2021年度,我镇…" opening
+// the overview; the shape of a real 2021 town's page): it was stored under
+// the quoted year, with the period's warning. Where the period and the
+// overview's opening agree on another year, that year is the report's, said.
+// A title of its own, or a quote the overview does not gainsay, keeps its year.
+func TestRound26QuotedTitleYear(t *testing.T) {
+	const opening = "根据《中华人民共和国政府信息公开条例》,我镇认真编制了《示例县示例镇2020年政府信息公开工作年度报告》。本年度报告所列数据的统计期限自2021年1月1日起至12月31日止,全文可在示例县人民政府门户网站查阅。\n"
+	const parts = "(一)主动公开情况。全年主动公开政府信息88条。\n(二)依申请公开情况。全年未收到政府信息公开申请。\n(三)政府信息管理情况。严格落实审查制度。\n"
+	for _, tt := range []struct {
+		page string
+		want int
+		said bool // the year taken from the period is said
+	}{
+		{opening + "一、总体情况\n2021年度,我镇认真贯彻落实政府信息公开相关规定。\n" + parts, 2021, true},
+		{opening + "一、总体情况\n2020年度,我镇认真贯彻落实政府信息公开相关规定。\n" + parts, 2020, false},
+		{opening + "一、总体情况\n我镇认真贯彻落实政府信息公开相关规定。\n" + parts, 2020, false},
+		{"示例县示例镇2020年政府信息公开工作年度报告\n本年度报告所列数据的统计期限自2021年1月1日起至12月31日止。\n一、总体情况\n2021年度,我镇认真贯彻落实政府信息公开相关规定。\n" + parts, 2020, false},
+	} {
+		r, err := Parse("p.txt", []byte(tt.page), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", tt.page, err)
+		}
+		said := false
+		for _, f := range r.Findings {
+			said = said || f.Rule == "period" && strings.Contains(f.Message, "所引的报告标题")
+		}
+		if r.Year != tt.want || said != tt.said {
+			t.Errorf("%q: year %d (said %v), want %d (said %v)", tt.page, r.Year, said, tt.want, tt.said)
+		}
+	}
+}

@@ -27,14 +27,14 @@ func webExtras(doc *Document, r *gongkai.Report) {
 	if len(doc.Lines) == 0 {
 		return
 	}
-	titleYear := 0
+	titleYear, quoted := 0, false
 	for i, l := range doc.Lines {
 		if i >= 40 {
 			break
 		}
 		if agency, year := labels.TitleMeta(l.Text, true); year != 0 {
 			fill(r, agency, year)
-			titleYear = year
+			titleYear, quoted = year, quotedTitleYear(l.Text, year)
 			break
 		}
 	}
@@ -45,6 +45,23 @@ func webExtras(doc *Document, r *gongkai.Report) {
 		stated := titleYear
 		if stated == 0 {
 			stated = r.Year
+		}
+		if quoted && r.Year == titleYear && p.Year != titleYear && p.EndYear == p.Year {
+			// "我镇认真编制了《示例镇2020年政府信息公开工作年度报告》…所列数据的
+			// 统计期限自2021年1月1日起至12月31日止" then "一、总体情况" over
+			// "2021年度,我镇…" (the shape of a real 2021 town's page): the
+			// title is only quoted in a sentence, and the period and the
+			// overview's opening agree on another year. The report was
+			// stored under the quoted title's year, with the period's
+			// warning; it is the year both others name, said.
+			if y, _, ok := overviewYear(doc); ok && y == p.Year {
+				r.Year = p.Year
+				r.Findings = append(r.Findings, gongkai.Finding{
+					Rule: "period", Severity: gongkai.SeverityWarning, At: lineAt(p.Line),
+					Message: fmt.Sprintf("报告年度取%d年：开头句中所引的报告标题写作%d年，与统计期限（%s）和“总体情况”首句的年份（%d年）不一致：请核对", p.Year, titleYear, p.Text, y),
+				})
+				stated = p.Year
+			}
 		}
 		if p.Year != stated || p.EndYear != p.Year {
 			r.Findings = append(r.Findings, gongkai.Finding{
@@ -191,4 +208,26 @@ func heading(s string) (numeral, title string) {
 		return n, s
 	}
 	return "", ""
+}
+
+// quotedTitleYear reports whether the year a line's title gives stands only
+// inside a 《》 the line quotes in a longer sentence ("我镇认真编制了《示例镇
+// 2020年政府信息公开工作年度报告》。本年度报告由…组成"), not in a title of its
+// own.
+func quotedTitleYear(line string, year int) bool {
+	y := strconv.Itoa(year) + "年"
+	inside, outside := false, line
+	for {
+		open := strings.Index(outside, "《")
+		if open < 0 {
+			break
+		}
+		end := strings.Index(outside[open:], "》")
+		if end < 0 {
+			break
+		}
+		inside = inside || strings.Contains(outside[open:open+end], y)
+		outside = outside[:open] + "," + outside[open+end+len("》"):]
+	}
+	return inside && !strings.Contains(outside, y) && utf8.RuneCountInString(outside) > 20
 }
