@@ -508,8 +508,8 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				if catalogueWords(clauseOf(t, m[0], m[0]), t[m[0]+len(nf.word):m[2]], t[m[3]:m[1]]) {
 					continue
 				}
-				// "其中双公示系统中公开行政许可信息55项" (the shape of a real
-				// 2025 zone bureau's page, beside its table's 423): the
+				// "其中双公示系统中公开行政许可信息N项" (the shape of a real
+				// 2025 zone bureau's page, beside its table's other figure): the
 				// records of decisions published, not the decisions made.
 				// It was stored as narrative.licensing, with the table's
 				// figure said to disagree.

@@ -1310,7 +1310,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				received, got, none = true, lineGot, lineNone
 			}
 			if !received && lineGot > 0 && hasAny(fl.s[sent.a:sent.b], everyApps...) && allAnswered(fl.s[sent.a:sent.b]) {
-				// "…共收到…4宗政府信息公开申请,…上年结转为0宗。主要涉及…
+				// "…共收到…N宗政府信息公开申请,…上年结转为0宗。主要涉及…
 				// 等方面,所有申请均已做到按时办结" (the shape of a real 2024
 				// district bureau's page): every application the sentence
 				// before on the line counted was handled, as "均已办结" in
@@ -2633,7 +2633,7 @@ func handledUnsaid(seg string) bool {
 	}
 	if !ok {
 		// "累计办理公民、法人或其他组织通过市政府门户网站、邮寄等途径依申请
-		// 公开信息合计12件" (the shape of a real 2023 county-level city's
+		// 公开信息合计N件" (the shape of a real 2023 county-level city's
 		// page): the applicants and the ways between 办理 and the
 		// applications. Passed over with no word.
 		m := dealtApartRE.FindStringIndex(seg)
@@ -2642,7 +2642,7 @@ func handledUnsaid(seg string) bool {
 		}
 		tail = seg[m[1]:]
 	}
-	// "办理…依申请公开信息合计12件" (the shape of a real 2023 county-level
+	// "办理…依申请公开信息合计N件" (the shape of a real 2023 county-level
 	// city's page) puts 合计 before the count, as 共计: passed over with
 	// no word, where 共计 is said.
 	switch strings.TrimRight(tail, "共计为有合") {

@@ -159,7 +159,7 @@ func TestRound26OutcomeAfterCount(t *testing.T) {
 }
 
 // TestRound26EveryAppsNextSentence checks round 26's "所有申请均已…办结" in the
-// sentence after the count received on its line ("共收到…4宗政府信息公开申请,…,
+// sentence after the count received on its line ("共收到…N宗政府信息公开申请,…,
 // 上年结转为0宗。主要涉及…等方面,所有申请均已做到按时办结", the shape of a real 2024
 // district bureau's page): it was passed over with no word. With none
 // carried in said, the count handled is the count received; without, blank
