@@ -620,16 +620,18 @@ func foldLine(t string) folded {
 	return folded{s: s, pos: pos}
 }
 
-// doneHandlingRE finds 办理完成 (handling done) before its count, after 共,
-// 已 or the clause's start, which the fold says "完成办结", 办结 before the
+// doneHandlingRE finds 办理完成 (handling done) before its count, after 共
+// or at the text's start, which the fold says "完成办结", 办结 before the
 // figure as the rules of applications handled know it: "共办理完成164件"
 // (the shape of a real 2020 provincial office's page, after the counts
 // received and carried in) is the year's handled total, and was passed over
 // with no word. The words are of one length, so the offsets stay. 办理完成
 // with no count after it ("并已办理完成") says every one received handled,
 // and after a term ("在规定时限内办理完毕2件") those handled in time: both
-// are left to their own rules.
-var doneHandlingRE = regexp.MustCompile(`(^|[共已,;:])办理完([成毕])([0-9])`)
+// are left to their own rules. After 已 or a comma it is not taken: right
+// after a count carried in ("上年结转2件,已办理完成2件") it may say those
+// carried in were done, not the year's whole (review, session 35).
+var doneHandlingRE = regexp.MustCompile(`(^|共)办理完([成毕])([0-9])`)
 
 // runOnHeadingRE finds a section heading run on in a line after white
 // space ("…取得较好成绩。 二、主动公开政府信息的情况 根据…"): a page that
