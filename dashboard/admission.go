@@ -96,23 +96,36 @@ func (w *releasingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter
 // a *gongkai.Error with CodeBusy when the request's time ran out while
 // waiting.
 func (h *handler) runQuery(ctx context.Context, name string, f warehouse.Filter) (*warehouse.Table, error) {
-	if s, _ := ctx.Value(slotKey{}).(*slot); s != nil && h.slots != nil {
-		s.mu.Lock()
-		if !s.held {
-			select {
-			case h.slots <- struct{}{}:
-				s.held = true
-			case <-ctx.Done():
-				s.mu.Unlock()
-				// Not the context's error, which the error page would
-				// show as a slow query to narrow down.
-				return nil, &gongkai.Error{Code: gongkai.CodeBusy, Message: "服务器繁忙，请稍后再试。",
-					Err: fmt.Errorf("dashboard: no free page slot in time (%d in use): %v", cap(h.slots), ctx.Err())}
-			}
-		}
-		s.mu.Unlock()
+	if err := h.holdSlot(ctx); err != nil {
+		return nil, err
 	}
 	start := time.Now()
 	defer timeQuery(ctx, name, start)
 	return h.dbQuery(ctx, name, f)
+}
+
+// holdSlot takes a slot for the request of ctx unless it holds one (or
+// requests take none), waiting as long as the request may take; its error
+// is runQuery's CodeBusy. The query cache calls it before a request runs a
+// query others may wait for (queryCache.hold).
+func (h *handler) holdSlot(ctx context.Context) error {
+	s, _ := ctx.Value(slotKey{}).(*slot)
+	if s == nil || h.slots == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.held {
+		return nil
+	}
+	select {
+	case h.slots <- struct{}{}:
+		s.held = true
+		return nil
+	case <-ctx.Done():
+		// Not the context's error, which the error page would show as a
+		// slow query to narrow down.
+		return &gongkai.Error{Code: gongkai.CodeBusy, Message: "服务器繁忙，请稍后再试。",
+			Err: fmt.Errorf("dashboard: no free page slot in time (%d in use): %v", cap(h.slots), ctx.Err())}
+	}
 }

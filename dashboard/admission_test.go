@@ -1,12 +1,15 @@
 package dashboard
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"gongkai/warehouse"
 )
 
 // TestPageConcurrency holds the admission control: while every slot is
@@ -88,5 +91,48 @@ func TestSlotFreeWhileAnswering(t *testing.T) {
 	}
 	if n := len(h.slots); n != 0 {
 		t.Errorf("after both pages %d slots are still taken", n)
+	}
+}
+
+// TestCacheRunnerHoldsSlot holds that a request never waits for another's
+// query that waits for a slot: with one slot, page A holds it and, among
+// its queries, asks for a result that page B, arriving meanwhile, was about
+// to run. B used to put its entry in the cache before waiting for the slot,
+// so A waited for B's entry while B waited for A's slot, until B's time ran
+// out (503) and A ran the query itself; with serve's warm-up and two slots
+// the whole dashboard stood so for the requests' time (1 minute by
+// default). Now B takes the slot before it owns the entry: A runs the
+// query at once and B gets A's result when A is done.
+func TestCacheRunnerHoldsSlot(t *testing.T) {
+	db, _ := fixtureDB(t)
+	h, e := newHandler(db, testLogger(t), Options{Public: true, PageConcurrency: 1, QueryTimeout: 2 * time.Second})
+	aRunning := make(chan struct{})
+	var inner time.Duration
+	var innerErr error
+	h.dbQuery = func(ctx context.Context, name string, f warehouse.Filter) (*warehouse.Table, error) {
+		if name == "overview_trend" {
+			close(aRunning)
+			time.Sleep(300 * time.Millisecond) // B arrives and waits
+			start := time.Now()
+			_, innerErr = h.cache.get(ctx, "overview_totals", warehouse.Filter{}, h.runQuery)
+			inner = time.Since(start)
+		}
+		return &warehouse.Table{Columns: []string{"n"}, Rows: [][]any{{int64(1)}}}, nil
+	}
+	var wg sync.WaitGroup
+	var aCode int
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		aCode, _ = fetch(t, e, "/api/queries/overview_trend")
+	}()
+	<-aRunning
+	bCode, bBody := fetch(t, e, "/api/queries/overview_totals")
+	wg.Wait()
+	if innerErr != nil || inner > time.Second {
+		t.Errorf("page A's second query took %v (%v): it waited for page B's, which waited for A's slot", inner, innerErr)
+	}
+	if aCode != http.StatusOK || bCode != http.StatusOK {
+		t.Errorf("A %d, B %d %s; want both 200", aCode, bCode, snippet(bBody))
 	}
 }

@@ -19,6 +19,15 @@ type queryCache struct {
 	max     int
 	entries map[string]*cacheEntry
 	order   []string // keys, oldest first, for eviction
+	// hold, when set, takes the request's page slot (handler.holdSlot)
+	// before the request runs a query that others may wait for: a request
+	// that waits for another's entry holds a slot of its own, and the
+	// entry's runner, registered before it took one, waited for a slot the
+	// waiters held. With every slot held so (two slots: serve's warm-up and
+	// a page, both waiting for a third page's query) no page answered
+	// until the requests' time ran out (1 minute by default; 4 minutes
+	// under TestServeMemorySoak's --sql-timeout, where 3 of 4 runs hung).
+	hold func(context.Context) error
 }
 
 // cacheEntry is one result; done closes when it is ready, so that requests
@@ -42,9 +51,7 @@ func (c *queryCache) get(ctx context.Context, name string, f warehouse.Filter,
 		return run(ctx, name, f)
 	}
 	key := fmt.Sprintf("%s|%+v", name, f)
-	c.mu.Lock()
-	if e, ok := c.entries[key]; ok {
-		c.mu.Unlock()
+	wait := func(e *cacheEntry) (*warehouse.Table, error) {
 		select {
 		case <-e.done:
 		case <-ctx.Done():
@@ -54,6 +61,24 @@ func (c *queryCache) get(ctx context.Context, name string, f warehouse.Filter,
 			return e.table, nil
 		}
 		return run(ctx, name, f) // the first attempt failed (canceled, timed out): try ours
+	}
+	c.mu.Lock()
+	if e, ok := c.entries[key]; ok {
+		c.mu.Unlock()
+		return wait(e)
+	}
+	if c.hold != nil {
+		// The slot first, then the entry (see hold); the lock is not
+		// held while waiting for the slot, so look again after.
+		c.mu.Unlock()
+		if err := c.hold(ctx); err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		if e, ok := c.entries[key]; ok {
+			c.mu.Unlock()
+			return wait(e)
+		}
 	}
 	e := &cacheEntry{done: make(chan struct{})}
 	c.entries[key] = e

@@ -123,6 +123,7 @@ func newHandler(db *warehouse.DB, logger *slog.Logger, opts Options) (*handler, 
 	h.dbQuery = db.Query
 	if opts.PageConcurrency > 0 {
 		h.slots = make(chan struct{}, opts.PageConcurrency)
+		h.cache.hold = h.holdSlot
 	}
 
 	e := echo.New()
