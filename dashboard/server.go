@@ -43,7 +43,9 @@ type Options struct {
 	// 2): a small crafted workbook can cost a hundred times its size to parse.
 	MaxUploads int
 	// Warm renders every page's default view in the background when the
-	// server starts and after each upload, so that visitors find them cached.
+	// server starts and after each upload, so that visitors find them
+	// cached; with the cache off (CacheEntries negative) it runs only the
+	// warehouse's read-ahead (warmWarehouse).
 	Warm bool
 	// SerialQueries runs a page's named queries one after another instead
 	// of at once (parallel.go).
@@ -74,8 +76,9 @@ type handler struct {
 	// routeKeys are the registered routes ("METHOD /path"), so that a route
 	// without an access rule is told from a path that matches none.
 	routeKeys map[string]bool
-	// rewarm starts warming the cache again (after an upload); nil when
-	// Options.Warm is off.
+	// rewarm starts warming the cache (or, with the cache off, the
+	// warehouse's read-ahead) again after an upload; nil when Options.Warm
+	// is off.
 	rewarm func()
 	// uploads holds one token per upload being parsed or loaded.
 	uploads chan struct{}
@@ -136,8 +139,16 @@ func newHandler(db *warehouse.DB, logger *slog.Logger, opts Options) (*handler, 
 	for _, r := range e.Routes() {
 		h.routeKeys[r.Method+" "+r.Path] = true
 	}
-	if opts.Warm && opts.CacheEntries > 0 {
+	switch {
+	case opts.Warm && opts.CacheEntries > 0:
 		w := &warmer{warm: func() { h.warm(e) }}
+		h.rewarm = w.start
+		h.rewarm()
+	case opts.Warm:
+		// With the cache off no page is kept, but the warehouse's own
+		// read-ahead still spares the first requests after a start or an
+		// upload what they would read themselves (warmWarehouse).
+		w := &warmer{warm: h.warmWarehouse}
 		h.rewarm = w.start
 		h.rewarm()
 	}

@@ -1,6 +1,8 @@
 package dashboard
 
 import (
+	"log/slog"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -44,5 +46,27 @@ func TestWarmerQueuesOne(t *testing.T) {
 	<-done
 	if got := runs.Load(); got != 3 {
 		t.Errorf("runs after idle start = %d, want 3", got)
+	}
+}
+
+// TestWarmWithCacheOff checks that a server with Warm and the page cache off
+// (serve --page-cache 0, as the bench-scale end runs serve) still runs the
+// warehouse's read-ahead for 地区比较 at start: before session 35 it ran
+// only with the cache on, and /compare's first requests with a piece of a
+// name read the kept totals' whole check and prepared their statements
+// themselves.
+func TestWarmWithCacheOff(t *testing.T) {
+	db, _ := fixtureDB(t)
+	var log lockedBuffer
+	New(db, slog.New(slog.NewTextHandler(&log, nil)), Options{Public: true, Warm: true, CacheEntries: -1})
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(log.String(), "地区比较 read ahead") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no read-ahead with the cache off in 30 s; log:\n%s", log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if strings.Contains(log.String(), "dashboard warmed") {
+		t.Errorf("pages were rendered with the cache off:\n%s", log.String())
 	}
 }

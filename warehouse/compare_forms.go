@@ -113,8 +113,7 @@ func (db *DB) compareRegionsComplement(ctx context.Context, q queries.Query, f F
 	if err != nil || !w.listedNone || !w.whole {
 		return nil, false, err
 	}
-	q.Name += " (complement)"
-	q.SQL = stmt("compare_regions_complement")
+	q = complementForm(q)
 	s, err := db.stmt(ctx, q)
 	if err != nil {
 		return nil, false, err
@@ -147,6 +146,14 @@ func (db *DB) compareRegionsComplement(ctx context.Context, q queries.Query, f F
 		out.Rows = append(out.Rows, r[:last])
 	}
 	return out, true, nil
+}
+
+// complementForm is compare_regions q as sql/compare_regions_complement.sql,
+// kept under a name of its own.
+func complementForm(q queries.Query) queries.Query {
+	q.Name += " (complement)"
+	q.SQL = stmt("compare_regions_complement")
+	return q
 }
 
 // pieceCommon estimates whether at least complementShare of the agencies f
@@ -222,12 +229,15 @@ func (db *DB) complementSample(ctx context.Context) (sample []sampledAgency, age
 // compare_regions' complement form's gate counts in; when the warehouse
 // holds enough agencies for that gate ever to pass, the whole check of the
 // kept totals (compare_regions_whole.sql, ~130-230 ms at 1M reports, once
-// per build of the totals); and the names compare_agencies' deeper kept
-// answer's gate counts in (withinLikely). A request that needs one of them
-// while it is being read waits for it, which is never longer than reading
-// it itself; a request that needs none does not wait. The dashboard's
-// warm-up runs it in the background at start and after each upload (never
-// within Open). Its error is the database's.
+// per build of the totals); the names compare_agencies' deeper kept
+// answer's gate counts in (withinLikely); and the kept statements of
+// compare_regions' and compare_agencies' forms (compareStatements), which
+// their first runs would otherwise prepare (twice each: kept.go). A
+// request that needs one of them while it is being read waits for it,
+// which is never longer than reading it itself; a request that needs none
+// does not wait. The dashboard's warm-up runs it in the background at
+// start and after each upload (never within Open), with the page cache on
+// or off. Its error is the database's.
 func (db *DB) WarmCompare(ctx context.Context) error {
 	_, agencies, always, err := db.complementSample(ctx)
 	if err != nil {
@@ -238,8 +248,31 @@ func (db *DB) WarmCompare(ctx context.Context) error {
 			return err
 		}
 	}
-	_, err = db.withinMembers(ctx)
-	return err
+	if _, err = db.withinMembers(ctx); err != nil {
+		return err
+	}
+	for _, q := range compareStatements() {
+		if _, err := db.stmt(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// compareStatements are the forms of compare_regions and compare_agencies
+// that Query runs on kept statements, under the names it keeps them by:
+// compare_regions' plain, piece and complement forms and compare_agencies
+// as named. (compare_top_within.sql types its parameters, so DuckDB would
+// keep its plan: it is prepared afresh on every run, kept.go.)
+func compareStatements() []queries.Query {
+	var out []queries.Query
+	if q, ok := queries.Get("compare_regions"); ok {
+		out = append(out, compareRegionsForm(q, Filter{}), compareRegionsForm(q, Filter{Agency: "x"}), complementForm(q))
+	}
+	if q, ok := queries.Get("compare_agencies"); ok {
+		out = append(out, q)
+	}
+	return out
 }
 
 // forget drops the answer kept for the present generation, after a build

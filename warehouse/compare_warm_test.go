@@ -2,7 +2,9 @@ package warehouse
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -47,6 +49,38 @@ func TestWarmCompare(t *testing.T) {
 	db.within.mu.Unlock()
 	if !wknown || members != 12 {
 		t.Fatalf("after WarmCompare the deeper answer's names are not read: known %v, %d names (want 12)", wknown, members)
+	}
+	// Every form /compare runs is prepared, under the name Query keeps it
+	// by: Query's runs of each form (the complement's gate is open, and
+	// twelve agencies are fewer than the deeper answer holds) prepare none.
+	keptNames := func() []string {
+		var names []string
+		db.kept.m.Range(func(k, v any) bool {
+			if v.(*sql.Stmt) != nil {
+				names = append(names, k.(string))
+			}
+			return true
+		})
+		slices.Sort(names)
+		return names
+	}
+	warmed := keptNames()
+	for _, q := range compareStatements() {
+		if !slices.Contains(warmed, q.Name) {
+			t.Errorf("after WarmCompare %s is not prepared (kept: %v)", q.Name, warmed)
+		}
+	}
+	for _, r := range []struct {
+		name string
+		f    Filter
+	}{{"compare_regions", Filter{}}, {"compare_regions", Filter{Agency: "城"}}, {"compare_agencies", Filter{Limit: 20}},
+		{"compare_agencies", Filter{Agency: "城", Limit: 20}}, {"compare_agencies", Filter{Agency: "城", Limit: 5}}} {
+		if _, err := db.Query(ctx, r.name, r.f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := keptNames(); !slices.Equal(after, warmed) {
+		t.Errorf("/compare's queries prepared statements WarmCompare had not: %v, after it %v", after, warmed)
 	}
 
 	// A whole check under way (its lock held) delays no gate that reads the
