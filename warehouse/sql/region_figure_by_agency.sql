@@ -14,9 +14,20 @@
 --   agency_id selects the region's rows as current_reports does; the
 --   agencies' regions are read as they stand (SetAgencyRegion moves them).
 -- - is_current changes (a re-upload retires a version, Confirm makes a
---   pending one current), so the years' reports that are not current (gone,
---   a few: retired and pending versions) are left out, read from
---   store.reports in this query's own snapshot.
+--   pending one current), so the copy's reports that are not current (gone)
+--   are left out. For every report up to the watermark the copy holds its
+--   figures exactly when it is current or listed in
+--   store.figures_by_cell_stale (0108: a write that retires a copied
+--   report lists it in its own transaction, a pending version is not
+--   copied and is copied when confirmed, compaction deletes the listed
+--   reports' rows and empties the list; Open empties the copy when another
+--   writer changed it, 0121), and the final WHERE returns no rows when a
+--   report comes after the watermark: so the copy less the listed reports,
+--   read in this query's own snapshot, is the current reports' figures, as
+--   figure_totals reads them. The list is a few reports (none on a
+--   compacted file); the years' versions that are not current, read from
+--   store.reports as before, cost a scan of every report's is_current and
+--   year (in load order, the years mixed: 1M rows at 1M reports).
 -- - The copy must hold every report: the final WHERE returns no rows when a
 --   report comes after the watermark (an empty or partial copy: an upgraded
 --   file, a load since the look).
@@ -64,16 +75,18 @@
 -- -> 62.6 ms, a province 72.9 -> 62.7, all 55.4 -> 47.5. On smaller
 -- selections it loses (run on every filter at 100k reports: 19.2 -> 26.6
 -- ms, a city 18.8 -> 28.0): its fixed costs (the gone anti-join, the NULL
--- rank check, its CTEs) exceed the join it saves.
+-- rank check, its CTEs) exceed the join it saves. gone read from the
+-- stale list instead of store.reports (session 35, 1M, TestScaleVariants,
+-- 3 rounds interleaved under the lock, same rows at 1M and 100k): the
+-- whole country 47.5 -> 46.7 ms, a province 55.6 -> 50.2.
 WITH sel AS (
     SELECT a.agency_id, a.name_rank FROM store.agencies a
     WHERE ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
       AND ($level IS NULL OR a.level = $level)
 ), gone AS (
-    -- The years' versions that are not current: retired or pending.
-    SELECT r.report_id FROM store.reports r
-    WHERE NOT r.is_current
-      AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
+    -- The reports the copy still holds that are not current (see the
+    -- header): retired since the last compaction.
+    SELECT s.report_id FROM store.figures_by_cell_stale s
 ), v AS MATERIALIZED (
     -- Two forms guarded by the filter arguments alone, which DuckDB folds
     -- when it plans (as the named query's cur): without a region or level
