@@ -29,6 +29,7 @@ var (
 	scalePagesCl = flag.Int("scale-pages-clients", 1, "bench-scale: -scale-pages clients at once (more than one: latency per page and CPU per request only, not the parts)")
 	scalePagesOf = flag.String("scale-pages-only", "", "bench-scale: -scale-pages serves only the requests of this page (\"/quality\"), of the same -scale-pages-n")
 	scalePagesWm = flag.Bool("scale-pages-warm", true, "bench-scale: -scale-pages reads ahead what /compare reads once a build (warehouse.DB.WarmCompare), as serve's dashboard warm-up does at start, before the timed requests")
+	scalePagesBu = flag.String("scale-pages-duck-budget", "", "bench-scale: -scale-pages puts serve's budget on DuckDB's allocator for this cap (\"4GB\", as serve --process-memory; duckbudget_linux.go) before it opens the warehouse, to time its hooks; empty: none. Run with DUCKDB_JE_MALLOC_CONF as serve sets it (allocatorConf) either way")
 	scalePagesSw = flag.Int("scale-pages-slowest", 0, "bench-scale: -scale-pages also lists this many slowest requests, with their CPU and queries' time")
 )
 
@@ -61,6 +62,18 @@ func TestScalePages(t *testing.T) {
 		t.Skip("run with -scale-pages PATH")
 	}
 	ctx := context.Background()
+	if *scalePagesBu != "" {
+		n, err := parseBytes(*scalePagesBu)
+		if err != nil {
+			t.Fatal(err)
+		}
+		budget, err := budgetDuckDB(ctx, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("DuckDB's allocator budgeted at %s below a cap of %s", formatBytes(budget), formatBytes(n))
+		defer func() { t.Logf("DuckDB's allocator: %d MB mapped, %d refused", duckMapped()>>20, duckRefused()) }()
+	}
 	db, err := warehouse.OpenWith(ctx, *scalePagesDB, warehouse.Options{ReadOnly: true, MemoryLimit: serveMemoryLimit, Threads: *scalePagesTh})
 	if err != nil {
 		t.Fatal(err)

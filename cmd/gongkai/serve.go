@@ -123,6 +123,7 @@ func runServe(ctx context.Context, e env) error {
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	procCap := ""
+	budgeted := false
 	if capBytes > 0 {
 		// Before the warehouse opens, so that nothing it allocates is
 		// above the cap already, and so that the server survives the cap
@@ -135,6 +136,14 @@ func runServe(ctx context.Context, e env) error {
 		if set > 0 {
 			procCap = formatBytes(set)
 			logger.Info("process memory capped", "bytes", set, "cap", procCap)
+			// DuckDB's allocations fail below the cap, so that the Go
+			// runtime never meets it (duckbudget_linux.go).
+			if budget, err := budgetDuckDB(ctx, set); err != nil {
+				logger.Warn("DuckDB's allocator has no budget below the cap: a statement that reaches the cap may end the server", "err", err)
+			} else {
+				budgeted = true
+				logger.Info("DuckDB's allocator budgeted", "bytes", budget, "budget", formatBytes(budget), "reserve", formatBytes(duckBudgetReserve(set)))
+			}
 		}
 	}
 	if *cpuProfile != "" {
@@ -200,6 +209,9 @@ func runServe(ctx context.Context, e env) error {
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down")
+	if budgeted {
+		logger.Info("DuckDB's allocator", "mapped", duckMapped(), "peak", duckPeak(), "refused", duckRefused())
+	}
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {

@@ -112,7 +112,39 @@ func TestServeMemoryCap(t *testing.T) {
 	ten := "s||s||s||s||s||s||s||s||s||s"
 	hog := "WITH a AS (SELECT repeat('x', 10000) || range::VARCHAR s FROM range(40)), b AS (SELECT " + ten + " s FROM a), " +
 		"c AS (SELECT " + ten + " s FROM b), d AS (SELECT " + ten + " s FROM c), e AS (SELECT " + ten + " s FROM d) SELECT sum(length(s)) AS n FROM e"
+	// The server's data while the statement runs, sampled every 2 ms: the
+	// statement must fail at DuckDB's budget (duckbudget_linux.go), an
+	// eighth of the cap (128 MB) below it, so that the rest of the process
+	// can still allocate; before the budget it failed at the cap itself
+	// (1,02x MB sampled), where the Go runtime's own allocations fail too.
+	stopSampling := make(chan struct{})
+	sampled := make(chan int64)
+	go func() {
+		var most int64
+		for {
+			select {
+			case <-stopSampling:
+				sampled <- most
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+			// Not childStatus: its t.Fatal belongs to the test's goroutine.
+			if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)); err == nil {
+				if m := regexp.MustCompile(`VmData:\s+(\d+) kB`).FindSubmatch(b); m != nil {
+					var kb int64
+					fmt.Sscan(string(m[1]), &kb)
+					most = max(most, kb<<10)
+				}
+			}
+		}
+	}()
 	status, body := sql(hog)
+	close(stopSampling)
+	if most := <-sampled; most > 1024<<20-64<<20 {
+		t.Errorf("the server's data reached %d MB while the statement ran: within 64 MB of its 1 GB cap", most>>20)
+	} else {
+		t.Logf("the server's data reached %d MB while the statement ran", most>>20)
+	}
 	var answer struct {
 		Error string `json:"error"`
 	}
