@@ -106,10 +106,21 @@ func TestServeMemorySoak(t *testing.T) {
 	pid := cmd.Process.Pid
 	cpu0 := soakCPU(pid)
 
-	var dead atomic.Bool
+	var dead, hung atomic.Bool
+	// A page waits at most a minute and a statement five: past that the
+	// server is stuck, not dead, and its goroutines are dumped (SIGQUIT).
+	pageClient := &http.Client{Timeout: time.Minute}
+	sqlClient := &http.Client{Timeout: 5 * time.Minute}
 	do := func(req *http.Request) (int, string, error) {
 		req.Header.Set("Authorization", "Bearer "+token)
-		resp, err := http.DefaultClient.Do(req)
+		client := pageClient
+		if req.Method == "POST" {
+			client = sqlClient
+		}
+		resp, err := client.Do(req)
+		if err != nil && os.IsTimeout(err) {
+			hung.Store(true)
+		}
 		if err != nil {
 			return 0, "", err
 		}
@@ -200,6 +211,16 @@ func TestServeMemorySoak(t *testing.T) {
 	mu.Unlock()
 	t.Logf("pages: %d answered, %d failed; the server's most data %d MB of its %d MB cap; its CPU %.1f s", pagesOK.Load(), pagesFailed.Load(),
 		maxData.Load()>>20, capBytes>>20, cpu.Seconds())
+	if hung.Load() {
+		cmd.Process.Signal(unix.SIGQUIT)
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+		}
+		dump := filepath.Join(os.TempDir(), fmt.Sprintf("serve-soak-%d.log", pid))
+		os.WriteFile(dump, []byte(stderr.String()), 0o644)
+		t.Fatalf("SOAK HUNG: a request had no answer in its time; the server's log and goroutines in %s\n%s", dump, soakTail(stderr.String()))
+	}
 	if dead.Load() {
 		select {
 		case err := <-exited:
