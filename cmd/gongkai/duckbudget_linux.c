@@ -17,7 +17,10 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 typedef struct extent_hooks_s extent_hooks_t;
 typedef void *(extent_alloc_t)(extent_hooks_t *, void *, size_t, size_t, bool *, bool *, unsigned);
@@ -54,6 +57,51 @@ static _Atomic long long gk_budget;
 static _Atomic long long gk_refused;
 static _Atomic long long gk_peak;
 
+// gk_map maps size bytes aligned to align (at addr when not NULL, or
+// nothing), as jemalloc's pages_map does: fresh anonymous memory, zeroed
+// and committed. The hooks do not call jemalloc's default alloc (nor its
+// default merge), which fetch the thread's jemalloc state and, on a thread
+// whose state is not yet complete (a Go thread freeing a DuckDB result),
+// complete it by allocating: inside a hook, with the arena's extent cache
+// locked, that waited for itself (measured: TestScalePages with the hooks
+// stood for minutes in extent_recycle under ehooks_default_merge).
+static void *gk_map(void *addr, size_t size, size_t align) {
+	const int prot = PROT_READ | PROT_WRITE, flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	if (align < page) {
+		align = page;
+	}
+	void *p = mmap(addr, size, prot, flags, -1, 0);
+	if (p == MAP_FAILED) {
+		return NULL;
+	}
+	if (addr != NULL && p != addr) {
+		munmap(p, size);
+		return NULL;
+	}
+	if (((uintptr_t)p & (align - 1)) == 0) {
+		return p;
+	}
+	munmap(p, size);
+	size_t over = size + align - page;
+	if (over < size) {
+		return NULL;
+	}
+	p = mmap(NULL, over, prot, flags, -1, 0);
+	if (p == MAP_FAILED) {
+		return NULL;
+	}
+	uintptr_t a = ((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1);
+	size_t lead = a - (uintptr_t)p, trail = over - lead - size;
+	if (lead > 0) {
+		munmap(p, lead);
+	}
+	if (trail > 0) {
+		munmap((void *)(a + size), trail);
+	}
+	return (void *)a;
+}
+
 static void *gk_alloc(extent_hooks_t *h, void *addr, size_t size, size_t align, bool *zero, bool *commit, unsigned ind) {
 	long long now = atomic_fetch_add(&gk_mapped, (long long)size) + (long long)size;
 	long long budget = atomic_load(&gk_budget);
@@ -62,11 +110,13 @@ static void *gk_alloc(extent_hooks_t *h, void *addr, size_t size, size_t align, 
 		atomic_fetch_add(&gk_refused, 1);
 		return NULL;
 	}
-	void *p = gk_next->alloc(gk_next, addr, size, align, zero, commit, ind);
+	void *p = gk_map(addr, size, align);
 	if (p == NULL) {
 		atomic_fetch_sub(&gk_mapped, (long long)size);
 		return NULL;
 	}
+	*zero = true;
+	*commit = true;
 	long long peak = atomic_load(&gk_peak);
 	while (now > peak && !atomic_compare_exchange_weak(&gk_peak, &peak, now)) {
 	}
@@ -105,11 +155,14 @@ static bool gk_purge_forced(extent_hooks_t *h, void *addr, size_t size, size_t o
 }
 
 static bool gk_split(extent_hooks_t *h, void *addr, size_t size, size_t a, size_t b, bool committed, unsigned ind) {
-	return gk_next->split == NULL || gk_next->split(gk_next, addr, size, a, b, committed, ind);
+	return false;
 }
 
+// Extents the hooks map are mmap's, which Linux lets jemalloc split and
+// merge as it likes (its default's answer there, less the thread state it
+// fetches: see gk_map).
 static bool gk_merge(extent_hooks_t *h, void *a, size_t asize, void *b, size_t bsize, bool committed, unsigned ind) {
-	return gk_next->merge == NULL || gk_next->merge(gk_next, a, asize, b, bsize, committed, ind);
+	return false;
 }
 
 static extent_hooks_t gk_hooks = {gk_alloc, gk_dalloc, gk_destroy, gk_commit, gk_decommit,
@@ -135,8 +188,19 @@ int gk_budget_install(long long budget, int *code) {
 		*code = ENOSYS;
 		return -1;
 	}
+	// The hooks map with mmap alone (gk_map): jemalloc set to take sbrk's
+	// memory first keeps its own.
+	const char *dss = NULL;
+	size_t len = sizeof dss;
+	if ((*code = duckdb_je_mallctl("opt.dss", &dss, &len, NULL, 0)) != 0) {
+		return -9;
+	}
+	if (dss != NULL && dss[0] == 'p') {
+		*code = ENOTSUP;
+		return -10;
+	}
 	unsigned autos = 0, total = 0;
-	size_t len = sizeof autos;
+	len = sizeof autos;
 	if ((*code = duckdb_je_mallctl("opt.narenas", &autos, &len, NULL, 0)) != 0) {
 		return -2;
 	}

@@ -25,6 +25,7 @@ import (
 var (
 	serveSoak      = flag.Duration("serve-soak", 0, "bench: TestServeMemorySoak runs analysts' growing statements against `serve --process-memory 1GB` this long, with page clients, and says whether the server lived; 0 skips")
 	serveSoakPages = flag.Int("serve-soak-pages", 2, "bench: -serve-soak's page clients")
+	serveSoakBig   = flag.Bool("serve-soak-big", false, "bench: -serve-soak also runs, beside the growing statements, statements whose results are large (~55 MB of text, under the sandbox's 64 MB), so that the Go heap grows while DuckDB's memory is at its peak")
 	serveSoakHogs  = flag.String("serve-soak-hogs", "concat", "bench: -serve-soak's statements, comma-separated, in turn: concat (|| tenfold through subqueries), agg (string_agg of long strings), list (lists of long strings)")
 )
 
@@ -159,6 +160,28 @@ func TestServeMemorySoak(t *testing.T) {
 			mu.Unlock()
 		}
 	}()
+	if *serveSoakBig {
+		// ~5.5 kB a row, 10,000 rows: the Go side reads and encodes ~55 MB
+		// (and more as JSON) while the other statement holds DuckDB's peak.
+		big := "SELECT repeat('y', 5500) || range::VARCHAR AS s FROM range(10000)"
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(deadline) && !dead.Load() {
+				req, _ := http.NewRequest("POST", base+"/api/sql", strings.NewReader(fmt.Sprintf(`{"sql": %q}`, big)))
+				req.Header.Set("Content-Type", "application/json")
+				status, _, err := do(req)
+				key := fmt.Sprintf("big: %d", status)
+				if err != nil {
+					dead.Store(true)
+					key = "big: no answer"
+				}
+				mu.Lock()
+				outcomes[key]++
+				mu.Unlock()
+			}
+		}()
+	}
 	pages := []string{"/api/queries/overview_trend", "/", "/agencies", "/quality", "/api/queries/overview_totals"}
 	for c := range *serveSoakPages {
 		wg.Add(1)
