@@ -43,6 +43,16 @@ func processCPU() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// peakRSS is the most memory this process has held resident so far, in
+// bytes (getrusage's maxrss, which Linux gives in KiB).
+func peakRSS() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return int64(ru.Maxrss) << 10
+}
+
 // TestScalePages serves bench-scale's page requests (random filters, page
 // cache off, one client) from the real router in this process over a
 // warehouse opened read-only with the server's memory limit, and prints per
@@ -56,7 +66,11 @@ func processCPU() time.Duration {
 // over each request, the cost that eight clients on two cores share. With
 // -scale-pages-clients above one it serves that many closed-loop clients
 // at once, as bench-scale's eight, and prints each page's latency and the
-// CPU per request over the whole run.
+// CPU per request over the whole run. DuckDB's allocator reads its setting
+// only as the process starts, and this process is not serve, which sets
+// it (allocatorConf): run with DUCKDB_JE_MALLOC_CONF set as serve sets it
+// to measure as serve runs (the header prints it; unset, jemalloc's
+// defaults give other page faults).
 func TestScalePages(t *testing.T) {
 	if *scalePagesDB == "" {
 		t.Skip("run with -scale-pages PATH")
@@ -134,8 +148,8 @@ func TestScalePages(t *testing.T) {
 			float64(cpu.Microseconds()) / 1000}})
 		mu.Unlock()
 	}
-	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, one client, in-process, serial queries %v, load average %.1f\n",
-		*scalePagesDB, len(reqs), *scalePagesSe, loadAverage())
+	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, one client, in-process, serial queries %v, %s=%q, load average %.1f\n",
+		*scalePagesDB, len(reqs), *scalePagesSe, "DUCKDB_JE_MALLOC_CONF", os.Getenv("DUCKDB_JE_MALLOC_CONF"), loadAverage())
 	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | mean ms: %6s %7s %7s %7s %7s %7s %7s %7s\n", "page", "p50", "p95", "total", "queries", "query", "span", "options", "render", "rest", "cpu")
 	var all []time.Duration
 	var allCPU float64
@@ -163,7 +177,7 @@ func TestScalePages(t *testing.T) {
 		fmt.Fprintf(os.Stdout, "%-17s %9s %9s | %15.1f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f %7.1f\n", p, ms(pct(ds, 50)), ms(pct(ds, 95)),
 			total/n, float64(sum.Queries)/n, sum.Query/n, sum.Span/n, sum.Options/n, sum.Render/n, (total-sum.Span-sum.Render)/n, sum.CPU/n)
 	}
-	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | cpu per request %.1f ms\n", "all", ms(pct(all, 50)), ms(pct(all, 95)), allCPU/float64(len(all)))
+	fmt.Fprintf(os.Stdout, "%-17s %9s %9s | cpu per request %.1f ms, peak RSS %d MB\n", "all", ms(pct(all, 50)), ms(pct(all, 95)), allCPU/float64(len(all)), peakRSS()>>20)
 	if *scalePagesSw > 0 {
 		var ss []sample
 		for _, p := range scalePages {
@@ -193,8 +207,8 @@ func scalePagesClients(t *testing.T, srv http.Handler, reqs []scaleRequest, n in
 		return d
 	})
 	cpu, wall := processCPU()-cpu0, time.Since(t0)
-	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, %d clients, in-process, serial queries %v, %d slots, load average %.1f\n",
-		*scalePagesDB, len(reqs), n, *scalePagesSe, *scalePagesSl, loadAverage())
+	fmt.Fprintf(os.Stdout, "# pages on %s, %d requests, %d clients, in-process, serial queries %v, %d slots, %s=%q, load average %.1f\n",
+		*scalePagesDB, len(reqs), n, *scalePagesSe, *scalePagesSl, "DUCKDB_JE_MALLOC_CONF", os.Getenv("DUCKDB_JE_MALLOC_CONF"), loadAverage())
 	var all []time.Duration
 	for _, p := range scalePages {
 		ds := byPage[p]
@@ -204,6 +218,6 @@ func scalePagesClients(t *testing.T, srv http.Handler, reqs []scaleRequest, n in
 		all = append(all, ds...)
 		fmt.Fprintf(os.Stdout, "%-17s p50 %9s  p95 %9s  max %9s\n", p, ms(pct(ds, 50)), ms(pct(ds, 95)), ms(pct(ds, 100)))
 	}
-	fmt.Fprintf(os.Stdout, "%-17s p50 %9s  p95 %9s  | %.1f requests/s, cpu per request %.1f ms\n", "all", ms(pct(all, 50)), ms(pct(all, 95)),
-		float64(len(all))/wall.Seconds(), float64(cpu.Microseconds())/1000/float64(len(all)))
+	fmt.Fprintf(os.Stdout, "%-17s p50 %9s  p95 %9s  | %.1f requests/s, cpu per request %.1f ms, peak RSS %d MB\n", "all", ms(pct(all, 50)), ms(pct(all, 95)),
+		float64(len(all))/wall.Seconds(), float64(cpu.Microseconds())/1000/float64(len(all)), peakRSS()>>20)
 }
