@@ -41,12 +41,22 @@ import (
 // before, the server died in every run (4 of 4, after 1 to ~250
 // statements); after, in 1 of 10 ("cannot allocate memory", after 14). The
 // cause, strings a vector builds outside memory_limit, stays (see
-// memcap.go). Handing memory back costs ~1 ms of CPU a page request at 1M
-// reports (~3 %, 7 interleaved rounds); DUCKDB_JE_MALLOC_CONF=retain:true
-// gives the old behaviour.
+// memcap.go). DUCKDB_JE_MALLOC_CONF=retain:true gives the old behaviour.
+//
+// Freed pages stay with jemalloc for dirty_decay_ms before they go back to
+// the kernel. A page's queries build hash tables and chunks of megabytes
+// and free them; when the pages go back before the next request (at 500
+// ms, one to three requests later under eight clients), that request
+// faults every page in again, and on this machine's virtualised kernel a
+// fault is dear: at 1M reports, TestScalePages with this variable at 500
+// ms cost 48.8–63.0 ms of CPU a request against 38.1–41.0 at 1,000–2,000
+// ms (interleaved, same hold; jemalloc's default, 1,000 with muzzy pages,
+// 43.2–50.9), peak RSS within 10 MB. 1,000 ms is the shortest measured
+// that keeps the pages for the next requests, so a failed statement's
+// memory still goes back within about a second.
 const (
 	allocatorVar    = "DUCKDB_JE_MALLOC_CONF"
-	allocatorConf   = "retain:false,dirty_decay_ms:500,muzzy_decay_ms:0"
+	allocatorConf   = "retain:false,dirty_decay_ms:1000,muzzy_decay_ms:0"
 	headroomHeap    = 128 << 20
 	headroomThreads = 24
 )
