@@ -614,8 +614,8 @@ func foldLine(t string) folded {
 	}
 	pos = append(pos, len(t))
 	s := b.String()
-	if strings.Contains(s, "办理完") {
-		s = doneHandlingRE.ReplaceAllString(s, "${1}完${2}办结${3}")
+	if strings.Contains(s, "办理完") || strings.Contains(s, "处理完") {
+		s = doneHandlingRE.ReplaceAllString(s, "${1}${2}完${3}办结${4}")
 	}
 	return folded{s: s, pos: pos}
 }
@@ -628,10 +628,14 @@ func foldLine(t string) folded {
 // with no word. The words are of one length, so the offsets stay. 办理完成
 // with no count after it ("并已办理完成") says every one received handled,
 // and after a term ("在规定时限内办理完毕2件") those handled in time: both
-// are left to their own rules. After 已 or a comma it is not taken: right
-// after a count carried in ("上年结转2件,已办理完成2件") it may say those
-// carried in were done, not the year's whole (review, session 35).
-var doneHandlingRE = regexp.MustCompile(`(^|共)办理完([成毕])([0-9])`)
+// are left to their own rules. 处理完毕 is the same. At a clause's start,
+// after 已 or not ("收到申请10件,已办理完毕10件"), it is 已办结 too, which was
+// passed over with no word: right after a count carried in ("上年结转2件,
+// 已办理完成2件") it may say those carried in were done, not the year's
+// whole (review, session 35), which handledAfterCarried says of every verb
+// of handling, 办结 as much as 办理完成. Inside a clause ("上年结转申请已办理
+// 完毕2件") it is left to the words before it.
+var doneHandlingRE = regexp.MustCompile(`(^|[共,;:])((?:已经|已|均已|已全部|全部)?)(?:办理|处理)完([成毕])([0-9])`)
 
 // runOnHeadingRE finds a section heading run on in a line after white
 // space ("…取得较好成绩。 二、主动公开政府信息的情况 根据…"): a page that
@@ -962,7 +966,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1213,6 +1217,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				ctx.partsOf = ""
 			}
 			ctx.semiSoFar = soFar
+			ctx.prev = prevSent
 			soFar = soFar || hasAny(fl.s[sent.a:sent.b], soFarWords...)
 			received := false        // the sentence states a count of applications received, read or not
 			got, none := -1.0, false // the count received it reads, and whether it says none was carried in
@@ -1221,6 +1226,8 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 			dealt := -1.0            // a count 办理 it passes over as received or handled (errDealt), -2: two
 			done, out := -1.0, -1.0  // the counts handled and carried out it reads (-2: two)
 			plusNew := -1.0          // a count of those carried in and the new ones together (errCarriedPlusNew), -2: two
+			afterCarried := -1.0     // a count handled right after one carried in (errHandledAfterCarried), -2: two
+			afterCarriedOrder := 0   // len(order) when afterCarried was passed over: where its measure goes if settled
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if k == nReceived && !zero && bad == nil {
 					for i, c := range newCounts {
@@ -1268,6 +1275,10 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				}
 				if k == nReceived && errors.Is(bad, errCarriedPlusNew) {
 					plusNew = once(plusNew, f)
+				}
+				if k == nHandled && errors.Is(bad, errHandledAfterCarried) {
+					afterCarried = once(afterCarried, f)
+					afterCarriedOrder = len(order)
 				}
 				switch {
 				case k == nReceived && bad == nil && got == -1:
@@ -1379,6 +1390,21 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				// handled, how many is not said; the count handled was
 				// blank with no word.
 				add(nHandled, false, 0, "", errSomeAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+			}
+			if afterCarried >= 0 && done == -1 && handledSettled(afterCarried, total, carried, dealt, out) {
+				// "收到申请10件,上年结转2件,已办结12件", "…,已办结2件,结转下年
+				// 10件": a count handled after the count carried in that
+				// must hold some of both (more than either, no more than
+				// the two), or that balances the sentence's four counts, is
+				// the year's handled total whichever it counts.
+				// Its measure takes its place in the order where the count
+				// stood, before any the sentence stated after it.
+				n := len(order)
+				add(nHandled, false, afterCarried, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+				if added := slices.Clone(order[n:]); len(added) > 0 && afterCarriedOrder < n {
+					order = slices.Insert(slices.Delete(order, n, len(order)), afterCarriedOrder, added...)
+				}
+				done = afterCarried
 			}
 			if total < 0 && dealt >= 0 && carried > 0 && done >= 0 && out >= 0 && ctx.about(topicDisclosure) {
 				// "全年共办理…申请N件,含上年M件,办结K件,剩余J件结转下一年度"
@@ -2306,6 +2332,87 @@ var errEarlierYears = errors.New("carried in from the years before")
 // handled (carriedHandledRE): not the count carried in.
 var errCarriedHandled = errors.New("carried in and handled")
 
+// errHandledAfterCarried is the bad of a count handled said right after a
+// count carried in, with no word that makes it the year's whole (共, 合计,
+// 全年 …): "收到申请10件,上年结转2件,已办结2件" may say the 2 carried in were
+// handled, the new ones' handled count unsaid, or every one handled. It was
+// stored as the year's handled total (session 35 fixed only 办理完成).
+// readNarrativeUntil reads it all the same where the sentence's counts
+// settle it (handledSettled).
+var errHandledAfterCarried = errors.New("handled, after a count carried in")
+
+// handledVerbRE finds the words of a count handled standing alone in their
+// clause, every verb of the family: "已办结", "均已答复", "已处理完毕",
+// "办理完成", "已回复", "答复完毕", the applications' noun after the verb
+// or not. A bare 办理 or 处理 (group 1) may be the count received as well.
+var handledVerbRE = regexp.MustCompile(`^(?:本年度?|全年|年内|今年)?(?:共|共计|合计|总计|累计)?(?:已经|已|均已|都已|已全部|全部|均|业已)?(?:依法|按时|按期|及时)?(?:(办理|处理)|办结|答复|回复|完成办结|完毕办结|办理完成|办理完毕|处理完毕|处理完成|完成办理|完成答复|答复完毕|办结完毕|回复完毕|办结答复|作出答复|予以答复)(?:了)?` + appsNounAfter + `$`)
+
+// handledWholeWords make a count handled the year's whole even after a
+// count carried in: "上年结转2件,共办结12件", "本年度办结12件".
+var handledWholeWords = []string{"共", "合计", "总计", "全年", "本年", "今年", "年内", "年度"}
+
+// handledAfterCarried reports whether a count handled, its words seg (in the
+// family of handledVerbRE), comes right after a count carried in that is not
+// none: the last count before it in its sentence (upTo, the sentence up to
+// the count), or, when it is the first of its sentence, the last of the
+// sentence before on the line (prev) when nothing follows that count there.
+// Only then may it be the count of those carried in that were handled.
+// It returns the verb's group 1 (办理, 处理) when the verb is bare.
+func handledAfterCarried(seg, upTo, prev string) (bare string, ok bool) {
+	v := strings.Trim(seg, "、,;: ")
+	m := handledVerbRE.FindStringSubmatch(v)
+	if m == nil || hasAny(v, handledWholeWords...) {
+		return "", false
+	}
+	s := upTo
+	ms := tokenRE.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) == 0 {
+		s = strings.TrimRight(prev, "。.;!? ")
+		ms = tokenRE.FindAllStringSubmatchIndex(s, -1)
+		if len(ms) == 0 || ms[len(ms)-1][1] != len(s) {
+			return "", false
+		}
+	}
+	last := ms[len(ms)-1]
+	from := 0
+	if len(ms) > 1 {
+		from = ms[len(ms)-2][1]
+	}
+	words := s[from:last[0]]
+	if i := strings.LastIndexAny(words, ",;:。"); i >= 0 {
+		words = words[i+1:]
+	}
+	if num := s[last[2]:last[3]]; strings.Trim(num, "0,零〇") == "" {
+		return "", false // none carried in: no count of theirs to be
+	}
+	if !carriedInRE.MatchString(words) || hasAny(words, "无", "没有", "下年", "下一年") || carriedHandledRE.MatchString(words) {
+		return "", false
+	}
+	return m[1], true
+}
+
+// handledSettled reports whether the counts of a sentence settle h, a count
+// handled right after a count carried in (errHandledAfterCarried), as the
+// year's handled total: with got received and carried in (> 0), h above
+// both and no more than their sum counts some of each, so it is not the
+// carried in's alone nor the new ones'; got and carried balancing h and
+// out, the count carried out, make h everything handled whichever it
+// names. A count 办理 (dealt, errDealt) stands for got when it is either
+// those received or every one on hand, as the sum says. -1 is unsaid.
+func handledSettled(h, got, carried, dealt, out float64) bool {
+	switch {
+	case carried <= 0:
+		return false
+	case got >= 0 && h > got && h > carried && h <= got+carried:
+		return true
+	case got >= 0 && out >= 0 && got+carried == h+out:
+		return true
+	case got < 0 && dealt >= 0 && out >= 0 && (dealt == h+out || dealt+carried == h+out):
+		return true
+	}
+	return false
+}
+
 // carriedAloneRE finds the count carried in said alone in its clause
 // ("其中上年结转2件", "上年结转申请2件。"): only then is the sum less it the new
 // ones (review s34: "其中上年结转申请已办结2件" counts those handled).
@@ -2751,6 +2858,7 @@ var passedWhy = []struct {
 	{errEarlierYears, "写作“往年（以往年度、历年）结转”：可能含上年以前各年度结转的，不一定只是上年结转（表三第二行）的件数，不能确定"},
 	{errCarriedPlusNew, "是上年结转与本年新收的申请合在一起的数，表三没有这一行，本年新收的是多少正文未分开写，不能确定"},
 	{errLastYearWord, "写作“去年（前一年）结转”，所在的一行没有写本年或报告年度：“去年”是报告年度的上一年，还是写报告那一年的上一年（即报告年度，此时是结转到下一年的），不能确定"},
+	{errHandledAfterCarried, "紧接在上年结转的件数之后：所说的可能只是上年结转的申请中已办结（答复）的，也可能是本年新收的或全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
 }
 
@@ -2860,6 +2968,28 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// say; both are said to be left out.
 				emit(nReceived, false, f, "", errEither)
 				emit(nHandled, false, f, "", errEither)
+				continue
+			}
+			if bare, after := handledAfterCarried(seg, before+clause[:m[0]], ctx.prev); after && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) &&
+				!hasAny(before+clause[:m[0]], otherTopics...) && !proceedingNamedLast(before+clause[:m[0]]) &&
+				!strings.Contains(before+clause[:m[0]], "其中") && ctx.partsOf == "" {
+				// After 其中 the count is a part of the count before, which
+				// errAnsweredAmong and its kin say.
+				// "本年度收到申请10件,上年结转2件,已办结2件": every verb of
+				// handling (已办结, 已答复, 已处理完毕, 办理完成 …) right after
+				// a count carried in may count those carried in alone; 2
+				// was stored as the year's handled total. Blank, said to
+				// be, unless the sentence's counts settle it (readNarrativeUntil).
+				// A bare 办理 or 处理 may be the count received too, and is
+				// said so, as before.
+				switch bare {
+				case "办理":
+					emit(nHandled, false, f, "", errDealt)
+				case "处理":
+					emit(nHandled, false, f, "", errProcessed)
+				default:
+					emit(nHandled, false, f, "", errHandledAfterCarried)
+				}
 				continue
 			}
 			if v := strings.TrimSuffix(strings.Trim(seg, "、,共计已均全部"), "的"); v == "办理" && hasAny(before, "依申请", "政府信息公开", "信息公开申请", "公开申请") &&
@@ -5388,6 +5518,10 @@ type nctx struct {
 	// 其中, or is joined by semicolons to one that does: the whole its
 	// list counts the parts of ("共收到…申请N件…。其中A件已公开;B件部分公开").
 	partsOf string
+	// prev is the sentence before on the line, whatever joins it to this
+	// one: a count handled that opens a sentence may go on from the count
+	// carried in that closed it (handledAfterCarried).
+	prev string
 }
 
 // proactiveSub reports whether the clause stands under a sub-heading of

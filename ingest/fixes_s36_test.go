@@ -1,0 +1,80 @@
+package ingest
+
+import (
+	"testing"
+
+	"gongkai"
+)
+
+// TestHandledAfterCarried checks every verb of handling said right after a
+// count carried in ("本年度收到申请10件,上年结转2件,已办结2件", left from
+// session 35, which fixed 办理完成 alone): the 2 may be those carried in that
+// were handled, and the year's handled total is not said. It was stored as
+// apps.total 2 (已办结, 已答复, 已回复, 均已办结, 办结 …), or passed over with
+// no word (已处理完毕, 办理完毕, 已办理完成). Now blank with a warning, unless
+// the sentence's counts settle it: more than either count and no more than
+// both (some of each), or the four counts balancing. 共, 全年 and the like
+// make it the year's whole, as before; none carried in leaves nothing to
+// mistake it for.
+func TestHandledAfterCarried(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+		said string  // words of a finding on apps.total, "" for none
+	}{
+		{"本年度收到申请10件,上年结转2件,已办结2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年结转2件,已答复2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年结转2件,已回复2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年结转2件,均已办结2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年结转2件,已全部办结2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年结转2件,办结2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年结转2件,答复完毕2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年结转2件,已处理完毕2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年结转2件,已办理完成2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,上年度结转申请2件,办理完毕2件。", -1, "紧接在上年结转"},
+		{"本年度收到申请10件,结转上年度申请2件,已办结申请2件。", -1, "紧接在上年结转"},
+		// In a sentence of its own after the count carried in.
+		{"本年度收到申请10件,上年结转2件。已办结2件。", -1, "紧接在上年结转"},
+		// Fewer than the new ones: of the new ones, or of all.
+		{"本年度收到申请10件,上年结转2件,已办结9件。", -1, "紧接在上年结转"},
+		// More than both: one of the counts is wrong.
+		{"本年度收到申请10件,上年结转2件,已办结13件。", -1, "紧接在上年结转"},
+		// Bare 办理, 处理: received or handled, said so as before.
+		{"本年度收到申请10件,上年结转2件,已办理2件。", -1, "只写“办理”"},
+		{"本年度收到申请10件,上年结转2件,已处理2件。", -1, "只写“处理”"},
+		// Settled: some of each, or the four counts balance.
+		{"本年度收到申请10件,上年结转2件,已办结12件。", 12, ""},
+		{"本年度收到申请10件,上年结转2件,已处理完毕11件。", 11, ""},
+		{"本年度收到申请10件,上年结转2件,已办结2件,结转下年10件。", 2, ""},
+		{"本年度收到申请10件,上年结转2件,已答复9件,3件正在办理中。", 9, ""},
+		// The year's whole in words, or none carried in: as before.
+		{"本年度收到申请10件,上年结转2件,共办结2件。", 2, ""},
+		{"本年度收到申请10件,上年结转2件,全年办结2件。", 2, ""},
+		{"本年度收到申请10件,上年结转0件,已办结10件。", 10, ""},
+		{"本年度收到申请10件,上年无结转,已办结10件。", 10, ""},
+		{"本年度收到申请10件,已办结10件。", 10, ""},
+		// 办理完毕, 处理完毕 at a clause's start are 已办结 (passed over
+		// with no word before).
+		{"本年度收到申请10件,已办理完毕10件。", 10, ""},
+		{"本年度收到申请10件,处理完毕10件。", 10, ""},
+		{"本年度收到申请10件,均已办理完成10件。", 10, ""},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("%s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if tt.said != "" && !hasFinding(finds, "apps.total", tt.said) {
+			t.Errorf("%s: no finding on apps.total saying %q: %+v", tt.line, tt.said, finds)
+		}
+		if tt.said == "" && namesMeasure(finds, "apps.total") {
+			t.Errorf("%s: a finding on apps.total, want none: %+v", tt.line, finds)
+		}
+	}
+	// A review's count carried in, and those of it concluded: the review's,
+	// not the applications' (no apps.total, no word of applications).
+	vals, finds := readNarrative([]Line{{N: 1, Text: "(四)行政复议。因政府信息公开被申请行政复议3件,上年结转1件,已办结2件。"}}, gongkai.Format2021, 2024, "示例县某某局")
+	if numberOf(vals, "apps.total") != -1 || namesMeasure(finds, "apps.total") {
+		t.Errorf("a review's concluded after its carried: apps.total %v, findings %+v", numberOf(vals, "apps.total"), finds)
+	}
+}
