@@ -78,3 +78,39 @@ func TestHandledAfterCarried(t *testing.T) {
 		t.Errorf("a review's concluded after its carried: apps.total %v, findings %+v", numberOf(vals, "apps.total"), finds)
 	}
 }
+
+// TestMoreApplicantsNoVerb checks a count received followed at once by a
+// count of applications by applicant with no verb ("收到群众申请10件,公民、法人
+// 或其他组织申请12件", left from session 35): the second was passed over with
+// no word, and the first stored as the year's count. One whole side and the
+// other are read as their sum; the public's count with both whole sides
+// adding up to it is that count; anything else is blank with a warning.
+func TestMoreApplicantsNoVerb(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line  string
+		fresh float64 // -1: blank
+		said  bool    // a finding on apps.new naming the second count
+	}{
+		{"收到群众申请10件,公民、法人或其他组织申请12件。", -1, true},
+		{"全年共收到政府信息公开申请10件,公民申请8件。", -1, true},
+		{"收到群众申请10件,公民申请8件,法人或其他组织申请3件。", -1, true},
+		{"收到公民申请10件,企业申请2件。", -1, true},
+		// Certain: the two whole sides, or every applicant's count and
+		// both sides adding up to it.
+		{"收到自然人申请10件,法人或其他组织申请12件。", 22, false},
+		{"收到公民申请10件,法人或其他组织提出的申请2件。", 12, false},
+		{"收到群众申请10件,公民申请8件,法人或其他组织申请2件。", 10, false},
+		// After 其中 they are parts, read as before.
+		{"收到群众申请10件,其中公民申请8件,法人或其他组织申请2件。", 10, false},
+		{"收到政府信息公开申请10件,上年结转2件。", 10, false},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.new"); got != tt.fresh {
+			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.fresh)
+		}
+		if got := hasFinding(finds, "apps.new", "另写有某类申请人的申请件数"); got != tt.said {
+			t.Errorf("%s: finding %v, want %v: %+v", tt.line, got, tt.said, finds)
+		}
+	}
+}

@@ -966,7 +966,7 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -2859,6 +2859,7 @@ var passedWhy = []struct {
 	{errCarriedPlusNew, "是上年结转与本年新收的申请合在一起的数，表三没有这一行，本年新收的是多少正文未分开写，不能确定"},
 	{errLastYearWord, "写作“去年（前一年）结转”，所在的一行没有写本年或报告年度：“去年”是报告年度的上一年，还是写报告那一年的上一年（即报告年度，此时是结转到下一年的），不能确定"},
 	{errHandledAfterCarried, "紧接在上年结转的件数之后：所说的可能只是上年结转的申请中已办结（答复）的，也可能是本年新收的或全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
+	{errMoreApplicants, "之后紧接着另写有某类申请人的申请件数（未写“收到”，也未写“其中”）：后者是前者的一部分，还是另一类申请人的、应与前者相加，正文未说，不能确定本年新收的申请数"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
 }
 
@@ -3600,6 +3601,23 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// words do not say.
 				emit(k, false, f, "", errDeclaredNot)
 				continue
+			}
+			if k == nReceived {
+				if more := moreApplicants(sentenceAfter(ctx.line, clause, m[1])); len(more) > 0 {
+					// "收到群众申请10件,公民、法人或其他组织申请12件": a second
+					// count of applications by applicant right after, its
+					// verb left out. Passed over with no word, and 10
+					// stored as the year's count. One whole side and the
+					// other are the count together; the public's count and
+					// the two whole sides adding up to it, its parts; any
+					// other the words leave unsure (a part, or more).
+					if sum, ok := bothSides(applicantSide(seg), sideError(applicantSide(seg), seg), f, more); ok {
+						emit(k, sum == 0, sum, "", nil)
+					} else {
+						emit(k, false, f, "", errMoreApplicants)
+					}
+					continue
+				}
 			}
 			if side := applicantSide(seg); k == nReceived && side != sideAll {
 				// "全年收到公民申请N件": the applications of citizens; whether
@@ -4881,6 +4899,65 @@ func checkSides(sides []sideCount, vals []gongkai.Value, finds []gongkai.Finding
 		Measure: "apps.new", Applicant: gongkai.ApplicantTotal, RowLabel: gongkai.MeasureLabel("apps.new"),
 		Message: fmt.Sprintf("正文所述%s%s件（“%s”），%s，哪一个数有误不能确定，未填入：请核对", gongkai.MeasureLabel("apps.new"), num(*total.Number), total.Raw, why),
 	})
+}
+
+// moreApplicantRE finds, at the start of what follows a count received, a
+// count of the applications of applicants named with no verb: ",公民、法人或
+// 其他组织申请12件", "、法人或其他组织提出的申请3件". Group 1 is the
+// applicants, 2 the count.
+var moreApplicantRE = regexp.MustCompile(`^[,、;和及]?(?:另有|还有|另)?((?:(?:自然人|公民|群众|公众|个人|市民|居民|商业企业|企业|法人|律师|科研机构|社会公益组织|法律服务机构|社会组织|其他组织|单位)(?:[、和及与或]|或者|以及)?)+)(?:提出|提交)?的?(?:政府信息公开|信息公开|依申请公开)?申请(?:的)?([0-9]+)(?:件|条|个|份)`)
+
+// errMoreApplicants is the bad of a count received followed at once by
+// another count of applications by applicant, its verb left out (moreApplicants),
+// when the two are not surely the sum or its parts.
+var errMoreApplicants = errors.New("another count by applicant after it")
+
+// applicantCount is a count of one kind of applicant moreApplicants found.
+type applicantCount struct {
+	side  int
+	whole bool
+	f     float64
+	raw   string
+}
+
+// moreApplicants returns the counts by applicant, with no verb, that follow
+// a count received at once in its sentence (rest, from the count's end).
+func moreApplicants(rest string) []applicantCount {
+	var out []applicantCount
+	for {
+		m := moreApplicantRE.FindStringSubmatchIndex(rest)
+		if m == nil {
+			return out
+		}
+		who := rest[m[2]:m[3]]
+		f, err := strconv.ParseFloat(rest[m[4]:m[5]], 64)
+		if err != nil {
+			return nil
+		}
+		side := applicantSide(who)
+		whole := side == sideAll
+		if side != sideAll {
+			whole = sideError(side, who).(*oneSide).whole
+		}
+		out = append(out, applicantCount{side: side, whole: whole, f: f, raw: rest[:m[1]]})
+		rest = rest[m[1]:]
+	}
+}
+
+// bothSides returns the count received that a count f of side (its error
+// from sideError) and the counts by applicant after it (more) make surely:
+// one whole side, then the other whole side, are the sum; every applicant's
+// count, then both whole sides adding up to it, is that count.
+func bothSides(side int, e error, f float64, more []applicantCount) (float64, bool) {
+	whole := func(c applicantCount, s int) bool { return c.side == s && c.whole }
+	switch {
+	case side == sideAll && len(more) == 2 && more[0].f+more[1].f == f &&
+		(whole(more[0], sidePeople) && whole(more[1], sideOrgs) || whole(more[0], sideOrgs) && whole(more[1], sidePeople)):
+		return f, true
+	case side != sideAll && len(more) == 1 && e.(*oneSide).whole && more[0].whole && more[0].side != sideAll && more[0].side != side:
+		return f + more[0].f, true
+	}
+	return 0, false
 }
 
 // indexAny returns the index in s of the first of words found first, or -1.
