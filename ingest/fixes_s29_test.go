@@ -79,10 +79,12 @@ func TestApplicantSplitInProse(t *testing.T) {
 		{"本年度共收到政府信息公开申请12件,其中法人2件。", -1, -1, true, false},
 		{"本年度共收到政府信息公开申请12件,其中法人0件。", -1, -1, true, false},
 		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人2件。", 10, -1, false, true},
-		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人3件。", -1, -1, true, false},
-		// Parts that do not add up: nothing filled, said.
-		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人或其他组织3件。", -1, -1, true, false},
-		{"本年度共收到政府信息公开申请12件,其中自然人13件。", -1, -1, true, false},
+		// Parts that do not add up: nothing filled, the count neither
+		// (session 36: one rule with checkSides), said on the count
+		// (TestSplitUnequalBlank).
+		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人3件。", -1, -1, false, false},
+		{"本年度共收到政府信息公开申请12件,其中自然人10件、法人或其他组织3件。", -1, -1, false, false},
+		{"本年度共收到政府信息公开申请12件,其中自然人13件。", -1, -1, false, false},
 		// Not a split by applicant of the count received.
 		{"本年度共收到政府信息公开申请12件,其中网上申请10件、信函申请2件。", -1, -1, false, false},
 		{"本年度办结政府信息公开申请12件,其中自然人10件。", -1, -1, false, false},

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -111,6 +112,50 @@ func TestMoreApplicantsNoVerb(t *testing.T) {
 		}
 		if got := hasFinding(finds, "apps.new", "另写有某类申请人的申请件数"); got != tt.said {
 			t.Errorf("%s: finding %v, want %v: %+v", tt.line, got, tt.said, finds)
+		}
+	}
+}
+
+// TestSplitUnequalBlank checks one rule for a count received whose parts by
+// applicant do not add up to it (left from session 35): in one sentence
+// ("…10件,其中公民申请8件,法人或其他组织申请3件", applySplits) the count was
+// kept, the warning on the columns; in statements of their own ("…10件。收到
+// 公民申请8件。收到法人或其他组织申请3件", checkSides) it was blank. Now both
+// leave it blank with a warning on the count: the rule that never shows a
+// figure that may be wrong. Parts that add up leave it read.
+func TestSplitUnequalBlank(t *testing.T) {
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line   string
+		format string
+		fresh  float64 // -1: blank
+	}{
+		{"全年共收到群众申请10件,其中公民申请8件,法人或其他组织申请3件。", gongkai.Format2021, -1},
+		{"全年共收到群众申请10件。其中公民申请8件,法人或其他组织申请3件。", gongkai.Format2021, -1},
+		{"本年度共收到政府信息公开申请12件,其中自然人13件。", gongkai.Format2021, -1},
+		{"全年共收到群众申请10件,其中公民申请8件,法人和其他组织申请3件。", gongkai.FormatPre2019, -1},
+		{"全年共收到群众申请10件。收到公民申请8件。收到法人或其他组织申请3件。", gongkai.Format2021, -1},
+		// They add up.
+		{"全年共收到群众申请10件,其中公民申请7件,法人或其他组织申请3件。", gongkai.Format2021, 10},
+		{"全年共收到群众申请10件,其中公民申请7件,法人和其他组织申请3件。", gongkai.FormatPre2019, 10},
+		{"全年共收到群众申请10件。收到公民申请7件。收到法人或其他组织申请3件。", gongkai.Format2021, 10},
+	} {
+		year := 2024
+		if tt.format == gongkai.FormatPre2019 {
+			year = 2016
+		}
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, tt.format, year, "示例县某某局")
+		if got := numberOf(vals, "apps.new"); got != tt.fresh {
+			t.Errorf("%s %s: apps.new %v, want %v", tt.format, tt.line, got, tt.fresh)
+		}
+		said := false
+		for _, f := range finds {
+			if f.Measure == "apps.new" && f.Applicant == gongkai.ApplicantTotal && strings.Contains(f.Message, "未填入") {
+				said = true
+			}
+		}
+		if said != (tt.fresh == -1) {
+			t.Errorf("%s %s: a finding on the count %v, want %v: %+v", tt.format, tt.line, said, tt.fresh == -1, finds)
 		}
 	}
 }

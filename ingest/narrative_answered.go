@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -215,11 +216,25 @@ func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.
 			return vals, finds
 		}
 	}
-	if !columns {
-		if total != nil && *total == sp.got && (sp.natural > sp.got || sp.legal > sp.got || sp.corporate > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got ||
-			sp.natural >= 0 && sp.corporate >= 0 && sp.natural+sp.corporate > sp.got) {
-			warn(sp, gongkai.ApplicantTotal, "各类之和与总数不符")
+	// Parts that do not add up to the count: the count or a part is wrong,
+	// which the words do not say. The count is blank, as checkSides leaves
+	// it when the parts stand in statements of their own: one rule, which
+	// never shows a figure that may be wrong (before, the count in the
+	// same sentence was kept, the warning on the columns).
+	unequal := sp.natural > sp.got || sp.legal > sp.got || sp.corporate > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got ||
+		sp.natural >= 0 && sp.corporate >= 0 && sp.natural+sp.corporate > sp.got
+	if unequal && total != nil && *total == sp.got {
+		vals = slices.DeleteFunc(vals, func(v gongkai.Value) bool {
+			return v.Measure == "apps.new" && v.Applicant == gongkai.ApplicantTotal
+		})
+		why := "各类之和与总数不符，哪一个数有误不能确定，总数和各列均未填入"
+		if !columns {
+			why = "各类之和与总数不符，哪一个数有误不能确定，总数未填入"
 		}
+		warn(sp, gongkai.ApplicantTotal, why)
+		return vals, finds
+	}
+	if !columns {
 		return vals, finds
 	}
 	switch {
@@ -227,10 +242,6 @@ func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.
 		// The count split is not the count read (stated twice, or
 		// another's): its parts are not this report's columns.
 		warn(sp, gongkai.ApplicantNatural, "所分的不是采用的本年新收申请数，各列未填入")
-		return vals, finds
-	case sp.natural > sp.got || sp.legal > sp.got || sp.corporate > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got ||
-		sp.natural >= 0 && sp.corporate >= 0 && sp.natural+sp.corporate > sp.got:
-		warn(sp, gongkai.ApplicantNatural, "各类之和与总数不符，各列未填入")
 		return vals, finds
 	case sp.natural < 0 && sp.legal < 0:
 		// Legal persons alone: natural persons are not the rest, other
