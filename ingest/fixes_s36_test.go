@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -156,6 +157,53 @@ func TestSplitUnequalBlank(t *testing.T) {
 		}
 		if said != (tt.fresh == -1) {
 			t.Errorf("%s %s: a finding on the count %v, want %v: %+v", tt.format, tt.line, said, tt.fresh == -1, finds)
+		}
+	}
+}
+
+// TestSideAgainstTable checks a count received of one side of applicants in
+// the narrative beside table 三 ("收到公民申请10件" over a table whose 自然人
+// column says 8, left from session 35): the table's figure stays, and the
+// disagreement is a warning on its cell. It was dropped with no word of the
+// table. A whole side is set against its column (法人或其他组织 against the
+// five summed), any side against the total; counts that agree say nothing.
+func TestSideAgainstTable(t *testing.T) {
+	table := func(natural float64, legal [5]float64, total float64) []gongkai.Value {
+		vs := []gongkai.Value{
+			{Measure: "apps.new", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(total), At: "表三 第2行"},
+			{Measure: "apps.new", Applicant: gongkai.ApplicantNatural, Number: gongkai.Float(natural), At: "表三 第2行"},
+		}
+		for i, a := range legalApplicants {
+			vs = append(vs, gongkai.Value{Measure: "apps.new", Applicant: a, Number: gongkai.Float(legal[i]), At: "表三 第2行"})
+		}
+		return vs
+	}
+	const head = "(二)依申请公开情况。"
+	for _, tt := range []struct {
+		line      string
+		applicant string // the cell a warning names, "" for none
+	}{
+		{"全年收到公民申请10件。", gongkai.ApplicantNatural},
+		{"全年收到自然人提出的申请8件,均已按时答复。", ""},
+		{"全年收到法人或其他组织申请3件。", gongkai.ApplicantBusiness},
+		{"全年收到法人或其他组织申请2件。", ""},
+		{"全年收到企业申请11件。", gongkai.ApplicantTotal},
+		{"全年收到企业申请1件。", ""},
+	} {
+		r := &gongkai.Report{Format: gongkai.Format2021, Year: 2024, Agency: "示例县某某局", Values: table(8, [5]float64{1, 0, 0, 1, 0}, 10)}
+		doc := &Document{Lines: []Line{{N: 1, Text: "二、收到和处理政府信息公开申请情况"}, {N: 2, Text: head + tt.line}}}
+		readBesideTables(context.Background(), doc, r)
+		said := ""
+		for _, f := range r.Findings {
+			if f.Measure == "apps.new" && strings.Contains(f.Message, "表格") {
+				said = f.Applicant
+			}
+		}
+		if said != tt.applicant {
+			t.Errorf("%s: warning on %q, want %q: %+v", tt.line, said, tt.applicant, r.Findings)
+		}
+		if v, _ := r.Lookup("apps.new", gongkai.ApplicantNatural); v.Number == nil || *v.Number != 8 {
+			t.Errorf("%s: table's natural column changed: %+v", tt.line, v)
 		}
 	}
 }

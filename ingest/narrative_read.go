@@ -840,6 +840,14 @@ func readNarrative(lines []Line, format string, year int, agency string) ([]gong
 // what it returns then is partial, and the caller, seeing ctx done, must not
 // keep it.
 func readNarrativeUntil(ctx context.Context, lines []Line, format string, year int, agency string) ([]gongkai.Value, []gongkai.Finding) {
+	vals, finds, _ := readNarrativeSides(ctx, lines, format, year, agency)
+	return vals, finds
+}
+
+// readNarrativeSides is readNarrativeUntil that also returns the counts
+// received of one side of applicants it passed over (sideCount), which
+// readBesideTables sets against table 三's columns (checkSidesTable).
+func readNarrativeSides(ctx context.Context, lines []Line, format string, year int, agency string) ([]gongkai.Value, []gongkai.Finding, []sideCount) {
 	hits := map[string][]gongkai.Value{}
 	totals := map[string]gongkai.Finding{} // counts passed over as maybe sums over years
 	var order []string
@@ -1571,7 +1579,8 @@ func readNarrativeUntil(ctx context.Context, lines []Line, format string, year i
 		}
 	}
 	vals, finds = checkSides(sides, vals, finds)
-	return applySplits(splits, vals, finds, format != gongkai.FormatPre2019)
+	vals, finds = applySplits(splits, vals, finds, format != gongkai.FormatPre2019)
+	return vals, finds, sides
 }
 
 // outcomeCode reports whether code is one of table 三's outcomes of the
@@ -4960,6 +4969,66 @@ func bothSides(side int, e error, f float64, more []applicantCount) (float64, bo
 	return 0, false
 }
 
+// checkSidesTable sets the counts received of one side of applicants the
+// narrative gives beside table 三 ("收到公民申请10件", passed over as no
+// whole, errOneApplicant) against the table's figures: a whole side's count
+// against its column (自然人) or columns (法人或其他组织, the five summed),
+// and any side's count against the table's total. The table wins, and its
+// figures stay; a disagreement is a warning on the cell, as a count the
+// narrative restates is (before, none: the side's count was dropped beside
+// the tables with no word of the table).
+func checkSidesTable(sides []sideCount, r *gongkai.Report) {
+	figure := func(applicant string) (float64, gongkai.Value, bool) {
+		v, has := r.Lookup("apps.new", applicant)
+		if !has || v.Number == nil || v.Source == gongkai.SourceNarrative {
+			return 0, v, false
+		}
+		return *v.Number, v, true
+	}
+	label := gongkai.MeasureLabel("apps.new")
+	seen := map[string]bool{}
+	for _, c := range sides {
+		name, applicant, f, tv, ok := "", "", 0.0, gongkai.Value{}, false
+		switch {
+		case c.whole && c.side == sidePeople:
+			name, applicant = "自然人（公民）", gongkai.ApplicantNatural
+			f, tv, ok = figure(gongkai.ApplicantNatural)
+		case c.whole && c.side == sideOrgs:
+			name, applicant, ok = "法人或其他组织", gongkai.ApplicantBusiness, true
+			for _, a := range legalApplicants {
+				g, v, has := figure(a)
+				if !has {
+					ok = false
+					break
+				}
+				if tv.At == "" {
+					tv = v
+				}
+				f += g
+			}
+		}
+		if ok && f != c.f && !seen[applicant] {
+			seen[applicant] = true
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: c.at,
+				RowLabel: label, Measure: "apps.new", Applicant: applicant,
+				Message:  fmt.Sprintf("正文所述%s的%s为%s件，与表格（%s）的%s不一致：%s", name, label, num(c.f), tv.At, num(f), c.raw),
+				Expected: gongkai.Float(f), Actual: gongkai.Float(c.f),
+			})
+			continue
+		}
+		if total, tv, has := figure(gongkai.ApplicantTotal); has && c.f > total && !seen[gongkai.ApplicantTotal] {
+			seen[gongkai.ApplicantTotal] = true
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "narrative", Severity: gongkai.SeverityWarning, At: c.at,
+				RowLabel: label, Measure: "apps.new", Applicant: gongkai.ApplicantTotal,
+				Message:  fmt.Sprintf("正文所述一类申请人的%s为%s件，多于表格（%s）的总计%s：%s", label, num(c.f), tv.At, num(total), c.raw),
+				Expected: gongkai.Float(total), Actual: gongkai.Float(c.f),
+			})
+		}
+	}
+}
+
 // indexAny returns the index in s of the first of words found first, or -1.
 func indexAny(s string, words ...string) int {
 	at := -1
@@ -6261,7 +6330,10 @@ func readBesideTables(ctx context.Context, doc *Document, r *gongkai.Report) {
 			present[cat[v.Measure].Table] = true
 		}
 	}
-	vals, finds := readNarrativeUntil(ctx, doc.Lines, r.Format, r.Year, r.Agency)
+	vals, finds, sides := readNarrativeSides(ctx, doc.Lines, r.Format, r.Year, r.Agency)
+	if present[cat["apps.new"].Table] {
+		checkSidesTable(sides, r)
+	}
 	for _, v := range vals {
 		table := cat[v.Measure].Table
 		if table == "narrative" {
