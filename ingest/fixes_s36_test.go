@@ -207,3 +207,26 @@ func TestSideAgainstTable(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedMonthOnly checks the date under a signature written in
+// digits with its month alone ("2024年1月", left from session 35, now a
+// signature's date): it gives no publication date, and a date with its day
+// before it stands.
+func TestPublishedMonthOnly(t *testing.T) {
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"某某局2023年政府信息公开工作年度报告", "某某局", "2024年1月"}, ""},
+		{[]string{"某某局2023年政府信息公开工作年度报告", "2024年1月5日", "某某局", "2024年1月"}, "2024-01-05"},
+		{[]string{"某某局2023年政府信息公开工作年度报告", "某某局", "2024年1月20日"}, "2024-01-20"},
+	} {
+		var lines []Line
+		for i, s := range tt.lines {
+			lines = append(lines, Line{N: i + 1, Text: s})
+		}
+		if got := publishedDate(lines); got != tt.want {
+			t.Errorf("%q: published %q, want %q", tt.lines, got, tt.want)
+		}
+	}
+}

@@ -19,6 +19,9 @@ func TestSignatureKept(t *testing.T) {
 	}{
 		{"沛县青石镇人民政府\n2018年12月31日", []string{"沛县青石镇人民政府", "2018年12月31日"}, nil},
 		{"  沛县青石镇人民政府  \n\n  2018年12月31日  \n", []string{"沛县青石镇人民政府", "2018年12月31日"}, nil},
+		// The date in digits without its day (left from session 35).
+		{"沛县青石镇人民政府\n2019年1月", []string{"沛县青石镇人民政府", "2019年1月"}, nil},
+		{"沛县青石镇人民政府\n（2019年12月）", []string{"沛县青石镇人民政府", "（2019年12月）"}, nil},
 		// The date in Chinese numerals, with or without its day.
 		{"沛县青石镇人民政府\n二〇一八年十二月", []string{"沛县青石镇人民政府", "二〇一八年十二月"}, nil},
 		{"沛县青石镇人民政府\n二〇一九年一月二十日", []string{"沛县青石镇人民政府", "二〇一九年一月二十日"}, nil},
@@ -27,6 +30,8 @@ func TestSignatureKept(t *testing.T) {
 		{"沛县青石镇人民政府\n二〇一八年", nil, []string{"沛县青石镇人民政府"}},
 		{"行政复议\n2018年12月31日", nil, []string{"行政复议"}},
 		{"行政复议\n二〇一八年十二月", nil, []string{"行政复议"}},
+		{"行政复议\n2018年12月", nil, []string{"行政复议"}},
+		{"沛县青石镇人民政府\n2018年13月", nil, []string{"沛县青石镇人民政府"}},
 	} {
 		d, err := ReadText([]byte(head + tt.tail))
 		if err != nil {

@@ -130,11 +130,14 @@ func signature(lines []doc.Line) int {
 // signatureEnds end an organ's name under its report.
 var signatureEnds = []string{"人民政府", "政府", "办事处", "局", "委员会", "委", "办公室", "中心", "院", "所", "站", "厅", "署", "处", "室", "会"}
 
-// dateAloneRE matches a line that is a date alone.
-var dateAloneRE = regexp.MustCompile(`^[\s(（]*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$`)
+// dateAloneRE matches a line that is a date alone, in digits, its day or
+// not: "2018年12月31日", "2024年1月" (many signatures give the month alone,
+// as "二〇二四年一月" does in Chinese numerals; over it the signature was no
+// signature, and the county it names was lost with it, left from session 35).
+var dateAloneRE = regexp.MustCompile(`^[\s(（]*(?:19|20)\d\d\s*年\s*(?:0?[1-9]|1[0-2])\s*月(?:\s*\d{1,2}\s*日)?[\s)）]*$`)
 
 // dateAlone reports whether a line is a date alone: in digits with its day
-// (dateAloneRE), or in Chinese numerals with or without it
+// or not (dateAloneRE), or in Chinese numerals with or without it
 // ("二〇二四年一月二十日", "二〇二四年一月", labels.ChineseDate). A signature
 // over the latter was no signature, and the county it names was lost with
 // it (the page refused for a bare town name; left from session 34).
