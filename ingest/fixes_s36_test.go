@@ -230,3 +230,32 @@ func TestPublishedMonthOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreApplicantsBesideTables holds TestMoreApplicantsNoVerb's reading
+// beside the tables (narrativeExtras): the first count was stored as the
+// narrative's count received, and set against the table's, the second
+// passed over.
+func TestMoreApplicantsBesideTables(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding
+	}{
+		{"(二)依申请公开。本年度收到群众申请10件,公民、法人或其他组织申请12件。", -1},
+		{"(二)依申请公开。本年度收到自然人申请10件,法人或其他组织申请12件。", 22},
+		{"(二)依申请公开。本年度收到政府信息公开申请10件。", 10},
+	} {
+		r := &gongkai.Report{Format: gongkai.Format2021, Year: 2024, Agency: "示例县示例局",
+			Values: []gongkai.Value{{Measure: "apps.new", Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(22), At: "表三"}}}
+		narrativeExtras([]Line{{N: 1, Text: tt.line}}, r)
+		got := -1.0
+		if v, ok := r.Lookup("narrative.apps_received", gongkai.ApplicantTotal); ok && v.Number != nil {
+			got = *v.Number
+		}
+		if got != tt.want {
+			t.Errorf("%s: narrative.apps_received %v, want %v", tt.line, got, tt.want)
+		}
+		if tt.want == -1 && !hasFinding(r.Findings, "narrative.apps_received", "另写有某类申请人") {
+			t.Errorf("%s: no finding: %+v", tt.line, r.Findings)
+		}
+	}
+}

@@ -465,6 +465,29 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 					continue
 				}
 			}
+			if nf.table == "apps.new" {
+				if more := moreApplicants(labels.Normalize(sentenceRest(t, m[1]))); len(more) > 0 {
+					// "收到群众申请10件,公民、法人或其他组织申请12件" beside the
+					// tables, as readCounts reads it (moreApplicants): the
+					// two whole sides are the sum, anything else unsure.
+					// The first count was stored and set against the
+					// table's, the second passed over.
+					said := labels.Normalize(clauseOf(t, m[0], m[2]))
+					side := applicantSide(said)
+					f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(t[m[2]:m[3]]), ",", ""), 64)
+					if sum, ok := bothSides(side, sideError(side, said), f, more); ok && err == nil {
+						return gongkai.Value{
+							Measure: nf.measure, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(sum),
+							Raw: sentence(t, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative,
+						}, true, nil
+					}
+					if total == nil {
+						f := passedFinding(errMoreApplicants, nf.measure, sentence(t, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
+			}
 			if nf.table == "apps.new" && applicantSide(labels.Normalize(clauseOf(t, m[0], m[2]))) != sideAll {
 				// "收到公民申请3件" beside the tables: one side of the
 				// applicants' count (errOneApplicant), not every one.
