@@ -259,3 +259,35 @@ func TestMoreApplicantsBesideTables(t *testing.T) {
 		}
 	}
 }
+
+// TestPre2019NarrativeSame holds session 36's readings in the pre-2019
+// reader of the old regime's words (pre2019FromNarrative), which reads such
+// pages alone: '…上年结转2件,已办结2件' was stored as apps.total 2, '收到群众
+// 申请10件,公民、法人或其他组织申请12件' and '收到公民申请10件' as apps.new 10.
+func TestPre2019NarrativeSame(t *testing.T) {
+	const head = "二、依申请公开情况。"
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank, with a finding
+	}{
+		{"本年度收到政府信息公开申请10件,上年结转2件,已办结2件。", "apps.total", -1},
+		{"本年度收到政府信息公开申请10件,上年结转2件。已办结2件。", "apps.total", -1},
+		{"本年度收到政府信息公开申请10件,上年结转2件,已办结12件。", "apps.total", 12},
+		{"本年度收到政府信息公开申请10件,上年结转2件,已办结2件,结转下年10件。", "apps.total", 2},
+		{"本年度收到政府信息公开申请10件,上年结转2件,共办结2件。", "apps.total", 2},
+		{"本年度收到政府信息公开申请10件,已办结10件。", "apps.total", 10},
+		{"本年度收到群众申请10件,公民、法人或其他组织申请12件。", "apps.new", -1},
+		{"本年度收到公民申请10件。", "apps.new", -1},
+		{"本年度收到自然人申请10件,法人或其他组织申请2件。", "apps.new", 12},
+		{"本年度收到政府信息公开申请10件。", "apps.new", 10},
+	} {
+		vals, totals := pre2019FromNarrative([]Line{{N: 1, Text: head + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, tt.measure); got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+		if said := namesMeasure(totals, tt.measure); said != (tt.want == -1) {
+			t.Errorf("%s: finding on %s %v, want %v: %+v", tt.line, tt.measure, said, tt.want == -1, totals)
+		}
+	}
+}

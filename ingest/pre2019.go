@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 
 	"gongkai"
 	"gongkai/ingest/labels"
@@ -525,6 +529,55 @@ func clauseRest(s string) string {
 	return s
 }
 
+// sentenceBefore returns the sentence of t before the one byte i stands in,
+// without its stop, or "".
+func sentenceBefore(t string, i int) string {
+	start := i - len(sentenceUpTo(t, i))
+	if start <= 0 {
+		return ""
+	}
+	_, size := utf8.DecodeLastRuneInString(t[:start])
+	return sentenceUpTo(t, start-size)
+}
+
+// carriedCountRE and carriedOutCountRE find, in a sentence, the count carried
+// in and the count carried out (or still being handled): settledPre2019's.
+var (
+	carriedCountRE    = regexp.MustCompile(`(?:上一?年度?(?:结转|转结)|(?:结转|转结)上一?年度?)[^,;:。0-9]{0,12}?([0-9]+)件`)
+	carriedOutCountRE = regexp.MustCompile(`(?:结转|转入|转至)(?:至|到)?下一?年度?[^,;:。0-9]{0,8}?([0-9]+)件|([0-9]+)件[^,;:。0-9]{0,6}?(?:(?:结转|转入|转至)(?:至|到)?下一?年|(?:正在|仍在|尚在)?办理中)`)
+)
+
+// settledPre2019 reports whether the counts of sent (normalized) settle a
+// count handled (its digits) said right after a count carried in, as
+// handledSettled judges it for the sentence reader: the count received
+// (the pre-2019 rule of apps.new), the count carried in and the count
+// carried out, each the first of the sentence.
+func settledPre2019(sent, handled string) bool {
+	first := func(re *regexp.Regexp) float64 {
+		m := re.FindStringSubmatch(sent)
+		if m == nil {
+			return -1
+		}
+		for _, g := range m[1:] {
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(g, ",", ""), 64); err == nil {
+				return f
+			}
+		}
+		return -1
+	}
+	h, err := strconv.ParseFloat(strings.ReplaceAll(handled, ",", ""), 64)
+	if err != nil {
+		return false
+	}
+	got := -1.0
+	for _, nr := range pre2019Narrative {
+		if nr.measure == "apps.new" {
+			got = first(nr.re)
+		}
+	}
+	return handledSettled(h, got, first(carriedCountRE), -1, first(carriedOutCountRE))
+}
+
 // sentenceRest returns the words of s after byte i up to the end of their
 // sentence.
 func sentenceRest(s string, i int) string {
@@ -702,6 +755,56 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					// disclosed, not applications answered with a refusal. It
 					// was stored as 24 applications withheld.
 					continue
+				}
+				if nr.measure == "apps.total" {
+					// "收到申请10件,上年结转2件,已办结2件" (session 36): right
+					// after a count carried in, those carried in and handled
+					// may be all it counts (handledAfterCarried), unless the
+					// sentence's counts settle it. It was stored as the
+					// year's handled total.
+					said := labels.Normalize(clauseOf(l.Text, m[0], m[2]))
+					upTo := labels.Normalize(sentenceUpTo(l.Text, m[2]))
+					if _, after := handledAfterCarried(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0]))); after &&
+						!settledPre2019(labels.Normalize(sentence(l.Text, m[0], m[1])), labels.Normalize(l.Text[m[2]:m[3]])) {
+						if total == nil {
+							f := passedFinding(errHandledAfterCarried, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+							total = &f
+						}
+						continue
+					}
+				}
+				if nr.measure == "apps.new" {
+					said := labels.Normalize(clauseOf(l.Text, m[0], m[2]))
+					if more := moreApplicants(labels.Normalize(sentenceRest(l.Text, m[1]))); len(more) > 0 {
+						// "收到群众申请10件,公民、法人或其他组织申请12件" (session
+						// 36, moreApplicants): the two whole sides are the
+						// sum, anything else unsure. 10 was stored, the 12
+						// passed over.
+						side := applicantSide(said)
+						f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(l.Text[m[2]:m[3]]), ",", ""), 64)
+						if sum, ok := bothSides(side, sideError(side, said), f, more); ok && err == nil {
+							out = append(out, gongkai.Value{Measure: nr.measure, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(sum),
+								Raw: sentence(p, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
+							total = nil
+							break lines
+						}
+						if total == nil {
+							f := passedFinding(errMoreApplicants, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+							total = &f
+						}
+						continue
+					}
+					if applicantSide(said) != sideAll {
+						// "收到公民申请10件": one side of the applicants'
+						// count (errOneApplicant), as the sentence reader and
+						// narrativeExtras pass it over; this reader stored
+						// it as the year's count received.
+						if total == nil {
+							f := passedFinding(errOneApplicant, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+							total = &f
+						}
+						continue
+					}
 				}
 				if nr.measure == "apps.total" && onTimeBefore(l.Text[:m[0]]) {
 					// "按时办结数517件,延期办结8件": those handled in time,
