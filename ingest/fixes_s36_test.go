@@ -281,6 +281,9 @@ func TestPre2019NarrativeSame(t *testing.T) {
 		{"本年度收到公民申请10件。", "apps.new", -1},
 		{"本年度收到自然人申请10件,法人或其他组织申请2件。", "apps.new", 12},
 		{"本年度收到政府信息公开申请10件。", "apps.new", 10},
+		// Parts by applicant that do not add up (TestSplitUnequalBlank).
+		{"全年共收到群众申请10件,其中公民申请8件,法人和其他组织申请3件。", "apps.new", -1},
+		{"全年共收到群众申请10件,其中公民申请7件,法人和其他组织申请3件。", "apps.new", 10},
 	} {
 		vals, totals := pre2019FromNarrative([]Line{{N: 1, Text: head + tt.line}}, "示例县示例局")
 		if got := numberOf(vals, tt.measure); got != tt.want {

@@ -178,6 +178,21 @@ func readApplicantSplit(sent string, got float64) (applicantSplit, bool) {
 	return sp, sp.natural >= 0 || sp.legal >= 0 || sp.corporate >= 0
 }
 
+// unequal reports whether the parts of a split do not add up to its count:
+// a part above it, or both sides summing to another number (legal persons
+// alone, 法人, may be less than the rest: other organisations are not in
+// it).
+func (sp applicantSplit) unequal() bool {
+	return sp.natural > sp.got || sp.legal > sp.got || sp.corporate > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got ||
+		sp.natural >= 0 && sp.corporate >= 0 && sp.natural+sp.corporate > sp.got
+}
+
+// errSplitUnequal is the bad of a count received whose parts by applicant,
+// in its sentence, do not add up to it (applicantSplit.unequal), for the
+// pre-2019 reader of the old regime's words (applySplits says it for the
+// sentence reader).
+var errSplitUnequal = errors.New("parts by applicant unlike the count")
+
 // legalApplicants are the columns of table 三 that legal persons and other
 // organisations split into.
 var legalApplicants = []string{gongkai.ApplicantBusiness, gongkai.ApplicantResearch, gongkai.ApplicantNGO, gongkai.ApplicantLegalServices, gongkai.ApplicantOther}
@@ -221,9 +236,7 @@ func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.
 	// it when the parts stand in statements of their own: one rule, which
 	// never shows a figure that may be wrong (before, the count in the
 	// same sentence was kept, the warning on the columns).
-	unequal := sp.natural > sp.got || sp.legal > sp.got || sp.corporate > sp.got || sp.natural >= 0 && sp.legal >= 0 && sp.natural+sp.legal != sp.got ||
-		sp.natural >= 0 && sp.corporate >= 0 && sp.natural+sp.corporate > sp.got
-	if unequal && total != nil && *total == sp.got {
+	if sp.unequal() && total != nil && *total == sp.got {
 		vals = slices.DeleteFunc(vals, func(v gongkai.Value) bool {
 			return v.Measure == "apps.new" && v.Applicant == gongkai.ApplicantTotal
 		})

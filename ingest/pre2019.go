@@ -794,6 +794,19 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						}
 						continue
 					}
+					if f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(l.Text[m[2]:m[3]]), ",", ""), 64); err == nil {
+						if sp, ok := readApplicantSplit(labels.Normalize(sentence(l.Text, m[0], m[1])), f); ok && sp.unequal() {
+							// "共收到群众申请10件,其中公民申请8件,法人和其他组织
+							// 申请3件": the count or a part is wrong, which the
+							// words do not say; blank, as the sentence reader
+							// leaves it (applySplits). It was stored, 10.
+							if total == nil {
+								f := passedFinding(errSplitUnequal, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+								total = &f
+							}
+							continue
+						}
+					}
 					if applicantSide(said) != sideAll {
 						// "收到公民申请10件": one side of the applicants'
 						// count (errOneApplicant), as the sentence reader and
