@@ -38,6 +38,10 @@ func TestHandledAfterCarried(t *testing.T) {
 		{"本年度收到申请10件,结转上年度申请2件,已办结申请2件。", -1, "紧接在上年结转"},
 		// In a sentence of its own after the count carried in.
 		{"本年度收到申请10件,上年结转2件。已办结2件。", -1, "紧接在上年结转"},
+		// A 其中 of the count carried in, not of the count handled.
+		{"本年度收到申请12件,其中上年结转2件,已办结2件。", -1, "紧接在上年结转"},
+		// Another count handled beside it: the two disagree, as before.
+		{"上年结转2件,已办结2件;本年度收到申请10件,已办结8件,2件结转下年。", -1, "不一致"},
 		// Fewer than the new ones: of the new ones, or of all.
 		{"本年度收到申请10件,上年结转2件,已办结9件。", -1, "紧接在上年结转"},
 		// More than both: one of the counts is wrong.
@@ -273,6 +277,7 @@ func TestPre2019NarrativeSame(t *testing.T) {
 	}{
 		{"本年度收到政府信息公开申请10件,上年结转2件,已办结2件。", "apps.total", -1},
 		{"本年度收到政府信息公开申请10件,上年结转2件。已办结2件。", "apps.total", -1},
+		{"上年结转2件,已办结2件;本年度收到申请10件,已办结8件,2件结转下年。", "apps.total", -1},
 		{"本年度收到政府信息公开申请10件,上年结转2件,已办结12件。", "apps.total", 12},
 		{"本年度收到政府信息公开申请10件,上年结转2件,已办结2件,结转下年10件。", "apps.total", 2},
 		{"本年度收到政府信息公开申请10件,上年结转2件,共办结2件。", "apps.total", 2},

@@ -851,13 +851,14 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 	hits := map[string][]gongkai.Value{}
 	totals := map[string]gongkai.Finding{} // counts passed over as maybe sums over years
 	var order []string
-	beyond := map[string]gongkai.Finding{} // the first statement of each measure beyond value.Holds
-	ofCarried := map[string][2]string{}    // the first outcome stated of the applications carried in, named alone: raw, at
-	carriedListed := map[string]float64{}  // the figure of each outcome ofCarried holds
-	var firstCarried [2]string             // the first outcome of those carried in, named alone: raw, at
-	var newRead []gongkai.Finding          // counts received passed over for the count new after them (newInside), said beside it
-	var splits []applicantSplit            // counts received split by applicant (readApplicantSplit)
-	var sides []sideCount                  // counts received of one side of applicants (sideError), for checkSides
+	beyond := map[string]gongkai.Finding{}       // the first statement of each measure beyond value.Holds
+	ofCarried := map[string][2]string{}          // the first outcome stated of the applications carried in, named alone: raw, at
+	carriedListed := map[string]float64{}        // the figure of each outcome ofCarried holds
+	var firstCarried [2]string                   // the first outcome of those carried in, named alone: raw, at
+	var newRead []gongkai.Finding                // counts received passed over for the count new after them (newInside), said beside it
+	var splits []applicantSplit                  // counts received split by applicant (readApplicantSplit)
+	carriedHandled := map[string]gongkai.Value{} // the first count handled passed over after a count carried in (errHandledAfterCarried), by measure
+	var sides []sideCount                        // counts received of one side of applicants (sideError), for checkSides
 	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
 		if se := (*oneSide)(nil); k == nReceived && errors.As(bad, &se) {
@@ -981,6 +982,9 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			v := gongkai.Value{
 				Measure: code, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(f), Unit: unit,
 				Raw: raw, At: lineAt(n), Source: gongkai.SourceNarrative,
+			}
+			if _, ok := carriedHandled[code]; !ok && errors.Is(bad, errHandledAfterCarried) {
+				carriedHandled[code] = v
 			}
 			if _, ok := ofCarried[code]; !ok && errors.Is(bad, errOfCarried) {
 				ofCarried[code] = [2]string{raw, lineAt(n)}
@@ -1546,6 +1550,14 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			if *h.Number != *hs[0].Number && same {
 				same, other = false, h
 			}
+		}
+		if c, ok := carriedHandled[code]; ok && same && *c.Number != *hs[0].Number {
+			// "上年结转2件,已办结2件;本年度收到申请10件,已办结8件": the first,
+			// passed over after its count carried in, may be those carried
+			// in, the second those received; the year's is neither, or
+			// either. Read, the second alone stood with no word (before,
+			// the two were said to disagree, as now).
+			same, other = false, c
 		}
 		if same {
 			vals = append(vals, hs[0])
@@ -2983,9 +2995,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 			}
 			if bare, after := handledAfterCarried(seg, before+clause[:m[0]], ctx.prev); after && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) &&
 				!hasAny(before+clause[:m[0]], otherTopics...) && !proceedingNamedLast(before+clause[:m[0]]) &&
-				!strings.Contains(before+clause[:m[0]], "其中") && ctx.partsOf == "" {
-				// After 其中 the count is a part of the count before, which
-				// errAnsweredAmong and its kin say.
+				!strings.Contains(seg, "其中") && !afterBareParts(before) && ctx.partsOf == "" {
+				// After a 其中 of its own (",其中,答复…37件", "其中办结43件",
+				// a sentence opening with 其中) the count is a part of the
+				// count before, which errAnsweredAmong and its kin say. A
+				// 其中 of the count carried in ("收到申请12件,其中上年结转2件,
+				// 已办结2件") leaves it after that count all the same; it was
+				// stored as apps.total 2.
 				// "本年度收到申请10件,上年结转2件,已办结2件": every verb of
 				// handling (已办结, 已答复, 已处理完毕, 办理完成 …) right after
 				// a count carried in may count those carried in alone; 2
