@@ -79,9 +79,14 @@ func TestHandledAfterCarried(t *testing.T) {
 	}
 	// A review's count carried in, and those of it concluded: the review's,
 	// not the applications' (no apps.total, no word of applications).
-	vals, finds := readNarrative([]Line{{N: 1, Text: "(四)行政复议。因政府信息公开被申请行政复议3件,上年结转1件,已办结2件。"}}, gongkai.Format2021, 2024, "示例县某某局")
-	if numberOf(vals, "apps.total") != -1 || namesMeasure(finds, "apps.total") {
-		t.Errorf("a review's concluded after its carried: apps.total %v, findings %+v", numberOf(vals, "apps.total"), finds)
+	for _, line := range []string{
+		"(四)行政复议。因政府信息公开被申请行政复议3件,上年结转1件,已办结2件。",
+		"(四)行政复议。因政府信息公开被申请行政复议3件,上年结转1件。已办结2件。",
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if numberOf(vals, "apps.total") != -1 || namesMeasure(finds, "apps.total") {
+			t.Errorf("%s: apps.total %v, findings %+v", line, numberOf(vals, "apps.total"), finds)
+		}
 	}
 }
 

@@ -2390,7 +2390,9 @@ func handledAfterCarried(seg, upTo, prev string) (bare string, ok bool) {
 	if len(ms) == 0 {
 		s = strings.TrimRight(prev, "。.;!? ")
 		ms = tokenRE.FindAllStringSubmatchIndex(s, -1)
-		if len(ms) == 0 || ms[len(ms)-1][1] != len(s) {
+		if len(ms) == 0 || ms[len(ms)-1][1] != len(s) || hasAny(s, otherTopics...) {
+			// No count closing it, or one of a review, a suit or
+			// another matter ("行政复议上年结转1件。已办结1件。").
 			return "", false
 		}
 	}
