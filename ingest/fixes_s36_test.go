@@ -44,6 +44,9 @@ func TestHandledAfterCarried(t *testing.T) {
 		{"上年结转2件,已办结2件;本年度收到申请10件,已办结8件,2件结转下年。", -1, "不一致"},
 		// Fewer than the new ones: of the new ones, or of all.
 		{"本年度收到申请10件,上年结转2件,已办结9件。", -1, "紧接在上年结转"},
+		// The count carried out said: only the balance settles it
+		// (review s36: 10+2 ≠ 11+2 kept 11).
+		{"本年度收到申请10件,上年结转2件,已办结11件,结转下年2件。", -1, "紧接在上年结转"},
 		// More than both: one of the counts is wrong.
 		{"本年度收到申请10件,上年结转2件,已办结13件。", -1, "紧接在上年结转"},
 		// Bare 办理, 处理: received or handled, said so as before.
@@ -112,6 +115,13 @@ func TestMoreApplicantsNoVerb(t *testing.T) {
 		{"收到自然人申请10件,法人或其他组织申请12件。", 22, false},
 		{"收到公民申请10件,法人或其他组织提出的申请2件。", 12, false},
 		{"收到群众申请10件,公民申请8件,法人或其他组织申请2件。", 10, false},
+		// Anything else the sentence counts: a stated total unlike the
+		// sum, or a further count (review s36); a total equal to it
+		// confirms it.
+		{"收到自然人申请10件,法人或其他组织申请12件,共计20件。", -1, true},
+		{"收到自然人申请10件、法人或其他组织申请12件、其他申请3件。", -1, true},
+		{"收到自然人申请10件,法人或其他组织申请12件,共计22件。", 22, false},
+		{"收到群众申请10件,公民申请8件,法人或其他组织申请2件,其中网上申请5件。", -1, true},
 		// After 其中 they are parts, read as before.
 		{"收到群众申请10件,其中公民申请8件,法人或其他组织申请2件。", 10, false},
 		{"收到政府信息公开申请10件,上年结转2件。", 10, false},
@@ -251,6 +261,7 @@ func TestMoreApplicantsBesideTables(t *testing.T) {
 	}{
 		{"(二)依申请公开。本年度收到群众申请10件,公民、法人或其他组织申请12件。", -1},
 		{"(二)依申请公开。本年度收到自然人申请10件,法人或其他组织申请12件。", 22},
+		{"(二)依申请公开。本年度收到自然人申请10件,法人或其他组织申请12件,共计20件。", -1},
 		{"(二)依申请公开。本年度收到政府信息公开申请10件。", 10},
 	} {
 		r := &gongkai.Report{Format: gongkai.Format2021, Year: 2024, Agency: "示例县示例局",
@@ -290,6 +301,8 @@ func TestPre2019NarrativeSame(t *testing.T) {
 		{"本年度收到群众申请10件,公民、法人或其他组织申请12件。", "apps.new", -1},
 		{"本年度收到公民申请10件。", "apps.new", -1},
 		{"本年度收到自然人申请10件,法人或其他组织申请2件。", "apps.new", 12},
+		{"本年度收到自然人申请10件,法人或其他组织申请2件,共计20件。", "apps.new", -1},
+		{"本年度收到自然人申请10件、法人或其他组织申请2件、其他申请3件。", "apps.new", -1},
 		{"本年度收到政府信息公开申请10件。", "apps.new", 10},
 		// Parts by applicant that do not add up (TestSplitUnequalBlank).
 		{"全年共收到群众申请10件,其中公民申请8件,法人和其他组织申请3件。", "apps.new", -1},

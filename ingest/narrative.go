@@ -466,7 +466,7 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 				}
 			}
 			if nf.table == "apps.new" {
-				if more := moreApplicants(labels.Normalize(sentenceRest(t, m[1]))); len(more) > 0 {
+				if more, after := moreApplicants(labels.Normalize(sentenceRest(t, m[1]))); len(more) > 0 {
 					// "收到群众申请10件,公民、法人或其他组织申请12件" beside the
 					// tables, as readCounts reads it (moreApplicants): the
 					// two whole sides are the sum, anything else unsure.
@@ -475,7 +475,7 @@ func findNarrative(lines []Line, nf narrativeFigure, agency string, year int) (v
 					said := labels.Normalize(clauseOf(t, m[0], m[2]))
 					side := applicantSide(said)
 					f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(t[m[2]:m[3]]), ",", ""), 64)
-					if sum, ok := bothSides(side, sideError(side, said), f, more); ok && err == nil {
+					if sum, ok := bothSides(side, sideError(side, said), f, more, after); ok && err == nil {
 						return gongkai.Value{
 							Measure: nf.measure, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(sum),
 							Raw: sentence(t, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative,

@@ -2420,15 +2420,18 @@ func handledAfterCarried(seg, upTo, prev string) (bare string, ok bool) {
 // both and no more than their sum counts some of each, so it is not the
 // carried in's alone nor the new ones'; got and carried balancing h and
 // out, the count carried out, make h everything handled whichever it
-// names. A count 办理 (dealt, errDealt) stands for got when it is either
+// names, and when out is said only that balance does. A count 办理 (dealt, errDealt) stands for got when it is either
 // those received or every one on hand, as the sum says. -1 is unsaid.
 func handledSettled(h, got, carried, dealt, out float64) bool {
 	switch {
 	case carried <= 0:
 		return false
+	case got >= 0 && out >= 0:
+		// The count carried out said: the four counts balance, or the
+		// sentence contradicts itself ("收到申请10件,上年结转2件,已办结11件,
+		// 结转下年2件", review s36: 11 was kept by the rule below).
+		return got+carried == h+out
 	case got >= 0 && h > got && h > carried && h <= got+carried:
-		return true
-	case got >= 0 && out >= 0 && got+carried == h+out:
 		return true
 	case got < 0 && dealt >= 0 && out >= 0 && (dealt == h+out || dealt+carried == h+out):
 		return true
@@ -3631,7 +3634,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if k == nReceived {
-				if more := moreApplicants(sentenceAfter(ctx.line, clause, m[1])); len(more) > 0 {
+				if more, after := moreApplicants(sentenceAfter(ctx.line, clause, m[1])); len(more) > 0 {
 					// "收到群众申请10件,公民、法人或其他组织申请12件": a second
 					// count of applications by applicant right after, its
 					// verb left out. Passed over with no word, and 10
@@ -3639,7 +3642,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					// other are the count together; the public's count and
 					// the two whole sides adding up to it, its parts; any
 					// other the words leave unsure (a part, or more).
-					if sum, ok := bothSides(applicantSide(seg), sideError(applicantSide(seg), seg), f, more); ok {
+					if sum, ok := bothSides(applicantSide(seg), sideError(applicantSide(seg), seg), f, more, after); ok {
 						emit(k, sum == 0, sum, "", nil)
 					} else {
 						emit(k, false, f, "", errMoreApplicants)
@@ -4949,18 +4952,19 @@ type applicantCount struct {
 }
 
 // moreApplicants returns the counts by applicant, with no verb, that follow
-// a count received at once in its sentence (rest, from the count's end).
-func moreApplicants(rest string) []applicantCount {
+// a count received at once in its sentence (rest, from the count's end),
+// and what follows the last of them in the sentence.
+func moreApplicants(rest string) ([]applicantCount, string) {
 	var out []applicantCount
 	for {
 		m := moreApplicantRE.FindStringSubmatchIndex(rest)
 		if m == nil {
-			return out
+			return out, rest
 		}
 		who := rest[m[2]:m[3]]
 		f, err := strconv.ParseFloat(rest[m[4]:m[5]], 64)
 		if err != nil {
-			return nil
+			return nil, rest
 		}
 		side := applicantSide(who)
 		whole := side == sideAll
@@ -4972,18 +4976,36 @@ func moreApplicants(rest string) []applicantCount {
 	}
 }
 
+// statedTotalRE finds the words of a total before a count after the counts
+// by applicant: ",共计22件", ",合计申请22件".
+var statedTotalRE = regexp.MustCompile(`^[,、;:]?(?:共计|合计|总计|总共|共)(?:为|有)?(?:申请)?$`)
+
 // bothSides returns the count received that a count f of side (its error
 // from sideError) and the counts by applicant after it (more) make surely:
 // one whole side, then the other whole side, are the sum; every applicant's
-// count, then both whole sides adding up to it, is that count.
-func bothSides(side int, e error, f float64, more []applicantCount) (float64, bool) {
+// count, then both whole sides adding up to it, is that count. after, the
+// rest of the sentence, must count nothing else: a further count
+// ("、其他申请3件"), or a stated total unlike the sum ("共计20件"), leaves it
+// unsure (review s36); a total equal to it confirms it.
+func bothSides(side int, e error, f float64, more []applicantCount, after string) (float64, bool) {
 	whole := func(c applicantCount, s int) bool { return c.side == s && c.whole }
+	sum, ok := 0.0, false
 	switch {
 	case side == sideAll && len(more) == 2 && more[0].f+more[1].f == f &&
 		(whole(more[0], sidePeople) && whole(more[1], sideOrgs) || whole(more[0], sideOrgs) && whole(more[1], sidePeople)):
-		return f, true
+		sum, ok = f, true
 	case side != sideAll && len(more) == 1 && e.(*oneSide).whole && more[0].whole && more[0].side != sideAll && more[0].side != side:
-		return f + more[0].f, true
+		sum, ok = f+more[0].f, true
+	}
+	if !ok {
+		return 0, false
+	}
+	ms := tokenRE.FindAllStringSubmatchIndex(after, -1)
+	switch {
+	case len(ms) == 0:
+		return sum, true
+	case len(ms) == 1 && statedTotalRE.MatchString(after[:ms[0][0]]) && after[ms[0][2]:ms[0][3]] == strconv.FormatFloat(sum, 'f', -1, 64):
+		return sum, true
 	}
 	return 0, false
 }

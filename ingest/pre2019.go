@@ -776,14 +776,14 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 				}
 				if nr.measure == "apps.new" {
 					said := labels.Normalize(clauseOf(l.Text, m[0], m[2]))
-					if more := moreApplicants(labels.Normalize(sentenceRest(l.Text, m[1]))); len(more) > 0 {
+					if more, after := moreApplicants(labels.Normalize(sentenceRest(l.Text, m[1]))); len(more) > 0 {
 						// "收到群众申请10件,公民、法人或其他组织申请12件" (session
 						// 36, moreApplicants): the two whole sides are the
 						// sum, anything else unsure. 10 was stored, the 12
 						// passed over.
 						side := applicantSide(said)
 						f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(l.Text[m[2]:m[3]]), ",", ""), 64)
-						if sum, ok := bothSides(side, sideError(side, said), f, more); ok && err == nil {
+						if sum, ok := bothSides(side, sideError(side, said), f, more, after); ok && err == nil {
 							out = append(out, gongkai.Value{Measure: nr.measure, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(sum),
 								Raw: sentence(p, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
 							total = nil
