@@ -98,6 +98,12 @@ var commonPlaceWords = []string{"城市", "城乡", "城镇", "都市", "新区"
 // after a page's title.
 var flipbookPageRE = regexp.MustCompile(`(?i)^\s*(?:page|p\.|第)\s*\d{1,4}\s*页?\s*[-–—|:：]\s*|\s*[-–—|]\s*(?:page|p\.|第)\s*\d{1,4}\s*页?\s*$`)
 
+// collectionPieceRE finds the ordinal a site that collects reports sets
+// before each one it holds ("第一篇:YYYY年示例市某局…年度报告", "篇2:…"):
+// the shape of a real 2009 municipal bureau's report on such a site. It is
+// no part of the agency's name, which was stored as "第一篇" with no word.
+var collectionPieceRE = regexp.MustCompile(`^\s*(?:第\s*[一二三四五六七八九十百0-9]{1,4}\s*篇|篇\s*[一二三四五六七八九十0-9]{1,3})\s*[:：]\s*`)
+
 // fullDateRE finds a whole date, day and all ("2007年4月5日"): the date a
 // statute was promulgated or amended, cited before the report's year in a
 // sentence that names the report ("根据《…条例》(2007年4月5日…公布2019年4月3日
@@ -195,6 +201,9 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 	// ("Page 8 - 示例县…年度报告", "…年度报告 - 第8页"), which is no part of
 	// the agency's name.
 	s = flipbookPageRE.ReplaceAllString(s, "")
+	if strings.Contains(s, "篇") {
+		s = collectionPieceRE.ReplaceAllString(s, "")
+	}
 	// Folded like a label: mirror sites publish titles in traditional script.
 	s = Normalize(s)
 	if strings.Contains(s, "月") && strings.Contains(s, "日") && strings.Contains(s, "公") && fullDateRE.MatchString(s) {
