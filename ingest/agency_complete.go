@@ -112,6 +112,9 @@ func namePlace(name string) (int, string) {
 		}
 	}
 	if end < 0 {
+		if town, ok := jieStreet(name); ok {
+			return placeTown, town
+		}
 		return placeNone, ""
 	}
 	// "例镇街道", "例村乡": a township's name may hold another's level.
@@ -125,6 +128,33 @@ func namePlace(name string) (int, string) {
 		}
 	}
 	return placeTown, name[:end]
+}
+
+// jieStreet returns the street's name of a name that is a street office's
+// written with 街 for 街道 ("示例里街", "示例里街办事处"; Tianjin's streets
+// are so named, and "佳荣里街2021年…年度报告" is the shape of a real 2021
+// street's title), and whether it is one: 街 ends the name or comes right
+// before a township's organ, after at least two Chinese characters. Read as
+// no place, the name was stored alone with no word, where a township's
+// ("示例乡") is completed from the body or the page refused.
+func jieStreet(name string) (string, bool) {
+	base := name
+	for _, o := range townOrgans {
+		if b, ok := strings.CutSuffix(name, o); ok {
+			base = b
+			break
+		}
+	}
+	head, ok := strings.CutSuffix(base, "街")
+	if !ok || utf8.RuneCountInString(head) < 2 {
+		return "", false
+	}
+	for _, r := range head {
+		if !unicode.Is(unicode.Han, r) {
+			return "", false
+		}
+	}
+	return base, true
 }
 
 // completeAgency looks at a name read for r.Agency that names no place
@@ -273,12 +303,18 @@ func townPlaceBefore(s, town string) string {
 	} else if gov, ok := strings.CutSuffix(run, "政府"); ok {
 		run = gov
 	}
+	// A street named with 街 for 街道 (jieStreet) is one to Derive under its
+	// full level's name.
+	probe := town
+	if strings.HasSuffix(town, "街") {
+		probe += "道"
+	}
 	for i := range run {
 		end := run[i:]
 		if utf8.RuneCountInString(end) < 2 {
 			break
 		}
-		if pl := region.Derive(end + town); pl.Level == region.LevelTownship && (pl.County != "" || pl.City != "") {
+		if pl := region.Derive(end + probe); pl.Level == region.LevelTownship && (pl.County != "" || pl.City != "") {
 			return end
 		}
 	}

@@ -24,3 +24,31 @@ func TestRound27CollectionPiece(t *testing.T) {
 		}
 	}
 }
+
+// TestRound27JieStreet checks a street office's name written with 街 for
+// 街道 ("示例里街", the shape of a real 2021 Tianjin street's title): it
+// places its agency by the street alone, as "示例里街道" does, so that the
+// body completes it or the page is refused; it was read as placing nothing
+// and stored alone.
+func TestRound27JieStreet(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		kind int
+		town string
+	}{
+		{"示例里街", placeTown, "示例里街"},
+		{"示例里街办事处", placeTown, "示例里街"},
+		{"西秀区示例里街", placeAbove, ""},
+		{"老街", placeNone, ""},       // one character before 街: no street's name
+		{"步行街管理办公室", placeNone, ""}, // 街 inside a kind of organ's name
+		{"示例路街道办事处", placeTown, "示例路街道"},
+	} {
+		kind, town := namePlace(tt.name)
+		if kind != tt.kind || town != tt.town {
+			t.Errorf("namePlace(%q) = %d, %q; want %d, %q", tt.name, kind, town, tt.kind, tt.town)
+		}
+	}
+	if got := townPlaceBefore("请与西秀区", "示例里街"); got != "西秀区" {
+		t.Errorf("townPlaceBefore(西秀区, 示例里街) = %q, want 西秀区", got)
+	}
+}
