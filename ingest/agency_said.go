@@ -141,7 +141,10 @@ func overviewNamed(doc *Document, r *gongkai.Report) {
 			return
 		}
 		num, title := heading(l.Text)
-		if num == "" || !strings.Contains(labels.Normalize(title), "总体情况") {
+		// "一、工作概述" then "YYYY年,示例县水利局坚持以《条例》…" (the shape
+		// of a real 2025 county bureau's page, refused for want of a name):
+		// the overview under the other headings overviewYear knows.
+		if num == "" || !hasAny(labels.Normalize(title), "总体情况", "概述", "总体工作情况", "基本情况") {
 			continue
 		}
 		// The overview's first line of text; a sub-heading ("(一)…")

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"gongkai/ingest/labels"
@@ -50,5 +52,40 @@ func TestRound27JieStreet(t *testing.T) {
 	}
 	if got := townPlaceBefore("请与西秀区", "示例里街"); got != "西秀区" {
 		t.Errorf("townPlaceBefore(西秀区, 示例里街) = %q, want 西秀区", got)
+	}
+}
+
+// TestRound27OverviewWorkSummary checks the overview's subject under the
+// other headings of an overview ("一、工作概述" then "YYYY年,示例县水利局坚持
+// 以《条例》…", the shape of a real 2025 county bureau's page, fixture
+// identity-2025-overview-work-summary): it names the report's organ, said,
+// as under "一、总体情况"; the page was refused for want of a name. An
+// overview that opens on the organ's own words (我局) names none still.
+func TestRound27OverviewWorkSummary(t *testing.T) {
+	page, err := os.ReadFile("testdata/web/identity-2025-overview-work-summary.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const first = "2025年,示例县水利局坚持以"
+	if !strings.Contains(string(page), "一、工作概述\n"+first) {
+		t.Fatal("the fixture no longer has the shape this test varies")
+	}
+	for _, tt := range []struct {
+		heading, first, want string
+	}{
+		{"一、工作概述", first, "示例县水利局"},
+		{"一、概述", first, "示例县水利局"},
+		{"一、总体情况", first, "示例县水利局"},
+		{"一、工作概述", "2025年,我局坚持以", ""},
+	} {
+		text := strings.Replace(string(page), "一、工作概述\n"+first, tt.heading+"\n"+tt.first, 1)
+		r, err := Parse("p.txt", []byte(text), Options{})
+		got := ""
+		if err == nil {
+			got = r.Agency
+		}
+		if got != tt.want {
+			t.Errorf("%s / %s: agency %q (err %v), want %q", tt.heading, tt.first, got, err, tt.want)
+		}
 	}
 }
