@@ -89,3 +89,21 @@ func TestRound27OverviewWorkSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestRound27IssueDateLabel checks a provincial site's table of metadata
+// that dates a report "发文日期:YYYY-MM-DD 00:00:00" (the shape of a real
+// 2008 city's page): the date of publication, as 发布日期 and 成文日期
+// are; it was left blank, and no deadline checked.
+func TestRound27IssueDateLabel(t *testing.T) {
+	for _, tt := range []struct {
+		line, want string
+	}{
+		{"索引号:430S00/2009-00001 公开方式:政府网站 发文日期:2009-04-20 00:00:00", "2009-04-20"},
+		{"发布日期:2018-02-26    点击数:", "2018-02-26"},
+		{"《条例》自2007年45日颁布以来,我市于20078月成立了领导小组。", ""},
+	} {
+		if got := publishedDate([]Line{{N: 1, Text: tt.line}}); got != tt.want {
+			t.Errorf("publishedDate(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

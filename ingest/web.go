@@ -94,9 +94,12 @@ func webExtras(doc *Document, r *gongkai.Report) {
 func lineAt(n int) string { return doc.LineAt(n) }
 
 var (
-	dateRE      = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?`)
-	dateOnlyRE  = regexp.MustCompile(`^[\s(（]*((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?[\s)）]*$`)
-	dateLabelRE = regexp.MustCompile(`(?:发布|成文|印发|公开)(?:时间|日期)`)
+	dateRE     = regexp.MustCompile(`((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?`)
+	dateOnlyRE = regexp.MustCompile(`^[\s(（]*((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?[\s)）]*$`)
+	// 发文日期 labels it in a provincial site's table of metadata
+	// ("索引号:… 发文日期:YYYY-MM-DD 00:00:00", the shape of a real 2008
+	// city's page), as 成文日期 does in others'; the date was left blank.
+	dateLabelRE = regexp.MustCompile(`(?:发布|成文|印发|公开|发文)(?:时间|日期)`)
 )
 
 // publishedDate returns the publication date as YYYY-MM-DD: a date labelled
