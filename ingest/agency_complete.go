@@ -202,6 +202,14 @@ func completeAgency(doc *Document, r *gongkai.Report) string {
 		return msg
 	}
 	if place == "" {
+		if portal, pat, site := portalPlace(doc, town); portal != "" {
+			r.Agency = portal + completed
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: "agency", Severity: gongkai.SeverityWarning, At: pat,
+				Message: fmt.Sprintf("标题或首句中的单位名称“%s”没有写所属的县（市、区），按报告所载的“%s”补全为“%s”：请核对", name, site, r.Agency),
+			})
+			return ""
+		}
 		said := "“" + completed + "”，"
 		if completed != town {
 			said += "其中“" + town + "”"
@@ -214,6 +222,68 @@ func completeAgency(doc *Document, r *gongkai.Report) string {
 		Message: fmt.Sprintf("标题或首句中的单位名称“%s”没有写所属的县（市、区），按正文补全为“%s”：请核对", name, r.Agency),
 	})
 	return ""
+}
+
+// portalWords follow a government's words to name its website ("示例县
+// 人民政府门户网站", "示例区政府网站").
+var portalWords = []string{"门户网站", "网站"}
+
+// A sentence that tells where the report itself is read names the report
+// and a verb of reading or publishing it.
+var (
+	reportWords   = []string{"本报告", "本年度报告", "本年报", "报告"}
+	reportOnVerbs = []string{"查阅", "下载", "公开", "公布", "发布", "刊登"}
+)
+
+// portalPlace returns the county or city whose government's website the
+// opening says the report is read on, "本报告可通过示例县人民政府门户网站
+// (…)查阅或下载" or "…并在示例区政府门户网站(…)全文公开" (the shapes of
+// real 2024 and 2021 township and street pages whose body names their
+// county nowhere else), with the line and the site's name; or "" when none
+// is said, or the sites said differ. A township's report is put on its
+// county's site (a township has none of its own): the county is the
+// township's, as townPlaceBefore requires of a place written before the
+// township's name (Derive reads the two together as a township of it).
+// Those pages were refused for want of a county.
+func portalPlace(doc *Document, town string) (place, at, site string) {
+	for i, l := range doc.Lines {
+		if i >= openingLines {
+			break
+		}
+		t := labels.Normalize(l.Text)
+		if !hasAny(t, reportWords...) || !hasAny(t, reportOnVerbs...) {
+			continue
+		}
+		for off := 0; ; {
+			k := strings.Index(t[off:], "政府")
+			if k < 0 {
+				break
+			}
+			k += off + len("政府")
+			off = k
+			w := ""
+			for _, pw := range portalWords {
+				if strings.HasPrefix(t[k:], pw) {
+					w = pw
+					break
+				}
+			}
+			if w == "" {
+				continue
+			}
+			// Every site the line names counts: one Derive does not
+			// read as a county ("示例网站") leaves the place unsure.
+			p := townPlaceBefore(t[:k], town)
+			if p == "" || place != "" && p != place {
+				return "", "", ""
+			}
+			if place == "" {
+				gov := t[:k]
+				place, at, site = p, lineAt(l.N), gov[strings.LastIndex(gov, p):]+w
+			}
+		}
+	}
+	return place, at, site
 }
 
 // placeInBody returns the place the body's lines write right before key

@@ -107,3 +107,39 @@ func TestRound27IssueDateLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestRound27PortalPlace checks a township's name completed from the
+// government site the opening says the report is read on ("本报告可通过
+// 西秀区人民政府门户网站(…)查阅或下载", the shapes of a real 2024 township's
+// and a real 2021 street's pages, fixture identity-2024-town-county-portal):
+// the county's site is the township's county. Two sites that differ, a
+// site named in no sentence about the report, or one Derive does not read
+// as a county leave the page refused as before.
+func TestRound27PortalPlace(t *testing.T) {
+	page, err := os.ReadFile("testdata/web/identity-2024-town-county-portal.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const said = "本报告可通过西秀区人民政府门户网站(http://www.example.gov.cn/)查阅或下载。"
+	if !strings.Contains(string(page), said) {
+		t.Fatal("the fixture no longer has the shape this test varies")
+	}
+	for _, tt := range []struct {
+		sentence, want string
+	}{
+		{said, "西秀区示例乡"},
+		{"本年度报告在西秀区政府门户网站(http://www.example.gov.cn/)全文公开。", "西秀区示例乡"},
+		{"本报告可通过西秀区人民政府门户网站查阅,也可通过镇宁布依族苗族自治县人民政府网站下载。", ""},
+		{"欢迎登录西秀区人民政府门户网站查看各类政策。", ""},
+		{"本报告可通过示例网站查阅或下载。", ""},
+	} {
+		r, err := Parse("p.txt", []byte(strings.Replace(string(page), said, tt.sentence, 1)), Options{})
+		got := ""
+		if err == nil {
+			got = r.Agency
+		}
+		if got != tt.want {
+			t.Errorf("%s: agency %q (err %v), want %q", tt.sentence, got, err, tt.want)
+		}
+	}
+}
