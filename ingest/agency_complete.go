@@ -235,6 +235,23 @@ var (
 	reportOnVerbs = []string{"查阅", "下载", "公开", "公布", "发布", "刊登"}
 )
 
+// commissioned reports whether the government's words that end at k in t
+// are its office's, named as the sender of a notice on the annual report
+// that the line says it follows ("按照…人民政府办公室《关于做好…年度报告…
+// 的通知》要求", "根据…政府办公室关于…年度报告…的通知").
+func commissioned(t string, k int) bool {
+	rest, ok := strings.CutPrefix(t[k:], "办公室")
+	if !ok || !strings.HasPrefix(rest, "《") && !strings.HasPrefix(rest, "关于") {
+		return false
+	}
+	head := t[:k]
+	if !strings.Contains(head, "按照") && !strings.Contains(head, "根据") && !strings.Contains(head, "依据") {
+		return false
+	}
+	end := strings.Index(rest, "通知")
+	return end > 0 && strings.Contains(rest[:end], "年度报告")
+}
+
 // portalPlace returns the county or city whose government's website the
 // opening says the report is read on, "本报告可通过示例县人民政府门户网站
 // (…)查阅或下载" or "…并在示例区政府门户网站(…)全文公开" (the shapes of
@@ -244,7 +261,8 @@ var (
 // county's site (a township has none of its own): the county is the
 // township's, as townPlaceBefore requires of a place written before the
 // township's name (Derive reads the two together as a township of it).
-// Those pages were refused for want of a county.
+// Those pages were refused for want of a county. So for the county whose
+// government's office the opening says asked for the report (commissioned).
 func portalPlace(doc *Document, town string) (place, at, site string) {
 	for i, l := range doc.Lines {
 		if i >= openingLines {
@@ -267,6 +285,13 @@ func portalPlace(doc *Document, town string) (place, at, site string) {
 					w = pw
 					break
 				}
+			}
+			if w == "" && commissioned(t, k) {
+				// "按照示例县人民政府办公室《关于做好YYYY年度政府信息公开
+				// 年度报告编制公布工作的通知》要求,现将示例镇YYYY年度…报告
+				// 如下" (the shape of a real 2022 town's opening): the
+				// county's office that asks its townships for the report.
+				w = "办公室"
 			}
 			if w == "" {
 				continue

@@ -143,3 +143,38 @@ func TestRound27PortalPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestRound27CommissionedPlace checks a township's name completed from the
+// county whose government office's notice on the annual report the opening
+// says it follows ("按照西秀区人民政府办公室《关于做好YYYY年度政府信息公开
+// 年度报告编制公布工作的通知》…要求,现将示例回族镇…报告如下", the shape of a
+// real 2022 town's page, fixture identity-2022-town-county-notice). An
+// office named only as the contact, or a notice on another matter, leaves
+// the page refused as before.
+func TestRound27CommissionedPlace(t *testing.T) {
+	page, err := os.ReadFile("testdata/web/identity-2022-town-county-notice.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const said = "按照西秀区人民政府办公室《关于做好2022年度政府信息公开年度报告编制公布工作的通知》(示政办函〔2023〕1号)文件要求,"
+	if !strings.Contains(string(page), said) {
+		t.Fatal("the fixture no longer has the shape this test varies")
+	}
+	for _, tt := range []struct {
+		opening, want string
+	}{
+		{said, "西秀区示例回族镇"},
+		{"根据西秀区人民政府办公室关于做好2022年度政府信息公开年度报告工作的通知,", "西秀区示例回族镇"},
+		{"按照西秀区人民政府办公室《关于开展政务公开专项检查的通知》要求,", ""},
+		{"如有疑问请与西秀区人民政府办公室联系,", ""},
+	} {
+		r, err := Parse("p.txt", []byte(strings.Replace(string(page), said, tt.opening, 1)), Options{})
+		got := ""
+		if err == nil {
+			got = r.Agency
+		}
+		if got != tt.want {
+			t.Errorf("%s: agency %q (err %v), want %q", tt.opening, got, err, tt.want)
+		}
+	}
+}
