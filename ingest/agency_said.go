@@ -68,7 +68,50 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 			return
 		}
 	}
+	if kindReportNamed(doc, r) {
+		return
+	}
 	overviewNamed(doc, r)
+}
+
+// kindReportRE finds a first sentence that names the report as its organ's
+// by the organ's kind alone ("…特编制并向社会公布2021年度街道信息公开年度
+// 报告", the shape of a real 2021 street office's page).
+var kindReportRE = regexp.MustCompile(`(?:19|20)[0-9]{2}年度?(街道|镇|乡)(?:政府)?(?:政府信息公开|政务公开|信息公开)[^。]{0,12}报告`)
+
+// kindReportNamed sets the agency of a report whose first sentence calls it
+// the report of a street (镇, 乡) with no name, from the opening's line of
+// contact when that names one organ of the kind in full, its place read
+// ("请与示例市示例区某某街道办事处联系"): the page was refused for want of a
+// name that line gives. Said, to be checked.
+func kindReportNamed(doc *Document, r *gongkai.Report) bool {
+	kind := ""
+	for i, l := range doc.Lines {
+		if i >= 3 {
+			break
+		}
+		if m := kindReportRE.FindStringSubmatch(labels.Normalize(l.Text)); m != nil {
+			kind = m[1]
+			break
+		}
+	}
+	if kind == "" {
+		return false
+	}
+	for i, l := range doc.Lines {
+		if i >= openingLines {
+			break
+		}
+		a := labels.ContactOrgan(sourceText(doc, l.N), kind)
+		if a == "" || !hasAny(a, kind+"办事处", kind+"人民政府") && !strings.HasSuffix(a, kind) || namePlaceKind(a) != placeAbove {
+			continue
+		}
+		r.Agency = a
+		r.Findings = append(r.Findings, gongkai.Finding{Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(l.N),
+			Message: fmt.Sprintf("单位名称“%s”取自联系方式（首句称本报告为“%s”的报告，未写名称；标题未写单位名称）：请核对", a, kind)})
+		return true
+	}
+	return false
 }
 
 // namedElsewhere reports whether the report names the organ again on a line

@@ -178,3 +178,37 @@ func TestRound27CommissionedPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestRound27KindReportContact checks a first sentence that calls the
+// report its street's by the kind alone ("…特编制并向社会公布YYYY年度街道
+// 信息公开年度报告", the shape of a real 2021 street office's page, fixture
+// identity-2021-street-kind-report-contact): the opening's contact that
+// names one street office in full, its district read, names the report's
+// organ. A contact with no district, an office of the street, or an organ
+// of another kind leaves the page refused as before.
+func TestRound27KindReportContact(t *testing.T) {
+	page, err := os.ReadFile("testdata/web/identity-2021-street-kind-report-contact.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const said = "请与西秀区示例街道办事处联系"
+	if !strings.Contains(string(page), said) {
+		t.Fatal("the fixture no longer has the shape this test varies")
+	}
+	for _, tt := range []struct {
+		contact, want string
+	}{
+		{said, "西秀区示例街道办事处"},
+		{"请与示例街道办事处联系", ""},
+		{"请与西秀区示例镇人民政府联系", ""},
+	} {
+		r, err := Parse("p.txt", []byte(strings.Replace(string(page), said, tt.contact, 1)), Options{})
+		got := ""
+		if err == nil {
+			got = r.Agency
+		}
+		if got != tt.want {
+			t.Errorf("%s: agency %q (err %v), want %q", tt.contact, got, err, tt.want)
+		}
+	}
+}
