@@ -4392,7 +4392,10 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 // 按时 alone: the count handled was blank with no word. "收到要求公开信息的
 // 申请N件,均已办理" (a real 2024 district bureau's, traditional script) says
 // it with 均已办理 as the whole clause.
-var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^(?:全部|均|都|皆)(?:已|已经)(?:依法|依规|按时|按期|及时)?办理(?:完毕|完成)?[。.]?$|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕)[。.]?$`)
+//
+// "已全部办理结束" (a real 2021 street office's page, after its count
+// received) ends as 办理完毕 does; the count handled was blank with no word.
+var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^(?:全部|均|都|皆)(?:已|已经)(?:依法|依规|按时|按期|及时)?办理(?:完毕|完成|结束)?[。.]?$|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办理结束|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕|办理结束)[。.]?$`)
 
 // partAnsweredRE finds, in a clause of handling, a part or a count in words:
 // "已部分办结", "已基本办结", "已大部分办理完毕", "已有两件办结", "已将其中一件

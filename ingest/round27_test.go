@@ -212,3 +212,37 @@ func TestRound27KindReportContact(t *testing.T) {
 		}
 	}
 }
+
+// TestRound27AllHandledEnded checks "已全部办理结束" after a count received
+// (the shape of a real 2021 street office's page, fixture
+// narrative-2021-all-handled-ended): every application received was
+// handled, as "已全部办理完毕" says; the count handled is blank with the
+// warning that says why. It was blank with no word.
+func TestRound27AllHandledEnded(t *testing.T) {
+	const head = "示例县示例局2021年政府信息公开工作年度报告\n一、总体情况\n(一)依申请公开\n"
+	for _, tt := range []struct {
+		line string
+		said bool
+	}{
+		{"2021年受理依申请公开件4件,均通过信函递交,已全部办理结束。\n", true},
+		{"2021年受理依申请公开件4件,均通过信函递交,已全部办理完毕。\n", true},
+		{"2021年受理依申请公开件4件,均通过信函递交。\n", false},
+	} {
+		r, err := Parse("p.txt", []byte(head+tt.line), Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", tt.line, err)
+		}
+		if v, ok := r.Lookup("apps.total", "total"); ok && v.Number != nil {
+			t.Errorf("%q: apps.total %v, want blank", tt.line, *v.Number)
+		}
+		said := false
+		for _, f := range r.Findings {
+			if f.Measure == "apps.total" && strings.Contains(f.Message, "全部（均）已答复") {
+				said = true
+			}
+		}
+		if said != tt.said {
+			t.Errorf("%q: said %v, want %v", tt.line, said, tt.said)
+		}
+	}
+}
