@@ -3,20 +3,15 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // TestServeMemoryCap runs an analyst's SELECT whose strings grow past
@@ -32,56 +27,11 @@ import (
 // test's own safety limit on the child, 3 GB, stops it there, so a server
 // without the cap fails on its peak instead of taking the machine).
 func TestServeMemoryCap(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "w.duckdb")
-	if _, errs, code := runCmd(t, "analyst-password-1\n", "user", "add", "an", "--role", "analyst", "--password-stdin", "--db", db); code != 0 {
-		t.Fatalf("user add: %s", errs)
-	}
-	out, errs, code := runCmd(t, "", "token", "create", "an", "--db", db)
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 0 || len(lines) == 0 {
-		t.Fatalf("token create: exit %d %s", code, errs)
-	}
-	token := strings.TrimSpace(lines[len(lines)-1])
-
 	// The statement's time is four minutes, not the default ten seconds: on
 	// a starved machine (load 16) the timeout came first at 669 MB, and the
 	// test is about the cap. Nothing but the cap stops it sooner.
-	args := []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--memory-limit", "256MB", "--process-memory", "1GB", "--sql-timeout", "4m"}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleChild$", "-test.count=1", "-test.timeout=0")
-	cmd.Env = append(os.Environ(), "GONGKAI_SCALE_CHILD="+strings.Join(args, "\x1f"))
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr syncBuffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	const safety = 3 << 30
-	if err := unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_DATA, &unix.Rlimit{Cur: safety, Max: safety}, nil); err != nil {
-		t.Fatal(err)
-	}
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if m := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(sc.Text()); m != "" {
-				select {
-				case addr <- m:
-				default:
-				}
-			}
-		}
-	}()
-	var base string
-	select {
-	case base = <-addr:
-	case <-time.After(2 * time.Minute):
-		t.Fatalf("serve did not listen: %s", stderr.String())
-	}
+	srv := startCappedServe(t, 2*time.Minute, "--memory-limit", "256MB", "--process-memory", "1GB", "--sql-timeout", "4m")
+	base, token, cmd, stderr := srv.base, srv.token, srv.cmd, srv.stderr
 
 	sql := func(q string) (int, string) {
 		req, _ := http.NewRequest("POST", base+"/api/sql", strings.NewReader(fmt.Sprintf(`{"sql": %q}`, q)))
@@ -200,7 +150,7 @@ func TestServeMemoryCap(t *testing.T) {
 		}
 	}
 	cmd.Process.Signal(os.Interrupt)
-	if err := cmd.Wait(); err != nil {
+	if err := <-srv.exited; err != nil {
 		t.Errorf("serve: %v\n%.3000s", err, stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "process memory capped") {

@@ -3,14 +3,12 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -53,57 +51,9 @@ func TestServeMemorySoak(t *testing.T) {
 	if *serveSoak <= 0 {
 		t.Skip("-serve-soak not given")
 	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "w.duckdb")
-	if _, errs, code := runCmd(t, "analyst-password-1\n", "user", "add", "an", "--role", "analyst", "--password-stdin", "--db", db); code != 0 {
-		t.Fatalf("user add: %s", errs)
-	}
-	out, errs, code := runCmd(t, "", "token", "create", "an", "--db", db)
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 0 || len(lines) == 0 {
-		t.Fatalf("token create: exit %d %s", code, errs)
-	}
-	token := strings.TrimSpace(lines[len(lines)-1])
 	const capBytes = 1 << 30
-	args := []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--demo", "--memory-limit", "256MB", "--process-memory", "1GB", "--sql-timeout", "4m"}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleChild$", "-test.count=1", "-test.timeout=0")
-	cmd.Env = append(os.Environ(), "GONGKAI_SCALE_CHILD="+strings.Join(args, "\x1f"))
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr syncBuffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	const safety = 3 << 30
-	if err := unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_DATA, &unix.Rlimit{Cur: safety, Max: safety}, nil); err != nil {
-		t.Fatal(err)
-	}
-	addr := make(chan string, 1)
-	exited := make(chan error, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if m := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(sc.Text()); m != "" {
-				select {
-				case addr <- m:
-				default:
-				}
-			}
-		}
-		exited <- cmd.Wait()
-	}()
-	var base string
-	select {
-	case base = <-addr:
-	case err := <-exited:
-		t.Fatalf("serve exited: %v %s", err, stderr.String())
-	case <-time.After(3 * time.Minute):
-		t.Fatalf("serve did not listen: %s", stderr.String())
-	}
+	srv := startCappedServe(t, 3*time.Minute, "--demo", "--memory-limit", "256MB", "--process-memory", "1GB", "--sql-timeout", "4m")
+	base, token, cmd, stderr, exited := srv.base, srv.token, srv.cmd, srv.stderr, srv.exited
 	pid := cmd.Process.Pid
 	cpu0 := soakCPU(pid)
 
@@ -170,8 +120,15 @@ func TestServeMemorySoak(t *testing.T) {
 			for time.Now().Before(deadline) && !dead.Load() {
 				req, _ := http.NewRequest("POST", base+"/api/sql", strings.NewReader(fmt.Sprintf(`{"sql": %q}`, big)))
 				req.Header.Set("Content-Type", "application/json")
-				status, _, err := do(req)
+				status, body, err := do(req)
 				key := fmt.Sprintf("big: %d", status)
+				if status != 200 {
+					var a struct {
+						Error string `json:"error"`
+					}
+					json.Unmarshal([]byte(body), &a)
+					key = fmt.Sprintf("big: %d %.60s", status, a.Error)
+				}
 				if err != nil {
 					dead.Store(true)
 					key = "big: no answer"
@@ -189,7 +146,7 @@ func TestServeMemorySoak(t *testing.T) {
 			defer wg.Done()
 			for i := c; time.Now().Before(deadline) && !dead.Load(); i++ {
 				req, _ := http.NewRequest("GET", base+pages[i%len(pages)], nil)
-				status, _, err := do(req)
+				status, body, err := do(req)
 				switch {
 				case err != nil:
 					dead.Store(true)
@@ -197,6 +154,19 @@ func TestServeMemorySoak(t *testing.T) {
 					pagesOK.Add(1)
 				default:
 					pagesFailed.Add(1)
+					// What the page said, so that a run tells a page
+					// refused at DuckDB's budget from one that failed
+					// otherwise.
+					var a struct {
+						Error string `json:"error"`
+					}
+					json.Unmarshal([]byte(body), &a)
+					if a.Error == "" {
+						a.Error = regexp.MustCompile(`\s+`).ReplaceAllString(body, " ")
+					}
+					mu.Lock()
+					outcomes[fmt.Sprintf("page %d %.60s", status, a.Error)]++
+					mu.Unlock()
 				}
 			}
 		}()
@@ -232,6 +202,26 @@ func TestServeMemorySoak(t *testing.T) {
 		t.Logf("statement %s: %d", k, n)
 	}
 	mu.Unlock()
+	// The server's own account of its failures: the error of each request
+	// it logged at level ERROR (status 500 and up), counted by its first
+	// words, so that a page refused at DuckDB's budget is told from one
+	// that failed otherwise.
+	failures := map[string]int{}
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if !strings.Contains(l, "level=ERROR") || !strings.Contains(l, "msg=request") {
+			continue
+		}
+		if m := regexp.MustCompile(`error="((?:[^"\\]|\\.){0,90})`).FindStringSubmatch(l); m != nil {
+			path := regexp.MustCompile(`uri=(\S+)`).FindStringSubmatch(l)
+			if path == nil {
+				path = []string{"", "?"}
+			}
+			failures[strings.SplitN(path[1], "?", 2)[0]+" "+m[1]]++
+		}
+	}
+	for k, n := range failures {
+		t.Logf("server error %s: %d", k, n)
+	}
 	t.Logf("pages: %d answered, %d failed; the server's most data %d MB of its %d MB cap; its CPU %.1f s", pagesOK.Load(), pagesFailed.Load(),
 		maxData.Load()>>20, capBytes>>20, cpu.Seconds())
 	if hung.Load() {
@@ -253,6 +243,25 @@ func TestServeMemorySoak(t *testing.T) {
 		}
 	}
 	t.Logf("SOAK LIVED")
+	// Alive is not enough: once the load stops, the server must answer its
+	// pages again. A server whose Go heap grew while DuckDB held its budget
+	// keeps that heap mapped (the Go runtime never unmaps it, and the cap
+	// counts what is mapped), so DuckDB's budget, the cap less the reserve
+	// less the rest of the process, can stay too small for any page: alive
+	// and refusing everything. Quiet for longer than the budget's update
+	// and jemalloc's decay, then twenty pages in turn.
+	time.Sleep(3 * time.Second)
+	failed := 0
+	var last string
+	for i := range 20 {
+		req, _ := http.NewRequest("GET", base+pages[i%len(pages)], nil)
+		status, body, err := do(req)
+		if err != nil || status != 200 {
+			failed++
+			last = fmt.Sprintf("%s: %d %v %.200s", pages[i%len(pages)], status, err, body)
+		}
+	}
+	t.Logf("after the load: %d of 20 pages failed; the server's data %d MB", failed, soakData(pid)>>20)
 	cmd.Process.Signal(os.Interrupt)
 	select {
 	case <-exited:
@@ -261,12 +270,20 @@ func TestServeMemorySoak(t *testing.T) {
 	if m := regexp.MustCompile(`msg="DuckDB's allocator" .*`).FindString(stderr.String()); m != "" {
 		t.Logf("%s", m)
 	}
+	if failed > 0 {
+		t.Errorf("SOAK WEDGED: the load over, %d of 20 pages still failed; the last: %s", failed, last)
+	}
 }
 
-// soakTail is the end of a server's log, without the request lines.
+// soakTail is the end of a server's log, without the request lines, after
+// the Go runtime's own last words (fatal error, runtime: ...), which a
+// goroutine dump would push out of the tail.
 func soakTail(s string) string {
-	var keep []string
+	var keep, fatal []string
 	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, "fatal error") || strings.HasPrefix(l, "runtime: ") || strings.HasPrefix(l, "panic: ") {
+			fatal = append(fatal, l)
+		}
 		if !strings.Contains(l, "msg=request") {
 			keep = append(keep, l)
 		}
@@ -274,7 +291,24 @@ func soakTail(s string) string {
 	if len(keep) > 30 {
 		keep = keep[len(keep)-30:]
 	}
-	return strings.Join(keep, "\n")
+	if len(fatal) > 10 {
+		fatal = fatal[:10]
+	}
+	return strings.Join(append(fatal, keep...), "\n")
+}
+
+// soakData is process pid's data (VmData) in bytes, 0 when unknown.
+func soakData(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	if m := regexp.MustCompile(`VmData:\s+(\d+) kB`).FindSubmatch(b); m != nil {
+		var kb int64
+		fmt.Sscan(string(m[1]), &kb)
+		return kb << 10
+	}
+	return 0
 }
 
 // soakCPU is process pid's CPU time so far, user and system.
