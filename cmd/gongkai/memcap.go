@@ -43,6 +43,27 @@ func defaultProcessMemory() uint64 {
 	return max(total/4*3, minProcessMemory)
 }
 
+// sandboxResultBytes is the most an analyst's result (/sql, /api/sql) may
+// hold in a server whose memory is capped at capBytes and which runs slots
+// statements at once: the cap over 64 times the slots (a 128th at the
+// default two), 4 to 64 MiB (warehouse.Options.SandboxBytes; 64 MiB
+// uncapped).
+//
+// Why: the result is read into the Go heap and encoded there (its strings,
+// then the JSON, CSV or workbook built from them, ~3-4 times the result
+// while the encoder's buffer doubles), and the Go runtime never hands its
+// heap's address space back, while the cap counts it: a heap grown past
+// DuckDB's reserve (an eighth of the cap, duckBudgetReserve) while a
+// statement held DuckDB's budget ended the server, and one grown less left
+// DuckDB a budget too small for any page, for the rest of the server's
+// life. TestServeMemorySoak -serve-soak-big (a 1 GB cap, 55 MB results
+// beside a statement at the budget): with 64 MiB results the server died
+// or stopped answering pages; the sandbox's two statements at once, at
+// four times a 128th each, take a sixteenth of the cap, half the reserve.
+func sandboxResultBytes(capBytes uint64, slots int) int64 {
+	return int64(min(max(capBytes/uint64(64*max(slots, 1)), 4<<20), 64<<20))
+}
+
 // parseBytes reads a size such as "8GB", "512MB" or "1073741824" (bytes).
 // KB, MB, GB and TB are powers of 1024, as in DuckDB's memory_limit; "0"
 // is 0. Its error says what it read.

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -123,6 +124,7 @@ func runServe(ctx context.Context, e env) error {
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	procCap := ""
+	var capSet uint64 // the cap set, 0 for none
 	budgeted := false
 	if capBytes > 0 {
 		// Before the warehouse opens, so that nothing it allocates is
@@ -134,7 +136,7 @@ func runServe(ctx context.Context, e env) error {
 			return fmt.Errorf("无法设置进程内存上限 %s：%w", formatBytes(capBytes), err)
 		}
 		if set > 0 {
-			procCap = formatBytes(set)
+			procCap, capSet = formatBytes(set), set
 			logger.Info("process memory capped", "bytes", set, "cap", procCap)
 			// DuckDB's allocations fail below the cap, so that the Go
 			// runtime never meets it (duckbudget_linux.go).
@@ -157,8 +159,12 @@ func runServe(ctx context.Context, e env) error {
 	if *sqlTimeout <= 0 {
 		return usageErrorf("--sql-timeout 应为正的时长（如 10s、2m）")
 	}
+	var resultBytes int64 // the warehouse's default, uncapped
+	if capSet > 0 {
+		resultBytes = sandboxResultBytes(capSet, *sqlSlots)
+	}
 	wh, err := warehouse.OpenWith(ctx, *db, warehouse.Options{MemoryLimit: *memLimit, ProcessMemory: procCap, SandboxConcurrency: *sqlSlots,
-		SandboxTimeout: *sqlTimeout, Threads: *threads, QueryThreads: *queryThreads})
+		SandboxTimeout: *sqlTimeout, SandboxBytes: resultBytes, Threads: *threads, QueryThreads: *queryThreads})
 	if err != nil {
 		return err
 	}
@@ -210,7 +216,12 @@ func runServe(ctx context.Context, e env) error {
 	}
 	logger.Info("shutting down")
 	if budgeted {
-		logger.Info("DuckDB's allocator", "mapped", duckMapped(), "peak", duckPeak(), "refused", duckRefused())
+		// And the Go runtime's side of the cap: what it maps (released
+		// pages included: the cap counts them) against its live heap.
+		m := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
+		metrics.Read(m)
+		logger.Info("DuckDB's allocator", "mapped", duckMapped(), "peak", duckPeak(), "refused", duckRefused(),
+			"go_mapped", m[0].Value.Uint64(), "go_heap_live", m[1].Value.Uint64())
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()

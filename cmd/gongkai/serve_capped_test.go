@@ -86,3 +86,15 @@ func startCappedServe(t *testing.T, wait time.Duration, args ...string) *cappedS
 	}
 	return s
 }
+
+func TestSandboxResultBytes(t *testing.T) {
+	for _, tt := range []struct {
+		capBytes uint64
+		slots    int
+		want     int64
+	}{{1 << 30, 2, 8 << 20}, {4 << 30, 2, 32 << 20}, {16 << 30, 2, 64 << 20}, {256 << 20, 2, 4 << 20}, {1 << 30, 4, 4 << 20}, {8 << 30, 0, 64 << 20}} {
+		if got := sandboxResultBytes(tt.capBytes, tt.slots); got != tt.want {
+			t.Errorf("sandboxResultBytes(%d MB, %d) = %d MB, want %d MB", tt.capBytes>>20, tt.slots, got>>20, tt.want>>20)
+		}
+	}
+}
