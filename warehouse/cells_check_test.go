@@ -23,23 +23,39 @@ func TestCellsCheckAfterAnotherWriter(t *testing.T) {
 		name  string
 		edit  func(pending, late int64) string // an older binary's writes, raw; "" for this binary's
 		reset bool
+		prep  func(t *testing.T, db *DB) // this binary's writes before edit
 	}{
 		{"an older binary's confirm", func(p, _ int64) string {
 			return fmt.Sprintf(`UPDATE store.reports SET is_current = (report_id = %[1]d) WHERE report_id IN (3, %[1]d);
 				UPDATE store.report_summary SET is_current = (report_id = %[1]d) WHERE report_id IN (3, %[1]d)`, p)
-		}, true},
+		}, true, nil},
 		{"an older binary's retire", func(_, _ int64) string {
 			return `UPDATE store.reports SET is_current = false WHERE report_id = 1;
 				UPDATE store.report_summary SET is_current = false WHERE report_id = 1`
-		}, true},
+		}, true, nil},
 		{"an older binary's copy run", func(_, late int64) string {
 			return fmt.Sprintf(`INSERT INTO store.figures_by_cell
 				SELECT f.report_id, f.measure_id, f.applicant_id, r.year, r.agency_id, f.unit_id, f.value, f.raw_id, f.at_id
 				FROM store.figures f JOIN store.reports r USING (report_id)
 				WHERE f.report_id > (SELECT watermark FROM store.figures_by_cell_state) AND f.report_id <= %[1]d ORDER BY ALL;
 				UPDATE store.figures_by_cell_state SET watermark = %[1]d, runs = runs + 1`, late)
-		}, true},
-		{"this binary's writes", nil, false},
+		}, true, nil},
+		// The list itself edited by hand: a retired version's row deleted
+		// (figure_totals counted its copied figures, and no compaction
+		// deleted them), a current report listed (its figures left out).
+		// Before the check these kept the copy (shown on 183cbd9).
+		{"a stale report's row deleted by hand", func(_, _ int64) string {
+			return `DELETE FROM store.figures_by_cell_stale`
+		}, true, func(t *testing.T, db *DB) {
+			load(t, db, LoadRequest{Report: withUnit("甲局", 2021, 30), Confirm: true})
+			if n := count(t, db, "SELECT count(*) FROM store.figures_by_cell_stale"); n != 1 {
+				t.Fatalf("the re-upload listed %d reports, want 1", n)
+			}
+		}},
+		{"a current report listed by hand", func(_, _ int64) string {
+			return `INSERT INTO store.figures_by_cell_stale VALUES (2)`
+		}, true, nil},
+		{"this binary's writes", nil, false, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			db, err := Open(ctx, filepath.Join(t.TempDir(), "w.duckdb"))
@@ -65,6 +81,9 @@ func TestCellsCheckAfterAnotherWriter(t *testing.T) {
 			late := load(t, db, LoadRequest{Report: withError("丙局", 2022)})[0]
 			if !late.Pending {
 				t.Fatalf("not pending: %+v", late)
+			}
+			if c.prep != nil {
+				c.prep(t, db)
 			}
 			if c.edit != nil {
 				db = editByHand(t, db, c.edit(p.ReportID, late.ReportID))
