@@ -41,9 +41,11 @@ func Parse(name string, data []byte, opts Options) (r *gongkai.Report, err error
 // out, or its client went away) it stops at the next step, between the
 // reader and the rules and between lines of the narrative, and returns a
 // *gongkai.Error with CodeTimeout whose message says nothing was read or
-// stored, with ctx's error as text for the log. The readers themselves do
-// not look at ctx: they are bounded by the file's size (MaxUpload, and the
-// workbooks' decompressed bound).
+// stored, with ctx's error as text for the log. Of the readers only the
+// PDF reader looks at ctx (its worker is killed: a PDF can hold one for the
+// reader's whole time limit, 60 s); the others are bounded by the file's
+// size (MaxUpload, the workbooks' decompressed bound, the pages' text) to a
+// few seconds of CPU (TestHostileUploads).
 func ParseContext(ctx context.Context, name string, data []byte, opts Options) (r *gongkai.Report, err error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	defer func() {
@@ -63,8 +65,13 @@ func ParseContext(ctx context.Context, name string, data []byte, opts Options) (
 	if err != nil {
 		return nil, err
 	}
-	doc, err := read(data)
+	doc, err := read(ctx, data)
 	if err != nil {
+		// A reader stopped by ctx (the PDF reader's worker killed) says
+		// so as the steps around it do.
+		if err := stopped(ctx); err != nil {
+			return nil, err
+		}
 		return nil, err
 	}
 	if err := stopped(ctx); err != nil {
@@ -109,16 +116,16 @@ func stopped(ctx context.Context) error {
 // reader chooses the reader for a file from its content (package sniff);
 // the extension only words the messages, so that a workbook renamed .xls, or
 // an HTML "Excel export" saved as .xls, is read for what it is.
-func reader(name string, data []byte) (func([]byte) (*Document, error), string, error) {
+func reader(name string, data []byte) (readFunc, string, error) {
 	ext := strings.ToLower(path.Ext(name))
 	kind := sniff.Kind(data)
 	switch kind {
 	case sniff.Empty:
 		return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "文件为空")
 	case sniff.XLSX:
-		return xlsx.Read, "xlsx", nil
+		return noContext(xlsx.Read), "xlsx", nil
 	case sniff.HTML:
-		return web.ReadHTML, "html", nil
+		return noContext(web.ReadHTML), "html", nil
 	case sniff.Text:
 		if len(data) > maxTextFile {
 			return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "纯文本文件有 %s，超过可读取的 %s：一份年度报告的文字通常不到 1 MB，请只上传年度报告本身",
@@ -127,7 +134,7 @@ func reader(name string, data []byte) (func([]byte) (*Document, error), string, 
 		if spreadsheetExt(ext) {
 			return nil, "", gongkai.Errorf(gongkai.CodeInvalid, "扩展名是 %s，但内容不是 Excel 工作簿，而是纯文本（可能是改了扩展名的 CSV）：请在 Excel 或 WPS 中另存为 .xlsx", ext)
 		}
-		return web.ReadText, "text", nil
+		return noContext(web.ReadText), "text", nil
 	}
 	if read, ok := readers[kind]; ok {
 		return read, kind, nil
@@ -178,21 +185,29 @@ func megabytes(n int) string {
 
 // readers are the readers of the kinds beyond workbooks and web pages, by
 // the kind package sniff tells.
-var readers = map[string]func([]byte) (*Document, error){
-	sniff.DOCX:    withTextTables(docx.Read),
-	sniff.XLS:     xls.Read,
-	sniff.XML2003: xmlsheet.ReadSpreadsheetML,
-	sniff.ODS:     xmlsheet.ReadODS,
-	sniff.PDF:     withTextTables(pdf.Read), // its tables come as rows of page text
+var readers = map[string]readFunc{
+	sniff.DOCX:    withTextTables(noContext(docx.Read)),
+	sniff.XLS:     noContext(xls.Read),
+	sniff.XML2003: noContext(xmlsheet.ReadSpreadsheetML),
+	sniff.ODS:     noContext(xmlsheet.ReadODS),
+	sniff.PDF:     withTextTables(pdf.ReadContext), // its tables come as rows of page text
+}
+
+// readFunc is a reader of one kind of file; ctx is the request's.
+type readFunc func(ctx context.Context, data []byte) (*Document, error)
+
+// noContext is a reader that does not look at ctx as a readFunc.
+func noContext(read func([]byte) (*Document, error)) readFunc {
+	return func(_ context.Context, data []byte) (*Document, error) { return read(data) }
 }
 
 // withTextTables wraps the reader of a document medium (Word, PDF): when none
 // of the grids it found holds a report table's labels (the tables were typed
 // as paragraphs, or drawn without ruling), its lines are read for tables the
 // way web.ReadText reads page text, keeping the grids it did find.
-func withTextTables(read func([]byte) (*Document, error)) func([]byte) (*Document, error) {
-	return func(data []byte) (*Document, error) {
-		d, err := read(data)
+func withTextTables(read readFunc) readFunc {
+	return func(ctx context.Context, data []byte) (*Document, error) {
+		d, err := read(ctx, data)
 		if err != nil || d == nil || web.GridsHaveLabels(d.Grids) {
 			return d, err
 		}

@@ -81,7 +81,13 @@ func Available() bool {
 // CodeUnavailable, saying that the server cannot read PDFs now, when no
 // worker can be started, or in a build without poppler no pdftotext.
 func Read(data []byte) (*doc.Document, error) {
-	pages, err := words(data)
+	return ReadContext(context.Background(), data)
+}
+
+// ReadContext is Read for a request: once ctx is done it stops the reading
+// (a worker is killed, pdftotext too) and returns ctx's error.
+func ReadContext(ctx context.Context, data []byte) (*doc.Document, error) {
+	pages, err := words(ctx, data)
 	if err != nil {
 		return nil, err
 	}
@@ -100,10 +106,10 @@ func Read(data []byte) (*doc.Document, error) {
 
 // words reads the words of each page, by a worker, or by pdftotext -bbox
 // in a build without poppler. Its errors are Read's.
-func words(data []byte) ([]page, error) {
-	out, err := defaultPool.bbox(data)
+func words(ctx context.Context, data []byte) ([]page, error) {
+	out, err := defaultPool.bboxContext(ctx, data)
 	if errors.Is(err, errNoWorker) {
-		out, err = bbox(data)
+		out, err = bbox(ctx, data)
 	}
 	if err != nil {
 		return nil, err
@@ -113,13 +119,13 @@ func words(data []byte) ([]page, error) {
 
 // bbox runs pdftotext -bbox on the PDF and returns its output, the XHTML
 // page of every word with its box. Its errors are words' errors.
-func bbox(data []byte) ([]byte, error) {
+func bbox(req context.Context, data []byte) ([]byte, error) {
 	toolOnce.Do(func() { toolPath, toolErr = exec.LookPath(Tool) })
 	if toolErr != nil {
 		return nil, &gongkai.Error{Code: gongkai.CodeUnavailable,
 			Message: "暂时无法读取 PDF：服务器未安装 PDF 读取程序 pdftotext（poppler-utils），请联系管理员", Err: toolErr}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	ctx, cancel := context.WithTimeout(req, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, toolPath, "-bbox", "-enc", "UTF-8", "-f", "1", "-l", strconv.Itoa(maxPages), "-", "-")
 	// Like a worker, pdftotext dies with the server and has its memory
@@ -151,6 +157,8 @@ func bbox(data []byte) ([]byte, error) {
 	switch {
 	case out.over:
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, msgTooManyWords)
+	case req.Err() != nil:
+		return nil, req.Err()
 	case ctx.Err() != nil:
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msgTimeout, Err: ctx.Err()}
 	case err != nil && strings.Contains(strings.ToLower(stderr.b.String()), "password"):

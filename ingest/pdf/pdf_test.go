@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -351,7 +352,7 @@ func BenchmarkRead(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			out, err := bbox(data)
+			out, err := bbox(context.Background(), data)
 			if err != nil {
 				b.Fatal(err)
 			}

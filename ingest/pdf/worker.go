@@ -3,6 +3,7 @@ package pdf
 import (
 	"bufio"
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -215,13 +216,26 @@ func Close() { defaultPool.close() }
 // CodeUnavailable when no worker can be started, which is the server's
 // problem, not the file's (the cause is logged).
 func (p *pool) bbox(data []byte) ([]byte, error) {
+	return p.bboxContext(context.Background(), data)
+}
+
+// bboxContext is bbox for a request: once ctx is done it stops waiting for
+// a slot, or kills the worker reading data (as the time limit does), and
+// returns ctx's error. A PDF whose content streams inflate to a gigabyte
+// of text operators held a worker, a core and an upload for the whole time
+// limit (60 s) after its client had gone (ingest's TestHostileUploads).
+func (p *pool) bboxContext(ctx context.Context, data []byte) ([]byte, error) {
 	if engine == nil {
 		return nil, errNoWorker
 	}
 	if len(data) > maxInput {
 		return nil, gongkai.Errorf(gongkai.CodeInvalid, "PDF 文件过大，不像年度报告")
 	}
-	p.slots <- struct{}{}
+	select {
+	case p.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	defer func() { <-p.slots }()
 	var (
 		status byte
@@ -244,9 +258,12 @@ func (p *pool) bbox(data []byte) ([]byte, error) {
 			}
 		}
 		var err error
-		status, out, err = p.ask(w, data)
+		status, out, err = p.ask(ctx, w, data)
 		if err != nil {
 			p.kill(w)
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			// A worker that had been idle may have died before this
 			// document came (killed for memory, say): the document gets
 			// one new worker before it is blamed.
@@ -280,7 +297,7 @@ func isTimeout(err error) bool { return errors.Is(err, errTimeout) }
 
 // ask sends data to w and reads its answer. Its errors say that the worker
 // died or ran past the time limit; w is of no further use then.
-func (p *pool) ask(w *worker, data []byte) (byte, []byte, error) {
+func (p *pool) ask(ctx context.Context, w *worker, data []byte) (byte, []byte, error) {
 	var mu sync.Mutex
 	late := false
 	t := time.AfterFunc(p.timeout, func() {
@@ -289,7 +306,11 @@ func (p *pool) ask(w *worker, data []byte) (byte, []byte, error) {
 		mu.Unlock()
 		w.cmd.Process.Kill()
 	})
+	// A request that is done kills the worker too: its caller sees ctx's
+	// error (bboxContext), not this one's.
+	stop := context.AfterFunc(ctx, func() { w.cmd.Process.Kill() })
 	status, out, err := w.ask(data)
+	stop()
 	t.Stop()
 	mu.Lock()
 	defer mu.Unlock()

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -40,7 +41,7 @@ func TestWorkerReadsAsPdftotext(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, errWant := bbox(data)
+			want, errWant := bbox(context.Background(), data)
 			got, errGot := p.bbox(data)
 			if gongkai.ErrorMessage(errWant) != gongkai.ErrorMessage(errGot) {
 				t.Fatalf("worker: %v; pdftotext: %v", errGot, errWant)

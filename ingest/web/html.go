@@ -21,6 +21,15 @@ import (
 const (
 	maxColspan   = 1000
 	maxHTMLCells = 1 << 18
+	// maxPageText bounds the text a page's lines and cells hold, white
+	// space aside, while the page is read: twice what package ingest lets
+	// a report's document hold (maxDocumentText), which it checks only once
+	// the reader is done. A page of 32 MB of short paragraphs (22.7 MB of
+	// text) took 5.3 s of CPU and a Go heap of 825 MB before that check
+	// refused it (ingest's TestHostileUploads), most of it reading the
+	// lines for tables (ReadLines): two such uploads at once could take a
+	// capped server past its cap.
+	maxPageText = 4 << 20
 )
 
 // ReadHTML reads an HTML page into grids (one per <table>, merged cells
@@ -70,6 +79,8 @@ type htmlReader struct {
 	textN   int             // its source line
 	tagLine int             // the source line of the tag being read
 	cells   int             // grid cells laid out so far, against maxHTMLCells
+	textLen int             // bytes of text read so far, against maxPageText
+	written int             // cells written (<td>, <th>) so far, against maxHTMLCells
 	name    []byte          // the current tag's name (tagName)
 }
 
@@ -116,7 +127,12 @@ func (p *htmlReader) run() error {
 			if t := p.table(); p.skip > 0 || t != nil && t.cell == nil && !t.caption {
 				continue // addText drops text between cells: no need to copy it
 			}
-			p.addText(string(p.z.Text()), start+leadingNewlines(raw))
+			s := string(p.z.Text())
+			if p.textLen += len(strings.TrimSpace(s)); p.textLen > maxPageText {
+				return gongkai.Errorf(gongkai.CodeInvalid, "网页中的文字超过 %d MB（读到第%d行），超过一份报告可有的：年度报告的正文和表格通常不到 1 MB，请只上传年度报告本身",
+					maxPageText>>20, start)
+			}
+			p.addText(s, start+leadingNewlines(raw))
 		case html.StartTagToken, html.SelfClosingTagToken:
 			p.tagLine = start
 			if err := p.start(p.tagName(raw), tt == html.SelfClosingTagToken); err != nil {
@@ -204,6 +220,14 @@ func (p *htmlReader) start(name []byte, selfClosing bool) error {
 		if !t.open {
 			t.rows = append(t.rows, nil)
 			t.open = true
+		}
+		// Every cell written takes at least one place on its grid, so a
+		// page with more cells than maxHTMLCells is refused here, as its
+		// tables' layout would refuse it, before they are all held: 50 MB
+		// of one-digit cells took 3.8 s of CPU and 534 MB of Go heap to
+		// reach the layout (TestHostileUploads).
+		if p.written++; p.written > maxHTMLCells {
+			return gongkai.Errorf(gongkai.CodeInvalid, "第%d行附近的表格过大，不像年度报告的表格", p.tagLine)
 		}
 		c := &htmlCell{rowspan: 1, colspan: 1, line: p.tagLine}
 		for more := true; more; {
