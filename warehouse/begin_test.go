@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"testing"
 	"time"
 )
@@ -81,6 +82,54 @@ func TestCanceledBeginLeavesNoTransaction(t *testing.T) {
 				t.Fatal("no BEGIN was canceled: the test tried nothing")
 			}
 			t.Logf("%d of 1000 canceled", canceled)
+		})
+	}
+}
+
+// TestFailedRollbackDropsConnection makes every ROLLBACK fail (rollbackSQL)
+// after a transaction's work failed or an analyst's statement ran, on a
+// pool of one connection, and then asks the pool for a connection that
+// begins a transaction: the one left inside its transaction must have been
+// dropped, not pooled again. In a server at its memory budget DuckDB can
+// refuse a ROLLBACK its memory; the connection went back to the pool and
+// failed every later statement ("Current transaction is aborted").
+func TestFailedRollbackDropsConnection(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		run  func(db *DB) error
+	}{
+		{"inConnTx", func(db *DB) error {
+			conn, err := db.db.Conn(ctx)
+			if err != nil {
+				return err
+			}
+			defer conn.Close()
+			return inConnTx(ctx, conn, func() error { return errors.New("the work failed") })
+		}},
+		{"inTx", func(db *DB) error {
+			return db.inTx(ctx, func(*sql.Tx) error { return errors.New("the work failed") })
+		}},
+		{"sandbox", func(db *DB) error {
+			_, err := db.SQL(ctx, "SELECT 42 AS n")
+			return err
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			db := openTest(t)
+			db.db.SetMaxOpenConns(1)
+			rollbackSQL = "ROLLBACK TRANSACTION nonsense"
+			c.run(db)
+			rollbackSQL = "ROLLBACK"
+			conn, err := db.db.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+				t.Fatalf("the pool gave a connection left inside its transaction: %v", err)
+			}
+			conn.ExecContext(ctx, "ROLLBACK")
 		})
 	}
 }

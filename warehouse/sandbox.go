@@ -69,8 +69,9 @@ func (db *DB) SQL(ctx context.Context, query string) (*Table, error) {
 	if err := begin(ctx, conn, "BEGIN TRANSACTION READ ONLY"); err != nil {
 		return nil, setupFailed(ctx, db, fmt.Errorf("warehouse: sandbox begin: %w", err))
 	}
-	// Always roll back, on a context that is still alive.
-	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	// Always roll back, on a context that is still alive; a connection
+	// whose ROLLBACK fails is not pooled again (rollback).
+	defer rollback(conn)
 	rows, err := conn.QueryContext(ctx, fmt.Sprintf("SELECT * FROM (\n%s\n) LIMIT %d", run, db.opts.SandboxRows+1))
 	if err != nil {
 		return nil, sandboxError(ctx, db, err)
