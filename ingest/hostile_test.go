@@ -150,7 +150,11 @@ func hostileFiles(t testing.TB) map[string]func() (string, []byte) {
 		// Short paragraphs holding just under the reader's bound on text
 		// (maxPageText, 4 MB): the most an HTML page now costs.
 		"html-paragraphs-at-bound": func() (string, []byte) {
-			return "big.html", []byte("<html><body>" + repeatTo("<p>收到申请12件</p>", (4<<20)*31/21-4096) + "</body></html>")
+			return "big.html", []byte("<html><body>" + repeatTo("<p>收到申请12件</p>", (4<<20)*24/17*95/100) + "</body></html>")
+		},
+		// Plain text just under maxTextFile (4 MB) of short lines.
+		"text-4MB-lines": func() (string, []byte) {
+			return "big.txt", []byte(repeatTo("第一项 收到申请12件\n", 4<<20-4096))
 		},
 		// 50 MB (past MaxUpload: gongkai ingest or a raised --max-upload).
 		"html-50MB-table": func() (string, []byte) {
@@ -159,6 +163,14 @@ func hostileFiles(t testing.TB) map[string]func() (string, []byte) {
 		// A document.xml of 32 MB of runs (maxXML), zipped to ~100 kB.
 		"docx-32MB-runs": func() (string, []byte) {
 			return "bomb.docx", docx(repeatTo(`<w:p><w:r><w:t>收到申请12件</w:t></w:r></w:p>`, 32<<20-300))
+		},
+		// 32 MB of text in few tokens: short sentences, a thousand to a
+		// paragraph (maxTokens does not reach them).
+		"docx-32MB-text": func() (string, []byte) {
+			return "text.docx", docx(repeatTo(`<w:p><w:r><w:t>`+strings.Repeat("收到申请12件。\n", 1000)+`</w:t></w:r></w:p>`, 32<<20-300))
+		},
+		"docx-32MB-paragraphs": func() (string, []byte) {
+			return "text.docx", docx(repeatTo(`<w:p><w:r><w:t>收到申请12件</w:t></w:r></w:p>`, 3<<20))
 		},
 		// A table of 2^18 one-digit cells.
 		"docx-table": func() (string, []byte) {
@@ -289,6 +301,8 @@ func TestHostileUploads(t *testing.T) {
 //     (5.3 s of CPU, a heap of 825 MB);
 //   - 32 MB of one-digit table cells are refused at the cell bound while
 //     read, under 300 MB too (379 MB at the layout before);
+//   - a .docx of 30 MB of sentences in few runs is refused before its lines
+//     are read for tables, under 300 MB (752 MB, 5.8 s of CPU before);
 //   - a PDF whose pages share a deflated stream of text operators stops
 //     within seconds of its request's cancellation, with CodeTimeout:
 //     before, the worker read on to its time limit (60 s) and the upload
@@ -301,8 +315,13 @@ func TestHostileUploadsBounded(t *testing.T) {
 	}{
 		{"paragraphs", "big.html", "网页中的文字超过 4 MB", "<html><body>" + repeatTo("<p>收到申请12件</p>", 32<<20-100) + "</body></html>"},
 		{"cells", "big.html", "表格过大", "<html><body><table>" + repeatTo("<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr>", 32<<20-100) + "</table></body></html>"},
+		{"docx text", "text.docx", "Word 文档中的文字超过 4 MB", ""},
 	} {
 		data := []byte(tt.data)
+		if tt.file == "text.docx" {
+			// 30 MB of sentences in a thousand runs: 0.1 MB zipped.
+			_, data = hostileFiles(t)["docx-32MB-text"]()
+		}
 		tt.data = ""
 		runtime.GC()
 		stop, peak := make(chan struct{}), make(chan uint64)
