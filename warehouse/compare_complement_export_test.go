@@ -31,3 +31,7 @@ func PieceCommonForTest(ctx context.Context, db *DB, f Filter) (bool, error) {
 	piece, _ := nullText(f.Agency).(string)
 	return db.pieceCommon(ctx, f, piece)
 }
+
+// CompareTopOffForTest makes Query run compare_agencies rather than read
+// its kept answers, as Open does for a file whose answers it cannot trust.
+func CompareTopOffForTest(db *DB) { db.compareTopOff = true }

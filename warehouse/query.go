@@ -193,7 +193,8 @@ func (f Filter) args() []any {
 // (see queryPieceBits), and run as named when an agency came since.
 // compare_agencies for the whole country
 // with 地区比较's limit reads its kept answer when there is one (see
-// compareTop).
+// compareTop), and runs its named form for a piece few names hold (see
+// compareAgenciesForm).
 func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
 	q, ok := queries.Get(name)
 	if !ok {
@@ -270,6 +271,9 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		}
 		if ok {
 			return t, nil
+		}
+		if q, err = db.compareAgenciesForm(ctx, q, f); err != nil {
+			return nil, queryError(ctx, name, err)
 		}
 	}
 	s, err := db.stmt(ctx, q)
