@@ -224,27 +224,25 @@ func (db *DB) complementSample(ctx context.Context) (sample []sampledAgency, age
 	return c.sample, c.agencies, false, nil
 }
 
-// compareNamedMost is the most agencies of a selection, estimated from
-// the agencies' sample, whose names hold its piece for compare_agencies to
-// run its named form (sql/compare_agencies_named.sql), which copies the
-// selected agencies' names rather than reading the ranked ones' from
-// store.agencies. Measured (1M reports, kept statements, interleaved):
-// 133-5,539 such agencies 40-57 -> 29-45 ms of CPU, 12,708 54 -> 41,
-// 73,658 79 -> 90, 162,318 86 -> 127.
+// compareNamedMost is the most agencies, estimated from the agencies'
+// sample, that a filter may select (those whose names hold its piece, with
+// one) for compare_agencies to run its named form
+// (sql/compare_agencies_named.sql), which copies the selected agencies'
+// names rather than reading the ranked ones' from store.agencies. Measured
+// (1M reports, kept statements, interleaved, CPU a query): a piece held by
+// 133-5,539 agencies 40-57 -> 29-45 ms, by 12,708 54 -> 41, by 73,658
+// 79 -> 90, by 162,318 86 -> 127; a city of 13,317 agencies 51-54 ->
+// 42-43, a level of 3,825 30 -> 27.
 const compareNamedMost = 25000
 
 // compareAgenciesForm returns the form of compare_agencies q to run for
 // filter f: sql/compare_agencies_named.sql, kept under a name of its own,
-// when f has a piece of a name and fewer than compareNamedMost of its
-// selection's agencies are estimated to hold it (compareNamedFew), else q.
-// Either gives the named query's rows (TestCompareAgenciesNamedForm); a
-// wrong estimate costs speed, never a row. Its error is the database's.
+// when fewer than compareNamedMost agencies are estimated to be selected
+// (compareNamedFew), else q. Either gives the named query's rows
+// (TestCompareAgenciesNamedForm); a wrong estimate costs speed, never a
+// row. Its error is the database's.
 func (db *DB) compareAgenciesForm(ctx context.Context, q queries.Query, f Filter) (queries.Query, error) {
-	piece, _ := nullText(f.Agency).(string)
-	if piece == "" {
-		return q, nil
-	}
-	few, err := db.compareNamedFew(ctx, f, piece)
+	few, err := db.compareNamedFew(ctx, f)
 	if err != nil || !few {
 		return q, err
 	}
@@ -260,10 +258,10 @@ func namedForm(q queries.Query) queries.Query {
 }
 
 // compareNamedFew estimates, from the sample pieceCommon counts in,
-// whether fewer than compareNamedMost of the agencies f selects hold piece
-// in their names (true when tests skip the gates). Its error is the
-// database's.
-func (db *DB) compareNamedFew(ctx context.Context, f Filter, piece string) (bool, error) {
+// whether f selects fewer than compareNamedMost agencies: in its region
+// and level, and holding its piece of a name when it has one (true when
+// tests skip the gates). Its error is the database's.
+func (db *DB) compareNamedFew(ctx context.Context, f Filter) (bool, error) {
 	sample, agencies, always, err := db.complementSample(ctx)
 	if err != nil || always {
 		return always, err
@@ -274,16 +272,16 @@ func (db *DB) compareNamedFew(ctx context.Context, f Filter, piece string) (bool
 	province, _ := nullText(f.Province).(string)
 	city, _ := nullText(f.City).(string)
 	level, _ := nullText(f.Level).(string)
-	holding := 0
+	piece, _ := nullText(f.Agency).(string)
+	selected := 0
 	for _, a := range sample {
-		if province != "" && a.province != province || city != "" && a.city != city || level != "" && a.level != level {
+		if province != "" && a.province != province || city != "" && a.city != city || level != "" && a.level != level ||
+			piece != "" && !strings.Contains(a.name, piece) {
 			continue
 		}
-		if strings.Contains(a.name, piece) {
-			holding++
-		}
+		selected++
 	}
-	return float64(holding)*float64(agencies) < compareNamedMost*float64(len(sample)), nil
+	return float64(selected)*float64(agencies) < compareNamedMost*float64(len(sample)), nil
 }
 
 // WarmCompare reads ahead what /compare's first requests after a start or

@@ -193,7 +193,7 @@ func (f Filter) args() []any {
 // (see queryPieceBits), and run as named when an agency came since.
 // compare_agencies for the whole country
 // with 地区比较's limit reads its kept answer when there is one (see
-// compareTop), and runs its named form for a piece few names hold (see
+// compareTop), and its named form for a selection of few agencies (see
 // compareAgenciesForm).
 func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err error) {
 	q, ok := queries.Get(name)

@@ -1,23 +1,24 @@
 -- compare_agencies_named: queries/compare_agencies.sql (same columns and
--- rows) for a filter with a piece of a name that few of its selection's
--- agencies hold: warehouse.Query runs it instead of the named query then
+-- rows) for a filter that selects few agencies (a city, a level, a piece
+-- few names hold): warehouse.Query runs it instead of the named query then
 -- (compareAgenciesForm, which estimates how many from the agencies'
 -- sample). It is the named query with each selected agency's name, city
--- and level carried from compare_totals, where the scan reads the name for
--- the piece anyway, instead of read from store.agencies for the ranked
--- agencies: that scan (a Bloom filter of their ids over the ~170,000
--- agencies of 1M reports) touches every vector of the table when the
--- ranked agencies lie all over it, as a rare piece's zero-report agencies
--- do (~1,700 for 安县): ~10 ms of CPU, against copying the names of the
--- few selected agencies. For a piece most names hold the copy costs more
--- (1M, kept statements: 12,708 agencies 54 -> 41 ms, 73,658 79 -> 90,
--- 162,318 86 -> 127). The macro gives the kept totals' name, city and
--- level for the agencies it reads from them, equal to store.agencies'
--- (0062, 0071: compare_totals_stale compares them at Open, a read-only
--- open refuses a file where they differ), and store.agencies' own for the
--- agencies summed apart, so the rows are the named query's. Any change
--- there is made here too; TestCompareAgenciesNamedForm holds the two to
--- the same rows through uploads, re-uploads, moves and a rename.
+-- and level carried from compare_totals instead of read from
+-- store.agencies for the ranked agencies: that scan (a Bloom filter of
+-- their ids over the ~170,000 agencies of 1M reports) reads every vector
+-- of the table when the ranked agencies lie all over it, as a rare
+-- piece's zero-report agencies do (~1,700 for 安县): ~10 ms of CPU,
+-- against copying the names of the few selected agencies. For a large
+-- selection the copy costs more (1M, kept statements, CPU a query: a piece
+-- held by 5,539 agencies 54 -> 44 ms, by 12,708 54 -> 41, by 73,658
+-- 79 -> 90, by 162,318 86 -> 127; a city of 13,317 51 -> 42). The macro
+-- gives the kept totals' name, city and level for the agencies it reads
+-- from them, equal to store.agencies' (0062, 0071: compare_totals_stale
+-- compares them at Open, and a read-only open refuses a file where they
+-- differ), and store.agencies' own for the agencies summed apart, so the
+-- rows are the named query's. Any change there is made here too;
+-- TestCompareAgenciesNamedForm holds the two to the same rows through
+-- uploads, re-uploads, moves and a name changed by hand.
 WITH a AS MATERIALIZED (
     -- The sums of the agencies the filters select, with their names
     -- and places (the totals' own, as the filters read them).
