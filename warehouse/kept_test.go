@@ -250,7 +250,7 @@ func TestTypedStatementsArePlannedAgain(t *testing.T) {
 // compareRegionsForm keep theirs under the name and " (plain)",
 // " (piece)", " (reports)" or " (bits)").
 func keptDecision(db *DB, name string) (any, bool) {
-	for _, n := range []string{name, name + " (plain)", name + " (piece)", name + " (reports)", name + " (bits)"} {
+	for _, n := range []string{name, name + " (plain)", name + " (piece)", name + " (reports)", name + " (bits)", name + " (named)"} {
 		if s, ok := db.kept.m.Load(n); ok {
 			return s, true
 		}
