@@ -316,14 +316,22 @@ func (db *DB) WarmCompare(ctx context.Context) error {
 			return err
 		}
 	}
+	if q, ok := queries.Get("compare_agencies"); ok {
+		q.Name += " (within)"
+		q.SQL = stmt("compare_top_within")
+		if _, err := db.stmtTyped(ctx, q); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
 // compareStatements are the forms of compare_regions and compare_agencies
 // that Query runs on kept statements, under the names it keeps them by:
 // compare_regions' plain, piece and complement forms and compare_agencies
-// as named and its named form. (compare_top_within.sql types its parameters, so DuckDB would
-// keep its plan: it is prepared afresh on every run, kept.go.)
+// as named and its named form. (compare_top_within.sql types its
+// parameters: WarmCompare keeps it with stmtTyped, as readCompareWithin
+// does.)
 func compareStatements() []queries.Query {
 	var out []queries.Query
 	if q, ok := queries.Get("compare_regions"); ok {

@@ -107,7 +107,7 @@ func (db *DB) readCompareWithin(ctx context.Context, f Filter) (*Table, bool, er
 	args := append(f.bind(q.Params), sql.Named("deep", int64(compareDeepLimit)))
 	q.Name += " (within)"
 	q.SQL = stmt("compare_top_within")
-	s, err := db.stmt(ctx, q)
+	s, err := db.stmtTyped(ctx, q)
 	if err != nil {
 		return nil, false, err
 	}

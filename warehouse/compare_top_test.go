@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"reflect"
@@ -154,6 +155,11 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 			t.Fatalf("the kept answer for %+v is not read: %v", f, got.Rows)
 		}
 	}
+	// The deeper answer's statement is kept (stmtTyped): the write below
+	// must still turn it off.
+	if s, ok := db.kept.m.Load("compare_agencies (within)"); !ok || s.(*sql.Stmt) == nil {
+		t.Fatal("compare_top_within's statement is not kept: the checks after a write prove nothing of it")
+	}
 	// A selection of fewer than 20 agencies may have its first places past
 	// the deeper answer's 25 of 30: the query runs.
 	for _, f := range []Filter{{Agency: "甲"}, {Level: "县级部门"}, {Province: "乙省", Agency: "局"}} {
@@ -165,7 +171,7 @@ func TestCompareTopAsTheQuery(t *testing.T) {
 	// A write lists its agency: the kept answers are not read (the edited
 	// one would show), and they stay until a rebuild.
 	load(t, db, LoadRequest{Report: figures(sampleReport("甲子局", 2023, 40, 0), 5, -1)})
-	asTheQuery("after a write", few)
+	asTheQuery("after a write", append(few, Filter{Agency: "局", Limit: 20}, Filter{Agency: "局"}, Filter{Level: "市级部门"}))
 	if n := kept(); n != ranges {
 		t.Fatalf("%d answers kept after a write, want %d (deleted by a rebuild only)", n, ranges)
 	}
