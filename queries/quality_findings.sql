@@ -89,6 +89,13 @@
 -- filters without a piece, statements kept, 3 rounds alternated, load ~11:
 -- 31.3 and 31.2 ms (this text twice) -> 30.3 ms. Any change here is made
 -- there too; TestQualityFindingsForms holds the two to the same rows.
+-- For a page of up to 500 findings warehouse.Query runs each form without
+-- its final SELECT (sql/quality_findings_page.sql: the page's reports) and
+-- reads their findings by their ids in a second statement in the same
+-- transaction (sql/quality_findings_read.sql), the page put together in Go
+-- (qualityFindingsPaged): the final SELECT's join filter pruned nothing of
+-- store.findings. Every form must end with this text's final SELECT, word
+-- for word; TestQualityFindingsPaged holds the two steps to this text.
 WITH sel AS MATERIALIZED (
     -- With a piece of a name: the agencies the filters select and their
     -- names. Empty without (the parameters are known when DuckDB plans the

@@ -164,9 +164,17 @@ func (db *DB) queryPieceBits(ctx context.Context, q queries.Query, f Filter) (*T
 		return nil, false, err
 	}
 	f.pieceBits, f.pieceTop = string(m.bits), m.top
-	t, err := db.runKept(ctx, form, f)
-	if err != nil {
-		return nil, false, err
+	var t *Table
+	if q.Name == "quality_findings" {
+		// The page's reports, then their findings (qualityFindingsPaged).
+		if t, ok, err = db.qualityFindingsPaged(ctx, form, f); err != nil {
+			return nil, false, err
+		}
+	}
+	if t == nil {
+		if t, err = db.runKept(ctx, form, f); err != nil {
+			return nil, false, err
+		}
 	}
 	if stale, err := db.pieceStale(ctx, m.top); err != nil || stale {
 		return nil, false, err

@@ -21,6 +21,9 @@ import (
 //     level, which is slower than reading store.reports (see the forms'
 //     headers).
 //
+// Query then runs the form chosen in two steps (qualityFindingsPaged) for a
+// page of up to findingsPageMax findings.
+//
 // The forms are kept under names of their own and name only the parameters
 // they read; they also drop branches of q that DuckDB binds and optimizes
 // on every run (it plans a statement with parameters again with their

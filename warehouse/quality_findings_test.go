@@ -1,6 +1,7 @@
 package warehouse_test
 
 import (
+	"context"
 	"testing"
 
 	"gongkai/queries"
@@ -43,9 +44,82 @@ func TestQualityFindingsForms(t *testing.T) {
 		}
 	}
 	compareFirstForm(t, db, "quality_findings", q.SQL, q.Params, filters)
+	// Each form runs as its page form (qualityFindingsPaged) for a page of
+	// up to 500.
 	for _, form := range []string{"plain", "reports", "piece"} {
-		if !warehouse.KeptForTest(db, "quality_findings ("+form+")") {
+		if !warehouse.KeptForTest(db, "quality_findings ("+form+") (page)") {
 			t.Errorf("Query did not run the %s form: the comparison proves nothing about it", form)
+		}
+	}
+}
+
+// TestQualityFindingsPaged holds the two steps of qualityFindingsPaged (the
+// page's reports, then their findings, put together in Go) to the named
+// query run as one statement, at many cuts of a list: the first ten offsets
+// and the last ten, with limits of 1 and 4 (pages that start and end
+// inside a report's findings, span several reports, and cross the groups
+// of year and severity), each status tab, a region, a level, a piece of a
+// name (with and without the request's bits, MatchPiecesOnce), one report,
+// and a page larger than findingsPageMax, which runs as one statement. A
+// page put together wrong (a finding of the other kind, the offset counted
+// from the list's start rather than the page's first report, a report's
+// findings out of order) differs from the named query's rows here.
+func TestQualityFindingsPaged(t *testing.T) {
+	db := pathsDB(t)
+	ctx := context.Background()
+	defer warehouse.SetPieceBitsMinForTest(0)()
+	bases := []warehouse.Filter{
+		{}, {Status: "errors"}, {Status: "warnings"}, {YearFrom: 2022, YearTo: 2023}, {Province: "贵州省"},
+		{Level: "县级部门"}, {Agency: "局"}, {Province: "浙江省", Agency: "局"},
+	}
+	rows := 0
+	for _, b := range bases {
+		// The list's length, to cut it everywhere.
+		all := b
+		all.Limit = 100000
+		whole, err := db.Query(ctx, "quality_findings", all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(whole.Rows)
+		rows += n
+		var offs []int
+		for off := 0; off <= 9; off++ {
+			offs = append(offs, off, n-off)
+		}
+		for _, off := range offs {
+			for _, lim := range []int{1, 4} {
+				if off < 0 {
+					continue
+				}
+				f := b
+				f.Offset, f.Limit = off, lim
+				sameAsNamed(ctx, t, db, "quality_findings", f)
+				if f.Agency != "" {
+					sameAsNamed(warehouse.MatchPiecesOnce(ctx), t, db, "quality_findings", f)
+				}
+			}
+		}
+		f := b
+		f.Offset = max(n-30, 0)
+		sameAsNamed(ctx, t, db, "quality_findings", f)
+	}
+	if rows == 0 {
+		t.Fatal("no findings under any filter: the comparison proves nothing")
+	}
+	// One report's findings, as the report page downloads them.
+	whole, err := db.Query(ctx, "quality_findings", warehouse.Filter{Limit: 1})
+	if err != nil || len(whole.Rows) == 0 {
+		t.Fatalf("no finding: %v", err)
+	}
+	id := whole.Rows[0][0].(int64)
+	for off := range 4 {
+		sameAsNamed(ctx, t, db, "quality_findings", warehouse.Filter{ReportID: id, Limit: 2, Offset: off})
+	}
+	for _, form := range []string{"quality_findings (reports) (page)", "quality_findings (plain) (page)",
+		"quality_findings (piece) (page)", "quality_findings (bits) (page)", "quality_findings (page)"} {
+		if !warehouse.KeptForTest(db, form) {
+			t.Errorf("Query did not run %s: the comparison proves nothing about it", form)
 		}
 	}
 }

@@ -244,6 +244,13 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 	}
 	if q.Name == "quality_findings" {
 		q = qualityFindingsForm(q, f)
+		t, ok, err := db.qualityFindingsPaged(ctx, q, f)
+		if err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+		if ok {
+			return t, nil
+		}
 	}
 	if q.Name == "compare_regions" {
 		t, ok, err := db.compareRegionsComplement(ctx, q, f)
