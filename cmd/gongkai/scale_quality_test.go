@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/big"
 	"net/url"
 	"os"
 	"regexp"
@@ -25,6 +26,7 @@ var (
 	scaleQualityN      = flag.Int("scale-quality-n", 528, "bench-scale: page requests drawn as -scale-pages draws them; /quality's are timed")
 	scaleQualityRounds = flag.Int("scale-quality-rounds", 3, "bench-scale: rounds over the requests; the first is not timed")
 	scaleQualitySlow   = flag.Int("scale-quality-slowest", 12, "bench-scale: the requests listed, slowest first")
+	scaleQualityCheck  = flag.Bool("scale-quality-check", false, "bench-scale: with -scale-quality, compare instead the rows warehouse.Query gives for the page's queries (its forms, two steps and bits, as the page runs them) with their named SQL run as one statement, for each request's filters with a status tab and a later page too (-scale-variants-paging's)")
 )
 
 // TestScaleQuality times 报送与质量's four queries one after another for each
@@ -39,6 +41,10 @@ func TestScaleQuality(t *testing.T) {
 	}
 	if *scaleQualityForm != "" {
 		timeQualityForm(t)
+		return
+	}
+	if *scaleQualityCheck {
+		checkQualityRows(t)
 		return
 	}
 	ctx := context.Background()
@@ -232,4 +238,107 @@ func timeQualityForm(t *testing.T) {
 		}
 	}
 	fmt.Println(line)
+}
+
+// checkQualityRows holds the rows warehouse.Query gives for 报送与质量's
+// queries at scale (the forms it chooses, quality_findings' two steps, the
+// bits of a piece under MatchPiecesOnce) to each named query's own SQL run
+// as one statement, bound as TestScaleVariants binds it, for the page's
+// requests' filters with paging (qualityFilters).
+func checkQualityRows(t *testing.T) {
+	ctx := context.Background()
+	names := []string{"quality_by_year", "quality_matrix", "quality_findings"}
+	open := func() *warehouse.DB {
+		db, err := warehouse.OpenWith(ctx, *scaleQualityDB, warehouse.Options{ReadOnly: true, MemoryLimit: serveMemoryLimit, Threads: serveThreads})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}
+	db := open()
+	fs := qualityFilters(t, newFilterGen(t, db).requests(*scaleQualityN), true)
+	db.Close()
+	// The named queries' rows first, on a connection of their own (DuckDB
+	// refuses a second open of the file with another configuration while
+	// the warehouse has it open).
+	raw, err := sql.Open("duckdb", *scaleQualityDB+"?access_mode=READ_ONLY&memory_limit="+serveMemoryLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := raw.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	rows := 0
+	for _, f := range fs {
+		for _, name := range names {
+			q, _ := queries.Get(name)
+			args, _ := variantArgs(t, conn, q, f)
+			r, err := conn.QueryContext(ctx, q.SQL, args...)
+			if err != nil {
+				t.Fatalf("%s %+v: %v", name, f, err)
+			}
+			w := readRows(t, r)
+			rows += len(w)
+			want = append(want, fmt.Sprint(w))
+		}
+	}
+	conn.Close()
+	raw.Close()
+	db = open()
+	defer db.Close()
+	diff := 0
+	for i, f := range fs {
+		rctx := warehouse.MatchPiecesOnce(ctx)
+		for j, name := range names {
+			got, err := db.Query(rctx, name, f)
+			if err != nil {
+				t.Fatalf("%s %+v: %v", name, f, err)
+			}
+			if g, w := fmt.Sprint(got.Rows), want[i*len(names)+j]; g != w {
+				diff++
+				t.Errorf("%s %+v:\n got %.400s\nwant %.400s", name, f, g, w)
+			}
+		}
+	}
+	fmt.Printf("# %d filters, %d queries each: %d rows compared, %d results differ\n", len(fs), len(names), rows, diff)
+	if rows == 0 {
+		t.Error("no rows: the comparison proves nothing")
+	}
+}
+
+// readRows reads all of rows as warehouse.Query's tables hold them (HUGEINT
+// sums as int64 or float64), and closes them.
+func readRows(t *testing.T, rows *sql.Rows) [][]any {
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := [][]any{}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range vals {
+			if x, ok := v.(*big.Int); ok {
+				if x.IsInt64() {
+					vals[i] = x.Int64()
+				} else {
+					vals[i], _ = new(big.Float).SetInt(x).Float64()
+				}
+			}
+		}
+		out = append(out, vals)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
