@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -142,5 +143,65 @@ func TestSummaryRowsMatchSQL(t *testing.T) {
 	}
 	if n := count(t, db, "SELECT count(*) FROM store.report_summary"); n != 5 {
 		t.Errorf("%d summary rows, want 5", n)
+	}
+}
+
+// summaryView0006 is the analysts' view report_summary as 0006 defined it,
+// with its filter pushed into the scan; 0126 keeps the filter above the
+// join for DuckDB's plan, and the rows must stay these.
+const summaryView0006 = `
+SELECT s.report_id, s.agency_id, a.name AS agency, a.province, a.city, a.county, a.level,
+       s.year, s.format, s.errors, s.warnings,
+       s.apps_new, s.apps_carried_in, s.apps_granted, s.apps_partial, s.apps_withheld, s.apps_unavailable,
+       s.apps_not_processed, s.apps_other, s.apps_total, s.apps_carried_out,
+       s.licensing_decisions, s.penalty_decisions, s.coercion_decisions,
+       coalesce(s.normative_docs_issued, s.normative_docs_made) AS normative_docs_issued,
+       s.normative_docs_in_force, s.proactive_items, s.review_total, s.review_corrected,
+       CASE WHEN s.litigation_direct_total IS NULL AND s.litigation_after_review_total IS NULL THEN NULL
+            ELSE coalesce(s.litigation_direct_total, 0) + coalesce(s.litigation_after_review_total, 0) END AS litigation_total,
+       CASE WHEN s.litigation_direct_corrected IS NULL AND s.litigation_after_review_corrected IS NULL THEN NULL
+            ELSE coalesce(s.litigation_direct_corrected, 0) + coalesce(s.litigation_after_review_corrected, 0) END AS litigation_corrected
+FROM store.report_summary s
+JOIN store.agencies a USING (agency_id)
+WHERE s.is_current`
+
+// TestReportSummaryViewRows holds the view report_summary (0126) to the
+// rows of its 0006 form, in which the filter on the current versions was
+// pushed into the scan, through retired versions, an agency with no
+// current report left and a summary row whose agency is gone (which the
+// inner join leaves out of both), and checks that the migration's text is
+// the view's.
+func TestReportSummaryViewRows(t *testing.T) {
+	db := openTest(t)
+	load(t, db,
+		LoadRequest{Report: sampleReport("甲局", 2022, 1, 0)},
+		LoadRequest{Report: sampleReport("甲局", 2022, 2, 0)}, // retires the first
+		LoadRequest{Report: sampleReport("乙局", 2021, 0, 0)},
+		LoadRequest{Report: sampleReport("丙局", 2020, 0, 0)})
+	// 乙局's only report retired by hand, and a summary row of an agency
+	// that does not exist: neither is a row of either form.
+	for _, q := range []string{
+		"UPDATE store.report_summary SET is_current = false WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙局')",
+		"INSERT INTO store.report_summary SELECT * REPLACE (999999 AS report_id, 999999 AS agency_id) FROM store.report_summary WHERE is_current LIMIT 1",
+	} {
+		if _, err := db.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := count(t, db, "SELECT count(*) FROM report_summary"); n != 2 {
+		t.Errorf("report_summary has %d rows, want 2 (甲局's current version and 丙局's)", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM (
+		(SELECT * FROM report_summary EXCEPT ALL (`+summaryView0006+`))
+		UNION ALL
+		((`+summaryView0006+`) EXCEPT ALL SELECT * FROM report_summary))`); n != 0 {
+		t.Errorf("report_summary differs from its 0006 form in %d rows", n)
+	}
+	var def string
+	if err := db.db.QueryRow("SELECT sql FROM duckdb_views() WHERE view_name = 'report_summary' AND schema_name = 'main'").Scan(&def); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(def, "is_current OR") {
+		t.Errorf("report_summary is not 0126's form: %s", def)
 	}
 }
