@@ -251,8 +251,11 @@ func TestTypedStatementsArePlannedAgain(t *testing.T) {
 // " (piece)", " (reports)" or " (bits)").
 func keptDecision(db *DB, name string) (any, bool) {
 	for _, n := range []string{name, name + " (plain)", name + " (piece)", name + " (reports)", name + " (bits)", name + " (named)"} {
-		if s, ok := db.kept.m.Load(n); ok {
-			return s, true
+		// quality_findings runs its forms' page forms (findingsPageForms).
+		for _, m := range []string{n, n + " (page)"} {
+			if s, ok := db.kept.m.Load(m); ok {
+				return s, true
+			}
 		}
 	}
 	return nil, false
