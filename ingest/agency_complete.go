@@ -472,6 +472,27 @@ func bareKind(name string) bool {
 	return namePlaceKind(name) == placeNone
 }
 
+// nameOrganEndings end an organ's name (or an enterprise's, a school's, a
+// public institution's that publishes such a report): "…局", "…委员会",
+// "…中心", "…公司", "…海关", "…林场".
+var nameOrganEndings = []string{"局", "委", "办", "办公室", "院", "府", "政府", "厅", "处", "所", "站", "中心", "镇", "乡", "街道", "街",
+	"办事处", "委员会", "室", "馆", "队", "会", "部", "署", "区", "县", "市", "旗", "州", "盟", "村", "苏木", "嘎查", "社", "公司", "集团",
+	"学", "校", "场", "台", "关", "狱", "行", "团", "组", "科", "股", "城", "园", "港", "所)", "关)", ")", "）"}
+
+// noOrganMessage returns the message of a page's rejection when the name
+// read from its title or first sentence places nothing (namePlace) and
+// ends as no organ's name does (nameOrganEndings), or "": the words a site
+// sets before a title ("文章三 YYYY年示例市某局…年度报告", "栏目二 …", the
+// reproducer of review'"'"'s finding on round 27'"'"'s "第一篇:") were stored as
+// the agency, with no word. It is the guard for every such label, where
+// collectionPieceRE cuts one shape of them.
+func noOrganMessage(name string) string {
+	if name == "" || namePlaceKind(name) != placeNone || hasSuffixAny(name, nameOrganEndings...) {
+		return ""
+	}
+	return fmt.Sprintf("单位名称不可靠：读作“%s”，既没有地名，也不以机关名称（局、委、办、政府、中心等）结尾，可能是网页的栏目或编号：请指定单位名称", name)
+}
+
 // latinNameMessage returns the message of a page's rejection when the name
 // read from its title or first sentence holds a Latin letter: a mirror
 // site's domain put in place of the name's place ("现公布puroview.com沙头镇

@@ -164,6 +164,9 @@ func extract(ctx context.Context, doc *Document, opts Options) (*gongkai.Report,
 		if incomplete == "" && !book && !fromCover {
 			incomplete = bareKindMessage(r.Agency)
 		}
+		if incomplete == "" && !book && !fromCover {
+			incomplete = noOrganMessage(r.Agency)
+		}
 	}
 	if opts.Year != 0 {
 		r.Year = opts.Year

@@ -246,3 +246,32 @@ func TestRound27AllHandledEnded(t *testing.T) {
 		}
 	}
 }
+
+// TestRound27NoOrganName checks the guard against a site's label read as
+// the agency ("文章三 YYYY年示例市某局…年度报告", review's reproducer of the
+// class round 27's "第一篇:" is one shape of; fixture
+// identity-2021-site-label-before-title): a name that places nothing and
+// ends as no organ's does is refused with a word. Names of organs, zones,
+// enterprises and customs houses that place nothing pass.
+func TestRound27NoOrganName(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		refuse bool
+	}{
+		{"文章三", true},
+		{"栏目二", true},
+		{"正文", true},
+		{"示例市文化局", false},
+		{"党政办公室", false},
+		{"示例科技城", false},
+		{"示例海关", false},
+		{"供电公司", false},
+		{"示例林场", false},
+		{"示例里街", false},
+		{"海关总署(本级机关)", false},
+	} {
+		if got := noOrganMessage(tt.name) != ""; got != tt.refuse {
+			t.Errorf("noOrganMessage(%q) refuses: %v, want %v", tt.name, got, tt.refuse)
+		}
+	}
+}
