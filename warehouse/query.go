@@ -177,7 +177,8 @@ func (f Filter) args() []any {
 // for years outside 1990–2100 when the warehouse has no such report, first
 // with the agencies ordered by their name rank when every agency has one,
 // and again by name when that form returns no rows (see
-// regionAgenciesForm); region_rollup runs without its sum by text when no
+// regionAgenciesForm), the ranked form's names read from those kept by id
+// (see agencyNames); region_rollup runs without its sum by text when no
 // text repeats (see regionRollupForm); compare_regions runs its form for a
 // filter with or without a piece of a name (see compareRegionsForm), and
 // for a piece most of the selection's names hold first the roll-up's sums
@@ -222,7 +223,15 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 				return nil, queryError(ctx, name, err)
 			}
 			if len(t.Rows) > 0 {
-				return t, nil
+				// The form lists its agencies without their names, which
+				// are kept by id (agencyNames).
+				ok, err := db.fillAgencyNames(ctx, t)
+				if err != nil {
+					return nil, queryError(ctx, name, err)
+				}
+				if ok {
+					return t, nil
+				}
 			}
 			// An agency loaded after the look, or none selected: the names decide.
 		}

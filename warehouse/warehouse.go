@@ -178,6 +178,9 @@ type DB struct {
 	// read once an open.
 	ranked     caughtUpCache
 	ranksAgree keptAnswer
+	// names keeps agencies' names by id for region_agencies' ranked
+	// form (agencyNames); names never change while the file is open.
+	names agencyNameCache
 	// agencyIDs says whether store.agencies holds each id once, for
 	// region_agencies' ranked form (agencyIDsUnique).
 	agencyIDs keptAnswer

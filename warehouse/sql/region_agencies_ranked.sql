@@ -1,5 +1,7 @@
 -- region_agencies_ranked: sql/region_agencies_in_bits.sql (same parameters,
--- columns and rows) for a warehouse whose agencies all have a name rank
+-- columns and rows, but for the agency column, NULL here, whose names
+-- warehouse.Query sets from those it keeps by id: see below) for a
+-- warehouse whose agencies all have a name rank
 -- (store.agencies.name_rank, 0086): warehouse.Query runs it instead when
 -- ranksComplete says so. The selected agencies carry their rank instead of
 -- their name, city and level, each list is the first limit of its status
@@ -54,6 +56,22 @@
 -- at 1M: all 20.0 -> 19.1 and 20.4 -> 19.5 ms, the whole country 24.5 ->
 -- 23.2 and 25.1 -> 23.8, a province 22.1 -> 20.9 and 22.5 -> 21.3, a city
 -- 17.3 -> 17.2 and 17.8 -> 17.6; at 100k 10.4 -> 9.7.
+--
+-- The listed agencies' names are not read here (session 36): Query sets the
+-- agency column from the names it keeps by id (warehouse/agency_names.go:
+-- a name never changes while the file is open, so a kept one is never
+-- out of date), reading only the ids it has not kept, and runs
+-- region_agencies_in_bits when an id has no name. City and level, which
+-- loads and SetAgencyRegion change, come from s, in this query's snapshot.
+-- The join that read them back from store.agencies scanned the table
+-- whatever the region (7.7-14.4 ms of CPU in DuckDB's profile, the whole
+-- country and 浙江省). CPU a query at 1M reports, the /regions page's 108
+-- filters, interleaved under the lock (TestScaleVariants, kept
+-- statements, 3 rounds; the names left NULL, as Query receives them): all
+-- 29.3 -> 25.1 ms, a province 31.2 -> 28.3, a city 23.5 -> 18.3; without
+-- city and level too (not exact: they change) 17.4. Query's rows equal the
+-- form's before at 1M and 100k (216 filters of /regions and
+-- /regions?measure, two rounds, the second from kept names).
 WITH pst AS (
     -- The state each pattern gives an agency. st orders the states as
     -- the page lists them: 1 missing, 2 reported, 3 later.
@@ -69,7 +87,7 @@ WITH pst AS (
     -- one), so the agencies meet the ~1,500 patterns, not their status
     -- rows. An agency without a status row is later, as nr's last branch
     -- made it in the form before.
-    SELECT coalesce(p.st, 3) AS st, a.agency_id, a.name_rank
+    SELECT coalesce(p.st, 3) AS st, a.agency_id, a.name_rank, a.city, a.level
     FROM store.agencies a LEFT JOIN pst p ON p.pattern = a.pattern
     WHERE ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
       AND ($level IS NULL OR a.level = $level)
@@ -90,28 +108,23 @@ WITH pst AS (
     -- name: only their reports are read.
     SELECT * FROM s WHERE s.st = 2 ORDER BY s.name_rank LIMIT greatest(coalesce($limit, 200), 0)
 ), listed AS (
-    (SELECT s.st, s.agency_id, s.name_rank, NULL::BIGINT AS report_id, NULL::VARCHAR AS format, NULL::INTEGER AS errors
+    (SELECT s.st, s.agency_id, s.name_rank, s.city, s.level, NULL::BIGINT AS report_id, NULL::VARCHAR AS format, NULL::INTEGER AS errors
      FROM s WHERE s.st = 1 ORDER BY s.name_rank LIMIT greatest(coalesce($limit, 200), 0))
     UNION ALL
     -- Their current reports of the years, from store.year_reports (0122):
     -- stored by year, so that only the years' row groups are read.
-    (SELECT f.st, f.agency_id, f.name_rank, r.report_id, r.format, r.errors
+    (SELECT f.st, f.agency_id, f.name_rank, f.city, f.level, r.report_id, r.format, r.errors
      FROM first_reported f JOIN store.year_reports r ON r.agency_id = f.agency_id
      WHERE ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
      ORDER BY f.name_rank, r.report_id LIMIT greatest(coalesce($limit, 200), 0))
     UNION ALL
-    (SELECT s.st, s.agency_id, s.name_rank, NULL::BIGINT, NULL::VARCHAR, NULL::INTEGER
+    (SELECT s.st, s.agency_id, s.name_rank, s.city, s.level, NULL::BIGINT, NULL::VARCHAR, NULL::INTEGER
      FROM s WHERE s.st = 3 ORDER BY s.name_rank LIMIT greatest(coalesce($limit, 200), 1))
 )
 SELECT CASE l.st WHEN 1 THEN 'missing' WHEN 2 THEN 'reported' ELSE 'later' END AS status,
-       l.agency_id, a.name AS agency, a.city, a.level, l.report_id, l.format, l.errors,
+       l.agency_id, NULL::VARCHAR AS agency, l.city, l.level, l.report_id, l.format, l.errors,
        CASE l.st WHEN 2 THEN (SELECT rc.reports FROM reports_counted rc) WHEN 1 THEN c.missing ELSE c.later END AS agencies
 FROM listed l
 CROSS JOIN counted c
--- The names of the listed agencies only; the region's filters again, so
--- that DuckDB reads the names of the region's agencies alone.
-JOIN store.agencies a ON a.agency_id = l.agency_id
-    AND ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
-    AND ($level IS NULL OR a.level = $level)
 WHERE NOT EXISTS (SELECT 1 FROM store.agencies u WHERE u.name_rank IS NULL)
 ORDER BY l.st, l.name_rank, l.report_id
