@@ -73,6 +73,14 @@
 -- reached patterns are still read whole (~20 ms of the whole country's
 -- CPU): a join on the pattern by equality, with the NULLs apart, pushed
 -- only a range of patterns into the scan (DuckDB's profile of one filter).
+-- For a page of up to 500 agencies warehouse.Query runs this text (or its
+-- form with bits) without its final SELECT (sql/quality_matrix_page.sql:
+-- the page's agencies and years) and reads their cells by their ids in a
+-- second statement in the same transaction (sql/quality_matrix_cells.sql),
+-- the rows and statuses put together in Go (qualityMatrixPaged): cur's
+-- join filter pruned nothing of store.agency_status. Every form must end
+-- with this text's final SELECT, word for word, and a change to its CASE
+-- is made there too; TestQualityMatrixPaged holds the two steps to it.
 WITH span AS (
     -- The years any agency reported in the selected range, as bits: the
     -- years of the groups of store.summary_rollup that count a current

@@ -16,41 +16,92 @@ import (
 // its ids would make a long list tested against every finding.
 const findingsPageMax = 500
 
-// findingsPageForms keeps the page form of each form of quality_findings
-// (findingsPageForm), by the form's name.
-var findingsPageForms sync.Map
+// pageForms keeps the page form of each form of quality_findings and
+// quality_matrix (pageForm), by the form's name.
+var pageForms sync.Map
 
-// findingsFinal is the final SELECT that every form of quality_findings
-// ends with (the named query's, from its last "SELECT p.report_id"):
-// TestQualityFindingsPaged fails if a form ends otherwise.
-var findingsFinal = sync.OnceValue(func() string {
-	q, ok := queries.Get("quality_findings")
+// finalSelect returns the final SELECT of named query name, from the last
+// line that starts with start: every form of the query ends with it
+// (TestQualityFindingsPaged, TestQualityMatrixPaged).
+func finalSelect(name, start string) string {
+	q, ok := queries.Get(name)
 	if !ok {
-		panic("warehouse: no query quality_findings")
+		panic("warehouse: no query " + name)
 	}
-	i := strings.LastIndex(q.SQL, "\nSELECT p.report_id, p.agency_id, p.agency, p.year, f.rule")
+	i := strings.LastIndex(q.SQL, "\n"+start)
 	if i < 0 {
-		panic("warehouse: quality_findings has no final SELECT of the page's findings")
+		panic("warehouse: " + name + " has no final " + start)
 	}
 	return q.SQL[i+1:]
+}
+
+// findingsFinal is quality_findings' final SELECT, which reads the page's
+// reports' findings.
+var findingsFinal = sync.OnceValue(func() string {
+	return finalSelect("quality_findings", "SELECT p.report_id, p.agency_id, p.agency, p.year, f.rule")
 })
 
-// findingsPageForm returns form q of quality_findings with its final SELECT
-// (findingsFinal) replaced by sql/quality_findings_page.sql, which lists
-// the page's reports alone, and false when q does not end with that SELECT.
-func findingsPageForm(q queries.Query) (queries.Query, bool) {
+// pageForm returns form q of a named query with its final SELECT (final)
+// replaced by the statement sql/TAIL.sql, which lists the page's rows
+// alone, named q's name and " (page)"; false when q does not end with
+// final.
+func pageForm(q queries.Query, final, tail string) (queries.Query, bool) {
 	name := q.Name
-	if p, ok := findingsPageForms.Load(name); ok {
+	if p, ok := pageForms.Load(name); ok {
 		return p.(queries.Query), true
 	}
-	head, ok := strings.CutSuffix(q.SQL, findingsFinal())
+	head, ok := strings.CutSuffix(q.SQL, final)
 	if !ok {
 		return q, false
 	}
 	q.Name += " (page)"
-	q.SQL = head + stmt("quality_findings_page")
-	p, _ := findingsPageForms.LoadOrStore(name, q)
+	q.SQL = head + stmt(tail)
+	p, _ := pageForms.LoadOrStore(name, q)
 	return p.(queries.Query), true
+}
+
+// readPaged runs page form pq for filter f, then statement sql/READ.sql
+// with the ids that ids returns from the page's rows (none: not run), in
+// one transaction, so that both read one snapshot. Its error is the
+// database's, or ids'.
+func (db *DB) readPaged(ctx context.Context, pq queries.Query, f Filter, read string, ids func(page *Table) ([]int64, error)) (page, found *Table, err error) {
+	ps, err := db.stmt(ctx, pq)
+	if err != nil {
+		return nil, nil, err
+	}
+	rs, err := db.keptRead(ctx, read)
+	if err != nil {
+		return nil, nil, err
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Nothing is written: rolling back ends the reads' snapshot.
+	defer tx.Rollback()
+	var rows *sql.Rows
+	if ps != nil {
+		rows, err = tx.StmtContext(ctx, ps).QueryContext(ctx, f.bind(pq.Params)...)
+	} else {
+		rows, err = tx.QueryContext(ctx, pq.SQL, f.bind(pq.Params)...)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if page, err = readTableClose(rows); err != nil {
+		return nil, nil, err
+	}
+	list, err := ids(page)
+	if err != nil || len(list) == 0 {
+		return page, &Table{}, err
+	}
+	if rows, err = tx.StmtContext(ctx, rs).QueryContext(ctx, list); err != nil {
+		return nil, nil, err
+	}
+	if found, err = readTableClose(rows); err != nil {
+		return nil, nil, err
+	}
+	return page, found, nil
 }
 
 // qualityFindingsPaged runs form q of quality_findings for filter f in two
@@ -76,73 +127,36 @@ func (db *DB) qualityFindingsPaged(ctx context.Context, q queries.Query, f Filte
 	if limit < 0 || limit > findingsPageMax || offset < 0 {
 		return nil, false, nil
 	}
-	pq, ok := findingsPageForm(q)
+	pq, ok := pageForm(q, findingsFinal(), "quality_findings_page")
 	if !ok {
 		return nil, false, nil
 	}
-	ps, err := db.stmt(ctx, pq)
-	if err != nil {
-		return nil, false, err
-	}
-	rs, err := db.keptRead(ctx, "quality_findings_read")
-	if err != nil {
-		return nil, false, err
-	}
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, false, err
-	}
-	// Nothing is written: rolling back ends the reads' snapshot.
-	defer tx.Rollback()
-	args := f.bind(pq.Params)
-	var page *Table
-	if ps != nil {
-		rows, err := tx.StmtContext(ctx, ps).QueryContext(ctx, args...)
-		if err != nil {
-			return nil, false, err
-		}
-		page, err = readTableClose(rows)
-	} else {
-		rows, err := tx.QueryContext(ctx, pq.SQL, args...)
-		if err != nil {
-			return nil, false, err
-		}
-		page, err = readTableClose(rows)
-	}
-	if err != nil {
-		return nil, false, err
-	}
 	// The page's columns (sql/quality_findings_page.sql).
 	const pReport, pAgencyID, pAgency, pYear, pIsError, pFirst, pTotal = 0, 1, 2, 3, 4, 6, 7
+	minFirst := int64(0)
+	page, found, err := db.readPaged(ctx, pq, f, "quality_findings_read", func(page *Table) ([]int64, error) {
+		ids := make([]int64, 0, len(page.Rows))
+		for i, r := range page.Rows {
+			id, ok := r[pReport].(int64)
+			first, ok2 := asInt64(r[pFirst])
+			if !ok || !ok2 {
+				return nil, fmt.Errorf("warehouse: quality_findings page: report %v first %v", r[pReport], r[pFirst])
+			}
+			if i == 0 || first < minFirst {
+				minFirst = first
+			}
+			ids = append(ids, id)
+		}
+		return ids, nil
+	})
+	if err != nil {
+		return nil, false, err
+	}
 	t := &Table{Columns: []string{"report_id", "agency_id", "agency", "year", "rule", "severity", "at",
 		"row_label", "column_label", "message", "expected", "actual", "findings_total"}, Rows: [][]any{}}
-	if len(page.Rows) == 0 {
-		return t, true, nil
-	}
 	type key struct {
 		report  int64
 		isError bool
-	}
-	ids := make([]int64, 0, len(page.Rows))
-	minFirst := int64(0)
-	for i, r := range page.Rows {
-		id, ok := r[pReport].(int64)
-		first, ok2 := asInt64(r[pFirst])
-		if !ok || !ok2 {
-			return nil, false, fmt.Errorf("warehouse: quality_findings page: report %v first %v", r[pReport], r[pFirst])
-		}
-		if i == 0 || first < minFirst {
-			minFirst = first
-		}
-		ids = append(ids, id)
-	}
-	rows, err := tx.StmtContext(ctx, rs).QueryContext(ctx, ids)
-	if err != nil {
-		return nil, false, err
-	}
-	found, err := readTableClose(rows)
-	if err != nil {
-		return nil, false, err
 	}
 	// The findings' columns (sql/quality_findings_read.sql): report_id,
 	// is_error, then the list's columns from rule to actual.

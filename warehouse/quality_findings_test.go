@@ -55,8 +55,8 @@ func TestQualityFindingsForms(t *testing.T) {
 
 // TestQualityFindingsPaged holds the two steps of qualityFindingsPaged (the
 // page's reports, then their findings, put together in Go) to the named
-// query run as one statement, at many cuts of a list: the first ten offsets
-// and the last ten, with limits of 1 and 4 (pages that start and end
+// query run as one statement, at many cuts of a list: offsets near its
+// start and its end, with limits of 1 and 4 (pages that start and end
 // inside a report's findings, span several reports, and cross the groups
 // of year and severity), each status tab, a region, a level, a piece of a
 // name (with and without the request's bits, MatchPiecesOnce), one report,
@@ -83,10 +83,7 @@ func TestQualityFindingsPaged(t *testing.T) {
 		}
 		n := len(whole.Rows)
 		rows += n
-		var offs []int
-		for off := 0; off <= 9; off++ {
-			offs = append(offs, off, n-off)
-		}
+		offs := []int{0, 1, 2, 3, 5, 8, n - 3, n - 2, n - 1, n, n + 1}
 		for _, off := range offs {
 			for _, lim := range []int{1, 4} {
 				if off < 0 {
@@ -118,6 +115,61 @@ func TestQualityFindingsPaged(t *testing.T) {
 	}
 	for _, form := range []string{"quality_findings (reports) (page)", "quality_findings (plain) (page)",
 		"quality_findings (piece) (page)", "quality_findings (bits) (page)", "quality_findings (page)"} {
+		if !warehouse.KeptForTest(db, form) {
+			t.Errorf("Query did not run %s: the comparison proves nothing about it", form)
+		}
+	}
+}
+
+// TestQualityMatrixPaged holds the two steps of qualityMatrixPaged (the
+// page's agencies and years, then their cells, put together in Go with each
+// cell's status) to the named query run as one statement: every status tab,
+// years open, closed and reversed, a region, a level, a region no agency is
+// in, pieces of a name (with and without the request's bits), and the
+// first and last pages of each list with limits of 1 and 7, and a page
+// larger than findingsPageMax, which runs as one statement. A status
+// given wrong (missing for a year before the first report, ok for a report
+// with warnings), a cell put in another year or agency, or an agency's
+// years out of order differ from the named query's rows here.
+func TestQualityMatrixPaged(t *testing.T) {
+	db := pathsDB(t)
+	ctx := context.Background()
+	defer warehouse.SetPieceBitsMinForTest(0)()
+	statuses := []string{"", "missing", "errors", "warnings", "ok", "none"}
+	bases := []warehouse.Filter{
+		{}, {YearFrom: 2022, YearTo: 2023}, {YearFrom: 2023}, {YearTo: 2021}, {YearFrom: 2023, YearTo: 2021},
+		{Province: "贵州省"}, {Level: "县级部门"}, {Province: "没有这个省"}, {Agency: "局"}, {Province: "浙江省", Agency: "局"},
+	}
+	rows := 0
+	for i, b := range bases {
+		for j, st := range statuses {
+			f := b
+			f.Status = st
+			all := f
+			all.Limit = 100000
+			whole, err := db.Query(ctx, "quality_matrix", all)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows += sameAsNamed(ctx, t, db, "quality_matrix", all)
+			agencies := 0
+			if len(whole.Rows) > 0 {
+				agencies = int(whole.Rows[0][4].(int64))
+			}
+			lim := []int{1, 7}[(i+j)%2]
+			for _, off := range []int{0, 1, 2, max(agencies-2, 0), agencies} {
+				f.Limit, f.Offset = lim, off
+				rows += sameAsNamed(ctx, t, db, "quality_matrix", f)
+				if f.Agency != "" {
+					sameAsNamed(warehouse.MatchPiecesOnce(ctx), t, db, "quality_matrix", f)
+				}
+			}
+		}
+	}
+	if rows == 0 {
+		t.Fatal("no rows under any filter: the comparison proves nothing")
+	}
+	for _, form := range []string{"quality_matrix (page)", "quality_matrix (bits) (page)"} {
 		if !warehouse.KeptForTest(db, form) {
 			t.Errorf("Query did not run %s: the comparison proves nothing about it", form)
 		}
