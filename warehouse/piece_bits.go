@@ -165,15 +165,9 @@ func (db *DB) queryPieceBits(ctx context.Context, q queries.Query, f Filter) (*T
 	}
 	f.pieceBits, f.pieceTop = string(m.bits), m.top
 	var t *Table
-	switch q.Name {
-	case "quality_findings":
+	if q.Name == "quality_findings" {
 		// The page's reports, then their findings (qualityFindingsPaged).
 		if t, ok, err = db.qualityFindingsPaged(ctx, form, f); err != nil {
-			return nil, false, err
-		}
-	case "quality_matrix":
-		// The page's agencies, then their cells (qualityMatrixPaged).
-		if t, ok, err = db.qualityMatrixPaged(ctx, form, f); err != nil {
 			return nil, false, err
 		}
 	}

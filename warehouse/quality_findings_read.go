@@ -16,13 +16,13 @@ import (
 // its ids would make a long list tested against every finding.
 const findingsPageMax = 500
 
-// pageForms keeps the page form of each form of quality_findings and
-// quality_matrix (pageForm), by the form's name.
+// pageForms keeps the page form of each form of quality_findings
+// (pageForm), by the form's name.
 var pageForms sync.Map
 
 // finalSelect returns the final SELECT of named query name, from the last
 // line that starts with start: every form of the query ends with it
-// (TestQualityFindingsPaged, TestQualityMatrixPaged).
+// (TestQualityFindingsPaged).
 func finalSelect(name, start string) string {
 	q, ok := queries.Get(name)
 	if !ok {
@@ -124,7 +124,7 @@ func (db *DB) qualityFindingsPaged(ctx context.Context, q queries.Query, f Filte
 	if limit == 0 {
 		limit = 50 // coalesce($limit, 50)
 	}
-	if limit < 0 || limit > findingsPageMax || offset < 0 {
+	if limit < 0 || limit > findingsPageMax || offset < 0 || oneStatement(ctx) {
 		return nil, false, nil
 	}
 	pq, ok := pageForm(q, findingsFinal(), "quality_findings_page")
@@ -216,4 +216,22 @@ func asInt64(v any) (int64, bool) {
 		return int64(x), true
 	}
 	return 0, false
+}
+
+// oneStatementKey is the context key of OneStatement.
+type oneStatementKey struct{}
+
+// OneStatement returns a context under which Query runs quality_findings
+// as one statement (the form chosen in Go, as before its two steps:
+// qualityFindingsPaged), for a
+// bench that times the two ways against each other request by request
+// (TestScaleQuality -scale-quality-ab). The rows are the same either way.
+func OneStatement(ctx context.Context) context.Context {
+	return context.WithValue(ctx, oneStatementKey{}, true)
+}
+
+// oneStatement reports whether ctx asks for one statement (OneStatement).
+func oneStatement(ctx context.Context) bool {
+	v, _ := ctx.Value(oneStatementKey{}).(bool)
+	return v
 }

@@ -292,15 +292,6 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 			return nil, queryError(ctx, name, err)
 		}
 	}
-	if q.Name == "quality_matrix" {
-		t, ok, err := db.qualityMatrixPaged(ctx, q, f)
-		if err != nil {
-			return nil, queryError(ctx, name, err)
-		}
-		if ok {
-			return t, nil
-		}
-	}
 	s, err := db.stmt(ctx, q)
 	if err != nil {
 		return nil, queryError(ctx, name, err)

@@ -26,6 +26,7 @@ var (
 	scaleQualityN      = flag.Int("scale-quality-n", 528, "bench-scale: page requests drawn as -scale-pages draws them; /quality's are timed")
 	scaleQualityRounds = flag.Int("scale-quality-rounds", 3, "bench-scale: rounds over the requests; the first is not timed")
 	scaleQualitySlow   = flag.Int("scale-quality-slowest", 12, "bench-scale: the requests listed, slowest first")
+	scaleQualityAB     = flag.Bool("scale-quality-ab", false, "bench-scale: with -scale-quality, time instead each request's four queries as the page runs them and under warehouse.OneStatement (quality_findings as one statement), the two in turn request by request, first one then the other: CPU a request of each, by query and shape")
 	scaleQualityCheck  = flag.Bool("scale-quality-check", false, "bench-scale: with -scale-quality, compare instead the rows warehouse.Query gives for the page's queries (its forms, two steps and bits, as the page runs them) with their named SQL run as one statement, for each request's filters with a status tab and a later page too (-scale-variants-paging's)")
 )
 
@@ -45,6 +46,10 @@ func TestScaleQuality(t *testing.T) {
 	}
 	if *scaleQualityCheck {
 		checkQualityRows(t)
+		return
+	}
+	if *scaleQualityAB {
+		timeQualityAB(t)
 		return
 	}
 	ctx := context.Background()
@@ -341,4 +346,94 @@ func readRows(t *testing.T, rows *sql.Rows) [][]any {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// timeQualityAB times 报送与质量's four queries for each of the page's
+// requests twice, as Query runs them and under warehouse.OneStatement, the
+// two in turn for each request (which goes first alternates), so that the
+// machine's load weighs on both alike: CPU a request of each, by query and
+// by shape.
+func timeQualityAB(t *testing.T) {
+	ctx := context.Background()
+	db, err := warehouse.OpenWith(ctx, *scaleQualityDB, warehouse.Options{ReadOnly: true, MemoryLimit: serveMemoryLimit, Threads: serveThreads})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fs := qualityFilters(t, newFilterGen(t, db).requests(*scaleQualityN), false)
+	names := []string{"quality_by_year", "quality_matrix", "quality_findings", "late_publishers"}
+	// cpu[v][i][j]: variant v (0 one statement, 1 as Query runs), request i, query j.
+	var cpu [2][][]time.Duration
+	for v := range cpu {
+		cpu[v] = make([][]time.Duration, len(fs))
+		for i := range cpu[v] {
+			cpu[v][i] = make([]time.Duration, len(names))
+		}
+	}
+	run := func(v, i int, timed bool) {
+		base := ctx
+		if v == 0 {
+			base = warehouse.OneStatement(ctx)
+		}
+		rctx := warehouse.MatchPiecesOnce(base)
+		for j, name := range names {
+			qf := fs[i]
+			switch name {
+			case "quality_by_year":
+				qf.Limit = 0
+			case "late_publishers":
+				qf.Status = ""
+			}
+			c0 := processCPU()
+			if _, err := db.Query(rctx, name, qf); err != nil {
+				t.Fatalf("%s %+v: %v", name, qf, err)
+			}
+			if timed {
+				cpu[v][i][j] += processCPU() - c0
+			}
+		}
+	}
+	for round := range *scaleQualityRounds {
+		for i := range fs {
+			first := (round + i) % 2
+			run(first, i, round > 0)
+			run(1-first, i, round > 0)
+		}
+	}
+	n := time.Duration(*scaleQualityRounds - 1)
+	shape := func(f warehouse.Filter) string {
+		s := figureShape(f)
+		if f.Agency != "" {
+			s += "+piece"
+		}
+		return s
+	}
+	fmt.Printf("# /quality's queries on %s, %d requests, %d rounds timed, one statement (old) and as Query runs them (new) in turn, load average %.1f; cpu ms a request\n", *scaleQualityDB, len(fs), n, loadAverage())
+	fmt.Printf("%-22s %4s %15s %15s %15s\n", "shape", "n", "total old/new", "matrix", "findings")
+	groups := map[string][]int{}
+	order := []string{"all"}
+	for i, f := range fs {
+		s := shape(f)
+		if _, ok := groups[s]; !ok {
+			order = append(order, s)
+		}
+		groups[s] = append(groups[s], i)
+		groups["all"] = append(groups["all"], i)
+	}
+	slices.Sort(order[1:])
+	for _, s := range order {
+		var tot, mat, fnd [2]time.Duration
+		for _, i := range groups[s] {
+			for v := range 2 {
+				for j := range names {
+					tot[v] += cpu[v][i][j]
+				}
+				mat[v] += cpu[v][i][1]
+				fnd[v] += cpu[v][i][2]
+			}
+		}
+		d := n * time.Duration(len(groups[s]))
+		pair := func(x [2]time.Duration) string { return ms(x[0]/d) + "/" + ms(x[1]/d) }
+		fmt.Printf("%-22s %4d %15s %15s %15s\n", s, len(groups[s]), pair(tot), pair(mat), pair(fnd))
+	}
 }
