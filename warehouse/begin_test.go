@@ -133,3 +133,51 @@ func TestFailedRollbackDropsConnection(t *testing.T) {
 		})
 	}
 }
+
+// TestCanceledCommitIsNotAmbiguous cancels the context of inConnTx at many
+// moments around its COMMIT: whenever it returns an error, nothing may
+// have been committed. duckdb-go reported a COMMIT interrupted by a
+// canceled ctx as failed after DuckDB had committed it (most tries), and a
+// Load that failed so left the writer's ids behind the file's.
+func TestCanceledCommitIsNotAmbiguous(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "CREATE TABLE zz (i INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	ambiguous, failed := 0, 0
+	for i := range 1000 {
+		cctx, cancel := context.WithCancel(ctx)
+		err := inConnTx(cctx, conn, func() error {
+			if _, err := conn.ExecContext(ctx, "INSERT INTO zz VALUES ($1)", i); err != nil {
+				return err
+			}
+			// Cancel around the COMMIT, spread from before it to after.
+			go func() {
+				time.Sleep(time.Duration(i%40) * 5 * time.Microsecond)
+				cancel()
+			}()
+			return nil
+		})
+		cancel()
+		var n int
+		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM zz WHERE i = $1", i).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if err != nil {
+			failed++
+			if n != 0 {
+				ambiguous++
+			}
+		}
+	}
+	if ambiguous > 0 {
+		t.Errorf("%d of 1000 transactions reported failed were committed", ambiguous)
+	}
+	t.Logf("%d of 1000 reported failed", failed)
+}
