@@ -136,6 +136,23 @@ func TestMoreApplicantsNoVerb(t *testing.T) {
 	}
 }
 
+// TestMoreApplicantsOwnPlace checks that what follows a count received is
+// read from the count's own place in its line (review s36's LOW: the first
+// occurrence of its clause was taken), and that a count passed over as
+// unsure still disagrees with another count read: the line contradicts
+// itself, so neither is kept.
+func TestMoreApplicantsOwnPlace(t *testing.T) {
+	const line = "(二)依申请公开情况。收到自然人申请10件,法人或其他组织申请2件,共计20件。收到自然人申请10件,法人或其他组织申请2件。"
+	vals, finds := readNarrative([]Line{{N: 1, Text: line}}, gongkai.Format2021, 2024, "示例县某某局")
+	if got := numberOf(vals, "apps.new"); got != -1 || !hasFinding(finds, "apps.new", "不一致") {
+		t.Errorf("apps.new %v, want blank with a finding of the disagreement: %+v", got, finds)
+	}
+	vals, _ = readNarrative([]Line{{N: 1, Text: "(二)依申请公开情况。2023年收到公民申请10件,法人或其他组织申请2件,共计20件。2024年收到自然人申请10件,法人或其他组织申请2件。"}}, gongkai.Format2021, 2024, "示例县某某局")
+	if got := numberOf(vals, "apps.new"); got != 12 {
+		t.Errorf("the year's own sentence: apps.new %v, want 12", got)
+	}
+}
+
 // TestSplitUnequalBlank checks one rule for a count received whose parts by
 // applicant do not add up to it (left from session 35): in one sentence
 // ("…10件,其中公民申请8件,法人或其他组织申请3件", applySplits) the count was

@@ -857,7 +857,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 	var firstCarried [2]string                   // the first outcome of those carried in, named alone: raw, at
 	var newRead []gongkai.Finding                // counts received passed over for the count new after them (newInside), said beside it
 	var splits []applicantSplit                  // counts received split by applicant (readApplicantSplit)
-	carriedHandled := map[string]gongkai.Value{} // the first count handled passed over after a count carried in (errHandledAfterCarried), by measure
+	carriedHandled := map[string]gongkai.Value{} // the first count passed over as unsure that main read (errHandledAfterCarried, errMoreApplicants), by measure
 	var sides []sideCount                        // counts received of one side of applicants (sideError), for checkSides
 	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
@@ -983,7 +983,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				Measure: code, Applicant: gongkai.ApplicantTotal, Number: gongkai.Float(f), Unit: unit,
 				Raw: raw, At: lineAt(n), Source: gongkai.SourceNarrative,
 			}
-			if _, ok := carriedHandled[code]; !ok && errors.Is(bad, errHandledAfterCarried) {
+			if _, ok := carriedHandled[code]; !ok && (errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants)) {
 				carriedHandled[code] = v
 			}
 			if _, ok := ofCarried[code]; !ok && errors.Is(bad, errOfCarried) {
@@ -1556,7 +1556,9 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			// passed over after its count carried in, may be those carried
 			// in, the second those received; the year's is neither, or
 			// either. Read, the second alone stood with no word (before,
-			// the two were said to disagree, as now).
+			// the two were said to disagree, as now). So with a count
+			// received passed over for the counts by applicant after it
+			// (errMoreApplicants) beside another read.
 			same, other = false, c
 		}
 		if same {
@@ -1988,6 +1990,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			continue
 		}
 		before := s[sent.a:c.a] // the sentence up to this clause
+		ctx.clauseAt, ctx.sentEnd = c.a, sent.b
 		if f, ok := yearsPart(clause, before, year); ok {
 			// "我局历年累计主动公开信息210条,其中2018年度55条" (a real
 			// 2018 county bureau's page): the report's year's part of a
@@ -3634,7 +3637,13 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if k == nReceived {
-				if more, after := moreApplicants(sentenceAfter(ctx.line, clause, m[1])); len(more) > 0 {
+				rest := sentenceAfter(ctx.line, clause, m[1])
+				if ctx.sentEnd > 0 && ctx.clauseAt+m[1] <= ctx.sentEnd && ctx.sentEnd <= len(ctx.line) && strings.HasPrefix(ctx.line[ctx.clauseAt:], clause) {
+					// From the clause's own place: the same clause twice
+					// on a line read what followed the first (review s36).
+					rest = ctx.line[ctx.clauseAt+m[1] : ctx.sentEnd]
+				}
+				if more, after := moreApplicants(rest); len(more) > 0 {
 					// "收到群众申请10件,公民、法人或其他组织申请12件": a second
 					// count of applications by applicant right after, its
 					// verb left out. Passed over with no word, and 10
@@ -5712,6 +5721,11 @@ type nctx struct {
 	// one: a count handled that opens a sentence may go on from the count
 	// carried in that closed it (handledAfterCarried).
 	prev string
+	// clauseAt and sentEnd are where the clause readCounts reads starts
+	// in line, and where its sentence ends (sentEnd 0: not known), so
+	// that what follows a count is read from its own place (moreApplicants;
+	// sentenceAfter finds the clause's first occurrence, review s36).
+	clauseAt, sentEnd int
 }
 
 // proactiveSub reports whether the clause stands under a sub-heading of
