@@ -19,6 +19,15 @@ type queryCache struct {
 	max     int
 	entries map[string]*cacheEntry
 	order   []string // keys, oldest first, for eviction
+	// maxBytes bounds the results kept, as tableBytes counts them, and
+	// bytes is what the entries hold now. A count of entries alone bounded
+	// nothing: the named-query API takes limit=100000, and any viewer
+	// (anyone, with --public) kept ~38-41 MB of Go heap a request with one
+	// filter after another (year_to=2081, 2082, … the same rows): 1024
+	// entries are ~38 GB, past the process's cap (serve --process-memory),
+	// where the Go runtime ends the server (review s37). The dashboard's
+	// own pages keep at most ~0.13 MB an entry at 1M reports.
+	maxBytes, bytes int64
 	// hold, when set, takes the request's page slot (handler.holdSlot)
 	// before the request runs a query that others may wait for: a request
 	// that waits for another's entry holds a slot of its own, and the
@@ -37,10 +46,72 @@ type cacheEntry struct {
 	done  chan struct{}
 	table *warehouse.Table
 	err   error
+	size  int64 // tableBytes(table), counted in queryCache.bytes; 0 until kept
 }
 
-func newQueryCache(max int) *queryCache {
-	return &queryCache{max: max, entries: map[string]*cacheEntry{}}
+// defaultCacheBytes is the cache's byte budget unless Options.CacheBytes
+// says otherwise, and a result larger than a sixteenth of the budget is
+// answered but not kept: it would push out hundreds of pages' results.
+const defaultCacheBytes = 256 << 20
+
+func newQueryCache(max int, maxBytes int64) *queryCache {
+	if maxBytes <= 0 {
+		maxBytes = defaultCacheBytes
+	}
+	return &queryCache{max: max, maxBytes: maxBytes, entries: map[string]*cacheEntry{}}
+}
+
+// tableBytes estimates the Go memory a result holds: each row's slice and
+// interface values, and each string's header and bytes (measured against
+// the heap at 100k reports: a 100,000-row quality_matrix kept ~41 MB and
+// counts ~35 MB).
+func tableBytes(t *warehouse.Table) int64 {
+	if t == nil {
+		return 0
+	}
+	n := int64(64 + 16*len(t.Columns))
+	for _, r := range t.Rows {
+		n += 24 + 16*int64(len(r))
+		for _, v := range r {
+			switch x := v.(type) {
+			case nil:
+			case string:
+				n += 16 + int64(len(x))
+			case []byte:
+				n += 24 + int64(len(x))
+			default:
+				n += 8
+			}
+		}
+	}
+	return n
+}
+
+// remove forgets the entry under order[i]'s key when it is e (or any
+// entry, when e is nil) and drops the key from order; c.mu is held.
+func (c *queryCache) remove(i int, e *cacheEntry) {
+	key := c.order[i]
+	if cur, ok := c.entries[key]; ok && (e == nil || cur == e) {
+		c.bytes -= cur.size
+		delete(c.entries, key)
+	}
+	c.order = append(c.order[:i], c.order[i+1:]...)
+}
+
+// drop forgets entry e of key, wherever its key stands in order; c.mu is
+// held.
+func (c *queryCache) drop(key string, e *cacheEntry) {
+	if c.entries[key] != e {
+		return
+	}
+	for i, k := range c.order {
+		if k == key {
+			c.remove(i, e)
+			return
+		}
+	}
+	c.bytes -= e.size
+	delete(c.entries, key)
 }
 
 // get returns the result of query name with filter f, running it through
@@ -84,20 +155,31 @@ func (c *queryCache) get(ctx context.Context, name string, f warehouse.Filter,
 	c.entries[key] = e
 	c.order = append(c.order, key)
 	for len(c.order) > c.max {
-		delete(c.entries, c.order[0])
-		c.order = c.order[1:]
+		c.remove(0, nil)
 	}
 	c.mu.Unlock()
 
 	e.table, e.err = run(ctx, name, f)
 	close(e.done)
-	if e.err != nil {
-		c.mu.Lock()
-		if c.entries[key] == e {
-			delete(c.entries, key)
-		}
-		c.mu.Unlock()
+	var size int64
+	if e.err == nil {
+		size = tableBytes(e.table) // outside the lock: up to 100,000 rows
 	}
+	c.mu.Lock()
+	switch {
+	case c.entries[key] != e: // evicted or cleared while it ran
+	case e.err != nil || size > c.maxBytes/16:
+		// Errors are not kept; nor is a result too large to keep, which
+		// the requests already waiting for it still get.
+		c.drop(key, e)
+	default:
+		e.size = size
+		c.bytes += size
+		for c.bytes > c.maxBytes && len(c.order) > 0 {
+			c.remove(0, nil)
+		}
+	}
+	c.mu.Unlock()
 	return e.table, e.err
 }
 
@@ -109,5 +191,6 @@ func (c *queryCache) clear() {
 	c.mu.Lock()
 	c.entries = map[string]*cacheEntry{}
 	c.order = nil
+	c.bytes = 0
 	c.mu.Unlock()
 }

@@ -34,6 +34,10 @@ type Options struct {
 	// CacheEntries is how many query results are kept (default 1024; negative
 	// turns the cache off). See queryCache.
 	CacheEntries int
+	// CacheBytes bounds the memory of the results kept (default 256 MiB, as
+	// queryCache's tableBytes estimates it); a result over a sixteenth of it
+	// is not kept.
+	CacheBytes int64
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is
 	// believed. From any other address the header is ignored and the
 	// connection's own address is the client's, so that logged addresses
@@ -120,7 +124,7 @@ func newHandler(db *warehouse.DB, logger *slog.Logger, opts Options) (*handler, 
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries), kept: &keptResults{}, opts: opts,
+	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries, opts.CacheBytes), kept: &keptResults{}, opts: opts,
 		uploads: make(chan struct{}, opts.MaxUploads), stage: newStage(),
 		logins: newLoginThrottle(), routeKeys: map[string]bool{}}
 	h.dbQuery = db.Query
