@@ -48,6 +48,11 @@ func (h *handler) apiQuery(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	release, err := h.answers.acquire(c.Request().Context(), t)
+	if err != nil {
+		return err
+	}
+	defer release()
 	return writeTable(c, t, q.Name, format, h.exportScope(c, "数据："+q.Title+"（queries/"+q.Name+".sql）", wf))
 }
 

@@ -88,6 +88,9 @@ type handler struct {
 	uploads chan struct{}
 	// stage keeps the files the upload page checked (预检) for 载入.
 	stage *stage
+	// answers bounds the large API answers encoded and written at once
+	// (answers.go).
+	answers *answerBudget
 	// slots holds one token per request running named queries; nil means
 	// no limit (admission.go).
 	slots chan struct{}
@@ -125,7 +128,7 @@ func newHandler(db *warehouse.DB, logger *slog.Logger, opts Options) (*handler, 
 		logger = slog.New(slog.DiscardHandler)
 	}
 	h := &handler{db: db, log: logger, pages: mustParseTemplates(), cache: newQueryCache(opts.CacheEntries, opts.CacheBytes), kept: &keptResults{}, opts: opts,
-		uploads: make(chan struct{}, opts.MaxUploads), stage: newStage(),
+		uploads: make(chan struct{}, opts.MaxUploads), stage: newStage(), answers: newAnswerBudget(0),
 		logins: newLoginThrottle(), routeKeys: map[string]bool{}}
 	h.dbQuery = db.Query
 	if opts.PageConcurrency > 0 {

@@ -202,6 +202,11 @@ func (h *handler) apiSQL(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	release, err := h.answers.acquire(c.Request().Context(), t)
+	if err != nil {
+		return err
+	}
+	defer release()
 	return writeTable(c, t, "sql", format, h.scopeLines(c, "SQL 查询："+clipSQL(text)))
 }
 

@@ -1,0 +1,108 @@
+package dashboard
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestAnswerBudget: large API answers are encoded and written within the
+// answer budget, however many clients ask at once. Through the real router,
+// three clients that do not read ask at once for the same large result (one
+// query, three answers); the budget holds two: the third waits until one of
+// the first two has been read, and a fourth whose time ends while it waits
+// is told the server is busy. Without the budget all answers were built at
+// once (16 clients at 100k reports: 861 MB of heap in use; --max-conns
+// 1000 of them past the process's memory cap).
+func TestAnswerBudget(t *testing.T) {
+	db, _ := fixtureDB(t)
+	h, e := newHandler(db, testLogger(t), Options{Public: true, QueryTimeout: 5 * time.Second})
+	const path = "/api/queries/quality_matrix?limit=100000"
+	if code, body := fetch(t, e, path); code != http.StatusOK {
+		t.Fatalf("%s: %d %s", path, code, snippet(body))
+	}
+	var one int64
+	for _, en := range h.cache.entries {
+		one = max(one, tableBytes(en.table))
+	}
+	h.answers = newAnswerBudget(2 * one)
+	h.answers.small = 0
+
+	var clients []*slowReader
+	var wg sync.WaitGroup
+	for range 3 {
+		w := &slowReader{ResponseRecorder: httptest.NewRecorder(), writing: make(chan struct{}), read: make(chan struct{})}
+		clients = append(clients, w)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		}()
+	}
+	writing := func() (n int) {
+		for _, w := range clients {
+			select {
+			case <-w.writing:
+				n++
+			default:
+			}
+		}
+		return n
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for writing() < 2 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond) // the third, given room, would be writing by now
+	if n := writing(); n != 2 {
+		t.Fatalf("%d of 3 large answers are being written at once, want 2 (the budget holds two)", n)
+	}
+	if used := h.answers.inUse(); used > h.answers.max {
+		t.Errorf("answers in flight hold %d bytes of a budget of %d", used, h.answers.max)
+	}
+	// A fourth, short of time, gives up waiting with 503.
+	short := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	ctx, cancel := context.WithTimeout(req.Context(), 200*time.Millisecond)
+	defer cancel()
+	e.ServeHTTP(short, req.WithContext(ctx))
+	if short.Code != http.StatusServiceUnavailable {
+		t.Errorf("a large answer that found no room in its time: %d, want 503", short.Code)
+	}
+	// One read: the waiting one goes on.
+	for _, w := range clients {
+		select {
+		case <-w.writing:
+			close(w.read)
+			goto released
+		default:
+		}
+	}
+released:
+	deadline = time.Now().Add(3 * time.Second)
+	for writing() < 3 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n := writing(); n != 3 {
+		t.Fatalf("after one answer was read, %d answers have started, want 3", n)
+	}
+	for _, w := range clients {
+		select {
+		case <-w.read:
+		default:
+			close(w.read)
+		}
+	}
+	wg.Wait()
+	for i, w := range clients {
+		if w.Code != http.StatusOK {
+			t.Errorf("client %d: %d", i, w.Code)
+		}
+	}
+	if used := h.answers.inUse(); used != 0 {
+		t.Errorf("after every answer, %d bytes of the budget are still taken", used)
+	}
+}
