@@ -16,7 +16,9 @@ import (
 // the query once, then encoded N answers side by side, ~30–50 MB each at
 // 100k reports (16 at once: 861 MB of heap in use), with nothing but
 // --max-conns 1000 to stop them — past the process's memory cap, where the
-// Go runtime ends the server (review s37). A table whose estimate
+// Go runtime ends the server (review s37). A report's source file (up to
+// 32 MB an upload) takes room for its size before it is read
+// (reportSource). A table whose estimate
 // (tableBytes) is under answerSmall answers at once, so the pages' API
 // calls never wait; a larger one waits for room in the budget, and is told
 // the server is busy (503) when answerWait or its request's time ends
@@ -49,7 +51,12 @@ func newAnswerBudget(max int64) *answerBudget {
 // larger than the whole budget takes it all (waiting for every other
 // large answer to end).
 func (b *answerBudget) acquire(ctx context.Context, t *warehouse.Table) (func(), error) {
-	n := tableBytes(t)
+	return b.acquireBytes(ctx, tableBytes(t))
+}
+
+// acquireBytes takes room for an answer of n bytes (a report's source
+// file, say) and returns its release.
+func (b *answerBudget) acquireBytes(ctx context.Context, n int64) (func(), error) {
 	if n < b.small {
 		return func() {}, nil
 	}

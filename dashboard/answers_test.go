@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -104,5 +105,84 @@ released:
 	}
 	if used := h.answers.inUse(); used != 0 {
 		t.Errorf("after every answer, %d bytes of the budget are still taken", used)
+	}
+}
+
+// TestSourceBudget: a report's source file is held in memory until sent,
+// so room for it is taken before it is read. With a budget of one file,
+// of two clients that do not read /reports/{id}/source the second waits
+// until the first has read, and a third whose time ends meanwhile is told
+// the server is busy. Before, every request read its file at once (up to
+// 32 MB an upload, --max-conns 1000 of them).
+func TestSourceBudget(t *testing.T) {
+	db := emptyDB(t)
+	h, e := newHandler(db, testLogger(t), Options{QueryTimeout: 5 * time.Second})
+	file := syntheticReport("测试市源文件局", 2021)
+	status, body := do(t, asAdmin(t, db, e), multipartUpload(t, "/api/reports", "源.txt", file, nil))
+	var res uploadResult
+	if err := json.Unmarshal([]byte(body), &res); status != http.StatusCreated || err != nil {
+		t.Fatalf("upload: %d %s", status, snippet(body))
+	}
+	path := "/reports/" + itoa64(res.ReportID) + "/source"
+	view := asAdmin(t, db, e)
+	h.answers = newAnswerBudget(int64(len(file)))
+	h.answers.small = 0
+
+	clients := []*slowReader{}
+	var wg sync.WaitGroup
+	for range 2 {
+		w := &slowReader{ResponseRecorder: httptest.NewRecorder(), writing: make(chan struct{}), read: make(chan struct{})}
+		clients = append(clients, w)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			view.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		}()
+	}
+	first := -1
+	deadline := time.Now().Add(3 * time.Second)
+	for first < 0 && time.Now().Before(deadline) {
+		for i, w := range clients {
+			select {
+			case <-w.writing:
+				first = i
+			default:
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if first < 0 {
+		t.Fatal("no source is being sent")
+	}
+	second := clients[1-first]
+	time.Sleep(100 * time.Millisecond)
+	select {
+	case <-second.writing:
+		t.Fatal("two sources are being sent at once against a budget of one")
+	default:
+	}
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	ctx, cancel := context.WithTimeout(req.Context(), 200*time.Millisecond)
+	defer cancel()
+	short := httptest.NewRecorder()
+	view.ServeHTTP(short, req.WithContext(ctx))
+	if short.Code != http.StatusServiceUnavailable {
+		t.Errorf("a source that found no room in its time: %d, want 503", short.Code)
+	}
+	close(clients[first].read)
+	select {
+	case <-second.writing:
+	case <-time.After(3 * time.Second):
+		t.Fatal("the second source did not start once the first was read")
+	}
+	close(second.read)
+	wg.Wait()
+	for i, w := range clients {
+		if w.Code != http.StatusOK || w.Body.String() != string(file) {
+			t.Errorf("client %d: %d, %d bytes, want 200 and the file", i, w.Code, w.Body.Len())
+		}
+	}
+	if used := h.answers.inUse(); used != 0 {
+		t.Errorf("after both files, %d bytes of the budget are still taken", used)
 	}
 }

@@ -108,7 +108,19 @@ func (h *handler) reportSource(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	name, kind, data, err := h.db.Source(c.Request().Context(), id)
+	// The file's bytes are held until sent: room for them is taken before
+	// they are read (answers.go), so that clients asking at once for a
+	// large source (uploads are up to 32 MB) cannot hold more than the
+	// budget between them.
+	release := func() {}
+	defer func() { release() }()
+	name, kind, data, err := h.db.SourceReserved(c.Request().Context(), id, func(size int64) error {
+		r, err := h.answers.acquireBytes(c.Request().Context(), size)
+		if err == nil {
+			release = r
+		}
+		return err
+	})
 	if err != nil {
 		return err
 	}

@@ -130,6 +130,15 @@ func (db *DB) removeDeadPacks(ctx context.Context) error {
 // with CodeNotFound when there is no such report or it has no stored file
 // (demo reports have none).
 func (db *DB) Source(ctx context.Context, id int64) (name, kind string, data []byte, err error) {
+	return db.SourceReserved(ctx, id, nil)
+}
+
+// SourceReserved is Source that first calls reserve (when not nil) with the
+// file's size, before its bytes are read into memory: a server bounds the
+// memory of the files it is sending at once there (a reserve error is
+// returned as it is). The caller releases what it reserved once done with
+// the bytes.
+func (db *DB) SourceReserved(ctx context.Context, id int64, reserve func(size int64) error) (name, kind string, data []byte, err error) {
 	var ref sourceRef
 	err = db.db.QueryRowContext(ctx, stmt("source_of_report"), id).Scan(&name, &kind, &ref.sha, &ref.pack, &ref.offset, &ref.size)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -143,6 +152,11 @@ func (db *DB) Source(ctx context.Context, id int64) (name, kind string, data []b
 		return "", "", nil, &gongkai.Error{Code: gongkai.CodeNotFound, Message: fmt.Sprintf("报告 %d 的源文件缺失", id), Err: err}
 	}
 	defer f.Close()
+	if reserve != nil {
+		if err := reserve(ref.size); err != nil {
+			return "", "", nil, err
+		}
+	}
 	data = make([]byte, ref.size)
 	if _, err := f.ReadAt(data, ref.offset); err != nil && !errors.Is(err, io.EOF) {
 		return "", "", nil, fmt.Errorf("warehouse: source of report %d: %w", id, err)
