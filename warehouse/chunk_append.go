@@ -39,7 +39,11 @@ type chunkAppender struct {
 // appender handle this relies on.
 func appendChunks(conn *sql.Conn, table string, types []mapping.Type, fill func(*chunkAppender) error) error {
 	return conn.Raw(func(dc any) error {
-		a, err := duckdb.NewAppender(dc.(*duckdb.Conn), "", "store", table)
+		dconn, err := duckConn(dc)
+		if err != nil {
+			return err
+		}
+		a, err := duckdb.NewAppender(dconn, "", "store", table)
 		if err != nil {
 			return err
 		}

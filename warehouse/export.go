@@ -356,8 +356,11 @@ func (db *DB) exportParquet(ctx context.Context, dir string) error {
 	if err != nil {
 		return err
 	}
-	mem := sql.OpenDB(c)
+	mem := sql.OpenDB(fullReads(c))
 	defer mem.Close()
+	if err := probeFullReads(ctx, mem); err != nil {
+		return err
+	}
 	conn, err := mem.Conn(ctx)
 	if err != nil {
 		return err
@@ -489,8 +492,11 @@ func (db *DB) streamToParquet(ctx context.Context, conn *sql.Conn, p parquetPart
 		}
 		row = make([]driver.Value, len(cols))
 		return conn.Raw(func(dc any) error {
-			var err error
-			app, err = duckdb.NewAppender(dc.(*duckdb.Conn), "", "", "export")
+			c, err := duckConn(dc)
+			if err != nil {
+				return err
+			}
+			app, err = duckdb.NewAppender(c, "", "", "export")
 			return err
 		})
 	}, func(vals []any) error {

@@ -423,7 +423,11 @@ const (
 // named.
 func appendTo(conn *sql.Conn, catalog, schema, name string, columns []string, fill func(*duckdb.Appender) error) error {
 	return conn.Raw(func(dc any) error {
-		a, err := duckdb.NewAppenderWithColumns(dc.(*duckdb.Conn), catalog, schema, name, columns)
+		c, err := duckConn(dc)
+		if err != nil {
+			return err
+		}
+		a, err := duckdb.NewAppenderWithColumns(c, catalog, schema, name, columns)
 		if err != nil {
 			return err
 		}

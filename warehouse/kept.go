@@ -125,9 +125,9 @@ func (db *DB) paramTypes(ctx context.Context, text string) (untyped bool, inputs
 	}
 	defer conn.Close()
 	err = conn.Raw(func(dc any) error {
-		c, ok := dc.(*duckdb.Conn)
-		if !ok {
-			return fmt.Errorf("warehouse: driver connection is %T, not *duckdb.Conn", dc)
+		c, err := duckConn(dc)
+		if err != nil {
+			return err
 		}
 		ds, err := c.PrepareContext(ctx, text)
 		if err != nil {

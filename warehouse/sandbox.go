@@ -163,7 +163,11 @@ func (db *DB) checkStatement(ctx context.Context, conn *sql.Conn, query string) 
 		return "", fmt.Errorf("warehouse: sandbox unparse: %w", err)
 	}
 	err = conn.Raw(func(dc any) error {
-		s, err := dc.(*duckdb.Conn).PrepareContext(ctx, run)
+		c, err := duckConn(dc)
+		if err != nil {
+			return err
+		}
+		s, err := c.PrepareContext(ctx, run)
 		if err != nil {
 			return sandboxError(ctx, db, err)
 		}

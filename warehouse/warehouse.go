@@ -290,7 +290,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	db := &DB{db: sql.OpenDB(connector), path: path, opts: opts, sqlSlots: make(chan struct{}, opts.SandboxConcurrency),
+	db := &DB{db: sql.OpenDB(fullReads(connector)), path: path, opts: opts, sqlSlots: make(chan struct{}, opts.SandboxConcurrency),
 		texts: textCache{max: textCacheMax, keepFull: true}}
 	// database/sql keeps 2 idle connections by default: with more clients
 	// than that, every query past the second opened a DuckDB connection and
@@ -304,6 +304,10 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := db.db.PingContext(ctx); err != nil {
 		db.db.Close()
 		return nil, openError(path, err)
+	}
+	if err := probeFullReads(ctx, db.db); err != nil {
+		db.db.Close()
+		return nil, fmt.Errorf("warehouse: open %s: %w", path, err)
 	}
 	if opts.QueryThreads > 0 {
 		// The configuration is locked before any other statement runs, as
@@ -649,7 +653,11 @@ func inConnTx(ctx context.Context, conn *sql.Conn, fn func() error) error {
 // flushes them.
 func appendRows(conn *sql.Conn, table string, fill func(*duckdb.Appender) error) error {
 	return conn.Raw(func(dc any) error {
-		a, err := duckdb.NewAppender(dc.(*duckdb.Conn), "", "store", table)
+		c, err := duckConn(dc)
+		if err != nil {
+			return err
+		}
+		a, err := duckdb.NewAppender(c, "", "store", table)
 		if err != nil {
 			return err
 		}
