@@ -1052,7 +1052,11 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 			}
 			seqs[id] = seq
 		}
-		rows.Close()
+		// rows.Err too: a read that ended short (fullread.go) must not
+		// number a recheck's findings from 1 beside its old ones.
+		if err := closeRows(rows); err != nil {
+			return err
+		}
 		for _, id := range recheckIDs {
 			rechecks = append(rechecks, recheckRow{id, max(seqs[id], 1), p.rechecks[id]})
 		}

@@ -305,10 +305,6 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 		db.db.Close()
 		return nil, openError(path, err)
 	}
-	if err := probeFullReads(ctx, db.db); err != nil {
-		db.db.Close()
-		return nil, fmt.Errorf("warehouse: open %s: %w", path, err)
-	}
 	if opts.QueryThreads > 0 {
 		// The configuration is locked before any other statement runs, as
 		// the DSN would, but with the thread count still ours to set.
@@ -319,6 +315,12 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 				return nil, fmt.Errorf("warehouse: open %s: %w", path, err)
 			}
 		}
+	}
+	// After the lock above: a duckdb-go whose rows no longer hold their
+	// result where fullread.go reads it fails here, not on every read.
+	if err := probeFullReads(ctx, db.db); err != nil {
+		db.db.Close()
+		return nil, fmt.Errorf("warehouse: open %s: %w", path, err)
 	}
 	if !opts.ReadOnly {
 		if err := db.migrate(ctx); err != nil {
@@ -510,7 +512,11 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 		applied[v] = true
 	}
-	rows.Close()
+	// rows.Err too: a read that ended short (fullread.go) must not run
+	// applied migrations again.
+	if err := closeRows(rows); err != nil {
+		return fmt.Errorf("warehouse: migrate: %w", err)
+	}
 	ms, err := migrations()
 	if err != nil {
 		return err
