@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -16,93 +17,47 @@ import (
 // its ids would make a long list tested against every finding.
 const findingsPageMax = 500
 
-// pageForms keeps the page form of each form of quality_findings
-// (pageForm), by the form's name.
-var pageForms sync.Map
-
-// finalSelect returns the final SELECT of named query name, from the last
-// line that starts with start: every form of the query ends with it
-// (TestQualityFindingsPaged).
-func finalSelect(name, start string) string {
-	q, ok := queries.Get(name)
-	if !ok {
-		panic("warehouse: no query " + name)
-	}
-	i := strings.LastIndex(q.SQL, "\n"+start)
-	if i < 0 {
-		panic("warehouse: " + name + " has no final " + start)
-	}
-	return q.SQL[i+1:]
-}
+// findingsPageForms keeps the page form of each form of quality_findings
+// (findingsPageForm), by the form's name.
+var findingsPageForms sync.Map
 
 // findingsFinal is quality_findings' final SELECT, which reads the page's
-// reports' findings.
+// reports' findings: the text from its last line that starts so. Every
+// form of the query ends with it (TestQualityFindingsPaged).
 var findingsFinal = sync.OnceValue(func() string {
-	return finalSelect("quality_findings", "SELECT p.report_id, p.agency_id, p.agency, p.year, f.rule")
+	q, ok := queries.Get("quality_findings")
+	if !ok {
+		panic("warehouse: no query quality_findings")
+	}
+	i := strings.LastIndex(q.SQL, "\nSELECT p.report_id, p.agency_id, p.agency, p.year, f.rule")
+	if i < 0 {
+		panic("warehouse: quality_findings has no final SELECT")
+	}
+	return q.SQL[i+1:]
 })
 
-// pageForm returns form q of a named query with its final SELECT (final)
-// replaced by the statement sql/TAIL.sql, which lists the page's rows
-// alone, named q's name and " (page)"; false when q does not end with
-// final.
-func pageForm(q queries.Query, final, tail string) (queries.Query, bool) {
+// findingsPageForm returns form q of quality_findings with its final
+// SELECT (findingsFinal) replaced by sql/quality_findings_page.sql, which
+// lists the page's reports alone, named q's name and " (page)"; false when
+// q does not end with that SELECT.
+func findingsPageForm(q queries.Query) (queries.Query, bool) {
 	name := q.Name
-	if p, ok := pageForms.Load(name); ok {
+	if p, ok := findingsPageForms.Load(name); ok {
 		return p.(queries.Query), true
 	}
-	head, ok := strings.CutSuffix(q.SQL, final)
+	head, ok := strings.CutSuffix(q.SQL, findingsFinal())
 	if !ok {
 		return q, false
 	}
 	q.Name += " (page)"
-	q.SQL = head + stmt(tail)
-	p, _ := pageForms.LoadOrStore(name, q)
+	q.SQL = head + stmt("quality_findings_page")
+	p, _ := findingsPageForms.LoadOrStore(name, q)
 	return p.(queries.Query), true
 }
 
-// readPaged runs page form pq for filter f, then statement sql/READ.sql
-// with the ids that ids returns from the page's rows (none: not run), in
-// one transaction, so that both read one snapshot. Its error is the
-// database's, or ids'.
-func (db *DB) readPaged(ctx context.Context, pq queries.Query, f Filter, read string, ids func(page *Table) ([]int64, error)) (page, found *Table, err error) {
-	ps, err := db.stmt(ctx, pq)
-	if err != nil {
-		return nil, nil, err
-	}
-	rs, err := db.keptRead(ctx, read)
-	if err != nil {
-		return nil, nil, err
-	}
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	// Nothing is written: rolling back ends the reads' snapshot.
-	defer tx.Rollback()
-	var rows *sql.Rows
-	if ps != nil {
-		rows, err = tx.StmtContext(ctx, ps).QueryContext(ctx, f.bind(pq.Params)...)
-	} else {
-		rows, err = tx.QueryContext(ctx, pq.SQL, f.bind(pq.Params)...)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	if page, err = readTableClose(rows); err != nil {
-		return nil, nil, err
-	}
-	list, err := ids(page)
-	if err != nil || len(list) == 0 {
-		return page, &Table{}, err
-	}
-	if rows, err = tx.StmtContext(ctx, rs).QueryContext(ctx, list); err != nil {
-		return nil, nil, err
-	}
-	if found, err = readTableClose(rows); err != nil {
-		return nil, nil, err
-	}
-	return page, found, nil
-}
+// findingsRollback ends the transaction of qualityFindingsPaged's two
+// reads; a test makes it fail.
+var findingsRollback = (*sql.Tx).Rollback
 
 // qualityFindingsPaged runs form q of quality_findings for filter f in two
 // steps, in one transaction so that both read one snapshot: q's page form
@@ -127,28 +82,11 @@ func (db *DB) qualityFindingsPaged(ctx context.Context, q queries.Query, f Filte
 	if limit < 0 || limit > findingsPageMax || offset < 0 || oneStatement(ctx) {
 		return nil, false, nil
 	}
-	pq, ok := pageForm(q, findingsFinal(), "quality_findings_page")
+	pq, ok := findingsPageForm(q)
 	if !ok {
 		return nil, false, nil
 	}
-	// The page's columns (sql/quality_findings_page.sql).
-	const pReport, pAgencyID, pAgency, pYear, pIsError, pFirst, pTotal = 0, 1, 2, 3, 4, 6, 7
-	minFirst := int64(0)
-	page, found, err := db.readPaged(ctx, pq, f, "quality_findings_read", func(page *Table) ([]int64, error) {
-		ids := make([]int64, 0, len(page.Rows))
-		for i, r := range page.Rows {
-			id, ok := r[pReport].(int64)
-			first, ok2 := asInt64(r[pFirst])
-			if !ok || !ok2 {
-				return nil, fmt.Errorf("warehouse: quality_findings page: report %v first %v", r[pReport], r[pFirst])
-			}
-			if i == 0 || first < minFirst {
-				minFirst = first
-			}
-			ids = append(ids, id)
-		}
-		return ids, nil
-	})
+	page, found, minFirst, err := db.readFindingsPage(ctx, pq, f)
 	if err != nil {
 		return nil, false, err
 	}
@@ -188,6 +126,82 @@ func (db *DB) qualityFindingsPaged(ctx context.Context, q queries.Query, f Filte
 		}
 	}
 	return t, true, nil
+}
+
+// The columns of a page of quality_findings' reports
+// (sql/quality_findings_page.sql).
+const pReport, pAgencyID, pAgency, pYear, pIsError, pFirst, pTotal = 0, 1, 2, 3, 4, 6, 7
+
+// readFindingsPage runs pq, the page form of a form of quality_findings
+// (findingsPageForm), for filter f, then sql/quality_findings_read.sql
+// with the ids of the page's reports (none: not run), in one transaction
+// on a connection of its own, so that both read one snapshot. It returns
+// the page's reports, their findings, and where the first of the page's
+// reports' findings starts in the whole list (the least first). Its error
+// is the database's.
+func (db *DB) readFindingsPage(ctx context.Context, pq queries.Query, f Filter) (page, found *Table, minFirst int64, err error) {
+	ps, err := db.stmt(ctx, pq)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	rs, err := db.keptRead(ctx, "quality_findings_read")
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		rollback(conn) // a BEGIN its cancellation interrupted (begin)
+		return nil, nil, 0, err
+	}
+	// Nothing is written: rolling back ends the reads' snapshot. A
+	// ROLLBACK that fails (one whose memory DuckDB refused at serve's
+	// budget) may leave the connection inside its transaction, which would
+	// fail every statement that takes it from the pool next: it is
+	// dropped, as inTx and rollback drop theirs.
+	defer func() {
+		if rerr := findingsRollback(tx); rerr != nil && !errors.Is(rerr, sql.ErrTxDone) {
+			discard(conn)
+		}
+	}()
+	var rows *sql.Rows
+	if ps != nil {
+		rows, err = tx.StmtContext(ctx, ps).QueryContext(ctx, f.bind(pq.Params)...)
+	} else {
+		rows, err = tx.QueryContext(ctx, pq.SQL, f.bind(pq.Params)...)
+	}
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if page, err = readTableClose(rows); err != nil {
+		return nil, nil, 0, err
+	}
+	if len(page.Rows) == 0 {
+		return page, &Table{}, 0, nil
+	}
+	ids := make([]int64, 0, len(page.Rows))
+	for i, r := range page.Rows {
+		id, ok := r[pReport].(int64)
+		first, ok2 := asInt64(r[pFirst])
+		if !ok || !ok2 {
+			return nil, nil, 0, fmt.Errorf("warehouse: quality_findings page: report %v first %v", r[pReport], r[pFirst])
+		}
+		if i == 0 || first < minFirst {
+			minFirst = first
+		}
+		ids = append(ids, id)
+	}
+	if rows, err = tx.StmtContext(ctx, rs).QueryContext(ctx, ids); err != nil {
+		return nil, nil, 0, err
+	}
+	if found, err = readTableClose(rows); err != nil {
+		return nil, nil, 0, err
+	}
+	return page, found, minFirst, nil
 }
 
 // readTableClose reads all of rows (readTable) and closes them.
