@@ -100,29 +100,32 @@ WITH a AS MATERIALIZED (
                 OR coalesce(a.apps_disclosed / a.apps_total, 'infinity'::DOUBLE) < rc.r
                 OR (coalesce(a.apps_disclosed / a.apps_total, 'infinity'::DOUBLE) = rc.r AND a.apps_total >= rc.t)))
        OR a.zero_reports > 0
-), names AS (
-    -- The names (and places) of those, read in one scan of
+), named AS (
+    -- Those agencies with their names (and places), read in one scan of
     -- store.agencies. The ids are given as the three rankings' lists
     -- (an agency may be in more than one): DuckDB then filters the scan
     -- with a Bloom filter of them, and reads ~600 names of 170,000 rather
-    -- than all (~3 ms of CPU at 1M reports).
-    SELECT g.agency_id, g.name, g.city, g.level
-    FROM store.agencies g
-    WHERE g.agency_id IN (SELECT agency_id FROM c WHERE in_v
-                          UNION ALL
-                          SELECT agency_id FROM c WHERE in_r
-                          UNION ALL
-                          SELECT agency_id FROM c WHERE in_z)
+    -- than all (~3 ms of CPU at 1M reports). (The named form,
+    -- sql/compare_agencies_named.sql, carries them from a instead; it
+    -- replaces this CTE and a, and shares the rest of this text.)
+    SELECT c.*, g.name, g.city, g.level
+    FROM c
+    JOIN (SELECT g.agency_id, g.name, g.city, g.level
+          FROM store.agencies g
+          WHERE g.agency_id IN (SELECT agency_id FROM c WHERE in_v
+                                UNION ALL
+                                SELECT agency_id FROM c WHERE in_r
+                                UNION ALL
+                                SELECT agency_id FROM c WHERE in_z)) g ON g.agency_id = c.agency_id
 ), ranked AS (
     -- Each ranking numbers its own agencies first (its flag DESC), ties
     -- by name, then id.
-    SELECT c.*, g.name, g.city, g.level,
-           row_number() OVER (ORDER BY c.in_v DESC, c.apps_total DESC NULLS LAST, g.name, c.agency_id) AS nv,
+    SELECT c.*,
+           row_number() OVER (ORDER BY c.in_v DESC, c.apps_total DESC NULLS LAST, c.name, c.agency_id) AS nv,
            row_number() OVER (ORDER BY c.in_r DESC, coalesce(c.apps_disclosed / c.apps_total, 'infinity'::DOUBLE),
-                                       c.apps_total DESC, g.name, c.agency_id) AS nr,
-           row_number() OVER (ORDER BY c.in_z DESC, g.name, c.agency_id) AS nz
-    FROM c
-    JOIN names g ON g.agency_id = c.agency_id
+                                       c.apps_total DESC, c.name, c.agency_id) AS nr,
+           row_number() OVER (ORDER BY c.in_z DESC, c.name, c.agency_id) AS nz
+    FROM named c
 ), listed AS (
     -- The places within each ranking's first limit (the zero ranking's
     -- first 10 × limit).

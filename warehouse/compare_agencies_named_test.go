@@ -35,7 +35,7 @@ func TestCompareAgenciesNamedForm(t *testing.T) {
 	defer func() { db.Close() }()
 	warehouse.CompareTopOffForTest(db)
 	q, _ := queries.Get("compare_agencies")
-	form := warehouse.StmtForTest("compare_agencies_named")
+	form := warehouse.CompareNamedSQLForTest()
 	reports := demo.Generate(31, 40)
 	if len(reports) < 150 {
 		t.Fatalf("%d demo reports: too few", len(reports))

@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -249,12 +250,59 @@ func (db *DB) compareAgenciesForm(ctx context.Context, q queries.Query, f Filter
 	return namedForm(q), nil
 }
 
-// namedForm is compare_agencies q as sql/compare_agencies_named.sql, kept
-// under a name of its own.
+// namedForm is compare_agencies q as its named form (compareNamedSQL),
+// kept under a name of its own.
 func namedForm(q queries.Query) queries.Query {
 	q.Name += " (named)"
-	q.SQL = stmt("compare_agencies_named")
+	q.SQL = compareNamedSQL()
 	return q
+}
+
+// compareNamedSQL is the text of compare_agencies' named form: the named
+// query's, with its CTEs a and named replaced by those of
+// sql/compare_agencies_named.sql, so that the rest (the rankings) is one
+// text for both.
+var compareNamedSQL = sync.OnceValue(func() string {
+	q, ok := queries.Get("compare_agencies")
+	if !ok {
+		panic("warehouse: no query compare_agencies")
+	}
+	return replaceCTEs(q.SQL, stmt("compare_agencies_named"), "a", "named")
+})
+
+// replaceCTEs returns text with each of its CTEs named in names replaced
+// by the CTE of that name in from. A CTE is its text from its name (after
+// "WITH " or "), " at the start of a line) to the start of the next line
+// that starts with ")": the bodies are indented. It panics when text or
+// from lacks one of them or holds it twice (TestCompareAgenciesNamedForm
+// builds the form).
+func replaceCTEs(text, from string, names ...string) string {
+	for _, name := range names {
+		ts, te := cteSpan(text, name)
+		fs, fe := cteSpan(from, name)
+		text = text[:ts] + from[fs:fe] + text[te:]
+	}
+	return text
+}
+
+// cteSpan returns where CTE name lies in text (replaceCTEs).
+func cteSpan(text, name string) (start, end int) {
+	start, found := -1, 0
+	for _, lead := range []string{"\nWITH ", "\n), "} {
+		key := lead + name + " AS "
+		if n := strings.Count(text, key); n > 0 {
+			found += n
+			start = strings.Index(text, key) + len(lead)
+		}
+	}
+	if found != 1 {
+		panic(fmt.Sprintf("warehouse: CTE %s found %d times", name, found))
+	}
+	end = strings.Index(text[start:], "\n)")
+	if end < 0 {
+		panic("warehouse: CTE " + name + " has no end")
+	}
+	return start, start + end + 1
 }
 
 // compareNamedFew estimates, from the sample pieceCommon counts in,

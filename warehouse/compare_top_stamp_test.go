@@ -2,7 +2,9 @@ package warehouse
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -19,7 +21,8 @@ import (
 // a file comes to hold answers this binary did not make, with no agency
 // listed as changed (0081):
 //   - an upgrade: the answers were kept by a binary whose compare_agencies
-//     read otherwise (here its disclosure rate rounded to 2 places, not 4);
+//     read otherwise (here its disclosure rate rounded to 2 places, not 4),
+//     its answer's version one below this one's (compareTopForm);
 //   - a rollback: a binary older than 0072 loaded a report and built the
 //     totals again, which empties the list of changed agencies but leaves
 //     the answers kept before the load.
@@ -125,7 +128,7 @@ func TestCompareTopMadeElsewhere(t *testing.T) {
 		asTheQuery(t, db, "kept again", false)
 	}
 
-	t.Run("kept by another text of the query", func(t *testing.T) {
+	t.Run("kept by another version of the query", func(t *testing.T) {
 		path := build(t)
 		db, err := Open(ctx, path)
 		if err != nil {
@@ -136,7 +139,7 @@ func TestCompareTopMadeElsewhere(t *testing.T) {
 		if old.SQL == q.SQL {
 			t.Fatal("compare_agencies has no disclosure rate to 4 places to change")
 		}
-		// The old binary's answers, kept as it kept them.
+		// The old binary's answers, kept and stamped as it kept them.
 		err = db.withConn(ctx, func(conn *sql.Conn) error {
 			if err := inConnTx(ctx, conn, func() error {
 				_, err := conn.ExecContext(ctx, stmt("compare_top_clear"))
@@ -145,7 +148,7 @@ func TestCompareTopMadeElsewhere(t *testing.T) {
 				return err
 			}
 			for _, r := range [][2]int32{{0, 0}, {2020, 2022}, {2021, 0}, {0, 2021}, {2022, 2022}} {
-				if _, _, err := keepCompareTop(ctx, conn, &db.mu, old, r[0], r[1], "", compareTopLimit); err != nil {
+				if _, _, err := keepCompareTop(ctx, conn, &db.mu, old, compareTopStampOf(compareTopForm-1, binaryMigrations()), r[0], r[1], "", compareTopLimit); err != nil {
 					return err
 				}
 			}
@@ -377,7 +380,7 @@ func TestCompareTopStampNamesEveryMigration(t *testing.T) {
 	if older[len(older)-1] != ms[len(ms)-1] {
 		t.Fatal("the older binary's last migration is not this one's")
 	}
-	if compareTopStampOf(q, older) == compareTopQueryStamp(q) {
+	if compareTopStampOf(compareTopForm, older) == compareTopStamp() {
 		t.Fatalf("a binary without %s stamps as this one", ms[len(ms)-3])
 	}
 
@@ -392,7 +395,7 @@ func TestCompareTopStampNamesEveryMigration(t *testing.T) {
 	if _, err := db.CompactTotals(ctx, 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.db.ExecContext(ctx, `UPDATE store.compare_top_keys SET stamp = store.compare_top_stamp($1)`, compareTopStampOf(q, older)); err != nil {
+	if _, err := db.db.ExecContext(ctx, `UPDATE store.compare_top_keys SET stamp = store.compare_top_stamp($1)`, compareTopStampOf(compareTopForm, older)); err != nil {
 		t.Fatal(err)
 	}
 	// Marked, so that an answer read is seen.
@@ -415,4 +418,58 @@ func TestCompareTopStampNamesEveryMigration(t *testing.T) {
 	if want := firstFormRows(t, db, q, Filter{Limit: 20}); !reflect.DeepEqual(got, want) || len(want.Rows) == 0 {
 		t.Errorf("got %v\nwant %v", got.Rows, want.Rows)
 	}
+}
+
+// compareAgenciesPin is the digest of queries/compare_agencies.sql, its
+// comments and spacing aside (compareAgenciesDigest), at the version of its
+// answer compareTopForm names.
+const compareAgenciesPin = "ecd8affe4f621022b6c8ce0d32fdbeeaa2373afbbbe15350ec1a6f26e337dfa3"
+
+// TestCompareTopFormPinned holds compare_agencies' text to the version of
+// its answer that kept answers are stamped with (compareTopForm): the
+// stamp no longer hashes the text, so a change there that can change a row
+// must raise the version, or a binary would read answers kept by one
+// before the change. A change of comments or spacing alone passes.
+func TestCompareTopFormPinned(t *testing.T) {
+	q, _ := queries.Get("compare_agencies")
+	if d := compareAgenciesDigest(q.SQL); d != compareAgenciesPin || compareTopForm != 1 {
+		t.Errorf("compare_agencies' SQL changed (digest %s, pinned %s at version 1; compareTopForm is %d): "+
+			"if a row it gives can change, raise compareTopForm (the kept answers are then refused and kept again); "+
+			"then pin the digest and the version here", d, compareAgenciesPin, compareTopForm)
+	}
+	// Comments and spacing aside; a figure's change is seen.
+	if compareAgenciesDigest("-- a comment\n"+strings.ReplaceAll(q.SQL, "\n", "\n  ")) != compareAgenciesDigest(q.SQL) {
+		t.Error("a comment or spacing changes the digest")
+	}
+	if compareAgenciesDigest(strings.Replace(q.SQL, ", 4)", ", 2)", 1)) == compareAgenciesDigest(q.SQL) {
+		t.Error("a rate's rounding does not change the digest")
+	}
+}
+
+// compareAgenciesDigest hashes SQL text without its comments (from "--"
+// to the end of a line, outside quotes) and with every run of spaces and
+// line ends made one space.
+func compareAgenciesDigest(text string) string {
+	var b strings.Builder
+	quote := rune(0)
+	rs := []rune(text)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '\'' || r == '"':
+			quote = r
+		case r == '-' && i+1 < len(rs) && rs[i+1] == '-':
+			for i < len(rs) && rs[i] != '\n' {
+				i++
+			}
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	h := sha256.Sum256([]byte(strings.Join(strings.Fields(b.String()), " ")))
+	return hex.EncodeToString(h[:])
 }

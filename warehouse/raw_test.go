@@ -65,3 +65,7 @@ func SetPieceBitsMinForTest(n int64) func() {
 	pieceBitsMin = n
 	return func() { pieceBitsMin = old }
 }
+
+// CompareNamedSQLForTest is the text of compare_agencies' named form
+// (compareNamedSQL).
+func CompareNamedSQLForTest() string { return compareNamedSQL() }
