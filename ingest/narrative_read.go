@@ -2365,6 +2365,13 @@ var errCarriedHandled = errors.New("carried in and handled")
 // settle it (handledSettled).
 var errHandledAfterCarried = errors.New("handled, after a count carried in")
 
+// errHandledAfterNew is errHandledAfterCarried of a count handled right
+// after the count received, a count carried in said before both in the
+// sentence ("上年结转2件,本年度收到申请10件,已办结2件"): the new ones' handled
+// count alone, or every one's. It is read where the sentence's counts
+// settle it, as errHandledAfterCarried is.
+var errHandledAfterNew = fmt.Errorf("%w: after the count received, one carried in before it", errHandledAfterCarried)
+
 // handledVerbRE finds the words of a count handled standing alone in their
 // clause, every verb of the family: "已办结", "均已答复", "已处理完毕",
 // "办理完成", "已回复", "答复完毕", the applications' noun after the verb
@@ -2382,11 +2389,15 @@ var handledWholeWords = []string{"共", "合计", "总计", "全年", "本年", 
 // sentence before on the line (prev) when nothing follows that count there.
 // Only then may it be the count of those carried in that were handled.
 // It returns the verb's group 1 (办理, 处理) when the verb is bare.
-func handledAfterCarried(seg, upTo, prev string) (bare string, ok bool) {
+// It comes after the count carried in too (afterNew) when the count before
+// it in its sentence is a count received and a count carried in, not none,
+// stands before that: "上年结转2件,本年度收到申请10件,已办结2件" may count the
+// new ones handled alone.
+func handledAfterCarried(seg, upTo, prev string) (bare string, ok bool, afterNew bool) {
 	v := strings.Trim(seg, "、,;: ")
 	m := handledVerbRE.FindStringSubmatch(v)
 	if m == nil || hasAny(v, handledWholeWords...) {
-		return "", false
+		return "", false, false
 	}
 	s := upTo
 	ms := tokenRE.FindAllStringSubmatchIndex(s, -1)
@@ -2396,26 +2407,56 @@ func handledAfterCarried(seg, upTo, prev string) (bare string, ok bool) {
 		if len(ms) == 0 || ms[len(ms)-1][1] != len(s) || hasAny(s, otherTopics...) {
 			// No count closing it, or one of a review, a suit or
 			// another matter ("行政复议上年结转1件。已办结1件。").
-			return "", false
+			return "", false, false
 		}
 	}
-	last := ms[len(ms)-1]
+	carriedAt := func(i int) bool {
+		from := 0
+		if i > 0 {
+			from = ms[i-1][1]
+		}
+		words := s[from:ms[i][0]]
+		if j := strings.LastIndexAny(words, ",;:。"); j >= 0 {
+			words = words[j+1:]
+		}
+		if num := s[ms[i][2]:ms[i][3]]; strings.Trim(num, "0,零〇") == "" {
+			return false // none carried in: no count of theirs to be
+		}
+		return carriedInRE.MatchString(words) && !hasAny(words, "无", "没有", "下年", "下一年") && !carriedHandledRE.MatchString(words)
+	}
+	last := len(ms) - 1
+	if carriedAt(last) {
+		return m[1], true, false
+	}
+	if s != upTo {
+		return "", false, false
+	}
+	// "上年结转2件,本年度收到申请10件,已办结2件" (left from session 36): right
+	// after the count received, a count carried in said before it in the
+	// sentence, the count handled may be the new ones' alone as much as
+	// everything's; 2 was stored as the year's handled total.
 	from := 0
-	if len(ms) > 1 {
-		from = ms[len(ms)-2][1]
+	if last > 0 {
+		from = ms[last-1][1]
 	}
-	words := s[from:last[0]]
-	if i := strings.LastIndexAny(words, ",;:。"); i >= 0 {
-		words = words[i+1:]
+	words := s[from:ms[last][0]]
+	if j := strings.LastIndexAny(words, ",;:。"); j >= 0 {
+		words = words[j+1:]
 	}
-	if num := s[last[2]:last[3]]; strings.Trim(num, "0,零〇") == "" {
-		return "", false // none carried in: no count of theirs to be
+	if !receivedWordsRE.MatchString(words) || hasAny(words, "办结", "答复", "回复", "办理", "处理", "结转", "转结", "其中", "含", "包括") {
+		return "", false, false
 	}
-	if !carriedInRE.MatchString(words) || hasAny(words, "无", "没有", "下年", "下一年") || carriedHandledRE.MatchString(words) {
-		return "", false
+	for i := range last {
+		if carriedAt(i) {
+			return m[1], true, true
+		}
 	}
-	return m[1], true
+	return "", false, false
 }
+
+// receivedWordsRE finds the words of a count of applications received
+// ("本年度收到申请", "新收政府信息公开申请", "受理依申请公开事项").
+var receivedWordsRE = regexp.MustCompile(`(?:收到|受理|接收|接到|新收|共收)[^,;:。]*?(?:申请|事项)`)
 
 // handledSettled reports whether the counts of a sentence settle h, a count
 // handled right after a count carried in (errHandledAfterCarried), as the
@@ -2888,6 +2929,7 @@ var passedWhy = []struct {
 	{errCarriedPlusNew, "是上年结转与本年新收的申请合在一起的数，表三没有这一行，本年新收的是多少正文未分开写，不能确定"},
 	{errLastYearWord, "写作“去年（前一年）结转”，所在的一行没有写本年或报告年度：“去年”是报告年度的上一年，还是写报告那一年的上一年（即报告年度，此时是结转到下一年的），不能确定"},
 	{errHandledAfterCarried, "紧接在上年结转的件数之后：所说的可能只是上年结转的申请中已办结（答复）的，也可能是本年新收的或全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
+	{errHandledAfterNew, "紧接在本年收到的件数之后，而同一句在前面另写有上年结转的件数：所说的可能只是本年新收的申请中已办结（答复）的，也可能是全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
 	{errSplitUnequal, "之后“其中”所列各类申请人的件数之和与之不符，哪一个数有误不能确定"},
 	{errMoreApplicants, "之后紧接着另写有某类申请人的申请件数（未写“收到”，也未写“其中”）：后者是前者的一部分，还是另一类申请人的、应与前者相加，正文未说，不能确定本年新收的申请数"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
@@ -3001,7 +3043,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errEither)
 				continue
 			}
-			if bare, after := handledAfterCarried(seg, before+clause[:m[0]], ctx.prev); after && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) &&
+			if bare, after, afterNew := handledAfterCarried(seg, before+clause[:m[0]], ctx.prev); after && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) &&
 				!hasAny(before+clause[:m[0]], otherTopics...) && !proceedingNamedLast(before+clause[:m[0]]) &&
 				!strings.Contains(seg, "其中") && !afterBareParts(before) && ctx.partsOf == "" {
 				// After a 其中 of its own (",其中,答复…37件", "其中办结43件",
@@ -3022,8 +3064,12 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					emit(nHandled, false, f, "", errDealt)
 				case "处理":
 					emit(nHandled, false, f, "", errProcessed)
-				default:
-					emit(nHandled, false, f, "", errHandledAfterCarried)
+				case "":
+					if afterNew {
+						emit(nHandled, false, f, "", errHandledAfterNew)
+					} else {
+						emit(nHandled, false, f, "", errHandledAfterCarried)
+					}
 				}
 				continue
 			}

@@ -764,12 +764,16 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					// year's handled total.
 					said := labels.Normalize(clauseOf(l.Text, m[0], m[2]))
 					upTo := labels.Normalize(sentenceUpTo(l.Text, m[2]))
-					if _, after := handledAfterCarried(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0]))); after &&
+					if _, after, afterNew := handledAfterCarried(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0]))); after &&
 						!settledPre2019(labels.Normalize(sentence(l.Text, m[0], m[1])), labels.Normalize(l.Text[m[2]:m[3]])) {
 						// The first statement of the count decides: a later
 						// one ("…;本年度收到申请10件,已办结8件") may be the
 						// new ones' alone, and was stored with no word.
-						f := passedFinding(errHandledAfterCarried, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						why := errHandledAfterCarried
+						if afterNew {
+							why = errHandledAfterNew
+						}
+						f := passedFinding(why, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
 						total = &f
 						break lines
 					}
