@@ -66,3 +66,47 @@ func TestHandledAfterNewCarriedFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledWholeBesideAfterCarried checks the year's whole stated in words
+// ("全年共办结12件") beside a count handled passed over after a count carried
+// in ("上年结转2件,已办结2件"), left from session 36: the two were said to
+// disagree and apps.total left blank, and the reader of the old regime's
+// words stopped at the first, so a later "共办结N件" on its line was not
+// read. The whole stands where the counts received and carried in settle it:
+// more than the count received (so not the new ones' alone) and no more than
+// the two together; else they still disagree.
+func TestHandledWholeBesideAfterCarried(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding
+	}{
+		{"本年度收到申请10件,上年结转2件,已办结2件,全年共办结12件。", 12},
+		{"本年度收到申请10件,上年结转2件,已办结2件。全年共办结12件。", 12},
+		{"本年度收到申请10件,上年结转2件,已办结2件。共办结申请11件。", 11},
+		{"上年结转2件,本年度收到申请10件,已办结10件。本年度共办结12件。", 12},
+		// Not settled: no more than the new ones (may be theirs alone),
+		// fewer than the one passed over, or more than both.
+		{"上年结转2件,已办结2件;本年度收到申请10件,共办结8件。", -1},
+		{"本年度收到申请10件,上年结转5件,已办结5件,全年共办结3件。", -1},
+		{"本年度收到申请10件,上年结转2件,已办结2件。全年共办结13件。", -1},
+		// No word of the whole: as before.
+		{"上年结转2件,已办结2件;本年度收到申请10件,已办结8件,2件结转下年。", -1},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+				t.Errorf("%s %s: finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+			}
+		}
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

@@ -851,14 +851,16 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 	hits := map[string][]gongkai.Value{}
 	totals := map[string]gongkai.Finding{} // counts passed over as maybe sums over years
 	var order []string
-	beyond := map[string]gongkai.Finding{}       // the first statement of each measure beyond value.Holds
-	ofCarried := map[string][2]string{}          // the first outcome stated of the applications carried in, named alone: raw, at
-	carriedListed := map[string]float64{}        // the figure of each outcome ofCarried holds
-	var firstCarried [2]string                   // the first outcome of those carried in, named alone: raw, at
-	var newRead []gongkai.Finding                // counts received passed over for the count new after them (newInside), said beside it
-	var splits []applicantSplit                  // counts received split by applicant (readApplicantSplit)
-	carriedHandled := map[string]gongkai.Value{} // the first count passed over as unsure that main read (errHandledAfterCarried, errMoreApplicants), by measure
-	var sides []sideCount                        // counts received of one side of applicants (sideError), for checkSides
+	beyond := map[string]gongkai.Finding{}        // the first statement of each measure beyond value.Holds
+	ofCarried := map[string][2]string{}           // the first outcome stated of the applications carried in, named alone: raw, at
+	carriedListed := map[string]float64{}         // the figure of each outcome ofCarried holds
+	var firstCarried [2]string                    // the first outcome of those carried in, named alone: raw, at
+	var newRead []gongkai.Finding                 // counts received passed over for the count new after them (newInside), said beside it
+	var splits []applicantSplit                   // counts received split by applicant (readApplicantSplit)
+	carriedHandled := map[string]gongkai.Value{}  // the first count passed over as unsure that main read (errHandledAfterCarried, errMoreApplicants), by measure
+	wholeHandled := map[string]map[float64]bool{} // the counts handled stated as the year's whole in words (errWholeHandled), by measure
+	carriedSeen := -1.0                           // the count carried in read, in any format (the pre-2019 one has no measure of it), -2: two unlike
+	var sides []sideCount                         // counts received of one side of applicants (sideError), for checkSides
 	ownNames := ownTopicNames(agency)
 	add := func(k nkind, zero bool, f float64, unit string, bad error, raw string, n int) {
 		if se := (*oneSide)(nil); k == nReceived && errors.As(bad, &se) {
@@ -1241,6 +1243,15 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			afterCarried := -1.0     // a count handled right after one carried in (errHandledAfterCarried), -2: two
 			afterCarriedOrder := 0   // len(order) when afterCarried was passed over: where its measure goes if settled
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
+				if errors.Is(bad, errWholeHandled) {
+					bad = nil
+					for _, code := range codesFor(k, format, zero) {
+						if wholeHandled[code] == nil {
+							wholeHandled[code] = map[float64]bool{}
+						}
+						wholeHandled[code][f] = true
+					}
+				}
 				if k == nReceived && !zero && bad == nil {
 					for i, c := range newCounts {
 						if c.a < b && a < c.b && f == c.n {
@@ -1301,6 +1312,9 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 					none, carried = true, 0
 				case k == nCarriedIn && bad == nil:
 					carried = f
+				}
+				if k == nCarriedIn && bad == nil {
+					carriedSeen = once(carriedSeen, f)
 				}
 				if inParts && k == nProactive && !zero && bad == nil {
 					bad = errPartOf
@@ -1551,7 +1565,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				same, other = false, h
 			}
 		}
-		if c, ok := carriedHandled[code]; ok && same && *c.Number != *hs[0].Number {
+		if c, ok := carriedHandled[code]; ok && same && *c.Number != *hs[0].Number && !wholeSettled(wholeHandled[code], *hs[0].Number, *c.Number, hits, carriedSeen) {
 			// "上年结转2件,已办结2件;本年度收到申请10件,已办结8件": the first,
 			// passed over after its count carried in, may be those carried
 			// in, the second those received; the year's is neither, or
@@ -1559,6 +1573,10 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			// the two were said to disagree, as now). So with a count
 			// received passed over for the counts by applicant after it
 			// (errMoreApplicants) beside another read.
+			// A count stated as the year's whole in words that the counts
+			// received and carried in settle ("本年度收到申请10件,上年结转2件,
+			// 已办结2件,全年共办结12件") is not contradicted by it
+			// (wholeSettled).
 			same, other = false, c
 		}
 		if same {
@@ -1595,6 +1613,36 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 	vals, finds = checkSides(sides, vals, finds)
 	vals, finds = applySplits(splits, vals, finds, format != gongkai.FormatPre2019)
 	return vals, finds, sides
+}
+
+// wholeSettled reports whether w, the count handled read, stands beside c,
+// a count handled passed over after a count carried in
+// (errHandledAfterCarried): w stated as the year's whole in words (whole,
+// errWholeHandled), more than c, more than the count received read and no
+// more than it and the count carried in together. Then w holds some of
+// those carried in, so it is not the new ones' alone ("上年结转2件,已办结2件;
+// 本年度收到申请10件,共办结8件" may count the new ones handled, and stays
+// unsure), and c, fewer, may be those carried in that were handled: the two
+// do not disagree. The count received must be read once (hits), and the
+// count carried in (carried, once's).
+func wholeSettled(whole map[float64]bool, w, c float64, hits map[string][]gongkai.Value, carried float64) bool {
+	if !whole[w] || c >= w {
+		return false
+	}
+	figure := func(code string) float64 {
+		hs := hits[code]
+		if len(hs) == 0 {
+			return -1
+		}
+		for _, h := range hs {
+			if h.Number == nil || *h.Number != *hs[0].Number {
+				return -1
+			}
+		}
+		return *hs[0].Number
+	}
+	got := figure("apps.new")
+	return got >= 0 && carried > 0 && w > got && w <= got+carried
 }
 
 // outcomeCode reports whether code is one of table 三's outcomes of the
@@ -2166,11 +2214,26 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			if k == nReview && bad == nil {
 				lastReview, countedSince = f, false
 			}
+			if k == nHandled && !zero && bad == nil && hasAny(clause, handledWholeWords...) && len(tokenRE.FindAllStringIndex(clause, 2)) == 1 {
+				// "全年共办结12件": the year's whole in words, told apart
+				// from a count handled passed over after a count carried
+				// in, which it does not contradict (errWholeHandled).
+				bad = errWholeHandled
+			}
 			emit(k, zero, f, unit, bad, sent.a, sent.b)
 		})
 	}
 	return sc
 }
+
+// errWholeHandled marks, between readSentence and its caller, a count
+// handled read in its clause alone with words that make it the year's whole
+// (handledWholeWords: "全年共办结12件"). It is no fault: the caller reads the
+// count as if bad were nil, and a count passed over after a count carried in
+// (errHandledAfterCarried), fewer than it, does not disagree with it: "上年结转
+// 2件,已办结2件,全年共办结12件" may say the 2 carried in were handled, and the
+// year's 12. The two were said to disagree, and 12 left blank.
+var errWholeHandled = errors.New("handled, the year's whole in words")
 
 // comparedWords are the words of a comparison with another year or a share.
 var comparedWords = []string{"同比", "环比", "较上", "较去", "比上年", "比上一年", "比去年", "上年同期", "%", "百分之"}

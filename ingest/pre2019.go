@@ -553,29 +553,53 @@ var (
 // (the pre-2019 rule of apps.new), the count carried in and the count
 // carried out, each the first of the sentence.
 func settledPre2019(sent, handled string) bool {
-	first := func(re *regexp.Regexp) float64 {
-		m := re.FindStringSubmatch(sent)
-		if m == nil {
-			return -1
-		}
-		for _, g := range m[1:] {
-			if f, err := strconv.ParseFloat(strings.ReplaceAll(g, ",", ""), 64); err == nil {
-				return f
-			}
-		}
-		return -1
-	}
 	h, err := strconv.ParseFloat(strings.ReplaceAll(handled, ",", ""), 64)
 	if err != nil {
 		return false
 	}
+	return handledSettled(h, receivedPre2019(sent), firstCount(carriedCountRE, sent), -1, firstCount(carriedOutCountRE, sent))
+}
+
+// firstCount returns the figure of re's first match in s (its first group
+// that is a number), or -1.
+func firstCount(re *regexp.Regexp, s string) float64 {
+	m := re.FindStringSubmatch(s)
+	if m == nil {
+		return -1
+	}
+	for _, g := range m[1:] {
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(g, ",", ""), 64); err == nil {
+			return f
+		}
+	}
+	return -1
+}
+
+// receivedPre2019 returns the count received that the rules of the old
+// regime's words find first in s, or -1.
+func receivedPre2019(s string) float64 {
 	got := -1.0
 	for _, nr := range pre2019Narrative {
 		if nr.measure == "apps.new" {
-			got = first(nr.re)
+			got = firstCount(nr.re, s)
 		}
 	}
-	return handledSettled(h, got, first(carriedCountRE), -1, first(carriedOutCountRE))
+	return got
+}
+
+// wholeAfterPre2019 reports whether a count handled w, its words said, on a
+// line (text) whose first count handled, h, was passed over after a count
+// carried in, is the year's handled total all the same: stated as the
+// whole in words ("全年共办结12件", handledWholeWords), more than h, and
+// more than the count received on the line and no more than it and the
+// count carried in together (wholeSettled's rule): it holds some of those
+// carried in, so it is no count of the new ones alone.
+func wholeAfterPre2019(said, text string, w, h float64) bool {
+	if !hasAny(said, handledWholeWords...) || w <= h {
+		return false
+	}
+	got, carried := receivedPre2019(text), firstCount(carriedCountRE, text)
+	return got >= 0 && carried > 0 && w > got && w <= got+carried
 }
 
 // sentenceRest returns the words of s after byte i up to the end of their
@@ -688,9 +712,13 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 	defer func() { totals = append(totals, limits...) }()
 	for _, nr := range pre2019Narrative {
 		var total *gongkai.Finding
+		after := -1.0 // a count handled passed over after a count carried in, on the line read (apps.total)
 	lines:
 		for i, l := range lines {
 			p := printed[i].Text
+			if after >= 0 {
+				break
+			}
 			for _, m := range nr.re.FindAllStringSubmatchIndex(l.Text, -1) {
 				// The clause, not only the match: "截至2015年底，累计主动公开
 				// 政府信息2046条" is a sum over years, its 累计 before 主动公开;
@@ -764,18 +792,33 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					// year's handled total.
 					said := labels.Normalize(clauseOf(l.Text, m[0], m[2]))
 					upTo := labels.Normalize(sentenceUpTo(l.Text, m[2]))
-					if _, after, afterNew := handledAfterCarried(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0]))); after &&
+					h, herr := strconv.ParseFloat(strings.ReplaceAll(labels.Normalize(l.Text[m[2]:m[3]]), ",", ""), 64)
+					if after >= 0 {
+						// A later count of the line stands only as the
+						// year's whole in words that the line's counts
+						// settle ("…上年结转2件,已办结2件。全年共办结12件。",
+						// left from session 36: it was not read).
+						if herr != nil || !wholeAfterPre2019(said, labels.Normalize(l.Text), h, after) {
+							continue
+						}
+					} else if _, carried, afterNew := handledAfterCarried(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0]))); carried &&
 						!settledPre2019(labels.Normalize(sentence(l.Text, m[0], m[1])), labels.Normalize(l.Text[m[2]:m[3]])) {
 						// The first statement of the count decides: a later
 						// one ("…;本年度收到申请10件,已办结8件") may be the
 						// new ones' alone, and was stored with no word.
+						// Only the year's whole in words, on the same line,
+						// is read after it (wholeAfterPre2019).
 						why := errHandledAfterCarried
 						if afterNew {
 							why = errHandledAfterNew
 						}
 						f := passedFinding(why, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
 						total = &f
-						break lines
+						if herr != nil {
+							break lines
+						}
+						after = h
+						continue
 					}
 				}
 				if nr.measure == "apps.new" {
