@@ -110,3 +110,52 @@ func TestHandledWholeBesideAfterCarried(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreApplicantsParts checks the counts by applicant after a count
+// received with no verb ("收到群众申请10件,公民申请8件,法人或其他组织申请2件",
+// left from session 36): the count was read where the parts add up to it,
+// and the parts dropped with no word. They are its columns now, as after
+// 其中 (applySplits): natural persons' count, and legal persons' five
+// columns where none, else said; parts that do not add up leave everything
+// blank with a word, as before.
+func TestMoreApplicantsParts(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line             string
+		total, natural   float64 // -1: blank
+		business         float64 // -1: blank
+		said, saidColumn bool    // a finding on the total, on the business column
+	}{
+		{"收到群众申请10件,公民申请8件,法人或其他组织申请2件。", 10, 8, -1, false, true},
+		{"收到群众申请10件,法人或其他组织申请2件,公民申请8件。", 10, 8, -1, false, true},
+		{"收到群众申请10件,公民申请10件,法人或其他组织申请0件。", 10, 10, 0, false, false},
+		{"收到群众申请10件,公民申请8件,法人或其他组织申请2件,共计10件。", 10, 8, -1, false, true},
+		{"收到自然人申请10件,法人或其他组织申请2件。", 12, 10, -1, false, true},
+		{"收到自然人申请10件,法人或其他组织申请0件。", 10, 10, 0, false, false},
+		// Parts that do not add up, or a part of a side: as before.
+		{"收到群众申请10件,公民申请8件,法人或其他组织申请3件。", -1, -1, -1, true, false},
+		{"收到群众申请10件,公民申请8件,企业申请2件。", -1, -1, -1, true, false},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		got := func(applicant string) float64 {
+			for _, v := range vals {
+				if v.Measure == "apps.new" && v.Applicant == applicant && v.Number != nil {
+					return *v.Number
+				}
+			}
+			return -1
+		}
+		if got(gongkai.ApplicantTotal) != tt.total || got(gongkai.ApplicantNatural) != tt.natural || got(gongkai.ApplicantBusiness) != tt.business {
+			t.Errorf("%s: apps.new total %v natural %v business %v, want %v %v %v", tt.line,
+				got(gongkai.ApplicantTotal), got(gongkai.ApplicantNatural), got(gongkai.ApplicantBusiness), tt.total, tt.natural, tt.business)
+		}
+		said, saidColumn := false, false
+		for _, f := range finds {
+			said = said || f.Measure == "apps.new" && f.Applicant == gongkai.ApplicantTotal
+			saidColumn = saidColumn || f.Measure == "apps.new" && f.Applicant == gongkai.ApplicantBusiness
+		}
+		if said != tt.said || saidColumn != tt.saidColumn {
+			t.Errorf("%s: finding on the total %v, on business %v, want %v %v: %+v", tt.line, said, saidColumn, tt.said, tt.saidColumn, finds)
+		}
+	}
+}

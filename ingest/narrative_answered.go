@@ -178,6 +178,53 @@ func readApplicantSplit(sent string, got float64) (applicantSplit, bool) {
 	return sp, sp.natural >= 0 || sp.legal >= 0 || sp.corporate >= 0
 }
 
+// receivedCountRE finds a count of applications received with its verb:
+// "收到群众申请10件", "受理公民申请10件". Group 1 is the count.
+var receivedCountRE = regexp.MustCompile(`(?:收到|受理|接到|接收|新收)[^,;:。0-9]{0,30}?申请[^,;:。0-9]{0,6}?([0-9]+)(?:件|条|个|份)`)
+
+// readMoreApplicantSplit returns the parts by applicant that a count
+// received of sent and the counts by applicant after it, their verb left out
+// (moreApplicants), give of got, the count read: "收到群众申请10件,公民申请8件,
+// 法人或其他组织申请2件" (every applicant's count, both whole sides adding up
+// to it) and "收到自然人申请10件,法人或其他组织申请2件" (one whole side, then
+// the other: got is their sum) are natural persons' and legal persons' and
+// other organisations' counts, as bothSides reads their sum. Anything else
+// gives none (the count itself was passed over with a word, errMoreApplicants).
+// Before, the count was read and its parts dropped with no word.
+func readMoreApplicantSplit(sent string, got float64) (applicantSplit, bool) {
+	sp := applicantSplit{got: got, natural: -1, legal: -1, corporate: -1}
+	for _, m := range receivedCountRE.FindAllStringSubmatchIndex(sent, -1) {
+		f, err := strconv.ParseFloat(sent[m[2]:m[3]], 64)
+		if err != nil {
+			continue
+		}
+		more, after := moreApplicants(sent[m[1]:])
+		if len(more) == 0 {
+			continue
+		}
+		seg := sent[m[0]:m[2]]
+		side := applicantSide(seg)
+		sum, ok := bothSides(side, sideError(side, seg), f, more, after)
+		if !ok || sum != got {
+			return sp, false
+		}
+		parts := more
+		if side != sideAll {
+			parts = append([]applicantCount{{side: side, whole: true, f: f}}, more...)
+		}
+		for _, c := range parts {
+			switch c.side {
+			case sidePeople:
+				sp.natural = c.f
+			case sideOrgs:
+				sp.legal = c.f
+			}
+		}
+		return sp, sp.natural >= 0 && sp.legal >= 0
+	}
+	return sp, false
+}
+
 // unequal reports whether the parts of a split do not add up to its count:
 // a part above it, or both sides summing to another number (legal persons
 // alone, 法人, may be less than the rest: other organisations are not in
