@@ -159,3 +159,64 @@ func TestMoreApplicantsParts(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledAfterCarriedMoreWords checks the rest of the family that
+// session 37's probes found stored as the year's handled total after a count
+// carried in (brief's item 5): a time before the verb ("现已办结", "年底前已
+// 办结"), 已经全部, 已予答复, 的 or 申请人 after the verb, the term ("在法定期限
+// 内答复", errOnTime: those answered in the term), and the count carried in
+// said after the count handled that follows the count received ("本年度收到
+// 申请10件,已办结10件,上年结转2件"). Each stored the count as apps.total with
+// no word; now blank with a warning, and read where the counts settle it.
+func TestHandledAfterCarriedMoreWords(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+		said string  // words of a finding on apps.total, "" for none
+	}{
+		{"收到申请10件,上年结转2件,现已办结2件。", -1, "紧接在上年结转"},
+		{"收到申请10件,上年结转2件,年底前已办结2件。", -1, "紧接在上年结转"},
+		{"收到申请10件,上年结转2件,已经全部办结2件。", -1, "紧接在上年结转"},
+		{"收到申请10件,上年结转2件,已予答复2件。", -1, "紧接在上年结转"},
+		{"收到申请10件,上年结转2件,已办结的2件。", -1, "紧接在上年结转"},
+		{"收到申请10件,上年结转2件,已答复申请人2件。", -1, "紧接在上年结转"},
+		{"上年结转2件,本年度收到申请10件,已答复申请人2件。", -1, "紧接在本年收到的件数之后"},
+		{"收到申请10件,上年结转2件,在法定期限内答复2件。", -1, "按时办结"},
+		{"收到申请10件,上年结转2件,均在法定期限内答复10件。", -1, "按时办结"},
+		{"本年度收到申请10件,已办结10件,上年结转2件。", -1, "紧接在本年收到的件数之后"},
+		{"本年度收到申请10件,已办结10件,另有上年结转申请2件。", -1, "紧接在本年收到的件数之后"},
+		// Settled as before: more than either and no more than both, or
+		// the balance; none carried in.
+		{"收到申请10件,上年结转2件,现已办结12件。", 12, ""},
+		{"本年度收到申请10件,已办结12件,上年结转2件。", 12, ""},
+		{"本年度收到申请10件,已办结9件,上年结转2件,结转下年3件。", 9, ""},
+		{"本年度收到申请10件,已办结10件,上年结转0件。", 10, ""},
+		{"本年度收到申请10件,已办结10件,上年无结转。", 10, ""},
+		{"本年度收到申请10件,已办结10件。", 10, ""},
+		// A review's count carried in after it: not the applications'.
+		{"本年度收到申请10件,已办结10件,行政复议上年结转1件。", 10, ""},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("%s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if tt.said != "" && !hasFinding(finds, "apps.total", tt.said) {
+			t.Errorf("%s: no finding on apps.total saying %q: %+v", tt.line, tt.said, finds)
+		}
+		if tt.said == "" && namesMeasure(finds, "apps.total") {
+			t.Errorf("%s: a finding on apps.total, want none: %+v", tt.line, finds)
+		}
+		if !strings.Contains(tt.line, "办结") || strings.Contains(tt.line, "行政复议") {
+			continue
+		}
+		// The reader of the old regime's words (its rules read 办结).
+		vals, finds = pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if tt.said != "" && !hasFinding(finds, "apps.total", tt.said) {
+			t.Errorf("pre2019FromNarrative %s: no finding on apps.total saying %q: %+v", tt.line, tt.said, finds)
+		}
+	}
+}

@@ -2437,8 +2437,9 @@ var errHandledAfterCarried = errors.New("handled, after a count carried in")
 
 // errHandledAfterNew is errHandledAfterCarried of a count handled right
 // after the count received, a count carried in said before both in the
-// sentence ("上年结转2件,本年度收到申请10件,已办结2件"): the new ones' handled
-// count alone, or every one's. It is read where the sentence's counts
+// sentence ("上年结转2件,本年度收到申请10件,已办结2件") or after it ("本年度收到
+// 申请10件,已办结10件,上年结转2件"): the new ones' handled count alone, or
+// every one's. It is read where the sentence's counts
 // settle it, as errHandledAfterCarried is.
 var errHandledAfterNew = fmt.Errorf("%w: after the count received, one carried in before it", errHandledAfterCarried)
 
@@ -2446,7 +2447,12 @@ var errHandledAfterNew = fmt.Errorf("%w: after the count received, one carried i
 // clause, every verb of the family: "已办结", "均已答复", "已处理完毕",
 // "办理完成", "已回复", "答复完毕", the applications' noun after the verb
 // or not. A bare 办理 or 处理 (group 1) may be the count received as well.
-var handledVerbRE = regexp.MustCompile(`^(?:本年度?|全年|年内|今年)?(?:共|共计|合计|总计|累计)?(?:已经|已|均已|都已|已全部|全部|均|业已)?(?:依法|按时|按期|及时)?(?:(办理|处理)|办结|答复|回复|完成办结|完毕办结|办理完成|办理完毕|处理完毕|处理完成|完成办理|完成答复|答复完毕|办结完毕|回复完毕|办结答复|作出答复|予以答复)(?:了)?` + appsNounAfter + `$`)
+// Session 37 found more of the family stored as the year's total after a
+// count carried in ("上年结转2件,…"): a time before the verb ("现已办结",
+// "年底前已办结"), 已经全部, the term ("在法定期限内答复", which onTime reads as
+// 按时 only after this), 已予答复, and 的 or 申请人 after it ("已办结的2件",
+// "已答复申请人2件").
+var handledVerbRE = regexp.MustCompile(`^(?:本年度?|全年|年内|今年)?(?:共|共计|合计|总计|累计)?(?:现|目前|年底前|年末前)?(?:已经|已|均已|都已|已全部|已经全部|均已全部|全部|均|业已)?(?:依法|按时|按期|及时|(?:在|于)?(?:法定|规定)(?:期限|时限)内(?:依法)?)?(?:(办理|处理)|办结|答复|回复|完成办结|完毕办结|办理完成|办理完毕|处理完毕|处理完成|完成办理|完成答复|答复完毕|办结完毕|回复完毕|办结答复|作出答复|予以答复|予答复|予以回复)(?:了)?` + appsNounAfter + `(?:的|申请人)?$`)
 
 // handledWholeWords make a count handled the year's whole even after a
 // count carried in: "上年结转2件,共办结12件", "本年度办结12件".
@@ -2461,9 +2467,10 @@ var handledWholeWords = []string{"共", "合计", "总计", "全年", "本年", 
 // It returns the verb's group 1 (办理, 处理) when the verb is bare.
 // It comes after the count carried in too (afterNew) when the count before
 // it in its sentence is a count received and a count carried in, not none,
-// stands before that: "上年结转2件,本年度收到申请10件,已办结2件" may count the
-// new ones handled alone.
-func handledAfterCarried(seg, upTo, prev string) (bare string, ok bool, afterNew bool) {
+// stands before that or after it (rest, the sentence after the count):
+// "上年结转2件,本年度收到申请10件,已办结2件" may count the new ones handled
+// alone.
+func handledAfterCarried(seg, upTo, prev, rest string) (bare string, ok bool, afterNew bool) {
 	v := strings.Trim(seg, "、,;: ")
 	m := handledVerbRE.FindStringSubmatch(v)
 	if m == nil || hasAny(v, handledWholeWords...) {
@@ -2521,7 +2528,45 @@ func handledAfterCarried(seg, upTo, prev string) (bare string, ok bool, afterNew
 			return m[1], true, true
 		}
 	}
+	// "本年度收到申请10件,已办结10件,上年结转2件": the count carried in
+	// said after it in the sentence (rest) leaves it as unsure.
+	if carriedCounted(rest) {
+		return m[1], true, true
+	}
 	return "", false, false
+}
+
+// carriedCounted reports whether s, words of a sentence after a count,
+// states a count carried in that is not none ("上年结转2件", "另有上年结转的
+// 申请2件"), not of those carried in that were handled.
+func carriedCounted(s string) bool {
+	ms := tokenRE.FindAllStringSubmatchIndex(s, -1)
+	for i, t := range ms {
+		from := 0
+		if i > 0 {
+			from = ms[i-1][1]
+		}
+		words := s[from:t[0]]
+		if j := strings.LastIndexAny(words, ",;:。"); j >= 0 {
+			words = words[j+1:]
+		}
+		if strings.Trim(s[t[2]:t[3]], "0,零〇") != "" && carriedInRE.MatchString(words) && !hasAny(words, "无", "没有", "下年", "下一年") &&
+			!carriedHandledRE.MatchString(words) && !hasAny(words, otherTopics...) {
+			return true
+		}
+	}
+	return false
+}
+
+// restOfSentence returns the words of the sentence after byte i of clause,
+// the clause readCounts reads: from the clause's own place in the line when
+// known (the same clause twice on a line read what followed the first,
+// review s36), else after its first occurrence (sentenceAfter).
+func restOfSentence(ctx nctx, clause string, i int) string {
+	if ctx.sentEnd > 0 && ctx.clauseAt+i <= ctx.sentEnd && ctx.sentEnd <= len(ctx.line) && strings.HasPrefix(ctx.line[ctx.clauseAt:], clause) {
+		return ctx.line[ctx.clauseAt+i : ctx.sentEnd]
+	}
+	return sentenceAfter(ctx.line, clause, i)
 }
 
 // receivedWordsRE finds the words of a count of applications received
@@ -2999,7 +3044,7 @@ var passedWhy = []struct {
 	{errCarriedPlusNew, "是上年结转与本年新收的申请合在一起的数，表三没有这一行，本年新收的是多少正文未分开写，不能确定"},
 	{errLastYearWord, "写作“去年（前一年）结转”，所在的一行没有写本年或报告年度：“去年”是报告年度的上一年，还是写报告那一年的上一年（即报告年度，此时是结转到下一年的），不能确定"},
 	{errHandledAfterCarried, "紧接在上年结转的件数之后：所说的可能只是上年结转的申请中已办结（答复）的，也可能是本年新收的或全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
-	{errHandledAfterNew, "紧接在本年收到的件数之后，而同一句在前面另写有上年结转的件数：所说的可能只是本年新收的申请中已办结（答复）的，也可能是全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
+	{errHandledAfterNew, "紧接在本年收到的件数之后，而同一句另写有上年结转的件数：所说的可能只是本年新收的申请中已办结（答复）的，也可能是全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
 	{errSplitUnequal, "之后“其中”所列各类申请人的件数之和与之不符，哪一个数有误不能确定"},
 	{errMoreApplicants, "之后紧接着另写有某类申请人的申请件数（未写“收到”，也未写“其中”）：后者是前者的一部分，还是另一类申请人的、应与前者相加，正文未说，不能确定本年新收的申请数"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
@@ -3113,7 +3158,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errEither)
 				continue
 			}
-			if bare, after, afterNew := handledAfterCarried(seg, before+clause[:m[0]], ctx.prev); after && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) &&
+			if bare, after, afterNew := handledAfterCarried(seg, before+clause[:m[0]], ctx.prev, restOfSentence(ctx, clause, m[1])); after && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) &&
 				!hasAny(before+clause[:m[0]], otherTopics...) && !proceedingNamedLast(before+clause[:m[0]]) &&
 				!strings.Contains(seg, "其中") && !afterBareParts(before) && ctx.partsOf == "" {
 				// After a 其中 of its own (",其中,答复…37件", "其中办结43件",
@@ -3129,6 +3174,14 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// be, unless the sentence's counts settle it (readNarrativeUntil).
 				// A bare 办理 or 处理 may be the count received too, and is
 				// said so, as before.
+				if t := strings.Trim(seg, "、,共计已均全部"); onTime(t) != t {
+					// "上年结转2件,在法定期限内答复2件": those answered
+					// in the term, of all handled (errOnTime, below);
+					// it was stored as the year's total where the words
+					// before it named no applications.
+					emit(nHandled, false, f, "", errOnTime)
+					continue
+				}
 				switch bare {
 				case "办理":
 					emit(nHandled, false, f, "", errDealt)
@@ -3753,13 +3806,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				continue
 			}
 			if k == nReceived {
-				rest := sentenceAfter(ctx.line, clause, m[1])
-				if ctx.sentEnd > 0 && ctx.clauseAt+m[1] <= ctx.sentEnd && ctx.sentEnd <= len(ctx.line) && strings.HasPrefix(ctx.line[ctx.clauseAt:], clause) {
-					// From the clause's own place: the same clause twice
-					// on a line read what followed the first (review s36).
-					rest = ctx.line[ctx.clauseAt+m[1] : ctx.sentEnd]
-				}
-				if more, after := moreApplicants(rest); len(more) > 0 {
+				if more, after := moreApplicants(restOfSentence(ctx, clause, m[1])); len(more) > 0 {
 					// "收到群众申请10件,公民、法人或其他组织申请12件": a second
 					// count of applications by applicant right after, its
 					// verb left out. Passed over with no word, and 10

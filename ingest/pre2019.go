@@ -801,7 +801,7 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						if herr != nil || !wholeAfterPre2019(said, labels.Normalize(l.Text), h, after) {
 							continue
 						}
-					} else if _, carried, afterNew := handledAfterCarried(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0]))); carried &&
+					} else if _, carried, afterNew := handledAfterCarried(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0])), labels.Normalize(sentenceRest(l.Text, m[1]))); carried &&
 						!settledPre2019(labels.Normalize(sentence(l.Text, m[0], m[1])), labels.Normalize(l.Text[m[2]:m[3]])) {
 						// The first statement of the count decides: a later
 						// one ("…;本年度收到申请10件,已办结8件") may be the
