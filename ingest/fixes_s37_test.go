@@ -196,6 +196,17 @@ func TestHandledAfterCarriedMoreWords(t *testing.T) {
 		{"本年度收到申请10件,已办结10件。", 10, ""},
 		// A review's count carried in after it: not the applications'.
 		{"本年度收到申请10件,已办结10件,行政复议上年结转1件。", 10, ""},
+		// After the count received's parts, or with the count received
+		// closing the sentence before.
+		{"上年结转2件,本年度收到申请10件,其中网上申请8件,已办结10件。", -1, "紧接在本年收到的件数之后"},
+		{"上年结转2件,本年度收到申请10件,其中网上申请8件,信函申请2件,已办结2件。", -1, "紧接在本年收到的件数之后"},
+		{"上年结转2件,本年度收到申请10件(其中网上申请8件),已办结2件。", -1, "紧接在本年收到的件数之后"},
+		{"本年度收到申请10件。已办结10件,上年结转2件。", -1, "紧接在本年收到的件数之后"},
+		{"上年结转2件,本年度收到申请10件。已办结10件。", -1, "紧接在本年收到的件数之后"},
+		{"上年结转2件,本年度收到申请10件,其中网上申请8件,已办结12件。", 12, ""},
+		{"收到申请10件,其中网上申请8件,已办结10件。", 10, ""},
+		// Those carried in said to be in the count handled: every one's.
+		{"受理申请41件,其中自然人申请38件,法人或其他组织申请3件。答复申请43件(含上年度结转申请6件)。", 43, ""},
 	} {
 		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
 		if got := numberOf(vals, "apps.total"); got != tt.want {

@@ -2505,25 +2505,34 @@ func handledAfterCarried(seg, upTo, prev, rest string) (bare string, ok bool, af
 	if carriedAt(last) {
 		return m[1], true, false
 	}
-	if s != upTo {
-		return "", false, false
-	}
 	// "上年结转2件,本年度收到申请10件,已办结2件" (left from session 36): right
 	// after the count received, a count carried in said before it in the
 	// sentence, the count handled may be the new ones' alone as much as
-	// everything's; 2 was stored as the year's handled total.
-	from := 0
-	if last > 0 {
-		from = ms[last-1][1]
+	// everything's; 2 was stored as the year's handled total. So after the
+	// count received's parts ("…10件,其中网上申请8件,信函申请2件,已办结2件",
+	// "…10件(其中网上申请8件),已办结2件"), found in session 37.
+	wordsAt := func(i int) string {
+		from := 0
+		if i > 0 {
+			from = ms[i-1][1]
+		}
+		words := s[from:ms[i][0]]
+		if j := strings.LastIndexAny(words, ",;:。"); j >= 0 {
+			words = words[j+1:]
+		}
+		return words
 	}
-	words := s[from:ms[last][0]]
-	if j := strings.LastIndexAny(words, ",;:。"); j >= 0 {
-		words = words[j+1:]
+	recv := last
+	for recv >= 0 && receivedPart(wordsAt(recv)) {
+		recv--
 	}
-	if !receivedWordsRE.MatchString(words) || hasAny(words, "办结", "答复", "回复", "办理", "处理", "结转", "转结", "其中", "含", "包括") {
+	if recv < 0 {
 		return "", false, false
 	}
-	for i := range last {
+	if words := wordsAt(recv); !receivedWordsRE.MatchString(words) || hasAny(words, "办结", "答复", "回复", "办理", "处理", "结转", "转结", "其中", "含", "包括") {
+		return "", false, false
+	}
+	for i := range recv {
 		if carriedAt(i) {
 			return m[1], true, true
 		}
@@ -2536,10 +2545,27 @@ func handledAfterCarried(seg, upTo, prev, rest string) (bare string, ok bool, af
 	return "", false, false
 }
 
+// receivedPart reports whether words, those before a count, make it a part
+// of a count received before it by way or by applicant: after 其中 ("其中网上
+// 申请8件", "(其中网上申请8件"), or the noun of applications with no verb and
+// nothing carried ("信函申请2件").
+func receivedPart(words string) bool {
+	if hasAny(words, "结转", "转结", "办结", "答复", "回复", "办理", "处理", "公开", "收到", "受理", "接收", "新收", "共", "合计", "总计") {
+		return false
+	}
+	return strings.Contains(words, "其中") || strings.Contains(words, "申请") && !hasAny(words, otherTopics...)
+}
+
 // carriedCounted reports whether s, words of a sentence after a count,
 // states a count carried in that is not none ("上年结转2件", "另有上年结转的
-// 申请2件"), not of those carried in that were handled.
+// 申请2件"), not of those carried in that were handled, nor said to be in
+// the count ("(含上年度转结申请6件)").
 func carriedCounted(s string) bool {
+	if hasPrefixAny(strings.TrimLeft(s, ",( "), "含", "包括", "包含", "其中") {
+		// "答复…申请43件(含上年度转结申请6件,…)": the count handled
+		// holds those carried in; it is every one's.
+		return false
+	}
 	ms := tokenRE.FindAllStringSubmatchIndex(s, -1)
 	for i, t := range ms {
 		from := 0
