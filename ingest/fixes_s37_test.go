@@ -231,3 +231,41 @@ func TestHandledAfterCarriedMoreWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAllHandledRateAndNextSentence checks two ways of saying every
+// application was handled that left the count handled blank with no word
+// (found in session 37): a rate ("办结率100%", "按时办结率100%", "答复率为100%"),
+// and a sentence of those words alone after the sentence that counted the
+// applications received ("收到申请10件。已全部按时办结。"). They are read as
+// "均已办结" is: the count received where none was carried in, else blank
+// with the word that those carried in are unsaid.
+func TestAllHandledRateAndNextSentence(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+		said string  // words of a finding on apps.total, "" for none
+	}{
+		{"收到申请10件,办结率100%。", -1, "全部（均）已答复"},
+		{"收到申请10件,按时办结率100%。", -1, "全部（均）已答复"},
+		{"收到申请10件,上年结转2件,办结率达100%。", -1, "全部（均）已答复"},
+		{"收到申请10件,无上年结转,办结率100%。", 10, ""},
+		{"收到申请10件,无上年结转,答复率为100%。", 10, ""},
+		{"收到申请10件。已全部按时办结。", -1, "全部（均）已答复"},
+		{"收到申请10件,上年无结转。均已依法按时答复。", 10, ""},
+		// Not every one, or a subject of its own: as before.
+		{"收到申请10件,无上年结转,办结率95%。", -1, ""},
+		{"收到申请10件,上年结转0件。群众来信均已按时答复。", -1, ""},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("%s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if tt.said != "" && !hasFinding(finds, "apps.total", tt.said) {
+			t.Errorf("%s: no finding on apps.total saying %q: %+v", tt.line, tt.said, finds)
+		}
+		if tt.want >= 0 && namesMeasure(finds, "apps.total") {
+			t.Errorf("%s: a finding on apps.total, want none: %+v", tt.line, finds)
+		}
+	}
+}

@@ -1203,11 +1203,12 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 		// The count received the last sentence of the line stating one
 		// read, and whether it said none was carried in.
 		lineGot, lineNone := -1.0, false
-		prevSent := "" // the sentence before on the line
-		var sc scope   // the scope of the sentence before, for one that opens with 其中
-		own := ""      // the sentence before, when all of it is the organ's own
-		soFar := false // a sentence of the line counts so far, and semicolons join it to this one
-		parts := false // a sentence of the line opened with 其中, and semicolons join it to this one
+		prevReceived := false // the sentence before on the line states a count received
+		prevSent := ""        // the sentence before on the line
+		var sc scope          // the scope of the sentence before, for one that opens with 其中
+		own := ""             // the sentence before, when all of it is the organ's own
+		soFar := false        // a sentence of the line counts so far, and semicolons join it to this one
+		parts := false        // a sentence of the line opened with 其中, and semicolons join it to this one
 		cumulative := hasAny(fl.s, soFarWords...) && receivedSoFar(fl, ctx, year, agency)
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			ctx.semi = ""
@@ -1348,7 +1349,12 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			if counted && !received && lineGot > 0 {
 				received, got, none = true, lineGot, lineNone
 			}
-			if !received && lineGot > 0 && hasAny(fl.s[sent.a:sent.b], everyApps...) && allAnswered(fl.s[sent.a:sent.b]) {
+			if !received && lineGot > 0 && (hasAny(fl.s[sent.a:sent.b], everyApps...) || prevReceived && onlyAllAnswered(fl.s[sent.a:sent.b])) && allAnswered(fl.s[sent.a:sent.b]) {
+				// "收到…申请10件。已全部按时办结。" (found in session 37):
+				// a sentence of those words alone, right after the
+				// sentence that counted the applications received, says
+				// it of them as "所有申请均已办结" does; the count handled
+				// was blank with no word.
 				// "…共收到…N宗政府信息公开申请,…上年结转为0宗。主要涉及…
 				// 等方面,所有申请均已做到按时办结" (the shape of a real 2024
 				// district bureau's page): every application the sentence
@@ -1488,6 +1494,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			if received {
 				lineGot, lineNone = got, none
 			}
+			prevReceived = received
 			own = ""
 			prevSent = fl.s[sent.a:sent.b]
 			if sent.b < len(fl.s) && fl.s[sent.b] == ';' && !sc.set && ownSentence(fl.s[sent.a:sent.b], year, agency) {
@@ -4595,6 +4602,26 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 // received) ends as 办理完毕 does; the count handled was blank with no word.
 var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^(?:全部|均|都|皆)(?:已|已经)(?:依法|依规|按时|按期|及时)?办理(?:完毕|完成|结束)?[。.]?$|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办理结束|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕|办理结束)[。.]?$`)
 
+// onlyAllAnswered reports whether a sentence is one clause of the words of
+// every application handled and nothing else ("已全部按时办结", "均已依法答复",
+// "办结率100%"): no count, no subject of its own, so it speaks of the count
+// of the sentence before.
+func onlyAllAnswered(sent string) bool {
+	t := strings.Trim(sent, "。.;!? ")
+	return t != "" && !strings.ContainsAny(t, ",;:") && !tokenRE.MatchString(t) && noSubjectRE.MatchString(t) && allAnswered(t) && utf8.RuneCountInString(t) <= 16
+}
+
+// noSubjectRE finds the start of words of handling with no subject of
+// their own ("已全部…", "均已…", "办结率…"); "群众来信均已按时答复" names its own.
+var noSubjectRE = regexp.MustCompile(`^(?:并|且|现|目前)?(?:已|均|全部|都|皆|按时|按期|及时|依法|办结率|答复率|回复率)`)
+
+// fullRateRE finds a clause that says every application was handled as a
+// rate: "办结率100%", "按时办结率达100%", "答复率为100%" (found in session 37:
+// the count handled was blank with no word, as "均已办结" was before it was
+// read). The rate of those on hand: with none carried in, the count
+// received is the count handled, as allAnswered's other words make it.
+var fullRateRE = regexp.MustCompile(`^(?:申请)?(?:的)?(?:按时|按期|依法|及时)?(?:办结|答复|回复)率(?:为|达|达到|是)?100(?:\.0+)?[%％]$`)
+
 // partAnsweredRE finds, in a clause of handling, a part or a count in words:
 // "已部分办结", "已基本办结", "已大部分办理完毕", "已有两件办结", "已将其中一件
 // 办结" (review s28) say some were handled, not all; read as all, with "无上年度
@@ -4627,6 +4654,9 @@ func allAnswered(sent string) bool {
 			}
 		}
 		if allAnsweredRE.MatchString(c) && !strings.ContainsAny(c, "0123456789") && !hasAny(c, "未", "没有", "尚未", "不予", "申请人") && !partAnsweredRE.MatchString(c) {
+			return true
+		}
+		if fullRateRE.MatchString(strings.Trim(c, "。. ")) {
 			return true
 		}
 	}
