@@ -269,3 +269,35 @@ func TestAllHandledRateAndNextSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledBanfu checks 办复 (办理答复, handled and answered), found in
+// session 37: '收到申请10件,已办复10件' and '…已全部办复' left the count
+// handled blank with no word. It is a verb of handling as 办结 is, after a
+// count carried in too; a proposal's or a letter's 办复 is not the
+// applications'.
+func TestHandledBanfu(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+		said string  // words of a finding on apps.total, "" for none
+	}{
+		{"收到申请10件,已办复10件。", 10, ""},
+		{"收到申请10件,上年结转2件,已办复2件。", -1, "紧接在上年结转"},
+		{"收到申请10件,上年结转2件,已办复12件。", 12, ""},
+		{"收到申请10件,已全部办复。", -1, "全部（均）已答复"},
+		{"收到申请10件,无上年结转,已全部办复。", 10, ""},
+		{"办复人大代表建议10件。", -1, ""},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("%s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if tt.said != "" && !hasFinding(finds, "apps.total", tt.said) {
+			t.Errorf("%s: no finding on apps.total saying %q: %+v", tt.line, tt.said, finds)
+		}
+		if tt.said == "" && namesMeasure(finds, "apps.total") {
+			t.Errorf("%s: a finding on apps.total, want none: %+v", tt.line, finds)
+		}
+	}
+}

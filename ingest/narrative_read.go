@@ -303,7 +303,9 @@ var nrules = []nrule{
 	// "上年结转N件,截至12月底已回复M件" (a real 2024 district government's
 	// page): 回复 is 答复 (replied); it was blank with no word. So is
 	// "受理…0件,回复处理0件" (a real 2024 street office's).
-	{kind: nHandled, any: [][]string{{"办结", "答复", "已回复", "回复处理"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
+	// "收到申请10件,已办复10件" (found in session 37): 办复 is 办理答复,
+	// handled and answered; it was blank with no word.
+	{kind: nHandled, any: [][]string{{"办结", "答复", "已回复", "回复处理", "办复"}}, not: append([]string{"按时", "延期", "逾期", "超期", "顺延", "下一年", "下年", "未办结", "尚未", "正在", "予以", "部分", "不予", "同意", "不存在", "非本", "不属于", "结转", "收到", "受理"}, otherTopics...), units: unitsApps, topic: "申请", total: true},
 	{kind: nReview, any: [][]string{{"行政复议"}}, not: []string{"诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "撤回", "驳回", "审结", "审理", "办理", "受理复议", "其他"}, units: unitsCases, topic: topicDisclosure, total: true},
 	{kind: nLitigation, any: [][]string{{"行政诉讼"}}, not: []string{"复议", "维持", "纠正", "纠错", "撤销", "驳回", "审结", "审理", "办理", "其他", "判决", "败诉", "胜诉"}, units: unitsCases, topic: topicDisclosure, total: true},
 	// "全年共收到行政复议1件,维持结果1件;未经复议直接诉讼0件,复议后诉讼0件" (a
@@ -2459,7 +2461,7 @@ var errHandledAfterNew = fmt.Errorf("%w: after the count received, one carried i
 // "年底前已办结"), 已经全部, the term ("在法定期限内答复", which onTime reads as
 // 按时 only after this), 已予答复, and 的 or 申请人 after it ("已办结的2件",
 // "已答复申请人2件").
-var handledVerbRE = regexp.MustCompile(`^(?:本年度?|全年|年内|今年)?(?:共|共计|合计|总计|累计)?(?:现|目前|年底前|年末前)?(?:已经|已|均已|都已|已全部|已经全部|均已全部|全部|均|业已)?(?:依法|按时|按期|及时|(?:在|于)?(?:法定|规定)(?:期限|时限)内(?:依法)?)?(?:(办理|处理)|办结|答复|回复|完成办结|完毕办结|办理完成|办理完毕|处理完毕|处理完成|完成办理|完成答复|答复完毕|办结完毕|回复完毕|办结答复|作出答复|予以答复|予答复|予以回复)(?:了)?` + appsNounAfter + `(?:的|申请人)?$`)
+var handledVerbRE = regexp.MustCompile(`^(?:本年度?|全年|年内|今年)?(?:共|共计|合计|总计|累计)?(?:现|目前|年底前|年末前)?(?:已经|已|均已|都已|已全部|已经全部|均已全部|全部|均|业已)?(?:依法|按时|按期|及时|(?:在|于)?(?:法定|规定)(?:期限|时限)内(?:依法)?)?(?:(办理|处理)|办结|答复|回复|完成办结|完毕办结|办理完成|办理完毕|处理完毕|处理完成|完成办理|完成答复|答复完毕|办结完毕|回复完毕|办结答复|作出答复|予以答复|予答复|予以回复|办复)(?:了)?` + appsNounAfter + `(?:的|申请人)?$`)
 
 // handledWholeWords make a count handled the year's whole even after a
 // count carried in: "上年结转2件,共办结12件", "本年度办结12件".
@@ -4600,7 +4602,7 @@ var reasonAsked = []string{"申请", "要求公开", "涉及"}
 //
 // "已全部办理结束" (a real 2021 street office's page, after its count
 // received) ends as 办理完毕 does; the count handled was blank with no word.
-var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结)|^(?:全部|均|都|皆)(?:已|已经)(?:依法|依规|按时|按期|及时)?办理(?:完毕|完成|结束)?[。.]?$|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办理结束|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕|办理结束)[。.]?$`)
+var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?:答复|回复|办结|办复)|^(?:全部|均|都|皆)(?:已|已经)(?:依法|依规|按时|按期|及时)?办理(?:完毕|完成|结束)?[。.]?$|^并?已(?:在|于)?[^,;:0-9]{0,10}?(?:办理完毕|办理完成|办理结束|办结完毕|答复完毕|全部办结|办结)[。.]?$|^(?:并|且)?(?:按时|按期|及时)(?:办结|答复完毕|办理完毕|办理结束)[。.]?$`)
 
 // onlyAllAnswered reports whether a sentence is one clause of the words of
 // every application handled and nothing else ("已全部按时办结", "均已依法答复",
