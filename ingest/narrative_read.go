@@ -4618,11 +4618,14 @@ func onlyAllAnswered(sent string) bool {
 var noSubjectRE = regexp.MustCompile(`^(?:并|且|现|目前)?(?:已|均|全部|都|皆|按时|按期|及时|依法|办结率|答复率|回复率)`)
 
 // fullRateRE finds a clause that says every application was handled as a
-// rate: "办结率100%", "按时办结率达100%", "答复率为100%" (found in session 37:
+// rate: "办结率100%", "办结率达100%", "答复率为100%" (found in session 37:
 // the count handled was blank with no word, as "均已办结" was before it was
 // read). The rate of those on hand: with none carried in, the count
 // received is the count handled, as allAnswered's other words make it.
-var fullRateRE = regexp.MustCompile(`^(?:申请)?(?:的)?(?:按时|按期|依法|及时)?(?:办结|答复|回复)率(?:为|达|达到|是)?100(?:\.0+)?[%％]$`)
+//
+// A rate in time ("按时办结率100%") is not one: it may be of those handled
+// alone, every one of them in time, with some still open.
+var fullRateRE = regexp.MustCompile(`^(?:申请)?(?:的)?(?:办结|答复|回复)率(?:为|达|达到|是)?100(?:\.0+)?[%％]$`)
 
 // partAnsweredRE finds, in a clause of handling, a part or a count in words:
 // "已部分办结", "已基本办结", "已大部分办理完毕", "已有两件办结", "已将其中一件
