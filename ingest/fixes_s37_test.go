@@ -303,3 +303,35 @@ func TestHandledBanfu(t *testing.T) {
 		}
 	}
 }
+
+// TestAnsweredPartNoneCarried checks a count of those received handled
+// after 其中 ("收到申请10件,无上年结转,其中已办结10件", the brief's item 5,
+// '其中…已办结'): it was blank with errAnsweredPart's word that those carried
+// in are not in it, though the sentence says none was carried in, so it is
+// every one handled. Read now where it is every one received, or with the
+// count carried out every one of them; fewer, with a count carried in, or
+// of the count of the sentence before (errAnsweredAmong), as before.
+func TestAnsweredPartNoneCarried(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding
+	}{
+		{"收到申请10件,无上年结转,其中已办结10件。", 10},
+		{"上年无结转,本年度收到申请10件,其中已办结10件。", 10},
+		{"收到申请10件,上年结转0件,其中已办结9件,结转下年1件。", 9},
+		{"收到申请10件,其中已办结8件。", -1},
+		{"收到申请10件,无上年结转,其中已办结8件。", -1},
+		{"收到申请10件,其中已办结8件,上年结转2件。", -1},
+		{"收到申请10件,上年结转2件,其中已办结10件。", -1},
+		{"收到申请10件,无上年结转。其中,答复申请8件,结转下年2件。", -1},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("%s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("%s: finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

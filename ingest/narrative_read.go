@@ -1245,6 +1245,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			plusNew := -1.0          // a count of those carried in and the new ones together (errCarriedPlusNew), -2: two
 			afterCarried := -1.0     // a count handled right after one carried in (errHandledAfterCarried), -2: two
 			afterCarriedOrder := 0   // len(order) when afterCarried was passed over: where its measure goes if settled
+			answeredPart := -1.0     // a count of those received answered, passed over (errAnsweredPart, not errAnsweredAmong), -2: two
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if errors.Is(bad, errWholeHandled) {
 					bad = nil
@@ -1305,6 +1306,9 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				if k == nHandled && errors.Is(bad, errHandledAfterCarried) {
 					afterCarried = once(afterCarried, f)
 					afterCarriedOrder = len(order)
+				}
+				if k == nHandled && errors.Is(bad, errAnsweredPart) && !errors.Is(bad, errAnsweredAmong) {
+					answeredPart = once(answeredPart, f)
 				}
 				switch {
 				case k == nReceived && bad == nil && got == -1:
@@ -1424,6 +1428,19 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				// handled, how many is not said; the count handled was
 				// blank with no word.
 				add(nHandled, false, 0, "", errSomeAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+			}
+			if answeredPart >= 0 && none && got > 0 && (answeredPart == got || out >= 0 && answeredPart+out == got) && done == -1 && afterCarried == -1 {
+				// "收到申请10件,无上年结转,其中已办结10件" (found in session
+				// 37): those of the year's applications handled, and the
+				// sentence says none was carried in, so they are every
+				// one handled. It was blank with errAnsweredPart's word
+				// that those carried in are not in it. Only when they are
+				// all received, or with the count carried out all of it
+				// ("其中已办结9件,结转下年1件"): "其中3件已答复" alone may be
+				// one outcome's count of several, and a garbled rest
+				// ("其中3件已答复2025年继续办理4件", round 20) stays unsure.
+				add(nHandled, false, answeredPart, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+				done = answeredPart
 			}
 			if afterCarried >= 0 && done == -1 && handledSettled(afterCarried, total, carried, dealt, out) {
 				// "收到申请10件,上年结转2件,已办结12件", "…,已办结2件,结转下年
