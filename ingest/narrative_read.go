@@ -1725,6 +1725,12 @@ func countFirstOutcome(after, line string) (nkind, bool) {
 		// whole; alone it may be information already published, whose
 		// row the words do not say.
 		return nGranted, strings.Contains(line, "部分公开")
+	case "公开":
+		// "全年共受理…申请3件,均按时答复。其中2件公开,1件…不予公开" (the
+		// shape of a real 2022 district bureau's page): set against 不予公开
+		// or 部分公开 in the same list, as 已公开 is, the bare word is
+		// granted in whole. It was passed over with no word.
+		return nGranted, hasAny(line, "部分公开", "不予公开")
 	case "部分公开", "部分予以公开":
 		return nPartial, true
 	case "本机关不掌握相关政府信息", "本机关不掌握相关信息", "不掌握相关政府信息", "本机关不掌握该政府信息":
@@ -1734,6 +1740,20 @@ func countFirstOutcome(after, line string) (nkind, bool) {
 	// (outcomeUnsaid). It was passed over with no word.
 	if rk, bad, said := outcomeUnsaid(after); said && bad == nil {
 		return rk, true
+	}
+	// "其中2件予以公开,1件不予公开" (the same page's shape): withheld, with
+	// no reason named. Table 三 of the 2019 and 2021 formats counts the
+	// applications withheld by reason alone, so the count is said to fit
+	// no row (emit's rule for nWithheld); the old regime's has its row. It
+	// was passed over with no word. A reason named, or another outcome
+	// word, leaves it to outcomeUnsaid and the readers before.
+	if strings.HasSuffix(after, "不予公开") && !hasAny(after, "部分", "予以公开", "提供", "处理", "告知", "撤") {
+		for _, r := range reasonKinds {
+			if hasAny(after, r.words...) {
+				return 0, false
+			}
+		}
+		return nWithheld, true
 	}
 	return 0, false
 }
@@ -3624,7 +3644,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// its semicolons. It was passed over with no word.
 				ante = ctx.partsOf + before
 			}
-			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
+			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ante+ctx.ownSentence(before), otherTopics...) &&
 				hasAny(ante, "收到", "受理", "接到", "接收", "新收") && !hasAny(ante, "结转", "转结", "上年") && outcomesOfAll(ante, ctx) {
 				// "今年共收到政府信息公开申请5件,对其中3件予以公开,1件部分
 				// 公开,1件不公开并告知行政查询途径" (a real 2022 district
@@ -3634,7 +3654,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// passed over with no word.
 				k, ok = countFirstOutcome(strings.TrimRight(clause[m[1]:], "。."), ctx.line)
 			}
-			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
+			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ante+ctx.ownSentence(before), otherTopics...) &&
 				hasAny(ante, "收到", "受理", "接到", "接收", "新收") && (hasAny(ante, "结转", "转结", "上年") || carriedSomeRE.MatchString(ctx.line)) {
 				// "收到申请7件,上年结转1件,其中1件属于国家秘密不予公开,6件予以
 				// 公开" (the shape session 31 met on a real page): the same
@@ -3656,7 +3676,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					continue
 				}
 			}
-			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
+			if !ok && strings.Contains(unitsApps, unit) && strings.Trim(seg, "对其中,、") == "" && ctx.about("申请") && !hasAny(ante+ctx.ownSentence(before), otherTopics...) &&
 				!hasAny(ante, "收到", "受理", "接到", "接收", "新收") && hasAny(ante, "结转", "转结", "上年") {
 				// "上年结转申请3件。其中2件予以公开" (the shape round 19 met
 				// on a real page): outcomes of the applications carried in,
@@ -3667,7 +3687,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					continue
 				}
 			}
-			if !ok && strings.Contains(unitsApps, unit) && (strings.Trim(seg, "对其中,、") == "" || strings.Trim(seg, "、,") == "其他") && ctx.about("申请") && !hasAny(ctx.line, otherTopics...) &&
+			if !ok && strings.Contains(unitsApps, unit) && (strings.Trim(seg, "对其中,、") == "" || strings.Trim(seg, "、,") == "其他") && ctx.about("申请") && !hasAny(ante+ctx.ownSentence(before), otherTopics...) &&
 				hasAny(ante, "收到", "受理", "接到", "接收", "新收") {
 				if k, bad, said := outcomeUnsaid(strings.TrimRight(clause[m[1]:], "。.")); said && bad != nil && (strings.Trim(seg, "对其中,、") == "" || bad == errWithdrawn) {
 					emit(k, false, f, "", bad)
@@ -5967,6 +5987,21 @@ type nctx struct {
 	// that what follows a count is read from its own place (moreApplicants;
 	// sentenceAfter finds the clause's first occurrence, review s36).
 	clauseAt, sentEnd int
+}
+
+// ownSentence returns the sentence the clause being read stands in, given
+// the words of it before the clause: the other topics (复议, 诉讼, 许可…)
+// that make the outcomes counted in a sentence another matter's than the
+// applications' are those of the sentence, not of the whole line. "全年共受理
+// 政府信息公开申请3件,其中2件予以公开,1件不予公开。不存在有关政府信息公开行政复议
+// 和行政诉讼情况。" (the shape of a real 2022 district bureau's paragraph)
+// had its granted count passed over with no word for the next sentence's
+// 复议. With the clause's place unknown, the line.
+func (c nctx) ownSentence(before string) string {
+	if c.sentEnd > 0 && c.clauseAt <= c.sentEnd && c.sentEnd <= len(c.line) {
+		return before + c.line[c.clauseAt:c.sentEnd]
+	}
+	return c.line
 }
 
 // proactiveSub reports whether the clause stands under a sub-heading of
