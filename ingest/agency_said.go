@@ -60,7 +60,11 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 			msg = fmt.Sprintf("单位名称“%s”取自开头“%s…编制…报告”（编制报告的机关；标题未写单位名称）：请核对", a, a)
 			r.Agency = a
 		} else if organ, office := labels.ContactOffice(sourceText(doc, l.N)); organ != "" {
-			msg = fmt.Sprintf("单位名称“%s”取自联系方式“%s”（本机关的办公室；标题和首句未写单位名称）：请核对", organ, office)
+			kind := "办公室"
+			if strings.HasSuffix(office, "科") || strings.HasSuffix(office, "股") {
+				kind = "内设科室"
+			}
+			msg = fmt.Sprintf("单位名称“%s”取自联系方式“%s”（本机关的%s；标题和首句未写单位名称）：请核对", organ, office, kind)
 			r.Agency = organ
 		}
 		if r.Agency != "" {

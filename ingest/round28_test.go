@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"os"
 	"testing"
 
 	"gongkai"
+	"gongkai/ingest/labels"
 )
 
 // TestRound28OutcomesBesideReview checks the outcomes counted count-first
@@ -45,5 +47,36 @@ func TestRound28OutcomesBesideReview(t *testing.T) {
 		if said != tt.withheld {
 			t.Errorf("%s: finding of apps.withheld %v, want %v", tt.line, said, tt.withheld)
 		}
+	}
+}
+
+// TestRound28ContactSection checks a line of contact that names the
+// organ's 综合科 with the organ ("如对本报告有任何疑问,请与示例区教育局综合科联系
+// (地址:…)", the shape of a real 2022 district bureau's page whose title and
+// first sentence name no organ): the section is the organ's office by
+// another name, and the organ is the report's, said to be checked. The page
+// was refused for want of a name. A government's or an office's section
+// names no organ surely.
+func TestRound28ContactSection(t *testing.T) {
+	for _, tt := range []struct{ line, organ string }{
+		{"如对本报告有任何疑问,请与示例区教育局综合科联系(地址:示例路1号)。", "示例区教育局"},
+		{"如对本报告有疑问,请与示例县民政局综合股联系。", "示例县民政局"},
+		{"如对本报告有疑问,请与示例市人民政府重点建设项目领导小组办公室综合科联系。", ""},
+		{"如对本报告有疑问,请与示例县人民政府综合科联系。", ""},
+	} {
+		if organ, _ := labels.ContactOffice(tt.line); organ != tt.organ {
+			t.Errorf("ContactOffice(%q) = %q, want %q", tt.line, organ, tt.organ)
+		}
+	}
+	data, err := os.ReadFile("testdata/web/identity-2022-contact-section.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Parse("identity-2022-contact-section.txt", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Agency != "示例区教育局" || r.Year != 2022 {
+		t.Errorf("agency %q year %d, want 示例区教育局 2022", r.Agency, r.Year)
 	}
 }

@@ -9,8 +9,11 @@ import (
 // answer questions on it: a town's or a street's 党政办公室, a bureau's 办公室,
 // a public institution's office for information disclosure ("请与示例市某某
 // 中心政府信息公开办公室联系", the shape of a real 2016 city centre's page).
-// None reports by itself. Longest first.
-var internalOffices = []string{"政府信息公开办公室", "信息公开办公室", "党政综合办公室", "党政办公室", "综合办公室", "党政综合办", "党政办", "办公室"}
+// None reports by itself. Longest first. A bureau's 综合科 (a county
+// bureau's 综合股) is its office by another name: "如对本报告有任何疑问,请与示例区
+// 某某局综合科联系" (the shape of a real 2022 district bureau's page, whose
+// title and first sentence name no organ) was refused for want of a name.
+var internalOffices = []string{"政府信息公开办公室", "信息公开办公室", "党政综合办公室", "党政办公室", "综合办公室", "党政综合办", "党政办", "办公室", "综合科", "综合股"}
 
 // OfficeOf returns the organ an office is inside of, when name is that
 // organ's full name and then one of its internal offices
@@ -34,7 +37,7 @@ func OfficeOf(name string) string {
 				break
 			}
 		}
-		if o == "办公室" && hasSuffixAny(organ, "人民政府", "政府") {
+		if (o == "办公室" || o == "综合科" || o == "综合股") && hasSuffixAny(organ, "人民政府", "政府") {
 			return ""
 		}
 		if strings.Contains(o, "公开") && hasSuffixAny(organ, "人民政府", "政府", "省", "市", "州", "盟", "县", "区", "旗") {
