@@ -448,6 +448,114 @@ func levelLed(name string) (string, bool) {
 	return name[:size], true
 }
 
+// completeLevelLed completes a name led by a bare level (levelLed: "省卫生计生
+// 委" of "省卫生计生委2017年政府信息公开年度报告", a real 2017 provincial
+// commission's title on a site of documents) from the body, when the body
+// writes the rest of the name right after a division of that level
+// (levelPlaceBefore: "本报告由湖北省卫生计生委根据…编制"), one division only:
+// the page was refused for want of a place its first sentence gave. The
+// name is said to be completed, to be checked. With no such division, or
+// divisions that differ ("甲区统计局" beside "乙区统计局" for "区统计局"), it
+// returns levelLedMessage's rejection, as before; a division of another
+// level (the city's bureau named in a district bureau's report) is none. For
+// a name led by no bare level it returns "".
+func completeLevelLed(doc *Document, r *gongkai.Report) string {
+	level, ok := levelLed(r.Agency)
+	if !ok {
+		return ""
+	}
+	msg := levelLedMessage(r.Agency)
+	key := strings.TrimPrefix(r.Agency, level)
+	place, at := "", ""
+	for _, l := range doc.Lines {
+		t := labels.Normalize(l.Text)
+		for off := 0; ; {
+			i := strings.Index(t[off:], key)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(key)
+			p := levelPlaceBefore(t[:i], level)
+			if p == "" {
+				continue
+			}
+			if place != "" && p != place {
+				return msg
+			}
+			if place == "" {
+				place, at = p, lineAt(l.N)
+			}
+		}
+	}
+	if place == "" {
+		return msg
+	}
+	completed := place + key
+	r.Findings = append(r.Findings, gongkai.Finding{
+		Rule: "agency", Severity: gongkai.SeverityWarning, At: at,
+		Message: fmt.Sprintf("标题或首句中的单位名称“%s”只写了“%s”而没有写地名，按正文补全为“%s”：请核对", r.Agency, level, completed),
+	})
+	r.Agency = completed
+	return ""
+}
+
+// levelPlaceBefore returns the division of the given level ("湖北省" for 省)
+// written right before what ends s, or "": of the run of Chinese characters
+// before it (as townPlaceBefore's), the longest end that ends in the level
+// and that region.Derive reads as a division of that level, its own name
+// and its level's character ("由湖北省" gives "湖北省"; "在县委、县政府及县"
+// and a lone "省" give none).
+func levelPlaceBefore(s, level string) string {
+	start := len(s)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune("年月日度", r) {
+			break
+		}
+		start -= size
+	}
+	run := s[start:]
+	if !strings.HasSuffix(run, level) {
+		return ""
+	}
+	for i := range run {
+		end := run[i:]
+		if utf8.RuneCountInString(end) < 3 {
+			break
+		}
+		pl := region.Derive(end)
+		var ok bool
+		switch level {
+		case "省":
+			ok = pl.Province != "" && pl.City == "" && pl.County == ""
+		case "市", "州", "盟":
+			ok = pl.City != "" && pl.County == ""
+		case "区", "县", "旗":
+			ok = pl.County != ""
+		}
+		if ok {
+			return end
+		}
+	}
+	return ""
+}
+
+// parkMessage returns the message of a page's rejection when the name read
+// from its title or first sentence, once completeAgency has had its say, is
+// a park's that places nothing ("高科技电子产业园", "台创园": the shapes of a
+// real 2018 county park's and a real 2017 district park's pages, whose body
+// writes "锡山台创园" or only the county's plan): many counties have a park
+// so named, and the name was stored alone with no word, as a street's was
+// before round 27. It returns "" for any other name; a kindergarten's
+// (幼儿园) is a school's, not a park's.
+func parkMessage(name string) string {
+	if !hasSuffixAny(name, "园", "园区") || strings.HasSuffix(name, "幼儿园") || namePlaceKind(name) != placeNone {
+		return ""
+	}
+	return fmt.Sprintf("单位名称不完整：标题或首句作“%s”，是园区的名称而没有写地名；各地同名的园区不止一个，正文也没有在地名后写出这一名称：请指定单位名称", name)
+}
+
 // bareKindMessage returns the message of a page's rejection when the name
 // read from its title or first sentence, once completeAgency has had its
 // say, is only a kind of organ: no place word, no division region.Derive

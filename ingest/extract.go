@@ -153,7 +153,7 @@ func extract(ctx context.Context, doc *Document, opts Options) (*gongkai.Report,
 		r.Agency = a
 	} else if r.Agency != "" {
 		if incomplete = spacedName(doc, r.Agency); incomplete == "" && !book && !fromCover {
-			incomplete = levelLedMessage(r.Agency)
+			incomplete = completeLevelLed(doc, r)
 			if incomplete == "" {
 				incomplete = latinNameMessage(r.Agency)
 			}
@@ -166,6 +166,9 @@ func extract(ctx context.Context, doc *Document, opts Options) (*gongkai.Report,
 		}
 		if incomplete == "" && !book && !fromCover {
 			incomplete = noOrganMessage(r.Agency)
+		}
+		if incomplete == "" && !book && !fromCover {
+			incomplete = parkMessage(r.Agency)
 		}
 	}
 	if opts.Year != 0 {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -78,5 +79,81 @@ func TestRound28ContactSection(t *testing.T) {
 	}
 	if r.Agency != "示例区教育局" || r.Year != 2022 {
 		t.Errorf("agency %q year %d, want 示例区教育局 2022", r.Agency, r.Year)
+	}
+}
+
+// TestRound28ParkNoPlace checks a park's name that places nothing
+// ("示例电子产业园", "台创园": the shapes of a real 2018 county park's and a
+// real 2017 district park's pages): the page is refused with a word, as a
+// township's name alone is; it was stored alone with no word. A park the
+// atlas places, or one the body completes, and a kindergarten, are not.
+func TestRound28ParkNoPlace(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		refused bool
+	}{
+		{"示例电子产业园", true},
+		{"台创园", true},
+		{"示例高新技术产业园区", true},
+		{"苏州工业园区", false},
+		{"示例县示例产业园", false},
+		{"示例实验幼儿园", false},
+		{"示例县示例局", false},
+	} {
+		if got := parkMessage(tt.name) != ""; got != tt.refused {
+			t.Errorf("parkMessage(%q) refuses %v, want %v", tt.name, got, tt.refused)
+		}
+	}
+	data, err := os.ReadFile("testdata/web/identity-2018-park-no-place.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := Parse("identity-2018-park-no-place.txt", data, Options{}); err == nil {
+		t.Errorf("agency %q stored, want the page refused", r.Agency)
+	}
+	// The body writing the park after its county completes it.
+	body := strings.Replace(string(data), "2018年,示例电子产业园按照", "2018年,示例县示例电子产业园按照", 1)
+	if r, err := Parse("identity-2018-park-no-place.txt", []byte(body), Options{}); err != nil || r.Agency != "示例县示例电子产业园" {
+		t.Errorf("completed: agency %v, %v; want 示例县示例电子产业园", r, err)
+	}
+}
+
+// TestRound28LevelLedInBody checks a name led by a bare level ("省示例委" of
+// a title "省示例委2017年政府信息公开年度报告.doc", the shape of a real 2017
+// provincial commission's report on a site of documents) completed from the
+// body's "本报告由贵州省示例委…编制": the page was refused though its first
+// sentence gave the province. Two provinces, a city where the level is a
+// province's, or none, leave it refused.
+func TestRound28LevelLedInBody(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/identity-2017-level-led-province-in-body.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	const first = "本报告由贵州省示例委根据"
+	if !strings.Contains(page, first) || !strings.Contains(page, "请与贵州省示例委办公室联系") {
+		t.Fatal("the fixture no longer has the shape this test varies")
+	}
+	for _, tt := range []struct {
+		from, to, want string
+	}{
+		{"", "", "贵州省示例委"},
+		{first, "本报告由云南省示例委根据", ""},        // two provinces
+		{"贵州省示例委", "贵阳市示例委", ""},           // a city's: not the province's level
+		{"贵州省示例委", "我委", ""},               // none
+		{first, "本报告由贵州省 示例委根据", "贵州省示例委"}, // the contact still names it
+	} {
+		p := page
+		if tt.from != "" {
+			p = strings.ReplaceAll(p, tt.from, tt.to)
+		}
+		r, err := Parse("identity-2017-level-led-province-in-body.txt", []byte(p), Options{})
+		got := ""
+		if err == nil {
+			got = r.Agency
+		}
+		if got != tt.want {
+			t.Errorf("%q → %q: agency %q (%v), want %q", tt.from, tt.to, got, err, tt.want)
+		}
 	}
 }
