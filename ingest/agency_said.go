@@ -200,13 +200,24 @@ func overviewNamed(doc *Document, r *gongkai.Report) {
 			if n, _ := heading(s.Text); n != "" {
 				return
 			}
-			a := labels.OverviewSubject(s.Text)
-			msg := fmt.Sprintf("单位名称“%s”取自“%s”首句的主语（标题和开头未写单位名称）：请核对", a, title)
+			text, where := s.Text, title
+			if m := inlineSubRE.FindStringSubmatchIndex(labels.Normalize(text)); m != nil {
+				// "(一)主动公开情况。2022年示例市教育局全面贯彻落实《条例》
+				// 精神,…全年公开各类信息165条。" (the shape of a real 2022
+				// municipal bureau's page, whose opening and overview name
+				// no organ before it): the overview's first sub-heading
+				// and its text on one line; the subject is that text's.
+				nt := labels.Normalize(text)
+				where = title + "”下“" + nt[m[2]:m[3]]
+				text = nt[m[1]:]
+			}
+			a := labels.OverviewSubject(text)
+			msg := fmt.Sprintf("单位名称“%s”取自“%s”首句的主语（标题和开头未写单位名称）：请核对", a, where)
 			if a == "" {
 				// An overview that opens on the organ with no year
 				// ("示例局坚持以…", a real 2025 national bureau's page):
 				// the organ must be named again elsewhere in the report.
-				if a = labels.OverviewSubjectUndated(s.Text); a == "" || !namedElsewhere(doc, a, s.N) {
+				if a = labels.OverviewSubjectUndated(text); a == "" || !namedElsewhere(doc, a, s.N) {
 					continue
 				}
 				msg = fmt.Sprintf("单位名称“%s”取自“%s”首句的主语（报告另处也以此名称述及本机关；标题和开头未写单位名称）：请核对", a, title)
@@ -228,6 +239,10 @@ func overviewNamed(doc *Document, r *gongkai.Report) {
 		return
 	}
 }
+
+// inlineSubRE finds an overview's sub-heading that opens a line with its
+// text after it ("(一)主动公开情况。2022年…"): the heading's title is group 1.
+var inlineSubRE = regexp.MustCompile(`^\(一\)([^。,;:()]{2,16}?情况)。`)
 
 // unsureOfficeMessage returns the message of a page's rejection for want of
 // an agency when its opening names an office whose organ is not certain

@@ -157,3 +157,38 @@ func TestRound28LevelLedInBody(t *testing.T) {
 		}
 	}
 }
+
+// TestRound28OverviewInlineSubheading checks the overview's first
+// sub-heading written with its text on one line ("(一)主动公开情况。2022年示例市
+// 教育局全面贯彻落实《条例》精神,…", the shape of a real 2022 municipal bureau's
+// page with no title): the subject of that text names the organ, said, as
+// the overview's first sentence does. The page was refused for want of a
+// name. Its own words (我局) or a government's name give none.
+func TestRound28OverviewInlineSubheading(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/identity-2022-overview-inline-subheading.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	const first = "(一)主动公开情况。2022年示例市教育局全面贯彻"
+	if !strings.Contains(page, first) {
+		t.Fatal("the fixture no longer has the shape this test varies")
+	}
+	for _, tt := range []struct{ to, want string }{
+		{first, "示例市教育局"},
+		{"(一)主动公开情况。2022年我局全面贯彻", ""},
+		{"(一)主动公开情况。2022年示例市人民政府全面贯彻", ""},
+		{"(二)主动公开情况。2022年示例市教育局全面贯彻", ""}, // not the overview's first sub-heading
+	} {
+		p := strings.Replace(page, first, tt.to, 1)
+		p = strings.Replace(p, "2022年示例市教育局未收到", "2022年我局未收到", 1)
+		r, err := Parse("identity-2022-overview-inline-subheading.txt", []byte(p), Options{})
+		got := ""
+		if err == nil {
+			got = r.Agency
+		}
+		if got != tt.want {
+			t.Errorf("%q: agency %q (%v), want %q", tt.to, got, err, tt.want)
+		}
+	}
+}
