@@ -4162,6 +4162,13 @@ func namesOtherOrgan(clause, agency string) bool {
 				// "围绕乡村振兴…", "统筹城乡…": words of a policy, no township.
 				continue
 			}
+			if (suf == "乡" || suf == "镇") && hasPrefixAny(clause[i:], "市", "县", "区", "旗") {
+				// "本局2014年通过桐乡市政府信息公开网主动公开政府信息92条" (a real
+				// 2014 county-level city bureau's page): the 乡 of 桐乡市 (新乡市,
+				// 东乡区) ends no township; the city's own name was taken for
+				// another organ, and the count left blank with that word.
+				continue
+			}
 			if selfByLevel(r, suf, key) {
 				continue // "区局" in the report of a 区's 税务局: the organ itself
 			}

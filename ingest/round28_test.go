@@ -192,3 +192,25 @@ func TestRound28OverviewInlineSubheading(t *testing.T) {
 		}
 	}
 }
+
+// TestRound28CityNamedXiang checks a clause that names the organ's own city
+// whose name ends in 乡 or 镇 before its level ("本局2014年通过桐乡市政府信息公开网
+// 主动公开政府信息92条", the shape of a real 2014 county-level city bureau's
+// page): the 乡 of 桐乡市 ends no township, and the count is the organ's.
+// It was left blank as another organ's. A township named is another organ
+// still.
+func TestRound28CityNamedXiang(t *testing.T) {
+	for _, tt := range []struct {
+		clause string
+		other  bool
+	}{
+		{"本局2014年通过例乡市政府信息公开网主动公开政府信息64条", false},
+		{"本局2014年在例镇区政务网主动公开政府信息64条", false},
+		{"示例乡主动公开政府信息64条", true},
+		{"协助示例镇办理政府信息公开申请2件", true},
+	} {
+		if got := namesOtherOrgan(tt.clause, "例乡市交通运输局"); got != tt.other {
+			t.Errorf("namesOtherOrgan(%q) = %v, want %v", tt.clause, got, tt.other)
+		}
+	}
+}
