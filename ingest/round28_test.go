@@ -214,3 +214,21 @@ func TestRound28CityNamedXiang(t *testing.T) {
 		}
 	}
 }
+
+// TestRound28OverviewSubjectGenju checks an overview's first sentence whose
+// subject's first verb is 根据 ("2017年,示例县医药高新区管委会根据工作实际,结合
+// 《条例》…", the shape of a real 2017 managing zone's page with no title):
+// the subject names the organ, as before 按照. The page was refused for want
+// of a name. The organ's own words give none.
+func TestRound28OverviewSubjectGenju(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"2017年,示例县医药高新区管委会根据工作实际,结合《中华人民共和国政府信息公开条例》等有关规定,有序推进政府信息公开工作。", "示例县医药高新区管委会"},
+		{"2017年,示例县示例局依据《条例》规定,扎实推进政务公开工作。", "示例县示例局"},
+		{"2017年,我委根据工作实际,有序推进政府信息公开工作。", ""},
+		{"2017年,示例县人民政府根据工作实际,有序推进政府信息公开工作。", ""},
+	} {
+		if got := labels.OverviewSubject(tt.line); got != tt.want {
+			t.Errorf("OverviewSubject(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
