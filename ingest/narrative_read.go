@@ -2968,6 +2968,9 @@ var jointHandledRE = regexp.MustCompile(`(?:收到|受理|接收|接到)(?:并|�
 var (
 	hadBeforeRE       = regexp.MustCompile(`^(?:(?:19|20)[0-9]{2}年度?|本年度?|全年|今年|年内)?,?(?:共有|有)$`)
 	unsaidNounAfterRE = regexp.MustCompile(`^依申请公开的?(?:政府)?(?:信息|事项)[。.]?$`)
+	// dealtNounAfterRE is the noun of applications after a count that
+	// 办理 comes before ("共办理1件依申请公开", "办理2件政府信息公开申请").
+	dealtNounAfterRE = regexp.MustCompile(`^的?(?:依申请公开|政府信息公开申请|信息公开申请)(?:的?(?:政府)?(?:信息|事项|申请))?[。.]?$`)
 )
 
 // unsaidApplications reports whether the words before a count name 依申请公开
@@ -2978,8 +2981,13 @@ func unsaidApplications(seg string) bool {
 	if i < 0 {
 		return false
 	}
+	// "2022年度某局依申请公开政务信息数3件" (the shape of a real 2022
+	// county-level city bureau's page) says 政务信息 and 数: passed over
+	// with no word. (Not "信息数" alone: the old regime's "共制作政府信息N条,
+	// 其中…依申请公开信息数M条" counts information made, see
+	// pre2019-2013-made-by-disclosure, and stays as it was.)
 	switch strings.TrimRight(seg[i+len("依申请公开"):], "共计为有") {
-	case "", "信息", "政府信息", "事项", "的信息", "的政府信息":
+	case "", "信息", "政府信息", "事项", "的信息", "的政府信息", "政务信息", "的政务信息", "政务信息数":
 	default:
 		return false
 	}
@@ -3298,6 +3306,17 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// received, or information given on application? The
 				// words do not say.
 				emit(nReceived, false, f, "", errUnsaid)
+				continue
+			}
+			if strings.HasSuffix(seg, "办理") && strings.Contains(unitsApps, unit) && dealtNounAfterRE.MatchString(clause[m[1]:]) && ctx.about(topicDisclosure) &&
+				!hasAny(seg, "收到", "受理", "接收", "接到", "接受", "新收", "办结", "答复", "结转", "复议", "诉讼", "其中", "不予", "予以") {
+				// "2023年我局共办理1件依申请公开,…答复书已回复" (the shape of a
+				// real 2023 district bureau's page): the count before the
+				// noun, after a bare 办理; received or handled, the words do
+				// not say, as "办理依申请公开N件" does not (handledUnsaid).
+				// It was passed over with no word.
+				emit(nReceived, false, f, "", errDealt)
+				emit(nHandled, false, f, "", errDealt)
 				continue
 			}
 			if strings.HasSuffix(seg, "有") && strings.Contains(unitsApps, unit) && hadBeforeRE.MatchString(seg) && unsaidNounAfterRE.MatchString(clause[m[1]:]) {

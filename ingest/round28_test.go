@@ -232,3 +232,38 @@ func TestRound28OverviewSubjectGenju(t *testing.T) {
 		}
 	}
 }
+
+// TestRound28DealtCountBeforeNoun checks two counts of applications whose
+// words do not say received, handled or given: the count before the noun
+// after a bare 办理 ("2023年我局共办理1件依申请公开", the shape of a real 2023
+// district bureau's page) and "依申请公开政务信息数3件" (a real 2022 bureau's).
+// Each was passed over with no word; each is now blank with its word, as
+// "办理依申请公开N件" and "依申请公开政府信息N件" are.
+func TestRound28DealtCountBeforeNoun(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		said []string // the measures said, blank
+	}{
+		{"(二)依申请公开情况。2023年我局共办理1件依申请公开,答复书已回复。", []string{"apps.new", "apps.total"}},
+		{"(二)依申请公开情况。2023年共办理2件政府信息公开申请。", []string{"apps.new", "apps.total"}},
+		{"(二)依申请公开情况。2023年度我局依申请公开政务信息数3件,已按要求办理。", []string{"apps.new"}},
+		// Received, said so: read as before.
+		{"(二)依申请公开情况。2023年我局共收到政府信息公开申请2件,已全部办结。", nil},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2023, "示例区示例局")
+		for _, m := range tt.said {
+			if got := numberOf(vals, m); got != -1 {
+				t.Errorf("%s: %s %v, want blank", tt.line, m, got)
+			}
+			said := false
+			for _, f := range finds {
+				if f.Measure == m {
+					said = true
+				}
+			}
+			if !said {
+				t.Errorf("%s: no finding of %s", tt.line, m)
+			}
+		}
+	}
+}
