@@ -267,3 +267,19 @@ func TestRound28DealtCountBeforeNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestRound28DocumentDateLabel checks a district site's list of metadata
+// that dates a report "公文生成日期:YYYY-MM-DD" (the shape of a real 2018
+// district government's page): the date of publication, as 成文日期 is; it
+// was left blank, and no deadline checked. A page's bare "生成时间" (a
+// footer's stamp) is no date of the report's.
+func TestRound28DocumentDateLabel(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"  • 公文生成日期:2019-04-08", "2019-04-08"},
+		{"页面生成时间:2024-05-06 10:00", ""},
+	} {
+		if got := publishedDate([]Line{{N: 1, Text: tt.line}}); got != tt.want {
+			t.Errorf("publishedDate(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

@@ -99,7 +99,12 @@ var (
 	// 发文日期 labels it in a provincial site's table of metadata
 	// ("索引号:… 发文日期:YYYY-MM-DD 00:00:00", the shape of a real 2008
 	// city's page), as 成文日期 does in others'; the date was left blank.
-	dateLabelRE = regexp.MustCompile(`(?:发布|成文|印发|公开|发文)(?:时间|日期)`)
+	// "公文生成日期:YYYY-MM-DD" in a district site's list of metadata (the
+	// shape of a real 2018 district government's page, dated nowhere else
+	// but in a bare "时间:") is the document's date, as 成文日期 is; it was
+	// left blank and the deadline never checked. Not "生成时间" alone: a
+	// site's footer may stamp the time the page was made.
+	dateLabelRE = regexp.MustCompile(`(?:发布|成文|印发|公开|发文|公文生成)(?:时间|日期)`)
 )
 
 // publishedDate returns the publication date as YYYY-MM-DD: a date labelled
