@@ -49,6 +49,11 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 		var msg string
 		if organ, office, verb := labels.CompilerOffice(l.Text); organ != "" {
 			msg = fmt.Sprintf("单位名称“%s”取自首句“由%s%s”（本机关的办公室编制本机关的报告）：请核对", organ, office, verb)
+			if organ == office {
+				// An office that is an organ of its own (labels.selfOffice:
+				// "由北京市信访办编制").
+				msg = fmt.Sprintf("单位名称“%s”取自首句“由%s%s”（编制报告的机关本身，名称以“办”结尾而不是某机关的办公室）：请核对", organ, office, verb)
+			}
 			r.Agency = organ
 		} else if a := labels.SubjectCompiler(l.Text); a != "" && i < 3 {
 			msg = fmt.Sprintf("单位名称“%s”取自首句“%s…编制本报告”（标题未写单位名称）：请核对", a, a)

@@ -283,3 +283,24 @@ func TestRound28DocumentDateLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestRound28SelfOfficeCompiler checks a first sentence that says an office
+// which is an organ of its own compiled the report ("由北京市信访办编制的2009年度…
+// 报告", the shape of a real 2009 municipal office's page): the report is
+// that organ's, said to be checked. It was refused as if the office might
+// compile for another. A government's 办公室, an organ's own office and a
+// bare kind are as before.
+func TestRound28SelfOfficeCompiler(t *testing.T) {
+	for _, tt := range []struct{ line, organ, office string }{
+		{"本报告是根据《条例》要求,由示例市信访办编制的2009年度政府信息公开年度报告。", "示例市信访办", "示例市信访办"},
+		{"本报告是根据《条例》要求,由示例县法制办公室编制的2012年度政府信息公开年度报告。", "示例县法制办公室", "示例县法制办公室"},
+		{"本报告是根据《条例》要求,由示例县人民政府办公室编制的2012年度政府信息公开年度报告。", "", "示例县人民政府办公室"},
+		{"本报告是根据《条例》要求,由示例县民政局办公室编制的2012年度政府信息公开年度报告。", "示例县民政局", "示例县民政局办公室"},
+		{"本报告是根据《条例》要求,由信访办编制的2012年度政府信息公开年度报告。", "", "信访办"},
+	} {
+		organ, office, _ := labels.CompilerOffice(tt.line)
+		if organ != tt.organ || office != tt.office {
+			t.Errorf("CompilerOffice(%q) = %q, %q; want %q, %q", tt.line, organ, office, tt.organ, tt.office)
+		}
+	}
+}

@@ -88,7 +88,36 @@ func CompilerOffice(s string) (organ, office, verb string) {
 		return "", "", ""
 	}
 	office = trimName(s[m[2]:m[3]])
-	return OfficeOf(office), office, s[m[4]:m[5]]
+	if organ := OfficeOf(office); organ != "" {
+		return organ, office, s[m[4]:m[5]]
+	}
+	if selfOffice(office) {
+		// "由北京市信访办编制的2009年度…报告" (a real 2009 municipal
+		// bureau's page): an office that is an organ of its own, its
+		// report its own.
+		return office, office, s[m[4]:m[5]]
+	}
+	return "", office, s[m[4]:m[5]]
+}
+
+// selfOfficeKinds end the names of offices that are organs of their own (a
+// government's working departments named 办 or 办公室), not an office inside
+// an organ: 信访办 (letters and calls), 法制办, 外事办, 侨办, 台办, 人防办.
+var selfOfficeKinds = []string{"信访办", "信访办公室", "信访局", "法制办", "法制办公室", "外事办", "外事办公室", "外事侨务办公室", "侨务办公室", "侨办",
+	"台办", "台湾事务办公室", "人防办", "人民防空办公室"}
+
+// selfOffice reports whether an office compiling a report is an organ of
+// its own (selfOfficeKinds), placed by the words before its kind ("北京市信访办"):
+// a bare kind ("信访办") or a government's office ("示例县人民政府办公室") is
+// none.
+func selfOffice(office string) bool {
+	for _, k := range selfOfficeKinds {
+		if head, ok := strings.CutSuffix(office, k); ok && head != "" && hasSuffixAny(head, "省", "市", "县", "区", "州", "盟", "旗") && agencyName(office) &&
+			!strings.Contains(head, "政府") && !hasAny(head, "和", "及", "与", "、", "公开") {
+			return true
+		}
+	}
+	return false
 }
 
 // contactRE finds the office a report names to ask about it: "如对本报告有
