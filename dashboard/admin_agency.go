@@ -42,16 +42,15 @@ func (h *handler) adminAgencyRegion(c echo.Context) error {
 		return notFound("没有编号为 %d 的机构。", id)
 	}
 	ctx := c.Request().Context()
-	if err := h.db.SetAgencyRegion(ctx, id, r); err != nil {
-		return err
-	}
 	before := []string{plain(get(info, 0, "province")), plain(get(info, 0, "city")), plain(get(info, 0, "county")), plain(get(info, 0, "level"))}
 	a := actorOf(c)
-	if err := h.db.Audit(ctx, warehouse.AuditEntry{Actor: a.Name, Remote: a.Remote, Action: "agency.region",
+	// The entry is written in the correction's transaction: neither stands
+	// without the other.
+	if err := h.db.SetAgencyRegionAudited(ctx, id, r, &warehouse.AuditEntry{Actor: a.Name, Remote: a.Remote, Action: "agency.region",
 		Agency: plain(get(info, 0, "agency")), Result: "ok",
 		Detail: fmt.Sprintf("地区与层级由“%s”更正为“%s”", strings.Join(before, " / "),
 			strings.Join([]string{r.Province, r.City, r.County, r.Level}, " / "))}); err != nil {
-		h.log.Error("audit log not written", "action", "agency.region", "agency", id, "error", err)
+		return err
 	}
 	h.cache.clear()
 	if h.rewarm != nil {

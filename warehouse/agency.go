@@ -20,6 +20,16 @@ type Region struct {
 // and level. Later loads never overwrite it. It returns a *gongkai.Error with
 // CodeNotFound when there is no such agency.
 func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) error {
+	return db.SetAgencyRegionAudited(ctx, agencyID, r, nil)
+}
+
+// SetAgencyRegionAudited is SetAgencyRegion that writes e (when not nil) to
+// the audit log in the change's own transaction, as the account changes
+// write theirs (auth.go): the correction and its audit entry stand or fall
+// together. The dashboard's admin correction wrote its entry after the
+// commit and only logged a failure, so a correction could stand with no
+// entry (review s37).
+func (db *DB) SetAgencyRegionAudited(ctx context.Context, agencyID int64, r Region, e *AuditEntry) error {
 	if db.state == nil {
 		return gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能修改")
 	}
@@ -63,7 +73,13 @@ func (db *DB) SetAgencyRegion(ctx context.Context, agencyID int64, r Region) err
 				if err != nil {
 					return err
 				}
-				return noteTotals(ctx, conn, []int64{agencyID})
+				if err := noteTotals(ctx, conn, []int64{agencyID}); err != nil {
+					return err
+				}
+				if e != nil {
+					return audit(ctx, conn, *e)
+				}
+				return nil
 			})
 		})
 	})
