@@ -81,6 +81,17 @@
 -- ms of CPU a query (100k reports 20.3 -> 19.4), although this text
 -- without its cells runs 3-10 ms faster: the second statement, its
 -- transaction and its scan of store.agency_status's ids cost about as much.
+-- Measured without gain (session 37, 1M reports, the bench's 44 /quality
+-- filters, kept statements, interleaved in one hold, rows equal): the
+-- agencies ordered by name rank (store.agencies.name_rank, 0086) and only
+-- the page's names read by id, 24.5 -> 26.8 ms of CPU a query (the
+-- whole country 28.3 -> 31.2: the join back to the names by id cost more
+-- than the names' sort saved); the page's cells (the largest operator of
+-- the whole country's profile: ~12 of ~25 ms scanning store.agency_status'
+-- cells for all 144,000 rows) read through an inner join on the page
+-- rather than IN, 18.9 / 19.7 -> 20.1 / 20.1 (with a status tab and later
+-- pages); and read from store.year_reports and store.finding_reports'
+-- warnings instead of the cells, 27.2 / 27.7 -> 29.9 / 30.5.
 WITH span AS (
     -- The years any agency reported in the selected range, as bits: the
     -- years of the groups of store.summary_rollup that count a current
