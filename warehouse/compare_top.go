@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
+	"encoding"
 	"encoding/hex"
 	"fmt"
 	"log/slog"
@@ -459,11 +460,30 @@ func compareTopStamp() string {
 	return compareTopStampOf(compareTopForm, binaryMigrations())
 }
 
+// compareTopForm1State is SHA-256's state after the text of
+// queries/compare_agencies.sql as it stood when the stamp hashed the text
+// (main 2bdb3e5, session 36), whose rows are version 1's: version 1 is
+// stamped as that binary stamped its answers, so that the answers a file
+// keeps from it stay readable (a read-only open of such a file would
+// otherwise read none until a writable open kept them again). Later
+// versions are stamped by their number.
+const compareTopForm1State = "7368610394901ef61de7df89033d33bd0316c0984489d05897a61e8c08a7fc6a452df5646c756d65204e554c4c53204c4153542c2072616e6b5f72617465204e554c4c53204c4153542c2072616e6b5f7a65726f0a00000000000000000000000000000000000000000022b1"
+
 // compareTopStampOf is compareTopStamp for the version form of the
 // query's answer and the migrations ms, each named by number and name.
 func compareTopStampOf(form int, ms []string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "compare_agencies form %d", form)
+	if form == 1 {
+		st, err := hex.DecodeString(compareTopForm1State)
+		if err == nil {
+			err = h.(encoding.BinaryUnmarshaler).UnmarshalBinary(st)
+		}
+		if err != nil {
+			panic("warehouse: compare_top's version 1 state: " + err.Error())
+		}
+	} else {
+		fmt.Fprintf(h, "compare_agencies form %d", form)
+	}
 	for _, m := range ms {
 		h.Write([]byte{0})
 		h.Write([]byte(m))
