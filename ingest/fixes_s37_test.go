@@ -335,3 +335,31 @@ func TestAnsweredPartNoneCarried(t *testing.T) {
 		}
 	}
 }
+
+// TestInTimeEveryOne checks a count handled in time that is every
+// application on hand ("收到…申请10件,无上年结转,按时办结10件"): found in
+// session 37 blank with errOnTime's word that more may have been handled,
+// though none could be. Read where the count received and the count carried
+// in (or none) are said in the sentence and sum to it; else as before.
+func TestInTimeEveryOne(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding
+	}{
+		{"收到政府信息公开申请10件,无上年结转,按时办结10件。", 10},
+		{"收到政府信息公开申请10件,上年结转0件,按时答复10件。", 10},
+		{"收到政府信息公开申请10件,上年结转2件,按时办结12件。", 12},
+		{"收到政府信息公开申请10件,按时办结10件。", -1},
+		{"收到政府信息公开申请10件,上年结转0件,按时答复9件。", -1},
+		{"收到政府信息公开申请10件,上年结转2件,按时办结10件。", -1},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("%s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("%s: finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

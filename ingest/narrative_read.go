@@ -1246,6 +1246,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			afterCarried := -1.0     // a count handled right after one carried in (errHandledAfterCarried), -2: two
 			afterCarriedOrder := 0   // len(order) when afterCarried was passed over: where its measure goes if settled
 			answeredPart := -1.0     // a count of those received answered, passed over (errAnsweredPart, not errAnsweredAmong), -2: two
+			inTime := -1.0           // a count handled in time, passed over (errOnTime), -2: two
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if errors.Is(bad, errWholeHandled) {
 					bad = nil
@@ -1309,6 +1310,9 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				}
 				if k == nHandled && errors.Is(bad, errAnsweredPart) && !errors.Is(bad, errAnsweredAmong) {
 					answeredPart = once(answeredPart, f)
+				}
+				if k == nHandled && errors.Is(bad, errOnTime) {
+					inTime = once(inTime, f)
 				}
 				switch {
 				case k == nReceived && bad == nil && got == -1:
@@ -1441,6 +1445,16 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				// ("其中3件已答复2025年继续办理4件", round 20) stays unsure.
 				add(nHandled, false, answeredPart, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 				done = answeredPart
+			}
+			if inTime > 0 && got > 0 && carried >= 0 && inTime == got+carried && done == -1 && afterCarried == -1 {
+				// "收到…申请10件,无上年结转,按时办结10件" (found in session
+				// 37): those handled in time are every one on hand (the
+				// count received and the count carried in, said, none
+				// here), so every one was handled, all in time. It was
+				// blank with errOnTime's word that more may have been
+				// handled.
+				add(nHandled, false, inTime, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+				done = inTime
 			}
 			if afterCarried >= 0 && done == -1 && handledSettled(afterCarried, total, carried, dealt, out) {
 				// "收到申请10件,上年结转2件,已办结12件", "…,已办结2件,结转下年
