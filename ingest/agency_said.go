@@ -81,6 +81,50 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 		return
 	}
 	overviewNamed(doc, r)
+	if r.Agency == "" {
+		contactSelfNamed(doc, r)
+	}
+}
+
+// contactSelfNamed sets the agency of a report whose title and opening name
+// none from its line of contact when that names an organ itself, placed
+// above a township ("如对本年度报告有任何疑问,请与示例县卫生健康局联系。", the shape of
+// a real 2021 county bureau's page, refused for want of a name), and the
+// report calls itself by that organ's own word ("我局") in its first lines:
+// the organ asked about the report is the one whose words it is, most often.
+// Said with an error finding: the contact may be another organ's (a parent
+// bureau's for its 分局's page), which the words cannot tell. A contact
+// naming a government, an office or a township, or a report that never says
+// 我局 (我委…), gives none.
+func contactSelfNamed(doc *Document, r *gongkai.Report) {
+	for i, l := range doc.Lines {
+		if i >= openingLines {
+			return
+		}
+		organ, own := labels.ContactSelf(sourceText(doc, l.N))
+		if organ == "" || namePlaceKind(organ) != placeAbove {
+			continue
+		}
+		for j, o := range doc.Lines {
+			if j >= 2*openingLines {
+				break
+			}
+			if strings.Contains(o.Text, own) {
+				// An error, not a warning (review's MEDIUM on the first
+				// version): nothing but the word 我局 ties the contact to
+				// the report's organ ("请与示例市生态环境局联系" on a 分局's
+				// page names its parent), so the version waits for its
+				// uploader before it replaces a current one of that organ
+				// and year (warehouse pendingReason), and the page shows
+				// the doubt.
+				r.Agency = organ
+				r.Findings = append(r.Findings, gongkai.Finding{Rule: "agency", Severity: gongkai.SeverityError, At: lineAt(l.N),
+					Message: fmt.Sprintf("单位名称“%s”只取自联系方式（报告以“%s”自称；标题、开头和概述都未写单位名称）：联系方式所写的机关不一定是报告的机关（可能是上级机关或代为答复的机关），不能确定：请核对并指定单位名称", organ, own)})
+				return
+			}
+		}
+		return
+	}
 }
 
 // kindReportRE finds a first sentence that names the report as its organ's

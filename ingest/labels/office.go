@@ -351,6 +351,43 @@ func ContactOrgan(s, short string) string {
 	return a
 }
 
+// selfKinds are the endings of an organ's name that a line of contact may
+// name the organ itself by (ContactSelf), each with the word the organ calls
+// itself by ("我局" for a 局).
+var selfKinds = []struct{ ending, own string }{
+	{"委员会", "我委"}, {"局", "我局"}, {"委", "我委"}, {"厅", "我厅"}, {"中心", "我中心"},
+}
+
+// ContactSelf returns the organ a report's line of contact names itself,
+// whole and not an office of it ("如对本年度报告有任何疑问,请与示例县卫生健康局联系",
+// the shape of a real 2021 county bureau's page whose title and opening name
+// no organ), and the word the organ calls itself by ("我局"); "" when the
+// line names no such organ, names a government or an office, or names more
+// than one. The caller must find that word in the report: the contact alone
+// might be another organ's (a superior's, a government's office).
+func ContactSelf(s string) (organ, own string) {
+	s = Normalize(s)
+	i := strings.Index(s, "报告")
+	if i < 0 || !hasAny(s, "疑问", "意见", "建议", "咨询") {
+		return "", ""
+	}
+	m := contactOrganRE.FindStringSubmatch(s[i:])
+	if m == nil {
+		return "", ""
+	}
+	a := trimName(m[1])
+	if !agencyName(a) || hasSuffixAny(a, internalOffices...) || hasSuffixAny(a, "办", "室", "科", "股", "组", "政府") ||
+		hasAny(a, "公开", "和", "及", "与", "、", "或") || strings.ContainsAny(a, "0123456789") || hasAny(a, compilerOthers...) {
+		return "", ""
+	}
+	for _, k := range selfKinds {
+		if strings.HasSuffix(a, k.ending) {
+			return a, k.own
+		}
+	}
+	return "", ""
+}
+
 // joinedName reports whether an organ's name holds its 和 as one organ's
 // name does ("示例区水务和湖泊局", "某县人力资源和社会保障局": two matters
 // joined, the name's ending after them), not two organs joined ("某局和某委",
