@@ -5,7 +5,13 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -42,11 +48,21 @@ func TestFullReadsForwardInterfaces(t *testing.T) {
 		"Nullable": reflect.TypeFor[driver.RowsColumnTypeNullable](), "PrecisionScale": reflect.TypeFor[driver.RowsColumnTypePrecisionScale](),
 		"DriverContext": reflect.TypeFor[driver.DriverContext](),
 	}
+	// database/sql/driver's interfaces as this Go declares them, by
+	// method names: one the list above lacks (a newer Go's) is compared
+	// too.
+	declared := driverInterfaces(t)
 	same := func(what string, inner, outer any) {
 		for name, it := range ifaces {
 			a, b := reflect.TypeOf(inner).Implements(it), reflect.TypeOf(outer).Implements(it)
 			if a != b {
 				t.Errorf("%s: duckdb-go's %T implements %s: %v, the wrapper %T: %v", what, inner, name, a, outer, b)
+			}
+		}
+		for name, methods := range declared {
+			a, b := hasMethods(inner, methods), hasMethods(outer, methods)
+			if a != b {
+				t.Errorf("%s: duckdb-go's %T has driver.%s's methods: %v, the wrapper %T: %v", what, inner, name, a, outer, b)
 			}
 		}
 	}
@@ -122,4 +138,69 @@ func TestFullReadsWhole(t *testing.T) {
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM range(3000)").Scan(&x); err != nil || x != 3000 {
 		t.Errorf("in a transaction: %d %v", x, err)
 	}
+}
+
+// driverInterfaces returns the interfaces database/sql/driver declares in
+// this Go's source, each with its method names (those of the interfaces
+// it embeds included). The test is skipped without the source.
+func driverInterfaces(t *testing.T) map[string][]string {
+	dir := filepath.Join(runtime.GOROOT(), "src", "database", "sql", "driver")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no source of database/sql/driver: %v", err)
+	}
+	pkgs, err := parser.ParseDir(token.NewFileSet(), dir, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]*ast.InterfaceType{}
+	for _, p := range pkgs {
+		if p.Name != "driver" {
+			continue
+		}
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if ts, ok := n.(*ast.TypeSpec); ok && ts.Name.IsExported() {
+					if it, ok := ts.Type.(*ast.InterfaceType); ok {
+						types[ts.Name.Name] = it
+					}
+				}
+				return true
+			})
+		}
+	}
+	var methods func(it *ast.InterfaceType) []string
+	methods = func(it *ast.InterfaceType) []string {
+		var out []string
+		for _, f := range it.Methods.List {
+			if len(f.Names) == 0 {
+				if id, ok := f.Type.(*ast.Ident); ok && types[id.Name] != nil {
+					out = append(out, methods(types[id.Name])...)
+				}
+				continue
+			}
+			for _, n := range f.Names {
+				out = append(out, n.Name)
+			}
+		}
+		return out
+	}
+	all := map[string][]string{}
+	for name, it := range types {
+		all[name] = methods(it)
+	}
+	if len(all) < 20 {
+		t.Fatalf("found %d interfaces in database/sql/driver", len(all))
+	}
+	return all
+}
+
+// hasMethods reports whether v's type has every method named.
+func hasMethods(v any, names []string) bool {
+	typ := reflect.TypeOf(v)
+	for _, n := range names {
+		if _, ok := typ.MethodByName(n); !ok {
+			return false
+		}
+	}
+	return len(names) > 0
 }
