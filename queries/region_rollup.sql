@@ -24,6 +24,10 @@
 -- the few hundred ids are then named: looking the measure codes up among
 -- all of store.texts (every distinct cell text, 165,000 at 1M reports) by
 -- text was half of the query.
+-- warehouse.Query runs warehouse/sql/region_rollup_by_id.sql instead when
+-- no text repeats: the sums by id, named, kept and ordered in Go from the
+-- texts kept by id and the catalogue read once an open (regionRollupByID;
+-- same rows, TestRegionRollupForms). Any change here is made there too.
 WITH g AS (
     SELECT g.measure_id, g.applicant_id, sum(g.value) AS value, sum(g.stated) AS stated, sum(g.figures) AS figures
     FROM store.region_rollup g

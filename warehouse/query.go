@@ -178,8 +178,8 @@ func (f Filter) args() []any {
 // with the agencies ordered by their name rank when every agency has one,
 // and again by name when that form returns no rows (see
 // regionAgenciesForm), the ranked form's names read from those kept by id
-// (see agencyNames); region_rollup runs without its sum by text when no
-// text repeats (see regionRollupForm); compare_regions runs its form for a
+// (see agencyNames); region_rollup runs as its sums by id, named and
+// ordered in Go, when no text repeats (see regionRollupByID); compare_regions runs its form for a
 // filter with or without a piece of a name (see compareRegionsForm), and
 // for a piece most of the selection's names hold first the roll-up's sums
 // less the other agencies', when that can be exact (see
@@ -276,6 +276,13 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		q = regionFigureForm(q)
 	}
 	if q.Name == "region_rollup" {
+		t, ok, err := db.regionRollupByID(ctx, q, f)
+		if err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+		if ok {
+			return t, nil
+		}
 		if q, err = db.regionRollupForm(ctx, q); err != nil {
 			return nil, queryError(ctx, name, err)
 		}

@@ -187,6 +187,9 @@ type DB struct {
 	// uniqueTexts says whether store.texts holds each text once, for
 	// region_rollup's form (textsUnique).
 	uniqueTexts keptAnswer
+	// catalogue keeps store.measures' codes for region_rollup's form by id
+	// (measureCatalogue), read once an open.
+	catalogue catalogue
 	// texts keeps the texts the report and agency pages named by id
 	// (readTexts) until the next write.
 	texts textCache
