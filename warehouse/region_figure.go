@@ -26,7 +26,8 @@ func regionFigureForm(q queries.Query) queries.Query {
 	return q
 }
 
-// regionFigureByAgency runs sql/region_figure_by_agency.sql, region_figure
+// regionFigureByAgency runs sql/region_figure_by_agency.sql (the half of it
+// for the filter's shape: byAgencyHalf), region_figure
 // (q, same parameters, columns and rows) read from the copy by cell by the
 // agency each of its rows carries, for filter f as Query bound it. It tries
 // only where that form is the faster one: the copy caught up at the last
@@ -57,7 +58,8 @@ func (db *DB) regionFigureByAgency(ctx context.Context, q queries.Query, f Filte
 		return nil, false, err
 	}
 	form := q
-	form.Name, form.SQL = q.Name+" (by agency)", stmt("region_figure_by_agency")
+	half := byAgencyHalf(f)
+	form.Name, form.SQL = q.Name+" (by agency, "+half+")", stmt("region_figure_by_agency_"+half)
 	if !stated {
 		form.Name, form.SQL = q.Name+" (blank)", stmt("region_figure_blank")
 	}
@@ -65,6 +67,19 @@ func (db *DB) regionFigureByAgency(ctx context.Context, q queries.Query, f Filte
 		return nil, false, err
 	}
 	return t, len(t.Rows) > 0, nil
+}
+
+// byAgencyHalf names the half of sql/region_figure_by_agency.sql that
+// regionFigureByAgency runs for filter f: "country" without a province,
+// city or level, "region" with one. Each half is the whole text less the
+// other shape's CTEs, which DuckDB would bind and optimize on every run
+// before folding them away (the halves' headers give the figures); each
+// returns no rows for the other shape's filters.
+func byAgencyHalf(f Filter) string {
+	if nullText(f.Province) == nil && nullText(f.City) == nil && nullText(f.Level) == nil {
+		return "country"
+	}
+	return "region"
 }
 
 // cellYearsKey is what cell_rows.sql reads of a filter.

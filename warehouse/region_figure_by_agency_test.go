@@ -114,6 +114,20 @@ func TestRegionFigureByAgency(t *testing.T) {
 						absent++
 					}
 				}
+				// The half Query runs (byAgencyHalf) answers as the whole
+				// text, rows or none, ties by name or by rank; the other
+				// half answers nothing.
+				half := stmt("region_figure_by_agency_" + byAgencyHalf(f))
+				other := stmt("region_figure_by_agency_" + map[string]string{"country": "region", "region": "country"}[byAgencyHalf(f)])
+				for _, p := range [][2]string{{form, half}, {many, strings.NewReplacer("16384", "1", "16385", "2").Replace(half)}} {
+					whole, h := queryRows(t, db, p[0], g.bind(q.Params)), queryRows(t, db, p[1], g.bind(q.Params))
+					if fmt.Sprint(whole.Rows) != fmt.Sprint(h.Rows) {
+						t.Errorf("%s, %s/%s %+v: the half %s gives\n %v\nthe whole text\n %v", stage, c[0], c[1], f, byAgencyHalf(f), h.Rows, whole.Rows)
+					}
+				}
+				if o := queryRows(t, db, other, g.bind(q.Params)); len(o.Rows) > 0 {
+					t.Errorf("%s, %s/%s %+v: the other half answers %v", stage, c[0], c[1], f, o.Rows)
+				}
 				if byAgency := queryRows(t, db, form, g.bind(q.Params)); len(byAgency.Rows) > 0 {
 					answered++
 					if fmt.Sprint(byAgency.Rows) != fmt.Sprint(got.Rows) {
