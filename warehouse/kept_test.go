@@ -248,9 +248,10 @@ func TestTypedStatementsArePlannedAgain(t *testing.T) {
 // keptDecision returns the decision kept for the named query, or for the
 // form chosen in Go that ran in its place (qualityFindingsForm,
 // compareRegionsForm keep theirs under the name and " (plain)",
-// " (piece)", " (reports)" or " (bits)").
+// " (piece)", " (reports)" or " (bits)"; region_rollup's form by id
+// under " (by id)").
 func keptDecision(db *DB, name string) (any, bool) {
-	for _, n := range []string{name, name + " (plain)", name + " (piece)", name + " (reports)", name + " (bits)", name + " (named)"} {
+	for _, n := range []string{name, name + " (plain)", name + " (piece)", name + " (reports)", name + " (bits)", name + " (named)", name + " (by id)"} {
 		// quality_findings runs its forms' page forms (findingsPageForms).
 		for _, m := range []string{n, n + " (page)"} {
 			if s, ok := db.kept.m.Load(m); ok {
