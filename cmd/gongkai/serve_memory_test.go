@@ -64,11 +64,10 @@ func TestServeMemoryCap(t *testing.T) {
 	// address space back (55 MB results beside a growing statement ended
 	// the server or left it refusing every page: TestServeMemorySoak
 	// -serve-soak-big). 11 MB of text: refused; 64 MiB was the cap before.
-	// Asked before the growing statement: after it DuckDB may still hold
-	// its budget, and then the result fails in DuckDB (or, 1 run in 5, the
-	// driver read a failed fetch as the end: 200 with no rows — see
-	// docs/benchmarks.md, twenty-ninth pass, known wrong).
-	if status, body := sql("SELECT repeat('y', 5500) || range::VARCHAR AS s FROM range(2000)"); status != 400 || !strings.Contains(body, "查询结果超过 8 MB") {
+	// Asked before the growing statement too, where it tests the cap
+	// alone: after it DuckDB may still hold its budget (see below).
+	eleven := "SELECT repeat('y', 5500) || range::VARCHAR AS s FROM range(2000)"
+	if status, body := sql(eleven); status != 400 || !strings.Contains(body, "查询结果超过 8 MB") {
 		t.Errorf("an 11 MB result from a server capped at 1 GB: %d %.200s, want refused at 8 MB", status, body)
 	}
 	ten := "s||s||s||s||s||s||s||s||s||s"
@@ -147,6 +146,17 @@ func TestServeMemoryCap(t *testing.T) {
 	}
 	if data >= 900<<20 {
 		t.Errorf("after the growing statement the server's data stays at %d MB of its 1 GB cap", data>>20)
+	}
+	// The 11 MB result again, after the growing statement: DuckDB may
+	// still hold its budget, and then the result fails in DuckDB, or its
+	// chunk's fetch fails at the cap, which duckdb-go read as the end (200
+	// with no rows, 1 run in 5 before warehouse/fullread.go). Refused at 8
+	// MB, or an error that says memory stopped it; never an answer.
+	if status, body := sql(eleven); status == 200 || !strings.Contains(body, "查询结果超过 8 MB") &&
+		!strings.Contains(body, "内存") && !strings.Contains(body, "查询结果读取不完整") {
+		t.Errorf("an 11 MB result after the growing statement: %d %.200s, want refused at 8 MB or stopped by memory", status, body)
+	} else {
+		t.Logf("the 11 MB result after the growing statement: %d %.200s", status, body)
 	}
 	for i := range 40 {
 		q := "SELECT 40 + 2 AS n"
