@@ -8,6 +8,7 @@ import (
 	"encoding"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"log/slog"
 	"slices"
 	"strings"
@@ -473,15 +474,10 @@ const compareTopForm1State = "7368610394901ef61de7df89033d33bd0316c0984489d05897
 // query's answer and the migrations ms, each named by number and name.
 func compareTopStampOf(form int, ms []string) string {
 	h := sha256.New()
-	if form == 1 {
-		st, err := hex.DecodeString(compareTopForm1State)
-		if err == nil {
-			err = h.(encoding.BinaryUnmarshaler).UnmarshalBinary(st)
-		}
-		if err != nil {
-			panic("warehouse: compare_top's version 1 state: " + err.Error())
-		}
-	} else {
+	if form != 1 || resumeForm1(h) != nil {
+		// A state this Go cannot resume (TestCompareTopForm1State): the
+		// version's number, and the answers kept before are refused.
+		h.Reset()
 		fmt.Fprintf(h, "compare_agencies form %d", form)
 	}
 	for _, m := range ms {
@@ -489,6 +485,20 @@ func compareTopStampOf(form int, ms []string) string {
 		h.Write([]byte(m))
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// resumeForm1 sets h, a SHA-256 hash, to its state after version 1's text
+// (compareTopForm1State).
+func resumeForm1(h hash.Hash) error {
+	st, err := hex.DecodeString(compareTopForm1State)
+	if err != nil {
+		return err
+	}
+	u, ok := h.(encoding.BinaryUnmarshaler)
+	if !ok {
+		return fmt.Errorf("warehouse: %T cannot resume a state", h)
+	}
+	return u.UnmarshalBinary(st)
 }
 
 // binaryMigrations names the migrations embedded in this binary, oldest

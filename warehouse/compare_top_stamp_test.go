@@ -485,3 +485,23 @@ func compareAgenciesDigest(text string) string {
 	h := sha256.Sum256([]byte(strings.Join(strings.Fields(b.String()), " ")))
 	return hex.EncodeToString(h[:])
 }
+
+// TestCompareTopForm1State holds that this Go resumes SHA-256 from version
+// 1's state (compareTopForm1State), without which version 1 is stamped by
+// its number and every file kept before refuses its kept answers on a
+// read-only open (safe, but slower), and that the two stamps differ.
+func TestCompareTopForm1State(t *testing.T) {
+	if err := resumeForm1(sha256.New()); err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	h.Write([]byte("compare_agencies form 1"))
+	ms := binaryMigrations()
+	for _, m := range ms {
+		h.Write([]byte{0})
+		h.Write([]byte(m))
+	}
+	if hex.EncodeToString(h.Sum(nil)) == compareTopStampOf(1, ms) {
+		t.Error("version 1 is stamped by its number, not as the text before it was")
+	}
+}
