@@ -1166,6 +1166,13 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			// 予以公开's shuns 部分).
 			fl = fl.replace("部分予以公开", "部分公开")
 		}
+		for _, w := range []string{"转结下", "转结至下", "转结到下"} {
+			// "已按期答复1件,无转结下年度继续办理件" (a real 2024 town's
+			// page): 结转 with its characters swapped; the none carried
+			// over was passed over with no word. Only before the next
+			// year (下), where no other reading of 转结 fits.
+			fl = fl.replace(w, "结转"+strings.TrimPrefix(w, "转结"))
+		}
 		for _, n := range ownNames {
 			fl = fl.replace(n[0], n[1])
 		}
@@ -1750,6 +1757,12 @@ func countFirstOutcome(after, line string) (nkind, bool) {
 	case "本机关不掌握相关政府信息", "本机关不掌握相关信息", "不掌握相关政府信息", "本机关不掌握该政府信息":
 		return nNotHeld, true
 	}
+	if notHeldFirstRE.MatchString(after) {
+		// "其中,1件予以公开,2件因本机关不掌握相关政府信息而无法提供" (a real
+		// 2024 town's page): the reason given as the cause of 无法提供,
+		// and nothing else. It was passed over with no word.
+		return nNotHeld, true
+	}
 	// "其中N件属于国家秘密不予公开": withheld, for the one reason named
 	// (outcomeUnsaid). It was passed over with no word.
 	if rk, bad, said := outcomeUnsaid(after); said && bad == nil {
@@ -1771,6 +1784,12 @@ func countFirstOutcome(after, line string) (nkind, bool) {
 	}
 	return 0, false
 }
+
+// notHeldFirstRE finds the words after a count that give the organ's not
+// holding the information as the one cause of its not being given
+// ("因本机关不掌握相关政府信息而无法提供"): 等原因 (one cause among others)
+// or another reason does not fit.
+var notHeldFirstRE = regexp.MustCompile(`^(?:因|由于)(?:本机关|本行政机关|本单位)?不掌握(?:相关|该)?(?:政府)?信息(?:而)?(?:无法提供|不能提供|未能提供|无法公开)$`)
 
 // noneOnApplicationRE finds a clause that says no information was given on
 // application and no more ("没有依申请公开政府信息。"): whether applications
@@ -4408,8 +4427,11 @@ func chineseNumber(s string) (int, bool) {
 	lastDigit, lastUnit := false, 10000
 	for _, r := range s {
 		if d, ok := digits[r]; ok {
-			if lastDigit && d != 0 && digit != 0 {
-				return 0, false // "二三" is no number
+			if lastDigit && (digit != 0 || d == 0) {
+				// "二三" is no number, nor "一零" or "二〇": digits read
+				// one by one ("行政复议一零件" was stored as 0 reviews).
+				// Only 零 may stand before a digit ("一百零五").
+				return 0, false
 			}
 			digit, lastDigit = d, true
 			continue
@@ -4477,6 +4499,13 @@ func classify(seg, clause, upTo, before string, ctx nctx, unit string) (nkind, b
 		// "被行政复议9件,全部维持;诉讼1件" (a real 2023 district
 		// bureau's): the suit after a review is an administrative one.
 		seg = "行政" + seg
+	}
+	if bare := strings.Trim(seg, "、,和及并共计被有涉"); (bare == "复议" || bare == "诉讼" && strings.Contains(before, "复议")) && ctx.about(topicDisclosure) {
+		// "涉及复议0件,诉讼0件" (a real 2024 town's paragraph on
+		// applications): a review and then a suit named bare, in a
+		// paragraph on disclosure, are the administrative ones of table
+		// 四. They were passed over with no word.
+		seg = "行政" + bare
 	}
 	for _, r := range nrules {
 		if !unitIn(r.units, unit) || (r.total && hasPart && !(r.kind == nProactive && proactivePart(seg, before)) && !(r.kind == nReview && reviewAfterParts(seg, before+upTo))) {
