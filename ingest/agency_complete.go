@@ -239,13 +239,23 @@ var (
 // are its office's, named as the sender of a notice on the annual report
 // that the line says it follows ("按照…人民政府办公室《关于做好…年度报告…
 // 的通知》要求", "根据…政府办公室关于…年度报告…的通知").
+//
+// "根据《条例》规定和《YYYY年度示例县人民政府和县直各部门单位的政府信息公开年度报告
+// 编制》的要求" (the shape of a real 2022 township's opening, refused for want
+// of a county): the government named inside the title of the paper on the
+// annual report that the line says it follows, that paper being its own.
 func commissioned(t string, k int) bool {
-	rest, ok := strings.CutPrefix(t[k:], "办公室")
-	if !ok || !strings.HasPrefix(rest, "《") && !strings.HasPrefix(rest, "关于") {
-		return false
-	}
 	head := t[:k]
 	if !strings.Contains(head, "按照") && !strings.Contains(head, "根据") && !strings.Contains(head, "依据") {
+		return false
+	}
+	if open := strings.LastIndex(head, "《"); open > strings.LastIndex(head, "》") && !strings.HasPrefix(t[k:], "信息") {
+		if end := strings.Index(t[k:], "》"); end > 0 && strings.Contains(t[k:k+end], "年度报告") && strings.HasPrefix(strings.TrimPrefix(t[k+end:], "》"), "的要求") {
+			return true
+		}
+	}
+	rest, ok := strings.CutPrefix(t[k:], "办公室")
+	if !ok || !strings.HasPrefix(rest, "《") && !strings.HasPrefix(rest, "关于") {
 		return false
 	}
 	end := strings.Index(rest, "通知")
@@ -286,14 +296,20 @@ func portalPlace(doc *Document, town string) (place, at, site string) {
 					break
 				}
 			}
+			paper := false
 			if w == "" && commissioned(t, k) {
 				// "按照示例县人民政府办公室《关于做好YYYY年度政府信息公开
 				// 年度报告编制公布工作的通知》要求,现将示例镇YYYY年度…报告
 				// 如下" (the shape of a real 2022 town's opening): the
 				// county's office that asks its townships for the report.
-				w = "办公室"
+				// Or the government named in the paper's title.
+				if strings.HasPrefix(t[k:], "办公室") {
+					w = "办公室"
+				} else {
+					paper = true
+				}
 			}
-			if w == "" {
+			if w == "" && !paper {
 				continue
 			}
 			// Every site the line names counts: one Derive does not
@@ -393,6 +409,17 @@ func townPlaceBefore(s, town string) string {
 		start -= size
 	}
 	run := s[start:]
+	for _, site := range []string{"门户网站", "网站"} {
+		// "更新完善梅河口市政府网站和平街道办事处栏目" (a real 2020 street
+		// office's page): the street's column on its city's government
+		// site, which places it as a government's words do. Read as a
+		// place of its own ("梅河口市政府网站"), it set the page's places
+		// apart and the page was refused.
+		if gov, ok := strings.CutSuffix(run, "政府"+site); ok {
+			run = gov + "政府"
+			break
+		}
+	}
 	if gov, ok := strings.CutSuffix(run, "人民政府"); ok {
 		run = gov
 	} else if gov, ok := strings.CutSuffix(run, "政府"); ok {
@@ -605,16 +632,29 @@ func noOrganMessage(name string) string {
 // read from its title or first sentence holds a Latin letter: a mirror
 // site's domain put in place of the name's place ("现公布puroview.com沙头镇
 // 2008年政府信息公开工作年度报告", a real 2008 town's page whose county is
-// 永嘉县). No organ's Chinese name holds one. It returns "" for any other
-// name.
+// 永嘉县). No organ's Chinese name holds one. The same for a word of
+// spamNameWords. It returns "" for any other name.
 func latinNameMessage(name string) string {
 	for _, r := range name {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 'ａ' && r <= 'ｚ' || r >= 'Ａ' && r <= 'Ｚ' {
 			return fmt.Sprintf("单位名称不可靠：读作“%s”，其中有英文字母（转载网页可能混入了网址或其他文字）：请指定单位名称", name)
 		}
 	}
+	for _, w := range spamNameWords {
+		if strings.Contains(name, w) {
+			return fmt.Sprintf("单位名称不可靠：读作“%s”，其中有“%s”（转载网页可能把地名换成了广告文字）：请指定单位名称", name, w)
+		}
+	}
 	return ""
 }
+
+// spamNameWords are words a mirror site puts in place of a name's place in
+// Chinese ("新葡京博彩官网区人民政府北京街道办事处", a real 2020 street
+// office's page copied onto a gambling site, whose district is 越秀区): no
+// organ's name holds one. The name was stored as the agency with a warning
+// only. 彩票 alone is not among them (福利彩票发行中心 is a public
+// institution's name).
+var spamNameWords = []string{"博彩", "官网", "赌场", "棋牌", "娱乐城", "彩票网", "体彩网", "网投", "真人视讯"}
 
 // placeBefore returns the place written right before an agency's name that
 // ends s, or "": the run of Chinese characters back to a mark, a digit or a

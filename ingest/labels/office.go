@@ -238,7 +238,12 @@ func ClauseCompiler(s string) string {
 // "YYYY年,示例医药高新区管委会根据工作实际,结合《条例》…有关规定,建立健全工作机制"
 // (the shape of a real 2017 managing zone's page, refused for want of a
 // name): 根据 (依据) may be its first verb.
-var overviewSubjectRE = regexp.MustCompile(`^(?:(?:19|20)\d\d年度?(?:以来|全年|期间)?|今年以来|本年度?)[,:]?(?:在[^,;:。《》]{2,30}?(?:领导|指导|部署)下,)?([^,;:。《》()、0-9]{2,20}?)(?:深入|全面|认真|坚持|始终|持续|严格|积极|进一步|紧紧|紧密|高度|在|围绕|按照|根据|依据|以|贯彻|聚焦|立足|着力|扎实|不断|把|将|对|结合)`)
+//
+// "根据《中华人民共和国政府信息公开条例》(简称《条例》),YYYY年度示例市交通运输局认真
+// 贯彻实施,…" (the shape of a real 2022 municipal bureau's page, refused for
+// want of a name): the law the work follows, named alone in a clause of its
+// own, may come before the year.
+var overviewSubjectRE = regexp.MustCompile(`^(?:(?:根据|依据|按照)《[^》]{2,40}》(?:\([^)]{0,20}\))?(?:的?(?:规定|要求))?,)?(?:(?:19|20)\d\d年度?(?:以来|全年|期间)?|今年以来|本年度?)[,:]?(?:在[^,;:。《》]{2,30}?(?:领导|指导|部署)下,)?([^,;:。《》()、0-9]{2,20}?)(?:深入|全面|认真|坚持|始终|持续|严格|积极|进一步|紧紧|紧密|高度|在|围绕|按照|根据|依据|以|贯彻|聚焦|立足|着力|扎实|不断|把|将|对|结合)`)
 
 // overviewUndatedRE finds the subject of an overview's first sentence that
 // opens on the organ itself, with no year before it: "示例局坚持以…为指导,…依法、

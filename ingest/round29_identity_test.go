@@ -1,0 +1,101 @@
+package ingest
+
+import (
+	"testing"
+
+	"gongkai/ingest/labels"
+)
+
+// TestRound29SpamName checks a name a mirror site filled with its own words
+// in Chinese ("新葡京博彩官网区人民政府…街道办事处", fixture
+// identity-2020-spam-district-street): refused, as a name with a Latin
+// letter is. A lottery's public institution keeps its name.
+func TestRound29SpamName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"新葡京博彩官网区人民政府示例街道办事处": true, "示例体彩网交通运输局": true,
+		"示例市福利彩票发行中心": false, "示例县示例镇人民政府": false, "示例市文化广电旅游局": false,
+	} {
+		if got := latinNameMessage(name) != ""; got != want {
+			t.Errorf("latinNameMessage(%q) != \"\" is %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestRound29OverviewSubjectAfterLaw checks an overview's first sentence
+// that names the law before the year and the organ ("根据《条例》(简称《条例》),
+// YYYY年度示例县交通运输局认真贯彻实施", the shape of a real 2022 municipal
+// bureau's page, fixture identity-2022-overview-after-law-cell-lines): the
+// organ is its subject. A government after the law, or a law's clause that
+// runs on, gives none.
+func TestRound29OverviewSubjectAfterLaw(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"根据《中华人民共和国政府信息公开条例》(简称《条例》),2022年度示例县交通运输局认真贯彻实施,及时、准确地公开相关政府信息。", "示例县交通运输局"},
+		{"根据《中华人民共和国政府信息公开条例》的规定,2022年,示例县示例局全面推进政务公开工作。", "示例县示例局"},
+		{"根据《中华人民共和国政府信息公开条例》,2022年度示例县人民政府认真贯彻实施,及时公开政府信息。", ""},
+		{"根据《条例》和市政府的要求,2022年度示例县示例局认真贯彻实施,及时公开政府信息。", ""},
+	} {
+		if got := labels.OverviewSubject(tt.line); got != tt.want {
+			t.Errorf("OverviewSubject(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestRound29PlaceOfSiteColumn checks a township's county read before its
+// column on the county's government site ("更新完善西秀区政府网站示例街道办事处
+// 栏目", fixture identity-2020-street-city-site-column): the county, not a
+// place of its own ("西秀区政府网站"), which set the page's places apart.
+func TestRound29PlaceOfSiteColumn(t *testing.T) {
+	for _, tt := range []struct{ before, want string }{
+		{"更新完善西秀区政府网站", "西秀区"},
+		{"更新完善西秀区人民政府门户网站", "西秀区"},
+		{"更新完善西秀区人民政府", "西秀区"},
+		{"更新完善示例网站", ""},
+	} {
+		if got := townPlaceBefore(tt.before, "示例街道"); got != tt.want {
+			t.Errorf("townPlaceBefore(%q) = %q, want %q", tt.before, got, tt.want)
+		}
+	}
+}
+
+// TestRound29CommissionedByPaper checks the county named inside the title of
+// the paper on the annual report that a township's opening follows
+// ("根据《条例》规定和《YYYY年度西秀区人民政府和区直各部门单位的政府信息公开年度
+// 报告编制》的要求", fixture identity-2022-township-county-paper-title): it
+// commissions the report, as its office's notice does. A paper on another
+// matter, or 政府信息 inside the law's title, does not.
+func TestRound29CommissionedByPaper(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"示例乡根据《条例》规定和《2022年度西秀区人民政府和区直各部门单位的政府信息公开年度报告编制》的要求,特向社会公开", true},
+		{"示例乡根据《西秀区人民政府关于加强乡村振兴工作的意见》的要求,特向社会公开", false},
+		{"示例乡根据《中华人民共和国政府信息公开条例》的要求,特向社会公开年度报告", false},
+		{"按照西秀区人民政府办公室《关于做好2022年度政府信息公开年度报告编制公布工作的通知》要求", true},
+	} {
+		t2 := labels.Normalize(tt.line)
+		got := false
+		for off := 0; ; {
+			k := indexFrom(t2, "政府", off)
+			if k < 0 {
+				break
+			}
+			k += len("政府")
+			off = k
+			got = got || commissioned(t2, k)
+		}
+		if got != tt.want {
+			t.Errorf("%s: commissioned %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// indexFrom is strings.Index of sub in s from off, or -1.
+func indexFrom(s, sub string, off int) int {
+	for i := off; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
