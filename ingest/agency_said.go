@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gongkai"
 	"gongkai/ingest/labels"
@@ -326,6 +327,41 @@ var universityRE = regexp.MustCompile(`高等学校信息公开办法|高校信�
 
 // schoolSelfWords are a university's words for itself.
 var schoolSelfWords = []string{"我校", "本校", "学校", "大学", "学院"}
+
+// interpretationMessage returns the message of the rejection of a page that
+// interprets an annual report rather than being one ("【文稿解读】示例街道办事处
+// YYYY年政府信息公开工作年度报告", then "现对《报告》解读如下", the shape of a
+// real 2020 street office's page), or "". Read as the organ's report, it was
+// stored as the year's report with no figures (an error finding only), and
+// could stand for the report itself. A page with the statutory tables is
+// read as any report is; a title that lists 政策解读 among the report's parts
+// is none.
+func interpretationMessage(doc *Document, tables bool) string {
+	if tables {
+		return ""
+	}
+	for i, l := range doc.Lines {
+		if i >= 15 {
+			break
+		}
+		if !strings.Contains(l.Text, "解读") {
+			continue
+		}
+		t := labels.Normalize(l.Text)
+		if utf8.RuneCountInString(t) > 80 || !strings.Contains(t, "年度报告") || strings.Contains(t, "政策解读") {
+			continue
+		}
+		if interpretationTitleRE.MatchString(t) {
+			return fmt.Sprintf("这是对年度报告的解读（第%d行“%s”），不是报告本身：解读不列报告的统计数字，未载入；请导入报告原文", l.N, strings.TrimSpace(l.Text))
+		}
+	}
+	return ""
+}
+
+// interpretationTitleRE finds a title that names an interpretation of an
+// annual report: "【文稿解读】…年度报告", "解读:《…年度报告》", "…年度报告》解读",
+// "图文解读…年度报告".
+var interpretationTitleRE = regexp.MustCompile(`【[^】]{0,6}解读】|^解读[:《]|年度报告》?(?:的)?(?:图文|文字|文稿|图片)?解读$|^图文解读`)
 
 // universityMessage returns the message of the rejection of a university's
 // information-disclosure report, or "". Such a report is made under the

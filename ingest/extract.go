@@ -204,6 +204,9 @@ func extract(ctx context.Context, doc *Document, opts Options) (*gongkai.Report,
 	if msg := universityMessage(doc, found); msg != "" {
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msg}
 	}
+	if msg := interpretationMessage(doc, found); msg != "" {
+		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: msg}
+	}
 	switch {
 	case fragment:
 		return nil, &gongkai.Error{Code: gongkai.CodeInvalid, Message: noTablesMessage(doc)}

@@ -99,3 +99,28 @@ func indexFrom(s, sub string, off int) int {
 	}
 	return -1
 }
+
+// TestRound29Interpretation checks a page that interprets an annual report
+// ("【文稿解读】…年度报告", fixture identity-2020-report-interpretation): refused,
+// as it states none of the report's figures. A report whose title or
+// opening lists 政策解读 among its parts, or a page with the tables, is read.
+func TestRound29Interpretation(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"【文稿解读】示例街道办事处2020年政府信息公开工作年度报告", true},
+		{"解读:《示例县示例局2022年政府信息公开工作年度报告》", true},
+		{"《示例县示例局2022年政府信息公开工作年度报告》解读", true},
+		{"示例县示例局2022年政府信息公开工作年度报告", false},
+		{"全文包括概述、政策解读、复议诉讼等,现公开2022年度政府信息公开年度报告", false},
+	} {
+		doc := &Document{Lines: []Line{{N: 1, Text: tt.line}, {N: 2, Text: "一、总体情况"}}}
+		if got := interpretationMessage(doc, false) != ""; got != tt.want {
+			t.Errorf("%s: refused %v, want %v", tt.line, got, tt.want)
+		}
+		if interpretationMessage(doc, true) != "" {
+			t.Errorf("%s: refused with the tables found", tt.line)
+		}
+	}
+}
