@@ -178,6 +178,34 @@ func readApplicantSplit(sent string, got float64) (applicantSplit, bool) {
 	return sp, sp.natural >= 0 || sp.legal >= 0 || sp.corporate >= 0
 }
 
+// readAllNatural returns the split of a sentence that says, in a clause of
+// its own after the count received, that every applicant was a natural
+// person ("全年收到依申请公开件10件,申请人均为自然人", the shape of a real 2024
+// town's page): natural persons got, legal persons and other organisations
+// none. The columns were passed over with no word. A clause that names a
+// part first ("其中3件申请人均为自然人") gives none.
+func readAllNatural(sent string, got float64) (applicantSplit, bool) {
+	sp := applicantSplit{got: got, natural: -1, legal: -1, corporate: -1}
+	m := receivedCountRE.FindStringSubmatchIndex(sent)
+	if m == nil {
+		return sp, false
+	}
+	if f, err := strconv.ParseFloat(sent[m[2]:m[3]], 64); err != nil || f != got {
+		return sp, false
+	}
+	for _, c := range strings.FieldsFunc(sent[m[1]:], func(r rune) bool { return strings.ContainsRune(",;。", r) }) {
+		if allNaturalRE.MatchString(c) {
+			sp.natural, sp.legal = got, 0
+			return sp, true
+		}
+	}
+	return sp, false
+}
+
+// allNaturalRE finds a clause that says every applicant was a natural
+// person: "申请人均为自然人", "均为自然人申请", "全部为公民提出".
+var allNaturalRE = regexp.MustCompile(`^(?:申请人|申请者|申请主体)?(?:均为|均是|全部为|全部是|都是|皆为)(?:自然人|公民)(?:申请|提出)?(?:的申请)?$`)
+
 // receivedCountRE finds a count of applications received with its verb:
 // "收到群众申请10件", "受理公民申请10件". Group 1 is the count.
 var receivedCountRE = regexp.MustCompile(`(?:收到|受理|接到|接收|新收)[^,;:。0-9]{0,30}?申请[^,;:。0-9]{0,6}?([0-9]+)(?:件|条|个|份)`)

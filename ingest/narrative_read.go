@@ -1519,6 +1519,9 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 					// much as after 其中; they were dropped with no word.
 					sp.raw, sp.at = sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), lineAt(l.N)
 					splits = append(splits, sp)
+				} else if sp, ok := readAllNatural(fl.s[sent.a:sent.b], got); ok {
+					sp.raw, sp.at = sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), lineAt(l.N)
+					splits = append(splits, sp)
 				} else if b, ok := splitNext(fl.s, sent.b); ok {
 					// "全年共收到群众申请10件。其中公民申请8件,法人或其他组织
 					// 申请3件。": the parts by applicant in the next sentence,

@@ -97,3 +97,31 @@ func TestRound29ChineseDigitsOneByOne(t *testing.T) {
 		t.Errorf("行政复议一零件: review.total %v, want blank", got)
 	}
 }
+
+// TestRound29AllNatural checks '申请人均为自然人' in a clause of its own after
+// the count received ("全年收到依申请公开件10件,申请人均为自然人", fixture
+// narrative-2024-town-not-held-count-first): natural persons 10 and the five
+// legal columns 0. They were passed over with no word. A part named first,
+// or the words in another sentence, give none.
+func TestRound29AllNatural(t *testing.T) {
+	for _, tt := range []struct {
+		line              string
+		natural, business float64 // -1: blank
+	}{
+		{"(二)依申请公开 2024年度,全年收到依申请公开件10件,申请人均为自然人。", 10, 0},
+		{"(二)依申请公开 2024年度,全年收到政府信息公开申请4件,均为公民申请。", 4, 0},
+		{"(二)依申请公开 2024年度,全年收到依申请公开件10件,其中3件申请人均为自然人。", -1, -1},
+		{"(二)依申请公开 2024年度,全年收到依申请公开件10件,申请人多为自然人。", -1, -1},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2024, "示例县示例镇人民政府")
+		got := map[string]float64{gongkai.ApplicantNatural: -1, gongkai.ApplicantBusiness: -1}
+		for _, v := range vals {
+			if v.Measure == "apps.new" && v.Number != nil {
+				got[v.Applicant] = *v.Number
+			}
+		}
+		if got[gongkai.ApplicantNatural] != tt.natural || got[gongkai.ApplicantBusiness] != tt.business {
+			t.Errorf("%s: natural %v business %v, want %v %v", tt.line, got[gongkai.ApplicantNatural], got[gongkai.ApplicantBusiness], tt.natural, tt.business)
+		}
+	}
+}
