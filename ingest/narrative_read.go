@@ -4230,6 +4230,14 @@ func namesOtherOrgan(clause, agency string) bool {
 			if key != "" && strings.Contains(key, suf) && afterYear(clause[:j]) {
 				continue // "2019年度街道发生…" in a 街道办事处's report: the organ named by its kind alone
 			}
+			if key != "" && strings.Contains(key, suf) && hasPrefixAny(clause[i:], "各项工作", "工作人员", "干部职工") {
+				// "统筹推进疫情防控和抓紧抓实抓细街道各项工作,…,主动公开政府
+				// 信息232条" in a street's report (a real 2020 street
+				// office's page): the organ named by its kind alone before
+				// its own work, not another organ ("抓细街道"). The count
+				// was left blank, said to be maybe another organ's.
+				continue
+			}
 			r2, size2 := utf8.DecodeLastRuneInString(clause[:j-size])
 			name := clause[j-size : j+len(suf)]
 			if size2 > 0 && unicode.Is(unicode.Han, r2) {

@@ -125,3 +125,25 @@ func TestRound29AllNatural(t *testing.T) {
 		}
 	}
 }
+
+// TestRound29StreetKindBeforeWork checks a street named by its kind alone
+// before its own work ("抓紧抓实抓细街道各项工作", fixture
+// narrative-2020-street-kind-before-work): the street itself, not another
+// organ ("抓细街道"), in a street's report. Its count was left blank, said
+// to be maybe another organ's. Another street named, or the words in a
+// bureau's report, still name another organ.
+func TestRound29StreetKindBeforeWork(t *testing.T) {
+	for _, tt := range []struct {
+		clause, agency string
+		want           bool
+	}{
+		{"统筹推进疫情防控和抓紧抓实抓细街道各项工作", "西秀区示例街道", false},
+		{"切实做好街道各项工作", "西秀区示例街道办事处", false},
+		{"会同示例路街道开展联合检查", "西秀区示例街道", true},
+		{"统筹推进疫情防控和抓紧抓实抓细街道各项工作", "西秀区示例局", true},
+	} {
+		if got := namesOtherOrgan(tt.clause, tt.agency); got != tt.want {
+			t.Errorf("namesOtherOrgan(%q, %q) = %v, want %v", tt.clause, tt.agency, got, tt.want)
+		}
+	}
+}
