@@ -83,8 +83,37 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 	}
 	overviewNamed(doc, r)
 	if r.Agency == "" {
+		preambleNamed(doc, r)
+	}
+	if r.Agency == "" {
 		contactSelfNamed(doc, r)
 	}
+}
+
+// preambleNamed sets the agency of a report whose page opens, before any
+// heading and with no title, on the sentence an overview would open on
+// ("2024年,示例市水务集团有限公司严格贯彻落实《条例》…,全面推进政务公开" then
+// "一、总体情况", the shape of a real 2024 public enterprise's page, refused
+// for want of a name): its subject (labels.OverviewSubject), said to be
+// taken from there, to be checked.
+func preambleNamed(doc *Document, r *gongkai.Report) {
+	if len(doc.Lines) < 2 {
+		return
+	}
+	first := doc.Lines[0]
+	if num, _ := heading(first.Text); num != "" {
+		return
+	}
+	if num, _ := heading(doc.Lines[1].Text); num == "" {
+		return // the opening runs on: not a preamble before the parts
+	}
+	a := labels.OverviewSubject(first.Text)
+	if a == "" {
+		return
+	}
+	r.Agency = a
+	r.Findings = append(r.Findings, gongkai.Finding{Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(first.N),
+		Message: fmt.Sprintf("单位名称“%s”取自页面首句的主语（页面没有标题，开头也未写单位名称）：请核对", a)})
 }
 
 // contactSelfNamed sets the agency of a report whose title and opening name

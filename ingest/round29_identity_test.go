@@ -3,6 +3,7 @@ package ingest
 import (
 	"testing"
 
+	"gongkai"
 	"gongkai/ingest/labels"
 )
 
@@ -122,5 +123,36 @@ func TestRound29Interpretation(t *testing.T) {
 		if interpretationMessage(doc, true) != "" {
 			t.Errorf("%s: refused with the tables found", tt.line)
 		}
+	}
+}
+
+// TestRound29EnterprisePreamble checks a page with no title that opens,
+// before its first heading, on an overview's sentence whose subject is a
+// public enterprise ("2024年,示例市水务集团有限公司严格贯彻落实《条例》…", fixture
+// identity-2024-enterprise-preamble): the enterprise is the reporting
+// organ. An opening that runs on with no heading after it, or whose subject
+// is a government, gives none.
+func TestRound29EnterprisePreamble(t *testing.T) {
+	const opening = "2024年,示例市水务集团有限公司严格贯彻落实《中华人民共和国政府信息公开条例》要求,全面推进政务公开。"
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{opening, "一、总体情况", "(一)主动公开情况。"}, "示例市水务集团有限公司"},
+		{[]string{opening, "集团全年发布信息214条。", "一、总体情况"}, ""},
+		{[]string{"2024年,示例市人民政府严格贯彻落实《条例》要求,全面推进政务公开。", "一、总体情况"}, ""},
+	} {
+		doc := &Document{}
+		for i, s := range tt.lines {
+			doc.Lines = append(doc.Lines, Line{N: i + 1, Text: s})
+		}
+		r := &gongkai.Report{}
+		preambleNamed(doc, r)
+		if r.Agency != tt.want {
+			t.Errorf("%q: agency %q, want %q", tt.lines, r.Agency, tt.want)
+		}
+	}
+	if got := labels.OverviewSubject("2024年,示例市公共交通集团有限公司严格贯彻落实《条例》要求,全面推进政务公开。"); got != "示例市公共交通集团有限公司" {
+		t.Errorf("OverviewSubject of a 公交集团: %q", got)
 	}
 }

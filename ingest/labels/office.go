@@ -259,7 +259,11 @@ var overviewUndatedRE = regexp.MustCompile(`^([^,;:。《》()、0-9]{2,20}?)(?:
 // A people's government is none either: a department's report may open on
 // its government's year ("YYYY年,某县人民政府高度重视…,我局…", review's
 // finding on session 32's first version).
-var subjectEndings = []string{"局", "委员会", "委", "街道", "街道办事处", "办事处", "镇", "乡", "管理区", "管委会", "中心", "厅", "署", "支队", "大队"}
+//
+// A public enterprise's name ends in 公司 or 集团 ("YYYY年,示例市水务集团有限公司严格
+// 贯彻落实《条例》…", the shape of a real 2024 water group's page, refused for
+// want of a name): it reports under the 条例 as a public institution does.
+var subjectEndings = []string{"局", "委员会", "委", "街道", "街道办事处", "办事处", "镇", "乡", "管理区", "管委会", "中心", "厅", "署", "支队", "大队", "公司", "集团"}
 
 // contactEndings are the endings of an organ's name a line of contact may
 // name it by in full: subjectEndings, and a township's people's government.
