@@ -225,8 +225,9 @@ func completeAgency(doc *Document, r *gongkai.Report) string {
 }
 
 // portalWords follow a government's words to name its website ("示例县
-// 人民政府门户网站", "示例区政府网站").
-var portalWords = []string{"门户网站", "网站"}
+// 人民政府门户网站", "示例区政府网站", "安溪县人民政府公众信息网" as a real 2012
+// township's page calls its county's site).
+var portalWords = []string{"门户网站", "网站", "公众信息网"}
 
 // A sentence that tells where the report itself is read names the report
 // and a verb of reading or publishing it.

@@ -72,6 +72,9 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 			}
 			msg = fmt.Sprintf("单位名称“%s”取自联系方式“%s”（本机关的%s；标题和首句未写单位名称）：请核对", organ, office, kind)
 			r.Agency = organ
+		} else if town := townOfficeOrgan(doc, office); town != "" {
+			msg = fmt.Sprintf("单位名称“%s”取自联系方式“%s”（乡镇人民政府的办公室是乡镇政府内设的工作机构，不单独编制报告，报告自称“%s”；标题和首句未写单位名称）：请核对", town, office, townSelfWord(town))
+			r.Agency = town
 		}
 		if r.Agency != "" {
 			r.Findings = append(r.Findings, gongkai.Finding{Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(l.N), Message: msg})
@@ -114,6 +117,39 @@ func preambleNamed(doc *Document, r *gongkai.Report) {
 	r.Agency = a
 	r.Findings = append(r.Findings, gongkai.Finding{Rule: "agency", Severity: gongkai.SeverityWarning, At: lineAt(first.N),
 		Message: fmt.Sprintf("单位名称“%s”取自页面首句的主语（页面没有标题，开头也未写单位名称）：请核对", a)})
+}
+
+// townOfficeOrgan returns the township's people's government whose office
+// a line of contact names ("请与参内乡人民政府办公室联系", the shape of a real
+// 2012 township's page, whose title and opening name no organ and which
+// calls itself 我乡), or "". A township's government office (党政办) is no
+// organ of its own, as a county's government office is: it reports nothing
+// apart from its township. The opening must call the report the township's
+// own (我乡, 我镇) for it to be taken.
+func townOfficeOrgan(doc *Document, office string) string {
+	gov, ok := strings.CutSuffix(office, "办公室")
+	if !ok || !hasSuffixAny(gov, "乡人民政府", "镇人民政府") {
+		return ""
+	}
+	own := townSelfWord(gov)
+	for i, l := range doc.Lines {
+		if i >= openingLines {
+			break
+		}
+		if strings.Contains(l.Text, own) {
+			return gov
+		}
+	}
+	return ""
+}
+
+// townSelfWord is the word a township's government calls itself by: 我乡 or
+// 我镇.
+func townSelfWord(gov string) string {
+	if strings.HasSuffix(gov, "镇人民政府") {
+		return "我镇"
+	}
+	return "我乡"
 }
 
 // contactSelfNamed sets the agency of a report whose title and opening name

@@ -156,3 +156,35 @@ func TestRound29EnterprisePreamble(t *testing.T) {
 		t.Errorf("OverviewSubject of a 公交集团: %q", got)
 	}
 }
+
+// TestRound29TownshipOfficeContact checks a township government's office
+// named as the contact of a report that calls itself the township's (我乡),
+// fixture identity-2012-township-office-contact: the township government is
+// the organ (its office reports nothing apart from it). A county
+// government's office, or a township report that never says 我乡, gives
+// none.
+func TestRound29TownshipOfficeContact(t *testing.T) {
+	doc := func(lines ...string) *Document {
+		d := &Document{}
+		for i, s := range lines {
+			d.Lines = append(d.Lines, Line{N: i + 1, Text: s})
+		}
+		return d
+	}
+	const own = "结合我乡工作实际编制2012年我乡政府信息公开工作年度报告。"
+	for _, tt := range []struct {
+		d      *Document
+		office string
+		want   string
+	}{
+		{doc(own), "示例乡人民政府办公室", "示例乡人民政府"},
+		{doc("结合我镇工作实际编制本报告。"), "示例镇人民政府办公室", "示例镇人民政府"},
+		{doc(own), "示例县人民政府办公室", ""},
+		{doc("结合工作实际编制2012年政府信息公开工作年度报告。"), "示例乡人民政府办公室", ""},
+		{doc(own), "示例乡人民政府党政办公室", ""},
+	} {
+		if got := townOfficeOrgan(tt.d, tt.office); got != tt.want {
+			t.Errorf("townOfficeOrgan(%q) = %q, want %q", tt.office, got, tt.want)
+		}
+	}
+}
