@@ -188,3 +188,21 @@ func TestRound29TownshipOfficeContact(t *testing.T) {
 		}
 	}
 }
+
+// TestRound29CompilerAfterWork checks the organ compiling the report with
+// its own work between it and the verb ("…规定,示例镇政府结合实际工作,认真编制了
+// 2016年度政府信息公开年度报告", fixture identity-2016-town-compiler-after-work):
+// it is the report's organ. Another clause between, or a report of
+// another kind compiled, gives none.
+func TestRound29CompilerAfterWork(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"根据《中华人民共和国政府信息公开条例》第三十二条规定,示例镇政府结合实际工作,认真编制了2016年度政府信息公开年度报告。", "示例镇政府"},
+		{"根据《条例》规定,示例县示例局结合本单位实际,编制了2016年度政府信息公开工作年度报告。", "示例县示例局"},
+		{"根据《条例》规定,示例镇政府结合实际工作,多次召开会议,认真编制了2016年度政府信息公开年度报告。", ""},
+		{"根据《条例》规定,示例镇政府结合实际工作,认真编制了2016年度工作总结。", ""},
+	} {
+		if got := labels.ClauseCompiler(tt.line); got != tt.want {
+			t.Errorf("ClauseCompiler(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}

@@ -197,7 +197,12 @@ func SubjectCompiler(s string) string {
 // "为深入贯彻落实《条例》,…,示例镇人民政府特此编制YYYY年度政府信息公开工作年度
 // 报告" (the shape of a real 2024 town's page, whose title and opening words
 // name no organ).
-var clauseCompilerRE = regexp.MustCompile(`[,;]([^,;:。《》()由]{2,40}?)(?:特此|特|现|依法)?(?:编制|编写)了?(?:本(?:年度)?(?:报告|年报)|(?:19|20)\d\d年度?(?:政府信息公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报))`)
+//
+// "根据《条例》第三十二条规定,沙塘镇政府结合实际工作,认真编制了2016年度政府信息
+// 公开年度报告" (a real 2016 town's page, refused for want of a name): the
+// organ's own work it compiles the report from may stand between, in a
+// clause of its own, and 认真 before the verb.
+var clauseCompilerRE = regexp.MustCompile(`[,;]([^,;:。《》()由]{2,40}?)(?:结合(?:本单位|本镇|本乡|自身)?实际(?:工作)?,)?(?:认真|特此|特|现|依法)?(?:编制|编写)了?(?:本(?:年度)?(?:报告|年报)|(?:19|20)\d\d年度?(?:政府信息公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报))`)
 
 // ClauseCompiler returns the organ a sentence of a report's opening names
 // mid-sentence as the subject that compiles the report (clauseCompilerRE),
