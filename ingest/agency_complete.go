@@ -654,8 +654,8 @@ func latinNameMessage(name string) string {
 // office's page copied onto a gambling site, whose district is 越秀区): no
 // organ's name holds one. The name was stored as the agency with a warning
 // only. 彩票 alone is not among them (福利彩票发行中心 is a public
-// institution's name).
-var spamNameWords = []string{"博彩", "官网", "赌场", "棋牌", "娱乐城", "彩票网", "体彩网", "网投", "真人视讯"}
+// institution's name), nor 棋牌 (国家体育总局棋牌运动管理中心).
+var spamNameWords = []string{"博彩", "官网", "赌场", "娱乐城", "彩票网", "体彩网", "网投", "真人视讯"}
 
 // placeBefore returns the place written right before an agency's name that
 // ends s, or "": the run of Chinese characters back to a mark, a digit or a

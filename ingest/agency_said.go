@@ -416,11 +416,26 @@ func interpretationMessage(doc *Document, tables bool) string {
 		if utf8.RuneCountInString(t) > 80 || !strings.Contains(t, "年度报告") || strings.Contains(t, "政策解读") {
 			continue
 		}
-		if interpretationTitleRE.MatchString(t) {
+		if interpretationTitleRE.MatchString(t) && interprets(doc) {
 			return fmt.Sprintf("这是对年度报告的解读（第%d行“%s”），不是报告本身：解读不列报告的统计数字，未载入；请导入报告原文", l.N, strings.TrimSpace(l.Text))
 		}
 	}
 	return ""
+}
+
+// interprets reports whether the page says it interprets the report
+// ("现对《报告》解读如下"): a report's own page may link to its interpretation
+// ("相关解读:《…年度报告》解读") among its first lines.
+func interprets(doc *Document) bool {
+	for i, l := range doc.Lines {
+		if i >= 40 {
+			break
+		}
+		if hasAny(l.Text, "解读如下", "作如下解读", "如下解读") {
+			return true
+		}
+	}
+	return false
 }
 
 // interpretationTitleRE finds a title that names an interpretation of an

@@ -104,7 +104,9 @@ func indexFrom(s, sub string, off int) int {
 // TestRound29Interpretation checks a page that interprets an annual report
 // ("【文稿解读】…年度报告", fixture identity-2020-report-interpretation): refused,
 // as it states none of the report's figures. A report whose title or
-// opening lists 政策解读 among its parts, or a page with the tables, is read.
+// opening lists 政策解读 among its parts, a page with the tables, or one
+// that names an interpretation (a link) but never says it interprets, is
+// read.
 func TestRound29Interpretation(t *testing.T) {
 	for _, tt := range []struct {
 		line string
@@ -116,12 +118,18 @@ func TestRound29Interpretation(t *testing.T) {
 		{"示例县示例局2022年政府信息公开工作年度报告", false},
 		{"全文包括概述、政策解读、复议诉讼等,现公开2022年度政府信息公开年度报告", false},
 	} {
-		doc := &Document{Lines: []Line{{N: 1, Text: tt.line}, {N: 2, Text: "一、总体情况"}}}
+		doc := &Document{Lines: []Line{{N: 1, Text: tt.line}, {N: 2, Text: "现对《报告》解读如下:"}}}
 		if got := interpretationMessage(doc, false) != ""; got != tt.want {
 			t.Errorf("%s: refused %v, want %v", tt.line, got, tt.want)
 		}
 		if interpretationMessage(doc, true) != "" {
 			t.Errorf("%s: refused with the tables found", tt.line)
+		}
+		// A report's own page that links to its interpretation, and
+		// says nothing of interpreting: read.
+		doc.Lines[1].Text = "一、总体情况"
+		if interpretationMessage(doc, false) != "" {
+			t.Errorf("%s: refused with no word of interpreting", tt.line)
 		}
 	}
 }
