@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 
@@ -18,18 +17,13 @@ func (h *handler) confirm(c echo.Context) (int64, error) {
 		return 0, err
 	}
 	a := actorOf(c)
-	res, err := h.db.Confirm(c.Request().Context(), id, a.Name)
-	if err != nil {
+	// The replacement of a current report is audited like an upload's, in
+	// the confirmation's own transaction (the warehouse fills in the
+	// version, agency, year and SHA-256).
+	e := &warehouse.AuditEntry{Actor: a.Name, Remote: a.Remote, Action: "report.replace", Result: "ok",
+		Detail: "确认待确认的版本，替代现行版本"}
+	if _, err := h.db.ConfirmAudited(c.Request().Context(), id, a.Name, e); err != nil {
 		return 0, err
-	}
-	// The replacement of a current report is audited like an upload's.
-	e := warehouse.AuditEntry{Actor: a.Name, Remote: a.Remote, Action: "report.replace", Result: "ok",
-		Version: res.Version, ReportID: id, Detail: fmt.Sprintf("确认待确认的第 %d 版，替代现行版本", res.Version)}
-	if sr, err := h.db.Report(c.Request().Context(), id); err == nil {
-		e.Agency, e.Year, e.SHA256 = sr.Info.Agency, sr.Info.Year, sr.Info.SHA256
-	}
-	if err := h.db.Audit(context.WithoutCancel(c.Request().Context()), e); err != nil {
-		h.log.Error("audit log not written", "action", e.Action, "actor", e.Actor, "report", id, "error", err)
 	}
 	h.cache.clear()
 	if h.rewarm != nil {

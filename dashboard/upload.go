@@ -44,6 +44,9 @@ type uploadResult struct {
 	report *gongkai.Report // for the page's official-layout view
 	file   string          // the uploaded file's name and SHA-256, for the audit log
 	sha    string
+	// audited: the load wrote the upload's audit entries in its own
+	// transaction (loadAudit).
+	audited bool
 }
 
 // receive reads the multipart upload (file, optional agency and year),
@@ -102,7 +105,9 @@ func (h *handler) receive(c echo.Context) (res uploadResult, status int, err err
 		res.Errors, res.Warnings = gongkai.CountSeverities(res.Findings)
 		return res, http.StatusOK, nil
 	}
-	loaded, err := h.load(c.Request().Context(), r, data, actorOf(c).Name)
+	a := actorOf(c)
+	loaded, err := h.load(c.Request().Context(), warehouse.LoadRequest{Report: r, Source: data, By: a.Name,
+		Audit: loadAudit(a, res, r)})
 	if err != nil {
 		if gongkai.ErrorCode(err) != gongkai.CodeInvalid {
 			return res, 0, err
@@ -112,6 +117,7 @@ func (h *handler) receive(c echo.Context) (res uploadResult, status int, err err
 		return res, http.StatusUnprocessableEntity, nil
 	}
 	res.ReportID, res.AgencyID, res.Version, res.Duplicate = loaded.ReportID, loaded.AgencyID, loaded.Version, loaded.Duplicate
+	res.audited = !loaded.Duplicate // written with the report, in its transaction
 	res.Pending, res.PendingReason = loaded.Pending, loaded.PendingReason
 	res.Findings = nonNil(loaded.Findings)
 	if res.Duplicate || len(loaded.Findings) == 0 {
@@ -175,8 +181,8 @@ func (h *handler) acquireUpload(ctx context.Context) (func(), error) {
 // uploadWait is how long an upload waits for a free slot.
 var uploadWait = 5 * time.Second
 
-func (h *handler) load(ctx context.Context, r *gongkai.Report, data []byte, by string) (warehouse.LoadResult, error) {
-	results, err := h.db.Load(ctx, []warehouse.LoadRequest{{Report: r, Source: data, By: by}})
+func (h *handler) load(ctx context.Context, req warehouse.LoadRequest) (warehouse.LoadResult, error) {
+	results, err := h.db.Load(ctx, []warehouse.LoadRequest{req})
 	if len(results) == 1 && results[0].Err != nil {
 		return results[0], results[0].Err
 	}

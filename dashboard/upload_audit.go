@@ -17,13 +17,42 @@ import (
 // adds a second entry, report.replace, since it replaces the current one.
 // Requests that carried no file are not uploads and are not recorded.
 //
-// The load has committed (or not) by now, so a failure to write the log
-// cannot undo it; it is logged as an error for the operator.
+// A load that wrote a report (loaded or pending) wrote its entries in its
+// own transaction (loadAudit), so that no report stands without its entry;
+// they are not written again here. The other outcomes changed nothing, and
+// a failure to write their entry is logged as an error for the operator.
 func (h *handler) auditUpload(c echo.Context, res uploadResult, status int, err error) {
-	if res.sha == "" || res.Checked {
-		return // nothing received, or a 预检 that changed nothing
+	if res.sha == "" || res.Checked || res.audited {
+		return // nothing received, a 预检 that changed nothing, or written with the load
 	}
-	a := actorOf(c)
+	ctx := context.WithoutCancel(c.Request().Context())
+	for _, e := range uploadEntries(actorOf(c), res, status, err) {
+		if err := h.db.Audit(ctx, e); err != nil {
+			h.log.Error("audit log not written", "action", e.Action, "actor", e.Actor, "agency", e.Agency, "error", err)
+		}
+	}
+}
+
+// loadAudit is the LoadRequest.Audit of an upload whose result so far is
+// res (file, agency, year): the entries of the report the load is about to
+// write, built from what it becomes, for the load's transaction.
+func loadAudit(a warehouse.Actor, res uploadResult, r *gongkai.Report) func(warehouse.LoadResult) []warehouse.AuditEntry {
+	return func(lr warehouse.LoadResult) []warehouse.AuditEntry {
+		res := res
+		res.ReportID, res.AgencyID, res.Version = lr.ReportID, lr.AgencyID, lr.Version
+		res.Pending, res.PendingReason = lr.Pending, lr.PendingReason
+		findings := lr.Findings
+		if len(findings) == 0 {
+			findings = r.Findings
+		}
+		res.Errors, res.Warnings = gongkai.CountSeverities(findings)
+		return uploadEntries(a, res, http.StatusCreated, nil)
+	}
+}
+
+// uploadEntries are the audit entries of an upload that ended as res,
+// status and err.
+func uploadEntries(a warehouse.Actor, res uploadResult, status int, err error) []warehouse.AuditEntry {
 	e := warehouse.AuditEntry{Actor: a.Name, Remote: a.Remote, Action: "report.upload", Agency: res.Agency, Year: res.Year,
 		Version: res.Version, ReportID: res.ReportID, SHA256: res.sha}
 	switch {
@@ -47,10 +76,5 @@ func (h *handler) auditUpload(c echo.Context, res uploadResult, status int, err 
 		r.Detail = fmt.Sprintf("第 %d 版替代第 %d 版成为现行版本（%s）", res.Version, res.Version-1, res.file)
 		entries = append(entries, r)
 	}
-	ctx := context.WithoutCancel(c.Request().Context())
-	for _, e := range entries {
-		if err := h.db.Audit(ctx, e); err != nil {
-			h.log.Error("audit log not written", "action", e.Action, "actor", e.Actor, "agency", e.Agency, "error", err)
-		}
-	}
+	return entries
 }

@@ -22,6 +22,16 @@ import (
 // current, confirmed, or superseded), and CodeInvalid on a read-only
 // warehouse.
 func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, error) {
+	return db.ConfirmAudited(ctx, id, by, nil)
+}
+
+// ConfirmAudited is Confirm that writes e (when not nil) to the audit log in
+// the confirmation's own transaction, with the confirmed version's report
+// id, version, agency, year and SHA-256 filled in: the replacement and its
+// entry stand or fall together. The dashboard wrote its report.replace entry
+// after the commit and only logged a failure, so a confirmation could stand
+// with no entry (review s38).
+func (db *DB) ConfirmAudited(ctx context.Context, id int64, by string, e *AuditEntry) (LoadResult, error) {
 	if db.state == nil {
 		return LoadResult{}, gongkai.Errorf(gongkai.CodeInvalid, "数据库以只读方式打开，不能确认报告")
 	}
@@ -79,9 +89,9 @@ func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, err
 	// moves the agency as a load of it would have: when the agency's region
 	// was only derived from its name, or is not known.
 	var stated place
-	var name string
+	var name, sha string
 	if err := db.db.QueryRowContext(ctx, stmt("report_stated_place"), id).Scan(&stated.Province, &stated.City,
-		&stated.County, &stated.Level, &name); err != nil {
+		&stated.County, &stated.Level, &name, &sha); err != nil {
 		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
 	}
 	if !stated.empty() {
@@ -113,7 +123,21 @@ func (db *DB) Confirm(ctx context.Context, id int64, by string) (LoadResult, err
 	if err := db.flushBulk(ctx, conn); err != nil {
 		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
 	}
-	if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, time.Now().UTC(), nil) }); err != nil {
+	err = inConnTx(ctx, conn, func() error {
+		if err := p.exec(ctx, conn, time.Now().UTC(), nil); err != nil {
+			return err
+		}
+		if e == nil {
+			return nil
+		}
+		entry := *e
+		entry.ReportID, entry.Version, entry.Agency, entry.Year, entry.SHA256 = id, version, name, k.year, sha
+		if err := audit(ctx, conn, entry); err != nil {
+			return fmt.Errorf("audit %s: %w", entry.Action, err)
+		}
+		return nil
+	})
+	if err != nil {
 		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
 	}
 	p.apply()

@@ -29,6 +29,14 @@ type LoadRequest struct {
 	// Confirm makes the report current even when it would wait for
 	// confirmation (see Load): the uploader has seen its findings.
 	Confirm bool
+	// Audit, when set, gives the audit entries of the report's load from
+	// what it is about to become (its id, version, findings, pending); they
+	// are written in the load's own transaction, so that a report never
+	// stands without its audit entry and a failed entry fails the load. It
+	// is not called for a duplicate, which writes nothing. The dashboard
+	// wrote its report.upload entry after the commit and only logged a
+	// failure (review s38).
+	Audit func(LoadResult) []AuditEntry
 }
 
 // LoadResult says what became of one LoadRequest. Duplicate reports that the
@@ -670,6 +678,7 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 		return fmt.Errorf("tables of current versions: %w", err)
 	}
 	out := make(map[int]LoadResult, len(group))
+	var entries []AuditEntry // the requests' audit entries, written in the load's transaction
 	for _, it := range group {
 		if it.sha != "" {
 			if dup, ok := p.sha(it.sha); ok {
@@ -681,6 +690,9 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 		w := p.add(it, now)
 		out[it.index] = LoadResult{ReportID: w.id, AgencyID: w.agency, Version: w.version, Findings: w.findings,
 			Pending: w.pending != "", PendingReason: w.pending}
+		if it.req.Audit != nil {
+			entries = append(entries, it.req.Audit(out[it.index])...)
+		}
 	}
 	if len(p.writes) > 0 {
 		refs, err := db.writeSources(p.writes)
@@ -698,7 +710,18 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 				return fmt.Errorf("bulk load's roll-up sums: %w", err)
 			}
 		}
-		if err := inConnTx(ctx, conn, func() error { return p.exec(ctx, conn, now, bulk) }); err != nil {
+		err = inConnTx(ctx, conn, func() error {
+			if err := p.exec(ctx, conn, now, bulk); err != nil {
+				return err
+			}
+			for _, e := range entries {
+				if err := audit(ctx, conn, e); err != nil {
+					return fmt.Errorf("audit %s: %w", e.Action, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 		db.foldBulk(p.fresh)
