@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -353,6 +354,72 @@ func TestLoginThrottle(t *testing.T) {
 	}
 	if got := try(v.Name, testPassword, "10.0.2.1"); got != http.StatusTooManyRequests {
 		t.Errorf("an address after %d failures: %d, want 429", loginLimit, got)
+	}
+}
+
+// TestLoginOwnerNotKeptOut: strangers who know an admin's name and fail
+// for it from many addresses (and from the owner's own, as behind one NAT)
+// lock the name for strangers, not for its owner: from the browser they
+// logged in with before, the right password still passes. That browser's
+// proof is the name's alone, cannot be made up, and its own failures lock
+// it. The old throttle kept the name's owner out from anywhere (429).
+func TestLoginOwnerNotKeptOut(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	u, _ := testUser(t, db, warehouse.RoleAdmin)
+	v, _ := testUser(t, db, warehouse.RoleViewer)
+	try := func(name, password, addr string, known *http.Cookie) (int, *http.Cookie) {
+		cookies := []*http.Cookie{{Name: csrfCookie, Value: "tok"}}
+		if known != nil {
+			cookies = append(cookies, known)
+		}
+		req := postForm("/login", url.Values{"username": {name}, "password": {password}, "csrf": {"tok"}}, cookies...)
+		req.RemoteAddr = addr + ":1234"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		for _, c := range rec.Result().Cookies() {
+			if c.Name == "gk_known" {
+				return rec.Code, c
+			}
+		}
+		return rec.Code, nil
+	}
+	status, known := try(u.Name, testPassword, "10.0.9.9", nil)
+	if status != http.StatusSeeOther || known == nil {
+		t.Errorf("the owner's first login: %d, known-client cookie %v; want 303 and one", status, known)
+	}
+	if known != nil && (known.Path != "/login" || !known.HttpOnly) {
+		t.Errorf("known-client cookie %+v, want HttpOnly on /login", known)
+	}
+	for i := 0; i < 3*loginLimit; i++ {
+		try(u.Name, "wrong-password", fmt.Sprintf("10.0.%d.%d", i%2*9, i), nil)
+	}
+	try(u.Name, "wrong-password", "10.0.9.9", nil)
+	if got, _ := try(u.Name, testPassword, "10.0.7.7", nil); got != http.StatusTooManyRequests {
+		t.Errorf("the right password from a stranger's browser while the name is attacked: %d, want 429", got)
+	}
+	if got, _ := try(u.Name, testPassword, "10.0.9.9", known); got != http.StatusSeeOther {
+		t.Errorf("the owner's known browser with the right password while the name is attacked: %d, want 303", got)
+	}
+	forged := &http.Cookie{Name: "gk_known", Value: strings.Repeat("0", 32)}
+	if got, _ := try(u.Name, testPassword, "10.0.9.9", forged); got != http.StatusTooManyRequests {
+		t.Errorf("a made-up proof: %d, want 429", got)
+	}
+	// The proof is of the name: it does not open another name's lock.
+	for i := 0; i < loginLimit; i++ {
+		try(v.Name, "wrong-password", fmt.Sprintf("10.1.0.%d", i), nil)
+	}
+	if got, _ := try(v.Name, testPassword, "10.0.9.9", known); got != http.StatusTooManyRequests {
+		t.Errorf("u's proof for locked v: %d, want 429", got)
+	}
+	// The known browser's own failures lock it.
+	for i := 0; i < loginLimit; i++ {
+		if got, _ := try(u.Name, "wrong-password", "10.0.9.9", known); got != http.StatusUnauthorized {
+			t.Fatalf("known browser's failure %d: %d, want 401", i+1, got)
+		}
+	}
+	if got, _ := try(u.Name, testPassword, "10.0.9.9", known); got != http.StatusTooManyRequests {
+		t.Errorf("the known browser after %d failures of its own: %d, want 429", loginLimit, got)
 	}
 }
 

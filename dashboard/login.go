@@ -1,7 +1,12 @@
 package dashboard
 
 import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,8 +37,8 @@ func (h *handler) loginForm(c echo.Context) error {
 
 // loginSubmit is POST /login (username, password, next): 303 to next with a
 // session cookie, or the form again with 401 and one message for an unknown
-// name, a wrong password and a disabled account alike; 429 once the name or
-// the address has failed too often within a minute.
+// name, a wrong password and a disabled account alike; 429 once too many
+// failures within a minute stand against the attempt (loginKeys).
 func (h *handler) loginSubmit(c echo.Context) error {
 	d := loginData{Username: strings.TrimSpace(c.FormValue("username")), Next: localPath(c.FormValue("next"))}
 	password := c.FormValue("password")
@@ -43,7 +48,7 @@ func (h *handler) loginSubmit(c echo.Context) error {
 		return h.render(c, http.StatusBadRequest, "login", &page{Title: "登录", Data: d})
 	}
 	remote := c.RealIP()
-	keys := []string{"user:" + strings.ToLower(d.Username), "addr:" + remote}
+	keys := h.logins.keys(c, d.Username, remote)
 	if wait := h.logins.blocked(keys...); wait > 0 {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		d.Error = "登录失败次数过多，请稍后再试。"
@@ -60,6 +65,7 @@ func (h *handler) loginSubmit(c echo.Context) error {
 		return err
 	}
 	h.logins.clear(keys[0])
+	h.logins.remember(c, d.Username)
 	secret, err := h.db.CreateSession(c.Request().Context(), u.ID, h.opts.SessionTTL, remote)
 	if err != nil {
 		return err
@@ -108,23 +114,85 @@ func localPath(p string) string {
 	return p
 }
 
-// loginLimit is how many failed logins a user name, or an address, may have
-// within loginWindow before further attempts get 429.
+// loginLimit is how many failed logins a key (loginKeys) may have within
+// loginWindow before further attempts under it get 429.
 const (
 	loginLimit  = 5
 	loginWindow = time.Minute
 )
 
-// loginThrottle counts recent login failures per key (user name, address).
-// It lives in memory: a restart forgives, which costs an attacker a restart
-// per handful of guesses.
+// knownCookie holds the proofs that this browser logged in as a name
+// before (loginThrottle.remember), at most knownNames of them.
+const (
+	knownCookie = "gk_known"
+	knownNames  = 4
+	knownTTL    = 365 * 24 * time.Hour
+)
+
+// loginThrottle counts recent login failures per key. It lives in memory: a
+// restart forgives, which costs an attacker a restart per handful of
+// guesses.
+//
+// The keys of an attempt (keys) are, from a browser that has logged in as
+// the name before (a known client: its gk_known cookie holds an HMAC of the
+// name under this server's key), that proof alone; from any other, the name
+// and the address. So a stranger's failures — anyone who knows an admin's
+// name — lock the name for strangers only: its owner, from a browser they
+// have logged in with, still passes with the right password, and only their
+// own failures there lock that browser (review s38: five wrong passwords a
+// minute for a name kept its owner out from anywhere). The trade-off: the
+// owner on a browser new to the name (or after the server restarts, which
+// draws a new key) is kept out while strangers keep failing for the name, as
+// before; guessing stays at loginLimit a minute a name for strangers
+// however many addresses they use, and a known browser's proof, which only
+// a right password earns, buys its holder loginLimit guesses a minute of
+// its own.
 type loginThrottle struct {
 	mu       sync.Mutex
 	failures map[string][]time.Time
+	key      []byte // the HMAC key of the known-client proofs
 }
 
 func newLoginThrottle() *loginThrottle {
-	return &loginThrottle{failures: map[string][]time.Time{}}
+	key := make([]byte, 32)
+	rand.Read(key)
+	return &loginThrottle{failures: map[string][]time.Time{}, key: key}
+}
+
+// proof is the known-client proof of name (any case).
+func (t *loginThrottle) proof(name string) string {
+	m := hmac.New(sha256.New, t.key)
+	m.Write([]byte("known:" + strings.ToLower(name)))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+// keys are the throttle's keys of an attempt to log in as name from remote
+// through c; the first is the one a success clears.
+func (t *loginThrottle) keys(c echo.Context, name, remote string) []string {
+	want := t.proof(name)
+	if ck, err := c.Cookie(knownCookie); err == nil {
+		for _, p := range strings.Split(ck.Value, ".") {
+			if hmac.Equal([]byte(p), []byte(want)) {
+				return []string{"known:" + want}
+			}
+		}
+	}
+	return []string{"user:" + strings.ToLower(name), "addr:" + remote}
+}
+
+// remember gives the browser of c the proof that it logged in as name,
+// keeping the proofs of the last few other names it did.
+func (t *loginThrottle) remember(c echo.Context, name string) {
+	proofs := []string{t.proof(name)}
+	if ck, err := c.Cookie(knownCookie); err == nil {
+		for _, p := range strings.Split(ck.Value, ".") {
+			if len(proofs) < knownNames && len(p) == 32 && !slices.Contains(proofs, p) {
+				proofs = append(proofs, p)
+			}
+		}
+	}
+	c.SetCookie(&http.Cookie{Name: knownCookie, Value: strings.Join(proofs, "."), Path: "/login",
+		MaxAge: int(knownTTL.Seconds()), HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: c.Scheme() == "https"})
 }
 
 // blocked returns how long until the most limited of keys may try again,
