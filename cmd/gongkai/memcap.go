@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -41,6 +42,40 @@ func defaultProcessMemory() uint64 {
 		return 0
 	}
 	return max(total/4*3, minProcessMemory)
+}
+
+// processGuard is what guardProcessMemory set: the cap (0 for none) and
+// DuckDB's allocator's budget below it (0, with budgetErr, when it has none).
+type processGuard struct {
+	cap, budget uint64
+	budgetErr   error
+}
+
+// guardProcessMemory caps this process's memory at capBytes (0: no cap) as
+// serve and query do, before the warehouse opens, so that nothing it
+// allocates is above the cap already: the Go runtime's headroom mapped
+// (keepCapUsable), the cap set (capMemory), and DuckDB's allocator budgeted
+// below it until ctx ends (budgetDuckDB), so that an analyst's statement
+// whose strings grow past DuckDB's memory_limit fails with "Out of Memory"
+// instead of the kernel's out-of-memory killer ending this process or
+// another. An error is the cap's; budgetErr says the budget could not be
+// put, and the cap stands without it.
+func guardProcessMemory(ctx context.Context, capBytes uint64) (processGuard, error) {
+	var g processGuard
+	if capBytes == 0 {
+		return g, nil
+	}
+	keepCapUsable()
+	set, err := capMemory(capBytes)
+	if err != nil {
+		return g, fmt.Errorf("无法设置进程内存上限 %s：%w", formatBytes(capBytes), err)
+	}
+	if set == 0 {
+		return g, nil
+	}
+	g.cap = set
+	g.budget, g.budgetErr = budgetDuckDB(ctx, set)
+	return g, nil
 }
 
 // sandboxResultBytes is the most an analyst's result (/sql, /api/sql) may

@@ -35,6 +35,7 @@ func runQuery(ctx context.Context, e env) error {
 	timeout := fs.Duration("timeout", 10*time.Second, "查询超时")
 	maxRows := fs.Int("max-rows", 10000, "最多返回的行数")
 	memLimit := fs.String("memory-limit", warehouse.DefaultMemoryLimit, "DuckDB 可用内存上限（如 2GB）")
+	procMem := fs.String("process-memory", "", "本进程的内存上限（如 8GB；默认本机内存的 3/4，至少 4GB；0：不限）：SQL 构造的字符串不计入 --memory-limit，超出此上限时查询报内存不足，而不是系统耗尽内存后终止本进程或其他进程（如同机的服务器）")
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
@@ -62,7 +63,34 @@ func runQuery(ctx context.Context, e env) error {
 		}
 		query = string(b)
 	}
-	db, err := warehouse.OpenWith(ctx, *dbPath, warehouse.Options{ReadOnly: true, SandboxTimeout: *timeout, SandboxRows: *maxRows, MemoryLimit: *memLimit})
+	capBytes := defaultProcessMemory()
+	if *procMem != "" {
+		n, err := parseBytes(*procMem)
+		if err != nil {
+			return usageErrorf("--process-memory：%v", err)
+		}
+		capBytes = n
+	}
+	// The same guard as serve's sandbox (guardProcessMemory): a statement
+	// whose strings grow past DuckDB's memory_limit (memcap.go) took this
+	// process to the machine's memory, where the kernel's out-of-memory
+	// killer ends it or another process, such as a server on the same
+	// machine (review s38). The budget lasts while the query runs.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	guard, err := guardProcessMemory(ctx, capBytes)
+	if err != nil {
+		return err
+	}
+	opts := warehouse.Options{ReadOnly: true, SandboxTimeout: *timeout, SandboxRows: *maxRows, MemoryLimit: *memLimit}
+	if guard.cap > 0 {
+		opts.ProcessMemory = formatBytes(guard.cap)
+		opts.SandboxBytes = sandboxResultBytes(guard.cap, 1)
+		if guard.budgetErr != nil {
+			fmt.Fprintf(e.stderr, "警告：DuckDB 的内存分配没有设在进程上限之下的预算（%v），查询达到上限时本进程可能终止\n", guard.budgetErr)
+		}
+	}
+	db, err := warehouse.OpenWith(ctx, *dbPath, opts)
 	if err != nil {
 		return err
 	}

@@ -126,26 +126,22 @@ func runServe(ctx context.Context, e env) error {
 	procCap := ""
 	var capSet uint64 // the cap set, 0 for none
 	budgeted := false
-	if capBytes > 0 {
-		// Before the warehouse opens, so that nothing it allocates is
-		// above the cap already, and so that the server survives the cap
-		// (keepCapUsable).
-		keepCapUsable()
-		set, err := capMemory(capBytes)
-		if err != nil {
-			return fmt.Errorf("无法设置进程内存上限 %s：%w", formatBytes(capBytes), err)
-		}
-		if set > 0 {
-			procCap, capSet = formatBytes(set), set
-			logger.Info("process memory capped", "bytes", set, "cap", procCap)
-			// DuckDB's allocations fail below the cap, so that the Go
-			// runtime never meets it (duckbudget_linux.go).
-			if budget, err := budgetDuckDB(ctx, set); err != nil {
-				logger.Warn("DuckDB's allocator has no budget below the cap: a statement that reaches the cap may end the server", "err", err)
-			} else {
-				budgeted = true
-				logger.Info("DuckDB's allocator budgeted", "bytes", budget, "budget", formatBytes(budget), "reserve", formatBytes(duckBudgetReserve(set)))
-			}
+	// Before the warehouse opens, so that nothing it allocates is above the
+	// cap already, and so that the server survives the cap (keepCapUsable).
+	guard, err := guardProcessMemory(ctx, capBytes)
+	if err != nil {
+		return err
+	}
+	if set := guard.cap; set > 0 {
+		procCap, capSet = formatBytes(set), set
+		logger.Info("process memory capped", "bytes", set, "cap", procCap)
+		// DuckDB's allocations fail below the cap, so that the Go
+		// runtime never meets it (duckbudget_linux.go).
+		if guard.budgetErr != nil {
+			logger.Warn("DuckDB's allocator has no budget below the cap: a statement that reaches the cap may end the server", "err", guard.budgetErr)
+		} else {
+			budgeted = true
+			logger.Info("DuckDB's allocator budgeted", "bytes", guard.budget, "budget", formatBytes(guard.budget), "reserve", formatBytes(duckBudgetReserve(set)))
 		}
 	}
 	if *cpuProfile != "" {
