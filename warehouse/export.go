@@ -132,7 +132,7 @@ func (db *DB) exportCSV(ctx context.Context, view, path string) error {
 		return w.Write(rec)
 	}, func(vals []any) error {
 		for i, v := range vals {
-			rec[i] = text(v)
+			rec[i] = csvText(v)
 		}
 		return w.Write(rec)
 	})

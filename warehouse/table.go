@@ -3,6 +3,8 @@ package warehouse
 import (
 	"encoding/csv"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -22,7 +24,7 @@ func (t *Table) WriteCSV(w io.Writer, bom bool) error {
 	rec := make([]string, len(t.Columns))
 	for _, row := range t.Rows {
 		for i, v := range row {
-			rec[i] = text(v)
+			rec[i] = csvText(v)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -30,6 +32,45 @@ func (t *Table) WriteCSV(w io.Writer, bom bool) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvText is text(v) for a CSV cell that a spreadsheet opens: a text that
+// a spreadsheet would read as a formula (SpreadsheetSafe) gets a leading
+// apostrophe. Numbers, times and NULL are written as text writes them.
+func csvText(v any) string {
+	switch plain(v).(type) {
+	case string, []byte:
+		return SpreadsheetSafe(text(v))
+	}
+	return text(v)
+}
+
+// SpreadsheetSafe returns s with a leading apostrophe when a spreadsheet
+// opening it as a CSV cell would read it as a formula: it starts with =, @,
+// a tab or a carriage return, or with + or - and is not a number (nor
+// dashes only, "-" or "--", a blank's mark). Agency names and a cell's raw
+// text come from uploaded files: an agency named
+// =HYPERLINK("http://…","详情") went into every CSV export that lists
+// agencies as a live formula (review s38). The apostrophe is what Excel
+// and LibreOffice take as "text", and shows nothing. Workbooks
+// (WriteXLSX) are not touched: their strings are typed as strings.
+func SpreadsheetSafe(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '@', '\t', '\r':
+		return "'" + s
+	case '+', '-':
+		if strings.Trim(s, "-") == "" {
+			return s
+		}
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return s
+		}
+		return "'" + s
+	}
+	return s
 }
 
 // WriteXLSX writes the table as a workbook with one sheet of the given name.
