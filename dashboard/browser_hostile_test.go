@@ -83,8 +83,10 @@ func TestBrowserTooltipsEscape(t *testing.T) {
 			sctx, scancel := context.WithTimeout(ctx, 10*time.Second)
 			_, err := chromedp.Run(sctx, chromedp.Evaluate[bool](show))
 			var html string
-			if err == nil {
-				time.Sleep(300 * time.Millisecond)
+			// The tooltip is drawn after the action, later on a loaded
+			// machine: read until it shows, for up to 3 s.
+			for try := 0; err == nil && html == "" && try < 20; try++ {
+				time.Sleep(150 * time.Millisecond)
 				html, err = chromedp.Run(sctx, chromedp.Evaluate[string](read))
 			}
 			scancel()
