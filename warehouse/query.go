@@ -283,9 +283,6 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 		if ok {
 			return t, nil
 		}
-		if q, err = db.regionRollupForm(ctx, q); err != nil {
-			return nil, queryError(ctx, name, err)
-		}
 	}
 	if q.Name == "compare_agencies" {
 		t, ok, err := db.compareTop(ctx, f)

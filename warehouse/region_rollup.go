@@ -24,23 +24,6 @@ func (db *DB) textsUnique(ctx context.Context) (bool, error) {
 	return err == nil && !repeated, err
 }
 
-// regionRollupForm returns the form of region_rollup q to run: the named
-// query, which sums the roll-up rows by id and then again by text, or,
-// when each text is in store.texts once (textsUnique),
-// sql/region_rollup_unique_texts.sql, the same query without the second
-// sum (same parameters and rows, ~3 ms less CPU a run at 1M reports). The
-// answer, once read, holds for as long as the file is open, so that every
-// run of an open warehouse runs the same form and its statement is kept
-// under the query's name. Its error is the database's.
-func (db *DB) regionRollupForm(ctx context.Context, q queries.Query) (queries.Query, error) {
-	unique, err := db.textsUnique(ctx)
-	if err != nil || !unique {
-		return q, err
-	}
-	q.SQL = stmt("region_rollup_unique_texts")
-	return q, nil
-}
-
 // rollupApplicants are the applicant columns of the official tables that
 // region_rollup lists (its named query's IN list).
 var rollupApplicants = map[string]bool{
@@ -132,32 +115,44 @@ func (db *DB) textsByID(ctx context.Context, ids []int64) (map[int64]string, err
 	return texts, nil
 }
 
-// regionRollupByID runs region_rollup q for filter f as
+// regionRollupByID runs region_rollup q for filter f as its sums by id
+// (regionRollupSums) when each text is in store.texts once (textsUnique):
+// then an id is a text, and the named query's second sum by text adds one
+// row to nothing. ok is false when a text repeats (only a hand edit of the
+// file makes one), and Query runs the named query, which sums the ids of
+// one text into one row. Its error is the database's.
+func (db *DB) regionRollupByID(ctx context.Context, q queries.Query, f Filter) (t *Table, ok bool, err error) {
+	if unique, err := db.textsUnique(ctx); err != nil || !unique {
+		return nil, false, err
+	}
+	if t, err = db.regionRollupSums(ctx, q, f); err != nil {
+		return nil, false, err
+	}
+	return t, true, nil
+}
+
+// regionRollupSums runs region_rollup q for filter f as
 // sql/region_rollup_by_id.sql, its sums by measure and applicant id, and
 // does in Go what the named query's SQL does after them: names the ids
 // (textsByID; a row whose id has no text is dropped, as the inner join
 // drops it), keeps the measures of the catalogue (measureCatalogue) and
 // the official applicant columns, shows a sum of money without a unit
 // only when it is 0, and orders the rows by measure and applicant (byte
-// order, as DuckDB orders VARCHAR). It answers (ok) only when each text is
-// in store.texts once (textsUnique): then an id is a text, and the named
-// query's second sum by text adds one row to nothing. Same columns, rows
-// and types (VARCHAR, VARCHAR, DOUBLE, BIGINT) as the named query.
-// TestRegionRollupForms holds it to the named query. Its error is the
-// database's.
-func (db *DB) regionRollupByID(ctx context.Context, q queries.Query, f Filter) (t *Table, ok bool, err error) {
-	if unique, err := db.textsUnique(ctx); err != nil || !unique {
-		return nil, false, err
-	}
+// order, as DuckDB orders VARCHAR). Same columns, rows and types
+// (VARCHAR, VARCHAR, DOUBLE, BIGINT) as the named query when each text is
+// in store.texts once; a repeated text would make a row per id
+// (regionRollupByID does not run it then). TestRegionRollupForms holds it
+// to the named query. Its error is the database's.
+func (db *DB) regionRollupSums(ctx context.Context, q queries.Query, f Filter) (*Table, error) {
 	cat, err := db.measureCatalogue(ctx)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	form := q
 	form.Name, form.SQL = q.Name+" (by id)", stmt("region_rollup_by_id")
 	s, err := db.stmt(ctx, form)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	var rows *sql.Rows
 	if s != nil {
@@ -166,7 +161,7 @@ func (db *DB) regionRollupByID(ctx context.Context, q queries.Query, f Filter) (
 		rows, err = db.db.QueryContext(ctx, form.SQL, f.bind(form.Params)...)
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	type sum struct {
 		measure, applicant int64
@@ -181,7 +176,7 @@ func (db *DB) regionRollupByID(ctx context.Context, q queries.Query, f Filter) (
 		var r sum
 		if err := rows.Scan(&r.measure, &r.applicant, &r.value, &r.zero, &r.stated); err != nil {
 			rows.Close()
-			return nil, false, err
+			return nil, err
 		}
 		sums = append(sums, r)
 		for _, id := range []int64{r.measure, r.applicant} {
@@ -192,13 +187,13 @@ func (db *DB) regionRollupByID(ctx context.Context, q queries.Query, f Filter) (
 		}
 	}
 	if err := closeRows(rows); err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	texts, err := db.textsByID(ctx, ids)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	t = &Table{Columns: []string{"measure", "applicant", "value", "stated"}, Rows: [][]any{}}
+	t := &Table{Columns: []string{"measure", "applicant", "value", "stated"}, Rows: [][]any{}}
 	for _, r := range sums {
 		m, okm := texts[r.measure]
 		a, oka := texts[r.applicant]
@@ -223,5 +218,5 @@ func (db *DB) regionRollupByID(ctx context.Context, q queries.Query, f Filter) (
 		}
 		return strings.Compare(x[1].(string), y[1].(string))
 	})
-	return t, true, nil
+	return t, nil
 }

@@ -9,8 +9,8 @@ import (
 )
 
 // TestRegionRollupForms holds the form of region_rollup that Query runs on
-// a warehouse whose store.texts holds each text once
-// (sql/region_rollup_unique_texts.sql, without the second sum by text) to
+// a warehouse whose store.texts holds each text once (regionRollupByID:
+// sql/region_rollup_by_id.sql's sums by id, named and ordered in Go) to
 // the named query run as it is: under filters of every kind (each year,
 // open ends, ranges, years without reports, regions, levels, a region no
 // agency has) the rows must be the same.

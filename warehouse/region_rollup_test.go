@@ -19,7 +19,7 @@ func TextsUniqueForTest(ctx context.Context, db *DB) (bool, error) {
 // that the applicant text "total" is in store.texts under two ids, and
 // half of the roll-up's total cells (one year's) point at the new one. The
 // named query still makes one row of each measure's total, summed over
-// both ids; the form without the sum by text would make two. textsUnique
+// both ids; the sums by id (regionRollupSums) would make two. textsUnique
 // must then say no, and Query run the named query: its rows must be the
 // named query's before and after the edit.
 func TestRegionRollupFormAfterTextRepeatedByHand(t *testing.T) {
@@ -30,8 +30,6 @@ func TestRegionRollupFormAfterTextRepeatedByHand(t *testing.T) {
 	if !ok {
 		t.Fatal("no query region_rollup")
 	}
-	unique := named
-	unique.SQL = stmt("region_rollup_unique_texts")
 	filters := []Filter{{}, {YearFrom: 2021, YearTo: 2021}, {YearFrom: 2022, YearTo: 2022}, {YearFrom: 2021, YearTo: 2022, Level: "县级部门"}}
 	check := func(wantUnique bool) {
 		t.Helper()
@@ -63,10 +61,14 @@ WHERE year = 2022 AND applicant_id = (SELECT min(text_id) FROM store.texts WHERE
 	if n := count(t, db, `SELECT count(*) FROM store.region_rollup WHERE applicant_id = (SELECT max(text_id) FROM store.texts)`); n == 0 {
 		t.Fatal("the edit moved no roll-up row to the repeated text")
 	}
-	// The form without the sum by text would be wrong here: the edit is a
-	// case the guard must catch.
-	if a, b := fmt.Sprint(firstFormRows(t, db, unique, Filter{}).Rows), fmt.Sprint(firstFormRows(t, db, named, Filter{}).Rows); a == b {
-		t.Fatal("the unique-texts form gives the named query's rows on the edited file: the test proves nothing")
+	// The sums by id would be wrong here: the edit is a case the guard
+	// must catch.
+	byID, err := db.regionRollupSums(ctx, named, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := fmt.Sprint(byID.Rows), fmt.Sprint(firstFormRows(t, db, named, Filter{}).Rows); a == b {
+		t.Fatal("the sums by id give the named query's rows on the edited file: the test proves nothing")
 	}
 	check(false)
 }
@@ -77,8 +79,8 @@ WHERE year = 2022 AND applicant_id = (SELECT min(text_id) FROM store.texts WHERE
 // province: the amounts are in different units, so their sum is blank
 // (NULL) while stated still counts them; a province whose every amount is
 // 0 sums to 0; the count beside them (procurement.projects) is summed as
-// before. Both forms of the query (the named query and the unique-texts
-// form Query runs) must say so. Before, the sum was 10 + 50000 + 7 = 50017.
+// before. Both forms of the query (the named query and the sums by id
+// Query runs) must say so. Before, the sum was 10 + 50000 + 7 = 50017.
 func TestRegionRollupMoneyWithoutUnit(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
@@ -98,8 +100,6 @@ func TestRegionRollupMoneyWithoutUnit(t *testing.T) {
 	if !ok {
 		t.Fatal("no query region_rollup")
 	}
-	unique := named
-	unique.SQL = stmt("region_rollup_unique_texts")
 	for _, tt := range []struct {
 		province, want string
 	}{
@@ -114,10 +114,18 @@ func TestRegionRollupMoneyWithoutUnit(t *testing.T) {
 		if g := fmt.Sprint(got.Rows); g != tt.want {
 			t.Errorf("%s, Query: %s, want %s", tt.province, g, tt.want)
 		}
-		for _, q := range []queries.Query{named, unique} {
-			if g := fmt.Sprint(firstFormRows(t, db, q, f).Rows); g != tt.want {
-				t.Errorf("%s, %.40s…: %s, want %s", tt.province, q.SQL, g, tt.want)
-			}
+		if g := fmt.Sprint(firstFormRows(t, db, named, f).Rows); g != tt.want {
+			t.Errorf("%s, the named query: %s, want %s", tt.province, g, tt.want)
+		}
+		byID, ok, err := db.regionRollupByID(ctx, named, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			t.Fatalf("%s: the sums by id did not answer (a text repeats?)", tt.province)
+		}
+		if g := fmt.Sprint(byID.Rows); g != tt.want {
+			t.Errorf("%s, by id: %s, want %s", tt.province, g, tt.want)
 		}
 	}
 }
