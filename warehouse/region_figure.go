@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"sync"
 
 	"gongkai/queries"
 )
@@ -59,7 +60,7 @@ func (db *DB) regionFigureByAgency(ctx context.Context, q queries.Query, f Filte
 	}
 	form := q
 	half := byAgencyHalf(f)
-	form.Name, form.SQL = q.Name+" (by agency, "+half+")", stmt("region_figure_by_agency_"+half)
+	form.Name, form.SQL = q.Name+" (by agency, "+half+")", byAgencySQL()[half]
 	if !stated {
 		form.Name, form.SQL = q.Name+" (blank)", stmt("region_figure_blank")
 	}
@@ -73,14 +74,34 @@ func (db *DB) regionFigureByAgency(ctx context.Context, q queries.Query, f Filte
 // regionFigureByAgency runs for filter f: "country" without a province,
 // city or level, "region" with one. Each half is the whole text less the
 // other shape's CTEs, which DuckDB would bind and optimize on every run
-// before folding them away (the halves' headers give the figures); each
-// returns no rows for the other shape's filters.
+// before folding them away (byAgencySQL; the halves' headers give the
+// figures); each returns no rows for the other shape's filters.
 func byAgencyHalf(f Filter) string {
 	if nullText(f.Province) == nil && nullText(f.City) == nil && nullText(f.Level) == nil {
 		return "country"
 	}
 	return "region"
 }
+
+// byAgencySQL returns the texts of the halves of
+// sql/region_figure_by_agency.sql by name (byAgencyHalf): the whole text
+// with the CTEs of sql/region_figure_by_agency_<half>.sql in place of its
+// own of the same names and the other shape's CTEs dropped, so that what
+// the halves share is one text. TestRegionFigureByAgency holds each half
+// to the whole text.
+var byAgencySQL = sync.OnceValue(func() map[string]string {
+	whole := stmt("region_figure_by_agency")
+	return map[string]string{
+		// The whole country: no agencies selected (sel), and the ties past
+		// 16,384 ranked among the agencies first by name.
+		"country": dropCTEs(replaceCTEs(whole, stmt("region_figure_by_agency_country"), "v", "top"),
+			"sel", "region_ranked"),
+		// A region or level: every row carries its agency's rank (sel), so
+		// the tied rows are ranked straight from v.
+		"region": dropCTEs(replaceCTEs(whole, stmt("region_figure_by_agency_region"), "v", "top", "holds"),
+			"few", "many", "early", "candidates", "ranked"),
+	}
+})
 
 // cellYearsKey is what cell_rows.sql reads of a filter.
 type cellYearsKey struct {

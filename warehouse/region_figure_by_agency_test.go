@@ -117,8 +117,8 @@ func TestRegionFigureByAgency(t *testing.T) {
 				// The half Query runs (byAgencyHalf) answers as the whole
 				// text, rows or none, ties by name or by rank; the other
 				// half answers nothing.
-				half := stmt("region_figure_by_agency_" + byAgencyHalf(f))
-				other := stmt("region_figure_by_agency_" + map[string]string{"country": "region", "region": "country"}[byAgencyHalf(f)])
+				half := byAgencySQL()[byAgencyHalf(f)]
+				other := byAgencySQL()[map[string]string{"country": "region", "region": "country"}[byAgencyHalf(f)]]
 				for _, p := range [][2]string{{form, half}, {many, strings.NewReplacer("16384", "1", "16385", "2").Replace(half)}} {
 					whole, h := queryRows(t, db, p[0], g.bind(q.Params)), queryRows(t, db, p[1], g.bind(q.Params))
 					if fmt.Sprint(whole.Rows) != fmt.Sprint(h.Rows) {

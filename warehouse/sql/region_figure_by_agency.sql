@@ -96,6 +96,14 @@
 -- rows; session 36): all 37.9 -> 36.4 ms, a province 46.6 -> 44.8, the
 -- whole country 50.5 -> 49.1, the rest within the noise; same rows at
 -- 100k with the gate at 5,000.
+--
+-- warehouse.Query runs a half of this text (byAgencySQL), made from it by
+-- putting the CTEs of region_figure_by_agency_country.sql or _region.sql in
+-- place of its own of the same names and dropping the other shape's (their
+-- headers say which and why): a change here is a change of both halves,
+-- and a CTE either half replaces is changed in its file too.
+-- holds is the final WHERE's test of the ties, a CTE so that the region
+-- half can replace it.
 WITH sel AS (
     SELECT a.agency_id, a.name_rank FROM store.agencies a
     WHERE ($province IS NULL OR a.province = $province) AND ($city IS NULL OR a.city = $city)
@@ -195,6 +203,14 @@ WITH sel AS (
 ), words AS (
     SELECT text_id, text FROM store.texts
     WHERE text_id IN (SELECT raw_id FROM listed UNION ALL SELECT at_id FROM listed)
+), holds AS (
+    -- Whether the tied rows listed are the first by name: few tied (the
+    -- whole country), or every agency ranked and, for the whole country,
+    -- enough tied rows among the first ranks.
+    SELECT ((($province IS NULL AND $city IS NULL AND $level IS NULL) AND (SELECT count(*) FROM few) <= 16384)
+            OR (NOT EXISTS (SELECT 1 FROM store.agencies u WHERE u.name_rank IS NULL)
+                AND (NOT ($province IS NULL AND $city IS NULL AND $level IS NULL)
+                     OR (SELECT count(*) FROM candidates) >= (SELECT wanted FROM many)))) AS ok
 )
 SELECT l.agency_id, l.agency, l.city, l.level, l.report_id, l.value, raw.text AS raw, loc.text AS "at",
        (SELECT current FROM k) AS reports_total
@@ -208,9 +224,5 @@ WHERE ($measure IS NULL OR $measure IS NOT NULL) AND ($applicant IS NULL OR $app
   AND ($narrow IS NULL OR $narrow IS NOT NULL) AND ($tail IS NULL OR $tail IS NOT NULL)
   AND ((SELECT stated FROM k) >= coalesce($limit, 500) OR (SELECT reports FROM present) = (SELECT current FROM k))
   AND NOT EXISTS (SELECT 1 FROM store.reports r WHERE r.report_id > (SELECT watermark FROM store.figures_by_cell_state))
-  -- Many tied: every agency ranked, and enough tied rows among the first.
-  AND ((($province IS NULL AND $city IS NULL AND $level IS NULL) AND (SELECT count(*) FROM few) <= 16384)
-       OR (NOT EXISTS (SELECT 1 FROM store.agencies u WHERE u.name_rank IS NULL)
-           AND (NOT ($province IS NULL AND $city IS NULL AND $level IS NULL)
-                OR (SELECT count(*) FROM candidates) >= (SELECT wanted FROM many))))
+  AND (SELECT ok FROM holds)
 ORDER BY l.value DESC NULLS LAST, l.agency, l.agency_id, l.report_id
