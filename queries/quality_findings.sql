@@ -82,13 +82,12 @@
 -- joined to selected_agencies (an inner join on the table) rather than
 -- semi-joined to sel 51.4 -> 56.6 (51.9), and both of its joins so 55.3.
 -- For a filter without a piece of a name or a report, as 报送与质量 asks
--- for its list, warehouse.Query runs warehouse/sql/quality_findings_plain.sql
--- instead: this text without their branches, which DuckDB binds and
--- optimizes on every run before it folds them away (it plans a kept
--- statement again with the values at each run). 1M reports, the 78 page
--- filters without a piece, statements kept, 3 rounds alternated, load ~11:
--- 31.3 and 31.2 ms (this text twice) -> 30.3 ms. Any change here is made
--- there too; TestQualityFindingsForms holds the two to the same rows.
+-- for its list, warehouse.Query runs warehouse/sql/quality_findings_reports.sql
+-- instead: this text without their branches (which DuckDB binds and
+-- optimizes on every run before it folds them away), its page's reports
+-- read, selected and named from store.finding_reports (0114, 0124) alone.
+-- Any change here is made there too; TestQualityFindingsForms holds the
+-- two to the same rows.
 -- For a page of up to 500 findings warehouse.Query runs each form without
 -- its final SELECT (sql/quality_findings_page.sql: the page's reports) and
 -- reads their findings by their ids in a second statement in the same

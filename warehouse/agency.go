@@ -76,6 +76,11 @@ func (db *DB) SetAgencyRegionAudited(ctx context.Context, agencyID int64, r Regi
 				if err := noteTotals(ctx, conn, []int64{agencyID}); err != nil {
 					return err
 				}
+				// 报送与质量's list of findings selects the agency's reports
+				// by the region and level they keep (0124).
+				if err := writeFindingReports(ctx, conn, []int64{agencyID}); err != nil {
+					return err
+				}
 				if e != nil {
 					return audit(ctx, conn, *e)
 				}

@@ -10,16 +10,16 @@ import (
 // filter f, each of which gives the same rows as q (TestQualityFindingsForms,
 // and TestFlowsMatchTheirFirstForm over every write path):
 //   - with a report, q itself;
-//   - without a level, sql/quality_findings_reports.sql (no piece of a name)
-//     or sql/quality_findings_piece.sql (a piece), which read the page's
-//     reports, and a piece's counts per year, from store.finding_reports
-//     (0114: the current reports that hold a finding, kept by the writer
-//     in the transaction of each report) instead of the million current
-//     reports;
-//   - with a level, sql/quality_findings_plain.sql without a piece, else q:
-//     DuckDB builds the naming join on store.finding_reports' rows for a
-//     level, which is slower than reading store.reports (see the forms'
-//     headers).
+//   - without a piece of a name, sql/quality_findings_reports.sql, which
+//     reads the page's reports from store.finding_reports (0114: the
+//     current reports that hold a finding, kept by the writer in the
+//     transaction of each report) instead of the million current reports,
+//     selected and named by the agency's name, region and level each row
+//     keeps (0124) instead of joined to the agencies;
+//   - with a piece and no level, sql/quality_findings_piece.sql, which
+//     reads the page's reports, and the piece's counts per year, from
+//     store.finding_reports;
+//   - with a piece and a level, q.
 //
 // Query then runs the form chosen in two steps (qualityFindingsPaged) for a
 // page of up to findingsPageMax findings.
@@ -35,12 +35,10 @@ func qualityFindingsForm(q queries.Query, f Filter) queries.Query {
 	switch {
 	case nullNum(f.ReportID) != nil:
 		return q
-	case !level && !piece:
-		name, drop = "reports", []string{"agency", "level", "report_id"}
+	case !piece:
+		name, drop = "reports", []string{"agency", "report_id"}
 	case !level:
 		name, drop = "piece", []string{"level", "report_id"}
-	case !piece:
-		name, drop = "plain", []string{"agency", "report_id"}
 	default:
 		return q
 	}

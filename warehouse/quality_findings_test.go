@@ -10,8 +10,8 @@ import (
 
 // TestQualityFindingsForms holds the forms of quality_findings that Query
 // chooses (qualityFindingsForm: sql/quality_findings_reports.sql without a
-// level or a piece of a name, quality_findings_piece.sql with a piece and
-// no level, quality_findings_plain.sql with a level and no piece) to the
+// piece of a name, with or without a region or level, and
+// quality_findings_piece.sql with a piece and no level) to the
 // named query run as it is: under filters of every kind 报送与质量 sends
 // (each year, open ends, a range, regions, levels, a region no agency is
 // in, pieces of a name common and rare, each status tab, pages that cross
@@ -46,7 +46,7 @@ func TestQualityFindingsForms(t *testing.T) {
 	compareFirstForm(t, db, "quality_findings", q.SQL, q.Params, filters)
 	// Each form runs as its page form (qualityFindingsPaged) for a page of
 	// up to 500.
-	for _, form := range []string{"plain", "reports", "piece"} {
+	for _, form := range []string{"reports", "piece"} {
 		if !warehouse.KeptForTest(db, "quality_findings ("+form+") (page)") {
 			t.Errorf("Query did not run the %s form: the comparison proves nothing about it", form)
 		}
@@ -113,7 +113,7 @@ func TestQualityFindingsPaged(t *testing.T) {
 	for off := range 4 {
 		sameAsNamed(ctx, t, db, "quality_findings", warehouse.Filter{ReportID: id, Limit: 2, Offset: off})
 	}
-	for _, form := range []string{"quality_findings (reports) (page)", "quality_findings (plain) (page)",
+	for _, form := range []string{"quality_findings (reports) (page)",
 		"quality_findings (piece) (page)", "quality_findings (bits) (page)", "quality_findings (page)"} {
 		if !warehouse.KeptForTest(db, form) {
 			t.Errorf("Query did not run %s: the comparison proves nothing about it", form)

@@ -76,10 +76,7 @@ func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 	if _, err := conn.ExecContext(ctx, stmt("agency_pattern_set"), ids); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, stmt("finding_reports_delete"), ids); err != nil {
-		return err
-	}
-	if _, err := conn.ExecContext(ctx, stmt("finding_reports_add"), ids[0], ids[len(ids)-1], ids); err != nil {
+	if err := writeFindingReports(ctx, conn, ids); err != nil {
 		return err
 	}
 	if _, err := conn.ExecContext(ctx, stmt("year_reports_delete"), ids[0], ids[len(ids)-1], ids); err != nil {
@@ -89,6 +86,19 @@ func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 		return err
 	}
 	return noteTotals(ctx, conn, ids)
+}
+
+// writeFindingReports writes again, inside the transaction open on conn,
+// the store.finding_reports rows (0114) of the agencies ids (sorted, none
+// twice): their current reports that hold a finding, each with its
+// agency's name and region as they now stand (0124). Its error is the
+// database's; the caller rolls the transaction back.
+func writeFindingReports(ctx context.Context, conn *sql.Conn, ids []int64) error {
+	if _, err := conn.ExecContext(ctx, stmt("finding_reports_delete"), ids); err != nil {
+		return err
+	}
+	_, err := conn.ExecContext(ctx, stmt("finding_reports_add"), ids[0], ids[len(ids)-1], ids)
+	return err
 }
 
 // checkStatus rebuilds store.agency_status when it differs from its

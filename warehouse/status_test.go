@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -47,15 +48,21 @@ func cellsOf(t *testing.T, db *DB, agency string) (kept, current string) {
 }
 
 // findingReportsOf is agency's kept rows of store.finding_reports (0114) as
-// text, "year:report errors/warnings" in the order of report, and the same
-// made from its current reports that hold a finding as they stand.
+// text, "year:report errors/warnings name province city level" in the
+// order of report, and the same made from its current reports that hold a
+// finding and the agency as they stand (0124: the name, region and level
+// are kept on each row).
 func findingReportsOf(t *testing.T, db *DB, agency string) (kept, current string) {
 	t.Helper()
 	err := db.db.QueryRow(`SELECT
-		    (SELECT coalesce(string_agg(f.year || ':' || f.report_id || ' ' || f.errors || '/' || f.warnings, ', '
+		    (SELECT coalesce(string_agg(f.year || ':' || f.report_id || ' ' || f.errors || '/' || f.warnings
+		                                || ' ' || f.agency || ' ' || coalesce(f.province, '-') || ' ' || coalesce(f.city, '-')
+		                                || ' ' || coalesce(f.level, '-'), ', '
 		                       ORDER BY f.report_id), '')
 		     FROM store.finding_reports f WHERE f.agency_id = a.agency_id),
-		    (SELECT coalesce(string_agg(r.year || ':' || r.report_id || ' ' || r.errors || '/' || r.warnings, ', '
+		    (SELECT coalesce(string_agg(r.year || ':' || r.report_id || ' ' || r.errors || '/' || r.warnings
+		                                || ' ' || a.name || ' ' || coalesce(a.province, '-') || ' ' || coalesce(a.city, '-')
+		                                || ' ' || coalesce(a.level, '-'), ', '
 		                       ORDER BY r.report_id), '')
 		     FROM store.reports r WHERE r.agency_id = a.agency_id AND r.is_current AND (r.errors > 0 OR r.warnings > 0))
 		FROM store.agencies a WHERE a.name = ?`, agency).Scan(&kept, &current)
@@ -157,6 +164,31 @@ func TestAgencyStatusKept(t *testing.T) {
 	}
 	step("confirmed", "乙局", 2021, yearBits(2021), yearBits(2021), "0")
 
+	// The region and level each row of store.finding_reports keeps of its
+	// agency (0124) follow the agency: a region a later report states for
+	// an agency whose region was derived, then an administrator's
+	// correction, which writes no report.
+	load(t, db, LoadRequest{Report: sampleReport("丙局", 2021, 0, 0)})
+	step("no region", "丙局", 2021, yearBits(2021), "0", yearBits(2021))
+	stated := sampleReport("丙局", 2022, 0, 0)
+	stated.Province, stated.City, stated.Level = "浙江省", "杭州市", "市级部门"
+	load(t, db, LoadRequest{Report: stated})
+	step("a region stated", "丙局", 2021, yearBits(2021, 2022), "0", yearBits(2021, 2022))
+	if kept, _ := findingReportsOf(t, db, "丙局"); !strings.Contains(kept, "浙江省 杭州市 市级部门") {
+		t.Errorf("丙局's reports with a finding keep %q, not the region its 2022 report states", kept)
+	}
+	var bing int64
+	if err := db.db.QueryRow(`SELECT agency_id FROM store.agencies WHERE name = '丙局'`).Scan(&bing); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetAgencyRegion(ctx, bing, Region{Province: "贵州省", City: "遵义市", Level: "县级部门"}); err != nil {
+		t.Fatal(err)
+	}
+	step("a region corrected", "丙局", 2021, yearBits(2021, 2022), "0", yearBits(2021, 2022))
+	if kept, _ := findingReportsOf(t, db, "丙局"); !strings.Contains(kept, "贵州省 遵义市 县级部门") || strings.Contains(kept, "浙江省") {
+		t.Errorf("丙局's reports with a finding keep %q, not the corrected region", kept)
+	}
+
 	// The check sees a kept table out of step, and Open rebuilds it after
 	// a repair of store.reports by hand.
 	if _, err := db.db.Exec(`UPDATE store.agency_status SET errors = 0`); err != nil {
@@ -201,6 +233,11 @@ func TestAgencyStatusKept(t *testing.T) {
 	for _, edit := range []string{
 		`DELETE FROM store.finding_reports WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '乙局')`,
 		`UPDATE store.finding_reports SET warnings = warnings + 1 WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`,
+		// The agency's name and region each row keeps (0124), and an
+		// agency moved by hand, which the writer did not see.
+		`UPDATE store.finding_reports SET agency = agency || '乙' WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '甲局')`,
+		`UPDATE store.finding_reports SET level = NULL WHERE agency_id = (SELECT agency_id FROM store.agencies WHERE name = '丙局')`,
+		`UPDATE store.agencies SET city = '贵阳市' WHERE name = '丙局'`,
 	} {
 		if _, err := db.db.Exec(edit); err != nil {
 			t.Fatal(err)
@@ -293,6 +330,49 @@ func TestReportsPerYearOutsideBits(t *testing.T) {
 		}
 		if f == (Filter{}) && len(got.Rows) != 3 {
 			t.Errorf("years 1800, 2022 and 2200 expected, got %v", got.Rows)
+		}
+	}
+}
+
+// TestFindingReportsAgencyMigration takes store.finding_reports back to its
+// 0114 columns on a loaded warehouse (agencies with a region derived, one a
+// report states and one an administrator corrected) and runs 0124 on it:
+// every row must then keep its agency's name, region and level, so that
+// Open's check (agency_status_stale) finds the table as the writer keeps
+// it, with nothing left to rebuild.
+func TestFindingReportsAgencyMigration(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	stated := sampleReport("乙局", 2022, 0, 0)
+	stated.Province, stated.City, stated.Level = "浙江省", "杭州市", "市级部门"
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 0)}, LoadRequest{Report: withError("丙局", 2021)},
+		LoadRequest{Report: stated})
+	var bing int64
+	if err := db.db.QueryRow(`SELECT agency_id FROM store.agencies WHERE name = '丙局'`).Scan(&bing); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetAgencyRegion(ctx, bing, Region{Province: "贵州省", City: "遵义市", Level: "县级部门"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := migrationFS.ReadFile("migrations/0124_finding_reports_agency.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.Exec(`CREATE TABLE store.finding_reports_0114 AS
+		SELECT report_id, agency_id, year, errors, warnings FROM store.finding_reports;
+		DROP TABLE store.finding_reports;
+		ALTER TABLE store.finding_reports_0114 RENAME TO finding_reports;`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.db.Exec(string(b)); err != nil {
+		t.Fatal(err)
+	}
+	if n := statusDiff(t, db); n != 0 {
+		t.Errorf("after 0124 the check finds store.finding_reports out of step (%d)", n)
+	}
+	for _, a := range []string{"甲局", "乙局", "丙局"} {
+		if kept, current := findingReportsOf(t, db, a); kept != current || kept == "" {
+			t.Errorf("after 0124 %s keeps the reports with a finding %q; its current ones are %q", a, kept, current)
 		}
 	}
 }

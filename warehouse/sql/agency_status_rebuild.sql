@@ -2,7 +2,7 @@
 -- with store.status_patterns (0046) numbered afresh from its rows, and every
 -- agency's pattern in store.agencies (0073) set from it; and
 -- store.finding_reports (0114) afresh from the current reports that hold a
--- finding; and store.year_reports (0122) afresh from every current report,
+-- finding, with their agencies' names and regions (0124); and store.year_reports (0122) afresh from every current report,
 -- in the order of year.
 DELETE FROM store.agency_status;
 DELETE FROM store.status_patterns;
@@ -18,10 +18,11 @@ SET pattern = (SELECT s.pattern FROM store.agency_status s WHERE s.agency_id = a
 WHERE a.pattern IS DISTINCT FROM (SELECT s.pattern FROM store.agency_status s WHERE s.agency_id = a.agency_id);
 DELETE FROM store.finding_reports;
 INSERT INTO store.finding_reports
-SELECT report_id, agency_id, year, errors, warnings
-FROM store.reports
-WHERE is_current AND (errors > 0 OR warnings > 0)
-ORDER BY report_id;
+SELECT r.report_id, r.agency_id, r.year, r.errors, r.warnings, a.name, a.province, a.city, a.level
+FROM store.reports r
+JOIN store.agencies a ON a.agency_id = r.agency_id
+WHERE r.is_current AND (r.errors > 0 OR r.warnings > 0)
+ORDER BY r.report_id;
 DELETE FROM store.year_reports;
 INSERT INTO store.year_reports
 SELECT year, agency_id, report_id, format, errors

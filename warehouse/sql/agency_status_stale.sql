@@ -17,7 +17,8 @@
 -- change inside is multiplied with the row's own key. Also 1 when an agency's kept pattern in
 -- store.agencies (0073) is not its status row's (NULL without one). Also
 -- 1 when store.finding_reports (0114) is not the current reports that
--- hold a finding, of every year (counted and hashed as the cells), or
+-- hold a finding, of every year (counted and hashed as the cells), each
+-- with its agency's name, province, city and level (0124), or
 -- store.year_reports (0122) not every current report.
 WITH k AS (
     SELECT count(*) AS n, bit_xor(hash(first_year, reported, errors, warnings, agency_id)) AS h
@@ -33,11 +34,12 @@ WITH k AS (
     FROM store.reports r
     WHERE r.is_current AND r.year BETWEEN 1990 AND 2100
 ), kf AS (
-    SELECT count(*) AS n, bit_xor(hash(agency_id, year, errors, warnings, report_id)) AS h
+    SELECT count(*) AS n, bit_xor(hash(agency_id, year, errors, warnings, agency, province, city, level, report_id)) AS h
     FROM store.finding_reports
 ), df AS (
-    SELECT count(*) AS n, bit_xor(hash(r.agency_id, r.year, r.errors, r.warnings, r.report_id)) AS h
+    SELECT count(*) AS n, bit_xor(hash(r.agency_id, r.year, r.errors, r.warnings, a.name, a.province, a.city, a.level, r.report_id)) AS h
     FROM store.reports r
+    JOIN store.agencies a ON a.agency_id = r.agency_id
     WHERE r.is_current AND (r.errors > 0 OR r.warnings > 0)
 ), ky AS (
     SELECT count(*) AS n, bit_xor(hash(agency_id, year, format, errors, report_id)) AS h

@@ -50,21 +50,22 @@ WITH counts AS (
     -- filters select joined to those alone (with their names, below). The
     -- errors' groups and the others' apart, each scan filtered by its own
     -- count.
-    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.errors AS n
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.errors AS n, r.agency
     FROM store.finding_reports r JOIN (SELECT * FROM wanted WHERE is_error) w ON w.year = r.year
     WHERE r.errors > 0 AND r.agency_id <= $piece_top AND get_bit($piece_bits::BIT, least(r.agency_id, $piece_top)::INTEGER) = 1
     UNION ALL
-    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.warnings AS n
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.warnings AS n, r.agency
     FROM store.finding_reports r JOIN (SELECT * FROM wanted WHERE NOT is_error) w ON w.year = r.year
     WHERE r.warnings > 0 AND r.agency_id <= $piece_top AND get_bit($piece_bits::BIT, least(r.agency_id, $piece_top)::INTEGER) = 1
 ), top AS (
     -- The first offset + limit of those reports in the page's order: each
     -- holds a finding at least, so the page's findings lie in them (their
-    -- agencies' bits tested in reps), named from store.agencies.
-    SELECT r.*, a.name AS agency
+    -- agencies' bits tested in reps), named by the name each keeps of its
+    -- agency (0124): before, they were joined to store.agencies' 170,000
+    -- names.
+    SELECT r.*
     FROM reps r
-    JOIN store.agencies a ON a.agency_id = r.agency_id
-    ORDER BY r.year DESC, r.is_error DESC, a.name, r.report_id
+    ORDER BY r.year DESC, r.is_error DESC, r.agency, r.report_id
     LIMIT coalesce($offset, 0) + coalesce($limit, 50)
 ), placed AS MATERIALIZED (
     -- Where each report's findings start in the whole list: the findings

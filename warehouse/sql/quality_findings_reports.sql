@@ -1,31 +1,32 @@
 -- quality_findings_reports: queries/quality_findings.sql (same columns and
--- rows) for a filter without a piece of a name, a level or a report, as
--- 报送与质量 asks for its list: warehouse.Query runs it instead of the
--- named query for such a filter (qualityFindingsForm). It is
--- sql/quality_findings_plain.sql with the page's groups' reports read from
--- store.finding_reports (0114: the current reports that hold a finding,
--- ~350,000 rows at 1M reports, 28,000 with errors) instead of the million
--- current reports, which the writer keeps in the transaction of every
--- report it writes, retires, confirms or recounts.
--- 1M reports, the bench's 78 /quality filters without a piece, statements
--- kept, interleaved: a country, province or city ~6 ms of CPU less a query
--- (country 36.2 -> 29.8 ms). Not for a level: DuckDB then builds the
--- naming join on these reports (it estimates them fewer than a level's
--- agencies), where on store.reports it builds it on the agencies and
--- prunes the reports' scan by their ids (a province's departments 22 ->
--- 65 ms); the plain form runs then.
+-- rows) for a filter without a piece of a name or a report, as 报送与质量
+-- asks for its list: warehouse.Query runs it instead of the named query
+-- for such a filter (qualityFindingsForm). The page's groups' reports are
+-- read from store.finding_reports (0114: the current reports that hold a
+-- finding, ~350,000 rows at 1M reports, 28,000 with errors) instead of the
+-- million current reports, which the writer keeps in the transaction of
+-- every report it writes, retires, confirms or recounts; and selected and
+-- named by the agency's name, province, city and level each row keeps
+-- (0124), written with it and by an administrator's correction of the
+-- region, instead of joined to the agencies the filters select.
+-- Before 0124 the reports were joined to the selected agencies for their
+-- names: DuckDB probed that join with every selected agency (the whole
+-- country's profile: ~8 of ~17 ms built or probed it on the 170,000
+-- agencies' names), and with a level it built the join on these reports
+-- (it estimated them fewer than a level's agencies), slower than the named
+-- query on store.reports (a province's departments 22 -> 65 ms), so a
+-- level ran the named query's plain form instead (sql/quality_findings_plain.sql,
+-- removed with 0124).
 -- Measured without gain (session 37, 1M, page forms, kept statements,
 -- interleaved, rows equal): reps MATERIALIZED, 23.5 / 23.9 -> 22.1 / 24.9
 -- ms of CPU a query (the plain form's 16.6 / 17.6 -> 23.3 / 23.5); the
 -- agencies semi-joined to reps' ids before the naming join, 17.3 -> 20.9.
--- The whole country's profile: ~8 of ~17 ms build the naming join's hash
--- on the 170,000 agencies' names.
 -- Any change here is made in the named query too;
 -- TestQualityFindingsForms holds the two to the same rows.
 WITH counts AS (
     -- The roll-up's sums (store.summary_rollup's errors and warnings).
     SELECT g.year, sum(g.errors) AS e, sum(g.warnings) AS w
-    FROM summary_groups($year_from, $year_to, $province, $city, NULL, NULL) g
+    FROM summary_groups($year_from, $year_to, $province, $city, $level, NULL) g
     GROUP BY g.year
 ), groups AS (
     -- Per year and severity, in the order's sequence: how many findings
@@ -47,25 +48,27 @@ WITH counts AS (
 ), reps AS (
     -- Their reports with a finding of the group's severity, n of them,
     -- from the current reports that hold a finding (store.finding_reports,
-    -- 0114): the reports of the groups' years first, and the agencies the
-    -- filters select joined to those alone (with their names, below). The
-    -- errors' groups and the others' apart, each scan filtered by its own
-    -- count.
-    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.errors AS n
+    -- 0114), selected by the region and level each keeps of its agency
+    -- (0124), as selected_agencies selects the agencies. The errors'
+    -- groups and the others' apart, each scan filtered by its own count.
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.errors AS n, r.agency
     FROM store.finding_reports r JOIN (SELECT * FROM wanted WHERE is_error) w ON w.year = r.year
     WHERE r.errors > 0
+      AND ($province IS NULL OR r.province = $province) AND ($city IS NULL OR r.city = $city)
+      AND ($level IS NULL OR r.level = $level)
     UNION ALL
-    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.warnings AS n
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.warnings AS n, r.agency
     FROM store.finding_reports r JOIN (SELECT * FROM wanted WHERE NOT is_error) w ON w.year = r.year
     WHERE r.warnings > 0
+      AND ($province IS NULL OR r.province = $province) AND ($city IS NULL OR r.city = $city)
+      AND ($level IS NULL OR r.level = $level)
 ), top AS (
     -- The first offset + limit of those reports in the page's order: each
     -- holds a finding at least, so the page's findings lie in them. Named
-    -- from the agencies the filters select.
-    SELECT r.*, a.agency
+    -- by the name each keeps of its agency (0124): no join.
+    SELECT r.*
     FROM reps r
-    JOIN selected_agencies($province, $city, NULL, NULL) a ON a.agency_id = r.agency_id
-    ORDER BY r.year DESC, r.is_error DESC, a.agency, r.report_id
+    ORDER BY r.year DESC, r.is_error DESC, r.agency, r.report_id
     LIMIT coalesce($offset, 0) + coalesce($limit, 50)
 ), placed AS MATERIALIZED (
     -- Where each report's findings start in the whole list: the findings
