@@ -16,10 +16,10 @@ import (
 //     transaction of each report) instead of the million current reports,
 //     selected and named by the agency's name, region and level each row
 //     keeps (0124) instead of joined to the agencies;
-//   - with a piece and no level, sql/quality_findings_piece.sql, which
-//     reads the page's reports, and the piece's counts per year, from
-//     store.finding_reports;
-//   - with a piece and a level, q.
+//   - with a piece, sql/quality_findings_piece.sql, which reads the
+//     page's reports, and the piece's counts per year, from
+//     store.finding_reports, each row selected by the piece, region and
+//     level it keeps of its agency and named by it (0124).
 //
 // Query then runs the form chosen in two steps (qualityFindingsPaged) for a
 // page of up to findingsPageMax findings.
@@ -29,18 +29,15 @@ import (
 // on every run (it plans a statement with parameters again with their
 // values at each run, kept.go) before it folds them away.
 func qualityFindingsForm(q queries.Query, f Filter) queries.Query {
-	piece, level := nullText(f.Agency) != nil, nullText(f.Level) != nil
 	var name string
 	var drop []string
 	switch {
 	case nullNum(f.ReportID) != nil:
 		return q
-	case !piece:
+	case nullText(f.Agency) == nil:
 		name, drop = "reports", []string{"agency", "report_id"}
-	case !level:
-		name, drop = "piece", []string{"level", "report_id"}
 	default:
-		return q
+		name, drop = "piece", []string{"report_id"}
 	}
 	q.Name += " (" + name + ")"
 	q.SQL = stmt("quality_findings_" + name)

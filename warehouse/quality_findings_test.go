@@ -10,8 +10,8 @@ import (
 
 // TestQualityFindingsForms holds the forms of quality_findings that Query
 // chooses (qualityFindingsForm: sql/quality_findings_reports.sql without a
-// piece of a name, with or without a region or level, and
-// quality_findings_piece.sql with a piece and no level) to the
+// piece of a name and quality_findings_piece.sql with one, each with or
+// without a region or level) to the
 // named query run as it is: under filters of every kind 报送与质量 sends
 // (each year, open ends, a range, regions, levels, a region no agency is
 // in, pieces of a name common and rare, each status tab, pages that cross
@@ -28,7 +28,7 @@ func TestQualityFindingsForms(t *testing.T) {
 		{}, {Province: "贵州省"}, {Province: "贵州省", City: "遵义市"}, {Level: "县级部门"},
 		{Province: "浙江省", Level: "乡镇（街道）"}, {Province: "测试省", City: "测试市"}, {Province: "没有这个省"},
 		{Agency: "局"}, {Agency: "人民"}, {Province: "贵州省", Agency: "镇"}, {Province: "浙江省", City: "杭州市", Agency: "局"},
-		{Level: "县级部门", Agency: "局"}, {Agency: "没有这个名字"},
+		{Level: "县级部门", Agency: "局"}, {Province: "浙江省", Level: "乡镇（街道）", Agency: "镇"}, {Agency: "没有这个名字"},
 	}
 	statuses := []string{"", "missing", "errors", "warnings", "ok"}
 	pages := [][2]int{{0, 0}, {50, 0}, {3, 0}, {5, 4}, {7, 12}, {10, 10}, {2, 1000}}

@@ -1,31 +1,37 @@
 -- quality_findings_piece: queries/quality_findings.sql (same columns and
--- rows) for a filter with a piece of a name and without a level or a
--- report: warehouse.Query runs it instead of the named query for such a
--- filter (qualityFindingsForm). The selected agencies' findings per year
--- are summed, and the page's groups' reports read, from
--- store.finding_reports (0114: the current reports that hold a finding,
--- ~350,000 rows at 1M reports) instead of the million current reports,
--- which the writer keeps in the transaction of every report it writes,
--- retires, confirms or recounts; and the text has none of the named
--- query's branches for other filters, which DuckDB plans on every run.
+-- rows) for a filter with a piece of a name and without a report:
+-- warehouse.Query runs it instead of the named query for such a filter
+-- (qualityFindingsForm). The selected agencies' findings per year are
+-- summed, and the page's groups' reports read, from store.finding_reports
+-- (0114: the current reports that hold a finding, ~350,000 rows at 1M
+-- reports) instead of the million current reports, which the writer keeps
+-- in the transaction of every report it writes, retires, confirms or
+-- recounts; each row selected by the piece, region and level it keeps of
+-- its agency and named by its agency's name (0124), as selected_agencies
+-- selects the agencies; and the text has none of the named query's
+-- branches for other filters, which DuckDB plans on every run.
 -- 1M reports, the bench's 30 /quality filters with a piece, statements
 -- kept, interleaved: 44.0 -> 35.7 ms of CPU a query (a piece of the whole
--- country 70.7 -> 48.9). Not for a level, for the reason
--- sql/quality_findings_reports.sql gives.
+-- country 70.7 -> 48.9), with the agencies the filters select matched
+-- once (sel), semi-joined to the reports for the counts and joined to the
+-- page's groups' reports for their names; since 0124 the piece is matched
+-- on the rows' own names instead, with no join, and a level runs this form
+-- too (session 38, 1M reports, the bench's 17 /quality filters with a
+-- piece and no level, with status tabs and later pages, kept statements,
+-- 3 rounds interleaved in one hold, rows equal: 54.2 -> 45.5 ms of CPU a
+-- query; the whole country 54.1 -> 40.4, a province 51.8 -> 47.4, a city
+-- 58.6 -> 57.6; the named query 72.3).
 -- Any change here is made in the named query too;
 -- TestQualityFindingsForms holds the two to the same rows.
-WITH sel AS MATERIALIZED (
-    -- The agencies the filters select, with their names: matched once, for
-    -- the counts and for naming the page's reports.
-    SELECT a.agency_id, a.agency
-    FROM selected_agencies($province, $city, NULL, $agency) a
-), counts AS (
+WITH counts AS (
     -- The selected agencies' findings per year: the counts of their
-    -- current reports that hold one (store.finding_reports, 0114), where
-    -- the named query semi-joins the million current reports to sel.
+    -- current reports that hold one (store.finding_reports, 0114),
+    -- selected by the region, level and name each keeps (0124), where the
+    -- named query semi-joins the million current reports to sel.
     SELECT r.year, sum(r.errors) AS e, sum(r.warnings) AS w
     FROM store.finding_reports r
-    WHERE r.agency_id IN (SELECT agency_id FROM sel)
+    WHERE ($province IS NULL OR r.province = $province) AND ($city IS NULL OR r.city = $city)
+      AND ($level IS NULL OR r.level = $level) AND contains(r.agency, $agency)
       AND ($year_from IS NULL OR r.year >= $year_from) AND ($year_to IS NULL OR r.year <= $year_to)
     GROUP BY r.year
 ), groups AS (
@@ -48,25 +54,26 @@ WITH sel AS MATERIALIZED (
 ), reps AS (
     -- Their reports with a finding of the group's severity, n of them,
     -- from the current reports that hold a finding (store.finding_reports,
-    -- 0114): the reports of the groups' years first, and the agencies the
-    -- filters select joined to those alone (with their names, below). The
-    -- errors' groups and the others' apart, each scan filtered by its own
-    -- count.
-    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.errors AS n
+    -- 0114), selected as in counts. The errors' groups and the others'
+    -- apart, each scan filtered by its own count.
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.errors AS n, r.agency
     FROM store.finding_reports r JOIN (SELECT * FROM wanted WHERE is_error) w ON w.year = r.year
     WHERE r.errors > 0
+      AND ($province IS NULL OR r.province = $province) AND ($city IS NULL OR r.city = $city)
+      AND ($level IS NULL OR r.level = $level) AND contains(r.agency, $agency)
     UNION ALL
-    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.warnings AS n
+    SELECT r.report_id, r.agency_id, r.year, w.is_error, w.ahead, w.total, r.warnings AS n, r.agency
     FROM store.finding_reports r JOIN (SELECT * FROM wanted WHERE NOT is_error) w ON w.year = r.year
     WHERE r.warnings > 0
+      AND ($province IS NULL OR r.province = $province) AND ($city IS NULL OR r.city = $city)
+      AND ($level IS NULL OR r.level = $level) AND contains(r.agency, $agency)
 ), top AS (
     -- The first offset + limit of those reports in the page's order: each
     -- holds a finding at least, so the page's findings lie in them. Named
-    -- from sel.
-    SELECT r.*, a.agency
+    -- by the name each keeps of its agency (0124): no join.
+    SELECT r.*
     FROM reps r
-    JOIN sel a ON a.agency_id = r.agency_id
-    ORDER BY r.year DESC, r.is_error DESC, a.agency, r.report_id
+    ORDER BY r.year DESC, r.is_error DESC, r.agency, r.report_id
     LIMIT coalesce($offset, 0) + coalesce($limit, 50)
 ), placed AS MATERIALIZED (
     -- Where each report's findings start in the whole list: the findings
