@@ -60,6 +60,14 @@ func LoadGeneratedProgress(ctx context.Context, db *warehouse.DB, seed int64, ag
 // the roster of the given shape (EachShape). Its errors are EachShape's and
 // Load's.
 func LoadGeneratedShape(ctx context.Context, db *warehouse.DB, seed int64, agencies int, shape Shape, progress func(loaded int)) (int, error) {
+	return loadGenerated(ctx, db, seed, agencies, shape, nil, progress)
+}
+
+// loadGenerated is LoadGeneratedShape that loads only the reports keep
+// keeps (all when keep is nil): BenchmarkLoadGenerated loads the Country
+// set without the two provinces into a two-province warehouse, new
+// agencies only.
+func loadGenerated(ctx context.Context, db *warehouse.DB, seed int64, agencies int, shape Shape, keep func(*gongkai.Report) bool, progress func(loaded int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type batch struct {
@@ -81,6 +89,9 @@ func LoadGeneratedShape(ctx context.Context, db *warehouse.DB, seed int64, agenc
 			}
 		}
 		err := EachShape(seed, agencies, shape, func(r *gongkai.Report) error {
+			if keep != nil && !keep(r) {
+				return nil
+			}
 			reports = append(reports, r)
 			if len(reports) == loadBatch {
 				return send()
