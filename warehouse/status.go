@@ -73,7 +73,7 @@ func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 	if _, err := conn.ExecContext(ctx, stmt("agency_status_add"), ids[0], ids[len(ids)-1], ids); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, stmt("agency_pattern_set"), ids); err != nil {
+	if _, err := conn.ExecContext(ctx, stmt("agency_pattern_set"), ids[0], ids[len(ids)-1], ids); err != nil {
 		return err
 	}
 	if err := writeFindingReports(ctx, conn, ids); err != nil {
