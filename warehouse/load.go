@@ -1279,15 +1279,6 @@ func (p *plan) writeAll(ctx context.Context, conn *sql.Conn, now time.Time) erro
 func (p *plan) apply() {
 	st := p.st
 	st.nextAgency, st.nextReport = p.nextAgency, p.nextReport
-	for k, v := range p.versions {
-		// Kept only where a version beyond the current one waits, so that
-		// the state stays small at a million reports.
-		if cur := st.current[k]; cur != nil && cur.version >= v {
-			delete(st.versions, k)
-		} else {
-			st.versions[k] = v
-		}
-	}
 	for k, a := range p.agencies {
 		st.agencies[k] = a
 	}
@@ -1296,6 +1287,19 @@ func (p *plan) apply() {
 	}
 	for k, r := range p.current {
 		st.current[k] = r
+	}
+	// After the current versions: compared with those the plan held, a
+	// new agency-year had none yet, and every new report's version was
+	// kept, a million entries at a million reports (~40 MB of heap the
+	// collector's limit had to leave room for).
+	for k, v := range p.versions {
+		// Kept only where a version beyond the current one waits, so that
+		// the state stays small at a million reports.
+		if cur := st.current[k]; cur != nil && cur.version >= v {
+			delete(st.versions, k)
+		} else {
+			st.versions[k] = v
+		}
 	}
 	for k, id := range p.texts {
 		st.texts[k] = id

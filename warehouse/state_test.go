@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"maps"
 	"math"
 	"path/filepath"
 	"testing"
@@ -110,5 +111,59 @@ func TestWriterStateReadOnFirstWrite(t *testing.T) {
 	defer ro.Close()
 	if _, err := ro.Load(ctx, []LoadRequest{{Report: sampleReport("乙局", 2021, 0, 0)}}); gongkai.ErrorCode(err) != gongkai.CodeInvalid {
 		t.Errorf("a load on a read-only open: %v, want CodeInvalid", err)
+	}
+}
+
+// TestStateVersionsOnlyWaiting holds the writer's state.versions to what
+// it is for: the agency-years where a version above the current one waits
+// (as loadState reads them), not one entry per report loaded. Applied
+// before the plan's current versions, a new agency-year had none yet and
+// every new report's version was kept: a million entries at a million
+// reports. It fails on that order.
+func TestStateVersionsOnlyWaiting(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { db.Close() }()
+	load(t, db, LoadRequest{Report: sampleReport("甲局", 2021, 0, 0)}, LoadRequest{Report: sampleReport("甲局", 2022, 0, 0)},
+		LoadRequest{Report: sampleReport("乙局", 2021, 0, 0)})
+	if n := len(db.state.versions); n != 0 {
+		t.Errorf("after three new reports the state keeps %d versions, want none: %v", n, db.state.versions)
+	}
+	// A re-upload that becomes current: nothing waits.
+	if got := load(t, db, LoadRequest{Report: sampleReport("乙局", 2021, 1, 0)})[0]; got.Pending || got.Version != 2 {
+		t.Fatalf("a re-upload: %+v, want current version 2", got)
+	}
+	if n := len(db.state.versions); n != 0 {
+		t.Errorf("after a re-upload made current the state keeps %d versions, want none: %v", n, db.state.versions)
+	}
+	// A version with an error waits: kept, and the next one numbered after it.
+	v3 := load(t, db, LoadRequest{Report: withError("乙局", 2021)})[0]
+	if !v3.Pending || v3.Version != 3 {
+		t.Fatalf("a version with an error: %+v, want pending version 3", v3)
+	}
+	if n := len(db.state.versions); n != 1 {
+		t.Errorf("with a version waiting the state keeps %d versions, want 1: %v", n, db.state.versions)
+	}
+	if v4 := load(t, db, LoadRequest{Report: withError("乙局", 2021)})[0]; v4.Version != 4 {
+		t.Errorf("the next version after a waiting one: %+v, want version 4", v4)
+	}
+	// What the writer holds is what the file says (loadState).
+	want := map[agencyYear]int{}
+	for k, v := range db.state.versions {
+		want[k] = v
+	}
+	db.Close()
+	if db, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.writer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(db.state.versions, want) {
+		t.Errorf("the state read from the file keeps versions %v, the writer kept %v", db.state.versions, want)
 	}
 }
