@@ -50,6 +50,8 @@ func TestScaleForms(t *testing.T) {
 			fs = regionFilters(t, wdb, reqs, "/regions?measure")
 		case strings.HasPrefix(q.Name, "compare_"):
 			fs = compareFilters(t, wdb, reqs, q.Name)
+		case everydayPages[q.Name].page != "":
+			fs = everydayFilters(t, reqs, everydayPages[q.Name].page, everydayPages[q.Name].limit)
 		default:
 			fs = regionFilters(t, wdb, reqs, "/regions")
 		}

@@ -33,6 +33,7 @@ var (
 	scaleVariantsLevel  = flag.String("scale-variants-level", "", "bench-scale: \"never\" or \"always\" keeps only the filters without or with a level (quality_findings' forms chosen in Go for filters without one)")
 	scaleVariantsFall   = flag.Bool("scale-variants-fallback", false, "bench-scale: a variant that returns no rows is followed by the first variant's text on its connection, timed with it, as warehouse.Query runs the named query after a form that cannot answer (region_figure's by agency, region_agencies' ranked)")
 	scaleVariantsGate   = flag.Int64("scale-variants-gate", 0, "bench-scale: variants after the first run the first's text instead on filters selecting fewer current reports than this (store.summary_rollup), as warehouse.Query runs region_figure's form by agency only on large selections; 0 runs them on every filter")
+	scaleVariantsLeast  = flag.Int("scale-variants-least", 10000, "bench-scale: with -scale-variants-share, the fewest agencies holding the piece for a filter to pass the gate (warehouse's complementLeast for compare_regions, appsComplementLeast for applications_year_sums)")
 	scaleVariantsShare  = flag.Float64("scale-variants-share", 0, "bench-scale: variants after the first run the first's text instead on filters whose piece of a name fewer than this share of the selected agencies' names hold (counted in store.agencies), as warehouse.Query runs compare_regions' complement form only for such pieces (it estimates the share from a sample); 0 runs them on every filter")
 	scaleVariantsDeep   = flag.Int("scale-variants-deep", 1000, "bench-scale: the value bound to $deep in a variant that names it (compare_agencies' deeper kept answer's limit, warehouse.compareDeepLimit)")
 	scaleVariantsWithin = flag.Bool("scale-variants-within", false, "bench-scale: variants after the first run the first's text instead on filters for which warehouse.Query would not read compare_agencies' deeper kept answer first (its gate, warehouse.DB.CompareWithinLikely)")
@@ -339,14 +340,14 @@ func pieceShare(t *testing.T, conn *sql.Conn, f warehouse.Filter) float64 {
 		return s
 	}
 	// A selection the server's sample of 4,096 agencies would hold fewer
-	// than 32 of, or with fewer than 10,000 agencies holding the piece, has
-	// share 0, as compareRegionsComplement's gate says no to it.
+	// than 32 of, or with fewer than -scale-variants-least agencies holding
+	// the piece, has share 0, as the complement forms' gates say no to it.
 	var share sql.NullFloat64
 	if err := conn.QueryRowContext(context.Background(), `SELECT CASE WHEN count(*) * 4096 >= 32 * (SELECT count(*) FROM store.agencies)
-		AND count(*) FILTER (WHERE contains(a.name, $1)) >= 10000
+		AND count(*) FILTER (WHERE contains(a.name, $1)) >= $5
 		THEN avg(CASE WHEN contains(a.name, $1) THEN 1 ELSE 0 END) ELSE 0 END
 		FROM store.agencies a WHERE ($2 IS NULL OR a.province = $2) AND ($3 IS NULL OR a.city = $3) AND ($4 IS NULL OR a.level = $4)`,
-		strings.TrimSpace(f.Agency), text(f.Province), text(f.City), text(f.Level)).Scan(&share); err != nil {
+		strings.TrimSpace(f.Agency), text(f.Province), text(f.City), text(f.Level), *scaleVariantsLeast).Scan(&share); err != nil {
 		t.Fatal(err)
 	}
 	return share.Float64
