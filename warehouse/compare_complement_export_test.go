@@ -17,6 +17,17 @@ func ComplementForTest(ctx context.Context, db *DB, f Filter) (*Table, bool, err
 	return db.compareRegionsComplement(ctx, q, f)
 }
 
+// AppsComplementForTest runs applications_year_sums' complement form for f
+// as Query would, with its gate on the names' share open (the conditions
+// of exactness still apply), and says whether it answered.
+func AppsComplementForTest(ctx context.Context, db *DB, f Filter) (*Table, bool, error) {
+	db.complement.mu.Lock()
+	db.complement.always = true
+	db.complement.mu.Unlock()
+	q, _ := queries.Get("applications_year_sums")
+	return db.applicationsComplement(ctx, q, f)
+}
+
 // PieceCommonForTest is the complement form's gate for f.
 func PieceCommonForTest(ctx context.Context, db *DB, f Filter) (bool, error) {
 	db.complement.mu.Lock()

@@ -17,7 +17,10 @@ import (
 
 // TestCompareRegionsComplement holds compare_regions' complement form
 // (sql/compare_regions_complement.sql: the roll-up's sums less the agencies
-// whose names do not hold the piece) to the named query through the writes
+// whose names do not hold the piece), and applications_year_sums' (sql/
+// applications_year_sums_complement.sql, on the same conditions: it must
+// answer exactly where compare_regions' does), to the named queries
+// through the writes
 // that change what it reads — a bulk load, re-uploads, versions that wait
 // and their confirmation, agencies moved, new agencies — each checked as
 // it leaves the file (the kept totals listing changed agencies: the form
@@ -38,6 +41,7 @@ func TestCompareRegionsComplement(t *testing.T) {
 	}
 	defer func() { db.Close() }()
 	q, _ := queries.Get("compare_regions")
+	qa, _ := queries.Get("applications_year_sums")
 	reports := demo.Generate(29, 20)
 	regions := []warehouse.Filter{
 		{}, {Province: "贵州省"}, {Province: "浙江省", City: "杭州市"}, {Province: "贵州省", City: "遵义市"},
@@ -56,6 +60,9 @@ func TestCompareRegionsComplement(t *testing.T) {
 			}
 		}
 	}
+	// appsDecline: applications_year_sums' complement form must decline
+	// every filter (a fraction in a figure only it sums).
+	appsDecline := false
 	// check compares the form's answers with the named query under every
 	// filter and says how many it gave.
 	check := func(step string) int {
@@ -81,6 +88,47 @@ func TestCompareRegionsComplement(t *testing.T) {
 			}
 			if g, w := fmt.Sprint(via.Rows), fmt.Sprint(plainRows(want)); g != w {
 				t.Errorf("%s: Query, filter %+v:\n got %.400s\nwant %.400s", step, f, g, w)
+			}
+			// applications_year_sums' complement form, on the same
+			// conditions.
+			gotA, okA, err := warehouse.AppsComplementForTest(ctx, db, f)
+			if err != nil {
+				t.Fatalf("%s: %+v: %v", step, f, err)
+			}
+			var wantA [][]any
+			if err := warehouse.WithConnForTest(ctx, db, func(conn *sql.Conn) (err error) {
+				wantA, err = allRows(ctx, conn, qa.SQL, f.Args(qa.Params)...)
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			viaA, err := db.Query(ctx, "applications_year_sums", f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := fmt.Sprint(viaA.Rows), fmt.Sprint(plainRows(wantA)); g != w {
+				t.Errorf("%s: Query applications_year_sums, filter %+v:\n got %.400s\nwant %.400s", step, f, g, w)
+			}
+			if appsDecline && okA {
+				t.Errorf("%s: filter %+v: applications_year_sums' complement form answered with a fraction in a figure it sums", step, f)
+			}
+			if okA != ok && !appsDecline {
+				t.Errorf("%s: filter %+v: applications_year_sums' complement form answered %v, compare_regions' %v", step, f, okA, ok)
+			}
+			if okA {
+				if g, w := fmt.Sprint(gotA.Rows), fmt.Sprint(plainRows(wantA)); g != w {
+					t.Errorf("%s: applications_year_sums, filter %+v:\n got %.400s\nwant %.400s", step, f, g, w)
+				}
+				for i, row := range plainRows(wantA) {
+					for c, v := range row {
+						if g, w := fmt.Sprintf("%T", gotA.Rows[i][c]), fmt.Sprintf("%T", v); g != w {
+							t.Errorf("%s: applications_year_sums, filter %+v, row %d, column %s: a %s, want a %s", step, f, i, gotA.Columns[c], g, w)
+						}
+					}
+				}
+				if len(gotA.Columns) != len(qa.Columns) {
+					t.Errorf("%s: applications_year_sums' complement form has %d columns, want %d", step, len(gotA.Columns), len(qa.Columns))
+				}
 			}
 			if !ok {
 				continue
@@ -238,6 +286,25 @@ func TestCompareRegionsComplement(t *testing.T) {
 	if n := check("roll-ups written again"); n != len(filters) {
 		t.Errorf("roll-ups written again: the form answered %d of %d filters", n, len(filters))
 	}
+
+	// A fraction in 本年新收 of natural persons alone (the total's column is
+	// another), which compare_regions does not sum: its form still
+	// answers, applications_year_sums' must not.
+	var ground []warehouse.LoadRequest
+	for i := 3; i < len(reports); i += 5 {
+		c := again(reports[i], "v4", 1)
+		for j, v := range c.Values {
+			if v.Number != nil && v.Measure == "apps.new" && v.Applicant == gongkai.ApplicantNatural {
+				n := *v.Number + 0.1
+				c.Values[j].Number, c.Values[j].Raw = gongkai.Float(n), fmt.Sprint(n)
+			}
+		}
+		ground = append(ground, warehouse.LoadRequest{Report: c, By: "王五", Confirm: true})
+	}
+	load(ground...)
+	appsDecline = true
+	built("a fraction in 本年新收 of natural persons")
+	appsDecline = false
 
 	// Fractions (a count no reader gives, but the store takes): DOUBLE sums
 	// of them depend on their order, so the form must decline.

@@ -183,7 +183,10 @@ func (f Filter) args() []any {
 // filter with or without a piece of a name (see compareRegionsForm), and
 // for a piece most of the selection's names hold first the roll-up's sums
 // less the other agencies', when that can be exact (see
-// compareRegionsComplement); applications_year_sums, reviews_year_sums,
+// compareRegionsComplement); applications_year_sums for a piece most of
+// the selection's names hold runs first as the roll-up's sums less the
+// other agencies', when that can be exact (see applicationsComplement);
+// applications_year_sums, reviews_year_sums,
 // overview_trend and proactive_by_year run their plain forms for a filter
 // without a piece (see sumsPlainForm), and overview_totals its own when
 // also no report has a year outside 1990–2100 (see overviewTotalsForm);
@@ -270,6 +273,15 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 			return t, nil
 		}
 		q = compareRegionsForm(q, f)
+	}
+	if q.Name == "applications_year_sums" {
+		t, ok, err := db.applicationsComplement(ctx, q, f)
+		if err != nil {
+			return nil, queryError(ctx, name, err)
+		}
+		if ok {
+			return t, nil
+		}
 	}
 	q = sumsPlainForm(q, f)
 	if q.Name == "region_figure" {
