@@ -107,11 +107,73 @@ var (
 	dateLabelRE = regexp.MustCompile(`(?:发布|成文|印发|公开|发文|公文生成)(?:时间|日期)`)
 )
 
+// pageStampRE finds a site's bare stamp of when it put the page up: "时间:"
+// right before a date, the word standing alone (at the line's start, or
+// after a space or a bar, as beside "来源:…"): "时间: 2016-03-22 来源: <某局>",
+// "来源:<某办公室> 时间:2017-01-12 10:01". Not "更新时间", "生成时间",
+// "访问时间": a time the page was changed, made or read.
+var pageStampRE = regexp.MustCompile(`(?:^|[\s|])时间\s*:\s*((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})`)
+
+// pageStamp returns the date of the page's own stamp (pageStampRE) as
+// YYYY-MM-DD, or "". A bare "时间:" dates a page only where it is the site's
+// stamp of that page: on one of the two lines (not blank) right after the
+// page's title (a line of the first 40 that labels.TitleMeta reads a year
+// from, as webExtras finds it), a short line with that one date and no
+// sentence in it. Four real pages (2015–2017 county and provincial
+// bureaus', a 2018 district's) were dated by such a stamp alone and stored
+// undated, their deadline never checked. A "时间:" anywhere else may be
+// any time the text speaks of (a meeting's, a deadline's), and one further
+// down the head of a page, after a document site's "ID:", "大小:", "页数:"
+// (the shape of a real 2017 provincial commission's page on a site of
+// shared documents), the time a member uploaded the file: neither is the
+// report's publication.
+func pageStamp(lines []Line) string {
+	title := -1 // index of the last title line met, -1 before one
+	after := 0  // lines not blank since it
+	for i, l := range lines {
+		if i >= 40 && title < 0 {
+			return ""
+		}
+		t := strings.TrimSpace(l.Text)
+		if t == "" {
+			continue
+		}
+		if i < 40 {
+			if _, year := labels.TitleMeta(t, true); year != 0 {
+				title, after = i, 0
+				continue
+			}
+		}
+		if title < 0 {
+			continue
+		}
+		if after++; after > 2 {
+			return ""
+		}
+		if len(t) > 240 || !strings.Contains(t, "时间") {
+			continue
+		}
+		t = width.Fold.String(t)
+		if strings.ContainsAny(t, "。;") || len(dateRE.FindAllStringIndex(t, 2)) != 1 {
+			continue
+		}
+		if m := pageStampRE.FindStringSubmatch(t); m != nil {
+			return isoDate(m)
+		}
+	}
+	return ""
+}
+
 // publishedDate returns the publication date as YYYY-MM-DD: a date labelled
 // 发布时间/发布日期, else the last line that is only a date (the date under
-// the signature), else "".
+// the signature), else the page's own stamp of a bare "时间:" under its
+// title (pageStamp), else "". The stamp comes last: it is the site's, less
+// sure than a label, and where the report dates itself under its signature
+// that date stands as it did ("来源:本站 | 时间:2019-01-20" over a signature
+// of 2018-12-31 keeps 2018-12-31, identity-2018-town-county-in-signature).
 func publishedDate(lines []Line) string {
 	last := ""
+	stamp, stamped := "", false
 	for _, l := range lines {
 		// ASCII digits first: ContainsAny with full-width ones decodes every rune.
 		if len(l.Text) > 240 || !strings.ContainsAny(l.Text, "0123456789") && !strings.ContainsAny(l.Text, "０１２３４５６７８９") {
@@ -141,6 +203,13 @@ func publishedDate(lines []Line) string {
 				last = d
 			}
 		}
+		if !stamped && strings.Contains(t, "时间") {
+			// Only a line with the word asks for the title's search, once.
+			stamp, stamped = pageStamp(lines), true
+		}
+	}
+	if last == "" {
+		return stamp
 	}
 	return last
 }
