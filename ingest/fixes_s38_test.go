@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"testing"
+
+	"gongkai"
 )
 
 // TestPageStampDates checks a site's bare "时间:" stamp under a page's title
@@ -40,6 +42,99 @@ func TestPageStampDates(t *testing.T) {
 		}
 		if got := publishedDate(lines); got != tt.want {
 			t.Errorf("%s: published %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestReceivedCountBeforeBareNoun checks a count received said before a
+// noun of applications that ends its clause ("共收到1件依申请公开", left from
+// session 37, and its kin "共受理3件依申请公开", "收到2件依申请公开信息",
+// "共收到3件申请"): it was blank with no word in both narrative readers,
+// where "共收到依申请公开1件" is read. It is read now as that order is; a
+// noun that goes on ("3件申请人补正材料") is not one.
+func TestReceivedCountBeforeBareNoun(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"2016年,我局共收到1件依申请公开,同意公开1件。", 1},
+		{"2016年,我局共收到1件依申请公开。", 1},
+		{"本年度共受理3件依申请公开,均已办结。", 3},
+		{"本年度收到2件依申请公开信息。", 2},
+		{"本年度共收到3件申请,同意公开3件。", 3},
+		{"本年度共收到1件公开申请。", 1},
+		// Not a noun of applications that ends the clause.
+		{"本年度收到3件申请人补正材料。", -1},
+		{"本年度共收到1件申请公开的材料。", -1},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, _ := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2016, "示例县某某局")
+			if got := numberOf(vals, "apps.new"); got != tt.want {
+				t.Errorf("%s %s: apps.new %v, want %v", format, tt.line, got, tt.want)
+			}
+		}
+		vals, _ := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.new"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.new %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestUnsaidCountsPre2019 checks the counts that name 依申请公开 with no verb
+// that says what of it is counted, or a bare 办理 ("依申请公开信息2条",
+// "全年依申请公开2件", "共办理1件依申请公开"), on a page the old regime's words
+// mark, which the reader of those words alone reads: the sentence reader
+// says them on other pages (errUnsaid, errDealt), and here they were blank
+// with no word (found in session 37). They are said now, blank; a count
+// read beside them stands with no word.
+func TestUnsaidCountsPre2019(t *testing.T) {
+	for _, tt := range []struct {
+		line          string
+		said, handled bool // a finding on apps.new, on apps.total
+	}{
+		{"2016年,我局依申请公开信息2条,同意公开2件。", true, false},
+		{"全年依申请公开2件,均已办结。", true, false},
+		{"2016年共有依申请公开2件。", true, false},
+		{"2016年度有1件依申请公开信息。", true, false},
+		{"2016年我局共办理1件依申请公开,答复书已送达。", true, true},
+		{"2016年办理依申请公开3件。", true, true},
+		{"2016年办理依申请公开3件,已办结3件。", true, false},
+		// Read, or none: nothing to say.
+		{"2016年收到依申请公开申请2件。", false, false},
+		{"2016年未收到依申请公开申请。", false, false},
+		{"2016年主动公开信息12条,依申请公开工作有序开展。", false, false},
+	} {
+		_, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := namesMeasure(finds, "apps.new"); got != tt.said {
+			t.Errorf("%s: a finding on apps.new %v, want %v: %+v", tt.line, got, tt.said, finds)
+		}
+		if got := namesMeasure(finds, "apps.total"); got != tt.handled {
+			t.Errorf("%s: a finding on apps.total %v, want %v: %+v", tt.line, got, tt.handled, finds)
+		}
+	}
+}
+
+// TestNoneOfReviewsNoZeroReceived checks a sentence of no review or suit
+// brought by an application ("未发生因政府信息公开申请提起行政复议和行政诉讼的
+// 情况", found in session 38 while writing TestUnsaidCountsPre2019's
+// fixture): the reader of the old regime's words took its "未发生…申请" for
+// no application received, and where no count received was read stored
+// apps.new 0. It says nothing of the applications now; a none of them said
+// beside it stands.
+func TestNoneOfReviewsNoZeroReceived(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"2016年,我局未发生因政府信息公开申请提起行政复议和行政诉讼的情况。", -1},
+		{"本年度未发生因政府信息公开申请而引起的行政复议和行政诉讼。", -1},
+		{"本年度未发生政府信息公开申请引发的行政复议。", -1},
+		{"全年未收到政府信息公开申请,也未发生因政府信息公开申请引发的行政复议或行政诉讼。", 0},
+		{"本年度未发生政府信息公开申请。", 0},
+	} {
+		vals, _ := pre2019FromNarrative([]Line{{N: 1, Text: "五、行政复议和行政诉讼情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.new"); got != tt.want {
+			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }

@@ -3598,6 +3598,16 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				k, ok = classify(seg+strings.TrimPrefix(receivedObjectRE.FindString(clause[m[1]:]), "的"), clause, clause[:m[1]], before, ctx, unit)
 				ok = ok && k == nReceived
 			}
+			if noun := bareAppsObject(clause[m[1]:]); !ok && noun != "" {
+				// "2023年,我局共收到1件依申请公开,已按时答复" (found in
+				// session 37), "共受理3件依申请公开", "收到2件依申请公开信息",
+				// "共收到3件申请": the count before a noun that ends its
+				// clause, as "共收到依申请公开1件" and "共受理依申请公开信息3条"
+				// say it after; they are read so, through the same rules
+				// (a count received only). They were blank with no word.
+				k, ok = classify(seg+noun, clause, clause[:m[1]], before, ctx, unit)
+				ok = ok && k == nReceived
+			}
 			if !ok && strings.Contains(clause[m[1]:], "信息公开") && ownAppsObjectRE.MatchString(clause[m[1]:]) {
 				// "本局YYYY年度收到N件针对本部门有关政府信息公开事务的申请"
 				// (a real 2024 municipal bureau's page, traditional script):
@@ -5672,6 +5682,27 @@ var answeredAfterRE = regexp.MustCompile(`申请(?:依法|均|及时)*(?:作出|
 
 // receivedObjectRE finds the noun of applications right after a count.
 var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开|^的?依申请公开(?:政府信息)?事项`)
+
+// bareAppsObjectRE is a noun of applications right after a count that
+// receivedObjectRE does not take: 依申请公开 alone or with its 信息, or
+// 申请 (公开申请) alone.
+var bareAppsObjectRE = regexp.MustCompile(`^的?(依申请公开(?:的?(?:政府)?信息)?|(?:公开)?申请)`)
+
+// bareAppsObject returns the noun of bareAppsObjectRE that rest (the words
+// of a clause after a count) opens with, without its 的, when the noun ends
+// the clause or its sentence (nothing but a stop after it), else "": "依申请
+// 公开" of "1件依申请公开,已按时答复", not of "3件申请人补正材料" or "2件申请公开
+// 的信息".
+func bareAppsObject(rest string) string {
+	m := bareAppsObjectRE.FindStringSubmatchIndex(rest)
+	if m == nil {
+		return ""
+	}
+	if after := strings.TrimLeft(rest[m[1]:], " "); after != "" && !hasPrefixAny(after, "。", ".", ",", "，", ";", "；", "、", "!", "?") {
+		return ""
+	}
+	return rest[m[2]:m[3]]
+}
 
 // receivedNounRE finds, right after a count, the noun of applications for
 // information and nothing after it: "7条依申请公开政府信息的申请".

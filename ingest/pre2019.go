@@ -639,6 +639,47 @@ func simplifiedLines(lines []Line) []Line {
 	return out
 }
 
+// countFirstReceivedRE finds a count received said before its noun, the
+// noun ending its clause: "共收到1件依申请公开,", "受理3件依申请公开事项。",
+// "收到2件政府信息公开申请" (the verb, an optional 了, the count and its unit,
+// the noun, and the stop or end after it).
+var countFirstReceivedRE = regexp.MustCompile(`(?:收到|受理|接到|接收)了?([0-9０-９][0-9０-９,]*\s*(?:件|份|个|条|宗))(的?(?:依申请公开的?申请|(?:政府)?信息公开申请|依申请公开(?:的?(?:政府)?信息|事项)?|公开申请|申请))(?:[。；;，,、.]|$)`)
+
+// nounFirstLines returns lines with each count received said before its
+// noun (countFirstReceivedRE) said after it, the count and the noun traded
+// in place ("共收到1件依申请公开," → "共收到依申请公开1件,"), so that the rule
+// of apps.new reads it as it reads the count said after (found in session
+// 37: "共收到1件依申请公开" was blank with no word; "共收到依申请公开1件" is
+// read). Every byte outside the two stays where it was, so offsets into the
+// printed lines hold; lines is returned itself when no line changes.
+func nounFirstLines(lines []Line) []Line {
+	var out []Line
+	for i, l := range lines {
+		ms := countFirstReceivedRE.FindAllStringSubmatchIndex(l.Text, -1)
+		if ms == nil {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Line, 0, len(lines)), lines[:i]...)
+		}
+		b := []byte(l.Text)
+		for _, m := range ms {
+			count, noun := l.Text[m[2]:m[3]], l.Text[m[4]:m[5]]
+			copy(b[m[2]:], noun)
+			copy(b[m[2]+len(noun):], count)
+		}
+		l.Text = string(b)
+		out = append(out, l)
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
 // approxRules find a figure the narrative gives only roughly ("主动公开政府
 // 工作信息、动态755多条", "受理申请20余件"): no number of it is the figure.
 //
@@ -707,7 +748,7 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 	// old regime's words ("網上申請3件") were left to the sentence reader,
 	// which has no measure for the channels, and went blank with no finding.
 	printed := lines
-	lines = simplifiedLines(lines)
+	lines = nounFirstLines(simplifiedLines(lines))
 	var limits []gongkai.Finding
 	defer func() { totals = append(totals, limits...) }()
 	for _, nr := range pre2019Narrative {
@@ -953,6 +994,14 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 				if measure == "apps.new" && reviewApplied(text[m[1]:]) {
 					continue // "未发生申请行政复议…": an application for review, not for information
 				}
+				if measure == "apps.new" && reviewCaused(text[m[0]:m[1]], text[m[1]:]) {
+					// "未发生因政府信息公开申请提起行政复议和行政诉讼的情况"
+					// (found in session 38): no review or suit an
+					// application brought, nothing of how many applications
+					// came. On a page whose count received no rule read
+					// (said, rough or unsaid) it was stored as apps.new 0.
+					continue
+				}
 				zero := 0.0
 				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,
 					Raw: sentence(printed[i].Text, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
@@ -960,7 +1009,70 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 			}
 		}
 	}
+	if !have["apps.new"] {
+		totals = append(totals, unsaidPre2019(lines, printed, have["apps.total"], totals)...)
+	}
 	return sectionZeros(printed, out, totals)
+}
+
+// unsaidCountRE finds a count of applications (its figure, its unit) for
+// unsaidPre2019.
+var unsaidCountRE = regexp.MustCompile(`([0-9０-９][0-9０-９,]*)\s*(?:件|条|次|项|个|宗)`)
+
+// unsaidPre2019 returns the warnings the sentence reader gives where a
+// count names 依申请公开 with no verb that says what of it is counted
+// ("依申请公开信息2条", "全年依申请公开2件", "共有依申请公开2件", "有1件依申请公开
+// 信息": errUnsaid), or only a bare 办理 ("办理依申请公开3件", "共办理1件依申请
+// 公开": errDealt, of the count handled too unless read), for a page the
+// old regime's words mark, whose apps.new nothing read: on such a page this
+// reader alone reads the narrative, and the count was blank with no word
+// (found in session 37; the sentence reader said it on other pages). The
+// first such count says it, unless another warning of the measure is
+// already in totals.
+func unsaidPre2019(lines, printed []Line, handledRead bool, totals []gongkai.Finding) []gongkai.Finding {
+	for _, f := range totals {
+		if f.Measure == "apps.new" {
+			return nil
+		}
+	}
+	for i, l := range lines {
+		if !strings.Contains(l.Text, "依申请公开") {
+			continue
+		}
+		for _, m := range unsaidCountRE.FindAllStringIndex(l.Text, -1) {
+			clause := clauseOf(l.Text, m[0], m[1])
+			if notThisYear(clause) || mayBeAllYears(clause, sentenceUpTo(l.Text, m[1])) {
+				continue
+			}
+			seg := labels.Normalize(clause[:len(clause)-(m[1]-m[0])])
+			rest := labels.Normalize(clauseRest(l.Text[m[1]:]) + sentenceEnd(l.Text[m[1]:]))
+			raw, at := sentence(printed[i].Text, m[0], m[1]), lineAt(l.N)
+			switch {
+			case unsaidApplications(seg),
+				strings.HasSuffix(seg, "有") && hadBeforeRE.MatchString(seg) && unsaidNounAfterRE.MatchString(rest):
+				return []gongkai.Finding{passedFinding(errUnsaid, "apps.new", raw, at)}
+			case handledUnsaid(seg),
+				strings.HasSuffix(seg, "办理") && dealtNounAfterRE.MatchString(rest) &&
+					!hasAny(seg, "收到", "受理", "接收", "接到", "接受", "新收", "办结", "答复", "结转", "复议", "诉讼", "其中", "不予", "予以"):
+				out := []gongkai.Finding{passedFinding(errDealt, "apps.new", raw, at)}
+				if !handledRead {
+					out = append(out, passedFinding(errDealt, "apps.total", raw, at))
+				}
+				return out
+			}
+		}
+	}
+	return nil
+}
+
+// sentenceEnd returns "。" when s, the words after a count, ends its clause
+// at the end of a sentence or of the text, else "": the stop
+// unsaidNounAfterRE and dealtNounAfterRE allow after their noun.
+func sentenceEnd(s string) string {
+	if r := clauseRest(s); len(r) == len(s) || strings.HasPrefix(s[len(r):], "。") {
+		return "。"
+	}
+	return ""
 }
 
 // onTimeBefore reports whether the text before a 办结 ends with a word that
@@ -989,6 +1101,17 @@ func jointOutcome(before string) bool {
 		}
 	}
 	return false
+}
+
+// reviewCaused reports whether a statement of none whose match (…申请) is
+// match and whose words after are after speaks of the reviews or suits an
+// application brought: "未发生因…申请提起行政复议", "未发生…申请而引起的行政诉讼".
+func reviewCaused(match, after string) bool {
+	rest := clauseRest(after)
+	if !hasAny(rest, "复议", "诉讼") {
+		return false
+	}
+	return strings.Contains(match, "因") || hasPrefixAny(strings.TrimPrefix(strings.TrimPrefix(rest, "而"), "所"), "提起", "引起", "引发", "产生", "导致", "被提起", "被申请")
 }
 
 // reviewApplied reports whether the text right after a 申请 names a
