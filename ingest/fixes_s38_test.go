@@ -138,3 +138,94 @@ func TestNoneOfReviewsNoZeroReceived(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledSettledInParagraph checks a count handled that opens its
+// sentence after the counts received and carried in said in the sentences
+// before it, one account in one paragraph (left from session 37:
+// "…本年度收到申请10件。已办结12件。" was blank with a warning though the
+// paragraph settles it, where in one sentence it is read): the rules that
+// settle it see the paragraph's counts now, in both narrative readers. A
+// count they do not settle stays blank with the word, which now says the
+// count carried in is in the paragraph before ("同一段前文"), and one a
+// count carried in two sentences before leaves unsure ("上年结转2件。本年度收到
+// 申请10件。已办结10件。") is no longer stored as the year's with no word.
+// Nothing is joined across a change of subject: another year, another
+// organ, reviews or petitions.
+func TestHandledSettledInParagraph(t *testing.T) {
+	const head = "(二)依申请公开。"
+	for _, tt := range []struct {
+		line  string
+		want  float64 // -1: blank, with a finding on apps.total
+		p19   bool    // the old regime's reader too (its rules read 办结 alone)
+		quiet bool    // blank with no finding: another year's count, not this one's
+	}{
+		{"上年结转2件,本年度收到申请10件。已办结12件。", 12, true, false},
+		{"本年度收到申请10件。上年结转2件。已办结12件。", 12, true, false},
+		{"本年度收到申请10件,上年结转2件。已办结12件。", 12, true, false},
+		{"上年结转2件,本年度收到申请10件。主要涉及规划、土地等方面。已办结12件。", 12, true, false},
+		{"上年结转2件,本年度收到申请10件。已办结10件,结转下年2件。", 10, true, false},
+		{"上年结转2件,本年度收到申请10件。已答复12件。", 12, false, false},
+		// Not settled: the new ones' alone, or those carried in.
+		{"上年结转2件,本年度收到申请10件。已办结2件。", -1, true, false},
+		{"上年结转2件。本年度收到申请10件。已办结10件。", -1, true, false},
+		{"上年结转2件,本年度收到申请10件。已办结11件,结转下年2件。", -1, true, false},
+		// A change of subject: nothing joined across it.
+		{"上年结转2件,本年度收到申请10件。2023年已办结12件。", -1, false, true},
+		{"上年结转2件,本年度收到申请10件。示例市公安局已办结12件。", -1, false, false},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: head + tt.line}}, format, 2024, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1 && !tt.quiet) {
+				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1 && !tt.quiet, finds)
+			}
+		}
+		if !tt.p19 {
+			continue
+		}
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+	// The word of a count passed over after counts said in the sentences
+	// before names the paragraph, not the sentence.
+	_, finds := readNarrative([]Line{{N: 1, Text: head + "上年结转2件,本年度收到申请10件。已办结2件。"}}, gongkai.Format2021, 2024, "示例县某某局")
+	if !hasFinding(finds, "apps.total", "同一段前文") {
+		t.Errorf("no word of the paragraph: %+v", finds)
+	}
+}
+
+// TestAllHandledAfterCarriedSentence checks a sentence of the count carried
+// in and that every application was handled, right after the sentence of
+// the count received ("本年度收到申请10件。无上年结转,办结率100%。", an order of
+// session 37's '办结率100%' left from it): the count handled was blank with
+// no word. It is the count received where none was carried in, else blank
+// with the word, as in one sentence.
+func TestAllHandledAfterCarriedSentence(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding
+	}{
+		{"本年度收到申请10件。无上年结转,办结率100%。", 10},
+		{"本年度收到申请10件。无上年结转,已全部办结。", 10},
+		{"本年度收到申请10件。上年无结转,均已按时办结。", 10},
+		{"本年度收到申请10件。上年结转0件,办结率100%。", 10},
+		{"本年度收到申请10件。上年结转2件,已全部办结。", -1},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+			}
+		}
+	}
+}

@@ -1219,6 +1219,22 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 		soFar := false        // a sentence of the line counts so far, and semicolons join it to this one
 		parts := false        // a sentence of the line opened with 其中, and semicolons join it to this one
 		cumulative := hasAny(fl.s, soFarWords...) && receivedSoFar(fl, ctx, year, agency)
+		acct := newAccount() // the line's account of applications so far (account)
+		closeAccount := func() {
+			// "上年结转2件,本年度收到申请10件。已办结12件。" (left from
+			// session 37): a count handled passed over after a count
+			// carried in, that its own sentence's counts did not settle,
+			// is read where the account's do, as handledSettled judges a
+			// sentence's (the counts said in its other sentences too).
+			if acct.pending && acct.done == -1 && handledSettled(acct.h, acct.got, acct.carried, acct.dealt, acct.out) {
+				n := len(order)
+				add(nHandled, false, acct.h, "", nil, acct.raw, l.N)
+				if added := slices.Clone(order[n:]); len(added) > 0 && acct.order < n {
+					order = slices.Insert(slices.Delete(order, n, len(order)), acct.order, added...)
+				}
+			}
+			acct = newAccount()
+		}
 		for _, sent := range splitKeep(fl.s, "。!?;") {
 			ctx.semi = ""
 			if sent.a > 0 && fl.s[sent.a-1] == ';' {
@@ -1242,6 +1258,19 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			}
 			ctx.semiSoFar = soFar
 			ctx.prev = prevSent
+			continues := !acct.changesSubject(fl.s[sent.a:sent.b], year, agency)
+			if !continues {
+				closeAccount()
+			} else if acct.text != "" {
+				// The account's sentences, not the one before alone: a
+				// count handled that opens its sentence goes on from the
+				// last count of the account ("本年度收到申请10件。上年结转2件。
+				// 已办结12件。"), and a count carried in said two sentences
+				// before the count received ("上年结转2件。本年度收到申请10件。
+				// 已办结10件。") makes it unsure as in one sentence; that 10
+				// was stored as the year's handled total with no word.
+				ctx.prev = acct.text
+			}
 			soFar = soFar || hasAny(fl.s[sent.a:sent.b], soFarWords...)
 			received := false        // the sentence states a count of applications received, read or not
 			got, none := -1.0, false // the count received it reads, and whether it says none was carried in
@@ -1378,6 +1407,15 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				// before on the line counted was handled, as "均已办结" in
 				// that sentence says. It was passed over with no word.
 				received, got, none = true, lineGot, lineNone
+			} else if !received && lineGot > 0 && prevReceived && carriedThenAllAnswered(fl.s[sent.a:sent.b]) {
+				// "本年度收到申请10件。无上年结转,办结率100%。" (left from
+				// session 37, the order of '办结率100%' its rules read in
+				// one sentence): the sentence right after the count
+				// received says of the year's applications only what was
+				// carried in and that every one was handled; the count
+				// handled was blank with no word. Read as in one sentence:
+				// none carried in, the count received; else blank, said.
+				received, got, none = true, lineGot, none || lineNone
 			}
 			if counted && (!received || said != got) {
 				if ctx.about(topicDisclosure) && strings.Contains(fl.s, "申请") {
@@ -1477,6 +1515,10 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 					order = slices.Insert(slices.Delete(order, n, len(order)), afterCarriedOrder, added...)
 				}
 				done = afterCarried
+			} else if afterCarried >= 0 && done == -1 && continues && !acct.pending {
+				// Not settled by its sentence: the account's other
+				// sentences may settle it when it closes (closeAccount).
+				acct.pending, acct.h, acct.order, acct.raw = true, afterCarried, afterCarriedOrder, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b])
 			}
 			if total < 0 && dealt >= 0 && carried > 0 && done >= 0 && out >= 0 && ctx.about(topicDisclosure) {
 				// "全年共办理…申请N件,含上年M件,办结K件,剩余J件结转下一年度"
@@ -1538,12 +1580,21 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				lineGot, lineNone = got, none
 			}
 			prevReceived = received
+			if continues {
+				end := sent.b
+				if end < len(fl.s) {
+					_, size := utf8.DecodeRuneInString(fl.s[end:])
+					end += size // its stop
+				}
+				acct.take(fl.s[sent.a:end], total, carried, out, dealt, done)
+			}
 			own = ""
 			prevSent = fl.s[sent.a:sent.b]
 			if sent.b < len(fl.s) && fl.s[sent.b] == ';' && !sc.set && ownSentence(fl.s[sent.a:sent.b], year, agency) {
 				own = fl.s[sent.a:sent.b]
 			}
 		}
+		closeAccount()
 		for i, c := range newCounts {
 			if !newClean[i] || !c.read {
 				continue
@@ -1670,6 +1721,54 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 	vals, finds = checkSides(sides, vals, finds)
 	vals, finds = applySplits(splits, vals, finds, format != gongkai.FormatPre2019)
 	return vals, finds, sides
+}
+
+// account is the one account of applications the sentences of a line give
+// one after another (a paragraph: "上年结转2件,本年度收到申请10件。已办结12件。"):
+// its sentences so far, and the counts they read, for the rules that settle
+// a count handled (handledSettled) and find what it comes after
+// (handledAfterCarried). A sentence that changes the subject
+// (changesSubject) closes it: the counts of another year, of reviews, suits
+// or petitions (otherTopics), of proactive disclosure or of another organ
+// are never joined to the applications'.
+type account struct {
+	text                           string  // the account's sentences, each with its stop
+	got, carried, out, dealt, done float64 // the counts read: received, carried in (0: none), carried out, 办理 (errDealt), handled; -1 unsaid, -2 two unlike
+	pending                        bool    // a count handled after a count carried in that its sentence did not settle
+	h                              float64 // its figure
+	order                          int     // len(order) when it was passed over
+	raw                            string  // its sentence
+}
+
+func newAccount() account { return account{got: -1, carried: -1, out: -1, dealt: -1, done: -1} }
+
+// changesSubject reports whether sent, a sentence of the line, is no part of
+// the account of applications: it names another year (otherYear), another
+// topic (otherTopics: 复议, 诉讼, 信访 …), proactive disclosure, or another
+// organ (namesOtherOrgan).
+func (a *account) changesSubject(sent string, year int, agency string) bool {
+	return otherYear(sent, year) || hasAny(sent, otherTopics...) || strings.Contains(sent, "主动公开") || namesOtherOrgan(sent, agency)
+}
+
+// take adds a sentence (sent, with its stop) and the counts it read to the
+// account: a count the account holds already, said again unlike, makes it
+// -2 (two accounts, or the parts of one: nothing settles from it).
+func (a *account) take(sent string, got, carried, out, dealt, done float64) {
+	a.text += sent
+	join := func(old *float64, f float64) {
+		switch {
+		case f == -1 || *old == -2:
+		case *old == -1 || *old == f:
+			*old = f
+		default:
+			*old = -2
+		}
+	}
+	join(&a.got, got)
+	join(&a.carried, carried)
+	join(&a.out, out)
+	join(&a.dealt, dealt)
+	join(&a.done, done)
 }
 
 // wholeSettled reports whether w, the count handled read, stands beside c,
@@ -2525,6 +2624,12 @@ var errHandledAfterCarried = errors.New("handled, after a count carried in")
 // settle it, as errHandledAfterCarried is.
 var errHandledAfterNew = fmt.Errorf("%w: after the count received, one carried in before it", errHandledAfterCarried)
 
+// errHandledAfterNewApart is errHandledAfterNew of a count handled that
+// opens its sentence, the count received and the count carried in said in
+// the sentences of its paragraph before it (account): "上年结转2件,本年度收到
+// 申请10件。已办结2件。" Its word said "同一句" (the same sentence) of them.
+var errHandledAfterNewApart = fmt.Errorf("%w, in the sentences before", errHandledAfterNew)
+
 // handledVerbRE finds the words of a count handled standing alone in their
 // clause, every verb of the family: "已办结", "均已答复", "已处理完毕",
 // "办理完成", "已回复", "答复完毕", the applications' noun after the verb
@@ -3161,6 +3266,7 @@ var passedWhy = []struct {
 	{errLastYearWord, "写作“去年（前一年）结转”，所在的一行没有写本年或报告年度：“去年”是报告年度的上一年，还是写报告那一年的上一年（即报告年度，此时是结转到下一年的），不能确定"},
 	{errHandledAfterCarried, "紧接在上年结转的件数之后：所说的可能只是上年结转的申请中已办结（答复）的，也可能是本年新收的或全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
 	{errHandledAfterNew, "紧接在本年收到的件数之后，而同一句另写有上年结转的件数：所说的可能只是本年新收的申请中已办结（答复）的，也可能是全部申请中已办结的，正文未说（未写“共”“全年”等），不能确定是本年办结的全部"},
+	{errHandledAfterNewApart, "紧接在本年收到的件数之后，而同一段前文另写有上年结转的件数：所说的可能只是本年新收的申请中已办结（答复）的，也可能是全部申请中已办结的，正文未说（未写“共”“全年”等），本段其他数字也不能确定是本年办结的全部"},
 	{errSplitUnequal, "之后“其中”所列各类申请人的件数之和与之不符，哪一个数有误不能确定"},
 	{errMoreApplicants, "之后紧接着另写有某类申请人的申请件数（未写“收到”，也未写“其中”）：后者是前者的一部分，还是另一类申请人的、应与前者相加，正文未说，不能确定本年新收的申请数"},
 	{errAnsweredAmong, "写在“其中”之后：是前面所述申请中已答复（回复、办结）的一部分，其余的如何办理正文未全说，不一定是本年办结的全部，不能确定"},
@@ -3304,9 +3410,12 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				case "处理":
 					emit(nHandled, false, f, "", errProcessed)
 				case "":
-					if afterNew {
+					switch {
+					case afterNew && len(tokenRE.FindAllStringIndex(before+clause[:m[0]], 1)) == 0:
+						emit(nHandled, false, f, "", errHandledAfterNewApart)
+					case afterNew:
 						emit(nHandled, false, f, "", errHandledAfterNew)
-					} else {
+					default:
 						emit(nHandled, false, f, "", errHandledAfterCarried)
 					}
 				}
@@ -4738,6 +4847,33 @@ var allAnsweredRE = regexp.MustCompile(`(?:全部|均|都|皆)[^,;:0-9]{0,16}?(?
 func onlyAllAnswered(sent string) bool {
 	t := strings.Trim(sent, "。.;!? ")
 	return t != "" && !strings.ContainsAny(t, ",;:") && !tokenRE.MatchString(t) && noSubjectRE.MatchString(t) && allAnswered(t) && utf8.RuneCountInString(t) <= 16
+}
+
+// carriedClauseRE finds a clause of the count carried in alone, none or a
+// count: "无上年结转", "上年无结转", "上年度结转0件", "上年结转申请2件".
+var carriedClauseRE = regexp.MustCompile(`^(?:无|没有)(?:上一?年度?)(?:的)?(?:结转|转结)(?:的)?(?:申请|事项)?$|^上一?年度?(?:无|没有)(?:结转|转结)(?:申请|事项)?$|^上一?年度?(?:结转|转结)(?:的)?(?:申请|事项)?(?:为|共)?[0-9]+件$`)
+
+// carriedThenAllAnswered reports whether a sentence is a clause of the
+// count carried in (carriedClauseRE) and clauses that say alone, with no
+// subject of their own, that every application was handled
+// (onlyAllAnswered): "无上年结转,办结率100%", "上年结转2件,已全部办结".
+func carriedThenAllAnswered(sent string) bool {
+	cs := strings.Split(strings.Trim(sent, "。.;!? "), ",")
+	if len(cs) < 2 {
+		return false
+	}
+	carried, answered := 0, 0
+	for _, c := range cs {
+		switch {
+		case carriedClauseRE.MatchString(c):
+			carried++
+		case onlyAllAnswered(c):
+			answered++
+		default:
+			return false
+		}
+	}
+	return carried == 1 && answered > 0
 }
 
 // noSubjectRE finds the start of words of handling with no subject of

@@ -560,6 +560,62 @@ func settledPre2019(sent, handled string) bool {
 	return handledSettled(h, receivedPre2019(sent), firstCount(carriedCountRE, sent), -1, firstCount(carriedOutCountRE, sent))
 }
 
+// settledPre2019Apart is settledPre2019 over a paragraph (para: the
+// sentences of one account before the count handled's and its own,
+// paragraphBefore): "上年结转2件,本年度收到申请10件。已办结12件。" (left from
+// session 37) is settled as in one sentence. Each count must be said once
+// in it: two counts received (or carried in, or out) are two accounts, or
+// a count and its parts, and settle nothing.
+func settledPre2019Apart(para, handled string) bool {
+	for _, re := range []*regexp.Regexp{carriedCountRE, carriedOutCountRE} {
+		if len(re.FindAllStringIndex(para, 2)) > 1 {
+			return false
+		}
+	}
+	for _, nr := range pre2019Narrative {
+		if nr.measure == "apps.new" && len(nr.re.FindAllStringIndex(para, 2)) > 1 {
+			return false
+		}
+	}
+	return settledPre2019(para, handled)
+}
+
+// paragraphBefore returns the sentences of t before the one byte i stands
+// in, each with its stop, that go on with one account of applications: back
+// from that sentence until one that changes the subject, which names
+// another topic (otherTopics: 复议, 诉讼, 信访 …), proactive disclosure,
+// another organ (namesOtherOrgan), or a year other than one the sentences
+// after it name (this reader does not know the report's year: two years
+// named are two accounts). "" when the sentence before changes it.
+func paragraphBefore(t string, i int, agency string) string {
+	start := i - len(sentenceUpTo(t, i))
+	years := map[string]bool{}
+	for _, y := range yearRE4.FindAllString(sentenceUpTo(t, i)+sentenceRest(t, i), -1) {
+		years[y] = true
+	}
+	from := start
+	for from > 0 {
+		_, size := utf8.DecodeLastRuneInString(t[:from])
+		s := sentenceUpTo(t, from-size)
+		n := labels.Normalize(s)
+		if hasAny(n, otherTopics...) || strings.Contains(n, "主动公开") || namesOtherOrgan(n, agency) {
+			break
+		}
+		other := false
+		for _, y := range yearRE4.FindAllString(n, -1) {
+			if len(years) > 0 && !years[y] {
+				other = true
+			}
+			years[y] = true
+		}
+		if other {
+			break
+		}
+		from -= size + len(s)
+	}
+	return t[from:start]
+}
+
 // firstCount returns the figure of re's first match in s (its first group
 // that is a number), or -1.
 func firstCount(re *regexp.Regexp, s string) float64 {
@@ -834,6 +890,13 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					said := labels.Normalize(clauseOf(l.Text, m[0], m[2]))
 					upTo := labels.Normalize(sentenceUpTo(l.Text, m[2]))
 					h, herr := strconv.ParseFloat(strings.ReplaceAll(labels.Normalize(l.Text[m[2]:m[3]]), ",", ""), 64)
+					// The sentences before of its account (paragraphBefore),
+					// else the sentence before, as before.
+					para := paragraphBefore(l.Text, m[0], agency)
+					apart := para != ""
+					if !apart {
+						para = sentenceBefore(l.Text, m[0])
+					}
 					if after >= 0 {
 						// A later count of the line stands only as the
 						// year's whole in words that the line's counts
@@ -842,15 +905,19 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						if herr != nil || !wholeAfterPre2019(said, labels.Normalize(l.Text), h, after) {
 							continue
 						}
-					} else if _, carried, afterNew := handledAfterCarried(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0])), labels.Normalize(sentenceRest(l.Text, m[1]))); carried &&
-						!settledPre2019(labels.Normalize(sentence(l.Text, m[0], m[1])), labels.Normalize(l.Text[m[2]:m[3]])) {
+					} else if _, carried, afterNew := handledAfterCarried(said, upTo, labels.Normalize(para), labels.Normalize(sentenceRest(l.Text, m[1]))); carried &&
+						!settledPre2019(labels.Normalize(sentence(l.Text, m[0], m[1])), labels.Normalize(l.Text[m[2]:m[3]])) &&
+						(!apart || !settledPre2019Apart(labels.Normalize(para+sentence(l.Text, m[0], m[1])), labels.Normalize(l.Text[m[2]:m[3]]))) {
 						// The first statement of the count decides: a later
 						// one ("…;本年度收到申请10件,已办结8件") may be the
 						// new ones' alone, and was stored with no word.
 						// Only the year's whole in words, on the same line,
 						// is read after it (wholeAfterPre2019).
 						why := errHandledAfterCarried
-						if afterNew {
+						switch {
+						case afterNew && len(tokenRE.FindAllStringIndex(upTo, 1)) == 0:
+							why = errHandledAfterNewApart // its counts in the sentences before
+						case afterNew:
 							why = errHandledAfterNew
 						}
 						f := passedFinding(why, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
