@@ -229,3 +229,47 @@ func TestAllHandledAfterCarriedSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledFamilyOrders checks two more orders of the family (found in
+// session 38): a count carried in said in a sentence before the one of the
+// count received and handled ("上年结转2件。本年度收到申请10件,已办结10件。"):
+// the 10 may be the new ones' alone, as in one sentence, and was stored as
+// the year's handled total with no word; and a count handled said
+// count-first after the counts received and carried in ("…上年结转2件,12件
+// 已办结"), which those counts settle as they settle "已办结12件": it was
+// blank with errAnsweredPart's word.
+func TestHandledFamilyOrders(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding
+		p19  bool    // the old regime's reader too
+	}{
+		{"上年结转2件。本年度收到申请10件,已办结10件。", -1, true},
+		{"上年结转2件。本年度收到申请10件,已办结12件。", 12, true},
+		{"本年度收到申请10件,上年结转2件,12件已办结。", 12, false},
+		{"本年度收到申请10件,上年结转2件。12件已办结。", 12, false},
+		{"本年度收到申请10件,上年结转2件,11件已办结,1件结转下年。", 11, false},
+		{"本年度收到申请10件,上年结转2件,2件已办结。", -1, false},
+		{"本年度收到申请10件,12件已办结。", -1, false},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+			}
+		}
+		if !tt.p19 {
+			continue
+		}
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

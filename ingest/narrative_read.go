@@ -1417,7 +1417,19 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				// none carried in, the count received; else blank, said.
 				received, got, none = true, lineGot, none || lineNone
 			}
-			if counted && (!received || said != got) {
+			if counted && received && said != got && done == -1 && afterCarried == -1 && answeredPart == -1 && ctx.about(topicDisclosure) &&
+				(handledSettled(said, total, carried, dealt, out) || continues && handledSettled(said, acct.or(total, acct.got), acct.or(carried, acct.carried), acct.or(dealt, acct.dealt), acct.or(out, acct.out))) {
+				// "收到申请10件,上年结转2件,12件已办结" (found in session 38;
+				// "…上年结转2件。12件已办结。" by the account's counts):
+				// those handled, said count-first, more than either count
+				// and no more than both (or balancing the four counts), as
+				// a count handled after a count carried in is settled
+				// (handledSettled): it holds some of those carried in, so it
+				// is no part of the new ones'. It was blank with
+				// errAnsweredPart's word.
+				add(nHandled, false, said, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+				done = said
+			} else if counted && (!received || said != got) {
 				if ctx.about(topicDisclosure) && strings.Contains(fl.s, "申请") {
 					// Of a count received it does not repeat, or of none:
 					// those answered, which may leave out any carried in.
@@ -1491,6 +1503,17 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				add(nHandled, false, answeredPart, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 				done = answeredPart
 			}
+			if answeredPart >= 0 && done == -1 && afterCarried == -1 && handledSettled(answeredPart, total, carried, dealt, out) {
+				// "收到申请10件,上年结转2件,12件已办结" (found in session 38):
+				// those handled, said count-first, more than either count
+				// and no more than both (or balancing the four counts), as
+				// a count handled after a count carried in is settled
+				// (handledSettled): it holds some of those carried in, so
+				// it is no part of the new ones'. It was blank with
+				// errAnsweredPart's word.
+				add(nHandled, false, answeredPart, "", nil, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+				done = answeredPart
+			}
 			if inTime > 0 && got > 0 && carried >= 0 && inTime == got+carried && done == -1 && afterCarried == -1 {
 				// "收到…申请10件,无上年结转,按时办结10件" (found in session
 				// 37): those handled in time are every one on hand (the
@@ -1519,6 +1542,10 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				// Not settled by its sentence: the account's other
 				// sentences may settle it when it closes (closeAccount).
 				acct.pending, acct.h, acct.order, acct.raw = true, afterCarried, afterCarriedOrder, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b])
+			} else if answeredPart >= 0 && afterCarried == -1 && done == -1 && continues && !acct.pending {
+				// So the count handled said count-first ("…上年结转2件。12件
+				// 已办结。"), settled by the account's counts alone.
+				acct.pending, acct.h, acct.order, acct.raw = true, answeredPart, len(order), sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b])
 			}
 			if total < 0 && dealt >= 0 && carried > 0 && done >= 0 && out >= 0 && ctx.about(topicDisclosure) {
 				// "全年共办理…申请N件,含上年M件,办结K件,剩余J件结转下一年度"
@@ -1748,6 +1775,15 @@ func newAccount() account { return account{got: -1, carried: -1, out: -1, dealt:
 // organ (namesOtherOrgan).
 func (a *account) changesSubject(sent string, year int, agency string) bool {
 	return otherYear(sent, year) || hasAny(sent, otherTopics...) || strings.Contains(sent, "主动公开") || namesOtherOrgan(sent, agency)
+}
+
+// or returns f, a count of the sentence being read, when said, else the
+// account's (acc).
+func (a *account) or(f, acc float64) float64 {
+	if f != -1 {
+		return f
+	}
+	return acc
 }
 
 // take adds a sentence (sent, with its stop) and the counts it read to the
@@ -2729,6 +2765,16 @@ func handledAfterCarried(seg, upTo, prev, rest string) (bare string, ok bool, af
 	if carriedCounted(rest) {
 		return m[1], true, true
 	}
+	// "上年结转2件。本年度收到申请10件,已办结10件。" (found in session 38):
+	// the count carried in said in a sentence before, of the same account
+	// (prev, when the count received is in this one), as much as in this
+	// one; the 10 was stored as the year's handled total with no word.
+	// Not when the sentences before count those carried in that were
+	// handled themselves ("上年结转2件,已办结2件;本年度收到申请10件,已办结8件"):
+	// the two counts handled then disagree, as they are said to.
+	if len(ms) > 0 && s == upTo && carriedCounted(prev) && !hasAny(prev, "办结", "答复", "回复", "办理", "处理") {
+		return m[1], true, true
+	}
 	return "", false, false
 }
 
@@ -3411,7 +3457,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					emit(nHandled, false, f, "", errProcessed)
 				case "":
 					switch {
-					case afterNew && len(tokenRE.FindAllStringIndex(before+clause[:m[0]], 1)) == 0:
+					case afterNew && !carriedCounted(before+clause[:m[0]]) && !carriedCounted(restOfSentence(ctx, clause, m[1])):
 						emit(nHandled, false, f, "", errHandledAfterNewApart)
 					case afterNew:
 						emit(nHandled, false, f, "", errHandledAfterNew)

@@ -915,7 +915,7 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						// is read after it (wholeAfterPre2019).
 						why := errHandledAfterCarried
 						switch {
-						case afterNew && len(tokenRE.FindAllStringIndex(upTo, 1)) == 0:
+						case afterNew && !carriedCounted(upTo) && !carriedCounted(labels.Normalize(sentenceRest(l.Text, m[1]))):
 							why = errHandledAfterNewApart // its counts in the sentences before
 						case afterNew:
 							why = errHandledAfterNew
