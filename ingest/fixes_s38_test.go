@@ -273,3 +273,38 @@ func TestHandledFamilyOrders(t *testing.T) {
 		}
 	}
 }
+
+// TestBareApplicationsOtherTopic checks review's MEDIUM on 82a023a: a count
+// of bare 申请 said before it ("共收到3件申请") that the old regime's reader
+// took as applications received in a sentence or after words of another
+// topic ("(四)行政复议情况。本年度共收到3件申请", "…共收到6件申请,涉及信访事
+// 项"): it stored apps.new. It is read only where the line names disclosure
+// before it and nothing else after; the count said after the noun
+// ("(四)行政复议情况。本年度共收到申请3件", stored as apps.new before 82a023a
+// too) is blank with a word there.
+func TestBareApplicationsOtherTopic(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+		said bool    // a finding on apps.new
+	}{
+		{"(四)行政复议情况。本年度共收到3件申请,均已办结。", -1, false},
+		{"本年度我局作为复议机关共受理3件申请。", -1, false},
+		{"本年度共收到6件申请,涉及信访事项。", -1, false},
+		{"本年度接到3件申请,均为信访件。", -1, false},
+		{"本年度共收到5件申请,其中行政复议申请2件。", -1, false},
+		{"(四)行政复议情况。本年度共收到申请3件。", -1, true},
+		{"本年度共收到申请5件,其中行政复议申请2件。", -1, true},
+		// Disclosure named before it: read.
+		{"本年度共收到3件申请,同意公开3件。", 3, false},
+		{"本年度共收到申请3件,同意公开3件。", 3, false},
+	} {
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.new"); got != tt.want {
+			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.new"); tt.said && !said {
+			t.Errorf("%s: no finding on apps.new: %+v", tt.line, finds)
+		}
+	}
+}

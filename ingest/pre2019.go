@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -701,6 +702,32 @@ func simplifiedLines(lines []Line) []Line {
 // the noun, and the stop or end after it).
 var countFirstReceivedRE = regexp.MustCompile(`(?:收到|受理|接到|接收)了?([0-9０-９][0-9０-９,]*\s*(?:件|份|个|条|宗))(的?(?:依申请公开的?申请|(?:政府)?信息公开申请|依申请公开(?:的?(?:政府)?信息|事项)?|公开申请|申请))(?:[。；;，,、.]|$)`)
 
+// disclosureSaid reports whether a bare 申请 whose words start at byte i of
+// line t is an application for information: the line names 依申请公开 or
+// 信息公开 before it with no other topic (otherTopics: 复议, 诉讼, 信访 …)
+// after that, and its sentence names no other topic.
+func disclosureSaid(t string, i int) bool {
+	before := t[:i]
+	d := max(strings.LastIndex(before, "依申请公开"), strings.LastIndex(before, "信息公开"))
+	return d >= 0 && !otherTopicAfter(before, d) && !hasAny(sentenceUpTo(t, i)+sentenceRest(t, i), otherTopics...)
+}
+
+// otherTopicAfter reports whether s names another topic (otherTopics)
+// after byte d.
+func otherTopicAfter(s string, d int) bool {
+	for _, w := range otherTopics {
+		if strings.LastIndex(s, w) > d {
+			return true
+		}
+	}
+	return false
+}
+
+// errOtherApplications is the bad of a count of bare 申请 (no 公开, no
+// 信息) on a line or in a sentence of another topic: "(四)行政复议情况。本年度
+// 共收到申请3件".
+var errOtherApplications = errors.New("applications, in words of another topic")
+
 // nounFirstLines returns lines with each count received said before its
 // noun (countFirstReceivedRE) said after it, the count and the noun traded
 // in place ("共收到1件依申请公开," → "共收到依申请公开1件,"), so that the rule
@@ -724,6 +751,13 @@ func nounFirstLines(lines []Line) []Line {
 		b := []byte(l.Text)
 		for _, m := range ms {
 			count, noun := l.Text[m[2]:m[3]], l.Text[m[4]:m[5]]
+			if strings.TrimPrefix(noun, "的") == "申请" && !disclosureSaid(l.Text, m[0]) {
+				// A bare 申请 is an application for information only where
+				// the line names disclosure before it (review's MEDIUM on
+				// 82a023a: "(四)行政复议情况。本年度共收到3件申请" and "…共收到
+				// 6件申请,涉及信访事项" were stored as apps.new).
+				continue
+			}
 			copy(b[m[2]:], noun)
 			copy(b[m[2]+len(noun):], count)
 		}
@@ -988,6 +1022,18 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 				}
 				if nr.measure == "apps.partial" && jointOutcome(l.Text[:m[0]]) {
 					continue // "同意公开及部分公开的有6件": both outcomes together, no one measure's
+				}
+				if nr.measure == "apps.new" && !hasAny(l.Text[m[0]:m[2]], "公开", "信息") &&
+					(hasAny(sentenceUpTo(l.Text, m[1])+sentenceRest(l.Text, m[1]), otherTopics...) || otherTopicAfter(l.Text[:m[0]], max(strings.LastIndex(l.Text[:m[0]], "依申请公开"), strings.LastIndex(l.Text[:m[0]], "信息公开")))) {
+					// "(四)行政复议情况。本年度共收到申请3件", "本年度共收到
+					// 申请5件,其中行政复议申请2件" (review s38): a bare 申请 in
+					// the words of another topic may be no application for
+					// information; it was stored as apps.new.
+					if total == nil {
+						f := passedFinding(errOtherApplications, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
 				}
 				if nr.measure == "apps.new" && receivedOther(labels.Normalize(clauseOf(l.Text, m[0], m[2]))) {
 					// "收到申请人补正材料6件": the applicants' material, not
