@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -305,6 +307,42 @@ func TestBareApplicationsOtherTopic(t *testing.T) {
 		}
 		if said := namesMeasure(finds, "apps.new"); tt.said && !said {
 			t.Errorf("%s: no finding on apps.new: %+v", tt.line, finds)
+		}
+	}
+}
+
+// TestPageStampYear checks review's LOW on 8ea50a9: a site's stamp under
+// the title is taken as the publication date only up to the end of the
+// year after the report's; a later one (a 2015 report re-posted at a site's
+// move, "时间: 2020-06-15") was stored as published then and warned ~1,500
+// days late. It is no date now, with a word that says why.
+func TestPageStampYear(t *testing.T) {
+	data, err := os.ReadFile("testdata/web/stamp-2015-bare-time-under-title.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ stamp, want string }{
+		{"2016-03-22", "2016-03-22"},
+		{"2016-12-31", "2016-12-31"},
+		{"2017-01-02", ""},
+		{"2020-06-15", ""},
+	} {
+		page := strings.Replace(string(data), "2016-03-22", tt.stamp, 1)
+		r, err := Parse("stamp.txt", []byte(page), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.stamp, err)
+		}
+		if r.Published != tt.want {
+			t.Errorf("stamp %s: published %q, want %q", tt.stamp, r.Published, tt.want)
+		}
+		said := false
+		for _, f := range r.Findings {
+			if strings.Contains(f.Message, "网站重新发布") {
+				said = true
+			}
+		}
+		if said != (tt.want == "") {
+			t.Errorf("stamp %s: a word of the stamp %v, want %v: %+v", tt.stamp, said, tt.want == "", r.Findings)
 		}
 	}
 }

@@ -71,7 +71,28 @@ func webExtras(doc *Document, r *gongkai.Report) {
 		}
 	}
 	if r.Published == "" {
-		r.Published = publishedDate(doc.Lines)
+		d, stampAt := publishedDateOf(doc.Lines)
+		switch {
+		case stampAt == 0:
+			r.Published = d
+		case r.Year != 0 && d <= fmt.Sprintf("%04d-12-31", r.Year+1):
+			r.Published = d
+		default:
+			// A site's stamp past the end of the year after the
+			// report's (review's LOW on 8ea50a9: a 2015 report re-posted
+			// at a site's move, "时间: 2020-06-15", was stored as
+			// published then and warned 1,537 days late) is more likely
+			// the date the site put it up again than its publication,
+			// and with no year known nothing says which: no date, said.
+			why := fmt.Sprintf("晚于报告年度次年年底（%d年12月31日），可能是网站重新发布（迁移）页面的时间", r.Year+1)
+			if r.Year == 0 {
+				why = "而报告年度未能读出，无从核对"
+			}
+			r.Findings = append(r.Findings, gongkai.Finding{
+				Rule: deadlineRule, Severity: gongkai.SeverityWarning, At: lineAt(stampAt),
+				Message: fmt.Sprintf("页面标题下只写有网站的“时间：%s”，%s，未作为报告的发布日期，发布期限未核对：请核对", d, why),
+			})
+		}
 	}
 	r.Sections = append(r.Sections, sections(doc.Lines)...)
 	if r.Format == "" && (r.Year == 0 || yearFormat(r.Year) == gongkai.FormatPre2019) {
@@ -127,12 +148,12 @@ var pageStampRE = regexp.MustCompile(`(?:^|[\s|])时间\s*:\s*((?:19|20)\d\d)\s*
 // (the shape of a real 2017 provincial commission's page on a site of
 // shared documents), the time a member uploaded the file: neither is the
 // report's publication.
-func pageStamp(lines []Line) string {
+func pageStamp(lines []Line) (string, int) {
 	title := -1 // index of the last title line met, -1 before one
 	after := 0  // lines not blank since it
 	for i, l := range lines {
 		if i >= 40 && title < 0 {
-			return ""
+			return "", 0
 		}
 		t := strings.TrimSpace(l.Text)
 		if t == "" {
@@ -148,7 +169,7 @@ func pageStamp(lines []Line) string {
 			continue
 		}
 		if after++; after > 2 {
-			return ""
+			return "", 0
 		}
 		if len(t) > 240 || !strings.Contains(t, "时间") {
 			continue
@@ -158,10 +179,12 @@ func pageStamp(lines []Line) string {
 			continue
 		}
 		if m := pageStampRE.FindStringSubmatch(t); m != nil {
-			return isoDate(m)
+			if d := isoDate(m); d != "" {
+				return d, l.N
+			}
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // publishedDate returns the publication date as YYYY-MM-DD: a date labelled
@@ -172,6 +195,13 @@ func pageStamp(lines []Line) string {
 // that date stands as it did ("来源:本站 | 时间:2019-01-20" over a signature
 // of 2018-12-31 keeps 2018-12-31, identity-2018-town-county-in-signature).
 func publishedDate(lines []Line) string {
+	d, _ := publishedDateOf(lines)
+	return d
+}
+
+// publishedDateOf is publishedDate that also says whether the date is the
+// page's stamp (pageStamp): then stampAt is the stamp's line number, else 0.
+func publishedDateOf(lines []Line) (date string, stampAt int) {
 	last := ""
 	stamp, stamped := "", false
 	for _, l := range lines {
@@ -194,7 +224,7 @@ func publishedDate(lines []Line) string {
 		if (strings.Contains(t, "时间") || strings.Contains(t, "日期")) && dateLabelRE.MatchString(t) {
 			if m := dateRE.FindStringSubmatch(t[dateLabelRE.FindStringIndex(t)[0]:]); m != nil {
 				if d := isoDate(m); d != "" {
-					return d
+					return d, 0
 				}
 			}
 		}
@@ -205,13 +235,14 @@ func publishedDate(lines []Line) string {
 		}
 		if !stamped && strings.Contains(t, "时间") {
 			// Only a line with the word asks for the title's search, once.
-			stamp, stamped = pageStamp(lines), true
+			stamp, stampAt = pageStamp(lines)
+			stamped = true
 		}
 	}
-	if last == "" {
-		return stamp
+	if last == "" && stamp != "" {
+		return stamp, stampAt
 	}
-	return last
+	return last, 0
 }
 
 func isoDate(m []string) string {
