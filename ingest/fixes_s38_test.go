@@ -346,3 +346,32 @@ func TestPageStampYear(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledAfterOtherMatters checks review's LOW on 821d2bc (pre-existing
+// on e3ef2f3): in a paragraph of applications, a count handled right after
+// a count of letters, requests or inquiries ("收到信件11件,已办结11件",
+// "…受理群众诉求12件,已办结12件", "受理咨询15件。已办结12件。") may be theirs;
+// it was stored as the year's applications handled. Blank now, said; after
+// a none of another matter ("行政复议0件,办结12件") it is read as before.
+func TestHandledAfterOtherMatters(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding
+	}{
+		{"上年结转2件,本年度收到申请10件。收到信件11件,已办结11件。", -1},
+		{"上年结转2件,本年度收到申请10件。政务服务热线受理群众诉求12件,已办结12件。", -1},
+		{"上年结转2件,本年度收到申请10件。受理咨询15件。已办结12件。", -1},
+		{"2025年共收到政府信息公开申请12件,行政复议0件,办结12件。", 12},
+		{"上年结转2件,本年度收到申请10件。已办结12件。", 12},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2025, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+			}
+		}
+	}
+}

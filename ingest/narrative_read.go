@@ -979,7 +979,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -2778,6 +2778,48 @@ func handledAfterCarried(seg, upTo, prev, rest string) (bare string, ok bool, af
 	return "", false, false
 }
 
+// otherMatters are the words of a count of what is not an application for
+// information, that a count handled after it may be of (handledAfterOther).
+var otherMatters = append([]string{"信件", "诉求", "来电", "来访", "意见"}, otherTopics...)
+
+// errHandledAfterOther is the bad of a count handled said right after a
+// count of other matters (otherMatters): "收到信件11件,已办结11件".
+var errHandledAfterOther = errors.New("handled, after a count of other matters")
+
+// handledAfterOther reports whether a count handled, its words seg (in the
+// family of handledVerbRE, no word of the year's whole), comes right after
+// a count of other matters (otherMatters): the last count before it in its
+// sentence (upTo), or, when it is the first of its sentence, the last count
+// of the sentence before (prev) that closes it.
+func handledAfterOther(seg, upTo, prev string) bool {
+	v := strings.Trim(seg, "、,;: ")
+	if handledVerbRE.FindStringSubmatch(v) == nil || hasAny(v, handledWholeWords...) || strings.Contains(v, "申请") {
+		return false
+	}
+	s := upTo
+	ms := tokenRE.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) == 0 {
+		s = strings.TrimRight(prev, "。.;!? ")
+		ms = tokenRE.FindAllStringSubmatchIndex(s, -1)
+		if len(ms) == 0 || ms[len(ms)-1][1] != len(s) {
+			return false
+		}
+	}
+	last := ms[len(ms)-1]
+	from := 0
+	if len(ms) > 1 {
+		from = ms[len(ms)-2][1]
+	}
+	words := s[from:last[0]]
+	if j := strings.LastIndexAny(words, ",;:。"); j >= 0 {
+		words = words[j+1:]
+	}
+	if strings.Trim(s[last[2]:last[3]], "0,零〇") == "" {
+		return false // none of them ("行政复议0件,办结12件"): the count handled is not theirs
+	}
+	return hasAny(words, otherMatters...) && !hasAny(words, "申请", "依申请")
+}
+
 // receivedPart reports whether words, those before a count, make it a part
 // of a count received before it by way or by applicant: after 其中 ("其中网上
 // 申请8件", "(其中网上申请8件"), or the noun of applications with no verb and
@@ -3301,6 +3343,7 @@ var passedWhy = []struct {
 	{errDocsReviewed, "写在审查（审核、备案、解读）规范性文件之后：是本年制发（废止、现行有效）的件数，还是所审查的件数的一部分，不能确定"},
 	{errLevelDocs, "写作“区（市、县）本级”规范性文件：是本级人民政府的规范性文件，本机关不是该人民政府，不能确定是本机关的数"},
 	{errOtherApplications, "只写收到“申请”，而所在的句子或前文写的是行政复议（诉讼、信访等）：所收到的可能不是政府信息公开申请，不能确定是本年新收的申请数"},
+	{errHandledAfterOther, "紧接在信件、咨询、诉求等其他事项的件数之后：所说的可能是那些事项中已办结的，不能确定是政府信息公开申请的办结数"},
 	{errTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被申请的行政复议），不能确定"},
 	{errSuitTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被提起的行政诉讼），不能确定"},
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
@@ -3425,6 +3468,15 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				// say; both are said to be left out.
 				emit(nReceived, false, f, "", errEither)
 				emit(nHandled, false, f, "", errEither)
+				continue
+			}
+			if strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) && strings.Contains(ctx.line, "申请") && handledAfterOther(seg, before+clause[:m[0]], ctx.prev) {
+				// "收到信件11件,已办结11件", "…受理咨询15件。已办结12件。"
+				// (review s38, in a paragraph of applications): right after
+				// a count of letters, requests or inquiries the count handled
+				// may be theirs; it was stored as the year's applications
+				// handled.
+				emit(nHandled, false, f, "", errHandledAfterOther)
 				continue
 			}
 			if bare, after, afterNew := handledAfterCarried(seg, before+clause[:m[0]], ctx.prev, restOfSentence(ctx, clause, m[1])); after && strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) &&
