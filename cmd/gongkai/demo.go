@@ -65,8 +65,13 @@ func runDemo(ctx context.Context, e env) error {
 	// double. At 1.5 GiB the collector ran ever more often past ~750k
 	// reports (the last slice of a 1M load at half the speed of the first);
 	// at 2.5 GiB the load stays flat to a million, the process peaking near
-	// 3.6 GB (docs/benchmarks.md). GOMEMLIMIT, when set, is the operator's
-	// choice and wins.
+	// 3.6 GB (docs/benchmarks.md). Flat, not free: past ~400k reports the
+	// live heap (the writer's state, ~1.4 GB at 900k, three quarters of it
+	// the 内容雷同 index) leaves the collector less room under the limit,
+	// and it ran more often: 2.0 of the first 100k reports' 39 CPU-seconds,
+	// 7.4 of the last 100k's 31 (session 38, BenchmarkLoadGenerated with
+	// GONGKAI_BENCH_SLICE, a busy machine). A smaller state or a higher limit cuts that.
+	// GOMEMLIMIT, when set, is the operator's choice and wins.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(demoGoMemoryLimit)
 	}
