@@ -44,6 +44,20 @@ func defaultProcessMemory() uint64 {
 	return max(total/4*3, minProcessMemory)
 }
 
+// processMemoryFlag is the cap --process-memory asks for: the default
+// (defaultProcessMemory) when it is empty, else the size it gives; an
+// unreadable size is a usage error naming the flag.
+func processMemoryFlag(v string) (uint64, error) {
+	if v == "" {
+		return defaultProcessMemory(), nil
+	}
+	n, err := parseBytes(v)
+	if err != nil {
+		return 0, usageErrorf("--process-memory：%v", err)
+	}
+	return n, nil
+}
+
 // processGuard is what guardProcessMemory set: the cap (0 for none) and
 // DuckDB's allocator's budget below it (0, with budgetErr, when it has none).
 type processGuard struct {

@@ -63,13 +63,9 @@ func runQuery(ctx context.Context, e env) error {
 		}
 		query = string(b)
 	}
-	capBytes := defaultProcessMemory()
-	if *procMem != "" {
-		n, err := parseBytes(*procMem)
-		if err != nil {
-			return usageErrorf("--process-memory：%v", err)
-		}
-		capBytes = n
+	capBytes, err := processMemoryFlag(*procMem)
+	if err != nil {
+		return err
 	}
 	// The same guard as serve's sandbox (guardProcessMemory): a statement
 	// whose strings grow past DuckDB's memory_limit (memcap.go) took this

@@ -114,13 +114,9 @@ func runServe(ctx context.Context, e env) error {
 	if fs.NArg() != 0 {
 		return usageErrorf("用法：gongkai serve [--addr 127.0.0.1:8080] [--public] [--demo] [--db PATH]")
 	}
-	capBytes := defaultProcessMemory()
-	if *procMem != "" {
-		n, err := parseBytes(*procMem)
-		if err != nil {
-			return usageErrorf("--process-memory：%v", err)
-		}
-		capBytes = n
+	capBytes, err := processMemoryFlag(*procMem)
+	if err != nil {
+		return err
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	procCap := ""

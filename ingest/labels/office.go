@@ -130,17 +130,24 @@ var contactRE = regexp.MustCompile(`(?:请与|请联系:?|联系单位:?|联系�
 // and the office as written; "" when the line names none, or an office whose
 // organ is not certain (OfficeOf). The line must speak of the report.
 func ContactOffice(s string) (organ, office string) {
-	s = Normalize(s)
-	i := strings.Index(s, "报告")
-	if i < 0 || !hasAny(s, "疑问", "意见", "建议", "咨询") {
-		return "", ""
-	}
-	m := contactRE.FindStringSubmatchIndex(s[i:])
+	m := contactRE.FindStringSubmatch(reportContact(s))
 	if m == nil {
 		return "", ""
 	}
-	office = trimName(s[i+m[2] : i+m[3]])
+	office = trimName(m[1])
 	return OfficeOf(office), office
+}
+
+// reportContact is the normalized line from its first 报告 on, where a line
+// of contact speaks of the report (a question, an opinion, a suggestion or
+// an inquiry about it); "" for any other line.
+func reportContact(s string) string {
+	s = Normalize(s)
+	i := strings.Index(s, "报告")
+	if i < 0 || !hasAny(s, "疑问", "意见", "建议", "咨询") {
+		return ""
+	}
+	return s[i:]
 }
 
 // workOfNameRE finds the organ a report is compiled from the work of, named
@@ -380,12 +387,7 @@ var selfKinds = []struct{ ending, own string }{
 // than one. The caller must find that word in the report: the contact alone
 // might be another organ's (a superior's, a government's office).
 func ContactSelf(s string) (organ, own string) {
-	s = Normalize(s)
-	i := strings.Index(s, "报告")
-	if i < 0 || !hasAny(s, "疑问", "意见", "建议", "咨询") {
-		return "", ""
-	}
-	m := contactOrganRE.FindStringSubmatch(s[i:])
+	m := contactOrganRE.FindStringSubmatch(reportContact(s))
 	if m == nil {
 		return "", ""
 	}
