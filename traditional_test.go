@@ -33,6 +33,7 @@ func TestSimplifiedName(t *testing.T) {
 		{"涇溪县教育体育局", "泾溪县教育体育局"},     // 涇: a place name's character, outside GB 2312
 		{"示例縣衛生健康委員會", "示例县卫生健康委员会"}, // every character of the name folds
 		{"示例市示澤区供电公司", "示例市示泽区供电公司"}, // one in the middle
+		{"撫遠示例市自然資源局", "抚远示例市自然资源局"}, // a division name's characters (抚远), folded since round 30
 		{"於溪镇人民政府", "于溪镇人民政府"},       // as a title's 於 is read
 		{"示例县教育局", "示例县教育局"},         // nothing to fold
 		{"Ａ示例县　陽光局", "Ａ示例县　阳光局"},     // other characters as they are
