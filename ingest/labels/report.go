@@ -221,7 +221,10 @@ func titleMeta(s string, strict bool) (agency string, year int) {
 	// report copied into an encyclopedia's page, its infobox kept as a
 	// bulleted line): the infobox's label, after its bullet, was stored as
 	// the agency ("·中文名"), with no word.
-	for _, label := range []string{"公报标题", "文件标题", "标题", "题名", "文件名称", "中文名称", "中文名", "名称"} {
+	// "信息名称 | 示例市某公司2008年…年度报告 | 发布机构 | …" (the shape of
+	// a real 2008 public company's page, its catalogue's row of metadata):
+	// the name was read as "信息名称|示例市某公司" and the page refused.
+	for _, label := range []string{"公报标题", "文件标题", "标题", "题名", "信息名称", "文件名称", "中文名称", "中文名", "名称"} {
 		if rest, ok := strings.CutPrefix(strings.TrimLeft(s, "|·•・‧∙ "), label); ok {
 			s = strings.TrimLeft(rest, ":|")
 			break
