@@ -59,6 +59,9 @@ func officeNamed(doc *Document, r *gongkai.Report) {
 		} else if a := labels.SubjectCompiler(l.Text); a != "" && i < 3 {
 			msg = fmt.Sprintf("单位名称“%s”取自首句“%s…编制本报告”（标题未写单位名称）：请核对", a, a)
 			r.Agency = a
+		} else if a := labels.PurposeOfName(l.Text); a != "" && i < 3 {
+			msg = fmt.Sprintf("单位名称“%s”取自首句“为做好%s政府信息公开工作”（其后以本机关自称；标题未写单位名称）：请核对", a, a)
+			r.Agency = a
 		} else if a := labels.WorkOfName(l.Text); a != "" {
 			msg = fmt.Sprintf("单位名称“%s”取自开头“结合%s实际…编制本报告”（标题和首句未写单位名称）：请核对", a, a)
 			r.Agency = a

@@ -175,6 +175,33 @@ func WorkOfName(s string) string {
 	return a
 }
 
+// purposeOfNameRE finds the organ a report's first sentence names as the
+// one whose disclosure work it is for, the organ then speaking of itself as
+// the subject: "为认真做好示例市某健康局政府信息公开工作,我局按照《…条例》…"
+// (the shape of a real 2022 city bureau's page, whose page has no title).
+var purposeOfNameRE = regexp.MustCompile(`^为(?:了)?(?:认真|切实|进一步|更好地?)?做好([^,;:。《》()由为]{2,40}?)的?政府信息公开工作,(?:我|本)(局|委|厅|署|院|中心|公司|馆|站|所|队|社)`)
+
+// PurposeOfName returns the organ a page's first sentence does its
+// disclosure work for, when the sentence goes on with the organ's own word
+// for itself of the same kind (…局…工作,我局; …委员会…工作,我委), or "": the
+// name must be an organ's, as WorkOfName's must.
+func PurposeOfName(s string) string {
+	s = Normalize(s)
+	m := purposeOfNameRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	a := trimName(m[1])
+	if !(strings.HasSuffix(a, m[2]) || (m[2] == "委" && strings.HasSuffix(a, "委员会"))) {
+		return ""
+	}
+	if !agencyName(a) || !hasSuffixAny(a, organEndings...) || hasSuffixAny(a, "办公室", "办", "室", "科", "股", "组") ||
+		strings.ContainsAny(a, "0123456789") || hasAny(a, "我", "本", "全", "各", "和", "及", "与", "、", "公开") || hasAny(a, compilerOthers...) {
+		return ""
+	}
+	return a
+}
+
 // subjectCompilerRE finds an organ, the subject of a report's first
 // sentence, compiling the report by the rules it names: "示例市某区司法局(区
 // 某某局)根据《…条例》《…办法》等规定编制本报告。" (the shape of a real 2022
