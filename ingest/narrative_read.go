@@ -975,7 +975,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errReviewHandled) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
@@ -3334,6 +3334,7 @@ var passedWhy = []struct {
 	{errOneWay, "只是一种方式（网上、信函、当面等）提交的申请数，其他方式的申请正文未说有无，不能确定是全部申请"},
 	{errOneApplicant, "只是一类申请人（自然人、法人等）提出的申请数，其他申请人的申请正文未说有无，不能确定是全部申请"},
 	{errReviewer, "所在的一行写有本机关“作出复议决定”的件数：所述的可能是本机关作为复议机关办理的行政复议，不是因本机关政府信息公开被申请的行政复议"},
+	{errReviewHandled, "写作“办理”的行政复议：所述的可能含本机关作为复议机关办理的行政复议，不一定都是因本机关政府信息公开被申请的行政复议，不能确定"},
 	{errApplicantsCounted, "是提出申请的人数（“N个自然人的申请”），不是申请件数：一人可提出多件申请，其他申请人的申请正文也未说有无"},
 	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
 	{errBareDecisions, "只写“行政许可（行政处罚、行政强制）N件（项）”而无动词：是本年作出的处理决定数，还是许可事项（项目）数、公开（公示）的件数，不能确定"},
@@ -3833,6 +3834,19 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 					k, ok = classify(decideVerb+kind, clause, clause[:m[1]], before, ctx, unit)
 					ok = ok && (k == nLicensing || k == nPenalty || k == nCoercion)
 				}
+			}
+			if !ok && strings.Contains(unitsCases, unit) && strings.Contains(seg, "行政复议") && strings.Contains(seg, "办理") &&
+				!hasAny(seg, "诉讼", "起诉", "维持", "纠正", "纠错", "撤销", "撤回", "驳回", "审结", "审理", "受理复议", "其他", "复议机关") && ctx.about(topicDisclosure) {
+				// "依法办理示例省某厅为被申请人的政府信息公开类行政复议17件"
+				// (the shape of a real 2023 provincial department's page,
+				// after its applications): reviews the organ handled. They
+				// may be those it heard as the reviewing organ as well as
+				// those brought against it, so the count is no review.total
+				// (rule nReview keeps 办理 out); it was passed over with no
+				// word. Those said to be heard "作为复议机关" are none of
+				// table 四's, and need no word.
+				emit(nReview, false, f, "", errReviewHandled)
+				continue
 			}
 			if ok && k == nReview && strings.Contains(ctx.line, "复议决定") && reviewerRE.MatchString(ctx.line) && !hasAny(before+seg, respondentWords...) {
 				// "行政复议N件,M件做了复议决定,行政诉讼N件" (a real 2024
@@ -5381,6 +5395,10 @@ var respondentWords = []string{"被", "因", "涉及", "针对", "引起", "引�
 // decided reviews (reviewerRE): those it heard as the reviewing organ, not
 // those brought against it.
 var errReviewer = errors.New("reviews heard, not brought")
+
+// errReviewHandled is the bad of a count of reviews the organ says it
+// handled (办理): those heard as the reviewing organ may be among them.
+var errReviewHandled = errors.New("reviews handled, maybe heard")
 
 // concludedMattersRE finds licensing matters concluded before a count:
 // "办结行政许可事项", "办结各类行政许可事项".

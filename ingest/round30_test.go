@@ -3,6 +3,7 @@ package ingest
 import (
 	"testing"
 
+	"gongkai"
 	"gongkai/ingest/labels"
 )
 
@@ -24,6 +25,38 @@ func TestRound30PurposeOfName(t *testing.T) {
 	} {
 		if got := labels.PurposeOfName(tt.line); got != tt.want {
 			t.Errorf("PurposeOfName(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestRound30ReviewHandled checks a count of reviews the organ says it
+// handled ("依法办理…厅为被申请人的政府信息公开类行政复议17件", the shape of a
+// real 2023 provincial department's page, fixture
+// narrative-2023-province-review-handled): no review.total, with a finding
+// (it was passed over with no word); one heard as the reviewing organ needs
+// none; a count with no 办理 is read as before.
+func TestRound30ReviewHandled(t *testing.T) {
+	const lead = "(二)依申请公开。2023年度新收政府信息公开申请120件。"
+	for _, tt := range []struct {
+		rest    string
+		review  float64 // -1: blank
+		finding bool
+	}{
+		{"依法办理示例省示例厅为被申请人的政府信息公开类行政复议17件。", -1, true},
+		{"办理政府信息公开类行政复议17件。", -1, true},
+		{"我厅作为复议机关办理政府信息公开类行政复议17件。", -1, false},
+		{"示例省示例厅为被申请人的政府信息公开类行政复议17件。", 17, false},
+	} {
+		vals, fs := readNarrative([]Line{{N: 1, Text: lead + tt.rest}}, gongkai.Format2021, 2023, "示例省示例厅")
+		if got := numberOf(vals, "review.total"); got != tt.review {
+			t.Errorf("%s: review.total %v, want %v", tt.rest, got, tt.review)
+		}
+		found := false
+		for _, f := range fs {
+			found = found || f.Measure == "review.total"
+		}
+		if found != tt.finding {
+			t.Errorf("%s: a finding on review.total %v, want %v", tt.rest, found, tt.finding)
 		}
 	}
 }
