@@ -2155,6 +2155,17 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			}
 			start = i + size
 		}
+		if (r == '比' || r == '较') && i > start && comparedYearAfter(s[:sent.b], i) {
+			// "2020年共办理行政许可处理决定数量313件比2019年减少15件" (the
+			// shape of a real 2020 development zone's page, last year's
+			// count in the clause before): the comparison run on after a
+			// count, with no comma, is a clause of its own, skipped as
+			// one, as "…12件,比2022年增加3件" is. With it, the count's
+			// clause named another year and was skipped, the count blank
+			// with no word.
+			clauses = append(clauses, span{start, i})
+			start = i
+		}
 		if r == '(' {
 			if j := comparedAfter(s[:sent.b], i); j > 0 {
 				// "新收到政府信息公开申请964件(同比增长8.3%)" (the shape
@@ -2330,7 +2341,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			}
 			skip, whole = true, sc.whole
 		}
-		if otherYearBefore(before, year) {
+		if otherYearBefore(before, year) && !ownYearLead(clause, before, year) {
 			if counts && ownYearFirst(before, year) {
 				// "2024年共收到申请12件,其中2023年提出的2件,办结12件": the
 				// clause after the other year's may be either year's.
@@ -2466,6 +2477,36 @@ var comparedWords = []string{"同比", "环比", "较上", "较去", "比上年"
 // follows a count right after its unit ("964件(") and holds a comparison
 // (comparedWords) and no bracket of its own, and is not a list of parts
 // (a comma, 其中, 含), or 0.
+// comparedYearAfter reports whether the 比 or 较 at byte i of s, right after
+// a count and its unit ("313件比2019年减少15件"), compares with a year named
+// in digits or last year's ("比上年", "较去年").
+func comparedYearAfter(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	if !strings.ContainsRune(narrativeUnits, r) {
+		return false
+	}
+	before := strings.TrimSuffix(s[:i], string(r))
+	if d, _ := utf8.DecodeLastRuneInString(before); d < '0' || d > '9' {
+		return false
+	}
+	return comparedYearRE.MatchString(s[i:])
+}
+
+// ownYearLead reports whether a clause opens on the report's year, as a new
+// statement of it after a clause of another year's ("2019年行政许可处理决定
+// 数量328件, 2020年共办理行政许可处理决定数量313件", the shape of a real 2020
+// development zone's page): the year set before does not reach past it. A
+// clause after 其中 is a part of a count ("其中2024年提出的10件"), left as
+// it was.
+func ownYearLead(clause, before string, year int) bool {
+	y := strconv.Itoa(year)
+	c := strings.TrimLeft(clause, " ")
+	return strings.HasPrefix(c, y) && namedYear(c, 0, len(y)) && !strings.Contains(before, "其中")
+}
+
+// comparedYearRE finds a comparison with another year at a clause's start.
+var comparedYearRE = regexp.MustCompile(`^(?:比|较)(?:[0-9]{4}年度?|上一?年度?|去年)(?:同期)?(?:增加|减少|增长|下降|上升|多|少|持平)`)
+
 func comparedAfter(s string, i int) int {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	if !strings.ContainsRune(narrativeUnits, r) {

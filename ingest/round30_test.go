@@ -60,3 +60,30 @@ func TestRound30ReviewHandled(t *testing.T) {
 		}
 	}
 }
+
+// TestRound30YearAgainstLast checks a clause that states the report's year
+// after one of the year before, and a comparison run on after a count with
+// no comma ("2019年行政许可处理决定数量328件, 2020年共办理行政许可处理决定数量
+// 313件比2019年减少15件", the shape of a real 2020 development zone's page
+// with no tables, fixture narrative-2020-zone-two-years): the year's count is
+// read, the other year's is not; both were blank with no word. A part after
+// 其中 is left as it was.
+func TestRound30YearAgainstLast(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank
+	}{
+		{"(2)行政许可:2019年行政许可处理决定数量328件, 2020年共办理行政许可处理决定数量313件比2019年减少15件;其他对外管理服务事项无。", "licensing.decisions", 313},
+		{"(2)行政许可:2019年行政许可处理决定数量328件。", "licensing.decisions", -1},
+		{"(二)依申请公开。2019年收到申请10件,2020年收到申请12件。", "apps.new", 12},
+		{"(二)依申请公开。2020年共收到申请12件比上年增加3件,办结12件。", "apps.new", 12},
+		{"(二)依申请公开。2020年共收到申请12件比上年增加3件,办结12件。", "apps.total", 12},
+		{"(二)依申请公开。2020年共收到申请12件,其中2019年提出的2件,2020年提出的10件。", "apps.new", 12},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2019, 2020, "示例高新区")
+		if got := numberOf(vals, tt.measure); got != tt.want {
+			t.Errorf("%s: %s %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+	}
+}
