@@ -1093,9 +1093,10 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 		if strings.Contains(fl.s, "转") {
 			// "结转至2024年办理1件" in a 2023 report: the next year named
 			// as where the carried-out applications go, not a figure of
-			// another year's.
+			// another year's; "0件转结2023年办结" in a 2022 report (a
+			// real county commission's page, 转结 for 结转) too.
 			next := strconv.Itoa(year + 1)
-			for _, verb := range []string{"结转至", "结转到", "结转", "转入", "转至"} {
+			for _, verb := range []string{"结转至", "结转到", "转结至", "转结到", "结转", "转结", "转入", "转至"} {
 				fl = fl.replace(verb+next+"年", verb+"下年")
 			}
 			// "含2022年结转1件" in a 2023 report: carried in from the
@@ -5870,8 +5871,10 @@ var proactiveViaRE = regexp.MustCompile(`主动(?:在|通过)[^,;:]{1,20}?公开
 // year right after their count ("2件结转下年办理"; the next year's number is
 // folded to 下年 before). "另有37件申请顺延到下年度答复" (the shape of real
 // county pages) puts them off (顺延) in other words; it was passed over with
-// no word.
-var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结|顺延)(?:至|到)?下一?年度?(?:办理|继续办理|答复|处理|继续处理)?\)?$`)
+// no word. "0件转结2023年办结" in a 2022 report (a real 2022 county
+// commission's page; the next year folded to 下年 before, 转结 as 结转 is)
+// puts them to be concluded next year; it was passed over with no word.
+var carriedAfterRE = regexp.MustCompile(`^(?:申请)?(?:结转|转入|转结|顺延)(?:至|到)?下一?年度?(?:办理|继续办理|答复|处理|继续处理|办结)?\)?$`)
 
 // physical is a line as published that the page's reader cut into
 // sentences, one line each with its number: lines holds its first cut line

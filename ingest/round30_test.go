@@ -87,3 +87,28 @@ func TestRound30YearAgainstLast(t *testing.T) {
 		}
 	}
 }
+
+// TestRound30CarriedToNextYearNamed checks the applications carried out
+// written as put to the next year named in digits with 转结, or to be
+// concluded (办结) there ("0件转结2023年办结" in a 2022 report, the shape
+// of a real 2022 county commission's page, fixture
+// narrative-2022-county-carried-next-named): they are table 三's 结转下年度
+// 继续办理, and were passed over with no word (2023 read as another year's).
+func TestRound30CarriedToNextYearNamed(t *testing.T) {
+	const lead = "(二)依申请公开情况。2022年,收到信息依申请公开共3件,"
+	for _, tt := range []struct {
+		rest string
+		want float64 // -1: blank
+	}{
+		{"已办结3件,0件转结2023年办结。", 0},
+		{"已办结2件,1件转结2023年办理。", 1},
+		{"已办结2件,1件结转2023年办结。", 1},
+		{"已办结2件,1件结转至2023年办理。", 1},
+		{"已办结3件,2021年转结0件。", -1}, // the year before: no carried out
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: lead + tt.rest}}, gongkai.Format2021, 2022, "示例县示例委员会")
+		if got := numberOf(vals, "apps.carried_out"); got != tt.want {
+			t.Errorf("%s: apps.carried_out %v, want %v", tt.rest, got, tt.want)
+		}
+	}
+}
