@@ -2494,16 +2494,35 @@ func comparedYearAfter(s string, i int) bool {
 }
 
 // ownYearLead reports whether a clause opens on the report's year, as a new
-// statement of it after a clause of another year's ("2019年行政许可处理决定
-// 数量328件, 2020年共办理行政许可处理决定数量313件", the shape of a real 2020
-// development zone's page): the year set before does not reach past it. A
-// clause after 其中 is a part of a count ("其中2024年提出的10件"), left as
-// it was.
+// statement of it after a complete count of another year's ("2019年行政许可
+// 处理决定数量328件, 2020年共办理行政许可处理决定数量313件", the shape of a
+// real 2020 development zone's page): the year set before does not reach
+// past it. Only when the other year's clause states a count of its own, of
+// no applications whose handling goes on ("2019年提出的申请3件", "2019年受理
+// 的申请中", "2019年底未办结的2件": the year's clause after them counts last
+// year's applications handled now, not the year's total), and the year's
+// clause is no count handled (办结, 答复). A clause after 其中 is a part of a
+// count ("其中2024年提出的10件"), left as it was.
 func ownYearLead(clause, before string, year int) bool {
 	y := strconv.Itoa(year)
 	c := strings.TrimLeft(clause, " ")
-	return strings.HasPrefix(c, y) && namedYear(c, 0, len(y)) && !strings.Contains(before, "其中")
+	if !strings.HasPrefix(c, y) || !namedYear(c, 0, len(y)) || strings.Contains(before, "其中") ||
+		hasAny(c, "办结", "答复", "回复", "完毕", "结转", "转结") {
+		return false
+	}
+	parts := strings.FieldsFunc(before, func(r rune) bool { return r == ',' || r == ':' || r == '。' || r == ';' })
+	for i := len(parts) - 1; i >= 0; i-- {
+		p := parts[i]
+		if !otherYear(p, year) {
+			continue
+		}
+		return countedRE.MatchString(p) && !hasAny(p, "申请中", "提出", "未办结", "未答复", "结转", "转结", "受理的", "办结", "答复")
+	}
+	return false
 }
+
+// countedRE finds a count with its unit.
+var countedRE = regexp.MustCompile(`[0-9]+(?:件|条|项|个|次|起|宗)`)
 
 // comparedYearRE finds a comparison with another year at a clause's start.
 var comparedYearRE = regexp.MustCompile(`^(?:比|较)(?:[0-9]{4}年度?|上一?年度?|去年)(?:同期)?(?:增加|减少|增长|下降|上升|多|少|持平)`)
