@@ -4308,7 +4308,7 @@ func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 			return true, false
 		}
 	}
-	if otherYear(clause, year) || namesOtherOrgan(clause, agency) {
+	if otherYear(clause, year) || namesOtherOrgan(clause, agency) || partOfYear(clause) {
 		return true, false
 	}
 	scopes := scopeRE.FindAllString(clause, -1)
@@ -4328,6 +4328,25 @@ func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 		}
 	}
 	return true, true
+}
+
+// monthSpanRE finds a span of months: "1-6月", "1—6月", "1月至6月",
+// "1月1日至6月30日".
+var monthSpanRE = regexp.MustCompile(`([0-9]{1,2})(?:月(?:[0-9]{1,2}日)?)?(?:-|—|–|~|～|至|到)([0-9]{1,2})月`)
+
+// partOfYear reports whether a clause counts over months that are not the
+// whole year ("2020年1-6月收到申请5件", a probe of round 30: stored as the
+// year's applications received, as 上半年 is not): only 1 to 12 is the year.
+func partOfYear(clause string) bool {
+	if !strings.Contains(clause, "月") {
+		return false
+	}
+	for _, m := range monthSpanRE.FindAllStringSubmatch(clause, -1) {
+		if m[1] != "1" && m[1] != "01" || m[2] != "12" {
+			return true
+		}
+	}
+	return false
 }
 
 // ownSentence reports whether no clause of a sentence is passed over for

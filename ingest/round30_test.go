@@ -118,3 +118,26 @@ func TestRound30CarriedToNextYearNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestRound30PartOfYear checks a count over months that are not the whole
+// year ("2020年1-6月收到申请5件", a probe of round 30 after the clause of the
+// report's year was let past last year's): not the year's count; it was
+// stored as apps.new 5. The whole year's months are read as before.
+func TestRound30PartOfYear(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank
+	}{
+		{"(二)依申请公开。2020年1-6月收到申请5件。", -1},
+		{"(二)依申请公开。2020年1—6月收到申请5件。", -1},
+		{"(二)依申请公开。2020年1月至6月收到申请5件。", -1},
+		{"(二)依申请公开。2019年收到申请10件,2020年1-6月收到申请5件。", -1},
+		{"(二)依申请公开。2020年1月1日至12月31日收到申请5件。", 5},
+		{"(二)依申请公开。2020年1-12月收到申请5件。", 5},
+	} {
+		vals, _ := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2019, 2020, "示例局")
+		if got := numberOf(vals, "apps.new"); got != tt.want {
+			t.Errorf("%s: apps.new %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
