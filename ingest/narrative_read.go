@@ -2510,6 +2510,14 @@ func ownYearLead(clause, before string, year int) bool {
 		hasAny(c, "办结", "答复", "回复", "完毕", "结转", "转结") {
 		return false
 	}
+	// The year as a whole (2020年, 2020年度, 2020年全年), never a part of it
+	// or years together: "2020年12月收到申请5件", "2020年两年共收到申请22件"
+	// (review's probes of round 30).
+	rest := strings.TrimPrefix(strings.TrimPrefix(c[len(y):], "年"), "度")
+	if r, _ := utf8.DecodeRuneInString(rest); r >= '0' && r <= '9' || strings.Contains(c, "月") ||
+		hasAny(c, "两年", "二年", "三年", "多年", "近年", "累计", "以来", "截至", "截止", "上半年", "下半年", "季度") {
+		return false
+	}
 	parts := strings.FieldsFunc(before, func(r rune) bool { return r == ',' || r == ':' || r == '。' || r == ';' })
 	for i := len(parts) - 1; i >= 0; i-- {
 		p := parts[i]
@@ -4341,13 +4349,36 @@ func partOfYear(clause string) bool {
 	if !strings.Contains(clause, "月") {
 		return false
 	}
+	// Only the months said before the clause's first count set its time:
+	// "收到申请12件(其中12月收到3件)" is the year's 12 with a part after.
+	if m := countedRE.FindStringIndex(clause); m != nil {
+		clause = clause[:m[0]]
+	}
 	for _, m := range monthSpanRE.FindAllStringSubmatch(clause, -1) {
 		if m[1] != "1" && m[1] != "01" || m[2] != "12" {
 			return true
 		}
 	}
+	// A month named alone, not as a span's end nor as a date's ("2020年12月
+	// 收到申请5件", "自2020年7月起收到申请5件", review's probes): a month's
+	// count, or one from a month on. A date (12月31日, 1月1日) bounds the
+	// year or a time so far, which the skip words tell.
+	if hasAny(clause, "截至", "截止") {
+		return false // a time so far, the skip words' to tell
+	}
+	rest := monthSpanRE.ReplaceAllString(clause, "")
+	for _, m := range monthAloneRE.FindAllStringSubmatchIndex(rest, -1) {
+		after := rest[m[1]:]
+		if d, _ := utf8.DecodeRuneInString(after); d >= '0' && d <= '9' || d == '底' || d == '末' {
+			continue // a date (N月D日), or the year's end (12月底)
+		}
+		return true
+	}
 	return false
 }
+
+// monthAloneRE finds a month named in digits: "12月", "7月份".
+var monthAloneRE = regexp.MustCompile(`(?:^|[^0-9])[0-9]{1,2}月(?:份)?`)
 
 // ownSentence reports whether no clause of a sentence is passed over for
 // its scope, another organ, another year or a share (clauseSkipped), nor
