@@ -975,7 +975,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 		for _, code := range codesFor(k, format, zero) {
 			passedOver := errors.Is(bad, errForwarded) || errors.Is(bad, errPartsSum) || errors.Is(bad, errPartOf) || errors.Is(bad, errEither) || errors.Is(bad, errDealt) || errors.Is(bad, errProcessed) || errors.Is(bad, errCombined) ||
 				errors.Is(bad, errWholeArea) || errors.Is(bad, errOtherOrgan) || errors.Is(bad, errJointOrgans) || errors.Is(bad, errOnTime) || errors.Is(bad, errJoint) || errors.Is(bad, errUnsaid) || errors.Is(bad, errUnsaidProactive) ||
-				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errReviewHandled) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
+				errors.Is(bad, errNoUnit) || errors.Is(bad, errReleasedSoFar) || errors.Is(bad, errOneWay) || errors.Is(bad, errOneApplicant) || errors.Is(bad, errApplicantsCounted) || errors.Is(bad, errReviewer) || errors.Is(bad, errReviewHandled) || errors.Is(bad, errAllNotHeld) || errors.Is(bad, errQualifiedNone) || errors.Is(bad, errOneKind) || errors.Is(bad, errReleased) || errors.Is(bad, errChannelPart) || errors.Is(bad, errPerChannel) || errors.Is(bad, errAmended) || errors.Is(bad, errBothDocs) ||
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
@@ -1436,6 +1436,13 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 					// those answered, which may leave out any carried in.
 					add(nHandled, false, said, "", errAnsweredPart, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 				}
+			} else if received && got > 0 && !counted && allNotHeld(fl.s[sent.a:sent.b]) {
+				// "2023年收到政府信息公开申请1件,为本机关不掌握的政府信息"
+				// (a real 2023 banner bureau's page): every one received
+				// was of information the organ does not hold, those
+				// carried in unsaid, so table 三's 本机关不掌握 may hold
+				// more; the count was passed over with no word.
+				add(nNotHeld, false, 0, "", errAllNotHeld, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got) || allGranted(fl.s[sent.a:sent.b]) || allWithheld(fl.s[sent.a:sent.b])) {
 				// "2024年新受理依申请政府信息公开8件,全部依规及时完成回复"
 				// (a real 2024 street office's page): every application
@@ -3392,6 +3399,7 @@ var passedWhy = []struct {
 	{errAnsweredPart, "是所述收到的申请中已答复（回复、办结）的件数（如“其中N件已答复”“N件已…答复”“其中办结N件”）：上年结转而本年办结的不在其内，不一定是本年办结的全部，不能确定"},
 	{errAllAnswered, "只写收到的申请“全部（均）已答复（办结）”：本年收到的申请都已办结，但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errAllWithheld, "只写收到的申请“全部（均）不予公开”：本年收到的申请都不予公开，但上年结转而本年不予公开的正文未说有无，不予公开的件数不能确定"},
+	{errAllNotHeld, "只写收到的申请“为本机关不掌握的政府信息”：本年收到的申请都属本机关不掌握，但上年结转而本年如此答复的正文未说有无，件数不能确定"},
 	{errHandledGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都已答复（办结），但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errHandledWithheld, "只写收到的申请“全部（均）不予公开”：本年收到的申请都已答复（办结），但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errAllGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都予以公开，但上年结转而本年予以公开的正文未说有无，予以公开的件数不能确定"},
@@ -5244,6 +5252,27 @@ func allWithheld(sent string) bool {
 	}
 	return false
 }
+
+// allNotHeldRE finds a clause that says what was received is, all of it,
+// information the organ does not hold: "为本机关不掌握的政府信息", "均属于
+// 本单位不掌握的信息".
+var allNotHeldRE = regexp.MustCompile(`^(?:全部|均|都|皆)?(?:为|是|系|属|属于)(?:本机关|本单位|本部门|我局|我委|我办|我厅|我单位)?不掌握(?:的|相关)?(?:政府)?信息$`)
+
+// allNotHeld reports whether a clause of the sentence says every
+// application received was of information the organ does not hold.
+func allNotHeld(sent string) bool {
+	for _, c := range clauses(sent) {
+		if allNotHeldRE.MatchString(strings.TrimRight(c, "。;")) {
+			return true
+		}
+	}
+	return false
+}
+
+// errAllNotHeld is the bad of the count not held a sentence implies by
+// saying every application received was of information not held, those
+// carried in unsaid.
+var errAllNotHeld = errors.New("all received not held")
 
 // errAllWithheld is the bad of the count withheld a sentence implies by
 // saying every application received was withheld (allWithheld), those

@@ -150,3 +150,32 @@ func TestRound30PartOfYear(t *testing.T) {
 		}
 	}
 }
+
+// TestRound30AllNotHeld checks a count received said to be, all of it,
+// information the organ does not hold ("2023年收到政府信息公开申请1件,为本机关
+// 不掌握的政府信息", the shape of a real 2023 banner bureau's page, fixture
+// narrative-2023-all-not-held): table 三's 本机关不掌握 may hold those carried
+// in too, unsaid, so it is blank with a finding; it was passed over with no
+// word. A part after 其中 is left as it was.
+func TestRound30AllNotHeld(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		finding bool
+	}{
+		{"(二)依申请公开情况。2023年收到政府信息公开申请1件,为本机关不掌握的政府信息。", true},
+		{"(二)依申请公开情况。2023年收到政府信息公开申请3件,均为本机关不掌握的信息。", true},
+		{"(二)依申请公开情况。2023年收到政府信息公开申请3件,已全部办结。", false},
+	} {
+		vals, fs := readNarrative([]Line{{N: 1, Text: tt.line}}, gongkai.Format2021, 2023, "示例旗示例局")
+		if got := numberOf(vals, "apps.unavailable.not_held"); got != -1 {
+			t.Errorf("%s: apps.unavailable.not_held %v, want blank", tt.line, got)
+		}
+		found := false
+		for _, f := range fs {
+			found = found || f.Measure == "apps.unavailable.not_held"
+		}
+		if found != tt.finding {
+			t.Errorf("%s: a finding on apps.unavailable.not_held %v, want %v", tt.line, found, tt.finding)
+		}
+	}
+}
