@@ -80,6 +80,46 @@ func allAnsweredAfter(sent string, got float64) bool {
 	return false
 }
 
+// answeredAloneRE finds a clause that is 已 and the verb of answering alone,
+// with how or when it was done: "已按时答复", "已答复", "已依法作出答复",
+// "已按时办理答复", "已及时回复".
+var answeredAloneRE = regexp.MustCompile(`^(?:并|且)?(?:已经|已)(?:(?:在|于)[^,;:0-9]{0,10}?|按时|按期|及时|依法|依规)*(?:予以|进行|作出|完成|办理)?(?:答复|回复)(?:完毕)?[。.]?$`)
+
+// receivedCountEndRE finds the clause of a count received that ends on its
+// count: "我局收到政府信息公开申请10件".
+var receivedCountEndRE = regexp.MustCompile(`(?:收到|受理|接到|接收|新收)[^,;:0-9]{0,30}?([0-9]+)(?:件|条|个|份|宗)$`)
+
+// answeredAfterCount reports whether a sentence says every application it
+// received (got of them) was answered by a clause of 已 and the verb alone
+// (answeredAloneRE) right after the clause of the count received, or after
+// that and a clause of the count carried in (carriedClauseRE): "收到政府信息
+// 公开申请10件,已按时答复", "…10件,无上年结转,已按时答复" (left from session
+// 38, the shape of six of our fixtures: the count handled was blank with no
+// word). After a clause with a count of its own ("12件,10件均已登记,已答复")
+// the verb is that count's, and says nothing of every one received. Not in
+// a sentence of reviews, suits or other matters (otherTopics).
+func answeredAfterCount(sent string, got float64) bool {
+	if got <= 0 || hasAny(sent, otherTopics...) {
+		return false
+	}
+	cs := clauses(sent)
+	for i := 1; i < len(cs); i++ {
+		if !answeredAloneRE.MatchString(cs[i]) {
+			continue
+		}
+		j := i - 1
+		if carriedClauseRE.MatchString(cs[j]) && j > 0 {
+			j--
+		}
+		if m := receivedCountEndRE.FindStringSubmatch(cs[j]); m != nil {
+			if f, err := strconv.ParseFloat(m[1], 64); err == nil && f == got {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // someAnswered reports whether a sentence has a clause with no figure that
 // says some of the applications were answered or handled, and not how
 // many: "已部分办结", "已基本答复", "大部分已办结", "已有两件办结", "已将其中

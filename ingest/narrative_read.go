@@ -1443,7 +1443,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				// carried in unsaid, so table 三's 本机关不掌握 may hold
 				// more; the count was passed over with no word.
 				add(nNotHeld, false, 0, "", errAllNotHeld, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
-			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got) || allGranted(fl.s[sent.a:sent.b]) || allWithheld(fl.s[sent.a:sent.b])) {
+			} else if received && (counted || allAnswered(fl.s[sent.a:sent.b]) || allAnsweredAfter(fl.s[sent.a:sent.b], got) || answeredAfterCount(fl.s[sent.a:sent.b], got) || allGranted(fl.s[sent.a:sent.b]) || allWithheld(fl.s[sent.a:sent.b])) {
 				// "2024年新受理依申请政府信息公开8件,全部依规及时完成回复"
 				// (a real 2024 street office's page): every application
 				// received was answered, so at least that many were
