@@ -34,3 +34,48 @@ func TestAnsweredNoCount(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledAfterReviewSentence checks a count handled that opens its
+// sentence right after a sentence counting applications for review
+// ("上年结转2件,本年度收到申请10件。收到行政复议申请1件。已办结12件。", left from
+// session 38): the rule of a count handled alone in its sentence read it as
+// the year's applications handled whatever its figure (12, or the review's
+// 1); its subject is the review's as much as the applications'. Blank now,
+// said, as after a count of inquiries, in both narrative readers; in the
+// old regime's reader, which has no rules of reviews, in the review's own
+// sentence too. After a none of reviews it is read as before.
+func TestHandledAfterReviewSentence(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.total
+		own  bool    // in the review's own sentence: the old regime's reader alone
+	}{
+		{"上年结转2件,本年度收到申请10件。收到行政复议申请1件。已办结12件。", -1, false},
+		{"上年结转2件,本年度收到申请10件。收到行政复议申请1件。已办结1件。", -1, false},
+		{"上年结转2件,本年度收到申请10件。收到行政复议申请1件。已办结10件。", -1, false},
+		{"本年度收到申请10件。收到信访申请3件。已办结10件。", -1, false},
+		{"本年度收到申请10件。收到行政复议申请1件,已办结1件。", -1, true},
+		// A none of reviews, or no review between: read as before.
+		{"本年度收到申请10件。行政复议0件。已办结10件。", 10, false},
+		{"上年结转2件,本年度收到申请10件。已办结12件。", 12, false},
+	} {
+		if !tt.own {
+			for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+				vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
+				if got := numberOf(vals, "apps.total"); got != tt.want {
+					t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+				}
+				if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+					t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+				}
+			}
+		}
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

@@ -2777,7 +2777,8 @@ func handledAfterCarried(seg, upTo, prev, rest string) (bare string, ok bool, af
 	}
 	s := upTo
 	ms := tokenRE.FindAllStringSubmatchIndex(s, -1)
-	if len(ms) == 0 {
+	opens := len(ms) == 0 // it opens its sentence: the count before is the sentence before's
+	if opens {
 		s = strings.TrimRight(prev, "。.;!? ")
 		ms = tokenRE.FindAllStringSubmatchIndex(s, -1)
 		if len(ms) == 0 || ms[len(ms)-1][1] != len(s) || hasAny(s, otherTopics...) {
@@ -2866,15 +2867,19 @@ var errHandledAfterOther = errors.New("handled, after a count of other matters")
 // family of handledVerbRE, no word of the year's whole), comes right after
 // a count of other matters (otherMatters): the last count before it in its
 // sentence (upTo), or, when it is the first of its sentence, the last count
-// of the sentence before (prev) that closes it.
-func handledAfterOther(seg, upTo, prev string) bool {
+// of the sentence before (prev) that closes it. A count of an application
+// for review, a suit or a petition ("收到行政复议申请1件") is another matter's
+// before a count handled that opens its sentence, or in its own sentence
+// when ownSentence (the old regime's reader, which has no rules of reviews).
+func handledAfterOther(seg, upTo, prev string, ownSentence bool) bool {
 	v := strings.Trim(seg, "、,;: ")
 	if handledVerbRE.FindStringSubmatch(v) == nil || hasAny(v, handledWholeWords...) || strings.Contains(v, "申请") {
 		return false
 	}
 	s := upTo
 	ms := tokenRE.FindAllStringSubmatchIndex(s, -1)
-	if len(ms) == 0 {
+	opens := len(ms) == 0 // it opens its sentence: the count before is the sentence before's
+	if opens {
 		s = strings.TrimRight(prev, "。.;!? ")
 		ms = tokenRE.FindAllStringSubmatchIndex(s, -1)
 		if len(ms) == 0 || ms[len(ms)-1][1] != len(s) {
@@ -2893,8 +2898,22 @@ func handledAfterOther(seg, upTo, prev string) bool {
 	if strings.Trim(s[last[2]:last[3]], "0,零〇") == "" {
 		return false // none of them ("行政复议0件,办结12件"): the count handled is not theirs
 	}
-	return hasAny(words, otherMatters...) && !hasAny(words, "申请", "依申请")
+	// "…收到行政复议申请1件。已办结12件。" (left from session 38): an
+	// application for review, a suit or a petition is that matter's, its
+	// 申请 no application for information; the 12 (and a 1 or a 10 in its
+	// place) was read as the year's applications handled by the rule of a
+	// count handled alone in its sentence. It may be the review's: blank,
+	// said, as after 咨询 ("受理咨询15件。已办结12件。"), even where it
+	// equals the counts received and carried in said before the review.
+	// In the review's own sentence ("被申请行政复议4件,已办结3件") the
+	// sentence reader's rules of reviews say it, as before; the old
+	// regime's reader has none, and asks for it there too (ownSentence).
+	return hasAny(words, otherMatters...) && (!hasAny(words, "申请", "依申请") || (opens || ownSentence) && hasAny(words, proceedingWords...))
 }
+
+// proceedingWords name an application for review, a suit or a petition:
+// a 申请 beside them is that matter's (handledAfterOther).
+var proceedingWords = []string{"复议", "诉讼", "信访"}
 
 // receivedPart reports whether words, those before a count, make it a part
 // of a count received before it by way or by applicant: after 其中 ("其中网上
@@ -3421,7 +3440,7 @@ var passedWhy = []struct {
 	{errDocsReviewed, "写在审查（审核、备案、解读）规范性文件之后：是本年制发（废止、现行有效）的件数，还是所审查的件数的一部分，不能确定"},
 	{errLevelDocs, "写作“区（市、县）本级”规范性文件：是本级人民政府的规范性文件，本机关不是该人民政府，不能确定是本机关的数"},
 	{errOtherApplications, "只写收到“申请”，而所在的句子或前文写的是行政复议（诉讼、信访等）：所收到的可能不是政府信息公开申请，不能确定是本年新收的申请数"},
-	{errHandledAfterOther, "紧接在信件、咨询、诉求等其他事项的件数之后：所说的可能是那些事项中已办结的，不能确定是政府信息公开申请的办结数"},
+	{errHandledAfterOther, "紧接在信件、咨询、诉求、行政复议等其他事项的件数之后：所说的可能是那些事项中已办结的，不能确定是政府信息公开申请的办结数"},
 	{errTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被申请的行政复议），不能确定"},
 	{errSuitTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被提起的行政诉讼），不能确定"},
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
@@ -3548,7 +3567,7 @@ func readCounts(clause, before string, ctx nctx, emit countFunc) {
 				emit(nHandled, false, f, "", errEither)
 				continue
 			}
-			if strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) && strings.Contains(ctx.line, "申请") && handledAfterOther(seg, before+clause[:m[0]], ctx.prev) {
+			if strings.Contains(unitsApps, unit) && ctx.about(topicDisclosure) && strings.Contains(ctx.line, "申请") && handledAfterOther(seg, before+clause[:m[0]], ctx.prev, false) {
 				// "收到信件11件,已办结11件", "…受理咨询15件。已办结12件。"
 				// (review s38, in a paragraph of applications): right after
 				// a count of letters, requests or inquiries the count handled

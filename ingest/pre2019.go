@@ -924,6 +924,19 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					said := labels.Normalize(clauseOf(l.Text, m[0], m[2]))
 					upTo := labels.Normalize(sentenceUpTo(l.Text, m[2]))
 					h, herr := strconv.ParseFloat(strings.ReplaceAll(labels.Normalize(l.Text[m[2]:m[3]]), ",", ""), 64)
+					if after < 0 && handledAfterOther(said, upTo, labels.Normalize(sentenceBefore(l.Text, m[0])), true) {
+						// "…收到行政复议申请1件。已办结12件。", "收到信访件3件。已办结
+						// 12件。", "收到行政复议申请1件,已办结1件" (left from
+						// session 38): right after a count of another matter
+						// the count handled may be its, as the sentence reader
+						// says (errHandledAfterOther); this reader stored it
+						// as the year's handled total.
+						if total == nil {
+							f := passedFinding(errHandledAfterOther, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+							total = &f
+						}
+						continue
+					}
 					// The sentences before of its account (paragraphBefore),
 					// else the sentence before, as before.
 					para := paragraphBefore(l.Text, m[0], agency)
