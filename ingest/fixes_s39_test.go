@@ -79,3 +79,44 @@ func TestHandledAfterReviewSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledAfterPart checks a count handled right after a part of the
+// count received listed after 其中 ("…收到申请10件。其中当面申请5件,已办结5件。",
+// left from session 38): the five made in person handled, or five of all
+// ten, the words do not say. The old regime's reader stored 5 as the year's
+// handled total; the sentence reader did too in one sentence, and passed
+// it over with no word in a sentence of its own. Blank now, with a word,
+// where it is no more than the part; more than the part, it is no part's
+// alone and is read as before.
+func TestHandledAfterPart(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.total
+	}{
+		{"本年度收到申请10件。其中当面申请5件,已办结5件。", -1},
+		{"本年度收到申请10件,其中当面申请5件,已办结5件。", -1},
+		{"本年度收到申请10件,其中当面申请5件,网上申请5件,已办结5件。", -1},
+		{"本年度收到申请10件。其中当面申请5件,已办结3件。", -1},
+		// Not a part's alone, or not after a part: read as before.
+		{"本年度收到申请10件,其中当面申请5件,已办结8件。", 8},
+		{"本年度收到申请10件,其中当面申请5件,网上申请5件,已办结10件。", 10},
+		{"本年度收到申请10件,已办结10件,其中当面申请5件。", 10},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+			}
+		}
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

@@ -120,6 +120,81 @@ func answeredAfterCount(sent string, got float64) bool {
 	return false
 }
 
+// errHandledAfterPart is the bad of a count handled said right after a
+// part of the count received listed after 其中 (handledAfterPart).
+var errHandledAfterPart = errors.New("handled, after a part listed after 其中")
+
+// partCountEndRE finds the count a clause ends on: "其中当面申请5件".
+var partCountEndRE = regexp.MustCompile(`([0-9]+)(?:件|条|个|份|宗)$`)
+
+// bareHandledCountRE finds a clause that is a count handled and nothing
+// else: "已办结5件", "答复5件", "办理完毕5件".
+var bareHandledCountRE = regexp.MustCompile(`^(?:已|共|已经|均已)?(?:办结|答复|回复|办理完毕|答复完毕|处理完毕)(?:申请)?([0-9]+)件$`)
+
+// handledAfterPart reports whether the count handled a sentence states in
+// its last clause of upTo (the sentence up to and with that count: "…10件。
+// 其中当面申请5件,已办结5件") follows, in the clause right before, a part of
+// the count received listed after 其中, and is no more than that part:
+// "收到申请10件。其中当面申请5件,已办结5件" (left from session 38) may say
+// that the five made in person were handled, or five of all ten; which,
+// the words do not say. The pre-2019 reader stored 5 as the year's count
+// handled, the sentence reader too where the two stood in one sentence
+// ("…10件,其中当面申请5件,已办结5件"), and in a sentence of its own it was
+// passed over with no word. A count handled more than the part
+// ("其中当面申请5件,已办结8件") is no part's alone, and read as before.
+func handledAfterPart(upTo string) bool {
+	if !strings.Contains(upTo, "其中") {
+		return false
+	}
+	cs := clauses(strings.TrimRight(upTo, "。.;!? "))
+	if len(cs) < 2 {
+		return false
+	}
+	m := bareHandledCountRE.FindStringSubmatch(cs[len(cs)-1])
+	if m == nil {
+		return false
+	}
+	prev := cs[len(cs)-2]
+	p := partCountEndRE.FindStringSubmatch(prev)
+	if p == nil || answerVerbRE.MatchString(prev) || hasAny(prev, "结转", "转结", "上年") {
+		return false
+	}
+	// The part's list: from a clause opened by 其中 to the one before the
+	// count handled, every clause a count with no verb of handling.
+	opened := false
+	for _, c := range cs[:len(cs)-1] {
+		if strings.HasPrefix(c, "其中") {
+			opened = true
+		}
+	}
+	if !opened {
+		return false
+	}
+	h, err1 := strconv.ParseFloat(m[1], 64)
+	n, err2 := strconv.ParseFloat(p[1], 64)
+	return err1 == nil && err2 == nil && h <= n
+}
+
+// handledAfterParts returns the counts handled a sentence states right
+// after a part listed after 其中 (handledAfterPart).
+func handledAfterParts(sent string) []float64 {
+	if !strings.Contains(sent, "其中") {
+		return nil
+	}
+	var out []float64
+	for _, m := range bareHandledEndRE.FindAllStringSubmatchIndex(sent, -1) {
+		if handledAfterPart(sent[:m[1]]) {
+			f, _ := strconv.ParseFloat(sent[m[2]:m[3]], 64)
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// bareHandledEndRE finds where a count handled ends in a sentence, for
+// handledAfterParts.
+var bareHandledEndRE = regexp.MustCompile(`(?:办结|答复|回复|办理完毕|答复完毕|处理完毕)(?:申请)?([0-9]+)件`)
+
 // someAnswered reports whether a sentence has a clause with no figure that
 // says some of the applications were answered or handled, and not how
 // many: "已部分办结", "已基本答复", "大部分已办结", "已有两件办结", "已将其中

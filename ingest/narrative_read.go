@@ -979,7 +979,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther) || errors.Is(bad, errHandledAfterPart)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1284,7 +1284,13 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			afterCarriedOrder := 0   // len(order) when afterCarried was passed over: where its measure goes if settled
 			answeredPart := -1.0     // a count of those received answered, passed over (errAnsweredPart, not errAnsweredAmong), -2: two
 			inTime := -1.0           // a count handled in time, passed over (errOnTime), -2: two
+			// The counts handled right after a part listed after 其中 (handledAfterPart).
+			afterPart := handledAfterParts(fl.s[sent.a:sent.b])
+			afterPartSaid := false
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
+				if k == nHandled && bad == nil && slices.Contains(afterPart, f) {
+					bad, afterPartSaid = errHandledAfterPart, true
+				}
 				if errors.Is(bad, errWholeHandled) {
 					bad = nil
 					for _, code := range codesFor(k, format, zero) {
@@ -1381,6 +1387,12 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 					}
 				}
 			})
+			if len(afterPart) > 0 && !afterPartSaid && ctx.about(topicDisclosure) {
+				// "收到申请10件。其中当面申请5件,已办结5件。": the sentence
+				// of parts states no count the rules read; the count
+				// handled in it was passed over with no word.
+				add(nHandled, false, afterPart[0], "", errHandledAfterPart, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+			}
 			if plusNew >= 0 && carried >= 0 && carried <= plusNew && carriedAloneRE.MatchString(fl.s[sent.a:sent.b]) && !newSaidApart(fl.s[sent.a:sent.b]) {
 				// "上年结转及新收申请共12件,其中上年结转2件": the new ones
 				// are the rest, 10.
@@ -3441,6 +3453,7 @@ var passedWhy = []struct {
 	{errLevelDocs, "写作“区（市、县）本级”规范性文件：是本级人民政府的规范性文件，本机关不是该人民政府，不能确定是本机关的数"},
 	{errOtherApplications, "只写收到“申请”，而所在的句子或前文写的是行政复议（诉讼、信访等）：所收到的可能不是政府信息公开申请，不能确定是本年新收的申请数"},
 	{errHandledAfterOther, "紧接在信件、咨询、诉求、行政复议等其他事项的件数之后：所说的可能是那些事项中已办结的，不能确定是政府信息公开申请的办结数"},
+	{errHandledAfterPart, "紧接在“其中”所列一部分申请（如当面申请）的件数之后，且不多于该部分：所说的可能是那一部分申请中已办结的，不能确定是全部申请的办结数"},
 	{errTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被申请的行政复议），不能确定"},
 	{errSuitTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被提起的行政诉讼），不能确定"},
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},

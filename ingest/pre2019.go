@@ -975,6 +975,17 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						after = h
 						continue
 					}
+					if after < 0 && handledAfterPart(labels.Normalize(sentenceUpTo(l.Text, m[1]))) {
+						// "…收到申请10件。其中当面申请5件,已办结5件。" (left from
+						// session 38): those made in person handled, or some
+						// of all; the words do not say (errHandledAfterPart).
+						// It was stored as the year's handled total.
+						if total == nil {
+							f := passedFinding(errHandledAfterPart, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+							total = &f
+						}
+						continue
+					}
 				}
 				if nr.measure == "apps.new" {
 					said := labels.Normalize(clauseOf(l.Text, m[0], m[2]))
