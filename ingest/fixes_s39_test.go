@@ -120,3 +120,34 @@ func TestHandledAfterPart(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressSettledByAccount checks a count still being handled said in
+// the sentence after the counts received and carried in
+// ("本年度新收申请10件,上年结转2件。已答复11件,1件正在办理。", left from session
+// 38): on a line that names 上年 it is not read alone (it may be the year
+// before's), and the balance that settles it in one sentence saw only its
+// own sentence's counts, so the count carried out was blank with no word.
+// The account's counts settle it now where the four balance (10 + 2 =
+// 11 + 1); where they do not, or nothing balances it, it is blank with a
+// word.
+func TestProgressSettledByAccount(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // apps.carried_out; -1: blank, with a finding
+	}{
+		{"本年度新收申请10件,上年结转2件。已答复11件,1件正在办理。", 1},
+		{"上年结转2件。本年度新收申请10件。已答复11件,1件正在办理。", 1},
+		{"本年度新收申请10件,无上年结转。已答复9件,1件正在办理中。", 1},
+		{"本年度新收申请10件,上年结转2件,已答复11件,1件正在办理。", 1}, // one sentence, as before
+		{"本年度新收申请10件,上年结转2件。已答复11件,2件正在办理。", -1},
+		{"本年度新收申请10件,上年结转2件。收到行政复议申请1件。已答复11件,1件正在办理。", -1},
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
+		if got := numberOf(vals, "apps.carried_out"); got != tt.want {
+			t.Errorf("%s: apps.carried_out %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.carried_out"); said != (tt.want == -1) {
+			t.Errorf("%s: a finding on apps.carried_out %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

@@ -44,6 +44,12 @@ var errUpToDate = errors.New("counted up to a date")
 // states the year's four counts of applications, which do not add up.
 var errUnbalanced = errors.New("received and carried in unlike handled and carried out")
 
+// errProgressUnsettled is the bad of a count still being handled ("1件正在
+// 办理") on a line that names 上年, that the year's four counts do not settle
+// (balanceCounts): it may be of the year before's, and was blank with no
+// word (left from session 38).
+var errProgressUnsettled = errors.New("in progress on a line naming the year before, unsettled")
+
 // balance is what a sentence says of the four counts of applications
 // besides the counts received and carried in: the count handled (dated when
 // given up to a date) and the count in progress, -1 when unsaid.

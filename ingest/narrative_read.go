@@ -979,7 +979,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther) || errors.Is(bad, errHandledAfterPart)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther) || errors.Is(bad, errHandledAfterPart) || errors.Is(bad, errProgressUnsettled)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1584,14 +1584,39 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 					add(nReceived, false, dealt, "", nil, raw, l.N)
 				}
 			}
-			if total >= 0 && ctx.about(topicDisclosure) {
+			recv, carr := total, carried
+			balanced := false // balanceCounts settled or said the count carried out
+			if total == -1 && !received && continues && acct.got >= 0 && !opensParts && !inParts {
+				// "本年度新收申请10件,上年结转2件。已答复11件,1件正在办理。"
+				// (left from session 38): the counts received and carried
+				// in said in the sentences before of the account balance
+				// the count in progress as they do in one sentence; on a
+				// line that names 上年 it was blank with no word (it may be
+				// the year before's), here the sum settles it. Not in a
+				// sentence of parts after 其中 ("…无上年结转。其中,答复申请8件,
+				// 结转下年2件。"), whose count handled session 37 leaves to
+				// errAnsweredAmong.
+				recv, carr = acct.got, acct.or(carried, acct.carried)
+			}
+			if recv >= 0 && ctx.about(topicDisclosure) {
 				// The count handled up to a date, and the count in
 				// progress, settled by the four counts' sum (balanceCounts).
-				if out, n := balanceCounts(fl.s[sent.a:sent.b], year, total, carried, fl.s); n > 0 {
+				if out, n := balanceCounts(fl.s[sent.a:sent.b], year, recv, carr, fl.s); n > 0 {
 					raw := sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b])
 					for _, c := range out[:n] {
 						add(c.k, false, c.f, "", c.bad, raw, l.N)
+						balanced = balanced || c.k == nCarriedOut
 					}
+				}
+			}
+			if !balanced && out == -1 && strings.Contains(fl.s, "上年") && strings.Contains(fl.s, "申请") && ctx.about(topicDisclosure) {
+				// "…上年结转2件。…已答复11件,1件正在办理。" with nothing
+				// that balances it (a review's sentence between, no count
+				// received): the count in progress on a line naming 上年
+				// may be the year before's and is not read; it was blank
+				// with no word.
+				if b, ok := readBalance(fl.s[sent.a:sent.b], year); ok && b.progress >= 0 {
+					add(nCarriedOut, false, b.progress, "", errProgressUnsettled, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 				}
 			}
 			if received && got > 0 {
@@ -3456,6 +3481,7 @@ var passedWhy = []struct {
 	{errHandledAfterPart, "紧接在“其中”所列一部分申请（如当面申请）的件数之后，且不多于该部分：所说的可能是那一部分申请中已办结的，不能确定是全部申请的办结数"},
 	{errTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被申请的行政复议），不能确定"},
 	{errSuitTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被提起的行政诉讼），不能确定"},
+	{errProgressUnsettled, "是年末仍在办理的件数，而所在一行写有上年结转（所说的可能是上年的申请），本年新收、上年结转与已办结的件数又不能印证，不能确定是结转下年度继续办理的件数"},
 	{errUnbalanced, "所在句子所述本年新收、上年结转的件数之和，与已办结（答复）、仍在办理（结转下年度）的件数之和不符，哪一个数有误不能确定"},
 	{errAfterCarried, "写在上年结转的件数之后：所说的是本年新收的申请、上年结转的申请，还是两者合计的办理结果，正文未说；表三的办理结果含上年结转而本年办理的，不能确定是本年该项的全部"},
 	{errBesideCarried, "是本年新收申请的办理结果，同一行另写有上年结转的申请：表三的办理结果含上年结转而本年办理的，其办理结果正文未分项说明，不能确定是本年该项的全部"},
