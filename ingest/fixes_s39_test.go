@@ -151,3 +151,38 @@ func TestProgressSettledByAccount(t *testing.T) {
 		}
 	}
 }
+
+// TestOnTimeRateSaid checks a rate of applications handled in time after
+// the count received ("收到申请10件,按时办结率100%", left from session 38): it
+// says every one handled was handled in time, not how many were handled,
+// and was left unread on purpose with no word. The count handled is blank
+// with a word now, in both narrative readers, where nothing else reads or
+// says it; a count handled said beside it is read as before.
+func TestOnTimeRateSaid(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.total
+	}{
+		{"本年度收到申请10件,按时办结率100%。", -1},
+		{"本年度收到申请10件。按时办结率100%。", -1},
+		{"本年度收到申请10件,无上年结转,按期答复率为100%。", -1},
+		{"本年度收到申请10件,已办结10件,按时办结率100%。", 10},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+			}
+		}
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

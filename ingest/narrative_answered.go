@@ -195,6 +195,23 @@ func handledAfterParts(sent string) []float64 {
 // handledAfterParts.
 var bareHandledEndRE = regexp.MustCompile(`(?:办结|答复|回复|办理完毕|答复完毕|处理完毕)(?:申请)?([0-9]+)件`)
 
+// errOnTimeRate is the bad of the count handled a sentence leaves unsaid by
+// giving only the rate of those handled in time (onTimeRate).
+var errOnTimeRate = errors.New("only a rate handled in time")
+
+// onTimeRateRE finds a rate of applications handled or answered in time:
+// "按时办结率100%", "按期答复率为98.5%".
+var onTimeRateRE = regexp.MustCompile(`(?:按时|按期|及时)(?:办结|答复|回复)率(?:为|达|达到|是)?[0-9]+(?:\.[0-9]+)?[%％]`)
+
+// onTimeRate reports whether a sentence gives a rate of applications
+// handled in time (onTimeRateRE), and is not of reviews, suits or other
+// matters: "按时办结率100%" says every one handled was handled in time, not
+// that every one received was handled (fullRateRE leaves it out), and the
+// count handled is unsaid.
+func onTimeRate(sent string) bool {
+	return strings.Contains(sent, "率") && onTimeRateRE.MatchString(sent) && !hasAny(sent, otherTopics...)
+}
+
 // someAnswered reports whether a sentence has a clause with no figure that
 // says some of the applications were answered or handled, and not how
 // many: "已部分办结", "已基本答复", "大部分已办结", "已有两件办结", "已将其中

@@ -979,7 +979,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther) || errors.Is(bad, errHandledAfterPart) || errors.Is(bad, errProgressUnsettled)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther) || errors.Is(bad, errHandledAfterPart) || errors.Is(bad, errProgressUnsettled) || errors.Is(bad, errOnTimeRate)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1509,6 +1509,14 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				// handled, how many is not said; the count handled was
 				// blank with no word.
 				add(nHandled, false, 0, "", errSomeAnswered, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
+			}
+			if (received || prevReceived && lineGot > 0) && done == -1 && onTimeRate(fl.s[sent.a:sent.b]) && ctx.about(topicDisclosure) {
+				// "收到申请10件,按时办结率100%" (left from session 38,
+				// unread on purpose: those handled were all in time, how
+				// many were handled is unsaid, fullRateRE): said now,
+				// where nothing else reads or says the count handled (a
+				// passed-over count is said only then).
+				add(nHandled, false, 0, "", errOnTimeRate, sentence(l.Text, fl.pos[sent.a], fl.pos[sent.b]), l.N)
 			}
 			if answeredPart >= 0 && none && got > 0 && (answeredPart == got || out >= 0 && answeredPart+out == got) && done == -1 && afterCarried == -1 {
 				// "收到申请10件,无上年结转,其中已办结10件" (found in session
@@ -3459,6 +3467,7 @@ var passedWhy = []struct {
 	{errHandledGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都已答复（办结），但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errHandledWithheld, "只写收到的申请“全部（均）不予公开”：本年收到的申请都已答复（办结），但上年结转而本年办结的正文未说，本年办结的件数不能确定"},
 	{errAllGranted, "只写收到的申请“全部（均）予以公开”：本年收到的申请都予以公开，但上年结转而本年予以公开的正文未说有无，予以公开的件数不能确定"},
+	{errOnTimeRate, "只写“按时办结率”：是已办结的申请中按时办结的比例，办结了多少件（是否全部办结）正文未说，本年办结的件数不能确定"},
 	{errSomeAnswered, "只写收到的申请“部分（基本、大部分）已办结（答复）”：办结了多少正文未说，本年办结的件数不能确定"},
 	{errCarriedInside, "之后写有“其中（含、包括）上年结转N件”：所说收到的申请数可能含上年结转的，本年新收的申请数不能确定"},
 	{errNewInside, "之后另写有新收到的申请数（如“新收到N件”）：所说收到（受理）的申请数可能含上年结转的，本年新收的申请数不能确定"},
@@ -5177,7 +5186,8 @@ var noSubjectRE = regexp.MustCompile(`^(?:并|且|现|目前)?(?:已|均|全部|
 // received is the count handled, as allAnswered's other words make it.
 //
 // A rate in time ("按时办结率100%") is not one: it may be of those handled
-// alone, every one of them in time, with some still open.
+// alone, every one of them in time, with some still open (said blank:
+// onTimeRate, errOnTimeRate).
 var fullRateRE = regexp.MustCompile(`^(?:申请)?(?:的)?(?:办结|答复|回复)率(?:为|达|达到|是)?100(?:\.0+)?[%％]$`)
 
 // partAnsweredRE finds, in a clause of handling, a part or a count in words:

@@ -1146,6 +1146,25 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 			}
 		}
 	}
+	if have["apps.new"] && !have["apps.total"] && !slices.ContainsFunc(totals, func(f gongkai.Finding) bool { return f.Measure == "apps.total" }) {
+		// "收到申请10件,按时办结率100%" (left from session 38): the rate
+		// of those handled in time, the count handled unsaid
+		// (errOnTimeRate); on a page the old regime's words mark it was
+		// blank with no word.
+	rate:
+		for i, l := range lines {
+			t := labels.Normalize(l.Text)
+			if !strings.Contains(t, "率") {
+				continue
+			}
+			for _, m := range onTimeRateRE.FindAllStringIndex(l.Text, -1) {
+				if onTimeRate(labels.Normalize(sentence(l.Text, m[0], m[1]))) {
+					totals = append(totals, passedFinding(errOnTimeRate, "apps.total", sentence(printed[i].Text, m[0], m[1]), lineAt(l.N)))
+					break rate
+				}
+			}
+		}
+	}
 	if !have["apps.new"] {
 		totals = append(totals, unsaidPre2019(lines, printed, have["apps.total"], totals)...)
 	}
