@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"gongkai"
@@ -183,6 +184,39 @@ func TestOnTimeRateSaid(t *testing.T) {
 		}
 		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
 			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}
+
+// TestHandledAfterPartWordings checks review's MEDIUM on eabef5e: the same
+// count handled right after a part listed after 其中, in other words
+// ("全部办结5件", "已全部办结5件", "已答复申请人5件", "已依法答复5件"), after a
+// semicolon or in brackets, still stored the part's count as the year's
+// handled total, and "已按时办结5件" and "已办理5件" there left it blank with
+// no word, in one reader or another. Each is blank with a word now in all
+// three (the sentence reader in both formats, and the old regime's).
+func TestHandledAfterPartWordings(t *testing.T) {
+	for _, tail := range []string{
+		"全部办结5件。", "已全部办结5件。", "已答复申请人5件。", "已依法答复5件。", "已按时办结5件。", "已办理5件。",
+	} {
+		for _, line := range []string{
+			"本年度收到申请10件,其中当面申请5件," + tail,
+			"本年度收到申请10件,其中当面申请5件;" + tail,
+			"本年度收到申请10件,其中当面申请5件(" + strings.TrimSuffix(tail, "。") + ")。",
+		} {
+			for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+				vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + line}}, format, 2024, "示例县某某局")
+				if got := numberOf(vals, "apps.total"); got != -1 || !namesMeasure(finds, "apps.total") {
+					t.Errorf("%s %s: apps.total %v, a finding %v; want blank with a finding: %+v", format, line, got, namesMeasure(finds, "apps.total"), finds)
+				}
+			}
+			vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + line}}, "示例县示例局")
+			if got := numberOf(vals, "apps.total"); got != -1 || !namesMeasure(finds, "apps.total") {
+				t.Errorf("pre2019FromNarrative %s: apps.total %v, a finding %v; want blank with a finding: %+v", line, got, namesMeasure(finds, "apps.total"), finds)
+			}
+			if got := numberOf(vals, "pre2019.apps_on_time"); got != -1 {
+				t.Errorf("pre2019FromNarrative %s: pre2019.apps_on_time %v, want blank", line, got)
+			}
 		}
 	}
 }

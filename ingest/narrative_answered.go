@@ -129,7 +129,25 @@ var partCountEndRE = regexp.MustCompile(`([0-9]+)(?:件|条|个|份|宗)$`)
 
 // bareHandledCountRE finds a clause that is a count handled and nothing
 // else: "已办结5件", "答复5件", "办理完毕5件".
-var bareHandledCountRE = regexp.MustCompile(`^(?:已|共|已经|均已)?(?:办结|答复|回复|办理完毕|答复完毕|处理完毕)(?:申请)?([0-9]+)件$`)
+//
+// Review's MEDIUM on eabef5e: the same clause in other words ("全部办结5件",
+// "已全部办结5件", "已依法答复5件", "已答复申请人5件", "已按时办结5件",
+// "已办理5件") stored the part's count, or left it with no word; any
+// adverb of all, of the law or of time, and 申请人 as the object, are the
+// clause's too.
+var bareHandledCountRE = regexp.MustCompile(`^(?:已经|已|共|均已|都已)?(?:全部|均|都)?(?:依法|依规|按时|按期|及时|(?:在|于)?(?:法定|规定)(?:期限|时限)内)*(?:予以|作出|完成)?` + bareHandledVerbs + `(?:完毕)?(?:了)?(?:申请人|申请)?([0-9]+)件$`)
+
+// bareHandledVerbs are the verbs of a count handled (or only dealt with, 办理
+// or 处理 alone) that bareHandledCountRE and bareHandledEndRE know.
+const bareHandledVerbs = `(?:办结|答复|回复|办理完毕|答复完毕|处理完毕|办理完成|办理|处理)`
+
+// partsText returns s with the stops that go on a list after 其中 as its
+// clauses do made commas: the semicolons between its parts ("其中当面申请5件;
+// 已办结5件") and the brackets around a clause ("其中当面申请5件(已办结5件)"),
+// byte for byte where they are ASCII (the folded text's).
+func partsText(s string) string {
+	return strings.NewReplacer(";", ",", "；", ",", "(", ",", ")", ",", "（", ",", "）", ",").Replace(s)
+}
 
 // handledAfterPart reports whether the count handled a sentence states in
 // its last clause of upTo (the sentence up to and with that count: "…10件。
@@ -146,7 +164,7 @@ func handledAfterPart(upTo string) bool {
 	if !strings.Contains(upTo, "其中") {
 		return false
 	}
-	cs := clauses(strings.TrimRight(upTo, "。.;!? "))
+	cs := clauses(partsText(strings.TrimRight(upTo, "。.;!? ")))
 	if len(cs) < 2 {
 		return false
 	}
@@ -175,25 +193,39 @@ func handledAfterPart(upTo string) bool {
 	return err1 == nil && err2 == nil && h <= n
 }
 
-// handledAfterParts returns the counts handled a sentence states right
-// after a part listed after 其中 (handledAfterPart).
-func handledAfterParts(sent string) []float64 {
-	if !strings.Contains(sent, "其中") {
+// handledAfterParts returns the counts handled that text states, from byte
+// from on, right after a part listed after 其中 (handledAfterPart); text
+// runs from the start of the sentence the semicolons join (periodStart), so
+// that a part before a semicolon is seen.
+func handledAfterParts(text string, from int) []float64 {
+	if !strings.Contains(text, "其中") {
 		return nil
 	}
 	var out []float64
-	for _, m := range bareHandledEndRE.FindAllStringSubmatchIndex(sent, -1) {
-		if handledAfterPart(sent[:m[1]]) {
-			f, _ := strconv.ParseFloat(sent[m[2]:m[3]], 64)
+	for _, m := range bareHandledEndRE.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] >= from && handledAfterPart(text[:m[1]]) {
+			f, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
+// periodStart returns where the sentence that holds byte i of s starts when
+// only full stops, not semicolons, end one.
+func periodStart(s string, i int) int {
+	start := 0
+	for _, stop := range []string{"。", "!", "?", "！", "？"} {
+		if k := strings.LastIndex(s[:i], stop); k >= 0 && k+len(stop) > start {
+			start = k + len(stop)
+		}
+	}
+	return start
+}
+
 // bareHandledEndRE finds where a count handled ends in a sentence, for
 // handledAfterParts.
-var bareHandledEndRE = regexp.MustCompile(`(?:办结|答复|回复|办理完毕|答复完毕|处理完毕)(?:申请)?([0-9]+)件`)
+var bareHandledEndRE = regexp.MustCompile(bareHandledVerbs + `(?:完毕)?(?:了)?(?:申请人|申请)?([0-9]+)件`)
 
 // errOnTimeRate is the bad of the count handled a sentence leaves unsaid by
 // giving only the rate of those handled in time (onTimeRate).

@@ -1285,7 +1285,8 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			answeredPart := -1.0     // a count of those received answered, passed over (errAnsweredPart, not errAnsweredAmong), -2: two
 			inTime := -1.0           // a count handled in time, passed over (errOnTime), -2: two
 			// The counts handled right after a part listed after 其中 (handledAfterPart).
-			afterPart := handledAfterParts(fl.s[sent.a:sent.b])
+			ps := periodStart(fl.s, sent.a)
+			afterPart := handledAfterParts(fl.s[ps:sent.b], sent.a-ps)
 			afterPartSaid := false
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if k == nHandled && bad == nil && slices.Contains(afterPart, f) {

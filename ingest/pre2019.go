@@ -975,7 +975,7 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						after = h
 						continue
 					}
-					if after < 0 && handledAfterPart(labels.Normalize(sentenceUpTo(l.Text, m[1]))) {
+					if after < 0 && handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]])) {
 						// "…收到申请10件。其中当面申请5件,已办结5件。" (left from
 						// session 38): those made in person handled, or some
 						// of all; the words do not say (errHandledAfterPart).
@@ -1032,6 +1032,16 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						}
 						continue
 					}
+				}
+				if (nr.measure == "pre2019.apps_on_time" || nr.measure == "pre2019.apps_extended") && handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]])) {
+					// "其中当面申请5件,已按时办结5件" (review's MEDIUM on
+					// eabef5e): the part's, or some of all, as the count
+					// handled there (errHandledAfterPart).
+					if total == nil {
+						f := passedFinding(errHandledAfterPart, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
 				}
 				if nr.measure == "apps.total" && onTimeBefore(l.Text[:m[0]]) {
 					// "按时办结数517件,延期办结8件": those handled in time,
@@ -1143,6 +1153,30 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 				out = append(out, gongkai.Value{Measure: measure, Applicant: gongkai.ApplicantTotal, Number: &zero,
 					Raw: sentence(printed[i].Text, m[0], m[1]), At: lineAt(l.N), Source: gongkai.SourceNarrative})
 				break search
+			}
+		}
+	}
+	if !have["apps.total"] && !slices.ContainsFunc(totals, func(f gongkai.Finding) bool { return f.Measure == "apps.total" }) {
+		// "其中当面申请5件,已答复申请人5件", "…,已依法答复5件", "…,已办理5件"
+		// (review's MEDIUM on eabef5e): a count handled right after a part
+		// listed after 其中 in words this reader's rules do not read
+		// (answered, dealt with) was blank with no word; said as the
+		// count handled there is (errHandledAfterPart).
+	parts:
+		for i, l := range lines {
+			if !strings.Contains(l.Text, "其中") {
+				continue
+			}
+			t := labels.Normalize(l.Text)
+			for _, m := range bareHandledEndRE.FindAllStringIndex(t, -1) {
+				if handledAfterPart(t[periodStart(t, m[0]):m[1]]) {
+					raw := sentence(printed[i].Text, 0, 0)
+					if j := strings.Index(printed[i].Text, "其中"); j >= 0 {
+						raw = sentence(printed[i].Text, j, j)
+					}
+					totals = append(totals, passedFinding(errHandledAfterPart, "apps.total", raw, lineAt(l.N)))
+					break parts
+				}
 			}
 		}
 	}
