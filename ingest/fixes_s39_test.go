@@ -220,3 +220,41 @@ func TestHandledAfterPartWordings(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledAfterPartSentence checks review's LOW on 446bf61: the part and
+// the count handled in sentences of their own ("本年度收到申请10件。其中当面申请
+// 5件。已办结5件。") read the part's count as the year's handled total in all
+// three readers, the same ambiguity as in one sentence. Blank with the word
+// now; words of the year's whole before it ("本年度已办结5件", "共办结申请5件")
+// make it the year's, and a count more than the part is no part's: read as
+// before.
+func TestHandledAfterPartSentence(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.total
+	}{
+		{"本年度收到申请10件。其中当面申请5件。已办结5件。", -1},
+		{"本年度收到申请10件。其中当面申请5件,网上申请5件。已答复申请人5件。", -1},
+		{"本年度收到申请10件。其中当面申请5件。已全部办结5件,同意公开5件。", -1},
+		{"本年度收到申请10件。其中当面申请5件。本年度已办结5件。", 5},
+		{"本年度收到申请10件。其中当面申请5件。共办结申请5件。", 5},
+		{"本年度收到申请10件。其中当面申请5件。已办结8件。", 8},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+			}
+		}
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

@@ -211,6 +211,21 @@ func handledAfterParts(text string, from int) []float64 {
 	return out
 }
 
+// handledAfterPartSentence reports whether a count handled that opens its
+// sentence, upTo its words up to and with the count ("已办结5件"), follows a
+// sentence of parts opened by 其中 (prev, "其中当面申请5件") as
+// handledAfterPart judges it in one sentence: "本年度收到申请10件。其中当面申请
+// 5件。已办结5件。" (review's LOW on 446bf61: 5 was stored as the year's
+// handled total). Words of the year's whole ("本年度已办结5件", "共办结申请5件",
+// handledWholeWords) make it the year's, read as before.
+func handledAfterPartSentence(prev, upTo string) bool {
+	p := strings.TrimLeft(strings.TrimRight(prev, "。.;!? "), " ,")
+	if !strings.HasPrefix(p, "其中") || len(clauses(partsText(upTo))) != 1 || hasAny(upTo, handledWholeWords...) {
+		return false
+	}
+	return handledAfterPart(p + "," + strings.TrimSpace(upTo))
+}
+
 // periodStart returns where the sentence that holds byte i of s starts when
 // only full stops, not semicolons, end one.
 func periodStart(s string, i int) int {

@@ -1287,6 +1287,10 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			// The counts handled right after a part listed after 其中 (handledAfterPart).
 			ps := periodStart(fl.s, sent.a)
 			afterPart := handledAfterParts(fl.s[ps:sent.b], sent.a-ps)
+			if m := bareHandledEndRE.FindStringSubmatchIndex(fl.s[sent.a:sent.b]); len(afterPart) == 0 && m != nil && handledAfterPartSentence(prevSent, fl.s[sent.a:sent.a+m[1]]) {
+				f, _ := strconv.ParseFloat(fl.s[sent.a+m[2]:sent.a+m[3]], 64)
+				afterPart = []float64{f}
+			}
 			afterPartSaid := false
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if k == nHandled && bad == nil && slices.Contains(afterPart, f) {

@@ -975,7 +975,8 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						after = h
 						continue
 					}
-					if after < 0 && handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]])) {
+					if after < 0 && (handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]])) ||
+						handledAfterPartSentence(labels.Normalize(sentenceBefore(l.Text, m[0])), labels.Normalize(sentenceUpTo(l.Text, m[1])))) {
 						// "…收到申请10件。其中当面申请5件,已办结5件。" (left from
 						// session 38): those made in person handled, or some
 						// of all; the words do not say (errHandledAfterPart).
@@ -1033,7 +1034,8 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						continue
 					}
 				}
-				if (nr.measure == "pre2019.apps_on_time" || nr.measure == "pre2019.apps_extended") && handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]])) {
+				if (nr.measure == "pre2019.apps_on_time" || nr.measure == "pre2019.apps_extended") && (handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]])) ||
+					handledAfterPartSentence(labels.Normalize(sentenceBefore(l.Text, m[0])), labels.Normalize(sentenceUpTo(l.Text, m[1])))) {
 					// "其中当面申请5件,已按时办结5件" (review's MEDIUM on
 					// eabef5e): the part's, or some of all, as the count
 					// handled there (errHandledAfterPart).
@@ -1169,7 +1171,7 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 			}
 			t := labels.Normalize(l.Text)
 			for _, m := range bareHandledEndRE.FindAllStringIndex(t, -1) {
-				if handledAfterPart(t[periodStart(t, m[0]):m[1]]) {
+				if handledAfterPart(t[periodStart(t, m[0]):m[1]]) || handledAfterPartSentence(sentenceBefore(t, m[0]), sentenceUpTo(t, m[1])) {
 					raw := sentence(printed[i].Text, 0, 0)
 					if j := strings.Index(printed[i].Text, "其中"); j >= 0 {
 						raw = sentence(printed[i].Text, j, j)
