@@ -14,6 +14,21 @@
 -- are joined only to the agencies whose total reaches the limit-th largest
 -- (cut), and the breakdown is summed from the summary rows for the listed
 -- agencies alone.
+-- Where its CPU goes (session 39, 1M reports, /applications' 109 filters,
+-- TestScaleVariants, kept statements, interleaved, one hold): 24.5 ms a
+-- query, of which the breakdown (sums) is 10.8 (the query without it, for
+-- the weight only, 13.7). Its ~20 agencies' ~120 summary rows are found
+-- by a hash join whose filter on agency_id prunes no row group (the ids
+-- span the table), so the probe reads seven columns of the ~944,000
+-- current rows. A kept per-agency breakdown would remove it; a form does
+-- not.
+-- Measured without gain: the rows fetched by rowid (a narrow scan for the
+-- rowids, then the columns: 24.5 -> 25.6 ms); the names from the kept
+-- totals' own column instead of the join to store.agencies (materialized
+-- with the totals: 27.2 -> 30.7); the 20 ids bound as constants, as an
+-- IN list or one UNION ALL branch each (as statements of their own, one
+-- hold: ~20 ms of CPU each, as the join to the ids; one agency's
+-- equality alone ~2 ms, which its zone maps prune).
 WITH totals AS MATERIALIZED (
     SELECT t.agency_id, t.apps_total
     FROM application_totals($year_from, $year_to) t

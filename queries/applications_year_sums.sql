@@ -16,6 +16,14 @@
 -- from current_summary; each is empty when the other applies, and a sum's
 -- count of stating reports (<column>_n) keeps it NULL where no report
 -- states it.
+-- Measured without gain (session 39, 1M reports, the 31 /applications
+-- filters with a piece, TestScaleVariants, kept statements, interleaved):
+-- the piece's branch as a semi-join of the summary rows to the selected
+-- agencies (selected_summary's shape) instead of current_summary's join,
+-- 53.0 -> 56.4 ms of CPU a query (country 97.5 -> 111.7; a city 48.2 ->
+-- 42.8); SET dynamic_or_filter_threshold = 5000 (the join's ids pushed
+-- into the scan as a list), slower on a rare piece in a short check
+-- outside the lock (~80 -> ~110 ms).
 WITH v AS (
     SELECT year, sum(reports)::BIGINT AS reports,
            CASE WHEN sum(apps_new_n) > 0 THEN sum(apps_new)::DOUBLE END AS apps_new,
