@@ -423,6 +423,93 @@ func TestLoginOwnerNotKeptOut(t *testing.T) {
 	}
 }
 
+// TestLoginProofPerBrowser: a known-browser proof is the browser's own
+// and lapses with the password (review s38 LOW on eb83ec6). One who once
+// logged in as the name (a colleague who knew the password) and then fails
+// five times from their browser does not lock the owner's known browser;
+// once the password is set, their proof no longer counts, so they are a
+// stranger, throttled by the name; and the owner's browser, after logging in
+// with the new password, has a proof again. Fails on the old code: the proof
+// was one HMAC a name under a key kept until restart, so the colleague's
+// failures gave the owner's browser 429, and after the password change the
+// colleague's proof still bought guesses of its own (401, not 429).
+func TestLoginProofPerBrowser(t *testing.T) {
+	db := emptyDB(t)
+	hd, h := newHandler(db, testLogger(t), Options{})
+	u, _ := testUser(t, db, warehouse.RoleAdmin)
+	try := func(password, addr string, known *http.Cookie) (int, *http.Cookie) {
+		cookies := []*http.Cookie{{Name: csrfCookie, Value: "tok"}}
+		if known != nil {
+			cookies = append(cookies, known)
+		}
+		req := postForm("/login", url.Values{"username": {u.Name}, "password": {password}, "csrf": {"tok"}}, cookies...)
+		req.RemoteAddr = addr + ":1234"
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		for _, c := range rec.Result().Cookies() {
+			if c.Name == knownCookie {
+				return rec.Code, c
+			}
+		}
+		return rec.Code, nil
+	}
+	status, owner := try(testPassword, "10.2.0.1", nil)
+	status2, colleague := try(testPassword, "10.2.0.2", nil)
+	if status != http.StatusSeeOther || status2 != http.StatusSeeOther || owner == nil || colleague == nil {
+		t.Fatalf("logins: %d %v, %d %v; want 303 and a proof each", status, owner, status2, colleague)
+	}
+	if owner.Value == colleague.Value {
+		t.Errorf("two browsers' proofs of one name are equal (%s): a proof must be the browser's own", owner.Value)
+	}
+	for i := 0; i < loginLimit; i++ {
+		if got, _ := try("wrong-password", "10.2.0.2", colleague); got != http.StatusUnauthorized {
+			t.Fatalf("the colleague's failure %d: %d, want 401", i+1, got)
+		}
+	}
+	if got, _ := try("wrong-password", "10.2.0.2", colleague); got != http.StatusTooManyRequests {
+		t.Errorf("the colleague after %d failures: %d, want 429", loginLimit, got)
+	}
+	if got, _ := try(testPassword, "10.2.0.1", owner); got != http.StatusSeeOther {
+		t.Errorf("the owner's known browser after the colleague's failures: %d, want 303", got)
+	}
+
+	// A second colleague proof, unspent, then the password is set; every
+	// failure so far forgotten, so that what follows is the password's doing.
+	_, spare := try(testPassword, "10.2.0.3", nil)
+	hd.logins.mu.Lock()
+	clear(hd.logins.failures)
+	hd.logins.mu.Unlock()
+	const newPassword = "new-password-22"
+	if err := db.SetPassword(context.Background(), warehouse.Actor{Name: "test"}, u.Name, newPassword); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < loginLimit; i++ {
+		try("wrong-password", fmt.Sprintf("10.3.0.%d", i), nil)
+	}
+	if got, _ := try("wrong-password", "10.2.0.3", spare); got != http.StatusTooManyRequests {
+		t.Errorf("a proof from before the password was set, while strangers fail for the name: %d, want 429 (it must no longer count)", got)
+	}
+	if got, _ := try(newPassword, "10.2.0.1", owner); got != http.StatusTooManyRequests {
+		t.Errorf("the owner's proof from before the password was set: %d, want 429 (the trade-off: lapsed too)", got)
+	}
+	// Once the strangers' minute passes (here: their failures forgotten),
+	// the owner logs in with the new password and has a live proof again.
+	hd.logins.clear("user:" + strings.ToLower(u.Name))
+	status, owner2 := try(newPassword, "10.2.0.1", owner)
+	if status != http.StatusSeeOther || owner2 == nil {
+		t.Fatalf("the owner with the new password: %d %v, want 303 and a proof", status, owner2)
+	}
+	if n := strings.Count(owner2.Value, ".") + 1; n != 2 {
+		t.Errorf("the owner's cookie %q holds %d proofs, want 2 (the new one and the lapsed one, not a second live one)", owner2.Value, n)
+	}
+	for i := 0; i < loginLimit; i++ {
+		try("wrong-password", fmt.Sprintf("10.4.0.%d", i), nil)
+	}
+	if got, _ := try(newPassword, "10.2.0.1", owner2); got != http.StatusSeeOther {
+		t.Errorf("the owner's new proof while strangers fail: %d, want 303", got)
+	}
+}
+
 // TestTokens: 401 without or with an unknown token, 403 for a role that
 // may not, and a revoked token refused on the very next request.
 func TestTokens(t *testing.T) {

@@ -48,7 +48,15 @@ func (h *handler) loginSubmit(c echo.Context) error {
 		return h.render(c, http.StatusBadRequest, "login", &page{Title: "登录", Data: d})
 	}
 	remote := c.RealIP()
-	keys := h.logins.keys(c, d.Username, remote)
+	version := ""
+	if _, err := c.Cookie(knownCookie); err == nil {
+		// Only a browser with proofs costs the lookup; an unknown name has
+		// no version, so no proof counts for it.
+		if version, err = h.db.LoginVersion(c.Request().Context(), d.Username); err != nil {
+			return err
+		}
+	}
+	keys := h.logins.keys(c, d.Username, version, remote)
 	if wait := h.logins.blocked(keys...); wait > 0 {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		d.Error = "登录失败次数过多，请稍后再试。"
@@ -65,7 +73,10 @@ func (h *handler) loginSubmit(c echo.Context) error {
 		return err
 	}
 	h.logins.clear(keys[0])
-	h.logins.remember(c, d.Username)
+	if version, err = h.db.LoginVersion(c.Request().Context(), d.Username); err != nil {
+		return err
+	}
+	h.logins.remember(c, d.Username, version)
 	secret, err := h.db.CreateSession(c.Request().Context(), u.ID, h.opts.SessionTTL, remote)
 	if err != nil {
 		return err
@@ -134,23 +145,36 @@ const (
 // guesses.
 //
 // The keys of an attempt (keys) are, from a browser that has logged in as
-// the name before (a known client: its gk_known cookie holds an HMAC of the
-// name under this server's key), that proof alone; from any other, the name
-// and the address. So a stranger's failures — anyone who knows an admin's
-// name — lock the name for strangers only: its owner, from a browser they
-// have logged in with, still passes with the right password, and only their
-// own failures there lock that browser (review s38: five wrong passwords a
-// minute for a name kept its owner out from anywhere). The trade-off: the
-// owner on a browser new to the name (or after the server restarts, which
-// draws a new key) is kept out while strangers keep failing for the name, as
-// before; guessing stays at loginLimit a minute a name for strangers
-// however many addresses they use, and a known browser's proof, which only
-// a right password earns, buys its holder loginLimit guesses a minute of
-// its own.
+// the name with its current password (a known browser: its gk_known cookie
+// holds a proof, below), that proof alone; from any other, the name and the
+// address. So a stranger's failures — anyone who knows an admin's name —
+// lock the name for strangers only: its owner, from a browser they have
+// logged in with, still passes with the right password, and only their own
+// failures there lock that browser (review s38).
+//
+// A proof is a nonce the server drew at that login and an HMAC, under this
+// server's key, of the name, the nonce and the account's LoginVersion (a
+// digest of its password hash). The nonce makes each browser its own key:
+// one who once logged in as the name (a colleague who knew the password)
+// spends their failures on their own proof, never on the owner's browsers
+// (review s38 LOW on eb83ec6: the proof was one HMAC a name, so its five
+// failures a minute throttled every known browser of the name). The version
+// ends every proof of the name when its password is set: after that its
+// holders are strangers again, and the proofs they gathered while they knew
+// the password buy no guesses of their own.
+//
+// The trade-offs: the owner on a browser new to the name, after the server
+// restarts (a new key) or after the password is set (until they log in
+// there again), is kept out while strangers keep failing for the name, as
+// before; guessing stays at loginLimit a minute a name for strangers however
+// many addresses they use; each proof buys its browser loginLimit guesses a
+// minute, but only one who knows the current password can get proofs, and
+// they lapse with it; a browser with a proof costs one account lookup per
+// attempt.
 type loginThrottle struct {
 	mu       sync.Mutex
 	failures map[string][]time.Time
-	key      []byte // the HMAC key of the known-client proofs
+	key      []byte // the HMAC key of the known-browser proofs
 }
 
 func newLoginThrottle() *loginThrottle {
@@ -159,34 +183,49 @@ func newLoginThrottle() *loginThrottle {
 	return &loginThrottle{failures: map[string][]time.Time{}, key: key}
 }
 
-// proof is the known-client proof of name (any case).
-func (t *loginThrottle) proof(name string) string {
+// proofNonce is the length in hex digits of a proof's nonce; a proof is the
+// nonce, "-" and 32 hex digits of HMAC.
+const proofNonce = 16
+
+// proof is the known-browser proof of name (any case) with nonce, under the
+// account's password version.
+func (t *loginThrottle) proof(name, nonce, version string) string {
 	m := hmac.New(sha256.New, t.key)
-	m.Write([]byte("known:" + strings.ToLower(name)))
-	return hex.EncodeToString(m.Sum(nil)[:16])
+	m.Write([]byte("known\x00" + strings.ToLower(name) + "\x00" + nonce + "\x00" + version))
+	return nonce + "-" + hex.EncodeToString(m.Sum(nil)[:16])
 }
 
-// keys are the throttle's keys of an attempt to log in as name from remote
-// through c; the first is the one a success clears.
-func (t *loginThrottle) keys(c echo.Context, name, remote string) []string {
-	want := t.proof(name)
-	if ck, err := c.Cookie(knownCookie); err == nil {
+// keys are the throttle's keys of an attempt to log in as name, whose
+// account's LoginVersion is version ("" for none: then no proof counts),
+// from remote through c; the first is the one a success clears.
+func (t *loginThrottle) keys(c echo.Context, name, version, remote string) []string {
+	if ck, err := c.Cookie(knownCookie); err == nil && version != "" {
 		for _, p := range strings.Split(ck.Value, ".") {
-			if hmac.Equal([]byte(p), []byte(want)) {
-				return []string{"known:" + want}
+			nonce, _, ok := strings.Cut(p, "-")
+			if !ok || len(nonce) != proofNonce {
+				continue
+			}
+			if hmac.Equal([]byte(p), []byte(t.proof(name, nonce, version))) {
+				return []string{"known:" + p}
 			}
 		}
 	}
 	return []string{"user:" + strings.ToLower(name), "addr:" + remote}
 }
 
-// remember gives the browser of c the proof that it logged in as name,
-// keeping the proofs of the last few other names it did.
-func (t *loginThrottle) remember(c echo.Context, name string) {
-	proofs := []string{t.proof(name)}
+// remember gives the browser of c a new proof that it logged in as name
+// under the password version, in place of the one it held for name, keeping
+// the last few other proofs it holds (those of other names, or lapsed ones,
+// which newer ones push out).
+func (t *loginThrottle) remember(c echo.Context, name, version string) {
+	nonce := make([]byte, proofNonce/2)
+	rand.Read(nonce)
+	proofs := []string{t.proof(name, hex.EncodeToString(nonce), version)}
 	if ck, err := c.Cookie(knownCookie); err == nil {
 		for _, p := range strings.Split(ck.Value, ".") {
-			if len(proofs) < knownNames && len(p) == 32 && !slices.Contains(proofs, p) {
+			old, _, _ := strings.Cut(p, "-")
+			if len(proofs) < knownNames && len(p) == len(proofs[0]) && !slices.Contains(proofs, p) &&
+				!hmac.Equal([]byte(p), []byte(t.proof(name, old, version))) {
 				proofs = append(proofs, p)
 			}
 		}

@@ -341,6 +341,28 @@ func (db *DB) Authenticate(ctx context.Context, name, password string) (*User, e
 	return db.UserByID(ctx, id)
 }
 
+// LoginVersion returns a digest of the password hash of the enabled account
+// named name, "" for an unknown or disabled one. It changes whenever the
+// password is set (bcrypt draws a new salt each time, even for the same
+// password), so a proof bound to it (the dashboard's known-browser proof of
+// a login) stops counting once the password changes. The digest, not the
+// hash, leaves the package: nothing outside needs what a guesser could test
+// passwords against.
+func (db *DB) LoginVersion(ctx context.Context, name string) (string, error) {
+	var id int64
+	var hash string
+	var disabled bool
+	err := db.db.QueryRowContext(ctx, stmt("auth_user_password"), strings.TrimSpace(name)).Scan(&id, &hash, &disabled)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && disabled) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("warehouse: login version: %w", err)
+	}
+	sum := sha256.Sum256([]byte("login-version\x00" + hash))
+	return hex.EncodeToString(sum[:16]), nil
+}
+
 var dummy struct {
 	once sync.Once
 	hash []byte

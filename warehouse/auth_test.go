@@ -174,3 +174,37 @@ func TestSandboxCannotReadAccounts(t *testing.T) {
 		t.Errorf("an ordinary query is refused: %v", err)
 	}
 }
+
+// TestLoginVersion: the version a login proof is bound to changes whenever
+// the password is set, even to the same password, and is blank for an
+// unknown or disabled account (so that no proof counts for it).
+func TestLoginVersion(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	root := Actor{Name: "cli", Remote: "local"}
+	if _, err := db.CreateUser(ctx, root, NewUser{Name: "ann", Role: RoleViewer, Password: "correct horse"}); err != nil {
+		t.Fatal(err)
+	}
+	v1, err := db.LoginVersion(ctx, "ann")
+	if err != nil || v1 == "" {
+		t.Fatalf("version of ann: %q %v", v1, err)
+	}
+	if v, _ := db.LoginVersion(ctx, " ann "); v != v1 {
+		t.Errorf("version of ' ann ' = %q, want ann's %q (names are trimmed as Authenticate trims them)", v, v1)
+	}
+	if err := db.SetPassword(ctx, root, "ann", "correct horse"); err != nil {
+		t.Fatal(err)
+	}
+	if v2, _ := db.LoginVersion(ctx, "ann"); v2 == "" || v2 == v1 {
+		t.Errorf("version after the password was set to the same text: %q (before %q), want a new one", v2, v1)
+	}
+	if v, err := db.LoginVersion(ctx, "nobody"); v != "" || err != nil {
+		t.Errorf("version of an unknown name: %q %v, want blank", v, err)
+	}
+	if err := db.SetDisabled(ctx, root, "ann", true); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := db.LoginVersion(ctx, "ann"); v != "" || err != nil {
+		t.Errorf("version of a disabled account: %q %v, want blank", v, err)
+	}
+}
