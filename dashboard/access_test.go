@@ -621,6 +621,62 @@ func TestUploadOwnAgencyOnly(t *testing.T) {
 	}
 }
 
+// TestUploadFileOfAnotherAgency: a file is a duplicate only of its own
+// agency-year. Uploader B's upload, under B's name, of the bytes A loaded
+// (or A's, of bytes B loaded first: B can pre-empt A's published file) is
+// 409 saying so, not 201 "duplicate" naming the other agency's report as if
+// B's year had it; nothing is written either way; the same agency's repeat
+// stays a duplicate, and the same bytes given another year are 409 too.
+// Fails on the old code: 201 duplicate for both.
+func TestUploadFileOfAnotherAgency(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	_, tokenA := testUser(t, db, warehouse.RoleUploader, agencyA)
+	_, tokenB := testUser(t, db, warehouse.RoleUploader, agencyB)
+	asA, asB := withToken(h, tokenA), withToken(h, tokenB)
+	upload := func(as http.Handler, data []byte, fields map[string]string) (int, uploadResult) {
+		status, body := do(t, as, multipartUpload(t, "/api/reports", "年度报告.txt", data, fields))
+		var res uploadResult
+		if err := json.Unmarshal([]byte(body), &res); err != nil {
+			t.Fatalf("%d %s", status, snippet(body))
+		}
+		return status, res
+	}
+	reports := func() string {
+		tb, err := db.SQL(context.Background(), "SELECT string_agg(agency || year, ',' ORDER BY report_id) FROM reports")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(tb.Rows[0][0])
+	}
+	// A file that names no agency: the form gives it.
+	data := syntheticReport("", 2021)
+	if status, res := upload(asA, data, map[string]string{"agency": agencyA}); status != http.StatusCreated || res.Duplicate {
+		t.Fatalf("A's upload: %d duplicate=%v %q", status, res.Duplicate, res.Error)
+	}
+	status, res := upload(asB, data, map[string]string{"agency": agencyB})
+	if status != http.StatusConflict || res.Duplicate || res.ReportID != 0 || !strings.Contains(res.Error, "另一机关或年度") {
+		t.Errorf("B's upload of the bytes A loaded: %d duplicate=%v report %d %q; want 409", status, res.Duplicate, res.ReportID, res.Error)
+	}
+	if status, res := upload(asA, data, map[string]string{"agency": agencyA}); status != http.StatusCreated || !res.Duplicate {
+		t.Errorf("A's repeat: %d duplicate=%v %q, want 201 duplicate", status, res.Duplicate, res.Error)
+	}
+	if status, res := upload(asA, data, map[string]string{"agency": agencyA, "year": "2022"}); status != http.StatusConflict {
+		t.Errorf("A's bytes given another year: %d duplicate=%v report %d, want 409", status, res.Duplicate, res.ReportID)
+	}
+	// B first, then A: A's own file is not swallowed as B's.
+	other := syntheticReport("", 2020)
+	if status, _ := upload(asB, other, map[string]string{"agency": agencyB}); status != http.StatusCreated {
+		t.Fatalf("B's upload: %d", status)
+	}
+	if status, res := upload(asA, other, map[string]string{"agency": agencyA}); status != http.StatusConflict {
+		t.Errorf("A's upload of the bytes B loaded first: %d duplicate=%v report %d; want 409", status, res.Duplicate, res.ReportID)
+	}
+	if got, want := reports(), agencyA+"2021,"+agencyB+"2020"; got != want {
+		t.Errorf("reports: %s, want %s", got, want)
+	}
+}
+
 // TestAdminPages: an administrator creates an account and a token in the
 // browser (the token shown once), disables the account, and finds it all
 // in the audit log and its CSV download.

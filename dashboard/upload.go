@@ -52,8 +52,9 @@ type uploadResult struct {
 // receive reads the multipart upload (file, optional agency and year),
 // parses it and loads it. A file ingest rejects gives a result with Error
 // and status 422; a report of an agency the uploader is not bound to is
-// refused with 403 before anything is loaded; other failures (the
-// warehouse) are errors. Every file received is recorded in the audit log.
+// refused with 403 before anything is loaded; a file already loaded as
+// another agency-year's report is 409 (warehouse.LoadResult.Elsewhere);
+// other failures (the warehouse) are errors. Every file received is recorded in the audit log.
 func (h *handler) receive(c echo.Context) (res uploadResult, status int, err error) {
 	res = uploadResult{Findings: []gongkai.Finding{}}
 	defer func() { h.auditUpload(c, res, status, err) }()
@@ -115,6 +116,14 @@ func (h *handler) receive(c echo.Context) (res uploadResult, status int, err err
 		res.Error = gongkai.ErrorMessage(err)
 		res.Findings = nonNil(r.Findings)
 		return res, http.StatusUnprocessableEntity, nil
+	}
+	if loaded.Duplicate && loaded.Elsewhere {
+		// The file stands as another agency-year's report: answering
+		// "duplicate" would tell the uploader that their agency-year has it.
+		res.Error = fmt.Sprintf("此文件已作为另一机关或年度的报告载入（报告编号 %d），未作为“%s”%d年的报告载入。"+
+			"如此文件确是本机关本年度的报告，请联系管理员核对。", loaded.ReportID, clip(r.Agency), r.Year)
+		res.Findings = nonNil(r.Findings)
+		return res, http.StatusConflict, nil
 	}
 	res.ReportID, res.AgencyID, res.Version, res.Duplicate = loaded.ReportID, loaded.AgencyID, loaded.Version, loaded.Duplicate
 	res.audited = !loaded.Duplicate // written with the report, in its transaction
@@ -208,7 +217,8 @@ func nonNil(f []gongkai.Finding) []gongkai.Finding {
 }
 
 // apiUpload is POST /api/reports: 201 with the report id and findings, or
-// 422 with the reason the file was rejected. With the form field check=1 it
+// 422 with the reason the file was rejected (409: the file stands as
+// another agency's or year's report). With the form field check=1 it
 // is a 预检: 200 with the findings, nothing loaded.
 func (h *handler) apiUpload(c echo.Context) error {
 	res, status, err := h.receive(c)

@@ -46,10 +46,19 @@ type LoadRequest struct {
 // the rules across years (R4, R5) added by the loader. Err is set when the
 // report was not loaded; nothing of it was written.
 type LoadResult struct {
-	ReportID  int64             `json:"report_id"`
-	AgencyID  int64             `json:"agency_id"`
-	Version   int               `json:"version"`
-	Duplicate bool              `json:"duplicate,omitempty"`
+	ReportID  int64 `json:"report_id"`
+	AgencyID  int64 `json:"agency_id"`
+	Version   int   `json:"version"`
+	Duplicate bool  `json:"duplicate,omitempty"`
+	// Elsewhere is set on a Duplicate whose file was loaded as another
+	// agency's report or another year's than the request's report names (a
+	// name or year an uploader gave for it, or a reader that now reads the
+	// file otherwise): nothing was written, so the request's agency-year
+	// did not get this report. A client that named the agency or year
+	// itself must not take it for loaded (review s39: uploader B's upload
+	// of a file first loaded under A's name answered 201 duplicate, and A's
+	// upload of a file B loaded first did too, A's figures never loaded).
+	Elsewhere bool              `json:"elsewhere,omitempty"`
 	Findings  []gongkai.Finding `json:"findings"`
 	// Pending reports that the report was stored but the agency's current
 	// version stays current until Confirm; PendingReason says why.
@@ -644,13 +653,13 @@ func (p *plan) version(k agencyYear) int {
 	return v
 }
 
-func (p *plan) sha(s string) (LoadResult, bool) {
+func (p *plan) sha(s string) (shaRef, bool) {
 	k := shaKeyOf(s)
 	if r, ok := p.bySHA[k]; ok {
-		return r.result(), true
+		return r, true
 	}
 	r, ok := p.st.bySHA[k]
-	return r.result(), ok
+	return r, ok
 }
 
 // newPlan starts an empty plan over the writer's state.
@@ -681,8 +690,11 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 	var entries []AuditEntry // the requests' audit entries, written in the load's transaction
 	for _, it := range group {
 		if it.sha != "" {
-			if dup, ok := p.sha(it.sha); ok {
+			if ref, ok := p.sha(it.sha); ok {
+				dup := ref.result()
 				dup.Duplicate = true
+				a := p.agency(it.key)
+				dup.Elsewhere = a == nil || a.id != ref.agency || int(ref.year) != it.r.Year
 				out[it.index] = dup
 				continue
 			}
@@ -819,7 +831,7 @@ func (p *plan) add(it *item, now time.Time) *write {
 		}
 		p.newPending = append(p.newPending, pendingRow{w.id, w.pending})
 		if it.sha != "" {
-			p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version)}
+			p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version), year: int16(r.Year)}
 		}
 		p.writes = append(p.writes, w)
 		p.pending[w.id] = w
@@ -844,7 +856,7 @@ func (p *plan) add(it *item, now time.Time) *write {
 	}
 	p.current[k] = rs
 	if it.sha != "" {
-		p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version)}
+		p.bySHA[shaKeyOf(it.sha)] = shaRef{report: w.id, agency: a.id, version: int32(w.version), year: int16(r.Year)}
 	}
 	if next := p.currentOf(agencyYear{a.id, r.Year + 1}); next != nil {
 		rc := &recheck{}

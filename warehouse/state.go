@@ -98,10 +98,13 @@ func shaKeyOf(s string) shaKey {
 	return sha256.Sum256([]byte("gongkai-sha:" + s))
 }
 
-// shaRef is the report first loaded from a source file.
+// shaRef is the report first loaded from a source file; year (in the
+// padding of the struct, no larger for it) lets a load tell a file loaded
+// for another agency-year from a repeat (LoadResult.Elsewhere).
 type shaRef struct {
 	report, agency int64
 	version        int32
+	year           int16
 }
 
 func (r shaRef) result() LoadResult {
@@ -377,7 +380,7 @@ func loadState(ctx context.Context, db *sql.DB) (*state, error) {
 		if sha != "" {
 			k := shaKeyOf(sha)
 			if old, ok := st.bySHA[k]; !ok || id < old.report {
-				st.bySHA[k] = shaRef{report: id, agency: agency, version: int32(ver)}
+				st.bySHA[k] = shaRef{report: id, agency: agency, version: int32(ver), year: int16(year)}
 			}
 		}
 		if current {

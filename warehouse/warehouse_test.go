@@ -117,8 +117,8 @@ func TestLoad(t *testing.T) {
 
 	// The same file again: already loaded, nothing new.
 	again := load(t, db, LoadRequest{Report: sampleReport("安顺市应急管理局", 2021, 2, 1), Source: src})
-	if r := again[0]; !r.Duplicate || r.ReportID != res[0].ReportID {
-		t.Errorf("same file again: %+v, want duplicate of %d", r, res[0].ReportID)
+	if r := again[0]; !r.Duplicate || r.Elsewhere || r.ReportID != res[0].ReportID {
+		t.Errorf("same file again: %+v, want duplicate of %d, not elsewhere", r, res[0].ReportID)
 	}
 	if n := count(t, db, "SELECT count(*) FROM reports"); n != 1 {
 		t.Errorf("%d reports after a duplicate, want 1", n)
@@ -159,9 +159,18 @@ func TestLoad(t *testing.T) {
 	if v3[0].Version != 3 || v3[0].ReportID <= v2[0].ReportID {
 		t.Errorf("after reopen: %+v", v3[0])
 	}
+	// Read as another agency's (or year's) report, it is still the file
+	// loaded: a duplicate, nothing written, but said to stand elsewhere,
+	// also after reopening (the year is in the rebuilt state).
 	dup := load(t, db2, LoadRequest{Report: sampleReport("x", 2021, 0, 0), Source: src})
-	if !dup[0].Duplicate {
-		t.Errorf("after reopen the first file is not recognized: %+v", dup[0])
+	if !dup[0].Duplicate || !dup[0].Elsewhere {
+		t.Errorf("after reopen the first file read as agency x: %+v, want a duplicate elsewhere", dup[0])
+	}
+	for _, r := range []*gongkai.Report{sampleReport("安顺市应急管理局", 2022, 0, 0), sampleReport("安顺市应急管理局", 2021, 0, 0)} {
+		got := load(t, db2, LoadRequest{Report: r, Source: src})
+		if want := r.Year != 2021; !got[0].Duplicate || got[0].Elsewhere != want {
+			t.Errorf("after reopen the first file as the agency's %d: %+v, want a duplicate, elsewhere %v", r.Year, got[0], want)
+		}
 	}
 }
 
