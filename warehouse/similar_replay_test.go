@@ -119,7 +119,7 @@ func (ix *simIndex) stats() string {
 		caps += cap(b)
 		largest = max(largest, len(b))
 	}
-	return fmt.Sprintf("%d entries, %d clusters, %d block keys, %d buckets of %d entries (capacity %d, largest %d: %d MB), %d whole keys, %d names",
+	return fmt.Sprintf("%d entries, %d clusters, %d block keys, %d buckets of %d entries (capacity %d, largest %d: %d MB), %d names",
 		ix.entries.n, ix.clusters.n, len(ix.byBlock), len(ix.buckets), entries, caps, largest,
-		caps*int(unsafe.Sizeof(blockEntry{}))>>20, len(ix.whole), len(ix.names))
+		caps*int(unsafe.Sizeof(blockEntry{}))>>20, len(ix.names))
 }

@@ -156,3 +156,70 @@ func TestSimilarSearchExhaustive(t *testing.T) {
 	}
 	t.Logf("%d of 6000 sections matched", found)
 }
+
+// TestSimIndexClusters holds the index's clusters to their definition: the
+// sections of one numeral, year and signature, members in seq order, found
+// through the smallest of the signature's block buckets (a map of whole
+// signatures found them before). Signatures are near-copies of one stock,
+// so that buckets are large and many blocks are shared by signatures that
+// are not identical.
+func TestSimIndexClusters(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	var stock [sigSize]uint32
+	for k := range stock {
+		stock[k] = rng.Uint32()
+	}
+	type key struct {
+		numeral string
+		year    int
+		sig     [sigSize]uint32
+	}
+	want := map[key][]int32{}
+	ix := newSimIndex(0)
+	var distinct [][sigSize]uint32
+	for n := range 5000 {
+		var sig [sigSize]uint32
+		if len(distinct) > 0 && rng.IntN(3) == 0 {
+			sig = distinct[rng.IntN(len(distinct))] // a copy word for word
+		} else {
+			sig = stock
+			for range rng.IntN(4) {
+				sig[rng.IntN(sigSize)] = uint32(rng.IntN(6))
+			}
+			distinct = append(distinct, sig)
+		}
+		e := sigEntry{report: int64(n), agency: int64(rng.IntN(50)), name: "机关", year: 2020 + rng.IntN(2),
+			numeral: []string{"一", "二"}[rng.IntN(2)]}
+		k := key{e.numeral, e.year, sig}
+		want[k] = append(want[k], ix.entries.n)
+		ix.add(e, sig[:])
+	}
+	if int(ix.clusters.n) != len(want) {
+		t.Fatalf("%d clusters, want %d", ix.clusters.n, len(want))
+	}
+	multi := 0
+	for k, ids := range want {
+		ci := ix.entries.at(ids[0]).cluster
+		c := ix.clusters.at(ci)
+		if c.numeral != ix.numIDs[k.numeral] || int(c.year) != k.year || *ix.sigs.at(ci) != k.sig {
+			t.Fatalf("entry %d is in a cluster of another numeral, year or signature", ids[0])
+		}
+		var got []int32
+		for id := c.first; id != none; id = ix.entries.at(id).nextMember {
+			if ix.entries.at(id).cluster != ci {
+				t.Fatalf("entry %d is a member of cluster %d but names %d", id, ci, ix.entries.at(id).cluster)
+			}
+			got = append(got, id)
+		}
+		if !slices.Equal(got, ids) || c.last != ids[len(ids)-1] {
+			t.Fatalf("cluster %d has members %v (last %d), want %v", ci, got, c.last, ids)
+		}
+		if len(ids) > 1 {
+			multi++
+		}
+	}
+	if multi < 200 {
+		t.Fatalf("only %d clusters of two or more: the test no longer exercises joining one", multi)
+	}
+	t.Logf("%d clusters, %d of two or more", len(want), multi)
+}
