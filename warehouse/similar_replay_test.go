@@ -108,7 +108,7 @@ func TestSimIndexReplay(t *testing.T) {
 		}
 		if (i+1)%slice == 0 || i+1 == len(recs) {
 			n := (i % slice) + 1
-			t.Logf("%8d sections: search %.2f µs, add %.2f µs a section; index %d MB live", i+1,
+			t.Logf("%8d sections: search %.2f µs, add %.2f µs of CPU a section; index %d MB live", i+1,
 				float64(sliceSearch.Nanoseconds())/float64(n)/1e3, float64(sliceAdd.Nanoseconds())/float64(n)/1e3,
 				(live()-base)>>20)
 			searchT += sliceSearch

@@ -201,7 +201,7 @@ func TestSimIndexClusters(t *testing.T) {
 	for k, ids := range want {
 		ci := ix.entries.at(ids[0]).cluster
 		c := ix.clusters.at(ci)
-		if c.numeral != ix.numIDs[k.numeral] || int(c.year) != k.year || *ix.sigs.at(ci) != k.sig {
+		if c.numeral != ix.numIDs[k.numeral] || int(c.year) != k.year || ix.sigOf(ci) != k.sig {
 			t.Fatalf("entry %d is in a cluster of another numeral, year or signature", ids[0])
 		}
 		var got []int32
