@@ -43,7 +43,7 @@ func (h *handler) report(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sr, err := h.db.Report(c.Request().Context(), id)
+	sr, err := h.visibleReport(c, id)
 	if err != nil {
 		return err
 	}
@@ -62,6 +62,39 @@ func (h *handler) report(c echo.Context) error {
 	}
 	title := sr.Info.Agency + " " + strconv.Itoa(sr.Info.Year) + "年政府信息公开工作年度报告"
 	return h.render(c, http.StatusOK, "report", &page{Title: title, Nav: "agencies", Data: d})
+}
+
+// visibleReport reads report version id as the visitor may see it. A
+// pending (待确认) version is unpublished until its uploader confirms it —
+// an agency's wrong upload (a draft, the wrong file) must not be public
+// meanwhile — so only those who may confirm it see it: admins and the
+// uploaders of its agency (User.MayUploadFor, as mayUploadReport checks
+// the confirmation). To everyone else (anonymous visitors with --public,
+// viewers, analysts, other agencies' uploaders) it is the same 404 as an id
+// that names no report, so that ids do not tell what is pending, and the
+// versions listed leave pending ones out. Versions once current stay
+// visible to all.
+func (h *handler) visibleReport(c echo.Context, id int64) (*warehouse.StoredReport, error) {
+	sr, err := h.db.Report(c.Request().Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	u := userOf(c)
+	if u.MayUploadFor(sr.Info.Agency) {
+		return sr, nil
+	}
+	if sr.Info.Pending {
+		// Word for word warehouse.Report's answer for no such report.
+		return nil, notFound("没有编号为 %d 的报告", id)
+	}
+	published := sr.Versions[:0:0]
+	for _, v := range sr.Versions {
+		if !v.Pending {
+			published = append(published, v)
+		}
+	}
+	sr.Versions = published
+	return sr, nil
 }
 
 // otherValues lists the figures that the official tables of the report's
@@ -112,6 +145,11 @@ func (h *handler) reportSource(c echo.Context) error {
 	// they are read (answers.go), so that clients asking at once for a
 	// large source (uploads are up to 32 MB) cannot hold more than the
 	// budget between them.
+	// A pending version's file is unpublished like its page: the same 404
+	// as no report for whoever may not confirm it.
+	if _, err := h.visibleReport(c, id); err != nil {
+		return err
+	}
 	release := func() {}
 	defer func() { release() }()
 	name, kind, data, err := h.db.SourceReserved(c.Request().Context(), id, func(size int64) error {
