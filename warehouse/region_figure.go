@@ -40,7 +40,10 @@ func regionFigureForm(q queries.Query) queries.Query {
 // name in agreement with the names (ranksComplete). Where the copy holds no
 // row of the cell in the years (cellStated: a cell the years' formats lack)
 // that form would return nothing, and it runs sql/region_figure_blank.sql
-// instead, the selected reports' blank rows. ok is false when it did not
+// instead, the selected reports' blank rows. The half runs named in Go
+// (regionFigureNamed: the agencies' places and the texts by id, kept until
+// the next write), and as its own text only when that cannot name a row
+// exactly. ok is false when it did not
 // try or the form returned no rows (a load or a copy after the look, a
 // selected report without a row for the cell, or nothing selected): Query
 // then runs the named query, whose rows are the same. Its error is the
@@ -63,12 +66,27 @@ func (db *DB) regionFigureByAgency(ctx context.Context, q queries.Query, f Filte
 	form.Name, form.SQL = q.Name+" (by agency, "+half+")", byAgencySQL()[half]
 	if !stated {
 		form.Name, form.SQL = q.Name+" (blank)", stmt("region_figure_blank")
+	} else if !byAgencyInSQL {
+		// The half with its names and texts given in Go
+		// (regionFigureNamed); the half itself only when that could not
+		// name a row exactly.
+		named := q
+		named.Name, named.SQL = q.Name+" (by agency, "+half+", named in Go)", byAgencyIDsSQL()[half]
+		t, ok, none, err := db.regionFigureNamed(ctx, named, f)
+		if err != nil || ok || none {
+			return t, ok, err
+		}
 	}
 	if t, err = db.runKept(ctx, form, f); err != nil {
 		return nil, false, err
 	}
 	return t, len(t.Rows) > 0, nil
 }
+
+// byAgencyInSQL makes regionFigureByAgency run the half of its form that
+// names its rows in SQL rather than in Go (regionFigureNamed): a variable
+// so that the tests can hold the two to each other.
+var byAgencyInSQL = false
 
 // byAgencyHalf names the half of sql/region_figure_by_agency.sql that
 // regionFigureByAgency runs for filter f: "country" without a province,

@@ -77,7 +77,7 @@ func TestRegionFigureByAgency(t *testing.T) {
 	ranked, itemsEverywhere := false, false
 	check := func(stage string, caughtUp bool) {
 		t.Helper()
-		answered, answeredMany, absent, answeredBlank := 0, 0, 0, 0
+		answered, answeredMany, absent, answeredBlank, answeredNamed := 0, 0, 0, 0, 0
 		for _, c := range cells {
 			for _, f := range filters {
 				f.Measure, f.Applicant = c[0], c[1]
@@ -119,10 +119,35 @@ func TestRegionFigureByAgency(t *testing.T) {
 				// half answers nothing.
 				half := byAgencySQL()[byAgencyHalf(f)]
 				other := byAgencySQL()[map[string]string{"country": "region", "region": "country"}[byAgencyHalf(f)]]
+				var wholes []*Table
 				for _, p := range [][2]string{{form, half}, {many, strings.NewReplacer("16384", "1", "16385", "2").Replace(half)}} {
 					whole, h := queryRows(t, db, p[0], g.bind(q.Params)), queryRows(t, db, p[1], g.bind(q.Params))
+					wholes = append(wholes, whole)
 					if fmt.Sprint(whole.Rows) != fmt.Sprint(h.Rows) {
 						t.Errorf("%s, %s/%s %+v: the half %s gives\n %v\nthe whole text\n %v", stage, c[0], c[1], f, byAgencyHalf(f), h.Rows, whole.Rows)
+					}
+				}
+				// The half named in Go (regionFigureNamed: byAgencyIDsSQL,
+				// places and texts by id) gives the half's rows, or answers
+				// none where the half does: the whole text's, which are
+				// Query's, also right after a correction of a region
+				// (its places kept from the stage before).
+				ids := byAgencyIDsSQL()[byAgencyHalf(f)]
+				for i, text := range []string{ids, strings.NewReplacer("16384", "1", "16385", "2").Replace(ids)} {
+					whole := wholes[i]
+					named := q
+					named.Name, named.SQL = fmt.Sprintf("region_figure (test, named in Go, %s %d)", byAgencyHalf(f), i), text
+					nt, ok, none, err := db.regionFigureNamed(ctx, named, g)
+					switch {
+					case err != nil:
+						t.Fatalf("%s: %v", stage, err)
+					case ok:
+						answeredNamed++
+						if fmt.Sprint(nt.Rows) != fmt.Sprint(whole.Rows) {
+							t.Errorf("%s, %s/%s %+v: the half named in Go gives\n %v\nthe whole text\n %v", stage, c[0], c[1], f, nt.Rows, whole.Rows)
+						}
+					case none != (len(whole.Rows) == 0):
+						t.Errorf("%s, %s/%s %+v: the half named in Go answers none %v, the whole text %d rows", stage, c[0], c[1], f, none, len(whole.Rows))
 					}
 				}
 				if o := queryRows(t, db, other, g.bind(q.Params)); len(o.Rows) > 0 {
@@ -156,6 +181,9 @@ func TestRegionFigureByAgency(t *testing.T) {
 					}
 				}
 			}
+		}
+		if answeredNamed < answered {
+			t.Errorf("%s: the half named in Go answered %d times, the whole text %d", stage, answeredNamed, answered)
 		}
 		if caughtUp && (answered == 0 || ranked && answeredMany == 0) {
 			t.Errorf("%s: the form read by agency answered %d times, with ties by rank %d", stage, answered, answeredMany)
@@ -241,6 +269,35 @@ func TestRegionFigureByAgency(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("an agency moved to another province", true)
+	// The page right after a correction shows the agency's new city and
+	// level, through the form named in Go (its places kept before it).
+	listed := func(f Filter) []any {
+		t.Helper()
+		f.Measure = "apps.new"
+		got, err := db.Query(ctx, "region_figure", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range got.Rows {
+			if r[0] == moved {
+				return r
+			}
+		}
+		t.Fatalf("%+v: agency %d not listed: %v", f, moved, got.Rows)
+		return nil
+	}
+	if r := listed(Filter{YearFrom: 2022, YearTo: 2022, Province: "乙省"}); r[2] != "丁市" || r[3] != "县级部门" {
+		t.Errorf("after the move: %v, want 丁市, 县级部门", r)
+	}
+	if err := db.SetAgencyRegion(ctx, moved, Region{Province: "乙省", City: "丙市", Level: "市级部门"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Filter{{YearFrom: 2022, YearTo: 2022, Province: "乙省"}, {YearFrom: 2022, YearTo: 2022}} {
+		if r := listed(f); r[1] != "甲县民政局" || r[2] != "丙市" || r[3] != "市级部门" {
+			t.Errorf("%+v, right after a second correction: %v, want 甲县民政局, 丙市, 市级部门", f, r)
+		}
+	}
+	check("an agency's city and level corrected", true)
 	// A second version states the 2019 form's cell in 2022 too, then what
 	// gongkai compact does.
 	again := report("甲市教育局", 2022, 4, "甲省", "甲市", "市级部门", false)

@@ -193,6 +193,10 @@ type DB struct {
 	// texts keeps the texts the report and agency pages named by id
 	// (readTexts) until the next write.
 	texts textCache
+	// places keeps agencies' names, cities and levels by id for
+	// region_figure's form named in Go (agencyPlacesByID) until the next
+	// write.
+	places placeCache
 	// statusBits says whether the agencies' bit sets of years count every
 	// current report once, for overview_totals' and agencies_list's forms
 	// (bitsHoldReports).
@@ -294,7 +298,7 @@ func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
 		return nil, openError(path, err)
 	}
 	db := &DB{db: sql.OpenDB(fullReads(connector)), path: path, opts: opts, sqlSlots: make(chan struct{}, opts.SandboxConcurrency),
-		texts: textCache{max: textCacheMax, keepFull: true}}
+		texts: textCache{max: textCacheMax, keepFull: true}, places: placeCache{max: placeCacheMax, keepFull: true}}
 	// database/sql keeps 2 idle connections by default: with more clients
 	// than that, every query past the second opened a DuckDB connection and
 	// closed it again. Keep enough for the dashboard's concurrent requests

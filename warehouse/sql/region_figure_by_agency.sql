@@ -97,7 +97,10 @@
 -- whole country 50.5 -> 49.1, the rest within the noise; same rows at
 -- 100k with the gate at 5,000.
 --
--- warehouse.Query runs a half of this text (byAgencySQL), made from it by
+-- warehouse.Query runs a half of this text named in Go
+-- (region_figure_by_agency_ids.sql: its listed and named replaced, its
+-- words dropped; the half itself when that cannot name a row exactly).
+-- The half (byAgencySQL) is made from this text by
 -- putting the CTEs of region_figure_by_agency_country.sql or _region.sql in
 -- place of its own of the same names and dropping the other shape's (their
 -- headers say which and why): a change here is a change of both halves,
@@ -203,6 +206,13 @@ WITH sel AS (
 ), words AS (
     SELECT text_id, text FROM store.texts
     WHERE text_id IN (SELECT raw_id FROM listed UNION ALL SELECT at_id FROM listed)
+), named AS (
+    -- The listed rows with their texts: a CTE so that the form that names
+    -- them in Go (region_figure_by_agency_ids.sql) can replace it.
+    SELECT l.agency_id, l.agency, l.city, l.level, l.report_id, l.value, raw.text AS raw, loc.text AS "at"
+    FROM listed l
+    LEFT JOIN words raw ON raw.text_id = l.raw_id
+    LEFT JOIN words loc ON loc.text_id = l.at_id
 ), holds AS (
     -- Whether the tied rows listed are the first by name: few tied (the
     -- whole country), or every agency ranked and, for the whole country,
@@ -212,11 +222,9 @@ WITH sel AS (
                 AND (NOT ($province IS NULL AND $city IS NULL AND $level IS NULL)
                      OR (SELECT count(*) FROM candidates) >= (SELECT wanted FROM many)))) AS ok
 )
-SELECT l.agency_id, l.agency, l.city, l.level, l.report_id, l.value, raw.text AS raw, loc.text AS "at",
+SELECT n.agency_id, n.agency, n.city, n.level, n.report_id, n.value, n.raw, n."at",
        (SELECT current FROM k) AS reports_total
-FROM listed l
-LEFT JOIN words raw ON raw.text_id = l.raw_id
-LEFT JOIN words loc ON loc.text_id = l.at_id
+FROM named n
 -- The texts, the narrow choice and the tail are bound by warehouse.Query
 -- for the named query and not read here: named only, as DuckDB refuses a
 -- named parameter that the text does not use.
@@ -225,4 +233,4 @@ WHERE ($measure IS NULL OR $measure IS NOT NULL) AND ($applicant IS NULL OR $app
   AND ((SELECT stated FROM k) >= coalesce($limit, 500) OR (SELECT reports FROM present) = (SELECT current FROM k))
   AND NOT EXISTS (SELECT 1 FROM store.reports r WHERE r.report_id > (SELECT watermark FROM store.figures_by_cell_state))
   AND (SELECT ok FROM holds)
-ORDER BY l.value DESC NULLS LAST, l.agency, l.agency_id, l.report_id
+ORDER BY n.value DESC NULLS LAST, n.agency, n.agency_id, n.report_id
