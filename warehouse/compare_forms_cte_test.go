@@ -82,3 +82,20 @@ func TestReplaceCTEs(t *testing.T) {
 		t.Errorf("compare_agencies' named form is not made as it should be:\n%s", named)
 	}
 }
+
+// TestFormTextsBuild builds every text warehouse makes from its .sql files
+// by their layout (formTexts), as OpenWith does first: an edit of one that
+// replaceCTEs or dropCTEs cannot follow fails here and stops Open with an
+// error, where before it panicked at the first request of region_figure
+// (review s38). A text laid out otherwise is an error of buildFormTexts,
+// not a panic.
+func TestFormTextsBuild(t *testing.T) {
+	if err := buildFormTexts(formTexts); err != nil {
+		t.Fatal(err)
+	}
+	odd := "WITH a AS (\n    SELECT 1\n), b AS (SELECT 2)\nSELECT * FROM a, b"
+	err := buildFormTexts([]func(){func() { dropCTEs(odd, "b") }})
+	if err == nil || !strings.Contains(err.Error(), "CTE b") {
+		t.Errorf("an oddly laid-out text: %v, want an error naming its CTE", err)
+	}
+}

@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"gongkai/queries"
@@ -150,4 +151,29 @@ func (db *DB) cellStated(ctx context.Context, f Filter) (bool, error) {
 	}
 	db.cellRows.put(gen, k, stated)
 	return stated, nil
+}
+
+// formTexts are the texts warehouse makes from its .sql files by their
+// layout (replaceCTEs, dropCTEs, which panic on a text laid out otherwise:
+// a CTE missing, twice, without its closing line). OpenWith builds them
+// all before anything else (buildFormTexts), so that such an edit of a
+// .sql stops every Open with an error, never a request with a panic.
+var formTexts = []func(){
+	func() { byAgencySQL() },
+	func() { byAgencyIDsSQL() },
+	func() { compareNamedSQL() },
+}
+
+// buildFormTexts builds texts (formTexts) and returns the first panic of
+// one as an error.
+func buildFormTexts(texts []func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("warehouse: a statement made from the .sql files cannot be built: %v", r)
+		}
+	}()
+	for _, build := range texts {
+		build()
+	}
+	return nil
 }

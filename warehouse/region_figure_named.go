@@ -36,7 +36,8 @@ const placeCacheMax = 1 << 18
 // byAgencyIDsSQL returns the texts of region_figure's form by agency named
 // in Go by half (byAgencyHalf): each half of byAgencySQL with the CTEs of
 // sql/region_figure_by_agency_ids.sql in place of its own and its words
-// dropped.
+// dropped. Built at Open (formTexts), so a text laid out as the builders do
+// not expect stops Open, never a request.
 var byAgencyIDsSQL = sync.OnceValue(func() map[string]string {
 	ids := stmt("region_figure_by_agency_ids")
 	out := map[string]string{}

@@ -241,6 +241,9 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 // warehouse or loosen these settings. Nothing the warehouse itself does needs
 // more: exports write their files through a separate in-memory database.
 func OpenWith(ctx context.Context, path string, opts Options) (*DB, error) {
+	if err := buildFormTexts(formTexts); err != nil {
+		return nil, &gongkai.Error{Code: gongkai.CodeInternal, Message: "内部错误：查询语句无法构建", Err: err}
+	}
 	if opts.Threads <= 0 {
 		opts.Threads = runtime.NumCPU()
 	}
