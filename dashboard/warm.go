@@ -45,6 +45,14 @@ func (h *handler) warmWarehouse() {
 		return
 	}
 	h.log.Info("dashboard: 地区比较 read ahead", "took", time.Since(start).Round(time.Millisecond))
+	// The agencies' places by id for 地区汇总's breakdown of a figure
+	// (warehouse.DB.WarmPlaces, ~0.3 s of CPU at 1M reports).
+	start = time.Now()
+	if err := h.db.WarmPlaces(context.Background()); err != nil {
+		h.log.Warn("dashboard: reading the agencies' places ahead failed", "err", err)
+		return
+	}
+	h.log.Info("dashboard: agencies' places read ahead", "took", time.Since(start).Round(time.Millisecond))
 }
 
 // discard is a ResponseWriter that throws the page away.

@@ -28,7 +28,7 @@ var (
 	scalePagesSl = flag.Int("scale-pages-slots", defaultPageConcurrency, "bench-scale: -scale-pages requests that query at once (serve --page-concurrency; 0: no limit)")
 	scalePagesCl = flag.Int("scale-pages-clients", 1, "bench-scale: -scale-pages clients at once (more than one: latency per page and CPU per request only, not the parts)")
 	scalePagesOf = flag.String("scale-pages-only", "", "bench-scale: -scale-pages serves only the requests of this page (\"/quality\"), of the same -scale-pages-n")
-	scalePagesWm = flag.Bool("scale-pages-warm", true, "bench-scale: -scale-pages reads ahead what /compare reads once a build (warehouse.DB.WarmCompare), as serve's dashboard warm-up does at start, before the timed requests")
+	scalePagesWm = flag.Bool("scale-pages-warm", true, "bench-scale: -scale-pages reads ahead what /compare reads once a build (warehouse.DB.WarmCompare) and the agencies' places (WarmPlaces), as serve's dashboard warm-up does at start, before the timed requests")
 	scalePagesBu = flag.String("scale-pages-duck-budget", "", "bench-scale: -scale-pages puts serve's budget on DuckDB's allocator for this cap (\"4GB\", as serve --process-memory; duckbudget_linux.go) before it opens the warehouse, to time its hooks; empty: none. Run with DUCKDB_JE_MALLOC_CONF as serve sets it (allocatorConf) either way")
 	scalePagesSw = flag.Int("scale-pages-slowest", 0, "bench-scale: -scale-pages also lists this many slowest requests, with their CPU and queries' time")
 )
@@ -96,6 +96,9 @@ func TestScalePages(t *testing.T) {
 	gen := newFilterGen(t, db)
 	if *scalePagesWm {
 		if err := db.WarmCompare(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.WarmPlaces(ctx); err != nil {
 			t.Fatal(err)
 		}
 	}
