@@ -105,3 +105,63 @@ func TestPendingUnpublished(t *testing.T) {
 		}
 	}
 }
+
+// TestSupersededPendingUnpublished: a pending version replaced by another
+// before anyone confirmed it was never current, so it stays unpublished:
+// after uploader A confirms version 3 over the pending version 2, version 2
+// is still the 404 of a missing id to everyone but A and admins, and left
+// out of the list. (On b607a08 it became public as a 历史版本: review s39.)
+func TestSupersededPendingUnpublished(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{Public: true})
+	_, tokenA := testUser(t, db, warehouse.RoleUploader, agencyA)
+	_, viewer := testUser(t, db, warehouse.RoleViewer)
+	_, admin := testUser(t, db, warehouse.RoleAdmin)
+	var ids []int64
+	for _, v := range []int{1, 2, 3} {
+		data := append(syntheticReport(agencyA, 2021), []byte(strings.Repeat("\n", v))...)
+		status, body := do(t, withToken(h, tokenA), multipartUpload(t, "/api/reports", "甲.txt", data, nil))
+		var res uploadResult
+		if err := json.Unmarshal([]byte(body), &res); status != http.StatusCreated || err != nil {
+			t.Fatalf("upload of version %d: %d %s", v, status, snippet(body))
+		}
+		if res.Pending != (v > 1) {
+			t.Fatalf("version %d: pending %v", v, res.Pending)
+		}
+		ids = append(ids, res.ReportID)
+	}
+	if status, body := do(t, withToken(h, tokenA), httptest.NewRequest(http.MethodPost, "/api/reports/"+itoa64(ids[2])+"/confirm", nil)); status != http.StatusOK {
+		t.Fatalf("confirm version 3: %d %s", status, snippet(body))
+	}
+	get := func(token, path string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	superseded := itoa64(ids[1])
+	for _, o := range []struct{ name, token string }{{"anonymous --public", ""}, {"viewer", viewer}} {
+		for _, suffix := range []string{"", "/source"} {
+			if rec := get(o.token, "/reports/"+superseded+suffix); rec.Code != http.StatusNotFound {
+				t.Errorf("%s: GET /reports/%s%s (superseded, never confirmed) %d, want 404", o.name, superseded, suffix, rec.Code)
+			}
+		}
+		for _, id := range []int64{ids[0], ids[2]} {
+			rec := get(o.token, "/reports/"+itoa64(id))
+			if rec.Code != http.StatusOK {
+				t.Errorf("%s: GET /reports/%d %d, want 200 (once current)", o.name, id, rec.Code)
+			}
+			if strings.Contains(rec.Body.String(), `href="/reports/`+superseded+`"`) {
+				t.Errorf("%s: report %d's page lists the superseded version", o.name, id)
+			}
+		}
+	}
+	for _, o := range []struct{ name, token string }{{"uploader A", tokenA}, {"admin", admin}} {
+		if rec := get(o.token, "/reports/"+superseded); rec.Code != http.StatusOK {
+			t.Errorf("%s: GET /reports/%s %d, want 200", o.name, superseded, rec.Code)
+		}
+	}
+}

@@ -72,8 +72,9 @@ func (h *handler) report(c echo.Context) error {
 // the confirmation). To everyone else (anonymous visitors with --public,
 // viewers, analysts, other agencies' uploaders) it is the same 404 as an id
 // that names no report, so that ids do not tell what is pending, and the
-// versions listed leave pending ones out. Versions once current stay
-// visible to all.
+// versions listed leave pending ones out. A pending version superseded
+// before anyone confirmed it was never current, so it stays unpublished.
+// Versions once current stay visible to all.
 func (h *handler) visibleReport(c echo.Context, id int64) (*warehouse.StoredReport, error) {
 	sr, err := h.db.Report(c.Request().Context(), id)
 	if err != nil {
@@ -83,13 +84,13 @@ func (h *handler) visibleReport(c echo.Context, id int64) (*warehouse.StoredRepo
 	if u.MayUploadFor(sr.Info.Agency) {
 		return sr, nil
 	}
-	if sr.Info.Pending {
+	if sr.Info.Pending || sr.Info.Superseded {
 		// Word for word warehouse.Report's answer for no such report.
 		return nil, notFound("没有编号为 %d 的报告", id)
 	}
 	published := sr.Versions[:0:0]
 	for _, v := range sr.Versions {
-		if !v.Pending {
+		if !v.Pending && !v.Superseded {
 			published = append(published, v)
 		}
 	}

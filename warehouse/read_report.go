@@ -33,6 +33,10 @@ type ReportInfo struct {
 	// before it may replace the current one (Confirm); PendingReason says why.
 	Pending       bool
 	PendingReason string
+	// Superseded is a version that waited for confirmation and was
+	// replaced by another before anyone confirmed it: it was never
+	// current, so, like a pending one, never published.
+	Superseded bool
 }
 
 // StoredReport is a report version as the warehouse holds it: its
@@ -191,12 +195,18 @@ func reportVersions(ctx context.Context, q pageReads, id int64) ([]ReportInfo, e
 		return nil, err
 	}
 	reasons := map[int64]string{}
+	superseded := map[int64]bool{}
 	for rows.Next() {
 		var rid int64
 		var reason string
-		if err := rows.Scan(&rid, &reason); err != nil {
+		var open bool
+		if err := rows.Scan(&rid, &reason, &open); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if !open {
+			superseded[rid] = true
+			continue
 		}
 		if _, seen := reasons[rid]; seen {
 			// The writer keeps one unresolved row a version; the first form
@@ -211,6 +221,7 @@ func reportVersions(ctx context.Context, q pageReads, id int64) ([]ReportInfo, e
 	}
 	for i := range versions {
 		versions[i].PendingReason, versions[i].Pending = reasons[versions[i].ID]
+		versions[i].Superseded = superseded[versions[i].ID]
 	}
 	return versions, nil
 }
