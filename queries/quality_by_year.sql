@@ -28,6 +28,15 @@
 -- each keeps (store.agencies.pattern), one scan without a join (1M
 -- reports, 108 page filters, 3 rounds interleaved: CPU 11.4 -> 9.2 ms a
 -- query; a province 14.7 -> 9.9).
+-- Measured without gain (session 39, 1M reports, branch quality d80489d):
+-- counted read from a kept table of the agencies per region, level and
+-- pattern (store.quality_counts, ~12,300 rows, kept by the writer with a
+-- MERGE before and after each transaction): 78 filters without a piece,
+-- kept statements, interleaved in one hold, rows equal, 9.9 / 10.2 -> 8.9
+-- / 9.2 ms of CPU a query; /quality's page A/B showed nothing through the
+-- noise, and the two MERGEs cost ~26 ms of CPU a load group of 4,096
+-- reports (most of it binding the id list). Planning, not the agencies'
+-- scan, is most of this query's cost.
 WITH span AS (
     -- The years any agency reported in the selected range, as bits: the
     -- years of the groups of store.summary_rollup that count a current
