@@ -258,3 +258,24 @@ func TestHandledAfterPartSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestNewlyReceivedPre2019 checks the count received said with 新收
+// ("本年度新收申请10件,上年结转2件。", item 1's words, left from session 38) on
+// a page the old regime's words mark, which the old regime's reader alone
+// reads: its rules knew 收到, 受理, 接到, 接收 and not 新收, and the count was
+// blank with no word. It is read as 收到 is now.
+func TestNewlyReceivedPre2019(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64
+	}{
+		{"本年度新收申请10件,上年结转2件。", 10},
+		{"2016年,我局新收政府信息公开申请10件,同意公开9件。", 10},
+		{"本年度新收到申请10件。", 10},
+	} {
+		vals, _ := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.new"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.new %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -88,7 +88,10 @@ const fig = `([0-9０-９][0-9０-９,]*)`
 var pre2019Narrative = []narrativeRule{
 	{"narrative.proactive_items", narrativeFigures[0].re},
 	// "政府信息依申请公开系统共收到1宗": the system of applications received one.
-	{"apps.new", regexp.MustCompile(`(?:(?:收到|受理|接到|接收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?|依申请公开[^。；;，,]{0,8}?(?:收到|受理|接到|接收)[^。；;，,0-9]{0,4}?)` + fig + `\s*(?:件|份|个|条|次|宗)`)},
+	// "本年度新收申请10件" (left from session 38, the words of item 1 on a
+	// page the old regime's words mark): 新收 is received as 收到 is; the
+	// count was blank with no word, where the sentence reader reads it.
+	{"apps.new", regexp.MustCompile(`(?:(?:收到|受理|接到|接收|新收)[^。；;，,]{0,12}?(?:公开)?申请[^。；;，,]{0,6}?|依申请公开[^。；;，,]{0,8}?(?:收到|受理|接到|接收)[^。；;，,0-9]{0,4}?)` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_in_person", regexp.MustCompile(`当面(?:申请|提出)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_email", regexp.MustCompile(`电子邮件(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
 	{"pre2019.apps_online", regexp.MustCompile(`(?:网络|网上)(?:申请)?[^。；;，,、]{0,4}?` + fig + `\s*(?:件|份|个|条|次|宗)`)},
