@@ -279,3 +279,39 @@ func TestNewlyReceivedPre2019(t *testing.T) {
 		}
 	}
 }
+
+// TestHandledAfterWholePart checks review's LOW on fe76314: a part after
+// 其中 as many as the whole count received it is of
+// ("本年度收到申请5件。其中当面申请5件。已办结5件。") left the count handled blank
+// with the word, though the part's count handled and the whole's are 5
+// either way. It is read as "收到申请5件,已办结5件" is; a part less than the
+// whole stays blank with the word.
+func TestHandledAfterWholePart(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.total
+	}{
+		{"本年度收到申请5件。其中当面申请5件。已办结5件。", 5},
+		{"本年度收到申请5件,其中当面申请5件,已办结5件。", 5},
+		{"本年度收到申请5件,其中当面申请5件;已办结5件。", 5},
+		{"本年度收到申请10件。其中当面申请5件。已办结5件。", -1},
+		{"本年度收到申请10件,其中当面申请5件,已办结5件。", -1},
+	} {
+		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
+			if got := numberOf(vals, "apps.total"); got != tt.want {
+				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
+			}
+			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
+			}
+		}
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.total"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

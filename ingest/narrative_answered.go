@@ -159,8 +159,12 @@ func partsText(s string) string {
 // handled, the sentence reader too where the two stood in one sentence
 // ("…10件,其中当面申请5件,已办结5件"), and in a sentence of its own it was
 // passed over with no word. A count handled more than the part
-// ("其中当面申请5件,已办结8件") is no part's alone, and read as before.
-func handledAfterPart(upTo string) bool {
+// ("其中当面申请5件,已办结8件") is no part's alone, and read as before; nor
+// is a part as many as the whole it is of (whole, the count received the
+// line said before, -1 when unknown, or the count of the clause right
+// before 其中): "本年度收到申请5件。其中当面申请5件。已办结5件。" (review's LOW on
+// fe76314) is 5 either way, and read as "收到申请5件,已办结5件" is.
+func handledAfterPart(upTo string, whole float64) bool {
 	if !strings.Contains(upTo, "其中") {
 		return false
 	}
@@ -180,9 +184,12 @@ func handledAfterPart(upTo string) bool {
 	// The part's list: from a clause opened by 其中 to the one before the
 	// count handled, every clause a count with no verb of handling.
 	opened := false
-	for _, c := range cs[:len(cs)-1] {
-		if strings.HasPrefix(c, "其中") {
+	for i, c := range cs[:len(cs)-1] {
+		if strings.HasPrefix(c, "其中") && !opened {
 			opened = true
+			if w := partCountEndRE.FindStringSubmatch(strings.TrimRight(cs[max(i-1, 0)], "(")); i > 0 && w != nil && whole < 0 {
+				whole, _ = strconv.ParseFloat(w[1], 64)
+			}
 		}
 	}
 	if !opened {
@@ -190,20 +197,20 @@ func handledAfterPart(upTo string) bool {
 	}
 	h, err1 := strconv.ParseFloat(m[1], 64)
 	n, err2 := strconv.ParseFloat(p[1], 64)
-	return err1 == nil && err2 == nil && h <= n
+	return err1 == nil && err2 == nil && h <= n && n != whole
 }
 
 // handledAfterParts returns the counts handled that text states, from byte
 // from on, right after a part listed after 其中 (handledAfterPart); text
 // runs from the start of the sentence the semicolons join (periodStart), so
 // that a part before a semicolon is seen.
-func handledAfterParts(text string, from int) []float64 {
+func handledAfterParts(text string, from int, whole float64) []float64 {
 	if !strings.Contains(text, "其中") {
 		return nil
 	}
 	var out []float64
 	for _, m := range bareHandledEndRE.FindAllStringSubmatchIndex(text, -1) {
-		if m[0] >= from && handledAfterPart(text[:m[1]]) {
+		if m[0] >= from && handledAfterPart(text[:m[1]], whole) {
 			f, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
 			out = append(out, f)
 		}
@@ -218,12 +225,12 @@ func handledAfterParts(text string, from int) []float64 {
 // 5件。已办结5件。" (review's LOW on 446bf61: 5 was stored as the year's
 // handled total). Words of the year's whole ("本年度已办结5件", "共办结申请5件",
 // handledWholeWords) make it the year's, read as before.
-func handledAfterPartSentence(prev, upTo string) bool {
+func handledAfterPartSentence(prev, upTo string, whole float64) bool {
 	p := strings.TrimLeft(strings.TrimRight(prev, "。.;!? "), " ,")
 	if !strings.HasPrefix(p, "其中") || len(clauses(partsText(upTo))) != 1 || hasAny(upTo, handledWholeWords...) {
 		return false
 	}
-	return handledAfterPart(p + "," + strings.TrimSpace(upTo))
+	return handledAfterPart(p+","+strings.TrimSpace(upTo), whole)
 }
 
 // periodStart returns where the sentence that holds byte i of s starts when

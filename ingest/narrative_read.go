@@ -1286,8 +1286,11 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 			inTime := -1.0           // a count handled in time, passed over (errOnTime), -2: two
 			// The counts handled right after a part listed after 其中 (handledAfterPart).
 			ps := periodStart(fl.s, sent.a)
-			afterPart := handledAfterParts(fl.s[ps:sent.b], sent.a-ps)
-			if m := bareHandledEndRE.FindStringSubmatchIndex(fl.s[sent.a:sent.b]); len(afterPart) == 0 && m != nil && handledAfterPartSentence(prevSent, fl.s[sent.a:sent.a+m[1]]) {
+			// Within the sentence the whole is the count before 其中 alone: a
+			// sentence opened by 其中 ("…5件。其中当面申请5件,已办结5件。") states
+			// no count this reader reads, and its word stays.
+			afterPart := handledAfterParts(fl.s[ps:sent.b], sent.a-ps, -1)
+			if m := bareHandledEndRE.FindStringSubmatchIndex(fl.s[sent.a:sent.b]); len(afterPart) == 0 && m != nil && handledAfterPartSentence(prevSent, fl.s[sent.a:sent.a+m[1]], lineGot) {
 				f, _ := strconv.ParseFloat(fl.s[sent.a+m[2]:sent.a+m[3]], 64)
 				afterPart = []float64{f}
 			}

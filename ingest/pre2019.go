@@ -978,8 +978,8 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						after = h
 						continue
 					}
-					if after < 0 && (handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]])) ||
-						handledAfterPartSentence(labels.Normalize(sentenceBefore(l.Text, m[0])), labels.Normalize(sentenceUpTo(l.Text, m[1])))) {
+					if after < 0 && (handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]]), newRead(out)) ||
+						handledAfterPartSentence(labels.Normalize(sentenceBefore(l.Text, m[0])), labels.Normalize(sentenceUpTo(l.Text, m[1])), newRead(out))) {
 						// "…收到申请10件。其中当面申请5件,已办结5件。" (left from
 						// session 38): those made in person handled, or some
 						// of all; the words do not say (errHandledAfterPart).
@@ -1037,8 +1037,8 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 						continue
 					}
 				}
-				if (nr.measure == "pre2019.apps_on_time" || nr.measure == "pre2019.apps_extended") && (handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]])) ||
-					handledAfterPartSentence(labels.Normalize(sentenceBefore(l.Text, m[0])), labels.Normalize(sentenceUpTo(l.Text, m[1])))) {
+				if (nr.measure == "pre2019.apps_on_time" || nr.measure == "pre2019.apps_extended") && (handledAfterPart(labels.Normalize(l.Text[periodStart(l.Text, m[0]):m[1]]), newRead(out)) ||
+					handledAfterPartSentence(labels.Normalize(sentenceBefore(l.Text, m[0])), labels.Normalize(sentenceUpTo(l.Text, m[1])), newRead(out))) {
 					// "其中当面申请5件,已按时办结5件" (review's MEDIUM on
 					// eabef5e): the part's, or some of all, as the count
 					// handled there (errHandledAfterPart).
@@ -1174,7 +1174,7 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 			}
 			t := labels.Normalize(l.Text)
 			for _, m := range bareHandledEndRE.FindAllStringIndex(t, -1) {
-				if handledAfterPart(t[periodStart(t, m[0]):m[1]]) || handledAfterPartSentence(sentenceBefore(t, m[0]), sentenceUpTo(t, m[1])) {
+				if handledAfterPart(t[periodStart(t, m[0]):m[1]], newRead(out)) || handledAfterPartSentence(sentenceBefore(t, m[0]), sentenceUpTo(t, m[1]), newRead(out)) {
 					raw := sentence(printed[i].Text, 0, 0)
 					if j := strings.Index(printed[i].Text, "其中"); j >= 0 {
 						raw = sentence(printed[i].Text, j, j)
@@ -1208,6 +1208,17 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 		totals = append(totals, unsaidPre2019(lines, printed, have["apps.total"], totals)...)
 	}
 	return sectionZeros(printed, out, totals)
+}
+
+// newRead returns the count received out holds (apps.new), or -1: the whole
+// a part after 其中 is of, for handledAfterPart.
+func newRead(out []gongkai.Value) float64 {
+	for _, v := range out {
+		if v.Measure == "apps.new" && v.Number != nil {
+			return *v.Number
+		}
+	}
+	return -1
 }
 
 // unsaidCountRE finds a count of applications (its figure, its unit) for
