@@ -315,3 +315,32 @@ func TestHandledAfterWholePart(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedInsidePre2019 checks review's MEDIUM (on main, and f429547
+// extends it to 新收): the old regime's reader stored a count received said
+// to hold those carried in ("收到申请10件(含上年结转2件)", "…10件,其中上年结转
+// 2件") as the year's new, 10; the sentence reader leaves it blank with its
+// word. Blank with that word now; a count carried in beside it
+// ("收到申请10件,上年结转2件") is read as before.
+func TestCarriedInsidePre2019(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.new
+	}{
+		{"本年度收到申请10件(含上年结转2件)。", -1},
+		{"本年度受理申请10件(含上年结转2件)。", -1},
+		{"本年度收到申请10件,其中上年结转2件。", -1},
+		{"本年度新收申请10件(含上年结转2件)。", -1},
+		{"本年度新收申请10件,其中上年结转2件。", -1},
+		{"本年度收到申请10件,上年结转2件。", 10},
+		{"本年度新收申请10件。", 10},
+	} {
+		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
+		if got := numberOf(vals, "apps.new"); got != tt.want {
+			t.Errorf("pre2019FromNarrative %s: apps.new %v, want %v", tt.line, got, tt.want)
+		}
+		if said := namesMeasure(finds, "apps.new"); said != (tt.want == -1) {
+			t.Errorf("pre2019FromNarrative %s: a finding on apps.new %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
+		}
+	}
+}

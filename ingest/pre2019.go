@@ -1074,6 +1074,20 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					}
 					continue
 				}
+				if nr.measure == "apps.new" && hasAny(l.Text, "结转", "转结") {
+					if t := labels.Normalize(sentence(l.Text, m[0], m[1])); carriedInsideRE.MatchString(t) || carriedUnsaidRE.MatchString(t) {
+						// "收到申请10件(含上年结转2件)", "…10件,其中上年结转2件"
+						// (review's MEDIUM, on main): a count received said to
+						// hold those carried in, the new ones unsaid; the
+						// sentence reader leaves it blank with its word
+						// (errCarriedInside), this reader stored 10.
+						if total == nil {
+							f := passedFinding(errCarriedInside, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+							total = &f
+						}
+						continue
+					}
+				}
 				if nr.measure == "apps.new" && receivedOther(labels.Normalize(clauseOf(l.Text, m[0], m[2]))) {
 					// "收到申请人补正材料6件": the applicants' material, not
 					// applications (errNotApplication); it was stored as
