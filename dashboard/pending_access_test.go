@@ -44,15 +44,7 @@ func TestPendingUnpublished(t *testing.T) {
 	current, pending := itoa64(ids[0]), itoa64(ids[1])
 	missing := itoa64(ids[1] + 1000)
 
-	get := func(token, path string) *httptest.ResponseRecorder {
-		req := httptest.NewRequest(http.MethodGet, path, nil)
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		return rec
-	}
+	get := func(token, path string) *httptest.ResponseRecorder { return getAs(h, token, path) }
 	others := []struct{ name, token string }{
 		{"anonymous --public", ""}, {"viewer", viewer}, {"analyst", analyst}, {"uploader B", tokenB},
 	}
@@ -133,15 +125,7 @@ func TestSupersededPendingUnpublished(t *testing.T) {
 	if status, body := do(t, withToken(h, tokenA), httptest.NewRequest(http.MethodPost, "/api/reports/"+itoa64(ids[2])+"/confirm", nil)); status != http.StatusOK {
 		t.Fatalf("confirm version 3: %d %s", status, snippet(body))
 	}
-	get := func(token, path string) *httptest.ResponseRecorder {
-		req := httptest.NewRequest(http.MethodGet, path, nil)
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		return rec
-	}
+	get := func(token, path string) *httptest.ResponseRecorder { return getAs(h, token, path) }
 	superseded := itoa64(ids[1])
 	for _, o := range []struct{ name, token string }{{"anonymous --public", ""}, {"viewer", viewer}} {
 		for _, suffix := range []string{"", "/source"} {
@@ -164,4 +148,15 @@ func TestSupersededPendingUnpublished(t *testing.T) {
 			t.Errorf("%s: GET /reports/%s %d, want 200", o.name, superseded, rec.Code)
 		}
 	}
+}
+
+// getAs serves GET path to a visitor with API token token ("": anonymous).
+func getAs(h http.Handler, token, path string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
 }

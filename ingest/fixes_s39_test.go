@@ -24,15 +24,7 @@ func TestAnsweredNoCount(t *testing.T) {
 		{"本年度收到申请10件,已及时回复。", -1},
 		{"本年度收到申请10件,无上年结转,已按时答复。", 10},
 	} {
-		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
-			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
-			if got := numberOf(vals, "apps.total"); got != tt.want {
-				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
-			}
-			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
-			}
-		}
+		wantSentenceReaders(t, tt.line, "apps.total", tt.want)
 	}
 }
 
@@ -61,23 +53,9 @@ func TestHandledAfterReviewSentence(t *testing.T) {
 		{"上年结转2件,本年度收到申请10件。已办结12件。", 12, false},
 	} {
 		if !tt.own {
-			for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
-				vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
-				if got := numberOf(vals, "apps.total"); got != tt.want {
-					t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
-				}
-				if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-					t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
-				}
-			}
+			wantSentenceReaders(t, tt.line, "apps.total", tt.want)
 		}
-		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
-		if got := numberOf(vals, "apps.total"); got != tt.want {
-			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
-		}
-		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
-		}
+		wantOldRegime(t, tt.line, "apps.total", tt.want)
 	}
 }
 
@@ -103,22 +81,8 @@ func TestHandledAfterPart(t *testing.T) {
 		{"本年度收到申请10件,其中当面申请5件,网上申请5件,已办结10件。", 10},
 		{"本年度收到申请10件,已办结10件,其中当面申请5件。", 10},
 	} {
-		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
-			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
-			if got := numberOf(vals, "apps.total"); got != tt.want {
-				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
-			}
-			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
-			}
-		}
-		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
-		if got := numberOf(vals, "apps.total"); got != tt.want {
-			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
-		}
-		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
-		}
+		wantSentenceReaders(t, tt.line, "apps.total", tt.want)
+		wantOldRegime(t, tt.line, "apps.total", tt.want)
 	}
 }
 
@@ -144,12 +108,7 @@ func TestProgressSettledByAccount(t *testing.T) {
 		{"本年度新收申请10件,上年结转2件。收到行政复议申请1件。已答复11件,1件正在办理。", -1},
 	} {
 		vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, gongkai.Format2021, 2024, "示例县某某局")
-		if got := numberOf(vals, "apps.carried_out"); got != tt.want {
-			t.Errorf("%s: apps.carried_out %v, want %v", tt.line, got, tt.want)
-		}
-		if said := namesMeasure(finds, "apps.carried_out"); said != (tt.want == -1) {
-			t.Errorf("%s: a finding on apps.carried_out %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
-		}
+		wantFigure(t, gongkai.Format2021, tt.line, "apps.carried_out", tt.want, vals, finds)
 	}
 }
 
@@ -169,22 +128,8 @@ func TestOnTimeRateSaid(t *testing.T) {
 		{"本年度收到申请10件,无上年结转,按期答复率为100%。", -1},
 		{"本年度收到申请10件,已办结10件,按时办结率100%。", 10},
 	} {
-		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
-			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
-			if got := numberOf(vals, "apps.total"); got != tt.want {
-				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
-			}
-			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
-			}
-		}
-		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
-		if got := numberOf(vals, "apps.total"); got != tt.want {
-			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
-		}
-		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
-		}
+		wantSentenceReaders(t, tt.line, "apps.total", tt.want)
+		wantOldRegime(t, tt.line, "apps.total", tt.want)
 	}
 }
 
@@ -240,22 +185,8 @@ func TestHandledAfterPartSentence(t *testing.T) {
 		{"本年度收到申请10件。其中当面申请5件。共办结申请5件。", 5},
 		{"本年度收到申请10件。其中当面申请5件。已办结8件。", 8},
 	} {
-		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
-			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
-			if got := numberOf(vals, "apps.total"); got != tt.want {
-				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
-			}
-			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
-			}
-		}
-		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
-		if got := numberOf(vals, "apps.total"); got != tt.want {
-			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
-		}
-		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
-		}
+		wantSentenceReaders(t, tt.line, "apps.total", tt.want)
+		wantOldRegime(t, tt.line, "apps.total", tt.want)
 	}
 }
 
@@ -297,22 +228,8 @@ func TestHandledAfterWholePart(t *testing.T) {
 		{"本年度收到申请10件。其中当面申请5件。已办结5件。", -1},
 		{"本年度收到申请10件,其中当面申请5件,已办结5件。", -1},
 	} {
-		for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
-			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2024, "示例县某某局")
-			if got := numberOf(vals, "apps.total"); got != tt.want {
-				t.Errorf("%s %s: apps.total %v, want %v", format, tt.line, got, tt.want)
-			}
-			if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-				t.Errorf("%s %s: a finding on apps.total %v, want %v: %+v", format, tt.line, said, tt.want == -1, finds)
-			}
-		}
-		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
-		if got := numberOf(vals, "apps.total"); got != tt.want {
-			t.Errorf("pre2019FromNarrative %s: apps.total %v, want %v", tt.line, got, tt.want)
-		}
-		if said := namesMeasure(finds, "apps.total"); said != (tt.want == -1) {
-			t.Errorf("pre2019FromNarrative %s: a finding on apps.total %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
-		}
+		wantSentenceReaders(t, tt.line, "apps.total", tt.want)
+		wantOldRegime(t, tt.line, "apps.total", tt.want)
 	}
 }
 
@@ -335,12 +252,38 @@ func TestCarriedInsidePre2019(t *testing.T) {
 		{"本年度收到申请10件,上年结转2件。", 10},
 		{"本年度新收申请10件。", 10},
 	} {
-		vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + tt.line}}, "示例县示例局")
-		if got := numberOf(vals, "apps.new"); got != tt.want {
-			t.Errorf("pre2019FromNarrative %s: apps.new %v, want %v", tt.line, got, tt.want)
-		}
-		if said := namesMeasure(finds, "apps.new"); said != (tt.want == -1) {
-			t.Errorf("pre2019FromNarrative %s: a finding on apps.new %v, want %v: %+v", tt.line, said, tt.want == -1, finds)
-		}
+		wantOldRegime(t, tt.line, "apps.new", tt.want)
 	}
+}
+
+// wantFigure fails t unless measure is want in vals (-1: blank) and a
+// finding names it exactly when it is blank; reader and line say which
+// reading failed.
+func wantFigure(t *testing.T, reader, line, measure string, want float64, vals []gongkai.Value, finds []gongkai.Finding) {
+	t.Helper()
+	if got := numberOf(vals, measure); got != want {
+		t.Errorf("%s %s: %s %v, want %v", reader, line, measure, got, want)
+	}
+	if said := namesMeasure(finds, measure); said != (want == -1) {
+		t.Errorf("%s %s: a finding on %s %v, want %v: %+v", reader, line, measure, said, want == -1, finds)
+	}
+}
+
+// wantSentenceReaders reads line under a 依申请公开 heading with the sentence
+// reader in both formats (the 2021 report's and the old regime's) and
+// checks measure as wantFigure does.
+func wantSentenceReaders(t *testing.T, line, measure string, want float64) {
+	t.Helper()
+	for _, format := range []string{gongkai.Format2021, gongkai.FormatPre2019} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + line}}, format, 2024, "示例县某某局")
+		wantFigure(t, format, line, measure, want, vals, finds)
+	}
+}
+
+// wantOldRegime reads line under a 依申请公开情况 heading with the old
+// regime's reader and checks measure as wantFigure does.
+func wantOldRegime(t *testing.T, line, measure string, want float64) {
+	t.Helper()
+	vals, finds := pre2019FromNarrative([]Line{{N: 1, Text: "二、依申请公开情况。" + line}}, "示例县示例局")
+	wantFigure(t, "pre2019FromNarrative", line, measure, want, vals, finds)
 }
