@@ -3,8 +3,6 @@ package warehouse
 import (
 	"context"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -50,14 +48,7 @@ func (db *DB) agencyNames(ctx context.Context, ids []int64) (names map[int64]str
 	}
 	slices.Sort(miss)
 	miss = slices.Compact(miss)
-	var list strings.Builder
-	for i, id := range miss {
-		if i > 0 {
-			list.WriteByte(',')
-		}
-		list.WriteString(strconv.FormatInt(id, 10))
-	}
-	rows, err := db.db.QueryContext(ctx, stmt("agency_names"), list.String())
+	rows, err := db.db.QueryContext(ctx, stmt("agency_names"), idList(miss))
 	if err != nil {
 		return nil, false, err
 	}

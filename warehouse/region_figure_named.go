@@ -256,7 +256,8 @@ func (db *DB) agencyPlacesByID(ctx context.Context, gen int64, ids []int64) (map
 	return out, true, nil
 }
 
-// idList is ids as agency_places.sql reads them: comma-separated.
+// idList is ids as agency_places.sql and agency_names.sql read them:
+// comma-separated.
 func idList(ids []int64) string {
 	var b strings.Builder
 	for i, id := range ids {
