@@ -227,6 +227,10 @@ func (h *handler) ruleOf(c echo.Context) access {
 
 // mayUploadReport checks, for a route about report :id (confirming a
 // pending version), that the report is of one of the uploader's agencies.
+// Another agency's report is answered as an id that names no report — the
+// same 404, word for word (as visibleReport answers for a pending page) —
+// not a 403 naming its agency: that told any logged-in uploader which ids
+// exist, pending ones too, and whose they are.
 func (h *handler) mayUploadReport(c echo.Context, u *warehouse.User) error {
 	id, err := pathID(c, "报告")
 	if err != nil {
@@ -237,7 +241,8 @@ func (h *handler) mayUploadReport(c echo.Context, u *warehouse.User) error {
 		return err
 	}
 	if !u.MayUploadFor(sr.Info.Agency) {
-		return forbiddenAgency(u, sr.Info.Agency)
+		// Word for word warehouse.Report's answer for no such report.
+		return notFound("没有编号为 %d 的报告", id)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -159,4 +160,66 @@ func getAs(h http.Handler, token, path string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec
+}
+
+// TestConfirmOtherAgencyIsMissing: uploader B confirming A's report —
+// pending or current, by the API or the page's form — gets the very 404 of
+// an id that names no report, and A's pending version stays pending; A and
+// an admin still confirm. Every route about a report id is walked through
+// the real router: the page and its source (visibleReport) and the two
+// confirms (mayUploadReport). On the old code the confirms answered 403
+// naming A's agency, telling B that the id exists and whose it is.
+func TestConfirmOtherAgencyIsMissing(t *testing.T) {
+	db := emptyDB(t)
+	h := New(db, testLogger(t), Options{})
+	_, tokenA := testUser(t, db, warehouse.RoleUploader, agencyA)
+	userB, tokenB := testUser(t, db, warehouse.RoleUploader, agencyB)
+	var ids []int64
+	for _, v := range []int{1, 2} {
+		data := append(syntheticReport(agencyA, 2021), []byte(strings.Repeat("\n", v))...)
+		status, body := do(t, withToken(h, tokenA), multipartUpload(t, "/api/reports", "甲.txt", data, nil))
+		var res uploadResult
+		if err := json.Unmarshal([]byte(body), &res); status != http.StatusCreated || err != nil {
+			t.Fatalf("upload of version %d: %d %s", v, status, snippet(body))
+		}
+		ids = append(ids, res.ReportID)
+	}
+	current, pending, missing := itoa64(ids[0]), itoa64(ids[1]), itoa64(ids[1]+1000)
+	cookie, csrf := session(t, db, userB)
+	asB := withToken(h, tokenB)
+	for _, tt := range []struct {
+		name string
+		req  func(id string) *http.Request
+	}{
+		{"POST /api", func(id string) *http.Request {
+			return httptest.NewRequest(http.MethodPost, "/api/reports/"+id+"/confirm", nil)
+		}},
+		{"POST form", func(id string) *http.Request {
+			return postForm("/reports/"+id+"/confirm", url.Values{"csrf": {csrf}}, cookie)
+		}},
+	} {
+		via := asB
+		if tt.name == "POST form" {
+			via = h
+		}
+		noneStatus, noneBody := do(t, via, tt.req(missing))
+		if noneStatus != http.StatusNotFound {
+			t.Fatalf("%s: confirm of no such id %d, want 404", tt.name, noneStatus)
+		}
+		for _, id := range []string{pending, current} {
+			status, body := do(t, via, tt.req(id))
+			if want := strings.ReplaceAll(noneBody, missing, id); status != http.StatusNotFound || body != want {
+				t.Errorf("%s: uploader B confirming A's report %s: %d %s\nwant 404 %s", tt.name, id, status, snippet(body), snippet(want))
+			}
+			if strings.Contains(body, agencyA) {
+				t.Errorf("%s: the refusal names A's agency", tt.name)
+			}
+		}
+	}
+	if rec := getAs(h, tokenA, "/reports/"+pending); !strings.Contains(rec.Body.String(), "pending-confirm") {
+		t.Fatalf("B's refused confirmations changed A's pending version")
+	}
+	if status, body := do(t, withToken(h, tokenA), httptest.NewRequest(http.MethodPost, "/api/reports/"+pending+"/confirm", nil)); status != http.StatusOK {
+		t.Errorf("A confirming their own: %d %s", status, snippet(body))
+	}
 }
