@@ -60,7 +60,8 @@ type outcome struct {
 	Year      int               `json:"year,omitempty"`
 	Format    string            `json:"format,omitempty"`
 	Version   int               `json:"version,omitempty"`
-	Pending   bool              `json:"pending,omitempty"` // loaded, but waits for confirmation
+	Pending   bool              `json:"pending,omitempty"`   // loaded, but waits for confirmation
+	Elsewhere bool              `json:"elsewhere,omitempty"` // rejected: the file is report_id, another agency-year's
 	Errors    int               `json:"errors"`
 	Warnings  int               `json:"warnings"`
 	Message   string            `json:"message,omitempty"`
@@ -315,6 +316,14 @@ func loadBatchOf(ctx context.Context, db *warehouse.DB, batch []outcome, by stri
 		switch {
 		case res.Err != nil:
 			o.Status, o.Message = "rejected", gongkai.ErrorMessage(res.Err)
+		case res.Duplicate && res.Elsewhere:
+			// The file stands as another agency-year's report (the server
+			// answers 409): "已载入过" would tell the operator that the
+			// agency-year this file was read as (or named by --agency,
+			// --year) has it, and exit 0. It was not loaded for it.
+			o.Status, o.Elsewhere, o.ReportID = "rejected", true, res.ReportID
+			o.Message = fmt.Sprintf("此文件已作为另一机关或年度的报告载入（报告#%d），未作为“%s”%d年的报告载入；"+
+				"如此文件确是该机关该年度的报告，请核对 --agency、--year 或报告#%d", res.ReportID, r.Agency, r.Year, res.ReportID)
 		case res.Duplicate:
 			o.Status = "duplicate"
 			o.ReportID, o.AgencyID, o.Version = res.ReportID, res.AgencyID, res.Version

@@ -237,3 +237,39 @@ func TestIngestKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestElsewhere: a file already loaded as one agency's report, given
+// again with --agency naming another (or --year another year), was not
+// loaded for that agency-year (LoadResult.Elsewhere; the server answers
+// 409): the CLI says so — 未载入, the report it stands as, exit 1 — and
+// --json marks it elsewhere; the same agency-year's repeat stays 已载入过,
+// exit 0. On the old code it printed 已载入过 and exited 0, as if the named
+// agency-year had the report.
+func TestIngestElsewhere(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.duckdb")
+	r := demoReports(t, 1)[0]
+	path := writeWorkbooks(t, dir, []*gongkai.Report{r})[0]
+	if out, errs, code := runCmd(t, "", "ingest", "--db", db, path); code != 0 {
+		t.Fatalf("first load: exit %d\n%s%s", code, out, errs)
+	}
+	if out, errs, code := runCmd(t, "", "ingest", "--db", db, path); code != 0 || !strings.Contains(out, "已载入过\t") {
+		t.Fatalf("the same agency-year again: exit %d, want 0 and 已载入过\n%s%s", code, out, errs)
+	}
+	for _, args := range [][]string{{"--agency", "某某县另一个局"}, {"--year", "2015"}} {
+		out, errs, code := runCmd(t, "", append(append([]string{"ingest", "--db", db}, args...), path)...)
+		if code != 1 || strings.Contains(out, "已载入过\t") || !strings.Contains(out, "未载入\t"+path+"\t此文件已作为另一机关或年度的报告载入（报告#") ||
+			!strings.Contains(out, "载入 0，已载入过 0，未载入 1") {
+			t.Errorf("%v: exit %d, want 1 with 未载入 saying where the file stands\n%s%s", args, code, out, errs)
+		}
+		out, _, _ = runCmd(t, "", append(append([]string{"ingest", "--db", db, "--json"}, args...), path)...)
+		var o struct {
+			Status    string `json:"status"`
+			Elsewhere bool   `json:"elsewhere"`
+			ReportID  int64  `json:"report_id"`
+		}
+		if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &o); err != nil || o.Status != "rejected" || !o.Elsewhere || o.ReportID == 0 {
+			t.Errorf("%v --json: %+v %v, want rejected, elsewhere, with the report id\n%s", args, o, err, out)
+		}
+	}
+}
