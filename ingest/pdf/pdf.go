@@ -97,9 +97,16 @@ func ReadContext(ctx context.Context, data []byte) (*doc.Document, error) {
 			chars += len([]rune(w.text))
 		}
 	}
-	if chars < 20 {
+	switch {
+	case chars == 0:
 		return nil, gongkai.Errorf(gongkai.CodeInvalid,
 			"这是扫描件（PDF 中只有图片，没有文字层），系统暂不支持文字识别（OCR）：请上传 Word、Excel 原件或可复制文字的 PDF")
+	case chars < 20:
+		// A text layer of a few characters (a page number, a stamp's
+		// words, a short test file) is not "only images": say what was
+		// found rather than guess that it is a scan.
+		return nil, gongkai.Errorf(gongkai.CodeInvalid,
+			"PDF 中可复制的文字只有 %d 个字，不像年度报告；如是扫描件，系统暂不支持文字识别（OCR）：请上传 Word、Excel 原件或可复制文字的 PDF", chars)
 	}
 	return build(pages), nil
 }

@@ -165,6 +165,9 @@ func TestReadRejects(t *testing.T) {
 		{"password", password, "PDF 有密码保护，无法读取"},
 		{"damaged", []byte("%PDF-1.7\n1 0 obj garbage"), "PDF 已损坏"},
 		{"truncated", scan[:len(scan)/3], "PDF"},
+		// A text layer of five characters is no scan: on the old code
+		// "这是扫描件（PDF 中只有图片，没有文字层）".
+		{"few characters", fewCharsPDF(), "PDF 中可复制的文字只有 5 个字，不像年度报告"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -480,4 +483,26 @@ func BenchmarkBuildWorstPage(b *testing.B) {
 			}
 		})
 	}
+}
+
+// fewCharsPDF is a one-page PDF whose text layer is the word "hello".
+func fewCharsPDF() []byte {
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Length 36 >>\nstream\nBT /F1 12 Tf 72 700 Td (hello) Tj ET\nendstream",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	return b.Bytes()
 }
