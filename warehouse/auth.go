@@ -230,15 +230,36 @@ func (db *DB) users(ctx context.Context, id, name any) ([]User, error) {
 
 // SetDisabled disables (or enables again) the account named name. Disabling
 // ends its sessions at once and makes its tokens useless until it is enabled
-// again. It returns a *gongkai.Error with CodeNotFound for an unknown name.
+// again. It returns a *gongkai.Error with CodeNotFound for an unknown name,
+// and with CodeInvalid for the last enabled administrator: nobody could
+// manage accounts then, and only `gongkai user enable` with the server
+// stopped would undo it. The dashboard keeps an administrator from
+// disabling their own account, but two administrators disabling each other
+// at once (or one whose account was disabled while their request ran)
+// passed it.
 func (db *DB) SetDisabled(ctx context.Context, by Actor, name string, disabled bool) error {
 	if db.state == nil {
 		return errReadOnly
 	}
 	defer db.secrets.clear()
+	// One change of an account's state at a time: the count of the other
+	// administrators and the update are one step, which two transactions
+	// disabling two administrators would not be (each sees the other
+	// enabled, and both commit).
+	setDisabledMu.Lock()
+	defer setDisabledMu.Unlock()
 	u, err := db.UserByName(ctx, name)
 	if err != nil {
 		return err
+	}
+	if disabled && u.Role == RoleAdmin && !u.Disabled {
+		var others int64
+		if err := db.db.QueryRowContext(ctx, stmt("auth_admins_enabled_besides"), u.ID).Scan(&others); err != nil {
+			return fmt.Errorf("warehouse: user.disable %s: %w", u.Name, err)
+		}
+		if others == 0 {
+			return gongkai.Errorf(gongkai.CodeInvalid, "不能停用 %s：它是唯一启用的管理员账户，停用后将无人能管理账户。请先启用或创建另一个管理员。", u.Name)
+		}
 	}
 	now := time.Now().UTC()
 	action, detail := "user.enable", "启用用户 "+u.Name
@@ -259,6 +280,9 @@ func (db *DB) SetDisabled(ctx context.Context, by Actor, name string, disabled b
 	}
 	return nil
 }
+
+// setDisabledMu serializes SetDisabled (one process holds the file).
+var setDisabledMu sync.Mutex
 
 // EndSessions ends every browser session of the account named name, so
 // that a stolen or forgotten login stops working at once; its API tokens are

@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -206,5 +207,68 @@ func TestLoginVersion(t *testing.T) {
 	}
 	if v, err := db.LoginVersion(ctx, "ann"); v != "" || err != nil {
 		t.Errorf("version of a disabled account: %q %v, want blank", v, err)
+	}
+}
+
+// TestLastAdminStaysEnabled: the last enabled administrator cannot be
+// disabled, by one request or by two administrators disabling each other at
+// once (each saw the other enabled); other accounts, and an administrator
+// while another is enabled, can. On the old code the second disable and one
+// of the simultaneous pairs left no enabled administrator.
+func TestLastAdminStaysEnabled(t *testing.T) {
+	db := openTest(t)
+	ctx := context.Background()
+	by := Actor{Name: "t"}
+	for _, nu := range []NewUser{{Name: "ann", Role: RoleAdmin}, {Name: "bob", Role: RoleAdmin}, {Name: "cy", Role: RoleViewer}} {
+		nu.Password = "0123456789"
+		if _, err := db.CreateUser(ctx, by, nu); err != nil {
+			t.Fatal(err)
+		}
+	}
+	enabledAdmins := func() int {
+		users, err := db.Users(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, u := range users {
+			if u.Role == RoleAdmin && !u.Disabled {
+				n++
+			}
+		}
+		return n
+	}
+	if err := db.SetDisabled(ctx, by, "cy", true); err != nil {
+		t.Fatalf("a viewer: %v", err)
+	}
+	if err := db.SetDisabled(ctx, by, "bob", true); err != nil {
+		t.Fatalf("one of two administrators: %v", err)
+	}
+	err := db.SetDisabled(ctx, by, "ann", true)
+	if gongkai.ErrorCode(err) != gongkai.CodeInvalid || !strings.Contains(gongkai.ErrorMessage(err), "唯一启用的管理员") {
+		t.Errorf("the last administrator: %v, want refused", err)
+	}
+	if n := enabledAdmins(); n != 1 {
+		t.Fatalf("%d enabled administrators, want 1", n)
+	}
+	for round := 0; round < 20; round++ {
+		if err := db.SetDisabled(ctx, by, "bob", false); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for _, name := range []string{"ann", "bob"} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				db.SetDisabled(ctx, by, name, true)
+			}()
+		}
+		wg.Wait()
+		if n := enabledAdmins(); n != 1 {
+			t.Fatalf("round %d: two administrators disabling each other at once left %d enabled, want 1", round, n)
+		}
+		if err := db.SetDisabled(ctx, by, "ann", false); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
