@@ -28,20 +28,26 @@ type keptResult struct {
 
 // get returns the result of the kept query name, running it through run
 // when the warehouse has changed since it was kept. Errors are not kept.
-// The generation is read before the query runs, so that a write that ends
-// while it runs makes the next page ask again.
+// The generation is read before the query runs, and the result kept only
+// when it is even and unchanged once the query ran (warehouse.DB.Unchanged):
+// a result read while a write was under way (the generation odd, from
+// before its commit) or came may be of the state before it, and is
+// answered but not kept.
 func (k *keptResults) get(ctx context.Context, db *warehouse.DB, name string,
 	run func(context.Context, string, warehouse.Filter) (*warehouse.Table, error)) (*warehouse.Table, error) {
 	gen := db.Generation()
 	k.mu.Lock()
 	r, ok := k.results[name]
 	k.mu.Unlock()
-	if ok && r.gen == gen {
+	if ok && r.gen == gen && gen&1 == 0 {
 		return r.table, nil
 	}
 	t, err := run(ctx, name, warehouse.Filter{})
 	if err != nil {
 		return nil, err
+	}
+	if !db.Unchanged(gen) {
+		return t, nil
 	}
 	k.mu.Lock()
 	if k.results == nil {

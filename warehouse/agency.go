@@ -36,6 +36,9 @@ func (db *DB) SetAgencyRegionAudited(ctx context.Context, agencyID int64, r Regi
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	defer db.wrote() // after the commit, before the next writer
+	// Under way before the commit (Generation): the places too.
+	db.writing()
+	db.placesMoving()
 	if _, err := db.writer(ctx); err != nil {
 		return err
 	}

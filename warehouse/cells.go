@@ -129,6 +129,7 @@ func (db *DB) CopyCells(ctx context.Context, o CellOptions, progress func(CellCo
 func (db *DB) purgeStale(ctx context.Context, o CellOptions, at *CellCopy) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	defer db.settle() // the generation moves when the copy was written
 	var listed int64
 	rewrote := false
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
@@ -159,6 +160,7 @@ func (db *DB) purgeStale(ctx context.Context, o CellOptions, at *CellCopy) error
 			name, rewrote = "cells_rewrite", true
 		}
 		if err := inConnTx(ctx, conn, func() error {
+			db.writing() // before the commit (Generation)
 			_, err := conn.ExecContext(ctx, stmt(name))
 			return err
 		}); err != nil {
@@ -178,7 +180,6 @@ func (db *DB) purgeStale(ctx context.Context, o CellOptions, at *CellCopy) error
 	if err == nil && (listed > 0 || rewrote) {
 		at.Purged += listed
 		at.Rewrote = at.Rewrote || rewrote
-		db.wrote()
 	}
 	return err
 }
@@ -189,6 +190,10 @@ func (db *DB) purgeStale(ctx context.Context, o CellOptions, at *CellCopy) error
 func (db *DB) copyCellRun(ctx context.Context, run, least int64, at *CellCopy) (done bool, err error) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	// The generation moves when a run was copied: the watermark moved,
+	// which region_figure's form follows (cellsCaughtUp). The places stay
+	// kept (PlaceGeneration).
+	defer db.settle()
 	err = db.withConn(ctx, func(conn *sql.Conn) error {
 		return inConnTx(ctx, conn, func() error {
 			var wm, last int64
@@ -218,13 +223,9 @@ func (db *DB) copyCellRun(ctx context.Context, run, least int64, at *CellCopy) (
 			}
 			at.Watermark, at.Runs, at.Tail = end, runs+1, last-end
 			at.Copied += end - wm
+			db.writing() // before the commit (Generation)
 			return nil
 		})
 	})
-	if err == nil && !done {
-		// Committed: the watermark moved, which region_figure's form
-		// follows (cellsCaughtUp).
-		db.wrote()
-	}
 	return done, err
 }

@@ -501,7 +501,7 @@ func (db *DB) totalsWhole(ctx context.Context) (totalsWhole, error) {
 	c.wholeMu.Lock()
 	defer c.wholeMu.Unlock()
 	gen := db.Generation()
-	if c.atKnown && c.atGen == gen {
+	if c.atKnown && c.atGen == gen && gen&1 == 0 {
 		return c.at, nil
 	}
 	var now totalsWhole
@@ -521,6 +521,8 @@ func (db *DB) totalsWhole(ctx context.Context) (totalsWhole, error) {
 			c.full, c.fullRead = now, true
 		}
 	}
-	c.at, c.atGen, c.atKnown = now, gen, true
+	// Kept with the generation only when no write was under way or came
+	// while it was read (Generation).
+	c.at, c.atGen, c.atKnown = now, gen, db.Unchanged(gen)
 	return now, nil
 }

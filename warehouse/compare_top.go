@@ -178,7 +178,7 @@ func (db *DB) withinMembers(ctx context.Context) (bool, error) {
 func (db *DB) withinMembersLocked(ctx context.Context) (bool, error) {
 	w := &db.within
 	gen := db.Generation()
-	if w.known && w.gen == gen {
+	if w.known && w.gen == gen && gen&1 == 0 {
 		return w.listedNone && w.stamp.Valid, nil
 	}
 	var stamp sql.NullString
@@ -216,7 +216,9 @@ func (db *DB) withinMembersLocked(ctx context.Context) (bool, error) {
 	if !stamp.Valid {
 		w.members, w.counts, w.stamp = nil, [3]int{}, stamp
 	}
-	w.known, w.gen, w.listedNone = true, gen, listedNone
+	// Kept with the generation only when no write was under way or came
+	// while it was read (Generation).
+	w.known, w.gen, w.listedNone = db.Unchanged(gen), gen, listedNone
 	return listedNone && stamp.Valid, nil
 }
 

@@ -38,6 +38,7 @@ func (db *DB) ConfirmAudited(ctx context.Context, id int64, by string, e *AuditE
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	defer db.wrote() // after the commit, before the next writer
+	db.writing()     // before the first commit (Generation)
 	if _, err := db.writer(ctx); err != nil {
 		return LoadResult{}, err
 	}
@@ -122,6 +123,9 @@ func (db *DB) ConfirmAudited(ctx context.Context, id int64, by string, e *AuditE
 	// far are merged first (Bulk).
 	if err := db.flushBulk(ctx, conn); err != nil {
 		return LoadResult{}, fmt.Errorf("warehouse: confirm %d: %w", id, err)
+	}
+	if len(p.regions) > 0 {
+		db.placesMoving() // the agency moves (PlaceGeneration)
 	}
 	err = inConnTx(ctx, conn, func() error {
 		if err := p.exec(ctx, conn, time.Now().UTC(), nil); err != nil {

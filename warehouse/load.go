@@ -129,6 +129,7 @@ func (db *DB) LoadPrepared(ctx context.Context, b *Prepared) ([]LoadResult, erro
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	defer db.wrote() // after the commit, before the next writer
+	db.writing()     // before the first commit (Generation)
 	if _, err := db.writer(ctx); err != nil {
 		e := &gongkai.Error{Code: gongkai.CodeInternal, Message: "报告未能写入数据库", Err: err}
 		if ctx.Err() != nil {
@@ -721,6 +722,11 @@ func (db *DB) loadGroup(ctx context.Context, conn *sql.Conn, group []*item, now 
 			} else if err := db.flushBulk(ctx, conn); err != nil {
 				return fmt.Errorf("bulk load's roll-up sums: %w", err)
 			}
+		}
+		if len(p.newAgencies) > 0 || len(p.regions) > 0 {
+			// Agencies come or move (PlaceGeneration); a load of reports of
+			// known agencies in place leaves the places kept.
+			db.placesMoving()
 		}
 		err = inConnTx(ctx, conn, func() error {
 			if err := p.exec(ctx, conn, now, bulk); err != nil {

@@ -66,11 +66,12 @@ type textCache = genCache[int64, string]
 const textCacheMax = 1 << 16
 
 // get returns the answer kept for k at generation gen, and whether there
-// is one.
+// is one: never at an odd generation (a write under way: see
+// DB.Generation).
 func (c *genCache[K, V]) get(gen int64, k K) (v V, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.gen != gen {
+	if c.gen != gen || gen&1 != 0 {
 		return v, false
 	}
 	v, ok = c.m[k]
@@ -78,11 +79,12 @@ func (c *genCache[K, V]) get(gen int64, k K) (v V, ok bool) {
 }
 
 // lookup calls found with each of keys whose answer is kept at generation
-// gen, and returns the keys whose answer is not.
+// gen, and returns the keys whose answer is not (all of them at an odd
+// generation).
 func (c *genCache[K, V]) lookup(gen int64, keys []K, found func(K, V)) (missing []K) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.gen != gen {
+	if c.gen != gen || gen&1 != 0 {
 		return keys
 	}
 	for _, k := range keys {
@@ -95,9 +97,11 @@ func (c *genCache[K, V]) lookup(gen int64, keys []K, found func(K, V)) (missing 
 	return missing
 }
 
-// put keeps the answer for k, read after Generation returned gen. Answers
-// of another generation are dropped first; an answer read before a write
-// that another request has already seen is not kept.
+// put keeps the answer for k, read after Generation returned gen, which the
+// caller found Unchanged after the read: an answer read while a write was
+// under way or came is not to be kept. One of an odd generation is not
+// kept. Answers of another generation are dropped first; an answer read
+// before a write that another request has already seen is not kept.
 func (c *genCache[K, V]) put(gen int64, k K, v V) {
 	c.putAll(gen, map[K]V{k: v})
 }
@@ -107,7 +111,7 @@ func (c *genCache[K, V]) put(gen int64, k K, v V) {
 func (c *genCache[K, V]) putAll(gen int64, kv map[K]V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if gen < c.gen {
+	if gen < c.gen || gen&1 != 0 {
 		return
 	}
 	if gen != c.gen || c.m == nil {
@@ -137,19 +141,21 @@ type caughtUpCache struct {
 	up    bool
 }
 
-// get returns the answer kept at generation gen, and whether there is one.
+// get returns the answer kept at generation gen, and whether there is one
+// (never at an odd generation).
 func (c *caughtUpCache) get(gen int64) (up, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.up, c.known && c.gen == gen
+	return c.up, c.known && c.gen == gen && gen&1 == 0
 }
 
-// put keeps the answer read after Generation returned gen, unless one of a
-// later generation is kept already.
+// put keeps the answer read after Generation returned gen, which the caller
+// found Unchanged after the read, unless gen is odd or one of a later
+// generation is kept already.
 func (c *caughtUpCache) put(gen int64, up bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.known && gen < c.gen {
+	if c.known && gen < c.gen || gen&1 != 0 {
 		return
 	}
 	c.gen, c.known, c.up = gen, true, up

@@ -81,29 +81,40 @@ func TestGenCacheBounds(t *testing.T) {
 	}
 	var n genCache[int64, string]
 	n.max = 3
-	n.putAll(1, map[int64]string{1: "a", 2: "b", 3: "c"})
-	n.put(1, 4, "d")
-	if got := kept(&n, 1, 1, 2, 3, 4); got != 1 || kept(&n, 1, 4) != 1 {
+	n.putAll(2, map[int64]string{1: "a", 2: "b", 3: "c"})
+	n.put(2, 4, "d")
+	if got := kept(&n, 2, 1, 2, 3, 4); got != 1 || kept(&n, 2, 4) != 1 {
 		t.Errorf("a request cache past its bound keeps %d of 4, want only the last", got)
 	}
 	tc := textCache{max: 3, keepFull: true}
-	tc.putAll(1, map[int64]string{1: "a", 2: "b"})
-	tc.putAll(1, map[int64]string{3: "c"})
-	tc.put(1, 4, "d")
-	if got := kept(&tc, 1, 1, 2, 3, 4); got != 3 || kept(&tc, 1, 4) != 0 {
+	tc.putAll(2, map[int64]string{1: "a", 2: "b"})
+	tc.putAll(2, map[int64]string{3: "c"})
+	tc.put(2, 4, "d")
+	if got := kept(&tc, 2, 1, 2, 3, 4); got != 3 || kept(&tc, 2, 4) != 0 {
 		t.Errorf("textCache at its bound keeps %d of 4, want the first 3", got)
 	}
 	var found []string
-	tc.lookup(1, []int64{2, 9}, func(_ int64, s string) { found = append(found, s) })
+	tc.lookup(2, []int64{2, 9}, func(_ int64, s string) { found = append(found, s) })
 	if len(found) != 1 || found[0] != "b" {
 		t.Errorf("lookup found %v, want [b]", found)
 	}
 	tc.put(0, 9, "old")
-	if kept(&tc, 0, 9) != 0 || kept(&tc, 1, 9) != 0 {
+	if kept(&tc, 0, 9) != 0 || kept(&tc, 2, 9) != 0 {
 		t.Error("an answer read before a newer generation was kept")
 	}
-	tc.put(2, 5, "e")
-	if kept(&tc, 2, 1, 2, 3) != 0 || kept(&tc, 2, 5) != 1 || kept(&tc, 1, 1) != 0 {
+	tc.put(4, 5, "e")
+	if kept(&tc, 4, 1, 2, 3) != 0 || kept(&tc, 4, 5) != 1 || kept(&tc, 2, 1) != 0 {
 		t.Error("a newer generation did not replace the texts kept")
+	}
+	// An odd generation is a write under way (DB.Generation): nothing is
+	// given or kept at it.
+	tc.put(5, 6, "f")
+	if kept(&tc, 5, 5, 6) != 0 || kept(&tc, 4, 5) != 1 {
+		t.Error("an odd generation gave or kept an answer, or dropped those of the last even one")
+	}
+	var cu caughtUpCache
+	cu.put(3, true)
+	if _, ok := cu.get(3); ok {
+		t.Error("caughtUpCache kept an answer at an odd generation")
 	}
 }

@@ -116,7 +116,9 @@ func (db *DB) matchPiece(ctx context.Context, memo *pieceMemo, piece string) (*p
 	if m.err = db.db.QueryRowContext(ctx, stmt("piece_top")).Scan(&high); m.err != nil {
 		return nil, m.err
 	}
-	db.pieceHigh.put(gen, struct{}{}, high)
+	if db.Unchanged(gen) {
+		db.pieceHigh.put(gen, struct{}{}, high)
+	}
 	if m.skip = high < pieceBitsMin; m.skip {
 		return m, nil
 	}

@@ -434,7 +434,9 @@ func (db *DB) narrowSelection(ctx context.Context, f Filter) (selection, error) 
 	// Without a region or level the whole country is never narrow, whatever
 	// the count of an empty warehouse says.
 	s.narrow = s.narrow && (province != nil || city != nil || level != nil)
-	db.narrow.put(gen, k, s)
+	if db.Unchanged(gen) {
+		db.narrow.put(gen, k, s)
+	}
 	return s, nil
 }
 
@@ -454,7 +456,9 @@ func (db *DB) cellsCaughtUp(ctx context.Context) (bool, error) {
 	if err := db.db.QueryRowContext(ctx, stmt("cells_state")).Scan(&wm, &runs, &last); err != nil {
 		return false, err
 	}
-	db.caughtUp.put(gen, last <= wm)
+	if db.Unchanged(gen) {
+		db.caughtUp.put(gen, last <= wm)
+	}
 	return last <= wm, nil
 }
 

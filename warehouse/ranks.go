@@ -24,6 +24,7 @@ func (db *DB) RankAgencies(ctx context.Context) (int64, error) {
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	defer db.settle() // the generation moves when ranks were set
 	var ranked int64
 	err := db.withConn(ctx, func(conn *sql.Conn) error {
 		return inConnTx(ctx, conn, func() error {
@@ -41,6 +42,9 @@ func (db *DB) RankAgencies(ctx context.Context) (int64, error) {
 				return err
 			}
 			ranked, err = res.RowsAffected()
+			if ranked > 0 {
+				db.writing() // before the commit (Generation)
+			}
 			return err
 		})
 	})
@@ -49,9 +53,9 @@ func (db *DB) RankAgencies(ctx context.Context) (int64, error) {
 	}
 	if ranked > 0 {
 		// Committed, from one order: they agree with the names, and
-		// ranksComplete's kept answer is of the generation before.
+		// ranksComplete's kept answer is of the generation before
+		// (settle moves it). The places stay kept (PlaceGeneration).
 		db.ranksAgree.v.Store(keptYes)
-		db.wrote()
 	}
 	return ranked, nil
 }
@@ -82,6 +86,8 @@ func (db *DB) ranksComplete(ctx context.Context) (bool, error) {
 		}
 		ok = agree
 	}
-	db.ranked.put(gen, ok)
+	if db.Unchanged(gen) {
+		db.ranked.put(gen, ok)
+	}
 	return ok, nil
 }

@@ -309,7 +309,9 @@ func (db *DB) readTexts(ctx context.Context, q pageReads, figures []figureRow, a
 			keep[id] = text.String
 		}
 	}
-	db.texts.putAll(gen, keep)
+	if db.Unchanged(gen) {
+		db.texts.putAll(gen, keep)
+	}
 	return texts, nil
 }
 

@@ -149,7 +149,9 @@ func (db *DB) cellStated(ctx context.Context, f Filter) (bool, error) {
 	if err := db.db.QueryRowContext(ctx, stmt("cell_rows"), f.measureID, f.applicantID, nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo))).Scan(&stated); err != nil {
 		return false, err
 	}
-	db.cellRows.put(gen, k, stated)
+	if db.Unchanged(gen) {
+		db.cellRows.put(gen, k, stated)
+	}
 	return stated, nil
 }
 

@@ -21,12 +21,17 @@ type agencyPlace struct {
 
 // placeCache keeps agencies' places by id, as agency_places.sql read them,
 // for region_figure's form named in Go (regionFigureNamed), for as long as
-// Generation does not change. An agency's city and level change with an
-// administrator's correction (SetAgencyRegion) and its name never, and
-// agencies come only with a load: each is a write that moves the
-// generation after its commit and before it returns (DB.wrote), so the
-// first read after it keeps the places afresh and a correction shows on
-// the next request. At most placeCacheMax are kept, the first read.
+// PlaceGeneration does not change. An agency's city and level change with
+// an administrator's correction (SetAgencyRegion), a load or confirmation
+// that moves it to the region its report states, and its name never, and
+// agencies come only with a load: each marks PlaceGeneration odd before
+// its commit and moves it before it returns (DB.placesMoving, DB.wrote),
+// so the first read after it keeps the places afresh and a correction
+// shows on the next request. The other writes (a load of reports of
+// agencies known and in place, CopyCells, RankAgencies) leave them kept:
+// before, every write dropped them, and in serve an upload threw away the
+// read ahead (WarmPlaces) until the next warm-up. At most placeCacheMax
+// are kept, the first read.
 type placeCache = genCache[int64, agencyPlace]
 
 // placeCacheMax bounds the places kept (at 1M reports store.agencies holds
@@ -70,7 +75,13 @@ func (db *DB) regionFigureNamedRun(ctx context.Context, form queries.Query, f Fi
 	if limit < 0 {
 		return nil, false, nil
 	}
-	gen := db.Generation()
+	// The run's rows and places are of one state when no write was under
+	// way or came during it (Unchanged); the places kept are those of
+	// every state since PlaceGeneration was pgen (placeCache).
+	gen, pgen := db.Generation(), db.PlaceGeneration()
+	if gen&1 != 0 {
+		return nil, false, nil
+	}
 	if t, err = db.runKept(ctx, form, f); err != nil {
 		return nil, false, err
 	}
@@ -91,7 +102,7 @@ func (db *DB) regionFigureNamedRun(ctx context.Context, form queries.Query, f Fi
 		}
 		agencies = append(agencies, id)
 	}
-	places, ok, err := db.agencyPlacesByID(ctx, gen, agencies)
+	places, ok, err := db.agencyPlacesByID(ctx, pgen, agencies)
 	if err != nil || !ok {
 		return nil, false, err
 	}
@@ -160,9 +171,10 @@ func (db *DB) regionFigureNamedRun(ctx context.Context, form queries.Query, f Fi
 			}
 		}
 	}
-	// A write during the run (a correction of a region): the rows and the
-	// places may be of different states; the half reads both in one.
-	if db.Generation() != gen {
+	// A write under way or come during the run (a correction of a region):
+	// the rows and the places may be of different states; the half reads
+	// both in one.
+	if !db.Unchanged(gen) {
 		return nil, false, nil
 	}
 	return t, true, nil
@@ -211,9 +223,11 @@ func nullString(s sql.NullString) any {
 }
 
 // agencyPlacesByID returns the places of the agencies ids, from those kept
-// at generation gen (db.places) and, for the others, from store.agencies
-// (sql/agency_places.sql), which it keeps. ok is false when an id has no
-// agency or more than one row. Its error is the database's.
+// at place generation gen (db.places, PlaceGeneration) and, for the
+// others, from store.agencies (sql/agency_places.sql), which it keeps when
+// no write that moves places was under way or came meanwhile. ok is false
+// when an id has no agency or more than one row. Its error is the
+// database's.
 func (db *DB) agencyPlacesByID(ctx context.Context, gen int64, ids []int64) (map[int64]agencyPlace, bool, error) {
 	out := make(map[int64]agencyPlace, len(ids))
 	miss := db.places.lookup(gen, ids, func(id int64, p agencyPlace) { out[id] = p })
@@ -252,7 +266,9 @@ func (db *DB) agencyPlacesByID(ctx context.Context, gen int64, ids []int64) (map
 	for id, p := range read {
 		out[id] = p
 	}
-	db.places.putAll(gen, read)
+	if db.placesUnchanged(gen) {
+		db.places.putAll(gen, read)
+	}
 	return out, true, nil
 }
 
@@ -275,12 +291,16 @@ func idList(ids []int64) string {
 // warm-up runs it after a start and after an upload, so that the form's
 // requests find their agencies kept. A first read of a request's ~510
 // places by id costs about the join it replaces (7-24 ms of CPU at 1M
-// reports); the read ahead ~0.3 s once. An id held twice is not kept (its
-// request reads it by id, finds two rows, and the half runs itself); the
-// cities and levels, a few hundred texts, are kept once each. Its error is
-// the database's.
+// reports); the read ahead ~0.3 s once, and not again while the places
+// read ahead are kept (PlaceGeneration unmoved). An id held twice is not
+// kept (its request reads it by id, finds two rows, and the half runs
+// itself); the cities and levels, a few hundred texts, are kept once each.
+// Its error is the database's.
 func (db *DB) WarmPlaces(ctx context.Context) error {
-	gen := db.Generation()
+	gen := db.PlaceGeneration()
+	if gen&1 == 0 && db.placesWarm.Load() == gen+1 {
+		return nil
+	}
 	var n int64
 	if err := db.db.QueryRowContext(ctx, "SELECT count(*) FROM store.agencies").Scan(&n); err != nil {
 		return err
@@ -325,6 +345,9 @@ func (db *DB) WarmPlaces(ctx context.Context) error {
 	for id := range twice {
 		delete(read, id)
 	}
-	db.places.putAll(gen, read)
+	if db.placesUnchanged(gen) {
+		db.places.putAll(gen, read)
+		db.placesWarm.Store(gen + 1)
+	}
 	return nil
 }

@@ -3,8 +3,12 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	"gongkai/queries"
 )
 
 // TestWarmPlaces holds WarmPlaces to what it promises: after it, every
@@ -36,7 +40,7 @@ func TestWarmPlaces(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer rows.Close()
-		gen, n := db.Generation(), 0
+		gen, n := db.PlaceGeneration(), 0
 		for rows.Next() {
 			var id int64
 			var want agencyPlace
@@ -64,10 +68,10 @@ func TestWarmPlaces(t *testing.T) {
 	if err := db.SetAgencyRegion(ctx, id, Region{Province: "甲省", City: "丙市", Level: "市级部门"}); err != nil {
 		t.Fatal(err)
 	}
-	if p, ok := db.places.get(db.Generation(), id); ok {
+	if p, ok := db.places.get(db.PlaceGeneration(), id); ok {
 		t.Fatalf("after a correction the place kept before is given: %+v", p)
 	}
-	places, ok, err := db.agencyPlacesByID(ctx, db.Generation(), []int64{id})
+	places, ok, err := db.agencyPlacesByID(ctx, db.PlaceGeneration(), []int64{id})
 	if err != nil || !ok {
 		t.Fatalf("read by id after the correction: %v %v", ok, err)
 	}
@@ -78,4 +82,146 @@ func TestWarmPlaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("warmed after the correction")
+}
+
+// TestPlacesKeptAcrossWrites holds the places kept for region_figure's form
+// named in Go (placeCache) to PlaceGeneration: a load of reports of known
+// agencies in place, CopyCells and RankAgencies change no agency's name,
+// city or level and leave every place read ahead (WarmPlaces) kept; a
+// correction of a region and a load that adds an agency drop them, and the
+// form's next answer lists the moved and the new agency under their
+// places. Before, every write dropped them (the generation of every
+// write): in serve an upload threw the read ahead away until the next
+// warm-up.
+func TestPlacesKeptAcrossWrites(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	report := func(name, city string, year int) LoadRequest {
+		r := sampleReport(name, year, 1, 0)
+		r.Province, r.City, r.Level = "甲省", city, "市级部门"
+		return LoadRequest{Report: r}
+	}
+	res := load(t, db, report("甲市财政局", "甲市", 2021), report("乙市民政局", "乙市", 2021), report("甲市教育局", "甲市", 2021))
+	if err := db.WarmPlaces(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// kept counts the agencies whose place is kept at the present place
+	// generation, as store.agencies holds it.
+	kept := func() (n int) {
+		t.Helper()
+		rows, err := db.db.Query(`SELECT agency_id, name, city, level FROM store.agencies`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var want agencyPlace
+			if err := rows.Scan(&id, &want.name, &want.city, &want.level); err != nil {
+				t.Fatal(err)
+			}
+			if got, ok := db.places.get(db.PlaceGeneration(), id); ok {
+				if got != want {
+					t.Errorf("agency %d kept at %+v, store.agencies holds %+v", id, got, want)
+				}
+				n++
+			}
+		}
+		return n
+	}
+	if n := kept(); n != 3 {
+		t.Fatalf("warmed: %d places kept, want 3", n)
+	}
+	steps := []struct {
+		name  string
+		write func() error
+	}{
+		{"a load of known agencies' reports", func() error {
+			_, err := db.Load(ctx, []LoadRequest{report("甲市财政局", "甲市", 2022), report("乙市民政局", "乙市", 2022)})
+			return err
+		}},
+		{"CopyCells", func() error { _, err := db.CopyCells(ctx, CellOptions{}, nil); return err }},
+		{"RankAgencies", func() error { _, err := db.RankAgencies(ctx); return err }},
+	}
+	for _, s := range steps {
+		gen := db.Generation()
+		if err := s.write(); err != nil {
+			t.Fatal(err)
+		}
+		if db.Generation() == gen {
+			t.Fatalf("%s did not move the generation: the test writes nothing", s.name)
+		}
+		if n := kept(); n != 3 {
+			t.Errorf("after %s: %d places kept, want 3", s.name, n)
+		}
+	}
+	defer func(n int64) { byAgencyMinReports = n }(byAgencyMinReports)
+	byAgencyMinReports = 0
+	q, _ := queries.Get("region_figure")
+	named := q
+	named.Name, named.SQL = "region_figure (test, named in Go)", byAgencyIDsSQL()["region"]
+	f := Filter{YearFrom: 2022, YearTo: 2022, Province: "甲省", City: "乙市", Measure: "apps.new"}
+	g := f
+	if g.measureID, g.applicantID, err = db.cellIDs(ctx, g.Measure, g.Applicant); err != nil {
+		t.Fatal(err)
+	}
+	g.noTail = true
+	// page runs the form named in Go and Query for 乙市 in 2022 and wants
+	// the agencies want, each under 乙市.
+	page := func(stage string, want ...string) {
+		t.Helper()
+		tb, ok, _, err := db.regionFigureNamed(ctx, named, g)
+		if err != nil || !ok {
+			t.Fatalf("%s: the form named in Go does not answer: %v %v", stage, ok, err)
+		}
+		qt, err := db.Query(ctx, "region_figure", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range []*Table{tb, qt} {
+			var got []string
+			for _, r := range tb.Rows {
+				got = append(got, fmt.Sprint(r[1]))
+				if r[2] != "乙市" {
+					t.Errorf("%s: %v listed under %v by a filter of 乙市", stage, r[1], r[2])
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %v listed, want %v", stage, got, want)
+			}
+		}
+	}
+	page("before the correction", "乙市民政局")
+	if err := db.SetAgencyRegion(ctx, res[0].AgencyID, Region{Province: "甲省", City: "乙市", Level: "市级部门"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := kept(); n != 0 {
+		t.Errorf("after a correction: %d places kept, want none", n)
+	}
+	page("after the correction", "乙市民政局", "甲市财政局")
+	if err := db.WarmPlaces(ctx); err != nil {
+		t.Fatal(err)
+	}
+	load(t, db, report("乙市交通局", "乙市", 2022))
+	if n := kept(); n != 0 {
+		t.Errorf("after a load of a new agency: %d places kept, want none", n)
+	}
+	if _, err := db.CopyCells(ctx, CellOptions{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RankAgencies(ctx); err != nil {
+		t.Fatal(err)
+	}
+	page("after a new agency", "乙市交通局", "乙市民政局", "甲市财政局")
+	if err := db.WarmPlaces(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := kept(); n != 4 {
+		t.Errorf("warmed again: %d places kept, want 4", n)
+	}
 }

@@ -111,7 +111,9 @@ func (db *DB) textsByID(ctx context.Context, ids []int64) (map[int64]string, err
 	if err := closeRows(rows); err != nil {
 		return nil, err
 	}
-	db.texts.putAll(gen, keep)
+	if db.Unchanged(gen) {
+		db.texts.putAll(gen, keep)
+	}
 	return texts, nil
 }
 

@@ -200,6 +200,7 @@ func (db *DB) Bulk(ctx context.Context, load func() error) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	defer db.wrote() // the pages' roll-ups change
+	db.writing()     // before flushBulk's commit (Generation)
 	ferr := db.withConn(ctx, func(conn *sql.Conn) error { return db.flushBulk(ctx, conn) })
 	db.bulk, db.bulkErr = nil, nil
 	if ferr != nil {

@@ -156,8 +156,16 @@ type DB struct {
 	kept    keptStmts   // the named queries' statements kept between runs (kept.go)
 
 	// gen counts the writes that may change what the pages show (loads,
-	// confirmations, region corrections); see Generation.
+	// confirmations, region corrections), odd while one is under way; see
+	// Generation.
 	gen atomic.Int64
+	// placeGen counts the writes that may change an agency's name, city or
+	// level, or add one; see PlaceGeneration.
+	placeGen atomic.Int64
+	// placesWarm is one more than the place generation at which WarmPlaces
+	// last kept every agency's place (0: none), so that a warm-up after a
+	// write that moved no place reads none again.
+	placesWarm atomic.Int64
 
 	// textIDs holds the ids of the texts cellIDs found in store.texts
 	// (string to int64), for the queries that break a figure down.
@@ -459,17 +467,89 @@ func (db *DB) Close() error {
 	return db.db.Close()
 }
 
-// Generation returns a number that changes after every write that may
+// Generation returns a number that changes with every write that may
 // change the reports, agencies or figures (Load, LoadPrepared, Confirm,
-// SetAgencyRegion), whether it succeeded or not. A result read after
-// Generation returned g reflects at least the writes of g, so a value kept
-// with the g read before computing it is current while Generation still
-// returns g. Logins, sessions and the audit log do not change it.
+// SetAgencyRegion, the end of a Bulk, RankAgencies and CopyCells when they
+// change something), whether it succeeded or not. It is odd while such a
+// write is under way, from before its first commit to after its last, and
+// even otherwise. A result read after Generation returned g is of the one
+// state the warehouse held at g when Unchanged(g) holds once it is read:
+// only then may it be kept with g, and a value kept with g is current while
+// Generation still returns g. A result read while it is odd may be of the
+// state before the write, the state after, or of both in parts (a reader
+// of two statements): it is answered or checked again, never kept. Before,
+// the generation moved only after the commit, so a request that read the
+// committed rows before it moved kept them, or gave them what was kept at
+// the old generation (an agency listed under its old city by its new one:
+// TestCommitBeforeGeneration). Logins, sessions and the audit log do not
+// change it.
 func (db *DB) Generation() int64 { return db.gen.Load() }
 
+// Unchanged reports whether g, returned by Generation before a read, is
+// even and still the generation: no write was under way or came while the
+// read ran, so that what it read is of the state of g and may be kept
+// with g.
+func (db *DB) Unchanged(g int64) bool { return g&1 == 0 && db.gen.Load() == g }
+
+// writing marks a write under way (Generation odd): writers call it with
+// db.mu held before their first commit, and defer wrote. Those that may
+// change nothing (RankAgencies, CopyCells) call it just before the commit
+// of a change and end with settle.
+func (db *DB) writing() {
+	if db.gen.Load()&1 == 0 {
+		db.gen.Add(1)
+	}
+}
+
+// placesMoving marks a write under way that may change an agency's name,
+// city or level, or add one (PlaceGeneration odd): called with db.mu held,
+// after writing and before the commit; wrote ends it.
+func (db *DB) placesMoving() {
+	if db.placeGen.Load()&1 == 0 {
+		db.placeGen.Add(1)
+	}
+}
+
 // wrote marks the end of a write that may have changed the data; callers
-// defer it while holding db.mu, after their commit.
-func (db *DB) wrote() { db.gen.Add(1) }
+// defer it while holding db.mu, after their last commit. The generation
+// moves to the next even number, from an even one too (a write that did
+// not reach writing still moves it, as it always did); PlaceGeneration
+// moves when placesMoving marked it, before the generation.
+func (db *DB) wrote() {
+	if wroteHook != nil {
+		wroteHook()
+	}
+	if db.placeGen.Load()&1 == 1 {
+		db.placeGen.Add(1)
+	}
+	db.gen.Add(2 - db.gen.Load()&1)
+}
+
+// settle ends a write that may have changed nothing: wrote when writing
+// marked one under way, else nothing (the generation and what is kept
+// with it stay). Deferred with db.mu held.
+func (db *DB) settle() {
+	if db.gen.Load()&1 == 1 {
+		db.wrote()
+	}
+}
+
+// PlaceGeneration returns a number that changes, as Generation does (odd
+// while under way), with the writes that may change an agency's name, city
+// or level or add an agency: a load that adds one or moves one to the
+// region its report states (load.go's writeAll), a confirmation that moves
+// one, and SetAgencyRegion. The places kept for region_figure's form named
+// in Go (placeCache) are kept with it, so that the writes that change no
+// place (a load of reports of known agencies, CopyCells, RankAgencies)
+// leave them kept.
+func (db *DB) PlaceGeneration() int64 { return db.placeGen.Load() }
+
+// placesUnchanged is Unchanged of PlaceGeneration.
+func (db *DB) placesUnchanged(g int64) bool { return g&1 == 0 && db.placeGen.Load() == g }
+
+// wroteHook, when set (by a test), runs in wrote before the generation
+// moves: after the write's last commit.
+var wroteHook func()
 
 // Path returns the file the warehouse was opened from.
 func (db *DB) Path() string { return db.path }
