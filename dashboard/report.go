@@ -80,13 +80,11 @@ func (h *handler) visibleReport(c echo.Context, id int64) (*warehouse.StoredRepo
 	if err != nil {
 		return nil, err
 	}
-	u := userOf(c)
-	if u.MayUploadFor(sr.Info.Agency) {
+	if mayConfirm(c, sr.Info) {
 		return sr, nil
 	}
-	if sr.Info.Pending || sr.Info.Superseded {
-		// Word for word warehouse.Report's answer for no such report.
-		return nil, notFound("没有编号为 %d 的报告", id)
+	if err := hiddenVersion(sr.Info); err != nil {
+		return nil, err
 	}
 	published := sr.Versions[:0:0]
 	for _, v := range sr.Versions {
@@ -96,6 +94,37 @@ func (h *handler) visibleReport(c echo.Context, id int64) (*warehouse.StoredRepo
 	}
 	sr.Versions = published
 	return sr, nil
+}
+
+// checkVisible answers as visibleReport does for report version id, with
+// the same errors, reading only what the check needs (warehouse.DB.ReportInfo:
+// the version's agency and whether it is pending or superseded), not the
+// report's figures, findings and texts: for its source file.
+func (h *handler) checkVisible(c echo.Context, id int64) error {
+	info, err := h.db.ReportInfo(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if mayConfirm(c, info) {
+		return nil
+	}
+	return hiddenVersion(info)
+}
+
+// mayConfirm reports whether the visitor may see version v whatever its
+// state: an admin or an uploader of its agency (visibleReport).
+func mayConfirm(c echo.Context, v warehouse.ReportInfo) bool {
+	return userOf(c).MayUploadFor(v.Agency)
+}
+
+// hiddenVersion is the 404 of a version unpublished to the visitor (pending
+// or superseded before confirmed: visibleReport), nil for a published one.
+func hiddenVersion(v warehouse.ReportInfo) error {
+	if v.Pending || v.Superseded {
+		// Word for word warehouse.Report's answer for no such report.
+		return notFound("没有编号为 %d 的报告", v.ID)
+	}
+	return nil
 }
 
 // otherValues lists the figures that the official tables of the report's
@@ -147,8 +176,9 @@ func (h *handler) reportSource(c echo.Context) error {
 	// large source (uploads are up to 32 MB) cannot hold more than the
 	// budget between them.
 	// A pending version's file is unpublished like its page: the same 404
-	// as no report for whoever may not confirm it.
-	if _, err := h.visibleReport(c, id); err != nil {
+	// as no report for whoever may not confirm it. Only what the check
+	// needs is read (checkVisible), not the whole report.
+	if err := h.checkVisible(c, id); err != nil {
 		return err
 	}
 	release := func() {}

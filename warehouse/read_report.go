@@ -66,13 +66,9 @@ func (db *DB) Report(ctx context.Context, id int64) (*StoredReport, error) {
 	// Nothing is written: rolling back ends the reads' snapshot.
 	defer tx.Rollback()
 	r := pageReads{db, tx}
-	versions, err := reportVersions(ctx, r, id)
+	versions, i, err := reportVersionsOf(ctx, r, id)
 	if err != nil {
-		return nil, fmt.Errorf("warehouse: report %d: %w", id, err)
-	}
-	i := slices.IndexFunc(versions, func(v ReportInfo) bool { return v.ID == id })
-	if i < 0 {
-		return nil, gongkai.Errorf(gongkai.CodeNotFound, "没有编号为 %d 的报告", id)
+		return nil, err
 	}
 	info := versions[i]
 	sr := &StoredReport{Info: info, Versions: versions, Report: &gongkai.Report{
@@ -85,6 +81,41 @@ func (db *DB) Report(ctx context.Context, id int64) (*StoredReport, error) {
 		return nil, fmt.Errorf("warehouse: report %d: %w", id, err)
 	}
 	return sr, nil
+}
+
+// ReportInfo reads the description of report version id, current or not,
+// as Report gives it (StoredReport.Info: its agency, whether it is pending
+// or superseded), and none of its content: for a check of who may see the
+// version, such as the dashboard's before it sends the version's source
+// file, which read the whole report for it. It returns a *gongkai.Error
+// with CodeNotFound, word for word Report's, when there is no such report.
+func (db *DB) ReportInfo(ctx context.Context, id int64) (ReportInfo, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return ReportInfo{}, fmt.Errorf("warehouse: report %d: %w", id, err)
+	}
+	// Nothing is written: rolling back ends the reads' snapshot.
+	defer tx.Rollback()
+	versions, i, err := reportVersionsOf(ctx, pageReads{db, tx}, id)
+	if err != nil {
+		return ReportInfo{}, err
+	}
+	return versions[i], nil
+}
+
+// reportVersionsOf returns the versions of report version id's agency and
+// year (reportVersions) and id's index among them, with Report's errors:
+// CodeNotFound when there is no such report.
+func reportVersionsOf(ctx context.Context, r pageReads, id int64) ([]ReportInfo, int, error) {
+	versions, err := reportVersions(ctx, r, id)
+	if err != nil {
+		return nil, 0, fmt.Errorf("warehouse: report %d: %w", id, err)
+	}
+	i := slices.IndexFunc(versions, func(v ReportInfo) bool { return v.ID == id })
+	if i < 0 {
+		return nil, 0, gongkai.Errorf(gongkai.CodeNotFound, "没有编号为 %d 的报告", id)
+	}
+	return versions, i, nil
 }
 
 // pageReads runs the warehouse's statements (sql/NAME.sql) that read a
