@@ -1,6 +1,9 @@
 package warehouse
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // genCache keeps answers read from the warehouse, one per key, for as long
 // as Generation does not change: narrowSelection's (narrowCache) and
@@ -80,12 +83,18 @@ func (c *genCache[K, V]) get(gen int64, k K) (v V, ok bool) {
 
 // lookup calls found with each of keys whose answer is kept at generation
 // gen, and returns the keys whose answer is not (all of them at an odd
-// generation).
+// generation or another than the answers kept) in a slice of its own,
+// never keys itself: agencyPlacesByID sorts what it returns, and keys was
+// regionFigureNamed's list of its rows' agencies, by which it then named
+// each row, so that the first request after a write (places kept at
+// another generation) gave rows other agencies' names, cities and levels
+// (TestPlacesLeaveTheIDs; TestRegionFigureByAgency's items run in parallel
+// found it).
 func (c *genCache[K, V]) lookup(gen int64, keys []K, found func(K, V)) (missing []K) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen != gen || gen&1 != 0 {
-		return keys
+		return slices.Clone(keys)
 	}
 	for _, k := range keys {
 		if v, ok := c.m[k]; ok {

@@ -225,3 +225,40 @@ func TestPlacesKeptAcrossWrites(t *testing.T) {
 		t.Errorf("warmed again: %d places kept, want 4", n)
 	}
 }
+
+// TestPlacesLeaveTheIDs holds agencyPlacesByID to the ids it is given:
+// regionFigureNamed names each of its rows by its list of the rows'
+// agencies after reading their places, so the read must not reorder that
+// list. It sorted the ids it did not find kept, which, at a generation
+// other than the places kept, were the caller's own slice (genCache.lookup
+// returned keys itself): the first request after a write named its rows
+// with other agencies' names, cities and levels.
+func TestPlacesLeaveTheIDs(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "w.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var reqs []LoadRequest
+	for _, name := range []string{"甲市财政局", "乙市民政局", "丙市教育局"} {
+		reqs = append(reqs, LoadRequest{Report: sampleReport(name, 2022, 1, 0)})
+	}
+	res := load(t, db, reqs...)
+	// A place kept at the generation before the load's.
+	db.places.putAll(db.PlaceGeneration()-2, map[int64]agencyPlace{res[0].AgencyID: {name: "甲市财政局"}})
+	ids := []int64{res[2].AgencyID, res[0].AgencyID, res[1].AgencyID, res[2].AgencyID}
+	given := slices.Clone(ids)
+	places, ok, err := db.agencyPlacesByID(ctx, db.PlaceGeneration(), ids)
+	if err != nil || !ok {
+		t.Fatalf("places by id: %v %v", ok, err)
+	}
+	if !slices.Equal(ids, given) {
+		t.Errorf("the ids given became %v, were %v", ids, given)
+	}
+	for i, id := range ids {
+		if places[id].name != reqs[map[int]int{0: 2, 1: 0, 2: 1, 3: 2}[i]].Report.Agency {
+			t.Errorf("agency %d named %q", id, places[id].name)
+		}
+	}
+}
