@@ -177,8 +177,9 @@ func (f Filter) args() []any {
 // for years outside 1990–2100 when the warehouse has no such report, first
 // with the agencies ordered by their name rank when every agency has one,
 // and again by name when that form returns no rows (see
-// regionAgenciesForm), the ranked form's names read from those kept by id
-// (see agencyNames); region_rollup runs as its sums by id, named and
+// regionAgenciesForm), the ranked form answered first in Go from the
+// agencies kept by rank until the next write (see regionAgenciesInGo), its
+// names read from those kept by id (see agencyNames); region_rollup runs as its sums by id, named and
 // ordered in Go, when no text repeats (see regionRollupByID); compare_regions runs its form for a
 // filter with or without a piece of a name (see compareRegionsForm), and
 // for a piece most of the selection's names hold first the roll-up's sums
@@ -222,8 +223,16 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 			return nil, queryError(ctx, name, err)
 		}
 		if ranked != nil {
-			if t, err = db.runKept(ctx, *ranked, f); err != nil {
+			// First in Go from the agencies kept by rank, then the ranked
+			// form itself (regionAgenciesInGo); both name in Go.
+			t, ok, err := db.regionAgenciesInGo(ctx, *ranked, f)
+			if err != nil {
 				return nil, queryError(ctx, name, err)
+			}
+			if !ok {
+				if t, err = db.runKept(ctx, *ranked, f); err != nil {
+					return nil, queryError(ctx, name, err)
+				}
 			}
 			if len(t.Rows) > 0 {
 				// The form lists its agencies without their names, which

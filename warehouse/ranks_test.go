@@ -19,7 +19,9 @@ import (
 // rows when every agency has a rank, and no rows when one has none (Query
 // then sorts the names). And it holds Query to the named query when its
 // kept answer says every agency is ranked but a load has added one since:
-// as when a load lands between that look and the query.
+// as when a load lands between that look and the query. Where every agency
+// is ranked it holds that Query answered in Go (regionAgenciesInGo), from
+// the agencies and states it keeps until the next write.
 func TestRegionAgenciesRanked(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "w.duckdb")
@@ -40,7 +42,8 @@ func TestRegionAgenciesRanked(t *testing.T) {
 				Limit: []int{0, 1, 2, 200}[(i+j)%4]})
 		}
 	}
-	filters = append(filters, Filter{YearFrom: 2020, YearTo: 2023, Limit: 3}, Filter{YearFrom: 2022})
+	filters = append(filters, Filter{YearFrom: 2020, YearTo: 2023, Limit: 3}, Filter{YearFrom: 2022},
+		Filter{YearFrom: 2021, YearTo: 2021, Province: " 测试省 ", Limit: -1}, Filter{YearTo: 2021, Level: "县级部门", Limit: 1})
 	rowsOf := func(text string, f Filter) string {
 		t.Helper()
 		rows, err := db.db.QueryContext(ctx, text, f.bind(q.Params)...)
@@ -68,7 +71,8 @@ func TestRegionAgenciesRanked(t *testing.T) {
 		if ok, err := db.ranksComplete(ctx); err != nil || ok != wantRanked {
 			t.Fatalf("%s: ranksComplete = %v, %v; want %v", stage, ok, err, wantRanked)
 		}
-		rows := 0
+		rows, listing := 0, int64(0)
+		inGo := regionAgenciesInGoRuns.Load()
 		for _, f := range filters {
 			want := rowsOf(q.SQL, f)
 			got, err := db.Query(ctx, "region_agencies", f)
@@ -85,9 +89,17 @@ func TestRegionAgenciesRanked(t *testing.T) {
 				t.Errorf("%s, %+v: the ranked form gave rows while an agency has no rank: %s", stage, f, r)
 			}
 			rows += len(got.Rows)
+			if len(got.Rows) > 0 {
+				listing++
+			}
 		}
 		if rows == 0 {
 			t.Errorf("%s: no rows under any filter: the comparison proves nothing", stage)
+		}
+		// Query answered in Go (regionAgenciesInGo) wherever it lists a
+		// row, once every agency is ranked: the comparison holds that form.
+		if n := regionAgenciesInGoRuns.Load() - inGo; wantRanked && n != listing {
+			t.Errorf("%s: Query answered %d of the %d filters that list a row in Go", stage, n, listing)
 		}
 	}
 	rank := func(stage string, want int64) {

@@ -295,8 +295,14 @@ func idList(ids []int64) string {
 // read ahead are kept (PlaceGeneration unmoved). An id held twice is not
 // kept (its request reads it by id, finds two rows, and the half runs
 // itself); the cities and levels, a few hundred texts, are kept once each.
-// Its error is the database's.
+// It also reads the agencies by rank that region_agencies' form in Go
+// keeps (rankedAgenciesAt), every time: they are kept by Generation, which
+// every write moves, so that the first /regions request after a start or
+// an upload does not read them. Its error is the database's.
 func (db *DB) WarmPlaces(ctx context.Context) error {
+	if _, err := db.rankedAgenciesAt(ctx, db.Generation()); err != nil {
+		return err
+	}
 	gen := db.PlaceGeneration()
 	if gen&1 == 0 && db.placesWarm.Load() == gen+1 {
 		return nil

@@ -205,6 +205,11 @@ type DB struct {
 	// region_figure's form named in Go (agencyPlacesByID) until the next
 	// write.
 	places placeCache
+	// rankedAgencies keeps every agency's rank, region and pattern, and
+	// patternStatesKept the patterns' states by years, for region_agencies'
+	// form in Go (regionAgenciesInGo) until the next write.
+	rankedAgencies    rankedAgencyCache
+	patternStatesKept patternStateCache
 	// statusBits says whether the agencies' bit sets of years count every
 	// current report once, for overview_totals' and agencies_list's forms
 	// (bitsHoldReports).

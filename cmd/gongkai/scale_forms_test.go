@@ -52,6 +52,10 @@ func TestScaleForms(t *testing.T) {
 			fs = compareFilters(t, wdb, reqs, q.Name)
 		case everydayPages[q.Name].page != "":
 			fs = everydayFilters(t, reqs, everydayPages[q.Name].page, everydayPages[q.Name].limit)
+		case q.Name == "region_agencies":
+			// Both pages run it (/regions?measure with the list's own
+			// filter): their filters' regions and years, both compared.
+			fs = append(regionFilters(t, wdb, reqs, "/regions"), regionFilters(t, wdb, reqs, "/regions?measure")...)
 		default:
 			fs = regionFilters(t, wdb, reqs, "/regions")
 		}
