@@ -248,6 +248,13 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 			// An agency loaded after the look, or none selected: the names decide.
 		}
 	}
+	if q.Name == "quality_by_year" {
+		if t, ok, err := db.qualityByYearKept(ctx, f); err != nil {
+			return nil, queryError(ctx, name, err)
+		} else if ok {
+			return t, nil
+		}
+	}
 	if t, ok, err := db.queryPieceBits(ctx, q, f); err != nil {
 		return nil, queryError(ctx, name, err)
 	} else if ok {

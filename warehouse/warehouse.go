@@ -225,6 +225,9 @@ type DB struct {
 	// until the next write: below pieceBitsMin no request matches a piece
 	// for its queries (queryPieceBits).
 	pieceHigh genCache[struct{}, int64]
+	// qualityCounts keeps what quality_by_year reads (qualityCountsKept)
+	// until the next write.
+	qualityCounts genCache[struct{}, *qualityCounts]
 	// within keeps compare_agencies' deeper kept answer's gate
 	// (withinLikely).
 	within withinState
