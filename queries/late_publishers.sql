@@ -34,6 +34,14 @@
 -- them, and a late report has a deadline warning) by report instead of
 -- joined to the agencies the filters select: 10.7 -> 11.7 ms of CPU a
 -- query (the whole country 11.4 -> 12.2).
+-- warehouse.Query cuts these rows in Go (warehouse/late_publishers.go,
+-- latePublishersKept) from every row this query lists for some filter, in
+-- its order (sql/late_publishers_all.sql: the current reports with a
+-- deadline finding, 1,375 at 1M reports), read once a generation and kept
+-- until the next write; past 20,000 such rows this query runs. Any change
+-- here is made there too; TestLatePublishersKept holds the two to the same
+-- rows after every kind of write, and TestScaleQuality
+-- -scale-quality-check at scale.
 WITH late AS MATERIALIZED (
     SELECT r.report_id, f.seq, r.agency_id, r.year, r.published
     FROM store.findings f

@@ -228,6 +228,9 @@ type DB struct {
 	// qualityCounts keeps what quality_by_year reads (qualityCountsKept)
 	// until the next write.
 	qualityCounts genCache[struct{}, *qualityCounts]
+	// late keeps every row late_publishers lists (lateRowsKept) until the
+	// next write.
+	late genCache[struct{}, *lateRows]
 	// within keeps compare_agencies' deeper kept answer's gate
 	// (withinLikely).
 	within withinState

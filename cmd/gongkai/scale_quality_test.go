@@ -246,13 +246,13 @@ func timeQualityForm(t *testing.T) {
 }
 
 // checkQualityRows holds the rows warehouse.Query gives for 报送与质量's
-// queries at scale (the forms it chooses, quality_findings' two steps, the
+// four queries at scale (the forms it chooses, quality_findings' two steps, the
 // bits of a piece under MatchPiecesOnce) to each named query's own SQL run
 // as one statement, bound as TestScaleVariants binds it, for the page's
 // requests' filters with paging (qualityFilters).
 func checkQualityRows(t *testing.T) {
 	ctx := context.Background()
-	names := []string{"quality_by_year", "quality_matrix", "quality_findings"}
+	names := []string{"quality_by_year", "quality_matrix", "quality_findings", "late_publishers"}
 	open := func() *warehouse.DB {
 		db, err := warehouse.OpenWith(ctx, *scaleQualityDB, warehouse.Options{ReadOnly: true, MemoryLimit: serveMemoryLimit, Threads: serveThreads})
 		if err != nil {
