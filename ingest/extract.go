@@ -170,6 +170,9 @@ func extract(ctx context.Context, doc *Document, opts Options) (*gongkai.Report,
 		if incomplete == "" && !book && !fromCover {
 			incomplete = parkMessage(r.Agency)
 		}
+		if incomplete == "" && !book && !fromCover {
+			incomplete = completeZoneLed(doc, r)
+		}
 	}
 	if opts.Year != 0 {
 		r.Year = opts.Year
