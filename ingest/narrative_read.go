@@ -2345,6 +2345,23 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// The year a clause speaks of may be named before it in the
 		// sentence: "2020年，我局收到申请12件".
 		skip, whole := clauseSkipped(clause, year, agency)
+		if !skip && (counts || nones) && partYearLead(before) {
+			// "2022年1-6月,我局收到申请5件,办结5件", "2018年1月至今,通过门户
+			// 网站主动公开信息256条" (the shape of a real 2018 county
+			// bureau's page dated 12-26): the months set off before the
+			// count are its time, as they are in its own clause, which
+			// partOfYear passes over. Each count, and each none, was
+			// stored as the year's with no word.
+			if counts {
+				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
+					emit(k, false, f, "", errPartYear, sent.a, sent.b)
+				})
+			}
+			if nones && !labelOfCount(s, c, sent) {
+				readZeros(clause, ctx, func(k nkind, _ error) { emit(k, false, 0, "", errPartYear, sent.a, sent.b) })
+			}
+			continue
+		}
 		if selfRE.MatchString(clause) || sc.set && namesOwnOrgan(clause, agency) {
 			sc = scope{}
 		}
@@ -3489,6 +3506,7 @@ var passedWhy = []struct {
 	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
 	{errBareDecisions, "只写“行政许可（行政处罚、行政强制）N件（项）”而无动词：是本年作出的处理决定数，还是许可事项（项目）数、公开（公示）的件数，不能确定"},
 	{errUpToDate, "写作“截至（截止）某日”：是到该日为止的数，可能含往年的，不能确定是本年度的"},
+	{errPartYear, "写在只说本年一部分月份的时段（如“1-6月”“7月以来”“3月起”）之后：是那段时间的数，不是本年度全年的，不能确定本年度的数"},
 	{errOtherYearBefore, "所在句子先说本年度，其后的分句写有另一年度（如“其中上一年提出的N件”），此后所述的数是本年度的还是那一年度的不能确定"},
 	{errReasonOnly, "写作“N件属（属于）…信息”而未写办理结果：是申请所涉信息的类别（表三“不予公开”的一个理由），是否不予公开正文未说，不能确定"},
 	{errDocsReviewed, "写在审查（审核、备案、解读）规范性文件之后：是本年制发（废止、现行有效）的件数，还是所审查的件数的一部分，不能确定"},
@@ -4454,6 +4472,15 @@ func partOfYear(clause string) bool {
 		after := rest[m[1]:]
 		if d, _ := utf8.DecodeRuneInString(after); d >= '0' && d <= '9' || d == '底' || d == '末' {
 			continue // a date (N月D日), or the year's end (12月底)
+		}
+		if january := strings.TrimLeftFunc(rest[m[0]:m[1]], func(r rune) bool { return r < '0' || r > '9' }); (january == "1月" || january == "01月" || january == "1月份") &&
+			hasPrefixAny(after, "至今", "以来", "起", "开始") {
+			// "2016年1月至今，我乡…主动公开信息86条" (fixture
+			// pre2019-town-none-words, written down as the year's 86):
+			// from the year's first month to the day of writing is the
+			// year, as thisYearSpans has it; in its own clause it was
+			// passed over with no word.
+			continue
 		}
 		return true
 	}

@@ -64,3 +64,45 @@ func TestRound31ZoneCompleted(t *testing.T) {
 		}
 	}
 }
+
+// TestRound31PartYearLead checks a count, or a none, after a clause that is
+// a time alone naming part of the year ("2022年1-6月,我局收到…5件", found by
+// probing the shape of a real 2018 county bureau's page, "2018年1月至今,通过
+// 政府门户网站主动公开信息256条", fixture narrative-2022-half-year-lead):
+// blank, with a word; before, each was stored as the year's with no word,
+// where the same months in the count's own clause were passed over (round
+// 30). From January to the day of writing is the year's, set off or not (in
+// its own clause it was blank with no word); the year's whole span, a month
+// named after the first count, and a month in a clause that is no time
+// alone read as before.
+func TestRound31PartYearLead(t *testing.T) {
+	for _, tt := range []struct {
+		line, measure string
+		want          float64 // -1: blank
+		finding       bool
+	}{
+		{"(一)主动公开政府信息的数量:2022年1月至今,通过政府门户网站主动公开信息256条。", "narrative.proactive_items", 256, false},
+		{"2022年1月至今共收到政府信息公开申请5件。", "apps.new", 5, false},
+		{"2022年1-6月,我局收到政府信息公开申请5件,办结5件。", "apps.new", -1, true},
+		{"2022年1-6月,我局收到政府信息公开申请5件,办结5件。", "apps.total", -1, true},
+		{"2022年1-6月,我局未收到政府信息公开申请。", "apps.new", -1, true},
+		{"自2022年7月以来,我局收到政府信息公开申请5件。", "apps.new", -1, true},
+		{"2022年3月起,我局主动公开信息256条。", "narrative.proactive_items", -1, true},
+		{"2022年1月1日至12月31日,我局收到政府信息公开申请5件,办结5件。", "apps.new", 5, false},
+		{"2022年1-12月,我局收到政府信息公开申请5件。", "apps.new", 5, false},
+		{"2022年,我局收到政府信息公开申请12件,其中1-6月收到5件,办结12件。", "apps.total", 12, false},
+		{"2022年,我局于6月修订了指南,全年收到政府信息公开申请5件。", "apps.new", 5, false},
+	} {
+		vals, fs := readNarrative([]Line{{N: 1, Text: tt.line}}, "2021", 2022, "示例县示例局")
+		if got := numberOf(vals, tt.measure); got != tt.want {
+			t.Errorf("%s: %s = %v, want %v", tt.line, tt.measure, got, tt.want)
+		}
+		found := false
+		for _, f := range fs {
+			found = found || f.Measure == tt.measure && strings.Contains(f.Message, "一部分月份")
+		}
+		if found != tt.finding {
+			t.Errorf("%s: a part-of-year finding on %s %v, want %v", tt.line, tt.measure, found, tt.finding)
+		}
+	}
+}
