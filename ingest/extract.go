@@ -477,6 +477,12 @@ func readTitle(doc *Document, r *gongkai.Report) {
 			break
 		}
 		if agency, year := labels.TitleMeta(l.Text, true); year != 0 {
+			if agency == "" && r.Year == 0 {
+				if f, ok := titleYearBelow(doc.Lines[i+1:min(40, len(doc.Lines))], l, year); ok {
+					r.Findings = append(r.Findings, f)
+					continue
+				}
+			}
 			_, bare := levelLed(agency)
 			if agency != "" && (!strings.Contains(l.Text, "告") || bare) {
 				// A title that calls the report 年报 ("2009年通源乡人民

@@ -106,3 +106,45 @@ func TestRound31PartYearLead(t *testing.T) {
 		}
 	}
 }
+
+// TestRound31PathYearAboveTitle checks a site's path that names a year above
+// a title of another ("…政府信息公开年报>2023年>部门公开年报" over "示例县
+// 示例局2022年政府信息公开工作年度报告", found by probing the shape of a real
+// 2023 street's page, fixture identity-2022-path-year-above-title): the
+// title's year, with a warning; the path's was taken, the report filed
+// under 2023 and its "2022年" figures passed over with no word. A path of
+// the title's own year, or a title that names no agency, leaves it as it was.
+func TestRound31PathYearAboveTitle(t *testing.T) {
+	const path = "当前位置: 首页>政府信息公开>政府信息公开年报>2023年>部门公开年报\n\n"
+	const body = "一、总体情况\n2022年,我局主动公开政府信息50条,未收到政府信息公开申请。\n"
+	for _, tt := range []struct {
+		title   string
+		year    int
+		warned  bool
+		figures int
+	}{
+		{"示例县示例局2022年政府信息公开工作年度报告\n", 2022, true, 2},
+		{"示例县示例局2023年政府信息公开工作年度报告\n", 2023, false, 0},
+	} {
+		r, err := Parse("p.txt", []byte(path+tt.title+body), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.title, err)
+		}
+		warned := false
+		for _, f := range r.Findings {
+			warned = warned || f.Rule == "period" && strings.Contains(f.Message, "按标题读作")
+		}
+		n := 0
+		for _, v := range r.Values {
+			if v.Number != nil {
+				n++
+			}
+		}
+		if r.Year != tt.year || warned != tt.warned || n != tt.figures {
+			t.Errorf("%s: year %d, warned %v, %d figures; want %d, %v, %d", tt.title, r.Year, warned, n, tt.year, tt.warned, tt.figures)
+		}
+	}
+	if _, ok := titleYearBelow([]Line{{N: 3, Text: "2022年政府信息公开工作年度报告"}}, Line{N: 1, Text: "年报>2023年>部门公开年报"}, 2023); ok {
+		t.Error("a title naming no agency overrode the path's year")
+	}
+}
