@@ -7,9 +7,10 @@ import (
 )
 
 // errPartYear is the bad of a count, or a none, stated after a clause that
-// is a time alone and names part of the year ("2022年1-6月,", "2018年1月
-// 至今,"): the count is of those months, not the year's. It wraps
-// errUpToDate, so that it is passed over as one; passedWhy says its own why.
+// is a time alone and names part of the year ("2022年1-6月,", "自2022年7月
+// 以来,"; from January on is the year, partOfYear): the count is of those
+// months, not the year's. It wraps errUpToDate, so that it is passed over
+// as one; passedWhy says its own why.
 var errPartYear = fmt.Errorf("counted over part of the year: %w", errUpToDate)
 
 // timeLeadRE matches a clause that is a time alone, a heading's number

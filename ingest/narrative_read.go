@@ -2346,12 +2346,13 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		// sentence: "2020年，我局收到申请12件".
 		skip, whole := clauseSkipped(clause, year, agency)
 		if !skip && (counts || nones) && partYearLead(before) {
-			// "2022年1-6月,我局收到申请5件,办结5件", "2018年1月至今,通过门户
-			// 网站主动公开信息256条" (the shape of a real 2018 county
-			// bureau's page dated 12-26): the months set off before the
-			// count are its time, as they are in its own clause, which
-			// partOfYear passes over. Each count, and each none, was
-			// stored as the year's with no word.
+			// "2022年1-6月,我局收到申请5件,办结5件", "自2022年7月以来,我局未
+			// 收到…" (found by probing the shape of a real 2018 county
+			// bureau's page, "2018年1月至今,通过门户网站主动公开信息256条",
+			// which from January on is the year's): the months set off
+			// before the count are its time, as they are in its own
+			// clause, which partOfYear passes over. Each count, and each
+			// none, was stored as the year's with no word.
 			if counts {
 				readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
 					emit(k, false, f, "", errPartYear, sent.a, sent.b)

@@ -10,8 +10,8 @@ import (
 
 // titleYearBelow reports, for a line that gives a year but names no agency
 // (a site's path above the title: "当前位置: 首页>政府信息公开>政府信息公开
-// 年报>2023年>部门公开年报", the shape of a real 2023 street's page, whose
-// site files each report under the year it was published), whether a title
+// 年报>2023年>部门公开年报", the shape of a real 2023 street's page; a site
+// may name its column by the year a report was published), whether a title
 // below it names an agency and another year ("示例县示例局2022年政府信息公开
 // 工作年度报告"): the title's is the report's year. The path's year was
 // taken, the report filed under the year after its own, and its figures
