@@ -37,7 +37,11 @@ func (db *DB) lateRowsKept(ctx context.Context) (*lateRows, error) {
 	if len(l.rows) > lateKeptMax {
 		l.rows, l.too = nil, true
 	}
-	db.late.put(gen, struct{}{}, l)
+	// Kept only when read at gen with no write under way or since (the
+	// generation's contract, DB.Unchanged).
+	if db.Unchanged(gen) {
+		db.late.put(gen, struct{}{}, l)
+	}
 	return l, nil
 }
 

@@ -83,7 +83,11 @@ func (db *DB) qualityCountsKept(ctx context.Context) (*qualityCounts, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	db.qualityCounts.put(gen, struct{}{}, c)
+	// Kept only when read at gen with no write under way or since (the
+	// generation's contract, DB.Unchanged).
+	if db.Unchanged(gen) {
+		db.qualityCounts.put(gen, struct{}{}, c)
+	}
 	return c, nil
 }
 
