@@ -92,6 +92,15 @@ func runQuery(ctx context.Context, e env) error {
 	}
 	defer db.Close()
 	t, err := db.SQL(ctx, query)
+	if gongkai.ErrorCode(err) == gongkai.CodeTimeout {
+		// The sandbox's message says the limit and what to do; its cause
+		// is DuckDB's interruption ("context deadline exceeded / Invalid
+		// Input Error: Attempting to execute an unsuccessful or closed
+		// pending query result / Error: INTERRUPT Error: Interrupted!"),
+		// which message would print after it and tells the operator
+		// nothing more.
+		return gongkai.Errorf(gongkai.CodeTimeout, "%s", gongkai.ErrorMessage(err))
+	}
 	if err != nil {
 		return err
 	}

@@ -145,3 +145,18 @@ func TestReadOnlyCommandsRefuseStale(t *testing.T) {
 		t.Errorf("query after a read-write open: exit %d %s", code, errs)
 	}
 }
+
+// TestQueryTimeoutMessage: a statement stopped by --timeout exits 1 with the
+// sandbox's message alone, not DuckDB's interruption after it (on the old
+// code: "…已停止…: context deadline exceeded\nInvalid Input Error: …\nError:
+// INTERRUPT Error: Interrupted!").
+func TestQueryTimeoutMessage(t *testing.T) {
+	db := demoWarehouse(t)
+	_, errs, code := runCmd(t, "", "query", "--db", db, "--timeout", "300ms", "SELECT count(*) FROM range(1000000) a, range(1000000) b WHERE a.range + b.range = 7")
+	if code != 1 || !strings.Contains(errs, "未完成，已停止") {
+		t.Fatalf("exit %d, %q; want 1 and the sandbox's timeout", code, errs)
+	}
+	if strings.Contains(errs, "Error") || strings.Contains(errs, "deadline") || strings.Contains(errs, "\n") {
+		t.Errorf("the timeout's message carries DuckDB's words: %q", errs)
+	}
+}
