@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
 )
 
 // statusChange returns what the plan changes of store.agency_status (0020):
@@ -38,7 +40,7 @@ func (p *plan) statusChange() (agencies, reports []int64) {
 // hold a finding (store.finding_reports, 0114), for its list of findings;
 // and all their current reports (store.year_reports, 0122), for 地区汇总's
 // lists. The same agencies are noted as changed for
-// store.agency_totals (noteTotals). Its error is the database's; the caller
+// store.agency_totals (agency_totals_note_staged, as noteTotals). Its error is the database's; the caller
 // rolls the transaction back.
 func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 	agencies, reports := p.statusChange()
@@ -64,40 +66,77 @@ func (p *plan) refreshStatus(ctx context.Context, conn *sql.Conn) error {
 		return nil
 	}
 	ids := union(agencies, nil)
-	if _, err := conn.ExecContext(ctx, stmt("agency_status_delete"), ids); err != nil {
+	if err := stageStatusIDs(ctx, conn, ids); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, stmt("status_patterns_add"), ids[0], ids[len(ids)-1], ids); err != nil {
+	lo, hi := ids[0], ids[len(ids)-1]
+	if _, err := conn.ExecContext(ctx, stmt("agency_status_delete")); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, stmt("agency_status_add"), ids[0], ids[len(ids)-1], ids); err != nil {
+	if _, err := conn.ExecContext(ctx, stmt("status_rows_make"), lo, hi); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, stmt("agency_pattern_set"), ids[0], ids[len(ids)-1], ids); err != nil {
+	if _, err := conn.ExecContext(ctx, stmt("status_patterns_add")); err != nil {
 		return err
 	}
-	if err := writeFindingReports(ctx, conn, ids); err != nil {
+	if _, err := conn.ExecContext(ctx, stmt("agency_status_add")); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, stmt("year_reports_delete"), ids[0], ids[len(ids)-1], ids); err != nil {
+	if _, err := conn.ExecContext(ctx, stmt("agency_pattern_set"), lo, hi); err != nil {
 		return err
 	}
-	if _, err := conn.ExecContext(ctx, stmt("year_reports_add"), ids[0], ids[len(ids)-1], ids); err != nil {
+	if err := writeStagedFindingReports(ctx, conn, lo, hi); err != nil {
 		return err
 	}
-	return noteTotals(ctx, conn, ids)
+	if _, err := conn.ExecContext(ctx, stmt("year_reports_delete"), lo, hi); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, stmt("year_reports_add"), lo, hi); err != nil {
+		return err
+	}
+	_, err := conn.ExecContext(ctx, stmt("agency_totals_note_staged"))
+	return err
+}
+
+// stageStatusIDs puts the agencies ids (sorted, none twice, at least one)
+// into the connection-local table temp.main.status_ids, made afresh inside
+// the transaction open on conn (status_ids_create), which the statements of
+// refreshStatus and writeStagedFindingReports join. Its error is the
+// database's; the caller rolls the transaction back.
+func stageStatusIDs(ctx context.Context, conn *sql.Conn, ids []int64) error {
+	if _, err := conn.ExecContext(ctx, stmt("status_ids_create")); err != nil {
+		return err
+	}
+	return appendTo(conn, "temp", "main", "status_ids", []string{"agency_id"}, func(a *duckdb.Appender) error {
+		for _, id := range ids {
+			if err := a.AppendRow(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // writeFindingReports writes again, inside the transaction open on conn,
 // the store.finding_reports rows (0114) of the agencies ids (sorted, none
-// twice): their current reports that hold a finding, each with its
-// agency's name and region as they now stand (0124). Its error is the
-// database's; the caller rolls the transaction back.
+// twice, at least one): their current reports that hold a finding, each
+// with its agency's name and region as they now stand (0124). Its error is
+// the database's; the caller rolls the transaction back.
 func writeFindingReports(ctx context.Context, conn *sql.Conn, ids []int64) error {
-	if _, err := conn.ExecContext(ctx, stmt("finding_reports_delete"), ids); err != nil {
+	if err := stageStatusIDs(ctx, conn, ids); err != nil {
 		return err
 	}
-	_, err := conn.ExecContext(ctx, stmt("finding_reports_add"), ids[0], ids[len(ids)-1], ids)
+	return writeStagedFindingReports(ctx, conn, ids[0], ids[len(ids)-1])
+}
+
+// writeStagedFindingReports is writeFindingReports for the agencies
+// stageStatusIDs has put in temp.main.status_ids, whose least and greatest
+// ids are lo and hi.
+func writeStagedFindingReports(ctx context.Context, conn *sql.Conn, lo, hi int64) error {
+	if _, err := conn.ExecContext(ctx, stmt("finding_reports_delete")); err != nil {
+		return err
+	}
+	_, err := conn.ExecContext(ctx, stmt("finding_reports_add"), lo, hi)
 	return err
 }
 
