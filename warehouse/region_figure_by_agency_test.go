@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"gongkai"
@@ -78,110 +79,128 @@ func TestRegionFigureByAgency(t *testing.T) {
 	check := func(stage string, caughtUp bool) {
 		t.Helper()
 		answered, answeredMany, absent, answeredBlank, answeredNamed := 0, 0, 0, 0, 0
-		for _, c := range cells {
-			for _, f := range filters {
-				f.Measure, f.Applicant = c[0], c[1]
-				got, err := db.Query(ctx, "region_figure", f)
-				if err != nil {
-					t.Fatalf("%s: %v", stage, err)
-				}
-				for _, narrow := range []bool{false, true} {
-					g := f
-					g.narrow = narrow
-					want := queryRows(t, db, q.SQL, g.bind(q.Params))
-					if fmt.Sprint(got.Rows) != fmt.Sprint(want.Rows) {
-						t.Errorf("%s, %s/%s %+v (narrow %v):\n got %v\nwant %v", stage, c[0], c[1], f, narrow, got.Rows, want.Rows)
-					}
-				}
-				// The form as Query binds it when the copy is caught up.
-				g := f
-				if g.measureID, g.applicantID, err = db.cellIDs(ctx, g.Measure, g.Applicant); err != nil {
-					t.Fatal(err)
-				}
-				g.noTail = true
-				if g.measureID != 0 {
-					stated, err := db.cellStated(ctx, g)
-					if err != nil {
-						t.Fatal(err)
-					}
-					n := count(t, db, `SELECT count(*) FROM store.figures_by_cell WHERE measure_id = $1 AND applicant_id = $2
-						AND ($3 IS NULL OR year >= $3) AND ($4 IS NULL OR year <= $4)`,
-						g.measureID, g.applicantID, nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)))
-					if stated != (n > 0) {
-						t.Errorf("%s, %s/%s %+v: cellStated says %v, the copy holds %d rows of the cell", stage, c[0], c[1], f, stated, n)
-					}
-					if !stated && caughtUp && len(got.Rows) > 0 {
-						absent++
-					}
-				}
-				// The half Query runs (byAgencyHalf) answers as the whole
-				// text, rows or none, ties by name or by rank; the other
-				// half answers nothing.
-				half := byAgencySQL()[byAgencyHalf(f)]
-				other := byAgencySQL()[map[string]string{"country": "region", "region": "country"}[byAgencyHalf(f)]]
-				var wholes []*Table
-				for _, p := range [][2]string{{form, half}, {many, strings.NewReplacer("16384", "1", "16385", "2").Replace(half)}} {
-					whole, h := queryRows(t, db, p[0], g.bind(q.Params)), queryRows(t, db, p[1], g.bind(q.Params))
-					wholes = append(wholes, whole)
-					if fmt.Sprint(whole.Rows) != fmt.Sprint(h.Rows) {
-						t.Errorf("%s, %s/%s %+v: the half %s gives\n %v\nthe whole text\n %v", stage, c[0], c[1], f, byAgencyHalf(f), h.Rows, whole.Rows)
-					}
-				}
-				// The half named in Go (regionFigureNamed: byAgencyIDsSQL,
-				// places and texts by id) gives the half's rows, or answers
-				// none where the half does: the whole text's, which are
-				// Query's, also right after a correction of a region
-				// (its places kept from the stage before).
-				ids := byAgencyIDsSQL()[byAgencyHalf(f)]
-				for i, text := range []string{ids, strings.NewReplacer("16384", "1", "16385", "2").Replace(ids)} {
-					whole := wholes[i]
-					named := q
-					named.Name, named.SQL = fmt.Sprintf("region_figure (test, named in Go, %s %d)", byAgencyHalf(f), i), text
-					nt, ok, none, err := db.regionFigureNamed(ctx, named, g)
-					switch {
-					case err != nil:
-						t.Fatalf("%s: %v", stage, err)
-					case ok:
-						answeredNamed++
-						if fmt.Sprint(nt.Rows) != fmt.Sprint(whole.Rows) {
-							t.Errorf("%s, %s/%s %+v: the half named in Go gives\n %v\nthe whole text\n %v", stage, c[0], c[1], f, nt.Rows, whole.Rows)
+		var mu sync.Mutex
+		inc := func(n *int) {
+			mu.Lock()
+			*n++
+			mu.Unlock()
+		}
+		// Each cell and filter is checked in a subtest of its own, run in
+		// parallel with the stage's others (reads only, of one state of
+		// the warehouse: the stage's subtests all end before the next
+		// write): the test took 8-10 minutes on a busy machine one after
+		// another.
+		t.Run(stage, func(t *testing.T) {
+			for i, c := range cells {
+				for j, f := range filters {
+					t.Run(fmt.Sprintf("%d-%d", i, j), func(t *testing.T) {
+						t.Parallel()
+						f.Measure, f.Applicant = c[0], c[1]
+						got, err := db.Query(ctx, "region_figure", f)
+						if err != nil {
+							t.Fatalf("%s: %v", stage, err)
 						}
-					case none != (len(whole.Rows) == 0):
-						t.Errorf("%s, %s/%s %+v: the half named in Go answers none %v, the whole text %d rows", stage, c[0], c[1], f, none, len(whole.Rows))
-					}
-				}
-				if o := queryRows(t, db, other, g.bind(q.Params)); len(o.Rows) > 0 {
-					t.Errorf("%s, %s/%s %+v: the other half answers %v", stage, c[0], c[1], f, o.Rows)
-				}
-				if byAgency := queryRows(t, db, form, g.bind(q.Params)); len(byAgency.Rows) > 0 {
-					answered++
-					if fmt.Sprint(byAgency.Rows) != fmt.Sprint(got.Rows) {
-						t.Errorf("%s, %s/%s %+v: the form read by agency gives\n %v\nwant %v", stage, c[0], c[1], f, byAgency.Rows, got.Rows)
-					}
-				}
-				if byBlank := queryRows(t, db, blank, g.bind(q.Params)); len(byBlank.Rows) > 0 {
-					answeredBlank++
-					if fmt.Sprint(byBlank.Rows) != fmt.Sprint(got.Rows) {
-						t.Errorf("%s, %s/%s %+v: the form for a cell not in the copy gives\n %v\nwant %v", stage, c[0], c[1], f, byBlank.Rows, got.Rows)
-					}
-				}
-				if byRank := queryRows(t, db, many, g.bind(q.Params)); len(byRank.Rows) > 0 {
-					answeredMany++
-					if fmt.Sprint(byRank.Rows) != fmt.Sprint(got.Rows) {
-						t.Errorf("%s, %s/%s %+v: the form read by agency, ties by rank, gives\n %v\nwant %v", stage, c[0], c[1], f, byRank.Rows, got.Rows)
-					}
-				}
-				if len(got.Rows) > 0 {
-					n := count(t, db, `SELECT count(*) FROM store.reports r JOIN store.agencies a USING (agency_id)
-						WHERE r.is_current AND ($1 IS NULL OR r.year >= $1) AND ($2 IS NULL OR r.year <= $2)
-						  AND ($3 IS NULL OR a.province = $3) AND ($4 IS NULL OR a.city = $4) AND ($5 IS NULL OR a.level = $5)`,
-						nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), nullText(f.Province), nullText(f.City), nullText(f.Level))
-					if total := fmt.Sprint(got.Rows[0][8]); total != fmt.Sprint(n) {
-						t.Errorf("%s, %s/%s %+v: reports_total %s, want the %d current reports selected", stage, c[0], c[1], f, total, n)
-					}
+						for _, narrow := range []bool{false, true} {
+							g := f
+							g.narrow = narrow
+							want := queryRows(t, db, q.SQL, g.bind(q.Params))
+							if fmt.Sprint(got.Rows) != fmt.Sprint(want.Rows) {
+								t.Errorf("%s, %s/%s %+v (narrow %v):\n got %v\nwant %v", stage, c[0], c[1], f, narrow, got.Rows, want.Rows)
+							}
+						}
+						// The form as Query binds it when the copy is caught up.
+						g := f
+						if g.measureID, g.applicantID, err = db.cellIDs(ctx, g.Measure, g.Applicant); err != nil {
+							t.Fatal(err)
+						}
+						g.noTail = true
+						if g.measureID != 0 {
+							stated, err := db.cellStated(ctx, g)
+							if err != nil {
+								t.Fatal(err)
+							}
+							n := count(t, db, `SELECT count(*) FROM store.figures_by_cell WHERE measure_id = $1 AND applicant_id = $2
+							AND ($3 IS NULL OR year >= $3) AND ($4 IS NULL OR year <= $4)`,
+								g.measureID, g.applicantID, nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)))
+							if stated != (n > 0) {
+								t.Errorf("%s, %s/%s %+v: cellStated says %v, the copy holds %d rows of the cell", stage, c[0], c[1], f, stated, n)
+							}
+							if !stated && caughtUp && len(got.Rows) > 0 {
+								inc(&absent)
+							}
+						}
+						// The half Query runs (byAgencyHalf) answers as the whole
+						// text, rows or none, ties by name or by rank; the other
+						// half answers nothing.
+						half := byAgencySQL()[byAgencyHalf(f)]
+						other := byAgencySQL()[map[string]string{"country": "region", "region": "country"}[byAgencyHalf(f)]]
+						var wholes []*Table
+						for _, p := range [][2]string{{form, half}, {many, strings.NewReplacer("16384", "1", "16385", "2").Replace(half)}} {
+							whole, h := queryRows(t, db, p[0], g.bind(q.Params)), queryRows(t, db, p[1], g.bind(q.Params))
+							wholes = append(wholes, whole)
+							if fmt.Sprint(whole.Rows) != fmt.Sprint(h.Rows) {
+								t.Errorf("%s, %s/%s %+v: the half %s gives\n %v\nthe whole text\n %v", stage, c[0], c[1], f, byAgencyHalf(f), h.Rows, whole.Rows)
+							}
+						}
+						// The half named in Go (regionFigureNamed: byAgencyIDsSQL,
+						// places and texts by id) gives the half's rows, or answers
+						// none where the half does: the whole text's, which are
+						// Query's, also right after a correction of a region
+						// (its places kept from the stage before).
+						ids := byAgencyIDsSQL()[byAgencyHalf(f)]
+						for i, text := range []string{ids, strings.NewReplacer("16384", "1", "16385", "2").Replace(ids)} {
+							whole := wholes[i]
+							named := q
+							named.Name, named.SQL = fmt.Sprintf("region_figure (test, named in Go, %s %d)", byAgencyHalf(f), i), text
+							nt, ok, none, err := db.regionFigureNamed(ctx, named, g)
+							switch {
+							case err != nil:
+								t.Fatalf("%s: %v", stage, err)
+							case ok:
+								inc(&answeredNamed)
+								if fmt.Sprint(nt.Rows) != fmt.Sprint(whole.Rows) {
+									t.Errorf("%s, %s/%s %+v: the half named in Go gives\n %v\nthe whole text\n %v", stage, c[0], c[1], f, nt.Rows, whole.Rows)
+								}
+							case none != (len(whole.Rows) == 0):
+								t.Errorf("%s, %s/%s %+v: the half named in Go answers none %v, the whole text %d rows", stage, c[0], c[1], f, none, len(whole.Rows))
+							}
+						}
+						if o := queryRows(t, db, other, g.bind(q.Params)); len(o.Rows) > 0 {
+							t.Errorf("%s, %s/%s %+v: the other half answers %v", stage, c[0], c[1], f, o.Rows)
+						}
+						// The whole text's rows read above (same text, values and
+						// state: nothing is written during a stage).
+						if byAgency := wholes[0]; len(byAgency.Rows) > 0 {
+							inc(&answered)
+							if fmt.Sprint(byAgency.Rows) != fmt.Sprint(got.Rows) {
+								t.Errorf("%s, %s/%s %+v: the form read by agency gives\n %v\nwant %v", stage, c[0], c[1], f, byAgency.Rows, got.Rows)
+							}
+						}
+						if byBlank := queryRows(t, db, blank, g.bind(q.Params)); len(byBlank.Rows) > 0 {
+							inc(&answeredBlank)
+							if fmt.Sprint(byBlank.Rows) != fmt.Sprint(got.Rows) {
+								t.Errorf("%s, %s/%s %+v: the form for a cell not in the copy gives\n %v\nwant %v", stage, c[0], c[1], f, byBlank.Rows, got.Rows)
+							}
+						}
+						if byRank := wholes[1]; len(byRank.Rows) > 0 {
+							inc(&answeredMany)
+							if fmt.Sprint(byRank.Rows) != fmt.Sprint(got.Rows) {
+								t.Errorf("%s, %s/%s %+v: the form read by agency, ties by rank, gives\n %v\nwant %v", stage, c[0], c[1], f, byRank.Rows, got.Rows)
+							}
+						}
+						if len(got.Rows) > 0 {
+							n := count(t, db, `SELECT count(*) FROM store.reports r JOIN store.agencies a USING (agency_id)
+							WHERE r.is_current AND ($1 IS NULL OR r.year >= $1) AND ($2 IS NULL OR r.year <= $2)
+							  AND ($3 IS NULL OR a.province = $3) AND ($4 IS NULL OR a.city = $4) AND ($5 IS NULL OR a.level = $5)`,
+								nullNum(int64(f.YearFrom)), nullNum(int64(f.YearTo)), nullText(f.Province), nullText(f.City), nullText(f.Level))
+							if total := fmt.Sprint(got.Rows[0][8]); total != fmt.Sprint(n) {
+								t.Errorf("%s, %s/%s %+v: reports_total %s, want the %d current reports selected", stage, c[0], c[1], f, total, n)
+							}
+						}
+					})
 				}
 			}
-		}
+		})
 		if answeredNamed < answered {
 			t.Errorf("%s: the half named in Go answered %d times, the whole text %d", stage, answeredNamed, answered)
 		}
