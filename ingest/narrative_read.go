@@ -2439,6 +2439,20 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 			switch {
 			case allYears:
 				readCounts(clause, before, ctx, maybe(sent))
+			case !inherited && partYearOnly(clause, year, agency):
+				// "2022年1月至今共收到申请5件", "2022年1-6月收到申请5件":
+				// months of the year in the count's own clause, and
+				// nothing else to pass it over for. Blank, and said to be,
+				// as when the months are set off before it (before: no
+				// word; from January on was read as the year's, 8e3caf7).
+				if counts {
+					readCounts(clause, before, ctx, func(k nkind, _ bool, f float64, _ string, _ error) {
+						emit(k, false, f, "", errPartYear, sent.a, sent.b)
+					})
+				}
+				if nones && !labelOfCount(s, c, sent) {
+					readZeros(clause, ctx, func(k nkind, _ error) { emit(k, false, 0, "", errPartYear, sent.a, sent.b) })
+				}
 			case !inherited && otherOrganOnly(clause, year, agency):
 				if !sc.set {
 					sc = scope{set: true, organ: true}
@@ -3507,7 +3521,7 @@ var passedWhy = []struct {
 	{errQualifiedNone, "只说没有因某种原因（答复不当、违法等）引起的，其他原因引起的正文未说有无，不能确定为0"},
 	{errBareDecisions, "只写“行政许可（行政处罚、行政强制）N件（项）”而无动词：是本年作出的处理决定数，还是许可事项（项目）数、公开（公示）的件数，不能确定"},
 	{errUpToDate, "写作“截至（截止）某日”：是到该日为止的数，可能含往年的，不能确定是本年度的"},
-	{errPartYear, "写在只说本年一部分月份的时段（如“1-6月”“7月以来”“3月起”）之后：是那段时间的数，不是本年度全年的，不能确定本年度的数"},
+	{errPartYear, "写在只说本年一部分月份的时段（如“1-6月”“7月以来”“3月起”，或“1月至今”：至今是写报告之日，可能在年底之前或已到次年）之后：是那段时间的数，不是本年度全年的，不能确定本年度的数"},
 	{errOtherYearBefore, "所在句子先说本年度，其后的分句写有另一年度（如“其中上一年提出的N件”），此后所述的数是本年度的还是那一年度的不能确定"},
 	{errReasonOnly, "写作“N件属（属于）…信息”而未写办理结果：是申请所涉信息的类别（表三“不予公开”的一个理由），是否不予公开正文未说，不能确定"},
 	{errDocsReviewed, "写在审查（审核、备案、解读）规范性文件之后：是本年制发（废止、现行有效）的件数，还是所审查的件数的一部分，不能确定"},
@@ -4440,6 +4454,23 @@ func clauseSkipped(clause string, year int, agency string) (skip, whole bool) {
 	return true, true
 }
 
+// partYearOnly reports whether a clause is passed over (clauseSkipped) only
+// because it counts over part of the year (partOfYear): no share, other
+// year, other organ or area, nor a sum over years ("2022年1-6月收到申请5
+// 件", "2022年1月至今共收到申请5件"; a time so far, 以来, is no other).
+func partYearOnly(clause string, year int, agency string) bool {
+	if !partOfYear(clause) || otherYear(clause, year) || namesOtherOrgan(clause, agency) || scopeRE.MatchString(clause) {
+		return false
+	}
+	words := yearTotals.Replace(clause)
+	for _, w := range skipWords {
+		if strings.Contains(words, w) && (w != "以来" || !strings.Contains(words, "月以来")) {
+			return false
+		}
+	}
+	return true
+}
+
 // monthSpanRE finds a span of months: "1-6月", "1—6月", "1月至6月",
 // "1月1日至6月30日".
 var monthSpanRE = regexp.MustCompile(`([0-9]{1,2})(?:月(?:[0-9]{1,2}日)?)?(?:-|—|–|~|～|至|到)([0-9]{1,2})月`)
@@ -4468,25 +4499,54 @@ func partOfYear(clause string) bool {
 	if hasAny(clause, "截至", "截止") {
 		return false // a time so far, the skip words' to tell
 	}
+	if fromJanuary(clause) {
+		return true
+	}
 	rest := monthSpanRE.ReplaceAllString(clause, "")
 	for _, m := range monthAloneRE.FindAllStringSubmatchIndex(rest, -1) {
 		after := rest[m[1]:]
 		if d, _ := utf8.DecodeRuneInString(after); d >= '0' && d <= '9' || d == '底' || d == '末' {
 			continue // a date (N月D日), or the year's end (12月底)
 		}
-		if january := strings.TrimLeftFunc(rest[m[0]:m[1]], func(r rune) bool { return r < '0' || r > '9' }); (january == "1月" || january == "01月" || january == "1月份") &&
-			hasPrefixAny(after, "至今", "以来", "起", "开始") {
-			// "2016年1月至今，我乡…主动公开信息86条" (fixture
-			// pre2019-town-none-words, written down as the year's 86):
-			// from the year's first month to the day of writing is the
-			// year, as thisYearSpans has it; in its own clause it was
-			// passed over with no word.
-			continue
+		if month := strings.TrimLeftFunc(rest[m[0]:m[1]], func(r rune) bool { return r < '0' || r > '9' }); (month == "1月" || month == "01月" || month == "1月份") && yearEnd(after) {
+			continue // "2022年1月起至年底": the year
 		}
 		return true
 	}
 	return false
 }
+
+// yearEnd reports whether what follows the start of a span ends it with the
+// year: "…至12月31日", "…至年底".
+func yearEnd(after string) bool {
+	return hasAny(after, "年底", "年末", "年终", "12月31日", "12月底", "12月末")
+}
+
+// fromJanuary reports whether a clause counts from the year's first month
+// to the day of writing ("2022年1月至今", "1月以来", "1月起", "2022年1月1日
+// 至今") without saying that the span ends with the year ("…至12月31日",
+// "…至年底"): 至今 is the day the report was written, often after the
+// year's end (by 31 January of the next, or later) and sometimes before it
+// (a real 2018 county bureau's page, dated 12-26, "2018年1月至今…256条"),
+// so the count may run into the next year or stop short of December. It
+// is part of the year (partOfYear), not the year's.
+func fromJanuary(clause string) bool {
+	for _, m := range januaryOnRE.FindAllStringIndex(clause, -1) {
+		if m[0] > 0 {
+			if d, _ := utf8.DecodeLastRuneInString(clause[:m[0]]); d >= '0' && d <= '9' {
+				continue // 11月, 21日
+			}
+		}
+		if !yearEnd(clause[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// januaryOnRE finds a span from January on: "1月至今", "01月以来", "1月份
+// 起", "1月1日至今".
+var januaryOnRE = regexp.MustCompile(`0?1月(?:份|1日)?(?:至今|以来|起|开始|至目前|到现在|至现在)|0?1月1日(?:至今|以来|至目前)`)
 
 // monthAloneRE finds a month named in digits: "12月", "7月份".
 var monthAloneRE = regexp.MustCompile(`(?:^|[^0-9])[0-9]{1,2}月(?:份)?`)

@@ -71,18 +71,27 @@ func TestRound31ZoneCompleted(t *testing.T) {
 // 政府门户网站主动公开信息256条", fixture narrative-2022-half-year-lead):
 // blank, with a word; before, each was stored as the year's with no word,
 // where the same months in the count's own clause were passed over (round
-// 30). From January to the day of writing is the year's, set off or not (in
-// its own clause it was blank with no word); the year's whole span, a month
-// named after the first count, and a month in a clause that is no time
-// alone read as before.
+// 30). From January to the day of writing ("1月至今", "1月以来", "1月起")
+// is part of the year too, set off or in its own clause: 至今 is the day the
+// report was written, before the year's end or in the next year (8e3caf7
+// read it as the year's, review's LOW); a month span in the count's own
+// clause is said to be blank (it was blank with no word). The year's whole
+// span ("1月1日至12月31日", "1月至年底"), a month named after the first
+// count, and a month in a clause that is no time alone read as before.
 func TestRound31PartYearLead(t *testing.T) {
 	for _, tt := range []struct {
 		line, measure string
 		want          float64 // -1: blank
 		finding       bool
 	}{
-		{"(一)主动公开政府信息的数量:2022年1月至今,通过政府门户网站主动公开信息256条。", "narrative.proactive_items", 256, false},
-		{"2022年1月至今共收到政府信息公开申请5件。", "apps.new", 5, false},
+		{"(一)主动公开政府信息的数量:2022年1月至今,通过政府门户网站主动公开信息256条。", "narrative.proactive_items", -1, true},
+		{"2022年1月至今共收到政府信息公开申请5件。", "apps.new", -1, true},
+		{"2022年1月以来,我局共收到政府信息公开申请5件。", "apps.new", -1, true},
+		{"2022年1月起,我局收到政府信息公开申请5件。", "apps.new", -1, true},
+		{"2022年1月1日至今,我局收到政府信息公开申请5件。", "apps.new", -1, true},
+		{"2022年1-6月收到政府信息公开申请5件。", "apps.new", -1, true},
+		{"2022年1月起至12月31日,我局收到政府信息公开申请5件。", "apps.new", 5, false},
+		{"2022年1月至年底共收到政府信息公开申请5件。", "apps.new", 5, false},
 		{"2022年1-6月,我局收到政府信息公开申请5件,办结5件。", "apps.new", -1, true},
 		{"2022年1-6月,我局收到政府信息公开申请5件,办结5件。", "apps.total", -1, true},
 		{"2022年1-6月,我局未收到政府信息公开申请。", "apps.new", -1, true},
