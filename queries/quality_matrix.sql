@@ -99,6 +99,18 @@
 -- noise (~1 ms of CPU a query), at ~26 ms of CPU a load group of 4,096
 -- reports for the writer's upkeep. The names' sort and the page's cells
 -- remain the costs.
+-- For a filter without a piece of a name warehouse.Query counts span,
+-- flags, counted, listed, groups, wanted and reach in Go
+-- (warehouse/quality_matrix_kept.go, qualityMatrixKept) from the counts per
+-- region, level and pattern, the patterns' bit sets and the years reported
+-- that it keeps until the next write for quality_by_year
+-- (qualityCountsKept), and runs sql/quality_matrix_reach.sql, this text from
+-- top on, with the patterns reached, their first years and places bound
+-- (1M reports, the page's 88 filters, interleaved in one hold, load ~14:
+-- 41.1 -> 26.1 ms of CPU a query; the whole country 45.9 -> 26.5, a level
+-- 33.2 -> 13.6). Any change here is made there too; TestQualityMatrixKept
+-- holds the two to the same rows after every kind of write, and
+-- TestScaleQuality -scale-quality-check at scale.
 WITH span AS (
     -- The years any agency reported in the selected range, as bits: the
     -- years of the groups of store.summary_rollup that count a current

@@ -255,6 +255,13 @@ func (db *DB) Query(ctx context.Context, name string, f Filter) (t *Table, err e
 			return t, nil
 		}
 	}
+	if q.Name == "quality_matrix" {
+		if t, ok, err := db.qualityMatrixKept(ctx, f); err != nil {
+			return nil, queryError(ctx, name, err)
+		} else if ok {
+			return t, nil
+		}
+	}
 	if q.Name == "late_publishers" {
 		if t, ok, err := db.latePublishersKept(ctx, f); err != nil {
 			return nil, queryError(ctx, name, err)

@@ -1,0 +1,93 @@
+package warehouse
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"gongkai"
+	"gongkai/queries"
+)
+
+// TestQualityMatrixKept holds quality_matrix as Query runs it (its counts
+// from those kept until the next write, its page from
+// sql/quality_matrix_reach.sql: qualityMatrixKept) to the named query,
+// values and their types, for filters of every shape, each status tab and
+// pages that start and end inside a combination of flags and past the end,
+// right after each write that changes what the counts hold: loads (a new
+// agency, a year missing, errors and warnings, a report filling a missing
+// year) and a region corrected.
+func TestQualityMatrixKept(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	q, ok := queries.Get("quality_matrix")
+	if !ok {
+		t.Fatal("no quality_matrix")
+	}
+	withError := func(r *gongkai.Report) *gongkai.Report {
+		r.Findings = append(r.Findings, gongkai.Finding{Rule: "R1", Severity: gongkai.SeverityError, At: "表三!C5", Message: "示例"})
+		return r
+	}
+	noFindings := func(r *gongkai.Report) *gongkai.Report {
+		r.Findings = nil
+		return r
+	}
+	var filters []Filter
+	for _, f := range []Filter{{}, {YearFrom: 2021, YearTo: 2022}, {YearTo: 2021}, {YearFrom: 2023, YearTo: 2021},
+		{YearFrom: 1800, YearTo: 3000}, {Province: " 浙江省 "}, {Province: "江苏省"}, {Province: "浙江省", City: "杭州市"}, {Level: "市级部门"}} {
+		for _, st := range []string{"", "missing", "errors", "warnings", "ok", "none", "other"} {
+			for _, page := range [][2]int{{0, 0}, {2, 1}} {
+				f.Status, f.Limit, f.Offset = st, page[0], page[1]
+				filters = append(filters, f)
+			}
+		}
+	}
+	check := func(stage string, rowsSeen bool) {
+		t.Helper()
+		seen, diffs := false, 0
+		for _, f := range filters {
+			got, err := db.Query(ctx, "quality_matrix", f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := queryRows(t, db, q.SQL, f.bind(q.Params))
+			seen = seen || len(want.Rows) > 0
+			if g, w := fmt.Sprintf("%#v %#v", got.Columns, got.Rows), fmt.Sprintf("%#v %#v", want.Columns, want.Rows); g != w {
+				if diffs++; diffs <= 5 {
+					t.Errorf("%s, %+v:\n got %s\nwant %s", stage, f, g, w)
+				}
+			}
+		}
+		if diffs > 0 {
+			t.Fatalf("%s: %d of %d filters differ", stage, diffs, len(filters))
+		}
+		if rowsSeen && !seen {
+			t.Fatalf("%s: no rows under any filter: the comparison proves nothing", stage)
+		}
+		if _, ok := db.qualityCounts.get(db.Generation(), struct{}{}); !ok {
+			t.Fatalf("%s: no counts kept: the form counted in Go did not run", stage)
+		}
+	}
+	check("empty", false)
+	load(t, db,
+		LoadRequest{Report: sampleReport("浙江省杭州市财政局", 2020, 1, 0)},
+		LoadRequest{Report: withError(sampleReport("浙江省杭州市财政局", 2021, 1, 0))},
+		LoadRequest{Report: noFindings(sampleReport("浙江省杭州市财政局", 2023, 1, 0))},
+		LoadRequest{Report: noFindings(sampleReport("浙江省宁波市教育局", 2021, 1, 0))},
+		LoadRequest{Report: sampleReport("浙江省宁波市教育局", 2022, 1, 0)},
+		LoadRequest{Report: sampleReport("江苏省南京市民政局", 2022, 1, 0)},
+		LoadRequest{Report: noFindings(sampleReport("浙江省杭州市西湖区教育局", 2020, 1, 0))},
+		LoadRequest{Report: withError(sampleReport("浙江省杭州市西湖区财政局", 2021, 1, 0))})
+	check("loaded", true)
+	var moved int64
+	if err := db.db.QueryRow(`SELECT agency_id FROM store.agencies WHERE name = '浙江省杭州市财政局'`).Scan(&moved); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetAgencyRegion(ctx, moved, Region{Province: "江苏省", City: "南京市", Level: "市级部门"}); err != nil {
+		t.Fatal(err)
+	}
+	check("a region corrected", true)
+	load(t, db, LoadRequest{Report: noFindings(sampleReport("浙江省杭州市财政局", 2022, 1, 0))},
+		LoadRequest{Report: withError(sampleReport("浙江省温州市公安局", 2024, 1, 0))})
+	check("a missing year filled, an agency and a year added", true)
+}
