@@ -50,7 +50,12 @@ func bitsOf(x *big.Int) bits128 {
 // qualityCountsKept returns the counts kept at the current generation,
 // reading them when none are.
 func (db *DB) qualityCountsKept(ctx context.Context) (*qualityCounts, error) {
-	gen := db.Generation()
+	return db.qualityCountsAt(ctx, db.Generation())
+}
+
+// qualityCountsAt is qualityCountsKept for generation gen, read by the caller
+// before: a caller that reads more after the counts checks Unchanged(gen).
+func (db *DB) qualityCountsAt(ctx context.Context, gen int64) (*qualityCounts, error) {
 	if c, ok := db.qualityCounts.get(gen, struct{}{}); ok {
 		return c, nil
 	}
