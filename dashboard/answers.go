@@ -31,6 +31,9 @@ type answerBudget struct {
 	max   int64
 	small int64         // answerSmall; the tests lower it
 	room  chan struct{} // closed and replaced when room is given back
+	// waiting counts the requests waiting for room now, so that a test
+	// can tell a request is held by the budget without guessing a delay.
+	waiting int
 }
 
 const (
@@ -80,18 +83,33 @@ func (b *answerBudget) acquireBytes(ctx context.Context, n int64) (func(), error
 			}, nil
 		}
 		room := b.room
+		b.waiting++
 		b.mu.Unlock()
+		var err error
 		select {
 		case <-room:
 		case <-wait.C:
-			return nil, errAnswersBusy
+			err = errAnswersBusy
 		case <-ctx.Done():
-			return nil, errAnswersBusy
+			err = errAnswersBusy
+		}
+		b.mu.Lock()
+		b.waiting--
+		b.mu.Unlock()
+		if err != nil {
+			return nil, err
 		}
 	}
 }
 
 var errAnswersBusy = gongkai.Errorf(gongkai.CodeBusy, "导出繁忙：同时进行的大数据量下载过多，请稍后再试，或用 limit 减少行数。")
+
+// waiters is the number of requests waiting for room now, for the tests.
+func (b *answerBudget) waiters() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.waiting
+}
 
 // inUse is the room taken now, for the tests.
 func (b *answerBudget) inUse() int64 {

@@ -114,6 +114,13 @@ released:
 // until the first has read, and a third whose time ends meanwhile is told
 // the server is busy. Before, every request read its file at once (up to
 // 32 MB an upload, --max-conns 1000 of them).
+//
+// The third request's time ends on cue, once the budget holds it
+// (answerBudget.waiters), not on a 200 ms deadline: on a loaded machine
+// (load 9-15) that deadline passed in the session, visibility or source
+// queries before the request reached the budget, and a query that runs out
+// of time is rightly a 504, so the test failed with 504 for a reason that
+// was not the budget's.
 func TestSourceBudget(t *testing.T) {
 	db := emptyDB(t)
 	h, e := newHandler(db, testLogger(t), Options{QueryTimeout: 5 * time.Second})
@@ -127,6 +134,19 @@ func TestSourceBudget(t *testing.T) {
 	view := asAdmin(t, db, e)
 	h.answers = newAnswerBudget(int64(len(file)))
 	h.answers.small = 0
+	// The budget's own wait must not be what ends the third request.
+	defer func(w time.Duration) { answerWait = w }(answerWait)
+	answerWait = time.Minute
+
+	// waitFor polls until n requests wait for room in the budget.
+	waitFor := func(n int, what string) {
+		t.Helper()
+		for end := time.Now().Add(10 * time.Second); h.answers.waiters() != n; time.Sleep(2 * time.Millisecond) {
+			if time.Now().After(end) {
+				t.Fatalf("%s: %d requests wait for room, want %d", what, h.answers.waiters(), n)
+			}
+		}
+	}
 
 	clients := []*slowReader{}
 	var wg sync.WaitGroup
@@ -140,7 +160,7 @@ func TestSourceBudget(t *testing.T) {
 		}()
 	}
 	first := -1
-	deadline := time.Now().Add(3 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for first < 0 && time.Now().Before(deadline) {
 		for i, w := range clients {
 			select {
@@ -155,17 +175,28 @@ func TestSourceBudget(t *testing.T) {
 		t.Fatal("no source is being sent")
 	}
 	second := clients[1-first]
-	time.Sleep(100 * time.Millisecond)
+	waitFor(1, "while one source is sent")
 	select {
 	case <-second.writing:
 		t.Fatal("two sources are being sent at once against a budget of one")
 	default:
 	}
+
+	ends := make(chan struct{})
 	req := httptest.NewRequest(http.MethodGet, path, nil)
-	ctx, cancel := context.WithTimeout(req.Context(), 200*time.Millisecond)
-	defer cancel()
 	short := httptest.NewRecorder()
-	view.ServeHTTP(short, req.WithContext(ctx))
+	served := make(chan struct{})
+	go func() {
+		defer close(served)
+		view.ServeHTTP(short, req.WithContext(endsOnCue{req.Context(), ends}))
+	}()
+	waitFor(2, "a third request")
+	close(ends)
+	select {
+	case <-served:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a source whose time ended still waits for room")
+	}
 	if short.Code != http.StatusServiceUnavailable {
 		t.Errorf("a source that found no room in its time: %d, want 503", short.Code)
 	}
@@ -184,5 +215,24 @@ func TestSourceBudget(t *testing.T) {
 	}
 	if used := h.answers.inUse(); used != 0 {
 		t.Errorf("after both files, %d bytes of the budget are still taken", used)
+	}
+}
+
+// endsOnCue is a request context whose deadline passes when ends is
+// closed: the test decides when a request's time ends, not the machine's
+// load.
+type endsOnCue struct {
+	context.Context
+	ends chan struct{}
+}
+
+func (c endsOnCue) Done() <-chan struct{} { return c.ends }
+
+func (c endsOnCue) Err() error {
+	select {
+	case <-c.ends:
+		return context.DeadlineExceeded
+	default:
+		return nil
 	}
 }
