@@ -153,6 +153,32 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 			vals = append(vals, v)
 		}
 	}
+	if !seen["apps.total"] && !seen["pre2019.apps_answered"] && !slices.ContainsFunc(totals, func(f gongkai.Finding) bool { return f.Measure == "apps.total" }) {
+		// "收到申请12件,已答复10件", "…,均已办结", "…,无上年结转,均已办结"
+		// (left from session 39): this reader's rules read 办结 alone, and
+		// on a page the old regime's words mark nothing else reads the
+		// narrative (readTableless is for pages of no format), so the
+		// count handled was blank with no word. The sentence reader's
+		// rules of the count handled (answered, all handled, settled by
+		// the counts received and carried) read it or say it, as they do
+		// on the same year's pages without those words. Not where the
+		// applications answered are read (申请答复数, "在已经答复的8件申请
+		// 中"): the old tables count them apart from those handled.
+		sv, sf := readNarrative(doc.Lines, gongkai.FormatPre2019, r.Year, r.Agency)
+		for _, v := range sv {
+			if v.Measure == "apps.total" && v.Applicant == gongkai.ApplicantTotal && !seen[v.Measure] {
+				seen[v.Measure] = true
+				vals = append(vals, v)
+			}
+		}
+		if !seen["apps.total"] {
+			for _, f := range sf {
+				if f.Measure == "apps.total" {
+					totals = append(totals, f)
+				}
+			}
+		}
+	}
 	vals, below := belowRoughWhole(doc.Lines, vals, seen, r.Agency)
 	notes = append(notes, below...)
 	vals, below = wholeWithOrganPart(vals)
@@ -525,6 +551,18 @@ func outcomeOfInformation(measure, words string) bool {
 	return false
 }
 
+// afterStop returns i, or the byte after it when s holds there a stop that
+// ends a sentence: where the words of a match that opens on the character
+// before them start, for clauseOf.
+func afterStop(s string, i int) int {
+	for _, stop := range []string{"。", "；", ";", "！", "？"} {
+		if strings.HasPrefix(s[i:], stop) {
+			return i + len(stop)
+		}
+	}
+	return i
+}
+
 // clauseRest returns the words of s up to the end of their clause.
 func clauseRest(s string) string {
 	if i := strings.IndexAny(s, "，,。；;：:"); i >= 0 {
@@ -857,7 +895,39 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 				// The clause, not only the match: "截至2015年底，累计主动公开
 				// 政府信息2046条" is a sum over years, its 累计 before 主动公开;
 				// and the sentence: "截至2015年底我局共主动公开…300条" may be.
-				clause := clauseOf(l.Text, m[0], m[1])
+				//
+				// A rule that opens on the character before its words
+				// (apps.granted's "(?:^|[^不部分])") takes its clause from
+				// the sentence its words stand in: "…(含上年结转2件)。同意公开
+				// 9件" (left from session 39) had the full stop as the
+				// match's first character, its clause reached back into the
+				// sentence before, whose 上年 (notThisYear) passed 9 over
+				// with no word. A comma stays in, as before: "累计受理申请
+				// 100件,同意公开80件" is the 累计's too; and a sum over years
+				// in the sentence before still scopes it ("截至2015年底累计
+				// 受理申请100件。同意公开80件。", as the sentence reader reads
+				// it), now with the word.
+				clause := clauseOf(l.Text, afterStop(l.Text, m[0]), m[1])
+				if all := mayBeAllYears(clauseOf(l.Text, m[0], m[1]), sentenceUpTo(l.Text, m[1])); all && clause != clauseOf(l.Text, m[0], m[1]) {
+					if total == nil {
+						f := allYearsFinding(nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
+				if nr.measure == "apps.new" && carriedPlusNewRE.MatchString(labels.Normalize(clause)) {
+					// "上年结转及收到申请共12件" (left from session 39): those
+					// carried in and the new ones together, which no
+					// measure counts; its 上年 (notThisYear) passed it over
+					// with no word. Blank with the sentence reader's word
+					// (errCarriedPlusNew), also where the count carried in
+					// is said beside it: this reader reads no difference.
+					if total == nil {
+						f := passedFinding(errCarriedPlusNew, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
 				if all := mayBeAllYears(clause, sentenceUpTo(l.Text, m[1])); all || notThisYear(clause) {
 					if all && total == nil {
 						f := allYearsFinding(nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))

@@ -1,0 +1,119 @@
+package ingest
+
+import (
+	"testing"
+
+	"gongkai"
+)
+
+// TestCarriedPlusNewPre2019 checks a count of those carried in and the new
+// ones together ("上年结转及收到申请共12件", left from session 39) in the old
+// regime's reader: its 上年 passed it over as another year's with no word,
+// where the sentence reader says it (errCarriedPlusNew). Blank with that
+// word now, the count carried in said beside it too (this reader takes no
+// difference); a count received with one carried in beside it is read as
+// before.
+func TestCarriedPlusNewPre2019(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.new
+	}{
+		{"本年度上年结转及收到申请共12件。", -1},
+		{"上年结转和新收申请共12件。", -1},
+		{"上年结转及本年收到申请共12件,其中上年结转2件。", -1},
+		{"本年度收到申请10件,上年结转2件。", 10},
+	} {
+		wantOldRegime(t, tt.line, "apps.new", tt.want)
+	}
+}
+
+// TestOutcomeAfterCarriedPre2019 checks an outcome that opens its sentence
+// after a sentence that names those carried in ("…(含上年结转2件)。同意公开9件",
+// left from session 39): the old regime's reader took the clause of
+// apps.granted's rule, which opens on the character before its words, from
+// the stop back into the sentence before, whose 上年 made it another
+// year's: 9 was blank with no word. The outcomes count the applications
+// answered, those carried in with them, so 9 is read; a sum over years in
+// the sentence before still makes it unsure, now with the word.
+func TestOutcomeAfterCarriedPre2019(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.granted
+	}{
+		{"本年度收到申请12件(含上年结转2件)。同意公开9件,不予公开3件。", 9},
+		{"本年度收到申请12件,上年结转2件。同意公开9件。", 9},
+		{"本年度收到申请12件,较上年增加2件。同意公开9件。", 9},
+		{"截至2015年底累计受理申请100件。同意公开80件。", -1},
+		{"累计受理申请100件,同意公开80件。", -1},
+	} {
+		wantOldRegime(t, tt.line, "apps.granted", tt.want)
+	}
+}
+
+// TestHandledAnsweredPre2019 checks the count handled given with 答复, or
+// as "均已办结", on a page the old regime's words mark ("收到申请12件,已答复
+// 10件", left from session 39): the old regime's reader reads 办结 alone,
+// and nothing else reads such a page's narrative, so it was blank with no
+// word. The sentence reader's rules read it now, or say it: "均已办结"
+// with no count carried in said may leave out those carried in and
+// handled; "无上年结转" settles it.
+func TestHandledAnsweredPre2019(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.total
+	}{
+		{"2016年,我局收到申请12件,已答复10件。", 10},
+		{"2016年,我局收到申请12件,上年结转2件,已答复14件。", 14},
+		{"2016年,我局收到申请12件,无上年结转,均已办结。", 12},
+		{"2016年,我局收到申请12件,均已答复。", -1},
+		{"2016年,我局收到申请12件,均已办结。", -1},
+		{"2016年,我局收到申请12件,已全部办结。", -1},
+		// This reader's own rule, as before.
+		{"2016年,我局收到申请12件,已办结11件。", 11},
+	} {
+		wantOldRegimePage(t, tt.line, "apps.total", tt.want)
+	}
+}
+
+// TestUpToYearEndSaid checks a count received up to the last day of the
+// report's year with nothing that scopes it to the year ("截至2020年12月31日,
+// 共收到申请12件", review's LOW in session 39): such a count may run from
+// before the year (sinceDate), so it stays blank, and every narrative
+// reader says so; with the year's word it is read.
+func TestUpToYearEndSaid(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.new
+	}{
+		{"截至2020年12月31日,共收到申请12件。", -1},
+		{"截止2020年12月31日,我局共收到政府信息公开申请12件。", -1},
+		{"截至2020年底,共受理申请12件。", -1},
+		{"截至2020年12月31日,本年度共收到申请12件。", 12},
+	} {
+		for _, format := range []string{gongkai.Format2019, gongkai.FormatPre2019} {
+			vals, finds := readNarrative([]Line{{N: 1, Text: "(二)依申请公开。" + tt.line}}, format, 2020, "示例县某某局")
+			wantFigure(t, format, tt.line, "apps.new", tt.want, vals, finds)
+		}
+		wantOldRegime(t, tt.line, "apps.new", tt.want)
+	}
+}
+
+// wantOldRegimePage reads line on a page the old regime's words mark
+// (pre2019Extras: the old regime's reader and what it adds) and checks
+// measure as wantFigure does.
+func wantOldRegimePage(t *testing.T, line, measure string, want float64) {
+	t.Helper()
+	doc := &Document{Kind: "text", Lines: []Line{
+		{N: 1, Text: "示例县示例局2016年政府信息公开工作年度报告"},
+		{N: 2, Text: "根据《条例》第三十二条,现将2016年工作情况报告如下。"},
+		{N: 3, Text: "2016年,我局主动公开政府信息56条。"},
+		{N: 4, Text: "三、依申请公开政府信息情况"},
+		{N: 5, Text: line},
+	}}
+	r := &gongkai.Report{Agency: "示例县示例局", Year: 2016}
+	pre2019Extras(doc, r)
+	if r.Format != gongkai.FormatPre2019 {
+		t.Fatalf("%s: read as format %q, want the old regime's", line, r.Format)
+	}
+	wantFigure(t, "pre2019Extras", line, measure, want, r.Values, r.Findings)
+}
