@@ -117,3 +117,34 @@ func wantOldRegimePage(t *testing.T, line, measure string, want float64) {
 	}
 	wantFigure(t, "pre2019Extras", line, measure, want, r.Values, r.Findings)
 }
+
+// TestOutcomeAfterPart checks an outcome said right after a part of the
+// count received listed after 其中 ("收到申请10件,其中当面申请5件,同意公开5件",
+// left from session 39): the five made in person granted, or five of all
+// ten; the real pages give the outcomes of all after the count answered,
+// never inside the list of the ways of applying, so nothing settles it.
+// Every narrative reader stored 5 as the year's granted; blank with a word
+// now where the outcomes after the part are no more than it. More than the
+// part, a part as many as the whole, or the outcomes in a sentence of their
+// own are read as before.
+func TestOutcomeAfterPart(t *testing.T) {
+	for _, tt := range []struct {
+		line    string
+		measure string
+		want    float64 // -1: blank, with a finding on measure
+	}{
+		{"本年度收到申请10件。其中当面申请5件,同意公开5件。", "apps.granted", -1},
+		{"本年度收到申请10件,其中当面申请5件,同意公开5件。", "apps.granted", -1},
+		{"本年度收到申请10件,其中当面申请5件,网上申请5件,同意公开3件。", "apps.granted", -1},
+		{"本年度收到申请10件,其中当面申请5件,同意公开3件,部分公开2件。", "apps.granted", -1},
+		{"本年度收到申请10件,其中当面申请5件,同意公开3件,部分公开2件。", "apps.partial", -1},
+		// Read as before.
+		{"本年度收到申请10件,其中当面申请5件,网上申请5件,同意公开8件。", "apps.granted", 8},
+		{"本年度收到申请5件,其中当面申请5件,同意公开5件。", "apps.granted", 5},
+		{"本年度收到申请10件,其中当面申请5件,网上申请5件。同意公开3件。", "apps.granted", 3},
+		{"本年度收到申请10件,同意公开5件,其中当面申请5件。", "apps.granted", 5},
+	} {
+		wantSentenceReaders(t, tt.line, tt.measure, tt.want)
+		wantOldRegime(t, tt.line, tt.measure, tt.want)
+	}
+}

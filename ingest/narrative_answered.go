@@ -549,3 +549,73 @@ func applySplits(splits []applicantSplit, vals []gongkai.Value, finds []gongkai.
 	}
 	return vals, finds
 }
+
+// errOutcomeAfterPart is the bad of an outcome's count said right after a
+// part of the count received listed after 其中 (outcomesAfterPart).
+var errOutcomeAfterPart = errors.New("an outcome, after a part listed after 其中")
+
+// outcomeClauseRE finds a clause that is an outcome's count and nothing
+// else: "同意公开5件", "予以公开的3件", "部分公开2件", "不予公开1件", "信息不存在1件",
+// "非本机关1件"; no application's words (a part: "网上申请5件") and no verb
+// of answering (handledAfterPart's).
+var outcomeClauseRE = regexp.MustCompile(`^(?:其中)?[^0-9,]{0,8}?(?:公开|不存在|非本(?:行政)?机关|不属于本(?:行政)?机关|不掌握)[^0-9,]{0,6}?([0-9]+)(?:件|条|个|份|宗)$`)
+
+// outcomesAfterPart returns the outcomes' counts that upTo (a sentence, or
+// the words the semicolons join, up to its end) states right after a part
+// of the count received listed after 其中, when together they are no more
+// than that part: "收到申请10件,其中当面申请5件,同意公开5件" (left from session
+// 39) may give the outcome of the five made in person, or five of all ten;
+// the words do not say which. The real pages state the outcomes of all
+// after the count answered ("在已经答复的8件申请中,“同意公开”的5件",
+// "共完成答复N件…其中,予以公开答复M件"), never inside the list of the ways of
+// applying, so nothing settles the list's. The sentence readers stored 5
+// as the year's granted. More than the part ("其中当面申请5件,网上申请5件,同意
+// 公开8件") is no part's alone, and a part as many as the whole (whole: the
+// count received said before, -1 when unknown, or the count of the clause
+// right before 其中) is the whole either way: both read as before, as
+// handledAfterPart reads the count handled.
+func outcomesAfterPart(upTo string, whole float64) []float64 {
+	if !strings.Contains(upTo, "其中") || !strings.Contains(upTo, "申请") {
+		return nil
+	}
+	cs := clauses(partsText(strings.TrimRight(upTo, "。.;!? ")))
+	opened := false
+	for i := 0; i < len(cs); i++ {
+		c := cs[i]
+		if strings.HasPrefix(c, "其中") && !opened {
+			opened = true
+			if w := partCountEndRE.FindStringSubmatch(cs[max(i-1, 0)]); i > 0 && w != nil && whole < 0 {
+				whole, _ = strconv.ParseFloat(w[1], 64)
+			}
+		}
+		if !opened || i+1 >= len(cs) || !strings.Contains(c, "申请") || outcomeClauseRE.MatchString(c) {
+			continue
+		}
+		p := partCountEndRE.FindStringSubmatch(c)
+		if p == nil || answerVerbRE.MatchString(c) || hasAny(c, "结转", "转结", "上年", "复议", "诉讼") {
+			continue
+		}
+		n, err := strconv.ParseFloat(p[1], 64)
+		if err != nil || n == whole {
+			continue
+		}
+		var out []float64
+		sum := 0.0
+		for _, o := range cs[i+1:] {
+			m := outcomeClauseRE.FindStringSubmatch(o)
+			if m == nil || strings.Contains(o, "申请") || strings.Contains(o, "主动") || answerVerbRE.MatchString(o) {
+				break
+			}
+			f, err := strconv.ParseFloat(m[1], 64)
+			if err != nil {
+				break
+			}
+			out = append(out, f)
+			sum += f
+		}
+		if len(out) > 0 && sum <= n {
+			return out
+		}
+	}
+	return nil
+}

@@ -979,7 +979,7 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				errors.Is(bad, errStillValid) || errors.Is(bad, errDocsPublished) || errors.Is(bad, errDocsReleased) || errors.Is(bad, errAnsweredPart) ||
 				errors.Is(bad, errJointOutcome) || errors.Is(bad, errDecisionsPublished) || errors.Is(bad, errAddressedElsewhere) || errors.Is(bad, errUnavailableMixed) || errors.Is(bad, errUnavailableUnsplit) || errors.Is(bad, errAllAnswered) || errors.Is(bad, errSomeAnswered) || errors.Is(bad, errCarriedInside) || errors.Is(bad, errNewInside) || errors.Is(bad, errNotApplication) || errors.Is(bad, errDeclaredNot) ||
 				errors.Is(bad, errUpToDate) || errors.Is(bad, errUnbalanced) || errors.Is(bad, errBareDecisions) || errors.Is(bad, errOtherYearBefore) ||
-				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther) || errors.Is(bad, errHandledAfterPart) || errors.Is(bad, errProgressUnsettled) || errors.Is(bad, errOnTimeRate)
+				errors.Is(bad, errReasonOnly) || errors.Is(bad, errDocsReviewed) || errors.Is(bad, errLevelDocs) || errors.Is(bad, errTopicUnsaid) || errors.Is(bad, errSuitTopicUnsaid) || errors.Is(bad, errAfterCarried) || errors.Is(bad, errBesideCarried) || errors.Is(bad, errOfCarried) || errors.Is(bad, errLastYearWord) || errors.Is(bad, errCarriedPlusNew) || errors.Is(bad, errCarriedHandled) || errors.Is(bad, errEarlierYears) || errors.Is(bad, errHandledAfterCarried) || errors.Is(bad, errMoreApplicants) || errors.Is(bad, errHandledAfterOther) || errors.Is(bad, errHandledAfterPart) || errors.Is(bad, errOutcomeAfterPart) || errors.Is(bad, errProgressUnsettled) || errors.Is(bad, errOnTimeRate)
 			if _, ok := hits[code]; !ok && !passedOver {
 				order = append(order, code)
 			}
@@ -1295,9 +1295,18 @@ func readNarrativeSides(ctx context.Context, lines []Line, format string, year i
 				afterPart = []float64{f}
 			}
 			afterPartSaid := false
+			// The outcomes right after a part listed after 其中
+			// (outcomesAfterPart), in the sentence or in one opened by 其中.
+			outcomeParts := outcomesAfterPart(fl.s[ps:sent.b], -1)
+			if strings.HasPrefix(strings.TrimLeft(fl.s[sent.a:sent.b], " ,"), "其中") && !strings.Contains(fl.s[ps:sent.a], "其中") {
+				outcomeParts = outcomesAfterPart(fl.s[sent.a:sent.b], lineGot)
+			}
 			sc = readSentence(fl, sent, ctx, year, agency, sc, func(k nkind, zero bool, f float64, unit string, bad error, a, b int) {
 				if k == nHandled && bad == nil && slices.Contains(afterPart, f) {
 					bad, afterPartSaid = errHandledAfterPart, true
+				}
+				if k != nHandled && k != nCarriedOut && outcomeKinds[k] && bad == nil && slices.Contains(outcomeParts, f) {
+					bad = errOutcomeAfterPart
 				}
 				if errors.Is(bad, errWholeHandled) {
 					bad = nil
@@ -3529,6 +3538,7 @@ var passedWhy = []struct {
 	{errOtherApplications, "只写收到“申请”，而所在的句子或前文写的是行政复议（诉讼、信访等）：所收到的可能不是政府信息公开申请，不能确定是本年新收的申请数"},
 	{errHandledAfterOther, "紧接在信件、咨询、诉求、行政复议等其他事项的件数之后：所说的可能是那些事项中已办结的，不能确定是政府信息公开申请的办结数"},
 	{errHandledAfterPart, "紧接在“其中”所列一部分申请（如当面申请）的件数之后，且不多于该部分：所说的可能是那一部分申请中已办结的，不能确定是全部申请的办结数"},
+	{errOutcomeAfterPart, "紧接在“其中”所列一部分申请（如当面申请）的件数之后，且合计不多于该部分：所说的可能是那一部分申请的办理结果，不能确定是全部申请的"},
 	{errTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被申请的行政复议），不能确定"},
 	{errSuitTopicUnsaid, "所在的一行和部分都未说是因政府信息公开引起的（可能是本机关其他工作被提起的行政诉讼），不能确定"},
 	{errProgressUnsettled, "是年末仍在办理的件数，而所在一行写有上年结转（所说的可能是上年的申请），本年新收、上年结转与已办结的件数又不能印证，不能确定是结转下年度继续办理的件数"},

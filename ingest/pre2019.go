@@ -988,6 +988,17 @@ func pre2019FromNarrative(lines []Line, agency string) (out []gongkai.Value, tot
 					// was stored as 24 applications withheld.
 					continue
 				}
+				if outcomeMeasures[nr.measure] && outcomeAfterPartPre2019(l.Text, m[0], m[1], l.Text[m[2]:m[3]], newRead(out)) {
+					// "收到申请10件,其中当面申请5件,同意公开5件" (left from
+					// session 39): the part's outcome, or some of all; the
+					// words do not say (errOutcomeAfterPart). It was
+					// stored as the year's.
+					if total == nil {
+						f := passedFinding(errOutcomeAfterPart, nr.measure, sentence(p, m[0], m[1]), lineAt(l.N))
+						total = &f
+					}
+					continue
+				}
 				if nr.measure == "apps.total" {
 					// "收到申请10件,上年结转2件,已办结2件" (session 36): right
 					// after a count carried in, those carried in and handled
@@ -1498,4 +1509,30 @@ func feesWithoutUnit(vals []gongkai.Value) []gongkai.Finding {
 		v.Number = nil
 	}
 	return out
+}
+
+// outcomeMeasures are the outcomes of applications this reader's rules
+// read: the measures outcomesAfterPart may leave blank.
+var outcomeMeasures = map[string]bool{"apps.granted": true, "apps.partial": true, "pre2019.apps_withheld": true,
+	"pre2019.not_exist": true, "pre2019.not_this_organ": true}
+
+// outcomeAfterPartPre2019 reports whether the outcome's count text states
+// at [a, b) (its figure fig) is said right after a part listed after 其中 and is no more than
+// it (outcomesAfterPart), in its sentence (the words its semicolons join)
+// or in a sentence opened by 其中 after the count received, got (newRead).
+func outcomeAfterPartPre2019(text string, a, b int, fig string, got float64) bool {
+	start, end := periodStart(text, a), len(text)
+	if i := strings.Index(text[b:], "。"); i >= 0 {
+		end = b + i
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(width.Fold.String(fig), ",", ""), 64)
+	if err != nil {
+		return false
+	}
+	t := labels.Normalize(text[start:end])
+	parts := outcomesAfterPart(t, -1)
+	if strings.HasPrefix(strings.TrimLeft(t, " ,"), "其中") {
+		parts = outcomesAfterPart(t, got)
+	}
+	return slices.Contains(parts, f)
 }

@@ -110,10 +110,12 @@ func TestRound19SampleReads(t *testing.T) {
 		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇共收到依申请公开5件,公开3件,不予公开2件。", "apps.granted", 3, false},
 		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇共收到依申请公开5件,公开3件,不予公开2件。", "apps.withheld.third_party", -1, false},
 		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇共收到依申请公开5件,公开3件。", "apps.granted", -1, false},
-		// A part's none is not every application's.
-		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件。其中网上申请3件,不予公开0件;信函申请2件,不予公开1件。", "apps.withheld.third_party", -1, false},
+		// A part's none is not every application's: said since session 40
+		// where it follows the part (errOutcomeAfterPart; blank before, with
+		// no word).
+		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件。其中网上申请3件,不予公开0件;信函申请2件,不予公开1件。", "apps.withheld.third_party", -1, true},
 		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件。其中网上申请3件,不予公开1件;信函申请2件,不予公开0件。", "apps.withheld.third_party", -1, false},
-		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件,其中网上申请3件,公开2件,不予公开0件。", "apps.withheld.third_party", -1, false},
+		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件,其中网上申请3件,公开2件,不予公开0件。", "apps.withheld.third_party", -1, true},
 		{"示例镇人民政府", "(二)依申请公开情况。2024年共收到申请5件,其中网上申请3件,公开2件,不予公开0件。", "apps.granted", -1, false},
 		{"示例镇人民政府", "(二)依申请公开情况。2024年我镇上年结转2件,公开1件,不予公开1件。", "apps.granted", -1, false},
 		// Every review upheld, the result after the verb.
