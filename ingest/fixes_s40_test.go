@@ -148,3 +148,38 @@ func TestOutcomeAfterPart(t *testing.T) {
 		wantOldRegime(t, tt.line, tt.measure, tt.want)
 	}
 }
+
+// TestRequestsReceived checks a count received before its noun 请求
+// ("共收到10件依申请公开请求", round 31: a real 2022 city government's page):
+// 请求 (requests) stands for 申请, and the count was blank with no word,
+// alone or beside its counts carried in, handled and carried out. Read now,
+// as "共收到10件政府信息公开申请" is.
+func TestRequestsReceived(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64
+	}{
+		{"本年度共收到10件依申请公开请求。", 10},
+		{"本年度共收到10件依申请公开请求,上年结转政府信息公开申请2件,共办结10件,结转下年度继续办理2件。", 10},
+	} {
+		wantSentenceReaders(t, tt.line, "apps.new", tt.want)
+	}
+}
+
+// TestAnsweredInTerm checks every application received said answered with
+// the term and the steps before the answer, and no 已 ("全年共收到依申请公开申请1件,
+// 在法定时限内完成审查、办理与答复", round 31: a real 2025 county bureau's page):
+// the count handled was blank with no word, where "…1件,已按时答复" is said.
+// Said now, and read where none was carried in.
+func TestAnsweredInTerm(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64 // -1: blank, with a finding on apps.total
+	}{
+		{"全年共收到依申请公开申请1件,在法定时限内完成审查、办理与答复。", -1},
+		{"全年共收到依申请公开申请3件,在规定时限内答复。", -1},
+		{"全年共收到依申请公开申请1件,无上年结转,在法定时限内完成审查、办理与答复。", 1},
+	} {
+		wantSentenceReaders(t, tt.line, "apps.total", tt.want)
+	}
+}

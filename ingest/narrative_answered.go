@@ -82,8 +82,12 @@ func allAnsweredAfter(sent string, got float64) bool {
 
 // answeredAloneRE finds a clause that is 已 and the verb of answering alone,
 // with how or when it was done: "已按时答复", "已答复", "已依法作出答复",
-// "已按时办理答复", "已及时回复".
-var answeredAloneRE = regexp.MustCompile(`^(?:并|且)?(?:已经|已)(?:(?:在|于)[^,;:0-9]{0,10}?|按时|按期|及时|依法|依规)*(?:予以|进行|作出|完成|办理)?(?:答复|回复)(?:完毕)?[。.]?$`)
+// "已按时办理答复", "已及时回复". "在法定时限内完成审查、办理与答复" (round 31,
+// a real 2025 county bureau's page, right after its count received) says
+// the same with the term for 已 and the steps before the answer: the count
+// handled was blank with no word.
+var answeredAloneRE = regexp.MustCompile(`^(?:并|且)?(?:(?:已经|已)(?:(?:在|于)[^,;:0-9]{0,10}?|按时|按期|及时|依法|依规)*|(?:在|于)(?:法定|规定)(?:期限|时限)内(?:依法)?)` +
+	`(?:予以|进行|作出|完成|办理)?(?:(?:审查|审核|办理)(?:、|和|与|及|并)?){0,3}(?:答复|回复)(?:完毕)?[。.]?$`)
 
 // receivedCountEndRE finds the clause of a count received that ends on its
 // count: "我局收到政府信息公开申请10件".

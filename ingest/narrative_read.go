@@ -6250,7 +6250,10 @@ var notHeldAfterRE = regexp.MustCompile(`^(?:均|全部|都)(?:属于|属|为|�
 var answeredAfterRE = regexp.MustCompile(`申请(?:依法|均|及时)*(?:作出|予以|进行)?答复[。.]?$`)
 
 // receivedObjectRE finds the noun of applications right after a count.
-var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开|^的?依申请公开(?:政府信息)?事项`)
+var receivedObjectRE = regexp.MustCompile(`^的?(?:政府)?信息公开申请|^的?依申请公开申请|^的?(?:政府)?信息依申请公开|^的?依申请公开(?:政府信息)?事项|` +
+	// "共收到10件依申请公开请求" (round 31, a real 2022 city government's
+	// page): 请求 (requests) for 申请; blank with no word before.
+	`^的?依申请公开请求`)
 
 // bareAppsObjectRE is a noun of applications right after a count that
 // receivedObjectRE does not take: 依申请公开 alone or with its 信息, or
