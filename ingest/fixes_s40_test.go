@@ -183,3 +183,17 @@ func TestAnsweredInTerm(t *testing.T) {
 		wantSentenceReaders(t, tt.line, "apps.total", tt.want)
 	}
 }
+
+// TestNoneWithheldOccurred checks a none of applications withheld said with
+// 出现 ("没有出现不予公开政府信息的情况", round 31: a real 2017 town's page, after
+// no application received): pre2019.apps_withheld was blank with no word,
+// where "无不予公开信息的情况" reads 0. Read 0 now.
+func TestNoneWithheldOccurred(t *testing.T) {
+	for _, line := range []string{
+		"2017年,我镇未受理依申请公开政府信息。没有出现不予公开政府信息的情况。",
+		"2017年,我镇未受理依申请公开政府信息,未发生不予公开政府信息的情形。",
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: "二、依申请公开政府信息和不予公开政府信息情况"}, {N: 2, Text: line}}, gongkai.FormatPre2019, 2017, "示例县示例镇人民政府")
+		wantFigure(t, gongkai.FormatPre2019, line, "pre2019.apps_withheld", 0, vals, finds)
+	}
+}

@@ -502,7 +502,10 @@ var zeroRules = []struct {
 	// "2015年未收到信息公开的申请和未涉及“不予公开”的政府信息" (a real 2015
 	// county bureau's page): none withheld, in quotes, at the statement's
 	// end as 不存在's.
-	{"不予公开", regexp.MustCompile(`(?:无|没有)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)|不存在(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)?(?:$|[,;:。])|(?:未|没有)涉及["“”]?不予公开["“”]?的?(?:政府)?信息(?:$|[,;:。])`),
+	// "没有出现不予公开政府信息的情况" (round 31, a real 2017 town's page,
+	// after no application received): 出现 or 发生 between, as the same
+	// words of reviews have them; blank with no word before.
+	{"不予公开", regexp.MustCompile(`(?:无|没有|没有出现|没有发生|未出现|未发生)(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)|不存在(?:任何)?不予公开的?(?:政府)?信息的?(?:情况|情形|事项)?(?:$|[,;:。])|(?:未|没有)涉及["“”]?不予公开["“”]?的?(?:政府)?信息(?:$|[,;:。])`),
 		[]nkind{nWithheld}, otherTopics},
 	// "全年实现答复“零复议、零诉讼”" (a real 2024 street office's page,
 	// after its applications): none of either proceeding, 零 before the
