@@ -197,3 +197,19 @@ func TestNoneWithheldOccurred(t *testing.T) {
 		wantFigure(t, gongkai.FormatPre2019, line, "pre2019.apps_withheld", 0, vals, finds)
 	}
 }
+
+// TestFeesWaived checks fees said waived ("我镇对申请公开政府信息暂免收费",
+// round 31: a real 2017 town's page, under the heading of fees): none
+// charged, but with no word of negation the sentence was never read, and
+// pre2019.fees was blank with no word. Read 0 now, in both readers of the
+// old regime's pages.
+func TestFeesWaived(t *testing.T) {
+	for _, line := range []string{
+		"根据上级统一部署,我镇对申请公开政府信息暂免收费。",
+		"我局对申请公开政府信息暂免收费。",
+	} {
+		vals, finds := readNarrative([]Line{{N: 1, Text: "三、政府信息公开的收费及减免情况。"}, {N: 2, Text: line}}, gongkai.FormatPre2019, 2017, "示例县示例镇人民政府")
+		wantFigure(t, gongkai.FormatPre2019, line, "pre2019.fees", 0, vals, finds)
+		wantOldRegime(t, line, "pre2019.fees", 0)
+	}
+}

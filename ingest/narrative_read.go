@@ -444,7 +444,10 @@ func mayState(t string) bool {
 		"零复议", "零诉讼", "零行政复议", "零行政诉讼", "零復議", "零訴訟",
 		// "…依申请受理信息公开申请:无。" (a real 2008 forestry bureau's
 		// page): a label, a colon and none.
-		":无", "：无", ":無", "：無") ||
+		":无", "：无", ":無", "：無",
+		// "我镇对申请公开政府信息暂免收费" (round 31, a real 2017 town's
+		// page, under the heading of fees): fees waived, none charged.
+		"暂免收费", "暫免收費") ||
 		strings.Contains(t, "申请") && strings.ContainsAny(t, "0123456789") && unitlessRE.MatchString(t) // its unit lost
 }
 
@@ -535,7 +538,9 @@ var zeroRules = []struct {
 	// disclosure charged nothing (a bare "没有收费" may be of a licence).
 	// "没有向政府信息公开申请人收费的情况", "未对任何公民、法人和组织收取
 	// 任何费用": charging the applicants, named, is the disclosure's fee.
-	{"费", regexp.MustCompile(`(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有|不存在)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有|无)收费(?:情况)?(?:$|[,;:。])|(?:没有|无)(?:任何)?(?:政府)?信息公开的?收费项目`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
+	// "我镇对申请公开政府信息暂免收费" (round 31, a real 2017 town's page):
+	// fees waived, none charged; blank with no word before.
+	{"费", regexp.MustCompile(`暂免收费|(?:未|没有|不)(?:(?:向|对)[^,;:]{1,16}?)?收取[^,;:]{0,16}?费|(?:未|没有|不)(?:向|对)[^,;:]{0,14}?申请人收费|(?:未|没有)(?:发生|产生)[^,;:]{0,16}?收费|(?:未|没有)因[^,;:]{0,16}?(?:发生|产生)的?(?:任何)?收费|(?:未|没有|不存在)[^,;:]{0,30}?收费(?:和|及|与|、|或)减免|公开(?:工作)?(?:未|没有|无)收费(?:情况)?(?:$|[,;:。])|(?:没有|无)(?:任何)?(?:政府)?信息公开的?收费项目`), []nkind{nInfoFees}, []string{"行政事业性", "违规", "违法", "乱收"}},
 	// "无上年度结转": none carried in from the year before.
 	// "上年无结转" (the shape of a real 2024 district bureau's page): the
 	// same, the year first.
@@ -2268,7 +2273,7 @@ func readSentence(fl folded, sent span, ctx nctx, year int, agency string, prev 
 		clause := s[c.a:c.b]
 		// Most clauses state no count and no "none": two byte scans
 		// spare them the rules.
-		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones) || strings.Contains(clause, "为零") || zeroProceeding(clause)
+		counts, nones := strings.ContainsAny(clause, narrativeUnits), strings.ContainsAny(clause, narrativeNones) || strings.Contains(clause, "为零") || zeroProceeding(clause) || strings.Contains(clause, "暂免收费")
 		countedSince = countedSince || counts
 		if strings.Contains(clause, "申请") && strings.ContainsAny(clause, "0123456789") {
 			// "本年度共收到依申请公开事项0三是…" (a real 2024 county
