@@ -56,22 +56,40 @@ func TestOutcomeAfterCarriedPre2019(t *testing.T) {
 // and nothing else reads such a page's narrative, so it was blank with no
 // word. The sentence reader's rules read it now, or say it: "均已办结"
 // with no count carried in said may leave out those carried in and
-// handled; "无上年结转" settles it.
+// handled; "无上年结转" settles it. A count said with 答复 alone is the
+// applications answered in the old tables' words (申请答复数, review's
+// MEDIUM on a12c766): read as pre2019.apps_answered, apps.total unstated.
 func TestHandledAnsweredPre2019(t *testing.T) {
 	for _, tt := range []struct {
-		line string
-		want float64 // -1: blank, with a finding on apps.total
+		line    string
+		measure string
+		want    float64 // -1: blank, with a finding on measure
 	}{
-		{"2016年,我局收到申请12件,已答复10件。", 10},
-		{"2016年,我局收到申请12件,上年结转2件,已答复14件。", 14},
-		{"2016年,我局收到申请12件,无上年结转,均已办结。", 12},
-		{"2016年,我局收到申请12件,均已答复。", -1},
-		{"2016年,我局收到申请12件,均已办结。", -1},
-		{"2016年,我局收到申请12件,已全部办结。", -1},
+		{"2016年,我局收到申请12件,已答复10件。", "pre2019.apps_answered", 10},
+		{"2016年,我局收到申请12件,上年结转2件,已答复14件。", "pre2019.apps_answered", 14},
+		{"2016年,我局收到申请12件,无上年结转,均已办结。", "apps.total", 12},
+		{"2016年,我局收到申请12件,均已答复。", "apps.total", -1},
+		{"2016年,我局收到申请12件,均已办结。", "apps.total", -1},
+		{"2016年,我局收到申请12件,已全部办结。", "apps.total", -1},
 		// This reader's own rule, as before.
-		{"2016年,我局收到申请12件,已办结11件。", 11},
+		{"2016年,我局收到申请12件,已办结11件。", "apps.total", 11},
 	} {
-		wantOldRegimePage(t, tt.line, "apps.total", tt.want)
+		wantOldRegimePage(t, tt.line, tt.measure, tt.want)
+	}
+	// Answered, not handled: no apps.total, and no word on it.
+	for _, line := range []string{"2016年,我局收到申请12件,已答复10件。", "2016年,我局收到申请12件,上年结转2件,已答复14件。"} {
+		doc := &Document{Kind: "text", Lines: []Line{
+			{N: 1, Text: "示例县示例局2016年政府信息公开工作年度报告"},
+			{N: 2, Text: "根据《条例》第三十二条,现将2016年工作情况报告如下。"},
+			{N: 3, Text: "2016年,我局主动公开政府信息56条。"},
+			{N: 4, Text: "三、依申请公开政府信息情况"},
+			{N: 5, Text: line},
+		}}
+		r := &gongkai.Report{Agency: "示例县示例局", Year: 2016}
+		pre2019Extras(doc, r)
+		if got := numberOf(r.Values, "apps.total"); got != -1 {
+			t.Errorf("%s: apps.total %v, want none (the count answered is not the count handled)", line, got)
+		}
 	}
 }
 

@@ -165,12 +165,22 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 		// on the same year's pages without those words. Not where the
 		// applications answered are read (申请答复数, "在已经答复的8件申请
 		// 中"): the old tables count them apart from those handled.
+		//
+		// A count said with 答复 or 回复 alone ("已答复10件") is the
+		// applications answered in these tables' words (申请答复数, review's
+		// MEDIUM on a12c766), not those handled (申请办结数): it is read as
+		// pre2019.apps_answered, and apps.total stays unstated.
 		sv, sf := readNarrative(doc.Lines, gongkai.FormatPre2019, r.Year, r.Agency)
 		for _, v := range sv {
-			if v.Measure == "apps.total" && v.Applicant == gongkai.ApplicantTotal && !seen[v.Measure] {
-				seen[v.Measure] = true
-				vals = append(vals, v)
+			if v.Measure != "apps.total" || v.Applicant != gongkai.ApplicantTotal || seen[v.Measure] {
+				continue
 			}
+			if raw := labels.Normalize(v.Raw); hasAny(raw, "答复", "回复") && !hasAny(raw, handledVerbWords...) {
+				v.Measure = "pre2019.apps_answered"
+			}
+			seen[v.Measure] = true
+			vals = append(vals, v)
+			break
 		}
 		if !seen["apps.total"] {
 			for _, f := range sf {
@@ -208,6 +218,10 @@ func pre2019Extras(doc *Document, r *gongkai.Report) {
 	r.Values = append(r.Values, vals...)
 	r.Findings = append(r.Findings, notes...)
 }
+
+// handledVerbWords are the words of a count handled (申请办结数) rather than
+// answered alone: a statement with one of them is read as apps.total.
+var handledVerbWords = []string{"办结", "办理完毕", "处理完毕", "办理完成", "处理完成", "办理结束", "办复"}
 
 // oldRegimeWords reports whether the page uses a word only the old regime's
 // reports use.
