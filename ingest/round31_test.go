@@ -32,8 +32,11 @@ func TestRound31ZoneLed(t *testing.T) {
 }
 
 // TestRound31ZoneCompleted checks that a zone-led name the body writes after
-// one city (a real division region.Derive knows) is completed with a
-// warning, and that two different places, or none, refuse the page.
+// one city (a real division region.Derive knows), in a mention that is the
+// report's own (a title, heading or signature line, the organ naming itself
+// or as the report's maker), is completed with a warning, and that two
+// different places, none, or only another's mention ("我局赴杭州市高新区…
+// 学习交流", review's LOW on 71069f8) refuse the page.
 func TestRound31ZoneCompleted(t *testing.T) {
 	const title = "高新区示例发展局2022年政府信息公开工作年度报告\n一、总体情况\n"
 	for _, tt := range []struct {
@@ -41,7 +44,21 @@ func TestRound31ZoneCompleted(t *testing.T) {
 	}{
 		{"本报告由石嘴山市高新区示例发展局编制。2022年,我局未收到政府信息公开申请。\n", "石嘴山市高新区示例发展局", ""},
 		{"2022年,我局在高新区官网公开信息85条,未收到政府信息公开申请。\n", "", "只写了“高新区”"},
-		{"本报告由石嘴山市高新区示例发展局编制,银川市高新区示例发展局另报。2022年,我局未收到政府信息公开申请。\n", "", "只写了“高新区”"},
+		// Another zone's organ beside the report's own maker is another's:
+		// the maker's place completes the name. Two own places refuse.
+		{"本报告由石嘴山市高新区示例发展局编制,银川市高新区示例发展局另报。2022年,我局未收到政府信息公开申请。\n", "石嘴山市高新区示例发展局", ""},
+		{"本报告由石嘴山市高新区示例发展局编制。2022年,我局未收到政府信息公开申请。\n银川市高新区示例发展局\n", "", "只写了“高新区”"},
+		// Review's probe: the one place written before the name is of
+		// another zone's organ the bureau visited; it was completed as
+		// 杭州市高新区示例发展局 with a warning only.
+		{"2022年,我局赴杭州市高新区示例发展局学习交流。2022年,我局未收到政府信息公开申请。\n", "", "不是本机关的自称"},
+		{"2022年,我局与杭州市高新区示例发展局开展交流,未收到政府信息公开申请。\n", "", "不是本机关的自称"},
+		// The report's own mentions: a signature line, the organ naming
+		// itself, a heading; another's beside them completes nothing.
+		{"2022年,我局赴银川市高新区示例发展局学习交流,未收到政府信息公开申请。\n石嘴山市高新区示例发展局\n2023年1月20日\n", "石嘴山市高新区示例发展局", ""},
+		{"我局(石嘴山市高新区示例发展局)2022年未收到政府信息公开申请。\n", "石嘴山市高新区示例发展局", ""},
+		{"二、石嘴山市高新区示例发展局依申请公开情况\n2022年,我局未收到政府信息公开申请。\n", "石嘴山市高新区示例发展局", ""},
+		{"石嘴山市高新区示例发展局编制本报告。2022年,我局未收到政府信息公开申请。\n", "石嘴山市高新区示例发展局", ""},
 	} {
 		r, err := Parse("p.txt", []byte(title+tt.body), Options{})
 		switch {
