@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-
-	"gongkai"
-	"gongkai/queries"
 )
 
 // TestQualityByYearKept holds quality_by_year as Query runs it (computed in
@@ -20,36 +17,13 @@ import (
 func TestQualityByYearKept(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	q, ok := queries.Get("quality_by_year")
-	if !ok {
-		t.Fatal("no quality_by_year")
-	}
-	withError := func(r *gongkai.Report) *gongkai.Report {
-		r.Findings = append(r.Findings, gongkai.Finding{Rule: "R1", Severity: gongkai.SeverityError, At: "表三!C5", Message: "示例"})
-		return r
-	}
-	noFindings := func(r *gongkai.Report) *gongkai.Report {
-		r.Findings = nil
-		return r
-	}
 	filters := []Filter{{}, {YearFrom: 2021, YearTo: 2022}, {YearFrom: 2022}, {YearTo: 2021}, {YearFrom: 2023, YearTo: 2021},
 		{YearFrom: 1800, YearTo: 3000}, {YearFrom: 2200}, {Province: "浙江省"}, {Province: " 浙江省 "}, {Province: "江苏省"},
 		{Province: "浙江省", City: "杭州市"}, {City: "宁波市"}, {Level: "市级部门"}, {Province: "浙江省", Level: "县级部门"},
 		{Province: "无此省"}, {Level: "无此级"}}
 	check := func(stage string, rowsSeen bool) {
 		t.Helper()
-		seen := false
-		for _, f := range filters {
-			got, err := db.Query(ctx, "quality_by_year", f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := queryRows(t, db, q.SQL, f.bind(q.Params))
-			seen = seen || len(want.Rows) > 0
-			if g, w := fmt.Sprintf("%#v %#v", got.Columns, got.Rows), fmt.Sprintf("%#v %#v", want.Columns, want.Rows); g != w {
-				t.Errorf("%s, %+v:\n got %s\nwant %s", stage, f, g, w)
-			}
-		}
+		seen := sameAsNamed(t, db, "quality_by_year", stage, filters)
 		if rowsSeen && !seen {
 			t.Fatalf("%s: no rows under any filter: the comparison proves nothing", stage)
 		}
@@ -60,12 +34,12 @@ func TestQualityByYearKept(t *testing.T) {
 	check("empty", false)
 	load(t, db,
 		LoadRequest{Report: sampleReport("浙江省杭州市财政局", 2020, 1, 0)},
-		LoadRequest{Report: withError(sampleReport("浙江省杭州市财政局", 2021, 1, 0))},
-		LoadRequest{Report: noFindings(sampleReport("浙江省杭州市财政局", 2023, 1, 0))},
-		LoadRequest{Report: noFindings(sampleReport("浙江省宁波市教育局", 2021, 1, 0))},
+		LoadRequest{Report: erring(sampleReport("浙江省杭州市财政局", 2021, 1, 0))},
+		LoadRequest{Report: clean(sampleReport("浙江省杭州市财政局", 2023, 1, 0))},
+		LoadRequest{Report: clean(sampleReport("浙江省宁波市教育局", 2021, 1, 0))},
 		LoadRequest{Report: sampleReport("浙江省宁波市教育局", 2022, 1, 0)},
 		LoadRequest{Report: sampleReport("江苏省南京市民政局", 2022, 1, 0)},
-		LoadRequest{Report: withError(sampleReport("浙江省杭州市西湖区财政局", 2021, 1, 0))})
+		LoadRequest{Report: erring(sampleReport("浙江省杭州市西湖区财政局", 2021, 1, 0))})
 	check("loaded", true)
 	before, err := db.Query(ctx, "quality_by_year", Filter{Province: "江苏省"})
 	if err != nil {
@@ -86,7 +60,7 @@ func TestQualityByYearKept(t *testing.T) {
 	if fmt.Sprint(before.Rows) == fmt.Sprint(after.Rows) {
 		t.Fatalf("the province an agency moved to counts the same before and after: %v", after.Rows)
 	}
-	load(t, db, LoadRequest{Report: noFindings(sampleReport("浙江省杭州市财政局", 2022, 1, 0))},
-		LoadRequest{Report: withError(sampleReport("浙江省温州市公安局", 2024, 1, 0))})
+	load(t, db, LoadRequest{Report: clean(sampleReport("浙江省杭州市财政局", 2022, 1, 0))},
+		LoadRequest{Report: erring(sampleReport("浙江省温州市公安局", 2024, 1, 0))})
 	check("a missing year filled, an agency and a year added", true)
 }

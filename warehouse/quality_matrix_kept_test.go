@@ -2,11 +2,7 @@ package warehouse
 
 import (
 	"context"
-	"fmt"
 	"testing"
-
-	"gongkai"
-	"gongkai/queries"
 )
 
 // TestQualityMatrixKept holds quality_matrix as Query runs it (its counts
@@ -20,18 +16,6 @@ import (
 func TestQualityMatrixKept(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
-	q, ok := queries.Get("quality_matrix")
-	if !ok {
-		t.Fatal("no quality_matrix")
-	}
-	withError := func(r *gongkai.Report) *gongkai.Report {
-		r.Findings = append(r.Findings, gongkai.Finding{Rule: "R1", Severity: gongkai.SeverityError, At: "表三!C5", Message: "示例"})
-		return r
-	}
-	noFindings := func(r *gongkai.Report) *gongkai.Report {
-		r.Findings = nil
-		return r
-	}
 	var filters []Filter
 	for _, f := range []Filter{{}, {YearFrom: 2021, YearTo: 2022}, {YearTo: 2021}, {YearFrom: 2023, YearTo: 2021},
 		{YearFrom: 1800, YearTo: 3000}, {Province: " 浙江省 "}, {Province: "江苏省"}, {Province: "浙江省", City: "杭州市"}, {Level: "市级部门"}} {
@@ -44,23 +28,7 @@ func TestQualityMatrixKept(t *testing.T) {
 	}
 	check := func(stage string, rowsSeen bool) {
 		t.Helper()
-		seen, diffs := false, 0
-		for _, f := range filters {
-			got, err := db.Query(ctx, "quality_matrix", f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := queryRows(t, db, q.SQL, f.bind(q.Params))
-			seen = seen || len(want.Rows) > 0
-			if g, w := fmt.Sprintf("%#v %#v", got.Columns, got.Rows), fmt.Sprintf("%#v %#v", want.Columns, want.Rows); g != w {
-				if diffs++; diffs <= 5 {
-					t.Errorf("%s, %+v:\n got %s\nwant %s", stage, f, g, w)
-				}
-			}
-		}
-		if diffs > 0 {
-			t.Fatalf("%s: %d of %d filters differ", stage, diffs, len(filters))
-		}
+		seen := sameAsNamed(t, db, "quality_matrix", stage, filters)
 		if rowsSeen && !seen {
 			t.Fatalf("%s: no rows under any filter: the comparison proves nothing", stage)
 		}
@@ -71,13 +39,13 @@ func TestQualityMatrixKept(t *testing.T) {
 	check("empty", false)
 	load(t, db,
 		LoadRequest{Report: sampleReport("浙江省杭州市财政局", 2020, 1, 0)},
-		LoadRequest{Report: withError(sampleReport("浙江省杭州市财政局", 2021, 1, 0))},
-		LoadRequest{Report: noFindings(sampleReport("浙江省杭州市财政局", 2023, 1, 0))},
-		LoadRequest{Report: noFindings(sampleReport("浙江省宁波市教育局", 2021, 1, 0))},
+		LoadRequest{Report: erring(sampleReport("浙江省杭州市财政局", 2021, 1, 0))},
+		LoadRequest{Report: clean(sampleReport("浙江省杭州市财政局", 2023, 1, 0))},
+		LoadRequest{Report: clean(sampleReport("浙江省宁波市教育局", 2021, 1, 0))},
 		LoadRequest{Report: sampleReport("浙江省宁波市教育局", 2022, 1, 0)},
 		LoadRequest{Report: sampleReport("江苏省南京市民政局", 2022, 1, 0)},
-		LoadRequest{Report: noFindings(sampleReport("浙江省杭州市西湖区教育局", 2020, 1, 0))},
-		LoadRequest{Report: withError(sampleReport("浙江省杭州市西湖区财政局", 2021, 1, 0))})
+		LoadRequest{Report: clean(sampleReport("浙江省杭州市西湖区教育局", 2020, 1, 0))},
+		LoadRequest{Report: erring(sampleReport("浙江省杭州市西湖区财政局", 2021, 1, 0))})
 	check("loaded", true)
 	var moved int64
 	if err := db.db.QueryRow(`SELECT agency_id FROM store.agencies WHERE name = '浙江省杭州市财政局'`).Scan(&moved); err != nil {
@@ -87,7 +55,7 @@ func TestQualityMatrixKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("a region corrected", true)
-	load(t, db, LoadRequest{Report: noFindings(sampleReport("浙江省杭州市财政局", 2022, 1, 0))},
-		LoadRequest{Report: withError(sampleReport("浙江省温州市公安局", 2024, 1, 0))})
+	load(t, db, LoadRequest{Report: clean(sampleReport("浙江省杭州市财政局", 2022, 1, 0))},
+		LoadRequest{Report: erring(sampleReport("浙江省温州市公安局", 2024, 1, 0))})
 	check("a missing year filled, an agency and a year added", true)
 }
