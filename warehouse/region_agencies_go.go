@@ -214,17 +214,7 @@ func (db *DB) rankedAgenciesAt(ctx context.Context, gen int64) (*rankedAgencies,
 	}
 	defer rows.Close()
 	all := &rankedAgencies{usable: true}
-	words := map[string]string{}
-	intern := func(s *sql.NullString) {
-		if !s.Valid {
-			return
-		}
-		if w, ok := words[s.String]; ok {
-			s.String = w
-		} else {
-			words[s.String] = s.String
-		}
-	}
+	words := texts{}
 	for rows.Next() {
 		var a agencyRanked
 		var rank sql.NullInt64
@@ -239,9 +229,9 @@ func (db *DB) rankedAgenciesAt(ctx context.Context, gen int64) (*rankedAgencies,
 			break
 		}
 		a.rank = rank.Int64
-		intern(&a.province)
-		intern(&a.city)
-		intern(&a.level)
+		words.intern(&a.province)
+		words.intern(&a.city)
+		words.intern(&a.level)
 		all.rows = append(all.rows, a)
 	}
 	if err := rows.Err(); err != nil {

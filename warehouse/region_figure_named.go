@@ -321,25 +321,15 @@ func (db *DB) WarmPlaces(ctx context.Context) error {
 	defer rows.Close()
 	read := make(map[int64]agencyPlace, n)
 	twice := map[int64]bool{}
-	words := map[string]string{}
-	intern := func(s *sql.NullString) {
-		if !s.Valid {
-			return
-		}
-		if w, ok := words[s.String]; ok {
-			s.String = w
-		} else {
-			words[s.String] = s.String
-		}
-	}
+	words := texts{}
 	for rows.Next() {
 		var id int64
 		var p agencyPlace
 		if err := rows.Scan(&id, &p.name, &p.city, &p.level); err != nil {
 			return err
 		}
-		intern(&p.city)
-		intern(&p.level)
+		words.intern(&p.city)
+		words.intern(&p.level)
 		if _, dup := read[id]; dup {
 			twice[id] = true
 		}
@@ -356,4 +346,20 @@ func (db *DB) WarmPlaces(ctx context.Context) error {
 		db.placesWarm.Store(gen + 1)
 	}
 	return nil
+}
+
+// texts holds one copy of each text read, so that the ~170,000 agencies'
+// places kept in memory share their cities' and levels' strings.
+type texts map[string]string
+
+// intern makes s hold the copy of its text kept in w (a NULL stays NULL).
+func (w texts) intern(s *sql.NullString) {
+	if !s.Valid {
+		return
+	}
+	if k, ok := w[s.String]; ok {
+		s.String = k
+	} else {
+		w[s.String] = s.String
+	}
 }
