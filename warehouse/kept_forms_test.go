@@ -26,15 +26,16 @@ func clean(r *gongkai.Report) *gongkai.Report {
 // sameAsNamed holds the named query name as Query answers it (its form in
 // Go, where one answers) to its named text, run on db, for each of filters:
 // columns, values and their Go types. It reports the first five filters
-// that differ and stops the test at stage if any did; it returns whether
-// any filter gave rows, so that a caller can tell a comparison of nothing.
-func sameAsNamed(t *testing.T, db *DB, name, stage string, filters []Filter) (seen bool) {
+// that differ and stops the test at stage if any did; with wantRows it
+// also stops it when no filter gave rows (a comparison of nothing proves
+// nothing).
+func sameAsNamed(t *testing.T, db *DB, name, stage string, filters []Filter, wantRows bool) {
 	t.Helper()
 	q, ok := queries.Get(name)
 	if !ok {
 		t.Fatalf("no query %s", name)
 	}
-	diffs := 0
+	seen, diffs := false, 0
 	for _, f := range filters {
 		got, err := db.Query(context.Background(), name, f)
 		if err != nil {
@@ -51,5 +52,7 @@ func sameAsNamed(t *testing.T, db *DB, name, stage string, filters []Filter) (se
 	if diffs > 0 {
 		t.Fatalf("%s: %d of %d filters differ", stage, diffs, len(filters))
 	}
-	return seen
+	if wantRows && !seen {
+		t.Fatalf("%s: no rows under any filter: the comparison proves nothing", stage)
+	}
 }
